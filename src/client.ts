@@ -1,0 +1,144 @@
+/** Client and configure(): options, environment, defaults. A client owns one transport (one ky instance). */
+import { InvalidInputError } from './core/errors';
+import { envLogLevel, LOG_LEVELS, type Logger, type LogLevel } from './core/log';
+import { checkUrl, describe } from './core/params';
+import { inspectSymbol, REDACTED } from './core/redact';
+import { checkRequestOptions, createTransport, send, type Hooks, type RequestOptions, type RequestSpec, type ResponseMeta, type Transport } from './core/request';
+import { Events } from './resources/event';
+import { Tasks } from './resources/task';
+import { WebhookConfigs } from './resources/webhook-config';
+
+/** The API's public address. */
+export const DEFAULT_BASE_URL = 'https://ricloud-api.reincubate.com';
+/** Milliseconds one attempt may take unless told otherwise. */
+export const DEFAULT_TIMEOUT = 30_000;
+/** Retries after the first attempt unless told otherwise. */
+export const DEFAULT_MAX_RETRIES = 2;
+
+/** Settings of a client. Every one is optional; see each for its default. */
+export interface ClientOptions extends Hooks {
+  /** The key token; defaults to `RICLOUD_TOKEN`. Sent as `Authorization: Token <token>`, never printed. */
+  token?: string;
+  /** The API's base URL; defaults to `RICLOUD_URL`, else `https://ricloud-api.reincubate.com`. */
+  baseUrl?: string;
+  /** Milliseconds each attempt may take (default 30 000). */
+  timeout?: number;
+  /** Milliseconds a whole call may take, retries and backoff included (default 3 × timeout). */
+  deadline?: number;
+  /** Retries after a failed attempt (default 2). See the README for which failures are retried. */
+  maxRetries?: number;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  /** A `fetch` to use instead of the global one (proxies, tests). */
+  fetch?: typeof fetch;
+  /** Where log lines go (default `console`). */
+  logger?: Logger;
+  /** How much to log (default `RICLOUD_LOG`, else `warn`). */
+  logLevel?: LogLevel;
+  /** Check every response against the resource's schema (default true). */
+  validate?: boolean;
+}
+
+const env = (name: string): string | undefined => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+
+/** Checks client options; every refusal names the option. */
+function checkClientOptions(options: unknown): ClientOptions {
+  const o = checkRequestOptions(options, 'options') as ClientOptions & Record<string, unknown>;
+  if (o.token !== undefined && typeof o.token !== 'string') throw new InvalidInputError('options.token', `must be a string, got ${describe(o.token)}`);
+  if (o.baseUrl !== undefined) checkUrl(o.baseUrl, 'options.baseUrl');
+  if (o.fetch !== undefined && typeof o.fetch !== 'function') throw new InvalidInputError('options.fetch', `must be a function, got ${describe(o.fetch)}`);
+  if (o.logLevel !== undefined && !LOG_LEVELS.includes(o.logLevel)) {
+    throw new InvalidInputError('options.logLevel', `must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  if (o.validate !== undefined && typeof o.validate !== 'boolean') throw new InvalidInputError('options.validate', `must be a boolean, got ${describe(o.validate)}`);
+  return o;
+}
+
+/**
+ * A ricloud API client with its own token and settings. The static methods (`WebhookConfig.create`, …) use the
+ * default client set by `configure()`; a `Client` keeps state apart, so two can run side by side.
+ * @throws InvalidInputError when an option has the wrong type or value.
+ */
+export class Client {
+  /** The base URL requests go to. */
+  readonly baseUrl: string;
+  /** Webhook configs, bound to this client. */
+  readonly webhookConfigs: WebhookConfigs;
+  /** Tasks, bound to this client. */
+  readonly tasks: Tasks;
+  /** Events, bound to this client. */
+  readonly events: Events;
+  readonly #options: ClientOptions;
+  readonly #token: string;
+  readonly #transport: Transport;
+
+  constructor(options: ClientOptions = {}) {
+    const o = checkClientOptions(options);
+    this.#options = o;
+    this.#token = o.token ?? env('RICLOUD_TOKEN') ?? '';
+    this.baseUrl = (o.baseUrl ?? env('RICLOUD_URL') ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+    if (o.baseUrl === undefined) checkUrl(this.baseUrl, 'RICLOUD_URL');
+    this.#transport = createTransport({
+      ...o,
+      baseUrl: this.baseUrl,
+      token: this.#token,
+      timeout: o.timeout ?? DEFAULT_TIMEOUT,
+      maxRetries: o.maxRetries ?? DEFAULT_MAX_RETRIES,
+      logger: o.logger ?? console,
+      logLevel: o.logLevel ?? envLogLevel(env('RICLOUD_LOG')) ?? 'warn',
+      validate: o.validate ?? true,
+    });
+    this.webhookConfigs = new WebhookConfigs(this);
+    this.tasks = new Tasks(this);
+    this.events = new Events(this);
+  }
+
+  /** A new client with these options laid over this one's. */
+  withOptions(options: ClientOptions): Client {
+    return new Client({ ...this.#options, token: this.#token, baseUrl: this.baseUrl, ...checkClientOptions(options) });
+  }
+
+  /**
+   * Sends one API call through the pipeline. Resources use this; it is public for endpoints the SDK does not wrap yet.
+   * @throws RicloudError in every failure case.
+   */
+  async request<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<{ data: T; response: ResponseMeta }> {
+    if (!this.#token) throw new InvalidInputError('token', 'no API token: pass { token } to the client or configure(), or set RICLOUD_TOKEN');
+    return send(this.#transport, spec, checkRequestOptions(options));
+  }
+
+  /** The settings, without the token. */
+  toJSON(): Record<string, unknown> {
+    const { token: _token, fetch: _fetch, logger: _logger, headers, ...rest } = this.#options;
+    return { ...rest, baseUrl: this.baseUrl, token: this.#token ? REDACTED : '', ...(headers ? { headers: Object.fromEntries(Object.keys(headers).map((k) => [k, REDACTED])) } : {}) };
+  }
+
+  [inspectSymbol](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
+    return `Client ${inspect(this.toJSON(), options)}`;
+  }
+}
+
+let current: Client | undefined;
+
+/**
+ * Sets up the default client that the static methods use, and returns it.
+ * Options not given keep their defaults (`RICLOUD_TOKEN`, `RICLOUD_URL`).
+ * @throws InvalidInputError when an option has the wrong type or value.
+ */
+export function configure(options: ClientOptions = {}): Client {
+  current = new Client(options);
+  return current;
+}
+
+/** The default client: the one `configure()` made, else one built from the environment. */
+export function defaultClient(): Client {
+  current ??= new Client();
+  return current;
+}
+
+/** The client a call should use: `options.client` when given, else the default one. */
+export function clientFor(options: { client?: Client } | undefined): Client {
+  const client = options?.client;
+  if (client !== undefined && !(client instanceof Client)) throw new InvalidInputError('options.client', 'must be a Client');
+  return client ?? defaultClient();
+}

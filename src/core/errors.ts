@@ -1,0 +1,157 @@
+/**
+ * The RicloudError family: every failure the SDK reports is one of these.
+ * This file imports nothing, so `ricloud/webhooks` can share it without pulling in the HTTP client.
+ */
+
+/** Where a request went, for errors and hooks. Never holds the token. */
+export interface RequestInfo {
+  /** HTTP method, upper case. */
+  method: string;
+  /** Path below the base URL, e.g. `/configs/webhook/wc_1`. */
+  path: string;
+  /** How many attempts were made, retries included. */
+  attempts: number;
+  /** The server's request id, when it sent one. */
+  requestId?: string | undefined;
+}
+
+/** Base class of every error the SDK throws. `instanceof RicloudError` catches them all. */
+export class RicloudError extends Error {
+  override name = 'RicloudError';
+  /** Status of the HTTP response, when there was one. */
+  readonly status?: number | undefined;
+  /** The request that failed, when the error came from one. */
+  readonly request?: RequestInfo | undefined;
+  /**
+   * True when a request that starts work on the server (`create`, `test`) failed in a way that does not
+   * say whether the server acted: check with `list` before sending it again.
+   */
+  readonly mayHaveSucceeded: boolean;
+
+  constructor(message: string, options: { cause?: unknown; status?: number; request?: RequestInfo; mayHaveSucceeded?: boolean } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options.status;
+    this.request = options.request;
+    this.mayHaveSucceeded = options.mayHaveSucceeded ?? false;
+  }
+
+  /** A plain object for logs: the message and the fields, no stack, no cause. */
+  toJSON(): Record<string, unknown> {
+    const { stack: _stack, cause: _cause, ...fields } = { ...this } as Record<string, unknown>;
+    return { name: this.name, message: this.message, ...fields };
+  }
+}
+
+/** The caller passed a value the API would refuse; nothing was sent. `field` names it. */
+export class InvalidInputError extends RicloudError {
+  override name = 'InvalidInputError';
+  constructor(
+    /** The parameter or option at fault, e.g. `url` or `options.timeout`. */
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+  }
+}
+
+/** The fields every error with an HTTP response carries. */
+export interface ResponseErrorInit {
+  status: number;
+  request: RequestInfo;
+  /** The response body as text (secret values redacted, cut to 64 KiB). */
+  body: string;
+  mayHaveSucceeded?: boolean;
+  /** The delay the server advised with `Retry-After`, in seconds. */
+  retryAfter?: number | undefined;
+}
+
+/** The API refused the request (HTTP 4xx). */
+export class RequestError extends RicloudError {
+  override name = 'RequestError';
+  declare readonly status: number;
+  declare readonly request: RequestInfo;
+  /** The API's error code slug, e.g. `invalid-parameter` (empty when the body had none). */
+  readonly error: string;
+  /** Per-parameter detail sent with `invalid-parameter`. */
+  readonly params?: unknown;
+  /** The raw response body (secret values redacted). */
+  readonly body: string;
+  /** The delay the server advised with `Retry-After`, in seconds. */
+  readonly retryAfter?: number | undefined;
+
+  constructor(message: string, init: ResponseErrorInit & { error: string; params?: unknown }) {
+    super(message, { status: init.status, request: init.request, mayHaveSucceeded: init.mayHaveSucceeded ?? false });
+    this.error = init.error;
+    if (init.params !== undefined) this.params = init.params;
+    this.body = init.body;
+    if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter;
+  }
+}
+
+/** HTTP 401: the token is missing or wrong. */
+export class AuthenticationError extends RequestError {
+  override name = 'AuthenticationError';
+}
+
+/** HTTP 403: the token lacks the permission. */
+export class PermissionDeniedError extends RequestError {
+  override name = 'PermissionDeniedError';
+}
+
+/** HTTP 404: no such resource for this organisation. */
+export class NotFoundError extends RequestError {
+  override name = 'NotFoundError';
+}
+
+/** HTTP 429: a rate limit was hit; `retryAfter` holds the server's advice in seconds, when given. */
+export class RateLimitError extends RequestError {
+  override name = 'RateLimitError';
+}
+
+/** The API failed (HTTP 5xx). */
+export class ServerError extends RicloudError {
+  override name = 'ServerError';
+  declare readonly status: number;
+  declare readonly request: RequestInfo;
+  /** The raw response body (secret values redacted). */
+  readonly body: string;
+  /** The delay the server advised with `Retry-After`, in seconds. */
+  readonly retryAfter?: number | undefined;
+
+  constructor(message: string, init: ResponseErrorInit) {
+    super(message, { status: init.status, request: init.request, mayHaveSucceeded: init.mayHaveSucceeded ?? false });
+    this.body = init.body;
+    if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter;
+  }
+}
+
+/** The response could not be read as the resource it should be: not JSON, or JSON that breaks the schema. */
+export class ResponseValidationError extends RicloudError {
+  override name = 'ResponseValidationError';
+  declare readonly status: number;
+  /** The first field that failed, as a dotted path (`data.0.state`); empty when the body was not JSON at all. */
+  readonly field: string;
+  /** The raw response body (secret values redacted, cut to 64 KiB). */
+  readonly body: string;
+
+  constructor(message: string, init: { status: number; request?: RequestInfo; field: string; body: string; mayHaveSucceeded?: boolean }) {
+    super(message, init);
+    this.field = init.field;
+    this.body = init.body;
+  }
+}
+
+/** No response arrived: connection refused, reset, DNS failure. `cause` holds the platform's error. */
+export class ConnectionError extends RicloudError {
+  override name = 'ConnectionError';
+}
+
+/** An attempt outlived `timeout`, or the whole call outlived its `deadline`. */
+export class TimeoutError extends RicloudError {
+  override name = 'TimeoutError';
+}
+
+/** The caller's `AbortSignal` fired. `cause` is the signal's reason. */
+export class AbortError extends RicloudError {
+  override name = 'AbortError';
+}

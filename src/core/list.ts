@@ -1,0 +1,159 @@
+/** Pages of list endpoints, and lazy iteration over every item with the `after_id` cursor. */
+import { InvalidInputError, ResponseValidationError } from './errors';
+import { listQuery, MAX_PAGE_SIZE, type ListFilters } from './params';
+import type { ResponseMeta } from './request';
+
+/** A list body as the API sends it. */
+export interface ListBody<T> {
+  data: T[];
+  has_more: boolean;
+  total_count?: number | undefined;
+  url?: string | undefined;
+}
+
+/** Sends one list request with these query parameters. */
+export type PageLoader<T> = (query: Record<string, string>) => Promise<{ body: ListBody<T>; response: ResponseMeta }>;
+
+/** Loads the page that `query` names. */
+async function loadPage<T extends { id: string }>(load: PageLoader<T>, query: Record<string, string>): Promise<Page<T>> {
+  const { body, response } = await load(query);
+  return new Page(body, response, load, query);
+}
+
+/** One page of a list: the API's `data`, `has_more`, `total_count` and `url`, plus a way to the next page. */
+export class Page<T extends { id: string }> {
+  /** The items on this page, newest first. */
+  readonly data: T[];
+  /** True when more items follow this page. */
+  readonly has_more: boolean;
+  /** How many items match the filters in all. */
+  readonly total_count: number | undefined;
+  /** The collection path the list came from (relative; never followed). */
+  readonly url: string | undefined;
+  /** The HTTP status, headers and request id of this page's response (not enumerable). */
+  declare readonly lastResponse: ResponseMeta;
+  readonly #load: PageLoader<T>;
+  readonly #query: Record<string, string>;
+
+  constructor(body: ListBody<T>, response: ResponseMeta, load: PageLoader<T>, query: Record<string, string>) {
+    this.data = body.data;
+    this.has_more = body.has_more;
+    this.total_count = body.total_count;
+    this.url = body.url;
+    Object.defineProperty(this, 'lastResponse', { value: response, enumerable: false });
+    this.#load = load;
+    this.#query = query;
+  }
+
+  /** True when `nextPage()` has something to fetch. */
+  hasNextPage(): boolean {
+    return this.has_more && this.data.length > 0;
+  }
+
+  /**
+   * Fetches the page after this one, on the client's own base URL (a server-sent `url` is never followed).
+   * @throws ResponseValidationError when the server said `has_more` but sent no item to continue from.
+   */
+  nextPage(): Promise<Page<T>> {
+    const last = this.data.at(-1);
+    if (!this.has_more) return Promise.reject(new InvalidInputError('page', 'this is the last page (has_more is false)'));
+    if (!last || last.id === this.#query.after_id) {
+      return Promise.reject(
+        new ResponseValidationError('list: the server said has_more but sent no new item to continue after', {
+          status: this.lastResponse.status,
+          field: 'data',
+          body: '',
+        }),
+      );
+    }
+    return loadPage(this.#load, { ...this.#query, after_id: last.id });
+  }
+}
+
+/**
+ * What `list()` returns: await it for the first page, or iterate it with `for await` for every item, page by page.
+ * Nothing is sent until one of those happens.
+ */
+export class PagePromise<T extends { id: string }> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+  #first: Promise<Page<T>> | undefined;
+  readonly #load: PageLoader<T>;
+  readonly #query: Record<string, string>;
+
+  /** @param query the encoded filters; iteration adds `limit=1000` when the caller set no `limit`. */
+  constructor(load: PageLoader<T>, query: Record<string, string>) {
+    this.#load = load;
+    this.#query = query;
+  }
+
+  #firstPage(): Promise<Page<T>> {
+    this.#first ??= loadPage(this.#load, this.#query);
+    return this.#first;
+  }
+
+  then<A = Page<T>, B = never>(onFulfilled?: ((page: Page<T>) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    return this.#firstPage().then(onFulfilled, onRejected);
+  }
+
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page<T> | B> {
+    return this.#firstPage().catch(onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<Page<T>> {
+    return this.#firstPage().finally(onFinally);
+  }
+
+  /** Every page in turn, starting with the first. Pages hold up to the caller's `limit`, else 1000 items. */
+  async *pages(): AsyncGenerator<Page<T>> {
+    // Walking everything: the largest pages cost the fewest requests.
+    let page = await ('limit' in this.#query ? this.#firstPage() : loadPage(this.#load, { ...this.#query, limit: String(MAX_PAGE_SIZE) }));
+    yield page;
+    while (page.has_more) {
+      page = await page.nextPage();
+      yield page;
+    }
+  }
+
+  /** Every item of every page, fetched lazily. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+    for await (const page of this.pages()) yield* page.data;
+  }
+
+  /**
+   * Collects items into an array, stopping after `limit` of them.
+   * @throws InvalidInputError when `limit` is not a positive whole number.
+   */
+  async toArray(options: { limit: number }): Promise<T[]> {
+    const limit = options?.limit;
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+      throw new InvalidInputError('limit', 'toArray needs a positive whole number, e.g. toArray({ limit: 100 })');
+    }
+    const items: T[] = [];
+    for await (const item of this) {
+      items.push(item);
+      if (items.length >= limit) break;
+    }
+    return items;
+  }
+}
+
+/**
+ * What every `list()` method returns: checks `params` against `filters`, then loads pages with `request` and turns
+ * each raw item into a resource with `wrap`. Bad input rejects on first use; nothing throws synchronously.
+ */
+export function listPages<T extends { id: string }, A>(
+  params: unknown,
+  filters: ListFilters,
+  request: (query: Record<string, string>) => Promise<{ data: ListBody<A>; response: ResponseMeta }>,
+  wrap: (item: A, response: ResponseMeta) => T,
+): PagePromise<T> {
+  let query: Record<string, string>;
+  try {
+    query = listQuery(params, filters);
+  } catch (error) {
+    return new PagePromise<T>(() => Promise.reject(error), {});
+  }
+  return new PagePromise(async (q) => {
+    const { data, response } = await request(q);
+    return { body: { ...data, data: data.data.map((item) => wrap(item, response)) }, response };
+  }, query);
+}

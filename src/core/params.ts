@@ -1,0 +1,132 @@
+/**
+ * Checks and encodings for what callers pass in. Each open decision of the API docs has one home here:
+ * how ids go into paths, how a datetime filter goes on the wire, what a valid url is.
+ */
+import { InvalidInputError } from './errors';
+
+/** Longest id the SDK will put in a path; real ids are UUID-sized. */
+const MAX_ID_LENGTH = 256;
+
+/** Checks an id and returns it path-encoded. Refuses empty ids, `/`, `.`/`..` and absurd lengths. */
+export function encodeId(id: unknown, field = 'id'): string {
+  if (typeof id !== 'string' && typeof id !== 'number') throw new InvalidInputError(field, `must be a string, got ${describe(id)}`);
+  const text = String(id);
+  if (text.trim() === '') throw new InvalidInputError(field, 'must not be empty');
+  if (text.length > MAX_ID_LENGTH) throw new InvalidInputError(field, `is ${text.length} characters long; ids are at most ${MAX_ID_LENGTH}`);
+  if (text.includes('/') || text.includes('\\')) throw new InvalidInputError(field, 'must not contain "/"');
+  if (text === '.' || text === '..') throw new InvalidInputError(field, `must not be "${text}"`);
+  return encodeURIComponent(text);
+}
+
+/** Checks a receiver url: absolute http(s), no credentials inside. Returns it unchanged. */
+export function checkUrl(value: unknown, field = 'url'): string {
+  if (typeof value !== 'string') throw new InvalidInputError(field, `must be a string, got ${describe(value)}`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidInputError(field, 'must be an absolute http(s) URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidInputError(field, `must use http or https, not ${url.protocol.slice(0, -1)}`);
+  }
+  if (url.username || url.password) throw new InvalidInputError(field, 'must not contain credentials (user:password@)');
+  return value;
+}
+
+/** A point in time: a `Date` or an ISO 8601 string. */
+export type DateInput = Date | string;
+
+/** A datetime filter: one instant (equality) or a range. */
+export type DateFilter = DateInput | { gt?: DateInput; gte?: DateInput; lt?: DateInput; lte?: DateInput };
+
+const RANGE_KEYS = ['gt', 'gte', 'lt', 'lte'] as const;
+
+/** The wire form of an instant: ISO 8601 in UTC with `Z`, as ricloud-py sends it. */
+export function isoInstant(value: unknown, field: string): string {
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime())) throw new InvalidInputError(field, 'must be a valid Date or ISO 8601 string');
+  return date.toISOString();
+}
+
+/**
+ * Encodes a datetime filter as flat query keys: `date_created=<iso>`, or `date_created__gt=<iso>` and so on
+ * for a range. The API docs do not show the wire form; this is the one place that decides it.
+ */
+export function encodeDateFilter(name: string, filter: unknown, query: Record<string, string>): void {
+  if (filter instanceof Date || typeof filter === 'string') {
+    query[name] = isoInstant(filter, name);
+    return;
+  }
+  if (typeof filter !== 'object' || filter === null) throw new InvalidInputError(name, `must be a Date, an ISO string or a range, got ${describe(filter)}`);
+  const entries = Object.entries(filter).filter(([, value]) => value !== undefined);
+  if (entries.length === 0) throw new InvalidInputError(name, 'a range needs at least one of gt, gte, lt, lte');
+  for (const [op, value] of entries) {
+    if (!(RANGE_KEYS as readonly string[]).includes(op)) throw new InvalidInputError(`${name}.${op}`, 'is not a range operator (gt, gte, lt, lte)');
+    query[`${name}__${op}`] = isoInstant(value, `${name}.${op}`);
+  }
+}
+
+/** The largest page the API serves. */
+export const MAX_PAGE_SIZE = 1000;
+
+/** Checks a page size: a whole number from 1 to 1000. */
+export function checkLimit(value: unknown, field = 'limit'): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+    throw new InvalidInputError(field, `must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** Refuses any key of `params` not in `allowed`, so a typo is not silently sent as a filter. */
+export function checkKeys(params: object, allowed: readonly string[], what: string): void {
+  for (const key of Object.keys(params)) {
+    if (!allowed.includes(key)) throw new InvalidInputError(key, `is not a ${what} parameter (expected one of ${allowed.join(', ')})`);
+  }
+}
+
+/** Refuses anything but a plain object (or undefined) where parameters or options belong. */
+export function checkObject(value: unknown, field: string): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidInputError(field, `must be an object, got ${describe(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A short, secret-free description of a value for messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (value instanceof Date) return 'a Date';
+  return typeof value === 'string' ? `a string of ${value.length} characters` : typeof value;
+}
+
+/** The filters a list endpoint takes, besides the cursor and page size every list has. */
+export interface ListFilters {
+  /** Filters sent as plain strings (`state`, `type`, …). */
+  strings: readonly string[];
+  /** Datetime filters (`date_created`), encoded by `encodeDateFilter`. */
+  dates: readonly string[];
+}
+
+/**
+ * Checks list parameters and encodes them as a query: filters, `limit` (1..1000), `after_id` and `before_id`.
+ * @throws InvalidInputError naming the first bad or unknown parameter.
+ */
+export function listQuery(params: unknown, filters: ListFilters): Record<string, string> {
+  const p = checkObject(params, 'params');
+  const cursors = ['limit', 'after_id', 'before_id'];
+  checkKeys(p, [...filters.strings, ...filters.dates, ...cursors], 'list');
+  const query: Record<string, string> = {};
+  for (const [key, value] of Object.entries(p)) {
+    if (value === undefined) continue;
+    if (key === 'limit') query.limit = String(checkLimit(value));
+    else if (filters.dates.includes(key)) encodeDateFilter(key, value, query);
+    else if (key === 'after_id' || key === 'before_id') query[key] = decodeURIComponent(encodeId(value, key));
+    else if (typeof value !== 'string' || value === '') throw new InvalidInputError(key, `must be a non-empty string, got ${describe(value)}`);
+    else query[key] = value;
+  }
+  return query;
+}

@@ -1,0 +1,31 @@
+/** Redaction: the token, `secret` fields and signature values never leave the SDK in text meant for people. */
+
+/** What stands in for a hidden value. */
+export const REDACTED = '[redacted]';
+
+/** Response bodies kept in errors are cut to this many characters. */
+export const MAX_ERROR_BODY = 64 * 1024;
+
+// `"secret": "..."` in JSON text, and `s=...` in a `Ricloud-Signature` value.
+const SECRET_FIELD = /("secret"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
+const SIGNATURE_VALUE = /(\bs=)[A-Za-z0-9+/=_-]+/g;
+
+/** Hides secret values inside a body or message, and cuts it to `MAX_ERROR_BODY` characters. */
+export function redactText(text: string): string {
+  const cut = text.length > MAX_ERROR_BODY ? `${text.slice(0, MAX_ERROR_BODY)}…` : text;
+  return cut.replace(SECRET_FIELD, `$1"${REDACTED}"`).replace(SIGNATURE_VALUE, `$1${REDACTED}`);
+}
+
+const SECRET_HEADERS = new Set(['authorization', 'ricloud-signature', 'cookie', 'set-cookie']);
+
+/** A plain copy of headers with credentials and signatures hidden. */
+export function redactHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = SECRET_HEADERS.has(name) ? REDACTED : value;
+  });
+  return out;
+}
+
+/** The key Node's `util.inspect` looks for, without importing `node:util` (so browsers are fine). */
+export const inspectSymbol: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;

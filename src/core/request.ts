@@ -1,0 +1,345 @@
+/**
+ * The request pipeline: one call in, one validated value or one RicloudError out. It builds the request, lets ky
+ * run attempts and backoff under the retry policy, bounds everything by a deadline, and maps every failure.
+ */
+import ky, { HTTPError, TimeoutError as KyTimeoutError, type KyInstance } from 'ky';
+import type * as z from 'zod/mini';
+import {
+  AbortError,
+  AuthenticationError,
+  ConnectionError,
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestError,
+  ResponseValidationError,
+  type RicloudError,
+  RicloudError as BaseError,
+  ServerError,
+  TimeoutError,
+  type RequestInfo,
+} from './errors';
+import type { Logger, LogLevel } from './log';
+import { levelled } from './log';
+import { describe } from './params';
+import { redactHeaders, redactText } from './redact';
+import { backoffMs, failedBeforeSending, isRetryable, MAX_RETRY_AFTER_MS, networkCode, retryAfterMs, type RetryMode } from './retry';
+import { parseBody } from './schema';
+
+/** Observability hooks. Each may be set on the client and on a single request; both run. */
+export interface Hooks {
+  /** Before each attempt is sent. */
+  onRequest?: (event: { method: string; url: string; attempt: number }) => void;
+  /** When an attempt gets a response, whatever its status. */
+  onResponse?: (event: { method: string; url: string; attempt: number; status: number; durationMs: number; requestId?: string | undefined }) => void;
+  /** Before the SDK sleeps `delayMs` and sends attempt `attempt + 1`. */
+  onRetry?: (event: { attempt: number; delayMs: number; error: RicloudError }) => void;
+}
+
+/** Options every method takes as its last argument. Unset values fall back to the client's. */
+export interface RequestOptions extends Hooks {
+  /** Cancels the call: the request in flight, any backoff sleep, and `task.wait()`. */
+  signal?: AbortSignal;
+  /** Milliseconds each attempt may take. */
+  timeout?: number;
+  /** Milliseconds the whole call may take, retries and backoff included (default 3 × timeout). */
+  deadline?: number;
+  /** How many times a failed attempt may be retried (default 2). */
+  maxRetries?: number;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+  /** Long-poll: asks the server to hold the answer up to this many seconds (sends `Ricloud-Await`). */
+  awaitFor?: number;
+}
+
+/** What a client hands to the pipeline; built once per client. */
+export interface Transport {
+  ky: KyInstance;
+  timeout: number;
+  deadline: number | undefined;
+  maxRetries: number;
+  hooks: Hooks;
+  log: ReturnType<typeof levelled>;
+  validate: boolean;
+}
+
+/** Settings for `createTransport`. */
+export interface TransportSettings extends Hooks {
+  baseUrl: string;
+  token: string;
+  timeout: number;
+  deadline?: number | undefined;
+  maxRetries: number;
+  headers?: Record<string, string> | undefined;
+  fetch?: typeof fetch | undefined;
+  logger: Logger;
+  logLevel: LogLevel;
+  validate: boolean;
+}
+
+/** One API call, as a resource describes it. */
+export interface RequestSpec<T> {
+  method: 'GET' | 'POST';
+  /** Path below the base URL, starting with `/`, ids already encoded. */
+  path: string;
+  query?: Record<string, string>;
+  body?: object;
+  retry: RetryMode;
+  schema: z.ZodMiniType<T>;
+  /** How messages name the target, e.g. `webhook_config wc_1`. */
+  what: string;
+}
+
+/** The HTTP facts behind a returned value. */
+export interface ResponseMeta {
+  status: number;
+  /** Response headers, lower-case names. */
+  headers: Record<string, string>;
+  /** The server's request id (`X-Request-Id`), when sent. */
+  requestId?: string | undefined;
+}
+
+/** The response header that carries the server's request id. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+/** The API's long-poll ceiling, in seconds. */
+export const MAX_AWAIT_SECONDS = 10;
+// A long-poll attempt gets this much time beyond what it asked the server to wait.
+const AWAIT_MARGIN_MS = 5_000;
+// setTimeout's ceiling: larger delays fire at once.
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** Builds a client's transport: one ky instance with the auth header, base URL and fetch. */
+export function createTransport(settings: TransportSettings): Transport {
+  const instance = ky.create({
+    prefixUrl: settings.baseUrl,
+    headers: { ...settings.headers, authorization: `Token ${settings.token}`, accept: 'application/json' },
+    redirect: 'manual',
+    throwHttpErrors: true,
+    ...(settings.fetch ? { fetch: settings.fetch } : {}),
+  });
+  const { onRequest, onResponse, onRetry } = settings;
+  return {
+    ky: instance,
+    timeout: settings.timeout,
+    deadline: settings.deadline,
+    maxRetries: settings.maxRetries,
+    hooks: { onRequest, onResponse, onRetry },
+    log: levelled(settings.logger, settings.logLevel),
+    validate: settings.validate,
+  };
+}
+
+/** Checks the options object every method takes; `field` prefixes the names in errors. */
+export function checkRequestOptions(options: unknown, field = 'options'): RequestOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new InvalidInputError(field, `must be an object, got ${describe(options)}`);
+  }
+  const o = options as Record<string, unknown>;
+  for (const key of ['timeout', 'deadline'] as const) {
+    const v = o[key];
+    if (v !== undefined && (typeof v !== 'number' || !(v > 0) || v > MAX_TIMER_MS)) {
+      throw new InvalidInputError(`${field}.${key}`, `must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${describe(v)}`);
+    }
+  }
+  if (o.maxRetries !== undefined && (typeof o.maxRetries !== 'number' || !Number.isInteger(o.maxRetries) || o.maxRetries < 0 || o.maxRetries > 10)) {
+    throw new InvalidInputError(`${field}.maxRetries`, `must be a whole number from 0 to 10, got ${describe(o.maxRetries)}`);
+  }
+  if (o.awaitFor !== undefined && (typeof o.awaitFor !== 'number' || !(o.awaitFor >= 0) || o.awaitFor > MAX_AWAIT_SECONDS)) {
+    throw new InvalidInputError(`${field}.awaitFor`, `must be a number of seconds from 0 to ${MAX_AWAIT_SECONDS}, got ${describe(o.awaitFor)}`);
+  }
+  if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) {
+    throw new InvalidInputError(`${field}.signal`, `must be an AbortSignal, got ${describe(o.signal)}`);
+  }
+  if (o.headers !== undefined && (typeof o.headers !== 'object' || o.headers === null || Array.isArray(o.headers))) {
+    throw new InvalidInputError(`${field}.headers`, `must be an object of header names to values, got ${describe(o.headers)}`);
+  }
+  for (const hook of ['onRequest', 'onResponse', 'onRetry'] as const) {
+    if (o[hook] !== undefined && typeof o[hook] !== 'function') throw new InvalidInputError(`${field}.${hook}`, `must be a function, got ${describe(o[hook])}`);
+  }
+  return o as RequestOptions;
+}
+
+/** Runs both hooks of one kind, the client's first. A hook that throws is logged, never fatal. */
+function runHook<K extends keyof Hooks>(transport: Transport, options: RequestOptions, name: K, event: Parameters<NonNullable<Hooks[K]>>[0]): void {
+  for (const hook of [transport.hooks[name], options[name]]) {
+    if (!hook) continue;
+    try {
+      (hook as (e: typeof event) => void)(event);
+    } catch (error) {
+      transport.log('warn', `${name} hook threw: ${error instanceof Error ? error.name : typeof error}`);
+    }
+  }
+}
+
+/** Sends one API call and returns the validated body with its response facts. Throws only RicloudError. */
+export async function send<T>(transport: Transport, spec: RequestSpec<T>, options: RequestOptions = {}): Promise<{ data: T; response: ResponseMeta }> {
+  const timeout = options.timeout ?? transport.timeout;
+  const deadline = options.deadline ?? transport.deadline ?? 3 * timeout;
+  const maxRetries = options.maxRetries ?? transport.maxRetries;
+  const info: RequestInfo = { method: spec.method, path: spec.path, attempts: 0 };
+  if (options.signal?.aborted) throw new AbortError(`${spec.what}: aborted before sending`, { cause: options.signal.reason, request: info });
+
+  const deadlineSignal = AbortSignal.timeout(Math.min(deadline, MAX_TIMER_MS));
+  const signal = options.signal ? AbortSignal.any([options.signal, deadlineSignal]) : deadlineSignal;
+  const started = Date.now();
+  let attemptStarted = started;
+  let nextDelay = 0;
+  const awaitHeader = options.awaitFor === undefined ? undefined : { 'ricloud-await': String(options.awaitFor) };
+  const attemptTimeout = awaitHeader ? Math.max(timeout, (options.awaitFor ?? 0) * 1000 + AWAIT_MARGIN_MS) : timeout;
+
+  try {
+    const response = await transport.ky(spec.path.slice(1), {
+      method: spec.method,
+      ...(spec.body === undefined ? {} : { json: spec.body }),
+      ...(spec.query ? { searchParams: spec.query } : {}),
+      ...(options.headers || awaitHeader ? { headers: { ...options.headers, ...awaitHeader } } : {}),
+      signal,
+      timeout: Math.min(attemptTimeout, deadline),
+      retry: {
+        limit: maxRetries,
+        methods: ['get', 'post'],
+        delay: () => nextDelay,
+        shouldRetry: ({ error, retryCount }) => {
+          if (signal.aborted || !isRetryable(error, spec.retry)) return false;
+          const advised = error instanceof HTTPError ? retryAfterMs(error.response.headers) : undefined;
+          // Past the cap, fail now: the error carries the advice instead of sleeping for minutes.
+          if (advised !== undefined && advised > MAX_RETRY_AFTER_MS) return false;
+          const delay = advised ?? backoffMs(retryCount);
+          if (Date.now() - started + delay >= deadline) return false;
+          if (error instanceof HTTPError) void error.response.body?.cancel().catch(() => undefined);
+          nextDelay = delay;
+          const mapped = mapFailure(error, '', spec, info, options, deadlineSignal, deadline, timeout);
+          transport.log('warn', `${spec.method} ${spec.path}: ${mapped.name} on attempt ${retryCount}, retrying in ${delay} ms`);
+          runHook(transport, options, 'onRetry', { attempt: retryCount, delayMs: delay, error: mapped });
+          return true;
+        },
+      },
+      hooks: {
+        beforeRequest: [
+          (request) => {
+            info.attempts++;
+            attemptStarted = Date.now();
+            transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
+            runHook(transport, options, 'onRequest', { method: spec.method, url: request.url, attempt: info.attempts });
+          },
+        ],
+        afterResponse: [
+          (request, _options, response) => {
+            const durationMs = Date.now() - attemptStarted;
+            info.requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
+            transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
+            runHook(transport, options, 'onResponse', {
+              method: spec.method,
+              url: request.url,
+              attempt: info.attempts,
+              status: response.status,
+              durationMs,
+              requestId: info.requestId,
+            });
+          },
+        ],
+      },
+    });
+    const text = await response.text();
+    const context = { status: response.status, request: info, what: spec.what, mayHaveSucceeded: spec.retry === 'once' };
+    const data = transport.validate ? parseBody(spec.schema, text, context) : (parseBody(anything, text, context) as T);
+    return { data, response: { status: response.status, headers: redactHeaders(response.headers), requestId: info.requestId } };
+  } catch (error) {
+    if (error instanceof BaseError) throw error;
+    const body = error instanceof HTTPError ? await readText(error.response) : '';
+    const mapped = mapFailure(error, body, spec, info, options, deadlineSignal, deadline, timeout);
+    transport.log('debug', `${spec.method} ${spec.path} failed: ${mapped.message}`);
+    throw mapped;
+  }
+}
+
+// The schema used when validation is off: any JSON passes.
+const anything = { safeParse: (data: unknown) => ({ success: true as const, data }) } as unknown as z.ZodMiniType<unknown>;
+
+async function readText(response: Response): Promise<string> {
+  try {
+    return await response.text();
+  } catch {
+    return '';
+  }
+}
+
+/** Turns whatever a failed call threw into the matching RicloudError. */
+function mapFailure(
+  error: unknown,
+  body: string,
+  spec: RequestSpec<unknown>,
+  info: RequestInfo,
+  options: RequestOptions,
+  deadlineSignal: AbortSignal,
+  deadline: number,
+  timeout: number,
+): RicloudError {
+  const once = spec.retry === 'once';
+  const request = { ...info };
+  if (options.signal?.aborted) return new AbortError(`${spec.what}: aborted`, { cause: options.signal.reason, request, mayHaveSucceeded: once && info.attempts > 0 });
+  if (deadlineSignal.aborted) {
+    return new TimeoutError(`${spec.what}: no answer within the deadline of ${deadline} ms (${info.attempts} attempts)`, { request, mayHaveSucceeded: once });
+  }
+  if (error instanceof HTTPError) return httpError(error.response.status, error.response.headers, body, spec, request);
+  if (error instanceof KyTimeoutError) {
+    return new TimeoutError(`${spec.what}: attempt ${info.attempts} got no answer within ${timeout} ms`, { request, mayHaveSucceeded: once });
+  }
+  const notSent = failedBeforeSending(error);
+  const code = networkCode(error);
+  const cause = (error as { cause?: unknown })?.cause ?? error;
+  return new ConnectionError(`${spec.what}: connection failed${code ? ` (${code})` : ''}${once && !notSent ? '; the request may have been applied' : ''}`, {
+    cause,
+    request,
+    mayHaveSucceeded: once && !notSent,
+  });
+}
+
+/** The error for an HTTP error status, from the API's `{ error, message, params }` body when there is one. */
+function httpError(status: number, headers: Headers, text: string, spec: RequestSpec<unknown>, request: RequestInfo): RicloudError {
+  let parsed: { error?: unknown; message?: unknown; params?: unknown } = {};
+  try {
+    const json: unknown = JSON.parse(text);
+    if (json && typeof json === 'object') parsed = json as typeof parsed;
+  } catch {
+    // Not JSON (an HTML error page, an empty body): the status alone speaks.
+  }
+  const code = typeof parsed.error === 'string' ? parsed.error : '';
+  const advised = retryAfterMs(headers);
+  const init = {
+    status,
+    request,
+    body: redactText(text),
+    retryAfter: advised === undefined ? undefined : Math.ceil(advised / 1000),
+    mayHaveSucceeded: spec.retry === 'once' && status >= 500,
+  };
+  if (status < 400) {
+    // A redirect (status 0 in browsers): the SDK never follows a server-provided location with the token.
+    return new ResponseValidationError(`${spec.what}: the server answered with a redirect (${status}); the SDK does not follow redirects`, {
+      ...init,
+      field: '',
+    });
+  }
+  const tag = `(${status}${code ? ` ${code}` : ''})`;
+  const said = typeof parsed.message === 'string' && parsed.message ? redactText(parsed.message) : undefined;
+  if (status >= 500) {
+    return new ServerError(`${spec.what}: server error ${tag}${init.mayHaveSucceeded ? '; the request may have been applied' : ''}`, init);
+  }
+  const errorInit = { ...init, error: code, params: parsed.params };
+  switch (status) {
+    case 401:
+      return new AuthenticationError(`${spec.what}: ${said ?? 'the token is missing or invalid'} ${tag}`, errorInit);
+    case 403:
+      return new PermissionDeniedError(`${spec.what}: ${said ?? 'permission denied'} ${tag}`, errorInit);
+    case 404:
+      return new NotFoundError(`${spec.what} not found ${tag}`, errorInit);
+    case 429: {
+      const wait = init.retryAfter === undefined ? '' : `; retry after ${init.retryAfter} s`;
+      return new RateLimitError(`${spec.what}: rate limited ${tag}${wait}`, errorInit);
+    }
+    default:
+      return new RequestError(`${spec.what}: ${said ?? 'request refused'} ${tag}`, errorInit);
+  }
+}

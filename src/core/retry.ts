@@ -1,0 +1,64 @@
+/**
+ * The retry policy: which failures are sent again, and how long to wait first. ky runs the loop and the sleeps;
+ * this file only decides. See the README's "Retries" section for the same rules in prose.
+ */
+import { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
+
+/** First backoff step; each retry doubles it, up to `BACKOFF_CAP_MS`, and full jitter picks a point below. */
+export const BACKOFF_BASE_MS = 500;
+/** Largest backoff step. */
+export const BACKOFF_CAP_MS = 8_000;
+/** Largest `Retry-After` the SDK will sleep for; past it the call fails at once, carrying the advice. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+/** Statuses worth sending an idempotent request again for. */
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Connection failures that happen before a request leaves the machine: the server cannot have acted. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/**
+ * How a request may be repeated. `idempotent` requests (reads, updates) are retried on any transient failure;
+ * `once` requests (create, test) start work on the server and are retried only when it certainly did not act.
+ */
+export type RetryMode = 'idempotent' | 'once';
+
+/** The platform's error code behind a failed `fetch` (undici puts it on `cause`). */
+export function networkCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+/** True when a connection failure happened before any byte of the request was sent. */
+export function failedBeforeSending(error: unknown): boolean {
+  const code = networkCode(error);
+  return code !== undefined && NOT_SENT_CODES.has(code);
+}
+
+/** Milliseconds advised by a `Retry-After` header (seconds or an HTTP date), or undefined. */
+export function retryAfterMs(headers: Headers): number | undefined {
+  const value = headers.get('retry-after');
+  if (value === null || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
+
+/** Whether `error` may be retried under `mode`. Aborts are never retried; the caller checks those first. */
+export function isRetryable(error: unknown, mode: RetryMode): boolean {
+  if (error instanceof HTTPError) {
+    const status = error.response.status;
+    return mode === 'idempotent' ? RETRY_STATUSES.has(status) : status === 429;
+  }
+  if (error instanceof KyTimeoutError) return mode === 'idempotent';
+  // Anything else from fetch is a connection failure.
+  return mode === 'idempotent' || failedBeforeSending(error);
+}
+
+/** Backoff before retry number `retry` (1-based): full jitter over an exponential step. */
+export function backoffMs(retry: number, random: () => number = Math.random): number {
+  return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)));
+}

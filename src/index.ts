@@ -1,0 +1,30 @@
+/** `ricloud`: the typed client for Reincubate's ricloud API. */
+export { Client, configure, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT } from './client';
+export type { ClientOptions } from './client';
+export {
+  AbortError,
+  AuthenticationError,
+  ConnectionError,
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestError,
+  ResponseValidationError,
+  RicloudError,
+  ServerError,
+  TimeoutError,
+} from './core/errors';
+export type { RequestInfo } from './core/errors';
+export { Page, PagePromise } from './core/list';
+export type { DateFilter, DateInput } from './core/params';
+export type { Hooks, RequestOptions, RequestSpec, ResponseMeta } from './core/request';
+export type { Logger, LogLevel } from './core/log';
+export { Event, Events } from './resources/event';
+export type { EventListParams } from './resources/event';
+export { Task, Tasks } from './resources/task';
+export type { TaskListParams, WaitOptions } from './resources/task';
+export { WebhookConfig, WebhookConfigs } from './resources/webhook-config';
+export type { CallOptions, WebhookConfigCreateParams, WebhookConfigListParams, WebhookConfigUpdateParams } from './resources/webhook-config';
+export { EVENT_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES } from './schemas';
+export type { EventAttributes, TaskAttributes, TaskState, WebhookConfigAttributes, WebhookConfigState } from './schemas';

@@ -1,0 +1,80 @@
+/** The event resource: what happened to a resource, as delivered to webhook receivers. `/events` */
+import { clientFor, type Client } from '../client';
+import { listPages, type PagePromise } from '../core/list';
+import { encodeId, type DateFilter } from '../core/params';
+import type { ResponseMeta } from '../core/request';
+import { Resource } from '../core/resource';
+import { eventSchema, listSchema, type EventAttributes } from '../schemas';
+import type { CallOptions } from './webhook-config';
+
+const PATH = '/events';
+const pageSchema = listSchema(eventSchema);
+
+/** Filters of `Event.list`. */
+export interface EventListParams {
+  /** The resource type the event is about, e.g. `task` or `webhook_config`. */
+  type?: string;
+  /** What happened, e.g. `succeeded` or `test`. */
+  action?: string;
+  /** Delivery state: `pending`, `delivered` or `failed`. */
+  state?: string;
+  date_created?: DateFilter;
+  limit?: number;
+  after_id?: string;
+  before_id?: string;
+}
+
+/** Event methods bound to one client: `client.events`. */
+export class Events {
+  constructor(private readonly client: Client) {}
+
+  /**
+   * Fetches one event.
+   * @throws InvalidInputError for a bad id; NotFoundError when there is no such event.
+   */
+  async retrieve(id: string, options?: CallOptions): Promise<Event> {
+    const { data, response } = await this.client.request(
+      { method: 'GET', path: `${PATH}/${encodeId(id)}`, retry: 'idempotent', schema: eventSchema, what: `event ${id}` },
+      options,
+    );
+    return new Event(data, response, this.client);
+  }
+
+  /**
+   * Lists events, newest first: await it for one page, or `for await` over it for all.
+   * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
+   */
+  list(params?: EventListParams, options?: CallOptions): PagePromise<Event> {
+    return listPages(
+      params,
+      { strings: ['type', 'action', 'state'], dates: ['date_created'] },
+      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: pageSchema, what: 'event list' }, options),
+      (item, response) => new Event(item, response, this.client),
+    );
+  }
+}
+
+/** An event has the API's attributes: `id`, `type`, `action`, `data`, `state`, … */
+export interface Event extends EventAttributes {}
+
+/** An event. `type` and `action` name what happened (`webhook_config` + `test`); `data` is the resource it is about. */
+export class Event extends Resource<Client> {
+  /** The zod schema of the API's event object. */
+  static readonly schema = eventSchema;
+
+  /** @internal Built by the SDK from a validated response. */
+  constructor(attributes: EventAttributes, response: ResponseMeta, client: Client) {
+    super();
+    this.assign(attributes, response, client);
+  }
+
+  /** `GET /events/{id}`. See `Events.retrieve`. */
+  static retrieve(id: string, options?: CallOptions): Promise<Event> {
+    return clientFor(options).events.retrieve(id, options);
+  }
+
+  /** `GET /events`. See `Events.list`. */
+  static list(params?: EventListParams, options?: CallOptions): PagePromise<Event> {
+    return clientFor(options).events.list(params, options);
+  }
+}

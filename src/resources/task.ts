@@ -1,0 +1,143 @@
+/** The task resource: asynchronous work on the server, such as a webhook config test. `/tasks` */
+import { clientFor, type Client } from '../client';
+import { AbortError, InvalidInputError, TimeoutError } from '../core/errors';
+import { listPages, type PagePromise } from '../core/list';
+import { describe, encodeId, type DateFilter } from '../core/params';
+import { MAX_AWAIT_SECONDS, type RequestOptions, type ResponseMeta } from '../core/request';
+import { Resource } from '../core/resource';
+import { listSchema, TASK_FINAL_STATES, taskSchema, type TaskAttributes, type TaskState } from '../schemas';
+import type { CallOptions } from './webhook-config';
+
+const PATH = '/tasks';
+const pageSchema = listSchema(taskSchema);
+
+/** How long `wait()` waits unless told otherwise, in milliseconds. */
+export const DEFAULT_WAIT_TIMEOUT = 60_000;
+/** First pause between polls when the server does not hold requests open; it doubles up to `MAX_POLL_INTERVAL`. */
+export const FIRST_POLL_INTERVAL = 500;
+/** Longest pause between polls. */
+export const MAX_POLL_INTERVAL = 5_000;
+
+/** Filters of `Task.list`. */
+export interface TaskListParams {
+  state?: TaskState;
+  type?: string;
+  date_created?: DateFilter;
+  limit?: number;
+  after_id?: string;
+  before_id?: string;
+}
+
+/** Options of `wait()`: `timeout` bounds the whole wait; the rest apply to each refresh. */
+export interface WaitOptions extends Omit<RequestOptions, 'timeout' | 'deadline' | 'awaitFor'> {
+  /** Milliseconds to wait for the task to end (default 60 000). */
+  timeout?: number;
+}
+
+/** Task methods bound to one client: `client.tasks`. */
+export class Tasks {
+  constructor(private readonly client: Client) {}
+
+  /**
+   * Fetches one task.
+   * @throws InvalidInputError for a bad id; NotFoundError when there is no such task.
+   */
+  async retrieve(id: string, options?: CallOptions): Promise<Task> {
+    const { data, response } = await this.client.request(
+      { method: 'GET', path: `${PATH}/${encodeId(id)}`, retry: 'idempotent', schema: taskSchema, what: `task ${id}` },
+      options,
+    );
+    return new Task(data, response, this.client);
+  }
+
+  /**
+   * Lists tasks, newest first: await it for one page, or `for await` over it for all.
+   * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
+   */
+  list(params?: TaskListParams, options?: CallOptions): PagePromise<Task> {
+    return listPages(
+      params,
+      { strings: ['state', 'type'], dates: ['date_created'] },
+      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: pageSchema, what: 'task list' }, options),
+      (item, response) => new Task(item, response, this.client),
+    );
+  }
+}
+
+/** A task has the API's attributes: `id`, `type`, `state`, `error`, `date_completed`, … */
+export interface Task extends TaskAttributes {}
+
+/** A task. Its `state` moves `pending → processing → succeeded | failed`; `wait()` follows it to the end. */
+export class Task extends Resource<Client> {
+  /** The zod schema of the API's task object. */
+  static readonly schema = taskSchema;
+
+  /** @internal Built by the SDK from a validated response. */
+  constructor(attributes: TaskAttributes, response: ResponseMeta, client: Client) {
+    super();
+    this.assign(attributes, response, client);
+  }
+
+  /** `GET /tasks/{id}`. See `Tasks.retrieve`. */
+  static retrieve(id: string, options?: CallOptions): Promise<Task> {
+    return clientFor(options).tasks.retrieve(id, options);
+  }
+
+  /** `GET /tasks`. See `Tasks.list`. */
+  static list(params?: TaskListParams, options?: CallOptions): PagePromise<Task> {
+    return clientFor(options).tasks.list(params, options);
+  }
+
+  /** True once the task has `succeeded` or `failed`. */
+  get done(): boolean {
+    return TASK_FINAL_STATES.includes(this.state);
+  }
+
+  /** Fetches this task again, in place. */
+  async refresh(options?: RequestOptions): Promise<this> {
+    return this.absorb(await this.client.tasks.retrieve(this.id, options));
+  }
+
+  /**
+   * Resolves with this task once it has `succeeded` or `failed` (a failed task resolves too: check `state`).
+   * Each refresh asks the server to hold the answer (`Ricloud-Await`, up to 10 s); a server that answers at once
+   * is polled with backoff from 0.5 s to 5 s.
+   * @throws TimeoutError when the task is still running after `timeout`; AbortError when `signal` fires.
+   */
+  async wait(options: WaitOptions = {}): Promise<this> {
+    const budget = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
+    if (typeof budget !== 'number' || !(budget > 0)) throw new InvalidInputError('options.timeout', `must be a positive number of milliseconds, got ${describe(budget)}`);
+    const { timeout: _budget, ...perRequest } = options;
+    const end = Date.now() + budget;
+    let interval = FIRST_POLL_INTERVAL;
+    while (!this.done) {
+      const remaining = end - Date.now();
+      if (remaining <= 0) throw new TimeoutError(`task ${this.id} is still ${this.state} after ${budget} ms`, { request: { method: 'GET', path: `${PATH}/${this.id}`, attempts: 0 } });
+      const awaitFor = Math.min(MAX_AWAIT_SECONDS, Math.floor(remaining / 1000));
+      const asked = Date.now();
+      await this.refresh({ ...perRequest, deadline: remaining, ...(awaitFor > 0 ? { awaitFor } : {}) });
+      if (this.done) break;
+      // The server held the request open as asked: ask again at once. Otherwise fall back to polling.
+      if (awaitFor > 0 && Date.now() - asked >= awaitFor * 900) continue;
+      await sleep(Math.min(interval, end - Date.now()), options.signal);
+      interval = Math.min(interval * 2, MAX_POLL_INTERVAL);
+    }
+    return this;
+  }
+}
+
+/** Waits `ms`, or rejects with AbortError as soon as `signal` fires. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const aborted = () => {
+      clearTimeout(timer);
+      reject(new AbortError('task wait aborted', { cause: signal?.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', aborted);
+      resolve();
+    }, Math.max(0, ms));
+    if (signal?.aborted) aborted();
+    else signal?.addEventListener('abort', aborted, { once: true });
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * The API's resources as zod schemas: the single source of truth for their types, for response validation and
+ * for the mock's fixtures. Unknown extra fields are kept; optional attributes may be `null`.
+ * This file imports only zod, so the webhooks entry can take its types without the HTTP client.
+ */
+import * as z from 'zod/mini';
+import { datetime, maybe, openEnum } from './core/schema';
+
+/** The states of a webhook config, in the order the API documents them. */
+export const WEBHOOK_CONFIG_STATES = ['new', 'valid', 'invalid', 'deactivated'] as const;
+/** The states a caller may set with an update. */
+export const WEBHOOK_CONFIG_UPDATE_STATES = ['new', 'deactivated'] as const;
+/** The states of a task. */
+export const TASK_STATES = ['pending', 'processing', 'suspended', 'succeeded', 'failed'] as const;
+/** The task states after which nothing changes. */
+export const TASK_FINAL_STATES: readonly string[] = ['succeeded', 'failed'];
+/** The delivery states of an event. */
+export const EVENT_STATES = ['pending', 'delivered', 'failed'] as const;
+
+// Ids are opaque; the API's own examples show both strings and numbers.
+const id = z.union([z.string(), z.number()]);
+
+/** A webhook config: where the API sends events, and the secret it signs them with. */
+export const webhookConfigSchema = z.looseObject({
+  id: z.string(),
+  resource: z.literal('webhook_config'),
+  organisation: id,
+  url: z.string(),
+  /** Sent by `create`; later answers may leave it out. */
+  secret: maybe(z.string()),
+  state: openEnum(WEBHOOK_CONFIG_STATES),
+  date_created: datetime,
+});
+
+/** A list object as nested inside other resources (`results` of a task). */
+const nestedList = z.looseObject({ data: z.array(z.unknown()), has_more: z.optional(z.boolean()), total_count: z.optional(z.number()) });
+
+/** A task: asynchronous work on the server, such as a webhook config test. */
+export const taskSchema = z.looseObject({
+  id: z.string(),
+  resource: z.literal('task'),
+  organisation: maybe(id),
+  key: maybe(id),
+  user: maybe(id),
+  source: maybe(id),
+  session: maybe(id),
+  poll: maybe(id),
+  source_type: maybe(z.string()),
+  type: z.string(),
+  target: maybe(z.string()),
+  state: openEnum(TASK_STATES),
+  results: maybe(z.union([nestedList, z.array(z.unknown())])),
+  error: maybe(z.string()),
+  date_created: datetime,
+  date_started: maybe(datetime),
+  date_completed: maybe(datetime),
+});
+
+/** An event: something that happened to a resource, as delivered to webhook receivers. */
+export const eventSchema = z.looseObject({
+  id: z.string(),
+  resource: z.literal('event'),
+  organisation: maybe(id),
+  type: z.string(),
+  action: z.string(),
+  data: z.unknown(),
+  state: openEnum(EVENT_STATES),
+  retries: maybe(z.number()),
+  date_created: datetime,
+  date_delivered: maybe(datetime),
+});
+
+/** A page of a list endpoint. */
+export const listSchema = <T extends z.ZodMiniType>(item: T) =>
+  z.looseObject({
+    resource: z.optional(z.literal('list')),
+    data: z.array(item),
+    has_more: z.boolean(),
+    total_count: z.optional(z.number()),
+    url: z.optional(z.string()),
+  });
+
+/** A webhook config's attributes, as the API sends them. */
+export type WebhookConfigAttributes = z.infer<typeof webhookConfigSchema>;
+/** A task's attributes, as the API sends them. */
+export type TaskAttributes = z.infer<typeof taskSchema>;
+/** An event's attributes, as the API sends them. */
+export type EventAttributes = z.infer<typeof eventSchema>;
+/** One of the documented webhook config states, or a state added to the API later. */
+export type WebhookConfigState = WebhookConfigAttributes['state'];
+/** One of the documented task states, or a state added later. */
+export type TaskState = TaskAttributes['state'];

@@ -1,0 +1,152 @@
+/**
+ * `Ricloud-Signature`: `t=<unix seconds>,s=<base64 HMAC-SHA256(secret, "<t>.<raw body>")>`.
+ * Web Crypto only, so the same code runs in Node, browsers, Deno, Bun and edge runtimes. No HTTP client here.
+ */
+import { RicloudError } from '../core/errors';
+
+/** The header the API signs deliveries with. */
+export const SIGNATURE_HEADER = 'Ricloud-Signature';
+/** Seconds a signature's timestamp may differ from now, either way, by default. */
+export const DEFAULT_TOLERANCE = 600;
+
+/** A signature header that is missing, malformed, stale or does not match. The message says which. */
+export class SignatureVerificationError extends RicloudError {
+  override name = 'SignatureVerificationError';
+}
+
+/** The raw body: the exact bytes or text received, never a parsed object. */
+export type Payload = string | Uint8Array | ArrayBuffer;
+
+/** One secret, or several during a rotation (any one may match). */
+export type Secrets = string | readonly string[];
+
+/** Options of `verifySignature`. */
+export interface VerifyOptions {
+  /** Seconds the timestamp may be off, both ways (default 600; 0 turns the age check off). */
+  tolerance?: number;
+  /** The current time in unix seconds, for tests or offline checks. */
+  now?: number;
+}
+
+const encoder = new TextEncoder();
+const keyCache = new Map<string, Promise<CryptoKey>>();
+const KEY_CACHE_SIZE = 16;
+
+/** The HMAC key for `secret`, imported once: importKey costs more than the HMAC of a small body. */
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = keyCache.get(secret);
+  if (!key) {
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value as string);
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    keyCache.set(secret, key);
+  }
+  return key;
+}
+
+function toBytes(payload: unknown): Uint8Array {
+  if (typeof payload === 'string') return encoder.encode(payload);
+  if (payload instanceof Uint8Array) return payload;
+  if (payload instanceof ArrayBuffer) return new Uint8Array(payload);
+  throw new SignatureVerificationError(
+    `the payload must be the raw request body (string or bytes), got ${payload === null ? 'null' : typeof payload}. ` +
+      'A parsed JSON object cannot be verified: re-serialising it changes the bytes. Read the body as text before any JSON parser runs.',
+  );
+}
+
+/** The signed message: `"<t>." + body bytes`. */
+function message(timestamp: number, body: Uint8Array): Uint8Array<ArrayBuffer> {
+  const prefix = encoder.encode(`${timestamp}.`);
+  const out = new Uint8Array(prefix.length + body.length);
+  out.set(prefix);
+  out.set(body, prefix.length);
+  return out;
+}
+
+function checkSecrets(secret: unknown): readonly string[] {
+  const list = Array.isArray(secret) ? secret : [secret];
+  if (list.length === 0 || list.some((s) => typeof s !== 'string' || s === '')) {
+    throw new SignatureVerificationError('the secret must be a non-empty string, or a list of them');
+  }
+  return list as string[];
+}
+
+/**
+ * Signs a raw body the way the API does and returns the `Ricloud-Signature` header value.
+ * @throws SignatureVerificationError for a parsed object instead of a raw body, or an empty secret.
+ */
+export async function signPayload(payload: Payload, secret: string, options: { timestamp?: number } = {}): Promise<string> {
+  const [key] = checkSecrets(secret);
+  const t = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const mac = await crypto.subtle.sign('HMAC', await hmacKey(key as string), message(t, toBytes(payload)));
+  return `t=${t},s=${base64(new Uint8Array(mac))}`;
+}
+
+/** The parts of a signature header. */
+export interface ParsedSignature {
+  /** Unix seconds. */
+  timestamp: number;
+  /** The 32 bytes of the HMAC. */
+  signature: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * Parses `t=<digits>,s=<base64>` (parts in any order, spaces around them allowed).
+ * @throws SignatureVerificationError, and nothing else, for any other input.
+ */
+export function parseSignatureHeader(header: unknown): ParsedSignature {
+  if (typeof header !== 'string' || header.trim() === '') throw new SignatureVerificationError(`missing ${SIGNATURE_HEADER} header`);
+  let t: string | undefined;
+  let s: string | undefined;
+  for (const part of header.split(',')) {
+    const eq = part.indexOf('=');
+    const name = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    if (eq > 0 && name === 't') t = value;
+    else if (eq > 0 && name === 's') s = value;
+  }
+  if (t === undefined) throw new SignatureVerificationError(`${SIGNATURE_HEADER} header has no timestamp (t=)`);
+  if (!/^\d{1,12}$/.test(t)) throw new SignatureVerificationError(`${SIGNATURE_HEADER} timestamp is not a whole number of seconds`);
+  if (s === undefined || s === '') throw new SignatureVerificationError(`${SIGNATURE_HEADER} header has no signature (s=)`);
+  const signature = unbase64(s);
+  if (!signature || signature.length !== 32) throw new SignatureVerificationError(`${SIGNATURE_HEADER} signature is not a base64 HMAC-SHA256`);
+  return { timestamp: Number(t), signature };
+}
+
+/**
+ * Checks a delivery's signature: resolves when `header` signs `payload` with one of the secrets, within the tolerance.
+ * The comparison is done by `crypto.subtle.verify`, in constant time.
+ * @throws SignatureVerificationError (as a rejection) naming what is wrong; never anything else.
+ */
+export async function verifySignature(payload: Payload, header: string | null | undefined, secret: Secrets, options: VerifyOptions = {}): Promise<void> {
+  const body = toBytes(payload);
+  const secrets = checkSecrets(secret);
+  const { timestamp, signature } = parseSignatureHeader(header);
+  const signed = message(timestamp, body);
+  let match = false;
+  for (const s of secrets) {
+    // Every secret is tried, so the time taken does not tell which one matched.
+    if (await crypto.subtle.verify('HMAC', await hmacKey(s), signature, signed)) match = true;
+  }
+  if (!match) throw new SignatureVerificationError('signature does not match: wrong secret, or the body was changed');
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const now = options.now ?? Math.floor(Date.now() / 1000);
+  if (tolerance > 0 && Math.abs(now - timestamp) > tolerance) {
+    throw new SignatureVerificationError(`signature timestamp is ${Math.abs(now - timestamp)} s ${timestamp < now ? 'old' : 'in the future'}; the tolerance is ${tolerance} s`);
+  }
+}
+
+function base64(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return btoa(text);
+}
+
+/** Standard base64 (with `+` `/` and optional `=` padding) to bytes, or undefined when it is not base64. */
+function unbase64(text: string): Uint8Array<ArrayBuffer> | undefined {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 === 1) return undefined;
+  try {
+    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig([
+  {
+    // The library: one shared chunk per format, so `instanceof RicloudError` holds across entry points.
+    entry: {
+      index: 'src/index.ts',
+      webhooks: 'src/webhooks/index.ts',
+      mock: 'src/mock/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    splitting: true,
+    treeshake: true,
+    clean: true,
+    target: 'es2022',
+    external: ['msw'],
+  },
+  {
+    // The `ricloud` command: ESM only, with a shebang. The mock is a separate chunk, loaded only by `ricloud mock`.
+    entry: { 'cli/main': 'src/cli/main.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    splitting: true,
+    external: ['msw'],
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);
