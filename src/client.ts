@@ -4,12 +4,11 @@ import { envLogLevel, LOG_LEVELS, type Logger, type LogLevel } from './core/log'
 import { checkUrl, describe } from './core/params';
 import { inspectSymbol, REDACTED } from './core/redact';
 import { checkRequestOptions, createTransport, send, type Hooks, type RequestOptions, type RequestSpec, type ResponseMeta, type Transport } from './core/request';
+import { DEFAULT_BASE_URL } from './core/wire';
 import { Events } from './resources/event';
 import { Tasks } from './resources/task';
 import { WebhookConfigs } from './resources/webhook-config';
 
-/** The API's public address. */
-export const DEFAULT_BASE_URL = 'https://ricloud-api.reincubate.com';
 /** Milliseconds one attempt may take unless told otherwise. */
 export const DEFAULT_TIMEOUT = 30_000;
 /** Retries after the first attempt unless told otherwise. */

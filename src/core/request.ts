@@ -26,6 +26,7 @@ import { describe } from './params';
 import { redactHeaders, redactText } from './redact';
 import { backoffMs, failedBeforeSending, isRetryable, MAX_RETRY_AFTER_MS, networkCode, retryAfterMs, type RetryMode } from './retry';
 import { parseBody } from './schema';
+import { AWAIT_HEADER, MAX_AWAIT_SECONDS, REQUEST_ID_HEADER } from './wire';
 
 /** Observability hooks. Each may be set on the client and on a single request; both run. */
 export interface Hooks {
@@ -100,10 +101,6 @@ export interface ResponseMeta {
   requestId?: string | undefined;
 }
 
-/** The response header that carries the server's request id. */
-export const REQUEST_ID_HEADER = 'x-request-id';
-/** The API's long-poll ceiling, in seconds. */
-export const MAX_AWAIT_SECONDS = 10;
 // A long-poll attempt gets this much time beyond what it asked the server to wait.
 const AWAIT_MARGIN_MS = 5_000;
 // setTimeout's ceiling: larger delays fire at once.
@@ -186,7 +183,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
   const started = Date.now();
   let attemptStarted = started;
   let nextDelay = 0;
-  const awaitHeader = options.awaitFor === undefined ? undefined : { 'ricloud-await': String(options.awaitFor) };
+  const awaitHeader = options.awaitFor === undefined ? undefined : { [AWAIT_HEADER]: String(options.awaitFor) };
   const attemptTimeout = awaitHeader ? Math.max(timeout, (options.awaitFor ?? 0) * 1000 + AWAIT_MARGIN_MS) : timeout;
 
   try {

@@ -1,0 +1,228 @@
+/** The mock's msw handlers: one per API endpoint, wrapped in auth, the fault plan and the request log. */
+import { delay, http, HttpResponse, type RequestHandler } from 'msw';
+import { WEBHOOK_CONFIG_UPDATE_STATES } from '../schemas';
+import { AWAIT_HEADER, MAX_AWAIT_SECONDS } from '../core/wire';
+import { CREATED } from './choices';
+import type { Fault, FaultPlan } from './faults';
+import { listObject } from './lists';
+import { ApiError, invalidParameter, json, readObject, readUrl, statusError } from './respond';
+import { newId, newSecret, now, withoutSecret, type MockStore, type StoredConfig } from './store';
+import type { TestRunner } from './test-runner';
+
+/** A request the mock received, for tests to inspect. Headers are kept as sent. */
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What the handlers share. */
+export interface HandlerContext {
+  baseUrl: string;
+  store: MockStore;
+  runner: TestRunner;
+  faults: FaultPlan;
+  requests: ReceivedRequest[];
+  /** Finds the organisation of a token; undefined refuses it with 401. */
+  organisationOf: (token: string) => string | undefined;
+  /** How connection-level faults are played: by msw (in-process) or by the socket server. */
+  connection: ConnectionFaults;
+  /** Resolves when hanging requests should give up (reset or close). */
+  released: () => Promise<void>;
+}
+
+/** Plays the faults that act below HTTP: a dropped connection and a cut body. */
+export interface ConnectionFaults {
+  drop(): Response;
+  truncate(response: Response): Promise<Response>;
+}
+
+/** One call to an endpoint, after authentication. */
+interface Call {
+  request: Request;
+  url: URL;
+  body: string;
+  id: string;
+  organisation: string;
+}
+
+type Endpoint = (call: Call, context: HandlerContext) => Response | Promise<Response>;
+
+const CONFIGS = '/configs/webhook';
+
+/** Builds the handlers for `context.baseUrl`. */
+export function createHandlers(context: HandlerContext): RequestHandler[] {
+  const base = context.baseUrl;
+  const route = (endpoint: Endpoint) => async ({ request, params }: { request: Request; params: Record<string, unknown> }) =>
+    handle(context, request, String(params.id ?? ''), endpoint);
+  const notAllowed = route(() => {
+    throw statusError(405, 'Method not allowed.');
+  });
+  return [
+    http.post(`${base}${CONFIGS}`, route(createConfig)),
+    http.get(`${base}${CONFIGS}`, route(listConfigs)),
+    http.get(`${base}${CONFIGS}/:id`, route(retrieveConfig)),
+    http.post(`${base}${CONFIGS}/:id`, route(updateConfig)),
+    http.post(`${base}${CONFIGS}/:id/test`, route(testConfig)),
+    http.get(`${base}/tasks`, route(listTasks)),
+    http.get(`${base}/tasks/:id`, route(retrieveTask)),
+    http.get(`${base}/events`, route(listEvents)),
+    http.get(`${base}/events/:id`, route(retrieveEvent)),
+    ...[CONFIGS, `${CONFIGS}/:id`, `${CONFIGS}/:id/test`, '/tasks', '/tasks/:id', '/events', '/events/:id'].map((path) => http.all(`${base}${path}`, notAllowed)),
+    http.all(
+      `${base}/*`,
+      route(() => {
+        throw statusError(404, 'No such endpoint.');
+      }),
+    ),
+  ];
+}
+
+/** Logs the request, plays its fault, authenticates it, runs the endpoint and maps API errors to answers. */
+async function handle(context: HandlerContext, request: Request, id: string, endpoint: Endpoint): Promise<Response> {
+  const url = new URL(request.url);
+  const body = await request.text();
+  context.requests.push({ method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: Object.fromEntries(request.headers), body });
+  const fault = context.faults.take(request.method, url.pathname);
+  try {
+    const early = await beforeActing(context, request, fault);
+    if (early) return early;
+    const organisation = authenticate(context, request);
+    const response = await endpoint({ request, url, body, id: decodeURIComponent(id), organisation }, context);
+    if (fault?.reset === 'after') return context.connection.drop();
+    return fault?.truncate ? await context.connection.truncate(response) : response;
+  } catch (error) {
+    if (error instanceof ApiError) return error.toResponse();
+    throw error;
+  }
+}
+
+/** The part of a fault played before the server acts; returns the answer that replaces the real one, if any. */
+async function beforeActing(context: HandlerContext, request: Request, fault: Fault | undefined): Promise<Response | undefined> {
+  if (!fault) return undefined;
+  if (fault.latency) await delay(fault.latency);
+  if (fault.hang) {
+    await Promise.race([new Promise((resolve) => request.signal.addEventListener('abort', resolve, { once: true })), context.released()]);
+    return context.connection.drop();
+  }
+  if (fault.reset === 'before') return context.connection.drop();
+  if (fault.status) return statusError(fault.status, 'Injected fault.', fault.retryAfter).toResponse();
+  return undefined;
+}
+
+function authenticate(context: HandlerContext, request: Request): string {
+  const match = /^Token (\S+)$/.exec(request.headers.get('authorization') ?? '');
+  const organisation = match?.[1] ? context.organisationOf(match[1]) : undefined;
+  if (!organisation) throw statusError(401, 'Authentication credentials were not provided or are invalid.');
+  return organisation;
+}
+
+/** Seconds asked for with `Ricloud-Await`, capped at the API's maximum; 0 when absent. */
+function awaitSeconds(request: Request): number {
+  const raw = request.headers.get(AWAIT_HEADER);
+  if (raw === null) return 0;
+  const seconds = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds < 0) throw invalidParameter('Ricloud-Await', 'Enter a number of seconds.');
+  return Math.min(seconds, MAX_AWAIT_SECONDS);
+}
+
+function findConfig(context: HandlerContext, call: Call): StoredConfig {
+  const config = context.store.configs.get(call.id);
+  if (!config || config.organisation !== call.organisation) throw statusError(404, 'Webhook config not found.');
+  return config;
+}
+
+/** Starts a test and, when the caller asked with `Ricloud-Await`, holds the answer until it ends. */
+async function startTest(context: HandlerContext, call: Call, config: StoredConfig): Promise<string> {
+  const task = context.runner.start(config);
+  await context.runner.waitFor(task.id, awaitSeconds(call.request) * 1000);
+  return task.id;
+}
+
+async function createConfig(call: Call, context: HandlerContext): Promise<Response> {
+  const body = readObject(call.body, call.request.headers.get('content-type'), ['url']);
+  if (body.url === undefined) throw invalidParameter('url', 'This field is required.');
+  const config = context.store.add('webhook_config', context.store.configs, {
+    id: newId(),
+    resource: 'webhook_config',
+    organisation: call.organisation,
+    url: readUrl(body.url),
+    secret: newSecret(),
+    state: 'new',
+    date_created: now(),
+  } as StoredConfig);
+  await startTest(context, call, config);
+  return json(CREATED, config);
+}
+
+function retrieveConfig(call: Call, context: HandlerContext): Response {
+  return json(200, findConfig(context, call));
+}
+
+function listConfigs(call: Call, context: HandlerContext): Response {
+  const mine = [...context.store.configs.values()].filter((c) => c.organisation === call.organisation);
+  const spec = { filters: ['state'], hiddenUnlessAsked: (c: StoredConfig) => c.state === 'deactivated' };
+  return json(200, listObject(context.store.newestFirst(mine), call.url.searchParams, spec, CONFIGS, withoutSecret));
+}
+
+async function updateConfig(call: Call, context: HandlerContext): Promise<Response> {
+  const body = readObject(call.body, call.request.headers.get('content-type'), ['url', 'state']);
+  if (body.url === undefined && body.state === undefined) throw invalidParameter('url', 'Send url or state.');
+  const url = body.url === undefined ? undefined : readUrl(body.url);
+  if (body.state !== undefined && !(WEBHOOK_CONFIG_UPDATE_STATES as readonly unknown[]).includes(body.state)) {
+    throw invalidParameter('state', `Can only be set to ${WEBHOOK_CONFIG_UPDATE_STATES.join(' or ')}.`);
+  }
+  const config = findConfig(context, call);
+  if (url !== undefined) config.url = url;
+  if (body.state === 'deactivated') {
+    config.state = 'deactivated';
+  } else {
+    // A new url, or state `new`, is "recently updated but not yet tested": test it again.
+    config.state = 'new';
+    await startTest(context, call, config);
+  }
+  return json(200, config);
+}
+
+async function testConfig(call: Call, context: HandlerContext): Promise<Response> {
+  if (call.body !== '') throw new ApiError(400, 'invalid-body', 'The test action takes no body.');
+  const config = findConfig(context, call);
+  const taskId = await startTest(context, call, config);
+  return json(CREATED, context.store.tasks.get(taskId));
+}
+
+async function retrieveTask(call: Call, context: HandlerContext): Promise<Response> {
+  const task = context.store.tasks.get(call.id);
+  if (!task || task.organisation !== call.organisation) throw statusError(404, 'Task not found.');
+  await context.runner.waitFor(task.id, awaitSeconds(call.request) * 1000);
+  return json(200, task);
+}
+
+function listTasks(call: Call, context: HandlerContext): Response {
+  const mine = [...context.store.tasks.values()].filter((t) => t.organisation === call.organisation);
+  return json(200, listObject(context.store.newestFirst(mine), call.url.searchParams, { filters: ['state', 'type'] }, '/tasks', (t) => t));
+}
+
+function retrieveEvent(call: Call, context: HandlerContext): Response {
+  const event = context.store.events.get(call.id);
+  if (!event || event.organisation !== call.organisation) throw statusError(404, 'Event not found.');
+  return json(200, event);
+}
+
+function listEvents(call: Call, context: HandlerContext): Response {
+  const mine = [...context.store.events.values()].filter((e) => e.organisation === call.organisation);
+  return json(200, listObject(context.store.newestFirst(mine), call.url.searchParams, { filters: ['type', 'action', 'state'] }, '/events', (e) => e));
+}
+
+/** msw's network error: in-process, a dropped connection is a failed fetch. */
+export const mswConnectionFaults: ConnectionFaults = {
+  drop: () => HttpResponse.error(),
+  async truncate(response) {
+    const text = await response.text();
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    return new Response(text.slice(0, Math.floor(text.length / 2)), { status: response.status, headers });
+  },
+};

@@ -1,0 +1,116 @@
+/** startMockServer(): the mock API over real HTTP on loopback, routed by msw's own `getResponse`. */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { getResponse } from 'msw';
+import { createMockApi, type MockApi, type MockApiOptions } from './api';
+import type { ConnectionFaults } from './handlers';
+import { statusError } from './respond';
+
+/** Options of `startMockServer`: where to listen, and the mock's own options. */
+export interface MockServerOptions extends Omit<MockApiOptions, 'baseUrl'> {
+  /** Port to listen on (default 0: any free port). */
+  port?: number;
+  /** Address to listen on (default `127.0.0.1`). */
+  host?: string;
+}
+
+/** A running mock server. */
+export interface MockServer {
+  /** Its base URL, e.g. `http://127.0.0.1:8787`: give it to the client as `baseUrl`. */
+  readonly url: string;
+  /** The mock behind it, to inspect and to plan faults. */
+  readonly api: MockApi;
+  /** Stops listening and drops every open connection. */
+  close(): Promise<void>;
+}
+
+// Marks an answer the socket layer must play as a fault instead of sending.
+const FAULT_HEADER = 'x-ricloud-mock-fault';
+
+const socketFaults: ConnectionFaults = {
+  drop: () => new Response(null, { status: 500, headers: { [FAULT_HEADER]: 'reset' } }),
+  truncate: async (response) => {
+    const headers = new Headers(response.headers);
+    headers.set(FAULT_HEADER, 'truncate');
+    return new Response(await response.arrayBuffer(), { status: response.status, headers });
+  },
+};
+
+/**
+ * Serves the mock API over HTTP until `close()`.
+ * @throws when the port is taken (the listen error, e.g. EADDRINUSE).
+ */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const { port = 0, host = '127.0.0.1', ...mockOptions } = options;
+  const sockets = new Set<Socket>();
+  let api: MockApi | undefined;
+  const server = createServer((req, res) => {
+    if (api) void serve(api, req, res);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  api = createMockApi({ ...mockOptions, baseUrl: url }, socketFaults);
+  const mock = api;
+  return {
+    url,
+    api: mock,
+    close: () =>
+      new Promise<void>((resolve) => {
+        mock.faults.clear();
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Turns one Node request into a Fetch `Request`, asks the handlers, and writes (or plays) the answer. */
+async function serve(api: MockApi, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const aborter = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) aborter.abort();
+  });
+  try {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const method = req.method ?? 'GET';
+    const request = new Request(new URL(req.url ?? '/', api.baseUrl), {
+      method,
+      headers,
+      body: method === 'GET' || method === 'HEAD' ? undefined : Buffer.concat(chunks),
+      signal: aborter.signal,
+    });
+    const response = (await getResponse(api.handlers, request)) ?? statusError(404, 'No such endpoint.').toResponse();
+    const fault = response.headers.get(FAULT_HEADER);
+    if (fault === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    const body = Buffer.from(await response.arrayBuffer());
+    const out: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      if (name !== FAULT_HEADER) out[name] = value;
+    });
+    out['content-length'] = String(body.length);
+    res.writeHead(response.status, out);
+    if (fault === 'truncate') {
+      res.write(body.subarray(0, Math.floor(body.length / 2)), () => req.socket.destroy());
+      return;
+    }
+    res.end(body);
+  } catch {
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: 'server-error', message: 'The mock server failed.' }));
+  }
+}

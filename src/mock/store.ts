@@ -1,0 +1,63 @@
+/** What the mock holds: webhook configs, tasks and events per organisation, and how many of each were created. */
+import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
+
+/** The resource kinds the mock stores. */
+export type Kind = 'webhook_config' | 'task' | 'event';
+
+/** A stored webhook config: the API object, secret included. */
+export type StoredConfig = WebhookConfigAttributes & { secret: string };
+
+/** The mock's state. Objects are the API's own shapes, kept as plain data. */
+export class MockStore {
+  readonly configs = new Map<string, StoredConfig>();
+  readonly tasks = new Map<string, TaskAttributes>();
+  readonly events = new Map<string, EventAttributes>();
+  /** How many of each kind were really created: the proof that a retry did not duplicate a create. */
+  readonly created: Record<Kind, number> = { webhook_config: 0, task: 0, event: 0 };
+  /** The latest test task of each config: an older test that ends late must not decide the state. */
+  readonly latestTest = new Map<string, string>();
+  // Insertion order breaks ties between items created in the same millisecond.
+  readonly #order = new Map<string, number>();
+  #sequence = 0;
+
+  /** Stores a new resource and counts it. */
+  add<T extends { id: string }>(kind: Kind, map: Map<string, T>, item: T): T {
+    map.set(item.id, item);
+    this.#order.set(item.id, this.#sequence++);
+    this.created[kind]++;
+    return item;
+  }
+
+  /** Newest first: by `date_created`, then by creation order. */
+  newestFirst<T extends { id: string; date_created: string }>(items: Iterable<T>): T[] {
+    return [...items].sort((a, b) => b.date_created.localeCompare(a.date_created) || (this.#order.get(b.id) ?? 0) - (this.#order.get(a.id) ?? 0));
+  }
+
+  /** Forgets everything. */
+  clear(): void {
+    this.configs.clear();
+    this.tasks.clear();
+    this.events.clear();
+    this.latestTest.clear();
+    this.#order.clear();
+    this.created.webhook_config = this.created.task = this.created.event = 0;
+  }
+}
+
+/** A new opaque id (a UUID, as event ids are in ricloud-py's receiver). */
+export const newId = (): string => crypto.randomUUID();
+
+/** The current time as the API writes it. */
+export const now = (): string => new Date().toISOString();
+
+/** A webhook secret: 32 random bytes, base64url (43 characters). */
+export function newSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** A config as the API shows it outside `create`/`retrieve`/`update`: without its secret. */
+export function withoutSecret(config: StoredConfig): WebhookConfigAttributes {
+  const { secret: _secret, ...rest } = config;
+  return rest;
+}
