@@ -4,9 +4,9 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Client, type WebhookConfig } from '../src/index';
-import { startMockServer } from '../src/mock/index';
-import { SIGNATURE_HEADER, verifySignature } from '../src/webhooks/index';
+import { Client, type WebhookConfig } from 'ricloud';
+import { startMockServer } from 'ricloud/mock';
+import { SIGNATURE_HEADER, verifySignature } from 'ricloud/webhooks';
 
 const step = (text: string) => console.log(`• ${text}`);
 const show = (cfg: WebhookConfig) => `${cfg.id.slice(0, 8)}… ${cfg.state.padEnd(11)} ${cfg.url}`;

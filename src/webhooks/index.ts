@@ -1,3 +1,26 @@
-/** `ricloud/webhooks`: sign and verify the API's webhook deliveries, in any runtime. No HTTP client inside. */
+/** `ricloud/webhooks`: verify, parse and receive the API's signed webhook deliveries, in any runtime. No HTTP client inside. */
+export { constructEvent } from './construct-event';
+export type { ConstructEventOptions } from './construct-event';
+export { isEvent, WebhookPayloadError } from './event';
+export type {
+  GenericWebhookEvent,
+  KnownWebhookEvent,
+  PollAttributes,
+  SessionAttributes,
+  WebhookEvent,
+  WebhookEventData,
+  WebhookEventOf,
+  WebhookEventSlug,
+  WebhookPayloadProblem,
+} from './event';
+export { createWebhookHandler } from './handler';
+export type { EventHandler, WebhookEventHandlers, WebhookHandlerOptions } from './handler';
+export { toNodeHandler } from './node';
+export type { NodeHandler } from './node';
+export { MemoryReplayStore, ReplayError } from './replay';
+export type { ReplayStore } from './replay';
 export { DEFAULT_TOLERANCE, parseSignatureHeader, SIGNATURE_HEADER, SignatureVerificationError, signPayload, verifySignature } from './signature';
 export type { ParsedSignature, Payload, Secrets, VerifyOptions } from './signature';
+export { createSignedRequest, generateTestHeader } from './testing';
+export type { SignedRequestOptions } from './testing';
+export { verifyRequest } from './verify-request';

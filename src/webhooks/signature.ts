@@ -2,12 +2,14 @@
  * `Ricloud-Signature`: `t=<unix seconds>,s=<base64 HMAC-SHA256(secret, "<t>.<raw body>")>`.
  * Web Crypto only, so the same code runs in Node, browsers, Deno, Bun and edge runtimes. No HTTP client here.
  */
-import { RicloudError } from '../core/errors';
+import { InvalidInputError, RicloudError } from '../core/errors';
 
 /** The header the API signs deliveries with. */
 export const SIGNATURE_HEADER = 'Ricloud-Signature';
 /** Seconds a signature's timestamp may differ from now, either way, by default. */
 export const DEFAULT_TOLERANCE = 600;
+/** The largest timestamp a header may carry: 12 digits, which keeps it a safe integer. */
+const MAX_TIMESTAMP = 999_999_999_999;
 
 /** A signature header that is missing, malformed, stale or does not match. The message says which. */
 export class SignatureVerificationError extends RicloudError {
@@ -62,21 +64,27 @@ function message(timestamp: number, body: Uint8Array): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+/** True for a non-empty string, or a non-empty list of them. */
+export function isSecrets(secret: unknown): secret is Secrets {
+  const list: unknown[] = Array.isArray(secret) ? secret : [secret];
+  return list.length > 0 && list.every((s) => typeof s === 'string' && s !== '');
+}
+
 function checkSecrets(secret: unknown): readonly string[] {
-  const list = Array.isArray(secret) ? secret : [secret];
-  if (list.length === 0 || list.some((s) => typeof s !== 'string' || s === '')) {
-    throw new SignatureVerificationError('the secret must be a non-empty string, or a list of them');
-  }
-  return list as string[];
+  if (!isSecrets(secret)) throw new SignatureVerificationError('the secret must be a non-empty string, or a list of them');
+  return typeof secret === 'string' ? [secret] : secret;
 }
 
 /**
  * Signs a raw body the way the API does and returns the `Ricloud-Signature` header value.
- * @throws SignatureVerificationError for a parsed object instead of a raw body, or an empty secret.
+ * @throws SignatureVerificationError for a parsed object instead of a raw body, or an empty secret;
+ *   InvalidInputError for a timestamp that is not a whole number of seconds from 0 to 999 999 999 999.
  */
 export async function signPayload(payload: Payload, secret: string, options: { timestamp?: number } = {}): Promise<string> {
   const [key] = checkSecrets(secret);
   const t = options.timestamp ?? Math.floor(Date.now() / 1000);
+  // The parser takes 1 to 12 digits; a header it would refuse is never made.
+  if (!Number.isInteger(t) || t < 0 || t > MAX_TIMESTAMP) throw new InvalidInputError('options.timestamp', 'must be a whole number of unix seconds');
   const mac = await crypto.subtle.sign('HMAC', await hmacKey(key as string), message(t, toBytes(payload)));
   return `t=${t},s=${base64(new Uint8Array(mac))}`;
 }

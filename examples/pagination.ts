@@ -1,0 +1,22 @@
+// The README's "Lists and pagination" section, as it runs.
+import { Event, WebhookConfig } from 'ricloud';
+
+for (const name of ['a', 'b', 'c']) await WebhookConfig.create({ url: `https://hooks.example.com/${name}` });
+
+// Datetime filters take a Date or an ISO string, or a range: sent as date_created__gte=… and so on.
+const lastWeek = new Date(Date.now() - 7 * 24 * 3600 * 1000);
+const recent = await WebhookConfig.list({ date_created: { gte: lastWeek, lt: new Date() }, limit: 2 });
+console.log(`${recent.data.length} of ${recent.total_count} on the first page`);
+
+// Page by page, by hand…
+let page = recent;
+while (page.hasNextPage()) page = await page.nextPage();
+
+// …or every item, fetched lazily in pages of 1000 (or of your `limit`).
+let count = 0;
+for await (const cfg of WebhookConfig.list()) if (cfg.id) count++;
+
+// A bounded copy into an array.
+const firstTen = await WebhookConfig.list().toArray({ limit: 10 });
+const tests = await Event.list({ type: 'webhook_config', action: 'test' });
+console.log(count, firstTen.length, tests.total_count);

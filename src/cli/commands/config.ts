@@ -1,0 +1,68 @@
+/** `ricloud config`: write and show the settings file that ricloud-py reads too (`[api] token`, `url`). */
+import type { Command } from 'commander';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { DEFAULT_BASE_URL } from '../sdk';
+import { action } from '../context';
+import { UsageError } from '../errors';
+import { stringifyIni } from '../ini';
+import { mask } from '../output';
+import { configTarget, readIniFile, type Setting } from '../settings';
+
+/** Adds `config` and its commands to `program`. */
+export function addConfigCommands(program: Command): void {
+  const group = program
+    .command('config')
+    .description("save and show the API token and URL (~/.ricloud.ini, in ricloud-py's format)")
+    .addHelpText(
+      'after',
+      `
+Each setting comes from the first of: a flag (--token, --url); RICLOUD_TOKEN, RICLOUD_URL;
+the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py works as it is.`,
+    );
+
+  group
+    .command('init')
+    .description('write the token and URL to ~/.ricloud.ini (or to RICLOUD_CONF), readable by you only')
+    .option('--force', 'overwrite the file when it exists (its other sections are kept)')
+    .addHelpText('after', '\nExample:\n  ricloud config init --token <your key token>\n  RICLOUD_TOKEN=<token> ricloud config init   # keeps the token out of shell history')
+    .action(
+      action(async (ctx, options: { force?: boolean }) => {
+        const path = configTarget(process.env);
+        // The client checks the settings the way every command will use them; its base URL has the default applied.
+        const { baseUrl } = await ctx.client();
+        const token = (ctx.settings.token as Setting).value;
+        const kept = options.force ? (readIniFile(path) ?? {}) : {};
+        const text = stringifyIni({ ...kept, api: { ...kept.api, token, url: baseUrl } });
+        try {
+          writeFileSync(path, text, { mode: 0o600, flag: options.force ? 'w' : 'wx' });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${path} already exists: pass --force to overwrite it`);
+          throw error;
+        }
+        // The mode given to writeFileSync applies only to a file it creates.
+        chmodSync(path, 0o600);
+        const shown = { file: path, token: mask(token), url: baseUrl };
+        if (ctx.out.json) ctx.out.document(shown);
+        else ctx.out.fields(Object.entries(shown));
+      }),
+    );
+
+  group
+    .command('view')
+    .description('show the settings in effect and where each comes from (the token and secret masked)')
+    .action(
+      action(async (ctx) => {
+        const { token, url, secret, files } = ctx.settings;
+        const masked = (setting: Setting | undefined) => setting && { value: mask(setting.value), source: setting.source };
+        const shown = { files, token: masked(token), url: url ?? { value: DEFAULT_BASE_URL, source: 'default' }, secret: masked(secret) };
+        if (ctx.out.json) return ctx.out.document(shown);
+        ctx.out.fields([
+          ['files', files.join(', ') || '(none found)'],
+          ...(['token', 'url', 'secret'] as const).map((key): [string, unknown] => {
+            const setting = shown[key];
+            return [key, setting ? `${setting.value}  (from ${setting.source})` : undefined];
+          }),
+        ]);
+      }),
+    );
+}

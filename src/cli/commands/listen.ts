@@ -1,0 +1,108 @@
+/**
+ * `ricloud event listen`: a local receiver built on `ricloud/webhooks`. It verifies every delivery and prints each
+ * event. With `--webhook-url` it registers a config for itself and deactivates that config, and only that one, on exit.
+ */
+import { Option, type Command } from 'commander';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { WebhookConfig } from '../../index';
+import { createWebhookHandler, toNodeHandler, type WebhookEvent } from '../../webhooks/index';
+import { action, type Context } from '../context';
+import { UsageError } from '../errors';
+import { RicloudError } from '../sdk';
+import { list, port } from '../parse';
+import { stopped } from '../stop';
+
+interface ListenOptions {
+  host: string;
+  port: number;
+  secret?: string;
+  webhookUrl?: string;
+  only?: string[];
+  exclude?: string[];
+}
+
+/** Prints one event: a line of text, or one JSON object per line. */
+function show(ctx: Context, event: WebhookEvent): void {
+  if (ctx.out.json) return ctx.out.jsonLine(event);
+  const data = event.data as { resource?: unknown; id?: unknown } | null;
+  const about = data && typeof data === 'object' && data.resource && data.id ? `  ${String(data.resource)} ${String(data.id)}` : '';
+  ctx.out.line(`${event.date_created}  ${event.type}.${event.action}  ${event.id}${about}`);
+}
+
+/** True when `--only` and `--exclude` let an event with this slug be printed. */
+function wanted(slug: string, options: ListenOptions): boolean {
+  return (!options.only || options.only.includes(slug)) && !options.exclude?.includes(slug);
+}
+
+/** Adds `listen` to the `event` group. */
+export function addListenCommand(group: Command): void {
+  group
+    .command('listen')
+    .description('receive webhook deliveries here: verify each signature and print each event')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0: any free port)', port, 8080)
+    .addOption(new Option('--secret <secret>', 'the secret deliveries are signed with (else RICLOUD_SECRET, else [webhooks] secret)').conflicts('webhookUrl'))
+    .option('--webhook-url <url>', 'create a webhook config for this URL, which must reach this listener, verify with its secret, and deactivate it on exit')
+    .option('--only <slugs>', 'print only these events, comma-separated, e.g. webhook_config.test', list)
+    .option('--exclude <slugs>', 'do not print these events, comma-separated', list)
+    .addHelpText(
+      'after',
+      `
+Every POST, on any path, is checked: a delivery with a bad signature is refused (400) and reported on stderr.
+Events left out by --only or --exclude are still accepted (200), just not printed.
+
+Examples:
+  ricloud event listen --webhook-url http://127.0.0.1:8080/webhooks
+  ricloud event listen --port 9000 --secret "$RICLOUD_SECRET" --only webhook_config.test --json | jq .data.id`,
+    )
+    .action(
+      action(async (ctx, options: ListenOptions) => {
+        const given = options.secret ?? ctx.settings.secret?.value;
+        if (!options.webhookUrl && !given) throw new UsageError('event listen needs --secret, RICLOUD_SECRET, [webhooks] secret in the config file, or --webhook-url');
+        // Built before listening, so a missing token fails before anything starts.
+        const client = options.webhookUrl ? await ctx.client() : undefined;
+        // With --webhook-url the secret is known once the config exists; a delivery that comes first waits for it.
+        let created: (secret: string) => void = () => undefined;
+        const configSecret = new Promise<string>((resolve) => (created = resolve));
+        const handler = createWebhookHandler({
+          secret: given ?? (() => configSecret),
+          onAny: (event) => {
+            if (wanted(`${event.type}.${event.action}`, options)) show(ctx, event);
+          },
+          onError: (error) => ctx.out.warn(`refused a delivery: ${error instanceof Error ? error.message : String(error)}`),
+        });
+        const server = createServer(toNodeHandler(handler));
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(options.port, options.host, resolve);
+        });
+        const { address, port: bound, family } = server.address() as AddressInfo;
+        ctx.out.note(`Listening on http://${family === 'IPv6' ? `[${address}]` : address}:${bound} (POST to any path). Press Ctrl-C to stop.`);
+
+        let config: WebhookConfig | undefined;
+        try {
+          if (client && options.webhookUrl) {
+            config = await client.webhookConfigs.create({ url: options.webhookUrl }, { signal: ctx.signal });
+            if (!config.secret) throw new RicloudError(`webhook_config ${config.id}: the API sent no secret`);
+            created(config.secret);
+            ctx.out.note(`Created webhook config ${config.id} for ${config.url}; it is deactivated when you stop.`);
+          }
+          await stopped(ctx.signal);
+        } catch (error) {
+          if (error instanceof RicloudError && error.mayHaveSucceeded) {
+            ctx.out.warn('The webhook config may have been created: check `ricloud webhook-config list`.');
+          }
+          throw error;
+        } finally {
+          server.closeAllConnections();
+          server.close();
+          // Only the config this run created; the stop signal has fired, so this call goes without it.
+          if (client && config) {
+            await client.webhookConfigs.update(config.id, { state: 'deactivated' });
+            ctx.out.note(`Deactivated webhook config ${config.id}.`);
+          }
+        }
+      }),
+    );
+}

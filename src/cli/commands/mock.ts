@@ -1,0 +1,51 @@
+/** `ricloud mock`: serves the mock API on this machine, for trying the command and for tests. */
+import type { Command } from 'commander';
+import { action } from '../context';
+import { port } from '../parse';
+import { stopped } from '../stop';
+
+/** The token the export line suggests: the mock takes any token, and each one is its own organisation. */
+const MOCK_TOKEN = 'mock';
+
+/** Loads the mock (and msw with it) only for this command. */
+async function loadMock(): Promise<typeof import('../../mock/index')> {
+  try {
+    return await import('../../mock/index');
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'ERR_MODULE_NOT_FOUND' && message.includes("'msw'")) throw new Error('ricloud mock needs msw: run `npm install msw`');
+    throw error;
+  }
+}
+
+/** Adds `mock` to `program`. */
+export function addMockCommand(program: Command): void {
+  program
+    .command('mock')
+    .description('serve a mock of the ricloud API on this machine (state in memory, real signed deliveries)')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0: any free port)', port, 8787)
+    .addHelpText(
+      'after',
+      `
+Run it in one terminal, then in another run the export line it prints and use any command:
+  ricloud webhook-config create --url http://127.0.0.1:8080/webhooks --wait
+The mock takes any token; each token is its own organisation. Ctrl-C stops it.`,
+    )
+    .action(
+      action(async (ctx, options: { host: string; port: number }) => {
+        const { startMockServer } = await loadMock();
+        const server = await startMockServer({ host: options.host, port: options.port });
+        const env = { RICLOUD_URL: server.url, RICLOUD_TOKEN: MOCK_TOKEN };
+        if (ctx.out.json) ctx.out.jsonLine({ url: server.url, env });
+        else {
+          ctx.out.line(`Mock ricloud API listening on ${server.url}`);
+          ctx.out.line(`Use it from another terminal:\n  export ${Object.entries(env).map(([name, value]) => `${name}=${value}`).join(' ')}`);
+        }
+        ctx.out.note('Press Ctrl-C to stop.');
+        await stopped(ctx.signal);
+        await server.close();
+        ctx.out.note('Mock stopped.');
+      }),
+    );
+}

@@ -1,0 +1,102 @@
+/** `ricloud webhook-config`: create, retrieve, list, update and test webhook configs. */
+import { Option, type Command } from 'commander';
+import { action } from '../context';
+import { Unsuccessful } from '../errors';
+import { addListOptions, listParams, printList, type ListOptions } from '../list';
+import { seconds } from '../parse';
+import { DEFAULT_WAIT_SECONDS, reportTask, waitForConfig, waitForTask } from '../progress';
+
+const COLUMNS = ['id', 'state', 'url', 'date_created'];
+
+/** `--timeout`, which also turns `--wait` on. */
+function timeoutOption(): Option {
+  return new Option('--timeout <seconds>', 'how long --wait waits (implies --wait)').argParser(seconds).default(DEFAULT_WAIT_SECONDS).implies({ wait: true });
+}
+
+/** Adds `webhook-config` and its commands to `program`. */
+export function addWebhookConfigCommands(program: Command): void {
+  const group = program
+    .command('webhook-config')
+    .description('manage webhook configs: the URLs the API sends signed events to')
+    .addHelpText('after', '\nA new config is tested at once: the API sends a signed webhook_config.test event to its URL.\nIt becomes valid when the receiver answers 2xx, invalid otherwise.');
+
+  group
+    .command('create')
+    .description('create a webhook config; the API tests it by sending a signed event to its URL')
+    .requiredOption('--url <url>', "the receiver's URL (absolute http or https)")
+    .option('--wait', 'wait for the test: exit 0 when the config is valid, 3 when it is invalid')
+    .addOption(timeoutOption())
+    .addHelpText(
+      'after',
+      `
+Here --url is the receiver's URL. To set the API's URL, put --url before the command
+(ricloud --url http://127.0.0.1:8787 webhook-config create --url ...) or set RICLOUD_URL.
+
+The secret that signs deliveries is masked in text. Only create --json shows it, and only once.
+
+Example:
+  ricloud webhook-config create --url http://127.0.0.1:8080/webhooks --wait`,
+    )
+    .action(
+      action(async (ctx, options: { url: string; wait?: boolean; timeout: number }) => {
+        const client = await ctx.client();
+        let config = await client.webhookConfigs.create({ url: options.url }, { signal: ctx.signal });
+        if (options.wait) config = await waitForConfig(ctx, config, options.timeout);
+        ctx.out.resource(config, { revealSecret: true });
+        if (config.state === 'invalid') throw new Unsuccessful(`webhook_config ${config.id} is invalid: its test delivery failed`);
+      }),
+    );
+
+  group
+    .command('retrieve')
+    .description('show one webhook config')
+    .argument('<id>', 'the config id')
+    .action(
+      action(async (ctx, id: string) => {
+        const client = await ctx.client();
+        ctx.out.resource(await client.webhookConfigs.retrieve(id, { signal: ctx.signal }));
+      }),
+    );
+
+  addListOptions(
+    group
+      .command('list')
+      .description('list webhook configs, newest first (deactivated ones only with --state deactivated)')
+      .option('--state <state>', 'only configs in this state: new, valid, invalid, deactivated'),
+  ).action(
+    action(async (ctx, options: ListOptions & { state?: string }) => {
+      const client = await ctx.client();
+      const list = client.webhookConfigs.list({ ...listParams(options), state: options.state }, { signal: ctx.signal });
+      await printList(ctx, list, options, COLUMNS, 'webhook configs');
+    }),
+  );
+
+  group
+    .command('update')
+    .description('change the URL or the state of a webhook config; a new URL, or state new, is tested again')
+    .argument('<id>', 'the config id')
+    .option('--url <url>', "the receiver's new URL")
+    .option('--state <state>', 'new (test it again) or deactivated (stop sending to it)')
+    .action(
+      action(async (ctx, id: string, options: { url?: string; state?: 'new' | 'deactivated' }) => {
+        const { url, state } = options;
+        const client = await ctx.client();
+        ctx.out.resource(await client.webhookConfigs.update(id, { url, state }, { signal: ctx.signal }));
+      }),
+    );
+
+  group
+    .command('test')
+    .description('send a signed test event to a webhook config; prints its task')
+    .argument('<id>', 'the config id')
+    .option('--wait', 'wait for the task: exit 0 when it succeeded, 3 when it failed')
+    .addOption(timeoutOption())
+    .action(
+      action(async (ctx, id: string, options: { wait?: boolean; timeout: number }) => {
+        const client = await ctx.client();
+        const task = await client.webhookConfigs.test(id, { signal: ctx.signal });
+        if (options.wait) reportTask(ctx, await waitForTask(ctx, task, options.timeout));
+        else ctx.out.resource(task);
+      }),
+    );
+}

@@ -1,0 +1,80 @@
+/** What a command's work receives: where to print, the settings, the stop signal and an API client. */
+import type { Command } from 'commander';
+import { Console } from 'node:console';
+import type { Client } from '../index';
+import { InvalidInputError } from './sdk';
+import { UsageError } from './errors';
+import { readGlobalOptions } from './globals';
+import { Output } from './output';
+import { resolveSettings, type Settings } from './settings';
+import { stopSignal } from './stop';
+
+/** One run's context. */
+export interface Context {
+  readonly out: Output;
+  readonly settings: Settings;
+  /** Aborts on Ctrl-C or SIGTERM; pass it to every API call. */
+  readonly signal: AbortSignal;
+  /**
+   * An API client built from the settings. The SDK is loaded here, so `--help` and `mock` never load it.
+   * @throws UsageError when no token is set; InvalidInputError when the API URL is not an http(s) URL.
+   */
+  client(): Promise<Client>;
+}
+
+// How the SDK's `InvalidInputError.field` names read on the command line.
+const FLAG_OF_FIELD: Record<string, string> = {
+  id: 'ID',
+  url: '--url',
+  state: '--state',
+  type: '--type',
+  action: '--action',
+  limit: '--limit',
+  'date_created.gt': '--created-after',
+  'date_created.lt': '--created-before',
+};
+
+/** Builds the context of the command being run. */
+function createContext(command: Command): Context {
+  const globals = readGlobalOptions(command);
+  const settings = resolveSettings(globals, process.env);
+  return {
+    out: new Output({ ...globals, env: process.env, stdout: process.stdout, stderr: process.stderr }),
+    settings,
+    signal: stopSignal(),
+    async client() {
+      if (!settings.token) throw new UsageError('no API token: pass --token or set RICLOUD_TOKEN (`ricloud config init --token T` saves one)');
+      const { Client } = await import('../index');
+      return new Client({
+        token: settings.token.value,
+        ...(settings.url ? { baseUrl: settings.url.value } : {}),
+        // Log lines go to stderr, so stdout stays the result alone.
+        logger: new Console(process.stderr),
+        ...(globals.quiet ? { logLevel: 'off' as const } : {}),
+      });
+    },
+  };
+}
+
+/** The SDK's refusal of a value, told in the command line's terms: which flag, or where the API URL came from. */
+function usageError(error: InvalidInputError, settings: Settings): UsageError {
+  const reason = error.message.slice(error.field.length + 2);
+  if (error.field === 'params') return new UsageError(reason);
+  const name = error.field === 'options.baseUrl' ? `API URL (from ${settings.url?.source})` : (FLAG_OF_FIELD[error.field] ?? error.field);
+  return new UsageError(`invalid ${name}: ${reason}`);
+}
+
+/**
+ * Wraps a command's work as a commander action: builds the context, and turns the SDK's input errors into usage
+ * errors that name the flag. `work` gets the command's arguments and options as commander passes them.
+ */
+export function action<A extends unknown[]>(work: (ctx: Context, ...args: A) => Promise<void>): (...args: unknown[]) => Promise<void> {
+  return async (...args) => {
+    const ctx = createContext(args.at(-1) as Command);
+    try {
+      await work(ctx, ...(args.slice(0, -1) as A));
+    } catch (error) {
+      throw error instanceof InvalidInputError ? usageError(error, ctx.settings) : error;
+    }
+  };
+}

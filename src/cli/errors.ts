@@ -1,0 +1,59 @@
+/** Exit codes, the errors only the command raises, and the one line on stderr that reports a failure. */
+import { CommanderError } from 'commander';
+import { InvalidInputError, RicloudError } from './sdk';
+
+/** The command's exit codes (a run stopped by a signal exits with `SIGNAL_EXIT_CODES`). */
+export const EXIT_CODES = {
+  ok: 0,
+  /** The API refused or failed, or the network did. */
+  failure: 1,
+  /** An unknown flag, a missing argument or an invalid value. */
+  usage: 2,
+  /** A waited task ended `failed`, or a waited config ended `invalid`. */
+  unsuccessful: 3,
+} as const;
+
+/** 128 + the signal's number, as shells report a process the signal stopped. */
+export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/** The signals that stop the command. */
+export type StopSignal = keyof typeof SIGNAL_EXIT_CODES;
+
+/** The command line asks for something impossible: a missing token, a refused overwrite, a bad value. Exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The waited work ended, but badly: a `failed` task or an `invalid` config. Exit 3. */
+export class Unsuccessful extends Error {
+  override name = 'Unsuccessful';
+}
+
+/**
+ * The exit code of a run that threw `error` (undefined when it did not). A run stopped by SIGINT or SIGTERM exits
+ * with the signal's code, unless its cleanup failed for another reason.
+ */
+export function exitCode(error: unknown, stop: AbortSignal): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
+  if (stop.aborted && (error === undefined || (error instanceof Error && error.name === 'AbortError'))) {
+    return SIGNAL_EXIT_CODES[stop.reason as StopSignal];
+  }
+  if (error === undefined) return EXIT_CODES.ok;
+  if (error instanceof UsageError || error instanceof InvalidInputError) return EXIT_CODES.usage;
+  if (error instanceof Unsuccessful) return EXIT_CODES.unsuccessful;
+  return EXIT_CODES.failure;
+}
+
+/**
+ * The line that reports `error` on stderr, or undefined when there is nothing to add (commander has already
+ * printed its own usage errors; an interrupted run needs no message). API errors name the status and the API's
+ * error code, which the SDK puts in its messages, and the request id for support.
+ */
+export function errorLine(error: unknown, stop: AbortSignal): string | undefined {
+  if (error instanceof CommanderError || (stop.aborted && error instanceof Error && error.name === 'AbortError')) return undefined;
+  if (error instanceof RicloudError) {
+    const id = error.request?.requestId;
+    return `error: ${error.message}${id ? ` [request ${id}]` : ''}`;
+  }
+  return `error: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,55 @@
+/** What every `list` command shares: date and page options, and printing one page or every item. */
+import { Option, type Command } from 'commander';
+import type { PagePromise } from '../index';
+import type { Context } from './context';
+import { integer } from './parse';
+
+/** The shared options as commander parses them. */
+export interface ListOptions {
+  createdAfter?: string;
+  createdBefore?: string;
+  limit?: number;
+  all?: boolean;
+}
+
+/** Adds `--created-after`, `--created-before`, `--limit` and `--all` to a list command. */
+export function addListOptions(command: Command): Command {
+  return command
+    .option('--created-after <time>', 'only those created after this ISO 8601 time, e.g. 2025-01-31T12:00:00Z')
+    .option('--created-before <time>', 'only those created before this ISO 8601 time')
+    .addOption(new Option('--limit <n>', 'how many to show, 1 to 1000 (default: the API page, 10)').argParser(integer).conflicts('all'))
+    .option('--all', 'every match, fetched page by page (one JSON object per line with --json)');
+}
+
+/** The SDK list parameters for the shared options. */
+export function listParams(options: ListOptions): { date_created?: { gt?: string; lt?: string }; limit?: number } {
+  // The SDK skips parameters left undefined.
+  const { createdAfter: gt, createdBefore: lt, limit } = options;
+  return { date_created: gt !== undefined || lt !== undefined ? { gt, lt } : undefined, limit };
+}
+
+/**
+ * Prints a list. One page: a table, or the page as one JSON document. With `--all`: every item, as one table or
+ * one JSON object per line as it arrives.
+ */
+export async function printList<T extends { id: string }>(ctx: Context, list: PagePromise<T>, options: ListOptions, columns: string[], noun: string): Promise<void> {
+  const { out } = ctx;
+  if (options.all && out.json) {
+    for await (const item of list) out.jsonLine(item);
+    return;
+  }
+  if (options.all) {
+    const items: T[] = [];
+    for await (const item of list) items.push(item);
+    return printTable(ctx, items, columns, noun);
+  }
+  const page = await list;
+  if (out.json) return out.document(page);
+  printTable(ctx, page.data, columns, noun);
+  if (page.has_more) out.note(`Showing ${page.data.length} of ${page.total_count ?? 'more'} ${noun}. Use --limit N or --all for more.`);
+}
+
+function printTable(ctx: Context, items: object[], columns: string[], noun: string): void {
+  if (items.length === 0) ctx.out.note(`No ${noun}.`);
+  else ctx.out.table(items, columns);
+}

@@ -1,0 +1,143 @@
+/**
+ * How results reach the user. People get aligned `key  value` lines and tables with coloured states; programs get
+ * JSON on stdout (`--json`). Hints and progress go to stderr, so stdout holds only the result.
+ */
+import { createColors } from 'picocolors';
+import type { Env } from './settings';
+
+type Colors = ReturnType<typeof createColors>;
+
+/** The colour of each known state: green when it worked, red when it did not, yellow while undecided. */
+const STATE_COLORS: Record<string, 'green' | 'red' | 'yellow' | 'dim'> = {
+  valid: 'green',
+  succeeded: 'green',
+  delivered: 'green',
+  invalid: 'red',
+  failed: 'red',
+  new: 'yellow',
+  pending: 'yellow',
+  processing: 'yellow',
+  deactivated: 'dim',
+  suspended: 'dim',
+};
+
+/** Hides a secret or token: only its last four characters show, and none of a short one. */
+export function mask(secret: string): string {
+  return secret.length >= 16 ? `****${secret.slice(-4)}` : '****';
+}
+
+/** Colour on a stream: wanted (no `--no-color`, no `NO_COLOR`), and a terminal or `FORCE_COLOR`. */
+function colorsFor(stream: NodeJS.WriteStream, wanted: boolean, env: Env): Colors {
+  const forced = Boolean(env.FORCE_COLOR) && env.FORCE_COLOR !== '0';
+  return createColors(wanted && !env.NO_COLOR && (stream.isTTY || forced));
+}
+
+/** Settings of an `Output`. */
+export interface OutputOptions {
+  json: boolean;
+  quiet: boolean;
+  color: boolean;
+  env: Env;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+/** Where a command writes. One per run. */
+export class Output {
+  /** `--json`: results as JSON documents, streams as NDJSON. */
+  readonly json: boolean;
+  /** True when progress may be drawn: stderr is a terminal and `--quiet` is off. */
+  readonly interactive: boolean;
+  /** Colours for stderr, for progress text. */
+  readonly errColors: Colors;
+  readonly #colors: Colors;
+  readonly #quiet: boolean;
+  readonly #stdout: NodeJS.WriteStream;
+  readonly #stderr: NodeJS.WriteStream;
+
+  constructor(options: OutputOptions) {
+    this.json = options.json;
+    this.#quiet = options.quiet;
+    this.#stdout = options.stdout;
+    this.#stderr = options.stderr;
+    this.interactive = Boolean(options.stderr.isTTY) && !options.quiet;
+    this.#colors = colorsFor(options.stdout, options.color, options.env);
+    this.errColors = colorsFor(options.stderr, options.color, options.env);
+  }
+
+  /**
+   * Prints one resource: aligned `key  value` lines, or one JSON document. A `secret` is masked in text; in JSON it
+   * appears only with `revealSecret`, which only the `create` that produced it passes.
+   */
+  resource(value: object, options: { revealSecret?: boolean } = {}): void {
+    // The SDK keeps `secret` non-enumerable, so spreading and JSON leave it out unless it is added back here.
+    const secret = (value as { secret?: unknown }).secret;
+    if (this.json) return this.document(options.revealSecret && typeof secret === 'string' ? { ...value, secret } : value);
+    const rows = Object.entries(value);
+    if (typeof secret === 'string') rows.push(['secret', mask(secret)]);
+    this.fields(rows);
+  }
+
+  /** Prints `key  value` lines with the values aligned; `state` values are coloured. */
+  fields(rows: [string, unknown][]): void {
+    const width = Math.max(0, ...rows.map(([key]) => key.length));
+    for (const [key, value] of rows) this.line(`${this.#colors.bold(key.padEnd(width))}  ${this.#cell(key, value)}`);
+  }
+
+  /** Prints items as a table with one column per attribute in `columns`; `state` values are coloured. */
+  table(items: object[], columns: string[]): void {
+    const text = items.map((item) => columns.map((key) => plain((item as Record<string, unknown>)[key])));
+    const widths = columns.map((key, i) => Math.max(key.length, ...text.map((row) => (row[i] as string).length)));
+    const pad = (cells: string[], paint: (cell: string, i: number) => string) =>
+      cells.map((cell, i) => (i === cells.length - 1 ? paint(cell, i) : paint(cell.padEnd(widths[i] as number), i))).join('  ');
+    this.line(this.#colors.bold(pad(columns.map((key) => key.toUpperCase()), (cell) => cell)));
+    for (const row of text) this.line(pad(row, (cell, i) => (columns[i] === 'state' ? this.#state(cell) : cell)));
+  }
+
+  /** Prints `value` as one pretty-printed JSON document. */
+  document(value: unknown): void {
+    this.line(JSON.stringify(value, null, 2));
+  }
+
+  /** Prints `value` as one compact JSON line (NDJSON). */
+  jsonLine(value: unknown): void {
+    this.line(JSON.stringify(value));
+  }
+
+  /** Writes a line to stdout. */
+  line(text: string): void {
+    this.#stdout.write(`${text}\n`);
+  }
+
+  /** Writes a hint or a banner to stderr, unless `--quiet`. */
+  note(text: string): void {
+    if (!this.#quiet) this.warn(text);
+  }
+
+  /** Writes a warning to stderr, even with `--quiet`. */
+  warn(text: string): void {
+    this.#stderr.write(`${text}\n`);
+  }
+
+  /** A state coloured for stdout. */
+  #state(state: string): string {
+    return paintState(this.#colors, state);
+  }
+
+  #cell(key: string, value: unknown): string {
+    const text = plain(value);
+    return value == null ? this.#colors.dim(text) : key === 'state' ? this.#state(text) : text;
+  }
+}
+
+/** A state in its colour; unknown states stay plain. */
+export function paintState(colors: Colors, state: string): string {
+  const color = STATE_COLORS[state];
+  return color ? colors[color](state) : state;
+}
+
+/** A value as one line of text: `-` for nothing, compact JSON for objects. */
+function plain(value: unknown): string {
+  if (value == null) return '-';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}

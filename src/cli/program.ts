@@ -1,0 +1,48 @@
+/** The `ricloud` command tree: every command, the global options, and the help that documents them. */
+import { Command } from 'commander';
+import packageJson from '../../package.json';
+import { addConfigCommands } from './commands/config';
+import { addEventCommands } from './commands/event';
+import { addMockCommand } from './commands/mock';
+import { addTaskCommands } from './commands/task';
+import { addWebhookConfigCommands } from './commands/webhook-config';
+import { addGlobalOptions } from './globals';
+
+const ROOT_HELP = `
+Try it with no account, in two terminals:
+  1$ ricloud mock
+  2$ export RICLOUD_URL=http://127.0.0.1:8787 RICLOUD_TOKEN=mock
+  2$ ricloud event listen --webhook-url http://127.0.0.1:8080/webhooks &
+  2$ ricloud webhook-config list
+  2$ ricloud event list
+
+With the real API: ricloud config init --token <your key token>
+
+Exit codes:
+  0    success
+  1    the API or the network failed (one line on stderr names the status and the error code)
+  2    usage: an unknown flag, a missing argument or an invalid value
+  3    a waited task ended failed, or a waited webhook config ended invalid
+  130  interrupted (Ctrl-C); 143 when stopped by SIGTERM
+
+Environment: RICLOUD_TOKEN, RICLOUD_URL, RICLOUD_CONF (a config file), RICLOUD_SECRET (for event listen),
+RICLOUD_LOG (SDK log level), NO_COLOR.`;
+
+/** Builds the program. Parsing errors throw a `CommanderError` (after commander printed them) instead of exiting. */
+export function buildProgram(): Command {
+  const program = new Command('ricloud')
+    .description("ricloud: the command line of Reincubate's ricloud API (webhook configs, tasks, events)")
+    .version(packageJson.version, '-V, --version', 'print the version')
+    // Settings below are inherited by every command added after them.
+    .enablePositionalOptions()
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', ROOT_HELP);
+  addWebhookConfigCommands(program);
+  addTaskCommands(program);
+  addEventCommands(program);
+  addMockCommand(program);
+  addConfigCommands(program);
+  addGlobalOptions(program);
+  return program;
+}

@@ -1,0 +1,31 @@
+/** constructEvent: verify a delivery's signature, then read its body as an event. */
+import { parseEvent, type WebhookEvent } from './event';
+import { checkReplay, type ReplayStore } from './replay';
+import { verifySignature, type Payload, type Secrets, type VerifyOptions } from './signature';
+
+/** Options of `constructEvent` and `verifyRequest`. */
+export interface ConstructEventOptions extends VerifyOptions {
+  /** Refuses an event id seen before, and records each accepted one. */
+  replay?: ReplayStore;
+}
+
+/**
+ * Verifies `header` against the raw `payload` with the secret (or any of a list of secrets), then parses and checks
+ * the event. An event of a type the SDK does not know is returned as a generic event, not refused.
+ * @throws SignatureVerificationError for a missing, malformed, stale or non-matching signature (nothing is parsed);
+ *   WebhookPayloadError for a signed body that is empty, not JSON or not an event; ReplayError for an id seen before.
+ */
+export async function constructEvent(
+  payload: Payload,
+  header: string | null | undefined,
+  secret: Secrets,
+  options: ConstructEventOptions = {},
+): Promise<WebhookEvent> {
+  await verifySignature(payload, header, secret, options);
+  const event = parseEvent(payload);
+  if (options.replay) {
+    await checkReplay(options.replay, event.id);
+    await options.replay.add(event.id);
+  }
+  return event;
+}

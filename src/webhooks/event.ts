@@ -1,0 +1,135 @@
+/**
+ * What a delivery's body is: the event types, and the hand-written check of the event envelope.
+ * No zod here: the schemas lend their types only, so `ricloud/webhooks` stays small.
+ */
+import { RicloudError } from '../core/errors';
+import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
+import type { Payload } from './signature';
+
+/** Why a body is not an event: empty, not JSON, JSON of another shape, or already read by someone else. */
+export type WebhookPayloadProblem = 'empty' | 'not-json' | 'not-an-event' | 'body-used';
+
+/** A signed body that is not an event, or a body the SDK cannot read raw. `reason` says which. */
+export class WebhookPayloadError extends RicloudError {
+  override name = 'WebhookPayloadError';
+  constructor(
+    /** What is wrong with the body. */
+    readonly reason: WebhookPayloadProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A poll, as a `poll.*` event carries it. The SDK has no poll resource yet, so only these attributes are typed. */
+export interface PollAttributes {
+  id: string;
+  resource: 'poll';
+  state: 'pending' | 'processing' | 'completed' | (string & {});
+  [attribute: string]: unknown;
+}
+
+/** A session, as a `session.*` event carries it. The SDK has no session resource yet, so only these attributes are typed. */
+export interface SessionAttributes {
+  id: string;
+  resource: 'session';
+  state: 'pending' | 'active' | 'failed' | 'expired' | (string & {});
+  [attribute: string]: unknown;
+}
+
+/** The event slugs (`<type>.<action>`) the API documents, each with the resource its `data` holds. */
+export interface WebhookEventData {
+  'webhook_config.test': WebhookConfigAttributes;
+  'task.created': TaskAttributes;
+  'task.succeeded': TaskAttributes;
+  'task.failed': TaskAttributes;
+  'poll.created': PollAttributes;
+  'poll.completed': PollAttributes;
+  'session.expired': SessionAttributes;
+}
+
+/** A slug the SDK knows, such as `task.succeeded`. */
+export type WebhookEventSlug = keyof WebhookEventData;
+
+// The same slugs at run time; `Record` makes the compiler keep the two lists equal.
+const KNOWN_SLUGS: Record<WebhookEventSlug, true> = {
+  'webhook_config.test': true,
+  'task.created': true,
+  'task.succeeded': true,
+  'task.failed': true,
+  'poll.created': true,
+  'poll.completed': true,
+  'session.expired': true,
+};
+
+/** The attributes every event has, whatever its type. */
+type Envelope = Pick<EventAttributes, 'id' | 'resource' | 'organisation' | 'state' | 'retries' | 'date_created' | 'date_delivered'>;
+
+/** An event of a type the SDK does not know yet: it parses, with `data` left `unknown`. */
+export type GenericWebhookEvent = Envelope & { type: string; action: string; data: unknown };
+
+/** The event for one slug: `WebhookEventOf<'task.succeeded'>` has `type: 'task'`, `action: 'succeeded'`, `data: TaskAttributes`. */
+export type WebhookEventOf<S extends string> = S extends `${infer T}.${infer A}`
+  ? S extends WebhookEventSlug
+    ? Envelope & { type: T; action: A; data: WebhookEventData[S] }
+    : GenericWebhookEvent
+  : GenericWebhookEvent;
+
+/** An event of a documented type, discriminated on `type` and `action`. */
+export type KnownWebhookEvent = WebhookEventOf<WebhookEventSlug>;
+
+/**
+ * A verified delivery. TypeScript cannot tell a known `type` from the generic `string` one, so narrow with
+ * `isEvent(event, 'task.succeeded')`, or register handlers by slug with `createWebhookHandler`.
+ */
+export type WebhookEvent = KnownWebhookEvent | GenericWebhookEvent;
+
+/** The event's slug, `<type>.<action>`, the way ricloud-py builds it. */
+export const eventSlug = (event: { type: string; action: string }): string => `${event.type}.${event.action}`;
+
+/** True when `event` is a `slug` event; narrows its `data` to the matching resource. Throws nothing. */
+export function isEvent<S extends WebhookEventSlug>(event: WebhookEvent, slug: S): event is WebhookEventOf<S> {
+  return eventSlug(event) === slug;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What makes `json` not an event, or undefined when it is one. Checks the envelope, and for a known slug the kind of `data`. */
+function eventProblem(json: unknown): string | undefined {
+  if (!isRecord(json)) return 'it is not a JSON object';
+  if (json.resource !== 'event') return '`resource` is not "event"';
+  for (const key of ['id', 'type', 'action', 'state', 'date_created']) {
+    if (typeof json[key] !== 'string' || json[key] === '') return `\`${key}\` is missing or not a string`;
+  }
+  const slug = eventSlug(json as { type: string; action: string });
+  // Only the kind of resource is checked: the body is signed by the API, and its attributes are trusted as sent.
+  if (Object.hasOwn(KNOWN_SLUGS, slug) && !(isRecord(json.data) && json.data.resource === json.type && typeof json.data.id === 'string')) {
+    return `\`data\` is not the ${String(json.type)} a ${slug} event carries`;
+  }
+  return undefined;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a raw body as an event: UTF-8 JSON with the event envelope. Call it only on a verified body.
+ * @throws WebhookPayloadError when the body is empty, not JSON, or not an event.
+ */
+export function parseEvent(payload: Payload): WebhookEvent {
+  let text: string;
+  try {
+    text = typeof payload === 'string' ? payload : decoder.decode(payload);
+  } catch {
+    throw new WebhookPayloadError('not-json', 'the body is not UTF-8 text, so it is not JSON');
+  }
+  if (text.trim() === '') throw new WebhookPayloadError('empty', 'the body is empty; a delivery carries a JSON event');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new WebhookPayloadError('not-json', 'the body is not JSON');
+  }
+  const problem = eventProblem(json);
+  if (problem) throw new WebhookPayloadError('not-an-event', `the body is JSON but not a ricloud event: ${problem}`);
+  return json as WebhookEvent;
+}

@@ -1,0 +1,98 @@
+/** createWebhookHandler: a `(Request) => Promise<Response>` receiver that verifies, parses and dispatches by slug. */
+import { InvalidInputError } from '../core/errors';
+import {
+  eventSlug,
+  WebhookPayloadError,
+  type GenericWebhookEvent,
+  type WebhookEvent,
+  type WebhookEventOf,
+  type WebhookEventSlug,
+  type WebhookPayloadProblem,
+} from './event';
+import { checkReplay, ReplayError, type ReplayStore } from './replay';
+import { isSecrets, SignatureVerificationError, type Secrets } from './signature';
+import { verifyRequest } from './verify-request';
+
+/** A handler of one event; the `bivariance` form lets a typed handler sit beside the generic ones. */
+export type EventHandler<E> = { bivariance(event: E): unknown }['bivariance'];
+
+/** Handlers by slug: documented slugs get their typed event, any other slug the generic one. */
+export type WebhookEventHandlers = { [S in WebhookEventSlug]?: EventHandler<WebhookEventOf<S>> } & {
+  [slug: string]: EventHandler<GenericWebhookEvent> | undefined;
+};
+
+/** Options of `createWebhookHandler`. */
+export interface WebhookHandlerOptions {
+  /** The config's secret, a list of them during a rotation, or a function that finds them for a request. */
+  secret: Secrets | ((request: Request) => Secrets | Promise<Secrets>);
+  /** Handlers by slug, e.g. `{ 'task.succeeded': (event) => … }`. */
+  on?: WebhookEventHandlers;
+  /** Called with every verified event, beside the slug's own handler. */
+  onAny?: (event: WebhookEvent) => unknown;
+  /**
+   * Called when a delivery is refused (a `SignatureVerificationError`, `WebhookPayloadError` or `ReplayError`, and no
+   * handler ran) or when a handler threw (its error). For logs: the answer does not change, and what it throws is ignored.
+   */
+  onError?: (error: unknown, request: Request) => unknown;
+  /** Seconds the signature's timestamp may be off, both ways (default 600). */
+  tolerance?: number;
+  /** Refuses an event id seen before. An id is recorded once its handlers resolved, so the API's retry of a failed one gets through. */
+  replay?: ReplayStore;
+}
+
+/** The status of each kind of unreadable body: not JSON is 415, the receiver's own mistake 500. */
+const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = { empty: 415, 'not-json': 415, 'not-an-event': 400, 'body-used': 500 };
+
+const answer = (status: number, text: string, headers: Record<string, string> = {}): Response =>
+  new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+
+/** The answer to a delivery refused before any handler ran. Our own errors say what is wrong and hold no secret. */
+function refusal(error: unknown): Response {
+  if (error instanceof SignatureVerificationError || error instanceof ReplayError) return answer(400, error.message);
+  if (error instanceof WebhookPayloadError) return answer(PAYLOAD_STATUS[error.reason], error.message);
+  // A secret function or replay store that failed: the receiver's fault, and its details stay private.
+  return answer(500, 'the webhook receiver failed');
+}
+
+/**
+ * Builds a receiver for Web-standard runtimes: pass it to Next.js, Hono, Bun or Deno as it is, to the mock's `deliver`,
+ * or to `toNodeHandler` for Node and Express. It answers 200 once the handlers resolved; 400 for a bad or missing
+ * signature, a replayed id or JSON that is not an event; 405 for a non-POST; 415 for a body that is not JSON; 500
+ * when a handler throws. No handler runs for a refused delivery. The returned function never throws: every failure
+ * becomes an answer (and a call of `onError`).
+ * @throws InvalidInputError when `secret` is neither a non-empty string, a list of them, nor a function.
+ */
+export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
+  const { on = {}, onAny, onError, tolerance, replay } = options;
+  // A secret missing from the environment should stop the app at start, not refuse every delivery later.
+  if (typeof options.secret !== 'function' && !isSecrets(options.secret)) {
+    throw new InvalidInputError('options.secret', 'must be a non-empty string, a list of them, or a function that returns them');
+  }
+  const report = async (error: unknown, request: Request) => {
+    try {
+      await onError?.(error, request);
+    } catch {
+      // A failing logger must not change the answer.
+    }
+  };
+  return async (request) => {
+    if (request.method !== 'POST') return answer(405, 'webhook deliveries are POST requests', { allow: 'POST' });
+    let event: WebhookEvent;
+    try {
+      const secret = typeof options.secret === 'function' ? await options.secret(request) : options.secret;
+      event = await verifyRequest(request, secret, { tolerance });
+      if (replay) await checkReplay(replay, event.id);
+    } catch (error) {
+      await report(error, request);
+      return refusal(error);
+    }
+    try {
+      await Promise.all([on[eventSlug(event)]?.(event), onAny?.(event)]);
+      await replay?.add(event.id);
+    } catch (error) {
+      await report(error, request);
+      return answer(500, 'the webhook handler failed');
+    }
+    return answer(200, 'OK');
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * toNodeHandler: mounts a `(Request) => Promise<Response>` receiver on Node's `http`, Express or Connect.
+ * Types only from `node:http`, so this module loads in any runtime and `ricloud/webhooks` stays runtime-neutral.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { WebhookPayloadError } from './event';
+
+/** What body parsers leave on a request: the parsed `body`, and sometimes the raw bytes as `rawBody`. */
+type ParsedRequest = IncomingMessage & { body?: unknown; rawBody?: unknown; originalUrl?: string };
+
+/** A Node request listener that is also Express / Connect middleware. */
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+
+const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
+const encoder = new TextEncoder();
+
+const isRaw = (value: unknown): value is Uint8Array | string => value instanceof Uint8Array || typeof value === 'string';
+const toBytes = (value: Uint8Array | string): Uint8Array => (typeof value === 'string' ? encoder.encode(value) : value);
+
+async function readStream(req: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const bytes = toBytes(chunk);
+    chunks.push(bytes);
+    size += bytes.length;
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.length;
+  }
+  return body;
+}
+
+/**
+ * The raw body: `req.rawBody`, else a raw `req.body` (`express.raw()`, `express.text()`), else the unread stream.
+ * @throws WebhookPayloadError (`body-used`), synchronously, when the stream was read and no raw copy is left.
+ */
+function rawBody(req: ParsedRequest): Promise<Uint8Array> {
+  if (isRaw(req.rawBody)) return Promise.resolve(toBytes(req.rawBody));
+  if (isRaw(req.body)) return Promise.resolve(toBytes(req.body));
+  if (req.readableDidRead || req.readableEnded) {
+    throw new WebhookPayloadError(
+      'body-used',
+      'the request body was already read (by a body parser such as express.json()), so its raw bytes are gone and the ' +
+        'signature cannot be checked; a re-serialised object never matches. Mount the webhook handler before express.json(), ' +
+        'or keep the raw bytes as req.rawBody, e.g. express.json({ verify: (req, res, buf) => { req.rawBody = buf } }).',
+    );
+  }
+  return readStream(req);
+}
+
+function toRequest(req: ParsedRequest, body: Uint8Array): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    // HTTP/2 pseudo-headers (`:path`) are not valid header names for `Headers`.
+    if (name.startsWith(':') || value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  const method = req.method ?? 'GET';
+  const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  return new Request(url, { method, headers, body: method === 'GET' || method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>) });
+}
+
+async function serve(handler: (request: Request) => Promise<Response>, req: ParsedRequest, res: ServerResponse, body: Promise<Uint8Array>) {
+  const response = await handler(toRequest(req, await body));
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  res.writeHead(response.status, Object.fromEntries(response.headers)).end(bytes);
+}
+
+/**
+ * Adapts a receiver (from `createWebhookHandler`) to `(req, res, next?)`: a `node:http` request listener, and Express
+ * or Connect middleware. It reads the raw bytes itself, or takes `req.rawBody` when a body parser kept them.
+ * When a body parser has consumed the body and left no raw bytes, it refuses to verify a re-serialised object:
+ * with `next` (Express) it passes the error on, so Express answers 500; without, it answers 500 and throws.
+ * @throws WebhookPayloadError (`body-used`), synchronously, for a consumed body without `next`.
+ */
+export function toNodeHandler(handler: (request: Request) => Promise<Response>): NodeHandler {
+  return (req, res, next) => {
+    let body: Promise<Uint8Array>;
+    try {
+      body = rawBody(req);
+    } catch (error) {
+      if (next) return next(error);
+      res.writeHead(500, TEXT).end((error as Error).message);
+      throw error;
+    }
+    serve(handler, req, res, body).catch((error: unknown) => {
+      // Reached only when reading the stream fails (a client that hung up) or a custom handler rejects.
+      if (next) next(error);
+      else if (!res.headersSent) res.writeHead(500, TEXT).end('the webhook receiver failed');
+      else res.destroy();
+    });
+  };
+}

@@ -1,0 +1,56 @@
+/** Replay protection: remember the ids of accepted events, and refuse an id seen before. */
+import { InvalidInputError, RicloudError } from '../core/errors';
+
+/** Where accepted event ids are kept: memory, Redis, a database table. Both methods may be async. */
+export interface ReplayStore {
+  /** True when `id` was accepted before. */
+  has(id: string): boolean | Promise<boolean>;
+  /** Records that `id` was accepted. */
+  add(id: string): unknown;
+}
+
+/** The delivery's event id was accepted before: a replayed request. */
+export class ReplayError extends RicloudError {
+  override name = 'ReplayError';
+  constructor(
+    /** The event id seen twice. */
+    readonly eventId: string,
+  ) {
+    super(`event ${eventId} was already received; a replayed delivery is refused`);
+  }
+}
+
+/**
+ * Refuses an event id the store has seen.
+ * @throws ReplayError when `store.has(id)`; whatever the store throws.
+ */
+export async function checkReplay(store: ReplayStore, id: string): Promise<void> {
+  if (await store.has(id)) throw new ReplayError(id);
+}
+
+/**
+ * A `ReplayStore` in memory, for one process: it keeps the latest `capacity` ids (default 10 000) and forgets the
+ * oldest first. Ids only need to outlive the signature tolerance, since an older delivery fails its timestamp check.
+ * @throws InvalidInputError when `capacity` is not a positive whole number.
+ */
+export class MemoryReplayStore implements ReplayStore {
+  /** How many ids are kept. */
+  readonly capacity: number;
+  // A Set iterates in insertion order, so its first entry is the oldest.
+  readonly #ids = new Set<string>();
+
+  constructor(options: { capacity?: number } = {}) {
+    const capacity = options.capacity ?? 10_000;
+    if (!Number.isInteger(capacity) || capacity < 1) throw new InvalidInputError('options.capacity', 'must be a positive whole number');
+    this.capacity = capacity;
+  }
+
+  has(id: string): boolean {
+    return this.#ids.has(id);
+  }
+
+  add(id: string): void {
+    this.#ids.add(id);
+    if (this.#ids.size > this.capacity) this.#ids.delete(this.#ids.values().next().value as string);
+  }
+}

@@ -1,0 +1,32 @@
+/** Helpers for users' tests: a signed delivery, built the way the API builds one. */
+import { SIGNATURE_HEADER, signPayload, type Payload } from './signature';
+
+/** Where `createSignedRequest` sends to unless told otherwise. */
+const TEST_URL = 'http://localhost/webhooks';
+
+/** Options of `createSignedRequest`. */
+export interface SignedRequestOptions {
+  /** The request's URL (default `http://localhost/webhooks`). */
+  url?: string;
+  /** The signature's unix seconds (default now); set it in the past to test the tolerance. */
+  timestamp?: number;
+}
+
+/**
+ * The `Ricloud-Signature` header the API would send with `payload`, signed now (or at `options.timestamp`).
+ * @throws SignatureVerificationError for a parsed object instead of a raw body, or an empty secret.
+ */
+export function generateTestHeader(payload: Payload, secret: string, options: { timestamp?: number } = {}): Promise<string> {
+  return signPayload(payload, secret, options);
+}
+
+/**
+ * A delivery `verifyRequest` and `createWebhookHandler` accept: a POST of `event` as JSON (a string is sent as it is),
+ * signed with `secret`.
+ * @throws SignatureVerificationError for an empty secret.
+ */
+export async function createSignedRequest(event: object | string, secret: string, options: SignedRequestOptions = {}): Promise<Request> {
+  const body = typeof event === 'string' ? event : JSON.stringify(event);
+  const header = await generateTestHeader(body, secret, { timestamp: options.timestamp });
+  return new Request(options.url ?? TEST_URL, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: header }, body });
+}

@@ -1,0 +1,219 @@
+import { inspect } from 'node:util';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AuthenticationError, Client, configure, DEFAULT_BASE_URL, InvalidInputError, NotFoundError, RicloudError, WebhookConfig, type Logger } from '../src/index';
+import { createMockApi } from '../src/mock/index';
+import { rejectionOf, TOKEN_A, TOKEN_B } from './support/core-harness';
+
+// Three mocks on three origins: the SDK default, one named by RICLOUD_URL, and one with a token → organisation map.
+const deliver = async () => new Response('OK');
+const main = createMockApi({ taskDelay: 5, deliver });
+const eu = createMockApi({ baseUrl: 'https://eu.ricloud.test', taskDelay: 5, deliver });
+const shared = createMockApi({ baseUrl: 'https://shared.ricloud.test', taskDelay: 5, deliver, tokens: { [TOKEN_A]: 'org_team', [TOKEN_B]: 'org_team', tok_outsider_0000000000000000: 'org_other' } });
+const server = setupServer(...main.handlers, ...eu.handlers, ...shared.handlers);
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  for (const api of [main, eu, shared]) {
+    await api.settle();
+    api.reset();
+  }
+});
+afterAll(() => server.close());
+
+const quiet = { logLevel: 'off' } as const;
+const authOf = (request: { headers: Record<string, string> }) => request.headers.authorization;
+
+describe('configure() and the default client', () => {
+  it('uses https://ricloud-api.reincubate.com when neither baseUrl nor RICLOUD_URL is given', async () => {
+    vi.stubEnv('RICLOUD_URL', undefined);
+    expect(DEFAULT_BASE_URL).toBe('https://ricloud-api.reincubate.com');
+    const client = configure({ token: TOKEN_A, ...quiet });
+    expect(client.baseUrl).toBe('https://ricloud-api.reincubate.com');
+    await WebhookConfig.list();
+    expect(main.requests).toHaveLength(1);
+  });
+
+  it('makes static methods send Authorization: Token <token> of the configured client', async () => {
+    configure({ token: TOKEN_A, ...quiet });
+    const cfg = await WebhookConfig.create({ url: 'https://hooks.example.com/in' });
+    await WebhookConfig.retrieve(cfg.id);
+    expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`, `Token ${TOKEN_A}`]);
+  });
+
+  it('falls back to RICLOUD_TOKEN and RICLOUD_URL when configure() is given neither', async () => {
+    vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
+    vi.stubEnv('RICLOUD_URL', 'https://eu.ricloud.test/');
+    const client = configure(quiet);
+    expect(client.baseUrl).toBe('https://eu.ricloud.test');
+    await WebhookConfig.create({ url: 'https://hooks.example.com/in' });
+    expect(main.requests).toHaveLength(0);
+    expect(eu.requests.map(authOf)).toEqual([`Token ${TOKEN_B}`]);
+  });
+
+  it('prefers an explicit token and baseUrl over RICLOUD_TOKEN and RICLOUD_URL', async () => {
+    vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
+    vi.stubEnv('RICLOUD_URL', 'https://eu.ricloud.test');
+    configure({ token: TOKEN_A, baseUrl: DEFAULT_BASE_URL, ...quiet });
+    await WebhookConfig.list();
+    expect(eu.requests).toHaveLength(0);
+    expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`]);
+  });
+
+  it('builds the default client from the environment when configure() was never called', async () => {
+    vi.resetModules();
+    vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
+    vi.stubEnv('RICLOUD_URL', 'https://eu.ricloud.test');
+    vi.stubEnv('RICLOUD_LOG', 'off');
+    const fresh = await import('../src/index');
+    const cfg = await fresh.WebhookConfig.create({ url: 'https://hooks.example.com/in' });
+    expect(cfg).toBeInstanceOf(fresh.WebhookConfig);
+    expect(eu.requests.map(authOf)).toEqual([`Token ${TOKEN_B}`]);
+  });
+
+  it('refuses to send without any token, as InvalidInputError on `token`', async () => {
+    vi.stubEnv('RICLOUD_TOKEN', undefined);
+    configure(quiet);
+    const error = await rejectionOf(WebhookConfig.list());
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).field).toBe('token');
+    expect(main.requests).toHaveLength(0);
+  });
+
+  it('refuses an empty token string before sending', async () => {
+    const error = await rejectionOf(new Client({ token: '', ...quiet }).webhookConfigs.retrieve('wc_1'));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).field).toBe('token');
+    expect(main.requests).toHaveLength(0);
+  });
+});
+
+describe('isolated clients', () => {
+  it('leaves the default client alone: static calls keep the configured token, options.client switches per call', async () => {
+    configure({ token: TOKEN_A, ...quiet });
+    const isolated = new Client({ token: TOKEN_B, ...quiet });
+    await isolated.webhookConfigs.list();
+    await WebhookConfig.list();
+    await WebhookConfig.list({}, { client: isolated });
+    expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_B}`, `Token ${TOKEN_A}`, `Token ${TOKEN_B}`]);
+  });
+
+  it('keeps two clients in one process from ever mixing tokens, even with interleaved concurrent calls', async () => {
+    const a = new Client({ token: TOKEN_A, headers: { 'x-caller': 'a' }, ...quiet });
+    const b = new Client({ token: TOKEN_B, headers: { 'x-caller': 'b' }, ...quiet });
+    const made = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => (i % 2 ? b : a).webhookConfigs.create({ url: `https://hooks.example.com/${i}` })),
+    );
+    await Promise.all(made.map((cfg) => Promise.all([cfg.refresh(), cfg.test(), a.tasks.list(), b.events.list()])));
+    expect(main.requests.length).toBeGreaterThan(20);
+    for (const request of main.requests) {
+      expect(authOf(request)).toBe(`Token ${request.headers['x-caller'] === 'a' ? TOKEN_A : TOKEN_B}`);
+    }
+    const [pageA, pageB] = await Promise.all([a.webhookConfigs.list(), b.webhookConfigs.list()]);
+    expect(pageA.data.map((c) => c.id).sort()).toEqual(made.filter((_, i) => i % 2 === 0).map((c) => c.id).sort());
+    expect(pageB.data.map((c) => c.id).sort()).toEqual(made.filter((_, i) => i % 2 === 1).map((c) => c.id).sort());
+  });
+
+  it("gives 404 NotFoundError for another organisation's id", async () => {
+    const a = new Client({ token: TOKEN_A, ...quiet });
+    const b = new Client({ token: TOKEN_B, ...quiet });
+    const cfg = await a.webhookConfigs.create({ url: 'https://hooks.example.com/a' });
+    const [task] = (await a.tasks.list()).data;
+    const error = await rejectionOf(b.webhookConfigs.retrieve(cfg.id));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).status).toBe(404);
+    await expect(b.tasks.retrieve(task?.id ?? '-')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(b.webhookConfigs.test(cfg.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('lets the mock map several tokens to one organisation, and refuses unknown tokens with 401', async () => {
+    const base = { baseUrl: shared.baseUrl, ...quiet };
+    const cfg = await new Client({ token: TOKEN_A, ...base }).webhookConfigs.create({ url: 'https://hooks.example.com/team' });
+    const seen = await new Client({ token: TOKEN_B, ...base }).webhookConfigs.retrieve(cfg.id);
+    expect(seen.id).toBe(cfg.id);
+    expect(seen.organisation).toBe('org_team');
+    await expect(new Client({ token: 'tok_outsider_0000000000000000', ...base }).webhookConfigs.retrieve(cfg.id)).rejects.toBeInstanceOf(NotFoundError);
+    const error = await rejectionOf(new Client({ token: 'tok_stranger_1111111111111111', ...base }).webhookConfigs.list());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ status: 401, error: 'unauthorized' });
+    expect(error.message).not.toContain('tok_stranger_1111111111111111');
+  });
+});
+
+describe('client options', () => {
+  it('drops trailing slashes from baseUrl', () => {
+    expect(new Client({ token: TOKEN_A, baseUrl: 'https://eu.ricloud.test///' }).baseUrl).toBe('https://eu.ricloud.test');
+  });
+
+  it('sends client headers with every request and per-call headers with that call only', async () => {
+    const client = new Client({ token: TOKEN_A, headers: { 'x-app': 'tests' }, ...quiet });
+    await client.webhookConfigs.list({}, { headers: { 'x-trace': 'one' } });
+    await client.webhookConfigs.list();
+    expect(main.requests.map((r) => [r.headers['x-app'], r.headers['x-trace']])).toEqual([
+      ['tests', 'one'],
+      ['tests', undefined],
+    ]);
+  });
+
+  it('sends every request through the fetch option', async () => {
+    const spy = vi.fn((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+    const client = new Client({ token: TOKEN_A, fetch: spy as typeof fetch, ...quiet });
+    await client.webhookConfigs.list();
+    await client.tasks.list();
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(main.requests).toHaveLength(2);
+  });
+
+  it('runs onRequest and onResponse hooks of the client and of the call', async () => {
+    const seen: string[] = [];
+    const client = new Client({ token: TOKEN_A, onRequest: (e) => seen.push(`client ${e.method}`), onResponse: (e) => seen.push(`client ${e.status}`), ...quiet });
+    await client.webhookConfigs.list({}, { onRequest: () => seen.push('call request'), onResponse: (e) => seen.push(`call ${e.status} ${e.requestId ? 'with id' : 'no id'}`) });
+    expect(seen).toEqual(['client GET', 'call request', 'client 200', 'call 200 with id']);
+  });
+
+  it('withOptions() keeps the token and lays the new options over the old', async () => {
+    const base = new Client({ token: TOKEN_A, ...quiet });
+    const eu2 = base.withOptions({ baseUrl: 'https://eu.ricloud.test' });
+    expect(eu2.baseUrl).toBe('https://eu.ricloud.test');
+    await eu2.webhookConfigs.list();
+    expect(eu.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`]);
+  });
+
+  it('never shows the token in toJSON, util.inspect or log lines', async () => {
+    const lines: string[] = [];
+    const logger: Logger = { debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };
+    const client = new Client({ token: TOKEN_A, headers: { 'x-api-key': 'hdr_value_secret' }, logger, logLevel: 'debug' });
+    await client.webhookConfigs.list();
+    await client.webhookConfigs.retrieve('wc_missing').catch(() => undefined);
+    expect(lines.length).toBeGreaterThan(2);
+    for (const text of [JSON.stringify(client), inspect(client), ...lines]) {
+      expect(text).not.toContain(TOKEN_A);
+      expect(text).not.toContain('hdr_value_secret');
+    }
+    expect(client.toJSON()).toMatchObject({ token: '[redacted]', baseUrl: DEFAULT_BASE_URL });
+  });
+
+  it('every refusal of an option is a RicloudError naming it', () => {
+    for (const [options, field] of [
+      [{ token: 42 }, 'options.token'],
+      [{ baseUrl: 'ftp://ricloud.test' }, 'options.baseUrl'],
+      [{ fetch: 'fetch' }, 'options.fetch'],
+      [{ logLevel: 'loud' }, 'options.logLevel'],
+      [{ validate: 'yes' }, 'options.validate'],
+      [{ timeout: 0 }, 'options.timeout'],
+      [{ maxRetries: -1 }, 'options.maxRetries'],
+    ] as const) {
+      const error = (() => {
+        try {
+          new Client(options as never);
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      expect(error).toBeInstanceOf(RicloudError);
+      expect(error).toMatchObject({ name: 'InvalidInputError', field });
+    }
+  });
+});

@@ -1,0 +1,63 @@
+/** Every example in examples/ runs as a user would run it (tsx), against a real mock server, and prints what the README says. */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServer, type MockServer } from '../src/mock/index';
+
+const run = promisify(execFile);
+let mock: MockServer;
+
+beforeAll(async () => {
+  mock = await startMockServer({ taskDelay: 5 });
+});
+afterAll(() => mock.close());
+
+/** Runs an example with RICLOUD_URL pointing at the mock and its own token (its own organisation). */
+async function example(name: string): Promise<string> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', `examples/${name}.ts`], {
+    env: { ...process.env, RICLOUD_URL: mock.url, RICLOUD_TOKEN: `token-${name}`, RICLOUD_LOG: 'off' },
+    timeout: 60_000,
+  });
+  return stdout;
+}
+
+describe('examples', () => {
+  it('demo.ts walks a config through new → valid → deactivated', async () => {
+    const out = await example('demo');
+    expect(out).toMatch(/auto-tested .* valid/);
+    expect(out).toMatch(/deactivated .* deactivated/);
+    expect(out).toContain('1 without a state filter, 1 with state=deactivated');
+  });
+
+  it('quickstart.ts creates, tests, waits and updates through the default client', async () => {
+    const out = await example('quickstart');
+    expect(out).toMatch(/^[0-9a-f-]{36} new$/m);
+    expect(out).toMatch(/^webhook_config\.test (succeeded|failed) /m);
+    expect(out).toContain('secret kept');
+    const org = mock.api.store.webhookConfigs().filter((c) => c.url.startsWith('https://hooks.example.com/ricloud/v2'));
+    expect(org.some((c) => c.state === 'deactivated')).toBe(true);
+  });
+
+  it('pagination.ts pages by hand, iterates everything and copies a bounded array', async () => {
+    expect(await example('pagination')).toContain('2 of 3 on the first page\n3 3 3');
+  });
+
+  it('errors.ts shows NotFoundError, InvalidInputError and the mayHaveSucceeded check', async () => {
+    const out = await example('errors');
+    expect(out).toContain('webhook_config no-such-config not found (404 not-found)');
+    expect(out).toContain('url - url: must use http or https, not ftp');
+  });
+
+  it('client-options.ts runs hooks, per-request options and cancellation without printing the token', async () => {
+    const out = await example('client-options');
+    expect(out).toMatch(/^→ POST \/configs\/webhook #1$/m);
+    expect(out).toMatch(/^← 201 \d+ ms req_\d+$/m);
+    expect(out).toContain('AbortError user went away');
+    expect(out).toContain('token hidden');
+    expect(out).not.toContain('token-client-options');
+  });
+
+  it('testing-with-mock.ts drives the in-process mock with msw and a fault plan', async () => {
+    expect(await example('testing-with-mock')).toBe('valid\nConnectionError true 2\n');
+  });
+});

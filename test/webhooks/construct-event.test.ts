@@ -1,0 +1,131 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { TaskAttributes, WebhookConfigAttributes } from '../../src/index';
+import {
+  constructEvent,
+  createSignedRequest,
+  isEvent,
+  MemoryReplayStore,
+  ReplayError,
+  SignatureVerificationError,
+  signPayload,
+  verifyRequest,
+  WebhookPayloadError,
+  type GenericWebhookEvent,
+  type PollAttributes,
+  type WebhookEvent,
+  type WebhookEventOf,
+} from '../../src/webhooks/index';
+import { OTHER_SECRET, SECRET, taskSucceeded } from './support';
+
+const T = 1_700_000_000;
+const at = { now: T };
+const sign = (body: string, secret = SECRET) => signPayload(body, secret, { timestamp: T });
+const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+
+describe('constructEvent', () => {
+  it('returns the event of a signed body, data included', async () => {
+    const body = JSON.stringify(taskSucceeded('evt_1'));
+    const event = await constructEvent(body, await sign(body), SECRET, at);
+    expect(event).toEqual(taskSucceeded('evt_1'));
+  });
+
+  it('takes the body as bytes or as an ArrayBuffer, as it came off the wire', async () => {
+    const body = JSON.stringify(taskSucceeded('evt_b'));
+    const bytes = new TextEncoder().encode(body);
+    expect((await constructEvent(bytes, await sign(body), SECRET, at)).id).toBe('evt_b');
+    expect((await constructEvent(bytes.buffer, await sign(body), SECRET, at)).id).toBe('evt_b');
+  });
+
+  it('parses an event type the SDK does not know as a generic event, without throwing', async () => {
+    const body = JSON.stringify({ ...taskSucceeded('evt_new'), type: 'subscription', action: 'renewed', data: [1, 2] });
+    const event = await constructEvent(body, await sign(body), SECRET, at);
+    expect(event).toMatchObject({ type: 'subscription', action: 'renewed', data: [1, 2] });
+    expect(isEvent(event, 'task.succeeded')).toBe(false);
+  });
+
+  it('checks the signature before it parses: a bad signature on a non-JSON body is a SignatureVerificationError', async () => {
+    const error = await rejection(constructEvent('not json', await sign('other'), SECRET, at));
+    expect(error).toBeInstanceOf(SignatureVerificationError);
+  });
+
+  it('accepts any secret of a rotation list, and refuses when none matches', async () => {
+    const body = JSON.stringify(taskSucceeded());
+    expect((await constructEvent(body, await sign(body, OTHER_SECRET), [SECRET, OTHER_SECRET], at)).type).toBe('task');
+    expect(await rejection(constructEvent(body, await sign(body, 'whsec_gone'), [SECRET, OTHER_SECRET], at))).toBeInstanceOf(SignatureVerificationError);
+  });
+
+  it.each([
+    ['an array', '[]', /not a JSON object/],
+    ['an event without an id', JSON.stringify({ ...taskSucceeded(), id: undefined }), /`id` is missing or not a string/],
+    ['an event with a numeric type', JSON.stringify({ ...taskSucceeded(), type: 7 }), /`type` is missing or not a string/],
+    ['another resource', JSON.stringify({ ...taskSucceeded(), resource: 'task' }), /`resource` is not "event"/],
+    ['a task.succeeded event whose data is not a task', JSON.stringify({ ...taskSucceeded(), data: { id: 'p1', resource: 'poll' } }), /`data` is not the task a task.succeeded event carries/],
+    ['a webhook_config.test event without data', JSON.stringify({ ...taskSucceeded(), type: 'webhook_config', action: 'test', data: null }), /`data` is not the webhook_config/],
+  ])('refuses %s as not an event', async (_name, body, message) => {
+    const error = await rejection(constructEvent(body, await sign(body), SECRET, at));
+    expect(error).toBeInstanceOf(WebhookPayloadError);
+    expect(error).toHaveProperty('reason', 'not-an-event');
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('refuses bytes that are not UTF-8 as not JSON', async () => {
+    const bytes = new Uint8Array([0x7b, 0xff, 0x7d]);
+    const header = await signPayload(bytes, SECRET, { timestamp: T });
+    const error = await rejection(constructEvent(bytes, header, SECRET, at));
+    expect(error).toHaveProperty('reason', 'not-json');
+  });
+
+  it('with a replay store, accepts an id once and refuses it the second time', async () => {
+    const replay = new MemoryReplayStore();
+    const body = JSON.stringify(taskSucceeded('evt_once'));
+    const header = await sign(body);
+    await constructEvent(body, header, SECRET, { ...at, replay });
+    const error = await rejection(constructEvent(body, header, SECRET, { ...at, replay }));
+    expect(error).toBeInstanceOf(ReplayError);
+    expect(error).toHaveProperty('eventId', 'evt_once');
+  });
+
+  it('does not record the id of a delivery it refused', async () => {
+    const replay = new MemoryReplayStore();
+    const body = JSON.stringify(taskSucceeded('evt_bad_first'));
+    await rejection(constructEvent(body, await sign(body, OTHER_SECRET), SECRET, { ...at, replay }));
+    expect(replay.has('evt_bad_first')).toBe(false);
+  });
+});
+
+describe('verifyRequest', () => {
+  it('verifies a Request built by createSignedRequest and returns its event', async () => {
+    const event = await verifyRequest(await createSignedRequest(taskSucceeded('evt_r'), SECRET), SECRET);
+    expect(event.id).toBe('evt_r');
+  });
+
+  it('honours the timestamp given to createSignedRequest: an old one fails the tolerance', async () => {
+    const request = await createSignedRequest(taskSucceeded(), SECRET, { timestamp: T });
+    expect(await rejection(verifyRequest(request, SECRET, { now: T + 601 }))).toBeInstanceOf(SignatureVerificationError);
+    const again = await createSignedRequest(taskSucceeded(), SECRET, { timestamp: T });
+    expect((await verifyRequest(again, SECRET, { now: T + 600 })).type).toBe('task');
+  });
+
+  it('refuses a Request whose body was already read, saying so', async () => {
+    const request = await createSignedRequest(taskSucceeded(), SECRET);
+    await request.json();
+    const error = await rejection(verifyRequest(request, SECRET));
+    expect(error).toBeInstanceOf(WebhookPayloadError);
+    expect(error).toHaveProperty('reason', 'body-used');
+  });
+});
+
+describe('WebhookEvent types', () => {
+  it('narrows data with isEvent, and leaves unknown slugs generic', async () => {
+    const event: WebhookEvent = await verifyRequest(await createSignedRequest(taskSucceeded(), SECRET), SECRET);
+    expect(isEvent(event, 'task.succeeded')).toBe(true);
+    if (isEvent(event, 'task.succeeded')) {
+      expectTypeOf(event.data).toEqualTypeOf<TaskAttributes>();
+      expectTypeOf(event.action).toEqualTypeOf<'succeeded'>();
+      expect(event.data.state).toBe('succeeded');
+    }
+    expectTypeOf<WebhookEventOf<'webhook_config.test'>['data']>().toEqualTypeOf<WebhookConfigAttributes>();
+    expectTypeOf<WebhookEventOf<'poll.completed'>['data']>().toEqualTypeOf<PollAttributes>();
+    expectTypeOf<WebhookEventOf<'subscription.renewed'>>().toEqualTypeOf<GenericWebhookEvent>();
+  });
+});

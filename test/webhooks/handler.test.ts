@@ -1,0 +1,197 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Client } from '../../src/index';
+import { startMockServer, type MockServer } from '../../src/mock/index';
+import {
+  createSignedRequest,
+  createWebhookHandler,
+  MemoryReplayStore,
+  SignatureVerificationError,
+  type WebhookEvent,
+  type WebhookHandlerOptions,
+} from '../../src/webhooks/index';
+import { badDeliveries, leaks, OTHER_SECRET, SECRET, signed, taskSucceeded, type Wire } from './support';
+
+const URL_ = 'https://receiver.example/webhooks';
+const post = (wire: Wire) => new Request(URL_, { method: 'POST', headers: wire.headers, body: wire.body });
+
+/** A handler that records what its event handlers got and what `onError` saw. */
+function recorder(options: Partial<WebhookHandlerOptions> = {}) {
+  const events: WebhookEvent[] = [];
+  const errors: unknown[] = [];
+  const handler = createWebhookHandler({
+    secret: SECRET,
+    replay: new MemoryReplayStore(),
+    onAny: (event) => void events.push(event),
+    onError: (error) => void errors.push(error),
+    ...options,
+  });
+  return { handler, events, errors };
+}
+
+describe('createWebhookHandler: answers', () => {
+  it('answers 200 and runs the slug handler and onAny for a signed event', async () => {
+    const bySlug: unknown[] = [];
+    const { handler, events, errors } = recorder({ on: { 'task.succeeded': (event) => void bySlug.push(event.data.state) } });
+    const response = await handler(await createSignedRequest(taskSucceeded('evt_1'), SECRET));
+    expect(response.status).toBe(200);
+    expect(bySlug).toEqual(['succeeded']);
+    expect(events.map((event) => event.id)).toEqual(['evt_1']);
+    expect(errors).toEqual([]);
+  });
+
+  it('answers 200 only after an async handler has resolved', async () => {
+    let finished = false;
+    const { handler } = recorder({
+      on: {
+        'task.succeeded': async () => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          finished = true;
+        },
+      },
+    });
+    const response = await handler(await createSignedRequest(taskSucceeded(), SECRET));
+    expect(response.status).toBe(200);
+    expect(finished).toBe(true);
+  });
+
+  it('answers 405 with Allow: POST for a GET, and runs no handler', async () => {
+    const { handler, events } = recorder();
+    const response = await handler(new Request(URL_));
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(events).toEqual([]);
+  });
+
+  it('answers 500 when a handler throws, reports its error to onError, and hides its message from the sender', async () => {
+    const boom = new Error('database password is hunter2');
+    const { handler, errors } = recorder({ on: { 'task.succeeded': () => Promise.reject(boom) } });
+    const response = await handler(await createSignedRequest(taskSucceeded(), SECRET));
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain('hunter2');
+    expect(errors).toEqual([boom]);
+  });
+
+  it('accepts the retry of an event whose handler failed, since only handled ids count as seen', async () => {
+    let calls = 0;
+    const { handler } = recorder({
+      on: {
+        'task.succeeded': () => {
+          calls += 1;
+          if (calls === 1) throw new Error('first attempt fails');
+        },
+      },
+    });
+    const wire = await signed(JSON.stringify(taskSucceeded()));
+    expect((await handler(post(wire))).status).toBe(500);
+    expect((await handler(post(wire))).status).toBe(200);
+    expect(calls).toBe(2);
+  });
+
+  it('still answers when onError itself throws', async () => {
+    const { handler } = recorder({
+      onError: () => {
+        throw new Error('logger down');
+      },
+    });
+    expect((await handler(post(await signed('{}')))).status).toBe(400);
+  });
+
+  it('accepts a delivery signed with any secret of a rotation list', async () => {
+    const { handler } = recorder({ secret: [OTHER_SECRET, SECRET] });
+    expect((await handler(await createSignedRequest(taskSucceeded(), SECRET))).status).toBe(200);
+    expect((await handler(await createSignedRequest(taskSucceeded(), OTHER_SECRET))).status).toBe(200);
+    expect((await handler(await createSignedRequest(taskSucceeded(), 'whsec_retired'))).status).toBe(400);
+  });
+
+  it('asks a secret function for the secrets, with the request', async () => {
+    const asked: string[] = [];
+    const { handler } = recorder({
+      secret: async (request) => {
+        asked.push(new URL(request.url).pathname);
+        return [SECRET];
+      },
+    });
+    const response = await handler(await createSignedRequest(taskSucceeded(), SECRET, { url: 'https://receiver.example/hooks/tenant-7' }));
+    expect(response.status).toBe(200);
+    expect(asked).toEqual(['/hooks/tenant-7']);
+  });
+
+  it('answers 500 when the request body was already read', async () => {
+    const { handler, errors } = recorder();
+    const request = await createSignedRequest(taskSucceeded(), SECRET);
+    await request.text();
+    const response = await handler(request);
+    expect(response.status).toBe(500);
+    expect(await response.text()).toMatch(/already read/);
+    expect(errors).toHaveLength(1);
+  });
+});
+
+describe('createWebhookHandler: bad deliveries', () => {
+  it.each(badDeliveries.map((bad) => [bad.name, bad] as const))('refuses %s with its status and typed error, running no handler', async (_name, bad) => {
+    const { handler, events, errors } = recorder();
+    const wire = await bad.build();
+    if (wire.twice) expect((await handler(post(wire))).status).toBe(200);
+    const before = events.length;
+    const response = await handler(post(wire));
+    const text = await response.text();
+
+    expect(response.status).toBe(bad.status);
+    expect(events).toHaveLength(before);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(bad.error);
+    expect((errors[0] as Error).message).toMatch(bad.message);
+    if (bad.reason) expect(errors[0]).toHaveProperty('reason', bad.reason);
+    expect(text).toBe((errors[0] as Error).message);
+    expect(leaks(text, wire)).toBe(false);
+  });
+});
+
+describe('createWebhookHandler with the mock API', () => {
+  let server: MockServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  /** The mock, delivering straight into `handler`, and a client on it; the secrets come from the mock's configs. */
+  async function mockDeliveringTo(options: Partial<WebhookHandlerOptions>) {
+    const events: WebhookEvent[] = [];
+    const errors: unknown[] = [];
+    const handler = createWebhookHandler({
+      secret: () => server!.api.store.webhookConfigs().map((config) => config.secret),
+      onAny: (event) => void events.push(event),
+      onError: (error) => void errors.push(error),
+      ...options,
+    });
+    server = await startMockServer({ deliver: handler, taskDelay: 1 });
+    return { client: new Client({ token: 'tok_webhooks', baseUrl: server.url, logLevel: 'off' }), events, errors };
+  }
+
+  it('receives the mock webhook_config.test event, typed, and the config becomes valid', async () => {
+    const tested: { id: string; url: string; hasSecret: boolean }[] = [];
+    const { client, errors } = await mockDeliveringTo({
+      on: { 'webhook_config.test': (event) => void tested.push({ id: event.data.id, url: event.data.url, hasSecret: 'secret' in event.data }) },
+    });
+    const config = await client.webhookConfigs.create({ url: 'https://receiver.example/webhooks' });
+    expect(config.state).toBe('new');
+    await server!.api.settle();
+    await config.refresh();
+
+    expect(config.state).toBe('valid');
+    expect(tested).toEqual([{ id: config.id, url: 'https://receiver.example/webhooks', hasSecret: false }]);
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses the mock delivery when its secret is wrong, and the config becomes invalid', async () => {
+    const { client, events, errors } = await mockDeliveringTo({ secret: 'whsec_not_this_one' });
+    const config = await client.webhookConfigs.create({ url: 'https://receiver.example/webhooks' });
+    await server!.api.settle();
+    await config.refresh();
+
+    expect(config.state).toBe('invalid');
+    expect(events).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(SignatureVerificationError);
+  });
+});

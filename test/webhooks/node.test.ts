@@ -1,0 +1,204 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Client } from '../../src/index';
+import { startMockServer, type MockServer } from '../../src/mock/index';
+import { createWebhookHandler, MemoryReplayStore, toNodeHandler, WebhookPayloadError, type WebhookEvent, type WebhookHandlerOptions } from '../../src/webhooks/index';
+import { badDeliveries, leaks, SECRET, signed, taskSucceeded, type Wire } from './support';
+
+const servers: { close(): unknown }[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+/** Listens on a free loopback port; closed after the test. Returns the base URL. */
+async function listen(listener: RequestListener): Promise<string> {
+  const server: Server = createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  servers.push({
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** A receiver that records its events and the errors `onError` saw. */
+function recorder(options: Partial<WebhookHandlerOptions> = {}) {
+  const events: WebhookEvent[] = [];
+  const errors: unknown[] = [];
+  const handler = createWebhookHandler({
+    secret: SECRET,
+    replay: new MemoryReplayStore(),
+    onAny: (event) => void events.push(event),
+    onError: (error) => void errors.push(error),
+    ...options,
+  });
+  return { handler, events, errors };
+}
+
+const send = (url: string, wire: Wire) => fetch(url, { method: 'POST', headers: wire.headers, body: wire.body });
+
+describe('toNodeHandler on node:http', () => {
+  it('accepts a signed delivery and answers 200 with the handler response', async () => {
+    const { handler, events } = recorder();
+    const url = await listen(toNodeHandler(handler));
+    const response = await send(`${url}/webhooks/evt_1`, await signed(JSON.stringify(taskSucceeded('evt_1'))));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('OK');
+    expect(events.map((event) => event.id)).toEqual(['evt_1']);
+  });
+
+  it('answers 405 for a GET', async () => {
+    const { handler, events } = recorder();
+    const url = await listen(toNodeHandler(handler));
+    const response = await fetch(`${url}/webhooks`);
+    expect(response.status).toBe(405);
+    expect(events).toEqual([]);
+  });
+
+  it.each(badDeliveries.map((bad) => [bad.name, bad] as const))('refuses %s with its status and typed error, running no handler', async (_name, bad) => {
+    const { handler, events, errors } = recorder();
+    const url = await listen(toNodeHandler(handler));
+    const wire = await bad.build();
+    if (wire.twice) expect((await send(url, wire)).status).toBe(200);
+    const before = events.length;
+    const response = await send(url, wire);
+    const text = await response.text();
+
+    expect(response.status).toBe(bad.status);
+    expect(events).toHaveLength(before);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(bad.error);
+    expect((errors[0] as Error).message).toMatch(bad.message);
+    expect(text).toBe((errors[0] as Error).message);
+    expect(leaks(text, wire)).toBe(false);
+  });
+
+  it('answers 500 and throws when the stream was already read, never verifying what is left', async () => {
+    const { handler, events } = recorder();
+    const node = toNodeHandler(handler);
+    const thrown: unknown[] = [];
+    const url = await listen(async (req, res) => {
+      for await (const _chunk of req); // someone else read the body
+      try {
+        node(req, res);
+      } catch (error) {
+        thrown.push(error);
+      }
+    });
+    const response = await send(url, await signed(JSON.stringify(taskSucceeded())));
+    expect(response.status).toBe(500);
+    expect(await response.text()).toMatch(/Mount the webhook handler before express\.json\(\)/);
+    expect(thrown).toHaveLength(1);
+    expect(thrown[0]).toBeInstanceOf(WebhookPayloadError);
+    expect(thrown[0]).toHaveProperty('reason', 'body-used');
+    expect(events).toEqual([]);
+  });
+});
+
+describe('toNodeHandler as Express middleware', () => {
+  it('works mounted before any body parser', async () => {
+    const { handler, events } = recorder();
+    const app = express();
+    app.post('/webhooks/:id', toNodeHandler(handler));
+    app.use(express.json());
+    const url = await listen(app);
+    const response = await send(`${url}/webhooks/evt_2`, await signed(JSON.stringify(taskSucceeded('evt_2'))));
+    expect(response.status).toBe(200);
+    expect(events.map((event) => event.id)).toEqual(['evt_2']);
+  });
+
+  it('answers 500 with a clear error after express.json(), and the handler never runs', async () => {
+    const { handler, events } = recorder();
+    const passed: unknown[] = [];
+    const app = express();
+    app.use(express.json());
+    app.post('/webhooks/:id', toNodeHandler(handler));
+    app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      passed.push(error);
+      res.status(500).send((error as Error).message);
+    });
+    const url = await listen(app);
+    const response = await send(`${url}/webhooks/evt_3`, await signed(JSON.stringify(taskSucceeded('evt_3'))));
+    expect(response.status).toBe(500);
+    expect(await response.text()).toMatch(/before express\.json\(\), or keep the raw bytes as req\.rawBody/);
+    expect(passed[0]).toBeInstanceOf(WebhookPayloadError);
+    expect(events).toEqual([]);
+  });
+
+  it('verifies req.rawBody kept by express.json({ verify })', async () => {
+    const { handler, events } = recorder();
+    const app = express();
+    app.use(express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) }));
+    app.post('/webhooks/:id', toNodeHandler(handler));
+    const url = await listen(app);
+    // Spaces that JSON.stringify would drop: only the raw bytes verify.
+    const response = await send(`${url}/webhooks/evt_4`, await signed(JSON.stringify(taskSucceeded('evt_4'), null, 2)));
+    expect(response.status).toBe(200);
+    expect(events.map((event) => event.id)).toEqual(['evt_4']);
+  });
+
+  it('verifies the Buffer left by express.raw()', async () => {
+    const { handler, events } = recorder();
+    const app = express();
+    app.post('/webhooks/:id', express.raw({ type: '*/*' }), toNodeHandler(handler));
+    const url = await listen(app);
+    const response = await send(`${url}/webhooks/evt_5`, await signed(JSON.stringify(taskSucceeded('evt_5'))));
+    expect(response.status).toBe(200);
+    expect(events.map((event) => event.id)).toEqual(['evt_5']);
+  });
+});
+
+describe('toNodeHandler with the mock server delivering over real HTTP', () => {
+  let mock: MockServer | undefined;
+  afterEach(async () => {
+    await mock?.close();
+    mock = undefined;
+  });
+
+  it('receives the mock webhook_config.test event and the config becomes valid', async () => {
+    const tested: string[] = [];
+    const { handler, errors } = recorder({
+      secret: () => mock!.api.store.webhookConfigs().map((config) => config.secret),
+      on: { 'webhook_config.test': (event) => void tested.push(event.data.id) },
+    });
+    const receiver = await listen(toNodeHandler(handler));
+    mock = await startMockServer({ taskDelay: 1 });
+    const client = new Client({ token: 'tok_node', baseUrl: mock.url, logLevel: 'off' });
+
+    const config = await client.webhookConfigs.create({ url: `${receiver}/webhooks` });
+    await mock.api.settle();
+    await config.refresh();
+
+    expect(config.state).toBe('valid');
+    expect(tested).toEqual([config.id]);
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses a replayed copy of the mock delivery after accepting the original', async () => {
+    const delivered: Request[] = [];
+    const { handler, errors } = recorder({ secret: () => mock!.api.store.webhookConfigs().map((config) => config.secret) });
+    const receiver = await listen(toNodeHandler(handler));
+    mock = await startMockServer({
+      taskDelay: 1,
+      deliver: (request) => {
+        delivered.push(request.clone());
+        return fetch(request);
+      },
+    });
+    const client = new Client({ token: 'tok_node', baseUrl: mock.url, logLevel: 'off' });
+    const config = await client.webhookConfigs.create({ url: `${receiver}/webhooks` });
+    await mock.api.settle();
+    await config.refresh();
+    expect(config.state).toBe('valid');
+
+    const replay = await fetch(delivered[0]!);
+    expect(replay.status).toBe(400);
+    expect(await replay.text()).toMatch(/already received/);
+    expect(errors).toHaveLength(1);
+  });
+});

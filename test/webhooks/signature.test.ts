@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/index';
+import { generateTestHeader, SignatureVerificationError, signPayload, verifySignature } from '../../src/webhooks/index';
+
+// The test vector of the API reference §7.5, computed with ricloud-py's algorithm.
+const VECTOR = {
+  secret: 'whsec_example',
+  body: '{"id":"6f1c2d4e-0000-4000-8000-000000000001","resource":"event","type":"webhook_config","action":"test"}',
+  header: 't=1582675200,s=zV9dPI0y72ctWbKTMghRp2uKDcJTdTMSBPhEj/yiCgc=',
+  t: 1582675200,
+};
+const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+
+describe('signatures compatible with ricloud-py', () => {
+  it('signs the reference test vector to the same header', async () => {
+    expect(await signPayload(VECTOR.body, VECTOR.secret, { timestamp: VECTOR.t })).toBe(VECTOR.header);
+    expect(await generateTestHeader(VECTOR.body, VECTOR.secret, { timestamp: VECTOR.t })).toBe(VECTOR.header);
+  });
+
+  it('verifies the reference header within the tolerance, both ways, and not beyond it', async () => {
+    await verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { now: VECTOR.t + 600 });
+    await verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { now: VECTOR.t - 600 });
+    expect(await rejection(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { now: VECTOR.t + 601 }))).toBeInstanceOf(SignatureVerificationError);
+    expect(await rejection(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { now: VECTOR.t - 601 }))).toBeInstanceOf(SignatureVerificationError);
+  });
+
+  it('generateTestHeader signs now by default, so the header verifies at once', async () => {
+    await verifySignature(VECTOR.body, await generateTestHeader(VECTOR.body, VECTOR.secret), VECTOR.secret);
+  });
+
+  it.each([1e12, 1.5, -1, Number.NaN])('refuses to sign at timestamp %s, which no parser would accept', async (timestamp) => {
+    expect(await rejection(signPayload('{}', 'whsec_x', { timestamp }))).toBeInstanceOf(InvalidInputError);
+  });
+
+  it('explains that a parsed object cannot be verified, without quoting the secret', async () => {
+    const error = await rejection(verifySignature({ id: 'evt' } as unknown as string, VECTOR.header, VECTOR.secret));
+    expect(error).toBeInstanceOf(SignatureVerificationError);
+    expect((error as Error).message).toMatch(/A parsed JSON object cannot be verified/);
+    expect((error as Error).message).not.toContain(VECTOR.secret);
+  });
+});

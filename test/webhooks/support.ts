@@ -1,0 +1,136 @@
+/**
+ * Shared fixtures of the webhook tests: a valid event, a signed delivery, and the table of bad deliveries that both
+ * the Web handler and the Node server must refuse, each with the status and the typed error it must produce.
+ */
+import { ReplayError, SignatureVerificationError, signPayload, WebhookPayloadError, type WebhookPayloadProblem } from '../../src/webhooks/index';
+
+export const SECRET = 'whsec_test_0123456789abcdef';
+export const OTHER_SECRET = 'whsec_other_fedcba9876543210';
+
+export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** A `task.succeeded` event the way the API sends one. */
+export function taskSucceeded(id: string = crypto.randomUUID()) {
+  return {
+    id,
+    resource: 'event',
+    organisation: 'org_1',
+    type: 'task',
+    action: 'succeeded',
+    data: { id: 'task_1', resource: 'task', type: 'webhook_config.test', state: 'succeeded', date_created: '2024-05-01T10:00:00Z' },
+    state: 'pending',
+    retries: 0,
+    date_created: '2024-05-01T10:00:01Z',
+    date_delivered: null,
+  };
+}
+
+/** What goes on the wire: a raw body and the headers. */
+export interface Wire {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** A body signed with `secret` at `timestamp` (default now). */
+export async function signed(body: string, secret = SECRET, timestamp = nowSeconds()): Promise<Wire> {
+  return { body, headers: { 'content-type': 'application/json', 'ricloud-signature': await signPayload(body, secret, { timestamp }) } };
+}
+
+/** One bad delivery: how to build it, and what the receiver must answer and report. */
+export interface BadDelivery {
+  name: string;
+  /** The wire form. With `twice`, the same delivery is sent once before, and that first one is accepted. */
+  build(): Promise<Wire & { twice?: boolean }>;
+  status: number;
+  error: typeof SignatureVerificationError | typeof WebhookPayloadError | typeof ReplayError;
+  reason?: WebhookPayloadProblem;
+  message: RegExp;
+}
+
+const eventBody = () => JSON.stringify(taskSucceeded());
+const withHeader = (header: string): Wire => ({ body: eventBody(), headers: { 'content-type': 'application/json', 'ricloud-signature': header } });
+/** The signature part of a header. */
+const sOf = (header: string) => header.split('s=')[1] ?? '';
+
+export const badDeliveries: BadDelivery[] = [
+  {
+    name: 'a missing signature header',
+    build: async () => ({ body: eventBody(), headers: { 'content-type': 'application/json' } }),
+    status: 400,
+    error: SignatureVerificationError,
+    message: /missing Ricloud-Signature header/,
+  },
+  { name: 'an empty signature header', build: async () => withHeader(''), status: 400, error: SignatureVerificationError, message: /missing Ricloud-Signature header/ },
+  {
+    name: 't= without s=',
+    build: async () => withHeader(`t=${nowSeconds()}`),
+    status: 400,
+    error: SignatureVerificationError,
+    message: /no signature \(s=\)/,
+  },
+  {
+    name: 'a non-numeric timestamp',
+    build: async () => {
+      const good = await signed(eventBody());
+      return withHeader(`t=soon,s=${sOf(good.headers['ricloud-signature']!)}`);
+    },
+    status: 400,
+    error: SignatureVerificationError,
+    message: /timestamp is not a whole number/,
+  },
+  {
+    name: 'a signature that is not base64',
+    build: async () => withHeader(`t=${nowSeconds()},s=not*base64!`),
+    status: 400,
+    error: SignatureVerificationError,
+    message: /not a base64 HMAC-SHA256/,
+  },
+  { name: 'the wrong secret', build: () => signed(eventBody(), OTHER_SECRET), status: 400, error: SignatureVerificationError, message: /does not match/ },
+  {
+    name: 'a body changed by one byte',
+    build: async () => {
+      const wire = await signed(eventBody());
+      return { ...wire, body: wire.body.replace('"succeeded"', '"succeedes"') };
+    },
+    status: 400,
+    error: SignatureVerificationError,
+    message: /does not match/,
+  },
+  {
+    name: 'a stale timestamp',
+    build: () => signed(eventBody(), SECRET, nowSeconds() - 3600),
+    status: 400,
+    error: SignatureVerificationError,
+    message: /s old; the tolerance is 600 s/,
+  },
+  {
+    name: 'a future timestamp',
+    build: () => signed(eventBody(), SECRET, nowSeconds() + 3600),
+    status: 400,
+    error: SignatureVerificationError,
+    message: /s in the future; the tolerance is 600 s/,
+  },
+  {
+    name: 'a replayed event id',
+    build: async () => ({ ...(await signed(eventBody())), twice: true }),
+    status: 400,
+    error: ReplayError,
+    message: /was already received/,
+  },
+  { name: 'an empty body', build: () => signed(''), status: 415, error: WebhookPayloadError, reason: 'empty', message: /body is empty/ },
+  { name: 'a body that is not JSON', build: () => signed('event=task.succeeded'), status: 415, error: WebhookPayloadError, reason: 'not-json', message: /not JSON/ },
+  {
+    name: 'a JSON body that is not an event',
+    build: () => signed(JSON.stringify({ hello: 'world' })),
+    status: 400,
+    error: WebhookPayloadError,
+    reason: 'not-an-event',
+    message: /not a ricloud event: `resource` is not "event"/,
+  },
+];
+
+/** True when `text` mentions a secret or a signature value of `wire`. */
+export function leaks(text: string, wire: Wire): boolean {
+  const signature = sOf(wire.headers['ricloud-signature'] ?? '');
+  return [SECRET, OTHER_SECRET].some((secret) => text.includes(secret)) || (signature.length > 8 && text.includes(signature));
+}
