@@ -1,0 +1,55 @@
+/**
+ * The built package as users load it: ESM and CJS entry points share one error family, `ricloud` never loads msw,
+ * and `ricloud/webhooks` never loads ky or zod. Runs against dist/ (built by `npm test` before vitest).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const dist = resolve(import.meta.dirname, '../dist');
+
+/** The bare module names an entry file pulls in, following its relative chunks. */
+function externalImports(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const external = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const [, spec] of code.matchAll(/(?:from\s*|import\s*\(?\s*|require\()\s*["']([^"']+)["']/g)) {
+      if (!spec) continue;
+      if (spec.startsWith('.')) visit(join(dirname(file), spec));
+      else external.add(spec);
+    }
+  };
+  visit(join(dist, entry));
+  return external;
+}
+
+describe('built package', () => {
+  it('exists (npm test builds before running vitest)', () => {
+    expect(existsSync(join(dist, 'index.js')) && existsSync(join(dist, 'index.cjs'))).toBe(true);
+  });
+
+  it.each(['index.js', 'index.cjs'])('%s loads ky and zod but never msw', (entry) => {
+    const imports = externalImports(entry);
+    expect(imports).toContain('ky');
+    expect([...imports].some((name) => name.startsWith('msw'))).toBe(false);
+  });
+
+  it.each(['webhooks.js', 'webhooks.cjs'])('%s loads neither ky, zod nor msw', (entry) => {
+    const imports = [...externalImports(entry)];
+    expect(imports.filter((name) => /^(ky|zod|msw)(\/|$)/.test(name))).toEqual([]);
+  });
+
+  it('shares one RicloudError between entry points in CommonJS and in ESM', () => {
+    const cjs = `const r = require('ricloud'); const w = require('ricloud/webhooks');
+      console.log(new w.SignatureVerificationError('x') instanceof r.RicloudError)`;
+    const esm = `const r = await import('ricloud'); const w = await import('ricloud/webhooks');
+      console.log(new w.SignatureVerificationError('x') instanceof r.RicloudError)`;
+    const cwd = resolve(import.meta.dirname, '..');
+    expect(execFileSync(process.execPath, ['-e', cjs], { cwd, encoding: 'utf8' }).trim()).toBe('true');
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', esm], { cwd, encoding: 'utf8' }).trim()).toBe('true');
+  });
+});
