@@ -11,6 +11,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RequestError,
+  ResponseError,
   ResponseValidationError,
   RicloudError,
   ServerError,

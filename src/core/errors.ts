@@ -65,26 +65,35 @@ export interface ResponseErrorInit {
   retryAfter?: number | undefined;
 }
 
-/** The API refused the request (HTTP 4xx). */
-export class RequestError extends RicloudError {
-  override name = 'RequestError';
+/** An error status from the API: the base of RequestError (4xx) and ServerError (5xx). */
+export class ResponseError extends RicloudError {
+  override name = 'ResponseError';
   declare readonly status: number;
   declare readonly request: RequestInfo;
-  /** The API's error code slug, e.g. `invalid-parameter` (empty when the body had none). */
-  readonly error: string;
-  /** Per-parameter detail sent with `invalid-parameter`. */
-  readonly params?: unknown;
   /** The raw response body (secret values redacted). */
   readonly body: string;
   /** The delay the server advised with `Retry-After`, in seconds. */
   readonly retryAfter?: number | undefined;
 
-  constructor(message: string, init: ResponseErrorInit & { error: string; params?: unknown }) {
+  constructor(message: string, init: ResponseErrorInit) {
     super(message, { status: init.status, request: init.request, mayHaveSucceeded: init.mayHaveSucceeded ?? false });
-    this.error = init.error;
-    if (init.params !== undefined) this.params = init.params;
     this.body = init.body;
     if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter;
+  }
+}
+
+/** The API refused the request (HTTP 4xx). */
+export class RequestError extends ResponseError {
+  override name = 'RequestError';
+  /** The API's error code slug, e.g. `invalid-parameter` (empty when the body had none). */
+  readonly error: string;
+  /** Per-parameter detail sent with `invalid-parameter`. */
+  readonly params?: unknown;
+
+  constructor(message: string, init: ResponseErrorInit & { error: string; params?: unknown }) {
+    super(message, init);
+    this.error = init.error;
+    if (init.params !== undefined) this.params = init.params;
   }
 }
 
@@ -109,20 +118,8 @@ export class RateLimitError extends RequestError {
 }
 
 /** The API failed (HTTP 5xx). */
-export class ServerError extends RicloudError {
+export class ServerError extends ResponseError {
   override name = 'ServerError';
-  declare readonly status: number;
-  declare readonly request: RequestInfo;
-  /** The raw response body (secret values redacted). */
-  readonly body: string;
-  /** The delay the server advised with `Retry-After`, in seconds. */
-  readonly retryAfter?: number | undefined;
-
-  constructor(message: string, init: ResponseErrorInit) {
-    super(message, { status: init.status, request: init.request, mayHaveSucceeded: init.mayHaveSucceeded ?? false });
-    this.body = init.body;
-    if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter;
-  }
 }
 
 /** The response could not be read as the resource it should be: not JSON, or JSON that breaks the schema. */
