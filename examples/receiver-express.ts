@@ -12,26 +12,23 @@ import { createWebhookHandler, toNodeHandler } from 'ricloud/webhooks';
 const mock = await startMockServer();
 const client = new Client({ token: 'tok_example', baseUrl: mock.url });
 
-// The secret exists once `create` has answered; the handler waits for it.
+// The config, and so its secret, is created after the receiver is up: the receiver asks for the secret per delivery.
 let config: Promise<WebhookConfig> | undefined;
-const app = express();
-app.post(
-  '/webhooks/:eventId',
-  toNodeHandler(
-    createWebhookHandler({
-      secret: async () => (await config)?.secret ?? [],
-      on: {
-        'webhook_config.test': (event) => console.log(`received webhook_config.test for ${event.data.id} (${event.data.url})`),
-      },
-      onError: (error) => console.error(`refused a delivery: ${String(error)}`),
-    }),
-  ),
-);
-app.use(express.json()); // the rest of the app parses JSON as usual
+const webhookSecret = async () => (await config)?.secret ?? [];
 
-const receiver = app.listen(0, '127.0.0.1');
-await new Promise<void>((resolve) => receiver.once('listening', resolve));
-const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks`;
+const app = express();
+const receiver = createWebhookHandler({
+  secret: webhookSecret,
+  on: {
+    'webhook_config.test': (event) => console.log(`received webhook_config.test for ${event.data.id} (${event.data.url})`),
+  },
+});
+app.post('/webhooks/:eventId', toNodeHandler(receiver)); // before express.json(): it reads the raw body itself
+app.use(express.json()); // the rest of the app
+
+const server = app.listen(0, '127.0.0.1');
+await new Promise((resolve) => server.once('listening', resolve));
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
 console.log(`receiver listening on ${url}`);
 
 try {
@@ -43,7 +40,7 @@ try {
   console.log(`webhook config ${created.id} is ${created.state}`);
   process.exitCode = created.state === 'valid' ? 0 : 1;
 } finally {
-  receiver.closeAllConnections();
-  receiver.close();
+  server.closeAllConnections();
+  server.close();
   await mock.close();
 }

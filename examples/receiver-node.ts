@@ -12,18 +12,20 @@ import { createWebhookHandler, toNodeHandler } from 'ricloud/webhooks';
 const mock = await startMockServer();
 const client = new Client({ token: 'tok_example', baseUrl: mock.url });
 
-// The secret exists once `create` has answered; the handler waits for it.
+// The config, and so its secret, is created after the receiver is up: the receiver asks for the secret per delivery.
 let config: Promise<WebhookConfig> | undefined;
+const webhookSecret = async () => (await config)?.secret ?? [];
+
 const handler = createWebhookHandler({
-  secret: async () => (await config)?.secret ?? [],
+  secret: webhookSecret,
   on: {
     'webhook_config.test': (event) => console.log(`received webhook_config.test for ${event.data.id} (${event.data.url})`),
   },
   onError: (error) => console.error(`refused a delivery: ${String(error)}`),
 });
+const receiver = createServer(toNodeHandler(handler)).listen(0, '127.0.0.1');
 
-const receiver = createServer(toNodeHandler(handler));
-await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+await new Promise((resolve) => receiver.once('listening', resolve));
 const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks`;
 console.log(`receiver listening on ${url}`);
 

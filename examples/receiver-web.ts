@@ -1,25 +1,29 @@
 /**
- * A Web-standard webhook receiver, `(Request) => Promise<Response>`, as Next.js, Hono, Bun or Deno would mount it.
- * Here the mock API delivers straight into it: its signed `webhook_config.test` event is verified, answered 200, and
- * the config becomes `valid`.
+ * A Web-standard webhook receiver, `(Request) => Promise<Response>`: a Next.js route's `POST`, or the `fetch` of Hono,
+ * Bun and Deno. Here the mock API delivers its signed `webhook_config.test` event straight into it; the receiver
+ * verifies it and answers 200, and the config becomes `valid`.
  * Run: npx tsx examples/receiver-web.ts  (exits 0 once the config is valid, 1 otherwise)
  */
 import { Client, type WebhookConfig } from 'ricloud';
 import { startMockServer } from 'ricloud/mock';
 import { createWebhookHandler } from 'ricloud/webhooks';
 
-// The secret exists once `create` has answered; the handler waits for it.
+// The config, and so its secret, is created after the receiver is up: the receiver asks for the secret per delivery.
 let config: Promise<WebhookConfig> | undefined;
-const handler = createWebhookHandler({
-  secret: async () => (await config)?.secret ?? [],
+const webhookSecret = async () => (await config)?.secret ?? [];
+
+// app/webhooks/[eventId]/route.ts
+export const POST = createWebhookHandler({
+  secret: webhookSecret,
   on: {
     'webhook_config.test': (event) => console.log(`received webhook_config.test for ${event.data.id} (${event.data.url})`),
+    'task.failed': (event) => console.log(`task ${event.data.id} failed: ${event.data.error}`),
   },
   onError: (error) => console.error(`refused a delivery: ${String(error)}`),
 });
 
-// The handler is the mock's `deliver`, as it is: no glue.
-const mock = await startMockServer({ deliver: handler });
+// The handler is the mock's `deliver`, as it is.
+const mock = await startMockServer({ deliver: POST });
 const client = new Client({ token: 'tok_example', baseUrl: mock.url });
 
 try {

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WebhookPayloadError } from './event';
+import { toBytes } from './signature';
 
 /** What body parsers leave on a request: the parsed `body`, and sometimes the raw bytes as `rawBody`. */
 type ParsedRequest = IncomingMessage & { body?: unknown; rawBody?: unknown; originalUrl?: string };
@@ -12,10 +13,7 @@ type ParsedRequest = IncomingMessage & { body?: unknown; rawBody?: unknown; orig
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
 
 const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
-const encoder = new TextEncoder();
-
 const isRaw = (value: unknown): value is Uint8Array | string => value instanceof Uint8Array || typeof value === 'string';
-const toBytes = (value: Uint8Array | string): Uint8Array => (typeof value === 'string' ? encoder.encode(value) : value);
 
 async function readStream(req: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];

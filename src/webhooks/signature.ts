@@ -45,7 +45,8 @@ function hmacKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-function toBytes(payload: unknown): Uint8Array {
+/** A raw body as bytes. @throws SignatureVerificationError for anything but a string or bytes, explaining why. */
+export function toBytes(payload: unknown): Uint8Array {
   if (typeof payload === 'string') return encoder.encode(payload);
   if (payload instanceof Uint8Array) return payload;
   if (payload instanceof ArrayBuffer) return new Uint8Array(payload);

@@ -6,12 +6,14 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-describe('the webhook receiver examples', () => {
-  it.concurrent.each(['receiver-node.ts', 'receiver-web.ts', 'receiver-express.ts'])(
+/** Runs an example the way its header says (`npx tsx`); rejects on a non-zero exit code or after 60 s. */
+const example = (file: string) => run('npx', ['tsx', `examples/${file}`], { cwd: root, timeout: 60_000 });
+
+describe.concurrent('the webhook examples', () => {
+  it.each(['receiver-node.ts', 'receiver-web.ts', 'receiver-express.ts'])(
     'examples/%s receives the mock test event, prints that the config is valid, and exits 0',
     async (file) => {
-      // execFile rejects on a non-zero exit code, so reaching the expectations means it exited 0.
-      const { stdout, stderr } = await run('npx', ['tsx', `examples/${file}`], { cwd: root, timeout: 60_000 });
+      const { stdout, stderr } = await example(file);
       const tested = /received webhook_config\.test for (\S+) /.exec(stdout)?.[1];
       expect(tested).toBeDefined();
       expect(stdout).toContain(`webhook config ${tested} is valid`);
@@ -19,4 +21,9 @@ describe('the webhook receiver examples', () => {
     },
     60_000,
   );
+
+  it('examples/testing-webhooks.ts accepts the signed event once and refuses the replay, the wrong secret and the stale one', async () => {
+    const { stdout } = await example('testing-webhooks.ts');
+    expect(stdout).toBe('task task_1 is succeeded\n200\n400\n400\n400\nsucceeded\n');
+  }, 60_000);
 });

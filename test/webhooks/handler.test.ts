@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Client } from '../../src/index';
+import { Client, InvalidInputError } from '../../src/index';
 import { startMockServer, type MockServer } from '../../src/mock/index';
 import {
   createSignedRequest,
@@ -101,6 +101,10 @@ describe('createWebhookHandler: answers', () => {
     expect((await handler(await createSignedRequest(taskSucceeded(), SECRET))).status).toBe(200);
     expect((await handler(await createSignedRequest(taskSucceeded(), OTHER_SECRET))).status).toBe(200);
     expect((await handler(await createSignedRequest(taskSucceeded(), 'whsec_retired'))).status).toBe(400);
+  });
+
+  it.each([undefined, '', [], [SECRET, '']])('refuses to start with the secret %j, before any delivery', (secret) => {
+    expect(() => createWebhookHandler({ secret: secret as string })).toThrow(InvalidInputError);
   });
 
   it('asks a secret function for the secrets, with the request', async () => {
