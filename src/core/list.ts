@@ -146,14 +146,20 @@ export function listPages<T extends { id: string }, A>(
   request: (query: Record<string, string>) => Promise<{ data: ListBody<A>; response: ResponseMeta }>,
   wrap: (item: A, response: ResponseMeta) => T,
 ): PagePromise<T> {
-  let query: Record<string, string>;
+  return lazyPages(() => {
+    const query = listQuery(params, filters);
+    return new PagePromise(async (q) => {
+      const { data, response } = await request(q);
+      return { body: { ...data, data: data.data.map((item) => wrap(item, response)) }, response };
+    }, query);
+  });
+}
+
+/** Runs `make`; when it throws (bad input), returns pages that reject with that error on first use instead. */
+export function lazyPages<T extends { id: string }>(make: () => PagePromise<T>): PagePromise<T> {
   try {
-    query = listQuery(params, filters);
+    return make();
   } catch (error) {
     return new PagePromise<T>(() => Promise.reject(error), {});
   }
-  return new PagePromise(async (q) => {
-    const { data, response } = await request(q);
-    return { body: { ...data, data: data.data.map((item) => wrap(item, response)) }, response };
-  }, query);
 }

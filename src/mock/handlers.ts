@@ -82,6 +82,9 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
 
 /** Logs the request, plays its fault, authenticates it, runs the endpoint and maps API errors to answers. */
 async function handle(context: HandlerContext, request: Request, id: string, endpoint: Endpoint): Promise<Response> {
+  // A real network answer always takes a turn of the event loop; in-process msw would not, and a caller polling in a
+  // tight loop would then starve the task timers.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const url = new URL(request.url);
   const body = await request.text();
   context.requests.push({ method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: Object.fromEntries(request.headers), body });

@@ -1,6 +1,6 @@
 /** The event resource: what happened to a resource, as delivered to webhook receivers. `/events` */
 import { clientFor, type Client } from '../client';
-import { listPages, type PagePromise } from '../core/list';
+import { lazyPages, listPages, type PagePromise } from '../core/list';
 import { encodeId, type DateFilter } from '../core/params';
 import type { ResponseMeta } from '../core/request';
 import { Resource } from '../core/resource';
@@ -69,12 +69,12 @@ export class Event extends Resource<Client> {
   }
 
   /** `GET /events/{id}`. See `Events.retrieve`. */
-  static retrieve(id: string, options?: CallOptions): Promise<Event> {
+  static async retrieve(id: string, options?: CallOptions): Promise<Event> {
     return clientFor(options).events.retrieve(id, options);
   }
 
   /** `GET /events`. See `Events.list`. */
   static list(params?: EventListParams, options?: CallOptions): PagePromise<Event> {
-    return clientFor(options).events.list(params, options);
+    return lazyPages(() => clientFor(options).events.list(params, options));
   }
 }

@@ -1,7 +1,7 @@
 /** The task resource: asynchronous work on the server, such as a webhook config test. `/tasks` */
 import { clientFor, type Client } from '../client';
 import { AbortError, InvalidInputError, TimeoutError } from '../core/errors';
-import { listPages, type PagePromise } from '../core/list';
+import { lazyPages, listPages, type PagePromise } from '../core/list';
 import { describe, encodeId, type DateFilter } from '../core/params';
 import type { RequestOptions, ResponseMeta } from '../core/request';
 import { MAX_AWAIT_SECONDS } from '../core/wire';
@@ -80,13 +80,13 @@ export class Task extends Resource<Client> {
   }
 
   /** `GET /tasks/{id}`. See `Tasks.retrieve`. */
-  static retrieve(id: string, options?: CallOptions): Promise<Task> {
+  static async retrieve(id: string, options?: CallOptions): Promise<Task> {
     return clientFor(options).tasks.retrieve(id, options);
   }
 
   /** `GET /tasks`. See `Tasks.list`. */
   static list(params?: TaskListParams, options?: CallOptions): PagePromise<Task> {
-    return clientFor(options).tasks.list(params, options);
+    return lazyPages(() => clientFor(options).tasks.list(params, options));
   }
 
   /** True once the task has `succeeded` or `failed`. */

@@ -1,7 +1,7 @@
 /** The webhook config resource: where the API sends signed events. `/configs/webhook` */
 import { clientFor, type Client } from '../client';
 import { InvalidInputError } from '../core/errors';
-import { listPages, type PagePromise } from '../core/list';
+import { lazyPages, listPages, type PagePromise } from '../core/list';
 import { checkKeys, checkObject, checkUrl, encodeId, type DateFilter } from '../core/params';
 import type { RequestOptions, ResponseMeta } from '../core/request';
 import { Resource } from '../core/resource';
@@ -141,27 +141,27 @@ export class WebhookConfig extends Resource<Client> {
   }
 
   /** `POST /configs/webhook`. See `WebhookConfigs.create`. */
-  static create(params: WebhookConfigCreateParams, options?: CallOptions): Promise<WebhookConfig> {
+  static async create(params: WebhookConfigCreateParams, options?: CallOptions): Promise<WebhookConfig> {
     return clientFor(options).webhookConfigs.create(params, options);
   }
 
   /** `GET /configs/webhook/{id}`. See `WebhookConfigs.retrieve`. */
-  static retrieve(id: string, options?: CallOptions): Promise<WebhookConfig> {
+  static async retrieve(id: string, options?: CallOptions): Promise<WebhookConfig> {
     return clientFor(options).webhookConfigs.retrieve(id, options);
   }
 
   /** `GET /configs/webhook`. See `WebhookConfigs.list`. */
   static list(params?: WebhookConfigListParams, options?: CallOptions): PagePromise<WebhookConfig> {
-    return clientFor(options).webhookConfigs.list(params, options);
+    return lazyPages(() => clientFor(options).webhookConfigs.list(params, options));
   }
 
   /** `POST /configs/webhook/{id}`. See `WebhookConfigs.update`. */
-  static updateWithId(id: string, params: WebhookConfigUpdateParams, options?: CallOptions): Promise<WebhookConfig> {
+  static async updateWithId(id: string, params: WebhookConfigUpdateParams, options?: CallOptions): Promise<WebhookConfig> {
     return clientFor(options).webhookConfigs.update(id, params, options);
   }
 
   /** `POST /configs/webhook/{id}/test`. See `WebhookConfigs.test`. */
-  static testWithId(id: string, options?: CallOptions): Promise<Task> {
+  static async testWithId(id: string, options?: CallOptions): Promise<Task> {
     return clientFor(options).webhookConfigs.test(id, options);
   }
 

@@ -1,12 +1,12 @@
 import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AbortError, configure, NotFoundError, Task, WebhookConfig } from '../../src/index';
 import { TEST_ERRORS } from '../../src/mock/index';
-import { verifySignature } from '../../src/webhooks/index';
+import { SignatureVerificationError, verifySignature } from '../../src/webhooks/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 
-const { api, server, receiver, client } = useMockApi();
+const { api, server, receiver, client } = useMockApi({ deliveryTimeout: 1_000 });
 const URL_1 = 'https://hooks.example.com/ricloud/';
 
 /** The test tasks of one config, oldest first, as the mock holds them. */
@@ -23,8 +23,8 @@ describe('WebhookConfig.create', () => {
     expect(cfg.lastResponse.status).toBe(201);
     expect(cfg).toMatchObject({ resource: 'webhook_config', url: URL_1, state: 'new' });
     expect(cfg.secret?.length).toBeGreaterThanOrEqual(32);
-    const [task] = testsOf(cfg.id);
-    expect(task).toMatchObject({ type: 'webhook_config.test', state: 'pending', target: cfg.id });
+    expect(testsOf(cfg.id)).toHaveLength(1);
+    expect(api.created).toMatchObject({ webhook_config: 1, task: 1 });
   });
 
   it('takes the default client through the static method, and another client through options.client', async () => {
@@ -46,28 +46,33 @@ describe('WebhookConfig.create', () => {
   });
 
   it('does not send Ricloud-Await unless asked, and holds the answer until the test ends when awaitFor is given', async () => {
-    await client().webhookConfigs.create({ url: URL_1 });
-    await client().webhookConfigs.create({ url: URL_1 }, { awaitFor: 5 });
+    const quick = await client().webhookConfigs.create({ url: URL_1 });
+    const held = await client().webhookConfigs.create({ url: URL_1 }, { awaitFor: 5 });
     expect(api.requests.map((r) => r.headers['ricloud-await'])).toEqual([undefined, '5']);
-    const held = api.requests[1];
-    const cfgId = api.store.webhookConfigs().find((c) => c.id !== api.store.webhookConfigs()[0]?.id)?.id ?? '';
-    expect(held).toBeDefined();
-    expect(testsOf(cfgId).map((t) => t.state)).toEqual(['succeeded']);
+    expect(quick.state).toBe('new');
+    // The answer came after the test task ended, so it already shows the outcome.
+    expect(held.state).toBe('valid');
   });
 });
 
 describe('the test lifecycle of a config', () => {
   it('goes pending -> processing -> a signed delivery to <url>/<event id> -> succeeded, and the config turns valid', async () => {
+    receiver.answer('hold');
     const c = client();
     const cfg = await c.webhookConfigs.create({ url: URL_1 });
-    const [first] = (await c.tasks.list({ type: 'webhook_config.test' })).data;
-    const seen = new Set<string>([first?.state ?? '']);
-    while (!first?.done) seen.add((await first!.refresh()).state);
-    expect([...seen].filter((s) => s !== 'pending' && s !== 'succeeded').every((s) => s === 'processing')).toBe(true);
-    expect(first.state).toBe('succeeded');
-    expect(first.error ?? null).toBeNull();
+    const task = await cfg.test();
+    expect(task.state).toBe('pending');
+    // The receiver holds the delivery: the task is in the middle of it.
+    await vi.waitFor(() => expect(receiver.deliveries).toHaveLength(2));
+    expect((await task.refresh()).state).toBe('processing');
+    expect(cfg.state).toBe('new');
+    receiver.release();
+    await task.wait({ timeout: 5_000 });
+    expect(task.state).toBe('succeeded');
+    expect(task.error ?? null).toBeNull();
+    expect(task.date_completed).toEqual(expect.any(String));
 
-    const [delivery] = receiver.deliveries;
+    const delivery = receiver.deliveries.at(-1);
     const event = JSON.parse(delivery?.body ?? '{}') as { id: string; type: string; action: string; data: Record<string, unknown> };
     expect(delivery?.method).toBe('POST');
     expect(delivery?.contentType).toMatch(/^application\/json/);
@@ -77,7 +82,7 @@ describe('the test lifecycle of a config', () => {
     expect(event.data).not.toHaveProperty('secret');
     expect(delivery?.body).not.toContain(cfg.secret ?? '-');
     await expect(verifySignature(delivery?.body ?? '', delivery?.signature, cfg.secret ?? '')).resolves.toBeUndefined();
-    await expect(verifySignature(delivery?.body ?? '', delivery?.signature, 'not-the-secret-of-this-config-000')).rejects.toThrow();
+    await expect(verifySignature(delivery?.body ?? '', delivery?.signature, 'not-the-secret-of-this-config-000')).rejects.toBeInstanceOf(SignatureVerificationError);
 
     expect((await cfg.refresh()).state).toBe('valid');
   });
@@ -121,11 +126,13 @@ describe('the test lifecycle of a config', () => {
   });
 
   it('does not let a test still running when the config is deactivated turn it valid', async () => {
-    const c = client();
-    const cfg = await c.webhookConfigs.create({ url: URL_1 });
+    receiver.answer('hold');
+    const cfg = await client().webhookConfigs.create({ url: URL_1 });
+    await vi.waitFor(() => expect(receiver.deliveries).toHaveLength(1));
     await cfg.update({ state: 'deactivated' });
+    receiver.release();
     await api.settle();
-    expect(receiver.deliveries).toHaveLength(1);
+    expect(testsOf(cfg.id).map((t) => t.state)).toEqual(['succeeded']);
     expect(stateOf(cfg.id)).toBe('deactivated');
   });
 });

@@ -16,13 +16,15 @@ export interface Delivery {
   body: string;
 }
 
-/** How the receiver answers: 2xx, an error status, never, or as if it could not be reached. */
-export type ReceiverMode = 'ok' | 500 | 'hang' | 'unreachable';
+/** How the receiver answers: 2xx, an error status, never, as if it could not be reached, or 2xx once released. */
+export type ReceiverMode = 'ok' | 500 | 'hang' | 'unreachable' | 'hold';
 
 /** A receiver for the mock's `deliver` option. */
 export function recordingReceiver() {
   const deliveries: Delivery[] = [];
   let mode: ReceiverMode = 'ok';
+  let release: () => void = () => undefined;
+  let released = Promise.resolve();
   const deliver = async (request: Request): Promise<Response> => {
     deliveries.push({
       url: request.url,
@@ -32,16 +34,21 @@ export function recordingReceiver() {
       body: await request.text(),
     });
     if (mode === 'hang') return new Promise<Response>(() => undefined);
+    if (mode === 'hold') await released;
     if (mode === 'unreachable') throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
-    return new Response(mode === 'ok' ? 'OK' : 'boom', { status: mode === 'ok' ? 200 : mode });
+    return typeof mode === 'number' ? new Response('boom', { status: mode }) : new Response('OK');
   };
   return {
     deliver,
     deliveries,
     answer(next: ReceiverMode) {
       mode = next;
+      if (next === 'hold') released = new Promise<void>((resolve) => (release = resolve));
     },
+    /** Lets held deliveries answer 2xx. */
+    release: () => release(),
     clear() {
+      release();
       deliveries.length = 0;
       mode = 'ok';
     },
@@ -62,6 +69,7 @@ export function useMockApi(options: MockApiOptions = {}) {
   const server = setupServer(...api.handlers);
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(async () => {
+    receiver.release();
     await api.settle();
     server.resetHandlers();
     api.reset();

@@ -1,0 +1,312 @@
+/**
+ * Bad input, both ways: what callers pass (refused before anything is sent) and what a server may answer (always a
+ * RicloudError of the right class, never a hang, a TypeError or a ZodError). No message ever holds the token.
+ */
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import {
+  AuthenticationError,
+  Client,
+  ConnectionError,
+  Event,
+  InvalidInputError,
+  NotFoundError,
+  RateLimitError,
+  RequestError,
+  ResponseValidationError,
+  RicloudError,
+  ServerError,
+  Task,
+  WebhookConfig,
+  type ClientOptions,
+} from '../src/index';
+import { TOKEN_A, useMockApi } from './support/core-harness';
+
+const { api, server, client } = useMockApi();
+const BASE = api.baseUrl;
+const EVIL = 'https://evil.example';
+const CONFIG = { id: 'wc_1', resource: 'webhook_config', organisation: 'org_1', url: 'https://hooks.example.com/in', state: 'valid', date_created: '2024-05-01T10:00:00Z' };
+
+/** How many times the repeating list below was asked: the SDK must stop after the second page. */
+let repeats = 0;
+
+/** What the evil origin received; anything at all fails the case. */
+const evilSaw: string[] = [];
+const evilHandler = http.all(`${EVIL}/*`, ({ request }) => {
+  evilSaw.push(`${request.method} ${request.url} ${request.headers.get('authorization') ?? ''}`);
+  return HttpResponse.json(CONFIG);
+});
+
+type ErrorClass = new (...args: never[]) => RicloudError;
+type Prepared = { cfg?: WebhookConfig; task?: Task };
+const created = async (c: Client): Promise<Prepared> => {
+  const cfg = await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+  return { cfg, task: await cfg.test() };
+};
+
+interface Case {
+  /** What goes wrong. */
+  name: string;
+  /** Caller cases: what must exist before the call (sent before counting what the call sends). */
+  setup?: (c: Client) => Promise<Prepared>;
+  /** The call, given a client that retries nothing (unless `options` says otherwise). */
+  run: (c: Client, prepared: Prepared) => PromiseLike<unknown>;
+  error: ErrorClass;
+  /** `field` of an InvalidInputError or ResponseValidationError. */
+  field?: string;
+  /** Server cases: the msw handlers that replace the mock for this case. */
+  serve?: Parameters<typeof server.use>;
+  /** More client options for this case. */
+  options?: ClientOptions;
+  /** Anything else the case must show about the error. */
+  check?: (error: RicloudError) => void;
+}
+
+const onRetrieve = (answer: () => Response) => [http.get(`${BASE}/configs/webhook/:id`, answer)];
+const onList = (answer: (url: URL) => Response) => [http.get(`${BASE}/configs/webhook`, ({ request }) => answer(new URL(request.url)))];
+const html = (status: number, size = 0) => new HttpResponse(`<!doctype html><html><body><h1>${status}</h1>${'<p>padding</p>'.repeat(size)}</body></html>`, { status, headers: { 'content-type': 'text/html' } });
+const retrieve = (c: Client) => c.webhookConfigs.retrieve('wc_1');
+const everything = (c: Client) => c.webhookConfigs.list().toArray({ limit: 100 });
+
+/** Caller inputs: each refused as InvalidInputError naming the field, with nothing sent. */
+const callerCases: Case[] = [
+  { name: 'an id with a slash', run: (c) => c.webhookConfigs.retrieve('wc_1/../../admin'), error: InvalidInputError, field: 'id' },
+  { name: 'the id ".."', run: (c) => c.webhookConfigs.retrieve('..'), error: InvalidInputError, field: 'id' },
+  { name: 'the id "."', run: (c) => c.tasks.retrieve('.'), error: InvalidInputError, field: 'id' },
+  { name: 'an empty id', run: (c) => c.webhookConfigs.retrieve(''), error: InvalidInputError, field: 'id' },
+  { name: 'a blank id', run: (c) => c.events.retrieve('   '), error: InvalidInputError, field: 'id' },
+  { name: 'an id of 10 KB of text', run: (c) => c.webhookConfigs.retrieve('x'.repeat(10 * 1024)), error: InvalidInputError, field: 'id' },
+  { name: 'an id with a backslash', run: (c) => c.tasks.retrieve('tsk\\..\\1'), error: InvalidInputError, field: 'id' },
+  { name: 'an id that is not a string', run: (c) => c.webhookConfigs.retrieve({ id: 'wc_1' } as never), error: InvalidInputError, field: 'id' },
+  { name: 'a slash in the id of Task.retrieve', run: (c) => Task.retrieve('tasks/1', { client: c }), error: InvalidInputError, field: 'id' },
+  { name: 'a ".." id in Event.retrieve', run: (c) => Event.retrieve('..', { client: c }), error: InvalidInputError, field: 'id' },
+  { name: 'a slash in the id of updateWithId', run: (c) => WebhookConfig.updateWithId('a/b', { state: 'new' }, { client: c }), error: InvalidInputError, field: 'id' },
+  { name: 'an empty id in testWithId', run: (c) => WebhookConfig.testWithId('', { client: c }), error: InvalidInputError, field: 'id' },
+  { name: 'an ftp url', run: (c) => c.webhookConfigs.create({ url: 'ftp://hooks.example.com/in' }), error: InvalidInputError, field: 'url' },
+  { name: 'a javascript: url', run: (c) => c.webhookConfigs.create({ url: 'javascript:alert(1)' }), error: InvalidInputError, field: 'url' },
+  { name: 'a relative url', run: (c) => c.webhookConfigs.create({ url: '/webhooks' }), error: InvalidInputError, field: 'url' },
+  { name: 'a url without a scheme', run: (c) => c.webhookConfigs.create({ url: 'hooks.example.com/in' }), error: InvalidInputError, field: 'url' },
+  { name: 'a url with user:password in it', run: (c) => c.webhookConfigs.create({ url: 'https://admin:hunter2@hooks.example.com/in' }), error: InvalidInputError, field: 'url', check: (e) => expect(e.message).not.toContain('hunter2') },
+  { name: 'a url with a user name in it', run: (c) => c.webhookConfigs.create({ url: 'https://admin@hooks.example.com/in' }), error: InvalidInputError, field: 'url' },
+  { name: 'an empty url', run: (c) => c.webhookConfigs.create({ url: '' }), error: InvalidInputError, field: 'url' },
+  { name: 'a missing url', run: (c) => c.webhookConfigs.create({} as never), error: InvalidInputError, field: 'url' },
+  { name: 'a url that is a number', run: (c) => c.webhookConfigs.create({ url: 42 } as never), error: InvalidInputError, field: 'url' },
+  { name: 'an unknown create parameter', run: (c) => c.webhookConfigs.create({ url: 'https://hooks.example.com/in', secret: 'mine' } as never), error: InvalidInputError, field: 'secret' },
+  { name: 'create params that are null', run: (c) => c.webhookConfigs.create(null as never), error: InvalidInputError, field: 'params' },
+  { name: 'an update to state valid', run: (c) => c.webhookConfigs.update('wc_1', { state: 'valid' } as never), error: InvalidInputError, field: 'state' },
+  { name: 'an update to state invalid', run: (c) => c.webhookConfigs.update('wc_1', { state: 'invalid' } as never), error: InvalidInputError, field: 'state' },
+  { name: 'an empty update', run: (c) => c.webhookConfigs.update('wc_1', {}), error: InvalidInputError, field: 'params' },
+  { name: 'an update with only undefined values', run: (c) => c.webhookConfigs.update('wc_1', { url: undefined, state: undefined }), error: InvalidInputError, field: 'params' },
+  { name: 'an update to a mailto: url', run: (c) => c.webhookConfigs.update('wc_1', { url: 'mailto:ops@example.com' }), error: InvalidInputError, field: 'url' },
+  { name: 'an unknown update parameter', run: (c) => c.webhookConfigs.update('wc_1', { name: 'primary' } as never), error: InvalidInputError, field: 'name' },
+  { name: 'an empty update through the instance method', setup: created, run: (_c, { cfg }) => cfg!.update({}), error: InvalidInputError, field: 'params' },
+  { name: 'a state other than new/deactivated through the instance method', setup: created, run: (_c, { cfg }) => cfg!.update({ state: 'valid' } as never), error: InvalidInputError, field: 'state' },
+  { name: 'limit 0', run: (c) => c.webhookConfigs.list({ limit: 0 }), error: InvalidInputError, field: 'limit' },
+  { name: 'limit 1001', run: (c) => c.tasks.list({ limit: 1001 }), error: InvalidInputError, field: 'limit' },
+  { name: 'limit NaN', run: (c) => c.events.list({ limit: Number.NaN }), error: InvalidInputError, field: 'limit' },
+  { name: 'a fractional limit', run: (c) => c.webhookConfigs.list({ limit: 2.5 }), error: InvalidInputError, field: 'limit' },
+  { name: 'a limit given as a string', run: (c) => c.webhookConfigs.list({ limit: '10' } as never), error: InvalidInputError, field: 'limit' },
+  { name: 'limit 0 while iterating', run: (c) => c.webhookConfigs.list({ limit: 0 }).toArray({ limit: 5 }), error: InvalidInputError, field: 'limit' },
+  { name: 'toArray with limit 0', run: (c) => c.webhookConfigs.list().toArray({ limit: 0 }), error: InvalidInputError, field: 'limit' },
+  { name: 'an unknown filter key', run: (c) => c.webhookConfigs.list({ colour: 'blue' } as never), error: InvalidInputError, field: 'colour' },
+  { name: 'a filter of another resource', run: (c) => c.webhookConfigs.list({ type: 'webhook_config.test' } as never), error: InvalidInputError, field: 'type' },
+  { name: 'a filter that is not a string', run: (c) => c.events.list({ state: 42 } as never), error: InvalidInputError, field: 'state' },
+  { name: 'list params that are an array', run: (c) => c.tasks.list([] as never), error: InvalidInputError, field: 'params' },
+  { name: 'an invalid Date', run: (c) => c.webhookConfigs.list({ date_created: new Date('not a date') }), error: InvalidInputError, field: 'date_created' },
+  { name: 'an invalid Date in a range', run: (c) => c.events.list({ date_created: { gte: new Date(Number.NaN) } }), error: InvalidInputError, field: 'date_created.gte' },
+  { name: 'a date string that is not a date', run: (c) => c.tasks.list({ date_created: 'yesterday' }), error: InvalidInputError, field: 'date_created' },
+  { name: 'an unknown range operator', run: (c) => c.tasks.list({ date_created: { since: new Date() } } as never), error: InvalidInputError, field: 'date_created.since' },
+  { name: 'an empty range', run: (c) => c.events.list({ date_created: {} }), error: InvalidInputError, field: 'date_created' },
+  { name: 'a date filter that is a number', run: (c) => c.events.list({ date_created: 1714557600 } as never), error: InvalidInputError, field: 'date_created' },
+  { name: 'a cursor with a slash', run: (c) => c.webhookConfigs.list({ after_id: 'wc_1/x' }), error: InvalidInputError, field: 'after_id' },
+  { name: 'options that are a string', run: (c) => c.webhookConfigs.retrieve('wc_1', 'fast' as never), error: InvalidInputError, field: 'options' },
+  { name: 'options that are null', run: (c) => c.tasks.list({}, null as never), error: InvalidInputError, field: 'options' },
+  { name: 'a negative timeout', run: (c) => c.webhookConfigs.retrieve('wc_1', { timeout: -1 }), error: InvalidInputError, field: 'options.timeout' },
+  { name: 'a timeout given as a string', run: (c) => c.webhookConfigs.list({}, { timeout: '1000' as never }), error: InvalidInputError, field: 'options.timeout' },
+  { name: 'a signal that is not an AbortSignal', run: (c) => c.webhookConfigs.retrieve('wc_1', { signal: {} as never }), error: InvalidInputError, field: 'options.signal' },
+  { name: 'headers that are a string', run: (c) => c.events.list({}, { headers: 'x-a: 1' as never }), error: InvalidInputError, field: 'options.headers' },
+  { name: 'a fractional maxRetries', run: (c) => c.tasks.retrieve('tsk_1', { maxRetries: 1.5 }), error: InvalidInputError, field: 'options.maxRetries' },
+  { name: 'awaitFor past the API maximum of 10 s', run: (c) => c.tasks.retrieve('tsk_1', { awaitFor: 60 }), error: InvalidInputError, field: 'options.awaitFor' },
+  { name: 'a hook that is not a function', run: (c) => c.webhookConfigs.list({}, { onRequest: 'log' as never }), error: InvalidInputError, field: 'options.onRequest' },
+  { name: 'a client option that is not a Client', run: () => WebhookConfig.retrieve('wc_1', { client: { token: TOKEN_A } as never }), error: InvalidInputError, field: 'options.client' },
+  { name: 'a client option that is not a Client, in a static list (rejects, never throws)', run: () => Task.list({}, { client: 42 as never }), error: InvalidInputError, field: 'options.client' },
+  { name: 'a client option that is not a Client, in a static create', run: () => WebhookConfig.create({ url: 'https://hooks.example.com/in' }, { client: 'default' as never }), error: InvalidInputError, field: 'options.client' },
+  { name: 'a wait timeout of 0', setup: created, run: (_c, { task }) => task!.wait({ timeout: 0 }), error: InvalidInputError, field: 'options.timeout' },
+  { name: 'a wait timeout given as a string', setup: created, run: (_c, { task }) => task!.wait({ timeout: '5s' as never }), error: InvalidInputError, field: 'options.timeout' },
+  { name: 'a refresh with options of the wrong type', setup: created, run: (_c, { task }) => task!.refresh(7 as never), error: InvalidInputError, field: 'options' },
+  { name: 'an empty token', run: (c) => c.withOptions({ token: '' }).webhookConfigs.list(), error: InvalidInputError, field: 'token' },
+  { name: 'a token that is not a string', run: async () => new Client({ token: 42 as never }), error: InvalidInputError, field: 'options.token' },
+  { name: 'a baseUrl with credentials', run: async () => new Client({ token: TOKEN_A, baseUrl: `https://user:${TOKEN_A}@api.example.com` }), error: InvalidInputError, field: 'options.baseUrl' },
+  { name: 'a baseUrl that is not a URL', run: async () => new Client({ token: TOKEN_A, baseUrl: 'ricloud-api' }), error: InvalidInputError, field: 'options.baseUrl' },
+];
+
+/** Server outputs: each a RicloudError of the right class, carrying what the caller needs. */
+const serverCases: Case[] = [
+  {
+    name: 'an HTML error page with status 500',
+    serve: onRetrieve(() => html(500)),
+    run: retrieve,
+    error: ServerError,
+    check: (e) => expect(e).toMatchObject({ status: 500, body: expect.stringContaining('<h1>500</h1>') }),
+  },
+  {
+    name: 'an HTML 404 page without an API error body',
+    serve: onRetrieve(() => html(404)),
+    run: retrieve,
+    error: NotFoundError,
+    check: (e) => expect(e).toMatchObject({ status: 404, error: '', message: 'webhook_config wc_1 not found (404)' }),
+  },
+  { name: 'an HTML page with status 200', serve: onRetrieve(() => html(200)), run: retrieve, error: ResponseValidationError, field: '' },
+  { name: 'an empty 200', serve: onRetrieve(() => new HttpResponse(null, { status: 200 })), run: retrieve, error: ResponseValidationError, field: '', check: (e) => expect(e.message).toContain('empty') },
+  { name: 'an empty 201 to a create', serve: [http.post(`${BASE}/configs/webhook`, () => new HttpResponse('', { status: 201 }))], run: (c) => c.webhookConfigs.create({ url: 'https://hooks.example.com/in' }), error: ResponseValidationError, field: '', check: (e) => expect(e.mayHaveSucceeded).toBe(true) },
+  {
+    name: 'truncated JSON',
+    serve: onRetrieve(() => new HttpResponse(JSON.stringify(CONFIG).slice(0, 40), { status: 200, headers: { 'content-type': 'application/json' } })),
+    run: retrieve,
+    error: ResponseValidationError,
+    field: '',
+    check: (e) => expect(e).toMatchObject({ status: 200, body: JSON.stringify(CONFIG).slice(0, 40) }),
+  },
+  {
+    name: 'a 200 with an API error body',
+    serve: onRetrieve(() => HttpResponse.json({ error: 'not-found', message: 'Webhook config not found.' })),
+    run: retrieve,
+    error: ResponseValidationError,
+    field: 'id',
+  },
+  {
+    name: 'a huge body that breaks the schema (5 MB)',
+    serve: onRetrieve(() => HttpResponse.json({ ...CONFIG, id: undefined, padding: 'x'.repeat(5_000_000) })),
+    run: retrieve,
+    error: ResponseValidationError,
+    field: 'id',
+    check: (e) => expect((e as ResponseValidationError).body.length).toBeLessThanOrEqual(64 * 1024 + 1),
+  },
+  {
+    name: 'a huge HTML error page (3 MB)',
+    serve: onRetrieve(() => html(503, 200_000)),
+    run: retrieve,
+    error: ServerError,
+    check: (e) => expect((e as ServerError).body.length).toBeLessThanOrEqual(64 * 1024 + 1),
+  },
+  { name: 'null where the config belongs', serve: onRetrieve(() => HttpResponse.json(null)), run: retrieve, error: ResponseValidationError, field: '' },
+  { name: 'an array where the config belongs', serve: onRetrieve(() => HttpResponse.json([CONFIG])), run: retrieve, error: ResponseValidationError, field: '' },
+  { name: 'null where a string attribute belongs', serve: onRetrieve(() => HttpResponse.json({ ...CONFIG, url: null })), run: retrieve, error: ResponseValidationError, field: 'url' },
+  { name: 'a number where the state belongs', serve: onRetrieve(() => HttpResponse.json({ ...CONFIG, state: 3 })), run: retrieve, error: ResponseValidationError, field: 'state' },
+  { name: 'a list whose data is null', serve: onList(() => HttpResponse.json({ data: null, has_more: false })), run: (c) => c.webhookConfigs.list(), error: ResponseValidationError, field: 'data' },
+  { name: 'a list with null for an item', serve: onList(() => HttpResponse.json({ data: [CONFIG, null], has_more: false })), run: (c) => c.webhookConfigs.list(), error: ResponseValidationError, field: 'data.1' },
+  { name: 'a list without has_more', serve: onList(() => HttpResponse.json({ data: [CONFIG] })), run: (c) => c.webhookConfigs.list(), error: ResponseValidationError, field: 'has_more' },
+  { name: 'a list whose has_more is true with no data', serve: onList(() => HttpResponse.json({ data: [], has_more: true })), run: everything, error: ResponseValidationError, field: 'data' },
+  {
+    name: 'a list that answers the same page again for the next cursor',
+    serve: onList(() => {
+      repeats++;
+      return HttpResponse.json({ data: [CONFIG], has_more: true });
+    }),
+    run: everything,
+    error: ResponseValidationError,
+    field: 'data',
+    check: () => expect(repeats).toBe(2),
+  },
+  {
+    name: 'a next url on another origin, with has_more and no data',
+    serve: [...onList(() => HttpResponse.json({ data: [], has_more: true, url: `${EVIL}/configs/webhook?after_id=wc_1` })), evilHandler],
+    run: everything,
+    error: ResponseValidationError,
+    field: 'data',
+  },
+  {
+    name: 'a next url on another origin: the next page is asked of the own origin, which refuses the cursor',
+    serve: [
+      ...onList((url) =>
+        url.searchParams.has('after_id')
+          ? HttpResponse.json({ error: 'invalid-parameter', message: 'Some parameters were invalid.', params: { after_id: ['No such object in this list.'] } }, { status: 400 })
+          : HttpResponse.json({ data: [CONFIG], has_more: true, url: `${EVIL}/configs/webhook?after_id=wc_1` }),
+      ),
+      evilHandler,
+    ],
+    run: everything,
+    error: RequestError,
+    check: (e) => expect(e).toMatchObject({ status: 400, error: 'invalid-parameter', params: { after_id: expect.any(Array) }, request: { path: '/configs/webhook' } }),
+  },
+  {
+    name: 'a redirect to another origin',
+    serve: [...onRetrieve(() => new HttpResponse(null, { status: 302, headers: { location: `${EVIL}/configs/webhook/wc_1` } })), evilHandler],
+    run: retrieve,
+    error: ResponseValidationError,
+    field: '',
+    check: (e) => expect(e.message).toContain('redirect'),
+  },
+  {
+    name: 'a 401 whose message quotes the token back',
+    serve: onRetrieve(() => HttpResponse.json({ error: 'unauthorized', message: `Token ${TOKEN_A} is not valid.` }, { status: 401 })),
+    run: retrieve,
+    error: AuthenticationError,
+    check: (e) => {
+      expect(e.message).toBe('webhook_config wc_1: Token [redacted] is not valid. (401 unauthorized)');
+      expect((e as AuthenticationError).body).not.toContain(TOKEN_A);
+    },
+  },
+  {
+    name: 'a 429 asking to wait an hour, with retries on',
+    serve: onRetrieve(() => HttpResponse.json({ error: 'rate-limited', message: 'Slow down.' }, { status: 429, headers: { 'retry-after': '3600' } })),
+    options: { maxRetries: 2 },
+    run: retrieve,
+    error: RateLimitError,
+    check: (e) => expect(e).toMatchObject({ retryAfter: 3600, request: { attempts: 1 } }),
+  },
+  {
+    name: 'a fetch that rejects with a string',
+    options: { fetch: () => Promise.reject('socket hang up') },
+    run: retrieve,
+    error: ConnectionError,
+  },
+];
+
+describe('caller input is refused before anything is sent', () => {
+  it.each(callerCases.map((c) => [c.name, c] as const))('%s', async (_name, bad) => {
+    const c = client({ maxRetries: 0 });
+    const prepared = (await bad.setup?.(c)) ?? {};
+    const sentBefore = api.requests.length;
+    const error = await outcome(bad.run(c, prepared));
+    expectCase(error, bad);
+    expect(api.requests).toHaveLength(sentBefore);
+    expect(evilSaw).toEqual([]);
+  }, 5_000);
+});
+
+describe('server output becomes the right RicloudError', () => {
+  it.each(serverCases.map((c) => [c.name, c] as const))('%s', async (_name, bad) => {
+    if (bad.serve) server.use(...bad.serve);
+    evilSaw.length = 0;
+    const error = await outcome(bad.run(client({ maxRetries: 0, ...bad.options }), {}));
+    expectCase(error, bad);
+    expect(evilSaw).toEqual([]);
+  }, 5_000);
+});
+
+it('has a table of at least 30 cases, caller and server together', () => {
+  expect(callerCases.length + serverCases.length).toBeGreaterThanOrEqual(30);
+  expect(serverCases.length).toBeGreaterThanOrEqual(10);
+});
+
+/** What a call threw, or a failure when it did not throw. */
+async function outcome(promise: PromiseLike<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
+
+function expectCase(error: unknown, bad: Case): void {
+  expect(error).toBeInstanceOf(bad.error);
+  expect(error).toBeInstanceOf(RicloudError);
+  const e = error as RicloudError & { field?: string };
+  expect(e.name).toBe(bad.error.name);
+  if (bad.field !== undefined) expect(e.field).toBe(bad.field);
+  expect(e.message).not.toContain(TOKEN_A);
+  expect(JSON.stringify(e)).not.toContain(TOKEN_A);
+  bad.check?.(e);
+}

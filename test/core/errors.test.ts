@@ -1,0 +1,216 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  AbortError,
+  AuthenticationError,
+  ConnectionError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestError,
+  ResponseValidationError,
+  RicloudError,
+  ServerError,
+  TimeoutError,
+  WebhookConfig,
+} from '../../src/index';
+import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+
+const { api, server, client } = useMockApi();
+const once = () => client({ maxRetries: 0 });
+const CONFIG = { id: 'wc_1', resource: 'webhook_config', organisation: 'org_1', url: 'https://hooks.example.com/in', state: 'valid', date_created: '2024-05-01T10:00:00Z' };
+
+/** Answers GET /configs/webhook/:id with `response` instead of the mock. */
+const retrieveAnswers = (response: () => Response) => server.use(http.get(`${api.baseUrl}/configs/webhook/:id`, response));
+
+/** Checks what every error must hold: the family, its own name, no token, a plain toJSON. */
+function expectFamily(error: Error, type: new (...args: never[]) => RicloudError) {
+  expect(error).toBeInstanceOf(type);
+  expect(error).toBeInstanceOf(RicloudError);
+  expect(error.name).toBe(type.name);
+  expect(error.message).not.toContain(TOKEN_A);
+  expect(JSON.stringify(error)).not.toContain(TOKEN_A);
+  expect(JSON.stringify(error)).not.toContain('"stack"');
+}
+
+describe('4xx answers are RequestError with status, slug, message, params and the raw body', () => {
+  it('400 invalid-parameter carries the per-parameter params', async () => {
+    const error = (await rejectionOf(once().webhookConfigs.list({ after_id: 'wc_unknown' }))) as RequestError;
+    expectFamily(error, RequestError);
+    expect(error).toMatchObject({ status: 400, error: 'invalid-parameter', params: { after_id: ['No such object in this list.'] } });
+    expect(error.message).toBe('webhook_config list: Some parameters were invalid. (400 invalid-parameter)');
+    expect(JSON.parse(error.body)).toEqual({ error: 'invalid-parameter', message: 'Some parameters were invalid.', params: { after_id: ['No such object in this list.'] } });
+    expect(error.request).toMatchObject({ method: 'GET', path: '/configs/webhook', attempts: 1, requestId: expect.stringMatching(/^req_/) });
+  });
+
+  it('400 invalid-body when the body is not sent as JSON', async () => {
+    // A proxy in the way rewrites the content type; the mock is strict about it.
+    const c = client({
+      maxRetries: 0,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        const headers = new Headers(request.headers);
+        headers.set('content-type', 'text/plain');
+        return fetch(request.url, { method: request.method, headers, body: await request.text() });
+      },
+    });
+    const error = (await rejectionOf(c.webhookConfigs.create({ url: 'https://hooks.example.com/in' }))) as RequestError;
+    expectFamily(error, RequestError);
+    expect(error).toMatchObject({ status: 400, error: 'invalid-body' });
+    expect(error.params).toBeUndefined();
+    expect(api.created.webhook_config).toBe(0);
+  });
+
+  it('401 is an AuthenticationError', async () => {
+    api.faults.add({ path: '/configs/webhook', status: 401 });
+    const error = await rejectionOf(once().webhookConfigs.list());
+    expectFamily(error, AuthenticationError);
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error).toMatchObject({ status: 401, error: 'unauthorized' });
+  });
+
+  it('403 is a PermissionDeniedError', async () => {
+    api.faults.add({ path: '/configs/webhook', status: 403 });
+    const error = await rejectionOf(once().webhookConfigs.list());
+    expectFamily(error, PermissionDeniedError);
+    expect(error).toMatchObject({ status: 403, error: 'missing-scope' });
+  });
+
+  it('404 is a NotFoundError whose message names the resource: `webhook_config wc_1 not found (404 not-found)`', async () => {
+    const error = await rejectionOf(once().webhookConfigs.retrieve('wc_1'));
+    expectFamily(error, NotFoundError);
+    expect(error.message).toBe('webhook_config wc_1 not found (404 not-found)');
+    expect(error).toMatchObject({ status: 404, error: 'not-found', request: { method: 'GET', path: '/configs/webhook/wc_1' } });
+  });
+
+  it('405 for a method the endpoint does not take is a RequestError', async () => {
+    const error = await rejectionOf(once().request({ method: 'POST', path: '/tasks', retry: 'once', schema: WebhookConfig.schema, what: 'task list' }));
+    expectFamily(error, RequestError);
+    expect(error).toMatchObject({ status: 405, error: 'method-not-allowed' });
+  });
+
+  it('429 is a RateLimitError carrying Retry-After in seconds', async () => {
+    api.faults.add({ path: '/configs/webhook', status: 429, retryAfter: 120 });
+    const error = await rejectionOf(once().webhookConfigs.list());
+    expectFamily(error, RateLimitError);
+    expect(error).toMatchObject({ status: 429, error: 'rate-limited', retryAfter: 120 });
+    expect(error.message).toContain('retry after 120 s');
+  });
+
+  it('hides secret values that a 4xx body echoes', async () => {
+    server.use(http.post(`${api.baseUrl}/configs/webhook`, () => HttpResponse.json({ error: 'conflict', message: 'exists', secret: 'sec_abcdefghijklmnopqrstuvwxyz012345' }, { status: 409 })));
+    const error = (await rejectionOf(once().webhookConfigs.create({ url: 'https://hooks.example.com/in' }))) as RequestError;
+    expectFamily(error, RequestError);
+    expect(error.body).not.toContain('sec_abcdefghijklmnopqrstuvwxyz012345');
+    expect(error.body).toContain('[redacted]');
+  });
+});
+
+describe('5xx answers are ServerError', () => {
+  it('500 with an API error body', async () => {
+    api.faults.add({ path: '/configs/webhook', method: 'GET', status: 500 });
+    const error = (await rejectionOf(once().webhookConfigs.list())) as ServerError;
+    expectFamily(error, ServerError);
+    expect(error).not.toBeInstanceOf(RequestError);
+    expect(error).toMatchObject({ status: 500, mayHaveSucceeded: false });
+    expect(error.message).toBe('webhook_config list: server error (500 server-error)');
+  });
+
+  it('a non-JSON 502 (a proxy error page) keeps its status and raw text', async () => {
+    retrieveAnswers(() => new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: 502, headers: { 'content-type': 'text/html' } }));
+    const error = (await rejectionOf(once().webhookConfigs.retrieve('wc_1'))) as ServerError;
+    expectFamily(error, ServerError);
+    expect(error.status).toBe(502);
+    expect(error.body).toContain('502 Bad Gateway');
+    expect(error.message).toBe('webhook_config wc_1: server error (502)');
+  });
+
+  it('a 5xx on create says the request may have been applied', async () => {
+    api.faults.add({ path: '/configs/webhook', method: 'POST', status: 503 });
+    const error = await rejectionOf(client().webhookConfigs.create({ url: 'https://hooks.example.com/in' }));
+    expectFamily(error, ServerError);
+    expect(error).toMatchObject({ status: 503, mayHaveSucceeded: true });
+    expect(api.requests).toHaveLength(1);
+  });
+});
+
+describe('failures without an HTTP answer', () => {
+  it('a dropped connection is a ConnectionError with the platform error as cause', async () => {
+    api.faults.add({ path: '/configs/webhook', reset: 'before' });
+    const error = await rejectionOf(once().webhookConfigs.list());
+    expectFamily(error, ConnectionError);
+    expect(error.cause).toBeDefined();
+    expect(error).not.toBeInstanceOf(TypeError);
+  });
+
+  it('an attempt that gets no answer within `timeout` is a TimeoutError', async () => {
+    api.faults.add({ path: '/configs/webhook', hang: true });
+    const error = await rejectionOf(once().webhookConfigs.list({}, { timeout: 100 }));
+    expectFamily(error, TimeoutError);
+    expect(error).toMatchObject({ request: { attempts: 1 } });
+  });
+
+  it("the caller's signal firing mid-request is an AbortError carrying the reason", async () => {
+    api.faults.add({ path: '/configs/webhook', hang: true });
+    const controller = new AbortController();
+    const reason = new Error('navigated away');
+    const pending = rejectionOf(once().webhookConfigs.list({}, { signal: controller.signal }));
+    await vi.waitFor(() => expect(api.requests).toHaveLength(1));
+    controller.abort(reason);
+    const error = await pending;
+    expectFamily(error, AbortError);
+    expect(error.cause).toBe(reason);
+  });
+});
+
+describe('response validation', () => {
+  it('a 200 that is not JSON is a ResponseValidationError with status, raw text and an empty field', async () => {
+    retrieveAnswers(() => new HttpResponse('OK', { status: 200, headers: { 'content-type': 'text/plain' } }));
+    const error = (await rejectionOf(once().webhookConfigs.retrieve('wc_1'))) as ResponseValidationError;
+    expectFamily(error, ResponseValidationError);
+    expect(error).toMatchObject({ status: 200, body: 'OK', field: '' });
+  });
+
+  it('JSON that breaks the schema names the failing field', async () => {
+    retrieveAnswers(() => HttpResponse.json({ ...CONFIG, id: 42 }));
+    const error = (await rejectionOf(once().webhookConfigs.retrieve('wc_1'))) as ResponseValidationError;
+    expectFamily(error, ResponseValidationError);
+    expect(error).toMatchObject({ status: 200, field: 'id' });
+    expect(error.body).toBe(JSON.stringify({ ...CONFIG, id: 42 }));
+    expect(error.message).toContain('`id`');
+  });
+
+  it('a broken item inside a list names its path, e.g. data.1.url', async () => {
+    server.use(http.get(`${api.baseUrl}/configs/webhook`, () => HttpResponse.json({ data: [CONFIG, { ...CONFIG, id: 'wc_2', url: null }], has_more: false })));
+    const error = (await rejectionOf(once().webhookConfigs.list())) as ResponseValidationError;
+    expectFamily(error, ResponseValidationError);
+    expect(error.field).toBe('data.1.url');
+  });
+
+  it('keeps unknown extra fields on the resource', async () => {
+    retrieveAnswers(() => HttpResponse.json({ ...CONFIG, colour: 'blue', limits: { per_minute: 5 } }));
+    const cfg = await once().webhookConfigs.retrieve('wc_1');
+    expect((cfg as unknown as Record<string, unknown>).colour).toBe('blue');
+    expect(JSON.parse(JSON.stringify(cfg))).toMatchObject({ colour: 'blue', limits: { per_minute: 5 } });
+  });
+
+  it('reads a config in an unknown state without failing', async () => {
+    retrieveAnswers(() => HttpResponse.json({ ...CONFIG, state: 'paused' }));
+    const cfg = await once().webhookConfigs.retrieve('wc_1');
+    expect(cfg.state).toBe('paused');
+  });
+
+  it('takes null for an optional attribute', async () => {
+    retrieveAnswers(() => HttpResponse.json({ ...CONFIG, secret: null }));
+    const cfg = await once().webhookConfigs.retrieve('wc_1');
+    expect(cfg.secret).toBeNull();
+  });
+
+  it('with validate: false, lets a schema-breaking body through but still refuses one that is not JSON', async () => {
+    retrieveAnswers(() => HttpResponse.json({ ...CONFIG, id: 42 }));
+    const cfg = await client({ validate: false }).webhookConfigs.retrieve('wc_1');
+    expect(cfg.id as unknown).toBe(42);
+    retrieveAnswers(() => new HttpResponse('<html></html>', { status: 200 }));
+    await expect(client({ validate: false }).webhookConfigs.retrieve('wc_1')).rejects.toBeInstanceOf(ResponseValidationError);
+  });
+});

@@ -1,0 +1,177 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { InvalidInputError, Page, PagePromise, WebhookConfig } from '../../src/index';
+import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+
+const { api, server, client } = useMockApi();
+
+/** Creates `n` configs, oldest first, and returns their ids newest first (the order lists use). */
+async function configs(n: number, c = client()): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) ids.push((await c.webhookConfigs.create({ url: `https://hooks.example.com/${i}` })).id);
+  await api.settle();
+  return ids.reverse();
+}
+
+const listCalls = () => api.requests.filter((r) => r.method === 'GET' && r.path === '/configs/webhook');
+
+describe('a page', () => {
+  it('carries data, has_more, total_count, the relative url and the response facts', async () => {
+    const ids = await configs(3);
+    const page = await client().webhookConfigs.list({ limit: 2 });
+    expect(page).toBeInstanceOf(Page);
+    expect(page.data.map((c) => c.id)).toEqual(ids.slice(0, 2));
+    expect(page).toMatchObject({ has_more: true, total_count: 3, url: '/configs/webhook' });
+    expect(page.hasNextPage()).toBe(true);
+    expect(page.lastResponse).toMatchObject({ status: 200, requestId: expect.stringMatching(/^req_/) });
+  });
+
+  it('fetches the next page with after_id = the last id, keeping the filters, until has_more is false', async () => {
+    const ids = await configs(5);
+    const first = await client().webhookConfigs.list({ limit: 2, state: 'valid' });
+    const second = await first.nextPage();
+    const third = await second.nextPage();
+    expect([first, second, third].map((p) => p.data.map((c) => c.id))).toEqual([ids.slice(0, 2), ids.slice(2, 4), ids.slice(4)]);
+    expect(listCalls().map((r) => r.query)).toEqual([
+      { limit: '2', state: 'valid' },
+      { limit: '2', state: 'valid', after_id: ids[1] },
+      { limit: '2', state: 'valid', after_id: ids[3] },
+    ]);
+    expect(third.has_more).toBe(false);
+    expect(third.hasNextPage()).toBe(false);
+    const error = await rejectionOf(third.nextPage());
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(listCalls()).toHaveLength(3);
+  });
+
+  it('sends before_id when asked', async () => {
+    const ids = await configs(3);
+    const page = await client().webhookConfigs.list({ before_id: ids[2] });
+    expect(listCalls().at(-1)?.query).toEqual({ before_id: ids[2] });
+    expect(page.data.map((c) => c.id)).toEqual(ids.slice(0, 2));
+  });
+});
+
+describe('list() as a PagePromise', () => {
+  it('sends nothing until awaited or iterated, and awaiting twice sends once', async () => {
+    await configs(1);
+    const list = client().webhookConfigs.list();
+    expect(list).toBeInstanceOf(PagePromise);
+    expect(listCalls()).toHaveLength(0);
+    const a = await list;
+    const b = await list;
+    expect(a).toBe(b);
+    expect(listCalls()).toHaveLength(1);
+  });
+
+  it('walks 25 items across 3 pages of 10 with for await, newest first, without duplicates', async () => {
+    const ids = await configs(25);
+    const seen: string[] = [];
+    for await (const cfg of client().webhookConfigs.list({ limit: 10 })) {
+      expect(cfg).toBeInstanceOf(WebhookConfig);
+      seen.push(cfg.id);
+    }
+    expect(seen).toEqual(ids);
+    expect(listCalls().map((r) => r.query.after_id ?? null)).toEqual([null, ids[9], ids[19]]);
+  });
+
+  it('asks for pages of 1000 when iterating without a limit', async () => {
+    const ids = await configs(12);
+    const seen: string[] = [];
+    for await (const cfg of client().webhookConfigs.list()) seen.push(cfg.id);
+    expect(seen).toEqual(ids);
+    expect(listCalls().map((r) => r.query)).toEqual([{ limit: '1000' }]);
+  });
+
+  it('yields each Page from pages()', async () => {
+    const ids = await configs(5);
+    const sizes: number[] = [];
+    for await (const page of client().webhookConfigs.list({ limit: 2 }).pages()) {
+      expect(page).toBeInstanceOf(Page);
+      sizes.push(page.data.length);
+    }
+    expect(sizes).toEqual([2, 2, 1]);
+    expect(listCalls().map((r) => r.query.after_id ?? null)).toEqual([null, ids[1], ids[3]]);
+  });
+
+  it('toArray({limit}) stops fetching once it has enough items', async () => {
+    const ids = await configs(12);
+    const got = await client().webhookConfigs.list({ limit: 5 }).toArray({ limit: 7 });
+    expect(got.map((c) => c.id)).toEqual(ids.slice(0, 7));
+    expect(listCalls()).toHaveLength(2);
+  });
+
+  it('toArray({limit}) returns everything when there are fewer items than the limit', async () => {
+    const ids = await configs(3);
+    const got = await client().webhookConfigs.list({ limit: 2 }).toArray({ limit: 100 });
+    expect(got.map((c) => c.id)).toEqual(ids);
+  });
+
+  it('stops fetching when the loop breaks early', async () => {
+    await configs(6);
+    for await (const cfg of client().webhookConfigs.list({ limit: 2 })) {
+      expect(cfg.id).toBeTruthy();
+      break;
+    }
+    expect(listCalls()).toHaveLength(1);
+  });
+});
+
+describe('filters', () => {
+  it('sends a date_created range as date_created__gt/__gte/__lt/__lte in UTC and gets the matching items', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const c = client();
+    const ids: string[] = [];
+    try {
+      for (const day of ['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01']) {
+        vi.setSystemTime(new Date(`${day}T08:00:00Z`));
+        ids.push((await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' })).id);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    const page = await c.webhookConfigs.list({ date_created: { gte: '2024-02-01T09:00:00+01:00', lt: new Date('2024-04-01T08:00:00Z') } });
+    expect(listCalls().at(-1)?.query).toEqual({ date_created__gte: '2024-02-01T08:00:00.000Z', date_created__lt: '2024-04-01T08:00:00.000Z' });
+    expect(page.data.map((x) => x.id)).toEqual([ids[2], ids[1]]);
+    const after = await c.webhookConfigs.list({ date_created: { gt: new Date('2024-02-01T08:00:00Z') } });
+    expect(after.data.map((x) => x.id)).toEqual([ids[3], ids[2]]);
+    const upTo = await c.webhookConfigs.list({ date_created: { lte: '2024-02-01T08:00:00Z' } });
+    expect(upTo.data.map((x) => x.id)).toEqual([ids[1], ids[0]]);
+  });
+
+  it('keeps a date range on every page while iterating', async () => {
+    const ids = await configs(5);
+    const since = new Date(Date.now() - 60_000);
+    const seen: string[] = [];
+    for await (const cfg of client().webhookConfigs.list({ date_created: { gte: since }, limit: 2 })) seen.push(cfg.id);
+    expect(seen).toEqual(ids);
+    expect(listCalls().every((r) => r.query.date_created__gte === since.toISOString())).toBe(true);
+    expect(listCalls()).toHaveLength(3);
+  });
+});
+
+describe('the server-sent url', () => {
+  it('is never followed: pages come from the client base URL even when `url` names another origin', async () => {
+    const ids = await configs(4);
+    const elsewhere: string[] = [];
+    server.use(
+      http.all('https://evil.example/*', ({ request }) => {
+        elsewhere.push(request.headers.get('authorization') ?? '');
+        return HttpResponse.json({});
+      }),
+    );
+    // Rewrite every real mock answer so that its `url` points at another origin.
+    const c = client({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        const body = (await response.json()) as Record<string, unknown>;
+        return HttpResponse.json({ ...body, url: 'https://evil.example/configs/webhook?limit=2' }, { status: response.status });
+      },
+    });
+    const seen = await c.webhookConfigs.list({ limit: 2 }).toArray({ limit: 100 });
+    expect(seen.map((x) => x.id)).toEqual(ids);
+    expect(elsewhere).toEqual([]);
+    expect(listCalls()).toHaveLength(2);
+    expect(listCalls().every((r) => r.headers.authorization === `Token ${TOKEN_A}`)).toBe(true);
+  });
+});

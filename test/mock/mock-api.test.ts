@@ -1,0 +1,388 @@
+/**
+ * The mock API's behaviour on the wire, over real HTTP (startMockServer), with plain `fetch` where the SDK would
+ * refuse to send the request (no token, wrong method, strict bodies) and with a real local receiver.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Client, InvalidInputError } from '../../src/index';
+import { startMockServer, TEST_ERRORS, type MockServer } from '../../src/mock/index';
+import { DEFAULT_TOLERANCE, parseSignatureHeader, SignatureVerificationError, verifySignature } from '../../src/webhooks/index';
+import { TOKEN_A, TOKEN_B } from '../support/core-harness';
+
+/** A real receiver on loopback: records deliveries and answers 200, 500, or never. */
+interface Received {
+  path: string;
+  signature: string;
+  contentType: string;
+  body: string;
+}
+let mode: 200 | 500 | 'never' = 200;
+const received: Received[] = [];
+const stalled: IncomingMessage[] = [];
+const receiver: Server = createServer(async (req, res) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  received.push({ path: req.url ?? '', signature: String(req.headers['ricloud-signature']), contentType: String(req.headers['content-type']), body: Buffer.concat(chunks).toString('utf8') });
+  if (mode === 'never') stalled.push(req);
+  else res.writeHead(mode).end(mode === 200 ? 'OK' : 'boom');
+});
+
+let mock: MockServer;
+let receiverUrl: string;
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+  mock = await startMockServer({ taskDelay: 5, deliveryTimeout: 1_000 });
+});
+afterEach(async () => {
+  await mock.api.settle();
+  mock.api.reset();
+  received.length = 0;
+  mode = 200;
+  for (const req of stalled.splice(0)) req.socket.destroy();
+});
+afterAll(async () => {
+  await mock.close();
+  receiver.closeAllConnections();
+  await new Promise((resolve) => receiver.close(resolve));
+});
+
+/** `fetch` against the mock server, with `Authorization: Token <token>` unless `token` is null. */
+async function call(path: string, init: { method?: string; body?: unknown; raw?: string; token?: string | null; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.token !== null) headers.authorization = `Token ${init.token ?? TOKEN_A}`;
+  if (init.body !== undefined) headers['content-type'] ??= 'application/json';
+  const response = await fetch(`${mock.url}${path}`, { method: init.method ?? 'GET', headers, body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)) });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: (text ? JSON.parse(text) : undefined) as Record<string, any> };
+}
+
+const create = async (url = receiverUrl, token?: string) => (await call('/configs/webhook', { method: 'POST', body: { url }, token })).json;
+
+describe('create and the test task', () => {
+  it('answers 201 with state new, a secret of at least 32 characters and an X-Request-Id, and queues a webhook_config.test task', async () => {
+    const answer = await call('/configs/webhook', { method: 'POST', body: { url: receiverUrl } });
+    expect(answer.status).toBe(201);
+    expect(answer.headers.get('x-request-id')).toMatch(/^req_/);
+    expect(answer.json).toMatchObject({ resource: 'webhook_config', url: receiverUrl, state: 'new', organisation: expect.any(String) });
+    expect(answer.json.secret.length).toBeGreaterThanOrEqual(32);
+    const tasks = (await call('/tasks')).json;
+    expect(tasks.data).toHaveLength(1);
+    expect(tasks.data[0]).toMatchObject({ type: 'webhook_config.test', target: answer.json.id });
+    expect(mock.api.created).toMatchObject({ webhook_config: 1, task: 1 });
+  });
+
+  it('delivers a signed event to <url>/<event id>, with the config without its secret, and on 2xx the task succeeds and the config turns valid', async () => {
+    const cfg = await create();
+    await mock.api.settle();
+    expect(received).toHaveLength(1);
+    const [delivery] = received;
+    const event = JSON.parse(delivery?.body ?? '{}');
+    expect(delivery?.path).toBe(`/hooks/${event.id}`);
+    expect(delivery?.contentType).toMatch(/^application\/json/);
+    expect(event).toMatchObject({ resource: 'event', type: 'webhook_config', action: 'test', data: { id: cfg.id, url: receiverUrl, organisation: cfg.organisation } });
+    expect(event.data).not.toHaveProperty('secret');
+    expect(delivery?.body).not.toContain(cfg.secret);
+    await verifySignature(delivery?.body ?? '', delivery?.signature, cfg.secret);
+    expect((await call(`/configs/webhook/${cfg.id}`)).json.state).toBe('valid');
+    const [task] = (await call('/tasks')).json.data;
+    expect(task).toMatchObject({ state: 'succeeded', error: null, date_started: expect.any(String), date_completed: expect.any(String) });
+  });
+
+  it.each([
+    ['answers 500', 500, TEST_ERRORS.status],
+    ['never answers within deliveryTimeout', 'never', TEST_ERRORS.timeout],
+  ] as const)('fails the task and turns the config invalid when the receiver %s', async (_name, answer, code) => {
+    mode = answer;
+    const cfg = await create();
+    await mock.api.settle();
+    expect(received).toHaveLength(1);
+    expect((await call('/tasks')).json.data[0]).toMatchObject({ state: 'failed', error: code });
+    expect((await call(`/configs/webhook/${cfg.id}`)).json.state).toBe('invalid');
+    expect((await call('/events')).json.data[0]).toMatchObject({ state: 'failed', date_delivered: null });
+  });
+
+  it('fails the task as unreachable when nothing listens at the url', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const cfg = await create(`http://127.0.0.1:${port}/hooks`);
+    await mock.api.settle();
+    expect((await call('/tasks')).json.data[0]).toMatchObject({ state: 'failed', error: TEST_ERRORS.unreachable });
+    expect((await call(`/configs/webhook/${cfg.id}`)).json.state).toBe('invalid');
+  });
+
+  it('records each delivery as an event', async () => {
+    const cfg = await create();
+    await call(`/configs/webhook/${cfg.id}/test`, { method: 'POST' });
+    await mock.api.settle();
+    const events = (await call('/events')).json;
+    expect(events.total_count).toBe(2);
+    expect(events.data.map((e: { id: string }) => e.id).sort()).toEqual(received.map((r) => JSON.parse(r.body).id).sort());
+    expect(mock.api.created.event).toBe(2);
+    const one = await call(`/events/${events.data[0].id}`);
+    expect(one.json).toMatchObject({ id: events.data[0].id, state: 'delivered' });
+  });
+});
+
+describe('the Ricloud-Signature of a real delivery', () => {
+  /** One delivered test event, the config it tested and the parts of its signature. */
+  async function delivered() {
+    const cfg = await create();
+    await mock.api.settle();
+    const [delivery] = received;
+    const header = delivery?.signature ?? '';
+    return { cfg, body: delivery?.body ?? '', header, ...parseSignatureHeader(header) };
+  }
+  const refused = async (check: Promise<void>, why: string) => {
+    const error = await check.then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(SignatureVerificationError);
+    expect((error as Error).message).toContain(why);
+  };
+
+  it("verifies with the config's secret, and is refused once the body, the timestamp or the secret changes", async () => {
+    const { cfg, body, header, timestamp } = await delivered();
+    const other = await create();
+    await expect(verifySignature(body, header, cfg.secret)).resolves.toBeUndefined();
+    await refused(verifySignature(body.replace(cfg.id, other.id), header, cfg.secret), 'does not match');
+    await refused(verifySignature(`${body}\n`, header, cfg.secret), 'does not match');
+    await refused(verifySignature(body, header.replace(`t=${timestamp}`, `t=${timestamp - 1}`), cfg.secret), 'does not match');
+    await refused(verifySignature(body, header, other.secret), 'does not match');
+  });
+
+  it('is refused when its header is malformed', async () => {
+    const { cfg, body, header, timestamp } = await delivered();
+    const s = header.slice(header.indexOf('s=') + 2);
+    for (const [bad, why] of [
+      ['', 'missing'],
+      [`s=${s}`, 'no timestamp'],
+      [`t=${timestamp}`, 'no signature'],
+      [`t=${timestamp}s=${s}`, 'not a whole number'],
+      [`t=${timestamp},s=${s.slice(0, 20)}`, 'not a base64'],
+      [`t=${timestamp},s=${s.replace(/[A-Za-z]/, '*')}`, 'not a base64'],
+    ]) {
+      await refused(verifySignature(body, bad, cfg.secret), why ?? '');
+    }
+  });
+
+  it(`is accepted within the tolerance (default ${DEFAULT_TOLERANCE} s) either way, and refused one second past it`, async () => {
+    const { cfg, body, header, timestamp: t } = await delivered();
+    await expect(verifySignature(body, header, cfg.secret, { now: t + DEFAULT_TOLERANCE })).resolves.toBeUndefined();
+    await expect(verifySignature(body, header, cfg.secret, { now: t - DEFAULT_TOLERANCE })).resolves.toBeUndefined();
+    await refused(verifySignature(body, header, cfg.secret, { now: t + DEFAULT_TOLERANCE + 1 }), 'old');
+    await refused(verifySignature(body, header, cfg.secret, { now: t - DEFAULT_TOLERANCE - 1 }), 'in the future');
+    await refused(verifySignature(body, header, cfg.secret, { now: t + 31, tolerance: 30 }), 'old');
+    await refused(verifySignature(body, header, cfg.secret, { now: t - 31, tolerance: 30 }), 'in the future');
+  });
+});
+
+describe('update and test', () => {
+  it('queues a new test on a url change or state new, none on deactivated', async () => {
+    const cfg = await create();
+    const tests = async () => (await call('/tasks', {})).json.total_count as number;
+    const moved = await call(`/configs/webhook/${cfg.id}`, { method: 'POST', body: { url: `${receiverUrl}/v2` } });
+    expect(moved).toMatchObject({ status: 200, json: { state: 'new', url: `${receiverUrl}/v2` } });
+    expect(await tests()).toBe(2);
+    await call(`/configs/webhook/${cfg.id}`, { method: 'POST', body: { state: 'new' } });
+    expect(await tests()).toBe(3);
+    const off = await call(`/configs/webhook/${cfg.id}`, { method: 'POST', body: { state: 'deactivated' } });
+    expect(off.json.state).toBe('deactivated');
+    expect(await tests()).toBe(3);
+    await mock.api.settle();
+    expect(received.at(-1)?.path).toMatch(/^\/hooks\/v2\//);
+  });
+
+  it('hides deactivated configs from the list unless a state filter asks for them', async () => {
+    const kept = await create();
+    const retired = await create();
+    await call(`/configs/webhook/${retired.id}`, { method: 'POST', body: { state: 'deactivated' } });
+    const ids = (query: string) => call(`/configs/webhook${query}`).then((a) => a.json.data.map((c: { id: string }) => c.id));
+    expect(await ids('')).toEqual([kept.id]);
+    expect(await ids('?state=deactivated')).toEqual([retired.id]);
+  });
+
+  it('answers POST <config>/test with 201 and the task; refuses a body with 400 invalid-body', async () => {
+    const cfg = await create();
+    const answer = await call(`/configs/webhook/${cfg.id}/test`, { method: 'POST' });
+    expect(answer.status).toBe(201);
+    expect(answer.json).toMatchObject({ resource: 'task', type: 'webhook_config.test', target: cfg.id, state: 'pending' });
+    const withBody = await call(`/configs/webhook/${cfg.id}/test`, { method: 'POST', body: {} });
+    expect(withBody).toMatchObject({ status: 400, json: { error: 'invalid-body' } });
+  });
+});
+
+describe('lists', () => {
+  it('are newest first with limit, after_id, has_more and total_count', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.unshift((await create()).id);
+    const first = (await call('/configs/webhook?limit=2')).json;
+    expect(first).toMatchObject({ resource: 'list', has_more: true, total_count: 5, url: '/configs/webhook' });
+    expect(first.data.map((c: { id: string }) => c.id)).toEqual(ids.slice(0, 2));
+    expect(first.data[0]).not.toHaveProperty('secret');
+    const last = (await call(`/configs/webhook?limit=2&after_id=${ids[3]}`)).json;
+    expect(last).toMatchObject({ has_more: false, total_count: 5 });
+    expect(last.data.map((c: { id: string }) => c.id)).toEqual([ids[4]]);
+  });
+
+  it('refuse an out-of-range limit, an unknown filter and a bad date with 400 invalid-parameter', async () => {
+    for (const [query, param] of [
+      ['limit=0', 'limit'],
+      ['limit=1001', 'limit'],
+      ['colour=blue', 'colour'],
+      ['date_created__gt=yesterday', 'date_created__gt'],
+      ['after_id=nope', 'after_id'],
+    ]) {
+      const answer = await call(`/configs/webhook?${query}`);
+      expect(answer.status).toBe(400);
+      expect(answer.json).toMatchObject({ error: 'invalid-parameter', message: expect.any(String) });
+      expect(Object.keys(answer.json.params)).toEqual([param]);
+    }
+  });
+});
+
+describe('organisations and authentication', () => {
+  it('gives each token its own organisation: another organisation gets 404 not-found', async () => {
+    const cfg = await create(receiverUrl, TOKEN_A);
+    const mine = await call(`/configs/webhook/${cfg.id}`, { token: TOKEN_A });
+    const theirs = await call(`/configs/webhook/${cfg.id}`, { token: TOKEN_B });
+    expect(mine.status).toBe(200);
+    expect(theirs).toMatchObject({ status: 404, json: { error: 'not-found', message: expect.any(String) } });
+    expect((await call('/configs/webhook', { token: TOKEN_B })).json.total_count).toBe(0);
+    const test = await call(`/configs/webhook/${cfg.id}/test`, { method: 'POST', token: TOKEN_B });
+    expect(test.status).toBe(404);
+  });
+
+  it('answers 401 unauthorized to a request without Authorization, or with a malformed one', async () => {
+    for (const headers of [{}, { authorization: 'Bearer abc' }, { authorization: 'Token' }] as Record<string, string>[]) {
+      const answer = await call('/configs/webhook', { token: null, headers });
+      expect(answer).toMatchObject({ status: 401, json: { error: 'unauthorized', message: expect.any(String) } });
+    }
+    expect(mock.api.store.webhookConfigs()).toEqual([]);
+  });
+
+  it('with the tokens option, maps tokens to organisations and refuses every other token', async () => {
+    const mapped = await startMockServer({ taskDelay: 5, deliver: async () => new Response('OK'), tokens: { [TOKEN_A]: 'org_acme', [TOKEN_B]: 'org_acme' } });
+    try {
+      const post = (token: string) => fetch(`${mapped.url}/configs/webhook`, { method: 'POST', headers: { authorization: `Token ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ url: receiverUrl }) });
+      const made = (await (await post(TOKEN_A)).json()) as { id: string; organisation: string };
+      expect(made.organisation).toBe('org_acme');
+      const seen = await fetch(`${mapped.url}/configs/webhook/${made.id}`, { headers: { authorization: `Token ${TOKEN_B}` } });
+      expect(seen.status).toBe(200);
+      expect((await post('tok_unknown_000000000000000000000')).status).toBe(401);
+      await mapped.api.settle();
+    } finally {
+      await mapped.close();
+    }
+  });
+
+  it('is never reached by an SDK client without a token: it refuses before sending', async () => {
+    vi.stubEnv('RICLOUD_TOKEN', undefined);
+    try {
+      const client = new Client({ baseUrl: mock.url, logLevel: 'off' });
+      await expect(client.webhookConfigs.list()).rejects.toBeInstanceOf(InvalidInputError);
+      expect(mock.api.requests).toHaveLength(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
+describe('strictness and errors', () => {
+  it('answers 405 method-not-allowed to methods an endpoint does not take', async () => {
+    const cfg = await create();
+    for (const [method, path] of [
+      ['DELETE', `/configs/webhook/${cfg.id}`],
+      ['PUT', `/configs/webhook/${cfg.id}`],
+      ['PATCH', '/configs/webhook'],
+      ['GET', `/configs/webhook/${cfg.id}/test`],
+      ['POST', '/tasks'],
+      ['DELETE', '/events'],
+    ]) {
+      const answer = await call(path ?? '', { method });
+      expect(answer).toMatchObject({ status: 405, json: { error: 'method-not-allowed', message: expect.any(String) } });
+    }
+  });
+
+  it('answers 404 to an unknown endpoint', async () => {
+    expect(await call('/storage/configs')).toMatchObject({ status: 404, json: { error: 'not-found' } });
+  });
+
+  it.each([
+    ['an unknown body field', { body: { url: 'https://hooks.example.com', colour: 'blue' } }, 'invalid-parameter', { colour: ['Unknown field.'] }],
+    ['a missing url', { body: {} }, 'invalid-parameter', { url: ['This field is required.'] }],
+    ['a url that is not http(s)', { body: { url: 'ftp://hooks.example.com' } }, 'invalid-parameter', { url: ['Enter a valid URL.'] }],
+    ['a body that is not JSON', { raw: '{"url":', headers: { 'content-type': 'application/json' } }, 'invalid-body', undefined],
+    ['a JSON array', { body: [] }, 'invalid-body', undefined],
+    ['a non-JSON content type', { raw: 'url=https://x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 'invalid-body', undefined],
+  ] as const)('refuses a create with %s (400 %s)', async (_name, init, code, params) => {
+    const answer = await call('/configs/webhook', { method: 'POST', ...init });
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({ error: code, message: expect.any(String) });
+    expect(answer.json.params).toEqual(params);
+    expect(mock.api.created.webhook_config).toBe(0);
+  });
+
+  it('refuses an update with a state other than new/deactivated, or with neither url nor state', async () => {
+    const cfg = await create();
+    const valid = await call(`/configs/webhook/${cfg.id}`, { method: 'POST', body: { state: 'valid' } });
+    expect(valid).toMatchObject({ status: 400, json: { error: 'invalid-parameter', params: { state: [expect.any(String)] } } });
+    const empty = await call(`/configs/webhook/${cfg.id}`, { method: 'POST', body: {} });
+    expect(empty).toMatchObject({ status: 400, json: { error: 'invalid-parameter' } });
+    const secret = await call(`/configs/webhook/${cfg.id}`, { method: 'POST', body: { secret: 'mine' } });
+    expect(secret).toMatchObject({ status: 400, json: { params: { secret: ['Unknown field.'] } } });
+  });
+
+  it('plays a status fault without acting', async () => {
+    mock.api.faults.add({ method: 'POST', path: '/configs/webhook', status: 503 });
+    const answer = await call('/configs/webhook', { method: 'POST', body: { url: receiverUrl } });
+    expect(answer).toMatchObject({ status: 503, json: { error: 'server-error' } });
+    expect(mock.api.created.webhook_config).toBe(0);
+  });
+});
+
+describe('Ricloud-Await on GET /tasks/{id}', () => {
+  it('holds the answer until the task ends, and answers at once without it', async () => {
+    mode = 'never';
+    const cfg = await create();
+    const [task] = (await call('/tasks')).json.data;
+    const quick = await call(`/tasks/${task.id}`);
+    expect(['pending', 'processing']).toContain(quick.json.state);
+    const held = await call(`/tasks/${task.id}`, { headers: { 'ricloud-await': '5' } });
+    expect(held.json).toMatchObject({ state: 'failed', error: TEST_ERRORS.timeout });
+    expect((await call(`/configs/webhook/${cfg.id}`)).json.state).toBe('invalid');
+  });
+
+  it('refuses a value that is not a number of seconds', async () => {
+    await create();
+    const [task] = (await call('/tasks')).json.data;
+    expect(await call(`/tasks/${task.id}`, { headers: { 'ricloud-await': 'soon' } })).toMatchObject({ status: 400, json: { params: { 'Ricloud-Await': [expect.any(String)] } } });
+  });
+});
+
+describe('controls', () => {
+  it('logs every request, and reset() forgets the store, the counts and the log', async () => {
+    await create();
+    await call('/configs/webhook?limit=1');
+    expect(mock.api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /configs/webhook', 'GET /configs/webhook']);
+    expect(mock.api.requests[1]?.query).toEqual({ limit: '1' });
+    expect(mock.api.requests[0]?.headers.authorization).toBe(`Token ${TOKEN_A}`);
+    await mock.api.settle();
+    mock.api.reset();
+    expect(mock.api.requests).toEqual([]);
+    expect(mock.api.created).toEqual({ webhook_config: 0, task: 0, event: 0 });
+    expect(mock.api.store.webhookConfigs()).toEqual([]);
+    expect((await call('/configs/webhook')).json.total_count).toBe(0);
+  });
+
+  it('serves the SDK end to end over real HTTP', async () => {
+    const client = new Client({ token: TOKEN_A, baseUrl: mock.url, logLevel: 'off' });
+    const cfg = await client.webhookConfigs.create({ url: receiverUrl });
+    const task = await cfg.test();
+    await task.wait({ timeout: 5_000 });
+    await cfg.refresh();
+    expect([task.state, cfg.state]).toEqual(['succeeded', 'valid']);
+  });
+});

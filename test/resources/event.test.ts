@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { configure, Event, NotFoundError } from '../../src/index';
+import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+
+const { api, receiver, client } = useMockApi();
+
+afterEach(() => vi.useRealTimers());
+
+/** Creates configs whose tests the receiver answers in turn with each of `answers`, and waits for every delivery. */
+async function deliveries(...answers: ('ok' | 500)[]) {
+  const c = client();
+  const configs = [];
+  for (const [i, answer] of answers.entries()) {
+    receiver.answer(answer);
+    configs.push(await c.webhookConfigs.create({ url: `https://hooks.example.com/${i}` }));
+    await api.settle();
+  }
+  return { c, configs };
+}
+
+describe('Event.list', () => {
+  it('records each delivery as an event: webhook_config.test, data without the secret, delivered with a date', async () => {
+    const { c, configs } = await deliveries('ok');
+    const page = await c.events.list();
+    expect(page.data).toHaveLength(1);
+    const [event] = page.data;
+    expect(event).toBeInstanceOf(Event);
+    expect(event).toMatchObject({ resource: 'event', type: 'webhook_config', action: 'test', state: 'delivered', date_delivered: expect.any(String) });
+    expect(event?.data).toMatchObject({ id: configs[0]?.id, url: 'https://hooks.example.com/0' });
+    expect(event?.data).not.toHaveProperty('secret');
+    const sent = JSON.parse(receiver.deliveries[0]?.body ?? '{}') as { id: string };
+    expect(sent.id).toBe(event?.id);
+  });
+
+  it('records a delivery the receiver refused as a failed event without a delivery date', async () => {
+    const { c } = await deliveries(500);
+    const [event] = (await c.events.list()).data;
+    expect(event).toMatchObject({ state: 'failed', date_delivered: null });
+  });
+
+  it('filters by type, action and state, sending each as a query parameter', async () => {
+    const { c } = await deliveries('ok', 500, 'ok');
+    const failed = await c.events.list({ state: 'failed' });
+    expect(api.requests.at(-1)?.query).toEqual({ state: 'failed' });
+    expect(failed.data.map((e) => e.state)).toEqual(['failed']);
+    expect((await c.events.list({ state: 'delivered' })).total_count).toBe(2);
+    const tests = await Event.list({ type: 'webhook_config', action: 'test' }, { client: c });
+    expect(api.requests.at(-1)?.query).toEqual({ type: 'webhook_config', action: 'test' });
+    expect(tests.total_count).toBe(3);
+    expect((await c.events.list({ action: 'succeeded' })).data).toEqual([]);
+    expect((await c.events.list({ type: 'task' })).data).toEqual([]);
+  });
+
+  it('filters by a date_created range and by an exact instant', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const c = client();
+    const days = ['2024-01-01T00:00:00.000Z', '2024-02-01T00:00:00.000Z', '2024-03-01T00:00:00.000Z'];
+    for (const day of days) {
+      vi.setSystemTime(new Date(day));
+      await c.webhookConfigs.create({ url: 'https://hooks.example.com/x' });
+      await api.settle();
+    }
+    vi.useRealTimers();
+    const byDay = new Map((await c.events.list()).data.map((e) => [e.date_created, e.id]));
+    const range = await c.events.list({ date_created: { gt: days[0] ?? '', lte: new Date(days[2] ?? '') } });
+    expect(api.requests.at(-1)?.query).toEqual({ date_created__gt: days[0], date_created__lte: days[2] });
+    expect(range.data.map((e) => e.id)).toEqual([byDay.get(days[2] ?? ''), byDay.get(days[1] ?? '')]);
+    const exact = await c.events.list({ date_created: new Date(days[1] ?? '') });
+    expect(api.requests.at(-1)?.query).toEqual({ date_created: days[1] });
+    expect(exact.data.map((e) => e.id)).toEqual([byDay.get(days[1] ?? '')]);
+  });
+
+  it('walks every page of events newest first', async () => {
+    const { c } = await deliveries('ok', 'ok', 'ok', 'ok', 'ok');
+    const newestFirst = api.store.events().map((e) => e.id).reverse();
+    const seen: string[] = [];
+    for await (const event of c.events.list({ limit: 2 })) seen.push(event.id);
+    expect(seen).toEqual(newestFirst);
+    expect(api.requests.filter((r) => r.path === '/events').map((r) => r.query.after_id ?? null)).toEqual([null, newestFirst[1], newestFirst[3]]);
+  });
+
+  it("shows only the caller's organisation's events", async () => {
+    await deliveries('ok');
+    const other = client({ token: 'tok_other_org_000000000000000000' });
+    expect((await other.events.list()).total_count).toBe(0);
+  });
+});
+
+describe('Event.retrieve', () => {
+  it('GETs /events/{id} through the default client', async () => {
+    configure({ token: TOKEN_A, baseUrl: api.baseUrl, logLevel: 'off' });
+    await deliveries('ok');
+    const [stored] = api.store.events();
+    const event = await Event.retrieve(stored?.id ?? '-');
+    expect(api.requests.at(-1)).toMatchObject({ method: 'GET', path: `/events/${stored?.id}` });
+    expect(event).toMatchObject({ id: stored?.id, type: 'webhook_config', action: 'test', state: 'delivered' });
+    expect(event.lastResponse.status).toBe(200);
+  });
+
+  it("refuses another organisation's event with a NotFoundError naming it", async () => {
+    await deliveries('ok');
+    const [stored] = api.store.events();
+    const error = await rejectionOf(client({ token: 'tok_other_org_000000000000000000' }).events.retrieve(stored?.id ?? '-'));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.message).toBe(`event ${stored?.id} not found (404 not-found)`);
+  });
+});

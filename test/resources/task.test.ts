@@ -1,0 +1,193 @@
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AbortError, configure, InvalidInputError, NotFoundError, Task, TimeoutError } from '../../src/index';
+import { TEST_ERRORS } from '../../src/mock/index';
+import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+
+const { api, server, receiver, client } = useMockApi({ deliveryTimeout: 1_000 });
+const URL_1 = 'https://hooks.example.com/ricloud';
+
+afterEach(() => vi.useRealTimers());
+
+/** GET requests the mock got for one task. */
+const pollsOf = (id: string) => api.requests.filter((r) => r.method === 'GET' && r.path === `/tasks/${id}`);
+
+/** A config with a test task, the delivery of which the receiver holds until released. */
+async function heldTest() {
+  receiver.answer('hold');
+  const cfg = await client().webhookConfigs.create({ url: URL_1 });
+  const task = await cfg.test();
+  await vi.waitFor(() => expect(receiver.deliveries).toHaveLength(2));
+  return { cfg, task };
+}
+
+describe('Task.retrieve', () => {
+  it('GETs /tasks/{id} without Ricloud-Await and returns a Task with the API attributes', async () => {
+    configure({ token: TOKEN_A, baseUrl: api.baseUrl, logLevel: 'off' });
+    const cfg = await client().webhookConfigs.create({ url: URL_1 });
+    const [stored] = api.store.tasks();
+    const task = await Task.retrieve(stored?.id ?? '-');
+    expect(task).toBeInstanceOf(Task);
+    expect(task).toMatchObject({ id: stored?.id, resource: 'task', type: 'webhook_config.test', target: cfg.id, organisation: cfg.organisation });
+    const [poll] = pollsOf(task.id);
+    expect(poll?.headers).not.toHaveProperty('ricloud-await');
+    expect(poll?.headers.authorization).toBe(`Token ${TOKEN_A}`);
+  });
+
+  it('with awaitFor, sends Ricloud-Await and the mock holds the answer until the task ends', async () => {
+    const { task } = await heldTest();
+    let answered = false;
+    const pending = client()
+      .tasks.retrieve(task.id, { awaitFor: 5 })
+      .finally(() => (answered = true));
+    await vi.waitFor(() => expect(pollsOf(task.id)).toHaveLength(1));
+    expect(answered).toBe(false);
+    receiver.release();
+    const done = await pending;
+    expect(done.state).toBe('succeeded');
+    expect(pollsOf(task.id)[0]?.headers['ricloud-await']).toBe('5');
+  });
+
+  it("refuses another organisation's task with a NotFoundError naming it", async () => {
+    await client().webhookConfigs.create({ url: URL_1 });
+    const [stored] = api.store.tasks();
+    const error = await rejectionOf(client({ token: 'tok_other_org_000000000000000000' }).tasks.retrieve(stored?.id ?? '-'));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.message).toBe(`task ${stored?.id} not found (404 not-found)`);
+  });
+
+  it('reads a task in a state the SDK does not know without failing, and takes null optional attributes', async () => {
+    server.use(
+      http.get(`${api.baseUrl}/tasks/:id`, ({ params }) =>
+        HttpResponse.json({
+          id: params.id,
+          resource: 'task',
+          type: 'webhook_config.test',
+          state: 'archived',
+          organisation: null,
+          error: null,
+          results: null,
+          date_created: '2024-05-01T10:00:00Z',
+          date_started: null,
+          date_completed: null,
+        }),
+      ),
+    );
+    const task = await client().tasks.retrieve('tsk_1');
+    expect(task.state).toBe('archived');
+    expect(task.done).toBe(false);
+    expect(task.date_completed).toBeNull();
+  });
+});
+
+describe('Task.list', () => {
+  it('lists newest first, filtered by state and type, and walks every page', async () => {
+    const c = client();
+    const cfg = await c.webhookConfigs.create({ url: URL_1 });
+    for (let i = 0; i < 4; i++) await cfg.test();
+    await api.settle();
+    const newestFirst = api.store.tasks().map((t) => t.id).reverse();
+    const page = await Task.list({ type: 'webhook_config.test', state: 'succeeded', limit: 2 }, { client: c });
+    expect(api.requests.at(-1)?.query).toEqual({ type: 'webhook_config.test', state: 'succeeded', limit: '2' });
+    expect(page.data.map((t) => t.id)).toEqual(newestFirst.slice(0, 2));
+    expect(page).toMatchObject({ has_more: true, total_count: 5 });
+    expect(page.data[0]).toBeInstanceOf(Task);
+
+    const all: string[] = [];
+    for await (const task of c.tasks.list({ state: 'succeeded', limit: 2 })) all.push(task.id);
+    expect(all).toEqual(newestFirst);
+    expect((await c.tasks.list({ state: 'failed' })).data).toEqual([]);
+  });
+
+  it('filters by a date_created range', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const c = client();
+    const cfg = await c.webhookConfigs.create({ url: URL_1 });
+    const ids: string[] = [];
+    for (const day of ['2024-01-01', '2024-02-01', '2024-03-01']) {
+      vi.setSystemTime(new Date(`${day}T12:00:00Z`));
+      ids.push((await cfg.test()).id);
+    }
+    vi.useRealTimers();
+    const page = await c.tasks.list({ date_created: { gte: new Date('2024-01-15T00:00:00Z'), lt: '2024-03-01T12:00:00Z' } });
+    expect(api.requests.at(-1)?.query).toEqual({ date_created__gte: '2024-01-15T00:00:00.000Z', date_created__lt: '2024-03-01T12:00:00.000Z' });
+    expect(page.data.map((t) => t.id)).toEqual([ids[1]]);
+  });
+});
+
+describe('refresh', () => {
+  it('fetches the task again in place and returns the same object', async () => {
+    const cfg = await client().webhookConfigs.create({ url: URL_1 });
+    const task = await cfg.test();
+    expect(task.state).toBe('pending');
+    await api.settle();
+    expect(await task.refresh()).toBe(task);
+    expect(task.state).toBe('succeeded');
+    expect(task.done).toBe(true);
+    expect(pollsOf(task.id)).toHaveLength(1);
+  });
+});
+
+describe('wait', () => {
+  it('long-polls with Ricloud-Await (10 s by default) and resolves once the task succeeded, in one held request', async () => {
+    const { task } = await heldTest();
+    const waiting = task.wait();
+    await vi.waitFor(() => expect(pollsOf(task.id)).toHaveLength(1));
+    receiver.release();
+    expect(await waiting).toBe(task);
+    expect(task.state).toBe('succeeded');
+    expect(pollsOf(task.id).map((r) => r.headers['ricloud-await'])).toEqual(['10']);
+  });
+
+  it('resolves (not rejects) with a failed task and its error code when the receiver answers 500', async () => {
+    receiver.answer(500);
+    const task = await (await client().webhookConfigs.create({ url: URL_1 })).test();
+    await task.wait({ timeout: 5_000 });
+    expect(task).toMatchObject({ state: 'failed', error: TEST_ERRORS.status });
+    expect(task.done).toBe(true);
+  });
+
+  it('sends nothing for a task that has already ended', async () => {
+    const task = await (await client().webhookConfigs.create({ url: URL_1 })).test();
+    await api.settle();
+    await task.refresh();
+    const before = api.requests.length;
+    await task.wait();
+    expect(api.requests).toHaveLength(before);
+  });
+
+  it('throws TimeoutError naming the task when it is still running after `timeout`', async () => {
+    const { task } = await heldTest();
+    const error = await rejectionOf(task.wait({ timeout: 150 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.message).toBe(`task ${task.id} is still processing after 150 ms`);
+    expect(pollsOf(task.id).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('throws AbortError when the signal fires during a held long-poll', async () => {
+    const { task } = await heldTest();
+    const controller = new AbortController();
+    const waiting = rejectionOf(task.wait({ signal: controller.signal }));
+    await vi.waitFor(() => expect(pollsOf(task.id)).toHaveLength(1));
+    controller.abort(new Error('user left'));
+    const error = await waiting;
+    expect(error).toBeInstanceOf(AbortError);
+    expect(task.state).toBe('pending');
+  });
+
+  it('throws AbortError without sending when the signal fired before wait()', async () => {
+    const { task } = await heldTest();
+    const before = api.requests.length;
+    await expect(task.wait({ signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+    expect(api.requests).toHaveLength(before);
+  });
+
+  it('refuses a timeout that is not a positive number before sending', async () => {
+    const { task } = await heldTest();
+    const before = api.requests.length;
+    const error = await rejectionOf(task.wait({ timeout: -1 }));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field: 'options.timeout' });
+    expect(api.requests).toHaveLength(before);
+  });
+});
