@@ -1,6 +1,6 @@
 /** `ricloud`: the typed client for Reincubate's ricloud API. */
 export { Client, configure, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT } from './client';
-export { DEFAULT_BASE_URL } from './core/wire';
+export { DEFAULT_BASE_URL, DEFAULT_WAIT_TIMEOUT } from './core/wire';
 export type { ClientOptions } from './client';
 export {
   AbortError,

@@ -5,17 +5,9 @@
  */
 import * as z from 'zod/mini';
 import { datetime, maybe, openEnum } from './core/schema';
+import { EVENT_STATES, TASK_FINAL_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES, WEBHOOK_CONFIG_UPDATE_STATES } from './core/wire';
 
-/** The states of a webhook config, in the order the API documents them. */
-export const WEBHOOK_CONFIG_STATES = ['new', 'valid', 'invalid', 'deactivated'] as const;
-/** The states a caller may set with an update. */
-export const WEBHOOK_CONFIG_UPDATE_STATES = ['new', 'deactivated'] as const;
-/** The states of a task. */
-export const TASK_STATES = ['pending', 'processing', 'suspended', 'succeeded', 'failed'] as const;
-/** The task states after which nothing changes. */
-export const TASK_FINAL_STATES: readonly string[] = ['succeeded', 'failed'];
-/** The delivery states of an event. */
-export const EVENT_STATES = ['pending', 'delivered', 'failed'] as const;
+export { EVENT_STATES, TASK_FINAL_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES, WEBHOOK_CONFIG_UPDATE_STATES };
 
 // Ids are opaque; the API's own examples show both strings and numbers.
 const id = z.union([z.string(), z.number()]);

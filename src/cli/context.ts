@@ -48,9 +48,9 @@ function createContext(command: Command): Context {
       return new Client({
         token: settings.token.value,
         ...(settings.url ? { baseUrl: settings.url.value } : {}),
-        // Log lines go to stderr, so stdout stays the result alone.
+        // The command reports failures itself, in one line: the SDK logs only when RICLOUD_LOG asks, and to stderr.
         logger: new Console(process.stderr),
-        ...(globals.quiet ? { logLevel: 'off' as const } : {}),
+        ...(globals.quiet || !process.env.RICLOUD_LOG ? { logLevel: 'off' as const } : {}),
       });
     },
   };

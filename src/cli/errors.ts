@@ -1,6 +1,6 @@
 /** Exit codes, the errors only the command raises, and the one line on stderr that reports a failure. */
 import { CommanderError } from 'commander';
-import { InvalidInputError, RicloudError } from './sdk';
+import { RicloudError } from './sdk';
 
 /** The command's exit codes (a run stopped by a signal exits with `SIGNAL_EXIT_CODES`). */
 export const EXIT_CODES = {
@@ -19,7 +19,10 @@ export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 /** The signals that stop the command. */
 export type StopSignal = keyof typeof SIGNAL_EXIT_CODES;
 
-/** The command line asks for something impossible: a missing token, a refused overwrite, a bad value. Exit 2. */
+/**
+ * The command line asks for something impossible: a missing token, a refused overwrite, a bad value (the SDK's
+ * `InvalidInputError`, which `action()` turns into this). Exit 2.
+ */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
@@ -39,7 +42,7 @@ export function exitCode(error: unknown, stop: AbortSignal): number {
     return SIGNAL_EXIT_CODES[stop.reason as StopSignal];
   }
   if (error === undefined) return EXIT_CODES.ok;
-  if (error instanceof UsageError || error instanceof InvalidInputError) return EXIT_CODES.usage;
+  if (error instanceof UsageError) return EXIT_CODES.usage;
   if (error instanceof Unsuccessful) return EXIT_CODES.unsuccessful;
   return EXIT_CODES.failure;
 }

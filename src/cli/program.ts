@@ -9,12 +9,15 @@ import { addWebhookConfigCommands } from './commands/webhook-config';
 import { addGlobalOptions } from './globals';
 
 const ROOT_HELP = `
-Try it with no account, in two terminals:
-  1$ ricloud mock
-  2$ export RICLOUD_URL=http://127.0.0.1:8787 RICLOUD_TOKEN=mock
-  2$ ricloud event listen --webhook-url http://127.0.0.1:8080/webhooks &
-  2$ ricloud webhook-config list
-  2$ ricloud event list
+Try it with no account: a mock API on this machine, and a receiver for its webhooks.
+  terminal 1$ ricloud mock
+  terminal 2$ export RICLOUD_URL=http://127.0.0.1:8787 RICLOUD_TOKEN=mock
+  terminal 2$ ricloud event listen --webhook-url http://127.0.0.1:8080/webhooks
+  terminal 3$ export RICLOUD_URL=http://127.0.0.1:8787 RICLOUD_TOKEN=mock
+  terminal 3$ ricloud webhook-config list
+  terminal 3$ ricloud webhook-config test <id> --wait
+  terminal 3$ ricloud event list
+Every command has --help.
 
 With the real API: ricloud config init --token <your key token>
 

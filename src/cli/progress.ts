@@ -4,13 +4,13 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Task, WebhookConfig } from '../index';
-import { TimeoutError } from './sdk';
+import { DEFAULT_WAIT_TIMEOUT, TimeoutError } from './sdk';
 import type { Context } from './context';
 import { Unsuccessful } from './errors';
 import { paintState } from './output';
 
-/** Seconds `--wait` waits unless `--timeout` says otherwise. */
-export const DEFAULT_WAIT_SECONDS = 60;
+/** Seconds `--wait` waits unless `--timeout` says otherwise: the SDK's own default. */
+export const DEFAULT_WAIT_SECONDS = DEFAULT_WAIT_TIMEOUT / 1000;
 
 /** Milliseconds between looks at a new config's state. */
 const CONFIG_POLL_INTERVAL = 500;

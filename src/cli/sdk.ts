@@ -4,4 +4,4 @@
  * Types still come from `../index`: they cost nothing at run time.
  */
 export { InvalidInputError, RicloudError, TimeoutError } from '../core/errors';
-export { DEFAULT_BASE_URL } from '../core/wire';
+export { DEFAULT_BASE_URL, DEFAULT_WAIT_TIMEOUT, EVENT_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES, WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';

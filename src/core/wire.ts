@@ -1,4 +1,4 @@
-/** Wire names shared by the client and the mock. Imports nothing. */
+/** Wire names and values shared by the client, the mock and the command line. Imports nothing. */
 
 /** The API's public address. */
 export const DEFAULT_BASE_URL = 'https://ricloud-api.reincubate.com';
@@ -9,3 +9,16 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 export const AWAIT_HEADER = 'ricloud-await';
 /** The API's long-poll ceiling, in seconds (newer docs). */
 export const MAX_AWAIT_SECONDS = 10;
+/** How long `task.wait()` (and the command line's `--wait`) waits unless told otherwise, in milliseconds. */
+export const DEFAULT_WAIT_TIMEOUT = 60_000;
+
+/** The states of a webhook config, in the order the API documents them. */
+export const WEBHOOK_CONFIG_STATES = ['new', 'valid', 'invalid', 'deactivated'] as const;
+/** The states a caller may set with an update. */
+export const WEBHOOK_CONFIG_UPDATE_STATES = ['new', 'deactivated'] as const;
+/** The states of a task. */
+export const TASK_STATES = ['pending', 'processing', 'suspended', 'succeeded', 'failed'] as const;
+/** The task states after which nothing changes. */
+export const TASK_FINAL_STATES: readonly string[] = ['succeeded', 'failed'];
+/** The delivery states of an event. */
+export const EVENT_STATES = ['pending', 'delivered', 'failed'] as const;

@@ -4,7 +4,7 @@ import { AbortError, InvalidInputError, TimeoutError } from '../core/errors';
 import { lazyPages, listPages, type PagePromise } from '../core/list';
 import { describe, encodeId, type DateFilter } from '../core/params';
 import type { RequestOptions, ResponseMeta } from '../core/request';
-import { MAX_AWAIT_SECONDS } from '../core/wire';
+import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS } from '../core/wire';
 import { Resource } from '../core/resource';
 import { listSchema, TASK_FINAL_STATES, taskSchema, type TaskAttributes, type TaskState } from '../schemas';
 import type { CallOptions } from './webhook-config';
@@ -12,8 +12,6 @@ import type { CallOptions } from './webhook-config';
 const PATH = '/tasks';
 const pageSchema = listSchema(taskSchema);
 
-/** How long `wait()` waits unless told otherwise, in milliseconds. */
-export const DEFAULT_WAIT_TIMEOUT = 60_000;
 /** First pause between polls when the server does not hold requests open; it doubles up to `MAX_POLL_INTERVAL`. */
 export const FIRST_POLL_INTERVAL = 500;
 /** Longest pause between polls. */
@@ -113,10 +111,15 @@ export class Task extends Resource<Client> {
     let interval = FIRST_POLL_INTERVAL;
     while (!this.done) {
       const remaining = end - Date.now();
-      if (remaining <= 0) throw new TimeoutError(`task ${this.id} is still ${this.state} after ${budget} ms`, { request: { method: 'GET', path: `${PATH}/${this.id}`, attempts: 0 } });
+      if (remaining <= 0) throw this.#stillRunning(budget);
       const awaitFor = Math.min(MAX_AWAIT_SECONDS, Math.floor(remaining / 1000));
       const asked = Date.now();
-      await this.refresh({ ...perRequest, deadline: remaining, ...(awaitFor > 0 ? { awaitFor } : {}) });
+      try {
+        await this.refresh({ ...perRequest, deadline: remaining, ...(awaitFor > 0 ? { awaitFor } : {}) });
+      } catch (error) {
+        // The last refresh ran into the end of the wait: say so, rather than that one request timed out.
+        throw error instanceof TimeoutError && Date.now() >= end ? this.#stillRunning(budget) : error;
+      }
       if (this.done) break;
       // The server held the request open as asked: ask again at once. Otherwise fall back to polling.
       if (awaitFor > 0 && Date.now() - asked >= awaitFor * 900) continue;
@@ -124,6 +127,10 @@ export class Task extends Resource<Client> {
       interval = Math.min(interval * 2, MAX_POLL_INTERVAL);
     }
     return this;
+  }
+
+  #stillRunning(budget: number): TimeoutError {
+    return new TimeoutError(`task ${this.id} is still ${this.state} after ${budget} ms`, { request: { method: 'GET', path: `${PATH}/${this.id}`, attempts: 0 } });
   }
 }
 

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { action } from '../context';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
+import { EVENT_STATES } from '../sdk';
 import { addListenCommand } from './listen';
 
 const COLUMNS = ['id', 'type', 'action', 'state', 'date_created'];
@@ -27,7 +28,7 @@ export function addEventCommands(program: Command): void {
       .description('list events, newest first')
       .option('--type <type>', 'only events about this resource type, e.g. webhook_config')
       .option('--action <action>', 'only events of this action, e.g. test')
-      .option('--state <state>', 'only events in this delivery state: pending, delivered, failed'),
+      .option('--state <state>', `only events in this delivery state: ${EVENT_STATES.join(', ')}`),
   ).action(
     action(async (ctx, options: ListOptions & { type?: string; action?: string; state?: string }) => {
       const { type, action: what, state } = options;

@@ -4,6 +4,7 @@ import { action } from '../context';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { seconds } from '../parse';
 import { DEFAULT_WAIT_SECONDS, reportTask, waitForTask } from '../progress';
+import { TASK_STATES } from '../sdk';
 
 const COLUMNS = ['id', 'type', 'state', 'error', 'date_created'];
 
@@ -26,7 +27,7 @@ export function addTaskCommands(program: Command): void {
     group
       .command('list')
       .description('list tasks, newest first')
-      .option('--state <state>', 'only tasks in this state: pending, processing, suspended, succeeded, failed')
+      .option('--state <state>', `only tasks in this state: ${TASK_STATES.join(', ')}`)
       .option('--type <type>', 'only tasks of this type, e.g. webhook_config.test'),
   ).action(
     action(async (ctx, options: ListOptions & { state?: string; type?: string }) => {

@@ -5,6 +5,7 @@ import { Unsuccessful } from '../errors';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { seconds } from '../parse';
 import { DEFAULT_WAIT_SECONDS, reportTask, waitForConfig, waitForTask } from '../progress';
+import { WEBHOOK_CONFIG_STATES } from '../sdk';
 
 const COLUMNS = ['id', 'state', 'url', 'date_created'];
 
@@ -62,7 +63,7 @@ Example:
     group
       .command('list')
       .description('list webhook configs, newest first (deactivated ones only with --state deactivated)')
-      .option('--state <state>', 'only configs in this state: new, valid, invalid, deactivated'),
+      .option('--state <state>', `only configs in this state: ${WEBHOOK_CONFIG_STATES.join(', ')}`),
   ).action(
     action(async (ctx, options: ListOptions & { state?: string }) => {
       const client = await ctx.client();

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import packageJson from '../../package.json';
+import { buildProgram } from '../../src/cli/program';
+import { EVENT_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES } from '../../src/index';
+import { BIN, hasAnsi, json, newToken, OK_URL, ricloud, useMockServer } from './support';
+
+const { env, client } = useMockServer();
+
+/** Every command path below `command`, e.g. `['webhook-config', 'create']`. */
+function commandPaths(command: Command, above: string[] = []): string[][] {
+  return command.commands.filter((sub) => sub.name() !== 'help').flatMap((sub) => [[...above, sub.name()], ...commandPaths(sub, [...above, sub.name()])]);
+}
+
+describe('help and version', () => {
+  it('--help works at every level: it prints the usage on stdout and exits 0', async () => {
+    const paths = [[], ...commandPaths(buildProgram())];
+    expect(paths.map((path) => path.join(' '))).toEqual(
+      expect.arrayContaining(['', 'webhook-config create', 'webhook-config retrieve', 'webhook-config list', 'webhook-config update', 'webhook-config test']),
+    );
+    expect(paths.map((path) => path.join(' '))).toEqual(
+      expect.arrayContaining(['task retrieve', 'task list', 'task wait', 'event retrieve', 'event list', 'event listen', 'mock', 'config init', 'config view']),
+    );
+    for (const path of paths) {
+      const run = await ricloud([...path, '--help']);
+      expect({ path, code: run.code, stderr: run.stderr }).toEqual({ path, code: 0, stderr: '' });
+      expect(run.stdout).toMatch(new RegExp(`^Usage: ricloud${path.map((p) => ` ${p}`).join('')} `));
+      expect(run.stdout).toContain('--json');
+    }
+  });
+
+  it('the top-level help documents the quick start, the exit codes and the environment', async () => {
+    const { stdout } = await ricloud(['--help']);
+    for (const text of ['ricloud mock', 'export RICLOUD_URL=http://127.0.0.1:8787', 'Exit codes:', '130', 'RICLOUD_CONF']) expect(stdout).toContain(text);
+  });
+
+  it("the list filters' help names every state the SDK knows", async () => {
+    const help = async (...path: string[]) => (await ricloud([...path, 'list', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(await help('webhook-config')).toContain(WEBHOOK_CONFIG_STATES.join(', '));
+    expect(await help('task')).toContain(TASK_STATES.join(', '));
+    expect(await help('event')).toContain(EVENT_STATES.join(', '));
+  });
+
+  it('--version prints the package version', async () => {
+    expect(await ricloud(['--version'])).toMatchObject({ code: 0, stdout: `${packageJson.version}\n` });
+  });
+});
+
+describe('usage errors exit 2 and name what is wrong', () => {
+  it.each([
+    [['frobnicate'], "unknown command 'frobnicate'"],
+    [['task', 'list', '--bogus'], "unknown option '--bogus'"],
+    [['event', 'retrieve'], "missing required argument 'id'"],
+    [['event', 'listen', '--port', 'eighty'], "option '--port <port>' argument 'eighty' is invalid"],
+    [['task', 'list', '--limit', '1001'], 'invalid --limit: must be a whole number from 1 to 1000'],
+    [['task', 'list', '--state', ''], 'invalid --state: must be a non-empty string'],
+  ])('ricloud %j', async (args, message) => {
+    const run = await ricloud(args, env(newToken()));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message);
+  });
+
+  it('no command prints the help on stderr', async () => {
+    const run = await ricloud([]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^Usage: ricloud /);
+  });
+
+  it('no token is a usage error that says how to give one', async () => {
+    const run = await ricloud(['task', 'list'], { RICLOUD_URL: 'http://127.0.0.1:1' });
+    expect(run).toMatchObject({ code: 2, stderr: 'error: no API token: pass --token or set RICLOUD_TOKEN (`ricloud config init --token T` saves one)\n' });
+  });
+});
+
+describe('global options', () => {
+  it('work before or after the command', async () => {
+    const token = newToken();
+    await client(token).webhookConfigs.create({ url: OK_URL });
+    const before = await ricloud(['--json', 'webhook-config', 'list'], env(token));
+    const after = await ricloud(['webhook-config', 'list', '--json'], env(token));
+    const middle = await ricloud(['webhook-config', '--json', 'list'], env(token));
+    expect(json(before)).toEqual(json(after));
+    expect(json(middle)).toEqual(json(after));
+    const flags = await ricloud(['webhook-config', 'list', '--token', token, '--url', env(token).RICLOUD_URL, '--json'], {});
+    expect(json(flags)).toEqual(json(after));
+  });
+
+  it('colour states only on a terminal or with FORCE_COLOR, never with --no-color or NO_COLOR', async () => {
+    const token = newToken();
+    await client(token).webhookConfigs.create({ url: OK_URL });
+    expect(hasAnsi((await ricloud(['webhook-config', 'list'], env(token))).stdout)).toBe(false);
+    const forced = await ricloud(['webhook-config', 'list'], env(token, { FORCE_COLOR: '1' }));
+    expect(forced.stdout).toMatch(/\u001b\[3\dm(new|valid)\u001b\[39m/);
+    expect(hasAnsi((await ricloud(['webhook-config', 'list', '--no-color'], env(token, { FORCE_COLOR: '1' }))).stdout)).toBe(false);
+    expect(hasAnsi((await ricloud(['--no-color', 'webhook-config', 'list'], env(token, { FORCE_COLOR: '1' }))).stdout)).toBe(false);
+    expect(hasAnsi((await ricloud(['webhook-config', 'list'], env(token, { FORCE_COLOR: '1', NO_COLOR: '1' }))).stdout)).toBe(false);
+  });
+
+  it('--quiet drops hints from stderr but keeps the result and the errors', async () => {
+    const token = newToken();
+    for (let i = 0; i < 2; i++) await client(token).webhookConfigs.create({ url: OK_URL });
+    const noisy = await ricloud(['webhook-config', 'list', '--limit', '1'], env(token));
+    expect(noisy.stderr).toContain('Use --limit N or --all for more.');
+    const quiet = await ricloud(['webhook-config', 'list', '--limit', '1', '--quiet'], env(token));
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe(noisy.stdout);
+    expect((await ricloud(['task', 'retrieve', 'nope', '-q'], env(token))).stderr).toMatch(/^error: .*404 not-found/);
+  });
+
+  it('the token never appears in any output, even in errors', async () => {
+    const token = newToken();
+    const runs = await Promise.all([
+      ricloud(['webhook-config', 'retrieve', 'nope'], env(token)),
+      ricloud(['config', 'view'], env(token)),
+      ricloud(['config', 'view', '--json'], env(token)),
+      ricloud(['--url', 'http://127.0.0.1:1', 'task', 'list', '--quiet'], { RICLOUD_TOKEN: token }),
+    ]);
+    for (const run of runs) expect(run.stdout + run.stderr).not.toContain(token);
+  });
+});
+
+describe('start-up', () => {
+  /** The files `file` imports statically, and theirs, within dist/; plus every bare package they import. */
+  function staticImports(file: string, seen = new Set<string>(), packages = new Set<string>()) {
+    if (seen.has(file)) return { files: seen, packages };
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const [, from] of code.matchAll(/^import\s[^;]*?["']([^"']+)["'];?$/gms)) {
+      if (from?.startsWith('.')) staticImports(join(dirname(file), from), seen, packages);
+      else if (from) packages.add(from);
+    }
+    return { files: seen, packages };
+  }
+
+  it('loads neither msw, ky nor zod before a command needs them: the mock and the SDK are separate chunks', () => {
+    const { packages } = staticImports(BIN);
+    // Node's own modules, the parser and the colours; msw, ky, zod and the spinner load only when used.
+    expect([...packages].filter((name) => !isBuiltin(name))).toEqual(['commander', 'picocolors']);
+    const code = readFileSync(BIN, 'utf8');
+    expect(code).toMatch(/await import\("\.\.\/mock-[\w-]+\.js"\)/);
+  });
+});

@@ -1,0 +1,159 @@
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { json, newToken, ricloud, tempHome, useMockServer } from './support';
+
+const { mock } = useMockServer();
+
+const iniOf = (home: string) => join(home, '.ricloud.ini');
+const modeOf = (path: string) => statSync(path).mode & 0o777;
+/** The tokens the mock received, in order. */
+const tokensSeen = () => mock().api.requests.map((r) => r.headers.authorization?.replace(/^Token /, ''));
+
+describe('ricloud config init', () => {
+  it("writes ~/.ricloud.ini in ricloud-py's format with mode 0600, and prints the token masked", async () => {
+    const home = tempHome();
+    const token = newToken();
+    const run = await ricloud(['config', 'init', '--token', token, '--url', mock().url], { HOME: home });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(iniOf(home), 'utf8')).toBe(`[api]\ntoken = ${token}\nurl = ${mock().url}\n`);
+    expect(modeOf(iniOf(home))).toBe(0o600);
+    expect(run.stdout).toMatch(new RegExp(`^file +${iniOf(home)}$`, 'm'));
+    expect(run.stdout).toMatch(new RegExp(`^token +\\*{4}${token.slice(-4)}$`, 'm'));
+    expect(run.stdout).not.toContain(token);
+  });
+
+  it('--json prints what it wrote, the token masked; the URL defaults to the public API', async () => {
+    const home = tempHome();
+    const token = newToken();
+    const run = await ricloud(['config', 'init', '--json'], { HOME: home, RICLOUD_TOKEN: token });
+    expect(json(run)).toEqual({ file: iniOf(home), token: `****${token.slice(-4)}`, url: 'https://ricloud-api.reincubate.com' });
+    expect(readFileSync(iniOf(home), 'utf8')).toContain(`token = ${token}\n`);
+  });
+
+  it('refuses to overwrite an existing file (exit 2) unless --force, which keeps other sections and sets mode 0600', async () => {
+    const home = tempHome();
+    const before = '[api]\ntoken = old\nurl = https://old.example\n\n[webhooks]\nsecret = whsec_kept\n';
+    writeFileSync(iniOf(home), before);
+    chmodSync(iniOf(home), 0o644);
+    const refused = await ricloud(['config', 'init', '--token', newToken()], { HOME: home });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`error: ${iniOf(home)} already exists: pass --force to overwrite it\n`);
+    expect(readFileSync(iniOf(home), 'utf8')).toBe(before);
+
+    const token = newToken();
+    const forced = await ricloud(['config', 'init', '--token', token, '--force'], { HOME: home });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(iniOf(home), 'utf8')).toBe(`[api]\ntoken = ${token}\nurl = https://old.example\n\n[webhooks]\nsecret = whsec_kept\n`);
+    expect(modeOf(iniOf(home))).toBe(0o600);
+  });
+
+  it('writes the file RICLOUD_CONF names instead, when set', async () => {
+    const home = tempHome();
+    const other = join(tempHome(), 'team.ini');
+    const run = await ricloud(['config', 'init', '--token', newToken()], { HOME: home, RICLOUD_CONF: other });
+    expect(run.code).toBe(0);
+    expect(readFileSync(other, 'utf8')).toMatch(/^\[api\]\ntoken = /);
+    expect(() => statSync(iniOf(home))).toThrow();
+  });
+
+  it('needs a token (exit 2), and refuses a URL that is not http(s), naming it', async () => {
+    const home = tempHome();
+    const none = await ricloud(['config', 'init'], { HOME: home });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^error: no API token: pass --token or set RICLOUD_TOKEN/);
+    const bad = await ricloud(['config', 'init', '--token', newToken(), '--url', 'localhost:8787'], { HOME: home });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('error: invalid API URL (from --url): must use http or https, not localhost\n');
+    expect(() => statSync(iniOf(home))).toThrow();
+  });
+});
+
+describe('ricloud config view', () => {
+  it('shows each setting, masked, and where it comes from; --json the same as one document', async () => {
+    const home = tempHome();
+    const token = newToken();
+    writeFileSync(iniOf(home), `[api]\ntoken = ${token}\n\n[webhooks]\nsecret = whsec_0123456789abcdef\n`);
+    const text = await ricloud(['config', 'view'], { HOME: home });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(new RegExp(`^token +\\*{4}${token.slice(-4)}  \\(from ${iniOf(home)}\\)$`, 'm'));
+    expect(text.stdout).toMatch(/^url +https:\/\/ricloud-api\.reincubate\.com  \(from default\)$/m);
+    expect(text.stdout).toMatch(/^secret +\*{4}cdef {2}\(from /m);
+    expect(text.stdout).not.toContain(token);
+    expect(text.stdout).not.toContain('whsec_0123456789abcdef');
+    const doc = await ricloud(['config', 'view', '--json'], { HOME: home, RICLOUD_URL: 'http://127.0.0.1:1' });
+    expect(json(doc)).toEqual({
+      files: [iniOf(home)],
+      token: { value: `****${token.slice(-4)}`, source: iniOf(home) },
+      url: { value: 'http://127.0.0.1:1', source: 'RICLOUD_URL' },
+      secret: { value: '****cdef', source: iniOf(home) },
+    });
+  });
+
+  it('says when no file is found and no token is set', async () => {
+    const run = await ricloud(['config', 'view'], { HOME: tempHome() });
+    expect(run.stdout).toMatch(/^files +\(none found\)$/m);
+    expect(run.stdout).toMatch(/^token +-$/m);
+  });
+});
+
+describe('where settings come from', () => {
+  it('flags win over RICLOUD_TOKEN/RICLOUD_URL, which win over RICLOUD_CONF, which wins over ~/.ricloud.ini', async () => {
+    const home = tempHome();
+    const [inHome, inConf, inEnv, inFlag] = [newToken(), newToken(), newToken(), newToken()];
+    const conf = join(tempHome(), 'conf.ini');
+    writeFileSync(iniOf(home), `[api]\ntoken = ${inHome}\nurl = http://127.0.0.1:1\n`);
+    writeFileSync(conf, `[api]\ntoken = ${inConf}\nurl = ${mock().url}\n`);
+    const cases: [Record<string, string>, string[], string][] = [
+      [{ HOME: home }, [], inHome],
+      [{ HOME: home, RICLOUD_CONF: conf }, [], inConf],
+      [{ HOME: home, RICLOUD_CONF: conf, RICLOUD_TOKEN: inEnv }, [], inEnv],
+      [{ HOME: home, RICLOUD_CONF: conf, RICLOUD_TOKEN: inEnv }, ['--token', inFlag], inFlag],
+    ];
+    for (const [environment, flags, expected] of cases) {
+      const view = json<{ token: { value: string } }>(await ricloud(['config', 'view', '--json', ...flags], environment));
+      expect(view.token.value).toBe(`****${expected.slice(-4)}`);
+    }
+    // The same order decides what is really sent: the URL from RICLOUD_CONF, each token in turn.
+    mock().api.requests.length = 0;
+    for (const [environment, flags] of cases.slice(1)) expect((await ricloud(['task', 'list', ...flags], environment)).code).toBe(0);
+    expect(tokensSeen()).toEqual([inConf, inEnv, inFlag]);
+    // ~/.ricloud.ini alone points at a closed port: its url is used too (and fails as a network error, exit 1).
+    const fromHome = await ricloud(['task', 'list', '--quiet'], { HOME: home });
+    expect(fromHome.code).toBe(1);
+    expect(fromHome.stderr).toMatch(/^error: task list: connection failed.*\n$/);
+    // A flag beats the environment for the URL as well.
+    expect((await ricloud(['--url', mock().url, 'task', 'list'], { HOME: home, RICLOUD_URL: 'http://127.0.0.1:1' })).code).toBe(0);
+  });
+
+  it('reads a config file written by ricloud-py as it is', async () => {
+    const home = tempHome();
+    const token = newToken();
+    writeFileSync(
+      iniOf(home),
+      [
+        '# written by `ricloud config init` (ricloud-py)',
+        '[api]',
+        `token = ${token}`,
+        `url: ${mock().url}`,
+        'max_retries = 3',
+        'await_for = 0',
+        '',
+        '[webhooks]',
+        'secret =',
+        'delta = 600',
+        '',
+        '[logging]',
+        '; the Python log level',
+        'log_level = WARNING',
+        '',
+      ].join('\n'),
+    );
+    mock().api.requests.length = 0;
+    const run = await ricloud(['webhook-config', 'list'], { HOME: home });
+    expect(run.code).toBe(0);
+    expect(tokensSeen()).toEqual([token]);
+    const view = json<{ secret?: unknown }>(await ricloud(['config', 'view', '--json'], { HOME: home }));
+    expect(view.secret).toBeUndefined();
+  });
+});

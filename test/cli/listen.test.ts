@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, ndjson, newToken, OK_URL, ricloud, start, useMockServer, type Launched, type Run } from './support';
+
+const { mock, env, client } = useMockServer();
+
+// Listeners still running when a test fails are stopped here.
+const running: Launched[] = [];
+afterEach(() => {
+  for (const { child } of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** Starts `ricloud event listen args…` and resolves once it listens, with its output collected. */
+async function listen(args: string[], environment: Record<string, string | undefined>): Promise<Launched> {
+  const listener = start(['event', 'listen', ...args], environment);
+  running.push(listener);
+  await listener.waitFor('stderr', /Listening on http:\/\/\S+/);
+  return listener;
+}
+
+/** A config whose URL points at a listener on `port`; its first test delivery finds nobody and fails. */
+async function configFor(token: string, port: number) {
+  const cfg = await client(token).webhookConfigs.create({ url: `http://127.0.0.1:${port}/webhooks` });
+  await mock().api.settle();
+  return cfg;
+}
+
+/** Stops a listener with Ctrl-C and returns its run. */
+async function interrupt(listener: Launched): Promise<Run> {
+  listener.child.kill('SIGINT');
+  return listener.done;
+}
+
+describe('ricloud event listen --secret', () => {
+  it("verifies the mock's delivery and prints the event as one line", async () => {
+    const token = newToken();
+    const port = await freePort();
+    const cfg = await configFor(token, port);
+    const listener = await listen(['--port', String(port), '--secret', cfg.secret ?? ''], env(token));
+    const test = await ricloud(['webhook-config', 'test', cfg.id, '--wait'], env(token));
+    expect(test.code).toBe(0);
+    const line = await listener.waitFor('stdout', /^.*webhook_config\.test.*$/m);
+    const [event] = (await client(token).events.list({ state: 'delivered' })).data;
+    expect(line[0]).toBe(`${event?.date_created}  webhook_config.test  ${event?.id}  webhook_config ${cfg.id}`);
+    const run = await interrupt(listener);
+    expect(run.code).toBe(130);
+    expect(run.stdout + run.stderr).not.toContain(cfg.secret);
+  });
+
+  it('--json prints each event as one JSON object per line', async () => {
+    const token = newToken();
+    const port = await freePort();
+    const cfg = await configFor(token, port);
+    const listener = await listen(['--port', String(port), '--secret', cfg.secret ?? '', '--json'], env(token));
+    for (let i = 0; i < 2; i++) expect((await ricloud(['webhook-config', 'test', cfg.id, '--wait'], env(token))).code).toBe(0);
+    const run = await interrupt(listener);
+    const events = ndjson(run.stdout);
+    expect(events).toHaveLength(2);
+    expect(events.every((e) => e.type === 'webhook_config' && e.action === 'test' && (e.data as { id: string }).id === cfg.id)).toBe(true);
+  });
+
+  it('refuses a delivery signed with another secret (the task fails) and reports it on stderr', async () => {
+    const token = newToken();
+    const port = await freePort();
+    const cfg = await configFor(token, port);
+    const listener = await listen(['--port', String(port), '--secret', 'not-the-secret'], env(token));
+    const test = await ricloud(['webhook-config', 'test', cfg.id, '--wait'], env(token));
+    expect(test.code).toBe(3);
+    const run = await interrupt(listener);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('refused a delivery: signature does not match');
+  });
+
+  it('takes the secret from RICLOUD_SECRET, and --exclude / --only leave events out while still accepting them', async () => {
+    const token = newToken();
+    const port = await freePort();
+    const cfg = await configFor(token, port);
+    for (const filter of [['--exclude', 'webhook_config.test'], ['--only', 'task.succeeded,task.failed']]) {
+      const listener = await listen(['--port', String(port), ...filter], env(token, { RICLOUD_SECRET: cfg.secret ?? undefined }));
+      expect((await ricloud(['webhook-config', 'test', cfg.id, '--wait'], env(token))).code).toBe(0);
+      const run = await interrupt(listener);
+      expect(run.stdout).toBe('');
+    }
+  });
+
+  it('needs a secret: without one it is a usage error (exit 2)', async () => {
+    const run = await ricloud(['event', 'listen', '--port', '0'], env(newToken()));
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(/^error: event listen needs --secret/);
+  });
+
+  it('refuses --secret together with --webhook-url (exit 2)', async () => {
+    const run = await ricloud(['event', 'listen', '--secret', 's', '--webhook-url', OK_URL], env(newToken()));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("option '--secret <secret>' cannot be used with option '--webhook-url <url>'");
+  });
+
+  it('exits 1 when the port is taken', async () => {
+    const port = await freePort();
+    const first = await listen(['--port', String(port), '--secret', 's'], env(newToken()));
+    const second = await ricloud(['event', 'listen', '--port', String(port), '--secret', 's'], env(newToken()));
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/EADDRINUSE/);
+    await interrupt(first);
+  });
+});
+
+describe('ricloud event listen --webhook-url', () => {
+  it("registers a config for the URL, verifies with its secret, and on Ctrl-C deactivates that config and no other", async () => {
+    const token = newToken();
+    const other = await client(token).webhookConfigs.create({ url: OK_URL });
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/webhooks`;
+    const listener = await listen(['--port', String(port), '--webhook-url', url], env(token));
+    const [, id] = await listener.waitFor('stderr', /Created webhook config (\S+) for /);
+    // The test delivery that create starts is verified with the new config's secret and printed.
+    await listener.waitFor('stdout', new RegExp(`webhook_config\\.test  \\S+  webhook_config ${id}`));
+    await mock().api.settle();
+    expect((await client(token).webhookConfigs.retrieve(id ?? '')).state).toBe('valid');
+
+    const run = await interrupt(listener);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain(`Deactivated webhook config ${id}.`);
+    const stateOf = (configId: string | undefined) => mock().api.store.webhookConfigs().find((c) => c.id === configId)?.state;
+    expect(stateOf(id)).toBe('deactivated');
+    expect(stateOf(other.id)).toBe('valid');
+    const secret = mock().api.store.webhookConfigs().find((c) => c.id === id)?.secret ?? '';
+    expect(run.stdout + run.stderr).not.toContain(secret);
+  });
+
+  it('stops on SIGTERM too, deactivating its config, and exits 143', async () => {
+    const token = newToken();
+    const port = await freePort();
+    const listener = await listen(['--port', String(port), '--webhook-url', `http://127.0.0.1:${port}/`], env(token));
+    await listener.waitFor('stderr', /Created webhook config/);
+    listener.child.kill('SIGTERM');
+    const run = await listener.done;
+    expect(run.code).toBe(143);
+    const mine = mock().api.store.webhookConfigs().filter((c) => c.url === `http://127.0.0.1:${port}/`);
+    expect(mine.map((c) => c.state)).toEqual(['deactivated']);
+  });
+});

@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import { FAILING_URL, json, ndjson, newToken, OK_URL, ricloud, useMockServer } from './support';
+
+const { mock, env, client } = useMockServer();
+
+describe('ricloud webhook-config create', () => {
+  it('prints the new config as aligned key/value lines, with its secret masked', async () => {
+    const token = newToken();
+    const run = await ricloud(['webhook-config', 'create', '--url', OK_URL], env(token));
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const stored = mock().api.store.webhookConfigs().find((c) => run.stdout.includes(c.id));
+    expect(stored).toBeDefined();
+    expect(run.stdout).toMatch(new RegExp(`^id +${stored?.id}$`, 'm'));
+    expect(run.stdout).toMatch(/^url +https:\/\/hooks\.test\/ok$/m);
+    expect(run.stdout).toMatch(/^state +new$/m);
+    expect(run.stdout).toMatch(/^secret +\*{4}.{4}$/m);
+    expect(run.stdout).not.toContain(stored?.secret);
+  });
+
+  it('--json prints one JSON document that includes the secret, for this create only', async () => {
+    const run = await ricloud(['webhook-config', 'create', '--url', OK_URL, '--json'], env(newToken()));
+    expect(run.code).toBe(0);
+    const created = json(run);
+    const stored = mock().api.store.webhookConfigs().find((c) => c.id === created.id);
+    expect(created).toMatchObject({ resource: 'webhook_config', url: OK_URL, state: 'new', secret: stored?.secret });
+  });
+
+  it('--wait follows the test to valid, prints the final config and exits 0; nothing is drawn on a piped stderr', async () => {
+    const run = await ricloud(['webhook-config', 'create', '--url', OK_URL, '--wait'], env(newToken()));
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^state +valid$/m);
+  });
+
+  it('--wait exits 3 with one line on stderr when the test fails and the config ends invalid', async () => {
+    const run = await ricloud(['webhook-config', 'create', '--url', FAILING_URL, '--wait', '--json'], env(newToken()));
+    expect(run.code).toBe(3);
+    expect(json(run)).toMatchObject({ state: 'invalid' });
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: webhook_config \S+ is invalid/)]);
+  });
+
+  it('a bad --url is a usage error (exit 2) that names the flag; nothing is sent', async () => {
+    const token = newToken();
+    const run = await ricloud(['webhook-config', 'create', '--url', 'ftp://example.com'], env(token));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('error: invalid --url: must use http or https, not ftp\n');
+    expect(mock().api.requests.filter((r) => r.headers.authorization === `Token ${token}`)).toEqual([]);
+  });
+
+  it('a missing --url is a usage error (exit 2) that names it', async () => {
+    const run = await ricloud(['webhook-config', 'create'], env(newToken()));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("required option '--url <url>' not specified");
+  });
+
+  it('takes the API URL from a --url given before the command, and the receiver URL from the one after it', async () => {
+    const token = newToken();
+    const run = await ricloud(['--url', mock().url, 'webhook-config', 'create', '--url', OK_URL, '--json'], { RICLOUD_TOKEN: token });
+    expect(run.code).toBe(0);
+    expect(json(run)).toMatchObject({ url: OK_URL });
+  });
+});
+
+describe('ricloud webhook-config retrieve', () => {
+  it('prints the config with its secret masked, and --json leaves the secret out', async () => {
+    const token = newToken();
+    const cfg = await client(token).webhookConfigs.create({ url: OK_URL });
+    const text = await ricloud(['webhook-config', 'retrieve', cfg.id], env(token));
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(new RegExp(`^id +${cfg.id}$`, 'm'));
+    expect(text.stdout).toMatch(/^secret +\*{4}/m);
+    expect(text.stdout).not.toContain(cfg.secret);
+    const doc = await ricloud(['webhook-config', 'retrieve', cfg.id, '--json'], env(token));
+    expect(json(doc)).toMatchObject({ id: cfg.id, url: OK_URL });
+    expect(json(doc)).not.toHaveProperty('secret');
+    expect(doc.stdout).not.toContain(cfg.secret);
+  });
+
+  it('exits 1 with one line naming the status and the API error code for an unknown id', async () => {
+    const run = await ricloud(['webhook-config', 'retrieve', 'no-such-config'], env(newToken()));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^error: .*404 not-found.*\[request \S+\]\n$/);
+  });
+
+  it('exits 1 naming the status and code when the API fails (500), after the SDK retries', async () => {
+    const token = newToken();
+    mock().api.faults.add({ method: 'GET', path: /^\/configs\/webhook\/flaky$/, status: 500, times: 3 });
+    const run = await ricloud(['webhook-config', 'retrieve', 'flaky', '--quiet'], env(token));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: .*\(500 server-error\)/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a missing ID is a usage error (exit 2)', async () => {
+    const run = await ricloud(['webhook-config', 'retrieve'], env(newToken()));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("missing required argument 'id'");
+  });
+});
+
+describe('ricloud webhook-config list', () => {
+  it('prints a table, newest first, and hints at --all when there are more', async () => {
+    const token = newToken();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await client(token).webhookConfigs.create({ url: `${OK_URL}/${i}` })).id);
+    const run = await ricloud(['webhook-config', 'list', '--limit', '2'], env(token));
+    expect(run.code).toBe(0);
+    const [header, ...rows] = run.stdout.trim().split('\n');
+    expect(header).toMatch(/^ID +STATE +URL +DATE_CREATED$/);
+    expect(rows.map((row) => row.split(/ +/)[0])).toEqual([ids[2], ids[1]]);
+    expect(run.stderr).toBe('Showing 2 of 3 webhook configs. Use --limit N or --all for more.\n');
+  });
+
+  it('--json prints the page as one document', async () => {
+    const token = newToken();
+    await client(token).webhookConfigs.create({ url: OK_URL });
+    const run = await ricloud(['webhook-config', 'list', '--json'], env(token));
+    expect(json(run)).toMatchObject({ has_more: false, total_count: 1, data: [{ url: OK_URL }] });
+    expect(run.stdout).not.toContain('"secret"');
+  });
+
+  it('--all --json prints every config as NDJSON, one per line, across pages', async () => {
+    const token = newToken();
+    for (let i = 0; i < 12; i++) await client(token).webhookConfigs.create({ url: `${OK_URL}/${i}` });
+    const run = await ricloud(['webhook-config', 'list', '--all', '--json'], env(token));
+    expect(run.code).toBe(0);
+    const items = ndjson(run.stdout);
+    expect(items).toHaveLength(12);
+    expect(new Set(items.map((item) => item.id)).size).toBe(12);
+    const text = await ricloud(['webhook-config', 'list', '--all'], env(token));
+    expect(text.stdout.trim().split('\n')).toHaveLength(13);
+  });
+
+  it('filters by --state and by creation time', async () => {
+    const token = newToken();
+    const a = await client(token).webhookConfigs.create({ url: OK_URL });
+    await client(token).webhookConfigs.update(a.id, { state: 'deactivated' });
+    const after = new Date(Date.now() + 1).toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const b = await client(token).webhookConfigs.create({ url: OK_URL });
+    const deactivated = ndjson(await ricloud(['webhook-config', 'list', '--all', '--json', '--state', 'deactivated'], env(token)).then((r) => r.stdout));
+    expect(deactivated.map((c) => c.id)).toEqual([a.id]);
+    const recent = json<{ data: { id: string }[] }>(await ricloud(['webhook-config', 'list', '--json', '--created-after', after], env(token)));
+    expect(recent.data.map((c) => c.id)).toEqual([b.id]);
+    const older = json<{ data: { id: string }[] }>(await ricloud(['webhook-config', 'list', '--json', '--created-before', after, '--state', 'deactivated'], env(token)));
+    expect(older.data.map((c) => c.id)).toEqual([a.id]);
+  });
+
+  it('refuses bad values with exit 2, each naming its flag', async () => {
+    const e = env(newToken());
+    const cases: [string[], RegExp][] = [
+      [['--limit', '0'], /invalid --limit: must be a whole number from 1 to 1000/],
+      [['--limit', 'ten'], /option '--limit <n>' argument 'ten' is invalid/],
+      [['--limit', '5', '--all'], /option '--limit <n>' cannot be used with option '--all'/],
+      [['--created-after', 'yesterday'], /invalid --created-after: must be a valid Date or ISO 8601 string/],
+      [['--created-before', 'soon'], /invalid --created-before/],
+      [['--colour'], /unknown option '--colour'/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await ricloud(['webhook-config', 'list', ...args], e);
+      expect({ args, code: run.code }).toEqual({ args, code: 2 });
+      expect(run.stderr).toMatch(message);
+    }
+  });
+
+  it('prints "No webhook configs." on stderr, and nothing on stdout, when there are none', async () => {
+    const run = await ricloud(['webhook-config', 'list'], env(newToken()));
+    expect(run).toMatchObject({ code: 0, stdout: '', stderr: 'No webhook configs.\n' });
+  });
+});
+
+describe('ricloud webhook-config update', () => {
+  it('deactivates a config, in text and in JSON', async () => {
+    const token = newToken();
+    const cfg = await client(token).webhookConfigs.create({ url: OK_URL });
+    const text = await ricloud(['webhook-config', 'update', cfg.id, '--state', 'deactivated'], env(token));
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^state +deactivated$/m);
+    const doc = await ricloud(['webhook-config', 'update', cfg.id, '--url', `${OK_URL}/2`, '--json'], env(token));
+    expect(json(doc)).toMatchObject({ id: cfg.id, url: `${OK_URL}/2` });
+    expect(json(doc)).not.toHaveProperty('secret');
+  });
+
+  it('refuses a state other than new or deactivated, and an update with nothing to change (exit 2)', async () => {
+    const token = newToken();
+    const bad = await ricloud(['webhook-config', 'update', 'any', '--state', 'valid'], env(token));
+    expect(bad).toMatchObject({ code: 2, stderr: 'error: invalid --state: can only be set to new or deactivated\n' });
+    const empty = await ricloud(['webhook-config', 'update', 'any'], env(token));
+    expect(empty).toMatchObject({ code: 2, stderr: 'error: an update needs url or state\n' });
+  });
+});
+
+describe('ricloud webhook-config test', () => {
+  it('prints the new test task, in text and in JSON', async () => {
+    const token = newToken();
+    const cfg = await client(token).webhookConfigs.create({ url: OK_URL });
+    const text = await ricloud(['webhook-config', 'test', cfg.id], env(token));
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^type +webhook_config\.test$/m);
+    const doc = await ricloud(['webhook-config', 'test', cfg.id, '--json'], env(token));
+    expect(json(doc)).toMatchObject({ resource: 'task', type: 'webhook_config.test', target: cfg.id });
+  });
+
+  it('--wait prints the task once it succeeded and exits 0', async () => {
+    const token = newToken();
+    const cfg = await client(token).webhookConfigs.create({ url: OK_URL });
+    const run = await ricloud(['webhook-config', 'test', cfg.id, '--wait', '--json'], env(token));
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(json(run)).toMatchObject({ state: 'succeeded' });
+  });
+
+  it('--wait exits 3 when the task fails, and says why on stderr', async () => {
+    const token = newToken();
+    const cfg = await client(token).webhookConfigs.create({ url: FAILING_URL });
+    const run = await ricloud(['webhook-config', 'test', cfg.id, '--wait'], env(token));
+    expect(run.code).toBe(3);
+    expect(run.stdout).toMatch(/^state +failed$/m);
+    expect(run.stderr).toMatch(/^error: task \S+ failed \(webhook-bad-status\)\n$/);
+  });
+
+  it('--timeout implies --wait', async () => {
+    const token = newToken();
+    const cfg = await client(token).webhookConfigs.create({ url: OK_URL });
+    const run = await ricloud(['webhook-config', 'test', cfg.id, '--timeout', '10', '--json'], env(token));
+    expect(json(run)).toMatchObject({ state: 'succeeded' });
+  });
+});
