@@ -1,7 +1,7 @@
 /**
  * The benchmarks' loopback API, run in its own process so it does not share the client's core: one webhook config
  * at `GET /configs/webhook/{id}`, and `COUNT` synthetic configs listed newest first at `GET /configs/webhook`
- * (`limit`, `after_id`). Prints its port on stdout, then serves until killed.
+ * (`limit`, `after_id`). Prints its port on stdout, then serves until killed or until its parent goes away.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,3 +43,6 @@ server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`${(server.address() as AddressInfo).port}\n`);
 });
+// The benchmark holds our stdin open: when it ends (even when killed), so does this server.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();

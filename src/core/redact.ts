@@ -6,14 +6,16 @@ export const REDACTED = '[redacted]';
 /** Response bodies kept in errors are cut to this many characters. */
 export const MAX_ERROR_BODY = 64 * 1024;
 
-// `"secret": "..."` in JSON text, and `s=...` in a `Ricloud-Signature` value.
-const SECRET_FIELD = /("secret"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
+// `"secret": "..."` in JSON text (also when the text ends inside the value: a body cut short), and `s=...` in a
+// `Ricloud-Signature` value.
+const SECRET_FIELD = /("secret"\s*:\s*)"(?:[^"\\]|\\.)*(?:"|\\?$)/g;
 const SIGNATURE_VALUE = /(\bs=)[A-Za-z0-9+/=_-]+/g;
 
-/** Hides secret values inside a body or message, and cuts it to `MAX_ERROR_BODY` characters. */
+/** Hides secret values inside a body or message, then cuts it to `MAX_ERROR_BODY` characters. */
 export function redactText(text: string): string {
-  const cut = text.length > MAX_ERROR_BODY ? `${text.slice(0, MAX_ERROR_BODY)}…` : text;
-  return cut.replace(SECRET_FIELD, `$1"${REDACTED}"`).replace(SIGNATURE_VALUE, `$1${REDACTED}`);
+  // Redacting before cutting: a cut inside a secret would leave its start unmatched.
+  const redacted = text.replace(SECRET_FIELD, `$1"${REDACTED}"`).replace(SIGNATURE_VALUE, `$1${REDACTED}`);
+  return redacted.length > MAX_ERROR_BODY ? `${redacted.slice(0, MAX_ERROR_BODY)}…` : redacted;
 }
 
 const SECRET_HEADERS = new Set(['authorization', 'ricloud-signature', 'cookie', 'set-cookie']);

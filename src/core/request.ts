@@ -23,7 +23,7 @@ import {
 import type { Logger, LogLevel } from './log';
 import { levelled } from './log';
 import { describe } from './params';
-import { redactHeaders, redactText } from './redact';
+import { REDACTED, redactHeaders, redactText } from './redact';
 import { backoffMs, failedBeforeSending, isRetryable, MAX_RETRY_AFTER_MS, networkCode, retryAfterMs, type RetryMode } from './retry';
 import { parseBody } from './schema';
 import { AWAIT_HEADER, MAX_AWAIT_SECONDS, REQUEST_ID_HEADER } from './wire';
@@ -57,12 +57,16 @@ export interface RequestOptions extends Hooks {
 /** What a client hands to the pipeline; built once per client. */
 export interface Transport {
   ky: KyInstance;
+  /** The caller's `fetch`; unset means the global one, looked up at each call (so test interceptors apply). */
+  fetch: typeof fetch | undefined;
   timeout: number;
   deadline: number | undefined;
   maxRetries: number;
   hooks: Hooks;
   log: ReturnType<typeof levelled>;
   validate: boolean;
+  /** Hides the client's token in server text that errors keep: a server may echo it back in a message. */
+  redact: (text: string) => string;
 }
 
 /** Settings for `createTransport`. */
@@ -113,17 +117,18 @@ export function createTransport(settings: TransportSettings): Transport {
     headers: { ...settings.headers, authorization: `Token ${settings.token}`, accept: 'application/json' },
     redirect: 'manual',
     throwHttpErrors: true,
-    ...(settings.fetch ? { fetch: settings.fetch } : {}),
   });
   const { onRequest, onResponse, onRetry } = settings;
   return {
     ky: instance,
+    fetch: settings.fetch,
     timeout: settings.timeout,
     deadline: settings.deadline,
     maxRetries: settings.maxRetries,
     hooks: { onRequest, onResponse, onRetry },
     log: levelled(settings.logger, settings.logLevel),
     validate: settings.validate,
+    redact: (text) => (settings.token ? text.replaceAll(settings.token, REDACTED) : text),
   };
 }
 
@@ -178,13 +183,48 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
   const info: RequestInfo = { method: spec.method, path: spec.path, attempts: 0 };
   if (options.signal?.aborted) throw new AbortError(`${spec.what}: aborted before sending`, { cause: options.signal.reason, request: info });
 
-  const deadlineSignal = AbortSignal.timeout(Math.min(deadline, MAX_TIMER_MS));
-  const signal = options.signal ? AbortSignal.any([options.signal, deadlineSignal]) : deadlineSignal;
   const started = Date.now();
-  let attemptStarted = started;
   let nextDelay = 0;
+  let text = '';
+  // Set when the deadline, rather than the caller or an attempt's timeout, cut an attempt short.
+  let expired = false;
+  const pastDeadline = () => expired || Date.now() - started >= deadline;
   const awaitHeader = options.awaitFor === undefined ? undefined : { [AWAIT_HEADER]: String(options.awaitFor) };
-  const attemptTimeout = awaitHeader ? Math.max(timeout, (options.awaitFor ?? 0) * 1000 + AWAIT_MARGIN_MS) : timeout;
+  // ky's timeout bounds each attempt, body included, and is never longer than the whole deadline.
+  const attemptTimeout = Math.min(awaitHeader ? Math.max(timeout, (options.awaitFor ?? 0) * 1000 + AWAIT_MARGIN_MS) : timeout, deadline);
+
+  // One attempt, as ky's `fetch` (ky always passes a Request): ky's timeout and retry then cover the body too, so a
+  // body that stalls is cut at `timeout` and one cut short by a dropped connection is retried like any other
+  // connection failure. The deadline needs no signal of its own on the common path: the first attempt's timeout
+  // fits in it and backoff never sleeps past it. Only a retry left with less than a timeout of it gets a timer.
+  const attempt = async (request: Request, init?: RequestInit): Promise<Response> => {
+    info.attempts++;
+    transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
+    runHook(transport, options, 'onRequest', { method: spec.method, url: request.url, attempt: info.attempts });
+    const left = deadline - (Date.now() - started);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (left < attemptTimeout) {
+      const expiry = new AbortController();
+      timer = setTimeout(() => {
+        expired = true;
+        expiry.abort(new DOMException(`deadline of ${deadline} ms passed`, 'TimeoutError'));
+      }, left);
+      init = { ...init, signal: AbortSignal.any([request.signal, expiry.signal]) };
+    }
+    try {
+      const sent = Date.now();
+      const response = await (transport.fetch ?? fetch)(request, init);
+      const durationMs = Date.now() - sent;
+      info.requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
+      transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
+      runHook(transport, options, 'onResponse', { method: spec.method, url: request.url, attempt: info.attempts, status: response.status, durationMs, requestId: info.requestId });
+      // The body is kept here rather than copied into a new Response: ky only needs the status and headers.
+      text = await response.text();
+      return response;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
   try {
     const response = await transport.ky(spec.path.slice(1), {
@@ -192,61 +232,35 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
       ...(spec.body === undefined ? {} : { json: spec.body }),
       ...(spec.query ? { searchParams: spec.query } : {}),
       ...(options.headers || awaitHeader ? { headers: { ...options.headers, ...awaitHeader } } : {}),
-      signal,
-      timeout: Math.min(attemptTimeout, deadline),
+      // Only a caller's signal goes to ky (which stops its backoff sleep with it): each signal costs ky an AbortSignal.any().
+      ...(options.signal ? { signal: options.signal } : {}),
+      fetch: attempt as typeof fetch,
+      timeout: attemptTimeout,
       retry: {
         limit: maxRetries,
         methods: ['get', 'post'],
         delay: () => nextDelay,
         shouldRetry: ({ error, retryCount }) => {
-          if (signal.aborted || !isRetryable(error, spec.retry)) return false;
+          if (options.signal?.aborted || pastDeadline() || !isRetryable(error, spec.retry)) return false;
           const advised = error instanceof HTTPError ? retryAfterMs(error.response.headers) : undefined;
           // Past the cap, fail now: the error carries the advice instead of sleeping for minutes.
           if (advised !== undefined && advised > MAX_RETRY_AFTER_MS) return false;
           const delay = advised ?? backoffMs(retryCount);
           if (Date.now() - started + delay >= deadline) return false;
-          if (error instanceof HTTPError) void error.response.body?.cancel().catch(() => undefined);
           nextDelay = delay;
-          const mapped = mapFailure(error, '', spec, info, options, deadlineSignal, deadline, timeout);
+          const mapped = mapFailure(error, '', spec, info, options, pastDeadline(), deadline, attemptTimeout);
           transport.log('warn', `${spec.method} ${spec.path}: ${mapped.name} on attempt ${retryCount}, retrying in ${delay} ms`);
           runHook(transport, options, 'onRetry', { attempt: retryCount, delayMs: delay, error: mapped });
           return true;
         },
       },
-      hooks: {
-        beforeRequest: [
-          (request) => {
-            info.attempts++;
-            attemptStarted = Date.now();
-            transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
-            runHook(transport, options, 'onRequest', { method: spec.method, url: request.url, attempt: info.attempts });
-          },
-        ],
-        afterResponse: [
-          (request, _options, response) => {
-            const durationMs = Date.now() - attemptStarted;
-            info.requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
-            transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
-            runHook(transport, options, 'onResponse', {
-              method: spec.method,
-              url: request.url,
-              attempt: info.attempts,
-              status: response.status,
-              durationMs,
-              requestId: info.requestId,
-            });
-          },
-        ],
-      },
     });
-    const text = await response.text();
     const context = { status: response.status, request: info, what: spec.what, mayHaveSucceeded: spec.retry === 'once' };
     const data = transport.validate ? parseBody(spec.schema, text, context) : (parseBody(anything, text, context) as T);
     return { data, response: { status: response.status, headers: redactHeaders(response.headers), requestId: info.requestId } };
   } catch (error) {
     if (error instanceof BaseError) throw error;
-    const body = error instanceof HTTPError ? await readText(error.response) : '';
-    const mapped = mapFailure(error, body, spec, info, options, deadlineSignal, deadline, timeout);
+    const mapped = mapFailure(error, error instanceof HTTPError ? transport.redact(text) : '', spec, info, options, pastDeadline(), deadline, attemptTimeout);
     transport.log('debug', `${spec.method} ${spec.path} failed: ${mapped.message}`);
     throw mapped;
   }
@@ -255,14 +269,6 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
 // The schema used when validation is off: any JSON passes.
 const anything = { safeParse: (data: unknown) => ({ success: true as const, data }) } as unknown as z.ZodMiniType<unknown>;
 
-async function readText(response: Response): Promise<string> {
-  try {
-    return await response.text();
-  } catch {
-    return '';
-  }
-}
-
 /** Turns whatever a failed call threw into the matching RicloudError. */
 function mapFailure(
   error: unknown,
@@ -270,17 +276,20 @@ function mapFailure(
   spec: RequestSpec<unknown>,
   info: RequestInfo,
   options: RequestOptions,
-  deadlineSignal: AbortSignal,
+  /** True when the call's deadline has passed. */
+  pastDeadline: boolean,
   deadline: number,
+  /** The limit of one attempt. */
   timeout: number,
 ): RicloudError {
   const once = spec.retry === 'once';
   const request = { ...info };
   if (options.signal?.aborted) return new AbortError(`${spec.what}: aborted`, { cause: options.signal.reason, request, mayHaveSucceeded: once && info.attempts > 0 });
-  if (deadlineSignal.aborted) {
+  // An answer is reported as what it is, even when it came as the deadline passed.
+  if (error instanceof HTTPError) return httpError(error.response.status, error.response.headers, body, spec, request);
+  if (pastDeadline) {
     return new TimeoutError(`${spec.what}: no answer within the deadline of ${deadline} ms (${info.attempts} attempts)`, { request, mayHaveSucceeded: once });
   }
-  if (error instanceof HTTPError) return httpError(error.response.status, error.response.headers, body, spec, request);
   if (error instanceof KyTimeoutError) {
     return new TimeoutError(`${spec.what}: attempt ${info.attempts} got no answer within ${timeout} ms`, { request, mayHaveSucceeded: once });
   }

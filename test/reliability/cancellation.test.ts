@@ -1,0 +1,122 @@
+/**
+ * Cancellation: the caller's AbortSignal stops the request in flight, a backoff sleep, and `task.wait()`. The call
+ * rejects with AbortError (a RicloudError) whose `cause` is the signal's reason.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { AbortError, RicloudError } from '../../src/index';
+import { rejectionOf } from '../support/core-harness';
+import { RECEIVER, sent, since, useMockServer } from './support';
+
+const CONFIGS = '/configs/webhook';
+const MARGIN = 1000;
+
+// Tasks take 3 × 400 ms here, so there is time to abort a wait.
+const mock = useMockServer({ taskDelay: 400 });
+
+/** A reason object, so the test can check it is passed through untouched. */
+const reason = () => new Error('the user closed the page');
+
+describe('AbortSignal', () => {
+  it('an already aborted signal: AbortError before anything is sent', async () => {
+    const controller = new AbortController();
+    const why = reason();
+    controller.abort(why);
+    const error = await rejectionOf(mock.client().webhookConfigs.create({ url: RECEIVER }, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error).toBeInstanceOf(RicloudError);
+    expect(error.cause).toBe(why);
+    expect((error as AbortError).mayHaveSucceeded).toBe(false);
+    expect(mock.api.requests).toHaveLength(0);
+  });
+
+  it('stops a request in flight: AbortError with the reason as cause, and no retry', async () => {
+    const config = await mock.client().webhookConfigs.create({ url: RECEIVER });
+    const path = `${CONFIGS}/${config.id}`;
+    mock.api.faults.add({ method: 'GET', path, hang: true });
+    const controller = new AbortController();
+    const why = reason();
+    setTimeout(() => controller.abort(why), 100);
+    const start = Date.now();
+    const error = await rejectionOf(mock.client({ timeout: 30_000 }).webhookConfigs.retrieve(config.id, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.cause).toBe(why);
+    expect((error as AbortError).request?.attempts).toBe(1);
+    expect(since(start)).toBeLessThan(100 + MARGIN);
+    expect(sent(mock.api, 'GET', path)).toBe(1);
+  });
+
+  it('stops a backoff sleep at once, without sending the retry', async () => {
+    const config = await mock.client().webhookConfigs.create({ url: RECEIVER });
+    const path = `${CONFIGS}/${config.id}`;
+    mock.api.faults.add({ method: 'GET', path, status: 503, retryAfter: 30, times: Infinity });
+    const controller = new AbortController();
+    let slept = 0;
+    const start = Date.now();
+    const call = mock.client({ deadline: 60_000 }).webhookConfigs.retrieve(config.id, {
+      signal: controller.signal,
+      onRetry: ({ delayMs }) => {
+        slept = delayMs;
+        setTimeout(() => controller.abort(), 100);
+      },
+    });
+    const error = await rejectionOf(call);
+    expect(slept).toBe(30_000);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.cause).toBeInstanceOf(DOMException);
+    expect((error.cause as DOMException).name).toBe('AbortError');
+    expect(since(start)).toBeLessThan(100 + MARGIN);
+    expect(sent(mock.api, 'GET', path)).toBe(1);
+  });
+
+  it('a create aborted in flight may have been applied', async () => {
+    mock.api.faults.add({ method: 'POST', path: CONFIGS, latency: 300 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await rejectionOf(mock.client().webhookConfigs.create({ url: RECEIVER }, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).mayHaveSucceeded).toBe(true);
+    expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
+    // And it did: the slow server creates the config after the caller gave up.
+    await vi.waitFor(() => expect(mock.api.created.webhook_config).toBe(1), { timeout: 5000 });
+  });
+
+  it('stops task.wait() while the server holds the long-poll', async () => {
+    const client = mock.client();
+    const config = await client.webhookConfigs.create({ url: RECEIVER });
+    const task = await config.test();
+    expect(task.done).toBe(false);
+    const controller = new AbortController();
+    const why = reason();
+    setTimeout(() => controller.abort(why), 100);
+    const start = Date.now();
+    const error = await rejectionOf(task.wait({ signal: controller.signal }));
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.cause).toBe(why);
+    expect(since(start)).toBeLessThan(100 + MARGIN);
+    const polls = mock.api.requests.filter((r) => r.path === `/tasks/${task.id}`);
+    expect(polls).toHaveLength(1);
+    expect(polls[0]?.headers['ricloud-await']).toBeDefined();
+  });
+
+  it('stops task.wait() while it sleeps between polls (a server that answers at once)', async () => {
+    // A fetch that drops Ricloud-Await: the server answers at once and wait() falls back to polling.
+    const impatient: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      request.headers.delete('ricloud-await');
+      return fetch(request);
+    };
+    const client = mock.client({ fetch: impatient });
+    const config = await client.webhookConfigs.create({ url: RECEIVER });
+    const task = await config.test();
+    const controller = new AbortController();
+    const why = reason();
+    // The first refresh comes back at once; the abort lands in the 500 ms pause after it.
+    setTimeout(() => controller.abort(why), 200);
+    const start = Date.now();
+    const error = await rejectionOf(task.wait({ signal: controller.signal }));
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.cause).toBe(why);
+    expect(since(start)).toBeLessThan(200 + MARGIN);
+    expect(sent(mock.api, 'GET', `/tasks/${task.id}`)).toBe(1);
+  });
+});

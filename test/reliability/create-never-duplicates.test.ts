@@ -1,0 +1,197 @@
+/**
+ * `create` and `test` start work on the server, and the API has no idempotency key: they are re-sent only when the
+ * server certainly did not act (a 429, or a connection refused before sending). Everywhere else the error says
+ * `mayHaveSucceeded`, and `api.created` proves that nothing was created twice.
+ */
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Client, ConnectionError, RateLimitError, RequestError, ResponseValidationError, RicloudError, ServerError, TimeoutError } from '../../src/index';
+import { createMockApi, type Fault } from '../../src/mock/index';
+import { rejectionOf, TOKEN_A } from '../support/core-harness';
+import { deliverOk, RECEIVER, refusingFetch, sent, sleep, useMockServer } from './support';
+
+const CONFIGS = '/configs/webhook';
+
+describe('in process (msw): by HTTP status', () => {
+  const api = createMockApi({ taskDelay: 5, deliver: deliverOk });
+  const server = setupServer(...api.handlers);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(async () => {
+    await api.settle();
+    api.reset();
+  });
+  afterAll(() => server.close());
+  const client = () => new Client({ token: TOKEN_A, logLevel: 'off' });
+
+  it('create is re-sent after a 429 (the server did not act), and the config exists once', async () => {
+    api.faults.add({ method: 'POST', path: CONFIGS, status: 429, retryAfter: 0 });
+    const config = await client().webhookConfigs.create({ url: RECEIVER });
+    expect(config.state).toBe('new');
+    expect(sent(api, 'POST', CONFIGS)).toBe(2);
+    expect(api.created.webhook_config).toBe(1);
+  });
+
+  it('create that keeps getting 429 ends with a RateLimitError after maxRetries, nothing created', async () => {
+    api.faults.add({ method: 'POST', path: CONFIGS, status: 429, retryAfter: 0, times: Infinity });
+    const error = await rejectionOf(client().webhookConfigs.create({ url: RECEIVER }));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).request.attempts).toBe(3);
+    expect((error as RateLimitError).mayHaveSucceeded).toBe(false);
+    expect(api.created.webhook_config).toBe(0);
+  });
+
+  it.each([500, 502, 503, 504])('create is not re-sent after HTTP %i: ServerError with mayHaveSucceeded', async (status) => {
+    api.faults.add({ method: 'POST', path: CONFIGS, status, retryAfter: 0 });
+    const error = await rejectionOf(client().webhookConfigs.create({ url: RECEIVER }));
+    expect(error).toBeInstanceOf(ServerError);
+    expect((error as ServerError).mayHaveSucceeded).toBe(true);
+    expect((error as ServerError).request.attempts).toBe(1);
+    expect(error.message).toContain('may have been applied');
+    expect(sent(api, 'POST', CONFIGS)).toBe(1);
+  });
+
+  it('create is not re-sent after a 408 either (only 429 proves the server did not act)', async () => {
+    api.faults.add({ method: 'POST', path: CONFIGS, status: 408 });
+    const error = await rejectionOf(client().webhookConfigs.create({ url: RECEIVER }));
+    expect(error).toBeInstanceOf(RequestError);
+    expect(sent(api, 'POST', CONFIGS)).toBe(1);
+  });
+
+  it('test() follows the same rules: re-sent after a 429, not after a 503', async () => {
+    const config = await client().webhookConfigs.create({ url: RECEIVER });
+    const path = `${CONFIGS}/${config.id}/test`;
+    api.faults.add({ method: 'POST', path, status: 429, retryAfter: 0 });
+    await config.test();
+    expect(sent(api, 'POST', path)).toBe(2);
+    expect(api.created.task).toBe(2); // the test `create` queued, and this one
+
+    api.faults.add({ method: 'POST', path, status: 503 });
+    const error = await rejectionOf(config.test());
+    expect(error).toBeInstanceOf(ServerError);
+    expect((error as ServerError).mayHaveSucceeded).toBe(true);
+    expect(sent(api, 'POST', path)).toBe(3);
+    expect(api.created.task).toBe(2);
+  });
+
+  it('a dropped connection (a network error in process) is not re-sent: the SDK cannot tell when it dropped', async () => {
+    api.faults.add({ method: 'POST', path: CONFIGS, reset: 'after' });
+    const error = await rejectionOf(client().webhookConfigs.create({ url: RECEIVER }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
+    expect(sent(api, 'POST', CONFIGS)).toBe(1);
+    expect(api.created.webhook_config).toBe(1);
+  });
+
+  it('a half body after the server acted is not re-sent: ResponseValidationError with mayHaveSucceeded', async () => {
+    api.faults.add({ method: 'POST', path: CONFIGS, truncate: true });
+    const error = await rejectionOf(client().webhookConfigs.create({ url: RECEIVER }));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).mayHaveSucceeded).toBe(true);
+    expect(api.created.webhook_config).toBe(1);
+  });
+});
+
+describe('over real sockets (startMockServer)', () => {
+  const mock = useMockServer();
+
+  it('a reset after the server acted: not re-sent, ConnectionError with mayHaveSucceeded, and list finds the one config', async () => {
+    mock.api.faults.add({ method: 'POST', path: CONFIGS, reset: 'after' });
+    const client = mock.client();
+    const error = await rejectionOf(client.webhookConfigs.create({ url: RECEIVER }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
+    expect((error as ConnectionError).request?.attempts).toBe(1);
+    expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
+    expect(mock.api.created.webhook_config).toBe(1);
+    // What the error tells the caller to do: check before trying again.
+    const page = await client.webhookConfigs.list();
+    expect(page.data.map((c) => c.url)).toEqual([RECEIVER]);
+  });
+
+  it('a connection refused before sending (real ECONNREFUSED): create is re-sent and the config exists once', async () => {
+    const refusing = await refusingFetch(1);
+    const attempts: number[] = [];
+    const config = await mock.client({ fetch: refusing.fetch, onRequest: ({ attempt }) => void attempts.push(attempt) }).webhookConfigs.create({ url: RECEIVER });
+    expect(config.url).toBe(RECEIVER);
+    expect(attempts).toEqual([1, 2]);
+    expect(refusing.calls()).toBe(2);
+    expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
+    expect(mock.api.created.webhook_config).toBe(1);
+  });
+
+  it('a refused connection with no retries left: ConnectionError that says nothing was applied', async () => {
+    const refusing = await refusingFetch(1);
+    const error = await rejectionOf(mock.client({ fetch: refusing.fetch, maxRetries: 0 }).webhookConfigs.create({ url: RECEIVER }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toContain('ECONNREFUSED');
+    expect((error as ConnectionError).mayHaveSucceeded).toBe(false);
+    expect(mock.api.created.webhook_config).toBe(0);
+  });
+
+  it('a reset before the server acted looks the same from the client: not re-sent, mayHaveSucceeded', async () => {
+    mock.api.faults.add({ method: 'POST', path: CONFIGS, reset: 'before' });
+    const error = await rejectionOf(mock.client().webhookConfigs.create({ url: RECEIVER }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
+    expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
+    expect(mock.api.created.webhook_config).toBe(0);
+  });
+
+  it('a body cut short after the server acted: not re-sent, ConnectionError with mayHaveSucceeded', async () => {
+    mock.api.faults.add({ method: 'POST', path: CONFIGS, truncate: true });
+    const error = await rejectionOf(mock.client().webhookConfigs.create({ url: RECEIVER }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
+    expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
+    expect(mock.api.created.webhook_config).toBe(1);
+  });
+
+  it('a timeout: not re-sent, TimeoutError with mayHaveSucceeded, and indeed the slow server acts afterwards', async () => {
+    mock.api.faults.add({ method: 'POST', path: CONFIGS, latency: 300 });
+    const error = await rejectionOf(mock.client({ timeout: 80 }).webhookConfigs.create({ url: RECEIVER }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).mayHaveSucceeded).toBe(true);
+    expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
+    await vi.waitFor(() => expect(mock.api.created.webhook_config).toBe(1), { timeout: 5000 });
+  });
+
+  it('test() after a reset once the server acted: not re-sent, one task', async () => {
+    const client = mock.client();
+    const config = await client.webhookConfigs.create({ url: RECEIVER });
+    const path = `${CONFIGS}/${config.id}/test`;
+    mock.api.faults.add({ method: 'POST', path, reset: 'after' });
+    const error = await rejectionOf(config.test());
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
+    expect(sent(mock.api, 'POST', path)).toBe(1);
+    expect(mock.api.created.task).toBe(2); // the one create queued, and this one
+  });
+
+  // Every fault the mock can play, on create, with retries allowed: a typed error, and exactly as many configs as
+  // the server really made (once it has finished acting), never two.
+  const plans: [string, Fault, (new (...args: never[]) => RicloudError) | undefined, number][] = [
+    ['429 once, then success', { status: 429, retryAfter: 0, times: 1 }, undefined, 1],
+    ['503', { status: 503 }, ServerError, 0],
+    ['503 with Retry-After', { status: 503, retryAfter: 1 }, ServerError, 0],
+    ['reset before acting', { reset: 'before' }, ConnectionError, 0],
+    ['reset after acting', { reset: 'after' }, ConnectionError, 1],
+    ['truncated body', { truncate: true }, ConnectionError, 1],
+    ['latency past the timeout', { latency: 250 }, TimeoutError, 1],
+    ['hang', { hang: true }, TimeoutError, 0],
+  ];
+  it.each(plans)('under "%s", create is never duplicated and fails (if at all) with the right class', async (_name, fault, errorClass, creates) => {
+    mock.api.faults.add({ method: 'POST', path: CONFIGS, times: Infinity, ...fault });
+    const call = mock.client({ timeout: 100, deadline: 400 }).webhookConfigs.create({ url: RECEIVER });
+    if (errorClass) {
+      const error = await rejectionOf(call);
+      expect(error).toBeInstanceOf(errorClass);
+      expect((error as RicloudError).mayHaveSucceeded).toBe(true);
+      expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
+    } else {
+      await call;
+    }
+    await vi.waitFor(() => expect(mock.api.created.webhook_config).toBe(creates), { timeout: 5000 });
+    await sleep(100);
+    expect(mock.api.created.webhook_config).toBe(creates);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Redaction: the token, every `secret` and every `Ricloud-Signature` value stay out of logs, error messages,
+ * `JSON.stringify` and `util.inspect` of clients, errors and resources. A config's own secret stays readable.
+ */
+import { format, inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { Client, RequestError, ResponseValidationError, type Logger, type RicloudError } from '../../src/index';
+import { signPayload } from '../../src/webhooks/index';
+import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+import { RECEIVER, useMockServer } from './support';
+
+const CONFIGS = '/configs/webhook';
+
+/** A logger that keeps every line it is given, arguments included. */
+function recordingLogger() {
+  const lines: string[] = [];
+  const at = (level: string) => (...args: unknown[]) => void lines.push(`${level} ${format(...args)}`);
+  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return { logger, lines };
+}
+
+/** Every way an error may be printed. */
+const renderings = (error: unknown) => [String(error), (error as Error).message, JSON.stringify(error), inspect(error, { depth: 10 }), format(error)];
+
+/** Fails when `text` holds the secret, or even its first 8 characters (a body cut in half may cut it too). */
+function expectClean(texts: string[], secrets: string[]) {
+  for (const text of texts) {
+    for (const secret of secrets) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(secret.slice(0, 8));
+    }
+  }
+}
+
+describe('in process', () => {
+  const { api, client } = useMockApi();
+  const secretOf = (id: string) => api.store.webhookConfigs().find((c) => c.id === id)?.secret ?? 'missing';
+
+  it('debug logs of successful and failing calls hold neither the token nor the secret', async () => {
+    const { logger, lines } = recordingLogger();
+    const c = client({ logger, logLevel: 'debug' });
+    const config = await c.webhookConfigs.create({ url: RECEIVER });
+    api.faults.add({ method: 'GET', path: `${CONFIGS}/${config.id}`, status: 503, retryAfter: 0, times: Infinity });
+    await rejectionOf(c.webhookConfigs.retrieve(config.id));
+    expect(lines.length).toBeGreaterThan(4);
+    expectClean(lines, [TOKEN_A, secretOf(config.id)]);
+  });
+
+  it('a create whose body was cut in half: the error keeps the body, without any part of the secret', async () => {
+    api.faults.add({ method: 'POST', path: CONFIGS, truncate: true });
+    const error = (await rejectionOf(client().webhookConfigs.create({ url: RECEIVER }))) as ResponseValidationError;
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    const [stored] = api.store.webhookConfigs();
+    if (!stored) throw new Error('the mock should have created the config');
+    expect(error.body.length).toBeGreaterThan(0);
+    expectClean([...renderings(error), error.body], [TOKEN_A, stored.secret]);
+  });
+
+  it('a body cut inside the secret (say, by a proxy) keeps no part of it', async () => {
+    const cut: typeof fetch = async () =>
+      new Response('{"id":"wc_1","resource":"webhook_config","url":"https://hooks.example.com/in","secret":"whsec_cut_0123456789abcdef', {
+        status: 201,
+        headers: { 'content-type': 'application/json' },
+      });
+    const error = (await rejectionOf(client({ fetch: cut }).webhookConfigs.create({ url: RECEIVER }))) as ResponseValidationError;
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.body).toContain('"secret":');
+    expectClean([...renderings(error), error.body], ['whsec_cut_0123456789abcdef']);
+  });
+
+  it('a server error message that echoes the token or a signature value is redacted', async () => {
+    const signature = await signPayload('{}', 'whsec_echoed_secret_value');
+    const echo: typeof fetch = async () =>
+      new Response(JSON.stringify({ error: 'invalid-parameter', message: `bad token ${TOKEN_A}; got Ricloud-Signature ${signature}`, params: {} }), {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+      });
+    const error = (await rejectionOf(client({ fetch: echo }).webhookConfigs.list())) as RequestError;
+    expect(error).toBeInstanceOf(RequestError);
+    const base64 = signature.split('s=')[1] ?? 'missing';
+    expectClean([...renderings(error), error.body], [TOKEN_A, base64]);
+  });
+
+  it('Authorization, Ricloud-Signature and cookies in response headers are redacted in lastResponse', async () => {
+    const signature = await signPayload('{}', 'whsec_header_secret');
+    const decorated: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const headers = new Headers(response.headers);
+      headers.set('ricloud-signature', signature);
+      headers.set('authorization', `Token ${TOKEN_A}`);
+      headers.set('set-cookie', 'session=abcdef123456');
+      return new Response(await response.text(), { status: response.status, headers });
+    };
+    const page = await client({ fetch: decorated }).webhookConfigs.list();
+    expect(page.lastResponse.headers['ricloud-signature']).toBe('[redacted]');
+    expect(page.lastResponse.headers.authorization).toBe('[redacted]');
+    expect(page.lastResponse.headers['set-cookie']).toBe('[redacted]');
+    expectClean([JSON.stringify(page.lastResponse), inspect(page, { depth: 10 })], [TOKEN_A, signature.split('s=')[1] ?? 'missing', 'abcdef123456']);
+  });
+
+  it('JSON.stringify and util.inspect of a client show neither the token nor header values', () => {
+    const c = new Client({ token: TOKEN_A, baseUrl: api.baseUrl, headers: { 'x-api-key': 'hdr_secret_value_1234' }, logLevel: 'off' });
+    const texts = [JSON.stringify(c), inspect(c, { depth: 10 }), format(c), String(JSON.stringify(c.withOptions({ timeout: 5 })))];
+    expectClean(texts, [TOKEN_A, 'hdr_secret_value_1234']);
+    expect(JSON.parse(JSON.stringify(c))).toMatchObject({ token: '[redacted]', headers: { 'x-api-key': '[redacted]' } });
+  });
+
+  it('a config prints without its secret, yet cfg.secret stays readable', async () => {
+    const config = await client().webhookConfigs.create({ url: RECEIVER });
+    const secret = secretOf(config.id);
+    expect(config.secret).toBe(secret);
+    const texts = [inspect(config, { depth: 10 }), format(config), format('%o', config), JSON.stringify(config), JSON.stringify({ ...config }), Object.keys(config).join()];
+    expectClean(texts, [secret, TOKEN_A]);
+    expect(inspect(config)).toContain("secret: '[redacted]'");
+  });
+});
+
+describe('over real sockets: connection and timeout errors', () => {
+  const mock = useMockServer();
+
+  it.each([
+    ['reset', { reset: 'after' as const }],
+    ['truncate', { truncate: true }],
+    ['hang', { hang: true }],
+  ])('the error of a create under "%s" holds neither the token nor the secret', async (_name, fault) => {
+    mock.api.faults.add({ method: 'POST', path: CONFIGS, ...fault });
+    const error = (await rejectionOf(mock.client({ timeout: 150 }).webhookConfigs.create({ url: RECEIVER }))) as RicloudError;
+    const secrets = [TOKEN_A, ...mock.api.store.webhookConfigs().map((c) => c.secret)];
+    expectClean(renderings(error), secrets);
+  });
+});

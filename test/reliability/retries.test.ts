@@ -1,0 +1,245 @@
+/**
+ * Retries of reads and updates: which failures are retried, how long the SDK waits (backoff with full jitter, or the
+ * server's Retry-After up to a cap), how many times, and what the final error carries.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  AuthenticationError,
+  Client,
+  ConnectionError,
+  configure,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestError,
+  RicloudError,
+  ServerError,
+  WebhookConfig,
+  type RequestOptions,
+} from '../../src/index';
+import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffMs, MAX_RETRY_AFTER_MS } from '../../src/core/retry';
+import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+import { RECEIVER, sent, since } from './support';
+
+const { api, client } = useMockApi();
+const CONFIGS = '/configs/webhook';
+
+type RetryEvent = Parameters<NonNullable<RequestOptions['onRetry']>>[0];
+
+/** A config in the mock, and the path to it. */
+async function seed(c: Client = client()) {
+  const config = await c.webhookConfigs.create({ url: RECEIVER });
+  return { config, path: `${CONFIGS}/${config.id}` };
+}
+
+/** Options that record every retry. */
+function recording() {
+  const retries: RetryEvent[] = [];
+  return { retries, options: { onRetry: (event: RetryEvent) => void retries.push(event) } };
+}
+
+describe('reads and updates are retried on transient failures', () => {
+  it.each([
+    [408, RequestError],
+    [429, RateLimitError],
+    [500, ServerError],
+    [502, ServerError],
+    [503, ServerError],
+    [504, ServerError],
+  ])('retrieve is retried after HTTP %i and then succeeds', async (status, errorClass) => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status, retryAfter: 0 });
+    const { retries, options } = recording();
+    const got = await client().webhookConfigs.retrieve(config.id, options);
+    expect(got.id).toBe(config.id);
+    expect(sent(api, 'GET', path)).toBe(2);
+    expect(retries).toHaveLength(1);
+    expect(retries[0]?.error).toBeInstanceOf(errorClass);
+    expect(retries[0]?.error.status).toBe(status);
+  });
+
+  it('an update is retried after a 503: sending the same change twice is harmless', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'POST', path, status: 503, retryAfter: 0 });
+    const updated = await client().webhookConfigs.update(config.id, { state: 'deactivated' });
+    expect(updated.state).toBe('deactivated');
+    expect(sent(api, 'POST', path)).toBe(2);
+  });
+
+  it('a list is retried after a dropped connection', async () => {
+    await seed();
+    api.faults.add({ method: 'GET', path: CONFIGS, reset: 'before' });
+    const { retries, options } = recording();
+    const page = await client().webhookConfigs.list({}, options);
+    expect(page.data).toHaveLength(1);
+    expect(retries.map((r) => r.error)).toEqual([expect.any(ConnectionError)]);
+  });
+
+  it.each([
+    [400, RequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [409, RequestError],
+  ])('HTTP %i is not retried and surfaces as its own RequestError class', async (status, errorClass) => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status });
+    const error = await rejectionOf(client().webhookConfigs.retrieve(config.id));
+    expect(error).toBeInstanceOf(errorClass);
+    expect(error).toBeInstanceOf(RequestError);
+    expect((error as RequestError).status).toBe(status);
+    expect((error as RequestError).request.attempts).toBe(1);
+    expect(sent(api, 'GET', path)).toBe(1);
+  });
+
+  it('gives up after maxRetries (default 2): three attempts, then the last error', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status: 503, retryAfter: 0, times: Infinity });
+    const error = await rejectionOf(client().webhookConfigs.retrieve(config.id));
+    expect(error).toBeInstanceOf(ServerError);
+    expect((error as ServerError).request.attempts).toBe(3);
+    expect(sent(api, 'GET', path)).toBe(3);
+  });
+
+  it('maxRetries is set on the client, with configure(), and per request (the request wins)', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status: 503, retryAfter: 0, times: Infinity });
+    const attempts = async (call: Promise<unknown>) => ((await rejectionOf(call)) as ServerError).request.attempts;
+
+    expect(await attempts(client({ maxRetries: 0 }).webhookConfigs.retrieve(config.id))).toBe(1);
+    configure({ token: TOKEN_A, baseUrl: api.baseUrl, logLevel: 'off', maxRetries: 1 });
+    expect(await attempts(WebhookConfig.retrieve(config.id))).toBe(2);
+    expect(await attempts(client({ maxRetries: 0 }).webhookConfigs.retrieve(config.id, { maxRetries: 3 }))).toBe(4);
+    expect(await attempts(client({ maxRetries: 4 }).webhookConfigs.retrieve(config.id, { maxRetries: 0 }))).toBe(1);
+  });
+});
+
+describe('backoff: exponential steps from 0.5 s with full jitter, capped', () => {
+  it('the first retry waits below 500 ms and the second below 1000 ms', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status: 503, times: 2 });
+    const { retries, options } = recording();
+    await client().webhookConfigs.retrieve(config.id, options);
+    expect(retries.map((r) => r.attempt)).toEqual([1, 2]);
+    const [first, second] = retries.map((r) => r.delayMs) as [number, number];
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(first).toBeLessThan(BACKOFF_BASE_MS);
+    expect(second).toBeGreaterThanOrEqual(0);
+    expect(second).toBeLessThan(2 * BACKOFF_BASE_MS);
+  });
+
+  it('full jitter spreads the first delay over [0, 500 ms)', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status: 503, times: Infinity });
+    const delays: number[] = [];
+    for (let i = 0; i < 16; i++) {
+      // Aborting from the hook ends the call before it sleeps: only the chosen delay is wanted here.
+      const controller = new AbortController();
+      const call = client().webhookConfigs.retrieve(config.id, {
+        signal: controller.signal,
+        onRetry: ({ delayMs }) => {
+          delays.push(delayMs);
+          controller.abort();
+        },
+      });
+      await rejectionOf(call);
+    }
+    expect(delays).toHaveLength(16);
+    for (const delay of delays) {
+      expect(delay).toBeGreaterThanOrEqual(0);
+      expect(delay).toBeLessThan(BACKOFF_BASE_MS);
+    }
+    expect(new Set(delays).size).toBeGreaterThan(4);
+  });
+
+  it('each step doubles until the 8 s cap, and jitter never goes past the step', () => {
+    const top = () => 0.999_999;
+    const steps = Array.from({ length: 10 }, (_, i) => backoffMs(i + 1, top));
+    expect(steps).toEqual([499, 999, 1999, 3999, 7999, 7999, 7999, 7999, 7999, 7999]);
+    expect(Math.max(...steps)).toBeLessThan(BACKOFF_CAP_MS);
+    expect(backoffMs(30, () => 0)).toBe(0);
+  });
+});
+
+describe('Retry-After', () => {
+  it('in seconds: the SDK waits exactly the advised delay instead of the backoff', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status: 429, retryAfter: 1 });
+    const { retries, options } = recording();
+    await client().webhookConfigs.retrieve(config.id, options);
+    expect(retries.map((r) => r.delayMs)).toEqual([1000]);
+    expect(retries[0]?.error).toBeInstanceOf(RateLimitError);
+  });
+
+  it('as an HTTP date: the SDK waits until that date', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status: 503, retryAfter: new Date(Date.now() + 10_000).toUTCString() });
+    const controller = new AbortController();
+    let delay = -1;
+    const error = await rejectionOf(
+      client().webhookConfigs.retrieve(config.id, {
+        signal: controller.signal,
+        onRetry: ({ delayMs }) => {
+          delay = delayMs;
+          controller.abort();
+        },
+      }),
+    );
+    expect(error.name).toBe('AbortError');
+    // HTTP dates have whole seconds: 10 s ahead is 9 to 10 s away, less the time the call took to get there.
+    expect(delay).toBeGreaterThan(5000);
+    expect(delay).toBeLessThanOrEqual(10_000);
+  });
+
+  it('past the 60 s cap: fails at once with a RateLimitError that carries the advice', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status: 429, retryAfter: 120 });
+    const { retries, options } = recording();
+    const start = Date.now();
+    const error = await rejectionOf(client().webhookConfigs.retrieve(config.id, options));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfter).toBe(120);
+    expect((error as RateLimitError).request.attempts).toBe(1);
+    expect(error.message).toContain('retry after 120 s');
+    expect(retries).toEqual([]);
+    expect(since(start)).toBeLessThan(MAX_RETRY_AFTER_MS);
+  });
+
+  it('past the cap as an HTTP date, on a 503: fails at once with a ServerError that carries the advice', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status: 503, retryAfter: new Date(Date.now() + 10 * 60_000).toUTCString() });
+    const error = await rejectionOf(client().webhookConfigs.retrieve(config.id));
+    expect(error).toBeInstanceOf(ServerError);
+    expect((error as ServerError).retryAfter).toBeGreaterThan(590);
+    expect((error as ServerError).retryAfter).toBeLessThanOrEqual(600);
+    expect(sent(api, 'GET', path)).toBe(1);
+  });
+
+  it('an advice that would outlive the deadline is not slept on: fails at once with it', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status: 429, retryAfter: 5 });
+    const error = await rejectionOf(client().webhookConfigs.retrieve(config.id, { deadline: 1000 }));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfter).toBe(5);
+    expect(sent(api, 'GET', path)).toBe(1);
+  });
+});
+
+describe('what the final error carries', () => {
+  it('the method, the path, the attempt count and the request id; never the token', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status: 502, retryAfter: 0, times: Infinity });
+    const error = (await rejectionOf(client().webhookConfigs.retrieve(config.id))) as ServerError;
+    expect(error).toBeInstanceOf(RicloudError);
+    expect(error.request).toEqual({ method: 'GET', path, attempts: 3, requestId: expect.stringMatching(/^req_/) });
+    expect(error.message).not.toContain(TOKEN_A);
+    expect(JSON.stringify(error)).not.toContain(TOKEN_A);
+  });
+
+  it('RateLimitError, AuthenticationError, PermissionDeniedError and NotFoundError are RequestErrors', () => {
+    for (const errorClass of [RateLimitError, AuthenticationError, PermissionDeniedError, NotFoundError]) {
+      expect(errorClass.prototype).toBeInstanceOf(RequestError);
+      expect(errorClass.prototype).toBeInstanceOf(RicloudError);
+    }
+  });
+});
