@@ -1,8 +1,9 @@
 /**
  * `Ricloud-Signature`: `t=<unix seconds>,s=<base64 HMAC-SHA256(secret, "<t>.<raw body>")>`.
- * Web Crypto only, so the same code runs in Node, browsers, Deno, Bun and edge runtimes. No HTTP client here.
+ * The same code runs in Node, browsers, Deno, Bun and edge runtimes (see hmac.ts). No HTTP client here.
  */
 import { InvalidInputError, RicloudError } from '../core/errors';
+import { constantTimeEqual, hmacSha256 } from './hmac';
 
 /** The header the API signs deliveries with. */
 export const SIGNATURE_HEADER = 'Ricloud-Signature';
@@ -31,20 +32,6 @@ export interface VerifyOptions {
 }
 
 const encoder = new TextEncoder();
-const keyCache = new Map<string, Promise<CryptoKey>>();
-const KEY_CACHE_SIZE = 16;
-
-/** The HMAC key for `secret`, imported once: importKey costs more than the HMAC of a small body. */
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keyCache.get(secret);
-  if (!key) {
-    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value as string);
-    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
-    keyCache.set(secret, key);
-  }
-  return key;
-}
-
 /** A raw body as bytes. @throws SignatureVerificationError for anything but a string or bytes, explaining why. */
 export function toBytes(payload: unknown): Uint8Array {
   if (typeof payload === 'string') return encoder.encode(payload);
@@ -56,13 +43,9 @@ export function toBytes(payload: unknown): Uint8Array {
   );
 }
 
-/** The signed message: `"<t>." + body bytes`. */
-function message(timestamp: number, body: Uint8Array): Uint8Array<ArrayBuffer> {
-  const prefix = encoder.encode(`${timestamp}.`);
-  const out = new Uint8Array(prefix.length + body.length);
-  out.set(prefix);
-  out.set(body, prefix.length);
-  return out;
+/** The raw body as given, or a refusal that explains why a parsed object cannot be verified. */
+function rawBody(payload: unknown): string | Uint8Array {
+  return typeof payload === 'string' ? payload : toBytes(payload);
 }
 
 /** True for a non-empty string, or a non-empty list of them. */
@@ -86,7 +69,7 @@ export async function signPayload(payload: Payload, secret: string, options: { t
   const t = options.timestamp ?? Math.floor(Date.now() / 1000);
   // The parser takes 1 to 12 digits; a header it would refuse is never made.
   if (!Number.isInteger(t) || t < 0 || t > MAX_TIMESTAMP) throw new InvalidInputError('options.timestamp', 'must be a whole number of unix seconds');
-  const mac = await crypto.subtle.sign('HMAC', await hmacKey(key as string), message(t, toBytes(payload)));
+  const mac = await hmacSha256(key as string, `${t}.`, rawBody(payload));
   return `t=${t},s=${base64(new Uint8Array(mac))}`;
 }
 
@@ -123,18 +106,17 @@ export function parseSignatureHeader(header: unknown): ParsedSignature {
 
 /**
  * Checks a delivery's signature: resolves when `header` signs `payload` with one of the secrets, within the tolerance.
- * The comparison is done by `crypto.subtle.verify`, in constant time.
+ * The comparison runs in constant time.
  * @throws SignatureVerificationError (as a rejection) naming what is wrong; never anything else.
  */
 export async function verifySignature(payload: Payload, header: string | null | undefined, secret: Secrets, options: VerifyOptions = {}): Promise<void> {
-  const body = toBytes(payload);
+  const body = rawBody(payload);
   const secrets = checkSecrets(secret);
   const { timestamp, signature } = parseSignatureHeader(header);
-  const signed = message(timestamp, body);
   let match = false;
   for (const s of secrets) {
     // Every secret is tried, so the time taken does not tell which one matched.
-    if (await crypto.subtle.verify('HMAC', await hmacKey(s), signature, signed)) match = true;
+    if (constantTimeEqual(await hmacSha256(s, `${timestamp}.`, body), signature)) match = true;
   }
   if (!match) throw new SignatureVerificationError('signature does not match: wrong secret, or the body was changed');
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
@@ -153,9 +135,13 @@ function base64(bytes: Uint8Array): string {
 /** Standard base64 (with `+` `/` and optional `=` padding) to bytes, or undefined when it is not base64. */
 function unbase64(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 === 1) return undefined;
+  let binary: string;
   try {
-    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+    binary = atob(text);
   } catch {
     return undefined;
   }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
