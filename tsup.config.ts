@@ -7,6 +7,7 @@ export default defineConfig([
       index: 'src/index.ts',
       webhooks: 'src/webhooks/index.ts',
       mock: 'src/mock/index.ts',
+      schemas: 'src/schemas.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

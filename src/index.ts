@@ -28,5 +28,5 @@ export { Task, Tasks } from './resources/task';
 export type { TaskListParams, WaitOptions } from './resources/task';
 export { WebhookConfig, WebhookConfigs } from './resources/webhook-config';
 export type { CallOptions, WebhookConfigCreateParams, WebhookConfigListParams, WebhookConfigUpdateParams } from './resources/webhook-config';
-export { EVENT_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES } from './schemas';
+export { EVENT_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES } from './core/wire';
 export type { EventAttributes, TaskAttributes, TaskState, WebhookConfigAttributes, WebhookConfigState } from './schemas';

@@ -1,13 +1,12 @@
 /**
  * The API's resources as zod schemas: the single source of truth for their types, for response validation and
  * for the mock's fixtures. Unknown extra fields are kept; optional attributes may be `null`.
- * This file imports only zod, so the webhooks entry can take its types without the HTTP client.
+ * The SDK loads this module (and zod) on the first response it validates; `ricloud/schemas` exports it for users.
+ * It imports only zod, so the webhooks entry can take its types without the HTTP client.
  */
 import * as z from 'zod/mini';
 import { datetime, maybe, openEnum } from './core/schema';
-import { EVENT_STATES, TASK_FINAL_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES, WEBHOOK_CONFIG_UPDATE_STATES } from './core/wire';
-
-export { EVENT_STATES, TASK_FINAL_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES, WEBHOOK_CONFIG_UPDATE_STATES };
+import { EVENT_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES } from './core/wire';
 
 // Ids are opaque; the API's own examples show both strings and numbers.
 const id = z.union([z.string(), z.number()]);
@@ -71,6 +70,13 @@ export const listSchema = <T extends z.ZodMiniType>(item: T) =>
     total_count: z.optional(z.number()),
     url: z.optional(z.string()),
   });
+
+/** A page of webhook configs. */
+export const webhookConfigPageSchema = listSchema(webhookConfigSchema);
+/** A page of tasks. */
+export const taskPageSchema = listSchema(taskSchema);
+/** A page of events. */
+export const eventPageSchema = listSchema(eventSchema);
 
 /** A webhook config's attributes, as the API sends them. */
 export type WebhookConfigAttributes = z.infer<typeof webhookConfigSchema>;

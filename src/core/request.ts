@@ -2,7 +2,7 @@
  * The request pipeline: one call in, one validated value or one RicloudError out. It builds the request, lets ky
  * run attempts and backoff under the retry policy, bounds everything by a deadline, and maps every failure.
  */
-import ky, { HTTPError, TimeoutError as KyTimeoutError, type KyInstance } from 'ky';
+import type { KyInstance } from 'ky';
 import type * as z from 'zod/mini';
 import {
   AbortError,
@@ -24,8 +24,8 @@ import type { Logger, LogLevel } from './log';
 import { levelled } from './log';
 import { describe } from './params';
 import { REDACTED, redactHeaders, redactText } from './redact';
-import { backoffMs, failedBeforeSending, isRetryable, MAX_RETRY_AFTER_MS, networkCode, retryAfterMs, type RetryMode } from './retry';
-import { parseBody } from './schema';
+import { loadSchemas, parseBody, type SchemaOf } from './parse';
+import { backoffMs, failedBeforeSending, isAttemptTimeout, isHttpError, isRetryable, MAX_RETRY_AFTER_MS, networkCode, retryAfterMs, type RetryMode } from './retry';
 import { AWAIT_HEADER, MAX_AWAIT_SECONDS, REQUEST_ID_HEADER } from './wire';
 
 /** Observability hooks. Each may be set on the client and on a single request; both run. */
@@ -56,7 +56,8 @@ export interface RequestOptions extends Hooks {
 
 /** What a client hands to the pipeline; built once per client. */
 export interface Transport {
-  ky: KyInstance;
+  /** The client's ky instance, created with the first request: ky (and the platform's fetch) load only then. */
+  ky: () => Promise<KyInstance>;
   /** The caller's `fetch`; unset means the global one, looked up at each call (so test interceptors apply). */
   fetch: typeof fetch | undefined;
   timeout: number;
@@ -91,7 +92,8 @@ export interface RequestSpec<T> {
   query?: Record<string, string>;
   body?: object;
   retry: RetryMode;
-  schema: z.ZodMiniType<T>;
+  /** Picks the response's schema from the schemas module (loaded with the first response). */
+  schema: SchemaOf<T>;
   /** How messages name the target, e.g. `webhook_config wc_1`. */
   what: string;
 }
@@ -110,17 +112,20 @@ const AWAIT_MARGIN_MS = 5_000;
 // setTimeout's ceiling: larger delays fire at once.
 const MAX_TIMER_MS = 2_147_483_647;
 
-/** Builds a client's transport: one ky instance with the auth header, base URL and fetch. */
+/** Builds a client's transport: one ky instance with the auth header and base URL, made on first use. */
 export function createTransport(settings: TransportSettings): Transport {
-  const instance = ky.create({
-    prefixUrl: settings.baseUrl,
-    headers: { ...settings.headers, authorization: `Token ${settings.token}`, accept: 'application/json' },
-    redirect: 'manual',
-    throwHttpErrors: true,
-  });
+  let instance: Promise<KyInstance> | undefined;
   const { onRequest, onResponse, onRetry } = settings;
   return {
-    ky: instance,
+    ky: () =>
+      (instance ??= import('ky').then(({ default: ky }) =>
+        ky.create({
+          prefixUrl: settings.baseUrl,
+          headers: { ...settings.headers, authorization: `Token ${settings.token}`, accept: 'application/json' },
+          redirect: 'manual',
+          throwHttpErrors: true,
+        }),
+      )),
     fetch: settings.fetch,
     timeout: settings.timeout,
     deadline: settings.deadline,
@@ -227,7 +232,8 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
   };
 
   try {
-    const response = await transport.ky(spec.path.slice(1), {
+    const [ky, schemas] = await Promise.all([transport.ky(), transport.validate ? loadSchemas() : undefined]);
+    const response = await ky(spec.path.slice(1), {
       method: spec.method,
       ...(spec.body === undefined ? {} : { json: spec.body }),
       ...(spec.query ? { searchParams: spec.query } : {}),
@@ -242,7 +248,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
         delay: () => nextDelay,
         shouldRetry: ({ error, retryCount }) => {
           if (options.signal?.aborted || pastDeadline() || !isRetryable(error, spec.retry)) return false;
-          const advised = error instanceof HTTPError ? retryAfterMs(error.response.headers) : undefined;
+          const advised = isHttpError(error) ? retryAfterMs(error.response.headers) : undefined;
           // Past the cap, fail now: the error carries the advice instead of sleeping for minutes.
           if (advised !== undefined && advised > MAX_RETRY_AFTER_MS) return false;
           const delay = advised ?? backoffMs(retryCount);
@@ -256,11 +262,11 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
       },
     });
     const context = { status: response.status, request: info, what: spec.what, mayHaveSucceeded: spec.retry === 'once' };
-    const data = transport.validate ? parseBody(spec.schema, text, context) : (parseBody(anything, text, context) as T);
+    const data = parseBody(schemas ? spec.schema(schemas) : (anything as z.ZodMiniType<T>), text, context);
     return { data, response: { status: response.status, headers: redactHeaders(response.headers), requestId: info.requestId } };
   } catch (error) {
     if (error instanceof BaseError) throw error;
-    const mapped = mapFailure(error, error instanceof HTTPError ? transport.redact(text) : '', spec, info, options, pastDeadline(), deadline, attemptTimeout);
+    const mapped = mapFailure(error, isHttpError(error) ? transport.redact(text) : '', spec, info, options, pastDeadline(), deadline, attemptTimeout);
     transport.log('debug', `${spec.method} ${spec.path} failed: ${mapped.message}`);
     throw mapped;
   }
@@ -286,11 +292,11 @@ function mapFailure(
   const request = { ...info };
   if (options.signal?.aborted) return new AbortError(`${spec.what}: aborted`, { cause: options.signal.reason, request, mayHaveSucceeded: once && info.attempts > 0 });
   // An answer is reported as what it is, even when it came as the deadline passed.
-  if (error instanceof HTTPError) return httpError(error.response.status, error.response.headers, body, spec, request);
+  if (isHttpError(error)) return httpError(error.response.status, error.response.headers, body, spec, request);
   if (pastDeadline) {
     return new TimeoutError(`${spec.what}: no answer within the deadline of ${deadline} ms (${info.attempts} attempts)`, { request, mayHaveSucceeded: once });
   }
-  if (error instanceof KyTimeoutError) {
+  if (isAttemptTimeout(error)) {
     return new TimeoutError(`${spec.what}: attempt ${info.attempts} got no answer within ${timeout} ms`, { request, mayHaveSucceeded: once });
   }
   const notSent = failedBeforeSending(error);

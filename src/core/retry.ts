@@ -2,7 +2,7 @@
  * The retry policy: which failures are sent again, and how long to wait first. ky runs the loop and the sleeps;
  * this file only decides. See the README's "Retries" section for the same rules in prose.
  */
-import { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
+import type { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
 
 /** First backoff step; each retry doubles it, up to `BACKOFF_CAP_MS`, and full jitter picks a point below. */
 export const BACKOFF_BASE_MS = 500;
@@ -22,6 +22,12 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETU
  * `once` requests (create, test) start work on the server and are retried only when it certainly did not act.
  */
 export type RetryMode = 'idempotent' | 'once';
+
+// ky is loaded with the first request, so its errors are told apart by name (as ky's own type guards do).
+/** True for ky's error for an HTTP error status. */
+export const isHttpError = (error: unknown): error is HTTPError => error instanceof Error && error.name === 'HTTPError';
+/** True for ky's error for an attempt that outlived `timeout`. */
+export const isAttemptTimeout = (error: unknown): error is KyTimeoutError => error instanceof Error && error.name === 'TimeoutError' && 'request' in error;
 
 /** The platform's error code behind a failed `fetch` (undici puts it on `cause`). */
 export function networkCode(error: unknown): string | undefined {
@@ -49,11 +55,11 @@ export function retryAfterMs(headers: Headers): number | undefined {
 
 /** Whether `error` may be retried under `mode`. Aborts are never retried; the caller checks those first. */
 export function isRetryable(error: unknown, mode: RetryMode): boolean {
-  if (error instanceof HTTPError) {
+  if (isHttpError(error)) {
     const status = error.response.status;
     return mode === 'idempotent' ? RETRY_STATUSES.has(status) : status === 429;
   }
-  if (error instanceof KyTimeoutError) return mode === 'idempotent';
+  if (isAttemptTimeout(error)) return mode === 'idempotent';
   // Anything else from fetch is a connection failure.
   return mode === 'idempotent' || failedBeforeSending(error);
 }

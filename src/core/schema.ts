@@ -1,6 +1,5 @@
+/** zod helpers for the resource schemas. Only `src/schemas.ts` imports this, and the SDK loads that lazily. */
 import * as z from 'zod/mini';
-import { ResponseValidationError, type RequestInfo } from './errors';
-import { redactText } from './redact';
 
 /**
  * A string the API documents with a fixed set of values, typed as that set, but accepting any string at run time:
@@ -15,31 +14,3 @@ export const datetime = z.string();
 
 /** An attribute the API may leave out or send as `null`. */
 export const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
-
-/** Parses `text` as JSON and checks it against `schema`; anything else is a `ResponseValidationError`. */
-export function parseBody<T>(
-  schema: z.ZodMiniType<T>,
-  text: string,
-  context: { status: number; request?: RequestInfo; what: string; mayHaveSucceeded?: boolean },
-): T {
-  const fail = (field: string, why: string) =>
-    new ResponseValidationError(`${context.what}: ${why} (HTTP ${context.status})`, {
-      status: context.status,
-      request: context.request,
-      field,
-      body: redactText(text),
-      mayHaveSucceeded: context.mayHaveSucceeded ?? false,
-    });
-  if (text.trim() === '') throw fail('', 'the response body is empty');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw fail('', 'the response body is not JSON');
-  }
-  const result = schema.safeParse(json);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue?.path.join('.') ?? '';
-  throw fail(field, `field \`${field || '(root)'}\` ${issue?.message ?? 'is invalid'}`);
-}

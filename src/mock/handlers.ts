@@ -1,7 +1,6 @@
 /** The mock's msw handlers: one per API endpoint, wrapped in auth, the fault plan and the request log. */
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
-import { WEBHOOK_CONFIG_UPDATE_STATES } from '../schemas';
-import { AWAIT_HEADER, MAX_AWAIT_SECONDS } from '../core/wire';
+import { AWAIT_HEADER, MAX_AWAIT_SECONDS, WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
 import { CREATED } from './choices';
 import type { Fault, FaultPlan } from './faults';
 import { listObject } from './lists';

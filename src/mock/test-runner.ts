@@ -2,7 +2,8 @@
  * The `webhook_config.test` task: pending → processing → a signed delivery to the receiver → succeeded | failed,
  * which moves the config to valid | invalid. Also the long-poll wait on a task's end.
  */
-import { TASK_FINAL_STATES, type EventAttributes, type TaskAttributes } from '../schemas';
+import { TASK_FINAL_STATES } from '../core/wire';
+import type { EventAttributes, TaskAttributes } from '../schemas';
 import { SIGNATURE_HEADER, signPayload } from '../webhooks/signature';
 import { deliveryUrl, isDelivered, TEST_ERRORS } from './choices';
 import { newId, now, withoutSecret, type MockStore, type StoredConfig } from './store';

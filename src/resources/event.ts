@@ -4,11 +4,10 @@ import { lazyPages, listPages, type PagePromise } from '../core/list';
 import { encodeId, type DateFilter } from '../core/params';
 import type { ResponseMeta } from '../core/request';
 import { Resource } from '../core/resource';
-import { eventSchema, listSchema, type EventAttributes } from '../schemas';
+import type { EventAttributes } from '../schemas';
 import type { CallOptions } from './webhook-config';
 
 const PATH = '/events';
-const pageSchema = listSchema(eventSchema);
 
 /** Filters of `Event.list`. */
 export interface EventListParams {
@@ -34,7 +33,7 @@ export class Events {
    */
   async retrieve(id: string, options?: CallOptions): Promise<Event> {
     const { data, response } = await this.client.request(
-      { method: 'GET', path: `${PATH}/${encodeId(id)}`, retry: 'idempotent', schema: eventSchema, what: `event ${id}` },
+      { method: 'GET', path: `${PATH}/${encodeId(id)}`, retry: 'idempotent', schema: (s) => s.eventSchema, what: `event ${id}` },
       options,
     );
     return new Event(data, response, this.client);
@@ -48,7 +47,7 @@ export class Events {
     return listPages(
       params,
       { strings: ['type', 'action', 'state'], dates: ['date_created'] },
-      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: pageSchema, what: 'event list' }, options),
+      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: (s) => s.eventPageSchema, what: 'event list' }, options),
       (item, response) => new Event(item, response, this.client),
     );
   }
@@ -59,9 +58,6 @@ export interface Event extends EventAttributes {}
 
 /** An event. `type` and `action` name what happened (`webhook_config` + `test`); `data` is the resource it is about. */
 export class Event extends Resource<Client> {
-  /** The zod schema of the API's event object. */
-  static readonly schema = eventSchema;
-
   /** @internal Built by the SDK from a validated response. */
   constructor(attributes: EventAttributes, response: ResponseMeta, client: Client) {
     super();

@@ -4,13 +4,12 @@ import { AbortError, InvalidInputError, TimeoutError } from '../core/errors';
 import { lazyPages, listPages, type PagePromise } from '../core/list';
 import { describe, encodeId, type DateFilter } from '../core/params';
 import type { RequestOptions, ResponseMeta } from '../core/request';
-import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS } from '../core/wire';
+import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS, TASK_FINAL_STATES } from '../core/wire';
 import { Resource } from '../core/resource';
-import { listSchema, TASK_FINAL_STATES, taskSchema, type TaskAttributes, type TaskState } from '../schemas';
+import type { TaskAttributes, TaskState } from '../schemas';
 import type { CallOptions } from './webhook-config';
 
 const PATH = '/tasks';
-const pageSchema = listSchema(taskSchema);
 
 /** First pause between polls when the server does not hold requests open; it doubles up to `MAX_POLL_INTERVAL`. */
 export const FIRST_POLL_INTERVAL = 500;
@@ -43,7 +42,7 @@ export class Tasks {
    */
   async retrieve(id: string, options?: CallOptions): Promise<Task> {
     const { data, response } = await this.client.request(
-      { method: 'GET', path: `${PATH}/${encodeId(id)}`, retry: 'idempotent', schema: taskSchema, what: `task ${id}` },
+      { method: 'GET', path: `${PATH}/${encodeId(id)}`, retry: 'idempotent', schema: (s) => s.taskSchema, what: `task ${id}` },
       options,
     );
     return new Task(data, response, this.client);
@@ -57,7 +56,7 @@ export class Tasks {
     return listPages(
       params,
       { strings: ['state', 'type'], dates: ['date_created'] },
-      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: pageSchema, what: 'task list' }, options),
+      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: (s) => s.taskPageSchema, what: 'task list' }, options),
       (item, response) => new Task(item, response, this.client),
     );
   }
@@ -68,9 +67,6 @@ export interface Task extends TaskAttributes {}
 
 /** A task. Its `state` moves `pending → processing → succeeded | failed`; `wait()` follows it to the end. */
 export class Task extends Resource<Client> {
-  /** The zod schema of the API's task object. */
-  static readonly schema = taskSchema;
-
   /** @internal Built by the SDK from a validated response. */
   constructor(attributes: TaskAttributes, response: ResponseMeta, client: Client) {
     super();

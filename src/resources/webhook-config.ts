@@ -5,11 +5,11 @@ import { lazyPages, listPages, type PagePromise } from '../core/list';
 import { checkKeys, checkObject, checkUrl, encodeId, type DateFilter } from '../core/params';
 import type { RequestOptions, ResponseMeta } from '../core/request';
 import { Resource } from '../core/resource';
-import { listSchema, WEBHOOK_CONFIG_UPDATE_STATES, webhookConfigSchema, type WebhookConfigAttributes, type WebhookConfigState } from '../schemas';
+import { WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
+import type { WebhookConfigAttributes, WebhookConfigState } from '../schemas';
 import { Task } from './task';
 
 const PATH = '/configs/webhook';
-const pageSchema = listSchema(webhookConfigSchema);
 
 /** Options of every call: request options, plus the client to use instead of the default one. */
 export interface CallOptions extends RequestOptions {
@@ -69,7 +69,7 @@ export class WebhookConfigs {
     checkKeys(p, ['url'], 'create');
     if (p.url === undefined) throw new InvalidInputError('url', 'is required');
     const body = { url: checkUrl(p.url) };
-    const { data, response } = await this.client.request({ method: 'POST', path: PATH, body, retry: 'once', schema: webhookConfigSchema, what: 'create webhook_config' }, options);
+    const { data, response } = await this.client.request({ method: 'POST', path: PATH, body, retry: 'once', schema: (s) => s.webhookConfigSchema, what: 'create webhook_config' }, options);
     return new WebhookConfig(data, response, this.client);
   }
 
@@ -79,7 +79,7 @@ export class WebhookConfigs {
    */
   async retrieve(id: string, options?: CallOptions): Promise<WebhookConfig> {
     const { data, response } = await this.client.request(
-      { method: 'GET', path: `${PATH}/${encodeId(id)}`, retry: 'idempotent', schema: webhookConfigSchema, what: `webhook_config ${id}` },
+      { method: 'GET', path: `${PATH}/${encodeId(id)}`, retry: 'idempotent', schema: (s) => s.webhookConfigSchema, what: `webhook_config ${id}` },
       options,
     );
     return new WebhookConfig(data, response, this.client);
@@ -93,7 +93,7 @@ export class WebhookConfigs {
     return listPages(
       params,
       { strings: ['state'], dates: ['date_created'] },
-      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: pageSchema, what: 'webhook_config list' }, options),
+      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: (s) => s.webhookConfigPageSchema, what: 'webhook_config list' }, options),
       (item, response) => new WebhookConfig(item, response, this.client),
     );
   }
@@ -105,7 +105,7 @@ export class WebhookConfigs {
   async update(id: string, params: WebhookConfigUpdateParams, options?: CallOptions): Promise<WebhookConfig> {
     const path = `${PATH}/${encodeId(id)}`;
     const body = checkUpdate(params);
-    const { data, response } = await this.client.request({ method: 'POST', path, body, retry: 'idempotent', schema: webhookConfigSchema, what: `webhook_config ${id}` }, options);
+    const { data, response } = await this.client.request({ method: 'POST', path, body, retry: 'idempotent', schema: (s) => s.webhookConfigSchema, what: `webhook_config ${id}` }, options);
     return new WebhookConfig(data, response, this.client);
   }
 
@@ -116,7 +116,7 @@ export class WebhookConfigs {
    */
   async test(id: string, options?: CallOptions): Promise<Task> {
     const { data, response } = await this.client.request(
-      { method: 'POST', path: `${PATH}/${encodeId(id)}/test`, retry: 'once', schema: Task.schema, what: `test webhook_config ${id}` },
+      { method: 'POST', path: `${PATH}/${encodeId(id)}/test`, retry: 'once', schema: (s) => s.taskSchema, what: `test webhook_config ${id}` },
       options,
     );
     return new Task(data, response, this.client);
@@ -131,9 +131,6 @@ export interface WebhookConfig extends WebhookConfigAttributes {}
  * the config came from. `secret` is readable but never printed or serialised.
  */
 export class WebhookConfig extends Resource<Client> {
-  /** The zod schema of the API's webhook config object. */
-  static readonly schema = webhookConfigSchema;
-
   /** @internal Built by the SDK from a validated response. */
   constructor(attributes: WebhookConfigAttributes, response: ResponseMeta, client: Client) {
     super();

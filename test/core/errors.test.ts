@@ -84,7 +84,7 @@ describe('4xx answers are RequestError with status, slug, message, params and th
   });
 
   it('405 for a method the endpoint does not take is a RequestError', async () => {
-    const error = await rejectionOf(once().request({ method: 'POST', path: '/tasks', retry: 'once', schema: WebhookConfig.schema, what: 'task list' }));
+    const error = await rejectionOf(once().request({ method: 'POST', path: '/tasks', retry: 'once', schema: (s) => s.webhookConfigSchema, what: 'task list' }));
     expectFamily(error, RequestError);
     expect(error).toMatchObject({ status: 405, error: 'method-not-allowed' });
   });
