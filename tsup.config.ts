@@ -1,4 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+
+const core = fileURLToPath(new URL('src/core/', import.meta.url));
+
+/**
+ * For the browser build: `core/load.ts` (ky and the schemas loaded on first use, for Node's cold start) becomes
+ * `core/load.browser.ts` (both imported statically), so an app's bundler inlines them without per-module wrappers.
+ */
+const eagerLoad: Plugin = {
+  name: 'eager-load',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/load$/ }, ({ importer }) => (importer.startsWith(core) ? { path: `${core}load.browser.ts` } : undefined));
+  },
+};
 
 export default defineConfig([
   {
@@ -16,6 +31,22 @@ export default defineConfig([
     clean: true,
     target: 'es2022',
     external: ['msw'],
+  },
+  {
+    // The `browser` export condition: the same entry points (sharing their chunks), with ky and the schemas loaded
+    // statically. Types are the library's.
+    entry: {
+      index: 'src/index.ts',
+      webhooks: 'src/webhooks/index.ts',
+      schemas: 'src/schemas.ts',
+    },
+    outDir: 'dist/browser',
+    format: ['esm'],
+    platform: 'browser',
+    splitting: true,
+    treeshake: true,
+    target: 'es2022',
+    esbuildPlugins: [eagerLoad],
   },
   {
     // The `ricloud` command: ESM only, with a shebang. The mock is a separate chunk, loaded only by `ricloud mock`.

@@ -1,12 +1,12 @@
 /**
  * `npm run size`: what the built package (dist/) costs an app that bundles it, minified and gzipped (-9), against
- * the budgets. Exits 1 when a bundle is over its budget.
+ * the budgets. Exits 1 when a bundle is over its budget. The app imports `ricloud` by name and esbuild resolves it
+ * as a browser bundler does: through package.json `exports` with the `browser` condition (the package refers to
+ * itself, so this measures dist/ as published).
  */
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-
-const dist = (file: string) => JSON.stringify(fileURLToPath(new URL(`../dist/${file}`, import.meta.url)));
 
 interface Case {
   name: string;
@@ -20,19 +20,19 @@ interface Case {
 const cases: Case[] = [
   {
     name: 'browser app: { configure, WebhookConfig, Task } with ky and zod',
-    source: `import { configure, WebhookConfig, Task } from ${dist('index.js')};
+    source: `import { configure, WebhookConfig, Task } from 'ricloud';
 configure({ token: 'app-token' });
 export const run = async () => [await WebhookConfig.list(), await Task.retrieve('t_1').then((task) => task.wait())];`,
     budgetKB: 16,
   },
   {
     name: 'ricloud/webhooks: verifySignature',
-    source: `export { verifySignature } from ${dist('webhooks.js')};`,
+    source: `export { verifySignature } from 'ricloud/webhooks';`,
     budgetKB: 2,
   },
   {
     name: 'ricloud/webhooks: createWebhookHandler + constructEvent',
-    source: `export { createWebhookHandler, constructEvent } from ${dist('webhooks.js')};`,
+    source: `export { createWebhookHandler, constructEvent } from 'ricloud/webhooks';`,
     budgetKB: 5,
     pending: ['createWebhookHandler', 'constructEvent'],
   },
@@ -46,8 +46,12 @@ async function gzippedSize(item: Case): Promise<number | undefined> {
       bundle: true,
       minify: true,
       format: 'esm',
+      // esbuild's browser platform resolves with the `browser`, `import` and `default` conditions.
       platform: 'browser',
+      conditions: ['browser'],
       target: 'es2022',
+      // The repository's tsconfig maps `ricloud` to src/ for tests; an app sees only the package.
+      tsconfigRaw: '{}',
       write: false,
       logLevel: 'silent',
     });

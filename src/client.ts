@@ -103,7 +103,8 @@ export class Client {
    */
   async request<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<{ data: T; response: ResponseMeta }> {
     if (!this.#token) throw new InvalidInputError('token', 'no API token: pass { token } to the client or configure(), or set RICLOUD_TOKEN');
-    return send(this.#transport, spec, checkRequestOptions(options));
+    // `return await` settles this call's promise a few microtask ticks sooner than returning `send`'s promise.
+    return await send(this.#transport, spec, checkRequestOptions(options));
   }
 
   /** The settings, without the token. */

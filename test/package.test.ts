@@ -1,9 +1,9 @@
 /**
  * The built package as users load it: ESM and CJS entry points share one error family, `ricloud` never loads msw,
- * and `ricloud/webhooks` never loads ky or zod. Runs against dist/ (built by `npm test` before vitest).
+ * `ricloud/webhooks` never loads ky or zod, and the browser build has no lazy import for a bundler to wrap. Runs against dist/ (built by `npm test` before vitest).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -41,6 +41,21 @@ describe('built package', () => {
   it.each(['webhooks.js', 'webhooks.cjs'])('%s loads neither ky, zod nor msw', (entry) => {
     const imports = [...externalImports(entry)];
     expect(imports.filter((name) => /^(ky|zod|msw)(\/|$)/.test(name))).toEqual([]);
+  });
+
+  it.each(['index.js', 'webhooks.js', 'schemas.js'])('browser/%s (the `browser` condition) never loads msw and imports ky and the schemas statically', (entry) => {
+    const imports = externalImports(`browser/${entry}`);
+    expect([...imports].some((name) => name.startsWith('msw'))).toBe(false);
+    // A lazy import() makes an app's bundler wrap every module of ky and zod in an init function.
+    for (const file of readdirSync(join(dist, 'browser'))) expect(readFileSync(join(dist, 'browser', file), 'utf8')).not.toMatch(/\bimport\s*\(/);
+  });
+
+  it('points the `browser` condition of ricloud, ricloud/webhooks and ricloud/schemas at dist/browser/', () => {
+    const exports = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')).exports;
+    for (const [path, entry] of [['.', 'index'], ['./webhooks', 'webhooks'], ['./schemas', 'schemas']] as const) {
+      expect(exports[path].browser.default).toBe(`./dist/browser/${entry}.js`);
+      expect(Object.keys(exports[path])[0]).toBe('browser');
+    }
   });
 
   it('shares one RicloudError between entry points in CommonJS and in ESM', () => {

@@ -2,7 +2,7 @@
  * The request pipeline: one call in, one validated value or one RicloudError out. It builds the request, lets ky
  * run attempts and backoff under the retry policy, bounds everything by a deadline, and maps every failure.
  */
-import type { KyInstance } from 'ky';
+import type { KyInstance, Options as KyOptions } from 'ky';
 import type * as z from 'zod/mini';
 import {
   AbortError,
@@ -22,9 +22,10 @@ import {
 } from './errors';
 import type { Logger, LogLevel } from './log';
 import { levelled } from './log';
-import { describe } from './params';
+import { checkObject, describe } from './params';
 import { REDACTED, redactHeaders, redactText } from './redact';
-import { loadSchemas, parseBody, type SchemaOf } from './parse';
+import { loadKy, loadSchemas, type Ky } from './load';
+import { parseBody, type SchemaOf } from './parse';
 import { backoffMs, failedBeforeSending, isAttemptTimeout, isHttpError, isRetryable, MAX_RETRY_AFTER_MS, networkCode, retryAfterMs, type RetryMode } from './retry';
 import { AWAIT_HEADER, MAX_AWAIT_SECONDS, REQUEST_ID_HEADER } from './wire';
 
@@ -56,8 +57,8 @@ export interface RequestOptions extends Hooks {
 
 /** What a client hands to the pipeline; built once per client. */
 export interface Transport {
-  /** The client's ky instance, created with the first request: ky (and the platform's fetch) load only then. */
-  ky: () => Promise<KyInstance>;
+  /** The client's ky instance, made with the first request (ky, and the platform's fetch, load only then); a promise only until then. */
+  ky: () => KyInstance | Promise<KyInstance>;
   /** The caller's `fetch`; unset means the global one, looked up at each call (so test interceptors apply). */
   fetch: typeof fetch | undefined;
   timeout: number;
@@ -65,6 +66,8 @@ export interface Transport {
   maxRetries: number;
   hooks: Hooks;
   log: ReturnType<typeof levelled>;
+  /** Whether debug lines are written: they are built only then. */
+  debug: boolean;
   validate: boolean;
   /** Hides the client's token in server text that errors keep: a server may echo it back in a message. */
   redact: (text: string) => string;
@@ -114,24 +117,28 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 /** Builds a client's transport: one ky instance with the auth header and base URL, made on first use. */
 export function createTransport(settings: TransportSettings): Transport {
-  let instance: Promise<KyInstance> | undefined;
+  let instance: KyInstance | undefined;
   const { onRequest, onResponse, onRetry } = settings;
+  const make = (ky: Ky) =>
+    (instance = ky.create({
+      prefixUrl: settings.baseUrl,
+      headers: { ...settings.headers, authorization: `Token ${settings.token}`, accept: 'application/json' },
+      redirect: 'manual',
+      throwHttpErrors: true,
+    }));
   return {
-    ky: () =>
-      (instance ??= import('ky').then(({ default: ky }) =>
-        ky.create({
-          prefixUrl: settings.baseUrl,
-          headers: { ...settings.headers, authorization: `Token ${settings.token}`, accept: 'application/json' },
-          redirect: 'manual',
-          throwHttpErrors: true,
-        }),
-      )),
+    ky: () => {
+      if (instance) return instance;
+      const ky = loadKy();
+      return ky instanceof Promise ? ky.then(make) : make(ky);
+    },
     fetch: settings.fetch,
     timeout: settings.timeout,
     deadline: settings.deadline,
     maxRetries: settings.maxRetries,
     hooks: { onRequest, onResponse, onRetry },
     log: levelled(settings.logger, settings.logLevel),
+    debug: settings.logLevel === 'debug',
     validate: settings.validate,
     redact: (text) => (settings.token ? text.replaceAll(settings.token, REDACTED) : text),
   };
@@ -139,11 +146,7 @@ export function createTransport(settings: TransportSettings): Transport {
 
 /** Checks the options object every method takes; `field` prefixes the names in errors. */
 export function checkRequestOptions(options: unknown, field = 'options'): RequestOptions {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidInputError(field, `must be an object, got ${describe(options)}`);
-  }
-  const o = options as Record<string, unknown>;
+  const o = checkObject(options, field);
   for (const key of ['timeout', 'deadline'] as const) {
     const v = o[key];
     if (v !== undefined && (typeof v !== 'number' || !(v > 0) || v > MAX_TIMER_MS)) {
@@ -204,7 +207,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
   // fits in it and backoff never sleeps past it. Only a retry left with less than a timeout of it gets a timer.
   const attempt = async (request: Request, init?: RequestInit): Promise<Response> => {
     info.attempts++;
-    transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
+    if (transport.debug) transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
     runHook(transport, options, 'onRequest', { method: spec.method, url: request.url, attempt: info.attempts });
     const left = deadline - (Date.now() - started);
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -221,7 +224,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
       const response = await (transport.fetch ?? fetch)(request, init);
       const durationMs = Date.now() - sent;
       info.requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
-      transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
+      if (transport.debug) transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
       runHook(transport, options, 'onResponse', { method: spec.method, url: request.url, attempt: info.attempts, status: response.status, durationMs, requestId: info.requestId });
       // The body is kept here rather than copied into a new Response: ky only needs the status and headers.
       text = await response.text();
@@ -232,14 +235,13 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
   };
 
   try {
-    const [ky, schemas] = await Promise.all([transport.ky(), transport.validate ? loadSchemas() : undefined]);
-    const response = await ky(spec.path.slice(1), {
+    // Once loaded, ky and the schemas come back as they are: a request awaits them only while they load.
+    let ky = transport.ky();
+    if (ky instanceof Promise) ky = await ky;
+    let schemas = transport.validate ? loadSchemas() : undefined;
+    if (schemas instanceof Promise) schemas = await schemas;
+    const kyOptions: KyOptions = {
       method: spec.method,
-      ...(spec.body === undefined ? {} : { json: spec.body }),
-      ...(spec.query ? { searchParams: spec.query } : {}),
-      ...(options.headers || awaitHeader ? { headers: { ...options.headers, ...awaitHeader } } : {}),
-      // Only a caller's signal goes to ky (which stops its backoff sleep with it): each signal costs ky an AbortSignal.any().
-      ...(options.signal ? { signal: options.signal } : {}),
       fetch: attempt as typeof fetch,
       timeout: attemptTimeout,
       retry: {
@@ -260,17 +262,27 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
           return true;
         },
       },
-    });
+    };
+    // Set only when there is a value: ky treats a key that is present as given.
+    if (spec.body !== undefined) kyOptions.json = spec.body;
+    if (spec.query) kyOptions.searchParams = spec.query;
+    if (options.headers || awaitHeader) kyOptions.headers = { ...options.headers, ...awaitHeader };
+    // Only a caller's signal goes to ky (which stops its backoff sleep with it): each signal costs ky an AbortSignal.any().
+    if (options.signal) kyOptions.signal = options.signal;
+    const response = await ky(spec.path.slice(1), kyOptions);
     const context = { status: response.status, request: info, what: spec.what, mayHaveSucceeded: spec.retry === 'once' };
     const data = parseBody(schemas ? spec.schema(schemas) : (anything as z.ZodMiniType<T>), text, context);
     return { data, response: { status: response.status, headers: redactHeaders(response.headers), requestId: info.requestId } };
   } catch (error) {
     if (error instanceof BaseError) throw error;
     const mapped = mapFailure(error, isHttpError(error) ? transport.redact(text) : '', spec, info, options, pastDeadline(), deadline, attemptTimeout);
-    transport.log('debug', `${spec.method} ${spec.path} failed: ${mapped.message}`);
+    if (transport.debug) transport.log('debug', `${spec.method} ${spec.path} failed: ${mapped.message}`);
     throw mapped;
   }
 }
+
+// Appended to the message of a `once` request that failed after it may have reached the server.
+const MAY_HAVE_APPLIED = '; the request may have been applied';
 
 // The schema used when validation is off: any JSON passes.
 const anything = { safeParse: (data: unknown) => ({ success: true as const, data }) } as unknown as z.ZodMiniType<unknown>;
@@ -302,7 +314,7 @@ function mapFailure(
   const notSent = failedBeforeSending(error);
   const code = networkCode(error);
   const cause = (error as { cause?: unknown })?.cause ?? error;
-  return new ConnectionError(`${spec.what}: connection failed${code ? ` (${code})` : ''}${once && !notSent ? '; the request may have been applied' : ''}`, {
+  return new ConnectionError(`${spec.what}: connection failed${code ? ` (${code})` : ''}${once && !notSent ? MAY_HAVE_APPLIED : ''}`, {
     cause,
     request,
     mayHaveSucceeded: once && !notSent,
@@ -337,7 +349,7 @@ function httpError(status: number, headers: Headers, text: string, spec: Request
   const tag = `(${status}${code ? ` ${code}` : ''})`;
   const said = typeof parsed.message === 'string' && parsed.message ? redactText(parsed.message) : undefined;
   if (status >= 500) {
-    return new ServerError(`${spec.what}: server error ${tag}${init.mayHaveSucceeded ? '; the request may have been applied' : ''}`, init);
+    return new ServerError(`${spec.what}: server error ${tag}${init.mayHaveSucceeded ? MAY_HAVE_APPLIED : ''}`, init);
   }
   const errorInit = { ...init, error: code, params: parsed.params };
   switch (status) {

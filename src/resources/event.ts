@@ -66,7 +66,7 @@ export class Event extends Resource<Client> {
 
   /** `GET /events/{id}`. See `Events.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Event> {
-    return clientFor(options).events.retrieve(id, options);
+    return await clientFor(options).events.retrieve(id, options);
   }
 
   /** `GET /events`. See `Events.list`. */

@@ -75,7 +75,7 @@ export class Task extends Resource<Client> {
 
   /** `GET /tasks/{id}`. See `Tasks.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Task> {
-    return clientFor(options).tasks.retrieve(id, options);
+    return await clientFor(options).tasks.retrieve(id, options);
   }
 
   /** `GET /tasks`. See `Tasks.list`. */

@@ -139,12 +139,12 @@ export class WebhookConfig extends Resource<Client> {
 
   /** `POST /configs/webhook`. See `WebhookConfigs.create`. */
   static async create(params: WebhookConfigCreateParams, options?: CallOptions): Promise<WebhookConfig> {
-    return clientFor(options).webhookConfigs.create(params, options);
+    return await clientFor(options).webhookConfigs.create(params, options);
   }
 
   /** `GET /configs/webhook/{id}`. See `WebhookConfigs.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<WebhookConfig> {
-    return clientFor(options).webhookConfigs.retrieve(id, options);
+    return await clientFor(options).webhookConfigs.retrieve(id, options);
   }
 
   /** `GET /configs/webhook`. See `WebhookConfigs.list`. */
@@ -154,12 +154,12 @@ export class WebhookConfig extends Resource<Client> {
 
   /** `POST /configs/webhook/{id}`. See `WebhookConfigs.update`. */
   static async updateWithId(id: string, params: WebhookConfigUpdateParams, options?: CallOptions): Promise<WebhookConfig> {
-    return clientFor(options).webhookConfigs.update(id, params, options);
+    return await clientFor(options).webhookConfigs.update(id, params, options);
   }
 
   /** `POST /configs/webhook/{id}/test`. See `WebhookConfigs.test`. */
   static async testWithId(id: string, options?: CallOptions): Promise<Task> {
-    return clientFor(options).webhookConfigs.test(id, options);
+    return await clientFor(options).webhookConfigs.test(id, options);
   }
 
   /** Updates this config in place and returns it. */
