@@ -272,7 +272,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     const response = await ky(spec.path.slice(1), kyOptions);
     const context = { status: response.status, request: info, what: spec.what, mayHaveSucceeded: spec.retry === 'once' };
     const data = parseBody(schemas ? spec.schema(schemas) : (anything as z.ZodMiniType<T>), text, context);
-    return { data, response: { status: response.status, headers: redactHeaders(response.headers), requestId: info.requestId } };
+    return { data, response: responseMeta(response, info.requestId) };
   } catch (error) {
     if (error instanceof BaseError) throw error;
     const mapped = mapFailure(error, isHttpError(error) ? transport.redact(text) : '', spec, info, options, pastDeadline(), deadline, attemptTimeout);
@@ -283,6 +283,19 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
 
 // Appended to the message of a `once` request that failed after it may have reached the server.
 const MAY_HAVE_APPLIED = '; the request may have been applied';
+
+/** The response facts of a value. The headers are copied (and redacted) only when someone reads them. */
+function responseMeta(response: Response, requestId: string | undefined): ResponseMeta {
+  let headers: Record<string, string> | undefined;
+  return {
+    status: response.status,
+    requestId,
+    get headers() {
+      headers ??= redactHeaders(response.headers);
+      return headers;
+    },
+  };
+}
 
 // The schema used when validation is off: any JSON passes.
 const anything = { safeParse: (data: unknown) => ({ success: true as const, data }) } as unknown as z.ZodMiniType<unknown>;
