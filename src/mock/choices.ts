@@ -11,9 +11,6 @@ export const DEFAULT_LIST_LIMIT = 10;
 /** The largest `limit` (documented). */
 export const MAX_LIST_LIMIT = 1000;
 
-/** Lists are sorted newest first; `after_id` continues after an item in that order (inferred from ricloud-py). */
-export const LIST_ORDER = 'newest-first';
-
 /** Deliveries go to the config's url, trailing slashes dropped, with the event id as a last path segment. */
 export function deliveryUrl(configUrl: string, eventId: string): string {
   const url = new URL(configUrl);

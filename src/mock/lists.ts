@@ -18,7 +18,10 @@ const DATE_OPS: Record<string, (item: number, bound: number) => boolean> = {
   __lte: (a, b) => a <= b,
 };
 
-/** Applies the query to items already sorted newest first, and returns the API's list object. */
+/**
+ * Applies the query to items already sorted newest first (the order ricloud-py's `limit=1` "latest" samples imply;
+ * `after_id` continues after an item in it), and returns the API's list object.
+ */
 export function listObject<T extends { id: string; date_created: string }>(
   sorted: T[],
   query: URLSearchParams,
