@@ -1,7 +1,7 @@
 /** Client and configure(): options, environment, defaults. A client owns one transport (one ky instance). */
 import { InvalidInputError } from './core/errors';
 import { envLogLevel, LOG_LEVELS, type Logger, type LogLevel } from './core/log';
-import { checkUrl, describe } from './core/params';
+import { checkRules, checkUrl, typed, type Rule } from './core/params';
 import { inspectSymbol, REDACTED } from './core/redact';
 import { checkRequestOptions, createTransport, send, type Hooks, type RequestOptions, type RequestSpec, type ResponseMeta, type Transport } from './core/request';
 import { DEFAULT_BASE_URL } from './core/wire';
@@ -40,16 +40,19 @@ export interface ClientOptions extends Hooks {
 
 const env = (name: string): string | undefined => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
 
+/** The checks of client options, besides those every request option has. */
+const CLIENT_RULES: Record<string, Rule> = {
+  token: typed('string'),
+  fetch: typed('function'),
+  logLevel: [(v) => LOG_LEVELS.includes(v as LogLevel), `one of ${LOG_LEVELS.join(', ')}`],
+  validate: typed('boolean'),
+};
+
 /** Checks client options; every refusal names the option. */
 function checkClientOptions(options: unknown): ClientOptions {
-  const o = checkRequestOptions(options, 'options') as ClientOptions & Record<string, unknown>;
-  if (o.token !== undefined && typeof o.token !== 'string') throw new InvalidInputError('options.token', `must be a string, got ${describe(o.token)}`);
+  const o: ClientOptions = checkRequestOptions(options, 'options');
+  checkRules(o as Record<string, unknown>, 'options', CLIENT_RULES);
   if (o.baseUrl !== undefined) checkUrl(o.baseUrl, 'options.baseUrl');
-  if (o.fetch !== undefined && typeof o.fetch !== 'function') throw new InvalidInputError('options.fetch', `must be a function, got ${describe(o.fetch)}`);
-  if (o.logLevel !== undefined && !LOG_LEVELS.includes(o.logLevel)) {
-    throw new InvalidInputError('options.logLevel', `must be one of ${LOG_LEVELS.join(', ')}`);
-  }
-  if (o.validate !== undefined && typeof o.validate !== 'boolean') throw new InvalidInputError('options.validate', `must be a boolean, got ${describe(o.validate)}`);
   return o;
 }
 

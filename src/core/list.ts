@@ -124,7 +124,7 @@ export class PagePromise<T extends { id: string }> implements PromiseLike<Page<T
    */
   async toArray(options: { limit: number }): Promise<T[]> {
     const limit = options?.limit;
-    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+    if (!Number.isInteger(limit) || limit < 1) {
       throw new InvalidInputError('limit', 'toArray needs a positive whole number, e.g. toArray({ limit: 100 })');
     }
     const items: T[] = [];

@@ -4,12 +4,40 @@
  */
 import { InvalidInputError } from './errors';
 
+/** A check of one option: what a valid value passes, and what the message says it must be. */
+export type Rule = [ok: (value: unknown) => boolean, mustBe: string];
+
+/** A number from `min` to `max` (a whole one when `whole`), described in `unit`. */
+export const numberIn = (min: number, max: number, unit: string, whole = false): Rule => [
+  (v) => typeof v === 'number' && v >= min && v <= max && (!whole || Number.isInteger(v)),
+  `a ${whole ? 'whole number' : 'number'}${unit} from ${min} to ${max}`,
+];
+
+/** A value of this `typeof`. */
+export const typed = (type: string): Rule => [(v) => typeof v === type, `a ${type}`];
+
+/**
+ * Checks one value against its rule.
+ * @throws InvalidInputError naming `field` and saying what it must be.
+ */
+export function checkRule(value: unknown, field: string, [ok, mustBe]: Rule): void {
+  if (!ok(value)) throw new InvalidInputError(field, `must be ${mustBe}, got ${describe(value)}`);
+}
+
+/**
+ * Checks each key of `o` that is set against its rule.
+ * @throws InvalidInputError naming `${field}.${key}` and saying what it must be.
+ */
+export function checkRules(o: Record<string, unknown>, field: string, rules: Record<string, Rule>): void {
+  for (const key in rules) if (o[key] !== undefined) checkRule(o[key], `${field}.${key}`, rules[key] as Rule);
+}
+
 /** Longest id the SDK will put in a path; real ids are UUID-sized. */
 const MAX_ID_LENGTH = 256;
 
 /** Checks an id and returns it path-encoded. Refuses empty ids, `/`, `.`/`..` and absurd lengths. */
 export function encodeId(id: unknown, field = 'id'): string {
-  if (typeof id !== 'string' && typeof id !== 'number') throw new InvalidInputError(field, `must be a string, got ${describe(id)}`);
+  checkRule(id, field, [(v) => typeof v === 'string' || typeof v === 'number', 'a string']);
   const text = String(id);
   if (text.trim() === '') throw new InvalidInputError(field, 'must not be empty');
   if (text.length > MAX_ID_LENGTH) throw new InvalidInputError(field, `is ${text.length} characters long; ids are at most ${MAX_ID_LENGTH}`);
@@ -70,12 +98,12 @@ export function encodeDateFilter(name: string, filter: unknown, query: Record<st
 /** The largest page the API serves. */
 export const MAX_PAGE_SIZE = 1000;
 
+const PAGE_SIZE = numberIn(1, MAX_PAGE_SIZE, '', true);
+
 /** Checks a page size: a whole number from 1 to 1000. */
 export function checkLimit(value: unknown, field = 'limit'): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-    throw new InvalidInputError(field, `must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${describe(value)}`);
-  }
-  return value;
+  checkRule(value, field, PAGE_SIZE);
+  return value as number;
 }
 
 /** Refuses any key of `params` not in `allowed`, so a typo is not silently sent as a filter. */
@@ -85,12 +113,13 @@ export function checkKeys(params: object, allowed: readonly string[], what: stri
   }
 }
 
+/** A plain object: not null, not an array. */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** Refuses anything but a plain object (or undefined) where parameters or options belong. */
 export function checkObject(value: unknown, field: string): Record<string, unknown> {
   if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidInputError(field, `must be an object, got ${describe(value)}`);
-  }
+  checkRule(value, field, [isPlainObject, 'an object']);
   return value as Record<string, unknown>;
 }
 
@@ -125,8 +154,10 @@ export function listQuery(params: unknown, filters: ListFilters): Record<string,
     if (key === 'limit') query.limit = String(checkLimit(value));
     else if (filters.dates.includes(key)) encodeDateFilter(key, value, query);
     else if (key === 'after_id' || key === 'before_id') query[key] = decodeURIComponent(encodeId(value, key));
-    else if (typeof value !== 'string' || value === '') throw new InvalidInputError(key, `must be a non-empty string, got ${describe(value)}`);
-    else query[key] = value;
+    else {
+      checkRule(value, key, [(v) => typeof v === 'string' && v !== '', 'a non-empty string']);
+      query[key] = value as string;
+    }
   }
   return query;
 }

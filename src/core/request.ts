@@ -8,7 +8,6 @@ import {
   AbortError,
   AuthenticationError,
   ConnectionError,
-  InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -22,7 +21,7 @@ import {
 } from './errors';
 import type { Logger, LogLevel } from './log';
 import { levelled } from './log';
-import { checkObject, describe } from './params';
+import { checkObject, checkRules, isPlainObject, numberIn, typed, type Rule } from './params';
 import { REDACTED, redactHeaders, redactText } from './redact';
 import { loadKy, loadSchemas, type Ky } from './load';
 import { parseBody, type SchemaOf } from './parse';
@@ -55,16 +54,15 @@ export interface RequestOptions extends Hooks {
   awaitFor?: number;
 }
 
-/** What a client hands to the pipeline; built once per client. */
-export interface Transport {
+/** What a client hands to the pipeline, built once per client: its settings (but the token) and its hooks. */
+export interface Transport extends Hooks {
   /** The client's ky instance, made with the first request (ky, and the platform's fetch, load only then); a promise only until then. */
   ky: () => KyInstance | Promise<KyInstance>;
   /** The caller's `fetch`; unset means the global one, looked up at each call (so test interceptors apply). */
-  fetch: typeof fetch | undefined;
+  fetch?: typeof fetch | undefined;
   timeout: number;
-  deadline: number | undefined;
+  deadline?: number | undefined;
   maxRetries: number;
-  hooks: Hooks;
   log: ReturnType<typeof levelled>;
   /** Whether debug lines are written: they are built only then. */
   debug: boolean;
@@ -118,62 +116,55 @@ const MAX_TIMER_MS = 2_147_483_647;
 /** Builds a client's transport: one ky instance with the auth header and base URL, made on first use. */
 export function createTransport(settings: TransportSettings): Transport {
   let instance: KyInstance | undefined;
-  const { onRequest, onResponse, onRetry } = settings;
+  // Everything but the token, which only the auth header and `redact` need.
+  const { token, ...rest } = settings;
   const make = (ky: Ky) =>
     (instance = ky.create({
       prefixUrl: settings.baseUrl,
-      headers: { ...settings.headers, authorization: `Token ${settings.token}`, accept: 'application/json' },
+      headers: { ...settings.headers, authorization: `Token ${token}`, accept: 'application/json' },
       redirect: 'manual',
       throwHttpErrors: true,
     }));
   return {
+    ...rest,
     ky: () => {
       if (instance) return instance;
       const ky = loadKy();
       return ky instanceof Promise ? ky.then(make) : make(ky);
     },
-    fetch: settings.fetch,
-    timeout: settings.timeout,
-    deadline: settings.deadline,
-    maxRetries: settings.maxRetries,
-    hooks: { onRequest, onResponse, onRetry },
     log: levelled(settings.logger, settings.logLevel),
     debug: settings.logLevel === 'debug',
-    validate: settings.validate,
-    redact: (text) => (settings.token ? text.replaceAll(settings.token, REDACTED) : text),
+    redact: (text) => (token ? text.replaceAll(token, REDACTED) : text),
   };
 }
+
+// Any positive number of milliseconds up to the timer's ceiling, fractions included.
+const ms: Rule = [(v) => typeof v === 'number' && v > 0 && v <= MAX_TIMER_MS, `a number of milliseconds from 1 to ${MAX_TIMER_MS}`];
+const hook: Rule = typed('function');
+
+/** The checks of every method's options. */
+const REQUEST_RULES: Record<string, Rule> = {
+  timeout: ms,
+  deadline: ms,
+  maxRetries: numberIn(0, 10, '', true),
+  awaitFor: numberIn(0, MAX_AWAIT_SECONDS, ' of seconds'),
+  signal: [(v) => v instanceof AbortSignal, 'an AbortSignal'],
+  headers: [isPlainObject, 'an object of header names to values'],
+  onRequest: hook,
+  onResponse: hook,
+  onRetry: hook,
+};
 
 /** Checks the options object every method takes; `field` prefixes the names in errors. */
 export function checkRequestOptions(options: unknown, field = 'options'): RequestOptions {
   const o = checkObject(options, field);
-  for (const key of ['timeout', 'deadline'] as const) {
-    const v = o[key];
-    if (v !== undefined && (typeof v !== 'number' || !(v > 0) || v > MAX_TIMER_MS)) {
-      throw new InvalidInputError(`${field}.${key}`, `must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${describe(v)}`);
-    }
-  }
-  if (o.maxRetries !== undefined && (typeof o.maxRetries !== 'number' || !Number.isInteger(o.maxRetries) || o.maxRetries < 0 || o.maxRetries > 10)) {
-    throw new InvalidInputError(`${field}.maxRetries`, `must be a whole number from 0 to 10, got ${describe(o.maxRetries)}`);
-  }
-  if (o.awaitFor !== undefined && (typeof o.awaitFor !== 'number' || !(o.awaitFor >= 0) || o.awaitFor > MAX_AWAIT_SECONDS)) {
-    throw new InvalidInputError(`${field}.awaitFor`, `must be a number of seconds from 0 to ${MAX_AWAIT_SECONDS}, got ${describe(o.awaitFor)}`);
-  }
-  if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) {
-    throw new InvalidInputError(`${field}.signal`, `must be an AbortSignal, got ${describe(o.signal)}`);
-  }
-  if (o.headers !== undefined && (typeof o.headers !== 'object' || o.headers === null || Array.isArray(o.headers))) {
-    throw new InvalidInputError(`${field}.headers`, `must be an object of header names to values, got ${describe(o.headers)}`);
-  }
-  for (const hook of ['onRequest', 'onResponse', 'onRetry'] as const) {
-    if (o[hook] !== undefined && typeof o[hook] !== 'function') throw new InvalidInputError(`${field}.${hook}`, `must be a function, got ${describe(o[hook])}`);
-  }
+  checkRules(o, field, REQUEST_RULES);
   return o as RequestOptions;
 }
 
 /** Runs both hooks of one kind, the client's first. A hook that throws is logged, never fatal. */
 function runHook<K extends keyof Hooks>(transport: Transport, options: RequestOptions, name: K, event: Parameters<NonNullable<Hooks[K]>>[0]): void {
-  for (const hook of [transport.hooks[name], options[name]]) {
+  for (const hook of [transport[name], options[name]]) {
     if (!hook) continue;
     try {
       (hook as (e: typeof event) => void)(event);

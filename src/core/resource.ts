@@ -14,8 +14,11 @@ export abstract class Resource<C = unknown> {
   declare readonly lastResponse: ResponseMeta;
   declare readonly [owner]: C;
 
-  /** Copies `attributes` in, keeping secrets and response facts out of `console.log`, spread and `JSON.stringify`. */
-  protected assign(attributes: object, response: ResponseMeta, client: C): this {
+  /**
+   * @internal Built by the SDK from a validated response: copies `attributes` in, keeping secrets and response facts
+   * out of `console.log`, spread and `JSON.stringify`.
+   */
+  constructor(attributes: object, response: ResponseMeta, client: C) {
     for (const key of Object.keys(attributes)) {
       const value = (attributes as Record<string, unknown>)[key];
       // Assignment makes the same own, writable, enumerable property as defineProperty, at a fraction of the cost.
@@ -28,7 +31,6 @@ export abstract class Resource<C = unknown> {
     }
     Object.defineProperty(this, 'lastResponse', { value: response, writable: true, configurable: true, enumerable: false });
     Object.defineProperty(this, owner, { value: client, writable: true, configurable: true, enumerable: false });
-    return this;
   }
 
   /** Takes over the attributes and response facts of a fresh copy of this resource; returns this. */

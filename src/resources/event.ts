@@ -2,7 +2,6 @@
 import { clientFor, type Client } from '../client';
 import { lazyPages, listPages, type PagePromise } from '../core/list';
 import { encodeId, type DateFilter } from '../core/params';
-import type { ResponseMeta } from '../core/request';
 import { Resource } from '../core/resource';
 import type { EventAttributes } from '../schemas';
 import type { CallOptions } from './webhook-config';
@@ -58,12 +57,6 @@ export interface Event extends EventAttributes {}
 
 /** An event. `type` and `action` name what happened (`webhook_config` + `test`); `data` is the resource it is about. */
 export class Event extends Resource<Client> {
-  /** @internal Built by the SDK from a validated response. */
-  constructor(attributes: EventAttributes, response: ResponseMeta, client: Client) {
-    super();
-    this.assign(attributes, response, client);
-  }
-
   /** `GET /events/{id}`. See `Events.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Event> {
     return await clientFor(options).events.retrieve(id, options);

@@ -1,9 +1,9 @@
 /** The task resource: asynchronous work on the server, such as a webhook config test. `/tasks` */
 import { clientFor, type Client } from '../client';
-import { AbortError, InvalidInputError, TimeoutError } from '../core/errors';
+import { AbortError, TimeoutError } from '../core/errors';
 import { lazyPages, listPages, type PagePromise } from '../core/list';
-import { describe, encodeId, type DateFilter } from '../core/params';
-import type { RequestOptions, ResponseMeta } from '../core/request';
+import { checkRule, encodeId, type DateFilter } from '../core/params';
+import type { RequestOptions } from '../core/request';
 import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS, TASK_FINAL_STATES } from '../core/wire';
 import { Resource } from '../core/resource';
 import type { TaskAttributes, TaskState } from '../schemas';
@@ -67,12 +67,6 @@ export interface Task extends TaskAttributes {}
 
 /** A task. Its `state` moves `pending → processing → succeeded | failed`; `wait()` follows it to the end. */
 export class Task extends Resource<Client> {
-  /** @internal Built by the SDK from a validated response. */
-  constructor(attributes: TaskAttributes, response: ResponseMeta, client: Client) {
-    super();
-    this.assign(attributes, response, client);
-  }
-
   /** `GET /tasks/{id}`. See `Tasks.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Task> {
     return await clientFor(options).tasks.retrieve(id, options);
@@ -101,7 +95,7 @@ export class Task extends Resource<Client> {
    */
   async wait(options: WaitOptions = {}): Promise<this> {
     const budget = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
-    if (typeof budget !== 'number' || !(budget > 0)) throw new InvalidInputError('options.timeout', `must be a positive number of milliseconds, got ${describe(budget)}`);
+    checkRule(budget, 'options.timeout', [(v) => typeof v === 'number' && v > 0, 'a positive number of milliseconds']);
     const { timeout: _budget, ...perRequest } = options;
     const end = Date.now() + budget;
     let interval = FIRST_POLL_INTERVAL;

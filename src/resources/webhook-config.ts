@@ -3,7 +3,7 @@ import { clientFor, type Client } from '../client';
 import { InvalidInputError } from '../core/errors';
 import { lazyPages, listPages, type PagePromise } from '../core/list';
 import { checkKeys, checkObject, checkUrl, encodeId, type DateFilter } from '../core/params';
-import type { RequestOptions, ResponseMeta } from '../core/request';
+import type { RequestOptions } from '../core/request';
 import { Resource } from '../core/resource';
 import { WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
 import type { WebhookConfigAttributes, WebhookConfigState } from '../schemas';
@@ -131,12 +131,6 @@ export interface WebhookConfig extends WebhookConfigAttributes {}
  * the config came from. `secret` is readable but never printed or serialised.
  */
 export class WebhookConfig extends Resource<Client> {
-  /** @internal Built by the SDK from a validated response. */
-  constructor(attributes: WebhookConfigAttributes, response: ResponseMeta, client: Client) {
-    super();
-    this.assign(attributes, response, client);
-  }
-
   /** `POST /configs/webhook`. See `WebhookConfigs.create`. */
   static async create(params: WebhookConfigCreateParams, options?: CallOptions): Promise<WebhookConfig> {
     return await clientFor(options).webhookConfigs.create(params, options);
