@@ -4,29 +4,14 @@ import { startMockServer, type MockServer } from '../../src/mock/index';
 import {
   createSignedRequest,
   createWebhookHandler,
-  MemoryReplayStore,
   SignatureVerificationError,
   type WebhookEvent,
   type WebhookHandlerOptions,
 } from '../../src/webhooks/index';
-import { badDeliveries, leaks, OTHER_SECRET, SECRET, signed, taskSucceeded, type Wire } from './support';
+import { badDeliveries, leaks, OTHER_SECRET, recorder, SECRET, signed, taskSucceeded, type Wire } from './support';
 
 const URL_ = 'https://receiver.example/webhooks';
 const post = (wire: Wire) => new Request(URL_, { method: 'POST', headers: wire.headers, body: wire.body });
-
-/** A handler that records what its event handlers got and what `onError` saw. */
-function recorder(options: Partial<WebhookHandlerOptions> = {}) {
-  const events: WebhookEvent[] = [];
-  const errors: unknown[] = [];
-  const handler = createWebhookHandler({
-    secret: SECRET,
-    replay: new MemoryReplayStore(),
-    onAny: (event) => void events.push(event),
-    onError: (error) => void errors.push(error),
-    ...options,
-  });
-  return { handler, events, errors };
-}
 
 describe('createWebhookHandler: answers', () => {
   it('answers 200 and runs the slug handler and onAny for a signed event', async () => {

@@ -4,8 +4,8 @@ import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Client } from '../../src/index';
 import { startMockServer, type MockServer } from '../../src/mock/index';
-import { createWebhookHandler, MemoryReplayStore, toNodeHandler, WebhookPayloadError, type WebhookEvent, type WebhookHandlerOptions } from '../../src/webhooks/index';
-import { badDeliveries, leaks, SECRET, signed, taskSucceeded, type Wire } from './support';
+import { toNodeHandler, WebhookPayloadError } from '../../src/webhooks/index';
+import { badDeliveries, leaks, recorder, signed, taskSucceeded, type Wire } from './support';
 
 const servers: { close(): unknown }[] = [];
 afterEach(async () => {
@@ -24,20 +24,6 @@ async function listen(listener: RequestListener): Promise<string> {
       }),
   });
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** A receiver that records its events and the errors `onError` saw. */
-function recorder(options: Partial<WebhookHandlerOptions> = {}) {
-  const events: WebhookEvent[] = [];
-  const errors: unknown[] = [];
-  const handler = createWebhookHandler({
-    secret: SECRET,
-    replay: new MemoryReplayStore(),
-    onAny: (event) => void events.push(event),
-    onError: (error) => void errors.push(error),
-    ...options,
-  });
-  return { handler, events, errors };
 }
 
 const send = (url: string, wire: Wire) => fetch(url, { method: 'POST', headers: wire.headers, body: wire.body });

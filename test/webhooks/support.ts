@@ -2,7 +2,17 @@
  * Shared fixtures of the webhook tests: a valid event, a signed delivery, and the table of bad deliveries that both
  * the Web handler and the Node server must refuse, each with the status and the typed error it must produce.
  */
-import { ReplayError, SignatureVerificationError, signPayload, WebhookPayloadError, type WebhookPayloadProblem } from '../../src/webhooks/index';
+import {
+  createWebhookHandler,
+  MemoryReplayStore,
+  ReplayError,
+  SignatureVerificationError,
+  signPayload,
+  WebhookPayloadError,
+  type WebhookEvent,
+  type WebhookHandlerOptions,
+  type WebhookPayloadProblem,
+} from '../../src/webhooks/index';
 
 export const SECRET = 'whsec_test_0123456789abcdef';
 export const OTHER_SECRET = 'whsec_other_fedcba9876543210';
@@ -133,4 +143,18 @@ export const badDeliveries: BadDelivery[] = [
 export function leaks(text: string, wire: Wire): boolean {
   const signature = sOf(wire.headers['ricloud-signature'] ?? '');
   return [SECRET, OTHER_SECRET].some((secret) => text.includes(secret)) || (signature.length > 8 && text.includes(signature));
+}
+
+/** A handler that records what its event handlers got and what `onError` saw. */
+export function recorder(options: Partial<WebhookHandlerOptions> = {}) {
+  const events: WebhookEvent[] = [];
+  const errors: unknown[] = [];
+  const handler = createWebhookHandler({
+    secret: SECRET,
+    replay: new MemoryReplayStore(),
+    onAny: (event) => void events.push(event),
+    onError: (error) => void errors.push(error),
+    ...options,
+  });
+  return { handler, events, errors };
 }
