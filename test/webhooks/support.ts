@@ -2,6 +2,7 @@
  * Shared fixtures of the webhook tests: a valid event, a signed delivery, and the table of bad deliveries that both
  * the Web handler and the Node server must refuse, each with the status and the typed error it must produce.
  */
+import { expect } from 'vitest';
 import {
   createWebhookHandler,
   MemoryReplayStore,
@@ -157,4 +158,26 @@ export function recorder(options: Partial<WebhookHandlerOptions> = {}) {
     ...options,
   });
   return { handler, events, errors };
+}
+
+/**
+ * Sends `bad` (twice when it says so) and checks the refusal: its status, one typed error reported to `onError`
+ * with the message the answer carries, no handler run, and nothing secret in the answer.
+ */
+export async function expectRefused(bad: BadDelivery, send: (wire: Wire) => Promise<Response>, recorded: ReturnType<typeof recorder>): Promise<void> {
+  const { events, errors } = recorded;
+  const wire = await bad.build();
+  if (wire.twice) expect((await send(wire)).status).toBe(200);
+  const before = events.length;
+  const response = await send(wire);
+  const text = await response.text();
+
+  expect(response.status).toBe(bad.status);
+  expect(events).toHaveLength(before);
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toBeInstanceOf(bad.error);
+  expect((errors[0] as Error).message).toMatch(bad.message);
+  if (bad.reason) expect(errors[0]).toHaveProperty('reason', bad.reason);
+  expect(text).toBe((errors[0] as Error).message);
+  expect(leaks(text, wire)).toBe(false);
 }
