@@ -40,7 +40,7 @@ export interface MockApi {
   };
   /** How many of each resource were really created. */
   readonly created: Readonly<Record<Kind, number>>;
-  /** Every request received, oldest first. */
+  /** The requests received, oldest first (the latest 10 000). */
   readonly requests: ReceivedRequest[];
   /** The fault plan in force. */
   readonly faults: FaultPlan;

@@ -44,3 +44,6 @@ export const ERROR_CODES = {
   429: 'rate-limited',
   500: 'server-error',
 } as Record<number, string>;
+
+/** How many received requests `api.requests` keeps (the latest). */
+export const MAX_LOGGED_REQUESTS = 10_000;

@@ -1,7 +1,7 @@
 /** The mock's msw handlers: one per API endpoint, wrapped in auth, the fault plan and the request log. */
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import { AWAIT_HEADER, MAX_AWAIT_SECONDS, WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
-import { CREATED } from './choices';
+import { CREATED, MAX_LOGGED_REQUESTS } from './choices';
 import type { Fault, FaultPlan } from './faults';
 import { listObject } from './lists';
 import { ApiError, invalidParameter, json, readObject, readUrl, statusError } from './respond';
@@ -86,6 +86,8 @@ async function handle(context: HandlerContext, request: Request, id: string, end
   await new Promise((resolve) => setTimeout(resolve, 0));
   const url = new URL(request.url);
   const body = await request.text();
+  // A long-running `ricloud mock` must not grow without bound: keep the latest requests only.
+  if (context.requests.length >= MAX_LOGGED_REQUESTS) context.requests.shift();
   context.requests.push({ method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: Object.fromEntries(request.headers), body });
   const fault = context.faults.take(request.method, url.pathname);
   try {

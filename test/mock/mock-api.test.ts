@@ -377,6 +377,15 @@ describe('controls', () => {
     expect((await call('/configs/webhook')).json.total_count).toBe(0);
   });
 
+  it('keeps only the latest 10 000 requests in its log, so a long-running mock does not grow without bound', async () => {
+    const filler = { method: 'GET', path: '/filler', query: {}, headers: {}, body: '' };
+    mock.api.requests.push(...Array.from({ length: 10_000 }, () => ({ ...filler })));
+    await call('/tasks');
+    expect(mock.api.requests).toHaveLength(10_000);
+    expect(mock.api.requests.at(-1)?.path).toBe('/tasks');
+    expect(mock.api.requests.filter((r) => r.path === '/filler')).toHaveLength(9_999);
+  });
+
   it('serves the SDK end to end over real HTTP', async () => {
     const client = new Client({ token: TOKEN_A, baseUrl: mock.url, logLevel: 'off' });
     const cfg = await client.webhookConfigs.create({ url: receiverUrl });
