@@ -238,6 +238,17 @@ const serverCases: Case[] = [
     check: (e) => expect(e.message).toContain('redirect'),
   },
   {
+    name: 'a 200 that breaks the schema and quotes the token back',
+    serve: onRetrieve(() => HttpResponse.json({ ...CONFIG, url: 42, note: `seen Token ${TOKEN_A}` })),
+    run: retrieve,
+    error: ResponseValidationError,
+    field: 'url',
+    check: (e) => {
+      expect((e as ResponseValidationError).body).toContain('seen Token [redacted]');
+      expect((e as ResponseValidationError).body).not.toContain(TOKEN_A);
+    },
+  },
+  {
     name: 'a 401 whose message quotes the token back',
     serve: onRetrieve(() => HttpResponse.json({ error: 'unauthorized', message: `Token ${TOKEN_A} is not valid.` }, { status: 401 })),
     run: retrieve,

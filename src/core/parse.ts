@@ -13,6 +13,8 @@ interface BodyContext {
   request?: RequestInfo;
   what: string;
   mayHaveSucceeded?: boolean;
+  /** Hides the client's token, which a server may echo back, in the body the error keeps. */
+  redact?: (text: string) => string;
 }
 
 /** Parses `text` as JSON and checks it against `schema`; anything else is a `ResponseValidationError`. */
@@ -37,7 +39,7 @@ function invalid(context: BodyContext, text: string, field: string, why: string)
     status: context.status,
     request: context.request,
     field,
-    body: redactText(text),
+    body: redactText(context.redact ? context.redact(text) : text),
     mayHaveSucceeded: context.mayHaveSucceeded ?? false,
   });
 }

@@ -261,7 +261,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     // Only a caller's signal goes to ky (which stops its backoff sleep with it): each signal costs ky an AbortSignal.any().
     if (options.signal) kyOptions.signal = options.signal;
     const response = await ky(spec.path.slice(1), kyOptions);
-    const context = { status: response.status, request: info, what: spec.what, mayHaveSucceeded: spec.retry === 'once' };
+    const context = { status: response.status, request: info, what: spec.what, mayHaveSucceeded: spec.retry === 'once', redact: transport.redact };
     const data = parseBody(schemas ? spec.schema(schemas) : (anything as z.ZodMiniType<T>), text, context);
     return { data, response: responseMeta(response, info.requestId) };
   } catch (error) {
