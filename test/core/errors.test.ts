@@ -8,6 +8,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
   RequestError,
+  ResponseError,
   ResponseValidationError,
   RicloudError,
   ServerError,
@@ -27,6 +28,8 @@ const retrieveAnswers = (response: () => Response) => server.use(http.get(`${api
 function expectFamily(error: Error, type: new (...args: never[]) => RicloudError) {
   expect(error).toBeInstanceOf(type);
   expect(error).toBeInstanceOf(RicloudError);
+  // Every error with an HTTP error status shares the ResponseError base (status, body, retryAfter).
+  if (error instanceof RequestError || error instanceof ServerError) expect(error).toBeInstanceOf(ResponseError);
   expect(error.name).toBe(type.name);
   expect(error.message).not.toContain(TOKEN_A);
   expect(JSON.stringify(error)).not.toContain(TOKEN_A);
