@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AuthenticationError, Client, configure, DEFAULT_BASE_URL, InvalidInputError, NotFoundError, RicloudError, WebhookConfig, type Logger } from '../src/index';
 import { createMockApi } from '../src/mock/index';
+import packageJson from '../package.json';
 import { rejectionOf, TOKEN_A, TOKEN_B } from './support/core-harness';
 
 // Three mocks on three origins: the SDK default, one named by RICLOUD_URL, and one with a token → organisation map.
@@ -154,6 +155,35 @@ describe('client options', () => {
       ['tests', 'one'],
       ['tests', undefined],
     ]);
+  });
+
+  it('sends User-Agent: ricloud-ts/<version> node/<version>, as ricloud-py sends ricloud-py/<version>', async () => {
+    await new Client({ token: TOKEN_A, ...quiet }).webhookConfigs.list();
+    expect(main.requests[0]?.headers['user-agent']).toBe(`ricloud-ts/${packageJson.version} node/${process.versions.node}`);
+  });
+
+  it('lets a User-Agent header of any case replace the SDK\'s, but never lets a header replace the token', async () => {
+    const client = new Client({ token: TOKEN_A, headers: { 'User-Agent': 'my-app/2.0', Authorization: 'Token forged' }, ...quiet });
+    await client.webhookConfigs.list();
+    expect(main.requests[0]?.headers['user-agent']).toBe('my-app/2.0');
+    expect(authOf(main.requests[0] as { headers: Record<string, string> })).toBe(`Token ${TOKEN_A}`);
+  });
+
+  it('sends no User-Agent from a runtime without process (a browser), so no CORS preflight has to allow it', async () => {
+    // A fresh process that hides globalThis.process before building the client, loading the browser build.
+    const script = `const saved = process;
+      const { Client } = await import(${JSON.stringify(new URL('../dist/browser/index.js', import.meta.url).href)});
+      Object.defineProperty(globalThis, 'process', { value: undefined, configurable: true });
+      const sent = [];
+      const fetch = async (request) => {
+        sent.push([request.headers.get('user-agent'), request.headers.get('authorization')]);
+        return new Response(JSON.stringify({ data: [], has_more: false }), { headers: { 'content-type': 'application/json' } });
+      };
+      await new Client({ token: 'tok_browser', baseUrl: 'https://api.test', fetch, logLevel: 'off' }).webhookConfigs.list();
+      Object.defineProperty(globalThis, 'process', { value: saved, configurable: true });
+      console.log(JSON.stringify(sent));`;
+    const { execFileSync } = await import('node:child_process');
+    expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))).toEqual([[null, 'Token tok_browser']]);
   });
 
   it('sends every request through the fetch option', async () => {

@@ -26,6 +26,7 @@ import { REDACTED, redactHeaders, redactText } from './redact';
 import { loadKy, loadSchemas, type Ky } from './load';
 import { parseBody, type SchemaOf } from './parse';
 import { backoffMs, failedBeforeSending, isAttemptTimeout, isHttpError, isRetryable, MAX_RETRY_AFTER_MS, networkCode, retryAfterMs, type RetryMode } from './retry';
+import { userAgent } from './user-agent';
 import { AWAIT_HEADER, MAX_AWAIT_SECONDS, REQUEST_ID_HEADER } from './wire';
 
 /** Observability hooks. Each may be set on the client and on a single request; both run. */
@@ -118,10 +119,16 @@ export function createTransport(settings: TransportSettings): Transport {
   let instance: KyInstance | undefined;
   // Everything but the token, which only the auth header and `redact` need.
   const { token, ...rest } = settings;
+  // Set one by one, so names match whatever their case: the caller's headers may replace the user agent, never the token.
+  const agent = userAgent();
+  const headers = new Headers(agent ? { 'user-agent': agent } : {});
+  for (const [name, value] of Object.entries(settings.headers ?? {})) headers.set(name, value);
+  headers.set('authorization', `Token ${token}`);
+  headers.set('accept', 'application/json');
   const make = (ky: Ky) =>
     (instance = ky.create({
       prefixUrl: settings.baseUrl,
-      headers: { ...settings.headers, authorization: `Token ${token}`, accept: 'application/json' },
+      headers,
       redirect: 'manual',
       throwHttpErrors: true,
     }));
