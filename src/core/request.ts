@@ -191,6 +191,8 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
 
   const started = Date.now();
   let nextDelay = 0;
+  // The failure the next attempt retries.
+  let retrying: unknown;
   let text = '';
   // Set when the deadline, rather than the caller or an attempt's timeout, cut an attempt short.
   let expired = false;
@@ -204,10 +206,12 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
   // connection failure. The deadline needs no signal of its own on the common path: the first attempt's timeout
   // fits in it and backoff never sleeps past it. Only a retry left with less than a timeout of it gets a timer.
   const attempt = async (request: Request, init?: RequestInit): Promise<Response> => {
+    const left = deadline - (Date.now() - started);
+    // A backoff sleep that ended late (a busy machine) left no time: send nothing, end with the failure being retried.
+    if (left <= 0 && retrying !== undefined) throw retrying;
     info.attempts++;
     if (transport.debug) transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
     runHook(transport, options, 'onRequest', { method: spec.method, url: request.url, attempt: info.attempts });
-    const left = deadline - (Date.now() - started);
     let timer: ReturnType<typeof setTimeout> | undefined;
     if (left < attemptTimeout) {
       const expiry = new AbortController();
@@ -257,6 +261,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
           const mapped = mapFailure(error, '', spec, info, options, pastDeadline(), deadline, attemptTimeout);
           transport.log('warn', `${spec.method} ${spec.path}: ${mapped.name} on attempt ${retryCount}, retrying in ${delay} ms`);
           runHook(transport, options, 'onRetry', { attempt: retryCount, delayMs: delay, error: mapped });
+          retrying = error;
           return true;
         },
       },

@@ -56,6 +56,20 @@ describe('timeout and deadline', () => {
     expect(since(start)).toBeLessThan(500 + MARGIN);
   });
 
+  it('a retry whose sleep ends past the deadline (a stalled machine) is not sent: the failure it retried comes', async () => {
+    const { config, path } = await seed();
+    mock.api.faults.add({ method: 'GET', path, status: 503, retryAfter: 0.05, times: Infinity });
+    const start = Date.now();
+    // The hook blocks the event loop past the deadline, as a busy machine would between the decision and the retry.
+    const stall = () => {
+      while (Date.now() - start < 400);
+    };
+    const error = await rejectionOf(mock.client().webhookConfigs.retrieve(config.id, { deadline: 300, onRetry: stall }));
+    expect(error).toBeInstanceOf(ServerError);
+    expect((error as ServerError).request?.attempts).toBe(1);
+    expect(sent(mock.api, 'GET', path)).toBe(1);
+  });
+
   it('a retry that starts late is cut at the deadline, not a full timeout later', async () => {
     const { config, path } = await seed();
     // Attempt 1 fails at once with a 503 advising 250 ms; attempt 2 hangs. Timeout 10 s, deadline 500 ms.
