@@ -6,8 +6,8 @@ import { RicloudError } from '../core/errors';
 import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
 import type { Payload } from './signature';
 
-/** Why a body is not an event: empty, not JSON, JSON of another shape, or already read by someone else. */
-export type WebhookPayloadProblem = 'empty' | 'not-json' | 'not-an-event' | 'body-used';
+/** Why a body is not an event: empty, not JSON, JSON of another shape, already read by someone else, or over the size limit. */
+export type WebhookPayloadProblem = 'empty' | 'not-json' | 'not-an-event' | 'body-used' | 'too-large';
 
 /** A signed body that is not an event, or a body the SDK cannot read raw. `reason` says which. */
 export class WebhookPayloadError extends RicloudError {

@@ -9,6 +9,7 @@ import {
   type WebhookEventSlug,
   type WebhookPayloadProblem,
 } from './event';
+import { checkMaxBodyBytes } from './body';
 import { checkReplay, ReplayError, type ReplayStore } from './replay';
 import { isSecrets, SignatureVerificationError, type Secrets } from './signature';
 import { verifyRequest } from './verify-request';
@@ -38,10 +39,12 @@ export interface WebhookHandlerOptions {
   tolerance?: number;
   /** Refuses an event id seen before. An id is recorded once its handlers resolved, so the API's retry of a failed one gets through. */
   replay?: ReplayStore;
+  /** The largest body read, in bytes (default 1 MiB); a larger one gets 413 before its signature is checked. */
+  maxBodyBytes?: number;
 }
 
-/** The status of each kind of unreadable body: not JSON is 415, the receiver's own mistake 500. */
-const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = { empty: 415, 'not-json': 415, 'not-an-event': 400, 'body-used': 500 };
+/** The status of each kind of unreadable body: not JSON is 415, too large 413, the receiver's own mistake 500. */
+const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = { empty: 415, 'not-json': 415, 'not-an-event': 400, 'body-used': 500, 'too-large': 413 };
 
 const answer = (status: number, text: string, headers: Record<string, string> = {}): Response =>
   new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
@@ -57,13 +60,15 @@ function refusal(error: unknown): Response {
 /**
  * Builds a receiver for Web-standard runtimes: pass it to Next.js, Hono, Bun or Deno as it is, to the mock's `deliver`,
  * or to `toNodeHandler` for Node and Express. It answers 200 once the handlers resolved; 400 for a bad or missing
- * signature, a replayed id or JSON that is not an event; 405 for a non-POST; 415 for a body that is not JSON; 500
- * when a handler throws. No handler runs for a refused delivery. The returned function never throws: every failure
+ * signature, a replayed id or JSON that is not an event; 405 for a non-POST; 413 for a body over `maxBodyBytes`; 415
+ * for a body that is not JSON; 500 when a handler throws. No handler runs for a refused delivery. The returned function never throws: every failure
  * becomes an answer (and a call of `onError`).
- * @throws InvalidInputError when `secret` is neither a non-empty string, a list of them, nor a function.
+ * @throws InvalidInputError when `secret` is neither a non-empty string, a list of them, nor a function, or when
+ *   `maxBodyBytes` is not a positive number.
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
   const { on = {}, onAny, onError, tolerance, replay } = options;
+  const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes, 'options.maxBodyBytes');
   // A secret missing from the environment should stop the app at start, not refuse every delivery later.
   if (typeof options.secret !== 'function' && !isSecrets(options.secret)) {
     throw new InvalidInputError('options.secret', 'must be a non-empty string, a list of them, or a function that returns them');
@@ -80,7 +85,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
     let event: WebhookEvent;
     try {
       const secret = typeof options.secret === 'function' ? await options.secret(request) : options.secret;
-      event = await verifyRequest(request, secret, { tolerance });
+      event = await verifyRequest(request, secret, { tolerance, maxBodyBytes });
       if (replay) await checkReplay(replay, event.id);
     } catch (error) {
       await report(error, request);

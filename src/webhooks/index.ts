@@ -23,4 +23,6 @@ export { DEFAULT_TOLERANCE, parseSignatureHeader, SIGNATURE_HEADER, SignatureVer
 export type { ParsedSignature, Payload, Secrets, VerifyOptions } from './signature';
 export { createSignedRequest, generateTestHeader } from './testing';
 export type { SignedRequestOptions } from './testing';
+export { DEFAULT_MAX_BODY_BYTES } from './body';
 export { verifyRequest } from './verify-request';
+export type { VerifyRequestOptions } from './verify-request';

@@ -15,30 +15,31 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (er
 const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
 const isRaw = (value: unknown): value is Uint8Array | string => value instanceof Uint8Array || typeof value === 'string';
 
-async function readStream(req: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const bytes = toBytes(chunk);
-    chunks.push(bytes);
-    size += bytes.length;
-  }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.length;
-  }
-  return body;
+/**
+ * The unread body as a Web stream, pulled only as the receiver reads it: the receiver's `maxBodyBytes` then bounds
+ * what is buffered, and a receiver that stops reading stops the upload.
+ */
+function streamOf(req: AsyncIterable<Uint8Array | string>): ReadableStream<Uint8Array> {
+  const chunks = req[Symbol.asyncIterator]();
+  return new ReadableStream({
+    async pull(controller) {
+      const { done, value } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(toBytes(value));
+    },
+    async cancel() {
+      await chunks.return?.();
+    },
+  });
 }
 
 /**
  * The raw body: `req.rawBody`, else a raw `req.body` (`express.raw()`, `express.text()`), else the unread stream.
- * @throws WebhookPayloadError (`body-used`), synchronously, when the stream was read and no raw copy is left.
+ * @throws WebhookPayloadError (`body-used`) when the stream was read and no raw copy is left.
  */
-function rawBody(req: ParsedRequest): Promise<Uint8Array> {
-  if (isRaw(req.rawBody)) return Promise.resolve(toBytes(req.rawBody));
-  if (isRaw(req.body)) return Promise.resolve(toBytes(req.body));
+function rawBody(req: ParsedRequest): Uint8Array | ReadableStream<Uint8Array> {
+  if (isRaw(req.rawBody)) return toBytes(req.rawBody);
+  if (isRaw(req.body)) return toBytes(req.body);
   if (req.readableDidRead || req.readableEnded) {
     throw new WebhookPayloadError(
       'body-used',
@@ -47,10 +48,10 @@ function rawBody(req: ParsedRequest): Promise<Uint8Array> {
         'or keep the raw bytes as req.rawBody, e.g. express.json({ verify: (req, res, buf) => { req.rawBody = buf } }).',
     );
   }
-  return readStream(req);
+  return streamOf(req);
 }
 
-function toRequest(req: ParsedRequest, body: Uint8Array): Request {
+function toRequest(req: ParsedRequest, body: Uint8Array | ReadableStream<Uint8Array>): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     // HTTP/2 pseudo-headers (`:path`) are not valid header names for `Headers`.
@@ -59,11 +60,13 @@ function toRequest(req: ParsedRequest, body: Uint8Array): Request {
   }
   const method = req.method ?? 'GET';
   const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-  return new Request(url, { method, headers, body: method === 'GET' || method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>) });
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  // `duplex: 'half'` is what fetch asks of a streamed request body.
+  return new Request(url, { method, headers, body: hasBody ? (body as Uint8Array<ArrayBuffer>) : null, duplex: 'half' } as RequestInit);
 }
 
-async function serve(handler: (request: Request) => Promise<Response>, req: ParsedRequest, res: ServerResponse, body: Promise<Uint8Array>) {
-  const response = await handler(toRequest(req, await body));
+async function serve(handler: (request: Request) => Promise<Response>, req: ParsedRequest, res: ServerResponse, body: Uint8Array | ReadableStream<Uint8Array>) {
+  const response = await handler(toRequest(req, body));
   const bytes = new Uint8Array(await response.arrayBuffer());
   res.writeHead(response.status, Object.fromEntries(response.headers)).end(bytes);
 }
@@ -77,7 +80,7 @@ async function serve(handler: (request: Request) => Promise<Response>, req: Pars
  */
 export function toNodeHandler(handler: (request: Request) => Promise<Response>): NodeHandler {
   return (req, res, next) => {
-    let body: Promise<Uint8Array>;
+    let body: Uint8Array | ReadableStream<Uint8Array>;
     try {
       body = rawBody(req);
     } catch (error) {
@@ -86,7 +89,7 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>):
       throw error;
     }
     serve(handler, req, res, body).catch((error: unknown) => {
-      // Reached only when reading the stream fails (a client that hung up) or a custom handler rejects.
+      // Reached only when a custom handler rejects: createWebhookHandler answers every failure itself.
       if (next) next(error);
       else if (!res.headersSent) res.writeHead(500, TEXT).end('the webhook receiver failed');
       else res.destroy();

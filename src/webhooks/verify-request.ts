@@ -1,17 +1,27 @@
 /** verifyRequest: constructEvent for a Web-standard `Request` (Next.js, Hono, Bun, Deno, workers). */
+import { checkDeclaredLength, checkMaxBodyBytes, readChunks, streamChunks } from './body';
 import { constructEvent, type ConstructEventOptions } from './construct-event';
 import { WebhookPayloadError, type WebhookEvent } from './event';
 import { SIGNATURE_HEADER, type Secrets } from './signature';
 
+/** Options of `verifyRequest`. */
+export interface VerifyRequestOptions extends ConstructEventOptions {
+  /** The largest body read, in bytes (default 1 MiB); a larger one is refused before its signature is checked. */
+  maxBodyBytes?: number;
+}
+
 /**
- * Reads the request's raw body and signature header, verifies them and returns the event.
+ * Reads the request's raw body (up to `maxBodyBytes`) and signature header, verifies them and returns the event.
  * Pass the request before anything reads its body (or pass `request.clone()`).
- * @throws WebhookPayloadError (`body-used`) when the body was already read; otherwise what `constructEvent` throws.
+ * @throws WebhookPayloadError (`body-used`) when the body was already read, (`too-large`) when it is over the limit;
+ *   otherwise what `constructEvent` throws.
  */
-export async function verifyRequest(request: Request, secret: Secrets, options: ConstructEventOptions = {}): Promise<WebhookEvent> {
+export async function verifyRequest(request: Request, secret: Secrets, options: VerifyRequestOptions = {}): Promise<WebhookEvent> {
+  const max = checkMaxBodyBytes(options.maxBodyBytes, 'options.maxBodyBytes');
   if (request.bodyUsed) {
     throw new WebhookPayloadError('body-used', 'the request body was already read, so its raw bytes cannot be verified; pass the Request before reading it, or pass request.clone()');
   }
-  const body = new Uint8Array(await request.arrayBuffer());
+  checkDeclaredLength(request.headers.get('content-length'), max);
+  const body = request.body ? await readChunks(streamChunks(request.body), max) : new Uint8Array();
   return constructEvent(body, request.headers.get(SIGNATURE_HEADER), secret, options);
 }

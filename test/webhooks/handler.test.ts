@@ -4,6 +4,7 @@ import { startMockServer, type MockServer } from '../../src/mock/index';
 import {
   createSignedRequest,
   createWebhookHandler,
+  DEFAULT_MAX_BODY_BYTES,
   SignatureVerificationError,
   type WebhookEvent,
   type WebhookHandlerOptions,
@@ -113,6 +114,45 @@ describe('createWebhookHandler: answers', () => {
     expect(response.status).toBe(500);
     expect(await response.text()).toMatch(/already read/);
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('createWebhookHandler: maxBodyBytes', () => {
+  it('reads a streamed body only up to the limit, answers 413 and cancels the rest of the upload', async () => {
+    let pulls = 0;
+    let cancelled = false;
+    // An upload with no declared length that never ends: the receiver must stop on its own.
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls += 1;
+        controller.enqueue(new Uint8Array(400).fill(0x20));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const { handler, events, errors } = recorder({ maxBodyBytes: 1_000 });
+    const request = new Request(URL_, { method: 'POST', headers: (await signed('{}')).headers, body: endless, duplex: 'half' } as RequestInit);
+    const response = await handler(request);
+    expect(response.status).toBe(413);
+    expect(await response.text()).toBe('the request body is larger than 1000 bytes (maxBodyBytes)');
+    expect(pulls).toBeLessThanOrEqual(5);
+    expect(cancelled).toBe(true);
+    expect(events).toEqual([]);
+    expect(errors[0]).toHaveProperty('reason', 'too-large');
+  });
+
+  it('accepts a body over 1 MiB when the limit is lifted with Infinity', async () => {
+    const { handler, events } = recorder({ maxBodyBytes: Infinity });
+    const big = { ...taskSucceeded('evt_big'), padding: 'x'.repeat(2 * DEFAULT_MAX_BODY_BYTES) };
+    expect((await handler(post(await signed(JSON.stringify(big))))).status).toBe(200);
+    expect(events.map((event) => event.id)).toEqual(['evt_big']);
+  });
+
+  it.each([0, -1, Number.NaN, '1mb', null])('refuses to start with maxBodyBytes %j', (maxBodyBytes) => {
+    expect(() => createWebhookHandler({ secret: SECRET, maxBodyBytes: maxBodyBytes as number })).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', field: 'options.maxBodyBytes' }),
+    );
   });
 });
 

@@ -52,6 +52,23 @@ describe('toNodeHandler on node:http', () => {
     await expectRefused(bad, (wire) => send(url, wire), recorded);
   });
 
+  it('answers 413 to a chunked upload over maxBodyBytes, reading only up to the limit, and serves the next delivery', async () => {
+    const { handler, events } = recorder({ maxBodyBytes: 1_000 });
+    const url = await listen(toNodeHandler(handler));
+    // An upload with no declared length that never ends: only a server that stops reading can answer it.
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new Uint8Array(1_000).fill(0x20));
+      },
+    });
+    const { headers } = await signed('{}');
+    const response = await fetch(url, { method: 'POST', headers, body: endless, duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(events).toEqual([]);
+    expect((await send(url, await signed(JSON.stringify(taskSucceeded('evt_after'))))).status).toBe(200);
+    expect(events.map((event) => event.id)).toEqual(['evt_after']);
+  });
+
   it('answers 500 and throws when the stream was already read, never verifying what is left', async () => {
     const { handler, events } = recorder();
     const node = toNodeHandler(handler);

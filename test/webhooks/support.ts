@@ -5,6 +5,7 @@
 import { expect } from 'vitest';
 import {
   createWebhookHandler,
+  DEFAULT_MAX_BODY_BYTES,
   MemoryReplayStore,
   ReplayError,
   SignatureVerificationError,
@@ -127,6 +128,14 @@ export const badDeliveries: BadDelivery[] = [
     status: 400,
     error: ReplayError,
     message: /was already received/,
+  },
+  {
+    name: 'a correctly signed body over maxBodyBytes (1 MiB by default)',
+    build: () => signed(JSON.stringify({ ...taskSucceeded(), padding: 'x'.repeat(DEFAULT_MAX_BODY_BYTES) })),
+    status: 413,
+    error: WebhookPayloadError,
+    reason: 'too-large',
+    message: /larger than 1048576 bytes \(maxBodyBytes\)/,
   },
   { name: 'an empty body', build: () => signed(''), status: 415, error: WebhookPayloadError, reason: 'empty', message: /body is empty/ },
   { name: 'a body that is not JSON', build: () => signed('event=task.succeeded'), status: 415, error: WebhookPayloadError, reason: 'not-json', message: /not JSON/ },
