@@ -1,6 +1,8 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import middie from '@fastify/middie';
 import express from 'express';
+import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Client } from '../../src/index';
 import { startMockServer, type MockServer } from '../../src/mock/index';
@@ -191,5 +193,24 @@ describe('toNodeHandler with the mock server delivering over real HTTP', () => {
     expect(replay.status).toBe(400);
     expect(await replay.text()).toMatch(/already received/);
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('toNodeHandler in Fastify, as @fastify/middie middleware', () => {
+  it('verifies deliveries before Fastify reads the body, and leaves the other routes to Fastify', async () => {
+    const { handler, events } = recorder();
+    const app = Fastify();
+    await app.register(middie);
+    app.use('/webhooks', toNodeHandler(handler));
+    app.post('/other', async (request) => ({ parsed: request.body }));
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    servers.push({ close: () => app.close() });
+
+    expect((await send(`${url}/webhooks/evt_f`, await signed(JSON.stringify(taskSucceeded('evt_f'))))).status).toBe(200);
+    const tampered = await signed(JSON.stringify(taskSucceeded('evt_g')));
+    expect((await send(`${url}/webhooks/evt_g`, { ...tampered, body: tampered.body.replace('"succeeded"', '"failed"') })).status).toBe(400);
+    expect(events.map((event) => event.id)).toEqual(['evt_f']);
+    const other = await fetch(`${url}/other`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    expect(await other.json()).toEqual({ parsed: { a: 1 } });
   });
 });
