@@ -5,13 +5,14 @@ import { defineConfig } from 'tsup';
 const core = fileURLToPath(new URL('src/core/', import.meta.url));
 
 /**
- * For the browser build: `core/load.ts` (ky and the schemas loaded on first use, for Node's cold start) becomes
- * `core/load.browser.ts` (both imported statically), so an app's bundler inlines them without per-module wrappers.
+ * For the browser build, the modules of `core/` that differ in browsers become their `.browser.ts` twins:
+ * `load.ts` (ky and the schemas loaded on first use, for Node's cold start) imports both statically, so an app's
+ * bundler inlines them without per-module wrappers; `user-agent.ts` sets no `User-Agent`, which browsers own.
  */
-const eagerLoad: Plugin = {
-  name: 'eager-load',
+const browserTwins: Plugin = {
+  name: 'browser-twins',
   setup(build) {
-    build.onResolve({ filter: /^\.\/load$/ }, ({ importer }) => (importer.startsWith(core) ? { path: `${core}load.browser.ts` } : undefined));
+    build.onResolve({ filter: /^\.\/(load|user-agent)$/ }, ({ path, importer }) => (importer.startsWith(core) ? { path: `${core}${path.slice(2)}.browser.ts` } : undefined));
   },
 };
 
@@ -46,7 +47,7 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     target: 'es2022',
-    esbuildPlugins: [eagerLoad],
+    esbuildPlugins: [browserTwins],
   },
   {
     // The `ricloud` command: ESM only, with a shebang. The mock is a separate chunk, loaded only by `ricloud mock`.

@@ -169,10 +169,10 @@ describe('client options', () => {
     expect(authOf(main.requests[0] as { headers: Record<string, string> })).toBe(`Token ${TOKEN_A}`);
   });
 
-  it('sends no User-Agent from a runtime without process (a browser), so no CORS preflight has to allow it', async () => {
-    // A fresh process that hides globalThis.process before building the client, loading the browser build.
+  it.each(['index.js', 'browser/index.js'])('sends no User-Agent from a runtime without process (a browser), so no CORS preflight has to allow it (dist/%s)', async (entry) => {
+    // A fresh process that hides globalThis.process before building the client, loading the built entry point.
     const script = `const saved = process;
-      const { Client } = await import(${JSON.stringify(new URL('../dist/browser/index.js', import.meta.url).href)});
+      const { Client } = await import(${JSON.stringify(new URL(`../dist/${entry}`, import.meta.url).href)});
       Object.defineProperty(globalThis, 'process', { value: undefined, configurable: true });
       const sent = [];
       const fetch = async (request) => {
