@@ -1,7 +1,6 @@
 /** Reading a delivery's raw body, bounded: a receiver must not buffer whatever a stranger sends it. */
 import { InvalidInputError } from '../core/errors';
 import { WebhookPayloadError } from './event';
-import { toBytes } from './signature';
 
 /** Receivers' default `maxBodyBytes`: 1 MiB, far above any event the API sends. */
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
@@ -19,25 +18,27 @@ export function checkMaxBodyBytes(value: unknown, field: string): number {
 const tooLarge = (max: number) => new WebhookPayloadError('too-large', `the request body is larger than ${max} bytes (maxBodyBytes)`);
 
 /**
- * Refuses a declared `Content-Length` over `max`, before anything is read.
+ * Reads a request's raw body into one byte array, up to `max` bytes. A declared `Content-Length` over `max` is refused
+ * before anything is read; otherwise reading stops once the bytes pass `max`, and the stream is cancelled, which tells
+ * the sender to stop.
  * @throws WebhookPayloadError (`too-large`).
  */
-export function checkDeclaredLength(contentLength: string | null | undefined, max: number): void {
-  if (contentLength && Number(contentLength) > max) throw tooLarge(max);
-}
-
-/**
- * Joins the chunks into one byte array. Stops reading once they pass `max` bytes.
- * @throws WebhookPayloadError (`too-large`).
- */
-export async function readChunks(chunks: AsyncIterable<Uint8Array | string>, max: number): Promise<Uint8Array> {
+export async function readBody(request: Request, max: number): Promise<Uint8Array> {
+  const declared = request.headers.get('content-length');
+  if (declared && Number(declared) > max) throw tooLarge(max);
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
   const parts: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of chunks) {
-    const bytes = toBytes(chunk);
-    size += bytes.length;
-    if (size > max) throw tooLarge(max);
-    parts.push(bytes);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      reader.cancel().catch(() => undefined);
+      throw tooLarge(max);
+    }
+    parts.push(value);
   }
   const body = new Uint8Array(size);
   let at = 0;
@@ -46,19 +47,4 @@ export async function readChunks(chunks: AsyncIterable<Uint8Array | string>, max
     at += part.length;
   }
   return body;
-}
-
-/** A Web stream's chunks, on runtimes whose streams are not async iterable; the stream is cancelled when reading stops early. */
-export async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    // Resolves at once for a stream read to its end; otherwise tells the sender to stop.
-    reader.cancel().catch(() => undefined);
-  }
 }

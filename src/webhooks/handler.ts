@@ -1,5 +1,6 @@
 /** createWebhookHandler: a `(Request) => Promise<Response>` receiver that verifies, parses and dispatches by slug. */
 import { InvalidInputError } from '../core/errors';
+import { checkMaxBodyBytes } from './body';
 import {
   eventSlug,
   WebhookPayloadError,
@@ -9,7 +10,6 @@ import {
   type WebhookEventSlug,
   type WebhookPayloadProblem,
 } from './event';
-import { checkMaxBodyBytes } from './body';
 import { checkReplay, ReplayError, type ReplayStore } from './replay';
 import { isSecrets, SignatureVerificationError, type Secrets } from './signature';
 import { verifyRequest } from './verify-request';
@@ -61,8 +61,8 @@ function refusal(error: unknown): Response {
  * Builds a receiver for Web-standard runtimes: pass it to Next.js, Hono, Bun or Deno as it is, to the mock's `deliver`,
  * or to `toNodeHandler` for Node and Express. It answers 200 once the handlers resolved; 400 for a bad or missing
  * signature, a replayed id or JSON that is not an event; 405 for a non-POST; 413 for a body over `maxBodyBytes`; 415
- * for a body that is not JSON; 500 when a handler throws. No handler runs for a refused delivery. The returned function never throws: every failure
- * becomes an answer (and a call of `onError`).
+ * for a body that is not JSON; 500 when a handler throws. No handler runs for a refused delivery. The returned
+ * function never throws: every failure becomes an answer (and a call of `onError`).
  * @throws InvalidInputError when `secret` is neither a non-empty string, a list of them, nor a function, or when
  *   `maxBodyBytes` is not a positive number.
  */

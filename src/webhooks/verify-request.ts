@@ -1,5 +1,5 @@
 /** verifyRequest: constructEvent for a Web-standard `Request` (Next.js, Hono, Bun, Deno, workers). */
-import { checkDeclaredLength, checkMaxBodyBytes, readChunks, streamChunks } from './body';
+import { checkMaxBodyBytes, readBody } from './body';
 import { constructEvent, type ConstructEventOptions } from './construct-event';
 import { WebhookPayloadError, type WebhookEvent } from './event';
 import { SIGNATURE_HEADER, type Secrets } from './signature';
@@ -21,7 +21,6 @@ export async function verifyRequest(request: Request, secret: Secrets, options: 
   if (request.bodyUsed) {
     throw new WebhookPayloadError('body-used', 'the request body was already read, so its raw bytes cannot be verified; pass the Request before reading it, or pass request.clone()');
   }
-  checkDeclaredLength(request.headers.get('content-length'), max);
-  const body = request.body ? await readChunks(streamChunks(request.body), max) : new Uint8Array();
+  const body = await readBody(request, max);
   return constructEvent(body, request.headers.get(SIGNATURE_HEADER), secret, options);
 }
