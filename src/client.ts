@@ -2,6 +2,7 @@
 import { InvalidInputError } from './core/errors';
 import { envLogLevel, LOG_LEVELS, type Logger, type LogLevel } from './core/log';
 import { checkRules, checkUrl, typed, type Rule } from './core/params';
+import type { Validation } from './core/parse';
 import { inspectSymbol, REDACTED } from './core/redact';
 import { checkRequestOptions, createTransport, send, type Hooks, type RequestOptions, type RequestSpec, type ResponseMeta, type Transport } from './core/request';
 import { DEFAULT_BASE_URL } from './core/wire';
@@ -34,8 +35,11 @@ export interface ClientOptions extends Hooks {
   logger?: Logger;
   /** How much to log (default `RICLOUD_LOG`, else `warn`). */
   logLevel?: LogLevel;
-  /** Check every response against the resource's schema (default true). */
-  validate?: boolean;
+  /**
+   * Check every response against the resource's schema (default `true`: a body that breaks it is a
+   * `ResponseValidationError`). `'warn'` logs that error and returns the body unchecked; `false` skips the schemas.
+   */
+  validate?: Validation;
 }
 
 const env = (name: string): string | undefined => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
@@ -45,7 +49,7 @@ const CLIENT_RULES: Record<string, Rule> = {
   token: typed('string'),
   fetch: typed('function'),
   logLevel: [(v) => LOG_LEVELS.includes(v as LogLevel), `one of ${LOG_LEVELS.join(', ')}`],
-  validate: typed('boolean'),
+  validate: [(v) => typeof v === 'boolean' || v === 'warn', "true, false or 'warn'"],
 };
 
 /** Checks client options; every refusal names the option. */

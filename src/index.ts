@@ -22,6 +22,7 @@ export { Page, PagePromise } from './core/list';
 export type { DateFilter, DateInput } from './core/params';
 export type { Hooks, RequestOptions, RequestSpec, ResponseMeta } from './core/request';
 export type { Logger, LogLevel } from './core/log';
+export type { Validation } from './core/parse';
 export { Event, Events } from './resources/event';
 export type { EventListParams } from './resources/event';
 export { Task, Tasks } from './resources/task';

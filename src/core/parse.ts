@@ -7,18 +7,31 @@ import { redactText } from './redact';
 /** Picks the schema of a response out of the schemas module. */
 export type SchemaOf<T> = (schemas: Schemas) => z.ZodMiniType<T>;
 
+/**
+ * How responses are checked: `true` refuses one that breaks its schema; `'warn'` reports it and returns it unchecked;
+ * `false` skips the schemas. Whatever the setting, a body must be what the SDK builds on: an object, and for a list
+ * page a `data` list of objects.
+ */
+export type Validation = boolean | 'warn';
+
 /** Where a body came from, for the error when it does not parse. */
 interface BodyContext {
   status: number;
   request?: RequestInfo;
   what: string;
+  /** A list page: `data` must be a list of objects. */
+  page?: boolean | undefined;
   mayHaveSucceeded?: boolean;
   /** Hides the client's token, which a server may echo back, in the body the error keeps. */
   redact?: (text: string) => string;
 }
 
-/** Parses `text` as JSON and checks it against `schema`; anything else is a `ResponseValidationError`. */
-export function parseBody<T>(schema: z.ZodMiniType<T>, text: string, context: BodyContext): T {
+/**
+ * Parses `text` as JSON and checks it against `schema`; anything else is a `ResponseValidationError`. Without a schema
+ * (validation off), or when `warn` takes the schema's refusal (`validate: 'warn'`), the body is returned unchecked
+ * once it has the shape the SDK builds on.
+ */
+export function parseBody<T>(schema: z.ZodMiniType<T> | undefined, text: string, context: BodyContext, warn?: (error: ResponseValidationError) => void): T {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -26,11 +39,29 @@ export function parseBody<T>(schema: z.ZodMiniType<T>, text: string, context: Bo
     // An empty body fails JSON.parse too; only then is it told apart.
     throw invalid(context, text, '', text.trim() === '' ? 'the response body is empty' : 'the response body is not JSON');
   }
-  const result = schema.safeParse(json);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue?.path.join('.') ?? '';
-  throw invalid(context, text, field, `field \`${field || '(root)'}\` ${issue?.message ?? 'is invalid'}`);
+  if (schema) {
+    const result = schema.safeParse(json);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    const field = issue?.path.join('.') ?? '';
+    const error = invalid(context, text, field, `field \`${field || '(root)'}\` ${issue?.message ?? 'is invalid'}`);
+    if (!warn) throw error;
+    warn(error);
+  }
+  const problem = shapeProblem(json, context.page);
+  if (problem) throw invalid(context, text, problem[0], problem[1]);
+  return json as T;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Where `json` falls short of what the SDK builds on, as [field, why]. */
+function shapeProblem(json: unknown, page: boolean | undefined): [string, string] | undefined {
+  if (!isObject(json)) return ['', 'the response body is not a JSON object'];
+  if (!page) return undefined;
+  if (!Array.isArray(json.data)) return ['data', 'field `data` is not a list'];
+  const at = json.data.findIndex((item) => !isObject(item));
+  return at === -1 ? undefined : [`data.${at}`, `field \`data.${at}\` is not an object`];
 }
 
 // Built only on failure: the common path allocates nothing for it.

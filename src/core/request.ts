@@ -3,7 +3,6 @@
  * run attempts and backoff under the retry policy, bounds everything by a deadline, and maps every failure.
  */
 import type { KyInstance, Options as KyOptions } from 'ky';
-import type * as z from 'zod/mini';
 import {
   AbortError,
   AuthenticationError,
@@ -24,7 +23,7 @@ import { levelled } from './log';
 import { checkObject, checkRules, isPlainObject, numberIn, typed, type Rule } from './params';
 import { REDACTED, redactHeaders, redactText } from './redact';
 import { loadKy, loadSchemas, type Ky } from './load';
-import { parseBody, type SchemaOf } from './parse';
+import { parseBody, type SchemaOf, type Validation } from './parse';
 import { backoffMs, failedBeforeSending, isAttemptTimeout, isHttpError, isRetryable, MAX_RETRY_AFTER_MS, networkCode, retryAfterMs, type RetryMode } from './retry';
 import { userAgent } from './user-agent';
 import { AWAIT_HEADER, MAX_AWAIT_SECONDS, REQUEST_ID_HEADER } from './wire';
@@ -67,7 +66,7 @@ export interface Transport extends Hooks {
   log: ReturnType<typeof levelled>;
   /** Whether debug lines are written: they are built only then. */
   debug: boolean;
-  validate: boolean;
+  validate: Validation;
   /** Hides the client's token in server text that errors keep: a server may echo it back in a message. */
   redact: (text: string) => string;
 }
@@ -83,7 +82,7 @@ export interface TransportSettings extends Hooks {
   fetch?: typeof fetch | undefined;
   logger: Logger;
   logLevel: LogLevel;
-  validate: boolean;
+  validate: Validation;
 }
 
 /** One API call, as a resource describes it. */
@@ -96,6 +95,8 @@ export interface RequestSpec<T> {
   retry: RetryMode;
   /** Picks the response's schema from the schemas module (loaded with the first response). */
   schema: SchemaOf<T>;
+  /** The answer is a list page: its `data` must be a list of objects even when validation is off. */
+  page?: boolean;
   /** How messages name the target, e.g. `webhook_config wc_1`. */
   what: string;
 }
@@ -240,7 +241,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     // Once loaded, ky and the schemas come back as they are: a request awaits them only while they load.
     let ky = transport.ky();
     if (ky instanceof Promise) ky = await ky;
-    let schemas = transport.validate ? loadSchemas() : undefined;
+    let schemas = transport.validate === false ? undefined : loadSchemas();
     if (schemas instanceof Promise) schemas = await schemas;
     const kyOptions: KyOptions = {
       method: spec.method,
@@ -273,8 +274,8 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     // Only a caller's signal goes to ky (which stops its backoff sleep with it): each signal costs ky an AbortSignal.any().
     if (options.signal) kyOptions.signal = options.signal;
     const response = await ky(spec.path.slice(1), kyOptions);
-    const context = { status: response.status, request: info, what: spec.what, mayHaveSucceeded: spec.retry === 'once', redact: transport.redact };
-    const data = parseBody(schemas ? spec.schema(schemas) : (anything as z.ZodMiniType<T>), text, context);
+    const context = { status: response.status, request: info, what: spec.what, page: spec.page, mayHaveSucceeded: spec.retry === 'once', redact: transport.redact };
+    const data = parseBody(schemas && spec.schema(schemas), text, context, transport.validate === 'warn' ? (error) => transport.log('warn', `${error.message}; returned unchecked (validate: 'warn')`) : undefined);
     return { data, response: responseMeta(response, info.requestId) };
   } catch (error) {
     if (error instanceof BaseError) throw error;
@@ -300,8 +301,6 @@ function responseMeta(response: Response, requestId: string | undefined): Respon
   };
 }
 
-// The schema used when validation is off: any JSON passes.
-const anything = { safeParse: (data: unknown) => ({ success: true as const, data }) } as unknown as z.ZodMiniType<unknown>;
 
 /** Turns whatever a failed call threw into the matching RicloudError. */
 function mapFailure(

@@ -46,7 +46,7 @@ export class Events {
     return listPages(
       params,
       { strings: ['type', 'action', 'state'], dates: ['date_created'] },
-      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: (s) => s.eventPageSchema, what: 'event list' }, options),
+      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: (s) => s.eventPageSchema, page: true, what: 'event list' }, options),
       (item, response) => new Event(item, response, this.client),
     );
   }

@@ -56,7 +56,7 @@ export class Tasks {
     return listPages(
       params,
       { strings: ['state', 'type'], dates: ['date_created'] },
-      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: (s) => s.taskPageSchema, what: 'task list' }, options),
+      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: (s) => s.taskPageSchema, page: true, what: 'task list' }, options),
       (item, response) => new Task(item, response, this.client),
     );
   }

@@ -93,7 +93,7 @@ export class WebhookConfigs {
     return listPages(
       params,
       { strings: ['state'], dates: ['date_created'] },
-      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: (s) => s.webhookConfigPageSchema, what: 'webhook_config list' }, options),
+      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: (s) => s.webhookConfigPageSchema, page: true, what: 'webhook_config list' }, options),
       (item, response) => new WebhookConfig(item, response, this.client),
     );
   }

@@ -209,6 +209,32 @@ describe('response validation', () => {
     expect(cfg.secret).toBeNull();
   });
 
+  it.each([false, 'warn'] as const)('with validate: %s, still refuses a body the SDK cannot build on, as ResponseValidationError', async (validate) => {
+    retrieveAnswers(() => HttpResponse.json(null));
+    const error = await rejectionOf(client({ validate }).webhookConfigs.retrieve('wc_1'));
+    expectFamily(error, ResponseValidationError);
+    expect(error).toMatchObject({ status: 200, field: '', body: 'null' });
+    expect(error.message).toContain('not a JSON object');
+    for (const [data, field] of [[null, 'data'], [[CONFIG, 'wc_2'], 'data.1']] as const) {
+      server.use(http.get(`${api.baseUrl}/configs/webhook`, () => HttpResponse.json({ data, has_more: false })));
+      const listError = await rejectionOf(client({ validate }).webhookConfigs.list());
+      expectFamily(listError, ResponseValidationError);
+      expect(listError).toMatchObject({ status: 200, field });
+    }
+  });
+
+  it("with validate: 'warn', returns a schema-breaking body and logs the refusal it would have been, naming the field", async () => {
+    retrieveAnswers(() => HttpResponse.json({ ...CONFIG, state: 42, secret: 'whsec_0123456789abcdef0123456789abcdef' }));
+    const logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
+    const cfg = await client({ validate: 'warn', logger, logLevel: 'warn' }).webhookConfigs.retrieve('wc_1');
+    expect(cfg.state as unknown).toBe(42);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    const line = String(logger.warn.mock.calls[0]?.[0]);
+    expect(line).toContain('webhook_config wc_1: field `state`');
+    expect(line).toContain("returned unchecked (validate: 'warn')");
+    expect(line).not.toContain('whsec_0123456789abcdef0123456789abcdef');
+  });
+
   it('with validate: false, lets a schema-breaking body through but still refuses one that is not JSON', async () => {
     retrieveAnswers(() => HttpResponse.json({ ...CONFIG, id: 42 }));
     const cfg = await client({ validate: false }).webhookConfigs.retrieve('wc_1');
