@@ -2,6 +2,7 @@
 import type * as z from 'zod/mini';
 import { ResponseValidationError, type RequestInfo } from './errors';
 import type { Schemas } from './load';
+import { isPlainObject } from './params';
 import { redactText } from './redact';
 
 /** Picks the schema of a response out of the schemas module. */
@@ -53,14 +54,12 @@ export function parseBody<T>(schema: z.ZodMiniType<T> | undefined, text: string,
   return json as T;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Where `json` falls short of what the SDK builds on, as [field, why]. */
 function shapeProblem(json: unknown, page: boolean | undefined): [string, string] | undefined {
-  if (!isObject(json)) return ['', 'the response body is not a JSON object'];
+  if (!isPlainObject(json)) return ['', 'the response body is not a JSON object'];
   if (!page) return undefined;
   if (!Array.isArray(json.data)) return ['data', 'field `data` is not a list'];
-  const at = json.data.findIndex((item) => !isObject(item));
+  const at = json.data.findIndex((item) => !isPlainObject(item));
   return at === -1 ? undefined : [`data.${at}`, `field \`data.${at}\` is not an object`];
 }
 

@@ -301,7 +301,6 @@ function responseMeta(response: Response, requestId: string | undefined): Respon
   };
 }
 
-
 /** Turns whatever a failed call threw into the matching RicloudError. */
 function mapFailure(
   error: unknown,
