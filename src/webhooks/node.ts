@@ -16,21 +16,24 @@ const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
 const isRaw = (value: unknown): value is Uint8Array | string => value instanceof Uint8Array || typeof value === 'string';
 
 /**
- * The unread body as a Web stream, pulled only as the receiver reads it: the receiver's `maxBodyBytes` then bounds
- * what is buffered, and a receiver that stops reading stops the upload.
+ * The unread body as a Web stream, pulled only as the receiver reads it, so the receiver's `maxBodyBytes` bounds what
+ * is buffered. Nothing touches `req` before the first read: a body refused unread (by its declared length) is left to
+ * Node, which drains it and keeps the connection.
  */
 function streamOf(req: AsyncIterable<Uint8Array | string>): ReadableStream<Uint8Array> {
-  const chunks = req[Symbol.asyncIterator]();
-  return new ReadableStream({
-    async pull(controller) {
-      const { done, value } = await chunks.next();
-      if (done) controller.close();
-      else controller.enqueue(toBytes(value));
+  let chunks: AsyncIterator<Uint8Array | string> | undefined;
+  return new ReadableStream(
+    {
+      async pull(controller) {
+        chunks ??= req[Symbol.asyncIterator]();
+        const { done, value } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(toBytes(value));
+      },
     },
-    async cancel() {
-      await chunks.return?.();
-    },
-  });
+    // No read ahead: pull runs only when the receiver asks for a chunk.
+    { highWaterMark: 0 },
+  );
 }
 
 /**
@@ -68,7 +71,10 @@ function toRequest(req: ParsedRequest, body: Uint8Array | ReadableStream<Uint8Ar
 async function serve(handler: (request: Request) => Promise<Response>, req: ParsedRequest, res: ServerResponse, body: Uint8Array | ReadableStream<Uint8Array>) {
   const response = await handler(toRequest(req, body));
   const bytes = new Uint8Array(await response.arrayBuffer());
-  res.writeHead(response.status, Object.fromEntries(response.headers)).end(bytes);
+  const headers = Object.fromEntries(response.headers);
+  // A body the receiver stopped reading part way (over its limit) cannot be skipped: the connection ends with this answer.
+  if (req.readableDidRead && !req.readableEnded) headers.connection = 'close';
+  res.writeHead(response.status, headers).end(bytes);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { Agent, createServer, request, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import middie from '@fastify/middie';
 import express from 'express';
@@ -69,6 +69,46 @@ describe('toNodeHandler on node:http', () => {
     expect(events).toEqual([]);
     expect((await send(url, await signed(JSON.stringify(taskSucceeded('evt_after'))))).status).toBe(200);
     expect(events.map((event) => event.id)).toEqual(['evt_after']);
+  });
+
+  describe('over one kept-alive connection', () => {
+    /** POSTs `body` (written in `chunks` parts, without a declared length when there are several) through `agent`. */
+    const post = (url: string, agent: Agent, wire: Wire, chunks = 1) =>
+      new Promise<{ status: number; connection: string | undefined; socket: unknown }>((resolve, reject) => {
+        const headers = chunks === 1 ? { ...wire.headers, 'content-length': String(Buffer.byteLength(wire.body)) } : wire.headers;
+        const sent = request(url, { method: 'POST', agent, headers }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, socket: res.socket }));
+        });
+        sent.on('error', reject);
+        for (let i = 0; i < chunks - 1; i++) sent.write(wire.body);
+        sent.end(wire.body);
+      });
+
+    it('after a 413 for a declared Content-Length, the connection stays usable: the next delivery is answered on it', async () => {
+      const { handler, events } = recorder({ maxBodyBytes: 1_000 });
+      const url = await listen(toNodeHandler(handler));
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const big = await post(url, agent, { body: 'x'.repeat(200_000), headers: (await signed('{}')).headers });
+      const next = await post(url, agent, await signed(JSON.stringify(taskSucceeded('evt_next'))));
+      agent.destroy();
+      expect(big).toMatchObject({ status: 413, connection: 'keep-alive' });
+      expect(next.status).toBe(200);
+      expect(next.socket).toBe(big.socket);
+      expect(events.map((event) => event.id)).toEqual(['evt_next']);
+    });
+
+    it('after a 413 for an upload cut part way, answers Connection: close, and the next delivery gets a new connection', async () => {
+      const { handler, events } = recorder({ maxBodyBytes: 1_000 });
+      const url = await listen(toNodeHandler(handler));
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const cut = await post(url, agent, { body: 'x'.repeat(1_000), headers: (await signed('{}')).headers }, 200);
+      const next = await post(url, agent, await signed(JSON.stringify(taskSucceeded('evt_after_cut'))));
+      agent.destroy();
+      expect(cut).toMatchObject({ status: 413, connection: 'close' });
+      expect(next.status).toBe(200);
+      expect(events.map((event) => event.id)).toEqual(['evt_after_cut']);
+    });
   });
 
   it('answers 500 and throws when the stream was already read, never verifying what is left', async () => {
