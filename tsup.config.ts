@@ -1,18 +1,24 @@
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
-const core = fileURLToPath(new URL('src/core/', import.meta.url));
+const src = fileURLToPath(new URL('src/', import.meta.url));
 
 /**
- * For the browser build, the modules of `core/` that differ in browsers become their `.browser.ts` twins:
- * `load.ts` (ky and the schemas loaded on first use, for Node's cold start) imports both statically, so an app's
- * bundler inlines them without per-module wrappers; `user-agent.ts` sets no `User-Agent`, which browsers own.
+ * For the browser build, the modules that differ in browsers become their `.browser.ts` twins:
+ * `core/load.ts` (ky and the schemas loaded on first use, for Node's cold start) imports both statically, so an app's
+ * bundler inlines them without per-module wrappers; `core/user-agent.ts` sets no `User-Agent`, which browsers own;
+ * `mock/server.ts` (Node's http server) refuses, leaving msw's browser worker to serve the mock's handlers.
  */
+const BROWSER_TWINS = ['core/load', 'core/user-agent', 'mock/server'];
 const browserTwins: Plugin = {
   name: 'browser-twins',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(load|user-agent)$/ }, ({ path, importer }) => (importer.startsWith(core) ? { path: `${core}${path.slice(2)}.browser.ts` } : undefined));
+    build.onResolve({ filter: /^\.\/[\w-]+$/ }, ({ path, importer }) => {
+      const module = join(dirname(importer), path).slice(src.length);
+      return BROWSER_TWINS.includes(module) ? { path: `${src}${module}.browser.ts` } : undefined;
+    });
   },
 };
 
@@ -34,11 +40,12 @@ export default defineConfig([
     external: ['msw'],
   },
   {
-    // The `browser` export condition: the same entry points (sharing their chunks), with ky and the schemas loaded
-    // statically. Types are the library's.
+    // The `browser` export condition: the same entry points (sharing their chunks), with the browser twins above.
+    // Types are the library's.
     entry: {
       index: 'src/index.ts',
       webhooks: 'src/webhooks/index.ts',
+      mock: 'src/mock/index.ts',
       schemas: 'src/schemas.ts',
     },
     outDir: 'dist/browser',

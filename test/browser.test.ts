@@ -1,7 +1,7 @@
 /**
- * The browser build as a browser app gets it: an app like the one `npm run size` measures, bundled by esbuild with the
- * `browser` condition, runs in a context that has only Web globals (no `process`, `Buffer` or `require`), against the
- * mock API. Runs against dist/ (built by `npm test` before vitest).
+ * The browser build as a browser app gets it: an app like the one `npm run size` measures, and a browser test that
+ * runs `ricloud/mock` inside the page, bundled by esbuild with the `browser` condition, run in a context that has only
+ * Web globals (no `process`, `Buffer` or `require`). Runs against dist/ (built by `npm test` before vitest).
  */
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
@@ -26,10 +26,28 @@ export async function run(fetch) {
 const seen = {};
 export const observe = (request) => { seen.agent ??= request.headers.get('user-agent'); };`;
 
+/** A page's `localStorage` (msw keeps its cookie store there), in memory. */
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, String(value)),
+    removeItem: (key: string) => void items.delete(key),
+    clear: () => items.clear(),
+    key: (index: number) => [...items.keys()][index] ?? null,
+    get length() {
+      return items.size;
+    },
+  };
+}
+
 /** The Web platform a browser page has, taken from Node's own implementations; nothing Node-only. */
 const webGlobals = () => ({
+  localStorage: memoryStorage(),
   AbortController,
   AbortSignal,
+  atob,
+  btoa,
   Blob,
   console,
   crypto,
@@ -50,24 +68,58 @@ const webGlobals = () => ({
   URLSearchParams,
 });
 
+/** Bundles `source` as a page script would get it, runs it with only Web globals, and returns its exports. */
+async function loadPage<T>(source: string): Promise<{ exports: T; page: Record<string, unknown> }> {
+  const bundled = await build({
+    stdin: { contents: source, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'js' },
+    bundle: true,
+    format: 'iife',
+    globalName: 'app',
+    platform: 'browser',
+    conditions: ['browser'],
+    target: 'es2022',
+    tsconfigRaw: '{}',
+    write: false,
+    logLevel: 'silent',
+  });
+  const page: Record<string, unknown> = { ...webGlobals() };
+  page.globalThis = page;
+  runInNewContext(bundled.outputFiles[0]!.text, page);
+  return { exports: page.app as T, page };
+}
+
+/** A browser test of an app: the mock API and a webhook receiver both run inside the page, as with msw's worker. */
+const MOCK_IN_PAGE = `import { configure, WebhookConfig } from 'ricloud';
+import { createMockApi, startMockServer } from 'ricloud/mock';
+import { createWebhookHandler } from 'ricloud/webhooks';
+import { getResponse } from 'msw';
+export async function run() {
+  let secret;
+  const received = [];
+  const receiver = createWebhookHandler({ secret: () => secret, onAny: (event) => void received.push(event.type + '.' + event.action) });
+  const api = createMockApi({ baseUrl: 'https://ricloud.test', taskDelay: 5, deliver: receiver });
+  configure({ token: 'tok_page', baseUrl: 'https://ricloud.test', fetch: (request) => getResponse(api.handlers, request) });
+  const config = await WebhookConfig.create({ url: 'https://app.example/hooks' });
+  secret = config.secret;
+  await api.settle();
+  await config.refresh();
+  const server = await startMockServer().then(() => 'started', (error) => error.name + ': ' + error.message);
+  return { state: config.state, received, server };
+}`;
+
 describe('the browser build', () => {
-  it('runs an app with only Web globals: create, test, wait, list and a typed 404, sending no User-Agent', async () => {
-    const bundled = await build({
-      stdin: { contents: APP, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'js' },
-      bundle: true,
-      format: 'iife',
-      globalName: 'app',
-      platform: 'browser',
-      conditions: ['browser'],
-      target: 'es2022',
-      tsconfigRaw: '{}',
-      write: false,
-      logLevel: 'silent',
+  it('runs ricloud/mock inside a page: a config reaches valid through a signed delivery to an in-page receiver', async () => {
+    const { exports } = await loadPage<{ run(): Promise<unknown> }>(MOCK_IN_PAGE);
+    expect(await exports.run()).toEqual({
+      state: 'valid',
+      received: ['webhook_config.test'],
+      server: "RicloudError: startMockServer needs Node's http server; in a browser, pass createMockApi().handlers to msw's setupWorker",
     });
-    const page: Record<string, unknown> = { ...webGlobals() };
-    page.globalThis = page;
-    runInNewContext(bundled.outputFiles[0]!.text, page);
-    const app = page.app as { run(fetch: (request: Request) => Promise<Response>): Promise<unknown>; observe(request: Request): void };
+  });
+
+
+  it('runs an app with only Web globals: create, test, wait, list and a typed 404, sending no User-Agent', async () => {
+    const { exports: app, page } = await loadPage<{ run(fetch: (request: Request) => Promise<Response>): Promise<unknown>; observe(request: Request): void }>(APP);
 
     // The mock API answers the page's requests, as msw's browser worker would.
     const api = createMockApi({ baseUrl: 'https://ricloud.test', taskDelay: 5, deliver: async () => new Response('OK') });

@@ -50,9 +50,9 @@ describe('built package', () => {
     for (const file of readdirSync(join(dist, 'browser'))) expect(readFileSync(join(dist, 'browser', file), 'utf8')).not.toMatch(/\bimport\s*\(/);
   });
 
-  it('points the `browser` condition of ricloud, ricloud/webhooks and ricloud/schemas at dist/browser/', () => {
+  it('points the `browser` condition of every entry point at dist/browser/', () => {
     const exports = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')).exports;
-    for (const [path, entry] of [['.', 'index'], ['./webhooks', 'webhooks'], ['./schemas', 'schemas']] as const) {
+    for (const [path, entry] of [['.', 'index'], ['./webhooks', 'webhooks'], ['./mock', 'mock'], ['./schemas', 'schemas']] as const) {
       expect(exports[path].browser.default).toBe(`./dist/browser/${entry}.js`);
       expect(Object.keys(exports[path])[0]).toBe('browser');
     }
