@@ -3,11 +3,10 @@
  * runs `ricloud/mock` inside the page, bundled by esbuild with the `browser` condition, run in a context that has only
  * Web globals (no `process`, `Buffer` or `require`). Runs against dist/ (built by `npm test` before vitest).
  */
-import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
-import { build } from 'esbuild';
 import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { bundleBrowserApp } from '../bench/browser-app';
 import { createMockApi } from '../src/mock/index';
 
 const TOKEN = 'tok_browser_0123456789abcdef';
@@ -70,21 +69,10 @@ const webGlobals = () => ({
 
 /** Bundles `source` as a page script would get it, runs it with only Web globals, and returns its exports. */
 async function loadPage<T>(source: string): Promise<{ exports: T; page: Record<string, unknown> }> {
-  const bundled = await build({
-    stdin: { contents: source, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'js' },
-    bundle: true,
-    format: 'iife',
-    globalName: 'app',
-    platform: 'browser',
-    conditions: ['browser'],
-    target: 'es2022',
-    tsconfigRaw: '{}',
-    write: false,
-    logLevel: 'silent',
-  });
+  const code = await bundleBrowserApp(source, { format: 'iife', globalName: 'app' });
   const page: Record<string, unknown> = { ...webGlobals() };
   page.globalThis = page;
-  runInNewContext(bundled.outputFiles[0]!.text, page);
+  runInNewContext(new TextDecoder().decode(code), page);
   return { exports: page.app as T, page };
 }
 
