@@ -105,7 +105,6 @@ describe('the browser build', () => {
     });
   });
 
-
   it('runs an app with only Web globals: create, test, wait, list and a typed 404, sending no User-Agent', async () => {
     const { exports: app, page } = await loadPage<{ run(fetch: (request: Request) => Promise<Response>): Promise<unknown>; observe(request: Request): void }>(APP);
 
