@@ -2,6 +2,7 @@
 export { createMockApi } from './api';
 export type { MockApi, MockApiOptions } from './api';
 export { deliveryUrl, DELIVERY_TIMEOUT, ERROR_CODES, TEST_ERRORS } from './choices';
+export type { CorsOption } from './cors';
 export { FaultPlan } from './faults';
 export type { Fault } from './faults';
 export type { ReceivedRequest } from './handlers';

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { getResponse } from 'msw';
 import { createMockApi, type MockApi, type MockApiOptions } from './api';
+import { corsHeaders, preflight, type CorsOption } from './cors';
 import type { ConnectionFaults } from './handlers';
 import { statusError } from './respond';
 
@@ -12,6 +13,11 @@ export interface MockServerOptions extends Omit<MockApiOptions, 'baseUrl'> {
   port?: number;
   /** Address to listen on (default `127.0.0.1`). */
   host?: string;
+  /**
+   * Answer browsers' CORS checks, for a page that calls the mock: `true` for any origin, or one origin
+   * (default off, as the real API's CORS rules are not documented).
+   */
+  cors?: CorsOption;
 }
 
 /** A running mock server. */
@@ -41,11 +47,11 @@ const socketFaults: ConnectionFaults = {
  * @throws when the port is taken (the listen error, e.g. EADDRINUSE).
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { port = 0, host = '127.0.0.1', ...mockOptions } = options;
+  const { port = 0, host = '127.0.0.1', cors, ...mockOptions } = options;
   const sockets = new Set<Socket>();
   let api: MockApi | undefined;
   const server = createServer((req, res) => {
-    if (api) void serve(api, req, res);
+    if (api) void serve(api, req, res, cors);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -72,7 +78,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 }
 
 /** Turns one Node request into a Fetch `Request`, asks the handlers, and writes (or plays) the answer. */
-async function serve(api: MockApi, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(api: MockApi, req: IncomingMessage, res: ServerResponse, cors: CorsOption | undefined): Promise<void> {
+  const checked = preflight(cors, req);
+  if (checked) {
+    res.writeHead(checked.status, checked.headers).end();
+    return;
+  }
   const aborter = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) aborter.abort();
@@ -98,7 +109,7 @@ async function serve(api: MockApi, req: IncomingMessage, res: ServerResponse): P
       return;
     }
     const body = Buffer.from(await response.arrayBuffer());
-    const out: Record<string, string> = {};
+    const out: Record<string, string> = corsHeaders(cors, req);
     response.headers.forEach((value, name) => {
       if (name !== FAULT_HEADER) out[name] = value;
     });
@@ -110,7 +121,7 @@ async function serve(api: MockApi, req: IncomingMessage, res: ServerResponse): P
     }
     res.end(body);
   } catch {
-    if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+    if (!res.headersSent) res.writeHead(500, { ...corsHeaders(cors, req), 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: 'server-error', message: 'The mock server failed.' }));
   }
 }

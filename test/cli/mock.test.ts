@@ -38,6 +38,16 @@ describe('ricloud mock', () => {
     expect(await mock.done).toMatchObject({ code: 143, stderr: '' });
   });
 
+  it('--cors <origin> answers that origin\'s CORS preflight, so a page can use the mock', async () => {
+    const mock = background(['mock', '--port', '0', '--cors', 'https://app.example']);
+    const [, url] = await mock.waitFor('stdout', /^Mock ricloud API listening on (http:\/\/127\.0\.0\.1:\d+)$/m);
+    const checked = await fetch(`${url}/configs/webhook`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+    });
+    expect([checked.status, checked.headers.get('access-control-allow-origin')]).toEqual([204, 'https://app.example']);
+  });
+
   it('exits 1 when the port is taken, and refuses a port that is not one (exit 2)', async () => {
     const first = background(['mock', '--port', '0']);
     const [, port] = await first.waitFor('stdout', /:(\d+)$/m);

@@ -395,3 +395,51 @@ describe('controls', () => {
     expect([task.state, cfg.state]).toEqual(['succeeded', 'valid']);
   });
 });
+
+describe('CORS on the mock server (opt-in)', () => {
+  const PAGE = 'https://app.example';
+  const preflight = (url: string, origin = PAGE) =>
+    fetch(`${url}/configs/webhook`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-trace' },
+    });
+
+  it('is off by default: no CORS headers, and a preflight gets what any OPTIONS without a token gets (401)', async () => {
+    const answer = await call('/configs/webhook', { headers: { origin: PAGE } });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+    const checked = await preflight(mock.url);
+    expect([checked.status, checked.headers.get('access-control-allow-origin')]).toEqual([401, null]);
+  });
+
+  it('with cors: true, answers the preflight for the headers asked, and lets the page read the request id', async () => {
+    const open = await startMockServer({ taskDelay: 5, cors: true });
+    try {
+      const checked = await preflight(open.url);
+      expect(checked.status).toBe(204);
+      expect(checked.headers.get('access-control-allow-origin')).toBe('*');
+      expect(checked.headers.get('access-control-allow-methods')).toBe('GET, POST');
+      expect(checked.headers.get('access-control-allow-headers')).toBe('authorization,content-type,x-trace');
+      const listed = await fetch(`${open.url}/configs/webhook`, { headers: { origin: PAGE, authorization: `Token ${TOKEN_A}` } });
+      expect(listed.status).toBe(200);
+      expect(listed.headers.get('access-control-allow-origin')).toBe('*');
+      expect(listed.headers.get('access-control-expose-headers')).toContain('x-request-id');
+      const refused = await fetch(`${open.url}/configs/webhook`, { headers: { origin: PAGE } });
+      expect([refused.status, refused.headers.get('access-control-allow-origin')]).toEqual([401, '*']);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('with cors: <origin>, allows that origin only', async () => {
+    const one = await startMockServer({ taskDelay: 5, cors: PAGE });
+    try {
+      expect((await preflight(one.url)).headers.get('access-control-allow-origin')).toBe(PAGE);
+      expect((await preflight(one.url, 'https://elsewhere.example')).status).toBe(403);
+      const other = await fetch(`${one.url}/configs/webhook`, { headers: { origin: 'https://elsewhere.example', authorization: `Token ${TOKEN_A}` } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await one.close();
+    }
+  });
+});

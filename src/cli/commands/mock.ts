@@ -25,6 +25,7 @@ export function addMockCommand(program: Command): void {
     .description('serve a mock of the ricloud API on this machine (state in memory, real signed deliveries)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', port, 8787)
+    .option('--cors [origin]', "answer browsers' CORS checks, for a page that calls the mock (any origin, or only <origin>)")
     .addHelpText(
       'after',
       `
@@ -33,9 +34,9 @@ Run it in one terminal, then in another run the export line it prints and use an
 The mock takes any token; each token is its own organisation. Ctrl-C stops it.`,
     )
     .action(
-      action(async (ctx, options: { host: string; port: number }) => {
+      action(async (ctx, options: { host: string; port: number; cors?: true | string }) => {
         const { startMockServer } = await loadMock();
-        const server = await startMockServer({ host: options.host, port: options.port });
+        const server = await startMockServer({ host: options.host, port: options.port, cors: options.cors });
         const env = { RICLOUD_URL: server.url, RICLOUD_TOKEN: MOCK_TOKEN };
         if (ctx.out.json) ctx.out.jsonLine({ url: server.url, env });
         else {

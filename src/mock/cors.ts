@@ -1,0 +1,35 @@
+/**
+ * CORS for the mock server, so that a page in a browser can call it. Off unless asked: the real API's CORS rules are
+ * not documented, and a mock that allowed more than the API would hide a page's real failure.
+ */
+import type { IncomingMessage } from 'node:http';
+
+/** `true` allows any origin; a string allows that one origin only. */
+export type CorsOption = boolean | string;
+
+/** Response headers a browser reads after a call: the request id, and the advice of a 429. */
+const EXPOSED = 'x-request-id, retry-after';
+
+/** The CORS headers of an answer to `req`, or none when CORS is off or the origin is not the allowed one. */
+export function corsHeaders(cors: CorsOption | undefined, req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  if (!cors || !origin || (typeof cors === 'string' && origin !== cors)) return {};
+  return { 'access-control-allow-origin': cors === true ? '*' : cors, 'access-control-expose-headers': EXPOSED, vary: 'origin' };
+}
+
+/** The answer to a preflight (`OPTIONS` with `Access-Control-Request-Method`), or undefined for any other request. */
+export function preflight(cors: CorsOption | undefined, req: IncomingMessage): { status: number; headers: Record<string, string> } | undefined {
+  if (!cors || req.method !== 'OPTIONS' || !req.headers['access-control-request-method']) return undefined;
+  const allowed = corsHeaders(cors, req);
+  if (!allowed['access-control-allow-origin']) return { status: 403, headers: {} };
+  return {
+    status: 204,
+    headers: {
+      ...allowed,
+      'access-control-allow-methods': 'GET, POST',
+      // Whatever the page asks to send: the SDK's own headers and any a caller adds.
+      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '',
+      'access-control-max-age': '600',
+    },
+  };
+}
