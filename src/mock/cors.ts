@@ -3,9 +3,20 @@
  * not documented, and a mock that allowed more than the API would hide a page's real failure.
  */
 import type { IncomingMessage } from 'node:http';
+import { InvalidInputError } from '../core/errors';
 
 /** `true` allows any origin; a string allows that one origin only. */
 export type CorsOption = boolean | string;
+
+/**
+ * Checks the `cors` option: a boolean, or an origin such as `https://app.example` (no path, no trailing slash).
+ * @throws InvalidInputError naming `options.cors`.
+ */
+export function checkCors(cors: unknown): CorsOption | undefined {
+  if (cors === undefined || typeof cors === 'boolean') return cors;
+  if (typeof cors === 'string' && URL.canParse(cors) && new URL(cors).origin === cors) return cors;
+  throw new InvalidInputError('options.cors', 'must be true, false or an origin such as https://app.example');
+}
 
 /** Response headers a browser reads after a call: the request id, and the advice of a 429. */
 const EXPOSED = 'x-request-id, retry-after';

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { getResponse } from 'msw';
 import { createMockApi, type MockApi, type MockApiOptions } from './api';
-import { corsHeaders, preflight, type CorsOption } from './cors';
+import { checkCors, corsHeaders, preflight, type CorsOption } from './cors';
 import type { ConnectionFaults } from './handlers';
 import { statusError } from './respond';
 
@@ -44,10 +44,12 @@ const socketFaults: ConnectionFaults = {
 
 /**
  * Serves the mock API over HTTP until `close()`.
- * @throws when the port is taken (the listen error, e.g. EADDRINUSE).
+ * @throws InvalidInputError for a `cors` that is neither a boolean nor an origin; the listen error when the port is
+ *   taken (e.g. EADDRINUSE).
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { port = 0, host = '127.0.0.1', cors, ...mockOptions } = options;
+  const { port = 0, host = '127.0.0.1', cors: corsOption, ...mockOptions } = options;
+  const cors = checkCors(corsOption);
   const sockets = new Set<Socket>();
   let api: MockApi | undefined;
   const server = createServer((req, res) => {

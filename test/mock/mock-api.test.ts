@@ -431,6 +431,10 @@ describe('CORS on the mock server (opt-in)', () => {
     }
   });
 
+  it.each([42, 'app.example', 'https://app.example/', 'https://app.example/path'])('refuses cors: %j before listening, naming options.cors', async (cors) => {
+    await expect(startMockServer({ cors: cors as string })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'options.cors' });
+  });
+
   it('with cors: <origin>, allows that origin only', async () => {
     const one = await startMockServer({ taskDelay: 5, cors: PAGE });
     try {
