@@ -123,13 +123,15 @@ export function checkObject(value: unknown, field: string): Record<string, unkno
   return value as Record<string, unknown>;
 }
 
-/** A short, secret-free description of a value for messages. */
+/** `a string`, `an object`: a noun with its article. */
+export const withArticle = (noun: string): string => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
+/** A short, secret-free description of a value for messages: numbers and booleans as they are, strings by length. */
 export function describe(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
   if (value instanceof Date) return 'a Date';
-  return typeof value === 'string' ? `a string of ${value.length} characters` : typeof value;
+  return typeof value === 'string' ? `a string of ${value.length} characters` : withArticle(typeof value);
 }
 
 /** The filters a list endpoint takes, besides the cursor and page size every list has. */

@@ -2,8 +2,8 @@
 import type * as z from 'zod/mini';
 import { ResponseValidationError, type RequestInfo } from './errors';
 import type { Schemas } from './load';
-import { isPlainObject } from './params';
-import { redactText } from './redact';
+import { describe, isPlainObject, withArticle } from './params';
+import { redactText, SECRET_ATTRIBUTES } from './redact';
 
 /** Picks the schema of a response out of the schemas module. */
 export type SchemaOf<T> = (schemas: Schemas) => z.ZodMiniType<T>;
@@ -41,17 +41,39 @@ export function parseBody<T>(schema: z.ZodMiniType<T> | undefined, text: string,
     throw invalid(context, text, '', text.trim() === '' ? 'the response body is empty' : 'the response body is not JSON');
   }
   if (schema) {
-    const result = schema.safeParse(json);
+    // `reportInput` puts the failing value on the issue, for the message.
+    const result = schema.safeParse(json, { reportInput: true });
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     const field = issue?.path.join('.') ?? '';
-    const error = invalid(context, text, field, `field \`${field || '(root)'}\` ${issue?.message ?? 'is invalid'}`);
+    const error = invalid(context, text, field, `field \`${field || '(root)'}\` ${issue ? issueText(issue) : 'is invalid'}`);
     if (!warn) throw error;
     warn(error);
   }
   const problem = shapeProblem(json, context.page);
   if (problem) throw invalid(context, text, problem[0], problem[1]);
   return json as T;
+}
+
+/** One schema issue in words, from its code: zod/mini carries no message text (`Invalid input`) unless a locale is loaded. */
+function issueText(issue: z.core.$ZodIssue & { input?: unknown }): string {
+  if (issue.input === undefined) return 'is missing';
+  // A secret attribute's value is not described, whatever its type.
+  return `must be ${mustBe(issue)}${SECRET_ATTRIBUTES.has(String(issue.path.at(-1))) ? '' : `, got ${describe(issue.input)}`}`;
+}
+
+/** What an issue says the value must be: `a string`, `"webhook_config"`, `a string or a number`. */
+function mustBe(issue: z.core.$ZodIssue | undefined): string {
+  switch (issue?.code) {
+    case 'invalid_type':
+      return withArticle(issue.expected);
+    case 'invalid_value':
+      return issue.values.map((v) => JSON.stringify(v)).join(' or ');
+    case 'invalid_union':
+      return issue.errors.map((errors) => mustBe(errors[0])).join(' or ');
+    default:
+      return 'valid';
+  }
 }
 
 /** Where `json` falls short of what the SDK builds on, as [field, why]. */

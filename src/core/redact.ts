@@ -3,6 +3,9 @@
 /** What stands in for a hidden value. */
 export const REDACTED = '[redacted]';
 
+/** Attributes that hold secrets: readable on a resource, but never printed, spread, serialised or described in messages. */
+export const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set(['secret']);
+
 /** Response bodies kept in errors are cut to this many characters. */
 export const MAX_ERROR_BODY = 64 * 1024;
 

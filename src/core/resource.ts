@@ -1,9 +1,6 @@
 /** What every resource instance has: its attributes, the response that produced it, and a redacted print form. */
 import type { ResponseMeta } from './request';
-import { inspectSymbol, REDACTED } from './redact';
-
-/** Attributes that are readable on the instance but never printed, spread or serialised. */
-const HIDDEN = new Set(['secret']);
+import { inspectSymbol, REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
 
 // The client a resource was fetched with, so instance methods use the same one.
 const owner = Symbol('ricloud.client');

@@ -183,6 +183,27 @@ describe('response validation', () => {
     expect(error.message).toContain('`id`');
   });
 
+  it.each([
+    [{ state: 42 }, 'field `state` must be a string, got 42 (HTTP 200)'],
+    [{ resource: 'task' }, 'field `resource` must be "webhook_config", got a string of 4 characters (HTTP 200)'],
+    [{ organisation: null }, 'field `organisation` must be a string or a number, got null (HTTP 200)'],
+    [{ date_created: true }, 'field `date_created` must be a string, got true (HTTP 200)'],
+    [{ url: undefined }, 'field `url` is missing (HTTP 200)'],
+    // A secret's value is not described, even when it is not a string.
+    [{ secret: 987654321 }, 'field `secret` must be a string (HTTP 200)'],
+  ])('says what a broken field must be and what came instead: %j', async (change, says) => {
+    retrieveAnswers(() => HttpResponse.json({ ...CONFIG, ...change }));
+    const error = await rejectionOf(once().webhookConfigs.retrieve('wc_1'));
+    expectFamily(error, ResponseValidationError);
+    expect(error.message).toBe(`webhook_config wc_1: ${says}`);
+  });
+
+  it('a body that is a list where an object belongs names the root', async () => {
+    retrieveAnswers(() => HttpResponse.json([CONFIG]));
+    const error = await rejectionOf(once().webhookConfigs.retrieve('wc_1'));
+    expect(error).toMatchObject({ field: '', message: 'webhook_config wc_1: field `(root)` must be an object, got an array (HTTP 200)' });
+  });
+
   it('a broken item inside a list names its path, e.g. data.1.url', async () => {
     server.use(http.get(`${api.baseUrl}/configs/webhook`, () => HttpResponse.json({ data: [CONFIG, { ...CONFIG, id: 'wc_2', url: null }], has_more: false })));
     const error = (await rejectionOf(once().webhookConfigs.list())) as ResponseValidationError;
