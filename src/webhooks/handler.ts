@@ -11,7 +11,7 @@ import {
   type WebhookPayloadProblem,
 } from './event';
 import { checkReplay, ReplayError, type ReplayStore } from './replay';
-import { isSecrets, SignatureVerificationError, type Secrets } from './signature';
+import { checkVerifyOptions, isSecrets, SignatureVerificationError, type Secrets } from './signature';
 import { verifyRequest } from './verify-request';
 
 /** A handler of one event; the `bivariance` form lets a typed handler sit beside the generic ones. */
@@ -63,12 +63,13 @@ function refusal(error: unknown): Response {
  * signature, a replayed id or JSON that is not an event; 405 for a non-POST; 413 for a body over `maxBodyBytes`; 415
  * for a body that is not JSON; 500 when a handler throws. No handler runs for a refused delivery. The returned
  * function never throws: every failure becomes an answer (and a call of `onError`).
- * @throws InvalidInputError when `secret` is neither a non-empty string, a list of them, nor a function, or when
- *   `maxBodyBytes` is not a positive number.
+ * @throws InvalidInputError when `secret` is neither a non-empty string, a list of them, nor a function, when
+ *   `maxBodyBytes` is not a positive number, or when `tolerance` is not a number of seconds, 0 or more.
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
   const { on = {}, onAny, onError, tolerance, replay } = options;
   const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes, 'options.maxBodyBytes');
+  checkVerifyOptions({ tolerance }, 'options');
   // A secret missing from the environment should stop the app at start, not refuse every delivery later.
   if (typeof options.secret !== 'function' && !isSecrets(options.secret)) {
     throw new InvalidInputError('options.secret', 'must be a non-empty string, a list of them, or a function that returns them');
@@ -85,6 +86,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
     let event: WebhookEvent;
     try {
       const secret = typeof options.secret === 'function' ? await options.secret(request) : options.secret;
+      // The receiver's own fault, not the sender's: a 500 with no detail, and the error goes to onError.
+      if (!isSecrets(secret)) throw new Error('the secret function returned no secret (a non-empty string or a list of them)');
       event = await verifyRequest(request, secret, { tolerance, maxBodyBytes });
       if (replay) await checkReplay(replay, event.id);
     } catch (error) {

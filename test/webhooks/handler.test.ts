@@ -106,6 +106,21 @@ describe('createWebhookHandler: answers', () => {
     expect(asked).toEqual(['/hooks/tenant-7']);
   });
 
+  it.each([undefined, '', []])('answers 500 (the receiver failed, no detail) when the secret function returns %j, and reports it', async (returned) => {
+    const { handler, events, errors } = recorder({ secret: () => returned as unknown as string });
+    const response = await handler(await createSignedRequest(taskSucceeded(), SECRET));
+    expect(response.status).toBe(500);
+    expect(await response.text()).toBe('the webhook receiver failed');
+    expect(errors).toHaveLength(1);
+    expect(events).toEqual([]);
+  });
+
+  it.each([Number.NaN, -5, '600', null])('refuses to start with the tolerance %j, which would turn the age check off unnoticed', (tolerance) => {
+    expect(() => createWebhookHandler({ secret: SECRET, tolerance: tolerance as number })).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', field: 'options.tolerance' }),
+    );
+  });
+
   it('answers 500 when the request body was already read', async () => {
     const { handler, errors } = recorder();
     const request = await createSignedRequest(taskSucceeded(), SECRET);

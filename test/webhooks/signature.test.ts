@@ -32,6 +32,23 @@ describe('signatures compatible with ricloud-py', () => {
     expect(await rejection(signPayload('{}', 'whsec_x', { timestamp }))).toBeInstanceOf(InvalidInputError);
   });
 
+  it.each([
+    ['tolerance', { tolerance: Number.NaN }],
+    ['tolerance', { tolerance: -5 }],
+    ['tolerance', { tolerance: '600' }],
+    ['now', { now: Number.NaN }],
+    ['now', { now: 'x' }],
+  ])('refuses a bad %s (%j) instead of skipping the age check', async (name, options) => {
+    // Signed 100 000 s before `now` would be: only a working age check refuses it.
+    const error = await rejection(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { now: VECTOR.t + 100_000, ...options } as never));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toHaveProperty('field', `options.${name}`);
+  });
+
+  it('refuses options that are not an object, naming them', async () => {
+    expect(await rejection(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, null as never))).toHaveProperty('field', 'options');
+  });
+
   it('explains that a parsed object cannot be verified, without quoting the secret', async () => {
     const error = await rejection(verifySignature({ id: 'evt' } as unknown as string, VECTOR.header, VECTOR.secret));
     expect(error).toBeInstanceOf(SignatureVerificationError);
