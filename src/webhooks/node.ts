@@ -68,8 +68,20 @@ function toRequest(req: ParsedRequest, body: Uint8Array | ReadableStream<Uint8Ar
   return new Request(url, { method, headers, body: hasBody ? (body as Uint8Array<ArrayBuffer>) : null, duplex: 'half' } as RequestInit);
 }
 
+/** A malformed request that no `Request` can hold: a method fetch forbids (TRACE, CONNECT) or a Host that is not one. */
+function unservable(req: ParsedRequest, res: ServerResponse): void {
+  if (req.method === 'POST') res.writeHead(400, TEXT).end('malformed request');
+  else res.writeHead(405, { ...TEXT, allow: 'POST' }).end('webhook deliveries are POST requests');
+}
+
 async function serve(handler: (request: Request) => Promise<Response>, req: ParsedRequest, res: ServerResponse, body: Uint8Array | ReadableStream<Uint8Array>) {
-  const response = await handler(toRequest(req, body));
+  let request: Request;
+  try {
+    request = toRequest(req, body);
+  } catch {
+    return unservable(req, res);
+  }
+  const response = await handler(request);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const headers = Object.fromEntries(response.headers);
   // A body the receiver stopped reading part way (over its limit) cannot be skipped: the connection ends with this answer.
@@ -77,12 +89,18 @@ async function serve(handler: (request: Request) => Promise<Response>, req: Pars
   res.writeHead(response.status, headers).end(bytes);
 }
 
+/** Hands a failure to Express's `next`, or without one, makes it a process warning: a request listener must not throw. */
+function report(error: unknown, next: ((error?: unknown) => void) | undefined): void {
+  if (next) next(error);
+  else (globalThis as { process?: { emitWarning?: (warning: Error) => void } }).process?.emitWarning?.(error instanceof Error ? error : new Error(String(error)));
+}
+
 /**
  * Adapts a receiver (from `createWebhookHandler`) to `(req, res, next?)`: a `node:http` request listener, and Express
  * or Connect middleware. It reads the raw bytes itself, or takes `req.rawBody` when a body parser kept them.
  * When a body parser has consumed the body and left no raw bytes, it refuses to verify a re-serialised object:
- * with `next` (Express) it passes the error on, so Express answers 500; without, it answers 500 and throws.
- * @throws WebhookPayloadError (`body-used`), synchronously, for a consumed body without `next`.
+ * with `next` (Express) it passes the error on, so Express answers 500; without, it answers 500 and emits the error
+ * as a process warning. It never throws: a malformed request (a method or Host no `Request` can hold) gets 405 or 400.
  */
 export function toNodeHandler(handler: (request: Request) => Promise<Response>): NodeHandler {
   return (req, res, next) => {
@@ -90,15 +108,16 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>):
     try {
       body = rawBody(req);
     } catch (error) {
-      if (next) return next(error);
-      res.writeHead(500, TEXT).end((error as Error).message);
-      throw error;
+      if (!next) res.writeHead(500, TEXT).end((error as Error).message);
+      return report(error, next);
     }
     serve(handler, req, res, body).catch((error: unknown) => {
       // Reached only when a custom handler rejects: createWebhookHandler answers every failure itself.
-      if (next) next(error);
-      else if (!res.headersSent) res.writeHead(500, TEXT).end('the webhook receiver failed');
-      else res.destroy();
+      if (!next) {
+        if (!res.headersSent) res.writeHead(500, TEXT).end('the webhook receiver failed');
+        else res.destroy();
+      }
+      report(error, next);
     });
   };
 }

@@ -111,10 +111,13 @@ describe('toNodeHandler on node:http', () => {
     });
   });
 
-  it('answers 500 and throws when the stream was already read, never verifying what is left', async () => {
+  it('answers 500 and emits a process warning when the stream was already read, never throwing or verifying what is left', async () => {
     const { handler, events } = recorder();
     const node = toNodeHandler(handler);
     const thrown: unknown[] = [];
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
     const url = await listen(async (req, res) => {
       for await (const _chunk of req); // someone else read the body
       try {
@@ -124,11 +127,39 @@ describe('toNodeHandler on node:http', () => {
       }
     });
     const response = await send(url, await signed(JSON.stringify(taskSucceeded())));
+    // Warnings are emitted on the next tick.
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', onWarning);
     expect(response.status).toBe(500);
     expect(await response.text()).toMatch(/Mount the webhook handler before express\.json\(\)/);
-    expect(thrown).toHaveLength(1);
-    expect(thrown[0]).toBeInstanceOf(WebhookPayloadError);
-    expect(thrown[0]).toHaveProperty('reason', 'body-used');
+    expect(thrown).toEqual([]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toBeInstanceOf(WebhookPayloadError);
+    expect(warnings[0]).toHaveProperty('reason', 'body-used');
+    expect(events).toEqual([]);
+  });
+
+  /** Sends a raw request with any method and Host, which fetch would refuse to make. */
+  const raw = (url: string, method: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; allow: string | undefined }>((resolve, reject) => {
+      const sent = request(url, { method, headers, setHost: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, allow: res.headers.allow }));
+      });
+      sent.on('error', reject);
+      sent.end('{}');
+    });
+
+  it.each([
+    ['a TRACE request', 'TRACE', { host: '127.0.0.1' }, 405],
+    ['a POST whose Host has a space', 'POST', { host: 'a b' }, 400],
+    ['a POST whose Host has credentials', 'POST', { host: 'user@evil' }, 400],
+  ])('answers %s, which no Request can hold (method %s, headers %j), with %i and runs no handler', async (_name, method, headers, status) => {
+    const { handler, events } = recorder();
+    const url = await listen(toNodeHandler(handler));
+    const answer = await raw(`${url}/webhooks`, method, headers);
+    expect(answer.status).toBe(status);
+    if (status === 405) expect(answer.allow).toBe('POST');
     expect(events).toEqual([]);
   });
 });
