@@ -127,6 +127,18 @@ describe('ricloud event listen --webhook-url', () => {
     expect(run.stdout + run.stderr).not.toContain(secret);
   });
 
+  it('verifies with the new config\'s secret even when RICLOUD_SECRET holds another one', async () => {
+    const token = newToken();
+    const port = await freePort();
+    const listener = await listen(['--port', String(port), '--webhook-url', `http://127.0.0.1:${port}/webhooks`], { ...env(token), RICLOUD_SECRET: 'whsec_some_other_receiver' });
+    const [, id] = await listener.waitFor('stderr', /Created webhook config (\S+) for /);
+    await listener.waitFor('stdout', new RegExp(`webhook_config\\.test  \\S+  webhook_config ${id}`));
+    await mock().api.settle();
+    expect((await client(token).webhookConfigs.retrieve(id ?? '')).state).toBe('valid');
+    const run = await interrupt(listener);
+    expect(run.stderr).not.toContain('refused a delivery');
+  });
+
   it('stops on SIGTERM too, deactivating its config, and exits 143', async () => {
     const token = newToken();
     const port = await freePort();

@@ -58,7 +58,8 @@ Examples:
     )
     .action(
       action(async (ctx, options: ListenOptions) => {
-        const given = options.secret ?? ctx.settings.secret?.value;
+        // With --webhook-url, the new config's secret is the one deliveries are signed with, whatever is configured.
+        const given = options.webhookUrl ? undefined : (options.secret ?? ctx.settings.secret?.value);
         if (!options.webhookUrl && !given) throw new UsageError('event listen needs --secret, RICLOUD_SECRET, [webhooks] secret in the config file, or --webhook-url');
         // Built before listening, so a missing token fails before anything starts.
         const client = options.webhookUrl ? await ctx.client() : undefined;
