@@ -44,12 +44,18 @@ export interface MockApi {
   readonly requests: ReceivedRequest[];
   /** The fault plan in force. */
   readonly faults: FaultPlan;
-  /** Forgets everything: store, counts, requests, faults; releases hanging requests. */
+  /**
+   * Forgets everything: store, counts, requests, faults; releases hanging requests and `Ricloud-Await` answers, and
+   * abandons queued tests (they send nothing more and change nothing).
+   */
   reset(): void;
 }
 
-/** Builds a mock API. `connection` is how below-HTTP faults are played; the server passes its own. */
-export function createMockApi(options: MockApiOptions = {}, connection: ConnectionFaults = mswConnectionFaults): MockApi {
+/**
+ * Builds a mock API. `connection` is how below-HTTP faults are played, and `closed` ends the mock for good when it
+ * aborts (queued tests are abandoned, the store is kept): the server passes its own.
+ */
+export function createMockApi(options: MockApiOptions = {}, connection: ConnectionFaults = mswConnectionFaults, closed?: AbortSignal): MockApi {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const store = new MockStore();
   const faults = new FaultPlan(options.faults);
@@ -60,6 +66,7 @@ export function createMockApi(options: MockApiOptions = {}, connection: Connecti
     taskDelay: options.taskDelay ?? 20,
     deliveryTimeout: options.deliveryTimeout ?? DELIVERY_TIMEOUT,
   });
+  closed?.addEventListener('abort', () => runner.close(), { once: true });
   const organisations = new Map<string, string>(Object.entries(options.tokens ?? {}));
   const organisationOf = (token: string) => {
     if (!options.tokens && !organisations.has(token)) organisations.set(token, `${ORGANISATION_PREFIX}${organisations.size + 1}`);
@@ -87,6 +94,7 @@ export function createMockApi(options: MockApiOptions = {}, connection: Connecti
       store.clear();
       faults.clear();
       requests.length = 0;
+      runner.reset();
       release();
       released = new Promise<void>((resolve) => (release = resolve));
     },

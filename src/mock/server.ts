@@ -26,7 +26,7 @@ export interface MockServer {
   readonly url: string;
   /** The mock behind it, to inspect and to plan faults. */
   readonly api: MockApi;
-  /** Stops listening and drops every open connection. */
+  /** Stops listening, drops every open connection and abandons queued tests: nothing is delivered after it. */
   close(): Promise<void>;
 }
 
@@ -65,17 +65,18 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  api = createMockApi({ ...mockOptions, baseUrl: url }, socketFaults);
+  const closed = new AbortController();
+  api = createMockApi({ ...mockOptions, baseUrl: url }, socketFaults, closed.signal);
   const mock = api;
   return {
     url,
     api: mock,
-    close: () =>
-      new Promise<void>((resolve) => {
-        mock.faults.clear();
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    async close() {
+      closed.abort();
+      mock.faults.clear();
+      for (const socket of sockets) socket.destroy();
+      await Promise.all([new Promise((resolve) => server.close(resolve)), mock.settle()]);
+    },
   };
 }
 

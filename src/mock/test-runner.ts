@@ -19,12 +19,57 @@ export interface TestRunnerContext {
   deliveryTimeout: number;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`; rejects at once, timer cleared, when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal.throwIfAborted();
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', stop, { once: true });
+  });
+}
 
-/** Runs tasks and lets callers wait for them. */
+/** Rejects once `signal` aborts: for a `deliver` that does not listen to its request's signal. */
+const whenAborted = (signal: AbortSignal) =>
+  new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+
+/**
+ * POSTs the signed event to the receiver within `timeout` ms; returns the task's error code, or null on a 2xx.
+ * Redirects are not followed: a 3xx is a bad status. Throws, without waiting, when `signal` aborts.
+ */
+async function post(deliver: Deliver, url: string, init: RequestInit, timeout: number, signal: AbortSignal): Promise<string | null> {
+  signal.throwIfAborted();
+  const delivery = new AbortController();
+  const abandon = () => delivery.abort(signal.reason);
+  signal.addEventListener('abort', abandon, { once: true });
+  const timer = setTimeout(() => delivery.abort(new Error('timeout')), timeout);
+  const request = new Request(url, { ...init, method: 'POST', redirect: 'manual', signal: delivery.signal });
+  try {
+    const response = await Promise.race([deliver(request), whenAborted(delivery.signal)]);
+    signal.throwIfAborted();
+    void response.body?.cancel().catch(() => undefined);
+    return isDelivered(response.status) ? null : TEST_ERRORS.status;
+  } catch {
+    signal.throwIfAborted();
+    return delivery.signal.aborted ? TEST_ERRORS.timeout : TEST_ERRORS.unreachable;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abandon);
+  }
+}
+
+/** Runs tasks and lets callers wait for them; `reset()` and `close()` abandon the tasks queued so far. */
 export class TestRunner {
   readonly #running = new Set<Promise<void>>();
   readonly #waiters = new Map<string, Set<() => void>>();
+  // Aborts when the tasks queued so far must stop: they then never touch the store, send or hold a timer again.
+  #queued = new AbortController();
 
   constructor(private readonly context: TestRunnerContext) {}
 
@@ -44,19 +89,39 @@ export class TestRunner {
       date_completed: null,
     } as TaskAttributes);
     store.latestTest.set(config.id, task.id);
-    const run = this.#run(task, config).finally(() => this.#running.delete(run));
+    const run = this.#run(task, config, this.#queued.signal).finally(() => this.#running.delete(run));
     this.#running.add(run);
     return task;
   }
 
-  async #run(task: TaskAttributes, config: StoredConfig): Promise<void> {
+  /** Abandons the tasks queued so far and releases their waiters; later tasks run as usual. */
+  reset(): void {
+    this.close();
+    this.#queued = new AbortController();
+  }
+
+  /** Abandons the tasks queued so far, and any later one, and releases their waiters. */
+  close(): void {
+    this.#queued.abort();
+    for (const taskId of [...this.#waiters.keys()]) this.#notify(taskId);
+  }
+
+  async #run(task: TaskAttributes, config: StoredConfig, signal: AbortSignal): Promise<void> {
+    try {
+      await this.#test(task, config, signal);
+    } catch (error) {
+      if (!signal.aborted) throw error;
+    }
+  }
+
+  async #test(task: TaskAttributes, config: StoredConfig, signal: AbortSignal): Promise<void> {
     const { store, taskDelay } = this.context;
-    await sleep(taskDelay);
+    await sleep(taskDelay, signal);
     task.state = 'processing';
     task.date_started = now();
-    await sleep(taskDelay);
+    await sleep(taskDelay, signal);
     const testedUrl = config.url;
-    const error = await this.#deliver(config);
+    const error = await this.#deliver(config, signal);
     task.state = error ? 'failed' : 'succeeded';
     task.error = error;
     task.date_completed = now();
@@ -68,7 +133,7 @@ export class TestRunner {
   }
 
   /** Sends the signed test event; returns the task's error code, or null when the receiver took it. */
-  async #deliver(config: StoredConfig): Promise<string | null> {
+  async #deliver(config: StoredConfig, signal: AbortSignal): Promise<string | null> {
     const { store, deliver, deliveryTimeout } = this.context;
     const event = store.add('event', store.events, {
       id: newId(),
@@ -83,26 +148,8 @@ export class TestRunner {
       date_delivered: null,
     } as EventAttributes);
     const body = JSON.stringify(event);
-    const request = new Request(deliveryUrl(config.url, event.id), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: await signPayload(body, config.secret) },
-      body,
-      signal: AbortSignal.timeout(deliveryTimeout),
-    });
-    let error: string | null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      const timedOut = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timeout')), deliveryTimeout);
-      });
-      const response = await Promise.race([deliver(request), timedOut]);
-      void response.body?.cancel().catch(() => undefined);
-      error = isDelivered(response.status) ? null : TEST_ERRORS.status;
-    } catch {
-      error = request.signal.aborted ? TEST_ERRORS.timeout : TEST_ERRORS.unreachable;
-    } finally {
-      clearTimeout(timer);
-    }
+    const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER]: await signPayload(body, config.secret) };
+    const error = await post(deliver, deliveryUrl(config.url, event.id), { headers, body }, deliveryTimeout, signal);
     event.state = error ? 'failed' : 'delivered';
     event.date_delivered = error ? null : now();
     return error;
@@ -111,7 +158,7 @@ export class TestRunner {
   /** Resolves once the task has ended, or after `ms`, whichever is first. */
   waitFor(taskId: string, ms: number): Promise<void> {
     const task = this.context.store.tasks.get(taskId);
-    if (!task || TASK_FINAL_STATES.includes(task.state) || ms <= 0) return Promise.resolve();
+    if (!task || TASK_FINAL_STATES.includes(task.state) || ms <= 0 || this.#queued.signal.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       const waiters = this.#waiters.get(taskId) ?? new Set();
       this.#waiters.set(taskId, waiters);

@@ -10,21 +10,26 @@ import { startMockServer, TEST_ERRORS, type MockServer } from '../../src/mock/in
 import { DEFAULT_TOLERANCE, parseSignatureHeader, SignatureVerificationError, verifySignature } from '../../src/webhooks/index';
 import { TOKEN_A, TOKEN_B } from '../support/core-harness';
 
-/** A real receiver on loopback: records deliveries and answers 200, 500, or never. */
+/**
+ * A real receiver on loopback: records deliveries and answers 200, 500, never, or `302 Location: /landing` (and
+ * `/landing` answers 200).
+ */
 interface Received {
   path: string;
   signature: string;
   contentType: string;
   body: string;
 }
-let mode: 200 | 500 | 'never' = 200;
+let mode: 200 | 500 | 'never' | 'redirect' = 200;
 const received: Received[] = [];
 const stalled: IncomingMessage[] = [];
 const receiver: Server = createServer(async (req, res) => {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   received.push({ path: req.url ?? '', signature: String(req.headers['ricloud-signature']), contentType: String(req.headers['content-type']), body: Buffer.concat(chunks).toString('utf8') });
-  if (mode === 'never') stalled.push(req);
+  if (req.url === '/landing') res.writeHead(200).end('OK');
+  else if (mode === 'redirect') res.writeHead(302, { location: '/landing' }).end();
+  else if (mode === 'never') stalled.push(req);
   else res.writeHead(mode).end(mode === 200 ? 'OK' : 'boom');
 });
 
@@ -94,6 +99,7 @@ describe('create and the test task', () => {
   it.each([
     ['answers 500', 500, TEST_ERRORS.status],
     ['never answers within deliveryTimeout', 'never', TEST_ERRORS.timeout],
+    ['redirects (302) to a page that answers 200: the redirect is not followed', 'redirect', TEST_ERRORS.status],
   ] as const)('fails the task and turns the config invalid when the receiver %s', async (_name, answer, code) => {
     mode = answer;
     const cfg = await create();
@@ -445,5 +451,98 @@ describe('CORS on the mock server (opt-in)', () => {
     } finally {
       await one.close();
     }
+  });
+});
+
+describe('reset() and close() abandon queued tests', () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** A mock server of its own whose deliveries go to `deliver`, and a `fetch` against it as TOKEN_A. */
+  async function serverWith(deliver: (request: Request) => Promise<Response>, taskDelay = 50) {
+    const server = await startMockServer({ taskDelay, deliver });
+    const send = (path: string, init: RequestInit = {}) =>
+      fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Token ${TOKEN_A}`, 'content-type': 'application/json', ...init.headers } });
+    const createConfig = async () => (await (await send('/configs/webhook', { method: 'POST', body: JSON.stringify({ url: receiverUrl }) })).json()) as { id: string };
+    return { server, send, createConfig };
+  }
+  /** Resolves once `check` holds, polling; fails after 2 s. */
+  async function until(check: () => boolean) {
+    for (const started = Date.now(); !check(); await pause(5)) if (Date.now() - started > 2_000) throw new Error('timed out waiting');
+  }
+
+  it('reset() right after a create: the queued test never delivers, stores an event or lists one; later tests run as usual', async () => {
+    const delivered: Request[] = [];
+    const { server, send, createConfig } = await serverWith(async (request) => {
+      delivered.push(request);
+      return new Response('OK');
+    });
+    try {
+      await createConfig();
+      server.api.reset();
+      await pause(200);
+      expect(delivered).toHaveLength(0);
+      expect([server.api.store.events(), server.api.store.tasks(), server.api.created]).toEqual([[], [], { webhook_config: 0, task: 0, event: 0 }]);
+      expect(((await (await send('/events')).json()) as { total_count: number }).total_count).toBe(0);
+      const cfg = await createConfig();
+      await server.api.settle();
+      expect(delivered).toHaveLength(1);
+      expect(delivered[0]?.redirect).toBe('manual');
+      expect(server.api.store.webhookConfigs()).toMatchObject([{ id: cfg.id, state: 'valid' }]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reset() releases a held Ricloud-Await answer and settle() at once, even when the receiver never answers', async () => {
+    let seen: Request | undefined;
+    const { server, send, createConfig } = await serverWith((request) => {
+      seen = request;
+      return new Promise<Response>(() => undefined);
+    }, 5);
+    try {
+      await createConfig();
+      const [task] = server.api.store.tasks();
+      await until(() => seen !== undefined);
+      const started = Date.now();
+      const held = send(`/tasks/${task?.id}`, { headers: { 'ricloud-await': '5' } });
+      await pause(50);
+      server.api.reset();
+      expect((await held).status).toBe(200);
+      await server.api.settle();
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(seen?.signal.aborted).toBe(true);
+      expect(server.api.store.events()).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('close() right after a create: the queued test is never delivered', async () => {
+    const delivered: Request[] = [];
+    const { server, createConfig } = await serverWith(async (request) => {
+      delivered.push(request);
+      return new Response('OK');
+    });
+    await createConfig();
+    await server.close();
+    await pause(200);
+    expect(delivered).toHaveLength(0);
+    expect(server.api.store.tasks()).toMatchObject([{ state: 'pending' }]);
+  });
+
+  it('close() aborts a delivery in flight and resolves without waiting for the delivery timeout; the task is left as it was', async () => {
+    let seen: Request | undefined;
+    const { server, createConfig } = await serverWith((request) => {
+      seen = request;
+      return new Promise<Response>(() => undefined);
+    }, 5);
+    await createConfig();
+    await until(() => seen !== undefined);
+    const started = Date.now();
+    await server.close();
+    expect(seen?.signal.aborted).toBe(true);
+    await server.api.settle();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(server.api.store.tasks()).toMatchObject([{ state: 'processing', error: null }]);
+    expect(server.api.store.webhookConfigs()).toMatchObject([{ state: 'new' }]);
   });
 });
