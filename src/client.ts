@@ -1,6 +1,6 @@
 /** Client and configure(): options, environment, defaults. A client owns one transport (one ky instance). */
 import { InvalidInputError } from './core/errors';
-import { envLogLevel, LOG_LEVELS, type Logger, type LogLevel } from './core/log';
+import { envLogLevel, LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './core/log';
 import { checkRules, checkUrl, typed, type Rule } from './core/params';
 import type { Validation } from './core/parse';
 import { inspectSymbol, REDACTED } from './core/redact';
@@ -49,6 +49,7 @@ const CLIENT_RULES: Record<string, Rule> = {
   token: typed('string'),
   fetch: typed('function'),
   logLevel: [(v) => LOG_LEVELS.includes(v as LogLevel), `one of ${LOG_LEVELS.join(', ')}`],
+  logger: [(v) => typeof v === 'object' && v !== null && LOG_METHODS.every((m) => typeof (v as Record<string, unknown>)[m] === 'function'), `an object with ${LOG_METHODS.join(', ')} methods`],
   validate: [(v) => typeof v === 'boolean' || v === 'warn', "true, false or 'warn'"],
 };
 
@@ -56,8 +57,17 @@ const CLIENT_RULES: Record<string, Rule> = {
 function checkClientOptions(options: unknown): ClientOptions {
   const o: ClientOptions = checkRequestOptions(options, 'options');
   checkRules(o as Record<string, unknown>, 'options', CLIENT_RULES);
-  if (o.baseUrl !== undefined) checkUrl(o.baseUrl, 'options.baseUrl');
+  if (o.baseUrl !== undefined) checkBaseUrl(o.baseUrl, 'options.baseUrl');
   return o;
+}
+
+/**
+ * Checks a base URL: absolute http(s), and nothing after the path, since every request path is appended to it.
+ * @throws InvalidInputError naming `field`.
+ */
+function checkBaseUrl(value: unknown, field: string): void {
+  checkUrl(value, field);
+  if (/[?#]/.test(value as string)) throw new InvalidInputError(field, 'must not have a query (?) or fragment (#): request paths are appended to it');
 }
 
 /**
@@ -83,7 +93,7 @@ export class Client {
     this.#options = o;
     this.#token = o.token ?? env('RICLOUD_TOKEN') ?? '';
     this.baseUrl = (o.baseUrl ?? env('RICLOUD_URL') ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-    if (o.baseUrl === undefined) checkUrl(this.baseUrl, 'RICLOUD_URL');
+    if (o.baseUrl === undefined) checkBaseUrl(this.baseUrl, 'RICLOUD_URL');
     this.#transport = createTransport({
       ...o,
       baseUrl: this.baseUrl,
@@ -99,9 +109,11 @@ export class Client {
     this.events = new Events(this);
   }
 
-  /** A new client with these options laid over this one's. */
+  /** A new client with these options laid over this one's (an option set to undefined keeps this one's value). */
   withOptions(options: ClientOptions): Client {
-    return new Client({ ...this.#options, token: this.#token, baseUrl: this.baseUrl, ...checkClientOptions(options) });
+    // An option given as undefined keeps this client's value, as one left out does.
+    const given = Object.entries(checkClientOptions(options)).filter(([, value]) => value !== undefined);
+    return new Client({ ...this.#options, token: this.#token, baseUrl: this.baseUrl, ...Object.fromEntries(given) });
   }
 
   /**

@@ -139,6 +139,32 @@ const callerCases: Case[] = [
   { name: 'a token that is not a string', run: async () => new Client({ token: 42 as never }), error: InvalidInputError, field: 'options.token' },
   { name: 'a baseUrl with credentials', run: async () => new Client({ token: TOKEN_A, baseUrl: `https://user:${TOKEN_A}@api.example.com` }), error: InvalidInputError, field: 'options.baseUrl' },
   { name: 'a baseUrl that is not a URL', run: async () => new Client({ token: TOKEN_A, baseUrl: 'ricloud-api' }), error: InvalidInputError, field: 'options.baseUrl' },
+  { name: 'a baseUrl with a query, which request paths would land in', run: async () => new Client({ token: TOKEN_A, baseUrl: 'https://api.example.com/?region=eu' }), error: InvalidInputError, field: 'options.baseUrl' },
+  { name: 'a baseUrl with a fragment', run: async () => new Client({ token: TOKEN_A, baseUrl: 'https://api.example.com/#v3' }), error: InvalidInputError, field: 'options.baseUrl' },
+  { name: 'a token with a line break (no header can carry it), never quoted', run: async () => new Client({ token: `${TOKEN_A}\nX-Injected: 1` }), error: InvalidInputError, field: 'token' },
+  {
+    name: 'a client header whose value has a line break, never quoted',
+    run: async () => new Client({ token: TOKEN_A, headers: { 'x-api-key': 'key_5ecret\r\nx: 1' } }),
+    error: InvalidInputError,
+    field: 'options.headers',
+    check: (e) => expect(e.message).not.toContain('key_5ecret'),
+  },
+  {
+    name: 'a per-call header with a line break on a create: refused, not "may have been applied"',
+    run: (c) => c.webhookConfigs.create({ url: 'https://hooks.example.com/in' }, { headers: { 'x-trace': 'val_5ecret\nx' } }),
+    error: InvalidInputError,
+    field: 'options.headers',
+    check: (e) => {
+      expect(e.mayHaveSucceeded).toBe(false);
+      expect(JSON.stringify(e) + e.message).not.toContain('val_5ecret');
+    },
+  },
+  { name: 'a header name with a space', run: (c) => c.webhookConfigs.list({}, { headers: { 'x trace': '1' } }), error: InvalidInputError, field: 'options.headers' },
+  { name: 'a logger without the four methods', run: async () => new Client({ token: TOKEN_A, logger: { log: console.log } as never }), error: InvalidInputError, field: 'options.logger' },
+  { name: 'a wait timeout of Infinity', setup: created, run: (_c, { task }) => task!.wait({ timeout: Number.POSITIVE_INFINITY }), error: InvalidInputError, field: 'options.timeout' },
+  { name: "a wait timeout past setTimeout's ceiling", setup: created, run: (_c, { task }) => task!.wait({ timeout: 2 ** 31 }), error: InvalidInputError, field: 'options.timeout' },
+  { name: 'an id with a lone surrogate (no UTF-8 form)', run: (c) => c.webhookConfigs.retrieve('wc_\uD800'), error: InvalidInputError, field: 'id' },
+  { name: 'a cursor with a lone surrogate', run: (c) => c.events.list({ after_id: 'evt_\uDC00' }), error: InvalidInputError, field: 'after_id' },
 ];
 
 /** Server outputs: each a RicloudError of the right class, carrying what the caller needs. */
@@ -257,6 +283,17 @@ const serverCases: Case[] = [
     check: (e) => {
       expect(e.message).toBe('webhook_config wc_1: Token [redacted] is not valid. (401 unauthorized)');
       expect((e as AuthenticationError).body).not.toContain(TOKEN_A);
+    },
+  },
+  {
+    name: 'a 401 whose JSON message quotes a token with slashes escaped (\\/)',
+    serve: onRetrieve(() => new HttpResponse('{"error":"unauthorized","message":"Token tok\\/slash\\/5ecret is not valid."}', { status: 401, headers: { 'content-type': 'application/json' } })),
+    options: { token: 'tok/slash/5ecret' },
+    run: retrieve,
+    error: AuthenticationError,
+    check: (e) => {
+      expect(e.message).toBe('webhook_config wc_1: Token [redacted] is not valid. (401 unauthorized)');
+      expect(JSON.stringify(e)).not.toMatch(/5ecret/);
     },
   },
   {

@@ -210,6 +210,14 @@ describe('client options', () => {
     expect(eu.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`]);
   });
 
+  it('withOptions() treats an option set to undefined as left out: the base URL and token stay', async () => {
+    const base = new Client({ token: TOKEN_A, baseUrl: 'https://eu.ricloud.test', ...quiet });
+    const derived = base.withOptions({ baseUrl: undefined, token: undefined, timeout: 5_000 });
+    expect(derived.baseUrl).toBe('https://eu.ricloud.test');
+    await derived.webhookConfigs.list();
+    expect(eu.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`]);
+  });
+
   it('never shows the token in toJSON, util.inspect or log lines', async () => {
     const lines: string[] = [];
     const logger: Logger = { debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };

@@ -55,19 +55,22 @@ export class Page<T extends { id: string }> {
    * @throws ResponseValidationError when the server said `has_more` but sent no item to continue from.
    */
   nextPage(): Promise<Page<T>> {
-    const last = this.data.at(-1);
     if (!this.has_more) return Promise.reject(new InvalidInputError('page', 'this is the last page (has_more is false)'));
-    if (!last || last.id === this.#query.after_id) {
-      return Promise.reject(
-        new ResponseValidationError('list: the server said has_more but sent no new item to continue after', {
-          status: this.lastResponse.status,
-          field: 'data',
-          body: '',
-        }),
-      );
-    }
-    return loadPage(this.#load, { ...this.#query, after_id: last.id });
+    const after = cursorOf(this);
+    if (after === undefined || after === this.#query.after_id) return Promise.reject(stuck(this, 'sent no new item to continue after'));
+    return loadPage(this.#load, { ...this.#query, after_id: after });
   }
+}
+
+/** The `after_id` of the page after `page`: its last item's id, when it has one. */
+function cursorOf(page: Page<{ id: string }>): string | undefined {
+  const id = page.data.at(-1)?.id;
+  return id === undefined || id === null ? undefined : String(id);
+}
+
+/** The error for a server whose `has_more` leads nowhere new. */
+function stuck(page: Page<{ id: string }>, why: string): ResponseValidationError {
+  return new ResponseValidationError(`list: the server said has_more but ${why}`, { status: page.lastResponse.status, field: 'data', body: '' });
 }
 
 /**
@@ -107,7 +110,12 @@ export class PagePromise<T extends { id: string }> implements PromiseLike<Page<T
     // Walking everything: the largest pages cost the fewest requests.
     let page = await ('limit' in this.#query ? this.#firstPage() : loadPage(this.#load, { ...this.#query, limit: String(MAX_PAGE_SIZE) }));
     yield page;
+    // Every cursor the walk continued after: a server whose cursor leads back to one would loop forever.
+    const used = new Set<string>();
     while (page.has_more) {
+      const after = cursorOf(page);
+      if (after !== undefined && used.has(after)) throw stuck(page, `led back to a page already read (after_id ${after})`);
+      if (after !== undefined) used.add(after);
       page = await page.nextPage();
       yield page;
     }

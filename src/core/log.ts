@@ -6,6 +6,9 @@ export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug'] as const;
 /** How much the SDK logs. Set with the `logLevel` option or the `RICLOUD_LOG` env var; default `warn`. */
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** The methods a logger must have. */
+export const LOG_METHODS = ['debug', 'info', 'warn', 'error'] as const;
+
 /** Anything with console's four methods: `console`, pino, winston. */
 export interface Logger {
   debug(message: string, ...rest: unknown[]): void;
@@ -14,11 +17,16 @@ export interface Logger {
   error(message: string, ...rest: unknown[]): void;
 }
 
-/** A logger that drops every message above `level`. */
+/** A logger that drops every message above `level`. A logger that throws loses its line; the call goes on. */
 export function levelled(logger: Logger, level: LogLevel): (at: Exclude<LogLevel, 'off'>, message: string) => void {
   const max = LOG_LEVELS.indexOf(level);
   return (at, message) => {
-    if (LOG_LEVELS.indexOf(at) <= max) logger[at](`[ricloud] ${message}`);
+    if (LOG_LEVELS.indexOf(at) > max) return;
+    try {
+      logger[at](`[ricloud] ${message}`);
+    } catch {
+      // Logging must never turn an answer into a failure.
+    }
   };
 }
 

@@ -13,6 +13,12 @@ export const numberIn = (min: number, max: number, unit: string, whole = false):
   `a ${whole ? 'whole number' : 'number'}${unit} from ${min} to ${max}`,
 ];
 
+/** setTimeout's ceiling: a longer delay fires at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/** Any positive number of milliseconds up to the timer's ceiling, fractions included. */
+export const MILLISECONDS: Rule = [(v) => typeof v === 'number' && v > 0 && v <= MAX_TIMER_MS, `a number of milliseconds from 1 to ${MAX_TIMER_MS}`];
+
 /** A value of this `typeof`. */
 export const typed = (type: string): Rule => [(v) => typeof v === type, `a ${type}`];
 
@@ -43,7 +49,12 @@ export function encodeId(id: unknown, field = 'id'): string {
   if (text.length > MAX_ID_LENGTH) throw new InvalidInputError(field, `is ${text.length} characters long; ids are at most ${MAX_ID_LENGTH}`);
   if (text.includes('/') || text.includes('\\')) throw new InvalidInputError(field, 'must not contain "/"');
   if (text === '.' || text === '..') throw new InvalidInputError(field, `must not be "${text}"`);
-  return encodeURIComponent(text);
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    // A lone surrogate (half of a UTF-16 pair) has no UTF-8 form.
+    throw new InvalidInputError(field, 'is not well-formed Unicode text');
+  }
 }
 
 /** Checks a receiver url: absolute http(s), no credentials inside. Returns it unchanged. */

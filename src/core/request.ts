@@ -7,6 +7,7 @@ import {
   AbortError,
   AuthenticationError,
   ConnectionError,
+  InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -20,7 +21,7 @@ import {
 } from './errors';
 import type { Logger, LogLevel } from './log';
 import { levelled } from './log';
-import { checkObject, checkRules, isPlainObject, numberIn, typed, type Rule } from './params';
+import { checkObject, checkRules, isPlainObject, MILLISECONDS, numberIn, typed, type Rule } from './params';
 import { REDACTED, redactHeaders, redactText } from './redact';
 import { loadKy, loadSchemas, type Ky } from './load';
 import { parseBody, type SchemaOf, type Validation } from './parse';
@@ -112,19 +113,24 @@ export interface ResponseMeta {
 
 // A long-poll attempt gets this much time beyond what it asked the server to wait.
 const AWAIT_MARGIN_MS = 5_000;
-// setTimeout's ceiling: larger delays fire at once.
-const MAX_TIMER_MS = 2_147_483_647;
 
 /** Builds a client's transport: one ky instance with the auth header and base URL, made on first use. */
 export function createTransport(settings: TransportSettings): Transport {
   let instance: KyInstance | undefined;
   // Everything but the token, which only the auth header and `redact` need.
   const { token, ...rest } = settings;
+  // The token as text may hold it, and as JSON text may escape it (`/` as `\/`).
+  const forms = token ? [...new Set([token, JSON.stringify(token).slice(1, -1), token.replaceAll('/', '\\/')])] : [];
   // Set one by one, so names match whatever their case: the caller's headers may replace the user agent, never the token.
   const agent = userAgent();
   const headers = new Headers(agent ? { 'user-agent': agent } : {});
   for (const [name, value] of Object.entries(settings.headers ?? {})) headers.set(name, value);
-  headers.set('authorization', `Token ${token}`);
+  try {
+    headers.set('authorization', `Token ${token}`);
+  } catch {
+    // Headers' own TypeError would quote the token.
+    throw new InvalidInputError('token', 'cannot be sent in an HTTP header: it has a line break or a character outside Latin-1');
+  }
   headers.set('accept', 'application/json');
   const make = (ky: Ky) =>
     (instance = ky.create({
@@ -142,22 +148,30 @@ export function createTransport(settings: TransportSettings): Transport {
     },
     log: levelled(settings.logger, settings.logLevel),
     debug: settings.logLevel === 'debug',
-    redact: (text) => (token ? text.replaceAll(token, REDACTED) : text),
+    redact: (text) => forms.reduce((hidden, form) => hidden.replaceAll(form, REDACTED), text),
   };
 }
 
-// Any positive number of milliseconds up to the timer's ceiling, fractions included.
-const ms: Rule = [(v) => typeof v === 'number' && v > 0 && v <= MAX_TIMER_MS, `a number of milliseconds from 1 to ${MAX_TIMER_MS}`];
 const hook: Rule = typed('function');
+
+/** True when fetch can send every name and value (a value with a line break, say, makes `Headers` throw). */
+function validHeaders(headers: Record<string, unknown>): boolean {
+  try {
+    new Headers(headers as Record<string, string>);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The checks of every method's options. */
 const REQUEST_RULES: Record<string, Rule> = {
-  timeout: ms,
-  deadline: ms,
+  timeout: MILLISECONDS,
+  deadline: MILLISECONDS,
   maxRetries: numberIn(0, 10, '', true),
   awaitFor: numberIn(0, MAX_AWAIT_SECONDS, ' of seconds'),
   signal: [(v) => v instanceof AbortSignal, 'an AbortSignal'],
-  headers: [isPlainObject, 'an object of header names to values'],
+  headers: [(v) => isPlainObject(v) && validHeaders(v), 'an object of valid HTTP header names to values (no line breaks)'],
   onRequest: hook,
   onResponse: hook,
   onRetry: hook,
@@ -170,14 +184,17 @@ export function checkRequestOptions(options: unknown, field = 'options'): Reques
   return o as RequestOptions;
 }
 
-/** Runs both hooks of one kind, the client's first. A hook that throws is logged, never fatal. */
+/** Runs both hooks of one kind, the client's first. A hook that throws (or rejects) is logged, never fatal. */
 function runHook<K extends keyof Hooks>(transport: Transport, options: RequestOptions, name: K, event: Parameters<NonNullable<Hooks[K]>>[0]): void {
+  const threw = (error: unknown) => transport.log('warn', `${name} hook threw: ${error instanceof Error ? error.name : typeof error}`);
   for (const hook of [transport[name], options[name]]) {
     if (!hook) continue;
     try {
-      (hook as (e: typeof event) => void)(event);
+      const result: unknown = (hook as (e: typeof event) => unknown)(event);
+      // An async hook is not awaited, but its rejection is caught: it must not become an unhandled one.
+      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') (result as PromiseLike<unknown>).then(undefined, threw);
     } catch (error) {
-      transport.log('warn', `${name} hook threw: ${error instanceof Error ? error.name : typeof error}`);
+      threw(error);
     }
   }
 }
@@ -213,18 +230,9 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     info.attempts++;
     if (transport.debug) transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
     runHook(transport, options, 'onRequest', { method: spec.method, url: request.url, attempt: info.attempts });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    if (left < attemptTimeout) {
-      const expiry = new AbortController();
-      timer = setTimeout(() => {
-        expired = true;
-        expiry.abort(new DOMException(`deadline of ${deadline} ms passed`, 'TimeoutError'));
-      }, left);
-      init = { ...init, signal: AbortSignal.any([request.signal, expiry.signal]) };
-    }
-    try {
+    const exchange = async (signalled: RequestInit | undefined) => {
       const sent = Date.now();
-      const response = await (transport.fetch ?? fetch)(request, init);
+      const response = await (transport.fetch ?? fetch)(request, signalled);
       const durationMs = Date.now() - sent;
       info.requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
       if (transport.debug) transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
@@ -232,6 +240,17 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
       // The body is kept here rather than copied into a new Response: ky only needs the status and headers.
       text = await response.text();
       return response;
+    };
+    if (left >= attemptTimeout) return exchange(init);
+    // The deadline falls inside this attempt: abort it then, and stop waiting for it even if a custom fetch ignores the signal.
+    const expiry = new AbortController();
+    const timer = setTimeout(() => {
+      expired = true;
+      expiry.abort(new DOMException(`deadline of ${deadline} ms passed`, 'TimeoutError'));
+    }, left);
+    const passed = new Promise<never>((_, reject) => expiry.signal.addEventListener('abort', () => reject(expiry.signal.reason), { once: true }));
+    try {
+      return await Promise.race([exchange({ ...init, signal: AbortSignal.any([request.signal, expiry.signal]) }), passed]);
     } finally {
       clearTimeout(timer);
     }

@@ -5,6 +5,22 @@ import { inspectSymbol, REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
 // The client a resource was fetched with, so instance methods use the same one.
 const owner = Symbol('ricloud.client');
 
+/**
+ * Makes every `secret` inside `root` (an event's `data`, a task's `results`) non-enumerable: still readable, but left
+ * out of `console.log`, spread and `JSON.stringify`. A loop rather than recursion, so no nesting depth overflows it.
+ */
+function hideNestedSecrets(root: unknown): void {
+  const pending = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    for (const key of Object.keys(value)) {
+      if (HIDDEN.has(key)) Object.defineProperty(value, key, { enumerable: false });
+      else pending.push((value as Record<string, unknown>)[key]);
+    }
+  }
+}
+
 /** Base of WebhookConfig, Task and Event. */
 export abstract class Resource<C = unknown> {
   /** The HTTP status, headers and request id of the response that produced this value (not enumerable). */
@@ -17,14 +33,14 @@ export abstract class Resource<C = unknown> {
    */
   constructor(attributes: object, response: ResponseMeta, client: C) {
     for (const key of Object.keys(attributes)) {
+      // Server data never replaces behaviour: a name the prototype chain has (a method such as `refresh`, the `done`
+      // getter, `constructor`, `toString`, `__proto__`) is not taken.
+      if (key in this) continue;
       const value = (attributes as Record<string, unknown>)[key];
+      if (typeof value === 'object') hideNestedSecrets(value);
       // Assignment makes the same own, writable, enumerable property as defineProperty, at a fraction of the cost.
-      // Hidden attributes, and names the prototype chain already has (a getter such as `done`, `__proto__`), are defined.
-      if (HIDDEN.has(key) || key in this) {
-        Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: !HIDDEN.has(key) });
-      } else {
-        (this as Record<string, unknown>)[key] = value;
-      }
+      if (HIDDEN.has(key)) Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: false });
+      else (this as Record<string, unknown>)[key] = value;
     }
     Object.defineProperty(this, 'lastResponse', { value: response, writable: true, configurable: true, enumerable: false });
     Object.defineProperty(this, owner, { value: client, writable: true, configurable: true, enumerable: false });

@@ -2,7 +2,7 @@
 import { clientFor, type Client } from '../client';
 import { AbortError, TimeoutError } from '../core/errors';
 import { lazyPages, listPages, type PagePromise } from '../core/list';
-import { checkRule, encodeId, type DateFilter } from '../core/params';
+import { checkRule, encodeId, MILLISECONDS, type DateFilter } from '../core/params';
 import type { RequestOptions } from '../core/request';
 import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS, TASK_FINAL_STATES } from '../core/wire';
 import { Resource } from '../core/resource';
@@ -95,7 +95,7 @@ export class Task extends Resource<Client> {
    */
   async wait(options: WaitOptions = {}): Promise<this> {
     const budget = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
-    checkRule(budget, 'options.timeout', [(v) => typeof v === 'number' && v > 0, 'a positive number of milliseconds']);
+    checkRule(budget, 'options.timeout', MILLISECONDS);
     const { timeout: _budget, ...perRequest } = options;
     const end = Date.now() + budget;
     let interval = FIRST_POLL_INTERVAL;

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -216,6 +217,18 @@ describe('response validation', () => {
     const cfg = await once().webhookConfigs.retrieve('wc_1');
     expect((cfg as unknown as Record<string, unknown>).colour).toBe('blue');
     expect(JSON.parse(JSON.stringify(cfg))).toMatchObject({ colour: 'blue', limits: { per_minute: 5 } });
+  });
+
+  it('never lets a server field replace behaviour: `done`, `refresh`, `constructor` or `toString` in the body are not taken', async () => {
+    const TASK = { id: 'tsk_1', resource: 'task', type: 'webhook_config.test', state: 'succeeded', date_created: '2024-05-01T10:00:00Z' };
+    server.use(http.get(`${api.baseUrl}/tasks/:id`, () => HttpResponse.json({ ...TASK, done: false, refresh: 1, wait: 'soon', constructor: null, toString: 'x', colour: 'blue' })));
+    const task = await once().tasks.retrieve('tsk_1');
+    expect(task.done).toBe(true);
+    expect(await task.wait()).toBe(task);
+    expect(typeof task.refresh).toBe('function');
+    expect(inspect(task)).toMatch(/^Task \{/);
+    expect(String(task)).toBe('[object Object]');
+    expect((task as unknown as Record<string, unknown>).colour).toBe('blue');
   });
 
   it('reads a config in an unknown state without failing', async () => {

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { InvalidInputError, Page, PagePromise, WebhookConfig } from '../../src/index';
+import { InvalidInputError, Page, PagePromise, ResponseValidationError, WebhookConfig } from '../../src/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 
 const { api, server, client } = useMockApi();
@@ -114,6 +114,36 @@ describe('list() as a PagePromise', () => {
       break;
     }
     expect(listCalls()).toHaveLength(1);
+  });
+});
+
+describe('a server whose cursor goes round in circles', () => {
+  const CONFIG = { resource: 'webhook_config', organisation: 'org_1', url: 'https://hooks.example.com/in', state: 'valid', date_created: '2024-05-01T10:00:00Z' };
+
+  it('ends the walk with a ResponseValidationError once a cursor leads back to a page already read', async () => {
+    // after_id a → b, after_id b → a again: every page says has_more.
+    const next: Record<string, string> = { '': 'wc_a', wc_a: 'wc_b', wc_b: 'wc_a' };
+    const asked: string[] = [];
+    server.use(
+      http.get(`${api.baseUrl}/configs/webhook`, ({ request }) => {
+        const after = new URL(request.url).searchParams.get('after_id') ?? '';
+        asked.push(after);
+        return HttpResponse.json({ data: [{ ...CONFIG, id: next[after] }], has_more: true });
+      }),
+    );
+    const error = await rejectionOf(client().webhookConfigs.list().toArray({ limit: 1_000 }));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).toMatchObject({ field: 'data', status: 200 });
+    expect(error.message).toContain('led back to a page already read');
+    expect(asked).toEqual(['', 'wc_a', 'wc_b']);
+  });
+
+  it('with validate: false, a numeric id the server repeats still ends the walk', async () => {
+    let asked = 0;
+    server.use(http.get(`${api.baseUrl}/configs/webhook`, () => (asked++, HttpResponse.json({ data: [{ ...CONFIG, id: 7 }], has_more: true }))));
+    const error = await rejectionOf(client({ validate: false }).webhookConfigs.list().toArray({ limit: 1_000 }));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(asked).toBe(2);
   });
 });
 

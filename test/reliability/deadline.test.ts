@@ -83,6 +83,25 @@ describe('timeout and deadline', () => {
     expect(since(start)).toBeLessThan(500 + MARGIN);
   });
 
+  it('a retry whose fetch ignores abort signals still ends at the deadline', async () => {
+    // A custom fetch (a proxy wrapper, say) that answers 503 slowly, then hangs and never looks at its signal.
+    let calls = 0;
+    const stubborn = async () => {
+      calls++;
+      if (calls > 1) return new Promise<Response>(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      return new Response('{}', { status: 503, headers: { 'retry-after': '0' } });
+    };
+    const c = new Client({ token: TOKEN_A, baseUrl: 'https://api.test', fetch: stubborn as typeof fetch, timeout: 2_000, deadline: 2_000, logLevel: 'off' });
+    const start = Date.now();
+    const error = await rejectionOf(c.webhookConfigs.retrieve('wc_1'));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.message).toContain('deadline of 2000 ms');
+    expect(calls).toBe(2);
+    // Without the deadline's own timer, the retry would run its full 2 s timeout: about 3.2 s in all.
+    expect(since(start)).toBeLessThan(2_000 + MARGIN);
+  });
+
   it('timeout and deadline set on the client, with configure() and per request (the request wins)', async () => {
     const { config, path } = await seed();
     mock.api.faults.add({ method: 'GET', path, hang: true, times: Infinity });

@@ -78,6 +78,16 @@ describe('hooks', () => {
     expect(lines).toEqual(['warn [ricloud] onResponse hook threw: TypeError']);
   });
 
+  it('an async hook that rejects is logged as a warning, never an unhandled rejection; the call still succeeds', async () => {
+    const { logger, lines } = recordingLogger();
+    const c = client({ logger, logLevel: 'warn', onRequest: async () => Promise.reject(new RangeError('span exporter down')) });
+    const page = await c.webhookConfigs.list({}, { onResponse: async () => Promise.reject(new TypeError('bug in my async hook')) });
+    // The hooks are not awaited: their rejections are caught a few ticks later.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(page.data).toEqual([]);
+    expect(lines).toEqual(['warn [ricloud] onRequest hook threw: RangeError', 'warn [ricloud] onResponse hook threw: TypeError']);
+  });
+
   it('durationMs measures the attempt: a 150 ms server latency shows', async () => {
     api.faults.add({ method: 'GET', path: CONFIGS, latency: 150 });
     let duration = -1;
@@ -106,6 +116,16 @@ describe('logging', () => {
     const { logger, lines } = recordingLogger();
     await rejectionOf(client({ logger, logLevel: 'off' }).webhookConfigs.list());
     expect(lines).toEqual([]);
+  });
+
+  it('a logger that throws loses its line, and the call goes on: a retried 502 still ends in the page', async () => {
+    api.faults.add({ method: 'GET', path: CONFIGS, status: 502, retryAfter: 0 });
+    const broken = () => {
+      throw new Error('log sink closed');
+    };
+    const page = await client({ logger: { debug: broken, info: broken, warn: broken, error: broken }, logLevel: 'debug', maxRetries: 1 }).webhookConfigs.list();
+    expect(page.data).toEqual([]);
+    expect(page.lastResponse.status).toBe(200);
   });
 
   it('RICLOUD_LOG sets the level when the client sets none', async () => {

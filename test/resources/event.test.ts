@@ -1,8 +1,10 @@
+import { inspect } from 'node:util';
+import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { configure, Event, NotFoundError } from '../../src/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 
-const { api, receiver, client } = useMockApi();
+const { api, server, receiver, client } = useMockApi();
 
 afterEach(() => vi.useRealTimers());
 
@@ -83,6 +85,21 @@ describe('Event.list', () => {
     await deliveries('ok');
     const other = client({ token: 'tok_other_org_000000000000000000' });
     expect((await other.events.list()).total_count).toBe(0);
+  });
+});
+
+describe('secrets inside an event', () => {
+  it("keeps a `secret` nested in the event's data readable, but out of console.log and JSON.stringify", async () => {
+    const SECRET = 'whsec_nested_0123456789abcdef0123456789';
+    const event = { id: 'evt_1', resource: 'event', type: 'webhook_config', action: 'test', state: 'delivered', date_created: '2024-05-01T10:00:00Z' };
+    server.use(http.get(`${api.baseUrl}/events/:id`, () => HttpResponse.json({ ...event, data: { id: 'wc_1', secret: SECRET, history: [{ secret: SECRET }] } })));
+    const got = await client().events.retrieve('evt_1');
+    const data = got.data as { secret: string; history: { secret: string }[] };
+    expect(data.secret).toBe(SECRET);
+    expect(data.history[0]?.secret).toBe(SECRET);
+    expect(JSON.stringify(got)).not.toContain(SECRET);
+    expect(inspect(got, { depth: Infinity })).not.toContain(SECRET);
+    expect(JSON.parse(JSON.stringify(got))).toMatchObject({ data: { id: 'wc_1' } });
   });
 });
 
