@@ -186,9 +186,9 @@ export function checkRequestOptions(options: unknown, field = 'options'): Reques
 
 /** Runs both hooks of one kind, the client's first. A hook that throws (or rejects) is logged, never fatal. */
 function runHook<K extends keyof Hooks>(transport: Transport, options: RequestOptions, name: K, event: Parameters<NonNullable<Hooks[K]>>[0]): void {
-  const threw = (error: unknown) => transport.log('warn', `${name} hook threw: ${error instanceof Error ? error.name : typeof error}`);
   for (const hook of [transport[name], options[name]]) {
     if (!hook) continue;
+    const threw = (error: unknown) => transport.log('warn', `${name} hook threw: ${error instanceof Error ? error.name : typeof error}`);
     try {
       const result: unknown = (hook as (e: typeof event) => unknown)(event);
       // An async hook is not awaited, but its rejection is caught: it must not become an unhandled one.
