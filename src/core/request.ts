@@ -256,6 +256,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     }
   };
 
+  let follower: ReturnType<typeof follow> | undefined;
   try {
     // Once loaded, ky and the schemas come back as they are: a request awaits them only while they load.
     let ky = transport.ky();
@@ -291,7 +292,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     if (spec.query) kyOptions.searchParams = spec.query;
     if (options.headers || awaitHeader) kyOptions.headers = { ...options.headers, ...awaitHeader };
     // Only a caller's signal goes to ky (which stops its backoff sleep with it): each signal costs ky an AbortSignal.any().
-    if (options.signal) kyOptions.signal = options.signal;
+    if (options.signal) kyOptions.signal = (follower = follow(options.signal)).signal;
     const response = await ky(spec.path.slice(1), kyOptions);
     const context = { status: response.status, request: info, what: spec.what, page: spec.page, mayHaveSucceeded: spec.retry === 'once', redact: transport.redact };
     const data = parseBody(schemas && spec.schema(schemas), text, context, transport.validate === 'warn' ? (error) => transport.log('warn', `${error.message}; returned unchecked (validate: 'warn')`) : undefined);
@@ -301,7 +302,22 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     const mapped = mapFailure(error, isHttpError(error) ? transport.redact(text) : '', spec, info, options, pastDeadline(), deadline, attemptTimeout);
     if (transport.debug) transport.log('debug', `${spec.method} ${spec.path} failed: ${mapped.message}`);
     throw mapped;
+  } finally {
+    follower?.release();
   }
+}
+
+/**
+ * A signal for one call that follows the caller's. ky combines the signal it is given with `AbortSignal.any()`, and on
+ * Node 20 each composite stays attached to its sources: a long-lived signal (an app's shutdown signal, say) passed to
+ * every call would keep a little memory per call, for good. Following it through a listener removed when the call
+ * ends keeps nothing.
+ */
+function follow(signal: AbortSignal): { signal: AbortSignal; release: () => void } {
+  const own = new AbortController();
+  const abort = () => own.abort(signal.reason);
+  signal.addEventListener('abort', abort, { once: true });
+  return { signal: own.signal, release: () => signal.removeEventListener('abort', abort) };
 }
 
 // Appended to the message of a `once` request that failed after it may have reached the server.

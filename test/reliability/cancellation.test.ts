@@ -2,6 +2,7 @@
  * Cancellation: the caller's AbortSignal stops the request in flight, a backoff sleep, and `task.wait()`. The call
  * rejects with AbortError (a RicloudError) whose `cause` is the signal's reason.
  */
+import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { AbortError, RicloudError } from '../../src/index';
 import { rejectionOf } from '../support/core-harness';
@@ -118,5 +119,26 @@ describe('AbortSignal', () => {
     expect(error.cause).toBe(why);
     expect(since(start)).toBeLessThan(200 + MARGIN);
     expect(sent(mock.api, 'GET', `/tasks/${task.id}`)).toBe(1);
+  });
+});
+
+describe('a long-lived signal shared by many calls', () => {
+  it('is never combined into another signal and keeps no listener once each call ends (Node 20 would keep every composite)', async () => {
+    const config = await mock.client().webhookConfigs.create({ url: RECEIVER });
+    const shutdown = new AbortController();
+    const any = vi.spyOn(AbortSignal, 'any');
+    try {
+      const c = mock.client();
+      for (let i = 0; i < 5; i++) await c.webhookConfigs.retrieve(config.id, { signal: shutdown.signal });
+      await c.webhookConfigs.list({}, { signal: shutdown.signal });
+      // A retried call too: ky combines signals again for each attempt.
+      mock.api.faults.add({ method: 'GET', path: `${CONFIGS}/${config.id}`, status: 503, retryAfter: 0 });
+      await c.webhookConfigs.retrieve(config.id, { signal: shutdown.signal });
+      expect(any).toHaveBeenCalled();
+      expect(any.mock.calls.filter(([signals]) => [...signals].includes(shutdown.signal))).toEqual([]);
+      expect(getEventListeners(shutdown.signal, 'abort')).toEqual([]);
+    } finally {
+      any.mockRestore();
+    }
   });
 });
