@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the five figures of issue 4, measured on the built package (dist/), printed with their goals.
+ * `npm run bench`: the five figures of issue 4 and one of our own, measured on the built package (dist/), printed with their goals.
  * Figures are informational: nothing here fails a build. Record a run in bench/RESULTS.md.
  *
  * 1. throughput of `WebhookConfig.retrieve` at concurrency 8, against bare ky and raw fetch
@@ -7,6 +7,7 @@
  * 3. iterating 10,000 configs: requests and retained memory
  * 4. `verifySignature` ops/s on a 1 KB body, against node:crypto's HMAC
  * 5. cold `import('ricloud')` time over a bare `node -e ''`
+ * 6. heap kept by calls that share one long-lived AbortSignal (Node 20's AbortSignal.any() kept one composite per call)
  *
  * `npx tsx bench/run.ts 1 3` runs only the figures named (after `npm run build`).
  */
@@ -166,6 +167,36 @@ async function benchIterate(url: string): Promise<void> {
   console.log(`   heap kept at the 10 page boundaries varies by ${mb(spread)}; holding all ${fmt(all.length)} in an array: ${mb(holding)} (flat ${verdict(spread < holding / 4)})`);
 }
 
+/**
+ * Heap kept by many calls that share one long-lived AbortSignal (an app's shutdown signal, say), next to the same
+ * calls without a signal: the signal must add nothing that stays.
+ */
+async function benchSharedSignal(url: string): Promise<void> {
+  const client = new sdk.Client({ token: TOKEN, baseUrl: url });
+  const shutdown = new AbortController();
+  const calls = 10_000;
+  const keptPerCall = async (options: { signal?: AbortSignal }) => {
+    const run = async (n: number) => {
+      for (let i = 0; i < n; i += CONCURRENCY) await Promise.all(Array.from({ length: CONCURRENCY }, () => client.webhookConfigs.retrieve(CONFIG_ID, options)));
+    };
+    await run(2_000);
+    gc();
+    await sleep(50);
+    gc();
+    const baseline = process.memoryUsage().heapUsed;
+    await run(calls);
+    gc();
+    await sleep(50);
+    gc();
+    return (process.memoryUsage().heapUsed - baseline) / calls;
+  };
+  const without = await keptPerCall({});
+  const shared = await keptPerCall({ signal: shutdown.signal });
+  const extra = shared - without;
+  console.log(`6. heap kept per call over ${fmt(calls)} calls: ${fmt(without, 1)} B without a signal, ${fmt(shared, 1)} B sharing one AbortSignal`);
+  console.log(`   the signal adds ${fmt(extra, 1)} B per call (goal < 10: nothing kept per call) ${verdict(extra < 10)}`);
+}
+
 async function benchVerify(): Promise<void> {
   const secret = 'whsec-bench-0123456789abcdefghijklmnopqrstuvwxyz';
   const body = JSON.stringify({ id: 'evt_1', type: 'webhook_config', action: 'test', data: { pad: 'x'.repeat(940) } });
@@ -238,6 +269,7 @@ try {
   if (wanted(1)) await benchThroughput(server.url);
   if (wanted(2)) await benchTaskWait();
   if (wanted(3)) await benchIterate(server.url);
+  if (wanted(6)) await benchSharedSignal(server.url);
 } finally {
   server.stop();
 }
