@@ -120,7 +120,7 @@ async function benchTaskWait(): Promise<void> {
       return { task, at: Date.now() };
     };
     const [sdkResult, pyResult] = await Promise.all([waited.wait().then((task) => ({ task, at: Date.now() })), poll()]);
-    const late = (r: { task: { date_completed?: string | null }; at: number }) => r.at - Date.parse(r.task.date_completed ?? '');
+    const late = (r: { task: { date_completed?: string | null | undefined }; at: number }) => r.at - Date.parse(r.task.date_completed ?? '');
     const gets = (id: string) => server.api.requests.filter((r) => r.method === 'GET' && r.path === `/tasks/${id}`).length;
     const sdkLate = late(sdkResult);
     const sdkGets = gets(waited.id);

@@ -18,28 +18,28 @@ export const DEFAULT_MAX_RETRIES = 2;
 /** Settings of a client. Every one is optional; see each for its default. */
 export interface ClientOptions extends Hooks {
   /** The key token; defaults to `RICLOUD_TOKEN`. Sent as `Authorization: Token <token>`, never printed. */
-  token?: string;
+  token?: string | undefined;
   /** The API's base URL; defaults to `RICLOUD_URL`, else `https://ricloud-api.reincubate.com`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Milliseconds each attempt may take (default 30 000). */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Milliseconds a whole call may take, retries and backoff included (default 3 × timeout). */
-  deadline?: number;
+  deadline?: number | undefined;
   /** Retries after a failed attempt (default 2). See the README for which failures are retried. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Headers sent with every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** A `fetch` to use instead of the global one (proxies, tests). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Where log lines go (default `console`). */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** How much to log (default `RICLOUD_LOG`, else `warn`). */
-  logLevel?: LogLevel;
+  logLevel?: LogLevel | undefined;
   /**
    * Check every response against the resource's schema (default `true`: a body that breaks it is a
    * `ResponseValidationError`). `'warn'` logs that error and returns the body unchecked; `false` skips the schemas.
    */
-  validate?: Validation;
+  validate?: Validation | undefined;
 }
 
 const env = (name: string): string | undefined => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
@@ -156,7 +156,7 @@ export function defaultClient(): Client {
 }
 
 /** The client a call should use: `options.client` when given, else the default one. */
-export function clientFor(options: { client?: Client } | undefined): Client {
+export function clientFor(options: { client?: Client | undefined } | undefined): Client {
   const client = options?.client;
   if (client !== undefined && !(client instanceof Client)) throw new InvalidInputError('options.client', 'must be a Client');
   return client ?? defaultClient();

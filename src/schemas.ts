@@ -78,13 +78,21 @@ export const taskPageSchema = listSchema(taskSchema);
 /** A page of events. */
 export const eventPageSchema = listSchema(eventSchema);
 
+/**
+ * The declared attributes of a loose object: the fields kept at run time for unknown names are left out of the type,
+ * so a misspelt attribute (`cfg.date_creatd`) is a type error rather than `unknown`.
+ */
+type Declared<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
+
 /** A webhook config's attributes, as the API sends them. */
-export type WebhookConfigAttributes = z.infer<typeof webhookConfigSchema>;
+export type WebhookConfigAttributes = Declared<z.infer<typeof webhookConfigSchema>>;
 /** A task's attributes, as the API sends them. */
-export type TaskAttributes = z.infer<typeof taskSchema>;
+export type TaskAttributes = Declared<z.infer<typeof taskSchema>>;
 /** An event's attributes, as the API sends them. */
-export type EventAttributes = z.infer<typeof eventSchema>;
+export type EventAttributes = Declared<z.infer<typeof eventSchema>>;
 /** One of the documented webhook config states, or a state added to the API later. */
 export type WebhookConfigState = WebhookConfigAttributes['state'];
 /** One of the documented task states, or a state added later. */
 export type TaskState = TaskAttributes['state'];
+/** One of the documented event delivery states, or a state added later. */
+export type EventState = EventAttributes['state'];

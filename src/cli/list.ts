@@ -22,7 +22,7 @@ export function addListOptions(command: Command): Command {
 }
 
 /** The SDK list parameters for the shared options. */
-export function listParams(options: ListOptions): { date_created?: { gt?: string; lt?: string }; limit?: number } {
+export function listParams(options: ListOptions): { date_created?: { gt?: string | undefined; lt?: string | undefined } | undefined; limit?: number | undefined } {
   // The SDK skips parameters left undefined.
   const { createdAfter: gt, createdBefore: lt, limit } = options;
   return { date_created: gt !== undefined || lt !== undefined ? { gt, lt } : undefined, limit };

@@ -28,7 +28,7 @@ export class RicloudError extends Error {
    */
   readonly mayHaveSucceeded: boolean;
 
-  constructor(message: string, options: { cause?: unknown; status?: number; request?: RequestInfo; mayHaveSucceeded?: boolean } = {}) {
+  constructor(message: string, options: { cause?: unknown; status?: number | undefined; request?: RequestInfo | undefined; mayHaveSucceeded?: boolean | undefined } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.status = options.status;
     this.request = options.request;
@@ -60,7 +60,7 @@ export interface ResponseErrorInit {
   request: RequestInfo;
   /** The response body as text (secret values redacted, cut to 64 KiB). */
   body: string;
-  mayHaveSucceeded?: boolean;
+  mayHaveSucceeded?: boolean | undefined;
   /** The delay the server advised with `Retry-After`, in seconds. */
   retryAfter?: number | undefined;
 }
@@ -131,7 +131,7 @@ export class ResponseValidationError extends RicloudError {
   /** The raw response body (secret values redacted, cut to 64 KiB). */
   readonly body: string;
 
-  constructor(message: string, init: { status: number; request?: RequestInfo; field: string; body: string; mayHaveSucceeded?: boolean }) {
+  constructor(message: string, init: { status: number; request?: RequestInfo | undefined; field: string; body: string; mayHaveSucceeded?: boolean | undefined }) {
     super(message, init);
     this.field = init.field;
     this.body = init.body;

@@ -77,7 +77,7 @@ export function checkUrl(value: unknown, field = 'url'): string {
 export type DateInput = Date | string;
 
 /** A datetime filter: one instant (equality) or a range. */
-export type DateFilter = DateInput | { gt?: DateInput; gte?: DateInput; lt?: DateInput; lte?: DateInput };
+export type DateFilter = DateInput | { gt?: DateInput | undefined; gte?: DateInput | undefined; lt?: DateInput | undefined; lte?: DateInput | undefined };
 
 const RANGE_KEYS = ['gt', 'gte', 'lt', 'lte'] as const;
 

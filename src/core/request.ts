@@ -32,27 +32,27 @@ import { AWAIT_HEADER, MAX_AWAIT_SECONDS, REQUEST_ID_HEADER } from './wire';
 /** Observability hooks. Each may be set on the client and on a single request; both run. */
 export interface Hooks {
   /** Before each attempt is sent. */
-  onRequest?: (event: { method: string; url: string; attempt: number }) => void;
+  onRequest?: ((event: { method: string; url: string; attempt: number }) => void) | undefined;
   /** When an attempt gets a response, whatever its status. */
-  onResponse?: (event: { method: string; url: string; attempt: number; status: number; durationMs: number; requestId?: string | undefined }) => void;
+  onResponse?: ((event: { method: string; url: string; attempt: number; status: number; durationMs: number; requestId?: string | undefined }) => void) | undefined;
   /** Before the SDK sleeps `delayMs` and sends attempt `attempt + 1`. */
-  onRetry?: (event: { attempt: number; delayMs: number; error: RicloudError }) => void;
+  onRetry?: ((event: { attempt: number; delayMs: number; error: RicloudError }) => void) | undefined;
 }
 
 /** Options every method takes as its last argument. Unset values fall back to the client's. */
 export interface RequestOptions extends Hooks {
   /** Cancels the call: the request in flight, any backoff sleep, and `task.wait()`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Milliseconds each attempt may take. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Milliseconds the whole call may take, retries and backoff included (default 3 × timeout). */
-  deadline?: number;
+  deadline?: number | undefined;
   /** How many times a failed attempt may be retried (default 2). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Extra headers for this call. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Long-poll: asks the server to hold the answer up to this many seconds (sends `Ricloud-Await`). */
-  awaitFor?: number;
+  awaitFor?: number | undefined;
 }
 
 /** What a client hands to the pipeline, built once per client: its settings (but the token) and its hooks. */

@@ -11,17 +11,17 @@ import { TestRunner, type Deliver } from './test-runner';
 /** Options of `createMockApi` and `startMockServer`. */
 export interface MockApiOptions {
   /** The origin the handlers answer for (default the SDK's default base URL). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Token → organisation id. When set, other tokens get 401; when unset, each token is its own organisation. */
-  tokens?: Record<string, string>;
+  tokens?: Record<string, string> | undefined;
   /** Milliseconds between a task's steps: pending → processing → delivery (default 20). */
-  taskDelay?: number;
+  taskDelay?: number | undefined;
   /** Milliseconds a receiver has to answer a delivery (default 10 000). */
-  deliveryTimeout?: number;
+  deliveryTimeout?: number | undefined;
   /** How deliveries are sent (default `fetch`). A `createWebhookHandler(...)` handler fits as it is. */
-  deliver?: Deliver;
+  deliver?: Deliver | undefined;
   /** Faults to play from the start. */
-  faults?: Fault[];
+  faults?: Fault[] | undefined;
 }
 
 /** The mock API: msw handlers plus what tests need to drive and inspect it. */

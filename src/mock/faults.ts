@@ -3,23 +3,23 @@
 /** One fault: which requests it hits, how many times, and what goes wrong. */
 export interface Fault {
   /** HTTP method to match (any when unset). */
-  method?: string;
+  method?: string | undefined;
   /** URL path to match: exactly, or by a RegExp (any when unset). */
-  path?: string | RegExp;
+  path?: string | RegExp | undefined;
   /** How many matching requests it applies to (default 1; `Infinity` for all). */
-  times?: number;
+  times?: number | undefined;
   /** Answer with this status and an API error body, without acting. */
-  status?: number;
+  status?: number | undefined;
   /** With `status`: a `Retry-After` header, in seconds or as an HTTP date. */
-  retryAfter?: number | string;
+  retryAfter?: number | string | undefined;
   /** Milliseconds to wait before handling the request. */
-  latency?: number;
+  latency?: number | undefined;
   /** Never answer (the request ends only when the client gives up). */
-  hang?: boolean;
+  hang?: boolean | undefined;
   /** Drop the connection `before` the server acts, or `after` it acted (e.g. the config exists, no answer came). */
-  reset?: 'before' | 'after';
+  reset?: 'before' | 'after' | undefined;
   /** Act, then send only the first half of the body. */
-  truncate?: boolean;
+  truncate?: boolean | undefined;
 }
 
 /** The faults in force, consumed as requests match them. */

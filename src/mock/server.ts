@@ -10,14 +10,14 @@ import { statusError } from './respond';
 /** Options of `startMockServer`: where to listen, and the mock's own options. */
 export interface MockServerOptions extends Omit<MockApiOptions, 'baseUrl'> {
   /** Port to listen on (default 0: any free port). */
-  port?: number;
+  port?: number | undefined;
   /** Address to listen on (default `127.0.0.1`). */
-  host?: string;
+  host?: string | undefined;
   /**
    * Answer browsers' CORS checks, for a page that calls the mock: `true` for any origin, or one origin
    * (default off, as the real API's CORS rules are not documented).
    */
-  cors?: CorsOption;
+  cors?: CorsOption | undefined;
 }
 
 /** A running mock server. */
@@ -102,7 +102,7 @@ async function serve(api: MockApi, req: IncomingMessage, res: ServerResponse, co
     const request = new Request(new URL(req.url ?? '/', api.baseUrl), {
       method,
       headers,
-      body: method === 'GET' || method === 'HEAD' ? undefined : Buffer.concat(chunks),
+      body: method === 'GET' || method === 'HEAD' ? null : Buffer.concat(chunks),
       signal: aborter.signal,
     });
     const response = (await getResponse(api.handlers, request)) ?? statusError(404, 'No such endpoint.').toResponse();

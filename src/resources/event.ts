@@ -3,7 +3,7 @@ import { clientFor, type Client } from '../client';
 import { lazyPages, listPages, type PagePromise } from '../core/list';
 import { encodeId, type DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
-import type { EventAttributes } from '../schemas';
+import type { EventAttributes, EventState } from '../schemas';
 import type { CallOptions } from './webhook-config';
 
 const PATH = '/events';
@@ -11,15 +11,15 @@ const PATH = '/events';
 /** Filters of `Event.list`. */
 export interface EventListParams {
   /** The resource type the event is about, e.g. `task` or `webhook_config`. */
-  type?: string;
+  type?: string | undefined;
   /** What happened, e.g. `succeeded` or `test`. */
-  action?: string;
+  action?: string | undefined;
   /** Delivery state: `pending`, `delivered` or `failed`. */
-  state?: string;
-  date_created?: DateFilter;
-  limit?: number;
-  after_id?: string;
-  before_id?: string;
+  state?: EventState | undefined;
+  date_created?: DateFilter | undefined;
+  limit?: number | undefined;
+  after_id?: string | undefined;
+  before_id?: string | undefined;
 }
 
 /** Event methods bound to one client: `client.events`. */

@@ -18,18 +18,18 @@ export const MAX_POLL_INTERVAL = 5_000;
 
 /** Filters of `Task.list`. */
 export interface TaskListParams {
-  state?: TaskState;
-  type?: string;
-  date_created?: DateFilter;
-  limit?: number;
-  after_id?: string;
-  before_id?: string;
+  state?: TaskState | undefined;
+  type?: string | undefined;
+  date_created?: DateFilter | undefined;
+  limit?: number | undefined;
+  after_id?: string | undefined;
+  before_id?: string | undefined;
 }
 
 /** Options of `wait()`: `timeout` bounds the whole wait; the rest apply to each refresh. */
 export interface WaitOptions extends Omit<RequestOptions, 'timeout' | 'deadline' | 'awaitFor'> {
   /** Milliseconds to wait for the task to end (default 60 000). */
-  timeout?: number;
+  timeout?: number | undefined;
 }
 
 /** Task methods bound to one client: `client.tasks`. */

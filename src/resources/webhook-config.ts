@@ -13,7 +13,7 @@ const PATH = '/configs/webhook';
 
 /** Options of every call: request options, plus the client to use instead of the default one. */
 export interface CallOptions extends RequestOptions {
-  client?: Client;
+  client?: Client | undefined;
 }
 
 /** Parameters of `create`. */
@@ -22,37 +22,43 @@ export interface WebhookConfigCreateParams {
   url: string;
 }
 
-/** Parameters of `update`: at least one. */
-export interface WebhookConfigUpdateParams {
+/** A state a caller may set with an update. */
+export type WebhookConfigUpdateState = (typeof WEBHOOK_CONFIG_UPDATE_STATES)[number];
+
+/** The fields an update may change. */
+interface UpdateFields {
   /** A new receiver URL; the API tests it again. */
-  url?: string;
+  url?: string | undefined;
   /** `deactivated` retires the config; `new` puts it back and tests it again. */
-  state?: (typeof WEBHOOK_CONFIG_UPDATE_STATES)[number];
+  state?: WebhookConfigUpdateState | undefined;
 }
+
+/** Parameters of `update`: a new `url`, a new `state`, or both (an empty update is a type error). */
+export type WebhookConfigUpdateParams = (UpdateFields & { url: string }) | (UpdateFields & { state: WebhookConfigUpdateState });
 
 /** Filters of `list`. Deactivated configs are left out unless `state` asks for them. */
 export interface WebhookConfigListParams {
-  state?: WebhookConfigState;
-  date_created?: DateFilter;
+  state?: WebhookConfigState | undefined;
+  date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
-  limit?: number;
-  after_id?: string;
-  before_id?: string;
+  limit?: number | undefined;
+  after_id?: string | undefined;
+  before_id?: string | undefined;
 }
 
 function checkUpdate(params: unknown): WebhookConfigUpdateParams {
   const p = checkObject(params, 'params');
   checkKeys(p, ['url', 'state'], 'update');
-  const body: WebhookConfigUpdateParams = {};
+  const body: UpdateFields = {};
   if (p.url !== undefined) body.url = checkUrl(p.url);
   if (p.state !== undefined) {
     if (!(WEBHOOK_CONFIG_UPDATE_STATES as readonly unknown[]).includes(p.state)) {
       throw new InvalidInputError('state', `can only be set to ${WEBHOOK_CONFIG_UPDATE_STATES.join(' or ')}`);
     }
-    body.state = p.state as WebhookConfigUpdateParams['state'];
+    body.state = p.state as WebhookConfigUpdateState;
   }
   if (Object.keys(body).length === 0) throw new InvalidInputError('params', 'an update needs url or state');
-  return body;
+  return body as WebhookConfigUpdateParams;
 }
 
 /** Webhook config methods bound to one client: `client.webhookConfigs`. */

@@ -6,7 +6,7 @@ import { verifySignature, type Payload, type Secrets, type VerifyOptions } from 
 /** Options of `constructEvent` and `verifyRequest`. */
 export interface ConstructEventOptions extends VerifyOptions {
   /** Refuses an event id seen before, and records each accepted one. */
-  replay?: ReplayStore;
+  replay?: ReplayStore | undefined;
 }
 
 /**

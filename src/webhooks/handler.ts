@@ -27,20 +27,20 @@ export interface WebhookHandlerOptions {
   /** The config's secret, a list of them during a rotation, or a function that finds them for a request. */
   secret: Secrets | ((request: Request) => Secrets | Promise<Secrets>);
   /** Handlers by slug, e.g. `{ 'task.succeeded': (event) => … }`. */
-  on?: WebhookEventHandlers;
+  on?: WebhookEventHandlers | undefined;
   /** Called with every verified event, beside the slug's own handler. */
-  onAny?: (event: WebhookEvent) => unknown;
+  onAny?: ((event: WebhookEvent) => unknown) | undefined;
   /**
    * Called when a delivery is refused (a `SignatureVerificationError`, `WebhookPayloadError` or `ReplayError`, and no
    * handler ran) or when a handler threw (its error). For logs: the answer does not change, and what it throws is ignored.
    */
-  onError?: (error: unknown, request: Request) => unknown;
+  onError?: ((error: unknown, request: Request) => unknown) | undefined;
   /** Seconds the signature's timestamp may be off, both ways (default 600). */
-  tolerance?: number;
+  tolerance?: number | undefined;
   /** Refuses an event id seen before. An id is recorded once its handlers resolved, so the API's retry of a failed one gets through. */
-  replay?: ReplayStore;
+  replay?: ReplayStore | undefined;
   /** The largest body read, in bytes (default 1 MiB); a larger one gets 413 before its signature is checked. */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
 }
 
 /** The status of each kind of unreadable body: not JSON is 415, too large 413, the receiver's own mistake 500. */

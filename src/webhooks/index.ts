@@ -16,7 +16,7 @@ export type {
 export { createWebhookHandler } from './handler';
 export type { EventHandler, WebhookEventHandlers, WebhookHandlerOptions } from './handler';
 export { toNodeHandler } from './node';
-export type { NodeHandler } from './node';
+export type { NodeHandler, NodeRequest, NodeResponse } from './node';
 export { MemoryReplayStore, ReplayError } from './replay';
 export type { ReplayStore } from './replay';
 export { DEFAULT_TOLERANCE, parseSignatureHeader, SIGNATURE_HEADER, SignatureVerificationError, signPayload, verifySignature } from './signature';

@@ -1,16 +1,42 @@
 /**
  * toNodeHandler: mounts a `(Request) => Promise<Response>` receiver on Node's `http`, Express or Connect.
- * Types only from `node:http`, so this module loads in any runtime and `ricloud/webhooks` stays runtime-neutral.
+ * It imports nothing from Node, and its types describe only what it uses of Node's request and response, so
+ * `ricloud/webhooks` loads and type-checks in any runtime, without `@types/node`.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WebhookPayloadError } from './event';
 import { toBytes } from './signature';
 
+/** What the adapter reads of a Node `IncomingMessage` (Express's `req` is one). */
+export interface NodeRequest extends AsyncIterable<Uint8Array | string> {
+  /** The request method, e.g. `POST`. */
+  method?: string | undefined;
+  /** The path and query. */
+  url?: string | undefined;
+  /** Lower-case header names to values. */
+  headers: Record<string, string | string[] | undefined>;
+  /** True once something has read from the body stream. */
+  readableDidRead?: boolean | undefined;
+  /** True once the body stream has been read to its end. */
+  readableEnded?: boolean | undefined;
+}
+
+/** What the adapter uses of a Node `ServerResponse` (Express's `res` is one). */
+export interface NodeResponse {
+  /** True once the status line and headers went out. */
+  readonly headersSent: boolean;
+  /** Sends the status line and headers. */
+  writeHead(status: number, headers: Record<string, string>): NodeResponse;
+  /** Ends the response with this body. */
+  end(body: Uint8Array | string): unknown;
+  /** Drops the connection. */
+  destroy(): unknown;
+}
+
 /** What body parsers leave on a request: the parsed `body`, and sometimes the raw bytes as `rawBody`. */
-type ParsedRequest = IncomingMessage & { body?: unknown; rawBody?: unknown; originalUrl?: string };
+type ParsedRequest = NodeRequest & { body?: unknown; rawBody?: unknown; originalUrl?: string };
 
 /** A Node request listener that is also Express / Connect middleware. */
-export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+export type NodeHandler = (req: NodeRequest, res: NodeResponse, next?: (error?: unknown) => void) => void;
 
 const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
 const isRaw = (value: unknown): value is Uint8Array | string => value instanceof Uint8Array || typeof value === 'string';
@@ -69,12 +95,12 @@ function toRequest(req: ParsedRequest, body: Uint8Array | ReadableStream<Uint8Ar
 }
 
 /** A malformed request that no `Request` can hold: a method fetch forbids (TRACE, CONNECT) or a Host that is not one. */
-function unservable(req: ParsedRequest, res: ServerResponse): void {
+function unservable(req: ParsedRequest, res: NodeResponse): void {
   if (req.method === 'POST') res.writeHead(400, TEXT).end('malformed request');
   else res.writeHead(405, { ...TEXT, allow: 'POST' }).end('webhook deliveries are POST requests');
 }
 
-async function serve(handler: (request: Request) => Promise<Response>, req: ParsedRequest, res: ServerResponse, body: Uint8Array | ReadableStream<Uint8Array>) {
+async function serve(handler: (request: Request) => Promise<Response>, req: ParsedRequest, res: NodeResponse, body: Uint8Array | ReadableStream<Uint8Array>) {
   let request: Request;
   try {
     request = toRequest(req, body);

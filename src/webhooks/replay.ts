@@ -39,7 +39,7 @@ export class MemoryReplayStore implements ReplayStore {
   // A Set iterates in insertion order, so its first entry is the oldest.
   readonly #ids = new Set<string>();
 
-  constructor(options: { capacity?: number } = {}) {
+  constructor(options: { capacity?: number | undefined } = {}) {
     const capacity = options.capacity ?? 10_000;
     if (!Number.isInteger(capacity) || capacity < 1) throw new InvalidInputError('options.capacity', 'must be a positive whole number');
     this.capacity = capacity;

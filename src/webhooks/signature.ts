@@ -26,9 +26,9 @@ export type Secrets = string | readonly string[];
 /** Options of `verifySignature`. */
 export interface VerifyOptions {
   /** Seconds the timestamp may be off, both ways (default 600; 0 turns the age check off). */
-  tolerance?: number;
+  tolerance?: number | undefined;
   /** The current time in unix seconds, for tests or offline checks. */
-  now?: number;
+  now?: number | undefined;
 }
 
 /**
@@ -79,7 +79,7 @@ function checkSecrets(secret: unknown): readonly string[] {
  * @throws SignatureVerificationError for a parsed object instead of a raw body, or an empty secret;
  *   InvalidInputError for a timestamp that is not a whole number of seconds from 0 to 999 999 999 999.
  */
-export async function signPayload(payload: Payload, secret: string, options: { timestamp?: number } = {}): Promise<string> {
+export async function signPayload(payload: Payload, secret: string, options: { timestamp?: number | undefined } = {}): Promise<string> {
   const [key] = checkSecrets(secret);
   const t = options.timestamp ?? Math.floor(Date.now() / 1000);
   // The parser takes 1 to 12 digits; a header it would refuse is never made.
@@ -93,7 +93,7 @@ export interface ParsedSignature {
   /** Unix seconds. */
   timestamp: number;
   /** The 32 bytes of the HMAC. */
-  signature: Uint8Array<ArrayBuffer>;
+  signature: Uint8Array;
 }
 
 /**

@@ -7,16 +7,16 @@ const TEST_URL = 'http://localhost/webhooks';
 /** Options of `createSignedRequest`. */
 export interface SignedRequestOptions {
   /** The request's URL (default `http://localhost/webhooks`). */
-  url?: string;
+  url?: string | undefined;
   /** The signature's unix seconds (default now); set it in the past to test the tolerance. */
-  timestamp?: number;
+  timestamp?: number | undefined;
 }
 
 /**
  * The `Ricloud-Signature` header the API would send with `payload`, signed now (or at `options.timestamp`).
  * @throws SignatureVerificationError for a parsed object instead of a raw body, or an empty secret.
  */
-export function generateTestHeader(payload: Payload, secret: string, options: { timestamp?: number } = {}): Promise<string> {
+export function generateTestHeader(payload: Payload, secret: string, options: { timestamp?: number | undefined } = {}): Promise<string> {
   return signPayload(payload, secret, options);
 }
 

@@ -7,7 +7,7 @@ import { SIGNATURE_HEADER, type Secrets } from './signature';
 /** Options of `verifyRequest`. */
 export interface VerifyRequestOptions extends ConstructEventOptions {
   /** The largest body read, in bytes (default 1 MiB); a larger one is refused before its signature is checked. */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
 }
 
 /**

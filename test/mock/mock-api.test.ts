@@ -55,11 +55,11 @@ afterAll(async () => {
 });
 
 /** `fetch` against the mock server, with `Authorization: Token <token>` unless `token` is null. */
-async function call(path: string, init: { method?: string; body?: unknown; raw?: string; token?: string | null; headers?: Record<string, string> } = {}) {
+async function call(path: string, init: { method?: string | undefined; body?: unknown; raw?: string | undefined; token?: string | null | undefined; headers?: Record<string, string> | undefined } = {}) {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token !== null) headers.authorization = `Token ${init.token ?? TOKEN_A}`;
   if (init.body !== undefined) headers['content-type'] ??= 'application/json';
-  const response = await fetch(`${mock.url}${path}`, { method: init.method ?? 'GET', headers, body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)) });
+  const response = await fetch(`${mock.url}${path}`, { method: init.method ?? 'GET', headers, body: init.raw ?? (init.body === undefined ? null : JSON.stringify(init.body)) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: (text ? JSON.parse(text) : undefined) as Record<string, any> };
 }

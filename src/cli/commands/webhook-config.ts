@@ -6,6 +6,7 @@ import { addListOptions, listParams, printList, type ListOptions } from '../list
 import { seconds } from '../parse';
 import { DEFAULT_WAIT_SECONDS, reportTask, waitForConfig, waitForTask } from '../progress';
 import { WEBHOOK_CONFIG_STATES } from '../sdk';
+import type { WebhookConfigUpdateParams } from '../../index';
 
 const COLUMNS = ['id', 'state', 'url', 'date_created'];
 
@@ -82,7 +83,8 @@ Example:
       action(async (ctx, id: string, options: { url?: string; state?: 'new' | 'deactivated' }) => {
         const { url, state } = options;
         const client = await ctx.client();
-        ctx.out.resource(await client.webhookConfigs.update(id, { url, state }, { signal: ctx.signal }));
+        // With neither flag, the SDK refuses the update by name (InvalidInputError: exit 2).
+        ctx.out.resource(await client.webhookConfigs.update(id, { url, state } as WebhookConfigUpdateParams, { signal: ctx.signal }));
       }),
     );
 
