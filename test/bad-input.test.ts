@@ -297,6 +297,21 @@ const serverCases: Case[] = [
     },
   },
   {
+    name: 'a 404 with a token that is part of its slug: the slug and message stay whole',
+    serve: onRetrieve(() => HttpResponse.json({ error: 'not-found', message: 'No such webhook config.' }, { status: 404 })),
+    options: { token: 'found' },
+    run: retrieve,
+    error: NotFoundError,
+    check: (e) => expect(e).toMatchObject({ error: 'not-found', message: 'webhook_config wc_1 not found (404 not-found)' }),
+  },
+  {
+    name: 'a 400 whose params quote the token back',
+    serve: onRetrieve(() => HttpResponse.json({ error: 'invalid-parameter', message: 'Bad.', params: { key: [`${TOKEN_A} is revoked`] } }, { status: 400 })),
+    run: retrieve,
+    error: RequestError,
+    check: (e) => expect((e as RequestError).params).toEqual({ key: ['[redacted] is revoked'] }),
+  },
+  {
     name: 'a 429 asking to wait an hour, with retries on',
     serve: onRetrieve(() => HttpResponse.json({ error: 'rate-limited', message: 'Slow down.' }, { status: 429, headers: { 'retry-after': '3600' } })),
     options: { maxRetries: 2 },

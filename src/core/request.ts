@@ -279,7 +279,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
           const delay = advised ?? backoffMs(retryCount);
           if (Date.now() - started + delay >= deadline) return false;
           nextDelay = delay;
-          const mapped = mapFailure(error, '', spec, info, options, pastDeadline(), deadline, attemptTimeout);
+          const mapped = mapFailure(error, '', transport.redact, spec, info, options, pastDeadline(), deadline, attemptTimeout);
           transport.log('warn', `${spec.method} ${spec.path}: ${mapped.name} on attempt ${retryCount}, retrying in ${delay} ms`);
           runHook(transport, options, 'onRetry', { attempt: retryCount, delayMs: delay, error: mapped });
           retrying = error;
@@ -299,7 +299,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     return { data, response: responseMeta(response, info.requestId) };
   } catch (error) {
     if (error instanceof BaseError) throw error;
-    const mapped = mapFailure(error, isHttpError(error) ? transport.redact(text) : '', spec, info, options, pastDeadline(), deadline, attemptTimeout);
+    const mapped = mapFailure(error, isHttpError(error) ? text : '', transport.redact, spec, info, options, pastDeadline(), deadline, attemptTimeout);
     if (transport.debug) transport.log('debug', `${spec.method} ${spec.path} failed: ${mapped.message}`);
     throw mapped;
   } finally {
@@ -323,6 +323,15 @@ function follow(signal: AbortSignal): { signal: AbortSignal; release: () => void
 // Appended to the message of a `once` request that failed after it may have reached the server.
 const MAY_HAVE_APPLIED = '; the request may have been applied';
 
+/** `value` with the token hidden in its strings; when hiding it would break the JSON (a token that is a number), all of it. */
+function redactJson(value: unknown, redact: (text: string) => string): unknown {
+  try {
+    return JSON.parse(redact(JSON.stringify(value)));
+  } catch {
+    return REDACTED;
+  }
+}
+
 /** The response facts of a value. The headers are copied (and redacted) only when someone reads them. */
 function responseMeta(response: Response, requestId: string | undefined): ResponseMeta {
   let headers: Record<string, string> | undefined;
@@ -339,7 +348,10 @@ function responseMeta(response: Response, requestId: string | undefined): Respon
 /** Turns whatever a failed call threw into the matching RicloudError. */
 function mapFailure(
   error: unknown,
+  /** The response body as received. */
   body: string,
+  /** Hides the client's token in text the error keeps. */
+  redact: (text: string) => string,
   spec: RequestSpec<unknown>,
   info: RequestInfo,
   options: RequestOptions,
@@ -353,7 +365,7 @@ function mapFailure(
   const request = { ...info };
   if (options.signal?.aborted) return new AbortError(`${spec.what}: aborted`, { cause: options.signal.reason, request, mayHaveSucceeded: once && info.attempts > 0 });
   // An answer is reported as what it is, even when it came as the deadline passed.
-  if (isHttpError(error)) return httpError(error.response.status, error.response.headers, body, spec, request);
+  if (isHttpError(error)) return httpError(error.response.status, error.response.headers, body, redact, spec, request);
   if (pastDeadline) {
     return new TimeoutError(`${spec.what}: no answer within the deadline of ${deadline} ms (${info.attempts} attempts)`, { request, mayHaveSucceeded: once });
   }
@@ -370,8 +382,12 @@ function mapFailure(
   });
 }
 
-/** The error for an HTTP error status, from the API's `{ error, message, params }` body when there is one. */
-function httpError(status: number, headers: Headers, text: string, spec: RequestSpec<unknown>, request: RequestInfo): RicloudError {
+/**
+ * The error for an HTTP error status, from the API's `{ error, message, params }` body when there is one. The body is
+ * read as received, and each part the error keeps is redacted on its own: redacting the text first could cut into the
+ * `error` slug (a short token inside `not-found`) or miss a token the JSON escapes.
+ */
+function httpError(status: number, headers: Headers, text: string, redact: (text: string) => string, spec: RequestSpec<unknown>, request: RequestInfo): RicloudError {
   let parsed: { error?: unknown; message?: unknown; params?: unknown } = {};
   try {
     const json: unknown = JSON.parse(text);
@@ -384,7 +400,7 @@ function httpError(status: number, headers: Headers, text: string, spec: Request
   const init = {
     status,
     request,
-    body: redactText(text),
+    body: redactText(redact(text)),
     retryAfter: advised === undefined ? undefined : Math.ceil(advised / 1000),
     mayHaveSucceeded: spec.retry === 'once' && status >= 500,
   };
@@ -396,11 +412,11 @@ function httpError(status: number, headers: Headers, text: string, spec: Request
     });
   }
   const tag = `(${status}${code ? ` ${code}` : ''})`;
-  const said = typeof parsed.message === 'string' && parsed.message ? redactText(parsed.message) : undefined;
+  const said = typeof parsed.message === 'string' && parsed.message ? redactText(redact(parsed.message)) : undefined;
   if (status >= 500) {
     return new ServerError(`${spec.what}: server error ${tag}${init.mayHaveSucceeded ? MAY_HAVE_APPLIED : ''}`, init);
   }
-  const errorInit = { ...init, error: code, params: parsed.params };
+  const errorInit = { ...init, error: code, params: parsed.params === undefined ? undefined : redactJson(parsed.params, redact) };
   switch (status) {
     case 401:
       return new AuthenticationError(`${spec.what}: ${said ?? 'the token is missing or invalid'} ${tag}`, errorInit);
