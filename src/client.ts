@@ -88,6 +88,11 @@ export class Client {
   readonly #token: string;
   readonly #transport: Transport;
 
+  /**
+   * Checks `options`, and takes what they leave out from `RICLOUD_TOKEN`, `RICLOUD_URL` and `RICLOUD_LOG`.
+   * Sends nothing: a missing token is reported by the first call.
+   * @throws InvalidInputError when an option or `RICLOUD_URL` has the wrong type or value, or the token cannot be sent in a header.
+   */
   constructor(options: ClientOptions = {}) {
     const o = checkClientOptions(options);
     this.#options = o;
@@ -132,6 +137,7 @@ export class Client {
     return { ...rest, baseUrl: this.baseUrl, token: this.#token ? REDACTED : '', ...(headers ? { headers: Object.fromEntries(Object.keys(headers).map((k) => [k, REDACTED])) } : {}) };
   }
 
+  /** How `util.inspect` and `console.log` show a client: its settings, without the token. */
   [inspectSymbol](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
     return `Client ${inspect(this.toJSON(), options)}`;
   }

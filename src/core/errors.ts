@@ -28,6 +28,7 @@ export class RicloudError extends Error {
    */
   readonly mayHaveSucceeded: boolean;
 
+  /** `options` sets `cause` and the fields of the same names; `mayHaveSucceeded` defaults to false. */
   constructor(message: string, options: { cause?: unknown; status?: number | undefined; request?: RequestInfo | undefined; mayHaveSucceeded?: boolean | undefined } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.status = options.status;
@@ -45,6 +46,7 @@ export class RicloudError extends Error {
 /** The caller passed a value the API would refuse; nothing was sent. `field` names it. */
 export class InvalidInputError extends RicloudError {
   override name = 'InvalidInputError';
+  /** The message reads `<field>: <message>`. */
   constructor(
     /** The parameter or option at fault, e.g. `url` or `options.timeout`. */
     readonly field: string,
@@ -68,13 +70,16 @@ export interface ResponseErrorInit {
 /** An error status from the API: the base of RequestError (4xx) and ServerError (5xx). */
 export class ResponseError extends RicloudError {
   override name = 'ResponseError';
+  /** Status of the HTTP response: 4xx or 5xx. */
   declare readonly status: number;
+  /** The request this response answered. */
   declare readonly request: RequestInfo;
   /** The raw response body (secret values redacted). */
   readonly body: string;
   /** The delay the server advised with `Retry-After`, in seconds. */
   readonly retryAfter?: number | undefined;
 
+  /** `init` holds the response: its status and body, any `Retry-After` advice, and the request it answered. */
   constructor(message: string, init: ResponseErrorInit) {
     super(message, { status: init.status, request: init.request, mayHaveSucceeded: init.mayHaveSucceeded ?? false });
     this.body = init.body;
@@ -90,6 +95,7 @@ export class RequestError extends ResponseError {
   /** Per-parameter detail sent with `invalid-parameter`. */
   readonly params?: unknown;
 
+  /** `init` holds the response, plus the `error` slug and `params` detail of the API's error body. */
   constructor(message: string, init: ResponseErrorInit & { error: string; params?: unknown }) {
     super(message, init);
     this.error = init.error;
@@ -125,12 +131,14 @@ export class ServerError extends ResponseError {
 /** The response could not be read as the resource it should be: not JSON, or JSON that breaks the schema. */
 export class ResponseValidationError extends RicloudError {
   override name = 'ResponseValidationError';
+  /** Status of the HTTP response that could not be read. */
   declare readonly status: number;
   /** The first field that failed, as a dotted path (`data.0.state`); empty when the body was not JSON at all. */
   readonly field: string;
   /** The raw response body (secret values redacted, cut to 64 KiB). */
   readonly body: string;
 
+  /** `init` holds the response (status and body), the first `field` that failed, and the request, when known. */
   constructor(message: string, init: { status: number; request?: RequestInfo | undefined; field: string; body: string; mayHaveSucceeded?: boolean | undefined }) {
     super(message, init);
     this.field = init.field;

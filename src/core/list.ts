@@ -35,6 +35,7 @@ export class Page<T extends { id: string }> {
   readonly #load: PageLoader<T>;
   readonly #query: Record<string, string>;
 
+  /** @internal Built by the SDK from a list response; `load` and `query` fetch the next page. */
   constructor(body: ListBody<T>, response: ResponseMeta, load: PageLoader<T>, query: Record<string, string>) {
     this.data = body.data;
     this.has_more = body.has_more;
@@ -93,14 +94,17 @@ export class PagePromise<T extends { id: string }> implements PromiseLike<Page<T
     return this.#first;
   }
 
+  /** Loads the first page (once: later calls share it) and settles with it, as `Promise.then` does. */
   then<A = Page<T>, B = never>(onFulfilled?: ((page: Page<T>) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
     return this.#firstPage().then(onFulfilled, onRejected);
   }
 
+  /** Loads the first page (once) and handles its failure, as `Promise.catch` does. */
   catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page<T> | B> {
     return this.#firstPage().catch(onRejected);
   }
 
+  /** Loads the first page (once) and runs `onFinally` when it settles, as `Promise.finally` does. */
   finally(onFinally?: (() => void) | null): Promise<Page<T>> {
     return this.#firstPage().finally(onFinally);
   }

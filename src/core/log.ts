@@ -11,9 +11,13 @@ export const LOG_METHODS = ['debug', 'info', 'warn', 'error'] as const;
 
 /** Anything with console's four methods: `console`, pino, winston. */
 export interface Logger {
+  /** A `debug` line: each attempt and its response. Written only at `logLevel: 'debug'`. */
   debug(message: string, ...rest: unknown[]): void;
+  /** An `info` line. Written when `logLevel` is `info` or `debug`. */
   info(message: string, ...rest: unknown[]): void;
+  /** A `warn` line: a retry, a hook that threw, a body returned unchecked. Written unless `logLevel` is `error` or `off`. */
   warn(message: string, ...rest: unknown[]): void;
+  /** An `error` line. Written unless `logLevel` is `off`. */
   error(message: string, ...rest: unknown[]): void;
 }
 

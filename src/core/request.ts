@@ -88,11 +88,15 @@ export interface TransportSettings extends Hooks {
 
 /** One API call, as a resource describes it. */
 export interface RequestSpec<T> {
+  /** HTTP method: the API reads with GET and changes with POST. */
   method: 'GET' | 'POST';
   /** Path below the base URL, starting with `/`, ids already encoded. */
   path: string;
+  /** Query parameters, already encoded as strings (list filters, `limit`, cursors). */
   query?: Record<string, string>;
+  /** Sent as the JSON body. */
   body?: object;
+  /** How the call may be repeated: `idempotent` on any transient failure, `once` only when the server certainly did not act. */
   retry: RetryMode;
   /** Picks the response's schema from the schemas module (loaded with the first response). */
   schema: SchemaOf<T>;
@@ -104,6 +108,7 @@ export interface RequestSpec<T> {
 
 /** The HTTP facts behind a returned value. */
 export interface ResponseMeta {
+  /** HTTP status code. */
   status: number;
   /** Response headers, lower-case names. */
   headers: Record<string, string>;

@@ -26,6 +26,7 @@ export interface Fault {
 export class FaultPlan {
   #faults: { fault: Fault; left: number }[] = [];
 
+  /** Plans `faults` in order: a request takes the first one that matches it. */
   constructor(faults: readonly Fault[] = []) {
     for (const fault of faults) this.add(fault);
   }

@@ -10,10 +10,15 @@ import type { TestRunner } from './test-runner';
 
 /** A request the mock received, for tests to inspect. Headers are kept as sent. */
 export interface ReceivedRequest {
+  /** HTTP method, as sent. */
   method: string;
+  /** URL path, without the query, e.g. `/configs/webhook/wc_1`. */
   path: string;
+  /** Query parameters, decoded; a repeated name keeps its last value. */
   query: Record<string, string>;
+  /** Headers with lower-case names, values as sent (the `authorization` token included). */
   headers: Record<string, string>;
+  /** Body as text; empty when there was none. */
   body: string;
 }
 

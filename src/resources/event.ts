@@ -16,14 +16,19 @@ export interface EventListParams {
   action?: string | undefined;
   /** Delivery state: `pending`, `delivered` or `failed`. */
   state?: EventState | undefined;
+  /** Only events created at this instant or within this range: a Date, an ISO string, or `{ gt, gte, lt, lte }` of them. */
   date_created?: DateFilter | undefined;
+  /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
+  /** Cursor: start listing after this event id. */
   after_id?: string | undefined;
+  /** Cursor: stop listing at this event id. */
   before_id?: string | undefined;
 }
 
 /** Event methods bound to one client: `client.events`. */
 export class Events {
+  /** @internal Built by the client: use `client.events`. */
   constructor(private readonly client: Client) {}
 
   /**

@@ -18,11 +18,17 @@ export const MAX_POLL_INTERVAL = 5_000;
 
 /** Filters of `Task.list`. */
 export interface TaskListParams {
+  /** Only tasks in this state, e.g. `pending` or `failed`. */
   state?: TaskState | undefined;
+  /** Only tasks of this type, e.g. `webhook_config.test`. */
   type?: string | undefined;
+  /** Only tasks created at this instant or within this range: a Date, an ISO string, or `{ gt, gte, lt, lte }` of them. */
   date_created?: DateFilter | undefined;
+  /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
+  /** Cursor: start listing after this task id. */
   after_id?: string | undefined;
+  /** Cursor: stop listing at this task id. */
   before_id?: string | undefined;
 }
 
@@ -34,6 +40,7 @@ export interface WaitOptions extends Omit<RequestOptions, 'timeout' | 'deadline'
 
 /** Task methods bound to one client: `client.tasks`. */
 export class Tasks {
+  /** @internal Built by the client: use `client.tasks`. */
   constructor(private readonly client: Client) {}
 
   /**

@@ -13,6 +13,7 @@ const PATH = '/configs/webhook';
 
 /** Options of every call: request options, plus the client to use instead of the default one. */
 export interface CallOptions extends RequestOptions {
+  /** The client to send with, instead of the default one from `configure()`. */
   client?: Client | undefined;
 }
 
@@ -38,11 +39,15 @@ export type WebhookConfigUpdateParams = (UpdateFields & { url: string }) | (Upda
 
 /** Filters of `list`. Deactivated configs are left out unless `state` asks for them. */
 export interface WebhookConfigListParams {
+  /** Only configs in this state; `deactivated` ones are listed only when asked for. */
   state?: WebhookConfigState | undefined;
+  /** Only configs created at this instant or within this range: a Date, an ISO string, or `{ gt, gte, lt, lte }` of them. */
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
+  /** Cursor: start listing after this config id. */
   after_id?: string | undefined;
+  /** Cursor: stop listing at this config id. */
   before_id?: string | undefined;
 }
 
@@ -63,6 +68,7 @@ function checkUpdate(params: unknown): WebhookConfigUpdateParams {
 
 /** Webhook config methods bound to one client: `client.webhookConfigs`. */
 export class WebhookConfigs {
+  /** @internal Built by the client: use `client.webhookConfigs`. */
   constructor(private readonly client: Client) {}
 
   /**

@@ -12,6 +12,7 @@ export type WebhookPayloadProblem = 'empty' | 'not-json' | 'not-an-event' | 'bod
 /** A signed body that is not an event, or a body the SDK cannot read raw. `reason` says which. */
 export class WebhookPayloadError extends RicloudError {
   override name = 'WebhookPayloadError';
+  /** `message` says what is wrong with the body, for people; `reason` says it for code. */
   constructor(
     /** What is wrong with the body. */
     readonly reason: WebhookPayloadProblem,
@@ -23,28 +24,43 @@ export class WebhookPayloadError extends RicloudError {
 
 /** A poll, as a `poll.*` event carries it. The SDK has no poll resource yet, so only these attributes are typed. */
 export interface PollAttributes {
+  /** Identifier of the poll. */
   id: string;
+  /** Always `poll`. */
   resource: 'poll';
+  /** `pending`, `processing` or `completed`; failures show in the poll's tasks, not here. */
   state: 'pending' | 'processing' | 'completed' | (string & {});
+  /** The poll's other attributes (`session`, `tasks_failed`, `results`, …), untyped. */
   [attribute: string]: unknown;
 }
 
 /** A session, as a `session.*` event carries it. The SDK has no session resource yet, so only these attributes are typed. */
 export interface SessionAttributes {
+  /** Identifier of the session. */
   id: string;
+  /** Always `session`. */
   resource: 'session';
+  /** `pending` at first, then `active`, `failed` or `expired`. */
   state: 'pending' | 'active' | 'failed' | 'expired' | (string & {});
+  /** The session's other attributes (`source`, `error`, `date_expired`, …), untyped. */
   [attribute: string]: unknown;
 }
 
 /** The event slugs (`<type>.<action>`) the API documents, each with the resource its `data` holds. */
 export interface WebhookEventData {
+  /** The test a `webhook_config.test` task sends to the config's url; `data` is the config. */
   'webhook_config.test': WebhookConfigAttributes;
+  /** A task was created; `data` is the task. */
   'task.created': TaskAttributes;
+  /** A task succeeded; `data` is the task. */
   'task.succeeded': TaskAttributes;
+  /** A task failed; `data` is the task, with its `error`. */
   'task.failed': TaskAttributes;
+  /** A poll was created; `data` is the poll. */
   'poll.created': PollAttributes;
+  /** A poll completed; `data` is the poll. */
   'poll.completed': PollAttributes;
+  /** A session expired; `data` is the session. */
   'session.expired': SessionAttributes;
 }
 

@@ -12,6 +12,7 @@ export interface ReplayStore {
 /** The delivery's event id was accepted before: a replayed request. */
 export class ReplayError extends RicloudError {
   override name = 'ReplayError';
+  /** The message names the event id and says the delivery is refused. */
   constructor(
     /** The event id seen twice. */
     readonly eventId: string,
@@ -39,16 +40,22 @@ export class MemoryReplayStore implements ReplayStore {
   // A Set iterates in insertion order, so its first entry is the oldest.
   readonly #ids = new Set<string>();
 
+  /**
+   * @param options.capacity how many ids to keep (default 10 000); the oldest are forgotten first.
+   * @throws InvalidInputError when `capacity` is not a positive whole number.
+   */
   constructor(options: { capacity?: number | undefined } = {}) {
     const capacity = options.capacity ?? 10_000;
     if (!Number.isInteger(capacity) || capacity < 1) throw new InvalidInputError('options.capacity', 'must be a positive whole number');
     this.capacity = capacity;
   }
 
+  /** True when `id` is among the ids kept. */
   has(id: string): boolean {
     return this.#ids.has(id);
   }
 
+  /** Keeps `id`, forgetting the oldest id once there are more than `capacity`. */
   add(id: string): void {
     this.#ids.add(id);
     if (this.#ids.size > this.capacity) this.#ids.delete(this.#ids.values().next().value as string);
