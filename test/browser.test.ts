@@ -68,9 +68,9 @@ const webGlobals = () => ({
 });
 
 /** Bundles `source` as a page script would get it, runs it with only Web globals, and returns its exports. */
-async function loadPage<T>(source: string): Promise<{ exports: T; page: Record<string, unknown> }> {
+async function loadPage<T>(source: string, globals: Record<string, unknown> = {}): Promise<{ exports: T; page: Record<string, unknown> }> {
   const code = await bundleBrowserApp(source, { format: 'iife', globalName: 'app' });
-  const page: Record<string, unknown> = { ...webGlobals() };
+  const page: Record<string, unknown> = { ...webGlobals(), ...globals };
   page.globalThis = page;
   runInNewContext(new TextDecoder().decode(code), page);
   return { exports: page.app as T, page };
@@ -105,11 +105,17 @@ describe('the browser build', () => {
     });
   });
 
-  it('runs an app with only Web globals: create, test, wait, list and a typed 404, sending no User-Agent', async () => {
-    const { exports: app, page } = await loadPage<{ run(fetch: (request: Request) => Promise<Response>): Promise<unknown>; observe(request: Request): void }>(APP);
+  it.each([
+    ['with only Web globals', {}],
+    // Safari before 17.4 (and Node before 20.3) have no AbortSignal.any(); `instanceof AbortSignal` still works.
+    ['in a browser without AbortSignal.any()', { AbortSignal: new Proxy(AbortSignal, { get: (target, key) => (key === 'any' ? undefined : Reflect.get(target, key)) }) }],
+  ])('runs an app %s: create, test, wait, list and a typed 404, sending no User-Agent', async (_name, globals) => {
+    const { exports: app, page } = await loadPage<{ run(fetch: (request: Request) => Promise<Response>): Promise<unknown>; observe(request: Request): void }>(APP, globals);
 
     // The mock API answers the page's requests, as msw's browser worker would.
     const api = createMockApi({ baseUrl: 'https://ricloud.test', taskDelay: 5, deliver: async () => new Response('OK') });
+    // wait()'s first refresh is retried, late enough that the retry ends at the wait's deadline: the SDK's own timer.
+    api.faults.add({ method: 'GET', path: /^\/tasks\//, status: 503, retryAfter: 0, latency: 5 });
     const fetch = async (request: Request) => {
       app.observe(request);
       return (await getResponse(api.handlers, request)) ?? new Response('no such route', { status: 599 });

@@ -254,10 +254,16 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
       expiry.abort(new DOMException(`deadline of ${deadline} ms passed`, 'TimeoutError'));
     }, left);
     const passed = new Promise<never>((_, reject) => expiry.signal.addEventListener('abort', () => reject(expiry.signal.reason), { once: true }));
+    // ky's own signal (its timeout, the caller's abort) aborts this attempt too. Linked by hand rather than with
+    // AbortSignal.any(), which Safari before 17.4 and Node before 20.3 lack.
+    const kyAborted = () => expiry.abort(request.signal.reason);
+    if (request.signal.aborted) kyAborted();
+    else request.signal.addEventListener('abort', kyAborted, { once: true });
     try {
-      return await Promise.race([exchange({ ...init, signal: AbortSignal.any([request.signal, expiry.signal]) }), passed]);
+      return await Promise.race([exchange({ ...init, signal: expiry.signal }), passed]);
     } finally {
       clearTimeout(timer);
+      request.signal.removeEventListener('abort', kyAborted);
     }
   };
 
