@@ -46,9 +46,22 @@ export abstract class Resource<C = unknown> {
     Object.defineProperty(this, owner, { value: client, writable: true, configurable: true, enumerable: false });
   }
 
-  /** Takes over the attributes and response facts of a fresh copy of this resource; returns this. */
-  protected absorb(fresh: Resource<C>): this {
-    Object.defineProperties(this, Object.getOwnPropertyDescriptors(fresh));
+  // In-place calls sent so far, and the latest of them whose answer this resource holds.
+  #sent = 0;
+  #held = 0;
+
+  /**
+   * Fetches a fresh copy of this resource and takes over its attributes and response facts; returns this. When
+   * in-place calls overlap (an `update` and a `refresh`, say), an answer to an earlier call never replaces one to a
+   * later call, so the resource never falls back to older server state.
+   */
+  protected async reload(fetch: () => Promise<Resource<C>>): Promise<this> {
+    const call = ++this.#sent;
+    const fresh = await fetch();
+    if (call > this.#held) {
+      this.#held = call;
+      Object.defineProperties(this, Object.getOwnPropertyDescriptors(fresh));
+    }
     return this;
   }
 

@@ -91,7 +91,7 @@ export class Task extends Resource<Client> {
 
   /** Fetches this task again, in place. */
   async refresh(options?: RequestOptions): Promise<this> {
-    return this.absorb(await this.client.tasks.retrieve(this.id, options));
+    return this.reload(() => this.client.tasks.retrieve(this.id, options));
   }
 
   /**

@@ -170,12 +170,12 @@ export class WebhookConfig extends Resource<Client> {
 
   /** Updates this config in place and returns it. */
   async update(params: WebhookConfigUpdateParams, options?: RequestOptions): Promise<this> {
-    return this.absorb(await this.client.webhookConfigs.update(this.id, params, options));
+    return this.reload(() => this.client.webhookConfigs.update(this.id, params, options));
   }
 
   /** Fetches this config again, in place. The `secret` from `create` is kept when the answer leaves it out. */
   async refresh(options?: RequestOptions): Promise<this> {
-    return this.absorb(await this.client.webhookConfigs.retrieve(this.id, options));
+    return this.reload(() => this.client.webhookConfigs.retrieve(this.id, options));
   }
 
   /** Starts a test of this config; returns its task. */

@@ -267,6 +267,27 @@ describe('refresh', () => {
     expect(cfg.state).toBe('valid');
     expect(cfg.secret).toBe(secret);
   });
+
+  it('keeps the answer to the later of two overlapping in-place calls, even when the earlier one is answered last', async () => {
+    const cfg = await client().webhookConfigs.create({ url: URL_1 });
+    // A refresh answered slowly with the old url, then an update answered at once with the new one.
+    let answerRefresh = () => {};
+    const refreshAnswered = new Promise<void>((resolve) => (answerRefresh = resolve));
+    server.use(
+      http.get(`${api.baseUrl}/configs/webhook/:id`, async ({ params }) => {
+        await refreshAnswered;
+        return HttpResponse.json({ id: params.id, resource: 'webhook_config', organisation: cfg.organisation, url: URL_1, state: 'valid', date_created: cfg.date_created });
+      }),
+    );
+    const refreshed = cfg.refresh();
+    const updated = await cfg.update({ url: 'https://hooks.example.com/v2' });
+    const updateResponse = cfg.lastResponse;
+    answerRefresh();
+    expect(await refreshed).toBe(cfg);
+    expect(updated).toBe(cfg);
+    expect(cfg.url).toBe('https://hooks.example.com/v2');
+    expect(cfg.lastResponse).toBe(updateResponse);
+  });
 });
 
 describe('test', () => {
