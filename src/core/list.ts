@@ -90,11 +90,15 @@ export class PagePromise<T extends { id: string }> implements PromiseLike<Page<T
   }
 
   #firstPage(): Promise<Page<T>> {
-    this.#first ??= loadPage(this.#load, this.#query);
+    // Shared while it loads and once it has; a failed load is tried again on the next use.
+    this.#first ??= loadPage(this.#load, this.#query).catch((error: unknown) => {
+      this.#first = undefined;
+      throw error;
+    });
     return this.#first;
   }
 
-  /** Loads the first page (once: later calls share it) and settles with it, as `Promise.then` does. */
+  /** Loads the first page (once: later calls share it; a failed load is tried again) and settles with it, as `Promise.then` does. */
   then<A = Page<T>, B = never>(onFulfilled?: ((page: Page<T>) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
     return this.#firstPage().then(onFulfilled, onRejected);
   }

@@ -75,6 +75,17 @@ describe('list() as a PagePromise', () => {
     expect(listCalls().map((r) => r.query.after_id ?? null)).toEqual([null, ids[9], ids[19]]);
   });
 
+  it('loads a first page that failed again on the next use, with or without a limit', async () => {
+    await configs(2);
+    for (const params of [{ limit: 5 }, {}]) {
+      api.faults.add({ method: 'GET', path: '/configs/webhook', status: 500 });
+      const list = client({ maxRetries: 0 }).webhookConfigs.list(params);
+      expect(await rejectionOf(list)).toMatchObject({ name: 'ServerError', status: 500 });
+      expect((await list).data).toHaveLength(2);
+      expect(await list.toArray({ limit: 10 })).toHaveLength(2);
+    }
+  });
+
   it('asks for pages of 1000 when iterating without a limit', async () => {
     const ids = await configs(12);
     const seen: string[] = [];
