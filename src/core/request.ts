@@ -247,24 +247,10 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
       return response;
     };
     if (left >= attemptTimeout) return exchange(init);
-    // The deadline falls inside this attempt: abort it then, and stop waiting for it even if a custom fetch ignores the signal.
-    const expiry = new AbortController();
-    const timer = setTimeout(() => {
+    return beforeDeadline((signal) => exchange({ ...init, signal }), request.signal, left, () => {
       expired = true;
-      expiry.abort(new DOMException(`deadline of ${deadline} ms passed`, 'TimeoutError'));
-    }, left);
-    const passed = new Promise<never>((_, reject) => expiry.signal.addEventListener('abort', () => reject(expiry.signal.reason), { once: true }));
-    // ky's own signal (its timeout, the caller's abort) aborts this attempt too. Linked by hand rather than with
-    // AbortSignal.any(), which Safari before 17.4 and Node before 20.3 lack.
-    const kyAborted = () => expiry.abort(request.signal.reason);
-    if (request.signal.aborted) kyAborted();
-    else request.signal.addEventListener('abort', kyAborted, { once: true });
-    try {
-      return await Promise.race([exchange({ ...init, signal: expiry.signal }), passed]);
-    } finally {
-      clearTimeout(timer);
-      request.signal.removeEventListener('abort', kyAborted);
-    }
+      return new DOMException(`deadline of ${deadline} ms passed`, 'TimeoutError');
+    });
   };
 
   let follower: ReturnType<typeof follow> | undefined;
@@ -315,6 +301,26 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     throw mapped;
   } finally {
     follower?.release();
+  }
+}
+
+/**
+ * Runs an attempt that the call's deadline falls inside. In `left` ms its signal aborts with `expire()`'s reason and it
+ * rejects, even when a custom fetch ignores the signal. `linked` (ky's signal: its timeout, the caller's abort) aborts
+ * it too, linked by hand rather than with `AbortSignal.any()`, which Safari before 17.4 and Node before 20.3 lack.
+ */
+async function beforeDeadline<T>(run: (signal: AbortSignal) => Promise<T>, linked: AbortSignal, left: number, expire: () => unknown): Promise<T> {
+  const own = new AbortController();
+  const timer = setTimeout(() => own.abort(expire()), left);
+  const passed = new Promise<never>((_, reject) => own.signal.addEventListener('abort', () => reject(own.signal.reason), { once: true }));
+  const relay = () => own.abort(linked.reason);
+  if (linked.aborted) relay();
+  else linked.addEventListener('abort', relay, { once: true });
+  try {
+    return await Promise.race([run(own.signal), passed]);
+  } finally {
+    clearTimeout(timer);
+    linked.removeEventListener('abort', relay);
   }
 }
 
