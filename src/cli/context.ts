@@ -56,12 +56,18 @@ function createContext(command: Command): Context {
   };
 }
 
-/** The SDK's refusal of a value, told in the command line's terms: which flag, or where the API URL came from. */
+/** How the command line names the SDK's field: its flag, or the setting and where it came from (`--token`, a file). */
+function nameOf(field: string, settings: Settings): string {
+  if (field === 'options.baseUrl') return `API URL (from ${settings.url?.source})`;
+  if (field === 'token') return `token (from ${settings.token?.source})`;
+  return FLAG_OF_FIELD[field] ?? field;
+}
+
+/** The SDK's refusal of a value, told in the command line's terms: which flag, or where the API URL or token came from. */
 function usageError(error: InvalidInputError, settings: Settings): UsageError {
   const reason = error.message.slice(error.field.length + 2);
   if (error.field === 'params') return new UsageError(reason);
-  const name = error.field === 'options.baseUrl' ? `API URL (from ${settings.url?.source})` : (FLAG_OF_FIELD[error.field] ?? error.field);
-  return new UsageError(`invalid ${name}: ${reason}`);
+  return new UsageError(`invalid ${nameOf(error.field, settings)}: ${reason}`);
 }
 
 /**

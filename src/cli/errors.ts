@@ -13,8 +13,11 @@ export const EXIT_CODES = {
   unsuccessful: 3,
 } as const;
 
-/** 128 + the signal's number, as shells report a process the signal stopped. */
-export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+/**
+ * 128 + the signal's number, as shells report a process the signal stopped. SIGPIPE stands for a reader that went
+ * away (`ricloud … | head -1`): git and coreutils exit 141 there too.
+ */
+export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGPIPE: 141, SIGTERM: 143 } as const;
 
 /** The signals that stop the command. */
 export type StopSignal = keyof typeof SIGNAL_EXIT_CODES;
@@ -33,14 +36,26 @@ export class Unsuccessful extends Error {
 }
 
 /**
- * The exit code of a run that threw `error` (undefined when it did not). A run stopped by SIGINT or SIGTERM exits
- * with the signal's code, unless its cleanup failed for another reason.
+ * stdout or stderr could not be written, for another reason than a reader that went away (a full disk: ENOSPC).
+ * It stops the run as a signal does, and exits 1.
+ */
+export class OutputError extends Error {
+  override name = 'OutputError';
+}
+
+/** True when the run ended because it was stopped: cleanly, or with the AbortError that stopping caused. */
+function stoppedEarly(error: unknown, stop: AbortSignal): boolean {
+  return stop.aborted && (error === undefined || (error instanceof Error && error.name === 'AbortError'));
+}
+
+/**
+ * The exit code of a run that threw `error` (undefined when it did not). A run stopped by SIGINT, SIGTERM or a closed
+ * stdout (SIGPIPE) exits with the signal's code, and one stopped by an `OutputError` exits 1, unless its cleanup
+ * failed for another reason.
  */
 export function exitCode(error: unknown, stop: AbortSignal): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
-  if (stop.aborted && (error === undefined || (error instanceof Error && error.name === 'AbortError'))) {
-    return SIGNAL_EXIT_CODES[stop.reason as StopSignal];
-  }
+  if (stoppedEarly(error, stop)) return stop.reason instanceof OutputError ? EXIT_CODES.failure : SIGNAL_EXIT_CODES[stop.reason as StopSignal];
   if (error === undefined) return EXIT_CODES.ok;
   if (error instanceof UsageError) return EXIT_CODES.usage;
   if (error instanceof Unsuccessful) return EXIT_CODES.unsuccessful;
@@ -48,12 +63,15 @@ export function exitCode(error: unknown, stop: AbortSignal): number {
 }
 
 /**
- * The line that reports `error` on stderr, or undefined when there is nothing to add (commander has already
- * printed its own usage errors; an interrupted run needs no message). API errors name the status and the API's
- * error code, which the SDK puts in its messages, and the request id for support.
+ * The line that reports `error` (undefined when the run threw nothing) on stderr, or undefined when there is nothing
+ * to add (commander has already printed its own usage errors; an interrupted run needs no message, but one stopped
+ * by an `OutputError` reports it). API errors name the status and the API's error code, which the SDK puts in its
+ * messages, and the request id for support.
  */
 export function errorLine(error: unknown, stop: AbortSignal): string | undefined {
-  if (error instanceof CommanderError || (stop.aborted && error instanceof Error && error.name === 'AbortError')) return undefined;
+  if (error instanceof CommanderError) return undefined;
+  if (stoppedEarly(error, stop)) return stop.reason instanceof OutputError ? `error: ${stop.reason.message}` : undefined;
+  if (error === undefined) return undefined;
   if (error instanceof RicloudError) {
     const id = error.request?.requestId;
     return `error: ${error.message}${id ? ` [request ${id}]` : ''}`;

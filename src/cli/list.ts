@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import type { PagePromise } from '../index';
 import type { Context } from './context';
-import { integer } from './parse';
+import { integer, isoTime } from './parse';
 
 /** The shared options as commander parses them. */
 export interface ListOptions {
@@ -15,8 +15,8 @@ export interface ListOptions {
 /** Adds `--created-after`, `--created-before`, `--limit` and `--all` to a list command. */
 export function addListOptions(command: Command): Command {
   return command
-    .option('--created-after <time>', 'only those created after this ISO 8601 time, e.g. 2025-01-31T12:00:00Z')
-    .option('--created-before <time>', 'only those created before this ISO 8601 time')
+    .option('--created-after <time>', 'only those created after this ISO 8601 date or time with a zone, e.g. 2025-01-31 or 2025-01-31T12:00:00Z', isoTime)
+    .option('--created-before <time>', 'only those created before this ISO 8601 date or time with a zone', isoTime)
     .addOption(new Option('--limit <n>', 'how many to show, 1 to 1000 (default: the API page, 10)').argParser(integer).conflicts('all'))
     .option('--all', 'every match, fetched page by page (one JSON object per line with --json)');
 }

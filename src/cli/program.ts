@@ -23,10 +23,12 @@ With the real API: ricloud config init --token <your key token>
 
 Exit codes:
   0    success
-  1    the API or the network failed (one line on stderr names the status and the error code)
-  2    usage: an unknown flag, a missing argument or an invalid value
+  1    the API or the network failed (one line on stderr names the status and the error code),
+       or stdout could not be written (e.g. a full disk)
+  2    usage: an unknown flag, a missing argument, an invalid value or an unreadable config file
   3    a waited task ended failed, or a waited webhook config ended invalid
   130  interrupted (Ctrl-C); 143 when stopped by SIGTERM
+  141  stdout's reader went away (ricloud ... | head -1): the run stops quietly, as on Ctrl-C
 
 Environment: RICLOUD_TOKEN, RICLOUD_URL, RICLOUD_CONF (a config file), RICLOUD_SECRET (for event listen),
 RICLOUD_LOG (SDK log level), NO_COLOR.`;

@@ -69,10 +69,30 @@ export function waitForConfig(ctx: Context, config: WebhookConfig, seconds: numb
 }
 
 /**
+ * Runs `wait()`, then prints what it waited on with `show()`, whether the wait ended, timed out, failed or was
+ * interrupted: a resource just created is shown as last known (a new config's secret, a test's task id), never lost.
+ */
+export async function showAfterWait(wait: () => Promise<unknown>, show: () => void): Promise<void> {
+  try {
+    await wait();
+  } finally {
+    show();
+  }
+}
+
+/**
+ * Fails the run when a waited task failed.
+ * @throws Unsuccessful when the task ended `failed` (exit 3).
+ */
+export function throwIfFailed(task: Task): void {
+  if (task.state === 'failed') throw new Unsuccessful(`task ${task.id} failed${task.error ? ` (${task.error})` : ''}`);
+}
+
+/**
  * Prints a waited task and fails the run when it failed.
  * @throws Unsuccessful when the task ended `failed` (exit 3).
  */
 export function reportTask(ctx: Context, task: Task): void {
   ctx.out.resource(task);
-  if (task.state === 'failed') throw new Unsuccessful(`task ${task.id} failed${task.error ? ` (${task.error})` : ''}`);
+  throwIfFailed(task);
 }

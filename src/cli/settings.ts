@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { UsageError } from './errors';
 import { parseIni, type Ini } from './ini';
 
 /** A setting's value and where it came from: a flag (`--token`), a variable (`RICLOUD_TOKEN`) or a file path. */
@@ -13,65 +14,93 @@ export interface Setting {
   source: string;
 }
 
-/** The settings a command may use. Each is absent when no flag, variable or file sets it. */
+/**
+ * The settings a command may use. Each is absent when no flag, variable or file sets it. Each is worked out when
+ * first read, so a config file is read only when a setting falls through to it.
+ */
 export interface Settings {
-  token?: Setting | undefined;
-  url?: Setting | undefined;
+  readonly token?: Setting | undefined;
+  readonly url?: Setting | undefined;
   /** The webhook secret for `event listen` (ricloud-py's `[webhooks] secret`). */
-  secret?: Setting | undefined;
+  readonly secret?: Setting | undefined;
   /** The config files that were found and read, in reading order. */
-  files: string[];
+  readonly files: string[];
 }
 
 /** The environment the settings are read from. */
 export type Env = Record<string, string | undefined>;
 
+/** A config file ricloud-py reads, and what names it: `RICLOUD_CONF`, or nothing (the default file). */
+export interface ConfigFile {
+  path: string;
+  /** How messages name where the path came from: `named by RICLOUD_CONF` or `the default file`. */
+  origin: string;
+}
+
 /** The config files ricloud-py reads, in order: `~/.ricloud.ini`, then `RICLOUD_CONF` when set. */
-export function configFiles(env: Env): string[] {
-  const home = join(homedir(), '.ricloud.ini');
-  return env.RICLOUD_CONF ? [home, env.RICLOUD_CONF] : [home];
+export function configFiles(env: Env): ConfigFile[] {
+  const home = { path: join(homedir(), '.ricloud.ini'), origin: 'the default file' };
+  return env.RICLOUD_CONF ? [home, { path: env.RICLOUD_CONF, origin: 'named by RICLOUD_CONF' }] : [home];
 }
 
 /** The file `config init` writes: the one `RICLOUD_CONF` names, else `~/.ricloud.ini`. */
-export function configTarget(env: Env): string {
-  return configFiles(env).at(-1) as string;
-}
-
-/** Reads an INI file; a missing file reads as nothing, as configparser does. */
-export function readIniFile(path: string): Ini | undefined {
-  try {
-    return parseIni(readFileSync(path, 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+export function configTarget(env: Env): ConfigFile {
+  return configFiles(env).at(-1) as ConfigFile;
 }
 
 /**
- * Resolves the settings from flags, then the environment, then the config files. Empty values count as unset,
- * as in ricloud-py's packaged defaults (`token =`).
- * @throws the file system's error when a config file exists but cannot be read.
+ * Reads an INI file; a missing file reads as nothing, as configparser does.
+ * @throws UsageError naming the file and where its path came from, when it exists but cannot be read (a directory,
+ * no permission).
+ */
+export function readIniFile(file: ConfigFile): Ini | undefined {
+  try {
+    return parseIni(readFileSync(file.path, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsageError(`cannot read the config file ${file.path} (${file.origin}): ${(error as Error).message}`);
+  }
+}
+
+/** `make()`'s value, made on the first call only (a call that throws is not remembered). */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+/**
+ * Resolves the settings from flags, then the environment, then the config files, each when first read. Empty values
+ * count as unset, as in ricloud-py's packaged defaults (`token =`). Reading a setting (or `files`) throws the
+ * `UsageError` of `readIniFile` when it falls through to a config file that exists but cannot be read.
  */
 export function resolveSettings(flags: { token?: string | undefined; url?: string | undefined }, env: Env): Settings {
-  const files = configFiles(env).flatMap((path) => {
-    const ini = readIniFile(path);
-    return ini ? [{ path, ini }] : [];
-  });
+  const files = configFiles(env).map((file) => ({ path: file.path, ini: once(() => readIniFile(file)) }));
   const fromFlag = (value: string | undefined, flag: string): Setting | undefined => (value ? { value, source: flag } : undefined);
   const fromEnvOrFiles = (variable: string, section: string, key: string): Setting | undefined => {
     const fromEnv = env[variable];
     if (fromEnv) return { value: fromEnv, source: variable };
-    // A later file overrides an earlier one.
+    // A later file overrides an earlier one, so it is read first; an earlier one only when the later one lacks the key.
     for (const { path, ini } of [...files].reverse()) {
-      const value = ini[section]?.[key];
+      const value = ini()?.[section]?.[key];
       if (value) return { value, source: path };
     }
     return undefined;
   };
+  const token = once(() => fromFlag(flags.token, '--token') ?? fromEnvOrFiles('RICLOUD_TOKEN', 'api', 'token'));
+  const url = once(() => fromFlag(flags.url, '--url') ?? fromEnvOrFiles('RICLOUD_URL', 'api', 'url'));
+  const secret = once(() => fromEnvOrFiles('RICLOUD_SECRET', 'webhooks', 'secret'));
   return {
-    token: fromFlag(flags.token, '--token') ?? fromEnvOrFiles('RICLOUD_TOKEN', 'api', 'token'),
-    url: fromFlag(flags.url, '--url') ?? fromEnvOrFiles('RICLOUD_URL', 'api', 'url'),
-    secret: fromEnvOrFiles('RICLOUD_SECRET', 'webhooks', 'secret'),
-    files: files.map((file) => file.path),
+    get token() {
+      return token();
+    },
+    get url() {
+      return url();
+    },
+    get secret() {
+      return secret();
+    },
+    get files() {
+      return files.filter((file) => file.ini()).map((file) => file.path);
+    },
   };
 }

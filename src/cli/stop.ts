@@ -1,24 +1,64 @@
-/** Ctrl-C and `kill`: one signal that every command passes to its API calls and servers, so each can clean up. */
-import type { StopSignal } from './errors';
-import { SIGNAL_EXIT_CODES } from './errors';
-
-let stop: AbortSignal | undefined;
-
 /**
- * The signal that aborts on the first SIGINT or SIGTERM, with the signal's name as its reason. A second one exits
- * at once, for a cleanup that hangs. Installs the handlers on first use.
+ * What stops a run early: Ctrl-C, `kill`, and an output that cannot be written. One signal stands for all of them;
+ * every command passes it to its API calls and servers, so each can clean up.
  */
-export function stopSignal(): AbortSignal {
-  if (stop) return stop;
-  const controller = new AbortController();
-  for (const name of Object.keys(SIGNAL_EXIT_CODES) as StopSignal[]) {
+import type { StopSignal } from './errors';
+import { OutputError, SIGNAL_EXIT_CODES } from './errors';
+
+/** Why the run stopped: a signal's name, or the output failure that stopped it. */
+export type StopReason = StopSignal | OutputError;
+
+/** The signals the command handles itself. SIGPIPE is not one: Node ignores it, and a write then fails with EPIPE. */
+const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM'] as const satisfies readonly StopSignal[];
+
+let controller: AbortController | undefined;
+
+/** The run's one controller, made on first use along with the SIGINT and SIGTERM handlers. */
+function runController(): AbortController {
+  if (controller) return controller;
+  const made = new AbortController();
+  for (const name of HANDLED_SIGNALS) {
     process.on(name, () => {
-      if (controller.signal.aborted) process.exit(SIGNAL_EXIT_CODES[name]);
-      controller.abort(name);
+      if (made.signal.aborted) process.exit(SIGNAL_EXIT_CODES[name]);
+      made.abort(name);
     });
   }
-  stop = controller.signal;
-  return stop;
+  controller = made;
+  return made;
+}
+
+/**
+ * The signal that aborts on the first SIGINT or SIGTERM, with the signal's name as its reason, or when an output
+ * fails (see `stopOnWriteError`). A second signal exits at once, for a cleanup that hangs. Installs the handlers on
+ * first use.
+ */
+export function stopSignal(): AbortSignal {
+  return runController().signal;
+}
+
+/** Stops the run with `reason`, unless it is already stopping. */
+function stopRun(reason: StopReason): void {
+  const running = runController();
+  if (!running.signal.aborted) running.abort(reason);
+}
+
+/**
+ * Stops the run, as Ctrl-C does, when `stream` fails, instead of crashing on an unhandled 'error' event. A reader
+ * that went away (EPIPE: `ricloud … | head -1`) stops it as SIGPIPE would stop other tools, quietly; any other
+ * failure (ENOSPC: `> /dev/full`) stops it with an `OutputError` that names `name`.
+ */
+export function stopOnWriteError(stream: NodeJS.WritableStream, name: string): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    stopRun(error.code === 'EPIPE' ? 'SIGPIPE' : new OutputError(`cannot write to ${name}: ${error.message}`));
+  });
+}
+
+/**
+ * Resolves once `stream` has taken everything written to it so far, and a failure of those writes has been
+ * reported (and has stopped the run).
+ */
+export function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => setImmediate(resolve)));
 }
 
 /** Resolves when `signal` aborts. */

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
@@ -6,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
 import { buildProgram } from '../../src/cli/program';
 import { EVENT_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES } from '../../src/index';
-import { BIN, hasAnsi, json, newToken, OK_URL, ricloud, useMockServer } from './support';
+import { BIN, collect, hasAnsi, json, newToken, OK_URL, ricloud, start, tempHome, useMockServer } from './support';
 
-const { env, client } = useMockServer();
+const { mock, env, client } = useMockServer();
 
 /** Every command path below `command`, e.g. `['webhook-config', 'create']`. */
 function commandPaths(command: Command, above: string[] = []): string[][] {
@@ -34,14 +35,16 @@ describe('help and version', () => {
 
   it('the top-level help documents the quick start, the exit codes and the environment', async () => {
     const { stdout } = await ricloud(['--help']);
-    for (const text of ['ricloud mock', 'export RICLOUD_URL=http://127.0.0.1:8787', 'Exit codes:', '130', 'RICLOUD_CONF']) expect(stdout).toContain(text);
+    for (const text of ['ricloud mock', 'export RICLOUD_URL=http://127.0.0.1:8787', 'Exit codes:', '130', '141', 'RICLOUD_CONF']) expect(stdout).toContain(text);
   });
 
   it("the list filters' help names every state the SDK knows", async () => {
     const help = async (...path: string[]) => (await ricloud([...path, 'list', '--help'])).stdout.replace(/\s+/g, ' ');
-    expect(await help('webhook-config')).toContain(WEBHOOK_CONFIG_STATES.join(', '));
-    expect(await help('task')).toContain(TASK_STATES.join(', '));
-    expect(await help('event')).toContain(EVENT_STATES.join(', '));
+    // commander's own list of the --state choices.
+    const choices = (states: readonly string[]) => `(choices: ${states.map((state) => JSON.stringify(state)).join(', ')})`;
+    expect(await help('webhook-config')).toContain(choices(WEBHOOK_CONFIG_STATES));
+    expect(await help('task')).toContain(choices(TASK_STATES));
+    expect(await help('event')).toContain(choices(EVENT_STATES));
   });
 
   it('--version prints the package version', async () => {
@@ -56,7 +59,11 @@ describe('usage errors exit 2 and name what is wrong', () => {
     [['event', 'retrieve'], "missing required argument 'id'"],
     [['event', 'listen', '--port', 'eighty'], "option '--port <port>' argument 'eighty' is invalid"],
     [['task', 'list', '--limit', '1001'], 'invalid --limit: must be a whole number from 1 to 1000'],
-    [['task', 'list', '--state', ''], 'invalid --state: must be a non-empty string'],
+    [['task', 'list', '--type', ''], 'invalid --type: must be a non-empty string'],
+    [['task', 'list', '--state', ''], `option '--state <state>' argument '' is invalid. Allowed choices are ${TASK_STATES.join(', ')}.`],
+    [['task', 'list', '--state', 'bogus'], `option '--state <state>' argument 'bogus' is invalid. Allowed choices are ${TASK_STATES.join(', ')}.`],
+    [['webhook-config', 'list', '--state', 'bogus'], `option '--state <state>' argument 'bogus' is invalid. Allowed choices are ${WEBHOOK_CONFIG_STATES.join(', ')}.`],
+    [['event', 'list', '--state', 'succeeded'], `option '--state <state>' argument 'succeeded' is invalid. Allowed choices are ${EVENT_STATES.join(', ')}.`],
   ])('ricloud %j', async (args, message) => {
     const run = await ricloud(args, env(newToken()));
     expect(run.code).toBe(2);
@@ -73,6 +80,15 @@ describe('usage errors exit 2 and name what is wrong', () => {
   it('no token is a usage error that says how to give one', async () => {
     const run = await ricloud(['task', 'list'], { RICLOUD_URL: 'http://127.0.0.1:1' });
     expect(run).toMatchObject({ code: 2, stderr: 'error: no API token: pass --token or set RICLOUD_TOKEN (`ricloud config init --token T` saves one)\n' });
+  });
+
+  it('a token that cannot be sent is a usage error naming where it came from, --token or RICLOUD_TOKEN', async () => {
+    const token = 'tok_€_not_latin1';
+    const reason = 'cannot be sent in an HTTP header: it has a line break or a character outside Latin-1';
+    const flag = await ricloud(['task', 'list', '--token', token], { RICLOUD_URL: env('').RICLOUD_URL });
+    expect(flag).toMatchObject({ code: 2, stdout: '', stderr: `error: invalid token (from --token): ${reason}\n` });
+    const variable = await ricloud(['task', 'list'], env(token));
+    expect(variable).toMatchObject({ code: 2, stdout: '', stderr: `error: invalid token (from RICLOUD_TOKEN): ${reason}\n` });
   });
 });
 
@@ -120,6 +136,47 @@ describe('global options', () => {
       ricloud(['--url', 'http://127.0.0.1:1', 'task', 'list', '--quiet'], { RICLOUD_TOKEN: token }),
     ]);
     for (const run of runs) expect(run.stdout + run.stderr).not.toContain(token);
+  });
+});
+
+describe('a reader that goes away, or a full disk', () => {
+  it('`list --all --json | head -1`: the walk stops at once, quietly, with exit 141 as git and coreutils do', async () => {
+    const token = newToken();
+    // One more than the largest page: the walk needs a second page, which hangs until the command gives up on it.
+    for (let batch = 0; batch < 1001; batch += 77) {
+      await Promise.all(Array.from({ length: Math.min(77, 1001 - batch) }, (_, i) => client(token).webhookConfigs.create({ url: `${OK_URL}/${batch + i}` })));
+    }
+    const listPath = /^\/configs\/webhook$/;
+    mock().api.faults.add({ method: 'GET', path: listPath });
+    mock().api.faults.add({ method: 'GET', path: listPath, hang: true });
+    try {
+      const walk = start(['webhook-config', 'list', '--all', '--json'], env(token));
+      walk.child.stdout.destroy();
+      const run = await walk.done;
+      expect(run).toMatchObject({ code: 141, stderr: '' });
+    } finally {
+      mock().api.faults.clear();
+    }
+  });
+
+  it('a reader gone before the only write still ends the run with 141, not 0 nor a stack trace', async () => {
+    const token = newToken();
+    await client(token).webhookConfigs.create({ url: OK_URL });
+    const run = start(['webhook-config', 'list', '--json'], env(token));
+    run.child.stdout.destroy();
+    expect(await run.done).toMatchObject({ code: 141, stderr: '' });
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('a stdout that fails otherwise (ENOSPC on /dev/full) is one line on stderr and exit 1', async () => {
+    const token = newToken();
+    await client(token).webhookConfigs.create({ url: OK_URL });
+    for (const args of [['webhook-config', 'list', '--all', '--json'], ['webhook-config', 'list']]) {
+      // The shell points stdout at /dev/full, where every write fails with ENOSPC.
+      const child = spawn('sh', ['-c', 'exec "$@" > /dev/full', 'sh', process.execPath, BIN, ...args], { env: { PATH: process.env.PATH, HOME: tempHome(), ...env(token) } });
+      const run = await collect(child).done;
+      expect({ args, code: run.code }).toEqual({ args, code: 1 });
+      expect(run.stderr).toBe('error: cannot write to stdout: ENOSPC: no space left on device, write\n');
+    }
   });
 });
 

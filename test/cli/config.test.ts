@@ -1,7 +1,7 @@
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { json, newToken, ricloud, tempHome, useMockServer } from './support';
+import { json, newToken, ricloud, start, tempHome, useMockServer } from './support';
 
 const { mock } = useMockServer();
 
@@ -155,5 +155,38 @@ describe('where settings come from', () => {
     expect(tokensSeen()).toEqual([token]);
     const view = json<{ secret?: unknown }>(await ricloud(['config', 'view', '--json'], { HOME: home }));
     expect(view.secret).toBeUndefined();
+  });
+});
+
+describe('a config file that cannot be read', () => {
+  // A directory stands for any file that cannot be read: unlike a file without permission, root cannot read it either.
+  it('is a usage error (exit 2) naming the file RICLOUD_CONF names, once a setting falls through to it', async () => {
+    const dir = tempHome();
+    const run = await ricloud(['task', 'list'], { RICLOUD_CONF: dir, RICLOUD_TOKEN: newToken() });
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(new RegExp(`^error: cannot read the config file ${dir} \\(named by RICLOUD_CONF\\): EISDIR\\b.*\\n$`));
+  });
+
+  it('is a usage error (exit 2) naming the default file ~/.ricloud.ini', async () => {
+    const home = tempHome();
+    mkdirSync(iniOf(home));
+    for (const args of [['config', 'view'], ['task', 'list']]) {
+      const run = await ricloud(args, { HOME: home });
+      expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(run.stderr).toMatch(new RegExp(`^error: cannot read the config file ${iniOf(home)} \\(the default file\\): EISDIR\\b.*\\n$`));
+    }
+  });
+
+  it('is not read when no setting comes from it: --token and --url, RICLOUD_TOKEN and RICLOUD_URL, or ricloud mock', async () => {
+    const dir = tempHome();
+    const home = tempHome();
+    mkdirSync(iniOf(home));
+    const broken = { HOME: home, RICLOUD_CONF: dir };
+    expect(await ricloud(['--url', mock().url, 'task', 'list', '--token', newToken()], broken)).toMatchObject({ code: 0, stderr: 'No tasks.\n' });
+    expect(await ricloud(['task', 'list'], { ...broken, RICLOUD_URL: mock().url, RICLOUD_TOKEN: newToken() })).toMatchObject({ code: 0, stderr: 'No tasks.\n' });
+    const served = start(['mock', '--port', '0'], broken);
+    await served.waitFor('stdout', /^Mock ricloud API listening on /m);
+    served.child.kill('SIGINT');
+    expect(await served.done).toMatchObject({ code: 130, stderr: 'Press Ctrl-C to stop.\nMock stopped.\n' });
   });
 });

@@ -94,6 +94,15 @@ describe('ricloud event listen --secret', () => {
     expect(run.stderr).toContain("option '--secret <secret>' cannot be used with option '--webhook-url <url>'");
   });
 
+  it('refuses a --webhook-url that is not an http(s) URL by that name (exit 2), before it listens or calls the API', async () => {
+    const token = newToken();
+    const run = await ricloud(['event', 'listen', '--port', String(await freePort()), '--webhook-url', 'notaurl'], env(token));
+    expect(run).toMatchObject({ code: 2, stdout: '', stderr: 'error: invalid --webhook-url: must be an absolute http(s) URL\n' });
+    const ftp = await ricloud(['event', 'listen', '--port', '0', '--webhook-url', 'ftp://127.0.0.1/webhooks'], env(token));
+    expect(ftp).toMatchObject({ code: 2, stdout: '', stderr: 'error: invalid --webhook-url: must use http or https, not ftp\n' });
+    expect(mock().api.requests.filter((r) => r.headers.authorization === `Token ${token}`)).toEqual([]);
+  });
+
   it('exits 1 when the port is taken', async () => {
     const port = await freePort();
     const first = await listen(['--port', String(port), '--secret', 's'], env(newToken()));
@@ -137,6 +146,22 @@ describe('ricloud event listen --webhook-url', () => {
     expect((await client(token).webhookConfigs.retrieve(id ?? '')).state).toBe('valid');
     const run = await interrupt(listener);
     expect(run.stderr).not.toContain('refused a delivery');
+  });
+
+  it('stops as on Ctrl-C when its reader goes away (`| head -1`): deactivates its config, exits 141, no stack trace', async () => {
+    const token = newToken();
+    const port = await freePort();
+    const listener = await listen(['--port', String(port), '--webhook-url', `http://127.0.0.1:${port}/webhooks`, '--json'], env(token));
+    const [, id] = await listener.waitFor('stderr', /Created webhook config (\S+) for /);
+    // The first event (create's test) is read, then the reader leaves; the next event cannot be printed.
+    await listener.waitFor('stdout', /\n/);
+    listener.child.stdout.destroy();
+    await ricloud(['webhook-config', 'test', id ?? ''], env(token));
+    const run = await listener.done;
+    expect(run.code).toBe(141);
+    expect(run.stderr).toContain(`Deactivated webhook config ${id}.\n`);
+    expect(run.stderr).not.toMatch(/EPIPE|error/i);
+    expect(mock().api.store.webhookConfigs().find((c) => c.id === id)?.state).toBe('deactivated');
   });
 
   it('stops on SIGTERM too, deactivating its config, and exits 143', async () => {

@@ -99,6 +99,18 @@ describe('ricloud task wait', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("option '--timeout <seconds>' argument '0' is invalid");
   });
+
+  it('--timeout goes up to 2147483 s, the longest timer; one more is refused (exit 2) before any API call', async () => {
+    const token = newToken();
+    const task = await finishedTask(token);
+    expect(await ricloud(['task', 'wait', task.id, '--timeout', '2147483'], env(token))).toMatchObject({ code: 0, stderr: '' });
+    const sent = () => mock().api.requests.filter((r) => r.headers.authorization === `Token ${token}`).length;
+    const before = sent();
+    const over = await ricloud(['task', 'wait', task.id, '--timeout', '2147484'], env(token));
+    expect(over).toMatchObject({ code: 2, stdout: '' });
+    expect(over.stderr).toContain("error: option '--timeout <seconds>' argument '2147484' is invalid. Not a positive number of seconds up to 2147483.");
+    expect(sent()).toBe(before);
+  });
 });
 
 // `script` runs the command on a pseudo-terminal, as a user at a terminal would.

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { FAILING_URL, json, ndjson, newToken, OK_URL, ricloud, useMockServer } from './support';
+import { FAILING_URL, json, ndjson, newToken, OK_URL, ricloud, start, useMockServer, type Launched, type Run } from './support';
 
 const { mock, env, client } = useMockServer();
+// Tests on this one stay pending for a minute: for waits that time out or are interrupted.
+const slow = useMockServer({ taskDelay: 60_000 });
+
+/** Interrupts `run` with Ctrl-C once the slow mock has received a request from `token` whose path `path` matches. */
+async function interruptWhen(run: Launched, token: string, path: RegExp): Promise<Run> {
+  const seen = () => slow.mock().api.requests.some((r) => r.method === 'GET' && path.test(r.path) && r.headers.authorization === `Token ${token}`);
+  while (!seen()) await new Promise((resolve) => setTimeout(resolve, 20));
+  run.child.kill('SIGINT');
+  return run.done;
+}
 
 describe('ricloud webhook-config create', () => {
   it('prints the new config as aligned key/value lines, with its secret masked', async () => {
@@ -36,6 +46,30 @@ describe('ricloud webhook-config create', () => {
     expect(run.code).toBe(3);
     expect(json(run)).toMatchObject({ state: 'invalid' });
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: webhook_config \S+ is invalid/)]);
+  });
+
+  it('--wait that times out still prints the new config, secret included with --json, then exits 1', async () => {
+    const token = newToken();
+    const run = await ricloud(['webhook-config', 'create', '--url', OK_URL, '--wait', '--timeout', '1', '--json'], slow.env(token));
+    expect(run.code).toBe(1);
+    const printed = json(run);
+    const stored = slow.mock().api.store.webhookConfigs().find((c) => c.id === printed.id);
+    expect(stored?.secret).toEqual(expect.any(String));
+    expect(printed).toMatchObject({ resource: 'webhook_config', url: OK_URL, state: 'new', secret: stored?.secret });
+    expect(run.stderr).toBe(`error: webhook_config ${stored?.id} is still new after 1 s\n`);
+  });
+
+  it('--wait interrupted with Ctrl-C still prints the new config as last known, in text, then exits 130', async () => {
+    const token = newToken();
+    const launched = start(['webhook-config', 'create', '--url', OK_URL, '--wait'], slow.env(token));
+    // Interrupt once the command is polling the new config.
+    const run = await interruptWhen(launched, token, /^\/configs\/webhook\/[^/]+$/);
+    expect(run).toMatchObject({ code: 130, stderr: '' });
+    const stored = slow.mock().api.store.webhookConfigs().find((c) => run.stdout.includes(c.id));
+    expect(stored).toBeDefined();
+    expect(run.stdout).toMatch(new RegExp(`^id +${stored?.id}$`, 'm'));
+    expect(run.stdout).toMatch(/^state +new$/m);
+    expect(run.stdout).toMatch(new RegExp(`^secret +\\*{4}${stored?.secret.slice(-4)}$`, 'm'));
   });
 
   it('a bad --url is a usage error (exit 2) that names the flag; nothing is sent', async () => {
@@ -153,14 +187,29 @@ describe('ricloud webhook-config list', () => {
       [['--limit', '0'], /invalid --limit: must be a whole number from 1 to 1000/],
       [['--limit', 'ten'], /option '--limit <n>' argument 'ten' is invalid/],
       [['--limit', '5', '--all'], /option '--limit <n>' cannot be used with option '--all'/],
-      [['--created-after', 'yesterday'], /invalid --created-after: must be a valid Date or ISO 8601 string/],
-      [['--created-before', 'soon'], /invalid --created-before/],
+      [['--created-after', 'yesterday'], /option '--created-after <time>' argument 'yesterday' is invalid\. Not an ISO 8601 date/],
+      [['--created-before', 'soon'], /option '--created-before <time>' argument 'soon' is invalid/],
       [['--colour'], /unknown option '--colour'/],
     ];
     for (const [args, message] of cases) {
       const run = await ricloud(['webhook-config', 'list', ...args], e);
       expect({ args, code: run.code }).toEqual({ args, code: 2 });
       expect(run.stderr).toMatch(message);
+    }
+  });
+
+  it('--created-after/--created-before take only ISO 8601: a date, or a time with Z or an offset (exit 2 naming the flag otherwise)', async () => {
+    const e = env(newToken());
+    const refused = ['1', 'Jan 5', '2025-02-30', '2025-13-01', '2025-01-01 10:00', '2025-01-01T10:00', '2025-01-01T10:00:00', '2025-01-01T24:00Z', '2025-1-5'];
+    for (const [i, value] of refused.entries()) {
+      const flag = i % 2 ? '--created-before' : '--created-after';
+      const run = await ricloud(['webhook-config', 'list', flag, value], e);
+      expect({ value, code: run.code, stdout: run.stdout }).toEqual({ value, code: 2, stdout: '' });
+      expect(run.stderr).toContain(`error: option '${flag} <time>' argument '${value}' is invalid. Not an ISO 8601 date (2025-01-31) or time with a zone`);
+    }
+    for (const value of ['2025-01-31', '2024-02-29', '2025-01-31T12:00Z', '2025-01-31T12:00:00.5+01:00', '2025-01-31T12:00:00-05:30']) {
+      const run = await ricloud(['webhook-config', 'list', '--created-after', value, '--created-before', value], e);
+      expect({ value, code: run.code }).toEqual({ value, code: 0 });
     }
   });
 
@@ -217,6 +266,40 @@ describe('ricloud webhook-config test', () => {
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/^state +failed$/m);
     expect(run.stderr).toMatch(/^error: task \S+ failed \(webhook-bad-status\)\n$/);
+  });
+
+  it('--wait that times out still prints the task, so its id is not lost, then exits 1', async () => {
+    const token = newToken();
+    const cfg = await slow.client(token).webhookConfigs.create({ url: OK_URL });
+    const run = await ricloud(['webhook-config', 'test', cfg.id, '--wait', '--timeout', '1', '--json'], slow.env(token));
+    expect(run.code).toBe(1);
+    const printed = json(run);
+    expect(printed).toMatchObject({ resource: 'task', type: 'webhook_config.test', target: cfg.id, state: 'pending' });
+    expect(slow.mock().api.store.tasks().map((t) => t.id)).toContain(printed.id);
+    expect(run.stderr).toBe(`error: task ${String(printed.id)} is still pending after 1000 ms\n`);
+  });
+
+  it('--wait interrupted with Ctrl-C still prints the task, then exits 130', async () => {
+    const token = newToken();
+    const cfg = await slow.client(token).webhookConfigs.create({ url: OK_URL });
+    const launched = start(['webhook-config', 'test', cfg.id, '--wait'], slow.env(token));
+    // Interrupt once the command is waiting on the task.
+    const run = await interruptWhen(launched, token, /^\/tasks\/[^/]+$/);
+    expect(run).toMatchObject({ code: 130, stderr: '' });
+    const task = slow.mock().api.store.tasks().find((t) => t.target === cfg.id && run.stdout.includes(t.id));
+    expect(task).toBeDefined();
+    expect(run.stdout).toMatch(new RegExp(`^id +${task?.id}$`, 'm'));
+    expect(run.stdout).toMatch(/^state +pending$/m);
+  });
+
+  it('a --timeout over 2147483 s (the longest timer) is a usage error naming the flag, before any API call', async () => {
+    const token = newToken();
+    const cfg = await client(token).webhookConfigs.create({ url: OK_URL });
+    const run = await ricloud(['webhook-config', 'test', cfg.id, '--timeout', '99999999'], env(token));
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toContain("error: option '--timeout <seconds>' argument '99999999' is invalid. Not a positive number of seconds up to 2147483.");
+    // Only the test that create started: the command created none.
+    expect(mock().api.store.tasks().filter((t) => t.target === cfg.id)).toHaveLength(1);
   });
 
   it('--timeout implies --wait', async () => {

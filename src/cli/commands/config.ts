@@ -27,11 +27,12 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
     .addHelpText('after', '\nExample:\n  ricloud config init --token <your key token>\n  RICLOUD_TOKEN=<token> ricloud config init   # keeps the token out of shell history')
     .action(
       action(async (ctx, options: { force?: boolean }) => {
-        const path = configTarget(process.env);
+        const target = configTarget(process.env);
+        const { path } = target;
         // The client checks the settings the way every command will use them; its base URL has the default applied.
         const { baseUrl } = await ctx.client();
         const token = (ctx.settings.token as Setting).value;
-        const kept = options.force ? (readIniFile(path) ?? {}) : {};
+        const kept = options.force ? (readIniFile(target) ?? {}) : {};
         const text = stringifyIni({ ...kept, api: { ...kept.api, token, url: baseUrl } });
         try {
           writeFileSync(path, text, { mode: 0o600, flag: options.force ? 'w' : 'wx' });

@@ -1,5 +1,5 @@
 /** `ricloud event`: retrieve and list events; `event listen` lives in listen.ts. */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { action } from '../context';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { EVENT_STATES } from '../sdk';
@@ -28,7 +28,7 @@ export function addEventCommands(program: Command): void {
       .description('list events, newest first')
       .option('--type <type>', 'only events about this resource type, e.g. webhook_config')
       .option('--action <action>', 'only events of this action, e.g. test')
-      .option('--state <state>', `only events in this delivery state: ${EVENT_STATES.join(', ')}`),
+      .addOption(new Option('--state <state>', 'only events in this delivery state').choices(EVENT_STATES)),
   ).action(
     action(async (ctx, options: ListOptions & { type?: string; action?: string; state?: string }) => {
       const { type, action: what, state } = options;

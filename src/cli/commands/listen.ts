@@ -9,7 +9,7 @@ import type { WebhookConfig } from '../../index';
 import { createWebhookHandler, toNodeHandler, type WebhookEvent } from '../../webhooks/index';
 import { action, type Context } from '../context';
 import { UsageError } from '../errors';
-import { RicloudError } from '../sdk';
+import { checkUrl, RicloudError } from '../sdk';
 import { list, port } from '../parse';
 import { stopped } from '../stop';
 
@@ -58,6 +58,8 @@ Examples:
     )
     .action(
       action(async (ctx, options: ListenOptions) => {
+        // Checked before anything starts, and by this flag's name: the SDK's create would call it `url`.
+        if (options.webhookUrl) checkUrl(options.webhookUrl, '--webhook-url');
         // With --webhook-url, the new config's secret is the one deliveries are signed with, whatever is configured.
         const given = options.webhookUrl ? undefined : (options.secret ?? ctx.settings.secret?.value);
         if (!options.webhookUrl && !given) throw new UsageError('event listen needs --secret, RICLOUD_SECRET, [webhooks] secret in the config file, or --webhook-url');

@@ -27,7 +27,7 @@ export function addTaskCommands(program: Command): void {
     group
       .command('list')
       .description('list tasks, newest first')
-      .option('--state <state>', `only tasks in this state: ${TASK_STATES.join(', ')}`)
+      .addOption(new Option('--state <state>', 'only tasks in this state').choices(TASK_STATES))
       .option('--type <type>', 'only tasks of this type, e.g. webhook_config.test'),
   ).action(
     action(async (ctx, options: ListOptions & { state?: string; type?: string }) => {

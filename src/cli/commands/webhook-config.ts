@@ -4,7 +4,7 @@ import { action } from '../context';
 import { Unsuccessful } from '../errors';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { seconds } from '../parse';
-import { DEFAULT_WAIT_SECONDS, reportTask, waitForConfig, waitForTask } from '../progress';
+import { DEFAULT_WAIT_SECONDS, showAfterWait, throwIfFailed, waitForConfig, waitForTask } from '../progress';
 import { WEBHOOK_CONFIG_STATES } from '../sdk';
 import type { WebhookConfigUpdateParams } from '../../index';
 
@@ -34,7 +34,8 @@ export function addWebhookConfigCommands(program: Command): void {
 Here --url is the receiver's URL. To set the API's URL, put --url before the command
 (ricloud --url http://127.0.0.1:8787 webhook-config create --url ...) or set RICLOUD_URL.
 
-The secret that signs deliveries is masked in text. Only create --json shows it, and only once.
+The secret that signs deliveries is masked in text. Only create --json shows it, and only once:
+with --wait, the config is printed even when the wait times out or is interrupted.
 
 Example:
   ricloud webhook-config create --url http://127.0.0.1:8080/webhooks --wait`,
@@ -42,9 +43,11 @@ Example:
     .action(
       action(async (ctx, options: { url: string; wait?: boolean; timeout: number }) => {
         const client = await ctx.client();
-        let config = await client.webhookConfigs.create({ url: options.url }, { signal: ctx.signal });
-        if (options.wait) config = await waitForConfig(ctx, config, options.timeout);
-        ctx.out.resource(config, { revealSecret: true });
+        const config = await client.webhookConfigs.create({ url: options.url }, { signal: ctx.signal });
+        const show = () => ctx.out.resource(config, { revealSecret: true });
+        // Its secret is shown only here: the config, refreshed in place, is printed even when the wait does not end well.
+        if (options.wait) await showAfterWait(() => waitForConfig(ctx, config, options.timeout), show);
+        else show();
         if (config.state === 'invalid') throw new Unsuccessful(`webhook_config ${config.id} is invalid: its test delivery failed`);
       }),
     );
@@ -64,7 +67,7 @@ Example:
     group
       .command('list')
       .description('list webhook configs, newest first (deactivated ones only with --state deactivated)')
-      .option('--state <state>', `only configs in this state: ${WEBHOOK_CONFIG_STATES.join(', ')}`),
+      .addOption(new Option('--state <state>', 'only configs in this state').choices(WEBHOOK_CONFIG_STATES)),
   ).action(
     action(async (ctx, options: ListOptions & { state?: string }) => {
       const client = await ctx.client();
@@ -98,8 +101,10 @@ Example:
       action(async (ctx, id: string, options: { wait?: boolean; timeout: number }) => {
         const client = await ctx.client();
         const task = await client.webhookConfigs.test(id, { signal: ctx.signal });
-        if (options.wait) reportTask(ctx, await waitForTask(ctx, task, options.timeout));
-        else ctx.out.resource(task);
+        if (!options.wait) return ctx.out.resource(task);
+        // The task, refreshed in place, is printed even when the wait does not end well: its id is not lost.
+        await showAfterWait(() => waitForTask(ctx, task, options.timeout), () => ctx.out.resource(task));
+        throwIfFailed(task);
       }),
     );
 }
