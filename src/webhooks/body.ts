@@ -21,7 +21,7 @@ const tooLarge = (max: number) => new WebhookPayloadError('too-large', `the requ
  * Reads a request's raw body into one byte array, up to `max` bytes. A declared `Content-Length` over `max` is refused
  * before anything is read; otherwise reading stops once the bytes pass `max`, and the stream is cancelled, which tells
  * the sender to stop.
- * @throws WebhookPayloadError (`too-large`).
+ * @throws WebhookPayloadError (`too-large`); (`unreadable`) when the stream fails part way.
  */
 export async function readBody(request: Request, max: number): Promise<Uint8Array> {
   const declared = request.headers.get('content-length');
@@ -31,7 +31,14 @@ export async function readBody(request: Request, max: number): Promise<Uint8Arra
   const parts: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The sender went away part way, or a proxy cut the upload: the body is not there to verify.
+      throw new WebhookPayloadError('unreadable', 'the request body could not be read to its end');
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.length;
     if (size > max) {

@@ -1,6 +1,6 @@
 /** constructEvent: verify a delivery's signature, then read its body as an event. */
 import { parseEvent, type WebhookEvent } from './event';
-import { checkReplay, type ReplayStore } from './replay';
+import { claimReplay, type ReplayStore } from './replay';
 import { verifySignature, type Payload, type Secrets, type VerifyOptions } from './signature';
 
 /** Options of `constructEvent` and `verifyRequest`. */
@@ -23,9 +23,6 @@ export async function constructEvent(
 ): Promise<WebhookEvent> {
   await verifySignature(payload, header, secret, options);
   const event = parseEvent(payload);
-  if (options.replay) {
-    await checkReplay(options.replay, event.id);
-    await options.replay.add(event.id);
-  }
+  if (options.replay) await claimReplay(options.replay, event.id);
   return event;
 }

@@ -6,8 +6,11 @@ import { RicloudError } from '../core/errors';
 import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
 import type { Payload } from './signature';
 
-/** Why a body is not an event: empty, not JSON, JSON of another shape, already read by someone else, or over the size limit. */
-export type WebhookPayloadProblem = 'empty' | 'not-json' | 'not-an-event' | 'body-used' | 'too-large';
+/**
+ * Why a body is not an event: empty, not JSON, JSON of another shape, already read by someone else, over the size
+ * limit, or cut off while it was read (`unreadable`).
+ */
+export type WebhookPayloadProblem = 'empty' | 'not-json' | 'not-an-event' | 'body-used' | 'too-large' | 'unreadable';
 
 /** A signed body that is not an event, or a body the SDK cannot read raw. `reason` says which. */
 export class WebhookPayloadError extends RicloudError {

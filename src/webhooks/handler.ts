@@ -43,8 +43,8 @@ export interface WebhookHandlerOptions {
   maxBodyBytes?: number | undefined;
 }
 
-/** The status of each kind of unreadable body: not JSON is 415, too large 413, the receiver's own mistake 500. */
-const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = { empty: 415, 'not-json': 415, 'not-an-event': 400, 'body-used': 500, 'too-large': 413 };
+/** The status of each kind of unreadable body: not JSON is 415, too large 413, cut off 400, the receiver's own mistake 500. */
+const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = { empty: 415, 'not-json': 415, 'not-an-event': 400, 'body-used': 500, 'too-large': 413, unreadable: 400 };
 
 const answer = (status: number, text: string, headers: Record<string, string> = {}): Response =>
   new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
@@ -74,6 +74,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   if (typeof options.secret !== 'function' && !isSecrets(options.secret)) {
     throw new InvalidInputError('options.secret', 'must be a non-empty string, a list of them, or a function that returns them');
   }
+  // Ids whose handlers are running: with `replay`, a copy delivered meanwhile is refused, not handled twice.
+  const handling = new Set<string>();
   const report = async (error: unknown, request: Request) => {
     try {
       await onError?.(error, request);
@@ -90,16 +92,21 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       if (!isSecrets(secret)) throw new Error('the secret function returned no secret (a non-empty string or a list of them)');
       event = await verifyRequest(request, secret, { tolerance, maxBodyBytes });
       if (replay) await checkReplay(replay, event.id);
+      // Checked after the last await before handling, so two copies cannot both pass.
+      if (replay && handling.has(event.id)) throw new ReplayError(event.id);
     } catch (error) {
       await report(error, request);
       return refusal(error);
     }
+    if (replay) handling.add(event.id);
     try {
       await Promise.all([on[eventSlug(event)]?.(event), onAny?.(event)]);
       await replay?.add(event.id);
     } catch (error) {
       await report(error, request);
       return answer(500, 'the webhook handler failed');
+    } finally {
+      handling.delete(event.id);
     }
     return answer(200, 'OK');
   };

@@ -30,6 +30,18 @@ export async function checkReplay(store: ReplayStore, id: string): Promise<void>
 }
 
 /**
+ * Refuses an event id the store has seen, and records it. With a synchronous store (`MemoryReplayStore`) both happen
+ * in one step, so of two copies delivered at once only the first gets through; an async store should make its
+ * `add` refuse (throw) an id another delivery recorded since its `has`, for the same guarantee.
+ * @throws ReplayError when `store.has(id)`; whatever the store throws.
+ */
+export async function claimReplay(store: ReplayStore, id: string): Promise<void> {
+  const seen = store.has(id);
+  if (typeof seen === 'boolean' ? seen : await seen) throw new ReplayError(id);
+  await store.add(id);
+}
+
+/**
  * A `ReplayStore` in memory, for one process: it keeps the latest `capacity` ids (default 10 000) and forgets the
  * oldest first. Ids only need to outlive the signature tolerance, since an older delivery fails its timestamp check.
  * @throws InvalidInputError when `capacity` is not a positive whole number.

@@ -85,6 +85,15 @@ describe('constructEvent', () => {
     expect(error).toHaveProperty('eventId', 'evt_once');
   });
 
+  it('with a replay store, lets one of three copies verified at once through and refuses the others', async () => {
+    const replay = new MemoryReplayStore();
+    const body = JSON.stringify(taskSucceeded('evt_thrice'));
+    const header = await sign(body);
+    const outcomes = await Promise.allSettled([1, 2, 3].map(() => constructEvent(body, header, SECRET, { ...at, replay })));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason)).toEqual([expect.any(ReplayError), expect.any(ReplayError)]);
+  });
+
   it('does not record the id of a delivery it refused', async () => {
     const replay = new MemoryReplayStore();
     const body = JSON.stringify(taskSucceeded('evt_bad_first'));
@@ -104,6 +113,20 @@ describe('verifyRequest', () => {
     expect(await rejection(verifyRequest(request, SECRET, { now: T + 601 }))).toBeInstanceOf(SignatureVerificationError);
     const again = await createSignedRequest(taskSucceeded(), SECRET, { timestamp: T });
     expect((await verifyRequest(again, SECRET, { now: T + 600 })).type).toBe('task');
+  });
+
+  it('refuses a body cut off while it was read (the sender went away) as unreadable, not as an untyped error', async () => {
+    const signedRequest = await createSignedRequest(taskSucceeded(), SECRET);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"id":'));
+        controller.error(new Error('client went away'));
+      },
+    });
+    const request = new Request(signedRequest.url, { method: 'POST', headers: signedRequest.headers, body, duplex: 'half' } as RequestInit);
+    const error = await rejection(verifyRequest(request, SECRET));
+    expect(error).toBeInstanceOf(WebhookPayloadError);
+    expect(error).toHaveProperty('reason', 'unreadable');
   });
 
   it('refuses a Request whose body was already read, saying so', async () => {

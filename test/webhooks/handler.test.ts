@@ -73,6 +73,42 @@ describe('createWebhookHandler: answers', () => {
     expect(calls).toBe(2);
   });
 
+  it('with replay, runs the handlers once for three copies delivered at once: one 200, two 400', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let runs = 0;
+    const { handler } = recorder({
+      onAny: async () => {
+        runs++;
+        await held;
+      },
+    });
+    const wire = await signed(JSON.stringify(taskSucceeded('evt_copies')));
+    const answers = [1, 2, 3].map(() => handler(post(wire)));
+    // The two copies are refused while the first is still being handled.
+    const refused = await Promise.all(answers.slice(1));
+    release();
+    expect([(await answers[0])?.status, ...refused.map((r) => r.status)]).toEqual([200, 400, 400]);
+    expect(runs).toBe(1);
+    // A copy after the first was handled is a plain replay.
+    expect((await handler(post(wire))).status).toBe(400);
+  });
+
+  it('answers 400 to a body cut off while it was read, and runs no handler', async () => {
+    const { handler, events, errors } = recorder();
+    const wire = await signed(JSON.stringify(taskSucceeded()));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(wire.body.slice(0, 10)));
+        controller.error(new Error('client went away'));
+      },
+    });
+    const response = await handler(new Request(URL_, { method: 'POST', headers: wire.headers, body, duplex: 'half' } as RequestInit));
+    expect(response.status).toBe(400);
+    expect(events).toEqual([]);
+    expect(errors).toEqual([expect.objectContaining({ name: 'WebhookPayloadError', reason: 'unreadable' })]);
+  });
+
   it('still answers when onError itself throws', async () => {
     const { handler } = recorder({
       onError: () => {
