@@ -313,15 +313,21 @@ async function beforeDeadline<T>(run: (signal: AbortSignal) => Promise<T>, linke
   const own = new AbortController();
   const timer = setTimeout(() => own.abort(expire()), left);
   const passed = new Promise<never>((_, reject) => own.signal.addEventListener('abort', () => reject(own.signal.reason), { once: true }));
-  const relay = () => own.abort(linked.reason);
-  if (linked.aborted) relay();
-  else linked.addEventListener('abort', relay, { once: true });
+  const unlink = link(linked, own);
   try {
     return await Promise.race([run(own.signal), passed]);
   } finally {
     clearTimeout(timer);
-    linked.removeEventListener('abort', relay);
+    unlink();
   }
+}
+
+/** Aborts `to` when `from` aborts (at once if it has); returns what undoes the link, so `from` keeps nothing of `to`. */
+function link(from: AbortSignal, to: AbortController): () => void {
+  const relay = () => to.abort(from.reason);
+  if (from.aborted) relay();
+  else from.addEventListener('abort', relay, { once: true });
+  return () => from.removeEventListener('abort', relay);
 }
 
 /**
@@ -332,9 +338,7 @@ async function beforeDeadline<T>(run: (signal: AbortSignal) => Promise<T>, linke
  */
 function follow(signal: AbortSignal): { signal: AbortSignal; release: () => void } {
   const own = new AbortController();
-  const abort = () => own.abort(signal.reason);
-  signal.addEventListener('abort', abort, { once: true });
-  return { signal: own.signal, release: () => signal.removeEventListener('abort', abort) };
+  return { signal: own.signal, release: link(signal, own) };
 }
 
 // Appended to the message of a `once` request that failed after it may have reached the server.

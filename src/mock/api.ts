@@ -1,5 +1,6 @@
 /** createMockApi(): the mock's state, handlers and controls, for msw in tests and for the mock server. */
 import type { RequestHandler } from 'msw';
+import { checkRule, MAX_TIMER_MS, MILLISECONDS, type Rule } from '../core/params';
 import { DEFAULT_BASE_URL } from '../core/wire';
 import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
 import { DELIVERY_TIMEOUT, ORGANISATION_PREFIX } from './choices';
@@ -51,11 +52,26 @@ export interface MockApi {
   reset(): void;
 }
 
+/** `taskDelay` may be 0 (steps on the next turn of the event loop), up to the timer's ceiling. */
+const TASK_DELAY: Rule = [(v) => typeof v === 'number' && v >= 0 && v <= MAX_TIMER_MS, `a number of milliseconds from 0 to ${MAX_TIMER_MS}`];
+
+/**
+ * Checks the timing options, which timers would otherwise silently turn into 1 ms (Infinity, NaN, negatives, past
+ * the timer's ceiling).
+ * @throws InvalidInputError naming `options.taskDelay` or `options.deliveryTimeout`.
+ */
+export function checkMockOptions(options: MockApiOptions): void {
+  if (options.taskDelay !== undefined) checkRule(options.taskDelay, 'options.taskDelay', TASK_DELAY);
+  if (options.deliveryTimeout !== undefined) checkRule(options.deliveryTimeout, 'options.deliveryTimeout', MILLISECONDS);
+}
+
 /**
  * Builds a mock API. `connection` is how below-HTTP faults are played, and `closed` ends the mock for good when it
  * aborts (queued tests are abandoned, the store is kept): the server passes its own.
+ * @throws InvalidInputError for a `taskDelay` or `deliveryTimeout` that is not a number of milliseconds a timer can wait.
  */
 export function createMockApi(options: MockApiOptions = {}, connection: ConnectionFaults = mswConnectionFaults, closed?: AbortSignal): MockApi {
+  checkMockOptions(options);
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const store = new MockStore();
   const faults = new FaultPlan(options.faults);

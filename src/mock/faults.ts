@@ -18,7 +18,7 @@ export interface Fault {
   hang?: boolean | undefined;
   /** Drop the connection `before` the server acts, or `after` it acted (e.g. the config exists, no answer came). */
   reset?: 'before' | 'after' | undefined;
-  /** Act, then send only the first half of the body. */
+  /** Act, then send the first half of the body and cut it off: reading the body rejects, in process as over HTTP. */
   truncate?: boolean | undefined;
 }
 

@@ -56,25 +56,36 @@ type Endpoint = (call: Call, context: HandlerContext) => Response | Promise<Resp
 
 const CONFIGS = '/configs/webhook';
 
+/** Each path the API serves, with the methods it takes and the endpoint of each. */
+const ROUTES: { path: string; methods: Partial<Record<'GET' | 'POST', Endpoint>> }[] = [
+  { path: CONFIGS, methods: { GET: listConfigs, POST: createConfig } },
+  { path: `${CONFIGS}/:id`, methods: { GET: retrieveConfig, POST: updateConfig } },
+  { path: `${CONFIGS}/:id/test`, methods: { POST: testConfig } },
+  { path: '/tasks', methods: { GET: listTasks } },
+  { path: '/tasks/:id', methods: { GET: retrieveTask } },
+  { path: '/events', methods: { GET: listEvents } },
+  { path: '/events/:id', methods: { GET: retrieveEvent } },
+];
+
+/** An endpoint answering 405 with the `Allow` header RFC 9110 requires. */
+const notAllowed =
+  (allow: string[]): Endpoint =>
+  () => {
+    throw statusError(405, 'Method not allowed.', undefined, { allow: allow.join(', ') });
+  };
+
 /** Builds the handlers for `context.baseUrl`. */
 export function createHandlers(context: HandlerContext): RequestHandler[] {
   const base = context.baseUrl;
   const route = (endpoint: Endpoint) => async ({ request, params }: { request: Request; params: Record<string, unknown> }) =>
     handle(context, request, String(params.id ?? ''), endpoint);
-  const notAllowed = route(() => {
-    throw statusError(405, 'Method not allowed.');
-  });
+  const served = ROUTES.flatMap(({ path, methods }) =>
+    Object.entries(methods).map(([method, endpoint]) => (method === 'GET' ? http.get : http.post)(`${base}${path}`, route(endpoint))),
+  );
+  const refused = ROUTES.map(({ path, methods }) => http.all(`${base}${path}`, route(notAllowed(Object.keys(methods)))));
   return [
-    http.post(`${base}${CONFIGS}`, route(createConfig)),
-    http.get(`${base}${CONFIGS}`, route(listConfigs)),
-    http.get(`${base}${CONFIGS}/:id`, route(retrieveConfig)),
-    http.post(`${base}${CONFIGS}/:id`, route(updateConfig)),
-    http.post(`${base}${CONFIGS}/:id/test`, route(testConfig)),
-    http.get(`${base}/tasks`, route(listTasks)),
-    http.get(`${base}/tasks/:id`, route(retrieveTask)),
-    http.get(`${base}/events`, route(listEvents)),
-    http.get(`${base}/events/:id`, route(retrieveEvent)),
-    ...[CONFIGS, `${CONFIGS}/:id`, `${CONFIGS}/:id/test`, '/tasks', '/tasks/:id', '/events', '/events/:id'].map((path) => http.all(`${base}${path}`, notAllowed)),
+    ...served,
+    ...refused,
     http.all(
       `${base}/*`,
       route(() => {
@@ -143,14 +154,15 @@ function findConfig(context: HandlerContext, call: Call): StoredConfig {
   return config;
 }
 
-/** Starts a test and, when the caller asked with `Ricloud-Await`, holds the answer until it ends. */
-async function startTest(context: HandlerContext, call: Call, config: StoredConfig): Promise<string> {
+/** Starts a test and, for `awaitFor` seconds (`Ricloud-Await`, read before acting), holds the answer until it ends. */
+async function startTest(context: HandlerContext, config: StoredConfig, awaitFor: number): Promise<string> {
   const task = context.runner.start(config);
-  await context.runner.waitFor(task.id, awaitSeconds(call.request) * 1000);
+  await context.runner.waitFor(task.id, awaitFor * 1000);
   return task.id;
 }
 
 async function createConfig(call: Call, context: HandlerContext): Promise<Response> {
+  const awaitFor = awaitSeconds(call.request);
   const body = readObject(call.body, call.request.headers.get('content-type'), ['url']);
   if (body.url === undefined) throw invalidParameter('url', 'This field is required.');
   const config = context.store.add('webhook_config', context.store.configs, {
@@ -162,7 +174,7 @@ async function createConfig(call: Call, context: HandlerContext): Promise<Respon
     state: 'new',
     date_created: now(),
   } as StoredConfig);
-  await startTest(context, call, config);
+  await startTest(context, config, awaitFor);
   return json(CREATED, config);
 }
 
@@ -177,6 +189,7 @@ function listConfigs(call: Call, context: HandlerContext): Response {
 }
 
 async function updateConfig(call: Call, context: HandlerContext): Promise<Response> {
+  const awaitFor = awaitSeconds(call.request);
   const body = readObject(call.body, call.request.headers.get('content-type'), ['url', 'state']);
   if (body.url === undefined && body.state === undefined) throw invalidParameter('url', 'Send url or state.');
   const url = body.url === undefined ? undefined : readUrl(body.url);
@@ -190,22 +203,24 @@ async function updateConfig(call: Call, context: HandlerContext): Promise<Respon
   } else {
     // A new url, or state `new`, is "recently updated but not yet tested": test it again.
     config.state = 'new';
-    await startTest(context, call, config);
+    await startTest(context, config, awaitFor);
   }
   return json(200, config);
 }
 
 async function testConfig(call: Call, context: HandlerContext): Promise<Response> {
+  const awaitFor = awaitSeconds(call.request);
   if (call.body !== '') throw new ApiError(400, 'invalid-body', 'The test action takes no body.');
   const config = findConfig(context, call);
-  const taskId = await startTest(context, call, config);
+  const taskId = await startTest(context, config, awaitFor);
   return json(CREATED, context.store.tasks.get(taskId));
 }
 
 async function retrieveTask(call: Call, context: HandlerContext): Promise<Response> {
+  const awaitFor = awaitSeconds(call.request);
   const task = context.store.tasks.get(call.id);
   if (!task || task.organisation !== call.organisation) throw statusError(404, 'Task not found.');
-  await context.runner.waitFor(task.id, awaitSeconds(call.request) * 1000);
+  await context.runner.waitFor(task.id, awaitFor * 1000);
   return json(200, task);
 }
 
@@ -225,13 +240,31 @@ function listEvents(call: Call, context: HandlerContext): Response {
   return json(200, listObject(context.store.newestFirst(mine), call.url.searchParams, { filters: ['type', 'action', 'state'] }, '/events', (e) => e));
 }
 
-/** msw's network error: in-process, a dropped connection is a failed fetch. */
+/**
+ * In-process faults, played as over HTTP: a dropped connection is msw's network error (a failed fetch), and a cut
+ * body sends its first half then fails, so reading it rejects as a socket cut mid-body does.
+ */
 export const mswConnectionFaults: ConnectionFaults = {
   drop: () => HttpResponse.error(),
   async truncate(response) {
-    const text = await response.text();
+    const bytes = new Uint8Array(await response.arrayBuffer());
     const headers = new Headers(response.headers);
     headers.delete('content-length');
-    return new Response(text.slice(0, Math.floor(text.length / 2)), { status: response.status, headers });
+    return new Response(halfThenFail(bytes), { status: response.status, headers });
   },
 };
+
+/** A body stream that gives the first half of `bytes`, then errors as a cut connection would. */
+function halfThenFail(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  let sent = false;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent) {
+        controller.error(new TypeError('The connection was cut before the body ended.'));
+        return;
+      }
+      sent = true;
+      controller.enqueue(bytes.subarray(0, Math.floor(bytes.length / 2)));
+    },
+  });
+}

@@ -1,5 +1,5 @@
 /** List endpoints of the mock: filters, datetime ranges, newest-first order, `limit`, `after_id`, `before_id`. */
-import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from './choices';
+import { DATE_FILTER_FORMAT, DEFAULT_LIST_LIMIT, LIMIT_FORMAT, MAX_LIST_LIMIT } from './choices';
 import { invalidParameter } from './respond';
 
 /** How one list endpoint filters: plain string filters, and the datetime filter on `date_created`. */
@@ -41,22 +41,50 @@ export function listObject<T extends { id: string; date_created: string }>(
   for (const [op, test] of Object.entries(DATE_OPS)) {
     const raw = query.get(`date_created${op}`);
     if (raw === null) continue;
-    const bound = Date.parse(raw);
-    if (Number.isNaN(bound)) throw invalidParameter(`date_created${op}`, 'Enter a valid date/time.');
+    const bound = readInstant(raw, `date_created${op}`);
     items = items.filter((item) => test(Date.parse(item.date_created), bound));
   }
   const total = items.length;
+  const limit = readLimit(query.get('limit'));
+  items = afterCursors(sorted, items, query);
+  const data = items.slice(0, limit);
+  return { resource: 'list', data: data.map(show), has_more: items.length > limit, total_count: total, url: path };
+}
 
-  const limitText = query.get('limit');
-  const limit = limitText === null ? DEFAULT_LIST_LIMIT : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) throw invalidParameter('limit', `Ensure this value is between 1 and ${MAX_LIST_LIMIT}.`);
+/** A datetime filter's instant in ms: strict ISO 8601 in UTC with `Z`, a real date and time; else 400. */
+function readInstant(raw: string, name: string): number {
+  const bound = DATE_FILTER_FORMAT.test(raw) ? Date.parse(raw) : Number.NaN;
+  // Date.parse rolls 2020-02-30 over to March 1 and 24:00 to the next day: the fields must come back unchanged.
+  if (Number.isNaN(bound) || new Date(bound).toISOString().slice(0, 19) !== raw.slice(0, 19)) {
+    throw invalidParameter(name, 'Enter a valid date/time in ISO 8601 UTC, e.g. 2020-03-01T00:00:00.000Z.');
+  }
+  return bound;
+}
+
+/** The page size: digits only, from 1 to the maximum; the default when absent; else 400. */
+function readLimit(raw: string | null): number {
+  if (raw === null) return DEFAULT_LIST_LIMIT;
+  const limit = LIMIT_FORMAT.test(raw) ? Number(raw) : Number.NaN;
+  if (!(limit >= 1 && limit <= MAX_LIST_LIMIT)) throw invalidParameter('limit', `Ensure this value is a whole number between 1 and ${MAX_LIST_LIMIT}.`);
+  return limit;
+}
+
+/**
+ * The filtered `items` after `after_id` and before `before_id`. A cursor is found in the organisation's whole
+ * newest-first list (`sorted`), so paging goes on when the cursor item stopped matching the filter (e.g. it was
+ * deactivated meanwhile); an id not in that list at all is a 400.
+ */
+function afterCursors<T extends { id: string }>(sorted: T[], items: T[], query: URLSearchParams): T[] {
+  const position = new Map(sorted.map((item, index) => [item.id, index]));
   for (const cursor of ['after_id', 'before_id'] as const) {
     const id = query.get(cursor);
     if (id === null) continue;
-    const at = items.findIndex((item) => item.id === id);
-    if (at < 0) throw invalidParameter(cursor, 'No such object in this list.');
-    items = cursor === 'after_id' ? items.slice(at + 1) : items.slice(0, at);
+    const at = position.get(id);
+    if (at === undefined) throw invalidParameter(cursor, 'No such object in this list.');
+    items = items.filter((item) => {
+      const place = position.get(item.id) ?? -1;
+      return cursor === 'after_id' ? place > at : place < at;
+    });
   }
-  const data = items.slice(0, limit);
-  return { resource: 'list', data: data.map(show), has_more: items.length > limit, total_count: total, url: path };
+  return items;
 }

@@ -20,20 +20,21 @@ export class ApiError extends Error {
     message: string,
     readonly params?: Record<string, string[]>,
     readonly retryAfter?: number | string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 
   /** The HTTP answer for this error. */
   toResponse(): Response {
-    const headers: Record<string, string> = this.retryAfter === undefined ? {} : { 'retry-after': String(this.retryAfter) };
+    const headers: Record<string, string> = this.retryAfter === undefined ? { ...this.headers } : { ...this.headers, 'retry-after': String(this.retryAfter) };
     return json(this.status, { error: this.code, message: this.message, ...(this.params ? { params: this.params } : {}) }, headers);
   }
 }
 
-/** An error with the slug the mock uses for `status`. */
-export const statusError = (status: number, message: string, retryAfter?: number | string): ApiError =>
-  new ApiError(status, ERROR_CODES[status] ?? (status >= 500 ? 'server-error' : 'error'), message, undefined, retryAfter);
+/** An error with the slug the mock uses for `status`, and any extra answer `headers` (e.g. `allow` on a 405). */
+export const statusError = (status: number, message: string, retryAfter?: number | string, headers?: Record<string, string>): ApiError =>
+  new ApiError(status, ERROR_CODES[status] ?? (status >= 500 ? 'server-error' : 'error'), message, undefined, retryAfter, headers);
 
 /** A 400 `invalid-parameter` naming one parameter. */
 export const invalidParameter = (name: string, problem: string): ApiError =>
@@ -53,14 +54,16 @@ export function readObject(text: string, contentType: string | null, allowed: re
   return body as Record<string, unknown>;
 }
 
-/** Checks a receiver url as the API would: an absolute http(s) URL. */
+/** Checks a receiver url as the API would: an absolute http(s) URL without credentials (as the SDK's `checkUrl`). */
 export function readUrl(value: unknown): string {
   if (typeof value !== 'string') throw invalidParameter('url', 'Enter a valid URL.');
+  let url: URL;
   try {
-    const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return value;
+    url = new URL(value);
   } catch {
-    // fall through to the error below
+    throw invalidParameter('url', 'Enter a valid URL.');
   }
-  throw invalidParameter('url', 'Enter a valid URL.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalidParameter('url', 'Enter a valid URL.');
+  if (url.username || url.password) throw invalidParameter('url', 'The URL must not contain credentials.');
+  return value;
 }

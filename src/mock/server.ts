@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { getResponse } from 'msw';
-import { createMockApi, type MockApi, type MockApiOptions } from './api';
+import { checkMockOptions, createMockApi, type MockApi, type MockApiOptions } from './api';
 import { checkCors, corsHeaders, preflight, type CorsOption } from './cors';
 import type { ConnectionFaults } from './handlers';
 import { statusError } from './respond';
@@ -44,12 +44,15 @@ const socketFaults: ConnectionFaults = {
 
 /**
  * Serves the mock API over HTTP until `close()`.
- * @throws InvalidInputError for a `cors` that is neither a boolean nor an origin; the listen error when the port is
+ * @throws InvalidInputError for a `cors` that is neither a boolean nor an origin, or a `taskDelay` or
+ *   `deliveryTimeout` that is not a number of milliseconds a timer can wait; the listen error when the port is
  *   taken (e.g. EADDRINUSE).
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 0, host = '127.0.0.1', cors: corsOption, ...mockOptions } = options;
   const cors = checkCors(corsOption);
+  // Before listening: a refused option must not leave a server behind.
+  checkMockOptions(mockOptions);
   const sockets = new Set<Socket>();
   let api: MockApi | undefined;
   const server = createServer((req, res) => {

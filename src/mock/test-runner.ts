@@ -49,8 +49,9 @@ async function post(deliver: Deliver, url: string, init: RequestInit, timeout: n
   const abandon = () => delivery.abort(signal.reason);
   signal.addEventListener('abort', abandon, { once: true });
   const timer = setTimeout(() => delivery.abort(new Error('timeout')), timeout);
-  const request = new Request(url, { ...init, method: 'POST', redirect: 'manual', signal: delivery.signal });
   try {
+    // Inside the try: a url the Request cannot take (credentials, say) is an unreachable receiver, never a throw.
+    const request = new Request(url, { ...init, method: 'POST', redirect: 'manual', signal: delivery.signal });
     const response = await Promise.race([deliver(request), whenAborted(delivery.signal)]);
     signal.throwIfAborted();
     void response.body?.cancel().catch(() => undefined);

@@ -233,6 +233,60 @@ describe('lists', () => {
     expect(last.data.map((c: { id: string }) => c.id)).toEqual([ids[4]]);
   });
 
+  it('go on after an after_id (or before a before_id) that no longer matches the filter; an unknown id is still 400', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.unshift((await create()).id);
+    await mock.api.settle();
+    await call(`/configs/webhook/${ids[1]}`, { method: 'POST', body: { state: 'deactivated' } });
+    const after = await call(`/configs/webhook?limit=2&after_id=${ids[1]}`);
+    expect(after.status).toBe(200);
+    expect(after.json.data.map((c: { id: string }) => c.id)).toEqual([ids[2], ids[3]]);
+    expect(after.json).toMatchObject({ has_more: true, total_count: 4 });
+    const before = await call(`/configs/webhook?before_id=${ids[1]}`);
+    expect(before.json.data.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
+    const valid = await call(`/configs/webhook?state=valid&after_id=${ids[1]}`);
+    expect(valid.json.data.map((c: { id: string }) => c.id)).toEqual(ids.slice(2));
+    expect((await call('/configs/webhook?before_id=nope')).json).toMatchObject({ error: 'invalid-parameter', params: { before_id: [expect.any(String)] } });
+  });
+
+  it('can be paged through by the SDK while each config is deactivated', async () => {
+    for (let i = 0; i < 5; i++) await create();
+    await mock.api.settle();
+    const client = new Client({ token: TOKEN_A, baseUrl: mock.url });
+    let seen = 0;
+    for await (const cfg of client.webhookConfigs.list({ limit: 2 })) {
+      await cfg.update({ state: 'deactivated' });
+      seen++;
+    }
+    expect(seen).toBe(5);
+    expect(mock.api.store.webhookConfigs().every((c) => c.state === 'deactivated')).toBe(true);
+  });
+
+  it('refuse a limit or a date that is not written strictly (digits; ISO 8601 UTC with Z) with 400 invalid-parameter', async () => {
+    for (const [query, param] of [
+      ['limit=1e1', 'limit'],
+      ['limit=0x2', 'limit'],
+      [`limit=${encodeURIComponent(' 2')}`, 'limit'],
+      ['limit=2.0', 'limit'],
+      ['limit=', 'limit'],
+      ['date_created__gt=2020', 'date_created__gt'],
+      ['date_created__gte=2020-03-01', 'date_created__gte'],
+      [`date_created__lt=${encodeURIComponent('March 1 2020')}`, 'date_created__lt'],
+      ['date_created__lte=2020-03-01T00:00:00', 'date_created__lte'],
+      [`date_created=${encodeURIComponent('2020-03-01T00:00:00+01:00')}`, 'date_created'],
+      ['date_created__gt=2020-02-30T00:00:00Z', 'date_created__gt'],
+    ]) {
+      const answer = await call(`/configs/webhook?${query}`);
+      expect(answer.status, query).toBe(400);
+      expect(answer.json).toMatchObject({ error: 'invalid-parameter' });
+      expect(Object.keys(answer.json.params)).toEqual([param]);
+    }
+    const cfg = await create();
+    const strict = await call(`/configs/webhook?limit=1&date_created__lte=${new Date(Date.now() + 60_000).toISOString()}&date_created__gt=2020-03-01T00:00:00Z`);
+    expect(strict.status).toBe(200);
+    expect(strict.json.data.map((c: { id: string }) => c.id)).toEqual([cfg.id]);
+  });
+
   it('refuse an out-of-range limit, an unknown filter and a bad date with 400 invalid-parameter', async () => {
     for (const [query, param] of [
       ['limit=0', 'limit'],
@@ -320,6 +374,8 @@ describe('strictness and errors', () => {
     ['an unknown body field', { body: { url: 'https://hooks.example.com', colour: 'blue' } }, 'invalid-parameter', { colour: ['Unknown field.'] }],
     ['a missing url', { body: {} }, 'invalid-parameter', { url: ['This field is required.'] }],
     ['a url that is not http(s)', { body: { url: 'ftp://hooks.example.com' } }, 'invalid-parameter', { url: ['Enter a valid URL.'] }],
+    ['a url with credentials', { body: { url: 'https://user:pw@example.test/hook' } }, 'invalid-parameter', { url: [expect.any(String)] }],
+    ['a url with a user name only', { body: { url: 'https://user@example.test/hook' } }, 'invalid-parameter', { url: [expect.any(String)] }],
     ['a body that is not JSON', { raw: '{"url":', headers: { 'content-type': 'application/json' } }, 'invalid-body', undefined],
     ['a JSON array', { body: [] }, 'invalid-body', undefined],
     ['a non-JSON content type', { raw: 'url=https://x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 'invalid-body', undefined],
@@ -341,6 +397,32 @@ describe('strictness and errors', () => {
     expect(secret).toMatchObject({ status: 400, json: { params: { secret: ['Unknown field.'] } } });
   });
 
+  it('refuses an update to a url with credentials, leaving the config and its tasks as they were', async () => {
+    const cfg = await create();
+    await mock.api.settle();
+    const answer = await call(`/configs/webhook/${cfg.id}`, { method: 'POST', body: { url: 'https://user:pw@example.test/hook' } });
+    expect(answer).toMatchObject({ status: 400, json: { error: 'invalid-parameter', params: { url: [expect.any(String)] } } });
+    expect((await call(`/configs/webhook/${cfg.id}`)).json).toMatchObject({ url: receiverUrl, state: 'valid' });
+    expect(mock.api.created.task).toBe(1);
+  });
+
+  it('answers 405 with an Allow header listing the methods the path takes (RFC 9110)', async () => {
+    const cfg = await create();
+    for (const [method, path, allow] of [
+      ['DELETE', `/configs/webhook/${cfg.id}`, 'GET, POST'],
+      ['PATCH', '/configs/webhook', 'GET, POST'],
+      ['GET', `/configs/webhook/${cfg.id}/test`, 'POST'],
+      ['POST', '/tasks', 'GET'],
+      ['PUT', '/tasks/x', 'GET'],
+      ['DELETE', '/events', 'GET'],
+      ['POST', '/events/x', 'GET'],
+    ] as const) {
+      const answer = await call(path, { method });
+      expect(answer.status).toBe(405);
+      expect(answer.headers.get('allow')).toBe(allow);
+    }
+  });
+
   it('plays a status fault without acting', async () => {
     mock.api.faults.add({ method: 'POST', path: '/configs/webhook', status: 503 });
     const answer = await call('/configs/webhook', { method: 'POST', body: { url: receiverUrl } });
@@ -359,6 +441,21 @@ describe('Ricloud-Await on GET /tasks/{id}', () => {
     const held = await call(`/tasks/${task.id}`, { headers: { 'ricloud-await': '5' } });
     expect(held.json).toMatchObject({ state: 'failed', error: TEST_ERRORS.timeout });
     expect((await call(`/configs/webhook/${cfg.id}`)).json.state).toBe('invalid');
+  });
+
+  it('is checked before acting: a bad value on create, update or test creates, changes and queues nothing', async () => {
+    const bad = { 'ricloud-await': 'soon' };
+    const created = await call('/configs/webhook', { method: 'POST', body: { url: receiverUrl }, headers: bad });
+    expect(created).toMatchObject({ status: 400, json: { params: { 'Ricloud-Await': [expect.any(String)] } } });
+    expect(mock.api.created).toMatchObject({ webhook_config: 0, task: 0 });
+    const cfg = await create();
+    await mock.api.settle();
+    const updated = await call(`/configs/webhook/${cfg.id}`, { method: 'POST', body: { url: `${receiverUrl}/other` }, headers: bad });
+    expect(updated).toMatchObject({ status: 400, json: { params: { 'Ricloud-Await': [expect.any(String)] } } });
+    const tested = await call(`/configs/webhook/${cfg.id}/test`, { method: 'POST', headers: bad });
+    expect(tested).toMatchObject({ status: 400, json: { params: { 'Ricloud-Await': [expect.any(String)] } } });
+    expect((await call(`/configs/webhook/${cfg.id}`)).json).toMatchObject({ url: receiverUrl, state: 'valid' });
+    expect(mock.api.created).toMatchObject({ webhook_config: 1, task: 1 });
   });
 
   it('refuses a value that is not a number of seconds', async () => {

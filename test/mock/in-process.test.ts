@@ -1,0 +1,95 @@
+/**
+ * The mock API in process (createMockApi with msw) next to the same mock over real HTTP (startMockServer): faults
+ * look the same both ways, bad options are refused up front, and a receiver url the mock cannot call never crashes it.
+ */
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Client, ConnectionError, InvalidInputError } from '../../src/index';
+import { createMockApi, startMockServer, type MockApi, type MockServer } from '../../src/mock/index';
+import { TOKEN_A } from '../support/core-harness';
+
+const deliver = async () => new Response('OK');
+const api: MockApi = createMockApi({ taskDelay: 1, deliver });
+// Requests to the socket server below are not the in-process mock's: let them through.
+const msw = setupServer(...api.handlers);
+let mock: MockServer;
+
+beforeAll(async () => {
+  msw.listen({ onUnhandledRequest: 'bypass' });
+  mock = await startMockServer({ taskDelay: 1, deliver });
+});
+afterEach(async () => {
+  for (const each of [api, mock.api]) {
+    await each.settle();
+    each.reset();
+  }
+});
+afterAll(async () => {
+  msw.close();
+  await mock.close();
+});
+
+/** Both mocks, each with its base URL, named for the test titles. */
+const bothWays = () =>
+  [
+    ['in process', api, api.baseUrl],
+    ['over HTTP', mock.api, mock.url],
+  ] as const;
+
+describe('a truncate fault', () => {
+  it('fails the same way in process as over HTTP: plain fetch gets its headers, then reading the body rejects', async () => {
+    for (const [name, each, base] of bothWays()) {
+      each.faults.add({ path: '/configs/webhook', truncate: true });
+      const response = await fetch(`${base}/configs/webhook`, { headers: { authorization: `Token ${TOKEN_A}` } });
+      expect(response.status, name).toBe(200);
+      await expect(response.text(), name).rejects.toThrow(TypeError);
+    }
+  });
+
+  it('fails the same way in process as over HTTP: the SDK throws ConnectionError with mayHaveSucceeded, the config exists', async () => {
+    for (const [name, each, base] of bothWays()) {
+      each.faults.add({ method: 'POST', path: '/configs/webhook', truncate: true });
+      const client = new Client({ token: TOKEN_A, baseUrl: base, logLevel: 'off' });
+      const error = await client.webhookConfigs.create({ url: 'https://hooks.example.test/in' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, name).toBeInstanceOf(ConnectionError);
+      expect((error as ConnectionError).mayHaveSucceeded, name).toBe(true);
+      expect(each.created.webhook_config, name).toBe(1);
+    }
+  });
+});
+
+describe('timing options', () => {
+  it.each([Infinity, Number.NaN, -5, 3e9, 0, '20'])('refuses deliveryTimeout %s with InvalidInputError naming options.deliveryTimeout', async (value) => {
+    const options = { deliveryTimeout: value as number };
+    expect(() => createMockApi(options)).toThrow(expect.objectContaining({ name: 'InvalidInputError', field: 'options.deliveryTimeout' }));
+    await expect(startMockServer(options)).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it.each([Infinity, Number.NaN, -5, 3e9, '20'])('refuses taskDelay %s with InvalidInputError naming options.taskDelay', async (value) => {
+    const options = { taskDelay: value as number };
+    expect(() => createMockApi(options)).toThrow(expect.objectContaining({ name: 'InvalidInputError', field: 'options.taskDelay' }));
+    await expect(startMockServer(options)).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it('accepts taskDelay 0, fractions, and the timer ceiling (2 147 483 647 ms) for both', () => {
+    expect(() => createMockApi({ taskDelay: 0, deliveryTimeout: 0.5 })).not.toThrow();
+    expect(() => createMockApi({ taskDelay: 2_147_483_647, deliveryTimeout: 2_147_483_647 })).not.toThrow();
+  });
+});
+
+describe('a receiver url with credentials', () => {
+  it('is refused in process with 400 invalid-parameter on url, and no task is queued', async () => {
+    const response = await fetch(`${api.baseUrl}/configs/webhook`, {
+      method: 'POST',
+      headers: { authorization: `Token ${TOKEN_A}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'https://user:pw@example.test/hook' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'invalid-parameter', params: { url: [expect.any(String)] } });
+    await api.settle();
+    expect(api.created).toMatchObject({ webhook_config: 0, task: 0 });
+  });
+});
