@@ -1,0 +1,49 @@
+/**
+ * The public types as a strict user's compiler sees them: a type-check fixture, not a test file. `tsc --noEmit` (part
+ * of `npm test`, with `exactOptionalPropertyTypes` on) checks it; a `@ts-expect-error` that finds no error, or a call
+ * that stops compiling, fails `npm test`. Nothing here runs.
+ */
+import { createServer } from 'node:http';
+import { expectTypeOf } from 'vitest';
+import { Client, Event, type EventState, type Task, type TaskState, WebhookConfig, type WebhookConfigState } from 'ricloud';
+import { createWebhookHandler, toNodeHandler, verifySignature } from 'ricloud/webhooks';
+
+/** Type-checked, never called. */
+const never = (_check: () => unknown) => undefined;
+
+// Attributes have their API types, and a misspelt attribute is an error.
+never(async () => {
+  const cfg = await WebhookConfig.retrieve('wc_1');
+  expectTypeOf(cfg.state).toEqualTypeOf<WebhookConfigState>();
+  expectTypeOf(cfg.date_created).toEqualTypeOf<string>();
+  expectTypeOf(cfg.secret).toEqualTypeOf<string | null | undefined>();
+  // @ts-expect-error: no such attribute; unknown extra fields are kept at run time only
+  void cfg.date_creatd;
+  const task: Task = await cfg.test();
+  expectTypeOf(task.state).toEqualTypeOf<TaskState>();
+  expectTypeOf((await Event.list({ state: 'delivered' })).data[0]?.state).toEqualTypeOf<EventState | undefined>();
+});
+
+// An empty update, and a state a caller cannot set, are errors.
+never(async () => {
+  const cfg = await WebhookConfig.retrieve('wc_1');
+  await cfg.update({ url: 'https://hooks.example.com/v2' });
+  await cfg.update({ state: 'deactivated' });
+  // @ts-expect-error: an update needs url or state
+  await cfg.update({});
+  // @ts-expect-error: only new and deactivated can be set
+  await WebhookConfig.updateWithId('wc_1', { state: 'valid' });
+});
+
+// Options may be undefined, as values read from the environment are (exactOptionalPropertyTypes).
+never(async () => {
+  const maybe = (): string | undefined => process.env.RICLOUD_TOKEN;
+  const signal: AbortSignal | undefined = undefined;
+  const client = new Client({ token: maybe(), baseUrl: maybe(), timeout: undefined }).withOptions({ deadline: undefined });
+  const task = await client.tasks.retrieve('tsk_1', { signal });
+  await task.wait({ timeout: undefined, signal });
+  await verifySignature('{}', maybe(), 'whsec_x', { tolerance: undefined });
+});
+
+// toNodeHandler mounts on node:http, though the webhooks entry names none of Node's types.
+never(() => createServer(toNodeHandler(createWebhookHandler({ secret: 'whsec_x' }))));
