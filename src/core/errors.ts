@@ -9,6 +9,8 @@ export interface RequestInfo {
   method: string;
   /** Path below the base URL, e.g. `/configs/webhook/wc_1`. */
   path: string;
+  /** The whole URL of the last attempt, base URL and query included, once one was sent: says where a 404 came from. */
+  url?: string | undefined;
   /** How many attempts were made, retries included. */
   attempts: number;
   /** The server's request id, when it sent one. */

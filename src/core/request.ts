@@ -233,6 +233,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     // A backoff sleep that ended late (a busy machine) left no time: send nothing, end with the failure being retried.
     if (left <= 0 && retrying !== undefined) throw retrying;
     info.attempts++;
+    info.url = request.url;
     if (transport.debug) transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
     runHook(transport, options, 'onRequest', { method: spec.method, url: request.url, attempt: info.attempts });
     const exchange = async (signalled: RequestInit | undefined) => {

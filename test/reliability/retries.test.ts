@@ -226,12 +226,12 @@ describe('Retry-After', () => {
 });
 
 describe('what the final error carries', () => {
-  it('the method, the path, the attempt count and the request id; never the token', async () => {
+  it('the method, the path, the whole URL, the attempt count and the request id; never the token', async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, status: 502, retryAfter: 0, times: Infinity });
     const error = (await rejectionOf(client().webhookConfigs.retrieve(config.id))) as ServerError;
     expect(error).toBeInstanceOf(RicloudError);
-    expect(error.request).toEqual({ method: 'GET', path, attempts: 3, requestId: expect.stringMatching(/^req_/) });
+    expect(error.request).toEqual({ method: 'GET', path, url: `${api.baseUrl}${path}`, attempts: 3, requestId: expect.stringMatching(/^req_/) });
     expect(error.message).not.toContain(TOKEN_A);
     expect(JSON.stringify(error)).not.toContain(TOKEN_A);
   });
