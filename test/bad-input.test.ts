@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 /**
  * Bad input, both ways: what callers pass (refused before anything is sent) and what a server may answer (always a
  * RicloudError of the right class, never a hang, a TypeError or a ZodError). No message ever holds the token.
@@ -297,12 +298,21 @@ const serverCases: Case[] = [
     },
   },
   {
-    name: 'a 404 with a token that is part of its slug: the slug and message stay whole',
-    serve: onRetrieve(() => HttpResponse.json({ error: 'not-found', message: 'No such webhook config.' }, { status: 404 })),
-    options: { token: 'found' },
+    name: 'a 401 whose error slug is the token itself: the slug is redacted like the rest',
+    serve: onRetrieve(() => HttpResponse.json({ error: TOKEN_A, message: 'Bad token.' }, { status: 401 })),
     run: retrieve,
-    error: NotFoundError,
-    check: (e) => expect(e).toMatchObject({ error: 'not-found', message: 'webhook_config wc_1 not found (404 not-found)' }),
+    error: AuthenticationError,
+    check: (e) => expect(e).toMatchObject({ error: '[redacted]', message: 'webhook_config wc_1: Bad token. (401 [redacted])' }),
+  },
+  {
+    name: 'a 400 whose params echo a secret as a list of messages: hidden in params and in the body',
+    serve: onRetrieve(() => HttpResponse.json({ error: 'invalid-parameter', message: 'Bad.', params: { secret: ['whsec_echoed_0123456789abcdef'], url: ['Enter a URL.'] } }, { status: 400 })),
+    run: retrieve,
+    error: RequestError,
+    check: (e) => {
+      expect((e as RequestError).params).toEqual({ secret: '[redacted]', url: ['Enter a URL.'] });
+      expect(JSON.stringify(e) + inspect(e, { depth: Infinity, showHidden: true })).not.toContain('whsec_echoed');
+    },
   },
   {
     name: 'a 400 whose params quote the token back',

@@ -9,9 +9,9 @@ export const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set(['secret']);
 /** Response bodies kept in errors are cut to this many characters. */
 export const MAX_ERROR_BODY = 64 * 1024;
 
-// `"secret": "..."` in JSON text (also when the text ends inside the value: a body cut short), and `s=...` in a
-// `Ricloud-Signature` value.
-const SECRET_FIELD = /("secret"\s*:\s*)"(?:[^"\\]|\\.)*(?:"|\\?$)/g;
+// The value of `"secret":` in JSON text: a string (also when the text ends inside it: a body cut short), a list of
+// strings (as the API's `params` lists messages per field), or any other scalar; and `s=...` in a `Ricloud-Signature`.
+const SECRET_FIELD = /("secret"\s*:\s*)(?:"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/g;
 const SIGNATURE_VALUE = /(\bs=)[A-Za-z0-9+/=_-]+/g;
 
 /** Hides secret values inside a body or message, then cuts it to `MAX_ERROR_BODY` characters. */
@@ -23,11 +23,11 @@ export function redactText(text: string): string {
 
 const SECRET_HEADERS = new Set(['authorization', 'ricloud-signature', 'cookie', 'set-cookie']);
 
-/** A plain copy of headers with credentials and signatures hidden. */
-export function redactHeaders(headers: Headers): Record<string, string> {
+/** A plain copy of headers with credentials and signatures hidden, and `hide` applied to every other value. */
+export function redactHeaders(headers: Headers, hide: (text: string) => string = (text) => text): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out[name] = SECRET_HEADERS.has(name) ? REDACTED : value;
+    out[name] = SECRET_HEADERS.has(name) ? REDACTED : hide(value);
   });
   return out;
 }

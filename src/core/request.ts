@@ -22,7 +22,7 @@ import {
 import type { Logger, LogLevel } from './log';
 import { levelled } from './log';
 import { checkObject, checkRules, isPlainObject, MILLISECONDS, numberIn, typed, type Rule } from './params';
-import { REDACTED, redactHeaders, redactText } from './redact';
+import { REDACTED, redactHeaders, redactText, SECRET_ATTRIBUTES } from './redact';
 import { loadKy, loadSchemas, type Ky } from './load';
 import { parseBody, type SchemaOf, type Validation } from './parse';
 import { backoffMs, failedBeforeSending, isAttemptTimeout, isHttpError, isRetryable, MAX_RETRY_AFTER_MS, networkCode, retryAfterMs, type RetryMode } from './retry';
@@ -294,7 +294,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     const response = await ky(spec.path.slice(1), kyOptions);
     const context = { status: response.status, request: info, what: spec.what, page: spec.page, mayHaveSucceeded: spec.retry === 'once', redact: transport.redact };
     const data = parseBody(schemas && spec.schema(schemas), text, context, transport.validate === 'warn' ? (error) => transport.log('warn', `${error.message}; returned unchecked (validate: 'warn')`) : undefined);
-    return { data, response: responseMeta(response, info.requestId) };
+    return { data, response: responseMeta(response, info.requestId, transport.redact) };
   } catch (error) {
     if (error instanceof BaseError) throw error;
     const mapped = mapFailure(error, isHttpError(error) ? text : '', transport.redact, spec, info, options, pastDeadline(), deadline, attemptTimeout);
@@ -345,23 +345,26 @@ function follow(signal: AbortSignal): { signal: AbortSignal; release: () => void
 // Appended to the message of a `once` request that failed after it may have reached the server.
 const MAY_HAVE_APPLIED = '; the request may have been applied';
 
-/** `value` with the token hidden in its strings; when hiding it would break the JSON (a token that is a number), all of it. */
+/**
+ * `value` with the token hidden in its strings and every `secret` field's value hidden, whatever its type; when hiding
+ * the token would break the JSON (a token that is a number), all of it.
+ */
 function redactJson(value: unknown, redact: (text: string) => string): unknown {
   try {
-    return JSON.parse(redact(JSON.stringify(value)));
+    return JSON.parse(redact(JSON.stringify(value)), (key, field: unknown) => (SECRET_ATTRIBUTES.has(key) ? REDACTED : field));
   } catch {
     return REDACTED;
   }
 }
 
 /** The response facts of a value. The headers are copied (and redacted) only when someone reads them. */
-function responseMeta(response: Response, requestId: string | undefined): ResponseMeta {
+function responseMeta(response: Response, requestId: string | undefined, redact: (text: string) => string): ResponseMeta {
   let headers: Record<string, string> | undefined;
   return {
     status: response.status,
     requestId,
     get headers() {
-      headers ??= redactHeaders(response.headers);
+      headers ??= redactHeaders(response.headers, redact);
       return headers;
     },
   };
@@ -406,8 +409,8 @@ function mapFailure(
 
 /**
  * The error for an HTTP error status, from the API's `{ error, message, params }` body when there is one. The body is
- * read as received, and each part the error keeps is redacted on its own: redacting the text first could cut into the
- * `error` slug (a short token inside `not-found`) or miss a token the JSON escapes.
+ * read as received, and each part the error keeps is redacted on its own: redacting the text first would miss a token
+ * the JSON escapes, and could break the JSON the parts come from.
  */
 function httpError(status: number, headers: Headers, text: string, redact: (text: string) => string, spec: RequestSpec<unknown>, request: RequestInfo): RicloudError {
   let parsed: { error?: unknown; message?: unknown; params?: unknown } = {};
@@ -417,7 +420,8 @@ function httpError(status: number, headers: Headers, text: string, redact: (text
   } catch {
     // Not JSON (an HTML error page, an empty body): the status alone speaks.
   }
-  const code = typeof parsed.error === 'string' ? parsed.error : '';
+  // The slug is redacted too: a server may put anything there, the token included.
+  const code = typeof parsed.error === 'string' ? redact(parsed.error) : '';
   const advised = retryAfterMs(headers);
   const init = {
     status,

@@ -72,7 +72,8 @@ export abstract class Resource<C = unknown> {
 
   /** `util.inspect` / `console.log` form: attributes, with hidden ones shown as `[redacted]`. */
   [inspectSymbol](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
-    const shown: Record<string, unknown> = { ...(this as object) };
+    // A JSON copy: nested secrets are non-enumerable, so they are left out even when inspect shows hidden properties.
+    const shown = JSON.parse(JSON.stringify(this)) as Record<string, unknown>;
     for (const key of HIDDEN) if ((this as unknown as Record<string, unknown>)[key] != null) shown[key] = REDACTED;
     return `${this.constructor.name} ${inspect(shown, options)}`;
   }

@@ -2,6 +2,7 @@
  * Observability: the onRequest / onResponse / onRetry hooks (client and per request), the logger with its level
  * (option or RICLOUD_LOG), and `lastResponse` on every returned resource.
  */
+import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Client, type ClientOptions, type Logger, type RequestOptions } from '../../src/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
@@ -171,6 +172,15 @@ describe('lastResponse', () => {
     await api.settle();
     const events = await c.events.list();
     expect(events.data[0]?.lastResponse).toEqual(shape(200));
+  });
+
+  it('hides the token in any response header that echoes it, besides the credential headers', async () => {
+    const body = JSON.stringify({ id: 'wc_1', resource: 'webhook_config', organisation: 'org_1', url: RECEIVER, state: 'valid', date_created: '2024-05-01T10:00:00Z' });
+    const echoing: typeof fetch = async () =>
+      new Response(body, { headers: { 'content-type': 'application/json', 'www-authenticate': `Token ${TOKEN_A}`, 'x-debug-caller': `key=${TOKEN_A}` } });
+    const config = await client({ fetch: echoing }).webhookConfigs.retrieve('wc_1');
+    expect(config.lastResponse.headers).toMatchObject({ 'www-authenticate': 'Token [redacted]', 'x-debug-caller': 'key=[redacted]' });
+    expect(inspect(config.lastResponse, { showHidden: true, getters: true })).not.toContain(TOKEN_A);
   });
 
   it('is not enumerable: not in keys, spread or JSON', async () => {

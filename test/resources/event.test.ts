@@ -99,6 +99,7 @@ describe('secrets inside an event', () => {
     expect(data.history[0]?.secret).toBe(SECRET);
     expect(JSON.stringify(got)).not.toContain(SECRET);
     expect(inspect(got, { depth: Infinity })).not.toContain(SECRET);
+    expect(inspect(got, { depth: Infinity, showHidden: true })).not.toContain(SECRET);
     expect(JSON.parse(JSON.stringify(got))).toMatchObject({ data: { id: 'wc_1' } });
   });
 });
