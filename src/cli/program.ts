@@ -33,6 +33,9 @@ Exit codes:
 Environment: RICLOUD_TOKEN, RICLOUD_URL, RICLOUD_CONF (a config file), RICLOUD_SECRET (for event listen),
 RICLOUD_LOG (SDK log level), NO_COLOR.`;
 
+/** The value glued to an unknown option in commander's message, e.g. `--tokn=tok_…`. */
+const UNKNOWN_OPTION_VALUE = /(unknown option '[^'=\s]+)=[^']*/g;
+
 /** Builds the program. Parsing errors throw a `CommanderError` (after commander printed them) instead of exiting. */
 export function buildProgram(): Command {
   const program = new Command('ricloud')
@@ -41,6 +44,8 @@ export function buildProgram(): Command {
     // Settings below are inherited by every command added after them.
     .enablePositionalOptions()
     .exitOverride()
+    // A mistyped `--tokn=<token>` would otherwise print the token back in "unknown option '...'".
+    .configureOutput({ outputError: (text, write) => write(text.replace(UNKNOWN_OPTION_VALUE, '$1=…')) })
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', ROOT_HELP);
   addWebhookConfigCommands(program);

@@ -71,6 +71,13 @@ describe('usage errors exit 2 and name what is wrong', () => {
     expect(run.stderr).toContain(message);
   });
 
+  it('a mistyped option with its value glued on (--tokn=<token>) is named without printing the value', async () => {
+    const run = await ricloud(['task', 'list', '--tokn=tok_typed_0123456789abcdef'], env(newToken()));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown option '--tokn=…'");
+    expect(run.stdout + run.stderr).not.toContain('tok_typed_0123456789abcdef');
+  });
+
   it('no command prints the help on stderr', async () => {
     const run = await ricloud([]);
     expect(run.code).toBe(2);
