@@ -1,7 +1,7 @@
 /** Client and configure(): options, environment, defaults. A client owns one transport (one ky instance). */
 import { InvalidInputError } from './core/errors';
 import { envLogLevel, LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './core/log';
-import { checkRules, checkUrl, typed, type Rule } from './core/params';
+import { checkBaseUrl, checkRules, typed, type Rule } from './core/params';
 import type { Validation } from './core/parse';
 import { inspectSymbol, REDACTED } from './core/redact';
 import { checkRequestOptions, createTransport, send, type Hooks, type RequestOptions, type RequestSpec, type ResponseMeta, type Transport } from './core/request';
@@ -59,15 +59,6 @@ function checkClientOptions(options: unknown): ClientOptions {
   checkRules(o as Record<string, unknown>, 'options', CLIENT_RULES);
   if (o.baseUrl !== undefined) checkBaseUrl(o.baseUrl, 'options.baseUrl');
   return o;
-}
-
-/**
- * Checks a base URL: absolute http(s), and nothing after the path, since every request path is appended to it.
- * @throws InvalidInputError naming `field`.
- */
-function checkBaseUrl(value: unknown, field: string): void {
-  checkUrl(value, field);
-  if (/[?#]/.test(value as string)) throw new InvalidInputError(field, 'must not have a query (?) or fragment (#): request paths are appended to it');
 }
 
 /**

@@ -7,7 +7,7 @@ export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** The methods a logger must have. */
-export const LOG_METHODS = ['debug', 'info', 'warn', 'error'] as const;
+export const LOG_METHODS = LOG_LEVELS.slice(1) as readonly Exclude<LogLevel, 'off'>[];
 
 /** Anything with console's four methods: `console`, pino, winston. */
 export interface Logger {

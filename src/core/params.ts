@@ -73,6 +73,15 @@ export function checkUrl(value: unknown, field = 'url'): string {
   return value;
 }
 
+/**
+ * Checks the API's base URL: what `checkUrl` asks, and nothing after the path, since every request path is appended.
+ * @throws InvalidInputError naming `field`.
+ */
+export function checkBaseUrl(value: unknown, field: string): void {
+  checkUrl(value, field);
+  if (/[?#]/.test(value as string)) throw new InvalidInputError(field, 'must not have a query (?) or fragment (#): request paths are appended to it');
+}
+
 /** A point in time: a `Date` or an ISO 8601 string. */
 export type DateInput = Date | string;
 
