@@ -4,25 +4,22 @@
  * The SDK loads this module (and zod) on the first response it validates; `ricloud/schemas` exports it for users.
  * It imports only zod, so the webhooks entry can take its types without the HTTP client.
  */
-import * as z from 'zod/mini';
-import { datetime, maybe, openEnum } from './core/schema';
+import { safeParse, type $ZodType, type output } from 'zod/v4/core';
+import { array, boolean, datetime, id, is, literal, looseObject, maybe, number, openEnum, optional, string, unknown } from './core/schema';
 import { EVENT_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES } from './core/wire';
 
-// Ids are opaque; the API's own examples show both strings and numbers.
-const id = z.union([z.string(), z.number()]);
-
 /** A webhook config: where the API sends events, and the secret it signs them with. */
-export const webhookConfigSchema = z.looseObject({
+export const webhookConfigSchema = looseObject({
   /** Identifier, as `retrieve`, `update` and `test` take it. */
-  id: z.string(),
+  id: string,
   /** Always `webhook_config`. */
-  resource: z.literal('webhook_config'),
+  resource: literal('webhook_config'),
   /** The organisation that owns the config (its id). */
   organisation: id,
   /** Where the API sends events: an absolute http(s) URL. */
-  url: z.string(),
+  url: string,
   /** Sent by `create`; later answers may leave it out. */
-  secret: maybe(z.string()),
+  secret: maybe(string),
   /** `new` until tested, then `valid` or `invalid`; `deactivated` once switched off. */
   state: openEnum(WEBHOOK_CONFIG_STATES),
   /** When the config was created (ISO 8601). */
@@ -30,14 +27,16 @@ export const webhookConfigSchema = z.looseObject({
 });
 
 /** A list object as nested inside other resources (`results` of a task). */
-const nestedList = z.looseObject({ data: z.array(z.unknown()), has_more: z.optional(z.boolean()), total_count: z.optional(z.number()) });
+const nestedList = looseObject({ data: array(unknown), has_more: optional(boolean), total_count: optional(number) });
+/** A task's `results`: a list object or a plain array. */
+const results = is((v): v is output<typeof nestedList> | unknown[] => Array.isArray(v) || safeParse(nestedList, v).success, 'a list object or an array');
 
 /** A task: asynchronous work on the server, such as a webhook config test. */
-export const taskSchema = z.looseObject({
+export const taskSchema = looseObject({
   /** Identifier, as `retrieve` takes it. */
-  id: z.string(),
+  id: string,
   /** Always `task`. */
-  resource: z.literal('task'),
+  resource: literal('task'),
   /** The organisation the task belongs to (its id). */
   organisation: maybe(id),
   /** The key that owns the task (its id). */
@@ -51,17 +50,17 @@ export const taskSchema = z.looseObject({
   /** The poll the task is part of (its id), if any. */
   poll: maybe(id),
   /** A copy of the source's `type`, for filtering. */
-  source_type: maybe(z.string()),
+  source_type: maybe(string),
   /** What the task does, as a slug, e.g. `webhook_config.test`. */
-  type: z.string(),
+  type: string,
   /** The task's main argument, e.g. the data type of a data task (`messages.sms`). */
-  target: maybe(z.string()),
+  target: maybe(string),
   /** `pending`, `processing` or `suspended` while running; `succeeded` or `failed` once done. */
   state: openEnum(TASK_STATES),
   /** The results the task published, as a list object or a plain array. */
-  results: maybe(z.union([nestedList, z.array(z.unknown())])),
+  results: maybe(results),
   /** The error code, when the task failed. */
-  error: maybe(z.string()),
+  error: maybe(string),
   /** When the task was created (ISO 8601). */
   date_created: datetime,
   /** When the task started processing (ISO 8601). */
@@ -71,23 +70,23 @@ export const taskSchema = z.looseObject({
 });
 
 /** An event: something that happened to a resource, as delivered to webhook receivers. */
-export const eventSchema = z.looseObject({
+export const eventSchema = looseObject({
   /** Identifier, as `retrieve` takes it. */
-  id: z.string(),
+  id: string,
   /** Always `event`. */
-  resource: z.literal('event'),
+  resource: literal('event'),
   /** The organisation the event belongs to (its id). */
   organisation: maybe(id),
   /** The kind of resource the event is about, e.g. `task`: the first part of its slug. */
-  type: z.string(),
+  type: string,
   /** What happened to it, e.g. `succeeded` or `test`: the second part of its slug. */
-  action: z.string(),
+  action: string,
   /** The resource the event is about, in full. */
-  data: z.unknown(),
+  data: unknown,
   /** Delivery: `pending` while being sent, `delivered` once a receiver accepted it, `failed` after the last retry. */
   state: openEnum(EVENT_STATES),
   /** How many delivery retries have been made. */
-  retries: maybe(z.number()),
+  retries: maybe(number),
   /** When the event was created (ISO 8601). */
   date_created: datetime,
   /** When a receiver accepted it (ISO 8601). */
@@ -95,13 +94,13 @@ export const eventSchema = z.looseObject({
 });
 
 /** A page of a list endpoint. */
-export const listSchema = <T extends z.ZodMiniType>(item: T) =>
-  z.looseObject({
-    resource: z.optional(z.literal('list')),
-    data: z.array(item),
-    has_more: z.boolean(),
-    total_count: z.optional(z.number()),
-    url: z.optional(z.string()),
+export const listSchema = <T extends $ZodType>(item: T) =>
+  looseObject({
+    resource: optional(literal('list')),
+    data: array(item),
+    has_more: boolean,
+    total_count: optional(number),
+    url: optional(string),
   });
 
 /** A page of webhook configs. */
@@ -118,11 +117,11 @@ export const eventPageSchema = listSchema(eventSchema);
 type Declared<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
 
 /** A webhook config's attributes, as the API sends them. */
-export type WebhookConfigAttributes = Declared<z.infer<typeof webhookConfigSchema>>;
+export type WebhookConfigAttributes = Declared<output<typeof webhookConfigSchema>>;
 /** A task's attributes, as the API sends them. */
-export type TaskAttributes = Declared<z.infer<typeof taskSchema>>;
+export type TaskAttributes = Declared<output<typeof taskSchema>>;
 /** An event's attributes, as the API sends them. */
-export type EventAttributes = Declared<z.infer<typeof eventSchema>>;
+export type EventAttributes = Declared<output<typeof eventSchema>>;
 /** One of the documented webhook config states, or a state added to the API later. */
 export type WebhookConfigState = WebhookConfigAttributes['state'];
 /** One of the documented task states, or a state added later. */

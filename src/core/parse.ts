@@ -1,12 +1,12 @@
 /** Response bodies to values: JSON, then the resource's zod schema (see `load.ts` for when the schemas load). */
-import type * as z from 'zod/mini';
+import type { $ZodIssue, $ZodType } from 'zod/v4/core';
 import { ResponseValidationError, type RequestInfo } from './errors';
 import type { Schemas } from './load';
 import { describe, isPlainObject, withArticle } from './params';
 import { redactText, SECRET_ATTRIBUTES } from './redact';
 
 /** Picks the schema of a response out of the schemas module. */
-export type SchemaOf<T> = (schemas: Schemas) => z.ZodMiniType<T>;
+export type SchemaOf<T> = (schemas: Schemas) => $ZodType<T>;
 
 /**
  * How responses are checked: `true` refuses one that breaks its schema; `'warn'` reports it and returns it unchecked;
@@ -32,7 +32,13 @@ interface BodyContext {
  * (validation off), or when `warn` takes the schema's refusal (`validate: 'warn'`), the body is returned unchecked
  * once it has the shape the SDK builds on.
  */
-export function parseBody<T>(schema: z.ZodMiniType<T> | undefined, text: string, context: BodyContext, warn?: (error: ResponseValidationError) => void): T {
+export function parseBody<T>(
+  /** The loaded schemas module and the response's schema, unless validation is off. */
+  check: { schemas: Schemas; schema: $ZodType<T> } | undefined,
+  text: string,
+  context: BodyContext,
+  warn?: (error: ResponseValidationError) => void,
+): T {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -40,9 +46,9 @@ export function parseBody<T>(schema: z.ZodMiniType<T> | undefined, text: string,
     // An empty body fails JSON.parse too; only then is it told apart.
     throw invalid(context, text, '', text.trim() === '' ? 'the response body is empty' : 'the response body is not JSON');
   }
-  if (schema) {
+  if (check) {
     // `reportInput` puts the failing value on the issue, for the message.
-    const result = schema.safeParse(json, { reportInput: true });
+    const result = check.schemas.safeParse(check.schema, json, { reportInput: true });
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     const field = issue?.path.join('.') ?? '';
@@ -55,25 +61,20 @@ export function parseBody<T>(schema: z.ZodMiniType<T> | undefined, text: string,
   return json as T;
 }
 
-/** One schema issue in words, from its code: zod/mini carries no message text (`Invalid input`) unless a locale is loaded. */
-function issueText(issue: z.core.$ZodIssue & { input?: unknown }): string {
+/** One schema issue in words, from its code: zod carries no message text (`Invalid input`) unless a locale is loaded. */
+function issueText(issue: $ZodIssue & { input?: unknown }): string {
   if (issue.input === undefined) return 'is missing';
   // A secret attribute's value is not described, whatever its type.
   return `must be ${mustBe(issue)}${SECRET_ATTRIBUTES.has(String(issue.path.at(-1))) ? '' : `, got ${describe(issue.input)}`}`;
 }
 
-/** What an issue says the value must be: `a string`, `"webhook_config"`, `a string or a number`. */
-function mustBe(issue: z.core.$ZodIssue | undefined): string {
-  switch (issue?.code) {
-    case 'invalid_type':
-      return withArticle(issue.expected);
-    case 'invalid_value':
-      return issue.values.map((v) => JSON.stringify(v)).join(' or ');
-    case 'invalid_union':
-      return issue.errors.map((errors) => mustBe(errors[0])).join(' or ');
-    default:
-      return 'valid';
-  }
+/**
+ * What an issue says the value must be: `a string` (zod's own type issue), or what the schema's check put in
+ * `params.mustBe` (`"webhook_config"`, `a string or a number`; see `core/schema.ts`).
+ */
+function mustBe(issue: $ZodIssue): string {
+  if (issue.code === 'invalid_type') return withArticle(issue.expected);
+  return (issue.code === 'custom' && (issue.params?.mustBe as string | undefined)) || 'valid';
 }
 
 /** Where `json` falls short of what the SDK builds on, as [field, why]. */

@@ -212,6 +212,30 @@ describe('response validation', () => {
     expect(error.field).toBe('data.1.url');
   });
 
+  it.each([
+    [{ has_more: 'no' }, 'field `has_more` must be a boolean, got a string of 2 characters (HTTP 200)'],
+    [{ total_count: '12' }, 'field `total_count` must be a number, got a string of 2 characters (HTTP 200)'],
+    [{ resource: 'page' }, 'field `resource` must be "list", got a string of 4 characters (HTTP 200)'],
+  ])('says what a broken page field must be: %j', async (change, says) => {
+    server.use(http.get(`${api.baseUrl}/configs/webhook`, () => HttpResponse.json({ data: [CONFIG], has_more: false, ...change })));
+    const error = await rejectionOf(once().webhookConfigs.list());
+    expectFamily(error, ResponseValidationError);
+    expect(error.message).toBe(`webhook_config list: ${says}`);
+  });
+
+  it.each([
+    [{ results: 'done' }, 'field `results` must be a list object or an array, got a string of 4 characters (HTTP 200)'],
+    [{ results: { data: [], has_more: 'no' } }, 'field `results` must be a list object or an array, got an object (HTTP 200)'],
+  ])('says what a broken task field must be: %j', async (change, says) => {
+    const task = { id: 't_1', resource: 'task', type: 'webhook_config.test', state: 'succeeded', date_created: CONFIG.date_created };
+    server.use(http.get(`${api.baseUrl}/tasks/t_1`, () => HttpResponse.json({ ...task, ...change })));
+    const error = await rejectionOf(once().tasks.retrieve('t_1'));
+    expectFamily(error, ResponseValidationError);
+    expect(error.message).toBe(`task t_1: ${says}`);
+    server.use(http.get(`${api.baseUrl}/tasks/t_1`, () => HttpResponse.json({ ...task, results: { data: [{ id: 'r_1' }], has_more: false } })));
+    await expect(once().tasks.retrieve('t_1')).resolves.toMatchObject({ results: { data: [{ id: 'r_1' }] } });
+  });
+
   it('keeps unknown extra fields on the resource', async () => {
     retrieveAnswers(() => HttpResponse.json({ ...CONFIG, colour: 'blue', limits: { per_minute: 5 } }));
     const cfg = await once().webhookConfigs.retrieve('wc_1');
