@@ -8,10 +8,11 @@ const src = fileURLToPath(new URL('src/', import.meta.url));
 /**
  * For the browser build, the modules that differ in browsers become their `.browser.ts` twins:
  * `core/load.ts` (ky and the schemas loaded on first use, for Node's cold start) imports both statically, so an app's
- * bundler inlines them without per-module wrappers; `core/user-agent.ts` sets no `User-Agent`, which browsers own;
+ * bundler inlines them without per-module wrappers; `core/network.ts` reads no error codes, which browsers never give;
+ * `core/user-agent.ts` sets no `User-Agent`, which browsers own;
  * `mock/server.ts` (Node's http server) refuses, leaving msw's browser worker to serve the mock's handlers.
  */
-const BROWSER_TWINS = ['core/load', 'core/user-agent', 'mock/server'];
+const BROWSER_TWINS = ['core/load', 'core/network', 'core/user-agent', 'mock/server'];
 const browserTwins: Plugin = {
   name: 'browser-twins',
   setup(build) {

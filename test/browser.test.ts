@@ -124,4 +124,24 @@ describe('the browser build', () => {
     expect(await app.run(fetch)).toEqual({ task: 'succeeded', listed: [true], missing: 'NotFoundError', agent: null });
     await api.settle();
   });
+
+  it('reads no error code from a failed fetch, so a create that could not connect is sent once and may have been applied', async () => {
+    const { exports: app } = await loadPage<{ create(fetch: (request: Request) => Promise<Response>): Promise<unknown> }>(`import { Client } from 'ricloud';
+export const create = (fetch) => new Client({ token: 'tok_page', baseUrl: 'https://ricloud.test', fetch, maxRetries: 2 })
+  .webhookConfigs.create({ url: 'https://app.example/hooks' })
+  .then(() => 'created', (error) => ({ name: error.name, message: error.message, attempts: error.request.attempts, mayHaveSucceeded: error.mayHaveSucceeded }));`);
+    let sent = 0;
+    // The code Node's fetch would carry: the Node build reads it, retries and says the request never left.
+    const refused = async () => {
+      sent++;
+      throw new TypeError('Failed to fetch', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
+    };
+    expect(await app.create(refused)).toEqual({
+      name: 'ConnectionError',
+      message: 'create webhook_config: connection failed; the request may have been applied',
+      attempts: 1,
+      mayHaveSucceeded: true,
+    });
+    expect(sent).toBe(1);
+  });
 });

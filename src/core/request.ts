@@ -25,7 +25,8 @@ import { checkObject, checkRules, isPlainObject, MILLISECONDS, numberIn, typed, 
 import { REDACTED, redactHeaders, redactText, SECRET_ATTRIBUTES } from './redact';
 import { loadKy, loadSchemas, type Ky } from './load';
 import { parseBody, type SchemaOf, type Validation } from './parse';
-import { backoffMs, failedBeforeSending, isAttemptTimeout, isHttpError, isRetryable, MAX_RETRY_AFTER_MS, networkCode, retryAfterMs, type RetryMode } from './retry';
+import { failedBeforeSending, networkCode } from './network';
+import { backoffMs, isAttemptTimeout, isHttpError, isRetryable, MAX_RETRY_AFTER_MS, retryAfterMs, type RetryMode } from './retry';
 import { userAgent } from './user-agent';
 import { AWAIT_HEADER, MAX_AWAIT_SECONDS, REQUEST_ID_HEADER } from './wire';
 

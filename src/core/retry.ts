@@ -3,6 +3,7 @@
  * this file only decides. See the README's "Retries" section for the same rules in prose.
  */
 import type { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
+import { failedBeforeSending } from './network';
 
 /** First backoff step; each retry doubles it, up to `BACKOFF_CAP_MS`, and full jitter picks a point below. */
 export const BACKOFF_BASE_MS = 500;
@@ -13,9 +14,6 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 
 /** Statuses worth sending an idempotent request again for. */
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-
-/** Connection failures that happen before a request leaves the machine: the server cannot have acted. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 /**
  * How a request may be repeated. `idempotent` requests (reads, updates) are retried on any transient failure;
@@ -28,21 +26,6 @@ export type RetryMode = 'idempotent' | 'once';
 export const isHttpError = (error: unknown): error is HTTPError => error instanceof Error && error.name === 'HTTPError';
 /** True for ky's error for an attempt that outlived `timeout`. */
 export const isAttemptTimeout = (error: unknown): error is KyTimeoutError => error instanceof Error && error.name === 'TimeoutError' && 'request' in error;
-
-/** The platform's error code behind a failed `fetch` (undici puts it on `cause`). */
-export function networkCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-  }
-  return undefined;
-}
-
-/** True when a connection failure happened before any byte of the request was sent. */
-export function failedBeforeSending(error: unknown): boolean {
-  const code = networkCode(error);
-  return code !== undefined && NOT_SENT_CODES.has(code);
-}
 
 /** Milliseconds advised by a `Retry-After` header (seconds or an HTTP date), or undefined. */
 export function retryAfterMs(headers: Headers): number | undefined {

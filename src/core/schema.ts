@@ -3,11 +3,8 @@
  * schemas that every zod function takes (`z.parse`, `z.safeParse`, `z.infer`), without the methods zod/mini adds to
  * each one, which cost a browser app about 0.8 KB. Only `src/schemas.ts` imports this, and the SDK loads that lazily.
  */
-import { $ZodArray, $ZodCustom, $ZodNullable, $ZodObject, $ZodOptional, $ZodString, $ZodUnknown } from 'zod/v4/core';
+import { $ZodArray, $ZodCustom, $ZodNullable, $ZodObject, $ZodOptional, $ZodUnknown } from 'zod/v4/core';
 import type { $loose, $ZodLooseShape, $ZodType } from 'zod/v4/core';
-
-/** Any string. */
-export const string = new $ZodString({ type: 'string' });
 
 /** Any value. */
 export const unknown = new $ZodUnknown({ type: 'unknown' });
@@ -31,6 +28,9 @@ export const maybe = <T extends $ZodType>(schema: T) => optional(new $ZodNullabl
  */
 export const is = <T>(check: (value: unknown) => value is T, mustBe: string) =>
   new $ZodCustom({ type: 'custom', check: 'custom', fn: check, params: { mustBe }, error: () => `Invalid input: expected ${mustBe}` }) as $ZodCustom<T, T>;
+
+/** Any string. */
+export const string = is((v): v is string => typeof v === 'string', 'a string');
 
 /** Exactly `value`. */
 export const literal = <const L extends string>(value: L) => is((v): v is L => v === value, JSON.stringify(value));
