@@ -117,6 +117,12 @@ const callerCases: Case[] = [
   { name: 'an invalid Date', run: (c) => c.webhookConfigs.list({ date_created: new Date('not a date') }), error: InvalidInputError, field: 'date_created' },
   { name: 'an invalid Date in a range', run: (c) => c.events.list({ date_created: { gte: new Date(Number.NaN) } }), error: InvalidInputError, field: 'date_created.gte' },
   { name: 'a date string that is not a date', run: (c) => c.tasks.list({ date_created: 'yesterday' }), error: InvalidInputError, field: 'date_created' },
+  // `Date` would read each of these as some instant: 2001-01-01, March 2, or local time on the caller's machine.
+  { name: 'a date string that Date reads as a year', run: (c) => c.tasks.list({ date_created: '1' }), error: InvalidInputError, field: 'date_created' },
+  { name: 'a day not on the calendar', run: (c) => c.events.list({ date_created: { gte: '2025-02-30' } }), error: InvalidInputError, field: 'date_created.gte' },
+  { name: 'a date in words', run: (c) => c.webhookConfigs.list({ date_created: 'March 3, 2025' }), error: InvalidInputError, field: 'date_created' },
+  { name: 'an hour past 24', run: (c) => c.tasks.list({ date_created: '2025-01-31T25:00:00Z' }), error: InvalidInputError, field: 'date_created' },
+  { name: 'a time without a zone', run: (c) => c.webhookConfigs.list({ date_created: { lt: '2025-01-31T12:00:00' } }), error: InvalidInputError, field: 'date_created.lt' },
   { name: 'an unknown range operator', run: (c) => c.tasks.list({ date_created: { since: new Date() } } as never), error: InvalidInputError, field: 'date_created.since' },
   { name: 'an empty range', run: (c) => c.events.list({ date_created: {} }), error: InvalidInputError, field: 'date_created' },
   { name: 'a date filter that is a number', run: (c) => c.events.list({ date_created: 1714557600 } as never), error: InvalidInputError, field: 'date_created' },

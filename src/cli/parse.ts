@@ -1,6 +1,6 @@
 /** Parsers that turn option text into values; a bad value is a usage error that names the option. */
 import { InvalidArgumentError } from 'commander';
-import { MAX_TIMER_MS } from './sdk';
+import { MAX_TIMER_MS, parseIsoInstant } from './sdk';
 
 /** A whole number. */
 export function integer(text: string): number {
@@ -28,24 +28,9 @@ export function seconds(text: string): number {
   return value;
 }
 
-/**
- * ISO 8601 as the list filters take it: a date (`2025-01-31`, midnight UTC), or a date and time with `Z` or an offset
- * (`2025-01-31T12:00Z`, `2025-01-31T12:00:00.5+01:00`). A time without a zone is refused: read as local time, it
- * would mean something else on each machine.
- */
-const ISO_8601 = /^(\d{4}-\d{2}-\d{2})(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?$/;
-
-/** True when `day` (`YYYY-MM-DD`) is on the calendar: no 2025-02-30. */
-function onCalendar(day: string): boolean {
-  const date = new Date(day);
-  // An impossible day rolls over to the next month, or is no date at all.
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
-}
-
-/** A point in time in ISO 8601: a date, or a date and time with its zone (see `ISO_8601`). Returned as given. */
+/** A point in time in ISO 8601 as the SDK's datetime filters take it: a date, or a date and time with its zone. Returned as given. */
 export function isoTime(text: string): string {
-  const day = ISO_8601.exec(text)?.[1];
-  if (!day || !onCalendar(day)) throw new InvalidArgumentError('Not an ISO 8601 date (2025-01-31) or time with a zone (2025-01-31T12:00:00Z, or an offset such as +01:00).');
+  if (!parseIsoInstant(text)) throw new InvalidArgumentError('Not an ISO 8601 date (2025-01-31) or time with a zone (2025-01-31T12:00:00Z, or an offset such as +01:00).');
   return text;
 }
 

@@ -90,10 +90,33 @@ export type DateFilter = DateInput | { gt?: DateInput | undefined; gte?: DateInp
 
 const RANGE_KEYS = ['gt', 'gte', 'lt', 'lte'] as const;
 
+/** A `Date` that holds an instant (not `new Date('nonsense')`). */
+const isValidDate = (date: Date): boolean => !Number.isNaN(date.getTime());
+
+/**
+ * ISO 8601 as datetime filters take it: a date (`2025-01-31`, midnight UTC), or a date and time with `Z` or an offset
+ * (`2025-01-31T12:00Z`, `2025-01-31T12:00:00.5+01:00`). A time without a zone is refused: read as local time, it
+ * would mean something else on each machine. Hours stop at 23 (no `24:00`); `Date` refuses minutes, seconds and
+ * offsets out of range.
+ */
+const ISO_8601 = /^(\d{4}-\d\d-\d\d)(T([01]\d|2[0-3]):\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/;
+
+/** The instant that `text` names in ISO 8601 (see `ISO_8601`); undefined for other text, or a day not on the calendar (2025-02-30). */
+export function parseIsoInstant(text: string): Date | undefined {
+  // `Date` reads other text its own way ('1' is 2001) and rolls an impossible day over to the next month.
+  const day = ISO_8601.exec(text)?.[1];
+  if (!day) return undefined;
+  const start = new Date(day);
+  const date = new Date(text);
+  return isValidDate(start) && isValidDate(date) && start.toISOString().slice(0, 10) === day ? date : undefined;
+}
+
 /** The wire form of an instant: ISO 8601 in UTC with `Z`, as ricloud-py sends it. */
 export function isoInstant(value: unknown, field: string): string {
-  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
-  if (!date || Number.isNaN(date.getTime())) throw new InvalidInputError(field, 'must be a valid Date or ISO 8601 string');
+  const date = value instanceof Date ? value : typeof value === 'string' ? parseIsoInstant(value) : undefined;
+  if (!date || !isValidDate(date)) {
+    throw new InvalidInputError(field, 'must be a valid Date or ISO 8601 with a zone, e.g. 2025-01-31 or 2025-01-31T12:00:00Z');
+  }
   return date.toISOString();
 }
 

@@ -113,6 +113,14 @@ describe('Task.list', () => {
     expect(api.requests.at(-1)?.query).toEqual({ date_created__gte: '2024-01-15T00:00:00.000Z', date_created__lt: '2024-03-01T12:00:00.000Z' });
     expect(page.data.map((t) => t.id)).toEqual([ids[1]]);
   });
+
+  it('sends ISO dates and times with an offset as UTC instants', async () => {
+    const c = client();
+    await c.tasks.list({ date_created: { gte: '2024-01-15', lt: '2024-03-01T12:00+01:00' } });
+    expect(api.requests.at(-1)?.query).toEqual({ date_created__gte: '2024-01-15T00:00:00.000Z', date_created__lt: '2024-03-01T11:00:00.000Z' });
+    await c.tasks.list({ date_created: '1970-01-01T00:00:00.5Z' });
+    expect(api.requests.at(-1)?.query).toEqual({ date_created: '1970-01-01T00:00:00.500Z' });
+  });
 });
 
 describe('refresh', () => {
