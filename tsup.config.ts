@@ -7,16 +7,18 @@ const src = fileURLToPath(new URL('src/', import.meta.url));
 
 /**
  * For the browser build, the modules that differ in browsers become their `.browser.ts` twins:
+ * `core/inspect.ts` sets up no `util.inspect` form, which browsers' consoles never use;
  * `core/load.ts` (ky and the schemas loaded on first use, for Node's cold start) imports both statically, so an app's
  * bundler inlines them without per-module wrappers; `core/network.ts` reads no error codes, which browsers never give;
  * `core/user-agent.ts` sets no `User-Agent`, which browsers own;
  * `mock/server.ts` (Node's http server) refuses, leaving msw's browser worker to serve the mock's handlers.
  */
-const BROWSER_TWINS = ['core/load', 'core/network', 'core/user-agent', 'mock/server'];
+const BROWSER_TWINS = ['core/inspect', 'core/load', 'core/network', 'core/user-agent', 'mock/server'];
 const browserTwins: Plugin = {
   name: 'browser-twins',
   setup(build) {
-    build.onResolve({ filter: /^\.\/[\w-]+$/ }, ({ path, importer }) => {
+    // Any relative import (`./load`, `./core/inspect`, `../core/network`) of a module that has a twin.
+    build.onResolve({ filter: /^\.\.?\/[\w/-]+$/ }, ({ path, importer }) => {
       const module = join(dirname(importer), path).slice(src.length);
       return BROWSER_TWINS.includes(module) ? { path: `${src}${module}.browser.ts` } : undefined;
     });

@@ -3,7 +3,8 @@ import { InvalidInputError } from './core/errors';
 import { envLogLevel, LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './core/log';
 import { checkBaseUrl, checkRules, typed, type Rule } from './core/params';
 import type { Validation } from './core/parse';
-import { inspectSymbol, REDACTED } from './core/redact';
+import { showAs } from './core/inspect';
+import { REDACTED } from './core/redact';
 import { checkRequestOptions, createTransport, send, type Hooks, type RequestOptions, type RequestSpec, type ResponseMeta, type Transport } from './core/request';
 import { DEFAULT_BASE_URL } from './core/wire';
 import { Events } from './resources/event';
@@ -127,12 +128,10 @@ export class Client {
     const { token: _token, fetch: _fetch, logger: _logger, headers, ...rest } = this.#options;
     return { ...rest, baseUrl: this.baseUrl, token: this.#token ? REDACTED : '', ...(headers ? { headers: Object.fromEntries(Object.keys(headers).map((k) => [k, REDACTED])) } : {}) };
   }
-
-  /** How `util.inspect` and `console.log` show a client: its settings, without the token. */
-  [inspectSymbol](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
-    return `Client ${inspect(this.toJSON(), options)}`;
-  }
 }
+
+// How `util.inspect` and `console.log` show a client: its settings, without the token.
+showAs(Client, (client) => client.toJSON());
 
 let current: Client | undefined;
 

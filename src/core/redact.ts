@@ -31,6 +31,3 @@ export function redactHeaders(headers: Headers, hide: (text: string) => string =
   });
   return out;
 }
-
-/** The key Node's `util.inspect` looks for, without importing `node:util` (so browsers are fine). */
-export const inspectSymbol: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;

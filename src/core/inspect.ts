@@ -1,0 +1,16 @@
+/**
+ * How `util.inspect`, and so `console.log` in Node, Deno and Bun, shows the SDK's objects. Browsers' consoles never
+ * call it, so the browser build has `inspect.browser.ts`, which adds nothing (and a bundler drops the calls).
+ */
+
+/** The key `util.inspect` looks for, without importing `node:util`. */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/** Makes `util.inspect` print instances of `type` as `<class name> <what show returns>`, so no secret shows. */
+export function showAs<T extends object>(type: abstract new (...args: never[]) => T, show: (self: T) => unknown): void {
+  Object.defineProperty(type.prototype, INSPECT, {
+    value(this: T, _depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
+      return `${this.constructor.name} ${inspect(show(this), options)}`;
+    },
+  });
+}
