@@ -29,7 +29,7 @@ export const webhookConfigSchema = looseObject({
 /** A list object as nested inside other resources (`results` of a task). */
 const nestedList = looseObject({ data: array(unknown), has_more: optional(boolean), total_count: optional(number) });
 /** A task's `results`: a list object or a plain array. */
-const results = is((v): v is output<typeof nestedList> | unknown[] => Array.isArray(v) || safeParse(nestedList, v).success, 'a list object or an array');
+const results = is((v): v is output<typeof nestedList> | unknown[] => Array.isArray(v) || safeParse(nestedList, v).success, 'a list object or an array', { type: ['object', 'array'] });
 
 /** A task: asynchronous work on the server, such as a webhook config test. */
 export const taskSchema = looseObject({

@@ -26,4 +26,21 @@ describe('ricloud/schemas', () => {
     const bad = z.safeParse(taskPageSchema, { data: [{ id: 't_1' }], has_more: false });
     expect(bad.error?.issues[0]?.path.slice(0, 2)).toEqual(['data', 0]);
   });
+
+  it('turns into JSON Schema with zod, each check showing as its type', () => {
+    const json = z.toJSONSchema(webhookConfigSchema) as { properties: Record<string, unknown>; required: string[] };
+    expect(json.properties).toEqual({
+      id: { type: 'string' },
+      resource: { const: 'webhook_config' },
+      organisation: { type: ['string', 'number'] },
+      url: { type: 'string' },
+      secret: { type: ['string', 'null'] },
+      state: { type: 'string' },
+      date_created: { type: 'string' },
+    });
+    expect(json.required).toEqual(['id', 'resource', 'organisation', 'url', 'state', 'date_created']);
+    const page = z.toJSONSchema(taskPageSchema) as { properties: { has_more: unknown; data: { items: { properties: { results: unknown } } } } };
+    expect(page.properties.has_more).toEqual({ type: 'boolean' });
+    expect(page.properties.data.items.properties.results).toEqual({ type: ['object', 'array', 'null'] });
+  });
 });

@@ -24,25 +24,31 @@ export const maybe = <T extends $ZodType>(schema: T) => optional(new $ZodNullabl
 /**
  * A value that `check` accepts: one schema kind for every check, where zod has one per type. A refusal is a `custom`
  * issue whose `params.mustBe` says what the value must be (`a number`), for the SDK's messages, and whose message
- * says it for zod's users (`Invalid input: expected a number`).
+ * says it for zod's users (`Invalid input: expected a number`). `jsonSchema` is what `z.toJSONSchema` shows for it.
  */
-export const is = <T>(check: (value: unknown) => value is T, mustBe: string) =>
-  new $ZodCustom({ type: 'custom', check: 'custom', fn: check, params: { mustBe }, error: () => `Invalid input: expected ${mustBe}` }) as $ZodCustom<T, T>;
+export function is<T>(check: (value: unknown) => value is T, mustBe: string, jsonSchema: object): $ZodCustom<T, T> {
+  const schema = new $ZodCustom({ type: 'custom', check: 'custom', fn: check, params: { mustBe }, error: () => `Invalid input: expected ${mustBe}` });
+  schema._zod.toJSONSchema = () => ({ ...jsonSchema });
+  return schema as $ZodCustom<T, T>;
+}
+
+/** A value of this `typeof`. */
+const typed = <T>(type: 'string' | 'number' | 'boolean') => is((v): v is T => typeof v === type, `a ${type}`, { type });
 
 /** Any string. */
-export const string = is((v): v is string => typeof v === 'string', 'a string');
-
-/** Exactly `value`. */
-export const literal = <const L extends string>(value: L) => is((v): v is L => v === value, JSON.stringify(value));
+export const string = typed<string>('string');
 
 /** A number. */
-export const number = is((v): v is number => typeof v === 'number', 'a number');
+export const number = typed<number>('number');
 
 /** `true` or `false`. */
-export const boolean = is((v): v is boolean => typeof v === 'boolean', 'a boolean');
+export const boolean = typed<boolean>('boolean');
+
+/** Exactly `value`. */
+export const literal = <const L extends string>(value: L) => is((v): v is L => v === value, JSON.stringify(value), { const: value });
 
 /** An id: the API's own examples show both strings and numbers. */
-export const id = is((v): v is string | number => typeof v === 'string' || typeof v === 'number', 'a string or a number');
+export const id = is((v): v is string | number => typeof v === 'string' || typeof v === 'number', 'a string or a number', { type: ['string', 'number'] });
 
 /**
  * A string the API documents with a fixed set of values, typed as that set, but accepting any string at run time:
