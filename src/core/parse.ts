@@ -68,13 +68,18 @@ function issueText(issue: $ZodIssue & { input?: unknown }): string {
   return `must be ${mustBe(issue)}${SECRET_ATTRIBUTES.has(String(issue.path.at(-1))) ? '' : `, got ${describe(issue.input)}`}`;
 }
 
-/**
- * What an issue says the value must be: `a string` (zod's own type issue), or what the schema's check put in
- * `params.mustBe` (`"webhook_config"`, `a string or a number`; see `core/schema.ts`).
- */
-function mustBe(issue: $ZodIssue): string {
-  if (issue.code === 'invalid_type') return withArticle(issue.expected);
-  return (issue.code === 'custom' && (issue.params?.mustBe as string | undefined)) || 'valid';
+/** What an issue says the value must be: `a string`, `"webhook_config"`, `a string or a number`. */
+function mustBe(issue: $ZodIssue | undefined): string {
+  switch (issue?.code) {
+    case 'invalid_type':
+      return withArticle(issue.expected);
+    case 'invalid_value':
+      return issue.values.map((v) => JSON.stringify(v)).join(' or ');
+    case 'invalid_union':
+      return issue.errors.map((errors) => mustBe(errors[0])).join(' or ');
+    default:
+      return 'valid';
+  }
 }
 
 /** Where `json` falls short of what the SDK builds on, as [field, why]. */

@@ -224,8 +224,8 @@ describe('response validation', () => {
   });
 
   it.each([
-    [{ results: 'done' }, 'field `results` must be a list object or an array, got a string of 4 characters (HTTP 200)'],
-    [{ results: { data: [], has_more: 'no' } }, 'field `results` must be a list object or an array, got an object (HTTP 200)'],
+    [{ results: 'done' }, 'field `results` must be an object or an array, got a string of 4 characters (HTTP 200)'],
+    [{ results: { data: [], has_more: 'no' } }, 'field `results` must be an object or an array, got an object (HTTP 200)'],
   ])('says what a broken task field must be: %j', async (change, says) => {
     const task = { id: 't_1', resource: 'task', type: 'webhook_config.test', state: 'succeeded', date_created: CONFIG.date_created };
     server.use(http.get(`${api.baseUrl}/tasks/t_1`, () => HttpResponse.json({ ...task, ...change })));
