@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
@@ -18,8 +18,8 @@ const browserTwins: Plugin = {
   name: 'browser-twins',
   setup(build) {
     // Any relative import (`./load`, `./core/inspect`, `../core/network`) of a module that has a twin.
-    build.onResolve({ filter: /^\.\.?\/[\w/-]+$/ }, ({ path, importer }) => {
-      const module = join(dirname(importer), path).slice(src.length);
+    build.onResolve({ filter: /^\.\.?\// }, ({ path, importer }) => {
+      const module = relative(src, resolve(dirname(importer), path)).split(sep).join('/');
       return BROWSER_TWINS.includes(module) ? { path: `${src}${module}.browser.ts` } : undefined;
     });
   },

@@ -110,7 +110,7 @@ export class Client {
   withOptions(options: ClientOptions): Client {
     // An option given as undefined keeps this client's value, as one left out does.
     const given = Object.entries(checkClientOptions(options)).filter(([, value]) => value !== undefined);
-    return new Client({ ...this.#options, token: this.#token, baseUrl: this.baseUrl, ...Object.fromEntries(given) });
+    return newClient({ ...this.#options, token: this.#token, baseUrl: this.baseUrl, ...Object.fromEntries(given) });
   }
 
   /**
@@ -132,6 +132,9 @@ export class Client {
 
 // How `util.inspect` and `console.log` show a client: its settings, without the token.
 showAs(Client, (client) => client.toJSON());
+
+/** A new client, made outside the class's body: a class that names itself there is renamed `_Client` by bundlers. */
+const newClient = (options: ClientOptions): Client => new Client(options);
 
 let current: Client | undefined;
 

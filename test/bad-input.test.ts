@@ -122,6 +122,9 @@ const callerCases: Case[] = [
   { name: 'a day not on the calendar', run: (c) => c.events.list({ date_created: { gte: '2025-02-30' } }), error: InvalidInputError, field: 'date_created.gte' },
   { name: 'a date in words', run: (c) => c.webhookConfigs.list({ date_created: 'March 3, 2025' }), error: InvalidInputError, field: 'date_created' },
   { name: 'an hour past 24', run: (c) => c.tasks.list({ date_created: '2025-01-31T25:00:00Z' }), error: InvalidInputError, field: 'date_created' },
+  // Their ISO form needs a six-digit year (+010000-01-01T…), which no API filter takes.
+  { name: 'an offset that moves the instant past the year 9999', run: (c) => c.tasks.list({ date_created: { gte: '9999-12-31T23:00-01:00' } }), error: InvalidInputError, field: 'date_created.gte' },
+  { name: 'a Date before the year 0000', run: (c) => c.events.list({ date_created: new Date(-8.64e15) }), error: InvalidInputError, field: 'date_created' },
   { name: 'a time without a zone', run: (c) => c.webhookConfigs.list({ date_created: { lt: '2025-01-31T12:00:00' } }), error: InvalidInputError, field: 'date_created.lt' },
   { name: 'an unknown range operator', run: (c) => c.tasks.list({ date_created: { since: new Date() } } as never), error: InvalidInputError, field: 'date_created.since' },
   { name: 'an empty range', run: (c) => c.events.list({ date_created: {} }), error: InvalidInputError, field: 'date_created' },

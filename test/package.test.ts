@@ -50,6 +50,21 @@ describe('built package', () => {
     for (const file of readdirSync(join(dist, 'browser'))) expect(readFileSync(join(dist, 'browser', file), 'utf8')).not.toMatch(/\bimport\s*\(/);
   });
 
+  it('swaps in the browser twins: no util.inspect forms and no network error codes in dist/browser/, both in the Node builds', () => {
+    const read = (dir: string, pattern: RegExp) =>
+      readdirSync(dir)
+        .filter((file) => pattern.test(file))
+        .map((file) => readFileSync(join(dir, file), 'utf8'))
+        .join('\n');
+    const browser = read(join(dist, 'browser'), /\.js$/);
+    for (const node of [read(dist, /\.js$/), read(dist, /\.cjs$/)]) {
+      expect(node).toContain('nodejs.util.inspect.custom');
+      expect(node).toContain('ECONNREFUSED');
+    }
+    expect(browser).not.toContain('nodejs.util.inspect.custom');
+    expect(browser).not.toContain('ECONNREFUSED');
+  });
+
   it('points the `browser` condition of every entry point at dist/browser/', () => {
     const exports = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')).exports;
     for (const [path, entry] of [['.', 'index'], ['./webhooks', 'webhooks'], ['./mock', 'mock'], ['./schemas', 'schemas']] as const) {
@@ -66,5 +81,15 @@ describe('built package', () => {
     const cwd = resolve(import.meta.dirname, '..');
     expect(execFileSync(process.execPath, ['-e', cjs], { cwd, encoding: 'utf8' }).trim()).toBe('true');
     expect(execFileSync(process.execPath, ['--input-type=module', '-e', esm], { cwd, encoding: 'utf8' }).trim()).toBe('true');
+  });
+
+  it.each(['index.js', 'index.cjs'])('%s keeps the names of its classes, which util.inspect and stack traces print', async (entry) => {
+    const sdk = (await import(join(dist, entry))) as Record<string, unknown>;
+    const classes = Object.entries(sdk).filter(([, value]) => typeof value === 'function' && /^class\b/.test(String(value)));
+    expect(classes.map(([name]) => name)).toEqual(expect.arrayContaining(['Client', 'WebhookConfig', 'Task', 'Event', 'RicloudError', 'RequestError']));
+    for (const [name, value] of classes) expect({ name, is: (value as { name: string }).name }).toEqual({ name, is: name });
+    const inspected = execFileSync(process.execPath, ['-e', `const { Client } = require(${JSON.stringify(join(dist, 'index.cjs'))}); console.log(require('node:util').inspect(new Client({ token: 'tok_hidden' })))`], { encoding: 'utf8' });
+    expect(inspected).toMatch(/^Client \{/);
+    expect(inspected).not.toContain('tok_hidden');
   });
 });

@@ -90,8 +90,12 @@ export type DateFilter = DateInput | { gt?: DateInput | undefined; gte?: DateInp
 
 const RANGE_KEYS = ['gt', 'gte', 'lt', 'lte'] as const;
 
-/** A `Date` that holds an instant (not `new Date('nonsense')`). */
-const isValidDate = (date: Date): boolean => !Number.isNaN(date.getTime());
+/** The first and last instants whose ISO form has a four-digit year, 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z (`toISOString` writes others as `+010000-…`). */
+const FIRST_INSTANT = -62_167_219_200_000;
+const LAST_INSTANT = 253_402_300_799_999;
+
+/** A `Date` the wire form can carry: an instant (not `new Date('nonsense')`) in the years 0000 to 9999, UTC. */
+const isValidDate = (date: Date): boolean => date.getTime() >= FIRST_INSTANT && date.getTime() <= LAST_INSTANT;
 
 /**
  * ISO 8601 as datetime filters take it: a date (`2025-01-31`, midnight UTC), or a date and time with `Z` or an offset
@@ -115,7 +119,7 @@ export function parseIsoInstant(text: string): Date | undefined {
 export function isoInstant(value: unknown, field: string): string {
   const date = value instanceof Date ? value : typeof value === 'string' ? parseIsoInstant(value) : undefined;
   if (!date || !isValidDate(date)) {
-    throw new InvalidInputError(field, 'must be a valid Date or ISO 8601 with a zone, e.g. 2025-01-31 or 2025-01-31T12:00:00Z');
+    throw new InvalidInputError(field, 'must be a valid Date or ISO 8601 with a zone (years 0000 to 9999), e.g. 2025-01-31T12:00:00Z');
   }
   return date.toISOString();
 }

@@ -120,6 +120,8 @@ describe('Task.list', () => {
     expect(api.requests.at(-1)?.query).toEqual({ date_created__gte: '2024-01-15T00:00:00.000Z', date_created__lt: '2024-03-01T11:00:00.000Z' });
     await c.tasks.list({ date_created: '1970-01-01T00:00:00.5Z' });
     expect(api.requests.at(-1)?.query).toEqual({ date_created: '1970-01-01T00:00:00.500Z' });
+    await c.tasks.list({ date_created: { gte: '0000-01-01', lte: '9999-12-31T23:59:59.999Z' } });
+    expect(api.requests.at(-1)?.query).toEqual({ date_created__gte: '0000-01-01T00:00:00.000Z', date_created__lte: '9999-12-31T23:59:59.999Z' });
   });
 });
 
