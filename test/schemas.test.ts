@@ -59,6 +59,9 @@ describe('ricloud/schemas', () => {
     const resource = z.discriminatedUnion('resource', [webhookConfigSchema, taskSchema]);
     expect(z.parse(resource, CONFIG)).toEqual(CONFIG);
     expect(z.safeParse(resource, { ...CONFIG, resource: 'event' }).success).toBe(false);
+    // A copy of a field (zod clones fields when it rebuilds a schema) still tells them apart.
+    const copied = z.discriminatedUnion('resource', [z.looseObject({ ...webhookConfigSchema.shape, resource: z.clone(webhookConfigSchema.shape.resource) }), taskSchema]);
+    expect(z.parse(copied, CONFIG)).toEqual(CONFIG);
     const tagged = z.looseObject({ ...webhookConfigSchema.shape, team: z.string() });
     expect(z.safeParse(tagged, CONFIG).success).toBe(false);
     expect(z.parse(tagged, { ...CONFIG, team: 'ops' })).toEqual({ ...CONFIG, team: 'ops' });

@@ -30,7 +30,7 @@ interface CheckDef extends $ZodTypeDef {
   /** What zod's own type raises for any other value, e.g. `{ code: 'invalid_type', expected: 'string' }`. */
   issue: object;
   /** A literal's value. */
-  values?: unknown[];
+  values?: string[];
   /** A union's options. */
   options?: $ZodType[];
 }
@@ -42,6 +42,8 @@ interface CheckDef extends $ZodTypeDef {
  */
 const $Check: $constructor<$ZodType, CheckDef> = $constructor('$RicloudCheck', (inst: $ZodType, def: CheckDef) => {
   $ZodType.init(inst, def);
+  // A literal's values are what `discriminatedUnion` reads to tell objects apart by this field.
+  if (def.values) inst._zod.values = new Set(def.values);
   inst._zod.parse = (payload) => {
     if (!def.ok(payload.value)) payload.issues.push({ ...def.issue, input: payload.value, inst } as never);
     return payload;
@@ -65,12 +67,8 @@ export const number = () => typed<number>('number');
 export const boolean = () => typed<boolean>('boolean');
 
 /** Exactly `value`. */
-export function literal<const L extends string>(value: L): $ZodType<L, L> {
-  const schema = check<L>({ type: 'literal', values: [value], ok: (v) => v === value, issue: { code: 'invalid_value', values: [value] } });
-  // What `discriminatedUnion` reads to tell objects apart by this field.
-  schema._zod.values = new Set([value]);
-  return schema;
-}
+export const literal = <const L extends string>(value: L) =>
+  check<L>({ type: 'literal', values: [value], ok: (v) => v === value, issue: { code: 'invalid_value', values: [value] } });
 
 /** One of `options`: `ok` tests the value faster than trying each. A refusal lists each option's type, as zod's does. */
 export const union = <T>(options: $ZodType[], ok: (value: unknown) => boolean) =>
