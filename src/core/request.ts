@@ -117,6 +117,9 @@ export interface ResponseMeta {
   requestId?: string | undefined;
 }
 
+// ky retries only the methods listed; the SDK's policy (retry.ts) decides per call instead.
+const RETRY_METHODS = ['get', 'post'];
+
 // A long-poll attempt gets this much time beyond what it asked the server to wait.
 const AWAIT_MARGIN_MS = 5_000;
 
@@ -234,16 +237,20 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     // A backoff sleep that ended late (a busy machine) left no time: send nothing, end with the failure being retried.
     if (left <= 0 && retrying !== undefined) throw retrying;
     info.attempts++;
-    info.url = request.url;
+    // The URL is serialised on each read: read once.
+    const url = (info.url = request.url);
     if (transport.debug) transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
-    runHook(transport, options, 'onRequest', { method: spec.method, url: request.url, attempt: info.attempts });
+    // Events are built only for hooks that are set: most calls have none.
+    if (transport.onRequest || options.onRequest) runHook(transport, options, 'onRequest', { method: spec.method, url, attempt: info.attempts });
     const exchange = async (signalled: RequestInit | undefined) => {
       const sent = Date.now();
       const response = await (transport.fetch ?? fetch)(request, signalled);
       const durationMs = Date.now() - sent;
       info.requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
       if (transport.debug) transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
-      runHook(transport, options, 'onResponse', { method: spec.method, url: request.url, attempt: info.attempts, status: response.status, durationMs, requestId: info.requestId });
+      if (transport.onResponse || options.onResponse) {
+        runHook(transport, options, 'onResponse', { method: spec.method, url, attempt: info.attempts, status: response.status, durationMs, requestId: info.requestId });
+      }
       // The body is kept here rather than copied into a new Response: ky only needs the status and headers.
       text = await response.text();
       return response;
@@ -268,7 +275,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
       timeout: attemptTimeout,
       retry: {
         limit: maxRetries,
-        methods: ['get', 'post'],
+        methods: RETRY_METHODS,
         delay: () => nextDelay,
         shouldRetry: ({ error, retryCount }) => {
           if (options.signal?.aborted || pastDeadline() || !isRetryable(error, spec.retry)) return false;
