@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the five figures of issue 4 and one of our own, measured on the built package (dist/), printed with their goals.
+ * `npm run bench`: the five figures of issue 4 and two of our own, measured on the built package (dist/), printed with their goals.
  * Figures are informational: nothing here fails a build. Record a run in bench/RESULTS.md.
  *
  * 1. throughput of `WebhookConfig.retrieve` at concurrency 8, against bare ky and raw fetch
@@ -8,6 +8,7 @@
  * 4. `verifySignature` ops/s on a 1 KB body, against node:crypto's HMAC
  * 5. cold `import('ricloud')` time over a bare `node -e ''`
  * 6. heap kept by calls that share one long-lived AbortSignal (Node 20's AbortSignal.any() kept one composite per call)
+ * 7. the SDK's own time per call: both clients against a `fetch` that answers at once, so network and server drop out
  *
  * `npx tsx bench/run.ts 1 3` runs only the figures named (after `npm run build`).
  */
@@ -268,6 +269,40 @@ function benchColdImport(): void {
   console.log(`   node -e "import('<dist>/index.js')" ${fmt(median(loaded), 1)} ms: +${fmt(extra, 1)} ms (goal ≤ 25 ms) ${verdict(extra <= 25)}`);
 }
 
+/** Figure 7: microseconds per call that the SDK adds to bare ky, with no network: what figure 1's ratio is made of. */
+async function benchOverhead(): Promise<void> {
+  const body = JSON.stringify({ id: CONFIG_ID, resource: 'webhook_config', organisation: 1, url: 'https://hooks.example.com/in', state: 'valid', date_created: '2024-05-01T10:00:00Z' });
+  const answer = async () => new Response(body, { headers: { 'content-type': 'application/json' } });
+  const url = 'https://ricloud.bench';
+  const headers = { authorization: `Token ${TOKEN}`, accept: 'application/json' };
+  const bare = ky.create({ prefixUrl: url, headers, redirect: 'manual', timeout: sdk.DEFAULT_TIMEOUT, retry: { limit: sdk.DEFAULT_MAX_RETRIES, methods: ['get', 'post'] }, fetch: answer });
+  const client = new sdk.Client({ token: TOKEN, baseUrl: url, fetch: answer });
+  const variants: [string, () => Promise<unknown>][] = [
+    ['sdk', () => client.webhookConfigs.retrieve(CONFIG_ID)],
+    ['ky', () => bare.get(`configs/webhook/${CONFIG_ID}`).json()],
+  ];
+  const ROUNDS = 9;
+  const PER_ROUND = 5000;
+  const time = async (call: () => Promise<unknown>, total: number) => {
+    const t0 = performance.now();
+    for (let i = 0; i < total; i++) await call();
+    return ((performance.now() - t0) * 1000) / total;
+  };
+  for (const [, call] of variants) await time(call, 2000); // warm-up
+  const micros: Record<string, number[]> = {};
+  const added: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let i = 0; i < variants.length; i++) {
+      const [name, call] = variants[(round + i) % variants.length] as [string, () => Promise<unknown>];
+      (micros[name] ??= []).push(await time(call, PER_ROUND));
+    }
+    added.push((micros.sdk?.at(-1) ?? 0) - (micros.ky?.at(-1) ?? 0));
+  }
+  console.log(`7. time per call against a fetch that answers at once, one call at a time (median of ${ROUNDS} rounds × ${PER_ROUND} calls)`);
+  console.log(`   bare ky                  ${fmt(median(micros.ky ?? []), 1)} µs`);
+  console.log(`   ricloud (dist)           ${fmt(median(micros.sdk ?? []), 1)} µs: the SDK adds ${fmt(median(added), 1)} µs a call (median of the rounds' differences)`);
+}
+
 const only = process.argv.slice(2);
 const wanted = (figure: number) => only.length === 0 || only.includes(String(figure));
 
@@ -283,3 +318,4 @@ try {
 }
 if (wanted(4)) await benchVerify();
 if (wanted(5)) benchColdImport();
+if (wanted(7)) await benchOverhead();

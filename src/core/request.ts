@@ -240,17 +240,14 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     // The URL is serialised on each read: read once.
     const url = (info.url = request.url);
     if (transport.debug) transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
-    // Events are built only for hooks that are set: most calls have none.
-    if (transport.onRequest || options.onRequest) runHook(transport, options, 'onRequest', { method: spec.method, url, attempt: info.attempts });
+    runHook(transport, options, 'onRequest', { method: spec.method, url, attempt: info.attempts });
     const exchange = async (signalled: RequestInit | undefined) => {
       const sent = Date.now();
       const response = await (transport.fetch ?? fetch)(request, signalled);
       const durationMs = Date.now() - sent;
       info.requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
       if (transport.debug) transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
-      if (transport.onResponse || options.onResponse) {
-        runHook(transport, options, 'onResponse', { method: spec.method, url, attempt: info.attempts, status: response.status, durationMs, requestId: info.requestId });
-      }
+      runHook(transport, options, 'onResponse', { method: spec.method, url, attempt: info.attempts, status: response.status, durationMs, requestId: info.requestId });
       // The body is kept here rather than copied into a new Response: ky only needs the status and headers.
       text = await response.text();
       return response;
