@@ -54,24 +54,27 @@ const $Check: $constructor<$ZodType, CheckDef> = $constructor('$RicloudCheck', (
 const check = <T>(def: CheckDef) => new $Check(def) as $ZodType<T, T>;
 
 /** A value of this `typeof`; a number must be finite (JSON's `1e400` reads as `Infinity`). */
-const typed = <T>(type: 'string' | 'number' | 'boolean') =>
+const ofType = <T>(type: 'string' | 'number' | 'boolean') =>
   check<T>({ type, ok: (v) => typeof v === type && (type !== 'number' || Number.isFinite(v)), issue: { code: 'invalid_type', expected: type } });
 
 /** Any string. */
-export const string = () => typed<string>('string');
+export const string = () => ofType<string>('string');
 
 /** A finite number. */
-export const number = () => typed<number>('number');
+export const number = () => ofType<number>('number');
 
 /** `true` or `false`. */
-export const boolean = () => typed<boolean>('boolean');
+export const boolean = () => ofType<boolean>('boolean');
 
 /** Exactly `value`. */
 export const literal = <const L extends string>(value: L) =>
   check<L>({ type: 'literal', values: [value], ok: (v) => v === value, issue: { code: 'invalid_value', values: [value] } });
 
-/** One of `options`: `ok` tests the value faster than trying each. A refusal lists each option's type, as zod's does. */
-export const union = <T>(options: $ZodType[], ok: (value: unknown) => boolean) =>
+/**
+ * One of `options`. `ok` tests a value; by default, each option's own test (for options made here). A refusal lists
+ * each option's type, as zod's does.
+ */
+export const union = <T>(options: $ZodType[], ok = (value: unknown) => options.some((o) => (o._zod.def as CheckDef).ok(value))) =>
   check<T>({
     type: 'union',
     options,
@@ -80,7 +83,7 @@ export const union = <T>(options: $ZodType[], ok: (value: unknown) => boolean) =
   });
 
 /** An id: the API's own examples show both strings and numbers. */
-export const id = () => union<string | number>([string(), number()], (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)));
+export const id = () => union<string | number>([string(), number()]);
 
 /**
  * A string the API documents with a fixed set of values, typed as that set, but accepting any string at run time:
