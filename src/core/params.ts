@@ -115,13 +115,19 @@ export function parseIsoInstant(text: string): Date | undefined {
   return isValidDate(start) && isValidDate(date) && start.toISOString().slice(0, 10) === day ? date : undefined;
 }
 
-/** The wire form of an instant: ISO 8601 in UTC with `Z`, as ricloud-py sends it. */
+/**
+ * The wire form of an instant: ISO 8601 in UTC with `Z`, as ricloud-py sends it. A string's fraction of a second finer
+ * than `Date` holds (the API's own `…57.168354Z`) goes as given, so `gt: config.date_created` leaves that config out.
+ */
 export function isoInstant(value: unknown, field: string): string {
   const date = value instanceof Date ? value : typeof value === 'string' ? parseIsoInstant(value) : undefined;
   if (!date || !isValidDate(date)) {
     throw new InvalidInputError(field, 'must be a valid Date or ISO 8601 with a zone (years 0000 to 9999), e.g. 2025-01-31T12:00:00Z');
   }
-  return date.toISOString();
+  const fine = typeof value === 'string' && /\.(\d{4,})/.exec(value);
+  if (!fine) return date.toISOString();
+  // The seconds come from the instant without the fraction, which an offset (whole minutes) never changes.
+  return `${new Date((value as string).replace(fine[0], '')).toISOString().slice(0, 19)}.${fine[1]}Z`;
 }
 
 /**
