@@ -13,8 +13,9 @@ export const MAX_LIST_LIMIT = 1000;
 /** A `limit` is written in decimal digits only: `1e1`, `0x2`, ` 2` and `2.0` are refused with 400. */
 export const LIMIT_FORMAT = /^\d+$/;
 /**
- * A `date_created` filter is ISO 8601 in UTC with a `Z`, as the SDK sends it (`Date.toISOString()`), fractions of a
- * second optional: a date alone, a zone offset, no zone or any other text is refused with 400.
+ * A `date_created` filter is ISO 8601 in UTC with a `Z`, as the SDK sends it (`Date.toISOString()`, or the API's own
+ * microseconds), fractions of a second optional: a date alone, a zone offset, no zone or any other text is refused
+ * with 400.
  */
 export const DATE_FILTER_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 

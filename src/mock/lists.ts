@@ -10,7 +10,8 @@ export interface ListSpec<T> {
   hiddenUnlessAsked?: (item: T) => boolean;
 }
 
-const DATE_OPS: Record<string, (item: number, bound: number) => boolean> = {
+/** The comparisons of a datetime filter, on `instantKey`s. */
+const DATE_OPS: Record<string, (item: string, bound: string) => boolean> = {
   '': (a, b) => a === b,
   __gt: (a, b) => a > b,
   __gte: (a, b) => a >= b,
@@ -42,7 +43,7 @@ export function listObject<T extends { id: string; date_created: string }>(
     const raw = query.get(`date_created${op}`);
     if (raw === null) continue;
     const bound = readInstant(raw, `date_created${op}`);
-    items = items.filter((item) => test(Date.parse(item.date_created), bound));
+    items = items.filter((item) => test(instantKey(item.date_created), bound));
   }
   const total = items.length;
   const limit = readLimit(query.get('limit'));
@@ -51,14 +52,23 @@ export function listObject<T extends { id: string; date_created: string }>(
   return { resource: 'list', data: data.map(show), has_more: items.length > limit, total_count: total, url: path };
 }
 
-/** A datetime filter's instant in ms: strict ISO 8601 in UTC with `Z`, a real date and time; else 400. */
-function readInstant(raw: string, name: string): number {
+/**
+ * An instant in ISO 8601 UTC (`…T12:59:57.168354Z`) as a key that sorts as time does: the date and time, then the
+ * fraction of a second to nine digits. Compared this way, as the API compares, microseconds count.
+ */
+const instantKey = (iso: string): string => {
+  const [whole = '', fraction = ''] = iso.slice(0, -1).split('.');
+  return `${whole}.${fraction.padEnd(9, '0')}`;
+};
+
+/** A datetime filter's instant as an `instantKey`: strict ISO 8601 in UTC with `Z`, a real date and time; else 400. */
+function readInstant(raw: string, name: string): string {
   const bound = DATE_FILTER_FORMAT.test(raw) ? Date.parse(raw) : Number.NaN;
   // Date.parse rolls 2020-02-30 over to March 1 and 24:00 to the next day: the fields must come back unchanged.
   if (Number.isNaN(bound) || new Date(bound).toISOString().slice(0, 19) !== raw.slice(0, 19)) {
     throw invalidParameter(name, 'Enter a valid date/time in ISO 8601 UTC, e.g. 2020-03-01T00:00:00.000Z.');
   }
-  return bound;
+  return instantKey(raw);
 }
 
 /** The page size: digits only, from 1 to the maximum; the default when absent; else 400. */

@@ -47,8 +47,17 @@ export class MockStore {
 /** A new opaque id (a UUID, as event ids are in ricloud-py's receiver). */
 export const newId = (): string => crypto.randomUUID();
 
-/** The current time as the API writes it. */
-export const now = (): string => new Date().toISOString();
+// The API writes microseconds (`2018-11-22T12:59:57.168354Z`), finer than `Date` holds. Within one millisecond the
+// digits below it count up, so what is made later sorts later; each millisecond starts them at a random point, so a
+// client that drops them (a `Date` round trip) shows up in filters.
+let clock = { ms: Number.NaN, micros: 0 };
+
+/** The current time as the API writes it: ISO 8601 in UTC, with microseconds. */
+export function now(): string {
+  const ms = Date.now();
+  clock = ms === clock.ms ? { ms, micros: Math.min(clock.micros + 1, 999) } : { ms, micros: 1 + Math.floor(Math.random() * 500) };
+  return `${new Date(ms).toISOString().slice(0, 23)}${String(clock.micros).padStart(3, '0')}Z`;
+}
 
 /** A webhook secret: 32 random bytes, base64url (43 characters). */
 export function newSecret(): string {

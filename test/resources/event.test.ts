@@ -63,13 +63,17 @@ describe('Event.list', () => {
       await api.settle();
     }
     vi.useRealTimers();
-    const byDay = new Map((await c.events.list()).data.map((e) => [e.date_created, e.id]));
-    const range = await c.events.list({ date_created: { gt: days[0] ?? '', lte: new Date(days[2] ?? '') } });
-    expect(api.requests.at(-1)?.query).toEqual({ date_created__gt: days[0], date_created__lte: days[2] });
-    expect(range.data.map((e) => e.id)).toEqual([byDay.get(days[2] ?? ''), byDay.get(days[1] ?? '')]);
-    const exact = await c.events.list({ date_created: new Date(days[1] ?? '') });
-    expect(api.requests.at(-1)?.query).toEqual({ date_created: days[1] });
-    expect(exact.data.map((e) => e.id)).toEqual([byDay.get(days[1] ?? '')]);
+    // Oldest first; each was made at its day's midnight, and the API writes microseconds after it.
+    const [first, second, third] = (await c.events.list()).data.reverse();
+    expect(first?.date_created).toMatch(/^2024-01-01T00:00:00\.000\d{3}Z$/);
+    const range = await c.events.list({ date_created: { gt: first?.date_created ?? '', lte: third?.date_created ?? '' } });
+    expect(api.requests.at(-1)?.query).toEqual({ date_created__gt: first?.date_created, date_created__lte: third?.date_created });
+    expect(range.data.map((e) => e.id)).toEqual([third?.id, second?.id]);
+    const exact = await c.events.list({ date_created: second?.date_created ?? '' });
+    expect(api.requests.at(-1)?.query).toEqual({ date_created: second?.date_created });
+    expect(exact.data.map((e) => e.id)).toEqual([second?.id]);
+    // A Date holds only milliseconds: midnight itself is before the first event's microseconds.
+    expect((await c.events.list({ date_created: { gt: new Date(days[0] ?? '') } })).data).toHaveLength(3);
   });
 
   it('walks every page of events newest first', async () => {
