@@ -121,6 +121,7 @@ const callerCases: Case[] = [
   { name: 'a date string that Date reads as a year', run: (c) => c.tasks.list({ date_created: '1' }), error: InvalidInputError, field: 'date_created' },
   { name: 'a day not on the calendar', run: (c) => c.events.list({ date_created: { gte: '2025-02-30' } }), error: InvalidInputError, field: 'date_created.gte' },
   { name: 'a date in words', run: (c) => c.webhookConfigs.list({ date_created: 'March 3, 2025' }), error: InvalidInputError, field: 'date_created' },
+  { name: 'a fraction of a second finer than nanoseconds', run: (c) => c.events.list({ date_created: { gt: '2024-01-01T00:00:00.1234567890Z' } }), error: InvalidInputError, field: 'date_created.gt' },
   { name: 'an hour past 24', run: (c) => c.tasks.list({ date_created: '2025-01-31T25:00:00Z' }), error: InvalidInputError, field: 'date_created' },
   // Their ISO form needs a six-digit year (+010000-01-01T…), which no API filter takes.
   { name: 'an offset that moves the instant past the year 9999', run: (c) => c.tasks.list({ date_created: { gte: '9999-12-31T23:00-01:00' } }), error: InvalidInputError, field: 'date_created.gte' },

@@ -100,10 +100,10 @@ const isValidDate = (date: Date): boolean => date.getTime() >= FIRST_INSTANT && 
 /**
  * ISO 8601 as datetime filters take it: a date (`2025-01-31`, midnight UTC), or a date and time with `Z` or an offset
  * (`2025-01-31T12:00Z`, `2025-01-31T12:00:00.5+01:00`). A time without a zone is refused: read as local time, it
- * would mean something else on each machine. Hours stop at 23 (no `24:00`); `Date` refuses minutes, seconds and
- * offsets out of range.
+ * would mean something else on each machine. Hours stop at 23 (no `24:00`), and a second has at most nine digits of
+ * fraction (nanoseconds; the API writes six); `Date` refuses minutes, seconds and offsets out of range.
  */
-const ISO_8601 = /^(\d{4}-\d\d-\d\d)(T([01]\d|2[0-3]):\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/;
+const ISO_8601 = /^(\d{4}-\d\d-\d\d)(T([01]\d|2[0-3]):\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d))?$/;
 
 /** The instant that `text` names in ISO 8601 (see `ISO_8601`); undefined for other text, or a day not on the calendar (2025-02-30). */
 export function parseIsoInstant(text: string): Date | undefined {

@@ -5,7 +5,7 @@ import { CREATED, MAX_LOGGED_REQUESTS } from './choices';
 import type { Fault, FaultPlan } from './faults';
 import { listObject } from './lists';
 import { ApiError, invalidParameter, json, readObject, readUrl, statusError } from './respond';
-import { newId, newSecret, now, withoutSecret, type MockStore, type StoredConfig } from './store';
+import { newId, newSecret, withoutSecret, type MockStore, type StoredConfig } from './store';
 import type { TestRunner } from './test-runner';
 
 /** A request the mock received, for tests to inspect. Headers are kept as sent. */
@@ -172,7 +172,7 @@ async function createConfig(call: Call, context: HandlerContext): Promise<Respon
     url: readUrl(body.url),
     secret: newSecret(),
     state: 'new',
-    date_created: now(),
+    date_created: context.store.now(),
   } as StoredConfig);
   await startTest(context, config, awaitFor);
   return json(CREATED, config);

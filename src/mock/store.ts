@@ -33,8 +33,27 @@ export class MockStore {
     return [...items].sort((a, b) => b.date_created.localeCompare(a.date_created) || (this.#order.get(b.id) ?? 0) - (this.#order.get(a.id) ?? 0));
   }
 
+  // Timestamps issued per millisecond of the clock, for the digits below it.
+  readonly #stamps = new Map<number, number>();
+
+  /**
+   * The current time as the API writes it: ISO 8601 in UTC with microseconds (`2018-11-22T12:59:57.168354Z`), finer
+   * than `Date` holds, so a client that drops them (a `Date` round trip) shows up in filters. The digits below the
+   * millisecond count the timestamps made in it, from 001, so what is made later sorts later even when a test's fake
+   * clock stands still or comes back to a millisecond (up to 999 in one millisecond; later ones tie at 999).
+   */
+  now(): string {
+    const ms = Date.now();
+    const count = Math.min((this.#stamps.get(ms) ?? 0) + 1, 999);
+    this.#stamps.set(ms, count);
+    // A long-running mock keeps the last thousand milliseconds it stamped, not all of them.
+    if (this.#stamps.size > 1000) this.#stamps.delete(this.#stamps.keys().next().value as number);
+    return `${new Date(ms).toISOString().slice(0, 23)}${String(count).padStart(3, '0')}Z`;
+  }
+
   /** Forgets everything. */
   clear(): void {
+    this.#stamps.clear();
     this.configs.clear();
     this.tasks.clear();
     this.events.clear();
@@ -46,18 +65,6 @@ export class MockStore {
 
 /** A new opaque id (a UUID, as event ids are in ricloud-py's receiver). */
 export const newId = (): string => crypto.randomUUID();
-
-// The API writes microseconds (`2018-11-22T12:59:57.168354Z`), finer than `Date` holds. Within one millisecond the
-// digits below it count up, so what is made later sorts later; each millisecond starts them at a random point, so a
-// client that drops them (a `Date` round trip) shows up in filters.
-let clock = { ms: Number.NaN, micros: 0 };
-
-/** The current time as the API writes it: ISO 8601 in UTC, with microseconds. */
-export function now(): string {
-  const ms = Date.now();
-  clock = ms === clock.ms ? { ms, micros: Math.min(clock.micros + 1, 999) } : { ms, micros: 1 + Math.floor(Math.random() * 500) };
-  return `${new Date(ms).toISOString().slice(0, 23)}${String(clock.micros).padStart(3, '0')}Z`;
-}
 
 /** A webhook secret: 32 random bytes, base64url (43 characters). */
 export function newSecret(): string {

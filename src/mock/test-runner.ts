@@ -6,7 +6,7 @@ import { TASK_FINAL_STATES } from '../core/wire';
 import type { EventAttributes, TaskAttributes } from '../schemas';
 import { SIGNATURE_HEADER, signPayload } from '../webhooks/signature';
 import { deliveryUrl, isDelivered, TEST_ERRORS } from './choices';
-import { newId, now, withoutSecret, type MockStore, type StoredConfig } from './store';
+import { newId, withoutSecret, type MockStore, type StoredConfig } from './store';
 
 /** How deliveries leave the mock: `fetch`, or any `(Request) => Promise<Response>` such as a webhook handler. */
 export type Deliver = (request: Request) => Promise<Response>;
@@ -85,7 +85,7 @@ export class TestRunner {
       target: config.id,
       state: 'pending',
       error: null,
-      date_created: now(),
+      date_created: store.now(),
       date_started: null,
       date_completed: null,
     } as TaskAttributes);
@@ -119,13 +119,13 @@ export class TestRunner {
     const { store, taskDelay } = this.context;
     await sleep(taskDelay, signal);
     task.state = 'processing';
-    task.date_started = now();
+    task.date_started = store.now();
     await sleep(taskDelay, signal);
     const testedUrl = config.url;
     const error = await this.#deliver(config, signal);
     task.state = error ? 'failed' : 'succeeded';
     task.error = error;
-    task.date_completed = now();
+    task.date_completed = store.now();
     // Only the latest test of an unchanged, active config decides its state.
     if (store.latestTest.get(config.id) === task.id && config.url === testedUrl && config.state !== 'deactivated') {
       config.state = error ? 'invalid' : 'valid';
@@ -145,14 +145,14 @@ export class TestRunner {
       data: withoutSecret(config),
       state: 'pending',
       retries: 0,
-      date_created: now(),
+      date_created: store.now(),
       date_delivered: null,
     } as EventAttributes);
     const body = JSON.stringify(event);
     const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER]: await signPayload(body, config.secret) };
     const error = await post(deliver, deliveryUrl(config.url, event.id), { headers, body }, deliveryTimeout, signal);
     event.state = error ? 'failed' : 'delivered';
-    event.date_delivered = error ? null : now();
+    event.date_delivered = error ? null : store.now();
     return error;
   }
 

@@ -303,6 +303,40 @@ describe('lists', () => {
   });
 });
 
+describe('timestamps', () => {
+  const at = (iso: string) => vi.setSystemTime(new Date(iso));
+
+  it('carry microseconds, counted within each millisecond, so what is made later sorts later even on a frozen clock', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const client = new Client({ token: TOKEN_A, baseUrl: mock.url, logLevel: 'off' });
+      at('2024-01-01T00:00:00Z');
+      const a = await client.webhookConfigs.create({ url: receiverUrl });
+      const b = await client.webhookConfigs.create({ url: receiverUrl });
+      // The first stamp of the millisecond; the test task queued with `a` took the next.
+      expect(a.date_created).toBe('2024-01-01T00:00:00.000001Z');
+      expect(b.date_created).toMatch(/^2024-01-01T00:00:00\.000\d{3}Z$/);
+      expect(b.date_created > a.date_created).toBe(true);
+      const after = await client.webhookConfigs.list({ date_created: { gt: a.date_created } });
+      expect(after.data.map((config) => config.id)).toEqual([b.id]);
+      // A clock that comes back to a millisecond goes on counting in it: the newest is still listed first.
+      at('2024-01-01T00:01:00Z');
+      const later = await client.webhookConfigs.create({ url: receiverUrl });
+      at('2024-01-01T00:00:00Z');
+      const again = await client.webhookConfigs.create({ url: receiverUrl });
+      expect(again.date_created > b.date_created).toBe(true);
+      const listed = await client.webhookConfigs.list({ date_created: { lte: '2024-01-01T00:01:00.001Z' } });
+      expect(listed.data.map((config) => config.id)).toEqual([later.id, again.id, b.id, a.id]);
+      // reset() forgets the count with everything else.
+      await mock.api.settle();
+      mock.api.reset();
+      expect((await client.webhookConfigs.create({ url: receiverUrl })).date_created).toBe('2024-01-01T00:00:00.000001Z');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('organisations and authentication', () => {
   it('gives each token its own organisation: another organisation gets 404 not-found', async () => {
     const cfg = await create(receiverUrl, TOKEN_A);
