@@ -124,10 +124,10 @@ export function isoInstant(value: unknown, field: string): string {
   if (!date || !isValidDate(date)) {
     throw new InvalidInputError(field, 'must be a valid Date or ISO 8601 with a zone (years 0000 to 9999), e.g. 2025-01-31T12:00:00Z');
   }
-  const fine = typeof value === 'string' && /\.(\d{4,})/.exec(value);
+  const fine = typeof value === 'string' ? /\.(\d{4,})/.exec(value) : null;
   if (!fine) return date.toISOString();
   // The seconds come from the instant without the fraction, which an offset (whole minutes) never changes.
-  return `${new Date((value as string).replace(fine[0], '')).toISOString().slice(0, 19)}.${fine[1]}Z`;
+  return `${new Date(fine.input.replace(fine[0], '')).toISOString().slice(0, 19)}.${fine[1]}Z`;
 }
 
 /**
