@@ -3,7 +3,6 @@
  * as plain modules (lazy imports would make it wrap each of their modules in an init function).
  */
 import ky from 'ky';
-import { safeParse } from 'zod/v4/core';
 import { eventPageSchema, eventSchema, listSchema, taskPageSchema, taskSchema, webhookConfigPageSchema, webhookConfigSchema } from '../schemas';
 import type * as lazy from './load';
 
@@ -11,7 +10,7 @@ import type * as lazy from './load';
 export const loadKy: typeof lazy.loadKy = () => ky;
 
 // A plain object rather than `import * as`: a bundler would build the namespace object with a getter per export.
-const schemas = { safeParse, eventPageSchema, eventSchema, listSchema, taskPageSchema, taskSchema, webhookConfigPageSchema, webhookConfigSchema };
+const schemas = { eventPageSchema, eventSchema, listSchema, taskPageSchema, taskSchema, webhookConfigPageSchema, webhookConfigSchema };
 
 /** The schemas module's exports, already loaded. */
 export const loadSchemas: typeof lazy.loadSchemas = () => schemas;

@@ -6,8 +6,8 @@
 
 /** ky's default export. */
 export type Ky = typeof import('ky').default;
-/** The resource schemas, with zod's `safeParse` (`validation.ts`). */
-export type Schemas = typeof import('./validation');
+/** The resource schemas module. */
+export type Schemas = typeof import('../schemas');
 
 let ky: Ky | undefined;
 let schemas: Schemas | undefined;
@@ -16,4 +16,4 @@ let schemas: Schemas | undefined;
 export const loadKy = (): Ky | Promise<Ky> => ky ?? import('ky').then((module) => (ky = module.default));
 
 /** The schemas module: itself once loaded, else a promise of it. */
-export const loadSchemas = (): Schemas | Promise<Schemas> => schemas ?? import('./validation').then((module) => (schemas = module));
+export const loadSchemas = (): Schemas | Promise<Schemas> => schemas ?? import('../schemas').then((module) => (schemas = module));

@@ -33,8 +33,8 @@ interface BodyContext {
  * once it has the shape the SDK builds on.
  */
 export function parseBody<T>(
-  /** The loaded schemas module and the response's schema, unless validation is off. */
-  check: { schemas: Schemas; schema: $ZodType<T> } | undefined,
+  /** The response's schema, unless validation is off. */
+  schema: $ZodType<T> | undefined,
   text: string,
   context: BodyContext,
   warn?: (error: ResponseValidationError) => void,
@@ -46,13 +46,14 @@ export function parseBody<T>(
     // An empty body fails JSON.parse too; only then is it told apart.
     throw invalid(context, text, '', text.trim() === '' ? 'the response body is empty' : 'the response body is not JSON');
   }
-  if (check) {
-    // `reportInput` puts the failing value on the issue, for the message.
-    const result = check.schemas.safeParse(check.schema, json, { reportInput: true });
-    if (result.success) return result.data;
-    const issue = result.error.issues[0];
+  if (schema) {
+    // Through the Standard Schema interface every zod schema has: zod's `safeParse` would add its error class to a
+    // browser app. The SDK's schemas are synchronous, so the result is never a promise.
+    const result = schema['~standard'].validate(json) as Awaited<ReturnType<$ZodType<T>['~standard']['validate']>>;
+    if (!result.issues) return result.value;
+    const issue = result.issues[0] as $ZodIssue | undefined;
     const field = issue?.path.join('.') ?? '';
-    const error = invalid(context, text, field, `field \`${field || '(root)'}\` ${issue ? issueText(issue) : 'is invalid'}`);
+    const error = invalid(context, text, field, `field \`${field || '(root)'}\` ${issue ? issueText(issue, json) : 'is invalid'}`);
     if (!warn) throw error;
     warn(error);
   }
@@ -61,11 +62,12 @@ export function parseBody<T>(
   return json as T;
 }
 
-/** One schema issue in words, from its code: zod carries no message text (`Invalid input`) unless a locale is loaded. */
-function issueText(issue: $ZodIssue & { input?: unknown }): string {
-  if (issue.input === undefined) return 'is missing';
+/** One issue of `json` in words, from its code: zod carries no message text (`Invalid input`) unless a locale is loaded. */
+function issueText(issue: $ZodIssue, json: unknown): string {
+  const input = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], json);
+  if (input === undefined) return 'is missing';
   // A secret attribute's value is not described, whatever its type.
-  return `must be ${mustBe(issue)}${SECRET_ATTRIBUTES.has(String(issue.path.at(-1))) ? '' : `, got ${describe(issue.input)}`}`;
+  return `must be ${mustBe(issue)}${SECRET_ATTRIBUTES.has(String(issue.path.at(-1))) ? '' : `, got ${describe(input)}`}`;
 }
 
 /** What an issue says the value must be: `a string`, `"webhook_config"`, `a string or a number`. */

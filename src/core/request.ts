@@ -298,7 +298,7 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     if (options.signal) kyOptions.signal = (follower = follow(options.signal)).signal;
     const response = await ky(spec.path.slice(1), kyOptions);
     const context = { status: response.status, request: info, what: spec.what, page: spec.page, mayHaveSucceeded: spec.retry === 'once', redact: transport.redact };
-    const data = parseBody(schemas && { schemas, schema: spec.schema(schemas) }, text, context, transport.validate === 'warn' ? (error) => transport.log('warn', `${error.message}; returned unchecked (validate: 'warn')`) : undefined);
+    const data = parseBody(schemas && spec.schema(schemas), text, context, transport.validate === 'warn' ? (error) => transport.log('warn', `${error.message}; returned unchecked (validate: 'warn')`) : undefined);
     return { data, response: responseMeta(response, info.requestId, transport.redact) };
   } catch (error) {
     if (error instanceof BaseError) throw error;

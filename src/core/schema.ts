@@ -7,6 +7,13 @@
 import { $constructor, $ZodArray, $ZodNullable, $ZodObject, $ZodOptional, $ZodType, $ZodUnknown } from 'zod/v4/core';
 import type { $loose, $ZodLooseShape, $ZodTypeDef } from 'zod/v4/core';
 
+/**
+ * True when `schema` accepts `value`, checked through the Standard Schema interface every zod schema has (zod's
+ * `safeParse` would add its error class to a browser app). These schemas are synchronous: the result is never a promise.
+ */
+export const accepts = (schema: $ZodType, value: unknown): boolean =>
+  !(schema['~standard'].validate(value) as Awaited<ReturnType<$ZodType['~standard']['validate']>>).issues;
+
 /** Any value. */
 export const unknown = new $ZodUnknown({ type: 'unknown' });
 
