@@ -56,7 +56,7 @@ export function listObject<T extends { id: string; date_created: string }>(
  * An instant in ISO 8601 UTC (`…T12:59:57.168354Z`) as a key that sorts as time does: the date and time, then the
  * fraction of a second to nine digits. Compared this way, as the API compares, microseconds count.
  */
-const instantKey = (iso: string): string => {
+export const instantKey = (iso: string): string => {
   const [whole = '', fraction = ''] = iso.slice(0, -1).split('.');
   return `${whole}.${fraction.padEnd(9, '0')}`;
 };

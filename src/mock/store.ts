@@ -1,5 +1,6 @@
 /** What the mock holds: webhook configs, tasks and events per organisation, and how many of each were created. */
 import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
+import { instantKey } from './lists';
 
 /** The resource kinds the mock stores. */
 export type Kind = 'webhook_config' | 'task' | 'event';
@@ -28,9 +29,11 @@ export class MockStore {
     return item;
   }
 
-  /** Newest first: by `date_created`, then by creation order. */
+  /** Newest first: by `date_created`, compared as the date filters compare it (`instantKey`), then by creation order. */
   newestFirst<T extends { id: string; date_created: string }>(items: Iterable<T>): T[] {
-    return [...items].sort((a, b) => b.date_created.localeCompare(a.date_created) || (this.#order.get(b.id) ?? 0) - (this.#order.get(a.id) ?? 0));
+    const keyed = [...items].map((item) => ({ item, key: instantKey(item.date_created), order: this.#order.get(item.id) ?? 0 }));
+    keyed.sort((a, b) => (a.key === b.key ? b.order - a.order : a.key < b.key ? 1 : -1));
+    return keyed.map(({ item }) => item);
   }
 
   // Timestamps issued per millisecond of the clock, for the digits below it.

@@ -335,6 +335,21 @@ describe('timestamps', () => {
       vi.useRealTimers();
     }
   });
+
+  it('order lists by instant, whatever the number of digits a stored stamp has, as the date filters compare them', async () => {
+    const [a, b, c] = [await create(), await create(), await create()];
+    await mock.api.settle();
+    // The store's objects are the mock's own: a test may rewrite their stamps. As text, `.16Z` would sort after `.168354Z`.
+    const stored = new Map(mock.api.store.webhookConfigs().map((config) => [config.id, config]));
+    stored.get(a.id)!.date_created = '2025-01-01T00:00:00.16Z';
+    stored.get(b.id)!.date_created = '2025-01-01T00:00:00.168354Z';
+    // The same instant as `a`: the config made later comes first.
+    stored.get(c.id)!.date_created = '2025-01-01T00:00:00.160000Z';
+    const listed = await call('/configs/webhook');
+    expect(listed.json.data.map((config: { id: string }) => config.id)).toEqual([b.id, c.id, a.id]);
+    const older = await call('/configs/webhook?date_created__lt=2025-01-01T00:00:00.168354Z');
+    expect(older.json.data.map((config: { id: string }) => config.id)).toEqual([c.id, a.id]);
+  });
 });
 
 describe('organisations and authentication', () => {
