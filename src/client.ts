@@ -68,14 +68,15 @@ function checkClientOptions(options: unknown): ClientOptions {
  * @throws InvalidInputError when an option has the wrong type or value.
  */
 export class Client {
+  // Set by the constructor; `declare` spares each bundle a class field that would first define it as undefined.
   /** The base URL requests go to. */
-  readonly baseUrl: string;
+  declare readonly baseUrl: string;
   /** Webhook configs, bound to this client. */
-  readonly webhookConfigs: WebhookConfigs;
+  declare readonly webhookConfigs: WebhookConfigs;
   /** Tasks, bound to this client. */
-  readonly tasks: Tasks;
+  declare readonly tasks: Tasks;
   /** Events, bound to this client. */
-  readonly events: Events;
+  declare readonly events: Events;
   readonly #options: ClientOptions;
   readonly #token: string;
   readonly #transport: Transport;

@@ -20,15 +20,16 @@ export interface RequestInfo {
 /** Base class of every error the SDK throws. `instanceof RicloudError` catches them all. */
 export class RicloudError extends Error {
   override name = 'RicloudError';
+  // Set by the constructor; `declare` spares each bundle a class field that would first define it as undefined.
   /** Status of the HTTP response, when there was one. */
-  readonly status?: number | undefined;
+  declare readonly status?: number | undefined;
   /** The request that failed, when the error came from one. */
-  readonly request?: RequestInfo | undefined;
+  declare readonly request?: RequestInfo | undefined;
   /**
    * True when a request that starts work on the server (`create`, `test`) failed in a way that does not
    * say whether the server acted: check with `list` before sending it again.
    */
-  readonly mayHaveSucceeded: boolean;
+  declare readonly mayHaveSucceeded: boolean;
 
   /** `options` sets `cause` and the fields of the same names; `mayHaveSucceeded` defaults to false. */
   constructor(message: string, options: { cause?: unknown; status?: number | undefined; request?: RequestInfo | undefined; mayHaveSucceeded?: boolean | undefined } = {}) {
@@ -77,9 +78,9 @@ export class ResponseError extends RicloudError {
   /** The request this response answered. */
   declare readonly request: RequestInfo;
   /** The raw response body (secret values redacted). */
-  readonly body: string;
+  declare readonly body: string;
   /** The delay the server advised with `Retry-After`, in seconds. */
-  readonly retryAfter?: number | undefined;
+  declare readonly retryAfter?: number | undefined;
 
   /** `init` holds the response: its status and body, any `Retry-After` advice, and the request it answered. */
   constructor(message: string, init: ResponseErrorInit) {
@@ -93,9 +94,9 @@ export class ResponseError extends RicloudError {
 export class RequestError extends ResponseError {
   override name = 'RequestError';
   /** The API's error code slug, e.g. `invalid-parameter` (empty when the body had none). */
-  readonly error: string;
+  declare readonly error: string;
   /** Per-parameter detail sent with `invalid-parameter`. */
-  readonly params?: unknown;
+  declare readonly params?: unknown;
 
   /** `init` holds the response, plus the `error` slug and `params` detail of the API's error body. */
   constructor(message: string, init: ResponseErrorInit & { error: string; params?: unknown }) {
@@ -136,9 +137,9 @@ export class ResponseValidationError extends RicloudError {
   /** Status of the HTTP response that could not be read. */
   declare readonly status: number;
   /** The first field that failed, as a dotted path (`data.0.state`); empty when the body was not JSON at all. */
-  readonly field: string;
+  declare readonly field: string;
   /** The raw response body (secret values redacted, cut to 64 KiB). */
-  readonly body: string;
+  declare readonly body: string;
 
   /** `init` holds the response (status and body), the first `field` that failed, and the request, when known. */
   constructor(message: string, init: { status: number; request?: RequestInfo | undefined; field: string; body: string; mayHaveSucceeded?: boolean | undefined }) {

@@ -22,14 +22,15 @@ async function loadPage<T extends { id: string }>(load: PageLoader<T>, query: Re
 
 /** One page of a list: the API's `data`, `has_more`, `total_count` and `url`, plus a way to the next page. */
 export class Page<T extends { id: string }> {
+  // Set by the constructor; `declare` spares each bundle a class field that would first define it as undefined.
   /** The items on this page, newest first. */
-  readonly data: T[];
+  declare readonly data: T[];
   /** True when more items follow this page. */
-  readonly has_more: boolean;
+  declare readonly has_more: boolean;
   /** How many items match the filters in all. */
-  readonly total_count: number | undefined;
+  declare readonly total_count: number | undefined;
   /** The collection path the list came from (relative; never followed). */
-  readonly url: string | undefined;
+  declare readonly url: string | undefined;
   /** The HTTP status, headers and request id of this page's response (not enumerable). */
   declare readonly lastResponse: ResponseMeta;
   readonly #load: PageLoader<T>;
