@@ -27,9 +27,9 @@ export const webhookConfigSchema = looseObject({
 });
 
 /** A list object as nested inside other resources (`results` of a task). */
-const nestedList = looseObject({ data: array(unknown), has_more: optional(boolean()), total_count: optional(number()) });
+const nestedList = looseObject({ data: array(unknown()), has_more: optional(boolean()), total_count: optional(number()) });
 /** A task's `results`: a list object or a plain array. */
-const results = union([nestedList, array(unknown)]);
+const results = union([nestedList, array(unknown())]);
 
 /** A task: asynchronous work on the server, such as a webhook config test. */
 export const taskSchema = looseObject({
@@ -82,7 +82,7 @@ export const eventSchema = looseObject({
   /** What happened to it, e.g. `succeeded` or `test`: the second part of its slug. */
   action: string(),
   /** The resource the event is about, in full. */
-  data: unknown,
+  data: unknown(),
   /** Delivery: `pending` while being sent, `delivered` once a receiver accepted it, `failed` after the last retry. */
   state: openEnum(EVENT_STATES),
   /** How many delivery retries have been made. */

@@ -1,7 +1,7 @@
 /**
  * `ricloud/schemas` is built from small zod types of its own (`src/core/schema.ts`). Whatever the input, each schema
- * must answer as the same schema built from zod's own types does: the same success and value, or the same issues
- * (path, code and what was expected), in the same order. fast-check feeds resources and pages with fields changed to
+ * must answer as the same schema built from zod's own types does: the same success and value, its fields in the same
+ * order, or the same issues (path, code, what was expected, and a union's issues for each option), in the same order. fast-check feeds resources and pages with fields changed to
  * arbitrary JSON, left out, set to `Infinity`, or added (`__proto__` among them).
  */
 import fc from 'fast-check';
@@ -72,10 +72,18 @@ const near = (valid: Record<string, unknown>) =>
 const pageNear = (valid: Record<string, unknown>) =>
   fc.array(near(valid), { maxLength: 3 }).chain((data) => near({ data, has_more: false, total_count: data.length }));
 
-/** What a parse says, in the terms both kinds of schema share. */
+/** An issue in the terms both kinds of schema share; a union's lists each option's issues, as zod finished them. */
+const described = (issue: z.core.$ZodIssue): unknown => ({
+  path: issue.path,
+  code: issue.code,
+  expected: 'expected' in issue ? issue.expected : undefined,
+  errors: issue.code === 'invalid_union' ? issue.errors.map((errors) => errors.map((inner) => ({ ...(described(inner) as object), message: inner.message }))) : undefined,
+});
+
+/** What a parse says: the value with its fields in order (`JSON.stringify` keeps it), or the issues. */
 function outcome(result: { success: boolean; data?: unknown; error?: { issues: z.core.$ZodIssue[] } }) {
-  if (result.success) return { data: result.data };
-  return { issues: result.error?.issues.map((issue) => ({ path: issue.path, code: issue.code, expected: 'expected' in issue ? issue.expected : undefined })) };
+  if (result.success) return { data: result.data, order: JSON.stringify(result.data) };
+  return { issues: result.error?.issues.map(described) };
 }
 
 const CASES = [
@@ -108,13 +116,12 @@ describe('ricloud/schemas against zod\'s own types', () => {
 
   it('settles fields a caller made asynchronous (z.extend with an async refinement), with their issues in place', async () => {
     const https = z.string().check(z.refine(async (url) => url.startsWith('https:'), 'must be https'));
-    // zod/mini types `z.extend` for its own objects; these are zod core objects with the same def.
-    const strict = z.extend(webhookConfigSchema as unknown as z.ZodMiniObject<typeof webhookConfigSchema.shape>, { url: https });
+    const strict = z.extend(asMini(webhookConfigSchema), { url: https });
     expect(strict.shape.url).toBe(https);
     await expect(z.parseAsync(strict, CONFIG)).resolves.toEqual(CONFIG);
     const refused = await z.safeParseAsync(strict, { ...CONFIG, url: 'http://hooks.example.com/in' });
     expect(refused.error?.issues).toMatchObject([{ path: ['url'], message: 'must be https' }]);
-    const page = await z.safeParseAsync(z.extend(webhookConfigPageSchema as unknown as z.ZodMiniObject<typeof webhookConfigPageSchema.shape>, { data: z.array(strict) }), {
+    const page = await z.safeParseAsync(z.extend(asMini(webhookConfigPageSchema), { data: z.array(strict) }), {
       data: [CONFIG, { ...CONFIG, url: 'http://x.example' }],
       has_more: false,
     });
@@ -122,9 +129,48 @@ describe('ricloud/schemas against zod\'s own types', () => {
   });
 
   it('takes zod\'s partial and pick', () => {
-    const partial = z.partial(webhookConfigSchema as unknown as z.ZodMiniObject<typeof webhookConfigSchema.shape>);
+    const partial = z.partial(asMini(webhookConfigSchema));
     expect(z.parse(partial, { url: CONFIG.url })).toEqual({ url: CONFIG.url });
-    const picked = z.pick(webhookConfigSchema as unknown as z.ZodMiniObject<typeof webhookConfigSchema.shape>, { id: true });
+    const picked = z.pick(asMini(webhookConfigSchema), { id: true });
     expect(z.safeParse(picked, {}).error?.issues).toMatchObject([{ path: ['id'], code: 'invalid_type' }]);
   });
+
+  it('answers instanceof as zod\'s own types do, and gives each field its own schema, catchalls included', () => {
+    expect(webhookConfigSchema instanceof z.core.$ZodObject).toBe(true);
+    expect(webhookConfigPageSchema.shape.data instanceof z.core.$ZodArray).toBe(true);
+    expect(webhookConfigSchema.shape.id instanceof z.core.$ZodString).toBe(true);
+    expect(webhookConfigSchema.shape.organisation instanceof z.core.$ZodUnion).toBe(true);
+    expect(webhookConfigSchema.shape.id instanceof z.core.$ZodNumber).toBe(false);
+    // Metadata given to one field stays on it.
+    z.globalRegistry.add(eventSchema.shape.data, { description: 'the resource' });
+    try {
+      const json = z.toJSONSchema(eventSchema) as unknown as { properties: { data: unknown }; additionalProperties: unknown };
+      expect(json.properties.data).toEqual({ description: 'the resource' });
+      expect(json.additionalProperties).toEqual({});
+    } finally {
+      z.globalRegistry.remove(eventSchema.shape.data);
+    }
+  });
+
+  it('reads a shape when first asked, so that z.extend can refer to the schema it makes', () => {
+    const node: z.ZodMiniObject = z.extend(asMini(webhookConfigSchema), {
+      get parent() {
+        return z.optional(node);
+      },
+    });
+    const parent = { ...CONFIG, id: 'wc_0' };
+    expect(z.parse(node, { ...CONFIG, parent })).toEqual({ ...CONFIG, parent });
+    expect(z.safeParse(node, { ...CONFIG, parent: { ...parent, id: 0 } }).error?.issues).toMatchObject([{ path: ['parent', 'id'], code: 'invalid_type' }]);
+  });
+
+  it('tells objects apart by a field with a default, which may be left out', () => {
+    const kinds = z.discriminatedUnion('kind', [z.extend(asMini(webhookConfigSchema), { kind: z._default(z.literal('a'), 'a') }), z.looseObject({ kind: z.literal('b') })]);
+    expect(z.parse(kinds, CONFIG)).toEqual({ ...CONFIG, kind: 'a' });
+    expect(z.parse(kinds, { kind: 'b' })).toEqual({ kind: 'b' });
+  });
 });
+
+/** One of these schemas, typed as the zod/mini object that zod/mini's object functions take (it has the same def). */
+function asMini<S extends z.core.$ZodLooseShape>(schema: z.core.$ZodObject<S, z.core.$loose>) {
+  return schema as unknown as z.ZodMiniObject<S, z.core.$loose>;
+}

@@ -51,7 +51,8 @@ export function parseBody<T>(
     // browser app. The SDK's schemas are synchronous, so the result is never a promise.
     const result = schema['~standard'].validate(json) as Awaited<ReturnType<$ZodType<T>['~standard']['validate']>>;
     if (!result.issues) return result.value;
-    const issue = result.issues[0] as $ZodIssue | undefined;
+    const first = result.issues[0] as $ZodIssue | undefined;
+    const issue = first && reported(first);
     const field = issue?.path.join('.') ?? '';
     const error = invalid(context, text, field, `field \`${field || '(root)'}\` ${issue ? issueText(issue, json) : 'is invalid'}`);
     if (!warn) throw error;
@@ -68,6 +69,15 @@ function issueText(issue: $ZodIssue, json: unknown): string {
   if (input === undefined) return 'is missing';
   // A secret attribute's value is not described, whatever its type.
   return `must be ${mustBe(issue)}${SECRET_ATTRIBUTES.has(String(issue.path.at(-1))) ? '' : `, got ${describe(input)}`}`;
+}
+
+/**
+ * The issue to report for `issue`: for a union, the issue of an option that failed at a field below the value (the
+ * value had that option's shape, as a task's `results` list with a bad `data`), with its whole path; else `issue`.
+ */
+function reported(issue: $ZodIssue): $ZodIssue {
+  const below = issue.code === 'invalid_union' ? issue.errors.find((errors) => errors[0]?.path.length)?.[0] : undefined;
+  return below ? reported({ ...below, path: [...issue.path, ...below.path] } as $ZodIssue) : issue;
 }
 
 /** What an issue says the value must be: `a string`, `"webhook_config"`, `a string or a number`. */

@@ -225,7 +225,9 @@ describe('response validation', () => {
 
   it.each([
     [{ results: 'done' }, 'field `results` must be an object or an array, got a string of 4 characters (HTTP 200)'],
-    [{ results: { data: [], has_more: 'no' } }, 'field `results` must be an object or an array, got an object (HTTP 200)'],
+    // A list object whose field is wrong is reported at that field, not as a list that is neither an object nor an array.
+    [{ results: { data: [], has_more: 'no' } }, 'field `results.has_more` must be a boolean, got a string of 2 characters (HTTP 200)'],
+    [{ results: { data: 'none' } }, 'field `results.data` must be an array, got a string of 4 characters (HTTP 200)'],
   ])('says what a broken task field must be: %j', async (change, says) => {
     const task = { id: 't_1', resource: 'task', type: 'webhook_config.test', state: 'succeeded', date_created: CONFIG.date_created };
     server.use(http.get(`${api.baseUrl}/tasks/t_1`, () => HttpResponse.json({ ...task, ...change })));
