@@ -4,6 +4,7 @@ import { ResponseValidationError, type RequestInfo } from './errors';
 import type { Schemas } from './load';
 import { describe, isPlainObject, withArticle } from './params';
 import { redactText, SECRET_ATTRIBUTES } from './redact';
+import type { StandardResult } from './schema';
 
 /** Picks the schema of a response out of the schemas module. */
 export type SchemaOf<T> = (schemas: Schemas) => $ZodType<T>;
@@ -48,8 +49,8 @@ export function parseBody<T>(
   }
   if (schema) {
     // Through the Standard Schema interface every zod schema has: zod's `safeParse` would add its error class to a
-    // browser app. The SDK's schemas are synchronous, so the result is never a promise.
-    const result = schema['~standard'].validate(json) as Awaited<ReturnType<$ZodType<T>['~standard']['validate']>>;
+    // browser app.
+    const result = schema['~standard'].validate(json) as StandardResult<T>;
     if (!result.issues) return result.value;
     const first = result.issues[0] as $ZodIssue | undefined;
     const issue = first && reported(first);

@@ -31,8 +31,8 @@ import type {
   util,
 } from 'zod/v4/core';
 
-/** What a schema's Standard Schema `validate` gives for these schemas, which are synchronous. */
-type StandardResult = Awaited<ReturnType<$ZodType['~standard']['validate']>>;
+/** What a schema's Standard Schema `validate` gives for these schemas, which are synchronous: never a promise. */
+export type StandardResult<T = unknown> = Awaited<ReturnType<$ZodType<T>['~standard']['validate']>>;
 
 /** A leaf check: the def of the zod type it stands for (`string`, `literal`, …), a test, and its issue. */
 interface CheckDef extends $ZodTypeDef {
