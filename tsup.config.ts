@@ -19,7 +19,9 @@ const browserTwins: Plugin = {
   setup(build) {
     // Any relative import (`./load`, `./core/inspect`, `../core/network`) of a module that has a twin.
     build.onResolve({ filter: /^\.\.?\// }, ({ path, importer }) => {
-      const module = relative(src, resolve(dirname(importer), path)).split(sep).join('/');
+      const module = relative(src, resolve(dirname(importer), path))
+        .split(sep)
+        .join('/');
       return BROWSER_TWINS.includes(module) ? { path: `${src}${module}.browser.ts` } : undefined;
     });
   },

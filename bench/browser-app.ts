@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { build, type Format } from 'esbuild';
 
 /** Bundles an app's ESM `source` (importing `ricloud`, `ricloud/webhooks`, …) for browsers and returns the code. */
-export async function bundleBrowserApp(source: string, options: { minify?: boolean; format?: Format; globalName?: string } = {}): Promise<Uint8Array> {
+export async function bundleBrowserApp(
+  source: string,
+  options: { minify?: boolean; format?: Format; globalName?: string } = {},
+): Promise<Uint8Array> {
   const result = await build({
     stdin: { contents: source, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'js' },
     bundle: true,

@@ -38,12 +38,15 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] as number;
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok: boolean) => (ok ? 'OK' : 'MISS');
 
 /** Starts bench/server.ts in its own process and returns its base URL and a way to stop it. */
 async function startLoopbackServer(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./server.ts', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./server.ts', import.meta.url))], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const port = await new Promise<string>((resolve, reject) => {
     child.once('error', reject);
     child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
@@ -67,7 +70,13 @@ async function rate(call: () => Promise<unknown>, total: number): Promise<{ perS
 async function benchThroughput(url: string): Promise<void> {
   const headers = { authorization: `Token ${TOKEN}`, accept: 'application/json' };
   // Bare ky with the options the SDK gives it, and nothing of the SDK.
-  const bare = ky.create({ prefixUrl: url, headers, redirect: 'manual', timeout: sdk.DEFAULT_TIMEOUT, retry: { limit: sdk.DEFAULT_MAX_RETRIES, methods: ['get', 'post'] } });
+  const bare = ky.create({
+    prefixUrl: url,
+    headers,
+    redirect: 'manual',
+    timeout: sdk.DEFAULT_TIMEOUT,
+    retry: { limit: sdk.DEFAULT_MAX_RETRIES, methods: ['get', 'post'] },
+  });
   sdk.configure({ token: TOKEN, baseUrl: url });
   const variants: [string, () => Promise<unknown>][] = [
     ['sdk', () => sdk.WebhookConfig.retrieve(CONFIG_ID)],
@@ -96,11 +105,16 @@ async function benchThroughput(url: string): Promise<void> {
   }
   const figure = (name: string) => ({ rate: median(perSecond[name] ?? []), cpu: median(cpu[name] ?? []) });
   const [s, k, f] = [figure('sdk'), figure('ky'), figure('fetch')];
-  const line = (label: string, v: { rate: number; cpu: number }) => `   ${label.padEnd(24)}${fmt(v.rate).padStart(6)} req/s  ${fmt(v.cpu).padStart(4)} µs CPU/request`;
-  console.log(`1. WebhookConfig.retrieve throughput, concurrency ${CONCURRENCY}, loopback server in its own process (median of ${ROUNDS} rounds × ${PER_ROUND} requests)`);
+  const line = (label: string, v: { rate: number; cpu: number }) =>
+    `   ${label.padEnd(24)}${fmt(v.rate).padStart(6)} req/s  ${fmt(v.cpu).padStart(4)} µs CPU/request`;
+  console.log(
+    `1. WebhookConfig.retrieve throughput, concurrency ${CONCURRENCY}, loopback server in its own process (median of ${ROUNDS} rounds × ${PER_ROUND} requests)`,
+  );
   console.log(line('raw fetch + JSON.parse', f));
   console.log(`${line('bare ky', k)}   = ${fmt(k.rate / f.rate, 2)}× fetch`);
-  console.log(`${line('ricloud (dist)', s)}   = ${fmt(s.rate / k.rate, 2)}× ky (goal ≥ 0.95) ${verdict(s.rate / k.rate >= 0.95)}, ${fmt(s.rate / f.rate, 2)}× fetch (goal ≥ 0.60) ${verdict(s.rate / f.rate >= 0.6)}`);
+  console.log(
+    `${line('ricloud (dist)', s)}   = ${fmt(s.rate / k.rate, 2)}× ky (goal ≥ 0.95) ${verdict(s.rate / k.rate >= 0.95)}, ${fmt(s.rate / f.rate, 2)}× fetch (goal ≥ 0.60) ${verdict(s.rate / f.rate >= 0.6)}`,
+  );
 }
 
 async function benchTaskWait(): Promise<void> {
@@ -121,13 +135,21 @@ async function benchTaskWait(): Promise<void> {
       return { task, at: Date.now() };
     };
     const [sdkResult, pyResult] = await Promise.all([waited.wait().then((task) => ({ task, at: Date.now() })), poll()]);
-    const late = (r: { task: { date_completed?: string | null | undefined }; at: number }) => r.at - Date.parse(r.task.date_completed ?? '');
-    const gets = (id: string) => server.api.requests.filter((r) => r.method === 'GET' && r.path === `/tasks/${id}`).length;
+    const late = (r: { task: { date_completed?: string | null | undefined }; at: number }) =>
+      r.at - Date.parse(r.task.date_completed ?? '');
+    const gets = (id: string) =>
+      server.api.requests.filter((r) => r.method === 'GET' && r.path === `/tasks/${id}`).length;
     const sdkLate = late(sdkResult);
     const sdkGets = gets(waited.id);
-    console.log(`2. task.wait() on a task of ${fmt((Date.parse(sdkResult.task.date_completed ?? '') - started) / 1000, 1)} s (mock, taskDelay 2500 ms)`);
-    console.log(`   ricloud wait()          detected ${sdkLate} ms after the end, ${sdkGets} GET /tasks/{id} (goal ≤ 100 ms ${verdict(sdkLate <= 100)}, ≤ 3 requests ${verdict(sdkGets <= 3)})`);
-    console.log(`   1 s polling (ricloud-py) detected ${late(pyResult)} ms after the end, ${gets(polled.id)} GET /tasks/{id}`);
+    console.log(
+      `2. task.wait() on a task of ${fmt((Date.parse(sdkResult.task.date_completed ?? '') - started) / 1000, 1)} s (mock, taskDelay 2500 ms)`,
+    );
+    console.log(
+      `   ricloud wait()          detected ${sdkLate} ms after the end, ${sdkGets} GET /tasks/{id} (goal ≤ 100 ms ${verdict(sdkLate <= 100)}, ≤ 3 requests ${verdict(sdkGets <= 3)})`,
+    );
+    console.log(
+      `   1 s polling (ricloud-py) detected ${late(pyResult)} ms after the end, ${gets(polled.id)} GET /tasks/{id}`,
+    );
     await server.api.settle();
   } finally {
     await server.close();
@@ -164,8 +186,12 @@ async function benchIterate(url: string): Promise<void> {
   const holding = process.memoryUsage().heapUsed - before;
   const mb = (bytes: number) => `${fmt(bytes / 2 ** 20, 2)} MB`;
   const spread = Math.max(...retained) - Math.min(...retained);
-  console.log(`3. for await over ${fmt(count)} configs (loopback server): ${iterated} requests (goal ≤ 11 ${verdict(iterated <= 11)}), ${fmt(seconds, 2)} s`);
-  console.log(`   heap kept at the 10 page boundaries varies by ${mb(spread)}; holding all ${fmt(all.length)} in an array: ${mb(holding)} (flat ${verdict(spread < holding / 4)})`);
+  console.log(
+    `3. for await over ${fmt(count)} configs (loopback server): ${iterated} requests (goal ≤ 11 ${verdict(iterated <= 11)}), ${fmt(seconds, 2)} s`,
+  );
+  console.log(
+    `   heap kept at the 10 page boundaries varies by ${mb(spread)}; holding all ${fmt(all.length)} in an array: ${mb(holding)} (flat ${verdict(spread < holding / 4)})`,
+  );
 }
 
 /**
@@ -178,7 +204,10 @@ async function benchSharedSignal(url: string): Promise<void> {
   const calls = 10_000;
   const keptPerCall = async (options: { signal?: AbortSignal }) => {
     const run = async (n: number) => {
-      for (let i = 0; i < n; i += CONCURRENCY) await Promise.all(Array.from({ length: CONCURRENCY }, () => client.webhookConfigs.retrieve(CONFIG_ID, options)));
+      for (let i = 0; i < n; i += CONCURRENCY)
+        await Promise.all(
+          Array.from({ length: CONCURRENCY }, () => client.webhookConfigs.retrieve(CONFIG_ID, options)),
+        );
     };
     await run(2_000);
     gc();
@@ -201,9 +230,13 @@ async function benchSharedSignal(url: string): Promise<void> {
   const without = median(withouts);
   const shared = median(shareds);
   const extra = shared - without;
-  console.log(`6. heap kept per call over ${fmt(calls)} calls (median of 3 rounds): ${fmt(without, 1)} B without a signal, ${fmt(shared, 1)} B sharing one AbortSignal`);
+  console.log(
+    `6. heap kept per call over ${fmt(calls)} calls (median of 3 rounds): ${fmt(without, 1)} B without a signal, ${fmt(shared, 1)} B sharing one AbortSignal`,
+  );
   // A composite that AbortSignal.any() keeps costs about 60 B; the rounds still move by about ±10 B per call.
-  console.log(`   the signal adds ${fmt(extra, 1)} B per call (goal < 20, well under the ~60 B of a kept composite) ${verdict(extra < 20)}`);
+  console.log(
+    `   the signal adds ${fmt(extra, 1)} B per call (goal < 20, well under the ~60 B of a kept composite) ${verdict(extra < 20)}`,
+  );
 }
 
 async function benchVerify(): Promise<void> {
@@ -212,7 +245,13 @@ async function benchVerify(): Promise<void> {
   const header = await webhooks.signPayload(body, secret);
   const [t, s] = header.split(',').map((part) => part.slice(2)) as [string, string];
   // Web Crypto on its own, key imported once: the floor under verifySignature, which uses it.
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['verify'],
+  );
   const signed = new TextEncoder().encode(`${t}.${body}`);
   const mac = Buffer.from(s, 'base64');
   const variants: Record<string, () => Promise<unknown> | void> = {
@@ -241,11 +280,18 @@ async function benchVerify(): Promise<void> {
     for (const [name, call] of Object.entries(variants)) (results[name] ??= []).push(await opsPerSecond(call));
     (results.sdk16 ??= []).push(await opsPerSecond(variants.sdk as () => Promise<unknown>, 16));
   }
-  const [v, w, n, v16] = ['sdk', 'subtle', 'node', 'sdk16'].map((name) => median(results[name] ?? [])) as [number, number, number, number];
+  const [v, w, n, v16] = ['sdk', 'subtle', 'node', 'sdk16'].map((name) => median(results[name] ?? [])) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   console.log(`4. signature check of a ${Buffer.byteLength(body)} B body, one at a time (median of 5 × 0.5 s)`);
   console.log(`   node:crypto createHmac + timingSafeEqual  ${fmt(n)} ops/s`);
   console.log(`   crypto.subtle.verify alone                ${fmt(w)} ops/s = ${fmt(w / n, 2)}×`);
-  console.log(`   verifySignature (dist)                    ${fmt(v)} ops/s = ${fmt(v / n, 2)}× (goal ≥ 0.5) ${verdict(v / n >= 0.5)}`);
+  console.log(
+    `   verifySignature (dist)                    ${fmt(v)} ops/s = ${fmt(v / n, 2)}× (goal ≥ 0.5) ${verdict(v / n >= 0.5)}`,
+  );
   console.log(`   verifySignature, 16 in flight             ${fmt(v16)} ops/s = ${fmt(v16 / n, 2)}×`);
 }
 
@@ -266,16 +312,32 @@ function benchColdImport(): void {
   const extra = median(loaded) - median(bare);
   console.log(`5. cold start, median of 20 interleaved runs each`);
   console.log(`   node -e ''                         ${fmt(median(bare), 1)} ms`);
-  console.log(`   node -e "import('<dist>/index.js')" ${fmt(median(loaded), 1)} ms: +${fmt(extra, 1)} ms (goal ≤ 25 ms) ${verdict(extra <= 25)}`);
+  console.log(
+    `   node -e "import('<dist>/index.js')" ${fmt(median(loaded), 1)} ms: +${fmt(extra, 1)} ms (goal ≤ 25 ms) ${verdict(extra <= 25)}`,
+  );
 }
 
 /** Figure 7: microseconds per call that the SDK adds to bare ky, with no network: what figure 1's ratio is made of. */
 async function benchOverhead(): Promise<void> {
-  const body = JSON.stringify({ id: CONFIG_ID, resource: 'webhook_config', organisation: 1, url: 'https://hooks.example.com/in', state: 'valid', date_created: '2024-05-01T10:00:00Z' });
+  const body = JSON.stringify({
+    id: CONFIG_ID,
+    resource: 'webhook_config',
+    organisation: 1,
+    url: 'https://hooks.example.com/in',
+    state: 'valid',
+    date_created: '2024-05-01T10:00:00Z',
+  });
   const answer = async () => new Response(body, { headers: { 'content-type': 'application/json' } });
   const url = 'https://ricloud.bench';
   const headers = { authorization: `Token ${TOKEN}`, accept: 'application/json' };
-  const bare = ky.create({ prefixUrl: url, headers, redirect: 'manual', timeout: sdk.DEFAULT_TIMEOUT, retry: { limit: sdk.DEFAULT_MAX_RETRIES, methods: ['get', 'post'] }, fetch: answer });
+  const bare = ky.create({
+    prefixUrl: url,
+    headers,
+    redirect: 'manual',
+    timeout: sdk.DEFAULT_TIMEOUT,
+    retry: { limit: sdk.DEFAULT_MAX_RETRIES, methods: ['get', 'post'] },
+    fetch: answer,
+  });
   const client = new sdk.Client({ token: TOKEN, baseUrl: url, fetch: answer });
   const variants: [string, () => Promise<unknown>][] = [
     ['sdk', () => client.webhookConfigs.retrieve(CONFIG_ID)],
@@ -298,15 +360,21 @@ async function benchOverhead(): Promise<void> {
     }
     added.push((micros.sdk?.at(-1) ?? 0) - (micros.ky?.at(-1) ?? 0));
   }
-  console.log(`7. time per call against a fetch that answers at once, one call at a time (median of ${ROUNDS} rounds × ${PER_ROUND} calls)`);
+  console.log(
+    `7. time per call against a fetch that answers at once, one call at a time (median of ${ROUNDS} rounds × ${PER_ROUND} calls)`,
+  );
   console.log(`   bare ky                  ${fmt(median(micros.ky ?? []), 1)} µs`);
-  console.log(`   ricloud (dist)           ${fmt(median(micros.sdk ?? []), 1)} µs: the SDK adds ${fmt(median(added), 1)} µs a call (median of the rounds' differences)`);
+  console.log(
+    `   ricloud (dist)           ${fmt(median(micros.sdk ?? []), 1)} µs: the SDK adds ${fmt(median(added), 1)} µs a call (median of the rounds' differences)`,
+  );
 }
 
 const only = process.argv.slice(2);
 const wanted = (figure: number) => only.length === 0 || only.includes(String(figure));
 
-console.log(`ricloud benchmarks: ${new Date().toISOString()}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}\n`);
+console.log(
+  `ricloud benchmarks: ${new Date().toISOString()}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}\n`,
+);
 const server = await startLoopbackServer();
 try {
   if (wanted(1)) await benchThroughput(server.url);

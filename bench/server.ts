@@ -30,7 +30,12 @@ function listPage(url: URL): string {
   const data = [];
   for (let n = start; n > 0 && data.length < limit; n--) data.push(config(n));
   const last = data.at(-1);
-  return JSON.stringify({ data, has_more: last !== undefined && Number(last.id.slice(3)) > 1, total_count: COUNT, url: '/configs/webhook' });
+  return JSON.stringify({
+    data,
+    has_more: last !== undefined && Number(last.id.slice(3)) > 1,
+    total_count: COUNT,
+    url: '/configs/webhook',
+  });
 }
 
 const server = createServer((req, res) => {

@@ -29,7 +29,7 @@ export const run = async () => [await WebhookConfig.list(), await Task.retrieve(
 export const call = (path, options) => ky.create({ prefixUrl: 'https://api.example' })(path, options);`,
   },
   {
-    name: '  of which zod (its core) with the SDK\'s schemas (ricloud/schemas)',
+    name: "  of which zod (its core) with the SDK's schemas (ricloud/schemas)",
     source: `export * from 'ricloud/schemas';`,
   },
   {

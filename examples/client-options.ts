@@ -19,12 +19,22 @@ console.log(cfg.lastResponse.status, cfg.lastResponse.requestId); // 201 "req_â€
 
 // Per-request options go last: a signal, a tighter timeout, fewer retries, extra headers, another client.
 const controller = new AbortController();
-const fresh = await WebhookConfig.retrieve(cfg.id, { client, signal: controller.signal, timeout: 2_000, maxRetries: 0 });
+const fresh = await WebhookConfig.retrieve(cfg.id, {
+  client,
+  signal: controller.signal,
+  timeout: 2_000,
+  maxRetries: 0,
+});
 console.log(fresh.state);
 
 // Cancelling: the call rejects with AbortError, whose cause is the signal's reason.
 controller.abort(new Error('user went away'));
-await client.webhookConfigs.retrieve(cfg.id, { signal: controller.signal }).catch((error) => console.log(error.name, error.cause.message));
+await client.webhookConfigs
+  .retrieve(cfg.id, { signal: controller.signal })
+  .catch((error) => console.log(error.name, error.cause.message));
 
 // The client prints without its token.
-console.log(JSON.stringify(client).includes(String(process.env.RICLOUD_TOKEN)) ? 'leak!' : 'token hidden', TimeoutError.name);
+console.log(
+  JSON.stringify(client).includes(String(process.env.RICLOUD_TOKEN)) ? 'leak!' : 'token hidden',
+  TimeoutError.name,
+);

@@ -22,9 +22,15 @@ const receiver = createServer(async (req, res) => {
   const raw = Buffer.concat(chunks).toString('utf8');
   try {
     const event = JSON.parse(raw) as { id: string; type: string; action: string; data: { id: string } };
-    await verifySignature(raw, req.headers[SIGNATURE_HEADER.toLowerCase()] as string, secrets.get(event.data.id) ?? '-');
+    await verifySignature(
+      raw,
+      req.headers[SIGNATURE_HEADER.toLowerCase()] as string,
+      secrets.get(event.data.id) ?? '-',
+    );
     verified++;
-    step(`receiver: verified ${event.type}.${event.action} event ${event.id.slice(0, 8)}… on ${req.url?.split('/').slice(0, 2).join('/')}/…`);
+    step(
+      `receiver: verified ${event.type}.${event.action} event ${event.id.slice(0, 8)}… on ${req.url?.split('/').slice(0, 2).join('/')}/…`,
+    );
     res.writeHead(200).end('OK');
   } catch (error) {
     step(`receiver: refused a delivery (${(error as Error).message})`);
@@ -72,7 +78,8 @@ try {
 
   const events = await client.events.list({ type: 'webhook_config', action: 'test' });
   step(`events      ${events.total_count} test deliveries recorded, ${verified} verified by the receiver`);
-  if (cfg.state !== 'deactivated' || firstTest?.state !== 'succeeded' || verified < 3) throw new Error('the lifecycle did not go as expected');
+  if (cfg.state !== 'deactivated' || firstTest?.state !== 'succeeded' || verified < 3)
+    throw new Error('the lifecycle did not go as expected');
   console.log('\ndone: the config went new → valid → new → valid → deactivated');
 } finally {
   await mock.api.settle();

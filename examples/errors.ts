@@ -19,7 +19,10 @@ try {
   // A create is never re-sent when the server may have acted: check before trying again.
   if (error instanceof RicloudError && error.mayHaveSucceeded) {
     const page = await WebhookConfig.list({ limit: 10 });
-    console.log('maybe created:', page.data.some((c) => c.url === 'https://hooks.example.com/ricloud'));
+    console.log(
+      'maybe created:',
+      page.data.some((c) => c.url === 'https://hooks.example.com/ricloud'),
+    );
   } else if (error instanceof RequestError) {
     console.log(error.status, error.error, error.params);
   } else throw error;

@@ -20,7 +20,8 @@ const app = express();
 const receiver = createWebhookHandler({
   secret: webhookSecret,
   on: {
-    'webhook_config.test': (event) => console.log(`received webhook_config.test for ${event.data.id} (${event.data.url})`),
+    'webhook_config.test': (event) =>
+      console.log(`received webhook_config.test for ${event.data.id} (${event.data.url})`),
   },
 });
 app.post('/webhooks/:eventId', toNodeHandler(receiver)); // before express.json(): it reads the raw body itself

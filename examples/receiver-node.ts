@@ -19,7 +19,8 @@ const webhookSecret = async () => (await config)?.secret ?? [];
 const handler = createWebhookHandler({
   secret: webhookSecret,
   on: {
-    'webhook_config.test': (event) => console.log(`received webhook_config.test for ${event.data.id} (${event.data.url})`),
+    'webhook_config.test': (event) =>
+      console.log(`received webhook_config.test for ${event.data.id} (${event.data.url})`),
   },
   onError: (error) => console.error(`refused a delivery: ${String(error)}`),
 });

@@ -16,7 +16,8 @@ const webhookSecret = async () => (await config)?.secret ?? [];
 export const POST = createWebhookHandler({
   secret: webhookSecret,
   on: {
-    'webhook_config.test': (event) => console.log(`received webhook_config.test for ${event.data.id} (${event.data.url})`),
+    'webhook_config.test': (event) =>
+      console.log(`received webhook_config.test for ${event.data.id} (${event.data.url})`),
     'task.failed': (event) => console.log(`task ${event.data.id} failed: ${event.data.error}`),
   },
   onError: (error) => console.error(`refused a delivery: ${String(error)}`),

@@ -10,7 +10,13 @@ const event = {
   resource: 'event',
   type: 'task',
   action: 'succeeded',
-  data: { id: 'task_1', resource: 'task', type: 'webhook_config.test', state: 'succeeded', date_created: '2024-05-01T10:00:00Z' },
+  data: {
+    id: 'task_1',
+    resource: 'task',
+    type: 'webhook_config.test',
+    state: 'succeeded',
+    date_created: '2024-05-01T10:00:00Z',
+  },
   state: 'pending',
   date_created: '2024-05-01T10:00:01Z',
 };
@@ -25,7 +31,9 @@ console.log((await handler(await createSignedRequest(event, 'whsec_old'))).statu
 console.log((await handler(await createSignedRequest(event, 'whsec_new'))).status); // 400: evt_1 was already received
 console.log((await handler(await createSignedRequest({ ...event, id: 'evt_2' }, 'whsec_retired'))).status); // 400: wrong secret
 const anHourAgo = Math.floor(Date.now() / 1000) - 3600;
-console.log((await handler(await createSignedRequest({ ...event, id: 'evt_3' }, 'whsec_new', { timestamp: anHourAgo }))).status); // 400: stale
+console.log(
+  (await handler(await createSignedRequest({ ...event, id: 'evt_3' }, 'whsec_new', { timestamp: anHourAgo }))).status,
+); // 400: stale
 
 // Your own routing: verifyRequest reads the raw body of a Request; isEvent narrows the event by its slug.
 const verified = await verifyRequest(await createSignedRequest(event, 'whsec_new'), 'whsec_new');

@@ -5,7 +5,16 @@ import { checkBaseUrl, checkRules, typed, type Rule } from './core/params';
 import type { Validation } from './core/parse';
 import { showAs } from './core/inspect';
 import { REDACTED } from './core/redact';
-import { checkRequestOptions, createTransport, send, type Hooks, type RequestOptions, type RequestSpec, type ResponseMeta, type Transport } from './core/request';
+import {
+  checkRequestOptions,
+  createTransport,
+  send,
+  type Hooks,
+  type RequestOptions,
+  type RequestSpec,
+  type ResponseMeta,
+  type Transport,
+} from './core/request';
 import { DEFAULT_BASE_URL } from './core/wire';
 import { Events } from './resources/event';
 import { Tasks } from './resources/task';
@@ -43,14 +52,21 @@ export interface ClientOptions extends Hooks {
   validate?: Validation | undefined;
 }
 
-const env = (name: string): string | undefined => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+const env = (name: string): string | undefined =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
 
 /** The checks of client options, besides those every request option has. */
 const CLIENT_RULES: Record<string, Rule> = {
   token: typed('string'),
   fetch: typed('function'),
   logLevel: [(v) => LOG_LEVELS.includes(v as LogLevel), `one of ${LOG_LEVELS.join(', ')}`],
-  logger: [(v) => typeof v === 'object' && v !== null && LOG_METHODS.every((m) => typeof (v as Record<string, unknown>)[m] === 'function'), `an object with ${LOG_METHODS.join(', ')} methods`],
+  logger: [
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      LOG_METHODS.every((m) => typeof (v as Record<string, unknown>)[m] === 'function'),
+    `an object with ${LOG_METHODS.join(', ')} methods`,
+  ],
   validate: [(v) => typeof v === 'boolean' || v === 'warn', "true, false or 'warn'"],
 };
 
@@ -119,7 +135,11 @@ export class Client {
    * @throws RicloudError in every failure case.
    */
   async request<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<{ data: T; response: ResponseMeta }> {
-    if (!this.#token) throw new InvalidInputError('token', 'no API token: pass { token } to the client or configure(), or set RICLOUD_TOKEN');
+    if (!this.#token)
+      throw new InvalidInputError(
+        'token',
+        'no API token: pass { token } to the client or configure(), or set RICLOUD_TOKEN',
+      );
     // `return await` settles this call's promise a few microtask ticks sooner than returning `send`'s promise.
     return await send(this.#transport, spec, checkRequestOptions(options));
   }
@@ -127,7 +147,12 @@ export class Client {
   /** The settings, without the token. */
   toJSON(): Record<string, unknown> {
     const { token: _token, fetch: _fetch, logger: _logger, headers, ...rest } = this.#options;
-    return { ...rest, baseUrl: this.baseUrl, token: this.#token ? REDACTED : '', ...(headers ? { headers: Object.fromEntries(Object.keys(headers).map((k) => [k, REDACTED])) } : {}) };
+    return {
+      ...rest,
+      baseUrl: this.baseUrl,
+      token: this.#token ? REDACTED : '',
+      ...(headers ? { headers: Object.fromEntries(Object.keys(headers).map((k) => [k, REDACTED])) } : {}),
+    };
   }
 }
 
@@ -158,6 +183,7 @@ export function defaultClient(): Client {
 /** The client a call should use: `options.client` when given, else the default one. */
 export function clientFor(options: { client?: Client | undefined } | undefined): Client {
   const client = options?.client;
-  if (client !== undefined && !(client instanceof Client)) throw new InvalidInputError('options.client', 'must be a Client');
+  if (client !== undefined && !(client instanceof Client))
+    throw new InvalidInputError('options.client', 'must be a Client');
   return client ?? defaultClient();
 }

@@ -29,6 +29,19 @@ export type { EventListParams } from './resources/event';
 export { Task, Tasks } from './resources/task';
 export type { TaskListParams, WaitOptions } from './resources/task';
 export { WebhookConfig, WebhookConfigs } from './resources/webhook-config';
-export type { CallOptions, WebhookConfigCreateParams, WebhookConfigListParams, WebhookConfigUpdateParams, WebhookConfigUpdateState } from './resources/webhook-config';
+export type {
+  CallOptions,
+  WebhookConfigCreateParams,
+  WebhookConfigListParams,
+  WebhookConfigUpdateParams,
+  WebhookConfigUpdateState,
+} from './resources/webhook-config';
 export { EVENT_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES } from './core/wire';
-export type { EventAttributes, EventState, TaskAttributes, TaskState, WebhookConfigAttributes, WebhookConfigState } from './schemas';
+export type {
+  EventAttributes,
+  EventState,
+  TaskAttributes,
+  TaskState,
+  WebhookConfigAttributes,
+  WebhookConfigState,
+} from './schemas';

@@ -5,7 +5,21 @@
  * It imports only zod, so the webhooks entry can take its types without the HTTP client.
  */
 import type { $ZodType, output } from 'zod/v4/core';
-import { array, boolean, datetime, id, literal, looseObject, maybe, number, openEnum, optional, string, union, unknown } from './core/schema';
+import {
+  array,
+  boolean,
+  datetime,
+  id,
+  literal,
+  looseObject,
+  maybe,
+  number,
+  openEnum,
+  optional,
+  string,
+  union,
+  unknown,
+} from './core/schema';
 import { EVENT_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES } from './core/wire';
 
 /** A webhook config: where the API sends events, and the secret it signs them with. */
@@ -27,7 +41,11 @@ export const webhookConfigSchema = looseObject({
 });
 
 /** A list object as nested inside other resources (`results` of a task). */
-const nestedList = looseObject({ data: array(unknown()), has_more: optional(boolean()), total_count: optional(number()) });
+const nestedList = looseObject({
+  data: array(unknown()),
+  has_more: optional(boolean()),
+  total_count: optional(number()),
+});
 /** A task's `results`: a list object or a plain array. */
 const results = union([nestedList, array(unknown())]);
 

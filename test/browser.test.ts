@@ -68,7 +68,10 @@ const webGlobals = () => ({
 });
 
 /** Bundles `source` as a page script would get it, runs it with only Web globals, and returns its exports. */
-async function loadPage<T>(source: string, globals: Record<string, unknown> = {}): Promise<{ exports: T; page: Record<string, unknown> }> {
+async function loadPage<T>(
+  source: string,
+  globals: Record<string, unknown> = {},
+): Promise<{ exports: T; page: Record<string, unknown> }> {
   const code = await bundleBrowserApp(source, { format: 'iife', globalName: 'app' });
   const page: Record<string, unknown> = { ...webGlobals(), ...globals };
   page.globalThis = page;
@@ -101,19 +104,34 @@ describe('the browser build', () => {
     expect(await exports.run()).toEqual({
       state: 'valid',
       received: ['webhook_config.test'],
-      server: "RicloudError: startMockServer needs Node's http server; in a browser, pass createMockApi().handlers to msw's setupWorker",
+      server:
+        "RicloudError: startMockServer needs Node's http server; in a browser, pass createMockApi().handlers to msw's setupWorker",
     });
   });
 
   it.each([
     ['with only Web globals', {}],
     // Safari before 17.4 (and Node before 20.3) have no AbortSignal.any(); `instanceof AbortSignal` still works.
-    ['in a browser without AbortSignal.any()', { AbortSignal: new Proxy(AbortSignal, { get: (target, key) => (key === 'any' ? undefined : Reflect.get(target, key)) }) }],
+    [
+      'in a browser without AbortSignal.any()',
+      {
+        AbortSignal: new Proxy(AbortSignal, {
+          get: (target, key) => (key === 'any' ? undefined : Reflect.get(target, key)),
+        }),
+      },
+    ],
   ])('runs an app %s: create, test, wait, list and a typed 404, sending no User-Agent', async (_name, globals) => {
-    const { exports: app, page } = await loadPage<{ run(fetch: (request: Request) => Promise<Response>): Promise<unknown>; observe(request: Request): void }>(APP, globals);
+    const { exports: app, page } = await loadPage<{
+      run(fetch: (request: Request) => Promise<Response>): Promise<unknown>;
+      observe(request: Request): void;
+    }>(APP, globals);
 
     // The mock API answers the page's requests, as msw's browser worker would.
-    const api = createMockApi({ baseUrl: 'https://ricloud.test', taskDelay: 5, deliver: async () => new Response('OK') });
+    const api = createMockApi({
+      baseUrl: 'https://ricloud.test',
+      taskDelay: 5,
+      deliver: async () => new Response('OK'),
+    });
     // wait()'s first refresh is retried, late enough that the retry ends at the wait's deadline: the SDK's own timer.
     api.faults.add({ method: 'GET', path: /^\/tasks\//, status: 503, retryAfter: 0, latency: 5 });
     const fetch = async (request: Request) => {
@@ -126,7 +144,9 @@ describe('the browser build', () => {
   });
 
   it('reads no error code from a failed fetch, so a create that could not connect is sent once and may have been applied', async () => {
-    const { exports: app } = await loadPage<{ create(fetch: (request: Request) => Promise<Response>): Promise<unknown> }>(`import { Client } from 'ricloud';
+    const { exports: app } = await loadPage<{
+      create(fetch: (request: Request) => Promise<Response>): Promise<unknown>;
+    }>(`import { Client } from 'ricloud';
 export const create = (fetch) => new Client({ token: 'tok_page', baseUrl: 'https://ricloud.test', fetch, maxRetries: 2 })
   .webhookConfigs.create({ url: 'https://app.example/hooks' })
   .then(() => 'created', (error) => ({ name: error.name, message: error.message, attempts: error.request.attempts, mayHaveSucceeded: error.mayHaveSucceeded }));`);

@@ -1,7 +1,17 @@
 import { inspect } from 'node:util';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AuthenticationError, Client, configure, DEFAULT_BASE_URL, InvalidInputError, NotFoundError, RicloudError, WebhookConfig, type Logger } from '../src/index';
+import {
+  AuthenticationError,
+  Client,
+  configure,
+  DEFAULT_BASE_URL,
+  InvalidInputError,
+  NotFoundError,
+  RicloudError,
+  WebhookConfig,
+  type Logger,
+} from '../src/index';
 import { createMockApi } from '../src/mock/index';
 import packageJson from '../package.json';
 import { rejectionOf, TOKEN_A, TOKEN_B } from './support/core-harness';
@@ -10,7 +20,12 @@ import { rejectionOf, TOKEN_A, TOKEN_B } from './support/core-harness';
 const deliver = async () => new Response('OK');
 const main = createMockApi({ taskDelay: 5, deliver });
 const eu = createMockApi({ baseUrl: 'https://eu.ricloud.test', taskDelay: 5, deliver });
-const shared = createMockApi({ baseUrl: 'https://shared.ricloud.test', taskDelay: 5, deliver, tokens: { [TOKEN_A]: 'org_team', [TOKEN_B]: 'org_team', tok_outsider_0000000000000000: 'org_other' } });
+const shared = createMockApi({
+  baseUrl: 'https://shared.ricloud.test',
+  taskDelay: 5,
+  deliver,
+  tokens: { [TOKEN_A]: 'org_team', [TOKEN_B]: 'org_team', tok_outsider_0000000000000000: 'org_other' },
+});
 const server = setupServer(...main.handlers, ...eu.handlers, ...shared.handlers);
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -104,7 +119,9 @@ describe('isolated clients', () => {
     const a = new Client({ token: TOKEN_A, headers: { 'x-caller': 'a' }, ...quiet });
     const b = new Client({ token: TOKEN_B, headers: { 'x-caller': 'b' }, ...quiet });
     const made = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => (i % 2 ? b : a).webhookConfigs.create({ url: `https://hooks.example.com/${i}` })),
+      Array.from({ length: 6 }, (_, i) =>
+        (i % 2 ? b : a).webhookConfigs.create({ url: `https://hooks.example.com/${i}` }),
+      ),
     );
     await Promise.all(made.map((cfg) => Promise.all([cfg.refresh(), cfg.test(), a.tasks.list(), b.events.list()])));
     expect(main.requests.length).toBeGreaterThan(20);
@@ -112,8 +129,18 @@ describe('isolated clients', () => {
       expect(authOf(request)).toBe(`Token ${request.headers['x-caller'] === 'a' ? TOKEN_A : TOKEN_B}`);
     }
     const [pageA, pageB] = await Promise.all([a.webhookConfigs.list(), b.webhookConfigs.list()]);
-    expect(pageA.data.map((c) => c.id).sort()).toEqual(made.filter((_, i) => i % 2 === 0).map((c) => c.id).sort());
-    expect(pageB.data.map((c) => c.id).sort()).toEqual(made.filter((_, i) => i % 2 === 1).map((c) => c.id).sort());
+    expect(pageA.data.map((c) => c.id).sort()).toEqual(
+      made
+        .filter((_, i) => i % 2 === 0)
+        .map((c) => c.id)
+        .sort(),
+    );
+    expect(pageB.data.map((c) => c.id).sort()).toEqual(
+      made
+        .filter((_, i) => i % 2 === 1)
+        .map((c) => c.id)
+        .sort(),
+    );
   });
 
   it("gives 404 NotFoundError for another organisation's id", async () => {
@@ -130,12 +157,18 @@ describe('isolated clients', () => {
 
   it('lets the mock map several tokens to one organisation, and refuses unknown tokens with 401', async () => {
     const base = { baseUrl: shared.baseUrl, ...quiet };
-    const cfg = await new Client({ token: TOKEN_A, ...base }).webhookConfigs.create({ url: 'https://hooks.example.com/team' });
+    const cfg = await new Client({ token: TOKEN_A, ...base }).webhookConfigs.create({
+      url: 'https://hooks.example.com/team',
+    });
     const seen = await new Client({ token: TOKEN_B, ...base }).webhookConfigs.retrieve(cfg.id);
     expect(seen.id).toBe(cfg.id);
     expect(seen.organisation).toBe('org_team');
-    await expect(new Client({ token: 'tok_outsider_0000000000000000', ...base }).webhookConfigs.retrieve(cfg.id)).rejects.toBeInstanceOf(NotFoundError);
-    const error = await rejectionOf(new Client({ token: 'tok_stranger_1111111111111111', ...base }).webhookConfigs.list());
+    await expect(
+      new Client({ token: 'tok_outsider_0000000000000000', ...base }).webhookConfigs.retrieve(cfg.id),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const error = await rejectionOf(
+      new Client({ token: 'tok_stranger_1111111111111111', ...base }).webhookConfigs.list(),
+    );
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401, error: 'unauthorized' });
     expect(error.message).not.toContain('tok_stranger_1111111111111111');
@@ -144,7 +177,9 @@ describe('isolated clients', () => {
 
 describe('client options', () => {
   it('drops trailing slashes from baseUrl', () => {
-    expect(new Client({ token: TOKEN_A, baseUrl: 'https://eu.ricloud.test///' }).baseUrl).toBe('https://eu.ricloud.test');
+    expect(new Client({ token: TOKEN_A, baseUrl: 'https://eu.ricloud.test///' }).baseUrl).toBe(
+      'https://eu.ricloud.test',
+    );
   });
 
   it('sends client headers with every request and per-call headers with that call only', async () => {
@@ -159,19 +194,27 @@ describe('client options', () => {
 
   it('sends User-Agent: ricloud-ts/<version> node/<version>, as ricloud-py sends ricloud-py/<version>', async () => {
     await new Client({ token: TOKEN_A, ...quiet }).webhookConfigs.list();
-    expect(main.requests[0]?.headers['user-agent']).toBe(`ricloud-ts/${packageJson.version} node/${process.versions.node}`);
+    expect(main.requests[0]?.headers['user-agent']).toBe(
+      `ricloud-ts/${packageJson.version} node/${process.versions.node}`,
+    );
   });
 
-  it('lets a User-Agent header of any case replace the SDK\'s, but never lets a header replace the token', async () => {
-    const client = new Client({ token: TOKEN_A, headers: { 'User-Agent': 'my-app/2.0', Authorization: 'Token forged' }, ...quiet });
+  it("lets a User-Agent header of any case replace the SDK's, but never lets a header replace the token", async () => {
+    const client = new Client({
+      token: TOKEN_A,
+      headers: { 'User-Agent': 'my-app/2.0', Authorization: 'Token forged' },
+      ...quiet,
+    });
     await client.webhookConfigs.list();
     expect(main.requests[0]?.headers['user-agent']).toBe('my-app/2.0');
     expect(authOf(main.requests[0] as { headers: Record<string, string> })).toBe(`Token ${TOKEN_A}`);
   });
 
-  it.each(['index.js', 'browser/index.js'])('sends no User-Agent from a runtime without process (a browser), so no CORS preflight has to allow it (dist/%s)', async (entry) => {
-    // A fresh process that hides globalThis.process before building the client, loading the built entry point.
-    const script = `const saved = process;
+  it.each(['index.js', 'browser/index.js'])(
+    'sends no User-Agent from a runtime without process (a browser), so no CORS preflight has to allow it (dist/%s)',
+    async (entry) => {
+      // A fresh process that hides globalThis.process before building the client, loading the built entry point.
+      const script = `const saved = process;
       const { Client } = await import(${JSON.stringify(new URL(`../dist/${entry}`, import.meta.url).href)});
       Object.defineProperty(globalThis, 'process', { value: undefined, configurable: true });
       const sent = [];
@@ -182,9 +225,12 @@ describe('client options', () => {
       await new Client({ token: 'tok_browser', baseUrl: 'https://api.test', fetch, logLevel: 'off' }).webhookConfigs.list();
       Object.defineProperty(globalThis, 'process', { value: saved, configurable: true });
       console.log(JSON.stringify(sent));`;
-    const { execFileSync } = await import('node:child_process');
-    expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))).toEqual([[null, 'Token tok_browser']]);
-  });
+      const { execFileSync } = await import('node:child_process');
+      expect(
+        JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })),
+      ).toEqual([[null, 'Token tok_browser']]);
+    },
+  );
 
   it('sends every request through the fetch option', async () => {
     const spy = vi.fn((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
@@ -197,8 +243,19 @@ describe('client options', () => {
 
   it('runs onRequest and onResponse hooks of the client and of the call', async () => {
     const seen: string[] = [];
-    const client = new Client({ token: TOKEN_A, onRequest: (e) => seen.push(`client ${e.method}`), onResponse: (e) => seen.push(`client ${e.status}`), ...quiet });
-    await client.webhookConfigs.list({}, { onRequest: () => seen.push('call request'), onResponse: (e) => seen.push(`call ${e.status} ${e.requestId ? 'with id' : 'no id'}`) });
+    const client = new Client({
+      token: TOKEN_A,
+      onRequest: (e) => seen.push(`client ${e.method}`),
+      onResponse: (e) => seen.push(`client ${e.status}`),
+      ...quiet,
+    });
+    await client.webhookConfigs.list(
+      {},
+      {
+        onRequest: () => seen.push('call request'),
+        onResponse: (e) => seen.push(`call ${e.status} ${e.requestId ? 'with id' : 'no id'}`),
+      },
+    );
     expect(seen).toEqual(['client GET', 'call request', 'client 200', 'call 200 with id']);
   });
 
@@ -220,8 +277,18 @@ describe('client options', () => {
 
   it('never shows the token in toJSON, util.inspect or log lines', async () => {
     const lines: string[] = [];
-    const logger: Logger = { debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };
-    const client = new Client({ token: TOKEN_A, headers: { 'x-api-key': 'hdr_value_secret' }, logger, logLevel: 'debug' });
+    const logger: Logger = {
+      debug: (m) => lines.push(m),
+      info: (m) => lines.push(m),
+      warn: (m) => lines.push(m),
+      error: (m) => lines.push(m),
+    };
+    const client = new Client({
+      token: TOKEN_A,
+      headers: { 'x-api-key': 'hdr_value_secret' },
+      logger,
+      logLevel: 'debug',
+    });
     await client.webhookConfigs.list();
     await client.webhookConfigs.retrieve('wc_missing').catch(() => undefined);
     expect(lines.length).toBeGreaterThan(2);

@@ -43,12 +43,16 @@ describe('built package', () => {
     expect(imports.filter((name) => /^(ky|zod|msw)(\/|$)/.test(name))).toEqual([]);
   });
 
-  it.each(['index.js', 'webhooks.js', 'schemas.js'])('browser/%s (the `browser` condition) never loads msw and imports ky and the schemas statically', (entry) => {
-    const imports = externalImports(`browser/${entry}`);
-    expect([...imports].some((name) => name.startsWith('msw'))).toBe(false);
-    // A lazy import() makes an app's bundler wrap every module of ky and zod in an init function.
-    for (const file of readdirSync(join(dist, 'browser'))) expect(readFileSync(join(dist, 'browser', file), 'utf8')).not.toMatch(/\bimport\s*\(/);
-  });
+  it.each(['index.js', 'webhooks.js', 'schemas.js'])(
+    'browser/%s (the `browser` condition) never loads msw and imports ky and the schemas statically',
+    (entry) => {
+      const imports = externalImports(`browser/${entry}`);
+      expect([...imports].some((name) => name.startsWith('msw'))).toBe(false);
+      // A lazy import() makes an app's bundler wrap every module of ky and zod in an init function.
+      for (const file of readdirSync(join(dist, 'browser')))
+        expect(readFileSync(join(dist, 'browser', file), 'utf8')).not.toMatch(/\bimport\s*\(/);
+    },
+  );
 
   it('swaps in the browser twins: no util.inspect forms and no network error codes in dist/browser/, both in the Node builds', () => {
     const read = (dir: string, pattern: RegExp) =>
@@ -67,7 +71,12 @@ describe('built package', () => {
 
   it('points the `browser` condition of every entry point at dist/browser/', () => {
     const exports = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')).exports;
-    for (const [path, entry] of [['.', 'index'], ['./webhooks', 'webhooks'], ['./mock', 'mock'], ['./schemas', 'schemas']] as const) {
+    for (const [path, entry] of [
+      ['.', 'index'],
+      ['./webhooks', 'webhooks'],
+      ['./mock', 'mock'],
+      ['./schemas', 'schemas'],
+    ] as const) {
       expect(exports[path].browser.default).toBe(`./dist/browser/${entry}.js`);
       expect(Object.keys(exports[path])[0]).toBe('browser');
     }
@@ -80,16 +89,33 @@ describe('built package', () => {
       console.log(new w.SignatureVerificationError('x') instanceof r.RicloudError)`;
     const cwd = resolve(import.meta.dirname, '..');
     expect(execFileSync(process.execPath, ['-e', cjs], { cwd, encoding: 'utf8' }).trim()).toBe('true');
-    expect(execFileSync(process.execPath, ['--input-type=module', '-e', esm], { cwd, encoding: 'utf8' }).trim()).toBe('true');
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', esm], { cwd, encoding: 'utf8' }).trim()).toBe(
+      'true',
+    );
   });
 
-  it.each(['index.js', 'index.cjs'])('%s keeps the names of its classes, which util.inspect and stack traces print', async (entry) => {
-    const sdk = (await import(join(dist, entry))) as Record<string, unknown>;
-    const classes = Object.entries(sdk).filter(([, value]) => typeof value === 'function' && /^class\b/.test(String(value)));
-    expect(classes.map(([name]) => name)).toEqual(expect.arrayContaining(['Client', 'WebhookConfig', 'Task', 'Event', 'RicloudError', 'RequestError']));
-    for (const [name, value] of classes) expect({ name, is: (value as { name: string }).name }).toEqual({ name, is: name });
-    const inspected = execFileSync(process.execPath, ['-e', `const { Client } = require(${JSON.stringify(join(dist, 'index.cjs'))}); console.log(require('node:util').inspect(new Client({ token: 'tok_hidden' })))`], { encoding: 'utf8' });
-    expect(inspected).toMatch(/^Client \{/);
-    expect(inspected).not.toContain('tok_hidden');
-  });
+  it.each(['index.js', 'index.cjs'])(
+    '%s keeps the names of its classes, which util.inspect and stack traces print',
+    async (entry) => {
+      const sdk = (await import(join(dist, entry))) as Record<string, unknown>;
+      const classes = Object.entries(sdk).filter(
+        ([, value]) => typeof value === 'function' && /^class\b/.test(String(value)),
+      );
+      expect(classes.map(([name]) => name)).toEqual(
+        expect.arrayContaining(['Client', 'WebhookConfig', 'Task', 'Event', 'RicloudError', 'RequestError']),
+      );
+      for (const [name, value] of classes)
+        expect({ name, is: (value as { name: string }).name }).toEqual({ name, is: name });
+      const inspected = execFileSync(
+        process.execPath,
+        [
+          '-e',
+          `const { Client } = require(${JSON.stringify(join(dist, 'index.cjs'))}); console.log(require('node:util').inspect(new Client({ token: 'tok_hidden' })))`,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(inspected).toMatch(/^Client \{/);
+      expect(inspected).not.toContain('tok_hidden');
+    },
+  );
 });

@@ -5,7 +5,15 @@
  */
 import { createServer } from 'node:http';
 import { expectTypeOf } from 'vitest';
-import { Client, Event, type EventState, type Task, type TaskState, WebhookConfig, type WebhookConfigState } from 'ricloud';
+import {
+  Client,
+  Event,
+  type EventState,
+  type Task,
+  type TaskState,
+  WebhookConfig,
+  type WebhookConfigState,
+} from 'ricloud';
 import { createWebhookHandler, toNodeHandler, verifySignature } from 'ricloud/webhooks';
 
 /** Type-checked, never called. */
@@ -39,7 +47,9 @@ never(async () => {
 never(async () => {
   const maybe = (): string | undefined => process.env.RICLOUD_TOKEN;
   const signal: AbortSignal | undefined = undefined;
-  const client = new Client({ token: maybe(), baseUrl: maybe(), timeout: undefined }).withOptions({ deadline: undefined });
+  const client = new Client({ token: maybe(), baseUrl: maybe(), timeout: undefined }).withOptions({
+    deadline: undefined,
+  });
   const task = await client.tasks.retrieve('tsk_1', { signal });
   await task.wait({ timeout: undefined, signal });
   await verifySignature('{}', maybe(), 'whsec_x', { tolerance: undefined });

@@ -13,7 +13,10 @@ describe('README samples', () => {
     expect(samples.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(samples.map((sample, i) => [i + 1, sample] as const))('sample %i is a runnable excerpt of an example file', (_n, sample) => {
-    expect(examples.some((file) => file.includes(sample.trimEnd()))).toBe(true);
-  });
+  it.each(samples.map((sample, i) => [i + 1, sample] as const))(
+    'sample %i is a runnable excerpt of an example file',
+    (_n, sample) => {
+      expect(examples.some((file) => file.includes(sample.trimEnd()))).toBe(true);
+    },
+  );
 });

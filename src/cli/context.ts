@@ -43,7 +43,10 @@ function createContext(command: Command): Context {
     settings,
     signal: stopSignal(),
     async client() {
-      if (!settings.token) throw new UsageError('no API token: pass --token or set RICLOUD_TOKEN (`ricloud config init --token T` saves one)');
+      if (!settings.token)
+        throw new UsageError(
+          'no API token: pass --token or set RICLOUD_TOKEN (`ricloud config init --token T` saves one)',
+        );
       const { Client } = await import('../index');
       return new Client({
         token: settings.token.value,
@@ -74,7 +77,9 @@ function usageError(error: InvalidInputError, settings: Settings): UsageError {
  * Wraps a command's work as a commander action: builds the context, and turns the SDK's input errors into usage
  * errors that name the flag. `work` gets the command's arguments and options as commander passes them.
  */
-export function action<A extends unknown[]>(work: (ctx: Context, ...args: A) => Promise<void>): (...args: unknown[]) => Promise<void> {
+export function action<A extends unknown[]>(
+  work: (ctx: Context, ...args: A) => Promise<void>,
+): (...args: unknown[]) => Promise<void> {
   return async (...args) => {
     const ctx = createContext(args.at(-1) as Command);
     try {

@@ -55,7 +55,8 @@ function stoppedEarly(error: unknown, stop: AbortSignal): boolean {
  */
 export function exitCode(error: unknown, stop: AbortSignal): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
-  if (stoppedEarly(error, stop)) return stop.reason instanceof OutputError ? EXIT_CODES.failure : SIGNAL_EXIT_CODES[stop.reason as StopSignal];
+  if (stoppedEarly(error, stop))
+    return stop.reason instanceof OutputError ? EXIT_CODES.failure : SIGNAL_EXIT_CODES[stop.reason as StopSignal];
   if (error === undefined) return EXIT_CODES.ok;
   if (error instanceof UsageError) return EXIT_CODES.usage;
   if (error instanceof Unsuccessful) return EXIT_CODES.unsuccessful;
@@ -70,7 +71,8 @@ export function exitCode(error: unknown, stop: AbortSignal): number {
  */
 export function errorLine(error: unknown, stop: AbortSignal): string | undefined {
   if (error instanceof CommanderError) return undefined;
-  if (stoppedEarly(error, stop)) return stop.reason instanceof OutputError ? `error: ${stop.reason.message}` : undefined;
+  if (stoppedEarly(error, stop))
+    return stop.reason instanceof OutputError ? `error: ${stop.reason.message}` : undefined;
   if (error === undefined) return undefined;
   if (error instanceof RicloudError) {
     const id = error.request?.requestId;

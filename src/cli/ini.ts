@@ -27,6 +27,11 @@ export function parseIni(text: string): Ini {
 /** Writes sections back as INI text, `key = value` lines, one blank line between sections. */
 export function stringifyIni(ini: Ini): string {
   return Object.entries(ini)
-    .map(([name, values]) => `[${name}]\n${Object.entries(values).map(([key, value]) => `${key} = ${value}\n`).join('')}`)
+    .map(
+      ([name, values]) =>
+        `[${name}]\n${Object.entries(values)
+          .map(([key, value]) => `${key} = ${value}\n`)
+          .join('')}`,
+    )
     .join('\n');
 }

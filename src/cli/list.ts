@@ -15,14 +15,25 @@ export interface ListOptions {
 /** Adds `--created-after`, `--created-before`, `--limit` and `--all` to a list command. */
 export function addListOptions(command: Command): Command {
   return command
-    .option('--created-after <time>', 'only those created after this ISO 8601 date or time with a zone, e.g. 2025-01-31 or 2025-01-31T12:00:00Z', isoTime)
+    .option(
+      '--created-after <time>',
+      'only those created after this ISO 8601 date or time with a zone, e.g. 2025-01-31 or 2025-01-31T12:00:00Z',
+      isoTime,
+    )
     .option('--created-before <time>', 'only those created before this ISO 8601 date or time with a zone', isoTime)
-    .addOption(new Option('--limit <n>', 'how many to show, 1 to 1000 (default: the API page, 10)').argParser(integer).conflicts('all'))
+    .addOption(
+      new Option('--limit <n>', 'how many to show, 1 to 1000 (default: the API page, 10)')
+        .argParser(integer)
+        .conflicts('all'),
+    )
     .option('--all', 'every match, fetched page by page (one JSON object per line with --json)');
 }
 
 /** The SDK list parameters for the shared options. */
-export function listParams(options: ListOptions): { date_created?: { gt?: string | undefined; lt?: string | undefined } | undefined; limit?: number | undefined } {
+export function listParams(options: ListOptions): {
+  date_created?: { gt?: string | undefined; lt?: string | undefined } | undefined;
+  limit?: number | undefined;
+} {
   // The SDK skips parameters left undefined.
   const { createdAfter: gt, createdBefore: lt, limit } = options;
   return { date_created: gt !== undefined || lt !== undefined ? { gt, lt } : undefined, limit };
@@ -32,7 +43,13 @@ export function listParams(options: ListOptions): { date_created?: { gt?: string
  * Prints a list. One page: a table, or the page as one JSON document. With `--all`: every item, as one table or
  * one JSON object per line as it arrives.
  */
-export async function printList<T extends { id: string }>(ctx: Context, list: PagePromise<T>, options: ListOptions, columns: string[], noun: string): Promise<void> {
+export async function printList<T extends { id: string }>(
+  ctx: Context,
+  list: PagePromise<T>,
+  options: ListOptions,
+  columns: string[],
+  noun: string,
+): Promise<void> {
   const { out } = ctx;
   if (options.all && out.json) {
     for await (const item of list) out.jsonLine(item);
@@ -46,7 +63,8 @@ export async function printList<T extends { id: string }>(ctx: Context, list: Pa
   const page = await list;
   if (out.json) return out.document(page);
   printTable(ctx, page.data, columns, noun);
-  if (page.has_more) out.note(`Showing ${page.data.length} of ${page.total_count ?? 'more'} ${noun}. Use --limit N or --all for more.`);
+  if (page.has_more)
+    out.note(`Showing ${page.data.length} of ${page.total_count ?? 'more'} ${noun}. Use --limit N or --all for more.`);
 }
 
 function printTable(ctx: Context, items: object[], columns: string[], noun: string): void {

@@ -72,7 +72,8 @@ export class Output {
   resource(value: object, options: { revealSecret?: boolean } = {}): void {
     // The SDK keeps `secret` non-enumerable, so spreading and JSON leave it out unless it is added back here.
     const secret = (value as { secret?: unknown }).secret;
-    if (this.json) return this.document(options.revealSecret && typeof secret === 'string' ? { ...value, secret } : value);
+    if (this.json)
+      return this.document(options.revealSecret && typeof secret === 'string' ? { ...value, secret } : value);
     const rows = Object.entries(value);
     if (typeof secret === 'string') rows.push(['secret', mask(secret)]);
     this.fields(rows);
@@ -89,8 +90,17 @@ export class Output {
     const text = items.map((item) => columns.map((key) => plain((item as Record<string, unknown>)[key])));
     const widths = columns.map((key, i) => Math.max(key.length, ...text.map((row) => (row[i] as string).length)));
     const pad = (cells: string[], paint: (cell: string, i: number) => string) =>
-      cells.map((cell, i) => (i === cells.length - 1 ? paint(cell, i) : paint(cell.padEnd(widths[i] as number), i))).join('  ');
-    this.line(this.#colors.bold(pad(columns.map((key) => key.toUpperCase()), (cell) => cell)));
+      cells
+        .map((cell, i) => (i === cells.length - 1 ? paint(cell, i) : paint(cell.padEnd(widths[i] as number), i)))
+        .join('  ');
+    this.line(
+      this.#colors.bold(
+        pad(
+          columns.map((key) => key.toUpperCase()),
+          (cell) => cell,
+        ),
+      ),
+    );
     for (const row of text) this.line(pad(row, (cell, i) => (columns[i] === 'state' ? this.#state(cell) : cell)));
   }
 

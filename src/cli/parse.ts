@@ -30,7 +30,10 @@ export function seconds(text: string): number {
 
 /** A point in time in ISO 8601 as the SDK's datetime filters take it: a date, or a date and time with its zone. Returned as given. */
 export function isoTime(text: string): string {
-  if (!parseIsoInstant(text)) throw new InvalidArgumentError('Not an ISO 8601 date (2025-01-31) or time with a zone (2025-01-31T12:00:00Z, or an offset such as +01:00).');
+  if (!parseIsoInstant(text))
+    throw new InvalidArgumentError(
+      'Not an ISO 8601 date (2025-01-31) or time with a zone (2025-01-31T12:00:00Z, or an offset such as +01:00).',
+    );
   return text;
 }
 

@@ -19,13 +19,20 @@ const CONFIG_POLL_INTERVAL = 500;
  * Runs `work()` beside a spinner that shows `what` and the current `state()`; ends with the final state, marked as
  * a success when `succeeded(result)`.
  */
-async function withSpinner<T>(ctx: Context, what: string, state: () => string, work: () => Promise<T>, succeeded: (result: T) => boolean): Promise<T> {
+async function withSpinner<T>(
+  ctx: Context,
+  what: string,
+  state: () => string,
+  work: () => Promise<T>,
+  succeeded: (result: T) => boolean,
+): Promise<T> {
   if (!ctx.out.interactive) return work();
   // Loaded only here: most runs never draw a spinner.
   const { default: yoctoSpinner } = await import('yocto-spinner');
   const colors = ctx.out.errColors;
   const started = Date.now();
-  const text = () => `${what} ${paintState(colors, state())} ${colors.dim(`${((Date.now() - started) / 1000).toFixed(1)} s`)}`;
+  const text = () =>
+    `${what} ${paintState(colors, state())} ${colors.dim(`${((Date.now() - started) / 1000).toFixed(1)} s`)}`;
   // Signals are the command's to handle: the stop signal aborts `work`, and the spinner stops below.
   const spinner = yoctoSpinner({ text: text(), handleSignals: false }).start();
   const tick = setInterval(() => (spinner.text = text()), 100);
@@ -48,7 +55,13 @@ async function withSpinner<T>(ctx: Context, what: string, state: () => string, w
  */
 export function waitForTask(ctx: Context, task: Task, seconds: number): Promise<Task> {
   const work = () => task.wait({ timeout: seconds * 1000, signal: ctx.signal });
-  return withSpinner(ctx, `task ${task.id}`, () => task.state, work, (done) => done.state !== 'failed');
+  return withSpinner(
+    ctx,
+    `task ${task.id}`,
+    () => task.state,
+    work,
+    (done) => done.state !== 'failed',
+  );
 }
 
 /**
@@ -65,7 +78,13 @@ export function waitForConfig(ctx: Context, config: WebhookConfig, seconds: numb
     }
     return config;
   };
-  return withSpinner(ctx, `webhook_config ${config.id}`, () => config.state, work, (done) => done.state !== 'invalid');
+  return withSpinner(
+    ctx,
+    `webhook_config ${config.id}`,
+    () => config.state,
+    work,
+    (done) => done.state !== 'invalid',
+  );
 }
 
 /**

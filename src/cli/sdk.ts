@@ -5,4 +5,11 @@
  */
 export { InvalidInputError, RicloudError, TimeoutError } from '../core/errors';
 export { checkUrl, MAX_TIMER_MS, parseIsoInstant } from '../core/params';
-export { DEFAULT_BASE_URL, DEFAULT_WAIT_TIMEOUT, EVENT_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES, WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
+export {
+  DEFAULT_BASE_URL,
+  DEFAULT_WAIT_TIMEOUT,
+  EVENT_STATES,
+  TASK_STATES,
+  WEBHOOK_CONFIG_STATES,
+  WEBHOOK_CONFIG_UPDATE_STATES,
+} from '../core/wire';

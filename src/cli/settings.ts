@@ -75,7 +75,8 @@ function once<T>(make: () => T): () => T {
  */
 export function resolveSettings(flags: { token?: string | undefined; url?: string | undefined }, env: Env): Settings {
   const files = configFiles(env).map((file) => ({ path: file.path, ini: once(() => readIniFile(file)) }));
-  const fromFlag = (value: string | undefined, flag: string): Setting | undefined => (value ? { value, source: flag } : undefined);
+  const fromFlag = (value: string | undefined, flag: string): Setting | undefined =>
+    value ? { value, source: flag } : undefined;
   const fromEnvOrFiles = (variable: string, section: string, key: string): Setting | undefined => {
     const fromEnv = env[variable];
     if (fromEnv) return { value: fromEnv, source: variable };

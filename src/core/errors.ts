@@ -32,7 +32,15 @@ export class RicloudError extends Error {
   declare readonly mayHaveSucceeded: boolean;
 
   /** `options` sets `cause` and the fields of the same names; `mayHaveSucceeded` defaults to false. */
-  constructor(message: string, options: { cause?: unknown; status?: number | undefined; request?: RequestInfo | undefined; mayHaveSucceeded?: boolean | undefined } = {}) {
+  constructor(
+    message: string,
+    options: {
+      cause?: unknown;
+      status?: number | undefined;
+      request?: RequestInfo | undefined;
+      mayHaveSucceeded?: boolean | undefined;
+    } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.status = options.status;
     this.request = options.request;
@@ -142,7 +150,16 @@ export class ResponseValidationError extends RicloudError {
   declare readonly body: string;
 
   /** `init` holds the response (status and body), the first `field` that failed, and the request, when known. */
-  constructor(message: string, init: { status: number; request?: RequestInfo | undefined; field: string; body: string; mayHaveSucceeded?: boolean | undefined }) {
+  constructor(
+    message: string,
+    init: {
+      status: number;
+      request?: RequestInfo | undefined;
+      field: string;
+      body: string;
+      mayHaveSucceeded?: boolean | undefined;
+    },
+  ) {
     super(message, init);
     this.field = init.field;
     this.body = init.body;

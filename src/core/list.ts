@@ -15,7 +15,10 @@ export interface ListBody<T> {
 export type PageLoader<T> = (query: Record<string, string>) => Promise<{ body: ListBody<T>; response: ResponseMeta }>;
 
 /** Loads the page that `query` names. */
-async function loadPage<T extends { id: string }>(load: PageLoader<T>, query: Record<string, string>): Promise<Page<T>> {
+async function loadPage<T extends { id: string }>(
+  load: PageLoader<T>,
+  query: Record<string, string>,
+): Promise<Page<T>> {
   const { body, response } = await load(query);
   return new Page(body, response, load, query);
 }
@@ -57,9 +60,11 @@ export class Page<T extends { id: string }> {
    * @throws ResponseValidationError when the server said `has_more` but sent no item to continue from.
    */
   nextPage(): Promise<Page<T>> {
-    if (!this.has_more) return Promise.reject(new InvalidInputError('page', 'this is the last page (has_more is false)'));
+    if (!this.has_more)
+      return Promise.reject(new InvalidInputError('page', 'this is the last page (has_more is false)'));
     const after = cursorOf(this);
-    if (after === undefined || after === this.#query.after_id) return Promise.reject(stuck(this, 'sent no new item to continue after'));
+    if (after === undefined || after === this.#query.after_id)
+      return Promise.reject(stuck(this, 'sent no new item to continue after'));
     return loadPage(this.#load, { ...this.#query, after_id: after });
   }
 }
@@ -72,7 +77,11 @@ function cursorOf(page: Page<{ id: string }>): string | undefined {
 
 /** The error for a server whose `has_more` leads nowhere new. */
 function stuck(page: Page<{ id: string }>, why: string): ResponseValidationError {
-  return new ResponseValidationError(`list: the server said has_more but ${why}`, { status: page.lastResponse.status, field: 'data', body: '' });
+  return new ResponseValidationError(`list: the server said has_more but ${why}`, {
+    status: page.lastResponse.status,
+    field: 'data',
+    body: '',
+  });
 }
 
 /**
@@ -100,7 +109,10 @@ export class PagePromise<T extends { id: string }> implements PromiseLike<Page<T
   }
 
   /** Loads the first page (once: later calls share it; a failed load is tried again) and settles with it, as `Promise.then` does. */
-  then<A = Page<T>, B = never>(onFulfilled?: ((page: Page<T>) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+  then<A = Page<T>, B = never>(
+    onFulfilled?: ((page: Page<T>) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
     return this.#firstPage().then(onFulfilled, onRejected);
   }
 
@@ -117,13 +129,16 @@ export class PagePromise<T extends { id: string }> implements PromiseLike<Page<T
   /** Every page in turn, starting with the first. Pages hold up to the caller's `limit`, else 1000 items. */
   async *pages(): AsyncGenerator<Page<T>> {
     // Walking everything: the largest pages cost the fewest requests.
-    let page = await ('limit' in this.#query ? this.#firstPage() : loadPage(this.#load, { ...this.#query, limit: String(MAX_PAGE_SIZE) }));
+    let page = await ('limit' in this.#query
+      ? this.#firstPage()
+      : loadPage(this.#load, { ...this.#query, limit: String(MAX_PAGE_SIZE) }));
     yield page;
     // Every cursor the walk continued after: a server whose cursor leads back to one would loop forever.
     const used = new Set<string>();
     while (page.has_more) {
       const after = cursorOf(page);
-      if (after !== undefined && used.has(after)) throw stuck(page, `led back to a page already read (after_id ${after})`);
+      if (after !== undefined && used.has(after))
+        throw stuck(page, `led back to a page already read (after_id ${after})`);
       if (after !== undefined) used.add(after);
       page = await page.nextPage();
       yield page;

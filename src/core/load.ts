@@ -16,4 +16,5 @@ let schemas: Schemas | undefined;
 export const loadKy = (): Ky | Promise<Ky> => ky ?? import('ky').then((module) => (ky = module.default));
 
 /** The schemas module: itself once loaded, else a promise of it. */
-export const loadSchemas = (): Schemas | Promise<Schemas> => schemas ?? import('../schemas').then((module) => (schemas = module));
+export const loadSchemas = (): Schemas | Promise<Schemas> =>
+  schemas ?? import('../schemas').then((module) => (schemas = module));

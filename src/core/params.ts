@@ -17,7 +17,10 @@ export const numberIn = (min: number, max: number, unit: string, whole = false):
 export const MAX_TIMER_MS = 2_147_483_647;
 
 /** Any positive number of milliseconds up to the timer's ceiling, fractions included. */
-export const MILLISECONDS: Rule = [(v) => typeof v === 'number' && v > 0 && v <= MAX_TIMER_MS, `a number of milliseconds from 1 to ${MAX_TIMER_MS}`];
+export const MILLISECONDS: Rule = [
+  (v) => typeof v === 'number' && v > 0 && v <= MAX_TIMER_MS,
+  `a number of milliseconds from 1 to ${MAX_TIMER_MS}`,
+];
 
 /** A value of this `typeof`. */
 export const typed = (type: string): Rule => [(v) => typeof v === type, `a ${type}`];
@@ -46,7 +49,8 @@ export function encodeId(id: unknown, field = 'id'): string {
   checkRule(id, field, [(v) => typeof v === 'string' || typeof v === 'number', 'a string']);
   const text = String(id);
   if (text.trim() === '') throw new InvalidInputError(field, 'must not be empty');
-  if (text.length > MAX_ID_LENGTH) throw new InvalidInputError(field, `is ${text.length} characters long; ids are at most ${MAX_ID_LENGTH}`);
+  if (text.length > MAX_ID_LENGTH)
+    throw new InvalidInputError(field, `is ${text.length} characters long; ids are at most ${MAX_ID_LENGTH}`);
   if (text.includes('/') || text.includes('\\')) throw new InvalidInputError(field, 'must not contain "/"');
   if (text === '.' || text === '..') throw new InvalidInputError(field, `must not be "${text}"`);
   try {
@@ -79,14 +83,22 @@ export function checkUrl(value: unknown, field = 'url'): string {
  */
 export function checkBaseUrl(value: unknown, field: string): void {
   checkUrl(value, field);
-  if (/[?#]/.test(value as string)) throw new InvalidInputError(field, 'must not have a query (?) or fragment (#): request paths are appended to it');
+  if (/[?#]/.test(value as string))
+    throw new InvalidInputError(field, 'must not have a query (?) or fragment (#): request paths are appended to it');
 }
 
 /** A point in time: a `Date` or an ISO 8601 string. */
 export type DateInput = Date | string;
 
 /** A datetime filter: one instant (equality) or a range. */
-export type DateFilter = DateInput | { gt?: DateInput | undefined; gte?: DateInput | undefined; lt?: DateInput | undefined; lte?: DateInput | undefined };
+export type DateFilter =
+  | DateInput
+  | {
+      gt?: DateInput | undefined;
+      gte?: DateInput | undefined;
+      lt?: DateInput | undefined;
+      lte?: DateInput | undefined;
+    };
 
 const RANGE_KEYS = ['gt', 'gte', 'lt', 'lte'] as const;
 
@@ -122,7 +134,10 @@ export function parseIsoInstant(text: string): Date | undefined {
 export function isoInstant(value: unknown, field: string): string {
   const date = value instanceof Date ? value : typeof value === 'string' ? parseIsoInstant(value) : undefined;
   if (!date || !isValidDate(date)) {
-    throw new InvalidInputError(field, 'must be a valid Date or ISO 8601 with a zone (years 0000 to 9999), e.g. 2025-01-31T12:00:00Z');
+    throw new InvalidInputError(
+      field,
+      'must be a valid Date or ISO 8601 with a zone (years 0000 to 9999), e.g. 2025-01-31T12:00:00Z',
+    );
   }
   const fine = typeof value === 'string' ? /\.(\d{4,})/.exec(value) : null;
   if (!fine) return date.toISOString();
@@ -139,11 +154,13 @@ export function encodeDateFilter(name: string, filter: unknown, query: Record<st
     query[name] = isoInstant(filter, name);
     return;
   }
-  if (typeof filter !== 'object' || filter === null) throw new InvalidInputError(name, `must be a Date, an ISO string or a range, got ${describe(filter)}`);
+  if (typeof filter !== 'object' || filter === null)
+    throw new InvalidInputError(name, `must be a Date, an ISO string or a range, got ${describe(filter)}`);
   const entries = Object.entries(filter).filter(([, value]) => value !== undefined);
   if (entries.length === 0) throw new InvalidInputError(name, 'a range needs at least one of gt, gte, lt, lte');
   for (const [op, value] of entries) {
-    if (!(RANGE_KEYS as readonly string[]).includes(op)) throw new InvalidInputError(`${name}.${op}`, 'is not a range operator (gt, gte, lt, lte)');
+    if (!(RANGE_KEYS as readonly string[]).includes(op))
+      throw new InvalidInputError(`${name}.${op}`, 'is not a range operator (gt, gte, lt, lte)');
     query[`${name}__${op}`] = isoInstant(value, `${name}.${op}`);
   }
 }
@@ -162,12 +179,14 @@ export function checkLimit(value: unknown, field = 'limit'): number {
 /** Refuses any key of `params` not in `allowed`, so a typo is not silently sent as a filter. */
 export function checkKeys(params: object, allowed: readonly string[], what: string): void {
   for (const key of Object.keys(params)) {
-    if (!allowed.includes(key)) throw new InvalidInputError(key, `is not a ${what} parameter (expected one of ${allowed.join(', ')})`);
+    if (!allowed.includes(key))
+      throw new InvalidInputError(key, `is not a ${what} parameter (expected one of ${allowed.join(', ')})`);
   }
 }
 
 /** A plain object: not null, not an array. */
-export const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Refuses anything but a plain object (or undefined) where parameters or options belong. */
 export function checkObject(value: unknown, field: string): Record<string, unknown> {
@@ -181,7 +200,8 @@ export const withArticle = (noun: string): string => `${/^[aeiou]/.test(noun) ? 
 
 /** A short, secret-free description of a value for messages: numbers and booleans as they are, strings by length. */
 export function describe(value: unknown): string {
-  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   if (Array.isArray(value)) return 'an array';
   if (value instanceof Date) return 'a Date';
   return typeof value === 'string' ? `a string of ${value.length} characters` : withArticle(typeof value);

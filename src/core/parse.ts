@@ -45,7 +45,12 @@ export function parseBody<T>(
     json = JSON.parse(text);
   } catch {
     // An empty body fails JSON.parse too; only then is it told apart.
-    throw invalid(context, text, '', text.trim() === '' ? 'the response body is empty' : 'the response body is not JSON');
+    throw invalid(
+      context,
+      text,
+      '',
+      text.trim() === '' ? 'the response body is empty' : 'the response body is not JSON',
+    );
   }
   if (schema) {
     // Through the Standard Schema interface every zod schema has: zod's `safeParse` would add its error class to a
@@ -55,7 +60,12 @@ export function parseBody<T>(
     const first = result.issues[0] as $ZodIssue | undefined;
     const issue = first && reported(first);
     const field = issue?.path.join('.') ?? '';
-    const error = invalid(context, text, field, `field \`${field || '(root)'}\` ${issue ? issueText(issue, json) : 'is invalid'}`);
+    const error = invalid(
+      context,
+      text,
+      field,
+      `field \`${field || '(root)'}\` ${issue ? issueText(issue, json) : 'is invalid'}`,
+    );
     if (!warn) throw error;
     warn(error);
   }
@@ -66,7 +76,10 @@ export function parseBody<T>(
 
 /** One issue of `json` in words, from its code: zod carries no message text (`Invalid input`) unless a locale is loaded. */
 function issueText(issue: $ZodIssue, json: unknown): string {
-  const input = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], json);
+  const input = issue.path.reduce<unknown>(
+    (value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key],
+    json,
+  );
   if (input === undefined) return 'is missing';
   // A secret attribute's value is not described, whatever its type.
   return `must be ${mustBe(issue)}${SECRET_ATTRIBUTES.has(String(issue.path.at(-1))) ? '' : `, got ${describe(input)}`}`;

@@ -24,7 +24,10 @@ export function redactText(text: string): string {
 const SECRET_HEADERS = new Set(['authorization', 'ricloud-signature', 'cookie', 'set-cookie']);
 
 /** A plain copy of headers with credentials and signatures hidden, and `hide` applied to every other value. */
-export function redactHeaders(headers: Headers, hide: (text: string) => string = (text) => text): Record<string, string> {
+export function redactHeaders(
+  headers: Headers,
+  hide: (text: string) => string = (text) => text,
+): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
     out[name] = SECRET_HEADERS.has(name) ? REDACTED : hide(value);

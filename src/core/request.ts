@@ -26,7 +26,15 @@ import { REDACTED, redactHeaders, redactText, SECRET_ATTRIBUTES } from './redact
 import { loadKy, loadSchemas, type Ky } from './load';
 import { parseBody, type SchemaOf, type Validation } from './parse';
 import { failedBeforeSending, networkCode } from './network';
-import { backoffMs, isAttemptTimeout, isHttpError, isRetryable, MAX_RETRY_AFTER_MS, retryAfterMs, type RetryMode } from './retry';
+import {
+  backoffMs,
+  isAttemptTimeout,
+  isHttpError,
+  isRetryable,
+  MAX_RETRY_AFTER_MS,
+  retryAfterMs,
+  type RetryMode,
+} from './retry';
 import { userAgent } from './user-agent';
 import { AWAIT_HEADER, MAX_AWAIT_SECONDS, REQUEST_ID_HEADER } from './wire';
 
@@ -35,7 +43,16 @@ export interface Hooks {
   /** Before each attempt is sent. */
   onRequest?: ((event: { method: string; url: string; attempt: number }) => void) | undefined;
   /** When an attempt gets a response, whatever its status. */
-  onResponse?: ((event: { method: string; url: string; attempt: number; status: number; durationMs: number; requestId?: string | undefined }) => void) | undefined;
+  onResponse?:
+    | ((event: {
+        method: string;
+        url: string;
+        attempt: number;
+        status: number;
+        durationMs: number;
+        requestId?: string | undefined;
+      }) => void)
+    | undefined;
   /** Before the SDK sleeps `delayMs` and sends attempt `attempt + 1`. */
   onRetry?: ((event: { attempt: number; delayMs: number; error: RicloudError }) => void) | undefined;
 }
@@ -138,7 +155,10 @@ export function createTransport(settings: TransportSettings): Transport {
     headers.set('authorization', `Token ${token}`);
   } catch {
     // Headers' own TypeError would quote the token.
-    throw new InvalidInputError('token', 'cannot be sent in an HTTP header: it has a line break or a character outside Latin-1');
+    throw new InvalidInputError(
+      'token',
+      'cannot be sent in an HTTP header: it has a line break or a character outside Latin-1',
+    );
   }
   headers.set('accept', 'application/json');
   const make = (ky: Ky) =>
@@ -180,7 +200,10 @@ const REQUEST_RULES: Record<string, Rule> = {
   maxRetries: numberIn(0, 10, '', true),
   awaitFor: numberIn(0, MAX_AWAIT_SECONDS, ' of seconds'),
   signal: [(v) => v instanceof AbortSignal, 'an AbortSignal'],
-  headers: [(v) => isPlainObject(v) && validHeaders(v), 'an object of valid HTTP header names to values (no line breaks)'],
+  headers: [
+    (v) => isPlainObject(v) && validHeaders(v),
+    'an object of valid HTTP header names to values (no line breaks)',
+  ],
   onRequest: hook,
   onResponse: hook,
   onRetry: hook,
@@ -194,14 +217,21 @@ export function checkRequestOptions(options: unknown, field = 'options'): Reques
 }
 
 /** Runs both hooks of one kind, the client's first. A hook that throws (or rejects) is logged, never fatal. */
-function runHook<K extends keyof Hooks>(transport: Transport, options: RequestOptions, name: K, event: Parameters<NonNullable<Hooks[K]>>[0]): void {
+function runHook<K extends keyof Hooks>(
+  transport: Transport,
+  options: RequestOptions,
+  name: K,
+  event: Parameters<NonNullable<Hooks[K]>>[0],
+): void {
   for (const hook of [transport[name], options[name]]) {
     if (!hook) continue;
-    const threw = (error: unknown) => transport.log('warn', `${name} hook threw: ${error instanceof Error ? error.name : typeof error}`);
+    const threw = (error: unknown) =>
+      transport.log('warn', `${name} hook threw: ${error instanceof Error ? error.name : typeof error}`);
     try {
       const result: unknown = (hook as (e: typeof event) => unknown)(event);
       // An async hook is not awaited, but its rejection is caught: it must not become an unhandled one.
-      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') (result as PromiseLike<unknown>).then(undefined, threw);
+      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function')
+        (result as PromiseLike<unknown>).then(undefined, threw);
     } catch (error) {
       threw(error);
     }
@@ -209,12 +239,17 @@ function runHook<K extends keyof Hooks>(transport: Transport, options: RequestOp
 }
 
 /** Sends one API call and returns the validated body with its response facts. Throws only RicloudError. */
-export async function send<T>(transport: Transport, spec: RequestSpec<T>, options: RequestOptions = {}): Promise<{ data: T; response: ResponseMeta }> {
+export async function send<T>(
+  transport: Transport,
+  spec: RequestSpec<T>,
+  options: RequestOptions = {},
+): Promise<{ data: T; response: ResponseMeta }> {
   const timeout = options.timeout ?? transport.timeout;
   const deadline = options.deadline ?? transport.deadline ?? 3 * timeout;
   const maxRetries = options.maxRetries ?? transport.maxRetries;
   const info: RequestInfo = { method: spec.method, path: spec.path, attempts: 0 };
-  if (options.signal?.aborted) throw new AbortError(`${spec.what}: aborted before sending`, { cause: options.signal.reason, request: info });
+  if (options.signal?.aborted)
+    throw new AbortError(`${spec.what}: aborted before sending`, { cause: options.signal.reason, request: info });
 
   const started = Date.now();
   let nextDelay = 0;
@@ -226,7 +261,10 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
   const pastDeadline = () => expired || Date.now() - started >= deadline;
   const awaitHeader = options.awaitFor === undefined ? undefined : { [AWAIT_HEADER]: String(options.awaitFor) };
   // ky's timeout bounds each attempt, body included, and is never longer than the whole deadline.
-  const attemptTimeout = Math.min(awaitHeader ? Math.max(timeout, (options.awaitFor ?? 0) * 1000 + AWAIT_MARGIN_MS) : timeout, deadline);
+  const attemptTimeout = Math.min(
+    awaitHeader ? Math.max(timeout, (options.awaitFor ?? 0) * 1000 + AWAIT_MARGIN_MS) : timeout,
+    deadline,
+  );
 
   // One attempt, as ky's `fetch` (ky always passes a Request): ky's timeout and retry then cover the body too, so a
   // body that stalls is cut at `timeout` and one cut short by a dropped connection is retried like any other
@@ -246,17 +284,30 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
       const response = await (transport.fetch ?? fetch)(request, signalled);
       const durationMs = Date.now() - sent;
       info.requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
-      if (transport.debug) transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
-      runHook(transport, options, 'onResponse', { method: spec.method, url, attempt: info.attempts, status: response.status, durationMs, requestId: info.requestId });
+      if (transport.debug)
+        transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
+      runHook(transport, options, 'onResponse', {
+        method: spec.method,
+        url,
+        attempt: info.attempts,
+        status: response.status,
+        durationMs,
+        requestId: info.requestId,
+      });
       // The body is kept here rather than copied into a new Response: ky only needs the status and headers.
       text = await response.text();
       return response;
     };
     if (left >= attemptTimeout) return exchange(init);
-    return beforeDeadline((signal) => exchange({ ...init, signal }), request.signal, left, () => {
-      expired = true;
-      return new DOMException(`deadline of ${deadline} ms passed`, 'TimeoutError');
-    });
+    return beforeDeadline(
+      (signal) => exchange({ ...init, signal }),
+      request.signal,
+      left,
+      () => {
+        expired = true;
+        return new DOMException(`deadline of ${deadline} ms passed`, 'TimeoutError');
+      },
+    );
   };
 
   let follower: ReturnType<typeof follow> | undefined;
@@ -282,8 +333,21 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
           const delay = advised ?? backoffMs(retryCount);
           if (Date.now() - started + delay >= deadline) return false;
           nextDelay = delay;
-          const mapped = mapFailure(error, '', transport.redact, spec, info, options, pastDeadline(), deadline, attemptTimeout);
-          transport.log('warn', `${spec.method} ${spec.path}: ${mapped.name} on attempt ${retryCount}, retrying in ${delay} ms`);
+          const mapped = mapFailure(
+            error,
+            '',
+            transport.redact,
+            spec,
+            info,
+            options,
+            pastDeadline(),
+            deadline,
+            attemptTimeout,
+          );
+          transport.log(
+            'warn',
+            `${spec.method} ${spec.path}: ${mapped.name} on attempt ${retryCount}, retrying in ${delay} ms`,
+          );
           runHook(transport, options, 'onRetry', { attempt: retryCount, delayMs: delay, error: mapped });
           retrying = error;
           return true;
@@ -297,12 +361,36 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
     // Only a caller's signal goes to ky (which stops its backoff sleep with it): each signal costs ky an AbortSignal.any().
     if (options.signal) kyOptions.signal = (follower = follow(options.signal)).signal;
     const response = await ky(spec.path.slice(1), kyOptions);
-    const context = { status: response.status, request: info, what: spec.what, page: spec.page, mayHaveSucceeded: spec.retry === 'once', redact: transport.redact };
-    const data = parseBody(schemas && spec.schema(schemas), text, context, transport.validate === 'warn' ? (error) => transport.log('warn', `${error.message}; returned unchecked (validate: 'warn')`) : undefined);
+    const context = {
+      status: response.status,
+      request: info,
+      what: spec.what,
+      page: spec.page,
+      mayHaveSucceeded: spec.retry === 'once',
+      redact: transport.redact,
+    };
+    const data = parseBody(
+      schemas && spec.schema(schemas),
+      text,
+      context,
+      transport.validate === 'warn'
+        ? (error) => transport.log('warn', `${error.message}; returned unchecked (validate: 'warn')`)
+        : undefined,
+    );
     return { data, response: responseMeta(response, info.requestId, transport.redact) };
   } catch (error) {
     if (error instanceof BaseError) throw error;
-    const mapped = mapFailure(error, isHttpError(error) ? text : '', transport.redact, spec, info, options, pastDeadline(), deadline, attemptTimeout);
+    const mapped = mapFailure(
+      error,
+      isHttpError(error) ? text : '',
+      transport.redact,
+      spec,
+      info,
+      options,
+      pastDeadline(),
+      deadline,
+      attemptTimeout,
+    );
     if (transport.debug) transport.log('debug', `${spec.method} ${spec.path} failed: ${mapped.message}`);
     throw mapped;
   } finally {
@@ -315,10 +403,17 @@ export async function send<T>(transport: Transport, spec: RequestSpec<T>, option
  * rejects, even when a custom fetch ignores the signal. `linked` (ky's signal: its timeout, the caller's abort) aborts
  * it too, linked by hand rather than with `AbortSignal.any()`, which Safari before 17.4 and Node before 20.3 lack.
  */
-async function beforeDeadline<T>(run: (signal: AbortSignal) => Promise<T>, linked: AbortSignal, left: number, expire: () => unknown): Promise<T> {
+async function beforeDeadline<T>(
+  run: (signal: AbortSignal) => Promise<T>,
+  linked: AbortSignal,
+  left: number,
+  expire: () => unknown,
+): Promise<T> {
   const own = new AbortController();
   const timer = setTimeout(() => own.abort(expire()), left);
-  const passed = new Promise<never>((_, reject) => own.signal.addEventListener('abort', () => reject(own.signal.reason), { once: true }));
+  const passed = new Promise<never>((_, reject) =>
+    own.signal.addEventListener('abort', () => reject(own.signal.reason), { once: true }),
+  );
   const unlink = link(linked, own);
   try {
     return await Promise.race([run(own.signal), passed]);
@@ -356,14 +451,20 @@ const MAY_HAVE_APPLIED = '; the request may have been applied';
  */
 function redactJson(value: unknown, redact: (text: string) => string): unknown {
   try {
-    return JSON.parse(redact(JSON.stringify(value)), (key, field: unknown) => (SECRET_ATTRIBUTES.has(key) ? REDACTED : field));
+    return JSON.parse(redact(JSON.stringify(value)), (key, field: unknown) =>
+      SECRET_ATTRIBUTES.has(key) ? REDACTED : field,
+    );
   } catch {
     return REDACTED;
   }
 }
 
 /** The response facts of a value. The headers are copied (and redacted) only when someone reads them. */
-function responseMeta(response: Response, requestId: string | undefined, redact: (text: string) => string): ResponseMeta {
+function responseMeta(
+  response: Response,
+  requestId: string | undefined,
+  redact: (text: string) => string,
+): ResponseMeta {
   let headers: Record<string, string> | undefined;
   return {
     status: response.status,
@@ -393,23 +494,37 @@ function mapFailure(
 ): RicloudError {
   const once = spec.retry === 'once';
   const request = { ...info };
-  if (options.signal?.aborted) return new AbortError(`${spec.what}: aborted`, { cause: options.signal.reason, request, mayHaveSucceeded: once && info.attempts > 0 });
+  if (options.signal?.aborted)
+    return new AbortError(`${spec.what}: aborted`, {
+      cause: options.signal.reason,
+      request,
+      mayHaveSucceeded: once && info.attempts > 0,
+    });
   // An answer is reported as what it is, even when it came as the deadline passed.
   if (isHttpError(error)) return httpError(error.response.status, error.response.headers, body, redact, spec, request);
   if (pastDeadline) {
-    return new TimeoutError(`${spec.what}: no answer within the deadline of ${deadline} ms (${info.attempts} attempts)`, { request, mayHaveSucceeded: once });
+    return new TimeoutError(
+      `${spec.what}: no answer within the deadline of ${deadline} ms (${info.attempts} attempts)`,
+      { request, mayHaveSucceeded: once },
+    );
   }
   if (isAttemptTimeout(error)) {
-    return new TimeoutError(`${spec.what}: attempt ${info.attempts} got no answer within ${timeout} ms`, { request, mayHaveSucceeded: once });
+    return new TimeoutError(`${spec.what}: attempt ${info.attempts} got no answer within ${timeout} ms`, {
+      request,
+      mayHaveSucceeded: once,
+    });
   }
   const notSent = failedBeforeSending(error);
   const code = networkCode(error);
   const cause = (error as { cause?: unknown })?.cause ?? error;
-  return new ConnectionError(`${spec.what}: connection failed${code ? ` (${code})` : ''}${once && !notSent ? MAY_HAVE_APPLIED : ''}`, {
-    cause,
-    request,
-    mayHaveSucceeded: once && !notSent,
-  });
+  return new ConnectionError(
+    `${spec.what}: connection failed${code ? ` (${code})` : ''}${once && !notSent ? MAY_HAVE_APPLIED : ''}`,
+    {
+      cause,
+      request,
+      mayHaveSucceeded: once && !notSent,
+    },
+  );
 }
 
 /**
@@ -417,7 +532,14 @@ function mapFailure(
  * read as received, and each part the error keeps is redacted on its own: redacting the text first would miss a token
  * the JSON escapes, and could break the JSON the parts come from.
  */
-function httpError(status: number, headers: Headers, text: string, redact: (text: string) => string, spec: RequestSpec<unknown>, request: RequestInfo): RicloudError {
+function httpError(
+  status: number,
+  headers: Headers,
+  text: string,
+  redact: (text: string) => string,
+  spec: RequestSpec<unknown>,
+  request: RequestInfo,
+): RicloudError {
   let parsed: { error?: unknown; message?: unknown; params?: unknown } = {};
   try {
     const json: unknown = JSON.parse(text);
@@ -437,17 +559,24 @@ function httpError(status: number, headers: Headers, text: string, redact: (text
   };
   if (status < 400) {
     // A redirect (status 0 in browsers): the SDK never follows a server-provided location with the token.
-    return new ResponseValidationError(`${spec.what}: the server answered with a redirect (${status}); the SDK does not follow redirects`, {
-      ...init,
-      field: '',
-    });
+    return new ResponseValidationError(
+      `${spec.what}: the server answered with a redirect (${status}); the SDK does not follow redirects`,
+      {
+        ...init,
+        field: '',
+      },
+    );
   }
   const tag = `(${status}${code ? ` ${code}` : ''})`;
   const said = typeof parsed.message === 'string' && parsed.message ? redactText(redact(parsed.message)) : undefined;
   if (status >= 500) {
     return new ServerError(`${spec.what}: server error ${tag}${init.mayHaveSucceeded ? MAY_HAVE_APPLIED : ''}`, init);
   }
-  const errorInit = { ...init, error: code, params: parsed.params === undefined ? undefined : redactJson(parsed.params, redact) };
+  const errorInit = {
+    ...init,
+    error: code,
+    params: parsed.params === undefined ? undefined : redactJson(parsed.params, redact),
+  };
   switch (status) {
     case 401:
       return new AuthenticationError(`${spec.what}: ${said ?? 'the token is missing or invalid'} ${tag}`, errorInit);

@@ -40,10 +40,16 @@ export abstract class Resource<C = unknown> {
       const value = (attributes as Record<string, unknown>)[key];
       if (typeof value === 'object') hideNestedSecrets(value);
       // Assignment makes the same own, writable, enumerable property as defineProperty, at a fraction of the cost.
-      if (HIDDEN.has(key)) Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: false });
+      if (HIDDEN.has(key))
+        Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: false });
       else (this as Record<string, unknown>)[key] = value;
     }
-    Object.defineProperty(this, 'lastResponse', { value: response, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(this, 'lastResponse', {
+      value: response,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
     Object.defineProperty(this, owner, { value: client, writable: true, configurable: true, enumerable: false });
   }
 

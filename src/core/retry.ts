@@ -25,7 +25,8 @@ export type RetryMode = 'idempotent' | 'once';
 /** True for ky's error for an HTTP error status. */
 export const isHttpError = (error: unknown): error is HTTPError => error instanceof Error && error.name === 'HTTPError';
 /** True for ky's error for an attempt that outlived `timeout`. */
-export const isAttemptTimeout = (error: unknown): error is KyTimeoutError => error instanceof Error && error.name === 'TimeoutError' && 'request' in error;
+export const isAttemptTimeout = (error: unknown): error is KyTimeoutError =>
+  error instanceof Error && error.name === 'TimeoutError' && 'request' in error;
 
 /** Milliseconds advised by a `Retry-After` header (seconds or an HTTP date), or undefined. */
 export function retryAfterMs(headers: Headers): number | undefined {

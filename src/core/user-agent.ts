@@ -8,6 +8,10 @@ import { version } from '../../package.json';
 export function userAgent(): string | undefined {
   const versions = (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process?.versions;
   if (!versions?.node) return undefined;
-  const runtime = versions.bun ? `bun/${versions.bun}` : versions.deno ? `deno/${versions.deno}` : `node/${versions.node}`;
+  const runtime = versions.bun
+    ? `bun/${versions.bun}`
+    : versions.deno
+      ? `deno/${versions.deno}`
+      : `node/${versions.node}`;
   return `ricloud-ts/${version} ${runtime}`;
 }

@@ -53,7 +53,10 @@ export interface MockApi {
 }
 
 /** `taskDelay` may be 0 (steps on the next turn of the event loop), up to the timer's ceiling. */
-const TASK_DELAY: Rule = [(v) => typeof v === 'number' && v >= 0 && v <= MAX_TIMER_MS, `a number of milliseconds from 0 to ${MAX_TIMER_MS}`];
+const TASK_DELAY: Rule = [
+  (v) => typeof v === 'number' && v >= 0 && v <= MAX_TIMER_MS,
+  `a number of milliseconds from 0 to ${MAX_TIMER_MS}`,
+];
 
 /**
  * Checks the timing options, which timers would otherwise silently turn into 1 ms (Infinity, NaN, negatives, past
@@ -62,7 +65,8 @@ const TASK_DELAY: Rule = [(v) => typeof v === 'number' && v >= 0 && v <= MAX_TIM
  */
 export function checkMockOptions(options: MockApiOptions): void {
   if (options.taskDelay !== undefined) checkRule(options.taskDelay, 'options.taskDelay', TASK_DELAY);
-  if (options.deliveryTimeout !== undefined) checkRule(options.deliveryTimeout, 'options.deliveryTimeout', MILLISECONDS);
+  if (options.deliveryTimeout !== undefined)
+    checkRule(options.deliveryTimeout, 'options.deliveryTimeout', MILLISECONDS);
 }
 
 /**
@@ -70,7 +74,11 @@ export function checkMockOptions(options: MockApiOptions): void {
  * aborts (queued tests are abandoned, the store is kept): the server passes its own.
  * @throws InvalidInputError for a `taskDelay` or `deliveryTimeout` that is not a number of milliseconds a timer can wait.
  */
-export function createMockApi(options: MockApiOptions = {}, connection: ConnectionFaults = mswConnectionFaults, closed?: AbortSignal): MockApi {
+export function createMockApi(
+  options: MockApiOptions = {},
+  connection: ConnectionFaults = mswConnectionFaults,
+  closed?: AbortSignal,
+): MockApi {
   checkMockOptions(options);
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const store = new MockStore();
@@ -85,12 +93,22 @@ export function createMockApi(options: MockApiOptions = {}, connection: Connecti
   closed?.addEventListener('abort', () => runner.close(), { once: true });
   const organisations = new Map<string, string>(Object.entries(options.tokens ?? {}));
   const organisationOf = (token: string) => {
-    if (!options.tokens && !organisations.has(token)) organisations.set(token, `${ORGANISATION_PREFIX}${organisations.size + 1}`);
+    if (!options.tokens && !organisations.has(token))
+      organisations.set(token, `${ORGANISATION_PREFIX}${organisations.size + 1}`);
     return organisations.get(token);
   };
   let release: () => void = () => undefined;
   let released = new Promise<void>((resolve) => (release = resolve));
-  const handlers = createHandlers({ baseUrl, store, runner, faults, requests, organisationOf, connection, released: () => released });
+  const handlers = createHandlers({
+    baseUrl,
+    store,
+    runner,
+    faults,
+    requests,
+    organisationOf,
+    connection,
+    released: () => released,
+  });
   const of = <T extends { organisation?: unknown }>(items: Iterable<T>, organisation?: string) =>
     [...items].filter((item) => organisation === undefined || item.organisation === organisation);
 

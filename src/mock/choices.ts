@@ -42,7 +42,6 @@ export const TEST_ERRORS = {
 /** `create` and `test` answer 201 with the new resource; updates answer 200. */
 export const CREATED = 201;
 
-
 /** Error slugs for the statuses the docs give no slug for. */
 export const ERROR_CODES = {
   401: 'unauthorized',

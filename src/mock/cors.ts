@@ -25,11 +25,18 @@ const EXPOSED = 'x-request-id, retry-after';
 export function corsHeaders(cors: CorsOption | undefined, req: IncomingMessage): Record<string, string> {
   const origin = req.headers.origin;
   if (!cors || !origin || (typeof cors === 'string' && origin !== cors)) return {};
-  return { 'access-control-allow-origin': cors === true ? '*' : cors, 'access-control-expose-headers': EXPOSED, vary: 'origin' };
+  return {
+    'access-control-allow-origin': cors === true ? '*' : cors,
+    'access-control-expose-headers': EXPOSED,
+    vary: 'origin',
+  };
 }
 
 /** The answer to a preflight (`OPTIONS` with `Access-Control-Request-Method`), or undefined for any other request. */
-export function preflight(cors: CorsOption | undefined, req: IncomingMessage): { status: number; headers: Record<string, string> } | undefined {
+export function preflight(
+  cors: CorsOption | undefined,
+  req: IncomingMessage,
+): { status: number; headers: Record<string, string> } | undefined {
   if (!cors || req.method !== 'OPTIONS' || !req.headers['access-control-request-method']) return undefined;
   const allowed = corsHeaders(cors, req);
   if (!allowed['access-control-allow-origin']) return { status: 403, headers: {} };

@@ -77,12 +77,18 @@ const notAllowed =
 /** Builds the handlers for `context.baseUrl`. */
 export function createHandlers(context: HandlerContext): RequestHandler[] {
   const base = context.baseUrl;
-  const route = (endpoint: Endpoint) => async ({ request, params }: { request: Request; params: Record<string, unknown> }) =>
-    handle(context, request, String(params.id ?? ''), endpoint);
+  const route =
+    (endpoint: Endpoint) =>
+    async ({ request, params }: { request: Request; params: Record<string, unknown> }) =>
+      handle(context, request, String(params.id ?? ''), endpoint);
   const served = ROUTES.flatMap(({ path, methods }) =>
-    Object.entries(methods).map(([method, endpoint]) => (method === 'GET' ? http.get : http.post)(`${base}${path}`, route(endpoint))),
+    Object.entries(methods).map(([method, endpoint]) =>
+      (method === 'GET' ? http.get : http.post)(`${base}${path}`, route(endpoint)),
+    ),
   );
-  const refused = ROUTES.map(({ path, methods }) => http.all(`${base}${path}`, route(notAllowed(Object.keys(methods)))));
+  const refused = ROUTES.map(({ path, methods }) =>
+    http.all(`${base}${path}`, route(notAllowed(Object.keys(methods)))),
+  );
   return [
     ...served,
     ...refused,
@@ -104,7 +110,13 @@ async function handle(context: HandlerContext, request: Request, id: string, end
   const body = await request.text();
   // A long-running `ricloud mock` must not grow without bound: keep the latest requests only.
   if (context.requests.length >= MAX_LOGGED_REQUESTS) context.requests.shift();
-  context.requests.push({ method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: Object.fromEntries(request.headers), body });
+  context.requests.push({
+    method: request.method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers: Object.fromEntries(request.headers),
+    body,
+  });
   const fault = context.faults.take(request.method, url.pathname);
   try {
     const early = await beforeActing(context, request, fault);
@@ -120,11 +132,18 @@ async function handle(context: HandlerContext, request: Request, id: string, end
 }
 
 /** The part of a fault played before the server acts; returns the answer that replaces the real one, if any. */
-async function beforeActing(context: HandlerContext, request: Request, fault: Fault | undefined): Promise<Response | undefined> {
+async function beforeActing(
+  context: HandlerContext,
+  request: Request,
+  fault: Fault | undefined,
+): Promise<Response | undefined> {
   if (!fault) return undefined;
   if (fault.latency) await delay(fault.latency);
   if (fault.hang) {
-    await Promise.race([new Promise((resolve) => request.signal.addEventListener('abort', resolve, { once: true })), context.released()]);
+    await Promise.race([
+      new Promise((resolve) => request.signal.addEventListener('abort', resolve, { once: true })),
+      context.released(),
+    ]);
     return context.connection.drop();
   }
   if (fault.reset === 'before') return context.connection.drop();
@@ -144,7 +163,8 @@ function awaitSeconds(request: Request): number {
   const raw = request.headers.get(AWAIT_HEADER);
   if (raw === null) return 0;
   const seconds = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds < 0) throw invalidParameter('Ricloud-Await', 'Enter a number of seconds.');
+  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds < 0)
+    throw invalidParameter('Ricloud-Await', 'Enter a number of seconds.');
   return Math.min(seconds, MAX_AWAIT_SECONDS);
 }
 
@@ -226,7 +246,16 @@ async function retrieveTask(call: Call, context: HandlerContext): Promise<Respon
 
 function listTasks(call: Call, context: HandlerContext): Response {
   const mine = [...context.store.tasks.values()].filter((t) => t.organisation === call.organisation);
-  return json(200, listObject(context.store.newestFirst(mine), call.url.searchParams, { filters: ['state', 'type'] }, '/tasks', (t) => t));
+  return json(
+    200,
+    listObject(
+      context.store.newestFirst(mine),
+      call.url.searchParams,
+      { filters: ['state', 'type'] },
+      '/tasks',
+      (t) => t,
+    ),
+  );
 }
 
 function retrieveEvent(call: Call, context: HandlerContext): Response {
@@ -237,7 +266,16 @@ function retrieveEvent(call: Call, context: HandlerContext): Response {
 
 function listEvents(call: Call, context: HandlerContext): Response {
   const mine = [...context.store.events.values()].filter((e) => e.organisation === call.organisation);
-  return json(200, listObject(context.store.newestFirst(mine), call.url.searchParams, { filters: ['type', 'action', 'state'] }, '/events', (e) => e));
+  return json(
+    200,
+    listObject(
+      context.store.newestFirst(mine),
+      call.url.searchParams,
+      { filters: ['type', 'action', 'state'] },
+      '/events',
+      (e) => e,
+    ),
+  );
 }
 
 /**

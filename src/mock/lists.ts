@@ -30,7 +30,13 @@ export function listObject<T extends { id: string; date_created: string }>(
   path: string,
   show: (item: T) => unknown,
 ): unknown {
-  const allowed = new Set([...spec.filters, 'limit', 'after_id', 'before_id', ...Object.keys(DATE_OPS).map((op) => `date_created${op}`)]);
+  const allowed = new Set([
+    ...spec.filters,
+    'limit',
+    'after_id',
+    'before_id',
+    ...Object.keys(DATE_OPS).map((op) => `date_created${op}`),
+  ]);
   for (const key of query.keys()) if (!allowed.has(key)) throw invalidParameter(key, 'Unknown filter.');
 
   let items = sorted;
@@ -75,7 +81,8 @@ function readInstant(raw: string, name: string): string {
 function readLimit(raw: string | null): number {
   if (raw === null) return DEFAULT_LIST_LIMIT;
   const limit = LIMIT_FORMAT.test(raw) ? Number(raw) : Number.NaN;
-  if (!(limit >= 1 && limit <= MAX_LIST_LIMIT)) throw invalidParameter('limit', `Ensure this value is a whole number between 1 and ${MAX_LIST_LIMIT}.`);
+  if (!(limit >= 1 && limit <= MAX_LIST_LIMIT))
+    throw invalidParameter('limit', `Ensure this value is a whole number between 1 and ${MAX_LIST_LIMIT}.`);
   return limit;
 }
 

@@ -27,29 +27,52 @@ export class ApiError extends Error {
 
   /** The HTTP answer for this error. */
   toResponse(): Response {
-    const headers: Record<string, string> = this.retryAfter === undefined ? { ...this.headers } : { ...this.headers, 'retry-after': String(this.retryAfter) };
-    return json(this.status, { error: this.code, message: this.message, ...(this.params ? { params: this.params } : {}) }, headers);
+    const headers: Record<string, string> =
+      this.retryAfter === undefined ? { ...this.headers } : { ...this.headers, 'retry-after': String(this.retryAfter) };
+    return json(
+      this.status,
+      { error: this.code, message: this.message, ...(this.params ? { params: this.params } : {}) },
+      headers,
+    );
   }
 }
 
 /** An error with the slug the mock uses for `status`, and any extra answer `headers` (e.g. `allow` on a 405). */
-export const statusError = (status: number, message: string, retryAfter?: number | string, headers?: Record<string, string>): ApiError =>
-  new ApiError(status, ERROR_CODES[status] ?? (status >= 500 ? 'server-error' : 'error'), message, undefined, retryAfter, headers);
+export const statusError = (
+  status: number,
+  message: string,
+  retryAfter?: number | string,
+  headers?: Record<string, string>,
+): ApiError =>
+  new ApiError(
+    status,
+    ERROR_CODES[status] ?? (status >= 500 ? 'server-error' : 'error'),
+    message,
+    undefined,
+    retryAfter,
+    headers,
+  );
 
 /** A 400 `invalid-parameter` naming one parameter. */
 export const invalidParameter = (name: string, problem: string): ApiError =>
   new ApiError(400, 'invalid-parameter', 'Some parameters were invalid.', { [name]: [problem] });
 
 /** Reads a JSON object body strictly: JSON content type, valid JSON, an object, only the `allowed` keys. */
-export function readObject(text: string, contentType: string | null, allowed: readonly string[]): Record<string, unknown> {
-  if (!contentType?.toLowerCase().startsWith('application/json')) throw new ApiError(400, 'invalid-body', 'The body must be JSON (Content-Type: application/json).');
+export function readObject(
+  text: string,
+  contentType: string | null,
+  allowed: readonly string[],
+): Record<string, unknown> {
+  if (!contentType?.toLowerCase().startsWith('application/json'))
+    throw new ApiError(400, 'invalid-body', 'The body must be JSON (Content-Type: application/json).');
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     throw new ApiError(400, 'invalid-body', 'The body could not be parsed as JSON.');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'invalid-body', 'The body must be a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ApiError(400, 'invalid-body', 'The body must be a JSON object.');
   for (const key of Object.keys(body)) if (!allowed.includes(key)) throw invalidParameter(key, 'Unknown field.');
   return body as Record<string, unknown>;
 }

@@ -10,4 +10,8 @@ import type * as node from './server';
  * @throws RicloudError always, saying what to use instead.
  */
 export const startMockServer: typeof node.startMockServer = () =>
-  Promise.reject(new RicloudError("startMockServer needs Node's http server; in a browser, pass createMockApi().handlers to msw's setupWorker"));
+  Promise.reject(
+    new RicloudError(
+      "startMockServer needs Node's http server; in a browser, pass createMockApi().handlers to msw's setupWorker",
+    ),
+  );

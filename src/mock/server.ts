@@ -84,7 +84,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 }
 
 /** Turns one Node request into a Fetch `Request`, asks the handlers, and writes (or plays) the answer. */
-async function serve(api: MockApi, req: IncomingMessage, res: ServerResponse, cors: CorsOption | undefined): Promise<void> {
+async function serve(
+  api: MockApi,
+  req: IncomingMessage,
+  res: ServerResponse,
+  cors: CorsOption | undefined,
+): Promise<void> {
   const checked = preflight(cors, req);
   if (checked) {
     res.writeHead(checked.status, checked.headers).end();

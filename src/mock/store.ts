@@ -31,7 +31,11 @@ export class MockStore {
 
   /** Newest first: by `date_created`, compared as the date filters compare it (`instantKey`), then by creation order. */
   newestFirst<T extends { id: string; date_created: string }>(items: Iterable<T>): T[] {
-    const keyed = [...items].map((item) => ({ item, key: instantKey(item.date_created), order: this.#order.get(item.id) ?? 0 }));
+    const keyed = [...items].map((item) => ({
+      item,
+      key: instantKey(item.date_created),
+      order: this.#order.get(item.id) ?? 0,
+    }));
     keyed.sort((a, b) => (a.key === b.key ? b.order - a.order : a.key < b.key ? 1 : -1));
     return keyed.map(({ item }) => item);
   }
@@ -72,7 +76,10 @@ export const newId = (): string => crypto.randomUUID();
 /** A webhook secret: 32 random bytes, base64url (43 characters). */
 export function newSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** A config as the API shows it outside `create`/`retrieve`/`update`: without its secret. */

@@ -43,7 +43,13 @@ const whenAborted = (signal: AbortSignal) =>
  * POSTs the signed event to the receiver within `timeout` ms; returns the task's error code, or null on a 2xx.
  * Redirects are not followed: a 3xx is a bad status. Throws, without waiting, when `signal` aborts.
  */
-async function post(deliver: Deliver, url: string, init: RequestInit, timeout: number, signal: AbortSignal): Promise<string | null> {
+async function post(
+  deliver: Deliver,
+  url: string,
+  init: RequestInit,
+  timeout: number,
+  signal: AbortSignal,
+): Promise<string | null> {
   signal.throwIfAborted();
   const delivery = new AbortController();
   const abandon = () => delivery.abort(signal.reason);
@@ -159,7 +165,8 @@ export class TestRunner {
   /** Resolves once the task has ended, or after `ms`, whichever is first. */
   waitFor(taskId: string, ms: number): Promise<void> {
     const task = this.context.store.tasks.get(taskId);
-    if (!task || TASK_FINAL_STATES.includes(task.state) || ms <= 0 || this.#queued.signal.aborted) return Promise.resolve();
+    if (!task || TASK_FINAL_STATES.includes(task.state) || ms <= 0 || this.#queued.signal.aborted)
+      return Promise.resolve();
     return new Promise((resolve) => {
       const waiters = this.#waiters.get(taskId) ?? new Set();
       this.#waiters.set(taskId, waiters);

@@ -37,7 +37,13 @@ export class Events {
    */
   async retrieve(id: string, options?: CallOptions): Promise<Event> {
     const { data, response } = await this.client.request(
-      { method: 'GET', path: `${PATH}/${encodeId(id)}`, retry: 'idempotent', schema: (s) => s.eventSchema, what: `event ${id}` },
+      {
+        method: 'GET',
+        path: `${PATH}/${encodeId(id)}`,
+        retry: 'idempotent',
+        schema: (s) => s.eventSchema,
+        what: `event ${id}`,
+      },
       options,
     );
     return new Event(data, response, this.client);
@@ -51,7 +57,19 @@ export class Events {
     return listPages(
       params,
       { strings: ['type', 'action', 'state'], dates: ['date_created'] },
-      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: (s) => s.eventPageSchema, page: true, what: 'event list' }, options),
+      (query) =>
+        this.client.request(
+          {
+            method: 'GET',
+            path: PATH,
+            query,
+            retry: 'idempotent',
+            schema: (s) => s.eventPageSchema,
+            page: true,
+            what: 'event list',
+          },
+          options,
+        ),
       (item, response) => new Event(item, response, this.client),
     );
   }

@@ -49,7 +49,13 @@ export class Tasks {
    */
   async retrieve(id: string, options?: CallOptions): Promise<Task> {
     const { data, response } = await this.client.request(
-      { method: 'GET', path: `${PATH}/${encodeId(id)}`, retry: 'idempotent', schema: (s) => s.taskSchema, what: `task ${id}` },
+      {
+        method: 'GET',
+        path: `${PATH}/${encodeId(id)}`,
+        retry: 'idempotent',
+        schema: (s) => s.taskSchema,
+        what: `task ${id}`,
+      },
       options,
     );
     return new Task(data, response, this.client);
@@ -63,7 +69,19 @@ export class Tasks {
     return listPages(
       params,
       { strings: ['state', 'type'], dates: ['date_created'] },
-      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: (s) => s.taskPageSchema, page: true, what: 'task list' }, options),
+      (query) =>
+        this.client.request(
+          {
+            method: 'GET',
+            path: PATH,
+            query,
+            retry: 'idempotent',
+            schema: (s) => s.taskPageSchema,
+            page: true,
+            what: 'task list',
+          },
+          options,
+        ),
       (item, response) => new Task(item, response, this.client),
     );
   }
@@ -127,7 +145,9 @@ export class Task extends Resource<Client> {
   }
 
   #stillRunning(budget: number): TimeoutError {
-    return new TimeoutError(`task ${this.id} is still ${this.state} after ${budget} ms`, { request: { method: 'GET', path: `${PATH}/${this.id}`, attempts: 0 } });
+    return new TimeoutError(`task ${this.id} is still ${this.state} after ${budget} ms`, {
+      request: { method: 'GET', path: `${PATH}/${this.id}`, attempts: 0 },
+    });
   }
 }
 
@@ -138,10 +158,13 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
       clearTimeout(timer);
       reject(new AbortError('task wait aborted', { cause: signal?.reason }));
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', aborted);
-      resolve();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', aborted);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     if (signal?.aborted) aborted();
     else signal?.addEventListener('abort', aborted, { once: true });
   });

@@ -35,7 +35,9 @@ interface UpdateFields {
 }
 
 /** Parameters of `update`: a new `url`, a new `state`, or both (an empty update is a type error). */
-export type WebhookConfigUpdateParams = (UpdateFields & { url: string }) | (UpdateFields & { state: WebhookConfigUpdateState });
+export type WebhookConfigUpdateParams =
+  | (UpdateFields & { url: string })
+  | (UpdateFields & { state: WebhookConfigUpdateState });
 
 /** Filters of `list`. Deactivated configs are left out unless `state` asks for them. */
 export interface WebhookConfigListParams {
@@ -81,7 +83,17 @@ export class WebhookConfigs {
     checkKeys(p, ['url'], 'create');
     if (p.url === undefined) throw new InvalidInputError('url', 'is required');
     const body = { url: checkUrl(p.url) };
-    const { data, response } = await this.client.request({ method: 'POST', path: PATH, body, retry: 'once', schema: (s) => s.webhookConfigSchema, what: 'create webhook_config' }, options);
+    const { data, response } = await this.client.request(
+      {
+        method: 'POST',
+        path: PATH,
+        body,
+        retry: 'once',
+        schema: (s) => s.webhookConfigSchema,
+        what: 'create webhook_config',
+      },
+      options,
+    );
     return new WebhookConfig(data, response, this.client);
   }
 
@@ -91,7 +103,13 @@ export class WebhookConfigs {
    */
   async retrieve(id: string, options?: CallOptions): Promise<WebhookConfig> {
     const { data, response } = await this.client.request(
-      { method: 'GET', path: `${PATH}/${encodeId(id)}`, retry: 'idempotent', schema: (s) => s.webhookConfigSchema, what: `webhook_config ${id}` },
+      {
+        method: 'GET',
+        path: `${PATH}/${encodeId(id)}`,
+        retry: 'idempotent',
+        schema: (s) => s.webhookConfigSchema,
+        what: `webhook_config ${id}`,
+      },
       options,
     );
     return new WebhookConfig(data, response, this.client);
@@ -105,7 +123,19 @@ export class WebhookConfigs {
     return listPages(
       params,
       { strings: ['state'], dates: ['date_created'] },
-      (query) => this.client.request({ method: 'GET', path: PATH, query, retry: 'idempotent', schema: (s) => s.webhookConfigPageSchema, page: true, what: 'webhook_config list' }, options),
+      (query) =>
+        this.client.request(
+          {
+            method: 'GET',
+            path: PATH,
+            query,
+            retry: 'idempotent',
+            schema: (s) => s.webhookConfigPageSchema,
+            page: true,
+            what: 'webhook_config list',
+          },
+          options,
+        ),
       (item, response) => new WebhookConfig(item, response, this.client),
     );
   }
@@ -117,7 +147,17 @@ export class WebhookConfigs {
   async update(id: string, params: WebhookConfigUpdateParams, options?: CallOptions): Promise<WebhookConfig> {
     const path = `${PATH}/${encodeId(id)}`;
     const body = checkUpdate(params);
-    const { data, response } = await this.client.request({ method: 'POST', path, body, retry: 'idempotent', schema: (s) => s.webhookConfigSchema, what: `webhook_config ${id}` }, options);
+    const { data, response } = await this.client.request(
+      {
+        method: 'POST',
+        path,
+        body,
+        retry: 'idempotent',
+        schema: (s) => s.webhookConfigSchema,
+        what: `webhook_config ${id}`,
+      },
+      options,
+    );
     return new WebhookConfig(data, response, this.client);
   }
 
@@ -128,7 +168,13 @@ export class WebhookConfigs {
    */
   async test(id: string, options?: CallOptions): Promise<Task> {
     const { data, response } = await this.client.request(
-      { method: 'POST', path: `${PATH}/${encodeId(id)}/test`, retry: 'once', schema: (s) => s.taskSchema, what: `test webhook_config ${id}` },
+      {
+        method: 'POST',
+        path: `${PATH}/${encodeId(id)}/test`,
+        retry: 'once',
+        schema: (s) => s.taskSchema,
+        what: `test webhook_config ${id}`,
+      },
       options,
     );
     return new Task(data, response, this.client);
@@ -159,7 +205,11 @@ export class WebhookConfig extends Resource<Client> {
   }
 
   /** `POST /configs/webhook/{id}`. See `WebhookConfigs.update`. */
-  static async updateWithId(id: string, params: WebhookConfigUpdateParams, options?: CallOptions): Promise<WebhookConfig> {
+  static async updateWithId(
+    id: string,
+    params: WebhookConfigUpdateParams,
+    options?: CallOptions,
+  ): Promise<WebhookConfig> {
     return await clientFor(options).webhookConfigs.update(id, params, options);
   }
 

@@ -11,11 +11,13 @@ export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
  */
 export function checkMaxBodyBytes(value: unknown, field: string): number {
   if (value === undefined) return DEFAULT_MAX_BODY_BYTES;
-  if (typeof value !== 'number' || !(value > 0)) throw new InvalidInputError(field, 'must be a positive number of bytes (Infinity for no limit)');
+  if (typeof value !== 'number' || !(value > 0))
+    throw new InvalidInputError(field, 'must be a positive number of bytes (Infinity for no limit)');
   return value;
 }
 
-const tooLarge = (max: number) => new WebhookPayloadError('too-large', `the request body is larger than ${max} bytes (maxBodyBytes)`);
+const tooLarge = (max: number) =>
+  new WebhookPayloadError('too-large', `the request body is larger than ${max} bytes (maxBodyBytes)`);
 
 /**
  * Reads a request's raw body into one byte array, up to `max` bytes. A declared `Content-Length` over `max` is refused

@@ -82,7 +82,10 @@ const KNOWN_SLUGS: Record<WebhookEventSlug, true> = {
 };
 
 /** The attributes every event has, whatever its type. */
-type Envelope = Pick<EventAttributes, 'id' | 'resource' | 'organisation' | 'state' | 'retries' | 'date_created' | 'date_delivered'>;
+type Envelope = Pick<
+  EventAttributes,
+  'id' | 'resource' | 'organisation' | 'state' | 'retries' | 'date_created' | 'date_delivered'
+>;
 
 /** An event of a type the SDK does not know yet: it parses, with `data` left `unknown`. */
 export type GenericWebhookEvent = Envelope & { type: string; action: string; data: unknown };
@@ -111,7 +114,8 @@ export function isEvent<S extends WebhookEventSlug>(event: WebhookEvent, slug: S
   return eventSlug(event) === slug;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What makes `json` not an event, or undefined when it is one. Checks the envelope, and for a known slug the kind of `data`. */
 function eventProblem(json: unknown): string | undefined {
@@ -122,7 +126,10 @@ function eventProblem(json: unknown): string | undefined {
   }
   const slug = eventSlug(json as { type: string; action: string });
   // Only the kind of resource is checked: the body is signed by the API, and its attributes are trusted as sent.
-  if (Object.hasOwn(KNOWN_SLUGS, slug) && !(isRecord(json.data) && json.data.resource === json.type && typeof json.data.id === 'string')) {
+  if (
+    Object.hasOwn(KNOWN_SLUGS, slug) &&
+    !(isRecord(json.data) && json.data.resource === json.type && typeof json.data.id === 'string')
+  ) {
     return `\`data\` is not the ${String(json.type)} a ${slug} event carries`;
   }
   return undefined;

@@ -44,7 +44,14 @@ export interface WebhookHandlerOptions {
 }
 
 /** The status of each kind of unreadable body: not JSON is 415, too large 413, cut off 400, the receiver's own mistake 500. */
-const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = { empty: 415, 'not-json': 415, 'not-an-event': 400, 'body-used': 500, 'too-large': 413, unreadable: 400 };
+const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = {
+  empty: 415,
+  'not-json': 415,
+  'not-an-event': 400,
+  'body-used': 500,
+  'too-large': 413,
+  unreadable: 400,
+};
 
 const answer = (status: number, text: string, headers: Record<string, string> = {}): Response =>
   new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
@@ -72,7 +79,10 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   checkVerifyOptions({ tolerance }, 'options');
   // A secret missing from the environment should stop the app at start, not refuse every delivery later.
   if (typeof options.secret !== 'function' && !isSecrets(options.secret)) {
-    throw new InvalidInputError('options.secret', 'must be a non-empty string, a list of them, or a function that returns them');
+    throw new InvalidInputError(
+      'options.secret',
+      'must be a non-empty string, a list of them, or a function that returns them',
+    );
   }
   // Ids whose handlers are running: with `replay`, a copy delivered meanwhile is refused, not handled twice.
   const handling = new Set<string>();
@@ -89,7 +99,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
     try {
       const secret = typeof options.secret === 'function' ? await options.secret(request) : options.secret;
       // The receiver's own fault, not the sender's: a 500 with no detail, and the error goes to onError.
-      if (!isSecrets(secret)) throw new Error('the secret function returned no secret (a non-empty string or a list of them)');
+      if (!isSecrets(secret))
+        throw new Error('the secret function returned no secret (a non-empty string or a list of them)');
       event = await verifyRequest(request, secret, { tolerance, maxBodyBytes });
       if (replay) await checkReplay(replay, event.id);
       // Checked after the last await before handling, so two copies cannot both pass.

@@ -19,7 +19,14 @@ export { toNodeHandler } from './node';
 export type { NodeHandler, NodeRequest, NodeResponse } from './node';
 export { MemoryReplayStore, ReplayError } from './replay';
 export type { ReplayStore } from './replay';
-export { DEFAULT_TOLERANCE, parseSignatureHeader, SIGNATURE_HEADER, SignatureVerificationError, signPayload, verifySignature } from './signature';
+export {
+  DEFAULT_TOLERANCE,
+  parseSignatureHeader,
+  SIGNATURE_HEADER,
+  SignatureVerificationError,
+  signPayload,
+  verifySignature,
+} from './signature';
 export type { ParsedSignature, Payload, Secrets, VerifyOptions } from './signature';
 export { createSignedRequest, generateTestHeader } from './testing';
 export type { SignedRequestOptions } from './testing';

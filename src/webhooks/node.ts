@@ -39,7 +39,8 @@ type ParsedRequest = NodeRequest & { body?: unknown; rawBody?: unknown; original
 export type NodeHandler = (req: NodeRequest, res: NodeResponse, next?: (error?: unknown) => void) => void;
 
 const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
-const isRaw = (value: unknown): value is Uint8Array | string => value instanceof Uint8Array || typeof value === 'string';
+const isRaw = (value: unknown): value is Uint8Array | string =>
+  value instanceof Uint8Array || typeof value === 'string';
 
 /**
  * The unread body as a Web stream, pulled only as the receiver reads it, so the receiver's `maxBodyBytes` bounds what
@@ -91,7 +92,12 @@ function toRequest(req: ParsedRequest, body: Uint8Array | ReadableStream<Uint8Ar
   const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   const hasBody = method !== 'GET' && method !== 'HEAD';
   // `duplex: 'half'` is what fetch asks of a streamed request body.
-  return new Request(url, { method, headers, body: hasBody ? (body as Uint8Array<ArrayBuffer>) : null, duplex: 'half' } as RequestInit);
+  return new Request(url, {
+    method,
+    headers,
+    body: hasBody ? (body as Uint8Array<ArrayBuffer>) : null,
+    duplex: 'half',
+  } as RequestInit);
 }
 
 /** A malformed request that no `Request` can hold: a method fetch forbids (TRACE, CONNECT) or a Host that is not one. */
@@ -100,7 +106,12 @@ function unservable(req: ParsedRequest, res: NodeResponse): void {
   else res.writeHead(405, { ...TEXT, allow: 'POST' }).end('webhook deliveries are POST requests');
 }
 
-async function serve(handler: (request: Request) => Promise<Response>, req: ParsedRequest, res: NodeResponse, body: Uint8Array | ReadableStream<Uint8Array>) {
+async function serve(
+  handler: (request: Request) => Promise<Response>,
+  req: ParsedRequest,
+  res: NodeResponse,
+  body: Uint8Array | ReadableStream<Uint8Array>,
+) {
   let request: Request;
   try {
     request = toRequest(req, body);
@@ -118,7 +129,10 @@ async function serve(handler: (request: Request) => Promise<Response>, req: Pars
 /** Hands a failure to Express's `next`, or without one, makes it a process warning: a request listener must not throw. */
 function report(error: unknown, next: ((error?: unknown) => void) | undefined): void {
   if (next) next(error);
-  else (globalThis as { process?: { emitWarning?: (warning: Error) => void } }).process?.emitWarning?.(error instanceof Error ? error : new Error(String(error)));
+  else
+    (globalThis as { process?: { emitWarning?: (warning: Error) => void } }).process?.emitWarning?.(
+      error instanceof Error ? error : new Error(String(error)),
+    );
 }
 
 /**

@@ -58,7 +58,8 @@ export class MemoryReplayStore implements ReplayStore {
    */
   constructor(options: { capacity?: number | undefined } = {}) {
     const capacity = options.capacity ?? 10_000;
-    if (!Number.isInteger(capacity) || capacity < 1) throw new InvalidInputError('options.capacity', 'must be a positive whole number');
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new InvalidInputError('options.capacity', 'must be a positive whole number');
     this.capacity = capacity;
   }
 

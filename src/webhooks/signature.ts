@@ -40,9 +40,13 @@ export function checkVerifyOptions(options: unknown, field = 'options'): VerifyO
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(field, 'must be an object');
   const { tolerance, now } = options as VerifyOptions;
   if (tolerance !== undefined && !(typeof tolerance === 'number' && tolerance >= 0)) {
-    throw new InvalidInputError(`${field}.tolerance`, 'must be a number of seconds, 0 or more (0 turns the age check off)');
+    throw new InvalidInputError(
+      `${field}.tolerance`,
+      'must be a number of seconds, 0 or more (0 turns the age check off)',
+    );
   }
-  if (now !== undefined && !Number.isFinite(now)) throw new InvalidInputError(`${field}.now`, 'must be a number of unix seconds');
+  if (now !== undefined && !Number.isFinite(now))
+    throw new InvalidInputError(`${field}.now`, 'must be a number of unix seconds');
   return options;
 }
 
@@ -70,7 +74,8 @@ export function isSecrets(secret: unknown): secret is Secrets {
 }
 
 function checkSecrets(secret: unknown): readonly string[] {
-  if (!isSecrets(secret)) throw new SignatureVerificationError('the secret must be a non-empty string, or a list of them');
+  if (!isSecrets(secret))
+    throw new SignatureVerificationError('the secret must be a non-empty string, or a list of them');
   return typeof secret === 'string' ? [secret] : secret;
 }
 
@@ -79,11 +84,16 @@ function checkSecrets(secret: unknown): readonly string[] {
  * @throws SignatureVerificationError for a parsed object instead of a raw body, or an empty secret;
  *   InvalidInputError for a timestamp that is not a whole number of seconds from 0 to 999 999 999 999.
  */
-export async function signPayload(payload: Payload, secret: string, options: { timestamp?: number | undefined } = {}): Promise<string> {
+export async function signPayload(
+  payload: Payload,
+  secret: string,
+  options: { timestamp?: number | undefined } = {},
+): Promise<string> {
   const [key] = checkSecrets(secret);
   const t = options.timestamp ?? Math.floor(Date.now() / 1000);
   // The parser takes 1 to 12 digits; a header it would refuse is never made.
-  if (!Number.isInteger(t) || t < 0 || t > MAX_TIMESTAMP) throw new InvalidInputError('options.timestamp', 'must be a whole number of unix seconds');
+  if (!Number.isInteger(t) || t < 0 || t > MAX_TIMESTAMP)
+    throw new InvalidInputError('options.timestamp', 'must be a whole number of unix seconds');
   const mac = await hmacSha256(key as string, `${t}.`, rawBody(payload));
   return `t=${t},s=${base64(new Uint8Array(mac))}`;
 }
@@ -101,7 +111,8 @@ export interface ParsedSignature {
  * @throws SignatureVerificationError, and nothing else, for any other input.
  */
 export function parseSignatureHeader(header: unknown): ParsedSignature {
-  if (typeof header !== 'string' || header.trim() === '') throw new SignatureVerificationError(`missing ${SIGNATURE_HEADER} header`);
+  if (typeof header !== 'string' || header.trim() === '')
+    throw new SignatureVerificationError(`missing ${SIGNATURE_HEADER} header`);
   let t: string | undefined;
   let s: string | undefined;
   for (const part of header.split(',')) {
@@ -112,10 +123,13 @@ export function parseSignatureHeader(header: unknown): ParsedSignature {
     else if (eq > 0 && name === 's') s = value;
   }
   if (t === undefined) throw new SignatureVerificationError(`${SIGNATURE_HEADER} header has no timestamp (t=)`);
-  if (!/^\d{1,12}$/.test(t)) throw new SignatureVerificationError(`${SIGNATURE_HEADER} timestamp is not a whole number of seconds`);
-  if (s === undefined || s === '') throw new SignatureVerificationError(`${SIGNATURE_HEADER} header has no signature (s=)`);
+  if (!/^\d{1,12}$/.test(t))
+    throw new SignatureVerificationError(`${SIGNATURE_HEADER} timestamp is not a whole number of seconds`);
+  if (s === undefined || s === '')
+    throw new SignatureVerificationError(`${SIGNATURE_HEADER} header has no signature (s=)`);
   const signature = unbase64(s);
-  if (!signature || signature.length !== 32) throw new SignatureVerificationError(`${SIGNATURE_HEADER} signature is not a base64 HMAC-SHA256`);
+  if (!signature || signature.length !== 32)
+    throw new SignatureVerificationError(`${SIGNATURE_HEADER} signature is not a base64 HMAC-SHA256`);
   return { timestamp: Number(t), signature };
 }
 
@@ -125,7 +139,12 @@ export function parseSignatureHeader(header: unknown): ParsedSignature {
  * @throws SignatureVerificationError (as a rejection) naming what is wrong, whatever the payload, header and secret;
  *   InvalidInputError for options that are not numbers of seconds.
  */
-export async function verifySignature(payload: Payload, header: string | null | undefined, secret: Secrets, options: VerifyOptions = {}): Promise<void> {
+export async function verifySignature(
+  payload: Payload,
+  header: string | null | undefined,
+  secret: Secrets,
+  options: VerifyOptions = {},
+): Promise<void> {
   const { tolerance = DEFAULT_TOLERANCE, now = Math.floor(Date.now() / 1000) } = checkVerifyOptions(options);
   const body = rawBody(payload);
   const secrets = checkSecrets(secret);
@@ -137,7 +156,9 @@ export async function verifySignature(payload: Payload, header: string | null | 
   }
   if (!match) throw new SignatureVerificationError('signature does not match: wrong secret, or the body was changed');
   if (tolerance > 0 && Math.abs(now - timestamp) > tolerance) {
-    throw new SignatureVerificationError(`signature timestamp is ${Math.abs(now - timestamp)} s ${timestamp < now ? 'old' : 'in the future'}; the tolerance is ${tolerance} s`);
+    throw new SignatureVerificationError(
+      `signature timestamp is ${Math.abs(now - timestamp)} s ${timestamp < now ? 'old' : 'in the future'}; the tolerance is ${tolerance} s`,
+    );
   }
 }
 

@@ -16,7 +16,11 @@ export interface SignedRequestOptions {
  * The `Ricloud-Signature` header the API would send with `payload`, signed now (or at `options.timestamp`).
  * @throws SignatureVerificationError for a parsed object instead of a raw body, or an empty secret.
  */
-export function generateTestHeader(payload: Payload, secret: string, options: { timestamp?: number | undefined } = {}): Promise<string> {
+export function generateTestHeader(
+  payload: Payload,
+  secret: string,
+  options: { timestamp?: number | undefined } = {},
+): Promise<string> {
   return signPayload(payload, secret, options);
 }
 
@@ -25,8 +29,16 @@ export function generateTestHeader(payload: Payload, secret: string, options: { 
  * signed with `secret`.
  * @throws SignatureVerificationError for an empty secret.
  */
-export async function createSignedRequest(event: object | string, secret: string, options: SignedRequestOptions = {}): Promise<Request> {
+export async function createSignedRequest(
+  event: object | string,
+  secret: string,
+  options: SignedRequestOptions = {},
+): Promise<Request> {
   const body = typeof event === 'string' ? event : JSON.stringify(event);
   const header = await generateTestHeader(body, secret, { timestamp: options.timestamp });
-  return new Request(options.url ?? TEST_URL, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: header }, body });
+  return new Request(options.url ?? TEST_URL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: header },
+    body,
+  });
 }

@@ -16,10 +16,17 @@ export interface VerifyRequestOptions extends ConstructEventOptions {
  * @throws WebhookPayloadError (`body-used`) when the body was already read, (`too-large`) when it is over the limit;
  *   otherwise what `constructEvent` throws.
  */
-export async function verifyRequest(request: Request, secret: Secrets, options: VerifyRequestOptions = {}): Promise<WebhookEvent> {
+export async function verifyRequest(
+  request: Request,
+  secret: Secrets,
+  options: VerifyRequestOptions = {},
+): Promise<WebhookEvent> {
   const max = checkMaxBodyBytes(options.maxBodyBytes, 'options.maxBodyBytes');
   if (request.bodyUsed) {
-    throw new WebhookPayloadError('body-used', 'the request body was already read, so its raw bytes cannot be verified; pass the Request before reading it, or pass request.clone()');
+    throw new WebhookPayloadError(
+      'body-used',
+      'the request body was already read, so its raw bytes cannot be verified; pass the Request before reading it, or pass request.clone()',
+    );
   }
   const body = await readBody(request, max);
   return constructEvent(body, request.headers.get(SIGNATURE_HEADER), secret, options);

@@ -13,17 +13,36 @@ const { mock, env, client } = useMockServer();
 
 /** Every command path below `command`, e.g. `['webhook-config', 'create']`. */
 function commandPaths(command: Command, above: string[] = []): string[][] {
-  return command.commands.filter((sub) => sub.name() !== 'help').flatMap((sub) => [[...above, sub.name()], ...commandPaths(sub, [...above, sub.name()])]);
+  return command.commands
+    .filter((sub) => sub.name() !== 'help')
+    .flatMap((sub) => [[...above, sub.name()], ...commandPaths(sub, [...above, sub.name()])]);
 }
 
 describe('help and version', () => {
   it('--help works at every level: it prints the usage on stdout and exits 0', async () => {
     const paths = [[], ...commandPaths(buildProgram())];
     expect(paths.map((path) => path.join(' '))).toEqual(
-      expect.arrayContaining(['', 'webhook-config create', 'webhook-config retrieve', 'webhook-config list', 'webhook-config update', 'webhook-config test']),
+      expect.arrayContaining([
+        '',
+        'webhook-config create',
+        'webhook-config retrieve',
+        'webhook-config list',
+        'webhook-config update',
+        'webhook-config test',
+      ]),
     );
     expect(paths.map((path) => path.join(' '))).toEqual(
-      expect.arrayContaining(['task retrieve', 'task list', 'task wait', 'event retrieve', 'event list', 'event listen', 'mock', 'config init', 'config view']),
+      expect.arrayContaining([
+        'task retrieve',
+        'task list',
+        'task wait',
+        'event retrieve',
+        'event list',
+        'event listen',
+        'mock',
+        'config init',
+        'config view',
+      ]),
     );
     for (const path of paths) {
       const run = await ricloud([...path, '--help']);
@@ -35,13 +54,22 @@ describe('help and version', () => {
 
   it('the top-level help documents the quick start, the exit codes and the environment', async () => {
     const { stdout } = await ricloud(['--help']);
-    for (const text of ['ricloud mock', 'export RICLOUD_URL=http://127.0.0.1:8787', 'Exit codes:', '130', '141', 'RICLOUD_CONF']) expect(stdout).toContain(text);
+    for (const text of [
+      'ricloud mock',
+      'export RICLOUD_URL=http://127.0.0.1:8787',
+      'Exit codes:',
+      '130',
+      '141',
+      'RICLOUD_CONF',
+    ])
+      expect(stdout).toContain(text);
   });
 
   it("the list filters' help names every state the SDK knows", async () => {
     const help = async (...path: string[]) => (await ricloud([...path, 'list', '--help'])).stdout.replace(/\s+/g, ' ');
     // commander's own list of the --state choices.
-    const choices = (states: readonly string[]) => `(choices: ${states.map((state) => JSON.stringify(state)).join(', ')})`;
+    const choices = (states: readonly string[]) =>
+      `(choices: ${states.map((state) => JSON.stringify(state)).join(', ')})`;
     expect(await help('webhook-config')).toContain(choices(WEBHOOK_CONFIG_STATES));
     expect(await help('task')).toContain(choices(TASK_STATES));
     expect(await help('event')).toContain(choices(EVENT_STATES));
@@ -60,10 +88,22 @@ describe('usage errors exit 2 and name what is wrong', () => {
     [['event', 'listen', '--port', 'eighty'], "option '--port <port>' argument 'eighty' is invalid"],
     [['task', 'list', '--limit', '1001'], 'invalid --limit: must be a whole number from 1 to 1000'],
     [['task', 'list', '--type', ''], 'invalid --type: must be a non-empty string'],
-    [['task', 'list', '--state', ''], `option '--state <state>' argument '' is invalid. Allowed choices are ${TASK_STATES.join(', ')}.`],
-    [['task', 'list', '--state', 'bogus'], `option '--state <state>' argument 'bogus' is invalid. Allowed choices are ${TASK_STATES.join(', ')}.`],
-    [['webhook-config', 'list', '--state', 'bogus'], `option '--state <state>' argument 'bogus' is invalid. Allowed choices are ${WEBHOOK_CONFIG_STATES.join(', ')}.`],
-    [['event', 'list', '--state', 'succeeded'], `option '--state <state>' argument 'succeeded' is invalid. Allowed choices are ${EVENT_STATES.join(', ')}.`],
+    [
+      ['task', 'list', '--state', ''],
+      `option '--state <state>' argument '' is invalid. Allowed choices are ${TASK_STATES.join(', ')}.`,
+    ],
+    [
+      ['task', 'list', '--state', 'bogus'],
+      `option '--state <state>' argument 'bogus' is invalid. Allowed choices are ${TASK_STATES.join(', ')}.`,
+    ],
+    [
+      ['webhook-config', 'list', '--state', 'bogus'],
+      `option '--state <state>' argument 'bogus' is invalid. Allowed choices are ${WEBHOOK_CONFIG_STATES.join(', ')}.`,
+    ],
+    [
+      ['event', 'list', '--state', 'succeeded'],
+      `option '--state <state>' argument 'succeeded' is invalid. Allowed choices are ${EVENT_STATES.join(', ')}.`,
+    ],
   ])('ricloud %j', async (args, message) => {
     const run = await ricloud(args, env(newToken()));
     expect(run.code).toBe(2);
@@ -86,7 +126,10 @@ describe('usage errors exit 2 and name what is wrong', () => {
 
   it('no token is a usage error that says how to give one', async () => {
     const run = await ricloud(['task', 'list'], { RICLOUD_URL: 'http://127.0.0.1:1' });
-    expect(run).toMatchObject({ code: 2, stderr: 'error: no API token: pass --token or set RICLOUD_TOKEN (`ricloud config init --token T` saves one)\n' });
+    expect(run).toMatchObject({
+      code: 2,
+      stderr: 'error: no API token: pass --token or set RICLOUD_TOKEN (`ricloud config init --token T` saves one)\n',
+    });
   });
 
   it('a token that cannot be sent is a usage error naming where it came from, --token or RICLOUD_TOKEN', async () => {
@@ -95,7 +138,11 @@ describe('usage errors exit 2 and name what is wrong', () => {
     const flag = await ricloud(['task', 'list', '--token', token], { RICLOUD_URL: env('').RICLOUD_URL });
     expect(flag).toMatchObject({ code: 2, stdout: '', stderr: `error: invalid token (from --token): ${reason}\n` });
     const variable = await ricloud(['task', 'list'], env(token));
-    expect(variable).toMatchObject({ code: 2, stdout: '', stderr: `error: invalid token (from RICLOUD_TOKEN): ${reason}\n` });
+    expect(variable).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `error: invalid token (from RICLOUD_TOKEN): ${reason}\n`,
+    });
   });
 });
 
@@ -108,7 +155,10 @@ describe('global options', () => {
     const middle = await ricloud(['webhook-config', '--json', 'list'], env(token));
     expect(json(before)).toEqual(json(after));
     expect(json(middle)).toEqual(json(after));
-    const flags = await ricloud(['webhook-config', 'list', '--token', token, '--url', env(token).RICLOUD_URL, '--json'], {});
+    const flags = await ricloud(
+      ['webhook-config', 'list', '--token', token, '--url', env(token).RICLOUD_URL, '--json'],
+      {},
+    );
     expect(json(flags)).toEqual(json(after));
   });
 
@@ -118,9 +168,15 @@ describe('global options', () => {
     expect(hasAnsi((await ricloud(['webhook-config', 'list'], env(token))).stdout)).toBe(false);
     const forced = await ricloud(['webhook-config', 'list'], env(token, { FORCE_COLOR: '1' }));
     expect(forced.stdout).toMatch(/\u001b\[3\dm(new|valid)\u001b\[39m/);
-    expect(hasAnsi((await ricloud(['webhook-config', 'list', '--no-color'], env(token, { FORCE_COLOR: '1' }))).stdout)).toBe(false);
-    expect(hasAnsi((await ricloud(['--no-color', 'webhook-config', 'list'], env(token, { FORCE_COLOR: '1' }))).stdout)).toBe(false);
-    expect(hasAnsi((await ricloud(['webhook-config', 'list'], env(token, { FORCE_COLOR: '1', NO_COLOR: '1' }))).stdout)).toBe(false);
+    expect(
+      hasAnsi((await ricloud(['webhook-config', 'list', '--no-color'], env(token, { FORCE_COLOR: '1' }))).stdout),
+    ).toBe(false);
+    expect(
+      hasAnsi((await ricloud(['--no-color', 'webhook-config', 'list'], env(token, { FORCE_COLOR: '1' }))).stdout),
+    ).toBe(false);
+    expect(
+      hasAnsi((await ricloud(['webhook-config', 'list'], env(token, { FORCE_COLOR: '1', NO_COLOR: '1' }))).stdout),
+    ).toBe(false);
   });
 
   it('--quiet drops hints from stderr but keeps the result and the errors', async () => {
@@ -151,7 +207,11 @@ describe('a reader that goes away, or a full disk', () => {
     const token = newToken();
     // One more than the largest page: the walk needs a second page, which hangs until the command gives up on it.
     for (let batch = 0; batch < 1001; batch += 77) {
-      await Promise.all(Array.from({ length: Math.min(77, 1001 - batch) }, (_, i) => client(token).webhookConfigs.create({ url: `${OK_URL}/${batch + i}` })));
+      await Promise.all(
+        Array.from({ length: Math.min(77, 1001 - batch) }, (_, i) =>
+          client(token).webhookConfigs.create({ url: `${OK_URL}/${batch + i}` }),
+        ),
+      );
     }
     const listPath = /^\/configs\/webhook$/;
     mock().api.faults.add({ method: 'GET', path: listPath });
@@ -174,17 +234,25 @@ describe('a reader that goes away, or a full disk', () => {
     expect(await run.done).toMatchObject({ code: 141, stderr: '' });
   });
 
-  it.skipIf(!existsSync('/dev/full'))('a stdout that fails otherwise (ENOSPC on /dev/full) is one line on stderr and exit 1', async () => {
-    const token = newToken();
-    await client(token).webhookConfigs.create({ url: OK_URL });
-    for (const args of [['webhook-config', 'list', '--all', '--json'], ['webhook-config', 'list']]) {
-      // The shell points stdout at /dev/full, where every write fails with ENOSPC.
-      const child = spawn('sh', ['-c', 'exec "$@" > /dev/full', 'sh', process.execPath, BIN, ...args], { env: { PATH: process.env.PATH, HOME: tempHome(), ...env(token) } });
-      const run = await collect(child).done;
-      expect({ args, code: run.code }).toEqual({ args, code: 1 });
-      expect(run.stderr).toBe('error: cannot write to stdout: ENOSPC: no space left on device, write\n');
-    }
-  });
+  it.skipIf(!existsSync('/dev/full'))(
+    'a stdout that fails otherwise (ENOSPC on /dev/full) is one line on stderr and exit 1',
+    async () => {
+      const token = newToken();
+      await client(token).webhookConfigs.create({ url: OK_URL });
+      for (const args of [
+        ['webhook-config', 'list', '--all', '--json'],
+        ['webhook-config', 'list'],
+      ]) {
+        // The shell points stdout at /dev/full, where every write fails with ENOSPC.
+        const child = spawn('sh', ['-c', 'exec "$@" > /dev/full', 'sh', process.execPath, BIN, ...args], {
+          env: { PATH: process.env.PATH, HOME: tempHome(), ...env(token) },
+        });
+        const run = await collect(child).done;
+        expect({ args, code: run.code }).toEqual({ args, code: 1 });
+        expect(run.stderr).toBe('error: cannot write to stdout: ENOSPC: no space left on device, write\n');
+      }
+    },
+  );
 });
 
 describe('start-up', () => {

@@ -27,7 +27,11 @@ describe('ricloud config init', () => {
     const home = tempHome();
     const token = newToken();
     const run = await ricloud(['config', 'init', '--json'], { HOME: home, RICLOUD_TOKEN: token });
-    expect(json(run)).toEqual({ file: iniOf(home), token: `****${token.slice(-4)}`, url: 'https://ricloud-api.reincubate.com' });
+    expect(json(run)).toEqual({
+      file: iniOf(home),
+      token: `****${token.slice(-4)}`,
+      url: 'https://ricloud-api.reincubate.com',
+    });
     expect(readFileSync(iniOf(home), 'utf8')).toContain(`token = ${token}\n`);
   });
 
@@ -44,7 +48,9 @@ describe('ricloud config init', () => {
     const token = newToken();
     const forced = await ricloud(['config', 'init', '--token', token, '--force'], { HOME: home });
     expect(forced.code).toBe(0);
-    expect(readFileSync(iniOf(home), 'utf8')).toBe(`[api]\ntoken = ${token}\nurl = https://old.example\n\n[webhooks]\nsecret = whsec_kept\n`);
+    expect(readFileSync(iniOf(home), 'utf8')).toBe(
+      `[api]\ntoken = ${token}\nurl = https://old.example\n\n[webhooks]\nsecret = whsec_kept\n`,
+    );
     expect(modeOf(iniOf(home))).toBe(0o600);
   });
 
@@ -111,19 +117,24 @@ describe('where settings come from', () => {
       [{ HOME: home, RICLOUD_CONF: conf, RICLOUD_TOKEN: inEnv }, ['--token', inFlag], inFlag],
     ];
     for (const [environment, flags, expected] of cases) {
-      const view = json<{ token: { value: string } }>(await ricloud(['config', 'view', '--json', ...flags], environment));
+      const view = json<{ token: { value: string } }>(
+        await ricloud(['config', 'view', '--json', ...flags], environment),
+      );
       expect(view.token.value).toBe(`****${expected.slice(-4)}`);
     }
     // The same order decides what is really sent: the URL from RICLOUD_CONF, each token in turn.
     mock().api.requests.length = 0;
-    for (const [environment, flags] of cases.slice(1)) expect((await ricloud(['task', 'list', ...flags], environment)).code).toBe(0);
+    for (const [environment, flags] of cases.slice(1))
+      expect((await ricloud(['task', 'list', ...flags], environment)).code).toBe(0);
     expect(tokensSeen()).toEqual([inConf, inEnv, inFlag]);
     // ~/.ricloud.ini alone points at a closed port: its url is used too (and fails as a network error, exit 1).
     const fromHome = await ricloud(['task', 'list', '--quiet'], { HOME: home });
     expect(fromHome.code).toBe(1);
     expect(fromHome.stderr).toMatch(/^error: task list: connection failed.*\n$/);
     // A flag beats the environment for the URL as well.
-    expect((await ricloud(['--url', mock().url, 'task', 'list'], { HOME: home, RICLOUD_URL: 'http://127.0.0.1:1' })).code).toBe(0);
+    expect(
+      (await ricloud(['--url', mock().url, 'task', 'list'], { HOME: home, RICLOUD_URL: 'http://127.0.0.1:1' })).code,
+    ).toBe(0);
   });
 
   it('reads a config file written by ricloud-py as it is', async () => {
@@ -164,16 +175,23 @@ describe('a config file that cannot be read', () => {
     const dir = tempHome();
     const run = await ricloud(['task', 'list'], { RICLOUD_CONF: dir, RICLOUD_TOKEN: newToken() });
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toMatch(new RegExp(`^error: cannot read the config file ${dir} \\(named by RICLOUD_CONF\\): EISDIR\\b.*\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(`^error: cannot read the config file ${dir} \\(named by RICLOUD_CONF\\): EISDIR\\b.*\\n$`),
+    );
   });
 
   it('is a usage error (exit 2) naming the default file ~/.ricloud.ini', async () => {
     const home = tempHome();
     mkdirSync(iniOf(home));
-    for (const args of [['config', 'view'], ['task', 'list']]) {
+    for (const args of [
+      ['config', 'view'],
+      ['task', 'list'],
+    ]) {
       const run = await ricloud(args, { HOME: home });
       expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: '' });
-      expect(run.stderr).toMatch(new RegExp(`^error: cannot read the config file ${iniOf(home)} \\(the default file\\): EISDIR\\b.*\\n$`));
+      expect(run.stderr).toMatch(
+        new RegExp(`^error: cannot read the config file ${iniOf(home)} \\(the default file\\): EISDIR\\b.*\\n$`),
+      );
     }
   });
 
@@ -182,8 +200,13 @@ describe('a config file that cannot be read', () => {
     const home = tempHome();
     mkdirSync(iniOf(home));
     const broken = { HOME: home, RICLOUD_CONF: dir };
-    expect(await ricloud(['--url', mock().url, 'task', 'list', '--token', newToken()], broken)).toMatchObject({ code: 0, stderr: 'No tasks.\n' });
-    expect(await ricloud(['task', 'list'], { ...broken, RICLOUD_URL: mock().url, RICLOUD_TOKEN: newToken() })).toMatchObject({ code: 0, stderr: 'No tasks.\n' });
+    expect(await ricloud(['--url', mock().url, 'task', 'list', '--token', newToken()], broken)).toMatchObject({
+      code: 0,
+      stderr: 'No tasks.\n',
+    });
+    expect(
+      await ricloud(['task', 'list'], { ...broken, RICLOUD_URL: mock().url, RICLOUD_TOKEN: newToken() }),
+    ).toMatchObject({ code: 0, stderr: 'No tasks.\n' });
     const served = start(['mock', '--port', '0'], broken);
     await served.waitFor('stdout', /^Mock ricloud API listening on /m);
     served.child.kill('SIGINT');

@@ -42,9 +42,14 @@ describe('ricloud event list', () => {
     const lines = text.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^ID +TYPE +ACTION +STATE +DATE_CREATED$/);
     expect(lines).toHaveLength(4);
-    const failed = json<{ data: { state: string }[] }>(await ricloud(['event', 'list', '--json', '--state', 'failed'], env(token)));
+    const failed = json<{ data: { state: string }[] }>(
+      await ricloud(['event', 'list', '--json', '--state', 'failed'], env(token)),
+    );
     expect(failed.data.map((e) => e.state)).toEqual(['failed']);
-    const tests = ndjson((await ricloud(['event', 'list', '--all', '--json', '--type', 'webhook_config', '--action', 'test'], env(token))).stdout);
+    const tests = ndjson(
+      (await ricloud(['event', 'list', '--all', '--json', '--type', 'webhook_config', '--action', 'test'], env(token)))
+        .stdout,
+    );
     expect(tests).toHaveLength(3);
     const none = await ricloud(['event', 'list', '--type', 'task'], env(token));
     expect(none).toMatchObject({ code: 0, stdout: '', stderr: 'No events.\n' });

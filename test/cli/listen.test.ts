@@ -51,11 +51,16 @@ describe('ricloud event listen --secret', () => {
     const port = await freePort();
     const cfg = await configFor(token, port);
     const listener = await listen(['--port', String(port), '--secret', cfg.secret ?? '', '--json'], env(token));
-    for (let i = 0; i < 2; i++) expect((await ricloud(['webhook-config', 'test', cfg.id, '--wait'], env(token))).code).toBe(0);
+    for (let i = 0; i < 2; i++)
+      expect((await ricloud(['webhook-config', 'test', cfg.id, '--wait'], env(token))).code).toBe(0);
     const run = await interrupt(listener);
     const events = ndjson(run.stdout);
     expect(events).toHaveLength(2);
-    expect(events.every((e) => e.type === 'webhook_config' && e.action === 'test' && (e.data as { id: string }).id === cfg.id)).toBe(true);
+    expect(
+      events.every(
+        (e) => e.type === 'webhook_config' && e.action === 'test' && (e.data as { id: string }).id === cfg.id,
+      ),
+    ).toBe(true);
   });
 
   it('refuses a delivery signed with another secret (the task fails) and reports it on stderr', async () => {
@@ -74,8 +79,14 @@ describe('ricloud event listen --secret', () => {
     const token = newToken();
     const port = await freePort();
     const cfg = await configFor(token, port);
-    for (const filter of [['--exclude', 'webhook_config.test'], ['--only', 'task.succeeded,task.failed']]) {
-      const listener = await listen(['--port', String(port), ...filter], env(token, { RICLOUD_SECRET: cfg.secret ?? undefined }));
+    for (const filter of [
+      ['--exclude', 'webhook_config.test'],
+      ['--only', 'task.succeeded,task.failed'],
+    ]) {
+      const listener = await listen(
+        ['--port', String(port), ...filter],
+        env(token, { RICLOUD_SECRET: cfg.secret ?? undefined }),
+      );
       expect((await ricloud(['webhook-config', 'test', cfg.id, '--wait'], env(token))).code).toBe(0);
       const run = await interrupt(listener);
       expect(run.stdout).toBe('');
@@ -96,10 +107,24 @@ describe('ricloud event listen --secret', () => {
 
   it('refuses a --webhook-url that is not an http(s) URL by that name (exit 2), before it listens or calls the API', async () => {
     const token = newToken();
-    const run = await ricloud(['event', 'listen', '--port', String(await freePort()), '--webhook-url', 'notaurl'], env(token));
-    expect(run).toMatchObject({ code: 2, stdout: '', stderr: 'error: invalid --webhook-url: must be an absolute http(s) URL\n' });
-    const ftp = await ricloud(['event', 'listen', '--port', '0', '--webhook-url', 'ftp://127.0.0.1/webhooks'], env(token));
-    expect(ftp).toMatchObject({ code: 2, stdout: '', stderr: 'error: invalid --webhook-url: must use http or https, not ftp\n' });
+    const run = await ricloud(
+      ['event', 'listen', '--port', String(await freePort()), '--webhook-url', 'notaurl'],
+      env(token),
+    );
+    expect(run).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'error: invalid --webhook-url: must be an absolute http(s) URL\n',
+    });
+    const ftp = await ricloud(
+      ['event', 'listen', '--port', '0', '--webhook-url', 'ftp://127.0.0.1/webhooks'],
+      env(token),
+    );
+    expect(ftp).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'error: invalid --webhook-url: must use http or https, not ftp\n',
+    });
     expect(mock().api.requests.filter((r) => r.headers.authorization === `Token ${token}`)).toEqual([]);
   });
 
@@ -114,7 +139,7 @@ describe('ricloud event listen --secret', () => {
 });
 
 describe('ricloud event listen --webhook-url', () => {
-  it("registers a config for the URL, verifies with its secret, and on Ctrl-C deactivates that config and no other", async () => {
+  it('registers a config for the URL, verifies with its secret, and on Ctrl-C deactivates that config and no other', async () => {
     const token = newToken();
     const other = await client(token).webhookConfigs.create({ url: OK_URL });
     const port = await freePort();
@@ -129,17 +154,26 @@ describe('ricloud event listen --webhook-url', () => {
     const run = await interrupt(listener);
     expect(run.code).toBe(130);
     expect(run.stderr).toContain(`Deactivated webhook config ${id}.`);
-    const stateOf = (configId: string | undefined) => mock().api.store.webhookConfigs().find((c) => c.id === configId)?.state;
+    const stateOf = (configId: string | undefined) =>
+      mock()
+        .api.store.webhookConfigs()
+        .find((c) => c.id === configId)?.state;
     expect(stateOf(id)).toBe('deactivated');
     expect(stateOf(other.id)).toBe('valid');
-    const secret = mock().api.store.webhookConfigs().find((c) => c.id === id)?.secret ?? '';
+    const secret =
+      mock()
+        .api.store.webhookConfigs()
+        .find((c) => c.id === id)?.secret ?? '';
     expect(run.stdout + run.stderr).not.toContain(secret);
   });
 
-  it('verifies with the new config\'s secret even when RICLOUD_SECRET holds another one', async () => {
+  it("verifies with the new config's secret even when RICLOUD_SECRET holds another one", async () => {
     const token = newToken();
     const port = await freePort();
-    const listener = await listen(['--port', String(port), '--webhook-url', `http://127.0.0.1:${port}/webhooks`], { ...env(token), RICLOUD_SECRET: 'whsec_some_other_receiver' });
+    const listener = await listen(['--port', String(port), '--webhook-url', `http://127.0.0.1:${port}/webhooks`], {
+      ...env(token),
+      RICLOUD_SECRET: 'whsec_some_other_receiver',
+    });
     const [, id] = await listener.waitFor('stderr', /Created webhook config (\S+) for /);
     await listener.waitFor('stdout', new RegExp(`webhook_config\\.test  \\S+  webhook_config ${id}`));
     await mock().api.settle();
@@ -151,7 +185,10 @@ describe('ricloud event listen --webhook-url', () => {
   it('stops as on Ctrl-C when its reader goes away (`| head -1`): deactivates its config, exits 141, no stack trace', async () => {
     const token = newToken();
     const port = await freePort();
-    const listener = await listen(['--port', String(port), '--webhook-url', `http://127.0.0.1:${port}/webhooks`, '--json'], env(token));
+    const listener = await listen(
+      ['--port', String(port), '--webhook-url', `http://127.0.0.1:${port}/webhooks`, '--json'],
+      env(token),
+    );
     const [, id] = await listener.waitFor('stderr', /Created webhook config (\S+) for /);
     // The first event (create's test) is read, then the reader leaves; the next event cannot be printed.
     await listener.waitFor('stdout', /\n/);
@@ -161,7 +198,11 @@ describe('ricloud event listen --webhook-url', () => {
     expect(run.code).toBe(141);
     expect(run.stderr).toContain(`Deactivated webhook config ${id}.\n`);
     expect(run.stderr).not.toMatch(/EPIPE|error/i);
-    expect(mock().api.store.webhookConfigs().find((c) => c.id === id)?.state).toBe('deactivated');
+    expect(
+      mock()
+        .api.store.webhookConfigs()
+        .find((c) => c.id === id)?.state,
+    ).toBe('deactivated');
   });
 
   it('stops on SIGTERM too, deactivating its config, and exits 143', async () => {
@@ -172,7 +213,9 @@ describe('ricloud event listen --webhook-url', () => {
     listener.child.kill('SIGTERM');
     const run = await listener.done;
     expect(run.code).toBe(143);
-    const mine = mock().api.store.webhookConfigs().filter((c) => c.url === `http://127.0.0.1:${port}/`);
+    const mine = mock()
+      .api.store.webhookConfigs()
+      .filter((c) => c.url === `http://127.0.0.1:${port}/`);
     expect(mine.map((c) => c.state)).toEqual(['deactivated']);
   });
 });

@@ -38,12 +38,16 @@ describe('ricloud mock', () => {
     expect(await mock.done).toMatchObject({ code: 143, stderr: '' });
   });
 
-  it('--cors <origin> answers that origin\'s CORS preflight, so a page can use the mock', async () => {
+  it("--cors <origin> answers that origin's CORS preflight, so a page can use the mock", async () => {
     const mock = background(['mock', '--port', '0', '--cors', 'https://app.example']);
     const [, url] = await mock.waitFor('stdout', /^Mock ricloud API listening on (http:\/\/127\.0\.0\.1:\d+)$/m);
     const checked = await fetch(`${url}/configs/webhook`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      headers: {
+        origin: 'https://app.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization',
+      },
     });
     expect([checked.status, checked.headers.get('access-control-allow-origin')]).toEqual([204, 'https://app.example']);
   });
@@ -64,9 +68,15 @@ describe('the whole lifecycle, with nothing but the command', () => {
   it('mock in one process, a listener in another, and create, test, list and deactivate from a third', async () => {
     const mock = background(['mock', '--port', '0']);
     const [, exported] = await mock.waitFor('stdout', /^ {2}export (.+)$/m);
-    const env = { ...Object.fromEntries((exported ?? '').split(' ').map((pair) => pair.split('=') as [string, string])), RICLOUD_TOKEN: newToken() };
+    const env = {
+      ...Object.fromEntries((exported ?? '').split(' ').map((pair) => pair.split('=') as [string, string])),
+      RICLOUD_TOKEN: newToken(),
+    };
     const port = await freePort();
-    const listener = background(['event', 'listen', '--port', String(port), '--webhook-url', `http://127.0.0.1:${port}/webhooks`], env);
+    const listener = background(
+      ['event', 'listen', '--port', String(port), '--webhook-url', `http://127.0.0.1:${port}/webhooks`],
+      env,
+    );
     const [, id] = await listener.waitFor('stderr', /Created webhook config (\S+) /);
 
     const test = await ricloud(['webhook-config', 'test', id ?? '', '--wait', '--json'], env);

@@ -51,7 +51,9 @@ export interface Launched {
 /** Starts `ricloud args…` with piped stdio and only PATH, a HOME and `env` in its environment. */
 export function start(args: string[], env: Record<string, string | undefined> = {}): Launched {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build it first with \`npx tsup\` (npm test does)`);
-  const clean = Object.fromEntries(Object.entries({ PATH: process.env.PATH, HOME: tempHome(), ...env }).filter(([, v]) => v !== undefined));
+  const clean = Object.fromEntries(
+    Object.entries({ PATH: process.env.PATH, HOME: tempHome(), ...env }).filter(([, v]) => v !== undefined),
+  );
   return collect(spawn(process.execPath, [BIN, ...args], { env: clean as NodeJS.ProcessEnv }));
 }
 
@@ -67,7 +69,8 @@ export function collect(child: ChildProcessWithoutNullStreams): Launched {
       const look = () => {
         const match = pattern.exec(output[stream]);
         if (match) return resolve(match);
-        if (Date.now() - started > ms || child.exitCode !== null) return reject(new Error(`no ${pattern} on ${stream}; got: ${output[stream]}`));
+        if (Date.now() - started > ms || child.exitCode !== null)
+          return reject(new Error(`no ${pattern} on ${stream}; got: ${output[stream]}`));
         setTimeout(look, 10);
       };
       look();
@@ -114,7 +117,11 @@ export function useMockServer(options: { taskDelay?: number } = {}) {
   return {
     mock,
     /** The environment that points the command at the mock with `token`. */
-    env: (token: string, extra: Record<string, string | undefined> = {}) => ({ RICLOUD_URL: mock().url, RICLOUD_TOKEN: token, ...extra }),
+    env: (token: string, extra: Record<string, string | undefined> = {}) => ({
+      RICLOUD_URL: mock().url,
+      RICLOUD_TOKEN: token,
+      ...extra,
+    }),
     /** An SDK client on the mock, to set up state and check it without the command. */
     client: (token: string) => new Client({ token, baseUrl: mock().url, logLevel: 'off' }),
   };

@@ -1,7 +1,20 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { BIN, collect, FAILING_URL, hasAnsi, json, ndjson, newToken, OK_URL, ricloud, start, tempHome, useMockServer } from './support';
+import {
+  BIN,
+  collect,
+  FAILING_URL,
+  hasAnsi,
+  json,
+  ndjson,
+  newToken,
+  OK_URL,
+  ricloud,
+  start,
+  tempHome,
+  useMockServer,
+} from './support';
 
 const { mock, env, client } = useMockServer();
 // Tasks on this one stay pending for a minute: for timeouts and interruptions.
@@ -46,7 +59,9 @@ describe('ricloud task list', () => {
     expect(lines.slice(1).every((line) => / failed /.test(line))).toBe(true);
     expect(text.stdout).toContain(failed.id);
     expect(text.stdout).not.toContain(ok.id);
-    const doc = json<{ data: { id: string }[]; has_more: boolean }>(await ricloud(['task', 'list', '--json', '--type', 'webhook_config.test'], env(token)));
+    const doc = json<{ data: { id: string }[]; has_more: boolean }>(
+      await ricloud(['task', 'list', '--json', '--type', 'webhook_config.test'], env(token)),
+    );
     expect(doc.has_more).toBe(false);
     expect(doc.data.map((t) => t.id)).toContain(ok.id);
     const all = ndjson((await ricloud(['task', 'list', '--all', '--json'], env(token))).stdout);
@@ -76,7 +91,10 @@ describe('ricloud task wait', () => {
   it('exits 1 when --timeout passes first', async () => {
     const token = newToken();
     const cfg = await slow.client(token).webhookConfigs.create({ url: OK_URL });
-    const [pending] = slow.mock().api.store.tasks().filter((t) => t.target === cfg.id);
+    const [pending] = slow
+      .mock()
+      .api.store.tasks()
+      .filter((t) => t.target === cfg.id);
     const run = await ricloud(['task', 'wait', pending?.id ?? '', '--timeout', '1'], slow.env(token));
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: task \S+.* 1000 ms.*\n$/);
@@ -85,10 +103,14 @@ describe('ricloud task wait', () => {
   it('exits 130, with no error line, when interrupted with Ctrl-C (SIGINT)', async () => {
     const token = newToken();
     const cfg = await slow.client(token).webhookConfigs.create({ url: OK_URL });
-    const [pending] = slow.mock().api.store.tasks().filter((t) => t.target === cfg.id);
+    const [pending] = slow
+      .mock()
+      .api.store.tasks()
+      .filter((t) => t.target === cfg.id);
     const { child, done } = start(['task', 'wait', pending?.id ?? ''], slow.env(token));
     // Interrupt once the command is waiting on the server.
-    while (!slow.mock().api.requests.some((r) => r.path === `/tasks/${pending?.id}` && r.headers['ricloud-await'])) await new Promise((r) => setTimeout(r, 20));
+    while (!slow.mock().api.requests.some((r) => r.path === `/tasks/${pending?.id}` && r.headers['ricloud-await']))
+      await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGINT');
     const run = await done;
     expect(run).toMatchObject({ code: 130, stdout: '', stderr: '' });
@@ -103,12 +125,17 @@ describe('ricloud task wait', () => {
   it('--timeout goes up to 2147483 s, the longest timer; one more is refused (exit 2) before any API call', async () => {
     const token = newToken();
     const task = await finishedTask(token);
-    expect(await ricloud(['task', 'wait', task.id, '--timeout', '2147483'], env(token))).toMatchObject({ code: 0, stderr: '' });
+    expect(await ricloud(['task', 'wait', task.id, '--timeout', '2147483'], env(token))).toMatchObject({
+      code: 0,
+      stderr: '',
+    });
     const sent = () => mock().api.requests.filter((r) => r.headers.authorization === `Token ${token}`).length;
     const before = sent();
     const over = await ricloud(['task', 'wait', task.id, '--timeout', '2147484'], env(token));
     expect(over).toMatchObject({ code: 2, stdout: '' });
-    expect(over.stderr).toContain("error: option '--timeout <seconds>' argument '2147484' is invalid. Not a positive number of seconds up to 2147483.");
+    expect(over.stderr).toContain(
+      "error: option '--timeout <seconds>' argument '2147484' is invalid. Not a positive number of seconds up to 2147483.",
+    );
     expect(sent()).toBe(before);
   });
 });
@@ -118,10 +145,15 @@ const hasScript = spawnSync('script', ['--version']).status === 0;
 
 describe.skipIf(!hasScript)('the --wait spinner on a terminal', () => {
   /** Runs `ricloud args…` under `script`, on a pseudo-terminal; returns what the terminal showed, colours removed. */
-  async function onTerminal(args: string[], environment: Record<string, string>): Promise<{ raw: string; text: string }> {
+  async function onTerminal(
+    args: string[],
+    environment: Record<string, string>,
+  ): Promise<{ raw: string; text: string }> {
     const command = [process.execPath, BIN, ...args].join(' ');
     // Spawned, not spawnSync: the mock answers from this process.
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { PATH: process.env.PATH, HOME: tempHome(), ...environment } });
+    const child = spawn('script', ['-qfec', command, '/dev/null'], {
+      env: { PATH: process.env.PATH, HOME: tempHome(), ...environment },
+    });
     const { stdout } = await collect(child).done;
     return { raw: stdout, text: stripVTControlCharacters(stdout) };
   }
@@ -138,7 +170,10 @@ describe.skipIf(!hasScript)('the --wait spinner on a terminal', () => {
   it('shows the state while it waits, and stops cleanly when the wait times out', async () => {
     const token = newToken();
     const cfg = await slow.client(token).webhookConfigs.create({ url: OK_URL });
-    const [pending] = slow.mock().api.store.tasks().filter((t) => t.target === cfg.id);
+    const [pending] = slow
+      .mock()
+      .api.store.tasks()
+      .filter((t) => t.target === cfg.id);
     const { raw, text } = await onTerminal(['task', 'wait', pending?.id ?? '', '--timeout', '1'], slow.env(token));
     expect(text).toContain(`task ${pending?.id} pending`);
     expect(raw).toMatch(/\u001b\[\?25h/); // the cursor is shown again

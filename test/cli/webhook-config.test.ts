@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { FAILING_URL, json, ndjson, newToken, OK_URL, ricloud, start, useMockServer, type Launched, type Run } from './support';
+import {
+  FAILING_URL,
+  json,
+  ndjson,
+  newToken,
+  OK_URL,
+  ricloud,
+  start,
+  useMockServer,
+  type Launched,
+  type Run,
+} from './support';
 
 const { mock, env, client } = useMockServer();
 // Tests on this one stay pending for a minute: for waits that time out or are interrupted.
@@ -7,7 +18,12 @@ const slow = useMockServer({ taskDelay: 60_000 });
 
 /** Interrupts `run` with Ctrl-C once the slow mock has received a request from `token` whose path `path` matches. */
 async function interruptWhen(run: Launched, token: string, path: RegExp): Promise<Run> {
-  const seen = () => slow.mock().api.requests.some((r) => r.method === 'GET' && path.test(r.path) && r.headers.authorization === `Token ${token}`);
+  const seen = () =>
+    slow
+      .mock()
+      .api.requests.some(
+        (r) => r.method === 'GET' && path.test(r.path) && r.headers.authorization === `Token ${token}`,
+      );
   while (!seen()) await new Promise((resolve) => setTimeout(resolve, 20));
   run.child.kill('SIGINT');
   return run.done;
@@ -18,7 +34,9 @@ describe('ricloud webhook-config create', () => {
     const token = newToken();
     const run = await ricloud(['webhook-config', 'create', '--url', OK_URL], env(token));
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    const stored = mock().api.store.webhookConfigs().find((c) => run.stdout.includes(c.id));
+    const stored = mock()
+      .api.store.webhookConfigs()
+      .find((c) => run.stdout.includes(c.id));
     expect(stored).toBeDefined();
     expect(run.stdout).toMatch(new RegExp(`^id +${stored?.id}$`, 'm'));
     expect(run.stdout).toMatch(/^url +https:\/\/hooks\.test\/ok$/m);
@@ -31,7 +49,9 @@ describe('ricloud webhook-config create', () => {
     const run = await ricloud(['webhook-config', 'create', '--url', OK_URL, '--json'], env(newToken()));
     expect(run.code).toBe(0);
     const created = json(run);
-    const stored = mock().api.store.webhookConfigs().find((c) => c.id === created.id);
+    const stored = mock()
+      .api.store.webhookConfigs()
+      .find((c) => c.id === created.id);
     expect(created).toMatchObject({ resource: 'webhook_config', url: OK_URL, state: 'new', secret: stored?.secret });
   });
 
@@ -50,10 +70,16 @@ describe('ricloud webhook-config create', () => {
 
   it('--wait that times out still prints the new config, secret included with --json, then exits 1', async () => {
     const token = newToken();
-    const run = await ricloud(['webhook-config', 'create', '--url', OK_URL, '--wait', '--timeout', '1', '--json'], slow.env(token));
+    const run = await ricloud(
+      ['webhook-config', 'create', '--url', OK_URL, '--wait', '--timeout', '1', '--json'],
+      slow.env(token),
+    );
     expect(run.code).toBe(1);
     const printed = json(run);
-    const stored = slow.mock().api.store.webhookConfigs().find((c) => c.id === printed.id);
+    const stored = slow
+      .mock()
+      .api.store.webhookConfigs()
+      .find((c) => c.id === printed.id);
     expect(stored?.secret).toEqual(expect.any(String));
     expect(printed).toMatchObject({ resource: 'webhook_config', url: OK_URL, state: 'new', secret: stored?.secret });
     expect(run.stderr).toBe(`error: webhook_config ${stored?.id} is still new after 1 s\n`);
@@ -65,7 +91,10 @@ describe('ricloud webhook-config create', () => {
     // Interrupt once the command is polling the new config.
     const run = await interruptWhen(launched, token, /^\/configs\/webhook\/[^/]+$/);
     expect(run).toMatchObject({ code: 130, stderr: '' });
-    const stored = slow.mock().api.store.webhookConfigs().find((c) => run.stdout.includes(c.id));
+    const stored = slow
+      .mock()
+      .api.store.webhookConfigs()
+      .find((c) => run.stdout.includes(c.id));
     expect(stored).toBeDefined();
     expect(run.stdout).toMatch(new RegExp(`^id +${stored?.id}$`, 'm'));
     expect(run.stdout).toMatch(/^state +new$/m);
@@ -88,7 +117,9 @@ describe('ricloud webhook-config create', () => {
 
   it('takes the API URL from a --url given before the command, and the receiver URL from the one after it', async () => {
     const token = newToken();
-    const run = await ricloud(['--url', mock().url, 'webhook-config', 'create', '--url', OK_URL, '--json'], { RICLOUD_TOKEN: token });
+    const run = await ricloud(['--url', mock().url, 'webhook-config', 'create', '--url', OK_URL, '--json'], {
+      RICLOUD_TOKEN: token,
+    });
     expect(run.code).toBe(0);
     expect(json(run)).toMatchObject({ url: OK_URL });
   });
@@ -173,11 +204,22 @@ describe('ricloud webhook-config list', () => {
     const after = new Date(Date.now() + 1).toISOString();
     await new Promise((resolve) => setTimeout(resolve, 5));
     const b = await client(token).webhookConfigs.create({ url: OK_URL });
-    const deactivated = ndjson(await ricloud(['webhook-config', 'list', '--all', '--json', '--state', 'deactivated'], env(token)).then((r) => r.stdout));
+    const deactivated = ndjson(
+      await ricloud(['webhook-config', 'list', '--all', '--json', '--state', 'deactivated'], env(token)).then(
+        (r) => r.stdout,
+      ),
+    );
     expect(deactivated.map((c) => c.id)).toEqual([a.id]);
-    const recent = json<{ data: { id: string }[] }>(await ricloud(['webhook-config', 'list', '--json', '--created-after', after], env(token)));
+    const recent = json<{ data: { id: string }[] }>(
+      await ricloud(['webhook-config', 'list', '--json', '--created-after', after], env(token)),
+    );
     expect(recent.data.map((c) => c.id)).toEqual([b.id]);
-    const older = json<{ data: { id: string }[] }>(await ricloud(['webhook-config', 'list', '--json', '--created-before', after, '--state', 'deactivated'], env(token)));
+    const older = json<{ data: { id: string }[] }>(
+      await ricloud(
+        ['webhook-config', 'list', '--json', '--created-before', after, '--state', 'deactivated'],
+        env(token),
+      ),
+    );
     expect(older.data.map((c) => c.id)).toEqual([a.id]);
   });
 
@@ -187,7 +229,10 @@ describe('ricloud webhook-config list', () => {
       [['--limit', '0'], /invalid --limit: must be a whole number from 1 to 1000/],
       [['--limit', 'ten'], /option '--limit <n>' argument 'ten' is invalid/],
       [['--limit', '5', '--all'], /option '--limit <n>' cannot be used with option '--all'/],
-      [['--created-after', 'yesterday'], /option '--created-after <time>' argument 'yesterday' is invalid\. Not an ISO 8601 date/],
+      [
+        ['--created-after', 'yesterday'],
+        /option '--created-after <time>' argument 'yesterday' is invalid\. Not an ISO 8601 date/,
+      ],
       [['--created-before', 'soon'], /option '--created-before <time>' argument 'soon' is invalid/],
       [['--colour'], /unknown option '--colour'/],
     ];
@@ -200,14 +245,32 @@ describe('ricloud webhook-config list', () => {
 
   it('--created-after/--created-before take only ISO 8601: a date, or a time with Z or an offset (exit 2 naming the flag otherwise)', async () => {
     const e = env(newToken());
-    const refused = ['1', 'Jan 5', '2025-02-30', '2025-13-01', '2025-01-01 10:00', '2025-01-01T10:00', '2025-01-01T10:00:00', '2025-01-01T24:00Z', '2025-1-5'];
+    const refused = [
+      '1',
+      'Jan 5',
+      '2025-02-30',
+      '2025-13-01',
+      '2025-01-01 10:00',
+      '2025-01-01T10:00',
+      '2025-01-01T10:00:00',
+      '2025-01-01T24:00Z',
+      '2025-1-5',
+    ];
     for (const [i, value] of refused.entries()) {
       const flag = i % 2 ? '--created-before' : '--created-after';
       const run = await ricloud(['webhook-config', 'list', flag, value], e);
       expect({ value, code: run.code, stdout: run.stdout }).toEqual({ value, code: 2, stdout: '' });
-      expect(run.stderr).toContain(`error: option '${flag} <time>' argument '${value}' is invalid. Not an ISO 8601 date (2025-01-31) or time with a zone`);
+      expect(run.stderr).toContain(
+        `error: option '${flag} <time>' argument '${value}' is invalid. Not an ISO 8601 date (2025-01-31) or time with a zone`,
+      );
     }
-    for (const value of ['2025-01-31', '2024-02-29', '2025-01-31T12:00Z', '2025-01-31T12:00:00.5+01:00', '2025-01-31T12:00:00-05:30']) {
+    for (const value of [
+      '2025-01-31',
+      '2024-02-29',
+      '2025-01-31T12:00Z',
+      '2025-01-31T12:00:00.5+01:00',
+      '2025-01-31T12:00:00-05:30',
+    ]) {
       const run = await ricloud(['webhook-config', 'list', '--created-after', value, '--created-before', value], e);
       expect({ value, code: run.code }).toEqual({ value, code: 0 });
     }
@@ -271,11 +334,19 @@ describe('ricloud webhook-config test', () => {
   it('--wait that times out still prints the task, so its id is not lost, then exits 1', async () => {
     const token = newToken();
     const cfg = await slow.client(token).webhookConfigs.create({ url: OK_URL });
-    const run = await ricloud(['webhook-config', 'test', cfg.id, '--wait', '--timeout', '1', '--json'], slow.env(token));
+    const run = await ricloud(
+      ['webhook-config', 'test', cfg.id, '--wait', '--timeout', '1', '--json'],
+      slow.env(token),
+    );
     expect(run.code).toBe(1);
     const printed = json(run);
     expect(printed).toMatchObject({ resource: 'task', type: 'webhook_config.test', target: cfg.id, state: 'pending' });
-    expect(slow.mock().api.store.tasks().map((t) => t.id)).toContain(printed.id);
+    expect(
+      slow
+        .mock()
+        .api.store.tasks()
+        .map((t) => t.id),
+    ).toContain(printed.id);
     expect(run.stderr).toBe(`error: task ${String(printed.id)} is still pending after 1000 ms\n`);
   });
 
@@ -286,7 +357,10 @@ describe('ricloud webhook-config test', () => {
     // Interrupt once the command is waiting on the task.
     const run = await interruptWhen(launched, token, /^\/tasks\/[^/]+$/);
     expect(run).toMatchObject({ code: 130, stderr: '' });
-    const task = slow.mock().api.store.tasks().find((t) => t.target === cfg.id && run.stdout.includes(t.id));
+    const task = slow
+      .mock()
+      .api.store.tasks()
+      .find((t) => t.target === cfg.id && run.stdout.includes(t.id));
     expect(task).toBeDefined();
     expect(run.stdout).toMatch(new RegExp(`^id +${task?.id}$`, 'm'));
     expect(run.stdout).toMatch(/^state +pending$/m);
@@ -297,9 +371,15 @@ describe('ricloud webhook-config test', () => {
     const cfg = await client(token).webhookConfigs.create({ url: OK_URL });
     const run = await ricloud(['webhook-config', 'test', cfg.id, '--timeout', '99999999'], env(token));
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toContain("error: option '--timeout <seconds>' argument '99999999' is invalid. Not a positive number of seconds up to 2147483.");
+    expect(run.stderr).toContain(
+      "error: option '--timeout <seconds>' argument '99999999' is invalid. Not a positive number of seconds up to 2147483.",
+    );
     // Only the test that create started: the command created none.
-    expect(mock().api.store.tasks().filter((t) => t.target === cfg.id)).toHaveLength(1);
+    expect(
+      mock()
+        .api.store.tasks()
+        .filter((t) => t.target === cfg.id),
+    ).toHaveLength(1);
   });
 
   it('--timeout implies --wait', async () => {

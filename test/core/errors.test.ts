@@ -20,10 +20,18 @@ import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 
 const { api, server, client } = useMockApi();
 const once = () => client({ maxRetries: 0 });
-const CONFIG = { id: 'wc_1', resource: 'webhook_config', organisation: 'org_1', url: 'https://hooks.example.com/in', state: 'valid', date_created: '2024-05-01T10:00:00Z' };
+const CONFIG = {
+  id: 'wc_1',
+  resource: 'webhook_config',
+  organisation: 'org_1',
+  url: 'https://hooks.example.com/in',
+  state: 'valid',
+  date_created: '2024-05-01T10:00:00Z',
+};
 
 /** Answers GET /configs/webhook/:id with `response` instead of the mock. */
-const retrieveAnswers = (response: () => Response) => server.use(http.get(`${api.baseUrl}/configs/webhook/:id`, response));
+const retrieveAnswers = (response: () => Response) =>
+  server.use(http.get(`${api.baseUrl}/configs/webhook/:id`, response));
 
 /** Checks what every error must hold: the family, its own name, no token, a plain toJSON. */
 function expectFamily(error: Error, type: new (...args: never[]) => RicloudError) {
@@ -41,10 +49,23 @@ describe('4xx answers are RequestError with status, slug, message, params and th
   it('400 invalid-parameter carries the per-parameter params', async () => {
     const error = (await rejectionOf(once().webhookConfigs.list({ after_id: 'wc_unknown' }))) as RequestError;
     expectFamily(error, RequestError);
-    expect(error).toMatchObject({ status: 400, error: 'invalid-parameter', params: { after_id: ['No such object in this list.'] } });
+    expect(error).toMatchObject({
+      status: 400,
+      error: 'invalid-parameter',
+      params: { after_id: ['No such object in this list.'] },
+    });
     expect(error.message).toBe('webhook_config list: Some parameters were invalid. (400 invalid-parameter)');
-    expect(JSON.parse(error.body)).toEqual({ error: 'invalid-parameter', message: 'Some parameters were invalid.', params: { after_id: ['No such object in this list.'] } });
-    expect(error.request).toMatchObject({ method: 'GET', path: '/configs/webhook', attempts: 1, requestId: expect.stringMatching(/^req_/) });
+    expect(JSON.parse(error.body)).toEqual({
+      error: 'invalid-parameter',
+      message: 'Some parameters were invalid.',
+      params: { after_id: ['No such object in this list.'] },
+    });
+    expect(error.request).toMatchObject({
+      method: 'GET',
+      path: '/configs/webhook',
+      attempts: 1,
+      requestId: expect.stringMatching(/^req_/),
+    });
   });
 
   it('400 invalid-body when the body is not sent as JSON', async () => {
@@ -84,11 +105,23 @@ describe('4xx answers are RequestError with status, slug, message, params and th
     const error = await rejectionOf(once().webhookConfigs.retrieve('wc_1'));
     expectFamily(error, NotFoundError);
     expect(error.message).toBe('webhook_config wc_1 not found (404 not-found)');
-    expect(error).toMatchObject({ status: 404, error: 'not-found', request: { method: 'GET', path: '/configs/webhook/wc_1' } });
+    expect(error).toMatchObject({
+      status: 404,
+      error: 'not-found',
+      request: { method: 'GET', path: '/configs/webhook/wc_1' },
+    });
   });
 
   it('405 for a method the endpoint does not take is a RequestError', async () => {
-    const error = await rejectionOf(once().request({ method: 'POST', path: '/tasks', retry: 'once', schema: (s) => s.webhookConfigSchema, what: 'task list' }));
+    const error = await rejectionOf(
+      once().request({
+        method: 'POST',
+        path: '/tasks',
+        retry: 'once',
+        schema: (s) => s.webhookConfigSchema,
+        what: 'task list',
+      }),
+    );
     expectFamily(error, RequestError);
     expect(error).toMatchObject({ status: 405, error: 'method-not-allowed' });
   });
@@ -102,8 +135,17 @@ describe('4xx answers are RequestError with status, slug, message, params and th
   });
 
   it('hides secret values that a 4xx body echoes', async () => {
-    server.use(http.post(`${api.baseUrl}/configs/webhook`, () => HttpResponse.json({ error: 'conflict', message: 'exists', secret: 'sec_abcdefghijklmnopqrstuvwxyz012345' }, { status: 409 })));
-    const error = (await rejectionOf(once().webhookConfigs.create({ url: 'https://hooks.example.com/in' }))) as RequestError;
+    server.use(
+      http.post(`${api.baseUrl}/configs/webhook`, () =>
+        HttpResponse.json(
+          { error: 'conflict', message: 'exists', secret: 'sec_abcdefghijklmnopqrstuvwxyz012345' },
+          { status: 409 },
+        ),
+      ),
+    );
+    const error = (await rejectionOf(
+      once().webhookConfigs.create({ url: 'https://hooks.example.com/in' }),
+    )) as RequestError;
     expectFamily(error, RequestError);
     expect(error.body).not.toContain('sec_abcdefghijklmnopqrstuvwxyz012345');
     expect(error.body).toContain('[redacted]');
@@ -121,7 +163,13 @@ describe('5xx answers are ServerError', () => {
   });
 
   it('a non-JSON 502 (a proxy error page) keeps its status and raw text', async () => {
-    retrieveAnswers(() => new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: 502, headers: { 'content-type': 'text/html' } }));
+    retrieveAnswers(
+      () =>
+        new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', {
+          status: 502,
+          headers: { 'content-type': 'text/html' },
+        }),
+    );
     const error = (await rejectionOf(once().webhookConfigs.retrieve('wc_1'))) as ServerError;
     expectFamily(error, ServerError);
     expect(error.status).toBe(502);
@@ -202,11 +250,18 @@ describe('response validation', () => {
   it('a body that is a list where an object belongs names the root', async () => {
     retrieveAnswers(() => HttpResponse.json([CONFIG]));
     const error = await rejectionOf(once().webhookConfigs.retrieve('wc_1'));
-    expect(error).toMatchObject({ field: '', message: 'webhook_config wc_1: field `(root)` must be an object, got an array (HTTP 200)' });
+    expect(error).toMatchObject({
+      field: '',
+      message: 'webhook_config wc_1: field `(root)` must be an object, got an array (HTTP 200)',
+    });
   });
 
   it('a broken item inside a list names its path, e.g. data.1.url', async () => {
-    server.use(http.get(`${api.baseUrl}/configs/webhook`, () => HttpResponse.json({ data: [CONFIG, { ...CONFIG, id: 'wc_2', url: null }], has_more: false })));
+    server.use(
+      http.get(`${api.baseUrl}/configs/webhook`, () =>
+        HttpResponse.json({ data: [CONFIG, { ...CONFIG, id: 'wc_2', url: null }], has_more: false }),
+      ),
+    );
     const error = (await rejectionOf(once().webhookConfigs.list())) as ResponseValidationError;
     expectFamily(error, ResponseValidationError);
     expect(error.field).toBe('data.1.url');
@@ -217,7 +272,11 @@ describe('response validation', () => {
     [{ total_count: '12' }, 'field `total_count` must be a number, got a string of 2 characters (HTTP 200)'],
     [{ resource: 'page' }, 'field `resource` must be "list", got a string of 4 characters (HTTP 200)'],
   ])('says what a broken page field must be: %j', async (change, says) => {
-    server.use(http.get(`${api.baseUrl}/configs/webhook`, () => HttpResponse.json({ data: [CONFIG], has_more: false, ...change })));
+    server.use(
+      http.get(`${api.baseUrl}/configs/webhook`, () =>
+        HttpResponse.json({ data: [CONFIG], has_more: false, ...change }),
+      ),
+    );
     const error = await rejectionOf(once().webhookConfigs.list());
     expectFamily(error, ResponseValidationError);
     expect(error.message).toBe(`webhook_config list: ${says}`);
@@ -226,15 +285,28 @@ describe('response validation', () => {
   it.each([
     [{ results: 'done' }, 'field `results` must be an object or an array, got a string of 4 characters (HTTP 200)'],
     // A list object whose field is wrong is reported at that field, not as a list that is neither an object nor an array.
-    [{ results: { data: [], has_more: 'no' } }, 'field `results.has_more` must be a boolean, got a string of 2 characters (HTTP 200)'],
+    [
+      { results: { data: [], has_more: 'no' } },
+      'field `results.has_more` must be a boolean, got a string of 2 characters (HTTP 200)',
+    ],
     [{ results: { data: 'none' } }, 'field `results.data` must be an array, got a string of 4 characters (HTTP 200)'],
   ])('says what a broken task field must be: %j', async (change, says) => {
-    const task = { id: 't_1', resource: 'task', type: 'webhook_config.test', state: 'succeeded', date_created: CONFIG.date_created };
+    const task = {
+      id: 't_1',
+      resource: 'task',
+      type: 'webhook_config.test',
+      state: 'succeeded',
+      date_created: CONFIG.date_created,
+    };
     server.use(http.get(`${api.baseUrl}/tasks/t_1`, () => HttpResponse.json({ ...task, ...change })));
     const error = await rejectionOf(once().tasks.retrieve('t_1'));
     expectFamily(error, ResponseValidationError);
     expect(error.message).toBe(`task t_1: ${says}`);
-    server.use(http.get(`${api.baseUrl}/tasks/t_1`, () => HttpResponse.json({ ...task, results: { data: [{ id: 'r_1' }], has_more: false } })));
+    server.use(
+      http.get(`${api.baseUrl}/tasks/t_1`, () =>
+        HttpResponse.json({ ...task, results: { data: [{ id: 'r_1' }], has_more: false } }),
+      ),
+    );
     await expect(once().tasks.retrieve('t_1')).resolves.toMatchObject({ results: { data: [{ id: 'r_1' }] } });
   });
 
@@ -246,8 +318,26 @@ describe('response validation', () => {
   });
 
   it('never lets a server field replace behaviour: `done`, `refresh`, `constructor` or `toString` in the body are not taken', async () => {
-    const TASK = { id: 'tsk_1', resource: 'task', type: 'webhook_config.test', state: 'succeeded', date_created: '2024-05-01T10:00:00Z' };
-    server.use(http.get(`${api.baseUrl}/tasks/:id`, () => HttpResponse.json({ ...TASK, done: false, refresh: 1, wait: 'soon', constructor: null, toString: 'x', colour: 'blue' })));
+    const TASK = {
+      id: 'tsk_1',
+      resource: 'task',
+      type: 'webhook_config.test',
+      state: 'succeeded',
+      date_created: '2024-05-01T10:00:00Z',
+    };
+    server.use(
+      http.get(`${api.baseUrl}/tasks/:id`, () =>
+        HttpResponse.json({
+          ...TASK,
+          done: false,
+          refresh: 1,
+          wait: 'soon',
+          constructor: null,
+          toString: 'x',
+          colour: 'blue',
+        }),
+      ),
+    );
     const task = await once().tasks.retrieve('tsk_1');
     expect(task.done).toBe(true);
     expect(await task.wait()).toBe(task);
@@ -269,22 +359,30 @@ describe('response validation', () => {
     expect(cfg.secret).toBeNull();
   });
 
-  it.each([false, 'warn'] as const)('with validate: %s, still refuses a body the SDK cannot build on, as ResponseValidationError', async (validate) => {
-    retrieveAnswers(() => HttpResponse.json(null));
-    const error = await rejectionOf(client({ validate }).webhookConfigs.retrieve('wc_1'));
-    expectFamily(error, ResponseValidationError);
-    expect(error).toMatchObject({ status: 200, field: '', body: 'null' });
-    expect(error.message).toContain('not a JSON object');
-    for (const [data, field] of [[null, 'data'], [[CONFIG, 'wc_2'], 'data.1']] as const) {
-      server.use(http.get(`${api.baseUrl}/configs/webhook`, () => HttpResponse.json({ data, has_more: false })));
-      const listError = await rejectionOf(client({ validate }).webhookConfigs.list());
-      expectFamily(listError, ResponseValidationError);
-      expect(listError).toMatchObject({ status: 200, field });
-    }
-  });
+  it.each([false, 'warn'] as const)(
+    'with validate: %s, still refuses a body the SDK cannot build on, as ResponseValidationError',
+    async (validate) => {
+      retrieveAnswers(() => HttpResponse.json(null));
+      const error = await rejectionOf(client({ validate }).webhookConfigs.retrieve('wc_1'));
+      expectFamily(error, ResponseValidationError);
+      expect(error).toMatchObject({ status: 200, field: '', body: 'null' });
+      expect(error.message).toContain('not a JSON object');
+      for (const [data, field] of [
+        [null, 'data'],
+        [[CONFIG, 'wc_2'], 'data.1'],
+      ] as const) {
+        server.use(http.get(`${api.baseUrl}/configs/webhook`, () => HttpResponse.json({ data, has_more: false })));
+        const listError = await rejectionOf(client({ validate }).webhookConfigs.list());
+        expectFamily(listError, ResponseValidationError);
+        expect(listError).toMatchObject({ status: 200, field });
+      }
+    },
+  );
 
   it("with validate: 'warn', returns a schema-breaking body and logs the refusal it would have been, naming the field", async () => {
-    retrieveAnswers(() => HttpResponse.json({ ...CONFIG, state: 42, secret: 'whsec_0123456789abcdef0123456789abcdef' }));
+    retrieveAnswers(() =>
+      HttpResponse.json({ ...CONFIG, state: 42, secret: 'whsec_0123456789abcdef0123456789abcdef' }),
+    );
     const logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
     const cfg = await client({ validate: 'warn', logger, logLevel: 'warn' }).webhookConfigs.retrieve('wc_1');
     expect(cfg.state as unknown).toBe(42);
@@ -300,6 +398,8 @@ describe('response validation', () => {
     const cfg = await client({ validate: false }).webhookConfigs.retrieve('wc_1');
     expect(cfg.id as unknown).toBe(42);
     retrieveAnswers(() => new HttpResponse('<html></html>', { status: 200 }));
-    await expect(client({ validate: false }).webhookConfigs.retrieve('wc_1')).rejects.toBeInstanceOf(ResponseValidationError);
+    await expect(client({ validate: false }).webhookConfigs.retrieve('wc_1')).rejects.toBeInstanceOf(
+      ResponseValidationError,
+    );
   });
 });

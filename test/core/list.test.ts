@@ -31,7 +31,11 @@ describe('a page', () => {
     const first = await client().webhookConfigs.list({ limit: 2, state: 'valid' });
     const second = await first.nextPage();
     const third = await second.nextPage();
-    expect([first, second, third].map((p) => p.data.map((c) => c.id))).toEqual([ids.slice(0, 2), ids.slice(2, 4), ids.slice(4)]);
+    expect([first, second, third].map((p) => p.data.map((c) => c.id))).toEqual([
+      ids.slice(0, 2),
+      ids.slice(2, 4),
+      ids.slice(4),
+    ]);
     expect(listCalls().map((r) => r.query)).toEqual([
       { limit: '2', state: 'valid' },
       { limit: '2', state: 'valid', after_id: ids[1] },
@@ -129,7 +133,13 @@ describe('list() as a PagePromise', () => {
 });
 
 describe('a server whose cursor goes round in circles', () => {
-  const CONFIG = { resource: 'webhook_config', organisation: 'org_1', url: 'https://hooks.example.com/in', state: 'valid', date_created: '2024-05-01T10:00:00Z' };
+  const CONFIG = {
+    resource: 'webhook_config',
+    organisation: 'org_1',
+    url: 'https://hooks.example.com/in',
+    state: 'valid',
+    date_created: '2024-05-01T10:00:00Z',
+  };
 
   it('ends the walk with a ResponseValidationError once a cursor leads back to a page already read', async () => {
     // after_id a → b, after_id b → a again: every page says has_more.
@@ -151,7 +161,12 @@ describe('a server whose cursor goes round in circles', () => {
 
   it('with validate: false, a numeric id the server repeats still ends the walk', async () => {
     let asked = 0;
-    server.use(http.get(`${api.baseUrl}/configs/webhook`, () => (asked++, HttpResponse.json({ data: [{ ...CONFIG, id: 7 }], has_more: true }))));
+    server.use(
+      http.get(
+        `${api.baseUrl}/configs/webhook`,
+        () => (asked++, HttpResponse.json({ data: [{ ...CONFIG, id: 7 }], has_more: true })),
+      ),
+    );
     const error = await rejectionOf(client({ validate: false }).webhookConfigs.list().toArray({ limit: 1_000 }));
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(asked).toBe(2);
@@ -172,8 +187,13 @@ describe('filters', () => {
       vi.useRealTimers();
     }
     const ids = created.map((cfg) => cfg.id);
-    const page = await c.webhookConfigs.list({ date_created: { gte: '2024-02-01T09:00:00+01:00', lt: new Date('2024-04-01T08:00:00Z') } });
-    expect(listCalls().at(-1)?.query).toEqual({ date_created__gte: '2024-02-01T08:00:00.000Z', date_created__lt: '2024-04-01T08:00:00.000Z' });
+    const page = await c.webhookConfigs.list({
+      date_created: { gte: '2024-02-01T09:00:00+01:00', lt: new Date('2024-04-01T08:00:00Z') },
+    });
+    expect(listCalls().at(-1)?.query).toEqual({
+      date_created__gte: '2024-02-01T08:00:00.000Z',
+      date_created__lt: '2024-04-01T08:00:00.000Z',
+    });
     expect(page.data.map((x) => x.id)).toEqual([ids[2], ids[1]]);
     // The API (and the mock) write microseconds: a config's own date_created as a bound keeps them, so `gt` leaves
     // that config out and `lte` takes it in.
@@ -212,7 +232,10 @@ describe('the server-sent url', () => {
       fetch: async (input, init) => {
         const response = await fetch(input, init);
         const body = (await response.json()) as Record<string, unknown>;
-        return HttpResponse.json({ ...body, url: 'https://evil.example/configs/webhook?limit=2' }, { status: response.status });
+        return HttpResponse.json(
+          { ...body, url: 'https://evil.example/configs/webhook?limit=2' },
+          { status: response.status },
+        );
       },
     });
     const seen = await c.webhookConfigs.list({ limit: 2 }).toArray({ limit: 100 });

@@ -62,17 +62,27 @@ describe('a truncate fault', () => {
 });
 
 describe('timing options', () => {
-  it.each([Infinity, Number.NaN, -5, 3e9, 0, '20'])('refuses deliveryTimeout %s with InvalidInputError naming options.deliveryTimeout', async (value) => {
-    const options = { deliveryTimeout: value as number };
-    expect(() => createMockApi(options)).toThrow(expect.objectContaining({ name: 'InvalidInputError', field: 'options.deliveryTimeout' }));
-    await expect(startMockServer(options)).rejects.toBeInstanceOf(InvalidInputError);
-  });
+  it.each([Infinity, Number.NaN, -5, 3e9, 0, '20'])(
+    'refuses deliveryTimeout %s with InvalidInputError naming options.deliveryTimeout',
+    async (value) => {
+      const options = { deliveryTimeout: value as number };
+      expect(() => createMockApi(options)).toThrow(
+        expect.objectContaining({ name: 'InvalidInputError', field: 'options.deliveryTimeout' }),
+      );
+      await expect(startMockServer(options)).rejects.toBeInstanceOf(InvalidInputError);
+    },
+  );
 
-  it.each([Infinity, Number.NaN, -5, 3e9, '20'])('refuses taskDelay %s with InvalidInputError naming options.taskDelay', async (value) => {
-    const options = { taskDelay: value as number };
-    expect(() => createMockApi(options)).toThrow(expect.objectContaining({ name: 'InvalidInputError', field: 'options.taskDelay' }));
-    await expect(startMockServer(options)).rejects.toBeInstanceOf(InvalidInputError);
-  });
+  it.each([Infinity, Number.NaN, -5, 3e9, '20'])(
+    'refuses taskDelay %s with InvalidInputError naming options.taskDelay',
+    async (value) => {
+      const options = { taskDelay: value as number };
+      expect(() => createMockApi(options)).toThrow(
+        expect.objectContaining({ name: 'InvalidInputError', field: 'options.taskDelay' }),
+      );
+      await expect(startMockServer(options)).rejects.toBeInstanceOf(InvalidInputError);
+    },
+  );
 
   it('accepts taskDelay 0, fractions, and the timer ceiling (2 147 483 647 ms) for both', () => {
     expect(() => createMockApi({ taskDelay: 0, deliveryTimeout: 0.5 })).not.toThrow();

@@ -7,7 +7,12 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client, InvalidInputError } from '../../src/index';
 import { startMockServer, TEST_ERRORS, type MockServer } from '../../src/mock/index';
-import { DEFAULT_TOLERANCE, parseSignatureHeader, SignatureVerificationError, verifySignature } from '../../src/webhooks/index';
+import {
+  DEFAULT_TOLERANCE,
+  parseSignatureHeader,
+  SignatureVerificationError,
+  verifySignature,
+} from '../../src/webhooks/index';
 import { TOKEN_A, TOKEN_B } from '../support/core-harness';
 
 /**
@@ -26,7 +31,12 @@ const stalled: IncomingMessage[] = [];
 const receiver: Server = createServer(async (req, res) => {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  received.push({ path: req.url ?? '', signature: String(req.headers['ricloud-signature']), contentType: String(req.headers['content-type']), body: Buffer.concat(chunks).toString('utf8') });
+  received.push({
+    path: req.url ?? '',
+    signature: String(req.headers['ricloud-signature']),
+    contentType: String(req.headers['content-type']),
+    body: Buffer.concat(chunks).toString('utf8'),
+  });
   if (req.url === '/landing') res.writeHead(200).end('OK');
   else if (mode === 'redirect') res.writeHead(302, { location: '/landing' }).end();
   else if (mode === 'never') stalled.push(req);
@@ -55,23 +65,47 @@ afterAll(async () => {
 });
 
 /** `fetch` against the mock server, with `Authorization: Token <token>` unless `token` is null. */
-async function call(path: string, init: { method?: string | undefined; body?: unknown; raw?: string | undefined; token?: string | null | undefined; headers?: Record<string, string> | undefined } = {}) {
+async function call(
+  path: string,
+  init: {
+    method?: string | undefined;
+    body?: unknown;
+    raw?: string | undefined;
+    token?: string | null | undefined;
+    headers?: Record<string, string> | undefined;
+  } = {},
+) {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token !== null) headers.authorization = `Token ${init.token ?? TOKEN_A}`;
   if (init.body !== undefined) headers['content-type'] ??= 'application/json';
-  const response = await fetch(`${mock.url}${path}`, { method: init.method ?? 'GET', headers, body: init.raw ?? (init.body === undefined ? null : JSON.stringify(init.body)) });
+  const response = await fetch(`${mock.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.raw ?? (init.body === undefined ? null : JSON.stringify(init.body)),
+  });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: (text ? JSON.parse(text) : undefined) as Record<string, any> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: (text ? JSON.parse(text) : undefined) as Record<string, any>,
+  };
 }
 
-const create = async (url = receiverUrl, token?: string) => (await call('/configs/webhook', { method: 'POST', body: { url }, token })).json;
+const create = async (url = receiverUrl, token?: string) =>
+  (await call('/configs/webhook', { method: 'POST', body: { url }, token })).json;
 
 describe('create and the test task', () => {
   it('answers 201 with state new, a secret of at least 32 characters and an X-Request-Id, and queues a webhook_config.test task', async () => {
     const answer = await call('/configs/webhook', { method: 'POST', body: { url: receiverUrl } });
     expect(answer.status).toBe(201);
     expect(answer.headers.get('x-request-id')).toMatch(/^req_/);
-    expect(answer.json).toMatchObject({ resource: 'webhook_config', url: receiverUrl, state: 'new', organisation: expect.any(String) });
+    expect(answer.json).toMatchObject({
+      resource: 'webhook_config',
+      url: receiverUrl,
+      state: 'new',
+      organisation: expect.any(String),
+    });
     expect(answer.json.secret.length).toBeGreaterThanOrEqual(32);
     const tasks = (await call('/tasks')).json;
     expect(tasks.data).toHaveLength(1);
@@ -87,13 +121,23 @@ describe('create and the test task', () => {
     const event = JSON.parse(delivery?.body ?? '{}');
     expect(delivery?.path).toBe(`/hooks/${event.id}`);
     expect(delivery?.contentType).toMatch(/^application\/json/);
-    expect(event).toMatchObject({ resource: 'event', type: 'webhook_config', action: 'test', data: { id: cfg.id, url: receiverUrl, organisation: cfg.organisation } });
+    expect(event).toMatchObject({
+      resource: 'event',
+      type: 'webhook_config',
+      action: 'test',
+      data: { id: cfg.id, url: receiverUrl, organisation: cfg.organisation },
+    });
     expect(event.data).not.toHaveProperty('secret');
     expect(delivery?.body).not.toContain(cfg.secret);
     await verifySignature(delivery?.body ?? '', delivery?.signature, cfg.secret);
     expect((await call(`/configs/webhook/${cfg.id}`)).json.state).toBe('valid');
     const [task] = (await call('/tasks')).json.data;
-    expect(task).toMatchObject({ state: 'succeeded', error: null, date_started: expect.any(String), date_completed: expect.any(String) });
+    expect(task).toMatchObject({
+      state: 'succeeded',
+      error: null,
+      date_started: expect.any(String),
+      date_completed: expect.any(String),
+    });
   });
 
   it.each([
@@ -127,7 +171,9 @@ describe('create and the test task', () => {
     await mock.api.settle();
     const events = (await call('/events')).json;
     expect(events.total_count).toBe(2);
-    expect(events.data.map((e: { id: string }) => e.id).sort()).toEqual(received.map((r) => JSON.parse(r.body).id).sort());
+    expect(events.data.map((e: { id: string }) => e.id).sort()).toEqual(
+      received.map((r) => JSON.parse(r.body).id).sort(),
+    );
     expect(mock.api.created.event).toBe(2);
     const one = await call(`/events/${events.data[0].id}`);
     expect(one.json).toMatchObject({ id: events.data[0].id, state: 'delivered' });
@@ -144,7 +190,10 @@ describe('the Ricloud-Signature of a real delivery', () => {
     return { cfg, body: delivery?.body ?? '', header, ...parseSignatureHeader(header) };
   }
   const refused = async (check: Promise<void>, why: string) => {
-    const error = await check.then(() => undefined, (e: unknown) => e);
+    const error = await check.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(SignatureVerificationError);
     expect((error as Error).message).toContain(why);
   };
@@ -155,7 +204,10 @@ describe('the Ricloud-Signature of a real delivery', () => {
     await expect(verifySignature(body, header, cfg.secret)).resolves.toBeUndefined();
     await refused(verifySignature(body.replace(cfg.id, other.id), header, cfg.secret), 'does not match');
     await refused(verifySignature(`${body}\n`, header, cfg.secret), 'does not match');
-    await refused(verifySignature(body, header.replace(`t=${timestamp}`, `t=${timestamp - 1}`), cfg.secret), 'does not match');
+    await refused(
+      verifySignature(body, header.replace(`t=${timestamp}`, `t=${timestamp - 1}`), cfg.secret),
+      'does not match',
+    );
     await refused(verifySignature(body, header, other.secret), 'does not match');
   });
 
@@ -205,7 +257,8 @@ describe('update and test', () => {
     const kept = await create();
     const retired = await create();
     await call(`/configs/webhook/${retired.id}`, { method: 'POST', body: { state: 'deactivated' } });
-    const ids = (query: string) => call(`/configs/webhook${query}`).then((a) => a.json.data.map((c: { id: string }) => c.id));
+    const ids = (query: string) =>
+      call(`/configs/webhook${query}`).then((a) => a.json.data.map((c: { id: string }) => c.id));
     expect(await ids('')).toEqual([kept.id]);
     expect(await ids('?state=deactivated')).toEqual([retired.id]);
   });
@@ -214,7 +267,12 @@ describe('update and test', () => {
     const cfg = await create();
     const answer = await call(`/configs/webhook/${cfg.id}/test`, { method: 'POST' });
     expect(answer.status).toBe(201);
-    expect(answer.json).toMatchObject({ resource: 'task', type: 'webhook_config.test', target: cfg.id, state: 'pending' });
+    expect(answer.json).toMatchObject({
+      resource: 'task',
+      type: 'webhook_config.test',
+      target: cfg.id,
+      state: 'pending',
+    });
     const withBody = await call(`/configs/webhook/${cfg.id}/test`, { method: 'POST', body: {} });
     expect(withBody).toMatchObject({ status: 400, json: { error: 'invalid-body' } });
   });
@@ -246,7 +304,10 @@ describe('lists', () => {
     expect(before.json.data.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
     const valid = await call(`/configs/webhook?state=valid&after_id=${ids[1]}`);
     expect(valid.json.data.map((c: { id: string }) => c.id)).toEqual(ids.slice(2));
-    expect((await call('/configs/webhook?before_id=nope')).json).toMatchObject({ error: 'invalid-parameter', params: { before_id: [expect.any(String)] } });
+    expect((await call('/configs/webhook?before_id=nope')).json).toMatchObject({
+      error: 'invalid-parameter',
+      params: { before_id: [expect.any(String)] },
+    });
   });
 
   it('can be paged through by the SDK while each config is deactivated', async () => {
@@ -282,7 +343,9 @@ describe('lists', () => {
       expect(Object.keys(answer.json.params)).toEqual([param]);
     }
     const cfg = await create();
-    const strict = await call(`/configs/webhook?limit=1&date_created__lte=${new Date(Date.now() + 60_000).toISOString()}&date_created__gt=2020-03-01T00:00:00Z`);
+    const strict = await call(
+      `/configs/webhook?limit=1&date_created__lte=${new Date(Date.now() + 60_000).toISOString()}&date_created__gt=2020-03-01T00:00:00Z`,
+    );
     expect(strict.status).toBe(200);
     expect(strict.json.data.map((c: { id: string }) => c.id)).toEqual([cfg.id]);
   });
@@ -330,7 +393,9 @@ describe('timestamps', () => {
       // reset() forgets the count with everything else.
       await mock.api.settle();
       mock.api.reset();
-      expect((await client.webhookConfigs.create({ url: receiverUrl })).date_created).toBe('2024-01-01T00:00:00.000001Z');
+      expect((await client.webhookConfigs.create({ url: receiverUrl })).date_created).toBe(
+        '2024-01-01T00:00:00.000001Z',
+      );
     } finally {
       vi.useRealTimers();
     }
@@ -365,7 +430,10 @@ describe('organisations and authentication', () => {
   });
 
   it('answers 401 unauthorized to a request without Authorization, or with a malformed one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer abc' }, { authorization: 'Token' }] as Record<string, string>[]) {
+    for (const headers of [{}, { authorization: 'Bearer abc' }, { authorization: 'Token' }] as Record<
+      string,
+      string
+    >[]) {
       const answer = await call('/configs/webhook', { token: null, headers });
       expect(answer).toMatchObject({ status: 401, json: { error: 'unauthorized', message: expect.any(String) } });
     }
@@ -373,12 +441,23 @@ describe('organisations and authentication', () => {
   });
 
   it('with the tokens option, maps tokens to organisations and refuses every other token', async () => {
-    const mapped = await startMockServer({ taskDelay: 5, deliver: async () => new Response('OK'), tokens: { [TOKEN_A]: 'org_acme', [TOKEN_B]: 'org_acme' } });
+    const mapped = await startMockServer({
+      taskDelay: 5,
+      deliver: async () => new Response('OK'),
+      tokens: { [TOKEN_A]: 'org_acme', [TOKEN_B]: 'org_acme' },
+    });
     try {
-      const post = (token: string) => fetch(`${mapped.url}/configs/webhook`, { method: 'POST', headers: { authorization: `Token ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ url: receiverUrl }) });
+      const post = (token: string) =>
+        fetch(`${mapped.url}/configs/webhook`, {
+          method: 'POST',
+          headers: { authorization: `Token ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ url: receiverUrl }),
+        });
       const made = (await (await post(TOKEN_A)).json()) as { id: string; organisation: string };
       expect(made.organisation).toBe('org_acme');
-      const seen = await fetch(`${mapped.url}/configs/webhook/${made.id}`, { headers: { authorization: `Token ${TOKEN_B}` } });
+      const seen = await fetch(`${mapped.url}/configs/webhook/${made.id}`, {
+        headers: { authorization: `Token ${TOKEN_B}` },
+      });
       expect(seen.status).toBe(200);
       expect((await post('tok_unknown_000000000000000000000')).status).toBe(401);
       await mapped.api.settle();
@@ -420,14 +499,44 @@ describe('strictness and errors', () => {
   });
 
   it.each([
-    ['an unknown body field', { body: { url: 'https://hooks.example.com', colour: 'blue' } }, 'invalid-parameter', { colour: ['Unknown field.'] }],
+    [
+      'an unknown body field',
+      { body: { url: 'https://hooks.example.com', colour: 'blue' } },
+      'invalid-parameter',
+      { colour: ['Unknown field.'] },
+    ],
     ['a missing url', { body: {} }, 'invalid-parameter', { url: ['This field is required.'] }],
-    ['a url that is not http(s)', { body: { url: 'ftp://hooks.example.com' } }, 'invalid-parameter', { url: ['Enter a valid URL.'] }],
-    ['a url with credentials', { body: { url: 'https://user:pw@example.test/hook' } }, 'invalid-parameter', { url: [expect.any(String)] }],
-    ['a url with a user name only', { body: { url: 'https://user@example.test/hook' } }, 'invalid-parameter', { url: [expect.any(String)] }],
-    ['a body that is not JSON', { raw: '{"url":', headers: { 'content-type': 'application/json' } }, 'invalid-body', undefined],
+    [
+      'a url that is not http(s)',
+      { body: { url: 'ftp://hooks.example.com' } },
+      'invalid-parameter',
+      { url: ['Enter a valid URL.'] },
+    ],
+    [
+      'a url with credentials',
+      { body: { url: 'https://user:pw@example.test/hook' } },
+      'invalid-parameter',
+      { url: [expect.any(String)] },
+    ],
+    [
+      'a url with a user name only',
+      { body: { url: 'https://user@example.test/hook' } },
+      'invalid-parameter',
+      { url: [expect.any(String)] },
+    ],
+    [
+      'a body that is not JSON',
+      { raw: '{"url":', headers: { 'content-type': 'application/json' } },
+      'invalid-body',
+      undefined,
+    ],
     ['a JSON array', { body: [] }, 'invalid-body', undefined],
-    ['a non-JSON content type', { raw: 'url=https://x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 'invalid-body', undefined],
+    [
+      'a non-JSON content type',
+      { raw: 'url=https://x', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      'invalid-body',
+      undefined,
+    ],
   ] as const)('refuses a create with %s (400 %s)', async (_name, init, code, params) => {
     const answer = await call('/configs/webhook', { method: 'POST', ...init });
     expect(answer.status).toBe(400);
@@ -439,7 +548,10 @@ describe('strictness and errors', () => {
   it('refuses an update with a state other than new/deactivated, or with neither url nor state', async () => {
     const cfg = await create();
     const valid = await call(`/configs/webhook/${cfg.id}`, { method: 'POST', body: { state: 'valid' } });
-    expect(valid).toMatchObject({ status: 400, json: { error: 'invalid-parameter', params: { state: [expect.any(String)] } } });
+    expect(valid).toMatchObject({
+      status: 400,
+      json: { error: 'invalid-parameter', params: { state: [expect.any(String)] } },
+    });
     const empty = await call(`/configs/webhook/${cfg.id}`, { method: 'POST', body: {} });
     expect(empty).toMatchObject({ status: 400, json: { error: 'invalid-parameter' } });
     const secret = await call(`/configs/webhook/${cfg.id}`, { method: 'POST', body: { secret: 'mine' } });
@@ -449,8 +561,14 @@ describe('strictness and errors', () => {
   it('refuses an update to a url with credentials, leaving the config and its tasks as they were', async () => {
     const cfg = await create();
     await mock.api.settle();
-    const answer = await call(`/configs/webhook/${cfg.id}`, { method: 'POST', body: { url: 'https://user:pw@example.test/hook' } });
-    expect(answer).toMatchObject({ status: 400, json: { error: 'invalid-parameter', params: { url: [expect.any(String)] } } });
+    const answer = await call(`/configs/webhook/${cfg.id}`, {
+      method: 'POST',
+      body: { url: 'https://user:pw@example.test/hook' },
+    });
+    expect(answer).toMatchObject({
+      status: 400,
+      json: { error: 'invalid-parameter', params: { url: [expect.any(String)] } },
+    });
     expect((await call(`/configs/webhook/${cfg.id}`)).json).toMatchObject({ url: receiverUrl, state: 'valid' });
     expect(mock.api.created.task).toBe(1);
   });
@@ -499,7 +617,11 @@ describe('Ricloud-Await on GET /tasks/{id}', () => {
     expect(mock.api.created).toMatchObject({ webhook_config: 0, task: 0 });
     const cfg = await create();
     await mock.api.settle();
-    const updated = await call(`/configs/webhook/${cfg.id}`, { method: 'POST', body: { url: `${receiverUrl}/other` }, headers: bad });
+    const updated = await call(`/configs/webhook/${cfg.id}`, {
+      method: 'POST',
+      body: { url: `${receiverUrl}/other` },
+      headers: bad,
+    });
     expect(updated).toMatchObject({ status: 400, json: { params: { 'Ricloud-Await': [expect.any(String)] } } });
     const tested = await call(`/configs/webhook/${cfg.id}/test`, { method: 'POST', headers: bad });
     expect(tested).toMatchObject({ status: 400, json: { params: { 'Ricloud-Await': [expect.any(String)] } } });
@@ -510,7 +632,10 @@ describe('Ricloud-Await on GET /tasks/{id}', () => {
   it('refuses a value that is not a number of seconds', async () => {
     await create();
     const [task] = (await call('/tasks')).json.data;
-    expect(await call(`/tasks/${task.id}`, { headers: { 'ricloud-await': 'soon' } })).toMatchObject({ status: 400, json: { params: { 'Ricloud-Await': [expect.any(String)] } } });
+    expect(await call(`/tasks/${task.id}`, { headers: { 'ricloud-await': 'soon' } })).toMatchObject({
+      status: 400,
+      json: { params: { 'Ricloud-Await': [expect.any(String)] } },
+    });
   });
 });
 
@@ -518,7 +643,10 @@ describe('controls', () => {
   it('logs every request, and reset() forgets the store, the counts and the log', async () => {
     await create();
     await call('/configs/webhook?limit=1');
-    expect(mock.api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /configs/webhook', 'GET /configs/webhook']);
+    expect(mock.api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /configs/webhook',
+      'GET /configs/webhook',
+    ]);
     expect(mock.api.requests[1]?.query).toEqual({ limit: '1' });
     expect(mock.api.requests[0]?.headers.authorization).toBe(`Token ${TOKEN_A}`);
     await mock.api.settle();
@@ -553,7 +681,11 @@ describe('CORS on the mock server (opt-in)', () => {
   const preflight = (url: string, origin = PAGE) =>
     fetch(`${url}/configs/webhook`, {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-trace' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,x-trace',
+      },
     });
 
   it('is off by default: no CORS headers, and a preflight gets what any OPTIONS without a token gets (401)', async () => {
@@ -572,7 +704,9 @@ describe('CORS on the mock server (opt-in)', () => {
       expect(checked.headers.get('access-control-allow-origin')).toBe('*');
       expect(checked.headers.get('access-control-allow-methods')).toBe('GET, POST');
       expect(checked.headers.get('access-control-allow-headers')).toBe('authorization,content-type,x-trace');
-      const listed = await fetch(`${open.url}/configs/webhook`, { headers: { origin: PAGE, authorization: `Token ${TOKEN_A}` } });
+      const listed = await fetch(`${open.url}/configs/webhook`, {
+        headers: { origin: PAGE, authorization: `Token ${TOKEN_A}` },
+      });
       expect(listed.status).toBe(200);
       expect(listed.headers.get('access-control-allow-origin')).toBe('*');
       expect(listed.headers.get('access-control-expose-headers')).toContain('x-request-id');
@@ -583,16 +717,24 @@ describe('CORS on the mock server (opt-in)', () => {
     }
   });
 
-  it.each([42, 'app.example', 'https://app.example/', 'https://app.example/path'])('refuses cors: %j before listening, naming options.cors', async (cors) => {
-    await expect(startMockServer({ cors: cors as string })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'options.cors' });
-  });
+  it.each([42, 'app.example', 'https://app.example/', 'https://app.example/path'])(
+    'refuses cors: %j before listening, naming options.cors',
+    async (cors) => {
+      await expect(startMockServer({ cors: cors as string })).rejects.toMatchObject({
+        name: 'InvalidInputError',
+        field: 'options.cors',
+      });
+    },
+  );
 
   it('with cors: <origin>, allows that origin only', async () => {
     const one = await startMockServer({ taskDelay: 5, cors: PAGE });
     try {
       expect((await preflight(one.url)).headers.get('access-control-allow-origin')).toBe(PAGE);
       expect((await preflight(one.url, 'https://elsewhere.example')).status).toBe(403);
-      const other = await fetch(`${one.url}/configs/webhook`, { headers: { origin: 'https://elsewhere.example', authorization: `Token ${TOKEN_A}` } });
+      const other = await fetch(`${one.url}/configs/webhook`, {
+        headers: { origin: 'https://elsewhere.example', authorization: `Token ${TOKEN_A}` },
+      });
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       await one.close();
@@ -606,13 +748,20 @@ describe('reset() and close() abandon queued tests', () => {
   async function serverWith(deliver: (request: Request) => Promise<Response>, taskDelay = 50) {
     const server = await startMockServer({ taskDelay, deliver });
     const send = (path: string, init: RequestInit = {}) =>
-      fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Token ${TOKEN_A}`, 'content-type': 'application/json', ...init.headers } });
-    const createConfig = async () => (await (await send('/configs/webhook', { method: 'POST', body: JSON.stringify({ url: receiverUrl }) })).json()) as { id: string };
+      fetch(`${server.url}${path}`, {
+        ...init,
+        headers: { authorization: `Token ${TOKEN_A}`, 'content-type': 'application/json', ...init.headers },
+      });
+    const createConfig = async () =>
+      (await (
+        await send('/configs/webhook', { method: 'POST', body: JSON.stringify({ url: receiverUrl }) })
+      ).json()) as { id: string };
     return { server, send, createConfig };
   }
   /** Resolves once `check` holds, polling; fails after 2 s. */
   async function until(check: () => boolean) {
-    for (const started = Date.now(); !check(); await pause(5)) if (Date.now() - started > 2_000) throw new Error('timed out waiting');
+    for (const started = Date.now(); !check(); await pause(5))
+      if (Date.now() - started > 2_000) throw new Error('timed out waiting');
   }
 
   it('reset() right after a create: the queued test never delivers, stores an event or lists one; later tests run as usual', async () => {
@@ -626,7 +775,11 @@ describe('reset() and close() abandon queued tests', () => {
       server.api.reset();
       await pause(200);
       expect(delivered).toHaveLength(0);
-      expect([server.api.store.events(), server.api.store.tasks(), server.api.created]).toEqual([[], [], { webhook_config: 0, task: 0, event: 0 }]);
+      expect([server.api.store.events(), server.api.store.tasks(), server.api.created]).toEqual([
+        [],
+        [],
+        { webhook_config: 0, task: 0, event: 0 },
+      ]);
       expect(((await (await send('/events')).json()) as { total_count: number }).total_count).toBe(0);
       const cfg = await createConfig();
       await server.api.settle();

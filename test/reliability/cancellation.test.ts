@@ -22,7 +22,9 @@ describe('AbortSignal', () => {
     const controller = new AbortController();
     const why = reason();
     controller.abort(why);
-    const error = await rejectionOf(mock.client().webhookConfigs.create({ url: RECEIVER }, { signal: controller.signal }));
+    const error = await rejectionOf(
+      mock.client().webhookConfigs.create({ url: RECEIVER }, { signal: controller.signal }),
+    );
     expect(error).toBeInstanceOf(AbortError);
     expect(error).toBeInstanceOf(RicloudError);
     expect(error.cause).toBe(why);
@@ -38,7 +40,9 @@ describe('AbortSignal', () => {
     const why = reason();
     setTimeout(() => controller.abort(why), 100);
     const start = Date.now();
-    const error = await rejectionOf(mock.client({ timeout: 30_000 }).webhookConfigs.retrieve(config.id, { signal: controller.signal }));
+    const error = await rejectionOf(
+      mock.client({ timeout: 30_000 }).webhookConfigs.retrieve(config.id, { signal: controller.signal }),
+    );
     expect(error).toBeInstanceOf(AbortError);
     expect(error.cause).toBe(why);
     expect((error as AbortError).request?.attempts).toBe(1);
@@ -73,7 +77,9 @@ describe('AbortSignal', () => {
     mock.api.faults.add({ method: 'POST', path: CONFIGS, latency: 300 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const error = await rejectionOf(mock.client().webhookConfigs.create({ url: RECEIVER }, { signal: controller.signal }));
+    const error = await rejectionOf(
+      mock.client().webhookConfigs.create({ url: RECEIVER }, { signal: controller.signal }),
+    );
     expect(error).toBeInstanceOf(AbortError);
     expect((error as AbortError).mayHaveSucceeded).toBe(true);
     expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);

@@ -5,7 +5,15 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Client, ConnectionError, RateLimitError, RequestError, RicloudError, ServerError, TimeoutError } from '../../src/index';
+import {
+  Client,
+  ConnectionError,
+  RateLimitError,
+  RequestError,
+  RicloudError,
+  ServerError,
+  TimeoutError,
+} from '../../src/index';
 import { createMockApi, type Fault } from '../../src/mock/index';
 import { rejectionOf, TOKEN_A } from '../support/core-harness';
 import { deliverOk, RECEIVER, refusingFetch, sent, sleep, useMockServer } from './support';
@@ -40,15 +48,18 @@ describe('in process (msw): by HTTP status', () => {
     expect(api.created.webhook_config).toBe(0);
   });
 
-  it.each([500, 502, 503, 504])('create is not re-sent after HTTP %i: ServerError with mayHaveSucceeded', async (status) => {
-    api.faults.add({ method: 'POST', path: CONFIGS, status, retryAfter: 0 });
-    const error = await rejectionOf(client().webhookConfigs.create({ url: RECEIVER }));
-    expect(error).toBeInstanceOf(ServerError);
-    expect((error as ServerError).mayHaveSucceeded).toBe(true);
-    expect((error as ServerError).request.attempts).toBe(1);
-    expect(error.message).toContain('may have been applied');
-    expect(sent(api, 'POST', CONFIGS)).toBe(1);
-  });
+  it.each([500, 502, 503, 504])(
+    'create is not re-sent after HTTP %i: ServerError with mayHaveSucceeded',
+    async (status) => {
+      api.faults.add({ method: 'POST', path: CONFIGS, status, retryAfter: 0 });
+      const error = await rejectionOf(client().webhookConfigs.create({ url: RECEIVER }));
+      expect(error).toBeInstanceOf(ServerError);
+      expect((error as ServerError).mayHaveSucceeded).toBe(true);
+      expect((error as ServerError).request.attempts).toBe(1);
+      expect(error.message).toContain('may have been applied');
+      expect(sent(api, 'POST', CONFIGS)).toBe(1);
+    },
+  );
 
   it('create is not re-sent after a 408 either (only 429 proves the server did not act)', async () => {
     api.faults.add({ method: 'POST', path: CONFIGS, status: 408 });
@@ -112,7 +123,9 @@ describe('over real sockets (startMockServer)', () => {
   it('a connection refused before sending (real ECONNREFUSED): create is re-sent and the config exists once', async () => {
     const refusing = await refusingFetch(1);
     const attempts: number[] = [];
-    const config = await mock.client({ fetch: refusing.fetch, onRequest: ({ attempt }) => void attempts.push(attempt) }).webhookConfigs.create({ url: RECEIVER });
+    const config = await mock
+      .client({ fetch: refusing.fetch, onRequest: ({ attempt }) => void attempts.push(attempt) })
+      .webhookConfigs.create({ url: RECEIVER });
     expect(config.url).toBe(RECEIVER);
     expect(attempts).toEqual([1, 2]);
     expect(refusing.calls()).toBe(2);
@@ -122,7 +135,9 @@ describe('over real sockets (startMockServer)', () => {
 
   it('a refused connection with no retries left: ConnectionError that says nothing was applied', async () => {
     const refusing = await refusingFetch(1);
-    const error = await rejectionOf(mock.client({ fetch: refusing.fetch, maxRetries: 0 }).webhookConfigs.create({ url: RECEIVER }));
+    const error = await rejectionOf(
+      mock.client({ fetch: refusing.fetch, maxRetries: 0 }).webhookConfigs.create({ url: RECEIVER }),
+    );
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.message).toContain('ECONNREFUSED');
     expect((error as ConnectionError).mayHaveSucceeded).toBe(false);
@@ -180,19 +195,22 @@ describe('over real sockets (startMockServer)', () => {
     ['latency past the timeout', { latency: 250 }, TimeoutError, 1],
     ['hang', { hang: true }, TimeoutError, 0],
   ];
-  it.each(plans)('under "%s", create is never duplicated and fails (if at all) with the right class', async (_name, fault, errorClass, creates) => {
-    mock.api.faults.add({ method: 'POST', path: CONFIGS, times: Infinity, ...fault });
-    const call = mock.client({ timeout: 100, deadline: 400 }).webhookConfigs.create({ url: RECEIVER });
-    if (errorClass) {
-      const error = await rejectionOf(call);
-      expect(error).toBeInstanceOf(errorClass);
-      expect((error as RicloudError).mayHaveSucceeded).toBe(true);
-      expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
-    } else {
-      await call;
-    }
-    await vi.waitFor(() => expect(mock.api.created.webhook_config).toBe(creates), { timeout: 5000 });
-    await sleep(100);
-    expect(mock.api.created.webhook_config).toBe(creates);
-  });
+  it.each(plans)(
+    'under "%s", create is never duplicated and fails (if at all) with the right class',
+    async (_name, fault, errorClass, creates) => {
+      mock.api.faults.add({ method: 'POST', path: CONFIGS, times: Infinity, ...fault });
+      const call = mock.client({ timeout: 100, deadline: 400 }).webhookConfigs.create({ url: RECEIVER });
+      if (errorClass) {
+        const error = await rejectionOf(call);
+        expect(error).toBeInstanceOf(errorClass);
+        expect((error as RicloudError).mayHaveSucceeded).toBe(true);
+        expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
+      } else {
+        await call;
+      }
+      await vi.waitFor(() => expect(mock.api.created.webhook_config).toBe(creates), { timeout: 5000 });
+      await sleep(100);
+      expect(mock.api.created.webhook_config).toBe(creates);
+    },
+  );
 });

@@ -5,7 +5,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, configure, ConnectionError, RicloudError, ServerError, TimeoutError, WebhookConfig } from '../../src/index';
+import {
+  Client,
+  configure,
+  ConnectionError,
+  RicloudError,
+  ServerError,
+  TimeoutError,
+  WebhookConfig,
+} from '../../src/index';
 import type { Fault } from '../../src/mock/index';
 import { rejectionOf, TOKEN_A } from '../support/core-harness';
 import { RECEIVER, sent, since, useMockServer } from './support';
@@ -39,7 +47,9 @@ describe('timeout and deadline', () => {
     const { config, path } = await seed();
     mock.api.faults.add({ method: 'GET', path, hang: true });
     const start = Date.now();
-    const error = await rejectionOf(mock.client({ timeout: 10_000 }).webhookConfigs.retrieve(config.id, { deadline: 150 }));
+    const error = await rejectionOf(
+      mock.client({ timeout: 10_000 }).webhookConfigs.retrieve(config.id, { deadline: 150 }),
+    );
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.message).toContain('deadline of 150 ms');
     expect(since(start)).toBeLessThan(150 + MARGIN);
@@ -64,7 +74,9 @@ describe('timeout and deadline', () => {
     const stall = () => {
       while (Date.now() - start < 400);
     };
-    const error = await rejectionOf(mock.client().webhookConfigs.retrieve(config.id, { deadline: 300, onRetry: stall }));
+    const error = await rejectionOf(
+      mock.client().webhookConfigs.retrieve(config.id, { deadline: 300, onRetry: stall }),
+    );
     expect(error).toBeInstanceOf(ServerError);
     expect((error as ServerError).request?.attempts).toBe(1);
     expect(sent(mock.api, 'GET', path)).toBe(1);
@@ -76,7 +88,9 @@ describe('timeout and deadline', () => {
     mock.api.faults.add({ method: 'GET', path, status: 503, retryAfter: 0.25 });
     mock.api.faults.add({ method: 'GET', path, hang: true });
     const start = Date.now();
-    const error = await rejectionOf(mock.client({ timeout: 10_000 }).webhookConfigs.retrieve(config.id, { deadline: 500 }));
+    const error = await rejectionOf(
+      mock.client({ timeout: 10_000 }).webhookConfigs.retrieve(config.id, { deadline: 500 }),
+    );
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.message).toContain('deadline of 500 ms');
     expect((error as TimeoutError).request?.attempts).toBe(2);
@@ -92,7 +106,14 @@ describe('timeout and deadline', () => {
       await new Promise((resolve) => setTimeout(resolve, 1_200));
       return new Response('{}', { status: 503, headers: { 'retry-after': '0' } });
     };
-    const c = new Client({ token: TOKEN_A, baseUrl: 'https://api.test', fetch: stubborn as typeof fetch, timeout: 2_000, deadline: 2_000, logLevel: 'off' });
+    const c = new Client({
+      token: TOKEN_A,
+      baseUrl: 'https://api.test',
+      fetch: stubborn as typeof fetch,
+      timeout: 2_000,
+      deadline: 2_000,
+      logLevel: 'off',
+    });
     const start = Date.now();
     const error = await rejectionOf(c.webhookConfigs.retrieve('wc_1'));
     expect(error).toBeInstanceOf(TimeoutError);
@@ -106,7 +127,9 @@ describe('timeout and deadline', () => {
     const { config, path } = await seed();
     mock.api.faults.add({ method: 'GET', path, hang: true, times: Infinity });
     let start = Date.now();
-    const fromClient = await rejectionOf(mock.client({ timeout: 5000, deadline: 120 }).webhookConfigs.retrieve(config.id));
+    const fromClient = await rejectionOf(
+      mock.client({ timeout: 5000, deadline: 120 }).webhookConfigs.retrieve(config.id),
+    );
     expect(fromClient).toBeInstanceOf(TimeoutError);
     expect(since(start)).toBeLessThan(120 + MARGIN);
 
@@ -118,7 +141,11 @@ describe('timeout and deadline', () => {
     expect(since(start)).toBeLessThan(60 + MARGIN);
 
     start = Date.now();
-    const perRequest = await rejectionOf(mock.client({ timeout: 10_000, deadline: 20_000 }).webhookConfigs.retrieve(config.id, { timeout: 80, maxRetries: 0 }));
+    const perRequest = await rejectionOf(
+      mock
+        .client({ timeout: 10_000, deadline: 20_000 })
+        .webhookConfigs.retrieve(config.id, { timeout: 80, maxRetries: 0 }),
+    );
     expect(perRequest).toBeInstanceOf(TimeoutError);
     expect(perRequest.message).toContain('within 80 ms');
     expect(since(start)).toBeLessThan(80 + MARGIN);
@@ -138,7 +165,10 @@ describe('timeout and deadline', () => {
     const { config, path } = await seed();
     mock.api.faults.add({ path: new RegExp(`^${CONFIGS}`), times: Infinity, ...fault });
     const client = mock.client({ timeout: 100, deadline: 300 });
-    for (const call of [() => client.webhookConfigs.retrieve(config.id), () => client.webhookConfigs.create({ url: RECEIVER })]) {
+    for (const call of [
+      () => client.webhookConfigs.retrieve(config.id),
+      () => client.webhookConfigs.create({ url: RECEIVER }),
+    ]) {
       const start = Date.now();
       const error = await rejectionOf(call());
       expect(error).toBeInstanceOf(RicloudError);
@@ -155,11 +185,22 @@ describe('the body is part of the attempt', () => {
   const sockets = new Set<Socket>();
   let served = 0;
   let mode: 'stall' | 'cut' = 'stall';
-  const body = JSON.stringify({ id: 'wc_1', resource: 'webhook_config', organisation: 1, url: RECEIVER, state: 'valid', date_created: '2024-01-01T00:00:00Z' });
+  const body = JSON.stringify({
+    id: 'wc_1',
+    resource: 'webhook_config',
+    organisation: 1,
+    url: RECEIVER,
+    state: 'valid',
+    date_created: '2024-01-01T00:00:00Z',
+  });
   beforeAll(async () => {
     server = createServer((_req, res) => {
       served++;
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length), 'x-request-id': `req_slow_${served}` });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': String(body.length),
+        'x-request-id': `req_slow_${served}`,
+      });
       // The first request gets half a body; later ones the whole body.
       if (served > 1) return void res.end(body);
       res.write(body.slice(0, body.length / 2));
@@ -176,13 +217,16 @@ describe('the body is part of the attempt', () => {
     for (const socket of sockets) socket.destroy();
     await new Promise((resolve) => server.close(resolve));
   });
-  const client = (options: { timeout?: number; deadline?: number; maxRetries?: number } = {}) => new Client({ token: TOKEN_A, baseUrl: base, logLevel: 'off', ...options });
+  const client = (options: { timeout?: number; deadline?: number; maxRetries?: number } = {}) =>
+    new Client({ token: TOKEN_A, baseUrl: base, logLevel: 'off', ...options });
 
   it('a body that stalls after the headers is cut at the timeout and the read retried', async () => {
     served = 0;
     mode = 'stall';
     const retries: string[] = [];
-    const config = await client({ timeout: 150, deadline: 5000 }).webhookConfigs.retrieve('wc_1', { onRetry: ({ error }) => void retries.push(error.name) });
+    const config = await client({ timeout: 150, deadline: 5000 }).webhookConfigs.retrieve('wc_1', {
+      onRetry: ({ error }) => void retries.push(error.name),
+    });
     expect(config.id).toBe('wc_1');
     expect(retries).toEqual(['TimeoutError']);
     expect(served).toBe(2);
@@ -201,7 +245,9 @@ describe('the body is part of the attempt', () => {
     served = 0;
     mode = 'cut';
     const retries: string[] = [];
-    const config = await client().webhookConfigs.retrieve('wc_1', { onRetry: ({ error }) => void retries.push(error.name) });
+    const config = await client().webhookConfigs.retrieve('wc_1', {
+      onRetry: ({ error }) => void retries.push(error.name),
+    });
     expect(config.id).toBe('wc_1');
     expect(retries).toEqual(['ConnectionError']);
   });

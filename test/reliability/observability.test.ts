@@ -59,8 +59,14 @@ describe('hooks', () => {
 
   it('hooks set on the client and on the request both run, the client first', async () => {
     const order: string[] = [];
-    const c = client({ onRequest: () => void order.push('client onRequest'), onResponse: () => void order.push('client onResponse') });
-    await c.webhookConfigs.list({}, { onRequest: () => void order.push('call onRequest'), onResponse: () => void order.push('call onResponse') });
+    const c = client({
+      onRequest: () => void order.push('client onRequest'),
+      onResponse: () => void order.push('client onResponse'),
+    });
+    await c.webhookConfigs.list(
+      {},
+      { onRequest: () => void order.push('call onRequest'), onResponse: () => void order.push('call onResponse') },
+    );
     expect(order).toEqual(['client onRequest', 'call onRequest', 'client onResponse', 'call onResponse']);
   });
 
@@ -81,12 +87,22 @@ describe('hooks', () => {
 
   it('an async hook that rejects is logged as a warning, never an unhandled rejection; the call still succeeds', async () => {
     const { logger, lines } = recordingLogger();
-    const c = client({ logger, logLevel: 'warn', onRequest: async () => Promise.reject(new RangeError('span exporter down')) });
-    const page = await c.webhookConfigs.list({}, { onResponse: async () => Promise.reject(new TypeError('bug in my async hook')) });
+    const c = client({
+      logger,
+      logLevel: 'warn',
+      onRequest: async () => Promise.reject(new RangeError('span exporter down')),
+    });
+    const page = await c.webhookConfigs.list(
+      {},
+      { onResponse: async () => Promise.reject(new TypeError('bug in my async hook')) },
+    );
     // The hooks are not awaited: their rejections are caught a few ticks later.
     await new Promise((resolve) => setImmediate(resolve));
     expect(page.data).toEqual([]);
-    expect(lines).toEqual(['warn [ricloud] onRequest hook threw: RangeError', 'warn [ricloud] onResponse hook threw: TypeError']);
+    expect(lines).toEqual([
+      'warn [ricloud] onRequest hook threw: RangeError',
+      'warn [ricloud] onResponse hook threw: TypeError',
+    ]);
   });
 
   it('durationMs measures the attempt: a 150 ms server latency shows', async () => {
@@ -101,7 +117,10 @@ describe('logging', () => {
   it('at debug, each attempt and each answer is logged', async () => {
     const { logger, lines } = recordingLogger();
     await client({ logger, logLevel: 'debug' }).webhookConfigs.list();
-    expect(lines).toEqual([`debug [ricloud] → GET ${CONFIGS} (attempt 1)`, expect.stringMatching(new RegExp(`^debug \\[ricloud\\] ← 200 GET ${CONFIGS} in \\d+ ms$`))]);
+    expect(lines).toEqual([
+      `debug [ricloud] → GET ${CONFIGS} (attempt 1)`,
+      expect.stringMatching(new RegExp(`^debug \\[ricloud\\] ← 200 GET ${CONFIGS} in \\d+ ms$`)),
+    ]);
   });
 
   it('at the default level (warn), only retries are logged', async () => {
@@ -124,7 +143,11 @@ describe('logging', () => {
     const broken = () => {
       throw new Error('log sink closed');
     };
-    const page = await client({ logger: { debug: broken, info: broken, warn: broken, error: broken }, logLevel: 'debug', maxRetries: 1 }).webhookConfigs.list();
+    const page = await client({
+      logger: { debug: broken, info: broken, warn: broken, error: broken },
+      logLevel: 'debug',
+      maxRetries: 1,
+    }).webhookConfigs.list();
     expect(page.data).toEqual([]);
     expect(page.lastResponse.status).toBe(200);
   });
@@ -151,7 +174,10 @@ describe('logging', () => {
 describe('lastResponse', () => {
   const shape = (status: number) => ({
     status,
-    headers: expect.objectContaining({ 'content-type': 'application/json', 'x-request-id': expect.stringMatching(/^req_/) }),
+    headers: expect.objectContaining({
+      'content-type': 'application/json',
+      'x-request-id': expect.stringMatching(/^req_/),
+    }),
     requestId: expect.stringMatching(/^req_/),
   });
 
@@ -175,11 +201,27 @@ describe('lastResponse', () => {
   });
 
   it('hides the token in any response header that echoes it, besides the credential headers', async () => {
-    const body = JSON.stringify({ id: 'wc_1', resource: 'webhook_config', organisation: 'org_1', url: RECEIVER, state: 'valid', date_created: '2024-05-01T10:00:00Z' });
+    const body = JSON.stringify({
+      id: 'wc_1',
+      resource: 'webhook_config',
+      organisation: 'org_1',
+      url: RECEIVER,
+      state: 'valid',
+      date_created: '2024-05-01T10:00:00Z',
+    });
     const echoing: typeof fetch = async () =>
-      new Response(body, { headers: { 'content-type': 'application/json', 'www-authenticate': `Token ${TOKEN_A}`, 'x-debug-caller': `key=${TOKEN_A}` } });
+      new Response(body, {
+        headers: {
+          'content-type': 'application/json',
+          'www-authenticate': `Token ${TOKEN_A}`,
+          'x-debug-caller': `key=${TOKEN_A}`,
+        },
+      });
     const config = await client({ fetch: echoing }).webhookConfigs.retrieve('wc_1');
-    expect(config.lastResponse.headers).toMatchObject({ 'www-authenticate': 'Token [redacted]', 'x-debug-caller': 'key=[redacted]' });
+    expect(config.lastResponse.headers).toMatchObject({
+      'www-authenticate': 'Token [redacted]',
+      'x-debug-caller': 'key=[redacted]',
+    });
     expect(inspect(config.lastResponse, { showHidden: true, getters: true })).not.toContain(TOKEN_A);
   });
 

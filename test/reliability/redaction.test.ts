@@ -14,13 +14,22 @@ const CONFIGS = '/configs/webhook';
 /** A logger that keeps every line it is given, arguments included. */
 function recordingLogger() {
   const lines: string[] = [];
-  const at = (level: string) => (...args: unknown[]) => void lines.push(`${level} ${format(...args)}`);
+  const at =
+    (level: string) =>
+    (...args: unknown[]) =>
+      void lines.push(`${level} ${format(...args)}`);
   const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
   return { logger, lines };
 }
 
 /** Every way an error may be printed. */
-const renderings = (error: unknown) => [String(error), (error as Error).message, JSON.stringify(error), inspect(error, { depth: 10 }), format(error)];
+const renderings = (error: unknown) => [
+  String(error),
+  (error as Error).message,
+  JSON.stringify(error),
+  inspect(error, { depth: 10 }),
+  format(error),
+];
 
 /** Fails when `text` holds the secret, or even its first 8 characters (a body cut in half may cut it too). */
 function expectClean(texts: string[], secrets: string[]) {
@@ -57,11 +66,16 @@ describe('in process', () => {
 
   it('a body cut inside the secret (say, by a proxy) keeps no part of it', async () => {
     const cut: typeof fetch = async () =>
-      new Response('{"id":"wc_1","resource":"webhook_config","url":"https://hooks.example.com/in","secret":"whsec_cut_0123456789abcdef', {
-        status: 201,
-        headers: { 'content-type': 'application/json' },
-      });
-    const error = (await rejectionOf(client({ fetch: cut }).webhookConfigs.create({ url: RECEIVER }))) as ResponseValidationError;
+      new Response(
+        '{"id":"wc_1","resource":"webhook_config","url":"https://hooks.example.com/in","secret":"whsec_cut_0123456789abcdef',
+        {
+          status: 201,
+          headers: { 'content-type': 'application/json' },
+        },
+      );
+    const error = (await rejectionOf(
+      client({ fetch: cut }).webhookConfigs.create({ url: RECEIVER }),
+    )) as ResponseValidationError;
     expect(error).toBeInstanceOf(ResponseValidationError);
     // The server acted before its answer was cut: the create must not be sent again blindly.
     expect(error.mayHaveSucceeded).toBe(true);
@@ -72,10 +86,17 @@ describe('in process', () => {
   it('a server error message that echoes the token or a signature value is redacted', async () => {
     const signature = await signPayload('{}', 'whsec_echoed_secret_value');
     const echo: typeof fetch = async () =>
-      new Response(JSON.stringify({ error: 'invalid-parameter', message: `bad token ${TOKEN_A}; got Ricloud-Signature ${signature}`, params: {} }), {
-        status: 400,
-        headers: { 'content-type': 'application/json' },
-      });
+      new Response(
+        JSON.stringify({
+          error: 'invalid-parameter',
+          message: `bad token ${TOKEN_A}; got Ricloud-Signature ${signature}`,
+          params: {},
+        }),
+        {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+        },
+      );
     const error = (await rejectionOf(client({ fetch: echo }).webhookConfigs.list())) as RequestError;
     expect(error).toBeInstanceOf(RequestError);
     const base64 = signature.split('s=')[1] ?? 'missing';
@@ -96,21 +117,44 @@ describe('in process', () => {
     expect(page.lastResponse.headers['ricloud-signature']).toBe('[redacted]');
     expect(page.lastResponse.headers.authorization).toBe('[redacted]');
     expect(page.lastResponse.headers['set-cookie']).toBe('[redacted]');
-    expectClean([JSON.stringify(page.lastResponse), inspect(page, { depth: 10 })], [TOKEN_A, signature.split('s=')[1] ?? 'missing', 'abcdef123456']);
+    expectClean(
+      [JSON.stringify(page.lastResponse), inspect(page, { depth: 10 })],
+      [TOKEN_A, signature.split('s=')[1] ?? 'missing', 'abcdef123456'],
+    );
   });
 
   it('JSON.stringify and util.inspect of a client show neither the token nor header values', () => {
-    const c = new Client({ token: TOKEN_A, baseUrl: api.baseUrl, headers: { 'x-api-key': 'hdr_secret_value_1234' }, logLevel: 'off' });
-    const texts = [JSON.stringify(c), inspect(c, { depth: 10 }), format(c), String(JSON.stringify(c.withOptions({ timeout: 5 })))];
+    const c = new Client({
+      token: TOKEN_A,
+      baseUrl: api.baseUrl,
+      headers: { 'x-api-key': 'hdr_secret_value_1234' },
+      logLevel: 'off',
+    });
+    const texts = [
+      JSON.stringify(c),
+      inspect(c, { depth: 10 }),
+      format(c),
+      String(JSON.stringify(c.withOptions({ timeout: 5 }))),
+    ];
     expectClean(texts, [TOKEN_A, 'hdr_secret_value_1234']);
-    expect(JSON.parse(JSON.stringify(c))).toMatchObject({ token: '[redacted]', headers: { 'x-api-key': '[redacted]' } });
+    expect(JSON.parse(JSON.stringify(c))).toMatchObject({
+      token: '[redacted]',
+      headers: { 'x-api-key': '[redacted]' },
+    });
   });
 
   it('a config prints without its secret, yet cfg.secret stays readable', async () => {
     const config = await client().webhookConfigs.create({ url: RECEIVER });
     const secret = secretOf(config.id);
     expect(config.secret).toBe(secret);
-    const texts = [inspect(config, { depth: 10 }), format(config), format('%o', config), JSON.stringify(config), JSON.stringify({ ...config }), Object.keys(config).join()];
+    const texts = [
+      inspect(config, { depth: 10 }),
+      format(config),
+      format('%o', config),
+      JSON.stringify(config),
+      JSON.stringify({ ...config }),
+      Object.keys(config).join(),
+    ];
     expectClean(texts, [secret, TOKEN_A]);
     expect(inspect(config)).toContain("secret: '[redacted]'");
   });
@@ -125,7 +169,9 @@ describe('over real sockets: connection and timeout errors', () => {
     ['hang', { hang: true }],
   ])('the error of a create under "%s" holds neither the token nor the secret', async (_name, fault) => {
     mock.api.faults.add({ method: 'POST', path: CONFIGS, ...fault });
-    const error = (await rejectionOf(mock.client({ timeout: 150 }).webhookConfigs.create({ url: RECEIVER }))) as RicloudError;
+    const error = (await rejectionOf(
+      mock.client({ timeout: 150 }).webhookConfigs.create({ url: RECEIVER }),
+    )) as RicloudError;
     const secrets = [TOKEN_A, ...mock.api.store.webhookConfigs().map((c) => c.secret)];
     expectClean(renderings(error), secrets);
   });

@@ -231,7 +231,13 @@ describe('what the final error carries', () => {
     api.faults.add({ method: 'GET', path, status: 502, retryAfter: 0, times: Infinity });
     const error = (await rejectionOf(client().webhookConfigs.retrieve(config.id))) as ServerError;
     expect(error).toBeInstanceOf(RicloudError);
-    expect(error.request).toEqual({ method: 'GET', path, url: `${api.baseUrl}${path}`, attempts: 3, requestId: expect.stringMatching(/^req_/) });
+    expect(error.request).toEqual({
+      method: 'GET',
+      path,
+      url: `${api.baseUrl}${path}`,
+      attempts: 3,
+      requestId: expect.stringMatching(/^req_/),
+    });
     expect(error.message).not.toContain(TOKEN_A);
     expect(JSON.stringify(error)).not.toContain(TOKEN_A);
   });

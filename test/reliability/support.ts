@@ -41,7 +41,8 @@ export function useMockServer(options: MockServerOptions = {}) {
       return started().api;
     },
     /** A client for the server that logs nothing unless told. */
-    client: (extra: ClientOptions = {}) => new Client({ token: TOKEN_A, baseUrl: started().url, logLevel: 'off', ...extra }),
+    client: (extra: ClientOptions = {}) =>
+      new Client({ token: TOKEN_A, baseUrl: started().url, logLevel: 'off', ...extra }),
   };
 }
 

@@ -54,7 +54,9 @@ describe('task.wait()', () => {
   it('asks for no more than the time it has left (whole seconds, at most 10)', async () => {
     const task = await runningTask();
     await task.wait({ timeout: 4500 });
-    expect(api.requests.filter((r) => r.path === `/tasks/${task.id}`).map((r) => r.headers['ricloud-await'])).toEqual(['4']);
+    expect(api.requests.filter((r) => r.path === `/tasks/${task.id}`).map((r) => r.headers['ricloud-await'])).toEqual([
+      '4',
+    ]);
   });
 
   it('falls back to polling with growing pauses when the server answers at once', async () => {
@@ -69,7 +71,9 @@ describe('task.wait()', () => {
     expect(gaps[0]).toBeGreaterThanOrEqual(490);
     expect(gaps[1]).toBeGreaterThanOrEqual(990);
     expect(sentAt.length).toBeLessThanOrEqual(5);
-    expect(api.requests.filter((r) => r.path === `/tasks/${task.id}`).every((r) => r.headers['ricloud-await'] === undefined)).toBe(true);
+    expect(
+      api.requests.filter((r) => r.path === `/tasks/${task.id}`).every((r) => r.headers['ricloud-await'] === undefined),
+    ).toBe(true);
   });
 
   it('resolves with a failed task too: the caller checks state', async () => {

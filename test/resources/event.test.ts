@@ -27,7 +27,13 @@ describe('Event.list', () => {
     expect(page.data).toHaveLength(1);
     const [event] = page.data;
     expect(event).toBeInstanceOf(Event);
-    expect(event).toMatchObject({ resource: 'event', type: 'webhook_config', action: 'test', state: 'delivered', date_delivered: expect.any(String) });
+    expect(event).toMatchObject({
+      resource: 'event',
+      type: 'webhook_config',
+      action: 'test',
+      state: 'delivered',
+      date_delivered: expect.any(String),
+    });
     expect(event?.data).toMatchObject({ id: configs[0]?.id, url: 'https://hooks.example.com/0' });
     expect(event?.data).not.toHaveProperty('secret');
     const sent = JSON.parse(receiver.deliveries[0]?.body ?? '{}') as { id: string };
@@ -66,8 +72,13 @@ describe('Event.list', () => {
     // Oldest first; each was made at its day's midnight, and the API writes microseconds after it.
     const [first, second, third] = (await c.events.list()).data.reverse();
     expect(first?.date_created).toMatch(/^2024-01-01T00:00:00\.000\d{3}Z$/);
-    const range = await c.events.list({ date_created: { gt: first?.date_created ?? '', lte: third?.date_created ?? '' } });
-    expect(api.requests.at(-1)?.query).toEqual({ date_created__gt: first?.date_created, date_created__lte: third?.date_created });
+    const range = await c.events.list({
+      date_created: { gt: first?.date_created ?? '', lte: third?.date_created ?? '' },
+    });
+    expect(api.requests.at(-1)?.query).toEqual({
+      date_created__gt: first?.date_created,
+      date_created__lte: third?.date_created,
+    });
     expect(range.data.map((e) => e.id)).toEqual([third?.id, second?.id]);
     const exact = await c.events.list({ date_created: second?.date_created ?? '' });
     expect(api.requests.at(-1)?.query).toEqual({ date_created: second?.date_created });
@@ -78,11 +89,18 @@ describe('Event.list', () => {
 
   it('walks every page of events newest first', async () => {
     const { c } = await deliveries('ok', 'ok', 'ok', 'ok', 'ok');
-    const newestFirst = api.store.events().map((e) => e.id).reverse();
+    const newestFirst = api.store
+      .events()
+      .map((e) => e.id)
+      .reverse();
     const seen: string[] = [];
     for await (const event of c.events.list({ limit: 2 })) seen.push(event.id);
     expect(seen).toEqual(newestFirst);
-    expect(api.requests.filter((r) => r.path === '/events').map((r) => r.query.after_id ?? null)).toEqual([null, newestFirst[1], newestFirst[3]]);
+    expect(api.requests.filter((r) => r.path === '/events').map((r) => r.query.after_id ?? null)).toEqual([
+      null,
+      newestFirst[1],
+      newestFirst[3],
+    ]);
   });
 
   it("shows only the caller's organisation's events", async () => {
@@ -95,8 +113,19 @@ describe('Event.list', () => {
 describe('secrets inside an event', () => {
   it("keeps a `secret` nested in the event's data readable, but out of console.log and JSON.stringify", async () => {
     const SECRET = 'whsec_nested_0123456789abcdef0123456789';
-    const event = { id: 'evt_1', resource: 'event', type: 'webhook_config', action: 'test', state: 'delivered', date_created: '2024-05-01T10:00:00Z' };
-    server.use(http.get(`${api.baseUrl}/events/:id`, () => HttpResponse.json({ ...event, data: { id: 'wc_1', secret: SECRET, history: [{ secret: SECRET }] } })));
+    const event = {
+      id: 'evt_1',
+      resource: 'event',
+      type: 'webhook_config',
+      action: 'test',
+      state: 'delivered',
+      date_created: '2024-05-01T10:00:00Z',
+    };
+    server.use(
+      http.get(`${api.baseUrl}/events/:id`, () =>
+        HttpResponse.json({ ...event, data: { id: 'wc_1', secret: SECRET, history: [{ secret: SECRET }] } }),
+      ),
+    );
     const got = await client().events.retrieve('evt_1');
     const data = got.data as { secret: string; history: { secret: string }[] };
     expect(data.secret).toBe(SECRET);
@@ -122,7 +151,9 @@ describe('Event.retrieve', () => {
   it("refuses another organisation's event with a NotFoundError naming it", async () => {
     await deliveries('ok');
     const [stored] = api.store.events();
-    const error = await rejectionOf(client({ token: 'tok_other_org_000000000000000000' }).events.retrieve(stored?.id ?? '-'));
+    const error = await rejectionOf(
+      client({ token: 'tok_other_org_000000000000000000' }).events.retrieve(stored?.id ?? '-'),
+    );
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.message).toBe(`event ${stored?.id} not found (404 not-found)`);
   });

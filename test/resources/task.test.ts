@@ -28,7 +28,13 @@ describe('Task.retrieve', () => {
     const [stored] = api.store.tasks();
     const task = await Task.retrieve(stored?.id ?? '-');
     expect(task).toBeInstanceOf(Task);
-    expect(task).toMatchObject({ id: stored?.id, resource: 'task', type: 'webhook_config.test', target: cfg.id, organisation: cfg.organisation });
+    expect(task).toMatchObject({
+      id: stored?.id,
+      resource: 'task',
+      type: 'webhook_config.test',
+      target: cfg.id,
+      organisation: cfg.organisation,
+    });
     const [poll] = pollsOf(task.id);
     expect(poll?.headers).not.toHaveProperty('ricloud-await');
     expect(poll?.headers.authorization).toBe(`Token ${TOKEN_A}`);
@@ -51,7 +57,9 @@ describe('Task.retrieve', () => {
   it("refuses another organisation's task with a NotFoundError naming it", async () => {
     await client().webhookConfigs.create({ url: URL_1 });
     const [stored] = api.store.tasks();
-    const error = await rejectionOf(client({ token: 'tok_other_org_000000000000000000' }).tasks.retrieve(stored?.id ?? '-'));
+    const error = await rejectionOf(
+      client({ token: 'tok_other_org_000000000000000000' }).tasks.retrieve(stored?.id ?? '-'),
+    );
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.message).toBe(`task ${stored?.id} not found (404 not-found)`);
   });
@@ -86,7 +94,10 @@ describe('Task.list', () => {
     const cfg = await c.webhookConfigs.create({ url: URL_1 });
     for (let i = 0; i < 4; i++) await cfg.test();
     await api.settle();
-    const newestFirst = api.store.tasks().map((t) => t.id).reverse();
+    const newestFirst = api.store
+      .tasks()
+      .map((t) => t.id)
+      .reverse();
     const page = await Task.list({ type: 'webhook_config.test', state: 'succeeded', limit: 2 }, { client: c });
     expect(api.requests.at(-1)?.query).toEqual({ type: 'webhook_config.test', state: 'succeeded', limit: '2' });
     expect(page.data.map((t) => t.id)).toEqual(newestFirst.slice(0, 2));
@@ -109,22 +120,38 @@ describe('Task.list', () => {
       ids.push((await cfg.test()).id);
     }
     vi.useRealTimers();
-    const page = await c.tasks.list({ date_created: { gte: new Date('2024-01-15T00:00:00Z'), lt: '2024-03-01T12:00:00Z' } });
-    expect(api.requests.at(-1)?.query).toEqual({ date_created__gte: '2024-01-15T00:00:00.000Z', date_created__lt: '2024-03-01T12:00:00.000Z' });
+    const page = await c.tasks.list({
+      date_created: { gte: new Date('2024-01-15T00:00:00Z'), lt: '2024-03-01T12:00:00Z' },
+    });
+    expect(api.requests.at(-1)?.query).toEqual({
+      date_created__gte: '2024-01-15T00:00:00.000Z',
+      date_created__lt: '2024-03-01T12:00:00.000Z',
+    });
     expect(page.data.map((t) => t.id)).toEqual([ids[1]]);
   });
 
   it('sends ISO dates and times with an offset as UTC instants', async () => {
     const c = client();
     await c.tasks.list({ date_created: { gte: '2024-01-15', lt: '2024-03-01T12:00+01:00' } });
-    expect(api.requests.at(-1)?.query).toEqual({ date_created__gte: '2024-01-15T00:00:00.000Z', date_created__lt: '2024-03-01T11:00:00.000Z' });
+    expect(api.requests.at(-1)?.query).toEqual({
+      date_created__gte: '2024-01-15T00:00:00.000Z',
+      date_created__lt: '2024-03-01T11:00:00.000Z',
+    });
     await c.tasks.list({ date_created: '1970-01-01T00:00:00.5Z' });
     expect(api.requests.at(-1)?.query).toEqual({ date_created: '1970-01-01T00:00:00.500Z' });
     // The API's own timestamps have microseconds, finer than a Date holds: they go as given, an offset applied.
-    await c.tasks.list({ date_created: { gt: '2018-11-22T12:59:57.168354Z', lt: '2018-11-22T13:59:59.9999995+01:00' } });
-    expect(api.requests.at(-1)?.query).toEqual({ date_created__gt: '2018-11-22T12:59:57.168354Z', date_created__lt: '2018-11-22T12:59:59.9999995Z' });
+    await c.tasks.list({
+      date_created: { gt: '2018-11-22T12:59:57.168354Z', lt: '2018-11-22T13:59:59.9999995+01:00' },
+    });
+    expect(api.requests.at(-1)?.query).toEqual({
+      date_created__gt: '2018-11-22T12:59:57.168354Z',
+      date_created__lt: '2018-11-22T12:59:59.9999995Z',
+    });
     await c.tasks.list({ date_created: { gte: '0000-01-01', lte: '9999-12-31T23:59:59.999Z' } });
-    expect(api.requests.at(-1)?.query).toEqual({ date_created__gte: '0000-01-01T00:00:00.000Z', date_created__lte: '9999-12-31T23:59:59.999Z' });
+    expect(api.requests.at(-1)?.query).toEqual({
+      date_created__gte: '0000-01-01T00:00:00.000Z',
+      date_created__lte: '9999-12-31T23:59:59.999Z',
+    });
   });
 });
 

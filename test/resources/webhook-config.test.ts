@@ -32,7 +32,10 @@ describe('WebhookConfig.create', () => {
     const other = client({ token: 'tok_other_client_0000000000000000' });
     await WebhookConfig.create({ url: URL_1 });
     await WebhookConfig.create({ url: URL_1 }, { client: other });
-    expect(api.requests.map((r) => r.headers.authorization)).toEqual([`Token ${TOKEN_A}`, 'Token tok_other_client_0000000000000000']);
+    expect(api.requests.map((r) => r.headers.authorization)).toEqual([
+      `Token ${TOKEN_A}`,
+      'Token tok_other_client_0000000000000000',
+    ]);
   });
 
   it('keeps the secret readable but out of JSON, spread and util.inspect', async () => {
@@ -73,7 +76,12 @@ describe('the test lifecycle of a config', () => {
     expect(task.date_completed).toEqual(expect.any(String));
 
     const delivery = receiver.deliveries.at(-1);
-    const event = JSON.parse(delivery?.body ?? '{}') as { id: string; type: string; action: string; data: Record<string, unknown> };
+    const event = JSON.parse(delivery?.body ?? '{}') as {
+      id: string;
+      type: string;
+      action: string;
+      data: Record<string, unknown>;
+    };
     expect(delivery?.method).toBe('POST');
     expect(delivery?.contentType).toMatch(/^application\/json/);
     expect(delivery?.url).toBe(`https://hooks.example.com/ricloud/${event.id}`);
@@ -82,7 +90,9 @@ describe('the test lifecycle of a config', () => {
     expect(event.data).not.toHaveProperty('secret');
     expect(delivery?.body).not.toContain(cfg.secret ?? '-');
     await expect(verifySignature(delivery?.body ?? '', delivery?.signature, cfg.secret ?? '')).resolves.toBeUndefined();
-    await expect(verifySignature(delivery?.body ?? '', delivery?.signature, 'not-the-secret-of-this-config-000')).rejects.toBeInstanceOf(SignatureVerificationError);
+    await expect(
+      verifySignature(delivery?.body ?? '', delivery?.signature, 'not-the-secret-of-this-config-000'),
+    ).rejects.toBeInstanceOf(SignatureVerificationError);
 
     expect((await cfg.refresh()).state).toBe('valid');
   });
@@ -91,16 +101,19 @@ describe('the test lifecycle of a config', () => {
     ['answers 500', 500, TEST_ERRORS.status],
     ['never answers (deliveryTimeout passes)', 'hang', TEST_ERRORS.timeout],
     ['cannot be reached', 'unreachable', TEST_ERRORS.unreachable],
-  ] as const)('fails the task with an error code and turns the config invalid when the receiver %s', async (_name, mode, code) => {
-    receiver.answer(mode);
-    const c = client();
-    const cfg = await c.webhookConfigs.create({ url: URL_1 });
-    const [task] = (await c.tasks.list()).data;
-    await task?.wait({ timeout: 5_000 });
-    expect(task).toMatchObject({ state: 'failed', error: code });
-    expect(receiver.deliveries).toHaveLength(1);
-    expect((await cfg.refresh()).state).toBe('invalid');
-  });
+  ] as const)(
+    'fails the task with an error code and turns the config invalid when the receiver %s',
+    async (_name, mode, code) => {
+      receiver.answer(mode);
+      const c = client();
+      const cfg = await c.webhookConfigs.create({ url: URL_1 });
+      const [task] = (await c.tasks.list()).data;
+      await task?.wait({ timeout: 5_000 });
+      expect(task).toMatchObject({ state: 'failed', error: code });
+      expect(receiver.deliveries).toHaveLength(1);
+      expect((await cfg.refresh()).state).toBe('invalid');
+    },
+  );
 
   it('walks new -> valid -> new (url change) -> invalid -> new (state new) -> valid -> deactivated -> new -> valid', async () => {
     const c = client();
@@ -121,7 +134,18 @@ describe('the test lifecycle of a config', () => {
     await settleAndRefresh();
     states.push((await cfg.update({ state: 'new' })).state);
     await settleAndRefresh();
-    expect(states).toEqual(['new', 'valid', 'new', 'invalid', 'new', 'valid', 'deactivated', 'deactivated', 'new', 'valid']);
+    expect(states).toEqual([
+      'new',
+      'valid',
+      'new',
+      'invalid',
+      'new',
+      'valid',
+      'deactivated',
+      'deactivated',
+      'new',
+      'valid',
+    ]);
     expect(testsOf(cfg.id)).toHaveLength(4);
   });
 
@@ -171,7 +195,8 @@ describe('WebhookConfig.list', () => {
   it('returns a page newest first; for await walks every page; toArray({limit}) stops at the limit', async () => {
     const c = client();
     const made: string[] = [];
-    for (let i = 0; i < 5; i++) made.push((await c.webhookConfigs.create({ url: `https://hooks.example.com/${i}` })).id);
+    for (let i = 0; i < 5; i++)
+      made.push((await c.webhookConfigs.create({ url: `https://hooks.example.com/${i}` })).id);
     const page = await c.webhookConfigs.list({ limit: 2 });
     expect(page.data.map((x) => x.id)).toEqual([made[4], made[3]]);
     expect(page).toMatchObject({ has_more: true, total_count: 5 });
@@ -212,7 +237,11 @@ describe('update', () => {
     const cfg = await c.webhookConfigs.create({ url: URL_1 });
     await api.settle();
     const updated = await WebhookConfig.updateWithId(cfg.id, { url: 'https://hooks.example.com/v2' }, { client: c });
-    expect(api.requests.at(-1)).toMatchObject({ method: 'POST', path: `/configs/webhook/${cfg.id}`, body: JSON.stringify({ url: 'https://hooks.example.com/v2' }) });
+    expect(api.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: `/configs/webhook/${cfg.id}`,
+      body: JSON.stringify({ url: 'https://hooks.example.com/v2' }),
+    });
     expect(api.requests.at(-1)?.headers['content-type']).toMatch(/^application\/json/);
     expect(updated).toMatchObject({ id: cfg.id, url: 'https://hooks.example.com/v2', state: 'new' });
     expect(testsOf(cfg.id)).toHaveLength(2);
@@ -240,7 +269,9 @@ describe('update', () => {
 
   it("refuses another organisation's config with NotFoundError", async () => {
     const cfg = await client().webhookConfigs.create({ url: URL_1 });
-    const error = await rejectionOf(client({ token: 'tok_someone_else_0000000000000000' }).webhookConfigs.update(cfg.id, { state: 'deactivated' }));
+    const error = await rejectionOf(
+      client({ token: 'tok_someone_else_0000000000000000' }).webhookConfigs.update(cfg.id, { state: 'deactivated' }),
+    );
     expect(error).toBeInstanceOf(NotFoundError);
     expect(stateOf(cfg.id)).not.toBe('deactivated');
   });
@@ -260,7 +291,14 @@ describe('refresh', () => {
     const secret = cfg.secret;
     server.use(
       http.get(`${api.baseUrl}/configs/webhook/:id`, ({ params }) =>
-        HttpResponse.json({ id: params.id, resource: 'webhook_config', organisation: cfg.organisation, url: URL_1, state: 'valid', date_created: cfg.date_created }),
+        HttpResponse.json({
+          id: params.id,
+          resource: 'webhook_config',
+          organisation: cfg.organisation,
+          url: URL_1,
+          state: 'valid',
+          date_created: cfg.date_created,
+        }),
       ),
     );
     await cfg.refresh();
@@ -276,7 +314,14 @@ describe('refresh', () => {
     server.use(
       http.get(`${api.baseUrl}/configs/webhook/:id`, async ({ params }) => {
         await refreshAnswered;
-        return HttpResponse.json({ id: params.id, resource: 'webhook_config', organisation: cfg.organisation, url: URL_1, state: 'valid', date_created: cfg.date_created });
+        return HttpResponse.json({
+          id: params.id,
+          resource: 'webhook_config',
+          organisation: cfg.organisation,
+          url: URL_1,
+          state: 'valid',
+          date_created: cfg.date_created,
+        });
       }),
     );
     const refreshed = cfg.refresh();

@@ -35,7 +35,10 @@ export function recordingReceiver() {
     });
     if (mode === 'hang') return new Promise<Response>(() => undefined);
     if (mode === 'hold') await released;
-    if (mode === 'unreachable') throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+    if (mode === 'unreachable')
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      });
     return typeof mode === 'number' ? new Response('boom', { status: mode }) : new Response('OK');
   };
   return {
@@ -76,7 +79,8 @@ export function useMockApi(options: MockApiOptions = {}) {
     receiver.clear();
   });
   afterAll(() => server.close());
-  const client = (extra: ClientOptions = {}) => new Client({ token: TOKEN_A, baseUrl: api.baseUrl, logLevel: 'off', ...extra });
+  const client = (extra: ClientOptions = {}) =>
+    new Client({ token: TOKEN_A, baseUrl: api.baseUrl, logLevel: 'off', ...extra });
   return { api, server, receiver, client };
 }
 

@@ -20,7 +20,11 @@ import { OTHER_SECRET, SECRET, taskSucceeded } from './support';
 const T = 1_700_000_000;
 const at = { now: T };
 const sign = (body: string, secret = SECRET) => signPayload(body, secret, { timestamp: T });
-const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe('constructEvent', () => {
   it('returns the event of a signed body, data included', async () => {
@@ -51,16 +55,34 @@ describe('constructEvent', () => {
   it('accepts any secret of a rotation list, and refuses when none matches', async () => {
     const body = JSON.stringify(taskSucceeded());
     expect((await constructEvent(body, await sign(body, OTHER_SECRET), [SECRET, OTHER_SECRET], at)).type).toBe('task');
-    expect(await rejection(constructEvent(body, await sign(body, 'whsec_gone'), [SECRET, OTHER_SECRET], at))).toBeInstanceOf(SignatureVerificationError);
+    expect(
+      await rejection(constructEvent(body, await sign(body, 'whsec_gone'), [SECRET, OTHER_SECRET], at)),
+    ).toBeInstanceOf(SignatureVerificationError);
   });
 
   it.each([
     ['an array', '[]', /not a JSON object/],
-    ['an event without an id', JSON.stringify({ ...taskSucceeded(), id: undefined }), /`id` is missing or not a string/],
-    ['an event with a numeric type', JSON.stringify({ ...taskSucceeded(), type: 7 }), /`type` is missing or not a string/],
+    [
+      'an event without an id',
+      JSON.stringify({ ...taskSucceeded(), id: undefined }),
+      /`id` is missing or not a string/,
+    ],
+    [
+      'an event with a numeric type',
+      JSON.stringify({ ...taskSucceeded(), type: 7 }),
+      /`type` is missing or not a string/,
+    ],
     ['another resource', JSON.stringify({ ...taskSucceeded(), resource: 'task' }), /`resource` is not "event"/],
-    ['a task.succeeded event whose data is not a task', JSON.stringify({ ...taskSucceeded(), data: { id: 'p1', resource: 'poll' } }), /`data` is not the task a task.succeeded event carries/],
-    ['a webhook_config.test event without data', JSON.stringify({ ...taskSucceeded(), type: 'webhook_config', action: 'test', data: null }), /`data` is not the webhook_config/],
+    [
+      'a task.succeeded event whose data is not a task',
+      JSON.stringify({ ...taskSucceeded(), data: { id: 'p1', resource: 'poll' } }),
+      /`data` is not the task a task.succeeded event carries/,
+    ],
+    [
+      'a webhook_config.test event without data',
+      JSON.stringify({ ...taskSucceeded(), type: 'webhook_config', action: 'test', data: null }),
+      /`data` is not the webhook_config/,
+    ],
   ])('refuses %s as not an event', async (_name, body, message) => {
     const error = await rejection(constructEvent(body, await sign(body), SECRET, at));
     expect(error).toBeInstanceOf(WebhookPayloadError);
@@ -89,9 +111,14 @@ describe('constructEvent', () => {
     const replay = new MemoryReplayStore();
     const body = JSON.stringify(taskSucceeded('evt_thrice'));
     const header = await sign(body);
-    const outcomes = await Promise.allSettled([1, 2, 3].map(() => constructEvent(body, header, SECRET, { ...at, replay })));
+    const outcomes = await Promise.allSettled(
+      [1, 2, 3].map(() => constructEvent(body, header, SECRET, { ...at, replay })),
+    );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason)).toEqual([expect.any(ReplayError), expect.any(ReplayError)]);
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason)).toEqual([
+      expect.any(ReplayError),
+      expect.any(ReplayError),
+    ]);
   });
 
   it('does not record the id of a delivery it refused', async () => {
@@ -110,7 +137,9 @@ describe('verifyRequest', () => {
 
   it('honours the timestamp given to createSignedRequest: an old one fails the tolerance', async () => {
     const request = await createSignedRequest(taskSucceeded(), SECRET, { timestamp: T });
-    expect(await rejection(verifyRequest(request, SECRET, { now: T + 601 }))).toBeInstanceOf(SignatureVerificationError);
+    expect(await rejection(verifyRequest(request, SECRET, { now: T + 601 }))).toBeInstanceOf(
+      SignatureVerificationError,
+    );
     const again = await createSignedRequest(taskSucceeded(), SECRET, { timestamp: T });
     expect((await verifyRequest(again, SECRET, { now: T + 600 })).type).toBe('task');
   });
@@ -123,7 +152,12 @@ describe('verifyRequest', () => {
         controller.error(new Error('client went away'));
       },
     });
-    const request = new Request(signedRequest.url, { method: 'POST', headers: signedRequest.headers, body, duplex: 'half' } as RequestInit);
+    const request = new Request(signedRequest.url, {
+      method: 'POST',
+      headers: signedRequest.headers,
+      body,
+      duplex: 'half',
+    } as RequestInit);
     const error = await rejection(verifyRequest(request, SECRET));
     expect(error).toBeInstanceOf(WebhookPayloadError);
     expect(error).toHaveProperty('reason', 'unreadable');

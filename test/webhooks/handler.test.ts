@@ -9,7 +9,16 @@ import {
   type WebhookEvent,
   type WebhookHandlerOptions,
 } from '../../src/webhooks/index';
-import { badDeliveries, expectRefused, OTHER_SECRET, recorder, SECRET, signed, taskSucceeded, type Wire } from './support';
+import {
+  badDeliveries,
+  expectRefused,
+  OTHER_SECRET,
+  recorder,
+  SECRET,
+  signed,
+  taskSucceeded,
+  type Wire,
+} from './support';
 
 const URL_ = 'https://receiver.example/webhooks';
 const post = (wire: Wire) => new Request(URL_, { method: 'POST', headers: wire.headers, body: wire.body });
@@ -17,7 +26,9 @@ const post = (wire: Wire) => new Request(URL_, { method: 'POST', headers: wire.h
 describe('createWebhookHandler: answers', () => {
   it('answers 200 and runs the slug handler and onAny for a signed event', async () => {
     const bySlug: unknown[] = [];
-    const { handler, events, errors } = recorder({ on: { 'task.succeeded': (event) => void bySlug.push(event.data.state) } });
+    const { handler, events, errors } = recorder({
+      on: { 'task.succeeded': (event) => void bySlug.push(event.data.state) },
+    });
     const response = await handler(await createSignedRequest(taskSucceeded('evt_1'), SECRET));
     expect(response.status).toBe(200);
     expect(bySlug).toEqual(['succeeded']);
@@ -103,7 +114,9 @@ describe('createWebhookHandler: answers', () => {
         controller.error(new Error('client went away'));
       },
     });
-    const response = await handler(new Request(URL_, { method: 'POST', headers: wire.headers, body, duplex: 'half' } as RequestInit));
+    const response = await handler(
+      new Request(URL_, { method: 'POST', headers: wire.headers, body, duplex: 'half' } as RequestInit),
+    );
     expect(response.status).toBe(400);
     expect(events).toEqual([]);
     expect(errors).toEqual([expect.objectContaining({ name: 'WebhookPayloadError', reason: 'unreadable' })]);
@@ -137,25 +150,33 @@ describe('createWebhookHandler: answers', () => {
         return [SECRET];
       },
     });
-    const response = await handler(await createSignedRequest(taskSucceeded(), SECRET, { url: 'https://receiver.example/hooks/tenant-7' }));
+    const response = await handler(
+      await createSignedRequest(taskSucceeded(), SECRET, { url: 'https://receiver.example/hooks/tenant-7' }),
+    );
     expect(response.status).toBe(200);
     expect(asked).toEqual(['/hooks/tenant-7']);
   });
 
-  it.each([undefined, '', []])('answers 500 (the receiver failed, no detail) when the secret function returns %j, and reports it', async (returned) => {
-    const { handler, events, errors } = recorder({ secret: () => returned as unknown as string });
-    const response = await handler(await createSignedRequest(taskSucceeded(), SECRET));
-    expect(response.status).toBe(500);
-    expect(await response.text()).toBe('the webhook receiver failed');
-    expect(errors).toHaveLength(1);
-    expect(events).toEqual([]);
-  });
+  it.each([undefined, '', []])(
+    'answers 500 (the receiver failed, no detail) when the secret function returns %j, and reports it',
+    async (returned) => {
+      const { handler, events, errors } = recorder({ secret: () => returned as unknown as string });
+      const response = await handler(await createSignedRequest(taskSucceeded(), SECRET));
+      expect(response.status).toBe(500);
+      expect(await response.text()).toBe('the webhook receiver failed');
+      expect(errors).toHaveLength(1);
+      expect(events).toEqual([]);
+    },
+  );
 
-  it.each([Number.NaN, -5, '600', null])('refuses to start with the tolerance %j, which would turn the age check off unnoticed', (tolerance) => {
-    expect(() => createWebhookHandler({ secret: SECRET, tolerance: tolerance as number })).toThrow(
-      expect.objectContaining({ name: 'InvalidInputError', field: 'options.tolerance' }),
-    );
-  });
+  it.each([Number.NaN, -5, '600', null])(
+    'refuses to start with the tolerance %j, which would turn the age check off unnoticed',
+    (tolerance) => {
+      expect(() => createWebhookHandler({ secret: SECRET, tolerance: tolerance as number })).toThrow(
+        expect.objectContaining({ name: 'InvalidInputError', field: 'options.tolerance' }),
+      );
+    },
+  );
 
   it('answers 500 when the request body was already read', async () => {
     const { handler, errors } = recorder();
@@ -183,7 +204,12 @@ describe('createWebhookHandler: maxBodyBytes', () => {
       },
     });
     const { handler, events, errors } = recorder({ maxBodyBytes: 1_000 });
-    const request = new Request(URL_, { method: 'POST', headers: (await signed('{}')).headers, body: endless, duplex: 'half' } as RequestInit);
+    const request = new Request(URL_, {
+      method: 'POST',
+      headers: (await signed('{}')).headers,
+      body: endless,
+      duplex: 'half',
+    } as RequestInit);
     const response = await handler(request);
     expect(response.status).toBe(413);
     expect(await response.text()).toBe('the request body is larger than 1000 bytes (maxBodyBytes)');
@@ -208,10 +234,13 @@ describe('createWebhookHandler: maxBodyBytes', () => {
 });
 
 describe('createWebhookHandler: bad deliveries', () => {
-  it.each(badDeliveries.map((bad) => [bad.name, bad] as const))('refuses %s with its status and typed error, running no handler', async (_name, bad) => {
-    const recorded = recorder();
-    await expectRefused(bad, (wire) => recorded.handler(post(wire)), recorded);
-  });
+  it.each(badDeliveries.map((bad) => [bad.name, bad] as const))(
+    'refuses %s with its status and typed error, running no handler',
+    async (_name, bad) => {
+      const recorded = recorder();
+      await expectRefused(bad, (wire) => recorded.handler(post(wire)), recorded);
+    },
+  );
 });
 
 describe('createWebhookHandler with the mock API', () => {
@@ -238,7 +267,10 @@ describe('createWebhookHandler with the mock API', () => {
   it('receives the mock webhook_config.test event, typed, and the config becomes valid', async () => {
     const tested: { id: string; url: string; hasSecret: boolean }[] = [];
     const { client, errors } = await mockDeliveringTo({
-      on: { 'webhook_config.test': (event) => void tested.push({ id: event.data.id, url: event.data.url, hasSecret: 'secret' in event.data }) },
+      on: {
+        'webhook_config.test': (event) =>
+          void tested.push({ id: event.data.id, url: event.data.url, hasSecret: 'secret' in event.data }),
+      },
     });
     const config = await client.webhookConfigs.create({ url: 'https://receiver.example/webhooks' });
     expect(config.state).toBe('new');

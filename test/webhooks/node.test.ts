@@ -48,11 +48,14 @@ describe('toNodeHandler on node:http', () => {
     expect(events).toEqual([]);
   });
 
-  it.each(badDeliveries.map((bad) => [bad.name, bad] as const))('refuses %s with its status and typed error, running no handler', async (_name, bad) => {
-    const recorded = recorder();
-    const url = await listen(toNodeHandler(recorded.handler));
-    await expectRefused(bad, (wire) => send(url, wire), recorded);
-  });
+  it.each(badDeliveries.map((bad) => [bad.name, bad] as const))(
+    'refuses %s with its status and typed error, running no handler',
+    async (_name, bad) => {
+      const recorded = recorder();
+      const url = await listen(toNodeHandler(recorded.handler));
+      await expectRefused(bad, (wire) => send(url, wire), recorded);
+    },
+  );
 
   it('answers 413 to a chunked upload over maxBodyBytes, reading only up to the limit, and serves the next delivery', async () => {
     const { handler, events } = recorder({ maxBodyBytes: 1_000 });
@@ -75,10 +78,13 @@ describe('toNodeHandler on node:http', () => {
     /** POSTs `body` (written in `chunks` parts, without a declared length when there are several) through `agent`. */
     const post = (url: string, agent: Agent, wire: Wire, chunks = 1) =>
       new Promise<{ status: number; connection: string | undefined; socket: unknown }>((resolve, reject) => {
-        const headers = chunks === 1 ? { ...wire.headers, 'content-length': String(Buffer.byteLength(wire.body)) } : wire.headers;
+        const headers =
+          chunks === 1 ? { ...wire.headers, 'content-length': String(Buffer.byteLength(wire.body)) } : wire.headers;
         const sent = request(url, { method: 'POST', agent, headers }, (res) => {
           res.resume();
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, socket: res.socket }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, socket: res.socket }),
+          );
         });
         sent.on('error', reject);
         for (let i = 0; i < chunks - 1; i++) sent.write(wire.body);
@@ -154,14 +160,17 @@ describe('toNodeHandler on node:http', () => {
     ['a TRACE request', 'TRACE', { host: '127.0.0.1' }, 405],
     ['a POST whose Host has a space', 'POST', { host: 'a b' }, 400],
     ['a POST whose Host has credentials', 'POST', { host: 'user@evil' }, 400],
-  ])('answers %s, which no Request can hold (method %s, headers %j), with %i and runs no handler', async (_name, method, headers, status) => {
-    const { handler, events } = recorder();
-    const url = await listen(toNodeHandler(handler));
-    const answer = await raw(`${url}/webhooks`, method, headers);
-    expect(answer.status).toBe(status);
-    if (status === 405) expect(answer.allow).toBe('POST');
-    expect(events).toEqual([]);
-  });
+  ])(
+    'answers %s, which no Request can hold (method %s, headers %j), with %i and runs no handler',
+    async (_name, method, headers, status) => {
+      const { handler, events } = recorder();
+      const url = await listen(toNodeHandler(handler));
+      const answer = await raw(`${url}/webhooks`, method, headers);
+      expect(answer.status).toBe(status);
+      if (status === 405) expect(answer.allow).toBe('POST');
+      expect(events).toEqual([]);
+    },
+  );
 });
 
 describe('toNodeHandler as Express middleware', () => {
@@ -245,7 +254,9 @@ describe('toNodeHandler with the mock server delivering over real HTTP', () => {
 
   it('refuses a replayed copy of the mock delivery after accepting the original', async () => {
     const delivered: Request[] = [];
-    const { handler, errors } = recorder({ secret: () => mock!.api.store.webhookConfigs().map((config) => config.secret) });
+    const { handler, errors } = recorder({
+      secret: () => mock!.api.store.webhookConfigs().map((config) => config.secret),
+    });
     const receiver = await listen(toNodeHandler(handler));
     mock = await startMockServer({
       taskDelay: 1,
@@ -277,11 +288,20 @@ describe('toNodeHandler in Fastify, as @fastify/middie middleware', () => {
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     servers.push({ close: () => app.close() });
 
-    expect((await send(`${url}/webhooks/evt_f`, await signed(JSON.stringify(taskSucceeded('evt_f'))))).status).toBe(200);
+    expect((await send(`${url}/webhooks/evt_f`, await signed(JSON.stringify(taskSucceeded('evt_f'))))).status).toBe(
+      200,
+    );
     const tampered = await signed(JSON.stringify(taskSucceeded('evt_g')));
-    expect((await send(`${url}/webhooks/evt_g`, { ...tampered, body: tampered.body.replace('"succeeded"', '"failed"') })).status).toBe(400);
+    expect(
+      (await send(`${url}/webhooks/evt_g`, { ...tampered, body: tampered.body.replace('"succeeded"', '"failed"') }))
+        .status,
+    ).toBe(400);
     expect(events.map((event) => event.id)).toEqual(['evt_f']);
-    const other = await fetch(`${url}/other`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    const other = await fetch(`${url}/other`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
     expect(await other.json()).toEqual({ parsed: { a: 1 } });
   });
 });

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseSignatureHeader, SignatureVerificationError, signPayload, verifySignature } from '../../src/webhooks/index';
+import {
+  parseSignatureHeader,
+  SignatureVerificationError,
+  signPayload,
+  verifySignature,
+} from '../../src/webhooks/index';
 
 /** Any string: code units of every kind (lone surrogates included), printable text, and header-shaped text. */
 const anyString = fc.oneof(
@@ -13,12 +18,20 @@ const anyString = fc.oneof(
 const headerLike = fc
   .tuple(
     fc.oneof(fc.nat().map(String), fc.string(), fc.constant('')),
-    fc.oneof(fc.base64String(), fc.uint8Array({ maxLength: 48 }).map((bytes) => btoa(String.fromCharCode(...bytes))), fc.string()),
+    fc.oneof(
+      fc.base64String(),
+      fc.uint8Array({ maxLength: 48 }).map((bytes) => btoa(String.fromCharCode(...bytes))),
+      fc.string(),
+    ),
     fc.constantFrom('t=%t,s=%s', 's=%s,t=%t', ' t = %t , s = %s ', 't=%t', 's=%s', 't=%t,s=%s,x=1', '%t,%s'),
   )
   .map(([t, s, shape]) => shape.replace('%t', t).replace('%s', s));
 
-const anyPayload = fc.oneof(anyString, fc.uint8Array(), fc.uint8Array().map((bytes) => bytes.buffer));
+const anyPayload = fc.oneof(
+  anyString,
+  fc.uint8Array(),
+  fc.uint8Array().map((bytes) => bytes.buffer),
+);
 
 /** Runs `fn` and returns what it threw (or rejected with), or `'returned'`. */
 async function outcome(fn: () => unknown): Promise<unknown> {
@@ -58,10 +71,15 @@ describe('parseSignatureHeader on any input', () => {
 describe('verifySignature on any input', () => {
   it('rejects with SignatureVerificationError, and nothing else, for arbitrary bytes, strings and headers', async () => {
     await fc.assert(
-      fc.asyncProperty(anyPayload, fc.oneof(anyString, headerLike), fc.oneof(anyString, fc.array(anyString, { maxLength: 3 })), async (payload, header, secret) => {
-        const result = await outcome(() => verifySignature(payload, header, secret));
-        expect(result).toBeInstanceOf(SignatureVerificationError);
-      }),
+      fc.asyncProperty(
+        anyPayload,
+        fc.oneof(anyString, headerLike),
+        fc.oneof(anyString, fc.array(anyString, { maxLength: 3 })),
+        async (payload, header, secret) => {
+          const result = await outcome(() => verifySignature(payload, header, secret));
+          expect(result).toBeInstanceOf(SignatureVerificationError);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -90,7 +108,9 @@ describe('verifySignature on any input', () => {
           await verifySignature(body, header, secret, { now: timestamp });
           const changed = body.slice();
           changed[at % body.length] = changed[at % body.length]! ^ flip;
-          expect(await outcome(() => verifySignature(changed, header, secret, { now: timestamp }))).toBeInstanceOf(SignatureVerificationError);
+          expect(await outcome(() => verifySignature(changed, header, secret, { now: timestamp }))).toBeInstanceOf(
+            SignatureVerificationError,
+          );
         },
       ),
       { numRuns: 300 },

@@ -9,7 +9,11 @@ const VECTOR = {
   header: 't=1582675200,s=zV9dPI0y72ctWbKTMghRp2uKDcJTdTMSBPhEj/yiCgc=',
   t: 1582675200,
 };
-const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe('signatures compatible with ricloud-py', () => {
   it('signs the reference test vector to the same header', async () => {
@@ -20,17 +24,24 @@ describe('signatures compatible with ricloud-py', () => {
   it('verifies the reference header within the tolerance, both ways, and not beyond it', async () => {
     await verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { now: VECTOR.t + 600 });
     await verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { now: VECTOR.t - 600 });
-    expect(await rejection(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { now: VECTOR.t + 601 }))).toBeInstanceOf(SignatureVerificationError);
-    expect(await rejection(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { now: VECTOR.t - 601 }))).toBeInstanceOf(SignatureVerificationError);
+    expect(
+      await rejection(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { now: VECTOR.t + 601 })),
+    ).toBeInstanceOf(SignatureVerificationError);
+    expect(
+      await rejection(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { now: VECTOR.t - 601 })),
+    ).toBeInstanceOf(SignatureVerificationError);
   });
 
   it('generateTestHeader signs now by default, so the header verifies at once', async () => {
     await verifySignature(VECTOR.body, await generateTestHeader(VECTOR.body, VECTOR.secret), VECTOR.secret);
   });
 
-  it.each([1e12, 1.5, -1, Number.NaN])('refuses to sign at timestamp %s, which no parser would accept', async (timestamp) => {
-    expect(await rejection(signPayload('{}', 'whsec_x', { timestamp }))).toBeInstanceOf(InvalidInputError);
-  });
+  it.each([1e12, 1.5, -1, Number.NaN])(
+    'refuses to sign at timestamp %s, which no parser would accept',
+    async (timestamp) => {
+      expect(await rejection(signPayload('{}', 'whsec_x', { timestamp }))).toBeInstanceOf(InvalidInputError);
+    },
+  );
 
   it.each([
     ['tolerance', { tolerance: Number.NaN }],
@@ -40,13 +51,18 @@ describe('signatures compatible with ricloud-py', () => {
     ['now', { now: 'x' }],
   ])('refuses a bad %s (%j) instead of skipping the age check', async (name, options) => {
     // Signed 100 000 s before `now` would be: only a working age check refuses it.
-    const error = await rejection(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { now: VECTOR.t + 100_000, ...options } as never));
+    const error = await rejection(
+      verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { now: VECTOR.t + 100_000, ...options } as never),
+    );
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toHaveProperty('field', `options.${name}`);
   });
 
   it('refuses options that are not an object, naming them', async () => {
-    expect(await rejection(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, null as never))).toHaveProperty('field', 'options');
+    expect(await rejection(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, null as never))).toHaveProperty(
+      'field',
+      'options',
+    );
   });
 
   it('explains that a parsed object cannot be verified, without quoting the secret', async () => {
@@ -70,6 +86,10 @@ describe('runtimes without node:crypto (browsers, edge)', () => {
       console.log(JSON.stringify({ header, tampered, wrongSecret }));`;
     const { execFileSync } = await import('node:child_process');
     const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
-    expect(out).toEqual({ header: VECTOR.header, tampered: 'SignatureVerificationError', wrongSecret: 'SignatureVerificationError' });
+    expect(out).toEqual({
+      header: VECTOR.header,
+      tampered: 'SignatureVerificationError',
+      wrongSecret: 'SignatureVerificationError',
+    });
   });
 });

@@ -29,7 +29,13 @@ export function taskSucceeded(id: string = crypto.randomUUID()) {
     organisation: 'org_1',
     type: 'task',
     action: 'succeeded',
-    data: { id: 'task_1', resource: 'task', type: 'webhook_config.test', state: 'succeeded', date_created: '2024-05-01T10:00:00Z' },
+    data: {
+      id: 'task_1',
+      resource: 'task',
+      type: 'webhook_config.test',
+      state: 'succeeded',
+      date_created: '2024-05-01T10:00:00Z',
+    },
     state: 'pending',
     retries: 0,
     date_created: '2024-05-01T10:00:01Z',
@@ -45,7 +51,13 @@ export interface Wire {
 
 /** A body signed with `secret` at `timestamp` (default now). */
 export async function signed(body: string, secret = SECRET, timestamp = nowSeconds()): Promise<Wire> {
-  return { body, headers: { 'content-type': 'application/json', 'ricloud-signature': await signPayload(body, secret, { timestamp }) } };
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'ricloud-signature': await signPayload(body, secret, { timestamp }),
+    },
+  };
 }
 
 /** One bad delivery: how to build it, and what the receiver must answer and report. */
@@ -60,7 +72,10 @@ export interface BadDelivery {
 }
 
 const eventBody = () => JSON.stringify(taskSucceeded());
-const withHeader = (header: string): Wire => ({ body: eventBody(), headers: { 'content-type': 'application/json', 'ricloud-signature': header } });
+const withHeader = (header: string): Wire => ({
+  body: eventBody(),
+  headers: { 'content-type': 'application/json', 'ricloud-signature': header },
+});
 /** The signature part of a header. */
 const sOf = (header: string) => header.split('s=')[1] ?? '';
 
@@ -72,7 +87,13 @@ export const badDeliveries: BadDelivery[] = [
     error: SignatureVerificationError,
     message: /missing Ricloud-Signature header/,
   },
-  { name: 'an empty signature header', build: async () => withHeader(''), status: 400, error: SignatureVerificationError, message: /missing Ricloud-Signature header/ },
+  {
+    name: 'an empty signature header',
+    build: async () => withHeader(''),
+    status: 400,
+    error: SignatureVerificationError,
+    message: /missing Ricloud-Signature header/,
+  },
   {
     name: 't= without s=',
     build: async () => withHeader(`t=${nowSeconds()}`),
@@ -97,7 +118,13 @@ export const badDeliveries: BadDelivery[] = [
     error: SignatureVerificationError,
     message: /not a base64 HMAC-SHA256/,
   },
-  { name: 'the wrong secret', build: () => signed(eventBody(), OTHER_SECRET), status: 400, error: SignatureVerificationError, message: /does not match/ },
+  {
+    name: 'the wrong secret',
+    build: () => signed(eventBody(), OTHER_SECRET),
+    status: 400,
+    error: SignatureVerificationError,
+    message: /does not match/,
+  },
   {
     name: 'a body changed by one byte',
     build: async () => {
@@ -137,8 +164,22 @@ export const badDeliveries: BadDelivery[] = [
     reason: 'too-large',
     message: /larger than 1048576 bytes \(maxBodyBytes\)/,
   },
-  { name: 'an empty body', build: () => signed(''), status: 415, error: WebhookPayloadError, reason: 'empty', message: /body is empty/ },
-  { name: 'a body that is not JSON', build: () => signed('event=task.succeeded'), status: 415, error: WebhookPayloadError, reason: 'not-json', message: /not JSON/ },
+  {
+    name: 'an empty body',
+    build: () => signed(''),
+    status: 415,
+    error: WebhookPayloadError,
+    reason: 'empty',
+    message: /body is empty/,
+  },
+  {
+    name: 'a body that is not JSON',
+    build: () => signed('event=task.succeeded'),
+    status: 415,
+    error: WebhookPayloadError,
+    reason: 'not-json',
+    message: /not JSON/,
+  },
   {
     name: 'a JSON body that is not an event',
     build: () => signed(JSON.stringify({ hello: 'world' })),
@@ -152,7 +193,9 @@ export const badDeliveries: BadDelivery[] = [
 /** True when `text` mentions a secret or a signature value of `wire`. */
 export function leaks(text: string, wire: Wire): boolean {
   const signature = sOf(wire.headers['ricloud-signature'] ?? '');
-  return [SECRET, OTHER_SECRET].some((secret) => text.includes(secret)) || (signature.length > 8 && text.includes(signature));
+  return (
+    [SECRET, OTHER_SECRET].some((secret) => text.includes(secret)) || (signature.length > 8 && text.includes(signature))
+  );
 }
 
 /** A handler that records what its event handlers got and what `onError` saw. */
@@ -173,7 +216,11 @@ export function recorder(options: Partial<WebhookHandlerOptions> = {}) {
  * Sends `bad` (twice when it says so) and checks the refusal: its status, one typed error reported to `onError`
  * with the message the answer carries, no handler run, and nothing secret in the answer.
  */
-export async function expectRefused(bad: BadDelivery, send: (wire: Wire) => Promise<Response>, recorded: ReturnType<typeof recorder>): Promise<void> {
+export async function expectRefused(
+  bad: BadDelivery,
+  send: (wire: Wire) => Promise<Response>,
+  recorded: ReturnType<typeof recorder>,
+): Promise<void> {
   const { events, errors } = recorded;
   const wire = await bad.build();
   if (wire.twice) expect((await send(wire)).status).toBe(200);

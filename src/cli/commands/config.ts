@@ -24,7 +24,10 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
     .command('init')
     .description('write the token and URL to ~/.ricloud.ini (or to RICLOUD_CONF), readable by you only')
     .option('--force', 'overwrite the file when it exists (its other sections are kept)')
-    .addHelpText('after', '\nExample:\n  ricloud config init --token <your key token>\n  RICLOUD_TOKEN=<token> ricloud config init   # keeps the token out of shell history')
+    .addHelpText(
+      'after',
+      '\nExample:\n  ricloud config init --token <your key token>\n  RICLOUD_TOKEN=<token> ricloud config init   # keeps the token out of shell history',
+    )
     .action(
       action(async (ctx, options: { force?: boolean }) => {
         const target = configTarget(process.env);
@@ -37,7 +40,8 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
         try {
           writeFileSync(path, text, { mode: 0o600, flag: options.force ? 'w' : 'wx' });
         } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${path} already exists: pass --force to overwrite it`);
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+            throw new UsageError(`${path} already exists: pass --force to overwrite it`);
           throw error;
         }
         // The mode given to writeFileSync applies only to a file it creates.
@@ -54,8 +58,14 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
     .action(
       action(async (ctx) => {
         const { token, url, secret, files } = ctx.settings;
-        const masked = (setting: Setting | undefined) => setting && { value: mask(setting.value), source: setting.source };
-        const shown = { files, token: masked(token), url: url ?? { value: DEFAULT_BASE_URL, source: 'default' }, secret: masked(secret) };
+        const masked = (setting: Setting | undefined) =>
+          setting && { value: mask(setting.value), source: setting.source };
+        const shown = {
+          files,
+          token: masked(token),
+          url: url ?? { value: DEFAULT_BASE_URL, source: 'default' },
+          secret: masked(secret),
+        };
         if (ctx.out.json) return ctx.out.document(shown);
         ctx.out.fields([
           ['files', files.join(', ') || '(none found)'],

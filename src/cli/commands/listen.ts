@@ -26,7 +26,8 @@ interface ListenOptions {
 function show(ctx: Context, event: WebhookEvent): void {
   if (ctx.out.json) return ctx.out.jsonLine(event);
   const data = event.data as { resource?: unknown; id?: unknown } | null;
-  const about = data && typeof data === 'object' && data.resource && data.id ? `  ${String(data.resource)} ${String(data.id)}` : '';
+  const about =
+    data && typeof data === 'object' && data.resource && data.id ? `  ${String(data.resource)} ${String(data.id)}` : '';
   ctx.out.line(`${event.date_created}  ${event.type}.${event.action}  ${event.id}${about}`);
 }
 
@@ -42,8 +43,16 @@ export function addListenCommand(group: Command): void {
     .description('receive webhook deliveries here: verify each signature and print each event')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', port, 8080)
-    .addOption(new Option('--secret <secret>', 'the secret deliveries are signed with (else RICLOUD_SECRET, else [webhooks] secret)').conflicts('webhookUrl'))
-    .option('--webhook-url <url>', 'create a webhook config for this URL, which must reach this listener, verify with its secret, and deactivate it on exit')
+    .addOption(
+      new Option(
+        '--secret <secret>',
+        'the secret deliveries are signed with (else RICLOUD_SECRET, else [webhooks] secret)',
+      ).conflicts('webhookUrl'),
+    )
+    .option(
+      '--webhook-url <url>',
+      'create a webhook config for this URL, which must reach this listener, verify with its secret, and deactivate it on exit',
+    )
     .option('--only <slugs>', 'print only these events, comma-separated, e.g. webhook_config.test', list)
     .option('--exclude <slugs>', 'do not print these events, comma-separated', list)
     .addHelpText(
@@ -62,7 +71,10 @@ Examples:
         if (options.webhookUrl) checkUrl(options.webhookUrl, '--webhook-url');
         // With --webhook-url, the new config's secret is the one deliveries are signed with, whatever is configured.
         const given = options.webhookUrl ? undefined : (options.secret ?? ctx.settings.secret?.value);
-        if (!options.webhookUrl && !given) throw new UsageError('event listen needs --secret, RICLOUD_SECRET, [webhooks] secret in the config file, or --webhook-url');
+        if (!options.webhookUrl && !given)
+          throw new UsageError(
+            'event listen needs --secret, RICLOUD_SECRET, [webhooks] secret in the config file, or --webhook-url',
+          );
         // Built before listening, so a missing token fails before anything starts.
         const client = options.webhookUrl ? await ctx.client() : undefined;
         // With --webhook-url the secret is known once the config exists; a delivery that comes first waits for it.
@@ -73,7 +85,8 @@ Examples:
           onAny: (event) => {
             if (wanted(`${event.type}.${event.action}`, options)) show(ctx, event);
           },
-          onError: (error) => ctx.out.warn(`refused a delivery: ${error instanceof Error ? error.message : String(error)}`),
+          onError: (error) =>
+            ctx.out.warn(`refused a delivery: ${error instanceof Error ? error.message : String(error)}`),
         });
         const server = createServer(toNodeHandler(handler));
         await new Promise<void>((resolve, reject) => {
@@ -81,7 +94,9 @@ Examples:
           server.listen(options.port, options.host, resolve);
         });
         const { address, port: bound, family } = server.address() as AddressInfo;
-        ctx.out.note(`Listening on http://${family === 'IPv6' ? `[${address}]` : address}:${bound} (POST to any path). Press Ctrl-C to stop.`);
+        ctx.out.note(
+          `Listening on http://${family === 'IPv6' ? `[${address}]` : address}:${bound} (POST to any path). Press Ctrl-C to stop.`,
+        );
 
         let config: WebhookConfig | undefined;
         try {

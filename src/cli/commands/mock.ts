@@ -13,7 +13,8 @@ async function loadMock(): Promise<typeof import('../../mock/index')> {
     return await import('../../mock/index');
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
-    if (code === 'ERR_MODULE_NOT_FOUND' && message.includes("'msw'")) throw new Error('ricloud mock needs msw: run `npm install msw`');
+    if (code === 'ERR_MODULE_NOT_FOUND' && message.includes("'msw'"))
+      throw new Error('ricloud mock needs msw: run `npm install msw`');
     throw error;
   }
 }
@@ -25,7 +26,10 @@ export function addMockCommand(program: Command): void {
     .description('serve a mock of the ricloud API on this machine (state in memory, real signed deliveries)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', port, 8787)
-    .option('--cors [origin]', "answer browsers' CORS checks, for a page that calls the mock (any origin, or only <origin>)")
+    .option(
+      '--cors [origin]',
+      "answer browsers' CORS checks, for a page that calls the mock (any origin, or only <origin>)",
+    )
     .addHelpText(
       'after',
       `
@@ -41,7 +45,11 @@ The mock takes any token; each token is its own organisation. Ctrl-C stops it.`,
         if (ctx.out.json) ctx.out.jsonLine({ url: server.url, env });
         else {
           ctx.out.line(`Mock ricloud API listening on ${server.url}`);
-          ctx.out.line(`Use it from another terminal:\n  export ${Object.entries(env).map(([name, value]) => `${name}=${value}`).join(' ')}`);
+          ctx.out.line(
+            `Use it from another terminal:\n  export ${Object.entries(env)
+              .map(([name, value]) => `${name}=${value}`)
+              .join(' ')}`,
+          );
         }
         ctx.out.note('Press Ctrl-C to stop.');
         await stopped(ctx.signal);

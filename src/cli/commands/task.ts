@@ -10,7 +10,9 @@ const COLUMNS = ['id', 'type', 'state', 'error', 'date_created'];
 
 /** Adds `task` and its commands to `program`. */
 export function addTaskCommands(program: Command): void {
-  const group = program.command('task').description('follow tasks: the API\'s asynchronous work, such as a webhook config test');
+  const group = program
+    .command('task')
+    .description("follow tasks: the API's asynchronous work, such as a webhook config test");
 
   group
     .command('retrieve')
@@ -32,7 +34,10 @@ export function addTaskCommands(program: Command): void {
   ).action(
     action(async (ctx, options: ListOptions & { state?: string; type?: string }) => {
       const client = await ctx.client();
-      const list = client.tasks.list({ ...listParams(options), state: options.state, type: options.type }, { signal: ctx.signal });
+      const list = client.tasks.list(
+        { ...listParams(options), state: options.state, type: options.type },
+        { signal: ctx.signal },
+      );
       await printList(ctx, list, options, COLUMNS, 'tasks');
     }),
   );

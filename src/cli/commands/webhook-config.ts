@@ -12,7 +12,10 @@ const COLUMNS = ['id', 'state', 'url', 'date_created'];
 
 /** `--timeout`, which also turns `--wait` on. */
 function timeoutOption(): Option {
-  return new Option('--timeout <seconds>', 'how long --wait waits (implies --wait)').argParser(seconds).default(DEFAULT_WAIT_SECONDS).implies({ wait: true });
+  return new Option('--timeout <seconds>', 'how long --wait waits (implies --wait)')
+    .argParser(seconds)
+    .default(DEFAULT_WAIT_SECONDS)
+    .implies({ wait: true });
 }
 
 /** Adds `webhook-config` and its commands to `program`. */
@@ -20,7 +23,10 @@ export function addWebhookConfigCommands(program: Command): void {
   const group = program
     .command('webhook-config')
     .description('manage webhook configs: the URLs the API sends signed events to')
-    .addHelpText('after', '\nA new config is tested at once: the API sends a signed webhook_config.test event to its URL.\nIt becomes valid when the receiver answers 2xx, invalid otherwise.');
+    .addHelpText(
+      'after',
+      '\nA new config is tested at once: the API sends a signed webhook_config.test event to its URL.\nIt becomes valid when the receiver answers 2xx, invalid otherwise.',
+    );
 
   group
     .command('create')
@@ -48,7 +54,8 @@ Example:
         // Its secret is shown only here: the config, refreshed in place, is printed even when the wait does not end well.
         if (options.wait) await showAfterWait(() => waitForConfig(ctx, config, options.timeout), show);
         else show();
-        if (config.state === 'invalid') throw new Unsuccessful(`webhook_config ${config.id} is invalid: its test delivery failed`);
+        if (config.state === 'invalid')
+          throw new Unsuccessful(`webhook_config ${config.id} is invalid: its test delivery failed`);
       }),
     );
 
@@ -87,7 +94,9 @@ Example:
         const { url, state } = options;
         const client = await ctx.client();
         // With neither flag, the SDK refuses the update by name (InvalidInputError: exit 2).
-        ctx.out.resource(await client.webhookConfigs.update(id, { url, state } as WebhookConfigUpdateParams, { signal: ctx.signal }));
+        ctx.out.resource(
+          await client.webhookConfigs.update(id, { url, state } as WebhookConfigUpdateParams, { signal: ctx.signal }),
+        );
       }),
     );
 
@@ -103,7 +112,10 @@ Example:
         const task = await client.webhookConfigs.test(id, { signal: ctx.signal });
         if (!options.wait) return ctx.out.resource(task);
         // The task, refreshed in place, is printed even when the wait does not end well: its id is not lost.
-        await showAfterWait(() => waitForTask(ctx, task, options.timeout), () => ctx.out.resource(task));
+        await showAfterWait(
+          () => waitForTask(ctx, task, options.timeout),
+          () => ctx.out.resource(task),
+        );
         throwIfFailed(task);
       }),
     );
