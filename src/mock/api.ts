@@ -3,17 +3,25 @@ import type { RequestHandler } from 'msw';
 import { checkRule, MAX_TIMER_MS, MILLISECONDS, type Rule } from '../core/params';
 import { DEFAULT_BASE_URL } from '../core/wire';
 import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
-import { DELIVERY_TIMEOUT, ORGANISATION_PREFIX } from './choices';
-import { FaultPlan, type Fault } from './faults';
-import { createHandlers, mswConnectionFaults, type ConnectionFaults, type ReceivedRequest } from './handlers';
-import { MockStore, type Kind } from './store';
-import { TestRunner, type Deliver } from './test-runner';
+import { Accounts } from './accounts';
+import { DELIVERY_TIMEOUT, RETRY_DELAY } from './choices';
+import type { Deliver } from './deliveries';
+import type { ConnectionFaults } from './endpoint';
+import { type Fault, FaultPlan } from './faults';
+import { createHandlers, mswConnectionFaults } from './handlers';
+import type { ReceivedRequest } from './request-log';
+import type { StoredKey, StoredOrganisation } from './shapes';
+import { type Kind, MockStore } from './store';
+import { TestRunner } from './test-runner';
 
 /** Options of `createMockApi` and `startMockServer`. */
 export interface MockApiOptions {
   /** The origin the handlers answer for (default the SDK's default base URL). */
   baseUrl?: string | undefined;
-  /** Token → organisation id. When set, other tokens get 401; when unset, each token is its own organisation. */
+  /**
+   * Token → organisation id: each token is a key of that organisation (several tokens may share one). When set, other
+   * tokens get 401; when unset, each new token is the one key of a new organisation.
+   */
   tokens?: Record<string, string> | undefined;
   /** Milliseconds between a task's steps: pending → processing → delivery (default 20). */
   taskDelay?: number | undefined;
@@ -23,6 +31,15 @@ export interface MockApiOptions {
   deliver?: Deliver | undefined;
   /** Faults to play from the start. */
   faults?: Fault[] | undefined;
+  /**
+   * Milliseconds before the first retry of a failed event delivery; each later retry waits 5 times longer, up to 5
+   * attempts (default 60 000: retries after 1, 5, 25 and 125 minutes). Make it small in tests.
+   */
+  retryDelay?: number | undefined;
+  /** Whether storage config tests pass (default) or fail (task error `storage-access-denied`). */
+  storageTest?: 'pass' | 'fail' | undefined;
+  /** Receives the mock's debug lines, such as the body fields it ignored (names only, never values). */
+  debug?: ((line: string) => void) | undefined;
 }
 
 /** The mock API: msw handlers plus what tests need to drive and inspect it. */
@@ -35,6 +52,8 @@ export interface MockApi {
   settle(): Promise<void>;
   /** What the mock holds, as the API's plain objects (configs with their secrets). */
   readonly store: {
+    organisations(): StoredOrganisation[];
+    keys(organisation?: string): StoredKey[];
     webhookConfigs(organisation?: string): (WebhookConfigAttributes & { secret: string })[];
     tasks(organisation?: string): TaskAttributes[];
     events(organisation?: string): EventAttributes[];
@@ -58,15 +77,21 @@ const TASK_DELAY: Rule = [
   `a number of milliseconds from 0 to ${MAX_TIMER_MS}`,
 ];
 
+/** `storageTest` says how storage config tests end. */
+const STORAGE_TEST: Rule = [(v) => v === 'pass' || v === 'fail', 'pass or fail'];
+
 /**
  * Checks the timing options, which timers would otherwise silently turn into 1 ms (Infinity, NaN, negatives, past
  * the timer's ceiling).
- * @throws InvalidInputError naming `options.taskDelay` or `options.deliveryTimeout`.
+ * @throws InvalidInputError naming `options.taskDelay`, `options.deliveryTimeout`, `options.retryDelay` or
+ *   `options.storageTest`.
  */
 export function checkMockOptions(options: MockApiOptions): void {
   if (options.taskDelay !== undefined) checkRule(options.taskDelay, 'options.taskDelay', TASK_DELAY);
   if (options.deliveryTimeout !== undefined)
     checkRule(options.deliveryTimeout, 'options.deliveryTimeout', MILLISECONDS);
+  if (options.retryDelay !== undefined) checkRule(options.retryDelay, 'options.retryDelay', TASK_DELAY);
+  if (options.storageTest !== undefined) checkRule(options.storageTest, 'options.storageTest', STORAGE_TEST);
 }
 
 /**
@@ -89,14 +114,11 @@ export function createMockApi(
     deliver: options.deliver ?? ((request) => fetch(request)),
     taskDelay: options.taskDelay ?? 20,
     deliveryTimeout: options.deliveryTimeout ?? DELIVERY_TIMEOUT,
+    retryDelay: options.retryDelay ?? RETRY_DELAY,
+    storageTest: options.storageTest ?? 'pass',
   });
   closed?.addEventListener('abort', () => runner.close(), { once: true });
-  const organisations = new Map<string, string>(Object.entries(options.tokens ?? {}));
-  const organisationOf = (token: string) => {
-    if (!options.tokens && !organisations.has(token))
-      organisations.set(token, `${ORGANISATION_PREFIX}${organisations.size + 1}`);
-    return organisations.get(token);
-  };
+  const accounts = new Accounts(store, options.tokens);
   let release: () => void = () => undefined;
   let released = new Promise<void>((resolve) => (release = resolve));
   const handlers = createHandlers({
@@ -105,9 +127,10 @@ export function createMockApi(
     runner,
     faults,
     requests,
-    organisationOf,
+    accounts,
     connection,
     released: () => released,
+    debug: options.debug ?? (() => undefined),
   });
   const of = <T extends { organisation?: unknown }>(items: Iterable<T>, organisation?: string) =>
     [...items].filter((item) => organisation === undefined || item.organisation === organisation);
@@ -117,6 +140,8 @@ export function createMockApi(
     handlers,
     settle: () => runner.settle(),
     store: {
+      organisations: () => [...store.organisations.values()],
+      keys: (organisation) => of(store.keys.values(), organisation),
       webhookConfigs: (organisation) => of(store.configs.values(), organisation),
       tasks: (organisation) => of(store.tasks.values(), organisation),
       events: (organisation) => of(store.events.values(), organisation),
@@ -126,6 +151,7 @@ export function createMockApi(
     faults,
     reset() {
       store.clear();
+      accounts.reset();
       faults.clear();
       requests.length = 0;
       runner.reset();

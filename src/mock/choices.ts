@@ -13,11 +13,12 @@ export const MAX_LIST_LIMIT = 1000;
 /** A `limit` is written in decimal digits only: `1e1`, `0x2`, ` 2` and `2.0` are refused with 400. */
 export const LIMIT_FORMAT = /^\d+$/;
 /**
- * A `date_created` filter is ISO 8601 in UTC with a `Z`, as the SDK sends it (`Date.toISOString()`, or the API's own
- * microseconds), fractions of a second optional: a date alone, a zone offset, no zone or any other text is refused
- * with 400.
+ * A `date_created` filter is ISO 8601 as any client's encoder writes it: a date alone (midnight UTC), or a date and
+ * time with an optional fraction (up to nine digits) and a zone (`Z`, `±HH:MM`, `±HHMM`); a time without a zone is
+ * read as UTC (ricloud-py sends naive datetimes so). Any other text, or a date that does not exist, is refused with 400.
  */
-export const DATE_FILTER_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+export const DATE_FILTER_FORMAT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Deliveries go to the config's url, trailing slashes dropped, with the event id as a last path segment. */
 export function deliveryUrl(configUrl: string, eventId: string): string {
@@ -48,9 +49,27 @@ export const ERROR_CODES = {
   403: 'missing-scope',
   404: 'not-found',
   405: 'method-not-allowed',
+  413: 'request-too-large',
   429: 'rate-limited',
   500: 'server-error',
 } as Record<number, string>;
 
 /** How many received requests `api.requests` keeps (the latest). */
 export const MAX_LOGGED_REQUESTS = 10_000;
+/** The largest request body the mock reads; a larger one is answered 413 `request-too-large`. */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+/** The largest body `api.requests` keeps; a larger one is logged as `''` with its size in `bodyBytes`. */
+export const MAX_LOGGED_BODY_BYTES = 4096;
+
+/** Delivery attempts of an event before it is `failed` (documented: "up to 5"); a config test makes one. */
+export const DELIVERY_ATTEMPTS = 5;
+/** Milliseconds before the first retry of a failed delivery; each later one waits 5 times longer (1, 5, 25, 125 min). */
+export const RETRY_DELAY = 60_000;
+/** The growth of the wait between two retries. */
+export const RETRY_BACKOFF = 5;
+
+/** Task `error` code of a failed storage config test. */
+export const STORAGE_TEST_ERROR = 'storage-access-denied';
+
+/** The answer to an operation that would produce events for an organisation with no `valid` webhook config. */
+export const UNCONFIGURED = { status: 400, code: 'unconfigured' } as const;

@@ -1,71 +1,26 @@
 /** The mock's msw handlers: one per API endpoint, wrapped in auth, the fault plan and the request log. */
-import { delay, http, HttpResponse, type RequestHandler } from 'msw';
-import { AWAIT_HEADER, MAX_AWAIT_SECONDS, WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
-import { CREATED, MAX_LOGGED_REQUESTS } from './choices';
-import type { Fault, FaultPlan } from './faults';
-import { listObject } from './lists';
-import { ApiError, invalidParameter, json, readObject, readUrl, statusError } from './respond';
-import { newId, newSecret, withoutSecret, type MockStore, type StoredConfig } from './store';
-import type { TestRunner } from './test-runner';
+import { delay, type HttpCustomPredicate, HttpResponse, http, type RequestHandler } from 'msw';
+import { MAX_REQUEST_BYTES } from './choices';
+import type { ConnectionFaults, Endpoint, HandlerContext } from './endpoint';
+import { ORGANISATION_ROUTES } from './endpoints/organisation';
+import { PERMISSIONS_ROUTES } from './endpoints/permissions';
+import { STORAGE_CONFIG_ROUTES } from './endpoints/storage-configs';
+import { TASK_AND_EVENT_ROUTES } from './endpoints/tasks-events';
+import { WEBHOOK_CONFIG_ROUTES } from './endpoints/webhook-configs';
+import type { Fault } from './faults';
+import { logRequest } from './request-log';
+import { ApiError, invalidParameter, readCapped, statusError } from './respond';
 
-/** A request the mock received, for tests to inspect. Headers are kept as sent. */
-export interface ReceivedRequest {
-  /** HTTP method, as sent. */
-  method: string;
-  /** URL path, without the query, e.g. `/configs/webhook/wc_1`. */
-  path: string;
-  /** Query parameters, decoded; a repeated name keeps its last value. */
-  query: Record<string, string>;
-  /** Headers with lower-case names, values as sent (the `authorization` token included). */
-  headers: Record<string, string>;
-  /** Body as text; empty when there was none. */
-  body: string;
-}
-
-/** What the handlers share. */
-export interface HandlerContext {
-  baseUrl: string;
-  store: MockStore;
-  runner: TestRunner;
-  faults: FaultPlan;
-  requests: ReceivedRequest[];
-  /** Finds the organisation of a token; undefined refuses it with 401. */
-  organisationOf: (token: string) => string | undefined;
-  /** How connection-level faults are played: by msw (in-process) or by the socket server. */
-  connection: ConnectionFaults;
-  /** Resolves when hanging requests should give up (reset or close). */
-  released: () => Promise<void>;
-}
-
-/** Plays the faults that act below HTTP: a dropped connection and a cut body. */
-export interface ConnectionFaults {
-  drop(): Response;
-  truncate(response: Response): Promise<Response>;
-}
-
-/** One call to an endpoint, after authentication. */
-interface Call {
-  request: Request;
-  url: URL;
-  body: string;
-  id: string;
-  organisation: string;
-}
-
-type Endpoint = (call: Call, context: HandlerContext) => Response | Promise<Response>;
-
-const CONFIGS = '/configs/webhook';
-
-/** Each path the API serves, with the methods it takes and the endpoint of each. */
-const ROUTES: { path: string; methods: Partial<Record<'GET' | 'POST', Endpoint>> }[] = [
-  { path: CONFIGS, methods: { GET: listConfigs, POST: createConfig } },
-  { path: `${CONFIGS}/:id`, methods: { GET: retrieveConfig, POST: updateConfig } },
-  { path: `${CONFIGS}/:id/test`, methods: { POST: testConfig } },
-  { path: '/tasks', methods: { GET: listTasks } },
-  { path: '/tasks/:id', methods: { GET: retrieveTask } },
-  { path: '/events', methods: { GET: listEvents } },
-  { path: '/events/:id', methods: { GET: retrieveEvent } },
+/** Each path the API serves, with the methods it takes. */
+const ROUTES = [
+  ...WEBHOOK_CONFIG_ROUTES,
+  ...STORAGE_CONFIG_ROUTES,
+  ...ORGANISATION_ROUTES,
+  ...PERMISSIONS_ROUTES,
+  ...TASK_AND_EVENT_ROUTES,
 ];
+
+const METHODS = { GET: http.get, POST: http.post, DELETE: http.delete } as const;
 
 /** An endpoint answering 405 with the `Allow` header RFC 9110 requires. */
 const notAllowed =
@@ -83,13 +38,19 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
       handle(context, request, String(params.id ?? ''), endpoint);
   const served = ROUTES.flatMap(({ path, methods }) =>
     Object.entries(methods).map(([method, endpoint]) =>
-      (method === 'GET' ? http.get : http.post)(`${base}${path}`, route(endpoint)),
+      METHODS[method as keyof typeof METHODS](`${base}${path}`, route(endpoint)),
     ),
   );
   const refused = ROUTES.map(({ path, methods }) =>
     http.all(`${base}${path}`, route(notAllowed(Object.keys(methods)))),
   );
   return [
+    http.all(
+      malformedPath(base),
+      route(() => {
+        throw invalidParameter('id', 'The path holds a malformed percent-escape.');
+      }),
+    ),
     ...served,
     ...refused,
     http.all(
@@ -107,22 +68,25 @@ async function handle(context: HandlerContext, request: Request, id: string, end
   // tight loop would then starve the task timers.
   await new Promise((resolve) => setTimeout(resolve, 0));
   const url = new URL(request.url);
-  const body = await request.text();
-  // A long-running `ricloud mock` must not grow without bound: keep the latest requests only.
-  if (context.requests.length >= MAX_LOGGED_REQUESTS) context.requests.shift();
-  context.requests.push({
-    method: request.method,
-    path: url.pathname,
-    query: Object.fromEntries(url.searchParams),
-    headers: Object.fromEntries(request.headers),
-    body,
-  });
+  let body = '';
+  try {
+    body = await readCapped(request, MAX_REQUEST_BYTES);
+  } catch (error) {
+    logRequest(context.requests, request, url, '');
+    if (error instanceof ApiError) return error.toResponse();
+    throw error;
+  }
+  logRequest(context.requests, request, url, body);
   const fault = context.faults.take(request.method, url.pathname);
   try {
     const early = await beforeActing(context, request, fault);
     if (early) return early;
-    const organisation = authenticate(context, request);
-    const response = await endpoint({ request, url, body, id: decodeURIComponent(id), organisation }, context);
+    const key = authenticate(context, request);
+    const ignored = (names: string[]) =>
+      context.debug(`${request.method} ${url.pathname}: ignored body fields ${names.join(', ')}`);
+    // msw gives the path's id already decoded.
+    const call = { request, url, body, id, key, organisation: key.organisation, ignored };
+    const response = await endpoint(call, context);
     if (fault?.reset === 'after') return context.connection.drop();
     return fault?.truncate ? await context.connection.truncate(response) : response;
   } catch (error) {
@@ -151,131 +115,28 @@ async function beforeActing(
   return undefined;
 }
 
-function authenticate(context: HandlerContext, request: Request): string {
+/** The key whose token the request carries; 401 when there is none or it is not a key's. */
+function authenticate(context: HandlerContext, request: Request) {
   const match = /^Token (\S+)$/.exec(request.headers.get('authorization') ?? '');
-  const organisation = match?.[1] ? context.organisationOf(match[1]) : undefined;
-  if (!organisation) throw statusError(401, 'Authentication credentials were not provided or are invalid.');
-  return organisation;
+  const key = match?.[1] ? context.accounts.keyOf(match[1]) : undefined;
+  if (!key) throw statusError(401, 'Authentication credentials were not provided or are invalid.');
+  return key;
 }
 
-/** Seconds asked for with `Ricloud-Await`, capped at the API's maximum; 0 when absent. */
-function awaitSeconds(request: Request): number {
-  const raw = request.headers.get(AWAIT_HEADER);
-  if (raw === null) return 0;
-  const seconds = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds < 0)
-    throw invalidParameter('Ricloud-Await', 'Enter a number of seconds.');
-  return Math.min(seconds, MAX_AWAIT_SECONDS);
-}
-
-function findConfig(context: HandlerContext, call: Call): StoredConfig {
-  const config = context.store.configs.get(call.id);
-  if (!config || config.organisation !== call.organisation) throw statusError(404, 'Webhook config not found.');
-  return config;
-}
-
-/** Starts a test and, for `awaitFor` seconds (`Ricloud-Await`, read before acting), holds the answer until it ends. */
-async function startTest(context: HandlerContext, config: StoredConfig, awaitFor: number): Promise<string> {
-  const task = context.runner.start(config);
-  await context.runner.waitFor(task.id, awaitFor * 1000);
-  return task.id;
-}
-
-async function createConfig(call: Call, context: HandlerContext): Promise<Response> {
-  const awaitFor = awaitSeconds(call.request);
-  const body = readObject(call.body, call.request.headers.get('content-type'), ['url']);
-  if (body.url === undefined) throw invalidParameter('url', 'This field is required.');
-  const config = context.store.add('webhook_config', context.store.configs, {
-    id: newId(),
-    resource: 'webhook_config',
-    organisation: call.organisation,
-    url: readUrl(body.url),
-    secret: newSecret(),
-    state: 'new',
-    date_created: context.store.now(),
-  } as StoredConfig);
-  await startTest(context, config, awaitFor);
-  return json(CREATED, config);
-}
-
-function retrieveConfig(call: Call, context: HandlerContext): Response {
-  return json(200, findConfig(context, call));
-}
-
-function listConfigs(call: Call, context: HandlerContext): Response {
-  const mine = [...context.store.configs.values()].filter((c) => c.organisation === call.organisation);
-  const spec = { filters: ['state'], hiddenUnlessAsked: (c: StoredConfig) => c.state === 'deactivated' };
-  return json(200, listObject(context.store.newestFirst(mine), call.url.searchParams, spec, CONFIGS, withoutSecret));
-}
-
-async function updateConfig(call: Call, context: HandlerContext): Promise<Response> {
-  const awaitFor = awaitSeconds(call.request);
-  const body = readObject(call.body, call.request.headers.get('content-type'), ['url', 'state']);
-  if (body.url === undefined && body.state === undefined) throw invalidParameter('url', 'Send url or state.');
-  const url = body.url === undefined ? undefined : readUrl(body.url);
-  if (body.state !== undefined && !(WEBHOOK_CONFIG_UPDATE_STATES as readonly unknown[]).includes(body.state)) {
-    throw invalidParameter('state', `Can only be set to ${WEBHOOK_CONFIG_UPDATE_STATES.join(' or ')}.`);
-  }
-  const config = findConfig(context, call);
-  if (url !== undefined) config.url = url;
-  if (body.state === 'deactivated') {
-    config.state = 'deactivated';
-  } else {
-    // A new url, or state `new`, is "recently updated but not yet tested": test it again.
-    config.state = 'new';
-    await startTest(context, config, awaitFor);
-  }
-  return json(200, config);
-}
-
-async function testConfig(call: Call, context: HandlerContext): Promise<Response> {
-  const awaitFor = awaitSeconds(call.request);
-  if (call.body !== '') throw new ApiError(400, 'invalid-body', 'The test action takes no body.');
-  const config = findConfig(context, call);
-  const taskId = await startTest(context, config, awaitFor);
-  return json(CREATED, context.store.tasks.get(taskId));
-}
-
-async function retrieveTask(call: Call, context: HandlerContext): Promise<Response> {
-  const awaitFor = awaitSeconds(call.request);
-  const task = context.store.tasks.get(call.id);
-  if (!task || task.organisation !== call.organisation) throw statusError(404, 'Task not found.');
-  await context.runner.waitFor(task.id, awaitFor * 1000);
-  return json(200, task);
-}
-
-function listTasks(call: Call, context: HandlerContext): Response {
-  const mine = [...context.store.tasks.values()].filter((t) => t.organisation === call.organisation);
-  return json(
-    200,
-    listObject(
-      context.store.newestFirst(mine),
-      call.url.searchParams,
-      { filters: ['state', 'type'] },
-      '/tasks',
-      (t) => t,
-    ),
-  );
-}
-
-function retrieveEvent(call: Call, context: HandlerContext): Response {
-  const event = context.store.events.get(call.id);
-  if (!event || event.organisation !== call.organisation) throw statusError(404, 'Event not found.');
-  return json(200, event);
-}
-
-function listEvents(call: Call, context: HandlerContext): Response {
-  const mine = [...context.store.events.values()].filter((e) => e.organisation === call.organisation);
-  return json(
-    200,
-    listObject(
-      context.store.newestFirst(mine),
-      call.url.searchParams,
-      { filters: ['type', 'action', 'state'] },
-      '/events',
-      (e) => e,
-    ),
-  );
+/**
+ * Whether the request is for `base` with a malformed percent-escape in its path (`%E0%A4%A`): msw's path matching
+ * would throw on it, so this is tried first and answers 400.
+ */
+function malformedPath(base: string): HttpCustomPredicate<Record<string, never>> {
+  return ({ request }) => {
+    if (!request.url.startsWith(`${base}/`)) return false;
+    try {
+      decodeURIComponent(new URL(request.url).pathname);
+      return false;
+    } catch {
+      return true;
+    }
+  };
 }
 
 /**

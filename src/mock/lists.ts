@@ -1,5 +1,6 @@
 /** List endpoints of the mock: filters, datetime ranges, newest-first order, `limit`, `after_id`, `before_id`. */
-import { DATE_FILTER_FORMAT, DEFAULT_LIST_LIMIT, LIMIT_FORMAT, MAX_LIST_LIMIT } from './choices';
+import { DEFAULT_LIST_LIMIT, LIMIT_FORMAT, MAX_LIST_LIMIT } from './choices';
+import { instantKey, readInstant } from './dates';
 import { invalidParameter } from './respond';
 
 /** How one list endpoint filters: plain string filters, and the datetime filter on `date_created`. */
@@ -56,25 +57,6 @@ export function listObject<T extends { id: string; date_created: string }>(
   items = afterCursors(sorted, items, query);
   const data = items.slice(0, limit);
   return { resource: 'list', data: data.map(show), has_more: items.length > limit, total_count: total, url: path };
-}
-
-/**
- * An instant in ISO 8601 UTC (`…T12:59:57.168354Z`) as a key that sorts as time does: the date and time, then the
- * fraction of a second to nine digits. Compared this way, as the API compares, microseconds count.
- */
-export const instantKey = (iso: string): string => {
-  const [whole = '', fraction = ''] = iso.slice(0, -1).split('.');
-  return `${whole}.${fraction.padEnd(9, '0')}`;
-};
-
-/** A datetime filter's instant as an `instantKey`: strict ISO 8601 in UTC with `Z`, a real date and time; else 400. */
-function readInstant(raw: string, name: string): string {
-  const bound = DATE_FILTER_FORMAT.test(raw) ? Date.parse(raw) : Number.NaN;
-  // Date.parse rolls 2020-02-30 over to March 1 and 24:00 to the next day: the fields must come back unchanged.
-  if (Number.isNaN(bound) || new Date(bound).toISOString().slice(0, 19) !== raw.slice(0, 19)) {
-    throw invalidParameter(name, 'Enter a valid date/time in ISO 8601 UTC, e.g. 2020-03-01T00:00:00.000Z.');
-  }
-  return instantKey(raw);
 }
 
 /** The page size: digits only, from 1 to the maximum; the default when absent; else 400. */

@@ -1,4 +1,4 @@
-/** The mock's answers: JSON with a request id, the API's error shape, and the strict readers of requests. */
+/** The mock's answers: JSON with a request id, the API's error shape, and the readers of requests. */
 import { ERROR_CODES } from './choices';
 import { REQUEST_ID_HEADER } from '../core/wire';
 
@@ -57,24 +57,69 @@ export const statusError = (
 export const invalidParameter = (name: string, problem: string): ApiError =>
   new ApiError(400, 'invalid-parameter', 'Some parameters were invalid.', { [name]: [problem] });
 
-/** Reads a JSON object body strictly: JSON content type, valid JSON, an object, only the `allowed` keys. */
+/** Parses a body as JSON, as ricloud-py sends it: with or without a JSON content type; any other type is a 400. */
+function parseJson(text: string, contentType: string | null): unknown {
+  if (contentType !== null && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType))
+    throw new ApiError(400, 'invalid-body', 'The body must be JSON (Content-Type: application/json, or none).');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid-body', 'The body could not be parsed as JSON.');
+  }
+}
+
+/**
+ * Reads a JSON object body: its `allowed` fields, the others dropped and named to `ignored` (never their values), as
+ * a REST framework ignores fields it does not know. Not JSON, or not an object: 400 `invalid-body`.
+ */
 export function readObject(
   text: string,
   contentType: string | null,
   allowed: readonly string[],
+  ignored: (names: string[]) => void,
 ): Record<string, unknown> {
-  if (!contentType?.toLowerCase().startsWith('application/json'))
-    throw new ApiError(400, 'invalid-body', 'The body must be JSON (Content-Type: application/json).');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'invalid-body', 'The body could not be parsed as JSON.');
-  }
+  const body = parseJson(text, contentType);
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new ApiError(400, 'invalid-body', 'The body must be a JSON object.');
-  for (const key of Object.keys(body)) if (!allowed.includes(key)) throw invalidParameter(key, 'Unknown field.');
-  return body as Record<string, unknown>;
+  const unknown = Object.keys(body).filter((key) => !allowed.includes(key));
+  if (unknown.length > 0) ignored(unknown);
+  return Object.fromEntries(Object.entries(body).filter(([key]) => allowed.includes(key)));
+}
+
+/** Reads the body of an action that takes none (`…/test`, `…/rotate`): empty, `null` or a JSON object, all ignored. */
+export function readNothing(text: string, contentType: string | null, ignored: (names: string[]) => void): void {
+  if (text.trim() === '') return;
+  const body = parseJson(text, contentType);
+  if (body === null) return;
+  readObject(text, contentType, [], ignored);
+}
+
+/** A 413 in the API's error shape, for a body over `limit` bytes. */
+export const tooLarge = (limit: number): ApiError =>
+  statusError(413, `The request body is larger than the mock takes (${limit} bytes).`);
+
+/** Reads a request body as text, at most `limit` bytes: a larger one is a 413, and is not read further. */
+export async function readCapped(request: Request, limit: number): Promise<string> {
+  if (Number(request.headers.get('content-length')) > limit) throw tooLarge(limit);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > limit) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(read.value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
 }
 
 /** Checks a receiver url as the API would: an absolute http(s) URL without credentials (as the SDK's `checkUrl`). */

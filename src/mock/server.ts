@@ -4,7 +4,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { getResponse } from 'msw';
 import { checkMockOptions, createMockApi, type MockApi, type MockApiOptions } from './api';
 import { checkCors, corsHeaders, preflight, type CorsOption } from './cors';
-import type { ConnectionFaults } from './handlers';
+import type { ConnectionFaults } from './endpoint';
+import { MAX_REQUEST_BYTES } from './choices';
 import { statusError } from './respond';
 
 /** Options of `startMockServer`: where to listen, and the mock's own options. */
@@ -83,6 +84,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
+/**
+ * The request body's first `limit` bytes; the rest is read and dropped, so the client sees the answer (a 413 from the
+ * handlers, which find the body over the cap) and memory stays bounded whatever is uploaded.
+ */
+async function readUpTo(req: IncomingMessage, limit: number) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    if (size < limit) chunks.push(chunk.subarray(0, limit - size));
+    size += chunk.length;
+  }
+  return Buffer.concat(chunks);
+}
+
 /** Turns one Node request into a Fetch `Request`, asks the handlers, and writes (or plays) the answer. */
 async function serve(
   api: MockApi,
@@ -100,8 +115,7 @@ async function serve(
     if (!res.writableFinished) aborter.abort();
   });
   try {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = await readUpTo(req, MAX_REQUEST_BYTES + 1);
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -110,7 +124,7 @@ async function serve(
     const request = new Request(new URL(req.url ?? '/', api.baseUrl), {
       method,
       headers,
-      body: method === 'GET' || method === 'HEAD' ? null : Buffer.concat(chunks),
+      body: method === 'GET' || method === 'HEAD' ? null : body,
       signal: aborter.signal,
     });
     const response = (await getResponse(api.handlers, request)) ?? statusError(404, 'No such endpoint.').toResponse();
@@ -119,18 +133,18 @@ async function serve(
       req.socket.destroy();
       return;
     }
-    const body = Buffer.from(await response.arrayBuffer());
+    const answer = Buffer.from(await response.arrayBuffer());
     const out: Record<string, string> = corsHeaders(cors, req);
     response.headers.forEach((value, name) => {
       if (name !== FAULT_HEADER) out[name] = value;
     });
-    out['content-length'] = String(body.length);
+    out['content-length'] = String(answer.length);
     res.writeHead(response.status, out);
     if (fault === 'truncate') {
-      res.write(body.subarray(0, Math.floor(body.length / 2)), () => req.socket.destroy());
+      res.write(answer.subarray(0, Math.floor(answer.length / 2)), () => req.socket.destroy());
       return;
     }
-    res.end(body);
+    res.end(answer);
   } catch {
     if (!res.headersSent) res.writeHead(500, { ...corsHeaders(cors, req), 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: 'server-error', message: 'The mock server failed.' }));

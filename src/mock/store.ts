@@ -1,32 +1,45 @@
-/** What the mock holds: webhook configs, tasks and events per organisation, and how many of each were created. */
+/** What the mock holds: organisations, keys, configs, permissions, tasks and events, and how many were created. */
 import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
-import { instantKey } from './lists';
+import { instantKey } from './dates';
+import type { StoredKey, StoredOrganisation, StoredPermissions, StoredStorageConfig } from './shapes';
 
-/** The resource kinds the mock stores. */
-export type Kind = 'webhook_config' | 'task' | 'event';
+/** The resource kinds whose creations the mock counts. */
+export type Kind = 'webhook_config' | 'storage_config' | 'permissions' | 'task' | 'event';
 
 /** A stored webhook config: the API object, secret included. */
 export type StoredConfig = WebhookConfigAttributes & { secret: string };
 
 /** The mock's state. Objects are the API's own shapes, kept as plain data. */
 export class MockStore {
+  readonly organisations = new Map<string, StoredOrganisation>();
+  readonly keys = new Map<string, StoredKey>();
   readonly configs = new Map<string, StoredConfig>();
+  readonly storageConfigs = new Map<string, StoredStorageConfig>();
+  readonly permissions = new Map<string, StoredPermissions>();
   readonly tasks = new Map<string, TaskAttributes>();
   readonly events = new Map<string, EventAttributes>();
   /** How many of each kind were really created: the proof that a retry did not duplicate a create. */
-  readonly created: Record<Kind, number> = { webhook_config: 0, task: 0, event: 0 };
+  readonly created: Record<Kind, number> = { webhook_config: 0, storage_config: 0, permissions: 0, task: 0, event: 0 };
   /** The latest test task of each config: an older test that ends late must not decide the state. */
   readonly latestTest = new Map<string, string>();
   // Insertion order breaks ties between items created in the same millisecond.
   readonly #order = new Map<string, number>();
   #sequence = 0;
 
-  /** Stores a new resource and counts it. */
-  add<T extends { id: string }>(kind: Kind, map: Map<string, T>, item: T): T {
+  /** Stores a new resource and counts it (keys and organisations, made for tokens too, are not counted). */
+  add<T extends { id: string }>(kind: Kind | undefined, map: Map<string, T>, item: T): T {
     map.set(item.id, item);
     this.#order.set(item.id, this.#sequence++);
-    this.created[kind]++;
+    if (kind) this.created[kind]++;
     return item;
+  }
+
+  /** The items of `map` that belong to `organisation`, newest first. */
+  mine<T extends { id: string; organisation?: unknown; date_created: string }>(
+    map: Map<string, T>,
+    organisation: string,
+  ): T[] {
+    return this.newestFirst([...map.values()].filter((item) => item.organisation === organisation));
   }
 
   /** Newest first: by `date_created`, compared as the date filters compare it (`instantKey`), then by creation order. */
@@ -61,12 +74,12 @@ export class MockStore {
   /** Forgets everything. */
   clear(): void {
     this.#stamps.clear();
-    this.configs.clear();
+    for (const map of [this.organisations, this.keys, this.configs, this.storageConfigs, this.permissions]) map.clear();
     this.tasks.clear();
     this.events.clear();
     this.latestTest.clear();
     this.#order.clear();
-    this.created.webhook_config = this.created.task = this.created.event = 0;
+    for (const kind of Object.keys(this.created) as Kind[]) this.created[kind] = 0;
   }
 }
 

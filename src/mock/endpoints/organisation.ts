@@ -1,0 +1,58 @@
+/** `/organisation`: the caller's organisation, with its configs and state; update its defaults and name. */
+import { bodyOf, type Call, configRef, type HandlerContext, type Route } from '../endpoint';
+import { listObject } from '../lists';
+import { invalidParameter, json } from '../respond';
+import { isUsable } from '../routing';
+import { showStorageConfig, type StoredOrganisation } from '../shapes';
+import { withoutSecret } from '../store';
+import { KEY_ROUTES } from './keys';
+
+/**
+ * The organisation as the API shows it: its configs as nested lists (the first page), and its state: `active` when
+ * it has a `valid` webhook config (the docs' rule to be usable), else `unconfigured`.
+ */
+function show(context: HandlerContext, organisation: StoredOrganisation): unknown {
+  const { store } = context;
+  const none = new URLSearchParams();
+  const configs = store.mine(store.configs, organisation.id).filter((c) => c.state !== 'deactivated');
+  const storage = store.mine(store.storageConfigs, organisation.id).filter((c) => c.state !== 'deactivated');
+  return {
+    ...organisation,
+    state: isUsable(store, organisation.id) ? 'active' : 'unconfigured',
+    webhook_configs: listObject(configs, none, { filters: [] }, '/configs/webhook', withoutSecret),
+    storage_configs: listObject(storage, none, { filters: [] }, '/configs/storage', showStorageConfig),
+  };
+}
+
+const mine = (call: Call, context: HandlerContext): StoredOrganisation =>
+  context.store.organisations.get(call.organisation) as StoredOrganisation;
+
+function retrieve(call: Call, context: HandlerContext): Response {
+  return json(200, show(context, mine(call, context)));
+}
+
+/** Sets `webhook_config_default`, `storage_config_default` (a config id of the organisation, or null) and `name`. */
+function update(call: Call, context: HandlerContext): Response {
+  const { store } = context;
+  const body = bodyOf(call, ['webhook_config_default', 'storage_config_default', 'name']);
+  const webhook = configRef(body.webhook_config_default, 'webhook_config_default', store.configs, call.organisation);
+  const storage = configRef(
+    body.storage_config_default,
+    'storage_config_default',
+    store.storageConfigs,
+    call.organisation,
+  );
+  if (body.name !== undefined && (typeof body.name !== 'string' || body.name.trim() === ''))
+    throw invalidParameter('name', 'Enter a name.');
+  const organisation = mine(call, context);
+  if (webhook !== undefined) organisation.webhook_config_default = webhook;
+  if (storage !== undefined) organisation.storage_config_default = storage;
+  if (typeof body.name === 'string') organisation.name = body.name;
+  return json(200, show(context, organisation));
+}
+
+/** The organisation and key endpoints. */
+export const ORGANISATION_ROUTES: Route[] = [
+  { path: '/organisation', methods: { GET: retrieve, POST: update } },
+  ...KEY_ROUTES,
+];

@@ -1,0 +1,47 @@
+/** The mock's request log (`api.requests`): bounded in length, in body size, and without storage credentials. */
+import { MAX_LOGGED_BODY_BYTES, MAX_LOGGED_REQUESTS } from './choices';
+import { REDACTED } from './shapes';
+
+/** A request the mock received, for tests to inspect. Headers are kept as sent. */
+export interface ReceivedRequest {
+  /** HTTP method, as sent. */
+  method: string;
+  /** URL path, without the query, e.g. `/configs/webhook/wc_1`. */
+  path: string;
+  /** Query parameters, decoded; a repeated name keeps its last value. */
+  query: Record<string, string>;
+  /** Headers with lower-case names, values as sent (the `authorization` token included). */
+  headers: Record<string, string>;
+  /**
+   * Body as text; empty when there was none, or when it was over `MAX_LOGGED_BODY_BYTES` (see `bodyBytes`), or over
+   * the mock's cap. A JSON body's `credentials` are logged as `[redacted]`.
+   */
+  body: string;
+  /** The body's size in bytes, when it was too large to keep. */
+  bodyBytes?: number | undefined;
+}
+
+/** The body as the log keeps it: storage credentials redacted, in a JSON body at any depth. */
+function redacted(body: string): string {
+  if (!body.includes('credentials')) return body;
+  try {
+    return JSON.stringify(JSON.parse(body, (name, value) => (name === 'credentials' ? REDACTED : value)));
+  } catch {
+    // Not JSON, so the mock read no credentials from it: a bare mention is kept as sent.
+    return body;
+  }
+}
+
+/** Adds a request to the log, dropping the oldest past `MAX_LOGGED_REQUESTS`. */
+export function logRequest(requests: ReceivedRequest[], request: Request, url: URL, body: string): void {
+  // A long-running `ricloud mock` must not grow without bound: keep the latest requests only, small bodies only.
+  if (requests.length >= MAX_LOGGED_REQUESTS) requests.shift();
+  const bytes = new TextEncoder().encode(body).byteLength;
+  requests.push({
+    method: request.method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers: Object.fromEntries(request.headers),
+    ...(bytes > MAX_LOGGED_BODY_BYTES ? { body: '', bodyBytes: bytes } : { body: redacted(body) }),
+  });
+}
