@@ -33,7 +33,8 @@ export interface MockApiOptions {
   faults?: Fault[] | undefined;
   /**
    * Milliseconds before the first retry of a failed event delivery; each later retry waits 5 times longer, up to 5
-   * attempts (default 60 000: retries after 1, 5, 25 and 125 minutes). Make it small in tests.
+   * attempts (default 60 000: retries after 1, 5, 25 and 125 minutes). `settle()` waits for them: make it small in
+   * tests.
    */
   retryDelay?: number | undefined;
   /** Whether storage config tests pass (default) or fail (task error `storage-access-denied`). */
@@ -48,7 +49,7 @@ export interface MockApi {
   readonly baseUrl: string;
   /** msw handlers: `setupServer(...api.handlers)`. */
   readonly handlers: RequestHandler[];
-  /** Resolves when every queued task has finished, deliveries included. */
+  /** Resolves when every queued task has finished, deliveries and their pending retries included. */
   settle(): Promise<void>;
   /** What the mock holds, as the API's plain objects (configs with their secrets). */
   readonly store: {

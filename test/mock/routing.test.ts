@@ -61,6 +61,7 @@ describe("a key's events", () => {
     const alice = (await py(mock.url, ALICE, '/key')).json;
     const bob = (await py(mock.url, BOB, '/key')).json;
     expect(alice.organisation).toBe(bob.organisation);
+    expect((await py(mock.url, ALICE, '/keys')).json.total_count).toBe(2);
     await py(mock.url, ALICE, `/keys/${alice.id}`, { method: 'POST', body: { webhook_config: own.id } });
     await py(mock.url, BOB, '/organisation', { method: 'POST', body: { webhook_config_default: fallback.id } });
     await eventOf(ALICE);
