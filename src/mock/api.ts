@@ -66,8 +66,9 @@ export interface MockApi {
   /** The fault plan in force. */
   readonly faults: FaultPlan;
   /**
-   * Forgets everything: store, counts, requests, faults; releases hanging requests and `Ricloud-Await` answers, and
-   * abandons queued tests (they send nothing more and change nothing).
+   * Forgets everything: store, counts, requests, faults, rotated tokens (the keys of the `tokens` option are made
+   * again); releases hanging requests and `Ricloud-Await` answers, and abandons queued tests and delivery retries
+   * (they send nothing more and change nothing).
    */
   reset(): void;
 }
