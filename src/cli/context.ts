@@ -6,6 +6,7 @@ import { InvalidInputError } from './sdk';
 import { UsageError } from './errors';
 import { readGlobalOptions } from './globals';
 import { Output } from './output';
+import { fromStdin } from './secret-input';
 import { resolveSettings, type Settings } from './settings';
 import { stopSignal } from './stop';
 
@@ -34,10 +35,20 @@ const FLAG_OF_FIELD: Record<string, string> = {
   'date_created.lt': '--created-before',
 };
 
-/** Builds the context of the command being run. */
-function createContext(command: Command): Context {
+/**
+ * Builds the context of the command being run; with `--token-stdin`, reads the token first.
+ * @throws UsageError when `--token-stdin` comes with `--token`, or stdin holds no token.
+ */
+async function createContext(command: Command): Promise<Context> {
   const globals = readGlobalOptions(command);
-  const settings = resolveSettings(globals, process.env);
+  if (globals.tokenStdin && globals.token) throw new UsageError('pass --token or --token-stdin, not both');
+  const token = globals.tokenStdin
+    ? await fromStdin('--token-stdin', process.stdin)
+    : globals.token === undefined
+      ? undefined
+      : { value: globals.token, source: '--token' };
+  const url = globals.url === undefined ? undefined : { value: globals.url, source: '--url' };
+  const settings = resolveSettings({ token, url }, process.env);
   return {
     out: new Output({ ...globals, env: process.env, stdout: process.stdout, stderr: process.stderr }),
     settings,
@@ -81,7 +92,7 @@ export function action<A extends unknown[]>(
   work: (ctx: Context, ...args: A) => Promise<void>,
 ): (...args: unknown[]) => Promise<void> {
   return async (...args) => {
-    const ctx = createContext(args.at(-1) as Command);
+    const ctx = await createContext(args.at(-1) as Command);
     try {
       await work(ctx, ...(args.slice(0, -1) as A));
     } catch (error) {
