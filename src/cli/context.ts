@@ -1,7 +1,7 @@
 /** What a command's work receives: where to print, the settings, the stop signal and an API client. */
 import type { Command } from 'commander';
-import { Console } from 'node:console';
-import type { Client } from '../index';
+import { format } from 'node:util';
+import type { Client, Logger } from '../index';
 import { InvalidInputError } from './sdk';
 import { UsageError } from './errors';
 import { readGlobalOptions } from './globals';
@@ -35,6 +35,12 @@ const FLAG_OF_FIELD: Record<string, string> = {
   'date_created.lt': '--created-before',
 };
 
+/** The SDK's log lines on stderr, one line each, their control characters escaped: they may quote the server. */
+function stderrLogger(out: Output): Logger {
+  const write = (message: string, ...rest: unknown[]) => out.warn(format(message, ...rest));
+  return { debug: write, info: write, warn: write, error: write };
+}
+
 /**
  * Builds the context of the command being run; with `--token-stdin`, reads the token first.
  * @throws UsageError when `--token-stdin` comes with `--token`, or stdin holds no token.
@@ -49,8 +55,9 @@ async function createContext(command: Command): Promise<Context> {
       : { value: globals.token, source: '--token' };
   const url = globals.url === undefined ? undefined : { value: globals.url, source: '--url' };
   const settings = resolveSettings({ token, url }, process.env);
+  const out = new Output({ ...globals, env: process.env, stdout: process.stdout, stderr: process.stderr });
   return {
-    out: new Output({ ...globals, env: process.env, stdout: process.stdout, stderr: process.stderr }),
+    out,
     settings,
     signal: stopSignal(),
     async client() {
@@ -63,7 +70,7 @@ async function createContext(command: Command): Promise<Context> {
         token: settings.token.value,
         ...(settings.url ? { baseUrl: settings.url.value } : {}),
         // The command reports failures itself, in one line: the SDK logs only when RICLOUD_LOG asks, and to stderr.
-        logger: new Console(process.stderr),
+        logger: stderrLogger(out),
         ...(globals.quiet || !process.env.RICLOUD_LOG ? { logLevel: 'off' as const } : {}),
       });
     },

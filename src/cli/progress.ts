@@ -56,7 +56,7 @@ async function withSpinner<T>(
 /** The end of a wait of `seconds` that starts now: what is left of it, for the deadline of each request. */
 class WaitEnd {
   readonly #end: number;
-  constructor(readonly seconds: number) {
+  constructor(seconds: number) {
     this.#end = Date.now() + seconds * 1000;
   }
 

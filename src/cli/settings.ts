@@ -73,7 +73,8 @@ function once<T>(make: () => T): () => T {
 }
 
 /**
- * Resolves the settings from flags, then the environment (`RICLOUD_TOKEN`, or the file `RICLOUD_TOKEN_FILE` names),
+ * Resolves the settings from flags, then the environment (`RICLOUD_TOKEN`, or the file `RICLOUD_TOKEN_FILE` names;
+ * the same for `RICLOUD_SECRET`),
  * then the config files, each when first read. Values are trimmed (a token read from a file keeps its line break
  * otherwise), and empty ones count as unset, as in ricloud-py's packaged defaults (`token =`). Reading a setting (or
  * `files`) throws a `UsageError` when it falls through to a file that exists but cannot be read, or when both a
@@ -83,10 +84,16 @@ export function resolveSettings(flags: { token?: Setting | undefined; url?: Sett
   const files = configFiles(env).map((file) => ({ path: file.path, ini: once(() => readIniFile(file)) }));
   const trimmed = (value: string | undefined, source: string): Setting | undefined =>
     value?.trim() ? { value: value.trim(), source } : undefined;
-  const fromEnvOrFiles = (variable: string, section: string, key: string): Setting | undefined => {
-    const named = env[`${variable}_FILE`];
-    if (env[variable] && named) throw new UsageError(`set ${variable} or ${variable}_FILE, not both`);
-    const fromEnv = trimmed(env[variable], variable) ?? (named ? fromSecretFile(`${variable}_FILE`, named) : undefined);
+  // A secret may come from the file a variable names (`RICLOUD_TOKEN_FILE`), which keeps it out of the environment.
+  const fromEnvOrFiles = (
+    variable: string,
+    section: string,
+    key: string,
+    fileVariable?: string,
+  ): Setting | undefined => {
+    const named = fileVariable && env[fileVariable];
+    if (env[variable] && named) throw new UsageError(`set ${variable} or ${fileVariable}, not both`);
+    const fromEnv = trimmed(env[variable], variable) ?? (named ? fromSecretFile(fileVariable, named) : undefined);
     if (fromEnv) return fromEnv;
     // A later file overrides an earlier one, so it is read first; an earlier one only when the later one lacks the key.
     for (const { path, ini } of [...files].reverse()) {
@@ -96,9 +103,9 @@ export function resolveSettings(flags: { token?: Setting | undefined; url?: Sett
     return undefined;
   };
   const flag = (setting: Setting | undefined) => setting && trimmed(setting.value, setting.source);
-  const token = once(() => flag(flags.token) ?? fromEnvOrFiles('RICLOUD_TOKEN', 'api', 'token'));
+  const token = once(() => flag(flags.token) ?? fromEnvOrFiles('RICLOUD_TOKEN', 'api', 'token', 'RICLOUD_TOKEN_FILE'));
   const url = once(() => flag(flags.url) ?? fromEnvOrFiles('RICLOUD_URL', 'api', 'url'));
-  const secret = once(() => fromEnvOrFiles('RICLOUD_SECRET', 'webhooks', 'secret'));
+  const secret = once(() => fromEnvOrFiles('RICLOUD_SECRET', 'webhooks', 'secret', 'RICLOUD_SECRET_FILE'));
   return {
     get token() {
       return token();

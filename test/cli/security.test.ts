@@ -163,6 +163,24 @@ describe('text output shows control characters from the server escaped; --json s
   });
 });
 
+describe('the SDK log on stderr (RICLOUD_LOG=debug) shows control characters from the server escaped too (point 4)', () => {
+  const hostile = useHostileServer(() => ({
+    status: 400,
+    body: JSON.stringify({ error: 'bad-request', message: HOSTILE }),
+  }));
+
+  it('in the debug lines as in the error line', async () => {
+    const run = await ricloud(['webhook-config', 'list'], {
+      RICLOUD_URL: hostile.url(),
+      RICLOUD_TOKEN: newToken(),
+      RICLOUD_LOG: 'debug',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/failed: .*\\x1b\]0;owned/);
+    expect(run.stderr).not.toMatch(CONTROL);
+  });
+});
+
 describe('list --all streams: each page is printed as it arrives (point 5)', () => {
   it('the first page is out, as table rows or JSON lines, while the second is still coming', async () => {
     const token = newToken();
