@@ -35,7 +35,7 @@ file), RICLOUD_SECRET or RICLOUD_SECRET_FILE (for event listen), RICLOUD_LOG (SD
 
 Security: flag values (--token, --secret) are visible to other users of this machine (ps). In scripts, pipe the
 token to --token-stdin (event listen: --secret-stdin) or name a file in RICLOUD_TOKEN_FILE. Text output shows the
-server's control characters escaped (\x1b); --json is exact JSON.`;
+server's control characters escaped (\\x1b); --json is exact JSON.`;
 
 /** The value glued to an unknown option in commander's message, e.g. `--tokn=tok_…`. */
 const UNKNOWN_OPTION_VALUE = /(unknown option '[^'=\s]+)=[^']*/g;

@@ -316,6 +316,7 @@ describe('a token never leaks, however it is given (points 1 and 15)', () => {
     expect(root).toContain('--token-stdin');
     expect(root).toContain('RICLOUD_TOKEN_FILE');
     expect(root).toMatch(/visible to other users of this machine \(ps\)/);
+    expect(root).toContain("server's control characters escaped (\\x1b)");
     const listen = (await ricloud(['event', 'listen', '--help'])).stdout.replace(/\s+/g, ' ');
     expect(listen).toMatch(/visible to other users of this machine \(ps\)/);
     expect(listen).toContain('--secret-stdin');
