@@ -110,15 +110,8 @@ export class Output {
         cells
           .map((cell, i) => (i === cells.length - 1 ? paint(cell, i) : paint(cell.padEnd(widths[i] as number), i)))
           .join('  ');
-      if (!started)
-        this.#print(
-          this.#colors.bold(
-            pad(
-              columns.map((key) => key.toUpperCase()),
-              (cell) => cell,
-            ),
-          ),
-        );
+      const header = columns.map((key) => key.toUpperCase());
+      if (!started) this.#print(this.#colors.bold(pad(header, (cell) => cell)));
       started = true;
       for (const row of text) this.#print(pad(row, (cell, i) => (columns[i] === 'state' ? this.#state(cell) : cell)));
     };

@@ -10,7 +10,10 @@ import { UsageError } from './errors';
 /** Read and write for the owner only. */
 const OWNER_ONLY = 0o600;
 
-/** Creates `path` (`wx`: never an existing one, nor through a link) with mode 0600 from the start, and writes `text`. */
+/**
+ * Creates `path` (`wx`: never an existing one, nor through a link) with mode 0600 from the start, and writes `text`;
+ * a file it could not finish is removed.
+ */
 function create(path: string, text: string): void {
   const fd = openSync(path, 'wx', OWNER_ONLY);
   try {
@@ -18,6 +21,9 @@ function create(path: string, text: string): void {
     fchmodSync(fd, OWNER_ONLY);
     writeSync(fd, text);
     fsyncSync(fd);
+  } catch (error) {
+    rmSync(path, { force: true });
+    throw error;
   } finally {
     closeSync(fd);
   }
@@ -43,8 +49,8 @@ export function writePrivateFile(path: string, text: string, options: { overwrit
     }
   }
   const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+  create(temporary, text);
   try {
-    create(temporary, text);
     // rename() replaces whatever is at `path`, a link that appeared since the check included, and never follows it.
     renameSync(temporary, path);
   } catch (error) {
