@@ -211,12 +211,15 @@ describe('list --all streams: each page is printed as it arrives (point 5)', () 
 describe('config init writes only what it was given, where it was told (points 9 and 10)', () => {
   const iniOf = (home: string) => join(home, '.ricloud.ini');
 
-  it('refuses a URL or a token with a line break (exit 2) and writes nothing', async () => {
+  it('refuses a URL or a token with a line break or another control character (exit 2) and writes nothing', async () => {
     const home = tempHome();
     for (const [flag, value] of [
       ['--url', 'http://x\ntoken = INJECTED'],
       ['--url', 'http://x/\ntoken = INJECTED'],
       ['--token', 'tok\n[api]\ntoken = INJECTED'],
+      // Control characters an HTTP header takes, so only the config file's writer stands in their way.
+      ['--token', 'tok\u0001INJECTED'],
+      ['--token', 'tok\u007fINJECTED'],
     ] as const) {
       const run = await ricloud(['config', 'init', '--token', 'tok_kept', flag, value], { HOME: home });
       expect({ flag, value, code: run.code, stdout: run.stdout }).toEqual({ flag, value, code: 2, stdout: '' });
