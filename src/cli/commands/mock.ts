@@ -45,8 +45,9 @@ The mock takes any token; each token is its own organisation. Ctrl-C stops it.`,
         if (ctx.out.json) ctx.out.jsonLine({ url: server.url, env });
         else {
           ctx.out.line(`Mock ricloud API listening on ${server.url}`);
+          ctx.out.line('Use it from another terminal:');
           ctx.out.line(
-            `Use it from another terminal:\n  export ${Object.entries(env)
+            `  export ${Object.entries(env)
               .map(([name, value]) => `${name}=${value}`)
               .join(' ')}`,
           );
