@@ -16,6 +16,22 @@ import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+/**
+ * Checks that fail today for a reason being fixed elsewhere: reported as PENDING with the reason, never as passed.
+ * Remove an entry once its fix has landed (a pending check that passes is reported, so none is left behind).
+ */
+const PENDING = {
+  'refused connection': {
+    runtimes: ['Deno', 'Cloudflare workerd', 'Vercel edge-runtime'],
+    reason: 'core: a refused connection is recognised only from Node and Bun error codes',
+  },
+  'CORS hint': { runtimes: ['Chromium (headless)'], reason: 'core: the CORS hint is only in the console' },
+  'mock in process': {
+    runtimes: ['Deno'],
+    reason: 'msw opens a BroadcastChannel at import, which Deno cannot unref: the process never exits',
+  },
+};
+
 const here = import.meta.dirname;
 const root = resolve(here, '../..');
 const started = performance.now();
@@ -154,9 +170,21 @@ async function main() {
   const work = await mkdtemp(join(tmpdir(), 'ricloud-runtimes-'));
   const results = [];
   const record = (name, version, outcome) => {
-    results.push({ name, version, ...outcome });
+    const pending = [];
+    const failures = [];
+    for (const failure of outcome.failed ?? []) {
+      const known = PENDING[failure.check];
+      if (known?.runtimes.includes(name)) pending.push(`${failure.check} (${known.reason})`);
+      else failures.push(`${failure.check}: ${failure.error}`);
+    }
+    for (const check of outcome.passed ?? []) {
+      if (PENDING[check]?.runtimes.includes(name)) log(`${name}: '${check}' passes now: remove it from PENDING`);
+    }
+    if (failures.length) outcome.error = [outcome.error, ...failures].filter(Boolean).join('\n');
+    results.push({ name, version, ...outcome, pending });
     const what = outcome.skip ? `SKIPPED (${outcome.skip})` : outcome.error ? 'FAILED' : 'passed';
-    log(`${name} ${version ?? ''}: ${what}${outcome.error ? `\n${outcome.error}` : ''}`);
+    const known = pending.length ? `; PENDING: ${pending.join('; ')}` : '';
+    log(`${name} ${version ?? ''}: ${what}${known}${outcome.error ? `\n${outcome.error}` : ''}`);
   };
   const [cache, browser, tarball] = await Promise.all([installRuntimes(), chromium(), pack(work)]);
   const bin = {
@@ -167,7 +195,11 @@ async function main() {
     workerd: join(cache, 'node_modules/@cloudflare/workerd-linux-64/bin/workerd'),
   };
   const version = async (path, args = ['--version']) =>
-    (await must(path, args)).trim().split('\n')[0].replace(/^(v|bun |deno |workerd )/, '');
+    (await must(path, args))
+      .trim()
+      .split('\n')[0]
+      .replace(/^(v|bun |deno |workerd )/, '')
+      .split(' ')[0];
 
   // The suite on the other Nodes starts first: it is the longest job.
   const suites = ['node22', 'node24'].map(async (node) => {
@@ -175,9 +207,9 @@ async function main() {
     if (!existsSync(bin[node])) return record(name, undefined, { skip: `${bin[node]} was not installed` });
     const nodeVersion = await version(bin[node]);
     // Each run keeps its own temporary files, so the two can run at once.
-    const { code, output } = await run(bin[node], ['node_modules/vitest/vitest.mjs', 'run', '--maxWorkers=1'], {
+    const { code, output } = await run(bin[node], ['node_modules/vitest/vitest.mjs', 'run'], {
       timeout: 420_000,
-      env: { FORCE_COLOR: '0', TMPDIR: await mkdtemp(join(work, `${node}-`)) },
+      env: { NO_COLOR: '1', FORCE_COLOR: '0', TMPDIR: await mkdtemp(join(work, `${node}-`)) },
     });
     const tests = output.match(/Tests\s+(.*)/)?.[1]?.trim() ?? 'no summary';
     record(name, nodeVersion, code === 0 ? { passed: [tests] } : { error: output.slice(-4000) });
@@ -194,12 +226,18 @@ async function main() {
   log(`ricloud mock --cors on ${mockUrl}; nothing listens on ${refusedUrl}`);
 
   /** Runs one server-side entry in a runtime: it must pass and then exit by itself. */
-  const serverSide = async (name, path, args, entry) => {
+  const serverSide = async (name, path, args, entry, exitCheck = 'exits') => {
     if (!existsSync(path)) return record(name, undefined, { skip: `${path} was not installed` });
     const runtimeVersion = await version(path);
-    const { code, output } = await run(path, [...args, entry, mockUrl, refusedUrl], { cwd: project, timeout: 60_000 });
-    const passed = parseResult(output);
-    record(name, runtimeVersion, code === 0 && passed ? { passed: [...passed, 'exits'] } : { error: output });
+    const timeout = exitCheck === 'exits' ? 60_000 : 15_000;
+    const { code, output } = await run(path, [...args, entry, mockUrl, refusedUrl], { cwd: project, timeout });
+    const result = parseResult(output);
+    if (!result) return record(name, runtimeVersion, { error: output });
+    const exits = code === 0 ? { passed: ['exits'] } : { failed: [{ check: exitCheck, error: output.slice(-2000) }] };
+    record(name, runtimeVersion, {
+      passed: [...result.passed.filter((check) => code === 0 || check !== exitCheck), ...(exits.passed ?? [])],
+      failed: [...result.failed, ...(exits.failed ?? [])],
+    });
   };
 
   /** `ricloud mock` in a runtime: Ctrl-C stops it, and the process ends with 130. */
@@ -277,7 +315,7 @@ const worker :Workerd.Worker = (
       try {
         const answer = await fetch(`${origin}/run?${query}`, { signal: AbortSignal.timeout(60_000) });
         const body = await answer.json();
-        return body.passed ? { passed: body.passed } : { error: `${body.error}\n${output()}` };
+        return body.passed ? body : { error: `${body.error}\n${output()}` };
       } catch (error) {
         if (attempt >= 50) return { error: `${error}\n${output()}` };
         await new Promise((done) => setTimeout(done, 200));
@@ -335,9 +373,12 @@ const worker :Workerd.Worker = (
     });
     await new Promise((done) => site.listen(0, '127.0.0.1', done));
     const { port } = site.address();
-    const { chromium: driver } = await import(pathToFileURL(join(cache, 'node_modules/playwright-core/index.mjs')).href);
+    const { chromium: driver } = await import(
+      pathToFileURL(join(cache, 'node_modules/playwright-core/index.mjs')).href
+    );
     const instance = await driver.launch({ executablePath: browser.path, args: ['--no-sandbox'] });
     const passed = [];
+    const failed = [];
     let error;
     try {
       for (const mode of ['cors', 'msw']) {
@@ -345,7 +386,12 @@ const worker :Workerd.Worker = (
         const console = [];
         page.on('console', (message) => console.push(message.text()));
         page.on('pageerror', (thrown) => console.push(String(thrown)));
-        const query = new URLSearchParams({ mode, mock: mockUrl, refused: refusedUrl, noCors: `http://localhost:${port}` });
+        const query = new URLSearchParams({
+          mode,
+          mock: mockUrl,
+          refused: refusedUrl,
+          noCors: `http://localhost:${port}`,
+        });
         await page.goto(`http://127.0.0.1:${port}/?${query}`);
         await page.waitForFunction(() => window.result, undefined, { timeout: 60_000 }).catch(() => {});
         const result = (await page.evaluate(() => window.result)) ?? { error: 'no result in 60 s' };
@@ -355,8 +401,9 @@ const worker :Workerd.Worker = (
           break;
         }
         passed.push(...result.passed.map((check) => `${mode}: ${check}`));
+        failed.push(...result.failed);
       }
-      record(name, instance.version(), error ? { error } : { passed });
+      record(name, instance.version(), error ? { error } : { passed, failed });
     } finally {
       await instance.close();
       site.close();
@@ -370,6 +417,7 @@ const worker :Workerd.Worker = (
     () => serverSide('Node', bin.node24, [], 'node.mjs'),
     () => serverSide('Bun', bin.bun, [], 'bun.mjs'),
     () => serverSide('Deno', bin.deno, ['run', '-A'], 'deno.mjs'),
+    () => serverSide('Deno', bin.deno, ['run', '-A'], 'mock-exit.mjs', 'mock in process'),
     () => ctrlC('Deno: ricloud mock', bin.deno, ['run', '-A']),
     () => ctrlC('Bun: ricloud mock', bin.bun, []),
     workerd,
@@ -388,14 +436,15 @@ const worker :Workerd.Worker = (
     await rm(work, { recursive: true, force: true }).catch(() => {});
   }
 
-  console.log('\n| Runtime | Version | Passed |\n| --- | --- | --- |');
-  for (const { name, version: v, passed, error, skip } of results) {
+  console.log('\n| Runtime | Version | Passed | Pending |\n| --- | --- | --- | --- |');
+  for (const { name, version: v, passed, error, skip, pending } of results) {
     const what = skip ? `SKIPPED: ${skip}` : error ? 'FAILED' : passed.join(', ');
-    console.log(`| ${name} | ${v ?? ''} | ${what} |`);
+    console.log(`| ${name} | ${v ?? ''} | ${what} | ${pending.join('; ')} |`);
   }
   const failed = results.filter((result) => result.error).length;
   const skipped = results.filter((result) => result.skip).length;
-  console.log(`\ntest:runtimes took ${seconds()}`);
+  const pending = results.reduce((sum, result) => sum + result.pending.length, 0);
+  console.log(`\ntest:runtimes took ${seconds()}; ${pending} checks pending (listed above)`);
   console.log(`${results.length - failed - skipped} passed, ${failed} failed, ${skipped} skipped`);
   process.exitCode = failed ? 1 : 0;
 }

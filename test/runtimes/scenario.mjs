@@ -5,19 +5,20 @@
  * `sdk` is `{ ricloud, webhooks }` (the runtime's own imports), `serve(handler)` starts the runtime's HTTP server for
  * a `(Request) => Promise<Response>` and resolves to `{ url, close(), send? }` (`send`, where nothing can call the
  * server, hands it a request in place of `fetch`), `mockUrl` is the mock's base URL and
- * `refusedUrl` a loopback URL where nothing listens. Resolves to the names of the checks that passed; throws at the
- * first that fails, naming it.
+ * `refusedUrl` a loopback URL where nothing listens. Resolves to `{ passed, failed }`: the names of the checks that
+ * passed, and `{ check, error }` for each that failed (the run goes on, so one failure hides no other).
  */
 export async function runScenario({ sdk, serve, mockUrl, refusedUrl, refusedMayHaveSucceeded = false }) {
   const { ricloud, webhooks } = sdk;
   const passed = [];
+  const failed = [];
   const check = async (name, work) => {
     try {
       await work();
+      passed.push(name);
     } catch (error) {
-      throw new Error(`${name}: ${error?.stack ?? error}`);
+      failed.push({ check: name, error: String(error?.stack ?? error) });
     }
-    passed.push(name);
   };
   const expect = (ok, what) => {
     if (!ok) throw new Error(what);
@@ -51,7 +52,10 @@ export async function runScenario({ sdk, serve, mockUrl, refusedUrl, refusedMayH
     });
     await check('list', async () => {
       const page = await client.webhookConfigs.list({ limit: 10 });
-      expect(page.data.some((item) => item.id === cfg.id), 'created config not on the first page');
+      expect(
+        page.data.some((item) => item.id === cfg.id),
+        'created config not on the first page',
+      );
       let seen = 0;
       for await (const item of client.webhookConfigs.list({ limit: 1 })) if (item.id === cfg.id) seen++;
       expect(seen === 1, `for await saw the config ${seen} times`);
@@ -99,5 +103,5 @@ export async function runScenario({ sdk, serve, mockUrl, refusedUrl, refusedMayH
   } finally {
     await server.close();
   }
-  return passed;
+  return { passed, failed };
 }

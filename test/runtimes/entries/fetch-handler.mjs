@@ -1,6 +1,6 @@
 /**
  * The scenario as a Worker's `fetch` handler, for workerd and edge-runtime: `GET /run?mock=…&refused=…` runs it and
- * answers `{ passed }` (or `{ error }`, status 500); any other request is a delivery for the scenario's receiver,
+ * answers `{ passed, failed }` (or `{ error }`, status 500); any other request is a delivery for the scenario's receiver,
  * which the same Worker serves at its own origin.
  */
 import * as ricloud from 'ricloud';
@@ -14,7 +14,7 @@ export async function handle(request) {
   const url = new URL(request.url);
   if (url.pathname !== '/run') return receiver ? receiver(request) : new Response('no receiver yet', { status: 503 });
   try {
-    const passed = await runScenario({
+    const { passed, failed } = await runScenario({
       sdk: { ricloud, webhooks },
       serve: async (handler) => {
         receiver = handler;
@@ -24,7 +24,7 @@ export async function handle(request) {
       refusedUrl: url.searchParams.get('refused'),
       refusedMayHaveSucceeded: url.searchParams.get('refusedMayHaveSucceeded') === 'true',
     });
-    return Response.json({ passed: ['import esm', ...passed] });
+    return Response.json({ passed: ['import esm', ...passed], failed });
   } catch (error) {
     return Response.json({ error: String(error?.stack ?? error) }, { status: 500 });
   }
