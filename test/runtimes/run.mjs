@@ -27,7 +27,7 @@ const PENDING = {
   },
   'CORS hint': { runtimes: ['Chromium (headless)'], reason: 'core: the CORS hint is only in the console' },
   'mock in process': {
-    runtimes: ['Deno'],
+    runtimes: ['Deno: ricloud/mock in process'],
     reason: 'msw opens a BroadcastChannel at import, which Deno cannot unref: the process never exits',
   },
 };
@@ -417,7 +417,7 @@ const worker :Workerd.Worker = (
     () => serverSide('Node', bin.node24, [], 'node.mjs'),
     () => serverSide('Bun', bin.bun, [], 'bun.mjs'),
     () => serverSide('Deno', bin.deno, ['run', '-A'], 'deno.mjs'),
-    () => serverSide('Deno', bin.deno, ['run', '-A'], 'mock-exit.mjs', 'mock in process'),
+    () => serverSide('Deno: ricloud/mock in process', bin.deno, ['run', '-A'], 'mock-exit.mjs', 'mock in process'),
     () => ctrlC('Deno: ricloud mock', bin.deno, ['run', '-A']),
     () => ctrlC('Bun: ricloud mock', bin.bun, []),
     workerd,
@@ -438,7 +438,7 @@ const worker :Workerd.Worker = (
 
   console.log('\n| Runtime | Version | Passed | Pending |\n| --- | --- | --- | --- |');
   for (const { name, version: v, passed, error, skip, pending } of results) {
-    const what = skip ? `SKIPPED: ${skip}` : error ? 'FAILED' : passed.join(', ');
+    const what = skip ? `SKIPPED: ${skip}` : error ? 'FAILED' : passed.join(', ') || '(none)';
     console.log(`| ${name} | ${v ?? ''} | ${what} | ${pending.join('; ')} |`);
   }
   const failed = results.filter((result) => result.error).length;
