@@ -7,10 +7,11 @@ import { TimeoutError as KyTimeoutError } from 'ky';
 import type * as z from 'zod/mini';
 import { AbortError, type RequestInfo, RicloudError as BaseError, type RicloudError } from './errors';
 import { mapFailure } from './failure';
-import type { Hooks, RequestOptions } from './options';
+import type { RequestOptions } from './options';
 import { parseBody } from './parse';
 import { redactHeaders } from './redact';
-import { follow } from './signal';
+import { runHooks } from './hooks';
+import { follow, rejectedOn, within } from './signal';
 import { jittered, MAX_RETRY_AFTER_MS, mayRetry, retryAfterMs, retryOptions, type RetryMode } from './retry';
 import type { Transport } from './transport';
 import { AWAIT_HEADER, REQUEST_ID_HEADER } from './wire';
@@ -180,7 +181,7 @@ class Call<T> {
     this.#attemptStarted = Date.now();
     this.#inAttempt = true;
     if (transport.debug) transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
-    this.#hook('onRequest', { method: spec.method, url: info.url, attempt: info.attempts });
+    runHooks(this.transport, this.options, 'onRequest', { method: spec.method, url: info.url, attempt: info.attempts });
   };
 
   /** Reports the answer, then reads its body within the attempt's time: a body that stalls or breaks is retried. */
@@ -193,7 +194,7 @@ class Call<T> {
     const durationMs = Date.now() - this.#attemptStarted;
     info.requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
     if (transport.debug) transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
-    this.#hook('onResponse', {
+    runHooks(this.transport, this.options, 'onResponse', {
       method: spec.method,
       url: info.url ?? request.url,
       attempt: info.attempts,
@@ -240,51 +241,7 @@ class Call<T> {
       'warn',
       `${spec.method} ${spec.path}: ${error.name} on attempt ${attempt}, retrying in ${delayMs} ms`,
     );
-    this.#hook('onRetry', { attempt, delayMs, error });
-  }
-
-  /** Runs both hooks of one kind, the client's first. A hook that throws (or rejects) is logged, never fatal. */
-  #hook<K extends keyof Hooks>(name: K, event: Parameters<NonNullable<Hooks[K]>>[0]): void {
-    for (const hook of [this.transport[name], this.options[name]]) {
-      if (!hook) continue;
-      const threw = (error: unknown) =>
-        this.transport.log('warn', `${name} hook threw: ${error instanceof Error ? error.name : typeof error}`);
-      try {
-        const result: unknown = (hook as (e: typeof event) => unknown)(event);
-        // An async hook is not awaited, but its rejection is caught: it must not become an unhandled one.
-        if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function')
-          (result as PromiseLike<unknown>).then(undefined, threw);
-      } catch (error) {
-        threw(error);
-      }
-    }
-  }
-}
-
-/** A promise that rejects with `signal`'s reason when it fires; `until` settling removes its listener. */
-function rejectedOn(signal: AbortSignal, until: Promise<unknown>): Promise<never> {
-  return new Promise((_, reject) => {
-    const abort = () => reject(signal.reason);
-    if (signal.aborted) return abort();
-    signal.addEventListener('abort', abort, { once: true });
-    // The call's own promise may settle after the race is lost: its rejection is handled here.
-    until.then(
-      () => signal.removeEventListener('abort', abort),
-      () => signal.removeEventListener('abort', abort),
-    );
-  });
-}
-
-/** `promise`, or a rejection with `error()` after `ms`. */
-async function within<T>(promise: Promise<T>, ms: number, error: () => unknown): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), Math.max(0, ms)))),
-    ]);
-  } finally {
-    clearTimeout(timer);
+    runHooks(this.transport, this.options, 'onRetry', { attempt, delayMs, error });
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * A call's own signal that follows the caller's. Every call following one signal shares a single listener on it,
- * removed when the last of them ends: a signal passed to many calls (an app's shutdown signal) gets neither a listener
- * per call (Node warns past ten) nor, through `AbortSignal.any()`, a composite per call that Node 20 keeps for good.
+ * Signals and time limits of a call. A call's own signal follows the caller's: every call following one signal shares
+ * a single listener on it, removed when the last of them ends. A signal passed to many calls (an app's shutdown signal)
+ * so gets neither a listener per call (Node warns past ten) nor, through `AbortSignal.any()`, a composite per call that
+ * Node 20 keeps for good.
  */
 
 /** The calls following each signal, and the one listener that aborts them all. */
@@ -36,4 +37,30 @@ export function follow(signal: AbortSignal): { signal: AbortSignal; release: () 
       signal.removeEventListener('abort', relay);
     },
   };
+}
+/** A promise that rejects with `signal`'s reason when it fires; `until` settling removes its listener. */
+export function rejectedOn(signal: AbortSignal, until: Promise<unknown>): Promise<never> {
+  return new Promise((_, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    // The call's own promise may settle after the race is lost: its rejection is handled here.
+    until.then(
+      () => signal.removeEventListener('abort', abort),
+      () => signal.removeEventListener('abort', abort),
+    );
+  });
+}
+
+/** `promise`, or a rejection with `error()` after `ms`. */
+export async function within<T>(promise: Promise<T>, ms: number, error: () => unknown): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), Math.max(0, ms)))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
