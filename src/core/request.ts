@@ -2,7 +2,7 @@
  * One API call: ky sends it and runs the retries, this file holds the SDK's own policy (which calls may be re-sent,
  * the whole call's deadline) and turns the outcome into a validated value or one RicloudError.
  */
-import { HTTPError, type KyRequest, type KyResponse, type Options, type ShouldRetryState } from 'ky';
+import { HTTPError, type KyRequest, type Options, type ShouldRetryState } from 'ky';
 import { TimeoutError as KyTimeoutError } from 'ky';
 import type * as z from 'zod/mini';
 import { AbortError, type RequestInfo, RicloudError as BaseError, type RicloudError } from './errors';
@@ -11,8 +11,16 @@ import type { RequestOptions } from './options';
 import { parseBody } from './parse';
 import { redactHeaders } from './redact';
 import { runHooks } from './hooks';
-import { follow, rejectedOn, within } from './signal';
-import { jittered, MAX_RETRY_AFTER_MS, mayRetry, retryAfterMs, retryOptions, type RetryMode } from './retry';
+import { follow, rejectedOn, sleep, within } from './signal';
+import {
+  backoffStep,
+  jittered,
+  MAX_RETRY_AFTER_MS,
+  mayRetry,
+  retryAfterMs,
+  retryOptions,
+  type RetryMode,
+} from './retry';
 import type { Transport } from './transport';
 import { AWAIT_HEADER, REQUEST_ID_HEADER } from './wire';
 
@@ -66,8 +74,14 @@ class Call<T> {
   readonly deadline: number;
   readonly attemptTimeout: number;
   readonly #deadlineAt: number;
-  readonly #timer: AbortSignal;
+  // Aborts the call: the caller's signal or the deadline.
+  readonly #controller = new AbortController();
+  #expired = false;
   #attemptStarted = 0;
+  // Retries made before the current ky call (a body that failed after ky returned starts a new one).
+  #retriesBefore = 0;
+  /** The call's signal: it follows the caller's and fires at the deadline. */
+  readonly signal = this.#controller.signal;
   #inAttempt = false;
   // The failure the next attempt retries, as ky threw it and as the SDK reports it.
   #retrying: { raw: unknown; error: RicloudError } | undefined;
@@ -85,12 +99,11 @@ class Call<T> {
     this.attemptTimeout = Math.min(Math.max(timeout, awaitMs), this.deadline);
     this.info = { method: spec.method, path: spec.path, attempts: 0 };
     this.#deadlineAt = Date.now() + this.deadline;
-    this.#timer = AbortSignal.timeout(this.deadline);
   }
 
   /** True once the deadline has passed. */
   pastDeadline(): boolean {
-    return this.#timer.aborted || Date.now() >= this.#deadlineAt;
+    return this.#expired || Date.now() >= this.#deadlineAt;
   }
 
   /** True when the deadline passed while the SDK was between attempts, with a failure to report. */
@@ -105,18 +118,21 @@ class Call<T> {
         cause: options.signal.reason,
         request: this.info,
       });
-    const followed = options.signal && follow(options.signal);
-    const signal = followed ? AbortSignal.any([followed.signal, this.#timer]) : this.#timer;
+    const controller = this.#controller;
+    const release = options.signal && follow(options.signal, controller);
+    const deadline = setTimeout(() => {
+      this.#expired = true;
+      controller.abort(new DOMException(`deadline of ${this.deadline} ms passed`, 'TimeoutError'));
+    }, this.deadline);
+    const signal = this.signal;
+    const limit = options.maxRetries ?? transport.maxRetries;
     const kyOptions: Options = {
       method: spec.method,
       signal,
       timeout: this.attemptTimeout,
-      retry: {
-        ...retryOptions(options.maxRetries ?? transport.maxRetries),
-        shouldRetry: this.#shouldRetry,
-        jitter: this.#jitter,
-      },
-      hooks: { beforeRequest: [this.#beforeRequest], afterResponse: [this.#afterResponse] },
+      fetch: this.#fetch,
+      retry: { ...retryOptions(limit), shouldRetry: this.#shouldRetry, jitter: this.#jitter },
+      hooks: { beforeRequest: [this.#beforeRequest] },
     };
     // Set only when there is a value: ky treats a key that is present as given.
     if (spec.body !== undefined) kyOptions.json = spec.body;
@@ -124,18 +140,29 @@ class Call<T> {
     const awaitHeader = options.awaitFor === undefined ? undefined : { [AWAIT_HEADER]: String(options.awaitFor) };
     if (options.headers || awaitHeader) kyOptions.headers = { ...options.headers, ...awaitHeader };
     try {
-      const sent = transport.ky(spec.path.slice(1), kyOptions);
-      // A custom fetch may ignore the signal: the call still ends when it fires.
-      const response = await Promise.race([sent, rejectedOn(signal, sent)]);
-      const text = await response.text();
-      return {
-        data: this.#parse(text, response.status),
-        response: responseMeta(response, this.info.requestId, transport.redact),
-      };
+      for (;;) {
+        const sent = transport.ky(spec.path.slice(1), kyOptions);
+        // A custom fetch may ignore the signal: the call still ends when it fires.
+        const response = await Promise.race([sent, rejectedOn(signal, sent)]);
+        let text: string;
+        try {
+          const reading = this.#read(response);
+          text = await Promise.race([reading, rejectedOn(signal, reading)]);
+        } catch (error) {
+          const left = await this.#retryBody(error, limit);
+          if (left === undefined) throw error;
+          kyOptions.retry = { ...retryOptions(left), shouldRetry: this.#shouldRetry, jitter: this.#jitter };
+          continue;
+        }
+        this.#inAttempt = false;
+        const meta = responseMeta(response, this.info.requestId, transport.redact);
+        return { data: this.#parse(text, response.status), response: meta };
+      }
     } catch (error) {
       throw await this.#failure(error);
     } finally {
-      followed?.release();
+      clearTimeout(deadline);
+      release?.();
     }
   }
 
@@ -165,7 +192,7 @@ class Call<T> {
       (error === this.#retrying.raw || (this.#expiredBetweenAttempts() && !this.options.signal?.aborted))
     )
       return this.#retrying.error;
-    const body = error instanceof HTTPError ? await error.response.text().catch(() => '') : '';
+    const body = error instanceof HTTPError ? await this.#read(error.response).catch(() => '') : '';
     const mapped = mapFailure(error, body, this);
     if (this.transport.debug)
       this.transport.log('debug', `${this.spec.method} ${this.spec.path} failed: ${mapped.message}`);
@@ -184,34 +211,47 @@ class Call<T> {
     runHooks(this.transport, this.options, 'onRequest', { method: spec.method, url: info.url, attempt: info.attempts });
   };
 
-  /** Reports the answer, then reads its body within the attempt's time: a body that stalls or breaks is retried. */
-  #afterResponse = async (
-    request: KyRequest,
-    _options: unknown,
-    response: KyResponse,
-  ): Promise<Response | undefined> => {
+  /** ky's fetch for this call: the platform's (or the client's), with the response reported as it arrives. */
+  #fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const response = await (this.transport.fetch ?? fetch)(input, init);
     const { spec, transport, info } = this;
     const durationMs = Date.now() - this.#attemptStarted;
     info.requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
     if (transport.debug) transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
-    runHooks(this.transport, this.options, 'onResponse', {
+    runHooks(transport, this.options, 'onResponse', {
       method: spec.method,
-      url: info.url ?? request.url,
+      url: info.url ?? String(input),
       attempt: info.attempts,
       status: response.status,
       durationMs,
       requestId: info.requestId,
     });
-    // A browser's opaque redirect (status 0) has no body to read and cannot be rebuilt.
-    if (response.status < 200) return undefined;
-    const left = this.attemptTimeout - (Date.now() - this.#attemptStarted);
-    const text = await within(response.text(), left, () => new KyTimeoutError(request));
-    this.#inAttempt = false;
-    return new Response(text === '' ? null : text, response);
+    return response;
   };
 
-  #shouldRetry = async ({ error, retryCount }: ShouldRetryState): Promise<boolean | undefined> => {
+  /** The body of `response`, read within what is left of the attempt's time. */
+  #read(response: Response): Promise<string> {
+    const left = this.attemptTimeout - (Date.now() - this.#attemptStarted);
+    return within(response.text(), left, () => new KyTimeoutError(new Request(this.info.url ?? 'about:blank')));
+  }
+
+  /**
+   * ky has returned, so a body that stalls or breaks after the headers is retried here, by the same policy and
+   * backoff as any failed attempt; returns the retries ky may still make, or undefined to give up.
+   */
+  async #retryBody(error: unknown, limit: number): Promise<number | undefined> {
+    const retries = this.info.attempts - 1;
+    if (retries >= limit || (await this.#shouldRetry({ error: error as Error, retryCount: retries + 1 })) === false)
+      return undefined;
+    const delay = this.#jitter(backoffStep(retries + 1));
+    this.#retriesBefore = retries + 1;
+    await sleep(delay, this.signal);
+    return limit - retries - 1;
+  }
+
+  #shouldRetry = async ({ error, retryCount: kyCount }: ShouldRetryState): Promise<boolean | undefined> => {
     this.#inAttempt = false;
+    const retryCount = kyCount + this.#retriesBefore;
     if (this.options.signal?.aborted || this.pastDeadline() || !mayRetry(error, this.spec.retry)) return false;
     const advised = error instanceof HTTPError ? retryAfterMs(error.response.headers) : undefined;
     // Past the cap, fail now: the error carries the advice instead of sleeping for minutes.

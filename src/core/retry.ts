@@ -30,9 +30,11 @@ export const retryOptions = (limit: number): RetryOptions => ({
   afterStatusCodes: RETRY_STATUSES,
   maxRetryAfter: MAX_RETRY_AFTER_MS,
   retryOnTimeout: true,
-  delay: (retry) => BACKOFF_BASE_MS * 2 ** (retry - 1),
-  backoffLimit: BACKOFF_CAP_MS,
+  delay: backoffStep,
 });
+
+/** The backoff step before retry number `retry` (from 1): doubling from `BACKOFF_BASE_MS`, capped at `BACKOFF_CAP_MS`. */
+export const backoffStep = (retry: number): number => Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));
 
 /** Full jitter: a whole number of milliseconds below `step`. */
 export const jittered = (step: number): number => Math.floor(Math.random() * step);

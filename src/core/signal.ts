@@ -8,12 +8,11 @@
 /** The calls following each signal, and the one listener that aborts them all. */
 const followers = new WeakMap<AbortSignal, { calls: Set<AbortController>; relay: () => void }>();
 
-/** A signal that aborts when `signal` does; `release()` when the call ends, so `signal` keeps nothing of it. */
-export function follow(signal: AbortSignal): { signal: AbortSignal; release: () => void } {
-  const own = new AbortController();
+/** Aborts `own` when `signal` aborts; returns what to call when the call ends, so `signal` keeps nothing of it. */
+export function follow(signal: AbortSignal, own: AbortController): () => void {
   if (signal.aborted) {
     own.abort(signal.reason);
-    return { signal: own.signal, release: () => undefined };
+    return () => undefined;
   }
   let entry = followers.get(signal);
   if (!entry) {
@@ -28,14 +27,11 @@ export function follow(signal: AbortSignal): { signal: AbortSignal; release: () 
   }
   const { calls, relay } = entry;
   calls.add(own);
-  return {
-    signal: own.signal,
-    release: () => {
-      calls.delete(own);
-      if (calls.size > 0 || followers.get(signal) !== entry) return;
-      followers.delete(signal);
-      signal.removeEventListener('abort', relay);
-    },
+  return () => {
+    calls.delete(own);
+    if (calls.size > 0 || followers.get(signal) !== entry) return;
+    followers.delete(signal);
+    signal.removeEventListener('abort', relay);
   };
 }
 /** A promise that rejects with `signal`'s reason when it fires; `until` settling removes its listener. */
@@ -63,4 +59,20 @@ export async function within<T>(promise: Promise<T>, ms: number, error: () => un
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Waits `ms`, or rejects with `signal`'s reason as soon as it fires. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    if (signal?.aborted) abort();
+    else signal?.addEventListener('abort', abort, { once: true });
+  });
 }

@@ -10,6 +10,8 @@ import { userAgent } from './user-agent';
 /** What a client hands to each call: its ky instance, its settings (but the token) and its hooks. */
 export interface Transport extends Hooks {
   ky: KyInstance;
+  /** The caller's `fetch`; unset means the global one, looked up at each call (so test interceptors apply). */
+  fetch?: typeof fetch | undefined;
   timeout: number;
   deadline?: number | undefined;
   maxRetries: number;
@@ -40,7 +42,7 @@ export interface TransportSettings extends Hooks {
  * @throws InvalidInputError when the token cannot be sent in an HTTP header.
  */
 export function createTransport(settings: TransportSettings): Transport {
-  const { token, baseUrl, headers: extra, fetch, logger, logLevel, ...rest } = settings;
+  const { token, baseUrl, headers: extra, logger, logLevel, ...rest } = settings;
   // The token as text may hold it, and as JSON text may escape it (`/` as `\/`).
   const forms = token ? [...new Set([token, JSON.stringify(token).slice(1, -1), token.replaceAll('/', '\\/')])] : [];
   // Set one by one, so names match whatever their case: the caller's headers may replace the user agent, never the token.
@@ -59,8 +61,7 @@ export function createTransport(settings: TransportSettings): Transport {
   headers.set('accept', 'application/json');
   return {
     ...rest,
-    // Unset, ky looks the global fetch up on each call, so test interceptors apply.
-    ky: ky.create({ prefixUrl: baseUrl, headers, redirect: 'manual', ...(fetch ? { fetch } : {}) }),
+    ky: ky.create({ prefixUrl: baseUrl, headers, redirect: 'manual' }),
     log: levelled(logger, logLevel),
     debug: logLevel === 'debug',
     redact: (text) => forms.reduce((hidden, form) => hidden.replaceAll(form, REDACTED), text),
