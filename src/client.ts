@@ -8,7 +8,8 @@ import { checkBaseUrl, checkObject, checkRules, typed, type Rule } from './core/
 import type { Validation } from './core/parse';
 import { showAs } from './core/inspect';
 import { REDACTED } from './core/redact';
-import { SEND, send, type RequestSpec, type ResponseMeta } from './core/request';
+import { send } from './core/request';
+import { type RequestSpec, type ResponseMeta, SEND } from './core/spec';
 import { createTransport, type Transport } from './core/transport';
 import { DEFAULT_BASE_URL } from './core/wire';
 import { Events } from './resources/event';
@@ -207,9 +208,6 @@ export interface RawOptions<T> extends RequestOptions {
  */
 function checkPath(path: unknown): string {
   if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || /[\p{Cc}\\?#]/u.test(path))
-    throw new InvalidInputError(
-      'path',
-      'must be a path below the base URL, starting with one "/", without a query (use query)',
-    );
+    throw new InvalidInputError('path', 'must be a path below the base URL such as /key, with no query (pass query)');
   return path;
 }
