@@ -68,7 +68,7 @@ describe('an organisation that is not configured', () => {
     await configure(flow, { storage: false });
     expect((await call(flow, '/polls', { method: 'POST', body })).status).toBe(201);
     const broken = await call(flow, '/configs/webhook', { method: 'POST', body: { url: 'https://other.example.com' } });
-    await call(flow, '/configs/webhook/' + broken.json.id, { method: 'POST', body: { state: 'deactivated' } });
+    await call(flow, `/configs/webhook/${broken.json.id}`, { method: 'POST', body: { state: 'deactivated' } });
     const key = (await call(flow, '/key')).json;
     await call(flow, `/keys/${key.id}`, { method: 'POST', body: { webhook_config: broken.json.id } });
     expect((await call(flow, '/polls', { method: 'POST', body })).json).toMatchObject({ error: 'unconfigured' });

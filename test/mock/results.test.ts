@@ -8,6 +8,10 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockApi, type MockApi, type MockServer, startMockServer } from '../../src/mock/index';
 import { call, configure, type Flow, recorder, session, slugs } from './flow-support';
+import type { Answer } from './support';
+
+/** A JSON object the mock answered. */
+type Json = Answer['json'];
 
 const rec = recorder();
 const inProcess: MockApi = createMockApi({ taskDelay: 1, deliver: rec.deliver });
@@ -38,7 +42,13 @@ async function resultsOf(flow: Flow, payload: Record<string, string[]>) {
   const opened = await session(flow);
   const poll = (await call(flow, '/polls', { method: 'POST', body: { session: opened.id, payload } })).json;
   await flow.settle();
-  return (await call(flow, '/results', { query: { poll: poll.id } })).json.data as Record<string, any>[];
+  return (await call(flow, '/results', { query: { poll: poll.id } })).json.data as Json[];
+}
+
+/** The chunks of an answer's body, as they arrive. */
+async function* chunksOf(response: Response): AsyncGenerator<Uint8Array> {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value;
 }
 
 /** Downloads a result's file with plain fetch: its size, MD5 and (for small files) its text. */
@@ -47,7 +57,7 @@ async function download(url: string) {
   const hash = createHash('md5');
   let size = 0;
   const head: Buffer[] = [];
-  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+  for await (const chunk of chunksOf(response)) {
     hash.update(chunk);
     size += chunk.byteLength;
     if (size <= 65_536) head.push(Buffer.from(chunk));
@@ -73,12 +83,12 @@ describe('a result file', () => {
       const file = await download(result.signed_url.url);
       expect(file).toMatchObject({ status: 200, size: result.size, md5: result.checksum, length: String(result.size) });
     }
-    const json = results.find((r) => r.type === 'json') as Record<string, any>;
+    const json = results.find((r) => r.type === 'json') as Json;
     expect(JSON.parse((await download(json.signed_url.url)).text)).toEqual({
       info_type: '*',
       source_type: 'icloud.account',
     });
-    const data = results.find((r) => r.type === 'binary') as Record<string, any>;
+    const data = results.find((r) => r.type === 'binary') as Json;
     expect(data.size).toBe(4096);
     expect(
       (await download(data.signed_url.url)).text.startsWith('ios_messages.messages\nios_messages.messages\n'),
@@ -171,7 +181,7 @@ describe('a large result', () => {
       const hash = createHash('md5');
       let size = 0;
       let chunks = 0;
-      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      for await (const chunk of chunksOf(response)) {
         hash.update(chunk);
         size += chunk.byteLength;
         if (++chunks % 256 === 0) peak = Math.max(peak, used());
