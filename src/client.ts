@@ -1,20 +1,15 @@
-/** Client and configure(): options, environment, defaults. A client owns one transport (one ky instance). */
+/** The Client: options, environment, defaults. A client owns one transport (one ky instance). */
+import type * as z from 'zod/mini';
+import { buildDefaultWith } from './core/default-client';
 import { InvalidInputError } from './core/errors';
 import { envLogLevel, LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './core/log';
-import { checkBaseUrl, checkRules, typed, type Rule } from './core/params';
+import { checkRequestOptions, type Hooks, type RequestOptions } from './core/options';
+import { checkBaseUrl, checkObject, checkRules, typed, type Rule } from './core/params';
 import type { Validation } from './core/parse';
 import { showAs } from './core/inspect';
 import { REDACTED } from './core/redact';
-import {
-  checkRequestOptions,
-  createTransport,
-  send,
-  type Hooks,
-  type RequestOptions,
-  type RequestSpec,
-  type ResponseMeta,
-  type Transport,
-} from './core/request';
+import { SEND, send, type RequestSpec, type ResponseMeta } from './core/request';
+import { createTransport, type Transport } from './core/transport';
 import { DEFAULT_BASE_URL } from './core/wire';
 import { Events } from './resources/event';
 import { Tasks } from './resources/task';
@@ -84,7 +79,6 @@ function checkClientOptions(options: unknown): ClientOptions {
  * @throws InvalidInputError when an option has the wrong type or value.
  */
 export class Client {
-  // Set by the constructor; `declare` spares each bundle a class field that would first define it as undefined.
   /** The base URL requests go to. */
   declare readonly baseUrl: string;
   /** Webhook configs, bound to this client. */
@@ -131,16 +125,47 @@ export class Client {
   }
 
   /**
-   * Sends one API call through the pipeline. Resources use this; it is public for endpoints the SDK does not wrap yet.
+   * `GET path` for an endpoint the SDK does not wrap yet; returns the JSON answer, checked by `schema` when given.
    * @throws RicloudError in every failure case.
    */
-  async request<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<{ data: T; response: ResponseMeta }> {
+  get<T = unknown>(path: string, options?: RawOptions<T>): Promise<T> {
+    return this.#raw('GET', path, options);
+  }
+
+  /**
+   * `POST path` with `body` as JSON. Sent once unless `retry: 'idempotent'` says it may be repeated.
+   * @throws RicloudError in every failure case.
+   */
+  post<T = unknown>(path: string, options?: RawOptions<T>): Promise<T> {
+    return this.#raw('POST', path, options);
+  }
+
+  /**
+   * `DELETE path`; returns the JSON answer, or undefined for an empty one.
+   * @throws RicloudError in every failure case.
+   */
+  delete<T = unknown>(path: string, options?: RawOptions<T>): Promise<T> {
+    return this.#raw('DELETE', path, options);
+  }
+
+  async #raw<T>(method: 'GET' | 'POST' | 'DELETE', path: unknown, options: RawOptions<T> = {}): Promise<T> {
+    const { query, body, schema, retry, ...rest } = checkObject(options, 'options') as RawOptions<T>;
+    const what = `${method} ${checkPath(path)}`;
+    const mode = retry ?? (method === 'POST' ? 'once' : 'idempotent');
+    const spec = { method, path: path as string, query, body, schema, retry: mode, what };
+    return (await this[SEND](spec, rest)).data;
+  }
+
+  /**
+   * @internal Sends one request spec: what resources and the escape hatch use.
+   * @throws RicloudError in every failure case.
+   */
+  async [SEND]<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<{ data: T; response: ResponseMeta }> {
     if (!this.#token)
       throw new InvalidInputError(
         'token',
         'no API token: pass { token } to the client or configure(), or set RICLOUD_TOKEN',
       );
-    // `return await` settles this call's promise a few microtask ticks sooner than returning `send`'s promise.
     return await send(this.#transport, spec, checkRequestOptions(options));
   }
 
@@ -162,28 +187,29 @@ showAs(Client, (client) => client.toJSON());
 /** A new client, made outside the class's body: a class that names itself there is renamed `_Client` by bundlers. */
 const newClient = (options: ClientOptions): Client => new Client(options);
 
-let current: Client | undefined;
+buildDefaultWith(() => new Client());
+
+/** Options of `client.get`, `post` and `delete`: the request options, plus what to send and how to check the answer. */
+export interface RawOptions<T> extends RequestOptions {
+  /** Query parameters. */
+  query?: Record<string, string> | undefined;
+  /** Sent as the JSON body. */
+  body?: object | undefined;
+  /** A zod schema the answer must pass; without one, any JSON object (or an empty answer) is returned as it is. */
+  schema?: z.ZodMiniType<T> | undefined;
+  /** `once` (the default for POST) re-sends only when the server certainly did not act; `idempotent` on any transient failure. */
+  retry?: 'once' | 'idempotent' | undefined;
+}
 
 /**
- * Sets up the default client that the static methods use, and returns it.
- * Options not given keep their defaults (`RICLOUD_TOKEN`, `RICLOUD_URL`).
- * @throws InvalidInputError when an option has the wrong type or value.
+ * Checks an escape-hatch path: below the base URL, so the token never goes to another host.
+ * @throws InvalidInputError naming `path`.
  */
-export function configure(options: ClientOptions = {}): Client {
-  current = new Client(options);
-  return current;
-}
-
-/** The default client: the one `configure()` made, else one built from the environment. */
-export function defaultClient(): Client {
-  current ??= new Client();
-  return current;
-}
-
-/** The client a call should use: `options.client` when given, else the default one. */
-export function clientFor(options: { client?: Client | undefined } | undefined): Client {
-  const client = options?.client;
-  if (client !== undefined && !(client instanceof Client))
-    throw new InvalidInputError('options.client', 'must be a Client');
-  return client ?? defaultClient();
+function checkPath(path: unknown): string {
+  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || /[\p{Cc}\\?#]/u.test(path))
+    throw new InvalidInputError(
+      'path',
+      'must be a path below the base URL, starting with one "/", without a query (use query)',
+    );
+  return path;
 }

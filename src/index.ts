@@ -1,7 +1,8 @@
 /** `ricloud`: the typed client for Reincubate's ricloud API. */
-export { Client, configure, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT } from './client';
+export { Client, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT } from './client';
+export { configure } from './configure';
 export { DEFAULT_BASE_URL, DEFAULT_WAIT_TIMEOUT } from './core/wire';
-export type { ClientOptions } from './client';
+export type { ClientOptions, RawOptions } from './client';
 export {
   AbortError,
   AuthenticationError,
@@ -20,9 +21,10 @@ export {
 export type { RequestInfo } from './core/errors';
 export { Page, PagePromise } from './core/list';
 export type { DateFilter, DateInput } from './core/params';
-export type { Hooks, RequestOptions, RequestSpec, ResponseMeta } from './core/request';
+export type { CallOptions, Hooks, RequestOptions } from './core/options';
+export type { ResponseMeta } from './core/request';
 export type { Logger, LogLevel } from './core/log';
-export type { SchemaOf, Validation } from './core/parse';
+export type { Validation } from './core/parse';
 export type { RetryMode } from './core/retry';
 export { Event, Events } from './resources/event';
 export type { EventListParams } from './resources/event';
@@ -30,7 +32,6 @@ export { Task, Tasks } from './resources/task';
 export type { TaskListParams, WaitOptions } from './resources/task';
 export { WebhookConfig, WebhookConfigs } from './resources/webhook-config';
 export type {
-  CallOptions,
   WebhookConfigCreateParams,
   WebhookConfigListParams,
   WebhookConfigUpdateParams,

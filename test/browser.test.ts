@@ -143,22 +143,26 @@ describe('the browser build', () => {
     await api.settle();
   });
 
-  it('reads no error code from a failed fetch, so a create that could not connect is sent once and may have been applied', async () => {
+  it('a browser\'s bare "Failed to fetch": a create is sent once, may have been applied, and the message names CORS', async () => {
     const { exports: app } = await loadPage<{
       create(fetch: (request: Request) => Promise<Response>): Promise<unknown>;
-    }>(`import { Client } from 'ricloud';
+    }>(
+      `import { Client } from 'ricloud';
 export const create = (fetch) => new Client({ token: 'tok_page', baseUrl: 'https://ricloud.test', fetch, maxRetries: 2 })
   .webhookConfigs.create({ url: 'https://app.example/hooks' })
-  .then(() => 'created', (error) => ({ name: error.name, message: error.message, attempts: error.request.attempts, mayHaveSucceeded: error.mayHaveSucceeded }));`);
+  .then(() => 'created', (error) => ({ name: error.name, message: error.message, attempts: error.request.attempts, mayHaveSucceeded: error.mayHaveSucceeded }));`,
+      { location: { origin: 'https://app.example' } },
+    );
     let sent = 0;
-    // The code Node's fetch would carry: the Node build reads it, retries and says the request never left.
-    const refused = async () => {
+    // All a browser says of a refused connection, a dropped one, or a response CORS withheld.
+    const failed = async () => {
       sent++;
-      throw new TypeError('Failed to fetch', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
+      throw new TypeError('Failed to fetch');
     };
-    expect(await app.create(refused)).toEqual({
+    expect(await app.create(failed)).toEqual({
       name: 'ConnectionError',
-      message: 'create webhook_config: connection failed; the request may have been applied',
+      message:
+        'create webhook_config: connection failed; from a page on https://app.example, a server that does not allow this origin (CORS) fails this way too; the request may have been applied',
       attempts: 1,
       mayHaveSucceeded: true,
     });

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -8,10 +9,12 @@ import {
   DEFAULT_BASE_URL,
   InvalidInputError,
   NotFoundError,
+  RequestError,
   RicloudError,
   WebhookConfig,
   type Logger,
 } from '../src/index';
+import { webhookConfigSchema } from '../src/schemas';
 import { createMockApi } from '../src/mock/index';
 import packageJson from '../package.json';
 import { rejectionOf, TOKEN_A, TOKEN_B } from './support/core-harness';
@@ -210,7 +213,7 @@ describe('client options', () => {
     expect(authOf(main.requests[0] as { headers: Record<string, string> })).toBe(`Token ${TOKEN_A}`);
   });
 
-  it.each(['index.js', 'browser/index.js'])(
+  it.each(['index.js', 'index.cjs'])(
     'sends no User-Agent from a runtime without process (a browser), so no CORS preflight has to allow it (dist/%s)',
     async (entry) => {
       // A fresh process that hides globalThis.process before building the client, loading the built entry point.
@@ -321,4 +324,60 @@ describe('client options', () => {
       expect(error).toMatchObject({ name: 'InvalidInputError', field });
     }
   });
+});
+
+describe('the escape hatch: client.get, post and delete', () => {
+  const client = () => new Client({ token: TOKEN_A, ...quiet });
+
+  it('GET a path with a zod schema returns the checked answer', async () => {
+    const created = await client().webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+    const got = await client().get(`/configs/webhook/${created.id}`, { schema: webhookConfigSchema });
+    expect(got.id).toBe(created.id);
+    expect(got.url).toBe('https://hooks.example.com/in');
+    // Without a schema, the JSON comes back as it is.
+    const page = await client().get('/configs/webhook', { query: { limit: '1' } });
+    expect((page as { data: unknown[] }).data).toHaveLength(1);
+  });
+
+  it('POST sends the body as JSON, once: a create goes through the hatch as through the resource', async () => {
+    const made = (await client().post('/configs/webhook', { body: { url: 'https://hooks.example.com/raw' } })) as {
+      id: string;
+    };
+    expect((await client().webhookConfigs.retrieve(made.id)).url).toBe('https://hooks.example.com/raw');
+    expect(main.created.webhook_config).toBe(1);
+  });
+
+  it('DELETE a config: sent with the token, an empty 204 answer is undefined', async () => {
+    const created = await client().webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+    const deleted: string[] = [];
+    server.use(
+      http.delete(`${DEFAULT_BASE_URL}/configs/webhook/:id`, ({ request, params }) => {
+        deleted.push(`${params.id} ${request.headers.get('authorization')}`);
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    try {
+      expect(await client().delete(`/configs/webhook/${created.id}`)).toBeUndefined();
+      expect(deleted).toEqual([`${created.id} Token ${TOKEN_A}`]);
+    } finally {
+      server.resetHandlers();
+    }
+  });
+
+  it('maps an error status like any call: DELETE on a path the mock does not serve that way is a RequestError', async () => {
+    const error = await rejectionOf(client().delete('/tasks'));
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error).toMatchObject({ status: 405, request: { method: 'DELETE', path: '/tasks' } });
+  });
+
+  it.each(['https://evil.example/configs', '//evil.example/configs', 'configs/webhook', '/configs?x=1', '/a\nb'])(
+    'refuses %j as a path before sending anything',
+    async (path) => {
+      const spy = vi.fn(fetch);
+      const error = await rejectionOf(new Client({ token: TOKEN_A, fetch: spy, ...quiet }).get(path));
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).field).toBe('path');
+      expect(spy).not.toHaveBeenCalled();
+    },
+  );
 });

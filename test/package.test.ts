@@ -1,9 +1,11 @@
 /**
  * The built package as users load it: ESM and CJS entry points share one error family, `ricloud` never loads msw,
- * `ricloud/webhooks` never loads ky or zod, and the browser build has no lazy import for a bundler to wrap. Runs against dist/ (built by `npm test` before vitest).
+ * `ricloud/webhooks` never loads ky or zod, there is one build with no lazy import for a bundler to wrap, and only
+ * `ricloud/mock` has a `browser` condition. Runs against dist/ (built by `npm test` before vitest).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -43,43 +45,21 @@ describe('built package', () => {
     expect(imports.filter((name) => /^(ky|zod|msw)(\/|$)/.test(name))).toEqual([]);
   });
 
-  it.each(['index.js', 'webhooks.js', 'schemas.js'])(
-    'browser/%s (the `browser` condition) never loads msw and imports ky and the schemas statically',
-    (entry) => {
-      const imports = externalImports(`browser/${entry}`);
-      expect([...imports].some((name) => name.startsWith('msw'))).toBe(false);
-      // A lazy import() makes an app's bundler wrap every module of ky and zod in an init function.
-      for (const file of readdirSync(join(dist, 'browser')))
-        expect(readFileSync(join(dist, 'browser', file), 'utf8')).not.toMatch(/\bimport\s*\(/);
-    },
-  );
-
-  it('swaps in the browser twins: no util.inspect forms and no network error codes in dist/browser/, both in the Node builds', () => {
-    const read = (dir: string, pattern: RegExp) =>
-      readdirSync(dir)
-        .filter((file) => pattern.test(file))
-        .map((file) => readFileSync(join(dir, file), 'utf8'))
-        .join('\n');
-    const browser = read(join(dist, 'browser'), /\.js$/);
-    for (const node of [read(dist, /\.js$/), read(dist, /\.cjs$/)]) {
-      expect(node).toContain('nodejs.util.inspect.custom');
-      expect(node).toContain('ECONNREFUSED');
-    }
-    expect(browser).not.toContain('nodejs.util.inspect.custom');
-    expect(browser).not.toContain('ECONNREFUSED');
+  it('is one build: no lazy import() for a bundler to wrap, in any library file', () => {
+    for (const file of readdirSync(dist).filter((name) => /\.(c?js)$/.test(name)))
+      expect({ file, lazy: /\bimport\s*\(/.test(readFileSync(join(dist, file), 'utf8')) }).toEqual({
+        file,
+        lazy: false,
+      });
   });
 
-  it('points the `browser` condition of every entry point at dist/browser/', () => {
+  it('gives only ricloud/mock a `browser` condition (a page cannot run its HTTP server), which never loads node:http', () => {
     const exports = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')).exports;
-    for (const [path, entry] of [
-      ['.', 'index'],
-      ['./webhooks', 'webhooks'],
-      ['./mock', 'mock'],
-      ['./schemas', 'schemas'],
-    ] as const) {
-      expect(exports[path].browser.default).toBe(`./dist/browser/${entry}.js`);
-      expect(Object.keys(exports[path])[0]).toBe('browser');
-    }
+    expect(Object.keys(exports).filter((path) => exports[path].browser)).toEqual(['./mock']);
+    expect(exports['./mock'].browser.default).toBe('./dist/mock.browser.js');
+    const builtins = (entry: string) => [...externalImports(entry)].filter((name) => isBuiltin(name));
+    expect(builtins('mock.browser.js')).toEqual([]);
+    expect(builtins('mock.js').length).toBeGreaterThan(0);
   });
 
   it('shares one RicloudError between entry points in CommonJS and in ESM', () => {

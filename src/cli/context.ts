@@ -1,11 +1,12 @@
 /** What a command's work receives: where to print, the settings, the stop signal and an API client. */
 import type { Command } from 'commander';
-import { Console } from 'node:console';
-import type { Client } from '../index';
+import { format } from 'node:util';
+import type { Client, Logger } from '../index';
 import { InvalidInputError } from './sdk';
 import { UsageError } from './errors';
 import { readGlobalOptions } from './globals';
 import { Output } from './output';
+import { fromStdin } from './secret-input';
 import { resolveSettings, type Settings } from './settings';
 import { stopSignal } from './stop';
 
@@ -34,12 +35,29 @@ const FLAG_OF_FIELD: Record<string, string> = {
   'date_created.lt': '--created-before',
 };
 
-/** Builds the context of the command being run. */
-function createContext(command: Command): Context {
+/** The SDK's log lines on stderr, one line each, their control characters escaped: they may quote the server. */
+function stderrLogger(out: Output): Logger {
+  const write = (message: string, ...rest: unknown[]) => out.warn(format(message, ...rest));
+  return { debug: write, info: write, warn: write, error: write };
+}
+
+/**
+ * Builds the context of the command being run; with `--token-stdin`, reads the token first.
+ * @throws UsageError when `--token-stdin` comes with `--token`, or stdin holds no token.
+ */
+async function createContext(command: Command): Promise<Context> {
   const globals = readGlobalOptions(command);
-  const settings = resolveSettings(globals, process.env);
+  if (globals.tokenStdin && globals.token) throw new UsageError('pass --token or --token-stdin, not both');
+  const token = globals.tokenStdin
+    ? await fromStdin('--token-stdin', process.stdin)
+    : globals.token === undefined
+      ? undefined
+      : { value: globals.token, source: '--token' };
+  const url = globals.url === undefined ? undefined : { value: globals.url, source: '--url' };
+  const settings = resolveSettings({ token, url }, process.env);
+  const out = new Output({ ...globals, env: process.env, stdout: process.stdout, stderr: process.stderr });
   return {
-    out: new Output({ ...globals, env: process.env, stdout: process.stdout, stderr: process.stderr }),
+    out,
     settings,
     signal: stopSignal(),
     async client() {
@@ -52,7 +70,7 @@ function createContext(command: Command): Context {
         token: settings.token.value,
         ...(settings.url ? { baseUrl: settings.url.value } : {}),
         // The command reports failures itself, in one line: the SDK logs only when RICLOUD_LOG asks, and to stderr.
-        logger: new Console(process.stderr),
+        logger: stderrLogger(out),
         ...(globals.quiet || !process.env.RICLOUD_LOG ? { logLevel: 'off' as const } : {}),
       });
     },
@@ -81,7 +99,7 @@ export function action<A extends unknown[]>(
   work: (ctx: Context, ...args: A) => Promise<void>,
 ): (...args: unknown[]) => Promise<void> {
   return async (...args) => {
-    const ctx = createContext(args.at(-1) as Command);
+    const ctx = await createContext(args.at(-1) as Command);
     try {
       await work(ctx, ...(args.slice(0, -1) as A));
     } catch (error) {

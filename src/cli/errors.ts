@@ -1,5 +1,6 @@
 /** Exit codes, the errors only the command raises, and the one line on stderr that reports a failure. */
 import { CommanderError } from 'commander';
+import { escapeControls } from './escape';
 import { RicloudError } from './sdk';
 
 /** The command's exit codes (a run stopped by a signal exits with `SIGNAL_EXIT_CODES`). */
@@ -70,6 +71,12 @@ export function exitCode(error: unknown, stop: AbortSignal): number {
  * messages, and the request id for support.
  */
 export function errorLine(error: unknown, stop: AbortSignal): string | undefined {
+  const line = unescapedLine(error, stop);
+  // The message may quote the server (its error text, a task's error, the request id): one line, shown as text.
+  return line === undefined ? undefined : escapeControls(line);
+}
+
+function unescapedLine(error: unknown, stop: AbortSignal): string | undefined {
   if (error instanceof CommanderError) return undefined;
   if (stoppedEarly(error, stop))
     return stop.reason instanceof OutputError ? `error: ${stop.reason.message}` : undefined;

@@ -8,6 +8,7 @@ import { Option, type Command } from 'commander';
 /** The global options as a command sees them. */
 export interface GlobalOptions {
   token?: string | undefined;
+  tokenStdin?: boolean | undefined;
   url?: string | undefined;
   json: boolean;
   quiet: boolean;
@@ -19,7 +20,11 @@ const globalOptions = new WeakSet<Option>();
 
 function makeGlobalOptions(): Option[] {
   return [
-    new Option('--token <token>', 'API token (else RICLOUD_TOKEN, else the config file)'),
+    new Option(
+      '--token <token>',
+      'API token (else RICLOUD_TOKEN or RICLOUD_TOKEN_FILE, else the config file); visible to other users of this machine (ps): in scripts prefer --token-stdin',
+    ),
+    new Option('--token-stdin', 'read the API token from stdin (e.g. a pipe from a secrets manager), trimmed'),
     new Option('--url <url>', 'API base URL (else RICLOUD_URL, else the config file, else the public API)'),
     new Option('--json', 'print JSON: one document, or one object per line for --all and listen'),
     new Option('-q, --quiet', 'print no progress, hints or banners on stderr'),

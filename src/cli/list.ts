@@ -26,7 +26,10 @@ export function addListOptions(command: Command): Command {
         .argParser(integer)
         .conflicts('all'),
     )
-    .option('--all', 'every match, fetched page by page (one JSON object per line with --json)');
+    .option(
+      '--all',
+      'every match, printed page by page as it arrives: table rows, or with --json JSON lines (one object per line, not an array)',
+    );
 }
 
 /** The SDK list parameters for the shared options. */
@@ -40,8 +43,8 @@ export function listParams(options: ListOptions): {
 }
 
 /**
- * Prints a list. One page: a table, or the page as one JSON document. With `--all`: every item, as one table or
- * one JSON object per line as it arrives.
+ * Prints a list. One page: a table, or the page as one JSON document. With `--all`: every item, page by page as it
+ * arrives (nothing is collected), as table rows or one JSON object per line.
  */
 export async function printList<T extends { id: string }>(
   ctx: Context,
@@ -56,9 +59,14 @@ export async function printList<T extends { id: string }>(
     return;
   }
   if (options.all) {
-    const items: T[] = [];
-    for await (const item of list) items.push(item);
-    return printTable(ctx, items, columns, noun);
+    const rows = out.openTable(columns);
+    let count = 0;
+    for await (const page of list.pages()) {
+      if (page.data.length > 0) rows(page.data);
+      count += page.data.length;
+    }
+    if (count === 0) out.note(`No ${noun}.`);
+    return;
   }
   const page = await list;
   if (out.json) return out.document(page);

@@ -1,8 +1,10 @@
 /**
  * How results reach the user. People get aligned `key  value` lines and tables with coloured states; programs get
- * JSON on stdout (`--json`). Hints and progress go to stderr, so stdout holds only the result.
+ * JSON on stdout (`--json`). Hints and progress go to stderr, so stdout holds only the result. Text shows control
+ * characters escaped (`escapeControls`), whoever wrote them: the server's values reach the terminal as text only.
  */
 import { createColors } from 'picocolors';
+import { escapeControls, toJson } from './escape';
 import type { Env } from './settings';
 
 type Colors = ReturnType<typeof createColors>;
@@ -72,8 +74,10 @@ export class Output {
   resource(value: object, options: { revealSecret?: boolean } = {}): void {
     // The SDK keeps `secret` non-enumerable, so spreading and JSON leave it out unless it is added back here.
     const secret = (value as { secret?: unknown }).secret;
-    if (this.json)
-      return this.document(options.revealSecret && typeof secret === 'string' ? { ...value, secret } : value);
+    if (this.json) {
+      this.document(options.revealSecret && typeof secret === 'string' ? { ...value, secret } : value);
+      return;
+    }
     const rows = Object.entries(value);
     if (typeof secret === 'string') rows.push(['secret', mask(secret)]);
     this.fields(rows);
@@ -81,42 +85,51 @@ export class Output {
 
   /** Prints `key  value` lines with the values aligned; `state` values are coloured. */
   fields(rows: [string, unknown][]): void {
-    const width = Math.max(0, ...rows.map(([key]) => key.length));
-    for (const [key, value] of rows) this.line(`${this.#colors.bold(key.padEnd(width))}  ${this.#cell(key, value)}`);
+    const width = Math.max(0, ...rows.map(([key]) => plain(key).length));
+    for (const [key, value] of rows)
+      this.#print(`${this.#colors.bold(plain(key).padEnd(width))}  ${this.#cell(key, value)}`);
   }
 
   /** Prints items as a table with one column per attribute in `columns`; `state` values are coloured. */
   table(items: object[], columns: string[]): void {
-    const text = items.map((item) => columns.map((key) => plain((item as Record<string, unknown>)[key])));
-    const widths = columns.map((key, i) => Math.max(key.length, ...text.map((row) => (row[i] as string).length)));
-    const pad = (cells: string[], paint: (cell: string, i: number) => string) =>
-      cells
-        .map((cell, i) => (i === cells.length - 1 ? paint(cell, i) : paint(cell.padEnd(widths[i] as number), i)))
-        .join('  ');
-    this.line(
-      this.#colors.bold(
-        pad(
-          columns.map((key) => key.toUpperCase()),
-          (cell) => cell,
-        ),
-      ),
-    );
-    for (const row of text) this.line(pad(row, (cell, i) => (columns[i] === 'state' ? this.#state(cell) : cell)));
+    this.openTable(columns)(items);
+  }
+
+  /**
+   * A table printed as its rows arrive, for a list walked page by page: the header comes with the first rows, and
+   * each column is as wide as its widest cell so far (a wider cell later widens it from there on).
+   */
+  openTable(columns: string[]): (items: object[]) => void {
+    const widths = columns.map((key) => key.length);
+    let started = false;
+    return (items) => {
+      const text = items.map((item) => columns.map((key) => plain((item as Record<string, unknown>)[key])));
+      for (const row of text)
+        for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] as number, cell.length);
+      const pad = (cells: string[], paint: (cell: string, i: number) => string) =>
+        cells
+          .map((cell, i) => (i === cells.length - 1 ? paint(cell, i) : paint(cell.padEnd(widths[i] as number), i)))
+          .join('  ');
+      const header = columns.map((key) => key.toUpperCase());
+      if (!started) this.#print(this.#colors.bold(pad(header, (cell) => cell)));
+      started = true;
+      for (const row of text) this.#print(pad(row, (cell, i) => (columns[i] === 'state' ? this.#state(cell) : cell)));
+    };
   }
 
   /** Prints `value` as one pretty-printed JSON document. */
   document(value: unknown): void {
-    this.line(JSON.stringify(value, null, 2));
+    this.#print(toJson(value, 2));
   }
 
   /** Prints `value` as one compact JSON line (NDJSON). */
   jsonLine(value: unknown): void {
-    this.line(JSON.stringify(value));
+    this.#print(toJson(value));
   }
 
-  /** Writes a line to stdout. */
+  /** Writes a line of text to stdout, its control characters escaped. */
   line(text: string): void {
-    this.#stdout.write(`${text}\n`);
+    this.#print(escapeControls(text));
   }
 
   /** Writes a hint or a banner to stderr, unless `--quiet`. */
@@ -124,9 +137,14 @@ export class Output {
     if (!this.#quiet) this.warn(text);
   }
 
-  /** Writes a warning to stderr, even with `--quiet`. */
+  /** Writes a warning to stderr, even with `--quiet`, its control characters escaped. */
   warn(text: string): void {
-    this.#stderr.write(`${text}\n`);
+    this.#stderr.write(`${escapeControls(text)}\n`);
+  }
+
+  /** Writes a line already made safe (escaped text, colours, JSON) to stdout. */
+  #print(text: string): void {
+    this.#stdout.write(`${text}\n`);
   }
 
   /** A state coloured for stdout. */
@@ -140,14 +158,14 @@ export class Output {
   }
 }
 
-/** A state in its colour; unknown states stay plain. */
+/** A state in its colour; unknown states stay plain, their control characters escaped. */
 export function paintState(colors: Colors, state: string): string {
   const color = STATE_COLORS[state];
-  return color ? colors[color](state) : state;
+  return color ? colors[color](state) : escapeControls(state);
 }
 
-/** A value as one line of text: `-` for nothing, compact JSON for objects. */
+/** A value as one line of text, its control characters escaped: `-` for nothing, compact JSON for objects. */
 function plain(value: unknown): string {
   if (value == null) return '-';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return escapeControls(typeof value === 'object' ? JSON.stringify(value) : String(value));
 }

@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from './errors';
 import { parseIni, type Ini } from './ini';
+import { fromSecretFile } from './secret-input';
 
 /** A setting's value and where it came from: a flag (`--token`), a variable (`RICLOUD_TOKEN`) or a file path. */
 export interface Setting {
@@ -65,31 +66,46 @@ export function readIniFile(file: ConfigFile): Ini | undefined {
 /** `make()`'s value, made on the first call only (a call that throws is not remembered). */
 function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined;
-  return () => (made ??= { value: make() }).value;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
 }
 
 /**
- * Resolves the settings from flags, then the environment, then the config files, each when first read. Empty values
- * count as unset, as in ricloud-py's packaged defaults (`token =`). Reading a setting (or `files`) throws the
- * `UsageError` of `readIniFile` when it falls through to a config file that exists but cannot be read.
+ * Resolves the settings from flags, then the environment (`RICLOUD_TOKEN`, or the file `RICLOUD_TOKEN_FILE` names;
+ * the same for `RICLOUD_SECRET`),
+ * then the config files, each when first read. Values are trimmed (a token read from a file keeps its line break
+ * otherwise), and empty ones count as unset, as in ricloud-py's packaged defaults (`token =`). Reading a setting (or
+ * `files`) throws a `UsageError` when it falls through to a file that exists but cannot be read, or when both a
+ * variable and its `_FILE` are set.
  */
-export function resolveSettings(flags: { token?: string | undefined; url?: string | undefined }, env: Env): Settings {
+export function resolveSettings(flags: { token?: Setting | undefined; url?: Setting | undefined }, env: Env): Settings {
   const files = configFiles(env).map((file) => ({ path: file.path, ini: once(() => readIniFile(file)) }));
-  const fromFlag = (value: string | undefined, flag: string): Setting | undefined =>
-    value ? { value, source: flag } : undefined;
-  const fromEnvOrFiles = (variable: string, section: string, key: string): Setting | undefined => {
-    const fromEnv = env[variable];
-    if (fromEnv) return { value: fromEnv, source: variable };
+  const trimmed = (value: string | undefined, source: string): Setting | undefined =>
+    value?.trim() ? { value: value.trim(), source } : undefined;
+  // A secret may come from the file a variable names (`RICLOUD_TOKEN_FILE`), which keeps it out of the environment.
+  const fromEnvOrFiles = (
+    variable: string,
+    section: string,
+    key: string,
+    fileVariable?: string,
+  ): Setting | undefined => {
+    const named = fileVariable && env[fileVariable];
+    if (env[variable] && named) throw new UsageError(`set ${variable} or ${fileVariable}, not both`);
+    const fromEnv = trimmed(env[variable], variable) ?? (named ? fromSecretFile(fileVariable, named) : undefined);
+    if (fromEnv) return fromEnv;
     // A later file overrides an earlier one, so it is read first; an earlier one only when the later one lacks the key.
     for (const { path, ini } of [...files].reverse()) {
-      const value = ini()?.[section]?.[key];
-      if (value) return { value, source: path };
+      const value = trimmed(ini()?.[section]?.[key], path);
+      if (value) return value;
     }
     return undefined;
   };
-  const token = once(() => fromFlag(flags.token, '--token') ?? fromEnvOrFiles('RICLOUD_TOKEN', 'api', 'token'));
-  const url = once(() => fromFlag(flags.url, '--url') ?? fromEnvOrFiles('RICLOUD_URL', 'api', 'url'));
-  const secret = once(() => fromEnvOrFiles('RICLOUD_SECRET', 'webhooks', 'secret'));
+  const flag = (setting: Setting | undefined) => setting && trimmed(setting.value, setting.source);
+  const token = once(() => flag(flags.token) ?? fromEnvOrFiles('RICLOUD_TOKEN', 'api', 'token', 'RICLOUD_TOKEN_FILE'));
+  const url = once(() => flag(flags.url) ?? fromEnvOrFiles('RICLOUD_URL', 'api', 'url'));
+  const secret = once(() => fromEnvOrFiles('RICLOUD_SECRET', 'webhooks', 'secret', 'RICLOUD_SECRET_FILE'));
   return {
     get token() {
       return token();

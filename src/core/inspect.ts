@@ -1,9 +1,6 @@
-/**
- * How `util.inspect`, and so `console.log` in Node, Deno and Bun, shows the SDK's objects. Browsers' consoles never
- * call it, so the browser build has `inspect.browser.ts`, which adds nothing (and a bundler drops the calls).
- */
+/** How `util.inspect`, and so `console.log` in Node, Deno and Bun, shows the SDK's objects. */
 
-/** The key `util.inspect` looks for, without importing `node:util`. */
+/** The key `util.inspect` looks for, without importing `node:util` (browsers' consoles never read it). */
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /** Makes `util.inspect` print instances of `type` as `<class name> <what show returns>`, so no secret shows. */

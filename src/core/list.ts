@@ -1,6 +1,6 @@
 /** Pages of list endpoints, and lazy iteration over every item with the `after_id` cursor. */
 import { InvalidInputError, ResponseValidationError } from './errors';
-import { listQuery, MAX_PAGE_SIZE, type ListFilters } from './params';
+import { MAX_PAGE_SIZE } from './params';
 import type { ResponseMeta } from './request';
 
 /** A list body as the API sends it. */
@@ -25,7 +25,6 @@ async function loadPage<T extends { id: string }>(
 
 /** One page of a list: the API's `data`, `has_more`, `total_count` and `url`, plus a way to the next page. */
 export class Page<T extends { id: string }> {
-  // Set by the constructor; `declare` spares each bundle a class field that would first define it as undefined.
   /** The items on this page, newest first. */
   declare readonly data: T[];
   /** True when more items follow this page. */
@@ -169,17 +168,16 @@ export class PagePromise<T extends { id: string }> implements PromiseLike<Page<T
 }
 
 /**
- * What every `list()` method returns: checks `params` against `filters`, then loads pages with `request` and turns
- * each raw item into a resource with `wrap`. Bad input rejects on first use; nothing throws synchronously.
+ * What every `list()` method returns: builds the query with `makeQuery` (which checks the caller's filters), then
+ * loads pages with `request` and turns each raw item into a resource with `wrap`. Bad input rejects on first use.
  */
 export function listPages<T extends { id: string }, A>(
-  params: unknown,
-  filters: ListFilters,
+  makeQuery: () => Record<string, string>,
   request: (query: Record<string, string>) => Promise<{ data: ListBody<A>; response: ResponseMeta }>,
   wrap: (item: A, response: ResponseMeta) => T,
 ): PagePromise<T> {
   return lazyPages(() => {
-    const query = listQuery(params, filters);
+    const query = makeQuery();
     return new PagePromise(async (q) => {
       const { data, response } = await request(q);
       return { body: { ...data, data: data.data.map((item) => wrap(item, response)) }, response };

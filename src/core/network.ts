@@ -1,11 +1,14 @@
 /**
- * What a failed `fetch` says about the connection: its error code, and whether the request never left the machine.
- * Node's fetch (undici) puts a code on the error's `cause`; browsers give none, so the browser build has
- * `network.browser.ts` instead.
+ * What a failed `fetch` says about the connection. Node and Bun put an error code on the error's `cause`; Deno says
+ * "Connection refused (os error 111)" in the message; a browser says only "Failed to fetch", so there a refused
+ * connection cannot be told from one dropped after the request was sent.
  */
 
 /** Connection failures that happen before a request leaves the machine: the server cannot have acted. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** Deno's words for the same failures (it gives no code). */
+const NOT_SENT_TEXT = /connection refused|os error 111|failed to lookup address|dns error|network is unreachable/i;
 
 /** The platform's error code behind a failed `fetch` (undici puts it on `cause`). */
 export function networkCode(error: unknown): string | undefined {
@@ -16,8 +19,21 @@ export function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** True when a connection failure happened before any byte of the request was sent. */
+/** True when a connection failure certainly happened before any byte of the request was sent. */
 export function failedBeforeSending(error: unknown): boolean {
   const code = networkCode(error);
-  return code !== undefined && NOT_SENT_CODES.has(code);
+  if (code !== undefined) return NOT_SENT_CODES.has(code);
+  return error instanceof Error && NOT_SENT_TEXT.test(error.message);
+}
+
+/** A hint for a page whose request to another origin failed with no detail: the likely cause is CORS. */
+export function corsHint(error: unknown, url: string | undefined): string {
+  const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
+  if (!origin || !url || (error as Error | undefined)?.name !== 'TypeError' || networkCode(error)) return '';
+  try {
+    if (new URL(url).origin === origin) return '';
+  } catch {
+    return '';
+  }
+  return `; from a page on ${origin}, a server that does not allow this origin (CORS) fails this way too`;
 }

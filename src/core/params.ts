@@ -206,33 +206,3 @@ export function describe(value: unknown): string {
   if (value instanceof Date) return 'a Date';
   return typeof value === 'string' ? `a string of ${value.length} characters` : withArticle(typeof value);
 }
-
-/** The filters a list endpoint takes, besides the cursor and page size every list has. */
-export interface ListFilters {
-  /** Filters sent as plain strings (`state`, `type`, …). */
-  strings: readonly string[];
-  /** Datetime filters (`date_created`), encoded by `encodeDateFilter`. */
-  dates: readonly string[];
-}
-
-/**
- * Checks list parameters and encodes them as a query: filters, `limit` (1..1000), `after_id` and `before_id`.
- * @throws InvalidInputError naming the first bad or unknown parameter.
- */
-export function listQuery(params: unknown, filters: ListFilters): Record<string, string> {
-  const p = checkObject(params, 'params');
-  const cursors = ['limit', 'after_id', 'before_id'];
-  checkKeys(p, [...filters.strings, ...filters.dates, ...cursors], 'list');
-  const query: Record<string, string> = {};
-  for (const [key, value] of Object.entries(p)) {
-    if (value === undefined) continue;
-    if (key === 'limit') query.limit = String(checkLimit(value));
-    else if (filters.dates.includes(key)) encodeDateFilter(key, value, query);
-    else if (key === 'after_id' || key === 'before_id') query[key] = decodeURIComponent(encodeId(value, key));
-    else {
-      checkRule(value, key, [(v) => typeof v === 'string' && v !== '', 'a non-empty string']);
-      query[key] = value as string;
-    }
-  }
-  return query;
-}

@@ -1,13 +1,10 @@
-/** Response bodies to values: JSON, then the resource's zod schema (see `load.ts` for when the schemas load). */
-import type { $ZodIssue, $ZodType } from 'zod/v4/core';
+/** Response bodies to values: JSON, then the resource's zod schema. */
+import * as z from 'zod/mini';
 import { ResponseValidationError, type RequestInfo } from './errors';
-import type { Schemas } from './load';
 import { describe, isPlainObject, withArticle } from './params';
 import { redactText, SECRET_ATTRIBUTES } from './redact';
-import type { StandardResult } from './schema';
 
-/** Picks the schema of a response out of the schemas module. */
-export type SchemaOf<T> = (schemas: Schemas) => $ZodType<T>;
+type $ZodIssue = z.core.$ZodIssue;
 
 /**
  * How responses are checked: `true` refuses one that breaks its schema; `'warn'` reports it and returns it unchecked;
@@ -35,7 +32,7 @@ interface BodyContext {
  */
 export function parseBody<T>(
   /** The response's schema, unless validation is off. */
-  schema: $ZodType<T> | undefined,
+  schema: z.ZodMiniType<T> | undefined,
   text: string,
   context: BodyContext,
   warn?: (error: ResponseValidationError) => void,
@@ -53,11 +50,9 @@ export function parseBody<T>(
     );
   }
   if (schema) {
-    // Through the Standard Schema interface every zod schema has: zod's `safeParse` would add its error class to a
-    // browser app.
-    const result = schema['~standard'].validate(json) as StandardResult<T>;
-    if (!result.issues) return result.value;
-    const first = result.issues[0] as $ZodIssue | undefined;
+    const result = z.safeParse(schema, json);
+    if (result.success) return result.data;
+    const first = result.error.issues[0];
     const issue = first && reported(first);
     const field = issue?.path.join('.') ?? '';
     const error = invalid(
@@ -117,7 +112,7 @@ function shapeProblem(json: unknown, page: boolean | undefined): [string, string
   return at === -1 ? undefined : [`data.${at}`, `field \`data.${at}\` is not an object`];
 }
 
-// Built only on failure: the common path allocates nothing for it.
+/** The error for a body that cannot be read as `context` expects. */
 function invalid(context: BodyContext, text: string, field: string, why: string): ResponseValidationError {
   return new ResponseValidationError(`${context.what}: ${why} (HTTP ${context.status})`, {
     status: context.status,

@@ -1,12 +1,13 @@
 /** The event resource: what happened to a resource, as delivered to webhook receivers. `/events` */
-import { clientFor, type Client } from '../client';
-import { lazyPages, listPages, type PagePromise } from '../core/list';
-import { encodeId, type DateFilter } from '../core/params';
+import type { Client } from '../client';
+import { clientFor } from '../core/default-client';
+import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { dateFilter, text } from '../core/fields';
+import { lazyPages, type PagePromise } from '../core/list';
+import type { CallOptions } from '../core/options';
+import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
-import type { EventAttributes, EventState } from '../schemas';
-import type { CallOptions } from './webhook-config';
-
-const PATH = '/events';
+import { eventPageSchema, eventSchema, type EventAttributes, type EventState } from '../schemas';
 
 /** Filters of `Event.list`. */
 export interface EventListParams {
@@ -26,27 +27,28 @@ export interface EventListParams {
   before_id?: string | undefined;
 }
 
-/** Event methods bound to one client: `client.events`. */
-export class Events {
-  /** @internal Built by the client: use `client.events`. */
-  constructor(private readonly client: Client) {}
+const PATH = '/events';
+const RETRIEVE: Endpoint<EventAttributes> = {
+  method: 'GET',
+  path: `${PATH}/{id}`,
+  schema: eventSchema,
+  what: 'event {id}',
+};
+const LIST: ListEndpoint<EventAttributes> = {
+  path: PATH,
+  schema: eventPageSchema,
+  what: 'event list',
+  filters: { type: text, action: text, state: text, date_created: dateFilter },
+};
 
+/** Event methods bound to one client: `client.events`. */
+export class Events extends APIResource {
   /**
    * Fetches one event.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such event.
    */
-  async retrieve(id: string, options?: CallOptions): Promise<Event> {
-    const { data, response } = await this.client.request(
-      {
-        method: 'GET',
-        path: `${PATH}/${encodeId(id)}`,
-        retry: 'idempotent',
-        schema: (s) => s.eventSchema,
-        what: `event ${id}`,
-      },
-      options,
-    );
-    return new Event(data, response, this.client);
+  retrieve(id: string, options?: CallOptions): Promise<Event> {
+    return this.call(RETRIEVE, Event, id, undefined, options);
   }
 
   /**
@@ -54,24 +56,7 @@ export class Events {
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
   list(params?: EventListParams, options?: CallOptions): PagePromise<Event> {
-    return listPages(
-      params,
-      { strings: ['type', 'action', 'state'], dates: ['date_created'] },
-      (query) =>
-        this.client.request(
-          {
-            method: 'GET',
-            path: PATH,
-            query,
-            retry: 'idempotent',
-            schema: (s) => s.eventPageSchema,
-            page: true,
-            what: 'event list',
-          },
-          options,
-        ),
-      (item, response) => new Event(item, response, this.client),
-    );
+    return this.pages(LIST, Event, params, options);
   }
 }
 
@@ -82,7 +67,7 @@ export interface Event extends EventAttributes {}
 export class Event extends Resource<Client> {
   /** `GET /events/{id}`. See `Events.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Event> {
-    return await clientFor(options).events.retrieve(id, options);
+    return clientFor(options).events.retrieve(id, options);
   }
 
   /** `GET /events`. See `Events.list`. */

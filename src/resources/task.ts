@@ -1,15 +1,15 @@
 /** The task resource: asynchronous work on the server, such as a webhook config test. `/tasks` */
-import { clientFor, type Client } from '../client';
+import type { Client } from '../client';
+import { clientFor } from '../core/default-client';
+import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { AbortError, TimeoutError } from '../core/errors';
-import { lazyPages, listPages, type PagePromise } from '../core/list';
-import { checkRule, encodeId, MILLISECONDS, type DateFilter } from '../core/params';
-import type { RequestOptions } from '../core/request';
-import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS, TASK_FINAL_STATES } from '../core/wire';
+import { dateFilter, text } from '../core/fields';
+import { lazyPages, type PagePromise } from '../core/list';
+import type { CallOptions, RequestOptions } from '../core/options';
+import { checkRule, MILLISECONDS, type DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
-import type { TaskAttributes, TaskState } from '../schemas';
-import type { CallOptions } from './webhook-config';
-
-const PATH = '/tasks';
+import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS, TASK_FINAL_STATES } from '../core/wire';
+import { taskPageSchema, taskSchema, type TaskAttributes, type TaskState } from '../schemas';
 
 /** First pause between polls when the server does not hold requests open; it doubles up to `MAX_POLL_INTERVAL`. */
 export const FIRST_POLL_INTERVAL = 500;
@@ -38,27 +38,28 @@ export interface WaitOptions extends Omit<RequestOptions, 'timeout' | 'deadline'
   timeout?: number | undefined;
 }
 
-/** Task methods bound to one client: `client.tasks`. */
-export class Tasks {
-  /** @internal Built by the client: use `client.tasks`. */
-  constructor(private readonly client: Client) {}
+const PATH = '/tasks';
+const RETRIEVE: Endpoint<TaskAttributes> = {
+  method: 'GET',
+  path: `${PATH}/{id}`,
+  schema: taskSchema,
+  what: 'task {id}',
+};
+const LIST: ListEndpoint<TaskAttributes> = {
+  path: PATH,
+  schema: taskPageSchema,
+  what: 'task list',
+  filters: { state: text, type: text, date_created: dateFilter },
+};
 
+/** Task methods bound to one client: `client.tasks`. */
+export class Tasks extends APIResource {
   /**
    * Fetches one task.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such task.
    */
-  async retrieve(id: string, options?: CallOptions): Promise<Task> {
-    const { data, response } = await this.client.request(
-      {
-        method: 'GET',
-        path: `${PATH}/${encodeId(id)}`,
-        retry: 'idempotent',
-        schema: (s) => s.taskSchema,
-        what: `task ${id}`,
-      },
-      options,
-    );
-    return new Task(data, response, this.client);
+  retrieve(id: string, options?: CallOptions): Promise<Task> {
+    return this.call(RETRIEVE, Task, id, undefined, options);
   }
 
   /**
@@ -66,24 +67,7 @@ export class Tasks {
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
   list(params?: TaskListParams, options?: CallOptions): PagePromise<Task> {
-    return listPages(
-      params,
-      { strings: ['state', 'type'], dates: ['date_created'] },
-      (query) =>
-        this.client.request(
-          {
-            method: 'GET',
-            path: PATH,
-            query,
-            retry: 'idempotent',
-            schema: (s) => s.taskPageSchema,
-            page: true,
-            what: 'task list',
-          },
-          options,
-        ),
-      (item, response) => new Task(item, response, this.client),
-    );
+    return this.pages(LIST, Task, params, options);
   }
 }
 
@@ -94,7 +78,7 @@ export interface Task extends TaskAttributes {}
 export class Task extends Resource<Client> {
   /** `GET /tasks/{id}`. See `Tasks.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Task> {
-    return await clientFor(options).tasks.retrieve(id, options);
+    return clientFor(options).tasks.retrieve(id, options);
   }
 
   /** `GET /tasks`. See `Tasks.list`. */

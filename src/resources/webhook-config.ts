@@ -1,21 +1,22 @@
 /** The webhook config resource: where the API sends signed events. `/configs/webhook` */
-import { clientFor, type Client } from '../client';
-import { InvalidInputError } from '../core/errors';
-import { lazyPages, listPages, type PagePromise } from '../core/list';
-import { checkKeys, checkObject, checkUrl, encodeId, type DateFilter } from '../core/params';
-import type { RequestOptions } from '../core/request';
+import type { Client } from '../client';
+import { clientFor } from '../core/default-client';
+import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { dateFilter, oneOf, text, url } from '../core/fields';
+import { lazyPages, type PagePromise } from '../core/list';
+import type { CallOptions, RequestOptions } from '../core/options';
+import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
 import { WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
-import type { WebhookConfigAttributes, WebhookConfigState } from '../schemas';
+import {
+  taskSchema,
+  webhookConfigPageSchema,
+  webhookConfigSchema,
+  type TaskAttributes,
+  type WebhookConfigAttributes,
+  type WebhookConfigState,
+} from '../schemas';
 import { Task } from './task';
-
-const PATH = '/configs/webhook';
-
-/** Options of every call: request options, plus the client to use instead of the default one. */
-export interface CallOptions extends RequestOptions {
-  /** The client to send with, instead of the default one from `configure()`. */
-  client?: Client | undefined;
-}
 
 /** Parameters of `create`. */
 export interface WebhookConfigCreateParams {
@@ -53,66 +54,64 @@ export interface WebhookConfigListParams {
   before_id?: string | undefined;
 }
 
-function checkUpdate(params: unknown): WebhookConfigUpdateParams {
-  const p = checkObject(params, 'params');
-  checkKeys(p, ['url', 'state'], 'update');
-  const body: UpdateFields = {};
-  if (p.url !== undefined) body.url = checkUrl(p.url);
-  if (p.state !== undefined) {
-    if (!(WEBHOOK_CONFIG_UPDATE_STATES as readonly unknown[]).includes(p.state)) {
-      throw new InvalidInputError('state', `can only be set to ${WEBHOOK_CONFIG_UPDATE_STATES.join(' or ')}`);
-    }
-    body.state = p.state as WebhookConfigUpdateState;
-  }
-  if (Object.keys(body).length === 0) throw new InvalidInputError('params', 'an update needs url or state');
-  return body as WebhookConfigUpdateParams;
-}
+const PATH = '/configs/webhook';
+const schema = webhookConfigSchema;
+const CREATE: Endpoint<WebhookConfigAttributes> = {
+  method: 'POST',
+  path: PATH,
+  schema,
+  retry: 'once',
+  what: 'create webhook_config',
+  params: { name: 'create', fields: { url }, required: ['url'] },
+};
+const RETRIEVE: Endpoint<WebhookConfigAttributes> = {
+  method: 'GET',
+  path: `${PATH}/{id}`,
+  schema,
+  what: 'webhook_config {id}',
+};
+const UPDATE: Endpoint<WebhookConfigAttributes> = {
+  method: 'POST',
+  path: `${PATH}/{id}`,
+  schema,
+  what: 'webhook_config {id}',
+  params: {
+    name: 'update',
+    fields: { url, state: oneOf(WEBHOOK_CONFIG_UPDATE_STATES, 'can only be set to') },
+    nonEmpty: 'an update needs url or state',
+  },
+};
+const TEST: Endpoint<TaskAttributes> = {
+  method: 'POST',
+  path: `${PATH}/{id}/test`,
+  schema: taskSchema,
+  retry: 'once',
+  what: 'test webhook_config {id}',
+};
+const LIST: ListEndpoint<WebhookConfigAttributes> = {
+  path: PATH,
+  schema: webhookConfigPageSchema,
+  what: 'webhook_config list',
+  filters: { state: text, date_created: dateFilter },
+};
 
 /** Webhook config methods bound to one client: `client.webhookConfigs`. */
-export class WebhookConfigs {
-  /** @internal Built by the client: use `client.webhookConfigs`. */
-  constructor(private readonly client: Client) {}
-
+export class WebhookConfigs extends APIResource {
   /**
    * Creates a config; the API answers with its `secret` and starts a `webhook_config.test` task.
    * Never re-sent after the server may have acted: on failure check `error.mayHaveSucceeded`.
    * @throws InvalidInputError for a missing or bad `url`; RicloudError for API and network failures.
    */
-  async create(params: WebhookConfigCreateParams, options?: CallOptions): Promise<WebhookConfig> {
-    const p = checkObject(params, 'params');
-    checkKeys(p, ['url'], 'create');
-    if (p.url === undefined) throw new InvalidInputError('url', 'is required');
-    const body = { url: checkUrl(p.url) };
-    const { data, response } = await this.client.request(
-      {
-        method: 'POST',
-        path: PATH,
-        body,
-        retry: 'once',
-        schema: (s) => s.webhookConfigSchema,
-        what: 'create webhook_config',
-      },
-      options,
-    );
-    return new WebhookConfig(data, response, this.client);
+  create(params: WebhookConfigCreateParams, options?: CallOptions): Promise<WebhookConfig> {
+    return this.call(CREATE, WebhookConfig, undefined, params, options);
   }
 
   /**
    * Fetches one config.
    * @throws InvalidInputError for a bad id; NotFoundError when this organisation has no such config.
    */
-  async retrieve(id: string, options?: CallOptions): Promise<WebhookConfig> {
-    const { data, response } = await this.client.request(
-      {
-        method: 'GET',
-        path: `${PATH}/${encodeId(id)}`,
-        retry: 'idempotent',
-        schema: (s) => s.webhookConfigSchema,
-        what: `webhook_config ${id}`,
-      },
-      options,
-    );
-    return new WebhookConfig(data, response, this.client);
+  retrieve(id: string, options?: CallOptions): Promise<WebhookConfig> {
+    return this.call(RETRIEVE, WebhookConfig, id, undefined, options);
   }
 
   /**
@@ -120,45 +119,15 @@ export class WebhookConfigs {
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
   list(params?: WebhookConfigListParams, options?: CallOptions): PagePromise<WebhookConfig> {
-    return listPages(
-      params,
-      { strings: ['state'], dates: ['date_created'] },
-      (query) =>
-        this.client.request(
-          {
-            method: 'GET',
-            path: PATH,
-            query,
-            retry: 'idempotent',
-            schema: (s) => s.webhookConfigPageSchema,
-            page: true,
-            what: 'webhook_config list',
-          },
-          options,
-        ),
-      (item, response) => new WebhookConfig(item, response, this.client),
-    );
+    return this.pages(LIST, WebhookConfig, params, options);
   }
 
   /**
    * Changes a config's `url` or `state`; the API tests it again unless it was deactivated.
    * @throws InvalidInputError for an empty update, a bad url or a state other than new/deactivated.
    */
-  async update(id: string, params: WebhookConfigUpdateParams, options?: CallOptions): Promise<WebhookConfig> {
-    const path = `${PATH}/${encodeId(id)}`;
-    const body = checkUpdate(params);
-    const { data, response } = await this.client.request(
-      {
-        method: 'POST',
-        path,
-        body,
-        retry: 'idempotent',
-        schema: (s) => s.webhookConfigSchema,
-        what: `webhook_config ${id}`,
-      },
-      options,
-    );
-    return new WebhookConfig(data, response, this.client);
+  update(id: string, params: WebhookConfigUpdateParams, options?: CallOptions): Promise<WebhookConfig> {
+    return this.call(UPDATE, WebhookConfig, id, params, options);
   }
 
   /**
@@ -166,18 +135,8 @@ export class WebhookConfigs {
    * Never re-sent after the server may have acted.
    * @throws NotFoundError when there is no such config.
    */
-  async test(id: string, options?: CallOptions): Promise<Task> {
-    const { data, response } = await this.client.request(
-      {
-        method: 'POST',
-        path: `${PATH}/${encodeId(id)}/test`,
-        retry: 'once',
-        schema: (s) => s.taskSchema,
-        what: `test webhook_config ${id}`,
-      },
-      options,
-    );
-    return new Task(data, response, this.client);
+  test(id: string, options?: CallOptions): Promise<Task> {
+    return this.call(TEST, Task, id, undefined, options);
   }
 }
 
@@ -191,12 +150,12 @@ export interface WebhookConfig extends WebhookConfigAttributes {}
 export class WebhookConfig extends Resource<Client> {
   /** `POST /configs/webhook`. See `WebhookConfigs.create`. */
   static async create(params: WebhookConfigCreateParams, options?: CallOptions): Promise<WebhookConfig> {
-    return await clientFor(options).webhookConfigs.create(params, options);
+    return clientFor(options).webhookConfigs.create(params, options);
   }
 
   /** `GET /configs/webhook/{id}`. See `WebhookConfigs.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<WebhookConfig> {
-    return await clientFor(options).webhookConfigs.retrieve(id, options);
+    return clientFor(options).webhookConfigs.retrieve(id, options);
   }
 
   /** `GET /configs/webhook`. See `WebhookConfigs.list`. */
@@ -210,12 +169,12 @@ export class WebhookConfig extends Resource<Client> {
     params: WebhookConfigUpdateParams,
     options?: CallOptions,
   ): Promise<WebhookConfig> {
-    return await clientFor(options).webhookConfigs.update(id, params, options);
+    return clientFor(options).webhookConfigs.update(id, params, options);
   }
 
   /** `POST /configs/webhook/{id}/test`. See `WebhookConfigs.test`. */
   static async testWithId(id: string, options?: CallOptions): Promise<Task> {
-    return await clientFor(options).webhookConfigs.test(id, options);
+    return clientFor(options).webhookConfigs.test(id, options);
   }
 
   /** Updates this config in place and returns it. */

@@ -167,6 +167,7 @@ describe('global options', () => {
     await client(token).webhookConfigs.create({ url: OK_URL });
     expect(hasAnsi((await ricloud(['webhook-config', 'list'], env(token))).stdout)).toBe(false);
     const forced = await ricloud(['webhook-config', 'list'], env(token, { FORCE_COLOR: '1' }));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes start with ESC
     expect(forced.stdout).toMatch(/\u001b\[3\dm(new|valid)\u001b\[39m/);
     expect(
       hasAnsi((await ricloud(['webhook-config', 'list', '--no-color'], env(token, { FORCE_COLOR: '1' }))).stdout),

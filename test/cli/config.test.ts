@@ -83,7 +83,7 @@ describe('ricloud config view', () => {
     const text = await ricloud(['config', 'view'], { HOME: home });
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(new RegExp(`^token +\\*{4}${token.slice(-4)}  \\(from ${iniOf(home)}\\)$`, 'm'));
-    expect(text.stdout).toMatch(/^url +https:\/\/ricloud-api\.reincubate\.com  \(from default\)$/m);
+    expect(text.stdout).toMatch(/^url +https:\/\/ricloud-api\.reincubate\.com {2}\(from default\)$/m);
     expect(text.stdout).toMatch(/^secret +\*{4}cdef {2}\(from /m);
     expect(text.stdout).not.toContain(token);
     expect(text.stdout).not.toContain('whsec_0123456789abcdef');

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -138,5 +139,19 @@ export const ndjson = <T = Record<string, unknown>>(text: string): T[] =>
     .map((line) => JSON.parse(line) as T);
 
 /** True when the text holds an ANSI escape sequence (colour, cursor moves, a spinner). */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC is what it looks for
 export const hasAnsi = (text: string): boolean => /\u001b\[/.test(text);
+
+/** A server that answers every request with `answer(request)`: a hostile API, for what the mock will not do. */
+export function useHostileServer(answer: (request: IncomingMessage) => { status: number; body: string }) {
+  let server: Server | undefined;
+  beforeAll(async () => {
+    server = createHttpServer((request, response) => {
+      const { status, body } = answer(request);
+      response.writeHead(status, { 'content-type': 'application/json' }).end(body);
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => new Promise((resolve) => server?.close(resolve)));
+  return { url: () => `http://127.0.0.1:${((server as Server).address() as { port: number }).port}` };
+}

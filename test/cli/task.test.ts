@@ -163,7 +163,8 @@ describe.skipIf(!hasScript)('the --wait spinner on a terminal', () => {
     const cfg = await client(token).webhookConfigs.create({ url: OK_URL });
     const task = await client(token).webhookConfigs.test(cfg.id);
     const { raw, text } = await onTerminal(['task', 'wait', task.id], env(token));
-    expect(raw).toMatch(/\u001b\[\?25l/); // the spinner hides the cursor while it draws
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the spinner hides the cursor while it draws
+    expect(raw).toMatch(/\u001b\[\?25l/);
     expect(text).toMatch(new RegExp(`✔ task ${task.id} succeeded \\d+\\.\\d s`));
   });
 
@@ -176,7 +177,8 @@ describe.skipIf(!hasScript)('the --wait spinner on a terminal', () => {
       .filter((t) => t.target === cfg.id);
     const { raw, text } = await onTerminal(['task', 'wait', pending?.id ?? '', '--timeout', '1'], slow.env(token));
     expect(text).toContain(`task ${pending?.id} pending`);
-    expect(raw).toMatch(/\u001b\[\?25h/); // the cursor is shown again
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the cursor is shown again
+    expect(raw).toMatch(/\u001b\[\?25h/);
     expect(text).toMatch(/error: task \S+.* 1000 ms/);
   });
 });

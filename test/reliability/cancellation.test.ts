@@ -147,4 +147,35 @@ describe('a long-lived signal shared by many calls', () => {
       any.mockRestore();
     }
   });
+
+  it('20 concurrent calls sharing one signal print no MaxListenersExceededWarning', async () => {
+    const config = await mock.client().webhookConfigs.create({ url: RECEIVER });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => void warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const shutdown = new AbortController();
+      const c = mock.client();
+      const calls = Array.from({ length: 20 }, () => c.webhookConfigs.retrieve(config.id, { signal: shutdown.signal }));
+      expect((await Promise.all(calls)).map((got) => got.id)).toEqual(Array(20).fill(config.id));
+      // Warnings are emitted on a later tick.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(warnings).toEqual([]);
+      expect(getEventListeners(shutdown.signal, 'abort')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  it('aborting a signal shared by concurrent calls aborts every one of them', async () => {
+    const config = await mock.client().webhookConfigs.create({ url: RECEIVER });
+    mock.api.faults.add({ method: 'GET', path: `${CONFIGS}/${config.id}`, hang: true, times: Infinity });
+    const shutdown = new AbortController();
+    const c = mock.client({ timeout: 30_000 });
+    const calls = Array.from({ length: 12 }, () =>
+      rejectionOf(c.webhookConfigs.retrieve(config.id, { signal: shutdown.signal })),
+    );
+    setTimeout(() => shutdown.abort(), 50);
+    expect((await Promise.all(calls)).map((error) => error.name)).toEqual(Array(12).fill('AbortError'));
+  });
 });

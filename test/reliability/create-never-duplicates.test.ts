@@ -10,7 +10,7 @@ import {
   ConnectionError,
   RateLimitError,
   RequestError,
-  RicloudError,
+  type RicloudError,
   ServerError,
   TimeoutError,
 } from '../../src/index';
@@ -130,6 +130,22 @@ describe('over real sockets (startMockServer)', () => {
     expect(attempts).toEqual([1, 2]);
     expect(refusing.calls()).toBe(2);
     expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
+    expect(mock.api.created.webhook_config).toBe(1);
+  });
+
+  it('a connection refused as Deno says it (a TypeError, no code): create is re-sent and the config exists once', async () => {
+    let calls = 0;
+    // Deno's fetch gives no error code; the words are all it has.
+    const deno = async (request: Request) => {
+      if (++calls === 1)
+        throw new TypeError(
+          `error sending request for url (${request.url}): client error (Connect): tcp connect error: Connection refused (os error 111)`,
+        );
+      return fetch(request);
+    };
+    const config = await mock.client({ fetch: deno as typeof fetch }).webhookConfigs.create({ url: RECEIVER });
+    expect(config.url).toBe(RECEIVER);
+    expect(calls).toBe(2);
     expect(mock.api.created.webhook_config).toBe(1);
   });
 

@@ -1,11 +1,10 @@
 /** `ricloud config`: write and show the settings file that ricloud-py reads too (`[api] token`, `url`). */
 import type { Command } from 'commander';
-import { chmodSync, writeFileSync } from 'node:fs';
 import { DEFAULT_BASE_URL } from '../sdk';
 import { action } from '../context';
-import { UsageError } from '../errors';
 import { stringifyIni } from '../ini';
 import { mask } from '../output';
+import { writePrivateFile } from '../private-file';
 import { configTarget, readIniFile, type Setting } from '../settings';
 
 /** Adds `config` and its commands to `program`. */
@@ -23,10 +22,13 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
   group
     .command('init')
     .description('write the token and URL to ~/.ricloud.ini (or to RICLOUD_CONF), readable by you only')
-    .option('--force', 'overwrite the file when it exists (its other sections are kept)')
+    .option(
+      '--force',
+      'overwrite the file when it exists (its other sections are kept): a new 0600 file is renamed into place; a symbolic link there is refused',
+    )
     .addHelpText(
       'after',
-      '\nExample:\n  ricloud config init --token <your key token>\n  RICLOUD_TOKEN=<token> ricloud config init   # keeps the token out of shell history',
+      '\nExample:\n  ricloud config init --token <your key token>\n  ricloud config init --token-stdin < token.txt   # keeps the token out of shell history and ps',
     )
     .action(
       action(async (ctx, options: { force?: boolean }) => {
@@ -36,16 +38,9 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
         const { baseUrl } = await ctx.client();
         const token = (ctx.settings.token as Setting).value;
         const kept = options.force ? (readIniFile(target) ?? {}) : {};
-        const text = stringifyIni({ ...kept, api: { ...kept.api, token, url: baseUrl } });
-        try {
-          writeFileSync(path, text, { mode: 0o600, flag: options.force ? 'w' : 'wx' });
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-            throw new UsageError(`${path} already exists: pass --force to overwrite it`);
-          throw error;
-        }
-        // The mode given to writeFileSync applies only to a file it creates.
-        chmodSync(path, 0o600);
+        writePrivateFile(path, stringifyIni({ ...kept, api: { ...kept.api, token, url: baseUrl } }), {
+          overwrite: Boolean(options.force),
+        });
         const shown = { file: path, token: mask(token), url: baseUrl };
         if (ctx.out.json) ctx.out.document(shown);
         else ctx.out.fields(Object.entries(shown));

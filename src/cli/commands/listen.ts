@@ -11,12 +11,14 @@ import { action, type Context } from '../context';
 import { UsageError } from '../errors';
 import { checkUrl, RicloudError } from '../sdk';
 import { list, port } from '../parse';
+import { fromStdin } from '../secret-input';
 import { stopped } from '../stop';
 
 interface ListenOptions {
   host: string;
   port: number;
   secret?: string;
+  secretStdin?: boolean;
   webhookUrl?: string;
   only?: string[];
   exclude?: string[];
@@ -24,7 +26,10 @@ interface ListenOptions {
 
 /** Prints one event: a line of text, or one JSON object per line. */
 function show(ctx: Context, event: WebhookEvent): void {
-  if (ctx.out.json) return ctx.out.jsonLine(event);
+  if (ctx.out.json) {
+    ctx.out.jsonLine(event);
+    return;
+  }
   const data = event.data as { resource?: unknown; id?: unknown } | null;
   const about =
     data && typeof data === 'object' && data.resource && data.id ? `  ${String(data.resource)} ${String(data.id)}` : '';
@@ -46,8 +51,11 @@ export function addListenCommand(group: Command): void {
     .addOption(
       new Option(
         '--secret <secret>',
-        'the secret deliveries are signed with (else RICLOUD_SECRET, else [webhooks] secret)',
-      ).conflicts('webhookUrl'),
+        'the secret deliveries are signed with (else RICLOUD_SECRET or RICLOUD_SECRET_FILE, else [webhooks] secret); visible to other users of this machine (ps): prefer --secret-stdin',
+      ).conflicts(['webhookUrl', 'secretStdin']),
+    )
+    .addOption(
+      new Option('--secret-stdin', 'read the secret from stdin, trimmed').conflicts(['webhookUrl', 'tokenStdin']),
     )
     .option(
       '--webhook-url <url>',
@@ -70,10 +78,14 @@ Examples:
         // Checked before anything starts, and by this flag's name: the SDK's create would call it `url`.
         if (options.webhookUrl) checkUrl(options.webhookUrl, '--webhook-url');
         // With --webhook-url, the new config's secret is the one deliveries are signed with, whatever is configured.
-        const given = options.webhookUrl ? undefined : (options.secret ?? ctx.settings.secret?.value);
+        const given = options.webhookUrl
+          ? undefined
+          : options.secretStdin
+            ? (await fromStdin('--secret-stdin', process.stdin)).value
+            : options.secret?.trim() || ctx.settings.secret?.value;
         if (!options.webhookUrl && !given)
           throw new UsageError(
-            'event listen needs --secret, RICLOUD_SECRET, [webhooks] secret in the config file, or --webhook-url',
+            'event listen needs --secret-stdin, --secret, RICLOUD_SECRET, RICLOUD_SECRET_FILE, [webhooks] secret in the config file, or --webhook-url',
           );
         // Built before listening, so a missing token fails before anything starts.
         const client = options.webhookUrl ? await ctx.client() : undefined;

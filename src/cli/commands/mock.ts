@@ -1,8 +1,9 @@
 /** `ricloud mock`: serves the mock API on this machine, for trying the command and for tests. */
 import type { Command } from 'commander';
 import { action } from '../context';
+import { errorLine, exitCode } from '../errors';
 import { port } from '../parse';
-import { stopped } from '../stop';
+import { drained, stopped } from '../stop';
 
 /** The token the export line suggests: the mock takes any token, and each one is its own organisation. */
 const MOCK_TOKEN = 'mock';
@@ -45,8 +46,9 @@ The mock takes any token; each token is its own organisation. Ctrl-C stops it.`,
         if (ctx.out.json) ctx.out.jsonLine({ url: server.url, env });
         else {
           ctx.out.line(`Mock ricloud API listening on ${server.url}`);
+          ctx.out.line('Use it from another terminal:');
           ctx.out.line(
-            `Use it from another terminal:\n  export ${Object.entries(env)
+            `  export ${Object.entries(env)
               .map(([name, value]) => `${name}=${value}`)
               .join(' ')}`,
           );
@@ -55,6 +57,11 @@ The mock takes any token; each token is its own organisation. Ctrl-C stops it.`,
         await stopped(ctx.signal);
         await server.close();
         ctx.out.note('Mock stopped.');
+        // msw opens a BroadcastChannel at import that Deno cannot unref: without this the run never ends there.
+        await drained(process.stdout);
+        const line = errorLine(undefined, ctx.signal);
+        if (line) process.stderr.write(`${line}\n`);
+        process.exit(exitCode(undefined, ctx.signal));
       }),
     );
 }

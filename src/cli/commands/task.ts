@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { action } from '../context';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { seconds } from '../parse';
-import { DEFAULT_WAIT_SECONDS, reportTask, waitForTask } from '../progress';
+import { DEFAULT_WAIT_SECONDS, reportTask, waitForTaskId } from '../progress';
 import { TASK_STATES } from '../sdk';
 
 const COLUMNS = ['id', 'type', 'state', 'error', 'date_created'];
@@ -46,12 +46,14 @@ export function addTaskCommands(program: Command): void {
     .command('wait')
     .description('wait until a task has succeeded (exit 0) or failed (exit 3), then show it')
     .argument('<id>', 'the task id')
-    .addOption(new Option('--timeout <seconds>', 'how long to wait').argParser(seconds).default(DEFAULT_WAIT_SECONDS))
+    .addOption(
+      new Option('--timeout <seconds>', 'how long to wait, each request included')
+        .argParser(seconds)
+        .default(DEFAULT_WAIT_SECONDS),
+    )
     .action(
       action(async (ctx, id: string, options: { timeout: number }) => {
-        const client = await ctx.client();
-        const task = await client.tasks.retrieve(id, { signal: ctx.signal });
-        reportTask(ctx, await waitForTask(ctx, task, options.timeout));
+        reportTask(ctx, await waitForTaskId(ctx, await ctx.client(), id, options.timeout));
       }),
     );
 }

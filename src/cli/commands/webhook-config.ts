@@ -12,7 +12,7 @@ const COLUMNS = ['id', 'state', 'url', 'date_created'];
 
 /** `--timeout`, which also turns `--wait` on. */
 function timeoutOption(): Option {
-  return new Option('--timeout <seconds>', 'how long --wait waits (implies --wait)')
+  return new Option('--timeout <seconds>', 'how long --wait waits, each request included (implies --wait)')
     .argParser(seconds)
     .default(DEFAULT_WAIT_SECONDS)
     .implies({ wait: true });

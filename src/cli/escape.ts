@@ -1,0 +1,23 @@
+/**
+ * What the command prints from the server, made harmless on a terminal: control characters are shown, not obeyed,
+ * so a value cannot set the window title, write the clipboard (OSC 52), clear the screen or forge a line.
+ */
+
+// C0 but the tab, then DEL and C1: a terminal acts on these (ESC and C1's CSI start its sequences).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it escapes
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+
+// What JSON.stringify leaves raw: it escapes C0 itself.
+const RAW_IN_JSON = /[\u007f-\u009f]/g;
+
+const hex = (char: string, digits: number) => char.charCodeAt(0).toString(16).padStart(digits, '0');
+
+/** `text` with every control character but the tab shown as `\xHH` (ESC as `\x1b`, a line break as `\x0a`). */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, (char) => `\\x${hex(char, 2)}`);
+}
+
+/** `value` as JSON, with DEL and C1 written `\u00XX`: the same JSON document, and no control character in its text. */
+export function toJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(RAW_IN_JSON, (char) => `\\u${hex(char, 4)}`);
+}

@@ -1,0 +1,71 @@
+/** Whatever a failed call threw, as the matching RicloudError. */
+import { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
+import {
+  AbortError,
+  ConnectionError,
+  errorFromAnswer,
+  MAY_HAVE_APPLIED,
+  type RequestInfo,
+  type RicloudError,
+  TimeoutError,
+} from './errors';
+import { corsHint, failedBeforeSending, networkCode } from './network';
+import type { RequestOptions } from './options';
+import { retryAfterMs, type RetryMode } from './retry';
+
+/** What the mapping needs to know of the call. */
+interface FailedCall {
+  spec: { what: string; retry: RetryMode };
+  info: RequestInfo;
+  options: RequestOptions;
+  transport: { redact: (text: string) => string };
+  deadline: number;
+  attemptTimeout: number;
+  pastDeadline(): boolean;
+}
+
+/** The RicloudError for `error`; `body` is the answer's text when `error` is an HTTP error status. */
+export function mapFailure(error: unknown, body: string, call: FailedCall): RicloudError {
+  const { spec, info, options } = call;
+  const once = spec.retry === 'once';
+  const request = { ...info };
+  if (options.signal?.aborted)
+    return new AbortError(`${spec.what}: aborted`, {
+      cause: options.signal.reason,
+      request,
+      mayHaveSucceeded: once && info.attempts > 0,
+    });
+  // An answer is reported as what it is, even when it came as the deadline passed.
+  if (error instanceof HTTPError) {
+    const advised = retryAfterMs(error.response.headers);
+    return errorFromAnswer({
+      status: error.response.status,
+      text: body,
+      retryAfter: advised === undefined ? undefined : Math.ceil(advised / 1000),
+      request,
+      what: spec.what,
+      once,
+      redact: call.transport.redact,
+    });
+  }
+  if (call.pastDeadline()) {
+    return new TimeoutError(
+      `${spec.what}: no answer within the deadline of ${call.deadline} ms (${info.attempts} attempts)`,
+      { request, mayHaveSucceeded: once },
+    );
+  }
+  if (error instanceof KyTimeoutError) {
+    return new TimeoutError(`${spec.what}: attempt ${info.attempts} got no answer within ${call.attemptTimeout} ms`, {
+      request,
+      mayHaveSucceeded: once,
+    });
+  }
+  const notSent = failedBeforeSending(error);
+  const code = networkCode(error);
+  const cause = (error as { cause?: unknown })?.cause ?? error;
+  const hint = corsHint(error, info.url);
+  return new ConnectionError(
+    `${spec.what}: connection failed${code ? ` (${code})` : ''}${hint}${once && !notSent ? MAY_HAVE_APPLIED : ''}`,
+    { cause, request, mayHaveSucceeded: once && !notSent },
+  );
+}

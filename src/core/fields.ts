@@ -1,0 +1,74 @@
+/**
+ * Parameter declarations: what each field of a body or a list filter takes, checked before anything is sent. A
+ * resource declares its parameters as a map of these; `checkFields` applies it.
+ */
+import { InvalidInputError } from './errors';
+import { checkKeys, checkLimit, checkObject, checkRule, checkUrl, encodeDateFilter, encodeId } from './params';
+
+/** Checks one value and returns what goes on the wire; `query` takes fields that expand to several keys (dates). */
+export type Field = (value: unknown, field: string, query: Record<string, unknown>) => unknown;
+
+/** A non-empty string. */
+export const text: Field = (value, field) => {
+  checkRule(value, field, [(v) => typeof v === 'string' && v !== '', 'a non-empty string']);
+  return value;
+};
+
+/** An absolute http(s) URL without credentials. */
+export const url: Field = (value, field) => checkUrl(value, field);
+
+/** One of `values`. */
+export const oneOf =
+  (values: readonly string[], verb = 'can only be'): Field =>
+  (value, field) => {
+    if (!values.includes(value as string)) throw new InvalidInputError(field, `${verb} ${values.join(' or ')}`);
+    return value;
+  };
+
+/** A resource's id, or the resource itself (anything with an `id`): `{ webhook_config: cfg }` sends `cfg.id`. */
+export const ref: Field = (value, field) => {
+  const id = typeof value === 'object' && value !== null && 'id' in value ? (value as { id: unknown }).id : value;
+  return decodeURIComponent(encodeId(id, field));
+};
+
+/** A datetime filter: an instant or a `{ gt, gte, lt, lte }` range, sent as `name` or `name__gt`, … */
+export const dateFilter: Field = (value, field, query) => {
+  const encoded: Record<string, string> = {};
+  encodeDateFilter(field, value, encoded);
+  Object.assign(query, encoded);
+  return undefined;
+};
+
+/** A page size from 1 to 1000. */
+export const pageSize: Field = (value, field) => String(checkLimit(value, field));
+
+/** The cursors and page size every list takes. */
+export const LIST_CURSORS: Record<string, Field> = { limit: pageSize, after_id: ref, before_id: ref };
+
+/** How a call's parameters are checked: each field's rule, which are required, and whether an empty set is refused. */
+export interface Params {
+  /** How messages name the call: `create`, `update`, `list`. */
+  name: string;
+  fields: Record<string, Field>;
+  required?: readonly string[];
+  /** Refuses parameters with no field set, with this message. */
+  nonEmpty?: string;
+}
+
+/**
+ * Checks `params` against `spec` and returns what goes on the wire, leaving out fields set to undefined.
+ * @throws InvalidInputError naming the first bad, unknown or missing field.
+ */
+export function checkFields(params: unknown, spec: Params): Record<string, unknown> {
+  const p = checkObject(params, 'params');
+  checkKeys(p, Object.keys(spec.fields), spec.name);
+  for (const name of spec.required ?? []) if (p[name] === undefined) throw new InvalidInputError(name, 'is required');
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(p)) {
+    if (value === undefined) continue;
+    const wire = (spec.fields[name] as Field)(value, name, out);
+    if (wire !== undefined) out[name] = wire;
+  }
+  if (spec.nonEmpty && Object.keys(out).length === 0) throw new InvalidInputError('params', spec.nonEmpty);
+  return out;
+}

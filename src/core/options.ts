@@ -1,0 +1,81 @@
+/** The options every call takes, and their checks. */
+import type { Client } from '../client';
+import type { RicloudError } from './errors';
+import { checkObject, checkRules, isPlainObject, MILLISECONDS, numberIn, typed, type Rule } from './params';
+import { MAX_AWAIT_SECONDS } from './wire';
+
+/** Observability hooks. Each may be set on the client and on a single request; both run. */
+export interface Hooks {
+  /** Before each attempt is sent. */
+  onRequest?: ((event: { method: string; url: string; attempt: number }) => void) | undefined;
+  /** When an attempt gets a response, whatever its status. */
+  onResponse?:
+    | ((event: {
+        method: string;
+        url: string;
+        attempt: number;
+        status: number;
+        durationMs: number;
+        requestId?: string | undefined;
+      }) => void)
+    | undefined;
+  /** Before the SDK sleeps `delayMs` and sends attempt `attempt + 1`. */
+  onRetry?: ((event: { attempt: number; delayMs: number; error: RicloudError }) => void) | undefined;
+}
+
+/** Options every method takes as its last argument. Unset values fall back to the client's. */
+export interface RequestOptions extends Hooks {
+  /** Cancels the call: the request in flight, any backoff sleep, and `task.wait()`. */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds each attempt may take. */
+  timeout?: number | undefined;
+  /** Milliseconds the whole call may take, retries and backoff included (default 3 × timeout). */
+  deadline?: number | undefined;
+  /** How many times a failed attempt may be retried (default 2). */
+  maxRetries?: number | undefined;
+  /** Extra headers for this call. */
+  headers?: Record<string, string> | undefined;
+  /** Long-poll: asks the server to hold the answer up to this many seconds (sends `Ricloud-Await`). */
+  awaitFor?: number | undefined;
+}
+
+/** Options of every resource call: request options, plus the client to use instead of the default one. */
+export interface CallOptions extends RequestOptions {
+  /** The client to send with, instead of the default one from `configure()`. */
+  client?: Client | undefined;
+}
+
+/** True when fetch can send every name and value (a value with a line break, say, makes `Headers` throw). */
+function validHeaders(headers: Record<string, unknown>): boolean {
+  try {
+    new Headers(headers as Record<string, string>);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const hook: Rule = typed('function');
+
+/** The checks of every method's options. */
+const REQUEST_RULES: Record<string, Rule> = {
+  timeout: MILLISECONDS,
+  deadline: MILLISECONDS,
+  maxRetries: numberIn(0, 10, '', true),
+  awaitFor: numberIn(0, MAX_AWAIT_SECONDS, ' of seconds'),
+  signal: [(v) => v instanceof AbortSignal, 'an AbortSignal'],
+  headers: [
+    (v) => isPlainObject(v) && validHeaders(v),
+    'an object of valid HTTP header names to values (no line breaks)',
+  ],
+  onRequest: hook,
+  onResponse: hook,
+  onRetry: hook,
+};
+
+/** Checks the options object every method takes; `field` prefixes the names in errors. */
+export function checkRequestOptions(options: unknown, field = 'options'): RequestOptions {
+  const o = checkObject(options, field);
+  checkRules(o, field, REQUEST_RULES);
+  return o as RequestOptions;
+}

@@ -1,0 +1,4 @@
+/** Cloudflare workerd: the scenario in a module Worker. */
+import { handle } from './fetch-handler.mjs';
+
+export default { fetch: handle };
