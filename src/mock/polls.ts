@@ -8,7 +8,7 @@ import { FAILING_TARGET, RELAY_DEVICES } from './choices';
 import { sleep } from './deliveries';
 import type { HandlerContext } from './endpoint';
 import { listObject } from './lists';
-import { publishResult, showResult, showTask } from './results';
+import { publishResult, showTask } from './results';
 import type { PollPayload, StoredKey, StoredPoll, StoredSession, StoredSource } from './shapes';
 import { newId, type StoredTask } from './store';
 
@@ -28,9 +28,7 @@ export function showPoll(context: HandlerContext, poll: StoredPoll): unknown {
     tasks_suspended: ids('suspended'),
     tasks_succeeded: ids('succeeded'),
     tasks_failed: ids('failed'),
-    results: listObject(results, new URLSearchParams(), { filters: [] }, `/results?poll=${poll.id}`, (r) =>
-      showResult(context, r),
-    ),
+    results: listObject(results, new URLSearchParams(), { filters: [] }, `/results?poll=${poll.id}`, (r) => r),
   };
 }
 

@@ -9,9 +9,6 @@ import { storageRouteOf } from './routing';
 import type { StoredKey, StoredPoll, StoredResult } from './shapes';
 import { newId, newSecret, type StoredTask } from './store';
 
-/** The result as the API shows it (the stored object: its file's token is only in its `signed_url`). */
-export const showResult = (_context: HandlerContext, result: StoredResult): unknown => result;
-
 /** The task as the API shows it: `results` lists what it published. */
 export function showTask(context: HandlerContext, task: StoredTask): unknown {
   const published = [...context.store.results.values()].filter((result) => result.task === task.id);

@@ -8,7 +8,7 @@ import { bodyOf, type Call, type HandlerContext, owned, type Route } from '../en
 import { listObject } from '../lists';
 import { logRequest } from '../request-log';
 import { ApiError, invalidParameter, json, readNothing, statusError } from '../respond';
-import { consume, showResult } from '../results';
+import { consume } from '../results';
 import type { StoredResult } from '../shapes';
 
 const expired = () => new ApiError(RESULT_EXPIRED.status, RESULT_EXPIRED.code, 'The result has expired.');
@@ -24,7 +24,7 @@ function list(call: Call, context: HandlerContext): Response {
   };
   return json(
     200,
-    listObject(mine, call.url.searchParams, spec, '/results', (r) => showResult(context, r)),
+    listObject(mine, call.url.searchParams, spec, '/results', (r) => r),
   );
 }
 
@@ -34,7 +34,7 @@ function acknowledge(call: Call, context: HandlerContext): Response {
   const result = find(call, context);
   if (result.state === 'expired') throw expired();
   consume(context, result);
-  return json(200, showResult(context, result));
+  return json(200, result);
 }
 
 /**
@@ -49,7 +49,7 @@ function acknowledgeMany(call: Call, context: HandlerContext): Response {
   const unknown = ids.filter((_, at) => results[at]?.organisation !== call.organisation);
   if (unknown.length > 0) throw invalidParameter('ids', `No such results: ${unknown.join(', ')}.`);
   for (const result of results as StoredResult[]) consume(context, result);
-  const data = (results as StoredResult[]).map((result) => showResult(context, result));
+  const data = results as StoredResult[];
   return json(200, { resource: 'list', data, has_more: false, total_count: data.length, url: '/results/ack' });
 }
 
@@ -57,7 +57,7 @@ function acknowledgeMany(call: Call, context: HandlerContext): Response {
 export const RESULT_ROUTES: Route[] = [
   { path: '/results', methods: { GET: list } },
   { path: '/results/ack', methods: { POST: acknowledgeMany } },
-  { path: '/results/:id', methods: { GET: (call, context) => json(200, showResult(context, find(call, context))) } },
+  { path: '/results/:id', methods: { GET: (call, context) => json(200, find(call, context)) } },
   { path: '/results/:id/ack', methods: { POST: acknowledge } },
 ];
 
