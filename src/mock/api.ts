@@ -4,13 +4,29 @@ import { checkRule, MAX_TIMER_MS, MILLISECONDS, type Rule } from '../core/params
 import { DEFAULT_BASE_URL } from '../core/wire';
 import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
 import { Accounts } from './accounts';
-import { DELIVERY_TIMEOUT, RETRY_DELAY } from './choices';
+import {
+  DELIVERY_TIMEOUT,
+  INTERVAL_SCALE,
+  RESULT_LIFETIME,
+  RESULT_SIZE,
+  RETRY_DELAY,
+  SESSION_LIFETIME,
+} from './choices';
 import type { Deliver } from './deliveries';
 import type { ConnectionFaults } from './endpoint';
 import { type Fault, FaultPlan } from './faults';
 import { createHandlers, mswConnectionFaults } from './handlers';
 import type { ReceivedRequest } from './request-log';
-import type { StoredKey, StoredOrganisation } from './shapes';
+import type {
+  StoredKey,
+  StoredOrganisation,
+  StoredPoll,
+  StoredResult,
+  StoredSession,
+  StoredSource,
+  StoredSubscription,
+  StoredUser,
+} from './shapes';
 import { type Kind, MockStore } from './store';
 import { TestRunner } from './test-runner';
 
@@ -41,6 +57,17 @@ export interface MockApiOptions {
   storageTest?: 'pass' | 'fail' | undefined;
   /** Receives the mock's debug lines, such as the body fields it ignored (names only, never values). */
   debug?: ((line: string) => void) | undefined;
+  /** Milliseconds an active session lives before it is `expired` (default a day). */
+  sessionLifetime?: number | undefined;
+  /** Milliseconds a result lives before it is `expired`, its file gone (default seven days). */
+  resultLifetime?: number | undefined;
+  /**
+   * Bytes of each data or file result (default 4096). Any size is served as a stream and never held; the checksum
+   * is computed once per data type and size, by generating the bytes.
+   */
+  resultSize?: number | undefined;
+  /** Milliseconds of the mock per second of a subscription's `interval` and start (default 1000: real time). */
+  intervalScale?: number | undefined;
 }
 
 /** The mock API: msw handlers plus what tests need to drive and inspect it. */
@@ -49,13 +76,22 @@ export interface MockApi {
   readonly baseUrl: string;
   /** msw handlers: `setupServer(...api.handlers)`. */
   readonly handlers: RequestHandler[];
-  /** Resolves when every queued task has finished, deliveries and their pending retries included. */
+  /**
+   * Resolves when every queued task has finished (sessions being decided, polls and their tasks, deliveries and their
+   * pending retries included); not for what is scheduled later (expiries, a subscription's next poll).
+   */
   settle(): Promise<void>;
   /** What the mock holds, as the API's plain objects (configs with their secrets). */
   readonly store: {
     organisations(): StoredOrganisation[];
     keys(organisation?: string): StoredKey[];
     webhookConfigs(organisation?: string): (WebhookConfigAttributes & { secret: string })[];
+    users(organisation?: string): StoredUser[];
+    sources(organisation?: string): StoredSource[];
+    sessions(organisation?: string): StoredSession[];
+    polls(organisation?: string): StoredPoll[];
+    subscriptions(organisation?: string): StoredSubscription[];
+    results(organisation?: string): StoredResult[];
     tasks(organisation?: string): TaskAttributes[];
     events(organisation?: string): EventAttributes[];
   };
@@ -67,8 +103,8 @@ export interface MockApi {
   readonly faults: FaultPlan;
   /**
    * Forgets everything: store, counts, requests, faults, rotated tokens (the keys of the `tokens` option are made
-   * again); releases hanging requests and `Ricloud-Await` answers, and abandons queued tests and delivery retries
-   * (they send nothing more and change nothing).
+   * again); releases hanging requests and `Ricloud-Await` answers, and abandons queued tests, polls, delivery retries
+   * and scheduled expiries and subscription polls (they send nothing more and change nothing).
    */
   reset(): void;
 }
@@ -79,14 +115,24 @@ const TASK_DELAY: Rule = [
   `a number of milliseconds from 0 to ${MAX_TIMER_MS}`,
 ];
 
+/** `resultSize`: whole bytes, up to what a number counts exactly. */
+const RESULT_BYTES: Rule = [
+  (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0,
+  'a whole number of bytes from 0 to 2^53 - 1',
+];
+
+/** `intervalScale`: milliseconds per second, more than 0 (0 would make polls without end). */
+const SCALE: Rule = [(v) => typeof v === 'number' && v > 0 && v <= 1_000_000, 'a number above 0, up to 1000000'];
+
 /** `storageTest` says how storage config tests end. */
 const STORAGE_TEST: Rule = [(v) => v === 'pass' || v === 'fail', 'pass or fail'];
 
 /**
  * Checks the timing options, which timers would otherwise silently turn into 1 ms (Infinity, NaN, negatives, past
  * the timer's ceiling).
- * @throws InvalidInputError naming `options.taskDelay`, `options.deliveryTimeout`, `options.retryDelay` or
- *   `options.storageTest`.
+ * @throws InvalidInputError naming `options.taskDelay`, `options.deliveryTimeout`, `options.retryDelay`,
+ *   `options.storageTest`, `options.sessionLifetime`, `options.resultLifetime`, `options.resultSize` or
+ *   `options.intervalScale`.
  */
 export function checkMockOptions(options: MockApiOptions): void {
   if (options.taskDelay !== undefined) checkRule(options.taskDelay, 'options.taskDelay', TASK_DELAY);
@@ -94,6 +140,11 @@ export function checkMockOptions(options: MockApiOptions): void {
     checkRule(options.deliveryTimeout, 'options.deliveryTimeout', MILLISECONDS);
   if (options.retryDelay !== undefined) checkRule(options.retryDelay, 'options.retryDelay', TASK_DELAY);
   if (options.storageTest !== undefined) checkRule(options.storageTest, 'options.storageTest', STORAGE_TEST);
+  if (options.sessionLifetime !== undefined)
+    checkRule(options.sessionLifetime, 'options.sessionLifetime', MILLISECONDS);
+  if (options.resultLifetime !== undefined) checkRule(options.resultLifetime, 'options.resultLifetime', MILLISECONDS);
+  if (options.resultSize !== undefined) checkRule(options.resultSize, 'options.resultSize', RESULT_BYTES);
+  if (options.intervalScale !== undefined) checkRule(options.intervalScale, 'options.intervalScale', SCALE);
 }
 
 /**
@@ -111,10 +162,11 @@ export function createMockApi(
   const store = new MockStore();
   const faults = new FaultPlan(options.faults);
   const requests: ReceivedRequest[] = [];
+  const taskDelay = options.taskDelay ?? 20;
   const runner = new TestRunner({
     store,
     deliver: options.deliver ?? ((request) => fetch(request)),
-    taskDelay: options.taskDelay ?? 20,
+    taskDelay,
     deliveryTimeout: options.deliveryTimeout ?? DELIVERY_TIMEOUT,
     retryDelay: options.retryDelay ?? RETRY_DELAY,
     storageTest: options.storageTest ?? 'pass',
@@ -133,6 +185,13 @@ export function createMockApi(
     connection,
     released: () => released,
     debug: options.debug ?? (() => undefined),
+    flow: {
+      taskDelay,
+      sessionLifetime: options.sessionLifetime ?? SESSION_LIFETIME,
+      resultLifetime: options.resultLifetime ?? RESULT_LIFETIME,
+      resultSize: options.resultSize ?? RESULT_SIZE,
+      intervalScale: options.intervalScale ?? INTERVAL_SCALE,
+    },
   });
   const of = <T extends { organisation?: unknown }>(items: Iterable<T>, organisation?: string) =>
     [...items].filter((item) => organisation === undefined || item.organisation === organisation);
@@ -145,6 +204,12 @@ export function createMockApi(
       organisations: () => [...store.organisations.values()],
       keys: (organisation) => of(store.keys.values(), organisation),
       webhookConfigs: (organisation) => of(store.configs.values(), organisation),
+      users: (organisation) => of(store.users.values(), organisation),
+      sources: (organisation) => of(store.sources.values(), organisation),
+      sessions: (organisation) => of(store.sessions.values(), organisation),
+      polls: (organisation) => of(store.polls.values(), organisation),
+      subscriptions: (organisation) => of(store.subscriptions.values(), organisation),
+      results: (organisation) => of(store.results.values(), organisation),
       tasks: (organisation) => of(store.tasks.values(), organisation),
       events: (organisation) => of(store.events.values(), organisation),
     },

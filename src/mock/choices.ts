@@ -73,3 +73,46 @@ export const STORAGE_TEST_ERROR = 'storage-access-denied';
 
 /** The answer to an operation that would produce events for an organisation with no `valid` webhook config. */
 export const UNCONFIGURED = { status: 400, code: 'unconfigured' } as const;
+
+/** The source types a client may name when it creates a source or a session. */
+export const CLIENT_SOURCE_TYPES = ['icloud.account', 'rirelay.instance'] as const;
+
+/**
+ * How the mock ends a session from its credentials: the first matching row decides (`error` null: `active`).
+ * iCloud accounts whose identifier starts with `2fa` need a code; Relay instances are paired by their code.
+ */
+export const SESSION_OUTCOMES: readonly {
+  type: string;
+  when: (identifier: string, payload: { password?: string; code?: string }) => boolean;
+  error: string;
+}[] = [
+  { type: 'icloud.account', when: (_, p) => p.password === 'wrong', error: 'invalid-credentials' },
+  { type: 'icloud.account', when: (id) => id.startsWith('locked'), error: 'source-locked' },
+  { type: 'icloud.account', when: (id, p) => id.startsWith('2fa') && !p.code, error: 'code-required' },
+  { type: 'icloud.account', when: (id, p) => id.startsWith('2fa') && p.code === 'invalid', error: 'code-invalid' },
+  { type: 'rirelay.instance', when: (_, p) => p.code === 'invalid', error: 'code-invalid' },
+];
+
+/** Milliseconds an active session lives before it is `expired` (default of the `sessionLifetime` option): a day. */
+export const SESSION_LIFETIME = 24 * 60 * 60 * 1000;
+/** Milliseconds a result stays `available` or `consumed` before it is `expired` (`resultLifetime`): seven days. */
+export const RESULT_LIFETIME = 7 * 24 * 60 * 60 * 1000;
+/** Bytes of a data or file result (default of the `resultSize` option). */
+export const RESULT_SIZE = 4096;
+/** Milliseconds of the mock per second of a subscription's `interval` (default of the `intervalScale` option). */
+export const INTERVAL_SCALE = 1000;
+/** A subscription's `interval` in seconds: a day by default, an hour at least (the API's changelog). */
+export const SUBSCRIPTION_INTERVAL = { default: 86_400, min: 3600 } as const;
+
+/** A data type or file whose name ends so makes its task fail, with this error. */
+export const FAILING_TARGET = { suffix: '.fail', error: 'data-unavailable' } as const;
+/** The path where the mock serves result files: the `signed_url` of a result. */
+export const FILES_PATH = '/files';
+/** The answer for the file of an expired result, and to acknowledging it. */
+export const RESULT_EXPIRED = { status: 410, code: 'result-expired' } as const;
+/** The answer to a poll on an expired session (the documented slug). */
+export const SESSION_EXPIRED = { status: 400, code: 'session-expired' } as const;
+/** The most ids one `POST /results/ack` takes. */
+export const MAX_ACK_IDS = 1000;
+/** The child sources a poll of a Relay instance finds, once: one per device, named after the instance. */
+export const RELAY_DEVICES = ['iphone', 'ipad'] as const;

@@ -28,6 +28,20 @@ export interface HandlerContext {
   released: () => Promise<void>;
   /** Where the mock's debug lines go (ignored body fields). */
   debug: (line: string) => void;
+  /** Timings and sizes of sessions, polls, results and subscriptions. */
+  flow: FlowOptions;
+}
+
+/** The timings and sizes of the data flow: `createMockApi`'s options, or their defaults. */
+export interface FlowOptions {
+  /** Milliseconds between two steps of a session, poll or task. */
+  taskDelay: number;
+  sessionLifetime: number;
+  resultLifetime: number;
+  /** Bytes of each data or file result. */
+  resultSize: number;
+  /** Milliseconds per second of a subscription's interval. */
+  intervalScale: number;
 }
 
 /** One call to an endpoint, after authentication. */

@@ -1,11 +1,15 @@
 /** The mock's msw handlers: one per API endpoint, wrapped in auth, the fault plan and the request log. */
 import { delay, type HttpCustomPredicate, HttpResponse, http, type RequestHandler } from 'msw';
-import { MAX_REQUEST_BYTES } from './choices';
+import { FILES_PATH, MAX_REQUEST_BYTES } from './choices';
 import type { ConnectionFaults, Endpoint, HandlerContext } from './endpoint';
 import { ORGANISATION_ROUTES } from './endpoints/organisation';
 import { PERMISSIONS_ROUTES } from './endpoints/permissions';
+import { POLL_AND_SUBSCRIPTION_ROUTES } from './endpoints/polls';
+import { RESULT_ROUTES, serveFile } from './endpoints/results';
+import { SESSION_ROUTES } from './endpoints/sessions';
 import { STORAGE_CONFIG_ROUTES } from './endpoints/storage-configs';
 import { TASK_AND_EVENT_ROUTES } from './endpoints/tasks-events';
+import { USER_AND_SOURCE_ROUTES } from './endpoints/users-sources';
 import { WEBHOOK_CONFIG_ROUTES } from './endpoints/webhook-configs';
 import type { Fault } from './faults';
 import { logRequest } from './request-log';
@@ -18,6 +22,10 @@ const ROUTES = [
   ...ORGANISATION_ROUTES,
   ...PERMISSIONS_ROUTES,
   ...TASK_AND_EVENT_ROUTES,
+  ...USER_AND_SOURCE_ROUTES,
+  ...SESSION_ROUTES,
+  ...POLL_AND_SUBSCRIPTION_ROUTES,
+  ...RESULT_ROUTES,
 ];
 
 const METHODS = { GET: http.get, POST: http.post, DELETE: http.delete } as const;
@@ -51,6 +59,11 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
         throw invalidParameter('id', 'The path holds a malformed percent-escape.');
       }),
     ),
+    // A signed URL is its own credential: no token, no fault plan.
+    http.get(`${base}${FILES_PATH}/:id`, async ({ request, params }) => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return serveFile(context, request, String(params.id));
+    }),
     ...served,
     ...refused,
     http.all(

@@ -1,4 +1,4 @@
-/** The mock's request log (`api.requests`): bounded in length, in body size, and without storage credentials. */
+/** The mock's request log (`api.requests`): bounded in length, in body size, without credentials or passwords. */
 import { MAX_LOGGED_BODY_BYTES, MAX_LOGGED_REQUESTS } from './choices';
 import { REDACTED } from './shapes';
 
@@ -14,18 +14,21 @@ export interface ReceivedRequest {
   headers: Record<string, string>;
   /**
    * Body as text; empty when there was none, or when it was over `MAX_LOGGED_BODY_BYTES` (see `bodyBytes`), or over
-   * the mock's cap. A JSON body's `credentials` are logged as `[redacted]`.
+   * the mock's cap. A JSON body's `credentials` and `password` are logged as `[redacted]`.
    */
   body: string;
   /** The body's size in bytes, when it was too large to keep. */
   bodyBytes?: number | undefined;
 }
 
-/** The body as the log keeps it: storage credentials redacted, in a JSON body at any depth. */
+/** Body fields whose values the log never keeps: storage credentials and a session's password. */
+const SECRET_FIELDS = ['credentials', 'password'];
+
+/** The body as the log keeps it: secret fields redacted, in a JSON body at any depth. */
 function redacted(body: string): string {
-  if (!body.includes('credentials')) return body;
+  if (!SECRET_FIELDS.some((name) => body.includes(name))) return body;
   try {
-    return JSON.stringify(JSON.parse(body, (name, value) => (name === 'credentials' ? REDACTED : value)));
+    return JSON.stringify(JSON.parse(body, (name, value) => (SECRET_FIELDS.includes(name) ? REDACTED : value)));
   } catch {
     // Not JSON, so the mock read no credentials from it: a bare mention is kept as sent.
     return body;

@@ -1,6 +1,9 @@
 /** startMockServer(): the mock API over real HTTP on loopback, routed by msw's own `getResponse`. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { getResponse } from 'msw';
 import { checkMockOptions, createMockApi, type MockApi, type MockApiOptions } from './api';
 import { checkCors, corsHeaders, preflight, type CorsOption } from './cors';
@@ -133,11 +136,17 @@ async function serve(
       req.socket.destroy();
       return;
     }
-    const answer = Buffer.from(await response.arrayBuffer());
     const out: Record<string, string> = corsHeaders(cors, req);
     response.headers.forEach((value, name) => {
       if (name !== FAULT_HEADER) out[name] = value;
     });
+    if (fault === null && response.body && response.headers.has('content-length')) {
+      // A result file, of any size: streamed as it is generated, never held.
+      res.writeHead(response.status, out);
+      await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res).catch(() => res.destroy());
+      return;
+    }
+    const answer = Buffer.from(await response.arrayBuffer());
     out['content-length'] = String(answer.length);
     res.writeHead(response.status, out);
     if (fault === 'truncate') {

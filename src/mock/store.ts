@@ -1,13 +1,69 @@
-/** What the mock holds: organisations, keys, configs, permissions, tasks and events, and how many were created. */
+/**
+ * What the mock holds: organisations, keys, configs, permissions, users, sources, sessions, polls, subscriptions,
+ * results, tasks and events, and how many were created.
+ */
 import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
+import type { Content } from './content';
 import { instantKey } from './dates';
-import type { StoredKey, StoredOrganisation, StoredPermissions, StoredStorageConfig } from './shapes';
+import type {
+  StoredKey,
+  StoredOrganisation,
+  StoredPermissions,
+  StoredPoll,
+  StoredResult,
+  StoredSession,
+  StoredSource,
+  StoredStorageConfig,
+  StoredSubscription,
+  StoredUser,
+} from './shapes';
 
 /** The resource kinds whose creations the mock counts. */
-export type Kind = 'webhook_config' | 'storage_config' | 'permissions' | 'task' | 'event';
+export type Kind =
+  | 'webhook_config'
+  | 'storage_config'
+  | 'permissions'
+  | 'task'
+  | 'event'
+  | 'user'
+  | 'source'
+  | 'session'
+  | 'poll'
+  | 'subscription'
+  | 'result';
+
+/** A task as stored: a data task also names its poll, session, source and user. */
+export type StoredTask = TaskAttributes & {
+  target: string;
+  user?: string;
+  source?: string;
+  session?: string;
+  poll?: string;
+  source_type?: string;
+};
+
+/** A result's file: its content, and the token its signed URL carries. */
+export interface StoredFile {
+  content: Content;
+  token: string;
+}
 
 /** A stored webhook config: the API object, secret included. */
 export type StoredConfig = WebhookConfigAttributes & { secret: string };
+
+const KINDS: Kind[] = [
+  'webhook_config',
+  'storage_config',
+  'permissions',
+  'task',
+  'event',
+  'user',
+  'source',
+  'session',
+  'poll',
+  'subscription',
+  'result',
+];
 
 /** The mock's state. Objects are the API's own shapes, kept as plain data. */
 export class MockStore {
@@ -16,10 +72,17 @@ export class MockStore {
   readonly configs = new Map<string, StoredConfig>();
   readonly storageConfigs = new Map<string, StoredStorageConfig>();
   readonly permissions = new Map<string, StoredPermissions>();
-  readonly tasks = new Map<string, TaskAttributes>();
+  readonly users = new Map<string, StoredUser>();
+  readonly sources = new Map<string, StoredSource>();
+  readonly sessions = new Map<string, StoredSession>();
+  readonly polls = new Map<string, StoredPoll>();
+  readonly subscriptions = new Map<string, StoredSubscription>();
+  readonly results = new Map<string, StoredResult>();
+  readonly files = new Map<string, StoredFile>();
+  readonly tasks = new Map<string, StoredTask>();
   readonly events = new Map<string, EventAttributes>();
   /** How many of each kind were really created: the proof that a retry did not duplicate a create. */
-  readonly created: Record<Kind, number> = { webhook_config: 0, storage_config: 0, permissions: 0, task: 0, event: 0 };
+  readonly created = Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Record<Kind, number>;
   /** The latest test task of each config: an older test that ends late must not decide the state. */
   readonly latestTest = new Map<string, string>();
   // Insertion order breaks ties between items created in the same millisecond.
@@ -75,11 +138,11 @@ export class MockStore {
   clear(): void {
     this.#stamps.clear();
     for (const map of [this.organisations, this.keys, this.configs, this.storageConfigs, this.permissions]) map.clear();
-    this.tasks.clear();
-    this.events.clear();
+    for (const map of [this.users, this.sources, this.sessions, this.polls, this.subscriptions]) map.clear();
+    for (const map of [this.results, this.files, this.tasks, this.events]) map.clear();
     this.latestTest.clear();
     this.#order.clear();
-    for (const kind of Object.keys(this.created) as Kind[]) this.created[kind] = 0;
+    for (const kind of KINDS) this.created[kind] = 0;
   }
 }
 

@@ -10,6 +10,7 @@ import { STORAGE_TEST_ERROR } from './choices';
 import { attempt, type DeliveryContext, emit, newEvent, sleep } from './deliveries';
 import type { StoredKey, StoredStorageConfig } from './shapes';
 import { newId, withoutSecret, type StoredConfig } from './store';
+import { MAX_TIMER_MS } from '../core/params';
 
 /** What the task runner needs from the mock. */
 export interface TestRunnerContext extends DeliveryContext {
@@ -24,9 +25,11 @@ type Tested = StoredConfig | StoredStorageConfig;
 /** Runs tasks and lets callers wait for them; `reset()` and `close()` abandon the tasks queued so far. */
 export class TestRunner {
   readonly #running = new Set<Promise<void>>();
-  readonly #waiters = new Map<string, Set<() => void>>();
+  readonly #waiters = new Map<string, Set<{ ready: () => boolean; release: () => void }>>();
   // One controller per task, so that no signal collects a listener per task; aborted when the task must stop.
   readonly #queued = new Set<AbortController>();
+  // Timers of what happens later (expiries, a subscription's next poll): settle() does not wait for them.
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   #closed = false;
 
   constructor(private readonly context: TestRunnerContext) {}
@@ -73,10 +76,36 @@ export class TestRunner {
     this.#running.add(run);
   }
 
-  /** Abandons the tasks queued so far and releases their waiters; later tasks run as usual. */
+  /**
+   * Runs `job` (tracked) after `ms`, unless `reset()` or `close()` comes first. The timer does not keep the process
+   * alive, and `settle()` does not wait for it, only for the job once it runs.
+   */
+  later(ms: number, job: (signal: AbortSignal) => Promise<unknown>): void {
+    if (this.#closed) return;
+    const timer = setTimeout(
+      () => {
+        this.#timers.delete(timer);
+        this.track(job);
+      },
+      Math.min(ms, MAX_TIMER_MS),
+    );
+    (timer as { unref?: () => void }).unref?.();
+    this.#timers.add(timer);
+  }
+
+  /** Delivers an event of `key` along its route, as a job of its own: the caller's state machine does not wait. */
+  announce(key: StoredKey | undefined, type: string, action: string, data: unknown): void {
+    // A copy: a late delivery must show the resource as it was when the event happened.
+    const snapshot = structuredClone(data);
+    if (key) this.track((signal) => emit(this.context, key, type, action, snapshot, signal));
+  }
+
+  /** Abandons the tasks queued so far and what was scheduled, and releases their waiters; later tasks run as usual. */
   reset(): void {
     for (const controller of this.#queued) controller.abort();
-    for (const taskId of [...this.#waiters.keys()]) this.#notify(taskId);
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    for (const id of [...this.#waiters.keys()]) this.notify(id, true);
   }
 
   /** Abandons the tasks queued so far, and any later one, and releases their waiters. */
@@ -100,7 +129,7 @@ export class TestRunner {
     if (store.latestTest.get(config.id) === task.id && config.url === testedUrl && config.state !== 'deactivated') {
       config.state = error ? 'invalid' : 'valid';
     }
-    this.#notify(task.id);
+    this.notify(task.id);
     if (config.resource === 'storage_config') await emit(this.context, key, 'task', task.state, task, signal);
   }
 
@@ -125,23 +154,32 @@ export class TestRunner {
   /** Resolves once the task has ended, or after `ms`, whichever is first. */
   waitFor(taskId: string, ms: number): Promise<void> {
     const task = this.context.store.tasks.get(taskId);
-    if (!task || TASK_FINAL_STATES.includes(task.state) || ms <= 0 || this.#closed) return Promise.resolve();
+    return this.waitUntil(taskId, ms, () => !task || TASK_FINAL_STATES.includes(task.state));
+  }
+
+  /** Resolves once `ready()` holds (checked now and at each `notify(id)`), or after `ms`, whichever is first. */
+  waitUntil(id: string, ms: number, ready: () => boolean): Promise<void> {
+    if (ready() || ms <= 0 || this.#closed) return Promise.resolve();
     return new Promise((resolve) => {
-      const waiters = this.#waiters.get(taskId) ?? new Set();
-      this.#waiters.set(taskId, waiters);
-      const done = () => {
-        clearTimeout(timer);
-        waiters.delete(done);
-        resolve();
+      const waiters = this.#waiters.get(id) ?? new Set();
+      this.#waiters.set(id, waiters);
+      const waiter = {
+        ready,
+        release: () => {
+          clearTimeout(timer);
+          waiters.delete(waiter);
+          if (waiters.size === 0 && this.#waiters.get(id) === waiters) this.#waiters.delete(id);
+          resolve();
+        },
       };
-      const timer = setTimeout(done, ms);
-      waiters.add(done);
+      const timer = setTimeout(waiter.release, ms);
+      waiters.add(waiter);
     });
   }
 
-  #notify(taskId: string): void {
-    for (const done of [...(this.#waiters.get(taskId) ?? [])]) done();
-    this.#waiters.delete(taskId);
+  /** Releases those waiting on `id` whose condition now holds; all of them when `all` (reset and close). */
+  notify(id: string, all = false): void {
+    for (const waiter of [...(this.#waiters.get(id) ?? [])]) if (all || waiter.ready()) waiter.release();
   }
 
   /** Resolves when no task or delivery is running, including those queued while waiting. */

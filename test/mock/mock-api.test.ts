@@ -15,6 +15,21 @@ import {
 } from '../../src/webhooks/index';
 import { TOKEN_A, TOKEN_B } from '../support/core-harness';
 
+/** `api.created` of a mock that made nothing. */
+const NOTHING_CREATED = {
+  webhook_config: 0,
+  storage_config: 0,
+  permissions: 0,
+  task: 0,
+  event: 0,
+  user: 0,
+  source: 0,
+  session: 0,
+  poll: 0,
+  subscription: 0,
+  result: 0,
+};
+
 /**
  * A real receiver on loopback: records deliveries and answers 200, 500, never, or `302 Location: /landing` (and
  * `/landing` answers 200).
@@ -653,7 +668,7 @@ describe('controls', () => {
     await mock.api.settle();
     mock.api.reset();
     expect(mock.api.requests).toEqual([]);
-    expect(mock.api.created).toEqual({ webhook_config: 0, storage_config: 0, permissions: 0, task: 0, event: 0 });
+    expect(mock.api.created).toEqual(NOTHING_CREATED);
     expect(mock.api.store.webhookConfigs()).toEqual([]);
     expect((await call('/configs/webhook')).json.total_count).toBe(0);
   });
@@ -779,7 +794,7 @@ describe('reset() and close() abandon queued tests', () => {
       expect([server.api.store.events(), server.api.store.tasks(), server.api.created]).toEqual([
         [],
         [],
-        { webhook_config: 0, storage_config: 0, permissions: 0, task: 0, event: 0 },
+        NOTHING_CREATED,
       ]);
       expect(((await (await send('/events')).json()) as { total_count: number }).total_count).toBe(0);
       const cfg = await createConfig();

@@ -1,12 +1,9 @@
 /**
  * Where the mock sends a key's events (the key's webhook_config, else the organisation's default, else its oldest
- * valid config), signed with that config's secret; retries of failed deliveries; the `unconfigured` check.
+ * valid config), signed with that config's secret; retries of failed deliveries. (`unconfigured`: flow-refusals.test.ts.)
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index';
-import { ApiError } from '../../src/mock/respond';
-import { checkUsable } from '../../src/mock/routing';
-import { MockStore } from '../../src/mock/store';
 import { verifySignature } from '../../src/webhooks/index';
 import { py, startReceiver } from './support';
 
@@ -109,39 +106,5 @@ describe('deliveries', () => {
     expect(receiver.received).toHaveLength(3);
     const [event] = (await py(mock.url, ALICE, '/events', { query: { type: 'task' } })).json.data;
     expect(event).toMatchObject({ state: 'delivered', retries: 2, date_delivered: expect.any(String) });
-  });
-});
-
-describe('checkUsable (for the handlers that make events: sessions, polls, subscriptions)', () => {
-  it('refuses an organisation with no valid webhook config with 400 unconfigured, and passes once one is valid', () => {
-    const store = new MockStore();
-    const config = (organisation: string, state: 'new' | 'valid' | 'invalid') =>
-      store.add('webhook_config', store.configs, {
-        id: `${organisation}-${state}`,
-        resource: 'webhook_config',
-        organisation,
-        url: 'https://hooks.example.com',
-        secret: 's',
-        state,
-        date_created: store.now(),
-      });
-    const refusal = () => {
-      try {
-        checkUsable(store, 'org_a');
-      } catch (error) {
-        return error;
-      }
-    };
-    config('org_a', 'invalid');
-    config('org_a', 'new');
-    config('org_b', 'valid');
-    expect(refusal()).toBeInstanceOf(ApiError);
-    expect(refusal()).toMatchObject({
-      status: 400,
-      code: 'unconfigured',
-      message: expect.stringMatching(/valid webhook config/),
-    });
-    config('org_a', 'valid');
-    expect(refusal()).toBeUndefined();
   });
 });

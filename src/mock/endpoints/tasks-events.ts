@@ -2,19 +2,25 @@
 import { awaitSeconds, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { listObject } from '../lists';
 import { json } from '../respond';
+import { showTask } from '../results';
+
+/** The task list's filters: a data task's poll, session, source and user too. */
+const TASK_FILTERS = {
+  filters: ['state', 'type', 'key', 'target', 'poll', 'session', 'source', 'source_type', 'user'],
+};
 
 async function retrieveTask(call: Call, context: HandlerContext): Promise<Response> {
   const awaitFor = awaitSeconds(call.request);
   const task = owned(context.store.tasks, call.id, call.organisation, 'Task');
   await context.runner.waitFor(task.id, awaitFor * 1000);
-  return json(200, task);
+  return json(200, showTask(context, task));
 }
 
 function listTasks(call: Call, context: HandlerContext): Response {
   const mine = context.store.mine(context.store.tasks, call.organisation);
   return json(
     200,
-    listObject(mine, call.url.searchParams, { filters: ['state', 'type', 'key'] }, '/tasks', (t) => t),
+    listObject(mine, call.url.searchParams, TASK_FILTERS, '/tasks', (t) => showTask(context, t)),
   );
 }
 

@@ -1,0 +1,85 @@
+/**
+ * The content of result files: deterministic, made from the result's identifier (its data type, info type or file),
+ * generated in chunks as it is read, so a result of any size is served and checksummed without being held.
+ */
+import { md5 } from './md5';
+
+/** What a result file holds: `size` bytes of its identifier's pattern, or a small JSON document. */
+export interface Content {
+  size: number;
+  /** MD5 of the bytes, 32 hex digits. */
+  checksum: string;
+  /** The bytes, as a new stream each time. */
+  stream(): ReadableStream<Uint8Array>;
+}
+
+/** Bytes per chunk of a streamed file. */
+const CHUNK_BYTES = 256 * 1024;
+// Checksums of patterned files already streamed once, by identifier and size: a few, so memory stays bounded.
+const checksums = new Map<string, string>();
+const MAX_CHECKSUMS = 64;
+/** Chunks hashed between two turns of the event loop (16 MiB). */
+const YIELD_EVERY = 64;
+
+/** A JSON result's content: the document as bytes. */
+export function jsonContent(document: unknown): Content {
+  const bytes = new TextEncoder().encode(JSON.stringify(document));
+  const digest = md5();
+  digest.update(bytes);
+  return {
+    size: bytes.length,
+    checksum: digest.hex(),
+    stream: () => streamOf(() => [bytes.slice()][Symbol.iterator]()),
+  };
+}
+
+/**
+ * A file result's content: the line `<identifier>\n` repeated to `size` bytes (cut in the last line). Its checksum
+ * is computed once per identifier and size by generating the bytes, never holding more than a chunk, and giving the
+ * event loop a turn every `YIELD_EVERY` chunks so a large file does not stall the mock's other answers.
+ * @throws the reason of `signal` once it aborts (reset or close).
+ */
+export async function patternContent(identifier: string, size: number, signal: AbortSignal): Promise<Content> {
+  const chunks = () => patternChunks(identifier, size);
+  const name = `${size}:${identifier}`;
+  let checksum = checksums.get(name);
+  if (checksum === undefined) {
+    const digest = md5();
+    let count = 0;
+    for (const chunk of chunks()) {
+      digest.update(chunk);
+      if (++count % YIELD_EVERY === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        signal.throwIfAborted();
+      }
+    }
+    checksum = digest.hex();
+    if (checksums.size >= MAX_CHECKSUMS) checksums.delete(checksums.keys().next().value as string);
+    checksums.set(name, checksum);
+  }
+  return { size, checksum, stream: () => streamOf(chunks) };
+}
+
+/** The pattern's chunks: each a fresh copy of one block of whole lines, the last one cut to size. */
+function* patternChunks(identifier: string, size: number): Generator<Uint8Array> {
+  const line = new TextEncoder().encode(`${identifier}\n`);
+  const block = new Uint8Array(Math.max(1, Math.floor(CHUNK_BYTES / line.length)) * line.length);
+  for (let at = 0; at < block.length; at += line.length) block.set(line, at);
+  for (let left = size; left > 0; left -= block.length) yield block.slice(0, Math.min(left, block.length));
+}
+
+/** A byte stream pulled from a generator: one chunk per read, so a slow reader holds the rest back. */
+function streamOf(chunks: () => Iterator<Uint8Array>): ReadableStream<Uint8Array> {
+  let iterator: Iterator<Uint8Array> | undefined;
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        iterator ??= chunks();
+        const next = iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * `/results`: retrieve, list (consumed and expired hidden unless a `state` is asked for), acknowledge one or many;
+ * and the files their `signed_url`s point at, served by the mock without the API token.
+ */
+import { constantTimeEqual } from '../../webhooks/hmac';
+import { MAX_ACK_IDS, RESULT_EXPIRED } from '../choices';
+import { bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
+import { listObject } from '../lists';
+import { logRequest } from '../request-log';
+import { ApiError, invalidParameter, json, readNothing, statusError } from '../respond';
+import { consume } from '../results';
+import type { StoredResult } from '../shapes';
+
+const expired = () => new ApiError(RESULT_EXPIRED.status, RESULT_EXPIRED.code, 'The result has expired.');
+
+const find = (call: Call, context: HandlerContext) =>
+  owned(context.store.results, call.id, call.organisation, 'Result');
+
+function list(call: Call, context: HandlerContext): Response {
+  const mine = context.store.mine(context.store.results, call.organisation);
+  const spec = {
+    filters: ['poll', 'task', 'state', 'identifier', 'type'],
+    hiddenUnlessAsked: (r: StoredResult) => r.state !== 'available',
+  };
+  return json(
+    200,
+    listObject(mine, call.url.searchParams, spec, '/results', (r) => r),
+  );
+}
+
+/** `POST /results/{id}/ack`: `consumed` from now; an expired result is 410 `result-expired`. */
+function acknowledge(call: Call, context: HandlerContext): Response {
+  readNothing(call.body, call.request.headers.get('content-type'), call.ignored);
+  const result = find(call, context);
+  if (result.state === 'expired') throw expired();
+  consume(context, result);
+  return json(200, result);
+}
+
+/**
+ * `POST /results/ack` with `{ "ids": [...] }`: every id must be a result of the organisation (else 400 on `ids`, and
+ * none is acknowledged); the available ones become `consumed`, expired ones stay so. Answers the results as a list.
+ */
+function acknowledgeMany(call: Call, context: HandlerContext): Response {
+  const { ids } = bodyOf(call, ['ids']);
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_ACK_IDS || !ids.every((id) => typeof id === 'string'))
+    throw invalidParameter('ids', `Send a list of 1 to ${MAX_ACK_IDS} result ids.`);
+  const results = ids.map((id) => context.store.results.get(id));
+  const unknown = ids.filter((_, at) => results[at]?.organisation !== call.organisation);
+  if (unknown.length > 0) throw invalidParameter('ids', `No such results: ${unknown.join(', ')}.`);
+  for (const result of results as StoredResult[]) consume(context, result);
+  const data = results as StoredResult[];
+  return json(200, { resource: 'list', data, has_more: false, total_count: data.length, url: '/results/ack' });
+}
+
+/** The result endpoints. */
+export const RESULT_ROUTES: Route[] = [
+  { path: '/results', methods: { GET: list } },
+  { path: '/results/ack', methods: { POST: acknowledgeMany } },
+  { path: '/results/:id', methods: { GET: (call, context) => json(200, find(call, context)) } },
+  { path: '/results/:id/ack', methods: { POST: acknowledge } },
+];
+
+/**
+ * Serves the file of result `id` to whoever has its signed URL (the `token` it carries; no API token), streamed
+ * with its `size` as Content-Length. An unknown id or a wrong token is 404; an expired result is 410.
+ */
+export function serveFile(context: HandlerContext, request: Request, id: string): Response {
+  const url = new URL(request.url);
+  logRequest(context.requests, request, url, '');
+  try {
+    const file = context.store.files.get(id);
+    const token = new TextEncoder().encode(url.searchParams.get('token') ?? '');
+    if (!file || !constantTimeEqual(token, new TextEncoder().encode(file.token))) {
+      if (context.store.results.get(id)?.state === 'expired') throw expired();
+      throw statusError(404, 'No such file.');
+    }
+    const result = context.store.results.get(id);
+    return new Response(file.content.stream(), {
+      status: 200,
+      headers: {
+        'content-type': result?.type === 'json' ? 'application/json' : 'application/octet-stream',
+        'content-length': String(file.content.size),
+      },
+    });
+  } catch (error) {
+    if (error instanceof ApiError) return error.toResponse();
+    throw error;
+  }
+}

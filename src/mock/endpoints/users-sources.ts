@@ -1,0 +1,124 @@
+/** `/users` and `/sources`: create, retrieve, list and update; a source's `children` are the sources polls found. */
+import { CLIENT_SOURCE_TYPES, CREATED } from '../choices';
+import { bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
+import { readChoice, readOptionalText, readRef, readText } from '../fields';
+import { listObject } from '../lists';
+import { invalidParameter, json } from '../respond';
+import type { StoredSource, StoredUser } from '../shapes';
+import { newId } from '../store';
+
+const findUser = (call: Call, context: HandlerContext) =>
+  owned(context.store.users, call.id, call.organisation, 'User');
+const findSource = (call: Call, context: HandlerContext) =>
+  owned(context.store.sources, call.id, call.organisation, 'Source');
+
+function createUser(call: Call, context: HandlerContext): Response {
+  const identifier = readText(bodyOf(call, ['identifier']).identifier, 'identifier');
+  const user = context.store.add('user', context.store.users, {
+    id: newId(),
+    resource: 'user',
+    organisation: call.organisation,
+    key: call.key.id,
+    identifier,
+    state: 'active',
+    date_created: context.store.now(),
+  } satisfies StoredUser);
+  return json(CREATED, user);
+}
+
+function listUsers(call: Call, context: HandlerContext): Response {
+  const mine = context.store.mine(context.store.users, call.organisation);
+  const spec = { filters: ['identifier', 'key', 'state'] };
+  return json(
+    200,
+    listObject(mine, call.url.searchParams, spec, '/users', (u) => u),
+  );
+}
+
+/** Takes `identifier` and `state` (`active` or `deactivated`). */
+function updateUser(call: Call, context: HandlerContext): Response {
+  const body = bodyOf(call, ['identifier', 'state']);
+  const identifier = readOptionalText(body.identifier, 'identifier');
+  const state = body.state === undefined ? undefined : readChoice(body.state, 'state', ['active', 'deactivated']);
+  const user = findUser(call, context);
+  if (identifier !== undefined) user.identifier = identifier;
+  if (state !== undefined) user.state = state;
+  return json(200, user);
+}
+
+/** The source as the API shows it: its child sources as a nested list. */
+export function showSource(context: HandlerContext, source: StoredSource): unknown {
+  const children = context.store.newestFirst([...context.store.sources.values()].filter((s) => s.parent === source.id));
+  return {
+    ...source,
+    children: listObject(children, new URLSearchParams(), { filters: [] }, `/sources?parent=${source.id}`, (s) => s),
+  };
+}
+
+/** The source of `user` with this type and identifier, made `unvalidated` when there is none yet. */
+export function sourceFor(context: HandlerContext, user: StoredUser, type: string, identifier: string): StoredSource {
+  const { store } = context;
+  const found = [...store.sources.values()].find(
+    (s) => s.user === user.id && s.type === type && s.identifier === identifier && s.parent === null,
+  );
+  return (
+    found ??
+    store.add('source', store.sources, {
+      id: newId(),
+      resource: 'source',
+      organisation: user.organisation,
+      user: user.id,
+      type: type as StoredSource['type'],
+      identifier,
+      parent: null,
+      state: 'unvalidated',
+      date_created: store.now(),
+    } satisfies StoredSource)
+  );
+}
+
+/** Reads `{ user, type, identifier }`, as a source is named in `POST /sources` and in a session's `source`. */
+export function readSourceFields(fields: Record<string, unknown>, prefix: string, call: Call, context: HandlerContext) {
+  return {
+    user: readRef(context.store.users, fields.user, `${prefix}user`, call.organisation),
+    type: readChoice(fields.type, `${prefix}type`, CLIENT_SOURCE_TYPES),
+    identifier: readText(fields.identifier, `${prefix}identifier`),
+  };
+}
+
+/** Makes a source; one of the same user, type and identifier already made is a 400 on `identifier`. */
+function createSource(call: Call, context: HandlerContext): Response {
+  const { user, type, identifier } = readSourceFields(bodyOf(call, ['user', 'type', 'identifier']), '', call, context);
+  const before = context.store.sources.size;
+  const source = sourceFor(context, user, type, identifier);
+  if (context.store.sources.size === before) throw invalidParameter('identifier', 'This user has this source already.');
+  return json(CREATED, showSource(context, source));
+}
+
+function listSources(call: Call, context: HandlerContext): Response {
+  const mine = context.store.mine(context.store.sources, call.organisation);
+  const spec = { filters: ['user', 'identifier', 'type', 'parent', 'state'] };
+  return json(
+    200,
+    listObject(mine, call.url.searchParams, spec, '/sources', (s) => showSource(context, s)),
+  );
+}
+
+/** Takes `state`: `deactivated`, or `active` again for a source that was validated. */
+function updateSource(call: Call, context: HandlerContext): Response {
+  const state = readChoice(bodyOf(call, ['state']).state, 'state', ['active', 'deactivated']);
+  const source = findSource(call, context);
+  source.state = state;
+  return json(200, showSource(context, source));
+}
+
+/** The user and source endpoints. */
+export const USER_AND_SOURCE_ROUTES: Route[] = [
+  { path: '/users', methods: { GET: listUsers, POST: createUser } },
+  { path: '/users/:id', methods: { GET: (call, context) => json(200, findUser(call, context)), POST: updateUser } },
+  { path: '/sources', methods: { GET: listSources, POST: createSource } },
+  {
+    path: '/sources/:id',
+    methods: { GET: (call, context) => json(200, showSource(context, findSource(call, context))), POST: updateSource },
+  },
+];

@@ -1,0 +1,84 @@
+/**
+ * Results: published by a succeeded task, `available` until acknowledged (`consumed`), and `expired` after
+ * `resultLifetime` (then without a `signed_url`, and its file gone). The file is served by the mock itself.
+ */
+import { FILES_PATH } from './choices';
+import { jsonContent, patternContent } from './content';
+import type { HandlerContext } from './endpoint';
+import { storageRouteOf } from './routing';
+import type { StoredKey, StoredPoll, StoredResult } from './shapes';
+import { newId, newSecret, type StoredTask } from './store';
+
+/** The task as the API shows it: `results` lists what it published. */
+export function showTask(context: HandlerContext, task: StoredTask): unknown {
+  const published = [...context.store.results.values()].filter((result) => result.task === task.id);
+  return {
+    ...task,
+    results: {
+      resource: 'list',
+      data: published,
+      has_more: false,
+      total_count: published.length,
+      url: `/results?task=${task.id}`,
+    },
+  };
+}
+
+/** Publishes the result of a succeeded task: JSON for an info type, `resultSize` patterned bytes for the others. */
+export async function publishResult(
+  context: HandlerContext,
+  key: StoredKey,
+  poll: StoredPoll,
+  task: StoredTask,
+  signal: AbortSignal,
+): Promise<void> {
+  const { store, runner, flow, baseUrl } = context;
+  const info = task.type === 'info';
+  const content = info
+    ? jsonContent({ info_type: task.target, source_type: task.source_type ?? null })
+    : await patternContent(task.target, flow.resultSize, signal);
+  const id = newId();
+  const token = newSecret();
+  const storage = storageRouteOf(store, key);
+  const created = store.now();
+  const result = store.add('result', store.results, {
+    id,
+    resource: 'result',
+    organisation: key.organisation,
+    poll: poll.id,
+    task: task.id,
+    identifier: task.target,
+    url: `${storage?.url.replace(/\/+$/, '') ?? 'gs://unconfigured'}/${poll.id}/${id}`,
+    type: info ? 'json' : 'binary',
+    checksum: content.checksum,
+    size: content.size,
+    signed_url: {
+      url: `${baseUrl}${FILES_PATH}/${id}?token=${token}`,
+      date_expires: new Date(Date.parse(created) + flow.resultLifetime).toISOString(),
+    },
+    state: 'available',
+    date_created: created,
+    date_consumed: null,
+    date_deleted: null,
+  } satisfies StoredResult);
+  store.files.set(id, { content, token });
+  runner.later(flow.resultLifetime, async () => expireResult(context, result));
+}
+
+/** Expires a result: no `signed_url` any more, its file forgotten, and a `result.expired` event. */
+export function expireResult(context: HandlerContext, result: StoredResult): void {
+  const { store } = context;
+  result.state = 'expired';
+  result.signed_url = null;
+  result.date_deleted = store.now();
+  store.files.delete(result.id);
+  const task = store.tasks.get(result.task);
+  context.runner.announce(task && store.keys.get(String(task.key)), 'result', 'expired', result);
+}
+
+/** Acknowledges an `available` result: `consumed` from now on (acknowledging again changes nothing). */
+export function consume(context: HandlerContext, result: StoredResult): void {
+  if (result.state !== 'available') return;
+  result.state = 'consumed';
+  result.date_consumed = context.store.now();
+}

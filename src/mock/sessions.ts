@@ -1,0 +1,68 @@
+/**
+ * The session state machine: `pending`, then `active` or `failed` (with the error its credentials call for, from
+ * `SESSION_OUTCOMES`), and `expired` after `sessionLifetime` or on delete. Each change is a `session.*` event.
+ */
+import { SESSION_OUTCOMES } from './choices';
+import { sleep } from './deliveries';
+import type { HandlerContext } from './endpoint';
+import type { StoredKey, StoredSession, StoredSource } from './shapes';
+import { newId } from './store';
+
+/** What a session is opened with. The password only decides the outcome, and is never stored. */
+export interface Credentials {
+  password?: string;
+  code?: string;
+}
+
+/** The session as the API shows it: its source nested. */
+export const showSession = (context: HandlerContext, session: StoredSession): unknown => ({
+  ...session,
+  source: context.store.sources.get(session.source) ?? session.source,
+});
+
+/** Opens a `pending` session on `source` for `key`, decided after a step of `taskDelay`. */
+export function startSession(
+  context: HandlerContext,
+  key: StoredKey,
+  source: StoredSource,
+  credentials: Credentials,
+): StoredSession {
+  const { store, runner, flow } = context;
+  const error = SESSION_OUTCOMES.find(
+    (row) => row.type === source.type && row.when(source.identifier, credentials),
+  )?.error;
+  const session = store.add('session', store.sessions, {
+    id: newId(),
+    resource: 'session',
+    organisation: key.organisation,
+    key: key.id,
+    user: source.user,
+    source: source.id,
+    state: 'pending',
+    error: null,
+    date_created: store.now(),
+    date_expired: null,
+  } satisfies StoredSession);
+  runner.track(async (signal) => {
+    await sleep(flow.taskDelay, signal);
+    if (session.state !== 'pending') return;
+    session.state = error ? 'failed' : 'active';
+    session.error = error ?? null;
+    if (!error) {
+      if (source.state === 'unvalidated') source.state = 'active';
+      runner.later(flow.sessionLifetime, async () => expireSession(context, session));
+    }
+    runner.notify(session.id);
+    runner.announce(store.keys.get(session.key), 'session', session.state, showSession(context, session));
+  });
+  return session;
+}
+
+/** Ends a session that is `pending` or `active`: `expired` now, with a `session.expired` event. */
+export function expireSession(context: HandlerContext, session: StoredSession): void {
+  if (session.state !== 'active' && session.state !== 'pending') return;
+  session.state = 'expired';
+  session.date_expired = context.store.now();
+  context.runner.notify(session.id);
+  context.runner.announce(context.store.keys.get(session.key), 'session', 'expired', showSession(context, session));
+}

@@ -1,0 +1,127 @@
+/**
+ * Polls over HTTP: `pending → processing → completed`, one task per info type, data type and file, each with its
+ * events; a failing data type; the tasks' filters; Relay child sources found by a poll.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type MockServer, startMockServer } from '../../src/mock/index';
+import { call, configure, type Flow, recorder, session, slugs } from './flow-support';
+
+const rec = recorder();
+let mock: MockServer;
+let flow: Flow;
+
+beforeAll(async () => {
+  mock = await startMockServer({ taskDelay: 1, deliver: rec.deliver });
+  flow = { base: mock.url, token: 'token-polls', settle: () => mock.api.settle() };
+});
+afterEach(async () => {
+  await mock.api.settle();
+  mock.api.reset();
+  rec.deliveries.length = 0;
+});
+afterAll(() => mock.close());
+
+const awaiting = (path: string) =>
+  fetch(`${mock.url}${path}`, { headers: { authorization: `Token ${flow.token}`, 'ricloud-await': '10' } }).then((r) =>
+    r.json(),
+  );
+
+describe('a poll', () => {
+  it('goes pending → processing → completed, a task per requested name, each with its events, and its results', async () => {
+    const secret = await configure(flow);
+    const opened = await session(flow);
+    rec.deliveries.length = 0;
+    const payload = { info_types: ['*'], data_types: ['ios_messages.messages', 'ios_photos.photos'], files: [] };
+    const created = await call(flow, '/polls', { method: 'POST', body: { session: opened.id, payload } });
+    expect(created).toMatchObject({ status: 201, json: { resource: 'poll', state: 'pending', tasks_pending: [] } });
+    const before = mock.api.requests.length;
+    const done = await awaiting(`/polls/${created.json.id}`);
+    expect(mock.api.requests.length - before).toBe(1);
+    expect(done).toMatchObject({ state: 'completed', session: opened.id, source: opened.source.id, requestor: 'key' });
+    expect(done.tasks_succeeded).toHaveLength(3);
+    expect([...done.tasks_pending, ...done.tasks_processing, ...done.tasks_failed]).toEqual([]);
+    expect(done.results.total_count).toBe(3);
+    expect(done.results.data.map((r: { type: string }) => r.type).sort()).toEqual(['binary', 'binary', 'json']);
+
+    await mock.api.settle();
+    const events = await rec.events(secret);
+    expect(slugs(events).sort()).toEqual(
+      ['poll.created', 'poll.completed', ...Array(3).fill('task.created'), ...Array(3).fill('task.succeeded')].sort(),
+    );
+    const of = (slug: string) => events.filter((e) => `${e.type}.${e.action}` === slug).map((e) => e.data);
+    expect(of('poll.created')[0]).toMatchObject({ id: done.id, state: 'pending' });
+    expect(of('task.created').map((t) => t.state)).toEqual(['pending', 'pending', 'pending']);
+    expect(of('poll.completed')[0]).toMatchObject({ state: 'completed', tasks_succeeded: done.tasks_succeeded });
+    const succeeded = of('task.succeeded').find((t) => t.target === 'ios_messages.messages');
+    expect(succeeded).toMatchObject({ type: 'data', poll: done.id, session: opened.id, source_type: 'icloud.account' });
+    expect(succeeded?.results).toMatchObject({ total_count: 1, data: [{ identifier: 'ios_messages.messages' }] });
+  });
+
+  it('fails the task of a data type ending in .fail with data-unavailable, publishes nothing for it, and still completes', async () => {
+    const secret = await configure(flow);
+    const opened = await session(flow);
+    const payload = { data_types: ['ios_messages.messages', 'ios_messages.fail'] };
+    const created = await call(flow, '/polls', { method: 'POST', body: { session: opened.id, payload } });
+    const done = await awaiting(`/polls/${created.json.id}`);
+    expect(done).toMatchObject({ state: 'completed' });
+    expect(done.tasks_failed).toHaveLength(1);
+    const failed = (await call(flow, `/tasks/${done.tasks_failed[0]}`)).json;
+    expect(failed).toMatchObject({ state: 'failed', error: 'data-unavailable', target: 'ios_messages.fail' });
+    expect(failed.results.total_count).toBe(0);
+    expect(done.results.data.map((r: { identifier: string }) => r.identifier)).toEqual(['ios_messages.messages']);
+    await mock.api.settle();
+    expect(slugs(await rec.events(secret))).toContain('task.failed');
+  });
+
+  it('lists its tasks with the poll, type and source_type filters, and polls by session', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    const body = { session: opened.id, payload: { info_types: ['*'], data_types: ['a.b'], files: ['file-1'] } };
+    const first = (await call(flow, '/polls', { method: 'POST', body })).json;
+    await call(flow, '/polls', { method: 'POST', body });
+    await mock.api.settle();
+    const tasks = (await call(flow, '/tasks', { query: { poll: first.id } })).json;
+    expect(tasks.data.map((t: { type: string }) => t.type).sort()).toEqual(['data', 'file', 'info']);
+    const data = await call(flow, '/tasks', { query: { poll: first.id, type: 'data', source_type: 'icloud.account' } });
+    expect(data.json.data.map((t: { target: string }) => t.target)).toEqual(['a.b']);
+    expect((await call(flow, '/polls', { query: { session: opened.id } })).json.total_count).toBe(2);
+    expect((await call(flow, '/polls', { query: { session: opened.id, limit: '1' } })).json.has_more).toBe(true);
+  });
+
+  it('of a Relay instance finds its device sources, which a later poll of the session may name', async () => {
+    await configure(flow);
+    const relay = await session(flow, { type: 'rirelay.instance', identifier: 'relay-7' }, { code: 'PAIR-1' });
+    const instance = relay.source.id;
+    await call(flow, '/polls', { method: 'POST', body: { session: relay.id, payload: { info_types: ['*'] } } });
+    await mock.api.settle();
+    const children = (await call(flow, '/sources', { query: { parent: instance } })).json;
+    expect(children.data.map((s: { type: string; identifier: string }) => [s.type, s.identifier]).sort()).toEqual([
+      ['rirelay.source', 'relay-7.ipad'],
+      ['rirelay.source', 'relay-7.iphone'],
+    ]);
+    expect((await call(flow, `/sources/${instance}`)).json.children.total_count).toBe(2);
+    const body = { session: relay.id, source: children.data[0].id, payload: { data_types: ['ios_messages.messages'] } };
+    const child = await call(flow, '/polls', { method: 'POST', body });
+    expect(child).toMatchObject({ status: 201, json: { source: children.data[0].id } });
+    const other = await session(flow, { identifier: 'other@icloud.com' });
+    const wrong = await call(flow, '/polls', { method: 'POST', body: { ...body, source: other.source.id } });
+    expect(wrong).toMatchObject({ status: 400, json: { params: { source: [expect.any(String)] } } });
+  });
+
+  it('is refused on a failed session, and for an empty payload, with 400 naming the field', async () => {
+    await configure(flow);
+    const failed = await session(flow, {}, { password: 'wrong' });
+    const onFailed = await call(flow, '/polls', {
+      method: 'POST',
+      body: { session: failed.id, payload: { info_types: ['*'] } },
+    });
+    expect(onFailed).toMatchObject({ status: 400, json: { params: { session: [expect.any(String)] } } });
+    const active = await session(flow, { identifier: 'ok@icloud.com' });
+    const empty = await call(flow, '/polls', {
+      method: 'POST',
+      body: { session: active.id, payload: { data_types: [] } },
+    });
+    expect(empty).toMatchObject({ status: 400, json: { params: { payload: [expect.any(String)] } } });
+    expect(mock.api.created.poll).toBe(0);
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * Results: their files served by the mock (in process under msw and over HTTP) with bytes matching `size` and the MD5
+ * `checksum`; acknowledged one by one or in a batch; expired after their lifetime. A large configured size streams
+ * without the heap growing by it.
+ */
+import { createHash } from 'node:crypto';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createMockApi, type MockApi, type MockServer, startMockServer } from '../../src/mock/index';
+import { call, configure, type Flow, recorder, session, slugs } from './flow-support';
+import type { Answer } from './support';
+
+/** A JSON object the mock answered. */
+type Json = Answer['json'];
+
+const rec = recorder();
+const inProcess: MockApi = createMockApi({ taskDelay: 1, deliver: rec.deliver });
+const msw = setupServer(...inProcess.handlers);
+let mock: MockServer;
+let flow: Flow;
+
+beforeAll(async () => {
+  msw.listen({ onUnhandledRequest: 'bypass' });
+  mock = await startMockServer({ taskDelay: 1, deliver: rec.deliver });
+  flow = { base: mock.url, token: 'token-results', settle: () => mock.api.settle() };
+});
+afterEach(async () => {
+  for (const api of [inProcess, mock.api]) {
+    await api.settle();
+    api.reset();
+  }
+  rec.deliveries.length = 0;
+});
+afterAll(async () => {
+  msw.close();
+  await mock.close();
+});
+
+/** The results of a completed poll of `payload` on a new active session. */
+async function resultsOf(flow: Flow, payload: Record<string, string[]>) {
+  await configure(flow);
+  const opened = await session(flow);
+  const poll = (await call(flow, '/polls', { method: 'POST', body: { session: opened.id, payload } })).json;
+  await flow.settle();
+  return (await call(flow, '/results', { query: { poll: poll.id } })).json.data as Json[];
+}
+
+/** The chunks of an answer's body, as they arrive. */
+async function* chunksOf(response: Response): AsyncGenerator<Uint8Array> {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value;
+}
+
+/** Downloads a result's file with plain fetch: its size, MD5 and (for small files) its text. */
+async function download(url: string) {
+  const response = await fetch(url);
+  const hash = createHash('md5');
+  let size = 0;
+  const head: Buffer[] = [];
+  for await (const chunk of chunksOf(response)) {
+    hash.update(chunk);
+    size += chunk.byteLength;
+    if (size <= 65_536) head.push(Buffer.from(chunk));
+  }
+  return {
+    status: response.status,
+    length: response.headers.get('content-length'),
+    size,
+    md5: hash.digest('hex'),
+    text: Buffer.concat(head).toString(),
+  };
+}
+
+describe('a result file', () => {
+  it.each([
+    ['in process, under msw', () => ({ base: inProcess.baseUrl, token: 't', settle: () => inProcess.settle() })],
+    ['over HTTP', () => flow],
+  ])('downloads %s from its signed_url with the bytes its size and checksum state', async (_, which) => {
+    const results = await resultsOf(which(), { info_types: ['*'], data_types: ['ios_messages.messages'] });
+    expect(results).toHaveLength(2);
+    for (const result of results) {
+      expect(result).toMatchObject({ state: 'available', checksum: expect.stringMatching(/^[0-9a-f]{32}$/) });
+      const file = await download(result.signed_url.url);
+      expect(file).toMatchObject({ status: 200, size: result.size, md5: result.checksum, length: String(result.size) });
+    }
+    const json = results.find((r) => r.type === 'json') as Json;
+    expect(JSON.parse((await download(json.signed_url.url)).text)).toEqual({
+      info_type: '*',
+      source_type: 'icloud.account',
+    });
+    const data = results.find((r) => r.type === 'binary') as Json;
+    expect(data.size).toBe(4096);
+    expect(
+      (await download(data.signed_url.url)).text.startsWith('ios_messages.messages\nios_messages.messages\n'),
+    ).toBe(true);
+  });
+
+  it('is 404 without its token or with another, and for an unknown id', async () => {
+    const [result] = await resultsOf(flow, { data_types: ['a.b'] });
+    const url = new URL(result?.signed_url.url);
+    url.searchParams.set('token', 'x'.repeat(43));
+    expect((await fetch(url)).status).toBe(404);
+    url.search = '';
+    expect((await fetch(url)).status).toBe(404);
+    expect((await fetch(`${mock.url}/files/nope?token=x`)).status).toBe(404);
+  });
+});
+
+describe('acknowledging results', () => {
+  it('moves one to consumed with POST /results/{id}/ack, and lists hide it unless the state is asked for', async () => {
+    const [first, second] = await resultsOf(flow, { data_types: ['a.b', 'c.d'] });
+    const acked = await call(flow, `/results/${first?.id}/ack`, { method: 'POST', body: null });
+    expect(acked).toMatchObject({
+      status: 200,
+      json: { id: first?.id, state: 'consumed', date_consumed: expect.any(String) },
+    });
+    expect((await call(flow, `/results/${first?.id}/ack`, { method: 'POST' })).json.date_consumed).toBe(
+      acked.json.date_consumed,
+    );
+    const listed = (await call(flow, '/results')).json.data.map((r: { id: string }) => r.id);
+    expect(listed).toEqual([second?.id]);
+    const consumed = (await call(flow, '/results', { query: { state: 'consumed' } })).json.data;
+    expect(consumed.map((r: { id: string }) => r.id)).toEqual([first?.id]);
+  });
+
+  it('acknowledges many with POST /results/ack { ids }, and none when one id is unknown', async () => {
+    const results = await resultsOf(flow, { data_types: ['a.b', 'c.d', 'e.f'] });
+    const ids = results.map((r) => r.id);
+    const refused = await call(flow, '/results/ack', { method: 'POST', body: { ids: [...ids, 'nope'] } });
+    expect(refused).toMatchObject({ status: 400, json: { params: { ids: [expect.stringContaining('nope')] } } });
+    expect((await call(flow, '/results')).json.total_count).toBe(3);
+    const acked = await call(flow, '/results/ack', { method: 'POST', body: { ids: ids.slice(0, 2) } });
+    expect(acked).toMatchObject({ status: 200, json: { resource: 'list', total_count: 2 } });
+    expect(acked.json.data.map((r: { state: string }) => r.state)).toEqual(['consumed', 'consumed']);
+    expect((await call(flow, '/results')).json.data.map((r: { id: string }) => r.id)).toEqual([ids[2]]);
+    expect((await call(flow, '/results/ack', { method: 'POST', body: { ids: [] } })).status).toBe(400);
+  });
+});
+
+describe('an expired result', () => {
+  it('loses its signed_url after resultLifetime, its file is 410, ack is 410, and result.expired is sent', async () => {
+    const short = await startMockServer({ taskDelay: 1, resultLifetime: 100, deliver: rec.deliver });
+    try {
+      const flow = { base: short.url, token: 'token-expiry', settle: () => short.api.settle() };
+      const secret = await configure(flow);
+      const [result] = await resultsOf(flow, { data_types: ['a.b'] });
+      const id = result?.id as string;
+      await vi.waitFor(async () => expect((await call(flow, `/results/${id}`)).json.state).toBe('expired'), {
+        timeout: 5000,
+      });
+      const expired = (await call(flow, `/results/${id}`)).json;
+      expect(expired).toMatchObject({ signed_url: null, date_deleted: expect.any(String) });
+      const file = await fetch(result?.signed_url.url);
+      expect(file.status).toBe(410);
+      expect(await file.json()).toMatchObject({ error: 'result-expired' });
+      expect((await call(flow, `/results/${id}/ack`, { method: 'POST' })).json).toMatchObject({
+        error: 'result-expired',
+      });
+      expect((await call(flow, '/results')).json.total_count).toBe(0);
+      expect((await call(flow, '/results', { query: { state: 'expired' } })).json.total_count).toBe(1);
+      await short.api.settle();
+      expect(slugs(await rec.events(secret))).toContain('result.expired');
+    } finally {
+      await short.close();
+    }
+  });
+});
+
+describe('a large result', () => {
+  // 256 MiB: four times the bound, so a server that held the file would fail; small enough not to starve other tests.
+  const SIZE = 256 * 1024 ** 2;
+  it('of 256 MiB (the resultSize option) streams with the right size and checksum, the heap never growing by 64 MB', async () => {
+    const large = await startMockServer({ taskDelay: 1, resultSize: SIZE, deliver: rec.deliver });
+    try {
+      const flow = { base: large.url, token: 'token-large', settle: () => large.api.settle() };
+      const [result] = await resultsOf(flow, { data_types: ['ios_photos.photos'] });
+      expect(result?.size).toBe(SIZE);
+      const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+      const start = used();
+      let peak = start;
+      const response = await fetch(result?.signed_url.url);
+      const hash = createHash('md5');
+      let size = 0;
+      let chunks = 0;
+      for await (const chunk of chunksOf(response)) {
+        hash.update(chunk);
+        size += chunk.byteLength;
+        if (++chunks % 256 === 0) peak = Math.max(peak, used());
+      }
+      expect(size).toBe(SIZE);
+      expect(hash.digest('hex')).toBe(result?.checksum);
+      expect(peak - start).toBeLessThan(64 * 1024 * 1024);
+    } finally {
+      await large.close();
+    }
+  }, 120_000);
+});

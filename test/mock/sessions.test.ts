@@ -1,0 +1,168 @@
+/**
+ * Users, sources and sessions over HTTP, as ricloud-py calls them: a session starts `pending` and becomes `active`, or
+ * `failed` with the error its credentials call for; `expired` after its lifetime or on delete. The password is kept
+ * nowhere.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type MockServer, startMockServer } from '../../src/mock/index';
+import { call, configure, type Flow, recorder, session, slugs, user } from './flow-support';
+
+const rec = recorder();
+let mock: MockServer;
+let flow: Flow;
+let secret: string;
+
+beforeAll(async () => {
+  mock = await startMockServer({ taskDelay: 1, deliver: rec.deliver });
+  flow = { base: mock.url, token: 'token-sessions', settle: () => mock.api.settle() };
+});
+afterEach(async () => {
+  await mock.api.settle();
+  mock.api.reset();
+  rec.deliveries.length = 0;
+});
+afterAll(() => mock.close());
+
+describe('users and sources', () => {
+  it('creates, retrieves, lists by identifier and updates a user', async () => {
+    const id = await user(flow, 'alice@example.com');
+    await user(flow, 'bob@example.com');
+    const found = await call(flow, '/users', { query: { identifier: 'alice@example.com' } });
+    expect(found.json).toMatchObject({ total_count: 1, data: [{ id, resource: 'user', state: 'active' }] });
+    const updated = await call(flow, `/users/${id}`, { method: 'POST', body: { state: 'deactivated' } });
+    expect(updated.json).toMatchObject({ id, identifier: 'alice@example.com', state: 'deactivated' });
+    expect((await call(flow, `/users/${id}`)).json.state).toBe('deactivated');
+    expect((await call(flow, '/users', { method: 'POST', body: {} })).json).toMatchObject({
+      error: 'invalid-parameter',
+      params: { identifier: [expect.any(String)] },
+    });
+  });
+
+  it('creates a source of a user, lists it by user, type and identifier, and refuses a client-made child type', async () => {
+    const owner = await user(flow);
+    const body = { user: owner, type: 'icloud.account', identifier: 'john@icloud.com' };
+    const created = await call(flow, '/sources', { method: 'POST', body });
+    expect(created).toMatchObject({ status: 201, json: { ...body, state: 'unvalidated', parent: null } });
+    expect(created.json.children).toMatchObject({ resource: 'list', data: [], total_count: 0 });
+    const listed = await call(flow, '/sources', { query: { user: owner, type: 'icloud.account' } });
+    expect(listed.json.data.map((s: { id: string }) => s.id)).toEqual([created.json.id]);
+    const child = await call(flow, '/sources', { method: 'POST', body: { ...body, type: 'rirelay.source' } });
+    expect(child).toMatchObject({ status: 400, json: { params: { type: [expect.any(String)] } } });
+    expect((await call(flow, '/sources', { method: 'POST', body })).status).toBe(400);
+  });
+});
+
+describe('a session', () => {
+  it('starts pending, and a retrieve with Ricloud-Await answers once it is active, its source nested and active', async () => {
+    secret = await configure(flow);
+    const owner = await user(flow);
+    const body = {
+      source: { user: owner, type: 'icloud.account', identifier: 'john@icloud.com' },
+      payload: { password: 'hunter2' },
+    };
+    const created = await call(flow, '/sessions', { method: 'POST', body });
+    expect(created).toMatchObject({ status: 201, json: { resource: 'session', state: 'pending', error: null } });
+    const response = await fetch(`${mock.url}/sessions/${created.json.id}`, {
+      headers: { authorization: `Token ${flow.token}`, 'ricloud-await': '10' },
+    });
+    const answered = await response.json();
+    expect(answered).toMatchObject({ state: 'active', source: { type: 'icloud.account', state: 'active' } });
+    await mock.api.settle();
+    const events = await rec.events(secret);
+    expect(slugs(events)).toEqual(['session.active']);
+    expect(events[0]?.data).toMatchObject({ id: created.json.id, state: 'active' });
+  });
+
+  it('never shows or logs its password', async () => {
+    await configure(flow);
+    const opened = await session(flow, {}, { password: 'hunter2-secret' });
+    expect(JSON.stringify(opened)).not.toContain('hunter2-secret');
+    expect(JSON.stringify(mock.api.requests)).not.toContain('hunter2-secret');
+    expect(JSON.stringify(mock.api.store.sessions())).not.toContain('hunter2-secret');
+    expect(mock.api.requests.find((r) => r.path === '/sessions')?.body).toContain('"password":"[redacted]"');
+  });
+
+  it.each([
+    ['a wrong password', 'icloud.account', 'john@icloud.com', { password: 'wrong' }, 'invalid-credentials'],
+    ['a locked account', 'icloud.account', 'locked.john@icloud.com', { password: 'right' }, 'source-locked'],
+    ['a 2FA account without a code', 'icloud.account', '2fa.john@icloud.com', { password: 'right' }, 'code-required'],
+    [
+      'a 2FA account, code invalid',
+      'icloud.account',
+      '2fa.john@icloud.com',
+      { password: 'r', code: 'invalid' },
+      'code-invalid',
+    ],
+    ['a Relay pairing code invalid', 'rirelay.instance', 'relay-1', { code: 'invalid' }, 'code-invalid'],
+  ])('fails for %s with its error slug, and sends session.failed', async (_, type, identifier, payload, error) => {
+    const secret = await configure(flow);
+    const failed = await session(flow, { type, identifier }, payload);
+    expect(failed).toMatchObject({ state: 'failed', error, source: { state: 'unvalidated' } });
+    await mock.api.settle();
+    const events = await rec.events(secret);
+    expect(slugs(events)).toEqual(['session.failed']);
+    expect(events[0]?.data).toMatchObject({ error });
+  });
+
+  it.each([
+    ['a 2FA account with its code', 'icloud.account', '2fa.john@icloud.com', { password: 'right', code: '123456' }],
+    ['a Relay instance with its pairing code', 'rirelay.instance', 'relay-1', { code: 'ABCD-1234' }],
+  ])('is active for %s', async (_, type, identifier, payload) => {
+    await configure(flow);
+    expect(await session(flow, { type, identifier }, payload)).toMatchObject({ state: 'active', error: null });
+  });
+
+  it('refuses a missing password or pairing code with 400 naming it, and makes no session', async () => {
+    await configure(flow);
+    const owner = await user(flow);
+    const icloud = { user: owner, type: 'icloud.account', identifier: 'john@icloud.com' };
+    const noPassword = await call(flow, '/sessions', { method: 'POST', body: { source: icloud, payload: {} } });
+    expect(noPassword.json).toMatchObject({
+      error: 'invalid-parameter',
+      params: { 'payload.password': [expect.any(String)] },
+    });
+    const relay = { ...icloud, type: 'rirelay.instance' };
+    const noCode = await call(flow, '/sessions', { method: 'POST', body: { source: relay, payload: {} } });
+    expect(noCode.json).toMatchObject({ params: { 'payload.code': [expect.any(String)] } });
+    expect(mock.api.created.session).toBe(0);
+  });
+
+  it('is expired on DELETE, with a session.expired event, and lists filter it by source and state', async () => {
+    const secret = await configure(flow);
+    const opened = await session(flow);
+    const deleted = await call(flow, `/sessions/${opened.id}`, { method: 'DELETE' });
+    expect(deleted).toMatchObject({
+      status: 200,
+      json: { id: opened.id, state: 'expired', date_expired: expect.any(String) },
+    });
+    const byState = await call(flow, '/sessions', { query: { source: opened.source.id, state: 'expired' } });
+    expect(byState.json.data.map((s: { id: string }) => s.id)).toEqual([opened.id]);
+    expect((await call(flow, '/sessions', { query: { state: 'active' } })).json.total_count).toBe(0);
+    await mock.api.settle();
+    expect(slugs(await rec.events(secret))).toEqual(['session.active', 'session.expired']);
+  });
+});
+
+describe('session expiry', () => {
+  it('expires an active session after sessionLifetime, sends session.expired, and a poll on it is 400 session-expired', async () => {
+    const short = await startMockServer({ taskDelay: 1, sessionLifetime: 50, deliver: rec.deliver });
+    try {
+      const flow = { base: short.url, token: 'token-expiry', settle: () => short.api.settle() };
+      const secret = await configure(flow);
+      const opened = await session(flow);
+      expect(opened.state).toBe('active');
+      await vi.waitFor(async () => expect((await call(flow, `/sessions/${opened.id}`)).json.state).toBe('expired'), {
+        timeout: 5000,
+      });
+      await short.api.settle();
+      expect(slugs(await rec.events(secret))).toEqual(['session.active', 'session.expired']);
+      const poll = await call(flow, '/polls', {
+        method: 'POST',
+        body: { session: opened.id, payload: { info_types: ['*'] } },
+      });
+      expect(poll).toMatchObject({ status: 400, json: { error: 'session-expired' } });
+    } finally {
+      await short.close();
+    }
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Subscriptions over HTTP: polls of their session on their interval (scaled by the `intervalScale` option), from
+ * `date_start` until `date_end` or DELETE.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type MockServer, startMockServer } from '../../src/mock/index';
+import { call, configure, type Flow, recorder, session } from './flow-support';
+
+const rec = recorder();
+let mock: MockServer;
+let flow: Flow;
+
+beforeAll(async () => {
+  // An hour of interval is 36 ms.
+  mock = await startMockServer({ taskDelay: 1, intervalScale: 0.01, deliver: rec.deliver });
+  flow = { base: mock.url, token: 'token-subscriptions', settle: () => mock.api.settle() };
+});
+afterEach(async () => {
+  await mock.api.settle();
+  mock.api.reset();
+  rec.deliveries.length = 0;
+});
+afterAll(() => mock.close());
+
+const pollsOf = async (id: string) =>
+  (await call(flow, '/polls', { query: { subscription: id, requestor: 'subscription', limit: '1000' } })).json;
+
+describe('a subscription', () => {
+  it('polls its session every interval with its poll_payload until it is deleted', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    const body = { session: opened.id, poll_payload: { data_types: ['ios_messages.messages'] }, interval: 3600 };
+    const created = await call(flow, '/subscriptions', { method: 'POST', body });
+    expect(created).toMatchObject({
+      status: 201,
+      json: { resource: 'subscription', state: 'pending', interval: 3600, source: opened.source.id, date_end: null },
+    });
+    expect(created.json.org).toBe(created.json.organisation);
+    const id = created.json.id;
+    await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBeGreaterThanOrEqual(3), {
+      timeout: 10_000,
+    });
+    const polls = (await pollsOf(id)).data;
+    expect(polls[0]).toMatchObject({ subscription: id, requestor: 'subscription', session: opened.id });
+    expect(polls[0].payload).toMatchObject({ data_types: ['ios_messages.messages'] });
+    expect((await call(flow, `/subscriptions/${id}`)).json.state).toBe('active');
+
+    const deleted = await call(flow, `/subscriptions/${id}`, { method: 'DELETE' });
+    expect(deleted).toMatchObject({ status: 200, json: { id, state: 'deleted' } });
+    const after = (await pollsOf(id)).total_count;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await pollsOf(id)).total_count).toBeLessThanOrEqual(after + 1);
+    expect((await call(flow, '/subscriptions', { query: { state: 'deleted' } })).json.total_count).toBe(1);
+  });
+
+  it('makes the polls due from date_start to date_end, and no more', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    const start = new Date(Date.now() - 10 * 3600 * 1000);
+    const body = {
+      session: opened.id,
+      poll_payload: { info_types: ['*'] },
+      interval: 3600,
+      date_start: start.toISOString(),
+      date_end: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
+    };
+    const { id } = (await call(flow, '/subscriptions', { method: 'POST', body })).json;
+    await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBe(3), { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await pollsOf(id)).total_count).toBe(3);
+  });
+
+  it('refuses an interval under an hour, and a date_end before date_start, with 400 naming the field', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    const base = { session: opened.id, poll_payload: { info_types: ['*'] } };
+    const short = await call(flow, '/subscriptions', { method: 'POST', body: { ...base, interval: 60 } });
+    expect(short).toMatchObject({ status: 400, json: { params: { interval: [expect.any(String)] } } });
+    const body = { ...base, date_start: '2030-01-02T00:00:00Z', date_end: '2030-01-01T00:00:00Z' };
+    const backwards = await call(flow, '/subscriptions', { method: 'POST', body });
+    expect(backwards).toMatchObject({ status: 400, json: { params: { date_end: [expect.any(String)] } } });
+    expect(mock.api.created.subscription).toBe(0);
+  });
+
+  it('stops polling once its session has expired', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    const body = { session: opened.id, poll_payload: { info_types: ['*'] }, interval: 3600 };
+    const { id } = (await call(flow, '/subscriptions', { method: 'POST', body })).json;
+    await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBeGreaterThanOrEqual(1), {
+      timeout: 10_000,
+    });
+    await call(flow, `/sessions/${opened.id}`, { method: 'DELETE' });
+    const after = (await pollsOf(id)).total_count;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await pollsOf(id)).total_count).toBeLessThanOrEqual(after + 1);
+  });
+});
+
+describe('reset()', () => {
+  it('abandons scheduled subscription polls and expiries: nothing is made after it', async () => {
+    const scheduled = await startMockServer({
+      taskDelay: 1,
+      intervalScale: 0.01,
+      sessionLifetime: 30,
+      deliver: rec.deliver,
+    });
+    try {
+      const flow = { base: scheduled.url, token: 't', settle: () => scheduled.api.settle() };
+      await configure(flow);
+      const opened = await session(flow, {}, { password: 'right' });
+      const body = { session: opened.id, poll_payload: { info_types: ['*'] }, interval: 3600 };
+      await call(flow, '/subscriptions', { method: 'POST', body });
+      await scheduled.api.settle();
+      scheduled.api.reset();
+      rec.deliveries.length = 0;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await scheduled.api.settle();
+      expect(scheduled.api.created).toMatchObject({ poll: 0, event: 0 });
+      expect(rec.deliveries).toEqual([]);
+    } finally {
+      await scheduled.close();
+    }
+  });
+});
