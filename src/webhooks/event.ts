@@ -8,9 +8,16 @@ import type { Payload } from './signature';
 
 /**
  * Why a body is not an event: empty, not JSON, JSON of another shape, already read by someone else, over the size
- * limit, or cut off while it was read (`unreadable`).
+ * limit, cut off while it was read (`unreadable`), or still arriving when its time ran out (`timeout`).
  */
-export type WebhookPayloadProblem = 'empty' | 'not-json' | 'not-an-event' | 'body-used' | 'too-large' | 'unreadable';
+export type WebhookPayloadProblem =
+  | 'empty'
+  | 'not-json'
+  | 'not-an-event'
+  | 'body-used'
+  | 'too-large'
+  | 'unreadable'
+  | 'timeout';
 
 /** A signed body that is not an event, or a body the SDK cannot read raw. `reason` says which. */
 export class WebhookPayloadError extends RicloudError {

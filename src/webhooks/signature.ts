@@ -102,35 +102,35 @@ export async function signPayload(
 export interface ParsedSignature {
   /** Unix seconds. */
   timestamp: number;
-  /** The 32 bytes of the HMAC. */
-  signature: Uint8Array;
+  /** The 32 bytes of each `s=` value, in order: a sender may sign with several secrets, and any one may match. */
+  signatures: Uint8Array[];
 }
 
 /**
- * Parses `t=<digits>,s=<base64>` (parts in any order, spaces around them allowed).
+ * Parses `t=<digits>,s=<base64>` (parts in any order, spaces around them allowed, other parts ignored). Several `s=`
+ * parts may come, as with Stripe and Standard Webhooks; each must be a base64 HMAC-SHA256.
  * @throws SignatureVerificationError, and nothing else, for any other input.
  */
 export function parseSignatureHeader(header: unknown): ParsedSignature {
   if (typeof header !== 'string' || header.trim() === '')
     throw new SignatureVerificationError(`missing ${SIGNATURE_HEADER} header`);
   let t: string | undefined;
-  let s: string | undefined;
+  const s: string[] = [];
   for (const part of header.split(',')) {
     const eq = part.indexOf('=');
     const name = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
     if (eq > 0 && name === 't') t = value;
-    else if (eq > 0 && name === 's') s = value;
+    else if (eq > 0 && name === 's' && value !== '') s.push(value);
   }
   if (t === undefined) throw new SignatureVerificationError(`${SIGNATURE_HEADER} header has no timestamp (t=)`);
   if (!/^\d{1,12}$/.test(t))
     throw new SignatureVerificationError(`${SIGNATURE_HEADER} timestamp is not a whole number of seconds`);
-  if (s === undefined || s === '')
-    throw new SignatureVerificationError(`${SIGNATURE_HEADER} header has no signature (s=)`);
-  const signature = unbase64(s);
-  if (!signature || signature.length !== 32)
+  if (s.length === 0) throw new SignatureVerificationError(`${SIGNATURE_HEADER} header has no signature (s=)`);
+  const signatures = s.map(unbase64);
+  if (!signatures.every((signature) => signature?.length === 32))
     throw new SignatureVerificationError(`${SIGNATURE_HEADER} signature is not a base64 HMAC-SHA256`);
-  return { timestamp: Number(t), signature };
+  return { timestamp: Number(t), signatures: signatures as Uint8Array[] };
 }
 
 /**
@@ -148,11 +148,12 @@ export async function verifySignature(
   const { tolerance = DEFAULT_TOLERANCE, now = Math.floor(Date.now() / 1000) } = checkVerifyOptions(options);
   const body = rawBody(payload);
   const secrets = checkSecrets(secret);
-  const { timestamp, signature } = parseSignatureHeader(header);
+  const { timestamp, signatures } = parseSignatureHeader(header);
   let match = false;
   for (const s of secrets) {
-    // Every secret is tried, so the time taken does not tell which one matched.
-    if (constantTimeEqual(await hmacSha256(s, `${timestamp}.`, body), signature)) match = true;
+    const expected = await hmacSha256(s, `${timestamp}.`, body);
+    // Every secret and every signature is tried, so the time taken does not tell which one matched.
+    for (const signature of signatures) if (constantTimeEqual(expected, signature)) match = true;
   }
   if (!match) throw new SignatureVerificationError('signature does not match: wrong secret, or the body was changed');
   if (tolerance > 0 && Math.abs(now - timestamp) > tolerance) {

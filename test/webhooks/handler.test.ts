@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Client, InvalidInputError } from '../../src/index';
 import { startMockServer, type MockServer } from '../../src/mock/index';
 import {
   createSignedRequest,
   createWebhookHandler,
+  DEFAULT_BODY_TIMEOUT,
   DEFAULT_MAX_BODY_BYTES,
   SignatureVerificationError,
   type WebhookEvent,
@@ -229,6 +230,71 @@ describe('createWebhookHandler: maxBodyBytes', () => {
   it.each([0, -1, Number.NaN, '1mb', null])('refuses to start with maxBodyBytes %j', (maxBodyBytes) => {
     expect(() => createWebhookHandler({ secret: SECRET, maxBodyBytes: maxBodyBytes as number })).toThrow(
       expect.objectContaining({ name: 'InvalidInputError', field: 'options.maxBodyBytes' }),
+    );
+  });
+});
+
+describe('createWebhookHandler: bodyTimeout', () => {
+  /** A signed delivery whose body sends its first bytes, then nothing more and never ends. */
+  async function stalled() {
+    const wire = await signed(JSON.stringify(taskSucceeded()));
+    const stream = { cancelled: false };
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(wire.body.slice(0, 10)));
+      },
+      cancel() {
+        stream.cancelled = true;
+      },
+    });
+    const request = new Request(URL_, { method: 'POST', headers: wire.headers, body, duplex: 'half' } as RequestInit);
+    return { request, stream };
+  }
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('answers 408 to a body that stops arriving, cancels its stream, and runs no handler', async () => {
+    const { handler, events, errors } = recorder({ bodyTimeout: 20 });
+    const { request, stream } = await stalled();
+    const response = await handler(request);
+    expect(response.status).toBe(408);
+    expect(await response.text()).toBe('the request body took longer than 20 ms (bodyTimeout)');
+    expect(stream.cancelled).toBe(true);
+    expect(events).toEqual([]);
+    expect(errors).toEqual([expect.objectContaining({ name: 'WebhookPayloadError', reason: 'timeout' })]);
+  });
+
+  it(`waits ${DEFAULT_BODY_TIMEOUT} ms by default, then answers 408`, async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { handler } = recorder();
+    let status: number | undefined;
+    const answered = handler((await stalled()).request).then((response) => {
+      status = response.status;
+    });
+    await vi.advanceTimersByTimeAsync(DEFAULT_BODY_TIMEOUT - 1);
+    expect(status).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    await answered;
+    expect(status).toBe(408);
+  });
+
+  it('leaves no timer behind once a body has arrived, and sets none with Infinity', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { handler, events } = recorder({ bodyTimeout: 60_000 });
+    expect((await handler(post(await signed(JSON.stringify(taskSucceeded('evt_in_time')))))).status).toBe(200);
+    expect(vi.getTimerCount()).toBe(0);
+    // Never answered: its body never ends, and nothing times it out.
+    void recorder({ bodyTimeout: Infinity }).handler((await stalled()).request);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(events.map((event) => event.id)).toEqual(['evt_in_time']);
+  });
+
+  it.each([0, -1, Number.NaN, '10s', null])('refuses to start with bodyTimeout %j', (bodyTimeout) => {
+    expect(() => createWebhookHandler({ secret: SECRET, bodyTimeout: bodyTimeout as number })).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', field: 'options.bodyTimeout' }),
     );
   });
 });
