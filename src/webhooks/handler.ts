@@ -116,7 +116,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       await report(error, request);
       return refusal(error);
     }
-    if (replay) handling.add(event.id);
+    handling.add(event.id);
     try {
       await Promise.all([on[eventSlug(event)]?.(event), onAny?.(event)]);
       await replay?.add(event.id);

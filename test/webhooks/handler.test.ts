@@ -20,6 +20,7 @@ import {
   taskSucceeded,
   type Wire,
 } from './support';
+import { expectErrorJson } from '../support/error-json';
 
 const URL_ = 'https://receiver.example/webhooks';
 const post = (wire: Wire) => new Request(URL_, { method: 'POST', headers: wire.headers, body: wire.body });
@@ -358,5 +359,86 @@ describe('createWebhookHandler with the mock API', () => {
     expect(events).toEqual([]);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toBeInstanceOf(SignatureVerificationError);
+  });
+});
+
+describe('createWebhookHandler: refusals as typed errors, and their JSON', () => {
+  it('answers 400, not 500, to a signature whose padding makes atob throw', async () => {
+    const { handler, errors } = recorder();
+    const wire = await signed(JSON.stringify(taskSucceeded()));
+    const header = wire.headers['ricloud-signature'] ?? '';
+    // 42 characters and one `=`: the shape passes, but atob refuses it.
+    const bad = `${header.slice(0, header.indexOf('s=') + 2 + 42)}=`;
+    const response = await handler(post({ ...wire, headers: { ...wire.headers, 'ricloud-signature': bad } }));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe('Ricloud-Signature signature is not a base64 HMAC-SHA256');
+    expectErrorJson(
+      errors[0],
+      {
+        name: 'SignatureVerificationError',
+        message: 'Ricloud-Signature signature is not a base64 HMAC-SHA256',
+        status: undefined,
+        request: undefined,
+        mayHaveSucceeded: false,
+      },
+      [SECRET, bad.slice(bad.indexOf('s=') + 2)],
+    );
+  });
+
+  it('reports a wrong signature, a payload problem and a replay with their fields, and no secret', async () => {
+    const { handler, errors } = recorder();
+    await handler(post(await signed(JSON.stringify(taskSucceeded()), OTHER_SECRET)));
+    await handler(post(await signed('not json')));
+    const replayed = await signed(JSON.stringify(taskSucceeded('evt_twice')));
+    await handler(post(replayed));
+    await handler(post(replayed));
+    const secrets = [SECRET, OTHER_SECRET];
+    const base = { status: undefined, request: undefined, mayHaveSucceeded: false };
+    expectErrorJson(
+      errors[0],
+      {
+        ...base,
+        name: 'SignatureVerificationError',
+        message: 'signature does not match: wrong secret, or the body was changed',
+      },
+      secrets,
+    );
+    expectErrorJson(
+      errors[1],
+      { ...base, name: 'WebhookPayloadError', message: expect.stringMatching(/not JSON/), reason: 'not-json' },
+      secrets,
+    );
+    expectErrorJson(
+      errors[2],
+      {
+        ...base,
+        name: 'ReplayError',
+        message: 'event evt_twice was already received; a replayed delivery is refused',
+        eventId: 'evt_twice',
+      },
+      secrets,
+    );
+    expect(errors).toHaveLength(3);
+  });
+
+  it('refuses a bad option with an InvalidInputError whose JSON names the field, never the secret', () => {
+    let error: unknown;
+    try {
+      createWebhookHandler({ secret: SECRET, maxBodyBytes: -1 });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expectErrorJson(
+      error,
+      {
+        name: 'InvalidInputError',
+        message: 'options.maxBodyBytes: must be a positive number of bytes (Infinity for no limit)',
+        field: 'options.maxBodyBytes',
+        status: undefined,
+        request: undefined,
+        mayHaveSucceeded: false,
+      },
+      [SECRET],
+    );
   });
 });

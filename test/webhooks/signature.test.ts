@@ -165,7 +165,36 @@ describe('options and payloads', () => {
   it.each([600, 'x', true])('refuses options %j that are not an object, naming them', async (options) => {
     const error = await rejection(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, options as never));
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect(error).toHaveProperty('field', 'options');
+    expect(error).toHaveProperty('message', 'options: must be an object');
+  });
+
+  it('says what a bad tolerance, now or timestamp must be', async () => {
+    const message = async (promise: Promise<unknown>) => ((await rejection(promise)) as Error).message;
+    expect(await message(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { tolerance: -1 }))).toBe(
+      'options.tolerance: must be a number of seconds, 0 or more (0 turns the age check off)',
+    );
+    expect(await message(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { now: Number.NaN }))).toBe(
+      'options.now: must be a number of unix seconds',
+    );
+    expect(await message(signPayload('{}', 'whsec_x', { timestamp: -1 }))).toBe(
+      'options.timestamp: must be a whole number of unix seconds',
+    );
+  });
+
+  it('names the type of a payload that is not raw bytes', async () => {
+    const error = await rejection(verifySignature({ id: 'evt' } as never, VECTOR.header, VECTOR.secret));
+    expect((error as Error).message).toMatch(
+      /^the payload must be the raw request body \(string or bytes\), got object\. /,
+    );
+  });
+
+  it('refuses base64 with spaces inside, which atob alone would take', async () => {
+    const s = VECTOR.header.slice(VECTOR.header.indexOf('s=') + 2);
+    for (const inner of [' ', '  ', '\t']) {
+      const header = `t=${VECTOR.t},s=${s.slice(0, 20)}${inner}${s.slice(20)}`;
+      const error = await rejection(verifySignature(VECTOR.body, header, VECTOR.secret, { now: VECTOR.t }));
+      expect((error as Error).message).toBe('Ricloud-Signature signature is not a base64 HMAC-SHA256');
+    }
   });
 
   it('verifies the same body given as text, bytes or an ArrayBuffer', async () => {
