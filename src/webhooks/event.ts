@@ -144,8 +144,6 @@ function eventProblem(json: unknown): string | undefined {
   return undefined;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * Reads a raw body as an event: UTF-8 JSON with the event envelope. Call it only on a verified body.
  * @throws WebhookPayloadError when the body is empty, not JSON, or not an event.
@@ -153,7 +151,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export function parseEvent(payload: Payload): WebhookEvent {
   let text: string;
   try {
-    text = typeof payload === 'string' ? payload : decoder.decode(payload);
+    text = typeof payload === 'string' ? payload : new TextDecoder('utf-8', { fatal: true }).decode(payload);
   } catch {
     throw new WebhookPayloadError('not-json', 'the body is not UTF-8 text, so it is not JSON');
   }

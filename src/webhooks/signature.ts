@@ -62,11 +62,6 @@ export function toBytes(payload: unknown): Uint8Array {
   );
 }
 
-/** The raw body as given, or a refusal that explains why a parsed object cannot be verified. */
-function rawBody(payload: unknown): string | Uint8Array {
-  return typeof payload === 'string' ? payload : toBytes(payload);
-}
-
 /** True for a non-empty string, or a non-empty list of them. */
 export function isSecrets(secret: unknown): secret is Secrets {
   const list: unknown[] = Array.isArray(secret) ? secret : [secret];
@@ -94,7 +89,7 @@ export async function signPayload(
   // The parser takes 1 to 12 digits; a header it would refuse is never made.
   if (!Number.isInteger(t) || t < 0 || t > MAX_TIMESTAMP)
     throw new InvalidInputError('options.timestamp', 'must be a whole number of unix seconds');
-  const mac = await hmacSha256(key as string, `${t}.`, rawBody(payload));
+  const mac = await hmacSha256(key as string, `${t}.`, toBytes(payload));
   return `t=${t},s=${base64(new Uint8Array(mac))}`;
 }
 
@@ -118,10 +113,12 @@ export function parseSignatureHeader(header: unknown): ParsedSignature {
   const s: string[] = [];
   for (const part of header.split(',')) {
     const eq = part.indexOf('=');
+    // A part with no name before an `=` is skipped, like any part not named t or s.
+    if (eq < 1) continue;
     const name = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
-    if (eq > 0 && name === 't') t = value;
-    else if (eq > 0 && name === 's' && value !== '') s.push(value);
+    if (name === 't') t = value;
+    else if (name === 's' && value !== '') s.push(value);
   }
   if (t === undefined) throw new SignatureVerificationError(`${SIGNATURE_HEADER} header has no timestamp (t=)`);
   if (!/^\d{1,12}$/.test(t))
@@ -146,7 +143,7 @@ export async function verifySignature(
   options: VerifyOptions = {},
 ): Promise<void> {
   const { tolerance = DEFAULT_TOLERANCE, now = Math.floor(Date.now() / 1000) } = checkVerifyOptions(options);
-  const body = rawBody(payload);
+  const body = toBytes(payload);
   const secrets = checkSecrets(secret);
   const { timestamp, signatures } = parseSignatureHeader(header);
   let match = false;
@@ -177,6 +174,7 @@ function unbase64(text: string): Uint8Array<ArrayBuffer> | undefined {
   try {
     return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
   } catch {
-    return undefined;
+    // Not base64 after all.
   }
+  return undefined;
 }

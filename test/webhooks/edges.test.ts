@@ -188,6 +188,12 @@ describe('constructEvent: what is not an event', () => {
     expect(event.id).toBe('evt_new');
   });
 
+  it('refuses a body of white space as empty, not as bad JSON', async () => {
+    const error = await refusal(' \n\t');
+    expect(error.reason).toBe('empty');
+    expect(error.message).toBe('the body is empty; a delivery carries a JSON event');
+  });
+
   it('refuses bytes that are not UTF-8 as not JSON', async () => {
     const error = await refusal(new Uint8Array([0x7b, 0xff, 0x7d]));
     expect(error.reason).toBe('not-json');

@@ -174,6 +174,10 @@ describe('toNodeHandler: the Request a receiver sees', () => {
     expect(request.method).toBe('POST');
   });
 
+  it('hands a request without a method to the receiver as a GET', async () => {
+    expect((await seen({ method: undefined })).method).toBe('GET');
+  });
+
   it('hands a GET or HEAD to the receiver without a body', async () => {
     for (const method of ['GET', 'HEAD']) {
       const request = await seen({ method });
