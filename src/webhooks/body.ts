@@ -4,6 +4,10 @@ import { WebhookPayloadError } from './event';
 
 /** Receivers' default `maxBodyBytes`: 1 MiB, far above any event the API sends. */
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+/** Receivers' default `bodyTimeout`: 10 s to receive a whole body, so a sender dribbling bytes cannot hold one open. */
+export const DEFAULT_BODY_TIMEOUT = 10_000;
+/** setTimeout's ceiling: a longer delay would fire at once, so a timeout past it means no timeout. */
+const MAX_DELAY = 2_147_483_647;
 
 /**
  * Checks a `maxBodyBytes` option: a positive number of bytes (`Infinity` lifts the limit).
@@ -16,38 +20,62 @@ export function checkMaxBodyBytes(value: unknown, field: string): number {
   return value;
 }
 
+/**
+ * Checks a `bodyTimeout` option: a positive number of milliseconds (`Infinity` lifts the limit).
+ * @throws InvalidInputError naming `field`.
+ */
+export function checkBodyTimeout(value: unknown, field: string): number {
+  if (value === undefined) return DEFAULT_BODY_TIMEOUT;
+  if (typeof value !== 'number' || !(value > 0))
+    throw new InvalidInputError(field, 'must be a positive number of milliseconds (Infinity for no limit)');
+  return value;
+}
+
 const tooLarge = (max: number) =>
   new WebhookPayloadError('too-large', `the request body is larger than ${max} bytes (maxBodyBytes)`);
 
 /**
- * Reads a request's raw body into one byte array, up to `max` bytes. A declared `Content-Length` over `max` is refused
- * before anything is read; otherwise reading stops once the bytes pass `max`, and the stream is cancelled, which tells
- * the sender to stop.
- * @throws WebhookPayloadError (`too-large`); (`unreadable`) when the stream fails part way.
+ * Reads a request's raw body into one byte array, up to `max` bytes and within `timeout` milliseconds. A declared
+ * `Content-Length` over `max` is refused before anything is read; otherwise reading stops once the bytes pass `max` or
+ * the time runs out, and the stream is cancelled, which tells the sender to stop.
+ * @throws WebhookPayloadError (`too-large`); (`timeout`) when the body is still arriving after `timeout`;
+ *   (`unreadable`) when the stream fails part way.
  */
-export async function readBody(request: Request, max: number): Promise<Uint8Array> {
+export async function readBody(request: Request, max: number, timeout: number): Promise<Uint8Array> {
   const declared = request.headers.get('content-length');
   if (declared && Number(declared) > max) throw tooLarge(max);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    const slow = () =>
+      reject(new WebhookPayloadError('timeout', `the request body took longer than ${timeout} ms (bodyTimeout)`));
+    if (timeout <= MAX_DELAY) timer = setTimeout(slow, timeout);
+  });
   const parts: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await reader.read();
-    } catch {
-      // The sender went away part way, or a proxy cut the upload: the body is not there to verify.
-      throw new WebhookPayloadError('unreadable', 'the request body could not be read to its end');
+  try {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await Promise.race([reader.read(), late]);
+      } catch (error) {
+        reader.cancel().catch(() => undefined);
+        if (error instanceof WebhookPayloadError) throw error;
+        // The sender went away part way, or a proxy cut the upload: the body is not there to verify.
+        throw new WebhookPayloadError('unreadable', 'the request body could not be read to its end');
+      }
+      const { done, value } = chunk;
+      if (done) break;
+      size += value.length;
+      if (size > max) {
+        reader.cancel().catch(() => undefined);
+        throw tooLarge(max);
+      }
+      parts.push(value);
     }
-    const { done, value } = chunk;
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      reader.cancel().catch(() => undefined);
-      throw tooLarge(max);
-    }
-    parts.push(value);
+  } finally {
+    clearTimeout(timer);
   }
   const body = new Uint8Array(size);
   let at = 0;

@@ -1,6 +1,6 @@
 /** createWebhookHandler: a `(Request) => Promise<Response>` receiver that verifies, parses and dispatches by slug. */
 import { InvalidInputError } from '../core/errors';
-import { checkMaxBodyBytes } from './body';
+import { checkBodyTimeout, checkMaxBodyBytes } from './body';
 import {
   eventSlug,
   WebhookPayloadError,
@@ -41,9 +41,14 @@ export interface WebhookHandlerOptions {
   replay?: ReplayStore | undefined;
   /** The largest body read, in bytes (default 1 MiB); a larger one gets 413 before its signature is checked. */
   maxBodyBytes?: number | undefined;
+  /** Milliseconds the whole body may take to arrive (default 10 000); a slower one gets 408. */
+  bodyTimeout?: number | undefined;
 }
 
-/** The status of each kind of unreadable body: not JSON is 415, too large 413, cut off 400, the receiver's own mistake 500. */
+/**
+ * The status of each kind of unreadable body: not JSON is 415, too large 413, too slow 408, cut off 400, the receiver's
+ * own mistake 500.
+ */
 const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = {
   empty: 415,
   'not-json': 415,
@@ -51,6 +56,7 @@ const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = {
   'body-used': 500,
   'too-large': 413,
   unreadable: 400,
+  timeout: 408,
 };
 
 const answer = (status: number, text: string, headers: Record<string, string> = {}): Response =>
@@ -67,15 +73,16 @@ function refusal(error: unknown): Response {
 /**
  * Builds a receiver for Web-standard runtimes: pass it to Next.js, Hono, Bun or Deno as it is, to the mock's `deliver`,
  * or to `toNodeHandler` for Node and Express. It answers 200 once the handlers resolved; 400 for a bad or missing
- * signature, a replayed id or JSON that is not an event; 405 for a non-POST; 413 for a body over `maxBodyBytes`; 415
- * for a body that is not JSON; 500 when a handler throws. No handler runs for a refused delivery. The returned
+ * signature, a replayed id or JSON that is not an event; 405 for a non-POST; 408 for a body still arriving after
+ * `bodyTimeout`; 413 for a body over `maxBodyBytes`; 415 for a body that is not JSON; 500 when a handler throws. No handler runs for a refused delivery. The returned
  * function never throws: every failure becomes an answer (and a call of `onError`).
  * @throws InvalidInputError when `secret` is neither a non-empty string, a list of them, nor a function, when
- *   `maxBodyBytes` is not a positive number, or when `tolerance` is not a number of seconds, 0 or more.
+ *   `maxBodyBytes` or `bodyTimeout` is not a positive number, or when `tolerance` is not a number of seconds, 0 or more.
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
   const { on = {}, onAny, onError, tolerance, replay } = options;
   const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes, 'options.maxBodyBytes');
+  const bodyTimeout = checkBodyTimeout(options.bodyTimeout, 'options.bodyTimeout');
   checkVerifyOptions({ tolerance }, 'options');
   // A secret missing from the environment should stop the app at start, not refuse every delivery later.
   if (typeof options.secret !== 'function' && !isSecrets(options.secret)) {
@@ -101,7 +108,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       // The receiver's own fault, not the sender's: a 500 with no detail, and the error goes to onError.
       if (!isSecrets(secret))
         throw new Error('the secret function returned no secret (a non-empty string or a list of them)');
-      event = await verifyRequest(request, secret, { tolerance, maxBodyBytes });
+      event = await verifyRequest(request, secret, { tolerance, maxBodyBytes, bodyTimeout });
       if (replay) await checkReplay(replay, event.id);
       // Checked after the last await before handling, so two copies cannot both pass.
       if (replay && handling.has(event.id)) throw new ReplayError(event.id);
@@ -109,7 +116,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       await report(error, request);
       return refusal(error);
     }
-    if (replay) handling.add(event.id);
+    handling.add(event.id);
     try {
       await Promise.all([on[eventSlug(event)]?.(event), onAny?.(event)]);
       await replay?.add(event.id);

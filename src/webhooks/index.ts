@@ -30,6 +30,6 @@ export {
 export type { ParsedSignature, Payload, Secrets, VerifyOptions } from './signature';
 export { createSignedRequest, generateTestHeader } from './testing';
 export type { SignedRequestOptions } from './testing';
-export { DEFAULT_MAX_BODY_BYTES } from './body';
+export { DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_BODY_BYTES } from './body';
 export { verifyRequest } from './verify-request';
 export type { VerifyRequestOptions } from './verify-request';

@@ -38,7 +38,6 @@ type ParsedRequest = NodeRequest & { body?: unknown; rawBody?: unknown; original
 /** A Node request listener that is also Express / Connect middleware. */
 export type NodeHandler = (req: NodeRequest, res: NodeResponse, next?: (error?: unknown) => void) => void;
 
-const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
 const isRaw = (value: unknown): value is Uint8Array | string =>
   value instanceof Uint8Array || typeof value === 'string';
 
@@ -100,10 +99,15 @@ function toRequest(req: ParsedRequest, body: Uint8Array | ReadableStream<Uint8Ar
   } as RequestInit);
 }
 
+/** Ends `res` with a plain-text answer of the adapter's own. */
+function reply(res: NodeResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers }).end(text);
+}
+
 /** A malformed request that no `Request` can hold: a method fetch forbids (TRACE, CONNECT) or a Host that is not one. */
 function unservable(req: ParsedRequest, res: NodeResponse): void {
-  if (req.method === 'POST') res.writeHead(400, TEXT).end('malformed request');
-  else res.writeHead(405, { ...TEXT, allow: 'POST' }).end('webhook deliveries are POST requests');
+  if (req.method === 'POST') reply(res, 400, 'malformed request');
+  else reply(res, 405, 'webhook deliveries are POST requests', { allow: 'POST' });
 }
 
 async function serve(
@@ -148,13 +152,13 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>):
     try {
       body = rawBody(req);
     } catch (error) {
-      if (!next) res.writeHead(500, TEXT).end((error as Error).message);
+      if (!next) reply(res, 500, (error as Error).message);
       return report(error, next);
     }
     serve(handler, req, res, body).catch((error: unknown) => {
       // Reached only when a custom handler rejects: createWebhookHandler answers every failure itself.
       if (!next) {
-        if (!res.headersSent) res.writeHead(500, TEXT).end('the webhook receiver failed');
+        if (!res.headersSent) reply(res, 500, 'the webhook receiver failed');
         else res.destroy();
       }
       report(error, next);

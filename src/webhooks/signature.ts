@@ -62,11 +62,6 @@ export function toBytes(payload: unknown): Uint8Array {
   );
 }
 
-/** The raw body as given, or a refusal that explains why a parsed object cannot be verified. */
-function rawBody(payload: unknown): string | Uint8Array {
-  return typeof payload === 'string' ? payload : toBytes(payload);
-}
-
 /** True for a non-empty string, or a non-empty list of them. */
 export function isSecrets(secret: unknown): secret is Secrets {
   const list: unknown[] = Array.isArray(secret) ? secret : [secret];
@@ -94,7 +89,7 @@ export async function signPayload(
   // The parser takes 1 to 12 digits; a header it would refuse is never made.
   if (!Number.isInteger(t) || t < 0 || t > MAX_TIMESTAMP)
     throw new InvalidInputError('options.timestamp', 'must be a whole number of unix seconds');
-  const mac = await hmacSha256(key as string, `${t}.`, rawBody(payload));
+  const mac = await hmacSha256(key as string, `${t}.`, toBytes(payload));
   return `t=${t},s=${base64(new Uint8Array(mac))}`;
 }
 
@@ -102,35 +97,37 @@ export async function signPayload(
 export interface ParsedSignature {
   /** Unix seconds. */
   timestamp: number;
-  /** The 32 bytes of the HMAC. */
-  signature: Uint8Array;
+  /** The 32 bytes of each `s=` value, in order: a sender may sign with several secrets, and any one may match. */
+  signatures: Uint8Array[];
 }
 
 /**
- * Parses `t=<digits>,s=<base64>` (parts in any order, spaces around them allowed).
+ * Parses `t=<digits>,s=<base64>` (parts in any order, spaces around them allowed, other parts ignored). Several `s=`
+ * parts may come, as with Stripe and Standard Webhooks; each must be a base64 HMAC-SHA256.
  * @throws SignatureVerificationError, and nothing else, for any other input.
  */
 export function parseSignatureHeader(header: unknown): ParsedSignature {
   if (typeof header !== 'string' || header.trim() === '')
     throw new SignatureVerificationError(`missing ${SIGNATURE_HEADER} header`);
   let t: string | undefined;
-  let s: string | undefined;
+  const s: string[] = [];
   for (const part of header.split(',')) {
     const eq = part.indexOf('=');
+    // A part with no name before an `=` is skipped, like any part not named t or s.
+    if (eq < 1) continue;
     const name = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
-    if (eq > 0 && name === 't') t = value;
-    else if (eq > 0 && name === 's') s = value;
+    if (name === 't') t = value;
+    else if (name === 's' && value !== '') s.push(value);
   }
   if (t === undefined) throw new SignatureVerificationError(`${SIGNATURE_HEADER} header has no timestamp (t=)`);
   if (!/^\d{1,12}$/.test(t))
     throw new SignatureVerificationError(`${SIGNATURE_HEADER} timestamp is not a whole number of seconds`);
-  if (s === undefined || s === '')
-    throw new SignatureVerificationError(`${SIGNATURE_HEADER} header has no signature (s=)`);
-  const signature = unbase64(s);
-  if (!signature || signature.length !== 32)
+  if (s.length === 0) throw new SignatureVerificationError(`${SIGNATURE_HEADER} header has no signature (s=)`);
+  const signatures = s.map(unbase64);
+  if (!signatures.every((signature) => signature?.length === 32))
     throw new SignatureVerificationError(`${SIGNATURE_HEADER} signature is not a base64 HMAC-SHA256`);
-  return { timestamp: Number(t), signature };
+  return { timestamp: Number(t), signatures: signatures as Uint8Array[] };
 }
 
 /**
@@ -146,17 +143,19 @@ export async function verifySignature(
   options: VerifyOptions = {},
 ): Promise<void> {
   const { tolerance = DEFAULT_TOLERANCE, now = Math.floor(Date.now() / 1000) } = checkVerifyOptions(options);
-  const body = rawBody(payload);
+  const body = toBytes(payload);
   const secrets = checkSecrets(secret);
-  const { timestamp, signature } = parseSignatureHeader(header);
+  const { timestamp, signatures } = parseSignatureHeader(header);
   let match = false;
   for (const s of secrets) {
-    // Every secret is tried, so the time taken does not tell which one matched.
-    if (constantTimeEqual(await hmacSha256(s, `${timestamp}.`, body), signature)) match = true;
+    const expected = await hmacSha256(s, `${timestamp}.`, body);
+    // Every secret and every signature is tried, so the time taken does not tell which one matched.
+    for (const signature of signatures) if (constantTimeEqual(expected, signature)) match = true;
   }
   if (!match) throw new SignatureVerificationError('signature does not match: wrong secret, or the body was changed');
   if (tolerance > 0 && Math.abs(now - timestamp) > tolerance) {
     throw new SignatureVerificationError(
+      // Stryker disable next-line EqualityOperator: `<=` is the same here, since equal times are never refused.
       `signature timestamp is ${Math.abs(now - timestamp)} s ${timestamp < now ? 'old' : 'in the future'}; the tolerance is ${tolerance} s`,
     );
   }
@@ -170,14 +169,12 @@ function base64(bytes: Uint8Array): string {
 
 /** Standard base64 (with `+` `/` and optional `=` padding) to bytes, or undefined when it is not base64. */
 function unbase64(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 === 1) return undefined;
-  let binary: string;
+  // atob alone would also take spaces inside, and refuses a bad length or padding by throwing.
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
   try {
-    binary = atob(text);
+    return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
   } catch {
-    return undefined;
+    // Not base64 after all.
   }
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  return undefined;
 }

@@ -1,5 +1,5 @@
 /** verifyRequest: constructEvent for a Web-standard `Request` (Next.js, Hono, Bun, Deno, workers). */
-import { checkMaxBodyBytes, readBody } from './body';
+import { checkBodyTimeout, checkMaxBodyBytes, readBody } from './body';
 import { constructEvent, type ConstructEventOptions } from './construct-event';
 import { WebhookPayloadError, type WebhookEvent } from './event';
 import { SIGNATURE_HEADER, type Secrets } from './signature';
@@ -8,13 +8,16 @@ import { SIGNATURE_HEADER, type Secrets } from './signature';
 export interface VerifyRequestOptions extends ConstructEventOptions {
   /** The largest body read, in bytes (default 1 MiB); a larger one is refused before its signature is checked. */
   maxBodyBytes?: number | undefined;
+  /** Milliseconds the whole body may take to arrive (default 10 000); a slower one is refused. */
+  bodyTimeout?: number | undefined;
 }
 
 /**
- * Reads the request's raw body (up to `maxBodyBytes`) and signature header, verifies them and returns the event.
- * Pass the request before anything reads its body (or pass `request.clone()`).
- * @throws WebhookPayloadError (`body-used`) when the body was already read, (`too-large`) when it is over the limit;
- *   otherwise what `constructEvent` throws.
+ * Reads the request's raw body (up to `maxBodyBytes`, within `bodyTimeout`) and signature header, verifies them and
+ * returns the event. Pass the request before anything reads its body (or pass `request.clone()`).
+ * @throws WebhookPayloadError (`body-used`) when the body was already read, (`too-large`) when it is over the limit,
+ *   (`timeout`) when it arrives too slowly; InvalidInputError for a bad `maxBodyBytes` or `bodyTimeout`; otherwise
+ *   what `constructEvent` throws.
  */
 export async function verifyRequest(
   request: Request,
@@ -22,12 +25,13 @@ export async function verifyRequest(
   options: VerifyRequestOptions = {},
 ): Promise<WebhookEvent> {
   const max = checkMaxBodyBytes(options.maxBodyBytes, 'options.maxBodyBytes');
+  const timeout = checkBodyTimeout(options.bodyTimeout, 'options.bodyTimeout');
   if (request.bodyUsed) {
     throw new WebhookPayloadError(
       'body-used',
       'the request body was already read, so its raw bytes cannot be verified; pass the Request before reading it, or pass request.clone()',
     );
   }
-  const body = await readBody(request, max);
+  const body = await readBody(request, max, timeout);
   return constructEvent(body, request.headers.get(SIGNATURE_HEADER), secret, options);
 }

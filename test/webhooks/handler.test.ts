@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Client, InvalidInputError } from '../../src/index';
 import { startMockServer, type MockServer } from '../../src/mock/index';
 import {
   createSignedRequest,
   createWebhookHandler,
+  DEFAULT_BODY_TIMEOUT,
   DEFAULT_MAX_BODY_BYTES,
   SignatureVerificationError,
   type WebhookEvent,
@@ -19,6 +20,7 @@ import {
   taskSucceeded,
   type Wire,
 } from './support';
+import { expectErrorJson } from '../support/error-json';
 
 const URL_ = 'https://receiver.example/webhooks';
 const post = (wire: Wire) => new Request(URL_, { method: 'POST', headers: wire.headers, body: wire.body });
@@ -233,6 +235,77 @@ describe('createWebhookHandler: maxBodyBytes', () => {
   });
 });
 
+describe('createWebhookHandler: bodyTimeout', () => {
+  /** A signed delivery whose body sends its first bytes, then nothing more and never ends. */
+  async function stalled() {
+    const wire = await signed(JSON.stringify(taskSucceeded()));
+    const stream = { cancelled: false };
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(wire.body.slice(0, 10)));
+      },
+      cancel() {
+        stream.cancelled = true;
+      },
+    });
+    const request = new Request(URL_, { method: 'POST', headers: wire.headers, body, duplex: 'half' } as RequestInit);
+    return { request, stream };
+  }
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('answers 408 to a body that stops arriving, cancels its stream, and runs no handler', async () => {
+    const { handler, events, errors } = recorder({ bodyTimeout: 20 });
+    const { request, stream } = await stalled();
+    const response = await handler(request);
+    expect(response.status).toBe(408);
+    expect(await response.text()).toBe('the request body took longer than 20 ms (bodyTimeout)');
+    expect(stream.cancelled).toBe(true);
+    expect(events).toEqual([]);
+    expect(errors).toEqual([expect.objectContaining({ name: 'WebhookPayloadError', reason: 'timeout' })]);
+  });
+
+  it(`waits ${DEFAULT_BODY_TIMEOUT} ms by default, then answers 408`, async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { handler } = recorder();
+    let status: number | undefined;
+    const answered = handler((await stalled()).request).then((response) => {
+      status = response.status;
+    });
+    await vi.advanceTimersByTimeAsync(DEFAULT_BODY_TIMEOUT - 1);
+    expect(status).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    await answered;
+    expect(status).toBe(408);
+  });
+
+  it('leaves no timer behind once a body has arrived, and sets none with Infinity', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { handler, events } = recorder({ bodyTimeout: 60_000 });
+    expect((await handler(post(await signed(JSON.stringify(taskSucceeded('evt_in_time')))))).status).toBe(200);
+    expect(vi.getTimerCount()).toBe(0);
+    // Never answered: its body never ends, and nothing times it out.
+    let answered = false;
+    void recorder({ bodyTimeout: Infinity })
+      .handler((await stalled()).request)
+      .then(() => {
+        answered = true;
+      });
+    await vi.advanceTimersByTimeAsync(24 * 3600 * 1000);
+    expect(answered).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(events.map((event) => event.id)).toEqual(['evt_in_time']);
+  });
+
+  it.each([0, -1, Number.NaN, '10s', null])('refuses to start with bodyTimeout %j', (bodyTimeout) => {
+    expect(() => createWebhookHandler({ secret: SECRET, bodyTimeout: bodyTimeout as number })).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', field: 'options.bodyTimeout' }),
+    );
+  });
+});
+
 describe('createWebhookHandler: bad deliveries', () => {
   it.each(badDeliveries.map((bad) => [bad.name, bad] as const))(
     'refuses %s with its status and typed error, running no handler',
@@ -292,5 +365,86 @@ describe('createWebhookHandler with the mock API', () => {
     expect(events).toEqual([]);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toBeInstanceOf(SignatureVerificationError);
+  });
+});
+
+describe('createWebhookHandler: refusals as typed errors, and their JSON', () => {
+  it('answers 400, not 500, to a signature whose padding makes atob throw', async () => {
+    const { handler, errors } = recorder();
+    const wire = await signed(JSON.stringify(taskSucceeded()));
+    const header = wire.headers['ricloud-signature'] ?? '';
+    // 42 characters and one `=`: the shape passes, but atob refuses it.
+    const bad = `${header.slice(0, header.indexOf('s=') + 2 + 42)}=`;
+    const response = await handler(post({ ...wire, headers: { ...wire.headers, 'ricloud-signature': bad } }));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe('Ricloud-Signature signature is not a base64 HMAC-SHA256');
+    expectErrorJson(
+      errors[0],
+      {
+        name: 'SignatureVerificationError',
+        message: 'Ricloud-Signature signature is not a base64 HMAC-SHA256',
+        status: undefined,
+        request: undefined,
+        mayHaveSucceeded: false,
+      },
+      [SECRET, bad.slice(bad.indexOf('s=') + 2)],
+    );
+  });
+
+  it('reports a wrong signature, a payload problem and a replay with their fields, and no secret', async () => {
+    const { handler, errors } = recorder();
+    await handler(post(await signed(JSON.stringify(taskSucceeded()), OTHER_SECRET)));
+    await handler(post(await signed('not json')));
+    const replayed = await signed(JSON.stringify(taskSucceeded('evt_twice')));
+    await handler(post(replayed));
+    await handler(post(replayed));
+    const secrets = [SECRET, OTHER_SECRET];
+    const base = { status: undefined, request: undefined, mayHaveSucceeded: false };
+    expectErrorJson(
+      errors[0],
+      {
+        ...base,
+        name: 'SignatureVerificationError',
+        message: 'signature does not match: wrong secret, or the body was changed',
+      },
+      secrets,
+    );
+    expectErrorJson(
+      errors[1],
+      { ...base, name: 'WebhookPayloadError', message: expect.stringMatching(/not JSON/), reason: 'not-json' },
+      secrets,
+    );
+    expectErrorJson(
+      errors[2],
+      {
+        ...base,
+        name: 'ReplayError',
+        message: 'event evt_twice was already received; a replayed delivery is refused',
+        eventId: 'evt_twice',
+      },
+      secrets,
+    );
+    expect(errors).toHaveLength(3);
+  });
+
+  it('refuses a bad option with an InvalidInputError whose JSON names the field, never the secret', () => {
+    let error: unknown;
+    try {
+      createWebhookHandler({ secret: SECRET, maxBodyBytes: -1 });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expectErrorJson(
+      error,
+      {
+        name: 'InvalidInputError',
+        message: 'options.maxBodyBytes: must be a positive number of bytes (Infinity for no limit)',
+        field: 'options.maxBodyBytes',
+        status: undefined,
+        request: undefined,
+        mayHaveSucceeded: false,
+      },
+      [SECRET],
+    );
   });
 });

@@ -117,6 +117,25 @@ describe('toNodeHandler on node:http', () => {
     });
   });
 
+  it('answers 408 with Connection: close to a body still arriving after bodyTimeout, and serves the next delivery', async () => {
+    const { handler, events, errors } = recorder({ bodyTimeout: 50 });
+    const url = await listen(toNodeHandler(handler));
+    const wire = await signed(JSON.stringify(taskSucceeded('evt_slow')));
+    // Half the body is written, and the rest never comes: only a receiver with a timeout answers.
+    const slow = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+      const sent = request(url, { method: 'POST', headers: wire.headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+      });
+      sent.on('error', reject);
+      sent.write(wire.body.slice(0, 20));
+    });
+    expect(slow).toEqual({ status: 408, connection: 'close' });
+    expect(errors).toEqual([expect.objectContaining({ reason: 'timeout' })]);
+    expect((await send(url, await signed(JSON.stringify(taskSucceeded('evt_next'))))).status).toBe(200);
+    expect(events.map((event) => event.id)).toEqual(['evt_next']);
+  });
+
   it('answers 500 and emits a process warning when the stream was already read, never throwing or verifying what is left', async () => {
     const { handler, events } = recorder();
     const node = toNodeHandler(handler);

@@ -50,7 +50,8 @@ describe('parseSignatureHeader on any input', () => {
         try {
           const parsed = parseSignatureHeader(header);
           expect(Number.isSafeInteger(parsed.timestamp)).toBe(true);
-          expect(parsed.signature).toHaveLength(32);
+          expect(parsed.signatures.length).toBeGreaterThan(0);
+          for (const signature of parsed.signatures) expect(signature).toHaveLength(32);
         } catch (error) {
           expect(error).toBeInstanceOf(SignatureVerificationError);
         }

@@ -1,0 +1,28 @@
+// @ts-check
+/**
+ * Mutation testing of the modules that guard security and state: `npm run test:mutation` re-tests what changed since
+ * the committed baseline (reports/stryker-incremental.json); `npm run test:mutation -- --force` re-tests everything.
+ * Each module is one line: the source (a file, or a folder ending in `/`), its tests, and the score under which the
+ * run fails (test/mutation/module-scores.mjs checks it).
+ */
+export const modules = [
+  { source: 'src/webhooks/', tests: ['test/webhooks/**/*.test.ts'], break: 90 },
+  { source: 'src/mock/test-runner.ts', tests: ['test/mock/*.test.ts'], break: 85 },
+];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'test/mutation/vitest.config.mjs', related: true },
+  mutate: modules.map(({ source }) => (source.endsWith('/') ? `${source}**/*.ts` : source)),
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  thresholds: { high: 90, low: 85, break: 85 },
+  // Two cores are shared with other work.
+  concurrency: 2,
+  reporters: ['clear-text', 'progress', 'module-scores'],
+  appendPlugins: ['./test/mutation/module-scores.mjs'],
+  ignorePatterns: ['dist', '.vitest-tmp', '.explore'],
+  cleanTempDir: 'always',
+};

@@ -1,0 +1,124 @@
+/**
+ * The mock's webhook_config.test task, driven over HTTP with a receiver the test answers by hand: which test decides
+ * the config's state, what counts as delivered, when a held answer returns, and that no listener piles up.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startMockServer, type MockServer } from '../../src/mock/index';
+
+/** Deliveries waiting for the test to answer them, in order. */
+let waiting: ((response: Response) => void)[] = [];
+let mock: MockServer;
+
+beforeEach(async () => {
+  waiting = [];
+  mock = await startMockServer({
+    taskDelay: 1,
+    deliver: () => new Promise<Response>((resolve) => waiting.push(resolve)),
+  });
+});
+afterEach(async () => {
+  for (const answer of waiting) answer(new Response('late'));
+  await mock.close();
+});
+
+/** A JSON call to the mock, as organisation `org-runner`. */
+async function call(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const response = await fetch(`${mock.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: 'Token tok_runner', 'content-type': 'application/json', ...init.headers },
+    body: init.body === undefined ? null : JSON.stringify(init.body),
+  });
+  return (await response.json()) as Record<string, string>;
+}
+/** Waits until `count` deliveries are waiting for an answer. */
+const deliveries = (count: number) => vi.waitFor(() => expect(waiting).toHaveLength(count));
+const configState = async (id: string) => (await call(`/configs/webhook/${id}`)).state;
+
+describe('which test decides a config’s state', () => {
+  it('the latest: an older test that ends last does not overwrite it', async () => {
+    const config = await call('/configs/webhook', { method: 'POST', body: { url: 'https://receiver.example/hooks' } });
+    await deliveries(1);
+    const second = await call(`/configs/webhook/${config.id}/test`, { method: 'POST' });
+    await deliveries(2);
+    waiting[1]?.(new Response('OK'));
+    expect((await call(`/tasks/${second.id}`, { headers: { 'ricloud-await': '5' } })).state).toBe('succeeded');
+    expect(await configState(config.id ?? '')).toBe('valid');
+    waiting[0]?.(new Response('boom', { status: 500 }));
+    await mock.api.settle();
+    const tasks = (await call('/tasks')) as unknown as { data: { state: string }[] };
+    expect(tasks.data.map((task) => task.state).sort()).toEqual(['failed', 'succeeded']);
+    expect(await configState(config.id ?? '')).toBe('valid');
+  });
+
+  it('none, once the config was deactivated while its test ran', async () => {
+    const config = await call('/configs/webhook', { method: 'POST', body: { url: 'https://receiver.example/hooks' } });
+    await deliveries(1);
+    await call(`/configs/webhook/${config.id}`, { method: 'POST', body: { state: 'deactivated' } });
+    waiting[0]?.(new Response('OK'));
+    await mock.api.settle();
+    expect(await configState(config.id ?? '')).toBe('deactivated');
+  });
+
+  it('none, once its url changed and the config was deactivated in the same update', async () => {
+    const config = await call('/configs/webhook', { method: 'POST', body: { url: 'https://receiver.example/a' } });
+    await deliveries(1);
+    await call(`/configs/webhook/${config.id}`, {
+      method: 'POST',
+      body: { url: 'https://receiver.example/b', state: 'deactivated' },
+    });
+    waiting[0]?.(new Response('boom', { status: 500 }));
+    await mock.api.settle();
+    expect(await configState(config.id ?? '')).toBe('deactivated');
+  });
+});
+
+describe('what counts as delivered', () => {
+  it.each([
+    ['204 with no body', () => new Response(null, { status: 204 }), 'succeeded', 'valid'],
+    ['200 with an empty body', () => new Response(''), 'succeeded', 'valid'],
+    ['a 302', () => new Response(null, { status: 302, headers: { location: '/elsewhere' } }), 'failed', 'invalid'],
+  ])('a receiver answering %s: the task %s and the config turns %s', async (_, answer, task, state) => {
+    const config = await call('/configs/webhook', { method: 'POST', body: { url: 'https://receiver.example/hooks' } });
+    await deliveries(1);
+    waiting[0]?.(answer());
+    await mock.api.settle();
+    expect((await call('/tasks')) as unknown).toMatchObject({ data: [{ state: task }] });
+    expect(await configState(config.id ?? '')).toBe(state);
+  });
+});
+
+describe('Ricloud-Await', () => {
+  it('answers at once for a task that already ended, however long the wait asked', async () => {
+    await call('/configs/webhook', { method: 'POST', body: { url: 'https://receiver.example/hooks' } });
+    await deliveries(1);
+    waiting[0]?.(new Response('OK'));
+    await mock.api.settle();
+    const [task] = ((await call('/tasks')) as unknown as { data: { id: string }[] }).data;
+    // Held for the whole wait, this call would outlive the test's own timeout.
+    expect((await call(`/tasks/${task?.id}`, { headers: { 'ricloud-await': '60' } })).state).toBe('succeeded');
+  });
+});
+
+describe('listeners', () => {
+  it('leaves none behind: a dozen tests one after another raise no MaxListenersExceededWarning', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const config = await call('/configs/webhook', {
+        method: 'POST',
+        body: { url: 'https://receiver.example/hooks' },
+      });
+      for (let i = 1; i <= 12; i++) {
+        await deliveries(1);
+        waiting.shift()?.(new Response('OK'));
+        await mock.api.settle();
+        if (i < 12) await call(`/configs/webhook/${config.id}/test`, { method: 'POST' });
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
+  });
+});

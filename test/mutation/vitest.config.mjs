@@ -1,0 +1,11 @@
+// Vitest as Stryker runs it: only the tests of the mutated modules. Tests of the built files or of child processes are
+// left out, since no mutant reaches them.
+import { defineConfig } from 'vitest/config';
+import { modules } from '../../stryker.config.mjs';
+
+export default defineConfig({
+  test: {
+    include: modules.flatMap(({ tests }) => tests),
+    exclude: ['test/webhooks/examples.test.ts', 'test/webhooks/web-crypto-built.test.ts'],
+  },
+});

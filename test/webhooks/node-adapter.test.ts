@@ -1,0 +1,345 @@
+/**
+ * toNodeHandler with the request and response objects it is written against (`NodeRequest`, `NodeResponse`): the raw
+ * body it picks, the `Request` a receiver sees, and who answers when something fails, Express's `next` or itself.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { type NodeRequest, type NodeResponse, toNodeHandler, WebhookPayloadError } from '../../src/webhooks/index';
+import { recorder, signed, taskSucceeded } from './support';
+
+type FakeRequest = NodeRequest & { body?: unknown; rawBody?: unknown; originalUrl?: string };
+
+/** A request whose stream yields `chunks`, and remembers whether anything read it. */
+function fakeRequest(fields: Partial<FakeRequest>, chunks: (string | Uint8Array)[] = []) {
+  const stream = { read: false };
+  const req: FakeRequest = {
+    method: 'POST',
+    url: '/webhooks',
+    headers: {},
+    ...fields,
+    async *[Symbol.asyncIterator]() {
+      stream.read = true;
+      yield* chunks;
+    },
+  };
+  return { req, stream };
+}
+
+/** What a fake response recorded. */
+interface FakeResponse extends NodeResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  headersSent: boolean;
+  destroyed: boolean;
+}
+
+/** A response that records what was written, and resolves `done` once it ended or was destroyed. */
+function fakeResponse(headersSent = false) {
+  let finish: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  const res: FakeResponse = {
+    status: 0,
+    headers: {} as Record<string, string>,
+    body: '',
+    headersSent,
+    destroyed: false,
+    writeHead(status: number, headers: Record<string, string>) {
+      Object.assign(res, { status, headers, headersSent: true });
+      return res;
+    },
+    end(body: Uint8Array | string) {
+      res.body = typeof body === 'string' ? body : new TextDecoder().decode(body);
+      finish();
+    },
+    destroy() {
+      res.destroyed = true;
+      finish();
+    },
+  };
+  return { res, done };
+}
+
+/** Process warnings emitted from now on; they arrive on a later tick. */
+function warnings() {
+  const seen: Error[] = [];
+  const listener = (warning: Error) => seen.push(warning);
+  process.on('warning', listener);
+  stops.push(() => process.off('warning', listener));
+  return seen;
+}
+const stops: (() => void)[] = [];
+afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
+});
+const nextTick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('toNodeHandler: the raw body', () => {
+  it('verifies a string req.body, as express.text() leaves it, without reading the stream', async () => {
+    const { handler, events } = recorder();
+    const wire = await signed(JSON.stringify(taskSucceeded('evt_text'), null, 2));
+    const { req, stream } = fakeRequest({ headers: wire.headers, body: wire.body });
+    const { res, done } = fakeResponse();
+    toNodeHandler(handler)(req, res);
+    await done;
+    expect(res.status).toBe(200);
+    expect(events.map((event) => event.id)).toEqual(['evt_text']);
+    expect(stream.read).toBe(false);
+  });
+
+  it('prefers req.rawBody to a parsed req.body', async () => {
+    const { handler, events } = recorder();
+    const wire = await signed(JSON.stringify(taskSucceeded('evt_raw'), null, 2));
+    const parsed = JSON.parse(wire.body);
+    const { req } = fakeRequest({ headers: wire.headers, body: parsed, rawBody: wire.body, readableEnded: true });
+    const { res, done } = fakeResponse();
+    toNodeHandler(handler)(req, res);
+    await done;
+    expect(res.status).toBe(200);
+    expect(events.map((event) => event.id)).toEqual(['evt_raw']);
+  });
+
+  it('reads a stream that yields text chunks (a stream with setEncoding) as their UTF-8 bytes', async () => {
+    const { handler, events } = recorder();
+    const wire = await signed(JSON.stringify({ ...taskSucceeded('evt_chunks'), note: 'café' }));
+    const { req } = fakeRequest({ headers: wire.headers }, [wire.body.slice(0, 30), wire.body.slice(30)]);
+    const { res, done } = fakeResponse();
+    toNodeHandler(handler)(req, res);
+    await done;
+    expect(res.status).toBe(200);
+    expect(res.headers).not.toHaveProperty('connection');
+    expect(events.map((event) => event.id)).toEqual(['evt_chunks']);
+  });
+
+  it.each([
+    ['partly read', { readableDidRead: true, readableEnded: false }],
+    ['read to its end', { readableDidRead: true, readableEnded: true }],
+    ['ended', { readableEnded: true }],
+  ])('answers 500 itself, with the reason and a process warning, for a stream %s and no raw copy', async (_, state) => {
+    const seen = warnings();
+    const { handler, events } = recorder();
+    const wire = await signed(JSON.stringify(taskSucceeded()));
+    const { req, stream } = fakeRequest({ headers: wire.headers, ...state }, [wire.body]);
+    const { res, done } = fakeResponse();
+    toNodeHandler(handler)(req, res);
+    await done;
+    await nextTick();
+    expect(res.status).toBe(500);
+    expect(res.headers).toEqual({ 'content-type': 'text/plain; charset=utf-8' });
+    expect(res.body).toMatch(/^the request body was already read \(by a body parser such as express\.json\(\)\)/);
+    expect(seen).toEqual([expect.objectContaining({ name: 'WebhookPayloadError', reason: 'body-used' })]);
+    expect(stream.read).toBe(false);
+    expect(events).toEqual([]);
+  });
+
+  it("leaves the answer to Express's next when the body is gone: it writes nothing and warns of nothing", async () => {
+    const seen = warnings();
+    const { handler } = recorder();
+    const { req } = fakeRequest({ readableEnded: true, body: { parsed: true } });
+    const { res } = fakeResponse();
+    const passed: unknown[] = [];
+    toNodeHandler(handler)(req, res, (error) => passed.push(error));
+    await nextTick();
+    expect(passed).toEqual([expect.any(WebhookPayloadError)]);
+    expect(passed[0]).toHaveProperty('reason', 'body-used');
+    expect(res.status).toBe(0);
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('toNodeHandler: the Request a receiver sees', () => {
+  /** The Request handed to the receiver, which answers 204. */
+  async function seen(fields: Partial<FakeRequest>) {
+    let request: Request | undefined;
+    const { req } = fakeRequest(fields, ['{}']);
+    const { res, done } = fakeResponse();
+    toNodeHandler(async (r) => {
+      request = r;
+      await r.arrayBuffer();
+      return new Response(null, { status: 204, headers: { 'x-seen': 'yes' } });
+    })(req, res);
+    await done;
+    expect(res).toMatchObject({ status: 204, headers: { 'x-seen': 'yes' } });
+    return request as Request;
+  }
+
+  it('has the URL Express saw before mounting (originalUrl), on the Host of the request', async () => {
+    const request = await seen({
+      url: '/tenant-7?x=1',
+      originalUrl: '/hooks/tenant-7?x=1',
+      headers: { host: 'receiver.example:8080' },
+    });
+    expect(request.url).toBe('http://receiver.example:8080/hooks/tenant-7?x=1');
+    expect(request.method).toBe('POST');
+  });
+
+  it('hands a request without a method to the receiver as a GET', async () => {
+    expect((await seen({ method: undefined })).method).toBe('GET');
+  });
+
+  it('hands a GET or HEAD to the receiver without a body', async () => {
+    for (const method of ['GET', 'HEAD']) {
+      const request = await seen({ method });
+      expect(request.method).toBe(method);
+      expect(request.body).toBeNull();
+    }
+  });
+
+  it.each([
+    ['a TRACE', { method: 'TRACE' }, 405, 'webhook deliveries are POST requests'],
+    ['a POST to a Host with a space', { headers: { host: 'a b' } }, 400, 'malformed request'],
+  ])('answers %s, which no Request can hold, itself', async (_, fields, status, text) => {
+    const { req } = fakeRequest(fields);
+    const { res, done } = fakeResponse();
+    toNodeHandler(() => Promise.resolve(new Response('unreached')))(req, res);
+    await done;
+    expect(res.status).toBe(status);
+    expect(res.body).toBe(text);
+    expect(res.headers).toEqual(
+      status === 405
+        ? { 'content-type': 'text/plain; charset=utf-8', allow: 'POST' }
+        : { 'content-type': 'text/plain; charset=utf-8' },
+    );
+  });
+
+  it('falls back to url, then /, and to localhost without a Host', async () => {
+    expect((await seen({ url: '/webhooks?a=b' })).url).toBe('http://localhost/webhooks?a=b');
+    expect((await seen({ url: undefined })).url).toBe('http://localhost/');
+  });
+
+  it('has every header, repeated ones appended, and none of HTTP/2 pseudo-headers', async () => {
+    const request = await seen({
+      headers: {
+        ':method': 'POST',
+        ':path': '/webhooks',
+        ':authority': 'receiver.example',
+        'x-forwarded-for': ['10.0.0.1', '10.0.0.2'],
+        'x-absent': undefined,
+        'x-one': '1',
+      },
+    });
+    expect([...request.headers]).toEqual([
+      ['x-forwarded-for', '10.0.0.1, 10.0.0.2'],
+      ['x-one', '1'],
+    ]);
+  });
+
+  it('verifies a delivery that came over HTTP/2, pseudo-headers and all', async () => {
+    const { handler, events } = recorder();
+    const wire = await signed(JSON.stringify(taskSucceeded('evt_h2')));
+    const { req } = fakeRequest({ headers: { ':method': 'POST', ':path': '/webhooks', ...wire.headers } }, [wire.body]);
+    const { res, done } = fakeResponse();
+    toNodeHandler(handler)(req, res);
+    await done;
+    expect(res.status).toBe(200);
+    expect(events.map((event) => event.id)).toEqual(['evt_h2']);
+  });
+
+  it('answers a request without a method as a GET: 405, no body read', async () => {
+    const { handler } = recorder();
+    const { req, stream } = fakeRequest({ method: undefined });
+    const { res, done } = fakeResponse();
+    toNodeHandler(handler)(req, res);
+    await done;
+    expect(res.status).toBe(405);
+    expect(res.headers).toMatchObject({ allow: 'POST' });
+    expect(stream.read).toBe(false);
+  });
+
+  it('answers Connection: close when the receiver stopped reading part way', async () => {
+    const { req } = fakeRequest({}, ['{']);
+    const { res, done } = fakeResponse();
+    toNodeHandler(async (request) => {
+      const reader = (request.body as ReadableStream<Uint8Array>).getReader();
+      await reader.read();
+      Object.assign(req, { readableDidRead: true });
+      return new Response('stopped', { status: 413 });
+    })(req, res);
+    await done;
+    expect(res).toMatchObject({ status: 413, body: 'stopped', headers: { connection: 'close' } });
+  });
+});
+
+describe('toNodeHandler: a receiver that rejects', () => {
+  const failing = (reason: unknown) => toNodeHandler(() => Promise.reject(reason));
+
+  it('answers 500 itself and emits the error as a process warning, without next', async () => {
+    const seen = warnings();
+    const { req } = fakeRequest({});
+    const { res, done } = fakeResponse();
+    const error = new Error('receiver bug');
+    failing(error)(req, res);
+    await done;
+    await nextTick();
+    expect(res).toMatchObject({ status: 500, body: 'the webhook receiver failed', destroyed: false });
+    expect(seen).toEqual([error]);
+  });
+
+  it('still answers where the runtime has no process.emitWarning', async () => {
+    const emitWarning = process.emitWarning;
+    Object.assign(process, { emitWarning: undefined });
+    try {
+      const { req } = fakeRequest({});
+      const { res, done } = fakeResponse();
+      failing(new Error('unheard'))(req, res);
+      await done;
+      await nextTick();
+      expect(res.status).toBe(500);
+    } finally {
+      Object.assign(process, { emitWarning });
+    }
+  });
+
+  it('warns with an Error even when the receiver rejects with something else', async () => {
+    const seen = warnings();
+    const { req } = fakeRequest({});
+    const { res, done } = fakeResponse();
+    failing('plain text')(req, res);
+    await done;
+    await nextTick();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeInstanceOf(Error);
+    expect(seen[0]?.message).toBe('plain text');
+  });
+
+  it('drops the connection when the answer had already begun, and still warns', async () => {
+    const seen = warnings();
+    const { req } = fakeRequest({});
+    const { res, done } = fakeResponse(true);
+    failing(new Error('late'))(req, res);
+    await done;
+    await nextTick();
+    expect(res).toMatchObject({ destroyed: true, status: 0 });
+    expect(seen).toEqual([expect.objectContaining({ message: 'late' })]);
+  });
+
+  it("passes the error to Express's next, writing nothing itself", async () => {
+    const seen = warnings();
+    const { req } = fakeRequest({});
+    const { res } = fakeResponse();
+    const error = new Error('receiver bug');
+    const passed = await new Promise((resolve) => failing(error)(req, res, resolve));
+    await nextTick();
+    expect(passed).toBe(error);
+    expect(res).toMatchObject({ status: 0, destroyed: false });
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('createWebhookHandler through toNodeHandler, without onAny', () => {
+  it("runs the slug's handler, as the README shows", async () => {
+    const states: string[] = [];
+    const { handler } = recorder({
+      onAny: undefined,
+      on: { 'task.succeeded': (event) => void states.push(event.data.state) },
+    });
+    const wire = await signed(JSON.stringify(taskSucceeded()));
+    const { req } = fakeRequest({ headers: wire.headers }, [wire.body]);
+    const { res, done } = fakeResponse();
+    toNodeHandler(handler)(req, res);
+    await done;
+    expect(res.status).toBe(200);
+    expect(states).toEqual(['succeeded']);
+  });
+});
