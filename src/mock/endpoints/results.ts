@@ -71,7 +71,9 @@ export function serveFile(context: HandlerContext, request: Request, id: string)
   try {
     const file = context.store.files.get(id);
     const token = new TextEncoder().encode(url.searchParams.get('token') ?? '');
-    if (!file || !constantTimeEqual(token, new TextEncoder().encode(file.token))) {
+    const expected = new TextEncoder().encode(file?.token ?? '');
+    // constantTimeEqual compares equal lengths only; a token's length is public (every file token has the same).
+    if (!file || token.length !== expected.length || !constantTimeEqual(token, expected)) {
       if (context.store.results.get(id)?.state === 'expired') throw expired();
       throw statusError(404, 'No such file.');
     }
