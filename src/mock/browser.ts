@@ -5,7 +5,7 @@ export { deliveryUrl, DELIVERY_TIMEOUT, ERROR_CODES, TEST_ERRORS } from './choic
 export type { CorsOption } from './cors';
 export { FaultPlan } from './faults';
 export type { Fault } from './faults';
-export type { ReceivedRequest } from './handlers';
+export type { ReceivedRequest } from './request-log';
 export { startMockServer } from './server.browser';
 export type { MockServer, MockServerOptions } from './server';
-export type { Deliver } from './test-runner';
+export type { Deliver } from './deliveries';
