@@ -13,7 +13,7 @@ import { Resource } from '../core/resource';
 import { keyPageSchema, keySchema, type KeyAttributes, type KeyState } from '../schemas';
 
 /** A config given by itself or by its id; `null` clears the override, so the organisation's default applies. */
-type ConfigRef = string | { id: string } | null;
+type ConfigRef = string | number | { id: string | number } | null;
 
 /** Parameters of `create`: the new key's overrides, if any. */
 export interface KeyCreateParams {

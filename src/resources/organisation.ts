@@ -8,7 +8,7 @@ import { Resource } from '../core/resource';
 import { organisationSchema, type OrganisationAttributes } from '../schemas';
 
 /** A config given by itself or by its id; `null` clears the default. */
-type ConfigRef = string | { id: string } | null;
+type ConfigRef = string | number | { id: string | number } | null;
 
 /** Parameters of `update`: the defaults its keys fall back to, and its name (an empty update is refused). */
 export interface OrganisationUpdateParams {

@@ -38,7 +38,15 @@ export interface StorageConfigCreateParams {
 }
 
 /** Parameters of `update`: any of the create fields, or a `state` (an empty update is refused). */
-export interface StorageConfigUpdateParams extends Partial<StorageConfigCreateParams> {
+export interface StorageConfigUpdateParams {
+  /** A new bucket url; the API tests it again. */
+  url?: string | undefined;
+  /** New credentials; the API tests them again. */
+  credentials?: StorageCredentials | undefined;
+  /** Whether results get signed URLs. */
+  signed_urls_enabled?: boolean | undefined;
+  /** How long signed URLs stay valid, in seconds. */
+  signed_urls_expiry?: number | null | undefined;
   /** `deactivated` retires the config; `new` puts it back and tests it again. */
   state?: (typeof WEBHOOK_CONFIG_UPDATE_STATES)[number] | undefined;
 }
