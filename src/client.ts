@@ -224,9 +224,6 @@ export interface RawOptions<T> extends RequestOptions {
  */
 function checkPath(path: unknown): string {
   if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || /[\p{Cc}\\?#]/u.test(path))
-    throw new InvalidInputError(
-      'path',
-      'must be a path below the base URL, starting with one "/", without a query (use query)',
-    );
+    throw new InvalidInputError('path', 'must be a path below the base URL such as /key, with no query (pass query)');
   return path;
 }

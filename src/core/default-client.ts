@@ -32,6 +32,6 @@ export function clientFor(options: { client?: Client | undefined } | undefined):
     return client;
   }
   current ??= fromEnvironment?.();
-  if (!current) throw new InvalidInputError('client', 'no default client: call configure() first');
+  if (!current) throw new InvalidInputError('client', 'call configure() first');
   return current;
 }

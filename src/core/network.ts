@@ -26,14 +26,10 @@ export function failedBeforeSending(error: unknown): boolean {
   return error instanceof Error && NOT_SENT_TEXT.test(error.message);
 }
 
-/** A hint for a page whose request to another origin failed with no detail: the likely cause is CORS. */
+/** A hint for a page whose request to another origin (`url`, a sent request's) failed with no detail: likely CORS. */
 export function corsHint(error: unknown, url: string | undefined): string {
   const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
   if (!origin || !url || (error as Error | undefined)?.name !== 'TypeError' || networkCode(error)) return '';
-  try {
-    if (new URL(url).origin === origin) return '';
-  } catch {
-    return '';
-  }
+  if (new URL(url).origin === origin) return '';
   return `; from a page on ${origin}, a server that does not allow this origin (CORS) fails this way too`;
 }

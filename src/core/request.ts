@@ -81,7 +81,7 @@ class Call<T> {
     const release = options.signal && follow(options.signal, controller);
     const deadline = setTimeout(() => {
       this.#expired = true;
-      controller.abort(new DOMException(`deadline of ${this.deadline} ms passed`, 'TimeoutError'));
+      controller.abort(new DOMException('deadline passed', 'TimeoutError'));
     }, this.deadline);
     const signal = this.signal;
     const limit = options.maxRetries ?? transport.maxRetries;

@@ -8,6 +8,7 @@ import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { checkRule, MILLISECONDS, type DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
+import { sleep } from '../core/signal';
 import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS, TASK_FINAL_STATES } from '../core/wire';
 import { taskPageSchema, taskSchema, type TaskAttributes, type TaskState } from '../schemas';
 
@@ -163,7 +164,9 @@ export class Task extends Resource<Client> {
       if (this.done) break;
       // The server held the request open as asked: ask again at once. Otherwise fall back to polling.
       if (awaitFor > 0 && Date.now() - asked >= awaitFor * 900) continue;
-      await sleep(Math.min(interval, end - Date.now()), options.signal);
+      await sleep(Math.max(0, Math.min(interval, end - Date.now())), options.signal).catch((reason: unknown) => {
+        throw new AbortError('task wait aborted', { cause: reason });
+      });
       interval = Math.min(interval * 2, MAX_POLL_INTERVAL);
     }
     return this;
@@ -174,23 +177,4 @@ export class Task extends Resource<Client> {
       request: { method: 'GET', path: `${PATH}/${this.id}`, attempts: 0 },
     });
   }
-}
-
-/** Waits `ms`, or rejects with AbortError as soon as `signal` fires. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const aborted = () => {
-      clearTimeout(timer);
-      reject(new AbortError('task wait aborted', { cause: signal?.reason }));
-    };
-    const timer = setTimeout(
-      () => {
-        signal?.removeEventListener('abort', aborted);
-        resolve();
-      },
-      Math.max(0, ms),
-    );
-    if (signal?.aborted) aborted();
-    else signal?.addEventListener('abort', aborted, { once: true });
-  });
 }
