@@ -10,6 +10,8 @@ export default defineConfig([
       // `ricloud/mock` under the `browser` condition: a page cannot run the mock's HTTP server.
       'mock.browser': 'src/mock/browser.ts',
       schemas: 'src/schemas.ts',
+      // `ricloud/node`: file helpers (readCredentialsFile) that need node:fs.
+      node: 'src/node.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: the whole webhook-config lifecycle with the SDK, against the embedded mock API and a local
- * receiver that verifies every delivery's signature. Exits 0 and leaves nothing running.
+ * receiver that verifies every delivery's signature; then routing: the organisation's default config, and a key that
+ * overrides it. Exits 0 and leaves nothing running.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +13,8 @@ const step = (text: string) => console.log(`• ${text}`);
 const show = (cfg: WebhookConfig) => `${cfg.id.slice(0, 8)}… ${cfg.state.padEnd(11)} ${cfg.url}`;
 
 const mock = await startMockServer();
-const secrets = new Map<string, string>(); // config id → secret, as a real receiver would keep them
+const secrets = new Map<string, string>(); // config URL path → secret, as a real receiver would keep them
+const received: string[] = []; // the config path of each verified delivery
 let verified = 0;
 
 // A receiver: reads the raw body, finds the config's secret, verifies, answers 200 (or 400 when verification fails).
@@ -21,16 +23,13 @@ const receiver = createServer(async (req, res) => {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks).toString('utf8');
   try {
-    const event = JSON.parse(raw) as { id: string; type: string; action: string; data: { id: string } };
-    await verifySignature(
-      raw,
-      req.headers[SIGNATURE_HEADER.toLowerCase()] as string,
-      secrets.get(event.data.id) ?? '-',
-    );
+    const event = JSON.parse(raw) as { id: string; type: string; action: string };
+    // Deliveries go to <config url>/<event id>: the path without its last segment names the config.
+    const path = (req.url ?? '').split('/').slice(0, -1).join('/');
+    await verifySignature(raw, req.headers[SIGNATURE_HEADER.toLowerCase()] as string, secrets.get(path) ?? '-');
     verified++;
-    step(
-      `receiver: verified ${event.type}.${event.action} event ${event.id.slice(0, 8)}… on ${req.url?.split('/').slice(0, 2).join('/')}/…`,
-    );
+    received.push(path);
+    step(`receiver: verified ${event.type}.${event.action} event ${event.id.slice(0, 8)}… on ${path}/…`);
     res.writeHead(200).end('OK');
   } catch (error) {
     step(`receiver: refused a delivery (${(error as Error).message})`);
@@ -45,7 +44,7 @@ try {
   const client = new Client({ token: 'demo-token', baseUrl: mock.url });
 
   const cfg = await client.webhookConfigs.create({ url: receiverUrl });
-  secrets.set(cfg.id, cfg.secret ?? '');
+  secrets.set('/webhooks', cfg.secret ?? '');
   step(`created     ${show(cfg)}  (secret received, ${cfg.secret?.length} characters, not printed)`);
 
   const [firstTest] = (await client.tasks.list({ type: 'webhook_config.test', limit: 1 })).data;
@@ -53,7 +52,8 @@ try {
   await cfg.refresh();
   step(`auto-tested ${show(cfg)}  (task ${firstTest?.state})`);
 
-  await client.webhookConfigs.create({ url: `${receiverUrl}/second` }).then((c) => secrets.set(c.id, c.secret ?? ''));
+  const second = await client.webhookConfigs.create({ url: `${receiverUrl}/second` });
+  secrets.set('/webhooks/second', second.secret ?? '');
   const page = await client.webhookConfigs.list();
   step(`listed      ${page.total_count} configs: ${page.data.map((c) => c.id.slice(0, 8)).join(', ')}`);
 
@@ -63,11 +63,30 @@ try {
   const polls = mock.api.requests.filter((r) => r.path === `/tasks/${task.id}`).length;
   step(`waited      task ${task.id.slice(0, 8)}… ${task.state} after ${polls} long-poll request(s) (Ricloud-Await)`);
 
+  secrets.set('/webhooks/v2', cfg.secret ?? '');
   await cfg.update({ url: `${receiverUrl}/v2` });
   step(`updated     ${show(cfg)}  (a new test is queued)`);
   await mock.api.settle();
   await cfg.refresh();
   step(`re-tested   ${show(cfg)}`);
+
+  // Routing: a key's events go to its own config when it names one, else to the organisation's default.
+  const org = await client.organisation.update({ webhook_config_default: second });
+  step(`org default ${org.id}: events of keys without their own config go to ${second.url.replace(receiverUrl, '…')}`);
+  const devKey = await client.keys.create({ webhook_config: cfg });
+  step(`key         ${devKey.id.slice(0, 8)}… overrides it: its events go to ${cfg.url.replace(receiverUrl, '…')}`);
+  const devClient = client.withOptions({ token: devKey.token ?? '' });
+  received.length = 0;
+  // A storage config test ends with a task event, routed for the key that started it.
+  const credentials = { type: 'service_account', private_key: '(demo)' };
+  await client.storageConfigs.create({ url: 'gs://demo-results/main', credentials });
+  await devClient.storageConfigs.create({ url: 'gs://demo-results/dev', credentials });
+  await mock.api.settle();
+  step(
+    `routed      default key → ${received.filter((p) => p.endsWith('/second')).length} event(s) on …/second, override key → ${received.filter((p) => p.endsWith('/v2')).length} on …/v2`,
+  );
+  if (received.length !== 2 || received[0] === received[1]) throw new Error('routing did not go as expected');
+  await devKey.update({ webhook_config: null });
 
   await cfg.update({ state: 'deactivated' });
   step(`deactivated ${show(cfg)}`);
@@ -78,7 +97,7 @@ try {
 
   const events = await client.events.list({ type: 'webhook_config', action: 'test' });
   step(`events      ${events.total_count} test deliveries recorded, ${verified} verified by the receiver`);
-  if (cfg.state !== 'deactivated' || firstTest?.state !== 'succeeded' || verified < 3)
+  if (cfg.state !== 'deactivated' || firstTest?.state !== 'succeeded' || verified < 5)
     throw new Error('the lifecycle did not go as expected');
   console.log('\ndone: the config went new → valid → new → valid → deactivated');
 } finally {

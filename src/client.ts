@@ -13,6 +13,10 @@ import { type RequestSpec, type ResponseMeta, SEND } from './core/spec';
 import { createTransport, type Transport } from './core/transport';
 import { DEFAULT_BASE_URL } from './core/wire';
 import { Events } from './resources/event';
+import { Keys } from './resources/key';
+import { Organisations } from './resources/organisation';
+import { PermissionsGroup } from './resources/permissions';
+import { StorageConfigs } from './resources/storage-config';
 import { Tasks } from './resources/task';
 import { WebhookConfigs } from './resources/webhook-config';
 
@@ -88,6 +92,14 @@ export class Client {
   declare readonly tasks: Tasks;
   /** Events, bound to this client. */
   declare readonly events: Events;
+  /** The organisation, bound to this client. */
+  declare readonly organisation: Organisations;
+  /** Keys, bound to this client. */
+  declare readonly keys: Keys;
+  /** Storage configs, bound to this client. */
+  declare readonly storageConfigs: StorageConfigs;
+  /** Permissions, bound to this client. */
+  declare readonly permissions: PermissionsGroup;
   readonly #options: ClientOptions;
   readonly #token: string;
   readonly #transport: Transport;
@@ -116,6 +128,10 @@ export class Client {
     this.webhookConfigs = new WebhookConfigs(this);
     this.tasks = new Tasks(this);
     this.events = new Events(this);
+    this.organisation = new Organisations(this);
+    this.keys = new Keys(this);
+    this.storageConfigs = new StorageConfigs(this);
+    this.permissions = new PermissionsGroup(this);
   }
 
   /** A new client with these options laid over this one's (an option set to undefined keeps this one's value). */

@@ -28,8 +28,26 @@ export type { Validation } from './core/parse';
 export type { RetryMode } from './core/retry';
 export { Event, Events } from './resources/event';
 export type { EventListParams } from './resources/event';
+export { Key, Keys } from './resources/key';
+export type { KeyCreateParams, KeyListParams, KeyUpdateParams } from './resources/key';
+export { Organisation, Organisations } from './resources/organisation';
+export type { OrganisationUpdateParams } from './resources/organisation';
+export { Permissions, PermissionsGroup } from './resources/permissions';
+export type {
+  PermissionLimit,
+  PermissionScopes,
+  PermissionsListParams,
+  PermissionsParams,
+} from './resources/permissions';
+export { StorageConfig, StorageConfigs } from './resources/storage-config';
+export type {
+  StorageConfigCreateParams,
+  StorageConfigListParams,
+  StorageConfigUpdateParams,
+  StorageCredentials,
+} from './resources/storage-config';
 export { Task, Tasks } from './resources/task';
-export type { TaskListParams, WaitOptions } from './resources/task';
+export type { TaskCreateParams, TaskListParams, WaitOptions } from './resources/task';
 export { WebhookConfig, WebhookConfigs } from './resources/webhook-config';
 export type {
   WebhookConfigCreateParams,
@@ -37,10 +55,16 @@ export type {
   WebhookConfigUpdateParams,
   WebhookConfigUpdateState,
 } from './resources/webhook-config';
-export { EVENT_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES } from './core/wire';
+export { EVENT_STATES, KEY_STATES, STORAGE_TYPES, TASK_STATES, WEBHOOK_CONFIG_STATES } from './core/wire';
 export type {
   EventAttributes,
   EventState,
+  KeyAttributes,
+  KeyState,
+  OrganisationAttributes,
+  PermissionsAttributes,
+  StorageConfigAttributes,
+  StorageConfigState,
   TaskAttributes,
   TaskState,
   WebhookConfigAttributes,

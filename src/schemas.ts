@@ -4,7 +4,15 @@
  * is accepted. `ricloud/schemas` exports them for use with any zod function.
  */
 import * as z from 'zod/mini';
-import { EVENT_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES } from './core/wire';
+import {
+  EVENT_STATES,
+  KEY_STATES,
+  KEY_TYPES,
+  ORGANISATION_STATES,
+  STORAGE_TYPES,
+  TASK_STATES,
+  WEBHOOK_CONFIG_STATES,
+} from './core/wire';
 
 /** An id: the API's own examples show both strings and numbers. */
 const id = () => z.union([z.string(), z.number()]);
@@ -106,6 +114,100 @@ export const eventSchema = z.looseObject({
   date_delivered: maybe(datetime()),
 });
 
+/** A storage config: the bucket the API publishes results to, and the credentials it writes with. */
+export const storageConfigSchema = z.looseObject({
+  /** Identifier, as `retrieve`, `update`, `test` and `delete` take it. */
+  id: z.string(),
+  /** Always `storage_config`. */
+  resource: z.literal('storage_config'),
+  /** The organisation that owns the config (its id). */
+  organisation: id(),
+  /** `gs` or `s3`, read from `url`. */
+  type: maybe(openEnum(STORAGE_TYPES)),
+  /** The bucket and path: `gs://bucket/path` or `s3://bucket/path`. */
+  url: z.string(),
+  /** The credentials the API writes with; answers show their field names only. */
+  credentials: maybe(z.record(z.string(), z.unknown())),
+  /** Whether results get signed URLs. */
+  signed_urls_enabled: maybe(z.boolean()),
+  /** How long signed URLs stay valid, in seconds. */
+  signed_urls_expiry: maybe(z.number()),
+  /** `new` until tested, then `valid` or `invalid`; `deactivated` once switched off. */
+  state: openEnum(WEBHOOK_CONFIG_STATES),
+  /** When the config was created (ISO 8601). */
+  date_created: datetime(),
+});
+
+/** A key: a token of the organisation, and the configs that override the organisation's defaults for it. */
+export const keySchema = z.looseObject({
+  /** Identifier, as `retrieve`, `update` and `rotate` take it. */
+  id: z.string(),
+  /** Always `key`. */
+  resource: z.literal('key'),
+  /** The organisation the key belongs to (its id). */
+  organisation: id(),
+  /** `standard` or `trial`. */
+  type: maybe(openEnum(KEY_TYPES)),
+  /** The key's settings, e.g. `publish_source_files`. */
+  config: maybe(z.record(z.string(), z.unknown())),
+  /** The webhook config this key's events go to instead of the organisation's default (its id). */
+  webhook_config: maybe(id()),
+  /** The storage config this key's results go to instead of the organisation's default (its id). */
+  storage_config: maybe(id()),
+  /** The token, a secret: sent by create, retrieve, update and rotate; lists leave it out. */
+  token: maybe(z.string()),
+  /** `active`, `deactivated`, `blocked` or `expired`. */
+  state: openEnum(KEY_STATES),
+  /** When the key was created (ISO 8601). */
+  date_created: datetime(),
+  /** When the key expires (mostly trials), if ever. */
+  date_expires: maybe(datetime()),
+});
+
+/** An organisation: its configs, its defaults and its state. */
+export const organisationSchema = z.looseObject({
+  /** Identifier (the API's example shows a number). */
+  id: id(),
+  /** Always `organisation`. */
+  resource: z.literal('organisation'),
+  /** `standard` or `super`. */
+  type: maybe(z.string()),
+  /** The organisation's name. */
+  name: maybe(z.string()),
+  /** A short name. */
+  slug: maybe(z.string()),
+  /** The API version the organisation is set to. */
+  api_version: maybe(z.string()),
+  /** The organisation's settings, e.g. `publish_source_files`. */
+  config: maybe(z.record(z.string(), z.unknown())),
+  /** Its webhook configs, as a list object (the first page). */
+  webhook_configs: maybe(nestedList),
+  /** The webhook config its keys' events go to unless a key names its own (its id). */
+  webhook_config_default: maybe(id()),
+  /** Its storage configs, as a list object (the first page). */
+  storage_configs: maybe(nestedList),
+  /** The storage config its keys' results go to unless a key names its own (its id). */
+  storage_config_default: maybe(id()),
+  /** `unconfigured` until it has a valid webhook config, then `active`; or `deactivated`, `blocked`. */
+  state: maybe(openEnum(ORGANISATION_STATES)),
+  /** When the organisation was created (ISO 8601). */
+  date_created: maybe(datetime()),
+});
+
+/** A permissions object: scopes (`source_type:icloud.account`, `task_type:icloud.*`, …) mapped to lists of limits. */
+export const permissionsSchema = z.looseObject({
+  /** Identifier, as `retrieve` and `update` take it. */
+  id: z.string(),
+  /** `permissions`, as ricloud-py names it. */
+  resource: z.string(),
+  /** The organisation the permissions belong to (its id). */
+  organisation: maybe(id()),
+  /** Each scope's limits, e.g. `{ level: 'user', type: 'count', value: 3 }`. */
+  scopes: z.record(z.string(), z.array(z.unknown())),
+  /** When the permissions were created (ISO 8601). */
+  date_created: maybe(datetime()),
+});
+
 /** A page of a list endpoint whose items are `item`. */
 export const listSchema = <T extends z.ZodMiniType>(item: T) =>
   z.looseObject({
@@ -122,6 +224,12 @@ export const webhookConfigPageSchema = listSchema(webhookConfigSchema);
 export const taskPageSchema = listSchema(taskSchema);
 /** A page of events. */
 export const eventPageSchema = listSchema(eventSchema);
+/** A page of storage configs. */
+export const storageConfigPageSchema = listSchema(storageConfigSchema);
+/** A page of keys. */
+export const keyPageSchema = listSchema(keySchema);
+/** A page of permissions. */
+export const permissionsPageSchema = listSchema(permissionsSchema);
 
 /**
  * The declared attributes of a loose object: the fields kept at run time for unknown names are left out of the type,
@@ -141,3 +249,15 @@ export type WebhookConfigState = WebhookConfigAttributes['state'];
 export type TaskState = TaskAttributes['state'];
 /** One of the documented event delivery states, or a state added later. */
 export type EventState = EventAttributes['state'];
+/** A storage config's attributes, as the API sends them. */
+export type StorageConfigAttributes = Declared<z.output<typeof storageConfigSchema>>;
+/** A key's attributes, as the API sends them. */
+export type KeyAttributes = Declared<z.output<typeof keySchema>>;
+/** An organisation's attributes, as the API sends them. */
+export type OrganisationAttributes = Declared<z.output<typeof organisationSchema>>;
+/** A permissions object's attributes, as the API sends them. */
+export type PermissionsAttributes = Declared<z.output<typeof permissionsSchema>>;
+/** One of the documented key states, or a state added later. */
+export type KeyState = KeyAttributes['state'];
+/** One of the documented storage config states, or a state added later. */
+export type StorageConfigState = StorageConfigAttributes['state'];

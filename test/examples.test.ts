@@ -29,6 +29,13 @@ describe('examples', () => {
     expect(out).toContain('1 without a state filter, 1 with state=deactivated');
   });
 
+  it("demo.ts sets the organisation's default config and a key's override, and each key's event reaches its own", async () => {
+    const out = await example('demo');
+    expect(out).toMatch(/^• org default \S+: events of keys without their own config go to …\/second$/m);
+    expect(out).toMatch(/^• key {9}\S+ overrides it: its events go to …\/v2$/m);
+    expect(out).toContain('routed      default key → 1 event(s) on …/second, override key → 1 on …/v2');
+  });
+
   it('quickstart.ts creates, tests, waits and updates through the default client', async () => {
     const out = await example('quickstart');
     expect(out).toMatch(/^[0-9a-f-]{36} new$/m);

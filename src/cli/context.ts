@@ -27,6 +27,13 @@ export interface Context {
 const FLAG_OF_FIELD: Record<string, string> = {
   id: 'ID',
   url: '--url',
+  credentials: '--credentials-path',
+  webhook_config: '--webhook-config',
+  storage_config: '--storage-config',
+  webhook_config_default: '--webhook-config-default',
+  storage_config_default: '--storage-config-default',
+  name: '--name',
+  signed_urls_expiry: '--signed-urls-expiry',
   state: '--state',
   type: '--type',
   action: '--action',

@@ -72,14 +72,21 @@ export class Output {
    * appears only with `revealSecret`, which only the `create` that produced it passes.
    */
   resource(value: object, options: { revealSecret?: boolean } = {}): void {
-    // The SDK keeps `secret` non-enumerable, so spreading and JSON leave it out unless it is added back here.
-    const secret = (value as { secret?: unknown }).secret;
+    // The SDK keeps `secret` and a key's `token` non-enumerable, so spreading and JSON leave them out unless they are
+    // added back here. Storage `credentials` are never added back: text names their fields only.
+    const { secret, token, credentials } = value as { secret?: unknown; token?: unknown; credentials?: unknown };
     if (this.json) {
-      this.document(options.revealSecret && typeof secret === 'string' ? { ...value, secret } : value);
+      const revealed = {
+        ...(typeof secret === 'string' ? { secret } : {}),
+        ...(typeof token === 'string' ? { token } : {}),
+      };
+      this.document(options.revealSecret ? { ...value, ...revealed } : value);
       return;
     }
     const rows = Object.entries(value);
     if (typeof secret === 'string') rows.push(['secret', mask(secret)]);
+    if (typeof token === 'string') rows.push(['token', mask(token)]);
+    if (credentials && typeof credentials === 'object') rows.push(['credentials', Object.keys(credentials).join(', ')]);
     this.fields(rows);
   }
 

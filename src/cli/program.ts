@@ -3,7 +3,10 @@ import { Command } from 'commander';
 import packageJson from '../../package.json';
 import { addConfigCommands } from './commands/config';
 import { addEventCommands } from './commands/event';
+import { addKeyCommands } from './commands/key';
 import { addMockCommand } from './commands/mock';
+import { addOrganisationCommands } from './commands/organisation';
+import { addStorageConfigCommands } from './commands/storage-config';
 import { addTaskCommands } from './commands/task';
 import { addWebhookConfigCommands } from './commands/webhook-config';
 import { addGlobalOptions } from './globals';
@@ -53,6 +56,9 @@ export function buildProgram(): Command {
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', ROOT_HELP);
   addWebhookConfigCommands(program);
+  addStorageConfigCommands(program);
+  addKeyCommands(program);
+  addOrganisationCommands(program);
   addTaskCommands(program);
   addEventCommands(program);
   addMockCommand(program);

@@ -31,6 +31,15 @@ export const ref: Field = (value, field) => {
   return decodeURIComponent(encodeId(id, field));
 };
 
+/** A resource, its id, or `null`, which clears the reference (a key's override, an organisation's default). */
+export const refOrNull: Field = (value, field, query) => (value === null ? null : ref(value, field, query));
+
+/** `true` or `false`. */
+export const bool: Field = (value, field) => {
+  checkRule(value, field, [(v) => typeof v === 'boolean', 'true or false']);
+  return value;
+};
+
 /** A datetime filter: an instant or a `{ gt, gte, lt, lte }` range, sent as `name` or `name__gt`, … */
 export const dateFilter: Field = (value, field, query) => {
   const encoded: Record<string, string> = {};

@@ -22,3 +22,11 @@ export const TASK_STATES = ['pending', 'processing', 'suspended', 'succeeded', '
 export const TASK_FINAL_STATES: readonly string[] = ['succeeded', 'failed'];
 /** The delivery states of an event. */
 export const EVENT_STATES = ['pending', 'delivered', 'failed'] as const;
+/** The bucket kinds of a storage config, read from its url. */
+export const STORAGE_TYPES = ['gs', 's3'] as const;
+/** The states of a key. */
+export const KEY_STATES = ['active', 'deactivated', 'blocked', 'expired'] as const;
+/** The kinds of key. */
+export const KEY_TYPES = ['standard', 'trial'] as const;
+/** The states of an organisation. */
+export const ORGANISATION_STATES = ['unconfigured', 'active', 'deactivated', 'blocked'] as const;

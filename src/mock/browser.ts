@@ -1,22 +1,3 @@
 /** `ricloud/mock` in browsers (the `browser` export condition): the same mock, with no HTTP server, which a page cannot run. */
-export { createMockApi } from './api';
-export type { MockApi, MockApiOptions } from './api';
-export {
-  deliveryUrl,
-  DELIVERY_TIMEOUT,
-  ERROR_CODES,
-  FAILING_TARGET,
-  RESULT_EXPIRED,
-  SESSION_EXPIRED,
-  SESSION_OUTCOMES,
-  STORAGE_TEST_ERROR,
-  TEST_ERRORS,
-  UNCONFIGURED,
-} from './choices';
-export type { CorsOption } from './cors';
-export type { Deliver } from './deliveries';
-export { FaultPlan } from './faults';
-export type { Fault } from './faults';
-export type { ReceivedRequest } from './request-log';
+export * from './public';
 export { startMockServer } from './server.browser';
-export type { MockServer, MockServerOptions } from './server';

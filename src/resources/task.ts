@@ -3,7 +3,7 @@ import type { Client } from '../client';
 import { clientFor } from '../core/default-client';
 import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { AbortError, TimeoutError } from '../core/errors';
-import { dateFilter, text } from '../core/fields';
+import { dateFilter, ref, text } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { checkRule, MILLISECONDS, type DateFilter } from '../core/params';
@@ -33,6 +33,22 @@ export interface TaskListParams {
   before_id?: string | undefined;
 }
 
+/** Parameters of `Task.create`: the task's type and its arguments, as ricloud-py's `Task.create(**data)` sends them. */
+export interface TaskCreateParams {
+  /** The task-type slug, e.g. `webhook_config.test`. */
+  type: string;
+  /** The task's main argument, e.g. a data type (`messages.sms`). */
+  target?: string | undefined;
+  /** The user the task is for: a user or its id. */
+  user?: string | { id: string } | undefined;
+  /** The source the task targets: a source or its id. */
+  source?: string | { id: string } | undefined;
+  /** The session the task uses: a session or its id. */
+  session?: string | { id: string } | undefined;
+  /** The poll the task is part of: a poll or its id. */
+  poll?: string | { id: string } | undefined;
+}
+
 /** Options of `wait()`: `timeout` bounds the whole wait; the rest apply to each refresh. */
 export interface WaitOptions extends Omit<RequestOptions, 'timeout' | 'deadline' | 'awaitFor'> {
   /** Milliseconds to wait for the task to end (default 60 000). */
@@ -46,6 +62,18 @@ const RETRIEVE: Endpoint<TaskAttributes> = {
   schema: taskSchema,
   what: 'task {id}',
 };
+const CREATE: Endpoint<TaskAttributes> = {
+  method: 'POST',
+  path: PATH,
+  schema: taskSchema,
+  retry: 'once',
+  what: 'create task',
+  params: {
+    name: 'create',
+    fields: { type: text, target: text, user: ref, source: ref, session: ref, poll: ref },
+    required: ['type'],
+  },
+};
 const LIST: ListEndpoint<TaskAttributes> = {
   path: PATH,
   schema: taskPageSchema,
@@ -55,6 +83,14 @@ const LIST: ListEndpoint<TaskAttributes> = {
 
 /** Task methods bound to one client: `client.tasks`. */
 export class Tasks extends APIResource {
+  /**
+   * Starts a task (`POST /tasks`, which only ricloud-py shows). Never re-sent after the server may have acted.
+   * @throws InvalidInputError for a missing `type` or a bad field; RicloudError for API and network failures.
+   */
+  create(params: TaskCreateParams, options?: CallOptions): Promise<Task> {
+    return this.call(CREATE, Task, undefined, params, options);
+  }
+
   /**
    * Fetches one task.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such task.
@@ -77,6 +113,11 @@ export interface Task extends TaskAttributes {}
 
 /** A task. Its `state` moves `pending → processing → succeeded | failed`; `wait()` follows it to the end. */
 export class Task extends Resource<Client> {
+  /** `POST /tasks`. See `Tasks.create`. */
+  static async create(params: TaskCreateParams, options?: CallOptions): Promise<Task> {
+    return clientFor(options).tasks.create(params, options);
+  }
+
   /** `GET /tasks/{id}`. See `Tasks.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Task> {
     return clientFor(options).tasks.retrieve(id, options);

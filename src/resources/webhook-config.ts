@@ -88,6 +88,12 @@ const TEST: Endpoint<TaskAttributes> = {
   retry: 'once',
   what: 'test webhook_config {id}',
 };
+const DELETE: Endpoint<WebhookConfigAttributes> = {
+  method: 'DELETE',
+  path: `${PATH}/{id}`,
+  schema,
+  what: 'delete webhook_config {id}',
+};
 const LIST: ListEndpoint<WebhookConfigAttributes> = {
   path: PATH,
   schema: webhookConfigPageSchema,
@@ -138,6 +144,15 @@ export class WebhookConfigs extends APIResource {
   test(id: string, options?: CallOptions): Promise<Task> {
     return this.call(TEST, Task, id, undefined, options);
   }
+
+  /**
+   * Deletes a config; the API answers with it. Keys and the organisation default that named it fall back to the
+   * organisation's route.
+   * @throws InvalidInputError for a bad id; NotFoundError when there is no such config.
+   */
+  delete(id: string, options?: CallOptions): Promise<WebhookConfig> {
+    return this.call(DELETE, WebhookConfig, id, undefined, options);
+  }
 }
 
 /** A webhook config has the API's attributes: `id`, `url`, `state`, `secret`, `date_created`, … */
@@ -177,6 +192,11 @@ export class WebhookConfig extends Resource<Client> {
     return clientFor(options).webhookConfigs.test(id, options);
   }
 
+  /** `DELETE /configs/webhook/{id}`. See `WebhookConfigs.delete`. */
+  static async deleteWithId(id: string, options?: CallOptions): Promise<WebhookConfig> {
+    return clientFor(options).webhookConfigs.delete(id, options);
+  }
+
   /** Updates this config in place and returns it. */
   async update(params: WebhookConfigUpdateParams, options?: RequestOptions): Promise<this> {
     return this.reload(() => this.client.webhookConfigs.update(this.id, params, options));
@@ -190,5 +210,10 @@ export class WebhookConfig extends Resource<Client> {
   /** Starts a test of this config; returns its task. */
   test(options?: RequestOptions): Promise<Task> {
     return this.client.webhookConfigs.test(this.id, options);
+  }
+
+  /** Deletes this config; returns the API's last view of it. */
+  delete(options?: RequestOptions): Promise<WebhookConfig> {
+    return this.client.webhookConfigs.delete(this.id, options);
   }
 }

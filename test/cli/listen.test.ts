@@ -139,7 +139,7 @@ describe('ricloud event listen --secret', () => {
 });
 
 describe('ricloud event listen --webhook-url', () => {
-  it('registers a config for the URL, verifies with its secret, and on Ctrl-C deactivates that config and no other', async () => {
+  it('registers a config for the URL, verifies with its secret, and on Ctrl-C deletes that config and no other', async () => {
     const token = newToken();
     const other = await client(token).webhookConfigs.create({ url: OK_URL });
     const port = await freePort();
@@ -150,20 +150,21 @@ describe('ricloud event listen --webhook-url', () => {
     await listener.waitFor('stdout', new RegExp(`webhook_config\\.test  \\S+  webhook_config ${id}`));
     await mock().api.settle();
     expect((await client(token).webhookConfigs.retrieve(id ?? '')).state).toBe('valid');
-
-    const run = await interrupt(listener);
-    expect(run.code).toBe(130);
-    expect(run.stderr).toContain(`Deactivated webhook config ${id}.`);
-    const stateOf = (configId: string | undefined) =>
-      mock()
-        .api.store.webhookConfigs()
-        .find((c) => c.id === configId)?.state;
-    expect(stateOf(id)).toBe('deactivated');
-    expect(stateOf(other.id)).toBe('valid');
     const secret =
       mock()
         .api.store.webhookConfigs()
         .find((c) => c.id === id)?.secret ?? '';
+    expect(secret.length).toBeGreaterThan(0);
+
+    const run = await interrupt(listener);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain(`Deleted webhook config ${id}.`);
+    const stateOf = (configId: string | undefined) =>
+      mock()
+        .api.store.webhookConfigs()
+        .find((c) => c.id === configId)?.state;
+    expect(stateOf(id)).toBeUndefined();
+    expect(stateOf(other.id)).toBe('valid');
     expect(run.stdout + run.stderr).not.toContain(secret);
   });
 
@@ -182,7 +183,7 @@ describe('ricloud event listen --webhook-url', () => {
     expect(run.stderr).not.toContain('refused a delivery');
   });
 
-  it('stops as on Ctrl-C when its reader goes away (`| head -1`): deactivates its config, exits 141, no stack trace', async () => {
+  it('stops as on Ctrl-C when its reader goes away (`| head -1`): deletes its config, exits 141, no stack trace', async () => {
     const token = newToken();
     const port = await freePort();
     const listener = await listen(
@@ -196,16 +197,16 @@ describe('ricloud event listen --webhook-url', () => {
     await ricloud(['webhook-config', 'test', id ?? ''], env(token));
     const run = await listener.done;
     expect(run.code).toBe(141);
-    expect(run.stderr).toContain(`Deactivated webhook config ${id}.\n`);
+    expect(run.stderr).toContain(`Deleted webhook config ${id}.\n`);
     expect(run.stderr).not.toMatch(/EPIPE|error/i);
     expect(
       mock()
         .api.store.webhookConfigs()
-        .find((c) => c.id === id)?.state,
-    ).toBe('deactivated');
+        .find((c) => c.id === id),
+    ).toBeUndefined();
   });
 
-  it('stops on SIGTERM too, deactivating its config, and exits 143', async () => {
+  it('stops on SIGTERM too, deleting its config, and exits 143', async () => {
     const token = newToken();
     const port = await freePort();
     const listener = await listen(['--port', String(port), '--webhook-url', `http://127.0.0.1:${port}/`], env(token));
@@ -216,6 +217,6 @@ describe('ricloud event listen --webhook-url', () => {
     const mine = mock()
       .api.store.webhookConfigs()
       .filter((c) => c.url === `http://127.0.0.1:${port}/`);
-    expect(mine.map((c) => c.state)).toEqual(['deactivated']);
+    expect(mine).toEqual([]);
   });
 });

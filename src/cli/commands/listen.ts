@@ -1,11 +1,12 @@
 /**
  * `ricloud event listen`: a local receiver built on `ricloud/webhooks`. It verifies every delivery and prints each
- * event. With `--webhook-url` it registers a config for itself and deactivates that config, and only that one, on exit.
+ * event. With `--webhook-url` it does what ricloud-py's does: creates a config for itself and points the current key
+ * at it, so the key's events come here; on exit it points the key back and deletes that config, and only that one.
  */
 import { Option, type Command } from 'commander';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { WebhookConfig } from '../../index';
+import type { Client, Key, WebhookConfig } from '../../index';
 import { createWebhookHandler, toNodeHandler, type WebhookEvent } from '../../webhooks/index';
 import { action, type Context } from '../context';
 import { UsageError } from '../errors';
@@ -41,6 +42,39 @@ function wanted(slug: string, options: ListenOptions): boolean {
   return (!options.only || options.only.includes(slug)) && !options.exclude?.includes(slug);
 }
 
+/**
+ * Undoes what `--webhook-url` set up: the key goes back to its previous config (unless something else has repointed
+ * it since), then the config this run created, and only that one, is deleted. Both are tried, whatever fails first.
+ */
+async function cleanUp(
+  ctx: Context,
+  client: Client,
+  config: WebhookConfig,
+  pointed: { key: Key; previous: Key['webhook_config'] } | undefined,
+): Promise<void> {
+  let failure: unknown;
+  if (pointed) {
+    try {
+      const { key, previous } = pointed;
+      if ((await key.refresh()).webhook_config === config.id) {
+        await key.update({ webhook_config: previous ?? null });
+        ctx.out.note(
+          `Key ${key.id} points back at ${previous ? `webhook config ${previous}` : 'the organisation default'}.`,
+        );
+      }
+    } catch (error) {
+      failure = error;
+    }
+  }
+  try {
+    await client.webhookConfigs.delete(config.id);
+    ctx.out.note(`Deleted webhook config ${config.id}.`);
+  } catch (error) {
+    failure ??= error;
+  }
+  if (failure) throw failure;
+}
+
 /** Adds `listen` to the `event` group. */
 export function addListenCommand(group: Command): void {
   group
@@ -59,7 +93,7 @@ export function addListenCommand(group: Command): void {
     )
     .option(
       '--webhook-url <url>',
-      'create a webhook config for this URL, which must reach this listener, verify with its secret, and deactivate it on exit',
+      'create a webhook config for this URL (it must reach this listener), point the current key at it and verify with its secret; on exit, point the key back and delete the config',
     )
     .option('--only <slugs>', 'print only these events, comma-separated, e.g. webhook_config.test', list)
     .option('--exclude <slugs>', 'do not print these events, comma-separated', list)
@@ -111,12 +145,21 @@ Examples:
         );
 
         let config: WebhookConfig | undefined;
+        let pointed: { key: Key; previous: Key['webhook_config'] } | undefined;
         try {
           if (client && options.webhookUrl) {
+            const key = await client.keys.current({ signal: ctx.signal });
             config = await client.webhookConfigs.create({ url: options.webhookUrl }, { signal: ctx.signal });
             if (!config.secret) throw new RicloudError(`webhook_config ${config.id}: the API sent no secret`);
             created(config.secret);
-            ctx.out.note(`Created webhook config ${config.id} for ${config.url}; it is deactivated when you stop.`);
+            const previous = key.webhook_config;
+            if (previous !== config.id) {
+              await key.update({ webhook_config: config }, { signal: ctx.signal });
+              pointed = { key, previous };
+            }
+            ctx.out.note(
+              `Created webhook config ${config.id} for ${config.url}; key ${key.id} sends its events there until you stop.`,
+            );
           }
           await stopped(ctx.signal);
         } catch (error) {
@@ -127,11 +170,8 @@ Examples:
         } finally {
           server.closeAllConnections();
           server.close();
-          // Only the config this run created; the stop signal has fired, so this call goes without it.
-          if (client && config) {
-            await client.webhookConfigs.update(config.id, { state: 'deactivated' });
-            ctx.out.note(`Deactivated webhook config ${config.id}.`);
-          }
+          // The stop signal has fired, so these calls go without it.
+          if (client && config) await cleanUp(ctx, client, config, pointed);
         }
       }),
     );

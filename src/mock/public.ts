@@ -1,0 +1,21 @@
+/** What `ricloud/mock` exports in every runtime; `index.ts` and `browser.ts` add their own `startMockServer`. */
+export { createMockApi } from './api';
+export type { MockApi, MockApiOptions } from './api';
+export {
+  deliveryUrl,
+  DELIVERY_TIMEOUT,
+  ERROR_CODES,
+  FAILING_TARGET,
+  RESULT_EXPIRED,
+  SESSION_EXPIRED,
+  SESSION_OUTCOMES,
+  STORAGE_TEST_ERROR,
+  TEST_ERRORS,
+  UNCONFIGURED,
+} from './choices';
+export type { CorsOption } from './cors';
+export type { Deliver } from './deliveries';
+export { FaultPlan } from './faults';
+export type { Fault } from './faults';
+export type { ReceivedRequest } from './request-log';
+export type { MockServer, MockServerOptions } from './server';

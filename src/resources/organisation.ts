@@ -1,0 +1,82 @@
+/** The organisation resource: the caller's organisation, its configs and its defaults. `/organisation` */
+import type { Client } from '../client';
+import { clientFor } from '../core/default-client';
+import { APIResource, type Endpoint } from '../core/endpoint';
+import { refOrNull, text } from '../core/fields';
+import type { CallOptions, RequestOptions } from '../core/options';
+import { Resource } from '../core/resource';
+import { organisationSchema, type OrganisationAttributes } from '../schemas';
+
+/** A config given by itself or by its id; `null` clears the default. */
+type ConfigRef = string | number | { id: string | number } | null;
+
+/** Parameters of `update`: the defaults its keys fall back to, and its name (an empty update is refused). */
+export interface OrganisationUpdateParams {
+  /** The webhook config events go to for keys that name none of their own. */
+  webhook_config_default?: ConfigRef | undefined;
+  /** The storage config results go to for keys that name none of their own. */
+  storage_config_default?: ConfigRef | undefined;
+  /** The organisation's name. */
+  name?: string | undefined;
+}
+
+const PATH = '/organisation';
+const RETRIEVE: Endpoint<OrganisationAttributes> = {
+  method: 'GET',
+  path: PATH,
+  schema: organisationSchema,
+  what: 'organisation',
+};
+const UPDATE: Endpoint<OrganisationAttributes> = {
+  method: 'POST',
+  path: PATH,
+  schema: organisationSchema,
+  what: 'update organisation',
+  params: {
+    name: 'update',
+    fields: { webhook_config_default: refOrNull, storage_config_default: refOrNull, name: text },
+    nonEmpty: 'an update needs webhook_config_default, storage_config_default or name',
+  },
+};
+
+/** Organisation methods bound to one client: `client.organisation`. */
+export class Organisations extends APIResource {
+  /** Fetches the caller's organisation, with its configs (first page of each) and its `state`. */
+  retrieve(options?: CallOptions): Promise<Organisation> {
+    return this.call(RETRIEVE, Organisation, undefined, undefined, options);
+  }
+
+  /**
+   * Sets the organisation's default webhook and storage configs (a config or its id; `null` clears one) or its name.
+   * @throws InvalidInputError for an empty update or a bad field; RicloudError for API and network failures.
+   */
+  update(params: OrganisationUpdateParams, options?: CallOptions): Promise<Organisation> {
+    return this.call(UPDATE, Organisation, undefined, params, options);
+  }
+}
+
+/** An organisation has the API's attributes: `id`, `name`, `state`, `webhook_config_default`, … */
+export interface Organisation extends OrganisationAttributes {}
+
+/** The caller's organisation. Static methods use the default client; instance methods the one it came from. */
+export class Organisation extends Resource<Client> {
+  /** `GET /organisation`. See `Organisations.retrieve`. */
+  static async retrieve(options?: CallOptions): Promise<Organisation> {
+    return clientFor(options).organisation.retrieve(options);
+  }
+
+  /** `POST /organisation`. See `Organisations.update`. */
+  static async update(params: OrganisationUpdateParams, options?: CallOptions): Promise<Organisation> {
+    return clientFor(options).organisation.update(params, options);
+  }
+
+  /** Updates this organisation in place and returns it. */
+  async update(params: OrganisationUpdateParams, options?: RequestOptions): Promise<this> {
+    return this.reload(() => this.client.organisation.update(params, options));
+  }
+
+  /** Fetches the organisation again, in place. */
+  async refresh(options?: RequestOptions): Promise<this> {
+    return this.reload(() => this.client.organisation.retrieve(options));
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * The storage config resource: the bucket the API publishes results to, and the credentials it writes with.
+ * `/configs/storage`. Credentials are secrets: sent, never printed, logged or serialised.
+ */
+import type { Client } from '../client';
+import { clientFor } from '../core/default-client';
+import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { InvalidInputError } from '../core/errors';
+import { bool, dateFilter, type Field, oneOf, text } from '../core/fields';
+import { lazyPages, type PagePromise } from '../core/list';
+import type { CallOptions, RequestOptions } from '../core/options';
+import { checkRule, isPlainObject, type DateFilter } from '../core/params';
+import { Resource } from '../core/resource';
+import { STORAGE_TYPES, WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
+import {
+  storageConfigPageSchema,
+  storageConfigSchema,
+  taskSchema,
+  type StorageConfigAttributes,
+  type StorageConfigState,
+  type TaskAttributes,
+} from '../schemas';
+import { Task } from './task';
+
+/** Credentials as the API takes them: a GCP service-account key, or AWS keys (see `readCredentialsFile`). */
+export type StorageCredentials = Record<string, string | number | boolean | null>;
+
+/** Parameters of `create`. */
+export interface StorageConfigCreateParams {
+  /** The bucket and path: `gs://bucket/path` or `s3://bucket/path`. */
+  url: string;
+  /** The credentials the API writes with. */
+  credentials: StorageCredentials;
+  /** Whether results get signed URLs. */
+  signed_urls_enabled?: boolean | undefined;
+  /** How long signed URLs stay valid, in seconds (`null`: the API's default). */
+  signed_urls_expiry?: number | null | undefined;
+}
+
+/** Parameters of `update`: any of the create fields, or a `state` (an empty update is refused). */
+export interface StorageConfigUpdateParams {
+  /** A new bucket url; the API tests it again. */
+  url?: string | undefined;
+  /** New credentials; the API tests them again. */
+  credentials?: StorageCredentials | undefined;
+  /** Whether results get signed URLs. */
+  signed_urls_enabled?: boolean | undefined;
+  /** How long signed URLs stay valid, in seconds. */
+  signed_urls_expiry?: number | null | undefined;
+  /** `deactivated` retires the config; `new` puts it back and tests it again. */
+  state?: (typeof WEBHOOK_CONFIG_UPDATE_STATES)[number] | undefined;
+}
+
+/** Filters of `list`. Deactivated configs are left out unless `state` asks for them. */
+export interface StorageConfigListParams {
+  /** Only configs in this state. */
+  state?: StorageConfigState | undefined;
+  /** Only configs of this kind, `gs` or `s3`. */
+  type?: (typeof STORAGE_TYPES)[number] | undefined;
+  /** Only configs created at this instant or within this range. */
+  date_created?: DateFilter | undefined;
+  /** Page size, 1 to 1000 (API default 10). */
+  limit?: number | undefined;
+  /** Cursor: start listing after this config id. */
+  after_id?: string | undefined;
+  /** Cursor: stop listing at this config id. */
+  before_id?: string | undefined;
+}
+
+/** A bucket url: `gs://` or `s3://`, a bucket name, then an optional path. */
+const BUCKET_URL = /^(?:gs|s3):\/\/[a-z0-9][a-z0-9._-]{1,221}[a-z0-9](?:\/\S*)?$/;
+
+const bucketUrl: Field = (value, field) => {
+  checkRule(value, field, [(v) => typeof v === 'string', 'a string']);
+  if (!BUCKET_URL.test(value as string))
+    throw new InvalidInputError(field, 'must be gs://<bucket>/<path> or s3://<bucket>/<path>');
+  return value;
+};
+
+/** Credentials: a non-empty object of plain values. The message never describes what was given. */
+const credentials: Field = (value, field) => {
+  const ok =
+    isPlainObject(value) &&
+    Object.keys(value).length > 0 &&
+    Object.values(value).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+  if (!ok) throw new InvalidInputError(field, 'must be a non-empty object of strings (a GCP JSON key or AWS keys)');
+  return value;
+};
+
+/** Seconds, or `null` for the API's default. */
+const expiry: Field = (value, field) => {
+  if (value !== null)
+    checkRule(value, field, [
+      (v) => typeof v === 'number' && Number.isFinite(v) && v > 0,
+      'a positive number of seconds or null',
+    ]);
+  return value;
+};
+
+const FIELDS = { url: bucketUrl, credentials, signed_urls_enabled: bool, signed_urls_expiry: expiry };
+const PATH = '/configs/storage';
+const schema = storageConfigSchema;
+const CREATE: Endpoint<StorageConfigAttributes> = {
+  method: 'POST',
+  path: PATH,
+  schema,
+  retry: 'once',
+  what: 'create storage_config',
+  params: { name: 'create', fields: FIELDS, required: ['url', 'credentials'] },
+};
+const RETRIEVE: Endpoint<StorageConfigAttributes> = {
+  method: 'GET',
+  path: `${PATH}/{id}`,
+  schema,
+  what: 'storage_config {id}',
+};
+const UPDATE: Endpoint<StorageConfigAttributes> = {
+  method: 'POST',
+  path: `${PATH}/{id}`,
+  schema,
+  what: 'storage_config {id}',
+  params: {
+    name: 'update',
+    fields: { ...FIELDS, state: oneOf(WEBHOOK_CONFIG_UPDATE_STATES, 'can only be set to') },
+    nonEmpty: 'an update needs url, credentials, signed_urls_enabled, signed_urls_expiry or state',
+  },
+};
+const TEST: Endpoint<TaskAttributes> = {
+  method: 'POST',
+  path: `${PATH}/{id}/test`,
+  schema: taskSchema,
+  retry: 'once',
+  what: 'test storage_config {id}',
+};
+const DELETE: Endpoint<StorageConfigAttributes> = {
+  method: 'DELETE',
+  path: `${PATH}/{id}`,
+  schema,
+  what: 'delete storage_config {id}',
+};
+const LIST: ListEndpoint<StorageConfigAttributes> = {
+  path: PATH,
+  schema: storageConfigPageSchema,
+  what: 'storage_config list',
+  filters: { state: text, type: oneOf(STORAGE_TYPES), date_created: dateFilter },
+};
+
+/** Storage config methods bound to one client: `client.storageConfigs`. */
+export class StorageConfigs extends APIResource {
+  /**
+   * Creates a config; the API starts a `storage_config.test` task. Never re-sent after the server may have acted.
+   * @throws InvalidInputError for a missing or bad `url` or `credentials`; RicloudError for API and network failures.
+   */
+  create(params: StorageConfigCreateParams, options?: CallOptions): Promise<StorageConfig> {
+    return this.call(CREATE, StorageConfig, undefined, params, options);
+  }
+
+  /**
+   * Fetches one config.
+   * @throws InvalidInputError for a bad id; NotFoundError when there is no such config.
+   */
+  retrieve(id: string, options?: CallOptions): Promise<StorageConfig> {
+    return this.call(RETRIEVE, StorageConfig, id, undefined, options);
+  }
+
+  /**
+   * Lists configs, newest first: await it for one page, or `for await` over it for all.
+   * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
+   */
+  list(params?: StorageConfigListParams, options?: CallOptions): PagePromise<StorageConfig> {
+    return this.pages(LIST, StorageConfig, params, options);
+  }
+
+  /**
+   * Changes a config; a new url or credentials, or state `new`, is tested again.
+   * @throws InvalidInputError for an empty update or a bad field.
+   */
+  update(id: string, params: StorageConfigUpdateParams, options?: CallOptions): Promise<StorageConfig> {
+    return this.call(UPDATE, StorageConfig, id, params, options);
+  }
+
+  /**
+   * Starts a `storage_config.test` task, which writes to the bucket with the credentials. Never re-sent after the
+   * server may have acted.
+   * @throws NotFoundError when there is no such config.
+   */
+  test(id: string, options?: CallOptions): Promise<Task> {
+    return this.call(TEST, Task, id, undefined, options);
+  }
+
+  /**
+   * Deletes a config; the API answers with it.
+   * @throws InvalidInputError for a bad id; NotFoundError when there is no such config.
+   */
+  delete(id: string, options?: CallOptions): Promise<StorageConfig> {
+    return this.call(DELETE, StorageConfig, id, undefined, options);
+  }
+}
+
+/** A storage config has the API's attributes: `id`, `type`, `url`, `state`, `credentials`, … */
+export interface StorageConfig extends StorageConfigAttributes {}
+
+/**
+ * A storage config. Static methods use the default client (or `options.client`); instance methods the client it came
+ * from. `credentials` is readable but never printed or serialised.
+ */
+export class StorageConfig extends Resource<Client> {
+  /** `POST /configs/storage`. See `StorageConfigs.create`. */
+  static async create(params: StorageConfigCreateParams, options?: CallOptions): Promise<StorageConfig> {
+    return clientFor(options).storageConfigs.create(params, options);
+  }
+
+  /** `GET /configs/storage/{id}`. See `StorageConfigs.retrieve`. */
+  static async retrieve(id: string, options?: CallOptions): Promise<StorageConfig> {
+    return clientFor(options).storageConfigs.retrieve(id, options);
+  }
+
+  /** `GET /configs/storage`. See `StorageConfigs.list`. */
+  static list(params?: StorageConfigListParams, options?: CallOptions): PagePromise<StorageConfig> {
+    return lazyPages(() => clientFor(options).storageConfigs.list(params, options));
+  }
+
+  /** `POST /configs/storage/{id}`. See `StorageConfigs.update`. */
+  static async updateWithId(
+    id: string,
+    params: StorageConfigUpdateParams,
+    options?: CallOptions,
+  ): Promise<StorageConfig> {
+    return clientFor(options).storageConfigs.update(id, params, options);
+  }
+
+  /** `POST /configs/storage/{id}/test`. See `StorageConfigs.test`. */
+  static async testWithId(id: string, options?: CallOptions): Promise<Task> {
+    return clientFor(options).storageConfigs.test(id, options);
+  }
+
+  /** `DELETE /configs/storage/{id}`. See `StorageConfigs.delete`. */
+  static async deleteWithId(id: string, options?: CallOptions): Promise<StorageConfig> {
+    return clientFor(options).storageConfigs.delete(id, options);
+  }
+
+  /** Updates this config in place and returns it. */
+  async update(params: StorageConfigUpdateParams, options?: RequestOptions): Promise<this> {
+    return this.reload(() => this.client.storageConfigs.update(this.id, params, options));
+  }
+
+  /** Fetches this config again, in place. */
+  async refresh(options?: RequestOptions): Promise<this> {
+    return this.reload(() => this.client.storageConfigs.retrieve(this.id, options));
+  }
+
+  /** Starts a test of this config; returns its task. */
+  test(options?: RequestOptions): Promise<Task> {
+    return this.client.storageConfigs.test(this.id, options);
+  }
+
+  /** Deletes this config; returns the API's last view of it. */
+  delete(options?: RequestOptions): Promise<StorageConfig> {
+    return this.client.storageConfigs.delete(this.id, options);
+  }
+}

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, newToken, OK_URL, start, useMockServer, type Launched } from './support';
+
+const { mock, env, client } = useMockServer();
+
+const running: Launched[] = [];
+afterEach(() => {
+  for (const { child } of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** Starts `ricloud event listen --webhook-url` on a free port; resolves once the config exists, with its id. */
+async function listenWithUrl(token: string) {
+  const port = await freePort();
+  const listener = start(
+    ['event', 'listen', '--port', String(port), '--webhook-url', `http://127.0.0.1:${port}/webhooks`],
+    env(token),
+  );
+  running.push(listener);
+  const [, id, keyId] = await listener.waitFor('stderr', /Created webhook config (\S+) for \S+; key (\S+) sends/);
+  return { listener, id: id ?? '', keyId: keyId ?? '' };
+}
+
+describe('ricloud event listen --webhook-url and the current key', () => {
+  it("points the key at its new config, then on Ctrl-C points it back at the key's previous config and deletes its own", async () => {
+    const token = newToken();
+    const before = await client(token).webhookConfigs.create({ url: OK_URL });
+    const key = await client(token).keys.current();
+    await key.update({ webhook_config: before });
+    const { listener, id, keyId } = await listenWithUrl(token);
+    expect(keyId).toBe(key.id);
+    expect((await key.refresh()).webhook_config).toBe(id);
+    // The key now routes its events here: a storage test's task event arrives, verified with the new secret.
+    await client(token).storageConfigs.create({ url: 'gs://acme-results/x', credentials: { type: 'service_account' } });
+    await listener.waitFor('stdout', /task\.succeeded {2}\S+ {2}task /);
+
+    listener.child.kill('SIGINT');
+    const run = await listener.done;
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain(`Key ${key.id} points back at webhook config ${before.id}.`);
+    expect(run.stderr).toContain(`Deleted webhook config ${id}.`);
+    expect(run.stderr).not.toContain('refused a delivery');
+    expect((await key.refresh()).webhook_config).toBe(before.id);
+    expect(
+      mock()
+        .api.store.webhookConfigs()
+        .map((c) => c.id),
+    ).not.toContain(id);
+    expect(run.stdout + run.stderr).not.toContain(token);
+  });
+
+  it('points a key that had no override back at the organisation default (null)', async () => {
+    const token = newToken();
+    const { listener, id } = await listenWithUrl(token);
+    const key = await client(token).keys.current();
+    expect(key.webhook_config).toBe(id);
+    listener.child.kill('SIGTERM');
+    const run = await listener.done;
+    expect(run.code).toBe(143);
+    expect(run.stderr).toContain(`Key ${key.id} points back at the organisation default.`);
+    expect((await key.refresh()).webhook_config).toBeNull();
+  });
+
+  it('leaves a key alone that was repointed while it ran, and still deletes its own config', async () => {
+    const token = newToken();
+    const { listener, id } = await listenWithUrl(token);
+    const elsewhere = await client(token).webhookConfigs.create({ url: OK_URL });
+    const key = await client(token).keys.current();
+    await key.update({ webhook_config: elsewhere });
+    listener.child.kill('SIGINT');
+    const run = await listener.done;
+    expect(run.stderr).not.toContain('points back');
+    expect(run.stderr).toContain(`Deleted webhook config ${id}.`);
+    expect((await key.refresh()).webhook_config).toBe(elsewhere.id);
+  });
+});

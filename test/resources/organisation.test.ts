@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { configure, Key, Organisation } from '../../src/index';
+import { verifySignature } from '../../src/webhooks/index';
+import { TOKEN_A, TOKEN_B, useMockApi } from '../support/core-harness';
+
+// Two keys of one organisation, so a default and an override can be told apart.
+const { api, client, receiver } = useMockApi({ tokens: { [TOKEN_A]: 'org_acme', [TOKEN_B]: 'org_acme' } });
+const HOOK_DEFAULT = 'https://hooks.example.com/default';
+const HOOK_OWN = 'https://hooks.example.com/own';
+
+describe('Organisation', () => {
+  it('retrieve() GETs /organisation: its id, name, configs as a nested list and state unconfigured until a config is valid', async () => {
+    const org = await client().organisation.retrieve();
+    expect(api.requests.at(-1)).toMatchObject({ method: 'GET', path: '/organisation' });
+    expect(org).toBeInstanceOf(Organisation);
+    expect(org).toMatchObject({ id: 'org_acme', resource: 'organisation', state: 'unconfigured' });
+    expect(org.webhook_configs?.data).toEqual([]);
+    const cfg = await client().webhookConfigs.create({ url: HOOK_DEFAULT });
+    await api.settle();
+    await org.refresh();
+    expect(org.state).toBe('active');
+    expect(org.webhook_configs?.data).toMatchObject([{ id: cfg.id }]);
+  });
+
+  it('update() sets webhook_config_default from a config (its id is sent), and null clears it', async () => {
+    const cfg = await client().webhookConfigs.create({ url: HOOK_DEFAULT });
+    const org = await client().organisation.update({ webhook_config_default: cfg, name: 'Acme' });
+    expect(api.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/organisation',
+      body: JSON.stringify({ webhook_config_default: cfg.id, name: 'Acme' }),
+    });
+    expect(org).toMatchObject({ webhook_config_default: cfg.id, name: 'Acme' });
+    await org.update({ webhook_config_default: null });
+    expect(org.webhook_config_default).toBeNull();
+  });
+
+  it('has static forms on the default client, and instance forms that update in place', async () => {
+    configure({ token: TOKEN_A, baseUrl: api.baseUrl, logLevel: 'off' });
+    const org = await Organisation.retrieve();
+    const same = await org.update({ name: 'Renamed' });
+    expect(same).toBe(org);
+    expect(org.name).toBe('Renamed');
+    expect((await Organisation.update({ name: 'Again' })).name).toBe('Again');
+    expect((await org.refresh()).name).toBe('Again');
+  });
+
+  it("routes a key's events to its own config and the other key's to the organisation default, each signed with its config's secret", async () => {
+    const c = client();
+    const fallback = await c.webhookConfigs.create({ url: HOOK_DEFAULT });
+    const own = await c.webhookConfigs.create({ url: HOOK_OWN });
+    await c.organisation.update({ webhook_config_default: fallback });
+    const mine = await Key.current({ client: c });
+    await mine.update({ webhook_config: own });
+    const storageOf = (token: string) =>
+      client({ token }).storageConfigs.create({
+        url: 'gs://acme-results/in',
+        credentials: { type: 'service_account' },
+      });
+    await api.settle();
+    receiver.clear();
+    // A storage config test ends with a task event, routed for the key that started it.
+    await storageOf(TOKEN_A);
+    await storageOf(TOKEN_B);
+    await api.settle();
+    const byUrl = (url: string) => receiver.deliveries.filter((d) => d.url.startsWith(url));
+    expect(byUrl(HOOK_OWN)).toHaveLength(1);
+    expect(byUrl(HOOK_DEFAULT)).toHaveLength(1);
+    const [toOwn] = byUrl(HOOK_OWN);
+    const [toDefault] = byUrl(HOOK_DEFAULT);
+    await expect(verifySignature(toOwn?.body ?? '', toOwn?.signature, own.secret ?? '')).resolves.toBeUndefined();
+    await expect(
+      verifySignature(toDefault?.body ?? '', toDefault?.signature, fallback.secret ?? ''),
+    ).resolves.toBeUndefined();
+  });
+});
