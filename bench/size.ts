@@ -21,7 +21,9 @@ const cases: Case[] = [
     source: `import { configure, WebhookConfig, Task } from 'ricloud';
 configure({ token: 'app-token' });
 export const run = async () => [await WebhookConfig.list(), await Task.retrieve('t_1').then((task) => task.wait())];`,
-    budgetKB: 20,
+    // A client builds a group for every resource (as openai-node's and stripe-node's do), so the app carries every
+    // resource's schema: 20.00 KB with webhook configs, tasks and events; the organisation's resources add 2.06 KB.
+    budgetKB: 23,
   },
   {
     name: '  of which ky alone (ky.create and a call)',
