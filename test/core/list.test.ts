@@ -162,10 +162,10 @@ describe('a server whose cursor goes round in circles', () => {
   it('with validate: false, a numeric id the server repeats still ends the walk', async () => {
     let asked = 0;
     server.use(
-      http.get(
-        `${api.baseUrl}/configs/webhook`,
-        () => (asked++, HttpResponse.json({ data: [{ ...CONFIG, id: 7 }], has_more: true })),
-      ),
+      http.get(`${api.baseUrl}/configs/webhook`, () => {
+        asked++;
+        return HttpResponse.json({ data: [{ ...CONFIG, id: 7 }], has_more: true });
+      }),
     );
     const error = await rejectionOf(client({ validate: false }).webhookConfigs.list().toArray({ limit: 1_000 }));
     expect(error).toBeInstanceOf(ResponseValidationError);
