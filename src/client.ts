@@ -8,7 +8,8 @@ import { checkBaseUrl, checkObject, checkRules, typed, type Rule } from './core/
 import type { Validation } from './core/parse';
 import { showAs } from './core/inspect';
 import { REDACTED } from './core/redact';
-import { SEND, send, type RequestSpec, type ResponseMeta } from './core/request';
+import { send } from './core/request';
+import { type RequestSpec, type ResponseMeta, SEND } from './core/spec';
 import { createTransport, type Transport } from './core/transport';
 import { DEFAULT_BASE_URL } from './core/wire';
 import { Events } from './resources/event';

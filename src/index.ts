@@ -22,7 +22,7 @@ export type { RequestInfo } from './core/errors';
 export { Page, PagePromise } from './core/list';
 export type { DateFilter, DateInput } from './core/params';
 export type { CallOptions, Hooks, RequestOptions } from './core/options';
-export type { ResponseMeta } from './core/request';
+export type { ResponseMeta } from './core/spec';
 export type { Logger, LogLevel } from './core/log';
 export type { Validation } from './core/parse';
 export type { RetryMode } from './core/retry';

@@ -5,7 +5,7 @@
  */
 import type { Client } from '../client';
 import { InvalidInputError } from './errors';
-import { SEND } from './request';
+import { SEND } from './spec';
 
 let current: Client | undefined;
 let fromEnvironment: (() => Client) | undefined;

@@ -8,7 +8,7 @@ import { checkFields, LIST_CURSORS, type Field, type Params } from './fields';
 import { listPages, type PagePromise } from './list';
 import type { CallOptions } from './options';
 import { encodeId } from './params';
-import { SEND, type ResponseMeta } from './request';
+import { type ResponseMeta, SEND } from './spec';
 import type { RetryMode } from './retry';
 
 /** One endpoint. `{id}` in `path` and `what` stands for the id the method takes. */

@@ -1,7 +1,7 @@
 /** Pages of list endpoints, and lazy iteration over every item with the `after_id` cursor. */
 import { InvalidInputError, ResponseValidationError } from './errors';
 import { MAX_PAGE_SIZE } from './params';
-import type { ResponseMeta } from './request';
+import type { ResponseMeta } from './spec';
 
 /** A list body as the API sends it. */
 export interface ListBody<T> {

@@ -4,57 +4,16 @@
  */
 import { HTTPError, type KyRequest, type Options, type ShouldRetryState } from 'ky';
 import { TimeoutError as KyTimeoutError } from 'ky';
-import type * as z from 'zod/mini';
 import { AbortError, type RequestInfo, RicloudError as BaseError, type RicloudError } from './errors';
 import { mapFailure } from './failure';
 import type { RequestOptions } from './options';
 import { parseBody } from './parse';
-import { redactHeaders } from './redact';
 import { runHooks } from './hooks';
+import { type RequestSpec, type ResponseMeta, responseMeta } from './spec';
 import { follow, rejectedOn, sleep, within } from './signal';
-import {
-  backoffStep,
-  jittered,
-  MAX_RETRY_AFTER_MS,
-  mayRetry,
-  retryAfterMs,
-  retryOptions,
-  type RetryMode,
-} from './retry';
+import { backoffStep, jittered, MAX_RETRY_AFTER_MS, mayRetry, retryAfterMs, retryOptions } from './retry';
 import type { Transport } from './transport';
 import { AWAIT_HEADER, REQUEST_ID_HEADER } from './wire';
-
-/** One API call, as a resource or the escape hatch describes it. Internal: not part of the public API. */
-export interface RequestSpec<T> {
-  method: 'GET' | 'POST' | 'DELETE';
-  /** Path below the base URL, starting with `/`, ids already encoded. */
-  path: string;
-  /** Query parameters, already encoded as strings (list filters, `limit`, cursors). */
-  query?: Record<string, string> | undefined;
-  /** Sent as the JSON body. */
-  body?: object | undefined;
-  /** How the call may be repeated. */
-  retry: RetryMode;
-  /** The answer's schema; without one, any JSON object (or an empty body) is taken as it is. */
-  schema?: z.ZodMiniType<T> | undefined;
-  /** The answer is a list page: its `data` must be a list of objects even when validation is off. */
-  page?: boolean | undefined;
-  /** How messages name the target, e.g. `webhook_config wc_1`. */
-  what: string;
-}
-
-/** The HTTP facts behind a returned value. */
-export interface ResponseMeta {
-  /** HTTP status code. */
-  status: number;
-  /** Response headers, lower-case names. */
-  headers: Record<string, string>;
-  /** The server's request id (`X-Request-Id`), when sent. */
-  requestId?: string | undefined;
-}
-
-/** The key of the client's method that sends a request spec: internal, so not a name users see or call. */
-export const SEND = Symbol('ricloud.send');
 
 // A long-poll attempt gets this much time beyond what it asked the server to wait.
 const AWAIT_MARGIN_MS = 5_000;
@@ -283,21 +242,4 @@ class Call<T> {
     );
     runHooks(this.transport, this.options, 'onRetry', { attempt, delayMs, error });
   }
-}
-
-/** The response facts of a value. The headers are copied (and redacted) only when someone reads them. */
-function responseMeta(
-  response: Response,
-  requestId: string | undefined,
-  redact: (text: string) => string,
-): ResponseMeta {
-  let headers: Record<string, string> | undefined;
-  return {
-    status: response.status,
-    requestId,
-    get headers() {
-      headers ??= redactHeaders(response.headers, redact);
-      return headers;
-    },
-  };
 }

@@ -1,5 +1,5 @@
 /** What every resource instance has: its attributes, the response that produced it, and a redacted print form. */
-import type { ResponseMeta } from './request';
+import type { ResponseMeta } from './spec';
 import { showAs } from './inspect';
 import { REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
 

@@ -1,0 +1,53 @@
+/** What the request layer takes and gives: a request spec in, an answer's facts out. */
+import type * as z from 'zod/mini';
+import { redactHeaders } from './redact';
+import type { RetryMode } from './retry';
+
+/** One API call, as a resource or the escape hatch describes it. Internal: not part of the public API. */
+export interface RequestSpec<T> {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Path below the base URL, starting with `/`, ids already encoded. */
+  path: string;
+  /** Query parameters, already encoded as strings (list filters, `limit`, cursors). */
+  query?: Record<string, string> | undefined;
+  /** Sent as the JSON body. */
+  body?: object | undefined;
+  /** How the call may be repeated. */
+  retry: RetryMode;
+  /** The answer's schema; without one, any JSON object (or an empty body) is taken as it is. */
+  schema?: z.ZodMiniType<T> | undefined;
+  /** The answer is a list page: its `data` must be a list of objects even when validation is off. */
+  page?: boolean | undefined;
+  /** How messages name the target, e.g. `webhook_config wc_1`. */
+  what: string;
+}
+
+/** The HTTP facts behind a returned value. */
+export interface ResponseMeta {
+  /** HTTP status code. */
+  status: number;
+  /** Response headers, lower-case names. */
+  headers: Record<string, string>;
+  /** The server's request id (`X-Request-Id`), when sent. */
+  requestId?: string | undefined;
+}
+
+/** The key of the client's method that sends a request spec: internal, so not a name users see or call. */
+export const SEND = Symbol('ricloud.send');
+
+/** The response facts of a value. The headers are copied (and redacted) only when someone reads them. */
+export function responseMeta(
+  response: Response,
+  requestId: string | undefined,
+  redact: (text: string) => string,
+): ResponseMeta {
+  let headers: Record<string, string> | undefined;
+  return {
+    status: response.status,
+    requestId,
+    get headers() {
+      headers ??= redactHeaders(response.headers, redact);
+      return headers;
+    },
+  };
+}
