@@ -1,6 +1,6 @@
 /**
  * What a failed `fetch` says about the connection. Node and Bun put an error code on the error's `cause`; Deno says
- * "Connection refused (os error 111)" in the message; a browser says only "Failed to fetch", so there a refused
+ * "Connection refused (os error 111)" in the message of the error or of its `cause`; a browser says only "Failed to fetch", so there a refused
  * connection cannot be told from one dropped after the request was sent.
  */
 
@@ -10,9 +10,14 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETU
 /** Deno's words for the same failures (it gives no code). */
 const NOT_SENT_TEXT = /connection refused|os error 111|failed to lookup address|dns error|network is unreachable/i;
 
+/** An error and the first few errors of its `cause` chain. */
+function* chain(error: unknown): Generator<unknown> {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) yield e;
+}
+
 /** The platform's error code behind a failed `fetch` (undici puts it on `cause`). */
 export function networkCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+  for (const e of chain(error)) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string') return code;
   }
@@ -23,7 +28,8 @@ export function networkCode(error: unknown): string | undefined {
 export function failedBeforeSending(error: unknown): boolean {
   const code = networkCode(error);
   if (code !== undefined) return NOT_SENT_CODES.has(code);
-  return error instanceof Error && NOT_SENT_TEXT.test(error.message);
+  for (const e of chain(error)) if (e instanceof Error && NOT_SENT_TEXT.test(e.message)) return true;
+  return false;
 }
 
 /** A hint for a page whose request to another origin (`url`, a sent request's) failed with no detail: likely CORS. */

@@ -1,5 +1,7 @@
 /** The mock's msw handlers: one per API endpoint, wrapped in auth, the fault plan and the request log. */
-import { delay, type HttpCustomPredicate, HttpResponse, http, type RequestHandler } from 'msw';
+import type { HttpCustomPredicate, RequestHandler } from 'msw';
+// msw's subpath, not its index: the index opens a BroadcastChannel at import, which keeps Deno from exiting.
+import { http } from 'msw/core/http';
 import { FILES_PATH, MAX_REQUEST_BYTES } from './choices';
 import type { ConnectionFaults, Endpoint, HandlerContext } from './endpoint';
 import { ORGANISATION_ROUTES } from './endpoints/organisation';
@@ -115,7 +117,7 @@ async function beforeActing(
   fault: Fault | undefined,
 ): Promise<Response | undefined> {
   if (!fault) return undefined;
-  if (fault.latency) await delay(fault.latency);
+  if (fault.latency) await new Promise((resolve) => setTimeout(resolve, fault.latency));
   if (fault.hang) {
     await Promise.race([
       new Promise((resolve) => request.signal.addEventListener('abort', resolve, { once: true })),
@@ -157,7 +159,7 @@ function malformedPath(base: string): HttpCustomPredicate<Record<string, never>>
  * body sends its first half then fails, so reading it rejects as a socket cut mid-body does.
  */
 export const mswConnectionFaults: ConnectionFaults = {
-  drop: () => HttpResponse.error(),
+  drop: () => Response.error(),
   async truncate(response) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     const headers = new Headers(response.headers);

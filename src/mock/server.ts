@@ -4,7 +4,6 @@ import type { AddressInfo, Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { getResponse } from 'msw';
 import { checkMockOptions, createMockApi, type MockApi, type MockApiOptions } from './api';
 import { checkCors, corsHeaders, preflight, type CorsOption } from './cors';
 import type { ConnectionFaults } from './endpoint';
@@ -130,6 +129,8 @@ async function serve(
       body: method === 'GET' || method === 'HEAD' ? null : body,
       signal: aborter.signal,
     });
+    // Loaded on use: msw's index opens a BroadcastChannel at import, which keeps Deno from exiting.
+    const { getResponse } = await import('msw');
     const response = (await getResponse(api.handlers, request)) ?? statusError(404, 'No such endpoint.').toResponse();
     const fault = response.headers.get(FAULT_HEADER);
     if (fault === 'reset') {

@@ -149,6 +149,23 @@ describe('over real sockets (startMockServer)', () => {
     expect(mock.api.created.webhook_config).toBe(1);
   });
 
+  it('Deno 2.9\'s refused connection ("fetch failed", the words on its cause): create is re-sent, the config exists once', async () => {
+    let calls = 0;
+    const deno = async (request: Request) => {
+      if (++calls === 1) {
+        const cause = new Error(
+          `error sending request for url (${request.url}): client error (Connect): tcp connect error: Connection refused (os error 111)`,
+        );
+        throw new TypeError('fetch failed', { cause });
+      }
+      return fetch(request);
+    };
+    const config = await mock.client({ fetch: deno as typeof fetch }).webhookConfigs.create({ url: RECEIVER });
+    expect(config.url).toBe(RECEIVER);
+    expect(calls).toBe(2);
+    expect(mock.api.created.webhook_config).toBe(1);
+  });
+
   it('a refused connection with no retries left: ConnectionError that says nothing was applied', async () => {
     const refusing = await refusingFetch(1);
     const error = await rejectionOf(

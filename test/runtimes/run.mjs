@@ -23,12 +23,8 @@ import { pathToFileURL } from 'node:url';
  */
 const PENDING = {
   'refused connection': {
-    runtimes: ['Deno', 'Cloudflare workerd'],
-    reason: 'core: this runtime\'s refused connection is not yet told apart, so it reads as "may have been applied"',
-  },
-  'mock in process': {
-    runtimes: ['Deno: ricloud/mock in process'],
-    reason: 'msw opens a BroadcastChannel at import, which Deno cannot unref: the process never exits',
+    runtimes: ['Cloudflare workerd'],
+    reason: 'workerd\'s error for a refused connection is not yet told apart, so it reads as "may have been applied"',
   },
 };
 
