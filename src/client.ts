@@ -4,7 +4,7 @@ import { buildDefaultWith } from './core/default-client';
 import { InvalidInputError } from './core/errors';
 import { envLogLevel, LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './core/log';
 import { checkRequestOptions, type Hooks, type RequestOptions } from './core/options';
-import { checkBaseUrl, checkObject, checkRules, typed, type Rule } from './core/params';
+import { checkBaseUrl, checkObject, checkToken, checkRules, typed, type Rule } from './core/params';
 import type { Validation } from './core/parse';
 import { showAs } from './core/inspect';
 import { REDACTED } from './core/redact';
@@ -23,7 +23,7 @@ export const DEFAULT_MAX_RETRIES = 2;
 
 /** Settings of a client. Every one is optional; see each for its default. */
 export interface ClientOptions extends Hooks {
-  /** The key token; defaults to `RICLOUD_TOKEN`. Sent as `Authorization: Token <token>`, never printed. */
+  /** The key token; defaults to `RICLOUD_TOKEN`. Trimmed, sent as `Authorization: Token <token>`, never printed. */
   token?: string | undefined;
   /** The API's base URL; defaults to `RICLOUD_URL`, else `https://ricloud-api.reincubate.com`. */
   baseUrl?: string | undefined;
@@ -100,7 +100,7 @@ export class Client {
   constructor(options: ClientOptions = {}) {
     const o = checkClientOptions(options);
     this.#options = o;
-    this.#token = o.token ?? env('RICLOUD_TOKEN') ?? '';
+    this.#token = checkToken(o.token ?? env('RICLOUD_TOKEN') ?? '');
     this.baseUrl = (o.baseUrl ?? env('RICLOUD_URL') ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     if (o.baseUrl === undefined) checkBaseUrl(this.baseUrl, 'RICLOUD_URL');
     this.#transport = createTransport({

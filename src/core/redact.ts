@@ -21,6 +21,51 @@ export function redactText(text: string): string {
   return redacted.length > MAX_ERROR_BODY ? `${redacted.slice(0, MAX_ERROR_BODY)}…` : redacted;
 }
 
+/**
+ * Every form in which a server may echo `token` back: as sent, JSON-escaped, percent-encoded, and base64 (alone, and
+ * inside a longer base64 text such as a `Basic` credential, at each of the three byte alignments).
+ */
+export function tokenForms(token: string): string[] {
+  if (!token) return [];
+  const json = JSON.stringify(token).slice(1, -1);
+  const percent = encodeURIComponent(token);
+  const forms = [
+    token,
+    json,
+    token.replaceAll('/', '\\/'),
+    percent,
+    percent.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()),
+  ];
+  const base64 = latin1Base64(token);
+  if (base64) {
+    forms.push(base64, base64.replace(/=+$/, ''));
+    // The token's bytes from `offset` on in a base64 text: only the characters its bytes alone decide.
+    for (let offset = 0; offset < 3; offset++) {
+      const text = latin1Base64('\0'.repeat(offset) + token) as string;
+      const first = Math.ceil(offset / 3) * 3;
+      const last = Math.floor((offset + token.length) / 3) * 3;
+      if (last - first >= 3) forms.push(text.slice((first / 3) * 4, (last / 3) * 4));
+    }
+  }
+  // Longest first: a shorter form inside a longer one would leave the rest of it visible.
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+
+/** `text` in base64, when it is Latin-1 (what a header can hold). */
+function latin1Base64(text: string): string | undefined {
+  try {
+    return btoa(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A function that hides every form of `token` (see `tokenForms`) in a text. */
+export function tokenRedactor(token: string): (text: string) => string {
+  const forms = tokenForms(token);
+  return (text) => forms.reduce((hidden, form) => hidden.replaceAll(form, REDACTED), text);
+}
+
 const SECRET_HEADERS = new Set(['authorization', 'ricloud-signature', 'cookie', 'set-cookie']);
 
 /** A plain copy of headers with credentials and signatures hidden, and `hide` applied to every other value. */

@@ -4,7 +4,7 @@ import { InvalidInputError } from './errors';
 import { levelled, type Logger, type LogLevel } from './log';
 import type { Hooks } from './options';
 import type { Validation } from './parse';
-import { REDACTED } from './redact';
+import { tokenRedactor } from './redact';
 import { userAgent } from './user-agent';
 
 /** What a client hands to each call: its ky instance, its settings (but the token) and its hooks. */
@@ -43,8 +43,6 @@ export interface TransportSettings extends Hooks {
  */
 export function createTransport(settings: TransportSettings): Transport {
   const { token, baseUrl, headers: extra, logger, logLevel, ...rest } = settings;
-  // The token as text may hold it, and as JSON text may escape it (`/` as `\/`).
-  const forms = token ? [...new Set([token, JSON.stringify(token).slice(1, -1), token.replaceAll('/', '\\/')])] : [];
   // Set one by one, so names match whatever their case: the caller's headers may replace the user agent, never the token.
   const agent = userAgent();
   const headers = new Headers(agent ? { 'user-agent': agent } : {});
@@ -64,6 +62,6 @@ export function createTransport(settings: TransportSettings): Transport {
     ky: ky.create({ prefixUrl: baseUrl, headers, redirect: 'manual' }),
     log: levelled(logger, logLevel),
     debug: logLevel === 'debug',
-    redact: (text) => forms.reduce((hidden, form) => hidden.replaceAll(form, REDACTED), text),
+    redact: tokenRedactor(token),
   };
 }
