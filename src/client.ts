@@ -4,7 +4,8 @@ import { buildDefaultWith } from './core/default-client';
 import { InvalidInputError } from './core/errors';
 import { envLogLevel, LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './core/log';
 import { checkRequestOptions, type Hooks, type RequestOptions } from './core/options';
-import { checkBaseUrl, checkObject, checkToken, checkRules, typed, type Rule } from './core/params';
+import { checkBaseUrl, checkObject, checkRules, checkToken, numberIn, typed, type Rule } from './core/params';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './core/body';
 import type { Validation } from './core/parse';
 import { showAs } from './core/inspect';
 import { REDACTED } from './core/redact';
@@ -33,6 +34,8 @@ export interface ClientOptions extends Hooks {
   deadline?: number | undefined;
   /** Retries after a failed attempt (default 2). See the README for which failures are retried. */
   maxRetries?: number | undefined;
+  /** Largest response body read, in bytes after decompression (default 10 MB); past it, `ResponseTooLargeError`. */
+  maxResponseBytes?: number | undefined;
   /** Headers sent with every request. */
   headers?: Record<string, string> | undefined;
   /** A `fetch` to use instead of the global one (proxies, tests). */
@@ -63,6 +66,7 @@ const CLIENT_RULES: Record<string, Rule> = {
       LOG_METHODS.every((m) => typeof (v as Record<string, unknown>)[m] === 'function'),
     `an object with ${LOG_METHODS.join(', ')} methods`,
   ],
+  maxResponseBytes: numberIn(1, Number.MAX_SAFE_INTEGER, ' of bytes', true),
   validate: [(v) => typeof v === 'boolean' || v === 'warn', "true, false or 'warn'"],
 };
 
@@ -109,6 +113,7 @@ export class Client {
       token: this.#token,
       timeout: o.timeout ?? DEFAULT_TIMEOUT,
       maxRetries: o.maxRetries ?? DEFAULT_MAX_RETRIES,
+      maxResponseBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       logger: o.logger ?? console,
       logLevel: o.logLevel ?? envLogLevel(env('RICLOUD_LOG')) ?? 'warn',
       validate: o.validate ?? true,

@@ -166,6 +166,21 @@ export class ResponseValidationError extends RicloudError {
   }
 }
 
+/** The response body grew past the client's `maxResponseBytes` (counted after decompression); the rest was not read. */
+export class ResponseTooLargeError extends RicloudError {
+  override name = 'ResponseTooLargeError';
+  /** Status of the HTTP response whose body was too large. */
+  declare readonly status: number;
+  /** The cap that was passed, in bytes. */
+  declare readonly maxResponseBytes: number;
+
+  /** `init` holds the response's status, the cap, and the request. */
+  constructor(what: string, init: { status: number; maxResponseBytes: number; request?: RequestInfo | undefined }) {
+    super(`${what}: the response body is larger than maxResponseBytes (${init.maxResponseBytes} bytes)`, init);
+    this.maxResponseBytes = init.maxResponseBytes;
+  }
+}
+
 /** No response arrived: connection refused, reset, DNS failure. `cause` holds the platform's error. */
 export class ConnectionError extends RicloudError {
   override name = 'ConnectionError';

@@ -15,6 +15,8 @@ export interface Transport extends Hooks {
   timeout: number;
   deadline?: number | undefined;
   maxRetries: number;
+  /** Largest response body read, in bytes after decompression. */
+  maxResponseBytes: number;
   log: ReturnType<typeof levelled>;
   /** Whether debug lines are written: they are built only then. */
   debug: boolean;
@@ -30,6 +32,7 @@ export interface TransportSettings extends Hooks {
   timeout: number;
   deadline?: number | undefined;
   maxRetries: number;
+  maxResponseBytes: number;
   headers?: Record<string, string> | undefined;
   fetch?: typeof fetch | undefined;
   logger: Logger;
