@@ -36,7 +36,7 @@ export interface ClientOptions extends Hooks {
   maxRetries?: number | undefined;
   /** Largest response body read, in bytes after decompression (default 10 MB); past it, `ResponseTooLargeError`. */
   maxResponseBytes?: number | undefined;
-  /** Headers sent with every request. */
+  /** Headers sent with every request (not `Authorization`: the token sets it). */
   headers?: Record<string, string> | undefined;
   /** A `fetch` to use instead of the global one (proxies, tests). */
   fetch?: typeof fetch | undefined;

@@ -543,6 +543,39 @@ const callerCases: Case[] = [
     },
   },
   {
+    name: 'a token with a space inside, never quoted',
+    run: async () => new Client({ token: 'tok_5ecret part2' }),
+    error: InvalidInputError,
+    field: 'token',
+    check: (e) => expect(String(e)).not.toContain('5ecret'),
+  },
+  {
+    name: 'a per-call Authorization header: refused, the token alone is sent (and redacted)',
+    run: (c) => c.webhookConfigs.list({}, { headers: { Authorization: 'Token other_5ecret' } }),
+    error: InvalidInputError,
+    field: 'options.headers.Authorization',
+    check: (e) => expect(JSON.stringify(e) + e.message).not.toContain('other_5ecret'),
+  },
+  {
+    name: 'a per-call authorization header in lower case on a create',
+    run: (c) =>
+      c.webhookConfigs.create({ url: 'https://hooks.example.com/in' }, { headers: { authorization: 'Basic x' } }),
+    error: InvalidInputError,
+    field: 'options.headers.authorization',
+  },
+  {
+    name: 'a client Authorization header',
+    run: async () => new Client({ token: TOKEN_A, headers: { AUTHORIZATION: 'Token other' } }),
+    error: InvalidInputError,
+    field: 'options.headers.AUTHORIZATION',
+  },
+  {
+    name: 'a maxResponseBytes of 0',
+    run: async () => new Client({ token: TOKEN_A, maxResponseBytes: 0 }),
+    error: InvalidInputError,
+    field: 'options.maxResponseBytes',
+  },
+  {
     name: 'a header name with a space',
     run: (c) => c.webhookConfigs.list({}, { headers: { 'x trace': '1' } }),
     error: InvalidInputError,

@@ -1,6 +1,6 @@
 /** The options every call takes, and their checks. */
 import type { Client } from '../client';
-import type { RicloudError } from './errors';
+import { InvalidInputError, type RicloudError } from './errors';
 import { checkObject, checkRules, isPlainObject, MILLISECONDS, numberIn, typed, type Rule } from './params';
 import { MAX_AWAIT_SECONDS } from './wire';
 
@@ -33,7 +33,7 @@ export interface RequestOptions extends Hooks {
   deadline?: number | undefined;
   /** How many times a failed attempt may be retried (default 2). */
   maxRetries?: number | undefined;
-  /** Extra headers for this call. */
+  /** Extra headers for this call (not `Authorization`: the token sets it). */
   headers?: Record<string, string> | undefined;
   /** Long-poll: asks the server to hold the answer up to this many seconds (sends `Ricloud-Await`). */
   awaitFor?: number | undefined;
@@ -77,5 +77,9 @@ const REQUEST_RULES: Record<string, Rule> = {
 export function checkRequestOptions(options: unknown, field = 'options'): RequestOptions {
   const o = checkObject(options, field);
   checkRules(o, field, REQUEST_RULES);
+  const auth = o.headers && Object.keys(o.headers).find((name) => name.toLowerCase() === 'authorization');
+  // Only the client's token is sent as credentials, so only it is redacted wherever a server echoes it.
+  if (auth)
+    throw new InvalidInputError(`${field}.headers.${auth}`, 'is set from the token option; pass { token } instead');
   return o as RequestOptions;
 }
