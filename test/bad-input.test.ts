@@ -899,6 +899,29 @@ const serverCases: Case[] = [
     error: RateLimitError,
     check: (e) => expect(e).toMatchObject({ retryAfter: 3600, request: { attempts: 1 } }),
   },
+  ...['0x14', '1e3', '20.5', '-5', '1 000', 'soon'].map(
+    (advice): Case => ({
+      name: `a 429 with Retry-After: ${advice}, which is neither whole seconds nor an HTTP date: ignored`,
+      serve: onRetrieve(() =>
+        HttpResponse.json({ error: 'rate-limited' }, { status: 429, headers: { 'retry-after': advice } }),
+      ),
+      run: retrieve,
+      error: RateLimitError,
+      check: (e) => expect((e as RateLimitError).retryAfter).toBeUndefined(),
+    }),
+  ),
+  {
+    name: 'a 429 with Retry-After as an HTTP date two minutes ahead',
+    serve: onRetrieve(() =>
+      HttpResponse.json(
+        { error: 'rate-limited' },
+        { status: 429, headers: { 'retry-after': new Date(Date.now() + 120_000).toUTCString() } },
+      ),
+    ),
+    run: retrieve,
+    error: RateLimitError,
+    check: (e) => expect((e as RateLimitError).retryAfter).toBeGreaterThan(100),
+  },
   {
     name: 'a fetch that rejects with a string',
     options: { fetch: () => Promise.reject('socket hang up') },

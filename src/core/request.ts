@@ -52,7 +52,7 @@ class Call<T> {
   // The failure the next attempt retries, as ky threw it and as the SDK reports it.
   #retrying: { raw: unknown; error: RicloudError } | undefined;
   // Set by `shouldRetry` for `jitter`, which ky calls next with the backoff step.
-  #pending: { attempt: number; error: RicloudError } | undefined;
+  #pending: { attempt: number; error: RicloudError; advised: number | undefined } | undefined;
 
   constructor(
     readonly transport: Transport,
@@ -237,15 +237,14 @@ class Call<T> {
       return false;
     const mapped = await this.#failure(error);
     this.#retrying = { raw: error, error: mapped };
-    // ky sleeps the advice as it is; otherwise it asks `jitter` for the backoff.
-    if (advised !== undefined) this.#retried(retryCount, advised, mapped);
-    else this.#pending = { attempt: retryCount, error: mapped };
+    // ky asks `jitter` for the delay next, which is the advice when there is one.
+    this.#pending = { attempt: retryCount, error: mapped, advised };
     return undefined;
   };
 
   #jitter = (step: number): number => {
-    const delay = jittered(step);
     const pending = this.#pending;
+    const delay = pending?.advised ?? jittered(step);
     this.#pending = undefined;
     // A backoff that would end past the deadline is not slept: the failure being retried ends the call now.
     if (!pending || Date.now() + delay >= this.#deadlineAt) throw this.#retrying?.raw;
