@@ -576,6 +576,24 @@ const callerCases: Case[] = [
     field: 'options.maxResponseBytes',
   },
   {
+    name: 'an unknown per-call option (timout)',
+    run: (c) => c.webhookConfigs.list({}, { timout: 5 } as never),
+    error: InvalidInputError,
+    field: 'options.timout',
+  },
+  {
+    name: 'an unknown option of a static method (maxRetry)',
+    run: (c) => WebhookConfig.retrieve('wc_1', { client: c, maxRetry: 1 } as never),
+    error: InvalidInputError,
+    field: 'options.maxRetry',
+  },
+  {
+    name: 'an unknown client option (timout)',
+    run: async () => new Client({ token: TOKEN_A, timout: 5 } as never),
+    error: InvalidInputError,
+    field: 'options.timout',
+  },
+  {
     name: 'a header name with a space',
     run: (c) => c.webhookConfigs.list({}, { headers: { 'x trace': '1' } }),
     error: InvalidInputError,

@@ -73,9 +73,22 @@ const REQUEST_RULES: Record<string, Rule> = {
   onRetry: hook,
 };
 
-/** Checks the options object every method takes; `field` prefixes the names in errors. */
-export function checkRequestOptions(options: unknown, field = 'options'): RequestOptions {
+/**
+ * Checks the options object every method takes, which may also hold the `more` keys; `field` prefixes the names in
+ * errors. An unknown key (a typo such as `timout`) is refused, as an unknown parameter is.
+ */
+export function checkRequestOptions(
+  options: unknown,
+  field = 'options',
+  more: readonly string[] = ['client'],
+): RequestOptions {
   const o = checkObject(options, field);
+  for (const key of Object.keys(o))
+    if (!(key in REQUEST_RULES) && !more.includes(key))
+      throw new InvalidInputError(
+        `${field}.${key}`,
+        `is not an option (expected one of ${[...Object.keys(REQUEST_RULES), ...more].join(', ')})`,
+      );
   checkRules(o, field, REQUEST_RULES);
   const auth = o.headers && Object.keys(o.headers).find((name) => name.toLowerCase() === 'authorization');
   // Only the client's token is sent as credentials, so only it is redacted wherever a server echoes it.
