@@ -168,6 +168,28 @@ const callerCases: Case[] = [
     error: InvalidInputError,
     field: 'url',
   },
+  ...[
+    ['a line break', 'http://hooks.example.com/in\ntoken = INJECTED'],
+    ['a carriage return', 'https://hooks.example.com/in\r\nX-Injected: 1'],
+    ['a tab', 'https://hooks.\texample.com/in'],
+    ['a leading space', ' https://hooks.example.com/in'],
+    ['a NUL', 'https://hooks.example.com/in\0'],
+    ['an escape sequence', 'https://hooks.example.com/\u001b]0;title\u0007'],
+    ['a C1 control', 'https://hooks.example.com/\u0085in'],
+  ].map(
+    ([what, url]): Case => ({
+      name: `a url with ${what}`,
+      run: (c) => c.webhookConfigs.create({ url: url as string }),
+      error: InvalidInputError,
+      field: 'url',
+    }),
+  ),
+  {
+    name: 'a config base URL with a line break',
+    run: async () => new Client({ token: TOKEN_A, baseUrl: 'https://api.example.com/\nx' }),
+    error: InvalidInputError,
+    field: 'options.baseUrl',
+  },
   { name: 'an empty url', run: (c) => c.webhookConfigs.create({ url: '' }), error: InvalidInputError, field: 'url' },
   { name: 'a missing url', run: (c) => c.webhookConfigs.create({} as never), error: InvalidInputError, field: 'url' },
   {

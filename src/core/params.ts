@@ -72,9 +72,14 @@ export function checkToken(value: string): string {
   return token;
 }
 
-/** Checks a receiver url: absolute http(s), no credentials inside. Returns it unchanged. */
+/**
+ * Checks a receiver url: absolute http(s), no credentials, no whitespace or control characters (which `URL` would
+ * silently drop, so the text sent would differ from the URL checked). Returns it unchanged.
+ */
 export function checkUrl(value: unknown, field = 'url'): string {
   if (typeof value !== 'string') throw new InvalidInputError(field, `must be a string, got ${describe(value)}`);
+  if (/[\s\p{Cc}]/u.test(value))
+    throw new InvalidInputError(field, 'must not contain whitespace, line breaks or control characters');
   let url: URL;
   try {
     url = new URL(value);
