@@ -11,13 +11,34 @@ export const MAX_ERROR_BODY = 64 * 1024;
 
 // The value of `"secret":` in JSON text: a string (also when the text ends inside it: a body cut short), a list of
 // strings (as the API's `params` lists messages per field), or any other scalar; and `s=...` in a `Ricloud-Signature`.
-const SECRET_FIELD = /("secret"\s*:\s*)(?:"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/g;
+const SECRET_FIELD =
+  /("secret"\s*:\s*)(?:"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/gi;
 const SIGNATURE_VALUE = /(\bs=)[A-Za-z0-9+/=_-]+/g;
 
-/** Hides secret values inside a body or message, then cuts it to `MAX_ERROR_BODY` characters. */
-export function redactText(text: string): string {
+/** True for a key whose value is a secret: `secret` in any case. */
+export const isSecretKey = (key: string): boolean => SECRET_ATTRIBUTES.has(key.toLowerCase());
+
+/**
+ * Hides secret values inside a body or message, then `hide` (the token), then cuts it to `MAX_ERROR_BODY` characters.
+ * A JSON body is redacted as parsed JSON (any key `secret`, whatever its case, escapes or layout; it is then
+ * re-serialised); only text that is not JSON (a body cut short) falls back to a text pattern.
+ */
+export function redactText(text: string, hide: (text: string) => string = (t) => t): string {
+  // Secrets before the token: a token inside the word `secret` would hide the key that marks a secret.
+  let redacted = text;
+  try {
+    let found = false;
+    const json = JSON.stringify(JSON.parse(text), (key, value: unknown) => {
+      if (!isSecretKey(key)) return value;
+      found = true;
+      return REDACTED;
+    });
+    if (found) redacted = json;
+  } catch {
+    redacted = text.replace(SECRET_FIELD, `$1"${REDACTED}"`);
+  }
   // Redacting before cutting: a cut inside a secret would leave its start unmatched.
-  const redacted = text.replace(SECRET_FIELD, `$1"${REDACTED}"`).replace(SIGNATURE_VALUE, `$1${REDACTED}`);
+  redacted = hide(redacted).replace(SIGNATURE_VALUE, `$1${REDACTED}`);
   return redacted.length > MAX_ERROR_BODY ? `${redacted.slice(0, MAX_ERROR_BODY)}…` : redacted;
 }
 

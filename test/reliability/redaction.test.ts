@@ -250,3 +250,38 @@ describe('a token echoed back in every form', () => {
     expect(String(thrown)).not.toContain('tok_a');
   });
 });
+
+describe('secret fields in error bodies, read as JSON', () => {
+  const { api } = useMockApi();
+  const HIDDEN = 'whsec_hidden_value_123456';
+  const answering =
+    (body: string): typeof fetch =>
+    async () =>
+      new Response(body, { status: 400, headers: { 'content-type': 'application/json' } });
+
+  it.each([
+    [
+      'a pretty-printed object value',
+      `{\n  "error": "invalid-parameter",\n  "secret": {\n    "value": "${HIDDEN}"\n  }\n}`,
+    ],
+    ['a unicode-escaped key', `{"error":"invalid-parameter","secr\\u0065t":"${HIDDEN}"}`],
+    ['the key "Secret"', `{"error":"invalid-parameter","Secret":"${HIDDEN}"}`],
+    ['the key "SECRET" in params', `{"error":"invalid-parameter","params":{"SECRET":["${HIDDEN}"]}}`],
+    ['a nested secret list', `{"error":"invalid-parameter","data":[{"secret": [ "${HIDDEN}" ]}]}`],
+  ])('%s is hidden in the body, params and every rendering', async (_name, body) => {
+    const c = new Client({ token: TOKEN_A, baseUrl: api.baseUrl, fetch: answering(body), maxRetries: 0 });
+    const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error.body).toContain('[redacted]');
+    expectClean([...renderings(error), error.body, JSON.stringify(error.params ?? null)], [HIDDEN]);
+  });
+
+  it('a token that is part of the word "secret" does not stop the secret being hidden', async () => {
+    const body = `{"error":"invalid-parameter","message":"cret","secret":"${HIDDEN}"}`;
+    const c = new Client({ token: 'cret', baseUrl: api.baseUrl, fetch: answering(body), maxRetries: 0 });
+    const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+    expect(error).toBeInstanceOf(RequestError);
+    expectClean([...renderings(error), error.body], [HIDDEN]);
+    expect(error.body).not.toContain('cret"');
+  });
+});
