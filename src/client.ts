@@ -4,7 +4,8 @@ import { buildDefaultWith } from './core/default-client';
 import { InvalidInputError } from './core/errors';
 import { envLogLevel, LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './core/log';
 import { checkRequestOptions, type Hooks, type RequestOptions } from './core/options';
-import { checkBaseUrl, checkObject, checkRules, typed, type Rule } from './core/params';
+import { checkBaseUrl, checkObject, checkRules, checkToken, numberIn, typed, type Rule } from './core/params';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './core/body';
 import type { Validation } from './core/parse';
 import { showAs } from './core/inspect';
 import { REDACTED } from './core/redact';
@@ -27,7 +28,7 @@ export const DEFAULT_MAX_RETRIES = 2;
 
 /** Settings of a client. Every one is optional; see each for its default. */
 export interface ClientOptions extends Hooks {
-  /** The key token; defaults to `RICLOUD_TOKEN`. Sent as `Authorization: Token <token>`, never printed. */
+  /** The key token; defaults to `RICLOUD_TOKEN`. Trimmed, sent as `Authorization: Token <token>`, never printed. */
   token?: string | undefined;
   /** The API's base URL; defaults to `RICLOUD_URL`, else `https://ricloud-api.reincubate.com`. */
   baseUrl?: string | undefined;
@@ -37,7 +38,9 @@ export interface ClientOptions extends Hooks {
   deadline?: number | undefined;
   /** Retries after a failed attempt (default 2). See the README for which failures are retried. */
   maxRetries?: number | undefined;
-  /** Headers sent with every request. */
+  /** Largest response body read, in bytes after decompression (default 10 MB); past it, `ResponseTooLargeError`. */
+  maxResponseBytes?: number | undefined;
+  /** Headers sent with every request (not `Authorization`: the token sets it). */
   headers?: Record<string, string> | undefined;
   /** A `fetch` to use instead of the global one (proxies, tests). */
   fetch?: typeof fetch | undefined;
@@ -67,12 +70,13 @@ const CLIENT_RULES: Record<string, Rule> = {
       LOG_METHODS.every((m) => typeof (v as Record<string, unknown>)[m] === 'function'),
     `an object with ${LOG_METHODS.join(', ')} methods`,
   ],
+  maxResponseBytes: numberIn(1, Number.MAX_SAFE_INTEGER, ' of bytes', true),
   validate: [(v) => typeof v === 'boolean' || v === 'warn', "true, false or 'warn'"],
 };
 
 /** Checks client options; every refusal names the option. */
 function checkClientOptions(options: unknown): ClientOptions {
-  const o: ClientOptions = checkRequestOptions(options, 'options');
+  const o: ClientOptions = checkRequestOptions(options, 'options', [...Object.keys(CLIENT_RULES), 'baseUrl']);
   checkRules(o as Record<string, unknown>, 'options', CLIENT_RULES);
   if (o.baseUrl !== undefined) checkBaseUrl(o.baseUrl, 'options.baseUrl');
   return o;
@@ -112,7 +116,7 @@ export class Client {
   constructor(options: ClientOptions = {}) {
     const o = checkClientOptions(options);
     this.#options = o;
-    this.#token = o.token ?? env('RICLOUD_TOKEN') ?? '';
+    this.#token = checkToken(o.token ?? env('RICLOUD_TOKEN') ?? '');
     this.baseUrl = (o.baseUrl ?? env('RICLOUD_URL') ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     if (o.baseUrl === undefined) checkBaseUrl(this.baseUrl, 'RICLOUD_URL');
     this.#transport = createTransport({
@@ -121,6 +125,7 @@ export class Client {
       token: this.#token,
       timeout: o.timeout ?? DEFAULT_TIMEOUT,
       maxRetries: o.maxRetries ?? DEFAULT_MAX_RETRIES,
+      maxResponseBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       logger: o.logger ?? console,
       logLevel: o.logLevel ?? envLogLevel(env('RICLOUD_LOG')) ?? 'warn',
       validate: o.validate ?? true,

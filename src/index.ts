@@ -13,6 +13,7 @@ export {
   RateLimitError,
   RequestError,
   ResponseError,
+  ResponseTooLargeError,
   ResponseValidationError,
   RicloudError,
   ServerError,

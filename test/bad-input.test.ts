@@ -170,6 +170,28 @@ const callerCases: Case[] = [
     error: InvalidInputError,
     field: 'url',
   },
+  ...[
+    ['a line break', 'http://hooks.example.com/in\ntoken = INJECTED'],
+    ['a carriage return', 'https://hooks.example.com/in\r\nX-Injected: 1'],
+    ['a tab', 'https://hooks.\texample.com/in'],
+    ['a leading space', ' https://hooks.example.com/in'],
+    ['a NUL', 'https://hooks.example.com/in\0'],
+    ['an escape sequence', 'https://hooks.example.com/\u001b]0;title\u0007'],
+    ['a C1 control', 'https://hooks.example.com/\u0085in'],
+  ].map(
+    ([what, url]): Case => ({
+      name: `a url with ${what}`,
+      run: (c) => c.webhookConfigs.create({ url: url as string }),
+      error: InvalidInputError,
+      field: 'url',
+    }),
+  ),
+  {
+    name: 'a config base URL with a line break',
+    run: async () => new Client({ token: TOKEN_A, baseUrl: 'https://api.example.com/\nx' }),
+    error: InvalidInputError,
+    field: 'options.baseUrl',
+  },
   { name: 'an empty url', run: (c) => c.webhookConfigs.create({ url: '' }), error: InvalidInputError, field: 'url' },
   { name: 'a missing url', run: (c) => c.webhookConfigs.create({} as never), error: InvalidInputError, field: 'url' },
   {
@@ -543,6 +565,57 @@ const callerCases: Case[] = [
       expect(e.mayHaveSucceeded).toBe(false);
       expect(JSON.stringify(e) + e.message).not.toContain('val_5ecret');
     },
+  },
+  {
+    name: 'a token with a space inside, never quoted',
+    run: async () => new Client({ token: 'tok_5ecret part2' }),
+    error: InvalidInputError,
+    field: 'token',
+    check: (e) => expect(String(e)).not.toContain('5ecret'),
+  },
+  {
+    name: 'a per-call Authorization header: refused, the token alone is sent (and redacted)',
+    run: (c) => c.webhookConfigs.list({}, { headers: { Authorization: 'Token other_5ecret' } }),
+    error: InvalidInputError,
+    field: 'options.headers.Authorization',
+    check: (e) => expect(JSON.stringify(e) + e.message).not.toContain('other_5ecret'),
+  },
+  {
+    name: 'a per-call authorization header in lower case on a create',
+    run: (c) =>
+      c.webhookConfigs.create({ url: 'https://hooks.example.com/in' }, { headers: { authorization: 'Basic x' } }),
+    error: InvalidInputError,
+    field: 'options.headers.authorization',
+  },
+  {
+    name: 'a client Authorization header',
+    run: async () => new Client({ token: TOKEN_A, headers: { AUTHORIZATION: 'Token other' } }),
+    error: InvalidInputError,
+    field: 'options.headers.AUTHORIZATION',
+  },
+  {
+    name: 'a maxResponseBytes of 0',
+    run: async () => new Client({ token: TOKEN_A, maxResponseBytes: 0 }),
+    error: InvalidInputError,
+    field: 'options.maxResponseBytes',
+  },
+  {
+    name: 'an unknown per-call option (timout)',
+    run: (c) => c.webhookConfigs.list({}, { timout: 5 } as never),
+    error: InvalidInputError,
+    field: 'options.timout',
+  },
+  {
+    name: 'an unknown option of a static method (maxRetry)',
+    run: (c) => WebhookConfig.retrieve('wc_1', { client: c, maxRetry: 1 } as never),
+    error: InvalidInputError,
+    field: 'options.maxRetry',
+  },
+  {
+    name: 'an unknown client option (timout)',
+    run: async () => new Client({ token: TOKEN_A, timout: 5 } as never),
+    error: InvalidInputError,
+    field: 'options.timout',
   },
   {
     name: 'a header name with a space',
@@ -1010,6 +1083,29 @@ const serverCases: Case[] = [
     run: retrieve,
     error: RateLimitError,
     check: (e) => expect(e).toMatchObject({ retryAfter: 3600, request: { attempts: 1 } }),
+  },
+  ...['0x14', '1e3', '20.5', '-5', '1 000', 'soon'].map(
+    (advice): Case => ({
+      name: `a 429 with Retry-After: ${advice}, which is neither whole seconds nor an HTTP date: ignored`,
+      serve: onRetrieve(() =>
+        HttpResponse.json({ error: 'rate-limited' }, { status: 429, headers: { 'retry-after': advice } }),
+      ),
+      run: retrieve,
+      error: RateLimitError,
+      check: (e) => expect((e as RateLimitError).retryAfter).toBeUndefined(),
+    }),
+  ),
+  {
+    name: 'a 429 with Retry-After as an HTTP date two minutes ahead',
+    serve: onRetrieve(() =>
+      HttpResponse.json(
+        { error: 'rate-limited' },
+        { status: 429, headers: { 'retry-after': new Date(Date.now() + 120_000).toUTCString() } },
+      ),
+    ),
+    run: retrieve,
+    error: RateLimitError,
+    check: (e) => expect((e as RateLimitError).retryAfter).toBeGreaterThan(100),
   },
   {
     name: 'a fetch that rejects with a string',

@@ -2,7 +2,7 @@
  * The RicloudError family: every failure the SDK reports is one of these, and which HTTP status becomes which.
  * It imports only the redaction rules, so `ricloud/webhooks` can share it without pulling in the HTTP client.
  */
-import { REDACTED, redactText, SECRET_ATTRIBUTES } from './redact';
+import { isSecretKey, REDACTED, redactText } from './redact';
 
 /** Where a request went, for errors and hooks. Never holds the token. */
 export interface RequestInfo {
@@ -166,6 +166,21 @@ export class ResponseValidationError extends RicloudError {
   }
 }
 
+/** The response body grew past the client's `maxResponseBytes` (counted after decompression); the rest was not read. */
+export class ResponseTooLargeError extends RicloudError {
+  override name = 'ResponseTooLargeError';
+  /** Status of the HTTP response whose body was too large. */
+  declare readonly status: number;
+  /** The cap that was passed, in bytes. */
+  declare readonly maxResponseBytes: number;
+
+  /** `init` holds the response's status, the cap, and the request. */
+  constructor(what: string, init: { status: number; maxResponseBytes: number; request?: RequestInfo | undefined }) {
+    super(`${what}: the response body is larger than maxResponseBytes (${init.maxResponseBytes} bytes)`, init);
+    this.maxResponseBytes = init.maxResponseBytes;
+  }
+}
+
 /** No response arrived: connection refused, reset, DNS failure. `cause` holds the platform's error. */
 export class ConnectionError extends RicloudError {
   override name = 'ConnectionError';
@@ -217,7 +232,7 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
   const init = {
     status,
     request: answer.request,
-    body: redactText(redact(answer.text)),
+    body: redactText(answer.text, redact),
     retryAfter: answer.retryAfter,
     mayHaveSucceeded: answer.once && status >= 500,
   };
@@ -227,7 +242,7 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
     return new ResponseValidationError(message, { ...init, field: '' });
   }
   const tag = `(${status}${code ? ` ${code}` : ''})`;
-  const said = typeof parsed.message === 'string' && parsed.message ? redactText(redact(parsed.message)) : undefined;
+  const said = typeof parsed.message === 'string' && parsed.message ? redactText(parsed.message, redact) : undefined;
   if (status >= 500)
     return new ServerError(`${what}: server error ${tag}${init.mayHaveSucceeded ? MAY_HAVE_APPLIED : ''}`, init);
   const errorInit = {
@@ -254,9 +269,7 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
 /** `value` with the token hidden in its strings and every secret field hidden; all of it when that breaks the JSON. */
 function redactJson(value: unknown, redact: (text: string) => string): unknown {
   try {
-    return JSON.parse(redact(JSON.stringify(value)), (key, field: unknown) =>
-      SECRET_ATTRIBUTES.has(key) ? REDACTED : field,
-    );
+    return JSON.parse(redact(JSON.stringify(value)), (key, field: unknown) => (isSecretKey(key) ? REDACTED : field));
   } catch {
     return REDACTED;
   }

@@ -14,13 +14,21 @@ export interface ListBody<T> {
 /** Sends one list request with these query parameters. */
 export type PageLoader<T> = (query: Record<string, string>) => Promise<{ body: ListBody<T>; response: ResponseMeta }>;
 
-/** Loads the page that `query` names. */
+/** Most pages one walk may read: the bound of the cursors it remembers. */
+export const MAX_PAGES = 100_000;
+
+/** One walk through a list: each cursor it continued after, with the number of the page it came from. */
+type Walk = Map<string, number>;
+
+/** Loads the page that `query` names, page `index` of `walk`. */
 async function loadPage<T extends { id: string }>(
   load: PageLoader<T>,
   query: Record<string, string>,
+  walk: Walk = new Map(),
+  index = 0,
 ): Promise<Page<T>> {
   const { body, response } = await load(query);
-  return new Page(body, response, load, query);
+  return new Page(body, response, load, query, walk, index);
 }
 
 /** One page of a list: the API's `data`, `has_more`, `total_count` and `url`, plus a way to the next page. */
@@ -37,9 +45,18 @@ export class Page<T extends { id: string }> {
   declare readonly lastResponse: ResponseMeta;
   readonly #load: PageLoader<T>;
   readonly #query: Record<string, string>;
+  readonly #walk: Walk;
+  readonly #index: number;
 
-  /** @internal Built by the SDK from a list response; `load` and `query` fetch the next page. */
-  constructor(body: ListBody<T>, response: ResponseMeta, load: PageLoader<T>, query: Record<string, string>) {
+  /** @internal Built by the SDK from a list response; `load` and `query` fetch the next page of `walk`. */
+  constructor(
+    body: ListBody<T>,
+    response: ResponseMeta,
+    load: PageLoader<T>,
+    query: Record<string, string>,
+    walk: Walk,
+    index: number,
+  ) {
     this.data = body.data;
     this.has_more = body.has_more;
     this.total_count = body.total_count;
@@ -47,6 +64,8 @@ export class Page<T extends { id: string }> {
     Object.defineProperty(this, 'lastResponse', { value: response, enumerable: false });
     this.#load = load;
     this.#query = query;
+    this.#walk = walk;
+    this.#index = index;
   }
 
   /** True when `nextPage()` has something to fetch. */
@@ -56,7 +75,8 @@ export class Page<T extends { id: string }> {
 
   /**
    * Fetches the page after this one, on the client's own base URL (a server-sent `url` is never followed).
-   * @throws ResponseValidationError when the server said `has_more` but sent no item to continue from.
+   * @throws ResponseValidationError when the server said `has_more` but sent no item to continue from, led back to a
+   * cursor this walk already continued after (a cycle), or past `MAX_PAGES` pages.
    */
   nextPage(): Promise<Page<T>> {
     if (!this.has_more)
@@ -64,7 +84,13 @@ export class Page<T extends { id: string }> {
     const after = cursorOf(this);
     if (after === undefined || after === this.#query.after_id)
       return Promise.reject(stuck(this, 'sent no new item to continue after'));
-    return loadPage(this.#load, { ...this.#query, after_id: after });
+    // The same page asked again (a retry after a failure) continues from where it did before.
+    const from = this.#walk.get(after);
+    if (from !== undefined && from !== this.#index)
+      return Promise.reject(stuck(this, `led back to a page already read (after_id ${after})`));
+    if (this.#index + 1 >= MAX_PAGES) return Promise.reject(stuck(this, `went on past ${MAX_PAGES} pages`));
+    this.#walk.set(after, this.#index);
+    return loadPage(this.#load, { ...this.#query, after_id: after }, this.#walk, this.#index + 1);
   }
 }
 
@@ -133,13 +159,7 @@ export class PagePromise<T extends { id: string }> implements PromiseLike<Page<T
       ? this.#firstPage()
       : loadPage(this.#load, { ...this.#query, limit: String(MAX_PAGE_SIZE) }));
     yield page;
-    // Every cursor the walk continued after: a server whose cursor leads back to one would loop forever.
-    const used = new Set<string>();
     while (page.has_more) {
-      const after = cursorOf(page);
-      if (after !== undefined && used.has(after))
-        throw stuck(page, `led back to a page already read (after_id ${after})`);
-      if (after !== undefined) used.add(after);
       page = await page.nextPage();
       yield page;
     }

@@ -1,6 +1,6 @@
 /** The options every call takes, and their checks. */
 import type { Client } from '../client';
-import type { RicloudError } from './errors';
+import { InvalidInputError, type RicloudError } from './errors';
 import { checkObject, checkRules, isPlainObject, MILLISECONDS, numberIn, typed, type Rule } from './params';
 import { MAX_AWAIT_SECONDS } from './wire';
 
@@ -33,7 +33,7 @@ export interface RequestOptions extends Hooks {
   deadline?: number | undefined;
   /** How many times a failed attempt may be retried (default 2). */
   maxRetries?: number | undefined;
-  /** Extra headers for this call. */
+  /** Extra headers for this call (not `Authorization`: the token sets it). */
   headers?: Record<string, string> | undefined;
   /** Long-poll: asks the server to hold the answer up to this many seconds (sends `Ricloud-Await`). */
   awaitFor?: number | undefined;
@@ -73,9 +73,26 @@ const REQUEST_RULES: Record<string, Rule> = {
   onRetry: hook,
 };
 
-/** Checks the options object every method takes; `field` prefixes the names in errors. */
-export function checkRequestOptions(options: unknown, field = 'options'): RequestOptions {
+/**
+ * Checks the options object every method takes, which may also hold the `more` keys; `field` prefixes the names in
+ * errors. An unknown key (a typo such as `timout`) is refused, as an unknown parameter is.
+ */
+export function checkRequestOptions(
+  options: unknown,
+  field = 'options',
+  more: readonly string[] = ['client'],
+): RequestOptions {
   const o = checkObject(options, field);
+  for (const key of Object.keys(o))
+    if (!(key in REQUEST_RULES) && !more.includes(key))
+      throw new InvalidInputError(
+        `${field}.${key}`,
+        `is not an option (expected one of ${[...Object.keys(REQUEST_RULES), ...more].join(', ')})`,
+      );
   checkRules(o, field, REQUEST_RULES);
+  const auth = o.headers && Object.keys(o.headers).find((name) => name.toLowerCase() === 'authorization');
+  // Only the client's token is sent as credentials, so only it is redacted wherever a server echoes it.
+  if (auth)
+    throw new InvalidInputError(`${field}.headers.${auth}`, 'is set from the token option; pass { token } instead');
   return o as RequestOptions;
 }

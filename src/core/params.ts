@@ -61,9 +61,25 @@ export function encodeId(id: unknown, field = 'id'): string {
   }
 }
 
-/** Checks a receiver url: absolute http(s), no credentials inside. Returns it unchanged. */
+/**
+ * The token as it is sent: surrounding whitespace (the line break a token file ends with) is trimmed, once, here.
+ * @throws InvalidInputError naming `token` when whitespace or a control character is left inside it.
+ */
+export function checkToken(value: string): string {
+  const token = value.trim();
+  if (/[\s\p{Cc}]/u.test(token))
+    throw new InvalidInputError('token', 'must not contain whitespace or control characters');
+  return token;
+}
+
+/**
+ * Checks a receiver url: absolute http(s), no credentials, no whitespace or control characters (which `URL` would
+ * silently drop, so the text sent would differ from the URL checked). Returns it unchanged.
+ */
 export function checkUrl(value: unknown, field = 'url'): string {
   if (typeof value !== 'string') throw new InvalidInputError(field, `must be a string, got ${describe(value)}`);
+  if (/[\s\p{Cc}]/u.test(value))
+    throw new InvalidInputError(field, 'must not contain whitespace, line breaks or control characters');
   let url: URL;
   try {
     url = new URL(value);

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { ResponseValidationError, type RequestInfo } from './errors';
 import { describe, isPlainObject, withArticle } from './params';
-import { redactText, SECRET_ATTRIBUTES } from './redact';
+import { isSecretKey, redactText } from './redact';
 
 type $ZodIssue = z.core.$ZodIssue;
 
@@ -77,7 +77,7 @@ function issueText(issue: $ZodIssue, json: unknown): string {
   );
   if (input === undefined) return 'is missing';
   // A secret attribute's value is not described, whatever its type.
-  return `must be ${mustBe(issue)}${SECRET_ATTRIBUTES.has(String(issue.path.at(-1))) ? '' : `, got ${describe(input)}`}`;
+  return `must be ${mustBe(issue)}${isSecretKey(String(issue.path.at(-1))) ? '' : `, got ${describe(input)}`}`;
 }
 
 /**
@@ -118,7 +118,7 @@ function invalid(context: BodyContext, text: string, field: string, why: string)
     status: context.status,
     request: context.request,
     field,
-    body: redactText(context.redact ? context.redact(text) : text),
+    body: redactText(text, context.redact),
     mayHaveSucceeded: context.mayHaveSucceeded ?? false,
   });
 }

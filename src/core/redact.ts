@@ -9,22 +9,84 @@ export const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set(['secret', 'token'
 /** Response bodies kept in errors are cut to this many characters. */
 export const MAX_ERROR_BODY = 64 * 1024;
 
-// The value of `"secret":` or `"token":` in JSON text: a string (also when the text ends inside it: a body cut short), a list of
-// strings (as the API's `params` lists messages per field), or any other scalar; and `s=...` in a `Ricloud-Signature`.
+// For text that is not JSON: the value of `"secret":` or `"token":` (a string, also when the text ends inside it; a
+// list of strings, as `params` lists messages per field; or any other scalar), and `s=...` in a `Ricloud-Signature`.
 const SECRET_FIELD =
-  /("(?:secret|token)"\s*:\s*)(?:"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/g;
+  /("(?:secret|token)"\s*:\s*)(?:"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/gi;
 // The value of `"credentials":`, a flat object (a GCP key, AWS keys), also when the text ends inside it.
 const CREDENTIALS_FIELD = /("credentials"\s*:\s*)\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*\}?/g;
 const SIGNATURE_VALUE = /(\bs=)[A-Za-z0-9+/=_-]+/g;
 
-/** Hides secret values inside a body or message, then cuts it to `MAX_ERROR_BODY` characters. */
-export function redactText(text: string): string {
+/** True for a key whose value is a secret: a name in `SECRET_ATTRIBUTES`, in any case. */
+export const isSecretKey = (key: string): boolean => SECRET_ATTRIBUTES.has(key.toLowerCase());
+
+/**
+ * Hides secret values inside a body or message, then `hide` (the token), then cuts it to `MAX_ERROR_BODY` characters.
+ * A JSON body is redacted as parsed JSON (any secret attribute, whatever its case, escapes or layout; it is then
+ * re-serialised); only text that is not JSON (a body cut short) falls back to a text pattern.
+ */
+export function redactText(text: string, hide: (text: string) => string = (t) => t): string {
+  // Secrets before the token: a token inside the word `secret` would hide the key that marks a secret.
+  let redacted = text;
+  try {
+    let found = false;
+    const json = JSON.stringify(JSON.parse(text), (key, value: unknown) => {
+      if (!isSecretKey(key)) return value;
+      found = true;
+      return REDACTED;
+    });
+    if (found) redacted = json;
+  } catch {
+    redacted = text.replace(SECRET_FIELD, `$1"${REDACTED}"`).replace(CREDENTIALS_FIELD, `$1"${REDACTED}"`);
+  }
   // Redacting before cutting: a cut inside a secret would leave its start unmatched.
-  const redacted = text
-    .replace(SECRET_FIELD, `$1"${REDACTED}"`)
-    .replace(CREDENTIALS_FIELD, `$1"${REDACTED}"`)
-    .replace(SIGNATURE_VALUE, `$1${REDACTED}`);
+  redacted = hide(redacted).replace(SIGNATURE_VALUE, `$1${REDACTED}`);
   return redacted.length > MAX_ERROR_BODY ? `${redacted.slice(0, MAX_ERROR_BODY)}…` : redacted;
+}
+
+/**
+ * Every form in which a server may echo `token` back: as sent, JSON-escaped, percent-encoded, and base64 (alone, and
+ * inside a longer base64 text such as a `Basic` credential, at each of the three byte alignments).
+ */
+export function tokenForms(token: string): string[] {
+  if (!token) return [];
+  const json = JSON.stringify(token).slice(1, -1);
+  const percent = encodeURIComponent(token);
+  const forms = [
+    token,
+    json,
+    token.replaceAll('/', '\\/'),
+    percent,
+    percent.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()),
+  ];
+  const base64 = latin1Base64(token);
+  if (base64) {
+    forms.push(base64, base64.replace(/=+$/, ''));
+    // The token's bytes from `offset` on in a base64 text: only the characters its bytes alone decide.
+    for (let offset = 0; offset < 3; offset++) {
+      const text = latin1Base64('\0'.repeat(offset) + token) as string;
+      const first = Math.ceil(offset / 3) * 3;
+      const last = Math.floor((offset + token.length) / 3) * 3;
+      if (last - first >= 3) forms.push(text.slice((first / 3) * 4, (last / 3) * 4));
+    }
+  }
+  // Longest first: a shorter form inside a longer one would leave the rest of it visible.
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+
+/** `text` in base64, when it is Latin-1 (what a header can hold). */
+function latin1Base64(text: string): string | undefined {
+  try {
+    return btoa(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A function that hides every form of `token` (see `tokenForms`) in a text. */
+export function tokenRedactor(token: string): (text: string) => string {
+  const forms = tokenForms(token);
+  return (text) => forms.reduce((hidden, form) => hidden.replaceAll(form, REDACTED), text);
 }
 
 const SECRET_HEADERS = new Set(['authorization', 'ricloud-signature', 'cookie', 'set-cookie']);

@@ -4,7 +4,14 @@
  */
 import { HTTPError, type KyRequest, type Options, type ShouldRetryState } from 'ky';
 import { TimeoutError as KyTimeoutError } from 'ky';
-import { AbortError, type RequestInfo, RicloudError as BaseError, type RicloudError } from './errors';
+import { readCapped } from './body';
+import {
+  AbortError,
+  type RequestInfo,
+  RicloudError as BaseError,
+  type RicloudError,
+  ResponseTooLargeError,
+} from './errors';
 import { mapFailure } from './failure';
 import type { RequestOptions } from './options';
 import { parseBody } from './parse';
@@ -45,7 +52,7 @@ class Call<T> {
   // The failure the next attempt retries, as ky threw it and as the SDK reports it.
   #retrying: { raw: unknown; error: RicloudError } | undefined;
   // Set by `shouldRetry` for `jitter`, which ky calls next with the backoff step.
-  #pending: { attempt: number; error: RicloudError } | undefined;
+  #pending: { attempt: number; error: RicloudError; advised: number | undefined } | undefined;
 
   constructor(
     readonly transport: Transport,
@@ -191,7 +198,14 @@ class Call<T> {
   /** The body of `response`, read within what is left of the attempt's time. */
   #read(response: Response): Promise<string> {
     const left = this.attemptTimeout - (Date.now() - this.#attemptStarted);
-    return within(response.text(), left, () => new KyTimeoutError(new Request(this.info.url ?? 'about:blank')));
+    const max = this.transport.maxResponseBytes;
+    const tooLarge = () =>
+      new ResponseTooLargeError(this.spec.what, { status: response.status, maxResponseBytes: max, request: this.info });
+    return within(
+      readCapped(response, max, tooLarge),
+      left,
+      () => new KyTimeoutError(new Request(this.info.url ?? 'about:blank')),
+    );
   }
 
   /**
@@ -200,7 +214,12 @@ class Call<T> {
    */
   async #retryBody(error: unknown, limit: number): Promise<number | undefined> {
     const retries = this.info.attempts - 1;
-    if (retries >= limit || (await this.#shouldRetry({ error: error as Error, retryCount: retries + 1 })) === false)
+    // A body past the size cap would be as large again.
+    if (
+      error instanceof BaseError ||
+      retries >= limit ||
+      (await this.#shouldRetry({ error: error as Error, retryCount: retries + 1 })) === false
+    )
       return undefined;
     const delay = this.#jitter(backoffStep(retries + 1));
     this.#retriesBefore = retries + 1;
@@ -218,15 +237,14 @@ class Call<T> {
       return false;
     const mapped = await this.#failure(error);
     this.#retrying = { raw: error, error: mapped };
-    // ky sleeps the advice as it is; otherwise it asks `jitter` for the backoff.
-    if (advised !== undefined) this.#retried(retryCount, advised, mapped);
-    else this.#pending = { attempt: retryCount, error: mapped };
+    // ky asks `jitter` for the delay next, which is the advice when there is one.
+    this.#pending = { attempt: retryCount, error: mapped, advised };
     return undefined;
   };
 
   #jitter = (step: number): number => {
-    const delay = jittered(step);
     const pending = this.#pending;
+    const delay = pending?.advised ?? jittered(step);
     this.#pending = undefined;
     // A backoff that would end past the deadline is not slept: the failure being retried ends the call now.
     if (!pending || Date.now() + delay >= this.#deadlineAt) throw this.#retrying?.raw;

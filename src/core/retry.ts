@@ -27,8 +27,8 @@ export const retryOptions = (limit: number): RetryOptions => ({
   limit,
   methods: ['get', 'post', 'delete'],
   statusCodes: RETRY_STATUSES,
-  afterStatusCodes: RETRY_STATUSES,
-  maxRetryAfter: MAX_RETRY_AFTER_MS,
+  // ky would read `Retry-After` its own way (and other headers besides): the call reads it with `retryAfterMs`.
+  afterStatusCodes: [],
   retryOnTimeout: true,
   delay: backoffStep,
 });
@@ -39,12 +39,17 @@ export const backoffStep = (retry: number): number => Math.min(BACKOFF_CAP_MS, B
 /** Full jitter: a whole number of milliseconds below `step`. */
 export const jittered = (step: number): number => Math.floor(Math.random() * step);
 
-/** Milliseconds advised by a `Retry-After` header (seconds or an HTTP date), or undefined. */
+// An HTTP date as `Retry-After` carries it (RFC 9110's IMF-fixdate), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$/;
+
+/**
+ * Milliseconds advised by a `Retry-After` header: a whole number of seconds or an HTTP date, as RFC 9110 allows;
+ * undefined for anything else (`0x14`, `1e3`, `20.5`), which `Number` or `Date.parse` would read as something.
+ */
 export function retryAfterMs(headers: Headers): number | undefined {
-  const value = headers.get('retry-after');
-  if (value === null || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+  const value = headers.get('retry-after')?.trim() ?? '';
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const ms = HTTP_DATE.test(value) ? Date.parse(value) - Date.now() : Number.NaN;
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 

@@ -4,7 +4,7 @@ import { InvalidInputError } from './errors';
 import { levelled, type Logger, type LogLevel } from './log';
 import type { Hooks } from './options';
 import type { Validation } from './parse';
-import { REDACTED } from './redact';
+import { tokenRedactor } from './redact';
 import { userAgent } from './user-agent';
 
 /** What a client hands to each call: its ky instance, its settings (but the token) and its hooks. */
@@ -15,6 +15,8 @@ export interface Transport extends Hooks {
   timeout: number;
   deadline?: number | undefined;
   maxRetries: number;
+  /** Largest response body read, in bytes after decompression. */
+  maxResponseBytes: number;
   log: ReturnType<typeof levelled>;
   /** Whether debug lines are written: they are built only then. */
   debug: boolean;
@@ -30,6 +32,7 @@ export interface TransportSettings extends Hooks {
   timeout: number;
   deadline?: number | undefined;
   maxRetries: number;
+  maxResponseBytes: number;
   headers?: Record<string, string> | undefined;
   fetch?: typeof fetch | undefined;
   logger: Logger;
@@ -43,8 +46,6 @@ export interface TransportSettings extends Hooks {
  */
 export function createTransport(settings: TransportSettings): Transport {
   const { token, baseUrl, headers: extra, logger, logLevel, ...rest } = settings;
-  // The token as text may hold it, and as JSON text may escape it (`/` as `\/`).
-  const forms = token ? [...new Set([token, JSON.stringify(token).slice(1, -1), token.replaceAll('/', '\\/')])] : [];
   // Set one by one, so names match whatever their case: the caller's headers may replace the user agent, never the token.
   const agent = userAgent();
   const headers = new Headers(agent ? { 'user-agent': agent } : {});
@@ -64,6 +65,6 @@ export function createTransport(settings: TransportSettings): Transport {
     ky: ky.create({ prefixUrl: baseUrl, headers, redirect: 'manual' }),
     log: levelled(logger, logLevel),
     debug: logLevel === 'debug',
-    redact: (text) => forms.reduce((hidden, form) => hidden.replaceAll(form, REDACTED), text),
+    redact: tokenRedactor(token),
   };
 }

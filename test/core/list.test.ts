@@ -159,6 +159,59 @@ describe('a server whose cursor goes round in circles', () => {
     expect(asked).toEqual(['', 'wc_a', 'wc_b']);
   });
 
+  /** Serves a list whose cursors go round `cycle` for ever: after_id of each leads to the next, the last to the first. */
+  function cyclingList(cycle: string[]): string[] {
+    const asked: string[] = [];
+    server.use(
+      http.get(`${api.baseUrl}/configs/webhook`, ({ request }) => {
+        const after = new URL(request.url).searchParams.get('after_id') ?? '';
+        asked.push(after);
+        const at = after === '' ? 0 : (cycle.indexOf(after) + 1) % cycle.length;
+        return HttpResponse.json({ data: [{ ...CONFIG, id: cycle[at] }], has_more: true });
+      }),
+    );
+    return asked;
+  }
+
+  it.each([
+    ['2', ['wc_a', 'wc_b']],
+    ['3', ['wc_a', 'wc_b', 'wc_c']],
+  ])('a %s-page cursor cycle ends a hand-written nextPage loop with a ResponseValidationError', async (_n, cycle) => {
+    const asked = cyclingList(cycle);
+    let page = await client().webhookConfigs.list();
+    const walk = async () => {
+      while (page.hasNextPage()) page = await page.nextPage();
+    };
+    const error = await rejectionOf(walk());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.message).toContain('led back to a page already read');
+    expect(asked).toEqual(['', ...cycle]);
+  });
+
+  it.each([
+    ['2', ['wc_a', 'wc_b']],
+    ['3', ['wc_a', 'wc_b', 'wc_c']],
+  ])('a %s-page cursor cycle ends a for await walk with a ResponseValidationError', async (_n, cycle) => {
+    const asked = cyclingList(cycle);
+    const seen: string[] = [];
+    const walk = async () => {
+      for await (const config of client().webhookConfigs.list()) seen.push(config.id);
+    };
+    const error = await rejectionOf(walk());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    // The first page comes round again before its cursor shows the cycle.
+    expect(seen).toEqual([...cycle, cycle[0]]);
+    expect(asked).toHaveLength(cycle.length + 1);
+  });
+
+  it('asking the same page for its next page twice is no cycle', async () => {
+    cyclingList(['wc_a', 'wc_b', 'wc_c']);
+    const first = await client().webhookConfigs.list();
+    const second = await first.nextPage();
+    expect((await first.nextPage()).data[0]?.id).toBe(second.data[0]?.id);
+    expect((await second.nextPage()).data[0]?.id).toBe('wc_c');
+  });
+
   it('with validate: false, a numeric id the server repeats still ends the walk', async () => {
     let asked = 0;
     server.use(

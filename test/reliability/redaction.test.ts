@@ -4,7 +4,14 @@
  */
 import { format, inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { Client, RequestError, ResponseValidationError, type Logger, type RicloudError } from '../../src/index';
+import {
+  Client,
+  InvalidInputError,
+  RequestError,
+  ResponseValidationError,
+  type Logger,
+  type RicloudError,
+} from '../../src/index';
 import { signPayload } from '../../src/webhooks/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 import { RECEIVER, useMockServer } from './support';
@@ -174,5 +181,107 @@ describe('over real sockets: connection and timeout errors', () => {
     )) as RicloudError;
     const secrets = [TOKEN_A, ...mock.api.store.webhookConfigs().map((c) => c.secret)];
     expectClean(renderings(error), secrets);
+  });
+});
+
+describe('a token echoed back in every form', () => {
+  const { api } = useMockApi();
+  const SENT = 'tok/echo+Secret=0123456789abcdefXYZ';
+  // What a hostile server may send back of the Authorization value it received.
+  const echoes = (token: string) => [
+    token,
+    JSON.stringify(token).slice(1, -1),
+    encodeURIComponent(token),
+    encodeURIComponent(token).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+    btoa(token),
+    `Basic ${btoa(`${token}:`)}`,
+    `Basic ${btoa(`api:${token}`)}`,
+    `Basic ${btoa(`ap:${token}:x`)}`,
+  ];
+  // Every echo as it would appear; of a Basic credential, the middle of its base64, which encodes the token's bytes only.
+  const leaks = (token: string) =>
+    echoes(token).map((echo) => (echo.startsWith('Basic ') ? echo.slice('Basic '.length + 8, -8) : echo));
+  const echoing =
+    (status: number): typeof fetch =>
+    async (input, init) => {
+      const token = (new Request(input, init).headers.get('authorization') ?? '').slice('Token '.length);
+      const said = echoes(token).join(' | ');
+      const headers = new Headers({ 'content-type': 'application/json', 'x-echo': said });
+      const body = status === 200 ? { data: [], has_more: false } : { error: 'invalid-token', message: said };
+      return new Response(JSON.stringify(body), { status, headers });
+    };
+
+  it.each([
+    ['a trailing line break', `${SENT}\n`],
+    ['a leading tab', `\t${SENT}`],
+    ['a trailing \\r\\n', `${SENT}\r\n`],
+    ['trailing spaces', `${SENT}   `],
+  ])('a token with %s is trimmed, and no echo of it shows anywhere', async (_name, given) => {
+    const { logger, lines } = recordingLogger();
+    const options = { token: given, baseUrl: api.baseUrl, logger, logLevel: 'debug' as const, maxRetries: 0 };
+    const error = (await rejectionOf(
+      new Client({ ...options, fetch: echoing(401) }).webhookConfigs.list(),
+    )) as RequestError;
+    expect(error.name).toBe('AuthenticationError');
+    expect(error.message).toContain('[redacted]');
+    const page = await new Client({ ...options, fetch: echoing(200) }).webhookConfigs.list();
+    expect(page.lastResponse.headers['x-echo']).toContain('[redacted]');
+    expectClean(
+      [...renderings(error), error.stack ?? '', error.body, ...lines, JSON.stringify(page.lastResponse.headers)],
+      leaks(SENT),
+    );
+  });
+
+  it.each([
+    ['a space', 'tok_a b'],
+    ['a tab', 'tok_a\tb'],
+    ['a line break', 'tok_a\nb'],
+    ['a NUL', 'tok_a\0b'],
+    ['an escape', 'tok_a\u001bb'],
+  ])('a token with %s inside is refused, naming the token and not quoting it', (_name, token) => {
+    let thrown: unknown;
+    try {
+      new Client({ token, baseUrl: api.baseUrl });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidInputError);
+    expect((thrown as InvalidInputError).field).toBe('token');
+    expect(String(thrown)).not.toContain('tok_a');
+  });
+});
+
+describe('secret fields in error bodies, read as JSON', () => {
+  const { api } = useMockApi();
+  const HIDDEN = 'whsec_hidden_value_123456';
+  const answering =
+    (body: string): typeof fetch =>
+    async () =>
+      new Response(body, { status: 400, headers: { 'content-type': 'application/json' } });
+
+  it.each([
+    [
+      'a pretty-printed object value',
+      `{\n  "error": "invalid-parameter",\n  "secret": {\n    "value": "${HIDDEN}"\n  }\n}`,
+    ],
+    ['a unicode-escaped key', `{"error":"invalid-parameter","secr\\u0065t":"${HIDDEN}"}`],
+    ['the key "Secret"', `{"error":"invalid-parameter","Secret":"${HIDDEN}"}`],
+    ['the key "SECRET" in params', `{"error":"invalid-parameter","params":{"SECRET":["${HIDDEN}"]}}`],
+    ['a nested secret list', `{"error":"invalid-parameter","data":[{"secret": [ "${HIDDEN}" ]}]}`],
+  ])('%s is hidden in the body, params and every rendering', async (_name, body) => {
+    const c = new Client({ token: TOKEN_A, baseUrl: api.baseUrl, fetch: answering(body), maxRetries: 0 });
+    const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error.body).toContain('[redacted]');
+    expectClean([...renderings(error), error.body, JSON.stringify(error.params ?? null)], [HIDDEN]);
+  });
+
+  it('a token that is part of the word "secret" does not stop the secret being hidden', async () => {
+    const body = `{"error":"invalid-parameter","message":"cret","secret":"${HIDDEN}"}`;
+    const c = new Client({ token: 'cret', baseUrl: api.baseUrl, fetch: answering(body), maxRetries: 0 });
+    const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+    expect(error).toBeInstanceOf(RequestError);
+    expectClean([...renderings(error), error.body], [HIDDEN]);
+    expect(error.body).not.toContain('cret"');
   });
 });
