@@ -11,15 +11,18 @@ import { describe, expect, it } from 'vitest';
 
 const dist = resolve(import.meta.dirname, '../dist');
 
-/** The bare module names an entry file pulls in, following its relative chunks. */
-function externalImports(entry: string): Set<string> {
+/** The bare module names an entry file pulls in (or, with `lazy` false, at load), following its relative chunks. */
+function externalImports(entry: string, lazy = true): Set<string> {
   const seen = new Set<string>();
   const external = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
     const code = readFileSync(file, 'utf8');
-    for (const [, spec] of code.matchAll(/(?:from\s*|import\s*\(?\s*|require\()\s*["']([^"']+)["']/g)) {
+    const pattern = lazy
+      ? /(?:from\s*|import\s*\(?\s*|require\()\s*["']([^"']+)["']/g
+      : /(?:from\s*|import\s*|require\()\s*["']([^"']+)["']/g;
+    for (const [, spec] of code.matchAll(pattern)) {
       if (!spec) continue;
       if (spec.startsWith('.')) visit(join(dirname(file), spec));
       else external.add(spec);
@@ -45,13 +48,23 @@ describe('built package', () => {
     expect(imports.filter((name) => /^(ky|zod|msw)(\/|$)/.test(name))).toEqual([]);
   });
 
-  it('is one build: no lazy import() for a bundler to wrap, in any library file', () => {
-    for (const file of readdirSync(dist).filter((name) => /\.(c?js)$/.test(name)))
-      expect({ file, lazy: /\bimport\s*\(/.test(readFileSync(join(dist, file), 'utf8')) }).toEqual({
-        file,
-        lazy: false,
-      });
+  it('is one build: no lazy import() for a bundler to wrap, in any library file (msw, an external peer, aside)', () => {
+    for (const file of readdirSync(dist).filter((name) => /\.(c?js)$/.test(name))) {
+      const code = readFileSync(join(dist, file), 'utf8');
+      const lazy = [...code.matchAll(/\bimport\s*\(\s*([^)]*)\)/g)].map(([, spec]) => spec);
+      expect({ file, lazy: lazy.filter((spec) => !/^["']msw["']$/.test(spec ?? '')) }).toEqual({ file, lazy: [] });
+    }
   });
+
+  it.each(['mock.js', 'mock.cjs', 'mock.browser.js'])(
+    "%s imports msw's http subpath, never msw's index, which opens a BroadcastChannel that keeps Deno alive",
+    (entry) => {
+      const atLoad = externalImports(entry, false);
+      expect(atLoad).toContain('msw/core/http');
+      // The index is loaded only by the HTTP server, when it answers (a lazy import() of 'msw').
+      expect(atLoad.has('msw')).toBe(false);
+    },
+  );
 
   it('gives only ricloud/mock a `browser` condition (a page cannot run its HTTP server), which never loads node:http', () => {
     const exports = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')).exports;
