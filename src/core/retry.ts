@@ -1,7 +1,7 @@
 /**
  * The retry policy: which failures are sent again, and how long to wait first. ky runs the loop, the backoff and the
  * sleeps with these options; `mayRetry` holds what ky cannot know (a create is re-sent only when the server certainly
- * did not act). See the README's "Retries" section for the same rules in prose.
+ * did not act). The README's "Retries and time limits" says the same in prose.
  */
 import { HTTPError, TimeoutError as KyTimeoutError, type RetryOptions } from 'ky';
 import { failedBeforeSending } from './network';

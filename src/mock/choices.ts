@@ -1,6 +1,6 @@
 /**
  * What the mock does where the API docs are silent. Each choice is a named value here and a row of `docs/mock.md`
- * (or of the README's "Where the docs are silent" table); nothing else in the mock hard-codes them.
+ * (or of `docs/design.md`); nothing else in the mock hard-codes them.
  */
 
 /** Organisation ids are derived from tokens in this order; a token map in the options overrides it. */
