@@ -120,13 +120,12 @@ export class TestRunner {
     task.state = 'processing';
     task.date_started = store.now();
     await sleep(taskDelay, signal);
-    const testedUrl = config.url;
     const error = config.resource === 'webhook_config' ? await this.#deliverTest(config, signal) : this.#storageError();
     task.state = error ? 'failed' : 'succeeded';
     task.error = error;
     task.date_completed = store.now();
-    // Only the latest test of an unchanged, active config decides its state.
-    if (store.latestTest.get(config.id) === task.id && config.url === testedUrl && config.state !== 'deactivated') {
+    // Only the latest test of an active config decides its state (every change of url starts a new test).
+    if (store.latestTest.get(config.id) === task.id && config.state !== 'deactivated') {
       config.state = error ? 'invalid' : 'valid';
     }
     this.notify(task.id);

@@ -97,6 +97,20 @@ describe('Ricloud-Await', () => {
     // Held for the whole wait, this call would outlive the test's own timeout.
     expect((await call(`/tasks/${task?.id}`, { headers: { 'ricloud-await': '60' } })).state).toBe('succeeded');
   });
+
+  it('releases a held answer when its task ends, though a shorter wait on the same task ran out first', async () => {
+    await call('/configs/webhook', { method: 'POST', body: { url: 'https://receiver.example/hooks' } });
+    await deliveries(1);
+    const [task] = ((await call('/tasks')) as unknown as { data: { id: string }[] }).data;
+    const path = `/tasks/${task?.id}`;
+    const held = call(path, { headers: { 'ricloud-await': '10' } });
+    // The shorter wait answers with the task still running, leaving the longer one held.
+    expect((await call(path, { headers: { 'ricloud-await': '1' } })).state).toBe('processing');
+    waiting[0]?.(new Response('OK'));
+    // Released when the task ends, not when its own 10 s wait runs out.
+    const stillHeld = new Promise((resolve) => setTimeout(() => resolve({ state: 'still held' }), 5_000));
+    expect(await Promise.race([held, stillHeld])).toMatchObject({ state: 'succeeded' });
+  });
 });
 
 describe('listeners', () => {
