@@ -5,7 +5,7 @@ for (const name of ['a', 'b', 'c']) await WebhookConfig.create({ url: `https://h
 
 // Datetime filters take a Date or an ISO string, or a range: sent as date_created__gte=… and so on.
 const lastWeek = new Date(Date.now() - 7 * 24 * 3600 * 1000);
-const recent = await WebhookConfig.list({ date_created: { gte: lastWeek, lt: new Date() }, limit: 2 });
+const recent = await WebhookConfig.list({ date_created: { gte: lastWeek, lt: '2100-01-01' }, limit: 2 });
 console.log(`${recent.data.length} of ${recent.total_count} on the first page`);
 
 // Page by page, by hand…
