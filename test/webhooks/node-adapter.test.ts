@@ -2,7 +2,7 @@
  * toNodeHandler with the request and response objects it is written against (`NodeRequest`, `NodeResponse`): the raw
  * body it picks, the `Request` a receiver sees, and who answers when something fails, Express's `next` or itself.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type NodeRequest, type NodeResponse, toNodeHandler, WebhookPayloadError } from '../../src/webhooks/index';
 import { recorder, signed, taskSucceeded } from './support';
 
@@ -61,18 +61,19 @@ function fakeResponse(headersSent = false) {
   return { res, done };
 }
 
-/** Process warnings emitted from now on; they arrive on a later tick. */
-function warnings() {
-  const seen: Error[] = [];
-  const listener = (warning: Error) => seen.push(warning);
-  process.on('warning', listener);
-  stops.push(() => process.off('warning', listener));
-  return seen;
-}
-const stops: (() => void)[] = [];
-afterEach(() => {
-  for (const stop of stops.splice(0)) stop();
+/** Process warnings emitted in the current test, caught so that none reaches the test run's output. */
+let emitted: Error[] = [];
+beforeEach(() => {
+  emitted = [];
+  vi.spyOn(process, 'emitWarning').mockImplementation((warning: string | Error) => {
+    emitted.push(typeof warning === 'string' ? new Error(warning) : warning);
+  });
 });
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+/** The process warnings emitted in this test so far (and from now on). */
+const warnings = () => emitted;
 const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('toNodeHandler: the raw body', () => {
