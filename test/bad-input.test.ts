@@ -23,19 +23,11 @@ import {
   WebhookConfig,
   type ClientOptions,
 } from '../src/index';
-import { TOKEN_A, useMockApi } from './support/core-harness';
+import { CONFIG_ANSWER as CONFIG, TOKEN_A, useMockApi } from './support/core-harness';
 
 const { api, server, client } = useMockApi();
 const BASE = api.baseUrl;
 const EVIL = 'https://evil.example';
-const CONFIG = {
-  id: 'wc_1',
-  resource: 'webhook_config',
-  organisation: 'org_1',
-  url: 'https://hooks.example.com/in',
-  state: 'valid',
-  date_created: '2024-05-01T10:00:00Z',
-};
 
 /** How many times the repeating list below was asked: the SDK must stop after the second page. */
 let repeats = 0;

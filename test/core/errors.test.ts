@@ -15,18 +15,10 @@ import {
   ServerError,
   TimeoutError,
 } from '../../src/index';
-import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+import { CONFIG_ANSWER as CONFIG, rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 
 const { api, server, client } = useMockApi();
 const once = () => client({ maxRetries: 0 });
-const CONFIG = {
-  id: 'wc_1',
-  resource: 'webhook_config',
-  organisation: 'org_1',
-  url: 'https://hooks.example.com/in',
-  state: 'valid',
-  date_created: '2024-05-01T10:00:00Z',
-};
 
 /** Answers GET /configs/webhook/:id with `response` instead of the mock. */
 const retrieveAnswers = (response: () => Response) =>

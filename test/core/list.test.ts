@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { InvalidInputError, Page, PagePromise, ResponseValidationError, WebhookConfig } from '../../src/index';
-import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+import { rejectionOf, TOKEN_A, useMockApi, CONFIG_ANSWER } from '../support/core-harness';
 
 const { api, server, client } = useMockApi();
 
@@ -133,13 +133,7 @@ describe('list() as a PagePromise', () => {
 });
 
 describe('a server whose cursor goes round in circles', () => {
-  const CONFIG = {
-    resource: 'webhook_config',
-    organisation: 'org_1',
-    url: 'https://hooks.example.com/in',
-    state: 'valid',
-    date_created: '2024-05-01T10:00:00Z',
-  };
+  const CONFIG = CONFIG_ANSWER;
 
   it('ends the walk with a ResponseValidationError once a cursor leads back to a page already read', async () => {
     // after_id a → b, after_id b → a again: every page says has_more.

@@ -60,6 +60,15 @@ export function recordingReceiver() {
 
 /** Tokens used by the tests; long and distinctive, so a leak into a message is easy to spot. */
 export const TOKEN_A = 'tok_alpha_7f3c9e1d5b2a48c6a0e1f2d3c4b5a697';
+/** A webhook config as the API answers it, for tests that serve their own answers. */
+export const CONFIG_ANSWER = {
+  id: 'wc_1',
+  resource: 'webhook_config',
+  organisation: 'org_1',
+  url: 'https://hooks.example.com/in',
+  state: 'valid',
+  date_created: '2024-05-01T10:00:00Z',
+};
 export const TOKEN_B = 'tok_bravo_1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6';
 
 /**
