@@ -67,16 +67,20 @@ async function rate(call: () => Promise<unknown>, total: number): Promise<{ perS
   return { perSecond: total / ((performance.now() - t0) / 1000), cpuMicros: (cpu.user + cpu.system) / total };
 }
 
-async function benchThroughput(url: string): Promise<void> {
-  const headers = { authorization: `Token ${TOKEN}`, accept: 'application/json' };
-  // Bare ky with the options the SDK gives it, and nothing of the SDK.
-  const bare = ky.create({
+/** Bare ky with the options the SDK gives it, and nothing of the SDK. */
+const bareKy = (url: string, fetch?: typeof globalThis.fetch) =>
+  ky.create({
     prefixUrl: url,
-    headers,
+    headers: { authorization: `Token ${TOKEN}`, accept: 'application/json' },
     redirect: 'manual',
     timeout: sdk.DEFAULT_TIMEOUT,
     retry: { limit: sdk.DEFAULT_MAX_RETRIES, methods: ['get', 'post'] },
+    ...(fetch ? { fetch } : {}),
   });
+
+async function benchThroughput(url: string): Promise<void> {
+  const headers = { authorization: `Token ${TOKEN}`, accept: 'application/json' };
+  const bare = bareKy(url);
   sdk.configure({ token: TOKEN, baseUrl: url });
   const variants: [string, () => Promise<unknown>][] = [
     ['sdk', () => sdk.WebhookConfig.retrieve(CONFIG_ID)],
@@ -329,15 +333,7 @@ async function benchOverhead(): Promise<void> {
   });
   const answer = async () => new Response(body, { headers: { 'content-type': 'application/json' } });
   const url = 'https://ricloud.bench';
-  const headers = { authorization: `Token ${TOKEN}`, accept: 'application/json' };
-  const bare = ky.create({
-    prefixUrl: url,
-    headers,
-    redirect: 'manual',
-    timeout: sdk.DEFAULT_TIMEOUT,
-    retry: { limit: sdk.DEFAULT_MAX_RETRIES, methods: ['get', 'post'] },
-    fetch: answer,
-  });
+  const bare = bareKy(url, answer);
   const client = new sdk.Client({ token: TOKEN, baseUrl: url, fetch: answer });
   const variants: [string, () => Promise<unknown>][] = [
     ['sdk', () => client.webhookConfigs.retrieve(CONFIG_ID)],
