@@ -21,7 +21,8 @@ async function example(name: string): Promise<string> {
   return stdout;
 }
 
-describe('examples', () => {
+// Each test waits for a tsx process (killed after 60 s), whose start alone can pass vitest's 5 s on a loaded machine.
+describe('examples', { timeout: 60_000 }, () => {
   it('demo.ts walks a config through new → valid → deactivated', async () => {
     const out = await example('demo');
     expect(out).toMatch(/auto-tested .* valid/);
