@@ -10,13 +10,15 @@ import type { Validation } from './core/parse';
 import { showAs } from './core/inspect';
 import { REDACTED } from './core/redact';
 import { send } from './core/request';
-import { type RequestSpec, type ResponseMeta, SEND } from './core/spec';
+import { DOWNLOAD, type RequestSpec, type ResponseMeta, SEND } from './core/spec';
+import { type DownloadOptions, openDownload, type ResultFile } from './core/download';
 import { createTransport, type Transport } from './core/transport';
 import { DEFAULT_BASE_URL } from './core/wire';
 import { Events } from './resources/event';
 import { Keys } from './resources/key';
 import { Organisations } from './resources/organisation';
 import { PermissionsGroup } from './resources/permissions';
+import { Results } from './resources/result';
 import { StorageConfigs } from './resources/storage-config';
 import { Tasks } from './resources/task';
 import { WebhookConfigs } from './resources/webhook-config';
@@ -104,6 +106,8 @@ export class Client {
   declare readonly storageConfigs: StorageConfigs;
   /** Permissions, bound to this client. */
   declare readonly permissions: PermissionsGroup;
+  /** Results, bound to this client. */
+  declare readonly results: Results;
   readonly #options: ClientOptions;
   readonly #token: string;
   readonly #transport: Transport;
@@ -137,6 +141,7 @@ export class Client {
     this.keys = new Keys(this);
     this.storageConfigs = new StorageConfigs(this);
     this.permissions = new PermissionsGroup(this);
+    this.results = new Results(this);
   }
 
   /** A new client with these options laid over this one's (an option set to undefined keeps this one's value). */
@@ -189,6 +194,14 @@ export class Client {
         'no API token: pass { token } to the client or configure(), or set RICLOUD_TOKEN',
       );
     return await send(this.#transport, spec, checkRequestOptions(options));
+  }
+
+  /**
+   * @internal Opens a result's file from its signed URL, with the token only on this client's own origin.
+   * @throws RicloudError in every failure case.
+   */
+  [DOWNLOAD](file: ResultFile, options?: DownloadOptions): Promise<ReadableStream<Uint8Array>> {
+    return openDownload(this.#transport, this.baseUrl, file, options);
   }
 
   /** The settings, without the token. */

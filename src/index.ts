@@ -6,6 +6,7 @@ export type { ClientOptions, RawOptions } from './client';
 export {
   AbortError,
   AuthenticationError,
+  ChecksumMismatchError,
   ConnectionError,
   InvalidInputError,
   NotFoundError,
@@ -15,10 +16,13 @@ export {
   ResponseError,
   ResponseTooLargeError,
   ResponseValidationError,
+  ResultExpiredError,
   RicloudError,
   ServerError,
+  SizeMismatchError,
   TimeoutError,
 } from './core/errors';
+export type { DownloadOptions, DownloadProgress } from './core/download';
 export type { RequestInfo } from './core/errors';
 export { Page, PagePromise } from './core/list';
 export type { DateFilter, DateInput } from './core/params';
@@ -40,6 +44,8 @@ export type {
   PermissionsListParams,
   PermissionsParams,
 } from './resources/permissions';
+export { MAX_ACKNOWLEDGE_IDS, Result, Results } from './resources/result';
+export type { ResultListParams } from './resources/result';
 export { StorageConfig, StorageConfigs } from './resources/storage-config';
 export type {
   StorageConfigCreateParams,
@@ -56,7 +62,14 @@ export type {
   WebhookConfigUpdateParams,
   WebhookConfigUpdateState,
 } from './resources/webhook-config';
-export { EVENT_STATES, KEY_STATES, STORAGE_TYPES, TASK_STATES, WEBHOOK_CONFIG_STATES } from './core/wire';
+export {
+  EVENT_STATES,
+  KEY_STATES,
+  RESULT_STATES,
+  STORAGE_TYPES,
+  TASK_STATES,
+  WEBHOOK_CONFIG_STATES,
+} from './core/wire';
 export type {
   EventAttributes,
   EventState,
@@ -64,6 +77,8 @@ export type {
   KeyState,
   OrganisationAttributes,
   PermissionsAttributes,
+  ResultAttributes,
+  ResultState,
   StorageConfigAttributes,
   StorageConfigState,
   TaskAttributes,

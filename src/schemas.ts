@@ -9,6 +9,7 @@ import {
   KEY_STATES,
   KEY_TYPES,
   ORGANISATION_STATES,
+  RESULT_STATES,
   STORAGE_TYPES,
   TASK_STATES,
   WEBHOOK_CONFIG_STATES,
@@ -208,6 +209,40 @@ export const permissionsSchema = z.looseObject({
   date_created: maybe(datetime()),
 });
 
+/** A result: a file a task published, where to fetch it (`signed_url`) and how to check it (`size`, `checksum`). */
+export const resultSchema = z.looseObject({
+  /** Identifier, as `retrieve` and `acknowledge` take it. */
+  id: z.string(),
+  /** Always `result`. */
+  resource: z.literal('result'),
+  /** The organisation the result belongs to (its id). */
+  organisation: maybe(id()),
+  /** The poll that produced it (its id). */
+  poll: maybe(id()),
+  /** The task that published it (its id). */
+  task: maybe(id()),
+  /** What the content is: the data type, info type or file it holds. */
+  identifier: maybe(z.string()),
+  /** Where the file is stored, e.g. `gs://bucket/path`. */
+  url: maybe(z.string()),
+  /** The file's type: `json` for JSON data. */
+  type: maybe(z.string()),
+  /** The MD5 of the file, as hex. */
+  checksum: maybe(z.string()),
+  /** The file's length in bytes. */
+  size: maybe(z.number()),
+  /** Where to download the file, and until when; `null` once the result expired. */
+  signed_url: maybe(z.looseObject({ url: z.string(), date_expires: maybe(datetime()) })),
+  /** `available` until acknowledged, then `consumed`; `expired` once its file is gone. */
+  state: openEnum(RESULT_STATES),
+  /** When the result was published (ISO 8601). */
+  date_created: datetime(),
+  /** When it was acknowledged (ISO 8601). */
+  date_consumed: maybe(datetime()),
+  /** When its file was deleted (ISO 8601). */
+  date_deleted: maybe(datetime()),
+});
+
 /** A page of a list endpoint whose items are `item`. */
 export const listSchema = <T extends z.ZodMiniType>(item: T) =>
   z.looseObject({
@@ -228,6 +263,8 @@ export const eventPageSchema = listSchema(eventSchema);
 export const storageConfigPageSchema = listSchema(storageConfigSchema);
 /** A page of keys. */
 export const keyPageSchema = listSchema(keySchema);
+/** A page of results. */
+export const resultPageSchema = listSchema(resultSchema);
 /** A page of permissions. */
 export const permissionsPageSchema = listSchema(permissionsSchema);
 
@@ -261,3 +298,7 @@ export type PermissionsAttributes = Declared<z.output<typeof permissionsSchema>>
 export type KeyState = KeyAttributes['state'];
 /** One of the documented storage config states, or a state added later. */
 export type StorageConfigState = StorageConfigAttributes['state'];
+/** A result's attributes, as the API sends them. */
+export type ResultAttributes = Declared<z.output<typeof resultSchema>>;
+/** One of the documented result states, or a state added later. */
+export type ResultState = ResultAttributes['state'];

@@ -34,6 +34,14 @@ export const ref: Field = (value, field) => {
 /** A resource, its id, or `null`, which clears the reference (a key's override, an organisation's default). */
 export const refOrNull: Field = (value, field, query) => (value === null ? null : ref(value, field, query));
 
+/** A list of 1 to `max` resources or ids, sent as their ids. */
+export const refs =
+  (max: number): Field =>
+  (value, field, query) => {
+    checkRule(value, field, [(v) => Array.isArray(v) && v.length > 0 && v.length <= max, `a list of 1 to ${max} ids`]);
+    return (value as unknown[]).map((item, at) => ref(item, `${field}[${at}]`, query));
+  };
+
 /** `true` or `false`. */
 export const bool: Field = (value, field) => {
   checkRule(value, field, [(v) => typeof v === 'boolean', 'true or false']);

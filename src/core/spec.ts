@@ -51,3 +51,6 @@ export function responseMeta(
     },
   };
 }
+
+/** The key of the client's method that opens a result's file: internal, as `SEND` is. */
+export const DOWNLOAD = Symbol('ricloud.download');

@@ -30,3 +30,5 @@ export const KEY_STATES = ['active', 'deactivated', 'blocked', 'expired'] as con
 export const KEY_TYPES = ['standard', 'trial'] as const;
 /** The states of an organisation. */
 export const ORGANISATION_STATES = ['unconfigured', 'active', 'deactivated', 'blocked'] as const;
+/** The states of a result. */
+export const RESULT_STATES = ['available', 'consumed', 'expired'] as const;

@@ -2,7 +2,7 @@
  * The content of result files: deterministic, made from the result's identifier (its data type, info type or file),
  * generated in chunks as it is read, so a result of any size is served and checksummed without being held.
  */
-import { md5 } from './md5';
+import { md5 } from '../core/md5';
 
 /** What a result file holds: `size` bytes of its identifier's pattern, or a small JSON document. */
 export interface Content {
@@ -22,9 +22,9 @@ const MAX_CHECKSUMS = 64;
 const YIELD_EVERY = 64;
 
 /** A JSON result's content: the document as bytes. */
-export function jsonContent(document: unknown): Content {
+export async function jsonContent(document: unknown): Promise<Content> {
   const bytes = new TextEncoder().encode(JSON.stringify(document));
-  const digest = md5();
+  const digest = await md5();
   digest.update(bytes);
   return {
     size: bytes.length,
@@ -44,7 +44,7 @@ export async function patternContent(identifier: string, size: number, signal: A
   const name = `${size}:${identifier}`;
   let checksum = checksums.get(name);
   if (checksum === undefined) {
-    const digest = md5();
+    const digest = await md5();
     let count = 0;
     for (const chunk of chunks()) {
       digest.update(chunk);
