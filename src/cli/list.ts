@@ -44,7 +44,8 @@ export function listParams(options: ListOptions): {
 
 /**
  * Prints a list. One page: a table, or the page as one JSON document. With `--all`: every item, page by page as it
- * arrives (nothing is collected), as table rows or one JSON object per line.
+ * arrives (nothing is collected), as table rows or one JSON object per line. `row` makes an item's table row (a
+ * nested resource shown by its id); JSON is always the item itself.
  */
 export async function printList<T extends { id: string }>(
   ctx: Context,
@@ -52,6 +53,7 @@ export async function printList<T extends { id: string }>(
   options: ListOptions,
   columns: string[],
   noun: string,
+  row: (item: T) => object = (item) => item,
 ): Promise<void> {
   const { out } = ctx;
   if (options.all && out.json) {
@@ -62,7 +64,7 @@ export async function printList<T extends { id: string }>(
     const rows = out.openTable(columns);
     let count = 0;
     for await (const page of list.pages()) {
-      if (page.data.length > 0) rows(page.data);
+      if (page.data.length > 0) rows(page.data.map(row));
       count += page.data.length;
     }
     if (count === 0) out.note(`No ${noun}.`);
@@ -70,7 +72,7 @@ export async function printList<T extends { id: string }>(
   }
   const page = await list;
   if (out.json) return out.document(page);
-  printTable(ctx, page.data, columns, noun);
+  printTable(ctx, page.data.map(row), columns, noun);
   if (page.has_more)
     out.note(`Showing ${page.data.length} of ${page.total_count ?? 'more'} ${noun}. Use --limit N or --all for more.`);
 }

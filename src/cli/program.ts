@@ -6,6 +6,7 @@ import { addEventCommands } from './commands/event';
 import { addKeyCommands } from './commands/key';
 import { addMockCommand } from './commands/mock';
 import { addOrganisationCommands } from './commands/organisation';
+import { addResultCommands } from './commands/result';
 import { addStorageConfigCommands } from './commands/storage-config';
 import { addTaskCommands } from './commands/task';
 import { addWebhookConfigCommands } from './commands/webhook-config';
@@ -61,6 +62,7 @@ export function buildProgram(): Command {
   addOrganisationCommands(program);
   addTaskCommands(program);
   addEventCommands(program);
+  addResultCommands(program);
   addMockCommand(program);
   addConfigCommands(program);
   addGlobalOptions(program);

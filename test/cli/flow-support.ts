@@ -5,7 +5,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
-import type { Client } from '../../src/index';
+import type { Client, Session } from '../../src/index';
+import { OK_URL, start } from './support';
 
 /** A receiver on loopback that takes every delivery (200), for a mock in another process. */
 export function useReceiver() {
@@ -38,4 +39,22 @@ export async function until(check: () => Promise<boolean>, what = 'the condition
     if (Date.now() > end) throw new Error(`${what} did not happen within 10 s`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** Runs `ricloud args…` with `input` on its stdin (then closed), to the end. */
+export function ricloudWithInput(args: string[], env: Record<string, string | undefined>, input: string) {
+  const launched = start(args, env);
+  launched.child.stdin.end(input);
+  return launched.done;
+}
+
+/** An active iCloud session of a new user on the token's organisation (configured first), made with the SDK. */
+export async function activeSession(client: Client): Promise<Session> {
+  await configureOrganisation(client, OK_URL);
+  const user = await client.users.create({ identifier: 'cli-test-user' });
+  const session = await client.sessions.create({
+    source: { user, type: 'icloud.account', identifier: 'john@example.com' },
+    payload: { password: 'correct horse' },
+  });
+  return session.wait({ timeout: 10_000 });
 }
