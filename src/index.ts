@@ -48,7 +48,8 @@ export type {
   StorageCredentials,
 } from './resources/storage-config';
 export { Task, Tasks } from './resources/task';
-export type { TaskCreateParams, TaskListParams, WaitOptions } from './resources/task';
+export type { TaskCreateParams, TaskListParams } from './resources/task';
+export type { WaitOptions } from './core/wait';
 export { WebhookConfig, WebhookConfigs } from './resources/webhook-config';
 export type {
   WebhookConfigCreateParams,
