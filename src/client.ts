@@ -19,8 +19,13 @@ import { Keys } from './resources/key';
 import { Organisations } from './resources/organisation';
 import { PermissionsGroup } from './resources/permissions';
 import { Results } from './resources/result';
+import { Polls } from './resources/poll';
+import { Sessions } from './resources/session';
+import { Sources } from './resources/source';
 import { StorageConfigs } from './resources/storage-config';
+import { Subscriptions } from './resources/subscription';
 import { Tasks } from './resources/task';
+import { Users } from './resources/user';
 import { WebhookConfigs } from './resources/webhook-config';
 
 /** Milliseconds one attempt may take unless told otherwise. */
@@ -108,6 +113,16 @@ export class Client {
   declare readonly permissions: PermissionsGroup;
   /** Results, bound to this client. */
   declare readonly results: Results;
+  /** Users, bound to this client. */
+  declare readonly users: Users;
+  /** Sources, bound to this client. */
+  declare readonly sources: Sources;
+  /** Sessions, bound to this client. */
+  declare readonly sessions: Sessions;
+  /** Polls, bound to this client. */
+  declare readonly polls: Polls;
+  /** Subscriptions, bound to this client. */
+  declare readonly subscriptions: Subscriptions;
   readonly #options: ClientOptions;
   readonly #token: string;
   readonly #transport: Transport;
@@ -142,6 +157,11 @@ export class Client {
     this.storageConfigs = new StorageConfigs(this);
     this.permissions = new PermissionsGroup(this);
     this.results = new Results(this);
+    this.users = new Users(this);
+    this.sources = new Sources(this);
+    this.sessions = new Sessions(this);
+    this.polls = new Polls(this);
+    this.subscriptions = new Subscriptions(this);
   }
 
   /** A new client with these options laid over this one's (an option set to undefined keeps this one's value). */

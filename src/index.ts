@@ -54,7 +54,8 @@ export type {
   StorageCredentials,
 } from './resources/storage-config';
 export { Task, Tasks } from './resources/task';
-export type { TaskCreateParams, TaskListParams, WaitOptions } from './resources/task';
+export type { TaskCreateParams, TaskListParams } from './resources/task';
+export type { WaitOptions } from './core/wait';
 export { WebhookConfig, WebhookConfigs } from './resources/webhook-config';
 export type {
   WebhookConfigCreateParams,
@@ -62,13 +63,30 @@ export type {
   WebhookConfigUpdateParams,
   WebhookConfigUpdateState,
 } from './resources/webhook-config';
+export { User, Users, USER_UPDATE_STATES } from './resources/user';
+export type { UserCreateParams, UserListParams, UserUpdateParams } from './resources/user';
+export { Source, Sources, SOURCE_UPDATE_STATES } from './resources/source';
+export type { SourceCreateParams, SourceListParams, SourceUpdateParams } from './resources/source';
+export { Session, Sessions } from './resources/session';
+export type {
+  SessionCreateParams,
+  SessionListParams,
+  SessionPayload,
+  SessionSourceParams,
+} from './resources/session';
+export { Poll, Polls } from './resources/poll';
+export type { PollCreateParams, PollListParams, PollPayloadParams } from './resources/poll';
+export { Subscription, Subscriptions } from './resources/subscription';
+export type { SubscriptionCreateParams, SubscriptionListParams } from './resources/subscription';
+export { EVENT_STATES, KEY_STATES, STORAGE_TYPES, TASK_STATES, WEBHOOK_CONFIG_STATES } from './core/wire';
 export {
-  EVENT_STATES,
-  KEY_STATES,
+  POLL_STATES,
   RESULT_STATES,
-  STORAGE_TYPES,
-  TASK_STATES,
-  WEBHOOK_CONFIG_STATES,
+  SESSION_STATES,
+  SOURCE_STATES,
+  SOURCE_TYPES,
+  SUBSCRIPTION_STATES,
+  USER_STATES,
 } from './core/wire';
 export type {
   EventAttributes,
@@ -77,12 +95,26 @@ export type {
   KeyState,
   OrganisationAttributes,
   PermissionsAttributes,
-  ResultAttributes,
-  ResultState,
   StorageConfigAttributes,
   StorageConfigState,
   TaskAttributes,
   TaskState,
   WebhookConfigAttributes,
   WebhookConfigState,
+} from './schemas';
+export type {
+  PollAttributes,
+  PollPayload,
+  PollState,
+  ResultAttributes,
+  ResultState,
+  SessionAttributes,
+  SessionState,
+  SourceAttributes,
+  SourceState,
+  SourceType,
+  SubscriptionAttributes,
+  SubscriptionState,
+  UserAttributes,
+  UserState,
 } from './schemas';

@@ -9,9 +9,15 @@ import {
   KEY_STATES,
   KEY_TYPES,
   ORGANISATION_STATES,
+  POLL_STATES,
   RESULT_STATES,
+  SESSION_STATES,
+  SOURCE_STATES,
+  SOURCE_TYPES,
   STORAGE_TYPES,
+  SUBSCRIPTION_STATES,
   TASK_STATES,
+  USER_STATES,
   WEBHOOK_CONFIG_STATES,
 } from './core/wire';
 
@@ -209,6 +215,82 @@ export const permissionsSchema = z.looseObject({
   date_created: maybe(datetime()),
 });
 
+/** A user: the organisation's own name (`identifier`) for one of its end users. */
+export const userSchema = z.looseObject({
+  /** Identifier, as `retrieve` and `update` take it. */
+  id: z.string(),
+  /** Always `user`. */
+  resource: z.literal('user'),
+  /** The organisation the user belongs to (its id). */
+  organisation: maybe(id()),
+  /** The key that created the user (its id). */
+  key: maybe(id()),
+  /** The organisation's own value for this user, e.g. an email address. */
+  identifier: z.string(),
+  /** `active`, `deactivated` or `blocked`. */
+  state: openEnum(USER_STATES),
+  /** When the user was created (ISO 8601). */
+  date_created: datetime(),
+});
+
+/** A source: an account (`icloud.account`) or a Relay instance of a user, or a device the API found under one. */
+export const sourceSchema = z.looseObject({
+  /** Identifier, as `retrieve` and `update` take it. */
+  id: z.string(),
+  /** Always `source`. */
+  resource: z.literal('source'),
+  /** The organisation the source belongs to (its id). */
+  organisation: maybe(id()),
+  /** The user the source belongs to (its id). */
+  user: maybe(id()),
+  /** `icloud.account`, `rirelay.instance`, or `rirelay.source` for a device of a Relay instance. */
+  type: openEnum(SOURCE_TYPES),
+  /** The source's name in its service, e.g. an Apple ID; unique within the service. */
+  identifier: z.string(),
+  /** The source this one was found under (its id), for a child source; null for a top-level one. */
+  parent: maybe(id()),
+  /** The sources found under this one, as a list object (the first page). */
+  children: maybe(nestedList),
+  /** `unvalidated` until a session on it is active; `active`, `deactivated`, `blocked` or `locked`. */
+  state: openEnum(SOURCE_STATES),
+  /** When the source was created (ISO 8601). */
+  date_created: datetime(),
+});
+
+/** A session: an open login on a source, which polls use. */
+export const sessionSchema = z.looseObject({
+  /** Identifier, as `retrieve` and `delete` take it. */
+  id: z.string(),
+  /** Always `session`. */
+  resource: z.literal('session'),
+  /** The organisation the session belongs to (its id). */
+  organisation: maybe(id()),
+  /** The key that opened the session (its id). */
+  key: maybe(id()),
+  /** The user whose source it is (its id). */
+  user: maybe(id()),
+  /** The source, nested in full (or its id). */
+  source: z.union([sourceSchema, id()]),
+  /** `pending` at first, then `active` or `failed` (see `error`); `expired` once it ended. */
+  state: openEnum(SESSION_STATES),
+  /** Why the session failed, as a slug, e.g. `invalid-credentials` or `code-required`. */
+  error: maybe(z.string()),
+  /** When the session was created (ISO 8601). */
+  date_created: datetime(),
+  /** When the session expired (ISO 8601). */
+  date_expired: maybe(datetime()),
+});
+
+/** What a poll asks for: lists of info types, data types and files (`["*"]` for every info type). */
+export const pollPayloadSchema = z.looseObject({
+  /** Info types, e.g. `*`. */
+  info_types: maybe(z.array(z.string())),
+  /** Data types, e.g. `ios_messages.messages`. */
+  data_types: maybe(z.array(z.string())),
+  /** Files, by their ids. */
+  files: maybe(z.array(z.string())),
+});
+
 /** A result: a file a task published, where to fetch it (`signed_url`) and how to check it (`size`, `checksum`). */
 export const resultSchema = z.looseObject({
   /** Identifier, as `retrieve` and `acknowledge` take it. */
@@ -243,6 +325,89 @@ export const resultSchema = z.looseObject({
   date_deleted: maybe(datetime()),
 });
 
+/** A list object of results as nested in a poll. */
+const nestedResults = z.looseObject({
+  data: z.array(resultSchema),
+  has_more: z.optional(z.boolean()),
+  total_count: z.optional(z.number()),
+  url: z.optional(z.string()),
+});
+
+/** Task ids, as a poll lists them by state. */
+const taskIds = () => maybe(z.array(id()));
+
+/** A poll: a request for data from a session's source, run as one task per info type, data type and file. */
+export const pollSchema = z.looseObject({
+  /** Identifier, as `retrieve` takes it. */
+  id: z.string(),
+  /** Always `poll`. */
+  resource: z.literal('poll'),
+  /** The organisation the poll belongs to (its id). */
+  organisation: maybe(id()),
+  /** The key that made the poll (its id). */
+  key: maybe(id()),
+  /** The user whose source is polled (its id). */
+  user: maybe(id()),
+  /** The source polled (its id): the session's, or one of its children. */
+  source: maybe(id()),
+  /** The session used (its id). */
+  session: maybe(id()),
+  /** The subscription that made the poll (its id), if any. */
+  subscription: maybe(id()),
+  /** Who made the poll: `key` or `subscription`. */
+  requestor: maybe(z.string()),
+  /** What the poll asked for. */
+  payload: maybe(pollPayloadSchema),
+  /** Ids of its tasks not started yet. */
+  tasks_pending: taskIds(),
+  /** Ids of its tasks running. */
+  tasks_processing: taskIds(),
+  /** Ids of its tasks suspended. */
+  tasks_suspended: taskIds(),
+  /** Ids of its tasks that succeeded. */
+  tasks_succeeded: taskIds(),
+  /** Ids of its tasks that failed (a failed data type does not fail the poll). */
+  tasks_failed: taskIds(),
+  /** The results its tasks published, as a list object (the first page). */
+  results: maybe(z.union([nestedResults, z.array(resultSchema)])),
+  /** `pending`, `processing`, then `completed` once every task has ended. */
+  state: openEnum(POLL_STATES),
+  /** When the poll was created (ISO 8601). */
+  date_created: datetime(),
+  /** When the poll completed (ISO 8601). */
+  date_completed: maybe(datetime()),
+});
+
+/** A subscription: polls of a session made every `interval` seconds from `date_start` until `date_end`. */
+export const subscriptionSchema = z.looseObject({
+  /** Identifier, as `retrieve` and `delete` take it. */
+  id: z.string(),
+  /** Always `subscription`. */
+  resource: z.literal('subscription'),
+  /** The organisation the subscription belongs to (its id), by the name the docs give it. */
+  org: maybe(id()),
+  /** The organisation the subscription belongs to (its id). */
+  organisation: maybe(id()),
+  /** The key that made the subscription (its id). */
+  key: maybe(id()),
+  /** The session its polls use (its id). */
+  session: maybe(id()),
+  /** The source its polls ask (its id). */
+  source: maybe(id()),
+  /** What each of its polls asks for. */
+  poll_payload: maybe(pollPayloadSchema),
+  /** Seconds between its polls. */
+  interval: maybe(z.number()),
+  /** When its first poll is due (ISO 8601). */
+  date_start: maybe(datetime()),
+  /** When it stops polling (ISO 8601); null for never. */
+  date_end: maybe(datetime()),
+  /** `pending` until its first poll, then `active`; `deleted` once deleted. */
+  state: openEnum(SUBSCRIPTION_STATES),
+  /** When the subscription was created (ISO 8601). */
+  date_created: maybe(datetime()),
+});
+
 /** A page of a list endpoint whose items are `item`. */
 export const listSchema = <T extends z.ZodMiniType>(item: T) =>
   z.looseObject({
@@ -267,6 +432,16 @@ export const keyPageSchema = listSchema(keySchema);
 export const resultPageSchema = listSchema(resultSchema);
 /** A page of permissions. */
 export const permissionsPageSchema = listSchema(permissionsSchema);
+/** A page of users. */
+export const userPageSchema = listSchema(userSchema);
+/** A page of sources. */
+export const sourcePageSchema = listSchema(sourceSchema);
+/** A page of sessions. */
+export const sessionPageSchema = listSchema(sessionSchema);
+/** A page of polls. */
+export const pollPageSchema = listSchema(pollSchema);
+/** A page of subscriptions. */
+export const subscriptionPageSchema = listSchema(subscriptionSchema);
 
 /**
  * The declared attributes of a loose object: the fields kept at run time for unknown names are left out of the type,
@@ -298,7 +473,31 @@ export type PermissionsAttributes = Declared<z.output<typeof permissionsSchema>>
 export type KeyState = KeyAttributes['state'];
 /** One of the documented storage config states, or a state added later. */
 export type StorageConfigState = StorageConfigAttributes['state'];
+/** A user's attributes, as the API sends them. */
+export type UserAttributes = Declared<z.output<typeof userSchema>>;
+/** A source's attributes, as the API sends them. */
+export type SourceAttributes = Declared<z.output<typeof sourceSchema>>;
+/** A session's attributes, as the API sends them. */
+export type SessionAttributes = Declared<z.output<typeof sessionSchema>>;
+/** What a poll asks for, as the API sends it. */
+export type PollPayload = Declared<z.output<typeof pollPayloadSchema>>;
 /** A result's attributes, as the API sends them. */
 export type ResultAttributes = Declared<z.output<typeof resultSchema>>;
+/** A poll's attributes, as the API sends them. */
+export type PollAttributes = Declared<z.output<typeof pollSchema>>;
+/** A subscription's attributes, as the API sends them. */
+export type SubscriptionAttributes = Declared<z.output<typeof subscriptionSchema>>;
+/** One of the documented user states, or a state added later. */
+export type UserState = UserAttributes['state'];
+/** One of the documented source types, or a type added later. */
+export type SourceType = SourceAttributes['type'];
+/** One of the documented source states, or a state added later. */
+export type SourceState = SourceAttributes['state'];
+/** One of the documented session states, or a state added later. */
+export type SessionState = SessionAttributes['state'];
+/** One of the documented poll states, or a state added later. */
+export type PollState = PollAttributes['state'];
+/** One of the documented subscription states, or a state added later. */
+export type SubscriptionState = SubscriptionAttributes['state'];
 /** One of the documented result states, or a state added later. */
 export type ResultState = ResultAttributes['state'];

@@ -8,6 +8,7 @@ import { checkFields, LIST_CURSORS, type Field, type Params } from './fields';
 import { listPages, type PagePromise } from './list';
 import type { CallOptions } from './options';
 import { encodeId } from './params';
+import { secretValues } from './redact';
 import { type ResponseMeta, SEND } from './spec';
 import type { RetryMode } from './retry';
 
@@ -57,7 +58,9 @@ export abstract class APIResource {
       {
         method,
         path: encoded === undefined ? path : path.replace('{id}', encoded),
-        ...(method === 'POST' ? { body: checked } : { query: checked as Record<string, string> | undefined }),
+        ...(method === 'POST'
+          ? { body: checked, secrets: secretValues(checked) }
+          : { query: checked as Record<string, string> | undefined }),
         retry: endpoint.retry ?? 'idempotent',
         schema: endpoint.schema,
         what: what.replace('{id}', String(id)),

@@ -13,6 +13,7 @@ import {
   ResponseTooLargeError,
 } from './errors';
 import { mapFailure } from './failure';
+import { tokenRedactor } from './redact';
 import type { RequestOptions } from './options';
 import { parseBody } from './parse';
 import { runHooks } from './hooks';
@@ -31,7 +32,14 @@ export async function send<T>(
   spec: RequestSpec<T>,
   options: RequestOptions = {},
 ): Promise<{ data: T; response: ResponseMeta }> {
-  return await new Call(transport, spec, options).run();
+  return await new Call(withSecrets(transport, spec.secrets), spec, options).run();
+}
+
+/** `transport` hiding `secrets` too, wherever it hides its token. */
+function withSecrets(transport: Transport, secrets: readonly string[] | undefined): Transport {
+  if (!secrets?.length) return transport;
+  const hiders = secrets.map(tokenRedactor);
+  return { ...transport, redact: (text) => hiders.reduce((hidden, hide) => hide(hidden), transport.redact(text)) };
 }
 
 /** The state of one call across its attempts. */

@@ -12,6 +12,8 @@ export interface RequestSpec<T> {
   query?: Record<string, string> | undefined;
   /** Sent as the JSON body. */
   body?: object | undefined;
+  /** Values of the body (a password) hidden, as the token is, in any server text the call's errors keep. */
+  secrets?: readonly string[] | undefined;
   /** How the call may be repeated. */
   retry: RetryMode;
   /** The answer's schema; without one, any JSON object (or an empty body) is taken as it is. */

@@ -2,27 +2,27 @@
 import type { Client } from '../client';
 import { clientFor } from '../core/default-client';
 import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
-import { AbortError, TimeoutError } from '../core/errors';
 import { dateFilter, ref, text } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
-import { checkRule, MILLISECONDS, type DateFilter } from '../core/params';
+import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
-import { sleep } from '../core/signal';
-import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS, TASK_FINAL_STATES } from '../core/wire';
+import { waitFor, type WaitOptions } from '../core/wait';
+import { TASK_FINAL_STATES } from '../core/wire';
 import { taskPageSchema, taskSchema, type TaskAttributes, type TaskState } from '../schemas';
-
-/** First pause between polls when the server does not hold requests open; it doubles up to `MAX_POLL_INTERVAL`. */
-export const FIRST_POLL_INTERVAL = 500;
-/** Longest pause between polls. */
-export const MAX_POLL_INTERVAL = 5_000;
 
 /** Filters of `Task.list`. */
 export interface TaskListParams {
   /** Only tasks in this state, e.g. `pending` or `failed`. */
   state?: TaskState | undefined;
-  /** Only tasks of this type, e.g. `webhook_config.test`. */
+  /** Only tasks of this type, e.g. `webhook_config.test` or `data`. */
   type?: string | undefined;
+  /** Only the tasks of this poll: a poll or its id. */
+  poll?: string | { id: string } | undefined;
+  /** Only the tasks that used this session: a session or its id. */
+  session?: string | { id: string } | undefined;
+  /** Only tasks on sources of this type, e.g. `icloud.account`. */
+  source_type?: string | undefined;
   /** Only tasks created at this instant or within this range: a Date, an ISO string, or `{ gt, gte, lt, lte }` of them. */
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
@@ -49,12 +49,6 @@ export interface TaskCreateParams {
   poll?: string | { id: string } | undefined;
 }
 
-/** Options of `wait()`: `timeout` bounds the whole wait; the rest apply to each refresh. */
-export interface WaitOptions extends Omit<RequestOptions, 'timeout' | 'deadline' | 'awaitFor'> {
-  /** Milliseconds to wait for the task to end (default 60 000). */
-  timeout?: number | undefined;
-}
-
 const PATH = '/tasks';
 const RETRIEVE: Endpoint<TaskAttributes> = {
   method: 'GET',
@@ -78,7 +72,7 @@ const LIST: ListEndpoint<TaskAttributes> = {
   path: PATH,
   schema: taskPageSchema,
   what: 'task list',
-  filters: { state: text, type: text, date_created: dateFilter },
+  filters: { state: text, type: text, poll: ref, session: ref, source_type: text, date_created: dateFilter },
 };
 
 /** Task methods bound to one client: `client.tasks`. */
@@ -145,36 +139,7 @@ export class Task extends Resource<Client> {
    * @throws TimeoutError when the task is still running after `timeout`; AbortError when `signal` fires.
    */
   async wait(options: WaitOptions = {}): Promise<this> {
-    const budget = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
-    checkRule(budget, 'options.timeout', MILLISECONDS);
-    const { timeout: _budget, ...perRequest } = options;
-    const end = Date.now() + budget;
-    let interval = FIRST_POLL_INTERVAL;
-    while (!this.done) {
-      const remaining = end - Date.now();
-      if (remaining <= 0) throw this.#stillRunning(budget);
-      const awaitFor = Math.min(MAX_AWAIT_SECONDS, Math.floor(remaining / 1000));
-      const asked = Date.now();
-      try {
-        await this.refresh({ ...perRequest, deadline: remaining, ...(awaitFor > 0 ? { awaitFor } : {}) });
-      } catch (error) {
-        // The last refresh ran into the end of the wait: say so, rather than that one request timed out.
-        throw error instanceof TimeoutError && Date.now() >= end ? this.#stillRunning(budget) : error;
-      }
-      if (this.done) break;
-      // The server held the request open as asked: ask again at once. Otherwise fall back to polling.
-      if (awaitFor > 0 && Date.now() - asked >= awaitFor * 900) continue;
-      await sleep(Math.max(0, Math.min(interval, end - Date.now())), options.signal).catch((reason: unknown) => {
-        throw new AbortError('task wait aborted', { cause: reason });
-      });
-      interval = Math.min(interval * 2, MAX_POLL_INTERVAL);
-    }
+    await waitFor(this, 'task', `${PATH}/${this.id}`, options);
     return this;
-  }
-
-  #stillRunning(budget: number): TimeoutError {
-    return new TimeoutError(`task ${this.id} is still ${this.state} after ${budget} ms`, {
-      request: { method: 'GET', path: `${PATH}/${this.id}`, attempts: 0 },
-    });
   }
 }

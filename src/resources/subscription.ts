@@ -1,0 +1,185 @@
+/** The subscription resource: polls of a session made every `interval` seconds, between two dates. `/subscriptions` */
+import type { Client } from '../client';
+import { clientFor } from '../core/default-client';
+import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { InvalidInputError } from '../core/errors';
+import { dateFilter, instant, ref, seconds, text } from '../core/fields';
+import { lazyPages, type PagePromise } from '../core/list';
+import type { CallOptions, RequestOptions } from '../core/options';
+import { type DateFilter, type DateInput, isPlainObject, isoInstant } from '../core/params';
+import { Resource } from '../core/resource';
+import {
+  subscriptionPageSchema,
+  subscriptionSchema,
+  type SubscriptionAttributes,
+  type SubscriptionState,
+} from '../schemas';
+import { type PollPayloadParams, pollPayload } from './poll';
+
+/** A resource given by itself or by its id. */
+type Ref = string | { id: string };
+
+/** Parameters of `create`. */
+export interface SubscriptionCreateParams {
+  /** The session its polls use (an `active` one): a session or its id. */
+  session: Ref;
+  /** The source its polls ask, when not the session's own: one of its children, or its id. */
+  source?: Ref | undefined;
+  /** What each poll fetches. */
+  poll_payload: PollPayloadParams;
+  /** Seconds between polls (the API's minimum is an hour; default a day). */
+  interval?: number | undefined;
+  /** When the first poll is due (default now). */
+  date_start?: DateInput | undefined;
+  /** When polling stops (default never); after `date_start`. */
+  date_end?: DateInput | undefined;
+}
+
+/** Filters of `list`. */
+export interface SubscriptionListParams {
+  /** Only the subscriptions of this session: a session or its id. */
+  session?: Ref | undefined;
+  /** Only the subscriptions of this source: a source or its id. */
+  source?: Ref | undefined;
+  /** Only subscriptions in this state. */
+  state?: SubscriptionState | undefined;
+  /** Only subscriptions created at this instant or within this range. */
+  date_created?: DateFilter | undefined;
+  /** Page size, 1 to 1000 (API default 10). */
+  limit?: number | undefined;
+  /** Cursor: start listing after this subscription id. */
+  after_id?: string | undefined;
+  /** Cursor: stop listing at this subscription id. */
+  before_id?: string | undefined;
+}
+
+/**
+ * Refuses a `date_end` that is not after `date_start`, when both are valid dates (the field checks speak otherwise).
+ * @throws InvalidInputError naming `date_end`.
+ */
+function checkDates(params: unknown): void {
+  if (!isPlainObject(params) || params.date_start === undefined || params.date_end === undefined) return;
+  let start: number;
+  let end: number;
+  try {
+    start = Date.parse(isoInstant(params.date_start, 'date_start'));
+    end = Date.parse(isoInstant(params.date_end, 'date_end'));
+  } catch {
+    return;
+  }
+  if (end <= start) throw new InvalidInputError('date_end', 'must be after date_start');
+}
+
+const PATH = '/subscriptions';
+const schema = subscriptionSchema;
+const CREATE: Endpoint<SubscriptionAttributes> = {
+  method: 'POST',
+  path: PATH,
+  schema,
+  retry: 'once',
+  what: 'create subscription',
+  params: {
+    name: 'create',
+    fields: {
+      session: ref,
+      source: ref,
+      poll_payload: pollPayload,
+      interval: seconds,
+      date_start: instant,
+      date_end: instant,
+    },
+    required: ['session', 'poll_payload'],
+  },
+};
+const RETRIEVE: Endpoint<SubscriptionAttributes> = {
+  method: 'GET',
+  path: `${PATH}/{id}`,
+  schema,
+  what: 'subscription {id}',
+};
+const DELETE: Endpoint<SubscriptionAttributes> = {
+  method: 'DELETE',
+  path: `${PATH}/{id}`,
+  schema,
+  what: 'delete subscription {id}',
+};
+const LIST: ListEndpoint<SubscriptionAttributes> = {
+  path: PATH,
+  schema: subscriptionPageSchema,
+  what: 'subscription list',
+  filters: { session: ref, source: ref, state: text, date_created: dateFilter },
+};
+
+/** Subscription methods bound to one client: `client.subscriptions`. */
+export class Subscriptions extends APIResource {
+  /**
+   * Creates a subscription: the API polls the session with `poll_payload` every `interval` seconds from
+   * `date_start` until `date_end`, or until it is deleted. Never re-sent after the server may have acted.
+   * @throws InvalidInputError for a missing `session`, an empty `poll_payload`, a bad interval or dates;
+   * PermissionDeniedError (`missing-scope`) for a data type the organisation may not poll.
+   */
+  create(params: SubscriptionCreateParams, options?: CallOptions): Promise<Subscription> {
+    checkDates(params);
+    return this.call(CREATE, Subscription, undefined, params, options);
+  }
+
+  /**
+   * Fetches one subscription.
+   * @throws InvalidInputError for a bad id; NotFoundError when there is no such subscription.
+   */
+  retrieve(id: string, options?: CallOptions): Promise<Subscription> {
+    return this.call(RETRIEVE, Subscription, id, undefined, options);
+  }
+
+  /**
+   * Lists subscriptions, newest first: await it for one page, or `for await` over it for all.
+   * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
+   */
+  list(params?: SubscriptionListParams, options?: CallOptions): PagePromise<Subscription> {
+    return this.pages(LIST, Subscription, params, options);
+  }
+
+  /**
+   * Deletes a subscription: it makes no more polls, and the API answers with it, `deleted`.
+   * @throws InvalidInputError for a bad id; NotFoundError when there is no such subscription.
+   */
+  delete(id: string, options?: CallOptions): Promise<Subscription> {
+    return this.call(DELETE, Subscription, id, undefined, options);
+  }
+}
+
+/** A subscription has the API's attributes: `id`, `session`, `poll_payload`, `interval`, `date_start`, `state`, … */
+export interface Subscription extends SubscriptionAttributes {}
+
+/** A subscription. Static methods use the default client (or `options.client`); instance methods the one it came from. */
+export class Subscription extends Resource<Client> {
+  /** `POST /subscriptions`. See `Subscriptions.create`. */
+  static async create(params: SubscriptionCreateParams, options?: CallOptions): Promise<Subscription> {
+    return clientFor(options).subscriptions.create(params, options);
+  }
+
+  /** `GET /subscriptions/{id}`. See `Subscriptions.retrieve`. */
+  static async retrieve(id: string, options?: CallOptions): Promise<Subscription> {
+    return clientFor(options).subscriptions.retrieve(id, options);
+  }
+
+  /** `GET /subscriptions`. See `Subscriptions.list`. */
+  static list(params?: SubscriptionListParams, options?: CallOptions): PagePromise<Subscription> {
+    return lazyPages(() => clientFor(options).subscriptions.list(params, options));
+  }
+
+  /** `DELETE /subscriptions/{id}`. See `Subscriptions.delete`. */
+  static async deleteWithId(id: string, options?: CallOptions): Promise<Subscription> {
+    return clientFor(options).subscriptions.delete(id, options);
+  }
+
+  /** Fetches this subscription again, in place. */
+  async refresh(options?: RequestOptions): Promise<this> {
+    return this.reload(() => this.client.subscriptions.retrieve(this.id, options));
+  }
+
+  /** Deletes this subscription in place: `state` becomes `deleted`. */
+  async delete(options?: RequestOptions): Promise<this> {
+    return this.reload(() => this.client.subscriptions.delete(this.id, options));
+  }
+}
