@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import {
   AbortError,
   ChecksumMismatchError,
-  type Client,
   InvalidInputError,
   RequestError,
   Result,
@@ -19,30 +18,15 @@ import {
 } from '../../src/index';
 import { createMockApi } from '../../src/mock/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+import { resultsOf } from '../support/results';
 
 // 1 MiB: several chunks of the mock's 256 KiB, so progress and cancellation happen mid-file.
 const SIZE = 1024 * 1024;
 const { api, client, server } = useMockApi({ taskDelay: 1, resultSize: SIZE });
 
-/** The results of a completed poll of `payload` on a new active session of `sdk`'s organisation. */
-async function resultsOf(sdk: Client, payload: Record<string, string[]>, settle = () => api.settle()) {
-  await sdk.webhookConfigs.create({ url: 'https://hooks.example.com/r' });
-  await sdk.storageConfigs.create({ url: 'gs://results-bucket/ricloud', credentials: { private_key: 'k' } });
-  await settle();
-  const user = await sdk.post<{ id: string }>('/users', { body: { identifier: 'customer-1' } });
-  const source = { user: user.id, type: 'icloud.account', identifier: 'john@icloud.com' };
-  const session = await sdk.post<{ id: string }>('/sessions', { body: { source, payload: { password: 'right' } } });
-  await settle();
-  const poll = await sdk.post<{ id: string }>('/polls', { body: { session: session.id, payload } });
-  await settle();
-  const results: Result[] = [];
-  for await (const result of sdk.results.list({ poll: poll.id })) results.push(result);
-  return { poll: poll.id, results };
-}
-
 /** One data result of a new poll. */
 async function dataResult(sdk = client()): Promise<Result> {
-  const { results } = await resultsOf(sdk, { data_types: ['ios_messages.messages'] });
+  const { results } = await resultsOf(sdk, { data_types: ['ios_messages.messages'] }, () => api.settle());
   return results[0] as Result;
 }
 
@@ -71,7 +55,9 @@ function fileAnswer(bytes: Uint8Array, { chunks = 4, hang = false } = {}): Respo
 
 describe('Result lists and acknowledgement', () => {
   it('list() filters by poll, task and state; retrieve() and refresh() fetch one', async () => {
-    const { poll, results } = await resultsOf(client(), { info_types: ['*'], data_types: ['a.b', 'c.d'] });
+    const { poll, results } = await resultsOf(client(), { info_types: ['*'], data_types: ['a.b', 'c.d'] }, () =>
+      api.settle(),
+    );
     expect(results).toHaveLength(3);
     expect(results.every((r) => r instanceof Result && r.poll === poll && r.state === 'available')).toBe(true);
     const [first] = results as [Result];
@@ -85,7 +71,7 @@ describe('Result lists and acknowledgement', () => {
   });
 
   it('acknowledge() makes a result consumed in place; lists hide it unless state asks for consumed ones', async () => {
-    const { poll, results } = await resultsOf(client(), { data_types: ['a.b', 'c.d'] });
+    const { poll, results } = await resultsOf(client(), { data_types: ['a.b', 'c.d'] }, () => api.settle());
     const [first, second] = results as [Result, Result];
     expect(await first.acknowledge()).toBe(first);
     expect(first).toMatchObject({ state: 'consumed', date_consumed: expect.any(String) });
@@ -99,7 +85,7 @@ describe('Result lists and acknowledgement', () => {
   });
 
   it('Result.acknowledge(ids) acknowledges many in one POST /results/ack { ids }, results or ids alike', async () => {
-    const { poll, results } = await resultsOf(client(), { data_types: ['a.b', 'c.d', 'e.f'] });
+    const { poll, results } = await resultsOf(client(), { data_types: ['a.b', 'c.d', 'e.f'] }, () => api.settle());
     const [a, b, c] = results as [Result, Result, Result];
     const acked = await Result.acknowledge([a, b.id], { client: client() });
     expect(api.requests.at(-1)).toMatchObject({
@@ -128,7 +114,7 @@ describe('Result lists and acknowledgement', () => {
 
 describe('result.json()', () => {
   it("parses a json result's file, checked; refuses other types before sending", async () => {
-    const { results } = await resultsOf(client(), { info_types: ['*'], data_types: ['a.b'] });
+    const { results } = await resultsOf(client(), { info_types: ['*'], data_types: ['a.b'] }, () => api.settle());
     const info = results.find((r) => r.type === 'json') as Result;
     expect(await info.json()).toEqual({ info_type: '*', source_type: 'icloud.account' });
     const data = results.find((r) => r.type !== 'json') as Result;
