@@ -12,15 +12,20 @@ export interface ListOptions {
   all?: boolean;
 }
 
-/** Adds `--created-after`, `--created-before`, `--limit` and `--all` to a list command. */
-export function addListOptions(command: Command): Command {
+/**
+ * Adds `--created-after`, `--created-before` (unless `dates` is off: the endpoint has no date filter), `--limit` and
+ * `--all` to a list command.
+ */
+export function addListOptions(command: Command, { dates = true } = {}): Command {
+  if (dates)
+    command
+      .option(
+        '--created-after <time>',
+        'only those created after this ISO 8601 date or time with a zone, e.g. 2025-01-31 or 2025-01-31T12:00:00Z',
+        isoTime,
+      )
+      .option('--created-before <time>', 'only those created before this ISO 8601 date or time with a zone', isoTime);
   return command
-    .option(
-      '--created-after <time>',
-      'only those created after this ISO 8601 date or time with a zone, e.g. 2025-01-31 or 2025-01-31T12:00:00Z',
-      isoTime,
-    )
-    .option('--created-before <time>', 'only those created before this ISO 8601 date or time with a zone', isoTime)
     .addOption(
       new Option('--limit <n>', 'how many to show, 1 to 1000 (default: the API page, 10)')
         .argParser(integer)

@@ -6,9 +6,12 @@ import { addEventCommands } from './commands/event';
 import { addKeyCommands } from './commands/key';
 import { addMockCommand } from './commands/mock';
 import { addOrganisationCommands } from './commands/organisation';
+import { addPollCommands } from './commands/poll';
 import { addResultCommands } from './commands/result';
+import { addSessionCommands } from './commands/session';
 import { addStorageConfigCommands } from './commands/storage-config';
 import { addTaskCommands } from './commands/task';
+import { addUserCommands } from './commands/user';
 import { addWebhookConfigCommands } from './commands/webhook-config';
 import { addGlobalOptions } from './globals';
 
@@ -62,6 +65,9 @@ export function buildProgram(): Command {
   addOrganisationCommands(program);
   addTaskCommands(program);
   addEventCommands(program);
+  addUserCommands(program);
+  addSessionCommands(program);
+  addPollCommands(program);
   addResultCommands(program);
   addMockCommand(program);
   addConfigCommands(program);

@@ -41,7 +41,16 @@ describe('ricloud poll', () => {
     const token = newToken();
     const session = await activeSession(client(token));
     const run = await ricloud(
-      ['poll', 'create', '--session', session.id, '--data-types', 'ios_messages.messages,ios_notes.fail', '--wait', '--json'],
+      [
+        'poll',
+        'create',
+        '--session',
+        session.id,
+        '--data-types',
+        'ios_messages.messages,ios_notes.fail',
+        '--wait',
+        '--json',
+      ],
       env(token),
     );
     expect(run.code).toBe(3);
@@ -76,8 +85,11 @@ describe('ricloud result', () => {
     const { poll } = await completedPoll(token);
     const table = await ricloud(['result', 'list', '--poll', poll.id], env(token));
     expect(table.stdout.split('\n')[0]).toMatch(/^ID +IDENTIFIER +TYPE +SIZE +STATE +DATE_CREATED$/);
-    for (const type of DATA_TYPES) expect(table.stdout).toMatch(new RegExp(`^\\S+ +${type} +binary +4096 +available`, 'm'));
-    const walked = ndjson<{ id: string }>((await ricloud(['result', 'list', '--poll', poll.id, '--all', '--json'], env(token))).stdout);
+    for (const type of DATA_TYPES)
+      expect(table.stdout).toMatch(new RegExp(`^\\S+ +${type} +binary +4096 +available`, 'm'));
+    const walked = ndjson<{ id: string }>(
+      (await ricloud(['result', 'list', '--poll', poll.id, '--all', '--json'], env(token))).stdout,
+    );
     expect(walked).toHaveLength(3);
     const one = await ricloud(['result', 'retrieve', walked[0]?.id ?? ''], env(token));
     expect(one.stdout).toMatch(/^checksum +[0-9a-f]{32}$/m);
@@ -157,7 +169,10 @@ describe('ricloud result download against a server whose file does not match', (
   });
 
   it('exits 1 with the checksum mismatch named, and does not claim success', async () => {
-    const run = await ricloud(['result', 'download', 'res_1'], { RICLOUD_URL: hostile.url(), RICLOUD_TOKEN: newToken() });
+    const run = await ricloud(['result', 'download', 'res_1'], {
+      RICLOUD_URL: hostile.url(),
+      RICLOUD_TOKEN: newToken(),
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: .*MD5.*checksum/m);
     expect(run.stderr).not.toContain('verified');

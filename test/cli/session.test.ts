@@ -48,7 +48,11 @@ describe('ricloud session create', () => {
     expect(run.stderr).toBe(
       'error: no terminal to ask the password on: pipe it to --password-stdin (it is never a flag)\n',
     );
-    expect(mock().api.requests.slice(before).filter((request) => request.path === '/sessions')).toEqual([]);
+    expect(
+      mock()
+        .api.requests.slice(before)
+        .filter((request) => request.path === '/sessions'),
+    ).toEqual([]);
   });
 
   it('has no --password flag: --password=… is refused (exit 2) without printing the value back', async () => {
@@ -70,7 +74,19 @@ describe('ricloud session create', () => {
   it('opens a Relay session with its pairing code, and no password is asked', async () => {
     const { token, user } = await userOfNewOrganisation();
     const run = await ricloud(
-      ['session', 'create', '--user', user.id, '--type', 'rirelay.instance', '--identifier', 'relay-1', '--code', '123456', '--wait'],
+      [
+        'session',
+        'create',
+        '--user',
+        user.id,
+        '--type',
+        'rirelay.instance',
+        '--identifier',
+        'relay-1',
+        '--code',
+        '123456',
+        '--wait',
+      ],
       env(token),
     );
     expect(run.code).toBe(0);
@@ -98,7 +114,7 @@ describe('ricloud session retrieve, list and delete', () => {
 
     const list = await ricloud(['session', 'list', '--state', 'active'], env(token));
     expect(list.code).toBe(0);
-    const source = typeof session.source === 'string' ? session.source : session.source.id;
+    const source = typeof session.source === 'object' ? session.source.id : String(session.source);
     expect(list.stdout).toMatch(new RegExp(`^${session.id} +active +- +${source} +\\S+$`, 'm'));
 
     const deleted = await ricloud(['session', 'delete', session.id, '--json'], env(token));

@@ -40,7 +40,10 @@ function timeoutOption(): Option {
 
 /** A poll as text: its results as a count and the command that lists them, rather than a JSON object. */
 function show(ctx: Context, poll: Poll): void {
-  if (ctx.out.json) return ctx.out.resource(poll);
+  if (ctx.out.json) {
+    ctx.out.resource(poll);
+    return;
+  }
   const { results } = poll as { results?: unknown };
   const count = Array.isArray(results)
     ? results.length
@@ -85,20 +88,36 @@ Example:
   ricloud result list --poll <poll id>`,
     )
     .action(
-      action(async (ctx, options: PayloadOptions & { session: string; source?: string; subscription?: string; wait?: boolean; timeout: number }) => {
-        const client = await ctx.client();
-        const poll = await client.polls.create(
-          { session: options.session, source: options.source, subscription: options.subscription, payload: payloadOf(options) },
-          { signal: ctx.signal },
-        );
-        if (!options.wait) return show(ctx, poll);
-        // The poll, refreshed in place, is printed however the wait ends: its id is not lost.
-        await showAfterWait(
-          () => waitForResource(ctx, 'poll', poll, options.timeout, allSucceeded),
-          () => show(ctx, poll),
-        );
-        throwIfTasksFailed(poll);
-      }),
+      action(
+        async (
+          ctx,
+          options: PayloadOptions & {
+            session: string;
+            source?: string;
+            subscription?: string;
+            wait?: boolean;
+            timeout: number;
+          },
+        ) => {
+          const client = await ctx.client();
+          const poll = await client.polls.create(
+            {
+              session: options.session,
+              source: options.source,
+              subscription: options.subscription,
+              payload: payloadOf(options),
+            },
+            { signal: ctx.signal },
+          );
+          if (!options.wait) return show(ctx, poll);
+          // The poll, refreshed in place, is printed however the wait ends: its id is not lost.
+          await showAfterWait(
+            () => waitForResource(ctx, 'poll', poll, options.timeout, allSucceeded),
+            () => show(ctx, poll),
+          );
+          throwIfTasksFailed(poll);
+        },
+      ),
     );
 
   group

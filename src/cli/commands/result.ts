@@ -3,17 +3,14 @@
  * result's size and MD5 checksum as it streams, with a progress bar on a terminal.
  */
 import { Option, type Command } from 'commander';
-import { randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { Readable, type Writable } from 'node:stream';
+import { existsSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import type { Result } from '../../index';
+import type { DownloadOptions, Result } from '../../index';
 import { action, type Context } from '../context';
 import { UsageError } from '../errors';
-import { addListOptions, listParams, printList, type ListOptions } from '../list';
+import { addListOptions, printList, type ListOptions } from '../list';
 import { formatBytes, withProgressBar } from '../progress';
 import { RESULT_STATES } from '../sdk';
 
@@ -21,36 +18,35 @@ const COLUMNS = ['id', 'identifier', 'type', 'size', 'state', 'date_created'];
 
 /** Prints results: one as `key  value` lines, several as a table (JSON: the one, or an array). */
 function showResults(ctx: Context, results: Result[]): void {
-  if (results.length === 1) return ctx.out.resource(results[0] as Result);
-  if (ctx.out.json) return ctx.out.document(results);
-  ctx.out.table(results, COLUMNS);
+  if (results.length === 1) ctx.out.resource(results[0] as Result);
+  else if (ctx.out.json) ctx.out.document(results);
+  else ctx.out.table(results, COLUMNS);
 }
 
-/**
- * Streams the result's file into the stream `sink()` opens once the download has begun, checked as it goes; the bar
- * shows on an interactive stderr.
- */
-function download(ctx: Context, result: Result, sink: () => Writable, end: boolean): Promise<void> {
-  return withProgressBar(ctx, `result ${result.id}`, result.size ?? 0, async (received) => {
-    const body = await result.download({ signal: ctx.signal, onProgress: ({ bytes }) => received(bytes) });
-    await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), sink(), { end });
+/** Runs `download` beside a progress bar on an interactive stderr, giving it the progress callback. */
+function withBar(ctx: Context, result: Result, download: (options: DownloadOptions) => Promise<void>): Promise<void> {
+  return withProgressBar(ctx, `result ${result.id}`, result.size ?? 0, (received) =>
+    download({ signal: ctx.signal, onProgress: ({ bytes }) => received(bytes) }),
+  );
+}
+
+/** Streams the result's file to stdout, checked as it goes; stdout stays open, as main.ts still reports the end. */
+function downloadToStdout(ctx: Context, result: Result): Promise<void> {
+  return withBar(ctx, result, async (options) => {
+    const body = await result.download(options);
+    await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), process.stdout, { end: false });
   });
 }
 
 /**
- * Downloads into a new file beside `path`, renamed to `path` once every byte arrived and the checksum matched: a
- * failed or interrupted download leaves nothing at `path`, and removes its partial file.
+ * Downloads to `path` with `ricloud/node`'s `downloadToFile`: the file appears there only once checked.
  * @throws UsageError when `path` exists and `overwrite` is off.
  */
-async function downloadToFile(ctx: Context, result: Result, path: string, overwrite: boolean): Promise<void> {
+async function downloadToPath(ctx: Context, result: Result, path: string, overwrite: boolean): Promise<void> {
   if (!overwrite && existsSync(path)) throw new UsageError(`${path} already exists: pass --force to overwrite it`);
-  const partial = join(dirname(path), `.${basename(path)}.${randomUUID()}.part`);
-  try {
-    await download(ctx, result, () => createWriteStream(partial, { flags: 'wx' }), true);
-    await rename(partial, path);
-  } finally {
-    await rm(partial, { force: true });
-  }
+  // Node-only, so loaded when used.
+  const { downloadToFile } = await import('../../node');
+  await withBar(ctx, result, (options) => downloadToFile(result, path, options));
 }
 
 /** Adds `result` and its commands to `program`. */
@@ -66,11 +62,12 @@ export function addResultCommands(program: Command): void {
       .option('--poll <id>', 'only the results of this poll')
       .option('--task <id>', 'only the results of this task')
       .addOption(new Option('--state <state>', 'only results in this state').choices(RESULT_STATES)),
+    { dates: false },
   ).action(
     action(async (ctx, options: ListOptions & { poll?: string; task?: string; state?: Result['state'] }) => {
       const client = await ctx.client();
       const results = client.results.list(
-        { ...listParams(options), poll: options.poll, task: options.task, state: options.state },
+        { limit: options.limit, poll: options.poll, task: options.task, state: options.state },
         { signal: ctx.signal },
       );
       await printList(ctx, results, options, COLUMNS, 'results');
@@ -128,9 +125,8 @@ Examples:
           throw new UsageError('result download writes the file: pass --output PATH, or pipe stdout (… > file)');
         const client = await ctx.client();
         const result = await client.results.retrieve(id, { signal: ctx.signal });
-        if (options.output) await downloadToFile(ctx, result, options.output, Boolean(options.force));
-        // stdout stays open: main.ts still reports how the run ended.
-        else await download(ctx, result, () => process.stdout, false);
+        if (options.output) await downloadToPath(ctx, result, options.output, Boolean(options.force));
+        else await downloadToStdout(ctx, result);
         const where = options.output ? ` to ${options.output}` : '';
         ctx.out.note(`Downloaded result ${result.id}${where}: ${formatBytes(result.size ?? 0)}, checksum verified.`);
         if (options.output && ctx.out.json) ctx.out.resource(result);

@@ -10,10 +10,10 @@ import { addListOptions, listParams, printList, type ListOptions } from '../list
 import { seconds } from '../parse';
 import { readPassword } from '../password';
 import { DEFAULT_WAIT_SECONDS, showAfterWait, waitForResource, waitForResourceId } from '../progress';
+import { SESSION_STATES } from '../sdk';
 
 const COLUMNS = ['id', 'state', 'error', 'source', 'date_created'];
 const SOURCE_TYPES = ['icloud.account', 'rirelay.instance'] as const;
-const SESSION_STATES = ['pending', 'active', 'failed', 'expired'];
 
 interface CreateOptions {
   user: string;
@@ -35,14 +35,20 @@ function timeoutOption(): Option {
 
 /** A session as text: its source as `type identifier (id)` rather than a JSON object. */
 function show(ctx: Context, session: Session): void {
-  if (ctx.out.json) return ctx.out.resource(session);
-  const { source } = session as { source: unknown };
-  const about =
-    source && typeof source === 'object'
-      ? `${(source as { type: string }).type} ${(source as { identifier: string }).identifier} (${(source as { id: string }).id})`
-      : source;
+  if (ctx.out.json) {
+    ctx.out.resource(session);
+    return;
+  }
+  const { source } = session;
+  const about = typeof source === 'object' ? `${source.type} ${source.identifier} (${source.id})` : source;
   ctx.out.fields(Object.entries({ ...session, source: about }));
 }
+
+/** A session's table row: its source by id. */
+const row = (session: Session) => ({
+  ...session,
+  source: typeof session.source === 'object' ? session.source.id : session.source,
+});
 
 /** Fails the run when a waited session ended anything but `active`. @throws Unsuccessful (exit 3). */
 function throwIfNotActive(session: Session): void {
@@ -70,14 +76,13 @@ export function addSessionCommands(program: Command): void {
     .command('create')
     .description('open a session on a source; the API checks its credentials (pending, then active or failed)')
     .requiredOption('--user <id>', 'the user the source belongs to')
-    .addOption(
-      new Option('--type <type>', 'the kind of source').choices(SOURCE_TYPES).default('icloud.account'),
-    )
+    .addOption(new Option('--type <type>', 'the kind of source').choices(SOURCE_TYPES).default('icloud.account'))
     .requiredOption('--identifier <identifier>', "the source's identifier: an Apple ID, a Relay instance id")
     .addOption(
-      new Option('--password-stdin', "read an iCloud account's password from stdin (else it is asked, unechoed)").conflicts(
-        'tokenStdin',
-      ),
+      new Option(
+        '--password-stdin',
+        "read an iCloud account's password from stdin (else it is asked, unechoed)",
+      ).conflicts('tokenStdin'),
     )
     .option('--code <code>', "a 2FA code for an iCloud account; a Relay instance's pairing code (required)")
     .option('--wait', 'wait until the session leaves pending: exit 0 when active, 3 when failed')
@@ -147,7 +152,7 @@ Examples:
         { ...listParams(options), source: options.source, state: options.state },
         { signal: ctx.signal },
       );
-      await printList(ctx, list, options, COLUMNS, 'sessions');
+      await printList(ctx, list, options, COLUMNS, 'sessions', row);
     }),
   );
 

@@ -2,14 +2,13 @@
 import { Option, type Command } from 'commander';
 import { action } from '../context';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
+import { USER_STATES } from '../sdk';
 
 const COLUMNS = ['id', 'identifier', 'state', 'date_created'];
 
 /** Adds `user` and its commands to `program`. */
 export function addUserCommands(program: Command): void {
-  const group = program
-    .command('user')
-    .description('manage users: your own ids for the people whose sources you poll');
+  const group = program.command('user').description('manage users: your own ids for the people whose sources you poll');
 
   group
     .command('create')
@@ -27,9 +26,9 @@ export function addUserCommands(program: Command): void {
       .command('list')
       .description('list users, newest first')
       .option('--identifier <identifier>', 'only users with this identifier')
-      .addOption(new Option('--state <state>', 'only users in this state').choices(['active', 'deactivated', 'blocked'])),
+      .addOption(new Option('--state <state>', 'only users in this state').choices(USER_STATES)),
   ).action(
-    action(async (ctx, options: ListOptions & { identifier?: string; state?: 'active' | 'deactivated' | 'blocked' }) => {
+    action(async (ctx, options: ListOptions & { identifier?: string; state?: (typeof USER_STATES)[number] }) => {
       const client = await ctx.client();
       const list = client.users.list(
         { ...listParams(options), identifier: options.identifier, state: options.state },
