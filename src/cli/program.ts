@@ -10,6 +10,7 @@ import { addPollCommands } from './commands/poll';
 import { addResultCommands } from './commands/result';
 import { addSessionCommands } from './commands/session';
 import { addStorageConfigCommands } from './commands/storage-config';
+import { addSubscriptionCommands } from './commands/subscription';
 import { addTaskCommands } from './commands/task';
 import { addUserCommands } from './commands/user';
 import { addWebhookConfigCommands } from './commands/webhook-config';
@@ -69,6 +70,7 @@ export function buildProgram(): Command {
   addSessionCommands(program);
   addPollCommands(program);
   addResultCommands(program);
+  addSubscriptionCommands(program);
   addMockCommand(program);
   addConfigCommands(program);
   addGlobalOptions(program);
