@@ -129,7 +129,7 @@ export class Sessions extends APIResource {
    * @throws InvalidInputError for a bad `source` or a payload without the credential its type needs; RequestError
    * `unconfigured` when the organisation has no valid webhook or storage config.
    */
-  create(params: SessionCreateParams, options?: CallOptions): Promise<Session> {
+  async create(params: SessionCreateParams, options?: CallOptions): Promise<Session> {
     checkCredentials(params);
     return this.call(CREATE, Session, undefined, params, options);
   }

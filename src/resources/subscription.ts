@@ -118,7 +118,7 @@ export class Subscriptions extends APIResource {
    * @throws InvalidInputError for a missing `session`, an empty `poll_payload`, a bad interval or dates;
    * PermissionDeniedError (`missing-scope`) for a data type the organisation may not poll.
    */
-  create(params: SubscriptionCreateParams, options?: CallOptions): Promise<Subscription> {
+  async create(params: SubscriptionCreateParams, options?: CallOptions): Promise<Subscription> {
     checkDates(params);
     return this.call(CREATE, Subscription, undefined, params, options);
   }
