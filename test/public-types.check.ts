@@ -9,8 +9,12 @@ import {
   Client,
   Event,
   type EventState,
+  Poll,
+  Session,
+  type SessionState,
   type Task,
   type TaskState,
+  User,
   WebhookConfig,
   type WebhookConfigState,
 } from 'ricloud';
@@ -53,6 +57,23 @@ never(async () => {
   const task = await client.tasks.retrieve('tsk_1', { signal });
   await task.wait({ timeout: undefined, signal });
   await verifySignature('{}', maybe(), 'whsec_x', { tolerance: undefined });
+});
+
+// The data flow: a session needs its source and payload; states and a poll's results have their API types.
+never(async () => {
+  const user = await User.create({ identifier: 'alice@example.com' });
+  const password = (): string | undefined => process.env.ICLOUD_PASSWORD;
+  const session = await Session.create({
+    source: { user, type: 'icloud.account', identifier: 'john@icloud.com' },
+    payload: { password: password() },
+  });
+  expectTypeOf((await session.wait()).state).toEqualTypeOf<SessionState>();
+  // @ts-expect-error: a session needs its payload
+  await Session.create({ source: 'src_1' });
+  const poll = await (await Poll.create({ session, payload: { data_types: ['ios_messages.messages'] } })).wait();
+  const results = poll.results && !Array.isArray(poll.results) ? poll.results.data : [];
+  expectTypeOf(results[0]?.checksum).toEqualTypeOf<string | null | undefined>();
+  expectTypeOf(poll.tasks_failed).toEqualTypeOf<(string | number)[] | null | undefined>();
 });
 
 // toNodeHandler mounts on node:http, though the webhooks entry names none of Node's types.
