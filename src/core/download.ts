@@ -123,7 +123,7 @@ export async function openDownload(
     throw await requestFailure(error, { info, what: file.what, redact, limits, options: o });
   }
   const total = file.size ?? (Number(response.headers.get('content-length')) || undefined);
-  const digest = file.checksum ? await md5() : undefined;
+  const digest = file.checksum ? md5() : undefined;
   return checkedStream(response.body, { ...file, total, digest, onProgress: o.onProgress, limits });
 }
 

@@ -1,7 +1,8 @@
 /**
  * MD5, fed in pieces, for result checksums (Web Crypto has none): Node's hash where `process.getBuiltinModule` finds
- * it (Node, Bun, Deno), else @noble/hashes, imported only then, so other platforms load it only when they check a file.
+ * it (Node, Bun, Deno), else @noble/hashes' (browsers).
  */
+import { md5 as nobleMd5 } from '@noble/hashes/legacy.js';
 
 /** A digest computed as bytes arrive. */
 export interface Digest {
@@ -19,14 +20,13 @@ const nodeCrypto = (): NodeCrypto | undefined =>
   ) as NodeCrypto | undefined;
 
 /** A new MD5 digest. */
-export async function md5(): Promise<Digest> {
+export function md5(): Digest {
   const crypto = nodeCrypto();
   if (crypto) {
     const hash = crypto.createHash('md5');
     return { update: (bytes) => void hash.update(bytes), hex: () => hash.digest('hex') };
   }
-  const { md5: noble } = await import('@noble/hashes/legacy.js');
-  const hash = noble.create();
+  const hash = nobleMd5.create();
   return {
     update: (bytes) => void hash.update(bytes),
     hex: () => Array.from(hash.digest(), (byte) => byte.toString(16).padStart(2, '0')).join(''),

@@ -22,9 +22,9 @@ const MAX_CHECKSUMS = 64;
 const YIELD_EVERY = 64;
 
 /** A JSON result's content: the document as bytes. */
-export async function jsonContent(document: unknown): Promise<Content> {
+export function jsonContent(document: unknown): Content {
   const bytes = new TextEncoder().encode(JSON.stringify(document));
-  const digest = await md5();
+  const digest = md5();
   digest.update(bytes);
   return {
     size: bytes.length,
@@ -44,7 +44,7 @@ export async function patternContent(identifier: string, size: number, signal: A
   const name = `${size}:${identifier}`;
   let checksum = checksums.get(name);
   if (checksum === undefined) {
-    const digest = await md5();
+    const digest = md5();
     let count = 0;
     for (const chunk of chunks()) {
       digest.update(chunk);

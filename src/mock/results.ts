@@ -35,7 +35,7 @@ export async function publishResult(
   const { store, runner, flow, baseUrl } = context;
   const info = task.type === 'info';
   const content = info
-    ? await jsonContent({ info_type: task.target, source_type: task.source_type ?? null })
+    ? jsonContent({ info_type: task.target, source_type: task.source_type ?? null })
     : await patternContent(task.target, flow.resultSize, signal);
   const id = newId();
   const token = newSecret();
