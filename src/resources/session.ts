@@ -6,7 +6,7 @@ import type { Client } from '../client';
 import { clientFor } from '../core/default-client';
 import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
-import { dateFilter, type Field, object, ref, text } from '../core/fields';
+import { dateFilter, type Field, object, ref, text, type Ref } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { type DateFilter, isPlainObject } from '../core/params';
@@ -20,9 +20,6 @@ import {
   type SessionState,
   type SourceType,
 } from '../schemas';
-
-/** A resource given by itself or by its id. */
-type Ref = string | { id: string };
 
 /** The source a session opens, by its user, type and identifier: the API finds it, or makes it when new. */
 export interface SessionSourceParams {

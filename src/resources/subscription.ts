@@ -3,7 +3,7 @@ import type { Client } from '../client';
 import { clientFor } from '../core/default-client';
 import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
-import { dateFilter, instant, ref, seconds, text } from '../core/fields';
+import { dateFilter, instant, ref, seconds, text, type Ref } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { type DateFilter, type DateInput, isPlainObject, isoInstant } from '../core/params';
@@ -15,9 +15,6 @@ import {
   type SubscriptionState,
 } from '../schemas';
 import { type PollPayloadParams, pollPayload } from './poll';
-
-/** A resource given by itself or by its id. */
-type Ref = string | { id: string };
 
 /** Parameters of `create`. */
 export interface SubscriptionCreateParams {
