@@ -31,7 +31,7 @@ export interface SessionSourceParams {
   identifier: string;
 }
 
-/** The credentials of a session: a password (and a 2FA code) for `icloud.account`, a pairing code for `rirelay.instance`. */
+/** A session's credentials: a password (and a 2FA code) for `icloud.account`, a pairing code for `rirelay.instance`. */
 export interface SessionPayload {
   /** The account's password (`icloud.account`): sent once, never kept, logged or printed. */
   password?: string | undefined;

@@ -148,7 +148,7 @@ export class Subscriptions extends APIResource {
 /** A subscription has the API's attributes: `id`, `session`, `poll_payload`, `interval`, `date_start`, `state`, … */
 export interface Subscription extends SubscriptionAttributes {}
 
-/** A subscription. Static methods use the default client (or `options.client`); instance methods the one it came from. */
+/** A subscription. Static methods use the default client (or `options.client`); instance methods the one it is from. */
 export class Subscription extends Resource<Client> {
   /** `POST /subscriptions`. See `Subscriptions.create`. */
   static async create(params: SubscriptionCreateParams, options?: CallOptions): Promise<Subscription> {
