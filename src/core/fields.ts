@@ -35,6 +35,9 @@ export const oneOf =
     return value;
   };
 
+/** What `ref` takes: a resource, or its id. */
+export type Ref = string | { id: string };
+
 /** A resource's id, or the resource itself (anything with an `id`): `{ webhook_config: cfg }` sends `cfg.id`. */
 export const ref: Field = (value, field) => {
   const id = typeof value === 'object' && value !== null && 'id' in value ? (value as { id: unknown }).id : value;

@@ -9,8 +9,9 @@ export const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set(['secret', 'token'
 /** Response bodies kept in errors are cut to this many characters. */
 export const MAX_ERROR_BODY = 64 * 1024;
 
-// For text that is not JSON: the value of `"secret":`, `"token":` or `"password":` (a string, also when the text ends inside it; a
-// list of strings, as `params` lists messages per field; or any other scalar), and `s=...` in a `Ricloud-Signature`.
+// For text that is not JSON: the value of `"secret":`, `"token":` or `"password":` (a string, also when the text ends
+// inside it; a list of strings, as `params` lists messages per field; or any other scalar), and `s=...` in a
+// `Ricloud-Signature`.
 const SECRET_FIELD =
   /("(?:secret|token|password)"\s*:\s*)(?:"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/gi;
 // The value of `"credentials":`, a flat object (a GCP key, AWS keys), also when the text ends inside it.

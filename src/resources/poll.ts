@@ -6,7 +6,7 @@ import type { Client } from '../client';
 import { clientFor } from '../core/default-client';
 import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
-import { dateFilter, type Field, names, object, ref, text } from '../core/fields';
+import { dateFilter, type Field, names, object, ref, text, type Ref } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
@@ -15,9 +15,6 @@ import { waitFor, type WaitOptions } from '../core/wait';
 import { POLL_FINAL_STATES } from '../core/wire';
 import { pollPageSchema, pollSchema, type PollAttributes, type PollState } from '../schemas';
 import type { Task, TaskListParams } from './task';
-
-/** A resource given by itself or by its id. */
-type Ref = string | { id: string };
 
 /** What a poll (or each poll of a subscription) asks for: at least one name in all. */
 export interface PollPayloadParams {
@@ -153,7 +150,7 @@ export class Poll extends Resource<Client> {
     return lazyPages(() => clientFor(options).polls.list(params, options));
   }
 
-  /** True once the poll has `completed`. */
+  /** True once the poll has `completed` (or `failed`, a state ricloud-py's samples check for). */
   get done(): boolean {
     return POLL_FINAL_STATES.includes(this.state);
   }

@@ -6,7 +6,7 @@ import type { Client } from '../client';
 import { clientFor } from '../core/default-client';
 import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
-import { dateFilter, type Field, object, ref, text } from '../core/fields';
+import { dateFilter, type Field, object, ref, text, type Ref } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { type DateFilter, isPlainObject } from '../core/params';
@@ -21,9 +21,6 @@ import {
   type SourceType,
 } from '../schemas';
 
-/** A resource given by itself or by its id. */
-type Ref = string | { id: string };
-
 /** The source a session opens, by its user, type and identifier: the API finds it, or makes it when new. */
 export interface SessionSourceParams {
   /** The user the source belongs to: a user or its id. */
@@ -34,7 +31,7 @@ export interface SessionSourceParams {
   identifier: string;
 }
 
-/** The credentials of a session: a password (and a 2FA code) for `icloud.account`, a pairing code for `rirelay.instance`. */
+/** A session's credentials: a password (and a 2FA code) for `icloud.account`, a pairing code for `rirelay.instance`. */
 export interface SessionPayload {
   /** The account's password (`icloud.account`): sent once, never kept, logged or printed. */
   password?: string | undefined;

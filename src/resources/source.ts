@@ -5,7 +5,7 @@
 import type { Client } from '../client';
 import { clientFor } from '../core/default-client';
 import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
-import { dateFilter, type Field, oneOf, ref, text } from '../core/fields';
+import { dateFilter, type Field, oneOf, ref, text, type Ref } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
@@ -14,9 +14,6 @@ import { sourcePageSchema, sourceSchema, type SourceAttributes, type SourceState
 
 /** The states a caller may set with an update. */
 export const SOURCE_UPDATE_STATES = ['active', 'deactivated'] as const;
-
-/** A resource given by itself or by its id. */
-type Ref = string | { id: string };
 
 /** Parameters of `create`: the user's account or Relay instance. */
 export interface SourceCreateParams {

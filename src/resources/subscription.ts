@@ -3,7 +3,7 @@ import type { Client } from '../client';
 import { clientFor } from '../core/default-client';
 import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
-import { dateFilter, instant, ref, seconds, text } from '../core/fields';
+import { dateFilter, instant, ref, seconds, text, type Ref } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { type DateFilter, type DateInput, isPlainObject, isoInstant } from '../core/params';
@@ -15,9 +15,6 @@ import {
   type SubscriptionState,
 } from '../schemas';
 import { type PollPayloadParams, pollPayload } from './poll';
-
-/** A resource given by itself or by its id. */
-type Ref = string | { id: string };
 
 /** Parameters of `create`. */
 export interface SubscriptionCreateParams {
@@ -151,7 +148,7 @@ export class Subscriptions extends APIResource {
 /** A subscription has the API's attributes: `id`, `session`, `poll_payload`, `interval`, `date_start`, `state`, … */
 export interface Subscription extends SubscriptionAttributes {}
 
-/** A subscription. Static methods use the default client (or `options.client`); instance methods the one it came from. */
+/** A subscription. Static methods use the default client (or `options.client`); instance methods the one it is from. */
 export class Subscription extends Resource<Client> {
   /** `POST /subscriptions`. See `Subscriptions.create`. */
   static async create(params: SubscriptionCreateParams, options?: CallOptions): Promise<Subscription> {

@@ -2,7 +2,7 @@
 import type { Client } from '../client';
 import { clientFor } from '../core/default-client';
 import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
-import { dateFilter, oneOf, ref, text } from '../core/fields';
+import { dateFilter, oneOf, type Ref, ref, text } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
@@ -33,7 +33,7 @@ export interface UserListParams {
   /** Only users in this state. */
   state?: UserState | undefined;
   /** Only users made by this key: a key or its id. */
-  key?: string | { id: string } | undefined;
+  key?: Ref | undefined;
   /** Only users created at this instant or within this range. */
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */

@@ -124,6 +124,21 @@ describe('the password', () => {
     expectClean([...renderings(error), error.body]);
   });
 
+  it('is in no rendering of a connection or timeout error', async () => {
+    const refused: typeof fetch = async () => {
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      });
+    };
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    for (const fetch of [refused, hanging]) {
+      const error = await rejectionOf(client({ fetch, timeout: 50, maxRetries: 0 }).sessions.create(params('usr_1')));
+      expect(error.name).toMatch(/ConnectionError|TimeoutError/);
+      expectClean(renderings(error));
+    }
+  });
+
   it('echoed in a session answer, is not kept on the session', async () => {
     server.use(
       http.post(SESSIONS, async ({ request }) =>
