@@ -1,5 +1,6 @@
 /** `ricloud`: the typed client for Reincubate's ricloud API. */
 export { Client, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT } from './client';
+export { BaseClient } from './core/client';
 export { configure } from './configure';
 export { DEFAULT_BASE_URL, DEFAULT_WAIT_TIMEOUT } from './core/wire';
 export type { ClientOptions, RawOptions } from './client';

@@ -4,6 +4,7 @@
  */
 import { HTTPError, type KyRequest, type Options, type ShouldRetryState } from 'ky';
 import { TimeoutError as KyTimeoutError } from 'ky';
+import type * as z from 'zod/mini';
 import { readCapped } from './body';
 import {
   AbortError,
@@ -17,6 +18,7 @@ import { tokenRedactor } from './redact';
 import type { RequestOptions } from './options';
 import { parseBody } from './parse';
 import { runHooks } from './hooks';
+import { build, buildPage } from './schema-kit';
 import { type RequestSpec, type ResponseMeta, responseMeta } from './spec';
 import { follow, rejectedOn, sleep, within } from './signal';
 import { backoffStep, jittered, MAX_RETRY_AFTER_MS, mayRetry, retryAfterMs, retryOptions } from './retry';
@@ -40,6 +42,12 @@ function withSecrets(transport: Transport, secrets: readonly string[] | undefine
   if (!secrets?.length) return transport;
   const hiders = secrets.map(tokenRedactor);
   return { ...transport, redact: (text) => hiders.reduce((hidden, hide) => hide(hidden), transport.redact(text)) };
+}
+
+/** The zod schema of a spec's answer: a resource's declaration is built on first use. */
+function resolve<T>({ schema, page }: RequestSpec<T>): z.ZodMiniType<T> | undefined {
+  if (typeof schema !== 'function') return schema;
+  return (page ? buildPage(schema) : build(schema)) as z.ZodMiniType<T>;
 }
 
 /** The state of one call across its attempts. */
@@ -155,7 +163,7 @@ class Call<T> {
       transport.validate === 'warn'
         ? (error: RicloudError) => transport.log('warn', `${error.message}; returned unchecked (validate: 'warn')`)
         : undefined;
-    return parseBody(transport.validate === false ? undefined : spec.schema, text, context, warn);
+    return parseBody(transport.validate === false ? undefined : resolve(spec), text, context, warn);
   }
 
   /** The RicloudError for whatever the call threw. */

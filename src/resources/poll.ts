@@ -2,19 +2,93 @@
  * The poll resource: a request for data from a session's source, run as one task per info type, data type and file;
  * each task that succeeds publishes results. `/polls`
  */
-import type { Client } from '../client';
+import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, names, object, ref, text, type Ref } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
+import type { Attributes, Kit } from '../core/schema-kit';
 import { waitFor, type WaitOptions } from '../core/wait';
-import { POLL_FINAL_STATES } from '../core/wire';
-import { pollPageSchema, pollSchema, type PollAttributes, type PollState } from '../schemas';
-import type { Task, TaskListParams } from './task';
+import { POLL_FINAL_STATES, POLL_STATES } from '../core/wire';
+import { resultSchema } from './result';
+import { Task, type TaskListParams } from './task';
+
+/** What a poll asks for: lists of info types, data types and files (`["*"]` for every info type). */
+export const pollPayloadSchema = ({ z, maybe }: Kit) =>
+  z.looseObject({
+    /** Info types, e.g. `*`. */
+    info_types: maybe(z.array(z.string())),
+    /** Data types, e.g. `ios_messages.messages`. */
+    data_types: maybe(z.array(z.string())),
+    /** Files, by their ids. */
+    files: maybe(z.array(z.string())),
+  });
+
+/** A poll: a request for data from a session's source, run as one task per info type, data type and file. */
+export const pollSchema = (kit: Kit) => {
+  const { z, id, maybe, datetime, openEnum } = kit;
+  const result = resultSchema(kit);
+  /** Task ids, as a poll lists them by state. */
+  const taskIds = () => maybe(z.array(id()));
+  /** A list object of results as nested in a poll. */
+  const nestedResults = z.looseObject({
+    data: z.array(result),
+    has_more: z.optional(z.boolean()),
+    total_count: z.optional(z.number()),
+    url: z.optional(z.string()),
+  });
+  return z.looseObject({
+    /** Identifier, as `retrieve` takes it. */
+    id: z.string(),
+    /** Always `poll`. */
+    resource: z.literal('poll'),
+    /** The organisation the poll belongs to (its id). */
+    organisation: maybe(id()),
+    /** The key that made the poll (its id). */
+    key: maybe(id()),
+    /** The user whose source is polled (its id). */
+    user: maybe(id()),
+    /** The source polled (its id): the session's, or one of its children. */
+    source: maybe(id()),
+    /** The session used (its id). */
+    session: maybe(id()),
+    /** The subscription that made the poll (its id), if any. */
+    subscription: maybe(id()),
+    /** Who made the poll: `key` or `subscription`. */
+    requestor: maybe(z.string()),
+    /** What the poll asked for. */
+    payload: maybe(pollPayloadSchema(kit)),
+    /** Ids of its tasks not started yet. */
+    tasks_pending: taskIds(),
+    /** Ids of its tasks running. */
+    tasks_processing: taskIds(),
+    /** Ids of its tasks suspended. */
+    tasks_suspended: taskIds(),
+    /** Ids of its tasks that succeeded. */
+    tasks_succeeded: taskIds(),
+    /** Ids of its tasks that failed (a failed data type does not fail the poll). */
+    tasks_failed: taskIds(),
+    /** The results its tasks published, as a list object (the first page). */
+    results: maybe(z.union([nestedResults, z.array(result)])),
+    /** `pending`, `processing`, then `completed` once every task has ended. */
+    state: openEnum(POLL_STATES),
+    /** When the poll was created (ISO 8601). */
+    date_created: datetime(),
+    /** When the poll completed (ISO 8601). */
+    date_completed: maybe(datetime()),
+  });
+};
+
+/** What a poll asks for, as the API sends it. */
+export type PollPayload = Attributes<typeof pollPayloadSchema>;
+/** A poll's attributes, as the API sends them. */
+export type PollAttributes = Attributes<typeof pollSchema>;
+/** One of the documented poll states, or a state added later. */
+export type PollState = PollAttributes['state'];
 
 /** What a poll (or each poll of a subscription) asks for: at least one name in all. */
 export interface PollPayloadParams {
@@ -60,7 +134,10 @@ export interface PollListParams {
   before_id?: string | undefined;
 }
 
-const payloadFields = object({ name: 'payload', fields: { info_types: names, data_types: names, files: names } });
+const payloadFields = /* @__PURE__ */ object({
+  name: 'payload',
+  fields: { info_types: names, data_types: names, files: names },
+});
 
 /** A poll payload: lists of names, at least one name in all. */
 export const pollPayload: Field = (value, field, query) => {
@@ -72,7 +149,7 @@ export const pollPayload: Field = (value, field, query) => {
 
 const PATH = '/polls';
 const schema = pollSchema;
-const CREATE: Endpoint<PollAttributes> = {
+const CREATE: Endpoint<PollAttributes, Poll> = {
   method: 'POST',
   path: PATH,
   schema,
@@ -83,11 +160,18 @@ const CREATE: Endpoint<PollAttributes> = {
     fields: { session: ref, source: ref, subscription: ref, payload: pollPayload },
     required: ['session', 'payload'],
   },
+  wrap: () => Poll,
 };
-const RETRIEVE: Endpoint<PollAttributes> = { method: 'GET', path: `${PATH}/{id}`, schema, what: 'poll {id}' };
-const LIST: ListEndpoint<PollAttributes> = {
+const RETRIEVE: Endpoint<PollAttributes, Poll> = {
+  method: 'GET',
+  path: '/polls/{id}',
+  schema,
+  what: 'poll {id}',
+  wrap: () => Poll,
+};
+const LIST: ListEndpoint<PollAttributes, Poll> = {
   path: PATH,
-  schema: pollPageSchema,
+  schema,
   what: 'poll list',
   filters: {
     session: ref,
@@ -97,6 +181,7 @@ const LIST: ListEndpoint<PollAttributes> = {
     state: text,
     date_created: dateFilter,
   },
+  wrap: () => Poll,
 };
 
 /** Poll methods bound to one client: `client.polls`. */
@@ -107,7 +192,7 @@ export class Polls extends APIResource {
    * `session-expired`; PermissionDeniedError (`missing-scope`) for a data type the organisation may not poll.
    */
   create(params: PollCreateParams, options?: CallOptions): Promise<Poll> {
-    return this.call(CREATE, Poll, undefined, params, options);
+    return this.call(CREATE, undefined, params, options);
   }
 
   /**
@@ -115,7 +200,7 @@ export class Polls extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such poll.
    */
   retrieve(id: string, options?: CallOptions): Promise<Poll> {
-    return this.call(RETRIEVE, Poll, id, undefined, options);
+    return this.call(RETRIEVE, id, undefined, options);
   }
 
   /**
@@ -123,7 +208,7 @@ export class Polls extends APIResource {
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
   list(params?: PollListParams, options?: CallOptions): PagePromise<Poll> {
-    return this.pages(LIST, Poll, params, options);
+    return this.pages(LIST, params, options);
   }
 }
 
@@ -134,20 +219,20 @@ export interface Poll extends PollAttributes {}
  * A poll. Its `state` moves `pending → processing → completed`; a data type that fails shows in `tasks_failed`, not
  * in the poll's state. `wait()` follows it to the end.
  */
-export class Poll extends Resource<Client> {
+export class Poll extends Resource<BaseClient> {
   /** `POST /polls`. See `Polls.create`. */
   static async create(params: PollCreateParams, options?: CallOptions): Promise<Poll> {
-    return clientFor(options).polls.create(params, options);
+    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
   }
 
   /** `GET /polls/{id}`. See `Polls.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Poll> {
-    return clientFor(options).polls.retrieve(id, options);
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
   }
 
   /** `GET /polls`. See `Polls.list`. */
   static list(params?: PollListParams, options?: CallOptions): PagePromise<Poll> {
-    return lazyPages(() => clientFor(options).polls.list(params, options));
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
   }
 
   /** True once the poll has `completed` (or `failed`, a state ricloud-py's samples check for). */
@@ -157,12 +242,12 @@ export class Poll extends Resource<Client> {
 
   /** Fetches this poll again, in place. */
   async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.polls.retrieve(this.id, options));
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 
   /** Lists this poll's tasks as `Task`s (`GET /tasks?poll=…`). */
   listTasks(params?: Omit<TaskListParams, 'poll'>, options?: RequestOptions): PagePromise<Task> {
-    return this.client.tasks.list({ ...params, poll: this.id }, options);
+    return Task.list({ ...params, poll: this.id }, { ...options, client: this.client });
   }
 
   /**

@@ -2,17 +2,58 @@
  * The result resource: a file a task published, downloaded from its signed URL and checked against its `size` and
  * MD5 `checksum`, then acknowledged (`consumed`). `/results`
  */
-import type { Client } from '../client';
+import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
 import type { DownloadOptions } from '../core/download';
-import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { InvalidInputError, ResponseValidationError } from '../core/errors';
 import { checkFields, ref, refs, text } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { Resource } from '../core/resource';
+import type { Attributes, Kit, Schema } from '../core/schema-kit';
 import { DOWNLOAD, SEND } from '../core/spec';
-import { resultPageSchema, resultSchema, type ResultAttributes, type ResultState } from '../schemas';
+import { RESULT_STATES } from '../core/wire';
+
+/** A result: a file a task published, where to fetch it (`signed_url`) and how to check it (`size`, `checksum`). */
+export const resultSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
+  z.looseObject({
+    /** Identifier, as `retrieve` and `acknowledge` take it. */
+    id: z.string(),
+    /** Always `result`. */
+    resource: z.literal('result'),
+    /** The organisation the result belongs to (its id). */
+    organisation: maybe(id()),
+    /** The poll that produced it (its id). */
+    poll: maybe(id()),
+    /** The task that published it (its id). */
+    task: maybe(id()),
+    /** What the content is: the data type, info type or file it holds. */
+    identifier: maybe(z.string()),
+    /** Where the file is stored, e.g. `gs://bucket/path`. */
+    url: maybe(z.string()),
+    /** The file's type: `json` for JSON data. */
+    type: maybe(z.string()),
+    /** The MD5 of the file, as hex. */
+    checksum: maybe(z.string()),
+    /** The file's length in bytes. */
+    size: maybe(z.number()),
+    /** Where to download the file, and until when; `null` once the result expired. */
+    signed_url: maybe(z.looseObject({ url: z.string(), date_expires: maybe(datetime()) })),
+    /** `available` until acknowledged, then `consumed`; `expired` once its file is gone. */
+    state: openEnum(RESULT_STATES),
+    /** When the result was published (ISO 8601). */
+    date_created: datetime(),
+    /** When it was acknowledged (ISO 8601). */
+    date_consumed: maybe(datetime()),
+    /** When its file was deleted (ISO 8601). */
+    date_deleted: maybe(datetime()),
+  });
+
+/** A result's attributes, as the API sends them. */
+export type ResultAttributes = Attributes<typeof resultSchema>;
+/** One of the documented result states, or a state added later. */
+export type ResultState = ResultAttributes['state'];
 
 /** Filters of `list`. Consumed and expired results are left out unless `state` asks for them. */
 export interface ResultListParams {
@@ -35,21 +76,59 @@ export const MAX_ACKNOWLEDGE_IDS = 1000;
 
 const PATH = '/results';
 const schema = resultSchema;
-const RETRIEVE: Endpoint<ResultAttributes> = { method: 'GET', path: `${PATH}/{id}`, schema, what: 'result {id}' };
+const RETRIEVE: Endpoint<ResultAttributes, Result> = {
+  method: 'GET',
+  path: '/results/{id}',
+  schema,
+  what: 'result {id}',
+  wrap: () => Result,
+};
 // Acknowledging again changes nothing, so a lost answer may be re-sent.
-const ACKNOWLEDGE: Endpoint<ResultAttributes> = {
+const ACKNOWLEDGE: Endpoint<ResultAttributes, Result> = {
   method: 'POST',
-  path: `${PATH}/{id}/ack`,
+  path: '/results/{id}/ack',
   schema,
   what: 'acknowledge result {id}',
+  wrap: () => Result,
 };
-const ACKNOWLEDGE_MANY = { name: 'acknowledge', fields: { ids: refs(MAX_ACKNOWLEDGE_IDS) }, required: ['ids'] };
-const LIST: ListEndpoint<ResultAttributes> = {
+const ACKNOWLEDGE_MANY = {
+  name: 'acknowledge',
+  fields: { ids: /* @__PURE__ */ refs(MAX_ACKNOWLEDGE_IDS) },
+  required: ['ids'],
+};
+const LIST: ListEndpoint<ResultAttributes, Result> = {
   path: PATH,
-  schema: resultPageSchema,
+  schema,
   what: 'result list',
   filters: { poll: ref, task: ref, state: text },
+  wrap: () => Result,
 };
+
+/**
+ * Acknowledges many results with `client` in one call; answers them in the order sent.
+ * @throws InvalidInputError for an empty list, more than 1000 ids or a bad id; RicloudError for API and network failures.
+ */
+async function acknowledgeMany(
+  client: BaseClient,
+  ids: readonly (string | { id: string })[],
+  options: CallOptions | undefined,
+): Promise<Result[]> {
+  const body = checkFields({ ids }, ACKNOWLEDGE_MANY);
+  const page = schema as unknown as Schema<{ data: ResultAttributes[] }>;
+  const { data, response } = await client[SEND](
+    {
+      method: 'POST',
+      path: '/results/ack',
+      body,
+      retry: 'idempotent',
+      schema: page,
+      page: true,
+      what: 'acknowledge results',
+    },
+    options,
+  );
+  return data.data.map((item) => new Result(item, response, client));
+}
 
 /** Result methods bound to one client: `client.results`. */
 export class Results extends APIResource {
@@ -58,7 +137,7 @@ export class Results extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such result.
    */
   retrieve(id: string, options?: CallOptions): Promise<Result> {
-    return this.call(RETRIEVE, Result, id, undefined, options);
+    return this.call(RETRIEVE, id, undefined, options);
   }
 
   /**
@@ -66,7 +145,7 @@ export class Results extends APIResource {
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
   list(params?: ResultListParams, options?: CallOptions): PagePromise<Result> {
-    return this.pages(LIST, Result, params, options);
+    return this.pages(LIST, params, options);
   }
 
   /**
@@ -74,18 +153,15 @@ export class Results extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError; RequestError (410 `result-expired`) once it expired.
    */
   acknowledgeWithId(id: string, options?: CallOptions): Promise<Result> {
-    return this.call(ACKNOWLEDGE, Result, id, undefined, options);
+    return this.call(ACKNOWLEDGE, id, undefined, options);
   }
 
   /**
    * Acknowledges many results in one call (`POST /results/ack` with `{ ids }`); answers them in the order sent.
    * @throws InvalidInputError for an empty list, more than 1000 ids or a bad id; RequestError when one is unknown (then none is acknowledged).
    */
-  async acknowledge(ids: readonly (string | { id: string })[], options?: CallOptions): Promise<Result[]> {
-    const body = checkFields({ ids }, ACKNOWLEDGE_MANY);
-    const spec = { method: 'POST', path: `${PATH}/ack`, body, retry: 'idempotent', schema: resultPageSchema } as const;
-    const { data, response } = await this.client[SEND]({ ...spec, what: 'acknowledge results' }, options);
-    return data.data.map((item) => new Result(item, response, this.client));
+  acknowledge(ids: readonly (string | { id: string })[], options?: CallOptions): Promise<Result[]> {
+    return acknowledgeMany(this.client, ids, options);
   }
 }
 
@@ -93,35 +169,35 @@ export class Results extends APIResource {
 export interface Result extends ResultAttributes {}
 
 /** A result. Static methods use the default client (or `options.client`); instance methods the client it came from. */
-export class Result extends Resource<Client> {
+export class Result extends Resource<BaseClient> {
   /** `GET /results/{id}`. See `Results.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Result> {
-    return clientFor(options).results.retrieve(id, options);
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
   }
 
   /** `GET /results`. See `Results.list`. */
   static list(params?: ResultListParams, options?: CallOptions): PagePromise<Result> {
-    return lazyPages(() => clientFor(options).results.list(params, options));
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
   }
 
   /** `POST /results/{id}/ack`. See `Results.acknowledgeWithId`. */
   static async acknowledgeWithId(id: string, options?: CallOptions): Promise<Result> {
-    return clientFor(options).results.acknowledgeWithId(id, options);
+    return callEndpoint(clientFor(options), ACKNOWLEDGE, id, undefined, options);
   }
 
   /** `POST /results/ack`. See `Results.acknowledge`. */
   static async acknowledge(ids: readonly (string | { id: string })[], options?: CallOptions): Promise<Result[]> {
-    return clientFor(options).results.acknowledge(ids, options);
+    return acknowledgeMany(clientFor(options), ids, options);
   }
 
   /** Fetches this result again, in place. */
   async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.results.retrieve(this.id, options));
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 
   /** Acknowledges this result, in place: `consumed` from now on. */
   async acknowledge(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.results.acknowledgeWithId(this.id, options));
+    return this.reload(() => callEndpoint(this.client, ACKNOWLEDGE, this.id, undefined, options));
   }
 
   /**

@@ -2,9 +2,9 @@
  * The session resource: a login on a source (an iCloud account with its password, a Relay instance with its pairing
  * code), which polls then use. `/sessions`
  */
-import type { Client } from '../client';
+import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, object, ref, text, type Ref } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
@@ -12,14 +12,42 @@ import type { CallOptions, RequestOptions } from '../core/options';
 import { type DateFilter, isPlainObject } from '../core/params';
 import type { ResponseMeta } from '../core/spec';
 import { Resource } from '../core/resource';
+import type { Attributes, Kit } from '../core/schema-kit';
 import { waitFor, type WaitOptions } from '../core/wait';
-import {
-  sessionPageSchema,
-  sessionSchema,
-  type SessionAttributes,
-  type SessionState,
-  type SourceType,
-} from '../schemas';
+import { SESSION_STATES } from '../core/wire';
+import { sourceSchema, type SourceType } from './source';
+
+/** A session: an open login on a source, which polls use. */
+export const sessionSchema = (kit: Kit) => {
+  const { z, id, maybe, datetime, openEnum } = kit;
+  return z.looseObject({
+    /** Identifier, as `retrieve` and `delete` take it. */
+    id: z.string(),
+    /** Always `session`. */
+    resource: z.literal('session'),
+    /** The organisation the session belongs to (its id). */
+    organisation: maybe(id()),
+    /** The key that opened the session (its id). */
+    key: maybe(id()),
+    /** The user whose source it is (its id). */
+    user: maybe(id()),
+    /** The source, nested in full (or its id). */
+    source: z.union([sourceSchema(kit), id()]),
+    /** `pending` at first, then `active` or `failed` (see `error`); `expired` once it ended. */
+    state: openEnum(SESSION_STATES),
+    /** Why the session failed, as a slug, e.g. `invalid-credentials` or `code-required`. */
+    error: maybe(z.string()),
+    /** When the session was created (ISO 8601). */
+    date_created: datetime(),
+    /** When the session expired (ISO 8601). */
+    date_expired: maybe(datetime()),
+  });
+};
+
+/** A session's attributes, as the API sends them. */
+export type SessionAttributes = Attributes<typeof sessionSchema>;
+/** One of the documented session states, or a state added later. */
+export type SessionState = SessionAttributes['state'];
 
 /** The source a session opens, by its user, type and identifier: the API finds it, or makes it when new. */
 export interface SessionSourceParams {
@@ -71,7 +99,7 @@ const REQUIRED_CREDENTIAL: Record<string, keyof SessionPayload> = {
   'rirelay.instance': 'code',
 };
 
-const describedSource = object({
+const describedSource = /* @__PURE__ */ object({
   name: 'source',
   fields: { user: ref, type: text, identifier: text },
   required: ['user', 'type', 'identifier'],
@@ -81,7 +109,7 @@ const describedSource = object({
 const source: Field = (value, field, query) =>
   isPlainObject(value) && !('id' in value) ? describedSource(value, field, query) : ref(value, field, query);
 
-const payload = object({ name: 'payload', fields: { password: text, code: text } });
+const payload = /* @__PURE__ */ object({ name: 'payload', fields: { password: text, code: text } });
 
 /**
  * Refuses a payload without the credential its source's type needs, when the type is given.
@@ -96,27 +124,49 @@ function checkCredentials(params: unknown): void {
 
 const PATH = '/sessions';
 const schema = sessionSchema;
-const CREATE: Endpoint<SessionAttributes> = {
+const CREATE: Endpoint<SessionAttributes, Session> = {
   method: 'POST',
   path: PATH,
   schema,
   retry: 'once',
   what: 'create session',
   params: { name: 'create', fields: { source, payload }, required: ['source', 'payload'] },
+  wrap: () => Session,
 };
-const RETRIEVE: Endpoint<SessionAttributes> = { method: 'GET', path: `${PATH}/{id}`, schema, what: 'session {id}' };
-const DELETE: Endpoint<SessionAttributes> = {
+const RETRIEVE: Endpoint<SessionAttributes, Session> = {
+  method: 'GET',
+  path: '/sessions/{id}',
+  schema,
+  what: 'session {id}',
+  wrap: () => Session,
+};
+const DELETE: Endpoint<SessionAttributes, Session> = {
   method: 'DELETE',
-  path: `${PATH}/{id}`,
+  path: '/sessions/{id}',
   schema,
   what: 'delete session {id}',
+  wrap: () => Session,
 };
-const LIST: ListEndpoint<SessionAttributes> = {
+const LIST: ListEndpoint<SessionAttributes, Session> = {
   path: PATH,
-  schema: sessionPageSchema,
+  schema,
   what: 'session list',
   filters: { source: ref, state: text, user: ref, date_created: dateFilter },
+  wrap: () => Session,
 };
+
+/**
+ * Opens a session with `client`, after checking that the payload has the credential its source's type needs.
+ * @throws InvalidInputError naming the missing credential or a bad field; RicloudError for API and network failures.
+ */
+async function createSession(
+  client: BaseClient,
+  params: SessionCreateParams,
+  options: CallOptions | undefined,
+): Promise<Session> {
+  checkCredentials(params);
+  return callEndpoint(client, CREATE, undefined, params, options);
+}
 
 /** Session methods bound to one client: `client.sessions`. */
 export class Sessions extends APIResource {
@@ -126,9 +176,8 @@ export class Sessions extends APIResource {
    * @throws InvalidInputError for a bad `source` or a payload without the credential its type needs; RequestError
    * `unconfigured` when the organisation has no valid webhook or storage config.
    */
-  async create(params: SessionCreateParams, options?: CallOptions): Promise<Session> {
-    checkCredentials(params);
-    return this.call(CREATE, Session, undefined, params, options);
+  create(params: SessionCreateParams, options?: CallOptions): Promise<Session> {
+    return createSession(this.client, params, options);
   }
 
   /**
@@ -136,7 +185,7 @@ export class Sessions extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such session.
    */
   retrieve(id: string, options?: CallOptions): Promise<Session> {
-    return this.call(RETRIEVE, Session, id, undefined, options);
+    return this.call(RETRIEVE, id, undefined, options);
   }
 
   /**
@@ -144,7 +193,7 @@ export class Sessions extends APIResource {
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
   list(params?: SessionListParams, options?: CallOptions): PagePromise<Session> {
-    return this.pages(LIST, Session, params, options);
+    return this.pages(LIST, params, options);
   }
 
   /**
@@ -152,7 +201,7 @@ export class Sessions extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such session.
    */
   delete(id: string, options?: CallOptions): Promise<Session> {
-    return this.call(DELETE, Session, id, undefined, options);
+    return this.call(DELETE, id, undefined, options);
   }
 }
 
@@ -167,30 +216,30 @@ export interface Session extends SessionAttributes {}
  * A session. Its `state` moves `pending → active | failed` (with an `error` slug such as `invalid-credentials` or
  * `code-required`), and `active → expired`; `wait()` follows it out of `pending`.
  */
-export class Session extends Resource<Client> {
+export class Session extends Resource<BaseClient> {
   /** @internal Built by the SDK from a validated response, without any password it echoed. */
-  constructor(data: SessionAttributes, response: ResponseMeta, client: Client) {
+  constructor(data: SessionAttributes, response: ResponseMeta, client: BaseClient) {
     super(withoutPassword(data), response, client);
   }
 
   /** `POST /sessions`. See `Sessions.create`. */
   static async create(params: SessionCreateParams, options?: CallOptions): Promise<Session> {
-    return clientFor(options).sessions.create(params, options);
+    return createSession(clientFor(options), params, options);
   }
 
   /** `GET /sessions/{id}`. See `Sessions.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Session> {
-    return clientFor(options).sessions.retrieve(id, options);
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
   }
 
   /** `GET /sessions`. See `Sessions.list`. */
   static list(params?: SessionListParams, options?: CallOptions): PagePromise<Session> {
-    return lazyPages(() => clientFor(options).sessions.list(params, options));
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
   }
 
   /** `DELETE /sessions/{id}`. See `Sessions.delete`. */
   static async deleteWithId(id: string, options?: CallOptions): Promise<Session> {
-    return clientFor(options).sessions.delete(id, options);
+    return callEndpoint(clientFor(options), DELETE, id, undefined, options);
   }
 
   /** True once the session has left `pending`: `active`, `failed` or `expired`. */
@@ -200,12 +249,12 @@ export class Session extends Resource<Client> {
 
   /** Fetches this session again, in place. */
   async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.sessions.retrieve(this.id, options));
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 
   /** Ends this session in place: `state` becomes `expired`. */
   async delete(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.sessions.delete(this.id, options));
+    return this.reload(() => callEndpoint(this.client, DELETE, this.id, undefined, options));
   }
 
   /**

@@ -2,15 +2,48 @@
  * The source resource: an account (`icloud.account`) or Relay instance (`rirelay.instance`) of a user, and the
  * devices (`rirelay.source`) the API finds under a Relay instance when it is polled. `/sources`
  */
-import type { Client } from '../client';
+import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { dateFilter, type Field, oneOf, ref, text, type Ref } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
-import { sourcePageSchema, sourceSchema, type SourceAttributes, type SourceState, type SourceType } from '../schemas';
+import type { Attributes, Kit } from '../core/schema-kit';
+import { SOURCE_STATES, SOURCE_TYPES } from '../core/wire';
+
+/** A source: an account (`icloud.account`) or a Relay instance of a user, or a device the API found under one. */
+export const sourceSchema = ({ z, id, maybe, datetime, openEnum, nestedList }: Kit) =>
+  z.looseObject({
+    /** Identifier, as `retrieve` and `update` take it. */
+    id: z.string(),
+    /** Always `source`. */
+    resource: z.literal('source'),
+    /** The organisation the source belongs to (its id). */
+    organisation: maybe(id()),
+    /** The user the source belongs to (its id). */
+    user: maybe(id()),
+    /** `icloud.account`, `rirelay.instance`, or `rirelay.source` for a device of a Relay instance. */
+    type: openEnum(SOURCE_TYPES),
+    /** The source's name in its service, e.g. an Apple ID; unique within the service. */
+    identifier: z.string(),
+    /** The source this one was found under (its id), for a child source; null for a top-level one. */
+    parent: maybe(id()),
+    /** The sources found under this one, as a list object (the first page). */
+    children: maybe(nestedList()),
+    /** `unvalidated` until a session on it is active; `active`, `deactivated`, `blocked` or `locked`. */
+    state: openEnum(SOURCE_STATES),
+    /** When the source was created (ISO 8601). */
+    date_created: datetime(),
+  });
+
+/** A source's attributes, as the API sends them. */
+export type SourceAttributes = Attributes<typeof sourceSchema>;
+/** One of the documented source types, or a type added later. */
+export type SourceType = SourceAttributes['type'];
+/** One of the documented source states, or a state added later. */
+export type SourceState = SourceAttributes['state'];
 
 /** The states a caller may set with an update. */
 export const SOURCE_UPDATE_STATES = ['active', 'deactivated'] as const;
@@ -58,7 +91,7 @@ const parent: Field = (value, field, query) => (value === null ? 'null' : ref(va
 
 const PATH = '/sources';
 const schema = sourceSchema;
-const CREATE: Endpoint<SourceAttributes> = {
+const CREATE: Endpoint<SourceAttributes, Source> = {
   method: 'POST',
   path: PATH,
   schema,
@@ -69,24 +102,33 @@ const CREATE: Endpoint<SourceAttributes> = {
     fields: { user: ref, type: text, identifier: text },
     required: ['user', 'type', 'identifier'],
   },
+  wrap: () => Source,
 };
-const RETRIEVE: Endpoint<SourceAttributes> = { method: 'GET', path: `${PATH}/{id}`, schema, what: 'source {id}' };
-const UPDATE: Endpoint<SourceAttributes> = {
+const RETRIEVE: Endpoint<SourceAttributes, Source> = {
+  method: 'GET',
+  path: '/sources/{id}',
+  schema,
+  what: 'source {id}',
+  wrap: () => Source,
+};
+const UPDATE: Endpoint<SourceAttributes, Source> = {
   method: 'POST',
-  path: `${PATH}/{id}`,
+  path: '/sources/{id}',
   schema,
   what: 'source {id}',
   params: {
     name: 'update',
-    fields: { state: oneOf(SOURCE_UPDATE_STATES, 'can only be set to') },
+    fields: { state: /* @__PURE__ */ oneOf(SOURCE_UPDATE_STATES, 'can only be set to') },
     required: ['state'],
   },
+  wrap: () => Source,
 };
-const LIST: ListEndpoint<SourceAttributes> = {
+const LIST: ListEndpoint<SourceAttributes, Source> = {
   path: PATH,
-  schema: sourcePageSchema,
+  schema,
   what: 'source list',
   filters: { user: ref, identifier: text, type: text, parent, state: text, date_created: dateFilter },
+  wrap: () => Source,
 };
 
 /** Source methods bound to one client: `client.sources`. */
@@ -97,7 +139,7 @@ export class Sources extends APIResource {
    * @throws InvalidInputError for a missing or bad `user`, `type` or `identifier`.
    */
   create(params: SourceCreateParams, options?: CallOptions): Promise<Source> {
-    return this.call(CREATE, Source, undefined, params, options);
+    return this.call(CREATE, undefined, params, options);
   }
 
   /**
@@ -105,7 +147,7 @@ export class Sources extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such source.
    */
   retrieve(id: string, options?: CallOptions): Promise<Source> {
-    return this.call(RETRIEVE, Source, id, undefined, options);
+    return this.call(RETRIEVE, id, undefined, options);
   }
 
   /**
@@ -113,7 +155,7 @@ export class Sources extends APIResource {
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
   list(params?: SourceListParams, options?: CallOptions): PagePromise<Source> {
-    return this.pages(LIST, Source, params, options);
+    return this.pages(LIST, params, options);
   }
 
   /**
@@ -121,7 +163,7 @@ export class Sources extends APIResource {
    * @throws InvalidInputError for a state other than active/deactivated.
    */
   update(id: string, params: SourceUpdateParams, options?: CallOptions): Promise<Source> {
-    return this.call(UPDATE, Source, id, params, options);
+    return this.call(UPDATE, id, params, options);
   }
 }
 
@@ -129,39 +171,39 @@ export class Sources extends APIResource {
 export interface Source extends SourceAttributes {}
 
 /** A source. Static methods use the default client (or `options.client`); instance methods the client it came from. */
-export class Source extends Resource<Client> {
+export class Source extends Resource<BaseClient> {
   /** `POST /sources`. See `Sources.create`. */
   static async create(params: SourceCreateParams, options?: CallOptions): Promise<Source> {
-    return clientFor(options).sources.create(params, options);
+    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
   }
 
   /** `GET /sources/{id}`. See `Sources.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Source> {
-    return clientFor(options).sources.retrieve(id, options);
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
   }
 
   /** `GET /sources`. See `Sources.list`. */
   static list(params?: SourceListParams, options?: CallOptions): PagePromise<Source> {
-    return lazyPages(() => clientFor(options).sources.list(params, options));
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
   }
 
   /** `POST /sources/{id}`. See `Sources.update`. */
   static async updateWithId(id: string, params: SourceUpdateParams, options?: CallOptions): Promise<Source> {
-    return clientFor(options).sources.update(id, params, options);
+    return callEndpoint(clientFor(options), UPDATE, id, params, options);
   }
 
   /** Updates this source in place and returns it. */
   async update(params: SourceUpdateParams, options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.sources.update(this.id, params, options));
+    return this.reload(() => callEndpoint(this.client, UPDATE, this.id, params, options));
   }
 
   /** Fetches this source again, in place. */
   async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.sources.retrieve(this.id, options));
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 
   /** Lists the sources the API found under this one (a Relay instance's devices), as `Source`s. */
   listChildren(params?: Omit<SourceListParams, 'parent'>, options?: RequestOptions): PagePromise<Source> {
-    return this.client.sources.list({ ...params, parent: this.id }, options);
+    return listEndpoint(this.client, LIST, { ...params, parent: this.id }, options);
   }
 }

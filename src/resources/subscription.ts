@@ -1,20 +1,54 @@
 /** The subscription resource: polls of a session made every `interval` seconds, between two dates. `/subscriptions` */
-import type { Client } from '../client';
+import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, instant, ref, seconds, text, type Ref } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { type DateFilter, type DateInput, isPlainObject, isoInstant } from '../core/params';
 import { Resource } from '../core/resource';
-import {
-  subscriptionPageSchema,
-  subscriptionSchema,
-  type SubscriptionAttributes,
-  type SubscriptionState,
-} from '../schemas';
-import { type PollPayloadParams, pollPayload } from './poll';
+import type { Attributes, Kit } from '../core/schema-kit';
+import { SUBSCRIPTION_STATES } from '../core/wire';
+import { type PollPayloadParams, pollPayload, pollPayloadSchema } from './poll';
+
+/** A subscription: polls of a session made every `interval` seconds from `date_start` until `date_end`. */
+export const subscriptionSchema = (kit: Kit) => {
+  const { z, id, maybe, datetime, openEnum } = kit;
+  return z.looseObject({
+    /** Identifier, as `retrieve` and `delete` take it. */
+    id: z.string(),
+    /** Always `subscription`. */
+    resource: z.literal('subscription'),
+    /** The organisation the subscription belongs to (its id), by the name the docs give it. */
+    org: maybe(id()),
+    /** The organisation the subscription belongs to (its id). */
+    organisation: maybe(id()),
+    /** The key that made the subscription (its id). */
+    key: maybe(id()),
+    /** The session its polls use (its id). */
+    session: maybe(id()),
+    /** The source its polls ask (its id). */
+    source: maybe(id()),
+    /** What each of its polls asks for. */
+    poll_payload: maybe(pollPayloadSchema(kit)),
+    /** Seconds between its polls. */
+    interval: maybe(z.number()),
+    /** When its first poll is due (ISO 8601). */
+    date_start: maybe(datetime()),
+    /** When it stops polling (ISO 8601); null for never. */
+    date_end: maybe(datetime()),
+    /** `pending` until its first poll, then `active`; `deleted` once deleted. */
+    state: openEnum(SUBSCRIPTION_STATES),
+    /** When the subscription was created (ISO 8601). */
+    date_created: maybe(datetime()),
+  });
+};
+
+/** A subscription's attributes, as the API sends them. */
+export type SubscriptionAttributes = Attributes<typeof subscriptionSchema>;
+/** One of the documented subscription states, or a state added later. */
+export type SubscriptionState = SubscriptionAttributes['state'];
 
 /** Parameters of `create`. */
 export interface SubscriptionCreateParams {
@@ -69,7 +103,7 @@ function checkDates(params: unknown): void {
 
 const PATH = '/subscriptions';
 const schema = subscriptionSchema;
-const CREATE: Endpoint<SubscriptionAttributes> = {
+const CREATE: Endpoint<SubscriptionAttributes, Subscription> = {
   method: 'POST',
   path: PATH,
   schema,
@@ -87,25 +121,42 @@ const CREATE: Endpoint<SubscriptionAttributes> = {
     },
     required: ['session', 'poll_payload'],
   },
+  wrap: () => Subscription,
 };
-const RETRIEVE: Endpoint<SubscriptionAttributes> = {
+const RETRIEVE: Endpoint<SubscriptionAttributes, Subscription> = {
   method: 'GET',
-  path: `${PATH}/{id}`,
+  path: '/subscriptions/{id}',
   schema,
   what: 'subscription {id}',
+  wrap: () => Subscription,
 };
-const DELETE: Endpoint<SubscriptionAttributes> = {
+const DELETE: Endpoint<SubscriptionAttributes, Subscription> = {
   method: 'DELETE',
-  path: `${PATH}/{id}`,
+  path: '/subscriptions/{id}',
   schema,
   what: 'delete subscription {id}',
+  wrap: () => Subscription,
 };
-const LIST: ListEndpoint<SubscriptionAttributes> = {
+const LIST: ListEndpoint<SubscriptionAttributes, Subscription> = {
   path: PATH,
-  schema: subscriptionPageSchema,
+  schema,
   what: 'subscription list',
   filters: { session: ref, source: ref, state: text, date_created: dateFilter },
+  wrap: () => Subscription,
 };
+
+/**
+ * Creates a subscription with `client`, after checking that `date_end` is after `date_start`.
+ * @throws InvalidInputError naming the bad field; RicloudError for API and network failures.
+ */
+async function createSubscription(
+  client: BaseClient,
+  params: SubscriptionCreateParams,
+  options: CallOptions | undefined,
+): Promise<Subscription> {
+  checkDates(params);
+  return callEndpoint(client, CREATE, undefined, params, options);
+}
 
 /** Subscription methods bound to one client: `client.subscriptions`. */
 export class Subscriptions extends APIResource {
@@ -115,9 +166,8 @@ export class Subscriptions extends APIResource {
    * @throws InvalidInputError for a missing `session`, an empty `poll_payload`, a bad interval or dates;
    * PermissionDeniedError (`missing-scope`) for a data type the organisation may not poll.
    */
-  async create(params: SubscriptionCreateParams, options?: CallOptions): Promise<Subscription> {
-    checkDates(params);
-    return this.call(CREATE, Subscription, undefined, params, options);
+  create(params: SubscriptionCreateParams, options?: CallOptions): Promise<Subscription> {
+    return createSubscription(this.client, params, options);
   }
 
   /**
@@ -125,7 +175,7 @@ export class Subscriptions extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such subscription.
    */
   retrieve(id: string, options?: CallOptions): Promise<Subscription> {
-    return this.call(RETRIEVE, Subscription, id, undefined, options);
+    return this.call(RETRIEVE, id, undefined, options);
   }
 
   /**
@@ -133,7 +183,7 @@ export class Subscriptions extends APIResource {
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
   list(params?: SubscriptionListParams, options?: CallOptions): PagePromise<Subscription> {
-    return this.pages(LIST, Subscription, params, options);
+    return this.pages(LIST, params, options);
   }
 
   /**
@@ -141,7 +191,7 @@ export class Subscriptions extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such subscription.
    */
   delete(id: string, options?: CallOptions): Promise<Subscription> {
-    return this.call(DELETE, Subscription, id, undefined, options);
+    return this.call(DELETE, id, undefined, options);
   }
 }
 
@@ -149,34 +199,34 @@ export class Subscriptions extends APIResource {
 export interface Subscription extends SubscriptionAttributes {}
 
 /** A subscription. Static methods use the default client (or `options.client`); instance methods the one it is from. */
-export class Subscription extends Resource<Client> {
+export class Subscription extends Resource<BaseClient> {
   /** `POST /subscriptions`. See `Subscriptions.create`. */
   static async create(params: SubscriptionCreateParams, options?: CallOptions): Promise<Subscription> {
-    return clientFor(options).subscriptions.create(params, options);
+    return createSubscription(clientFor(options), params, options);
   }
 
   /** `GET /subscriptions/{id}`. See `Subscriptions.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Subscription> {
-    return clientFor(options).subscriptions.retrieve(id, options);
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
   }
 
   /** `GET /subscriptions`. See `Subscriptions.list`. */
   static list(params?: SubscriptionListParams, options?: CallOptions): PagePromise<Subscription> {
-    return lazyPages(() => clientFor(options).subscriptions.list(params, options));
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
   }
 
   /** `DELETE /subscriptions/{id}`. See `Subscriptions.delete`. */
   static async deleteWithId(id: string, options?: CallOptions): Promise<Subscription> {
-    return clientFor(options).subscriptions.delete(id, options);
+    return callEndpoint(clientFor(options), DELETE, id, undefined, options);
   }
 
   /** Fetches this subscription again, in place. */
   async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.subscriptions.retrieve(this.id, options));
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 
   /** Deletes this subscription in place: `state` becomes `deleted`. */
   async delete(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.subscriptions.delete(this.id, options));
+    return this.reload(() => callEndpoint(this.client, DELETE, this.id, undefined, options));
   }
 }

@@ -1,15 +1,59 @@
 /** The task resource: asynchronous work on the server, such as a webhook config test. `/tasks` */
-import type { Client } from '../client';
+import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { dateFilter, ref, text } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
 import { waitFor, type WaitOptions } from '../core/wait';
-import { TASK_FINAL_STATES } from '../core/wire';
-import { taskPageSchema, taskSchema, type TaskAttributes, type TaskState } from '../schemas';
+import { TASK_FINAL_STATES, TASK_STATES } from '../core/wire';
+import type { Attributes, Kit } from '../core/schema-kit';
+
+/** A task: asynchronous work on the server, such as a webhook config test. */
+export const taskSchema = ({ z, id, maybe, datetime, openEnum, nestedList }: Kit) =>
+  z.looseObject({
+    /** Identifier, as `retrieve` takes it. */
+    id: z.string(),
+    /** Always `task`. */
+    resource: z.literal('task'),
+    /** The organisation the task belongs to (its id). */
+    organisation: maybe(id()),
+    /** The key that owns the task (its id). */
+    key: maybe(id()),
+    /** The user the task is for (its id), if any. */
+    user: maybe(id()),
+    /** The source the task targets (its id), if any. */
+    source: maybe(id()),
+    /** The session the task used (its id), if any. */
+    session: maybe(id()),
+    /** The poll the task is part of (its id), if any. */
+    poll: maybe(id()),
+    /** A copy of the source's `type`, for filtering. */
+    source_type: maybe(z.string()),
+    /** What the task does, as a slug, e.g. `webhook_config.test`. */
+    type: z.string(),
+    /** The task's main argument, e.g. the data type of a data task (`messages.sms`). */
+    target: maybe(z.string()),
+    /** `pending`, `processing` or `suspended` while running; `succeeded` or `failed` once done. */
+    state: openEnum(TASK_STATES),
+    /** The results the task published, as a list object or a plain array. */
+    results: maybe(z.union([nestedList(), z.array(z.unknown())])),
+    /** The error code, when the task failed. */
+    error: maybe(z.string()),
+    /** When the task was created (ISO 8601). */
+    date_created: datetime(),
+    /** When the task started processing (ISO 8601). */
+    date_started: maybe(datetime()),
+    /** When the task succeeded or failed (ISO 8601). */
+    date_completed: maybe(datetime()),
+  });
+
+/** A task's attributes, as the API sends them. */
+export type TaskAttributes = Attributes<typeof taskSchema>;
+/** One of the documented task states, or a state added later. */
+export type TaskState = TaskAttributes['state'];
 
 /** Filters of `Task.list`. */
 export interface TaskListParams {
@@ -50,13 +94,14 @@ export interface TaskCreateParams {
 }
 
 const PATH = '/tasks';
-const RETRIEVE: Endpoint<TaskAttributes> = {
+const RETRIEVE: Endpoint<TaskAttributes, Task> = {
   method: 'GET',
-  path: `${PATH}/{id}`,
+  path: '/tasks/{id}',
   schema: taskSchema,
   what: 'task {id}',
+  wrap: () => Task,
 };
-const CREATE: Endpoint<TaskAttributes> = {
+const CREATE: Endpoint<TaskAttributes, Task> = {
   method: 'POST',
   path: PATH,
   schema: taskSchema,
@@ -67,12 +112,14 @@ const CREATE: Endpoint<TaskAttributes> = {
     fields: { type: text, target: text, user: ref, source: ref, session: ref, poll: ref },
     required: ['type'],
   },
+  wrap: () => Task,
 };
-const LIST: ListEndpoint<TaskAttributes> = {
+const LIST: ListEndpoint<TaskAttributes, Task> = {
   path: PATH,
-  schema: taskPageSchema,
+  schema: taskSchema,
   what: 'task list',
   filters: { state: text, type: text, poll: ref, session: ref, source_type: text, date_created: dateFilter },
+  wrap: () => Task,
 };
 
 /** Task methods bound to one client: `client.tasks`. */
@@ -82,7 +129,7 @@ export class Tasks extends APIResource {
    * @throws InvalidInputError for a missing `type` or a bad field; RicloudError for API and network failures.
    */
   create(params: TaskCreateParams, options?: CallOptions): Promise<Task> {
-    return this.call(CREATE, Task, undefined, params, options);
+    return this.call(CREATE, undefined, params, options);
   }
 
   /**
@@ -90,7 +137,7 @@ export class Tasks extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such task.
    */
   retrieve(id: string, options?: CallOptions): Promise<Task> {
-    return this.call(RETRIEVE, Task, id, undefined, options);
+    return this.call(RETRIEVE, id, undefined, options);
   }
 
   /**
@@ -98,7 +145,7 @@ export class Tasks extends APIResource {
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
   list(params?: TaskListParams, options?: CallOptions): PagePromise<Task> {
-    return this.pages(LIST, Task, params, options);
+    return this.pages(LIST, params, options);
   }
 }
 
@@ -106,20 +153,20 @@ export class Tasks extends APIResource {
 export interface Task extends TaskAttributes {}
 
 /** A task. Its `state` moves `pending → processing → succeeded | failed`; `wait()` follows it to the end. */
-export class Task extends Resource<Client> {
+export class Task extends Resource<BaseClient> {
   /** `POST /tasks`. See `Tasks.create`. */
   static async create(params: TaskCreateParams, options?: CallOptions): Promise<Task> {
-    return clientFor(options).tasks.create(params, options);
+    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
   }
 
   /** `GET /tasks/{id}`. See `Tasks.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Task> {
-    return clientFor(options).tasks.retrieve(id, options);
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
   }
 
   /** `GET /tasks`. See `Tasks.list`. */
   static list(params?: TaskListParams, options?: CallOptions): PagePromise<Task> {
-    return lazyPages(() => clientFor(options).tasks.list(params, options));
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
   }
 
   /** True once the task has `succeeded` or `failed`. */
@@ -129,7 +176,7 @@ export class Task extends Resource<Client> {
 
   /** Fetches this task again, in place. */
   async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.tasks.retrieve(this.id, options));
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 
   /**

@@ -1,13 +1,38 @@
 /** The user resource: the organisation's own name for one of its end users, whose sources it polls. `/users` */
-import type { Client } from '../client';
+import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { dateFilter, oneOf, type Ref, ref, text } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
-import { userPageSchema, userSchema, type UserAttributes, type UserState } from '../schemas';
+import type { Attributes, Kit } from '../core/schema-kit';
+import { USER_STATES } from '../core/wire';
+
+/** A user: the organisation's own name (`identifier`) for one of its end users. */
+export const userSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
+  z.looseObject({
+    /** Identifier, as `retrieve` and `update` take it. */
+    id: z.string(),
+    /** Always `user`. */
+    resource: z.literal('user'),
+    /** The organisation the user belongs to (its id). */
+    organisation: maybe(id()),
+    /** The key that created the user (its id). */
+    key: maybe(id()),
+    /** The organisation's own value for this user, e.g. an email address. */
+    identifier: z.string(),
+    /** `active`, `deactivated` or `blocked`. */
+    state: openEnum(USER_STATES),
+    /** When the user was created (ISO 8601). */
+    date_created: datetime(),
+  });
+
+/** A user's attributes, as the API sends them. */
+export type UserAttributes = Attributes<typeof userSchema>;
+/** One of the documented user states, or a state added later. */
+export type UserState = UserAttributes['state'];
 
 /** The states a caller may set with an update. */
 export const USER_UPDATE_STATES = ['active', 'deactivated'] as const;
@@ -46,31 +71,40 @@ export interface UserListParams {
 
 const PATH = '/users';
 const schema = userSchema;
-const CREATE: Endpoint<UserAttributes> = {
+const CREATE: Endpoint<UserAttributes, User> = {
   method: 'POST',
   path: PATH,
   schema,
   retry: 'once',
   what: 'create user',
   params: { name: 'create', fields: { identifier: text }, required: ['identifier'] },
+  wrap: () => User,
 };
-const RETRIEVE: Endpoint<UserAttributes> = { method: 'GET', path: `${PATH}/{id}`, schema, what: 'user {id}' };
-const UPDATE: Endpoint<UserAttributes> = {
+const RETRIEVE: Endpoint<UserAttributes, User> = {
+  method: 'GET',
+  path: '/users/{id}',
+  schema,
+  what: 'user {id}',
+  wrap: () => User,
+};
+const UPDATE: Endpoint<UserAttributes, User> = {
   method: 'POST',
-  path: `${PATH}/{id}`,
+  path: '/users/{id}',
   schema,
   what: 'user {id}',
   params: {
     name: 'update',
-    fields: { identifier: text, state: oneOf(USER_UPDATE_STATES, 'can only be set to') },
+    fields: { identifier: text, state: /* @__PURE__ */ oneOf(USER_UPDATE_STATES, 'can only be set to') },
     nonEmpty: 'an update needs identifier or state',
   },
+  wrap: () => User,
 };
-const LIST: ListEndpoint<UserAttributes> = {
+const LIST: ListEndpoint<UserAttributes, User> = {
   path: PATH,
-  schema: userPageSchema,
+  schema,
   what: 'user list',
   filters: { identifier: text, state: text, key: ref, date_created: dateFilter },
+  wrap: () => User,
 };
 
 /** User methods bound to one client: `client.users`. */
@@ -80,7 +114,7 @@ export class Users extends APIResource {
    * @throws InvalidInputError for a missing or empty `identifier`; RicloudError for API and network failures.
    */
   create(params: UserCreateParams, options?: CallOptions): Promise<User> {
-    return this.call(CREATE, User, undefined, params, options);
+    return this.call(CREATE, undefined, params, options);
   }
 
   /**
@@ -88,7 +122,7 @@ export class Users extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such user.
    */
   retrieve(id: string, options?: CallOptions): Promise<User> {
-    return this.call(RETRIEVE, User, id, undefined, options);
+    return this.call(RETRIEVE, id, undefined, options);
   }
 
   /**
@@ -96,7 +130,7 @@ export class Users extends APIResource {
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
   list(params?: UserListParams, options?: CallOptions): PagePromise<User> {
-    return this.pages(LIST, User, params, options);
+    return this.pages(LIST, params, options);
   }
 
   /**
@@ -104,7 +138,7 @@ export class Users extends APIResource {
    * @throws InvalidInputError for an empty update or a state other than active/deactivated.
    */
   update(id: string, params: UserUpdateParams, options?: CallOptions): Promise<User> {
-    return this.call(UPDATE, User, id, params, options);
+    return this.call(UPDATE, id, params, options);
   }
 }
 
@@ -112,34 +146,34 @@ export class Users extends APIResource {
 export interface User extends UserAttributes {}
 
 /** A user. Static methods use the default client (or `options.client`); instance methods the client it came from. */
-export class User extends Resource<Client> {
+export class User extends Resource<BaseClient> {
   /** `POST /users`. See `Users.create`. */
   static async create(params: UserCreateParams, options?: CallOptions): Promise<User> {
-    return clientFor(options).users.create(params, options);
+    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
   }
 
   /** `GET /users/{id}`. See `Users.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<User> {
-    return clientFor(options).users.retrieve(id, options);
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
   }
 
   /** `GET /users`. See `Users.list`. */
   static list(params?: UserListParams, options?: CallOptions): PagePromise<User> {
-    return lazyPages(() => clientFor(options).users.list(params, options));
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
   }
 
   /** `POST /users/{id}`. See `Users.update`. */
   static async updateWithId(id: string, params: UserUpdateParams, options?: CallOptions): Promise<User> {
-    return clientFor(options).users.update(id, params, options);
+    return callEndpoint(clientFor(options), UPDATE, id, params, options);
   }
 
   /** Updates this user in place and returns it. */
   async update(params: UserUpdateParams, options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.users.update(this.id, params, options));
+    return this.reload(() => callEndpoint(this.client, UPDATE, this.id, params, options));
   }
 
   /** Fetches this user again, in place. */
   async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.users.retrieve(this.id, options));
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 }
