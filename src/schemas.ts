@@ -1,16 +1,16 @@
 /**
  * `ricloud/schemas`: the API's resources as zod/mini schemas, the ones the SDK validates with, usable with any zod
  * function. Unknown extra fields are kept; optional attributes may be `null`; a state the API adds later is accepted.
- * Each is declared beside its resource (`src/resources/*.ts`) and built here.
+ * Each is declared beside its resource (`src/resources/*.schema.ts`) and built here.
  */
 import { build, buildPage, kit } from './core/schema-kit';
-import { eventSchema as event } from './resources/event';
-import { keySchema as key } from './resources/key';
-import { organisationSchema as organisation } from './resources/organisation';
-import { permissionsSchema as permissions } from './resources/permissions';
-import { storageConfigSchema as storageConfig } from './resources/storage-config';
-import { taskSchema as task } from './resources/task';
-import { webhookConfigSchema as webhookConfig } from './resources/webhook-config';
+import { eventSchema as event } from './resources/event.schema';
+import { keySchema as key } from './resources/key.schema';
+import { organisationSchema as organisation } from './resources/organisation.schema';
+import { permissionsSchema as permissions } from './resources/permissions.schema';
+import { storageConfigSchema as storageConfig } from './resources/storage-config.schema';
+import { taskSchema as task } from './resources/task.schema';
+import { webhookConfigSchema as webhookConfig } from './resources/webhook-config.schema';
 
 /** A webhook config: where the API sends events, and the secret it signs them with. */
 export const webhookConfigSchema = build(webhookConfig);
@@ -42,10 +42,10 @@ export const keyPageSchema = buildPage(key);
 /** A page of permissions. */
 export const permissionsPageSchema = buildPage(permissions);
 
-export type { EventAttributes, EventState } from './resources/event';
-export type { KeyAttributes, KeyState } from './resources/key';
-export type { OrganisationAttributes } from './resources/organisation';
-export type { PermissionsAttributes } from './resources/permissions';
-export type { StorageConfigAttributes, StorageConfigState } from './resources/storage-config';
-export type { TaskAttributes, TaskState } from './resources/task';
-export type { WebhookConfigAttributes, WebhookConfigState } from './resources/webhook-config';
+export type { EventAttributes, EventState } from './resources/event.schema';
+export type { KeyAttributes, KeyState } from './resources/key.schema';
+export type { OrganisationAttributes } from './resources/organisation.schema';
+export type { PermissionsAttributes } from './resources/permissions.schema';
+export type { StorageConfigAttributes, StorageConfigState } from './resources/storage-config.schema';
+export type { TaskAttributes, TaskState } from './resources/task.schema';
+export type { WebhookConfigAttributes, WebhookConfigState } from './resources/webhook-config.schema';
