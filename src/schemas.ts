@@ -1,22 +1,22 @@
 /**
  * `ricloud/schemas`: the API's resources as zod/mini schemas, the ones the SDK validates with, usable with any zod
  * function. Unknown extra fields are kept; optional attributes may be `null`; a state the API adds later is accepted.
- * Each is declared beside its resource (`src/resources/*.ts`) and built here.
+ * Each is declared beside its resource (`src/resources/*.schema.ts`) and built here.
  */
 import { build, buildPage, kit } from './core/schema-kit';
-import { eventSchema as event } from './resources/event';
-import { keySchema as key } from './resources/key';
-import { organisationSchema as organisation } from './resources/organisation';
-import { permissionsSchema as permissions } from './resources/permissions';
-import { pollPayloadSchema as pollPayload, pollSchema as poll } from './resources/poll';
-import { resultSchema as result } from './resources/result';
-import { sessionSchema as session } from './resources/session';
-import { sourceSchema as source } from './resources/source';
-import { storageConfigSchema as storageConfig } from './resources/storage-config';
-import { subscriptionSchema as subscription } from './resources/subscription';
-import { taskSchema as task } from './resources/task';
-import { userSchema as user } from './resources/user';
-import { webhookConfigSchema as webhookConfig } from './resources/webhook-config';
+import { eventSchema as event } from './resources/event.schema';
+import { keySchema as key } from './resources/key.schema';
+import { organisationSchema as organisation } from './resources/organisation.schema';
+import { permissionsSchema as permissions } from './resources/permissions.schema';
+import { pollPayloadSchema as pollPayload, pollSchema as poll } from './resources/poll.schema';
+import { resultSchema as result } from './resources/result.schema';
+import { sessionSchema as session } from './resources/session.schema';
+import { sourceSchema as source } from './resources/source.schema';
+import { storageConfigSchema as storageConfig } from './resources/storage-config.schema';
+import { subscriptionSchema as subscription } from './resources/subscription.schema';
+import { taskSchema as task } from './resources/task.schema';
+import { userSchema as user } from './resources/user.schema';
+import { webhookConfigSchema as webhookConfig } from './resources/webhook-config.schema';
 
 /** A webhook config: where the API sends events, and the secret it signs them with. */
 export const webhookConfigSchema = build(webhookConfig);
@@ -74,16 +74,16 @@ export const pollPageSchema = buildPage(poll);
 /** A page of subscriptions. */
 export const subscriptionPageSchema = buildPage(subscription);
 
-export type { EventAttributes, EventState } from './resources/event';
-export type { KeyAttributes, KeyState } from './resources/key';
-export type { OrganisationAttributes } from './resources/organisation';
-export type { PermissionsAttributes } from './resources/permissions';
-export type { PollAttributes, PollPayload, PollState } from './resources/poll';
-export type { ResultAttributes, ResultState } from './resources/result';
-export type { SessionAttributes, SessionState } from './resources/session';
-export type { SourceAttributes, SourceState, SourceType } from './resources/source';
-export type { StorageConfigAttributes, StorageConfigState } from './resources/storage-config';
-export type { SubscriptionAttributes, SubscriptionState } from './resources/subscription';
-export type { TaskAttributes, TaskState } from './resources/task';
-export type { UserAttributes, UserState } from './resources/user';
-export type { WebhookConfigAttributes, WebhookConfigState } from './resources/webhook-config';
+export type { EventAttributes, EventState } from './resources/event.schema';
+export type { KeyAttributes, KeyState } from './resources/key.schema';
+export type { OrganisationAttributes } from './resources/organisation.schema';
+export type { PermissionsAttributes } from './resources/permissions.schema';
+export type { PollAttributes, PollPayload, PollState } from './resources/poll.schema';
+export type { ResultAttributes, ResultState } from './resources/result.schema';
+export type { SessionAttributes, SessionState } from './resources/session.schema';
+export type { SourceAttributes, SourceState, SourceType } from './resources/source.schema';
+export type { StorageConfigAttributes, StorageConfigState } from './resources/storage-config.schema';
+export type { SubscriptionAttributes, SubscriptionState } from './resources/subscription.schema';
+export type { TaskAttributes, TaskState } from './resources/task.schema';
+export type { UserAttributes, UserState } from './resources/user.schema';
+export type { WebhookConfigAttributes, WebhookConfigState } from './resources/webhook-config.schema';

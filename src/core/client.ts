@@ -7,7 +7,7 @@ import type * as z from 'zod/mini';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body';
 import type { DownloadOptions, ResultFile } from './download';
 import { InvalidInputError } from './errors';
-import { showAs } from './inspect';
+import { INSPECT, inspected } from './inspect';
 import { envLogLevel, LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './log';
 import { checkRequestOptions, type Hooks, type RequestOptions } from './options';
 import { checkBaseUrl, checkObject, checkRules, checkToken, numberIn, type Rule, typed } from './params';
@@ -232,10 +232,12 @@ export class BaseClient {
       ...(headers ? { headers: Object.fromEntries(Object.keys(headers).map((k) => [k, REDACTED])) } : {}),
     };
   }
-}
 
-// How `util.inspect` and `console.log` show a client: its settings, without the token.
-showAs(BaseClient, (client) => client.toJSON());
+  /** How `util.inspect` and `console.log` show a client: its settings, without the token. */
+  [INSPECT](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
+    return inspected(this, this.toJSON(), options, inspect);
+  }
+}
 
 /**
  * Checks an escape-hatch path: below the base URL, so the token never goes to another host.

@@ -7,25 +7,7 @@ import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { checkRule, isPlainObject } from '../core/params';
 import { Resource } from '../core/resource';
-import type { Attributes, Kit } from '../core/schema-kit';
-
-/** A permissions object: scopes (`source_type:icloud.account`, `task_type:icloud.*`, …) mapped to lists of limits. */
-export const permissionsSchema = ({ z, id, maybe, datetime }: Kit) =>
-  z.looseObject({
-    /** Identifier, as `retrieve` and `update` take it. */
-    id: z.string(),
-    /** `permissions`, as ricloud-py names it. */
-    resource: z.string(),
-    /** The organisation the permissions belong to (its id). */
-    organisation: maybe(id()),
-    /** Each scope's limits, e.g. `{ level: 'user', type: 'count', value: 3 }`. */
-    scopes: z.record(z.string(), z.array(z.unknown())),
-    /** When the permissions were created (ISO 8601). */
-    date_created: maybe(datetime()),
-  });
-
-/** A permissions object's attributes, as the API sends them. */
-export type PermissionsAttributes = Attributes<typeof permissionsSchema>;
+import { permissionsSchema, type PermissionsAttributes } from './permissions.schema';
 
 /** One limit of a scope, e.g. `{ level: 'user', type: 'count', value: 3 }`. */
 export interface PermissionLimit {
@@ -165,3 +147,5 @@ export class Permissions extends Resource<BaseClient> {
     return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 }
+
+export type { PermissionsAttributes } from './permissions.schema';

@@ -11,39 +11,10 @@ import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { checkRule, isPlainObject, type DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
-import { STORAGE_TYPES, WEBHOOK_CONFIG_STATES, WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
-import type { Attributes, Kit } from '../core/schema-kit';
-import { Task, type TaskAttributes, taskSchema } from './task';
-
-/** A storage config: the bucket the API publishes results to, and the credentials it writes with. */
-export const storageConfigSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
-  z.looseObject({
-    /** Identifier, as `retrieve`, `update`, `test` and `delete` take it. */
-    id: z.string(),
-    /** Always `storage_config`. */
-    resource: z.literal('storage_config'),
-    /** The organisation that owns the config (its id). */
-    organisation: id(),
-    /** `gs` or `s3`, read from `url`. */
-    type: maybe(openEnum(STORAGE_TYPES)),
-    /** The bucket and path: `gs://bucket/path` or `s3://bucket/path`. */
-    url: z.string(),
-    /** The credentials the API writes with; answers show their field names only. */
-    credentials: maybe(z.record(z.string(), z.unknown())),
-    /** Whether results get signed URLs. */
-    signed_urls_enabled: maybe(z.boolean()),
-    /** How long signed URLs stay valid, in seconds. */
-    signed_urls_expiry: maybe(z.number()),
-    /** `new` until tested, then `valid` or `invalid`; `deactivated` once switched off. */
-    state: openEnum(WEBHOOK_CONFIG_STATES),
-    /** When the config was created (ISO 8601). */
-    date_created: datetime(),
-  });
-
-/** A storage config's attributes, as the API sends them. */
-export type StorageConfigAttributes = Attributes<typeof storageConfigSchema>;
-/** One of the documented storage config states, or a state added later. */
-export type StorageConfigState = StorageConfigAttributes['state'];
+import { STORAGE_TYPES, WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
+import { storageConfigSchema, type StorageConfigAttributes, type StorageConfigState } from './storage-config.schema';
+import { Task } from './task';
+import { type TaskAttributes, taskSchema } from './task.schema';
 
 /** Credentials as the API takes them: a GCP service-account key, or AWS keys (see `readCredentialsFile`). */
 export type StorageCredentials = Record<string, string | number | boolean | null>;
@@ -294,3 +265,5 @@ export class StorageConfig extends Resource<BaseClient> {
     return callEndpoint(this.client, DELETE, this.id, undefined, options);
   }
 }
+
+export type { StorageConfigAttributes, StorageConfigState } from './storage-config.schema';

@@ -7,32 +7,7 @@ import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
-import type { Attributes, Kit } from '../core/schema-kit';
-import { USER_STATES } from '../core/wire';
-
-/** A user: the organisation's own name (`identifier`) for one of its end users. */
-export const userSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
-  z.looseObject({
-    /** Identifier, as `retrieve` and `update` take it. */
-    id: z.string(),
-    /** Always `user`. */
-    resource: z.literal('user'),
-    /** The organisation the user belongs to (its id). */
-    organisation: maybe(id()),
-    /** The key that created the user (its id). */
-    key: maybe(id()),
-    /** The organisation's own value for this user, e.g. an email address. */
-    identifier: z.string(),
-    /** `active`, `deactivated` or `blocked`. */
-    state: openEnum(USER_STATES),
-    /** When the user was created (ISO 8601). */
-    date_created: datetime(),
-  });
-
-/** A user's attributes, as the API sends them. */
-export type UserAttributes = Attributes<typeof userSchema>;
-/** One of the documented user states, or a state added later. */
-export type UserState = UserAttributes['state'];
+import { userSchema, type UserAttributes, type UserState } from './user.schema';
 
 /** The states a caller may set with an update. */
 export const USER_UPDATE_STATES = ['active', 'deactivated'] as const;
@@ -177,3 +152,5 @@ export class User extends Resource<BaseClient> {
     return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 }
+
+export type { UserAttributes, UserState } from './user.schema';

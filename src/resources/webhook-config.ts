@@ -7,33 +7,10 @@ import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
-import { WEBHOOK_CONFIG_STATES, WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
-import type { Attributes, Kit } from '../core/schema-kit';
-import { Task, type TaskAttributes, taskSchema } from './task';
-
-/** A webhook config: where the API sends events, and the secret it signs them with. */
-export const webhookConfigSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
-  z.looseObject({
-    /** Identifier, as `retrieve`, `update` and `test` take it. */
-    id: z.string(),
-    /** Always `webhook_config`. */
-    resource: z.literal('webhook_config'),
-    /** The organisation that owns the config (its id). */
-    organisation: id(),
-    /** Where the API sends events: an absolute http(s) URL. */
-    url: z.string(),
-    /** Sent by `create`; later answers may leave it out. */
-    secret: maybe(z.string()),
-    /** `new` until tested, then `valid` or `invalid`; `deactivated` once switched off. */
-    state: openEnum(WEBHOOK_CONFIG_STATES),
-    /** When the config was created (ISO 8601). */
-    date_created: datetime(),
-  });
-
-/** A webhook config's attributes, as the API sends them. */
-export type WebhookConfigAttributes = Attributes<typeof webhookConfigSchema>;
-/** One of the documented webhook config states, or a state added to the API later. */
-export type WebhookConfigState = WebhookConfigAttributes['state'];
+import { WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
+import { webhookConfigSchema, type WebhookConfigAttributes, type WebhookConfigState } from './webhook-config.schema';
+import { Task } from './task';
+import { type TaskAttributes, taskSchema } from './task.schema';
 
 /** Parameters of `create`. */
 export interface WebhookConfigCreateParams {
@@ -240,3 +217,5 @@ export class WebhookConfig extends Resource<BaseClient> {
     return callEndpoint(this.client, DELETE, this.id, undefined, options);
   }
 }
+
+export type { WebhookConfigAttributes, WebhookConfigState } from './webhook-config.schema';
