@@ -195,6 +195,26 @@ describe('result.download()', () => {
     expect(error.message).toContain('no data for 50 ms');
   });
 
+  it('does not count a slow reader against timeout: only a pending read waits on the server', async () => {
+    const result = await dataResult();
+    const reader = (await result.download({ timeout: 1000 })).getReader();
+    let size = (await reader.read()).value?.byteLength ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    for (let read = await reader.read(); !read.done; read = await reader.read()) size += read.value.byteLength;
+    expect(size).toBe(SIZE);
+  });
+
+  it('ends with the error an onProgress callback throws', async () => {
+    const result = await dataResult();
+    const mistake = new Error('progress bar broke');
+    const stream = await result.download({
+      onProgress: () => {
+        throw mistake;
+      },
+    });
+    expect(await rejectionOf(bytesOf(stream))).toBe(mistake);
+  });
+
   it('refuses bad options and a result without signed_url before sending anything', async () => {
     const result = await dataResult();
     const sent = api.requests.length;
