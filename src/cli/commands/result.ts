@@ -125,6 +125,8 @@ Examples:
           throw new UsageError('result download writes the file: pass --output PATH, or pipe stdout (… > file)');
         const client = await ctx.client();
         const result = await client.results.retrieve(id, { signal: ctx.signal });
+        // The SDK would call it bad input (exit 2); the id was right, the file is gone (exit 1).
+        if (!result.signed_url) throw new Error(`result ${result.id} is ${result.state}: its file is gone`);
         if (options.output) await downloadToPath(ctx, result, options.output, Boolean(options.force));
         else await downloadToStdout(ctx, result);
         const where = options.output ? ` to ${options.output}` : '';
