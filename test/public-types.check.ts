@@ -12,6 +12,8 @@ import {
   Poll,
   Session,
   type SessionState,
+  Result,
+  type ResultState,
   type Task,
   type TaskState,
   User,
@@ -78,3 +80,17 @@ never(async () => {
 
 // toNodeHandler mounts on node:http, though the webhooks entry names none of Node's types.
 never(() => createServer(toNodeHandler(createWebhookHandler({ secret: 'whsec_x' }))));
+
+// A result's download is a web stream of bytes; its options are typed, and `json()` needs no type argument.
+never(async () => {
+  const result = await Result.retrieve('r_1');
+  expectTypeOf(result.state).toEqualTypeOf<ResultState>();
+  expectTypeOf(result.size).toEqualTypeOf<number | null | undefined>();
+  expectTypeOf(await result.download({ onProgress: ({ bytes, total }) => void [bytes, total] })).toEqualTypeOf<
+    ReadableStream<Uint8Array>
+  >();
+  // @ts-expect-error: not a download option
+  await result.download({ awaitFor: 1 });
+  expectTypeOf(await Result.acknowledge([result, 'r_2'])).toEqualTypeOf<Result[]>();
+  expectTypeOf(await result.json()).toEqualTypeOf<unknown>();
+});

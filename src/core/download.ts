@@ -176,9 +176,12 @@ class Limits {
     this.#readSince = 0;
   }
 
-  // One timer for the whole stream, moved on as reads end, rather than one per chunk.
+  // One timer for the whole stream, moved on as reads end, rather than one per chunk; none while no read is pending,
+  // so a stream left unread keeps no timer (nor the process) alive.
   #check = (): void => {
-    const waited = this.#readSince === 0 ? 0 : Date.now() - this.#readSince;
+    this.#idle = undefined;
+    if (this.#readSince === 0) return;
+    const waited = Date.now() - this.#readSince;
     if (waited >= this.timeout) this.#stop('idle');
     else this.#idle = setTimeout(this.#check, this.timeout - waited);
   };
@@ -298,7 +301,14 @@ function checkedStream(body: ReadableStream<Uint8Array> | null, checks: Checks):
         bytes += chunk.value.byteLength;
         if (typeof size === 'number' && bytes > size) return fail(controller, new SizeMismatchError(what, size, bytes));
         digest?.update(chunk.value);
-        onProgress?.({ bytes, total });
+        try {
+          onProgress?.({ bytes, total });
+        } catch (error) {
+          // The caller's own error ends the download as it is.
+          limits.end();
+          void reader?.cancel(error).catch(() => undefined);
+          throw error;
+        }
         controller.enqueue(chunk.value);
       },
       cancel(reason) {

@@ -10,14 +10,18 @@ afterEach(() => {
 
 const receiver = useReceiver();
 
-/** Starts `ricloud mock` with `flags` and returns a client on it, for an organisation ready to poll. */
-async function mockWith(flags: string[]): Promise<Client> {
+/**
+ * Starts `ricloud mock` with `flags`; returns a client on it for an organisation ready to poll, and the environment
+ * that points the command at that organisation.
+ */
+async function mockWith(flags: string[]) {
   const mock = start(['mock', '--port', '0', ...flags]);
   running.push(mock);
   const [, url] = await mock.waitFor('stdout', /listening on (http:\/\/\S+)$/m);
-  const client = new Client({ token: newToken(), baseUrl: url, logLevel: 'off' });
+  const env = { RICLOUD_URL: url, RICLOUD_TOKEN: newToken() };
+  const client = new Client({ token: env.RICLOUD_TOKEN, baseUrl: url, logLevel: 'off' });
   await configureOrganisation(client, receiver.url());
-  return client;
+  return { client, env };
 }
 
 type Resource = { id: string; state: string };
@@ -49,7 +53,7 @@ async function pollResults(client: Client, session: Resource) {
 
 describe('ricloud mock: the flow options', () => {
   it('--result-size sets the bytes of each data result, and the file served has that size', async () => {
-    const client = await mockWith(['--result-size', '12345']);
+    const { client } = await mockWith(['--result-size', '12345']);
     const [result] = await pollResults(client, await activeSession(client));
     expect(result?.size).toBe(12345);
     const file = await fetch(result?.signed_url.url ?? '');
@@ -57,16 +61,22 @@ describe('ricloud mock: the flow options', () => {
   });
 
   it('--session-lifetime and --result-lifetime (seconds) make sessions and results expire', async () => {
-    const client = await mockWith(['--session-lifetime', '1', '--result-lifetime', '0.5']);
+    const { client, env } = await mockWith(['--session-lifetime', '1', '--result-lifetime', '0.5']);
     const session = await activeSession(client);
     const [result] = await pollResults(client, session);
     const expired = async (path: string) => (await client.get<Resource>(path)).state === 'expired';
     await until(() => expired(`/results/${result?.id}`), 'result expired');
     await until(() => expired(`/sessions/${session.id}`), 'session expired');
+    const download = await ricloud(['result', 'download', result?.id ?? ''], env);
+    expect(download).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `error: result ${result?.id} is expired: its file is gone\n`,
+    });
   });
 
   it("--interval-scale shrinks a subscription's interval: an hour in 36 ms makes a poll after another", async () => {
-    const client = await mockWith(['--interval-scale', '0.01']);
+    const { client } = await mockWith(['--interval-scale', '0.01']);
     const session = await activeSession(client);
     const subscription = await client.post<Resource>('/subscriptions', {
       body: { session: session.id, poll_payload: { data_types: ['ios_messages.messages'] }, interval: 3600 },

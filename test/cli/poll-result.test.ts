@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, Session } from '../../src/index';
-import { activeSession } from './flow-support';
-import { json, ndjson, newToken, ricloud, tempHome, useHostileServer, useMockServer } from './support';
+import { activeSession, until } from './flow-support';
+import { json, ndjson, newToken, ricloud, start, tempHome, useHostileServer, useMockServer } from './support';
 
 const { env, client } = useMockServer();
 
@@ -187,6 +189,48 @@ describe('ricloud result download against a server whose file does not match', (
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/checksum/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('ricloud result download, interrupted', () => {
+  // A file server that sends the first kilobyte of a larger file, then nothing: the download is under way for good.
+  let server: Server | undefined;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      if (request.url?.startsWith('/files/')) {
+        response.writeHead(200, { 'content-length': '1048576' }).write(Buffer.alloc(1024));
+        return;
+      }
+      const result = {
+        id: 'res_1',
+        resource: 'result',
+        size: 1_048_576,
+        checksum: '0'.repeat(32),
+        signed_url: { url: `${url()}/files/res_1`, date_expires: null },
+        state: 'available',
+        date_created: '2026-01-01T00:00:00Z',
+      };
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => {
+    server?.closeAllConnections();
+    server?.close();
+  });
+  const url = () => `http://127.0.0.1:${((server as Server).address() as AddressInfo).port}`;
+
+  it('Ctrl-C mid-way exits 130 and leaves neither the file nor its partial file', async () => {
+    const dir = tempHome();
+    const run = start(['result', 'download', 'res_1', '--output', join(dir, 'big.bin')], {
+      RICLOUD_URL: url(),
+      RICLOUD_TOKEN: newToken(),
+    });
+    await until(async () => readdirSync(dir).length > 0, 'the partial file');
+    run.child.kill('SIGINT');
+    const done = await run.done;
+    expect(done.code).toBe(130);
     expect(readdirSync(dir)).toEqual([]);
   });
 });

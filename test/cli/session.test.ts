@@ -62,6 +62,16 @@ describe('ricloud session create', () => {
     expect(run.stderr).not.toContain('horse');
   });
 
+  it('refuses --password-stdin with --token-stdin: stdin holds one of them (exit 2)', async () => {
+    const run = await ricloudWithInput(
+      ['session', 'create', '--user', 'u', '--identifier', 'i', '--password-stdin', '--token-stdin'],
+      {},
+      'x',
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("option '--password-stdin' cannot be used with option '--token-stdin'");
+  });
+
   it('refuses an empty --password-stdin (exit 2)', async () => {
     const run = await ricloudWithInput(
       ['session', 'create', '--user', 'u', '--identifier', 'i', '--password-stdin'],

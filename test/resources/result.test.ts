@@ -195,6 +195,26 @@ describe('result.download()', () => {
     expect(error.message).toContain('no data for 50 ms');
   });
 
+  it('does not count a slow reader against timeout: only a pending read waits on the server', async () => {
+    const result = await dataResult();
+    const reader = (await result.download({ timeout: 1000 })).getReader();
+    let size = (await reader.read()).value?.byteLength ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    for (let read = await reader.read(); !read.done; read = await reader.read()) size += read.value.byteLength;
+    expect(size).toBe(SIZE);
+  });
+
+  it('ends with the error an onProgress callback throws', async () => {
+    const result = await dataResult();
+    const mistake = new Error('progress bar broke');
+    const stream = await result.download({
+      onProgress: () => {
+        throw mistake;
+      },
+    });
+    expect(await rejectionOf(bytesOf(stream))).toBe(mistake);
+  });
+
   it('refuses bad options and a result without signed_url before sending anything', async () => {
     const result = await dataResult();
     const sent = api.requests.length;
@@ -224,6 +244,53 @@ describe('result.download()', () => {
     result.signed_url = { url: 'https://storage.example.com/bucket/f1?sig=abc', date_expires: null };
     expect(md5(await bytesOf(await result.download()))).toBe(result.checksum);
     expect(seen.storage).toBeNull();
+  });
+});
+
+describe('result.download() and its request', () => {
+  it('sends nothing when its signal has already fired', async () => {
+    const result = await dataResult();
+    const files = () => api.requests.filter((r) => r.path.startsWith('/files/')).length;
+    const before = files();
+    const error = await rejectionOf(result.download({ signal: AbortSignal.abort() }));
+    expect(error).toBeInstanceOf(AbortError);
+    expect(files()).toBe(before);
+  });
+
+  it('retries a 503 before the file begins, as reads are retried', async () => {
+    const result = await dataResult();
+    let refused = 0;
+    server.use(
+      http.get(`${api.baseUrl}/files/:id`, () => {
+        if (refused++ === 0) return new HttpResponse('busy', { status: 503 });
+      }),
+    );
+    const bytes = await bytesOf(await result.download());
+    expect(refused).toBe(2);
+    expect(md5(bytes)).toBe(result.checksum);
+  });
+
+  it('refuses a redirect on the API origin, where it would carry the token, and follows one elsewhere', async () => {
+    const result = await dataResult();
+    const good = await bytesOf(await result.download());
+    const seen: (string | null)[] = [];
+    server.use(
+      http.get(`${api.baseUrl}/files/:id`, () =>
+        HttpResponse.redirect('https://storage.example.com/bucket/moved', 302),
+      ),
+      http.get('https://storage.example.com/bucket/:file', ({ request }) => {
+        seen.push(request.headers.get('authorization'));
+        return request.url.endsWith('/start')
+          ? HttpResponse.redirect('https://storage.example.com/bucket/moved', 302)
+          : fileAnswer(good);
+      }),
+    );
+    const error = await rejectionOf(result.download());
+    expect(error.message).toContain('redirect');
+    expect(seen).toEqual([]);
+    result.signed_url = { url: 'https://storage.example.com/bucket/start', date_expires: null };
+    expect(md5(await bytesOf(await result.download()))).toBe(result.checksum);
+    expect(seen).toEqual([null, null]);
   });
 });
 

@@ -44,12 +44,8 @@ function show(ctx: Context, poll: Poll): void {
     ctx.out.resource(poll);
     return;
   }
-  const { results } = poll as { results?: unknown };
-  const count = Array.isArray(results)
-    ? results.length
-    : ((results as { total_count?: number; data?: unknown[] } | null | undefined)?.total_count ??
-      (results as { data?: unknown[] } | null | undefined)?.data?.length ??
-      0);
+  const { results } = poll;
+  const count = Array.isArray(results) ? results.length : (results?.total_count ?? results?.data.length ?? 0);
   ctx.out.fields(Object.entries({ ...poll, results: `${count} (ricloud result list --poll ${poll.id})` }));
 }
 

@@ -112,7 +112,7 @@ export function addResultCommands(program: Command): void {
 The download is checked as it streams. With --output, the file appears at the path only once every
 byte arrived and the MD5 checksum matched; a failed or interrupted download leaves nothing there. On a
 piped stdout, a mismatch exits 1 after the bytes went out: use them only when the exit code is 0.
-On a terminal, a progress bar shows on stderr (not with --quiet); --json prints the result once done.
+On a terminal, a progress bar shows on stderr (not with --quiet). With --output, --json prints the result once done.
 
 Examples:
   ricloud result download <id> --output messages.bin
@@ -125,6 +125,8 @@ Examples:
           throw new UsageError('result download writes the file: pass --output PATH, or pipe stdout (… > file)');
         const client = await ctx.client();
         const result = await client.results.retrieve(id, { signal: ctx.signal });
+        // The SDK would call it bad input (exit 2); the id was right, the file is gone (exit 1).
+        if (!result.signed_url) throw new Error(`result ${result.id} is ${result.state}: its file is gone`);
         if (options.output) await downloadToPath(ctx, result, options.output, Boolean(options.force));
         else await downloadToStdout(ctx, result);
         const where = options.output ? ` to ${options.output}` : '';

@@ -6,6 +6,7 @@ import { Option, type Command } from 'commander';
 import type { Session } from '../../index';
 import { action, type Context } from '../context';
 import { Unsuccessful } from '../errors';
+import { escapeControls } from '../escape';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { seconds } from '../parse';
 import { readPassword } from '../password';
@@ -61,7 +62,7 @@ async function payloadOf(options: CreateOptions) {
   if (options.type !== 'icloud.account') return { code: options.code };
   const password = await readPassword(
     { fromStdin: Boolean(options.passwordStdin), stdin: process.stdin, prompt: process.stderr },
-    `Password for ${options.identifier}: `,
+    `Password for ${escapeControls(options.identifier)}: `,
   );
   return { password, code: options.code };
 }
