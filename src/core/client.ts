@@ -5,7 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body';
-import type { DownloadOptions, ResultFile } from './download';
+import type { Connection } from './download';
 import { InvalidInputError } from './errors';
 import { INSPECT, inspected } from './inspect';
 import { envLogLevel, LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './log';
@@ -13,7 +13,7 @@ import { checkRequestOptions, type Hooks, type RequestOptions } from './options'
 import { checkBaseUrl, checkObject, checkRules, checkToken, numberIn, type Rule, typed } from './params';
 import type { Validation } from './parse';
 import { REDACTED } from './redact';
-import { DOWNLOAD, type RequestSpec, type ResponseMeta, SEND } from './spec';
+import { type RequestSpec, type ResponseMeta, SEND, TRANSPORT } from './spec';
 import type { Transport, TransportSettings } from './transport';
 import { userAgent } from './user-agent';
 import { DEFAULT_BASE_URL } from './wire';
@@ -212,14 +212,11 @@ export class BaseClient {
     return await send(this.#transport, spec, checked);
   }
 
-  /**
-   * @internal Opens a result's file from its signed URL, with the token only on this client's own origin.
-   * @throws RicloudError in every failure case.
-   */
-  async [DOWNLOAD](file: ResultFile, options?: DownloadOptions): Promise<ReadableStream<Uint8Array>> {
-    const { openDownload, createTransport } = await loadEngine();
-    this.#transport ??= createTransport(this.#settings);
-    return await openDownload(this.#transport, this.baseUrl, file, options);
+  /** @internal This client's transport and the loaded engine, for a request `SEND` does not make (a result's file). */
+  async [TRANSPORT](): Promise<Connection> {
+    const engine = await loadEngine();
+    this.#transport ??= engine.createTransport(this.#settings);
+    return { engine, transport: this.#transport };
   }
 
   /** The settings, without the token. */

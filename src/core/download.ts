@@ -3,7 +3,7 @@
  * `size` (an excess stops the stream at once), its MD5 against `checksum` (at the end), with progress, cancellation,
  * an idle timeout and an optional overall deadline.
  */
-import ky, { HTTPError } from 'ky';
+import type { HTTPError, KyInstance } from 'ky';
 import {
   AbortError,
   ChecksumMismatchError,
@@ -16,7 +16,7 @@ import {
   SizeMismatchError,
   TimeoutError,
 } from './errors';
-import { mapFailure } from './failure';
+import type { mapFailure } from './failure';
 import { type Digest, md5 } from './md5';
 import { checkObject, checkRules, checkUrl, MILLISECONDS, numberIn, type Rule } from './params';
 import { readCapped } from './body';
@@ -42,6 +42,20 @@ export interface DownloadOptions {
   deadline?: number | undefined;
   /** Retries of a request that failed before its answer began (default: the client's). */
   maxRetries?: number | undefined;
+}
+
+/** What a download takes from the request engine, which a client loads with its first request. */
+export interface DownloadEngine {
+  /** Bare ky, for a signed URL off the API's origin: no token, no base URL. */
+  ky: KyInstance;
+  HTTPError: typeof HTTPError;
+  mapFailure: typeof mapFailure;
+}
+
+/** A client's transport with the loaded engine, as `BaseClient`'s internal `TRANSPORT` method hands them over. */
+export interface Connection {
+  engine: DownloadEngine;
+  transport: Transport;
 }
 
 /** The file of a result, as a download needs it. */
@@ -85,19 +99,21 @@ function checkOptions(options: unknown): DownloadOptions {
 export const sendsToken = (url: string, baseUrl: string): boolean => new URL(url).origin === new URL(baseUrl).origin;
 
 /**
- * Opens the download of `file`: resolves once the answer's headers arrived, with its body as a checked stream.
+ * Opens the download of `file` with the transport `connect` gives (after the options are checked): resolves once the
+ * answer's headers arrived, with its body as a checked stream.
  * @throws InvalidInputError for a bad option or URL; ResultExpiredError for a 410; RequestError, ServerError,
  *   ConnectionError, TimeoutError or AbortError for the request. The stream fails with SizeMismatchError,
  *   ChecksumMismatchError, TimeoutError, AbortError or ConnectionError.
  */
 export async function openDownload(
-  transport: Transport,
+  connect: () => Promise<Connection>,
   baseUrl: string,
   file: ResultFile,
   options: DownloadOptions = {},
 ): Promise<ReadableStream<Uint8Array>> {
   const o = checkOptions(options);
   const target = new URL(checkUrl(file.url, 'signed_url.url'));
+  const { engine, transport } = await connect();
   // The signed URL's query is a credential: errors name the file without it, and hide it in what a server says.
   const info: RequestInfo = { method: 'GET', path: target.pathname, url: target.origin + target.pathname, attempts: 0 };
   const redact = (text: string) =>
@@ -107,7 +123,7 @@ export async function openDownload(
   const withToken = sendsToken(file.url, baseUrl);
   let response: Response;
   try {
-    response = await (withToken ? transport.ky : ky)(file.url, {
+    response = await (withToken ? transport.ky : engine.ky)(file.url, {
       prefixUrl: '',
       headers: { accept: '*/*' },
       // With the token, never to another host; without it, a storage redirect is followed.
@@ -120,7 +136,7 @@ export async function openDownload(
     });
   } catch (error) {
     limits.end();
-    throw await requestFailure(error, { info, what: file.what, redact, limits, options: o });
+    throw await requestFailure(error, { engine, info, what: file.what, redact, limits, options: o });
   }
   const total = file.size ?? (Number(response.headers.get('content-length')) || undefined);
   const digest = file.checksum ? md5() : undefined;
@@ -216,6 +232,7 @@ class Limits {
 async function requestFailure(
   error: unknown,
   call: {
+    engine: DownloadEngine;
     info: RequestInfo;
     what: string;
     redact: (text: string) => string;
@@ -225,10 +242,10 @@ async function requestFailure(
 ): Promise<RicloudError> {
   if (error instanceof InvalidInputError) return error;
   const body =
-    error instanceof HTTPError
+    error instanceof call.engine.HTTPError
       ? await readCapped(error.response, MAX_ERROR_BODY, () => new Error('too large')).catch(() => '')
       : '';
-  const mapped = mapFailure(error, body, {
+  const mapped = call.engine.mapFailure(error, body, {
     spec: { what: call.what, retry: 'idempotent' },
     info: call.info,
     options: call.options,

@@ -58,5 +58,5 @@ export function responseMeta(
   };
 }
 
-/** The key of the client's method that opens a result's file: internal, as `SEND` is. */
-export const DOWNLOAD = Symbol('ricloud.download');
+/** The key of the client's method that hands over its transport, for a result's file: internal, as `SEND` is. */
+export const TRANSPORT = Symbol('ricloud.transport');

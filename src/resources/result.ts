@@ -4,7 +4,7 @@
  */
 import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import type { DownloadOptions } from '../core/download';
+import { type DownloadOptions, openDownload } from '../core/download';
 import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { InvalidInputError, ResponseValidationError } from '../core/errors';
 import { checkFields, ref, refs, text } from '../core/fields';
@@ -12,7 +12,7 @@ import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { Resource } from '../core/resource';
 import type { Schema } from '../core/schema-kit';
-import { DOWNLOAD, SEND } from '../core/spec';
+import { SEND, TRANSPORT } from '../core/spec';
 import { resultSchema, type ResultAttributes, type ResultState } from './result.schema';
 
 /** Filters of `list`. Consumed and expired results are left out unless `state` asks for them. */
@@ -176,7 +176,7 @@ export class Result extends Resource<BaseClient> {
         `result ${this.id} has none (state ${this.state}): it cannot be downloaded`,
       );
     const file = { url, size: this.size, checksum: this.checksum, what: `download result ${this.id}` };
-    return this.client[DOWNLOAD](file, options);
+    return openDownload(() => this.client[TRANSPORT](), this.client.baseUrl, file, options);
   }
 
   /**
