@@ -88,32 +88,7 @@ class WaitEnd {
  * @throws TimeoutError after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
  */
 export function waitForTask(ctx: Context, task: Task, seconds: number): Promise<Task> {
-  const work = () => task.wait({ timeout: seconds * 1000, signal: ctx.signal });
-  return withSpinner(
-    ctx,
-    stateLine(ctx, `task ${task.id}`, () => task.state),
-    work,
-    (done) => done.state !== 'failed',
-  );
-}
-
-/**
- * Fetches a resource with `retrieve`, then waits for it with `wait`: `seconds` bound both. `what` names it in errors
- * (`task <id>`).
- * @throws TimeoutError after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
- */
-async function retrieveThenWait<T extends { state: string }>(
-  what: string,
-  seconds: number,
-  retrieve: (deadline: number) => Promise<T>,
-  wait: (resource: T, seconds: number) => Promise<T>,
-): Promise<T> {
-  const end = new WaitEnd(seconds);
-  const resource = await end.within(() => new TimeoutError(`${what} got no answer within ${seconds} s`), retrieve);
-  return end.within(
-    () => new TimeoutError(`${what} is still ${resource.state} after ${seconds * 1000} ms`),
-    (left) => wait(resource, left / 1000),
-  );
+  return waitForResource(ctx, 'task', task, seconds, (done) => done.state !== 'failed');
 }
 
 /**
@@ -121,15 +96,17 @@ async function retrieveThenWait<T extends { state: string }>(
  * @throws TimeoutError after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
  */
 export function waitForTaskId(ctx: Context, client: Client, id: string, seconds: number): Promise<Task> {
-  return retrieveThenWait(
-    `task ${id}`,
+  return waitForResourceId(
+    ctx,
+    'task',
+    id,
     seconds,
-    (deadline) => client.tasks.retrieve(id, { signal: ctx.signal, deadline }),
-    (task, left) => waitForTask(ctx, task, left),
+    (options) => client.tasks.retrieve(id, options),
+    (done) => done.state !== 'failed',
   );
 }
 
-/** What `--wait` follows besides tasks and configs: a session or a poll, whose `wait()` refreshes it in place. */
+/** What `--wait` follows, but configs: a task, a session or a poll, whose `wait()` refreshes it in place. */
 export interface Waited {
   readonly id: string;
   readonly state: string;
@@ -137,7 +114,7 @@ export interface Waited {
 }
 
 /**
- * Waits for `resource` (a session or a poll: `noun`) with its own `wait()`, beside a spinner that ends as a success
+ * Waits for `resource` (a task, a session or a poll: `noun`) with its own `wait()`, beside a spinner that ends as a success
  * when `succeeded(resource)`.
  * @throws TimeoutError after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
  */
@@ -161,10 +138,10 @@ export function waitForResource<T extends Waited>(
 }
 
 /**
- * Fetches the session or poll `id` with `retrieve`, then waits for it: `seconds` bound both.
+ * Fetches the task, session or poll `id` with `retrieve`, then waits for it: `seconds` bound both.
  * @throws TimeoutError after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
  */
-export function waitForResourceId<T extends Waited>(
+export async function waitForResourceId<T extends Waited>(
   ctx: Context,
   noun: string,
   id: string,
@@ -172,11 +149,14 @@ export function waitForResourceId<T extends Waited>(
   retrieve: (options: { signal: AbortSignal; deadline: number }) => Promise<T>,
   succeeded: (resource: T) => boolean,
 ): Promise<T> {
-  return retrieveThenWait(
-    `${noun} ${id}`,
-    seconds,
+  const end = new WaitEnd(seconds);
+  const resource = await end.within(
+    () => new TimeoutError(`${noun} ${id} got no answer within ${seconds} s`),
     (deadline) => retrieve({ signal: ctx.signal, deadline }),
-    (resource, left) => waitForResource(ctx, noun, resource, left, succeeded),
+  );
+  return end.within(
+    () => new TimeoutError(`${noun} ${id} is still ${resource.state} after ${seconds * 1000} ms`),
+    (left) => waitForResource(ctx, noun, resource, left / 1000, succeeded),
   );
 }
 
