@@ -243,7 +243,7 @@ async function requestFailure(
   if (error instanceof InvalidInputError) return error;
   const body =
     error instanceof call.engine.HTTPError
-      ? await readCapped(error.response, MAX_ERROR_BODY, () => new Error('too large')).catch(() => '')
+      ? await readCapped(error.response.body?.getReader(), MAX_ERROR_BODY, () => new Error('too large')).catch(() => '')
       : '';
   const mapped = call.engine.mapFailure(error, body, {
     spec: { what: call.what, retry: 'idempotent' },

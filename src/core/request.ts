@@ -65,6 +65,8 @@ class Call<T> {
   /** The call's signal: it follows the caller's and fires at the deadline. */
   readonly signal = this.#controller.signal;
   #inAttempt = false;
+  // The reader of the body being read.
+  #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   // The failure the next attempt retries, as ky threw it and as the SDK reports it.
   #retrying: { raw: unknown; error: RicloudError } | undefined;
   // Set by `shouldRetry` for `jitter`, which ky calls next with the backoff step.
@@ -110,13 +112,13 @@ class Call<T> {
     const limit = options.maxRetries ?? transport.maxRetries;
     const kyOptions: Options = {
       method: spec.method,
-      signal,
       timeout: this.attemptTimeout,
       fetch: this.#fetch,
       retry: { ...retryOptions(limit), shouldRetry: this.#shouldRetry, jitter: this.#jitter },
       hooks: { beforeRequest: [this.#beforeRequest] },
     };
     // Set only when there is a value: ky treats a key that is present as given.
+    if (options.signal) kyOptions.signal = signal;
     if (spec.body !== undefined) kyOptions.json = spec.body;
     if (spec.query) kyOptions.searchParams = spec.query;
     const awaitHeader = options.awaitFor === undefined ? undefined : { [AWAIT_HEADER]: String(options.awaitFor) };
@@ -131,6 +133,8 @@ class Call<T> {
           const reading = this.#read(response);
           text = await Promise.race([reading, rejectedOn(signal, reading)]);
         } catch (error) {
+          // A body no longer read is cancelled, so its connection is freed (fetch may not have the call's signal).
+          void this.#reader?.cancel().catch(() => undefined);
           const left = await this.#retryBody(error, limit);
           if (left === undefined) throw error;
           kyOptions.retry = { ...retryOptions(left), shouldRetry: this.#shouldRetry, jitter: this.#jitter };
@@ -181,7 +185,7 @@ class Call<T> {
     return mapped;
   }
 
-  #beforeRequest = (request: KyRequest): void => {
+  #beforeRequest = (request: KyRequest): Request | undefined => {
     // A backoff sleep that ended late (a busy machine) left no time: send nothing, end with the failure being retried.
     if (this.#retrying && this.pastDeadline()) throw this.#retrying.raw;
     const { spec, transport, info } = this;
@@ -191,6 +195,13 @@ class Call<T> {
     this.#inAttempt = true;
     if (transport.debug) transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
     runHooks(this.transport, this.options, 'onRequest', { method: spec.method, url: info.url, attempt: info.attempts });
+    // ky gets the call's signal only with a caller's (AbortSignal.any is costly on Node 20 and missing in older
+    // browsers); an attempt that ky's own timeout would let run past the deadline is linked to it here.
+    if (this.options.signal || this.#attemptStarted + this.attemptTimeout <= this.#deadlineAt) return undefined;
+    const linked = new AbortController();
+    follow(request.signal, linked);
+    follow(this.signal, linked);
+    return new Request(request, { signal: linked.signal });
   };
 
   /** ky's fetch for this call: the platform's (or the client's), with the response reported as it arrives. */
@@ -217,8 +228,10 @@ class Call<T> {
     const max = this.transport.maxResponseBytes;
     const tooLarge = () =>
       new ResponseTooLargeError(this.spec.what, { status: response.status, maxResponseBytes: max, request: this.info });
+    const reader = response.body?.getReader();
+    this.#reader = reader;
     return within(
-      readCapped(response, max, tooLarge),
+      readCapped(reader, max, tooLarge),
       left,
       () => new KyTimeoutError(new Request(this.info.url ?? 'about:blank')),
     );
