@@ -41,7 +41,7 @@ export interface RequestOptions extends Hooks {
 
 /** Options of every resource call: request options, plus the client to use instead of the default one. */
 export interface CallOptions extends RequestOptions {
-  /** The client to send with (a `Client`, or what `configure()` returns), instead of the default one. */
+  /** The client to send with, instead of the default one from `configure()`. */
   client?: BaseClient | undefined;
 }
 
