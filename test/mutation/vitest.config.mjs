@@ -5,7 +5,7 @@ import { modules } from '../../stryker.config.mjs';
 
 export default defineConfig({
   test: {
-    include: modules.flatMap(({ tests }) => tests),
+    include: [...new Set(modules.flatMap(({ tests }) => tests))],
     exclude: ['test/webhooks/examples.test.ts', 'test/webhooks/web-crypto-built.test.ts'],
   },
 });

@@ -14,6 +14,7 @@ import {
 } from '../../src/index';
 import { signPayload } from '../../src/webhooks/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+import { expectErrorJson } from '../support/error-json';
 import { RECEIVER, useMockServer } from './support';
 
 const CONFIGS = '/configs/webhook';
@@ -69,6 +70,23 @@ describe('in process', () => {
     const [stored] = api.store.webhookConfigs();
     if (!stored) throw new Error('the mock should have created the config');
     expectClean(renderings(error), [TOKEN_A, stored.secret]);
+    expectErrorJson(
+      error,
+      {
+        name: 'ConnectionError',
+        message: 'create webhook_config: connection failed; the request may have been applied',
+        status: undefined,
+        request: {
+          method: 'POST',
+          path: CONFIGS,
+          url: `${api.baseUrl}${CONFIGS}`,
+          attempts: 1,
+          requestId: expect.stringMatching(/^req_/),
+        },
+        mayHaveSucceeded: true,
+      },
+      [TOKEN_A, stored.secret],
+    );
   });
 
   it('a body cut inside the secret (say, by a proxy) keeps no part of it', async () => {
@@ -108,6 +126,21 @@ describe('in process', () => {
     expect(error).toBeInstanceOf(RequestError);
     const base64 = signature.split('s=')[1] ?? 'missing';
     expectClean([...renderings(error), error.body], [TOKEN_A, base64]);
+    const said = `bad token [redacted]; got Ricloud-Signature ${signature.split('s=')[0]}s=[redacted]`;
+    expectErrorJson(
+      error,
+      {
+        name: 'RequestError',
+        message: `webhook_config list: ${said} (400 invalid-parameter)`,
+        status: 400,
+        request: { method: 'GET', path: CONFIGS, url: `${api.baseUrl}${CONFIGS}`, attempts: 1 },
+        mayHaveSucceeded: false,
+        body: JSON.stringify({ error: 'invalid-parameter', message: said, params: {} }),
+        error: 'invalid-parameter',
+        params: {},
+      },
+      [TOKEN_A, base64],
+    );
   });
 
   it('Authorization, Ricloud-Signature and cookies in response headers are redacted in lastResponse', async () => {
@@ -274,6 +307,26 @@ describe('secret fields in error bodies, read as JSON', () => {
     expect(error).toBeInstanceOf(RequestError);
     expect(error.body).toContain('[redacted]');
     expectClean([...renderings(error), error.body, JSON.stringify(error.params ?? null)], [HIDDEN]);
+  });
+
+  it('the JSON of such an error carries its fields, with the secret in params hidden', async () => {
+    const body = `{"error":"invalid-parameter","params":{"SECRET":["${HIDDEN}"]}}`;
+    const c = new Client({ token: TOKEN_A, baseUrl: api.baseUrl, fetch: answering(body), maxRetries: 0 });
+    const error = await rejectionOf(c.webhookConfigs.list());
+    expectErrorJson(
+      error,
+      {
+        name: 'RequestError',
+        message: 'webhook_config list: request refused (400 invalid-parameter)',
+        status: 400,
+        request: { method: 'GET', path: CONFIGS, url: `${api.baseUrl}${CONFIGS}`, attempts: 1 },
+        mayHaveSucceeded: false,
+        body: '{"error":"invalid-parameter","params":{"SECRET":"[redacted]"}}',
+        error: 'invalid-parameter',
+        params: { SECRET: '[redacted]' },
+      },
+      [HIDDEN, TOKEN_A],
+    );
   });
 
   it('a token that is part of the word "secret" does not stop the secret being hidden', async () => {
