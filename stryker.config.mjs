@@ -36,6 +36,9 @@ export default {
   vitest: { configFile: 'test/mutation/vitest.config.mjs', related: true },
   mutate: modules.map(({ source }) => (source.endsWith('/') ? `${source}**/*.ts` : source)),
   coverageAnalysis: 'perTest',
+  // A mutant of a module-level constant runs every test, not those that reach it: a tenth of the mutants took half of
+  // the run. The behaviour those constants stand for is checked by the tests of the functions that read them.
+  ignoreStatic: true,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   thresholds: { high: 90, low: 85, break: 85 },
