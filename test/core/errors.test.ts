@@ -135,6 +135,43 @@ describe('4xx answers are RequestError with status, slug, message, params and th
   });
 });
 
+describe('an error answer without the API error body: the status speaks', () => {
+  it.each([
+    ['401, empty', 401, '', AuthenticationError, 'webhook_config list: the token is missing or invalid (401)'],
+    [
+      '403, an HTML page',
+      403,
+      '<h1>Forbidden</h1>',
+      PermissionDeniedError,
+      'webhook_config list: permission denied (403)',
+    ],
+    ['400, a JSON list', 400, '["bad"]', RequestError, 'webhook_config list: request refused (400)'],
+    ['400, JSON null', 400, 'null', RequestError, 'webhook_config list: request refused (400)'],
+    [
+      '409, a numeric slug and an empty message',
+      409,
+      '{"error":7,"message":""}',
+      RequestError,
+      'webhook_config list: request refused (409)',
+    ],
+    [
+      '401, a message of its own',
+      401,
+      '{"message":"Token expired."}',
+      AuthenticationError,
+      'webhook_config list: Token expired. (401)',
+    ],
+    ['500, empty', 500, '', ServerError, 'webhook_config list: server error (500)'],
+  ] as const)('%s', async (_name, status, body, type, message) => {
+    server.use(http.get(`${api.baseUrl}/configs/webhook`, () => new Response(body, { status })));
+    const error = (await rejectionOf(once().webhookConfigs.list())) as RequestError;
+    expectFamily(error, type);
+    expect(error.message).toBe(message);
+    expect(error).toMatchObject({ status, body });
+    if (status < 500) expect(error.error).toBe('');
+  });
+});
+
 describe('5xx answers are ServerError', () => {
   it('500 with an API error body', async () => {
     api.faults.add({ path: '/configs/webhook', method: 'GET', status: 500 });
