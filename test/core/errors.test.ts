@@ -215,6 +215,37 @@ describe('failures without an HTTP answer', () => {
     expect(error).not.toBeInstanceOf(TypeError);
   });
 
+  it('a call that outlives its `deadline` is a TimeoutError naming the deadline; a read may not have applied', async () => {
+    api.faults.add({ path: '/configs/webhook', hang: true });
+    const error = await rejectionOf(client({ timeout: 30_000 }).webhookConfigs.list({}, { deadline: 100 }));
+    expectFamily(error, TimeoutError);
+    expect(error.message).toBe('webhook_config list: no answer within the deadline of 100 ms (1 attempts)');
+    expect(error).toMatchObject({ request: { attempts: 1 }, mayHaveSucceeded: false });
+  });
+
+  it('a create that outlives its `deadline` may have been applied', async () => {
+    api.faults.add({ path: '/configs/webhook', method: 'POST', hang: true });
+    const create = client({ timeout: 30_000 }).webhookConfigs.create(
+      { url: 'https://hooks.example.com/in' },
+      { deadline: 100 },
+    );
+    const error = await rejectionOf(create);
+    expectFamily(error, TimeoutError);
+    expect(error.message).toContain('deadline of 100 ms');
+    expect(error).toMatchObject({ mayHaveSucceeded: true });
+  });
+
+  it('a dropped connection says the request may have been applied on a create only', async () => {
+    api.faults.add({ path: '/configs/webhook', reset: 'before' });
+    const read = await rejectionOf(once().webhookConfigs.list());
+    expect(read.message).toBe('webhook_config list: connection failed');
+    expect(read).toMatchObject({ mayHaveSucceeded: false });
+    api.faults.add({ path: '/configs/webhook', method: 'POST', reset: 'before' });
+    const create = await rejectionOf(once().webhookConfigs.create({ url: 'https://hooks.example.com/in' }));
+    expect(create.message).toBe('create webhook_config: connection failed; the request may have been applied');
+    expect(create).toMatchObject({ mayHaveSucceeded: true });
+  });
+
   it('an attempt that gets no answer within `timeout` is a TimeoutError', async () => {
     api.faults.add({ path: '/configs/webhook', hang: true });
     const error = await rejectionOf(once().webhookConfigs.list({}, { timeout: 100 }));

@@ -130,6 +130,7 @@ describe('list() as a PagePromise', () => {
     const error = await rejectionOf(list.toArray(options as { limit: number }));
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toMatchObject({ field: 'limit' });
+    expect(error.message).toBe('limit: toArray needs a positive whole number, e.g. toArray({ limit: 100 })');
     expect(listCalls()).toHaveLength(0);
   });
 
@@ -140,6 +141,7 @@ describe('list() as a PagePromise', () => {
     const error = await rejectionOf(page.nextPage());
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toMatchObject({ field: 'page' });
+    expect(error.message).toBe('page: this is the last page (has_more is false)');
     expect(listCalls()).toHaveLength(1);
   });
 
@@ -150,8 +152,44 @@ describe('list() as a PagePromise', () => {
     expect(page.hasNextPage()).toBe(false);
     const error = await rejectionOf(page.nextPage());
     expect(error).toBeInstanceOf(ResponseValidationError);
-    expect(error).toMatchObject({ field: 'data', status: 200 });
+    expect(error).toMatchObject({ field: 'data', status: 200, body: '' });
     expect(error.message).toBe('list: the server said has_more but sent no new item to continue after');
+  });
+
+  it.each([
+    ['is empty', () => []],
+    ['ends with the item it was asked to continue after', (after: string) => [{ ...CONFIG_ANSWER, id: after }]],
+  ])('a next page that %s, with has_more, ends the walk: no new item to continue after', async (_name, items) => {
+    const asked: (string | null)[] = [];
+    server.use(
+      http.get(`${api.baseUrl}/configs/webhook`, ({ request }) => {
+        const after = new URL(request.url).searchParams.get('after_id');
+        asked.push(after);
+        const data = after === null ? [{ ...CONFIG_ANSWER, id: 'wc_first' }] : items(after);
+        return HttpResponse.json({ data, has_more: true });
+      }),
+    );
+    const first = await client().webhookConfigs.list();
+    const second = await first.nextPage();
+    const error = await rejectionOf(second.nextPage());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.message).toBe('list: the server said has_more but sent no new item to continue after');
+    expect(asked).toEqual([null, 'wc_first']);
+  });
+
+  it('with validate: false, a last item without an id ends the walk rather than asking after_id=null', async () => {
+    const asked: (string | null)[] = [];
+    server.use(
+      http.get(`${api.baseUrl}/configs/webhook`, ({ request }) => {
+        asked.push(new URL(request.url).searchParams.get('after_id'));
+        return HttpResponse.json({ data: [{ ...CONFIG_ANSWER, id: null }], has_more: true });
+      }),
+    );
+    const page = await client({ validate: false }).webhookConfigs.list();
+    const error = await rejectionOf(page.nextPage());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.message).toBe('list: the server said has_more but sent no new item to continue after');
+    expect(asked).toEqual([null]);
   });
 
   it("a page's lastResponse is not enumerable: not in keys, spread or JSON", async () => {

@@ -2,7 +2,7 @@
  * Retries of reads and updates: which failures are retried, how long the SDK waits (backoff with full jitter, or the
  * server's Retry-After up to a cap), how many times, and what the final error carries.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AuthenticationError,
   type Client,
@@ -126,6 +126,19 @@ describe('backoff: exponential steps from 0.5 s with full jitter, capped', () =>
     expect(first).toBeLessThan(BACKOFF_BASE_MS);
     expect(second).toBeGreaterThanOrEqual(0);
     expect(second).toBeLessThan(2 * BACKOFF_BASE_MS);
+  });
+
+  it('each step doubles: with the jitter at its top, the delays are 499 ms then 999 ms', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status: 503, times: 2 });
+    const { retries, options } = recording();
+    vi.spyOn(Math, 'random').mockReturnValue(0.999);
+    try {
+      await client().webhookConfigs.retrieve(config.id, options);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(retries.map((r) => r.delayMs)).toEqual([499, 999]);
   });
 
   it('full jitter spreads the first delay over [0, 500 ms)', async () => {
