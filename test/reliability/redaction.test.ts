@@ -287,6 +287,32 @@ describe('a token echoed back in every form', () => {
   });
 });
 
+describe('a token that JSON escapes, and long bodies', () => {
+  const { api } = useMockApi();
+
+  it('a token with a quote and a backslash, echoed JSON-escaped in a body, is hidden in the body and the message', async () => {
+    const token = 'tok"quoted\\back0123456789';
+    const echo: typeof fetch = async () =>
+      new Response(JSON.stringify({ error: 'invalid-token', message: `bad ${token}` }), {
+        status: 401,
+        headers: { 'content-type': 'application/json' },
+      });
+    const c = new Client({ token, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logLevel: 'off' });
+    const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+    expect(error.name).toBe('AuthenticationError');
+    expect(error.body).toBe('{"error":"invalid-token","message":"bad [redacted]"}');
+    expect(error.message).toBe('webhook_config list: bad [redacted] (401 invalid-token)');
+    expectClean([...renderings(error), error.body], [token, JSON.stringify(token).slice(1, -1)]);
+  });
+
+  it('a body longer than 64 KiB is kept cut to 64 KiB, with an ellipsis', async () => {
+    const long: typeof fetch = async () => new Response('x'.repeat(100_000), { status: 500 });
+    const c = new Client({ token: TOKEN_A, baseUrl: api.baseUrl, fetch: long, maxRetries: 0, logLevel: 'off' });
+    const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+    expect(error.body).toBe(`${'x'.repeat(64 * 1024)}…`);
+  });
+});
+
 describe('secret fields in error bodies, read as JSON', () => {
   const { api } = useMockApi();
   const HIDDEN = 'whsec_hidden_value_123456';
