@@ -162,6 +162,7 @@ describe('an error answer without the API error body: the status speaks', () => 
       'webhook_config list: Token expired. (401)',
     ],
     ['500, empty', 500, '', ServerError, 'webhook_config list: server error (500)'],
+    ['429, empty, with no Retry-After', 429, '', RateLimitError, 'webhook_config list: rate limited (429)'],
   ] as const)('%s', async (_name, status, body, type, message) => {
     server.use(http.get(`${api.baseUrl}/configs/webhook`, () => new Response(body, { status })));
     const error = (await rejectionOf(once().webhookConfigs.list())) as RequestError;
@@ -202,6 +203,9 @@ describe('5xx answers are ServerError', () => {
     const error = await rejectionOf(client().webhookConfigs.create({ url: 'https://hooks.example.com/in' }));
     expectFamily(error, ServerError);
     expect(error).toMatchObject({ status: 503, mayHaveSucceeded: true });
+    expect(error.message).toBe(
+      'create webhook_config: server error (503 server-error); the request may have been applied',
+    );
     expect(api.requests).toHaveLength(1);
   });
 });
