@@ -135,6 +135,44 @@ describe('4xx answers are RequestError with status, slug, message, params and th
   });
 });
 
+describe('an error answer without the API error body: the status speaks', () => {
+  it.each([
+    ['401, empty', 401, '', AuthenticationError, 'webhook_config list: the token is missing or invalid (401)'],
+    [
+      '403, an HTML page',
+      403,
+      '<h1>Forbidden</h1>',
+      PermissionDeniedError,
+      'webhook_config list: permission denied (403)',
+    ],
+    ['400, a JSON list', 400, '["bad"]', RequestError, 'webhook_config list: request refused (400)'],
+    ['400, JSON null', 400, 'null', RequestError, 'webhook_config list: request refused (400)'],
+    [
+      '409, a numeric slug and an empty message',
+      409,
+      '{"error":7,"message":""}',
+      RequestError,
+      'webhook_config list: request refused (409)',
+    ],
+    [
+      '401, a message of its own',
+      401,
+      '{"message":"Token expired."}',
+      AuthenticationError,
+      'webhook_config list: Token expired. (401)',
+    ],
+    ['500, empty', 500, '', ServerError, 'webhook_config list: server error (500)'],
+    ['429, empty, with no Retry-After', 429, '', RateLimitError, 'webhook_config list: rate limited (429)'],
+  ] as const)('%s', async (_name, status, body, type, message) => {
+    server.use(http.get(`${api.baseUrl}/configs/webhook`, () => new Response(body, { status })));
+    const error = (await rejectionOf(once().webhookConfigs.list())) as RequestError;
+    expectFamily(error, type);
+    expect(error.message).toBe(message);
+    expect(error).toMatchObject({ status, body });
+    if (status < 500) expect(error.error).toBe('');
+  });
+});
+
 describe('5xx answers are ServerError', () => {
   it('500 with an API error body', async () => {
     api.faults.add({ path: '/configs/webhook', method: 'GET', status: 500 });
@@ -165,6 +203,9 @@ describe('5xx answers are ServerError', () => {
     const error = await rejectionOf(client().webhookConfigs.create({ url: 'https://hooks.example.com/in' }));
     expectFamily(error, ServerError);
     expect(error).toMatchObject({ status: 503, mayHaveSucceeded: true });
+    expect(error.message).toBe(
+      'create webhook_config: server error (503 server-error); the request may have been applied',
+    );
     expect(api.requests).toHaveLength(1);
   });
 });
@@ -176,6 +217,37 @@ describe('failures without an HTTP answer', () => {
     expectFamily(error, ConnectionError);
     expect(error.cause).toBeDefined();
     expect(error).not.toBeInstanceOf(TypeError);
+  });
+
+  it('a call that outlives its `deadline` is a TimeoutError naming the deadline; a read may not have applied', async () => {
+    api.faults.add({ path: '/configs/webhook', hang: true });
+    const error = await rejectionOf(client({ timeout: 30_000 }).webhookConfigs.list({}, { deadline: 100 }));
+    expectFamily(error, TimeoutError);
+    expect(error.message).toBe('webhook_config list: no answer within the deadline of 100 ms (1 attempts)');
+    expect(error).toMatchObject({ request: { attempts: 1 }, mayHaveSucceeded: false });
+  });
+
+  it('a create that outlives its `deadline` may have been applied', async () => {
+    api.faults.add({ path: '/configs/webhook', method: 'POST', hang: true });
+    const create = client({ timeout: 30_000 }).webhookConfigs.create(
+      { url: 'https://hooks.example.com/in' },
+      { deadline: 100 },
+    );
+    const error = await rejectionOf(create);
+    expectFamily(error, TimeoutError);
+    expect(error.message).toContain('deadline of 100 ms');
+    expect(error).toMatchObject({ mayHaveSucceeded: true });
+  });
+
+  it('a dropped connection says the request may have been applied on a create only', async () => {
+    api.faults.add({ path: '/configs/webhook', reset: 'before' });
+    const read = await rejectionOf(once().webhookConfigs.list());
+    expect(read.message).toBe('webhook_config list: connection failed');
+    expect(read).toMatchObject({ mayHaveSucceeded: false });
+    api.faults.add({ path: '/configs/webhook', method: 'POST', reset: 'before' });
+    const create = await rejectionOf(once().webhookConfigs.create({ url: 'https://hooks.example.com/in' }));
+    expect(create.message).toBe('create webhook_config: connection failed; the request may have been applied');
+    expect(create).toMatchObject({ mayHaveSucceeded: true });
   });
 
   it('an attempt that gets no answer within `timeout` is a TimeoutError', async () => {

@@ -90,6 +90,117 @@ describe('list() as a PagePromise', () => {
     }
   });
 
+  it('catch() and finally() load the first page once, like a Promise', async () => {
+    const ids = await configs(2);
+    const list = client().webhookConfigs.list();
+    let settled = 0;
+    const page = await list.finally(() => void settled++);
+    expect(settled).toBe(1);
+    expect(page.data.map((c) => c.id)).toEqual(ids);
+    expect(await list.catch(() => 'failed')).toBe(page);
+    expect(listCalls()).toHaveLength(1);
+  });
+
+  it('catch() and finally() see a first page that failed, and a later use loads it again', async () => {
+    api.faults.add({ method: 'GET', path: '/configs/webhook', status: 500, times: 2 });
+    const list = client({ maxRetries: 0 }).webhookConfigs.list();
+    expect(await list.catch((error: unknown) => (error as Error).name)).toBe('ServerError');
+    let settled = 0;
+    const error = await rejectionOf(list.finally(() => void settled++));
+    expect(error).toMatchObject({ name: 'ServerError', status: 500 });
+    expect(settled).toBe(1);
+    expect((await list).data).toEqual([]);
+    expect(listCalls()).toHaveLength(3);
+  });
+
+  it('toArray({ limit: 1 }) gives one item from one page', async () => {
+    const ids = await configs(3);
+    const got = await client().webhookConfigs.list({ limit: 2 }).toArray({ limit: 1 });
+    expect(got.map((c) => c.id)).toEqual([ids[0]]);
+    expect(listCalls()).toHaveLength(1);
+  });
+
+  it.each([
+    ['no options', undefined],
+    ['no limit', {}],
+    ['a fractional limit', { limit: 1.5 }],
+    ['a negative limit', { limit: -1 }],
+  ])('toArray with %s is refused before anything is sent', async (_name, options) => {
+    const list = client().webhookConfigs.list();
+    const error = await rejectionOf(list.toArray(options as { limit: number }));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field: 'limit' });
+    expect(error.message).toBe('limit: toArray needs a positive whole number, e.g. toArray({ limit: 100 })');
+    expect(listCalls()).toHaveLength(0);
+  });
+
+  it('nextPage() of the last page is refused, naming the page, and sends nothing', async () => {
+    await configs(1);
+    const page = await client().webhookConfigs.list();
+    expect(page.hasNextPage()).toBe(false);
+    const error = await rejectionOf(page.nextPage());
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field: 'page' });
+    expect(error.message).toBe('page: this is the last page (has_more is false)');
+    expect(listCalls()).toHaveLength(1);
+  });
+
+  it('an empty page with has_more has no next page, and nextPage() says why', async () => {
+    server.use(http.get(`${api.baseUrl}/configs/webhook`, () => HttpResponse.json({ data: [], has_more: true })));
+    const page = await client().webhookConfigs.list();
+    expect(page.has_more).toBe(true);
+    expect(page.hasNextPage()).toBe(false);
+    const error = await rejectionOf(page.nextPage());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).toMatchObject({ field: 'data', status: 200, body: '' });
+    expect(error.message).toBe('list: the server said has_more but sent no new item to continue after');
+  });
+
+  it.each([
+    ['is empty', () => []],
+    ['ends with the item it was asked to continue after', (after: string) => [{ ...CONFIG_ANSWER, id: after }]],
+  ])('a next page that %s, with has_more, ends the walk: no new item to continue after', async (_name, items) => {
+    const asked: (string | null)[] = [];
+    server.use(
+      http.get(`${api.baseUrl}/configs/webhook`, ({ request }) => {
+        const after = new URL(request.url).searchParams.get('after_id');
+        asked.push(after);
+        const data = after === null ? [{ ...CONFIG_ANSWER, id: 'wc_first' }] : items(after);
+        return HttpResponse.json({ data, has_more: true });
+      }),
+    );
+    const first = await client().webhookConfigs.list();
+    const second = await first.nextPage();
+    const error = await rejectionOf(second.nextPage());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.message).toBe('list: the server said has_more but sent no new item to continue after');
+    expect(asked).toEqual([null, 'wc_first']);
+  });
+
+  it('with validate: false, a last item without an id ends the walk rather than asking after_id=null', async () => {
+    const asked: (string | null)[] = [];
+    server.use(
+      http.get(`${api.baseUrl}/configs/webhook`, ({ request }) => {
+        asked.push(new URL(request.url).searchParams.get('after_id'));
+        return HttpResponse.json({ data: [{ ...CONFIG_ANSWER, id: null }], has_more: true });
+      }),
+    );
+    const page = await client({ validate: false }).webhookConfigs.list();
+    const error = await rejectionOf(page.nextPage());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.message).toBe('list: the server said has_more but sent no new item to continue after');
+    expect(asked).toEqual([null]);
+  });
+
+  it("a page's lastResponse is not enumerable: not in keys, spread or JSON", async () => {
+    await configs(1);
+    const page = await client().webhookConfigs.list();
+    expect(page.lastResponse.status).toBe(200);
+    expect(Object.keys(page)).not.toContain('lastResponse');
+    expect({ ...page }).not.toHaveProperty('lastResponse');
+    expect(JSON.parse(JSON.stringify(page))).not.toHaveProperty('lastResponse');
+  });
+
   it('asks for pages of 1000 when iterating without a limit', async () => {
     const ids = await configs(12);
     const seen: string[] = [];

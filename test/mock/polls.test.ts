@@ -108,6 +108,59 @@ describe('a poll', () => {
     expect(wrong).toMatchObject({ status: 400, json: { params: { source: [expect.any(String)] } } });
   });
 
+  it("dates its tasks and itself as they end, lists each task's results, and signs results for seven days", async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    const payload = { data_types: ['ios_messages.messages', 'ios_messages.fail'] };
+    const created = await call(flow, '/polls', { method: 'POST', body: { session: opened.id, payload } });
+    const done = await awaiting(`/polls/${created.json.id}`);
+    expect(done.date_completed).toEqual(expect.any(String));
+    for (const id of [...done.tasks_succeeded, ...done.tasks_failed]) {
+      const task = (await call(flow, `/tasks/${id}`)).json;
+      expect(task).toMatchObject({ date_started: expect.any(String), date_completed: expect.any(String) });
+      expect(task.results).toMatchObject({ resource: 'list', has_more: false, url: `/results?task=${id}` });
+    }
+    const succeeded = (await call(flow, `/tasks/${done.tasks_succeeded[0]}`)).json;
+    expect(succeeded).toMatchObject({ state: 'succeeded', error: null, results: { total_count: 1 } });
+    const [result] = succeeded.results.data;
+    const lifetime = Date.parse(result.signed_url.date_expires) - Date.parse(result.date_created);
+    expect(lifetime).toBe(7 * 24 * 3600 * 1000);
+    expect(result.resource).toBe('result');
+    expect(done.results).toMatchObject({ url: `/results?poll=${done.id}`, total_count: 1 });
+    // Four tasks: the two configs' tests, and the poll's two.
+    expect(mock.api.created).toMatchObject({ session: 1, poll: 1, task: 4, result: 1 });
+  });
+
+  it('shows only its own results, and finds no device sources for an iCloud account', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    const body = { session: opened.id, payload: { info_types: ['*'] } };
+    const first = await call(flow, '/polls', { method: 'POST', body });
+    const second = await call(flow, '/polls', { method: 'POST', body });
+    await mock.api.settle();
+    for (const poll of [first, second]) {
+      const shown = (await call(flow, `/polls/${poll.json.id}`)).json;
+      expect(shown.results.total_count).toBe(1);
+      expect(shown.results.data[0].poll).toBe(poll.json.id);
+    }
+    const children = (await call(flow, '/sources', { query: { parent: opened.source.id } })).json;
+    expect(children.total_count).toBe(0);
+  });
+
+  it('of a Relay instance polled again finds no more device sources', async () => {
+    await configure(flow);
+    const relay = await session(flow, { type: 'rirelay.instance', identifier: 'relay-8' }, { code: 'PAIR-1' });
+    const body = { session: relay.id, payload: { info_types: ['*'] } };
+    await call(flow, '/polls', { method: 'POST', body });
+    await mock.api.settle();
+    await call(flow, '/polls', { method: 'POST', body });
+    await mock.api.settle();
+    const children = (await call(flow, '/sources', { query: { parent: relay.source.id } })).json;
+    expect(children.total_count).toBe(2);
+    expect(children.data.map((s: { state: string }) => s.state)).toEqual(['active', 'active']);
+    expect(mock.api.created.source).toBe(3);
+  });
+
   it('is refused on a failed session, and for an empty payload, with 400 naming the field', async () => {
     await configure(flow);
     const failed = await session(flow, {}, { password: 'wrong' });

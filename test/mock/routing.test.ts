@@ -78,6 +78,14 @@ describe("a key's events", () => {
     expect(receiver.received.map((d) => d.path.split('/')[1])).toEqual(['oldest']);
   });
 
+  it('pass over an oldest config that is no longer valid, to the next valid one', async () => {
+    const oldest = await validConfig('/oldest');
+    await validConfig('/newer');
+    await py(mock.url, ALICE, `/configs/webhook/${oldest.id}`, { method: 'POST', body: { state: 'deactivated' } });
+    await eventOf(BOB);
+    expect(receiver.received.map((d) => d.path.split('/')[1])).toEqual(['newer']);
+  });
+
   it('never go to a config that is not valid: it receives its own test events only, and the event is failed', async () => {
     const cfg = await validConfig('/off');
     await py(mock.url, ALICE, `/configs/webhook/${cfg.id}`, { method: 'POST', body: { state: 'deactivated' } });

@@ -143,6 +143,36 @@ describe('a session', () => {
   });
 });
 
+describe('a session that is no longer pending or active', () => {
+  it('stays failed on DELETE, with no session.expired event', async () => {
+    const secret = await configure(flow);
+    const failed = await session(flow, {}, { password: 'wrong' });
+    expect(failed.state).toBe('failed');
+    const deleted = await call(flow, `/sessions/${failed.id}`, { method: 'DELETE' });
+    expect(deleted).toMatchObject({ status: 200, json: { state: 'failed', date_expired: null } });
+    await mock.api.settle();
+    expect(slugs(await rec.events(secret))).toEqual(['session.failed']);
+  });
+
+  it('deleted while pending, is expired and never decided: no session.active, its source still unvalidated', async () => {
+    const slow = await startMockServer({ taskDelay: 1000, deliver: rec.deliver });
+    try {
+      const flow = { base: slow.url, token: 'token-pending', settle: () => slow.api.settle() };
+      const secret = await configure(flow);
+      const body = { source: { user: await user(flow), type: 'icloud.account', identifier: 'john@icloud.com' } };
+      const created = await call(flow, '/sessions', { method: 'POST', body: { ...body, payload: { password: 'r' } } });
+      expect(created.json.state).toBe('pending');
+      await call(flow, `/sessions/${created.json.id}`, { method: 'DELETE' });
+      await slow.api.settle();
+      const after = (await call(flow, `/sessions/${created.json.id}`)).json;
+      expect(after).toMatchObject({ state: 'expired', error: null, source: { state: 'unvalidated' } });
+      expect(slugs(await rec.events(secret))).toEqual(['session.expired']);
+    } finally {
+      await slow.close();
+    }
+  }, 15_000);
+});
+
 describe('session expiry', () => {
   it('expires an active session after sessionLifetime, sends session.expired, and a poll on it is 400 session-expired', async () => {
     const short = await startMockServer({ taskDelay: 1, sessionLifetime: 50, deliver: rec.deliver });

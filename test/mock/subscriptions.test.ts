@@ -97,6 +97,42 @@ describe('a subscription', () => {
   });
 });
 
+describe('a subscription, as its organisation and start date change', () => {
+  it('is pending with no poll before a date_start to come', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    // 100 hours ahead: 3.6 s of the mock's time.
+    const date_start = new Date(Date.now() + 100 * 3600 * 1000).toISOString();
+    const body = { session: opened.id, poll_payload: { info_types: ['*'] }, interval: 3600, date_start };
+    const { id } = (await call(flow, '/subscriptions', { method: 'POST', body })).json;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await pollsOf(id)).total_count).toBe(0);
+    expect((await call(flow, `/subscriptions/${id}`)).json.state).toBe('pending');
+    await call(flow, `/subscriptions/${id}`, { method: 'DELETE' });
+  });
+
+  it('skips the polls due while its organisation has no valid webhook config, and polls again once it has', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    const body = { session: opened.id, poll_payload: { info_types: ['*'] }, interval: 3600 };
+    const { id } = (await call(flow, '/subscriptions', { method: 'POST', body })).json;
+    await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBeGreaterThanOrEqual(1), {
+      timeout: 10_000,
+    });
+    const [config] = (await call(flow, '/configs/webhook')).json.data;
+    await call(flow, `/configs/webhook/${config.id}`, { method: 'DELETE' });
+    const before = (await pollsOf(id)).total_count;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const during = (await pollsOf(id)).total_count;
+    expect(during).toBeLessThanOrEqual(before + 1);
+    await configure(flow, { storage: false });
+    await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBeGreaterThan(during + 1), {
+      timeout: 10_000,
+    });
+    await call(flow, `/subscriptions/${id}`, { method: 'DELETE' });
+  });
+});
+
 describe('reset()', () => {
   it('abandons scheduled subscription polls and expiries: nothing is made after it', async () => {
     const scheduled = await startMockServer({

@@ -46,6 +46,8 @@ describe('AbortSignal', () => {
     expect(error).toBeInstanceOf(AbortError);
     expect(error.cause).toBe(why);
     expect((error as AbortError).request?.attempts).toBe(1);
+    // A read changes nothing on the server, whenever it was stopped.
+    expect((error as AbortError).mayHaveSucceeded).toBe(false);
     expect(since(start)).toBeLessThan(100 + MARGIN);
     expect(sent(mock.api, 'GET', path)).toBe(1);
   });

@@ -231,8 +231,9 @@ describe('over real sockets (startMockServer)', () => {
     const error = await rejectionOf(mock.client({ timeout: 80 }).webhookConfigs.create({ url: RECEIVER }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).mayHaveSucceeded).toBe(true);
-    expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
+    // On a loaded machine the attempt may reach the server only after the client gave up on it.
     await vi.waitFor(() => expect(mock.api.created.webhook_config).toBe(1), { timeout: 5000 });
+    expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
   });
 
   it('test() after a reset once the server acted: not re-sent, one task', async () => {

@@ -14,6 +14,7 @@ import {
 } from '../../src/index';
 import { signPayload } from '../../src/webhooks/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+import { expectErrorJson } from '../support/error-json';
 import { RECEIVER, useMockServer } from './support';
 
 const CONFIGS = '/configs/webhook';
@@ -69,6 +70,23 @@ describe('in process', () => {
     const [stored] = api.store.webhookConfigs();
     if (!stored) throw new Error('the mock should have created the config');
     expectClean(renderings(error), [TOKEN_A, stored.secret]);
+    expectErrorJson(
+      error,
+      {
+        name: 'ConnectionError',
+        message: 'create webhook_config: connection failed; the request may have been applied',
+        status: undefined,
+        request: {
+          method: 'POST',
+          path: CONFIGS,
+          url: `${api.baseUrl}${CONFIGS}`,
+          attempts: 1,
+          requestId: expect.stringMatching(/^req_/),
+        },
+        mayHaveSucceeded: true,
+      },
+      [TOKEN_A, stored.secret],
+    );
   });
 
   it('a body cut inside the secret (say, by a proxy) keeps no part of it', async () => {
@@ -108,6 +126,21 @@ describe('in process', () => {
     expect(error).toBeInstanceOf(RequestError);
     const base64 = signature.split('s=')[1] ?? 'missing';
     expectClean([...renderings(error), error.body], [TOKEN_A, base64]);
+    const said = `bad token [redacted]; got Ricloud-Signature ${signature.split('s=')[0]}s=[redacted]`;
+    expectErrorJson(
+      error,
+      {
+        name: 'RequestError',
+        message: `webhook_config list: ${said} (400 invalid-parameter)`,
+        status: 400,
+        request: { method: 'GET', path: CONFIGS, url: `${api.baseUrl}${CONFIGS}`, attempts: 1 },
+        mayHaveSucceeded: false,
+        body: JSON.stringify({ error: 'invalid-parameter', message: said, params: {} }),
+        error: 'invalid-parameter',
+        params: {},
+      },
+      [TOKEN_A, base64],
+    );
   });
 
   it('Authorization, Ricloud-Signature and cookies in response headers are redacted in lastResponse', async () => {
@@ -170,15 +203,18 @@ describe('in process', () => {
 describe('over real sockets: connection and timeout errors', () => {
   const mock = useMockServer();
 
+  // Only the hang waits for the timeout: an attempt cut short by it on a loaded machine would still be on its way to
+  // the server, and take the fault meant for the next test.
   it.each([
-    ['reset', { reset: 'after' as const }],
-    ['truncate', { truncate: true }],
-    ['hang', { hang: true }],
-  ])('the error of a create under "%s" holds neither the token nor the secret', async (_name, fault) => {
+    ['reset', { reset: 'after' as const }, 10_000, 'ConnectionError'],
+    ['truncate', { truncate: true }, 10_000, 'ConnectionError'],
+    ['hang', { hang: true }, 150, 'TimeoutError'],
+  ])('the error of a create under "%s" holds neither the token nor the secret', async (_name, fault, timeout, name) => {
     mock.api.faults.add({ method: 'POST', path: CONFIGS, ...fault });
     const error = (await rejectionOf(
-      mock.client({ timeout: 150 }).webhookConfigs.create({ url: RECEIVER }),
+      mock.client({ timeout }).webhookConfigs.create({ url: RECEIVER }),
     )) as RicloudError;
+    expect(error.name).toBe(name);
     const secrets = [TOKEN_A, ...mock.api.store.webhookConfigs().map((c) => c.secret)];
     expectClean(renderings(error), secrets);
   });
@@ -251,6 +287,32 @@ describe('a token echoed back in every form', () => {
   });
 });
 
+describe('a token that JSON escapes, and long bodies', () => {
+  const { api } = useMockApi();
+
+  it('a token with a quote and a backslash, echoed JSON-escaped in a body, is hidden in the body and the message', async () => {
+    const token = 'tok"quoted\\back0123456789';
+    const echo: typeof fetch = async () =>
+      new Response(JSON.stringify({ error: 'invalid-token', message: `bad ${token}` }), {
+        status: 401,
+        headers: { 'content-type': 'application/json' },
+      });
+    const c = new Client({ token, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logLevel: 'off' });
+    const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+    expect(error.name).toBe('AuthenticationError');
+    expect(error.body).toBe('{"error":"invalid-token","message":"bad [redacted]"}');
+    expect(error.message).toBe('webhook_config list: bad [redacted] (401 invalid-token)');
+    expectClean([...renderings(error), error.body], [token, JSON.stringify(token).slice(1, -1)]);
+  });
+
+  it('a body longer than 64 KiB is kept cut to 64 KiB, with an ellipsis', async () => {
+    const long: typeof fetch = async () => new Response('x'.repeat(100_000), { status: 500 });
+    const c = new Client({ token: TOKEN_A, baseUrl: api.baseUrl, fetch: long, maxRetries: 0, logLevel: 'off' });
+    const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+    expect(error.body).toBe(`${'x'.repeat(64 * 1024)}…`);
+  });
+});
+
 describe('secret fields in error bodies, read as JSON', () => {
   const { api } = useMockApi();
   const HIDDEN = 'whsec_hidden_value_123456';
@@ -274,6 +336,26 @@ describe('secret fields in error bodies, read as JSON', () => {
     expect(error).toBeInstanceOf(RequestError);
     expect(error.body).toContain('[redacted]');
     expectClean([...renderings(error), error.body, JSON.stringify(error.params ?? null)], [HIDDEN]);
+  });
+
+  it('the JSON of such an error carries its fields, with the secret in params hidden', async () => {
+    const body = `{"error":"invalid-parameter","params":{"SECRET":["${HIDDEN}"]}}`;
+    const c = new Client({ token: TOKEN_A, baseUrl: api.baseUrl, fetch: answering(body), maxRetries: 0 });
+    const error = await rejectionOf(c.webhookConfigs.list());
+    expectErrorJson(
+      error,
+      {
+        name: 'RequestError',
+        message: 'webhook_config list: request refused (400 invalid-parameter)',
+        status: 400,
+        request: { method: 'GET', path: CONFIGS, url: `${api.baseUrl}${CONFIGS}`, attempts: 1 },
+        mayHaveSucceeded: false,
+        body: '{"error":"invalid-parameter","params":{"SECRET":"[redacted]"}}',
+        error: 'invalid-parameter',
+        params: { SECRET: '[redacted]' },
+      },
+      [HIDDEN, TOKEN_A],
+    );
   });
 
   it('a token that is part of the word "secret" does not stop the secret being hidden', async () => {

@@ -2,7 +2,7 @@
  * Retries of reads and updates: which failures are retried, how long the SDK waits (backoff with full jitter, or the
  * server's Retry-After up to a cap), how many times, and what the final error carries.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AuthenticationError,
   type Client,
@@ -128,6 +128,19 @@ describe('backoff: exponential steps from 0.5 s with full jitter, capped', () =>
     expect(second).toBeLessThan(2 * BACKOFF_BASE_MS);
   });
 
+  it('each step doubles: with the jitter at its top, the delays are 499 ms then 999 ms', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status: 503, times: 2 });
+    const { retries, options } = recording();
+    vi.spyOn(Math, 'random').mockReturnValue(0.999);
+    try {
+      await client().webhookConfigs.retrieve(config.id, options);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(retries.map((r) => r.delayMs)).toEqual([499, 999]);
+  });
+
   it('full jitter spreads the first delay over [0, 500 ms)', async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, status: 503, times: Infinity });
@@ -214,6 +227,46 @@ describe('Retry-After', () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfter).toBe(5);
     expect(sent(api, 'GET', path)).toBe(1);
+  });
+});
+
+describe('Retry-After in another form', () => {
+  it.each(['0x14', '1e3', '20.5', '-5', '5 s', 'soon', 'Sunday, 06-Nov-94 08:49:37 GMT'])(
+    'of "%s" is no advice: the retry waits the backoff, and the error carries no retryAfter',
+    async (advice) => {
+      const { config, path } = await seed();
+      api.faults.add({ method: 'GET', path, status: 429, retryAfter: advice });
+      const { retries, options } = recording();
+      await client().webhookConfigs.retrieve(config.id, options);
+      expect(retries).toHaveLength(1);
+      expect(retries[0]?.delayMs).toBeLessThan(BACKOFF_BASE_MS);
+      api.faults.add({ method: 'GET', path, status: 429, retryAfter: advice });
+      const error = (await rejectionOf(client({ maxRetries: 0 }).webhookConfigs.retrieve(config.id))) as RateLimitError;
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect(error.retryAfter).toBeUndefined();
+      expect(error.message).not.toContain('retry after');
+    },
+  );
+
+  it('an HTTP date in the past means at once, and the error says 0 s', async () => {
+    const { config, path } = await seed();
+    const past = new Date(Date.now() - 60_000).toUTCString();
+    api.faults.add({ method: 'GET', path, status: 503, retryAfter: past });
+    const { retries, options } = recording();
+    await client().webhookConfigs.retrieve(config.id, options);
+    expect(retries.map((r) => r.delayMs)).toEqual([0]);
+    api.faults.add({ method: 'GET', path, status: 429, retryAfter: past });
+    const error = (await rejectionOf(client({ maxRetries: 0 }).webhookConfigs.retrieve(config.id))) as RateLimitError;
+    expect(error.retryAfter).toBe(0);
+    expect(error.message).toContain('retry after 0 s');
+  });
+
+  it('whole seconds are read as they are: 2 is 2000 ms, and the error says 2 s', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status: 429, retryAfter: '2', times: 2 });
+    const error = (await rejectionOf(client({ maxRetries: 0 }).webhookConfigs.retrieve(config.id))) as RateLimitError;
+    expect(error.retryAfter).toBe(2);
+    expect(error.message).toBe(`webhook_config ${config.id}: rate limited (429 rate-limited); retry after 2 s`);
   });
 });
 
