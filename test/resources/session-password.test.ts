@@ -5,31 +5,14 @@
 import { format, inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import {
-  type Logger,
-  RequestError,
-  ResponseValidationError,
-  ServerError,
-  Session,
-  type SessionCreateParams,
-} from '../../src/index';
+import { RequestError, ResponseValidationError, ServerError, Session, type SessionCreateParams } from '../../src/index';
+import { recordingLogger } from '../support/recording-logger';
 import { rejectionOf, useMockApi } from '../support/core-harness';
 import { configure } from './flow-support';
 
 const { api, server, client } = useMockApi({ taskDelay: 5 });
 const PASSWORD = 'hunter2-correct-horse-battery';
 const SESSIONS = `${api.baseUrl}/sessions`;
-
-/** A logger that keeps every line, arguments included. */
-function recordingLogger() {
-  const lines: string[] = [];
-  const at =
-    (level: string) =>
-    (...args: unknown[]) =>
-      void lines.push(`${level} ${format(...args)}`);
-  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-  return { logger, lines };
-}
 
 /** Every way a value may be printed or serialised. */
 const renderings = (value: unknown) => [
