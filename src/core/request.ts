@@ -20,7 +20,7 @@ import { parseBody } from './parse';
 import { runHooks } from './hooks';
 import { build, buildPage } from './schema-kit';
 import { type RequestSpec, type ResponseMeta, responseMeta } from './spec';
-import { follow, rejectedOn, sleep, within } from './signal';
+import { follow, sleep, within } from './signal';
 import { backoffStep, jittered, MAX_RETRY_AFTER_MS, mayRetry, retryAfterMs, retryOptions } from './retry';
 import type { Transport } from './transport';
 import { AWAIT_HEADER, REQUEST_ID_HEADER } from './wire';
@@ -58,6 +58,9 @@ class Call<T> {
   readonly #deadlineAt: number;
   // Aborts the call: the caller's signal or the deadline.
   readonly #controller = new AbortController();
+  // Rejects when the call is aborted: raced against ky and the body, whose fetch may ignore the signal.
+  readonly #aborted: Promise<never>;
+  #rejectAborted: (reason: unknown) => void = () => undefined;
   #expired = false;
   #attemptStarted = 0;
   // Retries made before the current ky call (a body that failed after ky returned starts a new one).
@@ -83,6 +86,16 @@ class Call<T> {
     this.attemptTimeout = Math.min(Math.max(timeout, awaitMs), this.deadline);
     this.info = { method: spec.method, path: spec.path, attempts: 0 };
     this.#deadlineAt = Date.now() + this.deadline;
+    this.#aborted = new Promise<never>((_, reject) => {
+      this.#rejectAborted = reject;
+    });
+    this.#aborted.catch(() => undefined);
+  }
+
+  /** Ends the call with `reason`: its signal fires and whatever it awaits rejects. */
+  abort(reason: unknown): void {
+    this.#controller.abort(reason);
+    this.#rejectAborted(reason);
   }
 
   /** True once the deadline has passed. */
@@ -102,11 +115,10 @@ class Call<T> {
         cause: options.signal.reason,
         request: this.info,
       });
-    const controller = this.#controller;
-    const release = options.signal && follow(options.signal, controller);
+    const release = options.signal && follow(options.signal, this);
     const deadline = setTimeout(() => {
       this.#expired = true;
-      controller.abort(new DOMException('deadline passed', 'TimeoutError'));
+      this.abort(new DOMException('deadline passed', 'TimeoutError'));
     }, this.deadline);
     const signal = this.signal;
     const limit = options.maxRetries ?? transport.maxRetries;
@@ -127,11 +139,11 @@ class Call<T> {
       for (;;) {
         const sent = transport.ky(spec.path.slice(1), kyOptions);
         // A custom fetch may ignore the signal: the call still ends when it fires.
-        const response = await Promise.race([sent, rejectedOn(signal, sent)]);
+        const response = await Promise.race([sent, this.#aborted]);
         let text: string;
         try {
           const reading = this.#read(response);
-          text = await Promise.race([reading, rejectedOn(signal, reading)]);
+          text = await Promise.race([reading, this.#aborted]);
         } catch (error) {
           // A body no longer read is cancelled, so its connection is freed (fetch may not have the call's signal).
           void this.#reader?.cancel().catch(() => undefined);

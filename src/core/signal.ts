@@ -5,18 +5,23 @@
  * Node 20 keeps for good.
  */
 
+/** What a signal can abort: an AbortController, or a call that ends itself. */
+interface Abortable {
+  abort(reason?: unknown): void;
+}
+
 /** The calls following each signal, and the one listener that aborts them all. */
-const followers = new WeakMap<AbortSignal, { calls: Set<AbortController>; relay: () => void }>();
+const followers = new WeakMap<AbortSignal, { calls: Set<Abortable>; relay: () => void }>();
 
 /** Aborts `own` when `signal` aborts; returns what to call when the call ends, so `signal` keeps nothing of it. */
-export function follow(signal: AbortSignal, own: AbortController): () => void {
+export function follow(signal: AbortSignal, own: Abortable): () => void {
   if (signal.aborted) {
     own.abort(signal.reason);
     return () => undefined;
   }
   let entry = followers.get(signal);
   if (!entry) {
-    const calls = new Set<AbortController>();
+    const calls = new Set<Abortable>();
     const relay = () => {
       followers.delete(signal);
       for (const call of calls) call.abort(signal.reason);
@@ -34,20 +39,6 @@ export function follow(signal: AbortSignal, own: AbortController): () => void {
     signal.removeEventListener('abort', relay);
   };
 }
-/** A promise that rejects with `signal`'s reason when it fires; `until` settling removes its listener. */
-export function rejectedOn(signal: AbortSignal, until: Promise<unknown>): Promise<never> {
-  return new Promise((_, reject) => {
-    const abort = () => reject(signal.reason);
-    if (signal.aborted) return abort();
-    signal.addEventListener('abort', abort, { once: true });
-    // The call's own promise may settle after the race is lost: its rejection is handled here.
-    until.then(
-      () => signal.removeEventListener('abort', abort),
-      () => signal.removeEventListener('abort', abort),
-    );
-  });
-}
-
 /** `promise`, or a rejection with `error()` after `ms`. */
 export async function within<T>(promise: Promise<T>, ms: number, error: () => unknown): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
