@@ -56,8 +56,9 @@ class Call<T> {
   readonly deadline: number;
   readonly attemptTimeout: number;
   readonly #deadlineAt: number;
-  // Aborts the call: the caller's signal or the deadline.
-  readonly #controller = new AbortController();
+  // The call's signal, made when something needs it: most calls end without one.
+  #controller: AbortController | undefined;
+  #abortReason: { reason: unknown } | undefined;
   // Rejects when the call is aborted: raced against ky and the body, whose fetch may ignore the signal.
   readonly #aborted: Promise<never>;
   #rejectAborted: (reason: unknown) => void = () => undefined;
@@ -65,8 +66,6 @@ class Call<T> {
   #attemptStarted = 0;
   // Retries made before the current ky call (a body that failed after ky returned starts a new one).
   #retriesBefore = 0;
-  /** The call's signal: it follows the caller's and fires at the deadline. */
-  readonly signal = this.#controller.signal;
   #inAttempt = false;
   // The reader of the body being read.
   #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
@@ -92,9 +91,19 @@ class Call<T> {
     this.#aborted.catch(() => undefined);
   }
 
+  /** The call's signal: it follows the caller's and fires at the deadline. */
+  get signal(): AbortSignal {
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.#abortReason) this.#controller.abort(this.#abortReason.reason);
+    }
+    return this.#controller.signal;
+  }
+
   /** Ends the call with `reason`: its signal fires and whatever it awaits rejects. */
   abort(reason: unknown): void {
-    this.#controller.abort(reason);
+    this.#abortReason ??= { reason };
+    this.#controller?.abort(reason);
     this.#rejectAborted(reason);
   }
 
@@ -120,7 +129,6 @@ class Call<T> {
       this.#expired = true;
       this.abort(new DOMException('deadline passed', 'TimeoutError'));
     }, this.deadline);
-    const signal = this.signal;
     const limit = options.maxRetries ?? transport.maxRetries;
     const kyOptions: Options = {
       method: spec.method,
@@ -130,7 +138,7 @@ class Call<T> {
       hooks: { beforeRequest: [this.#beforeRequest] },
     };
     // Set only when there is a value: ky treats a key that is present as given.
-    if (options.signal) kyOptions.signal = signal;
+    if (options.signal) kyOptions.signal = this.signal;
     if (spec.body !== undefined) kyOptions.json = spec.body;
     if (spec.query) kyOptions.searchParams = spec.query;
     const awaitHeader = options.awaitFor === undefined ? undefined : { [AWAIT_HEADER]: String(options.awaitFor) };
