@@ -1,7 +1,9 @@
 /**
  * The built package as users load it: ESM and CJS entry points share one error family, `ricloud` never loads msw,
- * `ricloud/webhooks` never loads ky or zod, there is one build whose one lazy import loads ky and zod with the first
- * request, and only `ricloud/mock` has a `browser` condition. Runs against dist/ (built by `npm test` before vitest).
+ * `ricloud/webhooks` never loads ky or zod, and there is one build. Its one lazy import() is the request engine's, in
+ * the servers' `#load-engine` (package.json `imports`), which loads ky and zod with the first request; under the
+ * `browser` condition `#load-engine` imports the engine statically, so a bundler tree-shakes it with the app. Only
+ * `ricloud/mock` has a `browser` condition in `exports`. Runs against dist/ (built by `npm test` before vitest).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,9 +12,19 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const dist = resolve(import.meta.dirname, '../dist');
+const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8'));
 
-/** The bare module names an entry file pulls in (or, with `lazy` false, at load), following its relative chunks. */
-function externalImports(entry: string, lazy = true): Set<string> {
+/** The file package.json `imports` maps `spec` to under `condition`. */
+function importTarget(spec: string, condition: 'browser' | 'import' | 'require'): string {
+  return resolve(import.meta.dirname, '..', manifest.imports[spec][condition]);
+}
+
+/**
+ * The bare module names an entry file pulls in (or, with `lazy` false, at load), following its relative chunks and
+ * the package's own `#` imports as a runtime with `condition` resolves them (by default `import` for .js, `require`
+ * for .cjs).
+ */
+function externalImports(entry: string, lazy = true, condition?: 'browser'): Set<string> {
   const seen = new Set<string>();
   const external = new Set<string>();
   const visit = (file: string) => {
@@ -25,6 +37,8 @@ function externalImports(entry: string, lazy = true): Set<string> {
     for (const [, spec] of code.matchAll(pattern)) {
       if (!spec) continue;
       if (spec.startsWith('.')) visit(join(dirname(file), spec));
+      else if (spec.startsWith('#'))
+        visit(importTarget(spec, condition ?? (file.endsWith('.cjs') ? 'require' : 'import')));
       else external.add(spec);
     }
   };
@@ -48,7 +62,7 @@ describe('built package', () => {
     expect(imports.filter((name) => /^(ky|zod|msw)(\/|$)/.test(name))).toEqual([]);
   });
 
-  it('is one build whose only lazy import() is the request engine, in one place per format', () => {
+  it("is one build whose only lazy import() is the request engine's, in the servers' #load-engine", () => {
     const loaders: string[] = [];
     for (const file of readdirSync(dist).filter((name) => /\.(c?js)$/.test(name))) {
       const code = readFileSync(join(dist, file), 'utf8');
@@ -57,9 +71,21 @@ describe('built package', () => {
       expect({ file, others }).toEqual({ file, others: [] });
       if (lazy.some((spec) => spec.includes('engine-'))) loaders.push(file);
     }
-    // The library's ESM and CJS builds, and the CLI's own bundle.
-    expect(loaders.filter((file) => file.endsWith('.cjs'))).toHaveLength(1);
-    expect(loaders.filter((file) => file.endsWith('.js')).length).toBeLessThanOrEqual(2);
+    // The library's ESM and CJS loaders, and the CLI's own bundle (which loads the SDK itself lazily).
+    expect(loaders.filter((file) => !file.startsWith('src-')).sort()).toEqual(['load-engine.cjs', 'load-engine.js']);
+    expect(loaders.filter((file) => file.startsWith('src-'))).toHaveLength(1);
+    expect(manifest.imports['#load-engine']).toEqual({
+      browser: './dist/load-engine.browser.js',
+      import: './dist/load-engine.js',
+      require: './dist/load-engine.cjs',
+    });
+  });
+
+  it('imports the request engine statically under the `browser` condition, with ky and zod', () => {
+    const browser = readFileSync(importTarget('#load-engine', 'browser'), 'utf8');
+    expect(browser).not.toMatch(/\bimport\s*\(/);
+    const atLoad = [...externalImports('index.js', false, 'browser')];
+    expect(atLoad).toEqual(expect.arrayContaining(['ky', 'zod/mini']));
   });
 
   it.each(['index.js', 'index.cjs'])('%s loads neither ky nor zod until the first request', (entry) => {
@@ -88,7 +114,7 @@ describe('built package', () => {
   );
 
   it('gives only ricloud/mock a `browser` condition (a page cannot run its HTTP server), which never loads node:http', () => {
-    const exports = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')).exports;
+    const exports = manifest.exports;
     expect(Object.keys(exports).filter((path) => exports[path].browser)).toEqual(['./mock']);
     expect(exports['./mock'].browser.default).toBe('./dist/mock.browser.js');
     const builtins = (entry: string) => [...externalImports(entry)].filter((name) => isBuiltin(name));
