@@ -14,17 +14,20 @@ import { describe, expect, it } from 'vitest';
 const dist = resolve(import.meta.dirname, '../dist');
 const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8'));
 
-/** The file package.json `imports` maps `spec` to under `condition`. */
-function importTarget(spec: string, condition: 'browser' | 'import' | 'require'): string {
-  return resolve(import.meta.dirname, '..', manifest.imports[spec][condition]);
+/** The file package.json `imports` maps `spec` to for a runtime or bundler that sets `conditions`, as Node resolves it. */
+function importTarget(spec: string, conditions: string[]): string {
+  let target: string | Record<string, unknown> = manifest.imports[spec];
+  while (typeof target === 'object')
+    target = target[Object.keys(target).find((key) => key === 'default' || conditions.includes(key)) ?? ''] as string;
+  return resolve(import.meta.dirname, '..', target);
 }
 
 /**
  * The bare module names an entry file pulls in (or, with `lazy` false, at load), following its relative chunks and
- * the package's own `#` imports as a runtime with `condition` resolves them (by default `import` for .js, `require`
- * for .cjs).
+ * the package's own `#` imports as Node resolves them (`import` for .js, `require` for .cjs), or as a bundler for
+ * browsers does (`browser` too).
  */
-function externalImports(entry: string, lazy = true, condition?: 'browser'): Set<string> {
+function externalImports(entry: string, lazy = true, browser = false): Set<string> {
   const seen = new Set<string>();
   const external = new Set<string>();
   const visit = (file: string) => {
@@ -34,11 +37,11 @@ function externalImports(entry: string, lazy = true, condition?: 'browser'): Set
     const pattern = lazy
       ? /(?:from\s*|import\s*\(?\s*|require\()\s*["']([^"']+)["']/g
       : /(?:from\s*|import\s*|require\()\s*["']([^"']+)["']/g;
+    const conditions = [file.endsWith('.cjs') ? 'require' : 'import', ...(browser ? ['browser'] : [])];
     for (const [, spec] of code.matchAll(pattern)) {
       if (!spec) continue;
       if (spec.startsWith('.')) visit(join(dirname(file), spec));
-      else if (spec.startsWith('#'))
-        visit(importTarget(spec, condition ?? (file.endsWith('.cjs') ? 'require' : 'import')));
+      else if (spec.startsWith('#')) visit(importTarget(spec, conditions));
       else external.add(spec);
     }
   };
@@ -71,22 +74,28 @@ describe('built package', () => {
       expect({ file, others }).toEqual({ file, others: [] });
       if (lazy.some((spec) => spec.includes('engine-'))) loaders.push(file);
     }
-    // The library's ESM and CJS loaders, and the CLI's own bundle (which loads the SDK itself lazily).
-    expect(loaders.filter((file) => !file.startsWith('src-')).sort()).toEqual(['load-engine.cjs', 'load-engine.js']);
-    expect(loaders.filter((file) => file.startsWith('src-'))).toHaveLength(1);
-    expect(manifest.imports['#load-engine']).toEqual({
-      browser: './dist/load-engine.browser.js',
-      import: './dist/load-engine.js',
-      require: './dist/load-engine.cjs',
-    });
+    // The servers' loaders of the library's ESM and CJS builds, and the CLI's own bundle of the SDK.
+    expect(loaders.filter((file) => file.startsWith('load-engine')).sort()).toEqual([
+      'load-engine.cjs',
+      'load-engine.js',
+    ]);
+    expect(loaders.filter((file) => !file.startsWith('load-engine')).length).toBeLessThanOrEqual(1);
+    expect(importTarget('#load-engine', ['import'])).toBe(join(dist, 'load-engine.js'));
+    expect(importTarget('#load-engine', ['require'])).toBe(join(dist, 'load-engine.cjs'));
   });
 
-  it('imports the request engine statically under the `browser` condition, with ky and zod', () => {
-    const browser = readFileSync(importTarget('#load-engine', 'browser'), 'utf8');
-    expect(browser).not.toMatch(/\bimport\s*\(/);
-    const atLoad = [...externalImports('index.js', false, 'browser')];
-    expect(atLoad).toEqual(expect.arrayContaining(['ky', 'zod/mini']));
-  });
+  it.each([
+    ['index.js', 'import', 'load-engine.browser.js'],
+    ['index.cjs', 'require', 'load-engine.browser.cjs'],
+  ])(
+    '%s under the `browser` condition imports the request engine statically, ky and zod with it',
+    (entry, format, loader) => {
+      const target = importTarget('#load-engine', [format, 'browser']);
+      expect(target).toBe(join(dist, loader));
+      expect(readFileSync(target, 'utf8')).not.toMatch(/\bimport\s*\(/);
+      expect([...externalImports(entry, false, true)]).toEqual(expect.arrayContaining(['ky', 'zod/mini']));
+    },
+  );
 
   it.each(['index.js', 'index.cjs'])('%s loads neither ky nor zod until the first request', (entry) => {
     const atLoad = [...externalImports(entry, false)];
