@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body';
+import type { Connection } from './download';
 import { InvalidInputError } from './errors';
 import { loadEngine } from '#load-engine';
 import { INSPECT, inspected } from './inspect';
@@ -203,12 +204,13 @@ export class BaseClient {
         'no API token: pass { token } to the client or configure(), or set RICLOUD_TOKEN',
       );
     const checked = checkRequestOptions(options);
-    const { engine, transport } = await this[TRANSPORT]();
-    return await engine.send(transport, spec, checked);
+    const { send, createTransport } = await loadEngine();
+    this.#transport ??= createTransport(this.#settings);
+    return await send(this.#transport, spec, checked);
   }
 
-  /** @internal The loaded engine and this client's transport: what `SEND` sends with, and what a result's file takes. */
-  async [TRANSPORT](): Promise<{ engine: typeof import('./engine'); transport: Transport }> {
+  /** @internal This client's transport and the loaded engine, for a request `SEND` does not make (a result's file). */
+  async [TRANSPORT](): Promise<Connection> {
     const engine = await loadEngine();
     this.#transport ??= engine.createTransport(this.#settings);
     return { engine, transport: this.#transport };
