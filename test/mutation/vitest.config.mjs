@@ -1,7 +1,7 @@
 // Vitest as Stryker runs it: only the tests of the mutated modules. Tests of the built files or of child processes are
 // left out, since no mutant reaches them; so are the deadline tests, whose budgets of a few hundred ms the
 // instrumented code on a loaded machine overruns.
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { mergeConfig } from 'vitest/config';
 import { modules } from '../../stryker.config.mjs';
 import base from '../../vitest.config';
 
