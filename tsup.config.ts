@@ -12,6 +12,9 @@ export default defineConfig([
       schemas: 'src/schemas.ts',
       // `ricloud/node`: file helpers (readCredentialsFile) that need node:fs.
       node: 'src/node.ts',
+      // `#load-engine` (package.json `imports`): the engine is loaded lazily on servers, bundled statically in browsers.
+      'load-engine': 'src/core/load-engine.ts',
+      'load-engine.browser': 'src/core/load-engine.browser.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
@@ -19,7 +22,8 @@ export default defineConfig([
     treeshake: true,
     clean: true,
     target: 'es2022',
-    external: ['msw'],
+    // Resolved by the app's runtime or bundler, through package.json `imports`.
+    external: ['msw', '#load-engine'],
     // @noble/hashes' MD5 (the browsers' fallback) is built in: loading its modules at `import 'ricloud'` took ~20 ms.
     noExternal: ['@noble/hashes'],
   },

@@ -29,6 +29,18 @@ describe('a browser app that uses WebhookConfig and Task', () => {
     expect(code).not.toContain(MD5_WORD);
   });
 
+  it('bundles the request engine statically: no lazy import() and no lazily-run module wrapper', async () => {
+    const code = new TextDecoder().decode(await bundleBrowserApp(APP));
+    expect(code).not.toMatch(/\bimport\s*\(/);
+    expect(code).not.toContain('__esm');
+  });
+
+  it("bundles zod/mini's object types but not its record, which the kit no longer carries", async () => {
+    const code = new TextDecoder().decode(await bundleBrowserApp(APP));
+    expect(code).toContain('"$ZodObject"');
+    expect(code).not.toContain('"$ZodRecord"');
+  });
+
   it('gets the download and MD5 once it uses Result (what the check above looks for is there to find)', async () => {
     const code = new TextDecoder().decode(await bundleBrowserApp(WITH_RESULT));
     expect(code).toContain('"/results');

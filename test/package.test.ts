@@ -1,7 +1,9 @@
 /**
  * The built package as users load it: ESM and CJS entry points share one error family, `ricloud` never loads msw,
- * `ricloud/webhooks` never loads ky or zod, there is one build whose one lazy import loads ky and zod with the first
- * request, and only `ricloud/mock` has a `browser` condition. Runs against dist/ (built by `npm test` before vitest).
+ * `ricloud/webhooks` never loads ky or zod, and there is one build. Its one lazy import() is the request engine's, in
+ * the servers' `#load-engine` (package.json `imports`), which loads ky and zod with the first request; under the
+ * `browser` condition `#load-engine` imports the engine statically, so a bundler tree-shakes it with the app. Only
+ * `ricloud/mock` has a `browser` condition in `exports`. Runs against dist/ (built by `npm test` before vitest).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,9 +12,22 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const dist = resolve(import.meta.dirname, '../dist');
+const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8'));
 
-/** The bare module names an entry file pulls in (or, with `lazy` false, at load), following its relative chunks. */
-function externalImports(entry: string, lazy = true): Set<string> {
+/** The file package.json `imports` maps `spec` to for a runtime or bundler that sets `conditions`, as Node resolves it. */
+function importTarget(spec: string, conditions: string[]): string {
+  let target: string | Record<string, unknown> = manifest.imports[spec];
+  while (typeof target === 'object')
+    target = target[Object.keys(target).find((key) => key === 'default' || conditions.includes(key)) ?? ''] as string;
+  return resolve(import.meta.dirname, '..', target);
+}
+
+/**
+ * The bare module names an entry file pulls in (or, with `lazy` false, at load), following its relative chunks and
+ * the package's own `#` imports as Node resolves them (`import` for .js, `require` for .cjs), or as a bundler for
+ * browsers does (`browser` too).
+ */
+function externalImports(entry: string, lazy = true, browser = false): Set<string> {
   const seen = new Set<string>();
   const external = new Set<string>();
   const visit = (file: string) => {
@@ -22,9 +37,11 @@ function externalImports(entry: string, lazy = true): Set<string> {
     const pattern = lazy
       ? /(?:from\s*|import\s*\(?\s*|require\()\s*["']([^"']+)["']/g
       : /(?:from\s*|import\s*|require\()\s*["']([^"']+)["']/g;
+    const conditions = [file.endsWith('.cjs') ? 'require' : 'import', ...(browser ? ['browser'] : [])];
     for (const [, spec] of code.matchAll(pattern)) {
       if (!spec) continue;
       if (spec.startsWith('.')) visit(join(dirname(file), spec));
+      else if (spec.startsWith('#')) visit(importTarget(spec, conditions));
       else external.add(spec);
     }
   };
@@ -48,7 +65,7 @@ describe('built package', () => {
     expect(imports.filter((name) => /^(ky|zod|msw)(\/|$)/.test(name))).toEqual([]);
   });
 
-  it('is one build whose only lazy import() is the request engine, in one place per format', () => {
+  it("is one build whose only lazy import() is the request engine's, in the servers' #load-engine", () => {
     const loaders: string[] = [];
     for (const file of readdirSync(dist).filter((name) => /\.(c?js)$/.test(name))) {
       const code = readFileSync(join(dist, file), 'utf8');
@@ -57,10 +74,28 @@ describe('built package', () => {
       expect({ file, others }).toEqual({ file, others: [] });
       if (lazy.some((spec) => spec.includes('engine-'))) loaders.push(file);
     }
-    // The library's ESM and CJS builds, and the CLI's own bundle.
-    expect(loaders.filter((file) => file.endsWith('.cjs'))).toHaveLength(1);
-    expect(loaders.filter((file) => file.endsWith('.js')).length).toBeLessThanOrEqual(2);
+    // The servers' loaders of the library's ESM and CJS builds, and the CLI's own bundle of the SDK.
+    expect(loaders.filter((file) => file.startsWith('load-engine')).sort()).toEqual([
+      'load-engine.cjs',
+      'load-engine.js',
+    ]);
+    expect(loaders.filter((file) => !file.startsWith('load-engine')).length).toBeLessThanOrEqual(1);
+    expect(importTarget('#load-engine', ['import'])).toBe(join(dist, 'load-engine.js'));
+    expect(importTarget('#load-engine', ['require'])).toBe(join(dist, 'load-engine.cjs'));
   });
+
+  it.each([
+    ['index.js', 'import', 'load-engine.browser.js'],
+    ['index.cjs', 'require', 'load-engine.browser.cjs'],
+  ])(
+    '%s under the `browser` condition imports the request engine statically, ky and zod with it',
+    (entry, format, loader) => {
+      const target = importTarget('#load-engine', [format, 'browser']);
+      expect(target).toBe(join(dist, loader));
+      expect(readFileSync(target, 'utf8')).not.toMatch(/\bimport\s*\(/);
+      expect([...externalImports(entry, false, true)]).toEqual(expect.arrayContaining(['ky', 'zod/mini']));
+    },
+  );
 
   it.each(['index.js', 'index.cjs'])('%s loads neither ky nor zod until the first request', (entry) => {
     const atLoad = [...externalImports(entry, false)];
@@ -88,7 +123,7 @@ describe('built package', () => {
   );
 
   it('gives only ricloud/mock a `browser` condition (a page cannot run its HTTP server), which never loads node:http', () => {
-    const exports = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')).exports;
+    const exports = manifest.exports;
     expect(Object.keys(exports).filter((path) => exports[path].browser)).toEqual(['./mock']);
     expect(exports['./mock'].browser.default).toBe('./dist/mock.browser.js');
     const builtins = (entry: string) => [...externalImports(entry)].filter((name) => isBuiltin(name));

@@ -7,6 +7,7 @@ import type * as z from 'zod/mini';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body';
 import type { Connection } from './download';
 import { InvalidInputError } from './errors';
+import { loadEngine } from '#load-engine';
 import { INSPECT, inspected } from './inspect';
 import { envLogLevel, LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './log';
 import { checkRequestOptions, type Hooks, type RequestOptions } from './options';
@@ -112,10 +113,6 @@ function requestHeaders(token: string, extra: Record<string, string> | undefined
   headers.set('accept', 'application/json');
   return headers;
 }
-
-// ky and zod take most of the package's load time: they are loaded with the first request, not with `ricloud`.
-let engine: Promise<typeof import('./engine')> | undefined;
-const loadEngine = () => (engine ??= import('./engine'));
 
 /**
  * A ricloud API client with its own token and settings, without the resource groups: what `configure()` returns and

@@ -63,9 +63,7 @@ export const bool: Field = (value, field) => {
 
 /** A datetime filter: an instant or a `{ gt, gte, lt, lte }` range, sent as `name` or `name__gt`, … */
 export const dateFilter: Field = (value, field, query) => {
-  const encoded: Record<string, string> = {};
-  encodeDateFilter(field, value, encoded);
-  Object.assign(query, encoded);
+  encodeDateFilter(field, value, query as Record<string, string>);
   return undefined;
 };
 

@@ -6,12 +6,13 @@
 import {
   array,
   boolean,
+  catchall,
   literal,
   looseObject,
   nullable,
   number,
+  object,
   optional,
-  record,
   string,
   union,
   unknown,
@@ -21,9 +22,24 @@ import type * as zod from 'zod/mini';
 
 /**
  * The zod/mini functions the schemas are written with, by name: a bundler keeps these and drops the rest of zod (its
- * namespace object would keep every locale). A schema that needs another adds it here.
+ * namespace object would keep every locale). Each one is in the bundle of every app that sends a request, whichever
+ * schemas it uses, so a schema says what it needs with these: an object of open fields is `looseObject({})`, a map of
+ * any names is `catchall(object({}), …)`. A schema that needs another adds it here.
  */
-const z = { array, boolean, literal, looseObject, nullable, number, optional, record, string, union, unknown };
+const z = {
+  array,
+  boolean,
+  catchall,
+  literal,
+  looseObject,
+  nullable,
+  number,
+  object,
+  optional,
+  string,
+  union,
+  unknown,
+};
 
 /** zod/mini's functions and the API's conventions, as zod/mini schemas. */
 export const kit = {

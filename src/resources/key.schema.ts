@@ -14,7 +14,7 @@ export const keySchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
     /** `standard` or `trial`. */
     type: maybe(openEnum(KEY_TYPES)),
     /** The key's settings, e.g. `publish_source_files`. */
-    config: maybe(z.record(z.string(), z.unknown())),
+    config: maybe(z.looseObject({})),
     /** The webhook config this key's events go to instead of the organisation's default (its id). */
     webhook_config: maybe(id()),
     /** The storage config this key's results go to instead of the organisation's default (its id). */

@@ -18,7 +18,7 @@ export const organisationSchema = ({ z, id, maybe, datetime, openEnum, nestedLis
     /** The API version the organisation is set to. */
     api_version: maybe(z.string()),
     /** The organisation's settings, e.g. `publish_source_files`. */
-    config: maybe(z.record(z.string(), z.unknown())),
+    config: maybe(z.looseObject({})),
     /** Its webhook configs, as a list object (the first page). */
     webhook_configs: maybe(nestedList()),
     /** The webhook config its keys' events go to unless a key names its own (its id). */

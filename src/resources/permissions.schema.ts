@@ -10,8 +10,8 @@ export const permissionsSchema = ({ z, id, maybe, datetime }: Kit) =>
     resource: z.string(),
     /** The organisation the permissions belong to (its id). */
     organisation: maybe(id()),
-    /** Each scope's limits, e.g. `{ level: 'user', type: 'count', value: 3 }`. */
-    scopes: z.record(z.string(), z.array(z.unknown())),
+    /** Each scope (any name) with its limits, e.g. `{ level: 'user', type: 'count', value: 3 }`. */
+    scopes: z.catchall(z.object({}), z.array(z.unknown())),
     /** When the permissions were created (ISO 8601). */
     date_created: maybe(datetime()),
   });

@@ -16,7 +16,7 @@ export const storageConfigSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =
     /** The bucket and path: `gs://bucket/path` or `s3://bucket/path`. */
     url: z.string(),
     /** The credentials the API writes with; answers show their field names only. */
-    credentials: maybe(z.record(z.string(), z.unknown())),
+    credentials: maybe(z.looseObject({})),
     /** Whether results get signed URLs. */
     signed_urls_enabled: maybe(z.boolean()),
     /** How long signed URLs stay valid, in seconds. */

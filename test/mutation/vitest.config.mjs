@@ -1,10 +1,12 @@
 // Vitest as Stryker runs it: only the tests of the mutated modules. Tests of the built files or of child processes are
 // left out, since no mutant reaches them; so are the deadline tests, whose budgets of a few hundred ms the
 // instrumented code on a loaded machine overruns.
-import { defineConfig } from 'vitest/config';
+import { mergeConfig } from 'vitest/config';
 import { modules } from '../../stryker.config.mjs';
+import base from '../../vitest.config';
 
-export default defineConfig({
+// The base config resolves `#load-engine` to src/, as the other tests do.
+export default mergeConfig(base, {
   test: {
     include: [...new Set(modules.flatMap(({ tests }) => tests))],
     exclude: [

@@ -1,0 +1,10 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // Tests run src/, so `#load-engine` is the servers' loader in src/, not the built one package.json `imports` names
+    // (tsconfig.json's `paths` says the same to tsc and to the CLI's build).
+    alias: { '#load-engine': fileURLToPath(new URL('./src/core/load-engine.ts', import.meta.url)) },
+  },
+});
