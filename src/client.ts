@@ -1,5 +1,5 @@
 /** The Client: a client with every resource group bound to it (`client.webhookConfigs`, `client.tasks`, …). */
-import { BaseClient, type ClientOptions } from './core/client';
+import { BaseClient } from './core/client';
 import { Events } from './resources/event';
 import { Keys } from './resources/key';
 import { Organisations } from './resources/organisation';
@@ -25,51 +25,29 @@ export type { ClientOptions, RawOptions } from './core/client';
  */
 export class Client extends BaseClient {
   /** Webhook configs, bound to this client. */
-  readonly webhookConfigs: WebhookConfigs;
+  readonly webhookConfigs = new WebhookConfigs(this);
   /** Tasks, bound to this client. */
-  readonly tasks: Tasks;
+  readonly tasks = new Tasks(this);
   /** Events, bound to this client. */
-  readonly events: Events;
+  readonly events = new Events(this);
   /** The organisation, bound to this client. */
-  readonly organisation: Organisations;
+  readonly organisation = new Organisations(this);
   /** Keys, bound to this client. */
-  readonly keys: Keys;
+  readonly keys = new Keys(this);
   /** Storage configs, bound to this client. */
-  readonly storageConfigs: StorageConfigs;
+  readonly storageConfigs = new StorageConfigs(this);
   /** Permissions, bound to this client. */
-  readonly permissions: PermissionsGroup;
+  readonly permissions = new PermissionsGroup(this);
   /** Results, bound to this client. */
-  readonly results: Results;
+  readonly results = new Results(this);
   /** Users, bound to this client. */
-  readonly users: Users;
+  readonly users = new Users(this);
   /** Sources, bound to this client. */
-  readonly sources: Sources;
+  readonly sources = new Sources(this);
   /** Sessions, bound to this client. */
-  readonly sessions: Sessions;
+  readonly sessions = new Sessions(this);
   /** Polls, bound to this client. */
-  readonly polls: Polls;
+  readonly polls = new Polls(this);
   /** Subscriptions, bound to this client. */
-  readonly subscriptions: Subscriptions;
-
-  /**
-   * Checks `options`, and takes what they leave out from `RICLOUD_TOKEN`, `RICLOUD_URL` and `RICLOUD_LOG`.
-   * Sends nothing: a missing token is reported by the first call.
-   * @throws InvalidInputError when an option or `RICLOUD_URL` has the wrong type or value, or the token cannot be sent in a header.
-   */
-  constructor(options: ClientOptions = {}) {
-    super(options);
-    this.webhookConfigs = new WebhookConfigs(this);
-    this.tasks = new Tasks(this);
-    this.events = new Events(this);
-    this.organisation = new Organisations(this);
-    this.keys = new Keys(this);
-    this.storageConfigs = new StorageConfigs(this);
-    this.permissions = new PermissionsGroup(this);
-    this.results = new Results(this);
-    this.users = new Users(this);
-    this.sources = new Sources(this);
-    this.sessions = new Sessions(this);
-    this.polls = new Polls(this);
-    this.subscriptions = new Subscriptions(this);
-  }
+  readonly subscriptions = new Subscriptions(this);
 }

@@ -1,12 +1,8 @@
 /** The event resource: what happened to a resource, as delivered to webhook receivers. `/events` */
-import type { BaseClient } from '../core/client';
-import { clientFor } from '../core/default-client';
-import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { dateFilter, text } from '../core/fields';
-import { lazyPages, type PagePromise } from '../core/list';
-import type { CallOptions } from '../core/options';
+import { APIResource, resource, staticMethod, staticPages } from '../core/methods';
 import type { DateFilter } from '../core/params';
-import { Resource } from '../core/resource';
 import { eventSchema, type EventAttributes, type EventState } from './event.schema';
 
 /** Filters of `Event.list`. */
@@ -28,14 +24,14 @@ export interface EventListParams {
 }
 
 const PATH = '/events';
-const RETRIEVE: Endpoint<EventAttributes, Event> = {
+const RETRIEVE: Endpoint<[id: string], EventAttributes, Event> = {
   method: 'GET',
   path: '/events/{id}',
   schema: eventSchema,
   what: 'event {id}',
   wrap: () => Event,
 };
-const LIST: ListEndpoint<EventAttributes, Event> = {
+const LIST: ListEndpoint<EventListParams, EventAttributes, Event> = {
   path: PATH,
   schema: eventSchema,
   what: 'event list',
@@ -49,33 +45,24 @@ export class Events extends APIResource {
    * Fetches one event.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such event.
    */
-  retrieve(id: string, options?: CallOptions): Promise<Event> {
-    return this.call(RETRIEVE, id, undefined, options);
-  }
+  retrieve = this.method(RETRIEVE);
 
   /**
    * Lists events, newest first: await it for one page, or `for await` over it for all.
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
-  list(params?: EventListParams, options?: CallOptions): PagePromise<Event> {
-    return this.pages(LIST, params, options);
-  }
+  list = this.pages(LIST);
 }
 
 /** An event has the API's attributes: `id`, `type`, `action`, `data`, `state`, … */
 export interface Event extends EventAttributes {}
 
 /** An event. `type` and `action` name what happened (`webhook_config` + `test`); `data` is the resource it is about. */
-export class Event extends Resource<BaseClient> {
+export class Event extends /* @__PURE__ */ resource({}) {
   /** `GET /events/{id}`. See `Events.retrieve`. */
-  static async retrieve(id: string, options?: CallOptions): Promise<Event> {
-    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
-  }
-
+  static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
   /** `GET /events`. See `Events.list`. */
-  static list(params?: EventListParams, options?: CallOptions): PagePromise<Event> {
-    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
-  }
+  static list = /* @__PURE__ */ staticPages(LIST);
 }
 
 export type { EventAttributes, EventState } from './event.schema';

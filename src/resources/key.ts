@@ -2,14 +2,10 @@
  * The key resource: an API token of the organisation, and the configs that override the organisation's defaults for
  * its calls. `/key`, `/keys`
  */
-import type { BaseClient } from '../core/client';
-import { clientFor } from '../core/default-client';
-import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { dateFilter, refOrNull, text } from '../core/fields';
-import { lazyPages, type PagePromise } from '../core/list';
-import type { CallOptions, RequestOptions } from '../core/options';
+import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { DateFilter } from '../core/params';
-import { Resource } from '../core/resource';
 import { keySchema, type KeyAttributes, type KeyState } from './key.schema';
 
 /** A config given by itself or by its id; `null` clears the override, so the organisation's default applies. */
@@ -43,14 +39,14 @@ export interface KeyListParams {
 const PATH = '/keys';
 const schema = keySchema;
 const OVERRIDES = { webhook_config: refOrNull, storage_config: refOrNull };
-const CURRENT: Endpoint<KeyAttributes, Key> = {
+const CURRENT: Endpoint<[], KeyAttributes, Key> = {
   method: 'GET',
   path: '/key',
   schema,
   what: 'current key',
   wrap: () => Key,
 };
-const CREATE: Endpoint<KeyAttributes, Key> = {
+const CREATE: Endpoint<[params?: KeyCreateParams], KeyAttributes, Key> = {
   method: 'POST',
   path: PATH,
   schema,
@@ -59,14 +55,14 @@ const CREATE: Endpoint<KeyAttributes, Key> = {
   params: { name: 'create', fields: OVERRIDES },
   wrap: () => Key,
 };
-const RETRIEVE: Endpoint<KeyAttributes, Key> = {
+const RETRIEVE: Endpoint<[id: string], KeyAttributes, Key> = {
   method: 'GET',
   path: '/keys/{id}',
   schema,
   what: 'key {id}',
   wrap: () => Key,
 };
-const UPDATE: Endpoint<KeyAttributes, Key> = {
+const UPDATE: Endpoint<[id: string, params: KeyUpdateParams], KeyAttributes, Key> = {
   method: 'POST',
   path: '/keys/{id}',
   schema,
@@ -75,7 +71,7 @@ const UPDATE: Endpoint<KeyAttributes, Key> = {
   wrap: () => Key,
 };
 // Never re-sent: a second rotation would replace the token the first one answered with.
-const ROTATE: Endpoint<KeyAttributes, Key> = {
+const ROTATE: Endpoint<[id: string], KeyAttributes, Key> = {
   method: 'POST',
   path: '/keys/{id}/rotate',
   schema,
@@ -83,7 +79,7 @@ const ROTATE: Endpoint<KeyAttributes, Key> = {
   what: 'rotate key {id}',
   wrap: () => Key,
 };
-const LIST: ListEndpoint<KeyAttributes, Key> = {
+const LIST: ListEndpoint<KeyListParams, KeyAttributes, Key> = {
   path: PATH,
   schema,
   what: 'key list',
@@ -94,50 +90,38 @@ const LIST: ListEndpoint<KeyAttributes, Key> = {
 /** Key methods bound to one client: `client.keys`. */
 export class Keys extends APIResource {
   /** Fetches the key this client calls with (`GET /key`), its token included. */
-  current(options?: CallOptions): Promise<Key> {
-    return this.call(CURRENT, undefined, undefined, options);
-  }
+  current = this.method(CURRENT);
 
   /**
    * Creates a key of the organisation; the answer holds its token. Never re-sent after the server may have acted.
    * @throws InvalidInputError for a bad config reference.
    */
-  create(params: KeyCreateParams = {}, options?: CallOptions): Promise<Key> {
-    return this.call(CREATE, undefined, params, options);
-  }
+  create = this.method(CREATE);
 
   /**
    * Fetches one key of the organisation.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such key.
    */
-  retrieve(id: string, options?: CallOptions): Promise<Key> {
-    return this.call(RETRIEVE, id, undefined, options);
-  }
+  retrieve = this.method(RETRIEVE);
 
   /**
    * Lists the organisation's keys, newest first (without their tokens).
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
-  list(params?: KeyListParams, options?: CallOptions): PagePromise<Key> {
-    return this.pages(LIST, params, options);
-  }
+  list = this.pages(LIST);
 
   /**
    * Points a key at its own webhook or storage config (a config or its id), or back at the defaults (`null`).
    * @throws InvalidInputError for an empty update or a bad reference.
    */
-  update(id: string, params: KeyUpdateParams, options?: CallOptions): Promise<Key> {
-    return this.call(UPDATE, id, params, options);
-  }
+  update = this.method(UPDATE);
 
   /**
    * Gives a key a new token, in the answer; the old token stops working. Never re-sent after the server may have
    * acted: on failure check `error.mayHaveSucceeded`.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such key.
    */
-  rotate(id: string, options?: CallOptions): Promise<Key> {
-    return this.call(ROTATE, id, undefined, options);
-  }
+  rotate = this.method(ROTATE);
 }
 
 /** A key has the API's attributes: `id`, `state`, `webhook_config`, `storage_config`, `token`, … */
@@ -147,51 +131,26 @@ export interface Key extends KeyAttributes {}
  * A key. Static methods use the default client (or `options.client`); instance methods the client it came from.
  * `token` is readable but never printed or serialised.
  */
-export class Key extends Resource<BaseClient> {
-  /** `GET /key`. See `Keys.current`. */
-  static async current(options?: CallOptions): Promise<Key> {
-    return callEndpoint(clientFor(options), CURRENT, undefined, undefined, options);
-  }
-
-  /** `POST /keys`. See `Keys.create`. */
-  static async create(params: KeyCreateParams = {}, options?: CallOptions): Promise<Key> {
-    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
-  }
-
-  /** `GET /keys/{id}`. See `Keys.retrieve`. */
-  static async retrieve(id: string, options?: CallOptions): Promise<Key> {
-    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
-  }
-
-  /** `GET /keys`. See `Keys.list`. */
-  static list(params?: KeyListParams, options?: CallOptions): PagePromise<Key> {
-    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
-  }
-
-  /** `POST /keys/{id}`. See `Keys.update`. */
-  static async updateWithId(id: string, params: KeyUpdateParams, options?: CallOptions): Promise<Key> {
-    return callEndpoint(clientFor(options), UPDATE, id, params, options);
-  }
-
-  /** `POST /keys/{id}/rotate`. See `Keys.rotate`. */
-  static async rotateWithId(id: string, options?: CallOptions): Promise<Key> {
-    return callEndpoint(clientFor(options), ROTATE, id, undefined, options);
-  }
-
+export class Key extends /* @__PURE__ */ resource({
   /** Updates this key in place and returns it. */
-  async update(params: KeyUpdateParams, options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, UPDATE, this.id, params, options));
-  }
-
+  update: /* @__PURE__ */ inPlaceMethod(UPDATE),
   /** Fetches this key again, in place. */
-  async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
-  }
-
+  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
   /** Rotates this key in place: `token` becomes the new one. See `Keys.rotate`. */
-  async rotate(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, ROTATE, this.id, undefined, options));
-  }
+  rotate: /* @__PURE__ */ inPlaceMethod(ROTATE),
+}) {
+  /** `GET /key`. See `Keys.current`. */
+  static current = /* @__PURE__ */ staticMethod(CURRENT);
+  /** `POST /keys`. See `Keys.create`. */
+  static create = /* @__PURE__ */ staticMethod(CREATE);
+  /** `GET /keys/{id}`. See `Keys.retrieve`. */
+  static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
+  /** `GET /keys`. See `Keys.list`. */
+  static list = /* @__PURE__ */ staticPages(LIST);
+  /** `POST /keys/{id}`. See `Keys.update`. */
+  static updateWithId = /* @__PURE__ */ staticMethod(UPDATE);
+  /** `POST /keys/{id}/rotate`. See `Keys.rotate`. */
+  static rotateWithId = /* @__PURE__ */ staticMethod(ROTATE);
 }
 
 export type { KeyAttributes, KeyState } from './key.schema';

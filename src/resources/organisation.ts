@@ -1,10 +1,7 @@
 /** The organisation resource: the caller's organisation, its configs and its defaults. `/organisation` */
-import type { BaseClient } from '../core/client';
-import { clientFor } from '../core/default-client';
-import { APIResource, callEndpoint, type Endpoint } from '../core/endpoint';
+import type { Endpoint } from '../core/endpoint';
 import { refOrNull, text } from '../core/fields';
-import type { CallOptions, RequestOptions } from '../core/options';
-import { Resource } from '../core/resource';
+import { APIResource, inPlaceMethod, resource, staticMethod } from '../core/methods';
 import { organisationSchema, type OrganisationAttributes } from './organisation.schema';
 
 /** A config given by itself or by its id; `null` clears the default. */
@@ -21,14 +18,14 @@ export interface OrganisationUpdateParams {
 }
 
 const PATH = '/organisation';
-const RETRIEVE: Endpoint<OrganisationAttributes, Organisation> = {
+const RETRIEVE: Endpoint<[], OrganisationAttributes, Organisation> = {
   method: 'GET',
   path: PATH,
   schema: organisationSchema,
   what: 'organisation',
   wrap: () => Organisation,
 };
-const UPDATE: Endpoint<OrganisationAttributes, Organisation> = {
+const UPDATE: Endpoint<[params: OrganisationUpdateParams], OrganisationAttributes, Organisation> = {
   method: 'POST',
   path: PATH,
   schema: organisationSchema,
@@ -44,43 +41,29 @@ const UPDATE: Endpoint<OrganisationAttributes, Organisation> = {
 /** Organisation methods bound to one client: `client.organisation`. */
 export class Organisations extends APIResource {
   /** Fetches the caller's organisation, with its configs (first page of each) and its `state`. */
-  retrieve(options?: CallOptions): Promise<Organisation> {
-    return this.call(RETRIEVE, undefined, undefined, options);
-  }
+  retrieve = this.method(RETRIEVE);
 
   /**
    * Sets the organisation's default webhook and storage configs (a config or its id; `null` clears one) or its name.
    * @throws InvalidInputError for an empty update or a bad field; RicloudError for API and network failures.
    */
-  update(params: OrganisationUpdateParams, options?: CallOptions): Promise<Organisation> {
-    return this.call(UPDATE, undefined, params, options);
-  }
+  update = this.method(UPDATE);
 }
 
 /** An organisation has the API's attributes: `id`, `name`, `state`, `webhook_config_default`, … */
 export interface Organisation extends OrganisationAttributes {}
 
 /** The caller's organisation. Static methods use the default client; instance methods the one it came from. */
-export class Organisation extends Resource<BaseClient> {
-  /** `GET /organisation`. See `Organisations.retrieve`. */
-  static async retrieve(options?: CallOptions): Promise<Organisation> {
-    return callEndpoint(clientFor(options), RETRIEVE, undefined, undefined, options);
-  }
-
-  /** `POST /organisation`. See `Organisations.update`. */
-  static async update(params: OrganisationUpdateParams, options?: CallOptions): Promise<Organisation> {
-    return callEndpoint(clientFor(options), UPDATE, undefined, params, options);
-  }
-
+export class Organisation extends /* @__PURE__ */ resource({
   /** Updates this organisation in place and returns it. */
-  async update(params: OrganisationUpdateParams, options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, UPDATE, undefined, params, options));
-  }
-
+  update: /* @__PURE__ */ inPlaceMethod(UPDATE),
   /** Fetches the organisation again, in place. */
-  async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, RETRIEVE, undefined, undefined, options));
-  }
+  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
+}) {
+  /** `GET /organisation`. See `Organisations.retrieve`. */
+  static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
+  /** `POST /organisation`. See `Organisations.update`. */
+  static update = /* @__PURE__ */ staticMethod(UPDATE);
 }
 
 export type { OrganisationAttributes } from './organisation.schema';

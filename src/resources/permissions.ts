@@ -1,12 +1,8 @@
 /** The permissions resource: scopes of the organisation mapped to limits. `/permissions` */
-import type { BaseClient } from '../core/client';
-import { clientFor } from '../core/default-client';
-import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import type { Field } from '../core/fields';
-import { lazyPages, type PagePromise } from '../core/list';
-import type { CallOptions, RequestOptions } from '../core/options';
+import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import { checkRule, isPlainObject } from '../core/params';
-import { Resource } from '../core/resource';
 import { permissionsSchema, type PermissionsAttributes } from './permissions.schema';
 
 /** One limit of a scope, e.g. `{ level: 'user', type: 'count', value: 3 }`. */
@@ -48,7 +44,7 @@ const scopes: Field = (value, field) => {
 
 const PATH = '/permissions';
 const schema = permissionsSchema;
-const CREATE: Endpoint<PermissionsAttributes, Permissions> = {
+const CREATE: Endpoint<[params: PermissionsParams], PermissionsAttributes, Permissions> = {
   method: 'POST',
   path: PATH,
   schema,
@@ -57,14 +53,14 @@ const CREATE: Endpoint<PermissionsAttributes, Permissions> = {
   params: { name: 'create', fields: { scopes }, required: ['scopes'] },
   wrap: () => Permissions,
 };
-const RETRIEVE: Endpoint<PermissionsAttributes, Permissions> = {
+const RETRIEVE: Endpoint<[id: string], PermissionsAttributes, Permissions> = {
   method: 'GET',
   path: '/permissions/{id}',
   schema,
   what: 'permissions {id}',
   wrap: () => Permissions,
 };
-const UPDATE: Endpoint<PermissionsAttributes, Permissions> = {
+const UPDATE: Endpoint<[id: string, params: PermissionsParams], PermissionsAttributes, Permissions> = {
   method: 'POST',
   path: '/permissions/{id}',
   schema,
@@ -72,7 +68,7 @@ const UPDATE: Endpoint<PermissionsAttributes, Permissions> = {
   params: { name: 'update', fields: { scopes }, required: ['scopes'] },
   wrap: () => Permissions,
 };
-const LIST: ListEndpoint<PermissionsAttributes, Permissions> = {
+const LIST: ListEndpoint<PermissionsListParams, PermissionsAttributes, Permissions> = {
   path: PATH,
   schema,
   what: 'permissions list',
@@ -86,66 +82,42 @@ export class PermissionsGroup extends APIResource {
    * Creates permissions with these scopes. Never re-sent after the server may have acted.
    * @throws InvalidInputError for missing or malformed `scopes`.
    */
-  create(params: PermissionsParams, options?: CallOptions): Promise<Permissions> {
-    return this.call(CREATE, undefined, params, options);
-  }
+  create = this.method(CREATE);
 
   /**
    * Fetches one permissions object.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such object.
    */
-  retrieve(id: string, options?: CallOptions): Promise<Permissions> {
-    return this.call(RETRIEVE, id, undefined, options);
-  }
+  retrieve = this.method(RETRIEVE);
 
   /** Lists the organisation's permissions, newest first. */
-  list(params?: PermissionsListParams, options?: CallOptions): PagePromise<Permissions> {
-    return this.pages(LIST, params, options);
-  }
+  list = this.pages(LIST);
 
   /**
    * Replaces the scopes of a permissions object.
    * @throws InvalidInputError for missing or malformed `scopes`.
    */
-  update(id: string, params: PermissionsParams, options?: CallOptions): Promise<Permissions> {
-    return this.call(UPDATE, id, params, options);
-  }
+  update = this.method(UPDATE);
 }
 
 /** A permissions object has the API's attributes: `id`, `organisation`, `scopes`, … */
 export interface Permissions extends PermissionsAttributes {}
 
 /** A permissions object. Static methods use the default client; instance methods the one it came from. */
-export class Permissions extends Resource<BaseClient> {
-  /** `POST /permissions`. See `PermissionsGroup.create`. */
-  static async create(params: PermissionsParams, options?: CallOptions): Promise<Permissions> {
-    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
-  }
-
-  /** `GET /permissions/{id}`. See `PermissionsGroup.retrieve`. */
-  static async retrieve(id: string, options?: CallOptions): Promise<Permissions> {
-    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
-  }
-
-  /** `GET /permissions`. See `PermissionsGroup.list`. */
-  static list(params?: PermissionsListParams, options?: CallOptions): PagePromise<Permissions> {
-    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
-  }
-
-  /** `POST /permissions/{id}`. See `PermissionsGroup.update`. */
-  static async updateWithId(id: string, params: PermissionsParams, options?: CallOptions): Promise<Permissions> {
-    return callEndpoint(clientFor(options), UPDATE, id, params, options);
-  }
-
+export class Permissions extends /* @__PURE__ */ resource({
   /** Replaces this object's scopes in place and returns it. */
-  async update(params: PermissionsParams, options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, UPDATE, this.id, params, options));
-  }
-
+  update: /* @__PURE__ */ inPlaceMethod(UPDATE),
   /** Fetches this object again, in place. */
-  async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
-  }
+  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
+}) {
+  /** `POST /permissions`. See `PermissionsGroup.create`. */
+  static create = /* @__PURE__ */ staticMethod(CREATE);
+  /** `GET /permissions/{id}`. See `PermissionsGroup.retrieve`. */
+  static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
+  /** `GET /permissions`. See `PermissionsGroup.list`. */
+  static list = /* @__PURE__ */ staticPages(LIST);
+  /** `POST /permissions/{id}`. See `PermissionsGroup.update`. */
+  static updateWithId = /* @__PURE__ */ staticMethod(UPDATE);
 }
 
 export type { PermissionsAttributes } from './permissions.schema';

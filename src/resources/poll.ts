@@ -2,15 +2,13 @@
  * The poll resource: a request for data from a session's source, run as one task per info type, data type and file;
  * each task that succeeds publishes results. `/polls`
  */
-import type { BaseClient } from '../core/client';
-import { clientFor } from '../core/default-client';
-import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, names, object, ref, text, type Ref } from '../core/fields';
-import { lazyPages, type PagePromise } from '../core/list';
-import type { CallOptions, RequestOptions } from '../core/options';
+import type { PagePromise } from '../core/list';
+import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
+import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
-import { Resource } from '../core/resource';
 import { waitFor, type WaitOptions } from '../core/wait';
 import { POLL_FINAL_STATES } from '../core/wire';
 import { Task, type TaskListParams } from './task';
@@ -75,7 +73,7 @@ export const pollPayload: Field = (value, field, query) => {
 
 const PATH = '/polls';
 const schema = pollSchema;
-const CREATE: Endpoint<PollAttributes, Poll> = {
+const CREATE: Endpoint<[params: PollCreateParams], PollAttributes, Poll> = {
   method: 'POST',
   path: PATH,
   schema,
@@ -88,14 +86,14 @@ const CREATE: Endpoint<PollAttributes, Poll> = {
   },
   wrap: () => Poll,
 };
-const RETRIEVE: Endpoint<PollAttributes, Poll> = {
+const RETRIEVE: Endpoint<[id: string], PollAttributes, Poll> = {
   method: 'GET',
   path: '/polls/{id}',
   schema,
   what: 'poll {id}',
   wrap: () => Poll,
 };
-const LIST: ListEndpoint<PollAttributes, Poll> = {
+const LIST: ListEndpoint<PollListParams, PollAttributes, Poll> = {
   path: PATH,
   schema,
   what: 'poll list',
@@ -117,25 +115,19 @@ export class Polls extends APIResource {
    * @throws InvalidInputError for a missing `session`, an empty or bad `payload`; RequestError `unconfigured` or
    * `session-expired`; PermissionDeniedError (`missing-scope`) for a data type the organisation may not poll.
    */
-  create(params: PollCreateParams, options?: CallOptions): Promise<Poll> {
-    return this.call(CREATE, undefined, params, options);
-  }
+  create = this.method(CREATE);
 
   /**
    * Fetches one poll, with its tasks by state and its first results.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such poll.
    */
-  retrieve(id: string, options?: CallOptions): Promise<Poll> {
-    return this.call(RETRIEVE, id, undefined, options);
-  }
+  retrieve = this.method(RETRIEVE);
 
   /**
    * Lists polls, newest first: await it for one page, or `for await` over it for all.
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
-  list(params?: PollListParams, options?: CallOptions): PagePromise<Poll> {
-    return this.pages(LIST, params, options);
-  }
+  list = this.pages(LIST);
 }
 
 /** A poll has the API's attributes: `id`, `session`, `source`, `payload`, `state`, `tasks_*`, `results`, … */
@@ -145,30 +137,20 @@ export interface Poll extends PollAttributes {}
  * A poll. Its `state` moves `pending → processing → completed`; a data type that fails shows in `tasks_failed`, not
  * in the poll's state. `wait()` follows it to the end.
  */
-export class Poll extends Resource<BaseClient> {
+export class Poll extends /* @__PURE__ */ resource({
+  /** Fetches this poll again, in place. */
+  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
+}) {
   /** `POST /polls`. See `Polls.create`. */
-  static async create(params: PollCreateParams, options?: CallOptions): Promise<Poll> {
-    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
-  }
-
+  static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /polls/{id}`. See `Polls.retrieve`. */
-  static async retrieve(id: string, options?: CallOptions): Promise<Poll> {
-    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
-  }
-
+  static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
   /** `GET /polls`. See `Polls.list`. */
-  static list(params?: PollListParams, options?: CallOptions): PagePromise<Poll> {
-    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
-  }
+  static list = /* @__PURE__ */ staticPages(LIST);
 
   /** True once the poll has `completed` (or `failed`, a state ricloud-py's samples check for). */
   get done(): boolean {
     return POLL_FINAL_STATES.includes(this.state);
-  }
-
-  /** Fetches this poll again, in place. */
-  async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 
   /** Lists this poll's tasks as `Task`s (`GET /tasks?poll=…`). */

@@ -5,12 +5,11 @@
 import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
 import { type DownloadOptions, openDownload } from '../core/download';
-import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError, ResponseValidationError } from '../core/errors';
 import { checkFields, ref, refs, text } from '../core/fields';
-import { lazyPages, type PagePromise } from '../core/list';
-import type { CallOptions, RequestOptions } from '../core/options';
-import { Resource } from '../core/resource';
+import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
+import type { CallOptions } from '../core/options';
 import type { Schema } from '../core/schema-kit';
 import { SEND, TRANSPORT } from '../core/spec';
 import { resultSchema, type ResultAttributes, type ResultState } from './result.schema';
@@ -36,7 +35,7 @@ export const MAX_ACKNOWLEDGE_IDS = 1000;
 
 const PATH = '/results';
 const schema = resultSchema;
-const RETRIEVE: Endpoint<ResultAttributes, Result> = {
+const RETRIEVE: Endpoint<[id: string], ResultAttributes, Result> = {
   method: 'GET',
   path: '/results/{id}',
   schema,
@@ -44,7 +43,7 @@ const RETRIEVE: Endpoint<ResultAttributes, Result> = {
   wrap: () => Result,
 };
 // Acknowledging again changes nothing, so a lost answer may be re-sent.
-const ACKNOWLEDGE: Endpoint<ResultAttributes, Result> = {
+const ACKNOWLEDGE: Endpoint<[id: string], ResultAttributes, Result> = {
   method: 'POST',
   path: '/results/{id}/ack',
   schema,
@@ -56,7 +55,7 @@ const ACKNOWLEDGE_MANY = {
   fields: { ids: /* @__PURE__ */ refs(MAX_ACKNOWLEDGE_IDS) },
   required: ['ids'],
 };
-const LIST: ListEndpoint<ResultAttributes, Result> = {
+const LIST: ListEndpoint<ResultListParams, ResultAttributes, Result> = {
   path: PATH,
   schema,
   what: 'result list',
@@ -96,25 +95,19 @@ export class Results extends APIResource {
    * Fetches one result.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such result.
    */
-  retrieve(id: string, options?: CallOptions): Promise<Result> {
-    return this.call(RETRIEVE, id, undefined, options);
-  }
+  retrieve = this.method(RETRIEVE);
 
   /**
    * Lists results, newest first; consumed and expired ones only when `state` asks for them.
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
-  list(params?: ResultListParams, options?: CallOptions): PagePromise<Result> {
-    return this.pages(LIST, params, options);
-  }
+  list = this.pages(LIST);
 
   /**
    * Acknowledges one result: `consumed` from now on (again changes nothing).
    * @throws InvalidInputError for a bad id; NotFoundError; RequestError (410 `result-expired`) once it expired.
    */
-  acknowledgeWithId(id: string, options?: CallOptions): Promise<Result> {
-    return this.call(ACKNOWLEDGE, id, undefined, options);
-  }
+  acknowledgeWithId = this.method(ACKNOWLEDGE);
 
   /**
    * Acknowledges many results in one call (`POST /results/ack` with `{ ids }`); answers them in the order sent.
@@ -129,35 +122,22 @@ export class Results extends APIResource {
 export interface Result extends ResultAttributes {}
 
 /** A result. Static methods use the default client (or `options.client`); instance methods the client it came from. */
-export class Result extends Resource<BaseClient> {
+export class Result extends /* @__PURE__ */ resource({
+  /** Fetches this result again, in place. */
+  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
+  /** Acknowledges this result, in place: `consumed` from now on. */
+  acknowledge: /* @__PURE__ */ inPlaceMethod(ACKNOWLEDGE),
+}) {
   /** `GET /results/{id}`. See `Results.retrieve`. */
-  static async retrieve(id: string, options?: CallOptions): Promise<Result> {
-    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
-  }
-
+  static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
   /** `GET /results`. See `Results.list`. */
-  static list(params?: ResultListParams, options?: CallOptions): PagePromise<Result> {
-    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
-  }
-
+  static list = /* @__PURE__ */ staticPages(LIST);
   /** `POST /results/{id}/ack`. See `Results.acknowledgeWithId`. */
-  static async acknowledgeWithId(id: string, options?: CallOptions): Promise<Result> {
-    return callEndpoint(clientFor(options), ACKNOWLEDGE, id, undefined, options);
-  }
+  static acknowledgeWithId = /* @__PURE__ */ staticMethod(ACKNOWLEDGE);
 
   /** `POST /results/ack`. See `Results.acknowledge`. */
   static async acknowledge(ids: readonly (string | { id: string })[], options?: CallOptions): Promise<Result[]> {
     return acknowledgeMany(clientFor(options), ids, options);
-  }
-
-  /** Fetches this result again, in place. */
-  async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
-  }
-
-  /** Acknowledges this result, in place: `consumed` from now on. */
-  async acknowledge(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, ACKNOWLEDGE, this.id, undefined, options));
   }
 
   /**

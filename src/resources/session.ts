@@ -3,15 +3,12 @@
  * code), which polls then use. `/sessions`
  */
 import type { BaseClient } from '../core/client';
-import { clientFor } from '../core/default-client';
-import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, object, ref, text, type Ref } from '../core/fields';
-import { lazyPages, type PagePromise } from '../core/list';
-import type { CallOptions, RequestOptions } from '../core/options';
+import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import { type DateFilter, isPlainObject } from '../core/params';
 import type { ResponseMeta } from '../core/spec';
-import { Resource } from '../core/resource';
 import { waitFor, type WaitOptions } from '../core/wait';
 import type { SourceType } from './source.schema';
 import { sessionSchema, type SessionAttributes, type SessionState } from './session.schema';
@@ -91,49 +88,37 @@ function checkCredentials(params: unknown): void {
 
 const PATH = '/sessions';
 const schema = sessionSchema;
-const CREATE: Endpoint<SessionAttributes, Session> = {
+const CREATE: Endpoint<[params: SessionCreateParams], SessionAttributes, Session> = {
   method: 'POST',
   path: PATH,
   schema,
   retry: 'once',
   what: 'create session',
   params: { name: 'create', fields: { source, payload }, required: ['source', 'payload'] },
+  check: checkCredentials,
   wrap: () => Session,
 };
-const RETRIEVE: Endpoint<SessionAttributes, Session> = {
+const RETRIEVE: Endpoint<[id: string], SessionAttributes, Session> = {
   method: 'GET',
   path: '/sessions/{id}',
   schema,
   what: 'session {id}',
   wrap: () => Session,
 };
-const DELETE: Endpoint<SessionAttributes, Session> = {
+const DELETE: Endpoint<[id: string], SessionAttributes, Session> = {
   method: 'DELETE',
   path: '/sessions/{id}',
   schema,
   what: 'delete session {id}',
   wrap: () => Session,
 };
-const LIST: ListEndpoint<SessionAttributes, Session> = {
+const LIST: ListEndpoint<SessionListParams, SessionAttributes, Session> = {
   path: PATH,
   schema,
   what: 'session list',
   filters: { source: ref, state: text, user: ref, date_created: dateFilter },
   wrap: () => Session,
 };
-
-/**
- * Opens a session with `client`, after checking that the payload has the credential its source's type needs.
- * @throws InvalidInputError naming the missing credential or a bad field; RicloudError for API and network failures.
- */
-async function createSession(
-  client: BaseClient,
-  params: SessionCreateParams,
-  options: CallOptions | undefined,
-): Promise<Session> {
-  checkCredentials(params);
-  return callEndpoint(client, CREATE, undefined, params, options);
-}
 
 /** Session methods bound to one client: `client.sessions`. */
 export class Sessions extends APIResource {
@@ -143,33 +128,25 @@ export class Sessions extends APIResource {
    * @throws InvalidInputError for a bad `source` or a payload without the credential its type needs; RequestError
    * `unconfigured` when the organisation has no valid webhook or storage config.
    */
-  create(params: SessionCreateParams, options?: CallOptions): Promise<Session> {
-    return createSession(this.client, params, options);
-  }
+  create = this.method(CREATE);
 
   /**
    * Fetches one session, its source nested.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such session.
    */
-  retrieve(id: string, options?: CallOptions): Promise<Session> {
-    return this.call(RETRIEVE, id, undefined, options);
-  }
+  retrieve = this.method(RETRIEVE);
 
   /**
    * Lists sessions, newest first: await it for one page, or `for await` over it for all.
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
-  list(params?: SessionListParams, options?: CallOptions): PagePromise<Session> {
-    return this.pages(LIST, params, options);
-  }
+  list = this.pages(LIST);
 
   /**
    * Ends a session (it becomes `expired`); the API answers with it.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such session.
    */
-  delete(id: string, options?: CallOptions): Promise<Session> {
-    return this.call(DELETE, id, undefined, options);
-  }
+  delete = this.method(DELETE);
 }
 
 /** Every `password` inside `data`, left out: a server that echoes the payload back does not get it kept. */
@@ -183,45 +160,29 @@ export interface Session extends SessionAttributes {}
  * A session. Its `state` moves `pending → active | failed` (with an `error` slug such as `invalid-credentials` or
  * `code-required`), and `active → expired`; `wait()` follows it out of `pending`.
  */
-export class Session extends Resource<BaseClient> {
+export class Session extends /* @__PURE__ */ resource({
+  /** Fetches this session again, in place. */
+  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
+  /** Ends this session in place: `state` becomes `expired`. */
+  delete: /* @__PURE__ */ inPlaceMethod(DELETE),
+}) {
+  /** `POST /sessions`. See `Sessions.create`. */
+  static create = /* @__PURE__ */ staticMethod(CREATE);
+  /** `GET /sessions/{id}`. See `Sessions.retrieve`. */
+  static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
+  /** `GET /sessions`. See `Sessions.list`. */
+  static list = /* @__PURE__ */ staticPages(LIST);
+  /** `DELETE /sessions/{id}`. See `Sessions.delete`. */
+  static deleteWithId = /* @__PURE__ */ staticMethod(DELETE);
+
   /** @internal Built by the SDK from a validated response, without any password it echoed. */
   constructor(data: SessionAttributes, response: ResponseMeta, client: BaseClient) {
     super(withoutPassword(data), response, client);
   }
 
-  /** `POST /sessions`. See `Sessions.create`. */
-  static async create(params: SessionCreateParams, options?: CallOptions): Promise<Session> {
-    return createSession(clientFor(options), params, options);
-  }
-
-  /** `GET /sessions/{id}`. See `Sessions.retrieve`. */
-  static async retrieve(id: string, options?: CallOptions): Promise<Session> {
-    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
-  }
-
-  /** `GET /sessions`. See `Sessions.list`. */
-  static list(params?: SessionListParams, options?: CallOptions): PagePromise<Session> {
-    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
-  }
-
-  /** `DELETE /sessions/{id}`. See `Sessions.delete`. */
-  static async deleteWithId(id: string, options?: CallOptions): Promise<Session> {
-    return callEndpoint(clientFor(options), DELETE, id, undefined, options);
-  }
-
   /** True once the session has left `pending`: `active`, `failed` or `expired`. */
   get done(): boolean {
     return this.state !== 'pending';
-  }
-
-  /** Fetches this session again, in place. */
-  async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
-  }
-
-  /** Ends this session in place: `state` becomes `expired`. */
-  async delete(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, DELETE, this.id, undefined, options));
   }
 
   /**

@@ -2,14 +2,12 @@
  * The source resource: an account (`icloud.account`) or Relay instance (`rirelay.instance`) of a user, and the
  * devices (`rirelay.source`) the API finds under a Relay instance when it is polled. `/sources`
  */
-import type { BaseClient } from '../core/client';
-import { clientFor } from '../core/default-client';
-import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { type Endpoint, type ListEndpoint, listEndpoint } from '../core/endpoint';
 import { dateFilter, type Field, oneOf, ref, text, type Ref } from '../core/fields';
-import { lazyPages, type PagePromise } from '../core/list';
-import type { CallOptions, RequestOptions } from '../core/options';
+import type { PagePromise } from '../core/list';
+import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
+import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
-import { Resource } from '../core/resource';
 import { sourceSchema, type SourceAttributes, type SourceType, type SourceState } from './source.schema';
 
 /** The states a caller may set with an update. */
@@ -58,7 +56,7 @@ const parent: Field = (value, field, query) => (value === null ? 'null' : ref(va
 
 const PATH = '/sources';
 const schema = sourceSchema;
-const CREATE: Endpoint<SourceAttributes, Source> = {
+const CREATE: Endpoint<[params: SourceCreateParams], SourceAttributes, Source> = {
   method: 'POST',
   path: PATH,
   schema,
@@ -71,14 +69,14 @@ const CREATE: Endpoint<SourceAttributes, Source> = {
   },
   wrap: () => Source,
 };
-const RETRIEVE: Endpoint<SourceAttributes, Source> = {
+const RETRIEVE: Endpoint<[id: string], SourceAttributes, Source> = {
   method: 'GET',
   path: '/sources/{id}',
   schema,
   what: 'source {id}',
   wrap: () => Source,
 };
-const UPDATE: Endpoint<SourceAttributes, Source> = {
+const UPDATE: Endpoint<[id: string, params: SourceUpdateParams], SourceAttributes, Source> = {
   method: 'POST',
   path: '/sources/{id}',
   schema,
@@ -90,7 +88,7 @@ const UPDATE: Endpoint<SourceAttributes, Source> = {
   },
   wrap: () => Source,
 };
-const LIST: ListEndpoint<SourceAttributes, Source> = {
+const LIST: ListEndpoint<SourceListParams, SourceAttributes, Source> = {
   path: PATH,
   schema,
   what: 'source list',
@@ -105,73 +103,49 @@ export class Sources extends APIResource {
    * see `Sessions.create`. Never re-sent after the server may have acted.
    * @throws InvalidInputError for a missing or bad `user`, `type` or `identifier`.
    */
-  create(params: SourceCreateParams, options?: CallOptions): Promise<Source> {
-    return this.call(CREATE, undefined, params, options);
-  }
+  create = this.method(CREATE);
 
   /**
    * Fetches one source, its first children nested.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such source.
    */
-  retrieve(id: string, options?: CallOptions): Promise<Source> {
-    return this.call(RETRIEVE, id, undefined, options);
-  }
+  retrieve = this.method(RETRIEVE);
 
   /**
    * Lists sources, newest first: await it for one page, or `for await` over it for all.
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
-  list(params?: SourceListParams, options?: CallOptions): PagePromise<Source> {
-    return this.pages(LIST, params, options);
-  }
+  list = this.pages(LIST);
 
   /**
    * Changes a source's `state`.
    * @throws InvalidInputError for a state other than active/deactivated.
    */
-  update(id: string, params: SourceUpdateParams, options?: CallOptions): Promise<Source> {
-    return this.call(UPDATE, id, params, options);
-  }
+  update = this.method(UPDATE);
 }
 
 /** A source has the API's attributes: `id`, `type`, `identifier`, `user`, `parent`, `children`, `state`, … */
 export interface Source extends SourceAttributes {}
 
 /** A source. Static methods use the default client (or `options.client`); instance methods the client it came from. */
-export class Source extends Resource<BaseClient> {
-  /** `POST /sources`. See `Sources.create`. */
-  static async create(params: SourceCreateParams, options?: CallOptions): Promise<Source> {
-    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
-  }
-
-  /** `GET /sources/{id}`. See `Sources.retrieve`. */
-  static async retrieve(id: string, options?: CallOptions): Promise<Source> {
-    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
-  }
-
-  /** `GET /sources`. See `Sources.list`. */
-  static list(params?: SourceListParams, options?: CallOptions): PagePromise<Source> {
-    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
-  }
-
-  /** `POST /sources/{id}`. See `Sources.update`. */
-  static async updateWithId(id: string, params: SourceUpdateParams, options?: CallOptions): Promise<Source> {
-    return callEndpoint(clientFor(options), UPDATE, id, params, options);
-  }
-
+export class Source extends /* @__PURE__ */ resource({
   /** Updates this source in place and returns it. */
-  async update(params: SourceUpdateParams, options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, UPDATE, this.id, params, options));
-  }
-
+  update: /* @__PURE__ */ inPlaceMethod(UPDATE),
   /** Fetches this source again, in place. */
-  async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
-  }
+  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
+}) {
+  /** `POST /sources`. See `Sources.create`. */
+  static create = /* @__PURE__ */ staticMethod(CREATE);
+  /** `GET /sources/{id}`. See `Sources.retrieve`. */
+  static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
+  /** `GET /sources`. See `Sources.list`. */
+  static list = /* @__PURE__ */ staticPages(LIST);
+  /** `POST /sources/{id}`. See `Sources.update`. */
+  static updateWithId = /* @__PURE__ */ staticMethod(UPDATE);
 
   /** Lists the sources the API found under this one (a Relay instance's devices), as `Source`s. */
   listChildren(params?: Omit<SourceListParams, 'parent'>, options?: RequestOptions): PagePromise<Source> {
-    return listEndpoint(this.client, LIST, { ...params, parent: this.id }, options);
+    return listEndpoint(LIST, { ...params, parent: this.id }, options, this.client);
   }
 }
 

@@ -2,15 +2,11 @@
  * The storage config resource: the bucket the API publishes results to, and the credentials it writes with.
  * `/configs/storage`. Credentials are secrets: sent, never printed, logged or serialised.
  */
-import type { BaseClient } from '../core/client';
-import { clientFor } from '../core/default-client';
-import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { bool, dateFilter, type Field, oneOf, text } from '../core/fields';
-import { lazyPages, type PagePromise } from '../core/list';
-import type { CallOptions, RequestOptions } from '../core/options';
+import { APIResource, inPlaceMethod, instanceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import { checkRule, isPlainObject, type DateFilter } from '../core/params';
-import { Resource } from '../core/resource';
 import { STORAGE_TYPES, WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
 import { storageConfigSchema, type StorageConfigAttributes, type StorageConfigState } from './storage-config.schema';
 import { Task } from './task';
@@ -94,7 +90,7 @@ const expiry: Field = (value, field) => {
 const FIELDS = { url: bucketUrl, credentials, signed_urls_enabled: bool, signed_urls_expiry: expiry };
 const PATH = '/configs/storage';
 const schema = storageConfigSchema;
-const CREATE: Endpoint<StorageConfigAttributes, StorageConfig> = {
+const CREATE: Endpoint<[params: StorageConfigCreateParams], StorageConfigAttributes, StorageConfig> = {
   method: 'POST',
   path: PATH,
   schema,
@@ -103,14 +99,14 @@ const CREATE: Endpoint<StorageConfigAttributes, StorageConfig> = {
   params: { name: 'create', fields: FIELDS, required: ['url', 'credentials'] },
   wrap: () => StorageConfig,
 };
-const RETRIEVE: Endpoint<StorageConfigAttributes, StorageConfig> = {
+const RETRIEVE: Endpoint<[id: string], StorageConfigAttributes, StorageConfig> = {
   method: 'GET',
   path: '/configs/storage/{id}',
   schema,
   what: 'storage_config {id}',
   wrap: () => StorageConfig,
 };
-const UPDATE: Endpoint<StorageConfigAttributes, StorageConfig> = {
+const UPDATE: Endpoint<[id: string, params: StorageConfigUpdateParams], StorageConfigAttributes, StorageConfig> = {
   method: 'POST',
   path: '/configs/storage/{id}',
   schema,
@@ -128,7 +124,7 @@ const UPDATE: Endpoint<StorageConfigAttributes, StorageConfig> = {
   },
   wrap: () => StorageConfig,
 };
-const TEST: Endpoint<TaskAttributes, Task> = {
+const TEST: Endpoint<[id: string], TaskAttributes, Task> = {
   method: 'POST',
   path: '/configs/storage/{id}/test',
   schema: taskSchema,
@@ -136,14 +132,14 @@ const TEST: Endpoint<TaskAttributes, Task> = {
   what: 'test storage_config {id}',
   wrap: () => Task,
 };
-const DELETE: Endpoint<StorageConfigAttributes, StorageConfig> = {
+const DELETE: Endpoint<[id: string], StorageConfigAttributes, StorageConfig> = {
   method: 'DELETE',
   path: '/configs/storage/{id}',
   schema,
   what: 'delete storage_config {id}',
   wrap: () => StorageConfig,
 };
-const LIST: ListEndpoint<StorageConfigAttributes, StorageConfig> = {
+const LIST: ListEndpoint<StorageConfigListParams, StorageConfigAttributes, StorageConfig> = {
   path: PATH,
   schema,
   what: 'storage_config list',
@@ -157,50 +153,38 @@ export class StorageConfigs extends APIResource {
    * Creates a config; the API starts a `storage_config.test` task. Never re-sent after the server may have acted.
    * @throws InvalidInputError for a missing or bad `url` or `credentials`; RicloudError for API and network failures.
    */
-  create(params: StorageConfigCreateParams, options?: CallOptions): Promise<StorageConfig> {
-    return this.call(CREATE, undefined, params, options);
-  }
+  create = this.method(CREATE);
 
   /**
    * Fetches one config.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such config.
    */
-  retrieve(id: string, options?: CallOptions): Promise<StorageConfig> {
-    return this.call(RETRIEVE, id, undefined, options);
-  }
+  retrieve = this.method(RETRIEVE);
 
   /**
    * Lists configs, newest first: await it for one page, or `for await` over it for all.
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
-  list(params?: StorageConfigListParams, options?: CallOptions): PagePromise<StorageConfig> {
-    return this.pages(LIST, params, options);
-  }
+  list = this.pages(LIST);
 
   /**
    * Changes a config; a new url or credentials, or state `new`, is tested again.
    * @throws InvalidInputError for an empty update or a bad field.
    */
-  update(id: string, params: StorageConfigUpdateParams, options?: CallOptions): Promise<StorageConfig> {
-    return this.call(UPDATE, id, params, options);
-  }
+  update = this.method(UPDATE);
 
   /**
    * Starts a `storage_config.test` task, which writes to the bucket with the credentials. Never re-sent after the
    * server may have acted.
    * @throws NotFoundError when there is no such config.
    */
-  test(id: string, options?: CallOptions): Promise<Task> {
-    return this.call(TEST, id, undefined, options);
-  }
+  test = this.method(TEST);
 
   /**
    * Deletes a config; the API answers with it.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such config.
    */
-  delete(id: string, options?: CallOptions): Promise<StorageConfig> {
-    return this.call(DELETE, id, undefined, options);
-  }
+  delete = this.method(DELETE);
 }
 
 /** A storage config has the API's attributes: `id`, `type`, `url`, `state`, `credentials`, … */
@@ -210,60 +194,28 @@ export interface StorageConfig extends StorageConfigAttributes {}
  * A storage config. Static methods use the default client (or `options.client`); instance methods the client it came
  * from. `credentials` is readable but never printed or serialised.
  */
-export class StorageConfig extends Resource<BaseClient> {
-  /** `POST /configs/storage`. See `StorageConfigs.create`. */
-  static async create(params: StorageConfigCreateParams, options?: CallOptions): Promise<StorageConfig> {
-    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
-  }
-
-  /** `GET /configs/storage/{id}`. See `StorageConfigs.retrieve`. */
-  static async retrieve(id: string, options?: CallOptions): Promise<StorageConfig> {
-    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
-  }
-
-  /** `GET /configs/storage`. See `StorageConfigs.list`. */
-  static list(params?: StorageConfigListParams, options?: CallOptions): PagePromise<StorageConfig> {
-    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
-  }
-
-  /** `POST /configs/storage/{id}`. See `StorageConfigs.update`. */
-  static async updateWithId(
-    id: string,
-    params: StorageConfigUpdateParams,
-    options?: CallOptions,
-  ): Promise<StorageConfig> {
-    return callEndpoint(clientFor(options), UPDATE, id, params, options);
-  }
-
-  /** `POST /configs/storage/{id}/test`. See `StorageConfigs.test`. */
-  static async testWithId(id: string, options?: CallOptions): Promise<Task> {
-    return callEndpoint(clientFor(options), TEST, id, undefined, options);
-  }
-
-  /** `DELETE /configs/storage/{id}`. See `StorageConfigs.delete`. */
-  static async deleteWithId(id: string, options?: CallOptions): Promise<StorageConfig> {
-    return callEndpoint(clientFor(options), DELETE, id, undefined, options);
-  }
-
+export class StorageConfig extends /* @__PURE__ */ resource({
   /** Updates this config in place and returns it. */
-  async update(params: StorageConfigUpdateParams, options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, UPDATE, this.id, params, options));
-  }
-
+  update: /* @__PURE__ */ inPlaceMethod(UPDATE),
   /** Fetches this config again, in place. */
-  async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
-  }
-
+  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
   /** Starts a test of this config; returns its task. */
-  test(options?: RequestOptions): Promise<Task> {
-    return callEndpoint(this.client, TEST, this.id, undefined, options);
-  }
-
+  test: /* @__PURE__ */ instanceMethod(TEST),
   /** Deletes this config; returns the API's last view of it. */
-  delete(options?: RequestOptions): Promise<StorageConfig> {
-    return callEndpoint(this.client, DELETE, this.id, undefined, options);
-  }
+  delete: /* @__PURE__ */ instanceMethod(DELETE),
+}) {
+  /** `POST /configs/storage`. See `StorageConfigs.create`. */
+  static create = /* @__PURE__ */ staticMethod(CREATE);
+  /** `GET /configs/storage/{id}`. See `StorageConfigs.retrieve`. */
+  static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
+  /** `GET /configs/storage`. See `StorageConfigs.list`. */
+  static list = /* @__PURE__ */ staticPages(LIST);
+  /** `POST /configs/storage/{id}`. See `StorageConfigs.update`. */
+  static updateWithId = /* @__PURE__ */ staticMethod(UPDATE);
+  /** `POST /configs/storage/{id}/test`. See `StorageConfigs.test`. */
+  static testWithId = /* @__PURE__ */ staticMethod(TEST);
+  /** `DELETE /configs/storage/{id}`. See `StorageConfigs.delete`. */
+  static deleteWithId = /* @__PURE__ */ staticMethod(DELETE);
 }
 
 export type { StorageConfigAttributes, StorageConfigState } from './storage-config.schema';

@@ -1,13 +1,9 @@
 /** The subscription resource: polls of a session made every `interval` seconds, between two dates. `/subscriptions` */
-import type { BaseClient } from '../core/client';
-import { clientFor } from '../core/default-client';
-import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, instant, ref, seconds, text, type Ref } from '../core/fields';
-import { lazyPages, type PagePromise } from '../core/list';
-import type { CallOptions, RequestOptions } from '../core/options';
+import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import { type DateFilter, type DateInput, isPlainObject, isoInstant } from '../core/params';
-import { Resource } from '../core/resource';
 import { type PollPayloadParams, pollPayload } from './poll';
 import { subscriptionSchema, type SubscriptionAttributes, type SubscriptionState } from './subscription.schema';
 
@@ -64,7 +60,7 @@ function checkDates(params: unknown): void {
 
 const PATH = '/subscriptions';
 const schema = subscriptionSchema;
-const CREATE: Endpoint<SubscriptionAttributes, Subscription> = {
+const CREATE: Endpoint<[params: SubscriptionCreateParams], SubscriptionAttributes, Subscription> = {
   method: 'POST',
   path: PATH,
   schema,
@@ -82,42 +78,30 @@ const CREATE: Endpoint<SubscriptionAttributes, Subscription> = {
     },
     required: ['session', 'poll_payload'],
   },
+  check: checkDates,
   wrap: () => Subscription,
 };
-const RETRIEVE: Endpoint<SubscriptionAttributes, Subscription> = {
+const RETRIEVE: Endpoint<[id: string], SubscriptionAttributes, Subscription> = {
   method: 'GET',
   path: '/subscriptions/{id}',
   schema,
   what: 'subscription {id}',
   wrap: () => Subscription,
 };
-const DELETE: Endpoint<SubscriptionAttributes, Subscription> = {
+const DELETE: Endpoint<[id: string], SubscriptionAttributes, Subscription> = {
   method: 'DELETE',
   path: '/subscriptions/{id}',
   schema,
   what: 'delete subscription {id}',
   wrap: () => Subscription,
 };
-const LIST: ListEndpoint<SubscriptionAttributes, Subscription> = {
+const LIST: ListEndpoint<SubscriptionListParams, SubscriptionAttributes, Subscription> = {
   path: PATH,
   schema,
   what: 'subscription list',
   filters: { session: ref, source: ref, state: text, date_created: dateFilter },
   wrap: () => Subscription,
 };
-
-/**
- * Creates a subscription with `client`, after checking that `date_end` is after `date_start`.
- * @throws InvalidInputError naming the bad field; RicloudError for API and network failures.
- */
-async function createSubscription(
-  client: BaseClient,
-  params: SubscriptionCreateParams,
-  options: CallOptions | undefined,
-): Promise<Subscription> {
-  checkDates(params);
-  return callEndpoint(client, CREATE, undefined, params, options);
-}
 
 /** Subscription methods bound to one client: `client.subscriptions`. */
 export class Subscriptions extends APIResource {
@@ -127,69 +111,45 @@ export class Subscriptions extends APIResource {
    * @throws InvalidInputError for a missing `session`, an empty `poll_payload`, a bad interval or dates;
    * PermissionDeniedError (`missing-scope`) for a data type the organisation may not poll.
    */
-  create(params: SubscriptionCreateParams, options?: CallOptions): Promise<Subscription> {
-    return createSubscription(this.client, params, options);
-  }
+  create = this.method(CREATE);
 
   /**
    * Fetches one subscription.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such subscription.
    */
-  retrieve(id: string, options?: CallOptions): Promise<Subscription> {
-    return this.call(RETRIEVE, id, undefined, options);
-  }
+  retrieve = this.method(RETRIEVE);
 
   /**
    * Lists subscriptions, newest first: await it for one page, or `for await` over it for all.
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
-  list(params?: SubscriptionListParams, options?: CallOptions): PagePromise<Subscription> {
-    return this.pages(LIST, params, options);
-  }
+  list = this.pages(LIST);
 
   /**
    * Deletes a subscription: it makes no more polls, and the API answers with it, `deleted`.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such subscription.
    */
-  delete(id: string, options?: CallOptions): Promise<Subscription> {
-    return this.call(DELETE, id, undefined, options);
-  }
+  delete = this.method(DELETE);
 }
 
 /** A subscription has the API's attributes: `id`, `session`, `poll_payload`, `interval`, `date_start`, `state`, … */
 export interface Subscription extends SubscriptionAttributes {}
 
 /** A subscription. Static methods use the default client (or `options.client`); instance methods the one it is from. */
-export class Subscription extends Resource<BaseClient> {
-  /** `POST /subscriptions`. See `Subscriptions.create`. */
-  static async create(params: SubscriptionCreateParams, options?: CallOptions): Promise<Subscription> {
-    return createSubscription(clientFor(options), params, options);
-  }
-
-  /** `GET /subscriptions/{id}`. See `Subscriptions.retrieve`. */
-  static async retrieve(id: string, options?: CallOptions): Promise<Subscription> {
-    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
-  }
-
-  /** `GET /subscriptions`. See `Subscriptions.list`. */
-  static list(params?: SubscriptionListParams, options?: CallOptions): PagePromise<Subscription> {
-    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
-  }
-
-  /** `DELETE /subscriptions/{id}`. See `Subscriptions.delete`. */
-  static async deleteWithId(id: string, options?: CallOptions): Promise<Subscription> {
-    return callEndpoint(clientFor(options), DELETE, id, undefined, options);
-  }
-
+export class Subscription extends /* @__PURE__ */ resource({
   /** Fetches this subscription again, in place. */
-  async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
-  }
-
+  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
   /** Deletes this subscription in place: `state` becomes `deleted`. */
-  async delete(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, DELETE, this.id, undefined, options));
-  }
+  delete: /* @__PURE__ */ inPlaceMethod(DELETE),
+}) {
+  /** `POST /subscriptions`. See `Subscriptions.create`. */
+  static create = /* @__PURE__ */ staticMethod(CREATE);
+  /** `GET /subscriptions/{id}`. See `Subscriptions.retrieve`. */
+  static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
+  /** `GET /subscriptions`. See `Subscriptions.list`. */
+  static list = /* @__PURE__ */ staticPages(LIST);
+  /** `DELETE /subscriptions/{id}`. See `Subscriptions.delete`. */
+  static deleteWithId = /* @__PURE__ */ staticMethod(DELETE);
 }
 
 export type { SubscriptionAttributes, SubscriptionState } from './subscription.schema';

@@ -1,12 +1,8 @@
 /** The task resource: asynchronous work on the server, such as a webhook config test. `/tasks` */
-import type { BaseClient } from '../core/client';
-import { clientFor } from '../core/default-client';
-import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { dateFilter, ref, text } from '../core/fields';
-import { lazyPages, type PagePromise } from '../core/list';
-import type { CallOptions, RequestOptions } from '../core/options';
+import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { DateFilter } from '../core/params';
-import { Resource } from '../core/resource';
 import { waitFor, type WaitOptions } from '../core/wait';
 import { TASK_FINAL_STATES } from '../core/wire';
 import { taskSchema, type TaskAttributes, type TaskState } from './task.schema';
@@ -50,14 +46,14 @@ export interface TaskCreateParams {
 }
 
 const PATH = '/tasks';
-const RETRIEVE: Endpoint<TaskAttributes, Task> = {
+const RETRIEVE: Endpoint<[id: string], TaskAttributes, Task> = {
   method: 'GET',
   path: '/tasks/{id}',
   schema: taskSchema,
   what: 'task {id}',
   wrap: () => Task,
 };
-const CREATE: Endpoint<TaskAttributes, Task> = {
+const CREATE: Endpoint<[params: TaskCreateParams], TaskAttributes, Task> = {
   method: 'POST',
   path: PATH,
   schema: taskSchema,
@@ -70,7 +66,7 @@ const CREATE: Endpoint<TaskAttributes, Task> = {
   },
   wrap: () => Task,
 };
-const LIST: ListEndpoint<TaskAttributes, Task> = {
+const LIST: ListEndpoint<TaskListParams, TaskAttributes, Task> = {
   path: PATH,
   schema: taskSchema,
   what: 'task list',
@@ -84,55 +80,39 @@ export class Tasks extends APIResource {
    * Starts a task (`POST /tasks`, which only ricloud-py shows). Never re-sent after the server may have acted.
    * @throws InvalidInputError for a missing `type` or a bad field; RicloudError for API and network failures.
    */
-  create(params: TaskCreateParams, options?: CallOptions): Promise<Task> {
-    return this.call(CREATE, undefined, params, options);
-  }
+  create = this.method(CREATE);
 
   /**
    * Fetches one task.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such task.
    */
-  retrieve(id: string, options?: CallOptions): Promise<Task> {
-    return this.call(RETRIEVE, id, undefined, options);
-  }
+  retrieve = this.method(RETRIEVE);
 
   /**
    * Lists tasks, newest first: await it for one page, or `for await` over it for all.
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
-  list(params?: TaskListParams, options?: CallOptions): PagePromise<Task> {
-    return this.pages(LIST, params, options);
-  }
+  list = this.pages(LIST);
 }
 
 /** A task has the API's attributes: `id`, `type`, `state`, `error`, `date_completed`, … */
 export interface Task extends TaskAttributes {}
 
 /** A task. Its `state` moves `pending → processing → succeeded | failed`; `wait()` follows it to the end. */
-export class Task extends Resource<BaseClient> {
+export class Task extends /* @__PURE__ */ resource({
+  /** Fetches this task again, in place. */
+  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
+}) {
   /** `POST /tasks`. See `Tasks.create`. */
-  static async create(params: TaskCreateParams, options?: CallOptions): Promise<Task> {
-    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
-  }
-
+  static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /tasks/{id}`. See `Tasks.retrieve`. */
-  static async retrieve(id: string, options?: CallOptions): Promise<Task> {
-    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
-  }
-
+  static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
   /** `GET /tasks`. See `Tasks.list`. */
-  static list(params?: TaskListParams, options?: CallOptions): PagePromise<Task> {
-    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
-  }
+  static list = /* @__PURE__ */ staticPages(LIST);
 
   /** True once the task has `succeeded` or `failed`. */
   get done(): boolean {
     return TASK_FINAL_STATES.includes(this.state);
-  }
-
-  /** Fetches this task again, in place. */
-  async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 
   /**

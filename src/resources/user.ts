@@ -1,12 +1,8 @@
 /** The user resource: the organisation's own name for one of its end users, whose sources it polls. `/users` */
-import type { BaseClient } from '../core/client';
-import { clientFor } from '../core/default-client';
-import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { dateFilter, oneOf, type Ref, ref, text } from '../core/fields';
-import { lazyPages, type PagePromise } from '../core/list';
-import type { CallOptions, RequestOptions } from '../core/options';
+import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { DateFilter } from '../core/params';
-import { Resource } from '../core/resource';
 import { userSchema, type UserAttributes, type UserState } from './user.schema';
 
 /** The states a caller may set with an update. */
@@ -46,7 +42,7 @@ export interface UserListParams {
 
 const PATH = '/users';
 const schema = userSchema;
-const CREATE: Endpoint<UserAttributes, User> = {
+const CREATE: Endpoint<[params: UserCreateParams], UserAttributes, User> = {
   method: 'POST',
   path: PATH,
   schema,
@@ -55,14 +51,14 @@ const CREATE: Endpoint<UserAttributes, User> = {
   params: { name: 'create', fields: { identifier: text }, required: ['identifier'] },
   wrap: () => User,
 };
-const RETRIEVE: Endpoint<UserAttributes, User> = {
+const RETRIEVE: Endpoint<[id: string], UserAttributes, User> = {
   method: 'GET',
   path: '/users/{id}',
   schema,
   what: 'user {id}',
   wrap: () => User,
 };
-const UPDATE: Endpoint<UserAttributes, User> = {
+const UPDATE: Endpoint<[id: string, params: UserUpdateParams], UserAttributes, User> = {
   method: 'POST',
   path: '/users/{id}',
   schema,
@@ -74,7 +70,7 @@ const UPDATE: Endpoint<UserAttributes, User> = {
   },
   wrap: () => User,
 };
-const LIST: ListEndpoint<UserAttributes, User> = {
+const LIST: ListEndpoint<UserListParams, UserAttributes, User> = {
   path: PATH,
   schema,
   what: 'user list',
@@ -88,69 +84,45 @@ export class Users extends APIResource {
    * Creates a user of the calling key. Never re-sent after the server may have acted.
    * @throws InvalidInputError for a missing or empty `identifier`; RicloudError for API and network failures.
    */
-  create(params: UserCreateParams, options?: CallOptions): Promise<User> {
-    return this.call(CREATE, undefined, params, options);
-  }
+  create = this.method(CREATE);
 
   /**
    * Fetches one user.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such user.
    */
-  retrieve(id: string, options?: CallOptions): Promise<User> {
-    return this.call(RETRIEVE, id, undefined, options);
-  }
+  retrieve = this.method(RETRIEVE);
 
   /**
    * Lists users, newest first: await it for one page, or `for await` over it for all.
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
-  list(params?: UserListParams, options?: CallOptions): PagePromise<User> {
-    return this.pages(LIST, params, options);
-  }
+  list = this.pages(LIST);
 
   /**
    * Changes a user's `identifier` or `state`.
    * @throws InvalidInputError for an empty update or a state other than active/deactivated.
    */
-  update(id: string, params: UserUpdateParams, options?: CallOptions): Promise<User> {
-    return this.call(UPDATE, id, params, options);
-  }
+  update = this.method(UPDATE);
 }
 
 /** A user has the API's attributes: `id`, `identifier`, `state`, `key`, `date_created`, … */
 export interface User extends UserAttributes {}
 
 /** A user. Static methods use the default client (or `options.client`); instance methods the client it came from. */
-export class User extends Resource<BaseClient> {
-  /** `POST /users`. See `Users.create`. */
-  static async create(params: UserCreateParams, options?: CallOptions): Promise<User> {
-    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
-  }
-
-  /** `GET /users/{id}`. See `Users.retrieve`. */
-  static async retrieve(id: string, options?: CallOptions): Promise<User> {
-    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
-  }
-
-  /** `GET /users`. See `Users.list`. */
-  static list(params?: UserListParams, options?: CallOptions): PagePromise<User> {
-    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
-  }
-
-  /** `POST /users/{id}`. See `Users.update`. */
-  static async updateWithId(id: string, params: UserUpdateParams, options?: CallOptions): Promise<User> {
-    return callEndpoint(clientFor(options), UPDATE, id, params, options);
-  }
-
+export class User extends /* @__PURE__ */ resource({
   /** Updates this user in place and returns it. */
-  async update(params: UserUpdateParams, options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, UPDATE, this.id, params, options));
-  }
-
+  update: /* @__PURE__ */ inPlaceMethod(UPDATE),
   /** Fetches this user again, in place. */
-  async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
-  }
+  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
+}) {
+  /** `POST /users`. See `Users.create`. */
+  static create = /* @__PURE__ */ staticMethod(CREATE);
+  /** `GET /users/{id}`. See `Users.retrieve`. */
+  static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
+  /** `GET /users`. See `Users.list`. */
+  static list = /* @__PURE__ */ staticPages(LIST);
+  /** `POST /users/{id}`. See `Users.update`. */
+  static updateWithId = /* @__PURE__ */ staticMethod(UPDATE);
 }
 
 export type { UserAttributes, UserState } from './user.schema';

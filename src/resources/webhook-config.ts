@@ -1,12 +1,8 @@
 /** The webhook config resource: where the API sends signed events. `/configs/webhook` */
-import type { BaseClient } from '../core/client';
-import { clientFor } from '../core/default-client';
-import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { dateFilter, oneOf, text, url } from '../core/fields';
-import { lazyPages, type PagePromise } from '../core/list';
-import type { CallOptions, RequestOptions } from '../core/options';
+import { APIResource, inPlaceMethod, instanceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { DateFilter } from '../core/params';
-import { Resource } from '../core/resource';
 import { WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
 import { webhookConfigSchema, type WebhookConfigAttributes, type WebhookConfigState } from './webhook-config.schema';
 import { Task } from './task';
@@ -50,7 +46,7 @@ export interface WebhookConfigListParams {
 
 const PATH = '/configs/webhook';
 const schema = webhookConfigSchema;
-const CREATE: Endpoint<WebhookConfigAttributes, WebhookConfig> = {
+const CREATE: Endpoint<[params: WebhookConfigCreateParams], WebhookConfigAttributes, WebhookConfig> = {
   method: 'POST',
   path: PATH,
   schema,
@@ -59,14 +55,14 @@ const CREATE: Endpoint<WebhookConfigAttributes, WebhookConfig> = {
   params: { name: 'create', fields: { url }, required: ['url'] },
   wrap: () => WebhookConfig,
 };
-const RETRIEVE: Endpoint<WebhookConfigAttributes, WebhookConfig> = {
+const RETRIEVE: Endpoint<[id: string], WebhookConfigAttributes, WebhookConfig> = {
   method: 'GET',
   path: '/configs/webhook/{id}',
   schema,
   what: 'webhook_config {id}',
   wrap: () => WebhookConfig,
 };
-const UPDATE: Endpoint<WebhookConfigAttributes, WebhookConfig> = {
+const UPDATE: Endpoint<[id: string, params: WebhookConfigUpdateParams], WebhookConfigAttributes, WebhookConfig> = {
   method: 'POST',
   path: '/configs/webhook/{id}',
   schema,
@@ -78,7 +74,7 @@ const UPDATE: Endpoint<WebhookConfigAttributes, WebhookConfig> = {
   },
   wrap: () => WebhookConfig,
 };
-const TEST: Endpoint<TaskAttributes, Task> = {
+const TEST: Endpoint<[id: string], TaskAttributes, Task> = {
   method: 'POST',
   path: '/configs/webhook/{id}/test',
   schema: taskSchema,
@@ -86,14 +82,14 @@ const TEST: Endpoint<TaskAttributes, Task> = {
   what: 'test webhook_config {id}',
   wrap: () => Task,
 };
-const DELETE: Endpoint<WebhookConfigAttributes, WebhookConfig> = {
+const DELETE: Endpoint<[id: string], WebhookConfigAttributes, WebhookConfig> = {
   method: 'DELETE',
   path: '/configs/webhook/{id}',
   schema,
   what: 'delete webhook_config {id}',
   wrap: () => WebhookConfig,
 };
-const LIST: ListEndpoint<WebhookConfigAttributes, WebhookConfig> = {
+const LIST: ListEndpoint<WebhookConfigListParams, WebhookConfigAttributes, WebhookConfig> = {
   path: PATH,
   schema,
   what: 'webhook_config list',
@@ -108,51 +104,39 @@ export class WebhookConfigs extends APIResource {
    * Never re-sent after the server may have acted: on failure check `error.mayHaveSucceeded`.
    * @throws InvalidInputError for a missing or bad `url`; RicloudError for API and network failures.
    */
-  create(params: WebhookConfigCreateParams, options?: CallOptions): Promise<WebhookConfig> {
-    return this.call(CREATE, undefined, params, options);
-  }
+  create = this.method(CREATE);
 
   /**
    * Fetches one config.
    * @throws InvalidInputError for a bad id; NotFoundError when this organisation has no such config.
    */
-  retrieve(id: string, options?: CallOptions): Promise<WebhookConfig> {
-    return this.call(RETRIEVE, id, undefined, options);
-  }
+  retrieve = this.method(RETRIEVE);
 
   /**
    * Lists configs, newest first: await it for one page, or `for await` over it for all.
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
-  list(params?: WebhookConfigListParams, options?: CallOptions): PagePromise<WebhookConfig> {
-    return this.pages(LIST, params, options);
-  }
+  list = this.pages(LIST);
 
   /**
    * Changes a config's `url` or `state`; the API tests it again unless it was deactivated.
    * @throws InvalidInputError for an empty update, a bad url or a state other than new/deactivated.
    */
-  update(id: string, params: WebhookConfigUpdateParams, options?: CallOptions): Promise<WebhookConfig> {
-    return this.call(UPDATE, id, params, options);
-  }
+  update = this.method(UPDATE);
 
   /**
    * Starts a `webhook_config.test` task, which sends a signed test event to the config's url.
    * Never re-sent after the server may have acted.
    * @throws NotFoundError when there is no such config.
    */
-  test(id: string, options?: CallOptions): Promise<Task> {
-    return this.call(TEST, id, undefined, options);
-  }
+  test = this.method(TEST);
 
   /**
    * Deletes a config; the API answers with it. Keys and the organisation default that named it fall back to the
    * organisation's route.
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such config.
    */
-  delete(id: string, options?: CallOptions): Promise<WebhookConfig> {
-    return this.call(DELETE, id, undefined, options);
-  }
+  delete = this.method(DELETE);
 }
 
 /** A webhook config has the API's attributes: `id`, `url`, `state`, `secret`, `date_created`, … */
@@ -162,60 +146,28 @@ export interface WebhookConfig extends WebhookConfigAttributes {}
  * A webhook config. Static methods use the default client (or `options.client`); instance methods use the client
  * the config came from. `secret` is readable but never printed or serialised.
  */
-export class WebhookConfig extends Resource<BaseClient> {
-  /** `POST /configs/webhook`. See `WebhookConfigs.create`. */
-  static async create(params: WebhookConfigCreateParams, options?: CallOptions): Promise<WebhookConfig> {
-    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
-  }
-
-  /** `GET /configs/webhook/{id}`. See `WebhookConfigs.retrieve`. */
-  static async retrieve(id: string, options?: CallOptions): Promise<WebhookConfig> {
-    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
-  }
-
-  /** `GET /configs/webhook`. See `WebhookConfigs.list`. */
-  static list(params?: WebhookConfigListParams, options?: CallOptions): PagePromise<WebhookConfig> {
-    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
-  }
-
-  /** `POST /configs/webhook/{id}`. See `WebhookConfigs.update`. */
-  static async updateWithId(
-    id: string,
-    params: WebhookConfigUpdateParams,
-    options?: CallOptions,
-  ): Promise<WebhookConfig> {
-    return callEndpoint(clientFor(options), UPDATE, id, params, options);
-  }
-
-  /** `POST /configs/webhook/{id}/test`. See `WebhookConfigs.test`. */
-  static async testWithId(id: string, options?: CallOptions): Promise<Task> {
-    return callEndpoint(clientFor(options), TEST, id, undefined, options);
-  }
-
-  /** `DELETE /configs/webhook/{id}`. See `WebhookConfigs.delete`. */
-  static async deleteWithId(id: string, options?: CallOptions): Promise<WebhookConfig> {
-    return callEndpoint(clientFor(options), DELETE, id, undefined, options);
-  }
-
+export class WebhookConfig extends /* @__PURE__ */ resource({
   /** Updates this config in place and returns it. */
-  async update(params: WebhookConfigUpdateParams, options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, UPDATE, this.id, params, options));
-  }
-
+  update: /* @__PURE__ */ inPlaceMethod(UPDATE),
   /** Fetches this config again, in place. The `secret` from `create` is kept when the answer leaves it out. */
-  async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
-  }
-
+  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
   /** Starts a test of this config; returns its task. */
-  test(options?: RequestOptions): Promise<Task> {
-    return callEndpoint(this.client, TEST, this.id, undefined, options);
-  }
-
+  test: /* @__PURE__ */ instanceMethod(TEST),
   /** Deletes this config; returns the API's last view of it. */
-  delete(options?: RequestOptions): Promise<WebhookConfig> {
-    return callEndpoint(this.client, DELETE, this.id, undefined, options);
-  }
+  delete: /* @__PURE__ */ instanceMethod(DELETE),
+}) {
+  /** `POST /configs/webhook`. See `WebhookConfigs.create`. */
+  static create = /* @__PURE__ */ staticMethod(CREATE);
+  /** `GET /configs/webhook/{id}`. See `WebhookConfigs.retrieve`. */
+  static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
+  /** `GET /configs/webhook`. See `WebhookConfigs.list`. */
+  static list = /* @__PURE__ */ staticPages(LIST);
+  /** `POST /configs/webhook/{id}`. See `WebhookConfigs.update`. */
+  static updateWithId = /* @__PURE__ */ staticMethod(UPDATE);
+  /** `POST /configs/webhook/{id}/test`. See `WebhookConfigs.test`. */
+  static testWithId = /* @__PURE__ */ staticMethod(TEST);
+  /** `DELETE /configs/webhook/{id}`. See `WebhookConfigs.delete`. */
+  static deleteWithId = /* @__PURE__ */ staticMethod(DELETE);
 }
 
 export type { WebhookConfigAttributes, WebhookConfigState } from './webhook-config.schema';

@@ -375,3 +375,31 @@ describe('test', () => {
     expect(error.message).toBe('test webhook_config wc_gone not found (404 not-found)');
   });
 });
+
+describe('the methods made from the declarations', () => {
+  it('keep instance methods on the prototype: for…in and Object.keys list the API fields only, and each method runs', async () => {
+    const cfg = await client().webhookConfigs.create({ url: URL_1 });
+    const listed: string[] = [];
+    for (const key in cfg) listed.push(key);
+    expect(listed).toEqual(Object.keys(cfg));
+    expect(listed).not.toEqual(expect.arrayContaining(['update']));
+    for (const name of ['update', 'refresh', 'test', 'delete'] as const) {
+      expect(Object.hasOwn(cfg, name)).toBe(false);
+      expect(typeof cfg[name]).toBe('function');
+    }
+    expect(await cfg.refresh()).toBe(cfg);
+    expect(await cfg.test()).toBeInstanceOf(Task);
+  });
+
+  it('work detached from their object: a static method and a client group method called on their own', async () => {
+    configure({ token: TOKEN_A, baseUrl: api.baseUrl, logLevel: 'off' });
+    const { create } = WebhookConfig;
+    const { retrieve } = client().webhookConfigs;
+    const cfg = await create({ url: URL_1 });
+    expect((await retrieve(cfg.id)).id).toBe(cfg.id);
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /configs/webhook',
+      `GET /configs/webhook/${cfg.id}`,
+    ]);
+  });
+});
