@@ -1,0 +1,124 @@
+/**
+ * MD5 computed in a worker thread (`node:worker_threads`: Node, Bun, Deno), so the thread that reads a large download
+ * only copies its bytes. They go over in batches of pooled buffers, which come back once hashed: at most
+ * `MAX_BATCHES × BATCH_BYTES` (16 MiB) wait for the hash, and the reader waits when a fast server outruns it.
+ */
+import type { Worker } from 'node:worker_threads';
+
+/** Bytes per message to the worker. */
+const BATCH_BYTES = 1024 * 1024;
+/** Buffers in the pool: all out with the worker means the reader waits for one to come back. */
+const MAX_BATCHES = 16;
+
+// The thread looks its modules up as the library does, so the same text runs as Node's and Bun's CommonJS script and
+// as Deno's module. A batch comes back, emptied, to be filled again; `null` asks for the digest.
+const WORKER_CODE = `const { parentPort } = process.getBuiltinModule('node:worker_threads');
+const hash = process.getBuiltinModule('node:crypto').createHash('md5');
+parentPort.on('message', (bytes) => {
+  if (bytes === null) return parentPort.postMessage(hash.digest('hex'));
+  hash.update(bytes);
+  parentPort.postMessage(bytes.buffer, [bytes.buffer]);
+});`;
+
+/** An MD5 digest whose `update` asks the caller to wait (returns a promise) while too many bytes await the hash. */
+export interface PacedDigest {
+  /** Adds `bytes` (copied: the caller may reuse them). A promise means: wait for it before the next update. */
+  update(bytes: Uint8Array): Promise<void> | undefined;
+  /** The digest of everything added, as 32 lower-case hex digits; frees the thread. */
+  hex(): Promise<string>;
+  /** Frees the thread when the bytes will not be finished (a failed or cancelled download). */
+  close(): void;
+}
+
+type Threads = { Worker: new (code: string, options: { eval: true }) => Worker };
+
+/** `node:worker_threads`, looked up at the call: never imported, so bundles for browsers hold nothing of Node. */
+const threads = (): Threads | undefined =>
+  (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process?.getBuiltinModule?.(
+    'node:worker_threads',
+  ) as Threads | undefined;
+
+/** An MD5 digest computed in a new worker thread, or undefined where the platform has no worker threads. */
+export function md5InWorker(): PacedDigest | undefined {
+  let worker: Worker;
+  try {
+    const Thread = threads()?.Worker;
+    if (!Thread) return undefined;
+    worker = new Thread(WORKER_CODE, { eval: true });
+  } catch {
+    return undefined;
+  }
+  // The thread keeps the process alive only while an update or the digest waits on it: a stream left unread holds nothing.
+  worker.unref();
+  const free: ArrayBuffer[] = [];
+  let created = 0;
+  let batch: Uint8Array<ArrayBuffer> | undefined;
+  let filled = 0;
+  let digest: string | undefined;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  worker.on('message', (message: ArrayBuffer | string) => {
+    if (typeof message === 'string') digest = message;
+    else free.push(message);
+    wake?.();
+  });
+  const stop = (error: unknown) => {
+    failure ??= error;
+    wake?.();
+  };
+  worker.on('error', stop);
+  worker.on('exit', () => stop(new Error('the MD5 thread stopped')));
+
+  /** Resolves at the worker's next message; rejects once it failed or stopped. */
+  const answered = async (): Promise<void> => {
+    if (failure === undefined) {
+      worker.ref();
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+      worker.unref();
+    }
+    if (failure !== undefined) throw failure;
+  };
+  const send = () => {
+    if (!batch) return;
+    const bytes = batch.subarray(0, filled);
+    worker.postMessage(bytes, [bytes.buffer]);
+    batch = undefined;
+    filled = 0;
+  };
+  /** A free buffer of the pool, a new one while it is not full, else none. */
+  const take = (): ArrayBuffer | undefined => {
+    const buffer = free.pop();
+    if (buffer || created === MAX_BATCHES) return buffer;
+    created++;
+    return new ArrayBuffer(BATCH_BYTES);
+  };
+  const update = (bytes: Uint8Array): Promise<void> | undefined => {
+    if (failure !== undefined) return Promise.reject(failure);
+    for (let at = 0; at < bytes.length; ) {
+      if (!batch) {
+        const buffer = take();
+        if (!buffer) return answered().then(() => update(bytes.subarray(at)));
+        batch = new Uint8Array(buffer);
+      }
+      const taken = Math.min(bytes.length - at, batch.length - filled);
+      batch.set(bytes.subarray(at, at + taken), filled);
+      filled += taken;
+      at += taken;
+      if (filled === batch.length) send();
+    }
+    return undefined;
+  };
+  return {
+    update,
+    async hex() {
+      if (failure !== undefined) throw failure;
+      send();
+      worker.postMessage(null);
+      while (digest === undefined) await answered();
+      await worker.terminate();
+      return digest;
+    },
+    close: () => void worker.terminate(),
+  };
+}
