@@ -163,7 +163,10 @@ class Limits {
     this.timeout = timeout;
     this.#release = options.signal && follow(options.signal, own);
     own.signal.addEventListener('abort', () => this.#onAbort?.(), { once: true });
-    if (options.deadline !== undefined) this.#deadline = setTimeout(() => this.#stop('deadline'), options.deadline);
+    if (options.deadline === undefined) return;
+    this.#deadline = setTimeout(() => this.#stop('deadline'), options.deadline);
+    // The request and the pending reads keep the process alive while they run; a stream left unread must not.
+    (this.#deadline as { unref?: () => void }).unref?.();
   }
 
   #stop(why: 'idle' | 'deadline'): void {

@@ -6,13 +6,14 @@ import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
 import { type DownloadOptions, openDownload } from '../core/download';
 import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
-import { InvalidInputError, ResponseValidationError } from '../core/errors';
+import { readCapped } from '../core/body';
+import { InvalidInputError, ResponseTooLargeError, ResponseValidationError } from '../core/errors';
 import { checkFields, ref, refs, text } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { Resource } from '../core/resource';
 import type { Schema } from '../core/schema-kit';
-import { SEND, TRANSPORT } from '../core/spec';
+import { type ResponseMeta, SEND, TRANSPORT } from '../core/spec';
 import { resultSchema, type ResultAttributes, type ResultState } from './result.schema';
 
 /** Filters of `list`. Consumed and expired results are left out unless `state` asks for them. */
@@ -130,6 +131,17 @@ export interface Result extends ResultAttributes {}
 
 /** A result. Static methods use the default client (or `options.client`); instance methods the client it came from. */
 export class Result extends Resource<BaseClient> {
+  /**
+   * @internal As `Resource` builds it. The signed URL is a credential: `signed_url.url` stays readable but is left out
+   * of `console.log`, spread and `JSON.stringify`, as secrets are.
+   */
+  constructor(attributes: object, response: ResponseMeta, client: BaseClient) {
+    super(attributes, response, client);
+    const signed = this.signed_url as unknown;
+    if (typeof signed === 'object' && signed !== null && Object.hasOwn(signed, 'url'))
+      Object.defineProperty(signed, 'url', { enumerable: false });
+  }
+
   /** `GET /results/{id}`. See `Results.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Result> {
     return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
@@ -180,14 +192,21 @@ export class Result extends Resource<BaseClient> {
   }
 
   /**
-   * The content of a `json` result, downloaded and checked as `download()` does, then parsed.
-   * @throws InvalidInputError when `type` is not `json`; ResponseValidationError when the file is not JSON; what
-   *   `download()` throws.
+   * The content of a `json` result, downloaded and checked as `download()` does, then parsed; held in memory, so no
+   * larger than the client's `maxResponseBytes`.
+   * @throws InvalidInputError when `type` is not `json`; ResponseTooLargeError past `maxResponseBytes` (the rest is
+   *   not read); ResponseValidationError when the file is not JSON; what `download()` throws.
    */
   async json(options?: DownloadOptions): Promise<unknown> {
     if (this.type !== 'json')
       throw new InvalidInputError('type', `result ${this.id} is of type ${this.type ?? 'none'}, not json`);
-    const text = await new Response(await this.download(options)).text();
+    const stream = await this.download(options);
+    const max = (await this.client[TRANSPORT]()).transport.maxResponseBytes;
+    const text = await readCapped(
+      stream.getReader(),
+      max,
+      () => new ResponseTooLargeError(`download result ${this.id}`, { status: 200, maxResponseBytes: max }),
+    );
     try {
       return JSON.parse(text) as unknown;
     } catch {
