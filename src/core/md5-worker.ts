@@ -11,13 +11,14 @@ const BATCH_BYTES = 1024 * 1024;
 const MAX_BATCHES = 16;
 
 // The thread looks its modules up as the library does, so the same text runs as Node's and Bun's CommonJS script and
-// as Deno's module. A batch comes back, emptied, to be filled again; `null` asks for the digest.
+// as Deno's module. A batch is a transferred buffer and the length used (Deno copies a typed array byte by byte),
+// sent back to be filled again; `null` asks for the digest.
 const WORKER_CODE = `const { parentPort } = process.getBuiltinModule('node:worker_threads');
 const hash = process.getBuiltinModule('node:crypto').createHash('md5');
-parentPort.on('message', (bytes) => {
-  if (bytes === null) return parentPort.postMessage(hash.digest('hex'));
-  hash.update(bytes);
-  parentPort.postMessage(bytes.buffer, [bytes.buffer]);
+parentPort.on('message', (batch) => {
+  if (batch === null) return parentPort.postMessage(hash.digest('hex'));
+  hash.update(new Uint8Array(batch.buffer, 0, batch.length));
+  parentPort.postMessage(batch.buffer, [batch.buffer]);
 });`;
 
 /** An MD5 digest whose `update` asks the caller to wait (returns a promise) while too many bytes await the hash. */
@@ -81,8 +82,7 @@ export function md5InWorker(): PacedDigest | undefined {
   };
   const send = () => {
     if (!batch) return;
-    const bytes = batch.subarray(0, filled);
-    worker.postMessage(bytes, [bytes.buffer]);
+    worker.postMessage({ buffer: batch.buffer, length: filled }, [batch.buffer]);
     batch = undefined;
     filled = 0;
   };
