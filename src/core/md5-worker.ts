@@ -1,14 +1,16 @@
 /**
  * MD5 computed in a worker thread (`node:worker_threads`: Node, Bun, Deno), so the thread that reads a large download
  * only copies its bytes. They go over in batches of pooled buffers, which come back once hashed: at most
- * `MAX_BATCHES × BATCH_BYTES` (16 MiB) wait for the hash, and the reader waits when a fast server outruns it.
+ * `MAX_BATCHES × BATCH_BYTES` (8 MiB) wait for the hash, and the reader waits when a fast server outruns it.
  */
 import type { Worker } from 'node:worker_threads';
 
 /** Bytes per message to the worker. */
 const BATCH_BYTES = 1024 * 1024;
-/** Buffers in the pool: all out with the worker means the reader waits for one to come back. */
-const MAX_BATCHES = 16;
+/** Buffers in the pool: all out with the worker means the reader waits. */
+const MAX_BATCHES = 8;
+/** Buffers back before a waiting reader goes on: it wakes once per half pool rather than once per batch. */
+const RESUME_AT = MAX_BATCHES / 2;
 
 // The thread looks its modules up as the library does, so the same text runs as Node's and Bun's CommonJS script and
 // as Deno's module. A batch is a transferred buffer and the length used (Deno copies a typed array byte by byte),
@@ -80,6 +82,10 @@ export function md5InWorker(): PacedDigest | undefined {
     }
     if (failure !== undefined) throw failure;
   };
+  /** Resolves once half the pool is back with the reader. */
+  const refilled = async () => {
+    while (free.length < RESUME_AT) await answered();
+  };
   const send = () => {
     if (!batch) return;
     worker.postMessage({ buffer: batch.buffer, length: filled }, [batch.buffer]);
@@ -98,7 +104,7 @@ export function md5InWorker(): PacedDigest | undefined {
     for (let at = 0; at < bytes.length; ) {
       if (!batch) {
         const buffer = take();
-        if (!buffer) return answered().then(() => update(bytes.subarray(at)));
+        if (!buffer) return refilled().then(() => update(bytes.subarray(at)));
         batch = new Uint8Array(buffer);
       }
       const taken = Math.min(bytes.length - at, batch.length - filled);
