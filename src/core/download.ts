@@ -11,6 +11,7 @@ import {
   InvalidInputError,
   RequestError,
   type RequestInfo,
+  ResponseTooLargeError,
   ResultExpiredError,
   RicloudError,
   SizeMismatchError,
@@ -141,6 +142,22 @@ export async function openDownload(
   }
   const total = file.size ?? (Number(response.headers.get('content-length')) || undefined);
   return checkedStream(response.body, { ...file, total, onProgress: o.onProgress, limits });
+}
+
+/**
+ * The file of `openDownload`, checked likewise, as text held in memory: no larger than the client's `maxResponseBytes`.
+ * @throws ResponseTooLargeError past `maxResponseBytes` (the rest is not read); what `openDownload` throws.
+ */
+export async function downloadText(
+  connect: () => Promise<Connection>,
+  baseUrl: string,
+  file: ResultFile,
+  options?: DownloadOptions,
+): Promise<string> {
+  const stream = await openDownload(connect, baseUrl, file, options);
+  const max = (await connect()).transport.maxResponseBytes;
+  const tooLarge = () => new ResponseTooLargeError(file.what, { status: 200, maxResponseBytes: max });
+  return readCapped(stream.getReader(), max, tooLarge);
 }
 
 /** The call's time limits and cancellation: they abort `own`, which the request and its body follow. */
@@ -278,9 +295,12 @@ interface Checks extends ResultFile {
   limits: Limits;
 }
 
-/** Files from this size on are hashed in a worker thread: for a smaller one, starting a thread (about 40 ms of wall
- * time, 25 ms of CPU) costs more than hashing it inline would (node:crypto's MD5 runs at about 700 MiB/s). */
-const WORKER_FROM_BYTES = 32 * 1024 * 1024;
+/**
+ * Files from this size on (32 MiB; a literal, which a bundle that never downloads drops) are hashed in a worker
+ * thread: for a smaller one, starting a thread (about 40 ms of wall time, 25 ms of CPU) costs more than hashing it
+ * inline would (node:crypto's MD5 runs at about 700 MiB/s).
+ */
+const WORKER_FROM_BYTES = 33_554_432;
 
 /** The MD5 of a download of `total` bytes: in a worker thread for a large file where the platform has them. */
 function digestFor(total: number | undefined): PacedDigest {

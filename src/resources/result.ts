@@ -4,10 +4,9 @@
  */
 import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { type DownloadOptions, openDownload } from '../core/download';
+import { type DownloadOptions, downloadText, openDownload, type ResultFile } from '../core/download';
 import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
-import { readCapped } from '../core/body';
-import { InvalidInputError, ResponseTooLargeError, ResponseValidationError } from '../core/errors';
+import { InvalidInputError, ResponseValidationError } from '../core/errors';
 import { checkFields, ref, refs, text } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
@@ -181,14 +180,18 @@ export class Result extends Resource<BaseClient> {
    *   (410) when the file is gone; RequestError, ServerError, ConnectionError, TimeoutError or AbortError.
    */
   async download(options?: DownloadOptions): Promise<ReadableStream<Uint8Array>> {
+    return openDownload(() => this.client[TRANSPORT](), this.client.baseUrl, this.#file(), options);
+  }
+
+  /** The file to download. @throws InvalidInputError when the result has no `signed_url`. */
+  #file(): ResultFile {
     const url = this.signed_url?.url;
     if (!url)
       throw new InvalidInputError(
         'signed_url',
         `result ${this.id} has none (state ${this.state}): it cannot be downloaded`,
       );
-    const file = { url, size: this.size, checksum: this.checksum, what: `download result ${this.id}` };
-    return openDownload(() => this.client[TRANSPORT](), this.client.baseUrl, file, options);
+    return { url, size: this.size, checksum: this.checksum, what: `download result ${this.id}` };
   }
 
   /**
@@ -200,13 +203,7 @@ export class Result extends Resource<BaseClient> {
   async json(options?: DownloadOptions): Promise<unknown> {
     if (this.type !== 'json')
       throw new InvalidInputError('type', `result ${this.id} is of type ${this.type ?? 'none'}, not json`);
-    const stream = await this.download(options);
-    const max = (await this.client[TRANSPORT]()).transport.maxResponseBytes;
-    const text = await readCapped(
-      stream.getReader(),
-      max,
-      () => new ResponseTooLargeError(`download result ${this.id}`, { status: 200, maxResponseBytes: max }),
-    );
+    const text = await downloadText(() => this.client[TRANSPORT](), this.client.baseUrl, this.#file(), options);
     try {
       return JSON.parse(text) as unknown;
     } catch {
