@@ -52,7 +52,8 @@ export function md5InWorker(): PacedDigest | undefined {
   } catch {
     return undefined;
   }
-  // The thread keeps the process alive only while an update or the digest waits on it: a stream left unread holds nothing.
+  // The thread keeps the process alive only while an update or the digest waits on it: a stream left unread mid-way
+  // holds nothing.
   worker.unref();
   const free: ArrayBuffer[] = [];
   let created = 0;
