@@ -11,13 +11,15 @@ import {
   InvalidInputError,
   RequestError,
   type RequestInfo,
+  ResponseTooLargeError,
   ResultExpiredError,
-  type RicloudError,
+  RicloudError,
   SizeMismatchError,
   TimeoutError,
 } from './errors';
 import type { mapFailure } from './failure';
-import { type Digest, md5 } from './md5';
+import { md5 } from './md5';
+import { md5InWorker, type PacedDigest } from './md5-worker';
 import { checkObject, checkRules, checkUrl, MILLISECONDS, numberIn, type Rule } from './params';
 import { readCapped } from './body';
 import { MAX_ERROR_BODY, REDACTED } from './redact';
@@ -139,8 +141,23 @@ export async function openDownload(
     throw await requestFailure(error, { engine, info, what: file.what, redact, limits, options: o });
   }
   const total = file.size ?? (Number(response.headers.get('content-length')) || undefined);
-  const digest = file.checksum ? md5() : undefined;
-  return checkedStream(response.body, { ...file, total, digest, onProgress: o.onProgress, limits });
+  return checkedStream(response.body, { ...file, total, onProgress: o.onProgress, limits });
+}
+
+/**
+ * The file of `openDownload`, checked likewise, as text held in memory: no larger than the client's `maxResponseBytes`.
+ * @throws ResponseTooLargeError past `maxResponseBytes` (the rest is not read); what `openDownload` throws.
+ */
+export async function downloadText(
+  connect: () => Promise<Connection>,
+  baseUrl: string,
+  file: ResultFile,
+  options?: DownloadOptions,
+): Promise<string> {
+  const stream = await openDownload(connect, baseUrl, file, options);
+  const max = (await connect()).transport.maxResponseBytes;
+  const tooLarge = () => new ResponseTooLargeError(file.what, { status: 200, maxResponseBytes: max });
+  return readCapped(stream.getReader(), max, tooLarge);
 }
 
 /** The call's time limits and cancellation: they abort `own`, which the request and its body follow. */
@@ -163,7 +180,10 @@ class Limits {
     this.timeout = timeout;
     this.#release = options.signal && follow(options.signal, own);
     own.signal.addEventListener('abort', () => this.#onAbort?.(), { once: true });
-    if (options.deadline !== undefined) this.#deadline = setTimeout(() => this.#stop('deadline'), options.deadline);
+    if (options.deadline === undefined) return;
+    this.#deadline = setTimeout(() => this.#stop('deadline'), options.deadline);
+    // The request and the pending reads keep the process alive while they run; a stream left unread must not.
+    (this.#deadline as { unref?: () => void }).unref?.();
   }
 
   #stop(why: 'idle' | 'deadline'): void {
@@ -271,9 +291,23 @@ async function requestFailure(
 /** What the checked stream compares the bytes with. */
 interface Checks extends ResultFile {
   total: number | undefined;
-  digest: Digest | undefined;
   onProgress: DownloadOptions['onProgress'];
   limits: Limits;
+}
+
+/**
+ * Files from this size on (32 MiB; a literal, which a bundle that never downloads drops) are hashed in a worker
+ * thread: for a smaller one, starting a thread (about 40 ms of wall time, 25 ms of CPU) costs more than hashing it
+ * inline would (node:crypto's MD5 runs at about 700 MiB/s).
+ */
+const WORKER_FROM_BYTES = 33_554_432;
+
+/** The MD5 of a download of `total` bytes: in a worker thread for a large file where the platform has them. */
+function digestFor(total: number | undefined): PacedDigest {
+  const threaded = total !== undefined && total >= WORKER_FROM_BYTES ? md5InWorker() : undefined;
+  if (threaded) return threaded;
+  const inline = md5();
+  return { update: (bytes) => void inline.update(bytes), hex: async () => inline.hex(), close: () => undefined };
 }
 
 /**
@@ -281,19 +315,32 @@ interface Checks extends ResultFile {
  * than `size` arrived, and at the end when fewer did or the MD5 differs from `checksum`.
  */
 function checkedStream(body: ReadableStream<Uint8Array> | null, checks: Checks): ReadableStream<Uint8Array> {
-  const { size, checksum, digest, limits, onProgress, total, what } = checks;
+  const { size, checksum, limits, onProgress, total, what } = checks;
   const reader = body?.getReader();
   let bytes = 0;
-  const fail = (controller: ReadableStreamDefaultController<Uint8Array>, error: RicloudError) => {
+  // Made at the first read, so a stream never read starts no thread.
+  let digest: PacedDigest | undefined;
+  /** Stops the timers, the body and the MD5 thread. */
+  const end = (reason?: unknown) => {
     limits.end();
-    void reader?.cancel(error).catch(() => undefined);
+    digest?.close();
+    return reader?.cancel(reason);
+  };
+  const fail = (controller: ReadableStreamDefaultController<Uint8Array>, error: RicloudError) => {
+    void end(error)?.catch(() => undefined);
     controller.error(error);
   };
+  /** The error for a failure of the MD5 thread, or the abort or timeout that stopped it. */
+  const hashFailure = (error: unknown) =>
+    limits.stopped
+      ? limits.failure(limits.own.signal.reason)
+      : new RicloudError(`${what}: the MD5 of the file could not be computed`, { cause: error });
   // A cancelled reader ends its pending read as done: the check after each read turns that into the error.
   limits.onAbort(() => void reader?.cancel().catch(() => undefined));
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
+        if (checksum) digest ??= digestFor(total);
         let chunk: ReadableStreamReadResult<Uint8Array> = { done: true, value: undefined };
         if (reader) {
           limits.reading();
@@ -310,27 +357,39 @@ function checkedStream(body: ReadableStream<Uint8Array> | null, checks: Checks):
           limits.end();
           if (typeof size === 'number' && bytes !== size)
             return fail(controller, new SizeMismatchError(what, size, bytes));
-          const actual = digest?.hex();
+          let actual: string | undefined;
+          try {
+            actual = await digest?.hex();
+          } catch (error) {
+            return fail(controller, hashFailure(error));
+          }
           if (checksum && actual !== checksum.toLowerCase())
             return fail(controller, new ChecksumMismatchError(what, checksum, actual ?? ''));
           return controller.close();
         }
         bytes += chunk.value.byteLength;
         if (typeof size === 'number' && bytes > size) return fail(controller, new SizeMismatchError(what, size, bytes));
-        digest?.update(chunk.value);
+        const hashing = digest?.update(chunk.value);
+        if (hashing) {
+          // The MD5 thread holds as many bytes as it may: the reader waits for it.
+          try {
+            await hashing;
+          } catch (error) {
+            return fail(controller, hashFailure(error));
+          }
+          if (limits.stopped) return fail(controller, limits.failure(limits.own.signal.reason));
+        }
         try {
           onProgress?.({ bytes, total });
         } catch (error) {
           // The caller's own error ends the download as it is.
-          limits.end();
-          void reader?.cancel(error).catch(() => undefined);
+          void end(error)?.catch(() => undefined);
           throw error;
         }
         controller.enqueue(chunk.value);
       },
       cancel(reason) {
-        limits.end();
-        return reader?.cancel(reason);
+        return end(reason);
       },
     },
     { highWaterMark: 0 },

@@ -6,18 +6,22 @@ import { REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
 // The client a resource was fetched with, so instance methods use the same one.
 const owner = Symbol('ricloud.client');
 
+/** True for a nested attribute that is a credential: a secret, or the `url` of a `signed_url` (it carries a token). */
+const isHidden = (parent: string, key: string) => HIDDEN.has(key) || (parent === 'signed_url' && key === 'url');
+
 /**
- * Makes every `secret` inside `root` (an event's `data`, a task's `results`) non-enumerable: still readable, but left
- * out of `console.log`, spread and `JSON.stringify`. A loop rather than recursion, so no nesting depth overflows it.
+ * Makes every credential inside `root`, the value of attribute `name` (an event's `data`, a task's `results`, a
+ * result's `signed_url`), non-enumerable: still readable, but left out of `console.log`, spread and
+ * `JSON.stringify`. A loop rather than recursion, so no nesting depth overflows it.
  */
-function hideNestedSecrets(root: unknown): void {
-  const pending = [root];
-  while (pending.length > 0) {
-    const value = pending.pop();
+function hideNestedSecrets(name: string, root: unknown): void {
+  const pending: [string, unknown][] = [[name, root]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [parent, value] = next;
     if (typeof value !== 'object' || value === null) continue;
     for (const key of Object.keys(value)) {
-      if (HIDDEN.has(key)) Object.defineProperty(value, key, { enumerable: false });
-      else pending.push((value as Record<string, unknown>)[key]);
+      if (isHidden(parent, key)) Object.defineProperty(value, key, { enumerable: false });
+      else pending.push([key, (value as Record<string, unknown>)[key]]);
     }
   }
 }
@@ -38,7 +42,7 @@ export abstract class Resource<C = unknown> {
       // getter, `constructor`, `toString`, `__proto__`) is not taken.
       if (key in this) continue;
       const value = (attributes as Record<string, unknown>)[key];
-      if (typeof value === 'object') hideNestedSecrets(value);
+      if (typeof value === 'object') hideNestedSecrets(key, value);
       // Assignment makes the same own, writable, enumerable property as defineProperty, at a fraction of the cost.
       if (HIDDEN.has(key))
         Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: false });

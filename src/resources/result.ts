@@ -4,7 +4,7 @@
  */
 import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { type DownloadOptions, openDownload } from '../core/download';
+import { type DownloadOptions, downloadText, openDownload, type ResultFile } from '../core/download';
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError, ResponseValidationError } from '../core/errors';
 import { checkFields, ref, refs, text } from '../core/fields';
@@ -149,25 +149,30 @@ export class Result extends /* @__PURE__ */ resource({
    *   (410) when the file is gone; RequestError, ServerError, ConnectionError, TimeoutError or AbortError.
    */
   async download(options?: DownloadOptions): Promise<ReadableStream<Uint8Array>> {
+    return openDownload(() => this.client[TRANSPORT](), this.client.baseUrl, this.#file(), options);
+  }
+
+  /** The file to download. @throws InvalidInputError when the result has no `signed_url`. */
+  #file(): ResultFile {
     const url = this.signed_url?.url;
     if (!url)
       throw new InvalidInputError(
         'signed_url',
         `result ${this.id} has none (state ${this.state}): it cannot be downloaded`,
       );
-    const file = { url, size: this.size, checksum: this.checksum, what: `download result ${this.id}` };
-    return openDownload(() => this.client[TRANSPORT](), this.client.baseUrl, file, options);
+    return { url, size: this.size, checksum: this.checksum, what: `download result ${this.id}` };
   }
 
   /**
-   * The content of a `json` result, downloaded and checked as `download()` does, then parsed.
-   * @throws InvalidInputError when `type` is not `json`; ResponseValidationError when the file is not JSON; what
-   *   `download()` throws.
+   * The content of a `json` result, downloaded and checked as `download()` does, then parsed; held in memory, so no
+   * larger than the client's `maxResponseBytes`.
+   * @throws InvalidInputError when `type` is not `json`; ResponseTooLargeError past `maxResponseBytes` (the rest is
+   *   not read); ResponseValidationError when the file is not JSON; what `download()` throws.
    */
   async json(options?: DownloadOptions): Promise<unknown> {
     if (this.type !== 'json')
       throw new InvalidInputError('type', `result ${this.id} is of type ${this.type ?? 'none'}, not json`);
-    const text = await new Response(await this.download(options)).text();
+    const text = await downloadText(() => this.client[TRANSPORT](), this.client.baseUrl, this.#file(), options);
     try {
       return JSON.parse(text) as unknown;
     } catch {

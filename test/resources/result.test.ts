@@ -11,6 +11,7 @@ import {
   ChecksumMismatchError,
   InvalidInputError,
   RequestError,
+  ResponseTooLargeError,
   Result,
   ResultExpiredError,
   SizeMismatchError,
@@ -320,5 +321,74 @@ describe('an expired result', () => {
     } finally {
       short.reset();
     }
+  });
+});
+
+describe('what a download leaves behind', () => {
+  /** Timers that keep the process alive. */
+  const timers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+
+  it('a stream never read keeps no timer alive, even with a deadline', async () => {
+    const result = await dataResult();
+    const before = timers();
+    const stream = await result.download({ deadline: 60_000, timeout: 60_000 });
+    expect(timers()).toBe(before);
+    // Not awaited: msw's body settles a cancel only once it was read from.
+    void stream.cancel();
+  });
+
+  it('a stream the reader cancels mid-way stops its timers', async () => {
+    const result = await dataResult();
+    const before = timers();
+    const reader = (await result.download({ deadline: 60_000, timeout: 60_000 })).getReader();
+    await reader.read();
+    // Not awaited: msw's body may never settle a cancel.
+    void reader.cancel();
+    expect(timers()).toBe(before);
+  });
+});
+
+describe('the signed URL, a credential', () => {
+  it('is left out of util.inspect, JSON.stringify and spread copies, and still downloads', async () => {
+    const { inspect } = await import('node:util');
+    const result = await dataResult();
+    const url = result.signed_url?.url ?? '';
+    const query = new URL(url).search.slice(1);
+    expect(query).not.toBe('');
+    for (const shown of [inspect(result, { depth: 9, showHidden: true }), JSON.stringify(result)])
+      expect(shown).not.toContain(query);
+    expect(JSON.stringify({ ...result.signed_url })).not.toContain(query);
+    await result.refresh();
+    expect(inspect(result)).not.toContain(query);
+    expect(result.signed_url?.url).toBe(url);
+    expect(md5(await bytesOf(await result.download()))).toBe(result.checksum);
+  });
+  it("is left out of the task's printed results, and still readable there", async () => {
+    const { inspect } = await import('node:util');
+    const sdk = client();
+    const result = await dataResult(sdk);
+    const query = new URL(result.signed_url?.url ?? '').search.slice(1);
+    const task = await sdk.tasks.retrieve(String(result.task));
+    const shown = [inspect(task, { depth: 9, showHidden: true }), JSON.stringify(task)];
+    for (const text of shown) expect(text).toContain(result.id);
+    for (const text of shown) expect(text).not.toContain(query);
+    const listed = (task.results as { data: { id: string; signed_url: { url: string } }[] }).data;
+    expect(listed.find((item) => item.id === result.id)?.signed_url.url).toBe(result.signed_url?.url);
+  });
+});
+
+describe('result.json() and maxResponseBytes', () => {
+  it("fails with ResponseTooLargeError when the file is larger than the client's maxResponseBytes", async () => {
+    const { results } = await resultsOf(client(), { info_types: ['*'] }, () => api.settle());
+    const id = (results.find((r) => r.type === 'json') as Result).id;
+    // A 4 KiB document, with the size and checksum its result states: only the cap can refuse it.
+    const file = new TextEncoder().encode(JSON.stringify({ items: 'x'.repeat(4096) }));
+    server.use(http.get(`${api.baseUrl}/files/:id`, () => new HttpResponse(file)));
+    const withFile = async (sdk: ReturnType<typeof client>) =>
+      Object.assign(await sdk.results.retrieve(id), { size: file.length, checksum: md5(file) });
+    expect(await (await withFile(client())).json()).toEqual({ items: 'x'.repeat(4096) });
+    const error = await rejectionOf((await withFile(client({ maxResponseBytes: 1024 }))).json());
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect(error).toMatchObject({ status: 200, maxResponseBytes: 1024 });
   });
 });
