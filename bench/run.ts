@@ -9,11 +9,12 @@
  * 5. cold `import('ricloud')` time over a bare `node -e ''`
  * 6. heap kept by calls that share one long-lived AbortSignal (Node 20's AbortSignal.any() kept one composite per call)
  * 7. the SDK's own time per call: both clients against a `fetch` that answers at once, so network and server drop out
+ * 8. `result.download()` of a 1 GB result from the mock over HTTP, against a raw `fetch` of the same URL: throughput and peak memory
  *
  * `npx tsx bench/run.ts 1 3` runs only the figures named (after `npm run build`).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -42,17 +43,20 @@ const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok: boolean) => (ok ? 'OK' : 'MISS');
 
-/** Starts bench/server.ts in its own process and returns its base URL and a way to stop it. */
-async function startLoopbackServer(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./server.ts', import.meta.url))], {
+/** Starts `script` (in bench/) in its own process with `args`; returns the base URL it prints and a way to stop it. */
+async function startChildServer(script: string, args: string[] = []): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const port = await new Promise<string>((resolve, reject) => {
+  const printed = await new Promise<string>((resolve, reject) => {
     child.once('error', reject);
     child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
   });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+  return { url: /^\d+$/.test(printed) ? `http://127.0.0.1:${printed}` : printed, stop: () => child.kill() };
 }
+
+/** Starts bench/server.ts in its own process and returns its base URL and a way to stop it. */
+const startLoopbackServer = () => startChildServer('./server.ts');
 
 /** Requests per second, and the client's CPU time per request, for `total` calls of `call`, `CONCURRENCY` at a time. */
 async function rate(call: () => Promise<unknown>, total: number): Promise<{ perSecond: number; cpuMicros: number }> {
@@ -365,6 +369,91 @@ async function benchOverhead(): Promise<void> {
   );
 }
 
+/** Figure 8: a 1 GB result downloaded and checked, against raw fetch, both piped to a sink that discards. */
+async function benchDownload(): Promise<void> {
+  const SIZE = 1024 ** 3;
+  const ROUNDS = 3;
+  const server = await startChildServer('./mock-server.ts', [String(SIZE)]);
+  try {
+    const client = new sdk.Client({ token: TOKEN, baseUrl: server.url, logLevel: 'off' });
+    /** `path` fetched again until `done` holds for its answer (the mock runs in another process: no settle()). */
+    const until = async (path: string, done: (answer: { state: string }) => boolean) => {
+      while (!done(await client.get<{ state: string }>(path))) await sleep(20);
+    };
+    const hook = await client.webhookConfigs.create({ url: 'https://hooks.example.com/r' });
+    await until(`/configs/webhook/${hook.id}`, (c) => c.state === 'valid');
+    const storage = await client.storageConfigs.create({
+      url: 'gs://results/bench',
+      credentials: { private_key: 'k' },
+    });
+    await until(`/configs/storage/${storage.id}`, (c) => c.state === 'valid');
+    const user = await client.post<{ id: string }>('/users', { body: { identifier: 'bench' } });
+    const source = { user: user.id, type: 'icloud.account', identifier: 'bench@icloud.com' };
+    const session = await client.post<{ id: string }>('/sessions', {
+      body: { source, payload: { password: 'right' } },
+    });
+    await until(`/sessions/${session.id}`, (s) => s.state === 'active');
+    const poll = await client.post<{ id: string }>('/polls', {
+      body: { session: session.id, payload: { data_types: ['ios_photos.photos'] } },
+    });
+    // The mock computes the file's checksum once, here, by generating its bytes.
+    await until(`/polls/${poll.id}`, (p) => p.state === 'completed');
+    const [result] = (await client.results.list({ poll: poll.id })).data;
+    if (!result?.signed_url) throw new Error('the mock published no result');
+    const url = result.signed_url.url;
+    // The same result without its checksum: the stream counts the bytes and hashes nothing.
+    const unchecked = await client.results.retrieve(result.id);
+    unchecked.checksum = null;
+    const sink = () => new WritableStream<Uint8Array>({ write() {} });
+    const variants: [string, () => Promise<void>][] = [
+      ['fetch', async () => (await fetch(url)).body?.pipeTo(sink())],
+      ['sdk', async () => (await result.download()).pipeTo(sink())],
+      ['unchecked', async () => (await unchecked.download()).pipeTo(sink())],
+    ];
+    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const seconds: Record<string, number[]> = {};
+    const growth: Record<string, number[]> = {};
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let i = 0; i < variants.length; i++) {
+        const [name, run] = variants[(round + i) % variants.length] as [string, () => Promise<void>];
+        gc();
+        const start = used();
+        let peak = start;
+        const sampler = setInterval(() => (peak = Math.max(peak, used())), 10);
+        const t0 = performance.now();
+        await run();
+        (seconds[name] ??= []).push((performance.now() - t0) / 1000);
+        clearInterval(sampler);
+        (growth[name] ??= []).push(Math.max(peak, used()) - start);
+      }
+    }
+    // MD5 alone over the same bytes in the mock's chunk size: what checking costs at most.
+    const chunk = new Uint8Array(256 * 1024).fill(97);
+    const hash = createHash('md5');
+    const t0 = performance.now();
+    for (let left = SIZE; left > 0; left -= chunk.length) hash.update(chunk);
+    hash.digest('hex');
+    const md5Rate = SIZE / 2 ** 20 / ((performance.now() - t0) / 1000);
+    const rate = (name: string) => SIZE / 2 ** 20 / median(seconds[name] ?? []);
+    const peak = (name: string) => Math.max(...(growth[name] ?? [])) / 2 ** 20;
+    const [f, d] = [rate('fetch'), rate('sdk')];
+    console.log(
+      `8. a 1 GiB result from the mock over HTTP, piped to a sink that discards (median of ${ROUNDS} rounds)`,
+    );
+    console.log(`   raw fetch          ${fmt(f)} MiB/s, peak heap + buffers growth ${fmt(peak('fetch'), 1)} MB`);
+    console.log(
+      `   result.download()  ${fmt(d)} MiB/s = ${fmt(d / f, 2)}× (goal ≥ 0.9 ${verdict(d / f >= 0.9)}), peak growth ${fmt(peak('sdk'), 1)} MB (goal < 64 MB ${verdict(peak('sdk') < 64)})`,
+    );
+    const u = rate('unchecked');
+    console.log(
+      `   without checksum   ${fmt(u)} MiB/s = ${fmt(u / f, 2)}× (size check and progress only), peak growth ${fmt(peak('unchecked'), 1)} MB`,
+    );
+    console.log(`   MD5 alone (node:crypto, 256 KiB chunks) ${fmt(md5Rate)} MiB/s`);
+  } finally {
+    server.stop();
+  }
+}
+
 const only = process.argv.slice(2);
 const wanted = (figure: number) => only.length === 0 || only.includes(String(figure));
 
@@ -383,3 +472,4 @@ try {
 if (wanted(4)) await benchVerify();
 if (wanted(5)) benchColdImport();
 if (wanted(7)) await benchOverhead();
+if (wanted(8)) await benchDownload();

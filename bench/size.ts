@@ -15,14 +15,35 @@ interface Case {
   budgetKB?: number;
 }
 
+const BROWSER_APP = `import { configure, WebhookConfig, Task } from 'ricloud';
+configure({ token: 'app-token' });
+export const run = async () => [await WebhookConfig.list(), await Task.retrieve('t_1').then((task) => task.wait())];`;
+
+/**
+ * The paths of resources the browser app does not use: none may be in its bundle, so the app does not grow as the SDK
+ * gains resources. A resource added to the SDK adds its path here.
+ */
+const UNUSED_PATHS = [
+  '/events',
+  '/keys',
+  '/key',
+  '/organisation',
+  '/configs/storage',
+  '/permissions',
+  '/users',
+  '/sources',
+  '/sessions',
+  '/polls',
+  '/subscriptions',
+  '/results',
+];
+
 const cases: Case[] = [
   {
     name: 'browser app: { configure, WebhookConfig, Task } with ky and zod',
-    source: `import { configure, WebhookConfig, Task } from 'ricloud';
-configure({ token: 'app-token' });
-export const run = async () => [await WebhookConfig.list(), await Task.retrieve('t_1').then((task) => task.wait())];`,
-    // A client builds a group for every resource (as openai-node's and stripe-node's do), so the app carries every
-    // resource's schema: 20.00 KB with webhook configs, tasks and events; the organisation's resources add 2.06 KB.
+    source: BROWSER_APP,
+    // Issue 12 asks for 20 KB; 22.97 KB is what the lazy engine (ky and zod loaded on first request) bundles today.
+    // Held here so the app cannot grow, and unused resources stay out (UNUSED_PATHS): see docs/performance.md.
     budgetKB: 23,
   },
   {
@@ -58,6 +79,12 @@ async function gzippedSize(item: Case): Promise<number> {
 }
 
 let over = false;
+const app = new TextDecoder().decode(await bundleBrowserApp(BROWSER_APP));
+const carried = UNUSED_PATHS.filter((path) => app.includes(`'${path}`) || app.includes(`"${path}`));
+over ||= carried.length > 0;
+console.log(
+  `browser app carries no unused resource (${UNUSED_PATHS.join(', ')}): ${carried.length ? `MISS, has ${carried.join(', ')}` : 'OK'}`,
+);
 for (const item of cases) {
   const bytes = await gzippedSize(item);
   const kb = bytes / 1024;

@@ -1,112 +1,55 @@
-/** The Client: options, environment, defaults. A client owns one transport (one ky instance). */
-import type * as z from 'zod/mini';
-import { buildDefaultWith } from './core/default-client';
-import { InvalidInputError } from './core/errors';
-import { envLogLevel, LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './core/log';
-import { checkRequestOptions, type Hooks, type RequestOptions } from './core/options';
-import { checkBaseUrl, checkObject, checkRules, checkToken, numberIn, typed, type Rule } from './core/params';
-import { DEFAULT_MAX_RESPONSE_BYTES } from './core/body';
-import type { Validation } from './core/parse';
-import { showAs } from './core/inspect';
-import { REDACTED } from './core/redact';
-import { send } from './core/request';
-import { type RequestSpec, type ResponseMeta, SEND } from './core/spec';
-import { createTransport, type Transport } from './core/transport';
-import { DEFAULT_BASE_URL } from './core/wire';
+/** The Client: a client with every resource group bound to it (`client.webhookConfigs`, `client.tasks`, …). */
+import { BaseClient, type ClientOptions } from './core/client';
 import { Events } from './resources/event';
 import { Keys } from './resources/key';
 import { Organisations } from './resources/organisation';
 import { PermissionsGroup } from './resources/permissions';
+import { Polls } from './resources/poll';
+import { Results } from './resources/result';
+import { Sessions } from './resources/session';
+import { Sources } from './resources/source';
 import { StorageConfigs } from './resources/storage-config';
+import { Subscriptions } from './resources/subscription';
 import { Tasks } from './resources/task';
+import { Users } from './resources/user';
 import { WebhookConfigs } from './resources/webhook-config';
 
-/** Milliseconds one attempt may take unless told otherwise. */
-export const DEFAULT_TIMEOUT = 30_000;
-/** Retries after the first attempt unless told otherwise. */
-export const DEFAULT_MAX_RETRIES = 2;
-
-/** Settings of a client. Every one is optional; see each for its default. */
-export interface ClientOptions extends Hooks {
-  /** The key token; defaults to `RICLOUD_TOKEN`. Trimmed, sent as `Authorization: Token <token>`, never printed. */
-  token?: string | undefined;
-  /** The API's base URL; defaults to `RICLOUD_URL`, else `https://ricloud-api.reincubate.com`. */
-  baseUrl?: string | undefined;
-  /** Milliseconds each attempt may take (default 30 000). */
-  timeout?: number | undefined;
-  /** Milliseconds a whole call may take, retries and backoff included (default 3 × timeout). */
-  deadline?: number | undefined;
-  /** Retries after a failed attempt (default 2). See the README for which failures are retried. */
-  maxRetries?: number | undefined;
-  /** Largest response body read, in bytes after decompression (default 10 MB); past it, `ResponseTooLargeError`. */
-  maxResponseBytes?: number | undefined;
-  /** Headers sent with every request (not `Authorization`: the token sets it). */
-  headers?: Record<string, string> | undefined;
-  /** A `fetch` to use instead of the global one (proxies, tests). */
-  fetch?: typeof fetch | undefined;
-  /** Where log lines go (default `console`). */
-  logger?: Logger | undefined;
-  /** How much to log (default `RICLOUD_LOG`, else `warn`). */
-  logLevel?: LogLevel | undefined;
-  /**
-   * Check every response against the resource's schema (default `true`: a body that breaks it is a
-   * `ResponseValidationError`). `'warn'` logs that error and returns the body unchecked; `false` skips the schemas.
-   */
-  validate?: Validation | undefined;
-}
-
-const env = (name: string): string | undefined =>
-  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
-
-/** The checks of client options, besides those every request option has. */
-const CLIENT_RULES: Record<string, Rule> = {
-  token: typed('string'),
-  fetch: typed('function'),
-  logLevel: [(v) => LOG_LEVELS.includes(v as LogLevel), `one of ${LOG_LEVELS.join(', ')}`],
-  logger: [
-    (v) =>
-      typeof v === 'object' &&
-      v !== null &&
-      LOG_METHODS.every((m) => typeof (v as Record<string, unknown>)[m] === 'function'),
-    `an object with ${LOG_METHODS.join(', ')} methods`,
-  ],
-  maxResponseBytes: numberIn(1, Number.MAX_SAFE_INTEGER, ' of bytes', true),
-  validate: [(v) => typeof v === 'boolean' || v === 'warn', "true, false or 'warn'"],
-};
-
-/** Checks client options; every refusal names the option. */
-function checkClientOptions(options: unknown): ClientOptions {
-  const o: ClientOptions = checkRequestOptions(options, 'options', [...Object.keys(CLIENT_RULES), 'baseUrl']);
-  checkRules(o as Record<string, unknown>, 'options', CLIENT_RULES);
-  if (o.baseUrl !== undefined) checkBaseUrl(o.baseUrl, 'options.baseUrl');
-  return o;
-}
+export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT } from './core/client';
+export type { ClientOptions, RawOptions } from './core/client';
 
 /**
- * A ricloud API client with its own token and settings. The static methods (`WebhookConfig.create`, …) use the
- * default client set by `configure()`; a `Client` keeps state apart, so two can run side by side.
+ * A ricloud API client with its own token and settings, and a group of methods per resource. The static methods
+ * (`WebhookConfig.create`, …) use the default client set by `configure()`; a `Client` keeps state apart, so two can
+ * run side by side.
  * @throws InvalidInputError when an option has the wrong type or value.
  */
-export class Client {
-  /** The base URL requests go to. */
-  declare readonly baseUrl: string;
+export class Client extends BaseClient {
   /** Webhook configs, bound to this client. */
-  declare readonly webhookConfigs: WebhookConfigs;
+  readonly webhookConfigs: WebhookConfigs;
   /** Tasks, bound to this client. */
-  declare readonly tasks: Tasks;
+  readonly tasks: Tasks;
   /** Events, bound to this client. */
-  declare readonly events: Events;
+  readonly events: Events;
   /** The organisation, bound to this client. */
-  declare readonly organisation: Organisations;
+  readonly organisation: Organisations;
   /** Keys, bound to this client. */
-  declare readonly keys: Keys;
+  readonly keys: Keys;
   /** Storage configs, bound to this client. */
-  declare readonly storageConfigs: StorageConfigs;
+  readonly storageConfigs: StorageConfigs;
   /** Permissions, bound to this client. */
-  declare readonly permissions: PermissionsGroup;
-  readonly #options: ClientOptions;
-  readonly #token: string;
-  readonly #transport: Transport;
+  readonly permissions: PermissionsGroup;
+  /** Results, bound to this client. */
+  readonly results: Results;
+  /** Users, bound to this client. */
+  readonly users: Users;
+  /** Sources, bound to this client. */
+  readonly sources: Sources;
+  /** Sessions, bound to this client. */
+  readonly sessions: Sessions;
+  /** Polls, bound to this client. */
+  readonly polls: Polls;
+  /** Subscriptions, bound to this client. */
+  readonly subscriptions: Subscriptions;
 
   /**
    * Checks `options`, and takes what they leave out from `RICLOUD_TOKEN`, `RICLOUD_URL` and `RICLOUD_LOG`.
@@ -114,22 +57,7 @@ export class Client {
    * @throws InvalidInputError when an option or `RICLOUD_URL` has the wrong type or value, or the token cannot be sent in a header.
    */
   constructor(options: ClientOptions = {}) {
-    const o = checkClientOptions(options);
-    this.#options = o;
-    this.#token = checkToken(o.token ?? env('RICLOUD_TOKEN') ?? '');
-    this.baseUrl = (o.baseUrl ?? env('RICLOUD_URL') ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-    if (o.baseUrl === undefined) checkBaseUrl(this.baseUrl, 'RICLOUD_URL');
-    this.#transport = createTransport({
-      ...o,
-      baseUrl: this.baseUrl,
-      token: this.#token,
-      timeout: o.timeout ?? DEFAULT_TIMEOUT,
-      maxRetries: o.maxRetries ?? DEFAULT_MAX_RETRIES,
-      maxResponseBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      logger: o.logger ?? console,
-      logLevel: o.logLevel ?? envLogLevel(env('RICLOUD_LOG')) ?? 'warn',
-      validate: o.validate ?? true,
-    });
+    super(options);
     this.webhookConfigs = new WebhookConfigs(this);
     this.tasks = new Tasks(this);
     this.events = new Events(this);
@@ -137,98 +65,11 @@ export class Client {
     this.keys = new Keys(this);
     this.storageConfigs = new StorageConfigs(this);
     this.permissions = new PermissionsGroup(this);
+    this.results = new Results(this);
+    this.users = new Users(this);
+    this.sources = new Sources(this);
+    this.sessions = new Sessions(this);
+    this.polls = new Polls(this);
+    this.subscriptions = new Subscriptions(this);
   }
-
-  /** A new client with these options laid over this one's (an option set to undefined keeps this one's value). */
-  withOptions(options: ClientOptions): Client {
-    // An option given as undefined keeps this client's value, as one left out does.
-    const given = Object.entries(checkClientOptions(options)).filter(([, value]) => value !== undefined);
-    return newClient({ ...this.#options, token: this.#token, baseUrl: this.baseUrl, ...Object.fromEntries(given) });
-  }
-
-  /**
-   * `GET path` for an endpoint the SDK does not wrap yet; returns the JSON answer, checked by `schema` when given.
-   * @throws RicloudError in every failure case.
-   */
-  get<T = unknown>(path: string, options?: RawOptions<T>): Promise<T> {
-    return this.#raw('GET', path, options);
-  }
-
-  /**
-   * `POST path` with `body` as JSON. Sent once unless `retry: 'idempotent'` says it may be repeated.
-   * @throws RicloudError in every failure case.
-   */
-  post<T = unknown>(path: string, options?: RawOptions<T>): Promise<T> {
-    return this.#raw('POST', path, options);
-  }
-
-  /**
-   * `DELETE path`; returns the JSON answer, or undefined for an empty one.
-   * @throws RicloudError in every failure case.
-   */
-  delete<T = unknown>(path: string, options?: RawOptions<T>): Promise<T> {
-    return this.#raw('DELETE', path, options);
-  }
-
-  async #raw<T>(method: 'GET' | 'POST' | 'DELETE', path: unknown, options: RawOptions<T> = {}): Promise<T> {
-    const { query, body, schema, retry, ...rest } = checkObject(options, 'options') as RawOptions<T>;
-    const what = `${method} ${checkPath(path)}`;
-    const mode = retry ?? (method === 'POST' ? 'once' : 'idempotent');
-    const spec = { method, path: path as string, query, body, schema, retry: mode, what };
-    return (await this[SEND](spec, rest)).data;
-  }
-
-  /**
-   * @internal Sends one request spec: what resources and the escape hatch use.
-   * @throws RicloudError in every failure case.
-   */
-  async [SEND]<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<{ data: T; response: ResponseMeta }> {
-    if (!this.#token)
-      throw new InvalidInputError(
-        'token',
-        'no API token: pass { token } to the client or configure(), or set RICLOUD_TOKEN',
-      );
-    return await send(this.#transport, spec, checkRequestOptions(options));
-  }
-
-  /** The settings, without the token. */
-  toJSON(): Record<string, unknown> {
-    const { token: _token, fetch: _fetch, logger: _logger, headers, ...rest } = this.#options;
-    return {
-      ...rest,
-      baseUrl: this.baseUrl,
-      token: this.#token ? REDACTED : '',
-      ...(headers ? { headers: Object.fromEntries(Object.keys(headers).map((k) => [k, REDACTED])) } : {}),
-    };
-  }
-}
-
-// How `util.inspect` and `console.log` show a client: its settings, without the token.
-showAs(Client, (client) => client.toJSON());
-
-/** A new client, made outside the class's body: a class that names itself there is renamed `_Client` by bundlers. */
-const newClient = (options: ClientOptions): Client => new Client(options);
-
-buildDefaultWith(() => new Client());
-
-/** Options of `client.get`, `post` and `delete`: the request options, plus what to send and how to check the answer. */
-export interface RawOptions<T> extends RequestOptions {
-  /** Query parameters. */
-  query?: Record<string, string> | undefined;
-  /** Sent as the JSON body. */
-  body?: object | undefined;
-  /** A zod schema the answer must pass; without one, any JSON object (or an empty answer) is returned as it is. */
-  schema?: z.ZodMiniType<T> | undefined;
-  /** `once` (the default for POST) re-sends only when the server certainly did not act; `idempotent` on any transient failure. */
-  retry?: 'once' | 'idempotent' | undefined;
-}
-
-/**
- * Checks an escape-hatch path: below the base URL, so the token never goes to another host.
- * @throws InvalidInputError naming `path`.
- */
-function checkPath(path: unknown): string {
-  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || /[\p{Cc}\\?#]/u.test(path))
-    throw new InvalidInputError('path', 'must be a path below the base URL such as /key, with no query (pass query)');
-  return path;
 }

@@ -1,11 +1,13 @@
 /** `ricloud`: the typed client for Reincubate's ricloud API. */
 export { Client, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT } from './client';
+export { BaseClient } from './core/client';
 export { configure } from './configure';
 export { DEFAULT_BASE_URL, DEFAULT_WAIT_TIMEOUT } from './core/wire';
 export type { ClientOptions, RawOptions } from './client';
 export {
   AbortError,
   AuthenticationError,
+  ChecksumMismatchError,
   ConnectionError,
   InvalidInputError,
   NotFoundError,
@@ -15,10 +17,13 @@ export {
   ResponseError,
   ResponseTooLargeError,
   ResponseValidationError,
+  ResultExpiredError,
   RicloudError,
   ServerError,
+  SizeMismatchError,
   TimeoutError,
 } from './core/errors';
+export type { DownloadOptions, DownloadProgress } from './core/download';
 export type { RequestInfo } from './core/errors';
 export { Page, PagePromise } from './core/list';
 export type { DateFilter, DateInput } from './core/params';
@@ -40,6 +45,8 @@ export type {
   PermissionsListParams,
   PermissionsParams,
 } from './resources/permissions';
+export { MAX_ACKNOWLEDGE_IDS, Result, Results } from './resources/result';
+export type { ResultListParams } from './resources/result';
 export { StorageConfig, StorageConfigs } from './resources/storage-config';
 export type {
   StorageConfigCreateParams,
@@ -48,7 +55,8 @@ export type {
   StorageCredentials,
 } from './resources/storage-config';
 export { Task, Tasks } from './resources/task';
-export type { TaskCreateParams, TaskListParams, WaitOptions } from './resources/task';
+export type { TaskCreateParams, TaskListParams } from './resources/task';
+export type { WaitOptions } from './core/wait';
 export { WebhookConfig, WebhookConfigs } from './resources/webhook-config';
 export type {
   WebhookConfigCreateParams,
@@ -56,7 +64,31 @@ export type {
   WebhookConfigUpdateParams,
   WebhookConfigUpdateState,
 } from './resources/webhook-config';
+export { User, Users, USER_UPDATE_STATES } from './resources/user';
+export type { UserCreateParams, UserListParams, UserUpdateParams } from './resources/user';
+export { Source, Sources, SOURCE_UPDATE_STATES } from './resources/source';
+export type { SourceCreateParams, SourceListParams, SourceUpdateParams } from './resources/source';
+export { Session, Sessions } from './resources/session';
+export type {
+  SessionCreateParams,
+  SessionListParams,
+  SessionPayload,
+  SessionSourceParams,
+} from './resources/session';
+export { Poll, Polls } from './resources/poll';
+export type { PollCreateParams, PollListParams, PollPayloadParams } from './resources/poll';
+export { Subscription, Subscriptions } from './resources/subscription';
+export type { SubscriptionCreateParams, SubscriptionListParams } from './resources/subscription';
 export { EVENT_STATES, KEY_STATES, STORAGE_TYPES, TASK_STATES, WEBHOOK_CONFIG_STATES } from './core/wire';
+export {
+  POLL_STATES,
+  RESULT_STATES,
+  SESSION_STATES,
+  SOURCE_STATES,
+  SOURCE_TYPES,
+  SUBSCRIPTION_STATES,
+  USER_STATES,
+} from './core/wire';
 export type {
   EventAttributes,
   EventState,
@@ -70,4 +102,20 @@ export type {
   TaskState,
   WebhookConfigAttributes,
   WebhookConfigState,
+} from './schemas';
+export type {
+  PollAttributes,
+  PollPayload,
+  PollState,
+  ResultAttributes,
+  ResultState,
+  SessionAttributes,
+  SessionState,
+  SourceAttributes,
+  SourceState,
+  SourceType,
+  SubscriptionAttributes,
+  SubscriptionState,
+  UserAttributes,
+  UserState,
 } from './schemas';

@@ -1,7 +1,14 @@
 /** `ricloud/node`: helpers that need Node's file system, kept out of the main entry so browsers never load them. */
-import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { DownloadOptions } from './core/download';
 import { InvalidInputError } from './core/errors';
+import type { Result } from './resources/result';
 import type { StorageCredentials } from './resources/storage-config';
 
 /**
@@ -68,4 +75,26 @@ export async function readCredentialsFile(path: string): Promise<StorageCredenti
       `${path} holds no credentials: it must be a JSON key (a GCP service account) or an AWS console CSV`,
     );
   return credentials as StorageCredentials;
+}
+
+/**
+ * Downloads a result's file to `path`: written to a temporary name beside it, renamed to `path` only once its size and
+ * MD5 checksum matched, and removed on any failure, so `path` never holds a partial or corrupted file.
+ * @throws what `result.download()` throws (SizeMismatchError, ChecksumMismatchError, AbortError, …), or the file
+ *   system's error.
+ */
+export async function downloadToFile(result: Result, path: string, options?: DownloadOptions): Promise<void> {
+  if (typeof path !== 'string' || path === '') throw new InvalidInputError('path', 'must be a non-empty file path');
+  const stream = await result.download(options);
+  const partial = `${path}.${randomBytes(6).toString('hex')}.part`;
+  try {
+    await pipeline(
+      Readable.fromWeb(stream as NodeReadableStream<Uint8Array>),
+      createWriteStream(partial, { flags: 'wx' }),
+    );
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
 }

@@ -1,263 +1,89 @@
 /**
- * The API's resources as zod/mini schemas: the single source of truth for their types, for response validation and
- * for the mock's fixtures. Unknown extra fields are kept; optional attributes may be `null`; a state the API adds later
- * is accepted. `ricloud/schemas` exports them for use with any zod function.
+ * `ricloud/schemas`: the API's resources as zod/mini schemas, the ones the SDK validates with, usable with any zod
+ * function. Unknown extra fields are kept; optional attributes may be `null`; a state the API adds later is accepted.
+ * Each is declared beside its resource (`src/resources/*.schema.ts`) and built here.
  */
-import * as z from 'zod/mini';
-import {
-  EVENT_STATES,
-  KEY_STATES,
-  KEY_TYPES,
-  ORGANISATION_STATES,
-  STORAGE_TYPES,
-  TASK_STATES,
-  WEBHOOK_CONFIG_STATES,
-} from './core/wire';
-
-/** An id: the API's own examples show both strings and numbers. */
-const id = () => z.union([z.string(), z.number()]);
-/** An optional attribute, which the API may also send as `null`. */
-const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
-/** An ISO 8601 datetime string, as the API sends it (`2018-08-22T10:25:05Z`, fractional seconds allowed). */
-const datetime = () => z.string();
-/**
- * A string the API documents with a fixed set of values, typed as that set, but accepting any string at run time: the
- * API may add a state, and a read must not fail because of it.
- */
-const openEnum = <const T extends readonly string[]>(_known: T) =>
-  z.string() as unknown as z.ZodMiniType<T[number] | (string & {})>;
+import { build, buildPage, kit } from './core/schema-kit';
+import { eventSchema as event } from './resources/event.schema';
+import { keySchema as key } from './resources/key.schema';
+import { organisationSchema as organisation } from './resources/organisation.schema';
+import { permissionsSchema as permissions } from './resources/permissions.schema';
+import { pollPayloadSchema as pollPayload, pollSchema as poll } from './resources/poll.schema';
+import { resultSchema as result } from './resources/result.schema';
+import { sessionSchema as session } from './resources/session.schema';
+import { sourceSchema as source } from './resources/source.schema';
+import { storageConfigSchema as storageConfig } from './resources/storage-config.schema';
+import { subscriptionSchema as subscription } from './resources/subscription.schema';
+import { taskSchema as task } from './resources/task.schema';
+import { userSchema as user } from './resources/user.schema';
+import { webhookConfigSchema as webhookConfig } from './resources/webhook-config.schema';
 
 /** A webhook config: where the API sends events, and the secret it signs them with. */
-export const webhookConfigSchema = z.looseObject({
-  /** Identifier, as `retrieve`, `update` and `test` take it. */
-  id: z.string(),
-  /** Always `webhook_config`. */
-  resource: z.literal('webhook_config'),
-  /** The organisation that owns the config (its id). */
-  organisation: id(),
-  /** Where the API sends events: an absolute http(s) URL. */
-  url: z.string(),
-  /** Sent by `create`; later answers may leave it out. */
-  secret: maybe(z.string()),
-  /** `new` until tested, then `valid` or `invalid`; `deactivated` once switched off. */
-  state: openEnum(WEBHOOK_CONFIG_STATES),
-  /** When the config was created (ISO 8601). */
-  date_created: datetime(),
-});
-
-/** A list object as nested inside other resources (`results` of a task). */
-const nestedList = z.looseObject({
-  data: z.array(z.unknown()),
-  has_more: z.optional(z.boolean()),
-  total_count: z.optional(z.number()),
-});
-
+export const webhookConfigSchema = build(webhookConfig);
 /** A task: asynchronous work on the server, such as a webhook config test. */
-export const taskSchema = z.looseObject({
-  /** Identifier, as `retrieve` takes it. */
-  id: z.string(),
-  /** Always `task`. */
-  resource: z.literal('task'),
-  /** The organisation the task belongs to (its id). */
-  organisation: maybe(id()),
-  /** The key that owns the task (its id). */
-  key: maybe(id()),
-  /** The user the task is for (its id), if any. */
-  user: maybe(id()),
-  /** The source the task targets (its id), if any. */
-  source: maybe(id()),
-  /** The session the task used (its id), if any. */
-  session: maybe(id()),
-  /** The poll the task is part of (its id), if any. */
-  poll: maybe(id()),
-  /** A copy of the source's `type`, for filtering. */
-  source_type: maybe(z.string()),
-  /** What the task does, as a slug, e.g. `webhook_config.test`. */
-  type: z.string(),
-  /** The task's main argument, e.g. the data type of a data task (`messages.sms`). */
-  target: maybe(z.string()),
-  /** `pending`, `processing` or `suspended` while running; `succeeded` or `failed` once done. */
-  state: openEnum(TASK_STATES),
-  /** The results the task published, as a list object or a plain array. */
-  results: maybe(z.union([nestedList, z.array(z.unknown())])),
-  /** The error code, when the task failed. */
-  error: maybe(z.string()),
-  /** When the task was created (ISO 8601). */
-  date_created: datetime(),
-  /** When the task started processing (ISO 8601). */
-  date_started: maybe(datetime()),
-  /** When the task succeeded or failed (ISO 8601). */
-  date_completed: maybe(datetime()),
-});
-
+export const taskSchema = build(task);
 /** An event: something that happened to a resource, as delivered to webhook receivers. */
-export const eventSchema = z.looseObject({
-  /** Identifier, as `retrieve` takes it. */
-  id: z.string(),
-  /** Always `event`. */
-  resource: z.literal('event'),
-  /** The organisation the event belongs to (its id). */
-  organisation: maybe(id()),
-  /** The kind of resource the event is about, e.g. `task`: the first part of its slug. */
-  type: z.string(),
-  /** What happened to it, e.g. `succeeded` or `test`: the second part of its slug. */
-  action: z.string(),
-  /** The resource the event is about, in full. */
-  data: z.unknown(),
-  /** Delivery: `pending` while being sent, `delivered` once a receiver accepted it, `failed` after the last retry. */
-  state: openEnum(EVENT_STATES),
-  /** How many delivery retries have been made. */
-  retries: maybe(z.number()),
-  /** When the event was created (ISO 8601). */
-  date_created: datetime(),
-  /** When a receiver accepted it (ISO 8601). */
-  date_delivered: maybe(datetime()),
-});
-
+export const eventSchema = build(event);
 /** A storage config: the bucket the API publishes results to, and the credentials it writes with. */
-export const storageConfigSchema = z.looseObject({
-  /** Identifier, as `retrieve`, `update`, `test` and `delete` take it. */
-  id: z.string(),
-  /** Always `storage_config`. */
-  resource: z.literal('storage_config'),
-  /** The organisation that owns the config (its id). */
-  organisation: id(),
-  /** `gs` or `s3`, read from `url`. */
-  type: maybe(openEnum(STORAGE_TYPES)),
-  /** The bucket and path: `gs://bucket/path` or `s3://bucket/path`. */
-  url: z.string(),
-  /** The credentials the API writes with; answers show their field names only. */
-  credentials: maybe(z.record(z.string(), z.unknown())),
-  /** Whether results get signed URLs. */
-  signed_urls_enabled: maybe(z.boolean()),
-  /** How long signed URLs stay valid, in seconds. */
-  signed_urls_expiry: maybe(z.number()),
-  /** `new` until tested, then `valid` or `invalid`; `deactivated` once switched off. */
-  state: openEnum(WEBHOOK_CONFIG_STATES),
-  /** When the config was created (ISO 8601). */
-  date_created: datetime(),
-});
-
+export const storageConfigSchema = build(storageConfig);
 /** A key: a token of the organisation, and the configs that override the organisation's defaults for it. */
-export const keySchema = z.looseObject({
-  /** Identifier, as `retrieve`, `update` and `rotate` take it. */
-  id: z.string(),
-  /** Always `key`. */
-  resource: z.literal('key'),
-  /** The organisation the key belongs to (its id). */
-  organisation: id(),
-  /** `standard` or `trial`. */
-  type: maybe(openEnum(KEY_TYPES)),
-  /** The key's settings, e.g. `publish_source_files`. */
-  config: maybe(z.record(z.string(), z.unknown())),
-  /** The webhook config this key's events go to instead of the organisation's default (its id). */
-  webhook_config: maybe(id()),
-  /** The storage config this key's results go to instead of the organisation's default (its id). */
-  storage_config: maybe(id()),
-  /** The token, a secret: sent by create, retrieve, update and rotate; lists leave it out. */
-  token: maybe(z.string()),
-  /** `active`, `deactivated`, `blocked` or `expired`. */
-  state: openEnum(KEY_STATES),
-  /** When the key was created (ISO 8601). */
-  date_created: datetime(),
-  /** When the key expires (mostly trials), if ever. */
-  date_expires: maybe(datetime()),
-});
-
+export const keySchema = build(key);
 /** An organisation: its configs, its defaults and its state. */
-export const organisationSchema = z.looseObject({
-  /** Identifier (the API's example shows a number). */
-  id: id(),
-  /** Always `organisation`. */
-  resource: z.literal('organisation'),
-  /** `standard` or `super`. */
-  type: maybe(z.string()),
-  /** The organisation's name. */
-  name: maybe(z.string()),
-  /** A short name. */
-  slug: maybe(z.string()),
-  /** The API version the organisation is set to. */
-  api_version: maybe(z.string()),
-  /** The organisation's settings, e.g. `publish_source_files`. */
-  config: maybe(z.record(z.string(), z.unknown())),
-  /** Its webhook configs, as a list object (the first page). */
-  webhook_configs: maybe(nestedList),
-  /** The webhook config its keys' events go to unless a key names its own (its id). */
-  webhook_config_default: maybe(id()),
-  /** Its storage configs, as a list object (the first page). */
-  storage_configs: maybe(nestedList),
-  /** The storage config its keys' results go to unless a key names its own (its id). */
-  storage_config_default: maybe(id()),
-  /** `unconfigured` until it has a valid webhook config, then `active`; or `deactivated`, `blocked`. */
-  state: maybe(openEnum(ORGANISATION_STATES)),
-  /** When the organisation was created (ISO 8601). */
-  date_created: maybe(datetime()),
-});
-
-/** A permissions object: scopes (`source_type:icloud.account`, `task_type:icloud.*`, …) mapped to lists of limits. */
-export const permissionsSchema = z.looseObject({
-  /** Identifier, as `retrieve` and `update` take it. */
-  id: z.string(),
-  /** `permissions`, as ricloud-py names it. */
-  resource: z.string(),
-  /** The organisation the permissions belong to (its id). */
-  organisation: maybe(id()),
-  /** Each scope's limits, e.g. `{ level: 'user', type: 'count', value: 3 }`. */
-  scopes: z.record(z.string(), z.array(z.unknown())),
-  /** When the permissions were created (ISO 8601). */
-  date_created: maybe(datetime()),
-});
+export const organisationSchema = build(organisation);
+/** A permissions object: scopes mapped to lists of limits. */
+export const permissionsSchema = build(permissions);
+/** A user: the organisation's own name (`identifier`) for one of its end users. */
+export const userSchema = build(user);
+/** A source: an account (`icloud.account`) or a Relay instance of a user, or a device the API found under one. */
+export const sourceSchema = build(source);
+/** A session: an open login on a source, which polls use. */
+export const sessionSchema = build(session);
+/** What a poll asks for: lists of info types, data types and files (`["*"]` for every info type). */
+export const pollPayloadSchema = build(pollPayload);
+/** A result: a file a task published, where to fetch it (`signed_url`) and how to check it (`size`, `checksum`). */
+export const resultSchema = build(result);
+/** A poll: a request for data from a session's source, run as one task per info type, data type and file. */
+export const pollSchema = build(poll);
+/** A subscription: polls of a session made every `interval` seconds from `date_start` until `date_end`. */
+export const subscriptionSchema = build(subscription);
 
 /** A page of a list endpoint whose items are `item`. */
-export const listSchema = <T extends z.ZodMiniType>(item: T) =>
-  z.looseObject({
-    resource: z.optional(z.literal('list')),
-    data: z.array(item),
-    has_more: z.boolean(),
-    total_count: z.optional(z.number()),
-    url: z.optional(z.string()),
-  });
-
+export const listSchema = kit.page;
 /** A page of webhook configs. */
-export const webhookConfigPageSchema = listSchema(webhookConfigSchema);
+export const webhookConfigPageSchema = buildPage(webhookConfig);
 /** A page of tasks. */
-export const taskPageSchema = listSchema(taskSchema);
+export const taskPageSchema = buildPage(task);
 /** A page of events. */
-export const eventPageSchema = listSchema(eventSchema);
+export const eventPageSchema = buildPage(event);
 /** A page of storage configs. */
-export const storageConfigPageSchema = listSchema(storageConfigSchema);
+export const storageConfigPageSchema = buildPage(storageConfig);
 /** A page of keys. */
-export const keyPageSchema = listSchema(keySchema);
+export const keyPageSchema = buildPage(key);
+/** A page of results. */
+export const resultPageSchema = buildPage(result);
 /** A page of permissions. */
-export const permissionsPageSchema = listSchema(permissionsSchema);
+export const permissionsPageSchema = buildPage(permissions);
+/** A page of users. */
+export const userPageSchema = buildPage(user);
+/** A page of sources. */
+export const sourcePageSchema = buildPage(source);
+/** A page of sessions. */
+export const sessionPageSchema = buildPage(session);
+/** A page of polls. */
+export const pollPageSchema = buildPage(poll);
+/** A page of subscriptions. */
+export const subscriptionPageSchema = buildPage(subscription);
 
-/**
- * The declared attributes of a loose object: the fields kept at run time for unknown names are left out of the type,
- * so a misspelt attribute (`cfg.date_creatd`) is a type error rather than `unknown`.
- */
-type Declared<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
-
-/** A webhook config's attributes, as the API sends them. */
-export type WebhookConfigAttributes = Declared<z.output<typeof webhookConfigSchema>>;
-/** A task's attributes, as the API sends them. */
-export type TaskAttributes = Declared<z.output<typeof taskSchema>>;
-/** An event's attributes, as the API sends them. */
-export type EventAttributes = Declared<z.output<typeof eventSchema>>;
-/** One of the documented webhook config states, or a state added to the API later. */
-export type WebhookConfigState = WebhookConfigAttributes['state'];
-/** One of the documented task states, or a state added later. */
-export type TaskState = TaskAttributes['state'];
-/** One of the documented event delivery states, or a state added later. */
-export type EventState = EventAttributes['state'];
-/** A storage config's attributes, as the API sends them. */
-export type StorageConfigAttributes = Declared<z.output<typeof storageConfigSchema>>;
-/** A key's attributes, as the API sends them. */
-export type KeyAttributes = Declared<z.output<typeof keySchema>>;
-/** An organisation's attributes, as the API sends them. */
-export type OrganisationAttributes = Declared<z.output<typeof organisationSchema>>;
-/** A permissions object's attributes, as the API sends them. */
-export type PermissionsAttributes = Declared<z.output<typeof permissionsSchema>>;
-/** One of the documented key states, or a state added later. */
-export type KeyState = KeyAttributes['state'];
-/** One of the documented storage config states, or a state added later. */
-export type StorageConfigState = StorageConfigAttributes['state'];
+export type { EventAttributes, EventState } from './resources/event.schema';
+export type { KeyAttributes, KeyState } from './resources/key.schema';
+export type { OrganisationAttributes } from './resources/organisation.schema';
+export type { PermissionsAttributes } from './resources/permissions.schema';
+export type { PollAttributes, PollPayload, PollState } from './resources/poll.schema';
+export type { ResultAttributes, ResultState } from './resources/result.schema';
+export type { SessionAttributes, SessionState } from './resources/session.schema';
+export type { SourceAttributes, SourceState, SourceType } from './resources/source.schema';
+export type { StorageConfigAttributes, StorageConfigState } from './resources/storage-config.schema';
+export type { SubscriptionAttributes, SubscriptionState } from './resources/subscription.schema';
+export type { TaskAttributes, TaskState } from './resources/task.schema';
+export type { UserAttributes, UserState } from './resources/user.schema';
+export type { WebhookConfigAttributes, WebhookConfigState } from './resources/webhook-config.schema';

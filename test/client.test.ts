@@ -61,6 +61,12 @@ describe('configure() and the default client', () => {
     expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`, `Token ${TOKEN_A}`]);
   });
 
+  it('returns a client that the static methods take as { client }', async () => {
+    const client = configure({ token: TOKEN_A, ...quiet });
+    await WebhookConfig.list({}, { client });
+    expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`]);
+  });
+
   it('falls back to RICLOUD_TOKEN and RICLOUD_URL when configure() is given neither', async () => {
     vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
     vi.stubEnv('RICLOUD_URL', 'https://eu.ricloud.test/');

@@ -21,7 +21,8 @@ async function example(name: string): Promise<string> {
   return stdout;
 }
 
-describe('examples', () => {
+// Each test waits for a tsx process (killed after 60 s), whose start alone can pass vitest's 5 s on a loaded machine.
+describe('examples', { timeout: 60_000 }, () => {
   it('demo.ts walks a config through new → valid → deactivated', async () => {
     const out = await example('demo');
     expect(out).toMatch(/auto-tested .* valid/);
@@ -62,6 +63,17 @@ describe('examples', () => {
     expect(out).toContain('AbortError user went away');
     expect(out).toContain('token hidden');
     expect(out).not.toContain('token-client-options');
+  });
+
+  it('retrieve-data.ts runs user → session → poll → download → acknowledge, and its receiver verifies every event', async () => {
+    const out = await example('retrieve-data');
+    expect(out).toMatch(/^session active\npoll completed: 3 tasks succeeded$/m);
+    for (const type of ['ios_messages.messages', 'ios_photos.photos', 'ios_contacts.contacts'])
+      expect(out).toMatch(new RegExp(`^downloaded ${type}: 4096 bytes, MD5 [0-9a-f]{32}$`, 'm'));
+    expect(out).toContain('acknowledged: consumed, consumed, consumed\n');
+    expect(out).toContain(
+      'events verified: poll.completed, poll.created, session.active, task.created, task.succeeded, webhook_config.test\n',
+    );
   });
 
   it('testing-with-mock.ts drives the in-process mock with msw and a fault plan', async () => {

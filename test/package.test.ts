@@ -1,7 +1,7 @@
 /**
  * The built package as users load it: ESM and CJS entry points share one error family, `ricloud` never loads msw,
- * `ricloud/webhooks` never loads ky or zod, there is one build with no lazy import for a bundler to wrap, and only
- * `ricloud/mock` has a `browser` condition. Runs against dist/ (built by `npm test` before vitest).
+ * `ricloud/webhooks` never loads ky or zod, there is one build whose one lazy import loads ky and zod with the first
+ * request, and only `ricloud/mock` has a `browser` condition. Runs against dist/ (built by `npm test` before vitest).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -48,21 +48,42 @@ describe('built package', () => {
     expect(imports.filter((name) => /^(ky|zod|msw)(\/|$)/.test(name))).toEqual([]);
   });
 
-  it('is one build: no lazy import() for a bundler to wrap, in any library file (msw, an external peer, aside)', () => {
+  it('is one build whose only lazy import() is the request engine, in one place per format', () => {
+    const loaders: string[] = [];
     for (const file of readdirSync(dist).filter((name) => /\.(c?js)$/.test(name))) {
       const code = readFileSync(join(dist, file), 'utf8');
-      const lazy = [...code.matchAll(/\bimport\s*\(\s*([^)]*)\)/g)].map(([, spec]) => spec);
-      expect({ file, lazy: lazy.filter((spec) => !/^["']msw["']$/.test(spec ?? '')) }).toEqual({ file, lazy: [] });
+      const lazy = [...code.matchAll(/\bimport\s*\(\s*([^)]*)\)/g)].map(([, spec]) => spec ?? '');
+      const others = lazy.filter((spec) => !/^["']\.\/engine-\w+\.c?js["']$/.test(spec));
+      expect({ file, others }).toEqual({ file, others: [] });
+      if (lazy.some((spec) => spec.includes('engine-'))) loaders.push(file);
     }
+    // The library's ESM and CJS builds, and the CLI's own bundle.
+    expect(loaders.filter((file) => file.endsWith('.cjs'))).toHaveLength(1);
+    expect(loaders.filter((file) => file.endsWith('.js')).length).toBeLessThanOrEqual(2);
+  });
+
+  it.each(['index.js', 'index.cjs'])('%s loads neither ky nor zod until the first request', (entry) => {
+    const atLoad = [...externalImports(entry, false)];
+    expect(atLoad.filter((name) => /^(ky|zod)(\/|$)/.test(name))).toEqual([]);
+  });
+
+  it('loads ky and zod with the first request, through the engine (require.cache of a CommonJS app)', () => {
+    const script = `const { Client } = require('ricloud');
+      const loaded = () => Object.keys(require.cache).filter((f) => /node_modules[\\/](ky|zod)[\\/]/.test(f)).length > 0;
+      const before = loaded();
+      new Client({ token: 't', baseUrl: 'http://127.0.0.1:9', maxRetries: 0, logLevel: 'off' })
+        .get('/key').catch(() => console.log(before, loaded()));`;
+    const cwd = resolve(import.meta.dirname, '..');
+    expect(execFileSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' }).trim()).toBe('false true');
   });
 
   it.each(['mock.js', 'mock.cjs', 'mock.browser.js'])(
     "%s imports msw's http subpath, never msw's index, which opens a BroadcastChannel that keeps Deno alive",
     (entry) => {
-      const atLoad = externalImports(entry, false);
-      expect(atLoad).toContain('msw/core/http');
-      // The index is loaded only by the HTTP server, when it answers (a lazy import() of 'msw').
-      expect(atLoad.has('msw')).toBe(false);
+      const imports = externalImports(entry);
+      expect(imports).toContain('msw/core/http');
+      // Not even lazily: the HTTP server resolves its requests with msw/experimental's frames.
+      expect(imports.has('msw')).toBe(false);
     },
   );
 

@@ -9,8 +9,14 @@ import {
   Client,
   Event,
   type EventState,
+  Poll,
+  Session,
+  type SessionState,
+  Result,
+  type ResultState,
   type Task,
   type TaskState,
+  User,
   WebhookConfig,
   type WebhookConfigState,
 } from 'ricloud';
@@ -55,5 +61,36 @@ never(async () => {
   await verifySignature('{}', maybe(), 'whsec_x', { tolerance: undefined });
 });
 
+// The data flow: a session needs its source and payload; states and a poll's results have their API types.
+never(async () => {
+  const user = await User.create({ identifier: 'alice@example.com' });
+  const password = (): string | undefined => process.env.ICLOUD_PASSWORD;
+  const session = await Session.create({
+    source: { user, type: 'icloud.account', identifier: 'john@icloud.com' },
+    payload: { password: password() },
+  });
+  expectTypeOf((await session.wait()).state).toEqualTypeOf<SessionState>();
+  // @ts-expect-error: a session needs its payload
+  await Session.create({ source: 'src_1' });
+  const poll = await (await Poll.create({ session, payload: { data_types: ['ios_messages.messages'] } })).wait();
+  const results = poll.results && !Array.isArray(poll.results) ? poll.results.data : [];
+  expectTypeOf(results[0]?.checksum).toEqualTypeOf<string | null | undefined>();
+  expectTypeOf(poll.tasks_failed).toEqualTypeOf<(string | number)[] | null | undefined>();
+});
+
 // toNodeHandler mounts on node:http, though the webhooks entry names none of Node's types.
 never(() => createServer(toNodeHandler(createWebhookHandler({ secret: 'whsec_x' }))));
+
+// A result's download is a web stream of bytes; its options are typed, and `json()` needs no type argument.
+never(async () => {
+  const result = await Result.retrieve('r_1');
+  expectTypeOf(result.state).toEqualTypeOf<ResultState>();
+  expectTypeOf(result.size).toEqualTypeOf<number | null | undefined>();
+  expectTypeOf(await result.download({ onProgress: ({ bytes, total }) => void [bytes, total] })).toEqualTypeOf<
+    ReadableStream<Uint8Array>
+  >();
+  // @ts-expect-error: not a download option
+  await result.download({ awaitFor: 1 });
+  expectTypeOf(await Result.acknowledge([result, 'r_2'])).toEqualTypeOf<Result[]>();
+  expectTypeOf(await result.json()).toEqualTypeOf<unknown>();
+});

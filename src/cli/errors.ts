@@ -10,7 +10,7 @@ export const EXIT_CODES = {
   failure: 1,
   /** An unknown flag, a missing argument or an invalid value. */
   usage: 2,
-  /** A waited task ended `failed`, or a waited config ended `invalid`. */
+  /** A waited task ended `failed`, a config `invalid`, a session not `active`, or a poll with failed tasks. */
   unsuccessful: 3,
 } as const;
 
@@ -31,7 +31,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** The waited work ended, but badly: a `failed` task or an `invalid` config. Exit 3. */
+/** The waited work ended, but badly: a `failed` task, an `invalid` config, a session not `active`, a failed poll task. Exit 3. */
 export class Unsuccessful extends Error {
   override name = 'Unsuccessful';
 }

@@ -12,15 +12,20 @@ export interface ListOptions {
   all?: boolean;
 }
 
-/** Adds `--created-after`, `--created-before`, `--limit` and `--all` to a list command. */
-export function addListOptions(command: Command): Command {
+/**
+ * Adds `--created-after`, `--created-before` (unless `dates` is off: the endpoint has no date filter), `--limit` and
+ * `--all` to a list command.
+ */
+export function addListOptions(command: Command, { dates = true } = {}): Command {
+  if (dates)
+    command
+      .option(
+        '--created-after <time>',
+        'only those created after this ISO 8601 date or time with a zone, e.g. 2025-01-31 or 2025-01-31T12:00:00Z',
+        isoTime,
+      )
+      .option('--created-before <time>', 'only those created before this ISO 8601 date or time with a zone', isoTime);
   return command
-    .option(
-      '--created-after <time>',
-      'only those created after this ISO 8601 date or time with a zone, e.g. 2025-01-31 or 2025-01-31T12:00:00Z',
-      isoTime,
-    )
-    .option('--created-before <time>', 'only those created before this ISO 8601 date or time with a zone', isoTime)
     .addOption(
       new Option('--limit <n>', 'how many to show, 1 to 1000 (default: the API page, 10)')
         .argParser(integer)
@@ -44,7 +49,8 @@ export function listParams(options: ListOptions): {
 
 /**
  * Prints a list. One page: a table, or the page as one JSON document. With `--all`: every item, page by page as it
- * arrives (nothing is collected), as table rows or one JSON object per line.
+ * arrives (nothing is collected), as table rows or one JSON object per line. `row` makes an item's table row (a
+ * nested resource shown by its id); JSON is always the item itself.
  */
 export async function printList<T extends { id: string }>(
   ctx: Context,
@@ -52,6 +58,7 @@ export async function printList<T extends { id: string }>(
   options: ListOptions,
   columns: string[],
   noun: string,
+  row: (item: T) => object = (item) => item,
 ): Promise<void> {
   const { out } = ctx;
   if (options.all && out.json) {
@@ -62,7 +69,7 @@ export async function printList<T extends { id: string }>(
     const rows = out.openTable(columns);
     let count = 0;
     for await (const page of list.pages()) {
-      if (page.data.length > 0) rows(page.data);
+      if (page.data.length > 0) rows(page.data.map(row));
       count += page.data.length;
     }
     if (count === 0) out.note(`No ${noun}.`);
@@ -70,7 +77,7 @@ export async function printList<T extends { id: string }>(
   }
   const page = await list;
   if (out.json) return out.document(page);
-  printTable(ctx, page.data, columns, noun);
+  printTable(ctx, page.data.map(row), columns, noun);
   if (page.has_more)
     out.note(`Showing ${page.data.length} of ${page.total_count ?? 'more'} ${noun}. Use --limit N or --all for more.`);
 }

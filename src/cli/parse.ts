@@ -19,6 +19,21 @@ export function port(text: string): number {
 /** The longest wait, in whole seconds: the SDK takes waits in milliseconds, up to the timer's ceiling (about 24 days). */
 export const MAX_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
 
+/** A whole number of bytes, from 0 to what a number counts exactly. */
+export function bytes(text: string): number {
+  const value = integer(text);
+  if (value < 0 || !Number.isSafeInteger(value)) throw new InvalidArgumentError('Not a whole number of bytes.');
+  return value;
+}
+
+/** The mock's time scale: milliseconds per second, above 0 and up to 1000000. */
+export function scale(text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 1_000_000)
+    throw new InvalidArgumentError('Not a number of milliseconds above 0, up to 1000000.');
+  return value;
+}
+
 /** A positive number of seconds, up to `MAX_SECONDS`. */
 export function seconds(text: string): number {
   const value = Number(text);

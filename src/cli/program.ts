@@ -6,8 +6,13 @@ import { addEventCommands } from './commands/event';
 import { addKeyCommands } from './commands/key';
 import { addMockCommand } from './commands/mock';
 import { addOrganisationCommands } from './commands/organisation';
+import { addPollCommands } from './commands/poll';
+import { addResultCommands } from './commands/result';
+import { addSessionCommands } from './commands/session';
 import { addStorageConfigCommands } from './commands/storage-config';
+import { addSubscriptionCommands } from './commands/subscription';
 import { addTaskCommands } from './commands/task';
+import { addUserCommands } from './commands/user';
 import { addWebhookConfigCommands } from './commands/webhook-config';
 import { addGlobalOptions } from './globals';
 
@@ -20,6 +25,7 @@ Try it with no account: a mock API on this machine, and a receiver for its webho
   terminal 3$ ricloud webhook-config list
   terminal 3$ ricloud webhook-config test <id> --wait
   terminal 3$ ricloud event list
+Then fetch data: user create, session create --wait, poll create --wait, result list, result download.
 Every command has --help.
 
 With the real API: ricloud config init --token <your key token>
@@ -29,7 +35,8 @@ Exit codes:
   1    the API or the network failed (one line on stderr names the status and the error code),
        or stdout could not be written (e.g. a full disk)
   2    usage: an unknown flag, a missing argument, an invalid value or an unreadable config file
-  3    a waited task ended failed, or a waited webhook config ended invalid
+  3    a waited task ended failed, a waited webhook config ended invalid, a waited session did not
+       become active, or a waited poll completed with failed tasks
   130  interrupted (Ctrl-C); 143 when stopped by SIGTERM
   141  stdout's reader went away (ricloud ... | head -1): the run stops quietly, as on Ctrl-C
 
@@ -46,7 +53,9 @@ const UNKNOWN_OPTION_VALUE = /(unknown option '[^'=\s]+)=[^']*/g;
 /** Builds the program. Parsing errors throw a `CommanderError` (after commander printed them) instead of exiting. */
 export function buildProgram(): Command {
   const program = new Command('ricloud')
-    .description("ricloud: the command line of Reincubate's ricloud API (webhook configs, tasks, events)")
+    .description(
+      "ricloud: the command line of Reincubate's ricloud API (configs, users, sessions, polls, results, events)",
+    )
     .version(packageJson.version, '-V, --version', 'print the version')
     // Settings below are inherited by every command added after them.
     .enablePositionalOptions()
@@ -61,6 +70,11 @@ export function buildProgram(): Command {
   addOrganisationCommands(program);
   addTaskCommands(program);
   addEventCommands(program);
+  addUserCommands(program);
+  addSessionCommands(program);
+  addPollCommands(program);
+  addResultCommands(program);
+  addSubscriptionCommands(program);
   addMockCommand(program);
   addConfigCommands(program);
   addGlobalOptions(program);

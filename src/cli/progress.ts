@@ -20,23 +20,20 @@ const CONFIG_POLL_INTERVAL = 500;
 const TIMER_SLACK = 5;
 
 /**
- * Runs `work()` beside a spinner that shows `what` and the current `state()`; ends with the final state, marked as
- * a success when `succeeded(result)`.
+ * Runs `work()` beside a spinner whose text `line()` gives, redrawn ten times a second with the time taken; ends
+ * with the last line, marked as a success when `succeeded(result)`.
  */
 async function withSpinner<T>(
   ctx: Context,
-  what: string,
-  state: () => string,
+  line: () => string,
   work: () => Promise<T>,
   succeeded: (result: T) => boolean,
 ): Promise<T> {
   if (!ctx.out.interactive) return work();
   // Loaded only here: most runs never draw a spinner.
   const { default: yoctoSpinner } = await import('yocto-spinner');
-  const colors = ctx.out.errColors;
   const started = Date.now();
-  const text = () =>
-    `${escapeControls(what)} ${paintState(colors, state())} ${colors.dim(`${((Date.now() - started) / 1000).toFixed(1)} s`)}`;
+  const text = () => `${line()} ${ctx.out.errColors.dim(`${((Date.now() - started) / 1000).toFixed(1)} s`)}`;
   // Signals are the command's to handle: the stop signal aborts `work`, and the spinner stops below.
   const spinner = yoctoSpinner({ text: text(), handleSignals: false }).start();
   const tick = setInterval(() => (spinner.text = text()), 100);
@@ -51,6 +48,11 @@ async function withSpinner<T>(
   } finally {
     clearInterval(tick);
   }
+}
+
+/** The spinner line of a wait: what is waited on, and its current state in colour. */
+function stateLine(ctx: Context, what: string, state: () => string): () => string {
+  return () => `${escapeControls(what)} ${paintState(ctx.out.errColors, state())}`;
 }
 
 /** The end of a wait of `seconds` that starts now: what is left of it, for the deadline of each request. */
@@ -86,29 +88,112 @@ class WaitEnd {
  * @throws TimeoutError after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
  */
 export function waitForTask(ctx: Context, task: Task, seconds: number): Promise<Task> {
-  const work = () => task.wait({ timeout: seconds * 1000, signal: ctx.signal });
-  return withSpinner(
-    ctx,
-    `task ${task.id}`,
-    () => task.state,
-    work,
-    (done) => done.state !== 'failed',
-  );
+  return waitForResource(ctx, 'task', task, seconds, (done) => done.state !== 'failed');
 }
 
 /**
  * Fetches the task `id`, then waits for it to end: `seconds` bound both.
  * @throws TimeoutError after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
  */
-export async function waitForTaskId(ctx: Context, client: Client, id: string, seconds: number): Promise<Task> {
+export function waitForTaskId(ctx: Context, client: Client, id: string, seconds: number): Promise<Task> {
+  return waitForResourceId(
+    ctx,
+    'task',
+    id,
+    seconds,
+    (options) => client.tasks.retrieve(id, options),
+    (done) => done.state !== 'failed',
+  );
+}
+
+/** What `--wait` follows, but configs: a task, a session or a poll, whose `wait()` refreshes it in place. */
+export interface Waited {
+  readonly id: string;
+  readonly state: string;
+  wait(options: { timeout: number; signal: AbortSignal }): Promise<unknown>;
+}
+
+/**
+ * Waits for `resource` (a task, a session or a poll: `noun`) with its own `wait()`, beside a spinner that ends as a success
+ * when `succeeded(resource)`.
+ * @throws TimeoutError after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
+ */
+export function waitForResource<T extends Waited>(
+  ctx: Context,
+  noun: string,
+  resource: T,
+  seconds: number,
+  succeeded: (resource: T) => boolean,
+): Promise<T> {
+  const work = async () => {
+    await resource.wait({ timeout: seconds * 1000, signal: ctx.signal });
+    return resource;
+  };
+  return withSpinner(
+    ctx,
+    stateLine(ctx, `${noun} ${resource.id}`, () => resource.state),
+    work,
+    succeeded,
+  );
+}
+
+/**
+ * Fetches the task, session or poll `id` with `retrieve`, then waits for it: `seconds` bound both.
+ * @throws TimeoutError after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
+ */
+export async function waitForResourceId<T extends Waited>(
+  ctx: Context,
+  noun: string,
+  id: string,
+  seconds: number,
+  retrieve: (options: { signal: AbortSignal; deadline: number }) => Promise<T>,
+  succeeded: (resource: T) => boolean,
+): Promise<T> {
   const end = new WaitEnd(seconds);
-  const task = await end.within(
-    () => new TimeoutError(`task ${id} got no answer within ${seconds} s`),
-    (deadline) => client.tasks.retrieve(id, { signal: ctx.signal, deadline }),
+  const resource = await end.within(
+    () => new TimeoutError(`${noun} ${id} got no answer within ${seconds} s`),
+    (deadline) => retrieve({ signal: ctx.signal, deadline }),
   );
   return end.within(
-    () => new TimeoutError(`task ${id} is still ${task.state} after ${seconds * 1000} ms`),
-    (left) => waitForTask(ctx, task, left / 1000),
+    () => new TimeoutError(`${noun} ${id} is still ${resource.state} after ${seconds * 1000} ms`),
+    (left) => waitForResource(ctx, noun, resource, left / 1000, succeeded),
+  );
+}
+
+/** A number of bytes as people read it: `512 B`, `1.5 MB`, `1.07 GB` (powers of 1000, as drives are sold). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  for (; value >= 1000 && unit < units.length - 1; unit++) value /= 1000;
+  return unit === 0 ? `${value} B` : `${value.toPrecision(3)} ${units[unit]}`;
+}
+
+/** Cells of the progress bar. */
+const BAR_WIDTH = 24;
+
+/**
+ * Runs a download beside a progress bar on an interactive stderr: `what`, a bar, the share and the bytes received of
+ * `total`. `work` gets the function to call with the bytes received so far. Piped or `--quiet`, nothing is drawn.
+ */
+export function withProgressBar<T>(
+  ctx: Context,
+  what: string,
+  total: number,
+  work: (received: (bytes: number) => void) => Promise<T>,
+): Promise<T> {
+  let done = 0;
+  const line = () => {
+    const share = total > 0 ? Math.min(1, done / total) : 1;
+    const filled = Math.round(share * BAR_WIDTH);
+    const bar = `${'█'.repeat(filled)}${ctx.out.errColors.dim('░'.repeat(BAR_WIDTH - filled))}`;
+    return `${escapeControls(what)} ${bar} ${Math.floor(share * 100)}% ${formatBytes(done)} of ${formatBytes(total)}`;
+  };
+  return withSpinner(
+    ctx,
+    line,
+    () => work((bytes) => (done = bytes)),
+    () => true,
   );
 }
 
@@ -129,8 +214,7 @@ export function waitForConfig(ctx: Context, config: WebhookConfig, seconds: numb
   };
   return withSpinner(
     ctx,
-    `webhook_config ${config.id}`,
-    () => config.state,
+    stateLine(ctx, `webhook_config ${config.id}`, () => config.state),
     work,
     (done) => done.state !== 'invalid',
   );

@@ -7,7 +7,7 @@ import { UsageError } from './errors';
 import type { Setting } from './settings';
 
 /** The most a token or secret may take, in bytes: far more than any has, far less than memory. */
-const MAX_SECRET_BYTES = 64 * 1024;
+export const MAX_SECRET_BYTES = 64 * 1024;
 
 /** The value in `bytes`, trimmed. @throws UsageError naming `what` when it is too long or empty. */
 function secretOf(bytes: Buffer, what: string, source: string): Setting {
@@ -44,10 +44,10 @@ export function fromSecretFile(name: string, path: string): Setting {
 }
 
 /**
- * The value on `stdin` up to its end, for the flag `flag` (`--token-stdin`).
- * @throws UsageError naming the flag when stdin is empty or too long.
+ * The bytes on `stdin` up to its end, or the first `MAX_SECRET_BYTES` and one more (which `secretOf` refuses): a
+ * stream without end cannot fill memory.
  */
-export async function fromStdin(flag: string, stdin: NodeJS.ReadableStream): Promise<Setting> {
+export async function readBounded(stdin: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of stdin) {
@@ -55,5 +55,13 @@ export async function fromStdin(flag: string, stdin: NodeJS.ReadableStream): Pro
     length += (chunk as Buffer).length;
     if (length > MAX_SECRET_BYTES) break;
   }
-  return secretOf(Buffer.concat(chunks), `stdin for ${flag}`, flag);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The value on `stdin` up to its end, for the flag `flag` (`--token-stdin`).
+ * @throws UsageError naming the flag when stdin is empty or too long.
+ */
+export async function fromStdin(flag: string, stdin: NodeJS.ReadableStream): Promise<Setting> {
+  return secretOf(await readBounded(stdin), `stdin for ${flag}`, flag);
 }

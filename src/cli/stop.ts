@@ -37,7 +37,7 @@ export function stopSignal(): AbortSignal {
 }
 
 /** Stops the run with `reason`, unless it is already stopping. */
-function stopRun(reason: StopReason): void {
+export function stopRun(reason: StopReason): void {
   const running = runController();
   if (!running.signal.aborted) running.abort(reason);
 }

@@ -4,12 +4,16 @@
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 /**
- * The body of `response` as text; stops reading and cancels the rest as soon as it passes `max` bytes.
+ * A body as text, from its reader (none for an empty body); stops reading and cancels the rest as soon as it passes
+ * `max` bytes.
  * @throws whatever `tooLarge` returns, once the body passes `max` bytes.
  */
-export async function readCapped(response: Response, max: number, tooLarge: () => Error): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
+export async function readCapped(
+  reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
+  max: number,
+  tooLarge: () => Error,
+): Promise<string> {
+  if (!reader) return '';
   const decoder = new TextDecoder();
   let size = 0;
   let text = '';

@@ -1,37 +1,30 @@
 /**
- * The client that static methods (`WebhookConfig.create`, …) send with. `configure()` sets it; the client module
- * says how to build one from the environment. Kept here, apart from both, so resources need no runtime import of
- * the client.
+ * The client that static methods (`WebhookConfig.create`, …) send with: the one `configure()` set, else one built
+ * from the environment. Kept here, apart from the client classes, so resources need no runtime import of them.
  */
-import type { Client } from '../client';
+import { BaseClient } from './client';
 import { InvalidInputError } from './errors';
 import { SEND } from './spec';
 
-let current: Client | undefined;
-let fromEnvironment: (() => Client) | undefined;
+let current: BaseClient | undefined;
 
 /** Makes `client` the default one. */
-export function setDefaultClient(client: Client): void {
+export function setDefaultClient(client: BaseClient): void {
   current = client;
 }
 
-/** Says how to build the default client when `configure()` was never called. */
-export function buildDefaultWith(build: () => Client): void {
-  fromEnvironment = build;
-}
-
 /**
- * The client a static call should use: `options.client` when given, else the default one.
+ * The client a static call should use: `options.client` when given, else the default one, built from the environment
+ * (`RICLOUD_TOKEN`, `RICLOUD_URL`) when `configure()` was never called.
  * @throws InvalidInputError when `options.client` is not a Client.
  */
-export function clientFor(options: { client?: Client | undefined } | undefined): Client {
+export function clientFor(options: { client?: BaseClient | undefined } | undefined): BaseClient {
   const client = options?.client;
   if (client !== undefined) {
-    if (typeof (client as Partial<Client> | null)?.[SEND] !== 'function')
+    if (typeof (client as Partial<BaseClient> | null)?.[SEND] !== 'function')
       throw new InvalidInputError('options.client', 'must be a Client');
     return client;
   }
-  current ??= fromEnvironment?.();
-  if (!current) throw new InvalidInputError('client', 'call configure() first');
+  current ??= new BaseClient();
   return current;
 }

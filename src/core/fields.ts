@@ -3,7 +3,17 @@
  * resource declares its parameters as a map of these; `checkFields` applies it.
  */
 import { InvalidInputError } from './errors';
-import { checkKeys, checkLimit, checkObject, checkRule, checkUrl, encodeDateFilter, encodeId } from './params';
+import {
+  checkKeys,
+  checkLimit,
+  checkObject,
+  checkRule,
+  checkUrl,
+  encodeDateFilter,
+  encodeId,
+  isoInstant,
+  numberIn,
+} from './params';
 
 /** Checks one value and returns what goes on the wire; `query` takes fields that expand to several keys (dates). */
 export type Field = (value: unknown, field: string, query: Record<string, unknown>) => unknown;
@@ -25,6 +35,9 @@ export const oneOf =
     return value;
   };
 
+/** What `ref` takes: a resource, or its id. */
+export type Ref = string | { id: string };
+
 /** A resource's id, or the resource itself (anything with an `id`): `{ webhook_config: cfg }` sends `cfg.id`. */
 export const ref: Field = (value, field) => {
   const id = typeof value === 'object' && value !== null && 'id' in value ? (value as { id: unknown }).id : value;
@@ -33,6 +46,14 @@ export const ref: Field = (value, field) => {
 
 /** A resource, its id, or `null`, which clears the reference (a key's override, an organisation's default). */
 export const refOrNull: Field = (value, field, query) => (value === null ? null : ref(value, field, query));
+
+/** A list of 1 to `max` resources or ids, sent as their ids. */
+export const refs =
+  (max: number): Field =>
+  (value, field, query) => {
+    checkRule(value, field, [(v) => Array.isArray(v) && v.length > 0 && v.length <= max, `a list of 1 to ${max} ids`]);
+    return (value as unknown[]).map((item, at) => ref(item, `${field}[${at}]`, query));
+  };
 
 /** `true` or `false`. */
 export const bool: Field = (value, field) => {
@@ -47,6 +68,28 @@ export const dateFilter: Field = (value, field, query) => {
   Object.assign(query, encoded);
   return undefined;
 };
+
+/** An instant: a Date or an ISO 8601 string with a zone, sent as ISO 8601 in UTC. */
+export const instant: Field = (value, field) => isoInstant(value, field);
+
+/** A whole number of seconds, at least 1. */
+export const seconds: Field = (value, field) => {
+  checkRule(value, field, numberIn(1, Number.MAX_SAFE_INTEGER, ' of seconds', true));
+  return value;
+};
+
+/** A list of non-empty strings (which may be empty). */
+export const names: Field = (value, field) => {
+  checkRule(value, field, [(v) => Array.isArray(v), 'a list of strings']);
+  for (const [i, name] of (value as unknown[]).entries()) text(name, `${field}.${i}`, {});
+  return value;
+};
+
+/** A nested object whose fields `spec` checks; messages name them `field.name`. */
+export const object =
+  (spec: Params): Field =>
+  (value, field) =>
+    checkFields(value, spec, field);
 
 /** A page size from 1 to 1000. */
 export const pageSize: Field = (value, field) => String(checkLimit(value, field));
@@ -65,19 +108,22 @@ export interface Params {
 }
 
 /**
- * Checks `params` against `spec` and returns what goes on the wire, leaving out fields set to undefined.
+ * Checks `params` against `spec` and returns what goes on the wire, leaving out fields set to undefined. `at` names a
+ * nested object (`payload`): messages then name its fields `payload.code`.
  * @throws InvalidInputError naming the first bad, unknown or missing field.
  */
-export function checkFields(params: unknown, spec: Params): Record<string, unknown> {
-  const p = checkObject(params, 'params');
-  checkKeys(p, Object.keys(spec.fields), spec.name);
-  for (const name of spec.required ?? []) if (p[name] === undefined) throw new InvalidInputError(name, 'is required');
+export function checkFields(params: unknown, spec: Params, at?: string): Record<string, unknown> {
+  const p = checkObject(params, at ?? 'params');
+  const named = (name: string) => (at ? `${at}.${name}` : name);
+  checkKeys(p, Object.keys(spec.fields), spec.name, at);
+  for (const name of spec.required ?? [])
+    if (p[name] === undefined) throw new InvalidInputError(named(name), 'is required');
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(p)) {
     if (value === undefined) continue;
-    const wire = (spec.fields[name] as Field)(value, name, out);
+    const wire = (spec.fields[name] as Field)(value, named(name), out);
     if (wire !== undefined) out[name] = wire;
   }
-  if (spec.nonEmpty && Object.keys(out).length === 0) throw new InvalidInputError('params', spec.nonEmpty);
+  if (spec.nonEmpty && Object.keys(out).length === 0) throw new InvalidInputError(at ?? 'params', spec.nonEmpty);
   return out;
 }

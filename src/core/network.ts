@@ -1,13 +1,14 @@
 /**
  * What a failed `fetch` says about the connection. Node and Bun put an error code on the error's `cause`; Deno says
- * "Connection refused (os error 111)" in the message of the error or of its `cause`; a browser says only "Failed to fetch", so there a refused
- * connection cannot be told from one dropped after the request was sent.
+ * "Connection refused (os error 111)" in the message of the error or of its `cause`. A browser says only "Failed to
+ * fetch", and workerd "Network connection lost." for a refused connection and a dropped one alike, so there a refused
+ * connection cannot be told from one dropped after the request was sent (a failed name lookup still can, on workerd).
  */
 
 /** Connection failures that happen before a request leaves the machine: the server cannot have acted. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
-/** Deno's words for the same failures (it gives no code). */
+/** Deno's and workerd's words for the same failures (they give no code). */
 const NOT_SENT_TEXT = /connection refused|os error 111|failed to lookup address|dns error|network is unreachable/i;
 
 /** An error and the first few errors of its `cause` chain. */

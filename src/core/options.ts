@@ -1,5 +1,5 @@
 /** The options every call takes, and their checks. */
-import type { Client } from '../client';
+import type { BaseClient } from './client';
 import { InvalidInputError, type RicloudError } from './errors';
 import { checkObject, checkRules, isPlainObject, MILLISECONDS, numberIn, typed, type Rule } from './params';
 import { MAX_AWAIT_SECONDS } from './wire';
@@ -42,7 +42,7 @@ export interface RequestOptions extends Hooks {
 /** Options of every resource call: request options, plus the client to use instead of the default one. */
 export interface CallOptions extends RequestOptions {
   /** The client to send with, instead of the default one from `configure()`. */
-  client?: Client | undefined;
+  client?: BaseClient | undefined;
 }
 
 /** True when fetch can send every name and value (a value with a line break, say, makes `Headers` throw). */

@@ -192,11 +192,14 @@ export function checkLimit(value: unknown, field = 'limit'): number {
   return value as number;
 }
 
-/** Refuses any key of `params` not in `allowed`, so a typo is not silently sent as a filter. */
-export function checkKeys(params: object, allowed: readonly string[], what: string): void {
+/** Refuses any key of `params` not in `allowed`, so a typo is not sent as a filter; `at` names a nested object. */
+export function checkKeys(params: object, allowed: readonly string[], what: string, at?: string): void {
   for (const key of Object.keys(params)) {
     if (!allowed.includes(key))
-      throw new InvalidInputError(key, `is not a ${what} parameter (expected one of ${allowed.join(', ')})`);
+      throw new InvalidInputError(
+        at ? `${at}.${key}` : key,
+        `is not a ${what} parameter (expected one of ${allowed.join(', ')})`,
+      );
   }
 }
 

@@ -1,5 +1,6 @@
 /** Response bodies to values: JSON, then the resource's zod schema. */
-import * as z from 'zod/mini';
+import { safeParse } from 'zod/mini';
+import type * as z from 'zod/mini';
 import { ResponseValidationError, type RequestInfo } from './errors';
 import { describe, isPlainObject, withArticle } from './params';
 import { isSecretKey, redactText } from './redact';
@@ -50,7 +51,7 @@ export function parseBody<T>(
     );
   }
   if (schema) {
-    const result = z.safeParse(schema, json);
+    const result = safeParse(schema, json);
     if (result.success) return result.data;
     const first = result.error.issues[0];
     const issue = first && reported(first);

@@ -4,15 +4,16 @@
 export const REDACTED = '[redacted]';
 
 /** Attributes that hold secrets: readable on a resource, but never printed, spread, serialised or described in messages. */
-export const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set(['secret', 'token', 'credentials']);
+export const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set(['secret', 'token', 'credentials', 'password']);
 
 /** Response bodies kept in errors are cut to this many characters. */
 export const MAX_ERROR_BODY = 64 * 1024;
 
-// For text that is not JSON: the value of `"secret":` or `"token":` (a string, also when the text ends inside it; a
-// list of strings, as `params` lists messages per field; or any other scalar), and `s=...` in a `Ricloud-Signature`.
+// For text that is not JSON: the value of `"secret":`, `"token":` or `"password":` (a string, also when the text ends
+// inside it; a list of strings, as `params` lists messages per field; or any other scalar), and `s=...` in a
+// `Ricloud-Signature`.
 const SECRET_FIELD =
-  /("(?:secret|token)"\s*:\s*)(?:"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/gi;
+  /("(?:secret|token|password)"\s*:\s*)(?:"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/gi;
 // The value of `"credentials":`, a flat object (a GCP key, AWS keys), also when the text ends inside it.
 const CREDENTIALS_FIELD = /("credentials"\s*:\s*)\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*\}?/g;
 const SIGNATURE_VALUE = /(\bs=)[A-Za-z0-9+/=_-]+/g;
@@ -81,6 +82,13 @@ function latin1Base64(text: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The strings held under secret keys anywhere in `value` (a request body): what a call must hide besides the token. */
+export function secretValues(value: unknown, underSecret = false): string[] {
+  if (typeof value === 'string') return underSecret && value !== '' ? [value] : [];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, field]) => secretValues(field, underSecret || isSecretKey(key)));
 }
 
 /** A function that hides every form of `token` (see `tokenForms`) in a text. */

@@ -4,6 +4,7 @@
  */
 import { HTTPError, type KyRequest, type Options, type ShouldRetryState } from 'ky';
 import { TimeoutError as KyTimeoutError } from 'ky';
+import type * as z from 'zod/mini';
 import { readCapped } from './body';
 import {
   AbortError,
@@ -13,9 +14,11 @@ import {
   ResponseTooLargeError,
 } from './errors';
 import { mapFailure } from './failure';
+import { tokenRedactor } from './redact';
 import type { RequestOptions } from './options';
 import { parseBody } from './parse';
 import { runHooks } from './hooks';
+import { build, buildPage } from './schema-kit';
 import { type RequestSpec, type ResponseMeta, responseMeta } from './spec';
 import { follow, rejectedOn, sleep, within } from './signal';
 import { backoffStep, jittered, MAX_RETRY_AFTER_MS, mayRetry, retryAfterMs, retryOptions } from './retry';
@@ -31,7 +34,20 @@ export async function send<T>(
   spec: RequestSpec<T>,
   options: RequestOptions = {},
 ): Promise<{ data: T; response: ResponseMeta }> {
-  return await new Call(transport, spec, options).run();
+  return await new Call(withSecrets(transport, spec.secrets), spec, options).run();
+}
+
+/** `transport` hiding `secrets` too, wherever it hides its token. */
+function withSecrets(transport: Transport, secrets: readonly string[] | undefined): Transport {
+  if (!secrets?.length) return transport;
+  const hiders = secrets.map(tokenRedactor);
+  return { ...transport, redact: (text) => hiders.reduce((hidden, hide) => hide(hidden), transport.redact(text)) };
+}
+
+/** The zod schema of a spec's answer: a resource's declaration is built on first use. */
+function resolve<T>({ schema, page }: RequestSpec<T>): z.ZodMiniType<T> | undefined {
+  if (typeof schema !== 'function') return schema;
+  return (page ? buildPage(schema) : build(schema)) as z.ZodMiniType<T>;
 }
 
 /** The state of one call across its attempts. */
@@ -49,6 +65,8 @@ class Call<T> {
   /** The call's signal: it follows the caller's and fires at the deadline. */
   readonly signal = this.#controller.signal;
   #inAttempt = false;
+  // The reader of the body being read.
+  #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   // The failure the next attempt retries, as ky threw it and as the SDK reports it.
   #retrying: { raw: unknown; error: RicloudError } | undefined;
   // Set by `shouldRetry` for `jitter`, which ky calls next with the backoff step.
@@ -94,13 +112,13 @@ class Call<T> {
     const limit = options.maxRetries ?? transport.maxRetries;
     const kyOptions: Options = {
       method: spec.method,
-      signal,
       timeout: this.attemptTimeout,
       fetch: this.#fetch,
       retry: { ...retryOptions(limit), shouldRetry: this.#shouldRetry, jitter: this.#jitter },
       hooks: { beforeRequest: [this.#beforeRequest] },
     };
     // Set only when there is a value: ky treats a key that is present as given.
+    if (options.signal) kyOptions.signal = signal;
     if (spec.body !== undefined) kyOptions.json = spec.body;
     if (spec.query) kyOptions.searchParams = spec.query;
     const awaitHeader = options.awaitFor === undefined ? undefined : { [AWAIT_HEADER]: String(options.awaitFor) };
@@ -115,6 +133,8 @@ class Call<T> {
           const reading = this.#read(response);
           text = await Promise.race([reading, rejectedOn(signal, reading)]);
         } catch (error) {
+          // A body no longer read is cancelled, so its connection is freed (fetch may not have the call's signal).
+          void this.#reader?.cancel().catch(() => undefined);
           const left = await this.#retryBody(error, limit);
           if (left === undefined) throw error;
           kyOptions.retry = { ...retryOptions(left), shouldRetry: this.#shouldRetry, jitter: this.#jitter };
@@ -147,7 +167,7 @@ class Call<T> {
       transport.validate === 'warn'
         ? (error: RicloudError) => transport.log('warn', `${error.message}; returned unchecked (validate: 'warn')`)
         : undefined;
-    return parseBody(transport.validate === false ? undefined : spec.schema, text, context, warn);
+    return parseBody(transport.validate === false ? undefined : resolve(spec), text, context, warn);
   }
 
   /** The RicloudError for whatever the call threw. */
@@ -165,7 +185,7 @@ class Call<T> {
     return mapped;
   }
 
-  #beforeRequest = (request: KyRequest): void => {
+  #beforeRequest = (request: KyRequest): Request | undefined => {
     // A backoff sleep that ended late (a busy machine) left no time: send nothing, end with the failure being retried.
     if (this.#retrying && this.pastDeadline()) throw this.#retrying.raw;
     const { spec, transport, info } = this;
@@ -175,6 +195,13 @@ class Call<T> {
     this.#inAttempt = true;
     if (transport.debug) transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
     runHooks(this.transport, this.options, 'onRequest', { method: spec.method, url: info.url, attempt: info.attempts });
+    // ky gets the call's signal only with a caller's (AbortSignal.any is costly on Node 20 and missing in older
+    // browsers); an attempt that ky's own timeout would let run past the deadline is linked to it here.
+    if (this.options.signal || this.#attemptStarted + this.attemptTimeout <= this.#deadlineAt) return undefined;
+    const linked = new AbortController();
+    follow(request.signal, linked);
+    follow(this.signal, linked);
+    return new Request(request, { signal: linked.signal });
   };
 
   /** ky's fetch for this call: the platform's (or the client's), with the response reported as it arrives. */
@@ -201,8 +228,10 @@ class Call<T> {
     const max = this.transport.maxResponseBytes;
     const tooLarge = () =>
       new ResponseTooLargeError(this.spec.what, { status: response.status, maxResponseBytes: max, request: this.info });
+    const reader = response.body?.getReader();
+    this.#reader = reader;
     return within(
-      readCapped(response, max, tooLarge),
+      readCapped(reader, max, tooLarge),
       left,
       () => new KyTimeoutError(new Request(this.info.url ?? 'about:blank')),
     );

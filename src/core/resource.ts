@@ -1,6 +1,6 @@
 /** What every resource instance has: its attributes, the response that produced it, and a redacted print form. */
 import type { ResponseMeta } from './spec';
-import { showAs } from './inspect';
+import { INSPECT, inspected } from './inspect';
 import { REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
 
 // The client a resource was fetched with, so instance methods use the same one.
@@ -76,12 +76,14 @@ export abstract class Resource<C = unknown> {
   protected get client(): C {
     return this[owner];
   }
-}
 
-// `util.inspect` / `console.log` form: attributes, with hidden ones shown as `[redacted]`. A JSON copy: nested secrets
-// are non-enumerable, so they are left out even when inspect shows hidden properties.
-showAs(Resource, (resource) => {
-  const shown = JSON.parse(JSON.stringify(resource)) as Record<string, unknown>;
-  for (const key of HIDDEN) if ((resource as unknown as Record<string, unknown>)[key] != null) shown[key] = REDACTED;
-  return shown;
-});
+  /**
+   * The `util.inspect` / `console.log` form: attributes, with hidden ones shown as `[redacted]`. A JSON copy: nested
+   * secrets are non-enumerable, so they are left out even when inspect shows hidden properties.
+   */
+  [INSPECT](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
+    const shown = JSON.parse(JSON.stringify(this)) as Record<string, unknown>;
+    for (const key of HIDDEN) if ((this as unknown as Record<string, unknown>)[key] != null) shown[key] = REDACTED;
+    return inspected(this, shown, options, inspect);
+  }
+}

@@ -2,6 +2,7 @@
 import type * as z from 'zod/mini';
 import { redactHeaders } from './redact';
 import type { RetryMode } from './retry';
+import type { Schema } from './schema-kit';
 
 /** One API call, as a resource or the escape hatch describes it. Internal: not part of the public API. */
 export interface RequestSpec<T> {
@@ -12,10 +13,15 @@ export interface RequestSpec<T> {
   query?: Record<string, string> | undefined;
   /** Sent as the JSON body. */
   body?: object | undefined;
+  /** Values of the body (a password) hidden, as the token is, in any server text the call's errors keep. */
+  secrets?: readonly string[] | undefined;
   /** How the call may be repeated. */
   retry: RetryMode;
-  /** The answer's schema; without one, any JSON object (or an empty body) is taken as it is. */
-  schema?: z.ZodMiniType<T> | undefined;
+  /**
+   * The answer's schema (a resource's declaration, or a caller's zod schema); without one, any JSON object (or an
+   * empty body) is taken as it is. For a list page, the schema of its items.
+   */
+  schema?: Schema<T> | z.ZodMiniType<T> | undefined;
   /** The answer is a list page: its `data` must be a list of objects even when validation is off. */
   page?: boolean | undefined;
   /** How messages name the target, e.g. `webhook_config wc_1`. */
@@ -51,3 +57,6 @@ export function responseMeta(
     },
   };
 }
+
+/** The key of the client's method that hands over its transport, for a result's file: internal, as `SEND` is. */
+export const TRANSPORT = Symbol('ricloud.transport');

@@ -1,11 +1,9 @@
 /** A client's transport: its one ky instance (base URL, auth and default headers) and the settings calls fall back on. */
 import ky, { type KyInstance } from 'ky';
-import { InvalidInputError } from './errors';
 import { levelled, type Logger, type LogLevel } from './log';
 import type { Hooks } from './options';
 import type { Validation } from './parse';
 import { tokenRedactor } from './redact';
-import { userAgent } from './user-agent';
 
 /** What a client hands to each call: its ky instance, its settings (but the token) and its hooks. */
 export interface Transport extends Hooks {
@@ -25,41 +23,25 @@ export interface Transport extends Hooks {
   redact: (text: string) => string;
 }
 
-/** Settings for `createTransport`. */
+/** A client's checked settings, from which its transport is built with the first request. */
 export interface TransportSettings extends Hooks {
   baseUrl: string;
   token: string;
+  /** Every request's headers: authorization, accept, user agent and the client's own. */
+  headers: Headers;
   timeout: number;
   deadline?: number | undefined;
   maxRetries: number;
   maxResponseBytes: number;
-  headers?: Record<string, string> | undefined;
   fetch?: typeof fetch | undefined;
   logger: Logger;
   logLevel: LogLevel;
   validate: Validation;
 }
 
-/**
- * Builds a client's transport.
- * @throws InvalidInputError when the token cannot be sent in an HTTP header.
- */
+/** Builds a client's transport. */
 export function createTransport(settings: TransportSettings): Transport {
-  const { token, baseUrl, headers: extra, logger, logLevel, ...rest } = settings;
-  // Set one by one, so names match whatever their case: the caller's headers may replace the user agent, never the token.
-  const agent = userAgent();
-  const headers = new Headers(agent ? { 'user-agent': agent } : {});
-  for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
-  try {
-    headers.set('authorization', `Token ${token}`);
-  } catch {
-    // Headers' own TypeError would quote the token.
-    throw new InvalidInputError(
-      'token',
-      'cannot be sent in an HTTP header: it has a line break or a character outside Latin-1',
-    );
-  }
-  headers.set('accept', 'application/json');
+  const { token, baseUrl, headers, logger, logLevel, ...rest } = settings;
   return {
     ...rest,
     ky: ky.create({ prefixUrl: baseUrl, headers, redirect: 'manual' }),

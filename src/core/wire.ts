@@ -30,3 +30,19 @@ export const KEY_STATES = ['active', 'deactivated', 'blocked', 'expired'] as con
 export const KEY_TYPES = ['standard', 'trial'] as const;
 /** The states of an organisation. */
 export const ORGANISATION_STATES = ['unconfigured', 'active', 'deactivated', 'blocked'] as const;
+/** The states of a user. */
+export const USER_STATES = ['active', 'deactivated', 'blocked'] as const;
+/** The source types: an iCloud account, a Relay instance, and a Relay instance's device (made by the API). */
+export const SOURCE_TYPES = ['icloud.account', 'rirelay.instance', 'rirelay.source'] as const;
+/** The states of a source. */
+export const SOURCE_STATES = ['unvalidated', 'active', 'deactivated', 'blocked', 'locked'] as const;
+/** The states of a session. */
+export const SESSION_STATES = ['pending', 'active', 'failed', 'expired'] as const;
+/** The states of a poll. */
+export const POLL_STATES = ['pending', 'processing', 'completed'] as const;
+/** The poll states after which nothing changes: `failed` is not documented, but ricloud-py's samples check for it. */
+export const POLL_FINAL_STATES: readonly string[] = ['completed', 'failed'];
+/** The states of a subscription. */
+export const SUBSCRIPTION_STATES = ['pending', 'active', 'deleted'] as const;
+/** The states of a result. */
+export const RESULT_STATES = ['available', 'consumed', 'expired'] as const;

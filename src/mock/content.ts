@@ -2,7 +2,7 @@
  * The content of result files: deterministic, made from the result's identifier (its data type, info type or file),
  * generated in chunks as it is read, so a result of any size is served and checksummed without being held.
  */
-import { md5 } from './md5';
+import { md5 } from '../core/md5';
 
 /** What a result file holds: `size` bytes of its identifier's pattern, or a small JSON document. */
 export interface Content {

@@ -1,9 +1,11 @@
-/** startMockServer(): the mock API over real HTTP on loopback, routed by msw's own `getResponse`. */
+/** startMockServer(): the mock API over real HTTP on loopback, each request resolved by msw against the handlers. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+// Not msw's index (and its getResponse): the index opens a BroadcastChannel at import, which keeps Deno alive.
+import { HttpNetworkFrame } from 'msw/experimental';
 import { checkMockOptions, createMockApi, type MockApi, type MockApiOptions } from './api';
 import { checkCors, corsHeaders, preflight, type CorsOption } from './cors';
 import type { ConnectionFaults } from './endpoint';
@@ -44,6 +46,23 @@ const socketFaults: ConnectionFaults = {
     return new Response(await response.arrayBuffer(), { status: response.status, headers });
   },
 };
+
+/** One request to the server, as a frame msw resolves against the handlers: it keeps msw's answer, or its error. */
+class ServerFrame extends HttpNetworkFrame {
+  answer: Response | undefined;
+  failure: unknown;
+
+  respondWith(response?: Response): void {
+    this.answer = response;
+  }
+
+  // No handler answered: the server sends its own 404.
+  passthrough(): void {}
+
+  errorWith(reason?: unknown): void {
+    this.failure = reason ?? new Error('msw could not resolve the request');
+  }
+}
 
 /**
  * Serves the mock API over HTTP until `close()`.
@@ -129,9 +148,10 @@ async function serve(
       body: method === 'GET' || method === 'HEAD' ? null : body,
       signal: aborter.signal,
     });
-    // Loaded on use: msw's index opens a BroadcastChannel at import, which keeps Deno from exiting.
-    const { getResponse } = await import('msw');
-    const response = (await getResponse(api.handlers, request)) ?? statusError(404, 'No such endpoint.').toResponse();
+    const frame = new ServerFrame({ request });
+    await frame.resolve(api.handlers, 'bypass', { quiet: true });
+    if (frame.failure !== undefined) throw frame.failure;
+    const response = frame.answer ?? statusError(404, 'No such endpoint.').toResponse();
     const fault = response.headers.get(FAULT_HEADER);
     if (fault === 'reset') {
       req.socket.destroy();

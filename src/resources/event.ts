@@ -1,13 +1,13 @@
 /** The event resource: what happened to a resource, as delivered to webhook receivers. `/events` */
-import type { Client } from '../client';
+import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { dateFilter, text } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
-import { eventPageSchema, eventSchema, type EventAttributes, type EventState } from '../schemas';
+import { eventSchema, type EventAttributes, type EventState } from './event.schema';
 
 /** Filters of `Event.list`. */
 export interface EventListParams {
@@ -28,17 +28,19 @@ export interface EventListParams {
 }
 
 const PATH = '/events';
-const RETRIEVE: Endpoint<EventAttributes> = {
+const RETRIEVE: Endpoint<EventAttributes, Event> = {
   method: 'GET',
-  path: `${PATH}/{id}`,
+  path: '/events/{id}',
   schema: eventSchema,
   what: 'event {id}',
+  wrap: () => Event,
 };
-const LIST: ListEndpoint<EventAttributes> = {
+const LIST: ListEndpoint<EventAttributes, Event> = {
   path: PATH,
-  schema: eventPageSchema,
+  schema: eventSchema,
   what: 'event list',
   filters: { type: text, action: text, state: text, date_created: dateFilter },
+  wrap: () => Event,
 };
 
 /** Event methods bound to one client: `client.events`. */
@@ -48,7 +50,7 @@ export class Events extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such event.
    */
   retrieve(id: string, options?: CallOptions): Promise<Event> {
-    return this.call(RETRIEVE, Event, id, undefined, options);
+    return this.call(RETRIEVE, id, undefined, options);
   }
 
   /**
@@ -56,7 +58,7 @@ export class Events extends APIResource {
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
   list(params?: EventListParams, options?: CallOptions): PagePromise<Event> {
-    return this.pages(LIST, Event, params, options);
+    return this.pages(LIST, params, options);
   }
 }
 
@@ -64,14 +66,16 @@ export class Events extends APIResource {
 export interface Event extends EventAttributes {}
 
 /** An event. `type` and `action` name what happened (`webhook_config` + `test`); `data` is the resource it is about. */
-export class Event extends Resource<Client> {
+export class Event extends Resource<BaseClient> {
   /** `GET /events/{id}`. See `Events.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Event> {
-    return clientFor(options).events.retrieve(id, options);
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
   }
 
   /** `GET /events`. See `Events.list`. */
   static list(params?: EventListParams, options?: CallOptions): PagePromise<Event> {
-    return lazyPages(() => clientFor(options).events.list(params, options));
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
   }
 }
+
+export type { EventAttributes, EventState } from './event.schema';

@@ -2,15 +2,15 @@
  * The key resource: an API token of the organisation, and the configs that override the organisation's defaults for
  * its calls. `/key`, `/keys`
  */
-import type { Client } from '../client';
+import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { dateFilter, refOrNull, text } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
-import { keyPageSchema, keySchema, type KeyAttributes, type KeyState } from '../schemas';
+import { keySchema, type KeyAttributes, type KeyState } from './key.schema';
 
 /** A config given by itself or by its id; `null` clears the override, so the organisation's default applies. */
 type ConfigRef = string | number | { id: string | number } | null;
@@ -43,43 +43,59 @@ export interface KeyListParams {
 const PATH = '/keys';
 const schema = keySchema;
 const OVERRIDES = { webhook_config: refOrNull, storage_config: refOrNull };
-const CURRENT: Endpoint<KeyAttributes> = { method: 'GET', path: '/key', schema, what: 'current key' };
-const CREATE: Endpoint<KeyAttributes> = {
+const CURRENT: Endpoint<KeyAttributes, Key> = {
+  method: 'GET',
+  path: '/key',
+  schema,
+  what: 'current key',
+  wrap: () => Key,
+};
+const CREATE: Endpoint<KeyAttributes, Key> = {
   method: 'POST',
   path: PATH,
   schema,
   retry: 'once',
   what: 'create key',
   params: { name: 'create', fields: OVERRIDES },
+  wrap: () => Key,
 };
-const RETRIEVE: Endpoint<KeyAttributes> = { method: 'GET', path: `${PATH}/{id}`, schema, what: 'key {id}' };
-const UPDATE: Endpoint<KeyAttributes> = {
+const RETRIEVE: Endpoint<KeyAttributes, Key> = {
+  method: 'GET',
+  path: '/keys/{id}',
+  schema,
+  what: 'key {id}',
+  wrap: () => Key,
+};
+const UPDATE: Endpoint<KeyAttributes, Key> = {
   method: 'POST',
-  path: `${PATH}/{id}`,
+  path: '/keys/{id}',
   schema,
   what: 'key {id}',
   params: { name: 'update', fields: OVERRIDES, nonEmpty: 'an update needs webhook_config or storage_config' },
+  wrap: () => Key,
 };
 // Never re-sent: a second rotation would replace the token the first one answered with.
-const ROTATE: Endpoint<KeyAttributes> = {
+const ROTATE: Endpoint<KeyAttributes, Key> = {
   method: 'POST',
-  path: `${PATH}/{id}/rotate`,
+  path: '/keys/{id}/rotate',
   schema,
   retry: 'once',
   what: 'rotate key {id}',
+  wrap: () => Key,
 };
-const LIST: ListEndpoint<KeyAttributes> = {
+const LIST: ListEndpoint<KeyAttributes, Key> = {
   path: PATH,
-  schema: keyPageSchema,
+  schema,
   what: 'key list',
   filters: { state: text, date_created: dateFilter },
+  wrap: () => Key,
 };
 
 /** Key methods bound to one client: `client.keys`. */
 export class Keys extends APIResource {
   /** Fetches the key this client calls with (`GET /key`), its token included. */
   current(options?: CallOptions): Promise<Key> {
-    return this.call(CURRENT, Key, undefined, undefined, options);
+    return this.call(CURRENT, undefined, undefined, options);
   }
 
   /**
@@ -87,7 +103,7 @@ export class Keys extends APIResource {
    * @throws InvalidInputError for a bad config reference.
    */
   create(params: KeyCreateParams = {}, options?: CallOptions): Promise<Key> {
-    return this.call(CREATE, Key, undefined, params, options);
+    return this.call(CREATE, undefined, params, options);
   }
 
   /**
@@ -95,7 +111,7 @@ export class Keys extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such key.
    */
   retrieve(id: string, options?: CallOptions): Promise<Key> {
-    return this.call(RETRIEVE, Key, id, undefined, options);
+    return this.call(RETRIEVE, id, undefined, options);
   }
 
   /**
@@ -103,7 +119,7 @@ export class Keys extends APIResource {
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
   list(params?: KeyListParams, options?: CallOptions): PagePromise<Key> {
-    return this.pages(LIST, Key, params, options);
+    return this.pages(LIST, params, options);
   }
 
   /**
@@ -111,7 +127,7 @@ export class Keys extends APIResource {
    * @throws InvalidInputError for an empty update or a bad reference.
    */
   update(id: string, params: KeyUpdateParams, options?: CallOptions): Promise<Key> {
-    return this.call(UPDATE, Key, id, params, options);
+    return this.call(UPDATE, id, params, options);
   }
 
   /**
@@ -120,7 +136,7 @@ export class Keys extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such key.
    */
   rotate(id: string, options?: CallOptions): Promise<Key> {
-    return this.call(ROTATE, Key, id, undefined, options);
+    return this.call(ROTATE, id, undefined, options);
   }
 }
 
@@ -131,49 +147,51 @@ export interface Key extends KeyAttributes {}
  * A key. Static methods use the default client (or `options.client`); instance methods the client it came from.
  * `token` is readable but never printed or serialised.
  */
-export class Key extends Resource<Client> {
+export class Key extends Resource<BaseClient> {
   /** `GET /key`. See `Keys.current`. */
   static async current(options?: CallOptions): Promise<Key> {
-    return clientFor(options).keys.current(options);
+    return callEndpoint(clientFor(options), CURRENT, undefined, undefined, options);
   }
 
   /** `POST /keys`. See `Keys.create`. */
   static async create(params: KeyCreateParams = {}, options?: CallOptions): Promise<Key> {
-    return clientFor(options).keys.create(params, options);
+    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
   }
 
   /** `GET /keys/{id}`. See `Keys.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Key> {
-    return clientFor(options).keys.retrieve(id, options);
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
   }
 
   /** `GET /keys`. See `Keys.list`. */
   static list(params?: KeyListParams, options?: CallOptions): PagePromise<Key> {
-    return lazyPages(() => clientFor(options).keys.list(params, options));
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
   }
 
   /** `POST /keys/{id}`. See `Keys.update`. */
   static async updateWithId(id: string, params: KeyUpdateParams, options?: CallOptions): Promise<Key> {
-    return clientFor(options).keys.update(id, params, options);
+    return callEndpoint(clientFor(options), UPDATE, id, params, options);
   }
 
   /** `POST /keys/{id}/rotate`. See `Keys.rotate`. */
   static async rotateWithId(id: string, options?: CallOptions): Promise<Key> {
-    return clientFor(options).keys.rotate(id, options);
+    return callEndpoint(clientFor(options), ROTATE, id, undefined, options);
   }
 
   /** Updates this key in place and returns it. */
   async update(params: KeyUpdateParams, options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.keys.update(this.id, params, options));
+    return this.reload(() => callEndpoint(this.client, UPDATE, this.id, params, options));
   }
 
   /** Fetches this key again, in place. */
   async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.keys.retrieve(this.id, options));
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 
   /** Rotates this key in place: `token` becomes the new one. See `Keys.rotate`. */
   async rotate(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.keys.rotate(this.id, options));
+    return this.reload(() => callEndpoint(this.client, ROTATE, this.id, undefined, options));
   }
 }
+
+export type { KeyAttributes, KeyState } from './key.schema';

@@ -1,11 +1,11 @@
 /** The organisation resource: the caller's organisation, its configs and its defaults. `/organisation` */
-import type { Client } from '../client';
+import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { APIResource, type Endpoint } from '../core/endpoint';
+import { APIResource, callEndpoint, type Endpoint } from '../core/endpoint';
 import { refOrNull, text } from '../core/fields';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { Resource } from '../core/resource';
-import { organisationSchema, type OrganisationAttributes } from '../schemas';
+import { organisationSchema, type OrganisationAttributes } from './organisation.schema';
 
 /** A config given by itself or by its id; `null` clears the default. */
 type ConfigRef = string | number | { id: string | number } | null;
@@ -21,13 +21,14 @@ export interface OrganisationUpdateParams {
 }
 
 const PATH = '/organisation';
-const RETRIEVE: Endpoint<OrganisationAttributes> = {
+const RETRIEVE: Endpoint<OrganisationAttributes, Organisation> = {
   method: 'GET',
   path: PATH,
   schema: organisationSchema,
   what: 'organisation',
+  wrap: () => Organisation,
 };
-const UPDATE: Endpoint<OrganisationAttributes> = {
+const UPDATE: Endpoint<OrganisationAttributes, Organisation> = {
   method: 'POST',
   path: PATH,
   schema: organisationSchema,
@@ -37,13 +38,14 @@ const UPDATE: Endpoint<OrganisationAttributes> = {
     fields: { webhook_config_default: refOrNull, storage_config_default: refOrNull, name: text },
     nonEmpty: 'an update needs webhook_config_default, storage_config_default or name',
   },
+  wrap: () => Organisation,
 };
 
 /** Organisation methods bound to one client: `client.organisation`. */
 export class Organisations extends APIResource {
   /** Fetches the caller's organisation, with its configs (first page of each) and its `state`. */
   retrieve(options?: CallOptions): Promise<Organisation> {
-    return this.call(RETRIEVE, Organisation, undefined, undefined, options);
+    return this.call(RETRIEVE, undefined, undefined, options);
   }
 
   /**
@@ -51,7 +53,7 @@ export class Organisations extends APIResource {
    * @throws InvalidInputError for an empty update or a bad field; RicloudError for API and network failures.
    */
   update(params: OrganisationUpdateParams, options?: CallOptions): Promise<Organisation> {
-    return this.call(UPDATE, Organisation, undefined, params, options);
+    return this.call(UPDATE, undefined, params, options);
   }
 }
 
@@ -59,24 +61,26 @@ export class Organisations extends APIResource {
 export interface Organisation extends OrganisationAttributes {}
 
 /** The caller's organisation. Static methods use the default client; instance methods the one it came from. */
-export class Organisation extends Resource<Client> {
+export class Organisation extends Resource<BaseClient> {
   /** `GET /organisation`. See `Organisations.retrieve`. */
   static async retrieve(options?: CallOptions): Promise<Organisation> {
-    return clientFor(options).organisation.retrieve(options);
+    return callEndpoint(clientFor(options), RETRIEVE, undefined, undefined, options);
   }
 
   /** `POST /organisation`. See `Organisations.update`. */
   static async update(params: OrganisationUpdateParams, options?: CallOptions): Promise<Organisation> {
-    return clientFor(options).organisation.update(params, options);
+    return callEndpoint(clientFor(options), UPDATE, undefined, params, options);
   }
 
   /** Updates this organisation in place and returns it. */
   async update(params: OrganisationUpdateParams, options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.organisation.update(params, options));
+    return this.reload(() => callEndpoint(this.client, UPDATE, undefined, params, options));
   }
 
   /** Fetches the organisation again, in place. */
   async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.organisation.retrieve(options));
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, undefined, undefined, options));
   }
 }
+
+export type { OrganisationAttributes } from './organisation.schema';

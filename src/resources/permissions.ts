@@ -1,13 +1,13 @@
 /** The permissions resource: scopes of the organisation mapped to limits. `/permissions` */
-import type { Client } from '../client';
+import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import type { Field } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { checkRule, isPlainObject } from '../core/params';
 import { Resource } from '../core/resource';
-import { permissionsPageSchema, permissionsSchema, type PermissionsAttributes } from '../schemas';
+import { permissionsSchema, type PermissionsAttributes } from './permissions.schema';
 
 /** One limit of a scope, e.g. `{ level: 'user', type: 'count', value: 3 }`. */
 export interface PermissionLimit {
@@ -48,33 +48,36 @@ const scopes: Field = (value, field) => {
 
 const PATH = '/permissions';
 const schema = permissionsSchema;
-const PARAMS = { fields: { scopes }, required: ['scopes'] };
-const CREATE: Endpoint<PermissionsAttributes> = {
+const CREATE: Endpoint<PermissionsAttributes, Permissions> = {
   method: 'POST',
   path: PATH,
   schema,
   retry: 'once',
   what: 'create permissions',
-  params: { name: 'create', ...PARAMS },
+  params: { name: 'create', fields: { scopes }, required: ['scopes'] },
+  wrap: () => Permissions,
 };
-const RETRIEVE: Endpoint<PermissionsAttributes> = {
+const RETRIEVE: Endpoint<PermissionsAttributes, Permissions> = {
   method: 'GET',
-  path: `${PATH}/{id}`,
+  path: '/permissions/{id}',
   schema,
   what: 'permissions {id}',
+  wrap: () => Permissions,
 };
-const UPDATE: Endpoint<PermissionsAttributes> = {
+const UPDATE: Endpoint<PermissionsAttributes, Permissions> = {
   method: 'POST',
-  path: `${PATH}/{id}`,
+  path: '/permissions/{id}',
   schema,
   what: 'permissions {id}',
-  params: { name: 'update', ...PARAMS },
+  params: { name: 'update', fields: { scopes }, required: ['scopes'] },
+  wrap: () => Permissions,
 };
-const LIST: ListEndpoint<PermissionsAttributes> = {
+const LIST: ListEndpoint<PermissionsAttributes, Permissions> = {
   path: PATH,
-  schema: permissionsPageSchema,
+  schema,
   what: 'permissions list',
   filters: {},
+  wrap: () => Permissions,
 };
 
 /** Permissions methods bound to one client: `client.permissions`. */
@@ -84,7 +87,7 @@ export class PermissionsGroup extends APIResource {
    * @throws InvalidInputError for missing or malformed `scopes`.
    */
   create(params: PermissionsParams, options?: CallOptions): Promise<Permissions> {
-    return this.call(CREATE, Permissions, undefined, params, options);
+    return this.call(CREATE, undefined, params, options);
   }
 
   /**
@@ -92,12 +95,12 @@ export class PermissionsGroup extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such object.
    */
   retrieve(id: string, options?: CallOptions): Promise<Permissions> {
-    return this.call(RETRIEVE, Permissions, id, undefined, options);
+    return this.call(RETRIEVE, id, undefined, options);
   }
 
   /** Lists the organisation's permissions, newest first. */
   list(params?: PermissionsListParams, options?: CallOptions): PagePromise<Permissions> {
-    return this.pages(LIST, Permissions, params, options);
+    return this.pages(LIST, params, options);
   }
 
   /**
@@ -105,7 +108,7 @@ export class PermissionsGroup extends APIResource {
    * @throws InvalidInputError for missing or malformed `scopes`.
    */
   update(id: string, params: PermissionsParams, options?: CallOptions): Promise<Permissions> {
-    return this.call(UPDATE, Permissions, id, params, options);
+    return this.call(UPDATE, id, params, options);
   }
 }
 
@@ -113,34 +116,36 @@ export class PermissionsGroup extends APIResource {
 export interface Permissions extends PermissionsAttributes {}
 
 /** A permissions object. Static methods use the default client; instance methods the one it came from. */
-export class Permissions extends Resource<Client> {
+export class Permissions extends Resource<BaseClient> {
   /** `POST /permissions`. See `PermissionsGroup.create`. */
   static async create(params: PermissionsParams, options?: CallOptions): Promise<Permissions> {
-    return clientFor(options).permissions.create(params, options);
+    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
   }
 
   /** `GET /permissions/{id}`. See `PermissionsGroup.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Permissions> {
-    return clientFor(options).permissions.retrieve(id, options);
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
   }
 
   /** `GET /permissions`. See `PermissionsGroup.list`. */
   static list(params?: PermissionsListParams, options?: CallOptions): PagePromise<Permissions> {
-    return lazyPages(() => clientFor(options).permissions.list(params, options));
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
   }
 
   /** `POST /permissions/{id}`. See `PermissionsGroup.update`. */
   static async updateWithId(id: string, params: PermissionsParams, options?: CallOptions): Promise<Permissions> {
-    return clientFor(options).permissions.update(id, params, options);
+    return callEndpoint(clientFor(options), UPDATE, id, params, options);
   }
 
   /** Replaces this object's scopes in place and returns it. */
   async update(params: PermissionsParams, options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.permissions.update(this.id, params, options));
+    return this.reload(() => callEndpoint(this.client, UPDATE, this.id, params, options));
   }
 
   /** Fetches this object again, in place. */
   async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.permissions.retrieve(this.id, options));
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 }
+
+export type { PermissionsAttributes } from './permissions.schema';

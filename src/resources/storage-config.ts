@@ -2,9 +2,9 @@
  * The storage config resource: the bucket the API publishes results to, and the credentials it writes with.
  * `/configs/storage`. Credentials are secrets: sent, never printed, logged or serialised.
  */
-import type { Client } from '../client';
+import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { bool, dateFilter, type Field, oneOf, text } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
@@ -12,15 +12,9 @@ import type { CallOptions, RequestOptions } from '../core/options';
 import { checkRule, isPlainObject, type DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
 import { STORAGE_TYPES, WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
-import {
-  storageConfigPageSchema,
-  storageConfigSchema,
-  taskSchema,
-  type StorageConfigAttributes,
-  type StorageConfigState,
-  type TaskAttributes,
-} from '../schemas';
+import { storageConfigSchema, type StorageConfigAttributes, type StorageConfigState } from './storage-config.schema';
 import { Task } from './task';
+import { type TaskAttributes, taskSchema } from './task.schema';
 
 /** Credentials as the API takes them: a GCP service-account key, or AWS keys (see `readCredentialsFile`). */
 export type StorageCredentials = Record<string, string | number | boolean | null>;
@@ -100,49 +94,61 @@ const expiry: Field = (value, field) => {
 const FIELDS = { url: bucketUrl, credentials, signed_urls_enabled: bool, signed_urls_expiry: expiry };
 const PATH = '/configs/storage';
 const schema = storageConfigSchema;
-const CREATE: Endpoint<StorageConfigAttributes> = {
+const CREATE: Endpoint<StorageConfigAttributes, StorageConfig> = {
   method: 'POST',
   path: PATH,
   schema,
   retry: 'once',
   what: 'create storage_config',
   params: { name: 'create', fields: FIELDS, required: ['url', 'credentials'] },
+  wrap: () => StorageConfig,
 };
-const RETRIEVE: Endpoint<StorageConfigAttributes> = {
+const RETRIEVE: Endpoint<StorageConfigAttributes, StorageConfig> = {
   method: 'GET',
-  path: `${PATH}/{id}`,
+  path: '/configs/storage/{id}',
   schema,
   what: 'storage_config {id}',
+  wrap: () => StorageConfig,
 };
-const UPDATE: Endpoint<StorageConfigAttributes> = {
+const UPDATE: Endpoint<StorageConfigAttributes, StorageConfig> = {
   method: 'POST',
-  path: `${PATH}/{id}`,
+  path: '/configs/storage/{id}',
   schema,
   what: 'storage_config {id}',
   params: {
     name: 'update',
-    fields: { ...FIELDS, state: oneOf(WEBHOOK_CONFIG_UPDATE_STATES, 'can only be set to') },
+    fields: {
+      url: bucketUrl,
+      credentials,
+      signed_urls_enabled: bool,
+      signed_urls_expiry: expiry,
+      state: /* @__PURE__ */ oneOf(WEBHOOK_CONFIG_UPDATE_STATES, 'can only be set to'),
+    },
     nonEmpty: 'an update needs url, credentials, signed_urls_enabled, signed_urls_expiry or state',
   },
+  wrap: () => StorageConfig,
 };
-const TEST: Endpoint<TaskAttributes> = {
+const TEST: Endpoint<TaskAttributes, Task> = {
   method: 'POST',
-  path: `${PATH}/{id}/test`,
+  path: '/configs/storage/{id}/test',
   schema: taskSchema,
   retry: 'once',
   what: 'test storage_config {id}',
+  wrap: () => Task,
 };
-const DELETE: Endpoint<StorageConfigAttributes> = {
+const DELETE: Endpoint<StorageConfigAttributes, StorageConfig> = {
   method: 'DELETE',
-  path: `${PATH}/{id}`,
+  path: '/configs/storage/{id}',
   schema,
   what: 'delete storage_config {id}',
+  wrap: () => StorageConfig,
 };
-const LIST: ListEndpoint<StorageConfigAttributes> = {
+const LIST: ListEndpoint<StorageConfigAttributes, StorageConfig> = {
   path: PATH,
-  schema: storageConfigPageSchema,
+  schema,
   what: 'storage_config list',
-  filters: { state: text, type: oneOf(STORAGE_TYPES), date_created: dateFilter },
+  filters: { state: text, type: /* @__PURE__ */ oneOf(STORAGE_TYPES), date_created: dateFilter },
+  wrap: () => StorageConfig,
 };
 
 /** Storage config methods bound to one client: `client.storageConfigs`. */
@@ -152,7 +158,7 @@ export class StorageConfigs extends APIResource {
    * @throws InvalidInputError for a missing or bad `url` or `credentials`; RicloudError for API and network failures.
    */
   create(params: StorageConfigCreateParams, options?: CallOptions): Promise<StorageConfig> {
-    return this.call(CREATE, StorageConfig, undefined, params, options);
+    return this.call(CREATE, undefined, params, options);
   }
 
   /**
@@ -160,7 +166,7 @@ export class StorageConfigs extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such config.
    */
   retrieve(id: string, options?: CallOptions): Promise<StorageConfig> {
-    return this.call(RETRIEVE, StorageConfig, id, undefined, options);
+    return this.call(RETRIEVE, id, undefined, options);
   }
 
   /**
@@ -168,7 +174,7 @@ export class StorageConfigs extends APIResource {
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
   list(params?: StorageConfigListParams, options?: CallOptions): PagePromise<StorageConfig> {
-    return this.pages(LIST, StorageConfig, params, options);
+    return this.pages(LIST, params, options);
   }
 
   /**
@@ -176,7 +182,7 @@ export class StorageConfigs extends APIResource {
    * @throws InvalidInputError for an empty update or a bad field.
    */
   update(id: string, params: StorageConfigUpdateParams, options?: CallOptions): Promise<StorageConfig> {
-    return this.call(UPDATE, StorageConfig, id, params, options);
+    return this.call(UPDATE, id, params, options);
   }
 
   /**
@@ -185,7 +191,7 @@ export class StorageConfigs extends APIResource {
    * @throws NotFoundError when there is no such config.
    */
   test(id: string, options?: CallOptions): Promise<Task> {
-    return this.call(TEST, Task, id, undefined, options);
+    return this.call(TEST, id, undefined, options);
   }
 
   /**
@@ -193,7 +199,7 @@ export class StorageConfigs extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such config.
    */
   delete(id: string, options?: CallOptions): Promise<StorageConfig> {
-    return this.call(DELETE, StorageConfig, id, undefined, options);
+    return this.call(DELETE, id, undefined, options);
   }
 }
 
@@ -204,20 +210,20 @@ export interface StorageConfig extends StorageConfigAttributes {}
  * A storage config. Static methods use the default client (or `options.client`); instance methods the client it came
  * from. `credentials` is readable but never printed or serialised.
  */
-export class StorageConfig extends Resource<Client> {
+export class StorageConfig extends Resource<BaseClient> {
   /** `POST /configs/storage`. See `StorageConfigs.create`. */
   static async create(params: StorageConfigCreateParams, options?: CallOptions): Promise<StorageConfig> {
-    return clientFor(options).storageConfigs.create(params, options);
+    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
   }
 
   /** `GET /configs/storage/{id}`. See `StorageConfigs.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<StorageConfig> {
-    return clientFor(options).storageConfigs.retrieve(id, options);
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
   }
 
   /** `GET /configs/storage`. See `StorageConfigs.list`. */
   static list(params?: StorageConfigListParams, options?: CallOptions): PagePromise<StorageConfig> {
-    return lazyPages(() => clientFor(options).storageConfigs.list(params, options));
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
   }
 
   /** `POST /configs/storage/{id}`. See `StorageConfigs.update`. */
@@ -226,36 +232,38 @@ export class StorageConfig extends Resource<Client> {
     params: StorageConfigUpdateParams,
     options?: CallOptions,
   ): Promise<StorageConfig> {
-    return clientFor(options).storageConfigs.update(id, params, options);
+    return callEndpoint(clientFor(options), UPDATE, id, params, options);
   }
 
   /** `POST /configs/storage/{id}/test`. See `StorageConfigs.test`. */
   static async testWithId(id: string, options?: CallOptions): Promise<Task> {
-    return clientFor(options).storageConfigs.test(id, options);
+    return callEndpoint(clientFor(options), TEST, id, undefined, options);
   }
 
   /** `DELETE /configs/storage/{id}`. See `StorageConfigs.delete`. */
   static async deleteWithId(id: string, options?: CallOptions): Promise<StorageConfig> {
-    return clientFor(options).storageConfigs.delete(id, options);
+    return callEndpoint(clientFor(options), DELETE, id, undefined, options);
   }
 
   /** Updates this config in place and returns it. */
   async update(params: StorageConfigUpdateParams, options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.storageConfigs.update(this.id, params, options));
+    return this.reload(() => callEndpoint(this.client, UPDATE, this.id, params, options));
   }
 
   /** Fetches this config again, in place. */
   async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.storageConfigs.retrieve(this.id, options));
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 
   /** Starts a test of this config; returns its task. */
   test(options?: RequestOptions): Promise<Task> {
-    return this.client.storageConfigs.test(this.id, options);
+    return callEndpoint(this.client, TEST, this.id, undefined, options);
   }
 
   /** Deletes this config; returns the API's last view of it. */
   delete(options?: RequestOptions): Promise<StorageConfig> {
-    return this.client.storageConfigs.delete(this.id, options);
+    return callEndpoint(this.client, DELETE, this.id, undefined, options);
   }
 }
+
+export type { StorageConfigAttributes, StorageConfigState } from './storage-config.schema';

@@ -1,28 +1,28 @@
 /** The task resource: asynchronous work on the server, such as a webhook config test. `/tasks` */
-import type { Client } from '../client';
+import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
-import { AbortError, TimeoutError } from '../core/errors';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { dateFilter, ref, text } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
-import { checkRule, MILLISECONDS, type DateFilter } from '../core/params';
+import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
-import { sleep } from '../core/signal';
-import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS, TASK_FINAL_STATES } from '../core/wire';
-import { taskPageSchema, taskSchema, type TaskAttributes, type TaskState } from '../schemas';
-
-/** First pause between polls when the server does not hold requests open; it doubles up to `MAX_POLL_INTERVAL`. */
-export const FIRST_POLL_INTERVAL = 500;
-/** Longest pause between polls. */
-export const MAX_POLL_INTERVAL = 5_000;
+import { waitFor, type WaitOptions } from '../core/wait';
+import { TASK_FINAL_STATES } from '../core/wire';
+import { taskSchema, type TaskAttributes, type TaskState } from './task.schema';
 
 /** Filters of `Task.list`. */
 export interface TaskListParams {
   /** Only tasks in this state, e.g. `pending` or `failed`. */
   state?: TaskState | undefined;
-  /** Only tasks of this type, e.g. `webhook_config.test`. */
+  /** Only tasks of this type, e.g. `webhook_config.test` or `data`. */
   type?: string | undefined;
+  /** Only the tasks of this poll: a poll or its id. */
+  poll?: string | { id: string } | undefined;
+  /** Only the tasks that used this session: a session or its id. */
+  session?: string | { id: string } | undefined;
+  /** Only tasks on sources of this type, e.g. `icloud.account`. */
+  source_type?: string | undefined;
   /** Only tasks created at this instant or within this range: a Date, an ISO string, or `{ gt, gte, lt, lte }` of them. */
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
@@ -49,20 +49,15 @@ export interface TaskCreateParams {
   poll?: string | { id: string } | undefined;
 }
 
-/** Options of `wait()`: `timeout` bounds the whole wait; the rest apply to each refresh. */
-export interface WaitOptions extends Omit<RequestOptions, 'timeout' | 'deadline' | 'awaitFor'> {
-  /** Milliseconds to wait for the task to end (default 60 000). */
-  timeout?: number | undefined;
-}
-
 const PATH = '/tasks';
-const RETRIEVE: Endpoint<TaskAttributes> = {
+const RETRIEVE: Endpoint<TaskAttributes, Task> = {
   method: 'GET',
-  path: `${PATH}/{id}`,
+  path: '/tasks/{id}',
   schema: taskSchema,
   what: 'task {id}',
+  wrap: () => Task,
 };
-const CREATE: Endpoint<TaskAttributes> = {
+const CREATE: Endpoint<TaskAttributes, Task> = {
   method: 'POST',
   path: PATH,
   schema: taskSchema,
@@ -73,12 +68,14 @@ const CREATE: Endpoint<TaskAttributes> = {
     fields: { type: text, target: text, user: ref, source: ref, session: ref, poll: ref },
     required: ['type'],
   },
+  wrap: () => Task,
 };
-const LIST: ListEndpoint<TaskAttributes> = {
+const LIST: ListEndpoint<TaskAttributes, Task> = {
   path: PATH,
-  schema: taskPageSchema,
+  schema: taskSchema,
   what: 'task list',
-  filters: { state: text, type: text, date_created: dateFilter },
+  filters: { state: text, type: text, poll: ref, session: ref, source_type: text, date_created: dateFilter },
+  wrap: () => Task,
 };
 
 /** Task methods bound to one client: `client.tasks`. */
@@ -88,7 +85,7 @@ export class Tasks extends APIResource {
    * @throws InvalidInputError for a missing `type` or a bad field; RicloudError for API and network failures.
    */
   create(params: TaskCreateParams, options?: CallOptions): Promise<Task> {
-    return this.call(CREATE, Task, undefined, params, options);
+    return this.call(CREATE, undefined, params, options);
   }
 
   /**
@@ -96,7 +93,7 @@ export class Tasks extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such task.
    */
   retrieve(id: string, options?: CallOptions): Promise<Task> {
-    return this.call(RETRIEVE, Task, id, undefined, options);
+    return this.call(RETRIEVE, id, undefined, options);
   }
 
   /**
@@ -104,7 +101,7 @@ export class Tasks extends APIResource {
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
   list(params?: TaskListParams, options?: CallOptions): PagePromise<Task> {
-    return this.pages(LIST, Task, params, options);
+    return this.pages(LIST, params, options);
   }
 }
 
@@ -112,20 +109,20 @@ export class Tasks extends APIResource {
 export interface Task extends TaskAttributes {}
 
 /** A task. Its `state` moves `pending → processing → succeeded | failed`; `wait()` follows it to the end. */
-export class Task extends Resource<Client> {
+export class Task extends Resource<BaseClient> {
   /** `POST /tasks`. See `Tasks.create`. */
   static async create(params: TaskCreateParams, options?: CallOptions): Promise<Task> {
-    return clientFor(options).tasks.create(params, options);
+    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
   }
 
   /** `GET /tasks/{id}`. See `Tasks.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<Task> {
-    return clientFor(options).tasks.retrieve(id, options);
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
   }
 
   /** `GET /tasks`. See `Tasks.list`. */
   static list(params?: TaskListParams, options?: CallOptions): PagePromise<Task> {
-    return lazyPages(() => clientFor(options).tasks.list(params, options));
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
   }
 
   /** True once the task has `succeeded` or `failed`. */
@@ -135,7 +132,7 @@ export class Task extends Resource<Client> {
 
   /** Fetches this task again, in place. */
   async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.tasks.retrieve(this.id, options));
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 
   /**
@@ -145,36 +142,7 @@ export class Task extends Resource<Client> {
    * @throws TimeoutError when the task is still running after `timeout`; AbortError when `signal` fires.
    */
   async wait(options: WaitOptions = {}): Promise<this> {
-    const budget = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
-    checkRule(budget, 'options.timeout', MILLISECONDS);
-    const { timeout: _budget, ...perRequest } = options;
-    const end = Date.now() + budget;
-    let interval = FIRST_POLL_INTERVAL;
-    while (!this.done) {
-      const remaining = end - Date.now();
-      if (remaining <= 0) throw this.#stillRunning(budget);
-      const awaitFor = Math.min(MAX_AWAIT_SECONDS, Math.floor(remaining / 1000));
-      const asked = Date.now();
-      try {
-        await this.refresh({ ...perRequest, deadline: remaining, ...(awaitFor > 0 ? { awaitFor } : {}) });
-      } catch (error) {
-        // The last refresh ran into the end of the wait: say so, rather than that one request timed out.
-        throw error instanceof TimeoutError && Date.now() >= end ? this.#stillRunning(budget) : error;
-      }
-      if (this.done) break;
-      // The server held the request open as asked: ask again at once. Otherwise fall back to polling.
-      if (awaitFor > 0 && Date.now() - asked >= awaitFor * 900) continue;
-      await sleep(Math.max(0, Math.min(interval, end - Date.now())), options.signal).catch((reason: unknown) => {
-        throw new AbortError('task wait aborted', { cause: reason });
-      });
-      interval = Math.min(interval * 2, MAX_POLL_INTERVAL);
-    }
+    await waitFor(this, 'task', `${PATH}/${this.id}`, options);
     return this;
-  }
-
-  #stillRunning(budget: number): TimeoutError {
-    return new TimeoutError(`task ${this.id} is still ${this.state} after ${budget} ms`, {
-      request: { method: 'GET', path: `${PATH}/${this.id}`, attempts: 0 },
-    });
   }
 }

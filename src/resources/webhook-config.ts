@@ -1,22 +1,16 @@
 /** The webhook config resource: where the API sends signed events. `/configs/webhook` */
-import type { Client } from '../client';
+import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { APIResource, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
 import { dateFilter, oneOf, text, url } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import type { CallOptions, RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
 import { WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
-import {
-  taskSchema,
-  webhookConfigPageSchema,
-  webhookConfigSchema,
-  type TaskAttributes,
-  type WebhookConfigAttributes,
-  type WebhookConfigState,
-} from '../schemas';
+import { webhookConfigSchema, type WebhookConfigAttributes, type WebhookConfigState } from './webhook-config.schema';
 import { Task } from './task';
+import { type TaskAttributes, taskSchema } from './task.schema';
 
 /** Parameters of `create`. */
 export interface WebhookConfigCreateParams {
@@ -56,49 +50,55 @@ export interface WebhookConfigListParams {
 
 const PATH = '/configs/webhook';
 const schema = webhookConfigSchema;
-const CREATE: Endpoint<WebhookConfigAttributes> = {
+const CREATE: Endpoint<WebhookConfigAttributes, WebhookConfig> = {
   method: 'POST',
   path: PATH,
   schema,
   retry: 'once',
   what: 'create webhook_config',
   params: { name: 'create', fields: { url }, required: ['url'] },
+  wrap: () => WebhookConfig,
 };
-const RETRIEVE: Endpoint<WebhookConfigAttributes> = {
+const RETRIEVE: Endpoint<WebhookConfigAttributes, WebhookConfig> = {
   method: 'GET',
-  path: `${PATH}/{id}`,
+  path: '/configs/webhook/{id}',
   schema,
   what: 'webhook_config {id}',
+  wrap: () => WebhookConfig,
 };
-const UPDATE: Endpoint<WebhookConfigAttributes> = {
+const UPDATE: Endpoint<WebhookConfigAttributes, WebhookConfig> = {
   method: 'POST',
-  path: `${PATH}/{id}`,
+  path: '/configs/webhook/{id}',
   schema,
   what: 'webhook_config {id}',
   params: {
     name: 'update',
-    fields: { url, state: oneOf(WEBHOOK_CONFIG_UPDATE_STATES, 'can only be set to') },
+    fields: { url, state: /* @__PURE__ */ oneOf(WEBHOOK_CONFIG_UPDATE_STATES, 'can only be set to') },
     nonEmpty: 'an update needs url or state',
   },
+  wrap: () => WebhookConfig,
 };
-const TEST: Endpoint<TaskAttributes> = {
+const TEST: Endpoint<TaskAttributes, Task> = {
   method: 'POST',
-  path: `${PATH}/{id}/test`,
+  path: '/configs/webhook/{id}/test',
   schema: taskSchema,
   retry: 'once',
   what: 'test webhook_config {id}',
+  wrap: () => Task,
 };
-const DELETE: Endpoint<WebhookConfigAttributes> = {
+const DELETE: Endpoint<WebhookConfigAttributes, WebhookConfig> = {
   method: 'DELETE',
-  path: `${PATH}/{id}`,
+  path: '/configs/webhook/{id}',
   schema,
   what: 'delete webhook_config {id}',
+  wrap: () => WebhookConfig,
 };
-const LIST: ListEndpoint<WebhookConfigAttributes> = {
+const LIST: ListEndpoint<WebhookConfigAttributes, WebhookConfig> = {
   path: PATH,
-  schema: webhookConfigPageSchema,
+  schema,
   what: 'webhook_config list',
   filters: { state: text, date_created: dateFilter },
+  wrap: () => WebhookConfig,
 };
 
 /** Webhook config methods bound to one client: `client.webhookConfigs`. */
@@ -109,7 +109,7 @@ export class WebhookConfigs extends APIResource {
    * @throws InvalidInputError for a missing or bad `url`; RicloudError for API and network failures.
    */
   create(params: WebhookConfigCreateParams, options?: CallOptions): Promise<WebhookConfig> {
-    return this.call(CREATE, WebhookConfig, undefined, params, options);
+    return this.call(CREATE, undefined, params, options);
   }
 
   /**
@@ -117,7 +117,7 @@ export class WebhookConfigs extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when this organisation has no such config.
    */
   retrieve(id: string, options?: CallOptions): Promise<WebhookConfig> {
-    return this.call(RETRIEVE, WebhookConfig, id, undefined, options);
+    return this.call(RETRIEVE, id, undefined, options);
   }
 
   /**
@@ -125,7 +125,7 @@ export class WebhookConfigs extends APIResource {
    * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
    */
   list(params?: WebhookConfigListParams, options?: CallOptions): PagePromise<WebhookConfig> {
-    return this.pages(LIST, WebhookConfig, params, options);
+    return this.pages(LIST, params, options);
   }
 
   /**
@@ -133,7 +133,7 @@ export class WebhookConfigs extends APIResource {
    * @throws InvalidInputError for an empty update, a bad url or a state other than new/deactivated.
    */
   update(id: string, params: WebhookConfigUpdateParams, options?: CallOptions): Promise<WebhookConfig> {
-    return this.call(UPDATE, WebhookConfig, id, params, options);
+    return this.call(UPDATE, id, params, options);
   }
 
   /**
@@ -142,7 +142,7 @@ export class WebhookConfigs extends APIResource {
    * @throws NotFoundError when there is no such config.
    */
   test(id: string, options?: CallOptions): Promise<Task> {
-    return this.call(TEST, Task, id, undefined, options);
+    return this.call(TEST, id, undefined, options);
   }
 
   /**
@@ -151,7 +151,7 @@ export class WebhookConfigs extends APIResource {
    * @throws InvalidInputError for a bad id; NotFoundError when there is no such config.
    */
   delete(id: string, options?: CallOptions): Promise<WebhookConfig> {
-    return this.call(DELETE, WebhookConfig, id, undefined, options);
+    return this.call(DELETE, id, undefined, options);
   }
 }
 
@@ -162,20 +162,20 @@ export interface WebhookConfig extends WebhookConfigAttributes {}
  * A webhook config. Static methods use the default client (or `options.client`); instance methods use the client
  * the config came from. `secret` is readable but never printed or serialised.
  */
-export class WebhookConfig extends Resource<Client> {
+export class WebhookConfig extends Resource<BaseClient> {
   /** `POST /configs/webhook`. See `WebhookConfigs.create`. */
   static async create(params: WebhookConfigCreateParams, options?: CallOptions): Promise<WebhookConfig> {
-    return clientFor(options).webhookConfigs.create(params, options);
+    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
   }
 
   /** `GET /configs/webhook/{id}`. See `WebhookConfigs.retrieve`. */
   static async retrieve(id: string, options?: CallOptions): Promise<WebhookConfig> {
-    return clientFor(options).webhookConfigs.retrieve(id, options);
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
   }
 
   /** `GET /configs/webhook`. See `WebhookConfigs.list`. */
   static list(params?: WebhookConfigListParams, options?: CallOptions): PagePromise<WebhookConfig> {
-    return lazyPages(() => clientFor(options).webhookConfigs.list(params, options));
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
   }
 
   /** `POST /configs/webhook/{id}`. See `WebhookConfigs.update`. */
@@ -184,36 +184,38 @@ export class WebhookConfig extends Resource<Client> {
     params: WebhookConfigUpdateParams,
     options?: CallOptions,
   ): Promise<WebhookConfig> {
-    return clientFor(options).webhookConfigs.update(id, params, options);
+    return callEndpoint(clientFor(options), UPDATE, id, params, options);
   }
 
   /** `POST /configs/webhook/{id}/test`. See `WebhookConfigs.test`. */
   static async testWithId(id: string, options?: CallOptions): Promise<Task> {
-    return clientFor(options).webhookConfigs.test(id, options);
+    return callEndpoint(clientFor(options), TEST, id, undefined, options);
   }
 
   /** `DELETE /configs/webhook/{id}`. See `WebhookConfigs.delete`. */
   static async deleteWithId(id: string, options?: CallOptions): Promise<WebhookConfig> {
-    return clientFor(options).webhookConfigs.delete(id, options);
+    return callEndpoint(clientFor(options), DELETE, id, undefined, options);
   }
 
   /** Updates this config in place and returns it. */
   async update(params: WebhookConfigUpdateParams, options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.webhookConfigs.update(this.id, params, options));
+    return this.reload(() => callEndpoint(this.client, UPDATE, this.id, params, options));
   }
 
   /** Fetches this config again, in place. The `secret` from `create` is kept when the answer leaves it out. */
   async refresh(options?: RequestOptions): Promise<this> {
-    return this.reload(() => this.client.webhookConfigs.retrieve(this.id, options));
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
   }
 
   /** Starts a test of this config; returns its task. */
   test(options?: RequestOptions): Promise<Task> {
-    return this.client.webhookConfigs.test(this.id, options);
+    return callEndpoint(this.client, TEST, this.id, undefined, options);
   }
 
   /** Deletes this config; returns the API's last view of it. */
   delete(options?: RequestOptions): Promise<WebhookConfig> {
-    return this.client.webhookConfigs.delete(this.id, options);
+    return callEndpoint(this.client, DELETE, this.id, undefined, options);
   }
 }
+
+export type { WebhookConfigAttributes, WebhookConfigState } from './webhook-config.schema';

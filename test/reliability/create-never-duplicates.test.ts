@@ -166,6 +166,37 @@ describe('over real sockets (startMockServer)', () => {
     expect(mock.api.created.webhook_config).toBe(1);
   });
 
+  // workerd's fetch throws this Error (retryable: true) for a refused connection and for one dropped after sending alike.
+  const workerdLost = () => Object.assign(new Error('Network connection lost.'), { retryable: true });
+
+  it('workerd\'s refused connection ("Network connection lost.", as when dropped after sending): create is not re-sent, mayHaveSucceeded', async () => {
+    let calls = 0;
+    const workerd = async () => {
+      calls++;
+      throw workerdLost();
+    };
+    const error = await rejectionOf(
+      mock.client({ fetch: workerd as typeof fetch }).webhookConfigs.create({ url: RECEIVER }),
+    );
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
+    expect(error.message).toContain('may have been applied');
+    expect(calls).toBe(1);
+  });
+
+  it('workerd\'s failed name lookup ("Network connection failed: failed to lookup address"): create is re-sent once', async () => {
+    let calls = 0;
+    const workerd = async (request: Request) => {
+      if (++calls === 1)
+        throw new Error('Network connection failed: failed to lookup address information: Name or service not known');
+      return fetch(request);
+    };
+    const config = await mock.client({ fetch: workerd as typeof fetch }).webhookConfigs.create({ url: RECEIVER });
+    expect(config.url).toBe(RECEIVER);
+    expect(calls).toBe(2);
+    expect(mock.api.created.webhook_config).toBe(1);
+  });
+
   it('a refused connection with no retries left: ConnectionError that says nothing was applied', async () => {
     const refusing = await refusingFetch(1);
     const error = await rejectionOf(

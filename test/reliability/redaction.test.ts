@@ -4,31 +4,14 @@
  */
 import { format, inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import {
-  Client,
-  InvalidInputError,
-  RequestError,
-  ResponseValidationError,
-  type Logger,
-  type RicloudError,
-} from '../../src/index';
+import { Client, InvalidInputError, RequestError, ResponseValidationError, type RicloudError } from '../../src/index';
 import { signPayload } from '../../src/webhooks/index';
+import { recordingLogger } from '../support/recording-logger';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 import { expectErrorJson } from '../support/error-json';
 import { RECEIVER, useMockServer } from './support';
 
 const CONFIGS = '/configs/webhook';
-
-/** A logger that keeps every line it is given, arguments included. */
-function recordingLogger() {
-  const lines: string[] = [];
-  const at =
-    (level: string) =>
-    (...args: unknown[]) =>
-      void lines.push(`${level} ${format(...args)}`);
-  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-  return { logger, lines };
-}
 
 /** Every way an error may be printed. */
 const renderings = (error: unknown) => [

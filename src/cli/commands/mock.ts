@@ -2,11 +2,25 @@
 import type { Command } from 'commander';
 import { action } from '../context';
 import { errorLine, exitCode } from '../errors';
-import { port } from '../parse';
+import { bytes, port, scale, seconds } from '../parse';
 import { drained, stopped } from '../stop';
 
 /** The token the export line suggests: the mock takes any token, and each one is its own organisation. */
 const MOCK_TOKEN = 'mock';
+
+/** The flags of `ricloud mock`, as commander parses them. */
+interface MockOptions {
+  host: string;
+  port: number;
+  cors?: true | string;
+  sessionLifetime?: number;
+  resultLifetime?: number;
+  resultSize?: number;
+  intervalScale?: number;
+}
+
+/** Seconds from a flag as the mock's milliseconds; undefined stays undefined (the mock's default). */
+const milliseconds = (seconds: number | undefined) => (seconds === undefined ? undefined : seconds * 1000);
 
 /** Loads the mock (and msw with it) only for this command. */
 async function loadMock(): Promise<typeof import('../../mock/index')> {
@@ -31,17 +45,40 @@ export function addMockCommand(program: Command): void {
       '--cors [origin]',
       "answer browsers' CORS checks, for a page that calls the mock (any origin, or only <origin>)",
     )
+    .option(
+      '--session-lifetime <seconds>',
+      'how long an active session lives before it expires (default: a day)',
+      seconds,
+    )
+    .option('--result-lifetime <seconds>', 'how long a result lives before it expires (default: seven days)', seconds)
+    .option('--result-size <bytes>', 'the size of each data or file result, served as a stream (default: 4096)', bytes)
+    .option(
+      '--interval-scale <ms>',
+      "milliseconds of the mock per second of a subscription's interval (default: 1000, real time; 1 makes an hour 3.6 s)",
+      scale,
+    )
     .addHelpText(
       'after',
       `
 Run it in one terminal, then in another run the export line it prints and use any command:
   ricloud webhook-config create --url http://127.0.0.1:8080/webhooks --wait
-The mock takes any token; each token is its own organisation. Ctrl-C stops it.`,
+The mock takes any token; each token is its own organisation. Ctrl-C stops it.
+
+To try downloads and expiries quickly:
+  ricloud mock --result-size 104857600 --result-lifetime 600 --session-lifetime 300 --interval-scale 1`,
     )
     .action(
-      action(async (ctx, options: { host: string; port: number; cors?: true | string }) => {
+      action(async (ctx, options: MockOptions) => {
         const { startMockServer } = await loadMock();
-        const server = await startMockServer({ host: options.host, port: options.port, cors: options.cors });
+        const server = await startMockServer({
+          host: options.host,
+          port: options.port,
+          cors: options.cors,
+          sessionLifetime: milliseconds(options.sessionLifetime),
+          resultLifetime: milliseconds(options.resultLifetime),
+          resultSize: options.resultSize,
+          intervalScale: options.intervalScale,
+        });
         const env = { RICLOUD_URL: server.url, RICLOUD_TOKEN: MOCK_TOKEN };
         if (ctx.out.json) ctx.out.jsonLine({ url: server.url, env });
         else {

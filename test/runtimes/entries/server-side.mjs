@@ -7,11 +7,8 @@ import * as ricloud from 'ricloud';
 import * as webhooks from 'ricloud/webhooks';
 import { runScenario } from './scenario.mjs';
 
-/**
- * Runs everything with `serve` and prints the names of the checks that passed as the last line. `mockInProcess: false`
- * leaves out the mock in process, for a runtime that `mock-exit.mjs` checks on its own.
- */
-export async function runServerSide(serve, { mockInProcess = true } = {}) {
+/** Runs everything with `serve` and prints the names of the checks that passed as the last line. */
+export async function runServerSide(serve) {
   const [mockUrl, refusedUrl] = process.argv.slice(-2);
   const passed = ['import esm'];
   const require = createRequire(import.meta.url);
@@ -21,12 +18,12 @@ export async function runServerSide(serve, { mockInProcess = true } = {}) {
     throw new Error('import cjs: no Client or createWebhookHandler');
   passed.push('import cjs');
   const result = await runScenario({ sdk: { ricloud, webhooks }, serve, mockUrl, refusedUrl });
-  if (mockInProcess) passed.push(await mockExits());
+  passed.push(await mockExits());
   console.log(`RESULT ${JSON.stringify({ passed: [...passed, ...result.passed], failed: result.failed })}`);
 }
 
-/** The mock started and closed in process; the runtime must then exit by itself. */
-export async function mockExits() {
+/** `startMockServer` started, called and closed in process; the runtime must then exit by itself. */
+async function mockExits() {
   const { startMockServer } = await import('ricloud/mock');
   const mock = await startMockServer({ deliver: async () => new Response('OK') });
   const client = new ricloud.Client({ token: 'runtimes', baseUrl: mock.url });

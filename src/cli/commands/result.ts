@@ -1,0 +1,137 @@
+/**
+ * `ricloud result`: list, show, acknowledge and download the results of polls. A download is checked against the
+ * result's size and MD5 checksum as it streams, with a progress bar on a terminal.
+ */
+import { Option, type Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { DownloadOptions, Result } from '../../index';
+import { action, type Context } from '../context';
+import { UsageError } from '../errors';
+import { addListOptions, printList, type ListOptions } from '../list';
+import { formatBytes, withProgressBar } from '../progress';
+import { RESULT_STATES } from '../sdk';
+
+const COLUMNS = ['id', 'identifier', 'type', 'size', 'state', 'date_created'];
+
+/** Prints results: one as `key  value` lines, several as a table (JSON: the one, or an array). */
+function showResults(ctx: Context, results: Result[]): void {
+  if (results.length === 1) ctx.out.resource(results[0] as Result);
+  else if (ctx.out.json) ctx.out.document(results);
+  else ctx.out.table(results, COLUMNS);
+}
+
+/** Runs `download` beside a progress bar on an interactive stderr, giving it the progress callback. */
+function withBar(ctx: Context, result: Result, download: (options: DownloadOptions) => Promise<void>): Promise<void> {
+  return withProgressBar(ctx, `result ${result.id}`, result.size ?? 0, (received) =>
+    download({ signal: ctx.signal, onProgress: ({ bytes }) => received(bytes) }),
+  );
+}
+
+/** Streams the result's file to stdout, checked as it goes; stdout stays open, as main.ts still reports the end. */
+function downloadToStdout(ctx: Context, result: Result): Promise<void> {
+  return withBar(ctx, result, async (options) => {
+    const body = await result.download(options);
+    await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), process.stdout, { end: false });
+  });
+}
+
+/**
+ * Downloads to `path` with `ricloud/node`'s `downloadToFile`: the file appears there only once checked.
+ * @throws UsageError when `path` exists and `overwrite` is off.
+ */
+async function downloadToPath(ctx: Context, result: Result, path: string, overwrite: boolean): Promise<void> {
+  if (!overwrite && existsSync(path)) throw new UsageError(`${path} already exists: pass --force to overwrite it`);
+  // Node-only, so loaded when used.
+  const { downloadToFile } = await import('../../node');
+  await withBar(ctx, result, (options) => downloadToFile(result, path, options));
+}
+
+/** Adds `result` and its commands to `program`. */
+export function addResultCommands(program: Command): void {
+  const group = program
+    .command('result')
+    .description('read what polls published: list, show, download and acknowledge results');
+
+  addListOptions(
+    group
+      .command('list')
+      .description('list results, newest first (consumed and expired ones only with --state)')
+      .option('--poll <id>', 'only the results of this poll')
+      .option('--task <id>', 'only the results of this task')
+      .addOption(new Option('--state <state>', 'only results in this state').choices(RESULT_STATES)),
+    { dates: false },
+  ).action(
+    action(async (ctx, options: ListOptions & { poll?: string; task?: string; state?: Result['state'] }) => {
+      const client = await ctx.client();
+      const results = client.results.list(
+        { limit: options.limit, poll: options.poll, task: options.task, state: options.state },
+        { signal: ctx.signal },
+      );
+      await printList(ctx, results, options, COLUMNS, 'results');
+    }),
+  );
+
+  group
+    .command('retrieve')
+    .description('show one result')
+    .argument('<id>', 'the result id')
+    .action(
+      action(async (ctx, id: string) => {
+        const client = await ctx.client();
+        ctx.out.resource(await client.results.retrieve(id, { signal: ctx.signal }));
+      }),
+    );
+
+  group
+    .command('ack')
+    .description('acknowledge results: consumed from now on (their files stay until they expire)')
+    .argument('<ids...>', 'the result ids (several go in one request, all or none)')
+    .action(
+      action(async (ctx, ids: string[]) => {
+        const client = await ctx.client();
+        const results =
+          ids.length === 1
+            ? [await client.results.acknowledgeWithId(ids[0] as string, { signal: ctx.signal })]
+            : await client.results.acknowledge(ids, { signal: ctx.signal });
+        showResults(ctx, results);
+      }),
+    );
+
+  group
+    .command('download')
+    .description("download a result's file, checked against its size and MD5 checksum")
+    .argument('<id>', 'the result id')
+    .option('-o, --output <path>', 'write the file here (else to stdout, when it is piped)')
+    .option('--force', 'overwrite the file at --output')
+    .addHelpText(
+      'after',
+      `
+The download is checked as it streams. With --output, the file appears at the path only once every
+byte arrived and the MD5 checksum matched; a failed or interrupted download leaves nothing there. On a
+piped stdout, a mismatch exits 1 after the bytes went out: use them only when the exit code is 0.
+On a terminal, a progress bar shows on stderr (not with --quiet). With --output, --json prints the result once done.
+
+Examples:
+  ricloud result download <id> --output messages.bin
+  ricloud result download <id> | gunzip > messages.db`,
+    )
+    .action(
+      action(async (ctx, id: string, options: { output?: string; force?: boolean }) => {
+        // Bytes on a terminal would garble it, and could drive it: they go to a file or a pipe.
+        if (!options.output && process.stdout.isTTY)
+          throw new UsageError('result download writes the file: pass --output PATH, or pipe stdout (… > file)');
+        const client = await ctx.client();
+        const result = await client.results.retrieve(id, { signal: ctx.signal });
+        // The SDK would call it bad input (exit 2); the id was right, the file is gone (exit 1).
+        if (!result.signed_url) throw new Error(`result ${result.id} is ${result.state}: its file is gone`);
+        if (options.output) await downloadToPath(ctx, result, options.output, Boolean(options.force));
+        else await downloadToStdout(ctx, result);
+        const where = options.output ? ` to ${options.output}` : '';
+        ctx.out.note(`Downloaded result ${result.id}${where}: ${formatBytes(result.size ?? 0)}, checksum verified.`);
+        if (options.output && ctx.out.json) ctx.out.resource(result);
+      }),
+    );
+}

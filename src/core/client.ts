@@ -1,0 +1,247 @@
+/**
+ * The core of a client: options, environment, defaults, and the one place that sends. It holds no resource group, so
+ * an app that uses `configure()` and the static methods (`WebhookConfig.create`, …) bundles only the resources it
+ * calls; `Client` adds the groups (`client.webhookConfigs`, …).
+ */
+import type * as z from 'zod/mini';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './body';
+import type { Connection } from './download';
+import { InvalidInputError } from './errors';
+import { INSPECT, inspected } from './inspect';
+import { envLogLevel, LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './log';
+import { checkRequestOptions, type Hooks, type RequestOptions } from './options';
+import { checkBaseUrl, checkObject, checkRules, checkToken, numberIn, type Rule, typed } from './params';
+import type { Validation } from './parse';
+import { REDACTED } from './redact';
+import { type RequestSpec, type ResponseMeta, SEND, TRANSPORT } from './spec';
+import type { Transport, TransportSettings } from './transport';
+import { userAgent } from './user-agent';
+import { DEFAULT_BASE_URL } from './wire';
+
+/** Milliseconds one attempt may take unless told otherwise. */
+export const DEFAULT_TIMEOUT = 30_000;
+/** Retries after the first attempt unless told otherwise. */
+export const DEFAULT_MAX_RETRIES = 2;
+
+/** Settings of a client. Every one is optional; see each for its default. */
+export interface ClientOptions extends Hooks {
+  /** The key token; defaults to `RICLOUD_TOKEN`. Trimmed, sent as `Authorization: Token <token>`, never printed. */
+  token?: string | undefined;
+  /** The API's base URL; defaults to `RICLOUD_URL`, else `https://ricloud-api.reincubate.com`. */
+  baseUrl?: string | undefined;
+  /** Milliseconds each attempt may take (default 30 000). */
+  timeout?: number | undefined;
+  /** Milliseconds a whole call may take, retries and backoff included (default 3 × timeout). */
+  deadline?: number | undefined;
+  /** Retries after a failed attempt (default 2). See the README for which failures are retried. */
+  maxRetries?: number | undefined;
+  /** Largest response body read, in bytes after decompression (default 10 MB); past it, `ResponseTooLargeError`. */
+  maxResponseBytes?: number | undefined;
+  /** Headers sent with every request (not `Authorization`: the token sets it). */
+  headers?: Record<string, string> | undefined;
+  /** A `fetch` to use instead of the global one (proxies, tests). */
+  fetch?: typeof fetch | undefined;
+  /** Where log lines go (default `console`). */
+  logger?: Logger | undefined;
+  /** How much to log (default `RICLOUD_LOG`, else `warn`). */
+  logLevel?: LogLevel | undefined;
+  /**
+   * Check every response against the resource's schema (default `true`: a body that breaks it is a
+   * `ResponseValidationError`). `'warn'` logs that error and returns the body unchecked; `false` skips the schemas.
+   */
+  validate?: Validation | undefined;
+}
+
+/** Options of `client.get`, `post` and `delete`: the request options, plus what to send and how to check the answer. */
+export interface RawOptions<T> extends RequestOptions {
+  /** Query parameters. */
+  query?: Record<string, string> | undefined;
+  /** Sent as the JSON body. */
+  body?: object | undefined;
+  /** A zod schema the answer must pass; without one, any JSON object (or an empty answer) is returned as it is. */
+  schema?: z.ZodMiniType<T> | undefined;
+  /** `once` (the default for POST) re-sends only when the server certainly did not act; `idempotent` on any transient failure. */
+  retry?: 'once' | 'idempotent' | undefined;
+}
+
+const env = (name: string): string | undefined =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+
+/** The checks of client options, besides those every request option has. */
+const CLIENT_RULES: Record<string, Rule> = {
+  token: typed('string'),
+  fetch: typed('function'),
+  logLevel: [(v) => LOG_LEVELS.includes(v as LogLevel), `one of ${LOG_LEVELS.join(', ')}`],
+  logger: [
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      LOG_METHODS.every((m) => typeof (v as Record<string, unknown>)[m] === 'function'),
+    `an object with ${LOG_METHODS.join(', ')} methods`,
+  ],
+  maxResponseBytes: numberIn(1, Number.MAX_SAFE_INTEGER, ' of bytes', true),
+  validate: [(v) => typeof v === 'boolean' || v === 'warn', "true, false or 'warn'"],
+};
+
+/** Checks client options; every refusal names the option. */
+function checkClientOptions(options: unknown): ClientOptions {
+  const o: ClientOptions = checkRequestOptions(options, 'options', [...Object.keys(CLIENT_RULES), 'baseUrl']);
+  checkRules(o as Record<string, unknown>, 'options', CLIENT_RULES);
+  if (o.baseUrl !== undefined) checkBaseUrl(o.baseUrl, 'options.baseUrl');
+  return o;
+}
+
+/**
+ * Every request's headers: the user agent, the caller's own, then the token and `accept`, which they cannot replace.
+ * @throws InvalidInputError when the token cannot be sent in an HTTP header.
+ */
+function requestHeaders(token: string, extra: Record<string, string> | undefined): Headers {
+  const agent = userAgent();
+  // Set one by one, so names match whatever their case.
+  const headers = new Headers(agent ? { 'user-agent': agent } : {});
+  for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
+  try {
+    headers.set('authorization', `Token ${token}`);
+  } catch {
+    // Headers' own TypeError would quote the token.
+    throw new InvalidInputError(
+      'token',
+      'cannot be sent in an HTTP header: it has a line break or a character outside Latin-1',
+    );
+  }
+  headers.set('accept', 'application/json');
+  return headers;
+}
+
+// ky and zod take most of the package's load time: they are loaded with the first request, not with `ricloud`.
+let engine: Promise<typeof import('./engine')> | undefined;
+const loadEngine = () => (engine ??= import('./engine'));
+
+/**
+ * A ricloud API client with its own token and settings, without the resource groups: what `configure()` returns and
+ * what `{ client }` takes. `Client` adds `client.webhookConfigs` and the other groups.
+ * @throws InvalidInputError when an option has the wrong type or value.
+ */
+export class BaseClient {
+  /** The base URL requests go to. */
+  declare readonly baseUrl: string;
+  readonly #options: ClientOptions;
+  readonly #token: string;
+  readonly #settings: TransportSettings;
+  #transport: Transport | undefined;
+
+  /**
+   * Checks `options`, and takes what they leave out from `RICLOUD_TOKEN`, `RICLOUD_URL` and `RICLOUD_LOG`.
+   * Sends nothing: a missing token is reported by the first call.
+   * @throws InvalidInputError when an option or `RICLOUD_URL` has the wrong type or value, or the token cannot be sent in a header.
+   */
+  constructor(options: ClientOptions = {}) {
+    const o = checkClientOptions(options);
+    this.#options = o;
+    this.#token = checkToken(o.token ?? env('RICLOUD_TOKEN') ?? '');
+    this.baseUrl = (o.baseUrl ?? env('RICLOUD_URL') ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+    if (o.baseUrl === undefined) checkBaseUrl(this.baseUrl, 'RICLOUD_URL');
+    const { headers, ...rest } = o;
+    this.#settings = {
+      ...rest,
+      baseUrl: this.baseUrl,
+      token: this.#token,
+      headers: requestHeaders(this.#token, headers),
+      timeout: o.timeout ?? DEFAULT_TIMEOUT,
+      maxRetries: o.maxRetries ?? DEFAULT_MAX_RETRIES,
+      maxResponseBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      logger: o.logger ?? console,
+      logLevel: o.logLevel ?? envLogLevel(env('RICLOUD_LOG')) ?? 'warn',
+      validate: o.validate ?? true,
+    };
+  }
+
+  /** A new client of this class with these options laid over this one's (an option set to undefined keeps this one's value). */
+  withOptions(options: ClientOptions): this {
+    // An option given as undefined keeps this client's value, as one left out does.
+    const given = Object.entries(checkClientOptions(options)).filter(([, value]) => value !== undefined);
+    const merged = { ...this.#options, token: this.#token, baseUrl: this.baseUrl, ...Object.fromEntries(given) };
+    return new (this.constructor as new (options: ClientOptions) => this)(merged);
+  }
+
+  /**
+   * `GET path` for an endpoint the SDK does not wrap yet; returns the JSON answer, checked by `schema` when given.
+   * @throws RicloudError in every failure case.
+   */
+  get<T = unknown>(path: string, options?: RawOptions<T>): Promise<T> {
+    return this.#raw('GET', path, options);
+  }
+
+  /**
+   * `POST path` with `body` as JSON. Sent once unless `retry: 'idempotent'` says it may be repeated.
+   * @throws RicloudError in every failure case.
+   */
+  post<T = unknown>(path: string, options?: RawOptions<T>): Promise<T> {
+    return this.#raw('POST', path, options);
+  }
+
+  /**
+   * `DELETE path`; returns the JSON answer, or undefined for an empty one.
+   * @throws RicloudError in every failure case.
+   */
+  delete<T = unknown>(path: string, options?: RawOptions<T>): Promise<T> {
+    return this.#raw('DELETE', path, options);
+  }
+
+  async #raw<T>(method: 'GET' | 'POST' | 'DELETE', path: unknown, options: RawOptions<T> = {}): Promise<T> {
+    const { query, body, schema, retry, ...rest } = checkObject(options, 'options') as RawOptions<T>;
+    const what = `${method} ${checkPath(path)}`;
+    const mode = retry ?? (method === 'POST' ? 'once' : 'idempotent');
+    const spec = { method, path: path as string, query, body, schema, retry: mode, what };
+    return (await this[SEND](spec, rest)).data;
+  }
+
+  /**
+   * @internal Sends one request spec: what resources and the escape hatch use.
+   * @throws RicloudError in every failure case.
+   */
+  async [SEND]<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<{ data: T; response: ResponseMeta }> {
+    if (!this.#token)
+      throw new InvalidInputError(
+        'token',
+        'no API token: pass { token } to the client or configure(), or set RICLOUD_TOKEN',
+      );
+    const checked = checkRequestOptions(options);
+    const { send, createTransport } = await loadEngine();
+    this.#transport ??= createTransport(this.#settings);
+    return await send(this.#transport, spec, checked);
+  }
+
+  /** @internal This client's transport and the loaded engine, for a request `SEND` does not make (a result's file). */
+  async [TRANSPORT](): Promise<Connection> {
+    const engine = await loadEngine();
+    this.#transport ??= engine.createTransport(this.#settings);
+    return { engine, transport: this.#transport };
+  }
+
+  /** The settings, without the token. */
+  toJSON(): Record<string, unknown> {
+    const { token: _token, fetch: _fetch, logger: _logger, headers, ...rest } = this.#options;
+    return {
+      ...rest,
+      baseUrl: this.baseUrl,
+      token: this.#token ? REDACTED : '',
+      ...(headers ? { headers: Object.fromEntries(Object.keys(headers).map((k) => [k, REDACTED])) } : {}),
+    };
+  }
+
+  /** How `util.inspect` and `console.log` show a client: its settings, without the token. */
+  [INSPECT](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
+    return inspected(this, this.toJSON(), options, inspect);
+  }
+}
+
+/**
+ * Checks an escape-hatch path: below the base URL, so the token never goes to another host.
+ * @throws InvalidInputError naming `path`.
+ */
+function checkPath(path: unknown): string {
+  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || /[\p{Cc}\\?#]/u.test(path))
+    throw new InvalidInputError('path', 'must be a path below the base URL such as /key, with no query (pass query)');
+  return path;
+}

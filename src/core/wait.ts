@@ -1,0 +1,66 @@
+/**
+ * Waiting for a resource's asynchronous work to end (a task, a session, a poll): long-polls with `Ricloud-Await`,
+ * falling back to polling with backoff against a server that answers at once.
+ */
+import { AbortError, TimeoutError } from './errors';
+import type { RequestOptions } from './options';
+import { checkRule, MILLISECONDS } from './params';
+import { sleep } from './signal';
+import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS } from './wire';
+
+/** First pause between polls when the server does not hold requests open; it doubles up to `MAX_POLL_INTERVAL`. */
+export const FIRST_POLL_INTERVAL = 500;
+/** Longest pause between polls. */
+export const MAX_POLL_INTERVAL = 5_000;
+
+/** Options of `wait()`: `timeout` bounds the whole wait; the rest apply to each refresh. */
+export interface WaitOptions extends Omit<RequestOptions, 'timeout' | 'deadline' | 'awaitFor'> {
+  /** Milliseconds to wait for the work to end (default 60 000). */
+  timeout?: number | undefined;
+}
+
+/** What `waitFor` follows: a resource that knows when it is done and can fetch itself again in place. */
+export interface Waitable {
+  readonly id: string;
+  readonly state: string;
+  readonly done: boolean;
+  refresh(options: RequestOptions): Promise<unknown>;
+}
+
+/**
+ * Refreshes `target` until it is `done`. Each refresh asks the server to hold the answer (`Ricloud-Await`, up to
+ * 10 s, never past the wait's end); when the server answers at once, it polls with backoff from 0.5 s to 5 s.
+ * `noun` and `path` name the target in errors (`task`, `/tasks/{id}`).
+ * @throws InvalidInputError for a bad `timeout`; TimeoutError when `target` is not done after `timeout`; AbortError
+ * when `signal` fires.
+ */
+export async function waitFor(target: Waitable, noun: string, path: string, options: WaitOptions): Promise<void> {
+  const budget = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
+  checkRule(budget, 'options.timeout', MILLISECONDS);
+  const { timeout: _budget, ...perRequest } = options;
+  const stillRunning = () =>
+    new TimeoutError(`${noun} ${target.id} is still ${target.state} after ${budget} ms`, {
+      request: { method: 'GET', path, attempts: 0 },
+    });
+  const end = Date.now() + budget;
+  let interval = FIRST_POLL_INTERVAL;
+  while (!target.done) {
+    const remaining = end - Date.now();
+    if (remaining <= 0) throw stillRunning();
+    const awaitFor = Math.min(MAX_AWAIT_SECONDS, Math.floor(remaining / 1000));
+    const asked = Date.now();
+    try {
+      await target.refresh({ ...perRequest, deadline: remaining, ...(awaitFor > 0 ? { awaitFor } : {}) });
+    } catch (error) {
+      // The last refresh ran into the end of the wait: say so, rather than that one request timed out.
+      throw error instanceof TimeoutError && Date.now() >= end ? stillRunning() : error;
+    }
+    if (target.done) break;
+    // The server held the request open as asked: ask again at once. Otherwise fall back to polling.
+    if (awaitFor > 0 && Date.now() - asked >= awaitFor * 900) continue;
+    await sleep(Math.max(0, Math.min(interval, end - Date.now())), options.signal).catch((reason: unknown) => {
+      throw new AbortError(`${noun} wait aborted`, { cause: reason });
+    });
+    interval = Math.min(interval * 2, MAX_POLL_INTERVAL);
+  }
+}

@@ -1,0 +1,37 @@
+/** The organisation schema, declared as a function of the kit (see `src/core/schema-kit.ts`). */
+import type { Attributes, Kit } from '../core/schema-kit';
+import { ORGANISATION_STATES } from '../core/wire';
+
+/** An organisation: its configs, its defaults and its state. */
+export const organisationSchema = ({ z, id, maybe, datetime, openEnum, nestedList }: Kit) =>
+  z.looseObject({
+    /** Identifier (the API's example shows a number). */
+    id: id(),
+    /** Always `organisation`. */
+    resource: z.literal('organisation'),
+    /** `standard` or `super`. */
+    type: maybe(z.string()),
+    /** The organisation's name. */
+    name: maybe(z.string()),
+    /** A short name. */
+    slug: maybe(z.string()),
+    /** The API version the organisation is set to. */
+    api_version: maybe(z.string()),
+    /** The organisation's settings, e.g. `publish_source_files`. */
+    config: maybe(z.record(z.string(), z.unknown())),
+    /** Its webhook configs, as a list object (the first page). */
+    webhook_configs: maybe(nestedList()),
+    /** The webhook config its keys' events go to unless a key names its own (its id). */
+    webhook_config_default: maybe(id()),
+    /** Its storage configs, as a list object (the first page). */
+    storage_configs: maybe(nestedList()),
+    /** The storage config its keys' results go to unless a key names its own (its id). */
+    storage_config_default: maybe(id()),
+    /** `unconfigured` until it has a valid webhook config, then `active`; or `deactivated`, `blocked`. */
+    state: maybe(openEnum(ORGANISATION_STATES)),
+    /** When the organisation was created (ISO 8601). */
+    date_created: maybe(datetime()),
+  });
+
+/** An organisation's attributes, as the API sends them. */
+export type OrganisationAttributes = Attributes<typeof organisationSchema>;

@@ -1,0 +1,190 @@
+/**
+ * The poll resource: a request for data from a session's source, run as one task per info type, data type and file;
+ * each task that succeeds publishes results. `/polls`
+ */
+import type { BaseClient } from '../core/client';
+import { clientFor } from '../core/default-client';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { InvalidInputError } from '../core/errors';
+import { dateFilter, type Field, names, object, ref, text, type Ref } from '../core/fields';
+import { lazyPages, type PagePromise } from '../core/list';
+import type { CallOptions, RequestOptions } from '../core/options';
+import type { DateFilter } from '../core/params';
+import { Resource } from '../core/resource';
+import { waitFor, type WaitOptions } from '../core/wait';
+import { POLL_FINAL_STATES } from '../core/wire';
+import { Task, type TaskListParams } from './task';
+import { pollSchema, type PollAttributes, type PollState } from './poll.schema';
+
+/** What a poll (or each poll of a subscription) asks for: at least one name in all. */
+export interface PollPayloadParams {
+  /** Info types, e.g. `['*']` for all. */
+  info_types?: string[] | undefined;
+  /** Data types, e.g. `['ios_messages.messages']`. */
+  data_types?: string[] | undefined;
+  /** Files, by their ids. */
+  files?: string[] | undefined;
+}
+
+/** Parameters of `create`. */
+export interface PollCreateParams {
+  /** The session to poll with (an `active` one): a session or its id. */
+  session: Ref;
+  /** The source to poll, when not the session's own: one of its children (a Relay device), or its id. */
+  source?: Ref | undefined;
+  /** The subscription the poll belongs to: a subscription or its id. */
+  subscription?: Ref | undefined;
+  /** What to fetch. */
+  payload: PollPayloadParams;
+}
+
+/** Filters of `list`. */
+export interface PollListParams {
+  /** Only the polls of this session: a session or its id. */
+  session?: Ref | undefined;
+  /** Only the polls of this subscription: a subscription or its id. */
+  subscription?: Ref | undefined;
+  /** Only polls made by a `key` or by a `subscription`. */
+  requestor?: string | undefined;
+  /** Only polls of this source: a source or its id. */
+  source?: Ref | undefined;
+  /** Only polls in this state. */
+  state?: PollState | undefined;
+  /** Only polls created at this instant or within this range. */
+  date_created?: DateFilter | undefined;
+  /** Page size, 1 to 1000 (API default 10). */
+  limit?: number | undefined;
+  /** Cursor: start listing after this poll id. */
+  after_id?: string | undefined;
+  /** Cursor: stop listing at this poll id. */
+  before_id?: string | undefined;
+}
+
+const payloadFields = /* @__PURE__ */ object({
+  name: 'payload',
+  fields: { info_types: names, data_types: names, files: names },
+});
+
+/** A poll payload: lists of names, at least one name in all. */
+export const pollPayload: Field = (value, field, query) => {
+  const checked = payloadFields(value, field, query) as Record<string, string[]>;
+  if (Object.values(checked).every((list) => list.length === 0))
+    throw new InvalidInputError(field, 'needs at least one info type, data type or file');
+  return checked;
+};
+
+const PATH = '/polls';
+const schema = pollSchema;
+const CREATE: Endpoint<PollAttributes, Poll> = {
+  method: 'POST',
+  path: PATH,
+  schema,
+  retry: 'once',
+  what: 'create poll',
+  params: {
+    name: 'create',
+    fields: { session: ref, source: ref, subscription: ref, payload: pollPayload },
+    required: ['session', 'payload'],
+  },
+  wrap: () => Poll,
+};
+const RETRIEVE: Endpoint<PollAttributes, Poll> = {
+  method: 'GET',
+  path: '/polls/{id}',
+  schema,
+  what: 'poll {id}',
+  wrap: () => Poll,
+};
+const LIST: ListEndpoint<PollAttributes, Poll> = {
+  path: PATH,
+  schema,
+  what: 'poll list',
+  filters: {
+    session: ref,
+    subscription: ref,
+    requestor: text,
+    source: ref,
+    state: text,
+    date_created: dateFilter,
+  },
+  wrap: () => Poll,
+};
+
+/** Poll methods bound to one client: `client.polls`. */
+export class Polls extends APIResource {
+  /**
+   * Starts a poll; it starts `pending` (see `poll.wait()`). Never re-sent after the server may have acted.
+   * @throws InvalidInputError for a missing `session`, an empty or bad `payload`; RequestError `unconfigured` or
+   * `session-expired`; PermissionDeniedError (`missing-scope`) for a data type the organisation may not poll.
+   */
+  create(params: PollCreateParams, options?: CallOptions): Promise<Poll> {
+    return this.call(CREATE, undefined, params, options);
+  }
+
+  /**
+   * Fetches one poll, with its tasks by state and its first results.
+   * @throws InvalidInputError for a bad id; NotFoundError when there is no such poll.
+   */
+  retrieve(id: string, options?: CallOptions): Promise<Poll> {
+    return this.call(RETRIEVE, id, undefined, options);
+  }
+
+  /**
+   * Lists polls, newest first: await it for one page, or `for await` over it for all.
+   * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
+   */
+  list(params?: PollListParams, options?: CallOptions): PagePromise<Poll> {
+    return this.pages(LIST, params, options);
+  }
+}
+
+/** A poll has the API's attributes: `id`, `session`, `source`, `payload`, `state`, `tasks_*`, `results`, … */
+export interface Poll extends PollAttributes {}
+
+/**
+ * A poll. Its `state` moves `pending → processing → completed`; a data type that fails shows in `tasks_failed`, not
+ * in the poll's state. `wait()` follows it to the end.
+ */
+export class Poll extends Resource<BaseClient> {
+  /** `POST /polls`. See `Polls.create`. */
+  static async create(params: PollCreateParams, options?: CallOptions): Promise<Poll> {
+    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
+  }
+
+  /** `GET /polls/{id}`. See `Polls.retrieve`. */
+  static async retrieve(id: string, options?: CallOptions): Promise<Poll> {
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
+  }
+
+  /** `GET /polls`. See `Polls.list`. */
+  static list(params?: PollListParams, options?: CallOptions): PagePromise<Poll> {
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
+  }
+
+  /** True once the poll has `completed` (or `failed`, a state ricloud-py's samples check for). */
+  get done(): boolean {
+    return POLL_FINAL_STATES.includes(this.state);
+  }
+
+  /** Fetches this poll again, in place. */
+  async refresh(options?: RequestOptions): Promise<this> {
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
+  }
+
+  /** Lists this poll's tasks as `Task`s (`GET /tasks?poll=…`). */
+  listTasks(params?: Omit<TaskListParams, 'poll'>, options?: RequestOptions): PagePromise<Task> {
+    return Task.list({ ...params, poll: this.id }, { ...options, client: this.client });
+  }
+
+  /**
+   * Resolves with this poll once it has `completed` (check `tasks_failed` for the data types that failed).
+   * Long-polls with `Ricloud-Await`, as `task.wait()` does.
+   * @throws TimeoutError when it is still running after `timeout`; AbortError when `signal` fires.
+   */
+  async wait(options: WaitOptions = {}): Promise<this> {
+    await waitFor(this, 'poll', `${PATH}/${this.id}`, options);
+    return this;
+  }
+}
+
+export type { PollPayload, PollAttributes, PollState } from './poll.schema';

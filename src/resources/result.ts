@@ -1,0 +1,200 @@
+/**
+ * The result resource: a file a task published, downloaded from its signed URL and checked against its `size` and
+ * MD5 `checksum`, then acknowledged (`consumed`). `/results`
+ */
+import type { BaseClient } from '../core/client';
+import { clientFor } from '../core/default-client';
+import { type DownloadOptions, openDownload } from '../core/download';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { InvalidInputError, ResponseValidationError } from '../core/errors';
+import { checkFields, ref, refs, text } from '../core/fields';
+import { lazyPages, type PagePromise } from '../core/list';
+import type { CallOptions, RequestOptions } from '../core/options';
+import { Resource } from '../core/resource';
+import type { Schema } from '../core/schema-kit';
+import { SEND, TRANSPORT } from '../core/spec';
+import { resultSchema, type ResultAttributes, type ResultState } from './result.schema';
+
+/** Filters of `list`. Consumed and expired results are left out unless `state` asks for them. */
+export interface ResultListParams {
+  /** Only results of this poll: a poll or its id. */
+  poll?: string | { id: string } | undefined;
+  /** Only results of this task: a task or its id. */
+  task?: string | { id: string } | undefined;
+  /** Only results in this state; `consumed` and `expired` ones are listed only when asked for. */
+  state?: ResultState | undefined;
+  /** Page size, 1 to 1000 (API default 10). */
+  limit?: number | undefined;
+  /** Cursor: start listing after this result id. */
+  after_id?: string | undefined;
+  /** Cursor: stop listing at this result id. */
+  before_id?: string | undefined;
+}
+
+/** Most ids one batch acknowledgement takes. */
+export const MAX_ACKNOWLEDGE_IDS = 1000;
+
+const PATH = '/results';
+const schema = resultSchema;
+const RETRIEVE: Endpoint<ResultAttributes, Result> = {
+  method: 'GET',
+  path: '/results/{id}',
+  schema,
+  what: 'result {id}',
+  wrap: () => Result,
+};
+// Acknowledging again changes nothing, so a lost answer may be re-sent.
+const ACKNOWLEDGE: Endpoint<ResultAttributes, Result> = {
+  method: 'POST',
+  path: '/results/{id}/ack',
+  schema,
+  what: 'acknowledge result {id}',
+  wrap: () => Result,
+};
+const ACKNOWLEDGE_MANY = {
+  name: 'acknowledge',
+  fields: { ids: /* @__PURE__ */ refs(MAX_ACKNOWLEDGE_IDS) },
+  required: ['ids'],
+};
+const LIST: ListEndpoint<ResultAttributes, Result> = {
+  path: PATH,
+  schema,
+  what: 'result list',
+  filters: { poll: ref, task: ref, state: text },
+  wrap: () => Result,
+};
+
+/**
+ * Acknowledges many results with `client` in one call; answers them in the order sent.
+ * @throws InvalidInputError for an empty list, more than 1000 ids or a bad id; RicloudError for API and network failures.
+ */
+async function acknowledgeMany(
+  client: BaseClient,
+  ids: readonly (string | { id: string })[],
+  options: CallOptions | undefined,
+): Promise<Result[]> {
+  const body = checkFields({ ids }, ACKNOWLEDGE_MANY);
+  const page = schema as unknown as Schema<{ data: ResultAttributes[] }>;
+  const { data, response } = await client[SEND](
+    {
+      method: 'POST',
+      path: '/results/ack',
+      body,
+      retry: 'idempotent',
+      schema: page,
+      page: true,
+      what: 'acknowledge results',
+    },
+    options,
+  );
+  return data.data.map((item) => new Result(item, response, client));
+}
+
+/** Result methods bound to one client: `client.results`. */
+export class Results extends APIResource {
+  /**
+   * Fetches one result.
+   * @throws InvalidInputError for a bad id; NotFoundError when there is no such result.
+   */
+  retrieve(id: string, options?: CallOptions): Promise<Result> {
+    return this.call(RETRIEVE, id, undefined, options);
+  }
+
+  /**
+   * Lists results, newest first; consumed and expired ones only when `state` asks for them.
+   * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
+   */
+  list(params?: ResultListParams, options?: CallOptions): PagePromise<Result> {
+    return this.pages(LIST, params, options);
+  }
+
+  /**
+   * Acknowledges one result: `consumed` from now on (again changes nothing).
+   * @throws InvalidInputError for a bad id; NotFoundError; RequestError (410 `result-expired`) once it expired.
+   */
+  acknowledgeWithId(id: string, options?: CallOptions): Promise<Result> {
+    return this.call(ACKNOWLEDGE, id, undefined, options);
+  }
+
+  /**
+   * Acknowledges many results in one call (`POST /results/ack` with `{ ids }`); answers them in the order sent.
+   * @throws InvalidInputError for an empty list, more than 1000 ids or a bad id; RequestError when one is unknown (then none is acknowledged).
+   */
+  acknowledge(ids: readonly (string | { id: string })[], options?: CallOptions): Promise<Result[]> {
+    return acknowledgeMany(this.client, ids, options);
+  }
+}
+
+/** A result has the API's attributes: `id`, `state`, `type`, `size`, `checksum`, `signed_url`, … */
+export interface Result extends ResultAttributes {}
+
+/** A result. Static methods use the default client (or `options.client`); instance methods the client it came from. */
+export class Result extends Resource<BaseClient> {
+  /** `GET /results/{id}`. See `Results.retrieve`. */
+  static async retrieve(id: string, options?: CallOptions): Promise<Result> {
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
+  }
+
+  /** `GET /results`. See `Results.list`. */
+  static list(params?: ResultListParams, options?: CallOptions): PagePromise<Result> {
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
+  }
+
+  /** `POST /results/{id}/ack`. See `Results.acknowledgeWithId`. */
+  static async acknowledgeWithId(id: string, options?: CallOptions): Promise<Result> {
+    return callEndpoint(clientFor(options), ACKNOWLEDGE, id, undefined, options);
+  }
+
+  /** `POST /results/ack`. See `Results.acknowledge`. */
+  static async acknowledge(ids: readonly (string | { id: string })[], options?: CallOptions): Promise<Result[]> {
+    return acknowledgeMany(clientFor(options), ids, options);
+  }
+
+  /** Fetches this result again, in place. */
+  async refresh(options?: RequestOptions): Promise<this> {
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
+  }
+
+  /** Acknowledges this result, in place: `consumed` from now on. */
+  async acknowledge(options?: RequestOptions): Promise<this> {
+    return this.reload(() => callEndpoint(this.client, ACKNOWLEDGE, this.id, undefined, options));
+  }
+
+  /**
+   * The file's bytes as a stream, from `signed_url`. The API token goes with it only when the URL is on the API's
+   * own origin. The stream fails with SizeMismatchError as soon as more bytes than `size` arrive, and at its end
+   * when fewer did (SizeMismatchError) or their MD5 is not `checksum` (ChecksumMismatchError): use the bytes only
+   * once it has ended.
+   * @throws InvalidInputError when the result has no `signed_url` (expired) or for a bad option; ResultExpiredError
+   *   (410) when the file is gone; RequestError, ServerError, ConnectionError, TimeoutError or AbortError.
+   */
+  async download(options?: DownloadOptions): Promise<ReadableStream<Uint8Array>> {
+    const url = this.signed_url?.url;
+    if (!url)
+      throw new InvalidInputError(
+        'signed_url',
+        `result ${this.id} has none (state ${this.state}): it cannot be downloaded`,
+      );
+    const file = { url, size: this.size, checksum: this.checksum, what: `download result ${this.id}` };
+    return openDownload(() => this.client[TRANSPORT](), this.client.baseUrl, file, options);
+  }
+
+  /**
+   * The content of a `json` result, downloaded and checked as `download()` does, then parsed.
+   * @throws InvalidInputError when `type` is not `json`; ResponseValidationError when the file is not JSON; what
+   *   `download()` throws.
+   */
+  async json(options?: DownloadOptions): Promise<unknown> {
+    if (this.type !== 'json')
+      throw new InvalidInputError('type', `result ${this.id} is of type ${this.type ?? 'none'}, not json`);
+    const text = await new Response(await this.download(options)).text();
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      const message = `download result ${this.id}: the file is not JSON`;
+      throw new ResponseValidationError(message, { status: 200, field: '', body: text.slice(0, 64 * 1024) });
+    }
+  }
+}
+
+export type { ResultAttributes, ResultState } from './result.schema';

@@ -1,0 +1,178 @@
+/**
+ * The source resource: an account (`icloud.account`) or Relay instance (`rirelay.instance`) of a user, and the
+ * devices (`rirelay.source`) the API finds under a Relay instance when it is polled. `/sources`
+ */
+import type { BaseClient } from '../core/client';
+import { clientFor } from '../core/default-client';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { dateFilter, type Field, oneOf, ref, text, type Ref } from '../core/fields';
+import { lazyPages, type PagePromise } from '../core/list';
+import type { CallOptions, RequestOptions } from '../core/options';
+import type { DateFilter } from '../core/params';
+import { Resource } from '../core/resource';
+import { sourceSchema, type SourceAttributes, type SourceType, type SourceState } from './source.schema';
+
+/** The states a caller may set with an update. */
+export const SOURCE_UPDATE_STATES = ['active', 'deactivated'] as const;
+
+/** Parameters of `create`: the user's account or Relay instance. */
+export interface SourceCreateParams {
+  /** The user the source belongs to: a user or its id. */
+  user: Ref;
+  /** `icloud.account` or `rirelay.instance` (`rirelay.source` children are made by the API). */
+  type: SourceType;
+  /** The source's name in its service, e.g. an Apple ID. */
+  identifier: string;
+}
+
+/** Parameters of `update`. */
+export interface SourceUpdateParams {
+  /** `deactivated` retires the source; `active` brings back one that was validated. */
+  state: (typeof SOURCE_UPDATE_STATES)[number];
+}
+
+/** Filters of `list`. */
+export interface SourceListParams {
+  /** Only the sources of this user: a user or its id. */
+  user?: Ref | undefined;
+  /** Only sources with this identifier. */
+  identifier?: string | undefined;
+  /** Only sources of this type, e.g. `icloud.account`. */
+  type?: SourceType | undefined;
+  /** Only the children of this source (a source or its id); `null` for top-level sources only. */
+  parent?: Ref | null | undefined;
+  /** Only sources in this state. */
+  state?: SourceState | undefined;
+  /** Only sources created at this instant or within this range. */
+  date_created?: DateFilter | undefined;
+  /** Page size, 1 to 1000 (API default 10). */
+  limit?: number | undefined;
+  /** Cursor: start listing after this source id. */
+  after_id?: string | undefined;
+  /** Cursor: stop listing at this source id. */
+  before_id?: string | undefined;
+}
+
+/** A parent filter: a source or its id, or `null` (sent as `null`) for sources without a parent. */
+const parent: Field = (value, field, query) => (value === null ? 'null' : ref(value, field, query));
+
+const PATH = '/sources';
+const schema = sourceSchema;
+const CREATE: Endpoint<SourceAttributes, Source> = {
+  method: 'POST',
+  path: PATH,
+  schema,
+  retry: 'once',
+  what: 'create source',
+  params: {
+    name: 'create',
+    fields: { user: ref, type: text, identifier: text },
+    required: ['user', 'type', 'identifier'],
+  },
+  wrap: () => Source,
+};
+const RETRIEVE: Endpoint<SourceAttributes, Source> = {
+  method: 'GET',
+  path: '/sources/{id}',
+  schema,
+  what: 'source {id}',
+  wrap: () => Source,
+};
+const UPDATE: Endpoint<SourceAttributes, Source> = {
+  method: 'POST',
+  path: '/sources/{id}',
+  schema,
+  what: 'source {id}',
+  params: {
+    name: 'update',
+    fields: { state: /* @__PURE__ */ oneOf(SOURCE_UPDATE_STATES, 'can only be set to') },
+    required: ['state'],
+  },
+  wrap: () => Source,
+};
+const LIST: ListEndpoint<SourceAttributes, Source> = {
+  path: PATH,
+  schema,
+  what: 'source list',
+  filters: { user: ref, identifier: text, type: text, parent, state: text, date_created: dateFilter },
+  wrap: () => Source,
+};
+
+/** Source methods bound to one client: `client.sources`. */
+export class Sources extends APIResource {
+  /**
+   * Creates a source of a user (`unvalidated` until a session on it is active). A session can also make its source:
+   * see `Sessions.create`. Never re-sent after the server may have acted.
+   * @throws InvalidInputError for a missing or bad `user`, `type` or `identifier`.
+   */
+  create(params: SourceCreateParams, options?: CallOptions): Promise<Source> {
+    return this.call(CREATE, undefined, params, options);
+  }
+
+  /**
+   * Fetches one source, its first children nested.
+   * @throws InvalidInputError for a bad id; NotFoundError when there is no such source.
+   */
+  retrieve(id: string, options?: CallOptions): Promise<Source> {
+    return this.call(RETRIEVE, id, undefined, options);
+  }
+
+  /**
+   * Lists sources, newest first: await it for one page, or `for await` over it for all.
+   * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
+   */
+  list(params?: SourceListParams, options?: CallOptions): PagePromise<Source> {
+    return this.pages(LIST, params, options);
+  }
+
+  /**
+   * Changes a source's `state`.
+   * @throws InvalidInputError for a state other than active/deactivated.
+   */
+  update(id: string, params: SourceUpdateParams, options?: CallOptions): Promise<Source> {
+    return this.call(UPDATE, id, params, options);
+  }
+}
+
+/** A source has the API's attributes: `id`, `type`, `identifier`, `user`, `parent`, `children`, `state`, … */
+export interface Source extends SourceAttributes {}
+
+/** A source. Static methods use the default client (or `options.client`); instance methods the client it came from. */
+export class Source extends Resource<BaseClient> {
+  /** `POST /sources`. See `Sources.create`. */
+  static async create(params: SourceCreateParams, options?: CallOptions): Promise<Source> {
+    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
+  }
+
+  /** `GET /sources/{id}`. See `Sources.retrieve`. */
+  static async retrieve(id: string, options?: CallOptions): Promise<Source> {
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
+  }
+
+  /** `GET /sources`. See `Sources.list`. */
+  static list(params?: SourceListParams, options?: CallOptions): PagePromise<Source> {
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
+  }
+
+  /** `POST /sources/{id}`. See `Sources.update`. */
+  static async updateWithId(id: string, params: SourceUpdateParams, options?: CallOptions): Promise<Source> {
+    return callEndpoint(clientFor(options), UPDATE, id, params, options);
+  }
+
+  /** Updates this source in place and returns it. */
+  async update(params: SourceUpdateParams, options?: RequestOptions): Promise<this> {
+    return this.reload(() => callEndpoint(this.client, UPDATE, this.id, params, options));
+  }
+
+  /** Fetches this source again, in place. */
+  async refresh(options?: RequestOptions): Promise<this> {
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
+  }
+
+  /** Lists the sources the API found under this one (a Relay instance's devices), as `Source`s. */
+  listChildren(params?: Omit<SourceListParams, 'parent'>, options?: RequestOptions): PagePromise<Source> {
+    return listEndpoint(this.client, LIST, { ...params, parent: this.id }, options);
+  }
+}
+
+export type { SourceAttributes, SourceType, SourceState } from './source.schema';

@@ -1,0 +1,156 @@
+/** The user resource: the organisation's own name for one of its end users, whose sources it polls. `/users` */
+import type { BaseClient } from '../core/client';
+import { clientFor } from '../core/default-client';
+import { APIResource, callEndpoint, listEndpoint, type Endpoint, type ListEndpoint } from '../core/endpoint';
+import { dateFilter, oneOf, type Ref, ref, text } from '../core/fields';
+import { lazyPages, type PagePromise } from '../core/list';
+import type { CallOptions, RequestOptions } from '../core/options';
+import type { DateFilter } from '../core/params';
+import { Resource } from '../core/resource';
+import { userSchema, type UserAttributes, type UserState } from './user.schema';
+
+/** The states a caller may set with an update. */
+export const USER_UPDATE_STATES = ['active', 'deactivated'] as const;
+
+/** Parameters of `create`. */
+export interface UserCreateParams {
+  /** Your own value for the user, e.g. an email address or an id of your system. */
+  identifier: string;
+}
+
+/** Parameters of `update`: a new `identifier`, a new `state`, or both (an empty update is refused). */
+export interface UserUpdateParams {
+  /** A new value for the user. */
+  identifier?: string | undefined;
+  /** `deactivated` retires the user; `active` brings it back. */
+  state?: (typeof USER_UPDATE_STATES)[number] | undefined;
+}
+
+/** Filters of `list`. */
+export interface UserListParams {
+  /** Only users with this identifier. */
+  identifier?: string | undefined;
+  /** Only users in this state. */
+  state?: UserState | undefined;
+  /** Only users made by this key: a key or its id. */
+  key?: Ref | undefined;
+  /** Only users created at this instant or within this range. */
+  date_created?: DateFilter | undefined;
+  /** Page size, 1 to 1000 (API default 10). */
+  limit?: number | undefined;
+  /** Cursor: start listing after this user id. */
+  after_id?: string | undefined;
+  /** Cursor: stop listing at this user id. */
+  before_id?: string | undefined;
+}
+
+const PATH = '/users';
+const schema = userSchema;
+const CREATE: Endpoint<UserAttributes, User> = {
+  method: 'POST',
+  path: PATH,
+  schema,
+  retry: 'once',
+  what: 'create user',
+  params: { name: 'create', fields: { identifier: text }, required: ['identifier'] },
+  wrap: () => User,
+};
+const RETRIEVE: Endpoint<UserAttributes, User> = {
+  method: 'GET',
+  path: '/users/{id}',
+  schema,
+  what: 'user {id}',
+  wrap: () => User,
+};
+const UPDATE: Endpoint<UserAttributes, User> = {
+  method: 'POST',
+  path: '/users/{id}',
+  schema,
+  what: 'user {id}',
+  params: {
+    name: 'update',
+    fields: { identifier: text, state: /* @__PURE__ */ oneOf(USER_UPDATE_STATES, 'can only be set to') },
+    nonEmpty: 'an update needs identifier or state',
+  },
+  wrap: () => User,
+};
+const LIST: ListEndpoint<UserAttributes, User> = {
+  path: PATH,
+  schema,
+  what: 'user list',
+  filters: { identifier: text, state: text, key: ref, date_created: dateFilter },
+  wrap: () => User,
+};
+
+/** User methods bound to one client: `client.users`. */
+export class Users extends APIResource {
+  /**
+   * Creates a user of the calling key. Never re-sent after the server may have acted.
+   * @throws InvalidInputError for a missing or empty `identifier`; RicloudError for API and network failures.
+   */
+  create(params: UserCreateParams, options?: CallOptions): Promise<User> {
+    return this.call(CREATE, undefined, params, options);
+  }
+
+  /**
+   * Fetches one user.
+   * @throws InvalidInputError for a bad id; NotFoundError when there is no such user.
+   */
+  retrieve(id: string, options?: CallOptions): Promise<User> {
+    return this.call(RETRIEVE, id, undefined, options);
+  }
+
+  /**
+   * Lists users, newest first: await it for one page, or `for await` over it for all.
+   * @throws InvalidInputError (on first use) for an unknown filter or a bad value.
+   */
+  list(params?: UserListParams, options?: CallOptions): PagePromise<User> {
+    return this.pages(LIST, params, options);
+  }
+
+  /**
+   * Changes a user's `identifier` or `state`.
+   * @throws InvalidInputError for an empty update or a state other than active/deactivated.
+   */
+  update(id: string, params: UserUpdateParams, options?: CallOptions): Promise<User> {
+    return this.call(UPDATE, id, params, options);
+  }
+}
+
+/** A user has the API's attributes: `id`, `identifier`, `state`, `key`, `date_created`, … */
+export interface User extends UserAttributes {}
+
+/** A user. Static methods use the default client (or `options.client`); instance methods the client it came from. */
+export class User extends Resource<BaseClient> {
+  /** `POST /users`. See `Users.create`. */
+  static async create(params: UserCreateParams, options?: CallOptions): Promise<User> {
+    return callEndpoint(clientFor(options), CREATE, undefined, params, options);
+  }
+
+  /** `GET /users/{id}`. See `Users.retrieve`. */
+  static async retrieve(id: string, options?: CallOptions): Promise<User> {
+    return callEndpoint(clientFor(options), RETRIEVE, id, undefined, options);
+  }
+
+  /** `GET /users`. See `Users.list`. */
+  static list(params?: UserListParams, options?: CallOptions): PagePromise<User> {
+    return lazyPages(() => listEndpoint(clientFor(options), LIST, params, options));
+  }
+
+  /** `POST /users/{id}`. See `Users.update`. */
+  static async updateWithId(id: string, params: UserUpdateParams, options?: CallOptions): Promise<User> {
+    return callEndpoint(clientFor(options), UPDATE, id, params, options);
+  }
+
+  /** Updates this user in place and returns it. */
+  async update(params: UserUpdateParams, options?: RequestOptions): Promise<this> {
+    return this.reload(() => callEndpoint(this.client, UPDATE, this.id, params, options));
+  }
+
+  /** Fetches this user again, in place. */
+  async refresh(options?: RequestOptions): Promise<this> {
+    return this.reload(() => callEndpoint(this.client, RETRIEVE, this.id, undefined, options));
+  }
+}
+
+export type { UserAttributes, UserState } from './user.schema';

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { POLL_STATES, RESULT_STATES, SESSION_STATES, SUBSCRIPTION_STATES, USER_STATES } from '../../src/index';
+import { ricloud } from './support';
+
+describe("the flow commands' help", () => {
+  it("the list filters' help names every state the SDK knows", async () => {
+    const help = async (...path: string[]) => (await ricloud([...path, 'list', '--help'])).stdout.replace(/\s+/g, ' ');
+    const choices = (states: readonly string[]) =>
+      `(choices: ${states.map((state) => JSON.stringify(state)).join(', ')})`;
+    expect(await help('user')).toContain(choices(USER_STATES));
+    expect(await help('session')).toContain(choices(SESSION_STATES));
+    expect(await help('poll')).toContain(choices(POLL_STATES));
+    expect(await help('result')).toContain(choices(RESULT_STATES));
+    expect(await help('subscription')).toContain(choices(SUBSCRIPTION_STATES));
+  });
+
+  it('session create documents that the password is never a flag, and has none', async () => {
+    const { stdout } = await ricloud(['session', 'create', '--help']);
+    expect(stdout).toContain('--password-stdin');
+    expect(stdout).not.toMatch(/--password </);
+    expect(stdout).toContain('never a flag');
+  });
+
+  it('the top-level help names exit code 3 for a session or a poll that ended badly', async () => {
+    const { stdout } = await ricloud(['--help']);
+    expect(stdout.replace(/\s+/g, ' ')).toContain(
+      'a waited session did not become active, or a waited poll completed with failed tasks',
+    );
+  });
+});

@@ -1,0 +1,236 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client, Session } from '../../src/index';
+import { activeSession, until } from './flow-support';
+import { json, ndjson, newToken, ricloud, start, tempHome, useHostileServer, useMockServer } from './support';
+
+const { env, client } = useMockServer();
+
+const DATA_TYPES = ['ios_messages.messages', 'ios_photos.photos', 'ios_contacts.contacts'];
+
+/** The bytes the mock serves for a data result: its identifier's line, repeated to 4096 bytes. */
+const contentOf = (identifier: string) => `${identifier}\n`.repeat(4096).slice(0, 4096);
+
+/** A completed poll of the three data types on a new organisation, made with the SDK. */
+async function completedPoll(token: string): Promise<{ client: Client; session: Session; poll: { id: string } }> {
+  const sdk = client(token);
+  const session = await activeSession(sdk);
+  const poll = await sdk.polls.create({ session, payload: { data_types: DATA_TYPES } });
+  await poll.wait({ timeout: 10_000 });
+  return { client: sdk, session, poll };
+}
+
+describe('ricloud poll', () => {
+  it('create --wait follows the poll to completed (exit 0) and shows its results as a count', async () => {
+    const token = newToken();
+    const session = await activeSession(client(token));
+    const run = await ricloud(
+      ['poll', 'create', '--session', session.id, '--data-types', DATA_TYPES.join(','), '--wait'],
+      env(token),
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^state +completed$/m);
+    const id = /^id +(\S+)$/m.exec(run.stdout)?.[1];
+    expect(run.stdout).toMatch(new RegExp(`^results +3 \\(ricloud result list --poll ${id}\\)$`, 'm'));
+    expect(run.stdout).toMatch(/^tasks_failed +\[\]$/m);
+  });
+
+  it('create --wait exits 3 when a task failed, naming it, the poll printed', async () => {
+    const token = newToken();
+    const session = await activeSession(client(token));
+    const run = await ricloud(
+      [
+        'poll',
+        'create',
+        '--session',
+        session.id,
+        '--data-types',
+        'ios_messages.messages,ios_notes.fail',
+        '--wait',
+        '--json',
+      ],
+      env(token),
+    );
+    expect(run.code).toBe(3);
+    const poll = json<{ id: string; state: string; tasks_failed: string[] }>(run);
+    expect(poll.state).toBe('completed');
+    expect(run.stderr).toBe(`error: poll ${poll.id} completed with 1 failed task(s): ${poll.tasks_failed[0]}\n`);
+  });
+
+  it('create without --info-types, --data-types or --files is refused before sending (exit 2)', async () => {
+    const run = await ricloud(['poll', 'create', '--session', 'ses_1'], env(newToken()));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: invalid /);
+  });
+
+  it('retrieve --wait and list --session show the poll; an expired session refuses a poll (exit 1)', async () => {
+    const token = newToken();
+    const { session, poll } = await completedPoll(token);
+    const shown = await ricloud(['poll', 'retrieve', poll.id, '--wait', '--json'], env(token));
+    expect(json<{ state: string }>(shown).state).toBe('completed');
+    const list = await ricloud(['poll', 'list', '--session', session.id], env(token));
+    expect(list.stdout).toMatch(new RegExp(`^${poll.id} +completed +${session.id} +key +\\S+$`, 'm'));
+    await ricloud(['session', 'delete', session.id], env(token));
+    const refused = await ricloud(['poll', 'create', '--session', session.id, '--info-types', '*'], env(token));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/\(400 session-expired\)/);
+  });
+});
+
+describe('ricloud result', () => {
+  it('list --poll shows the three results; retrieve shows one; --all --json walks them', async () => {
+    const token = newToken();
+    const { poll } = await completedPoll(token);
+    const table = await ricloud(['result', 'list', '--poll', poll.id], env(token));
+    expect(table.stdout.split('\n')[0]).toMatch(/^ID +IDENTIFIER +TYPE +SIZE +STATE +DATE_CREATED$/);
+    for (const type of DATA_TYPES)
+      expect(table.stdout).toMatch(new RegExp(`^\\S+ +${type} +binary +4096 +available`, 'm'));
+    const walked = ndjson<{ id: string }>(
+      (await ricloud(['result', 'list', '--poll', poll.id, '--all', '--json'], env(token))).stdout,
+    );
+    expect(walked).toHaveLength(3);
+    const one = await ricloud(['result', 'retrieve', walked[0]?.id ?? ''], env(token));
+    expect(one.stdout).toMatch(/^checksum +[0-9a-f]{32}$/m);
+  });
+
+  it('download writes the checked bytes to a piped stdout, and says so on stderr', async () => {
+    const token = newToken();
+    const { client: sdk, poll } = await completedPoll(token);
+    const [result] = (await sdk.results.list({ poll: poll.id })).data;
+    const run = await ricloud(['result', 'download', result?.id ?? ''], env(token));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(contentOf(result?.identifier ?? ''));
+    expect(run.stderr).toBe(`Downloaded result ${result?.id}: 4.10 kB, checksum verified.\n`);
+  });
+
+  it('download --output writes the file once checked, refuses to overwrite it without --force, and --json prints the result', async () => {
+    const token = newToken();
+    const { client: sdk, poll } = await completedPoll(token);
+    const [result] = (await sdk.results.list({ poll: poll.id })).data;
+    const path = join(tempHome(), 'result.bin');
+    const run = await ricloud(['result', 'download', result?.id ?? '', '--output', path, '--json'], env(token));
+    expect(run.code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(contentOf(result?.identifier ?? ''));
+    expect(json<{ id: string }>(run).id).toBe(result?.id);
+    expect(run.stderr).toBe(`Downloaded result ${result?.id} to ${path}: 4.10 kB, checksum verified.\n`);
+    writeFileSync(path, 'mine');
+    const again = await ricloud(['result', 'download', result?.id ?? '', '-o', path], env(token));
+    expect(again).toMatchObject({ code: 2, stderr: `error: ${path} already exists: pass --force to overwrite it\n` });
+    expect(readFileSync(path, 'utf8')).toBe('mine');
+    expect((await ricloud(['result', 'download', result?.id ?? '', '-o', path, '--force'], env(token))).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(contentOf(result?.identifier ?? ''));
+    expect(readdirSync(dirname(path))).toEqual(['result.bin']);
+  });
+
+  it('ack consumes one result, or several in one request; list then leaves them out', async () => {
+    const token = newToken();
+    const { client: sdk, poll } = await completedPoll(token);
+    const ids = (await sdk.results.list({ poll: poll.id })).data.map((result) => result.id);
+    const one = await ricloud(['result', 'ack', ids[0] ?? ''], env(token));
+    expect(one.stdout).toMatch(/^state +consumed$/m);
+    const many = await ricloud(['result', 'ack', ids[1] ?? '', ids[2] ?? '', '--json'], env(token));
+    expect(json<{ id: string; state: string }[]>(many).map((result) => [result.id, result.state])).toEqual([
+      [ids[1], 'consumed'],
+      [ids[2], 'consumed'],
+    ]);
+    expect((await ricloud(['result', 'list', '--poll', poll.id], env(token))).stderr).toBe('No results.\n');
+    const consumed = await ricloud(['result', 'list', '--poll', poll.id, '--state', 'consumed', '--json'], env(token));
+    expect(json<{ total_count: number }>(consumed).total_count).toBe(3);
+  });
+
+  it('ack of an unknown id acknowledges none (exit 1)', async () => {
+    const token = newToken();
+    const { client: sdk, poll } = await completedPoll(token);
+    const [first] = (await sdk.results.list({ poll: poll.id })).data;
+    const run = await ricloud(['result', 'ack', first?.id ?? '', 'nope'], env(token));
+    expect(run.code).toBe(1);
+    expect((await sdk.results.retrieve(first?.id ?? '')).state).toBe('available');
+  });
+});
+
+describe('ricloud result download against a server whose file does not match', () => {
+  const bytes = 'not what was published';
+  const hostile = useHostileServer((request) => {
+    if (request.url?.startsWith('/files/')) return { status: 200, body: bytes };
+    const result = {
+      id: 'res_1',
+      resource: 'result',
+      identifier: 'ios_messages.messages',
+      type: 'binary',
+      size: bytes.length,
+      checksum: createHash('md5').update('something else').digest('hex'),
+      signed_url: { url: `${hostile.url()}/files/res_1`, date_expires: null },
+      state: 'available',
+      date_created: '2026-01-01T00:00:00Z',
+    };
+    return { status: 200, body: JSON.stringify(result) };
+  });
+
+  it('exits 1 with the checksum mismatch named, and does not claim success', async () => {
+    const run = await ricloud(['result', 'download', 'res_1'], {
+      RICLOUD_URL: hostile.url(),
+      RICLOUD_TOKEN: newToken(),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: .*MD5.*checksum/m);
+    expect(run.stderr).not.toContain('verified');
+  });
+
+  it('with --output, leaves no file at the path and no partial file beside it', async () => {
+    const dir = tempHome();
+    const path = join(dir, 'messages.bin');
+    const run = await ricloud(['result', 'download', 'res_1', '--output', path], {
+      RICLOUD_URL: hostile.url(),
+      RICLOUD_TOKEN: newToken(),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/checksum/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('ricloud result download, interrupted', () => {
+  // A file server that sends the first kilobyte of a larger file, then nothing: the download is under way for good.
+  let server: Server | undefined;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      if (request.url?.startsWith('/files/')) {
+        response.writeHead(200, { 'content-length': '1048576' }).write(Buffer.alloc(1024));
+        return;
+      }
+      const result = {
+        id: 'res_1',
+        resource: 'result',
+        size: 1_048_576,
+        checksum: '0'.repeat(32),
+        signed_url: { url: `${url()}/files/res_1`, date_expires: null },
+        state: 'available',
+        date_created: '2026-01-01T00:00:00Z',
+      };
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => {
+    server?.closeAllConnections();
+    server?.close();
+  });
+  const url = () => `http://127.0.0.1:${((server as Server).address() as AddressInfo).port}`;
+
+  it('Ctrl-C mid-way exits 130 and leaves neither the file nor its partial file', async () => {
+    const dir = tempHome();
+    const run = start(['result', 'download', 'res_1', '--output', join(dir, 'big.bin')], {
+      RICLOUD_URL: url(),
+      RICLOUD_TOKEN: newToken(),
+    });
+    await until(async () => readdirSync(dir).length > 0, 'the partial file');
+    run.child.kill('SIGINT');
+    const done = await run.done;
+    expect(done.code).toBe(130);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { activeSession } from './flow-support';
+import { json, newToken, ricloud, useMockServer } from './support';
+
+const { env, client } = useMockServer();
+
+describe('ricloud subscription', () => {
+  it('create makes a subscription with its poll payload and interval; list shows it; delete stops it', async () => {
+    const token = newToken();
+    const session = await activeSession(client(token));
+    const made = await ricloud(
+      [
+        'subscription',
+        'create',
+        '--session',
+        session.id,
+        '--data-types',
+        'ios_messages.messages',
+        '--interval',
+        '7200',
+        '--start',
+        '2100-01-01T00:00:00Z',
+        '--json',
+      ],
+      env(token),
+    );
+    expect(made.code).toBe(0);
+    const subscription = json<{ id: string; state: string; interval: number; poll_payload: unknown }>(made);
+    expect(subscription).toMatchObject({ state: 'pending', interval: 7200 });
+    expect(subscription.poll_payload).toMatchObject({ data_types: ['ios_messages.messages'] });
+
+    const list = await ricloud(['subscription', 'list', '--session', session.id], env(token));
+    expect(list.stdout.split('\n')[0]).toMatch(/^ID +STATE +SESSION +INTERVAL +DATE_START +DATE_END +DATE_CREATED$/);
+    expect(list.stdout).toMatch(
+      new RegExp(`^${subscription.id} +pending +${session.id} +7200 +2100-01-01T00:00:00`, 'm'),
+    );
+
+    const deleted = await ricloud(['subscription', 'delete', subscription.id], env(token));
+    expect(deleted.stdout).toMatch(/^state +deleted$/m);
+    const left = await ricloud(['subscription', 'list', '--state', 'pending', '--json'], env(token));
+    expect(json<{ total_count: number }>(left).total_count).toBe(0);
+  });
+
+  it('create refuses an end before the start, naming --end (exit 2), and an interval under an hour with the API error (exit 1)', async () => {
+    const token = newToken();
+    const session = await activeSession(client(token));
+    const base = ['subscription', 'create', '--session', session.id, '--info-types', '*'];
+    const dates = await ricloud([...base, '--start', '2100-01-02', '--end', '2100-01-01'], env(token));
+    expect(dates.code).toBe(2);
+    expect(dates.stderr).toMatch(/^error: invalid --end: must be after date_start/);
+    const short = await ricloud([...base, '--interval', '60'], env(token));
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/^error: create subscription: .*\(400 invalid-parameter\)/);
+  });
+});

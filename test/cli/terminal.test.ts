@@ -1,0 +1,78 @@
+/**
+ * The command on a terminal: run inside `script`, which gives it a pseudo-terminal for stdin, stdout and stderr, as a
+ * person at a shell has. What it prints comes back as one stream, as the person sees it.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { activeSession, configureOrganisation } from './flow-support';
+import { BIN, collect, newToken, OK_URL, tempHome, useMockServer } from './support';
+
+const { mock, env, client } = useMockServer();
+
+/** Starts `ricloud args…` on a pseudo-terminal (util-linux `script`), with only PATH, a HOME and `env`. */
+function onTerminal(args: string[], environment: Record<string, string>) {
+  const command = [process.execPath, BIN, ...args].map((word) => `'${word}'`).join(' ');
+  const child = spawn('script', ['--quiet', '--return', '--command', command, '/dev/null'], {
+    env: { PATH: process.env.PATH, HOME: tempHome(), TERM: 'xterm', ...environment },
+  });
+  return collect(child);
+}
+
+describe('the password prompt', () => {
+  it('asks without echo, takes backspace, and sends what was typed: "wrong" fails (exit 3) and is never shown', async () => {
+    const token = newToken();
+    await configureOrganisation(client(token), OK_URL);
+    const user = await client(token).users.create({ identifier: 'terminal' });
+    const run = onTerminal(
+      ['session', 'create', '--user', user.id, '--identifier', 'john@example.com', '--wait'],
+      env(token),
+    );
+    await run.waitFor('stdout', /Password for john@example\.com: $/);
+    run.child.stdin.write('wronX\u007fg\r');
+    const done = await run.done;
+    expect(done.code).toBe(3);
+    expect(done.stdout).toMatch(/error: session \S+ is failed \(invalid-credentials\)/);
+    expect(done.stdout).not.toMatch(/wron/);
+  });
+
+  it('Ctrl-C at the prompt stops the run (exit 130) and sends nothing', async () => {
+    const token = newToken();
+    const before = mock().api.requests.length;
+    const run = onTerminal(['session', 'create', '--user', 'u', '--identifier', 'john@example.com'], env(token));
+    await run.waitFor('stdout', /Password for john@example\.com: $/);
+    run.child.stdin.write('abc\u0003');
+    const done = await run.done;
+    expect(done.code).toBe(130);
+    expect(done.stdout).not.toContain('abc');
+    expect(mock().api.requests.slice(before)).toEqual([]);
+  });
+});
+
+describe('result download on a terminal', () => {
+  it('draws a progress bar on stderr and ends at 100%', async () => {
+    const token = newToken();
+    const sdk = client(token);
+    const poll = await sdk.polls.create({
+      session: await activeSession(sdk),
+      payload: { data_types: ['ios_notes.notes'] },
+    });
+    await poll.wait({ timeout: 10_000 });
+    const [result] = (await sdk.results.list({ poll })).data;
+    const path = join(tempHome(), 'notes.bin');
+    const run = await onTerminal(['result', 'download', result?.id ?? '', '--output', path], env(token)).done;
+    expect(run.code).toBe(0);
+    expect(stripVTControlCharacters(run.stdout)).toMatch(
+      new RegExp(`✔ result ${result?.id} █{24} 100% 4\\.10 kB of 4\\.10 kB \\d+\\.\\d s`),
+    );
+    expect(readFileSync(path, 'utf8')).toMatch(/^ios_notes\.notes\n/);
+  });
+
+  it('refuses to write the file to the terminal itself (exit 2)', async () => {
+    const run = await onTerminal(['result', 'download', 'res_1'], env(newToken())).done;
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('error: result download writes the file: pass --output PATH, or pipe stdout');
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ChecksumMismatchError,
+  RequestError,
+  ResponseError,
+  ResponseTooLargeError,
+  ResultExpiredError,
+  RicloudError,
+  SizeMismatchError,
+} from '../../src/index';
+import { rejectionOf, useMockApi } from '../support/core-harness';
+import { http, HttpResponse } from 'msw';
+
+const request = { method: 'GET', path: '/results/r_1', attempts: 1 };
+const answer = { status: 410, request, body: '{"error":"result-expired"}' };
+
+const { api, server, client } = useMockApi();
+
+describe('error classes, as an app builds them (in its own test doubles, say)', () => {
+  it('are named after their class, in toJSON too', () => {
+    const errors = [
+      new RicloudError('m'),
+      new ResponseError('m', answer),
+      new ResponseTooLargeError('GET /x', { status: 200, maxResponseBytes: 10 }),
+      new ResultExpiredError('m', { ...answer, error: 'result-expired' }),
+      new SizeMismatchError('result r_1', 10, 11),
+      new ChecksumMismatchError('result r_1', 'a'.repeat(32), 'b'.repeat(32)),
+    ];
+    const names = errors.map((error) => [error.name, error.toJSON().name]);
+    expect(names).toEqual(
+      [
+        'RicloudError',
+        'ResponseError',
+        'ResponseTooLargeError',
+        'ResultExpiredError',
+        'SizeMismatchError',
+        'ChecksumMismatchError',
+      ].map((name) => [name, name]),
+    );
+  });
+
+  it('keep a cause only when given one', () => {
+    const cause = new Error('socket closed');
+    expect(new RicloudError('m', { cause }).cause).toBe(cause);
+    expect('cause' in new RicloudError('m')).toBe(false);
+  });
+
+  it('say a response error may have succeeded only when told, and carry retryAfter and params only when given', () => {
+    const plain = new RequestError('m', { ...answer, error: 'x' });
+    expect(plain.mayHaveSucceeded).toBe(false);
+    expect(Object.keys(plain)).not.toContain('retryAfter');
+    expect(Object.keys(plain)).not.toContain('params');
+    const full = new RequestError('m', {
+      ...answer,
+      error: 'x',
+      retryAfter: 3,
+      params: { id: 'bad' },
+      mayHaveSucceeded: true,
+    });
+    expect(full).toMatchObject({ mayHaveSucceeded: true, retryAfter: 3, params: { id: 'bad' } });
+  });
+
+  it('say how a file failed its checks', () => {
+    expect(new SizeMismatchError('result r_1', 10, 11).message).toBe(
+      'result r_1: more than 11 bytes arrived, the result states 10',
+    );
+    expect(new SizeMismatchError('result r_1', 10, 4).message).toBe(
+      'result r_1: only 4 bytes arrived, the result states 10',
+    );
+    expect(new ChecksumMismatchError('result r_1', 'e'.repeat(32), 'f'.repeat(32)).message).toBe(
+      `result r_1: the file's MD5 is ${'f'.repeat(32)}, the result's checksum is ${'e'.repeat(32)}`,
+    );
+  });
+});
+
+describe('an error answer whose body is JSON but not an object', () => {
+  it.each(['null', '42', '"refused"'])('(%s) is a RequestError from its status', async (body) => {
+    server.use(http.get(`${api.baseUrl}/configs/webhook/:id`, () => new HttpResponse(body, { status: 400 })));
+    const error = await rejectionOf(client({ maxRetries: 0 }).webhookConfigs.retrieve('wc_1'));
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error.message).toBe('webhook_config wc_1: request refused (400)');
+  });
+});

@@ -1,0 +1,21 @@
+/** Helpers of the data-flow resource tests: an organisation made usable, through the public API only. */
+import type { Client, Session } from '../../src/index';
+import type { MockApi } from '../../src/mock/index';
+
+/** Gives the client's organisation a valid webhook config and a valid storage config, as sessions and polls need. */
+export async function configure(c: Client, api: MockApi, parts: { webhook?: boolean; storage?: boolean } = {}) {
+  if (parts.webhook !== false) await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+  if (parts.storage !== false)
+    await c.storageConfigs.create({ url: 'gs://results-bucket/ricloud', credentials: { private_key: 'k' } });
+  await api.settle();
+}
+
+/** An `active` session on a new user's iCloud account, waited for. */
+export async function activeSession(c: Client, identifier = 'john@icloud.com'): Promise<Session> {
+  const user = await c.users.create({ identifier: `owner-of-${identifier}` });
+  const session = await c.sessions.create({
+    source: { user, type: 'icloud.account', identifier },
+    payload: { password: 'right' },
+  });
+  return session.wait();
+}

@@ -1,0 +1,324 @@
+/**
+ * Result through the public API against the mock: lists and their filters, acknowledgement one by one and in a batch,
+ * `json()`, and `download()`: bytes checked against `size` and MD5 as they stream, progress, cancellation, time
+ * limits, expiry, and the token kept from hosts other than the API's.
+ */
+import { createHash } from 'node:crypto';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import {
+  AbortError,
+  ChecksumMismatchError,
+  InvalidInputError,
+  RequestError,
+  Result,
+  ResultExpiredError,
+  SizeMismatchError,
+  TimeoutError,
+} from '../../src/index';
+import { createMockApi } from '../../src/mock/index';
+import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+import { resultsOf } from '../support/results';
+
+// 1 MiB: several chunks of the mock's 256 KiB, so progress and cancellation happen mid-file.
+const SIZE = 1024 * 1024;
+const { api, client, server } = useMockApi({ taskDelay: 1, resultSize: SIZE });
+
+/** One data result of a new poll. */
+async function dataResult(sdk = client()): Promise<Result> {
+  const { results } = await resultsOf(sdk, { data_types: ['ios_messages.messages'] }, () => api.settle());
+  return results[0] as Result;
+}
+
+/** All bytes of `stream`, concatenated. */
+async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
+
+/** A file answer of `bytes` sent in `chunks` pieces, then, when `hang`, never ending. */
+function fileAnswer(bytes: Uint8Array, { chunks = 4, hang = false } = {}): Response {
+  const step = Math.ceil(bytes.length / chunks);
+  let at = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at < bytes.length) {
+        controller.enqueue(bytes.slice(at, at + step));
+        at += step;
+      } else if (!hang) controller.close();
+      else return new Promise(() => undefined);
+    },
+  });
+  return new HttpResponse(body, { headers: { 'content-type': 'application/octet-stream' } });
+}
+
+describe('Result lists and acknowledgement', () => {
+  it('list() filters by poll, task and state; retrieve() and refresh() fetch one', async () => {
+    const { poll, results } = await resultsOf(client(), { info_types: ['*'], data_types: ['a.b', 'c.d'] }, () =>
+      api.settle(),
+    );
+    expect(results).toHaveLength(3);
+    expect(results.every((r) => r instanceof Result && r.poll === poll && r.state === 'available')).toBe(true);
+    const [first] = results as [Result];
+    const byTask = await client().results.list({ task: first.task as string });
+    expect(byTask.data.map((r) => r.id)).toEqual([first.id]);
+    expect(api.requests.at(-1)).toMatchObject({ method: 'GET', path: '/results' });
+    expect((await client().results.list({ poll: 'p_none' })).data).toEqual([]);
+    const one = await Result.retrieve(first.id, { client: client() });
+    expect(one).toMatchObject({ id: first.id, size: first.size, checksum: first.checksum });
+    expect(await one.refresh()).toBe(one);
+  });
+
+  it('acknowledge() makes a result consumed in place; lists hide it unless state asks for consumed ones', async () => {
+    const { poll, results } = await resultsOf(client(), { data_types: ['a.b', 'c.d'] }, () => api.settle());
+    const [first, second] = results as [Result, Result];
+    expect(await first.acknowledge()).toBe(first);
+    expect(first).toMatchObject({ state: 'consumed', date_consumed: expect.any(String) });
+    expect(api.requests.at(-1)).toMatchObject({ method: 'POST', path: `/results/${first.id}/ack` });
+    expect((await client().results.list({ poll })).data.map((r) => r.id)).toEqual([second.id]);
+    const consumed = await client().results.list({ poll, state: 'consumed' });
+    expect(consumed.data.map((r) => r.id)).toEqual([first.id]);
+    const again = await Result.acknowledgeWithId(second.id, { client: client() });
+    expect(again.state).toBe('consumed');
+    expect((await client().results.list({ poll })).data).toEqual([]);
+  });
+
+  it('Result.acknowledge(ids) acknowledges many in one POST /results/ack { ids }, results or ids alike', async () => {
+    const { poll, results } = await resultsOf(client(), { data_types: ['a.b', 'c.d', 'e.f'] }, () => api.settle());
+    const [a, b, c] = results as [Result, Result, Result];
+    const acked = await Result.acknowledge([a, b.id], { client: client() });
+    expect(api.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/results/ack',
+      body: JSON.stringify({ ids: [a.id, b.id] }),
+    });
+    expect(acked.map((r) => [r.id, r.state])).toEqual([
+      [a.id, 'consumed'],
+      [b.id, 'consumed'],
+    ]);
+    expect(acked[0]).toBeInstanceOf(Result);
+    expect((await client().results.list({ poll })).data.map((r) => r.id)).toEqual([c.id]);
+  });
+
+  it('refuses a batch of no ids, too many, or a bad one before sending anything', async () => {
+    const sent = api.requests.length;
+    const none = await rejectionOf(client().results.acknowledge([]));
+    expect(none).toMatchObject({ name: 'InvalidInputError', field: 'ids' });
+    const many = Array.from({ length: 1001 }, (_, i) => `r_${i}`);
+    expect(await rejectionOf(client().results.acknowledge(many))).toBeInstanceOf(InvalidInputError);
+    expect(await rejectionOf(client().results.acknowledge(['ok', '']))).toMatchObject({ field: 'ids[1]' });
+    expect(api.requests.length).toBe(sent);
+  });
+});
+
+describe('result.json()', () => {
+  it("parses a json result's file, checked; refuses other types before sending", async () => {
+    const { results } = await resultsOf(client(), { info_types: ['*'], data_types: ['a.b'] }, () => api.settle());
+    const info = results.find((r) => r.type === 'json') as Result;
+    expect(await info.json()).toEqual({ info_type: '*', source_type: 'icloud.account' });
+    const data = results.find((r) => r.type !== 'json') as Result;
+    const sent = api.requests.length;
+    expect(await rejectionOf(data.json())).toMatchObject({ name: 'InvalidInputError', field: 'type' });
+    expect(api.requests.length).toBe(sent);
+  });
+});
+
+describe('result.download()', () => {
+  it('streams the bytes of the file, whose length and MD5 are the result size and checksum', async () => {
+    const result = await dataResult();
+    const bytes = await bytesOf(await result.download());
+    expect(bytes.length).toBe(SIZE);
+    expect(result.size).toBe(SIZE);
+    expect(md5(bytes)).toBe(result.checksum);
+    expect(new TextDecoder().decode(bytes.subarray(0, 44))).toBe('ios_messages.messages\n'.repeat(2));
+  });
+
+  it('reports progress after each chunk, up to the size, with the size as total', async () => {
+    const result = await dataResult();
+    const seen: { bytes: number; total: number | undefined }[] = [];
+    await bytesOf(await result.download({ onProgress: (p) => seen.push(p) }));
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.at(-1)).toEqual({ bytes: SIZE, total: SIZE });
+    expect(seen.every((p, i) => i === 0 || p.bytes > (seen[i - 1] as { bytes: number }).bytes)).toBe(true);
+  });
+
+  it('fails with ChecksumMismatchError at the end when the bytes are corrupted on the way', async () => {
+    const result = await dataResult();
+    const good = await bytesOf(await result.download());
+    const bad = good.slice();
+    bad[SIZE - 1] = (bad[SIZE - 1] as number) ^ 1;
+    server.use(http.get(`${api.baseUrl}/files/:id`, () => fileAnswer(bad)));
+    const error = await rejectionOf(result.download().then(bytesOf));
+    expect(error).toBeInstanceOf(ChecksumMismatchError);
+    expect(error).toMatchObject({ expected: result.checksum, actual: md5(bad) });
+  });
+
+  it('fails with SizeMismatchError as soon as more bytes than the size arrive, without waiting for the end', async () => {
+    const result = await dataResult();
+    // The answer never ends: only a check made as the bytes pass can end this download.
+    server.use(http.get(`${api.baseUrl}/files/:id`, () => fileAnswer(new Uint8Array(SIZE + 1), { hang: true })));
+    const error = await rejectionOf(result.download().then(bytesOf));
+    expect(error).toBeInstanceOf(SizeMismatchError);
+    expect(error).toMatchObject({ expected: SIZE, received: SIZE + 1 });
+  });
+
+  it('fails with SizeMismatchError at the end when fewer bytes than the size arrive', async () => {
+    const result = await dataResult();
+    server.use(http.get(`${api.baseUrl}/files/:id`, () => fileAnswer(new Uint8Array(SIZE - 10))));
+    const error = await rejectionOf(result.download().then(bytesOf));
+    expect(error).toMatchObject({ name: 'SizeMismatchError', expected: SIZE, received: SIZE - 10 });
+  });
+
+  it('stops with AbortError when its signal fires mid-download', async () => {
+    const result = await dataResult();
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const stream = await result.download({
+      signal: controller.signal,
+      onProgress: ({ bytes }) => {
+        seen.push(bytes);
+        controller.abort();
+      },
+    });
+    const error = await rejectionOf(bytesOf(stream));
+    expect(error).toBeInstanceOf(AbortError);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeLessThan(SIZE);
+  });
+
+  it('stops with TimeoutError when the file stalls longer than timeout', async () => {
+    const result = await dataResult();
+    server.use(http.get(`${api.baseUrl}/files/:id`, () => fileAnswer(new Uint8Array(SIZE / 2), { hang: true })));
+    const error = await rejectionOf(result.download({ timeout: 50 }).then(bytesOf));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.message).toContain('no data for 50 ms');
+  });
+
+  it('does not count a slow reader against timeout: only a pending read waits on the server', async () => {
+    const result = await dataResult();
+    const reader = (await result.download({ timeout: 1000 })).getReader();
+    let size = (await reader.read()).value?.byteLength ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    for (let read = await reader.read(); !read.done; read = await reader.read()) size += read.value.byteLength;
+    expect(size).toBe(SIZE);
+  });
+
+  it('ends with the error an onProgress callback throws', async () => {
+    const result = await dataResult();
+    const mistake = new Error('progress bar broke');
+    const stream = await result.download({
+      onProgress: () => {
+        throw mistake;
+      },
+    });
+    expect(await rejectionOf(bytesOf(stream))).toBe(mistake);
+  });
+
+  it('refuses bad options and a result without signed_url before sending anything', async () => {
+    const result = await dataResult();
+    const sent = api.requests.length;
+    const bad = { onProgress: 'yes' } as unknown as Parameters<Result['download']>[0];
+    expect(await rejectionOf(result.download(bad))).toMatchObject({ field: 'options.onProgress' });
+    expect(await rejectionOf(result.download({ timout: 5 } as never))).toMatchObject({ field: 'options.timout' });
+    result.signed_url = null;
+    expect(await rejectionOf(result.download())).toMatchObject({ name: 'InvalidInputError', field: 'signed_url' });
+    expect(api.requests.length).toBe(sent);
+  });
+
+  it('sends the API token to a signed URL on the API origin only, never to another host', async () => {
+    const result = await dataResult();
+    const good = await bytesOf(await result.download());
+    const seen: Record<string, string | null> = {};
+    server.use(
+      http.get(`${api.baseUrl}/files/:id`, ({ request }) => {
+        seen.api = request.headers.get('authorization');
+      }),
+      http.get('https://storage.example.com/bucket/:file', ({ request }) => {
+        seen.storage = request.headers.get('authorization');
+        return fileAnswer(good);
+      }),
+    );
+    await bytesOf(await result.download());
+    expect(seen.api).toBe(`Token ${TOKEN_A}`);
+    result.signed_url = { url: 'https://storage.example.com/bucket/f1?sig=abc', date_expires: null };
+    expect(md5(await bytesOf(await result.download()))).toBe(result.checksum);
+    expect(seen.storage).toBeNull();
+  });
+});
+
+describe('result.download() and its request', () => {
+  it('sends nothing when its signal has already fired', async () => {
+    const result = await dataResult();
+    const files = () => api.requests.filter((r) => r.path.startsWith('/files/')).length;
+    const before = files();
+    const error = await rejectionOf(result.download({ signal: AbortSignal.abort() }));
+    expect(error).toBeInstanceOf(AbortError);
+    expect(files()).toBe(before);
+  });
+
+  it('retries a 503 before the file begins, as reads are retried', async () => {
+    const result = await dataResult();
+    let refused = 0;
+    server.use(
+      http.get(`${api.baseUrl}/files/:id`, () => {
+        if (refused++ === 0) return new HttpResponse('busy', { status: 503 });
+      }),
+    );
+    const bytes = await bytesOf(await result.download());
+    expect(refused).toBe(2);
+    expect(md5(bytes)).toBe(result.checksum);
+  });
+
+  it('refuses a redirect on the API origin, where it would carry the token, and follows one elsewhere', async () => {
+    const result = await dataResult();
+    const good = await bytesOf(await result.download());
+    const seen: (string | null)[] = [];
+    server.use(
+      http.get(`${api.baseUrl}/files/:id`, () =>
+        HttpResponse.redirect('https://storage.example.com/bucket/moved', 302),
+      ),
+      http.get('https://storage.example.com/bucket/:file', ({ request }) => {
+        seen.push(request.headers.get('authorization'));
+        return request.url.endsWith('/start')
+          ? HttpResponse.redirect('https://storage.example.com/bucket/moved', 302)
+          : fileAnswer(good);
+      }),
+    );
+    const error = await rejectionOf(result.download());
+    expect(error.message).toContain('redirect');
+    expect(seen).toEqual([]);
+    result.signed_url = { url: 'https://storage.example.com/bucket/start', date_expires: null };
+    expect(md5(await bytesOf(await result.download()))).toBe(result.checksum);
+    expect(seen).toEqual([null, null]);
+  });
+});
+
+describe('an expired result', () => {
+  it('download() fails with ResultExpiredError (410) and the raw body; once refreshed, it has no signed_url', async () => {
+    const short = createMockApi({
+      baseUrl: 'https://short.mock',
+      taskDelay: 1,
+      resultLifetime: 300,
+      deliver: async () => new Response('OK'),
+    });
+    server.use(...short.handlers);
+    const sdk = client({ baseUrl: short.baseUrl });
+    const { results } = await resultsOf(sdk, { data_types: ['a.b'] }, () => short.settle());
+    const result = results[0] as Result;
+    try {
+      await expect.poll(async () => (await sdk.results.retrieve(result.id)).state, { timeout: 5000 }).toBe('expired');
+      const error = await rejectionOf(result.download());
+      expect(error).toBeInstanceOf(ResultExpiredError);
+      expect(error).toBeInstanceOf(RequestError);
+      expect(error).toMatchObject({ status: 410, error: 'result-expired', body: expect.stringContaining('expired') });
+      expect(error.message).not.toContain(new URL(result.signed_url?.url ?? '').searchParams.get('token'));
+      await result.refresh();
+      expect(result.signed_url).toBeNull();
+      expect(await rejectionOf(result.download())).toMatchObject({ field: 'signed_url' });
+      expect(await rejectionOf(result.acknowledge())).toMatchObject({ status: 410, error: 'result-expired' });
+    } finally {
+      short.reset();
+    }
+  });
+});

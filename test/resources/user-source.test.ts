@@ -1,0 +1,116 @@
+/** Users and sources through the public API against the mock: create, retrieve, list with filters, update. */
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import {
+  configure,
+  InvalidInputError,
+  NotFoundError,
+  Source,
+  type SourceCreateParams,
+  User,
+  type UserUpdateParams,
+} from '../../src/index';
+import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+
+const { api, client } = useMockApi();
+
+describe('User', () => {
+  it('creates, retrieves, lists by identifier (for await) and updates a user, in static, client and instance forms', async () => {
+    configure({ token: TOKEN_A, baseUrl: api.baseUrl, logLevel: 'off' });
+    const alice = await User.create({ identifier: 'alice@example.com' });
+    expect(alice).toBeInstanceOf(User);
+    expect(alice).toMatchObject({ resource: 'user', identifier: 'alice@example.com', state: 'active' });
+    expect(inspect(alice)).toContain("identifier: 'alice@example.com'");
+    await client().users.create({ identifier: 'bob@example.com' });
+
+    expect((await User.retrieve(alice.id)).identifier).toBe('alice@example.com');
+    const found: string[] = [];
+    for await (const user of User.list({ identifier: 'alice@example.com' })) found.push(user.id);
+    expect(found).toEqual([alice.id]);
+    expect(api.requests.at(-1)?.query).toMatchObject({ identifier: 'alice@example.com' });
+    expect((await client().users.list()).total_count).toBe(2);
+
+    expect(await alice.update({ state: 'deactivated' })).toBe(alice);
+    expect(alice.state).toBe('deactivated');
+    const renamed = await User.updateWithId(alice.id, { identifier: 'alice@example.org' });
+    expect(renamed).toMatchObject({ id: alice.id, identifier: 'alice@example.org', state: 'deactivated' });
+    expect((await alice.refresh()).identifier).toBe('alice@example.org');
+    expect((await client().users.list({ state: 'deactivated' })).data.map((u) => u.id)).toEqual([alice.id]);
+  });
+
+  it.each([
+    ['create without identifier', () => client().users.create({} as never), 'identifier'],
+    ['create with an empty identifier', () => client().users.create({ identifier: '' }), 'identifier'],
+    ['an empty update', () => client().users.update('usr_1', {}), 'params'],
+    [
+      'an update to a state a caller cannot set',
+      () => client().users.update('usr_1', { state: 'blocked' } as unknown as UserUpdateParams),
+      'state',
+    ],
+    ['a bad id', () => client().users.retrieve('a/b'), 'id'],
+  ])('refuses %s before sending, naming the field', async (_, run, field) => {
+    const before = api.requests.length;
+    const error = await rejectionOf(run());
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field });
+    expect(api.requests).toHaveLength(before);
+  });
+
+  it("refuses another organisation's user with a NotFoundError", async () => {
+    const user = await client().users.create({ identifier: 'carol' });
+    const other = client({ token: 'tok_other_org_000000000000000000' });
+    expect(await rejectionOf(other.users.retrieve(user.id))).toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('Source', () => {
+  it('creates a source of a user, lists it by user, type and identifier, and updates its state', async () => {
+    const c = client();
+    const user = await c.users.create({ identifier: 'dave' });
+    const source = await Source.create({ user, type: 'icloud.account', identifier: 'john@icloud.com' }, { client: c });
+    expect(source).toBeInstanceOf(Source);
+    expect(source).toMatchObject({ user: user.id, type: 'icloud.account', state: 'unvalidated', parent: null });
+    expect(source.children).toMatchObject({ data: [], total_count: 0 });
+    await c.sources.create({ user, type: 'rirelay.instance', identifier: 'relay-1' });
+
+    const page = await Source.list({ user, type: 'icloud.account', identifier: 'john@icloud.com' }, { client: c });
+    expect(page.data.map((s) => s.id)).toEqual([source.id]);
+    expect(api.requests.at(-1)?.query).toEqual({
+      user: user.id,
+      type: 'icloud.account',
+      identifier: 'john@icloud.com',
+    });
+    const all: string[] = [];
+    for await (const s of c.sources.list({ user: user.id })) all.push(s.type);
+    expect(all.sort()).toEqual(['icloud.account', 'rirelay.instance']);
+
+    expect((await source.update({ state: 'deactivated' })).state).toBe('deactivated');
+    expect((await Source.retrieve(source.id, { client: c })).state).toBe('deactivated');
+    expect((await Source.updateWithId(source.id, { state: 'active' }, { client: c })).state).toBe('active');
+  });
+
+  it('passes on the API refusing a child type made by the client as a RequestError naming type', async () => {
+    const c = client();
+    const user = await c.users.create({ identifier: 'erin' });
+    const error = await rejectionOf(c.sources.create({ user, type: 'rirelay.source', identifier: 'x' }));
+    expect(error).toMatchObject({ name: 'RequestError', status: 400, params: { type: [expect.any(String)] } });
+  });
+
+  it.each([
+    ['no user', { type: 'icloud.account', identifier: 'j' }, 'user'],
+    ['no type', { user: 'usr_1', identifier: 'j' }, 'type'],
+    ['an empty identifier', { user: 'usr_1', type: 'icloud.account', identifier: '' }, 'identifier'],
+    ['a user that is not an id', { user: ['usr_1'], type: 'icloud.account', identifier: 'j' }, 'user'],
+  ])('refuses a create with %s before sending, naming the field', async (_, params, field) => {
+    const before = api.requests.length;
+    const error = await rejectionOf(client().sources.create(params as unknown as SourceCreateParams));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field });
+    expect(api.requests).toHaveLength(before);
+  });
+
+  it('refuses an unknown list filter on first use, naming it', async () => {
+    const error = await rejectionOf(client().sources.list({ parnt: null } as never));
+    expect(error).toMatchObject({ name: 'InvalidInputError', field: 'parnt' });
+  });
+});
