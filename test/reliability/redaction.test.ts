@@ -347,6 +347,20 @@ describe('a token that JSON escapes, and long bodies', () => {
     expectClean([...renderings(error), error.body], [token, JSON.stringify(token).slice(1, -1)]);
   });
 
+  it('a token ending in a backslash, echoed JSON-escaped, is hidden whole: no escape of it is left behind', async () => {
+    // Its JSON-escaped form holds the token itself: the longer form must be hidden first.
+    const token = 'tok_0123456789abcdef\\';
+    const echo: typeof fetch = async () =>
+      new Response(JSON.stringify({ error: 'invalid-token', message: `bad ${token}` }), {
+        status: 401,
+        headers: { 'content-type': 'application/json' },
+      });
+    const c = new Client({ token, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logLevel: 'off' });
+    const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+    expect(error.body).toBe('{"error":"invalid-token","message":"bad [redacted]"}');
+    expect(error.message).toBe('webhook_config list: bad [redacted] (401 invalid-token)');
+  });
+
   it('a body longer than 64 KiB is kept cut to 64 KiB, with an ellipsis', async () => {
     const long: typeof fetch = async () => new Response('x'.repeat(100_000), { status: 500 });
     const c = new Client({ token: TOKEN_A, baseUrl: api.baseUrl, fetch: long, maxRetries: 0, logLevel: 'off' });
