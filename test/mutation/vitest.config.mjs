@@ -6,6 +6,7 @@ import { modules } from '../../stryker.config.mjs';
 
 export default defineConfig({
   test: {
+    setupFiles: ['test/mutation/engine.ts'],
     include: [...new Set(modules.flatMap(({ tests }) => tests))],
     exclude: [
       'test/webhooks/examples.test.ts',
