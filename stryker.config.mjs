@@ -23,6 +23,11 @@ export const modules = [
   { source: 'src/mock/sessions.ts', tests: ['test/mock/*.test.ts'], break: 85 },
   { source: 'src/mock/results.ts', tests: ['test/mock/*.test.ts'], break: 85 },
   { source: 'src/mock/subscriptions.ts', tests: ['test/mock/*.test.ts'], break: 85 },
+  { source: 'src/core/retry.ts', tests: CORE_TESTS, break: 85 },
+  { source: 'src/core/redact.ts', tests: CORE_TESTS, break: 85 },
+  { source: 'src/core/params.ts', tests: CORE_TESTS, break: 85 },
+  { source: 'src/mock/routing.ts', tests: ['test/mock/*.test.ts'], break: 85 },
+  { source: 'src/mock/polls.ts', tests: ['test/mock/*.test.ts'], break: 85 },
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

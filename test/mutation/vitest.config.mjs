@@ -8,6 +8,7 @@ import base from '../../vitest.config';
 // The base config resolves `#load-engine` to src/, as the other tests do.
 export default mergeConfig(base, {
   test: {
+    setupFiles: ['test/mutation/engine.ts'],
     include: [...new Set(modules.flatMap(({ tests }) => tests))],
     exclude: [
       'test/webhooks/examples.test.ts',

@@ -252,6 +252,65 @@ describe('a token echoed back in every form', () => {
   });
 
   it.each([
+    ['one', SENT],
+    ['two', SENT.slice(0, -1)],
+  ])(
+    'its base64 (%s = of padding), unpadded, and in a Basic credential at each byte alignment, is hidden',
+    async (_pad, token) => {
+      // Before the token: none, 2, 3 and 4 bytes (alignments 0, 2, 0 and 1); after it, other bytes or none.
+      const basics = [`${token}:`, `u:${token}:`, `ab:${token}`, `api:${token}:x`].map((text) => `Basic ${btoa(text)}`);
+      const echoed = [btoa(token), btoa(token).replace(/=+$/, ''), ...basics];
+      const echo: typeof fetch = async () =>
+        new Response(JSON.stringify({ error: 'invalid-token', message: echoed.join(' | ') }), {
+          status: 401,
+          headers: { 'content-type': 'application/json' },
+        });
+      const { logger, lines } = recordingLogger();
+      const c = new Client({ token, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logger, logLevel: 'debug' });
+      const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+      expect(error.name).toBe('AuthenticationError');
+      const said = /^webhook_config list: (.*) \(401 invalid-token\)$/.exec(error.message)?.[1] ?? 'missing';
+      const [plain, unpadded, ...credentials] = said.split(' | ');
+      expect(plain).toBe('[redacted]');
+      expect(unpadded).toBe('[redacted]');
+      expect(credentials).toHaveLength(basics.length);
+      // Only the groups that hold other bytes (at most 2 at each end here, as they are at most 4 bytes) may stay.
+      for (const credential of credentials)
+        expect(credential).toMatch(/^Basic [A-Za-z0-9+/]{0,8}\[redacted\][A-Za-z0-9+/=]{0,8}$/);
+      const middles = basics.map((basic) => basic.slice('Basic '.length + 8, -4));
+      expectClean([...renderings(error), error.body, ...lines], [btoa(token).replace(/=+$/, ''), ...middles]);
+    },
+  );
+
+  it('a token of 4 characters: its one whole base64 group is hidden, and text without it is left as it was', async () => {
+    const token = 'tk42';
+    const said = `no such token; got Basic ${btoa(`${token}:`)}`;
+    const echo: typeof fetch = async () =>
+      new Response(JSON.stringify({ error: 'invalid-token', message: said }), {
+        status: 401,
+        headers: { 'content-type': 'application/json' },
+      });
+    const c = new Client({ token, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logLevel: 'off' });
+    const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+    // 'tk4' is the group `dGs0`; `Mjo=` holds '2' with the colon.
+    expect(error.message).toBe('webhook_config list: no such token; got Basic [redacted]Mjo= (401 invalid-token)');
+  });
+
+  it('a password that is not Latin-1 (so has no base64 form), echoed by a server, is hidden in the error', async () => {
+    const password = 'pass-\u20ac-0123456789abcdef';
+    const echo: typeof fetch = async () =>
+      new Response(JSON.stringify({ error: 'invalid-parameter', message: `bad ${password}`, params: {} }), {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+      });
+    const c = new Client({ token: SENT, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logLevel: 'off' });
+    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
+    const error = (await rejectionOf(c.sessions.create({ source, payload: { password } }))) as RequestError;
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error.message).toBe('create session: bad [redacted] (400 invalid-parameter)');
+  });
+
+  it.each([
     ['a space', 'tok_a b'],
     ['a tab', 'tok_a\tb'],
     ['a line break', 'tok_a\nb'],
@@ -286,6 +345,20 @@ describe('a token that JSON escapes, and long bodies', () => {
     expect(error.body).toBe('{"error":"invalid-token","message":"bad [redacted]"}');
     expect(error.message).toBe('webhook_config list: bad [redacted] (401 invalid-token)');
     expectClean([...renderings(error), error.body], [token, JSON.stringify(token).slice(1, -1)]);
+  });
+
+  it('a token ending in a backslash, echoed JSON-escaped, is hidden whole: no escape of it is left behind', async () => {
+    // Its JSON-escaped form holds the token itself: the longer form must be hidden first.
+    const token = 'tok_0123456789abcdef\\';
+    const echo: typeof fetch = async () =>
+      new Response(JSON.stringify({ error: 'invalid-token', message: `bad ${token}` }), {
+        status: 401,
+        headers: { 'content-type': 'application/json' },
+      });
+    const c = new Client({ token, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logLevel: 'off' });
+    const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+    expect(error.body).toBe('{"error":"invalid-token","message":"bad [redacted]"}');
+    expect(error.message).toBe('webhook_config list: bad [redacted] (401 invalid-token)');
   });
 
   it('a body longer than 64 KiB is kept cut to 64 KiB, with an ellipsis', async () => {

@@ -14,6 +14,7 @@ import {
   RequestError,
   RicloudError,
   ServerError,
+  TimeoutError,
   WebhookConfig,
   type RequestOptions,
 } from '../../src/index';
@@ -64,6 +65,27 @@ describe('reads and updates are retried on transient failures', () => {
     const updated = await client().webhookConfigs.update(config.id, { state: 'deactivated' });
     expect(updated.state).toBe('deactivated');
     expect(sent(api, 'POST', path)).toBe(2);
+  });
+
+  it('a delete is retried after a 503: deleting twice ends the same way', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'DELETE', path, status: 503, retryAfter: 0 });
+    const { retries, options } = recording();
+    const gone = await client().webhookConfigs.delete(config.id, options);
+    expect(gone.id).toBe(config.id);
+    expect(sent(api, 'DELETE', path)).toBe(2);
+    expect(retries.map((r) => r.error)).toEqual([expect.any(ServerError)]);
+  });
+
+  it('a read whose attempt is cut at its timeout is sent again, and the retry succeeds', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, hang: true });
+    const { retries, options } = recording();
+    // A timeout long enough for the retry on a loaded machine; only the first attempt hangs.
+    const got = await client({ timeout: 1500 }).webhookConfigs.retrieve(config.id, options);
+    expect(got.id).toBe(config.id);
+    expect(sent(api, 'GET', path)).toBe(2);
+    expect(retries.map((r) => r.error)).toEqual([expect.any(TimeoutError)]);
   });
 
   it('a list is retried after a dropped connection', async () => {

@@ -1,0 +1,179 @@
+/**
+ * What each refusal of bad input says: an InvalidInputError naming the field and what it must be, before anything is
+ * sent; and the values at the edges of each rule, which are sent.
+ */
+import { describe, expect, it } from 'vitest';
+import { Client, InvalidInputError, NotFoundError } from '../../src/index';
+import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+
+const { api, client } = useMockApi();
+const HOOK = 'https://hooks.example.com/in';
+
+/** The error `call` throws or rejects with, checked to be an InvalidInputError naming `field`; nothing was sent. */
+async function refusal(field: string, call: () => unknown): Promise<string> {
+  const before = api.requests.length;
+  let error: unknown;
+  try {
+    await call();
+  } catch (thrown) {
+    error = thrown;
+  }
+  expect(error).toBeInstanceOf(InvalidInputError);
+  expect((error as InvalidInputError).field).toBe(field);
+  expect(api.requests.length).toBe(before);
+  return (error as Error).message;
+}
+
+/** The query the last request carried. */
+const lastQuery = () => api.requests.at(-1)?.query;
+
+describe('ids', () => {
+  it.each([
+    ['', 'id: must not be empty'],
+    ['  ', 'id: must not be empty'],
+    ['x'.repeat(257), 'id: is 257 characters long; ids are at most 256'],
+    ['a/b', 'id: must not contain "/"'],
+    ['a\\b', 'id: must not contain "/"'],
+    ['.', 'id: must not be "."'],
+    ['..', 'id: must not be ".."'],
+    ['a\uD800', 'id: is not well-formed Unicode text'],
+    [{}, 'id: must be a string, got an object'],
+    [null, 'id: must be a string, got null'],
+    [['a'], 'id: must be a string, got an array'],
+    [new Date(0), 'id: must be a string, got a Date'],
+    [true, 'id: must be a string, got true'],
+    [() => 'wc_1', 'id: must be a string, got a function'],
+  ])('%j is refused: %s', async (id, message) => {
+    expect(await refusal('id', () => client().webhookConfigs.retrieve(id as string))).toBe(message);
+  });
+
+  it.each([['x'.repeat(256)], ['...'], [12]])('%j is sent, path-encoded', async (id) => {
+    expect(await rejectionOf(client().webhookConfigs.retrieve(id as string))).toBeInstanceOf(NotFoundError);
+    expect(api.requests.at(-1)?.path).toBe(`/configs/webhook/${id}`);
+  });
+});
+
+describe('receiver urls and the base URL', () => {
+  it.each([
+    [5, 'url: must be a string, got 5'],
+    ['https://hooks.example.com/a b', 'url: must not contain whitespace, line breaks or control characters'],
+    ['https://hooks.example.com/a\u0007', 'url: must not contain whitespace, line breaks or control characters'],
+    ['hooks.example.com/in', 'url: must be an absolute http(s) URL'],
+    ['ftp://hooks.example.com/in', 'url: must use http or https, not ftp'],
+    ['https://user@hooks.example.com/in', 'url: must not contain credentials (user:password@)'],
+    ['https://:pass@hooks.example.com/in', 'url: must not contain credentials (user:password@)'],
+  ])('%j is refused: %s', async (url, message) => {
+    expect(await refusal('url', () => client().webhookConfigs.create({ url: url as string }))).toBe(message);
+  });
+
+  it.each([['http://hooks.example.com/in'], [HOOK]])('%s is sent as given', async (url) => {
+    expect((await client().webhookConfigs.create({ url })).url).toBe(url);
+  });
+
+  it.each([['https://api.example.com/?a=1'], ['https://api.example.com/#top']])(
+    'a base URL with a query or fragment is refused: %s',
+    async (baseUrl) => {
+      expect(await refusal('options.baseUrl', () => new Client({ token: TOKEN_A, baseUrl }))).toBe(
+        'options.baseUrl: must not have a query (?) or fragment (#): request paths are appended to it',
+      );
+    },
+  );
+
+  it('a token with a space inside is refused', async () => {
+    expect(await refusal('token', () => new Client({ token: 'tok_a b', baseUrl: api.baseUrl }))).toBe(
+      'token: must not contain whitespace or control characters',
+    );
+  });
+});
+
+describe('datetime filters', () => {
+  const MUST = 'must be a valid Date or ISO 8601 with a zone (years 0000 to 9999), e.g. 2025-01-31T12:00:00Z';
+
+  it.each([
+    ['date_created', 'nonsense', `date_created: ${MUST}`],
+    ['date_created', '2025-02-30', `date_created: ${MUST}`],
+    ['date_created', '2025-01-31T24:00Z', `date_created: ${MUST}`],
+    ['date_created', '2025-01-31T12:00', `date_created: ${MUST}`],
+    ['date_created', new Date(Number.NaN), `date_created: ${MUST}`],
+    ['date_created', new Date(253_402_300_800_000), `date_created: ${MUST}`],
+    ['date_created', new Date(-62_167_219_200_001), `date_created: ${MUST}`],
+    ['date_created', 5, 'date_created: must be a Date, an ISO string or a range, got 5'],
+    ['date_created', null, 'date_created: must be a Date, an ISO string or a range, got null'],
+    ['date_created', {}, 'date_created: a range needs at least one of gt, gte, lt, lte'],
+    ['date_created', { gt: undefined }, 'date_created: a range needs at least one of gt, gte, lt, lte'],
+    ['date_created.since', { since: '2025-01-01' }, 'date_created.since: is not a range operator (gt, gte, lt, lte)'],
+    ['date_created.gt', { gt: 'soon' }, `date_created.gt: ${MUST}`],
+  ])('%s is refused for %j', async (field, filter, message) => {
+    const list = () => client().webhookConfigs.list({ date_created: filter as string });
+    expect(await refusal(field, list)).toBe(message);
+  });
+
+  it.each([
+    ['2025-01-31', { date_created: '2025-01-31T00:00:00.000Z' }],
+    ['0000-01-01T00:00:00Z', { date_created: '0000-01-01T00:00:00.000Z' }],
+    [new Date(253_402_300_799_999), { date_created: '9999-12-31T23:59:59.999Z' }],
+    ['2025-01-31T12:00:00.1234567+01:00', { date_created: '2025-01-31T11:00:00.1234567Z' }],
+    ['2025-01-31T12:00:00.123+01:00', { date_created: '2025-01-31T11:00:00.123Z' }],
+    [
+      { gte: new Date(0), lt: '2025-01-31T12:00Z', gt: undefined },
+      { date_created__gte: '1970-01-01T00:00:00.000Z', date_created__lt: '2025-01-31T12:00:00.000Z' },
+    ],
+  ])('%j is sent as %j', async (filter, query) => {
+    await client().webhookConfigs.list({ date_created: filter as string });
+    expect(lastQuery()).toEqual(query);
+  });
+});
+
+describe('page sizes, parameters and options', () => {
+  it.each([
+    [0, 'limit: must be a whole number from 1 to 1000, got 0'],
+    [1001, 'limit: must be a whole number from 1 to 1000, got 1001'],
+    [1.5, 'limit: must be a whole number from 1 to 1000, got 1.5'],
+    ['10', 'limit: must be a whole number from 1 to 1000, got a string of 2 characters'],
+  ])('a limit of %j is refused', async (limit, message) => {
+    expect(await refusal('limit', () => client().webhookConfigs.list({ limit: limit as number }))).toBe(message);
+  });
+
+  it.each([[1], [1000]])('a limit of %i is sent', async (limit) => {
+    await client().webhookConfigs.list({ limit });
+    expect(lastQuery()).toEqual({ limit: String(limit) });
+  });
+
+  it('an unknown parameter is refused, naming the ones there are', async () => {
+    const list = () => client().webhookConfigs.list({ colour: 'red' } as never);
+    expect(await refusal('colour', list)).toMatch(/^colour: is not a list parameter \(expected one of state, .*limit/);
+  });
+
+  it('parameters that are not an object are refused', async () => {
+    expect(await refusal('params', () => client().webhookConfigs.list('x' as never))).toBe(
+      'params: must be an object, got a string of 1 characters',
+    );
+  });
+
+  it.each([
+    [{ timeout: 0 }, 'options.timeout', 'must be a number of milliseconds from 1 to 2147483647, got 0'],
+    [
+      { timeout: 2_147_483_648 },
+      'options.timeout',
+      'must be a number of milliseconds from 1 to 2147483647, got 2147483648',
+    ],
+    [{ maxRetries: 11 }, 'options.maxRetries', 'must be a whole number from 0 to 10, got 11'],
+    [{ maxRetries: 0.5 }, 'options.maxRetries', 'must be a whole number from 0 to 10, got 0.5'],
+    [{ fetch: 'x' }, 'options.fetch', 'must be a function, got a string of 1 characters'],
+  ])('client options %j are refused', async (options, field, message) => {
+    const make = () => new Client({ token: TOKEN_A, baseUrl: api.baseUrl, ...(options as object) });
+    expect(await refusal(field, make)).toBe(`${field}: ${message}`);
+  });
+
+  it('the edges of the timeout and of maxRetries are taken', async () => {
+    const c = client({ timeout: 2_147_483_647, deadline: 2_147_483_647, maxRetries: 10 });
+    expect((await c.webhookConfigs.list({}, { maxRetries: 0 })).data).toEqual([]);
+  });
+
+  it('a wait longer than the server allows is refused, in seconds', async () => {
+    const list = () => client().webhookConfigs.list({}, { awaitFor: 10.5 });
+    expect(await refusal('options.awaitFor', list)).toBe(
+      'options.awaitFor: must be a number of seconds from 0 to 10, got 10.5',
+    );
+  });
+});
