@@ -16,6 +16,7 @@ import {
 import { mapFailure } from './failure';
 import { tokenRedactor } from './redact';
 import type { RequestOptions } from './options';
+import { MAX_TIMER_MS } from './params';
 import { parseBody } from './parse';
 import { runHooks } from './hooks';
 import { build, buildPage } from './schema-kit';
@@ -80,7 +81,8 @@ class Call<T> {
     readonly options: RequestOptions,
   ) {
     const timeout = options.timeout ?? transport.timeout;
-    this.deadline = options.deadline ?? transport.deadline ?? 3 * timeout;
+    // The default is held to what a timer can count: past it, setTimeout fires at once.
+    this.deadline = options.deadline ?? transport.deadline ?? Math.min(3 * timeout, MAX_TIMER_MS);
     const awaitMs = options.awaitFor === undefined ? 0 : options.awaitFor * 1000 + AWAIT_MARGIN_MS;
     this.attemptTimeout = Math.min(Math.max(timeout, awaitMs), this.deadline);
     this.info = { method: spec.method, path: spec.path, attempts: 0 };

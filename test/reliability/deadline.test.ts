@@ -259,4 +259,10 @@ describe('the body is part of the attempt', () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).request?.requestId).toBe('req_slow_1');
   });
+
+  it('the largest timeout with no deadline still answers: the default deadline is held to what a timer counts', async () => {
+    const { config } = await seed();
+    const client = mock.client({ timeout: 2_147_483_647 });
+    expect((await client.webhookConfigs.retrieve(config.id)).id).toBe(config.id);
+  });
 });
