@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
@@ -7,4 +7,6 @@ export default defineConfig({
     // (tsconfig.json's `paths` says the same to tsc and to the CLI's build).
     alias: { '#load-engine': fileURLToPath(new URL('./src/core/load-engine.ts', import.meta.url)) },
   },
+  // A mutation run's sandbox holds a copy of the tests, which must not run beside the real ones.
+  test: { exclude: [...configDefaults.exclude, '.stryker-tmp/**'] },
 });

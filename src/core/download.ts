@@ -5,25 +5,19 @@
  */
 import type { HTTPError, KyInstance } from 'ky';
 import {
-  AbortError,
-  ChecksumMismatchError,
-  ConnectionError,
   InvalidInputError,
   RequestError,
   type RequestInfo,
   ResponseTooLargeError,
   ResultExpiredError,
-  RicloudError,
-  SizeMismatchError,
-  TimeoutError,
+  type RicloudError,
 } from './errors';
 import type { mapFailure } from './failure';
-import { md5 } from './md5';
-import { md5InWorker, type PacedDigest } from './md5-worker';
+import { checkedStream } from './checked-stream';
+import { Limits } from './download-limits';
 import { checkObject, checkRules, checkUrl, MILLISECONDS, numberIn, type Rule } from './params';
 import { readCapped } from './body';
 import { MAX_ERROR_BODY, REDACTED } from './redact';
-import { follow } from './signal';
 import type { Transport } from './transport';
 
 /** Bytes received so far, and the file's size when known. */
@@ -160,94 +154,6 @@ export async function downloadText(
   return readCapped(stream.getReader(), max, tooLarge);
 }
 
-/** The call's time limits and cancellation: they abort `own`, which the request and its body follow. */
-class Limits {
-  readonly timeout: number;
-  #why: 'idle' | 'deadline' | undefined;
-  #release: (() => void) | undefined;
-  #deadline: ReturnType<typeof setTimeout> | undefined;
-  #idle: ReturnType<typeof setTimeout> | undefined;
-  #onAbort: (() => void) | undefined;
-  // When the pending read began (0: none pending): a slow reader of the stream is not the server's stall.
-  #readSince = 0;
-
-  constructor(
-    readonly own: AbortController,
-    readonly options: DownloadOptions,
-    timeout: number,
-    readonly what: string,
-  ) {
-    this.timeout = timeout;
-    this.#release = options.signal && follow(options.signal, own);
-    own.signal.addEventListener('abort', () => this.#onAbort?.(), { once: true });
-    if (options.deadline === undefined) return;
-    this.#deadline = setTimeout(() => this.#stop('deadline'), options.deadline);
-    // The request and the pending reads keep the process alive while they run; a stream left unread must not.
-    (this.#deadline as { unref?: () => void }).unref?.();
-  }
-
-  #stop(why: 'idle' | 'deadline'): void {
-    this.#why ??= why;
-    this.own.abort(new DOMException(`${this.what}: ${why} time passed`, 'TimeoutError'));
-  }
-
-  /** Calls `stop` once the download is aborted or timed out: a body that ignores the signal is cancelled with it. */
-  onAbort(stop: () => void): void {
-    this.#onAbort = stop;
-  }
-
-  /** True once the download was aborted or timed out. */
-  get stopped(): boolean {
-    return this.own.signal.aborted;
-  }
-
-  /** A read of the body begins. */
-  reading(): void {
-    this.#readSince = Date.now();
-    this.#idle ??= setTimeout(this.#check, this.timeout);
-  }
-
-  /** The pending read ended. */
-  read(): void {
-    this.#readSince = 0;
-  }
-
-  // One timer for the whole stream, moved on as reads end, rather than one per chunk; none while no read is pending,
-  // so a stream left unread keeps no timer (nor the process) alive.
-  #check = (): void => {
-    this.#idle = undefined;
-    if (this.#readSince === 0) return;
-    const waited = Date.now() - this.#readSince;
-    if (waited >= this.timeout) this.#stop('idle');
-    else this.#idle = setTimeout(this.#check, this.timeout - waited);
-  };
-
-  /** The error for a failure of the body while it was read. */
-  failure(error: unknown): RicloudError {
-    const signal = this.options.signal;
-    if (signal?.aborted) return new AbortError(`${this.what}: aborted`, { cause: signal.reason });
-    if (this.#why === 'idle') return new TimeoutError(`${this.what}: no data for ${this.timeout} ms`, { cause: error });
-    if (this.#why === 'deadline')
-      return new TimeoutError(`${this.what}: not done within the deadline of ${this.options.deadline} ms`, {
-        cause: error,
-      });
-    return new ConnectionError(`${this.what}: the connection failed during the download`, { cause: error });
-  }
-
-  /** True once the deadline passed. */
-  pastDeadline(): boolean {
-    return this.#why === 'deadline';
-  }
-
-  /** Stops the timers and the signal's listener. */
-  end(): void {
-    clearTimeout(this.#deadline);
-    clearTimeout(this.#idle);
-    this.#release?.();
-    this.#release = undefined;
-  }
-}
-
 /** The RicloudError for a request that failed before its body: a 410 is `ResultExpiredError`. */
 async function requestFailure(
   error: unknown,
@@ -286,112 +192,4 @@ async function requestFailure(
       },
     );
   return mapped;
-}
-
-/** What the checked stream compares the bytes with. */
-interface Checks extends ResultFile {
-  total: number | undefined;
-  onProgress: DownloadOptions['onProgress'];
-  limits: Limits;
-}
-
-/**
- * Files from this size on (32 MiB; a literal, which a bundle that never downloads drops) are hashed in a worker
- * thread: for a smaller one, starting a thread (about 40 ms of wall time, 25 ms of CPU) costs more than hashing it
- * inline would (node:crypto's MD5 runs at about 700 MiB/s).
- */
-const WORKER_FROM_BYTES = 33_554_432;
-
-/** The MD5 of a download of `total` bytes: in a worker thread for a large file where the platform has them. */
-function digestFor(total: number | undefined): PacedDigest {
-  const threaded = total !== undefined && total >= WORKER_FROM_BYTES ? md5InWorker() : undefined;
-  if (threaded) return threaded;
-  const inline = md5();
-  return { update: (bytes) => void inline.update(bytes), hex: async () => inline.hex(), close: () => undefined };
-}
-
-/**
- * `body` passed on chunk by chunk as its reader pulls, counted and hashed on the way; fails as soon as more bytes
- * than `size` arrived, and at the end when fewer did or the MD5 differs from `checksum`.
- */
-function checkedStream(body: ReadableStream<Uint8Array> | null, checks: Checks): ReadableStream<Uint8Array> {
-  const { size, checksum, limits, onProgress, total, what } = checks;
-  const reader = body?.getReader();
-  let bytes = 0;
-  // Made at the first read, so a stream never read starts no thread.
-  let digest: PacedDigest | undefined;
-  /** Stops the timers, the body and the MD5 thread. */
-  const end = (reason?: unknown) => {
-    limits.end();
-    digest?.close();
-    return reader?.cancel(reason);
-  };
-  const fail = (controller: ReadableStreamDefaultController<Uint8Array>, error: RicloudError) => {
-    void end(error)?.catch(() => undefined);
-    controller.error(error);
-  };
-  /** The error for a failure of the MD5 thread, or the abort or timeout that stopped it. */
-  const hashFailure = (error: unknown) =>
-    limits.stopped
-      ? limits.failure(limits.own.signal.reason)
-      : new RicloudError(`${what}: the MD5 of the file could not be computed`, { cause: error });
-  // A cancelled reader ends its pending read as done: the check after each read turns that into the error.
-  limits.onAbort(() => void reader?.cancel().catch(() => undefined));
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if (checksum) digest ??= digestFor(total);
-        let chunk: ReadableStreamReadResult<Uint8Array> = { done: true, value: undefined };
-        if (reader) {
-          limits.reading();
-          try {
-            chunk = await reader.read();
-          } catch (error) {
-            return fail(controller, limits.failure(error));
-          } finally {
-            limits.read();
-          }
-        }
-        if (limits.stopped) return fail(controller, limits.failure(limits.own.signal.reason));
-        if (chunk.done) {
-          limits.end();
-          if (typeof size === 'number' && bytes !== size)
-            return fail(controller, new SizeMismatchError(what, size, bytes));
-          let actual: string | undefined;
-          try {
-            actual = await digest?.hex();
-          } catch (error) {
-            return fail(controller, hashFailure(error));
-          }
-          if (checksum && actual !== checksum.toLowerCase())
-            return fail(controller, new ChecksumMismatchError(what, checksum, actual ?? ''));
-          return controller.close();
-        }
-        bytes += chunk.value.byteLength;
-        if (typeof size === 'number' && bytes > size) return fail(controller, new SizeMismatchError(what, size, bytes));
-        const hashing = digest?.update(chunk.value);
-        if (hashing) {
-          // The MD5 thread holds as many bytes as it may: the reader waits for it.
-          try {
-            await hashing;
-          } catch (error) {
-            return fail(controller, hashFailure(error));
-          }
-          if (limits.stopped) return fail(controller, limits.failure(limits.own.signal.reason));
-        }
-        try {
-          onProgress?.({ bytes, total });
-        } catch (error) {
-          // The caller's own error ends the download as it is.
-          void end(error)?.catch(() => undefined);
-          throw error;
-        }
-        controller.enqueue(chunk.value);
-      },
-      cancel(reason) {
-        return end(reason);
-      },
-    },
-    { highWaterMark: 0 },
-  );
 }

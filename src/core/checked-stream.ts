@@ -1,0 +1,114 @@
+/** A download's body as it passes: counted against the result's `size`, hashed against its `checksum`. */
+import type { DownloadOptions, ResultFile } from './download';
+import type { Limits } from './download-limits';
+import { ChecksumMismatchError, RicloudError, SizeMismatchError } from './errors';
+import { md5 } from './md5';
+import { md5InWorker, type PacedDigest } from './md5-worker';
+
+/** What the checked stream compares the bytes with. */
+interface Checks extends ResultFile {
+  total: number | undefined;
+  onProgress: DownloadOptions['onProgress'];
+  limits: Limits;
+}
+
+/**
+ * Files from this size on (32 MiB; a literal, which a bundle that never downloads drops) are hashed in a worker
+ * thread: for a smaller one, starting a thread (about 40 ms of wall time, 25 ms of CPU) costs more than hashing it
+ * inline would (node:crypto's MD5 runs at about 700 MiB/s).
+ */
+const WORKER_FROM_BYTES = 33_554_432;
+
+/** The MD5 of a download of `total` bytes: in a worker thread for a large file where the platform has them. */
+function digestFor(total: number | undefined): PacedDigest {
+  const threaded = total !== undefined && total >= WORKER_FROM_BYTES ? md5InWorker() : undefined;
+  if (threaded) return threaded;
+  const inline = md5();
+  return { update: (bytes) => void inline.update(bytes), hex: async () => inline.hex(), close: () => undefined };
+}
+
+/**
+ * `body` passed on chunk by chunk as its reader pulls, counted and hashed on the way; fails as soon as more bytes
+ * than `size` arrived, and at the end when fewer did or the MD5 differs from `checksum`.
+ */
+export function checkedStream(body: ReadableStream<Uint8Array> | null, checks: Checks): ReadableStream<Uint8Array> {
+  const { size, checksum, limits, onProgress, total, what } = checks;
+  const reader = body?.getReader();
+  let bytes = 0;
+  // Made at the first read, so a stream never read starts no thread.
+  let digest: PacedDigest | undefined;
+  /** Stops the timers, the body and the MD5 thread. */
+  const end = (reason?: unknown) => {
+    limits.end();
+    digest?.close();
+    return reader?.cancel(reason);
+  };
+  const fail = (controller: ReadableStreamDefaultController<Uint8Array>, error: RicloudError) => {
+    void end(error)?.catch(() => undefined);
+    controller.error(error);
+  };
+  /** The error for a failure of the MD5 thread, or the abort or timeout that stopped it. */
+  const hashFailure = (error: unknown) =>
+    limits.stopped
+      ? limits.failure(limits.own.signal.reason)
+      : new RicloudError(`${what}: the MD5 of the file could not be computed`, { cause: error });
+  // A cancelled reader ends its pending read as done: the check after each read turns that into the error.
+  limits.onAbort(() => void reader?.cancel().catch(() => undefined));
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (checksum) digest ??= digestFor(total);
+        let chunk: ReadableStreamReadResult<Uint8Array> = { done: true, value: undefined };
+        if (reader) {
+          limits.reading();
+          try {
+            chunk = await reader.read();
+          } catch (error) {
+            return fail(controller, limits.failure(error));
+          } finally {
+            limits.read();
+          }
+        }
+        if (limits.stopped) return fail(controller, limits.failure(limits.own.signal.reason));
+        if (chunk.done) {
+          limits.end();
+          if (typeof size === 'number' && bytes !== size)
+            return fail(controller, new SizeMismatchError(what, size, bytes));
+          let actual: string | undefined;
+          try {
+            actual = await digest?.hex();
+          } catch (error) {
+            return fail(controller, hashFailure(error));
+          }
+          if (checksum && actual !== checksum.toLowerCase())
+            return fail(controller, new ChecksumMismatchError(what, checksum, actual ?? ''));
+          return controller.close();
+        }
+        bytes += chunk.value.byteLength;
+        if (typeof size === 'number' && bytes > size) return fail(controller, new SizeMismatchError(what, size, bytes));
+        const hashing = digest?.update(chunk.value);
+        if (hashing) {
+          // The MD5 thread holds as many bytes as it may: the reader waits for it.
+          try {
+            await hashing;
+          } catch (error) {
+            return fail(controller, hashFailure(error));
+          }
+          if (limits.stopped) return fail(controller, limits.failure(limits.own.signal.reason));
+        }
+        try {
+          onProgress?.({ bytes, total });
+        } catch (error) {
+          // The caller's own error ends the download as it is.
+          void end(error)?.catch(() => undefined);
+          throw error;
+        }
+        controller.enqueue(chunk.value);
+      },
+      cancel(reason) {
+        return end(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

@@ -1,0 +1,92 @@
+/** A download's time limits (an idle timeout, an optional deadline) and its cancellation. */
+import type { DownloadOptions } from './download';
+import { AbortError, ConnectionError, type RicloudError, TimeoutError } from './errors';
+import { follow } from './signal';
+
+/** The call's time limits and cancellation: they abort `own`, which the request and its body follow. */
+export class Limits {
+  readonly timeout: number;
+  #why: 'idle' | 'deadline' | undefined;
+  #release: (() => void) | undefined;
+  #deadline: ReturnType<typeof setTimeout> | undefined;
+  #idle: ReturnType<typeof setTimeout> | undefined;
+  #onAbort: (() => void) | undefined;
+  // When the pending read began (0: none pending): a slow reader of the stream is not the server's stall.
+  #readSince = 0;
+
+  constructor(
+    readonly own: AbortController,
+    readonly options: DownloadOptions,
+    timeout: number,
+    readonly what: string,
+  ) {
+    this.timeout = timeout;
+    this.#release = options.signal && follow(options.signal, own);
+    own.signal.addEventListener('abort', () => this.#onAbort?.(), { once: true });
+    if (options.deadline === undefined) return;
+    this.#deadline = setTimeout(() => this.#stop('deadline'), options.deadline);
+    // The request and the pending reads keep the process alive while they run; a stream left unread must not.
+    (this.#deadline as { unref?: () => void }).unref?.();
+  }
+
+  #stop(why: 'idle' | 'deadline'): void {
+    this.#why ??= why;
+    this.own.abort(new DOMException(`${this.what}: ${why} time passed`, 'TimeoutError'));
+  }
+
+  /** Calls `stop` once the download is aborted or timed out: a body that ignores the signal is cancelled with it. */
+  onAbort(stop: () => void): void {
+    this.#onAbort = stop;
+  }
+
+  /** True once the download was aborted or timed out. */
+  get stopped(): boolean {
+    return this.own.signal.aborted;
+  }
+
+  /** A read of the body begins. */
+  reading(): void {
+    this.#readSince = Date.now();
+    this.#idle ??= setTimeout(this.#check, this.timeout);
+  }
+
+  /** The pending read ended. */
+  read(): void {
+    this.#readSince = 0;
+  }
+
+  // One timer for the whole stream, moved on as reads end, rather than one per chunk; none while no read is pending,
+  // so a stream left unread keeps no timer (nor the process) alive.
+  #check = (): void => {
+    this.#idle = undefined;
+    if (this.#readSince === 0) return;
+    const waited = Date.now() - this.#readSince;
+    if (waited >= this.timeout) this.#stop('idle');
+    else this.#idle = setTimeout(this.#check, this.timeout - waited);
+  };
+
+  /** The error for a failure of the body while it was read. */
+  failure(error: unknown): RicloudError {
+    const signal = this.options.signal;
+    if (signal?.aborted) return new AbortError(`${this.what}: aborted`, { cause: signal.reason });
+    if (this.#why === 'idle') return new TimeoutError(`${this.what}: no data for ${this.timeout} ms`, { cause: error });
+    if (this.#why === 'deadline')
+      return new TimeoutError(`${this.what}: not done within the deadline of ${this.options.deadline} ms`, {
+        cause: error,
+      });
+    return new ConnectionError(`${this.what}: the connection failed during the download`, { cause: error });
+  }
+
+  /** True once the deadline passed. */
+  pastDeadline(): boolean {
+    return this.#why === 'deadline';
+  }
+
+  /** Stops the timers and the signal's listener. */
+  end(): void {
+    clearTimeout(this.#deadline);
+    clearTimeout(this.#idle);
+    this.#release?.();
+    this.#release = undefined;
+  }
+}
