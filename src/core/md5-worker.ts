@@ -4,6 +4,7 @@
  * `MAX_BATCHES × BATCH_BYTES` (8 MiB) wait for the hash, and the reader waits when a fast server outruns it.
  */
 import type { Worker } from 'node:worker_threads';
+import { builtin } from './builtin';
 
 // Plain literals: a bundle that never downloads drops them.
 /** Bytes per message to the worker: 1 MiB. */
@@ -36,17 +37,11 @@ export interface PacedDigest {
 
 type Threads = { Worker: new (code: string, options: { eval: true }) => Worker };
 
-/** `node:worker_threads`, looked up at the call: never imported, so bundles for browsers hold nothing of Node. */
-const threads = (): Threads | undefined =>
-  (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process?.getBuiltinModule?.(
-    'node:worker_threads',
-  ) as Threads | undefined;
-
 /** An MD5 digest computed in a new worker thread, or undefined where the platform has no worker threads. */
 export function md5InWorker(): PacedDigest | undefined {
   let worker: Worker;
   try {
-    const Thread = threads()?.Worker;
+    const Thread = builtin<Threads>('node:worker_threads')?.Worker;
     if (!Thread) return undefined;
     worker = new Thread(WORKER_CODE, { eval: true });
   } catch {

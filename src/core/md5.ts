@@ -3,6 +3,7 @@
  * it (Node, Bun, Deno), else @noble/hashes' (browsers).
  */
 import { md5 as nobleMd5 } from '@noble/hashes/legacy.js';
+import { builtin } from './builtin';
 
 /** A digest computed as bytes arrive. */
 export interface Digest {
@@ -13,11 +14,8 @@ export interface Digest {
 
 type NodeCrypto = { createHash(name: 'md5'): { update(b: Uint8Array): unknown; digest(encoding: 'hex'): string } };
 
-/** Node's crypto module, looked up at each call: never imported, so bundles for browsers hold nothing of Node. */
-const nodeCrypto = (): NodeCrypto | undefined =>
-  (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process?.getBuiltinModule?.(
-    'node:crypto',
-  ) as NodeCrypto | undefined;
+/** Node's crypto module, looked up at each call. */
+const nodeCrypto = () => builtin<NodeCrypto>('node:crypto');
 
 /** A new MD5 digest. */
 export function md5(): Digest {

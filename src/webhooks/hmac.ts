@@ -4,6 +4,7 @@
  * runtimes) Web Crypto does the work. `process.getBuiltinModule` is looked up at run time, so bundlers never see a
  * `node:` import and the browser build stays free of Node polyfills.
  */
+import { builtin } from '../core/builtin';
 
 interface Hmac {
   update(data: string | Uint8Array): Hmac;
@@ -15,9 +16,7 @@ interface NodeCrypto {
   timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
 }
 
-const nodeCrypto = (
-  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
-).process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+const nodeCrypto = builtin<NodeCrypto>('node:crypto');
 
 const encoder = new TextEncoder();
 const keyCache = new Map<string, Promise<CryptoKey>>();

@@ -332,15 +332,20 @@ describe('a token echoed back in every form', () => {
 describe('a token that JSON escapes, and long bodies', () => {
   const { api } = useMockApi();
 
-  it('a token with a quote and a backslash, echoed JSON-escaped in a body, is hidden in the body and the message', async () => {
-    const token = 'tok"quoted\\back0123456789';
+  /** The error of a list call whose server answers 401 with `token` in its JSON message. */
+  async function echoedInA401(token: string): Promise<RequestError> {
     const echo: typeof fetch = async () =>
       new Response(JSON.stringify({ error: 'invalid-token', message: `bad ${token}` }), {
         status: 401,
         headers: { 'content-type': 'application/json' },
       });
     const c = new Client({ token, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logLevel: 'off' });
-    const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+    return (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+  }
+
+  it('a token with a quote and a backslash, echoed JSON-escaped in a body, is hidden in the body and the message', async () => {
+    const token = 'tok"quoted\\back0123456789';
+    const error = await echoedInA401(token);
     expect(error.name).toBe('AuthenticationError');
     expect(error.body).toBe('{"error":"invalid-token","message":"bad [redacted]"}');
     expect(error.message).toBe('webhook_config list: bad [redacted] (401 invalid-token)');
@@ -350,13 +355,7 @@ describe('a token that JSON escapes, and long bodies', () => {
   it('a token ending in a backslash, echoed JSON-escaped, is hidden whole: no escape of it is left behind', async () => {
     // Its JSON-escaped form holds the token itself: the longer form must be hidden first.
     const token = 'tok_0123456789abcdef\\';
-    const echo: typeof fetch = async () =>
-      new Response(JSON.stringify({ error: 'invalid-token', message: `bad ${token}` }), {
-        status: 401,
-        headers: { 'content-type': 'application/json' },
-      });
-    const c = new Client({ token, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logLevel: 'off' });
-    const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+    const error = await echoedInA401(token);
     expect(error.body).toBe('{"error":"invalid-token","message":"bad [redacted]"}');
     expect(error.message).toBe('webhook_config list: bad [redacted] (401 invalid-token)');
   });
