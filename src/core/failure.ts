@@ -1,9 +1,9 @@
 /** Whatever a failed call threw, as the matching RicloudError. */
 import { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
+import { errorFromAnswer } from './answer-error';
 import {
   AbortError,
   ConnectionError,
-  errorFromAnswer,
   MAY_HAVE_APPLIED,
   type RequestInfo,
   type RicloudError,

@@ -1,0 +1,90 @@
+/** Which error an HTTP error answer becomes: the status picks the class, the API's error body fills it in. */
+import {
+  AuthenticationError,
+  MAY_HAVE_APPLIED,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestError,
+  type RequestInfo,
+  ResponseValidationError,
+  type RicloudError,
+  ServerError,
+} from './errors';
+import { isSecretKey, REDACTED, redactText } from './redact';
+
+/** An HTTP error answer, as the request layer hands it over for mapping. */
+export interface ErrorAnswer {
+  status: number;
+  /** The body as received. */
+  text: string;
+  /** Seconds the server advised with `Retry-After`. */
+  retryAfter?: number | undefined;
+  request: RequestInfo;
+  /** How messages name the target, e.g. `webhook_config wc_1`. */
+  what: string;
+  /** True for a create or test: a 5xx may have been applied. */
+  once: boolean;
+  /** Hides the client's token in server text the error keeps. */
+  redact: (text: string) => string;
+}
+
+/**
+ * The error for an HTTP error status, from the API's `{ error, message, params }` body when there is one. Each part
+ * the error keeps is redacted on its own: redacting the text first would miss a token the JSON escapes.
+ */
+export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
+  const { status, what, redact } = answer;
+  let parsed: { error?: unknown; message?: unknown; params?: unknown } = {};
+  try {
+    const json: unknown = JSON.parse(answer.text);
+    if (json && typeof json === 'object') parsed = json as typeof parsed;
+  } catch {
+    // Not JSON (an HTML error page, an empty body): the status alone speaks.
+  }
+  const code = typeof parsed.error === 'string' ? redact(parsed.error) : '';
+  const init = {
+    status,
+    request: answer.request,
+    body: redactText(answer.text, redact),
+    retryAfter: answer.retryAfter,
+    mayHaveSucceeded: answer.once && status >= 500,
+  };
+  if (status < 400) {
+    // A redirect (status 0 in browsers): the SDK never follows a server-provided location with the token.
+    const message = `${what}: the server answered with a redirect (${status}); the SDK does not follow redirects`;
+    return new ResponseValidationError(message, { ...init, field: '' });
+  }
+  const tag = `(${status}${code ? ` ${code}` : ''})`;
+  const said = typeof parsed.message === 'string' && parsed.message ? redactText(parsed.message, redact) : undefined;
+  if (status >= 500)
+    return new ServerError(`${what}: server error ${tag}${init.mayHaveSucceeded ? MAY_HAVE_APPLIED : ''}`, init);
+  const errorInit = {
+    ...init,
+    error: code,
+    params: parsed.params === undefined ? undefined : redactJson(parsed.params, redact),
+  };
+  switch (status) {
+    case 401:
+      return new AuthenticationError(`${what}: ${said ?? 'the token is missing or invalid'} ${tag}`, errorInit);
+    case 403:
+      return new PermissionDeniedError(`${what}: ${said ?? 'permission denied'} ${tag}`, errorInit);
+    case 404:
+      return new NotFoundError(`${what} not found ${tag}`, errorInit);
+    case 429: {
+      const wait = init.retryAfter === undefined ? '' : `; retry after ${init.retryAfter} s`;
+      return new RateLimitError(`${what}: rate limited ${tag}${wait}`, errorInit);
+    }
+    default:
+      return new RequestError(`${what}: ${said ?? 'request refused'} ${tag}`, errorInit);
+  }
+}
+
+/** `value` with the token hidden in its strings and every secret field hidden; all of it when that breaks the JSON. */
+function redactJson(value: unknown, redact: (text: string) => string): unknown {
+  try {
+    return JSON.parse(redact(JSON.stringify(value)), (key, field: unknown) => (isSecretKey(key) ? REDACTED : field));
+  } catch {
+    return REDACTED;
+  }
+}
