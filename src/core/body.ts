@@ -3,9 +3,6 @@
 /** Default of the client's `maxResponseBytes`: 10 MB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
-// Decoding without `stream` keeps no state between calls, so one decoder serves every body.
-const decoder = new TextDecoder();
-
 /**
  * A body as text, from its reader (none for an empty body); stops reading and cancels the rest as soon as it passes
  * `max` bytes.
@@ -17,24 +14,17 @@ export async function readCapped(
   tooLarge: () => Error,
 ): Promise<string> {
   if (!reader) return '';
-  const chunks: Uint8Array[] = [];
+  const decoder = new TextDecoder();
+  let text = '';
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return text + decoder.decode();
     size += value.byteLength;
     if (size > max) {
       void reader.cancel().catch(() => undefined);
       throw tooLarge();
     }
-    chunks.push(value);
+    text += decoder.decode(value, { stream: true });
   }
-  if (chunks.length === 1) return decoder.decode(chunks[0]);
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return decoder.decode(all);
 }

@@ -63,7 +63,7 @@ const OPTION_RULES: Record<string, Rule> = {
   onProgress: [(v) => typeof v === 'function', 'a function'],
   timeout: MILLISECONDS,
   deadline: MILLISECONDS,
-  maxRetries: numberIn(0, 10, '', true),
+  maxRetries: /* @__PURE__ */ numberIn(0, 10, '', true),
 };
 
 /**

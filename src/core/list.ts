@@ -78,17 +78,15 @@ export class Page<T extends { id: string }> {
    * @throws ResponseValidationError when the server said `has_more` but sent no item to continue from, led back to a
    * cursor this walk already continued after (a cycle), or past `MAX_PAGES` pages.
    */
-  nextPage(): Promise<Page<T>> {
-    if (!this.has_more)
-      return Promise.reject(new InvalidInputError('page', 'this is the last page (has_more is false)'));
+  async nextPage(): Promise<Page<T>> {
+    if (!this.has_more) throw new InvalidInputError('page', 'this is the last page (has_more is false)');
     const after = cursorOf(this);
-    if (after === undefined || after === this.#query.after_id)
-      return Promise.reject(stuck(this, 'sent no new item to continue after'));
+    if (after === undefined || after === this.#query.after_id) throw stuck(this, 'sent no new item to continue after');
     // The same page asked again (a retry after a failure) continues from where it did before.
     const from = this.#walk.get(after);
     if (from !== undefined && from !== this.#index)
-      return Promise.reject(stuck(this, `led back to a page already read (after_id ${after})`));
-    if (this.#index + 1 >= MAX_PAGES) return Promise.reject(stuck(this, `went on past ${MAX_PAGES} pages`));
+      throw stuck(this, `led back to a page already read (after_id ${after})`);
+    if (this.#index + 1 >= MAX_PAGES) throw stuck(this, `went on past ${MAX_PAGES} pages`);
     this.#walk.set(after, this.#index);
     return loadPage(this.#load, { ...this.#query, after_id: after }, this.#walk, this.#index + 1);
   }
