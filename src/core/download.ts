@@ -9,7 +9,7 @@ import { ResultExpiredError } from './download-errors';
 import type { mapFailure } from './failure';
 import { checkedStream } from './checked-stream';
 import { Limits } from './download-limits';
-import { checkObject, checkRules, checkUrl, MILLISECONDS, numberIn, type Rule } from './params';
+import { checkKeys, checkObject, checkRules, checkUrl, MILLISECONDS, numberIn, type Rule } from './params';
 import { readCapped } from './body';
 import { MAX_ERROR_BODY, REDACTED } from './redact';
 import type { Transport } from './transport';
@@ -72,12 +72,7 @@ const OPTION_RULES: Record<string, Rule> = {
  */
 function checkOptions(options: unknown): DownloadOptions {
   const o = checkObject(options, 'options');
-  for (const key of Object.keys(o))
-    if (!(key in OPTION_RULES))
-      throw new InvalidInputError(
-        `options.${key}`,
-        `is not a download option (expected one of ${Object.keys(OPTION_RULES).join(', ')})`,
-      );
+  checkKeys(o, Object.keys(OPTION_RULES), 'a download option', 'options');
   checkRules(o, 'options', OPTION_RULES);
   return o as DownloadOptions;
 }

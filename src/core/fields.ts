@@ -113,7 +113,7 @@ export interface Params {
 export function checkFields(params: unknown, spec: Params, at?: string): Record<string, unknown> {
   const p = checkObject(params, at ?? 'params');
   const named = (name: string) => (at ? `${at}.${name}` : name);
-  checkKeys(p, Object.keys(spec.fields), spec.name, at);
+  checkKeys(p, Object.keys(spec.fields), `a ${spec.name} parameter`, at);
   for (const name of spec.required ?? [])
     if (p[name] === undefined) throw new InvalidInputError(named(name), 'is required');
   const out: Record<string, unknown> = {};

@@ -1,7 +1,7 @@
 /** The options every call takes, and their checks. */
 import type { BaseClient } from './client';
 import { InvalidInputError, type RicloudError } from './errors';
-import { checkObject, checkRules, isPlainObject, MILLISECONDS, numberIn, typed, type Rule } from './params';
+import { checkKeys, checkObject, checkRules, isPlainObject, MILLISECONDS, numberIn, typed, type Rule } from './params';
 import { MAX_AWAIT_SECONDS } from './wire';
 
 /** Observability hooks. Each may be set on the client and on a single request; both run. */
@@ -83,12 +83,7 @@ export function checkRequestOptions(
   more: readonly string[] = ['client'],
 ): RequestOptions {
   const o = checkObject(options, field);
-  for (const key of Object.keys(o))
-    if (!(key in REQUEST_RULES) && !more.includes(key))
-      throw new InvalidInputError(
-        `${field}.${key}`,
-        `is not an option (expected one of ${[...Object.keys(REQUEST_RULES), ...more].join(', ')})`,
-      );
+  checkKeys(o, [...Object.keys(REQUEST_RULES), ...more], 'an option', field);
   checkRules(o, field, REQUEST_RULES);
   const auth = o.headers && Object.keys(o.headers).find((name) => name.toLowerCase() === 'authorization');
   // Only the client's token is sent as credentials, so only it is redacted wherever a server echoes it.

@@ -192,15 +192,14 @@ export function checkLimit(value: unknown, field = 'limit'): number {
   return value as number;
 }
 
-/** Refuses any key of `params` not in `allowed`, so a typo is not sent as a filter; `at` names a nested object. */
-export function checkKeys(params: object, allowed: readonly string[], what: string, at?: string): void {
-  for (const key of Object.keys(params)) {
+/**
+ * Refuses any key of `o` not in `allowed`, so a typo is not sent as a filter or ignored as an option. `what` says what
+ * a key is (`a list parameter`, `an option`); `at` names the object holding them.
+ */
+export function checkKeys(o: object, allowed: readonly string[], what: string, at?: string): void {
+  for (const key of Object.keys(o))
     if (!allowed.includes(key))
-      throw new InvalidInputError(
-        at ? `${at}.${key}` : key,
-        `is not a ${what} parameter (expected one of ${allowed.join(', ')})`,
-      );
-  }
+      throw new InvalidInputError(at ? `${at}.${key}` : key, `is not ${what} (expected one of ${allowed.join(', ')})`);
 }
 
 /** A plain object: not null, not an array. */
