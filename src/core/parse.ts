@@ -23,7 +23,7 @@ interface BodyContext {
   page?: boolean | undefined;
   mayHaveSucceeded?: boolean;
   /** Hides the client's token, which a server may echo back, in the body the error keeps. */
-  redact?: (text: string) => string;
+  redact: (text: string) => string;
 }
 
 /**

@@ -1,0 +1,67 @@
+/**
+ * The body an error keeps: as the server sent it when it holds no secret, with only the secrets replaced when it does
+ * (also in a body cut short), whole up to 64 KiB, and with the caller's own non-secret values left readable.
+ */
+import { describe, expect, it } from 'vitest';
+import { Client, RequestError } from '../../src/index';
+import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+
+const HIDDEN = 'whsec_hidden_value_123456';
+
+describe('error bodies', () => {
+  const { api } = useMockApi();
+  /** A client whose every request is answered 400 with `body`, and the requests it sent. */
+  const answering = (body: (request: Request) => string | Promise<string>) => {
+    const sent: Request[] = [];
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const request = new Request(input, init);
+      sent.push(request.clone());
+      return new Response(await body(request), { status: 400, headers: { 'content-type': 'application/json' } });
+    };
+    return { sent, client: new Client({ token: TOKEN_A, baseUrl: api.baseUrl, fetch, maxRetries: 0 }) };
+  };
+  const bodyOf = async (client: Client) => ((await rejectionOf(client.webhookConfigs.list())) as RequestError).body;
+
+  it('a JSON body without secrets is kept as sent, layout and all', async () => {
+    const body = '{\n  "error" : "invalid-parameter",\n  "message": "no"\n}';
+    expect(await bodyOf(answering(() => body).client)).toBe(body);
+  });
+
+  it.each([
+    [
+      'a secret',
+      `{"error":"invalid-parameter","secret": "${HIDDEN}`,
+      '{"error":"invalid-parameter","secret": "[redacted]"',
+    ],
+    [
+      'credentials',
+      `{"error":"invalid-parameter","credentials": {"private_key": "${HIDDEN}`,
+      '{"error":"invalid-parameter","credentials": "[redacted]"',
+    ],
+  ])('a body cut inside %s keeps its text, with the value replaced', async (_name, body, kept) => {
+    expect(await bodyOf(answering(() => body).client)).toBe(kept);
+  });
+
+  it('a body of exactly 64 KiB is kept whole; one character more is cut', async () => {
+    const body = 'x'.repeat(64 * 1024);
+    expect(await bodyOf(answering(() => body).client)).toBe(body);
+    expect(await bodyOf(answering(() => `${body}y`).client)).toBe(`${body}…`);
+  });
+
+  // An empty secret is nothing to hide: hiding "" everywhere would garble the whole message.
+  it("the request's values that are not secrets stay readable when the server echoes them", async () => {
+    const { client } = answering(async (request) => {
+      const sent = await request.text();
+      return JSON.stringify({ error: 'invalid-parameter', message: `cannot use ${sent}` });
+    });
+    const error = (await rejectionOf(
+      client.storageConfigs.create({
+        url: 's3://bucket/path',
+        credentials: { access_key: 'AKIAEXAMPLE', secret_key: HIDDEN, session_token: '' },
+      }),
+    )) as RequestError;
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error.message).toContain('s3://bucket/path');
+    expect(error.message).not.toContain(HIDDEN);
+  });
+});
