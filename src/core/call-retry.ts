@@ -22,7 +22,7 @@ export class CallRetries {
 
   /** ky's retry options for up to `limit` retries, with this call's policy. */
   options(limit: number): RetryOptions {
-    return { ...retryOptions(limit), shouldRetry: this.#shouldRetry, jitter: this.#jitter };
+    return retryOptions(limit, { shouldRetry: this.#shouldRetry, jitter: this.#jitter });
   }
 
   /**
