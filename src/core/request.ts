@@ -9,12 +9,12 @@ import type { RequestSpec, ResponseMeta } from './spec';
 import type { Transport } from './transport';
 
 /** Sends one API call and returns the validated body with its response facts. Throws only RicloudError. */
-export async function send<T>(
+export function send<T>(
   transport: Transport,
   spec: RequestSpec<T>,
   options: RequestOptions = {},
 ): Promise<{ data: T; response: ResponseMeta }> {
-  return await new Call(withSecrets(transport, spec.secrets), spec, options).run();
+  return new Call(withSecrets(transport, spec.secrets), spec, options).run();
 }
 
 /** `transport` hiding `secrets` too, wherever it hides its token. */
