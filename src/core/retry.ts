@@ -22,8 +22,11 @@ const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
  */
 export type RetryMode = 'idempotent' | 'once';
 
-/** ky's retry options for a call that may be retried `limit` times; `shouldRetry` and `jitter` come from the call. */
-export const retryOptions = (limit: number): RetryOptions => ({
+/** ky's retry options for a call that may be retried `limit` times, with the call's own `shouldRetry` and `jitter`. */
+export const retryOptions = (
+  limit: number,
+  { shouldRetry, jitter }: Required<Pick<RetryOptions, 'shouldRetry' | 'jitter'>>,
+): RetryOptions => ({
   limit,
   methods: ['get', 'post', 'delete'],
   statusCodes: RETRY_STATUSES,
@@ -32,6 +35,8 @@ export const retryOptions = (limit: number): RetryOptions => ({
   afterStatusCodes: [],
   retryOnTimeout: true,
   delay: backoffStep,
+  shouldRetry,
+  jitter,
 });
 
 /** The backoff step before retry number `retry` (from 1): doubling from `BACKOFF_BASE_MS`, capped at `BACKOFF_CAP_MS`. */

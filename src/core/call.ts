@@ -1,0 +1,154 @@
+/** One call across its attempts: its time limits and cancellation, the loop that hands it to ky, its one failure. */
+import { HTTPError, type Options } from 'ky';
+import { beforeAttempt, fetchAttempt } from './call-attempt';
+import { parseAnswer, readBody } from './call-body';
+import { CallRetries } from './call-retry';
+import { AbortError, type RequestInfo, RicloudError as BaseError, type RicloudError } from './errors';
+import { mapFailure } from './failure';
+import type { RequestOptions } from './options';
+import { MAX_TIMER_MS } from './params';
+import { follow } from './signal';
+import { type RequestSpec, type ResponseMeta, responseMeta } from './spec';
+import type { Transport } from './transport';
+import { AWAIT_HEADER } from './wire';
+
+// A long-poll attempt gets this much time beyond what it asked the server to wait.
+const AWAIT_MARGIN_MS = 5_000;
+
+/** The state of one call across its attempts. Internal to the request layer. */
+export class Call<T> {
+  readonly info: RequestInfo;
+  /** Milliseconds the whole call may take. */
+  readonly deadline: number;
+  /** Milliseconds each attempt may take. */
+  readonly attemptTimeout: number;
+  /** When the deadline passes, in `Date.now()` time. */
+  readonly deadlineAt: number;
+  readonly retries = new CallRetries(this);
+  /** When the current attempt was sent. */
+  attemptStarted = 0;
+  /** True from an attempt's sending until its failure is judged or its answer read. */
+  inAttempt = false;
+  /** The reader of the body being read. */
+  reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  // The call's signal, made when something needs it: most calls end without one.
+  #controller: AbortController | undefined;
+  #abortReason: { reason: unknown } | undefined;
+  // Rejects when the call is aborted: raced against ky and the body, whose fetch may ignore the signal.
+  readonly #aborted: Promise<never>;
+  #rejectAborted: (reason: unknown) => void = () => undefined;
+  #expired = false;
+
+  constructor(
+    readonly transport: Transport,
+    readonly spec: RequestSpec<T>,
+    readonly options: RequestOptions,
+  ) {
+    const timeout = options.timeout ?? transport.timeout;
+    // The default is held to what a timer can count: past it, setTimeout fires at once.
+    this.deadline = options.deadline ?? transport.deadline ?? Math.min(3 * timeout, MAX_TIMER_MS);
+    const awaitMs = options.awaitFor === undefined ? 0 : options.awaitFor * 1000 + AWAIT_MARGIN_MS;
+    this.attemptTimeout = Math.min(Math.max(timeout, awaitMs), this.deadline);
+    this.info = { method: spec.method, path: spec.path, attempts: 0 };
+    this.deadlineAt = Date.now() + this.deadline;
+    this.#aborted = new Promise<never>((_, reject) => {
+      this.#rejectAborted = reject;
+    });
+    this.#aborted.catch(() => undefined);
+  }
+
+  /** The call's signal: it follows the caller's and fires at the deadline. */
+  get signal(): AbortSignal {
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.#abortReason) this.#controller.abort(this.#abortReason.reason);
+    }
+    return this.#controller.signal;
+  }
+
+  /** Ends the call with `reason`: its signal fires and whatever it awaits rejects. */
+  abort(reason: unknown): void {
+    this.#abortReason ??= { reason };
+    this.#controller?.abort(reason);
+    this.#rejectAborted(reason);
+  }
+
+  /** True once the deadline has passed. */
+  pastDeadline(): boolean {
+    return this.#expired || Date.now() >= this.deadlineAt;
+  }
+
+  /** Sends the call, retrying as its policy allows; returns the validated answer or throws one RicloudError. */
+  async run(): Promise<{ data: T; response: ResponseMeta }> {
+    const { spec, options, transport } = this;
+    if (options.signal?.aborted)
+      throw new AbortError(`${spec.what}: aborted before sending`, {
+        cause: options.signal.reason,
+        request: this.info,
+      });
+    const release = options.signal && follow(options.signal, this);
+    const deadline = setTimeout(() => {
+      this.#expired = true;
+      this.abort(new DOMException('deadline passed', 'TimeoutError'));
+    }, this.deadline);
+    const limit = options.maxRetries ?? transport.maxRetries;
+    const kyOptions: Options = {
+      method: spec.method,
+      timeout: this.attemptTimeout,
+      fetch: (input, init) => fetchAttempt(this, input, init),
+      retry: this.retries.options(limit),
+      hooks: { beforeRequest: [(request) => beforeAttempt(this, request)] },
+    };
+    // Set only when there is a value: ky treats a key that is present as given.
+    if (options.signal) kyOptions.signal = this.signal;
+    if (spec.body !== undefined) kyOptions.json = spec.body;
+    if (spec.query) kyOptions.searchParams = spec.query;
+    const awaitHeader = options.awaitFor === undefined ? undefined : { [AWAIT_HEADER]: String(options.awaitFor) };
+    if (options.headers || awaitHeader) kyOptions.headers = { ...options.headers, ...awaitHeader };
+    try {
+      for (;;) {
+        const sent = transport.ky(spec.path.slice(1), kyOptions);
+        // A custom fetch may ignore the signal: the call still ends when it fires.
+        const response = await Promise.race([sent, this.#aborted]);
+        let text: string;
+        try {
+          const reading = readBody(this, response);
+          text = await Promise.race([reading, this.#aborted]);
+        } catch (error) {
+          // A body no longer read is cancelled, so its connection is freed (fetch may not have the call's signal).
+          void this.reader?.cancel().catch(() => undefined);
+          const left = await this.retries.afterBody(error, limit);
+          if (left === undefined) throw error;
+          kyOptions.retry = this.retries.options(left);
+          continue;
+        }
+        this.inAttempt = false;
+        const meta = responseMeta(response, this.info.requestId, transport.redact);
+        return { data: parseAnswer(this, text, response.status), response: meta };
+      }
+    } catch (error) {
+      throw await this.failure(error);
+    } finally {
+      clearTimeout(deadline);
+      release?.();
+    }
+  }
+
+  /** The RicloudError for whatever the call threw. */
+  async failure(error: unknown): Promise<RicloudError> {
+    if (error instanceof BaseError) return error;
+    const { retrying } = this.retries;
+    if (retrying && (error === retrying.raw || (this.#expiredBetweenAttempts() && !this.options.signal?.aborted)))
+      return retrying.error;
+    const body = error instanceof HTTPError ? await readBody(this, error.response).catch(() => '') : '';
+    const mapped = mapFailure(error, body, this);
+    if (this.transport.debug)
+      this.transport.log('debug', `${this.spec.method} ${this.spec.path} failed: ${mapped.message}`);
+    return mapped;
+  }
+
+  /** True when the deadline passed while the SDK was between attempts, with a failure to report. */
+  #expiredBetweenAttempts(): boolean {
+    return this.pastDeadline() && !this.inAttempt && this.retries.retrying !== undefined;
+  }
+}
