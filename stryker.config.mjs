@@ -33,9 +33,12 @@ export const groups = [
     modules: [
       { source: 'src/core/list.ts', break: 85 },
       { source: 'src/core/errors.ts', break: 85 },
+      { source: 'src/core/answer-error.ts', break: 85 },
+      { source: 'src/core/download-errors.ts', break: 85 },
       { source: 'src/core/fields.ts', break: 85 },
       { source: 'src/core/failure.ts', break: 85 },
       { source: 'src/core/retry.ts', break: 85 },
+      { source: 'src/core/call-retry.ts', break: 85 },
       { source: 'src/core/redact.ts', break: 85 },
       { source: 'src/core/params.ts', break: 85 },
     ],
