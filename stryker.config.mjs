@@ -7,6 +7,7 @@
  * folder ending in `/`) and the score under which the run fails.
  */
 
+/** The modules mutated, grouped by the tests that guard them (each group is one Stryker run). */
 export const groups = [
   {
     name: 'webhooks',

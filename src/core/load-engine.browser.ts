@@ -4,8 +4,8 @@
  */
 import { HTTPError, ky, mapFailure, send, createTransport } from './engine';
 
-// A plain object rather than the module namespace, which a bundler would rebuild with a getter per export.
-const engine = { HTTPError, ky, mapFailure, send, createTransport };
+// Typed as the engine module, so an export added there and missing here fails the type check.
+const engine: typeof import('./engine') = { HTTPError, ky, mapFailure, send, createTransport };
 
 /** The request engine, bundled with the app. */
 export const loadEngine = async () => engine;

@@ -8,7 +8,10 @@
 /** Connection failures that happen before a request leaves the machine: the server cannot have acted. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
-/** Deno's and workerd's words for the same failures (they give no code). */
+/**
+ * Deno's and workerd's words for the same failures (they give no code). Each holds a space, so no URL in ky's timeout
+ * message ("Request timed out: GET <url>") can match one: a timed-out create must never count as not sent.
+ */
 const NOT_SENT_TEXT = /connection refused|os error 111|failed to lookup address|dns error|network is unreachable/i;
 
 /** An error and the first few errors of its `cause` chain. */

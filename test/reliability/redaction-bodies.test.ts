@@ -10,15 +10,14 @@ const HIDDEN = 'whsec_hidden_value_123456';
 
 describe('error bodies', () => {
   const { api } = useMockApi();
-  /** A client whose every request is answered 400 with `body`, and the requests it sent. */
+  /** A client whose every request is answered 400 with `body`. */
   const answering = (body: (request: Request) => string | Promise<string>) => {
-    const sent: Request[] = [];
-    const fetch: typeof globalThis.fetch = async (input, init) => {
-      const request = new Request(input, init);
-      sent.push(request.clone());
-      return new Response(await body(request), { status: 400, headers: { 'content-type': 'application/json' } });
-    };
-    return { sent, client: new Client({ token: TOKEN_A, baseUrl: api.baseUrl, fetch, maxRetries: 0 }) };
+    const fetch: typeof globalThis.fetch = async (input, init) =>
+      new Response(await body(new Request(input, init)), {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+      });
+    return { client: new Client({ token: TOKEN_A, baseUrl: api.baseUrl, fetch, maxRetries: 0 }) };
   };
   const bodyOf = async (client: Client) => ((await rejectionOf(client.webhookConfigs.list())) as RequestError).body;
 
@@ -48,8 +47,7 @@ describe('error bodies', () => {
     expect(await bodyOf(answering(() => `${body}y`).client)).toBe(`${body}…`);
   });
 
-  // An empty secret is nothing to hide: hiding "" everywhere would garble the whole message.
-  it("the request's values that are not secrets stay readable when the server echoes them", async () => {
+  it("an empty secret hides nothing: the echoed request's other values stay readable", async () => {
     const { client } = answering(async (request) => {
       const sent = await request.text();
       return JSON.stringify({ error: 'invalid-parameter', message: `cannot use ${sent}` });
@@ -63,5 +61,13 @@ describe('error bodies', () => {
     expect(error).toBeInstanceOf(RequestError);
     expect(error.message).toContain('s3://bucket/path');
     expect(error.message).not.toContain(HIDDEN);
+  });
+
+  it('a secret with a lone surrogate (no percent-encoded form) fails as the server answered, not with a URIError', async () => {
+    const { client } = answering(() => '{"error":"invalid-parameter"}');
+    const error = await rejectionOf(
+      client.storageConfigs.create({ url: 's3://bucket/path', credentials: { secret_key: 'x\uD800y' } }),
+    );
+    expect(error).toBeInstanceOf(RequestError);
   });
 });
