@@ -35,7 +35,6 @@ export const groups = [
       { source: 'src/core/list.ts', break: 85 },
       { source: 'src/core/errors.ts', break: 85 },
       { source: 'src/core/answer-error.ts', break: 85 },
-      { source: 'src/core/download-errors.ts', break: 85 },
       { source: 'src/core/fields.ts', break: 85 },
       { source: 'src/core/failure.ts', break: 85 },
       { source: 'src/core/retry.ts', break: 85 },

@@ -7,6 +7,7 @@ export type { ClientOptions, RawOptions } from './client';
 export {
   AbortError,
   AuthenticationError,
+  ChecksumMismatchError,
   ConnectionError,
   InvalidInputError,
   NotFoundError,
@@ -16,11 +17,12 @@ export {
   ResponseError,
   ResponseTooLargeError,
   ResponseValidationError,
+  ResultExpiredError,
   RicloudError,
   ServerError,
+  SizeMismatchError,
   TimeoutError,
 } from './core/errors';
-export { ChecksumMismatchError, ResultExpiredError, SizeMismatchError } from './core/download-errors';
 export type { DownloadOptions, DownloadProgress } from './core/download';
 export type { RequestInfo } from './core/errors';
 export { Page, PagePromise } from './core/list';

@@ -4,8 +4,14 @@
  * an idle timeout and an optional overall deadline.
  */
 import type { HTTPError, KyInstance } from 'ky';
-import { InvalidInputError, RequestError, type RequestInfo, ResponseTooLargeError, type RicloudError } from './errors';
-import { ResultExpiredError } from './download-errors';
+import {
+  InvalidInputError,
+  RequestError,
+  type RequestInfo,
+  ResponseTooLargeError,
+  ResultExpiredError,
+  type RicloudError,
+} from './errors';
 import type { mapFailure } from './failure';
 import { checkedStream } from './checked-stream';
 import { Limits } from './download-limits';
