@@ -87,20 +87,25 @@ describe('a read whose body breaks after the headers', () => {
     expect(retries).toEqual([]);
   });
 
-  it('shares the retry count with the retries ky makes next: a body retry, then 503s until the limit', async () => {
+  it('shares the retry count with the retries ky makes next: body retries, then 503s until the limit', async () => {
     const { config, path } = await seed();
-    api.faults.add({ method: 'GET', path, truncate: true });
+    api.faults.add({ method: 'GET', path, truncate: true, times: 2 });
     api.faults.add({ method: 'GET', path, status: 503, retryAfter: 0, times: Infinity });
     const { retries, options } = recording();
-    const error = await rejectionOf(client({ maxRetries: 2 }).webhookConfigs.retrieve(config.id, options));
+    const error = await rejectionOf(client({ maxRetries: 3 }).webhookConfigs.retrieve(config.id, options));
     expect(error).toBeInstanceOf(ServerError);
-    expect(attemptsOf(error)).toBe(3);
-    expect(sent(api, 'GET', path)).toBe(3);
+    expect(attemptsOf(error)).toBe(4);
+    expect(sent(api, 'GET', path)).toBe(4);
     expect(retries.map(({ attempt, delayMs }) => ({ attempt, delayMs }))).toEqual([
       { attempt: 1, delayMs: 5 },
-      { attempt: 2, delayMs: 0 },
+      { attempt: 2, delayMs: 10 },
+      { attempt: 3, delayMs: 0 },
     ]);
-    expect(retries.map((r) => r.error)).toEqual([expect.any(ConnectionError), expect.any(ServerError)]);
+    expect(retries.map((r) => r.error)).toEqual([
+      expect.any(ConnectionError),
+      expect.any(ConnectionError),
+      expect.any(ServerError),
+    ]);
   });
 
   it('past the size cap is not retried: ResponseTooLargeError after one attempt', async () => {
