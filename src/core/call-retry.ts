@@ -31,11 +31,13 @@ export class CallRetries {
    */
   async afterBody(error: unknown, limit: number): Promise<number | undefined> {
     const retries = this.call.info.attempts - 1;
+    // `shouldRetry` counts from the retries made before this ky call.
+    const retryCount = retries + 1 - this.#retriesBefore;
     // A body past the size cap would be as large again.
     if (
       error instanceof BaseError ||
       retries >= limit ||
-      (await this.#shouldRetry({ error: error as Error, retryCount: retries + 1 })) === false
+      (await this.#shouldRetry({ error: error as Error, retryCount })) === false
     )
       return undefined;
     const delay = this.#jitter(backoffStep(retries + 1));
@@ -50,9 +52,9 @@ export class CallRetries {
     const retryCount = kyCount + this.#retriesBefore;
     if (call.options.signal?.aborted || call.pastDeadline() || !mayRetry(error, call.spec.retry)) return false;
     const advised = error instanceof HTTPError ? retryAfterMs(error.response.headers) : undefined;
-    // Past the cap, fail now: the error carries the advice instead of sleeping for minutes.
-    if (advised !== undefined && (advised > MAX_RETRY_AFTER_MS || Date.now() + advised >= call.deadlineAt))
-      return false;
+    // Past the cap, fail now: the error carries the advice instead of sleeping for minutes. Advice past the deadline
+    // is refused by `jitter`, as any backoff is.
+    if ((advised ?? 0) > MAX_RETRY_AFTER_MS) return false;
     const mapped = await call.failure(error);
     this.retrying = { raw: error, error: mapped };
     // ky asks `jitter` for the delay next, which is the advice when there is one.
@@ -62,9 +64,11 @@ export class CallRetries {
 
   #jitter = (step: number): number => {
     const pending = this.#pending;
+    // Stryker disable next-line OptionalChaining: ky calls `jitter` only after `shouldRetry` set it (no forced retries).
     const delay = pending?.advised ?? jittered(step);
     this.#pending = undefined;
     // A backoff that would end past the deadline is not slept: the failure being retried ends the call now.
+    // Stryker disable next-line OptionalChaining: `shouldRetry` sets `retrying` with `pending`.
     if (!pending || Date.now() + delay >= this.call.deadlineAt) throw this.retrying?.raw;
     this.#retried(pending.attempt, delay, pending.error);
     return delay;
