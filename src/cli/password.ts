@@ -40,9 +40,10 @@ function interrupted(): Error {
 
 /** Asks `question` on the terminal and reads a line without echoing it; Ctrl-C stops the run, as it does elsewhere. */
 function askHidden(question: string, stdin: NodeJS.ReadStream, prompt: NodeJS.WriteStream): Promise<string> {
-  prompt.write(question);
-  // In raw mode the terminal neither echoes nor turns Ctrl-C into SIGINT: both are handled here.
+  // In raw mode the terminal neither echoes nor turns Ctrl-C into SIGINT: both are handled here. It is set before the
+  // question shows, so nothing typed as soon as it appears is echoed.
   stdin.setRawMode(true);
+  prompt.write(question);
   stdin.setEncoding('utf8');
   let typed: string[] = [];
   let onData: (chunk: string) => void = () => undefined;
