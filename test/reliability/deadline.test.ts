@@ -16,7 +16,7 @@ import {
 } from '../../src/index';
 import type { Fault } from '../../src/mock/index';
 import { rejectionOf, TOKEN_A } from '../support/core-harness';
-import { RECEIVER, sent, since, useMockServer } from './support';
+import { RECEIVER, seedConfig, sent, since, useMockServer } from './support';
 
 const CONFIGS = '/configs/webhook';
 // What "at once" and "within the deadline" allow for a slow machine.
@@ -24,10 +24,7 @@ const MARGIN = 1000;
 
 const mock = useMockServer();
 
-async function seed() {
-  const config = await mock.client().webhookConfigs.create({ url: RECEIVER });
-  return { config, path: `${CONFIGS}/${config.id}` };
-}
+const seed = () => seedConfig(mock.client());
 
 describe('timeout and deadline', () => {
   it('against a server that hangs, each attempt is cut at the timeout and the call at 3 × timeout', async () => {

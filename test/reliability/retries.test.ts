@@ -16,28 +16,16 @@ import {
   ServerError,
   TimeoutError,
   WebhookConfig,
-  type RequestOptions,
 } from '../../src/index';
 import { BACKOFF_BASE_MS, MAX_RETRY_AFTER_MS } from '../../src/core/retry';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
-import { RECEIVER, sent, since } from './support';
+import { recordingRetries, seedConfig, sent, since } from './support';
 
 const { api, client } = useMockApi();
 const CONFIGS = '/configs/webhook';
 
-type RetryEvent = Parameters<NonNullable<RequestOptions['onRetry']>>[0];
-
 /** A config in the mock, and the path to it. */
-async function seed(c: Client = client()) {
-  const config = await c.webhookConfigs.create({ url: RECEIVER });
-  return { config, path: `${CONFIGS}/${config.id}` };
-}
-
-/** Options that record every retry. */
-function recording() {
-  const retries: RetryEvent[] = [];
-  return { retries, options: { onRetry: (event: RetryEvent) => void retries.push(event) } };
-}
+const seed = (c: Client = client()) => seedConfig(c);
 
 describe('reads and updates are retried on transient failures', () => {
   it.each([
@@ -50,7 +38,7 @@ describe('reads and updates are retried on transient failures', () => {
   ])('retrieve is retried after HTTP %i and then succeeds', async (status, errorClass) => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, status, retryAfter: 0 });
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     const got = await client().webhookConfigs.retrieve(config.id, options);
     expect(got.id).toBe(config.id);
     expect(sent(api, 'GET', path)).toBe(2);
@@ -70,7 +58,7 @@ describe('reads and updates are retried on transient failures', () => {
   it('a delete is retried after a 503: deleting twice ends the same way', async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'DELETE', path, status: 503, retryAfter: 0 });
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     const gone = await client().webhookConfigs.delete(config.id, options);
     expect(gone.id).toBe(config.id);
     expect(sent(api, 'DELETE', path)).toBe(2);
@@ -80,7 +68,7 @@ describe('reads and updates are retried on transient failures', () => {
   it('a read whose attempt is cut at its timeout is sent again, and the retry succeeds', async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, hang: true });
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     // A timeout long enough for the retry on a loaded machine; only the first attempt hangs.
     const got = await client({ timeout: 1500 }).webhookConfigs.retrieve(config.id, options);
     expect(got.id).toBe(config.id);
@@ -91,7 +79,7 @@ describe('reads and updates are retried on transient failures', () => {
   it('a list is retried after a dropped connection', async () => {
     await seed();
     api.faults.add({ method: 'GET', path: CONFIGS, reset: 'before' });
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     const page = await client().webhookConfigs.list({}, options);
     expect(page.data).toHaveLength(1);
     expect(retries.map((r) => r.error)).toEqual([expect.any(ConnectionError)]);
@@ -140,7 +128,7 @@ describe('backoff: exponential steps from 0.5 s with full jitter, capped', () =>
   it('the first retry waits below 500 ms and the second below 1000 ms', async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, status: 503, times: 2 });
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     await client().webhookConfigs.retrieve(config.id, options);
     expect(retries.map((r) => r.attempt)).toEqual([1, 2]);
     const [first, second] = retries.map((r) => r.delayMs) as [number, number];
@@ -153,7 +141,7 @@ describe('backoff: exponential steps from 0.5 s with full jitter, capped', () =>
   it('each step doubles: with the jitter at its top, the delays are 499 ms then 999 ms', async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, status: 503, times: 2 });
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     vi.spyOn(Math, 'random').mockReturnValue(0.999);
     try {
       await client().webhookConfigs.retrieve(config.id, options);
@@ -192,7 +180,7 @@ describe('Retry-After', () => {
   it('in seconds: the SDK waits exactly the advised delay instead of the backoff', async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, status: 429, retryAfter: 1 });
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     await client().webhookConfigs.retrieve(config.id, options);
     expect(retries.map((r) => r.delayMs)).toEqual([1000]);
     expect(retries[0]?.error).toBeInstanceOf(RateLimitError);
@@ -221,7 +209,7 @@ describe('Retry-After', () => {
   it('past the 60 s cap: fails at once with a RateLimitError that carries the advice', async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, status: 429, retryAfter: 120 });
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     const start = Date.now();
     const error = await rejectionOf(client().webhookConfigs.retrieve(config.id, options));
     expect(error).toBeInstanceOf(RateLimitError);
@@ -258,7 +246,7 @@ describe('Retry-After in another form', () => {
     async (advice) => {
       const { config, path } = await seed();
       api.faults.add({ method: 'GET', path, status: 429, retryAfter: advice });
-      const { retries, options } = recording();
+      const { retries, options } = recordingRetries();
       await client().webhookConfigs.retrieve(config.id, options);
       expect(retries).toHaveLength(1);
       expect(retries[0]?.delayMs).toBeLessThan(BACKOFF_BASE_MS);
@@ -274,7 +262,7 @@ describe('Retry-After in another form', () => {
     const { config, path } = await seed();
     const past = new Date(Date.now() - 60_000).toUTCString();
     api.faults.add({ method: 'GET', path, status: 503, retryAfter: past });
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     await client().webhookConfigs.retrieve(config.id, options);
     expect(retries.map((r) => r.delayMs)).toEqual([0]);
     api.faults.add({ method: 'GET', path, status: 429, retryAfter: past });

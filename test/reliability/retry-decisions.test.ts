@@ -10,35 +10,19 @@ import {
   type Client,
   ConnectionError,
   RateLimitError,
-  type RequestOptions,
   ResponseTooLargeError,
   type RicloudError,
   ServerError,
   TimeoutError,
 } from '../../src/index';
 import { rejectionOf, useMockApi } from '../support/core-harness';
-import { RECEIVER, sent } from './support';
+import { RECEIVER, recordingRetries, seedConfig, sent } from './support';
 
 const { api, client } = useMockApi();
 const CONFIGS = '/configs/webhook';
 
-type RetryEvent = Parameters<NonNullable<RequestOptions['onRetry']>>[0];
-
 /** A config in the mock, and the path to it. */
-async function seed(c: Client = client()) {
-  const config = await c.webhookConfigs.create({ url: RECEIVER });
-  return { config, path: `${CONFIGS}/${config.id}` };
-}
-
-/** Options that record every retry, with anything else the test needs. */
-function recording(extra: RequestOptions = {}) {
-  const retries: RetryEvent[] = [];
-  const onRetry = (event: RetryEvent) => {
-    retries.push(event);
-    extra.onRetry?.(event);
-  };
-  return { retries, options: { ...extra, onRetry } };
-}
+const seed = (c: Client = client()) => seedConfig(c);
 
 const attemptsOf = (error: Error) => (error as RicloudError).request?.attempts;
 
@@ -54,7 +38,7 @@ describe('a read whose body breaks after the headers', () => {
   it('is retried with backoff, counting attempts, and the retry succeeds', async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, truncate: true, times: 2 });
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     const got = await client({ maxRetries: 2 }).webhookConfigs.retrieve(config.id, options);
     expect(got.id).toBe(config.id);
     expect(sent(api, 'GET', path)).toBe(3);
@@ -68,7 +52,7 @@ describe('a read whose body breaks after the headers', () => {
   it('with more faults than retries: ConnectionError after exactly maxRetries + 1 attempts', async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, truncate: true, times: Infinity });
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     const error = await rejectionOf(client({ maxRetries: 2 }).webhookConfigs.retrieve(config.id, options));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(attemptsOf(error)).toBe(3);
@@ -79,7 +63,7 @@ describe('a read whose body breaks after the headers', () => {
   it('with maxRetries 0: ConnectionError after one attempt, no retry', async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, truncate: true, times: Infinity });
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     const error = await rejectionOf(client({ maxRetries: 0 }).webhookConfigs.retrieve(config.id, options));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(attemptsOf(error)).toBe(1);
@@ -91,7 +75,7 @@ describe('a read whose body breaks after the headers', () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, truncate: true, times: 2 });
     api.faults.add({ method: 'GET', path, status: 503, retryAfter: 0, times: Infinity });
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     const error = await rejectionOf(client({ maxRetries: 3 }).webhookConfigs.retrieve(config.id, options));
     expect(error).toBeInstanceOf(ServerError);
     expect(attemptsOf(error)).toBe(4);
@@ -110,7 +94,7 @@ describe('a read whose body breaks after the headers', () => {
 
   it('past the size cap is not retried: ResponseTooLargeError after one attempt', async () => {
     const { config, path } = await seed();
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     const error = await rejectionOf(client({ maxResponseBytes: 16 }).webhookConfigs.retrieve(config.id, options));
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(attemptsOf(error)).toBe(1);
@@ -121,7 +105,7 @@ describe('a read whose body breaks after the headers', () => {
   it('of a create is not retried, even after a 429 was: the server may have acted', async () => {
     api.faults.add({ method: 'POST', path: CONFIGS, status: 429, retryAfter: 0 });
     api.faults.add({ method: 'POST', path: CONFIGS, truncate: true });
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     const error = await rejectionOf(client().webhookConfigs.create({ url: RECEIVER }, options));
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
@@ -137,7 +121,7 @@ describe('Retry-After past the cap', () => {
     api.faults.add({ method: 'GET', path, status: 503, retryAfter: 61, times: Infinity });
     const controller = new AbortController();
     // Should the SDK sleep, the test ends it.
-    const { retries, options } = recording({ signal: controller.signal, onRetry: () => controller.abort() });
+    const { retries, options } = recordingRetries({ signal: controller.signal, onRetry: () => controller.abort() });
     const error = await rejectionOf(client({ timeout: 30_000 }).webhookConfigs.retrieve(config.id, options));
     expect(error).toBeInstanceOf(ServerError);
     expect((error as ServerError).retryAfter).toBe(61);
@@ -150,7 +134,7 @@ describe('Retry-After past the cap', () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, status: 503, retryAfter: 60, times: Infinity });
     const controller = new AbortController();
-    const { retries, options } = recording({ signal: controller.signal, onRetry: () => controller.abort() });
+    const { retries, options } = recordingRetries({ signal: controller.signal, onRetry: () => controller.abort() });
     const error = await rejectionOf(client({ timeout: 30_000 }).webhookConfigs.retrieve(config.id, options));
     expect(error).toBeInstanceOf(AbortError);
     expect(retries.map(({ attempt, delayMs }) => ({ attempt, delayMs }))).toEqual([{ attempt: 1, delayMs: 60_000 }]);
@@ -162,7 +146,7 @@ describe('a wait that would end past the deadline', () => {
   it('is not slept: the failure being retried ends the call at once', async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, status: 503, retryAfter: 1, times: Infinity });
-    const { retries, options } = recording();
+    const { retries, options } = recordingRetries();
     // A deadline of 600 ms (3 × timeout), shorter than the advised second.
     const error = await rejectionOf(client({ timeout: 200 }).webhookConfigs.retrieve(config.id, options));
     expect(error).toBeInstanceOf(ServerError);
@@ -178,7 +162,7 @@ describe('a wait that would end past the deadline', () => {
     // A clock that stands still: the advised 50 s end exactly at the 50 s deadline.
     vi.spyOn(Date, 'now').mockReturnValue(Date.now());
     const controller = new AbortController();
-    const { retries, options } = recording({
+    const { retries, options } = recordingRetries({
       deadline: 50_000,
       signal: controller.signal,
       onRetry: () => controller.abort(),
@@ -198,7 +182,7 @@ describe('a wait that would end past the deadline', () => {
     vi.spyOn(Date, 'now').mockImplementation(() => now() + offset);
     // The wall clock steps back 5 s as the 503 arrives: the SDK thinks the 2 s advised fit in the 1 s deadline.
     const stepBack = () => void (offset = -5_000);
-    const { retries, options } = recording({ deadline: 1_000, onResponse: stepBack });
+    const { retries, options } = recordingRetries({ deadline: 1_000, onResponse: stepBack });
     const error = await rejectionOf(client().webhookConfigs.retrieve(config.id, options));
     expect(error).toBeInstanceOf(ServerError);
     expect((error as ServerError).retryAfter).toBe(2);
@@ -216,7 +200,7 @@ describe('a call past its deadline', () => {
     let offset = 0;
     vi.spyOn(Date, 'now').mockImplementation(() => now() + offset);
     const stepBack = () => void (offset = -5_000);
-    const { retries, options } = recording({ deadline: 500, onRequest: stepBack });
+    const { retries, options } = recordingRetries({ deadline: 500, onRequest: stepBack });
     const error = await rejectionOf(client().webhookConfigs.retrieve(config.id, options));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(attemptsOf(error)).toBe(1);
@@ -232,7 +216,7 @@ describe('an aborted call', () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, hang: true, times: Infinity });
     const controller = new AbortController();
-    const { retries, options } = recording({
+    const { retries, options } = recordingRetries({
       signal: controller.signal,
       onRequest: () => void setTimeout(() => controller.abort(), 10),
     });

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { Client, type ClientOptions } from '../../src/index';
+import { Client, type ClientOptions, type RequestOptions } from '../../src/index';
 import { startMockServer, type MockApi, type MockServer, type MockServerOptions } from '../../src/mock/index';
 import { TOKEN_A } from '../support/core-harness';
 
@@ -13,6 +13,25 @@ export const RECEIVER = 'https://hooks.example.com/in';
 
 /** Deliveries answered at once with 200. */
 export const deliverOk = async () => new Response('OK');
+
+/** A webhook config created with `client`, and the path to it. */
+export async function seedConfig(client: Client) {
+  const config = await client.webhookConfigs.create({ url: RECEIVER });
+  return { config, path: `/configs/webhook/${config.id}` };
+}
+
+/** What `onRetry` is told of one retry. */
+export type RetryEvent = Parameters<NonNullable<RequestOptions['onRetry']>>[0];
+
+/** Request options that record every retry, with `extra` (whose own `onRetry` is called too). */
+export function recordingRetries(extra: RequestOptions = {}) {
+  const retries: RetryEvent[] = [];
+  const onRetry = (event: RetryEvent) => {
+    retries.push(event);
+    extra.onRetry?.(event);
+  };
+  return { retries, options: { ...extra, onRetry } };
+}
 
 /**
  * Starts the mock server for the whole file, resets it after each test, and returns a client factory for it.
