@@ -48,7 +48,7 @@ export class CallRetries {
 
   #shouldRetry = async ({ error, retryCount: kyCount }: ShouldRetryState): Promise<boolean | undefined> => {
     const { call } = this;
-    call.inAttempt = false;
+    call.attemptFailed();
     const retryCount = kyCount + this.#retriesBefore;
     if (call.options.signal?.aborted || call.pastDeadline() || !mayRetry(error, call.spec.retry)) return false;
     const advised = error instanceof HTTPError ? retryAfterMs(error.response.headers) : undefined;

@@ -1,16 +1,26 @@
-/** One call across its attempts: its time limits and cancellation, the loop that hands it to ky, its one failure. */
-import { HTTPError, type Options } from 'ky';
-import { beforeAttempt, fetchAttempt } from './call-attempt';
-import { parseAnswer, readBody } from './call-body';
+/**
+ * One call across its attempts: its time limits and cancellation, the loop that hands it to ky, what it does as each
+ * attempt leaves and its answer arrives, and its one failure.
+ */
+import { HTTPError, type KyRequest, TimeoutError as KyTimeoutError, type Options } from 'ky';
+import { readCapped } from './body';
+import { parseAnswer } from './call-answer';
 import { CallRetries } from './call-retry';
-import { AbortError, type RequestInfo, RicloudError as BaseError, type RicloudError } from './errors';
+import {
+  AbortError,
+  type RequestInfo,
+  RicloudError as BaseError,
+  type RicloudError,
+  ResponseTooLargeError,
+} from './errors';
 import { mapFailure } from './failure';
+import { runHooks } from './hooks';
 import type { RequestOptions } from './options';
 import { MAX_TIMER_MS } from './params';
-import { follow } from './signal';
+import { follow, within } from './signal';
 import { type RequestSpec, type ResponseMeta, responseMeta } from './spec';
 import type { Transport } from './transport';
-import { AWAIT_HEADER } from './wire';
+import { AWAIT_HEADER, REQUEST_ID_HEADER } from './wire';
 
 // A long-poll attempt gets this much time beyond what it asked the server to wait.
 const AWAIT_MARGIN_MS = 5_000;
@@ -25,12 +35,12 @@ export class Call<T> {
   /** When the deadline passes, in `Date.now()` time. */
   readonly deadlineAt: number;
   readonly retries = new CallRetries(this);
-  /** When the current attempt was sent. */
-  attemptStarted = 0;
-  /** True from an attempt's sending until its failure is judged or its answer read. */
-  inAttempt = false;
-  /** The reader of the body being read. */
-  reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  // When the current attempt was sent.
+  #attemptStarted = 0;
+  // True from an attempt's sending until its failure is judged or its answer read.
+  #inAttempt = false;
+  // The reader of the body being read.
+  #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   // The call's signal, made when something needs it: most calls end without one.
   #controller: AbortController | undefined;
   #abortReason: { reason: unknown } | undefined;
@@ -73,6 +83,11 @@ export class Call<T> {
     this.#rejectAborted(reason);
   }
 
+  /** The current attempt has failed: what follows (judging it, backoff) is between attempts. */
+  attemptFailed(): void {
+    this.#inAttempt = false;
+  }
+
   /** True once the deadline has passed. */
   pastDeadline(): boolean {
     return this.#expired || Date.now() >= this.deadlineAt;
@@ -95,9 +110,9 @@ export class Call<T> {
     const kyOptions: Options = {
       method: spec.method,
       timeout: this.attemptTimeout,
-      fetch: (input, init) => fetchAttempt(this, input, init),
+      fetch: (input, init) => this.#fetch(input, init),
       retry: this.retries.options(limit),
-      hooks: { beforeRequest: [(request) => beforeAttempt(this, request)] },
+      hooks: { beforeRequest: [(request) => this.#beforeAttempt(request)] },
     };
     // Set only when there is a value: ky treats a key that is present as given.
     if (options.signal) kyOptions.signal = this.signal;
@@ -112,17 +127,17 @@ export class Call<T> {
         const response = await Promise.race([sent, this.#aborted]);
         let text: string;
         try {
-          const reading = readBody(this, response);
+          const reading = this.#readBody(response);
           text = await Promise.race([reading, this.#aborted]);
         } catch (error) {
           // A body no longer read is cancelled, so its connection is freed (fetch may not have the call's signal).
-          void this.reader?.cancel().catch(() => undefined);
+          void this.#reader?.cancel().catch(() => undefined);
           const left = await this.retries.afterBody(error, limit);
           if (left === undefined) throw error;
           kyOptions.retry = this.retries.options(left);
           continue;
         }
-        this.inAttempt = false;
+        this.#inAttempt = false;
         const meta = responseMeta(response, this.info.requestId, transport.redact);
         return { data: parseAnswer(this, text, response.status), response: meta };
       }
@@ -140,7 +155,7 @@ export class Call<T> {
     const { retrying } = this.retries;
     if (retrying && (error === retrying.raw || (this.#expiredBetweenAttempts() && !this.options.signal?.aborted)))
       return retrying.error;
-    const body = error instanceof HTTPError ? await readBody(this, error.response).catch(() => '') : '';
+    const body = error instanceof HTTPError ? await this.#readBody(error.response).catch(() => '') : '';
     const mapped = mapFailure(error, body, this);
     if (this.transport.debug)
       this.transport.log('debug', `${this.spec.method} ${this.spec.path} failed: ${mapped.message}`);
@@ -149,6 +164,60 @@ export class Call<T> {
 
   /** True when the deadline passed while the SDK was between attempts, with a failure to report. */
   #expiredBetweenAttempts(): boolean {
-    return this.pastDeadline() && !this.inAttempt && this.retries.retrying !== undefined;
+    return this.pastDeadline() && !this.#inAttempt && this.retries.retrying !== undefined;
+  }
+
+  /** ky's `beforeRequest`: counts and reports an attempt; returns the request to send when it must end at the deadline. */
+  #beforeAttempt(request: KyRequest): Request | undefined {
+    // A backoff sleep that ended late (a busy machine) left no time: send nothing, end with the failure being retried.
+    const retrying = this.retries.retrying;
+    if (retrying && this.pastDeadline()) throw retrying.raw;
+    const { spec, transport, info } = this;
+    info.attempts++;
+    info.url = request.url;
+    this.#attemptStarted = Date.now();
+    this.#inAttempt = true;
+    if (transport.debug) transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
+    runHooks(transport, this.options, 'onRequest', { method: spec.method, url: info.url, attempt: info.attempts });
+    // ky gets the call's signal only with a caller's (AbortSignal.any is costly on Node 20 and missing in older
+    // browsers); an attempt that ky's own timeout would let run past the deadline is linked to it here.
+    if (this.options.signal || this.#attemptStarted + this.attemptTimeout <= this.deadlineAt) return undefined;
+    const linked = new AbortController();
+    follow(request.signal, linked);
+    follow(this.signal, linked);
+    return new Request(request, { signal: linked.signal });
+  }
+
+  /** ky's `fetch`: the platform's (or the client's), reporting each response as it arrives. */
+  async #fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+    const { spec, transport, info } = this;
+    const response = await (transport.fetch ?? fetch)(input, init);
+    const durationMs = Date.now() - this.#attemptStarted;
+    info.requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
+    if (transport.debug) transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
+    runHooks(transport, this.options, 'onResponse', {
+      method: spec.method,
+      url: info.url ?? String(input),
+      attempt: info.attempts,
+      status: response.status,
+      durationMs,
+      requestId: info.requestId,
+    });
+    return response;
+  }
+
+  /** The body of `response`, read within what is left of the current attempt and the size cap. */
+  #readBody(response: Response): Promise<string> {
+    const left = this.attemptTimeout - (Date.now() - this.#attemptStarted);
+    const max = this.transport.maxResponseBytes;
+    const tooLarge = () =>
+      new ResponseTooLargeError(this.spec.what, { status: response.status, maxResponseBytes: max, request: this.info });
+    const reader = response.body?.getReader();
+    this.#reader = reader;
+    return within(
+      readCapped(reader, max, tooLarge),
+      left,
+      () => new KyTimeoutError(new Request(this.info.url ?? 'about:blank')),
+    );
   }
 }

@@ -1,28 +1,10 @@
-/** A call's answer: its body read within the attempt's time and the size cap, then checked against the schema. */
-import { TimeoutError as KyTimeoutError } from 'ky';
+/** A call's answer: its body text checked as the client's `validate` says, against the resource's schema. */
 import type * as z from 'zod/mini';
-import { readCapped } from './body';
 import type { Call } from './call';
-import { ResponseTooLargeError, type RicloudError } from './errors';
+import type { RicloudError } from './errors';
 import { parseBody } from './parse';
 import { build, buildPage } from './schema-kit';
 import type { RequestSpec } from './spec';
-import { within } from './signal';
-
-/** The body of `response`, read within what is left of the call's current attempt. */
-export function readBody(call: Call<unknown>, response: Response): Promise<string> {
-  const left = call.attemptTimeout - (Date.now() - call.attemptStarted);
-  const max = call.transport.maxResponseBytes;
-  const tooLarge = () =>
-    new ResponseTooLargeError(call.spec.what, { status: response.status, maxResponseBytes: max, request: call.info });
-  const reader = response.body?.getReader();
-  call.reader = reader;
-  return within(
-    readCapped(reader, max, tooLarge),
-    left,
-    () => new KyTimeoutError(new Request(call.info.url ?? 'about:blank')),
-  );
-}
 
 /** The value of an answer's `text`, checked as the client's `validate` says. */
 export function parseAnswer<T>(call: Call<T>, text: string, status: number): T {
