@@ -64,7 +64,7 @@ export function collect(child: ChildProcessWithoutNullStreams): Launched {
   child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
   const done = new Promise<Run>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, ...output })));
-  const waitFor = (stream: 'stdout' | 'stderr', pattern: RegExp, ms = 10_000) =>
+  const waitFor = (stream: 'stdout' | 'stderr', pattern: RegExp, ms = 20_000) =>
     new Promise<RegExpMatchArray>((resolve, reject) => {
       const started = Date.now();
       const look = () => {
