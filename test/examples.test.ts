@@ -76,6 +76,10 @@ describe('examples', { timeout: 60_000 }, () => {
     );
   });
 
+  it('escape-hatch.ts creates through client.post with a schema and lists through client.get', async () => {
+    expect(await example('escape-hatch')).toMatch(/^[0-9a-f-]{36} new 1\n$/);
+  });
+
   it('testing-with-mock.ts drives the in-process mock with msw and a fault plan', async () => {
     expect(await example('testing-with-mock')).toBe('valid\nConnectionError true 2\n');
   });
