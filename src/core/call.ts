@@ -39,8 +39,6 @@ export class Call<T> {
   #attemptStarted = 0;
   // True from an attempt's sending until its failure is judged or its answer read.
   #inAttempt = false;
-  // The reader of the body being read.
-  #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   // The call's signal, made when something needs it: most calls end without one.
   #controller: AbortController | undefined;
   #abortReason: { reason: unknown } | undefined;
@@ -127,11 +125,8 @@ export class Call<T> {
         const response = await Promise.race([sent, this.#aborted]);
         let text: string;
         try {
-          const reading = this.#readBody(response);
-          text = await Promise.race([reading, this.#aborted]);
+          text = await this.#readBody(response);
         } catch (error) {
-          // A body no longer read is cancelled, so its connection is freed (fetch may not have the call's signal).
-          void this.#reader?.cancel().catch(() => undefined);
           const left = await this.retries.afterBody(error, limit);
           if (left === undefined) throw error;
           kyOptions.retry = this.retries.options(left);
@@ -206,18 +201,24 @@ export class Call<T> {
     return response;
   }
 
-  /** The body of `response`, read within what is left of the current attempt and the size cap. */
-  #readBody(response: Response): Promise<string> {
+  /**
+   * The body of `response`, an answer's or an error's, read within what is left of the current attempt and the size
+   * cap, and only while the call lasts.
+   */
+  async #readBody(response: Response): Promise<string> {
     const left = this.attemptTimeout - (Date.now() - this.#attemptStarted);
     const max = this.transport.maxResponseBytes;
     const tooLarge = () =>
       new ResponseTooLargeError(this.spec.what, { status: response.status, maxResponseBytes: max, request: this.info });
     const reader = response.body?.getReader();
-    this.#reader = reader;
-    return within(
-      readCapped(reader, max, tooLarge),
-      left,
-      () => new KyTimeoutError(new Request(this.info.url ?? 'about:blank')),
-    );
+    const timedOut = () => new KyTimeoutError(new Request(this.info.url ?? 'about:blank'));
+    try {
+      // A custom fetch may ignore the signal, so its body may never end: the read stops when the call does.
+      return await Promise.race([within(readCapped(reader, max, tooLarge), left, timedOut), this.#aborted]);
+    } catch (error) {
+      // A body no longer read is cancelled, so its connection is freed (fetch may not have the call's signal).
+      void reader?.cancel().catch(() => undefined);
+      throw error;
+    }
   }
 }
