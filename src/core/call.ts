@@ -208,8 +208,14 @@ export class Call<T> {
   async #readBody(response: Response): Promise<string> {
     const left = this.attemptTimeout - (Date.now() - this.#attemptStarted);
     const max = this.transport.maxResponseBytes;
+    // Only a 2xx answer is reported as too large: the server acted on a create or test it answered.
     const tooLarge = () =>
-      new ResponseTooLargeError(this.spec.what, { status: response.status, maxResponseBytes: max, request: this.info });
+      new ResponseTooLargeError(this.spec.what, {
+        status: response.status,
+        maxResponseBytes: max,
+        request: this.info,
+        mayHaveSucceeded: this.spec.retry === 'once',
+      });
     const reader = response.body?.getReader();
     const timedOut = () => new KyTimeoutError(new Request(this.info.url ?? 'about:blank'));
     try {

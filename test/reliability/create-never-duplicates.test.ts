@@ -10,6 +10,7 @@ import {
   ConnectionError,
   RateLimitError,
   RequestError,
+  ResponseTooLargeError,
   type RicloudError,
   ServerError,
   TimeoutError,
@@ -100,6 +101,23 @@ describe('in process (msw): by HTTP status', () => {
     expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
     expect(sent(api, 'POST', CONFIGS)).toBe(1);
     expect(api.created.webhook_config).toBe(1);
+  });
+
+  it('an answer past maxResponseBytes (the server acted) is not re-sent: ResponseTooLargeError with mayHaveSucceeded', async () => {
+    const c = new Client({ token: TOKEN_A, logLevel: 'off', maxResponseBytes: 10 });
+    const error = await rejectionOf(c.webhookConfigs.create({ url: RECEIVER }));
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect((error as ResponseTooLargeError).status).toBe(201);
+    expect((error as ResponseTooLargeError).mayHaveSucceeded).toBe(true);
+    expect(sent(api, 'POST', CONFIGS)).toBe(1);
+    expect(api.created.webhook_config).toBe(1);
+  });
+
+  it('a read whose answer is past maxResponseBytes changed nothing: mayHaveSucceeded is false', async () => {
+    const c = new Client({ token: TOKEN_A, logLevel: 'off', maxResponseBytes: 10 });
+    const error = await rejectionOf(c.webhookConfigs.list());
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect((error as ResponseTooLargeError).mayHaveSucceeded).toBe(false);
   });
 });
 
