@@ -23,8 +23,9 @@ export const isSecretKey = (key: string): boolean => SECRET_ATTRIBUTES.has(key.t
 
 /**
  * Hides secret values inside a body or message, then `hide` (the token), then cuts it to `MAX_ERROR_BODY` characters.
- * A JSON body is redacted as parsed JSON (any secret attribute, whatever its case, escapes or layout; it is then
- * re-serialised); only text that is not JSON (a body cut short) falls back to a text pattern.
+ * A JSON body is redacted as parsed JSON (any secret attribute, whatever its case, escapes or layout, and `hide` in
+ * each string, however the server escaped it, as Python's `\u00e4`; it is then re-serialised); only text that is not
+ * JSON (a body cut short) falls back to a text pattern.
  */
 export function redactText(text: string, hide: (text: string) => string): string {
   // Secrets before the token: a token inside the word `secret` would hide the key that marks a secret.
@@ -32,9 +33,9 @@ export function redactText(text: string, hide: (text: string) => string): string
   try {
     let found = false;
     const json = JSON.stringify(JSON.parse(text), (key, value: unknown) => {
-      if (!isSecretKey(key)) return value;
-      found = true;
-      return REDACTED;
+      const hidden = isSecretKey(key) ? REDACTED : typeof value === 'string' ? hide(value) : value;
+      if (hidden !== value) found = true;
+      return hidden;
     });
     if (found) redacted = json;
   } catch {

@@ -311,6 +311,25 @@ describe('a token echoed back in every form', () => {
   });
 
   it.each([
+    // Python's json.dumps writes every non-ASCII character as \uXXXX; Go's encoding/json writes <, > and & so.
+    ['its non-ASCII letters escaped as Python does', 'p\\u00e4ssw\\u00f6rd-0123456789', 'pässwörd-0123456789'],
+    ['its <, > and & escaped as Go does', 'pw\\u003c\\u003e\\u0026-0123456789', 'pw<>&-0123456789'],
+  ])('a password echoed with %s in a JSON body is hidden in the body too', async (_name, echoed, password) => {
+    const echo: typeof fetch = async () =>
+      new Response(`{"error": "invalid-parameter", "message": "bad ${echoed}"}`, {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+      });
+    const c = new Client({ token: SENT, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logLevel: 'off' });
+    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
+    const error = (await rejectionOf(c.sessions.create({ source, payload: { password } }))) as RequestError;
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error.message).toBe('create session: bad [redacted] (400 invalid-parameter)');
+    expect(JSON.parse(error.body)).toEqual({ error: 'invalid-parameter', message: 'bad [redacted]' });
+    expectClean([...renderings(error), error.body], [password, echoed]);
+  });
+
+  it.each([
     ['a space', 'tok_a b'],
     ['a tab', 'tok_a\tb'],
     ['a line break', 'tok_a\nb'],
