@@ -14,8 +14,8 @@ export const MAX_ERROR_BODY = 64 * 1024;
 // `Ricloud-Signature`.
 const SECRET_FIELD =
   /("(?:secret|token|password)"\s*:\s*)(?:"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/gi;
-// The value of `"credentials":`, a flat object (a GCP key, AWS keys), also when the text ends inside it.
-const CREDENTIALS_FIELD = /("credentials"\s*:\s*)\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*\}?/g;
+// The value of `"credentials":` in any case, a flat object (a GCP key, AWS keys), also when the text ends inside it.
+const CREDENTIALS_FIELD = /("credentials"\s*:\s*)\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*\}?/gi;
 const SIGNATURE_VALUE = /(\bs=)[A-Za-z0-9+/=_-]+/g;
 
 /** True for a key whose value is a secret: a name in `SECRET_ATTRIBUTES`, in any case. */
