@@ -37,7 +37,7 @@ export class Call<T> {
   readonly retries = new CallRetries(this);
   // When the current attempt was sent.
   #attemptStarted = 0;
-  // True from an attempt's sending until its failure is judged or its answer read.
+  // True from an attempt's sending until its failure is judged worth a retry or its answer read.
   #inAttempt = false;
   // The call's signal, made when something needs it: most calls end without one.
   #controller: AbortController | undefined;
@@ -81,7 +81,7 @@ export class Call<T> {
     this.#rejectAborted(reason);
   }
 
-  /** The current attempt has failed: what follows (judging it, backoff) is between attempts. */
+  /** The current attempt has failed and is retried: what follows (the backoff) is between attempts. */
   attemptFailed(): void {
     this.#inAttempt = false;
   }
