@@ -492,6 +492,20 @@ const callerCases: Case[] = [
     field: 'options.timeout',
   },
   {
+    name: 'wait options of null',
+    setup: created,
+    run: (_c, { task }) => task!.wait(null as never),
+    error: InvalidInputError,
+    field: 'options',
+  },
+  {
+    name: 'wait options of the wrong type',
+    setup: created,
+    run: (_c, { task }) => task!.wait(7 as never),
+    error: InvalidInputError,
+    field: 'options',
+  },
+  {
     name: 'a refresh with options of the wrong type',
     setup: created,
     run: (_c, { task }) => task!.refresh(7 as never),
