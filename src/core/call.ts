@@ -188,7 +188,9 @@ export class Call<T> {
     const { spec, transport, info } = this;
     const response = await (transport.fetch ?? fetch)(input, init);
     const durationMs = Date.now() - this.#attemptStarted;
-    info.requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
+    // Server text, kept in errors and hooks: hidden as every other header is, should it echo the token.
+    const requestId = response.headers.get(REQUEST_ID_HEADER);
+    info.requestId = requestId === null ? undefined : transport.redact(requestId);
     if (transport.debug) transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
     runHooks(transport, this.options, 'onResponse', {
       method: spec.method,

@@ -146,6 +146,27 @@ describe('in process', () => {
     );
   });
 
+  it('a request id that echoes the token is redacted in the error, lastResponse and onResponse', async () => {
+    const echoing =
+      (status: number): typeof fetch =>
+      async (input, init) => {
+        const response = await fetch(input, init);
+        const headers = new Headers(response.headers);
+        headers.set('x-request-id', `req-${TOKEN_A}`);
+        return new Response(status === 200 ? await response.text() : '{}', { status, headers });
+      };
+    const seen: (string | undefined)[] = [];
+    const onResponse = ({ requestId }: { requestId?: string | undefined }) => void seen.push(requestId);
+    const page = await client({ fetch: echoing(200), onResponse }).webhookConfigs.list();
+    expect(page.lastResponse.requestId).toBe('req-[redacted]');
+    const error = (await rejectionOf(
+      client({ fetch: echoing(404), onResponse }).webhookConfigs.retrieve('wc_1'),
+    )) as RicloudError;
+    expect(error.request?.requestId).toBe('req-[redacted]');
+    expect(seen).toEqual(['req-[redacted]', 'req-[redacted]']);
+    expectClean([...renderings(error), JSON.stringify(page.lastResponse)], [TOKEN_A]);
+  });
+
   it('JSON.stringify and util.inspect of a client show neither the token nor header values', () => {
     const c = new Client({
       token: TOKEN_A,
