@@ -882,6 +882,20 @@ const serverCases: Case[] = [
     check: (e) => expect((e as ServerError).body.length).toBeLessThanOrEqual(64 * 1024 + 1),
   },
   {
+    name: 'an HTML error page past maxResponseBytes: its start is kept as the body',
+    serve: onRetrieve(() => html(502, 2_000)),
+    options: { maxResponseBytes: 4096 },
+    run: retrieve,
+    error: ServerError,
+    check: (e) => {
+      expect(e).toMatchObject({
+        status: 502,
+        body: expect.stringMatching(/^<!doctype html><html><body><h1>502<\/h1>/),
+      });
+      expect((e as ServerError).body.length).toBeLessThanOrEqual(4096);
+    },
+  },
+  {
     name: 'null where the config belongs',
     serve: onRetrieve(() => HttpResponse.json(null)),
     run: retrieve,

@@ -150,7 +150,7 @@ export class Call<T> {
     const { retrying } = this.retries;
     if (retrying && (error === retrying.raw || (this.#expiredBetweenAttempts() && !this.options.signal?.aborted)))
       return retrying.error;
-    const body = error instanceof HTTPError ? await this.#readBody(error.response).catch(() => '') : '';
+    const body = error instanceof HTTPError ? await this.#readBody(error.response, false).catch(() => '') : '';
     const mapped = mapFailure(error, body, this);
     if (this.transport.debug)
       this.transport.log('debug', `${this.spec.method} ${this.spec.path} failed: ${mapped.message}`);
@@ -205,12 +205,13 @@ export class Call<T> {
 
   /**
    * The body of `response`, an answer's or an error's, read within what is left of the current attempt and the size
-   * cap, and only while the call lasts.
+   * cap, and only while the call lasts. Past the cap, an answer is a ResponseTooLargeError; an error's body (`whole`
+   * false) is cut there.
    */
-  async #readBody(response: Response): Promise<string> {
+  async #readBody(response: Response, whole = true): Promise<string> {
     const left = this.attemptTimeout - (Date.now() - this.#attemptStarted);
     const max = this.transport.maxResponseBytes;
-    // Only a 2xx answer is reported as too large: the server acted on a create or test it answered.
+    // Only a 2xx answer is read whole, so only it is too large: the server acted on a create or test it answered.
     const tooLarge = () =>
       new ResponseTooLargeError(this.spec.what, {
         status: response.status,
@@ -222,7 +223,8 @@ export class Call<T> {
     const timedOut = () => new KyTimeoutError(new Request(this.info.url ?? 'about:blank'));
     try {
       // A custom fetch may ignore the signal, so its body may never end: the read stops when the call does.
-      return await Promise.race([within(readCapped(reader, max, tooLarge), left, timedOut), this.#aborted]);
+      const reading = readCapped(reader, max, whole ? tooLarge : undefined);
+      return await Promise.race([within(reading, left, timedOut), this.#aborted]);
     } catch (error) {
       // A body no longer read is cancelled, so its connection is freed (fetch may not have the call's signal).
       void reader?.cancel().catch(() => undefined);
