@@ -618,6 +618,18 @@ const callerCases: Case[] = [
     field: 'options.maxRetry',
   },
   {
+    name: 'a signal given to the client, where it would cancel nothing (it is an option of each call)',
+    run: async () => new Client({ token: TOKEN_A, signal: new AbortController().signal } as never),
+    error: InvalidInputError,
+    field: 'options.signal',
+  },
+  {
+    name: 'awaitFor given to the client, where it would hold no request (it is an option of each call)',
+    run: async () => new Client({ token: TOKEN_A, awaitFor: 5 } as never),
+    error: InvalidInputError,
+    field: 'options.awaitFor',
+  },
+  {
     name: 'an unknown client option (timout)',
     run: async () => new Client({ token: TOKEN_A, timout: 5 } as never),
     error: InvalidInputError,

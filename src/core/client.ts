@@ -84,9 +84,15 @@ const CLIENT_RULES: Record<string, Rule> = {
   validate: [(v) => typeof v === 'boolean' || v === 'warn', "true, false or 'warn'"],
 };
 
+/** Options of each call that a client cannot apply to all of them (a signal given there would cancel nothing). */
+const CALL_ONLY = ['signal', 'awaitFor'] as const;
+
 /** Checks client options; every refusal names the option. */
 function checkClientOptions(options: unknown): ClientOptions {
   const o: ClientOptions = checkRequestOptions(options, 'options', [...Object.keys(CLIENT_RULES), 'baseUrl']);
+  for (const key of CALL_ONLY)
+    if ((o as RequestOptions)[key] !== undefined)
+      throw new InvalidInputError(`options.${key}`, 'is an option of each call, not of a client');
   checkRules(o as Record<string, unknown>, 'options', CLIENT_RULES);
   if (o.baseUrl !== undefined) checkBaseUrl(o.baseUrl, 'options.baseUrl');
   return o;
