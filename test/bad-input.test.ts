@@ -492,6 +492,20 @@ const callerCases: Case[] = [
     field: 'options.timeout',
   },
   {
+    name: 'wait options of null',
+    setup: created,
+    run: (_c, { task }) => task!.wait(null as never),
+    error: InvalidInputError,
+    field: 'options',
+  },
+  {
+    name: 'wait options of the wrong type',
+    setup: created,
+    run: (_c, { task }) => task!.wait(7 as never),
+    error: InvalidInputError,
+    field: 'options',
+  },
+  {
     name: 'a refresh with options of the wrong type',
     setup: created,
     run: (_c, { task }) => task!.refresh(7 as never),
@@ -602,6 +616,18 @@ const callerCases: Case[] = [
     run: (c) => WebhookConfig.retrieve('wc_1', { client: c, maxRetry: 1 } as never),
     error: InvalidInputError,
     field: 'options.maxRetry',
+  },
+  {
+    name: 'a signal given to the client, where it would cancel nothing (it is an option of each call)',
+    run: async () => new Client({ token: TOKEN_A, signal: new AbortController().signal } as never),
+    error: InvalidInputError,
+    field: 'options.signal',
+  },
+  {
+    name: 'awaitFor given to the client, where it would hold no request (it is an option of each call)',
+    run: async () => new Client({ token: TOKEN_A, awaitFor: 5 } as never),
+    error: InvalidInputError,
+    field: 'options.awaitFor',
   },
   {
     name: 'an unknown client option (timout)',
@@ -866,6 +892,20 @@ const serverCases: Case[] = [
     run: retrieve,
     error: ServerError,
     check: (e) => expect((e as ServerError).body.length).toBeLessThanOrEqual(64 * 1024 + 1),
+  },
+  {
+    name: 'an HTML error page past maxResponseBytes: its start is kept as the body',
+    serve: onRetrieve(() => html(502, 2_000)),
+    options: { maxResponseBytes: 4096 },
+    run: retrieve,
+    error: ServerError,
+    check: (e) => {
+      expect(e).toMatchObject({
+        status: 502,
+        body: expect.stringMatching(/^<!doctype html><html><body><h1>502<\/h1>/),
+      });
+      expect((e as ServerError).body.length).toBeLessThanOrEqual(4096);
+    },
   },
   {
     name: 'null where the config belongs',

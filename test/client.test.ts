@@ -375,6 +375,27 @@ describe('the escape hatch: client.get, post and delete', () => {
     expect(error).toMatchObject({ status: 405, request: { method: 'DELETE', path: '/tasks' } });
   });
 
+  it.each([
+    ['a BigInt', { count: 1n }],
+    [
+      'a cycle',
+      (() => {
+        const body: Record<string, unknown> = { url: 'https://hooks.example.com/in' };
+        body.self = body;
+        return body;
+      })(),
+    ],
+  ])('refuses a body holding %s before sending anything, naming body (not a ConnectionError)', async (_name, body) => {
+    const spy = vi.fn(fetch);
+    const error = await rejectionOf(
+      new Client({ token: TOKEN_A, fetch: spy, ...quiet }).post('/configs/webhook', { body }),
+    );
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).field).toBe('body');
+    expect((error as InvalidInputError).mayHaveSucceeded).toBe(false);
+    expect(spy).not.toHaveBeenCalled();
+  });
+
   it.each(['https://evil.example/configs', '//evil.example/configs', 'configs/webhook', '/configs?x=1', '/a\nb'])(
     'refuses %j as a path before sending anything',
     async (path) => {

@@ -5,13 +5,13 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 /**
  * A body as text, from its reader (none for an empty body); stops reading and cancels the rest as soon as it passes
- * `max` bytes.
+ * `max` bytes. Without `tooLarge` (an error answer, whose start is all an error keeps), returns its first `max` bytes.
  * @throws whatever `tooLarge` returns, once the body passes `max` bytes.
  */
 export async function readCapped(
   reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
   max: number,
-  tooLarge: () => Error,
+  tooLarge?: () => Error,
 ): Promise<string> {
   if (!reader) return '';
   const decoder = new TextDecoder();
@@ -23,7 +23,8 @@ export async function readCapped(
     size += value.byteLength;
     if (size > max) {
       void reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      if (tooLarge) throw tooLarge();
+      return text + decoder.decode(value.subarray(0, value.byteLength - (size - max)));
     }
     text += decoder.decode(value, { stream: true });
   }

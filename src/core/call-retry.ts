@@ -48,7 +48,6 @@ export class CallRetries {
 
   #shouldRetry = async ({ error, retryCount: kyCount }: ShouldRetryState): Promise<boolean | undefined> => {
     const { call } = this;
-    call.attemptFailed();
     const retryCount = kyCount + this.#retriesBefore;
     if (call.options.signal?.aborted || call.pastDeadline() || !mayRetry(error, call.spec.retry)) return false;
     const advised = error instanceof HTTPError ? retryAfterMs(error.response.headers) : undefined;
@@ -56,6 +55,9 @@ export class CallRetries {
     // is refused by `jitter`, as any backoff is.
     if ((advised ?? 0) > MAX_RETRY_AFTER_MS) return false;
     const mapped = await call.failure(error);
+    // Only now is the call between attempts: a failure that is not retried (a create's answer cut at the deadline)
+    // is reported as itself, never as the failure an earlier attempt retried.
+    call.attemptFailed();
     this.retrying = { raw: error, error: mapped };
     // ky asks `jitter` for the delay next, which is the advice when there is one.
     this.#pending = { attempt: retryCount, error: mapped, advised };

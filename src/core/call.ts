@@ -37,10 +37,8 @@ export class Call<T> {
   readonly retries = new CallRetries(this);
   // When the current attempt was sent.
   #attemptStarted = 0;
-  // True from an attempt's sending until its failure is judged or its answer read.
+  // True from an attempt's sending until its failure is judged worth a retry or its answer read.
   #inAttempt = false;
-  // The reader of the body being read.
-  #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   // The call's signal, made when something needs it: most calls end without one.
   #controller: AbortController | undefined;
   #abortReason: { reason: unknown } | undefined;
@@ -83,7 +81,7 @@ export class Call<T> {
     this.#rejectAborted(reason);
   }
 
-  /** The current attempt has failed: what follows (judging it, backoff) is between attempts. */
+  /** The current attempt has failed and is retried: what follows (the backoff) is between attempts. */
   attemptFailed(): void {
     this.#inAttempt = false;
   }
@@ -127,11 +125,8 @@ export class Call<T> {
         const response = await Promise.race([sent, this.#aborted]);
         let text: string;
         try {
-          const reading = this.#readBody(response);
-          text = await Promise.race([reading, this.#aborted]);
+          text = await this.#readBody(response);
         } catch (error) {
-          // A body no longer read is cancelled, so its connection is freed (fetch may not have the call's signal).
-          void this.#reader?.cancel().catch(() => undefined);
           const left = await this.retries.afterBody(error, limit);
           if (left === undefined) throw error;
           kyOptions.retry = this.retries.options(left);
@@ -155,7 +150,7 @@ export class Call<T> {
     const { retrying } = this.retries;
     if (retrying && (error === retrying.raw || (this.#expiredBetweenAttempts() && !this.options.signal?.aborted)))
       return retrying.error;
-    const body = error instanceof HTTPError ? await this.#readBody(error.response).catch(() => '') : '';
+    const body = error instanceof HTTPError ? await this.#readBody(error.response, false).catch(() => '') : '';
     const mapped = mapFailure(error, body, this);
     if (this.transport.debug)
       this.transport.log('debug', `${this.spec.method} ${this.spec.path} failed: ${mapped.message}`);
@@ -193,7 +188,9 @@ export class Call<T> {
     const { spec, transport, info } = this;
     const response = await (transport.fetch ?? fetch)(input, init);
     const durationMs = Date.now() - this.#attemptStarted;
-    info.requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
+    // Server text, kept in errors and hooks: hidden as every other header is, should it echo the token.
+    const requestId = response.headers.get(REQUEST_ID_HEADER);
+    info.requestId = requestId === null ? undefined : transport.redact(requestId);
     if (transport.debug) transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
     runHooks(transport, this.options, 'onResponse', {
       method: spec.method,
@@ -206,18 +203,32 @@ export class Call<T> {
     return response;
   }
 
-  /** The body of `response`, read within what is left of the current attempt and the size cap. */
-  #readBody(response: Response): Promise<string> {
+  /**
+   * The body of `response`, an answer's or an error's, read within what is left of the current attempt and the size
+   * cap, and only while the call lasts. Past the cap, an answer is a ResponseTooLargeError; an error's body (`whole`
+   * false) is cut there.
+   */
+  async #readBody(response: Response, whole = true): Promise<string> {
     const left = this.attemptTimeout - (Date.now() - this.#attemptStarted);
     const max = this.transport.maxResponseBytes;
+    // Only a 2xx answer is read whole, so only it is too large: the server acted on a create or test it answered.
     const tooLarge = () =>
-      new ResponseTooLargeError(this.spec.what, { status: response.status, maxResponseBytes: max, request: this.info });
+      new ResponseTooLargeError(this.spec.what, {
+        status: response.status,
+        maxResponseBytes: max,
+        request: this.info,
+        mayHaveSucceeded: this.spec.retry === 'once',
+      });
     const reader = response.body?.getReader();
-    this.#reader = reader;
-    return within(
-      readCapped(reader, max, tooLarge),
-      left,
-      () => new KyTimeoutError(new Request(this.info.url ?? 'about:blank')),
-    );
+    const timedOut = () => new KyTimeoutError(new Request(this.info.url ?? 'about:blank'));
+    try {
+      // A custom fetch may ignore the signal, so its body may never end: the read stops when the call does.
+      const reading = readCapped(reader, max, whole ? tooLarge : undefined);
+      return await Promise.race([within(reading, left, timedOut), this.#aborted]);
+    } catch (error) {
+      // A body no longer read is cancelled, so its connection is freed (fetch may not have the call's signal).
+      void reader?.cancel().catch(() => undefined);
+      throw error;
+    }
   }
 }

@@ -84,9 +84,15 @@ const CLIENT_RULES: Record<string, Rule> = {
   validate: [(v) => typeof v === 'boolean' || v === 'warn', "true, false or 'warn'"],
 };
 
+/** Options of each call that a client cannot apply to all of them (a signal given there would cancel nothing). */
+const CALL_ONLY = ['signal', 'awaitFor'] as const;
+
 /** Checks client options; every refusal names the option. */
 function checkClientOptions(options: unknown): ClientOptions {
   const o: ClientOptions = checkRequestOptions(options, 'options', [...Object.keys(CLIENT_RULES), 'baseUrl']);
+  for (const key of CALL_ONLY)
+    if ((o as RequestOptions)[key] !== undefined)
+      throw new InvalidInputError(`options.${key}`, 'is an option of each call, not of a client');
   checkRules(o as Record<string, unknown>, 'options', CLIENT_RULES);
   if (o.baseUrl !== undefined) checkBaseUrl(o.baseUrl, 'options.baseUrl');
   return o;
@@ -188,6 +194,7 @@ export class BaseClient {
   async #raw<T>(method: 'GET' | 'POST' | 'DELETE', path: unknown, options: RawOptions<T> = {}): Promise<T> {
     const { query, body, schema, retry, ...rest } = checkObject(options, 'options') as RawOptions<T>;
     const what = `${method} ${checkPath(path)}`;
+    checkBody(body);
     const mode = retry ?? (method === 'POST' ? 'once' : 'idempotent');
     const spec = { method, path: path as string, query, body, schema, retry: mode, what };
     return (await this[SEND](spec, rest)).data;
@@ -230,6 +237,19 @@ export class BaseClient {
   /** How `util.inspect` and `console.log` show a client: its settings, without the token. */
   [INSPECT](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
     return inspected(this, this.toJSON(), options, inspect);
+  }
+}
+
+/**
+ * Checks an escape-hatch body: JSON can carry it, so a BigInt or a cycle is refused before anything is sent (ky's
+ * JSON.stringify would throw as it sends, and be reported as a failed connection).
+ * @throws InvalidInputError naming `body`.
+ */
+function checkBody(body: unknown): void {
+  try {
+    JSON.stringify(body);
+  } catch {
+    throw new InvalidInputError('body', 'must be serialisable as JSON (no BigInt, no cycle)');
   }
 }
 

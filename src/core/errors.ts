@@ -173,8 +173,16 @@ export class ResponseTooLargeError extends RicloudError {
   /** The cap that was passed, in bytes. */
   declare readonly maxResponseBytes: number;
 
-  /** `init` holds the response's status, the cap, and the request. */
-  constructor(what: string, init: { status: number; maxResponseBytes: number; request?: RequestInfo | undefined }) {
+  /** `init` holds the response's status, the cap, the request, and whether a create or test may have acted. */
+  constructor(
+    what: string,
+    init: {
+      status: number;
+      maxResponseBytes: number;
+      request?: RequestInfo | undefined;
+      mayHaveSucceeded?: boolean | undefined;
+    },
+  ) {
     super(`${what}: the response body is larger than maxResponseBytes (${init.maxResponseBytes} bytes)`, init);
     this.maxResponseBytes = init.maxResponseBytes;
   }

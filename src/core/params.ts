@@ -3,6 +3,7 @@
  * how ids go into paths, how a datetime filter goes on the wire, what a valid url is.
  */
 import { InvalidInputError } from './errors';
+import { isSecretKey } from './redact';
 
 /** A check of one option: what a valid value passes, and what the message says it must be. */
 export type Rule = [ok: (value: unknown) => boolean, mustBe: string];
@@ -30,7 +31,10 @@ export const typed = (type: string): Rule => [(v) => typeof v === type, `a ${typ
  * @throws InvalidInputError naming `field` and saying what it must be.
  */
 export function checkRule(value: unknown, field: string, [ok, mustBe]: Rule): void {
-  if (!ok(value)) throw new InvalidInputError(field, `must be ${mustBe}, got ${describe(value)}`);
+  if (ok(value)) return;
+  // A secret's value (a password passed as a number) is not described: the message may be logged.
+  const secret = field.split(/[.[\]]/).some(isSecretKey);
+  throw new InvalidInputError(field, `must be ${mustBe}${secret ? '' : `, got ${describe(value)}`}`);
 }
 
 /**

@@ -14,8 +14,8 @@ export const MAX_ERROR_BODY = 64 * 1024;
 // `Ricloud-Signature`.
 const SECRET_FIELD =
   /("(?:secret|token|password)"\s*:\s*)(?:"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/gi;
-// The value of `"credentials":`, a flat object (a GCP key, AWS keys), also when the text ends inside it.
-const CREDENTIALS_FIELD = /("credentials"\s*:\s*)\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*\}?/g;
+// The value of `"credentials":` in any case, a flat object (a GCP key, AWS keys), also when the text ends inside it.
+const CREDENTIALS_FIELD = /("credentials"\s*:\s*)\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*\}?/gi;
 const SIGNATURE_VALUE = /(\bs=)[A-Za-z0-9+/=_-]+/g;
 
 /** True for a key whose value is a secret: a name in `SECRET_ATTRIBUTES`, in any case. */
@@ -23,8 +23,9 @@ export const isSecretKey = (key: string): boolean => SECRET_ATTRIBUTES.has(key.t
 
 /**
  * Hides secret values inside a body or message, then `hide` (the token), then cuts it to `MAX_ERROR_BODY` characters.
- * A JSON body is redacted as parsed JSON (any secret attribute, whatever its case, escapes or layout; it is then
- * re-serialised); only text that is not JSON (a body cut short) falls back to a text pattern.
+ * A JSON body is redacted as parsed JSON (any secret attribute, whatever its case, escapes or layout, and `hide` in
+ * each string, however the server escaped it, as Python's `\u00e4`; it is then re-serialised); only text that is not
+ * JSON (a body cut short) falls back to a text pattern.
  */
 export function redactText(text: string, hide: (text: string) => string): string {
   // Secrets before the token: a token inside the word `secret` would hide the key that marks a secret.
@@ -32,9 +33,9 @@ export function redactText(text: string, hide: (text: string) => string): string
   try {
     let found = false;
     const json = JSON.stringify(JSON.parse(text), (key, value: unknown) => {
-      if (!isSecretKey(key)) return value;
-      found = true;
-      return REDACTED;
+      const hidden = isSecretKey(key) ? REDACTED : typeof value === 'string' ? hide(value) : value;
+      if (hidden !== value) found = true;
+      return hidden;
     });
     if (found) redacted = json;
   } catch {

@@ -1,13 +1,16 @@
 /** What every resource instance has: its attributes, the response that produced it, and a redacted print form. */
 import type { ResponseMeta } from './spec';
 import { INSPECT, inspected } from './inspect';
-import { REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
+import { isSecretKey, REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
 
 // The client a resource was fetched with, so instance methods use the same one.
 const owner = Symbol('ricloud.client');
 
-/** True for a nested attribute that is a credential: a secret, or the `url` of a `signed_url` (it carries a token). */
-const isHidden = (parent: string, key: string) => HIDDEN.has(key) || (parent === 'signed_url' && key === 'url');
+/**
+ * True for a nested attribute that is a credential: a secret (in any case, as data echoed from elsewhere may spell
+ * it), or the `url` of a `signed_url` (it carries a token).
+ */
+const isHidden = (parent: string, key: string) => isSecretKey(key) || (parent === 'signed_url' && key === 'url');
 
 /**
  * Makes every credential inside `root`, the value of attribute `name` (an event's `data`, a task's `results`, a

@@ -4,7 +4,7 @@
  */
 import { AbortError, TimeoutError } from './errors';
 import type { RequestOptions } from './options';
-import { checkRule, MILLISECONDS } from './params';
+import { checkObject, checkRule, MILLISECONDS } from './params';
 import { sleep } from './signal';
 import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS } from './wire';
 
@@ -31,10 +31,11 @@ export interface Waitable {
  * Refreshes `target` until it is `done`. Each refresh asks the server to hold the answer (`Ricloud-Await`, up to
  * 10 s, never past the wait's end); when the server answers at once, it polls with backoff from 0.5 s to 5 s.
  * `noun` and `path` name the target in errors (`task`, `/tasks/{id}`).
- * @throws InvalidInputError for a bad `timeout`; TimeoutError when `target` is not done after `timeout`; AbortError
- * when `signal` fires.
+ * @throws InvalidInputError for options that are not an object or a bad `timeout`; TimeoutError when `target` is not
+ * done after `timeout`; AbortError when `signal` fires.
  */
 export async function waitFor(target: Waitable, noun: string, path: string, options: WaitOptions): Promise<void> {
+  checkObject(options, 'options');
   const budget = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
   checkRule(budget, 'options.timeout', MILLISECONDS);
   const { timeout: _budget, ...perRequest } = options;

@@ -75,6 +75,26 @@ describe('AbortSignal', () => {
     expect(sent(mock.api, 'GET', path)).toBe(1);
   });
 
+  it('stops the read of an error answer whose body stalls, from a fetch whose stream ignores the signal', async () => {
+    // A 500 that sends its headers and never ends its body, as a proxy wrapper's fetch (or msw in process) may.
+    const stalled: typeof fetch = async () =>
+      new Response(new ReadableStream({ start: (body) => body.enqueue(new TextEncoder().encode('{"error":')) }), {
+        status: 500,
+      });
+    const controller = new AbortController();
+    const why = reason();
+    const start = Date.now();
+    const error = await rejectionOf(
+      mock.client({ fetch: stalled, timeout: 30_000, maxRetries: 0 }).webhookConfigs.retrieve('wc_1', {
+        signal: controller.signal,
+        onResponse: () => void setTimeout(() => controller.abort(why), 50),
+      }),
+    );
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.cause).toBe(why);
+    expect(since(start)).toBeLessThan(50 + MARGIN);
+  });
+
   it('a create aborted in flight may have been applied', async () => {
     mock.api.faults.add({ method: 'POST', path: CONFIGS, latency: 1000 });
     const controller = new AbortController();

@@ -10,6 +10,7 @@ import {
   ConnectionError,
   RateLimitError,
   RequestError,
+  ResponseTooLargeError,
   type RicloudError,
   ServerError,
   TimeoutError,
@@ -100,6 +101,39 @@ describe('in process (msw): by HTTP status', () => {
     expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
     expect(sent(api, 'POST', CONFIGS)).toBe(1);
     expect(api.created.webhook_config).toBe(1);
+  });
+
+  it('a retry after a 429 whose answer (the server acted) stalls until the deadline: mayHaveSucceeded, not the 429', async () => {
+    let calls = 0;
+    const stalling: typeof fetch = async () => {
+      calls++;
+      if (calls === 1)
+        return new Response('{"error":"rate-limited"}', { status: 429, headers: { 'retry-after': '0' } });
+      const body = new ReadableStream({ start: (stream) => stream.enqueue(new TextEncoder().encode('{"id":')) });
+      return new Response(body, { status: 201, headers: { 'content-type': 'application/json' } });
+    };
+    const c = new Client({ token: TOKEN_A, logLevel: 'off', fetch: stalling, timeout: 10_000, deadline: 300 });
+    const error = await rejectionOf(c.webhookConfigs.create({ url: RECEIVER }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).mayHaveSucceeded).toBe(true);
+    expect(calls).toBe(2);
+  });
+
+  it('an answer past maxResponseBytes (the server acted) is not re-sent: ResponseTooLargeError with mayHaveSucceeded', async () => {
+    const c = new Client({ token: TOKEN_A, logLevel: 'off', maxResponseBytes: 10 });
+    const error = await rejectionOf(c.webhookConfigs.create({ url: RECEIVER }));
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect((error as ResponseTooLargeError).status).toBe(201);
+    expect((error as ResponseTooLargeError).mayHaveSucceeded).toBe(true);
+    expect(sent(api, 'POST', CONFIGS)).toBe(1);
+    expect(api.created.webhook_config).toBe(1);
+  });
+
+  it('a read whose answer is past maxResponseBytes changed nothing: mayHaveSucceeded is false', async () => {
+    const c = new Client({ token: TOKEN_A, logLevel: 'off', maxResponseBytes: 10 });
+    const error = await rejectionOf(c.webhookConfigs.list());
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect((error as ResponseTooLargeError).mayHaveSucceeded).toBe(false);
   });
 });
 

@@ -120,6 +120,37 @@ describe('timeout and deadline', () => {
     expect(since(start)).toBeLessThan(2_000 + MARGIN);
   });
 
+  it('a last attempt whose error answer stalls its body, from a fetch that ignores abort signals, ends at the deadline', async () => {
+    // A slow 503, then a 500 that sends its headers and never ends its body: reading it for the error must stop too.
+    let calls = 0;
+    const stubborn = async () => {
+      calls++;
+      if (calls > 1)
+        return new Response(new ReadableStream({ start: (body) => body.enqueue(new TextEncoder().encode('{"e')) }), {
+          status: 500,
+        });
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      return new Response('{}', { status: 503, headers: { 'retry-after': '0' } });
+    };
+    const c = new Client({
+      token: TOKEN_A,
+      baseUrl: 'https://api.test',
+      fetch: stubborn as typeof fetch,
+      timeout: 2_000,
+      deadline: 2_000,
+      maxRetries: 1,
+      logLevel: 'off',
+    });
+    const start = Date.now();
+    const error = await rejectionOf(c.webhookConfigs.retrieve('wc_1'));
+    // The answer came: it is reported as what it is, without the body that never ended.
+    expect(error).toBeInstanceOf(ServerError);
+    expect((error as ServerError).status).toBe(500);
+    expect(calls).toBe(2);
+    // Without the deadline, the read of the stalled body would run its full 2 s timeout: about 3.2 s in all.
+    expect(since(start)).toBeLessThan(2_000 + MARGIN);
+  });
+
   it('timeout and deadline set on the client, with configure() and per request (the request wins)', async () => {
     const { config, path } = await seed();
     mock.api.faults.add({ method: 'GET', path, hang: true, times: Infinity });

@@ -41,6 +41,14 @@ describe('error bodies', () => {
     expect(await bodyOf(answering(() => body).client)).toBe(kept);
   });
 
+  it.each(['Credentials', 'CREDENTIALS'])(
+    'a body cut inside "%s" (a key in another case) keeps its text, with the value replaced',
+    async (key) => {
+      const body = `{"error":"invalid-parameter","${key}": {"private_key": "${HIDDEN}`;
+      expect(await bodyOf(answering(() => body).client)).toBe(`{"error":"invalid-parameter","${key}": "[redacted]"`);
+    },
+  );
+
   it('a body of exactly 64 KiB is kept whole; one character more is cut', async () => {
     const body = 'x'.repeat(64 * 1024);
     expect(await bodyOf(answering(() => body).client)).toBe(body);

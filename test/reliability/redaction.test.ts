@@ -146,6 +146,27 @@ describe('in process', () => {
     );
   });
 
+  it('a request id that echoes the token is redacted in the error, lastResponse and onResponse', async () => {
+    const echoing =
+      (status: number): typeof fetch =>
+      async (input, init) => {
+        const response = await fetch(input, init);
+        const headers = new Headers(response.headers);
+        headers.set('x-request-id', `req-${TOKEN_A}`);
+        return new Response(status === 200 ? await response.text() : '{}', { status, headers });
+      };
+    const seen: (string | undefined)[] = [];
+    const onResponse = ({ requestId }: { requestId?: string | undefined }) => void seen.push(requestId);
+    const page = await client({ fetch: echoing(200), onResponse }).webhookConfigs.list();
+    expect(page.lastResponse.requestId).toBe('req-[redacted]');
+    const error = (await rejectionOf(
+      client({ fetch: echoing(404), onResponse }).webhookConfigs.retrieve('wc_1'),
+    )) as RicloudError;
+    expect(error.request?.requestId).toBe('req-[redacted]');
+    expect(seen).toEqual(['req-[redacted]', 'req-[redacted]']);
+    expectClean([...renderings(error), JSON.stringify(page.lastResponse)], [TOKEN_A]);
+  });
+
   it('JSON.stringify and util.inspect of a client show neither the token nor header values', () => {
     const c = new Client({
       token: TOKEN_A,
@@ -308,6 +329,25 @@ describe('a token echoed back in every form', () => {
     const error = (await rejectionOf(c.sessions.create({ source, payload: { password } }))) as RequestError;
     expect(error).toBeInstanceOf(RequestError);
     expect(error.message).toBe('create session: bad [redacted] (400 invalid-parameter)');
+  });
+
+  it.each([
+    // Python's json.dumps writes every non-ASCII character as \uXXXX; Go's encoding/json writes <, > and & so.
+    ['its non-ASCII letters escaped as Python does', 'p\\u00e4ssw\\u00f6rd-0123456789', 'pässwörd-0123456789'],
+    ['its <, > and & escaped as Go does', 'pw\\u003c\\u003e\\u0026-0123456789', 'pw<>&-0123456789'],
+  ])('a password echoed with %s in a JSON body is hidden in the body too', async (_name, echoed, password) => {
+    const echo: typeof fetch = async () =>
+      new Response(`{"error": "invalid-parameter", "message": "bad ${echoed}"}`, {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+      });
+    const c = new Client({ token: SENT, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logLevel: 'off' });
+    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
+    const error = (await rejectionOf(c.sessions.create({ source, payload: { password } }))) as RequestError;
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error.message).toBe('create session: bad [redacted] (400 invalid-parameter)');
+    expect(JSON.parse(error.body)).toEqual({ error: 'invalid-parameter', message: 'bad [redacted]' });
+    expectClean([...renderings(error), error.body], [password, echoed]);
   });
 
   it.each([

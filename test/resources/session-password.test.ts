@@ -5,7 +5,14 @@
 import { format, inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { RequestError, ResponseValidationError, ServerError, Session, type SessionCreateParams } from '../../src/index';
+import {
+  InvalidInputError,
+  RequestError,
+  ResponseValidationError,
+  ServerError,
+  Session,
+  type SessionCreateParams,
+} from '../../src/index';
 import { recordingLogger } from '../support/recording-logger';
 import { rejectionOf, useMockApi } from '../support/core-harness';
 import { configure } from './flow-support';
@@ -120,6 +127,17 @@ describe('the password', () => {
       expect(error.name).toMatch(/ConnectionError|TimeoutError/);
       expectClean(renderings(error));
     }
+  });
+
+  it('given as a number by mistake, is refused naming payload.password without quoting it', async () => {
+    const pin = 987_654_321;
+    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' } as const;
+    const sent = api.requests.length;
+    const error = await rejectionOf(client().sessions.create({ source, payload: { password: pin as never } }));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).field).toBe('payload.password');
+    for (const text of renderings(error)) expect(text).not.toContain(String(pin));
+    expect(api.requests).toHaveLength(sent);
   });
 
   it('echoed in a session answer, is not kept on the session', async () => {
