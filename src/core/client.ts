@@ -1,57 +1,30 @@
 /**
- * The core of a client: options, environment, defaults, and the one place that sends. It holds no resource group, so
- * an app that uses `configure()` and the static methods (`WebhookConfig.create`, …) bundles only the resources it
- * calls; `Client` adds the groups (`client.webhookConfigs`, …).
+ * The core of a client: its settings (checked in `client-options.ts`), environment and defaults, and the one place
+ * that sends. It holds no resource group, so an app that uses `configure()` and the static methods
+ * (`WebhookConfig.create`, …) bundles only the resources it calls; `Client` adds the groups (`client.webhookConfigs`,
+ * …).
  */
 import type * as z from 'zod/mini';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body';
 import type { Connection } from './download';
+import { checkClientOptions, type ClientOptions, requestHeaders } from './client-options';
 import { InvalidInputError } from './errors';
 import { loadEngine } from '#load-engine';
 import { INSPECT, inspected } from './inspect';
-import { envLogLevel, LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './log';
-import { checkRequestOptions, type Hooks, type RequestOptions } from './options';
-import { checkBaseUrl, checkObject, checkRules, checkToken, numberIn, type Rule, typed } from './params';
-import type { Validation } from './parse';
+import { envLogLevel } from './log';
+import { checkRequestOptions, type RequestOptions } from './options';
+import { checkBaseUrl, checkObject, checkToken } from './params';
 import { REDACTED } from './redact';
 import { type RequestSpec, type ResponseMeta, SEND, TRANSPORT } from './spec';
 import type { Transport, TransportSettings } from './transport';
-import { userAgent } from './user-agent';
 import { DEFAULT_BASE_URL } from './wire';
+
+export type { ClientOptions } from './client-options';
 
 /** Milliseconds one attempt may take unless told otherwise. */
 export const DEFAULT_TIMEOUT = 30_000;
 /** Retries after the first attempt unless told otherwise. */
 export const DEFAULT_MAX_RETRIES = 2;
-
-/** Settings of a client. Every one is optional; see each for its default. */
-export interface ClientOptions extends Hooks {
-  /** The key token; defaults to `RICLOUD_TOKEN`. Trimmed, sent as `Authorization: Token <token>`, never printed. */
-  token?: string | undefined;
-  /** The API's base URL; defaults to `RICLOUD_URL`, else `https://ricloud-api.reincubate.com`. */
-  baseUrl?: string | undefined;
-  /** Milliseconds each attempt may take (default 30 000). */
-  timeout?: number | undefined;
-  /** Milliseconds a whole call may take, retries and backoff included (default 3 × timeout). */
-  deadline?: number | undefined;
-  /** Retries after a failed attempt (default 2). See the README for which failures are retried. */
-  maxRetries?: number | undefined;
-  /** Largest response body read, in bytes after decompression (default 10 MB); past it, `ResponseTooLargeError`. */
-  maxResponseBytes?: number | undefined;
-  /** Headers sent with every request (not `Authorization`: the token sets it). */
-  headers?: Record<string, string> | undefined;
-  /** A `fetch` to use instead of the global one (proxies, tests). */
-  fetch?: typeof fetch | undefined;
-  /** Where log lines go (default `console`). */
-  logger?: Logger | undefined;
-  /** How much to log (default `RICLOUD_LOG`, else `warn`). */
-  logLevel?: LogLevel | undefined;
-  /**
-   * Check every response against the resource's schema (default `true`: a body that breaks it is a
-   * `ResponseValidationError`). `'warn'` logs that error and returns the body unchecked; `false` skips the schemas.
-   */
-  validate?: Validation | undefined;
-}
 
 /** Options of `client.get`, `post` and `delete`: the request options, plus what to send and how to check the answer. */
 export interface RawOptions<T> extends RequestOptions {
@@ -67,58 +40,6 @@ export interface RawOptions<T> extends RequestOptions {
 
 const env = (name: string): string | undefined =>
   (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
-
-/** The checks of client options, besides those every request option has. */
-const CLIENT_RULES: Record<string, Rule> = {
-  token: typed('string'),
-  fetch: typed('function'),
-  logLevel: [(v) => LOG_LEVELS.includes(v as LogLevel), `one of ${LOG_LEVELS.join(', ')}`],
-  logger: [
-    (v) =>
-      typeof v === 'object' &&
-      v !== null &&
-      LOG_METHODS.every((m) => typeof (v as Record<string, unknown>)[m] === 'function'),
-    `an object with ${LOG_METHODS.join(', ')} methods`,
-  ],
-  maxResponseBytes: numberIn(1, Number.MAX_SAFE_INTEGER, ' of bytes', true),
-  validate: [(v) => typeof v === 'boolean' || v === 'warn', "true, false or 'warn'"],
-};
-
-/** Options of each call that a client cannot apply to all of them (a signal given there would cancel nothing). */
-const CALL_ONLY = ['signal', 'awaitFor'] as const;
-
-/** Checks client options; every refusal names the option. */
-function checkClientOptions(options: unknown): ClientOptions {
-  const o: ClientOptions = checkRequestOptions(options, 'options', [...Object.keys(CLIENT_RULES), 'baseUrl']);
-  for (const key of CALL_ONLY)
-    if ((o as RequestOptions)[key] !== undefined)
-      throw new InvalidInputError(`options.${key}`, 'is an option of each call, not of a client');
-  checkRules(o as Record<string, unknown>, 'options', CLIENT_RULES);
-  if (o.baseUrl !== undefined) checkBaseUrl(o.baseUrl, 'options.baseUrl');
-  return o;
-}
-
-/**
- * Every request's headers: the user agent, the caller's own, then the token and `accept`, which they cannot replace.
- * @throws InvalidInputError when the token cannot be sent in an HTTP header.
- */
-function requestHeaders(token: string, extra: Record<string, string> | undefined): Headers {
-  const agent = userAgent();
-  // Set one by one, so names match whatever their case.
-  const headers = new Headers(agent ? { 'user-agent': agent } : {});
-  for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
-  try {
-    headers.set('authorization', `Token ${token}`);
-  } catch {
-    // Headers' own TypeError would quote the token.
-    throw new InvalidInputError(
-      'token',
-      'cannot be sent in an HTTP header: it has a line break or a character outside Latin-1',
-    );
-  }
-  headers.set('accept', 'application/json');
-  return headers;
-}
 
 /**
  * A ricloud API client with its own token and settings, without the resource groups: what `configure()` returns and
