@@ -47,14 +47,15 @@ export function redactText(text: string, hide: (text: string) => string): string
 }
 
 /**
- * Every form in which a server may echo `token` back: as sent, JSON-escaped, percent-encoded, and base64 (alone, and
- * inside a longer base64 text such as a `Basic` credential, at each of the three byte alignments).
+ * Every form in which a server may echo `token` back: as sent, JSON-escaped (also with each `/` as `\/`, as PHP writes
+ * it), percent-encoded, and base64 (alone, and inside a longer base64 text such as a `Basic` credential, at each of the
+ * three byte alignments).
  */
 export function tokenForms(token: string): string[] {
   // Stryker disable next-line ArrayDeclaration: a form no text holds hides nothing, as no form does.
   if (!token) return [];
   const json = JSON.stringify(token).slice(1, -1);
-  const forms = [token, json, token.replaceAll('/', '\\/')];
+  const forms = [token, json, json.replaceAll('/', '\\/')];
   const percent = encoded(encodeURIComponent, token);
   if (percent)
     forms.push(

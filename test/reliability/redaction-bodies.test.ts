@@ -49,6 +49,16 @@ describe('error bodies', () => {
     },
   );
 
+  it('a token echoed JSON-escaped in a body cut short is hidden, with its slashes escaped too (as PHP writes them)', async () => {
+    // A token may hold any Latin-1 character but line breaks: quotes, backslashes and slashes included.
+    const token = 'tok"en\\wi/th_123456';
+    const escaped = JSON.stringify(token).slice(1, -1);
+    const fetch: typeof globalThis.fetch = async () =>
+      new Response(`{"detail":"A ${escaped} B ${escaped.replaceAll('/', '\\/')} C`, { status: 400 });
+    const client = new Client({ token, baseUrl: api.baseUrl, fetch, maxRetries: 0 });
+    expect(await bodyOf(client)).toBe('{"detail":"A [redacted] B [redacted] C');
+  });
+
   it('a body of exactly 64 KiB is kept whole; one character more is cut', async () => {
     const body = 'x'.repeat(64 * 1024);
     expect(await bodyOf(answering(() => body).client)).toBe(body);
