@@ -1,6 +1,6 @@
 /** Reading a response body within a size cap, counted as it streams (after decompression, as fetch hands it over). */
 
-/** Default of the client's `maxResponseBytes`: 10 MB. */
+/** Default of the client's `maxResponseBytes`: 10 MiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 /**

@@ -18,7 +18,7 @@ export interface ClientOptions extends Hooks {
   deadline?: number | undefined;
   /** Retries after a failed attempt (default 2). See the README for which failures are retried. */
   maxRetries?: number | undefined;
-  /** Largest response body read, in bytes after decompression (default 10 MB); past it, `ResponseTooLargeError`. */
+  /** Largest response body read, in bytes after decompression (default 10 MiB); past it, `ResponseTooLargeError`. */
   maxResponseBytes?: number | undefined;
   /** Headers sent with every request (not `Authorization`: the token sets it). */
   headers?: Record<string, string> | undefined;

@@ -26,6 +26,30 @@ const mock = useMockServer();
 
 const seed = () => seedConfig(mock.client());
 
+/**
+ * A client with a 2 s timeout and deadline whose fetch never looks at its signal (a proxy wrapper, say): it answers
+ * the first attempt 503 after 1.2 s, and each later one with `later()`. `calls()` counts the attempts.
+ */
+function stubbornClient(later: () => Promise<Response> | Response, options: { maxRetries?: number } = {}) {
+  let calls = 0;
+  const fetch = async () => {
+    calls++;
+    if (calls > 1) return later();
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    return new Response('{}', { status: 503, headers: { 'retry-after': '0' } });
+  };
+  const client = new Client({
+    token: TOKEN_A,
+    baseUrl: 'https://api.test',
+    fetch: fetch as typeof globalThis.fetch,
+    timeout: 2_000,
+    deadline: 2_000,
+    logLevel: 'off',
+    ...options,
+  });
+  return { client, calls: () => calls };
+}
+
 describe('timeout and deadline', () => {
   it('against a server that hangs, each attempt is cut at the timeout and the call at 3 × timeout', async () => {
     const { config, path } = await seed();
@@ -95,58 +119,30 @@ describe('timeout and deadline', () => {
   });
 
   it('a retry whose fetch ignores abort signals still ends at the deadline', async () => {
-    // A custom fetch (a proxy wrapper, say) that answers 503 slowly, then hangs and never looks at its signal.
-    let calls = 0;
-    const stubborn = async () => {
-      calls++;
-      if (calls > 1) return new Promise<Response>(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, 1_200));
-      return new Response('{}', { status: 503, headers: { 'retry-after': '0' } });
-    };
-    const c = new Client({
-      token: TOKEN_A,
-      baseUrl: 'https://api.test',
-      fetch: stubborn as typeof fetch,
-      timeout: 2_000,
-      deadline: 2_000,
-      logLevel: 'off',
-    });
+    // The retry's fetch hangs, and never looks at its signal.
+    const { client: c, calls } = stubbornClient(() => new Promise<Response>(() => undefined));
     const start = Date.now();
     const error = await rejectionOf(c.webhookConfigs.retrieve('wc_1'));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.message).toContain('deadline of 2000 ms');
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
     // Without the deadline's own timer, the retry would run its full 2 s timeout: about 3.2 s in all.
     expect(since(start)).toBeLessThan(2_000 + MARGIN);
   });
 
   it('a last attempt whose error answer stalls its body, from a fetch that ignores abort signals, ends at the deadline', async () => {
     // A slow 503, then a 500 that sends its headers and never ends its body: reading it for the error must stop too.
-    let calls = 0;
-    const stubborn = async () => {
-      calls++;
-      if (calls > 1)
-        return new Response(new ReadableStream({ start: (body) => body.enqueue(new TextEncoder().encode('{"e')) }), {
-          status: 500,
-        });
-      await new Promise((resolve) => setTimeout(resolve, 1_200));
-      return new Response('{}', { status: 503, headers: { 'retry-after': '0' } });
-    };
-    const c = new Client({
-      token: TOKEN_A,
-      baseUrl: 'https://api.test',
-      fetch: stubborn as typeof fetch,
-      timeout: 2_000,
-      deadline: 2_000,
-      maxRetries: 1,
-      logLevel: 'off',
-    });
+    const stalled = () =>
+      new Response(new ReadableStream({ start: (body) => body.enqueue(new TextEncoder().encode('{"e')) }), {
+        status: 500,
+      });
+    const { client: c, calls } = stubbornClient(stalled, { maxRetries: 1 });
     const start = Date.now();
     const error = await rejectionOf(c.webhookConfigs.retrieve('wc_1'));
     // The answer came: it is reported as what it is, without the body that never ended.
     expect(error).toBeInstanceOf(ServerError);
     expect((error as ServerError).status).toBe(500);
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
     // Without the deadline, the read of the stalled body would run its full 2 s timeout: about 3.2 s in all.
     expect(since(start)).toBeLessThan(2_000 + MARGIN);
   });

@@ -317,16 +317,21 @@ describe('a token echoed back in every form', () => {
     expect(error.message).toBe('webhook_config list: no such token; got Basic [redacted]Mjo= (401 invalid-token)');
   });
 
-  it('a password that is not Latin-1 (so has no base64 form), echoed by a server, is hidden in the error', async () => {
-    const password = 'pass-\u20ac-0123456789abcdef';
+  /** The error of a session create sending `password`, from a server that answers 400 with `body`. */
+  const sessionError = async (password: string, body: string) => {
     const echo: typeof fetch = async () =>
-      new Response(JSON.stringify({ error: 'invalid-parameter', message: `bad ${password}`, params: {} }), {
-        status: 400,
-        headers: { 'content-type': 'application/json' },
-      });
+      new Response(body, { status: 400, headers: { 'content-type': 'application/json' } });
     const c = new Client({ token: SENT, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logLevel: 'off' });
     const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
-    const error = (await rejectionOf(c.sessions.create({ source, payload: { password } }))) as RequestError;
+    return (await rejectionOf(c.sessions.create({ source, payload: { password } }))) as RequestError;
+  };
+
+  it('a password that is not Latin-1 (so has no base64 form), echoed by a server, is hidden in the error', async () => {
+    const password = 'pass-\u20ac-0123456789abcdef';
+    const error = await sessionError(
+      password,
+      JSON.stringify({ error: 'invalid-parameter', message: `bad ${password}`, params: {} }),
+    );
     expect(error).toBeInstanceOf(RequestError);
     expect(error.message).toBe('create session: bad [redacted] (400 invalid-parameter)');
   });
@@ -336,14 +341,7 @@ describe('a token echoed back in every form', () => {
     ['its non-ASCII letters escaped as Python does', 'p\\u00e4ssw\\u00f6rd-0123456789', 'pässwörd-0123456789'],
     ['its <, > and & escaped as Go does', 'pw\\u003c\\u003e\\u0026-0123456789', 'pw<>&-0123456789'],
   ])('a password echoed with %s in a JSON body is hidden in the body too', async (_name, echoed, password) => {
-    const echo: typeof fetch = async () =>
-      new Response(`{"error": "invalid-parameter", "message": "bad ${echoed}"}`, {
-        status: 400,
-        headers: { 'content-type': 'application/json' },
-      });
-    const c = new Client({ token: SENT, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logLevel: 'off' });
-    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
-    const error = (await rejectionOf(c.sessions.create({ source, payload: { password } }))) as RequestError;
+    const error = await sessionError(password, `{"error": "invalid-parameter", "message": "bad ${echoed}"}`);
     expect(error).toBeInstanceOf(RequestError);
     expect(error.message).toBe('create session: bad [redacted] (400 invalid-parameter)');
     expect(JSON.parse(error.body)).toEqual({ error: 'invalid-parameter', message: 'bad [redacted]' });

@@ -111,56 +111,36 @@ describe('Event.list', () => {
 });
 
 describe('secrets inside an event', () => {
-  it("keeps a `secret` nested in the event's data readable, but out of console.log and JSON.stringify", async () => {
-    const SECRET = 'whsec_nested_0123456789abcdef0123456789';
-    const event = {
-      id: 'evt_1',
-      resource: 'event',
-      type: 'webhook_config',
-      action: 'test',
-      state: 'delivered',
-      date_created: '2024-05-01T10:00:00Z',
-    };
-    server.use(
-      http.get(`${api.baseUrl}/events/:id`, () =>
-        HttpResponse.json({ ...event, data: { id: 'wc_1', secret: SECRET, history: [{ secret: SECRET }] } }),
-      ),
-    );
-    const got = await client().events.retrieve('evt_1');
-    const data = got.data as { secret: string; history: { secret: string }[] };
-    expect(data.secret).toBe(SECRET);
-    expect(data.history[0]?.secret).toBe(SECRET);
-    expect(JSON.stringify(got)).not.toContain(SECRET);
-    expect(inspect(got, { depth: Infinity })).not.toContain(SECRET);
-    expect(inspect(got, { depth: Infinity, showHidden: true })).not.toContain(SECRET);
-    expect(JSON.parse(JSON.stringify(got))).toMatchObject({ data: { id: 'wc_1' } });
-  });
-});
-
-describe('secrets inside an event, in another case', () => {
-  it('keeps a `Secret` or `TOKEN` nested in the data readable, but out of console.log and JSON.stringify', async () => {
-    const SECRET = 'whsec_nested_0123456789abcdef0123456789';
-    const event = {
-      id: 'evt_1',
-      resource: 'event',
-      type: 'webhook_config',
-      action: 'test',
-      state: 'delivered',
-      date_created: '2024-05-01T10:00:00Z',
-    };
-    server.use(
-      http.get(`${api.baseUrl}/events/:id`, () =>
-        HttpResponse.json({ ...event, data: { id: 'wc_1', Secret: SECRET, history: [{ TOKEN: SECRET }] } }),
-      ),
-    );
-    const got = await client().events.retrieve('evt_1');
-    const data = got.data as { Secret: string; history: { TOKEN: string }[] };
-    expect(data.Secret).toBe(SECRET);
-    expect(data.history[0]?.TOKEN).toBe(SECRET);
-    expect(JSON.stringify(got)).not.toContain(SECRET);
-    expect(inspect(got, { depth: Infinity })).not.toContain(SECRET);
-    expect(JSON.parse(JSON.stringify(got))).toMatchObject({ data: { id: 'wc_1' } });
-  });
+  it.each([
+    ['secret', 'secret'],
+    ['Secret', 'TOKEN'],
+  ])(
+    "keeps a `%s` (and a `%s` deeper) nested in the event's data readable, but out of console.log and JSON.stringify",
+    async (key, deeper) => {
+      const SECRET = 'whsec_nested_0123456789abcdef0123456789';
+      const event = {
+        id: 'evt_1',
+        resource: 'event',
+        type: 'webhook_config',
+        action: 'test',
+        state: 'delivered',
+        date_created: '2024-05-01T10:00:00Z',
+      };
+      server.use(
+        http.get(`${api.baseUrl}/events/:id`, () =>
+          HttpResponse.json({ ...event, data: { id: 'wc_1', [key]: SECRET, history: [{ [deeper]: SECRET }] } }),
+        ),
+      );
+      const got = await client().events.retrieve('evt_1');
+      const data = got.data as Record<string, unknown> & { history: Record<string, unknown>[] };
+      expect(data[key]).toBe(SECRET);
+      expect(data.history[0]?.[deeper]).toBe(SECRET);
+      expect(JSON.stringify(got)).not.toContain(SECRET);
+      expect(inspect(got, { depth: Infinity })).not.toContain(SECRET);
+      expect(inspect(got, { depth: Infinity, showHidden: true })).not.toContain(SECRET);
+      expect(JSON.parse(JSON.stringify(got))).toMatchObject({ data: { id: 'wc_1' } });
+    },
+  );
 });
 
 describe('Event.retrieve', () => {
