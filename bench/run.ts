@@ -11,7 +11,7 @@
  * 7. the SDK's own time per call: both clients against a `fetch` that answers at once, so network and server drop out
  * 8. `result.download()` of a 1 GB result from the mock over HTTP, against a raw `fetch` of the same URL: throughput and peak memory
  *
- * `npx tsx bench/run.ts 1 3` runs only the figures named (after `npm run build`).
+ * `npm run bench -- 1 3` runs only the figures named.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
@@ -20,6 +20,13 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import ky from 'ky';
+
+// Under the root tsconfig, tsx would resolve `#load-engine` in dist/index.js through its `paths` to the sources, and
+// the figures would time src/ as tsx compiles it. bench/tsconfig.json has no `paths`.
+if (!process.env.TSX_TSCONFIG_PATH?.endsWith('bench/tsconfig.json')) {
+  console.error('Run the benchmarks with `npm run bench` (figures: `npm run bench -- 1 7`), which measure dist/.');
+  process.exit(2);
+}
 
 // The built package, loaded by URL so type checking does not need dist/ (types come from the sources).
 const dist = (file: string) => new URL(`../dist/${file}`, import.meta.url);
