@@ -23,7 +23,7 @@ export interface ErrorAnswer {
   request: RequestInfo;
   /** How messages name the target, e.g. `webhook_config wc_1`. */
   what: string;
-  /** True for a create or test: a 5xx may have been applied. */
+  /** True for a create or test: an answer other than a 4xx refusal may mean it was applied. */
   once: boolean;
   /** Hides the client's token in server text the error keeps. */
   redact: (text: string) => string;
@@ -48,17 +48,18 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
     request: answer.request,
     body: redactText(answer.text, redact),
     retryAfter: answer.retryAfter,
-    mayHaveSucceeded: answer.once && status >= 500,
+    // Only a 4xx says the server refused; a redirect is how many servers answer a POST they acted on.
+    mayHaveSucceeded: answer.once && (status < 400 || status >= 500),
   };
+  const applied = init.mayHaveSucceeded ? MAY_HAVE_APPLIED : '';
   if (status < 400) {
     // A redirect (status 0 in browsers): the SDK never follows a server-provided location with the token.
-    const message = `${what}: the server answered with a redirect (${status}); the SDK does not follow redirects`;
+    const message = `${what}: the server answered with a redirect (${status}); the SDK does not follow redirects${applied}`;
     return new ResponseValidationError(message, { ...init, field: '' });
   }
   const tag = `(${status}${code ? ` ${code}` : ''})`;
   const said = typeof parsed.message === 'string' && parsed.message ? redactText(parsed.message, redact) : undefined;
-  if (status >= 500)
-    return new ServerError(`${what}: server error ${tag}${init.mayHaveSucceeded ? MAY_HAVE_APPLIED : ''}`, init);
+  if (status >= 500) return new ServerError(`${what}: server error ${tag}${applied}`, init);
   const errorInit = {
     ...init,
     error: code,

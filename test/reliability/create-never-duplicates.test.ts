@@ -11,6 +11,7 @@ import {
   RateLimitError,
   RequestError,
   ResponseTooLargeError,
+  ResponseValidationError,
   type RicloudError,
   ServerError,
   TimeoutError,
@@ -68,6 +69,24 @@ describe('in process (msw): by HTTP status', () => {
     expect(error).toBeInstanceOf(RequestError);
     expect(sent(api, 'POST', CONFIGS)).toBe(1);
   });
+
+  // A server that acted on a POST often answers with a redirect to the result (303, or 302 in many frameworks).
+  it.each([301, 302, 303, 307, 308])(
+    'a create answered by a %i redirect is not re-sent or followed, and may have been applied',
+    async (status) => {
+      const redirect = vi.fn(
+        async () =>
+          new Response(null, { status, headers: { location: 'https://api.example.com/configs/webhook/wc_1' } }),
+      );
+      const error = await rejectionOf(
+        new Client({ token: TOKEN_A, logLevel: 'off', fetch: redirect }).webhookConfigs.create({ url: RECEIVER }),
+      );
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect(error).toMatchObject({ status, mayHaveSucceeded: true });
+      expect(error.message).toContain('may have been applied');
+      expect(redirect).toHaveBeenCalledTimes(1);
+    },
+  );
 
   it('test() follows the same rules: re-sent after a 429, not after a 503', async () => {
     const config = await client().webhookConfigs.create({ url: RECEIVER });
