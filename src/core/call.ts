@@ -186,7 +186,8 @@ export class Call<T> {
   /** ky's `fetch`: the platform's (or the client's), reporting each response as it arrives. */
   async #fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const { spec, transport, info } = this;
-    const response = await (transport.fetch ?? fetch)(input, init);
+    // A custom fetch may ignore the signal: it still ends with the call, and with it ky's attempt timer.
+    const response = await Promise.race([(transport.fetch ?? fetch)(input, init), this.#aborted]);
     const durationMs = Date.now() - this.#attemptStarted;
     // Server text, kept in errors and hooks: hidden as every other header is, should it echo the token.
     const requestId = response.headers.get(REQUEST_ID_HEADER);

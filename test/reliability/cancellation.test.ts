@@ -95,6 +95,35 @@ describe('AbortSignal', () => {
     expect(since(start)).toBeLessThan(50 + MARGIN);
   });
 
+  it('leaves no attempt timer running once it ends, even when the fetch ignores the signal and never answers', async () => {
+    const ATTEMPT_MS = 29_000;
+    const setTimer = vi.spyOn(globalThis, 'setTimeout');
+    const clearTimer = vi.spyOn(globalThis, 'clearTimeout');
+    try {
+      const controller = new AbortController();
+      const error = await rejectionOf(
+        mock
+          .client({ fetch: () => new Promise<Response>(() => undefined), timeout: ATTEMPT_MS })
+          .webhookConfigs.retrieve('wc_1', {
+            signal: controller.signal,
+            onRequest: () => void setTimeout(() => controller.abort(), 20),
+          }),
+      );
+      expect(error).toBeInstanceOf(AbortError);
+      // Each attempt's timer (ky's `timeout`), which would keep a script alive for 29 s after the call ended.
+      const attemptTimers = setTimer.mock.calls.flatMap(([, ms], i) =>
+        ms === ATTEMPT_MS ? [setTimer.mock.results[i]?.value] : [],
+      );
+      expect(attemptTimers).toHaveLength(1);
+      await vi.waitFor(() =>
+        expect(clearTimer.mock.calls.map(([timer]) => timer)).toEqual(expect.arrayContaining(attemptTimers)),
+      );
+    } finally {
+      setTimer.mockRestore();
+      clearTimer.mockRestore();
+    }
+  });
+
   it('a create aborted in flight may have been applied', async () => {
     mock.api.faults.add({ method: 'POST', path: CONFIGS, latency: 1000 });
     const controller = new AbortController();
