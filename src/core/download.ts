@@ -17,7 +17,8 @@ import { checkedStream } from './checked-stream';
 import { Limits } from './download-limits';
 import { checkKeys, checkObject, checkRules, checkUrl, MILLISECONDS, numberIn, type Rule } from './params';
 import { readCapped } from './body';
-import { MAX_ERROR_BODY, REDACTED } from './redact';
+import { REDACTED } from './redact';
+import { within } from './signal';
 import type { Transport } from './transport';
 
 /** Bytes received so far, and the file's size when known. */
@@ -126,8 +127,17 @@ export async function openDownload(
       hooks: { beforeRequest: [() => void info.attempts++] },
     });
   } catch (error) {
+    const failure = await requestFailure(error, {
+      engine,
+      info,
+      what: file.what,
+      redact,
+      limits,
+      options: o,
+      maxBytes: transport.maxResponseBytes,
+    });
     limits.end();
-    throw await requestFailure(error, { engine, info, what: file.what, redact, limits, options: o });
+    throw failure;
   }
   const total = file.size ?? (Number(response.headers.get('content-length')) || undefined);
   return checkedStream(response.body, { ...file, total, onProgress: o.onProgress, limits });
@@ -159,13 +169,17 @@ async function requestFailure(
     redact: (text: string) => string;
     limits: Limits;
     options: DownloadOptions;
+    /** The client's `maxResponseBytes`: an error reads its body no further, as an API call's does. */
+    maxBytes: number;
   },
 ): Promise<RicloudError> {
   if (error instanceof InvalidInputError) return error;
-  const body =
-    error instanceof call.engine.HTTPError
-      ? await readCapped(error.response.body?.getReader(), MAX_ERROR_BODY, () => new Error('too large')).catch(() => '')
-      : '';
+  const reader = error instanceof call.engine.HTTPError ? error.response.body?.getReader() : undefined;
+  // An error keeps the start of its body, read for no longer than an attempt waits: a stalled body is cancelled.
+  const body = await within(readCapped(reader, call.maxBytes), call.limits.timeout, () => undefined).catch(() => {
+    void reader?.cancel().catch(() => undefined);
+    return '';
+  });
   const mapped = call.engine.mapFailure(error, body, {
     spec: { what: call.what, retry: 'idempotent' },
     info: call.info,

@@ -14,6 +14,7 @@ import {
   ResponseTooLargeError,
   Result,
   ResultExpiredError,
+  ServerError,
   SizeMismatchError,
   TimeoutError,
 } from '../../src/index';
@@ -269,6 +270,34 @@ describe('result.download() and its request', () => {
     const bytes = await bytesOf(await result.download());
     expect(refused).toBe(2);
     expect(md5(bytes)).toBe(result.checksum);
+  });
+
+  it('an error answer whose body stalls ends within timeout, as a ServerError', async () => {
+    const result = await dataResult();
+    server.use(
+      http.get(
+        `${api.baseUrl}/files/:id`,
+        () =>
+          new HttpResponse(
+            new ReadableStream({ start: (body) => body.enqueue(new TextEncoder().encode('<html>busy')) }),
+            { status: 503 },
+          ),
+      ),
+    );
+    const start = Date.now();
+    const error = await rejectionOf(result.download({ timeout: 300, maxRetries: 0 }));
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ status: 503 });
+    expect(Date.now() - start).toBeLessThan(300 + 1000);
+  });
+
+  it('an error answer larger than an error keeps is cut, and its start kept as body', async () => {
+    const result = await dataResult();
+    const page = `<html>${'busy '.repeat(40_000)}</html>`;
+    server.use(http.get(`${api.baseUrl}/files/:id`, () => new HttpResponse(page, { status: 503 })));
+    const error = await rejectionOf(result.download({ maxRetries: 0 }));
+    expect(error).toBeInstanceOf(ServerError);
+    expect((error as ServerError).body).toMatch(/^<html>busy busy .*…$/s);
   });
 
   it('refuses a redirect on the API origin, where it would carry the token, and follows one elsewhere', async () => {
