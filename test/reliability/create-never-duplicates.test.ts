@@ -63,6 +63,15 @@ describe('in process (msw): by HTTP status', () => {
     },
   );
 
+  it('a create refused with a 400 says it was not applied', async () => {
+    api.faults.add({ method: 'POST', path: CONFIGS, status: 400 });
+    const error = await rejectionOf(client().webhookConfigs.create({ url: RECEIVER }));
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error).toMatchObject({ status: 400, mayHaveSucceeded: false });
+    expect(error.message).not.toContain('may have been applied');
+    expect(api.created.webhook_config).toBe(0);
+  });
+
   it('create is not re-sent after a 408 either (only 429 proves the server did not act)', async () => {
     api.faults.add({ method: 'POST', path: CONFIGS, status: 408 });
     const error = await rejectionOf(client().webhookConfigs.create({ url: RECEIVER }));
