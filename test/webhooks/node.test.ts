@@ -136,6 +136,27 @@ describe('toNodeHandler on node:http', () => {
     expect(events.map((event) => event.id)).toEqual(['evt_next']);
   });
 
+  it('answers 408 with Connection: close, and closes the connection, when not one byte of a declared body came in time', async () => {
+    const { handler, events, errors } = recorder({ bodyTimeout: 50 });
+    const url = await listen(toNodeHandler(handler));
+    const wire = await signed(JSON.stringify(taskSucceeded('evt_silent')));
+    // The headers promise 100 bytes, and then the sender says nothing: the server must not keep the socket for it.
+    let closed: Promise<unknown> = Promise.resolve();
+    const silent = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+      const sent = request(url, { method: 'POST', headers: { ...wire.headers, 'content-length': '100' } }, (res) => {
+        closed = new Promise((done) => (res.socket.destroyed ? done(null) : res.socket.on('close', done)));
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+      });
+      sent.on('error', reject);
+      sent.flushHeaders();
+    });
+    expect(silent).toEqual({ status: 408, connection: 'close' });
+    await closed;
+    expect(errors).toEqual([expect.objectContaining({ reason: 'timeout' })]);
+    expect(events).toEqual([]);
+  });
+
   it('answers 500 and emits a process warning when the stream was already read, never throwing or verifying what is left', async () => {
     const { handler, events } = recorder();
     const node = toNodeHandler(handler);
