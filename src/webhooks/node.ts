@@ -38,8 +38,8 @@ type ParsedRequest = NodeRequest & { body?: unknown; rawBody?: unknown; original
 /** A Node request listener that is also Express / Connect middleware. */
 export type NodeHandler = (req: NodeRequest, res: NodeResponse, next?: (error?: unknown) => void) => void;
 
-const isRaw = (value: unknown): value is Uint8Array | string =>
-  value instanceof Uint8Array || typeof value === 'string';
+// Not `instanceof Uint8Array`: a Buffer from another realm (Jest's test environment) would fail it.
+const isRaw = (value: unknown): value is Uint8Array | string => ArrayBuffer.isView(value) || typeof value === 'string';
 
 /** Requests whose stream the receiver began and did not finish: Node's `readableDidRead` stays false until a byte came. */
 const unfinished = new WeakSet<object>();

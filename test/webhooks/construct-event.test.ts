@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { TaskAttributes, WebhookConfigAttributes } from '../../src/index';
 import {
@@ -38,6 +39,13 @@ describe('constructEvent', () => {
     const bytes = new TextEncoder().encode(body);
     expect((await constructEvent(bytes, await sign(body), SECRET, at)).id).toBe('evt_b');
     expect((await constructEvent(bytes.buffer, await sign(body), SECRET, at)).id).toBe('evt_b');
+  });
+
+  it('takes bytes and an ArrayBuffer made in another realm (a Buffer under Jest)', async () => {
+    const body = JSON.stringify(taskSucceeded('evt_realm'));
+    const foreign = runInNewContext('(bytes) => Uint8Array.from(bytes)')(new TextEncoder().encode(body));
+    expect((await constructEvent(foreign, await sign(body), SECRET, at)).id).toBe('evt_realm');
+    expect((await constructEvent(foreign.buffer, await sign(body), SECRET, at)).id).toBe('evt_realm');
   });
 
   it('parses an event type the SDK does not know as a generic event, without throwing', async () => {
