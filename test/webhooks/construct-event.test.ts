@@ -178,6 +178,14 @@ describe('verifyRequest', () => {
     expect(error).toBeInstanceOf(WebhookPayloadError);
     expect(error).toHaveProperty('reason', 'body-used');
   });
+
+  it('refuses a Request whose body another reader holds, as already read, not with an untyped TypeError', async () => {
+    const request = await createSignedRequest(taskSucceeded(), SECRET);
+    request.body?.getReader();
+    const error = await rejection(verifyRequest(request, SECRET));
+    expect(error).toBeInstanceOf(WebhookPayloadError);
+    expect(error).toHaveProperty('reason', 'body-used');
+  });
 });
 
 describe('WebhookEvent types', () => {
