@@ -10,7 +10,7 @@ import {
   type WebhookEventSlug,
   type WebhookPayloadProblem,
 } from './event';
-import { checkReplay, ReplayError, type ReplayStore } from './replay';
+import { ReplayError, type ReplayStore } from './replay';
 import { checkVerifyOptions, isSecrets, SignatureVerificationError, type Secrets } from './signature';
 import { verifyRequest } from './verify-request';
 
@@ -32,12 +32,17 @@ export interface WebhookHandlerOptions {
   onAny?: ((event: WebhookEvent) => unknown) | undefined;
   /**
    * Called when a delivery is refused (a `SignatureVerificationError`, `WebhookPayloadError` or `ReplayError`, and no
-   * handler ran) or when a handler threw (its error). For logs: the answer does not change, and what it throws is ignored.
+   * handler ran), when one of an event already handled is acknowledged (`ReplayError`), or when a handler threw (its
+   * error). For logs: the answer does not change, and what it throws is ignored.
    */
   onError?: ((error: unknown, request: Request) => unknown) | undefined;
   /** Seconds the signature's timestamp may be off, both ways (default 600). */
   tolerance?: number | undefined;
-  /** Refuses an event id seen before. An id is recorded once its handlers resolved, so the API's retry of a failed one gets through. */
+  /**
+   * Runs the handlers once per event id: a delivery of an id already handled is answered 200 without running them (so
+   * the API stops retrying), a copy that arrives while the first is handled 400. An id is recorded once its handlers
+   * resolved, so the API's retry of a failed one gets through.
+   */
   replay?: ReplayStore | undefined;
   /** The largest body read, in bytes (default 1 MiB); a larger one gets 413 before its signature is checked. */
   maxBodyBytes?: number | undefined;
@@ -72,8 +77,9 @@ function refusal(error: unknown): Response {
 
 /**
  * Builds a receiver for Web-standard runtimes: pass it to Next.js, Hono, Bun or Deno as it is, to the mock's `deliver`,
- * or to `toNodeHandler` for Node and Express. It answers 200 once the handlers resolved; 400 for a bad or missing
- * signature, a replayed id or JSON that is not an event; 405 for a non-POST; 408 for a body still arriving after
+ * or to `toNodeHandler` for Node and Express. It answers 200 once the handlers resolved, or at once for an event id
+ * `replay` holds (handlers not run again); 400 for a bad or missing signature, a copy of an event being handled or JSON
+ * that is not an event; 405 for a non-POST; 408 for a body still arriving after
  * `bodyTimeout`; 413 for a body over `maxBodyBytes`; 415 for a body that is not JSON; 500 when a handler throws. No handler runs for a refused delivery. The returned
  * function never throws: every failure becomes an answer (and a call of `onError`).
  * @throws InvalidInputError when `secret` is neither a non-empty string, a list of them, nor a function, when
@@ -109,7 +115,12 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       if (!isSecrets(secret))
         throw new Error('the secret function returned no secret (a non-empty string or a list of them)');
       event = await verifyRequest(request, secret, { tolerance, maxBodyBytes, bodyTimeout });
-      if (replay) await checkReplay(replay, event.id);
+      // An event already handled is acknowledged, its handlers not run again: the API retries a delivery whose answer
+      // it missed (a handler slower than its timeout), and refusing the retry would leave the event `failed`.
+      if (replay && (await replay.has(event.id))) {
+        await report(new ReplayError(event.id), request);
+        return answer(200, 'OK (already received)');
+      }
       // Checked after the last await before handling, so two copies cannot both pass.
       if (replay && handling.has(event.id)) throw new ReplayError(event.id);
     } catch (error) {

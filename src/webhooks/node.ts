@@ -38,8 +38,11 @@ type ParsedRequest = NodeRequest & { body?: unknown; rawBody?: unknown; original
 /** A Node request listener that is also Express / Connect middleware. */
 export type NodeHandler = (req: NodeRequest, res: NodeResponse, next?: (error?: unknown) => void) => void;
 
-const isRaw = (value: unknown): value is Uint8Array | string =>
-  value instanceof Uint8Array || typeof value === 'string';
+// Not `instanceof Uint8Array`: a Buffer from another realm (Jest's test environment) would fail it.
+const isRaw = (value: unknown): value is Uint8Array | string => ArrayBuffer.isView(value) || typeof value === 'string';
+
+/** Requests whose stream the receiver began and did not finish: Node's `readableDidRead` stays false until a byte came. */
+const unfinished = new WeakSet<object>();
 
 /**
  * The unread body as a Web stream, pulled only as the receiver reads it, so the receiver's `maxBodyBytes` bounds what
@@ -51,10 +54,13 @@ function streamOf(req: AsyncIterable<Uint8Array | string>): ReadableStream<Uint8
   return new ReadableStream(
     {
       async pull(controller) {
+        unfinished.add(req);
         chunks ??= req[Symbol.asyncIterator]();
         const { done, value } = await chunks.next();
-        if (done) controller.close();
-        else controller.enqueue(toBytes(value));
+        if (done) {
+          unfinished.delete(req);
+          controller.close();
+        } else controller.enqueue(toBytes(value));
       },
     },
     // No read ahead: pull runs only when the receiver asks for a chunk.
@@ -125,8 +131,9 @@ async function serve(
   const response = await handler(request);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const headers = Object.fromEntries(response.headers);
-  // A body the receiver stopped reading part way (over its limit) cannot be skipped: the connection ends with this answer.
-  if (req.readableDidRead && !req.readableEnded) headers.connection = 'close';
+  // A body the receiver stopped reading part way (over its limit, or too slow) cannot be skipped: the connection ends
+  // with this answer.
+  if (unfinished.has(req) || (req.readableDidRead && !req.readableEnded)) headers.connection = 'close';
   res.writeHead(response.status, headers).end(bytes);
 }
 

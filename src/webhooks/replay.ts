@@ -22,14 +22,6 @@ export class ReplayError extends RicloudError {
 }
 
 /**
- * Refuses an event id the store has seen.
- * @throws ReplayError when `store.has(id)`; whatever the store throws.
- */
-export async function checkReplay(store: ReplayStore, id: string): Promise<void> {
-  if (await store.has(id)) throw new ReplayError(id);
-}
-
-/**
  * Refuses an event id the store has seen, and records it. With a synchronous store (`MemoryReplayStore`) both happen
  * in one step, so of two copies delivered at once only the first gets through; an async store should make its
  * `add` refuse (throw) an id another delivery recorded since its `has`, for the same guarantee.

@@ -54,8 +54,9 @@ const encoder = new TextEncoder();
 /** A raw body as bytes. @throws SignatureVerificationError for anything but a string or bytes, explaining why. */
 export function toBytes(payload: unknown): Uint8Array {
   if (typeof payload === 'string') return encoder.encode(payload);
-  if (payload instanceof Uint8Array) return payload;
-  if (payload instanceof ArrayBuffer) return new Uint8Array(payload);
+  // Not `instanceof`: bytes from another realm (Jest's test environment, a vm context, an iframe) would fail it.
+  if (ArrayBuffer.isView(payload)) return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
+  if (Object.prototype.toString.call(payload) === '[object ArrayBuffer]') return new Uint8Array(payload as ArrayBuffer);
   throw new SignatureVerificationError(
     `the payload must be the raw request body (string or bytes), got ${payload === null ? 'null' : typeof payload}. ` +
       'A parsed JSON object cannot be verified: re-serialising it changes the bytes. Read the body as text before any JSON parser runs.',

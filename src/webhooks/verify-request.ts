@@ -26,7 +26,8 @@ export async function verifyRequest(
 ): Promise<WebhookEvent> {
   const max = checkMaxBodyBytes(options.maxBodyBytes, 'options.maxBodyBytes');
   const timeout = checkBodyTimeout(options.bodyTimeout, 'options.bodyTimeout');
-  if (request.bodyUsed) {
+  // A body another reader holds (locked) is as good as read: its bytes will not reach us.
+  if (request.bodyUsed || request.body?.locked) {
     throw new WebhookPayloadError(
       'body-used',
       'the request body was already read, so its raw bytes cannot be verified; pass the Request before reading it, or pass request.clone()',

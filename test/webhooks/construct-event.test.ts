@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { TaskAttributes, WebhookConfigAttributes } from '../../src/index';
 import {
@@ -38,6 +39,13 @@ describe('constructEvent', () => {
     const bytes = new TextEncoder().encode(body);
     expect((await constructEvent(bytes, await sign(body), SECRET, at)).id).toBe('evt_b');
     expect((await constructEvent(bytes.buffer, await sign(body), SECRET, at)).id).toBe('evt_b');
+  });
+
+  it('takes bytes and an ArrayBuffer made in another realm (a Buffer under Jest)', async () => {
+    const body = JSON.stringify(taskSucceeded('evt_realm'));
+    const foreign = runInNewContext('(bytes) => Uint8Array.from(bytes)')(new TextEncoder().encode(body));
+    expect((await constructEvent(foreign, await sign(body), SECRET, at)).id).toBe('evt_realm');
+    expect((await constructEvent(foreign.buffer, await sign(body), SECRET, at)).id).toBe('evt_realm');
   });
 
   it('parses an event type the SDK does not know as a generic event, without throwing', async () => {
@@ -166,6 +174,14 @@ describe('verifyRequest', () => {
   it('refuses a Request whose body was already read, saying so', async () => {
     const request = await createSignedRequest(taskSucceeded(), SECRET);
     await request.json();
+    const error = await rejection(verifyRequest(request, SECRET));
+    expect(error).toBeInstanceOf(WebhookPayloadError);
+    expect(error).toHaveProperty('reason', 'body-used');
+  });
+
+  it('refuses a Request whose body another reader holds, as already read, not with an untyped TypeError', async () => {
+    const request = await createSignedRequest(taskSucceeded(), SECRET);
+    request.body?.getReader();
     const error = await rejection(verifyRequest(request, SECRET));
     expect(error).toBeInstanceOf(WebhookPayloadError);
     expect(error).toHaveProperty('reason', 'body-used');

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Client, InvalidInputError } from '../../src/index';
-import { startMockServer, type MockServer } from '../../src/mock/index';
+import { startMockServer, type MockServer, type MockServerOptions } from '../../src/mock/index';
 import {
   createSignedRequest,
   createWebhookHandler,
   DEFAULT_BODY_TIMEOUT,
   DEFAULT_MAX_BODY_BYTES,
+  MemoryReplayStore,
   SignatureVerificationError,
   type WebhookEvent,
   type WebhookHandlerOptions,
@@ -103,8 +104,9 @@ describe('createWebhookHandler: answers', () => {
     release();
     expect([(await answers[0])?.status, ...refused.map((r) => r.status)]).toEqual([200, 400, 400]);
     expect(runs).toBe(1);
-    // A copy after the first was handled is a plain replay.
-    expect((await handler(post(wire))).status).toBe(400);
+    // A copy after the first was handled is acknowledged, and not handled again.
+    expect((await handler(post(wire))).status).toBe(200);
+    expect(runs).toBe(1);
   });
 
   it('answers 400 to a body cut off while it was read, and runs no handler', async () => {
@@ -324,7 +326,7 @@ describe('createWebhookHandler with the mock API', () => {
   });
 
   /** The mock, delivering straight into `handler`, and a client on it; the secrets come from the mock's configs. */
-  async function mockDeliveringTo(options: Partial<WebhookHandlerOptions>) {
+  async function mockDeliveringTo(options: Partial<WebhookHandlerOptions>, mock: MockServerOptions = {}) {
     const events: WebhookEvent[] = [];
     const errors: unknown[] = [];
     const handler = createWebhookHandler({
@@ -333,7 +335,7 @@ describe('createWebhookHandler with the mock API', () => {
       onError: (error) => void errors.push(error),
       ...options,
     });
-    server = await startMockServer({ deliver: handler, taskDelay: 1 });
+    server = await startMockServer({ deliver: handler, taskDelay: 1, ...mock });
     return { client: new Client({ token: 'tok_webhooks', baseUrl: server.url, logLevel: 'off' }), events, errors };
   }
 
@@ -353,6 +355,38 @@ describe('createWebhookHandler with the mock API', () => {
     expect(config.state).toBe('valid');
     expect(tested).toEqual([{ id: config.id, url: 'https://receiver.example/webhooks', hasSecret: false }]);
     expect(errors).toEqual([]);
+  });
+
+  it('with replay, acknowledges the API’s retry of an event it already handled, so the event ends delivered, handled once', async () => {
+    // The first delivery's handler outlasts the mock's delivery timeout: the API retries an event that was handled.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let handled = 0;
+    const { client, errors } = await mockDeliveringTo(
+      {
+        replay: new MemoryReplayStore(),
+        on: {
+          'task.succeeded': async () => {
+            handled++;
+            await held;
+          },
+        },
+        // The first retries arrive while the first delivery is still handled; then it is let through.
+        onError: (error) => {
+          errors.push(error);
+          if (errors.length === 2) release();
+        },
+      },
+      { deliveryTimeout: 20, retryDelay: 1 },
+    );
+    await client.webhookConfigs.create({ url: 'https://receiver.example/webhooks' });
+    await server!.api.settle();
+    await client.storageConfigs.create({ url: 'gs://bucket/results', credentials: { private_key: 'k' } });
+    await server!.api.settle();
+
+    const [event] = server!.api.store.events().filter((e) => e.type === 'task');
+    expect(handled).toBe(1);
+    expect(event?.state).toBe('delivered');
   });
 
   it('refuses the mock delivery when its secret is wrong, and the config becomes invalid', async () => {

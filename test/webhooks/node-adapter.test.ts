@@ -2,6 +2,7 @@
  * toNodeHandler with the request and response objects it is written against (`NodeRequest`, `NodeResponse`): the raw
  * body it picks, the `Request` a receiver sees, and who answers when something fails, Express's `next` or itself.
  */
+import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type NodeRequest, type NodeResponse, toNodeHandler, WebhookPayloadError } from '../../src/webhooks/index';
 import { recorder, signed, taskSucceeded } from './support';
@@ -88,6 +89,23 @@ describe('toNodeHandler: the raw body', () => {
     expect(events.map((event) => event.id)).toEqual(['evt_text']);
     expect(stream.read).toBe(false);
   });
+
+  it.each(['req.body', 'req.rawBody', 'the stream'])(
+    'verifies bytes made in another realm (a Buffer under Jest) given as %s',
+    async (where) => {
+      const { handler, events, errors } = recorder();
+      const wire = await signed(JSON.stringify(taskSucceeded('evt_realm')));
+      const foreign = runInNewContext('(bytes) => Uint8Array.from(bytes)')(new TextEncoder().encode(wire.body));
+      const fields = where === 'the stream' ? {} : { [where.slice(4)]: foreign, readableEnded: true };
+      const { req } = fakeRequest({ headers: wire.headers, ...fields }, [foreign]);
+      const { res, done } = fakeResponse();
+      toNodeHandler(handler)(req, res);
+      await done;
+      expect(errors).toEqual([]);
+      expect(res.status).toBe(200);
+      expect(events.map((event) => event.id)).toEqual(['evt_realm']);
+    },
+  );
 
   it('prefers req.rawBody to a parsed req.body', async () => {
     const { handler, events } = recorder();

@@ -136,6 +136,27 @@ describe('toNodeHandler on node:http', () => {
     expect(events.map((event) => event.id)).toEqual(['evt_next']);
   });
 
+  it('answers 408 with Connection: close, and closes the connection, when not one byte of a declared body came in time', async () => {
+    const { handler, events, errors } = recorder({ bodyTimeout: 50 });
+    const url = await listen(toNodeHandler(handler));
+    const wire = await signed(JSON.stringify(taskSucceeded('evt_silent')));
+    // The headers promise 100 bytes, and then the sender says nothing: the server must not keep the socket for it.
+    let closed: Promise<unknown> = Promise.resolve();
+    const silent = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+      const sent = request(url, { method: 'POST', headers: { ...wire.headers, 'content-length': '100' } }, (res) => {
+        closed = new Promise((done) => (res.socket.destroyed ? done(null) : res.socket.on('close', done)));
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+      });
+      sent.on('error', reject);
+      sent.flushHeaders();
+    });
+    expect(silent).toEqual({ status: 408, connection: 'close' });
+    await closed;
+    expect(errors).toEqual([expect.objectContaining({ reason: 'timeout' })]);
+    expect(events).toEqual([]);
+  });
+
   it('answers 500 and emits a process warning when the stream was already read, never throwing or verifying what is left', async () => {
     const { handler, events } = recorder();
     const node = toNodeHandler(handler);
@@ -269,9 +290,9 @@ describe('toNodeHandler with the mock server delivering over real HTTP', () => {
     expect(errors).toEqual([]);
   });
 
-  it('refuses a replayed copy of the mock delivery after accepting the original', async () => {
+  it('acknowledges a replayed copy of the mock delivery after accepting the original, without handling it again', async () => {
     const delivered: Request[] = [];
-    const { handler, errors } = recorder({
+    const { handler, events, errors } = recorder({
       secret: () => mock!.api.store.webhookConfigs().map((config) => config.secret),
     });
     const receiver = await listen(toNodeHandler(handler));
@@ -289,9 +310,10 @@ describe('toNodeHandler with the mock server delivering over real HTTP', () => {
     expect(config.state).toBe('valid');
 
     const replay = await fetch(delivered[0]!);
-    expect(replay.status).toBe(400);
-    expect(await replay.text()).toMatch(/already received/);
-    expect(errors).toHaveLength(1);
+    expect(replay.status).toBe(200);
+    expect(await replay.text()).toBe('OK (already received)');
+    expect(events).toHaveLength(1);
+    expect(errors).toEqual([expect.objectContaining({ name: 'ReplayError' })]);
   });
 });
 
