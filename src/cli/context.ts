@@ -78,7 +78,7 @@ async function createContext(command: Command): Promise<Context> {
   const globals = readGlobalOptions(command);
   if (globals.tokenStdin && globals.token) throw new UsageError('pass --token or --token-stdin, not both');
   const token = globals.tokenStdin
-    ? await fromStdin('--token-stdin', process.stdin)
+    ? await fromStdin('--token-stdin', process.stdin, stopSignal())
     : globals.token === undefined
       ? undefined
       : { value: globals.token, source: '--token' };

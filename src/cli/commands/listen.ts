@@ -115,7 +115,7 @@ Examples:
         const given = options.webhookUrl
           ? undefined
           : options.secretStdin
-            ? (await fromStdin('--secret-stdin', process.stdin)).value
+            ? (await fromStdin('--secret-stdin', process.stdin, ctx.signal)).value
             : options.secret?.trim() || ctx.settings.secret?.value;
         if (!options.webhookUrl && !given)
           throw new UsageError(
