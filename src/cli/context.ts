@@ -72,11 +72,20 @@ function stderrLogger(out: Output): Logger {
 
 /**
  * Builds the context of the command being run; with `--token-stdin`, reads the token first.
- * @throws UsageError when `--token-stdin` comes with `--token`, or stdin holds no token.
+ * @throws UsageError when `--token-stdin` comes with `--token` or another flag that reads stdin, or stdin holds no token.
  */
 async function createContext(command: Command): Promise<Context> {
   const globals = readGlobalOptions(command);
   if (globals.tokenStdin && globals.token) throw new UsageError('pass --token or --token-stdin, not both');
+  // Given before the command, --token-stdin is out of reach of the command's own `conflicts`: stdin holds one value.
+  const otherStdin = command.options.find(
+    (option) =>
+      option.long?.endsWith('-stdin') &&
+      option.long !== '--token-stdin' &&
+      command.getOptionValue(option.attributeName()),
+  );
+  if (globals.tokenStdin && otherStdin)
+    throw new UsageError(`option '${otherStdin.flags}' cannot be used with option '--token-stdin'`);
   const token = globals.tokenStdin
     ? await fromStdin('--token-stdin', process.stdin, stopSignal())
     : globals.token === undefined

@@ -105,6 +105,14 @@ describe('ricloud event listen --secret', () => {
     expect(run.stderr).toContain("option '--secret <secret>' cannot be used with option '--webhook-url <url>'");
   });
 
+  it('refuses --secret-stdin with --token-stdin before the command: stdin holds one of them (exit 2)', async () => {
+    const launched = start(['--token-stdin', 'event', 'listen', '--port', '0', '--secret-stdin'], {});
+    launched.child.stdin.end('x');
+    const run = await launched.done;
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toContain("option '--secret-stdin' cannot be used with option '--token-stdin'");
+  });
+
   it('refuses a --webhook-url that is not an http(s) URL by that name (exit 2), before it listens or calls the API', async () => {
     const token = newToken();
     const run = await ricloud(
