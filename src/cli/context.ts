@@ -28,6 +28,8 @@ const FLAG_OF_FIELD: Record<string, string> = {
   id: 'ID',
   url: '--url',
   credentials: '--credentials-path',
+  // readCredentialsFile's name for the file; downloadToFile's `path` (--output) is never empty here.
+  path: '--credentials-path',
   webhook_config: '--webhook-config',
   storage_config: '--storage-config',
   webhook_config_default: '--webhook-config-default',
