@@ -93,6 +93,8 @@ async function createContext(command: Command): Promise<Context> {
     : globals.token === undefined
       ? undefined
       : { value: globals.token, source: '--token' };
+  // The spinner's library takes colour support from the environment only (FORCE_COLOR=0 wins over a terminal).
+  if (!globals.color) process.env.FORCE_COLOR = '0';
   const url = globals.url === undefined ? undefined : { value: globals.url, source: '--url' };
   const settings = resolveSettings({ token, url }, process.env);
   const out = new Output({ ...globals, env: process.env, stdout: process.stdout, stderr: process.stderr });

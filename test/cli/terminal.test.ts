@@ -66,6 +66,23 @@ describe('the password prompt', () => {
   );
 });
 
+describe('--wait on a terminal', () => {
+  it('draws its spinner with colours, and without any under --no-color', async () => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: an SGR sequence is what it looks for
+    const sgr = /\u001b\[[\d;]*m/;
+    const token = newToken();
+    const args = ['webhook-config', 'create', '--url', OK_URL, '--wait'];
+    const coloured = await onTerminal(args, env(token)).done;
+    expect(coloured.code).toBe(0);
+    expect(stripVTControlCharacters(coloured.stdout)).toMatch(/✔ webhook_config \S+ valid/);
+    expect(coloured.stdout).toMatch(sgr);
+    const plain = await onTerminal(['--no-color', ...args], env(token)).done;
+    expect(plain.code).toBe(0);
+    expect(stripVTControlCharacters(plain.stdout)).toMatch(/✔ webhook_config \S+ valid/);
+    expect(plain.stdout).not.toMatch(sgr);
+  });
+});
+
 /** The id of the running process whose command line holds `word`. */
 function pidWith(word: string): number {
   for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
