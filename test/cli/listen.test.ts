@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSignedRequest } from '../../src/webhooks/index';
 import { freePort, ndjson, newToken, OK_URL, ricloud, start, useMockServer, type Launched, type Run } from './support';
 
 const { mock, env, client } = useMockServer();
@@ -91,6 +92,27 @@ describe('ricloud event listen --secret', () => {
       const run = await interrupt(listener);
       expect(run.stdout).toBe('');
     }
+  });
+
+  it('refuses a delivery replayed within the signature tolerance (400), so each event is printed once', async () => {
+    const port = await freePort();
+    const listener = await listen(['--port', String(port), '--secret', 'whsec_replay', '--json'], {});
+    const event = {
+      id: 'evt_replayed',
+      resource: 'event',
+      organisation: 'org_1',
+      type: 'webhook_config',
+      action: 'test',
+      state: 'pending',
+      date_created: '2026-01-01T00:00:00.000000Z',
+      data: { resource: 'webhook_config', id: 'cfg_1' },
+    };
+    const delivery = await createSignedRequest(event, 'whsec_replay', { url: `http://127.0.0.1:${port}/webhooks` });
+    expect((await fetch(delivery.clone())).status).toBe(200);
+    expect((await fetch(delivery)).status).toBe(400);
+    const run = await interrupt(listener);
+    expect(ndjson(run.stdout).map((printed) => printed.id)).toEqual(['evt_replayed']);
+    expect(run.stderr).toContain('refused a delivery: event evt_replayed was already received');
   });
 
   it('needs a secret: without one it is a usage error (exit 2)', async () => {
