@@ -59,6 +59,7 @@ function askHidden(
   let onStop: () => void = () => undefined;
   return new Promise<string>((resolve, reject) => {
     onStop = () => reject(interrupted());
+    if (stop.aborted) return onStop();
     stop.addEventListener('abort', onStop, { once: true });
     onData = (chunk) => {
       for (const key of chunk) {
