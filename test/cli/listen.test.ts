@@ -236,14 +236,17 @@ describe('ricloud event listen --webhook-url', () => {
     ).toBeUndefined();
   });
 
-  it('stops on SIGTERM too, deleting its config, and exits 143', async () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP (its terminal closed)', 129],
+  ] as const)('stops on %s too, deleting its config, and exits %i', async (signal, code) => {
     const token = newToken();
     const port = await freePort();
     const listener = await listen(['--port', String(port), '--webhook-url', `http://127.0.0.1:${port}/`], env(token));
     await listener.waitFor('stderr', /Created webhook config/);
-    listener.child.kill('SIGTERM');
+    listener.child.kill(signal.split(' ')[0] as NodeJS.Signals);
     const run = await listener.done;
-    expect(run.code).toBe(143);
+    expect(run.code).toBe(code);
     const mine = mock()
       .api.store.webhookConfigs()
       .filter((c) => c.url === `http://127.0.0.1:${port}/`);
