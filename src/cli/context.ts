@@ -35,6 +35,7 @@ const FLAG_OF_FIELD: Record<string, string> = {
   webhook_config_default: '--webhook-config-default',
   storage_config_default: '--storage-config-default',
   name: '--name',
+  signed_urls_enabled: '--signed-urls',
   signed_urls_expiry: '--signed-urls-expiry',
   state: '--state',
   type: '--type',
@@ -129,7 +130,11 @@ function nameOf(field: string, settings: Settings): string {
 /** The SDK's refusal of a value, told in the command line's terms: which flag, or where the API URL or token came from. */
 function usageError(error: InvalidInputError, settings: Settings): UsageError {
   const reason = error.message.slice(error.field.length + 2);
-  if (error.field === 'params') return new UsageError(reason);
+  // An update with nothing to change: the SDK lists the fields it needs, the command line names their flags.
+  if (error.field === 'params')
+    return new UsageError(
+      reason.replace(/\b\w+\b/g, (word) => (Object.hasOwn(FLAG_OF_FIELD, word) ? FLAG_OF_FIELD[word] : word) as string),
+    );
   return new UsageError(`invalid ${nameOf(error.field, settings)}: ${reason}`);
 }
 
