@@ -28,11 +28,14 @@ const FLAG_OF_FIELD: Record<string, string> = {
   id: 'ID',
   url: '--url',
   credentials: '--credentials-path',
+  // readCredentialsFile's name for the file; downloadToFile's `path` (--output) is never empty here.
+  path: '--credentials-path',
   webhook_config: '--webhook-config',
   storage_config: '--storage-config',
   webhook_config_default: '--webhook-config-default',
   storage_config_default: '--storage-config-default',
   name: '--name',
+  signed_urls_enabled: '--signed-urls',
   signed_urls_expiry: '--signed-urls-expiry',
   state: '--state',
   type: '--type',
@@ -72,16 +75,27 @@ function stderrLogger(out: Output): Logger {
 
 /**
  * Builds the context of the command being run; with `--token-stdin`, reads the token first.
- * @throws UsageError when `--token-stdin` comes with `--token`, or stdin holds no token.
+ * @throws UsageError when `--token-stdin` comes with `--token` or another flag that reads stdin, or stdin holds no token.
  */
 async function createContext(command: Command): Promise<Context> {
   const globals = readGlobalOptions(command);
   if (globals.tokenStdin && globals.token) throw new UsageError('pass --token or --token-stdin, not both');
+  // Given before the command, --token-stdin is out of reach of the command's own `conflicts`: stdin holds one value.
+  const otherStdin = command.options.find(
+    (option) =>
+      option.long?.endsWith('-stdin') &&
+      option.long !== '--token-stdin' &&
+      command.getOptionValue(option.attributeName()),
+  );
+  if (globals.tokenStdin && otherStdin)
+    throw new UsageError(`option '${otherStdin.flags}' cannot be used with option '--token-stdin'`);
   const token = globals.tokenStdin
-    ? await fromStdin('--token-stdin', process.stdin)
+    ? await fromStdin('--token-stdin', process.stdin, stopSignal())
     : globals.token === undefined
       ? undefined
       : { value: globals.token, source: '--token' };
+  // The spinner's library takes colour support from the environment only (FORCE_COLOR=0 wins over a terminal).
+  if (!globals.color) process.env.FORCE_COLOR = '0';
   const url = globals.url === undefined ? undefined : { value: globals.url, source: '--url' };
   const settings = resolveSettings({ token, url }, process.env);
   const out = new Output({ ...globals, env: process.env, stdout: process.stdout, stderr: process.stderr });
@@ -116,7 +130,11 @@ function nameOf(field: string, settings: Settings): string {
 /** The SDK's refusal of a value, told in the command line's terms: which flag, or where the API URL or token came from. */
 function usageError(error: InvalidInputError, settings: Settings): UsageError {
   const reason = error.message.slice(error.field.length + 2);
-  if (error.field === 'params') return new UsageError(reason);
+  // An update with nothing to change: the SDK lists the fields it needs, the command line names their flags.
+  if (error.field === 'params')
+    return new UsageError(
+      reason.replace(/\b\w+\b/g, (word) => (Object.hasOwn(FLAG_OF_FIELD, word) ? FLAG_OF_FIELD[word] : word) as string),
+    );
   return new UsageError(`invalid ${nameOf(error.field, settings)}: ${reason}`);
 }
 

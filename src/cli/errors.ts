@@ -16,9 +16,9 @@ export const EXIT_CODES = {
 
 /**
  * 128 + the signal's number, as shells report a process the signal stopped. SIGPIPE stands for a reader that went
- * away (`ricloud … | head -1`): git and coreutils exit 141 there too.
+ * away (`ricloud … | head -1`): git and coreutils exit 141 there too. SIGHUP comes when the terminal closes.
  */
-export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGPIPE: 141, SIGTERM: 143 } as const;
+export const SIGNAL_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGPIPE: 141, SIGTERM: 143 } as const;
 
 /** The signals that stop the command. */
 export type StopSignal = keyof typeof SIGNAL_EXIT_CODES;

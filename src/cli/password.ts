@@ -13,6 +13,8 @@ export interface PasswordInput {
   stdin: NodeJS.ReadStream;
   /** The prompt's stream: stderr, so stdout holds only the result. */
   prompt: NodeJS.WriteStream;
+  /** The run's stop signal: it ends the read or the prompt (SIGTERM, a pipe kept open). */
+  stop: AbortSignal;
 }
 
 // Keys a hidden prompt acts on.
@@ -30,16 +32,23 @@ function passwordOf(bytes: Buffer): string {
   return value;
 }
 
-/** An interruption as the run's stop machinery reports it: exit 130, no message. */
+/** An interruption as the run's stop machinery reports it: the stop signal's exit code, no message. */
 function interrupted(): Error {
-  stopRun('SIGINT');
   const error = new Error('interrupted');
   error.name = 'AbortError';
   return error;
 }
 
-/** Asks `question` on the terminal and reads a line without echoing it; Ctrl-C stops the run, as it does elsewhere. */
-function askHidden(question: string, stdin: NodeJS.ReadStream, prompt: NodeJS.WriteStream): Promise<string> {
+/**
+ * Asks `question` on the terminal and reads a line without echoing it; Ctrl-C stops the run, as it does elsewhere, and
+ * so does anything else that aborts `stop`.
+ */
+function askHidden(
+  question: string,
+  stdin: NodeJS.ReadStream,
+  prompt: NodeJS.WriteStream,
+  stop: AbortSignal,
+): Promise<string> {
   // In raw mode the terminal neither echoes nor turns Ctrl-C into SIGINT: both are handled here. It is set before the
   // question shows, so nothing typed as soon as it appears is echoed.
   stdin.setRawMode(true);
@@ -47,11 +56,15 @@ function askHidden(question: string, stdin: NodeJS.ReadStream, prompt: NodeJS.Wr
   stdin.setEncoding('utf8');
   let typed: string[] = [];
   let onData: (chunk: string) => void = () => undefined;
+  let onStop: () => void = () => undefined;
   return new Promise<string>((resolve, reject) => {
+    onStop = () => reject(interrupted());
+    if (stop.aborted) return onStop();
+    stop.addEventListener('abort', onStop, { once: true });
     onData = (chunk) => {
       for (const key of chunk) {
         if (ENTER.has(key) || (key === CTRL_D && typed.length > 0)) return resolve(typed.join(''));
-        if (key === CTRL_C) return reject(interrupted());
+        if (key === CTRL_C) return stopRun('SIGINT');
         if (key === CTRL_D) return reject(new UsageError('no password given'));
         if (BACKSPACE.has(key)) typed = typed.slice(0, -1);
         else if (key >= ' ') typed.push(key);
@@ -60,6 +73,7 @@ function askHidden(question: string, stdin: NodeJS.ReadStream, prompt: NodeJS.Wr
     stdin.on('data', onData);
     stdin.resume();
   }).finally(() => {
+    stop.removeEventListener('abort', onStop);
     stdin.off('data', onData);
     stdin.setRawMode(false);
     stdin.pause();
@@ -73,10 +87,10 @@ function askHidden(question: string, stdin: NodeJS.ReadStream, prompt: NodeJS.Wr
  *   and no `--password-stdin`.
  */
 export async function readPassword(input: PasswordInput, question: string): Promise<string> {
-  if (input.fromStdin) return passwordOf(await readBounded(input.stdin));
+  if (input.fromStdin) return passwordOf(await readBounded(input.stdin, input.stop));
   if (!input.stdin.isTTY)
     throw new UsageError('no terminal to ask the password on: pipe it to --password-stdin (it is never a flag)');
-  const password = await askHidden(question, input.stdin, input.prompt);
+  const password = await askHidden(question, input.stdin, input.prompt, input.stop);
   if (!password) throw new UsageError('no password given');
   return password;
 }

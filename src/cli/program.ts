@@ -37,7 +37,7 @@ Exit codes:
   2    usage: an unknown flag, a missing argument, an invalid value or an unreadable config file
   3    a waited task ended failed, a waited webhook config ended invalid, a waited session did not
        become active, or a waited poll completed with failed tasks
-  130  interrupted (Ctrl-C); 143 when stopped by SIGTERM
+  130  interrupted (Ctrl-C); 143 when stopped by SIGTERM, 129 when the terminal closed (SIGHUP)
   141  stdout's reader went away (ricloud ... | head -1): the run stops quietly, as on Ctrl-C
 
 Environment: RICLOUD_TOKEN, RICLOUD_TOKEN_FILE (a file holding the token), RICLOUD_URL, RICLOUD_CONF (a config

@@ -3,6 +3,7 @@
  * variable names (`RICLOUD_TOKEN_FILE`), or from stdin (`--token-stdin`). Either is read up to a bound and trimmed.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { addAbortSignal, type Readable } from 'node:stream';
 import { UsageError } from './errors';
 import type { Setting } from './settings';
 
@@ -45,12 +46,13 @@ export function fromSecretFile(name: string, path: string): Setting {
 
 /**
  * The bytes on `stdin` up to its end, or the first `MAX_SECRET_BYTES` and one more (which `secretOf` refuses): a
- * stream without end cannot fill memory.
+ * stream without end cannot fill memory. The run's `stop` signal ends the read (a pipe kept open, a terminal).
+ * @throws AbortError when `stop` aborts first.
  */
-export async function readBounded(stdin: NodeJS.ReadableStream): Promise<Buffer> {
+export async function readBounded(stdin: Readable, stop: AbortSignal): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let length = 0;
-  for await (const chunk of stdin) {
+  for await (const chunk of addAbortSignal(stop, stdin)) {
     chunks.push(Buffer.from(chunk as Buffer));
     length += (chunk as Buffer).length;
     if (length > MAX_SECRET_BYTES) break;
@@ -59,9 +61,9 @@ export async function readBounded(stdin: NodeJS.ReadableStream): Promise<Buffer>
 }
 
 /**
- * The value on `stdin` up to its end, for the flag `flag` (`--token-stdin`).
- * @throws UsageError naming the flag when stdin is empty or too long.
+ * The value on `stdin` up to its end, for the flag `flag` (`--token-stdin`), unless `stop` aborts first.
+ * @throws UsageError naming the flag when stdin is empty or too long; AbortError when `stop` aborts.
  */
-export async function fromStdin(flag: string, stdin: NodeJS.ReadableStream): Promise<Setting> {
-  return secretOf(await readBounded(stdin), `stdin for ${flag}`, flag);
+export async function fromStdin(flag: string, stdin: Readable, stop: AbortSignal): Promise<Setting> {
+  return secretOf(await readBounded(stdin, stop), `stdin for ${flag}`, flag);
 }

@@ -8,12 +8,15 @@ import { OutputError, SIGNAL_EXIT_CODES } from './errors';
 /** Why the run stopped: a signal's name, or the output failure that stopped it. */
 export type StopReason = StopSignal | OutputError;
 
-/** The signals the command handles itself. SIGPIPE is not one: Node ignores it, and a write then fails with EPIPE. */
-const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM'] as const satisfies readonly StopSignal[];
+/**
+ * The signals the command handles itself: Ctrl-C, `kill`, and a terminal closed under a run (`event listen` must still
+ * clean up). SIGPIPE is not one: Node ignores it, and a write then fails with EPIPE.
+ */
+const HANDLED_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM'] as const satisfies readonly StopSignal[];
 
 let controller: AbortController | undefined;
 
-/** The run's one controller, made on first use along with the SIGINT and SIGTERM handlers. */
+/** The run's one controller, made on first use along with the handlers of `HANDLED_SIGNALS`. */
 function runController(): AbortController {
   if (controller) return controller;
   const made = new AbortController();
@@ -28,7 +31,7 @@ function runController(): AbortController {
 }
 
 /**
- * The signal that aborts on the first SIGINT or SIGTERM, with the signal's name as its reason, or when an output
+ * The signal that aborts on the first SIGINT, SIGTERM or SIGHUP, with the signal's name as its reason, or when an output
  * fails (see `stopOnWriteError`). A second signal exits at once, for a cleanup that hangs. Installs the handlers on
  * first use.
  */

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSignedRequest } from '../../src/webhooks/index';
 import { freePort, ndjson, newToken, OK_URL, ricloud, start, useMockServer, type Launched, type Run } from './support';
 
 const { mock, env, client } = useMockServer();
@@ -93,6 +94,27 @@ describe('ricloud event listen --secret', () => {
     }
   });
 
+  it('refuses a delivery replayed within the signature tolerance (400), so each event is printed once', async () => {
+    const port = await freePort();
+    const listener = await listen(['--port', String(port), '--secret', 'whsec_replay', '--json'], {});
+    const event = {
+      id: 'evt_replayed',
+      resource: 'event',
+      organisation: 'org_1',
+      type: 'webhook_config',
+      action: 'test',
+      state: 'pending',
+      date_created: '2026-01-01T00:00:00.000000Z',
+      data: { resource: 'webhook_config', id: 'cfg_1' },
+    };
+    const delivery = await createSignedRequest(event, 'whsec_replay', { url: `http://127.0.0.1:${port}/webhooks` });
+    expect((await fetch(delivery.clone())).status).toBe(200);
+    expect((await fetch(delivery)).status).toBe(400);
+    const run = await interrupt(listener);
+    expect(ndjson(run.stdout).map((printed) => printed.id)).toEqual(['evt_replayed']);
+    expect(run.stderr).toContain('refused a delivery: event evt_replayed was already received');
+  });
+
   it('needs a secret: without one it is a usage error (exit 2)', async () => {
     const run = await ricloud(['event', 'listen', '--port', '0'], env(newToken()));
     expect(run).toMatchObject({ code: 2, stdout: '' });
@@ -103,6 +125,14 @@ describe('ricloud event listen --secret', () => {
     const run = await ricloud(['event', 'listen', '--secret', 's', '--webhook-url', OK_URL], env(newToken()));
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("option '--secret <secret>' cannot be used with option '--webhook-url <url>'");
+  });
+
+  it('refuses --secret-stdin with --token-stdin before the command: stdin holds one of them (exit 2)', async () => {
+    const launched = start(['--token-stdin', 'event', 'listen', '--port', '0', '--secret-stdin'], {});
+    launched.child.stdin.end('x');
+    const run = await launched.done;
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toContain("option '--secret-stdin' cannot be used with option '--token-stdin'");
   });
 
   it('refuses a --webhook-url that is not an http(s) URL by that name (exit 2), before it listens or calls the API', async () => {
@@ -206,14 +236,17 @@ describe('ricloud event listen --webhook-url', () => {
     ).toBeUndefined();
   });
 
-  it('stops on SIGTERM too, deleting its config, and exits 143', async () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP (its terminal closed)', 129],
+  ] as const)('stops on %s too, deleting its config, and exits %i', async (signal, code) => {
     const token = newToken();
     const port = await freePort();
     const listener = await listen(['--port', String(port), '--webhook-url', `http://127.0.0.1:${port}/`], env(token));
     await listener.waitFor('stderr', /Created webhook config/);
-    listener.child.kill('SIGTERM');
+    listener.child.kill(signal.split(' ')[0] as NodeJS.Signals);
     const run = await listener.done;
-    expect(run.code).toBe(143);
+    expect(run.code).toBe(code);
     const mine = mock()
       .api.store.webhookConfigs()
       .filter((c) => c.url === `http://127.0.0.1:${port}/`);

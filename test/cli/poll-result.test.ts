@@ -1,12 +1,24 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, Session } from '../../src/index';
 import { activeSession, until } from './flow-support';
-import { json, ndjson, newToken, ricloud, start, tempHome, useHostileServer, useMockServer } from './support';
+import {
+  BIN,
+  collect,
+  json,
+  ndjson,
+  newToken,
+  ricloud,
+  start,
+  tempHome,
+  useHostileServer,
+  useMockServer,
+} from './support';
 
 const { env, client } = useMockServer();
 
@@ -106,6 +118,34 @@ describe('ricloud result', () => {
     expect(run.stdout).toBe(contentOf(result?.identifier ?? ''));
     expect(run.stderr).toBe(`Downloaded result ${result?.id}: 4.10 kB, checksum verified.\n`);
   });
+
+  it('download to a stdout whose reader went away (`| head -c 1`) stops quietly with exit 141, as lists do', async () => {
+    const token = newToken();
+    const { client: sdk, poll } = await completedPoll(token);
+    const [result] = (await sdk.results.list({ poll: poll.id })).data;
+    const run = start(['result', 'download', result?.id ?? ''], env(token));
+    run.child.stdout.destroy();
+    expect(await run.done).toMatchObject({ code: 141, stderr: '' });
+  });
+
+  it.skipIf(!existsSync('/dev/full'))(
+    'download to a stdout that fails otherwise (ENOSPC on /dev/full) names stdout in its one line, exit 1',
+    async () => {
+      const token = newToken();
+      const { client: sdk, poll } = await completedPoll(token);
+      const [result] = (await sdk.results.list({ poll: poll.id })).data;
+      const args = ['result', 'download', result?.id ?? ''];
+      // The shell points stdout at /dev/full, where every write fails with ENOSPC.
+      const child = spawn('sh', ['-c', 'exec "$@" > /dev/full', 'sh', process.execPath, BIN, ...args], {
+        env: { PATH: process.env.PATH, HOME: tempHome(), ...env(token) },
+      });
+      const run = await collect(child).done;
+      expect(run).toMatchObject({
+        code: 1,
+        stderr: 'error: cannot write to stdout: ENOSPC: no space left on device, write\n',
+      });
+    },
+  );
 
   it('download --output writes the file once checked, refuses to overwrite it without --force, and --json prints the result', async () => {
     const token = newToken();

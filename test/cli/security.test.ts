@@ -2,13 +2,24 @@
  * The command against hostile servers and hostile input (issue 14): bounded waits, clean terminals, streamed lists,
  * a config file nobody else can read or redirect, and tokens that never leak.
  */
-import { chmodSync, linkSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSignedRequest } from '../../src/webhooks/index';
+import { until } from './flow-support';
 import {
   FAILING_URL,
   freePort,
+  readsStdin,
   json,
   ndjson,
   newToken,
@@ -313,6 +324,22 @@ describe('a token never leaks, however it is given (points 1 and 15)', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`^error: cannot read RICLOUD_TOKEN_FILE ${missing}: `));
   });
+
+  it.skipIf(!existsSync('/proc/self/fdinfo')).each([
+    ['--token-stdin', 'SIGINT', 130, ['--token-stdin', 'webhook-config', 'list']],
+    ['--password-stdin', 'SIGTERM', 143, ['session', 'create', '--user', 'u', '--identifier', 'i', '--password-stdin']],
+    ['--secret-stdin', 'SIGINT', 130, ['event', 'listen', '--port', '0', '--secret-stdin']],
+  ] as const)(
+    '%s waiting on a stdin that stays open ends on %s (exit %i), quietly, sending nothing',
+    async (_, signal, code, args) => {
+      const before = mock().api.requests.length;
+      const run = launch([...args], env(newToken()));
+      await until(async () => readsStdin(run.child.pid as number), 'the read of stdin');
+      run.child.kill(signal);
+      expect(await run.done).toMatchObject({ code, stdout: '', stderr: '' });
+      expect(mock().api.requests.slice(before)).toEqual([]);
+    },
+  );
 
   it('--help warns that flag values are visible to other users, and names the safer ways', async () => {
     const root = (await ricloud(['--help'])).stdout.replace(/\s+/g, ' ');

@@ -62,14 +62,17 @@ describe('ricloud session create', () => {
     expect(run.stderr).not.toContain('horse');
   });
 
-  it('refuses --password-stdin with --token-stdin: stdin holds one of them (exit 2)', async () => {
-    const run = await ricloudWithInput(
+  it.each([
+    [
+      'after the command',
       ['session', 'create', '--user', 'u', '--identifier', 'i', '--password-stdin', '--token-stdin'],
-      {},
-      'x',
-    );
+    ],
+    ['before it', ['--token-stdin', 'session', 'create', '--user', 'u', '--identifier', 'i', '--password-stdin']],
+  ])('refuses --password-stdin with --token-stdin %s: stdin holds one of them (exit 2)', async (_, args) => {
+    const run = await ricloudWithInput(args, { RICLOUD_URL: mock().url }, 'x');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("option '--password-stdin' cannot be used with option '--token-stdin'");
+    expect(mock().api.requests.filter((r) => r.headers.authorization === 'Token x')).toEqual([]);
   });
 
   it('refuses an empty --password-stdin (exit 2)', async () => {

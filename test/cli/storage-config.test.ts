@@ -75,7 +75,9 @@ describe('ricloud storage-config', () => {
       env(token),
     );
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('none.json');
+    expect(missing.stderr).toMatch(
+      /^error: invalid --credentials-path: cannot read the credentials file \S*none\.json/,
+    );
     expect(mock().api.requests.filter((r) => r.headers.authorization === `Token ${token}`)).toEqual([]);
   });
 });

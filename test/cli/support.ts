@@ -3,10 +3,11 @@
  * temporary HOME and only the environment a test gives it), against one mock server per test file.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { constants } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { Client } from '../../src/index';
@@ -82,6 +83,15 @@ export function collect(child: ChildProcessWithoutNullStreams): Launched {
 /** Runs `ricloud args…` to the end. */
 export function ricloud(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
   return start(args, env).done;
+}
+
+/**
+ * True once the process `pid` has opened its stdin for reading: Node then makes it non-blocking (Linux: the flags of
+ * fd 0 in /proc). Its signal handlers are installed before that.
+ */
+export function readsStdin(pid: number): boolean {
+  const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/${pid}/fdinfo/0`, 'utf8'))?.[1] ?? '0';
+  return (Number.parseInt(flags, 8) & constants.O_NONBLOCK) !== 0;
 }
 
 /** A TCP port nothing listens on right now. */

@@ -3,7 +3,7 @@
  * person at a shell has. What it prints comes back as one stream, as the person sees it.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -49,7 +49,51 @@ describe('the password prompt', () => {
     expect(done.stdout).not.toContain('abc');
     expect(mock().api.requests.slice(before)).toEqual([]);
   });
+
+  it.skipIf(!existsSync('/proc/self/cmdline'))(
+    'SIGTERM at the prompt stops the run (exit 143) and sends nothing',
+    async () => {
+      const token = newToken();
+      const before = mock().api.requests.length;
+      const identifier = `${crypto.randomUUID()}@example.com`;
+      const run = onTerminal(['session', 'create', '--user', 'u', '--identifier', identifier], env(token));
+      await run.waitFor('stdout', /Password for \S+: $/);
+      process.kill(pidWith(identifier), 'SIGTERM');
+      const done = await run.done;
+      expect(done.code).toBe(143);
+      expect(mock().api.requests.slice(before)).toEqual([]);
+    },
+  );
 });
+
+describe('--wait on a terminal', () => {
+  it('draws its spinner with colours, and without any under --no-color', async () => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: an SGR sequence is what it looks for
+    const sgr = /\u001b\[[\d;]*m/;
+    const token = newToken();
+    const args = ['webhook-config', 'create', '--url', OK_URL, '--wait'];
+    const coloured = await onTerminal(args, env(token)).done;
+    expect(coloured.code).toBe(0);
+    expect(stripVTControlCharacters(coloured.stdout)).toMatch(/✔ webhook_config \S+ valid/);
+    expect(coloured.stdout).toMatch(sgr);
+    const plain = await onTerminal(['--no-color', ...args], env(token)).done;
+    expect(plain.code).toBe(0);
+    expect(stripVTControlCharacters(plain.stdout)).toMatch(/✔ webhook_config \S+ valid/);
+    expect(plain.stdout).not.toMatch(sgr);
+  });
+});
+
+/** The id of the running process whose command line holds `word`. */
+function pidWith(word: string): number {
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(word)) return Number(entry);
+    } catch {
+      // The process ended since the directory was read.
+    }
+  }
+  throw new Error(`no process with ${word}`);
+}
 
 describe('result download on a terminal', () => {
   it('draws a progress bar on stderr and ends at 100%', async () => {

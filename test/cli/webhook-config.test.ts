@@ -299,7 +299,7 @@ describe('ricloud webhook-config update', () => {
     const bad = await ricloud(['webhook-config', 'update', 'any', '--state', 'valid'], env(token));
     expect(bad).toMatchObject({ code: 2, stderr: 'error: invalid --state: can only be set to new or deactivated\n' });
     const empty = await ricloud(['webhook-config', 'update', 'any'], env(token));
-    expect(empty).toMatchObject({ code: 2, stderr: 'error: an update needs url or state\n' });
+    expect(empty).toMatchObject({ code: 2, stderr: 'error: an update needs --url or --state\n' });
   });
 });
 

@@ -7,7 +7,7 @@ import { Option, type Command } from 'commander';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client, Key, WebhookConfig } from '../../index';
-import { createWebhookHandler, toNodeHandler, type WebhookEvent } from '../../webhooks/index';
+import { createWebhookHandler, MemoryReplayStore, toNodeHandler, type WebhookEvent } from '../../webhooks/index';
 import { action, type Context } from '../context';
 import { UsageError } from '../errors';
 import { checkUrl, RicloudError } from '../sdk';
@@ -100,7 +100,8 @@ export function addListenCommand(group: Command): void {
     .addHelpText(
       'after',
       `
-Every POST, on any path, is checked: a delivery with a bad signature is refused (400) and reported on stderr.
+Every POST, on any path, is checked: a delivery with a bad signature, or a copy of one already received, is
+refused (400) and reported on stderr.
 Events left out by --only or --exclude are still accepted (200), just not printed.
 
 Examples:
@@ -115,7 +116,7 @@ Examples:
         const given = options.webhookUrl
           ? undefined
           : options.secretStdin
-            ? (await fromStdin('--secret-stdin', process.stdin)).value
+            ? (await fromStdin('--secret-stdin', process.stdin, ctx.signal)).value
             : options.secret?.trim() || ctx.settings.secret?.value;
         if (!options.webhookUrl && !given)
           throw new UsageError(
@@ -128,6 +129,8 @@ Examples:
         const configSecret = new Promise<string>((resolve) => (created = resolve));
         const handler = createWebhookHandler({
           secret: given ?? (() => configSecret),
+          // A copy of a delivery, sent again within the signature's tolerance, is refused rather than printed twice.
+          replay: new MemoryReplayStore(),
           onAny: (event) => {
             if (wanted(`${event.type}.${event.action}`, options)) show(ctx, event);
           },

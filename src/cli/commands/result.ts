@@ -34,7 +34,11 @@ function withBar(ctx: Context, result: Result, download: (options: DownloadOptio
 function downloadToStdout(ctx: Context, result: Result): Promise<void> {
   return withBar(ctx, result, async (options) => {
     const body = await result.download(options);
-    await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), process.stdout, { end: false });
+    // With the stop signal, a stdout that fails (its reader gone) ends the copy as the stop it caused: 141, quietly.
+    await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), process.stdout, {
+      end: false,
+      signal: ctx.signal,
+    });
   });
 }
 

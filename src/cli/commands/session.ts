@@ -58,10 +58,10 @@ function throwIfNotActive(session: Session): void {
 }
 
 /** The session's payload: the password (asked, or from stdin) and the 2FA code of an iCloud account; a Relay code. */
-async function payloadOf(options: CreateOptions) {
+async function payloadOf(ctx: Context, options: CreateOptions) {
   if (options.type !== 'icloud.account') return { code: options.code };
   const password = await readPassword(
-    { fromStdin: Boolean(options.passwordStdin), stdin: process.stdin, prompt: process.stderr },
+    { fromStdin: Boolean(options.passwordStdin), stdin: process.stdin, prompt: process.stderr, stop: ctx.signal },
     `Password for ${escapeControls(options.identifier)}: `,
   );
   return { password, code: options.code };
@@ -101,7 +101,7 @@ Examples:
     )
     .action(
       action(async (ctx, options: CreateOptions) => {
-        const payload = await payloadOf(options);
+        const payload = await payloadOf(ctx, options);
         const client = await ctx.client();
         const session = await client.sessions.create(
           { source: { user: options.user, type: options.type, identifier: options.identifier }, payload },
