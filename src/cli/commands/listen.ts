@@ -7,7 +7,13 @@ import { Option, type Command } from 'commander';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client, Key, WebhookConfig } from '../../index';
-import { createWebhookHandler, MemoryReplayStore, toNodeHandler, type WebhookEvent } from '../../webhooks/index';
+import {
+  createWebhookHandler,
+  MemoryReplayStore,
+  ReplayError,
+  toNodeHandler,
+  type WebhookEvent,
+} from '../../webhooks/index';
 import { action, type Context } from '../context';
 import { UsageError } from '../errors';
 import { checkUrl, RicloudError } from '../sdk';
@@ -100,8 +106,8 @@ export function addListenCommand(group: Command): void {
     .addHelpText(
       'after',
       `
-Every POST, on any path, is checked: a delivery with a bad signature, or a copy of one already received, is
-refused (400) and reported on stderr.
+Every POST, on any path, is checked: a delivery with a bad signature is refused (400) and reported on stderr.
+A copy of a delivery already received is acknowledged (200), reported on stderr, and not printed again.
 Events left out by --only or --exclude are still accepted (200), just not printed.
 
 Examples:
@@ -129,13 +135,17 @@ Examples:
         const configSecret = new Promise<string>((resolve) => (created = resolve));
         const handler = createWebhookHandler({
           secret: given ?? (() => configSecret),
-          // A copy of a delivery, sent again within the signature's tolerance, is refused rather than printed twice.
+          // A copy of a delivery already received (a replay, or the API's retry) is acknowledged, not printed twice.
           replay: new MemoryReplayStore(),
           onAny: (event) => {
             if (wanted(`${event.type}.${event.action}`, options)) show(ctx, event);
           },
           onError: (error) =>
-            ctx.out.warn(`refused a delivery: ${error instanceof Error ? error.message : String(error)}`),
+            ctx.out.warn(
+              error instanceof ReplayError
+                ? `ignored a copy of a delivery: ${error.message}`
+                : `refused a delivery: ${error instanceof Error ? error.message : String(error)}`,
+            ),
         });
         const server = createServer(toNodeHandler(handler));
         await new Promise<void>((resolve, reject) => {
