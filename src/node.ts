@@ -78,8 +78,9 @@ export async function readCredentialsFile(path: string): Promise<StorageCredenti
 }
 
 /**
- * Downloads a result's file to `path`: written to a temporary name beside it, renamed to `path` only once its size and
- * MD5 checksum matched, and removed on any failure, so `path` never holds a partial or corrupted file.
+ * Downloads a result's file to `path`, readable and writable by its owner only (mode 0600): written to a temporary name
+ * beside it, renamed to `path` only once its size and MD5 checksum matched, and removed on any failure, so `path` never
+ * holds a partial or corrupted file.
  * @throws what `result.download()` throws (SizeMismatchError, ChecksumMismatchError, AbortError, …), or the file
  *   system's error.
  */
@@ -90,7 +91,7 @@ export async function downloadToFile(result: Result, path: string, options?: Dow
   try {
     await pipeline(
       Readable.fromWeb(stream as NodeReadableStream<Uint8Array>),
-      createWriteStream(partial, { flags: 'wx' }),
+      createWriteStream(partial, { flags: 'wx', mode: 0o600 }),
     );
     await rename(partial, path);
   } catch (error) {

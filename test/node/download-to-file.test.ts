@@ -3,7 +3,7 @@
  * corrupted, short or cancelled download leaves nothing behind, not even its temporary file.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
@@ -38,6 +38,12 @@ describe('downloadToFile', () => {
     expect(bytes.length).toBe(SIZE);
     expect(createHash('md5').update(bytes).digest('hex')).toBe(result.checksum);
     expect(await readdir(dir)).toEqual(['photos.bin']);
+  });
+
+  it("creates the file readable by its owner only: a user's data is not left to every account on the machine", async () => {
+    const path = join(dir, 'photos.bin');
+    await downloadToFile(await dataResult(), path);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 
   it.each([
