@@ -82,6 +82,34 @@ describe('a subscription', () => {
     expect(mock.api.created.subscription).toBe(0);
   });
 
+  it('reads date_start and date_end as the date filters do: naive as UTC whatever the zone of the mock, other text 400', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    const base = { session: opened.id, poll_payload: { info_types: ['*'] } };
+    const zone = process.env.TZ;
+    // ricloud-py sends naive datetimes (no zone); a mock run on a machine east of UTC must not shift them.
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      const body = { ...base, date_start: '2030-03-01T10:00:00.123', date_end: '2030-03-02' };
+      const created = await call(flow, '/subscriptions', { method: 'POST', body });
+      expect(created.json).toMatchObject({
+        date_start: '2030-03-01T10:00:00.123Z',
+        date_end: '2030-03-02T00:00:00.000Z',
+      });
+      await call(flow, `/subscriptions/${created.json.id}`, { method: 'DELETE' });
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    for (const date_start of ['March 7, 2030', '2030-02-30T00:00:00Z', '2030']) {
+      const refused = await call(flow, '/subscriptions', { method: 'POST', body: { ...base, date_start } });
+      expect(refused, date_start).toMatchObject({
+        status: 400,
+        json: { params: { date_start: [expect.any(String)] } },
+      });
+    }
+  });
+
   it('stops polling once its session has expired', async () => {
     await configure(flow);
     const opened = await session(flow);
