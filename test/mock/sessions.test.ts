@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type MockServer, startMockServer } from '../../src/mock/index';
 import { call, configure, type Flow, recorder, session, slugs, user } from './flow-support';
+import { py } from './support';
 
 const rec = recorder();
 let mock: MockServer;
@@ -36,6 +37,23 @@ describe('users and sources', () => {
       error: 'invalid-parameter',
       params: { identifier: [expect.any(String)] },
     });
+  });
+
+  it("answers a create of an identifier the organisation has with that user (200), as ricloud-py's samples get their user", async () => {
+    // `ricloud icloud session latest` runs get_or_create_user (User.create), then lists that user's sources.
+    const first = await call(flow, '/users', { method: 'POST', body: { identifier: 'ricloud-py' } });
+    expect(first).toMatchObject({ status: 201, json: { identifier: 'ricloud-py' } });
+    const body = { user: first.json.id, type: 'icloud.account', identifier: 'john@icloud.com' };
+    await call(flow, '/sources', { method: 'POST', body });
+    const again = await call(flow, '/users', { method: 'POST', body: { identifier: 'ricloud-py' } });
+    expect(again).toMatchObject({ status: 200, json: { id: first.json.id } });
+    const sources = await call(flow, '/sources', { query: { user: again.json.id, identifier: 'john@icloud.com' } });
+    expect(sources.json.total_count).toBe(1);
+    expect(mock.api.created.user).toBe(1);
+    expect(
+      (await py(mock.url, 'another-organisation', '/users', { method: 'POST', body: { identifier: 'ricloud-py' } }))
+        .status,
+    ).toBe(201);
   });
 
   it('creates a source of a user, lists it by user, type and identifier, and refuses a client-made child type', async () => {
