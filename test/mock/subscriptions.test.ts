@@ -161,6 +161,28 @@ describe('a subscription, as its organisation and start date change', () => {
   });
 });
 
+describe('settle()', () => {
+  it('resolves while a subscription polls faster than its polls end, once the polls made before it have completed', async () => {
+    // At the default taskDelay a poll takes over 60 ms, and this subscription starts one every 36 ms.
+    const busy = await startMockServer({ intervalScale: 0.01, deliver: rec.deliver });
+    try {
+      const flow = { base: busy.url, token: 't', settle: () => busy.api.settle() };
+      await configure(flow);
+      const opened = await session(flow);
+      const body = { session: opened.id, poll_payload: { data_types: ['ios_messages.messages'] }, interval: 3600 };
+      await call(flow, '/subscriptions', { method: 'POST', body });
+      await vi.waitFor(() => expect(busy.api.created.poll).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+      const before = busy.api.store.polls().map((poll) => poll.id);
+      await busy.api.settle();
+      const states = busy.api.store.polls().filter((poll) => before.includes(poll.id));
+      expect(states.map((poll) => poll.state)).toEqual(before.map(() => 'completed'));
+    } finally {
+      busy.api.reset();
+      await busy.close();
+    }
+  });
+});
+
 describe('reset()', () => {
   it('abandons scheduled subscription polls and expiries: nothing is made after it', async () => {
     const scheduled = await startMockServer({
