@@ -67,6 +67,10 @@ describe('users and sources', () => {
     const child = await call(flow, '/sources', { method: 'POST', body: { ...body, type: 'rirelay.source' } });
     expect(child).toMatchObject({ status: 400, json: { params: { type: [expect.any(String)] } } });
     expect((await call(flow, '/sources', { method: 'POST', body })).status).toBe(400);
+    // Only a session's credentials validate a source: the client cannot make an unvalidated one active.
+    const activated = await call(flow, `/sources/${created.json.id}`, { method: 'POST', body: { state: 'active' } });
+    expect(activated).toMatchObject({ status: 400, json: { params: { state: [expect.any(String)] } } });
+    expect((await call(flow, `/sources/${created.json.id}`)).json.state).toBe('unvalidated');
   });
 });
 

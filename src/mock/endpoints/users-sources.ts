@@ -110,10 +110,12 @@ function listSources(call: Call, context: HandlerContext): Response {
   );
 }
 
-/** Takes `state`: `deactivated`, or `active` again for a source that was validated. */
+/** Takes `state`: `deactivated`, or `active` again; an `unvalidated` source is made active by a session only. */
 function updateSource(call: Call, context: HandlerContext): Response {
   const state = readChoice(bodyOf(call, ['state']).state, 'state', ['active', 'deactivated']);
   const source = findSource(call, context);
+  if (state === 'active' && source.state === 'unvalidated')
+    throw invalidParameter('state', 'An unvalidated source becomes active once a session on it is.');
   source.state = state;
   return json(200, showSource(context, source));
 }
