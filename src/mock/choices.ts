@@ -58,6 +58,8 @@ export const ERROR_CODES = {
 export const MAX_LOGGED_REQUESTS = 10_000;
 /** The largest request body the mock reads; a larger one is answered 413 `request-too-large`. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
+/** The deepest nesting of arrays and objects a JSON body may have: a deeper one could not be written back. */
+export const MAX_BODY_DEPTH = 64;
 /** The largest body `api.requests` keeps; a larger one is logged as `''` with its size in `bodyBytes`. */
 export const MAX_LOGGED_BODY_BYTES = 4096;
 

@@ -44,7 +44,7 @@ export function preflight(
     status: 204,
     headers: {
       ...allowed,
-      'access-control-allow-methods': 'GET, POST',
+      'access-control-allow-methods': 'GET, POST, DELETE',
       // Whatever the page asks to send: the SDK's own headers and any a caller adds.
       'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '',
       'access-control-max-age': '600',

@@ -1,4 +1,5 @@
 /** Readers of the body fields of the data flow's endpoints: each refuses a bad value with 400 naming the field. */
+import { readInstant } from './dates';
 import { invalidParameter } from './respond';
 
 /** A required string that is not blank. */
@@ -47,10 +48,11 @@ export function readRef<T extends { organisation?: unknown }>(
   return item;
 }
 
-/** An ISO 8601 date and time, as written back by the API; undefined when absent. */
+/**
+ * An ISO 8601 date and time read as the date filters read it (a naive time is UTC, not the mock's local time), as
+ * written back by the API (UTC, to the millisecond); undefined when absent.
+ */
 export function readDate(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null) return undefined;
-  const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(ms)) throw invalidParameter(field, 'Enter an ISO 8601 date and time.');
-  return new Date(ms).toISOString();
+  return `${readInstant(typeof value === 'string' ? value : '', field).slice(0, 23)}Z`;
 }

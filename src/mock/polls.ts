@@ -64,14 +64,14 @@ export function startPoll(
     poll.state = 'processing';
     if (source.type === 'rirelay.instance') findDevices(context, source);
     const tasks = (Object.keys(TASK_TYPES) as (keyof PollPayload)[]).flatMap((list) =>
-      payload[list].map((target) => newTask(context, key, poll, source, TASK_TYPES[list], target)),
+      payload[list].map((target) => newTask(context, key, poll, source, TASK_TYPES[list], target, signal)),
     );
     runner.notify(poll.id);
     await Promise.all(tasks.map((task) => runTask(context, key, poll, task, signal)));
     poll.state = 'completed';
     poll.date_completed = store.now();
     runner.notify(poll.id);
-    runner.announce(key, 'poll', 'completed', showPoll(context, poll));
+    runner.announce(key, 'poll', 'completed', showPoll(context, poll), signal);
   });
   return poll;
 }
@@ -83,6 +83,7 @@ function newTask(
   source: StoredSource,
   type: string,
   target: string,
+  signal: AbortSignal,
 ): StoredTask {
   const { store } = context;
   const task = store.add('task', store.tasks, {
@@ -105,7 +106,7 @@ function newTask(
     date_completed: null,
   } as StoredTask);
   poll.tasks.push(task.id);
-  context.runner.announce(key, 'task', 'created', showTask(context, task));
+  context.runner.announce(key, 'task', 'created', showTask(context, task), signal);
   return task;
 }
 
@@ -130,7 +131,7 @@ async function runTask(
   task.date_completed = store.now();
   runner.notify(task.id);
   runner.notify(poll.id);
-  runner.announce(key, 'task', task.state, showTask(context, task));
+  runner.announce(key, 'task', task.state, showTask(context, task), signal);
 }
 
 /** Makes the Relay instance's device sources, the first time it is polled. */

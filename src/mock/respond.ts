@@ -1,5 +1,5 @@
 /** The mock's answers: JSON with a request id, the API's error shape, and the readers of requests. */
-import { ERROR_CODES } from './choices';
+import { ERROR_CODES, MAX_BODY_DEPTH } from './choices';
 import { REQUEST_ID_HEADER } from '../core/wire';
 
 let requestSequence = 0;
@@ -61,11 +61,27 @@ export const invalidParameter = (name: string, problem: string): ApiError =>
 function parseJson(text: string, contentType: string | null): unknown {
   if (contentType !== null && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType))
     throw new ApiError(400, 'invalid-body', 'The body must be JSON (Content-Type: application/json, or none).');
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new ApiError(400, 'invalid-body', 'The body could not be parsed as JSON.');
   }
+  if (deeperThan(body, MAX_BODY_DEPTH))
+    throw new ApiError(400, 'invalid-body', `The body nests arrays and objects over ${MAX_BODY_DEPTH} levels deep.`);
+  return body;
+}
+
+/** Whether `value` nests arrays and objects over `limit` levels; walked without recursion, as it may be very deep. */
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [item, depth] = next;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth === limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /**

@@ -30,9 +30,14 @@ export function storageRouteOf(store: MockStore, key: StoredKey): StoredStorageC
   return store.mine(store.storageConfigs, key.organisation).findLast((config) => config.state === 'valid');
 }
 
-/** Whether the organisation has a `valid` webhook config: the docs' rule for an organisation to be usable. */
+/**
+ * Whether the organisation has a `valid` webhook config and a `valid` storage config: the docs' rules for an
+ * organisation to be usable, and to leave `unconfigured`.
+ */
 export const isUsable = (store: MockStore, organisation: string): boolean =>
-  [...store.configs.values()].some((config) => config.organisation === organisation && config.state === 'valid');
+  [store.configs, store.storageConfigs].every((configs) =>
+    [...configs.values()].some((config) => config.organisation === organisation && config.state === 'valid'),
+  );
 
 /** Which config a key's route lacks: `webhook`, `storage`, or undefined when both end at a `valid` one. */
 export const missingConfig = (store: MockStore, key: StoredKey): 'webhook' | 'storage' | undefined =>

@@ -53,7 +53,7 @@ export function startSession(
       runner.later(flow.sessionLifetime, async () => expireSession(context, session));
     }
     runner.notify(session.id);
-    runner.announce(store.keys.get(session.key), 'session', session.state, showSession(context, session));
+    runner.announce(store.keys.get(session.key), 'session', session.state, showSession(context, session), signal);
   });
   return session;
 }

@@ -24,7 +24,12 @@ type Tested = StoredConfig | StoredStorageConfig;
 
 /** Runs tasks and lets callers wait for them; `reset()` and `close()` abandon the tasks queued so far. */
 export class TestRunner {
-  readonly #running = new Set<Promise<void>>();
+  // Each running job with its root: 0 for work a request started, else the number of the timer whose firing started
+  // it (a subscription's poll, an expiry), inherited by the jobs it starts. settle() waits for the timers fired so far.
+  readonly #running = new Map<Promise<void>, number>();
+  readonly #roots = new WeakMap<AbortSignal, number>();
+  #fired = 0;
+  #firing = 0;
   readonly #waiters = new Map<string, Set<{ ready: () => boolean; release: () => void }>>();
   // One controller per task, so that no signal collects a listener per task; aborted when the task must stop.
   readonly #queued = new Set<AbortController>();
@@ -57,10 +62,15 @@ export class TestRunner {
     return task;
   }
 
-  /** Runs `job` as one of the mock's own: `settle()` waits for it, `reset()` and `close()` abort its signal. */
-  track(job: (signal: AbortSignal) => Promise<unknown>): void {
+  /**
+   * Runs `job` as one of the mock's own: `settle()` waits for it, `reset()` and `close()` abort its signal. `parent`
+   * is the signal of the job that starts it, whose root it shares.
+   */
+  track(job: (signal: AbortSignal) => Promise<unknown>, parent?: AbortSignal): void {
     const controller = new AbortController();
     if (this.#closed) controller.abort();
+    const root = this.#firing || (parent && this.#roots.get(parent)) || 0;
+    this.#roots.set(controller.signal, root);
     this.#queued.add(controller);
     const run = job(controller.signal)
       .then(
@@ -73,7 +83,7 @@ export class TestRunner {
         this.#running.delete(run);
         this.#queued.delete(controller);
       });
-    this.#running.add(run);
+    this.#running.set(run, root);
   }
 
   /**
@@ -85,7 +95,12 @@ export class TestRunner {
     const timer = setTimeout(
       () => {
         this.#timers.delete(timer);
-        this.track(job);
+        this.#firing = ++this.#fired;
+        try {
+          this.track(job);
+        } finally {
+          this.#firing = 0;
+        }
       },
       Math.min(ms, MAX_TIMER_MS),
     );
@@ -93,11 +108,14 @@ export class TestRunner {
     this.#timers.add(timer);
   }
 
-  /** Delivers an event of `key` along its route, as a job of its own: the caller's state machine does not wait. */
-  announce(key: StoredKey | undefined, type: string, action: string, data: unknown): void {
+  /**
+   * Delivers an event of `key` along its route, as a job of its own: the caller's state machine does not wait.
+   * `parent` is the signal of the job that announces it.
+   */
+  announce(key: StoredKey | undefined, type: string, action: string, data: unknown, parent?: AbortSignal): void {
     // A copy: a late delivery must show the resource as it was when the event happened.
     const snapshot = structuredClone(data);
-    if (key) this.track((signal) => emit(this.context, key, type, action, snapshot, signal));
+    if (key) this.track((signal) => emit(this.context, key, type, action, snapshot, signal), parent);
   }
 
   /** Abandons the tasks queued so far and what was scheduled, and releases their waiters; later tasks run as usual. */
@@ -181,8 +199,13 @@ export class TestRunner {
     for (const waiter of [...(this.#waiters.get(id) ?? [])]) if (all || waiter.ready()) waiter.release();
   }
 
-  /** Resolves when no task or delivery is running, including those queued while waiting. */
+  /**
+   * Resolves when no task or delivery is running, including those queued while waiting, but those that a timer
+   * firing after the call starts: a subscription whose polls overlap would never leave a moment with none running.
+   */
   async settle(): Promise<void> {
-    while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+    const fired = this.#fired;
+    const waited = () => [...this.#running].filter(([, root]) => root <= fired).map(([run]) => run);
+    for (let runs = waited(); runs.length > 0; runs = waited()) await Promise.allSettled(runs);
   }
 }

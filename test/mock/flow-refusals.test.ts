@@ -96,6 +96,18 @@ describe("the organisation's data_type scopes", () => {
     expect(mock.api.created).toMatchObject({ poll: 1, subscription: 0 });
   });
 
+  it('match a data type against many wildcards at once, without hanging the mock', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    // A backtracking match (a RegExp of `.*a.*a…`) of this pattern against this name blocks the mock for a minute.
+    const scopes = { [`data_type:${'*a'.repeat(11)}*b`]: [] };
+    await call(flow, '/permissions', { method: 'POST', body: { scopes } });
+    const refused = { session: opened.id, payload: { data_types: ['a'.repeat(40)] } };
+    expect((await call(flow, '/polls', { method: 'POST', body: refused })).status).toBe(403);
+    const allowed = { session: opened.id, payload: { data_types: [`${'a'.repeat(40)}b`] } };
+    expect((await call(flow, '/polls', { method: 'POST', body: allowed })).status).toBe(201);
+  });
+
   it('allow every data type while no permissions name a data_type scope', async () => {
     await configure(flow);
     const opened = await session(flow);

@@ -89,6 +89,23 @@ describe('request bodies', () => {
   );
 });
 
+describe('a body nested too deep to answer back', () => {
+  it.each(bothWays)('is 400 invalid-body, stores nothing, and the list still answers (%s)', async (_, way) => {
+    const [which, base] = way();
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const answer = await fetch(`${base}/permissions`, {
+      method: 'POST',
+      headers: { authorization: `Token ${TOKEN}`, 'content-type': 'application/json' },
+      body: `{"scopes":{"data_type:x":[{"limits":${deep}}]}}`,
+    });
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({ error: 'invalid-body' });
+    expect(which.created.permissions).toBe(0);
+    const listed = await fetch(`${base}/permissions`, { headers: { authorization: `Token ${TOKEN}` } });
+    expect(listed.status).toBe(200);
+  });
+});
+
 describe('a malformed percent-escape in the path', () => {
   it.each(bothWays)('is 400 invalid-parameter naming the id, not a 500 (%s)', async (_, way) => {
     const [, base] = way();

@@ -719,7 +719,14 @@ describe('CORS on the mock server (opt-in)', () => {
       const checked = await preflight(open.url);
       expect(checked.status).toBe(204);
       expect(checked.headers.get('access-control-allow-origin')).toBe('*');
-      expect(checked.headers.get('access-control-allow-methods')).toBe('GET, POST');
+      expect(checked.headers.get('access-control-allow-methods')).toBe('GET, POST, DELETE');
+      // A page's session.delete() or config.delete() is a DELETE, which a browser sends only once its preflight allows it.
+      const deleting = await fetch(`${open.url}/sessions/any`, {
+        method: 'OPTIONS',
+        headers: { origin: PAGE, 'access-control-request-method': 'DELETE' },
+      });
+      expect(deleting.status).toBe(204);
+      expect(deleting.headers.get('access-control-allow-methods')?.split(', ')).toContain('DELETE');
       expect(checked.headers.get('access-control-allow-headers')).toBe('authorization,content-type,x-trace');
       const listed = await fetch(`${open.url}/configs/webhook`, {
         headers: { origin: PAGE, authorization: `Token ${TOKEN_A}` },

@@ -1,6 +1,6 @@
 /**
- * An organisation is `active` while one of its own webhook configs is `valid`, else `unconfigured`: another
- * organisation's valid config does not count, nor does its own config once it is deactivated.
+ * An organisation is `active` while one of its own webhook configs and one of its own storage configs are `valid`,
+ * else `unconfigured`: another organisation's valid config does not count, nor does its own once it is deactivated.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, startMockServer } from '../../src/mock/index';
@@ -27,8 +27,26 @@ afterAll(async () => {
 /** The organisation's state as `token`'s key sees it. */
 const stateOf = async (token: string) => (await py(mock.url, token, '/organisation')).json.state;
 
+/** Gives `token`'s organisation a storage config, valid once its test has run. */
+const storage = (token: string) =>
+  py(mock.url, token, '/configs/storage', {
+    method: 'POST',
+    body: { url: 'gs://results-bucket/ricloud', credentials: { private_key: 'k' } },
+  });
+
 describe("an organisation's state", () => {
-  it("is not made active by another organisation's valid config", async () => {
+  it('stays unconfigured with a valid webhook config until a storage config is valid too, as sessions need both', async () => {
+    await py(mock.url, ACME, '/configs/webhook', { method: 'POST', body: { url: `${receiver.url}/acme` } });
+    await mock.api.settle();
+    expect(await stateOf(ACME)).toBe('unconfigured');
+    await storage(ACME);
+    await mock.api.settle();
+    expect(await stateOf(ACME)).toBe('active');
+  });
+
+  it("is not made active by another organisation's valid configs", async () => {
+    await storage(OTHER);
+    await storage(ACME);
     await py(mock.url, OTHER, '/configs/webhook', { method: 'POST', body: { url: `${receiver.url}/other` } });
     await mock.api.settle();
     expect(await stateOf(OTHER)).toBe('active');
@@ -36,6 +54,7 @@ describe("an organisation's state", () => {
   });
 
   it('goes back to unconfigured when its one valid config is deactivated', async () => {
+    await storage(ACME);
     const created = await py(mock.url, ACME, '/configs/webhook', {
       method: 'POST',
       body: { url: `${receiver.url}/acme` },

@@ -147,6 +147,8 @@ describe('the organisation and its keys, as ricloud-py calls them', () => {
       webhook_configs: { resource: 'list', total_count: 0, url: '/configs/webhook' },
     });
     const { json: cfg } = await call('/configs/webhook', { method: 'POST', body: { url: `${receiver.url}/hooks` } });
+    const storage = { url: 'gs://results-bucket/ricloud', credentials: { private_key: 'k' } };
+    await call('/configs/storage', { method: 'POST', body: storage });
     await mock.api.settle();
     const updated = await call('/organisation', {
       method: 'POST',

@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type MockServer, startMockServer } from '../../src/mock/index';
 import { call, configure, type Flow, recorder, session, slugs, user } from './flow-support';
+import { py } from './support';
 
 const rec = recorder();
 let mock: MockServer;
@@ -38,6 +39,23 @@ describe('users and sources', () => {
     });
   });
 
+  it("answers a create of an identifier the organisation has with that user (200), as ricloud-py's samples get their user", async () => {
+    // `ricloud icloud session latest` runs get_or_create_user (User.create), then lists that user's sources.
+    const first = await call(flow, '/users', { method: 'POST', body: { identifier: 'ricloud-py' } });
+    expect(first).toMatchObject({ status: 201, json: { identifier: 'ricloud-py' } });
+    const body = { user: first.json.id, type: 'icloud.account', identifier: 'john@icloud.com' };
+    await call(flow, '/sources', { method: 'POST', body });
+    const again = await call(flow, '/users', { method: 'POST', body: { identifier: 'ricloud-py' } });
+    expect(again).toMatchObject({ status: 200, json: { id: first.json.id } });
+    const sources = await call(flow, '/sources', { query: { user: again.json.id, identifier: 'john@icloud.com' } });
+    expect(sources.json.total_count).toBe(1);
+    expect(mock.api.created.user).toBe(1);
+    expect(
+      (await py(mock.url, 'another-organisation', '/users', { method: 'POST', body: { identifier: 'ricloud-py' } }))
+        .status,
+    ).toBe(201);
+  });
+
   it('creates a source of a user, lists it by user, type and identifier, and refuses a client-made child type', async () => {
     const owner = await user(flow);
     const body = { user: owner, type: 'icloud.account', identifier: 'john@icloud.com' };
@@ -49,6 +67,10 @@ describe('users and sources', () => {
     const child = await call(flow, '/sources', { method: 'POST', body: { ...body, type: 'rirelay.source' } });
     expect(child).toMatchObject({ status: 400, json: { params: { type: [expect.any(String)] } } });
     expect((await call(flow, '/sources', { method: 'POST', body })).status).toBe(400);
+    // Only a session's credentials validate a source: the client cannot make an unvalidated one active.
+    const activated = await call(flow, `/sources/${created.json.id}`, { method: 'POST', body: { state: 'active' } });
+    expect(activated).toMatchObject({ status: 400, json: { params: { state: [expect.any(String)] } } });
+    expect((await call(flow, `/sources/${created.json.id}`)).json.state).toBe('unvalidated');
   });
 });
 

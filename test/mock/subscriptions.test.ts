@@ -82,6 +82,34 @@ describe('a subscription', () => {
     expect(mock.api.created.subscription).toBe(0);
   });
 
+  it('reads date_start and date_end as the date filters do: naive as UTC whatever the zone of the mock, other text 400', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    const base = { session: opened.id, poll_payload: { info_types: ['*'] } };
+    const zone = process.env.TZ;
+    // ricloud-py sends naive datetimes (no zone); a mock run on a machine east of UTC must not shift them.
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      const body = { ...base, date_start: '2030-03-01T10:00:00.123', date_end: '2030-03-02' };
+      const created = await call(flow, '/subscriptions', { method: 'POST', body });
+      expect(created.json).toMatchObject({
+        date_start: '2030-03-01T10:00:00.123Z',
+        date_end: '2030-03-02T00:00:00.000Z',
+      });
+      await call(flow, `/subscriptions/${created.json.id}`, { method: 'DELETE' });
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    for (const date_start of ['March 7, 2030', '2030-02-30T00:00:00Z', '2030']) {
+      const refused = await call(flow, '/subscriptions', { method: 'POST', body: { ...base, date_start } });
+      expect(refused, date_start).toMatchObject({
+        status: 400,
+        json: { params: { date_start: [expect.any(String)] } },
+      });
+    }
+  });
+
   it('stops polling once its session has expired', async () => {
     await configure(flow);
     const opened = await session(flow);
@@ -130,6 +158,28 @@ describe('a subscription, as its organisation and start date change', () => {
       timeout: 10_000,
     });
     await call(flow, `/subscriptions/${id}`, { method: 'DELETE' });
+  });
+});
+
+describe('settle()', () => {
+  it('resolves while a subscription polls faster than its polls end, once the polls made before it have completed', async () => {
+    // At the default taskDelay a poll takes over 60 ms, and this subscription starts one every 36 ms.
+    const busy = await startMockServer({ intervalScale: 0.01, deliver: rec.deliver });
+    try {
+      const flow = { base: busy.url, token: 't', settle: () => busy.api.settle() };
+      await configure(flow);
+      const opened = await session(flow);
+      const body = { session: opened.id, poll_payload: { data_types: ['ios_messages.messages'] }, interval: 3600 };
+      await call(flow, '/subscriptions', { method: 'POST', body });
+      await vi.waitFor(() => expect(busy.api.created.poll).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+      const before = busy.api.store.polls().map((poll) => poll.id);
+      await busy.api.settle();
+      const states = busy.api.store.polls().filter((poll) => before.includes(poll.id));
+      expect(states.map((poll) => poll.state)).toEqual(before.map(() => 'completed'));
+    } finally {
+      busy.api.reset();
+      await busy.close();
+    }
   });
 });
 

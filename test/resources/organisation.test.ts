@@ -9,13 +9,17 @@ const HOOK_DEFAULT = 'https://hooks.example.com/default';
 const HOOK_OWN = 'https://hooks.example.com/own';
 
 describe('Organisation', () => {
-  it('retrieve() GETs /organisation: its id, name, configs as a nested list and state unconfigured until a config is valid', async () => {
+  it('retrieve() GETs /organisation: its id, name, configs as a nested list and state unconfigured until its webhook and storage configs are valid', async () => {
     const org = await client().organisation.retrieve();
     expect(api.requests.at(-1)).toMatchObject({ method: 'GET', path: '/organisation' });
     expect(org).toBeInstanceOf(Organisation);
     expect(org).toMatchObject({ id: 'org_acme', resource: 'organisation', state: 'unconfigured' });
     expect(org.webhook_configs?.data).toEqual([]);
     const cfg = await client().webhookConfigs.create({ url: HOOK_DEFAULT });
+    await api.settle();
+    await org.refresh();
+    expect(org.state).toBe('unconfigured');
+    await client().storageConfigs.create({ url: 'gs://results-bucket/ricloud', credentials: { private_key: 'k' } });
     await api.settle();
     await org.refresh();
     expect(org.state).toBe('active');

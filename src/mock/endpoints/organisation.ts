@@ -9,7 +9,7 @@ import { KEY_ROUTES } from './keys';
 
 /**
  * The organisation as the API shows it: its configs as nested lists (the first page), and its state: `active` when
- * it has a `valid` webhook config (the docs' rule to be usable), else `unconfigured`.
+ * it has a `valid` webhook config and a `valid` storage config (the docs' rules), else `unconfigured`.
  */
 function show(context: HandlerContext, organisation: StoredOrganisation): unknown {
   const { store } = context;

@@ -12,8 +12,14 @@ const findUser = (call: Call, context: HandlerContext) =>
 const findSource = (call: Call, context: HandlerContext) =>
   owned(context.store.sources, call.id, call.organisation, 'Source');
 
+/**
+ * Makes a user, or answers 200 with the organisation's user of that identifier: ricloud-py's samples get their user
+ * so (`get_or_create_user` calls `User.create`), and a create re-sent after a 5xx makes no second user.
+ */
 function createUser(call: Call, context: HandlerContext): Response {
   const identifier = readText(bodyOf(call, ['identifier']).identifier, 'identifier');
+  const found = context.store.mine(context.store.users, call.organisation).find((u) => u.identifier === identifier);
+  if (found) return json(200, found);
   const user = context.store.add('user', context.store.users, {
     id: newId(),
     resource: 'user',
@@ -104,10 +110,12 @@ function listSources(call: Call, context: HandlerContext): Response {
   );
 }
 
-/** Takes `state`: `deactivated`, or `active` again for a source that was validated. */
+/** Takes `state`: `deactivated`, or `active` again; an `unvalidated` source is made active by a session only. */
 function updateSource(call: Call, context: HandlerContext): Response {
   const state = readChoice(bodyOf(call, ['state']).state, 'state', ['active', 'deactivated']);
   const source = findSource(call, context);
+  if (state === 'active' && source.state === 'unvalidated')
+    throw invalidParameter('state', 'An unvalidated source becomes active once a session on it is.');
   source.state = state;
   return json(200, showSource(context, source));
 }
