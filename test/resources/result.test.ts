@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AbortError,
   ChecksumMismatchError,
@@ -354,26 +354,47 @@ describe('an expired result', () => {
 });
 
 describe('what a download leaves behind', () => {
-  /** Timers that keep the process alive. */
-  const timers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+  const LIMIT_MS = 60_000;
+
+  /**
+   * Runs `work` and counts the timers of `LIMIT_MS` it started that would keep the process alive: referenced and not
+   * cleared. Only the download's own timers last that long, so other work in the process does not count.
+   */
+  async function timersKeptBy(work: () => Promise<void>): Promise<number> {
+    const set = vi.spyOn(globalThis, 'setTimeout');
+    const clear = vi.spyOn(globalThis, 'clearTimeout');
+    try {
+      await work();
+      const cleared = new Set(clear.mock.calls.map(([timer]) => timer));
+      const started = set.mock.calls.flatMap(([, ms], i) => (ms === LIMIT_MS ? [set.mock.results[i]?.value] : []));
+      expect(started.length).toBeGreaterThan(0);
+      return started.filter((timer: NodeJS.Timeout) => !cleared.has(timer) && timer.hasRef()).length;
+    } finally {
+      set.mockRestore();
+      clear.mockRestore();
+    }
+  }
 
   it('a stream never read keeps no timer alive, even with a deadline', async () => {
     const result = await dataResult();
-    const before = timers();
-    const stream = await result.download({ deadline: 60_000, timeout: 60_000 });
-    expect(timers()).toBe(before);
+    let stream: ReadableStream<Uint8Array> | undefined;
+    const kept = await timersKeptBy(async () => {
+      stream = await result.download({ deadline: LIMIT_MS, timeout: LIMIT_MS });
+    });
+    expect(kept).toBe(0);
     // Not awaited: msw's body settles a cancel only once it was read from.
-    void stream.cancel();
+    void stream?.cancel();
   });
 
   it('a stream the reader cancels mid-way stops its timers', async () => {
     const result = await dataResult();
-    const before = timers();
-    const reader = (await result.download({ deadline: 60_000, timeout: 60_000 })).getReader();
-    await reader.read();
-    // Not awaited: msw's body may never settle a cancel.
-    void reader.cancel();
-    expect(timers()).toBe(before);
+    const kept = await timersKeptBy(async () => {
+      const reader = (await result.download({ deadline: LIMIT_MS, timeout: LIMIT_MS })).getReader();
+      await reader.read();
+      // Not awaited: msw's body may never settle a cancel.
+      void reader.cancel();
+    });
+    expect(kept).toBe(0);
   });
 });
 
