@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -7,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
 import { buildProgram } from '../../src/cli/program';
 import { EVENT_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES } from '../../src/index';
-import { BIN, collect, hasAnsi, json, newToken, OK_URL, ricloud, start, tempHome, useMockServer } from './support';
+import { BIN, hasAnsi, json, newToken, OK_URL, ricloud, ricloudToFullDevice, start, useMockServer } from './support';
 
 const { mock, env, client } = useMockServer();
 
@@ -244,11 +243,7 @@ describe('a reader that goes away, or a full disk', () => {
         ['webhook-config', 'list', '--all', '--json'],
         ['webhook-config', 'list'],
       ]) {
-        // The shell points stdout at /dev/full, where every write fails with ENOSPC.
-        const child = spawn('sh', ['-c', 'exec "$@" > /dev/full', 'sh', process.execPath, BIN, ...args], {
-          env: { PATH: process.env.PATH, HOME: tempHome(), ...env(token) },
-        });
-        const run = await collect(child).done;
+        const run = await ricloudToFullDevice(args, env(token));
         expect({ args, code: run.code }).toEqual({ args, code: 1 });
         expect(run.stderr).toBe('error: cannot write to stdout: ENOSPC: no space left on device, write\n');
       }

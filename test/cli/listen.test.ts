@@ -1,6 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSignedRequest } from '../../src/webhooks/index';
-import { freePort, ndjson, newToken, OK_URL, ricloud, start, useMockServer, type Launched, type Run } from './support';
+import {
+  configTestEvent,
+  freePort,
+  ndjson,
+  newToken,
+  OK_URL,
+  ricloud,
+  start,
+  useMockServer,
+  type Launched,
+  type Run,
+} from './support';
 
 const { mock, env, client } = useMockServer();
 
@@ -97,16 +108,7 @@ describe('ricloud event listen --secret', () => {
   it('acknowledges a copy of a delivery already received (200) without printing the event again', async () => {
     const port = await freePort();
     const listener = await listen(['--port', String(port), '--secret', 'whsec_replay', '--json'], {});
-    const event = {
-      id: 'evt_replayed',
-      resource: 'event',
-      organisation: 'org_1',
-      type: 'webhook_config',
-      action: 'test',
-      state: 'pending',
-      date_created: '2026-01-01T00:00:00.000000Z',
-      data: { resource: 'webhook_config', id: 'cfg_1' },
-    };
+    const event = configTestEvent('evt_replayed');
     const delivery = await createSignedRequest(event, 'whsec_replay', { url: `http://127.0.0.1:${port}/webhooks` });
     expect((await fetch(delivery.clone())).status).toBe(200);
     expect((await fetch(delivery)).status).toBe(200);

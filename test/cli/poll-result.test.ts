@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -8,12 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, Session } from '../../src/index';
 import { activeSession, until } from './flow-support';
 import {
-  BIN,
-  collect,
   json,
   ndjson,
   newToken,
   ricloud,
+  ricloudToFullDevice,
   start,
   tempHome,
   useHostileServer,
@@ -134,12 +132,7 @@ describe('ricloud result', () => {
       const token = newToken();
       const { client: sdk, poll } = await completedPoll(token);
       const [result] = (await sdk.results.list({ poll: poll.id })).data;
-      const args = ['result', 'download', result?.id ?? ''];
-      // The shell points stdout at /dev/full, where every write fails with ENOSPC.
-      const child = spawn('sh', ['-c', 'exec "$@" > /dev/full', 'sh', process.execPath, BIN, ...args], {
-        env: { PATH: process.env.PATH, HOME: tempHome(), ...env(token) },
-      });
-      const run = await collect(child).done;
+      const run = await ricloudToFullDevice(['result', 'download', result?.id ?? ''], env(token));
       expect(run).toMatchObject({
         code: 1,
         stderr: 'error: cannot write to stdout: ENOSPC: no space left on device, write\n',

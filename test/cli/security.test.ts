@@ -17,6 +17,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSignedRequest } from '../../src/webhooks/index';
 import { until } from './flow-support';
 import {
+  configTestEvent,
   FAILING_URL,
   freePort,
   readsStdin,
@@ -152,16 +153,7 @@ describe('text output shows control characters from the server escaped; --json s
     const port = await freePort();
     const listener = launch(['event', 'listen', '--port', String(port), '--secret', 'whsec_listen'], env(token));
     await listener.waitFor('stderr', /Listening on/);
-    const event = {
-      id: `evt_${HOSTILE}`,
-      resource: 'event',
-      organisation: 'org_1',
-      type: 'webhook_config',
-      action: 'test',
-      state: 'pending',
-      date_created: '2026-01-01T00:00:00.000000Z',
-      data: { resource: 'webhook_config', id: HOSTILE },
-    };
+    const event = configTestEvent(`evt_${HOSTILE}`, HOSTILE);
     const url = `http://127.0.0.1:${port}/webhooks`;
     expect((await fetch(await createSignedRequest(event, 'whsec_listen', { url }))).status).toBe(200);
     await listener.waitFor('stdout', /evt_/);
@@ -359,16 +351,7 @@ describe('a token never leaks, however it is given (points 1 and 15)', () => {
     const listener = launch(['event', 'listen', '--port', String(port), '--secret-stdin'], env(token));
     listener.child.stdin.end(`${secret}\n`);
     await listener.waitFor('stderr', /Listening on/);
-    const event = {
-      id: 'evt_1',
-      resource: 'event',
-      organisation: 'org_1',
-      type: 'webhook_config',
-      action: 'test',
-      state: 'pending',
-      date_created: '2026-01-01T00:00:00.000000Z',
-      data: { resource: 'webhook_config', id: 'cfg_1' },
-    };
+    const event = configTestEvent('evt_1');
     const url = `http://127.0.0.1:${port}/webhooks`;
     expect((await fetch(await createSignedRequest(event, secret, { url }))).status).toBe(200);
     listener.child.kill('SIGINT');

@@ -85,6 +85,27 @@ export function ricloud(args: string[], env: Record<string, string | undefined> 
   return start(args, env).done;
 }
 
+/** Runs `ricloud args…` to the end with its stdout on /dev/full, where every write fails with ENOSPC. */
+export function ricloudToFullDevice(args: string[], env: Record<string, string | undefined>): Promise<Run> {
+  // The shell points stdout at /dev/full.
+  const child = spawn('sh', ['-c', 'exec "$@" > /dev/full', 'sh', process.execPath, BIN, ...args], {
+    env: { PATH: process.env.PATH, HOME: tempHome(), ...env },
+  });
+  return collect(child).done;
+}
+
+/** A `webhook_config.test` event as the API delivers it: event `id`, about the config `config`. */
+export const configTestEvent = (id: string, config = 'cfg_1') => ({
+  id,
+  resource: 'event',
+  organisation: 'org_1',
+  type: 'webhook_config',
+  action: 'test',
+  state: 'pending',
+  date_created: '2026-01-01T00:00:00.000000Z',
+  data: { resource: 'webhook_config', id: config },
+});
+
 /**
  * True once the process `pid` has opened its stdin for reading: Node then makes it non-blocking (Linux: the flags of
  * fd 0 in /proc). Its signal handlers are installed before that.
