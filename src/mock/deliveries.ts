@@ -103,7 +103,9 @@ export async function attempt(
 
 /**
  * Records an event of `key` and delivers it along the key's route, retrying until `DELIVERY_ATTEMPTS` attempts have
- * failed; `retries` counts the attempts after the first. With no `valid` config on the route the event fails at once.
+ * failed; `retries` counts the attempts after the first. The route is found again for each attempt, so a retry
+ * follows a key pointed elsewhere, a new default, or a config deleted or deactivated meanwhile; when the route ends
+ * at no `valid` config, the event fails without that attempt.
  */
 export async function emit(
   context: DeliveryContext,
@@ -114,12 +116,12 @@ export async function emit(
   signal: AbortSignal,
 ): Promise<EventAttributes> {
   const event = newEvent(context.store, key.organisation, type, action, data);
-  const config = routeOf(context.store, key);
-  for (let made = 1; config; made++) {
-    if (!(await attempt(context, event, config, signal))) return event;
-    if (made === DELIVERY_ATTEMPTS) break;
-    await sleep(Math.min(context.retryDelay * RETRY_BACKOFF ** (made - 1), MAX_TIMER_MS), signal);
+  for (let made = 0; made < DELIVERY_ATTEMPTS; made++) {
+    if (made > 0) await sleep(Math.min(context.retryDelay * RETRY_BACKOFF ** (made - 1), MAX_TIMER_MS), signal);
+    const config = routeOf(context.store, key);
+    if (!config) break;
     event.retries = made;
+    if (!(await attempt(context, event, config, signal))) return event;
   }
   event.state = 'failed';
   return event;
