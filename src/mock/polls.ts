@@ -139,7 +139,7 @@ function findDevices(context: HandlerContext, instance: StoredSource): void {
   const { store } = context;
   if ([...store.sources.values()].some((source) => source.parent === instance.id)) return;
   for (const device of RELAY_DEVICES) {
-    store.add('source', store.sources, {
+    const child = store.add('source', store.sources, {
       ...instance,
       id: newId(),
       type: 'rirelay.source',
@@ -148,5 +148,6 @@ function findDevices(context: HandlerContext, instance: StoredSource): void {
       state: 'active',
       date_created: store.now(),
     });
+    store.validated.add(child.id);
   }
 }

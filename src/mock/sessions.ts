@@ -49,6 +49,7 @@ export function startSession(
     session.state = error ? 'failed' : 'active';
     session.error = error ?? null;
     if (!error) {
+      store.validated.add(source.id);
       if (source.state === 'unvalidated') source.state = 'active';
       runner.later(flow.sessionLifetime, async () => expireSession(context, session));
     }
@@ -65,4 +66,9 @@ export function expireSession(context: HandlerContext, session: StoredSession): 
   session.date_expired = context.store.now();
   context.runner.notify(session.id);
   context.runner.announce(context.store.keys.get(session.key), 'session', 'expired', showSession(context, session));
+}
+
+/** Expires the `pending` and `active` sessions of a user or a source the organisation deactivated. */
+export function endSessions(context: HandlerContext, field: 'user' | 'source', id: string): void {
+  for (const session of context.store.sessions.values()) if (session[field] === id) expireSession(context, session);
 }

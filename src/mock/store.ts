@@ -83,6 +83,8 @@ export class MockStore {
   readonly events = new Map<string, EventAttributes>();
   /** How many of each kind were really created: the proof that a retry did not duplicate a create. */
   readonly created = Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Record<Kind, number>;
+  /** Sources a session validated, and the device sources polls found: only these may be made `active` again. */
+  readonly validated = new Set<string>();
   /** The latest test task of each config: an older test that ends late must not decide the state. */
   readonly latestTest = new Map<string, string>();
   // Insertion order breaks ties between items created in the same millisecond.
@@ -141,6 +143,7 @@ export class MockStore {
     for (const map of [this.users, this.sources, this.sessions, this.polls, this.subscriptions]) map.clear();
     for (const map of [this.results, this.files, this.tasks, this.events]) map.clear();
     this.latestTest.clear();
+    this.validated.clear();
     this.#order.clear();
     for (const kind of KINDS) this.created[kind] = 0;
   }

@@ -1,7 +1,7 @@
 /**
  * Subscriptions: from `date_start`, a poll of the session every `interval` seconds (each second is `intervalScale`
  * ms of the mock) until `date_end` or delete. A subscription is `pending` until its first poll, then `active`; one
- * whose session is no longer `active` when a poll is due makes no more polls.
+ * whose session is no longer `active` when a poll is due makes no more polls, one whose source is deactivated skips it.
  */
 import type { HandlerContext } from './endpoint';
 import { startPoll } from './polls';
@@ -24,8 +24,8 @@ function tick(context: HandlerContext, subscription: StoredSubscription, n: numb
   const source = store.sources.get(subscription.source);
   const key = store.keys.get(subscription.key);
   if (session?.state !== 'active' || !source || !key) return;
-  // An organisation that lost its configs skips this poll, and polls again when the next one is due.
-  if (!missingConfig(store, key)) {
+  // An organisation that lost its configs, or a deactivated source, skips this poll; the next one is made as due.
+  if (!missingConfig(store, key) && source.state !== 'deactivated') {
     startPoll(context, key, session, source, structuredClone(subscription.poll_payload), subscription.id);
     subscription.state = 'active';
   }

@@ -13,6 +13,7 @@ import { checkScopes } from '../scopes';
 import { type PollPayload, showSubscription, type StoredSubscription } from '../shapes';
 import { newId } from '../store';
 import { scheduleSubscription } from '../subscriptions';
+import { checkActive } from './users-sources';
 
 /** A poll payload: lists of info types, data types and files, at least one name in all. */
 function readPayload(value: unknown, field: string): PollPayload {
@@ -29,7 +30,7 @@ function readPayload(value: unknown, field: string): PollPayload {
 
 /**
  * The session and source a poll or subscription names, once the key may use them: the session `active` (an expired
- * one is 400 `session-expired`), the source the session's own or one of its children.
+ * one is 400 `session-expired`), the source the session's own or one of its children, and not deactivated.
  */
 function readTarget(call: Call, context: HandlerContext, body: Record<string, unknown>, payload: PollPayload) {
   const { store } = context;
@@ -45,6 +46,7 @@ function readTarget(call: Call, context: HandlerContext, body: Record<string, un
   if (session.state === 'expired')
     throw new ApiError(SESSION_EXPIRED.status, SESSION_EXPIRED.code, 'The session has expired: open a new one.');
   if (session.state !== 'active') throw invalidParameter('session', `The session is ${session.state}, not active.`);
+  checkActive(source, 'source');
   return { session, source };
 }
 

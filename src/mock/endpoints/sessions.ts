@@ -10,7 +10,7 @@ import { json } from '../respond';
 import { checkUsable } from '../routing';
 import { type Credentials, expireSession, showSession, startSession } from '../sessions';
 import type { StoredSession, StoredSource } from '../shapes';
-import { readSourceFields, sourceFor } from './users-sources';
+import { checkActive, namedSource, readSourceFields, sourceFor } from './users-sources';
 
 const find = (call: Call, context: HandlerContext) =>
   owned(context.store.sessions, call.id, call.organisation, 'Session');
@@ -30,7 +30,7 @@ function readCredentials(type: string, payload: Record<string, unknown>): Creden
 
 /**
  * Opens a session on `source`: a source id, or `{ user, type, identifier }` naming (and making, when new) the
- * user's source.
+ * user's source. Neither the source nor its user may be deactivated.
  */
 async function create(call: Call, context: HandlerContext): Promise<Response> {
   const awaitFor = awaitSeconds(call.request);
@@ -40,9 +40,12 @@ async function create(call: Call, context: HandlerContext): Promise<Response> {
   if (typeof body.source === 'string') {
     source = readRef(context.store.sources, body.source, 'source', call.organisation);
     readChoice(source.type, 'source', CLIENT_SOURCE_TYPES);
+    checkActive(context.store.users.get(source.user), 'source');
   } else {
     named = readSourceFields(readFields(body.source, 'source'), 'source.', call, context);
+    source = namedSource(context, named.user, named.type, named.identifier);
   }
+  checkActive(source, 'source');
   const credentials = readCredentials(source?.type ?? named?.type ?? '', readFields(body.payload, 'payload'));
   checkUsable(context.store, call.key);
   source ??= named && sourceFor(context, named.user, named.type, named.identifier);

@@ -4,6 +4,7 @@ import { bodyOf, type Call, type HandlerContext, owned, type Route } from '../en
 import { readChoice, readOptionalText, readRef, readText } from '../fields';
 import { listObject } from '../lists';
 import { invalidParameter, json } from '../respond';
+import { endSessions } from '../sessions';
 import type { StoredSource, StoredUser } from '../shapes';
 import { newId } from '../store';
 
@@ -41,15 +42,27 @@ function listUsers(call: Call, context: HandlerContext): Response {
   );
 }
 
-/** Takes `identifier` and `state` (`active` or `deactivated`). */
+/**
+ * Takes `identifier` (one no other user of the organisation has: identifiers name users, as `POST /users` reads them)
+ * and `state` (`active` or `deactivated`; deactivating a user expires its sessions).
+ */
 function updateUser(call: Call, context: HandlerContext): Response {
   const body = bodyOf(call, ['identifier', 'state']);
   const identifier = readOptionalText(body.identifier, 'identifier');
   const state = body.state === undefined ? undefined : readChoice(body.state, 'state', ['active', 'deactivated']);
   const user = findUser(call, context);
+  const users = context.store.mine(context.store.users, call.organisation);
+  if (identifier !== undefined && users.some((other) => other.id !== user.id && other.identifier === identifier))
+    throw invalidParameter('identifier', 'Another user of this organisation has this identifier.');
   if (identifier !== undefined) user.identifier = identifier;
   if (state !== undefined) user.state = state;
+  if (state === 'deactivated') endSessions(context, 'user', user.id);
   return json(200, user);
+}
+
+/** Refuses a user or source that is `deactivated`: it takes no new source, session or poll. */
+export function checkActive(item: StoredUser | StoredSource | undefined, field: string): void {
+  if (item?.state === 'deactivated') throw invalidParameter(field, `The ${item.resource} is deactivated.`);
 }
 
 /** The source as the API shows it: its child sources as a nested list. */
@@ -61,14 +74,17 @@ export function showSource(context: HandlerContext, source: StoredSource): unkno
   };
 }
 
+/** The top-level source of `user` with this type and identifier, if there is one. */
+export const namedSource = (context: HandlerContext, user: StoredUser, type: string, identifier: string) =>
+  [...context.store.sources.values()].find(
+    (s) => s.user === user.id && s.type === type && s.identifier === identifier && s.parent === null,
+  );
+
 /** The source of `user` with this type and identifier, made `unvalidated` when there is none yet. */
 export function sourceFor(context: HandlerContext, user: StoredUser, type: string, identifier: string): StoredSource {
   const { store } = context;
-  const found = [...store.sources.values()].find(
-    (s) => s.user === user.id && s.type === type && s.identifier === identifier && s.parent === null,
-  );
   return (
-    found ??
+    namedSource(context, user, type, identifier) ??
     store.add('source', store.sources, {
       id: newId(),
       resource: 'source',
@@ -83,10 +99,15 @@ export function sourceFor(context: HandlerContext, user: StoredUser, type: strin
   );
 }
 
-/** Reads `{ user, type, identifier }`, as a source is named in `POST /sources` and in a session's `source`. */
+/**
+ * Reads `{ user, type, identifier }`, as a source is named in `POST /sources` and in a session's `source`; the user
+ * must not be deactivated.
+ */
 export function readSourceFields(fields: Record<string, unknown>, prefix: string, call: Call, context: HandlerContext) {
+  const user = readRef(context.store.users, fields.user, `${prefix}user`, call.organisation);
+  checkActive(user, `${prefix}user`);
   return {
-    user: readRef(context.store.users, fields.user, `${prefix}user`, call.organisation),
+    user,
     type: readChoice(fields.type, `${prefix}type`, CLIENT_SOURCE_TYPES),
     identifier: readText(fields.identifier, `${prefix}identifier`),
   };
@@ -110,13 +131,17 @@ function listSources(call: Call, context: HandlerContext): Response {
   );
 }
 
-/** Takes `state`: `deactivated`, or `active` again; an `unvalidated` source is made active by a session only. */
+/**
+ * Takes `state`: `deactivated` (its sessions expire), or `active` again; a source no session has validated (an
+ * `unvalidated` one, or one deactivated before it was validated) is made active by a session only.
+ */
 function updateSource(call: Call, context: HandlerContext): Response {
   const state = readChoice(bodyOf(call, ['state']).state, 'state', ['active', 'deactivated']);
   const source = findSource(call, context);
-  if (state === 'active' && source.state === 'unvalidated')
+  if (state === 'active' && !context.store.validated.has(source.id))
     throw invalidParameter('state', 'An unvalidated source becomes active once a session on it is.');
   source.state = state;
+  if (state === 'deactivated') endSessions(context, 'source', source.id);
   return json(200, showSource(context, source));
 }
 
