@@ -88,13 +88,15 @@ export class TestRunner {
 
   /**
    * Runs `job` (tracked) after `ms`, unless `reset()` or `close()` comes first. The timer does not keep the process
-   * alive, and `settle()` does not wait for it, only for the job once it runs.
+   * alive, and `settle()` does not wait for it, only for the job once it runs. A wait past one timer's ceiling (a
+   * 30-day subscription interval) is made of several timers.
    */
   later(ms: number, job: (signal: AbortSignal) => Promise<unknown>): void {
     if (this.#closed) return;
     const timer = setTimeout(
       () => {
         this.#timers.delete(timer);
+        if (ms > MAX_TIMER_MS) return this.later(ms - MAX_TIMER_MS, job);
         this.#firing = ++this.#fired;
         try {
           this.track(job);
