@@ -177,4 +177,21 @@ describe('a poll', () => {
     expect(empty).toMatchObject({ status: 400, json: { params: { payload: [expect.any(String)] } } });
     expect(mock.api.created.poll).toBe(0);
   });
+
+  it("naming a subscription is refused with 400 on subscription when it is another session's, or deleted", async () => {
+    await configure(flow);
+    const mine = await session(flow);
+    const other = await session(flow, { identifier: 'other@icloud.com' });
+    const later = new Date(Date.now() + 86_400_000).toISOString();
+    const body = { session: mine.id, poll_payload: { info_types: ['*'] }, date_start: later };
+    const subscription = (await call(flow, '/subscriptions', { method: 'POST', body })).json.id;
+    const poll = (session: string) => ({ session, subscription, payload: { info_types: ['*'] } });
+    const refused = { status: 400, json: { params: { subscription: [expect.any(String)] } } };
+    expect(await call(flow, '/polls', { method: 'POST', body: poll(other.id) })).toMatchObject(refused);
+    const made = await call(flow, '/polls', { method: 'POST', body: poll(mine.id) });
+    expect(made).toMatchObject({ status: 201, json: { subscription, requestor: 'subscription' } });
+    await call(flow, `/subscriptions/${subscription}`, { method: 'DELETE' });
+    expect(await call(flow, '/polls', { method: 'POST', body: poll(mine.id) })).toMatchObject(refused);
+    expect(mock.api.created.poll).toBe(1);
+  });
 });

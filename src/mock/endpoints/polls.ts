@@ -57,9 +57,11 @@ async function createPoll(call: Call, context: HandlerContext): Promise<Response
   const subscription =
     body.subscription === undefined || body.subscription === null
       ? null
-      : readRef(context.store.subscriptions, body.subscription, 'subscription', call.organisation).id;
+      : readRef(context.store.subscriptions, body.subscription, 'subscription', call.organisation);
   const { session, source } = readTarget(call, context, body, payload);
-  const poll = startPoll(context, call.key, session, source, payload, subscription);
+  if (subscription && (subscription.session !== session.id || subscription.state === 'deleted'))
+    throw invalidParameter('subscription', 'Name a subscription of this session that is not deleted.');
+  const poll = startPoll(context, call.key, session, source, payload, subscription?.id ?? null);
   await context.runner.waitUntil(poll.id, awaitFor * 1000, () => poll.state === 'completed');
   return json(CREATED, showPoll(context, poll));
 }
