@@ -71,7 +71,7 @@ describe('Source', () => {
     expect(source).toBeInstanceOf(Source);
     expect(source).toMatchObject({ user: user.id, type: 'icloud.account', state: 'unvalidated', parent: null });
     expect(source.children).toMatchObject({ data: [], total_count: 0 });
-    await c.sources.create({ user, type: 'rirelay.instance', identifier: 'relay-1' });
+    const relay = await c.sources.create({ user, type: 'rirelay.instance', identifier: 'relay-1' });
 
     const page = await Source.list({ user, type: 'icloud.account', identifier: 'john@icloud.com' }, { client: c });
     expect(page.data.map((s) => s.id)).toEqual([source.id]);
@@ -86,7 +86,10 @@ describe('Source', () => {
 
     expect((await source.update({ state: 'deactivated' })).state).toBe('deactivated');
     expect((await Source.retrieve(source.id, { client: c })).state).toBe('deactivated');
-    expect((await Source.updateWithId(source.id, { state: 'active' }, { client: c })).state).toBe('active');
+    // The mock, as the API, makes active only a source a session validated: these two never had one.
+    expect((await Source.updateWithId(relay.id, { state: 'deactivated' }, { client: c })).state).toBe('deactivated');
+    const error = await rejectionOf(Source.updateWithId(source.id, { state: 'active' }, { client: c }));
+    expect(error).toMatchObject({ name: 'RequestError', status: 400, params: { state: [expect.any(String)] } });
   });
 
   it('passes on the API refusing a child type made by the client as a RequestError naming type', async () => {
