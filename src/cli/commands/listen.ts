@@ -123,7 +123,7 @@ Examples:
           ? undefined
           : options.secretStdin
             ? (await fromStdin('--secret-stdin', process.stdin, ctx.signal)).value
-            : options.secret?.trim() || ctx.settings.secret?.value;
+            : options.secret?.trim() || (await ctx.settings.secret())?.value;
         if (!options.webhookUrl && !given)
           throw new UsageError(
             'event listen needs --secret-stdin, --secret, RICLOUD_SECRET, RICLOUD_SECRET_FILE, [webhooks] secret in the config file, or --webhook-url',
