@@ -66,6 +66,23 @@ describe.skipIf(!existsSync('/proc/self/fd'))('a named pipe that never gets a wr
   });
 });
 
+describe.skipIf(!existsSync('/proc/self/fd'))('a named pipe that gets a writer', () => {
+  it('as RICLOUD_TOKEN_FILE gives the token written to it, as `<(pass show ricloud)` does', async () => {
+    const token = newToken();
+    const pipe = fifo();
+    const run = start(['config', 'view', '--json'], { RICLOUD_TOKEN_FILE: pipe });
+    try {
+      await until(async () => holds(run.child.pid as number, pipe), 'the command opening the pipe');
+      writeFileSync(pipe, `${token}\n`);
+      const done = await run.done;
+      expect(done.code).toBe(0);
+      expect(JSON.parse(done.stdout).token).toEqual({ value: `****${token.slice(-4)}`, source: pipe });
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  });
+});
+
 describe('files past their bound', () => {
   it('a config file of more than 1 MiB is refused, naming it, without being read whole (exit 2)', async () => {
     const path = fileOf(MIB + 1, 'ricloud.ini');
