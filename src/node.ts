@@ -1,13 +1,14 @@
 /** `ricloud/node`: helpers that need Node's file system, kept out of the main entry so browsers never load them. */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { DownloadOptions } from './core/download';
 import { InvalidInputError } from './core/errors';
+import { readFileBounded } from './read-file';
 import type { Result } from './resources/result';
 import type { StorageCredentials } from './resources/storage-config';
 
@@ -41,20 +42,32 @@ function firstCsvRow(text: string): Record<string, string> {
   return Object.fromEntries(header.map((name, i) => [name.trim().toLowerCase().replace(/ /g, '_'), values[i] ?? '']));
 }
 
+// The most a credentials file may take, in bytes: a service-account key takes about 2 KB.
+const MAX_CREDENTIALS_BYTES = 1024 * 1024;
+
 /**
  * Reads storage credentials as ricloud-py's `StorageConfig.read_credentials_file` does: a `.csv` file is an AWS
  * console export (its first row, headers as `access_key_id`, `secret_access_key`, …); any other file is a JSON key,
- * such as a GCP service-account key. Errors name the path and never quote the file.
- * @throws InvalidInputError naming `path` when the file cannot be read or holds no credentials.
+ * such as a GCP service-account key. Errors name the path and never quote the file. `options.signal` ends the read
+ * (a named pipe nothing writes to).
+ * @throws InvalidInputError naming `path` when the file cannot be read, is longer than 1 MiB or
+ *   holds no credentials; AbortError when `options.signal` aborts first.
  */
-export async function readCredentialsFile(path: string): Promise<StorageCredentials> {
-  let text: string;
+export async function readCredentialsFile(
+  path: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<StorageCredentials> {
+  let bytes: Buffer;
   try {
-    text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+    bytes = await readFileBounded(path, MAX_CREDENTIALS_BYTES, options.signal);
   } catch (error) {
+    if (options.signal?.aborted) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new InvalidInputError('path', `cannot read the credentials file ${path} (${code})`);
   }
+  if (bytes.length > MAX_CREDENTIALS_BYTES)
+    throw new InvalidInputError('path', `the credentials file ${path} holds more than ${MAX_CREDENTIALS_BYTES} bytes`);
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   let credentials: unknown;
   if (extname(path).toLowerCase() === '.csv') credentials = firstCsvRow(text);
   else {

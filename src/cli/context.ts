@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { format } from 'node:util';
 import type { Client, Logger } from '../index';
-import { InvalidInputError } from './sdk';
+import { alternatives, InvalidInputError } from './sdk';
 import { UsageError } from './errors';
 import { readGlobalOptions } from './globals';
 import { Output } from './output';
@@ -23,13 +23,12 @@ export interface Context {
   client(): Promise<Client>;
 }
 
-// How the SDK's `InvalidInputError.field` names read on the command line.
+// How the SDK's `InvalidInputError.field` names read on the command line. A file's `path` is named by the command
+// that reads or writes it (see `namingFlag`): `--credentials-path`, `--output`.
 const FLAG_OF_FIELD: Record<string, string> = {
   id: 'ID',
   url: '--url',
   credentials: '--credentials-path',
-  // readCredentialsFile's name for the file; downloadToFile's `path` (--output) is never empty here.
-  path: '--credentials-path',
   webhook_config: '--webhook-config',
   storage_config: '--storage-config',
   webhook_config_default: '--webhook-config-default',
@@ -97,21 +96,23 @@ async function createContext(command: Command): Promise<Context> {
   // The spinner's library takes colour support from the environment only (FORCE_COLOR=0 wins over a terminal).
   if (!globals.color) process.env.FORCE_COLOR = '0';
   const url = globals.url === undefined ? undefined : { value: globals.url, source: '--url' };
-  const settings = resolveSettings({ token, url }, process.env);
+  const signal = stopSignal();
+  const settings = resolveSettings({ token, url }, process.env, signal);
   const out = new Output({ ...globals, env: process.env, stdout: process.stdout, stderr: process.stderr });
   return {
     out,
     settings,
-    signal: stopSignal(),
+    signal,
     async client() {
-      if (!settings.token)
+      const [apiToken, apiUrl] = [await settings.token(), await settings.url()];
+      if (!apiToken)
         throw new UsageError(
           'no API token: pass --token or set RICLOUD_TOKEN (`ricloud config init --token T` saves one)',
         );
       const { Client } = await import('../index');
       return new Client({
-        token: settings.token.value,
-        ...(settings.url ? { baseUrl: settings.url.value } : {}),
+        token: apiToken.value,
+        ...(apiUrl ? { baseUrl: apiUrl.value } : {}),
         // The command reports failures itself, in one line: the SDK logs only when RICLOUD_LOG asks, and to stderr.
         logger: stderrLogger(out),
         ...(globals.quiet || !process.env.RICLOUD_LOG ? { logLevel: 'off' as const } : {}),
@@ -121,21 +122,36 @@ async function createContext(command: Command): Promise<Context> {
 }
 
 /** How the command line names the SDK's field: its flag, or the setting and where it came from (`--token`, a file). */
-function nameOf(field: string, settings: Settings): string {
-  if (field === 'options.baseUrl') return `API URL (from ${settings.url?.source})`;
-  if (field === 'token') return `token (from ${settings.token?.source})`;
+async function nameOf(field: string, settings: Settings): Promise<string> {
+  if (field === 'options.baseUrl') return `API URL (from ${(await settings.url())?.source})`;
+  if (field === 'token') return `token (from ${(await settings.token())?.source})`;
   return FLAG_OF_FIELD[field] ?? field;
 }
 
+/** The SDK's reason, without the field name its message starts with. */
+const reasonOf = (error: InvalidInputError): string => error.message.slice(error.field.length + 2);
+
 /** The SDK's refusal of a value, told in the command line's terms: which flag, or where the API URL or token came from. */
-function usageError(error: InvalidInputError, settings: Settings): UsageError {
-  const reason = error.message.slice(error.field.length + 2);
-  // An update with nothing to change: the SDK lists the fields it needs, the command line names their flags.
-  if (error.field === 'params')
-    return new UsageError(
-      reason.replace(/\b\w+\b/g, (word) => (Object.hasOwn(FLAG_OF_FIELD, word) ? FLAG_OF_FIELD[word] : word) as string),
-    );
-  return new UsageError(`invalid ${nameOf(error.field, settings)}: ${reason}`);
+async function usageError(error: InvalidInputError, settings: Settings): Promise<UsageError> {
+  // An update with nothing to change: the command line names the flags of the fields the SDK needs one of.
+  if (error.needs)
+    return new UsageError(`an update needs ${alternatives(error.needs.map((f) => FLAG_OF_FIELD[f] ?? f))}`);
+  return new UsageError(`invalid ${await nameOf(error.field, settings)}: ${reasonOf(error)}`);
+}
+
+/**
+ * Runs `work`, naming the SDK's `field` as `flag` when it refuses it: a file's `path` is the flag of the command that
+ * gave it.
+ * @throws UsageError naming `flag` for an InvalidInputError of `field`; whatever else `work` throws.
+ */
+export async function namingFlag<T>(field: string, flag: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof InvalidInputError && error.field === field)
+      throw new UsageError(`invalid ${flag}: ${reasonOf(error)}`);
+    throw error;
+  }
 }
 
 /**
@@ -150,7 +166,7 @@ export function action<A extends unknown[]>(
     try {
       await work(ctx, ...(args.slice(0, -1) as A));
     } catch (error) {
-      throw error instanceof InvalidInputError ? usageError(error, ctx.settings) : error;
+      throw error instanceof InvalidInputError ? await usageError(error, ctx.settings) : error;
     }
   };
 }

@@ -2,8 +2,9 @@
  * A session's password, never taken from a flag (other users see flags in `ps`, and the shell keeps them in its
  * history): asked on the terminal with echo off, or read from stdin with `--password-stdin`. It is never printed.
  */
+import { readBounded } from '../read-file';
 import { UsageError } from './errors';
-import { MAX_SECRET_BYTES, readBounded } from './secret-input';
+import { MAX_SECRET_BYTES } from './secret-input';
 import { stopRun } from './stop';
 
 /** Where the password is read from and where the prompt goes. */
@@ -87,7 +88,7 @@ function askHidden(
  *   and no `--password-stdin`.
  */
 export async function readPassword(input: PasswordInput, question: string): Promise<string> {
-  if (input.fromStdin) return passwordOf(await readBounded(input.stdin, input.stop));
+  if (input.fromStdin) return passwordOf(await readBounded(input.stdin, MAX_SECRET_BYTES, input.stop));
   if (!input.stdin.isTTY)
     throw new UsageError('no terminal to ask the password on: pipe it to --password-stdin (it is never a flag)');
   const password = await askHidden(question, input.stdin, input.prompt, input.stop);

@@ -4,7 +4,7 @@
  * Types still come from `../index`: they cost nothing at run time.
  */
 export { InvalidInputError, RicloudError, TimeoutError } from '../core/errors';
-export { checkUrl, MAX_TIMER_MS, parseIsoInstant } from '../core/params';
+export { alternatives, checkUrl, MAX_TIMER_MS, parseIsoInstant } from '../core/params';
 export {
   DEFAULT_BASE_URL,
   DEFAULT_WAIT_TIMEOUT,

@@ -56,13 +56,17 @@ export class RicloudError extends Error {
 /** The caller passed a value the API would refuse; nothing was sent. `field` names it. */
 export class InvalidInputError extends RicloudError {
   override name = 'InvalidInputError';
-  /** The message reads `<field>: <message>`. */
+  /** Set when the parameters changed nothing (an empty update): the fields of which at least one is needed. */
+  declare readonly needs?: readonly string[];
+  /** The message reads `<field>: <message>`; `options.needs` sets `needs`. */
   constructor(
     /** The parameter or option at fault, e.g. `url` or `options.timeout`. */
     readonly field: string,
     message: string,
+    options: { needs?: readonly string[] } = {},
   ) {
     super(`${field}: ${message}`);
+    if (options.needs) this.needs = options.needs;
   }
 }
 

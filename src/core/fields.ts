@@ -4,6 +4,7 @@
  */
 import { InvalidInputError } from './errors';
 import {
+  alternatives,
   checkKeys,
   checkLimit,
   checkObject,
@@ -13,6 +14,7 @@ import {
   encodeId,
   isoInstant,
   numberIn,
+  withArticle,
 } from './params';
 
 /** Checks one value and returns what goes on the wire; `query` takes fields that expand to several keys (dates). */
@@ -101,8 +103,8 @@ export interface Params {
   name: string;
   fields: Record<string, Field>;
   required?: readonly string[];
-  /** Refuses parameters with no field set, with this message. */
-  nonEmpty?: string;
+  /** Refuses parameters with no field set, naming the fields in the message and in `InvalidInputError.needs`. */
+  nonEmpty?: true;
 }
 
 /**
@@ -122,6 +124,12 @@ export function checkFields(params: unknown, spec: Params, at?: string): Record<
     const wire = (spec.fields[name] as Field)(value, named(name), out);
     if (wire !== undefined) out[name] = wire;
   }
-  if (spec.nonEmpty && Object.keys(out).length === 0) throw new InvalidInputError(at ?? 'params', spec.nonEmpty);
+  if (spec.nonEmpty && Object.keys(out).length === 0) throw nothingToChange(spec, at);
   return out;
+}
+
+/** The refusal of parameters that set no field: `an update needs url or state`, with the names in `needs`. */
+function nothingToChange(spec: Params, at: string | undefined): InvalidInputError {
+  const needs = Object.keys(spec.fields);
+  return new InvalidInputError(at ?? 'params', `${withArticle(spec.name)} needs ${alternatives(needs)}`, { needs });
 }

@@ -67,7 +67,7 @@ const UPDATE: Endpoint<[id: string, params: KeyUpdateParams], KeyAttributes, Key
   path: '/keys/{id}',
   schema,
   what: 'key {id}',
-  params: { name: 'update', fields: OVERRIDES, nonEmpty: 'an update needs webhook_config or storage_config' },
+  params: { name: 'update', fields: OVERRIDES, nonEmpty: true },
   wrap: () => Key,
 };
 // Never re-sent: a second rotation would replace the token the first one answered with.

@@ -33,7 +33,7 @@ const UPDATE: Endpoint<[params: OrganisationUpdateParams], OrganisationAttribute
   params: {
     name: 'update',
     fields: { webhook_config_default: refOrNull, storage_config_default: refOrNull, name: text },
-    nonEmpty: 'an update needs webhook_config_default, storage_config_default or name',
+    nonEmpty: true,
   },
   wrap: () => Organisation,
 };

@@ -120,7 +120,7 @@ const UPDATE: Endpoint<[id: string, params: StorageConfigUpdateParams], StorageC
       signed_urls_expiry: expiry,
       state: /* @__PURE__ */ oneOf(WEBHOOK_CONFIG_UPDATE_STATES, 'can only be set to'),
     },
-    nonEmpty: 'an update needs url, credentials, signed_urls_enabled, signed_urls_expiry or state',
+    nonEmpty: true,
   },
   wrap: () => StorageConfig,
 };

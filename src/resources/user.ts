@@ -66,7 +66,7 @@ const UPDATE: Endpoint<[id: string, params: UserUpdateParams], UserAttributes, U
   params: {
     name: 'update',
     fields: { identifier: text, state: /* @__PURE__ */ oneOf(USER_UPDATE_STATES, 'can only be set to') },
-    nonEmpty: 'an update needs identifier or state',
+    nonEmpty: true,
   },
   wrap: () => User,
 };

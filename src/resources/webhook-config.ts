@@ -70,7 +70,7 @@ const UPDATE: Endpoint<[id: string, params: WebhookConfigUpdateParams], WebhookC
   params: {
     name: 'update',
     fields: { url, state: /* @__PURE__ */ oneOf(WEBHOOK_CONFIG_UPDATE_STATES, 'can only be set to') },
-    nonEmpty: 'an update needs url or state',
+    nonEmpty: true,
   },
   wrap: () => WebhookConfig,
 };

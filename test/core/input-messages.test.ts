@@ -53,6 +53,33 @@ describe('ids', () => {
   });
 });
 
+describe('an update with nothing to change', () => {
+  it.each([
+    ['webhook config', () => client().webhookConfigs.update('wc_1', {} as never), ['url', 'state']],
+    [
+      'storage config',
+      () => client().storageConfigs.update('sc_1', {}),
+      ['url', 'credentials', 'signed_urls_enabled', 'signed_urls_expiry', 'state'],
+    ],
+    ['key', () => client().keys.update('key_1', {}), ['webhook_config', 'storage_config']],
+    ['user', () => client().users.update('usr_1', { identifier: undefined }), ['identifier', 'state']],
+    [
+      'organisation',
+      () => client().organisation.update({}),
+      ['webhook_config_default', 'storage_config_default', 'name'],
+    ],
+  ])(
+    'of a %s is refused, naming the fields it needs one of in the message and in `needs`',
+    async (_, update, needs) => {
+      const error = await rejectionOf(update());
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ field: 'params', needs });
+      const list = `${needs.slice(0, -1).join(', ')} or ${needs.at(-1)}`;
+      expect((error as Error).message).toBe(`params: an update needs ${list}`);
+    },
+  );
+});
+
 describe('receiver urls and the base URL', () => {
   it.each([
     [5, 'url: must be a string, got 5'],

@@ -1,4 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
@@ -128,4 +130,31 @@ describe('readCredentialsFile (ricloud/node)', () => {
     expect(missing).toMatchObject({ field: 'path' });
     expect(missing.message).toContain('ENOENT');
   });
+
+  it('refuses a file of more than 1 MiB, naming the path, without reading it whole', async () => {
+    const path = file('huge.json', '');
+    truncateSync(path, 1024 * 1024 + 1);
+    const error = await rejectionOf(readCredentialsFile(path));
+    expect(error).toMatchObject({
+      field: 'path',
+      message: `path: the credentials file ${path} holds more than 1048576 bytes`,
+    });
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'reads a named pipe once written, and stops waiting on one when the signal aborts',
+    async () => {
+      const written = join(dir, 'written.pipe');
+      execFileSync('mkfifo', [written]);
+      const reading = readCredentialsFile(written);
+      await writeFile(written, JSON.stringify(GCP));
+      expect(await reading).toEqual(GCP);
+      const silent = join(dir, 'silent.pipe');
+      execFileSync('mkfifo', [silent]);
+      const stop = new AbortController();
+      const waiting = readCredentialsFile(silent, { signal: stop.signal });
+      setImmediate(() => stop.abort());
+      expect(await rejectionOf(waiting)).toMatchObject({ name: 'AbortError' });
+    },
+  );
 });

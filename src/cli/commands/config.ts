@@ -36,8 +36,8 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
         const { path } = target;
         // The client checks the settings the way every command will use them; its base URL has the default applied.
         const { baseUrl } = await ctx.client();
-        const token = (ctx.settings.token as Setting).value;
-        const kept = options.force ? (readIniFile(target) ?? {}) : {};
+        const token = ((await ctx.settings.token()) as Setting).value;
+        const kept = options.force ? ((await readIniFile(target, ctx.signal)) ?? {}) : {};
         writePrivateFile(path, stringifyIni({ ...kept, api: { ...kept.api, token, url: baseUrl } }), {
           overwrite: Boolean(options.force),
         });
@@ -52,7 +52,13 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
     .description('show the settings in effect and where each comes from (the token and secret masked)')
     .action(
       action(async (ctx) => {
-        const { token, url, secret, files } = ctx.settings;
+        const { settings } = ctx;
+        const [token, url, secret, files] = [
+          await settings.token(),
+          await settings.url(),
+          await settings.secret(),
+          await settings.files(),
+        ];
         const masked = (setting: Setting | undefined) =>
           setting && { value: mask(setting.value), source: setting.source };
         const shown = {

@@ -48,16 +48,56 @@ function wanted(slug: string, options: ListenOptions): boolean {
   return (!options.only || options.only.includes(slug)) && !options.exclude?.includes(slug);
 }
 
+/** What `--webhook-url` has set up so far: what `cleanUp` undoes. */
+interface Setup {
+  config?: WebhookConfig;
+  /** The key, once it may have been pointed at `config`, and the config it pointed at before. */
+  pointed?: { key: Key; previous: Key['webhook_config'] };
+}
+
+/**
+ * Creates a config for `url` and points the current key at it, recording each step in `setup` before its answer
+ * comes. A stop does not abort the create or the repoint: the server may act on a request the client gave up on, and
+ * the cleanup must know what it made. After a stop, nothing more is started.
+ */
+async function setUp(
+  ctx: Context,
+  client: Client,
+  url: string,
+  setup: Setup,
+  created: (secret: string) => void,
+): Promise<void> {
+  const key = await client.keys.current({ signal: ctx.signal });
+  const waiting = () =>
+    ctx.out.note('Stopping once the webhook config is set up, to undo it (Ctrl-C again quits without undoing it).');
+  ctx.signal.addEventListener('abort', waiting, { once: true });
+  try {
+    const config = await client.webhookConfigs.create({ url });
+    setup.config = config;
+    if (!config.secret) throw new RicloudError(`webhook_config ${config.id}: the API sent no secret`);
+    created(config.secret);
+    if (ctx.signal.aborted) return;
+    const previous = key.webhook_config;
+    if (previous !== config.id) {
+      // Before it is sent: the cleanup points the key back only when it finds it pointing at this config.
+      setup.pointed = { key, previous };
+      await key.update({ webhook_config: config });
+    }
+    if (!ctx.signal.aborted)
+      ctx.out.note(
+        `Created webhook config ${config.id} for ${config.url}; key ${key.id} sends its events there until you stop.`,
+      );
+  } finally {
+    ctx.signal.removeEventListener('abort', waiting);
+  }
+}
+
 /**
  * Undoes what `--webhook-url` set up: the key goes back to its previous config (unless something else has repointed
  * it since), then the config this run created, and only that one, is deleted. Both are tried, whatever fails first.
  */
-async function cleanUp(
-  ctx: Context,
-  client: Client,
-  config: WebhookConfig,
-  pointed: { key: Key; previous: Key['webhook_config'] } | undefined,
-): Promise<void> {
+async function cleanUp(ctx: Context, client: Client, { config, pointed }: Setup): Promise<void> {
+  if (!config) return;
   let failure: unknown;
   if (pointed) {
     try {
@@ -123,7 +163,7 @@ Examples:
           ? undefined
           : options.secretStdin
             ? (await fromStdin('--secret-stdin', process.stdin, ctx.signal)).value
-            : options.secret?.trim() || ctx.settings.secret?.value;
+            : options.secret?.trim() || (await ctx.settings.secret())?.value;
         if (!options.webhookUrl && !given)
           throw new UsageError(
             'event listen needs --secret-stdin, --secret, RICLOUD_SECRET, RICLOUD_SECRET_FILE, [webhooks] secret in the config file, or --webhook-url',
@@ -157,23 +197,9 @@ Examples:
           `Listening on http://${family === 'IPv6' ? `[${address}]` : address}:${bound} (POST to any path). Press Ctrl-C to stop.`,
         );
 
-        let config: WebhookConfig | undefined;
-        let pointed: { key: Key; previous: Key['webhook_config'] } | undefined;
+        const setup: Setup = {};
         try {
-          if (client && options.webhookUrl) {
-            const key = await client.keys.current({ signal: ctx.signal });
-            config = await client.webhookConfigs.create({ url: options.webhookUrl }, { signal: ctx.signal });
-            if (!config.secret) throw new RicloudError(`webhook_config ${config.id}: the API sent no secret`);
-            created(config.secret);
-            const previous = key.webhook_config;
-            if (previous !== config.id) {
-              await key.update({ webhook_config: config }, { signal: ctx.signal });
-              pointed = { key, previous };
-            }
-            ctx.out.note(
-              `Created webhook config ${config.id} for ${config.url}; key ${key.id} sends its events there until you stop.`,
-            );
-          }
+          if (client && options.webhookUrl) await setUp(ctx, client, options.webhookUrl, setup, created);
           await stopped(ctx.signal);
         } catch (error) {
           if (error instanceof RicloudError && error.mayHaveSucceeded) {
@@ -184,7 +210,7 @@ Examples:
           server.closeAllConnections();
           server.close();
           // The stop signal has fired, so these calls go without it.
-          if (client && config) await cleanUp(ctx, client, config, pointed);
+          if (client) await cleanUp(ctx, client, setup);
         }
       }),
     );

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { DownloadOptions, Result } from '../../index';
-import { action, type Context } from '../context';
+import { action, type Context, namingFlag } from '../context';
 import { UsageError } from '../errors';
 import { addListOptions, printList, type ListOptions } from '../list';
 import { formatBytes, withProgressBar } from '../progress';
@@ -56,7 +56,7 @@ async function downloadToPath(ctx: Context, result: Result, path: string, overwr
   if (!overwrite && existsSync(path)) throw new UsageError(`${path} already exists: pass --force to overwrite it`);
   // Node-only, so loaded when used.
   const { downloadToFile } = await import('../../node');
-  await withBar(ctx, result, (options) => downloadToFile(result, path, options));
+  await withBar(ctx, result, (options) => namingFlag('path', '--output', () => downloadToFile(result, path, options)));
 }
 
 /** Adds `result` and its commands to `program`. */
@@ -131,13 +131,13 @@ Examples:
     .action(
       action(async (ctx, id: string, options: { output?: string; force?: boolean }) => {
         // Bytes on a terminal would garble it, and could drive it: they go to a file or a pipe.
-        if (!options.output && process.stdout.isTTY)
+        if (options.output === undefined && process.stdout.isTTY)
           throw new UsageError('result download writes the file: pass --output PATH, or pipe stdout (… > file)');
         const client = await ctx.client();
         const result = await client.results.retrieve(id, { signal: ctx.signal });
         // The SDK would call it bad input (exit 2); the id was right, the file is gone (exit 1).
         if (!result.signed_url) throw new Error(`result ${result.id} is ${result.state}: its file is gone`);
-        if (options.output) await downloadToPath(ctx, result, options.output, Boolean(options.force));
+        if (options.output !== undefined) await downloadToPath(ctx, result, options.output, Boolean(options.force));
         else await downloadToStdout(ctx, result);
         const where = options.output ? ` to ${options.output}` : '';
         ctx.out.note(`Downloaded result ${result.id}${where}: ${formatBytes(result.size ?? 0)}, checksum verified.`);

@@ -3,7 +3,7 @@
  * from a file (`--credentials-path`, as ricloud-py's) and never printed: text names their fields only.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { action, type Context } from '../context';
+import { action, type Context, namingFlag } from '../context';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { integer, seconds } from '../parse';
 import { DEFAULT_WAIT_SECONDS, showAfterWait, throwIfFailed, waitForTask } from '../progress';
@@ -13,9 +13,9 @@ import type { StorageConfigUpdateParams, Task } from '../../index';
 const COLUMNS = ['id', 'type', 'state', 'url', 'date_created'];
 
 /** The credentials in `path`: a GCP JSON key or an AWS console CSV. Node-only, so loaded when used. */
-async function credentialsFrom(path: string) {
+async function credentialsFrom(ctx: Context, path: string) {
   const { readCredentialsFile } = await import('../../node');
-  return readCredentialsFile(path);
+  return namingFlag('path', '--credentials-path', () => readCredentialsFile(path, { signal: ctx.signal }));
 }
 
 /** `on` or `off`. */
@@ -51,7 +51,7 @@ export function addStorageConfigCommands(program: Command): void {
     .requiredOption('--credentials-path <path>', 'a GCP JSON key or an AWS console CSV')
     .action(
       action(async (ctx, options: { url: string; credentialsPath: string }) => {
-        const credentials = await credentialsFrom(options.credentialsPath);
+        const credentials = await credentialsFrom(ctx, options.credentialsPath);
         const client = await ctx.client();
         ctx.out.resource(await client.storageConfigs.create({ url: options.url, credentials }, { signal: ctx.signal }));
       }),
@@ -111,7 +111,7 @@ export function addStorageConfigCommands(program: Command): void {
         ) => {
           const params: StorageConfigUpdateParams = {
             url: options.url,
-            credentials: options.credentialsPath ? await credentialsFrom(options.credentialsPath) : undefined,
+            credentials: options.credentialsPath ? await credentialsFrom(ctx, options.credentialsPath) : undefined,
             signed_urls_enabled: options.signedUrls,
             signed_urls_expiry: options.signedUrlsExpiry,
             state: options.state,

@@ -1,0 +1,54 @@
+/**
+ * Reading what a user points at (a token file, a config file, a credentials file) to a bound, stoppable by a signal:
+ * Node-only, for `ricloud/node` and the command line. A file without end cannot fill memory, and a named pipe that
+ * never gets a writer cannot hold the process.
+ */
+import { close, constants, createReadStream, fstat, open } from 'node:fs';
+import { Socket } from 'node:net';
+import { addAbortSignal, type Readable } from 'node:stream';
+import { promisify } from 'node:util';
+
+/**
+ * The bytes of `stream` up to its end, or its first `maxBytes` and more (which tells the caller it is too long).
+ * `signal` ends the read (a pipe kept open, a terminal).
+ * @throws AbortError when `signal` aborts first; the stream's own error.
+ */
+export async function readBounded(stream: Readable, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of signal ? addAbortSignal(signal, stream) : stream) {
+    chunks.push(Buffer.from(chunk as Buffer));
+    length += (chunk as Buffer).length;
+    if (length > maxBytes) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+/** `path` opened for reading, and whether it is a named pipe. */
+async function openForReading(path: string): Promise<{ fd: number; pipe: boolean }> {
+  // Non-blocking: opening a pipe that has no writer yet would hold one of libuv's four threads until one came, out of
+  // reach of any signal, and keep the process from exiting.
+  const fd = await promisify(open)(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    return { fd, pipe: (await promisify(fstat)(fd)).isFIFO() };
+  } catch (error) {
+    close(fd, () => {});
+    throw error;
+  }
+}
+
+/**
+ * The bytes of the file at `path`, as `readBounded` reads them. A named pipe (`mkfifo`, `<(pass show ricloud)`) is
+ * read as stdin is, when data comes: one that never gets a writer waits until `signal` aborts.
+ * @throws the file system's error (`code` ENOENT, EISDIR, EACCES, …); AbortError when `signal` aborts first.
+ */
+export async function readFileBounded(path: string, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
+  signal?.throwIfAborted();
+  const { fd, pipe } = await openForReading(path);
+  if (signal?.aborted) {
+    close(fd, () => {});
+    signal.throwIfAborted();
+  }
+  const stream = pipe ? new Socket({ fd, readable: true, writable: false }) : createReadStream(path, { fd });
+  return readBounded(stream, maxBytes, signal);
+}
