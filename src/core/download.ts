@@ -174,12 +174,18 @@ async function requestFailure(
   },
 ): Promise<RicloudError> {
   if (error instanceof InvalidInputError) return error;
-  const reader = error instanceof call.engine.HTTPError ? error.response.body?.getReader() : undefined;
-  // An error keeps the start of its body, read for no longer than an attempt waits: a stalled body is cancelled.
-  const body = await within(readCapped(reader, call.maxBytes), call.limits.timeout, () => undefined).catch(() => {
+  // An error keeps the start of its body, read for no longer than an attempt waits: a body that stalls is cancelled,
+  // and one that stalls, fails or was already read (by a custom fetch) keeps what was read of it.
+  const got = { text: '' };
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  let body: string;
+  try {
+    reader = error instanceof call.engine.HTTPError ? error.response.body?.getReader() : undefined;
+    body = await within(readCapped(reader, call.maxBytes, undefined, got), call.limits.timeout, () => undefined);
+  } catch {
     void reader?.cancel().catch(() => undefined);
-    return '';
-  });
+    body = got.text;
+  }
   const mapped = call.engine.mapFailure(error, body, {
     spec: { what: call.what, retry: 'idempotent' },
     info: call.info,
