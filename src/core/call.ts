@@ -8,6 +8,7 @@ import { parseAnswer } from './call-answer';
 import { CallRetries } from './call-retry';
 import {
   AbortError,
+  InvalidInputError,
   type RequestInfo,
   RicloudError as BaseError,
   type RicloudError,
@@ -24,6 +25,18 @@ import { AWAIT_HEADER, REQUEST_ID_HEADER } from './wire';
 
 // A long-poll attempt gets this much time beyond what it asked the server to wait.
 const AWAIT_MARGIN_MS = 5_000;
+
+/**
+ * ky's one serialisation of a body: one JSON cannot carry (a BigInt, a cycle) is refused as ky builds the request,
+ * before anything is sent. @throws InvalidInputError naming `body`.
+ */
+function stringifyBody(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch {
+    throw new InvalidInputError('body', 'must be serialisable as JSON (no BigInt, no cycle)');
+  }
+}
 
 /** The state of one call across its attempts. Internal to the request layer. */
 export class Call<T> {
@@ -114,7 +127,10 @@ export class Call<T> {
     };
     // Set only when there is a value: ky treats a key that is present as given.
     if (options.signal) kyOptions.signal = this.signal;
-    if (spec.body !== undefined) kyOptions.json = spec.body;
+    if (spec.body !== undefined) {
+      kyOptions.json = spec.body;
+      kyOptions.stringifyJson = stringifyBody;
+    }
     if (spec.query) kyOptions.searchParams = spec.query;
     const awaitHeader = options.awaitFor === undefined ? undefined : { [AWAIT_HEADER]: String(options.awaitFor) };
     if (options.headers || awaitHeader) kyOptions.headers = { ...options.headers, ...awaitHeader };

@@ -115,7 +115,6 @@ export class BaseClient {
   async #raw<T>(method: 'GET' | 'POST' | 'DELETE', path: unknown, options: RawOptions<T> = {}): Promise<T> {
     const { query, body, schema, retry, ...rest } = checkObject(options, 'options') as RawOptions<T>;
     const what = `${method} ${checkPath(path)}`;
-    checkBody(body);
     const mode = retry ?? (method === 'POST' ? 'once' : 'idempotent');
     const spec = { method, path: path as string, query, body, schema, retry: mode, what };
     return (await this[SEND](spec, rest)).data;
@@ -158,19 +157,6 @@ export class BaseClient {
   /** How `util.inspect` and `console.log` show a client: its settings, without the token. */
   [INSPECT](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
     return inspected(this, this.toJSON(), options, inspect);
-  }
-}
-
-/**
- * Checks an escape-hatch body: JSON can carry it, so a BigInt or a cycle is refused before anything is sent (ky's
- * JSON.stringify would throw as it sends, and be reported as a failed connection).
- * @throws InvalidInputError naming `body`.
- */
-function checkBody(body: unknown): void {
-  try {
-    JSON.stringify(body);
-  } catch {
-    throw new InvalidInputError('body', 'must be serialisable as JSON (no BigInt, no cycle)');
   }
 }
 

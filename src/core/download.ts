@@ -174,12 +174,10 @@ async function requestFailure(
   },
 ): Promise<RicloudError> {
   if (error instanceof InvalidInputError) return error;
-  const reader = error instanceof call.engine.HTTPError ? error.response.body?.getReader() : undefined;
-  // An error keeps the start of its body, read for no longer than an attempt waits: a stalled body is cancelled.
-  const body = await within(readCapped(reader, call.maxBytes), call.limits.timeout, () => undefined).catch(() => {
-    void reader?.cancel().catch(() => undefined);
-    return '';
-  });
+  const body =
+    error instanceof call.engine.HTTPError
+      ? await errorBody(error.response.body, call.maxBytes, call.limits.timeout)
+      : '';
   const mapped = call.engine.mapFailure(error, body, {
     spec: { what: call.what, retry: 'idempotent' },
     info: call.info,
@@ -201,4 +199,29 @@ async function requestFailure(
       },
     );
   return mapped;
+}
+
+/** A chunk of a body as fetch gives it. */
+type Bytes = Uint8Array<ArrayBuffer>;
+
+/**
+ * The start of an error answer's body, read for no longer than an attempt waits and up to `max` bytes: a body that
+ * stalls is cancelled, and one that stalls, fails or was already read (by a custom fetch) keeps what was read of it.
+ */
+async function errorBody(body: ReadableStream<Bytes> | null, max: number, ms: number): Promise<string> {
+  const read: Bytes[] = [];
+  let reader: ReadableStreamDefaultReader<Bytes> | undefined;
+  try {
+    const kept = new TransformStream<Bytes, Bytes>({
+      transform(chunk, out) {
+        read.push(chunk);
+        out.enqueue(chunk);
+      },
+    });
+    reader = body?.pipeThrough(kept).getReader();
+    return await within(readCapped(reader, max), ms, () => undefined);
+  } catch {
+    void reader?.cancel().catch(() => undefined);
+    return new Blob(read).slice(0, max).text();
+  }
 }

@@ -9,13 +9,13 @@ export const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set(['secret', 'token'
 /** Response bodies kept in errors are cut to this many characters. */
 export const MAX_ERROR_BODY = 64 * 1024;
 
-// For text that is not JSON: the value of `"secret":`, `"token":` or `"password":` (a string, also when the text ends
-// inside it; a list of strings, as `params` lists messages per field; or any other scalar), and `s=...` in a
-// `Ricloud-Signature`.
+// For text that is not JSON: the value of a secret key in any case (`"secret":`, `"credentials":`, …): a flat object
+// (a GCP key, AWS keys), a string (also when the text ends inside it), a list of strings (as `params` lists messages
+// per field) or any other scalar; and `s=...` in a `Ricloud-Signature`.
 const SECRET_FIELD =
-  /("(?:secret|token|password)"\s*:\s*)(?:"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/gi;
-// The value of `"credentials":` in any case, a flat object (a GCP key, AWS keys), also when the text ends inside it.
-const CREDENTIALS_FIELD = /("credentials"\s*:\s*)\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*\}?/gi;
+  /("(?:secret|token|password|credentials)"\s*:\s*)(?:\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*\}?|"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/gi;
+// A key written with `\uXXXX` escapes: a secret one is written plainly before the pattern above looks for it.
+const ESCAPED_KEY = /"(?:\w*\\u[\da-f]{4})+\w*"(?=\s*:)/gi;
 const SIGNATURE_VALUE = /(\bs=)[A-Za-z0-9+/=_-]+/g;
 
 /** True for a key whose value is a secret: a name in `SECRET_ATTRIBUTES`, in any case. */
@@ -25,7 +25,7 @@ export const isSecretKey = (key: string): boolean => SECRET_ATTRIBUTES.has(key.t
  * Hides secret values inside a body or message, then `hide` (the token), then cuts it to `MAX_ERROR_BODY` characters.
  * A JSON body is redacted as parsed JSON (any secret attribute, whatever its case, escapes or layout, and `hide` in
  * each string, however the server escaped it, as Python's `\u00e4`; it is then re-serialised); only text that is not
- * JSON (a body cut short) falls back to a text pattern.
+ * JSON (a body cut short) falls back to a text pattern, which shows a secret key written with escapes as it spells.
  */
 export function redactText(text: string, hide: (text: string) => string): string {
   // Secrets before the token: a token inside the word `secret` would hide the key that marks a secret.
@@ -39,7 +39,9 @@ export function redactText(text: string, hide: (text: string) => string): string
     });
     if (found) redacted = json;
   } catch {
-    redacted = text.replace(SECRET_FIELD, `$1"${REDACTED}"`).replace(CREDENTIALS_FIELD, `$1"${REDACTED}"`);
+    redacted = text
+      .replace(ESCAPED_KEY, (key) => (isSecretKey(JSON.parse(key)) ? JSON.stringify(JSON.parse(key)) : key))
+      .replace(SECRET_FIELD, `$1"${REDACTED}"`);
   }
   // Redacting before cutting: a cut inside a secret would leave its start unmatched.
   redacted = hide(redacted).replace(SIGNATURE_VALUE, `$1${REDACTED}`);

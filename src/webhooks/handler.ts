@@ -24,7 +24,7 @@ export type WebhookEventHandlers = { [S in WebhookEventSlug]?: EventHandler<Webh
 
 /** Options of `createWebhookHandler`. */
 export interface WebhookHandlerOptions {
-  /** The config's secret, a list of them during a rotation, or a function that finds them for a request. */
+  /** The config's secret, a list of them during a rotation, or a function that finds them for a request (trimmed). */
   secret: Secrets | ((request: Request) => Secrets | Promise<Secrets>);
   /** Handlers by slug, e.g. `{ 'task.succeeded': (event) => … }`. */
   on?: WebhookEventHandlers | undefined;
@@ -82,8 +82,9 @@ function refusal(error: unknown): Response {
  * that is not an event; 405 for a non-POST; 408 for a body still arriving after
  * `bodyTimeout`; 413 for a body over `maxBodyBytes`; 415 for a body that is not JSON; 500 when a handler throws. No handler runs for a refused delivery. The returned
  * function never throws: every failure becomes an answer (and a call of `onError`).
- * @throws InvalidInputError when `secret` is neither a non-empty string, a list of them, nor a function, when
- *   `maxBodyBytes` or `bodyTimeout` is not a positive number, or when `tolerance` is not a number of seconds, 0 or more.
+ * @throws InvalidInputError when `secret` is neither a string (of more than whitespace), a list of them, nor a
+ *   function, when `maxBodyBytes` or `bodyTimeout` is not a positive number, or when `tolerance` is not a number of
+ *   seconds, 0 or more.
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
   const { on = {}, onAny, onError, tolerance, replay } = options;

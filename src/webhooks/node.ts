@@ -12,8 +12,10 @@ export interface NodeRequest extends AsyncIterable<Uint8Array | string> {
   method?: string | undefined;
   /** The path and query. */
   url?: string | undefined;
-  /** Lower-case header names to values. */
+  /** Lower-case header names to values; over HTTP/2, with its pseudo-headers (`:authority`, `:scheme`). */
   headers: Record<string, string | string[] | undefined>;
+  /** 2 for an HTTP/2 request (`node:http2`'s compatibility API). */
+  httpVersionMajor?: number | undefined;
   /** True once something has read from the body stream. */
   readableDidRead?: boolean | undefined;
   /** True once the body stream has been read to its end. */
@@ -94,7 +96,9 @@ function toRequest(req: ParsedRequest, body: Uint8Array | ReadableStream<Uint8Ar
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
   const method = req.method ?? 'GET';
-  const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  // HTTP/2 names the host and scheme in pseudo-headers: it has no Host header.
+  const { host = req.headers[':authority'] ?? 'localhost', ':scheme': scheme } = req.headers;
+  const url = new URL(req.originalUrl ?? req.url ?? '/', `${scheme === 'https' ? 'https' : 'http'}://${host}`);
   const hasBody = method !== 'GET' && method !== 'HEAD';
   // `duplex: 'half'` is what fetch asks of a streamed request body.
   return new Request(url, {
@@ -132,8 +136,9 @@ async function serve(
   const bytes = new Uint8Array(await response.arrayBuffer());
   const headers = Object.fromEntries(response.headers);
   // A body the receiver stopped reading part way (over its limit, or too slow) cannot be skipped: the connection ends
-  // with this answer.
-  if (unfinished.has(req) || (req.readableDidRead && !req.readableEnded)) headers.connection = 'close';
+  // with this answer. HTTP/2 forbids the header (Node drops it with a warning), and ends just the request's stream.
+  const unread = unfinished.has(req) || (req.readableDidRead && !req.readableEnded);
+  if (unread && req.httpVersionMajor !== 2) headers.connection = 'close';
   res.writeHead(response.status, headers).end(bytes);
 }
 
@@ -147,8 +152,8 @@ function report(error: unknown, next: ((error?: unknown) => void) | undefined): 
 }
 
 /**
- * Adapts a receiver (from `createWebhookHandler`) to `(req, res, next?)`: a `node:http` request listener, and Express
- * or Connect middleware. It reads the raw bytes itself, or takes `req.rawBody` when a body parser kept them.
+ * Adapts a receiver (from `createWebhookHandler`) to `(req, res, next?)`: a `node:http` (or `node:http2`) request
+ * listener, and Express or Connect middleware. It reads the raw bytes itself, or takes `req.rawBody` when a body parser kept them.
  * When a body parser has consumed the body and left no raw bytes, it refuses to verify a re-serialised object:
  * with `next` (Express) it passes the error on, so Express answers 500; without, it answers 500 and emits the error
  * as a process warning. It never throws: a malformed request (a method or Host no `Request` can hold) gets 405 or 400.

@@ -63,16 +63,21 @@ export function toBytes(payload: unknown): Uint8Array {
   );
 }
 
-/** True for a non-empty string, or a non-empty list of them. */
+/** True for a string with more than whitespace in it, or a non-empty list of them. */
 export function isSecrets(secret: unknown): secret is Secrets {
   const list: unknown[] = Array.isArray(secret) ? secret : [secret];
-  return list.length > 0 && list.every((s) => typeof s === 'string' && s !== '');
+  return list.length > 0 && list.every((s) => typeof s === 'string' && s.trim() !== '');
 }
 
-function checkSecrets(secret: unknown): readonly string[] {
+/**
+ * The secrets to sign or verify with, each trimmed of surrounding whitespace, as the client's token is: a secret read
+ * from a file or an environment variable often ends with a line break, which would make every signature differ.
+ * @throws SignatureVerificationError when there is none.
+ */
+function checkSecrets(secret: unknown): string[] {
   if (!isSecrets(secret))
     throw new SignatureVerificationError('the secret must be a non-empty string, or a list of them');
-  return typeof secret === 'string' ? [secret] : secret;
+  return (typeof secret === 'string' ? [secret] : secret).map((s) => s.trim());
 }
 
 /**
@@ -132,8 +137,8 @@ export function parseSignatureHeader(header: unknown): ParsedSignature {
 }
 
 /**
- * Checks a delivery's signature: resolves when `header` signs `payload` with one of the secrets, within the tolerance.
- * The comparison runs in constant time.
+ * Checks a delivery's signature: resolves when `header` signs `payload` with one of the secrets (each trimmed of
+ * surrounding whitespace), within the tolerance. The comparison runs in constant time.
  * @throws SignatureVerificationError (as a rejection) naming what is wrong, whatever the payload, header and secret;
  *   InvalidInputError for options that are not numbers of seconds.
  */

@@ -49,6 +49,50 @@ describe('error bodies', () => {
     },
   );
 
+  it.each([
+    ['secr\\u0065t', 'secret'],
+    ['\\u0073ecret', 'secret'],
+    ['\\u0053\\u0045CRET', 'SECRET'],
+    ['SECRET', 'SECRET'],
+    ['Token', 'Token'],
+    ['pass\\u0057ord', 'passWord'],
+    ['cred\\u0065ntials', 'credentials'],
+    ['Credentials', 'Credentials'],
+  ])(
+    'a body cut after a key written "%s" (JSON escapes, any case) keeps its text, with the value replaced and the key as it spells',
+    async (key, spelt) => {
+      const body = `{"error":"invalid-parameter","${key}": "${HIDDEN}", "params": {"url": "https://x`;
+      const error = (await rejectionOf(answering(() => body).client.webhookConfigs.list())) as RequestError;
+      expect(error.body).toBe(`{"error":"invalid-parameter","${spelt}": "[redacted]", "params": {"url": "https://x`);
+      expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(HIDDEN);
+    },
+  );
+
+  it('a body cut inside "cred\\u0065ntials" (an escaped key) keeps its text, with the value replaced', async () => {
+    const body = `{"error":"invalid-parameter","cred\\u0065ntials": {"private_key": "${HIDDEN}`;
+    expect(await bodyOf(answering(() => body).client)).toBe('{"error":"invalid-parameter","credentials": "[redacted]"');
+  });
+
+  it('an escaped key that spells no secret is kept as written, with its value', async () => {
+    const body = '{"error":"invalid-parameter","\\u0075rl": "https://x", "x\\u0073ecret": "shown", "note": "a';
+    expect(await bodyOf(answering(() => body).client)).toBe(body);
+  });
+
+  it.each([
+    ['escaped keys cut short', '"secr\\u0065'.repeat(100_000)],
+    ['fully escaped keys cut short', '"\\u0073\\u0065\\u0063\\u0072\\u0065'.repeat(35_000)],
+    ['a key, a colon, then blanks', `"\\u0074oken":${' '.repeat(1_000_000)}`],
+    ['a key then blanks', `"secret"${' '.repeat(1_000_000)}`],
+    ['an escaped key never closed', `"${'a\\u0065'.repeat(150_000)}`],
+    ['an escaped key then blanks, no colon', `"${'\\u0065a'.repeat(100_000)}"${' '.repeat(300_000)}`],
+    ['an unclosed string of escapes', `{"secret":"${'\\u0065'.repeat(200_000)}\\\n`],
+    ['an unclosed list of quotes', `{"token":[${'"\\",'.repeat(250_000)}`],
+    ['unclosed credentials', `{"credentials":{${'"a":"\\"'.repeat(140_000)}`],
+  ])('a hostile body of about 1 MB (%s) is redacted without running away', async (_name, body) => {
+    expect(body.length).toBeGreaterThan(900_000);
+    expect(typeof (await bodyOf(answering(() => body).client))).toBe('string');
+  });
+
   it('a token echoed JSON-escaped in a body cut short is hidden, with its slashes escaped too (as PHP writes them)', async () => {
     // A token may hold any Latin-1 character but line breaks: quotes, backslashes and slashes included.
     const token = 'tok"en\\wi/th_123456';
