@@ -172,6 +172,7 @@ export function createMockApi(
     storageTest: options.storageTest ?? 'pass',
   });
   closed?.addEventListener('abort', () => runner.close(), { once: true });
+  store.onDrop = (id) => runner.cancel(id);
   const accounts = new Accounts(store, options.tokens);
   let release: () => void = () => undefined;
   let released = new Promise<void>((resolve) => (release = resolve));

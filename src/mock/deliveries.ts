@@ -70,7 +70,7 @@ async function post(context: DeliveryContext, url: string, init: RequestInit, si
 
 /** Stores a new `pending` event. */
 export function newEvent(store: MockStore, organisation: string, type: string, action: string, data: unknown) {
-  return store.add('event', store.events, {
+  return store.record('event', store.events, {
     id: newId(),
     resource: 'event',
     organisation,

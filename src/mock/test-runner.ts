@@ -35,6 +35,8 @@ export class TestRunner {
   readonly #queued = new Set<AbortController>();
   // Timers of what happens later (expiries, a subscription's next poll): settle() does not wait for them.
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  // The timer of each resource that has one (a session's or result's expiry, a subscription's next poll).
+  readonly #owned = new Map<string, ReturnType<typeof setTimeout>>();
   #closed = false;
 
   constructor(private readonly context: TestRunnerContext) {}
@@ -43,7 +45,7 @@ export class TestRunner {
   start(config: Tested, key: StoredKey): TaskAttributes {
     const { store } = this.context;
     const id = newId();
-    const task = store.add('task', store.tasks, {
+    const task = store.record('task', store.tasks, {
       id,
       resource: 'task',
       organisation: config.organisation,
@@ -89,14 +91,15 @@ export class TestRunner {
   /**
    * Runs `job` (tracked) after `ms`, unless `reset()` or `close()` comes first. The timer does not keep the process
    * alive, and `settle()` does not wait for it, only for the job once it runs. A wait past one timer's ceiling (a
-   * 30-day subscription interval) is made of several timers.
+   * 30-day subscription interval) is made of several timers. `owner` names the resource it belongs to, for `cancel`.
    */
-  later(ms: number, job: (signal: AbortSignal) => Promise<unknown>): void {
+  later(ms: number, job: (signal: AbortSignal) => Promise<unknown>, owner?: string): void {
     if (this.#closed) return;
     const timer = setTimeout(
       () => {
         this.#timers.delete(timer);
-        if (ms > MAX_TIMER_MS) return this.later(ms - MAX_TIMER_MS, job);
+        if (owner !== undefined) this.#owned.delete(owner);
+        if (ms > MAX_TIMER_MS) return this.later(ms - MAX_TIMER_MS, job, owner);
         this.#firing = ++this.#fired;
         try {
           this.track(job);
@@ -108,6 +111,16 @@ export class TestRunner {
     );
     (timer as { unref?: () => void }).unref?.();
     this.#timers.add(timer);
+    if (owner !== undefined) this.#owned.set(owner, timer);
+  }
+
+  /** Clears the timer `owner` has, if any: its resource ended early or was forgotten. */
+  cancel(owner: string): void {
+    const timer = this.#owned.get(owner);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.#timers.delete(timer);
+    this.#owned.delete(owner);
   }
 
   /**
@@ -125,6 +138,7 @@ export class TestRunner {
     for (const controller of this.#queued) controller.abort();
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
+    this.#owned.clear();
     for (const id of [...this.#waiters.keys()]) this.notify(id, true);
   }
 
