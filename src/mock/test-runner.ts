@@ -35,8 +35,9 @@ export class TestRunner {
   readonly #queued = new Set<AbortController>();
   // Timers of what happens later (expiries, a subscription's next poll): settle() does not wait for them.
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
-  // The timer of each resource that has one (a session's or result's expiry, a subscription's next poll).
-  readonly #owned = new Map<string, ReturnType<typeof setTimeout>>();
+  // What stops the pending work of a resource: a session's or result's expiry, a subscription's next poll, an event's
+  // delivery and its retries. A resource the store forgets, or that ends early, has it stopped.
+  readonly #stops = new Map<string, () => void>();
   #closed = false;
 
   constructor(private readonly context: TestRunnerContext) {}
@@ -68,7 +69,7 @@ export class TestRunner {
    * Runs `job` as one of the mock's own: `settle()` waits for it, `reset()` and `close()` abort its signal. `parent`
    * is the signal of the job that starts it, whose root it shares.
    */
-  track(job: (signal: AbortSignal) => Promise<unknown>, parent?: AbortSignal): void {
+  track(job: (signal: AbortSignal) => Promise<unknown>, parent?: AbortSignal): () => void {
     const controller = new AbortController();
     if (this.#closed) controller.abort();
     const root = this.#firing || (parent && this.#roots.get(parent)) || 0;
@@ -86,6 +87,7 @@ export class TestRunner {
         this.#queued.delete(controller);
       });
     this.#running.set(run, root);
+    return () => controller.abort();
   }
 
   /**
@@ -98,7 +100,7 @@ export class TestRunner {
     const timer = setTimeout(
       () => {
         this.#timers.delete(timer);
-        if (owner !== undefined) this.#owned.delete(owner);
+        if (owner !== undefined) this.#stops.delete(owner);
         if (ms > MAX_TIMER_MS) return this.later(ms - MAX_TIMER_MS, job, owner);
         this.#firing = ++this.#fired;
         try {
@@ -111,16 +113,17 @@ export class TestRunner {
     );
     (timer as { unref?: () => void }).unref?.();
     this.#timers.add(timer);
-    if (owner !== undefined) this.#owned.set(owner, timer);
+    if (owner === undefined) return;
+    this.#stops.set(owner, () => {
+      clearTimeout(timer);
+      this.#timers.delete(timer);
+    });
   }
 
-  /** Clears the timer `owner` has, if any: its resource ended early or was forgotten. */
+  /** Stops the pending work of the resource `owner` (its timer, or an event's delivery): it ended early or was forgotten. */
   cancel(owner: string): void {
-    const timer = this.#owned.get(owner);
-    if (timer === undefined) return;
-    clearTimeout(timer);
-    this.#timers.delete(timer);
-    this.#owned.delete(owner);
+    this.#stops.get(owner)?.();
+    this.#stops.delete(owner);
   }
 
   /**
@@ -130,7 +133,11 @@ export class TestRunner {
   announce(key: StoredKey | undefined, type: string, action: string, data: unknown, parent?: AbortSignal): void {
     // A copy: a late delivery must show the resource as it was when the event happened.
     const snapshot = structuredClone(data);
-    if (key) this.track((signal) => emit(this.context, key, type, action, snapshot, signal), parent);
+    if (!key) return;
+    const event = newEvent(this.context.store, key.organisation, type, action, snapshot);
+    const deliver = (signal: AbortSignal) =>
+      emit(this.context, key, event, signal).finally(() => this.#stops.delete(event.id));
+    this.#stops.set(event.id, this.track(deliver, parent));
   }
 
   /** Abandons the tasks queued so far and what was scheduled, and releases their waiters; later tasks run as usual. */
@@ -138,7 +145,7 @@ export class TestRunner {
     for (const controller of this.#queued) controller.abort();
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
-    this.#owned.clear();
+    this.#stops.clear();
     for (const id of [...this.#waiters.keys()]) this.notify(id, true);
   }
 
@@ -163,7 +170,7 @@ export class TestRunner {
       config.state = error ? 'invalid' : 'valid';
     }
     this.notify(task.id);
-    if (config.resource === 'storage_config') await emit(this.context, key, 'task', task.state, task, signal);
+    if (config.resource === 'storage_config') this.announce(key, 'task', task.state, task, signal);
   }
 
   #storageError(): string | null {

@@ -7,7 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { LIMIT_EXCEEDED, MAX_MADE_ORGANISATIONS, MAX_POLL_TASKS, MAX_STORED } from '../../src/mock/choices';
 import { type MockServer, startMockServer } from '../../src/mock/index';
 import { ApiError } from '../../src/mock/respond';
+import type { StoredKey } from '../../src/mock/shapes';
 import { MockStore } from '../../src/mock/store';
+import { TestRunner } from '../../src/mock/test-runner';
 import { call, configure, type Flow, session } from './flow-support';
 
 let mock: MockServer;
@@ -95,10 +97,10 @@ describe('the store', () => {
 
   it(`refuses what a client makes past ${MAX_STORED} of a kind with 400 limit-exceeded`, () => {
     const store = new MockStore();
-    for (let n = 0; n < MAX_STORED; n++) store.add('user', store.users as Map<string, unknown>, item(n) as never);
+    for (let n = 0; n < MAX_STORED; n++) store.add('user', store.users, item(n) as never);
     const past = (() => {
       try {
-        store.add('user', store.users as Map<string, unknown>, item(MAX_STORED) as never);
+        store.add('user', store.users, item(MAX_STORED) as never);
       } catch (error) {
         return error;
       }
@@ -113,8 +115,7 @@ describe('the store', () => {
     const dropped: string[] = [];
     store.onDrop = (id) => dropped.push(id);
     store.files.set('id-0', { content: { size: 0, checksum: '', stream: () => new ReadableStream() }, token: 't' });
-    for (let n = 0; n <= MAX_STORED; n++)
-      store.record('result', store.results as Map<string, unknown>, item(n) as never);
+    for (let n = 0; n <= MAX_STORED; n++) store.record('result', store.results, item(n) as never);
     expect(store.results.size).toBe(MAX_STORED);
     expect(store.results.has('id-0')).toBe(false);
     expect(store.files.has('id-0')).toBe(false);
@@ -127,5 +128,37 @@ describe('the store', () => {
     store.configs.set('config-1', {} as never);
     store.remove(store.configs, 'config-1');
     expect(store.latestTest.size).toBe(0);
+  });
+
+  it('abandons the delivery retries of an event it forgets', async () => {
+    const store = new MockStore();
+    let attempts = 0;
+    const deliver = async () => {
+      attempts++;
+      return new Response('down', { status: 503 });
+    };
+    const runner = new TestRunner({
+      store,
+      deliver,
+      deliveryTimeout: 1000,
+      retryDelay: 3_600_000,
+      taskDelay: 1,
+      storageTest: 'pass',
+    });
+    store.onDrop = (id) => runner.cancel(id);
+    const config = { id: 'config-1', organisation: 'org', url: 'http://127.0.0.1:9/hook', secret: 's', state: 'valid' };
+    store.configs.set(config.id, config as never);
+    runner.announce(
+      { id: 'key-1', organisation: 'org', webhook_config: config.id } as StoredKey,
+      'poll',
+      'created',
+      {},
+    );
+    await vi.waitFor(() => expect(attempts).toBe(1));
+    const [event] = store.events.values();
+    store.remove(store.events, String(event?.id));
+    // Without it, settle() would wait an hour for the retry.
+    await runner.settle();
+    expect(attempts).toBe(1);
   });
 });
