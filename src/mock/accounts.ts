@@ -1,7 +1,7 @@
 /**
  * Organisations and their keys: each token is the token of one key of one organisation. With the `tokens` option the
- * keys exist from the start, several per organisation when tokens share one; without it, a new token is a new key of
- * a new organisation, up to `MAX_MADE_ORGANISATIONS` until `reset()`. A rotated key's old token is refused from then on.
+ * keys exist from the start, several per organisation when tokens share one; without it, a new token is a new key of a
+ * new organisation, up to `MAX_MADE_ORGANISATIONS` until `reset()`. A rotated key's old token is refused from then on.
  */
 import { MAX_MADE_ORGANISATIONS, MAX_STORED, ORGANISATION_PREFIX } from './choices';
 import type { StoredKey, StoredOrganisation } from './shapes';

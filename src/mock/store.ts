@@ -1,6 +1,6 @@
 /**
  * What the mock holds: organisations, keys, configs, permissions, users, sources, sessions, polls, subscriptions,
- * results, tasks and events, and how many were created.
+ * results, tasks and events (at most `MAX_STORED` of each), and how many were created.
  */
 import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
 import { LIMIT_EXCEEDED, MAX_STORED } from './choices';
@@ -110,7 +110,10 @@ export class MockStore {
     return this.#put(kind, map, item);
   }
 
-  /** Stores and counts a new item of the mock's history (an event, task, poll or result), forgetting the oldest past `MAX_STORED`. */
+  /**
+   * Stores and counts a new item of the mock's history (an event, task, poll or result), forgetting the oldest past
+   * `MAX_STORED`.
+   */
   record<T extends { id: string }>(kind: Kind, map: Map<string, T>, item: T): T {
     if (this.isFull(map)) this.remove(map, map.keys().next().value as string);
     return this.#put(kind, map, item);

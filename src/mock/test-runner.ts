@@ -120,7 +120,10 @@ export class TestRunner {
     });
   }
 
-  /** Stops the pending work of the resource `owner` (its timer, or an event's delivery): it ended early or was forgotten. */
+  /**
+   * Stops the pending work of the resource `owner` (its timer, or an event's delivery): it ended early or was
+   * forgotten.
+   */
   cancel(owner: string): void {
     this.#stops.get(owner)?.();
     this.#stops.delete(owner);

@@ -14,8 +14,9 @@ const findSource = (call: Call, context: HandlerContext) =>
   owned(context.store.sources, call.id, call.organisation, 'Source');
 
 /**
- * Makes a user of `key` (a key id of the organisation; the calling key when absent or null), or answers 200 with the organisation's user of that identifier: ricloud-py's samples get their user
- * so (`get_or_create_user` calls `User.create`), and a create re-sent after a 5xx makes no second user.
+ * Makes a user of `key` (a key id of the organisation; the calling key when absent or null), or answers 200 with the
+ * organisation's user of that identifier: ricloud-py's samples get their user so (`get_or_create_user` calls
+ * `User.create`), and a create re-sent after a 5xx makes no second user.
  */
 function createUser(call: Call, context: HandlerContext): Response {
   const body = bodyOf(call, ['identifier', 'key']);
