@@ -1,9 +1,9 @@
 /**
  * Organisations and their keys: each token is the token of one key of one organisation. With the `tokens` option the
- * keys exist from the start, several per organisation when tokens share one; without it, a new token is a new key of
- * a new organisation. A rotated key's old token is refused from then on.
+ * keys exist from the start, several per organisation when tokens share one; without it, a new token is a new key of a
+ * new organisation, up to `MAX_MADE_ORGANISATIONS` until `reset()`. A rotated key's old token is refused from then on.
  */
-import { ORGANISATION_PREFIX } from './choices';
+import { MAX_MADE_ORGANISATIONS, MAX_STORED, ORGANISATION_PREFIX } from './choices';
 import type { StoredKey, StoredOrganisation } from './shapes';
 import { newId, newSecret, type MockStore } from './store';
 
@@ -15,7 +15,6 @@ const made = (): string => new Date().toISOString();
 export class Accounts {
   readonly #byToken = new Map<string, string>();
   readonly #retired = new Set<string>();
-  // Organisation ids of unlisted tokens outlive reset(), so a test's token keeps its organisation's id.
   readonly #organisationIds = new Map<string, string>();
 
   constructor(
@@ -25,14 +24,21 @@ export class Accounts {
     this.reset();
   }
 
-  /** Forgets rotations and made keys, and makes the keys of the `tokens` option again (the store is already clear). */
+  /**
+   * Forgets rotations, made keys and the organisations of unknown tokens, and makes the keys of the `tokens` option
+   * again (the store is already clear).
+   */
   reset(): void {
     this.#byToken.clear();
     this.#retired.clear();
+    this.#organisationIds.clear();
     for (const [token, organisation] of Object.entries(this.tokens ?? {})) this.#keyFor(token, organisation);
   }
 
-  /** The key a token belongs to; undefined (401) for a rotated token, or one the `tokens` option does not list. */
+  /**
+   * The key a token belongs to; undefined (401) for a rotated token, one the `tokens` option does not list, or a new
+   * one once `MAX_MADE_ORGANISATIONS` were made.
+   */
   keyOf(token: string): StoredKey | undefined {
     if (this.#retired.has(token)) return undefined;
     const id = this.#byToken.get(token);
@@ -40,6 +46,7 @@ export class Accounts {
     if (this.tokens) return undefined;
     let organisation = this.#organisationIds.get(token);
     if (organisation === undefined) {
+      if (this.#organisationIds.size >= MAX_MADE_ORGANISATIONS) return undefined;
       organisation = `${ORGANISATION_PREFIX}${this.#organisationIds.size + 1}`;
       this.#organisationIds.set(token, organisation);
     }
@@ -54,6 +61,8 @@ export class Accounts {
   /** Gives `key` a new token; the old one is refused from now on. */
   rotate(key: StoredKey): void {
     this.#byToken.delete(key.token);
+    // The latest retired tokens are kept: an older one is then any unknown token (401, or a new organisation).
+    if (this.#retired.size >= MAX_STORED) this.#retired.delete(this.#retired.values().next().value as string);
     this.#retired.add(key.token);
     key.token = `key_${newSecret()}`;
     this.#byToken.set(key.token, key.id);

@@ -36,7 +36,8 @@ export interface MockApiOptions {
   baseUrl?: string | undefined;
   /**
    * Token → organisation id: each token is a key of that organisation (several tokens may share one). When set, other
-   * tokens get 401; when unset, each new token is the one key of a new organisation.
+   * tokens get 401; when unset, each new token is the one key of a new organisation, up to 1000 until `reset()` (then
+   * 401).
    */
   tokens?: Record<string, string> | undefined;
   /** Milliseconds between a task's steps: pending → processing → delivery (default 20). */
@@ -102,9 +103,10 @@ export interface MockApi {
   /** The fault plan in force. */
   readonly faults: FaultPlan;
   /**
-   * Forgets everything: store, counts, requests, faults, rotated tokens (the keys of the `tokens` option are made
-   * again); releases hanging requests and `Ricloud-Await` answers, and abandons queued tests, polls, delivery retries
-   * and scheduled expiries and subscription polls (they send nothing more and change nothing).
+   * Forgets everything: store, counts, requests, faults, rotated tokens, the organisations of unknown tokens (the keys
+   * of the `tokens` option are made again); releases hanging requests and `Ricloud-Await` answers, and abandons queued
+   * tests, polls, delivery retries and scheduled expiries and subscription polls (they send nothing more and change
+   * nothing).
    */
   reset(): void;
 }
@@ -172,6 +174,7 @@ export function createMockApi(
     storageTest: options.storageTest ?? 'pass',
   });
   closed?.addEventListener('abort', () => runner.close(), { once: true });
+  store.onDrop = (id) => runner.cancel(id);
   const accounts = new Accounts(store, options.tokens);
   let release: () => void = () => undefined;
   let released = new Promise<void>((resolve) => (release = resolve));

@@ -79,6 +79,9 @@ export const UNCONFIGURED = { status: 400, code: 'unconfigured' } as const;
 /** The source types a client may name when it creates a source or a session. */
 export const CLIENT_SOURCE_TYPES = ['icloud.account', 'rirelay.instance'] as const;
 
+/** A session's error when the service locked its source, which is then `locked`. */
+export const SOURCE_LOCKED = 'source-locked';
+
 /**
  * How the mock ends a session from its credentials: the first matching row decides (`error` null: `active`).
  * iCloud accounts whose identifier starts with `2fa` need a code; Relay instances are paired by their code.
@@ -89,7 +92,7 @@ export const SESSION_OUTCOMES: readonly {
   error: string;
 }[] = [
   { type: 'icloud.account', when: (_, p) => p.password === 'wrong', error: 'invalid-credentials' },
-  { type: 'icloud.account', when: (id) => id.startsWith('locked'), error: 'source-locked' },
+  { type: 'icloud.account', when: (id) => id.startsWith('locked'), error: SOURCE_LOCKED },
   { type: 'icloud.account', when: (id, p) => id.startsWith('2fa') && !p.code, error: 'code-required' },
   { type: 'icloud.account', when: (id, p) => id.startsWith('2fa') && p.code === 'invalid', error: 'code-invalid' },
   { type: 'rirelay.instance', when: (_, p) => p.code === 'invalid', error: 'code-invalid' },
@@ -118,3 +121,14 @@ export const SESSION_EXPIRED = { status: 400, code: 'session-expired' } as const
 export const MAX_ACK_IDS = 1000;
 /** The child sources a poll of a Relay instance finds, once: one per device, named after the instance. */
 export const RELAY_DEVICES = ['iphone', 'ipad'] as const;
+/**
+ * The most resources of each kind the mock holds. Past it, what a client makes (a config, a user, a session…) is
+ * refused with `LIMIT_EXCEEDED`, and the oldest of the mock's history (events, tasks, polls, results) is forgotten.
+ */
+export const MAX_STORED = 10_000;
+/** The answer to a create past `MAX_STORED` (the documented slug; 400, as `unconfigured`: no permission is missing). */
+export const LIMIT_EXCEEDED = { status: 400, code: 'limit-exceeded' } as const;
+/** Without the `tokens` option, the most organisations unknown tokens make until `reset()`; past it they are 401. */
+export const MAX_MADE_ORGANISATIONS = 1000;
+/** The most tasks one poll makes: distinct info types, data types and files together. */
+export const MAX_POLL_TASKS = 100;

@@ -70,7 +70,7 @@ async function post(context: DeliveryContext, url: string, init: RequestInit, si
 
 /** Stores a new `pending` event. */
 export function newEvent(store: MockStore, organisation: string, type: string, action: string, data: unknown) {
-  return store.add('event', store.events, {
+  return store.record('event', store.events, {
     id: newId(),
     resource: 'event',
     organisation,
@@ -102,7 +102,7 @@ export async function attempt(
 }
 
 /**
- * Records an event of `key` and delivers it along the key's route, retrying until `DELIVERY_ATTEMPTS` attempts have
+ * Delivers a recorded `event` of `key` along the key's route, retrying until `DELIVERY_ATTEMPTS` attempts have
  * failed; `retries` counts the attempts after the first. The route is found again for each attempt, so a retry
  * follows a key pointed elsewhere, a new default, or a config deleted or deactivated meanwhile; when the route ends
  * at no `valid` config, the event fails without that attempt.
@@ -110,12 +110,9 @@ export async function attempt(
 export async function emit(
   context: DeliveryContext,
   key: StoredKey,
-  type: string,
-  action: string,
-  data: unknown,
+  event: EventAttributes,
   signal: AbortSignal,
 ): Promise<EventAttributes> {
-  const event = newEvent(context.store, key.organisation, type, action, data);
   for (let made = 0; made < DELIVERY_ATTEMPTS; made++) {
     if (made > 0) await sleep(Math.min(context.retryDelay * RETRY_BACKOFF ** (made - 1), MAX_TIMER_MS), signal);
     const config = routeOf(context.store, key);

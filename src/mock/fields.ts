@@ -13,12 +13,13 @@ export function readText(value: unknown, field: string): string {
 export const readOptionalText = (value: unknown, field: string): string | undefined =>
   value === undefined ? undefined : readText(value, field);
 
-/** A list of non-empty strings; `[]` when absent. */
+/** A list of non-empty strings, each once (a name sent twice is read once); `[]` when absent. */
 export function readNames(value: unknown, field: string): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || !value.every((name) => typeof name === 'string' && name.trim() !== ''))
     throw invalidParameter(field, 'Send a list of names.');
-  return value as string[];
+  // A list asks for each name once, as a set would: a name sent twice makes one task.
+  return [...new Set(value as string[])];
 }
 
 /** A JSON object, e.g. a `payload`; `{}` when absent. */

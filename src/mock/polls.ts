@@ -42,7 +42,7 @@ export function startPoll(
   subscription: string | null,
 ): StoredPoll {
   const { store, runner, flow } = context;
-  const poll = store.add('poll', store.polls, {
+  const poll = store.record('poll', store.polls, {
     id: newId(),
     resource: 'poll',
     organisation: key.organisation,
@@ -86,7 +86,7 @@ function newTask(
   signal: AbortSignal,
 ): StoredTask {
   const { store } = context;
-  const task = store.add('task', store.tasks, {
+  const task = store.record('task', store.tasks, {
     id: newId(),
     resource: 'task',
     organisation: key.organisation,
@@ -137,7 +137,12 @@ async function runTask(
 /** Makes the Relay instance's device sources, the first time it is polled. */
 function findDevices(context: HandlerContext, instance: StoredSource): void {
   const { store } = context;
-  if ([...store.sources.values()].some((source) => source.parent === instance.id)) return;
+  // With the store full, the devices are not found this time (a poll must not fail for it).
+  if (
+    store.isFull(store.sources, RELAY_DEVICES.length) ||
+    [...store.sources.values()].some((s) => s.parent === instance.id)
+  )
+    return;
   for (const device of RELAY_DEVICES) {
     const child = store.add('source', store.sources, {
       ...instance,

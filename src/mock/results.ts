@@ -41,7 +41,7 @@ export async function publishResult(
   const token = newSecret();
   const storage = storageRouteOf(store, key);
   const created = store.now();
-  const result = store.add('result', store.results, {
+  const result = store.record('result', store.results, {
     id,
     resource: 'result',
     organisation: key.organisation,
@@ -62,7 +62,7 @@ export async function publishResult(
     date_deleted: null,
   } satisfies StoredResult);
   store.files.set(id, { content, token });
-  runner.later(flow.resultLifetime, async () => expireResult(context, result));
+  runner.later(flow.resultLifetime, async () => expireResult(context, result), id);
 }
 
 /** Expires a result: no `signed_url` any more, its file forgotten, and a `result.expired` event. */

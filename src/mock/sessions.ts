@@ -2,7 +2,7 @@
  * The session state machine: `pending`, then `active` or `failed` (with the error its credentials call for, from
  * `SESSION_OUTCOMES`), and `expired` after `sessionLifetime` or on delete. Each change is a `session.*` event.
  */
-import { SESSION_OUTCOMES } from './choices';
+import { SESSION_OUTCOMES, SOURCE_LOCKED } from './choices';
 import { sleep } from './deliveries';
 import type { HandlerContext } from './endpoint';
 import type { StoredKey, StoredSession, StoredSource } from './shapes';
@@ -48,10 +48,12 @@ export function startSession(
     if (session.state !== 'pending') return;
     session.state = error ? 'failed' : 'active';
     session.error = error ?? null;
+    // The docs' `locked` state: the service locked the account, and only its user can unlock it there.
+    if (error === SOURCE_LOCKED) source.state = 'locked';
     if (!error) {
       store.validated.add(source.id);
       if (source.state === 'unvalidated') source.state = 'active';
-      runner.later(flow.sessionLifetime, async () => expireSession(context, session));
+      runner.later(flow.sessionLifetime, async () => expireSession(context, session), session.id);
     }
     runner.notify(session.id);
     runner.announce(store.keys.get(session.key), 'session', session.state, showSession(context, session), signal);
@@ -64,6 +66,7 @@ export function expireSession(context: HandlerContext, session: StoredSession): 
   if (session.state !== 'active' && session.state !== 'pending') return;
   session.state = 'expired';
   session.date_expired = context.store.now();
+  context.runner.cancel(session.id);
   context.runner.notify(session.id);
   context.runner.announce(context.store.keys.get(session.key), 'session', 'expired', showSession(context, session));
 }

@@ -109,7 +109,7 @@ export interface StoredSource {
   type: SourceType;
   identifier: string;
   parent: string | null;
-  state: 'unvalidated' | 'active' | 'deactivated';
+  state: 'unvalidated' | 'active' | 'deactivated' | 'locked';
   date_created: string;
 }
 

@@ -1,10 +1,12 @@
 /**
  * What the mock holds: organisations, keys, configs, permissions, users, sources, sessions, polls, subscriptions,
- * results, tasks and events, and how many were created.
+ * results, tasks and events (at most `MAX_STORED` of each), and how many were created.
  */
 import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
+import { LIMIT_EXCEEDED, MAX_STORED } from './choices';
 import type { Content } from './content';
 import { instantKey } from './dates';
+import { ApiError } from './respond';
 import type {
   StoredKey,
   StoredOrganisation,
@@ -91,8 +93,48 @@ export class MockStore {
   readonly #order = new Map<string, number>();
   #sequence = 0;
 
-  /** Stores a new resource and counts it (keys and organisations, made for tokens too, are not counted). */
+  /** Called with the id of each resource the store forgets, so that what hangs on it (an expiry timer) goes too. */
+  onDrop: (id: string) => void = () => undefined;
+
+  /**
+   * Stores a new resource a client made, and counts it (keys and organisations, made for tokens too, are not counted).
+   * @throws ApiError `limit-exceeded` when `map` holds `MAX_STORED` already.
+   */
   add<T extends { id: string }>(kind: Kind | undefined, map: Map<string, T>, item: T): T {
+    if (this.isFull(map))
+      throw new ApiError(
+        LIMIT_EXCEEDED.status,
+        LIMIT_EXCEEDED.code,
+        `The mock holds ${MAX_STORED} of these at most: delete some, or reset the mock.`,
+      );
+    return this.#put(kind, map, item);
+  }
+
+  /**
+   * Stores and counts a new item of the mock's history (an event, task, poll or result), forgetting the oldest past
+   * `MAX_STORED`.
+   */
+  record<T extends { id: string }>(kind: Kind, map: Map<string, T>, item: T): T {
+    if (this.isFull(map)) this.remove(map, map.keys().next().value as string);
+    return this.#put(kind, map, item);
+  }
+
+  /** Whether `map` has no room for `adding` more items. */
+  isFull(map: Map<string, unknown>, adding = 1): boolean {
+    return map.size + adding > MAX_STORED;
+  }
+
+  /** Forgets the resource `id` of `map`, and what the store keeps about it. */
+  remove(map: Map<string, unknown>, id: string): void {
+    map.delete(id);
+    this.#order.delete(id);
+    this.latestTest.delete(id);
+    this.validated.delete(id);
+    this.files.delete(id);
+    this.onDrop(id);
+  }
+
+  #put<T extends { id: string }>(kind: Kind | undefined, map: Map<string, T>, item: T): T {
     map.set(item.id, item);
     this.#order.set(item.id, this.#sequence++);
     if (kind) this.created[kind]++;

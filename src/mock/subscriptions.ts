@@ -11,7 +11,7 @@ import type { StoredSubscription } from './shapes';
 /** Schedules the subscription's first poll, at `date_start` (at once when it is past). */
 export function scheduleSubscription(context: HandlerContext, subscription: StoredSubscription): void {
   const wait = Math.max(0, Date.parse(subscription.date_start) - Date.now()) / 1000;
-  context.runner.later(wait * context.flow.intervalScale, async () => tick(context, subscription, 0));
+  context.runner.later(wait * context.flow.intervalScale, async () => tick(context, subscription, 0), subscription.id);
 }
 
 /** Makes poll number `n`, when it is due before `date_end`, and schedules the next. */
@@ -29,5 +29,9 @@ function tick(context: HandlerContext, subscription: StoredSubscription, n: numb
     startPoll(context, key, session, source, structuredClone(subscription.poll_payload), subscription.id);
     subscription.state = 'active';
   }
-  runner.later(subscription.interval * flow.intervalScale, async () => tick(context, subscription, n + 1));
+  runner.later(
+    subscription.interval * flow.intervalScale,
+    async () => tick(context, subscription, n + 1),
+    subscription.id,
+  );
 }

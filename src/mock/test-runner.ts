@@ -35,6 +35,9 @@ export class TestRunner {
   readonly #queued = new Set<AbortController>();
   // Timers of what happens later (expiries, a subscription's next poll): settle() does not wait for them.
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  // What stops the pending work of a resource: a session's or result's expiry, a subscription's next poll, an event's
+  // delivery and its retries. A resource the store forgets, or that ends early, has it stopped.
+  readonly #stops = new Map<string, () => void>();
   #closed = false;
 
   constructor(private readonly context: TestRunnerContext) {}
@@ -43,7 +46,7 @@ export class TestRunner {
   start(config: Tested, key: StoredKey): TaskAttributes {
     const { store } = this.context;
     const id = newId();
-    const task = store.add('task', store.tasks, {
+    const task = store.record('task', store.tasks, {
       id,
       resource: 'task',
       organisation: config.organisation,
@@ -66,7 +69,7 @@ export class TestRunner {
    * Runs `job` as one of the mock's own: `settle()` waits for it, `reset()` and `close()` abort its signal. `parent`
    * is the signal of the job that starts it, whose root it shares.
    */
-  track(job: (signal: AbortSignal) => Promise<unknown>, parent?: AbortSignal): void {
+  track(job: (signal: AbortSignal) => Promise<unknown>, parent?: AbortSignal): () => void {
     const controller = new AbortController();
     if (this.#closed) controller.abort();
     const root = this.#firing || (parent && this.#roots.get(parent)) || 0;
@@ -84,19 +87,21 @@ export class TestRunner {
         this.#queued.delete(controller);
       });
     this.#running.set(run, root);
+    return () => controller.abort();
   }
 
   /**
    * Runs `job` (tracked) after `ms`, unless `reset()` or `close()` comes first. The timer does not keep the process
    * alive, and `settle()` does not wait for it, only for the job once it runs. A wait past one timer's ceiling (a
-   * 30-day subscription interval) is made of several timers.
+   * 30-day subscription interval) is made of several timers. `owner` names the resource it belongs to, for `cancel`.
    */
-  later(ms: number, job: (signal: AbortSignal) => Promise<unknown>): void {
+  later(ms: number, job: (signal: AbortSignal) => Promise<unknown>, owner?: string): void {
     if (this.#closed) return;
     const timer = setTimeout(
       () => {
         this.#timers.delete(timer);
-        if (ms > MAX_TIMER_MS) return this.later(ms - MAX_TIMER_MS, job);
+        if (owner !== undefined) this.#stops.delete(owner);
+        if (ms > MAX_TIMER_MS) return this.later(ms - MAX_TIMER_MS, job, owner);
         this.#firing = ++this.#fired;
         try {
           this.track(job);
@@ -108,6 +113,20 @@ export class TestRunner {
     );
     (timer as { unref?: () => void }).unref?.();
     this.#timers.add(timer);
+    if (owner === undefined) return;
+    this.#stops.set(owner, () => {
+      clearTimeout(timer);
+      this.#timers.delete(timer);
+    });
+  }
+
+  /**
+   * Stops the pending work of the resource `owner` (its timer, or an event's delivery): it ended early or was
+   * forgotten.
+   */
+  cancel(owner: string): void {
+    this.#stops.get(owner)?.();
+    this.#stops.delete(owner);
   }
 
   /**
@@ -117,7 +136,11 @@ export class TestRunner {
   announce(key: StoredKey | undefined, type: string, action: string, data: unknown, parent?: AbortSignal): void {
     // A copy: a late delivery must show the resource as it was when the event happened.
     const snapshot = structuredClone(data);
-    if (key) this.track((signal) => emit(this.context, key, type, action, snapshot, signal), parent);
+    if (!key) return;
+    const event = newEvent(this.context.store, key.organisation, type, action, snapshot);
+    const deliver = (signal: AbortSignal) =>
+      emit(this.context, key, event, signal).finally(() => this.#stops.delete(event.id));
+    this.#stops.set(event.id, this.track(deliver, parent));
   }
 
   /** Abandons the tasks queued so far and what was scheduled, and releases their waiters; later tasks run as usual. */
@@ -125,6 +148,7 @@ export class TestRunner {
     for (const controller of this.#queued) controller.abort();
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
+    this.#stops.clear();
     for (const id of [...this.#waiters.keys()]) this.notify(id, true);
   }
 
@@ -149,7 +173,7 @@ export class TestRunner {
       config.state = error ? 'invalid' : 'valid';
     }
     this.notify(task.id);
-    if (config.resource === 'storage_config') await emit(this.context, key, 'task', task.state, task, signal);
+    if (config.resource === 'storage_config') this.announce(key, 'task', task.state, task, signal);
   }
 
   #storageError(): string | null {

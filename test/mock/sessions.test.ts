@@ -105,26 +105,46 @@ describe('a session', () => {
   });
 
   it.each([
-    ['a wrong password', 'icloud.account', 'john@icloud.com', { password: 'wrong' }, 'invalid-credentials'],
-    ['a locked account', 'icloud.account', 'locked.john@icloud.com', { password: 'right' }, 'source-locked'],
-    ['a 2FA account without a code', 'icloud.account', '2fa.john@icloud.com', { password: 'right' }, 'code-required'],
+    [
+      'a wrong password',
+      'icloud.account',
+      'john@icloud.com',
+      { password: 'wrong' },
+      'invalid-credentials',
+      'unvalidated',
+    ],
+    ['a locked account', 'icloud.account', 'locked.john@icloud.com', { password: 'right' }, 'source-locked', 'locked'],
+    [
+      'a 2FA account without a code',
+      'icloud.account',
+      '2fa.john@icloud.com',
+      { password: 'right' },
+      'code-required',
+      'unvalidated',
+    ],
     [
       'a 2FA account, code invalid',
       'icloud.account',
       '2fa.john@icloud.com',
       { password: 'r', code: 'invalid' },
       'code-invalid',
+      'unvalidated',
     ],
-    ['a Relay pairing code invalid', 'rirelay.instance', 'relay-1', { code: 'invalid' }, 'code-invalid'],
-  ])('fails for %s with its error slug, and sends session.failed', async (_, type, identifier, payload, error) => {
-    const secret = await configure(flow);
-    const failed = await session(flow, { type, identifier }, payload);
-    expect(failed).toMatchObject({ state: 'failed', error, source: { state: 'unvalidated' } });
-    await mock.api.settle();
-    const events = await rec.events(secret);
-    expect(slugs(events)).toEqual(['session.failed']);
-    expect(events[0]?.data).toMatchObject({ error });
-  });
+    ['a Relay pairing code invalid', 'rirelay.instance', 'relay-1', { code: 'invalid' }, 'code-invalid', 'unvalidated'],
+  ])(
+    'fails for %s with its error slug and its source state, and sends session.failed',
+    async (_, type, identifier, payload, error, state) => {
+      const secret = await configure(flow);
+      const failed = await session(flow, { type, identifier }, payload);
+      // A locked account's source is `locked`, the documented source state; other failures leave it unvalidated.
+      expect(failed).toMatchObject({ state: 'failed', error, source: { state } });
+      expect((await call(flow, `/sources/${failed.source.id}`)).json.state).toBe(state);
+      await mock.api.settle();
+      const events = await rec.events(secret);
+      expect(slugs(events)).toEqual(['session.failed']);
+      expect(events[0]?.data).toMatchObject({ error });
+    },
+  );
 
   it.each([
     ['a 2FA account with its code', 'icloud.account', '2fa.john@icloud.com', { password: 'right', code: '123456' }],

@@ -126,3 +126,45 @@ describe('a deactivated source', () => {
     expect((await call(flow, `/sources/${source.id}`)).json.state).toBe('deactivated');
   });
 });
+
+describe('a locked source', () => {
+  it('is locked by a session failed source-locked; it takes new sessions, which fail so too, and can be deactivated', async () => {
+    await configure(flow);
+    const failed = await session(flow, { identifier: 'locked.john@icloud.com' });
+    expect(failed).toMatchObject({ state: 'failed', error: 'source-locked', source: { state: 'locked' } });
+    const listed = await call(flow, '/sources', { query: { state: 'locked' } });
+    expect(listed.json.data.map((s: { id: string }) => s.id)).toEqual([failed.source.id]);
+    const again = await update('/sessions', { source: failed.source.id, payload: { password: 'right' } });
+    expect(again.status).toBe(201);
+    await mock.api.settle();
+    expect((await call(flow, `/sessions/${again.json.id}`)).json).toMatchObject({
+      state: 'failed',
+      error: 'source-locked',
+      source: { state: 'locked' },
+    });
+    expect(await update(`/sources/${failed.source.id}`, { state: 'active' })).toMatchObject(refusedOn('state'));
+    expect((await update(`/sources/${failed.source.id}`, { state: 'deactivated' })).json.state).toBe('deactivated');
+  });
+});
+
+describe('a user made with a key', () => {
+  it('shows that key of the organisation, and the calling key when key is absent or null', async () => {
+    const other = (await update('/keys', {})).json.id;
+    expect(await update('/users', { identifier: 'dana', key: other })).toMatchObject({
+      status: 201,
+      json: { key: other },
+    });
+    const own = (await call(flow, '/key')).json.id;
+    expect((await update('/users', { identifier: 'erin', key: null })).json.key).toBe(own);
+    expect((await update('/users', { identifier: 'fay' })).json.key).toBe(own);
+    const listed = await call(flow, '/users', { query: { key: other } });
+    expect(listed.json.data.map((u: { identifier: string }) => u.identifier)).toEqual(['dana']);
+  });
+
+  it('of another organisation, or none, is 400 on key, and no user is made', async () => {
+    const foreign = (await py(mock.url, 'token-other-organisation', '/key')).json.id;
+    for (const key of [foreign, 'no-such-key', 42])
+      expect(await update('/users', { identifier: 'gus', key })).toMatchObject(refusedOn('key'));
+    expect(mock.api.created.user).toBe(0);
+  });
+});

@@ -47,20 +47,44 @@ describe('Session.create and wait()', () => {
   });
 
   it.each([
-    ['a wrong password', 'icloud.account', 'john@icloud.com', { password: 'wrong' }, 'invalid-credentials'],
-    ['a locked account', 'icloud.account', 'locked.john@icloud.com', { password: 'right' }, 'source-locked'],
-    ['a 2FA account without its code', 'icloud.account', '2fa.john@icloud.com', { password: 'right' }, 'code-required'],
-    ['a wrong 2FA code', 'icloud.account', '2fa.john@icloud.com', { password: 'r', code: 'invalid' }, 'code-invalid'],
-    ['a wrong Relay pairing code', 'rirelay.instance', 'relay-1', { code: 'invalid' }, 'code-invalid'],
-  ] as const)('resolves wait() failed with the slug of %s', async (_, type, identifier, payload, error) => {
-    const c = client();
-    await configure(c, api);
-    const user = await c.users.create({ identifier: 'bob' });
-    const session = await c.sessions.create({ source: { user: user.id, type, identifier }, payload });
-    await session.wait();
-    expect(session).toMatchObject({ state: 'failed', error, source: { state: 'unvalidated' } });
-    expect(session.done).toBe(true);
-  });
+    [
+      'a wrong password',
+      'icloud.account',
+      'john@icloud.com',
+      { password: 'wrong' },
+      'invalid-credentials',
+      'unvalidated',
+    ],
+    ['a locked account', 'icloud.account', 'locked.john@icloud.com', { password: 'right' }, 'source-locked', 'locked'],
+    [
+      'a 2FA account without its code',
+      'icloud.account',
+      '2fa.john@icloud.com',
+      { password: 'right' },
+      'code-required',
+      'unvalidated',
+    ],
+    [
+      'a wrong 2FA code',
+      'icloud.account',
+      '2fa.john@icloud.com',
+      { password: 'r', code: 'invalid' },
+      'code-invalid',
+      'unvalidated',
+    ],
+    ['a wrong Relay pairing code', 'rirelay.instance', 'relay-1', { code: 'invalid' }, 'code-invalid', 'unvalidated'],
+  ] as const)(
+    'resolves wait() failed with the slug of %s, and its source state',
+    async (_, type, identifier, payload, error, state) => {
+      const c = client();
+      await configure(c, api);
+      const user = await c.users.create({ identifier: 'bob' });
+      const session = await c.sessions.create({ source: { user: user.id, type, identifier }, payload });
+      await session.wait();
+      expect(session).toMatchObject({ state: 'failed', error, source: { state } });
+      expect(session.done).toBe(true);
+    },
+  );
 
   it.each([
     ['a 2FA account with its code', 'icloud.account', '2fa.john@icloud.com', { password: 'right', code: '123456' }],

@@ -2,7 +2,7 @@
  * `/polls` (create, retrieve long-polled with `Ricloud-Await` until `completed`, list) and `/subscriptions` (create,
  * retrieve, list, delete). Both need an `active` session, a usable organisation and the scopes for their data types.
  */
-import { CREATED, SESSION_EXPIRED, SUBSCRIPTION_INTERVAL } from '../choices';
+import { CREATED, MAX_POLL_TASKS, SESSION_EXPIRED, SUBSCRIPTION_INTERVAL } from '../choices';
 import { awaitSeconds, bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { readDate, readFields, readNames, readRef } from '../fields';
 import { listObject } from '../lists';
@@ -15,7 +15,7 @@ import { newId } from '../store';
 import { scheduleSubscription } from '../subscriptions';
 import { checkActive } from './users-sources';
 
-/** A poll payload: lists of info types, data types and files, at least one name in all. */
+/** A poll payload: lists of info types, data types and files (each name once), 1 to `MAX_POLL_TASKS` names in all. */
 function readPayload(value: unknown, field: string): PollPayload {
   const fields = readFields(value, field);
   const payload = {
@@ -23,8 +23,10 @@ function readPayload(value: unknown, field: string): PollPayload {
     data_types: readNames(fields.data_types, `${field}.data_types`),
     files: readNames(fields.files, `${field}.files`),
   };
-  if (payload.info_types.length + payload.data_types.length + payload.files.length === 0)
-    throw invalidParameter(field, 'Ask for at least one info type, data type or file.');
+  const names = payload.info_types.length + payload.data_types.length + payload.files.length;
+  if (names === 0) throw invalidParameter(field, 'Ask for at least one info type, data type or file.');
+  if (names > MAX_POLL_TASKS)
+    throw invalidParameter(field, `Ask for at most ${MAX_POLL_TASKS} info types, data types and files in all.`);
   return payload;
 }
 
@@ -132,6 +134,7 @@ function listSubscriptions(call: Call, context: HandlerContext): Response {
 function deleteSubscription(call: Call, context: HandlerContext): Response {
   const subscription = findSubscription(call, context);
   subscription.state = 'deleted';
+  context.runner.cancel(subscription.id);
   return json(200, showSubscription(subscription));
 }
 

@@ -77,13 +77,16 @@ function list(call: Call, context: HandlerContext): Response {
   return json(200, listObject(mine, call.url.searchParams, spec, CONFIGS, showStorageConfig));
 }
 
-/** Updates the fields sent; a new url or credentials, or state `new`, is tested again (as a webhook config). */
+/**
+ * Updates the fields sent; state `new`, or a new url or credentials of a config that is not deactivated, is tested
+ * again (as a webhook config).
+ */
 async function update(call: Call, context: HandlerContext): Promise<Response> {
   const awaitFor = awaitSeconds(call.request);
   const fields = readFields(bodyOf(call, FIELDS), false);
   if (Object.keys(fields).length === 0) throw invalidParameter('url', `Send one of ${FIELDS.join(', ')}.`);
   const config = Object.assign(find(context, call), fields);
-  if (fields.state !== 'deactivated' && (fields.url || fields.credentials || fields.state === 'new')) {
+  if (fields.state === 'new' || (config.state !== 'deactivated' && (fields.url || fields.credentials))) {
     config.state = 'new';
     await startTest(context, config, call.key, awaitFor);
   }
@@ -101,7 +104,7 @@ async function test(call: Call, context: HandlerContext): Promise<Response> {
 function remove(call: Call, context: HandlerContext): Response {
   const { store } = context;
   const config = find(context, call);
-  store.storageConfigs.delete(config.id);
+  store.remove(store.storageConfigs, config.id);
   for (const key of store.keys.values()) if (key.storage_config === config.id) key.storage_config = null;
   const organisation = store.organisations.get(call.organisation);
   if (organisation?.storage_config_default === config.id) organisation.storage_config_default = null;

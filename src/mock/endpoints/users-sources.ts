@@ -14,18 +14,24 @@ const findSource = (call: Call, context: HandlerContext) =>
   owned(context.store.sources, call.id, call.organisation, 'Source');
 
 /**
- * Makes a user, or answers 200 with the organisation's user of that identifier: ricloud-py's samples get their user
- * so (`get_or_create_user` calls `User.create`), and a create re-sent after a 5xx makes no second user.
+ * Makes a user of `key` (a key id of the organisation; the calling key when absent or null), or answers 200 with the
+ * organisation's user of that identifier: ricloud-py's samples get their user so (`get_or_create_user` calls
+ * `User.create`), and a create re-sent after a 5xx makes no second user.
  */
 function createUser(call: Call, context: HandlerContext): Response {
-  const identifier = readText(bodyOf(call, ['identifier']).identifier, 'identifier');
+  const body = bodyOf(call, ['identifier', 'key']);
+  const identifier = readText(body.identifier, 'identifier');
+  const key =
+    body.key === undefined || body.key === null
+      ? call.key
+      : readRef(context.store.keys, body.key, 'key', call.organisation);
   const found = context.store.mine(context.store.users, call.organisation).find((u) => u.identifier === identifier);
   if (found) return json(200, found);
   const user = context.store.add('user', context.store.users, {
     id: newId(),
     resource: 'user',
     organisation: call.organisation,
-    key: call.key.id,
+    key: key.id,
     identifier,
     state: 'active',
     date_created: context.store.now(),

@@ -48,7 +48,8 @@ async function update(call: Call, context: HandlerContext): Promise<Response> {
   }
   const config = find(context, call);
   if (url !== undefined) config.url = url;
-  if (body.state === 'deactivated') {
+  // Only `state` switches a config back on: a new url alone keeps a deactivated config deactivated, and untested.
+  if ((body.state ?? config.state) === 'deactivated') {
     config.state = 'deactivated';
   } else {
     // A new url, or state `new`, is "recently updated but not yet tested": test it again.
@@ -73,7 +74,7 @@ async function test(call: Call, context: HandlerContext): Promise<Response> {
 function remove(call: Call, context: HandlerContext): Response {
   const { store } = context;
   const config = find(context, call);
-  store.configs.delete(config.id);
+  store.remove(store.configs, config.id);
   for (const key of store.keys.values()) if (key.webhook_config === config.id) key.webhook_config = null;
   const organisation = store.organisations.get(call.organisation);
   if (organisation?.webhook_config_default === config.id) organisation.webhook_config_default = null;
