@@ -12,6 +12,8 @@ export const USER_UPDATE_STATES = ['active', 'deactivated'] as const;
 export interface UserCreateParams {
   /** Your own value for the user, e.g. an email address or an id of your system. */
   identifier: string;
+  /** The key the user belongs to: a key of the organisation or its id (the API's default: the calling key). */
+  key?: Ref | undefined;
 }
 
 /** Parameters of `update`: a new `identifier`, a new `state`, or both (an empty update is refused). */
@@ -48,7 +50,7 @@ const CREATE: Endpoint<[params: UserCreateParams], UserAttributes, User> = {
   schema,
   retry: 'once',
   what: 'create user',
-  params: { name: 'create', fields: { identifier: text }, required: ['identifier'] },
+  params: { name: 'create', fields: { identifier: text, key: ref }, required: ['identifier'] },
   wrap: () => User,
 };
 const RETRIEVE: Endpoint<[id: string], UserAttributes, User> = {
@@ -81,7 +83,7 @@ const LIST: ListEndpoint<UserListParams, UserAttributes, User> = {
 /** User methods bound to one client: `client.users`. */
 export class Users extends APIResource {
   /**
-   * Creates a user of the calling key. Never re-sent after the server may have acted.
+   * Creates a user of `key` (by default the calling key). Never re-sent after the server may have acted.
    * @throws InvalidInputError for a missing or empty `identifier`; RicloudError for API and network failures.
    */
   create = this.method(CREATE);

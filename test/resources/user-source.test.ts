@@ -41,6 +41,7 @@ describe('User', () => {
   it.each([
     ['create without identifier', () => client().users.create({} as never), 'identifier'],
     ['create with an empty identifier', () => client().users.create({ identifier: '' }), 'identifier'],
+    ['create with a key that is no id', () => client().users.create({ identifier: 'x', key: 'a/b' }), 'key'],
     ['an empty update', () => client().users.update('usr_1', {}), 'params'],
     [
       'an update to a state a caller cannot set',
@@ -54,6 +55,17 @@ describe('User', () => {
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toMatchObject({ field });
     expect(api.requests).toHaveLength(before);
+  });
+
+  it('creates a user of another key of the organisation, given as a Key or its id, and lists it by that key', async () => {
+    const c = client();
+    const other = await c.keys.create({});
+    const user = await c.users.create({ identifier: 'dave', key: other });
+    expect(user.key).toBe(other.id);
+    expect(JSON.parse(api.requests.at(-1)?.body ?? '')).toEqual({ identifier: 'dave', key: other.id });
+    expect((await c.users.create({ identifier: 'erin', key: other.id })).key).toBe(other.id);
+    expect((await c.users.create({ identifier: 'frank' })).key).toBe((await c.keys.current()).id);
+    expect((await c.users.list({ key: other })).data.map((u) => u.identifier).sort()).toEqual(['dave', 'erin']);
   });
 
   it("refuses another organisation's user with a NotFoundError", async () => {
