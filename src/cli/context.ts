@@ -44,6 +44,7 @@ const FLAG_OF_FIELD: Record<string, string> = {
   'date_created.lt': '--created-before',
   identifier: '--identifier',
   user: '--user',
+  key: '--key',
   session: '--session',
   source: '--source',
   subscription: '--subscription',

@@ -29,6 +29,18 @@ describe('ricloud user', () => {
     expect(ndjson<{ identifier: string }>(walked.stdout).map((user) => user.identifier)).toEqual(['c', 'b', 'a']);
   });
 
+  it('create --key makes the user of another key of the organisation; a bad --key is refused naming it', async () => {
+    const token = newToken();
+    const other = await client(token).keys.create({});
+    const made = json<{ key: string }>(
+      await ricloud(['user', 'create', '--identifier', 'c-1', '--key', other.id, '--json'], env(token)),
+    );
+    expect(made.key).toBe(other.id);
+    const bad = await ricloud(['user', 'create', '--identifier', 'c-2', '--key', 'a/b'], env(token));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: invalid --key: /);
+  });
+
   it('create refuses an empty --identifier before sending, naming it (exit 2)', async () => {
     const run = await ricloud(['user', 'create', '--identifier', ''], env(newToken()));
     expect(run.code).toBe(2);

@@ -13,11 +13,16 @@ export function addUserCommands(program: Command): void {
   group
     .command('create')
     .description('create a user')
-    .requiredOption('--identifier <identifier>', 'your own id for this user, e.g. an account number (not unique)')
+    .requiredOption(
+      '--identifier <identifier>',
+      'your own id for this user, e.g. an account number (one the organisation has returns its user)',
+    )
+    .option('--key <id>', 'the key the user belongs to (default: the key of the token)')
     .action(
-      action(async (ctx, options: { identifier: string }) => {
+      action(async (ctx, options: { identifier: string; key?: string }) => {
         const client = await ctx.client();
-        ctx.out.resource(await client.users.create({ identifier: options.identifier }, { signal: ctx.signal }));
+        const params = { identifier: options.identifier, key: options.key };
+        ctx.out.resource(await client.users.create(params, { signal: ctx.signal }));
       }),
     );
 
