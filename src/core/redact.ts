@@ -14,8 +14,9 @@ export const MAX_ERROR_BODY = 64 * 1024;
 // per field) or any other scalar; and `s=...` in a `Ricloud-Signature`.
 const SECRET_FIELD =
   /("(?:secret|token|password|credentials)"\s*:\s*)(?:\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*\}?|"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/gi;
-// A key written with `\uXXXX` escapes: a secret one is written plainly before the pattern above looks for it.
-const ESCAPED_KEY = /"(?:\w*\\u[\da-f]{4})+\w*"(?=\s*:)/gi;
+// A key written with `\uXXXX` escapes: a secret one is written plainly before the pattern above looks for it. The `u`
+// is lower-case only, as JSON has it: `\U0073` is no escape, and JSON.parse would throw on it.
+const ESCAPED_KEY = /"(?:\w*\\u[\dA-Fa-f]{4})+\w*"(?=\s*:)/g;
 const SIGNATURE_VALUE = /(\bs=)[A-Za-z0-9+/=_-]+/g;
 
 /** True for a key whose value is a secret: a name in `SECRET_ATTRIBUTES`, in any case. */

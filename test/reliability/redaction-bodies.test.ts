@@ -78,6 +78,13 @@ describe('error bodies', () => {
     expect(await bodyOf(answering(() => body).client)).toBe(body);
   });
 
+  it('a key written with "\\U" (no JSON escape) fails as the server answered, kept as written', async () => {
+    const body = '{"error":"invalid-parameter","\\U0073ecret": "shown", "note": "a';
+    const error = await rejectionOf(answering(() => body).client.webhookConfigs.list());
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error).toMatchObject({ status: 400, body });
+  });
+
   it.each([
     ['escaped keys cut short', '"secr\\u0065'.repeat(100_000)],
     ['fully escaped keys cut short', '"\\u0073\\u0065\\u0063\\u0072\\u0065'.repeat(35_000)],
