@@ -78,6 +78,14 @@ describe('error bodies', () => {
     expect(await bodyOf(answering(() => body).client)).toBe(body);
   });
 
+  it('a JSON body with a string holding JSON (a request echoed) hides the secret inside it too', async () => {
+    const echoed = JSON.stringify({ url: 'https://x', secret: HIDDEN });
+    const body = JSON.stringify({ error: 'invalid-parameter', message: 'bad', request: echoed });
+    const error = (await rejectionOf(answering(() => body).client.webhookConfigs.list())) as RequestError;
+    expect(JSON.parse(error.body).request).toBe('{"url":"https://x","secret":"[redacted]"}');
+    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(HIDDEN);
+  });
+
   it('a key written with "\\U" (no JSON escape) fails as the server answered, kept as written', async () => {
     const body = '{"error":"invalid-parameter","\\U0073ecret": "shown", "note": "a';
     const error = await rejectionOf(answering(() => body).client.webhookConfigs.list());
