@@ -11,9 +11,10 @@ export const MAX_ERROR_BODY = 64 * 1024;
 
 // For text that is not JSON: the value of a secret key in any case (`"secret":`, `"credentials":`, …): a flat object
 // (a GCP key, AWS keys), a string (also when the text ends inside it), a list of strings (as `params` lists messages
-// per field) or any other scalar; and `s=...` in a `Ricloud-Signature`.
+// per field) or any other scalar, also in a string holding JSON (`\"secret\": \"…\"`, a request echoed, hidden to the
+// string's end); and `s=...` in a `Ricloud-Signature`.
 const SECRET_FIELD =
-  /("(?:secret|token|password|credentials)"\s*:\s*)(?:\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*\}?|"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/gi;
+  /("(?:secret|token|password|credentials)\\?"\s*:\s*)(?:\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*\}?|\\?"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/gi;
 // A key written with `\uXXXX` escapes: a secret one is written plainly before the pattern above looks for it. The `u`
 // is lower-case only, as JSON has it: `\U0073` is no escape, and JSON.parse would throw on it.
 const ESCAPED_KEY = /"(?:\w*\\u[\dA-Fa-f]{4})+\w*"(?=\s*:)/g;

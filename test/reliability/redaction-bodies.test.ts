@@ -86,6 +86,16 @@ describe('error bodies', () => {
     expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(HIDDEN);
   });
 
+  it.each([
+    ['a secret', `{\\"url\\": \\"https://x\\", \\"secret\\": \\"${HIDDEN}\\"}`],
+    ['a password with a space', `{\\"password\\": \\"two ${HIDDEN}\\", \\"url\\": \\"https://x\\"}`],
+  ])('a body cut short with a string holding JSON (%s in a request echoed) hides it', async (_, echoed) => {
+    const body = `{"error":"invalid-parameter","request": "${echoed}", "note": "a`;
+    const error = (await rejectionOf(answering(() => body).client.webhookConfigs.list())) as RequestError;
+    expect(`${error.body} ${error.message} ${JSON.stringify(error)}`).not.toContain(HIDDEN);
+    expect(error.body).toMatch(/^\{"error":"invalid-parameter","request": "\{\\"(url|password)\\": /);
+  });
+
   it('a key written with "\\U" (no JSON escape) fails as the server answered, kept as written', async () => {
     const body = '{"error":"invalid-parameter","\\U0073ecret": "shown", "note": "a';
     const error = await rejectionOf(answering(() => body).client.webhookConfigs.list());
