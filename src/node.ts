@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { DownloadOptions } from './core/download';
 import { InvalidInputError } from './core/errors';
+import { checkKeys, checkObject, checkRules, type Rule } from './core/params';
 import { readFileBounded } from './read-file';
 import type { Result } from './resources/result';
 import type { StorageCredentials } from './resources/storage-config';
@@ -45,23 +46,29 @@ function firstCsvRow(text: string): Record<string, string> {
 // The most a credentials file may take, in bytes: a service-account key takes about 2 KB.
 const MAX_CREDENTIALS_BYTES = 1024 * 1024;
 
+const READ_OPTION_RULES: Record<string, Rule> = { signal: [(v) => v instanceof AbortSignal, 'an AbortSignal'] };
+
 /**
  * Reads storage credentials as ricloud-py's `StorageConfig.read_credentials_file` does: a `.csv` file is an AWS
  * console export (its first row, headers as `access_key_id`, `secret_access_key`, …); any other file is a JSON key,
  * such as a GCP service-account key. Errors name the path and never quote the file. `options.signal` ends the read
  * (a named pipe nothing writes to).
  * @throws InvalidInputError naming `path` when the file cannot be read, is longer than 1 MiB or
- *   holds no credentials; AbortError when `options.signal` aborts first.
+ *   holds no credentials, or naming `options` when they are not an object of known options; AbortError when
+ *   `options.signal` aborts first.
  */
 export async function readCredentialsFile(
   path: string,
   options: { signal?: AbortSignal } = {},
 ): Promise<StorageCredentials> {
+  const { signal } = checkObject(options, 'options') as typeof options;
+  checkKeys(options, Object.keys(READ_OPTION_RULES), 'an option of readCredentialsFile', 'options');
+  checkRules(options, 'options', READ_OPTION_RULES);
   let bytes: Buffer;
   try {
-    bytes = await readFileBounded(path, MAX_CREDENTIALS_BYTES, options.signal);
+    bytes = await readFileBounded(path, MAX_CREDENTIALS_BYTES, signal);
   } catch (error) {
-    if (options.signal?.aborted) throw error;
+    if (signal?.aborted) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new InvalidInputError('path', `cannot read the credentials file ${path} (${code})`);
   }

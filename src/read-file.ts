@@ -6,6 +6,7 @@
 import { close, constants, createReadStream, fstat, open } from 'node:fs';
 import { Socket } from 'node:net';
 import { addAbortSignal, type Readable } from 'node:stream';
+import { isatty } from 'node:tty';
 import { promisify } from 'node:util';
 
 /**
@@ -30,6 +31,8 @@ async function openForReading(path: string): Promise<{ fd: number; pipe: boolean
   // reach of any signal, and keep the process from exiting.
   const fd = await promisify(open)(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
+    // Read without blocking, a terminal would fail at once with EAGAIN; read blocking, it could not be stopped.
+    if (isatty(fd)) throw new Error('it is a terminal, not a file');
     return { fd, pipe: (await promisify(fstat)(fd)).isFIFO() };
   } catch (error) {
     close(fd, () => {});
@@ -40,7 +43,8 @@ async function openForReading(path: string): Promise<{ fd: number; pipe: boolean
 /**
  * The bytes of the file at `path`, as `readBounded` reads them. A named pipe (`mkfifo`, `<(pass show ricloud)`) is
  * read as stdin is, when data comes: one that never gets a writer waits until `signal` aborts.
- * @throws the file system's error (`code` ENOENT, EISDIR, EACCES, …); AbortError when `signal` aborts first.
+ * @throws the file system's error (`code` ENOENT, EISDIR, EACCES, …), or an Error for a terminal; AbortError when
+ *   `signal` aborts first.
  */
 export async function readFileBounded(path: string, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
   signal?.throwIfAborted();

@@ -27,15 +27,17 @@ import { AWAIT_HEADER, REQUEST_ID_HEADER } from './wire';
 const AWAIT_MARGIN_MS = 5_000;
 
 /**
- * ky's one serialisation of a body: one JSON cannot carry (a BigInt, a cycle) is refused as ky builds the request,
- * before anything is sent. @throws InvalidInputError naming `body`.
+ * ky's one serialisation of a body: one JSON cannot carry (a BigInt, a cycle, a function) is refused as ky builds the
+ * request, before anything is sent. @throws InvalidInputError naming `body`.
  */
 function stringifyBody(body: unknown): string {
+  let text: string | undefined;
   try {
-    return JSON.stringify(body);
-  } catch {
-    throw new InvalidInputError('body', 'must be serialisable as JSON (no BigInt, no cycle)');
-  }
+    text = JSON.stringify(body);
+  } catch {}
+  // JSON.stringify gives nothing for a function or a toJSON that returns nothing: ky would send no body.
+  if (text === undefined) throw new InvalidInputError('body', 'must be serialisable as JSON (no BigInt, no cycle)');
+  return text;
 }
 
 /** The state of one call across its attempts. Internal to the request layer. */

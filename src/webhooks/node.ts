@@ -16,6 +16,8 @@ export interface NodeRequest extends AsyncIterable<Uint8Array | string> {
   headers: Record<string, string | string[] | undefined>;
   /** 2 for an HTTP/2 request (`node:http2`'s compatibility API). */
   httpVersionMajor?: number | undefined;
+  /** The connection: a TLS one has `encrypted: true` (`node:https`, and HTTP/1.1 on `node:http2`'s secure server). */
+  socket?: unknown;
   /** True once something has read from the body stream. */
   readableDidRead?: boolean | undefined;
   /** True once the body stream has been read to its end. */
@@ -96,8 +98,9 @@ function toRequest(req: ParsedRequest, body: Uint8Array | ReadableStream<Uint8Ar
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
   const method = req.method ?? 'GET';
-  // HTTP/2 names the host and scheme in pseudo-headers: it has no Host header.
-  const { host = req.headers[':authority'] ?? 'localhost', ':scheme': scheme } = req.headers;
+  // HTTP/2 names the host and scheme in pseudo-headers: it has no Host header. HTTP/1.1 has the socket say it is TLS.
+  const encrypted = (req.socket as { encrypted?: unknown } | undefined)?.encrypted === true;
+  const { host = req.headers[':authority'] ?? 'localhost', ':scheme': scheme = encrypted && 'https' } = req.headers;
   const url = new URL(req.originalUrl ?? req.url ?? '/', `${scheme === 'https' ? 'https' : 'http'}://${host}`);
   const hasBody = method !== 'GET' && method !== 'HEAD';
   // `duplex: 'half'` is what fetch asks of a streamed request body.

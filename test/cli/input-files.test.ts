@@ -2,12 +2,12 @@
  * Files and paths the command is given: a file it reads (token, secret, config, credentials) is read to a bound and
  * stoppable, a named pipe with no writer included; a bad path is refused naming the flag that gave it.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readlinkSync, realpathSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { activeSession, until } from './flow-support';
-import { newToken, ricloud, start, tempHome, useMockServer } from './support';
+import { BIN, collect, newToken, ricloud, start, tempHome, useMockServer } from './support';
 
 const { env, client } = useMockServer();
 
@@ -80,6 +80,23 @@ describe.skipIf(!existsSync('/proc/self/fd'))('a named pipe that gets a writer',
     } finally {
       run.child.kill('SIGKILL');
     }
+  });
+});
+
+// util-linux's `script` runs the command on a terminal of its own, which is then its /dev/tty.
+describe.skipIf(!existsSync('/usr/bin/script'))('a terminal given as a file', () => {
+  it('as RICLOUD_TOKEN_FILE is refused at once, naming it (exit 2), not failed on as EAGAIN', async () => {
+    const command = `"${process.execPath}" "${BIN}" config view`;
+    const run = collect(
+      spawn('script', ['-qec', command, '/dev/null'], {
+        env: { PATH: process.env.PATH, HOME: tempHome(), RICLOUD_TOKEN_FILE: '/dev/tty' },
+      }),
+    );
+    const done = await run.done;
+    expect(done.code).toBe(2);
+    expect(done.stdout).toMatch(
+      /^error: cannot read RICLOUD_TOKEN_FILE \/dev\/tty: it is a terminal, not a file\r?\n$/,
+    );
   });
 });
 

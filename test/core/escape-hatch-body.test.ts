@@ -28,6 +28,8 @@ describe('client.post(path, { body })', () => {
         },
       },
     ],
+    ['a function (JSON gives no text)', () => 1],
+    ['a toJSON that gives nothing', { toJSON: () => undefined }],
   ])('refuses a body holding %s, naming body, before any request or hook', async (_name, body) => {
     const fetch = vi.fn(globalThis.fetch);
     const onRequest = vi.fn();

@@ -78,6 +78,31 @@ describe('error bodies', () => {
     expect(await bodyOf(answering(() => body).client)).toBe(body);
   });
 
+  it('a JSON body with a string holding JSON (a request echoed) hides the secret inside it too', async () => {
+    const echoed = JSON.stringify({ url: 'https://x', secret: HIDDEN });
+    const body = JSON.stringify({ error: 'invalid-parameter', message: 'bad', request: echoed });
+    const error = (await rejectionOf(answering(() => body).client.webhookConfigs.list())) as RequestError;
+    expect(JSON.parse(error.body).request).toBe('{"url":"https://x","secret":"[redacted]"}');
+    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(HIDDEN);
+  });
+
+  it.each([
+    ['a secret', `{\\"url\\": \\"https://x\\", \\"secret\\": \\"${HIDDEN}\\"}`],
+    ['a password with a space', `{\\"password\\": \\"two ${HIDDEN}\\", \\"url\\": \\"https://x\\"}`],
+  ])('a body cut short with a string holding JSON (%s in a request echoed) hides it', async (_, echoed) => {
+    const body = `{"error":"invalid-parameter","request": "${echoed}", "note": "a`;
+    const error = (await rejectionOf(answering(() => body).client.webhookConfigs.list())) as RequestError;
+    expect(`${error.body} ${error.message} ${JSON.stringify(error)}`).not.toContain(HIDDEN);
+    expect(error.body).toMatch(/^\{"error":"invalid-parameter","request": "\{\\"(url|password)\\": /);
+  });
+
+  it('a key written with "\\U" (no JSON escape) fails as the server answered, kept as written', async () => {
+    const body = '{"error":"invalid-parameter","\\U0073ecret": "shown", "note": "a';
+    const error = await rejectionOf(answering(() => body).client.webhookConfigs.list());
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error).toMatchObject({ status: 400, body });
+  });
+
   it.each([
     ['escaped keys cut short', '"secr\\u0065'.repeat(100_000)],
     ['fully escaped keys cut short', '"\\u0073\\u0065\\u0063\\u0072\\u0065'.repeat(35_000)],

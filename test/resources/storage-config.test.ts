@@ -131,6 +131,16 @@ describe('readCredentialsFile (ricloud/node)', () => {
     expect(missing.message).toContain('ENOENT');
   });
 
+  it.each([
+    ['null', null, 'options'],
+    ['a signal that is not an AbortSignal', { signal: 'soon' }, 'options.signal'],
+    ['an unknown option', { signl: new AbortController().signal }, 'options.signl'],
+  ])('refuses %s as its options, naming it, before reading', async (_, options, field) => {
+    const error = await rejectionOf(readCredentialsFile(file('opts.json', JSON.stringify(GCP)), options as never));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field });
+  });
+
   it('refuses a file of more than 1 MiB, naming the path, without reading it whole', async () => {
     const path = file('huge.json', '');
     truncateSync(path, 1024 * 1024 + 1);
