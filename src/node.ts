@@ -1,14 +1,14 @@
 /** `ricloud/node`: helpers that need Node's file system, kept out of the main entry so browsers never load them. */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { constants, createWriteStream } from 'node:fs';
+import { copyFile, link, rename, rm } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { DownloadOptions } from './core/download';
 import { InvalidInputError } from './core/errors';
-import { checkKeys, checkObject, checkRules, type Rule } from './core/params';
+import { checkKeys, checkObject, checkRule, checkRules, type Rule, typed } from './core/params';
 import { readFileBounded } from './read-file';
 import type { Result } from './resources/result';
 import type { StorageCredentials } from './resources/storage-config';
@@ -97,25 +97,49 @@ export async function readCredentialsFile(
   return credentials as StorageCredentials;
 }
 
+/** Options of `downloadToFile`: those of `result.download()`, and whether a file already at the path is replaced. */
+export interface DownloadToFileOptions extends DownloadOptions {
+  /** `false` keeps a file already at the path, also one made during the download (the fs error `EEXIST`). Default `true`. */
+  overwrite?: boolean | undefined;
+}
+
 /**
  * Downloads a result's file to `path`, readable and writable by its owner only (mode 0600): written to a temporary name
- * beside it, renamed to `path` only once its size and MD5 checksum matched, and removed on any failure, so `path` never
+ * beside it, put at `path` only once its size and MD5 checksum matched, and removed on any failure, so `path` never
  * holds a partial or corrupted file.
  * @throws what `result.download()` throws (SizeMismatchError, ChecksumMismatchError, AbortError, …), or the file
- *   system's error.
+ *   system's error (`EEXIST` when `overwrite` is false and `path` exists).
  */
-export async function downloadToFile(result: Result, path: string, options?: DownloadOptions): Promise<void> {
+export async function downloadToFile(result: Result, path: string, options?: DownloadToFileOptions): Promise<void> {
   if (typeof path !== 'string' || path === '') throw new InvalidInputError('path', 'must be a non-empty file path');
-  const stream = await result.download(options);
+  const { overwrite = true, ...download } = checkObject(options, 'options') as DownloadToFileOptions;
+  checkRule(overwrite, 'options.overwrite', typed('boolean'));
+  const stream = await result.download(download);
   const partial = `${path}.${randomBytes(6).toString('hex')}.part`;
   try {
     await pipeline(
       Readable.fromWeb(stream as NodeReadableStream<Uint8Array>),
       createWriteStream(partial, { flags: 'wx', mode: 0o600 }),
     );
-    await rename(partial, path);
-  } catch (error) {
+    await (overwrite ? rename(partial, path) : placeNew(partial, path));
+  } finally {
     await rm(partial, { force: true });
-    throw error;
+  }
+}
+
+/**
+ * Puts `partial` at `path` unless a file is there, in one step of the file system: a hard link, or on a file system
+ * without them an exclusive copy. A check before a rename would replace a file made between the two.
+ */
+async function placeNew(partial: string, path: string): Promise<void> {
+  try {
+    await link(partial, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    await copyFile(partial, path, constants.COPYFILE_EXCL).catch(async (failure: NodeJS.ErrnoException) => {
+      // A copy cut short (a full disk) made the file at `path`: it goes, so no partial file is left there.
+      if (failure.code !== 'EEXIST') await rm(path, { force: true });
+      throw failure;
+    });
   }
 }

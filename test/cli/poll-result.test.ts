@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
+import { http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, Session } from '../../src/index';
 import { activeSession, until } from './flow-support';
@@ -18,7 +19,7 @@ import {
   useMockServer,
 } from './support';
 
-const { env, client } = useMockServer();
+const { env, client, mock } = useMockServer();
 
 const DATA_TYPES = ['ios_messages.messages', 'ios_photos.photos', 'ios_contacts.contacts'];
 
@@ -156,6 +157,28 @@ describe('ricloud result', () => {
     expect(readFileSync(path, 'utf8')).toBe('mine');
     expect((await ricloud(['result', 'download', result?.id ?? '', '-o', path, '--force'], env(token))).code).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe(contentOf(result?.identifier ?? ''));
+    expect(readdirSync(dirname(path))).toEqual(['result.bin']);
+  });
+
+  it('download --output keeps a file made by something else while the file downloads, as one there before (exit 2)', async () => {
+    const token = newToken();
+    const { client: sdk, poll } = await completedPoll(token);
+    const [result] = (await sdk.results.list({ poll: poll.id })).data;
+    const path = join(tempHome(), 'result.bin');
+    // Put before the mock's own: the file appears after the command's check, as the file is fetched.
+    const { handlers } = mock().api;
+    const appear = http.get(`${mock().url}/files/*`, () => {
+      writeFileSync(path, 'theirs');
+      return undefined;
+    });
+    handlers.unshift(appear);
+    try {
+      const run = await ricloud(['result', 'download', result?.id ?? '', '-o', path], env(token));
+      expect(run).toMatchObject({ code: 2, stderr: `error: ${path} already exists: pass --force to overwrite it\n` });
+    } finally {
+      handlers.splice(handlers.indexOf(appear), 1);
+    }
+    expect(readFileSync(path, 'utf8')).toBe('theirs');
     expect(readdirSync(dirname(path))).toEqual(['result.bin']);
   });
 

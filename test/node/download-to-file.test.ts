@@ -3,15 +3,22 @@
  * corrupted, short or cancelled download leaves nothing behind, not even its temporary file.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { copyFile, link, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AbortError, ChecksumMismatchError, type Result, SizeMismatchError } from '../../src/index';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AbortError, ChecksumMismatchError, InvalidInputError, type Result, SizeMismatchError } from '../../src/index';
 import { downloadToFile } from '../../src/node';
 import { rejectionOf, useMockApi } from '../support/core-harness';
 import { resultsOf } from '../support/results';
+
+// `link` can fail as on a file system without hard links (FAT, some network shares).
+vi.mock('node:fs/promises', async (original) => {
+  const actual = await original<typeof import('node:fs/promises')>();
+  return { ...actual, link: vi.fn(actual.link), copyFile: vi.fn(actual.copyFile) };
+});
 
 const SIZE = 1024 * 1024;
 const { api, client, server } = useMockApi({ taskDelay: 1, resultSize: SIZE });
@@ -58,6 +65,77 @@ describe('downloadToFile', () => {
     expect(await rejectionOf(downloadToFile(result, path))).toBeInstanceOf(type);
     expect(await readdir(dir)).toEqual(['photos.bin']);
     expect(await readFile(path, 'utf8')).toBe('older');
+  });
+
+  describe('with overwrite: false', () => {
+    const noHardLinks = () =>
+      vi
+        .mocked(link)
+        .mockRejectedValueOnce(Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' }));
+
+    it.each([
+      ['', () => undefined],
+      [' on a file system without hard links', noHardLinks],
+    ])('writes the checked file where none is%s', async (_, setUp) => {
+      setUp();
+      const result = await dataResult();
+      const path = join(dir, 'photos.bin');
+      await downloadToFile(result, path, { overwrite: false });
+      const bytes = await readFile(path);
+      expect(createHash('md5').update(bytes).digest('hex')).toBe(result.checksum);
+      expect((await stat(path)).mode & 0o777).toBe(0o600);
+      expect(await readdir(dir)).toEqual(['photos.bin']);
+    });
+
+    it.each([
+      ['there before', 'before'],
+      ['made while the file downloads', 'during'],
+      ['made while the file downloads, on a file system without hard links', 'during', noHardLinks],
+    ])('keeps a file %s: EEXIST, and no temporary file left', async (_, when, setUp?: () => void) => {
+      setUp?.();
+      const result = await dataResult();
+      const path = join(dir, 'photos.bin');
+      if (when === 'before') await writeFile(path, 'theirs');
+      let made = false;
+      const onProgress = () => {
+        if (when === 'during' && !made) writeFileSync(path, 'theirs');
+        made = true;
+      };
+      const error = await rejectionOf(downloadToFile(result, path, { overwrite: false, onProgress }));
+      expect(error).toMatchObject({ code: 'EEXIST' });
+      expect(await readFile(path, 'utf8')).toBe('theirs');
+      expect(await readdir(dir)).toEqual(['photos.bin']);
+    });
+
+    it('leaves no partial file when the copy of a file system without hard links fails part-way (a full disk)', async () => {
+      noHardLinks();
+      vi.mocked(copyFile).mockImplementationOnce(async (_from, to) => {
+        await writeFile(to as string, 'part');
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      });
+      const error = await rejectionOf(
+        downloadToFile(await dataResult(), join(dir, 'photos.bin'), { overwrite: false }),
+      );
+      expect(error).toMatchObject({ code: 'ENOSPC' });
+      expect(await readdir(dir)).toEqual([]);
+    });
+
+    it('by default, a file made while the file downloads is replaced', async () => {
+      const result = await dataResult();
+      const path = join(dir, 'photos.bin');
+      await downloadToFile(result, path, { onProgress: () => writeFileSync(path, 'theirs') });
+      expect((await readFile(path)).length).toBe(SIZE);
+    });
+
+    it('refuses an overwrite that is not a boolean, naming it, before downloading', async () => {
+      const result = await dataResult();
+      const before = api.requests.length;
+      const error = await rejectionOf(downloadToFile(result, join(dir, 'x'), { overwrite: 'no' as never }));
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ field: 'options.overwrite' });
+      expect(api.requests.length).toBe(before);
+      expect(await readdir(dir)).toEqual([]);
+    });
   });
 
   it('leaves no file when cancelled mid-download', async () => {

@@ -53,11 +53,22 @@ function downloadToStdout(ctx: Context, result: Result): Promise<void> {
  * @throws UsageError when `path` exists and `overwrite` is off.
  */
 async function downloadToPath(ctx: Context, result: Result, path: string, overwrite: boolean): Promise<void> {
-  if (!overwrite && existsSync(path)) throw new UsageError(`${path} already exists: pass --force to overwrite it`);
+  if (!overwrite && existsSync(path)) throw alreadyExists(path);
   // Node-only, so loaded when used.
   const { downloadToFile } = await import('../../node');
-  await withBar(ctx, result, (options) => namingFlag('path', '--output', () => downloadToFile(result, path, options)));
+  try {
+    await withBar(ctx, result, (options) =>
+      namingFlag('path', '--output', () => downloadToFile(result, path, { ...options, overwrite })),
+    );
+  } catch (error) {
+    // Made by something else while the file downloaded: kept, as one there before is.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(path);
+    throw error;
+  }
 }
+
+/** The refusal to replace the file at `path`. */
+const alreadyExists = (path: string) => new UsageError(`${path} already exists: pass --force to overwrite it`);
 
 /** Adds `result` and its commands to `program`. */
 export function addResultCommands(program: Command): void {
