@@ -1,7 +1,7 @@
 /** The `ricloud` bin: runs the command line, prints a failure as one line on stderr, and sets the exit code. */
 import { errorLine, exitCode } from './errors';
 import { buildProgram } from './program';
-import { drained, stopOnWriteError, stopSignal } from './stop';
+import { drained, isWriteFailure, stopOnWriteError, stopSignal } from './stop';
 
 const stop = stopSignal();
 stopOnWriteError(process.stdout, 'stdout');
@@ -10,7 +10,8 @@ let failure: unknown;
 try {
   await buildProgram().parseAsync(process.argv);
 } catch (error) {
-  failure = error;
+  // A command may end with a failed output's own error (Node 24's `pipeline` rejects with stdout's): that is the stop.
+  if (!isWriteFailure(error)) failure = error;
 }
 // The last lines may fail to reach a reader that has gone: that decides the exit code too.
 await drained(process.stdout);

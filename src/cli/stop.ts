@@ -45,6 +45,12 @@ export function stopRun(reason: StopReason): void {
   if (!running.signal.aborted) running.abort(reason);
 }
 
+// The errors of outputs that failed and so stopped the run.
+const writeFailures = new WeakSet<object>();
+
+/** True for the error of an output that failed (see `stopOnWriteError`): the run ends as the stop it caused. */
+export const isWriteFailure = (error: unknown): boolean => error instanceof Object && writeFailures.has(error);
+
 /**
  * Stops the run, as Ctrl-C does, when `stream` fails, instead of crashing on an unhandled 'error' event. A reader
  * that went away (EPIPE: `ricloud … | head -1`) stops it as SIGPIPE would stop other tools, quietly; any other
@@ -52,6 +58,7 @@ export function stopRun(reason: StopReason): void {
  */
 export function stopOnWriteError(stream: NodeJS.WritableStream, name: string): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
+    writeFailures.add(error);
     stopRun(error.code === 'EPIPE' ? 'SIGPIPE' : new OutputError(`cannot write to ${name}: ${error.message}`));
   });
 }

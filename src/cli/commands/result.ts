@@ -35,16 +35,10 @@ function downloadToStdout(ctx: Context, result: Result): Promise<void> {
   return withBar(ctx, result, async (options) => {
     const body = await result.download(options);
     // With the stop signal, a stdout that fails (its reader gone) ends the copy as the stop it caused: 141, quietly.
-    try {
-      await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), process.stdout, {
-        end: false,
-        signal: ctx.signal,
-      });
-    } catch (error) {
-      // Node 24 rejects with stdout's own error even once that error has stopped the run (Node 20 with an AbortError).
-      if (ctx.signal.aborted) throw new DOMException('the run was stopped', 'AbortError');
-      throw error;
-    }
+    await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), process.stdout, {
+      end: false,
+      signal: ctx.signal,
+    });
   });
 }
 
