@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type MockServer, startMockServer } from '../../src/mock/index';
 import { call, configure, type Flow, recorder, session, slugs, user } from './flow-support';
+import { SESSION_FAILURES, SESSION_SUCCESSES } from '../support/sessions';
 import { py } from './support';
 
 const rec = recorder();
@@ -104,34 +105,7 @@ describe('a session', () => {
     expect(mock.api.requests.find((r) => r.path === '/sessions')?.body).toContain('"password":"[redacted]"');
   });
 
-  it.each([
-    [
-      'a wrong password',
-      'icloud.account',
-      'john@icloud.com',
-      { password: 'wrong' },
-      'invalid-credentials',
-      'unvalidated',
-    ],
-    ['a locked account', 'icloud.account', 'locked.john@icloud.com', { password: 'right' }, 'source-locked', 'locked'],
-    [
-      'a 2FA account without a code',
-      'icloud.account',
-      '2fa.john@icloud.com',
-      { password: 'right' },
-      'code-required',
-      'unvalidated',
-    ],
-    [
-      'a 2FA account, code invalid',
-      'icloud.account',
-      '2fa.john@icloud.com',
-      { password: 'r', code: 'invalid' },
-      'code-invalid',
-      'unvalidated',
-    ],
-    ['a Relay pairing code invalid', 'rirelay.instance', 'relay-1', { code: 'invalid' }, 'code-invalid', 'unvalidated'],
-  ])(
+  it.each(SESSION_FAILURES)(
     'fails for %s with its error slug and its source state, and sends session.failed',
     async (_, type, identifier, payload, error, state) => {
       const secret = await configure(flow);
@@ -146,10 +120,7 @@ describe('a session', () => {
     },
   );
 
-  it.each([
-    ['a 2FA account with its code', 'icloud.account', '2fa.john@icloud.com', { password: 'right', code: '123456' }],
-    ['a Relay instance with its pairing code', 'rirelay.instance', 'relay-1', { code: 'ABCD-1234' }],
-  ])('is active for %s', async (_, type, identifier, payload) => {
+  it.each(SESSION_SUCCESSES)('is active for %s', async (_, type, identifier, payload) => {
     await configure(flow);
     expect(await session(flow, { type, identifier }, payload)).toMatchObject({ state: 'active', error: null });
   });

@@ -13,6 +13,7 @@ import {
   TimeoutError,
 } from '../../src/index';
 import { rejectionOf, useMockApi } from '../support/core-harness';
+import { SESSION_FAILURES, SESSION_SUCCESSES } from '../support/sessions';
 import { activeSession, configure } from './flow-support';
 
 const { api, client } = useMockApi({ taskDelay: 5 });
@@ -46,34 +47,7 @@ describe('Session.create and wait()', () => {
     expect(source.state).toBe('active');
   });
 
-  it.each([
-    [
-      'a wrong password',
-      'icloud.account',
-      'john@icloud.com',
-      { password: 'wrong' },
-      'invalid-credentials',
-      'unvalidated',
-    ],
-    ['a locked account', 'icloud.account', 'locked.john@icloud.com', { password: 'right' }, 'source-locked', 'locked'],
-    [
-      'a 2FA account without its code',
-      'icloud.account',
-      '2fa.john@icloud.com',
-      { password: 'right' },
-      'code-required',
-      'unvalidated',
-    ],
-    [
-      'a wrong 2FA code',
-      'icloud.account',
-      '2fa.john@icloud.com',
-      { password: 'r', code: 'invalid' },
-      'code-invalid',
-      'unvalidated',
-    ],
-    ['a wrong Relay pairing code', 'rirelay.instance', 'relay-1', { code: 'invalid' }, 'code-invalid', 'unvalidated'],
-  ] as const)(
+  it.each(SESSION_FAILURES)(
     'resolves wait() failed with the slug of %s, and its source state',
     async (_, type, identifier, payload, error, state) => {
       const c = client();
@@ -86,10 +60,7 @@ describe('Session.create and wait()', () => {
     },
   );
 
-  it.each([
-    ['a 2FA account with its code', 'icloud.account', '2fa.john@icloud.com', { password: 'right', code: '123456' }],
-    ['a Relay instance with its pairing code', 'rirelay.instance', 'relay-1', { code: 'ABCD-1234' }],
-  ] as const)('is active for %s', async (_, type, identifier, payload) => {
+  it.each(SESSION_SUCCESSES)('is active for %s', async (_, type, identifier, payload) => {
     const c = client();
     await configure(c, api);
     const user = await c.users.create({ identifier: 'carol' });
