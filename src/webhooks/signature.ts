@@ -109,7 +109,8 @@ export interface ParsedSignature {
 
 /**
  * Parses `t=<digits>,s=<base64>` (parts in any order, spaces around them allowed, other parts ignored). Several `s=`
- * parts may come, as with Stripe and Standard Webhooks; each must be a base64 HMAC-SHA256.
+ * parts may come, as with Stripe and Standard Webhooks; each must be a base64 HMAC-SHA256, written as base64 writes
+ * it. One `t=`, its digits without a leading zero: another spelling of a signed header is refused, not read as it.
  * @throws SignatureVerificationError, and nothing else, for any other input.
  */
 export function parseSignatureHeader(header: unknown): ParsedSignature {
@@ -123,11 +124,16 @@ export function parseSignatureHeader(header: unknown): ParsedSignature {
     if (eq < 1) continue;
     const name = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
-    if (name === 't') t = value;
-    else if (name === 's' && value !== '') s.push(value);
+    if (name === 't') {
+      // Which of two timestamps was signed cannot be told: a sender writes one.
+      if (t !== undefined)
+        throw new SignatureVerificationError(`${SIGNATURE_HEADER} header has several timestamps (t=)`);
+      t = value;
+    } else if (name === 's' && value !== '') s.push(value);
   }
   if (t === undefined) throw new SignatureVerificationError(`${SIGNATURE_HEADER} header has no timestamp (t=)`);
-  if (!/^\d{1,12}$/.test(t))
+  // The signed text is "<t>.": a leading zero would make another header verify as the one the sender wrote.
+  if (!/^(?:0|[1-9]\d{0,11})$/.test(t))
     throw new SignatureVerificationError(`${SIGNATURE_HEADER} timestamp is not a whole number of seconds`);
   if (s.length === 0) throw new SignatureVerificationError(`${SIGNATURE_HEADER} header has no signature (s=)`);
   const signatures = s.map(unbase64);
@@ -173,12 +179,14 @@ function base64(bytes: Uint8Array): string {
   return btoa(text);
 }
 
-/** Standard base64 (with `+` `/` and optional `=` padding) to bytes, or undefined when it is not base64. */
+/** Canonical standard base64 (with `+` `/` and optional `=` padding) to bytes, or undefined when it is not that. */
 function unbase64(text: string): Uint8Array<ArrayBuffer> | undefined {
   // atob alone would also take spaces inside, and refuses a bad length or padding by throwing.
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
   try {
-    return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+    const bytes = Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+    // atob ignores the unused low bits of the last character: only the one text that encodes the bytes is taken.
+    return base64(bytes).replace(/=+$/, '') === text.replace(/=+$/, '') ? bytes : undefined;
   } catch {
     // Not base64 after all.
   }

@@ -113,6 +113,12 @@ describe('the header, read as leniently as documented', () => {
     ['a 33-byte signature', `t=${VECTOR.t},s=${s.slice(0, 43)}A`, 'not a base64'],
     ['a timestamp of 13 digits', `t=1${'0'.repeat(12)},s=${s}`, 'not a whole number'],
     ['a timestamp with a sign', `t=+${VECTOR.t},s=${s}`, 'not a whole number'],
+    // Each below is another spelling of the signed header: read as it, it verified.
+    ['a timestamp with a leading zero', `t=0${VECTOR.t},s=${s}`, 'not a whole number'],
+    ['a second t= before the signed one', `t=1,t=${VECTOR.t},s=${s}`, 'several timestamps'],
+    ['a second t= after the signed one', `t=${VECTOR.t},s=${s},t=${VECTOR.t}`, 'several timestamps'],
+    ['a last character with unused bits set', `t=${VECTOR.t},s=${s.slice(0, 42)}d=`, 'not a base64'],
+    ['a last character with unused bits set, unpadded', `t=${VECTOR.t},s=${s.slice(0, 42)}d`, 'not a base64'],
     ['a name without =', `t${VECTOR.t},s=${s}`, 'no timestamp'],
     ['a part that starts with =', `=t=${VECTOR.t},s=${s}`, 'no timestamp'],
     ['s= alone', `t=${VECTOR.t},s=`, 'no signature'],
