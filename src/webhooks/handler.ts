@@ -10,7 +10,7 @@ import {
   type WebhookEventSlug,
   type WebhookPayloadProblem,
 } from './event';
-import { ReplayError, type ReplayStore } from './replay';
+import { checkReplayStore, ReplayError, type ReplayStore } from './replay';
 import { checkVerifyOptions, isSecrets, SignatureVerificationError, type Secrets } from './signature';
 import { verifyRequest } from './verify-request';
 
@@ -76,6 +76,23 @@ function refusal(error: unknown): Response {
 }
 
 /**
+ * Checks the handler options: `on` an object of functions by slug, `onAny` and `onError` functions.
+ * @throws InvalidInputError naming the first that is not.
+ */
+function checkHandlers(on: unknown, onAny: unknown, onError: unknown): void {
+  if (typeof on !== 'object' || on === null)
+    throw new InvalidInputError('options.on', 'must be an object of handlers by slug');
+  const handlers: [string, unknown][] = [
+    ...Object.entries(on).map(([slug, handler]): [string, unknown] => [`options.on['${slug}']`, handler]),
+    ['options.onAny', onAny],
+    ['options.onError', onError],
+  ];
+  for (const [field, handler] of handlers)
+    if (handler !== undefined && typeof handler !== 'function')
+      throw new InvalidInputError(field, 'must be a function');
+}
+
+/**
  * Builds a receiver for Web-standard runtimes: pass it to Next.js, Hono, Bun or Deno as it is, to the mock's `deliver`,
  * or to `toNodeHandler` for Node and Express. It answers 200 once the handlers resolved, or at once for an event id
  * `replay` holds (handlers not run again); 400 for a bad or missing signature, a copy of an event being handled or JSON
@@ -83,11 +100,15 @@ function refusal(error: unknown): Response {
  * `bodyTimeout`; 413 for a body over `maxBodyBytes`; 415 for a body that is not JSON; 500 when a handler throws. No handler runs for a refused delivery. The returned
  * function never throws: every failure becomes an answer (and a call of `onError`).
  * @throws InvalidInputError when `secret` is neither a string (of more than whitespace), a list of them, nor a
- *   function, when `maxBodyBytes` or `bodyTimeout` is not a positive number, or when `tolerance` is not a number of
- *   seconds, 0 or more.
+ *   function, when `maxBodyBytes` or `bodyTimeout` is not a positive number, when `tolerance` is not a number of
+ *   seconds, 0 or more, when a handler (in `on`, `onAny`, `onError`) is not a function, or `replay` not a store.
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
-  const { on = {}, onAny, onError, tolerance, replay } = options;
+  if (typeof options !== 'object' || options === null) throw new InvalidInputError('options', 'must be an object');
+  const { on = {}, onAny, onError, tolerance } = options;
+  // A handler that cannot be called would fail every delivery with a 500, and the API would retry each in vain.
+  checkHandlers(on, onAny, onError);
+  const replay = checkReplayStore(options.replay, 'options.replay');
   const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes, 'options.maxBodyBytes');
   const bodyTimeout = checkBodyTimeout(options.bodyTimeout, 'options.bodyTimeout');
   checkVerifyOptions({ tolerance }, 'options');

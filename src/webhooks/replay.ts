@@ -22,6 +22,17 @@ export class ReplayError extends RicloudError {
 }
 
 /**
+ * Checks a `replay` option: undefined, or a store with `has` and `add` methods.
+ * @throws InvalidInputError naming `field`.
+ */
+export function checkReplayStore(store: unknown, field: string): ReplayStore | undefined {
+  const methods = store as Partial<Record<keyof ReplayStore, unknown>> | null;
+  if (store !== undefined && (typeof methods?.has !== 'function' || typeof methods.add !== 'function'))
+    throw new InvalidInputError(field, 'must be a store with has(id) and add(id) methods, such as a MemoryReplayStore');
+  return store as ReplayStore | undefined;
+}
+
+/**
  * Refuses an event id the store has seen, and records it. With a synchronous store (`MemoryReplayStore`) both happen
  * in one step, so of two copies delivered at once only the first gets through; an async store should make its
  * `add` refuse (throw) an id another delivery recorded since its `has`, for the same guarantee.

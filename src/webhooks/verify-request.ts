@@ -2,6 +2,7 @@
 import { checkBodyTimeout, checkMaxBodyBytes, readBody } from './body';
 import { constructEvent, type ConstructEventOptions } from './construct-event';
 import { WebhookPayloadError, type WebhookEvent } from './event';
+import { checkReplayStore } from './replay';
 import { SIGNATURE_HEADER, type Secrets } from './signature';
 
 /** Options of `verifyRequest`. */
@@ -16,7 +17,7 @@ export interface VerifyRequestOptions extends ConstructEventOptions {
  * Reads the request's raw body (up to `maxBodyBytes`, within `bodyTimeout`) and signature header, verifies them and
  * returns the event. Pass the request before anything reads its body (or pass `request.clone()`).
  * @throws WebhookPayloadError (`body-used`) when the body was already read, (`too-large`) when it is over the limit,
- *   (`timeout`) when it arrives too slowly; InvalidInputError for a bad `maxBodyBytes` or `bodyTimeout`; otherwise
+ *   (`timeout`) when it arrives too slowly; InvalidInputError for a bad `maxBodyBytes`, `bodyTimeout` or `replay`; otherwise
  *   what `constructEvent` throws.
  */
 export async function verifyRequest(
@@ -26,6 +27,7 @@ export async function verifyRequest(
 ): Promise<WebhookEvent> {
   const max = checkMaxBodyBytes(options.maxBodyBytes, 'options.maxBodyBytes');
   const timeout = checkBodyTimeout(options.bodyTimeout, 'options.bodyTimeout');
+  checkReplayStore(options.replay, 'options.replay');
   // A body another reader holds (locked) is as good as read: its bytes will not reach us.
   if (request.bodyUsed || request.body?.locked) {
     throw new WebhookPayloadError(

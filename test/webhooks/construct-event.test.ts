@@ -137,6 +137,24 @@ describe('constructEvent', () => {
   });
 });
 
+describe('a replay option that is not a store', () => {
+  it.each([{}, { has: () => false }, 'memory'])(
+    'is refused by constructEvent as bad input, not a TypeError (%j)',
+    async (replay) => {
+      const body = JSON.stringify(taskSucceeded('evt_r'));
+      const error = await rejection(constructEvent(body, await sign(body), SECRET, { ...at, replay } as never));
+      expect(error).toMatchObject({ name: 'InvalidInputError', field: 'options.replay' });
+    },
+  );
+
+  it('is refused by verifyRequest before the body is read', async () => {
+    const request = await createSignedRequest(taskSucceeded('evt_r'), SECRET);
+    const error = await rejection(verifyRequest(request, SECRET, { replay: {} } as never));
+    expect(error).toMatchObject({ name: 'InvalidInputError', field: 'options.replay' });
+    expect(request.bodyUsed).toBe(false);
+  });
+});
+
 describe('verifyRequest', () => {
   it('verifies a Request built by createSignedRequest and returns its event', async () => {
     const event = await verifyRequest(await createSignedRequest(taskSucceeded('evt_r'), SECRET), SECRET);

@@ -146,6 +146,25 @@ describe('createWebhookHandler: answers', () => {
     expect(() => createWebhookHandler({ secret: secret as string })).toThrow(InvalidInputError);
   });
 
+  it.each([
+    ['options.on', { on: null }],
+    ["options.on['task.succeeded']", { on: { 'task.succeeded': 'log' } }],
+    ['options.onAny', { onAny: 'log' }],
+    ['options.onError', { onError: console }],
+    ['options.replay', { replay: new Map() }],
+    ['options.replay', { replay: {} }],
+  ])('refuses to start when %s cannot be called, before any delivery', (field, bad) => {
+    expect(() => createWebhookHandler({ secret: SECRET, ...(bad as object) })).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', field }),
+    );
+  });
+
+  it('refuses to start with no options, naming them', () => {
+    expect(() => createWebhookHandler(undefined as never)).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', field: 'options' }),
+    );
+  });
+
   it('asks a secret function for the secrets, with the request', async () => {
     const asked: string[] = [];
     const { handler } = recorder({
