@@ -117,6 +117,32 @@ describe('ricloud event listen --secret', () => {
     expect(run.stderr).toContain('ignored a copy of a delivery: event evt_replayed was already received');
   });
 
+  it('--json leaves out the secrets an event carries in its data, as event retrieve --json does', async () => {
+    const port = await freePort();
+    const listener = await listen(['--port', String(port), '--secret', 'whsec_listen', '--json'], {});
+    const event = configTestEvent('evt_secrets');
+    const data = {
+      ...event.data,
+      secret: 'whsec_in_data_0123456789',
+      nested: { Token: 'tok_in_data_0123456789', credentials: { private_key: 'key_in_data_0123456789' } },
+      results: [
+        { id: 'res_1', signed_url: { url: 'https://bucket.example/f?sig=url_in_data_0123456789', date_expires: 'x' } },
+      ],
+    };
+    const delivery = await createSignedRequest({ ...event, data }, 'whsec_listen', {
+      url: `http://127.0.0.1:${port}/webhooks`,
+    });
+    expect((await fetch(delivery)).status).toBe(200);
+    const run = await interrupt(listener);
+    expect(run.stdout).not.toMatch(/in_data_0123456789/);
+    expect(ndjson(run.stdout)).toEqual([
+      {
+        ...event,
+        data: { ...event.data, nested: {}, results: [{ id: 'res_1', signed_url: { date_expires: 'x' } }] },
+      },
+    ]);
+  });
+
   it('needs a secret: without one it is a usage error (exit 2)', async () => {
     const run = await ricloud(['event', 'listen', '--port', '0'], env(newToken()));
     expect(run).toMatchObject({ code: 2, stdout: '' });
