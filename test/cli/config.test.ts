@@ -96,6 +96,21 @@ describe('ricloud config view', () => {
     });
   });
 
+  it.each([
+    ['RICLOUD_URL', 'https://user:pw_in_url_0123456789@api.example/v1', 'https://****@api.example/v1'],
+    ['RICLOUD_URL', 'https://tok_in_url_0123456789@api.example', 'https://****@api.example'],
+    ['the config file', 'http://u:pw_in_url_0123456789@a@api.example:8080/x?y', 'http://****@api.example:8080/x?y'],
+  ])('masks the user info of a URL from %s, as text and as JSON', async (from, url, shown) => {
+    const home = tempHome();
+    if (from === 'the config file') writeFileSync(iniOf(home), `[api]\nurl = ${url}\n`);
+    const environment = from === 'RICLOUD_URL' ? { HOME: home, RICLOUD_URL: url } : { HOME: home };
+    const text = await ricloud(['config', 'view'], environment);
+    const doc = await ricloud(['config', 'view', '--json'], environment);
+    expect(text.stdout + doc.stdout).not.toMatch(/in_url_0123456789/);
+    expect(text.stdout).toMatch(new RegExp(`^url +${shown.replace(/[?*]/g, '\\$&')}  \\(from `, 'm'));
+    expect(json<{ url: { value: string } }>(doc).url.value).toBe(shown);
+  });
+
   it('says when no file is found and no token is set', async () => {
     const run = await ricloud(['config', 'view'], { HOME: tempHome() });
     expect(run.stdout).toMatch(/^files +\(none found\)$/m);

@@ -7,6 +7,9 @@ import { mask } from '../output';
 import { writePrivateFile } from '../private-file';
 import { configTarget, readIniFile, type Setting } from '../settings';
 
+/** `url` with its user info (`user:password@`, a token as the user) masked: the SDK refuses it, but view shows it. */
+const maskUserInfo = (url: string): string => url.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, '$1****@');
+
 /** Adds `config` and its commands to `program`. */
 export function addConfigCommands(program: Command): void {
   const group = program
@@ -64,7 +67,9 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
         const shown = {
           files,
           token: masked(token),
-          url: url ?? { value: DEFAULT_BASE_URL, source: 'default' },
+          url: url
+            ? { value: maskUserInfo(url.value), source: url.source }
+            : { value: DEFAULT_BASE_URL, source: 'default' },
           secret: masked(secret),
         };
         if (ctx.out.json) return ctx.out.document(shown);
