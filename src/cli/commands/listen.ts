@@ -196,7 +196,8 @@ Examples:
           onError: (error) =>
             ctx.out.warn(
               error instanceof ReplayError
-                ? `ignored a copy of a delivery: ${error.message}`
+                ? // Not its message, which says "refused": a copy of an event already handled is acknowledged (200).
+                  `ignored a copy of a delivery: event ${error.eventId} was already received`
                 : `refused a delivery: ${error instanceof Error ? error.message : String(error)}`,
             ),
         });
