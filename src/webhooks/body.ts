@@ -34,10 +34,14 @@ export function checkBodyTimeout(value: unknown, field: string): number {
 const tooLarge = (max: number) =>
   new WebhookPayloadError('too-large', `the request body is larger than ${max} bytes (maxBodyBytes)`);
 
+/** Bytes a body's buffer starts with; it doubles as the body grows, up to `max`. */
+const FIRST_BUFFER_BYTES = 16_384;
+
 /**
  * Reads a request's raw body into one byte array, up to `max` bytes and within `timeout` milliseconds. A declared
  * `Content-Length` over `max` is refused before anything is read; otherwise reading stops once the bytes pass `max` or
- * the time runs out, and the stream is cancelled, which tells the sender to stop.
+ * the time runs out, and the stream is cancelled, which tells the sender to stop. Each chunk is copied into one buffer
+ * and dropped, so a body sent a byte at a time takes no more memory than one sent at once.
  * @throws WebhookPayloadError (`too-large`); (`timeout`) when the body is still arriving after `timeout`;
  *   (`unreadable`) when the stream fails part way.
  */
@@ -46,19 +50,27 @@ export async function readBody(request: Request, max: number, timeout: number): 
   if (declared && Number(declared) > max) throw tooLarge(max);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    const slow = () =>
-      reject(new WebhookPayloadError('timeout', `the request body took longer than ${timeout} ms (bodyTimeout)`));
-    if (timeout <= MAX_DELAY) timer = setTimeout(slow, timeout);
-  });
-  const parts: Uint8Array[] = [];
+  // The pending read's rejection, for the timer: a fresh promise each read, as a race of every read against one
+  // long-lived promise keeps a reaction per chunk (hundreds of bytes each) until the body ends.
+  let late: ((error: unknown) => void) | undefined;
+  const timer =
+    timeout <= MAX_DELAY
+      ? setTimeout(
+          () =>
+            late?.(new WebhookPayloadError('timeout', `the request body took longer than ${timeout} ms (bodyTimeout)`)),
+          timeout,
+        )
+      : undefined;
+  let body = new Uint8Array(Math.min(FIRST_BUFFER_BYTES, max));
   let size = 0;
   try {
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
-        chunk = await Promise.race([reader.read(), late]);
+        chunk = await new Promise((resolve, reject) => {
+          late = reject;
+          reader.read().then(resolve, reject);
+        });
       } catch (error) {
         reader.cancel().catch(() => undefined);
         if (error instanceof WebhookPayloadError) throw error;
@@ -67,21 +79,20 @@ export async function readBody(request: Request, max: number, timeout: number): 
       }
       const { done, value } = chunk;
       if (done) break;
-      size += value.length;
-      if (size > max) {
+      if (size + value.length > max) {
         reader.cancel().catch(() => undefined);
         throw tooLarge(max);
       }
-      parts.push(value);
+      if (size + value.length > body.length) {
+        const grown = new Uint8Array(Math.min(max, Math.max(body.length * 2, size + value.length)));
+        grown.set(body.subarray(0, size));
+        body = grown;
+      }
+      body.set(value, size);
+      size += value.length;
     }
   } finally {
     clearTimeout(timer);
   }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    body.set(part, at);
-    at += part.length;
-  }
-  return body;
+  return body.subarray(0, size);
 }
