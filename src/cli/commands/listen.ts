@@ -215,11 +215,6 @@ Examples:
         try {
           if (client && options.webhookUrl) await setUp(ctx, client, options.webhookUrl, setup, created);
           await stopped(ctx.signal);
-        } catch (error) {
-          if (error instanceof RicloudError && error.mayHaveSucceeded) {
-            ctx.out.warn('The webhook config may have been created: check `ricloud webhook-config list`.');
-          }
-          throw error;
         } finally {
           server.closeAllConnections();
           server.close();
