@@ -159,6 +159,33 @@ describe('a subscription, as its organisation and start date change', () => {
     });
     await call(flow, `/subscriptions/${id}`, { method: 'DELETE' });
   });
+
+  it("skips the polls due while its organisation's data_type scopes refuse a data type it asks for, as POST /polls would", async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    const poll_payload = { data_types: ['ios_messages.messages'] };
+    const body = { session: opened.id, poll_payload, interval: 3600 };
+    const { id } = (await call(flow, '/subscriptions', { method: 'POST', body })).json;
+    await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBeGreaterThanOrEqual(1), {
+      timeout: 10_000,
+    });
+    const scoped = await call(flow, '/permissions', {
+      method: 'POST',
+      body: { scopes: { 'data_type:ios_photos.*': [] } },
+    });
+    const refused = await call(flow, '/polls', { method: 'POST', body: { session: opened.id, payload: poll_payload } });
+    expect(refused).toMatchObject({ status: 403, json: { error: 'missing-scope' } });
+    const before = (await pollsOf(id)).total_count;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const during = (await pollsOf(id)).total_count;
+    expect(during).toBeLessThanOrEqual(before + 1);
+    const scopes = { 'data_type:ios_photos.*': [], 'data_type:ios_messages.*': [] };
+    await call(flow, `/permissions/${scoped.json.id}`, { method: 'POST', body: { scopes } });
+    await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBeGreaterThan(during + 1), {
+      timeout: 10_000,
+    });
+    await call(flow, `/subscriptions/${id}`, { method: 'DELETE' });
+  });
 });
 
 describe('settle()', () => {
