@@ -27,7 +27,11 @@ export interface Fault {
 /** What each field of a fault takes: values the mock can play (a Response takes no status outside 200-599). */
 const FAULT_RULES: Record<keyof Fault, Rule> = {
   method: typed('string'),
-  path: [(v) => typeof v === 'string' || v instanceof RegExp, 'a string or a RegExp'],
+  // Not `instanceof`: a RegExp made in another realm (a vm context, Jest's environment) would fail it.
+  path: [
+    (v) => typeof v === 'string' || Object.prototype.toString.call(v) === '[object RegExp]',
+    'a string or a RegExp',
+  ],
   times: [
     (v) => v === Number.POSITIVE_INFINITY || (Number.isInteger(v) && (v as number) >= 1),
     'a whole number from 1, or Infinity',
