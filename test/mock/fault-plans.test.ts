@@ -44,6 +44,7 @@ describe('a fault', () => {
     [{ status: 503, retryAfter: '1\r\nx-injected: 1' }, 'fault.retryAfter'],
     [{ statsu: 503 }, 'fault.statsu'],
     [null, 'fault'],
+    [[], 'fault'],
   ])(
     '%j is refused when planned with InvalidInputError naming %s, and the plan is left as it was',
     async (fault, field) => {
