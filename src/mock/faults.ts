@@ -8,9 +8,9 @@ export interface Fault {
   method?: string | undefined;
   /** URL path to match: exactly, or by a RegExp (any when unset). */
   path?: string | RegExp | undefined;
-  /** How many matching requests it applies to (default 1; `Infinity` for all). */
+  /** How many matching requests it applies to: a whole number (default 1), or `Infinity` for all. */
   times?: number | undefined;
-  /** Answer with this status and an API error body, without acting. */
+  /** Answer with this status (400 to 599) and an API error body, without acting. */
   status?: number | undefined;
   /** With `status`: a `Retry-After` header, in seconds or as an HTTP date. */
   retryAfter?: number | string | undefined;
