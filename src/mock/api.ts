@@ -14,7 +14,7 @@ import {
 } from './choices';
 import type { Deliver } from './deliveries';
 import type { ConnectionFaults } from './endpoint';
-import { type Fault, FaultPlan } from './faults';
+import { checkFaults, type Fault, FaultPlan } from './faults';
 import { createHandlers, mswConnectionFaults } from './handlers';
 import type { ReceivedRequest } from './request-log';
 import type {
@@ -130,11 +130,11 @@ const SCALE: Rule = [(v) => typeof v === 'number' && v > 0 && v <= 1_000_000, 'a
 const STORAGE_TEST: Rule = [(v) => v === 'pass' || v === 'fail', 'pass or fail'];
 
 /**
- * Checks the timing options, which timers would otherwise silently turn into 1 ms (Infinity, NaN, negatives, past
- * the timer's ceiling).
+ * Checks the options: the timings, which timers would otherwise silently turn into 1 ms (Infinity, NaN, negatives,
+ * past the timer's ceiling), and the faults, which a handler could otherwise not play.
  * @throws InvalidInputError naming `options.taskDelay`, `options.deliveryTimeout`, `options.retryDelay`,
- *   `options.storageTest`, `options.sessionLifetime`, `options.resultLifetime`, `options.resultSize` or
- *   `options.intervalScale`.
+ *   `options.storageTest`, `options.sessionLifetime`, `options.resultLifetime`, `options.resultSize`,
+ *   `options.intervalScale` or `options.faults` (a fault the mock could not play, named with its index and field).
  */
 export function checkMockOptions(options: MockApiOptions): void {
   if (options.taskDelay !== undefined) checkRule(options.taskDelay, 'options.taskDelay', TASK_DELAY);
@@ -147,6 +147,7 @@ export function checkMockOptions(options: MockApiOptions): void {
   if (options.resultLifetime !== undefined) checkRule(options.resultLifetime, 'options.resultLifetime', MILLISECONDS);
   if (options.resultSize !== undefined) checkRule(options.resultSize, 'options.resultSize', RESULT_BYTES);
   if (options.intervalScale !== undefined) checkRule(options.intervalScale, 'options.intervalScale', SCALE);
+  if (options.faults !== undefined) checkFaults(options.faults, 'options.faults');
 }
 
 /**
@@ -173,11 +174,18 @@ export function createMockApi(
     retryDelay: options.retryDelay ?? RETRY_DELAY,
     storageTest: options.storageTest ?? 'pass',
   });
-  closed?.addEventListener('abort', () => runner.close(), { once: true });
   store.onDrop = (id) => runner.cancel(id);
   const accounts = new Accounts(store, options.tokens);
   let release: () => void = () => undefined;
   let released = new Promise<void>((resolve) => (release = resolve));
+  closed?.addEventListener(
+    'abort',
+    () => {
+      runner.close();
+      release();
+    },
+    { once: true },
+  );
   const handlers = createHandlers({
     baseUrl,
     store,

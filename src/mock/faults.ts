@@ -1,4 +1,6 @@
 /** Fault plans: make the mock fail, slow down, hang, drop connections or cut bodies, for chosen requests. */
+import { InvalidInputError } from '../core/errors';
+import { checkRules, MAX_TIMER_MS, numberIn, type Rule, typed } from '../core/params';
 
 /** One fault: which requests it hits, how many times, and what goes wrong. */
 export interface Fault {
@@ -6,9 +8,9 @@ export interface Fault {
   method?: string | undefined;
   /** URL path to match: exactly, or by a RegExp (any when unset). */
   path?: string | RegExp | undefined;
-  /** How many matching requests it applies to (default 1; `Infinity` for all). */
+  /** How many matching requests it applies to: a whole number (default 1), or `Infinity` for all. */
   times?: number | undefined;
-  /** Answer with this status and an API error body, without acting. */
+  /** Answer with this status (400 to 599) and an API error body, without acting. */
   status?: number | undefined;
   /** With `status`: a `Retry-After` header, in seconds or as an HTTP date. */
   retryAfter?: number | string | undefined;
@@ -22,17 +24,73 @@ export interface Fault {
   truncate?: boolean | undefined;
 }
 
+/** What each field of a fault takes: values the mock can play (a Response takes no status outside 200-599). */
+const FAULT_RULES: Record<keyof Fault, Rule> = {
+  method: typed('string'),
+  // Not `instanceof`: a RegExp made in another realm (a vm context, Jest's environment) would fail it.
+  path: [
+    (v) => typeof v === 'string' || Object.prototype.toString.call(v) === '[object RegExp]',
+    'a string or a RegExp',
+  ],
+  times: [
+    (v) => v === Number.POSITIVE_INFINITY || (Number.isInteger(v) && (v as number) >= 1),
+    'a whole number from 1, or Infinity',
+  ],
+  status: numberIn(400, 599, ' (an error status)', true),
+  retryAfter: [
+    (v) =>
+      (typeof v === 'number' && Number.isFinite(v) && v >= 0) || (typeof v === 'string' && /^[\x20-\x7e]+$/.test(v)),
+    'seconds from 0, or an HTTP date',
+  ],
+  latency: numberIn(0, MAX_TIMER_MS, ' of milliseconds'),
+  hang: typed('boolean'),
+  reset: [(v) => v === 'before' || v === 'after', 'before or after'],
+  truncate: typed('boolean'),
+};
+
+/**
+ * Checks one fault before it is planned: a field the mock could not play would make its handler throw.
+ * @throws InvalidInputError naming `field` (a fault that is not an object) or `${field}.<name>` (a bad or unknown field).
+ */
+export function checkFault(fault: unknown, field: string): Fault {
+  if (typeof fault !== 'object' || fault === null || Array.isArray(fault))
+    throw new InvalidInputError(field, 'must be an object of fault fields');
+  const unknown = Object.keys(fault).find((name) => !Object.hasOwn(FAULT_RULES, name));
+  if (unknown !== undefined) throw new InvalidInputError(`${field}.${unknown}`, 'is not a field of a fault');
+  checkRules(fault as Record<string, unknown>, field, FAULT_RULES);
+  return fault as Fault;
+}
+
+/**
+ * Checks a list of faults (the `faults` option) before any is planned.
+ * @throws InvalidInputError naming `field`, `${field}[i]` or one of its fields.
+ */
+export function checkFaults(faults: unknown, field: string): Fault[] {
+  if (!Array.isArray(faults)) throw new InvalidInputError(field, 'must be a list of faults');
+  return faults.map((fault, at) => checkFault(fault, `${field}[${at}]`));
+}
+
 /** The faults in force, consumed as requests match them. */
 export class FaultPlan {
   #faults: { fault: Fault; left: number }[] = [];
 
-  /** Plans `faults` in order: a request takes the first one that matches it. */
+  /**
+   * Plans `faults` in order: a request takes the first one that matches it.
+   * @throws InvalidInputError naming `options.faults[i]` or its field, for a fault the mock could not play.
+   */
   constructor(faults: readonly Fault[] = []) {
-    for (const fault of faults) this.add(fault);
+    for (const fault of checkFaults(faults, 'options.faults')) this.#push(fault);
   }
 
-  /** Adds a fault after those already planned. */
+  /**
+   * Adds a fault after those already planned.
+   * @throws InvalidInputError naming `fault` or its field, for a fault the mock could not play.
+   */
   add(fault: Fault): void {
+    this.#push(checkFault(fault, 'fault'));
+  }
+
+  #push(fault: Fault): void {
     this.#faults.push({ fault, left: fault.times ?? 1 });
   }
 
@@ -47,7 +105,8 @@ export class FaultPlan {
       if (left <= 0) return false;
       if (fault.method && fault.method.toUpperCase() !== method) return false;
       if (fault.path === undefined) return true;
-      return typeof fault.path === 'string' ? fault.path === path : fault.path.test(path);
+      // search(), not test(): a /g or /y RegExp keeps a lastIndex between test() calls, and would miss every other one.
+      return typeof fault.path === 'string' ? fault.path === path : path.search(fault.path) !== -1;
     });
     if (!entry) return undefined;
     entry.left--;

@@ -46,14 +46,13 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
     (endpoint: Endpoint) =>
     async ({ request, params }: { request: Request; params: Record<string, unknown> }) =>
       handle(context, request, String(params.id ?? ''), endpoint);
-  const served = ROUTES.flatMap(({ path, methods }) =>
-    Object.entries(methods).map(([method, endpoint]) =>
+  // Each path's 405 right after its methods: `GET /results/ack` is refused by its own path, not taken for a result id.
+  const served = ROUTES.flatMap(({ path, methods }) => [
+    ...Object.entries(methods).map(([method, endpoint]) =>
       METHODS[method as keyof typeof METHODS](`${base}${path}`, route(endpoint)),
     ),
-  );
-  const refused = ROUTES.map(({ path, methods }) =>
     http.all(`${base}${path}`, route(notAllowed(Object.keys(methods)))),
-  );
+  ]);
   return [
     http.all(
       malformedPath(base),
@@ -67,7 +66,6 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
       return serveFile(context, request, String(params.id));
     }),
     ...served,
-    ...refused,
     http.all(
       `${base}/*`,
       route(() => {
@@ -117,7 +115,8 @@ async function beforeActing(
   fault: Fault | undefined,
 ): Promise<Response | undefined> {
   if (!fault) return undefined;
-  if (fault.latency) await new Promise((resolve) => setTimeout(resolve, fault.latency));
+  // A request still held when the mock is reset or closed is dropped: acting later would change the next test's store.
+  if (fault.latency && !(await waited(fault.latency, context.released()))) return context.connection.drop();
   if (fault.hang) {
     await Promise.race([
       new Promise((resolve) => request.signal.addEventListener('abort', resolve, { once: true })),
@@ -128,6 +127,19 @@ async function beforeActing(
   if (fault.reset === 'before') return context.connection.drop();
   if (fault.status) return statusError(fault.status, 'Injected fault.', fault.retryAfter).toResponse();
   return undefined;
+}
+
+/** Resolves true after `ms`, or false as soon as `released` resolves (its timer then cleared). */
+async function waited(ms: number, released: Promise<void>): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const passed = await Promise.race([
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(resolve, ms, true);
+    }),
+    released.then(() => false),
+  ]);
+  clearTimeout(timer);
+  return passed;
 }
 
 /** The key whose token the request carries; 401 when there is none or it is not a key's. */

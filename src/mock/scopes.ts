@@ -27,18 +27,27 @@ function matches(pattern: string, name: string): boolean {
   return name.endsWith(last);
 }
 
-/**
- * Refuses a poll of data types the organisation's `data_type:` scopes do not allow.
- * @throws ApiError 403 `missing-scope` naming the first data type refused, in `params` under `payload.data_types`.
- */
-export function checkScopes(store: MockStore, organisation: string, dataTypes: readonly string[]): void {
+/** The first of `dataTypes` the organisation's `data_type:` scopes do not allow; undefined when they allow all. */
+export function refusedDataType(
+  store: MockStore,
+  organisation: string,
+  dataTypes: readonly string[],
+): string | undefined {
   const patterns = [...store.permissions.values()]
     .filter((permissions) => permissions.organisation === organisation)
     .flatMap((permissions) => Object.keys(permissions.scopes))
     .filter((scope) => scope.startsWith(PREFIX))
     .map((scope) => scope.slice(PREFIX.length));
-  if (patterns.length === 0) return;
-  const refused = dataTypes.find((name) => !patterns.some((pattern) => matches(pattern, name)));
+  if (patterns.length === 0) return undefined;
+  return dataTypes.find((name) => !patterns.some((pattern) => matches(pattern, name)));
+}
+
+/**
+ * Refuses a poll of data types the organisation's `data_type:` scopes do not allow.
+ * @throws ApiError 403 `missing-scope` naming the first data type refused, in `params` under `payload.data_types`.
+ */
+export function checkScopes(store: MockStore, organisation: string, dataTypes: readonly string[]): void {
+  const refused = refusedDataType(store, organisation, dataTypes);
   if (refused !== undefined) {
     throw new ApiError(403, 'missing-scope', `No data_type scope of the organisation allows ${refused}.`, {
       'payload.data_types': [`Missing scope data_type:${refused}.`],

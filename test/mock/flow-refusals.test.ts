@@ -3,25 +3,13 @@
  * (`unconfigured`), data types its `data_type:` scopes do not allow (`missing-scope`), and mock options that are not
  * numbers a timer or a size can take.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/index';
-import { createMockApi, type MockServer, startMockServer } from '../../src/mock/index';
-import { call, configure, type Flow, recorder, session, user } from './flow-support';
+import { createMockApi, startMockServer } from '../../src/mock/index';
+import { call, configure, session, user } from './flow-support';
+import { flowServer } from '../support/flow-server';
 
-const rec = recorder();
-let mock: MockServer;
-let flow: Flow;
-
-beforeAll(async () => {
-  mock = await startMockServer({ taskDelay: 1, deliver: rec.deliver });
-  flow = { base: mock.url, token: 'token-refusals', settle: () => mock.api.settle() };
-});
-afterEach(async () => {
-  await mock.api.settle();
-  mock.api.reset();
-  rec.deliveries.length = 0;
-});
-afterAll(() => mock.close());
+const { rec, flow, mock } = flowServer('token-refusals');
 
 const sessionBody = async () => ({
   source: { user: await user(flow), type: 'icloud.account', identifier: 'john@icloud.com' },
@@ -39,7 +27,7 @@ describe('an organisation that is not configured', () => {
       status: 400,
       json: { error: 'unconfigured', message: expect.stringMatching(message) },
     });
-    expect(mock.api.created).toMatchObject({ session: 0, source: 0 });
+    expect(mock().api.created).toMatchObject({ session: 0, source: 0 });
   });
 
   it('cannot start a session when its storage config failed its test', async () => {
@@ -72,7 +60,7 @@ describe('an organisation that is not configured', () => {
     const key = (await call(flow, '/key')).json;
     await call(flow, `/keys/${key.id}`, { method: 'POST', body: { webhook_config: broken.json.id } });
     expect((await call(flow, '/polls', { method: 'POST', body })).json).toMatchObject({ error: 'unconfigured' });
-    expect(mock.api.created.poll).toBe(1);
+    expect(mock().api.created.poll).toBe(1);
   });
 });
 
@@ -93,7 +81,7 @@ describe("the organisation's data_type scopes", () => {
     expect((await call(flow, '/subscriptions', { method: 'POST', body: subscription })).status).toBe(403);
     const allowed = { session: opened.id, payload: { data_types: ['ios_messages.messages'], info_types: ['*'] } };
     expect((await call(flow, '/polls', { method: 'POST', body: allowed })).status).toBe(201);
-    expect(mock.api.created).toMatchObject({ poll: 1, subscription: 0 });
+    expect(mock().api.created).toMatchObject({ poll: 1, subscription: 0 });
   });
 
   it('match a data type against many wildcards at once, without hanging the mock', async () => {

@@ -600,6 +600,9 @@ describe('strictness and errors', () => {
       ['PUT', '/tasks/x', 'GET'],
       ['DELETE', '/events', 'GET'],
       ['POST', '/events/x', 'GET'],
+      ['GET', '/results/ack', 'POST'],
+      ['DELETE', '/results/ack', 'POST'],
+      ['POST', '/results/x', 'GET'],
     ] as const) {
       const answer = await call(path, { method });
       expect(answer.status).toBe(405);

@@ -2,23 +2,11 @@
  * A poll seen while it runs: `processing` once it has made its tasks, and each task `processing` between `pending`
  * and its end. Steps are slow here (600 ms), so each state lasts long enough to be seen by asking.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type MockServer, startMockServer } from '../../src/mock/index';
-import { call, configure, type Flow, recorder, session } from './flow-support';
+import { describe, expect, it, vi } from 'vitest';
+import { call, configure, session } from './flow-support';
+import { flowServer } from '../support/flow-server';
 
-const rec = recorder();
-let mock: MockServer;
-let flow: Flow;
-
-beforeAll(async () => {
-  mock = await startMockServer({ taskDelay: 600, deliver: rec.deliver });
-  flow = { base: mock.url, token: 'token-progress', settle: () => mock.api.settle() };
-});
-afterEach(async () => {
-  await mock.api.settle();
-  mock.api.reset();
-});
-afterAll(() => mock.close());
+const { flow } = flowServer('token-progress', { taskDelay: 600 });
 
 type Shown = { state: string; tasks_pending: string[]; tasks_processing: string[] };
 

@@ -2,28 +2,15 @@
  * Polls over HTTP: `pending → processing → completed`, one task per info type, data type and file, each with its
  * events; a failing data type; the tasks' filters; Relay child sources found by a poll.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type MockServer, startMockServer } from '../../src/mock/index';
-import { call, configure, type Flow, recorder, session, slugs } from './flow-support';
+import { describe, expect, it } from 'vitest';
+import { call, configure, session, slugs } from './flow-support';
+import { flowServer } from '../support/flow-server';
 
-const rec = recorder();
-let mock: MockServer;
-let flow: Flow;
-
-beforeAll(async () => {
-  mock = await startMockServer({ taskDelay: 1, deliver: rec.deliver });
-  flow = { base: mock.url, token: 'token-polls', settle: () => mock.api.settle() };
-});
-afterEach(async () => {
-  await mock.api.settle();
-  mock.api.reset();
-  rec.deliveries.length = 0;
-});
-afterAll(() => mock.close());
+const { rec, flow, mock } = flowServer('token-polls');
 
 const awaiting = (path: string) =>
-  fetch(`${mock.url}${path}`, { headers: { authorization: `Token ${flow.token}`, 'ricloud-await': '10' } }).then((r) =>
-    r.json(),
+  fetch(`${mock().url}${path}`, { headers: { authorization: `Token ${flow.token}`, 'ricloud-await': '10' } }).then(
+    (r) => r.json(),
   );
 
 describe('a poll', () => {
@@ -34,16 +21,16 @@ describe('a poll', () => {
     const payload = { info_types: ['*'], data_types: ['ios_messages.messages', 'ios_photos.photos'], files: [] };
     const created = await call(flow, '/polls', { method: 'POST', body: { session: opened.id, payload } });
     expect(created).toMatchObject({ status: 201, json: { resource: 'poll', state: 'pending', tasks_pending: [] } });
-    const before = mock.api.requests.length;
+    const before = mock().api.requests.length;
     const done = await awaiting(`/polls/${created.json.id}`);
-    expect(mock.api.requests.length - before).toBe(1);
+    expect(mock().api.requests.length - before).toBe(1);
     expect(done).toMatchObject({ state: 'completed', session: opened.id, source: opened.source.id, requestor: 'key' });
     expect(done.tasks_succeeded).toHaveLength(3);
     expect([...done.tasks_pending, ...done.tasks_processing, ...done.tasks_failed]).toEqual([]);
     expect(done.results.total_count).toBe(3);
     expect(done.results.data.map((r: { type: string }) => r.type).sort()).toEqual(['binary', 'binary', 'json']);
 
-    await mock.api.settle();
+    await mock().api.settle();
     const events = await rec.events(secret);
     expect(slugs(events).sort()).toEqual(
       ['poll.created', 'poll.completed', ...Array(3).fill('task.created'), ...Array(3).fill('task.succeeded')].sort(),
@@ -69,7 +56,7 @@ describe('a poll', () => {
     expect(failed).toMatchObject({ state: 'failed', error: 'data-unavailable', target: 'ios_messages.fail' });
     expect(failed.results.total_count).toBe(0);
     expect(done.results.data.map((r: { identifier: string }) => r.identifier)).toEqual(['ios_messages.messages']);
-    await mock.api.settle();
+    await mock().api.settle();
     expect(slugs(await rec.events(secret))).toContain('task.failed');
   });
 
@@ -79,7 +66,7 @@ describe('a poll', () => {
     const body = { session: opened.id, payload: { info_types: ['*'], data_types: ['a.b'], files: ['file-1'] } };
     const first = (await call(flow, '/polls', { method: 'POST', body })).json;
     await call(flow, '/polls', { method: 'POST', body });
-    await mock.api.settle();
+    await mock().api.settle();
     const tasks = (await call(flow, '/tasks', { query: { poll: first.id } })).json;
     expect(tasks.data.map((t: { type: string }) => t.type).sort()).toEqual(['data', 'file', 'info']);
     const data = await call(flow, '/tasks', { query: { poll: first.id, type: 'data', source_type: 'icloud.account' } });
@@ -93,7 +80,7 @@ describe('a poll', () => {
     const relay = await session(flow, { type: 'rirelay.instance', identifier: 'relay-7' }, { code: 'PAIR-1' });
     const instance = relay.source.id;
     await call(flow, '/polls', { method: 'POST', body: { session: relay.id, payload: { info_types: ['*'] } } });
-    await mock.api.settle();
+    await mock().api.settle();
     const children = (await call(flow, '/sources', { query: { parent: instance } })).json;
     expect(children.data.map((s: { type: string; identifier: string }) => [s.type, s.identifier]).sort()).toEqual([
       ['rirelay.source', 'relay-7.ipad'],
@@ -128,7 +115,7 @@ describe('a poll', () => {
     expect(result.resource).toBe('result');
     expect(done.results).toMatchObject({ url: `/results?poll=${done.id}`, total_count: 1 });
     // Four tasks: the two configs' tests, and the poll's two.
-    expect(mock.api.created).toMatchObject({ session: 1, poll: 1, task: 4, result: 1 });
+    expect(mock().api.created).toMatchObject({ session: 1, poll: 1, task: 4, result: 1 });
   });
 
   it('shows only its own results, and finds no device sources for an iCloud account', async () => {
@@ -137,7 +124,7 @@ describe('a poll', () => {
     const body = { session: opened.id, payload: { info_types: ['*'] } };
     const first = await call(flow, '/polls', { method: 'POST', body });
     const second = await call(flow, '/polls', { method: 'POST', body });
-    await mock.api.settle();
+    await mock().api.settle();
     for (const poll of [first, second]) {
       const shown = (await call(flow, `/polls/${poll.json.id}`)).json;
       expect(shown.results.total_count).toBe(1);
@@ -152,13 +139,13 @@ describe('a poll', () => {
     const relay = await session(flow, { type: 'rirelay.instance', identifier: 'relay-8' }, { code: 'PAIR-1' });
     const body = { session: relay.id, payload: { info_types: ['*'] } };
     await call(flow, '/polls', { method: 'POST', body });
-    await mock.api.settle();
+    await mock().api.settle();
     await call(flow, '/polls', { method: 'POST', body });
-    await mock.api.settle();
+    await mock().api.settle();
     const children = (await call(flow, '/sources', { query: { parent: relay.source.id } })).json;
     expect(children.total_count).toBe(2);
     expect(children.data.map((s: { state: string }) => s.state)).toEqual(['active', 'active']);
-    expect(mock.api.created.source).toBe(3);
+    expect(mock().api.created.source).toBe(3);
   });
 
   it('is refused on a failed session, and for an empty payload, with 400 naming the field', async () => {
@@ -175,7 +162,7 @@ describe('a poll', () => {
       body: { session: active.id, payload: { data_types: [] } },
     });
     expect(empty).toMatchObject({ status: 400, json: { params: { payload: [expect.any(String)] } } });
-    expect(mock.api.created.poll).toBe(0);
+    expect(mock().api.created.poll).toBe(0);
   });
 
   it("naming a subscription is refused with 400 on subscription when it is another session's, or deleted", async () => {
@@ -192,6 +179,6 @@ describe('a poll', () => {
     expect(made).toMatchObject({ status: 201, json: { subscription, requestor: 'subscription' } });
     await call(flow, `/subscriptions/${subscription}`, { method: 'DELETE' });
     expect(await call(flow, '/polls', { method: 'POST', body: poll(mine.id) })).toMatchObject(refused);
-    expect(mock.api.created.poll).toBe(1);
+    expect(mock().api.created.poll).toBe(1);
   });
 });

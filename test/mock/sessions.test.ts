@@ -3,27 +3,15 @@
  * `failed` with the error its credentials call for; `expired` after its lifetime or on delete. The password is kept
  * nowhere.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type MockServer, startMockServer } from '../../src/mock/index';
-import { call, configure, type Flow, recorder, session, slugs, user } from './flow-support';
+import { describe, expect, it, vi } from 'vitest';
+import { call, configure, session, slugs, user } from './flow-support';
 import { SESSION_FAILURES, SESSION_SUCCESSES } from '../support/sessions';
 import { py } from './support';
+import { startMockServer } from '../../src/mock/index';
+import { flowServer } from '../support/flow-server';
 
-const rec = recorder();
-let mock: MockServer;
-let flow: Flow;
+const { rec, flow, mock } = flowServer('token-sessions');
 let secret: string;
-
-beforeAll(async () => {
-  mock = await startMockServer({ taskDelay: 1, deliver: rec.deliver });
-  flow = { base: mock.url, token: 'token-sessions', settle: () => mock.api.settle() };
-});
-afterEach(async () => {
-  await mock.api.settle();
-  mock.api.reset();
-  rec.deliveries.length = 0;
-});
-afterAll(() => mock.close());
 
 describe('users and sources', () => {
   it('creates, retrieves, lists by identifier and updates a user', async () => {
@@ -50,9 +38,9 @@ describe('users and sources', () => {
     expect(again).toMatchObject({ status: 200, json: { id: first.json.id } });
     const sources = await call(flow, '/sources', { query: { user: again.json.id, identifier: 'john@icloud.com' } });
     expect(sources.json.total_count).toBe(1);
-    expect(mock.api.created.user).toBe(1);
+    expect(mock().api.created.user).toBe(1);
     expect(
-      (await py(mock.url, 'another-organisation', '/users', { method: 'POST', body: { identifier: 'ricloud-py' } }))
+      (await py(mock().url, 'another-organisation', '/users', { method: 'POST', body: { identifier: 'ricloud-py' } }))
         .status,
     ).toBe(201);
   });
@@ -85,12 +73,12 @@ describe('a session', () => {
     };
     const created = await call(flow, '/sessions', { method: 'POST', body });
     expect(created).toMatchObject({ status: 201, json: { resource: 'session', state: 'pending', error: null } });
-    const response = await fetch(`${mock.url}/sessions/${created.json.id}`, {
+    const response = await fetch(`${mock().url}/sessions/${created.json.id}`, {
       headers: { authorization: `Token ${flow.token}`, 'ricloud-await': '10' },
     });
     const answered = await response.json();
     expect(answered).toMatchObject({ state: 'active', source: { type: 'icloud.account', state: 'active' } });
-    await mock.api.settle();
+    await mock().api.settle();
     const events = await rec.events(secret);
     expect(slugs(events)).toEqual(['session.active']);
     expect(events[0]?.data).toMatchObject({ id: created.json.id, state: 'active' });
@@ -100,9 +88,9 @@ describe('a session', () => {
     await configure(flow);
     const opened = await session(flow, {}, { password: 'hunter2-secret' });
     expect(JSON.stringify(opened)).not.toContain('hunter2-secret');
-    expect(JSON.stringify(mock.api.requests)).not.toContain('hunter2-secret');
-    expect(JSON.stringify(mock.api.store.sessions())).not.toContain('hunter2-secret');
-    expect(mock.api.requests.find((r) => r.path === '/sessions')?.body).toContain('"password":"[redacted]"');
+    expect(JSON.stringify(mock().api.requests)).not.toContain('hunter2-secret');
+    expect(JSON.stringify(mock().api.store.sessions())).not.toContain('hunter2-secret');
+    expect(mock().api.requests.find((r) => r.path === '/sessions')?.body).toContain('"password":"[redacted]"');
   });
 
   it.each(SESSION_FAILURES)(
@@ -113,7 +101,7 @@ describe('a session', () => {
       // A locked account's source is `locked`, the documented source state; other failures leave it unvalidated.
       expect(failed).toMatchObject({ state: 'failed', error, source: { state } });
       expect((await call(flow, `/sources/${failed.source.id}`)).json.state).toBe(state);
-      await mock.api.settle();
+      await mock().api.settle();
       const events = await rec.events(secret);
       expect(slugs(events)).toEqual(['session.failed']);
       expect(events[0]?.data).toMatchObject({ error });
@@ -137,7 +125,7 @@ describe('a session', () => {
     const relay = { ...icloud, type: 'rirelay.instance' };
     const noCode = await call(flow, '/sessions', { method: 'POST', body: { source: relay, payload: {} } });
     expect(noCode.json).toMatchObject({ params: { 'payload.code': [expect.any(String)] } });
-    expect(mock.api.created.session).toBe(0);
+    expect(mock().api.created.session).toBe(0);
   });
 
   it('is expired on DELETE, with a session.expired event, and lists filter it by source and state', async () => {
@@ -151,7 +139,7 @@ describe('a session', () => {
     const byState = await call(flow, '/sessions', { query: { source: opened.source.id, state: 'expired' } });
     expect(byState.json.data.map((s: { id: string }) => s.id)).toEqual([opened.id]);
     expect((await call(flow, '/sessions', { query: { state: 'active' } })).json.total_count).toBe(0);
-    await mock.api.settle();
+    await mock().api.settle();
     expect(slugs(await rec.events(secret))).toEqual(['session.active', 'session.expired']);
   });
 });
@@ -163,7 +151,7 @@ describe('a session that is no longer pending or active', () => {
     expect(failed.state).toBe('failed');
     const deleted = await call(flow, `/sessions/${failed.id}`, { method: 'DELETE' });
     expect(deleted).toMatchObject({ status: 200, json: { state: 'failed', date_expired: null } });
-    await mock.api.settle();
+    await mock().api.settle();
     expect(slugs(await rec.events(secret))).toEqual(['session.failed']);
   });
 

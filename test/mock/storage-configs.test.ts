@@ -86,6 +86,20 @@ describe('storage configs', () => {
     expect(mock.api.requests[0]?.body).toBe('{"url":"gs://bucket/p","credentials":"[redacted]"}');
   });
 
+  it('take no state on create: a state sent is ignored and named to the debug log, as a webhook config create does', async () => {
+    for (const state of ['valid', 'deactivated', 42]) {
+      const body = { url: 'gs://acme-results/ricloud', credentials: GCP, state };
+      const created = await call('/configs/storage', { method: 'POST', body });
+      expect(created).toMatchObject({ status: 201, json: { state: 'new' } });
+    }
+    expect(debug).toEqual(Array(3).fill('POST /configs/storage: ignored body fields state'));
+    await mock.api.settle();
+    expect((await call('/configs/storage')).json).toMatchObject({
+      total_count: 3,
+      data: Array(3).fill({ state: 'valid' }),
+    });
+  });
+
   it('refuse a url that is not gs:// or s3://, or credentials that are not an object, with 400 invalid-parameter', async () => {
     for (const [body, param] of [
       [{ url: 'https://bucket/path', credentials: GCP }, 'url'],

@@ -3,24 +3,11 @@
  * storage_config_default, else its oldest valid storage config; a route that ends at a config that is not valid
  * refuses polls with `unconfigured` naming the storage config.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type MockServer, startMockServer } from '../../src/mock/index';
-import { call, configure, type Flow, recorder, session } from './flow-support';
+import { describe, expect, it } from 'vitest';
+import { call, configure, session } from './flow-support';
+import { flowServer } from '../support/flow-server';
 
-const rec = recorder();
-let mock: MockServer;
-let flow: Flow;
-
-beforeAll(async () => {
-  mock = await startMockServer({ taskDelay: 1, deliver: rec.deliver });
-  flow = { base: mock.url, token: 'token-storage-routing', settle: () => mock.api.settle() };
-});
-afterEach(async () => {
-  await mock.api.settle();
-  mock.api.reset();
-  rec.deliveries.length = 0;
-});
-afterAll(() => mock.close());
+const { flow, mock } = flowServer('token-storage-routing');
 
 /** A storage config at `url`, tested and valid. */
 async function storageAt(url: string): Promise<string> {
@@ -79,6 +66,6 @@ describe("a key's results", () => {
     const key = (await call(flow, '/key')).json;
     await call(flow, `/keys/${key.id}`, { method: 'POST', body: { storage_config: broken } });
     expect((await call(flow, '/polls', { method: 'POST', body })).json).toMatchObject({ error: 'unconfigured' });
-    expect(mock.api.created.poll).toBe(1);
+    expect(mock().api.created.poll).toBe(1);
   });
 });

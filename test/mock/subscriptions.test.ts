@@ -2,25 +2,13 @@
  * Subscriptions over HTTP: polls of their session on their interval (scaled by the `intervalScale` option), from
  * `date_start` until `date_end` or DELETE.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type MockServer, startMockServer } from '../../src/mock/index';
-import { call, configure, type Flow, recorder, session } from './flow-support';
+import { describe, expect, it, vi } from 'vitest';
+import { call, configure, session } from './flow-support';
+import { startMockServer } from '../../src/mock/index';
+import { flowServer } from '../support/flow-server';
 
-const rec = recorder();
-let mock: MockServer;
-let flow: Flow;
-
-beforeAll(async () => {
-  // An hour of interval is 36 ms.
-  mock = await startMockServer({ taskDelay: 1, intervalScale: 0.01, deliver: rec.deliver });
-  flow = { base: mock.url, token: 'token-subscriptions', settle: () => mock.api.settle() };
-});
-afterEach(async () => {
-  await mock.api.settle();
-  mock.api.reset();
-  rec.deliveries.length = 0;
-});
-afterAll(() => mock.close());
+// An hour of interval is 36 ms.
+const { rec, flow, mock } = flowServer('token-subscriptions', { intervalScale: 0.01 });
 
 const pollsOf = async (id: string) =>
   (await call(flow, '/polls', { query: { subscription: id, requestor: 'subscription', limit: '1000' } })).json;
@@ -79,7 +67,7 @@ describe('a subscription', () => {
     const body = { ...base, date_start: '2030-01-02T00:00:00Z', date_end: '2030-01-01T00:00:00Z' };
     const backwards = await call(flow, '/subscriptions', { method: 'POST', body });
     expect(backwards).toMatchObject({ status: 400, json: { params: { date_end: [expect.any(String)] } } });
-    expect(mock.api.created.subscription).toBe(0);
+    expect(mock().api.created.subscription).toBe(0);
   });
 
   it('reads date_start and date_end as the date filters do: naive as UTC whatever the zone of the mock, other text 400', async () => {
@@ -154,6 +142,33 @@ describe('a subscription, as its organisation and start date change', () => {
     const during = (await pollsOf(id)).total_count;
     expect(during).toBeLessThanOrEqual(before + 1);
     await configure(flow, { storage: false });
+    await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBeGreaterThan(during + 1), {
+      timeout: 10_000,
+    });
+    await call(flow, `/subscriptions/${id}`, { method: 'DELETE' });
+  });
+
+  it("skips the polls due while its organisation's data_type scopes refuse a data type it asks for, as POST /polls would", async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    const poll_payload = { data_types: ['ios_messages.messages'] };
+    const body = { session: opened.id, poll_payload, interval: 3600 };
+    const { id } = (await call(flow, '/subscriptions', { method: 'POST', body })).json;
+    await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBeGreaterThanOrEqual(1), {
+      timeout: 10_000,
+    });
+    const scoped = await call(flow, '/permissions', {
+      method: 'POST',
+      body: { scopes: { 'data_type:ios_photos.*': [] } },
+    });
+    const refused = await call(flow, '/polls', { method: 'POST', body: { session: opened.id, payload: poll_payload } });
+    expect(refused).toMatchObject({ status: 403, json: { error: 'missing-scope' } });
+    const before = (await pollsOf(id)).total_count;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const during = (await pollsOf(id)).total_count;
+    expect(during).toBeLessThanOrEqual(before + 1);
+    const scopes = { 'data_type:ios_photos.*': [], 'data_type:ios_messages.*': [] };
+    await call(flow, `/permissions/${scoped.json.id}`, { method: 'POST', body: { scopes } });
     await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBeGreaterThan(during + 1), {
       timeout: 10_000,
     });

@@ -3,26 +3,13 @@
  * subscriptions and sources for a deactivated user or source (deactivating one expires its sessions); and a source
  * made active by the client before any session validated it.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type MockServer, startMockServer } from '../../src/mock/index';
-import { call, configure, type Flow, recorder, session, slugs, user } from './flow-support';
+import { describe, expect, it, vi } from 'vitest';
+import { call, configure, session, slugs, user } from './flow-support';
 import { py } from './support';
+import { flowServer } from '../support/flow-server';
 
-const rec = recorder();
-let mock: MockServer;
-let flow: Flow;
-
-beforeAll(async () => {
-  // An hour of a subscription's interval is 36 ms.
-  mock = await startMockServer({ taskDelay: 1, intervalScale: 0.01, deliver: rec.deliver });
-  flow = { base: mock.url, token: 'token-states', settle: () => mock.api.settle() };
-});
-afterEach(async () => {
-  await mock.api.settle();
-  mock.api.reset();
-  rec.deliveries.length = 0;
-});
-afterAll(() => mock.close());
+// An hour of a subscription's interval is 36 ms.
+const { rec, flow, mock } = flowServer('token-states', { intervalScale: 0.01 });
 
 const update = (path: string, body: Record<string, unknown>) => call(flow, path, { method: 'POST', body });
 const refusedOn = (field: string) => ({
@@ -44,7 +31,7 @@ describe('renaming a user', () => {
   it('to its own identifier, to a free one, or to one only another organisation has, is done', async () => {
     const alice = await user(flow, 'alice@example.com');
     expect((await update(`/users/${alice}`, { identifier: 'alice@example.com' })).status).toBe(200);
-    await py(mock.url, 'token-other-organisation', '/users', { method: 'POST', body: { identifier: 'carol' } });
+    await py(mock().url, 'token-other-organisation', '/users', { method: 'POST', body: { identifier: 'carol' } });
     const renamed = await update(`/users/${alice}`, { identifier: 'carol' });
     expect(renamed).toMatchObject({ status: 200, json: { id: alice, identifier: 'carol' } });
   });
@@ -59,7 +46,7 @@ describe('a deactivated user', () => {
     expect(await update('/sources', named)).toMatchObject(refusedOn('user'));
     const opened = await update('/sessions', { source: named, payload: { password: 'right' } });
     expect(opened).toMatchObject(refusedOn('source.user'));
-    expect(mock.api.created).toMatchObject({ source: 0, session: 0 });
+    expect(mock().api.created).toMatchObject({ source: 0, session: 0 });
   });
 
   it('has its sessions expired, with session.expired, so its polls and subscriptions stop: 400 session-expired', async () => {
@@ -72,7 +59,7 @@ describe('a deactivated user', () => {
     await update(`/users/${opened.user}`, { state: 'active' });
     const byId = await update('/sessions', { source: opened.source.id, payload: { password: 'right' } });
     expect(byId.status).toBe(201);
-    await mock.api.settle();
+    await mock().api.settle();
     expect(slugs(await rec.events(secret))).toEqual(['session.active', 'session.expired', 'session.active']);
   });
 });
@@ -90,14 +77,14 @@ describe('a deactivated source', () => {
     await update(`/sources/${opened.source.id}`, { state: 'active' });
     await update(`/users/${opened.user}`, { state: 'deactivated' });
     expect(await update('/sessions', { source: opened.source.id, payload })).toMatchObject(refusedOn('source'));
-    expect(mock.api.created.session).toBe(1);
+    expect(mock().api.created.session).toBe(1);
   });
 
   it("of a Relay instance's device takes no poll or subscription, and its subscription skips polls until reactivated", async () => {
     await configure(flow);
     const relay = await session(flow, { type: 'rirelay.instance', identifier: 'relay-1' }, { code: 'PAIR-1' });
     await update('/polls', { session: relay.id, payload: { info_types: ['*'] } });
-    await mock.api.settle();
+    await mock().api.settle();
     const [device] = (await call(flow, '/sources', { query: { parent: relay.source.id } })).json.data;
     const body = { session: relay.id, source: device.id, poll_payload: { info_types: ['*'] }, interval: 3600 };
     const subscription = (await update('/subscriptions', body)).json;
@@ -136,7 +123,7 @@ describe('a locked source', () => {
     expect(listed.json.data.map((s: { id: string }) => s.id)).toEqual([failed.source.id]);
     const again = await update('/sessions', { source: failed.source.id, payload: { password: 'right' } });
     expect(again.status).toBe(201);
-    await mock.api.settle();
+    await mock().api.settle();
     expect((await call(flow, `/sessions/${again.json.id}`)).json).toMatchObject({
       state: 'failed',
       error: 'source-locked',
@@ -162,9 +149,9 @@ describe('a user made with a key', () => {
   });
 
   it('of another organisation, or none, is 400 on key, and no user is made', async () => {
-    const foreign = (await py(mock.url, 'token-other-organisation', '/key')).json.id;
+    const foreign = (await py(mock().url, 'token-other-organisation', '/key')).json.id;
     for (const key of [foreign, 'no-such-key', 42])
       expect(await update('/users', { identifier: 'gus', key })).toMatchObject(refusedOn('key'));
-    expect(mock.api.created.user).toBe(0);
+    expect(mock().api.created.user).toBe(0);
   });
 });

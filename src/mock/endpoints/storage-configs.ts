@@ -11,6 +11,8 @@ import { newId } from '../store';
 
 const CONFIGS = '/configs/storage';
 const FIELDS = ['url', 'credentials', 'signed_urls_enabled', 'signed_urls_expiry', 'state'] as const;
+/** Create takes no `state`: every config starts `new`, and a `state` sent is ignored, as any field it does not take. */
+const CREATE_FIELDS = FIELDS.filter((field) => field !== 'state');
 
 const find = (context: HandlerContext, call: Call): StoredStorageConfig =>
   owned(context.store.storageConfigs, call.id, call.organisation, 'Storage config');
@@ -52,7 +54,7 @@ function readFields(body: Record<string, unknown>, required: boolean): Partial<S
 
 async function create(call: Call, context: HandlerContext): Promise<Response> {
   const awaitFor = awaitSeconds(call.request);
-  const { state: _state, ...fields } = readFields(bodyOf(call, FIELDS), true);
+  const fields = readFields(bodyOf(call, CREATE_FIELDS), true);
   const config = context.store.add('storage_config', context.store.storageConfigs, {
     id: newId(),
     resource: 'storage_config',
