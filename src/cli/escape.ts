@@ -17,14 +17,7 @@ export function escapeControls(text: string): string {
   return text.replace(CONTROL, (char) => `\\x${hex(char, 2)}`);
 }
 
-/**
- * `value` as JSON (through JSON.stringify's `replacer`, if any), with DEL and C1 written `\u00XX`: the same JSON
- * document, and no control character in its text.
- */
-export function toJson(
-  value: unknown,
-  indent?: number,
-  replacer?: (this: unknown, key: string, value: unknown) => unknown,
-): string {
-  return JSON.stringify(value, replacer, indent).replace(RAW_IN_JSON, (char) => `\\u${hex(char, 4)}`);
+/** `value` as JSON, with DEL and C1 written `\u00XX`: the same JSON document, and no control character in its text. */
+export function toJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(RAW_IN_JSON, (char) => `\\u${hex(char, 4)}`);
 }

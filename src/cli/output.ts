@@ -129,9 +129,9 @@ export class Output {
     this.#print(toJson(value, 2));
   }
 
-  /** Prints `value` as one compact JSON line (NDJSON), through JSON.stringify's `replacer` if one is given. */
-  jsonLine(value: unknown, replacer?: (this: unknown, key: string, value: unknown) => unknown): void {
-    this.#print(toJson(value, undefined, replacer));
+  /** Prints `value` as one compact JSON line (NDJSON). */
+  jsonLine(value: unknown): void {
+    this.#print(toJson(value));
   }
 
   /** Writes a line of text to stdout, its control characters escaped. */

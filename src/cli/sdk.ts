@@ -5,7 +5,7 @@
  */
 export { InvalidInputError, RicloudError, TimeoutError } from '../core/errors';
 export { alternatives, checkUrl, MAX_TIMER_MS, parseIsoInstant } from '../core/params';
-export { isSecretKey } from '../core/redact';
+export { hideNestedSecrets } from '../core/resource';
 export {
   DEFAULT_BASE_URL,
   DEFAULT_WAIT_TIMEOUT,

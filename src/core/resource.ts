@@ -17,7 +17,7 @@ const isHidden = (parent: string, key: string) => isSecretKey(key) || (parent ==
  * result's `signed_url`), non-enumerable: still readable, but left out of `console.log`, spread and
  * `JSON.stringify`. A loop rather than recursion, so no nesting depth overflows it.
  */
-function hideNestedSecrets(name: string, root: unknown): void {
+export function hideNestedSecrets(name: string, root: unknown): void {
   const pending: [string, unknown][] = [[name, root]];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [parent, value] = next;

@@ -16,7 +16,7 @@ import {
 } from '../../webhooks/index';
 import { action, type Context } from '../context';
 import { UsageError } from '../errors';
-import { checkUrl, isSecretKey, RicloudError } from '../sdk';
+import { checkUrl, hideNestedSecrets, RicloudError } from '../sdk';
 import { list, port } from '../parse';
 import { fromStdin } from '../secret-input';
 import { stopped } from '../stop';
@@ -31,23 +31,12 @@ interface ListenOptions {
   exclude?: string[];
 }
 
-/**
- * JSON.stringify's replacer that leaves out what the SDK hides in an event it fetched (`event retrieve --json`): an
- * attribute named as a secret (`secret`, `token`, `credentials`, `password`, in any case) and a signed URL.
- */
-function withoutSecrets(key: string, value: unknown): unknown {
-  if (isSecretKey(key)) return undefined;
-  if (key === 'signed_url' && typeof value === 'object' && value !== null) {
-    const { url: _url, ...rest } = value as { url?: unknown };
-    return rest;
-  }
-  return value;
-}
-
 /** Prints one event: a line of text, or one JSON object per line. */
 function show(ctx: Context, event: WebhookEvent): void {
   if (ctx.out.json) {
-    ctx.out.jsonLine(event, withoutSecrets);
+    // What `event retrieve --json` leaves out, by the SDK's own rule: secrets and signed URLs in the event's data.
+    hideNestedSecrets('event', event);
+    ctx.out.jsonLine(event);
     return;
   }
   const data = event.data as { resource?: unknown; id?: unknown } | null;
