@@ -8,6 +8,7 @@ import { Socket } from 'node:net';
 import { addAbortSignal, type Readable } from 'node:stream';
 import { isatty } from 'node:tty';
 import { promisify } from 'node:util';
+import { ByteBuffer } from './core/bytes';
 
 /**
  * The bytes of `stream` up to its end, or its first `maxBytes` and more (which tells the caller it is too long).
@@ -15,14 +16,13 @@ import { promisify } from 'node:util';
  * @throws AbortError when `signal` aborts first; the stream's own error.
  */
 export async function readBounded(stream: Readable, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let length = 0;
+  // One byte more than `maxBytes` is kept, which tells the caller the bytes went on.
+  const bytes = new ByteBuffer(maxBytes + 1);
   for await (const chunk of signal ? addAbortSignal(signal, stream) : stream) {
-    chunks.push(Buffer.from(chunk as Buffer));
-    length += (chunk as Buffer).length;
-    if (length > maxBytes) break;
+    if (!bytes.add(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))) break;
   }
-  return Buffer.concat(chunks);
+  const view = bytes.bytes();
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }
 
 /** `path` opened for reading, and whether it is a named pipe. */

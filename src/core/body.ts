@@ -1,4 +1,5 @@
 /** Reading a response body within a size cap, counted as it streams (after decompression, as fetch hands it over). */
+import { ByteBuffer } from './bytes';
 
 /** Default of the client's `maxResponseBytes`: 10 MiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -14,18 +15,15 @@ export async function readCapped(
   tooLarge?: () => Error,
 ): Promise<string> {
   if (!reader) return '';
-  const decoder = new TextDecoder();
-  let text = '';
-  let size = 0;
+  const body = new ByteBuffer(max);
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > max) {
+    if (done) break;
+    if (!body.add(value)) {
       void reader.cancel().catch(() => undefined);
       if (tooLarge) throw tooLarge();
-      return text + decoder.decode(value.subarray(0, value.byteLength - (size - max)));
+      break;
     }
-    text += decoder.decode(value, { stream: true });
   }
+  return new TextDecoder().decode(body.bytes());
 }

@@ -1,5 +1,6 @@
 /** The mock's answers: JSON with a request id, the API's error shape, and the readers of requests. */
 import { ERROR_CODES, MAX_BODY_DEPTH } from './choices';
+import { ByteBuffer } from '../core/bytes';
 import { REQUEST_ID_HEADER } from '../core/wire';
 
 let requestSequence = 0;
@@ -119,23 +120,14 @@ export async function readCapped(request: Request, limit: number): Promise<strin
   if (Number(request.headers.get('content-length')) > limit) throw tooLarge(limit);
   if (!request.body) return '';
   const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  const body = new ByteBuffer(limit);
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    size += read.value.byteLength;
-    if (size > limit) {
+    if (!body.add(read.value)) {
       void reader.cancel().catch(() => undefined);
       throw tooLarge(limit);
     }
-    chunks.push(read.value);
   }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  return new TextDecoder().decode(body.bytes());
 }
 
 /** Checks a receiver url as the API would: an absolute http(s) URL without credentials (as the SDK's `checkUrl`). */

@@ -1,4 +1,5 @@
 /** Reading a delivery's raw body, bounded: a receiver must not buffer whatever a stranger sends it. */
+import { ByteBuffer } from '../core/bytes';
 import { InvalidInputError } from '../core/errors';
 import { WebhookPayloadError } from './event';
 
@@ -34,14 +35,10 @@ export function checkBodyTimeout(value: unknown, field: string): number {
 const tooLarge = (max: number) =>
   new WebhookPayloadError('too-large', `the request body is larger than ${max} bytes (maxBodyBytes)`);
 
-/** Bytes a body's buffer starts with; it doubles as the body grows, up to `max`. */
-const FIRST_BUFFER_BYTES = 16_384;
-
 /**
  * Reads a request's raw body into one byte array, up to `max` bytes and within `timeout` milliseconds. A declared
  * `Content-Length` over `max` is refused before anything is read; otherwise reading stops once the bytes pass `max` or
- * the time runs out, and the stream is cancelled, which tells the sender to stop. Each chunk is copied into one buffer
- * and dropped, so a body sent a byte at a time takes no more memory than one sent at once.
+ * the time runs out, and the stream is cancelled, which tells the sender to stop.
  * @throws WebhookPayloadError (`too-large`); (`timeout`) when the body is still arriving after `timeout`;
  *   (`unreadable`) when the stream fails part way.
  */
@@ -61,8 +58,7 @@ export async function readBody(request: Request, max: number, timeout: number): 
           timeout,
         )
       : undefined;
-  let body = new Uint8Array(Math.min(FIRST_BUFFER_BYTES, max));
-  let size = 0;
+  const body = new ByteBuffer(max);
   try {
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -79,20 +75,13 @@ export async function readBody(request: Request, max: number, timeout: number): 
       }
       const { done, value } = chunk;
       if (done) break;
-      if (size + value.length > max) {
+      if (!body.add(value)) {
         reader.cancel().catch(() => undefined);
         throw tooLarge(max);
       }
-      if (size + value.length > body.length) {
-        const grown = new Uint8Array(Math.min(max, Math.max(body.length * 2, size + value.length)));
-        grown.set(body.subarray(0, size));
-        body = grown;
-      }
-      body.set(value, size);
-      size += value.length;
     }
   } finally {
     clearTimeout(timer);
   }
-  return body.subarray(0, size);
+  return body.bytes();
 }

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Client, ResponseTooLargeError, RicloudError } from '../../src/index';
 import { rejectionOf, TOKEN_A } from '../support/core-harness';
+import { dribble } from '../support/dribble';
 
 const CHUNK = Buffer.alloc(64 * 1024, 'a');
 // 64 MB of spaces inside a JSON string: valid JSON, about 64 KB once gzipped.
@@ -79,6 +80,16 @@ describe('maxResponseBytes', () => {
     expect(error.message).toContain(`maxResponseBytes (${10 * 1024 * 1024} bytes)`);
     expect(requests).toBe(1);
   });
+
+  it('a body sent a byte at a time takes about the memory of its bytes, not of its chunks', async () => {
+    // 1 000 000 chunks: a string piece kept per chunk (about 32 bytes) is 32 MB; the bytes themselves are 1 MB.
+    const { body, peakGrowth } = dribble(1_000_000, '{"data":[],"has_more":false}');
+    const fetch = async () => new Response(body, { headers: { 'content-type': 'application/json' } });
+    const client = new Client({ token: TOKEN_A, baseUrl: 'https://api.example', fetch, logLevel: 'off' });
+    const page = await client.webhookConfigs.list();
+    expect(page.data).toEqual([]);
+    expect(peakGrowth()).toBeLessThan(16 * 1024 * 1024);
+  }, 60_000);
 
   it('a body under the cap is read as usual', async () => {
     mode = 'bomb';
