@@ -62,18 +62,20 @@ export async function publishResult(
     date_deleted: null,
   } satisfies StoredResult);
   store.files.set(id, { content, token });
-  runner.later(flow.resultLifetime, async () => expireResult(context, result), id);
+  runner.later(flow.resultLifetime, async () => expireResult(context, key, result), id);
 }
 
-/** Expires a result: no `signed_url` any more, its file forgotten, and a `result.expired` event. */
-export function expireResult(context: HandlerContext, result: StoredResult): void {
+/**
+ * Expires a result: no `signed_url` any more, its file forgotten, and a `result.expired` event for `key`, the key
+ * its poll was made with (its task may be forgotten by then, as the store keeps only the newest).
+ */
+function expireResult(context: HandlerContext, key: StoredKey, result: StoredResult): void {
   const { store } = context;
   result.state = 'expired';
   result.signed_url = null;
   result.date_deleted = store.now();
   store.files.delete(result.id);
-  const task = store.tasks.get(result.task);
-  context.runner.announce(task && store.keys.get(String(task.key)), 'result', 'expired', result);
+  context.runner.announce(key, 'result', 'expired', result);
 }
 
 /** Acknowledges an `available` result: `consumed` from now on (acknowledging again changes nothing). */
