@@ -4,7 +4,7 @@ import { escapeControls } from './escape';
 import { RicloudError } from './sdk';
 
 /** The command's exit codes (a run stopped by a signal exits with `SIGNAL_EXIT_CODES`). */
-export const EXIT_CODES = {
+const EXIT_CODES = {
   ok: 0,
   /** The API refused or failed, or the network did. */
   failure: 1,

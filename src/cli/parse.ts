@@ -17,7 +17,7 @@ export function port(text: string): number {
 }
 
 /** The longest wait, in whole seconds: the SDK takes waits in milliseconds, up to the timer's ceiling (about 24 days). */
-export const MAX_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
+const MAX_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
 
 /** A whole number of bytes, from 0 to what a number counts exactly. */
 export function bytes(text: string): number {

@@ -39,7 +39,7 @@ export interface ConfigFile {
 }
 
 /** The config files ricloud-py reads, in order: `~/.ricloud.ini`, then `RICLOUD_CONF` when set. */
-export function configFiles(env: Env): ConfigFile[] {
+function configFiles(env: Env): ConfigFile[] {
   const home = { path: join(homedir(), '.ricloud.ini'), origin: 'the default file' };
   return env.RICLOUD_CONF ? [home, { path: env.RICLOUD_CONF, origin: 'named by RICLOUD_CONF' }] : [home];
 }

@@ -92,7 +92,7 @@ export const object =
     checkFields(value, spec, field);
 
 /** A page size from 1 to 1000. */
-export const pageSize: Field = (value, field) => String(checkLimit(value, field));
+const pageSize: Field = (value, field) => String(checkLimit(value, field));
 
 /** The cursors and page size every list takes. */
 export const LIST_CURSORS: Record<string, Field> = { limit: pageSize, after_id: ref, before_id: ref };

@@ -15,7 +15,7 @@ export interface ListBody<T> {
 export type PageLoader<T> = (query: Record<string, string>) => Promise<{ body: ListBody<T>; response: ResponseMeta }>;
 
 /** Most pages one walk may read: the bound of the cursors it remembers. */
-export const MAX_PAGES = 100_000;
+const MAX_PAGES = 100_000;
 
 /** One walk through a list: each cursor it continued after, with the number of the page it came from. */
 type Walk = Map<string, number>;
@@ -205,7 +205,7 @@ export function listPages<T extends { id: string }, A>(
 }
 
 /** Runs `make`; when it throws (bad input), returns pages that reject with that error on first use instead. */
-export function lazyPages<T extends { id: string }>(make: () => PagePromise<T>): PagePromise<T> {
+function lazyPages<T extends { id: string }>(make: () => PagePromise<T>): PagePromise<T> {
   try {
     return make();
   } catch (error) {

@@ -9,7 +9,7 @@ import { failedBeforeSending } from './network';
 /** First backoff step; each retry doubles it, up to `BACKOFF_CAP_MS`, and full jitter picks a point below. */
 export const BACKOFF_BASE_MS = 500;
 /** Largest backoff step. */
-export const BACKOFF_CAP_MS = 8_000;
+const BACKOFF_CAP_MS = 8_000;
 /** Largest `Retry-After` the SDK will sleep for; past it the call fails at once, carrying the advice. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 

@@ -9,9 +9,9 @@ import { sleep } from './signal';
 import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS } from './wire';
 
 /** First pause between polls when the server does not hold requests open; it doubles up to `MAX_POLL_INTERVAL`. */
-export const FIRST_POLL_INTERVAL = 500;
+const FIRST_POLL_INTERVAL = 500;
 /** Longest pause between polls. */
-export const MAX_POLL_INTERVAL = 5_000;
+const MAX_POLL_INTERVAL = 5_000;
 
 /** Options of `wait()`: `timeout` bounds the whole wait; the rest apply to each refresh. */
 export interface WaitOptions extends Omit<RequestOptions, 'timeout' | 'deadline' | 'awaitFor'> {

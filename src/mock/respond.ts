@@ -112,7 +112,7 @@ export function readNothing(text: string, contentType: string | null, ignored: (
 }
 
 /** A 413 in the API's error shape, for a body over `limit` bytes. */
-export const tooLarge = (limit: number): ApiError =>
+const tooLarge = (limit: number): ApiError =>
   statusError(413, `The request body is larger than the mock takes (${limit} bytes).`);
 
 /** Reads a request body as text, at most `limit` bytes: a larger one is a 413, and is not read further. */

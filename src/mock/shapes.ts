@@ -62,7 +62,7 @@ export interface StoredPermissions {
 export const REDACTED = '[redacted]';
 
 /** Credentials as shown: their field names, every value redacted. */
-export const redactCredentials = (credentials: Record<string, unknown>): Record<string, string> =>
+const redactCredentials = (credentials: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(Object.keys(credentials).map((name) => [name, REDACTED]));
 
 /** A storage config as every answer shows it: credentials by field name only. */

@@ -72,7 +72,7 @@ export function checkActive(item: StoredUser | StoredSource | undefined, field: 
 }
 
 /** The source as the API shows it: its child sources as a nested list. */
-export function showSource(context: HandlerContext, source: StoredSource): unknown {
+function showSource(context: HandlerContext, source: StoredSource): unknown {
   const children = context.store.newestFirst([...context.store.sources.values()].filter((s) => s.parent === source.id));
   return {
     ...source,
