@@ -9,52 +9,85 @@ export const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set(['secret', 'token'
 /** Response bodies kept in errors are cut to this many characters. */
 export const MAX_ERROR_BODY = 64 * 1024;
 
-// For text that is not JSON: the value of a secret key in any case (`"secret":`, `"credentials":`, …): a flat object
-// (a GCP key, AWS keys), a string (also when the text ends inside it), a list of strings (as `params` lists messages
-// per field) or any other scalar, also in a string holding JSON (`\"secret\": \"…\"`, a request echoed, hidden to the
-// string's end); and `s=...` in a `Ricloud-Signature`.
-const SECRET_FIELD =
-  /("(?:secret|token|password|credentials)\\?"\s*:\s*)(?:\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*\}?|\\?"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/gi;
+// For text that is not JSON: a secret key whose value follows, in any case, in JSON or Python's quotes (`"secret": `,
+// `'token': `; also in a string holding JSON, `\"secret\": `, a request echoed), or in a form or query after a
+// separator (`password=`, `&credentials%5Bkey%5D=`, the `s=` of a `Ricloud-Signature`; `+token=` may be inside a
+// token). `valueEnd` finds the value's end.
+const SECRET_KEY =
+  /(["'])(?:secret|token|password|credentials)(\\?)\1\s*:\s*|(?:^|[\s&?;,"'([]|%5B)(?:secret|token|password|credentials|s)(?:(?:[[\]]|%5[BD])[\w.-]*)*=/gi;
 // A key written with `\uXXXX` escapes: a secret one is written plainly before the pattern above looks for it. The `u`
 // is lower-case only, as JSON has it: `\U0073` is no escape, and JSON.parse would throw on it.
 const ESCAPED_KEY = /"(?:\w*\\u[\dA-Fa-f]{4})+\w*"(?=\s*:)/g;
-const SIGNATURE_VALUE = /(\bs=)[A-Za-z0-9+/=_-]+/g;
 
 /** True for a key whose value is a secret: a name in `SECRET_ATTRIBUTES`, in any case. */
 export const isSecretKey = (key: string): boolean => SECRET_ATTRIBUTES.has(key.toLowerCase());
 
 /**
  * Hides secret values inside a body or message, then `hide` (the token), then cuts it to `MAX_ERROR_BODY` characters.
- * A JSON body is redacted as parsed JSON (any secret attribute, whatever its case, escapes or layout, and `hide` in
- * each string, however the server escaped it, as Python's `\u00e4`; it is then re-serialised), each of its strings
- * also by the text pattern (one may hold JSON: a request echoed back); only text that is not JSON (a body cut short)
- * falls back to that text pattern alone, which shows a secret key written with escapes as it spells.
+ * A JSON body is redacted as `redactedJson` says, and re-serialised only when something was hidden; only text that is
+ * not JSON (a body cut short) falls back to the text pattern alone, which shows a secret key written with escapes as it
+ * spells.
  */
 export function redactText(text: string, hide: (text: string) => string): string {
   // Secrets before the token: a token inside the word `secret` would hide the key that marks a secret.
-  let redacted = text;
+  let redacted: string;
   try {
-    let found = false;
-    const json = JSON.stringify(JSON.parse(text), (key, value: unknown) => {
-      // A string may hold JSON itself (a request echoed back), whose secrets the text pattern finds.
-      const hidden = isSecretKey(key) ? REDACTED : typeof value === 'string' ? hide(redactFields(value)) : value;
-      if (hidden !== value) found = true;
-      return hidden;
-    });
-    if (found) redacted = json;
+    const value: unknown = JSON.parse(text);
+    const json = redactedJson(value, hide);
+    redacted = json === JSON.stringify(value) ? text : json;
   } catch {
     redacted = redactFields(text);
   }
   // Redacting before cutting: a cut inside a secret would leave its start unmatched.
-  redacted = hide(redacted).replace(SIGNATURE_VALUE, `$1${REDACTED}`);
+  redacted = hide(redacted);
   return redacted.length > MAX_ERROR_BODY ? `${redacted.slice(0, MAX_ERROR_BODY)}…` : redacted;
 }
 
-/** `text` with the values of its secret fields replaced, as `SECRET_FIELD` finds them once keys are unescaped. */
-const redactFields = (text: string): string =>
-  text
-    .replace(ESCAPED_KEY, (key) => (isSecretKey(JSON.parse(key)) ? JSON.stringify(JSON.parse(key)) : key))
-    .replace(SECRET_FIELD, `$1"${REDACTED}"`);
+/**
+ * The JSON of `value` with every secret attribute hidden (whatever its case, escapes or layout) and each string
+ * redacted by the text pattern (one may hold JSON or a form: a request echoed back) and `hide` (however the server
+ * escaped it, as Python's `\u00e4`).
+ */
+export const redactedJson = (value: unknown, hide: (text: string) => string): string =>
+  JSON.stringify(value, (key, field: unknown) =>
+    isSecretKey(key) ? REDACTED : typeof field === 'string' ? hide(redactFields(field)) : field,
+  );
+
+/** `text` with the values of its secret fields replaced, as `SECRET_KEY` finds them once keys are unescaped. */
+function redactFields(text: string): string {
+  const plain = text.replace(ESCAPED_KEY, (key) =>
+    isSecretKey(JSON.parse(key)) ? JSON.stringify(JSON.parse(key)) : key,
+  );
+  let out = '';
+  let done = 0;
+  for (let key = SECRET_KEY.exec(plain); key; key = SECRET_KEY.exec(plain)) {
+    out += plain.slice(done, SECRET_KEY.lastIndex) + (key[1] ? `"${REDACTED}"` : REDACTED);
+    // A key escaped inside a string (`\"secret\"`) has its value hidden to that string's end.
+    done = SECRET_KEY.lastIndex = valueEnd(plain, SECRET_KEY.lastIndex, key[2] && '"');
+  }
+  return out + plain.slice(done);
+}
+
+/**
+ * Where the value at `at` ends (`quote` when `at` is inside a string): after a string's closing quote, after an object
+ * or list with all it holds however deep, else at a comma, `&`, blank or closing bracket; cut short, at the end.
+ */
+function valueEnd(text: string, at: number, quote: string | undefined): number {
+  for (let i = at, depth = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) {
+        quote = '';
+        if (!depth) return i + 1;
+      }
+    } else if (!depth && /[\s,&]/.test(c)) return i;
+    else if (`"'`.includes(c)) quote = c;
+    else if ('{['.includes(c)) depth++;
+    else if ('}]'.includes(c) && --depth < 1) return depth ? i : i + 1;
+  }
+  return text.length;
+}
 
 /**
  * Every form in which a server may echo `token` back: as sent, JSON-escaped (also with each `/` as `\/`, as PHP writes
