@@ -9,12 +9,13 @@ export const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set(['secret', 'token'
 /** Response bodies kept in errors are cut to this many characters. */
 export const MAX_ERROR_BODY = 64 * 1024;
 
-// For text that is not JSON: a secret key whose value follows, in any case, in JSON or Python's quotes (`"secret": `,
-// `'token': `; also in a string holding JSON, `\"secret\": `, a request echoed), or in a form or query after a
-// separator (`password=`, `&credentials%5Bkey%5D=`, the `s=` of a `Ricloud-Signature`; `+token=` may be inside a
-// token). `valueEnd` finds the value's end.
-const SECRET_KEY =
-  /(["'])(?:secret|token|password|credentials)(\\?)\1\s*:\s*|(?:^|[\s&?;,"'([]|%5B)(?:secret|token|password|credentials|s)(?:(?:[[\]]|%5[BD])[\w.-]*)*=/gi;
+// For text that is not JSON: the value of a secret key in any case, in JSON or Python's quotes (`"secret": `,
+// `'token': `): a string (also when the text ends inside it), an object or list (one that nests another is hidden to
+// the text's end, as a pattern cannot count brackets), any other scalar; also in a string holding JSON
+// (`\"secret\": \"…`, a request echoed, hidden to that string's end). And a form or query field after a separator
+// (`password=`, `&credentials%5Bkey%5D=`, the `s=` of a `Ricloud-Signature`; `+token=` may be inside a token).
+const SECRET_FIELD =
+  /((["'])(?:secret|token|password|credentials)\\?\2\s*:\s*)(?:\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*(?:\}|[\s\S]*)|\\?(["'])(?:(?!\3)[^\\]|\\.)*(?:\3|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*(?:\]|[\s\S]*)|[^\s,}\]]+)|((?:^|[\s&?;,"'([]|%5B)(?:secret|token|password|credentials|s)(?:(?:[[\]]|%5[BD])[\w.-]*)*=)[^\s&"']*/gi;
 // A key written with `\uXXXX` escapes: a secret one is written plainly before the pattern above looks for it. The `u`
 // is lower-case only, as JSON has it: `\U0073` is no escape, and JSON.parse would throw on it.
 const ESCAPED_KEY = /"(?:\w*\\u[\dA-Fa-f]{4})+\w*"(?=\s*:)/g;
@@ -53,41 +54,11 @@ export const redactedJson = (value: unknown, hide: (text: string) => string): st
     isSecretKey(key) ? REDACTED : typeof field === 'string' ? hide(redactFields(field)) : field,
   );
 
-/** `text` with the values of its secret fields replaced, as `SECRET_KEY` finds them once keys are unescaped. */
-function redactFields(text: string): string {
-  const plain = text.replace(ESCAPED_KEY, (key) =>
-    isSecretKey(JSON.parse(key)) ? JSON.stringify(JSON.parse(key)) : key,
-  );
-  let out = '';
-  let done = 0;
-  for (let key = SECRET_KEY.exec(plain); key; key = SECRET_KEY.exec(plain)) {
-    out += plain.slice(done, SECRET_KEY.lastIndex) + (key[1] ? `"${REDACTED}"` : REDACTED);
-    // A key escaped inside a string (`\"secret\"`) has its value hidden to that string's end.
-    done = SECRET_KEY.lastIndex = valueEnd(plain, SECRET_KEY.lastIndex, key[2] && '"');
-  }
-  return out + plain.slice(done);
-}
-
-/**
- * Where the value at `at` ends (`quote` when `at` is inside a string): after a string's closing quote, after an object
- * or list with all it holds however deep, else at a comma, `&`, blank or closing bracket; cut short, at the end.
- */
-function valueEnd(text: string, at: number, quote: string | undefined): number {
-  for (let i = at, depth = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) {
-        quote = '';
-        if (!depth) return i + 1;
-      }
-    } else if (!depth && /[\s,&]/.test(c)) return i;
-    else if (`"'`.includes(c)) quote = c;
-    else if ('{['.includes(c)) depth++;
-    else if ('}]'.includes(c) && --depth < 1) return depth ? i : i + 1;
-  }
-  return text.length;
-}
+/** `text` with the values of its secret fields replaced, as `SECRET_FIELD` finds them once keys are unescaped. */
+const redactFields = (text: string): string =>
+  text
+    .replace(ESCAPED_KEY, (key) => (isSecretKey(JSON.parse(key)) ? JSON.stringify(JSON.parse(key)) : key))
+    .replace(SECRET_FIELD, (_, json, _quote, _string, form) => (json ? `${json}"${REDACTED}"` : form + REDACTED));
 
 /**
  * Every form in which a server may echo `token` back: as sent, JSON-escaped (also with each `/` as `\/`, as PHP writes

@@ -104,12 +104,29 @@ describe('error bodies', () => {
     ['a bracket inside a string', `"credentials": {"a": "}", "b": {"k": "${HIDDEN}"}}`],
     ["Python's quotes", `'credentials': {'a': {'private_key': '${HIDDEN}'}}`],
   ])(
-    'a body cut short with a secret nested more than one level deep (%s) hides all of it, and keeps what follows',
+    'a body cut short with a secret nested more than one level deep (%s) hides all of it, to the end of the body',
     async (_name, field) => {
       const body = `{"error":"invalid-parameter","params": {${field}, "url": ["Enter a valid URL."]}, "note": "a`;
       const error = (await rejectionOf(answering(() => body).client.webhookConfigs.list())) as RequestError;
       expect(`${error.body} ${error.message} ${JSON.stringify(error)}`).not.toContain(HIDDEN);
-      expect(error.body).toContain('"url": ["Enter a valid URL."]}, "note": "a');
+      expect(error.body).toMatch(
+        /^\{"error":"invalid-parameter","params": \{["'](credentials|token|secret)["']: "\[redacted\]"$/,
+      );
+    },
+  );
+
+  it.each([
+    ['an object', `"credentials": {"private_key": "${HIDDEN}", "note": "}"}`],
+    ['a list', `"token": ["${HIDDEN}", "x]"]`],
+    ['a string holding the other quote', `"password": "it's ${HIDDEN}"`],
+    ["a string in Python's quotes holding the other quote", `'password': 'say "${HIDDEN}"'`],
+  ])(
+    'a body cut short with a secret value (%s, nesting no other) hides it, and keeps what follows',
+    async (_name, field) => {
+      const body = `{"error":"invalid-parameter","params": {${field}, "url": ["Enter a valid URL."]}, "note": "a`;
+      const error = (await rejectionOf(answering(() => body).client.webhookConfigs.list())) as RequestError;
+      expect(`${error.body} ${error.message} ${JSON.stringify(error)}`).not.toContain(HIDDEN);
+      expect(error.body).toMatch(/: "\[redacted\]", "url": \["Enter a valid URL."\]\}, "note": "a$/);
     },
   );
 
