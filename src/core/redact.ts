@@ -33,9 +33,8 @@ export function redactText(text: string, hide: (text: string) => string): string
   // Secrets before the token: a token inside the word `secret` would hide the key that marks a secret.
   let redacted: string;
   try {
-    const value: unknown = JSON.parse(text);
-    const json = redactedJson(value, hide);
-    redacted = json === JSON.stringify(value) ? text : json;
+    const json = redactedJson(JSON.parse(text), hide);
+    redacted = json.includes(REDACTED) ? json : text;
   } catch {
     redacted = redactFields(text);
   }
