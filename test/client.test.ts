@@ -396,6 +396,40 @@ describe('the escape hatch: client.get, post and delete', () => {
     expect(spy).not.toHaveBeenCalled();
   });
 
+  it('a password sent through the hatch and echoed by the server is hidden in the error, as a resource hides it', async () => {
+    const password = 'hunter2-correct-horse-battery';
+    server.use(
+      http.post(`${DEFAULT_BASE_URL}/sessions`, async ({ request }) => {
+        const sent = (await request.json()) as { payload: { password: string } };
+        const message = `Apple refused the password ${sent.payload.password} for this account`;
+        return HttpResponse.json(
+          { error: 'invalid-parameter', message, params: { payload: [message] } },
+          { status: 400 },
+        );
+      }),
+    );
+    const body = { source: { user: 'u_1', type: 'icloud.account', identifier: 'a@b.c' }, payload: { password } };
+    const error = (await rejectionOf(client().post('/sessions', { body }))) as RequestError;
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error.message).toContain('Apple refused the password [redacted] for this account');
+    for (const text of [error.message, error.body, JSON.stringify(error), inspect(error)])
+      expect(text).not.toContain(password);
+  });
+
+  it.each([
+    ['an object', {}],
+    ['a function', () => undefined],
+    ['a string', 'webhook_config'],
+  ])('refuses a schema that is %s, not a zod schema, before sending anything', async (_name, schema) => {
+    const spy = vi.fn(fetch);
+    const error = await rejectionOf(
+      new Client({ token: TOKEN_A, fetch: spy, ...quiet }).get('/configs/webhook', { schema: schema as never }),
+    );
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field: 'options.schema', mayHaveSucceeded: false });
+    expect(spy).not.toHaveBeenCalled();
+  });
+
   it.each(['https://evil.example/configs', '//evil.example/configs', 'configs/webhook', '/configs?x=1', '/a\nb'])(
     'refuses %j as a path before sending anything',
     async (path) => {

@@ -11,7 +11,7 @@ import {
   type RicloudError,
   ServerError,
 } from './errors';
-import { isSecretKey, REDACTED, redactText } from './redact';
+import { REDACTED, redactedJson, redactText } from './redact';
 
 /** An HTTP error answer, as the request layer hands it over for mapping. */
 export interface ErrorAnswer {
@@ -81,10 +81,10 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
   }
 }
 
-/** `value` with the token hidden in its strings and every secret field hidden; all of it when that breaks the JSON. */
+/** `value` redacted as a JSON body is (`redactedJson`), and the token hidden in its keys too; all of it when that breaks the JSON. */
 function redactJson(value: unknown, redact: (text: string) => string): unknown {
   try {
-    return JSON.parse(redact(JSON.stringify(value)), (key, field: unknown) => (isSecretKey(key) ? REDACTED : field));
+    return JSON.parse(redact(redactedJson(value, redact)));
   } catch {
     return REDACTED;
   }

@@ -13,7 +13,7 @@ import { loadEngine } from '#load-engine';
 import { INSPECT, inspected } from './inspect';
 import { envLogLevel } from './log';
 import { checkRequestOptions, type RequestOptions } from './options';
-import { checkBaseUrl, checkObject, checkToken } from './params';
+import { checkBaseUrl, checkObject, checkRules, checkToken, isPlainObject, type Rule } from './params';
 import { REDACTED } from './redact';
 import { type RequestSpec, type ResponseMeta, SEND, TRANSPORT } from './spec';
 import type { Transport, TransportSettings } from './transport';
@@ -37,6 +37,11 @@ export interface RawOptions<T> extends RequestOptions {
   /** `once` (the default for POST) re-sends only when the server certainly did not act; `idempotent` on any transient failure. */
   retry?: 'once' | 'idempotent' | undefined;
 }
+
+/** The check of the escape hatch's `schema`: anything but a zod schema would fail only once the answer came. */
+const RAW_RULES: Record<string, Rule> = {
+  schema: [(v) => isPlainObject(v) && '~standard' in v, 'a zod schema'],
+};
 
 const env = (name: string): string | undefined =>
   (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
@@ -113,7 +118,9 @@ export class BaseClient {
   }
 
   async #raw<T>(method: 'GET' | 'POST' | 'DELETE', path: unknown, options: RawOptions<T> = {}): Promise<T> {
-    const { query, body, schema, retry, ...rest } = checkObject(options, 'options') as RawOptions<T>;
+    const o = checkObject(options, 'options');
+    checkRules(o, 'options', RAW_RULES);
+    const { query, body, schema, retry, ...rest } = o as RawOptions<T>;
     const what = `${method} ${checkPath(path)}`;
     const mode = retry ?? (method === 'POST' ? 'once' : 'idempotent');
     const spec = { method, path: path as string, query, body, schema, retry: mode, what };

@@ -17,9 +17,12 @@ import { checkedStream } from './checked-stream';
 import { Limits } from './download-limits';
 import { checkKeys, checkObject, checkRules, checkUrl, MILLISECONDS, numberIn, type Rule } from './params';
 import { readCapped } from './body';
-import { REDACTED } from './redact';
+import { tokenRedactor } from './redact';
 import { within } from './signal';
 import type { Transport } from './transport';
+
+/** The shortest value of a signed URL's query hidden in errors: shorter ones (`X-Amz-Expires=3600`) are no secret. */
+const MIN_HIDDEN_VALUE = 8;
 
 /** Bytes received so far, and the file's size when known. */
 export interface DownloadProgress {
@@ -106,10 +109,13 @@ export async function openDownload(
   const o = checkOptions(options);
   const target = new URL(checkUrl(file.url, 'signed_url.url'));
   const { engine, transport } = await connect();
-  // The signed URL's query is a credential: errors name the file without it, and hide it in what a server says.
+  // The signed URL's query is a credential: errors name the file without it, and hide it in what a server says, whole
+  // and each value long enough to be a signature or token (a storage server may echo one alone, as S3 does).
   const info: RequestInfo = { method: 'GET', path: target.pathname, url: target.origin + target.pathname, attempts: 0 };
-  const redact = (text: string) =>
-    transport.redact(target.search.length > 1 ? text.replaceAll(target.search.slice(1), REDACTED) : text);
+  const hiders = [target.search.slice(1), ...target.searchParams.values()]
+    .filter((value) => value.length >= MIN_HIDDEN_VALUE)
+    .map(tokenRedactor);
+  const redact = (text: string) => transport.redact(hiders.reduce((hidden, hide) => hide(hidden), text));
   const own = new AbortController();
   const limits = new Limits(own, o, o.timeout ?? transport.timeout, file.what);
   const withToken = sendsToken(file.url, baseUrl);

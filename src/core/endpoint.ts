@@ -9,7 +9,6 @@ import { checkFields, type Field, LIST_CURSORS, type Params } from './fields';
 import { listPages, type PagePromise } from './list';
 import type { CallOptions } from './options';
 import { encodeId } from './params';
-import { secretValues } from './redact';
 import type { RetryMode } from './retry';
 import type { Schema } from './schema-kit';
 import { type ResponseMeta, SEND } from './spec';
@@ -77,9 +76,7 @@ export async function callEndpoint<Out, R>(
     {
       method,
       path: path.replace('{id}', encoded),
-      ...(method === 'POST'
-        ? { body: checked, secrets: secretValues(checked) }
-        : { query: checked as Record<string, string> | undefined }),
+      ...(method === 'POST' ? { body: checked } : { query: checked as Record<string, string> | undefined }),
       retry: endpoint.retry ?? 'idempotent',
       schema: endpoint.schema,
       what: what.replace('{id}', String(id)),

@@ -9,52 +9,55 @@ export const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set(['secret', 'token'
 /** Response bodies kept in errors are cut to this many characters. */
 export const MAX_ERROR_BODY = 64 * 1024;
 
-// For text that is not JSON: the value of a secret key in any case (`"secret":`, `"credentials":`, …): a flat object
-// (a GCP key, AWS keys), a string (also when the text ends inside it), a list of strings (as `params` lists messages
-// per field) or any other scalar, also in a string holding JSON (`\"secret\": \"…\"`, a request echoed, hidden to the
-// string's end); and `s=...` in a `Ricloud-Signature`.
+// For text that is not JSON: the value of a secret key in any case, in JSON or Python's quotes (`"secret": `,
+// `'token': `): a string (also when the text ends inside it), an object or list (one that nests another is hidden to
+// the text's end, as a pattern cannot count brackets), any other scalar; also in a string holding JSON
+// (`\"secret\": \"…`, a request echoed, hidden to that string's end). And a form or query field after a separator
+// (`password=`, `&credentials%5Bkey%5D=`, the `s=` of a `Ricloud-Signature`; `+token=` may be inside a token).
 const SECRET_FIELD =
-  /("(?:secret|token|password|credentials)\\?"\s*:\s*)(?:\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*\}?|\\?"(?:[^"\\]|\\.)*(?:"|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*\]?|[^\s,}\]]+)/gi;
+  /((["'])(?:secret|token|password|credentials)\\?\2\s*:\s*)(?:\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*(?:\}|[\s\S]*)|\\?(["'])(?:(?!\3)[^\\]|\\.)*(?:\3|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*(?:\]|[\s\S]*)|[^\s,}\]]+)|((?:^|[\s&?;,"'([]|%5B)(?:secret|token|password|credentials|s)(?:(?:[[\]]|%5[BD])[\w.-]*)*=)[^\s&"']*/gi;
 // A key written with `\uXXXX` escapes: a secret one is written plainly before the pattern above looks for it. The `u`
 // is lower-case only, as JSON has it: `\U0073` is no escape, and JSON.parse would throw on it.
 const ESCAPED_KEY = /"(?:\w*\\u[\dA-Fa-f]{4})+\w*"(?=\s*:)/g;
-const SIGNATURE_VALUE = /(\bs=)[A-Za-z0-9+/=_-]+/g;
 
 /** True for a key whose value is a secret: a name in `SECRET_ATTRIBUTES`, in any case. */
 export const isSecretKey = (key: string): boolean => SECRET_ATTRIBUTES.has(key.toLowerCase());
 
 /**
  * Hides secret values inside a body or message, then `hide` (the token), then cuts it to `MAX_ERROR_BODY` characters.
- * A JSON body is redacted as parsed JSON (any secret attribute, whatever its case, escapes or layout, and `hide` in
- * each string, however the server escaped it, as Python's `\u00e4`; it is then re-serialised), each of its strings
- * also by the text pattern (one may hold JSON: a request echoed back); only text that is not JSON (a body cut short)
- * falls back to that text pattern alone, which shows a secret key written with escapes as it spells.
+ * A JSON body is redacted as `redactedJson` says, and re-serialised only when something was hidden; only text that is
+ * not JSON (a body cut short) falls back to the text pattern alone, which shows a secret key written with escapes as it
+ * spells.
  */
 export function redactText(text: string, hide: (text: string) => string): string {
   // Secrets before the token: a token inside the word `secret` would hide the key that marks a secret.
-  let redacted = text;
+  let redacted: string;
   try {
-    let found = false;
-    const json = JSON.stringify(JSON.parse(text), (key, value: unknown) => {
-      // A string may hold JSON itself (a request echoed back), whose secrets the text pattern finds.
-      const hidden = isSecretKey(key) ? REDACTED : typeof value === 'string' ? hide(redactFields(value)) : value;
-      if (hidden !== value) found = true;
-      return hidden;
-    });
-    if (found) redacted = json;
+    const json = redactedJson(JSON.parse(text), hide);
+    redacted = json.includes(REDACTED) ? json : text;
   } catch {
     redacted = redactFields(text);
   }
   // Redacting before cutting: a cut inside a secret would leave its start unmatched.
-  redacted = hide(redacted).replace(SIGNATURE_VALUE, `$1${REDACTED}`);
+  redacted = hide(redacted);
   return redacted.length > MAX_ERROR_BODY ? `${redacted.slice(0, MAX_ERROR_BODY)}…` : redacted;
 }
+
+/**
+ * The JSON of `value` with every secret attribute hidden (whatever its case, escapes or layout) and each string
+ * redacted by the text pattern (one may hold JSON or a form: a request echoed back) and `hide` (however the server
+ * escaped it, as Python's `\u00e4`).
+ */
+export const redactedJson = (value: unknown, hide: (text: string) => string): string =>
+  JSON.stringify(value, (key, field: unknown) =>
+    isSecretKey(key) ? REDACTED : typeof field === 'string' ? hide(redactFields(field)) : field,
+  );
 
 /** `text` with the values of its secret fields replaced, as `SECRET_FIELD` finds them once keys are unescaped. */
 const redactFields = (text: string): string =>
   text
     .replace(ESCAPED_KEY, (key) => (isSecretKey(JSON.parse(key)) ? JSON.stringify(JSON.parse(key)) : key))
-    .replace(SECRET_FIELD, `$1"${REDACTED}"`);
+    .replace(SECRET_FIELD, (_, json, _quote, _string, form) => (json ? `${json}"${REDACTED}"` : form + REDACTED));
 
 /**
  * Every form in which a server may echo `token` back: as sent, JSON-escaped (also with each `/` as `\/`, as PHP writes

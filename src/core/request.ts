@@ -4,7 +4,7 @@
  */
 import { Call } from './call';
 import type { RequestOptions } from './options';
-import { tokenRedactor } from './redact';
+import { secretValues, tokenRedactor } from './redact';
 import type { RequestSpec, ResponseMeta } from './spec';
 import type { Transport } from './transport';
 
@@ -14,12 +14,20 @@ export function send<T>(
   spec: RequestSpec<T>,
   options: RequestOptions = {},
 ): Promise<{ data: T; response: ResponseMeta }> {
-  return new Call(withSecrets(transport, spec.secrets), spec, options).run();
+  return new Call(spec.body === undefined ? transport : withSecrets(transport, spec.body), spec, options).run();
 }
 
-/** `transport` hiding `secrets` too, wherever it hides its token. */
-function withSecrets(transport: Transport, secrets: readonly string[] | undefined): Transport {
-  if (!secrets?.length) return transport;
-  const hiders = secrets.map(tokenRedactor);
-  return { ...transport, redact: (text) => hiders.reduce((hidden, hide) => hide(hidden), transport.redact(text)) };
+/**
+ * `transport` hiding the values under secret keys of `body` (a password) too, wherever it hides its token: found when
+ * first needed, so only once the body was sent (it then holds no cycle).
+ */
+function withSecrets(transport: Transport, body: object): Transport {
+  let hiders: ((text: string) => string)[] | undefined;
+  return {
+    ...transport,
+    redact: (text) => {
+      hiders ??= secretValues(body).map(tokenRedactor);
+      return hiders.reduce((hidden, hide) => hide(hidden), transport.redact(text));
+    },
+  };
 }

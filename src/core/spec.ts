@@ -11,10 +11,8 @@ export interface RequestSpec<T> {
   path: string;
   /** Query parameters, already encoded as strings (list filters, `limit`, cursors). */
   query?: Record<string, string> | undefined;
-  /** Sent as the JSON body. */
+  /** Sent as the JSON body; its values under secret keys (a password) are hidden, as the token is, in what errors keep. */
   body?: object | undefined;
-  /** Values of the body (a password) hidden, as the token is, in any server text the call's errors keep. */
-  secrets?: readonly string[] | undefined;
   /** How the call may be repeated. */
   retry: RetryMode;
   /**

@@ -10,6 +10,7 @@ import { InvalidInputError, ResponseValidationError } from '../core/errors';
 import { checkFields, ref, refs, text } from '../core/fields';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { CallOptions } from '../core/options';
+import { redactText } from '../core/redact';
 import type { Schema } from '../core/schema-kit';
 import { SEND, TRANSPORT } from '../core/spec';
 import { resultSchema, type ResultAttributes, type ResultState } from './result.schema';
@@ -177,7 +178,8 @@ export class Result extends /* @__PURE__ */ resource({
       return JSON.parse(text) as unknown;
     } catch {
       const message = `download result ${this.id}: the file is not JSON`;
-      throw new ResponseValidationError(message, { status: 200, field: '', body: text.slice(0, 64 * 1024) });
+      // Kept as an answer's body is: its secret fields hidden, cut to 64 KiB (the file never held the API token).
+      throw new ResponseValidationError(message, { status: 200, field: '', body: redactText(text, (kept) => kept) });
     }
   }
 }

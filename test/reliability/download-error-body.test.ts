@@ -66,3 +66,18 @@ describe('download(): an error answer whose body cannot be read whole', () => {
     expect(error).toMatchObject({ status: 503, body: '' });
   });
 });
+
+describe('download(): an error answer that echoes the signed URL', () => {
+  it.each([
+    ['alone, as S3 echoes SignatureProvided', (token: string) => `<SignatureProvided>${token}</SignatureProvided>`],
+    ['percent-encoded', (token: string) => `bad token ${encodeURIComponent(token)}`],
+    ['with the whole query', (token: string) => `GET /files?token=${token}`],
+  ])('a value of its query echoed %s is hidden in the error', async (_name, echo) => {
+    const result = await dataResult();
+    const token = new URL(result.signed_url?.url ?? '').searchParams.get('token') ?? 'missing';
+    server.use(http.get(`${api.baseUrl}/files/:id`, () => new HttpResponse(echo(token), { status: 403 })));
+    const error = await rejectionOf(result.download({ maxRetries: 0 }));
+    expect(error).toMatchObject({ status: 403, body: expect.stringContaining('[redacted]') });
+    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(token);
+  });
+});

@@ -96,6 +96,58 @@ describe('error bodies', () => {
     expect(error.body).toMatch(/^\{"error":"invalid-parameter","request": "\{\\"(url|password)\\": /);
   });
 
+  it.each([
+    ['an object in an object', `"credentials": {"service_account": {"private_key": "${HIDDEN}"}, "type": "gcs"}`],
+    ['objects three deep', `"credentials": {"a": {"b": {"c": "${HIDDEN}"}}, "d": "e"}`],
+    ['a list of lists', `"token": [["${HIDDEN}", "x"], ["y"]]`],
+    ['an object in a list', `"secret": [{"v": ["${HIDDEN}"]}]`],
+    ['a bracket inside a string', `"credentials": {"a": "}", "b": {"k": "${HIDDEN}"}}`],
+    ["Python's quotes", `'credentials': {'a': {'private_key': '${HIDDEN}'}}`],
+  ])(
+    'a body cut short with a secret nested more than one level deep (%s) hides all of it, to the end of the body',
+    async (_name, field) => {
+      const body = `{"error":"invalid-parameter","params": {${field}, "url": ["Enter a valid URL."]}, "note": "a`;
+      const error = (await rejectionOf(answering(() => body).client.webhookConfigs.list())) as RequestError;
+      expect(`${error.body} ${error.message} ${JSON.stringify(error)}`).not.toContain(HIDDEN);
+      expect(error.body).toMatch(
+        /^\{"error":"invalid-parameter","params": \{["'](credentials|token|secret)["']: "\[redacted\]"$/,
+      );
+    },
+  );
+
+  it.each([
+    ['an object', `"credentials": {"private_key": "${HIDDEN}", "note": "}"}`],
+    ['a list', `"token": ["${HIDDEN}", "x]"]`],
+    ['a string holding the other quote', `"password": "it's ${HIDDEN}"`],
+    ["a string in Python's quotes holding the other quote", `'password': 'say "${HIDDEN}"'`],
+  ])(
+    'a body cut short with a secret value (%s, nesting no other) hides it, and keeps what follows',
+    async (_name, field) => {
+      const body = `{"error":"invalid-parameter","params": {${field}, "url": ["Enter a valid URL."]}, "note": "a`;
+      const error = (await rejectionOf(answering(() => body).client.webhookConfigs.list())) as RequestError;
+      expect(`${error.body} ${error.message} ${JSON.stringify(error)}`).not.toContain(HIDDEN);
+      expect(error.body).toMatch(/: "\[redacted\]", "url": \["Enter a valid URL."\]\}, "note": "a$/);
+    },
+  );
+
+  it.each([
+    ['a body that is not JSON', (form: string) => `Bad request: ${form}`],
+    ['a body cut short', (form: string) => `{"error":"invalid-body","message":"cannot parse ${form}`],
+    ['a string of a JSON body', (form: string) => JSON.stringify({ error: 'invalid-body', message: `got ${form}` })],
+  ])('a form-encoded request echoed in %s has its secret fields hidden, and the rest kept', async (_name, wrap) => {
+    const form = `user=ann&password=${HIDDEN}1&Token=${HIDDEN}2&credentials%5Bprivate_key%5D=${HIDDEN}3&user%5Bsecret%5D=${HIDDEN}4&x=1`;
+    const error = (await rejectionOf(answering(() => wrap(form)).client.webhookConfigs.list())) as RequestError;
+    expect(`${error.body} ${error.message} ${JSON.stringify(error)}`).not.toContain(HIDDEN);
+    expect(error.body).toContain(
+      'user=ann&password=[redacted]&Token=[redacted]&credentials%5Bprivate_key%5D=[redacted]&user%5Bsecret%5D=[redacted]&x=1',
+    );
+  });
+
+  it('a form field whose name only contains a secret word (tokenizer=, secretary=) is kept', async () => {
+    const body = 'Bad request: tokenizer=bert&secretary=ann&my_token=x';
+    expect(await bodyOf(answering(() => body).client)).toBe(body);
+  });
+
   it('a key written with "\\U" (no JSON escape) fails as the server answered, kept as written', async () => {
     const body = '{"error":"invalid-parameter","\\U0073ecret": "shown", "note": "a';
     const error = await rejectionOf(answering(() => body).client.webhookConfigs.list());
@@ -113,6 +165,9 @@ describe('error bodies', () => {
     ['an unclosed string of escapes', `{"secret":"${'\\u0065'.repeat(200_000)}\\\n`],
     ['an unclosed list of quotes', `{"token":[${'"\\",'.repeat(250_000)}`],
     ['unclosed credentials', `{"credentials":{${'"a":"\\"'.repeat(140_000)}`],
+    ['objects opened and never closed', `{"credentials":${'{"a":['.repeat(150_000)}`],
+    ['form secrets, one after another', 'token=&'.repeat(150_000)],
+    ['keys in quotes, one after another', `'secret':`.repeat(110_000)],
   ])('a hostile body of about 1 MB (%s) is redacted without running away', async (_name, body) => {
     expect(body.length).toBeGreaterThan(900_000);
     expect(typeof (await bodyOf(answering(() => body).client))).toBe('string');

@@ -431,6 +431,21 @@ describe('secret fields in error bodies, read as JSON', () => {
     expectClean([...renderings(error), error.body, JSON.stringify(error.params ?? null)], [HIDDEN]);
   });
 
+  it.each([
+    [
+      'a request echoed as JSON',
+      `"{\\"url\\": \\"https://x\\", \\"secret\\": \\"${HIDDEN}\\"}"`,
+      '{"url": "https://x", "secret": "[redacted]"}',
+    ],
+    ['a form echoed', `"url=https%3A%2F%2Fx&password=${HIDDEN}"`, 'url=https%3A%2F%2Fx&password=[redacted]'],
+  ])('a string of params holding %s has its secret hidden in params, as in the body', async (_name, echoed, kept) => {
+    const body = `{"error":"invalid-parameter","params":{"request":[${echoed}]}}`;
+    const c = new Client({ token: TOKEN_A, baseUrl: api.baseUrl, fetch: answering(body), maxRetries: 0 });
+    const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+    expect(error.params).toEqual({ request: [kept] });
+    expectClean([...renderings(error), error.body, JSON.stringify(error.params)], [HIDDEN]);
+  });
+
   it('the JSON of such an error carries its fields, with the secret in params hidden', async () => {
     const body = `{"error":"invalid-parameter","params":{"SECRET":["${HIDDEN}"]}}`;
     const c = new Client({ token: TOKEN_A, baseUrl: api.baseUrl, fetch: answering(body), maxRetries: 0 });

@@ -164,3 +164,21 @@ describe('Event.retrieve', () => {
     expect(error.message).toBe(`event ${stored?.id} not found (404 not-found)`);
   });
 });
+
+describe('event.refresh', () => {
+  it('GETs the event again in place and takes its new state, as ricloud-py refresh() does', async () => {
+    const c = client();
+    receiver.answer('hold');
+    await c.webhookConfigs.create({ url: 'https://hooks.example.com/held' });
+    await vi.waitFor(() => expect(receiver.deliveries).toHaveLength(1));
+    const [event] = (await c.events.list()).data;
+    if (!event) throw new Error('the mock should have recorded the delivery');
+    expect(event.state).toBe('pending');
+    receiver.release();
+    await api.settle();
+    const same = await event.refresh();
+    expect(same).toBe(event);
+    expect(api.requests.at(-1)).toMatchObject({ method: 'GET', path: `/events/${event.id}` });
+    expect(event).toMatchObject({ state: 'delivered', date_delivered: expect.any(String) });
+  });
+});

@@ -12,6 +12,7 @@ import {
   InvalidInputError,
   RequestError,
   ResponseTooLargeError,
+  ResponseValidationError,
   Result,
   ResultExpiredError,
   ServerError,
@@ -440,5 +441,20 @@ describe('result.json() and maxResponseBytes', () => {
     const error = await rejectionOf((await withFile(client({ maxResponseBytes: 1024 }))).json());
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(error).toMatchObject({ status: 200, maxResponseBytes: 1024 });
+  });
+});
+
+describe('result.json() of a file that is not JSON', () => {
+  it('fails with ResponseValidationError whose body keeps the text but hides a secret field in it', async () => {
+    const { results } = await resultsOf(client(), { info_types: ['*'] }, () => api.settle());
+    const id = (results.find((r) => r.type === 'json') as Result).id;
+    const hidden = 'icloud-app-password-0123';
+    const file = new TextEncoder().encode(`{"account": "a@b.c", "password": "${hidden}", "items": [1, 2`);
+    server.use(http.get(`${api.baseUrl}/files/:id`, () => new HttpResponse(file)));
+    const result = Object.assign(await client().results.retrieve(id), { size: file.length, checksum: md5(file) });
+    const error = await rejectionOf(result.json());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).toMatchObject({ status: 200, body: '{"account": "a@b.c", "password": "[redacted]", "items": [1, 2' });
+    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(hidden);
   });
 });
