@@ -430,6 +430,22 @@ describe('the escape hatch: client.get, post and delete', () => {
     expect(spy).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ['retry', { retry: 'idempotant' }],
+    ['query', { query: { limit: 1 } }],
+    ['query', { query: 'limit=1' }],
+    ['body', { body: 'url=https://hooks.example.com/in' }],
+    ['body', { body: null }],
+  ])('refuses a bad %s before sending anything: %j', async (field, options) => {
+    const spy = vi.fn(fetch);
+    const error = await rejectionOf(
+      new Client({ token: TOKEN_A, fetch: spy, ...quiet }).post('/configs/webhook', options as never),
+    );
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field: `options.${field}`, mayHaveSucceeded: false });
+    expect(spy).not.toHaveBeenCalled();
+  });
+
   it.each(['https://evil.example/configs', '//evil.example/configs', 'configs/webhook', '/configs?x=1', '/a\nb'])(
     'refuses %j as a path before sending anything',
     async (path) => {

@@ -1,10 +1,10 @@
 /** A client's settings: what each may be, how they are checked, and the headers they make for every request. */
 import { InvalidInputError } from './errors';
-import { userAgent } from '#load-engine';
 import { LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './log';
 import { checkRequestOptions, type Hooks, type RequestOptions } from './options';
 import { checkBaseUrl, checkRules, numberIn, type Rule, typed } from './params';
 import type { Validation } from './parse';
+import { userAgent } from './user-agent';
 
 /** Settings of a client. Every one is optional; see each for its default. */
 export interface ClientOptions extends Hooks {

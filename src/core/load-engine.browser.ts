@@ -9,6 +9,3 @@ const engine: typeof import('./engine') = { HTTPError, ky, mapFailure, send, cre
 
 /** The request engine, bundled with the app. */
 export const loadEngine = async () => engine;
-
-/** No `User-Agent` from a page: the browser owns that header, and sending it would widen the CORS preflight. */
-export const userAgent = (): string | undefined => undefined;

@@ -1,9 +1,7 @@
 /**
  * `#load-engine` on servers (package.json `imports`): the request engine is imported with the first request, since ky
- * and zod take most of the time Node spends importing `ricloud`. The `User-Agent` is made here, as only servers send it.
+ * and zod take most of the time Node spends importing `ricloud`.
  */
-export { userAgent } from './user-agent';
-
 let engine: Promise<typeof import('./engine')> | undefined;
 
 /** The request engine, loaded once. */
