@@ -434,8 +434,6 @@ describe('the escape hatch: client.get, post and delete', () => {
     ['retry', { retry: 'idempotant' }],
     ['query', { query: { limit: 1 } }],
     ['query', { query: 'limit=1' }],
-    ['body', { body: 'url=https://hooks.example.com/in' }],
-    ['body', { body: null }],
   ])('refuses a bad %s before sending anything: %j', async (field, options) => {
     const spy = vi.fn(fetch);
     const error = await rejectionOf(

@@ -41,7 +41,6 @@ export interface RawOptions<T> extends RequestOptions {
 /** The checks of the escape hatch's options: a bad `schema` would otherwise fail only once the answer came. */
 const RAW_RULES: Record<string, Rule> = {
   query: [(v) => isPlainObject(v) && Object.values(v).every((x) => typeof x === 'string'), 'an object of strings'],
-  body: [(v) => typeof v === 'object' && v !== null, 'an object or an array'],
   schema: [(v) => isPlainObject(v) && '~standard' in v, 'a zod schema'],
   retry: [(v) => v === 'once' || v === 'idempotent', "'once' or 'idempotent'"],
 };

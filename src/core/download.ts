@@ -16,7 +16,8 @@ import type { mapFailure } from './failure';
 import { checkedStream } from './checked-stream';
 import { Limits } from './download-limits';
 import { checkKeys, checkObject, checkRules, checkUrl, MILLISECONDS, numberIn, type Rule } from './params';
-import { readCapped } from './body';
+import { readCapped, readInto } from './body';
+import { ByteBuffer } from './bytes';
 import { tokenRedactor } from './redact';
 import { within } from './signal';
 import type { Transport } from './transport';
@@ -207,27 +208,18 @@ async function requestFailure(
   return mapped;
 }
 
-/** A chunk of a body as fetch gives it. */
-type Bytes = Uint8Array<ArrayBuffer>;
-
 /**
  * The start of an error answer's body, read for no longer than an attempt waits and up to `max` bytes: a body that
  * stalls is cancelled, and one that stalls, fails or was already read (by a custom fetch) keeps what was read of it.
  */
-async function errorBody(body: ReadableStream<Bytes> | null, max: number, ms: number): Promise<string> {
-  const read: Bytes[] = [];
-  let reader: ReadableStreamDefaultReader<Bytes> | undefined;
+async function errorBody(body: ReadableStream<Uint8Array> | null, max: number, ms: number): Promise<string> {
+  const kept = new ByteBuffer(max);
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
-    const kept = new TransformStream<Bytes, Bytes>({
-      transform(chunk, out) {
-        read.push(chunk);
-        out.enqueue(chunk);
-      },
-    });
-    reader = body?.pipeThrough(kept).getReader();
-    return await within(readCapped(reader, max), ms, () => undefined);
+    reader = body?.getReader();
+    if (reader) await within(readInto(reader, kept), ms, () => undefined);
   } catch {
     void reader?.cancel().catch(() => undefined);
-    return new Blob(read).slice(0, max).text();
   }
+  return new TextDecoder().decode(kept.bytes());
 }

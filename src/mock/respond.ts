@@ -1,6 +1,6 @@
 /** The mock's answers: JSON with a request id, the API's error shape, and the readers of requests. */
 import { ERROR_CODES, MAX_BODY_DEPTH } from './choices';
-import { ByteBuffer } from '../core/bytes';
+import { readCapped as readBodyCapped } from '../core/body';
 import { REQUEST_ID_HEADER } from '../core/wire';
 
 let requestSequence = 0;
@@ -118,16 +118,7 @@ const tooLarge = (limit: number): ApiError =>
 /** Reads a request body as text, at most `limit` bytes: a larger one is a 413, and is not read further. */
 export async function readCapped(request: Request, limit: number): Promise<string> {
   if (Number(request.headers.get('content-length')) > limit) throw tooLarge(limit);
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const body = new ByteBuffer(limit);
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    if (!body.add(read.value)) {
-      void reader.cancel().catch(() => undefined);
-      throw tooLarge(limit);
-    }
-  }
-  return new TextDecoder().decode(body.bytes());
+  return readBodyCapped(request.body?.getReader(), limit, () => tooLarge(limit));
 }
 
 /** Checks a receiver url as the API would: an absolute http(s) URL without credentials (as the SDK's `checkUrl`). */

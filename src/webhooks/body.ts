@@ -1,6 +1,8 @@
 /** Reading a delivery's raw body, bounded: a receiver must not buffer whatever a stranger sends it. */
+import { readInto } from '../core/body';
 import { ByteBuffer } from '../core/bytes';
 import { InvalidInputError } from '../core/errors';
+import { within } from '../core/signal';
 import { WebhookPayloadError } from './event';
 
 /** Receivers' default `maxBodyBytes`: 1 MiB, far above any event the API sends. */
@@ -47,41 +49,19 @@ export async function readBody(request: Request, max: number, timeout: number): 
   if (declared && Number(declared) > max) throw tooLarge(max);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
-  // The pending read's rejection, for the timer: a fresh promise each read, as a race of every read against one
-  // long-lived promise keeps a reaction per chunk (hundreds of bytes each) until the body ends.
-  let late: ((error: unknown) => void) | undefined;
-  const timer =
-    timeout <= MAX_DELAY
-      ? setTimeout(
-          () =>
-            late?.(new WebhookPayloadError('timeout', `the request body took longer than ${timeout} ms (bodyTimeout)`)),
-          timeout,
-        )
-      : undefined;
   const body = new ByteBuffer(max);
+  let whole: boolean;
   try {
-    for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await new Promise((resolve, reject) => {
-          late = reject;
-          reader.read().then(resolve, reject);
-        });
-      } catch (error) {
-        reader.cancel().catch(() => undefined);
-        if (error instanceof WebhookPayloadError) throw error;
-        // The sender went away part way, or a proxy cut the upload: the body is not there to verify.
-        throw new WebhookPayloadError('unreadable', 'the request body could not be read to its end');
-      }
-      const { done, value } = chunk;
-      if (done) break;
-      if (!body.add(value)) {
-        reader.cancel().catch(() => undefined);
-        throw tooLarge(max);
-      }
-    }
-  } finally {
-    clearTimeout(timer);
+    const reading = readInto(reader, body);
+    const late = () =>
+      new WebhookPayloadError('timeout', `the request body took longer than ${timeout} ms (bodyTimeout)`);
+    whole = await (timeout <= MAX_DELAY ? within(reading, timeout, late) : reading);
+  } catch (error) {
+    reader.cancel().catch(() => undefined);
+    if (error instanceof WebhookPayloadError) throw error;
+    // The sender went away part way, or a proxy cut the upload: the body is not there to verify.
+    throw new WebhookPayloadError('unreadable', 'the request body could not be read to its end');
   }
+  if (!whole) throw tooLarge(max);
   return body.bytes();
 }
