@@ -100,6 +100,11 @@ describe('ricloud config view', () => {
     ['RICLOUD_URL', 'https://user:pw_in_url_0123456789@api.example/v1', 'https://****@api.example/v1'],
     ['RICLOUD_URL', 'https://tok_in_url_0123456789@api.example', 'https://****@api.example'],
     ['the config file', 'http://u:pw_in_url_0123456789@a@api.example:8080/x?y', 'http://****@api.example:8080/x?y'],
+    ['RICLOUD_URL', 'https://user:pa/ss_in_url_0123456789@api.example/v1', 'https://****@api.example/v1'],
+    ['RICLOUD_URL', 'https://user:pa?ss_in_url_0123456789@api.example', 'https://****@api.example'],
+    ['RICLOUD_URL', 'https://user:pa#ss_in_url_0123456789@api.example', 'https://****@api.example'],
+    ['the config file', '//user:pw_in_url_0123456789@api.example', '//****@api.example'],
+    ['the config file', 'https:\\\\user:pw_in_url_0123456789@api.example', 'https:\\\\****@api.example'],
   ])('masks the user info of a URL from %s, as text and as JSON', async (from, url, shown) => {
     const home = tempHome();
     if (from === 'the config file') writeFileSync(iniOf(home), `[api]\nurl = ${url}\n`);
@@ -107,7 +112,7 @@ describe('ricloud config view', () => {
     const text = await ricloud(['config', 'view'], environment);
     const doc = await ricloud(['config', 'view', '--json'], environment);
     expect(text.stdout + doc.stdout).not.toMatch(/in_url_0123456789/);
-    expect(text.stdout).toMatch(new RegExp(`^url +${shown.replace(/[?*]/g, '\\$&')}  \\(from `, 'm'));
+    expect(text.stdout).toMatch(new RegExp(`^url +${shown.replace(/[?*\\]/g, '\\$&')}  \\(from `, 'm'));
     expect(json<{ url: { value: string } }>(doc).url.value).toBe(shown);
   });
 

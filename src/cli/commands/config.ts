@@ -7,8 +7,11 @@ import { mask } from '../output';
 import { writePrivateFile } from '../private-file';
 import { configTarget, readIniFile, type Setting } from '../settings';
 
-/** `url` with its user info (`user:password@`, a token as the user) masked: the SDK refuses it, but view shows it. */
-const maskUserInfo = (url: string): string => url.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, '$1****@');
+/**
+ * `url` with everything from its `//` to its last `@` masked (`user:password@`, a token as the user): the SDK refuses
+ * such a URL, but view shows the setting as written, however malformed. Masking too much beats showing a password.
+ */
+const maskUserInfo = (url: string): string => url.replace(/^(\s*(?:[a-z][a-z\d+.-]*:)?[\\/]{2}).*@/is, '$1****@');
 
 /** Adds `config` and its commands to `program`. */
 export function addConfigCommands(program: Command): void {
