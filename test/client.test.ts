@@ -342,6 +342,9 @@ describe('the escape hatch: client.get, post and delete', () => {
     // Without a schema, the JSON comes back as it is.
     const page = await client().get('/configs/webhook', { query: { limit: '1' } });
     expect((page as { data: unknown[] }).data).toHaveLength(1);
+    // A number is sent as its text, an undefined value not at all.
+    const again = await client().get('/configs/webhook', { query: { limit: 1, after_id: undefined } });
+    expect((again as { data: unknown[] }).data).toHaveLength(1);
   });
 
   it('POST sends the body as JSON, once: a create goes through the hatch as through the resource', async () => {
@@ -432,8 +435,10 @@ describe('the escape hatch: client.get, post and delete', () => {
 
   it.each([
     ['retry', { retry: 'idempotant' }],
-    ['query', { query: { limit: 1 } }],
     ['query', { query: 'limit=1' }],
+    ['query.limit', { query: { limit: { max: 1 } } }],
+    ['query.limit', { query: { limit: null } }],
+    ['schema', { schema: { '~standard': { version: 1, vendor: 'valibot', validate: () => ({ value: {} }) } } }],
   ])('refuses a bad %s before sending anything: %j', async (field, options) => {
     const spy = vi.fn(fetch);
     const error = await rejectionOf(

@@ -13,7 +13,7 @@ import { loadEngine } from '#load-engine';
 import { INSPECT, inspected } from './inspect';
 import { envLogLevel } from './log';
 import { checkRequestOptions, type RequestOptions } from './options';
-import { checkBaseUrl, checkObject, checkRules, checkToken, isPlainObject, type Rule } from './params';
+import { checkBaseUrl, checkObject, checkRule, checkRules, checkToken, isPlainObject, type Rule } from './params';
 import { REDACTED } from './redact';
 import { type RequestSpec, type ResponseMeta, SEND, TRANSPORT } from './spec';
 import type { Transport, TransportSettings } from './transport';
@@ -28,8 +28,8 @@ export const DEFAULT_MAX_RETRIES = 2;
 
 /** Options of `client.get`, `post` and `delete`: the request options, plus what to send and how to check the answer. */
 export interface RawOptions<T> extends RequestOptions {
-  /** Query parameters. */
-  query?: Record<string, string> | undefined;
+  /** Query parameters: each value is sent as its text, an undefined one is left out. */
+  query?: Record<string, string | number | boolean | undefined> | undefined;
   /** Sent as the JSON body. */
   body?: object | undefined;
   /** A zod schema the answer must pass; without one, any JSON object (or an empty answer) is returned as it is. */
@@ -40,10 +40,28 @@ export interface RawOptions<T> extends RequestOptions {
 
 /** The checks of the escape hatch's options: a bad `schema` would otherwise fail only once the answer came. */
 const RAW_RULES: Record<string, Rule> = {
-  query: [(v) => isPlainObject(v) && Object.values(v).every((x) => typeof x === 'string'), 'an object of strings'],
-  schema: [(v) => isPlainObject(v) && '~standard' in v, 'a zod schema'],
+  query: [isPlainObject, 'an object'],
+  // zod's own Standard Schema tag: the answer is checked with zod's safeParse, which takes no other library's schema.
+  schema: [
+    (v) => isPlainObject(v) && (v['~standard'] as { vendor?: unknown } | undefined)?.vendor === 'zod',
+    'a zod schema',
+  ],
   retry: [(v) => v === 'once' || v === 'idempotent', "'once' or 'idempotent'"],
 };
+
+/** A query value: sent as its text. */
+const QUERY_VALUE: Rule = [(v) => ['string', 'number', 'boolean'].includes(typeof v), 'a string, number or boolean'];
+
+/** The escape hatch's query as text, without its undefined values. @throws InvalidInputError naming a bad value. */
+function queryText(query: Record<string, unknown>): Record<string, string> {
+  const text: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    checkRule(value, `options.query.${key}`, QUERY_VALUE);
+    text[key] = String(value);
+  }
+  return text;
+}
 
 const env = (name: string): string | undefined =>
   (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
@@ -125,7 +143,7 @@ export class BaseClient {
     const { query, body, schema, retry, ...rest } = o as RawOptions<T>;
     const what = `${method} ${checkPath(path)}`;
     const mode = retry ?? (method === 'POST' ? 'once' : 'idempotent');
-    const spec = { method, path: path as string, query, body, schema, retry: mode, what };
+    const spec = { method, path: path as string, query: query && queryText(query), body, schema, retry: mode, what };
     return (await this[SEND](spec, rest)).data;
   }
 
