@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import * as z from 'zod/mini';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   AuthenticationError,
@@ -10,6 +11,7 @@ import {
   InvalidInputError,
   NotFoundError,
   RequestError,
+  ResponseValidationError,
   RicloudError,
   WebhookConfig,
   type Logger,
@@ -418,6 +420,28 @@ describe('the escape hatch: client.get, post and delete', () => {
     for (const text of [error.message, error.body, JSON.stringify(error), inspect(error)])
       expect(text).not.toContain(password);
   });
+
+  it.each([
+    [
+      'throws',
+      z.pipe(
+        z.unknown(),
+        z.transform(() => {
+          throw new Error('schema boom');
+        }),
+      ),
+    ],
+    ['is async', z.unknown().check(z.refine(async () => true))],
+  ])(
+    'an answer checked by a schema that %s is a ResponseValidationError with its status, not a lost connection',
+    async (_name, schema) => {
+      const error = await rejectionOf(client().get('/configs/webhook', { schema }));
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect(error).toMatchObject({ status: 200, mayHaveSucceeded: false });
+      expect(error.message).toContain('the schema threw while checking the response');
+      expect((error as Error).cause).toBeInstanceOf(Error);
+    },
+  );
 
   it.each([
     ['an object', {}],

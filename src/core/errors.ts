@@ -161,6 +161,7 @@ export class ResponseValidationError extends RicloudError {
       field: string;
       body: string;
       mayHaveSucceeded?: boolean | undefined;
+      cause?: unknown;
     },
   ) {
     super(message, init);

@@ -51,7 +51,13 @@ export function parseBody<T>(
     );
   }
   if (schema) {
-    const result = safeParse(schema, json);
+    let result: ReturnType<typeof safeParse<typeof schema>>;
+    try {
+      result = safeParse(schema, json);
+    } catch (cause) {
+      // A caller's schema (the escape hatch's) may throw, or be async: the answer arrived, so no connection failed.
+      throw invalid(context, text, '', 'the schema threw while checking the response', cause);
+    }
     if (result.success) return result.data;
     const first = result.error.issues[0];
     const issue = first && reported(first);
@@ -114,8 +120,15 @@ function shapeProblem(json: unknown, page: boolean | undefined): [string, string
 }
 
 /** The error for a body that cannot be read as `context` expects. */
-function invalid(context: BodyContext, text: string, field: string, why: string): ResponseValidationError {
+function invalid(
+  context: BodyContext,
+  text: string,
+  field: string,
+  why: string,
+  cause?: unknown,
+): ResponseValidationError {
   return new ResponseValidationError(`${context.what}: ${why} (HTTP ${context.status})`, {
+    cause,
     status: context.status,
     request: context.request,
     field,
