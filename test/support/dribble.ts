@@ -9,10 +9,13 @@ const gc = runInNewContext('gc') as () => void;
 const SAMPLE_EVERY = 25_000;
 
 /**
- * A stream of `chunks` one-byte chunks of spaces, then `tail` in one chunk, and the most the heap has grown above
- * where it stood when the stream was made, measured after a collection every 25,000 chunks.
+ * A stream of `chunks` one-byte chunks of spaces, then `tail` in one chunk; the most the heap has grown above where
+ * it stood when the stream was made, measured after a collection every 25,000 chunks; and whether it was read to its end.
  */
-export function dribble(chunks: number, tail = ''): { body: ReadableStream<Uint8Array>; peakGrowth: () => number } {
+export function dribble(
+  chunks: number,
+  tail = '',
+): { body: ReadableStream<Uint8Array>; peakGrowth: () => number; readToEnd: () => boolean } {
   let sent = 0;
   let peak = 0;
   gc();
@@ -30,5 +33,5 @@ export function dribble(chunks: number, tail = ''): { body: ReadableStream<Uint8
       }
     },
   });
-  return { body, peakGrowth: () => peak };
+  return { body, peakGrowth: () => peak, readToEnd: () => sent > chunks };
 }
