@@ -147,6 +147,12 @@ describe('a replay option that is not a store', () => {
     },
   );
 
+  it('is not looked for in options that are null, which are refused as bad input, not a TypeError', async () => {
+    const body = JSON.stringify(taskSucceeded('evt_null_options'));
+    const error = await rejection(constructEvent(body, await sign(body), SECRET, null as never));
+    expect(error).toMatchObject({ name: 'InvalidInputError', field: 'options', message: 'options: must be an object' });
+  });
+
   it('is refused by verifyRequest before the body is read', async () => {
     const request = await createSignedRequest(taskSucceeded('evt_r'), SECRET);
     const error = await rejection(verifyRequest(request, SECRET, { replay: {} } as never));

@@ -147,22 +147,30 @@ describe('createWebhookHandler: answers', () => {
   });
 
   it.each([
-    ['options.on', { on: null }],
-    ["options.on['task.succeeded']", { on: { 'task.succeeded': 'log' } }],
-    ['options.onAny', { onAny: 'log' }],
-    ['options.onError', { onError: console }],
-    ['options.replay', { replay: new Map() }],
-    ['options.replay', { replay: {} }],
-  ])('refuses to start when %s cannot be called, before any delivery', (field, bad) => {
+    ['options.on', { on: null }, 'must be an object of handlers by slug'],
+    ['options.on', { on: 'log' }, 'must be an object of handlers by slug'],
+    ["options.on['task.succeeded']", { on: { 'task.succeeded': 'log' } }, 'must be a function'],
+    ['options.onAny', { onAny: 'log' }, 'must be a function'],
+    ['options.onError', { onError: console }, 'must be a function'],
+    ['options.replay', { replay: new Map() }, 'must be'],
+    ['options.replay', { replay: {} }, 'must be'],
+    ['options.replay', { replay: { add: () => undefined } }, 'must be'],
+  ])('refuses to start when %s cannot be called, before any delivery', (field, bad, says) => {
     expect(() => createWebhookHandler({ secret: SECRET, ...(bad as object) })).toThrow(
-      expect.objectContaining({ name: 'InvalidInputError', field }),
+      expect.objectContaining({ name: 'InvalidInputError', field, message: expect.stringContaining(says) }),
     );
   });
 
-  it('refuses to start with no options, naming them', () => {
-    expect(() => createWebhookHandler(undefined as never)).toThrow(
-      expect.objectContaining({ name: 'InvalidInputError', field: 'options' }),
+  it.each([undefined, null])('refuses to start with options %s, naming them', (options) => {
+    expect(() => createWebhookHandler(options as never)).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', field: 'options', message: 'options: must be an object' }),
     );
+  });
+
+  it('answers 400 to a delivery it refuses when no onError is given', async () => {
+    const handler = createWebhookHandler({ secret: SECRET });
+    const wire = await signed(JSON.stringify(taskSucceeded('evt_no_on_error')), 'whsec_another_secret_0123456789');
+    expect((await handler(post(wire))).status).toBe(400);
   });
 
   it('asks a secret function for the secrets, with the request', async () => {
