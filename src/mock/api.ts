@@ -176,13 +176,12 @@ export function createMockApi(
   });
   store.onDrop = (id) => runner.cancel(id);
   const accounts = new Accounts(store, options.tokens);
-  let release: () => void = () => undefined;
-  let released = new Promise<void>((resolve) => (release = resolve));
+  let held = new AbortController();
   closed?.addEventListener(
     'abort',
     () => {
       runner.close();
-      release();
+      held.abort();
     },
     { once: true },
   );
@@ -194,7 +193,7 @@ export function createMockApi(
     requests,
     accounts,
     connection,
-    released: () => released,
+    released: () => held.signal,
     debug: options.debug ?? (() => undefined),
     flow: {
       taskDelay,
@@ -233,8 +232,8 @@ export function createMockApi(
       faults.clear();
       requests.length = 0;
       runner.reset();
-      release();
-      released = new Promise<void>((resolve) => (release = resolve));
+      held.abort();
+      held = new AbortController();
     },
   };
 }

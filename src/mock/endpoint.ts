@@ -24,8 +24,8 @@ export interface HandlerContext {
   requests: ReceivedRequest[];
   /** How connection-level faults are played: by msw (in-process) or by the socket server. */
   connection: ConnectionFaults;
-  /** Resolves when hanging requests should give up (reset or close). */
-  released: () => Promise<void>;
+  /** Fires when held requests (hang, latency) should give up: at reset or close. */
+  released: () => AbortSignal;
   /** Where the mock's debug lines go (ignored body fields). */
   debug: (line: string) => void;
   /** Timings and sizes of sessions, polls, results and subscriptions. */

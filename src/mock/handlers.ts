@@ -116,12 +116,9 @@ async function beforeActing(
 ): Promise<Response | undefined> {
   if (!fault) return undefined;
   // A request still held when the mock is reset or closed is dropped: acting later would change the next test's store.
-  if (fault.latency && !(await waited(fault.latency, context.released()))) return context.connection.drop();
+  if (fault.latency && !(await held(context.released(), fault.latency))) return context.connection.drop();
   if (fault.hang) {
-    await Promise.race([
-      new Promise((resolve) => request.signal.addEventListener('abort', resolve, { once: true })),
-      context.released(),
-    ]);
+    await held(context.released(), undefined, request.signal);
     return context.connection.drop();
   }
   if (fault.reset === 'before') return context.connection.drop();
@@ -129,17 +126,23 @@ async function beforeActing(
   return undefined;
 }
 
-/** Resolves true after `ms`, or false as soon as `released` resolves (its timer then cleared). */
-async function waited(ms: number, released: Promise<void>): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const passed = await Promise.race([
-    new Promise<boolean>((resolve) => {
-      timer = setTimeout(resolve, ms, true);
-    }),
-    released.then(() => false),
-  ]);
-  clearTimeout(timer);
-  return passed;
+/**
+ * Holds a request: resolves true after `ms` (never without it), or false as soon as one of `signals` fires. Its
+ * listeners and timer are removed either way, so requests held one after another leave nothing behind.
+ */
+function held(released: AbortSignal, ms?: number, ...signals: AbortSignal[]): Promise<boolean> {
+  const all = [released, ...signals];
+  return new Promise((resolve) => {
+    const end = (passed: boolean) => {
+      clearTimeout(timer);
+      for (const signal of all) signal.removeEventListener('abort', stop);
+      resolve(passed);
+    };
+    const stop = () => end(false);
+    const timer = ms === undefined ? undefined : setTimeout(end, ms, true);
+    for (const signal of all) signal.addEventListener('abort', stop, { once: true });
+    if (all.some((signal) => signal.aborted)) stop();
+  });
 }
 
 /** The key whose token the request carries; 401 when there is none or it is not a key's. */
