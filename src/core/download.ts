@@ -22,8 +22,10 @@ import { tokenRedactor } from './redact';
 import { within } from './signal';
 import type { Transport } from './transport';
 
-/** The shortest value of a signed URL's query hidden in errors: shorter ones (`X-Amz-Expires=3600`) are no secret. */
+/** The shortest value of a signed URL's query hidden in errors: shorter ones would hide ordinary words. */
 const MIN_HIDDEN_VALUE = 8;
+/** Query parameters of a signed URL that hold a credential (`X-Amz-Signature`, Azure's `sig`, `X-Goog-Credential`). */
+const CREDENTIAL_PARAMETER = /^sig$|signature|token|credential|key|policy|secret|auth/i;
 
 /** Bytes received so far, and the file's size when known. */
 export interface DownloadProgress {
@@ -111,9 +113,11 @@ export async function openDownload(
   const target = new URL(checkUrl(file.url, 'signed_url.url'));
   const { engine, transport } = await connect();
   // The signed URL's query is a credential: errors name the file without it, and hide it in what a server says, whole
-  // and each value long enough to be a signature or token (a storage server may echo one alone, as S3 does).
+  // and each credential's value (a storage server may echo one alone, as S3 does); a date or an algorithm stays, as
+  // one may explain the error (S3's `RequestTimeTooSkewed`).
   const info: RequestInfo = { method: 'GET', path: target.pathname, url: target.origin + target.pathname, attempts: 0 };
-  const hiders = [target.search.slice(1), ...target.searchParams.values()]
+  const credentials = [...target.searchParams].filter(([name]) => CREDENTIAL_PARAMETER.test(name));
+  const hiders = [target.search.slice(1), ...credentials.map(([, value]) => value)]
     .filter((value) => value.length >= MIN_HIDDEN_VALUE)
     .map(tokenRedactor);
   const redact = (text: string) => transport.redact(hiders.reduce((hidden, hide) => hide(hidden), text));

@@ -9,13 +9,15 @@ export const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set(['secret', 'token'
 /** Response bodies kept in errors are cut to this many characters. */
 export const MAX_ERROR_BODY = 64 * 1024;
 
-// For text that is not JSON: the value of a secret key in any case, in JSON or Python's quotes (`"secret": `,
-// `'token': `): a string (also when the text ends inside it), an object or list (one that nests another is hidden to
-// the text's end, as a pattern cannot count brackets), any other scalar; also in a string holding JSON
-// (`\"secret\": \"…`, a request echoed, hidden to that string's end). And a form or query field after a separator
-// (`password=`, `&credentials%5Bkey%5D=`, the `s=` of a `Ricloud-Signature`; `+token=` may be inside a token).
+// For text that is not JSON: a form or query field after a separator (`password=`, `&credentials%5Bkey%5D=`, the `s=`
+// of a signature in a header or tag: `:s=`, `>s=`; `+token=` may be inside a token, and an empty value is none: a token
+// may end in `/s=`). And the value of a secret key in any case, in JSON or Python's quotes (`"secret": `, `'token': `):
+// a string in either quotes (also with Python's `u` or `b` prefix, and when the text ends inside it), an object or list
+// (one that nests another is hidden to the text's end, as a pattern cannot count brackets; one inside a string is no
+// bracket), a number, but no word (`'token': expected one of …`; `true` or `null` tells nothing); also in a string
+// holding JSON (`\"secret\": \"…`, a request echoed, hidden to that string's end).
 const SECRET_FIELD =
-  /((["'])(?:secret|token|password|credentials)\\?\2\s*:\s*)(?:\{(?:[^{}"]|"(?:[^"\\]|\\.)*"?)*(?:\}|[\s\S]*)|\\?(["'])(?:(?!\3)[^\\]|\\.)*(?:\3|\\?$)|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"?)*(?:\]|[\s\S]*)|[^\s,}\]]+)|((?:^|[\s&?;,"'([]|%5B)(?:secret|token|password|credentials|s)(?:(?:[[\]]|%5[BD])[\w.-]*)*=)[^\s&"']*/gi;
+  /((?:^|[\s&?;,"'([>:=/{]|%5B)(?:secret|token|password|credentials|s)(?:(?:[[\]]|%5[BD])[\w.-]*)*=)[^\s&"']+|((["'])(?:secret|token|password|credentials)\\?\3\s*:\s*)(?:[{[](?:[^{}[\]"']|(["'])(?:(?!\4)[^\\]|\\.)*\4?)*(?:[}\]]|[\s\S]*)|[ub]?\\?(["'])(?:(?!\5)[^\\]|\\.)*(?:\5|\\?$)|-?\d[^\s,}\]]*)/gi;
 // A key written with `\uXXXX` escapes: a secret one is written plainly before the pattern above looks for it. The `u`
 // is lower-case only, as JSON has it: `\U0073` is no escape, and JSON.parse would throw on it.
 const ESCAPED_KEY = /"(?:\w*\\u[\dA-Fa-f]{4})+\w*"(?=\s*:)/g;
@@ -57,7 +59,7 @@ export const redactedJson = (value: unknown, hide: (text: string) => string): st
 const redactFields = (text: string): string =>
   text
     .replace(ESCAPED_KEY, (key) => (isSecretKey(JSON.parse(key)) ? JSON.stringify(JSON.parse(key)) : key))
-    .replace(SECRET_FIELD, (_, json, _quote, _string, form) => (json ? `${json}"${REDACTED}"` : form + REDACTED));
+    .replace(SECRET_FIELD, (_, form, json) => (form ? form + REDACTED : `${json}"${REDACTED}"`));
 
 /**
  * Every form in which a server may echo `token` back: as sent, JSON-escaped (also with each `/` as `\/`, as PHP writes

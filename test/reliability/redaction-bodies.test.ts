@@ -143,6 +143,70 @@ describe('error bodies', () => {
     );
   });
 
+  it.each([
+    [
+      'a brace inside a string of an object',
+      `{'error': 'invalid', 'credentials': {'type': 'a}b', 'private_key': '${HIDDEN}'}, 'url': 'https://x`,
+      `{'error': 'invalid', 'credentials': "[redacted]", 'url': 'https://x`,
+    ],
+    [
+      'a bracket inside a string of a list',
+      `{'error': 'invalid', 'token': ['a]b', '${HIDDEN}'], 'url': 'https://x`,
+      `{'error': 'invalid', 'token': "[redacted]", 'url': 'https://x`,
+    ],
+    [
+      "Python 2's u prefix",
+      `{u'error': u'invalid', u'token': u'two ${HIDDEN}', u'url': u'https://x`,
+      `{u'error': u'invalid', u'token': "[redacted]", u'url': u'https://x`,
+    ],
+    [
+      "Python's b prefix",
+      `{'error': 'invalid', 'password': b'two ${HIDDEN}', 'url': 'https://x`,
+      `{'error': 'invalid', 'password': "[redacted]", 'url': 'https://x`,
+    ],
+  ])('a Python body cut short (%s) hides the secret value, and keeps what follows', async (_name, body, kept) => {
+    const error = (await rejectionOf(answering(() => body).client.webhookConfigs.list())) as RequestError;
+    expect(`${error.body} ${error.message} ${JSON.stringify(error)}`).not.toContain(HIDDEN);
+    expect(error.body).toBe(kept);
+  });
+
+  it.each([
+    "Unknown field 'token': expected one of url, secret",
+    'Field "password": must not be sent here',
+    "{'token': None, 'error': 'no token given'",
+  ])('a message naming a secret key with words after it is kept as sent: %s', async (body) => {
+    expect(await bodyOf(answering(() => body).client)).toBe(body);
+  });
+
+  it.each(['12345678', '-1234.5e3', '0x1F'])(
+    'a body cut short with a scalar secret value (%s) hides it',
+    async (value) => {
+      const body = `{"error":"invalid-parameter","params": {"password": ${value}, "url": "https://x`;
+      const kept = '{"error":"invalid-parameter","params": {"password": "[redacted]", "url": "https://x';
+      expect(await bodyOf(answering(() => body).client)).toBe(kept);
+    },
+  );
+
+  it.each([
+    ['in a tag', (s: string) => `<sig>s=${s}</sig>`],
+    ['after a colon', (s: string) => `Ricloud-Signature:s=${s},t=1`],
+    ['after an equals sign', (s: string) => `header=s=${s}`],
+    ['after a slash', (s: string) => `/s=${s}`],
+    ['in braces', (s: string) => `{s=${s}}`],
+  ])('a signature echoed %s has its s= value hidden', async (_name, echo) => {
+    const signature = 'c2VjcmV0c2lnbmF0dXJlMTIzNDU2';
+    const error = (await rejectionOf(answering(() => echo(signature)).client.webhookConfigs.list())) as RequestError;
+    expect(`${error.body} ${error.message} ${JSON.stringify(error)}`).not.toContain(signature);
+    expect(error.body).toContain('s=[redacted]');
+  });
+
+  it('a token ending in "/s=" (base64) echoed in a body that is not JSON is hidden once, as a whole', async () => {
+    const token = 'dG9rZW4tMDEyMzQ1Njc4/s=';
+    const fetch: typeof globalThis.fetch = async () => new Response(`Invalid token ${token} given`, { status: 400 });
+    const client = new Client({ token, baseUrl: api.baseUrl, fetch, maxRetries: 0 });
+    expect(await bodyOf(client)).toBe('Invalid token [redacted] given');
+  });
+
   it('a form field whose name only contains a secret word (tokenizer=, secretary=) is kept', async () => {
     const body = 'Bad request: tokenizer=bert&secretary=ann&my_token=x';
     expect(await bodyOf(answering(() => body).client)).toBe(body);
