@@ -46,9 +46,9 @@ const cases: Case[] = [
     // here so the app cannot grow unnoticed, and unused resources stay out (UNUSED_PATHS): see docs/performance.md for
     // where the bytes go. Raised from 21.5 KB for twelve fixes of a review (hangs, secrets, a create re-sent): +0.2 KB;
     // from 21.7 KB for typed errors on empty updates (`needs`), escaped secret keys and a body serialised once: +0.14 KB;
-    // from 21.8 KB for secrets nested or form-encoded in error bodies, an answer read into one buffer (a body sent a
-    // byte at a time took 32 bytes of heap a byte) and the escape hatch's options checked: +0.21 KB.
-    budgetKB: 22.0,
+    // from 21.8 KB for secrets nested, form-encoded or in Python's quotes in error bodies, an answer read into one buffer
+    // (a body sent a byte at a time took 32 bytes of heap a byte) and the escape hatch's options checked: +0.29 KB.
+    budgetKB: 22.1,
   },
   {
     name: '  of which ky alone (ky.create and a call)',

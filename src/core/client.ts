@@ -49,19 +49,11 @@ const RAW_RULES: Record<string, Rule> = {
   retry: [(v) => v === 'once' || v === 'idempotent', "'once' or 'idempotent'"],
 };
 
-/** A query value: sent as its text. */
-const QUERY_VALUE: Rule = [(v) => ['string', 'number', 'boolean'].includes(typeof v), 'a string, number or boolean'];
-
-/** The escape hatch's query as text, without its undefined values. @throws InvalidInputError naming a bad value. */
-function queryText(query: Record<string, unknown>): Record<string, string> {
-  const text: Record<string, string> = {};
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    checkRule(value, `options.query.${key}`, QUERY_VALUE);
-    text[key] = String(value);
-  }
-  return text;
-}
+/** A value of the escape hatch's query: ky sends it as its text, and leaves an undefined one out. */
+const QUERY_VALUE: Rule = [
+  (v) => v === undefined || ['string', 'number', 'boolean'].includes(typeof v),
+  'a string, number or boolean',
+];
 
 const env = (name: string): string | undefined =>
   (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
@@ -143,7 +135,8 @@ export class BaseClient {
     const { query, body, schema, retry, ...rest } = o as RawOptions<T>;
     const what = `${method} ${checkPath(path)}`;
     const mode = retry ?? (method === 'POST' ? 'once' : 'idempotent');
-    const spec = { method, path: path as string, query: query && queryText(query), body, schema, retry: mode, what };
+    for (const key in query) checkRule(query[key], `options.query.${key}`, QUERY_VALUE);
+    const spec = { method, path: path as string, query, body, schema, retry: mode, what };
     return (await this[SEND](spec, rest)).data;
   }
 

@@ -9,8 +9,8 @@ export interface RequestSpec<T> {
   method: 'GET' | 'POST' | 'DELETE';
   /** Path below the base URL, starting with `/`, ids already encoded. */
   path: string;
-  /** Query parameters, already encoded as strings (list filters, `limit`, cursors). */
-  query?: Record<string, string> | undefined;
+  /** Query parameters (list filters, `limit`, cursors), each sent as its text; an undefined one is left out. */
+  query?: Record<string, string | number | boolean | undefined> | undefined;
   /** Sent as the JSON body; its values under secret keys (a password) are hidden, as the token is, in what errors keep. */
   body?: object | undefined;
   /** How the call may be repeated. */
