@@ -61,9 +61,10 @@ export async function readCredentialsFile(
   path: string,
   options: { signal?: AbortSignal } = {},
 ): Promise<StorageCredentials> {
-  const { signal } = checkObject(options, 'options') as typeof options;
-  checkKeys(options, Object.keys(READ_OPTION_RULES), 'an option of readCredentialsFile', 'options');
-  checkRules(options, 'options', READ_OPTION_RULES);
+  const o = checkObject(options, 'options');
+  checkKeys(o, Object.keys(READ_OPTION_RULES), 'an option of readCredentialsFile', 'options');
+  checkRules(o, 'options', READ_OPTION_RULES);
+  const { signal } = o as typeof options;
   let bytes: Buffer;
   try {
     bytes = await readFileBounded(path, MAX_CREDENTIALS_BYTES, signal);

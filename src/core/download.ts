@@ -117,10 +117,10 @@ export async function openDownload(
   // one may explain the error (S3's `RequestTimeTooSkewed`).
   const info: RequestInfo = { method: 'GET', path: target.pathname, url: target.origin + target.pathname, attempts: 0 };
   const credentials = [...target.searchParams].filter(([name]) => CREDENTIAL_PARAMETER.test(name));
-  const hiders = [target.search.slice(1), ...credentials.map(([, value]) => value)]
-    .filter((value) => value.length >= MIN_HIDDEN_VALUE)
-    .map(tokenRedactor);
-  const redact = (text: string) => transport.redact(hiders.reduce((hidden, hide) => hide(hidden), text));
+  const hide = tokenRedactor(
+    ...[target.search.slice(1), ...credentials.map(([, value]) => value)].filter((v) => v.length >= MIN_HIDDEN_VALUE),
+  );
+  const redact = (text: string) => transport.redact(hide(text));
   const own = new AbortController();
   const limits = new Limits(own, o, o.timeout ?? transport.timeout, file.what);
   const withToken = sendsToken(file.url, baseUrl);

@@ -110,9 +110,9 @@ export function secretValues(value: unknown, underSecret = false): string[] {
   return Object.entries(value).flatMap(([key, field]) => secretValues(field, underSecret || isSecretKey(key)));
 }
 
-/** A function that hides every form of `token` (see `tokenForms`) in a text. */
-export function tokenRedactor(token: string): (text: string) => string {
-  const forms = tokenForms(token);
+/** A function that hides every form of each of `tokens` (see `tokenForms`) in a text. */
+export function tokenRedactor(...tokens: string[]): (text: string) => string {
+  const forms = tokens.flatMap(tokenForms);
   return (text) => forms.reduce((hidden, form) => hidden.replaceAll(form, REDACTED), text);
 }
 

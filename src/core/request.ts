@@ -22,12 +22,12 @@ export function send<T>(
  * first needed, so only once the body was sent (it then holds no cycle).
  */
 function withSecrets(transport: Transport, body: object): Transport {
-  let hiders: ((text: string) => string)[] | undefined;
+  let hide: ((text: string) => string) | undefined;
   return {
     ...transport,
     redact: (text) => {
-      hiders ??= secretValues(body).map(tokenRedactor);
-      return hiders.reduce((hidden, hide) => hide(hidden), transport.redact(text));
+      hide ??= tokenRedactor(...secretValues(body));
+      return hide(transport.redact(text));
     },
   };
 }
