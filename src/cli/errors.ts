@@ -76,29 +76,17 @@ export function errorLine(error: unknown, stop: AbortSignal): string | undefined
   return line === undefined ? undefined : escapeControls(line);
 }
 
-/** What the SDK's message says of a request the server may have acted on, e.g. a create whose answer never came. */
-const MAY_HAVE_BEEN_APPLIED = '; the request may have been applied';
-
-/**
- * The SDK's message, saying when the request may have been applied (the SDK says so for a server error, not for a
- * timeout or an abort): a script must not run a create again blindly, and a new config's secret comes only once.
- */
-function sdkMessage(error: RicloudError): string {
-  const { message } = error;
-  return error.mayHaveSucceeded && !message.endsWith(MAY_HAVE_BEEN_APPLIED) ? message + MAY_HAVE_BEEN_APPLIED : message;
-}
-
 function unescapedLine(error: unknown, stop: AbortSignal): string | undefined {
   if (error instanceof CommanderError) return undefined;
   if (stoppedEarly(error, stop)) {
     if (stop.reason instanceof OutputError) return `error: ${stop.reason.message}`;
     // Stopped quietly, unless the stop cut a request the server may still have carried out.
-    return error instanceof RicloudError && error.mayHaveSucceeded ? `warning: ${sdkMessage(error)}` : undefined;
+    return error instanceof RicloudError && error.mayHaveSucceeded ? `warning: ${error.message}` : undefined;
   }
   if (error === undefined) return undefined;
   if (error instanceof RicloudError) {
     const id = error.request?.requestId;
-    return `error: ${sdkMessage(error)}${id ? ` [request ${id}]` : ''}`;
+    return `error: ${error.message}${id ? ` [request ${id}]` : ''}`;
   }
   return `error: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -29,11 +29,15 @@ export function mapFailure(error: unknown, body: string, call: FailedCall): Ricl
   const { spec, info, options } = call;
   const once = spec.retry === 'once';
   const request = { ...info };
+  // A create or test that may have reached the server says so: its error is all a caller has to decide on sending it
+  // again (a new config's secret comes only once).
+  const applied = once ? MAY_HAVE_APPLIED : '';
+  const sent = once && info.attempts > 0;
   if (options.signal?.aborted)
-    return new AbortError(`${spec.what}: aborted`, {
+    return new AbortError(`${spec.what}: aborted${sent ? MAY_HAVE_APPLIED : ''}`, {
       cause: options.signal.reason,
       request,
-      mayHaveSucceeded: once && info.attempts > 0,
+      mayHaveSucceeded: sent,
     });
   // An answer is reported as what it is, even when it came as the deadline passed.
   if (error instanceof HTTPError) {
@@ -50,15 +54,18 @@ export function mapFailure(error: unknown, body: string, call: FailedCall): Ricl
   }
   if (call.pastDeadline()) {
     return new TimeoutError(
-      `${spec.what}: no answer within the deadline of ${call.deadline} ms (${info.attempts} attempts)`,
+      `${spec.what}: no answer within the deadline of ${call.deadline} ms (${info.attempts} attempts)${applied}`,
       { request, mayHaveSucceeded: once },
     );
   }
   if (error instanceof KyTimeoutError) {
-    return new TimeoutError(`${spec.what}: attempt ${info.attempts} got no answer within ${call.attemptTimeout} ms`, {
-      request,
-      mayHaveSucceeded: once,
-    });
+    return new TimeoutError(
+      `${spec.what}: attempt ${info.attempts} got no answer within ${call.attemptTimeout} ms${applied}`,
+      {
+        request,
+        mayHaveSucceeded: once,
+      },
+    );
   }
   const notSent = failedBeforeSending(error);
   const code = networkCode(error);

@@ -134,6 +134,7 @@ describe('AbortSignal', () => {
     const error = await call;
     expect(error).toBeInstanceOf(AbortError);
     expect((error as AbortError).mayHaveSucceeded).toBe(true);
+    expect(error.message).toBe('create webhook_config: aborted; the request may have been applied');
     expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
     // And it did: the slow server creates the config after the caller gave up.
     await vi.waitFor(() => expect(mock.api.created.webhook_config).toBe(1), { timeout: 5000 });

@@ -331,6 +331,8 @@ describe('over real sockets (startMockServer)', () => {
         const error = await rejectionOf(call);
         expect(error).toBeInstanceOf(errorClass);
         expect((error as RicloudError).mayHaveSucceeded).toBe(true);
+        // Said in the message too, which is all a log or a terminal shows.
+        expect((error as RicloudError).message).toContain('; the request may have been applied');
         expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
       } else {
         await call;
