@@ -1,6 +1,6 @@
 /** Fault plans: make the mock fail, slow down, hang, drop connections or cut bodies, for chosen requests. */
 import { InvalidInputError } from '../core/errors';
-import { checkRules, MAX_TIMER_MS, numberIn, type Rule, typed } from '../core/params';
+import { checkKeys, checkRules, MAX_TIMER_MS, numberIn, type Rule, typed } from '../core/params';
 
 /** One fault: which requests it hits, how many times, and what goes wrong. */
 export interface Fault {
@@ -55,8 +55,7 @@ const FAULT_RULES: Record<keyof Fault, Rule> = {
 export function checkFault(fault: unknown, field: string): Fault {
   if (typeof fault !== 'object' || fault === null || Array.isArray(fault))
     throw new InvalidInputError(field, 'must be an object of fault fields');
-  const unknown = Object.keys(fault).find((name) => !Object.hasOwn(FAULT_RULES, name));
-  if (unknown !== undefined) throw new InvalidInputError(`${field}.${unknown}`, 'is not a field of a fault');
+  checkKeys(fault, Object.keys(FAULT_RULES), 'a field of a fault', field);
   checkRules(fault as Record<string, unknown>, field, FAULT_RULES);
   return fault as Fault;
 }
