@@ -1,20 +1,23 @@
 /**
- * What a client makes past the store's bound (`MAX_STORED`, here 2) is refused with nothing made: a session refused
- * for want of room leaves no source behind.
+ * What a client makes past the store's bound is refused with nothing made: a session refused for want of room leaves
+ * no source behind. The bound is `MAX_STORED`; here the sessions are full at 2.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MockStore } from '../../src/mock/store';
 import { flowServer } from '../support/flow-server';
 import { call, configure, user } from './flow-support';
 
-vi.mock('../../src/mock/choices', async (original) => ({
-  ...(await original<typeof import('../../src/mock/choices')>()),
-  MAX_STORED: 2,
-}));
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const { flow } = flowServer('token-store-full');
 
 describe('POST /sessions once the sessions are full', () => {
   it('is 400 limit-exceeded and makes no source of its own', async () => {
+    vi.spyOn(MockStore.prototype, 'isFull').mockImplementation(function (this: MockStore, map) {
+      return map === this.sessions && map.size >= 2;
+    });
     await configure(flow);
     const owner = await user(flow);
     const open = (identifier: string) =>

@@ -2,13 +2,18 @@
  * Subscriptions over HTTP: polls of their session on their interval (scaled by the `intervalScale` option), from
  * `date_start` until `date_end` or DELETE.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, configure, session } from './flow-support';
 import { startMockServer } from '../../src/mock/index';
+import { TestRunner } from '../../src/mock/test-runner';
 import { flowServer } from '../support/flow-server';
 
 // An hour of interval is 36 ms.
 const { rec, flow, mock } = flowServer('token-subscriptions', { intervalScale: 0.01 });
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const pollsOf = async (id: string) =>
   (await call(flow, '/polls', { query: { subscription: id, requestor: 'subscription', limit: '1000' } })).json;
@@ -41,22 +46,46 @@ describe('a subscription', () => {
     expect((await call(flow, '/subscriptions', { query: { state: 'deleted' } })).json.total_count).toBe(1);
   });
 
-  it('makes the polls due from date_start to date_end, and no more, none of those due before it was made', async () => {
+  it('makes the polls due from date_start to date_end (one due at date_end included), none due before it was made', async () => {
     await configure(flow);
     const opened = await session(flow);
     const hour = 3600 * 1000;
-    // Due at -10.5 h … -0.5 h (only the latest is made, at once), then at +0.5 h and +1.5 h; +2.5 h is past date_end.
+    const start = Date.now() - 10.5 * hour;
+    // Due at -10.5 h … -0.5 h (only the latest is made, at once), then at +0.5 h and at +1.5 h, which is date_end.
     const body = {
       session: opened.id,
       poll_payload: { info_types: ['*'] },
       interval: 3600,
-      date_start: new Date(Date.now() - 10.5 * hour).toISOString(),
-      date_end: new Date(Date.now() + 2 * hour).toISOString(),
+      date_start: new Date(start).toISOString(),
+      date_end: new Date(start + 12 * hour).toISOString(),
     };
     const { id } = (await call(flow, '/subscriptions', { method: 'POST', body })).json;
     await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBe(3), { timeout: 10_000 });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await pollsOf(id)).total_count).toBe(3);
+  });
+
+  it('waits for date_start, then for each poll when it falls due (the first after a past date_start sooner)', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    // At 0.01 ms a second an hour is 36 ms, and a few ms between the request and now move a wait by a millionth.
+    const later = vi.spyOn(TestRunner.prototype, 'later');
+    const waits = (id: string) => later.mock.calls.filter(([, , owner]) => owner === id).map(([ms]) => ms);
+    const subscribe = async (start: number) => {
+      const body = {
+        session: opened.id,
+        poll_payload: { info_types: ['*'] },
+        date_start: new Date(start).toISOString(),
+      };
+      return (await call(flow, '/subscriptions', { method: 'POST', body: { ...body, interval: 3600 } })).json.id;
+    };
+    const hour = 3600 * 1000;
+    const future = await subscribe(Date.now() + 2 * hour);
+    expect(waits(future)).toEqual([expect.closeTo(72, 2)]);
+    // Due 1.75 h ago (not made) and 0.75 h ago (the latest, made at once): the next is due in 0.25 h, then hourly.
+    const past = await subscribe(Date.now() - 1.75 * hour);
+    await vi.waitFor(() => expect(waits(past).length).toBeGreaterThanOrEqual(3), { timeout: 10_000 });
+    expect(waits(past).slice(0, 3)).toEqual([0, expect.closeTo(9, 2), 36]);
   });
 
   it('refuses an interval under an hour, and a date_end before date_start or past, with 400 naming the field', async () => {
