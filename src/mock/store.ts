@@ -101,12 +101,7 @@ export class MockStore {
    * @throws ApiError `limit-exceeded` when `map` holds `MAX_STORED` already.
    */
   add<T extends { id: string }>(kind: Kind | undefined, map: Map<string, T>, item: T): T {
-    if (this.isFull(map))
-      throw new ApiError(
-        LIMIT_EXCEEDED.status,
-        LIMIT_EXCEEDED.code,
-        `The mock holds ${MAX_STORED} of these at most: delete some, or reset the mock.`,
-      );
+    this.checkRoom(map);
     return this.#put(kind, map, item);
   }
 
@@ -117,6 +112,19 @@ export class MockStore {
   record<T extends { id: string }>(kind: Kind, map: Map<string, T>, item: T): T {
     if (this.isFull(map)) this.remove(map, map.keys().next().value as string);
     return this.#put(kind, map, item);
+  }
+
+  /**
+   * Refuses an item `map` has no room for, before a request makes anything.
+   * @throws ApiError `limit-exceeded` when `map` holds `MAX_STORED` already.
+   */
+  checkRoom(map: Map<string, unknown>): void {
+    if (this.isFull(map))
+      throw new ApiError(
+        LIMIT_EXCEEDED.status,
+        LIMIT_EXCEEDED.code,
+        `The mock holds ${MAX_STORED} of these at most: delete some, or reset the mock.`,
+      );
   }
 
   /** Whether `map` has no room for `adding` more items. */

@@ -10,14 +10,20 @@ import { missingConfig } from './routing';
 import { refusedDataType } from './scopes';
 import type { StoredSubscription } from './shapes';
 
-/** Schedules the subscription's first poll, at `date_start` (at once when it is past). */
+/**
+ * Schedules the subscription's first poll: at `date_start`, or at once when it is past. Polls that fell due before the
+ * subscription was made are not made (the API does not poll the past); the latest of them is made at once.
+ */
 export function scheduleSubscription(context: HandlerContext, subscription: StoredSubscription): void {
-  const wait = Math.max(0, Date.parse(subscription.date_start) - Date.now()) / 1000;
-  context.runner.later(wait * context.flow.intervalScale, async () => tick(context, subscription, 0), subscription.id);
+  const elapsed = (Date.now() - Date.parse(subscription.date_start)) / 1000;
+  const n = Math.max(0, Math.floor(elapsed / subscription.interval));
+  const late = Math.max(0, elapsed - n * subscription.interval);
+  const wait = Math.max(0, -elapsed) * context.flow.intervalScale;
+  context.runner.later(wait, async () => tick(context, subscription, n, late), subscription.id);
 }
 
-/** Makes poll number `n`, when it is due before `date_end`, and schedules the next. */
-function tick(context: HandlerContext, subscription: StoredSubscription, n: number): void {
+/** Makes poll number `n` (due `late` seconds ago), when it is due before `date_end`, and schedules the next. */
+function tick(context: HandlerContext, subscription: StoredSubscription, n: number, late = 0): void {
   const { store, flow, runner } = context;
   if (subscription.state === 'deleted') return;
   const due = Date.parse(subscription.date_start) + n * subscription.interval * 1000;
@@ -34,7 +40,7 @@ function tick(context: HandlerContext, subscription: StoredSubscription, n: numb
     subscription.state = 'active';
   }
   runner.later(
-    subscription.interval * flow.intervalScale,
+    (subscription.interval - late) * flow.intervalScale,
     async () => tick(context, subscription, n + 1),
     subscription.id,
   );

@@ -41,16 +41,17 @@ describe('a subscription', () => {
     expect((await call(flow, '/subscriptions', { query: { state: 'deleted' } })).json.total_count).toBe(1);
   });
 
-  it('makes the polls due from date_start to date_end, and no more', async () => {
+  it('makes the polls due from date_start to date_end, and no more, none of those due before it was made', async () => {
     await configure(flow);
     const opened = await session(flow);
-    const start = new Date(Date.now() - 10 * 3600 * 1000);
+    const hour = 3600 * 1000;
+    // Due at -10.5 h … -0.5 h (only the latest is made, at once), then at +0.5 h and +1.5 h; +2.5 h is past date_end.
     const body = {
       session: opened.id,
       poll_payload: { info_types: ['*'] },
       interval: 3600,
-      date_start: start.toISOString(),
-      date_end: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
+      date_start: new Date(Date.now() - 10.5 * hour).toISOString(),
+      date_end: new Date(Date.now() + 2 * hour).toISOString(),
     };
     const { id } = (await call(flow, '/subscriptions', { method: 'POST', body })).json;
     await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBe(3), { timeout: 10_000 });
@@ -58,7 +59,7 @@ describe('a subscription', () => {
     expect((await pollsOf(id)).total_count).toBe(3);
   });
 
-  it('refuses an interval under an hour, and a date_end before date_start, with 400 naming the field', async () => {
+  it('refuses an interval under an hour, and a date_end before date_start or past, with 400 naming the field', async () => {
     await configure(flow);
     const opened = await session(flow);
     const base = { session: opened.id, poll_payload: { info_types: ['*'] } };
@@ -67,6 +68,9 @@ describe('a subscription', () => {
     const body = { ...base, date_start: '2030-01-02T00:00:00Z', date_end: '2030-01-01T00:00:00Z' };
     const backwards = await call(flow, '/subscriptions', { method: 'POST', body });
     expect(backwards).toMatchObject({ status: 400, json: { params: { date_end: [expect.any(String)] } } });
+    const ended = { ...base, date_start: '2020-01-01T00:00:00Z', date_end: '2020-01-02T00:00:00Z' };
+    const past = await call(flow, '/subscriptions', { method: 'POST', body: ended });
+    expect(past).toMatchObject({ status: 400, json: { params: { date_end: ['Must be in the future.'] } } });
     expect(mock().api.created.subscription).toBe(0);
   });
 

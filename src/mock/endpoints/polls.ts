@@ -102,6 +102,8 @@ function createSubscription(call: Call, context: HandlerContext): Response {
   const end = readDate(body.date_end, 'date_end') ?? null;
   if (end !== null && Date.parse(end) < Date.parse(start))
     throw invalidParameter('date_end', 'Must be after date_start.');
+  // A window that has ended could never poll: refused, so the mistake shows at once.
+  if (end !== null && Date.parse(end) <= Date.parse(now)) throw invalidParameter('date_end', 'Must be in the future.');
   const { session, source } = readTarget(call, context, body, payload);
   const subscription = store.add('subscription', store.subscriptions, {
     id: newId(),

@@ -48,6 +48,7 @@ async function create(call: Call, context: HandlerContext): Promise<Response> {
   checkActive(source, 'source');
   const credentials = readCredentials(source?.type ?? named?.type ?? '', readFields(body.payload, 'payload'));
   checkUsable(context.store, call.key);
+  context.store.checkRoom(context.store.sessions);
   source ??= named && sourceFor(context, named.user, named.type, named.identifier);
   const session = startSession(context, call.key, source as StoredSource, credentials);
   await settled(context, session, awaitFor);
