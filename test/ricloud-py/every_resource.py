@@ -335,6 +335,30 @@ def subscriptions():
 
 
 @step
+def relay_as_the_rirelay_samples_call_it():
+    # `ricloud rirelay session create CODE`: the source names no identifier; the pairing code finds the instance.
+    session = ricloud.Session.create(source={"user": s.user.id, "type": "rirelay.instance"}, payload={"code": "4242"})
+    assert settled(session).state == "active", session
+    instance = session.source
+    assert instance.type == "rirelay.instance" and instance.identifier, instance
+    again = ricloud.Session.create(source={"user": s.user.id, "type": "rirelay.instance"}, payload={"code": "4242"})
+    assert again.source.id == instance.id, again
+    poll = ricloud.Poll.create(session=session, payload={"info_types": ["*"]})
+    assert settled(poll).state == "completed", poll
+    devices = ricloud.Source.list(parent=instance.id)
+    assert len(devices) == 2 and all(d.type == "rirelay.source" for d in devices), devices
+    # `ricloud rirelay sub create SESSION SOURCE`, then `sub poll SUB`: a manual poll names only the subscription.
+    sub = ricloud.Subscription.create(session=session, source=devices[0].id, poll_payload={"info_types": ["*"]})
+    manual = ricloud.Poll.create(payload={"data_types": ["ios_messages.messages"]}, subscription=sub.id)
+    assert (manual.session, manual.source, manual.subscription) == (session.id, devices[0].id, sub.id), manual
+    assert manual.requestor == "key" and settled(manual).state == "completed", manual
+    # `ricloud rirelay sub latest SUB`: the latest poll the subscription made itself, not the manual one.
+    (latest,) = ricloud.Poll.list(subscription=sub.id, requestor="subscription", limit=1)
+    assert latest.id != manual.id and latest.requestor == "subscription", latest
+    sub.delete()
+
+
+@step
 def session_delete_expires_it():
     s.session.delete()
     assert s.session.state == "expired", s.session
