@@ -242,6 +242,8 @@ describe("what ricloud-py's integration test and samples send beyond the docs' e
       status: 201,
       json: { session: session.id, source: devices[0].id, subscription: sub.id, requestor: 'key' },
     });
+    const unnamed = await call('/polls', { method: 'POST', body: { session: null, subscription: sub.id, payload } });
+    expect(unnamed.json).toMatchObject({ session: session.id, source: devices[0].id });
     const own = await call('/polls', {
       method: 'POST',
       body: { subscription: sub.id, source: session.source.id, payload },

@@ -359,6 +359,37 @@ def relay_as_the_rirelay_samples_call_it():
 
 
 @step
+def ricloud_await_long_polls_sessions_and_polls():
+    # [api] await_for (RICLOUD_AWAIT_FOR), read once at import: set on the shared request handler instead.
+    handler = ricloud.Session.request_handler
+    handler.await_for = "10"
+    try:
+        source = {"user": s.user, "type": "icloud.account", "identifier": "await@example.com"}
+        session = ricloud.Session.create(source=source, payload={"password": "p"})
+        assert session.state == "active", session
+        poll = ricloud.Poll.create(session=session, payload={"info_types": ["*"], "data_types": ["ios_photos.photos"]})
+        assert poll.state == "completed" and len(poll.results) == 2, poll
+    finally:
+        handler.await_for = "0"
+
+
+@step
+def lists_page_with_limit_and_after_id():
+    first = ricloud.Event.list(limit=2)
+    assert len(first) == 2 and first.has_more and first.total_count > 2, first
+    after = ricloud.Event.list(limit=2, after_id=first[-1].id)
+    assert not set(ids(after)) & set(ids(first)), after
+    both = ids(ricloud.Event.list(limit=4))
+    assert both == ids(first) + ids(after), both
+
+
+@step
+def tasks_are_not_created_by_clients():
+    # ricloud-py's Task is a CreatableResource, but the API documents no POST /tasks: the mock answers 405.
+    refused(lambda: ricloud.Task.create(type="webhook_config.test"), 405, "method-not-allowed")
+
+
+@step
 def session_delete_expires_it():
     s.session.delete()
     assert s.session.state == "expired", s.session

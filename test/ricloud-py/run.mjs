@@ -1,7 +1,7 @@
 /**
  * `npm run test:ricloud-py -- <ricloud-py checkout>` (or RICLOUD_PY=<checkout>): runs the official Python client,
  * ricloud-py 3.2.0, against `ricloud mock` over HTTP: ricloud-py's own integration test (pytest, `-m integration`),
- * then `every_resource.py`, which drives every resource it wraps. The checkout is not ours to ship (AGPL-3.0): it is
+ * then `every_resource.py`, which drives every resource it wraps, then its command line (`cli_commands.py`). The checkout is not ours to ship (AGPL-3.0): it is
  * only put on PYTHONPATH. Without one this exits 2 and says how to get it; any failure exits 1. See docs/ricloud-py.md.
  */
 import { spawn } from 'node:child_process';
@@ -70,7 +70,14 @@ if (!existsSync(join(py, 'ricloud/__init__.py')) || !existsSync(join(py, 'tests/
 // Only our settings reach ricloud-py: no RICLOUD_* of this shell (it reads each as a setting).
 const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('RICLOUD_')));
 const pythonPath = [py, here, process.env.PYTHONPATH].filter(Boolean).join(':');
-const env = (token) => ({ ...base, PYTHONPATH: pythonPath, RICLOUD_URL: mock.url, RICLOUD_TOKEN: token });
+// No __pycache__ left in the checkout or here; each check is its own organisation (a new token).
+const env = (token) => ({
+  ...base,
+  PYTHONPATH: pythonPath,
+  PYTHONDONTWRITEBYTECODE: '1',
+  RICLOUD_URL: mock.url,
+  RICLOUD_TOKEN: token,
+});
 
 if ((await run('python3', ['-c', 'import requests, click, flask, pytest'], { env: { ...base } })) !== 0)
   stop(2, `python3 lacks a module ricloud-py's tests need: nothing was run.\n${HOW_TO_GET_ONE}`);
@@ -95,6 +102,10 @@ const checks = [
   [
     'every resource ricloud-py wraps (every_resource.py)',
     () => run('python3', [join(here, 'every_resource.py')], { cwd: here, env: env('ricloud-py-every-resource') }),
+  ],
+  [
+    "ricloud-py's command line and samples (cli_commands.py)",
+    () => run('python3', [join(here, 'cli_commands.py')], { cwd: here, env: env('ricloud-py-cli') }),
   ],
 ];
 
