@@ -199,6 +199,12 @@ def organisation_update_and_state():
 
 @step
 def keys_create_update_and_rotate():
+    # As `ricloud event listen --webhook-url` points the calling key at its config (and back on exit).
+    current = ricloud.Key.current()["attrs"]
+    current.update(webhook_config=s.webhook)
+    assert current.webhook_config == s.webhook.id and ricloud.Key.retrieve(current.id).webhook_config == s.webhook.id
+    current.update(webhook_config=None)
+    assert ricloud.Key.retrieve(current.id).webhook_config is None
     made = ricloud.Key.create(webhook_config=s.webhook)
     assert isinstance(made, ricloud.Key) and made.webhook_config == s.webhook.id and made.token, made
     assert sorted(ids(ricloud.Key.list())) == sorted([s.key.id, made.id])
