@@ -359,6 +359,7 @@ def relay_as_the_rirelay_samples_call_it():
     assert (manual.session, manual.source, manual.subscription) == (session.id, devices[0].id, sub.id), manual
     assert manual.requestor == "key" and settled(manual).state == "completed", manual
     # `ricloud rirelay sub latest SUB`: the latest poll the subscription made itself, not the manual one.
+    wait_for(sub, lambda x: x.state == "active")
     (latest,) = ricloud.Poll.list(subscription=sub.id, requestor="subscription", limit=1)
     assert latest.id != manual.id and latest.requestor == "subscription", latest
     sub.delete()
