@@ -76,8 +76,14 @@ export const STORAGE_TEST_ERROR = 'storage-access-denied';
 /** The answer to an operation that would produce events for an organisation with no `valid` webhook config. */
 export const UNCONFIGURED = { status: 400, code: 'unconfigured' } as const;
 
-/** The source types a client may name when it creates a source or a session. */
-export const CLIENT_SOURCE_TYPES = ['icloud.account', 'rirelay.instance'] as const;
+/**
+ * The source types a client may name when it creates a source or a session. `mocks.mock` is the API's own test source
+ * (ricloud-py's integration test opens one): its sessions take any payload and always open.
+ */
+export const CLIENT_SOURCE_TYPES = ['icloud.account', 'rirelay.instance', 'mocks.mock'] as const;
+
+/** The identifier of the Relay instance a session names by its user and type only (ricloud-py's Relay sample). */
+export const relayIdentifier = (code: string): string => `rirelay-${code}`;
 
 /** A session's error when the service locked its source, which is then `locked`. */
 export const SOURCE_LOCKED = 'source-locked';

@@ -32,7 +32,10 @@ export function showPoll(context: HandlerContext, poll: StoredPoll): unknown {
   };
 }
 
-/** Starts a `pending` poll of `source` in `session` for `key` (and `subscription`, when it made the poll). */
+/**
+ * Starts a `pending` poll of `source` in `session` for `key`, of `subscription` when one was named; `requestor` is
+ * `subscription` when the subscription made it, `key` when the client did.
+ */
 export function startPoll(
   context: HandlerContext,
   key: StoredKey,
@@ -40,6 +43,7 @@ export function startPoll(
   source: StoredSource,
   payload: PollPayload,
   subscription: string | null,
+  requestor: StoredPoll['requestor'],
 ): StoredPoll {
   const { store, runner, flow } = context;
   const poll = store.record('poll', store.polls, {
@@ -51,7 +55,7 @@ export function startPoll(
     source: source.id,
     session: session.id,
     subscription,
-    requestor: subscription ? 'subscription' : 'key',
+    requestor,
     payload,
     tasks: [],
     state: 'pending',

@@ -98,7 +98,7 @@ export interface StoredUser {
 }
 
 /** The source types a client may name; `rirelay.source` children are made by polls. */
-export type SourceType = 'icloud.account' | 'rirelay.instance' | 'rirelay.source';
+export type SourceType = 'icloud.account' | 'rirelay.instance' | 'rirelay.source' | 'mocks.mock';
 
 /** A source: an account or Relay instance of a user; `children` are derived when it is shown. */
 export interface StoredSource {

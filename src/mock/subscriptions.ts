@@ -36,7 +36,15 @@ function tick(context: HandlerContext, subscription: StoredSubscription, n: numb
   // poll (a poll the API would refuse); the next one is made as due.
   const refused = refusedDataType(store, key.organisation, subscription.poll_payload.data_types);
   if (!missingConfig(store, key) && refused === undefined && source.state !== 'deactivated') {
-    startPoll(context, key, session, source, structuredClone(subscription.poll_payload), subscription.id);
+    startPoll(
+      context,
+      key,
+      session,
+      source,
+      structuredClone(subscription.poll_payload),
+      subscription.id,
+      'subscription',
+    );
     subscription.state = 'active';
   }
   runner.later(

@@ -175,3 +175,84 @@ describe('the organisation and its keys, as ricloud-py calls them', () => {
     expect((await call('/permissions', { method: 'POST', body: { scopes: ['x'] } })).status).toBe(400);
   });
 });
+
+describe("what ricloud-py's integration test and samples send beyond the docs' examples", () => {
+  /** Makes the organisation usable (valid webhook and storage configs) and returns a new user's id. */
+  const usableWithUser = async () => {
+    await call('/configs/webhook', { method: 'POST', body: { url: `${receiver.url}/hooks` } });
+    const storage = { url: 'gs://results-bucket/ricloud', credentials: { private_key: 'k' } };
+    await call('/configs/storage', { method: 'POST', body: storage });
+    await mock.api.settle();
+    return (await call('/users', { method: 'POST', body: { identifier: 'testing@reincubate.com' } })).json.id;
+  };
+  const opened = async (source: Record<string, unknown>, payload: Record<string, unknown>) => {
+    const created = await call('/sessions', { method: 'POST', body: { source, payload } });
+    await mock.api.settle();
+    return created.status === 201 ? (await call(`/sessions/${created.json.id}`)).json : created.json;
+  };
+
+  it("opens a session on a `mocks.mock` source (the API's test source, tests/test_integration.py) with any payload", async () => {
+    const user = await usableWithUser();
+    const source = { user, type: 'mocks.mock', identifier: 'john.appleseed@reincubate.com' };
+    const session = await opened(source, { password: 'abcd1234' });
+    expect(session).toMatchObject({ state: 'active', error: null, source: { ...source, state: 'active' } });
+    const poll = await call('/polls', {
+      method: 'POST',
+      body: { session: session.id, payload: { info_types: ['*'] } },
+    });
+    expect(poll.status).toBe(201);
+    await mock.api.settle();
+    expect((await call(`/polls/${poll.json.id}`)).json).toMatchObject({
+      state: 'completed',
+      results: { total_count: 1 },
+    });
+    expect(await opened({ ...source, identifier: 'another' }, {})).toMatchObject({ state: 'active' });
+    expect((await call('/sources', { method: 'POST', body: { ...source, identifier: 'third' } })).status).toBe(201);
+  });
+
+  it('opens a Relay session whose source names no identifier (`rirelay session create`): the pairing code names it', async () => {
+    const user = await usableWithUser();
+    const relay = { user, type: 'rirelay.instance' };
+    const first = await opened(relay, { code: '4242' });
+    expect(first).toMatchObject({ state: 'active', source: { ...relay, identifier: 'rirelay-4242' } });
+    expect((await opened(relay, { code: '4242' })).source.id).toBe(first.source.id);
+    expect((await opened({ ...relay, identifier: null }, { code: '4242' })).source.id).toBe(first.source.id);
+    expect((await opened(relay, { code: '77' })).source).toMatchObject({ identifier: 'rirelay-77' });
+    expect(mock.api.created.source).toBe(2);
+    expect(await opened(relay, {})).toMatchObject({
+      error: 'invalid-parameter',
+      params: { 'payload.code': [expect.any(String)] },
+    });
+    const icloud = await opened({ user, type: 'icloud.account' }, { password: 'p', code: '1' });
+    expect(icloud).toMatchObject({ error: 'invalid-parameter', params: { 'source.identifier': [expect.any(String)] } });
+    expect(mock.api.created.source).toBe(2);
+  });
+
+  it('takes a poll that names only its subscription (`rirelay sub poll`): of its session and source', async () => {
+    const user = await usableWithUser();
+    const session = await opened({ user, type: 'rirelay.instance', identifier: 'relay-1' }, { code: '1' });
+    await call('/polls', { method: 'POST', body: { session: session.id, payload: { info_types: ['*'] } } });
+    await mock.api.settle();
+    const devices = (await call('/sources', { query: { parent: session.source.id } })).json.data;
+    const body = { session: session.id, source: devices[0].id, poll_payload: { info_types: ['*'] } };
+    const sub = (await call('/subscriptions', { method: 'POST', body })).json;
+    const payload = { data_types: ['ios_messages.messages'] };
+    const manual = await call('/polls', { method: 'POST', body: { subscription: sub.id, payload } });
+    expect(manual).toMatchObject({
+      status: 201,
+      json: { session: session.id, source: devices[0].id, subscription: sub.id, requestor: 'key' },
+    });
+    const unnamed = await call('/polls', { method: 'POST', body: { session: null, subscription: sub.id, payload } });
+    expect(unnamed.json).toMatchObject({ session: session.id, source: devices[0].id });
+    const own = await call('/polls', {
+      method: 'POST',
+      body: { subscription: sub.id, source: session.source.id, payload },
+    });
+    expect(own.json).toMatchObject({ session: session.id, source: session.source.id, subscription: sub.id });
+    await call(`/subscriptions/${sub.id}`, { method: 'DELETE' });
+    const gone = await call('/polls', { method: 'POST', body: { subscription: sub.id, payload } });
+    expect(gone).toMatchObject({ status: 400, json: { params: { subscription: [expect.any(String)] } } });
+    const neither = await call('/polls', { method: 'POST', body: { payload } });
+    expect(neither).toMatchObject({ status: 400, json: { params: { session: [expect.any(String)] } } });
+  });
+});

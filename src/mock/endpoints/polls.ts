@@ -60,10 +60,15 @@ async function createPoll(call: Call, context: HandlerContext): Promise<Response
     body.subscription === undefined || body.subscription === null
       ? null
       : readRef(context.store.subscriptions, body.subscription, 'subscription', call.organisation);
-  const { session, source } = readTarget(call, context, body, payload);
+  // ricloud-py's `rirelay sub poll` names only the subscription: the poll is of its session and source.
+  const named =
+    subscription && (body.session === undefined || body.session === null)
+      ? { ...body, session: subscription.session, source: body.source ?? subscription.source }
+      : body;
+  const { session, source } = readTarget(call, context, named, payload);
   if (subscription && (subscription.session !== session.id || subscription.state === 'deleted'))
     throw invalidParameter('subscription', 'Name a subscription of this session that is not deleted.');
-  const poll = startPoll(context, call.key, session, source, payload, subscription?.id ?? null);
+  const poll = startPoll(context, call.key, session, source, payload, subscription?.id ?? null, 'key');
   await context.runner.waitUntil(poll.id, awaitFor * 1000, () => poll.state === 'completed');
   return json(CREATED, showPoll(context, poll));
 }

@@ -2,7 +2,7 @@
  * `/sessions`: create (long-polled with `Ricloud-Await` until it leaves `pending`), retrieve (the same), list and
  * delete. The password is read to decide the session's outcome and is kept nowhere.
  */
-import { CLIENT_SOURCE_TYPES, CREATED } from '../choices';
+import { CLIENT_SOURCE_TYPES, CREATED, relayIdentifier } from '../choices';
 import { awaitSeconds, bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { readChoice, readFields, readOptionalText, readRef, readText } from '../fields';
 import { listObject } from '../lists';
@@ -19,13 +19,24 @@ const find = (call: Call, context: HandlerContext) =>
 const settled = (context: HandlerContext, session: StoredSession, seconds: number) =>
   context.runner.waitUntil(session.id, seconds * 1000, () => session.state !== 'pending');
 
-/** The credentials a source type takes: a password (and a 2FA code) for iCloud, a pairing code for Relay. */
+/**
+ * The credentials a source type takes: a password (and a 2FA code) for iCloud, a pairing code for Relay, none for
+ * the test source `mocks.mock`.
+ */
 function readCredentials(type: string, payload: Record<string, unknown>): Credentials {
   if (type === 'icloud.account') {
     const code = readOptionalText(payload.code, 'payload.code');
     return { password: readText(payload.password, 'payload.password'), ...(code ? { code } : {}) };
   }
-  return { code: readText(payload.code, 'payload.code') };
+  if (type === 'rirelay.instance') return { code: readText(payload.code, 'payload.code') };
+  return {};
+}
+
+/** A Relay instance named by its user and type only (ricloud-py's `rirelay session create`) is its pairing code's. */
+function withRelayIdentifier(fields: Record<string, unknown>, payload: unknown): Record<string, unknown> {
+  if (fields.type !== 'rirelay.instance' || (fields.identifier !== undefined && fields.identifier !== null))
+    return fields;
+  return { ...fields, identifier: relayIdentifier(readText(readFields(payload, 'payload').code, 'payload.code')) };
 }
 
 /**
@@ -42,7 +53,8 @@ async function create(call: Call, context: HandlerContext): Promise<Response> {
     readChoice(source.type, 'source', CLIENT_SOURCE_TYPES);
     checkActive(context.store.users.get(source.user), 'source');
   } else {
-    named = readSourceFields(readFields(body.source, 'source'), 'source.', call, context);
+    const fields = withRelayIdentifier(readFields(body.source, 'source'), body.payload);
+    named = readSourceFields(fields, 'source.', call, context);
     source = namedSource(context, named.user, named.type, named.identifier);
   }
   checkActive(source, 'source');
