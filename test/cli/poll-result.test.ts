@@ -289,4 +289,24 @@ describe('ricloud result download, interrupted', () => {
     expect(done.code).toBe(130);
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('a second signal while the first one is handled exits at once, and still leaves no partial file', async () => {
+    const dir = tempHome();
+    const run = start(['result', 'download', 'res_1', '--output', join(dir, 'big.bin')], {
+      RICLOUD_URL: url(),
+      RICLOUD_TOKEN: newToken(),
+    });
+    await until(async () => readdirSync(dir).length > 0, 'the partial file');
+    // Two signals that reach the command together: the second comes before the first one's cleanup ran. Two Ctrl-C
+    // (SIGINT) would merge into one while pending, so the second is a SIGTERM.
+    run.child.kill('SIGSTOP');
+    run.child.kill('SIGINT');
+    run.child.kill('SIGTERM');
+    run.child.kill('SIGCONT');
+    const done = await run.done;
+    // Whichever of the two the command handles second exits with its code.
+    expect([130, 143]).toContain(done.code);
+    expect(done.stderr).toBe('');
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
