@@ -75,10 +75,17 @@ function stderrLogger(out: Output): Logger {
 
 /**
  * Builds the context of the command being run; with `--token-stdin`, reads the token first.
- * @throws UsageError when `--token-stdin` comes with `--token` or another flag that reads stdin, or stdin holds no token.
+ * @throws UsageError when `--token` or `--url` is empty, `--token-stdin` comes with `--token` or another flag that reads
+ *   stdin, or stdin holds no token.
  */
 async function createContext(command: Command): Promise<Context> {
   const globals = readGlobalOptions(command);
+  // An empty flag (`--token "$UNSET"`) would fall through to another setting, perhaps another account's token.
+  for (const [flag, value] of [
+    ['--token', globals.token],
+    ['--url', globals.url],
+  ])
+    if (value?.trim() === '') throw new UsageError(`${flag} is empty: give it a value, or leave it out`);
   if (globals.tokenStdin && globals.token) throw new UsageError('pass --token or --token-stdin, not both');
   // Given before the command, --token-stdin is out of reach of the command's own `conflicts`: stdin holds one value.
   const otherStdin = command.options.find(
