@@ -2,24 +2,14 @@
  * The command on a terminal: run inside `script`, which gives it a pseudo-terminal for stdin, stdout and stderr, as a
  * person at a shell has. What it prints comes back as one stream, as the person sees it.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { activeSession, configureOrganisation } from './flow-support';
-import { BIN, collect, newToken, OK_URL, tempHome, useMockServer } from './support';
+import { newToken, OK_URL, onTerminal, tempHome, useMockServer } from './support';
 
 const { mock, env, client } = useMockServer();
-
-/** Starts `ricloud args…` on a pseudo-terminal (util-linux `script`), with only PATH, a HOME and `env`. */
-function onTerminal(args: string[], environment: Record<string, string>) {
-  const command = [process.execPath, BIN, ...args].map((word) => `'${word}'`).join(' ');
-  const child = spawn('script', ['--quiet', '--return', '--command', command, '/dev/null'], {
-    env: { PATH: process.env.PATH, HOME: tempHome(), TERM: 'xterm', ...environment },
-  });
-  return collect(child);
-}
 
 describe('the password prompt', () => {
   it('asks without echo, takes backspace, and sends what was typed: "wrong" fails (exit 3) and is never shown', async () => {
