@@ -182,6 +182,19 @@ describe('ricloud result', () => {
     expect(readdirSync(dirname(path))).toEqual(['result.bin']);
   });
 
+  it.each([
+    ['empty', () => '', 'invalid --output: must be a non-empty file path'],
+    ['a directory', () => tempHome(), 'is a directory: name the file to write'],
+    ['in a missing directory', () => join(tempHome(), 'missing', 'result.bin'), 'no such directory'],
+  ])('download --output %s is a usage error (exit 2) before anything is sent', async (_, path, message) => {
+    const token = newToken();
+    const before = mock().api.requests.length;
+    const run = await ricloud(['result', 'download', 'res_unknown', '--output', path()], env(token));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(mock().api.requests.length).toBe(before);
+  });
+
   it('ack consumes one result, or several in one request; list then leaves them out', async () => {
     const token = newToken();
     const { client: sdk, poll } = await completedPoll(token);
