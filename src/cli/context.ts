@@ -97,7 +97,7 @@ async function createContext(command: Command): Promise<Context> {
   if (globals.tokenStdin && otherStdin)
     throw new UsageError(`option '${otherStdin.flags}' cannot be used with option '--token-stdin'`);
   const token = globals.tokenStdin
-    ? await fromStdin('--token-stdin', process.stdin, stopSignal())
+    ? await fromStdin('--token-stdin', 'API token', process.stdin, stopSignal())
     : globals.token === undefined
       ? undefined
       : { value: globals.token, source: '--token' };

@@ -56,6 +56,31 @@ describe('the password prompt', () => {
   );
 });
 
+describe('--token-stdin and --secret-stdin typed on a terminal', () => {
+  it('asks for the token with echo off, so it never shows on the screen, and uses it', async () => {
+    const token = newToken();
+    await client(token).webhookConfigs.create({ url: OK_URL });
+    const run = onTerminal(['--token-stdin', 'webhook-config', 'list', '--json'], { RICLOUD_URL: mock().url });
+    await run.waitFor('stdout', /API token \(--token-stdin\): $/);
+    run.child.stdin.write(`${token}\r`);
+    const done = await run.done;
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('"url": "https://hooks.test/ok"');
+    expect(done.stdout).not.toContain(token);
+  });
+
+  it('asks for the webhook secret with echo off', async () => {
+    const run = onTerminal(['event', 'listen', '--port', '0', '--secret-stdin'], {});
+    await run.waitFor('stdout', /Webhook secret \(--secret-stdin\): $/);
+    run.child.stdin.write('whsec_typed_on_the_terminal\r');
+    await run.waitFor('stdout', /Listening on http/);
+    run.child.stdin.write('\u0003');
+    const done = await run.done;
+    expect(done.code).toBe(130);
+    expect(done.stdout).not.toContain('whsec_typed');
+  });
+});
+
 describe('--wait on a terminal', () => {
   it('draws its spinner with colours, and without any under --no-color', async () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: an SGR sequence is what it looks for

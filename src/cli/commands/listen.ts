@@ -167,7 +167,7 @@ Examples:
         const given = options.webhookUrl
           ? undefined
           : options.secretStdin
-            ? (await fromStdin('--secret-stdin', process.stdin, ctx.signal)).value
+            ? (await fromStdin('--secret-stdin', 'Webhook secret', process.stdin, ctx.signal)).value
             : (options.secret?.trim() ?? (await ctx.settings.secret())?.value);
         if (!options.webhookUrl && !given)
           throw new UsageError(
