@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { format } from 'node:util';
 import type { Client, Logger } from '../index';
-import { alternatives, InvalidInputError } from './sdk';
+import { alternatives, InvalidInputError, LOG_LEVELS } from './sdk';
 import { UsageError } from './errors';
 import { readGlobalOptions } from './globals';
 import { Output } from './output';
@@ -18,7 +18,8 @@ export interface Context {
   readonly signal: AbortSignal;
   /**
    * An API client built from the settings. The SDK is loaded here, so `--help` and `mock` never load it.
-   * @throws UsageError when no token is set; InvalidInputError when the API URL is not an http(s) URL.
+   * @throws UsageError when no token is set or `RICLOUD_LOG` is no log level; InvalidInputError when the API URL is not
+   *   an http(s) URL.
    */
   client(): Promise<Client>;
 }
@@ -112,6 +113,10 @@ async function createContext(command: Command): Promise<Context> {
     settings,
     signal,
     async client() {
+      const level = process.env.RICLOUD_LOG;
+      // The SDK ignores a level it does not know; asked for on the command line, a misspelt one is said so.
+      if (level && !(LOG_LEVELS as readonly string[]).includes(level))
+        throw new UsageError(`RICLOUD_LOG=${level} is not a log level: use ${alternatives([...LOG_LEVELS])}`);
       const [apiToken, apiUrl] = [await settings.token(), await settings.url()];
       if (!apiToken)
         throw new UsageError(

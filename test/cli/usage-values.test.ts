@@ -90,3 +90,14 @@ it("a bad value is quoted in commander's message with its control characters sho
   expect(run.stderr).toContain("option '--limit <n>' argument '\\x1b]0;pwned\\x07' is invalid");
   expect(run.stderr).not.toContain('\u001b');
 });
+
+it('RICLOUD_LOG that is no log level exits 2 naming the levels, before anything is sent', async () => {
+  const before = mock().api.requests.length;
+  const run = await ricloud(['task', 'list'], env(newToken(), { RICLOUD_LOG: 'verbose' }));
+  expect(run).toMatchObject({
+    code: 2,
+    stdout: '',
+    stderr: 'error: RICLOUD_LOG=verbose is not a log level: use off, error, warn, info or debug\n',
+  });
+  expect(mock().api.requests.length).toBe(before);
+});
