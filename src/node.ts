@@ -1,6 +1,6 @@
 /** `ricloud/node`: helpers that need Node's file system, kept out of the main entry so browsers never load them. */
 import { randomBytes } from 'node:crypto';
-import { constants, createWriteStream } from 'node:fs';
+import { constants, createWriteStream, rmSync } from 'node:fs';
 import { copyFile, link, rename, rm } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
@@ -104,10 +104,34 @@ export interface DownloadToFileOptions extends DownloadOptions {
   overwrite?: boolean | undefined;
 }
 
+// Files a download is writing: removed if the process exits first (`process.exit`, as a second Ctrl-C in the CLI does).
+const unfinished = new Set<string>();
+
+let removesAtExit = false;
+
+/** Removes `path` if the process exits before the returned function is called. */
+function removeAtExit(path: string): () => void {
+  if (!removesAtExit) process.on('exit', removeUnfinished);
+  removesAtExit = true;
+  unfinished.add(path);
+  return () => unfinished.delete(path);
+}
+
+function removeUnfinished(): void {
+  for (const path of unfinished) {
+    try {
+      rmSync(path, { force: true });
+    } catch {
+      // Exiting: a file that cannot be removed now stays.
+    }
+  }
+}
+
 /**
  * Downloads a result's file to `path`, readable and writable by its owner only (mode 0600): written to a temporary name
- * beside it, put at `path` only once its size and MD5 checksum matched, and removed on any failure, so `path` never
- * holds a partial or corrupted file.
+ * beside it, put at `path` only once its size and MD5 checksum matched, and removed on any failure, or when the process
+ * exits (`process.exit`) before the download ends, so `path` never holds a partial or corrupted file. A process killed by
+ * a signal it does not handle cannot clean up.
  * @throws what `result.download()` throws (SizeMismatchError, ChecksumMismatchError, AbortError, …), or the file
  *   system's error (`EEXIST` when `overwrite` is false and `path` exists).
  */
@@ -117,6 +141,7 @@ export async function downloadToFile(result: Result, path: string, options?: Dow
   checkRule(overwrite, 'options.overwrite', typed('boolean'));
   const stream = await result.download(download);
   const partial = `${path}.${randomBytes(6).toString('hex')}.part`;
+  const done = removeAtExit(partial);
   try {
     await pipeline(
       Readable.fromWeb(stream as NodeReadableStream<Uint8Array>),
@@ -125,6 +150,7 @@ export async function downloadToFile(result: Result, path: string, options?: Dow
     await (overwrite ? rename(partial, path) : placeNew(partial, path));
   } finally {
     await rm(partial, { force: true });
+    done();
   }
 }
 
@@ -137,10 +163,14 @@ async function placeNew(partial: string, path: string): Promise<void> {
     await link(partial, path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
-    await copyFile(partial, path, constants.COPYFILE_EXCL).catch(async (failure: NodeJS.ErrnoException) => {
-      // A copy cut short (a full disk) made the file at `path`: it goes, so no partial file is left there.
-      if (failure.code !== 'EEXIST') await rm(path, { force: true });
-      throw failure;
-    });
+    // The link found no file at `path`: one there when the process exits mid-copy is this copy, cut short.
+    const copyDone = removeAtExit(path);
+    await copyFile(partial, path, constants.COPYFILE_EXCL)
+      .catch(async (failure: NodeJS.ErrnoException) => {
+        // A copy cut short (a full disk) made the file at `path`: it goes, so no partial file is left there.
+        if (failure.code !== 'EEXIST') await rm(path, { force: true });
+        throw failure;
+      })
+      .finally(copyDone);
   }
 }

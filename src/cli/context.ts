@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { format } from 'node:util';
 import type { Client, Logger } from '../index';
-import { alternatives, InvalidInputError } from './sdk';
+import { alternatives, InvalidInputError, LOG_LEVELS } from './sdk';
 import { UsageError } from './errors';
 import { readGlobalOptions } from './globals';
 import { Output } from './output';
@@ -18,7 +18,8 @@ export interface Context {
   readonly signal: AbortSignal;
   /**
    * An API client built from the settings. The SDK is loaded here, so `--help` and `mock` never load it.
-   * @throws UsageError when no token is set; InvalidInputError when the API URL is not an http(s) URL.
+   * @throws UsageError when no token is set or `RICLOUD_LOG` is no log level; InvalidInputError when the API URL is not
+   *   an http(s) URL.
    */
   client(): Promise<Client>;
 }
@@ -75,10 +76,17 @@ function stderrLogger(out: Output): Logger {
 
 /**
  * Builds the context of the command being run; with `--token-stdin`, reads the token first.
- * @throws UsageError when `--token-stdin` comes with `--token` or another flag that reads stdin, or stdin holds no token.
+ * @throws UsageError when `--token` or `--url` is empty, `--token-stdin` comes with `--token` or another flag that reads
+ *   stdin, or stdin holds no token.
  */
 async function createContext(command: Command): Promise<Context> {
   const globals = readGlobalOptions(command);
+  // An empty flag (`--token "$UNSET"`) would fall through to another setting, perhaps another account's token.
+  for (const [flag, value] of [
+    ['--token', globals.token],
+    ['--url', globals.url],
+  ])
+    if (value?.trim() === '') throw new UsageError(`${flag} is empty: give it a value, or leave it out`);
   if (globals.tokenStdin && globals.token) throw new UsageError('pass --token or --token-stdin, not both');
   // Given before the command, --token-stdin is out of reach of the command's own `conflicts`: stdin holds one value.
   const otherStdin = command.options.find(
@@ -90,7 +98,7 @@ async function createContext(command: Command): Promise<Context> {
   if (globals.tokenStdin && otherStdin)
     throw new UsageError(`option '${otherStdin.flags}' cannot be used with option '--token-stdin'`);
   const token = globals.tokenStdin
-    ? await fromStdin('--token-stdin', process.stdin, stopSignal())
+    ? await fromStdin('--token-stdin', 'API token', process.stdin, stopSignal())
     : globals.token === undefined
       ? undefined
       : { value: globals.token, source: '--token' };
@@ -105,6 +113,10 @@ async function createContext(command: Command): Promise<Context> {
     settings,
     signal,
     async client() {
+      const level = process.env.RICLOUD_LOG;
+      // The SDK ignores a level it does not know; asked for on the command line, a misspelt one is said so.
+      if (level && !(LOG_LEVELS as readonly string[]).includes(level))
+        throw new UsageError(`RICLOUD_LOG=${level} is not a log level: use ${alternatives([...LOG_LEVELS])}`);
       const [apiToken, apiUrl] = [await settings.token(), await settings.url()];
       if (!apiToken)
         throw new UsageError(

@@ -44,9 +44,15 @@ export class OutputError extends Error {
   override name = 'OutputError';
 }
 
-/** True when the run ended because it was stopped: cleanly, or with the AbortError that stopping caused. */
+/**
+ * True when the run ended because it was stopped: cleanly, with the AbortError that stopping caused, or with the stop's
+ * own reason (`signal.throwIfAborted()` throws it: the signal's name).
+ */
 function stoppedEarly(error: unknown, stop: AbortSignal): boolean {
-  return stop.aborted && (error === undefined || (error instanceof Error && error.name === 'AbortError'));
+  return (
+    stop.aborted &&
+    (error === undefined || error === stop.reason || (error instanceof Error && error.name === 'AbortError'))
+  );
 }
 
 /**

@@ -24,7 +24,10 @@ function makeGlobalOptions(): Option[] {
       '--token <token>',
       'API token (else RICLOUD_TOKEN or RICLOUD_TOKEN_FILE, else the config file); visible to other users of this machine (ps): in scripts prefer --token-stdin',
     ),
-    new Option('--token-stdin', 'read the API token from stdin (e.g. a pipe from a secrets manager), trimmed'),
+    new Option(
+      '--token-stdin',
+      'read the API token from stdin (e.g. a pipe from a secrets manager), trimmed; on a terminal, asked with echo off',
+    ),
     new Option('--url <url>', 'API base URL (else RICLOUD_URL, else the config file, else the public API)'),
     new Option('--json', 'print JSON: one document, or one object per line for --all and listen'),
     new Option('-q, --quiet', 'print no progress, hints or banners on stderr'),

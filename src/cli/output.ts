@@ -48,7 +48,10 @@ export interface OutputOptions {
 export class Output {
   /** `--json`: results as JSON documents, streams as NDJSON. */
   readonly json: boolean;
-  /** True when progress may be drawn: stderr is a terminal and `--quiet` is off. */
+  /**
+   * True when progress may be drawn: stderr is a terminal that can redraw a line (not `TERM=dumb`, not a CI runner's:
+   * `CI` set) and `--quiet` is off. Elsewhere a spinner would print a line at each redraw.
+   */
   readonly interactive: boolean;
   /** Colours for stderr, for progress text. */
   readonly errColors: Colors;
@@ -62,7 +65,8 @@ export class Output {
     this.#quiet = options.quiet;
     this.#stdout = options.stdout;
     this.#stderr = options.stderr;
-    this.interactive = Boolean(options.stderr.isTTY) && !options.quiet;
+    const { TERM, CI } = options.env;
+    this.interactive = Boolean(options.stderr.isTTY) && !options.quiet && TERM !== 'dumb' && CI === undefined;
     this.#colors = colorsFor(options.stdout, options.color, options.env);
     this.errColors = colorsFor(options.stderr, options.color, options.env);
   }

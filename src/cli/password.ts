@@ -5,7 +5,7 @@
 import { readBounded } from '../read-file';
 import { UsageError } from './errors';
 import { MAX_SECRET_BYTES } from './secret-input';
-import { stopRun } from './stop';
+import { askHidden } from './hidden-prompt';
 
 /** Where the password is read from and where the prompt goes. */
 export interface PasswordInput {
@@ -18,12 +18,6 @@ export interface PasswordInput {
   stop: AbortSignal;
 }
 
-// Keys a hidden prompt acts on.
-const ENTER = new Set(['\r', '\n']);
-const CTRL_C = '\u0003';
-const CTRL_D = '\u0004';
-const BACKSPACE = new Set(['\u007f', '\b']);
-
 /** Bytes `stdin` held, less one final line break: a password may begin or end with spaces, so nothing else is cut. */
 function passwordOf(bytes: Buffer): string {
   if (bytes.length > MAX_SECRET_BYTES)
@@ -31,55 +25,6 @@ function passwordOf(bytes: Buffer): string {
   const value = bytes.toString('utf8').replace(/\r?\n$/, '');
   if (!value) throw new UsageError('stdin for --password-stdin is empty');
   return value;
-}
-
-/** An interruption as the run's stop machinery reports it: the stop signal's exit code, no message. */
-function interrupted(): Error {
-  const error = new Error('interrupted');
-  error.name = 'AbortError';
-  return error;
-}
-
-/**
- * Asks `question` on the terminal and reads a line without echoing it; Ctrl-C stops the run, as it does elsewhere, and
- * so does anything else that aborts `stop`.
- */
-function askHidden(
-  question: string,
-  stdin: NodeJS.ReadStream,
-  prompt: NodeJS.WriteStream,
-  stop: AbortSignal,
-): Promise<string> {
-  // In raw mode the terminal neither echoes nor turns Ctrl-C into SIGINT: both are handled here. It is set before the
-  // question shows, so nothing typed as soon as it appears is echoed.
-  stdin.setRawMode(true);
-  prompt.write(question);
-  stdin.setEncoding('utf8');
-  let typed: string[] = [];
-  let onData: (chunk: string) => void = () => undefined;
-  let onStop: () => void = () => undefined;
-  return new Promise<string>((resolve, reject) => {
-    onStop = () => reject(interrupted());
-    if (stop.aborted) return onStop();
-    stop.addEventListener('abort', onStop, { once: true });
-    onData = (chunk) => {
-      for (const key of chunk) {
-        if (ENTER.has(key) || (key === CTRL_D && typed.length > 0)) return resolve(typed.join(''));
-        if (key === CTRL_C) return stopRun('SIGINT');
-        if (key === CTRL_D) return reject(new UsageError('no password given'));
-        if (BACKSPACE.has(key)) typed = typed.slice(0, -1);
-        else if (key >= ' ') typed.push(key);
-      }
-    };
-    stdin.on('data', onData);
-    stdin.resume();
-  }).finally(() => {
-    stop.removeEventListener('abort', onStop);
-    stdin.off('data', onData);
-    stdin.setRawMode(false);
-    stdin.pause();
-    prompt.write('\n');
-  });
 }
 
 /**

@@ -14,6 +14,7 @@ import { addSubscriptionCommands } from './commands/subscription';
 import { addTaskCommands } from './commands/task';
 import { addUserCommands } from './commands/user';
 import { addWebhookConfigCommands } from './commands/webhook-config';
+import { escapeControls } from './escape';
 import { addGlobalOptions } from './globals';
 
 const ROOT_HELP = `
@@ -33,7 +34,7 @@ With the real API: ricloud config init --token <your key token>
 Exit codes:
   0    success
   1    the API or the network failed (one line on stderr names the status and the error code),
-       or stdout could not be written (e.g. a full disk)
+       or stdout could not be written (e.g. a full disk), or the port to listen on is taken
   2    usage: an unknown flag, a missing argument, an invalid value or an unreadable config file
   3    a waited task ended failed, a waited webhook config ended invalid, a waited session did not
        become active, or a waited poll completed with failed tasks
@@ -60,8 +61,12 @@ export function buildProgram(): Command {
     // Settings below are inherited by every command added after them.
     .enablePositionalOptions()
     .exitOverride()
-    // A mistyped `--tokn=<token>` would otherwise print the token back in "unknown option '...'".
-    .configureOutput({ outputError: (text, write) => write(text.replace(UNKNOWN_OPTION_VALUE, '$1=…')) })
+    // A mistyped `--tokn=<token>` would otherwise print the token back in "unknown option '...'"; a value quoted in
+    // "argument '...' is invalid" is shown, not obeyed, as the server's text is.
+    .configureOutput({
+      outputError: (text, write) =>
+        write(text.replace(UNKNOWN_OPTION_VALUE, '$1=…').split('\n').map(escapeControls).join('\n')),
+    })
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', ROOT_HELP);
   addWebhookConfigCommands(program);

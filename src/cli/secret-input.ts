@@ -2,9 +2,9 @@
  * Tokens and secrets given without a flag, which other users of the machine could read in `ps`: from a file a
  * variable names (`RICLOUD_TOKEN_FILE`), or from stdin (`--token-stdin`). Either is read up to a bound and trimmed.
  */
-import type { Readable } from 'node:stream';
 import { readBounded, readFileBounded } from '../read-file';
 import { UsageError } from './errors';
+import { askHidden } from './hidden-prompt';
 import type { Setting } from './settings';
 
 /** The most a token or secret may take, in bytes: far more than any has, far less than memory. */
@@ -37,9 +37,18 @@ export async function fromSecretFile(name: string, path: string, stop: AbortSign
 }
 
 /**
- * The value on `stdin` up to its end, for the flag `flag` (`--token-stdin`), unless `stop` aborts first.
+ * The value on `stdin` up to its end, for the flag `flag` (`--token-stdin`), unless `stop` aborts first. On a
+ * terminal, `what` is asked for and typed with echo off, so the value does not stay on the screen.
  * @throws UsageError naming the flag when stdin is empty or too long; AbortError when `stop` aborts.
  */
-export async function fromStdin(flag: string, stdin: Readable, stop: AbortSignal): Promise<Setting> {
-  return secretOf(await readBounded(stdin, MAX_SECRET_BYTES, stop), `stdin for ${flag}`, flag);
+export async function fromStdin(
+  flag: string,
+  what: string,
+  stdin: NodeJS.ReadStream,
+  stop: AbortSignal,
+): Promise<Setting> {
+  const bytes = stdin.isTTY
+    ? Buffer.from(await askHidden(`${what} (${flag}): `, stdin, process.stderr, stop))
+    : await readBounded(stdin, MAX_SECRET_BYTES, stop);
+  return secretOf(bytes, `stdin for ${flag}`, flag);
 }

@@ -10,7 +10,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 /** Receivers' default `bodyTimeout`: 10 s to receive a whole body, so a sender dribbling bytes cannot hold one open. */
 export const DEFAULT_BODY_TIMEOUT = 10_000;
 /** setTimeout's ceiling: a longer delay would fire at once, so a timeout past it means no timeout. */
-const MAX_DELAY = 2_147_483_647;
+export const MAX_DELAY = 2_147_483_647;
 
 /**
  * Checks a `maxBodyBytes` option: a positive number of bytes (`Infinity` lifts the limit).
@@ -24,11 +24,12 @@ export function checkMaxBodyBytes(value: unknown, field: string): number {
 }
 
 /**
- * Checks a `bodyTimeout` option: a positive number of milliseconds (`Infinity` lifts the limit).
+ * Checks a timeout option (`bodyTimeout`, `handlerTimeout`): a positive number of milliseconds (`Infinity` lifts the
+ * limit), `fallback` when undefined.
  * @throws InvalidInputError naming `field`.
  */
-export function checkBodyTimeout(value: unknown, field: string): number {
-  if (value === undefined) return DEFAULT_BODY_TIMEOUT;
+export function checkTimeout(value: unknown, field: string, fallback: number): number {
+  if (value === undefined) return fallback;
   if (typeof value !== 'number' || !(value > 0))
     throw new InvalidInputError(field, 'must be a positive number of milliseconds (Infinity for no limit)');
   return value;

@@ -1,6 +1,6 @@
 /** createWebhookHandler: a `(Request) => Promise<Response>` receiver that verifies, parses and dispatches by slug. */
 import { InvalidInputError } from '../core/errors';
-import { checkBodyTimeout, checkMaxBodyBytes } from './body';
+import { checkMaxBodyBytes, checkTimeout, DEFAULT_BODY_TIMEOUT, MAX_DELAY } from './body';
 import {
   eventSlug,
   WebhookPayloadError,
@@ -14,8 +14,23 @@ import { checkReplayStore, ReplayError, type ReplayStore } from './replay';
 import { checkVerifyOptions, isSecrets, SignatureVerificationError, type Secrets } from './signature';
 import { verifyRequest } from './verify-request';
 
+/** What a handler gets beside its event. */
+export interface EventHandlerContext {
+  /**
+   * Aborts when `handlerTimeout` passes, with a `TimeoutError` (a `DOMException`) as its reason: the delivery was
+   * answered 503, and a retry of the event may run the handlers again. Pass it to the handler's own requests.
+   */
+  signal: AbortSignal;
+}
+
 /** A handler of one event; the `bivariance` form lets a typed handler sit beside the generic ones. */
-export type EventHandler<E> = { bivariance(event: E): unknown }['bivariance'];
+export type EventHandler<E> = { bivariance(event: E, context: EventHandlerContext): unknown }['bivariance'];
+
+/**
+ * Receivers' default `handlerTimeout`: 10 s, the time the API is taken to wait for an answer (its docs give none; the
+ * mock waits 10 s). An answer after it would come too late to count.
+ */
+export const DEFAULT_HANDLER_TIMEOUT = 10_000;
 
 /** Handlers by slug: documented slugs get their typed event, any other slug the generic one. */
 export type WebhookEventHandlers = { [S in WebhookEventSlug]?: EventHandler<WebhookEventOf<S>> } & {
@@ -29,11 +44,12 @@ export interface WebhookHandlerOptions {
   /** Handlers by slug, e.g. `{ 'task.succeeded': (event) => … }`. */
   on?: WebhookEventHandlers | undefined;
   /** Called with every verified event, beside the slug's own handler. */
-  onAny?: ((event: WebhookEvent) => unknown) | undefined;
+  onAny?: ((event: WebhookEvent, context: EventHandlerContext) => unknown) | undefined;
   /**
    * Called when a delivery is refused (a `SignatureVerificationError`, `WebhookPayloadError` or `ReplayError`, and no
-   * handler ran), when one of an event already handled is acknowledged (`ReplayError`), or when a handler threw (its
-   * error). For logs: the answer does not change, and what it throws is ignored.
+   * handler ran), when one of an event already handled is acknowledged (`ReplayError`), when a handler threw (its
+   * error, also after a timeout), or when the handlers passed `handlerTimeout` (a `TimeoutError` DOMException). For
+   * logs: the answer does not change, and what it throws is ignored.
    */
   onError?: ((error: unknown, request: Request) => unknown) | undefined;
   /** Seconds the signature's timestamp may be off, both ways (default 600). */
@@ -44,6 +60,14 @@ export interface WebhookHandlerOptions {
    * resolved, so the API's retry of a failed one gets through.
    */
   replay?: ReplayStore | undefined;
+  /**
+   * Milliseconds the handlers may take (default 10 000, `Infinity` for no limit). Past it the delivery is answered 503,
+   * so the API retries it later, and the handlers' `signal` aborts. The handlers are not stopped: with `replay`, a retry
+   * that arrives after the timeout runs them again even while the first call still runs (a handler that never settles
+   * must not have its event refused for good); a copy that arrives before is refused (400). A first call that resolves
+   * late still records its id, so later copies are acknowledged (200).
+   */
+  handlerTimeout?: number | undefined;
   /** The largest body read, in bytes (default 1 MiB); a larger one gets 413 before its signature is checked. */
   maxBodyBytes?: number | undefined;
   /** Milliseconds the whole body may take to arrive (default 10 000); a slower one gets 408. */
@@ -63,6 +87,10 @@ const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = {
   unreadable: 400,
   timeout: 408,
 };
+
+/** The reason a handler's signal aborts with, and what `onError` gets, when the handlers pass `handlerTimeout`. */
+const timedOut = (ms: number) =>
+  new DOMException(`the webhook handlers did not finish within ${ms} ms (handlerTimeout)`, 'TimeoutError');
 
 const answer = (status: number, text: string, headers: Record<string, string> = {}): Response =>
   new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
@@ -97,10 +125,11 @@ function checkHandlers(on: unknown, onAny: unknown, onError: unknown): void {
  * or to `toNodeHandler` for Node and Express. It answers 200 once the handlers resolved, or at once for an event id
  * `replay` holds (handlers not run again); 400 for a bad or missing signature, a copy of an event being handled or JSON
  * that is not an event; 405 for a non-POST; 408 for a body still arriving after
- * `bodyTimeout`; 413 for a body over `maxBodyBytes`; 415 for a body that is not JSON; 500 when a handler throws. No handler runs for a refused delivery. The returned
- * function never throws: every failure becomes an answer (and a call of `onError`).
+ * `bodyTimeout`; 413 for a body over `maxBodyBytes`; 415 for a body that is not JSON; 500 when a handler throws; 503 when
+ * the handlers pass `handlerTimeout`. No handler runs for a refused delivery. The returned function never throws: every
+ * failure becomes an answer (and a call of `onError`).
  * @throws InvalidInputError when `secret` is neither a string (of more than whitespace), a list of them, nor a
- *   function, when `maxBodyBytes` or `bodyTimeout` is not a positive number, when `tolerance` is not a number of
+ *   function, when `maxBodyBytes`, `bodyTimeout` or `handlerTimeout` is not a positive number, when `tolerance` is not a number of
  *   seconds, 0 or more, when a handler (in `on`, `onAny`, `onError`) is not a function, or `replay` not a store.
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
@@ -110,7 +139,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   checkHandlers(on, onAny, onError);
   const replay = checkReplayStore(options.replay, 'options.replay');
   const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes, 'options.maxBodyBytes');
-  const bodyTimeout = checkBodyTimeout(options.bodyTimeout, 'options.bodyTimeout');
+  const bodyTimeout = checkTimeout(options.bodyTimeout, 'options.bodyTimeout', DEFAULT_BODY_TIMEOUT);
+  const handlerTimeout = checkTimeout(options.handlerTimeout, 'options.handlerTimeout', DEFAULT_HANDLER_TIMEOUT);
   checkVerifyOptions({ tolerance }, 'options');
   // A secret missing from the environment should stop the app at start, not refuse every delivery later.
   if (typeof options.secret !== 'function' && !isSecrets(options.secret)) {
@@ -150,13 +180,32 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       return refusal(error);
     }
     handling.add(event.id);
-    try {
-      await Promise.all([on[eventSlug(event)]?.(event), onAny?.(event)]);
+    const controller = new AbortController();
+    const context: EventHandlerContext = { signal: controller.signal };
+    const work = (async () => {
+      await Promise.all([on[eventSlug(event)]?.(event, context), onAny?.(event, context)]);
       await replay?.add(event.id);
+      return true;
+    })();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<false>((resolve) => {
+      if (handlerTimeout <= MAX_DELAY) timer = setTimeout(resolve, handlerTimeout, false);
+    });
+    try {
+      if (!(await Promise.race([work, late]))) {
+        const error = timedOut(handlerTimeout);
+        controller.abort(error);
+        // Settled after the answer: a failure is still reported, unless it is the abort itself.
+        work.catch((failure) => void (failure === error || report(failure, request)));
+        await report(error, request);
+        return answer(503, error.message);
+      }
     } catch (error) {
       await report(error, request);
       return answer(500, 'the webhook handler failed');
     } finally {
+      clearTimeout(timer);
+      // Freed at the answer, timed out or not: a retry after a timeout runs the handlers again.
       handling.delete(event.id);
     }
     return answer(200, 'OK');

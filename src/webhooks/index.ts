@@ -13,8 +13,8 @@ export type {
   WebhookEventSlug,
   WebhookPayloadProblem,
 } from './event';
-export { createWebhookHandler } from './handler';
-export type { EventHandler, WebhookEventHandlers, WebhookHandlerOptions } from './handler';
+export { createWebhookHandler, DEFAULT_HANDLER_TIMEOUT } from './handler';
+export type { EventHandler, EventHandlerContext, WebhookEventHandlers, WebhookHandlerOptions } from './handler';
 export { toNodeHandler } from './node';
 export type { NodeHandler, NodeRequest, NodeResponse } from './node';
 export { MemoryReplayStore, ReplayError } from './replay';

@@ -1,5 +1,5 @@
 /** verifyRequest: constructEvent for a Web-standard `Request` (Next.js, Hono, Bun, Deno, workers). */
-import { checkBodyTimeout, checkMaxBodyBytes, readBody } from './body';
+import { checkMaxBodyBytes, checkTimeout, DEFAULT_BODY_TIMEOUT, readBody } from './body';
 import { constructEvent, type ConstructEventOptions } from './construct-event';
 import { WebhookPayloadError, type WebhookEvent } from './event';
 import { checkReplayStore } from './replay';
@@ -26,7 +26,7 @@ export async function verifyRequest(
   options: VerifyRequestOptions = {},
 ): Promise<WebhookEvent> {
   const max = checkMaxBodyBytes(options.maxBodyBytes, 'options.maxBodyBytes');
-  const timeout = checkBodyTimeout(options.bodyTimeout, 'options.bodyTimeout');
+  const timeout = checkTimeout(options.bodyTimeout, 'options.bodyTimeout', DEFAULT_BODY_TIMEOUT);
   checkReplayStore(options.replay, 'options.replay');
   // A body another reader holds (locked) is as good as read: its bytes will not reach us.
   if (request.bodyUsed || request.body?.locked) {

@@ -63,6 +63,15 @@ describe('ricloud config init', () => {
     expect(() => statSync(iniOf(home))).toThrow();
   });
 
+  it('a RICLOUD_CONF in a directory that does not exist is a usage error (exit 2) naming the file', async () => {
+    const other = join(tempHome(), 'missing', 'team.ini');
+    const run = await ricloud(['config', 'init', '--token', newToken()], { HOME: tempHome(), RICLOUD_CONF: other });
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(
+      new RegExp(`^error: cannot write the config file ${other} \\(named by RICLOUD_CONF\\): ENOENT`),
+    );
+  });
+
   it('needs a token (exit 2), and refuses a URL that is not http(s), naming it', async () => {
     const home = tempHome();
     const none = await ricloud(['config', 'init'], { HOME: home });

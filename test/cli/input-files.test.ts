@@ -66,6 +66,40 @@ describe.skipIf(!existsSync('/proc/self/fd'))('a named pipe that never gets a wr
   });
 });
 
+it('Ctrl-C that comes while a config file is being opened exits 130, quietly: the stop is not an error', async () => {
+  const dir = tempHome();
+  const conf = join(dir, 'team.ini');
+  writeFileSync(conf, '[api]\ntoken = tok_team\n');
+  // Loaded before the command: the file's opening completes only once SIGINT came, so the read then finds the run
+  // already stopped.
+  const openUntilSigint = join(dir, 'open-until-sigint.mjs');
+  writeFileSync(
+    openUntilSigint,
+    `import fs from 'node:fs';
+    import { syncBuiltinESMExports } from 'node:module';
+    const open = fs.open;
+    fs.open = (path, ...rest) => {
+      const callback = rest.pop();
+      if (path !== ${JSON.stringify(conf)}) return open(path, ...rest, callback);
+      open(path, ...rest, (error, fd) => {
+        const alive = setInterval(() => {}, 60_000);
+        process.once('SIGINT', () =>
+          setImmediate(() => {
+            clearInterval(alive);
+            callback(error, fd);
+          }),
+        );
+        process.stderr.write('opened\\n');
+      });
+    };
+    syncBuiltinESMExports();`,
+  );
+  const run = start(['config', 'view'], { RICLOUD_CONF: conf, NODE_OPTIONS: `--import=${openUntilSigint}` });
+  await run.waitFor('stderr', /opened/);
+  run.child.kill('SIGINT');
+  expect(await run.done).toMatchObject({ code: 130, stdout: '', stderr: 'opened\n' });
+});
+
 describe.skipIf(!existsSync('/proc/self/fd'))('a named pipe that gets a writer', () => {
   it('as RICLOUD_TOKEN_FILE gives the token written to it, as `<(pass show ricloud)` does', async () => {
     const token = newToken();

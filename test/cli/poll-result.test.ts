@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -182,6 +182,19 @@ describe('ricloud result', () => {
     expect(readdirSync(dirname(path))).toEqual(['result.bin']);
   });
 
+  it.each([
+    ['empty', () => '', 'invalid --output: must be a non-empty file path'],
+    ['a directory', () => tempHome(), 'is a directory: name the file to write'],
+    ['in a missing directory', () => join(tempHome(), 'missing', 'result.bin'), 'no such directory'],
+  ])('download --output %s is a usage error (exit 2) before anything is sent', async (_, path, message) => {
+    const token = newToken();
+    const before = mock().api.requests.length;
+    const run = await ricloud(['result', 'download', 'res_unknown', '--output', path()], env(token));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(mock().api.requests.length).toBe(before);
+  });
+
   it('ack consumes one result, or several in one request; list then leaves them out', async () => {
     const token = newToken();
     const { client: sdk, poll } = await completedPoll(token);
@@ -287,6 +300,60 @@ describe('ricloud result download, interrupted', () => {
     run.child.kill('SIGINT');
     const done = await run.done;
     expect(done.code).toBe(130);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a second Ctrl-C while the first one cleans up exits 130 at once, and still leaves no partial file', async () => {
+    const dir = tempHome();
+    // Loaded before the command: the partial file's removal takes a minute, so the second Ctrl-C comes during it.
+    const slowRemoval = join(dir, 'slow-removal.mjs');
+    writeFileSync(
+      slowRemoval,
+      `import fs from 'node:fs/promises';
+      import { syncBuiltinESMExports } from 'node:module';
+      const rm = fs.rm;
+      fs.rm = async (path, options) => {
+        if (String(path).endsWith('.part')) {
+          process.stderr.write('removing the partial file\\n');
+          await new Promise((resolve) => setTimeout(resolve, 60_000));
+        }
+        return rm(path, options);
+      };
+      syncBuiltinESMExports();`,
+    );
+    const output = join(dir, 'out');
+    mkdirSync(output);
+    const run = start(['result', 'download', 'res_1', '--output', join(output, 'big.bin')], {
+      RICLOUD_URL: url(),
+      RICLOUD_TOKEN: newToken(),
+      NODE_OPTIONS: `--import=${slowRemoval}`,
+    });
+    await until(async () => readdirSync(output).length > 0, 'the partial file');
+    run.child.kill('SIGINT');
+    await run.waitFor('stderr', /removing the partial file/);
+    run.child.kill('SIGINT');
+    const done = await run.done;
+    expect(done.code).toBe(130);
+    expect(readdirSync(output)).toEqual([]);
+  });
+
+  it('two signals that arrive together exit with a signal code, and leave no partial file', async () => {
+    const dir = tempHome();
+    const run = start(['result', 'download', 'res_1', '--output', join(dir, 'big.bin')], {
+      RICLOUD_URL: url(),
+      RICLOUD_TOKEN: newToken(),
+    });
+    await until(async () => readdirSync(dir).length > 0, 'the partial file');
+    // Both pending when the command next runs: the second is handled before the first one's cleanup. (Two SIGINT
+    // would merge into one while pending, so the second is a SIGTERM.)
+    run.child.kill('SIGSTOP');
+    run.child.kill('SIGINT');
+    run.child.kill('SIGTERM');
+    run.child.kill('SIGCONT');
+    const done = await run.done;
+    // Whichever of the two the command handles second exits with its code.
+    expect([130, 143]).toContain(done.code);
+    expect(done.stderr).toBe('');
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -80,6 +80,15 @@ export function collect(child: ChildProcessWithoutNullStreams): Launched {
   return { child, output, done, waitFor };
 }
 
+/** Starts `ricloud args…` on a pseudo-terminal (util-linux `script`), with only PATH, a HOME, `TERM=xterm` and `env`. */
+export function onTerminal(args: string[], environment: Record<string, string>): Launched {
+  const command = [process.execPath, BIN, ...args].map((word) => `'${word}'`).join(' ');
+  const child = spawn('script', ['--quiet', '--return', '--command', command, '/dev/null'], {
+    env: { PATH: process.env.PATH, HOME: tempHome(), TERM: 'xterm', ...environment },
+  });
+  return collect(child);
+}
+
 /** Runs `ricloud args…` to the end. */
 export function ricloud(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
   return start(args, env).done;

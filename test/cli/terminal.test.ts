@@ -2,24 +2,14 @@
  * The command on a terminal: run inside `script`, which gives it a pseudo-terminal for stdin, stdout and stderr, as a
  * person at a shell has. What it prints comes back as one stream, as the person sees it.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { activeSession, configureOrganisation } from './flow-support';
-import { BIN, collect, newToken, OK_URL, tempHome, useMockServer } from './support';
+import { newToken, OK_URL, onTerminal, tempHome, useMockServer } from './support';
 
 const { mock, env, client } = useMockServer();
-
-/** Starts `ricloud args…` on a pseudo-terminal (util-linux `script`), with only PATH, a HOME and `env`. */
-function onTerminal(args: string[], environment: Record<string, string>) {
-  const command = [process.execPath, BIN, ...args].map((word) => `'${word}'`).join(' ');
-  const child = spawn('script', ['--quiet', '--return', '--command', command, '/dev/null'], {
-    env: { PATH: process.env.PATH, HOME: tempHome(), TERM: 'xterm', ...environment },
-  });
-  return collect(child);
-}
 
 describe('the password prompt', () => {
   it('asks without echo, takes backspace, and sends what was typed: "wrong" fails (exit 3) and is never shown', async () => {
@@ -64,6 +54,31 @@ describe('the password prompt', () => {
       expect(mock().api.requests.slice(before)).toEqual([]);
     },
   );
+});
+
+describe('--token-stdin and --secret-stdin typed on a terminal', () => {
+  it('asks for the token with echo off, so it never shows on the screen, and uses it', async () => {
+    const token = newToken();
+    await client(token).webhookConfigs.create({ url: OK_URL });
+    const run = onTerminal(['--token-stdin', 'webhook-config', 'list', '--json'], { RICLOUD_URL: mock().url });
+    await run.waitFor('stdout', /API token \(--token-stdin\): $/);
+    run.child.stdin.write(`${token}\r`);
+    const done = await run.done;
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('"url": "https://hooks.test/ok"');
+    expect(done.stdout).not.toContain(token);
+  });
+
+  it('asks for the webhook secret with echo off', async () => {
+    const run = onTerminal(['event', 'listen', '--port', '0', '--secret-stdin'], {});
+    await run.waitFor('stdout', /Webhook secret \(--secret-stdin\): $/);
+    run.child.stdin.write('whsec_typed_on_the_terminal\r');
+    await run.waitFor('stdout', /Listening on http/);
+    run.child.stdin.write('\u0003');
+    const done = await run.done;
+    expect(done.code).toBe(130);
+    expect(done.stdout).not.toContain('whsec_typed');
+  });
 });
 
 describe('--wait on a terminal', () => {

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_BASE_URL } from '../sdk';
 import { action } from '../context';
+import { UsageError } from '../errors';
 import { stringifyIni } from '../ini';
 import { mask } from '../output';
 import { writePrivateFile } from '../private-file';
@@ -12,6 +13,9 @@ import { configTarget, readIniFile, type Setting } from '../settings';
  * such a URL, but view shows the setting as written, however malformed. Masking too much beats showing a password.
  */
 const maskUserInfo = (url: string): string => url.replace(/^(\s*(?:[a-z][a-z\d+.-]*:)?[\\/]{2}).*@/is, '$1****@');
+
+/** Errors of a config file path that cannot hold a file: no such directory, a directory, no permission. */
+const PATH_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS']);
 
 /** Adds `config` and its commands to `program`. */
 export function addConfigCommands(program: Command): void {
@@ -44,9 +48,17 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
         const { baseUrl } = await ctx.client();
         const token = ((await ctx.settings.token()) as Setting).value;
         const kept = options.force ? ((await readIniFile(target, ctx.signal)) ?? {}) : {};
-        writePrivateFile(path, stringifyIni({ ...kept, api: { ...kept.api, token, url: baseUrl } }), {
-          overwrite: Boolean(options.force),
-        });
+        try {
+          writePrivateFile(path, stringifyIni({ ...kept, api: { ...kept.api, token, url: baseUrl } }), {
+            overwrite: Boolean(options.force),
+          });
+        } catch (error) {
+          // A path that cannot hold the file is the setting's fault, as an unreadable config file is.
+          const { code, message } = error as NodeJS.ErrnoException;
+          if (code && PATH_ERRORS.has(code))
+            throw new UsageError(`cannot write the config file ${path} (${target.origin}): ${message}`);
+          throw error;
+        }
         const shown = { file: path, token: mask(token), url: baseUrl };
         if (ctx.out.json) ctx.out.document(shown);
         else ctx.out.fields(Object.entries(shown));

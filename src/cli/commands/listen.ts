@@ -18,6 +18,7 @@ import { action, type Context } from '../context';
 import { UsageError } from '../errors';
 import { checkUrl, hideNestedSecrets, RicloudError } from '../sdk';
 import { list, port } from '../parse';
+import { host, listenFailure } from '../address';
 import { fromStdin } from '../secret-input';
 import { stopped } from '../stop';
 
@@ -128,7 +129,7 @@ export function addListenCommand(group: Command): void {
   group
     .command('listen')
     .description('receive webhook deliveries here: verify each signature and print each event')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--host <host>', 'address to listen on', host, '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', port, 8080)
     .addOption(
       new Option(
@@ -160,12 +161,14 @@ Examples:
       action(async (ctx, options: ListenOptions) => {
         // Checked before anything starts, and by this flag's name: the SDK's create would call it `url`.
         if (options.webhookUrl) checkUrl(options.webhookUrl, '--webhook-url');
+        // As `--token ""`: an empty flag must not fall through to another secret.
+        if (options.secret?.trim() === '') throw new UsageError('--secret is empty: give it a value, or leave it out');
         // With --webhook-url, the new config's secret is the one deliveries are signed with, whatever is configured.
         const given = options.webhookUrl
           ? undefined
           : options.secretStdin
-            ? (await fromStdin('--secret-stdin', process.stdin, ctx.signal)).value
-            : options.secret?.trim() || (await ctx.settings.secret())?.value;
+            ? (await fromStdin('--secret-stdin', 'Webhook secret', process.stdin, ctx.signal)).value
+            : (options.secret?.trim() ?? (await ctx.settings.secret())?.value);
         if (!options.webhookUrl && !given)
           throw new UsageError(
             'event listen needs --secret-stdin, --secret, RICLOUD_SECRET, RICLOUD_SECRET_FILE, [webhooks] secret in the config file, or --webhook-url',
@@ -192,7 +195,7 @@ Examples:
         });
         const server = createServer(toNodeHandler(handler));
         await new Promise<void>((resolve, reject) => {
-          server.once('error', reject);
+          server.once('error', (error) => reject(listenFailure(error, options.host)));
           server.listen(options.port, options.host, resolve);
         });
         const { address, port: bound, family } = server.address() as AddressInfo;

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { action } from '../context';
 import { errorLine, exitCode } from '../errors';
 import { bytes, port, scale, seconds } from '../parse';
+import { host, listenFailure } from '../address';
 import { drained, stopped } from '../stop';
 
 /** The token the export line suggests: the mock takes any token, and each one is its own organisation. */
@@ -39,7 +40,7 @@ export function addMockCommand(program: Command): void {
   program
     .command('mock')
     .description('serve a mock of the ricloud API on this machine (state in memory, real signed deliveries)')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--host <host>', 'address to listen on', host, '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', port, 8787)
     .option(
       '--cors [origin]',
@@ -78,6 +79,8 @@ To try downloads and expiries quickly:
           resultLifetime: milliseconds(options.resultLifetime),
           resultSize: options.resultSize,
           intervalScale: options.intervalScale,
+        }).catch((error: unknown) => {
+          throw listenFailure(error, options.host);
         });
         const env = { RICLOUD_URL: server.url, RICLOUD_TOKEN: MOCK_TOKEN };
         if (ctx.out.json) ctx.out.jsonLine({ url: server.url, env });

@@ -3,12 +3,13 @@
  * result's size and MD5 checksum as it streams, with a progress bar on a terminal.
  */
 import { Option, type Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { DownloadOptions, Result } from '../../index';
-import { action, type Context, namingFlag } from '../context';
+import { action, type Context } from '../context';
 import { UsageError } from '../errors';
 import { addListOptions, printList, type ListOptions } from '../list';
 import { formatBytes, withProgressBar } from '../progress';
@@ -43,17 +44,28 @@ function downloadToStdout(ctx: Context, result: Result): Promise<void> {
 }
 
 /**
+ * Checks `--output` before anything is sent: a file's path, in a directory that exists, and no file already there
+ * unless `overwrite`.
+ * @throws UsageError saying what is wrong with `path`.
+ */
+function checkOutput(path: string, overwrite: boolean): void {
+  if (path === '') throw new UsageError('invalid --output: must be a non-empty file path');
+  const found = statSync(path, { throwIfNoEntry: false });
+  if (found?.isDirectory()) throw new UsageError(`--output ${path} is a directory: name the file to write`);
+  if (found && !overwrite) throw alreadyExists(path);
+  if (!statSync(dirname(resolve(path)), { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(`--output ${path}: no such directory as ${dirname(path)}`);
+}
+
+/**
  * Downloads to `path` with `ricloud/node`'s `downloadToFile`: the file appears there only once checked.
- * @throws UsageError when `path` exists and `overwrite` is off.
+ * @throws UsageError when a file appeared at `path` meanwhile and `overwrite` is off.
  */
 async function downloadToPath(ctx: Context, result: Result, path: string, overwrite: boolean): Promise<void> {
-  if (!overwrite && existsSync(path)) throw alreadyExists(path);
   // Node-only, so loaded when used.
   const { downloadToFile } = await import('../../node');
   try {
-    await withBar(ctx, result, (options) =>
-      namingFlag('path', '--output', () => downloadToFile(result, path, { ...options, overwrite })),
-    );
+    await withBar(ctx, result, (options) => downloadToFile(result, path, { ...options, overwrite }));
   } catch (error) {
     // Made by something else while the file downloaded: kept, as one there before is.
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(path);
@@ -138,6 +150,7 @@ Examples:
         // Bytes on a terminal would garble it, and could drive it: they go to a file or a pipe.
         if (options.output === undefined && process.stdout.isTTY)
           throw new UsageError('result download writes the file: pass --output PATH, or pipe stdout (… > file)');
+        if (options.output !== undefined) checkOutput(options.output, Boolean(options.force));
         const client = await ctx.client();
         const result = await client.results.retrieve(id, { signal: ctx.signal });
         // The SDK would call it bad input (exit 2); the id was right, the file is gone (exit 1).

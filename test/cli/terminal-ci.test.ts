@@ -1,0 +1,26 @@
+/**
+ * A terminal that is not a person's: CI runners that give the command a pseudo-terminal (`CI` set) and `TERM=dumb`
+ * cannot redraw a line, so a spinner there would print a new line for each of its ten redraws a second.
+ */
+import { stripVTControlCharacters } from 'node:util';
+import { expect, it } from 'vitest';
+import { newToken, OK_URL, onTerminal, useMockServer } from './support';
+
+// A config's test takes 1.5 s: fifteen redraws of a spinner.
+const { env } = useMockServer({ taskDelay: 1500 });
+
+it.each([
+  ['CI=true', { CI: 'true' }],
+  ['CI empty', { CI: '' }],
+  ['TERM=dumb', { TERM: 'dumb' }],
+])('--wait with %s draws no spinner: the config is printed once, with no progress lines', async (_, extra) => {
+  const run = await onTerminal(['webhook-config', 'create', '--url', OK_URL, '--wait'], {
+    ...env(newToken()),
+    ...extra,
+  }).done;
+  expect(run.code).toBe(0);
+  const lines = stripVTControlCharacters(run.stdout).split(/\r?\n/);
+  // A spinner's line: `⠋ webhook_config <id> new 0.1 s`, or its last one, `✔ webhook_config <id> valid 1.5 s`.
+  expect(lines.filter((line) => /webhook_config \S+ (new|valid)/.test(line))).toEqual([]);
+  expect(lines.filter((line) => /^state\s+valid$/.test(line.trim()))).toHaveLength(1);
+});

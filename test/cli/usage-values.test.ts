@@ -1,0 +1,103 @@
+/**
+ * Malformed option values are usage errors (exit 2) that say what is wrong, before anything starts: the listen address
+ * of `mock` and `event listen`, and global flags given empty, which would otherwise fall through to another setting.
+ */
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { newToken, ricloud, useMockServer } from './support';
+
+const { env, mock } = useMockServer();
+
+describe('--host of mock and event listen', () => {
+  const commands = [
+    ['mock', '--port', '0'],
+    ['event', 'listen', '--port', '0', '--secret', 'whsec_host'],
+  ];
+
+  it.each(
+    commands.flatMap((command) => ['', 'not a host', '999.1.1.1', '-bad', 'a..b'].map((host) => [command, host])),
+  )('%j --host %j exits 2 and says the value is no address', async (command, host) => {
+    const run = await ricloud([...(command as string[]), '--host', host as string], env(newToken()));
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toContain(
+      `option '--host <host>' argument '${host}' is invalid. Not an IP address or a host name.`,
+    );
+  });
+
+  it.each(commands.map((command) => [command.slice(0, 2).join(' '), command]))(
+    '%s exits 2 for a host name that resolves to nothing, or an address not of this machine',
+    async (_, command) => {
+      // .invalid never resolves (RFC 6761); 192.0.2.1 is for documentation (RFC 5737), on no machine.
+      const unknown = await ricloud([...command, '--host', 'nosuch.invalid'], env(newToken()));
+      expect(unknown).toMatchObject({
+        code: 2,
+        stderr: 'error: invalid --host: nosuch.invalid names no address (ENOTFOUND)\n',
+      });
+      const foreign = await ricloud([...command, '--host', '192.0.2.1'], env(newToken()));
+      expect(foreign).toMatchObject({
+        code: 2,
+        stderr: 'error: invalid --host: 192.0.2.1 is not an address of this machine\n',
+      });
+    },
+  );
+
+  it.each(commands.map((command) => [command.slice(0, 2).join(' '), command]))(
+    '%s on a port in use exits 1: the flags are right, the machine is busy',
+    async (_, command) => {
+      const taken = createServer();
+      await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+      const { port } = taken.address() as { port: number };
+      try {
+        const args = command.filter((arg, i) => arg !== '--port' && command[i - 1] !== '--port');
+        const run = await ricloud([...args, '--host', '127.0.0.1', '--port', String(port)], env(newToken()));
+        expect(run.code).toBe(1);
+        expect(run.stderr).toContain('EADDRINUSE');
+      } finally {
+        taken.close();
+      }
+    },
+  );
+});
+
+describe('global flags given empty', () => {
+  it.each([
+    ['--token', ['--token', '', 'task', 'list']],
+    ['--token', ['--token', '  ', 'task', 'list']],
+    ['--url', ['--url', '', 'task', 'list']],
+  ])('%s "" exits 2 instead of falling through to RICLOUD_TOKEN or the default API', async (flag, args) => {
+    const before = mock().api.requests.length;
+    const run = await ricloud(args as string[], env(newToken()));
+    expect(run).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `error: ${flag} is empty: give it a value, or leave it out\n`,
+    });
+    expect(mock().api.requests.length).toBe(before);
+  });
+
+  it('event listen --secret "" exits 2 instead of taking RICLOUD_SECRET', async () => {
+    const run = await ricloud(
+      ['event', 'listen', '--port', '0', '--secret', ''],
+      env(newToken(), { RICLOUD_SECRET: 'whsec_env' }),
+    );
+    expect(run).toMatchObject({ code: 2, stderr: 'error: --secret is empty: give it a value, or leave it out\n' });
+  });
+});
+
+it("a bad value is quoted in commander's message with its control characters shown, not obeyed", async () => {
+  const run = await ricloud(['task', 'list', '--limit', '\u001b]0;pwned\u0007'], env(newToken()));
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain("option '--limit <n>' argument '\\x1b]0;pwned\\x07' is invalid");
+  expect(run.stderr).not.toContain('\u001b');
+});
+
+it('RICLOUD_LOG that is no log level exits 2 naming the levels, before anything is sent', async () => {
+  const before = mock().api.requests.length;
+  const run = await ricloud(['task', 'list'], env(newToken(), { RICLOUD_LOG: 'verbose' }));
+  expect(run).toMatchObject({
+    code: 2,
+    stdout: '',
+    stderr: 'error: RICLOUD_LOG=verbose is not a log level: use off, error, warn, info or debug\n',
+  });
+  expect(mock().api.requests.length).toBe(before);
+});
