@@ -136,7 +136,7 @@ describe('Relay child sources', () => {
       ['rirelay.source', 'relay-7.iphone', instance.id],
     ]);
     expect(children.data[0]).toBeInstanceOf(Source);
-    expect((await instance.refresh()).children?.total_count).toBe(2);
+    expect((await instance.refresh()).children).toMatchObject({ total_count: 2 });
     const topLevel = await Source.list({ parent: null }, { client: c });
     expect(topLevel.data.map((s) => s.id)).toEqual([instance.id]);
     expect(api.requests.at(-1)?.query).toEqual({ parent: 'null' });
