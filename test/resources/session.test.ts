@@ -85,6 +85,22 @@ describe('Session.create and wait()', () => {
     expect(session.state).toBe('active');
   });
 
+  it("opens a Relay session named by its pairing code alone, as ricloud-py's Relay sample sends it (no identifier)", async () => {
+    const c = client();
+    await configure(c, api);
+    const user = await c.users.create({ identifier: 'relay-owner' });
+    const session = await c.sessions.create({
+      source: { user, type: 'rirelay.instance' },
+      payload: { code: 'ABCD-1234' },
+    });
+    const sent = JSON.parse(api.requests.find((r) => r.path === '/sessions')?.body ?? '{}');
+    expect(sent).toEqual({ source: { user: user.id, type: 'rirelay.instance' }, payload: { code: 'ABCD-1234' } });
+    await session.wait();
+    expect(session).toMatchObject({ state: 'active', source: { type: 'rirelay.instance', user: user.id } });
+    const error = await rejectionOf(c.sessions.create({ source: { user, type: 'icloud.account' }, payload: {} }));
+    expect(error.message).toBe('source.identifier: is required for an icloud.account session');
+  });
+
   it('throws TimeoutError naming the session when it is still pending after `timeout`', async () => {
     const c = client();
     await configure(c, api);
@@ -134,6 +150,16 @@ describe('Session input', () => {
       'a source without identifier',
       { source: { user: 'usr_1', type: 'icloud.account' }, payload: { password: 'p' } },
       'source.identifier',
+    ],
+    [
+      'an iCloud account without identifier, even with no payload field set',
+      { source: { user: 'usr_1', type: 'icloud.account' }, payload: {} },
+      'source.identifier',
+    ],
+    [
+      'no code for a Relay instance named by none',
+      { source: { user: 'u', type: 'rirelay.instance' }, payload: {} },
+      'payload.code',
     ],
     ['no payload', { source }, 'payload'],
     ['no source', { payload: { password: 'p' } }, 'source'],

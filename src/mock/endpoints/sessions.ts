@@ -42,7 +42,11 @@ async function create(call: Call, context: HandlerContext): Promise<Response> {
     readChoice(source.type, 'source', CLIENT_SOURCE_TYPES);
     checkActive(context.store.users.get(source.user), 'source');
   } else {
-    named = readSourceFields(readFields(body.source, 'source'), 'source.', call, context);
+    const fields = readFields(body.source, 'source');
+    // ricloud-py's Relay sample names no identifier: the pairing code names the instance.
+    if (fields.type === 'rirelay.instance' && fields.identifier === undefined)
+      fields.identifier = readText(readFields(body.payload, 'payload').code, 'payload.code');
+    named = readSourceFields(fields, 'source.', call, context);
     source = namedSource(context, named.user, named.type, named.identifier);
   }
   checkActive(source, 'source');
