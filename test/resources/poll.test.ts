@@ -103,6 +103,20 @@ describe('a poll', () => {
     expect((await c.tasks.list({ poll, state: 'failed' })).data).toEqual([]);
   });
 
+  it("of a subscription alone polls the subscription's session and source, as ricloud-py's Relay sample does", async () => {
+    const c = client();
+    await configure(c, api);
+    const session = await activeSession(c);
+    const subscription = await c.subscriptions.create({ session, poll_payload: { info_types: ['*'] } });
+    const payload = { data_types: ['ios_messages.messages'] };
+    const poll = await Poll.create({ subscription, payload }, { client: c });
+    expect(api.requests.at(-1)).toMatchObject({ method: 'POST', path: '/polls' });
+    expect(JSON.parse(api.requests.at(-1)?.body ?? '{}')).toEqual({ subscription: subscription.id, payload });
+    expect(poll).toMatchObject({ session: session.id, source: subscription.source, subscription: subscription.id });
+    const error = await rejectionOf(c.polls.create({ payload } as unknown as PollCreateParams));
+    expect(error.message).toBe('session: is required, unless a subscription names it');
+  });
+
   it('is listed by session and retrieved by id', async () => {
     const c = client();
     await configure(c, api);
@@ -153,7 +167,7 @@ describe('the refusals', () => {
     ['a data type list that is a string', { session: 'ses_1', payload: { data_types: 'a.b' } }, 'payload.data_types'],
     ['an empty data type', { session: 'ses_1', payload: { data_types: ['a.b', ''] } }, 'payload.data_types.1'],
     ['a misspelt payload field', { session: 'ses_1', payload: { data_type: ['a.b'] } }, 'payload.data_type'],
-    ['no session', { payload: { info_types: ['*'] } }, 'session'],
+    ['neither a session nor a subscription', { payload: { info_types: ['*'] } }, 'session'],
     ['an unknown parameter', { session: 'ses_1', payload: { info_types: ['*'] }, sesion: 'x' }, 'sesion'],
   ])('refuses %s before sending, naming the field', async (_, params, field) => {
     const before = api.requests.length;
