@@ -1,5 +1,6 @@
 /** Users and sources through the public API against the mock: create, retrieve, list with filters, update. */
 import { inspect } from 'node:util';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
   configure,
@@ -12,7 +13,7 @@ import {
 } from '../../src/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 
-const { api, client } = useMockApi();
+const { api, client, server } = useMockApi();
 
 describe('User', () => {
   it('creates, retrieves, lists by identifier (for await) and updates a user, in static, client and instance forms', async () => {
@@ -72,6 +73,24 @@ describe('User', () => {
     const user = await client().users.create({ identifier: 'carol' });
     const other = client({ token: 'tok_other_org_000000000000000000' });
     expect(await rejectionOf(other.users.retrieve(user.id))).toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('User.create for a super organisation', () => {
+  it('sends organisation, as the docs document it for super organisations, a resource sent as its id', async () => {
+    let sent: unknown;
+    server.use(
+      http.post(`${api.baseUrl}/users`, async ({ request }) => {
+        sent = await request.json();
+        const user = { id: 'usr_9', resource: 'user', organisation: 'org_2', identifier: 'bob', state: 'active' };
+        return HttpResponse.json({ ...user, date_created: '2024-05-01T10:00:00Z' }, { status: 201 });
+      }),
+    );
+    const user = await client().users.create({ identifier: 'bob', organisation: { id: 'org_2' } });
+    expect(sent).toEqual({ identifier: 'bob', organisation: 'org_2' });
+    expect(user.organisation).toBe('org_2');
+    const error = await rejectionOf(client().users.create({ identifier: 'bob', organisation: 'org/2' }));
+    expect(error).toMatchObject({ name: 'InvalidInputError', field: 'organisation' });
   });
 });
 
