@@ -11,6 +11,7 @@ import type { RequestOptions } from '../core/options';
 import { type DateFilter, isPlainObject } from '../core/params';
 import { waitFor, type WaitOptions } from '../core/wait';
 import { POLL_FINAL_STATES } from '../core/wire';
+import { Result, type ResultListParams } from './result';
 import { Task, type TaskListParams } from './task';
 import { pollSchema, type PollAttributes, type PollState } from './poll.schema';
 
@@ -170,6 +171,14 @@ export class Poll extends /* @__PURE__ */ resource({
   /** Lists this poll's tasks as `Task`s (`GET /tasks?poll=…`). */
   listTasks(params?: Omit<TaskListParams, 'poll'>, options?: RequestOptions): PagePromise<Task> {
     return Task.list({ ...params, poll: this.id }, { ...options, client: this.client });
+  }
+
+  /**
+   * Lists this poll's results as `Result`s, to download and acknowledge (`GET /results?poll=…`); `results` holds
+   * their attributes only. Consumed and expired ones are listed when `state` asks for them.
+   */
+  listResults(params?: Omit<ResultListParams, 'poll'>, options?: RequestOptions): PagePromise<Result> {
+    return Result.list({ ...params, poll: this.id }, { ...options, client: this.client });
   }
 
   /**

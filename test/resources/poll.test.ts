@@ -10,6 +10,7 @@ import {
   Poll,
   type PollCreateParams,
   RequestError,
+  Result,
   Source,
   Task,
 } from '../../src/index';
@@ -101,6 +102,23 @@ describe('a poll', () => {
       session: session.id,
     });
     expect((await c.tasks.list({ poll, state: 'failed' })).data).toEqual([]);
+  });
+
+  it('has its results listed as Results by listResults(), to download and acknowledge, on the client it came from', async () => {
+    const c = client();
+    await configure(c, api);
+    const session = await activeSession(c);
+    const poll = await (await c.polls.create({ session, payload: { data_types: THREE } })).wait();
+    const page = await poll.listResults({ limit: 2 });
+    expect(api.requests.at(-1)).toMatchObject({ path: '/results', query: { limit: '2', poll: poll.id } });
+    expect(page).toMatchObject({ total_count: 3, has_more: true });
+    const [first] = page.data;
+    expect(first).toBeInstanceOf(Result);
+    const bytes = new Uint8Array(await new Response(await (first as Result).download()).arrayBuffer());
+    expect(bytes.byteLength).toBe(first?.size);
+    await first?.acknowledge();
+    expect(first?.state).toBe('consumed');
+    expect((await poll.listResults({ state: 'consumed' })).data.map((r) => r.id)).toEqual([first?.id]);
   });
 
   it("of a subscription alone polls the subscription's session and source, as ricloud-py's Relay sample does", async () => {
