@@ -50,6 +50,8 @@ export interface PollListParams {
   requestor?: string | undefined;
   /** Only polls of this source: a source or its id. */
   source?: Ref | undefined;
+  /** Only the polls of this user's sources: a user or its id. */
+  user?: Ref | undefined;
   /** Only polls in this state. */
   state?: PollState | undefined;
   /** Only polls created at this instant or within this range. */
@@ -116,6 +118,7 @@ const LIST: ListEndpoint<PollListParams, PollAttributes, Poll> = {
     subscription: ref,
     requestor: text,
     source: ref,
+    user: ref,
     state: text,
     date_created: dateFilter,
   },

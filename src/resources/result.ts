@@ -7,7 +7,8 @@ import { clientFor } from '../core/default-client';
 import { type DownloadOptions, downloadText, openDownload, type ResultFile } from '../core/download';
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError, ResponseValidationError } from '../core/errors';
-import { checkFields, ref, refs, text } from '../core/fields';
+import { checkFields, dateFilter, type Ref, ref, refs, text } from '../core/fields';
+import type { DateFilter } from '../core/params';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { CallOptions } from '../core/options';
 import { redactText } from '../core/redact';
@@ -18,11 +19,17 @@ import { resultSchema, type ResultAttributes, type ResultState } from './result.
 /** Filters of `list`. Consumed and expired results are left out unless `state` asks for them. */
 export interface ResultListParams {
   /** Only results of this poll: a poll or its id. */
-  poll?: string | { id: string } | undefined;
+  poll?: Ref | undefined;
   /** Only results of this task: a task or its id. */
-  task?: string | { id: string } | undefined;
+  task?: Ref | undefined;
   /** Only results in this state; `consumed` and `expired` ones are listed only when asked for. */
   state?: ResultState | undefined;
+  /** Only results with this content, e.g. the data type `ios_messages.messages`. */
+  identifier?: string | undefined;
+  /** Only results of this file type, e.g. `json`. */
+  type?: string | undefined;
+  /** Only results published at this instant or within this range. */
+  date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
   /** Cursor: start listing after this result id. */
@@ -60,7 +67,7 @@ const LIST: ListEndpoint<ResultListParams, ResultAttributes, Result> = {
   path: PATH,
   schema,
   what: 'result list',
-  filters: { poll: ref, task: ref, state: text },
+  filters: { poll: ref, task: ref, state: text, identifier: text, type: text, date_created: dateFilter },
   wrap: () => Result,
 };
 

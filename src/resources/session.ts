@@ -47,6 +47,8 @@ export interface SessionListParams {
   state?: SessionState | undefined;
   /** Only the sessions of this user: a user or its id. */
   user?: Ref | undefined;
+  /** Only the sessions opened with this key: a key or its id. */
+  key?: Ref | undefined;
   /** Only sessions created at this instant or within this range. */
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
@@ -123,7 +125,7 @@ const LIST: ListEndpoint<SessionListParams, SessionAttributes, Session> = {
   path: PATH,
   schema,
   what: 'session list',
-  filters: { source: ref, state: text, user: ref, date_created: dateFilter },
+  filters: { source: ref, state: text, user: ref, key: ref, date_created: dateFilter },
   wrap: () => Session,
 };
 
