@@ -153,20 +153,26 @@ export class Result extends /* @__PURE__ */ resource({
    * own origin. The stream fails with SizeMismatchError as soon as more bytes than `size` arrive, and at its end
    * when fewer did (SizeMismatchError) or their MD5 is not `checksum` (ChecksumMismatchError): use the bytes only
    * once it has ended.
-   * @throws InvalidInputError when the result has no `signed_url` (expired) or for a bad option; ResultExpiredError
+   * @throws InvalidInputError when the result has no `signed_url` (expired, or its storage config signs no URLs) or for
+   *   a bad option; ResultExpiredError
    *   (410) when the file is gone; RequestError, ServerError, ConnectionError, TimeoutError or AbortError.
    */
   async download(options?: DownloadOptions): Promise<ReadableStream<Uint8Array>> {
     return openDownload(() => this.client[TRANSPORT](), this.client.baseUrl, this.#file(), options);
   }
 
-  /** The file to download. @throws InvalidInputError when the result has no `signed_url`. */
+  /**
+   * The file to download. @throws InvalidInputError when the result has no `signed_url`: it expired, or its storage
+   * config does not sign URLs (`signed_urls_enabled` is off by default).
+   */
   #file(): ResultFile {
     const url = this.signed_url?.url;
     if (!url)
       throw new InvalidInputError(
         'signed_url',
-        `result ${this.id} has none (state ${this.state}): it cannot be downloaded`,
+        this.state === 'expired'
+          ? `result ${this.id} has expired: its file is gone`
+          : `result ${this.id} has none (state ${this.state}): turn on signed_urls_enabled in its storage config, or read its url from the bucket`,
       );
     return { url, size: this.size, checksum: this.checksum, what: `download result ${this.id}` };
   }
