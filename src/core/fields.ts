@@ -46,6 +46,9 @@ export const ref: Field = (value, field) => {
   return decodeURIComponent(encodeId(id, field));
 };
 
+/** What `refOrNull` takes: a resource or its id, or `null`. */
+export type RefOrNull = string | number | { id: string | number } | null;
+
 /** A resource, its id, or `null`, which clears the reference (a key's override, an organisation's default). */
 export const refOrNull: Field = (value, field, query) => (value === null ? null : ref(value, field, query));
 
