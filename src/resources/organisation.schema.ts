@@ -19,7 +19,7 @@ export const organisationSchema = ({ z, id, maybe, datetime, openEnum, nestedLis
     api_version: maybe(z.string()),
     /** The organisation's settings, e.g. `publish_source_files`. */
     config: maybe(z.looseObject({})),
-    /** Its base permissions (`resource: organisation_permissions`): scopes mapped to limits, as `Permissions` has them. */
+    /** Its base permissions (`resource: organisation_permissions`): scopes mapped to limits, as in `Permissions`. */
     permissions: maybe(z.looseObject({})),
     /** Its webhook configs, as a list object (the first page) or, in older answers, an array. */
     webhook_configs: maybe(nestedList()),

@@ -31,13 +31,13 @@ interface PollCreateFields {
   session?: Ref | undefined;
   /** The source to poll, when not the session's own: one of its children (a Relay device), or its id. */
   source?: Ref | undefined;
-  /** The subscription the poll belongs to (a subscription or its id); without a `session`, the subscription's is polled. */
+  /** The subscription the poll belongs to (a subscription or its id); without `session`, its session is polled. */
   subscription?: Ref | undefined;
   /** What to fetch. */
   payload: PollPayloadParams;
 }
 
-/** Parameters of `create`: a `session`, a `subscription` (a manual poll of it, as ricloud-py's Relay sample makes), or both. */
+/** Parameters of `create`: a `session`, a `subscription` (polled by hand, as in ricloud-py's Relay sample), or both. */
 export type PollCreateParams = PollCreateFields & ({ session: Ref } | { subscription: Ref });
 
 /** Filters of `list`. */
@@ -130,8 +130,9 @@ export class Polls extends APIResource {
   /**
    * Starts a poll of a session, or of a subscription's; it starts `pending` (see `poll.wait()`). Never re-sent after
    * the server may have acted.
-   * @throws InvalidInputError for neither `session` nor `subscription`, an empty or bad `payload`; RequestError `unconfigured` or
-   * `session-expired`; PermissionDeniedError (`missing-scope`) for a data type the organisation may not poll.
+   * @throws InvalidInputError for neither `session` nor `subscription`, an empty or bad `payload`; RequestError
+   * `unconfigured` or `session-expired`; PermissionDeniedError (`missing-scope`) for a data type the organisation may
+   * not poll.
    */
   create = this.method(CREATE);
 

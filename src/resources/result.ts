@@ -172,7 +172,8 @@ export class Result extends /* @__PURE__ */ resource({
         'signed_url',
         this.state === 'expired'
           ? `result ${this.id} has expired: its file is gone`
-          : `result ${this.id} has none (state ${this.state}): turn on signed_urls_enabled in its storage config, or read its url from the bucket`,
+          : `result ${this.id} has none (state ${this.state}): turn on signed_urls_enabled in its storage config, ` +
+              'or read its url from the bucket',
       );
     return { url, size: this.size, checksum: this.checksum, what: `download result ${this.id}` };
   }
