@@ -10,6 +10,7 @@ import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from 
 import { type DateFilter, isPlainObject, withArticle } from '../core/params';
 import type { ResponseMeta } from '../core/spec';
 import { waitFor, type WaitOptions } from '../core/wait';
+import { sourceType } from './source';
 import type { SourceType } from './source.schema';
 import { sessionSchema, type SessionAttributes, type SessionState } from './session.schema';
 
@@ -73,7 +74,7 @@ const REQUIRED_FOR: Record<string, readonly ['source' | 'payload', string][]> = 
 
 const describedSource = /* @__PURE__ */ object({
   name: 'source',
-  fields: { user: ref, type: text, identifier: text },
+  fields: { user: ref, type: sourceType, identifier: text },
   required: ['user', 'type'],
 });
 

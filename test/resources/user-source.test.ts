@@ -123,11 +123,20 @@ describe('Source', () => {
     expect(error).toMatchObject({ name: 'RequestError', status: 400, params: { state: [expect.any(String)] } });
   });
 
-  it('passes on the API refusing a child type made by the client as a RequestError naming type', async () => {
+  it('refuses a child type (rirelay.source, which the API alone makes) before sending, in a source or a session', async () => {
     const c = client();
     const user = await c.users.create({ identifier: 'erin' });
+    const before = api.requests.length;
     const error = await rejectionOf(c.sources.create({ user, type: 'rirelay.source', identifier: 'x' }));
-    expect(error).toMatchObject({ name: 'RequestError', status: 400, params: { type: [expect.any(String)] } });
+    expect(error).toMatchObject({
+      name: 'InvalidInputError',
+      field: 'type',
+      message: 'type: cannot be rirelay.source: the API makes those when it polls a Relay instance',
+    });
+    const source = { user, type: 'rirelay.source', identifier: 'x' };
+    const inSession = await rejectionOf(c.sessions.create({ source, payload: { code: '1' } }));
+    expect(inSession).toMatchObject({ name: 'InvalidInputError', field: 'source.type' });
+    expect(api.requests).toHaveLength(before);
   });
 
   it.each([
