@@ -186,6 +186,7 @@ describe('the refusals', () => {
     ['an empty data type', { session: 'ses_1', payload: { data_types: ['a.b', ''] } }, 'payload.data_types.1'],
     ['a misspelt payload field', { session: 'ses_1', payload: { data_type: ['a.b'] } }, 'payload.data_type'],
     ['neither a session nor a subscription', { payload: { info_types: ['*'] } }, 'session'],
+    ['parameters that are not an object', 'ses_1', 'params'],
     ['an unknown parameter', { session: 'ses_1', payload: { info_types: ['*'] }, sesion: 'x' }, 'sesion'],
   ])('refuses %s before sending, naming the field', async (_, params, field) => {
     const before = api.requests.length;

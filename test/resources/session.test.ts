@@ -162,6 +162,7 @@ describe('Session input', () => {
       'payload.code',
     ],
     ['no payload', { source }, 'payload'],
+    ['parameters that are not an object', 'src_1', 'params'],
     ['no source', { payload: { password: 'p' } }, 'source'],
   ])('refuses %s before sending, naming the field', async (_, params, field) => {
     const before = api.requests.length;
@@ -169,6 +170,13 @@ describe('Session input', () => {
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toMatchObject({ field });
     expect(api.requests).toHaveLength(before);
+  });
+
+  it('sends a source type the SDK does not know, with no check of its own, for the API to judge', async () => {
+    const user = await client().users.create({ identifier: 'gina' });
+    const source = { user, type: 'gmail.account', identifier: 'gina@example.com' };
+    const error = await rejectionOf(client().sessions.create({ source, payload: {} }));
+    expect(error).toMatchObject({ name: 'RequestError', status: 400, params: { 'source.type': [expect.any(String)] } });
   });
 
   it('refuses a bad list filter on first use, naming it', async () => {

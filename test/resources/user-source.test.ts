@@ -142,6 +142,7 @@ describe('Source', () => {
   it.each([
     ['no user', { type: 'icloud.account', identifier: 'j' }, 'user'],
     ['no type', { user: 'usr_1', identifier: 'j' }, 'type'],
+    ['an empty type', { user: 'usr_1', type: '', identifier: 'j' }, 'type'],
     ['an empty identifier', { user: 'usr_1', type: 'icloud.account', identifier: '' }, 'identifier'],
     ['a user that is not an id', { user: ['usr_1'], type: 'icloud.account', identifier: 'j' }, 'user'],
   ])('refuses a create with %s before sending, naming the field', async (_, params, field) => {
