@@ -20,9 +20,9 @@ import {
 /** Checks one value and returns what goes on the wire; `query` takes fields that expand to several keys (dates). */
 export type Field = (value: unknown, field: string, query: Record<string, unknown>) => unknown;
 
-/** A non-empty string. */
+/** A non-empty string; whitespace alone is empty, as the API refuses it. */
 export const text: Field = (value, field) => {
-  checkRule(value, field, [(v) => typeof v === 'string' && v !== '', 'a non-empty string']);
+  checkRule(value, field, [(v) => typeof v === 'string' && /\S/.test(v), 'a non-empty string']);
   return value;
 };
 

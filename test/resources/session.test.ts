@@ -146,6 +146,7 @@ describe('Session input', () => {
     ['no code for a Relay instance', { source: { ...source, type: 'rirelay.instance' }, payload: {} }, 'payload.code'],
     ['a misspelt payload field', { source, payload: { password: 'p', pasword: 'p' } }, 'payload.pasword'],
     ['an empty password', { source, payload: { password: '' } }, 'payload.password'],
+    ['a blank password', { source, payload: { password: '   ' } }, 'payload.password'],
     [
       'a source without identifier',
       { source: { user: 'usr_1', type: 'icloud.account' }, payload: { password: 'p' } },

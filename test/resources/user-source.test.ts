@@ -42,6 +42,8 @@ describe('User', () => {
   it.each([
     ['create without identifier', () => client().users.create({} as never), 'identifier'],
     ['create with an empty identifier', () => client().users.create({ identifier: '' }), 'identifier'],
+    ['create with a blank identifier', () => client().users.create({ identifier: '  ' }), 'identifier'],
+    ['an update to a blank identifier', () => client().users.update('usr_1', { identifier: ' ' }), 'identifier'],
     ['create with a key that is no id', () => client().users.create({ identifier: 'x', key: 'a/b' }), 'key'],
     ['an empty update', () => client().users.update('usr_1', {}), 'params'],
     [
@@ -143,6 +145,11 @@ describe('Source', () => {
     ['no user', { type: 'icloud.account', identifier: 'j' }, 'user'],
     ['no type', { user: 'usr_1', identifier: 'j' }, 'type'],
     ['an empty type', { user: 'usr_1', type: '', identifier: 'j' }, 'type'],
+    [
+      'a blank identifier (the API refuses one)',
+      { user: 'usr_1', type: 'icloud.account', identifier: ' \t' },
+      'identifier',
+    ],
     ['an empty identifier', { user: 'usr_1', type: 'icloud.account', identifier: '' }, 'identifier'],
     ['a user that is not an id', { user: ['usr_1'], type: 'icloud.account', identifier: 'j' }, 'user'],
   ])('refuses a create with %s before sending, naming the field', async (_, params, field) => {
@@ -151,6 +158,11 @@ describe('Source', () => {
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toMatchObject({ field });
     expect(api.requests).toHaveLength(before);
+  });
+
+  it('counts whitespace alone as empty, and says how long the text was', async () => {
+    const error = await rejectionOf(client().sources.list({ identifier: ' \n ' }));
+    expect(error.message).toBe('identifier: must be a non-empty string, got a string of 3 characters');
   });
 
   it('refuses an unknown list filter on first use, naming it', async () => {
