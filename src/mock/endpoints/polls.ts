@@ -60,12 +60,12 @@ async function createPoll(call: Call, context: HandlerContext): Promise<Response
     body.subscription === undefined || body.subscription === null
       ? null
       : readRef(context.store.subscriptions, body.subscription, 'subscription', call.organisation);
-  // Without a session, a manual poll of the subscription (ricloud-py's Relay sample): its session and source.
-  const target =
+  // ricloud-py's `rirelay sub poll` names only the subscription: the poll is of its session and source.
+  const named =
     subscription && (body.session === undefined || body.session === null)
       ? { ...body, session: subscription.session, source: body.source ?? subscription.source }
       : body;
-  const { session, source } = readTarget(call, context, target, payload);
+  const { session, source } = readTarget(call, context, named, payload);
   if (subscription && (subscription.session !== session.id || subscription.state === 'deleted'))
     throw invalidParameter('subscription', 'Name a subscription of this session that is not deleted.');
   const poll = startPoll(context, call.key, session, source, payload, subscription?.id ?? null);
