@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { configure, Key, Organisation } from '../../src/index';
 import { verifySignature } from '../../src/webhooks/index';
-import { TOKEN_A, TOKEN_B, useMockApi } from '../support/core-harness';
+import { rejectionOf, TOKEN_A, TOKEN_B, useMockApi } from '../support/core-harness';
 
 // Two keys of one organisation, so a default and an override can be told apart.
 const { api, client, receiver, server } = useMockApi({ tokens: { [TOKEN_A]: 'org_acme', [TOKEN_B]: 'org_acme' } });
@@ -59,6 +59,13 @@ describe('Organisation', () => {
     expect(org.storage_configs).toMatchObject([{ id: 'sc_1' }]);
     expect(JSON.stringify(org)).not.toContain('pk-secret');
     expect(org.permissions).toEqual(permissions);
+  });
+
+  it('refuses a nested list that is neither an array nor a list object (its data not a list)', async () => {
+    const answer = { id: 1, resource: 'organisation', webhook_configs: { data: 'none', total_count: 0 } };
+    server.use(http.get(`${api.baseUrl}/organisation`, () => HttpResponse.json(answer)));
+    const error = await rejectionOf(client().organisation.retrieve());
+    expect(error).toMatchObject({ name: 'ResponseValidationError', field: 'webhook_configs.data' });
   });
 
   it('has static forms on the default client, and instance forms that update in place', async () => {
