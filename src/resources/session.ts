@@ -64,13 +64,16 @@ export interface SessionListParams {
  * What a session of each source type cannot do without: an iCloud account its Apple ID and password, a Relay instance
  * its pairing code (ricloud-py's Relay sample names no identifier).
  */
-const REQUIRED_FOR: Record<string, readonly ['source' | 'payload', string][]> = {
-  'icloud.account': [
-    ['source', 'identifier'],
-    ['payload', 'password'],
+const REQUIRED_FOR = /* @__PURE__ */ new Map<string, readonly ['source' | 'payload', string][]>([
+  [
+    'icloud.account',
+    [
+      ['source', 'identifier'],
+      ['payload', 'password'],
+    ],
   ],
-  'rirelay.instance': [['payload', 'code']],
-};
+  ['rirelay.instance', [['payload', 'code']]],
+]);
 
 const describedSource = /* @__PURE__ */ object({
   name: 'source',
@@ -91,7 +94,8 @@ const payload = /* @__PURE__ */ object({ name: 'payload', fields: { password: te
 function checkRequired(params: unknown): void {
   if (!isPlainObject(params) || !isPlainObject(params.source) || !isPlainObject(params.payload)) return;
   const type = params.source.type as string;
-  for (const [part, name] of REQUIRED_FOR[type] ?? [])
+  // A map, not an object: a type such as `constructor` or `__proto__` names nothing in it.
+  for (const [part, name] of REQUIRED_FOR.get(type) ?? [])
     if ((params[part] as Record<string, unknown>)[name] === undefined)
       throw new InvalidInputError(`${part}.${name}`, `is required for ${withArticle(type)} session`);
 }

@@ -173,12 +173,19 @@ describe('Session input', () => {
     expect(api.requests).toHaveLength(before);
   });
 
-  it('sends a source type the SDK does not know, with no check of its own, for the API to judge', async () => {
-    const user = await client().users.create({ identifier: 'gina' });
-    const source = { user, type: 'gmail.account', identifier: 'gina@example.com' };
-    const error = await rejectionOf(client().sessions.create({ source, payload: {} }));
-    expect(error).toMatchObject({ name: 'RequestError', status: 400, params: { 'source.type': [expect.any(String)] } });
-  });
+  it.each(['gmail.account', 'constructor', '__proto__', 'toString'])(
+    'sends a source type the SDK does not know (%s), with no check of its own, for the API to judge',
+    async (type) => {
+      const user = await client().users.create({ identifier: 'gina' });
+      const source = { user, type, identifier: 'gina@example.com' };
+      const error = await rejectionOf(client().sessions.create({ source, payload: {} }));
+      expect(error).toMatchObject({
+        name: 'RequestError',
+        status: 400,
+        params: { 'source.type': [expect.any(String)] },
+      });
+    },
+  );
 
   it('refuses a bad list filter on first use, naming it', async () => {
     const error = await rejectionOf(client().sessions.list({ sate: 'active' } as never));
