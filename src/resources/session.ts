@@ -85,7 +85,13 @@ const describedSource = /* @__PURE__ */ object({
 const source: Field = (value, field, query) =>
   isPlainObject(value) && !('id' in value) ? describedSource(value, field, query) : ref(value, field, query);
 
-const payload = /* @__PURE__ */ object({ name: 'payload', fields: { password: text, code: text } });
+/** A 2FA or pairing code: text, and a refusal never shows it (a message describes a number as it is). */
+const code: Field = (value, field, query) => {
+  if (typeof value === 'number') throw new InvalidInputError(field, 'must be a non-empty string, not a number');
+  return text(value, field, query);
+};
+
+const payload = /* @__PURE__ */ object({ name: 'payload', fields: { password: text, code } });
 
 /**
  * Refuses a session without what its source's type needs (`REQUIRED_FOR`), when the type is given.

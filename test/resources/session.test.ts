@@ -187,6 +187,15 @@ describe('Session input', () => {
     },
   );
 
+  it('refuses a code given as a number without showing it (a 2FA or pairing code is a credential)', async () => {
+    const source = { user: 'usr_1', type: 'rirelay.instance', identifier: 'relay-1' } as const;
+    const error = await rejectionOf(client().sessions.create({ source, payload: { code: 918273 as never } }));
+    expect(error).toMatchObject({ name: 'InvalidInputError', field: 'payload.code' });
+    expect(error.message).toBe('payload.code: must be a non-empty string, not a number');
+    const blank = await rejectionOf(client().sessions.create({ source, payload: { code: ' ' } }));
+    expect(blank).toMatchObject({ name: 'InvalidInputError', field: 'payload.code' });
+  });
+
   it('refuses a bad list filter on first use, naming it', async () => {
     const error = await rejectionOf(client().sessions.list({ sate: 'active' } as never));
     expect(error).toMatchObject({ name: 'InvalidInputError', field: 'sate' });
