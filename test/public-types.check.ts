@@ -9,6 +9,7 @@ import {
   Client,
   Event,
   type EventState,
+  Organisation,
   Poll,
   Session,
   type SessionState,
@@ -76,6 +77,15 @@ never(async () => {
   const results = poll.results && !Array.isArray(poll.results) ? poll.results.data : [];
   expectTypeOf(results[0]?.checksum).toEqualTypeOf<string | null | undefined>();
   expectTypeOf(poll.tasks_failed).toEqualTypeOf<(string | number)[] | null | undefined>();
+  expectTypeOf(poll.error).toEqualTypeOf<string | null | undefined>();
+  // ricloud-py's Relay sample: a session named by its pairing code, a manual poll of a subscription.
+  await Session.create({ source: { user, type: 'rirelay.instance' }, payload: { code: 'ABCD-1234' } });
+  await Poll.create({ subscription: 'sub_1', payload: { info_types: ['*'] } });
+  // @ts-expect-error: a poll needs a session or a subscription
+  await Poll.create({ payload: { info_types: ['*'] } });
+  // A super organisation makes users of its organisations.
+  await User.create({ identifier: 'bob@example.com', organisation: 'org_2' });
+  expectTypeOf((await Organisation.retrieve()).permissions).toEqualTypeOf<Record<string, unknown> | null | undefined>();
 });
 
 // toNodeHandler mounts on node:http, though the webhooks entry names none of Node's types.

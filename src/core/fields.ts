@@ -20,9 +20,9 @@ import {
 /** Checks one value and returns what goes on the wire; `query` takes fields that expand to several keys (dates). */
 export type Field = (value: unknown, field: string, query: Record<string, unknown>) => unknown;
 
-/** A non-empty string. */
+/** A non-empty string; whitespace alone is empty, as the API refuses it. */
 export const text: Field = (value, field) => {
-  checkRule(value, field, [(v) => typeof v === 'string' && v !== '', 'a non-empty string']);
+  checkRule(value, field, [(v) => typeof v === 'string' && /\S/.test(v), 'a non-empty string']);
   return value;
 };
 
@@ -45,6 +45,9 @@ export const ref: Field = (value, field) => {
   const id = typeof value === 'object' && value !== null && 'id' in value ? (value as { id: unknown }).id : value;
   return decodeURIComponent(encodeId(id, field));
 };
+
+/** What `refOrNull` takes: a resource or its id, or `null`. */
+export type RefOrNull = string | number | { id: string | number } | null;
 
 /** A resource, its id, or `null`, which clears the reference (a key's override, an organisation's default). */
 export const refOrNull: Field = (value, field, query) => (value === null ? null : ref(value, field, query));

@@ -56,13 +56,19 @@ export const kit = {
    */
   openEnum: <const T extends readonly string[]>(_known: T) =>
     z.string() as unknown as ZodMiniType<T[number] | (string & {})>,
-  /** A list object as nested inside other resources (`results` of a task). */
+  /**
+   * A list nested inside another resource (an organisation's `webhook_configs`, a task's `results`): a list object, or
+   * a bare array, as an older copy of the docs shows them.
+   */
   nestedList: () =>
-    z.looseObject({
-      data: z.array(z.unknown()),
-      has_more: z.optional(z.boolean()),
-      total_count: z.optional(z.number()),
-    }),
+    z.union([
+      z.looseObject({
+        data: z.array(z.unknown()),
+        has_more: z.optional(z.boolean()),
+        total_count: z.optional(z.number()),
+      }),
+      z.array(z.unknown()),
+    ]),
   /** A page of a list endpoint whose items are `item`. */
   page: <T extends ZodMiniType>(item: T) =>
     z.looseObject({

@@ -3,20 +3,17 @@
  * its calls. `/key`, `/keys`
  */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
-import { dateFilter, refOrNull, text } from '../core/fields';
+import { dateFilter, type RefOrNull, refOrNull, text } from '../core/fields';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { DateFilter } from '../core/params';
 import { keySchema, type KeyAttributes, type KeyState } from './key.schema';
 
-/** A config given by itself or by its id; `null` clears the override, so the organisation's default applies. */
-type ConfigRef = string | number | { id: string | number } | null;
-
 /** Parameters of `create`: the new key's overrides, if any. */
 export interface KeyCreateParams {
-  /** The webhook config this key's events go to, instead of the organisation's default. */
-  webhook_config?: ConfigRef | undefined;
-  /** The storage config this key's results go to, instead of the organisation's default. */
-  storage_config?: ConfigRef | undefined;
+  /** The webhook config this key's events go to instead of the organisation's default (`null`: the default again). */
+  webhook_config?: RefOrNull | undefined;
+  /** The storage config this key's results go to instead of the organisation's default (`null`: the default again). */
+  storage_config?: RefOrNull | undefined;
 }
 
 /** Parameters of `update`: one override or both (an empty update is refused). */

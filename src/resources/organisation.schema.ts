@@ -19,11 +19,13 @@ export const organisationSchema = ({ z, id, maybe, datetime, openEnum, nestedLis
     api_version: maybe(z.string()),
     /** The organisation's settings, e.g. `publish_source_files`. */
     config: maybe(z.looseObject({})),
-    /** Its webhook configs, as a list object (the first page). */
+    /** Its base permissions (`resource: organisation_permissions`): scopes mapped to limits, as in `Permissions`. */
+    permissions: maybe(z.looseObject({})),
+    /** Its webhook configs, as a list object (the first page) or, in older answers, an array. */
     webhook_configs: maybe(nestedList()),
     /** The webhook config its keys' events go to unless a key names its own (its id). */
     webhook_config_default: maybe(id()),
-    /** Its storage configs, as a list object (the first page). */
+    /** Its storage configs, as a list object (the first page) or, in older answers, an array. */
     storage_configs: maybe(nestedList()),
     /** The storage config its keys' results go to unless a key names its own (its id). */
     storage_config_default: maybe(id()),

@@ -1,18 +1,15 @@
 /** The organisation resource: the caller's organisation, its configs and its defaults. `/organisation` */
 import type { Endpoint } from '../core/endpoint';
-import { refOrNull, text } from '../core/fields';
+import { type RefOrNull, refOrNull, text } from '../core/fields';
 import { APIResource, inPlaceMethod, resource, staticMethod } from '../core/methods';
 import { organisationSchema, type OrganisationAttributes } from './organisation.schema';
 
-/** A config given by itself or by its id; `null` clears the default. */
-type ConfigRef = string | number | { id: string | number } | null;
-
 /** Parameters of `update`: the defaults its keys fall back to, and its name (an empty update is refused). */
 export interface OrganisationUpdateParams {
-  /** The webhook config events go to for keys that name none of their own. */
-  webhook_config_default?: ConfigRef | undefined;
-  /** The storage config results go to for keys that name none of their own. */
-  storage_config_default?: ConfigRef | undefined;
+  /** The webhook config events go to for keys that name none of their own (`null` clears it). */
+  webhook_config_default?: RefOrNull | undefined;
+  /** The storage config results go to for keys that name none of their own (`null` clears it). */
+  storage_config_default?: RefOrNull | undefined;
   /** The organisation's name. */
   name?: string | undefined;
 }

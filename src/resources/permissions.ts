@@ -1,8 +1,8 @@
 /** The permissions resource: scopes of the organisation mapped to limits. `/permissions` */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
-import type { Field } from '../core/fields';
+import { dateFilter, type Field } from '../core/fields';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
-import { checkRule, isPlainObject } from '../core/params';
+import { checkRule, type DateFilter, isPlainObject } from '../core/params';
 import { permissionsSchema, type PermissionsAttributes } from './permissions.schema';
 
 /** One limit of a scope, e.g. `{ level: 'user', type: 'count', value: 3 }`. */
@@ -24,8 +24,10 @@ export interface PermissionsParams {
   scopes: PermissionScopes;
 }
 
-/** Filters of `list`: the cursors and page size. */
+/** Filters of `list`: the creation date, the cursors and page size. */
 export interface PermissionsListParams {
+  /** Only permissions created at this instant or within this range. */
+  date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
   /** Cursor: start listing after this id. */
@@ -72,7 +74,7 @@ const LIST: ListEndpoint<PermissionsListParams, PermissionsAttributes, Permissio
   path: PATH,
   schema,
   what: 'permissions list',
-  filters: {},
+  filters: { date_created: dateFilter },
   wrap: () => Permissions,
 };
 

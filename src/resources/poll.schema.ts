@@ -62,6 +62,10 @@ export const pollSchema = (kit: Kit) => {
     results: maybe(z.union([nestedResults, z.array(result)])),
     /** `pending`, `processing`, then `completed` once every task has ended. */
     state: openEnum(POLL_STATES),
+    /** Why the poll failed, as a slug: ricloud-py's samples read it when `state` is `failed`. */
+    error: maybe(z.string()),
+    /** The errors of its tasks (newer docs; their form is not documented). */
+    errors: z.optional(z.unknown()),
     /** When the poll was created (ISO 8601). */
     date_created: datetime(),
     /** When the poll completed (ISO 8601). */

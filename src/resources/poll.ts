@@ -8,9 +8,10 @@ import { dateFilter, type Field, names, object, ref, text, type Ref } from '../c
 import type { PagePromise } from '../core/list';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
-import type { DateFilter } from '../core/params';
+import { type DateFilter, isPlainObject } from '../core/params';
 import { waitFor, type WaitOptions } from '../core/wait';
 import { POLL_FINAL_STATES } from '../core/wire';
+import { Result, type ResultListParams } from './result';
 import { Task, type TaskListParams } from './task';
 import { pollSchema, type PollAttributes, type PollState } from './poll.schema';
 
@@ -24,17 +25,20 @@ export interface PollPayloadParams {
   files?: string[] | undefined;
 }
 
-/** Parameters of `create`. */
-export interface PollCreateParams {
+/** The fields of `create`. */
+interface PollCreateFields {
   /** The session to poll with (an `active` one): a session or its id. */
-  session: Ref;
+  session?: Ref | undefined;
   /** The source to poll, when not the session's own: one of its children (a Relay device), or its id. */
   source?: Ref | undefined;
-  /** The subscription the poll belongs to: a subscription or its id. */
+  /** The subscription the poll belongs to (a subscription or its id); without `session`, its session is polled. */
   subscription?: Ref | undefined;
   /** What to fetch. */
   payload: PollPayloadParams;
 }
+
+/** Parameters of `create`: a `session`, a `subscription` (polled by hand, as in ricloud-py's Relay sample), or both. */
+export type PollCreateParams = PollCreateFields & ({ session: Ref } | { subscription: Ref });
 
 /** Filters of `list`. */
 export interface PollListParams {
@@ -46,6 +50,8 @@ export interface PollListParams {
   requestor?: string | undefined;
   /** Only polls of this source: a source or its id. */
   source?: Ref | undefined;
+  /** Only the polls of this user's sources: a user or its id. */
+  user?: Ref | undefined;
   /** Only polls in this state. */
   state?: PollState | undefined;
   /** Only polls created at this instant or within this range. */
@@ -71,6 +77,15 @@ export const pollPayload: Field = (value, field, query) => {
   return checked;
 };
 
+/**
+ * Refuses a poll that names neither a session nor a subscription.
+ * @throws InvalidInputError naming `session`.
+ */
+function checkTarget(params: unknown): void {
+  if (isPlainObject(params) && params.session === undefined && params.subscription === undefined)
+    throw new InvalidInputError('session', 'is required, unless a subscription names it');
+}
+
 const PATH = '/polls';
 const schema = pollSchema;
 const CREATE: Endpoint<[params: PollCreateParams], PollAttributes, Poll> = {
@@ -82,8 +97,9 @@ const CREATE: Endpoint<[params: PollCreateParams], PollAttributes, Poll> = {
   params: {
     name: 'create',
     fields: { session: ref, source: ref, subscription: ref, payload: pollPayload },
-    required: ['session', 'payload'],
+    required: ['payload'],
   },
+  check: checkTarget,
   wrap: () => Poll,
 };
 const RETRIEVE: Endpoint<[id: string], PollAttributes, Poll> = {
@@ -102,6 +118,7 @@ const LIST: ListEndpoint<PollListParams, PollAttributes, Poll> = {
     subscription: ref,
     requestor: text,
     source: ref,
+    user: ref,
     state: text,
     date_created: dateFilter,
   },
@@ -111,9 +128,11 @@ const LIST: ListEndpoint<PollListParams, PollAttributes, Poll> = {
 /** Poll methods bound to one client: `client.polls`. */
 export class Polls extends APIResource {
   /**
-   * Starts a poll; it starts `pending` (see `poll.wait()`). Never re-sent after the server may have acted.
-   * @throws InvalidInputError for a missing `session`, an empty or bad `payload`; RequestError `unconfigured` or
-   * `session-expired`; PermissionDeniedError (`missing-scope`) for a data type the organisation may not poll.
+   * Starts a poll of a session, or of a subscription's; it starts `pending` (see `poll.wait()`). Never re-sent after
+   * the server may have acted.
+   * @throws InvalidInputError for neither `session` nor `subscription`, an empty or bad `payload`; RequestError
+   * `unconfigured` or `session-expired`; PermissionDeniedError (`missing-scope`) for a data type the organisation may
+   * not poll.
    */
   create = this.method(CREATE);
 
@@ -156,6 +175,14 @@ export class Poll extends /* @__PURE__ */ resource({
   /** Lists this poll's tasks as `Task`s (`GET /tasks?poll=…`). */
   listTasks(params?: Omit<TaskListParams, 'poll'>, options?: RequestOptions): PagePromise<Task> {
     return Task.list({ ...params, poll: this.id }, { ...options, client: this.client });
+  }
+
+  /**
+   * Lists this poll's results as `Result`s, to download and acknowledge (`GET /results?poll=…`); `results` holds
+   * their attributes only. Consumed and expired ones are listed when `state` asks for them.
+   */
+  listResults(params?: Omit<ResultListParams, 'poll'>, options?: RequestOptions): PagePromise<Result> {
+    return Result.list({ ...params, poll: this.id }, { ...options, client: this.client });
   }
 
   /**

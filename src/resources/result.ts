@@ -7,7 +7,8 @@ import { clientFor } from '../core/default-client';
 import { type DownloadOptions, downloadText, openDownload, type ResultFile } from '../core/download';
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError, ResponseValidationError } from '../core/errors';
-import { checkFields, ref, refs, text } from '../core/fields';
+import { checkFields, dateFilter, type Ref, ref, refs, text } from '../core/fields';
+import type { DateFilter } from '../core/params';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { CallOptions } from '../core/options';
 import { redactText } from '../core/redact';
@@ -18,11 +19,17 @@ import { resultSchema, type ResultAttributes, type ResultState } from './result.
 /** Filters of `list`. Consumed and expired results are left out unless `state` asks for them. */
 export interface ResultListParams {
   /** Only results of this poll: a poll or its id. */
-  poll?: string | { id: string } | undefined;
+  poll?: Ref | undefined;
   /** Only results of this task: a task or its id. */
-  task?: string | { id: string } | undefined;
+  task?: Ref | undefined;
   /** Only results in this state; `consumed` and `expired` ones are listed only when asked for. */
   state?: ResultState | undefined;
+  /** Only results with this content, e.g. the data type `ios_messages.messages`. */
+  identifier?: string | undefined;
+  /** Only results of this file type, e.g. `json`. */
+  type?: string | undefined;
+  /** Only results published at this instant or within this range. */
+  date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
   /** Cursor: start listing after this result id. */
@@ -60,7 +67,7 @@ const LIST: ListEndpoint<ResultListParams, ResultAttributes, Result> = {
   path: PATH,
   schema,
   what: 'result list',
-  filters: { poll: ref, task: ref, state: text },
+  filters: { poll: ref, task: ref, state: text, identifier: text, type: text, date_created: dateFilter },
   wrap: () => Result,
 };
 
@@ -146,20 +153,27 @@ export class Result extends /* @__PURE__ */ resource({
    * own origin. The stream fails with SizeMismatchError as soon as more bytes than `size` arrive, and at its end
    * when fewer did (SizeMismatchError) or their MD5 is not `checksum` (ChecksumMismatchError): use the bytes only
    * once it has ended.
-   * @throws InvalidInputError when the result has no `signed_url` (expired) or for a bad option; ResultExpiredError
+   * @throws InvalidInputError when the result has no `signed_url` (expired, or its storage config signs no URLs) or for
+   *   a bad option; ResultExpiredError
    *   (410) when the file is gone; RequestError, ServerError, ConnectionError, TimeoutError or AbortError.
    */
   async download(options?: DownloadOptions): Promise<ReadableStream<Uint8Array>> {
     return openDownload(() => this.client[TRANSPORT](), this.client.baseUrl, this.#file(), options);
   }
 
-  /** The file to download. @throws InvalidInputError when the result has no `signed_url`. */
+  /**
+   * The file to download. @throws InvalidInputError when the result has no `signed_url`: it expired, or its storage
+   * config does not sign URLs (`signed_urls_enabled` is off by default).
+   */
   #file(): ResultFile {
     const url = this.signed_url?.url;
     if (!url)
       throw new InvalidInputError(
         'signed_url',
-        `result ${this.id} has none (state ${this.state}): it cannot be downloaded`,
+        this.state === 'expired'
+          ? `result ${this.id} has expired: its file is gone`
+          : `result ${this.id} has none (state ${this.state}): turn on signed_urls_enabled in its storage config, ` +
+              'or read its url from the bucket',
       );
     return { url, size: this.size, checksum: this.checksum, what: `download result ${this.id}` };
   }

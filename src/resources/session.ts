@@ -7,9 +7,10 @@ import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, object, ref, text, type Ref } from '../core/fields';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
-import { type DateFilter, isPlainObject } from '../core/params';
+import { type DateFilter, isPlainObject, withArticle } from '../core/params';
 import type { ResponseMeta } from '../core/spec';
 import { waitFor, type WaitOptions } from '../core/wait';
+import { sourceType } from './source';
 import type { SourceType } from './source.schema';
 import { sessionSchema, type SessionAttributes, type SessionState } from './session.schema';
 
@@ -19,8 +20,8 @@ export interface SessionSourceParams {
   user: Ref;
   /** `icloud.account` or `rirelay.instance`. */
   type: SourceType;
-  /** The source's name in its service: an Apple ID, a Relay instance's name. */
-  identifier: string;
+  /** The source's name in its service: an Apple ID, required for `icloud.account`; a Relay instance needs none. */
+  identifier?: string | undefined;
 }
 
 /** A session's credentials: a password (and a 2FA code) for `icloud.account`, a pairing code for `rirelay.instance`. */
@@ -47,6 +48,8 @@ export interface SessionListParams {
   state?: SessionState | undefined;
   /** Only the sessions of this user: a user or its id. */
   user?: Ref | undefined;
+  /** Only the sessions opened with this key: a key or its id. */
+  key?: Ref | undefined;
   /** Only sessions created at this instant or within this range. */
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
@@ -57,33 +60,50 @@ export interface SessionListParams {
   before_id?: string | undefined;
 }
 
-/** The credential each source type cannot do without. */
-const REQUIRED_CREDENTIAL: Record<string, keyof SessionPayload> = {
-  'icloud.account': 'password',
-  'rirelay.instance': 'code',
-};
+/**
+ * What a session of each source type cannot do without: an iCloud account its Apple ID and password, a Relay instance
+ * its pairing code (ricloud-py's Relay sample names no identifier).
+ */
+const REQUIRED_FOR = /* @__PURE__ */ new Map<string, readonly ['source' | 'payload', string][]>([
+  [
+    'icloud.account',
+    [
+      ['source', 'identifier'],
+      ['payload', 'password'],
+    ],
+  ],
+  ['rirelay.instance', [['payload', 'code']]],
+]);
 
 const describedSource = /* @__PURE__ */ object({
   name: 'source',
-  fields: { user: ref, type: text, identifier: text },
-  required: ['user', 'type', 'identifier'],
+  fields: { user: ref, type: sourceType, identifier: text },
+  required: ['user', 'type'],
 });
 
 /** A source: `{ user, type, identifier }`, or a source or its id. */
 const source: Field = (value, field, query) =>
   isPlainObject(value) && !('id' in value) ? describedSource(value, field, query) : ref(value, field, query);
 
-const payload = /* @__PURE__ */ object({ name: 'payload', fields: { password: text, code: text } });
+/** A 2FA or pairing code: text, and a refusal never shows it (a message describes a number as it is). */
+const code: Field = (value, field, query) => {
+  if (typeof value === 'number') throw new InvalidInputError(field, 'must be a non-empty string, not a number');
+  return text(value, field, query);
+};
+
+const payload = /* @__PURE__ */ object({ name: 'payload', fields: { password: text, code } });
 
 /**
- * Refuses a payload without the credential its source's type needs, when the type is given.
- * @throws InvalidInputError naming `payload.password` or `payload.code`.
+ * Refuses a session without what its source's type needs (`REQUIRED_FOR`), when the type is given.
+ * @throws InvalidInputError naming `source.identifier`, `payload.password` or `payload.code`.
  */
-function checkCredentials(params: unknown): void {
+function checkRequired(params: unknown): void {
   if (!isPlainObject(params) || !isPlainObject(params.source) || !isPlainObject(params.payload)) return;
-  const needed = REQUIRED_CREDENTIAL[params.source.type as string];
-  if (needed && params.payload[needed] === undefined)
-    throw new InvalidInputError(`payload.${needed}`, `is required for a ${params.source.type as string} session`);
+  const type = params.source.type as string;
+  // A map, not an object: a type such as `constructor` or `__proto__` names nothing in it.
+  for (const [part, name] of REQUIRED_FOR.get(type) ?? [])
+    if ((params[part] as Record<string, unknown>)[name] === undefined)
+      throw new InvalidInputError(`${part}.${name}`, `is required for ${withArticle(type)} session`);
 }
 
 const PATH = '/sessions';
@@ -95,7 +115,7 @@ const CREATE: Endpoint<[params: SessionCreateParams], SessionAttributes, Session
   retry: 'once',
   what: 'create session',
   params: { name: 'create', fields: { source, payload }, required: ['source', 'payload'] },
-  check: checkCredentials,
+  check: checkRequired,
   wrap: () => Session,
 };
 const RETRIEVE: Endpoint<[id: string], SessionAttributes, Session> = {
@@ -116,7 +136,7 @@ const LIST: ListEndpoint<SessionListParams, SessionAttributes, Session> = {
   path: PATH,
   schema,
   what: 'session list',
-  filters: { source: ref, state: text, user: ref, date_created: dateFilter },
+  filters: { source: ref, state: text, user: ref, key: ref, date_created: dateFilter },
   wrap: () => Session,
 };
 

@@ -19,7 +19,7 @@ export const sourceSchema = ({ z, id, maybe, datetime, openEnum, nestedList }: K
     identifier: z.string(),
     /** The source this one was found under (its id), for a child source; null for a top-level one. */
     parent: maybe(id()),
-    /** The sources found under this one, as a list object (the first page). */
+    /** The sources found under this one, as a list object (the first page) or an array. */
     children: maybe(nestedList()),
     /** `unvalidated` until a session on it is active; `active`, `deactivated`, `blocked` or `locked`. */
     state: openEnum(SOURCE_STATES),

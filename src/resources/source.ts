@@ -3,6 +3,7 @@
  * devices (`rirelay.source`) the API finds under a Relay instance when it is polled. `/sources`
  */
 import { type Endpoint, type ListEndpoint, listEndpoint } from '../core/endpoint';
+import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, oneOf, ref, text, type Ref } from '../core/fields';
 import type { PagePromise } from '../core/list';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
@@ -51,6 +52,16 @@ export interface SourceListParams {
   before_id?: string | undefined;
 }
 
+/**
+ * A source type a caller names: any but `rirelay.source`, which the API alone makes (a Relay instance's devices, found
+ * by its polls).
+ */
+export const sourceType: Field = (value, field, query) => {
+  if (value === 'rirelay.source')
+    throw new InvalidInputError(field, 'cannot be rirelay.source: the API makes those when it polls a Relay instance');
+  return text(value, field, query);
+};
+
 /** A parent filter: a source or its id, or `null` (sent as `null`) for sources without a parent. */
 const parent: Field = (value, field, query) => (value === null ? 'null' : ref(value, field, query));
 
@@ -64,7 +75,7 @@ const CREATE: Endpoint<[params: SourceCreateParams], SourceAttributes, Source> =
   what: 'create source',
   params: {
     name: 'create',
-    fields: { user: ref, type: text, identifier: text },
+    fields: { user: ref, type: sourceType, identifier: text },
     required: ['user', 'type', 'identifier'],
   },
   wrap: () => Source,

@@ -30,7 +30,7 @@ export const taskSchema = ({ z, id, maybe, datetime, openEnum, nestedList }: Kit
     /** `pending`, `processing` or `suspended` while running; `succeeded` or `failed` once done. */
     state: openEnum(TASK_STATES),
     /** The results the task published, as a list object or a plain array. */
-    results: maybe(z.union([nestedList(), z.array(z.unknown())])),
+    results: maybe(nestedList()),
     /** The error code, when the task failed. */
     error: maybe(z.string()),
     /** When the task was created (ISO 8601). */

@@ -1,6 +1,6 @@
 /** The task resource: asynchronous work on the server, such as a webhook config test. `/tasks` */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
-import { dateFilter, ref, text } from '../core/fields';
+import { dateFilter, type Ref, ref, text } from '../core/fields';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { DateFilter } from '../core/params';
 import { waitFor, type WaitOptions } from '../core/wait';
@@ -14,11 +14,19 @@ export interface TaskListParams {
   /** Only tasks of this type, e.g. `webhook_config.test` or `data`. */
   type?: string | undefined;
   /** Only the tasks of this poll: a poll or its id. */
-  poll?: string | { id: string } | undefined;
+  poll?: Ref | undefined;
   /** Only the tasks that used this session: a session or its id. */
-  session?: string | { id: string } | undefined;
+  session?: Ref | undefined;
   /** Only tasks on sources of this type, e.g. `icloud.account`. */
   source_type?: string | undefined;
+  /** Only the tasks for this user: a user or its id. */
+  user?: Ref | undefined;
+  /** Only the tasks on this source: a source or its id. */
+  source?: Ref | undefined;
+  /** Only the tasks with this main argument, e.g. a data type (`ios_messages.messages`). */
+  target?: string | undefined;
+  /** Only the tasks of this key: a key or its id. */
+  key?: Ref | undefined;
   /** Only tasks created at this instant or within this range: a Date, an ISO string, or `{ gt, gte, lt, lte }` of them. */
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
@@ -36,13 +44,13 @@ export interface TaskCreateParams {
   /** The task's main argument, e.g. a data type (`messages.sms`). */
   target?: string | undefined;
   /** The user the task is for: a user or its id. */
-  user?: string | { id: string } | undefined;
+  user?: Ref | undefined;
   /** The source the task targets: a source or its id. */
-  source?: string | { id: string } | undefined;
+  source?: Ref | undefined;
   /** The session the task uses: a session or its id. */
-  session?: string | { id: string } | undefined;
+  session?: Ref | undefined;
   /** The poll the task is part of: a poll or its id. */
-  poll?: string | { id: string } | undefined;
+  poll?: Ref | undefined;
 }
 
 const PATH = '/tasks';
@@ -70,7 +78,19 @@ const LIST: ListEndpoint<TaskListParams, TaskAttributes, Task> = {
   path: PATH,
   schema: taskSchema,
   what: 'task list',
-  filters: { state: text, type: text, poll: ref, session: ref, source_type: text, date_created: dateFilter },
+  // The create fields in their order, which gzip finds again: the browser app carries this list.
+  filters: {
+    type: text,
+    target: text,
+    user: ref,
+    source: ref,
+    session: ref,
+    poll: ref,
+    state: text,
+    source_type: text,
+    key: ref,
+    date_created: dateFilter,
+  },
   wrap: () => Task,
 };
 

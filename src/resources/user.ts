@@ -14,6 +14,8 @@ export interface UserCreateParams {
   identifier: string;
   /** The key the user belongs to: a key of the organisation or its id (the API's default: the calling key). */
   key?: Ref | undefined;
+  /** The organisation the user belongs to, or its id: for super organisations only (the default: the caller's). */
+  organisation?: Ref | undefined;
 }
 
 /** Parameters of `update`: a new `identifier`, a new `state`, or both (an empty update is refused). */
@@ -50,7 +52,7 @@ const CREATE: Endpoint<[params: UserCreateParams], UserAttributes, User> = {
   schema,
   retry: 'once',
   what: 'create user',
-  params: { name: 'create', fields: { identifier: text, key: ref }, required: ['identifier'] },
+  params: { name: 'create', fields: { identifier: text, key: ref, organisation: ref }, required: ['identifier'] },
   wrap: () => User,
 };
 const RETRIEVE: Endpoint<[id: string], UserAttributes, User> = {

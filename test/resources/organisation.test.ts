@@ -1,10 +1,11 @@
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { configure, Key, Organisation } from '../../src/index';
 import { verifySignature } from '../../src/webhooks/index';
-import { TOKEN_A, TOKEN_B, useMockApi } from '../support/core-harness';
+import { rejectionOf, TOKEN_A, TOKEN_B, useMockApi } from '../support/core-harness';
 
 // Two keys of one organisation, so a default and an override can be told apart.
-const { api, client, receiver } = useMockApi({ tokens: { [TOKEN_A]: 'org_acme', [TOKEN_B]: 'org_acme' } });
+const { api, client, receiver, server } = useMockApi({ tokens: { [TOKEN_A]: 'org_acme', [TOKEN_B]: 'org_acme' } });
 const HOOK_DEFAULT = 'https://hooks.example.com/default';
 const HOOK_OWN = 'https://hooks.example.com/own';
 
@@ -14,7 +15,7 @@ describe('Organisation', () => {
     expect(api.requests.at(-1)).toMatchObject({ method: 'GET', path: '/organisation' });
     expect(org).toBeInstanceOf(Organisation);
     expect(org).toMatchObject({ id: 'org_acme', resource: 'organisation', state: 'unconfigured' });
-    expect(org.webhook_configs?.data).toEqual([]);
+    expect(org.webhook_configs).toMatchObject({ data: [] });
     const cfg = await client().webhookConfigs.create({ url: HOOK_DEFAULT });
     await api.settle();
     await org.refresh();
@@ -23,7 +24,7 @@ describe('Organisation', () => {
     await api.settle();
     await org.refresh();
     expect(org.state).toBe('active');
-    expect(org.webhook_configs?.data).toMatchObject([{ id: cfg.id }]);
+    expect(org.webhook_configs).toMatchObject({ data: [{ id: cfg.id }] });
   });
 
   it('update() sets webhook_config_default from a config (its id is sent), and null clears it', async () => {
@@ -37,6 +38,34 @@ describe('Organisation', () => {
     expect(org).toMatchObject({ webhook_config_default: cfg.id, name: 'Acme' });
     await org.update({ webhook_config_default: null });
     expect(org.webhook_config_default).toBeNull();
+  });
+
+  it('reads an organisation whose configs are bare arrays, as an older copy of the docs shows them, and its permissions', async () => {
+    const permissions = { resource: 'organisation_permissions', identifier: 'default', scopes: {} };
+    server.use(
+      http.get(`${api.baseUrl}/organisation`, () =>
+        HttpResponse.json({
+          id: 1,
+          resource: 'organisation',
+          name: 'Acme',
+          webhook_configs: [],
+          storage_configs: [{ id: 'sc_1', resource: 'storage_config', credentials: { private_key: 'pk-secret' } }],
+          permissions,
+        }),
+      ),
+    );
+    const org = await client().organisation.retrieve();
+    expect(org.webhook_configs).toEqual([]);
+    expect(org.storage_configs).toMatchObject([{ id: 'sc_1' }]);
+    expect(JSON.stringify(org)).not.toContain('pk-secret');
+    expect(org.permissions).toEqual(permissions);
+  });
+
+  it('refuses a nested list that is neither an array nor a list object (its data not a list)', async () => {
+    const answer = { id: 1, resource: 'organisation', webhook_configs: { data: 'none', total_count: 0 } };
+    server.use(http.get(`${api.baseUrl}/organisation`, () => HttpResponse.json(answer)));
+    const error = await rejectionOf(client().organisation.retrieve());
+    expect(error).toMatchObject({ name: 'ResponseValidationError', field: 'webhook_configs.data' });
   });
 
   it('has static forms on the default client, and instance forms that update in place', async () => {

@@ -10,6 +10,7 @@ import {
   Poll,
   type PollCreateParams,
   RequestError,
+  Result,
   Source,
   Task,
 } from '../../src/index';
@@ -103,6 +104,37 @@ describe('a poll', () => {
     expect((await c.tasks.list({ poll, state: 'failed' })).data).toEqual([]);
   });
 
+  it('has its results listed as Results by listResults(), to download and acknowledge, on the client it came from', async () => {
+    const c = client();
+    await configure(c, api);
+    const session = await activeSession(c);
+    const poll = await (await c.polls.create({ session, payload: { data_types: THREE } })).wait();
+    const page = await poll.listResults({ limit: 2 });
+    expect(api.requests.at(-1)).toMatchObject({ path: '/results', query: { limit: '2', poll: poll.id } });
+    expect(page).toMatchObject({ total_count: 3, has_more: true });
+    const [first] = page.data;
+    expect(first).toBeInstanceOf(Result);
+    const bytes = new Uint8Array(await new Response(await (first as Result).download()).arrayBuffer());
+    expect(bytes.byteLength).toBe(first?.size);
+    await first?.acknowledge();
+    expect(first?.state).toBe('consumed');
+    expect((await poll.listResults({ state: 'consumed' })).data.map((r) => r.id)).toEqual([first?.id]);
+  });
+
+  it("of a subscription alone polls the subscription's session and source, as ricloud-py's Relay sample does", async () => {
+    const c = client();
+    await configure(c, api);
+    const session = await activeSession(c);
+    const subscription = await c.subscriptions.create({ session, poll_payload: { info_types: ['*'] } });
+    const payload = { data_types: ['ios_messages.messages'] };
+    const poll = await Poll.create({ subscription, payload }, { client: c });
+    expect(api.requests.at(-1)).toMatchObject({ method: 'POST', path: '/polls' });
+    expect(JSON.parse(api.requests.at(-1)?.body ?? '{}')).toEqual({ subscription: subscription.id, payload });
+    expect(poll).toMatchObject({ session: session.id, source: subscription.source, subscription: subscription.id });
+    const error = await rejectionOf(c.polls.create({ payload } as unknown as PollCreateParams));
+    expect(error.message).toBe('session: is required, unless a subscription names it');
+  });
+
   it('is listed by session and retrieved by id', async () => {
     const c = client();
     await configure(c, api);
@@ -136,7 +168,7 @@ describe('Relay child sources', () => {
       ['rirelay.source', 'relay-7.iphone', instance.id],
     ]);
     expect(children.data[0]).toBeInstanceOf(Source);
-    expect((await instance.refresh()).children?.total_count).toBe(2);
+    expect((await instance.refresh()).children).toMatchObject({ total_count: 2 });
     const topLevel = await Source.list({ parent: null }, { client: c });
     expect(topLevel.data.map((s) => s.id)).toEqual([instance.id]);
     expect(api.requests.at(-1)?.query).toEqual({ parent: 'null' });
@@ -153,7 +185,8 @@ describe('the refusals', () => {
     ['a data type list that is a string', { session: 'ses_1', payload: { data_types: 'a.b' } }, 'payload.data_types'],
     ['an empty data type', { session: 'ses_1', payload: { data_types: ['a.b', ''] } }, 'payload.data_types.1'],
     ['a misspelt payload field', { session: 'ses_1', payload: { data_type: ['a.b'] } }, 'payload.data_type'],
-    ['no session', { payload: { info_types: ['*'] } }, 'session'],
+    ['neither a session nor a subscription', { payload: { info_types: ['*'] } }, 'session'],
+    ['parameters that are not an object', 'ses_1', 'params'],
     ['an unknown parameter', { session: 'ses_1', payload: { info_types: ['*'] }, sesion: 'x' }, 'sesion'],
   ])('refuses %s before sending, naming the field', async (_, params, field) => {
     const before = api.requests.length;

@@ -225,7 +225,11 @@ describe('result.download()', () => {
     expect(await rejectionOf(result.download(bad))).toMatchObject({ field: 'options.onProgress' });
     expect(await rejectionOf(result.download({ timout: 5 } as never))).toMatchObject({ field: 'options.timout' });
     result.signed_url = null;
-    expect(await rejectionOf(result.download())).toMatchObject({ name: 'InvalidInputError', field: 'signed_url' });
+    expect(await rejectionOf(result.download())).toMatchObject({
+      name: 'InvalidInputError',
+      field: 'signed_url',
+      message: `signed_url: result ${result.id} has none (state available): turn on signed_urls_enabled in its storage config, or read its url from the bucket`,
+    });
     expect(api.requests.length).toBe(sent);
   });
 
@@ -346,7 +350,10 @@ describe('an expired result', () => {
       expect(error.message).not.toContain(new URL(result.signed_url?.url ?? '').searchParams.get('token'));
       await result.refresh();
       expect(result.signed_url).toBeNull();
-      expect(await rejectionOf(result.download())).toMatchObject({ field: 'signed_url' });
+      expect(await rejectionOf(result.download())).toMatchObject({
+        field: 'signed_url',
+        message: `signed_url: result ${result.id} has expired: its file is gone`,
+      });
       expect(await rejectionOf(result.acknowledge())).toMatchObject({ status: 410, error: 'result-expired' });
     } finally {
       short.reset();

@@ -85,6 +85,22 @@ describe('Session.create and wait()', () => {
     expect(session.state).toBe('active');
   });
 
+  it("opens a Relay session named by its pairing code alone, as ricloud-py's Relay sample sends it (no identifier)", async () => {
+    const c = client();
+    await configure(c, api);
+    const user = await c.users.create({ identifier: 'relay-owner' });
+    const session = await c.sessions.create({
+      source: { user, type: 'rirelay.instance' },
+      payload: { code: 'ABCD-1234' },
+    });
+    const sent = JSON.parse(api.requests.find((r) => r.path === '/sessions')?.body ?? '{}');
+    expect(sent).toEqual({ source: { user: user.id, type: 'rirelay.instance' }, payload: { code: 'ABCD-1234' } });
+    await session.wait();
+    expect(session).toMatchObject({ state: 'active', source: { type: 'rirelay.instance', user: user.id } });
+    const error = await rejectionOf(c.sessions.create({ source: { user, type: 'icloud.account' }, payload: {} }));
+    expect(error.message).toBe('source.identifier: is required for an icloud.account session');
+  });
+
   it('throws TimeoutError naming the session when it is still pending after `timeout`', async () => {
     const c = client();
     await configure(c, api);
@@ -130,12 +146,24 @@ describe('Session input', () => {
     ['no code for a Relay instance', { source: { ...source, type: 'rirelay.instance' }, payload: {} }, 'payload.code'],
     ['a misspelt payload field', { source, payload: { password: 'p', pasword: 'p' } }, 'payload.pasword'],
     ['an empty password', { source, payload: { password: '' } }, 'payload.password'],
+    ['a blank password', { source, payload: { password: '   ' } }, 'payload.password'],
     [
       'a source without identifier',
       { source: { user: 'usr_1', type: 'icloud.account' }, payload: { password: 'p' } },
       'source.identifier',
     ],
+    [
+      'an iCloud account without identifier, even with no payload field set',
+      { source: { user: 'usr_1', type: 'icloud.account' }, payload: {} },
+      'source.identifier',
+    ],
+    [
+      'no code for a Relay instance named by none',
+      { source: { user: 'u', type: 'rirelay.instance' }, payload: {} },
+      'payload.code',
+    ],
     ['no payload', { source }, 'payload'],
+    ['parameters that are not an object', 'src_1', 'params'],
     ['no source', { payload: { password: 'p' } }, 'source'],
   ])('refuses %s before sending, naming the field', async (_, params, field) => {
     const before = api.requests.length;
@@ -143,6 +171,29 @@ describe('Session input', () => {
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toMatchObject({ field });
     expect(api.requests).toHaveLength(before);
+  });
+
+  it.each(['gmail.account', 'constructor', '__proto__', 'toString'])(
+    'sends a source type the SDK does not know (%s), with no check of its own, for the API to judge',
+    async (type) => {
+      const user = await client().users.create({ identifier: 'gina' });
+      const source = { user, type, identifier: 'gina@example.com' };
+      const error = await rejectionOf(client().sessions.create({ source, payload: {} }));
+      expect(error).toMatchObject({
+        name: 'RequestError',
+        status: 400,
+        params: { 'source.type': [expect.any(String)] },
+      });
+    },
+  );
+
+  it('refuses a code given as a number without showing it (a 2FA or pairing code is a credential)', async () => {
+    const source = { user: 'usr_1', type: 'rirelay.instance', identifier: 'relay-1' } as const;
+    const error = await rejectionOf(client().sessions.create({ source, payload: { code: 918273 as never } }));
+    expect(error).toMatchObject({ name: 'InvalidInputError', field: 'payload.code' });
+    expect(error.message).toBe('payload.code: must be a non-empty string, not a number');
+    const blank = await rejectionOf(client().sessions.create({ source, payload: { code: ' ' } }));
+    expect(blank).toMatchObject({ name: 'InvalidInputError', field: 'payload.code' });
   });
 
   it('refuses a bad list filter on first use, naming it', async () => {

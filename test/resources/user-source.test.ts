@@ -1,5 +1,6 @@
 /** Users and sources through the public API against the mock: create, retrieve, list with filters, update. */
 import { inspect } from 'node:util';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
   configure,
@@ -12,7 +13,7 @@ import {
 } from '../../src/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 
-const { api, client } = useMockApi();
+const { api, client, server } = useMockApi();
 
 describe('User', () => {
   it('creates, retrieves, lists by identifier (for await) and updates a user, in static, client and instance forms', async () => {
@@ -41,6 +42,8 @@ describe('User', () => {
   it.each([
     ['create without identifier', () => client().users.create({} as never), 'identifier'],
     ['create with an empty identifier', () => client().users.create({ identifier: '' }), 'identifier'],
+    ['create with a blank identifier', () => client().users.create({ identifier: '  ' }), 'identifier'],
+    ['an update to a blank identifier', () => client().users.update('usr_1', { identifier: ' ' }), 'identifier'],
     ['create with a key that is no id', () => client().users.create({ identifier: 'x', key: 'a/b' }), 'key'],
     ['an empty update', () => client().users.update('usr_1', {}), 'params'],
     [
@@ -75,6 +78,24 @@ describe('User', () => {
   });
 });
 
+describe('User.create for a super organisation', () => {
+  it('sends organisation, as the docs document it for super organisations, a resource sent as its id', async () => {
+    let sent: unknown;
+    server.use(
+      http.post(`${api.baseUrl}/users`, async ({ request }) => {
+        sent = await request.json();
+        const user = { id: 'usr_9', resource: 'user', organisation: 'org_2', identifier: 'bob', state: 'active' };
+        return HttpResponse.json({ ...user, date_created: '2024-05-01T10:00:00Z' }, { status: 201 });
+      }),
+    );
+    const user = await client().users.create({ identifier: 'bob', organisation: { id: 'org_2' } });
+    expect(sent).toEqual({ identifier: 'bob', organisation: 'org_2' });
+    expect(user.organisation).toBe('org_2');
+    const error = await rejectionOf(client().users.create({ identifier: 'bob', organisation: 'org/2' }));
+    expect(error).toMatchObject({ name: 'InvalidInputError', field: 'organisation' });
+  });
+});
+
 describe('Source', () => {
   it('creates a source of a user, lists it by user, type and identifier, and updates its state', async () => {
     const c = client();
@@ -104,16 +125,31 @@ describe('Source', () => {
     expect(error).toMatchObject({ name: 'RequestError', status: 400, params: { state: [expect.any(String)] } });
   });
 
-  it('passes on the API refusing a child type made by the client as a RequestError naming type', async () => {
+  it('refuses a child type (rirelay.source, which the API alone makes) before sending, in a source or a session', async () => {
     const c = client();
     const user = await c.users.create({ identifier: 'erin' });
+    const before = api.requests.length;
     const error = await rejectionOf(c.sources.create({ user, type: 'rirelay.source', identifier: 'x' }));
-    expect(error).toMatchObject({ name: 'RequestError', status: 400, params: { type: [expect.any(String)] } });
+    expect(error).toMatchObject({
+      name: 'InvalidInputError',
+      field: 'type',
+      message: 'type: cannot be rirelay.source: the API makes those when it polls a Relay instance',
+    });
+    const source = { user, type: 'rirelay.source', identifier: 'x' };
+    const inSession = await rejectionOf(c.sessions.create({ source, payload: { code: '1' } }));
+    expect(inSession).toMatchObject({ name: 'InvalidInputError', field: 'source.type' });
+    expect(api.requests).toHaveLength(before);
   });
 
   it.each([
     ['no user', { type: 'icloud.account', identifier: 'j' }, 'user'],
     ['no type', { user: 'usr_1', identifier: 'j' }, 'type'],
+    ['an empty type', { user: 'usr_1', type: '', identifier: 'j' }, 'type'],
+    [
+      'a blank identifier (the API refuses one)',
+      { user: 'usr_1', type: 'icloud.account', identifier: ' \t' },
+      'identifier',
+    ],
     ['an empty identifier', { user: 'usr_1', type: 'icloud.account', identifier: '' }, 'identifier'],
     ['a user that is not an id', { user: ['usr_1'], type: 'icloud.account', identifier: 'j' }, 'user'],
   ])('refuses a create with %s before sending, naming the field', async (_, params, field) => {
@@ -122,6 +158,11 @@ describe('Source', () => {
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toMatchObject({ field });
     expect(api.requests).toHaveLength(before);
+  });
+
+  it('counts whitespace alone as empty, and says how long the text was', async () => {
+    const error = await rejectionOf(client().sources.list({ identifier: ' \n ' }));
+    expect(error.message).toBe('identifier: must be a non-empty string, got a string of 3 characters');
   });
 
   it('refuses an unknown list filter on first use, naming it', async () => {
