@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { configure, InvalidInputError, NotFoundError, StorageConfig, Task } from '../../src/index';
+import { AbortError, configure, InvalidInputError, NotFoundError, StorageConfig, Task } from '../../src/index';
 import { readCredentialsFile } from '../../src/node';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 
@@ -163,8 +163,16 @@ describe('readCredentialsFile (ricloud/node)', () => {
       execFileSync('mkfifo', [silent]);
       const stop = new AbortController();
       const waiting = readCredentialsFile(silent, { signal: stop.signal });
-      setImmediate(() => stop.abort());
-      expect(await rejectionOf(waiting)).toMatchObject({ name: 'AbortError' });
+      setImmediate(() => stop.abort('SIGINT'));
+      const stopped = await rejectionOf(waiting);
+      expect(stopped).toBeInstanceOf(AbortError);
+      expect(stopped).toMatchObject({ cause: 'SIGINT' });
+      // A signal aborted before the call: the same error, and nothing is opened.
+      expect(await rejectionOf(readCredentialsFile(silent, { signal: AbortSignal.abort('SIGTERM') }))).toMatchObject({
+        name: 'AbortError',
+        cause: 'SIGTERM',
+        message: `reading the credentials file ${silent}: aborted`,
+      });
     },
   );
 });
