@@ -28,6 +28,22 @@ describe('the password prompt', () => {
     expect(done.stdout).not.toMatch(/wron/);
   });
 
+  it('with --password-stdin on a terminal, asks with echo off as without it: what is typed never shows', async () => {
+    const token = newToken();
+    await configureOrganisation(client(token), OK_URL);
+    const user = await client(token).users.create({ identifier: 'terminal-stdin' });
+    const run = onTerminal(
+      ['session', 'create', '--user', user.id, '--identifier', 'jane@example.com', '--password-stdin', '--wait'],
+      env(token),
+    );
+    await run.waitFor('stdout', /Password for jane@example\.com: $/);
+    run.child.stdin.write('wrong\r');
+    const done = await run.done;
+    expect(done.code).toBe(3);
+    expect(done.stdout).toMatch(/error: session \S+ is failed \(invalid-credentials\)/);
+    expect(done.stdout).not.toMatch(/wrong/);
+  });
+
   it('Ctrl-C at the prompt stops the run (exit 130) and sends nothing', async () => {
     const token = newToken();
     const before = mock().api.requests.length;
