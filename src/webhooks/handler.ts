@@ -184,8 +184,13 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
         throw new Error('the secret function returned no secret (a non-empty string or a list of them)');
       event = await verifyRequest(request, secret, { tolerance, maxBodyBytes, bodyTimeout });
       // Checked, then marked below, with no await between, and before the store is asked: a copy delivered while the
-      // first is handled is refused, even one whose lookup began before the first was recorded and answers late.
-      if (replay && handling.has(event.id)) throw new ReplayError(event.id);
+      // first is handled never runs the handlers, even one whose lookup began before the first was recorded and answers
+      // late. It is acknowledged when a call recorded the id meanwhile (a first call that resolved after its timeout).
+      if (replay && handling.has(event.id)) {
+        const seen = await answerIfSeen(event.id, request);
+        if (seen) return seen;
+        throw new ReplayError(event.id);
+      }
     } catch (error) {
       await report(error, request);
       return refusal(error);
