@@ -38,7 +38,7 @@ export async function readPassword(input: PasswordInput, question: string): Prom
     if (input.fromStdin) return passwordOf(await readBounded(input.stdin, MAX_SECRET_BYTES, input.stop));
     throw new UsageError('no terminal to ask the password on: pipe it to --password-stdin (it is never a flag)');
   }
-  const password = await askHidden(question, input.stdin, input.prompt, input.stop);
+  const password = await askHidden(question, input.stdin, input.prompt, input.stop, MAX_SECRET_BYTES);
   if (!password) throw new UsageError('no password given');
   return password;
 }

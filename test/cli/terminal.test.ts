@@ -85,6 +85,16 @@ describe('--token-stdin and --secret-stdin typed on a terminal', () => {
     expect(done.stdout).not.toContain(token);
   });
 
+  it('stops reading a token typed or pasted past 64 KiB: a usage error (exit 2) before Enter, nothing kept growing', async () => {
+    const run = onTerminal(['--token-stdin', 'webhook-config', 'list'], { RICLOUD_URL: mock().url });
+    await run.waitFor('stdout', /API token \(--token-stdin\): $/);
+    run.child.stdin.write('t'.repeat(64 * 1024 + 1));
+    await run.waitFor('stdout', /error: more than 65536 bytes typed at the prompt/);
+    const done = await run.done;
+    expect(done.code).toBe(2);
+    expect(done.stdout).not.toContain('tttt');
+  });
+
   it('asks for the webhook secret with echo off', async () => {
     const run = onTerminal(['event', 'listen', '--port', '0', '--secret-stdin'], {});
     await run.waitFor('stdout', /Webhook secret \(--secret-stdin\): $/);
