@@ -1,4 +1,5 @@
 /** A question asked on the terminal whose answer is typed with echo off: a password, a token, a webhook secret. */
+import { UsageError } from './errors';
 import { stopRun } from './stop';
 
 // Keys a hidden prompt acts on.
@@ -17,12 +18,14 @@ function interrupted(): Error {
 /**
  * Asks `question` on the terminal and reads a line without echoing it; Ctrl-C stops the run, as it does elsewhere, and
  * so does anything else that aborts `stop`.
+ * @throws UsageError as soon as more than `max` bytes were typed (or pasted) without an Enter.
  */
 export function askHidden(
   question: string,
   stdin: NodeJS.ReadStream,
   prompt: NodeJS.WriteStream,
   stop: AbortSignal,
+  max: number,
 ): Promise<string> {
   // In raw mode the terminal neither echoes nor turns Ctrl-C into SIGINT: both are handled here. It is set before the
   // question shows, so nothing typed as soon as it appears is echoed.
@@ -43,6 +46,8 @@ export function askHidden(
         if (key === CTRL_C) return stopRun('SIGINT');
         if (BACKSPACE.has(key)) typed = typed.slice(0, -1);
         else if (key >= ' ') typed.push(key);
+        // Counted in characters, each a byte or more: past `max` of them, the answer is past `max` bytes.
+        if (typed.length > max) return reject(new UsageError(`more than ${max} bytes typed at the prompt`));
       }
     };
     stdin.on('data', onData);

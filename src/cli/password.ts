@@ -28,15 +28,17 @@ function passwordOf(bytes: Buffer): string {
 }
 
 /**
- * The password: from stdin with `--password-stdin`, else asked on the terminal.
+ * The password: asked on the terminal with echo off (also with `--password-stdin` when stdin is one, as
+ * `--token-stdin` is), else read from stdin with `--password-stdin`.
  * @throws UsageError when stdin is empty or too long, when nothing was typed, or when there is no terminal to ask on
  *   and no `--password-stdin`.
  */
 export async function readPassword(input: PasswordInput, question: string): Promise<string> {
-  if (input.fromStdin) return passwordOf(await readBounded(input.stdin, MAX_SECRET_BYTES, input.stop));
-  if (!input.stdin.isTTY)
+  if (!input.stdin.isTTY) {
+    if (input.fromStdin) return passwordOf(await readBounded(input.stdin, MAX_SECRET_BYTES, input.stop));
     throw new UsageError('no terminal to ask the password on: pipe it to --password-stdin (it is never a flag)');
-  const password = await askHidden(question, input.stdin, input.prompt, input.stop);
+  }
+  const password = await askHidden(question, input.stdin, input.prompt, input.stop, MAX_SECRET_BYTES);
   if (!password) throw new UsageError('no password given');
   return password;
 }

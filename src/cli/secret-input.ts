@@ -48,7 +48,7 @@ export async function fromStdin(
   stop: AbortSignal,
 ): Promise<Setting> {
   const bytes = stdin.isTTY
-    ? Buffer.from(await askHidden(`${what} (${flag}): `, stdin, process.stderr, stop))
+    ? Buffer.from(await askHidden(`${what} (${flag}): `, stdin, process.stderr, stop, MAX_SECRET_BYTES))
     : await readBounded(stdin, MAX_SECRET_BYTES, stop);
   return secretOf(bytes, `stdin for ${flag}`, flag);
 }

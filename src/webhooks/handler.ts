@@ -158,6 +158,22 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       // A failing logger must not change the answer.
     }
   };
+  /**
+   * The answer to a delivery whose event id `replay` holds (200, handlers not run) or could not look up (500), and
+   * `undefined` for one to handle.
+   */
+  const answerIfSeen = async (id: string, request: Request): Promise<Response | undefined> => {
+    try {
+      // An event already handled is acknowledged, its handlers not run again: the API retries a delivery whose answer
+      // it missed (a handler slower than its timeout), and refusing the retry would leave the event `failed`.
+      if (!(await replay?.has(id))) return undefined;
+      await report(new ReplayError(id), request);
+      return answer(200, 'OK (already received)');
+    } catch (error) {
+      await report(error, request);
+      return refusal(error);
+    }
+  };
   return async (request) => {
     if (request.method !== 'POST') return answer(405, 'webhook deliveries are POST requests', { allow: 'POST' });
     let event: WebhookEvent;
@@ -167,31 +183,33 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       if (!isSecrets(secret))
         throw new Error('the secret function returned no secret (a non-empty string or a list of them)');
       event = await verifyRequest(request, secret, { tolerance, maxBodyBytes, bodyTimeout });
-      // An event already handled is acknowledged, its handlers not run again: the API retries a delivery whose answer
-      // it missed (a handler slower than its timeout), and refusing the retry would leave the event `failed`.
-      if (replay && (await replay.has(event.id))) {
-        await report(new ReplayError(event.id), request);
-        return answer(200, 'OK (already received)');
+      // Checked, then marked below, with no await between, and before the store is asked: a copy delivered while the
+      // first is handled never runs the handlers, even one whose lookup began before the first was recorded and answers
+      // late. It is acknowledged when a call recorded the id meanwhile (a first call that resolved after its timeout).
+      if (replay && handling.has(event.id)) {
+        const seen = await answerIfSeen(event.id, request);
+        if (seen) return seen;
+        throw new ReplayError(event.id);
       }
-      // Checked after the last await before handling, so two copies cannot both pass.
-      if (replay && handling.has(event.id)) throw new ReplayError(event.id);
     } catch (error) {
       await report(error, request);
       return refusal(error);
     }
     handling.add(event.id);
-    const controller = new AbortController();
-    const context: EventHandlerContext = { signal: controller.signal };
-    const work = (async () => {
-      await Promise.all([on[eventSlug(event)]?.(event, context), onAny?.(event, context)]);
-      await replay?.add(event.id);
-      return true;
-    })();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<false>((resolve) => {
-      if (handlerTimeout <= MAX_DELAY) timer = setTimeout(resolve, handlerTimeout, false);
-    });
     try {
+      const seen = await answerIfSeen(event.id, request);
+      if (seen) return seen;
+      const controller = new AbortController();
+      const context: EventHandlerContext = { signal: controller.signal };
+      const work = (async () => {
+        await Promise.all([on[eventSlug(event)]?.(event, context), onAny?.(event, context)]);
+        await replay?.add(event.id);
+        return true;
+      })();
+      const late = new Promise<false>((resolve) => {
+        if (handlerTimeout <= MAX_DELAY) timer = setTimeout(resolve, handlerTimeout, false);
+      });
       if (!(await Promise.race([work, late]))) {
         const error = timedOut(handlerTimeout);
         controller.abort(error);

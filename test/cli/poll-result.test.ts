@@ -72,6 +72,33 @@ describe('ricloud poll', () => {
     expect(run.stderr).toBe(`error: poll ${poll.id} completed with 1 failed task(s): ${poll.tasks_failed[0]}\n`);
   });
 
+  it("create --subscription without --session polls the subscription's session, as the SDK and ricloud-py allow", async () => {
+    const token = newToken();
+    const session = await activeSession(client(token));
+    const subscription = await client(token).subscriptions.create({
+      session: session.id,
+      poll_payload: { info_types: ['*'] },
+      date_start: new Date(Date.now() + 3600_000),
+    });
+    const run = await ricloud(
+      ['poll', 'create', '--subscription', subscription.id, '--info-types', '*', '--json'],
+      env(token),
+    );
+    expect(run.code).toBe(0);
+    expect(json<{ session: string; subscription: string }>(run)).toMatchObject({
+      session: session.id,
+      subscription: subscription.id,
+    });
+  });
+
+  it('create with neither --session nor --subscription is refused before sending, naming --session (exit 2)', async () => {
+    const before = mock().api.requests.length;
+    const run = await ricloud(['poll', 'create', '--info-types', '*'], env(newToken()));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: invalid --session: is required, unless a subscription names it/);
+    expect(mock().api.requests.slice(before)).toEqual([]);
+  });
+
   it('create without --info-types, --data-types or --files is refused before sending (exit 2)', async () => {
     const run = await ricloud(['poll', 'create', '--session', 'ses_1'], env(newToken()));
     expect(run.code).toBe(2);

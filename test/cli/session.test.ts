@@ -106,6 +106,28 @@ describe('ricloud session create', () => {
     expect(run.stdout).toMatch(/^source +rirelay\.instance relay-1 \(\S+\)$/m);
   });
 
+  it('opens a Relay session without --identifier, as the SDK and ricloud-py do: the API names the instance', async () => {
+    const { token, user } = await userOfNewOrganisation();
+    const args = ['session', 'create', '--user', user.id, '--type', 'rirelay.instance', '--code', '654321', '--wait'];
+    const run = await ricloud(args, env(token));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^state +active$/m);
+    expect(run.stdout).toMatch(/^source +rirelay\.instance \S+ \(\S+\)$/m);
+  });
+
+  it('refuses an iCloud session without --identifier before asking for the password (exit 2)', async () => {
+    const { token, user } = await userOfNewOrganisation();
+    const before = mock().api.requests.length;
+    const run = await ricloudWithInput(
+      ['session', 'create', '--user', user.id, '--password-stdin'],
+      env(token),
+      PASSWORD,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: invalid --identifier: is required for an icloud\.account session$/m);
+    expect(mock().api.requests.slice(before)).toEqual([]);
+  });
+
   it('refuses a Relay session without --code, naming it (exit 2)', async () => {
     const { token, user } = await userOfNewOrganisation();
     const run = await ricloud(

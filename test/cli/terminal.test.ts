@@ -28,6 +28,22 @@ describe('the password prompt', () => {
     expect(done.stdout).not.toMatch(/wron/);
   });
 
+  it('with --password-stdin on a terminal, asks with echo off as without it: what is typed never shows', async () => {
+    const token = newToken();
+    await configureOrganisation(client(token), OK_URL);
+    const user = await client(token).users.create({ identifier: 'terminal-stdin' });
+    const run = onTerminal(
+      ['session', 'create', '--user', user.id, '--identifier', 'jane@example.com', '--password-stdin', '--wait'],
+      env(token),
+    );
+    await run.waitFor('stdout', /Password for jane@example\.com: $/);
+    run.child.stdin.write('wrong\r');
+    const done = await run.done;
+    expect(done.code).toBe(3);
+    expect(done.stdout).toMatch(/error: session \S+ is failed \(invalid-credentials\)/);
+    expect(done.stdout).not.toMatch(/wrong/);
+  });
+
   it('Ctrl-C at the prompt stops the run (exit 130) and sends nothing', async () => {
     const token = newToken();
     const before = mock().api.requests.length;
@@ -67,6 +83,16 @@ describe('--token-stdin and --secret-stdin typed on a terminal', () => {
     expect(done.code).toBe(0);
     expect(done.stdout).toContain('"url": "https://hooks.test/ok"');
     expect(done.stdout).not.toContain(token);
+  });
+
+  it('stops reading a token typed or pasted past 64 KiB: a usage error (exit 2) before Enter, nothing kept growing', async () => {
+    const run = onTerminal(['--token-stdin', 'webhook-config', 'list'], { RICLOUD_URL: mock().url });
+    await run.waitFor('stdout', /API token \(--token-stdin\): $/);
+    run.child.stdin.write('t'.repeat(64 * 1024 + 1));
+    await run.waitFor('stdout', /error: more than 65536 bytes typed at the prompt/);
+    const done = await run.done;
+    expect(done.code).toBe(2);
+    expect(done.stdout).not.toContain('tttt');
   });
 
   it('asks for the webhook secret with echo off', async () => {

@@ -79,8 +79,11 @@ const env = (token) => ({
   RICLOUD_TOKEN: token,
 });
 
-if ((await run('python3', ['-c', 'import requests, click, flask, pytest'], { env: { ...base } })) !== 0)
-  stop(2, `python3 lacks a module ricloud-py's tests need: nothing was run.\n${HOW_TO_GET_ONE}`);
+// No python3 at all is as much a missing requirement as a missing module: exit 2 with the instructions, not a trace.
+const modules = await run('python3', ['-c', 'import requests, click, flask, pytest'], { env: { ...base } }).catch(
+  (error) => stop(2, `python3 could not be run (${error.code}): nothing was run.\n${HOW_TO_GET_ONE}`),
+);
+if (modules !== 0) stop(2, `python3 lacks a module ricloud-py's tests need: nothing was run.\n${HOW_TO_GET_ONE}`);
 
 log('building the package (npm run build)');
 if ((await run('npm', ['run', 'build', '--silent'])) !== 0) stop(1, 'the build failed');

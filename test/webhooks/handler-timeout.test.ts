@@ -168,6 +168,25 @@ describe('createWebhookHandler: handlerTimeout', () => {
     expect(calls).toBe(2);
   });
 
+  it('acknowledges a copy that arrives while a retry runs once the timed-out first call recorded the id late', async () => {
+    const first = held();
+    const retry = held();
+    let calls = 0;
+    const { handler } = recorder({
+      handlerTimeout: 20,
+      on: { 'task.succeeded': () => (++calls === 1 ? first.promise : retry.promise) },
+    });
+    expect((await deliver(handler)).status).toBe(503);
+    const retried = deliver(handler);
+    await settle();
+    first.release();
+    await settle();
+    expect(await deliver(handler)).toEqual({ status: 200, text: 'OK (already received)' });
+    retry.release();
+    expect((await retried).status).toBe(200);
+    expect(calls).toBe(2);
+  });
+
   it(`waits ${DEFAULT_HANDLER_TIMEOUT} ms by default, then answers 503`, async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { handler } = recorder({ on: { 'task.succeeded': never } });

@@ -109,6 +109,44 @@ describe('createWebhookHandler: answers', () => {
     expect(runs).toBe(1);
   });
 
+  it('with a replay store slow to answer, runs the handlers once for a copy whose lookup began before the first was recorded', async () => {
+    const recorded = new Set<string>();
+    let answerLookup = () => {};
+    const lookupHeld = new Promise<void>((resolve) => (answerLookup = resolve));
+    let lookups = 0;
+    // A store across the network: the second lookup answers what the store held when it was asked, but late.
+    const replay = {
+      has: async (id: string) => {
+        const found = recorded.has(id);
+        if (++lookups === 2) await lookupHeld;
+        return found;
+      },
+      add: (id: string) => void recorded.add(id),
+    };
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let runs = 0;
+    const { handler } = recorder({
+      replay,
+      onAny: async () => {
+        runs++;
+        await held;
+      },
+    });
+    const wire = await signed(JSON.stringify(taskSucceeded('evt_slow_store')));
+    const first = handler(post(wire));
+    await vi.waitFor(() => expect(runs).toBe(1));
+    let copyAnswered = false;
+    const copy = handler(post(wire)).finally(() => (copyAnswered = true));
+    // The copy is refused at once, or its lookup is on its way: only then does the first finish.
+    await vi.waitFor(() => expect(copyAnswered || lookups === 2).toBe(true));
+    release();
+    expect((await first).status).toBe(200);
+    answerLookup();
+    expect((await copy).status).toBe(400);
+    expect(runs).toBe(1);
+  });
+
   it('answers 400 to a body cut off while it was read, and runs no handler', async () => {
     const { handler, events, errors } = recorder();
     const wire = await signed(JSON.stringify(taskSucceeded()));

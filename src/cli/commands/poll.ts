@@ -1,6 +1,6 @@
 /** `ricloud poll`: ask a session's source for data, follow the poll to its end, and list polls. */
 import { Option, type Command } from 'commander';
-import type { Poll } from '../../index';
+import type { Poll, PollCreateParams } from '../../index';
 import { action, type Context } from '../context';
 import { Unsuccessful } from '../errors';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
@@ -70,9 +70,9 @@ export function addPollCommands(program: Command): void {
     group
       .command('create')
       .description('poll a session for data; each name runs a task that publishes a result')
-      .requiredOption('--session <id>', 'the session to poll with (active)')
+      .option('--session <id>', "the session to poll with (active); without it, the subscription's")
       .option('--source <id>', "a child of the session's source to poll (a Relay device)")
-      .option('--subscription <id>', 'the subscription the poll belongs to'),
+      .option('--subscription <id>', 'the subscription the poll belongs to (--session or --subscription is required)'),
   )
     .option('--wait', 'wait until the poll has completed: exit 0 when every task succeeded, 3 when one failed')
     .addOption(timeoutOption())
@@ -88,7 +88,7 @@ Example:
         async (
           ctx,
           options: PayloadOptions & {
-            session: string;
+            session?: string;
             source?: string;
             subscription?: string;
             wait?: boolean;
@@ -96,15 +96,14 @@ Example:
           },
         ) => {
           const client = await ctx.client();
-          const poll = await client.polls.create(
-            {
-              session: options.session,
-              source: options.source,
-              subscription: options.subscription,
-              payload: payloadOf(options),
-            },
-            { signal: ctx.signal },
-          );
+          // Neither --session nor --subscription is the SDK's to refuse (naming session: invalid --session).
+          const params = {
+            session: options.session,
+            source: options.source,
+            subscription: options.subscription,
+            payload: payloadOf(options),
+          } as PollCreateParams;
+          const poll = await client.polls.create(params, { signal: ctx.signal });
           if (!options.wait) return show(ctx, poll);
           // The poll, refreshed in place, is printed however the wait ends: its id is not lost.
           await showAfterWait(

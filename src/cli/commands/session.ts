@@ -5,7 +5,7 @@
 import { Option, type Command } from 'commander';
 import type { Session } from '../../index';
 import { action, type Context } from '../context';
-import { Unsuccessful } from '../errors';
+import { Unsuccessful, UsageError } from '../errors';
 import { escapeControls } from '../escape';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { seconds } from '../parse';
@@ -19,7 +19,7 @@ const SOURCE_TYPES = ['icloud.account', 'rirelay.instance'] as const;
 interface CreateOptions {
   user: string;
   type: (typeof SOURCE_TYPES)[number];
-  identifier: string;
+  identifier?: string;
   passwordStdin?: boolean;
   code?: string;
   wait?: boolean;
@@ -60,6 +60,9 @@ function throwIfNotActive(session: Session): void {
 /** The session's payload: the password (asked, or from stdin) and the 2FA code of an iCloud account; a Relay code. */
 async function payloadOf(ctx: Context, options: CreateOptions) {
   if (options.type !== 'icloud.account') return { code: options.code };
+  // The SDK would refuse it too, but only once the password was asked for.
+  if (options.identifier === undefined)
+    throw new UsageError('invalid --identifier: is required for an icloud.account session');
   const password = await readPassword(
     { fromStdin: Boolean(options.passwordStdin), stdin: process.stdin, prompt: process.stderr, stop: ctx.signal },
     `Password for ${escapeControls(options.identifier)}: `,
@@ -78,7 +81,7 @@ export function addSessionCommands(program: Command): void {
     .description('open a session on a source; the API checks its credentials (pending, then active or failed)')
     .requiredOption('--user <id>', 'the user the source belongs to')
     .addOption(new Option('--type <type>', 'the kind of source').choices(SOURCE_TYPES).default('icloud.account'))
-    .requiredOption('--identifier <identifier>', "the source's identifier: an Apple ID, a Relay instance id")
+    .option('--identifier <identifier>', "the source's identifier: an Apple ID (required), a Relay instance id")
     .addOption(
       new Option(
         '--password-stdin',
