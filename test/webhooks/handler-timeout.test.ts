@@ -148,7 +148,8 @@ describe('createWebhookHandler: handlerTimeout', () => {
     expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError' })]);
   });
 
-  it('keeps a retry being handled marked when the timed-out first call fails later: a copy meanwhile is refused', async () => {
+  /** A delivery whose first call timed out (503) and whose retry now runs, each call's handler held until told. */
+  async function retryAfterTimeout() {
     const first = held();
     const retry = held();
     let calls = 0;
@@ -157,34 +158,30 @@ describe('createWebhookHandler: handlerTimeout', () => {
       on: { 'task.succeeded': () => (++calls === 1 ? first.promise : retry.promise) },
     });
     expect((await deliver(handler)).status).toBe(503);
-    // A first call that fails records nothing: the retry runs, with a timeout of its own that will not pass.
     const retried = deliver(handler);
     await settle();
+    return { first, retry, handler, retried, calls: () => calls };
+  }
+
+  it('keeps a retry being handled marked when the timed-out first call fails later: a copy meanwhile is refused', async () => {
+    // A first call that fails records nothing: the retry runs, with a timeout of its own that will not pass.
+    const { first, retry, handler, retried, calls } = await retryAfterTimeout();
     first.fail(new Error('failed late'));
     await settle();
     expect((await deliver(handler)).status).toBe(400);
     retry.release();
     expect((await retried).status).toBe(200);
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
   });
 
   it('acknowledges a copy that arrives while a retry runs once the timed-out first call recorded the id late', async () => {
-    const first = held();
-    const retry = held();
-    let calls = 0;
-    const { handler } = recorder({
-      handlerTimeout: 20,
-      on: { 'task.succeeded': () => (++calls === 1 ? first.promise : retry.promise) },
-    });
-    expect((await deliver(handler)).status).toBe(503);
-    const retried = deliver(handler);
-    await settle();
+    const { first, retry, handler, retried, calls } = await retryAfterTimeout();
     first.release();
     await settle();
     expect(await deliver(handler)).toEqual({ status: 200, text: 'OK (already received)' });
     retry.release();
     expect((await retried).status).toBe(200);
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
   });
 
   it(`waits ${DEFAULT_HANDLER_TIMEOUT} ms by default, then answers 503`, async () => {
