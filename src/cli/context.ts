@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { format } from 'node:util';
 import type { Client, Logger } from '../index';
 import { alternatives, InvalidInputError, LOG_LEVELS } from './sdk';
-import { UsageError } from './errors';
+import { refuseEmpty, UsageError } from './errors';
 import { readGlobalOptions } from './globals';
 import { Output } from './output';
 import { fromStdin } from './secret-input';
@@ -81,12 +81,8 @@ function stderrLogger(out: Output): Logger {
  */
 async function createContext(command: Command): Promise<Context> {
   const globals = readGlobalOptions(command);
-  // An empty flag (`--token "$UNSET"`) would fall through to another setting, perhaps another account's token.
-  for (const [flag, value] of [
-    ['--token', globals.token],
-    ['--url', globals.url],
-  ])
-    if (value?.trim() === '') throw new UsageError(`${flag} is empty: give it a value, or leave it out`);
+  refuseEmpty('--token', globals.token);
+  refuseEmpty('--url', globals.url);
   if (globals.tokenStdin && globals.token) throw new UsageError('pass --token or --token-stdin, not both');
   // Given before the command, --token-stdin is out of reach of the command's own `conflicts`: stdin holds one value.
   const otherStdin = command.options.find(

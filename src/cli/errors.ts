@@ -31,6 +31,14 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/**
+ * Refuses a flag given empty (`--token "$UNSET"`): it would fall through to another setting, perhaps another account's.
+ * @throws UsageError naming `flag`.
+ */
+export function refuseEmpty(flag: string, value: string | undefined): void {
+  if (value?.trim() === '') throw new UsageError(`${flag} is empty: give it a value, or leave it out`);
+}
+
 /** The waited work ended, but badly: a `failed` task, an `invalid` config, a session not `active`, a failed poll task. Exit 3. */
 export class Unsuccessful extends Error {
   override name = 'Unsuccessful';

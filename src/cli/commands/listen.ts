@@ -15,7 +15,7 @@ import {
   type WebhookEvent,
 } from '../../webhooks/index';
 import { action, type Context } from '../context';
-import { UsageError } from '../errors';
+import { refuseEmpty, UsageError } from '../errors';
 import { checkUrl, hideNestedSecrets, RicloudError } from '../sdk';
 import { list, port } from '../parse';
 import { host, listenFailure } from '../address';
@@ -161,8 +161,7 @@ Examples:
       action(async (ctx, options: ListenOptions) => {
         // Checked before anything starts, and by this flag's name: the SDK's create would call it `url`.
         if (options.webhookUrl) checkUrl(options.webhookUrl, '--webhook-url');
-        // As `--token ""`: an empty flag must not fall through to another secret.
-        if (options.secret?.trim() === '') throw new UsageError('--secret is empty: give it a value, or leave it out');
+        refuseEmpty('--secret', options.secret);
         // With --webhook-url, the new config's secret is the one deliveries are signed with, whatever is configured.
         const given = options.webhookUrl
           ? undefined
