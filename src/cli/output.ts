@@ -28,6 +28,15 @@ export function mask(secret: string): string {
   return secret.length >= 16 ? `****${secret.slice(-4)}` : '****';
 }
 
+/**
+ * True when `CI` says a CI runner runs the command: set to anything but empty, `0` or `false` (any case). ci-info reads
+ * `false` and empty so; `0` is off here too, as `FORCE_COLOR=0` is.
+ */
+function isCiRunner(env: Env): boolean {
+  const ci = env.CI?.trim().toLowerCase();
+  return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
+}
+
 /** Colour on a stream: wanted (no `--no-color`, no `NO_COLOR`), and a terminal or `FORCE_COLOR`. */
 function colorsFor(stream: NodeJS.WriteStream, wanted: boolean, env: Env): Colors {
   const forced = Boolean(env.FORCE_COLOR) && env.FORCE_COLOR !== '0';
@@ -50,7 +59,7 @@ export class Output {
   readonly json: boolean;
   /**
    * True when progress may be drawn: stderr is a terminal that can redraw a line (not `TERM=dumb`, not a CI runner's:
-   * `CI` set) and `--quiet` is off. Elsewhere a spinner would print a line at each redraw.
+   * `isCiRunner`) and `--quiet` is off. Elsewhere a spinner would print a line at each redraw.
    */
   readonly interactive: boolean;
   /** Colours for stderr, for progress text. */
@@ -65,8 +74,8 @@ export class Output {
     this.#quiet = options.quiet;
     this.#stdout = options.stdout;
     this.#stderr = options.stderr;
-    const { TERM, CI } = options.env;
-    this.interactive = Boolean(options.stderr.isTTY) && !options.quiet && TERM !== 'dumb' && CI === undefined;
+    this.interactive =
+      Boolean(options.stderr.isTTY) && !options.quiet && options.env.TERM !== 'dumb' && !isCiRunner(options.env);
     this.#colors = colorsFor(options.stdout, options.color, options.env);
     this.errColors = colorsFor(options.stderr, options.color, options.env);
   }
