@@ -12,6 +12,8 @@ const EXIT_CODES = {
   usage: 2,
   /** A waited task ended `failed`, a config `invalid`, a session not `active`, or a poll with failed tasks. */
   unsuccessful: 3,
+  /** A wait ran out of time (`--timeout`) before the work ended: wait again. */
+  timedOut: 4,
 } as const;
 
 /**
@@ -42,6 +44,11 @@ export function refuseEmpty(flag: string, value: string | undefined): void {
 /** The waited work ended, but badly: a `failed` task, an `invalid` config, a session not `active`, a failed poll task. Exit 3. */
 export class Unsuccessful extends Error {
   override name = 'Unsuccessful';
+}
+
+/** A wait ran out of time before the work ended: it may still be running, and a new wait may see it end. Exit 4. */
+export class WaitTimedOut extends Error {
+  override name = 'WaitTimedOut';
 }
 
 /**
@@ -75,6 +82,7 @@ export function exitCode(error: unknown, stop: AbortSignal): number {
   if (error === undefined) return EXIT_CODES.ok;
   if (error instanceof UsageError) return EXIT_CODES.usage;
   if (error instanceof Unsuccessful) return EXIT_CODES.unsuccessful;
+  if (error instanceof WaitTimedOut) return EXIT_CODES.timedOut;
   return EXIT_CODES.failure;
 }
 

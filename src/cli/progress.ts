@@ -2,16 +2,29 @@
  * `--wait`: follows a task or a new webhook config to its end. On an interactive stderr a spinner shows the state
  * and the time taken, then the final state; piped or `--quiet`, nothing is drawn.
  */
+import { Option } from 'commander';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client, Task, WebhookConfig } from '../index';
 import { DEFAULT_WAIT_TIMEOUT, TimeoutError } from './sdk';
 import type { Context } from './context';
-import { Unsuccessful } from './errors';
+import { Unsuccessful, WaitTimedOut } from './errors';
 import { escapeControls } from './escape';
 import { paintState } from './output';
+import { seconds } from './parse';
 
 /** Seconds `--wait` waits unless `--timeout` says otherwise: the SDK's own default. */
 export const DEFAULT_WAIT_SECONDS = DEFAULT_WAIT_TIMEOUT / 1000;
+
+/** `--timeout` of a command's `--wait`, which it also turns on. */
+export function timeoutOption(): Option {
+  return new Option(
+    '--timeout <seconds>',
+    'how long --wait waits, each request included (implies --wait); exit 4 when it passes first',
+  )
+    .argParser(seconds)
+    .default(DEFAULT_WAIT_SECONDS)
+    .implies({ wait: true });
+}
 
 /** Milliseconds between looks at a new config's state. */
 const CONFIG_POLL_INTERVAL = 500;
@@ -58,7 +71,7 @@ function stateLine(ctx: Context, what: string, state: () => string): () => strin
 /** The end of a wait of `seconds` that starts now: what is left of it, for the deadline of each request. */
 class WaitEnd {
   readonly #end: number;
-  constructor(seconds: number) {
+  constructor(readonly seconds: number) {
     this.#end = Date.now() + seconds * 1000;
   }
 
@@ -70,22 +83,22 @@ class WaitEnd {
 
   /**
    * Runs `call` with the milliseconds left as its deadline, so a server that stops answering cannot stretch the wait.
-   * @throws the TimeoutError `late()` makes when the wait is over, before or during the call.
+   * @throws WaitTimedOut with the message `late()` gives when the wait is over, before or during the call (exit 4).
    */
-  async within<T>(late: () => TimeoutError, call: (deadline: number) => Promise<T>): Promise<T> {
-    if (this.left() === 0) throw late();
+  async within<T>(late: () => string, call: (deadline: number) => Promise<T>): Promise<T> {
+    if (this.left() === 0) throw new WaitTimedOut(late());
     try {
       return await call(this.left());
     } catch (error) {
-      // A request cut at the end of the wait is the wait timing out, and is told as that.
-      throw error instanceof TimeoutError && this.left() === 0 ? late() : error;
+      // A request cut at the end of the wait, or the SDK's own wait timing out, is this wait timing out.
+      throw error instanceof TimeoutError && this.left() === 0 ? new WaitTimedOut(late()) : error;
     }
   }
 }
 
 /**
  * Waits for `task` to end with the SDK's `task.wait()`, which bounds each refresh by the time left.
- * @throws TimeoutError after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
+ * @throws WaitTimedOut after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
  */
 export function waitForTask(ctx: Context, task: Task, seconds: number): Promise<Task> {
   return waitForResource(ctx, 'task', task, seconds, (done) => done.state !== 'failed');
@@ -93,7 +106,7 @@ export function waitForTask(ctx: Context, task: Task, seconds: number): Promise<
 
 /**
  * Fetches the task `id`, then waits for it to end: `seconds` bound both.
- * @throws TimeoutError after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
+ * @throws WaitTimedOut after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
  */
 export function waitForTaskId(ctx: Context, client: Client, id: string, seconds: number): Promise<Task> {
   return waitForResourceId(
@@ -116,7 +129,7 @@ export interface Waited {
 /**
  * Waits for `resource` (a task, a session or a poll: `noun`) with its own `wait()`, beside a spinner that ends as a success
  * when `succeeded(resource)`.
- * @throws TimeoutError after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
+ * @throws WaitTimedOut after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
  */
 export function waitForResource<T extends Waited>(
   ctx: Context,
@@ -125,8 +138,22 @@ export function waitForResource<T extends Waited>(
   seconds: number,
   succeeded: (resource: T) => boolean,
 ): Promise<T> {
+  return follow(ctx, noun, resource, new WaitEnd(seconds), succeeded);
+}
+
+/** `waitForResource` until `end`. */
+function follow<T extends Waited>(
+  ctx: Context,
+  noun: string,
+  resource: T,
+  end: WaitEnd,
+  succeeded: (resource: T) => boolean,
+): Promise<T> {
   const work = async () => {
-    await resource.wait({ timeout: seconds * 1000, signal: ctx.signal });
+    await end.within(
+      () => `${noun} ${resource.id} is still ${resource.state} after ${end.seconds} s`,
+      (left) => resource.wait({ timeout: left, signal: ctx.signal }),
+    );
     return resource;
   };
   return withSpinner(
@@ -139,7 +166,7 @@ export function waitForResource<T extends Waited>(
 
 /**
  * Fetches the task, session or poll `id` with `retrieve`, then waits for it: `seconds` bound both.
- * @throws TimeoutError after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
+ * @throws WaitTimedOut after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
  */
 export async function waitForResourceId<T extends Waited>(
   ctx: Context,
@@ -151,13 +178,10 @@ export async function waitForResourceId<T extends Waited>(
 ): Promise<T> {
   const end = new WaitEnd(seconds);
   const resource = await end.within(
-    () => new TimeoutError(`${noun} ${id} got no answer within ${seconds} s`),
+    () => `${noun} ${id} got no answer within ${seconds} s`,
     (deadline) => retrieve({ signal: ctx.signal, deadline }),
   );
-  return end.within(
-    () => new TimeoutError(`${noun} ${id} is still ${resource.state} after ${seconds * 1000} ms`),
-    (left) => waitForResource(ctx, noun, resource, left / 1000, succeeded),
-  );
+  return follow(ctx, noun, resource, end, succeeded);
 }
 
 /** A number of bytes as people read it: `512 B`, `1.5 MB`, `1.07 GB` (powers of 1000, as drives are sold). */
@@ -200,12 +224,12 @@ export function withProgressBar<T>(
 /**
  * Waits until the API has tested a new `config`: its state leaves `new` for `valid` or `invalid`. Each refresh gets
  * the time left as its deadline.
- * @throws TimeoutError after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
+ * @throws WaitTimedOut after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
  */
 export function waitForConfig(ctx: Context, config: WebhookConfig, seconds: number): Promise<WebhookConfig> {
   const work = async () => {
     const end = new WaitEnd(seconds);
-    const late = () => new TimeoutError(`webhook_config ${config.id} is still new after ${seconds} s`);
+    const late = () => `webhook_config ${config.id} is still new after ${seconds} s`;
     while (config.state === 'new') {
       await end.within(late, (left) => sleep(Math.min(CONFIG_POLL_INTERVAL, left), undefined, { signal: ctx.signal }));
       await end.within(late, (deadline) => config.refresh({ signal: ctx.signal, deadline }));

@@ -57,6 +57,7 @@ describe('help and version', () => {
       'ricloud mock',
       'export RICLOUD_URL=http://127.0.0.1:8787',
       'Exit codes:',
+      '  4    a wait ran out of time (--timeout)',
       '130',
       '141',
       'RICLOUD_CONF',

@@ -69,7 +69,7 @@ describe('every wait keeps to its --timeout, even when the server stops answerin
       slow.env(token),
     ).done;
     const printed = json(run);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(4);
     expect(printed).toMatchObject({ state: 'new', url: OK_URL });
     expect(run.stderr).toBe(`error: webhook_config ${String(printed.id)} is still new after 2 s\n`);
   });
@@ -83,7 +83,7 @@ describe('every wait keeps to its --timeout, even when the server stops answerin
       .filter((t) => t.target === cfg.id);
     slow.mock().api.faults.add({ method: 'GET', path: `/tasks/${pending?.id}`, hang: true, times: Infinity });
     const run = await launch(['task', 'wait', pending?.id ?? '', '--timeout', '2'], slow.env(token)).done;
-    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run).toMatchObject({ code: 4, stdout: '' });
     expect(run.stderr).toBe(`error: task ${pending?.id} got no answer within 2 s\n`);
   });
 
@@ -92,8 +92,8 @@ describe('every wait keeps to its --timeout, even when the server stops answerin
     const cfg = await slow.client(token).webhookConfigs.create({ url: OK_URL });
     slow.mock().api.faults.add({ method: 'GET', path: /^\/tasks\//, hang: true, times: Infinity });
     const run = await launch(['webhook-config', 'test', cfg.id, '--timeout', '2', '--json'], slow.env(token)).done;
-    expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`error: task ${String(json(run).id)} is still pending after 2000 ms\n`);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toBe(`error: task ${String(json(run).id)} is still pending after 2 s\n`);
   });
 });
 

@@ -88,7 +88,7 @@ describe('ricloud task wait', () => {
     expect(json(run)).toMatchObject({ id: task.id, state: 'failed', error: 'webhook-bad-status' });
   });
 
-  it('exits 1 when --timeout passes first', async () => {
+  it('exits 4, the wait timed out, when --timeout passes first: the task is still pending', async () => {
     const token = newToken();
     const cfg = await slow.client(token).webhookConfigs.create({ url: OK_URL });
     const [pending] = slow
@@ -96,8 +96,8 @@ describe('ricloud task wait', () => {
       .api.store.tasks()
       .filter((t) => t.target === cfg.id);
     const run = await ricloud(['task', 'wait', pending?.id ?? '', '--timeout', '1'], slow.env(token));
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^error: task \S+.* 1000 ms.*\n$/);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toBe(`error: task ${pending?.id} is still pending after 1 s\n`);
   });
 
   it('exits 130, with no error line, when interrupted with Ctrl-C (SIGINT)', async () => {
@@ -179,6 +179,6 @@ describe.skipIf(!hasScript)('the --wait spinner on a terminal', () => {
     expect(text).toContain(`task ${pending?.id} pending`);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the cursor is shown again
     expect(raw).toMatch(/\u001b\[\?25h/);
-    expect(text).toMatch(/error: task \S+.* 1000 ms/);
+    expect(text).toMatch(/error: task \S+ is still pending after 1 s/);
   });
 });

@@ -68,13 +68,13 @@ describe('ricloud webhook-config create', () => {
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: webhook_config \S+ is invalid/)]);
   });
 
-  it('--wait that times out still prints the new config, secret included with --json, then exits 1', async () => {
+  it('--wait that times out still prints the new config, secret included with --json, then exits 4', async () => {
     const token = newToken();
     const run = await ricloud(
       ['webhook-config', 'create', '--url', OK_URL, '--wait', '--timeout', '1', '--json'],
       slow.env(token),
     );
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(4);
     const printed = json(run);
     const stored = slow
       .mock()
@@ -331,14 +331,14 @@ describe('ricloud webhook-config test', () => {
     expect(run.stderr).toMatch(/^error: task \S+ failed \(webhook-bad-status\)\n$/);
   });
 
-  it('--wait that times out still prints the task, so its id is not lost, then exits 1', async () => {
+  it('--wait that times out still prints the task, so its id is not lost, then exits 4', async () => {
     const token = newToken();
     const cfg = await slow.client(token).webhookConfigs.create({ url: OK_URL });
     const run = await ricloud(
       ['webhook-config', 'test', cfg.id, '--wait', '--timeout', '1', '--json'],
       slow.env(token),
     );
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(4);
     const printed = json(run);
     expect(printed).toMatchObject({ resource: 'task', type: 'webhook_config.test', target: cfg.id, state: 'pending' });
     expect(
@@ -347,7 +347,7 @@ describe('ricloud webhook-config test', () => {
         .api.store.tasks()
         .map((t) => t.id),
     ).toContain(printed.id);
-    expect(run.stderr).toBe(`error: task ${String(printed.id)} is still pending after 1000 ms\n`);
+    expect(run.stderr).toBe(`error: task ${String(printed.id)} is still pending after 1 s\n`);
   });
 
   it('--wait interrupted with Ctrl-C still prints the task, then exits 130', async () => {

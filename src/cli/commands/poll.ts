@@ -4,8 +4,8 @@ import type { Poll, PollCreateParams } from '../../index';
 import { action, type Context } from '../context';
 import { Unsuccessful } from '../errors';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
-import { list, seconds } from '../parse';
-import { DEFAULT_WAIT_SECONDS, showAfterWait, waitForResource, waitForResourceId } from '../progress';
+import { list } from '../parse';
+import { showAfterWait, timeoutOption, waitForResource, waitForResourceId } from '../progress';
 import { POLL_STATES } from '../sdk';
 
 const COLUMNS = ['id', 'state', 'session', 'requestor', 'date_created'];
@@ -28,14 +28,6 @@ export function addPayloadOptions(command: Command): Command {
 /** The API's payload for the flags given; the SDK refuses one that names nothing. */
 export function payloadOf(options: PayloadOptions) {
   return { info_types: options.infoTypes, data_types: options.dataTypes, files: options.files };
-}
-
-/** `--timeout`, which also turns `--wait` on. */
-function timeoutOption(): Option {
-  return new Option('--timeout <seconds>', 'how long --wait waits, each request included (implies --wait)')
-    .argParser(seconds)
-    .default(DEFAULT_WAIT_SECONDS)
-    .implies({ wait: true });
 }
 
 /** A poll as text: its results as a count and the command that lists them, rather than a JSON object. */

@@ -8,9 +8,8 @@ import { action, type Context } from '../context';
 import { Unsuccessful, UsageError } from '../errors';
 import { escapeControls } from '../escape';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
-import { seconds } from '../parse';
 import { readPassword } from '../password';
-import { DEFAULT_WAIT_SECONDS, showAfterWait, waitForResource, waitForResourceId } from '../progress';
+import { showAfterWait, timeoutOption, waitForResource, waitForResourceId } from '../progress';
 import { SESSION_STATES } from '../sdk';
 
 const COLUMNS = ['id', 'state', 'error', 'source', 'date_created'];
@@ -24,14 +23,6 @@ interface CreateOptions {
   code?: string;
   wait?: boolean;
   timeout: number;
-}
-
-/** `--timeout`, which also turns `--wait` on. */
-function timeoutOption(): Option {
-  return new Option('--timeout <seconds>', 'how long --wait waits, each request included (implies --wait)')
-    .argParser(seconds)
-    .default(DEFAULT_WAIT_SECONDS)
-    .implies({ wait: true });
 }
 
 /** A session as text: its source as `type identifier (id)` rather than a JSON object. */

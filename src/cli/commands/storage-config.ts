@@ -5,8 +5,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { action, type Context, namingFlag } from '../context';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
-import { integer, seconds } from '../parse';
-import { DEFAULT_WAIT_SECONDS, showAfterWait, throwIfFailed, waitForTask } from '../progress';
+import { integer } from '../parse';
+import { showAfterWait, throwIfFailed, timeoutOption, waitForTask } from '../progress';
 import { STORAGE_TYPES, WEBHOOK_CONFIG_STATES, WEBHOOK_CONFIG_UPDATE_STATES } from '../sdk';
 import type { StorageConfigUpdateParams, Task } from '../../index';
 
@@ -128,12 +128,7 @@ export function addStorageConfigCommands(program: Command): void {
     .description('test a storage config; prints its task')
     .argument('<id>', 'the config id')
     .option('--wait', 'wait for the task: exit 0 when it succeeded, 3 when it failed')
-    .addOption(
-      new Option('--timeout <seconds>', 'how long --wait waits (implies --wait)')
-        .argParser(seconds)
-        .default(DEFAULT_WAIT_SECONDS)
-        .implies({ wait: true }),
-    )
+    .addOption(timeoutOption())
     .action(
       action(async (ctx, id: string, options: { wait?: boolean; timeout: number }) => {
         const client = await ctx.client();

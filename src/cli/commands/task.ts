@@ -44,10 +44,10 @@ export function addTaskCommands(program: Command): void {
 
   group
     .command('wait')
-    .description('wait until a task has succeeded (exit 0) or failed (exit 3), then show it')
+    .description('wait until a task has succeeded (exit 0) or failed (exit 3), then show it; exit 4 on --timeout')
     .argument('<id>', 'the task id')
     .addOption(
-      new Option('--timeout <seconds>', 'how long to wait, each request included')
+      new Option('--timeout <seconds>', 'how long to wait, each request included; exit 4 when it passes first')
         .argParser(seconds)
         .default(DEFAULT_WAIT_SECONDS),
     )

@@ -3,20 +3,11 @@ import { Option, type Command } from 'commander';
 import { action } from '../context';
 import { Unsuccessful } from '../errors';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
-import { seconds } from '../parse';
-import { DEFAULT_WAIT_SECONDS, showAfterWait, throwIfFailed, waitForConfig, waitForTask } from '../progress';
+import { showAfterWait, timeoutOption, throwIfFailed, waitForConfig, waitForTask } from '../progress';
 import { WEBHOOK_CONFIG_STATES } from '../sdk';
 import type { WebhookConfigUpdateParams } from '../../index';
 
 const COLUMNS = ['id', 'state', 'url', 'date_created'];
-
-/** `--timeout`, which also turns `--wait` on. */
-function timeoutOption(): Option {
-  return new Option('--timeout <seconds>', 'how long --wait waits, each request included (implies --wait)')
-    .argParser(seconds)
-    .default(DEFAULT_WAIT_SECONDS)
-    .implies({ wait: true });
-}
 
 /** Adds `webhook-config` and its commands to `program`. */
 export function addWebhookConfigCommands(program: Command): void {
