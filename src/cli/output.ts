@@ -157,7 +157,10 @@ export class Output {
     if (!this.#quiet) this.warn(text);
   }
 
-  /** Writes a warning to stderr, even with `--quiet`, its control characters escaped. */
+  /**
+   * Writes a warning, or a line a script needs (the address `event listen` took), to stderr even with `--quiet`, its
+   * control characters escaped.
+   */
   warn(text: string): void {
     this.#stderr.write(`${escapeControls(text)}\n`);
   }

@@ -144,6 +144,21 @@ describe('ricloud event listen --secret', () => {
     ]);
   });
 
+  it('--port 0 --quiet still prints the address it listens on, the port the OS chose, as the first line of stderr', async () => {
+    const listener = start(['event', 'listen', '--port', '0', '--quiet', '--secret', 'whsec_quiet', '--json'], {});
+    running.push(listener);
+    const [, url] = await listener.waitFor(
+      'stderr',
+      /^Listening on (http:\/\/127\.0\.0\.1:\d+) \(POST to any path\)\.$/m,
+    );
+    const event = configTestEvent('evt_quiet');
+    expect((await fetch(await createSignedRequest(event, 'whsec_quiet', { url: `${url}/webhooks` }))).status).toBe(200);
+    const run = await interrupt(listener);
+    expect(ndjson(run.stdout)).toEqual([event]);
+    // --quiet hides the hint, not the address.
+    expect(run.stderr).toBe(`Listening on ${url} (POST to any path).\n`);
+  });
+
   it('needs a secret: without one it is a usage error (exit 2)', async () => {
     const run = await ricloud(['event', 'listen', '--port', '0'], env(newToken()));
     expect(run).toMatchObject({ code: 2, stdout: '' });

@@ -38,6 +38,14 @@ describe('ricloud mock', () => {
     expect(await mock.done).toMatchObject({ code: 143, stderr: '' });
   });
 
+  it('--port 0 --quiet still prints its URL on stdout, as data: only the hints on stderr go', async () => {
+    const mock = background(['mock', '--port', '0', '--quiet']);
+    const [, url] = await mock.waitFor('stdout', /^Mock ricloud API listening on (http:\/\/127\.0\.0\.1:\d+)$/m);
+    expect((await ricloud(['webhook-config', 'list'], { RICLOUD_URL: url, RICLOUD_TOKEN: 'mock' })).code).toBe(0);
+    mock.child.kill('SIGINT');
+    expect(await mock.done).toMatchObject({ code: 130, stderr: '' });
+  });
+
   it("--cors <origin> answers that origin's CORS preflight, so a page can use the mock", async () => {
     const mock = background(['mock', '--port', '0', '--cors', 'https://app.example']);
     const [, url] = await mock.waitFor('stdout', /^Mock ricloud API listening on (http:\/\/127\.0\.0\.1:\d+)$/m);

@@ -130,7 +130,7 @@ export function addListenCommand(group: Command): void {
     .command('listen')
     .description('receive webhook deliveries here: verify each signature and print each event')
     .option('--host <host>', 'address to listen on', host, '127.0.0.1')
-    .option('--port <port>', 'port to listen on (0: any free port)', port, 8080)
+    .option('--port <port>', 'port to listen on (0: any free port, named on the first line of stderr)', port, 8080)
     .addOption(
       new Option(
         '--secret <secret>',
@@ -198,9 +198,12 @@ Examples:
           server.listen(options.port, options.host, resolve);
         });
         const { address, port: bound, family } = server.address() as AddressInfo;
-        ctx.out.note(
-          `Listening on http://${family === 'IPv6' ? `[${address}]` : address}:${bound} (POST to any path). Press Ctrl-C to stop.`,
+        // Not a banner: with --port 0 it is the one place a script finds the receiver, so --quiet keeps it, as it
+        // keeps the URL `ricloud mock` prints. stdout stays the events alone.
+        ctx.out.warn(
+          `Listening on http://${family === 'IPv6' ? `[${address}]` : address}:${bound} (POST to any path).`,
         );
+        ctx.out.note('Press Ctrl-C to stop.');
 
         const setup: Setup = {};
         try {
