@@ -105,7 +105,7 @@ export function waitForTask(ctx: Context, task: Task, seconds: number): Promise<
 }
 
 /**
- * Fetches the task `id`, then waits for it to end: `seconds` bound both.
+ * Fetches the task `id`, then waits for it to end: `seconds` bound both. Prints the task however the wait ends.
  * @throws WaitTimedOut after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
  */
 export function waitForTaskId(ctx: Context, client: Client, id: string, seconds: number): Promise<Task> {
@@ -116,6 +116,7 @@ export function waitForTaskId(ctx: Context, client: Client, id: string, seconds:
     seconds,
     (options) => client.tasks.retrieve(id, options),
     (done) => done.state !== 'failed',
+    (task) => ctx.out.resource(task),
   );
 }
 
@@ -165,7 +166,8 @@ function follow<T extends Waited>(
 }
 
 /**
- * Fetches the task, session or poll `id` with `retrieve`, then waits for it: `seconds` bound both.
+ * Fetches the task, session or poll `id` with `retrieve`, then waits for it: `seconds` bound both. Once fetched, it is
+ * printed with `show()` however the wait ends, as last known when it timed out, failed or was interrupted.
  * @throws WaitTimedOut after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
  */
 export async function waitForResourceId<T extends Waited>(
@@ -175,13 +177,18 @@ export async function waitForResourceId<T extends Waited>(
   seconds: number,
   retrieve: (options: { signal: AbortSignal; deadline: number }) => Promise<T>,
   succeeded: (resource: T) => boolean,
+  show: (resource: T) => void,
 ): Promise<T> {
   const end = new WaitEnd(seconds);
   const resource = await end.within(
     () => `${noun} ${id} got no answer within ${seconds} s`,
     (deadline) => retrieve({ signal: ctx.signal, deadline }),
   );
-  return follow(ctx, noun, resource, end, succeeded);
+  await showAfterWait(
+    () => follow(ctx, noun, resource, end, succeeded),
+    () => show(resource),
+  );
+  return resource;
 }
 
 /** A number of bytes as people read it: `512 B`, `1.5 MB`, `1.07 GB` (powers of 1000, as drives are sold). */
@@ -262,13 +269,4 @@ export async function showAfterWait(wait: () => Promise<unknown>, show: () => vo
  */
 export function throwIfFailed(task: Task): void {
   if (task.state === 'failed') throw new Unsuccessful(`task ${task.id} failed${task.error ? ` (${task.error})` : ''}`);
-}
-
-/**
- * Prints a waited task and fails the run when it failed.
- * @throws Unsuccessful when the task ended `failed` (exit 3).
- */
-export function reportTask(ctx: Context, task: Task): void {
-  ctx.out.resource(task);
-  throwIfFailed(task);
 }

@@ -88,19 +88,21 @@ describe('ricloud task wait', () => {
     expect(json(run)).toMatchObject({ id: task.id, state: 'failed', error: 'webhook-bad-status' });
   });
 
-  it('exits 4, the wait timed out, when --timeout passes first: the task is still pending', async () => {
+  it('exits 4, the wait timed out, when --timeout passes first, and prints the task still pending', async () => {
     const token = newToken();
     const cfg = await slow.client(token).webhookConfigs.create({ url: OK_URL });
     const [pending] = slow
       .mock()
       .api.store.tasks()
       .filter((t) => t.target === cfg.id);
-    const run = await ricloud(['task', 'wait', pending?.id ?? '', '--timeout', '1'], slow.env(token));
+    const run = await ricloud(['task', 'wait', pending?.id ?? '', '--timeout', '1', '--json'], slow.env(token));
     expect(run.code).toBe(4);
+    // Printed as last known, as the --wait of other commands does.
+    expect(json(run)).toMatchObject({ id: pending?.id, state: 'pending' });
     expect(run.stderr).toBe(`error: task ${pending?.id} is still pending after 1 s\n`);
   });
 
-  it('exits 130, with no error line, when interrupted with Ctrl-C (SIGINT)', async () => {
+  it('exits 130, with no error line, when interrupted with Ctrl-C (SIGINT), the task printed as last known', async () => {
     const token = newToken();
     const cfg = await slow.client(token).webhookConfigs.create({ url: OK_URL });
     const [pending] = slow
@@ -113,7 +115,8 @@ describe('ricloud task wait', () => {
       await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGINT');
     const run = await done;
-    expect(run).toMatchObject({ code: 130, stdout: '', stderr: '' });
+    expect(run).toMatchObject({ code: 130, stderr: '' });
+    expect(run.stdout).toMatch(new RegExp(`^id +${pending?.id}\n(.*\n)*state +pending$`, 'm'));
   });
 
   it('a bad --timeout is a usage error (exit 2) naming the flag', async () => {

@@ -4,18 +4,34 @@
  * `task.test.ts` hold the cases of those commands.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Client } from '../../src/index';
 import { activeSession, configureOrganisation, ricloudWithInput } from './flow-support';
 import { json, newToken, OK_URL, ricloud, useMockServer } from './support';
 
 const { mock, env, client } = useMockServer();
 // Tests on this one stay pending for a minute.
 const slow = useMockServer({ taskDelay: 60_000 });
+// Sessions and polls on this one stay pending for 3 s, long enough for a first look to find them so.
+const steady = useMockServer({ taskDelay: 3_000 });
 
-afterEach(() => mock().api.faults.clear());
+afterEach(() => {
+  mock().api.faults.clear();
+  steady.mock().api.faults.clear();
+});
 
 /** Holds every look at a session or a poll (`GET /sessions/{id}`) unanswered: the wait never sees it end. */
 const holdLooks = (what: 'sessions' | 'polls') =>
   mock().api.faults.add({ method: 'GET', path: new RegExp(`^/${what}/[^/]+$`), hang: true, times: Infinity });
+
+/** A new session, still pending, of a new user of the token's organisation (configured first). */
+async function newSession(sdk: Client) {
+  await configureOrganisation(sdk, OK_URL);
+  const user = await sdk.users.create({ identifier: 'cli-wait' });
+  return sdk.sessions.create({
+    source: { user, type: 'icloud.account', identifier: 'john@example.com' },
+    payload: { password: 'correct horse' },
+  });
+}
 
 /** `session create --wait` for a new user of a configured organisation, with `extra` flags. */
 async function createSession(token: string, extra: string[]) {
@@ -74,6 +90,24 @@ describe('a wait that times out exits 4', () => {
     const run = await ricloud([noun, 'retrieve', id, '--wait', '--timeout', '1'], env(token));
     expect(run).toMatchObject({ code: 4, stdout: '' });
     expect(run.stderr).toBe(`error: ${noun} ${id} got no answer within 1 s\n`);
+  });
+
+  it.each(['session', 'poll'] as const)('%s retrieve --wait: printed as last known', async (noun) => {
+    const token = newToken();
+    const sdk = steady.client(token);
+    const { id } =
+      noun === 'session'
+        ? await newSession(sdk)
+        : await sdk.polls.create({ session: await activeSession(sdk), payload: { info_types: ['*'] } });
+    // The first look answers, still pending; the next ones never do.
+    const path = `/${noun}s/${id}`;
+    steady.mock().api.faults.add({ method: 'GET', path, latency: 0 });
+    steady.mock().api.faults.add({ method: 'GET', path, hang: true, times: Infinity });
+    const run = await ricloud([noun, 'retrieve', id, '--wait', '--timeout', '1', '--json'], steady.env(token));
+    expect(run.code).toBe(4);
+    const printed = json<{ id: string; state: string }>(run);
+    expect(printed).toMatchObject({ id, resource: noun });
+    expect(run.stderr).toBe(`error: ${noun} ${id} is still ${printed.state} after 1 s\n`);
   });
 
   it('but an API failure during the wait stays exit 1', async () => {

@@ -124,8 +124,8 @@ Example:
           options.timeout,
           (request) => client.polls.retrieve(id, request),
           allSucceeded,
+          (waited) => show(ctx, waited),
         );
-        show(ctx, poll);
         throwIfTasksFailed(poll);
       }),
     );

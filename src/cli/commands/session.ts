@@ -128,8 +128,8 @@ Examples:
           options.timeout,
           (request) => client.sessions.retrieve(id, request),
           (done) => done.state === 'active',
+          (waited) => show(ctx, waited),
         );
-        show(ctx, session);
         throwIfNotActive(session);
       }),
     );
