@@ -29,18 +29,17 @@ export function mask(secret: string): string {
 }
 
 /**
- * True when `CI` says a CI runner runs the command: set to anything but empty, `0` or `false` (any case). ci-info reads
- * `false` and empty so; `0` is off here too, as `FORCE_COLOR=0` is.
+ * True when a switch of the environment (`CI`, `FORCE_COLOR`) is on: set to anything but empty, `0` or `false` (any
+ * case). ci-info reads `CI` so for `false` and empty, and Node reads `FORCE_COLOR` so for `0` and `false`.
  */
-function isCiRunner(env: Env): boolean {
-  const ci = env.CI?.trim().toLowerCase();
-  return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
+function switchedOn(value: string | undefined): boolean {
+  const text = value?.trim().toLowerCase();
+  return text !== undefined && text !== '' && text !== '0' && text !== 'false';
 }
 
 /** Colour on a stream: wanted (no `--no-color`, no `NO_COLOR`), and a terminal or `FORCE_COLOR`. */
 function colorsFor(stream: NodeJS.WriteStream, wanted: boolean, env: Env): Colors {
-  const forced = Boolean(env.FORCE_COLOR) && env.FORCE_COLOR !== '0';
-  return createColors(wanted && !env.NO_COLOR && (stream.isTTY || forced));
+  return createColors(wanted && !env.NO_COLOR && (stream.isTTY || switchedOn(env.FORCE_COLOR)));
 }
 
 /** Settings of an `Output`. */
@@ -59,7 +58,7 @@ export class Output {
   readonly json: boolean;
   /**
    * True when progress may be drawn: stderr is a terminal that can redraw a line (not `TERM=dumb`, not a CI runner's:
-   * `isCiRunner`) and `--quiet` is off. Elsewhere a spinner would print a line at each redraw.
+   * `CI` switched on) and `--quiet` is off. Elsewhere a spinner would print a line at each redraw.
    */
   readonly interactive: boolean;
   /** Colours for stderr, for progress text. */
@@ -75,7 +74,7 @@ export class Output {
     this.#stdout = options.stdout;
     this.#stderr = options.stderr;
     this.interactive =
-      Boolean(options.stderr.isTTY) && !options.quiet && options.env.TERM !== 'dumb' && !isCiRunner(options.env);
+      Boolean(options.stderr.isTTY) && !options.quiet && options.env.TERM !== 'dumb' && !switchedOn(options.env.CI);
     this.#colors = colorsFor(options.stdout, options.color, options.env);
     this.errColors = colorsFor(options.stderr, options.color, options.env);
   }

@@ -180,6 +180,14 @@ describe('global options', () => {
     ).toBe(false);
   });
 
+  it.each(['0', 'false'])('FORCE_COLOR=%s forces no colour on a pipe, as Node reads it', async (value) => {
+    const token = newToken();
+    await client(token).webhookConfigs.create({ url: OK_URL });
+    const run = await ricloud(['webhook-config', 'list'], env(token, { FORCE_COLOR: value }));
+    expect(run.code).toBe(0);
+    expect(hasAnsi(run.stdout)).toBe(false);
+  });
+
   it('--quiet drops hints from stderr but keeps the result and the errors', async () => {
     const token = newToken();
     for (let i = 0; i < 2; i++) await client(token).webhookConfigs.create({ url: OK_URL });
