@@ -59,3 +59,11 @@ export function list(text: string): string[] {
     .map((item) => item.trim())
     .filter(Boolean);
 }
+
+/** Event slugs, comma-separated (`list`), at least one: an `--only` that names none would print no event at all. */
+export function slugs(text: string): string[] {
+  const items = list(text);
+  if (items.length === 0)
+    throw new InvalidArgumentError('Names no event: give slugs such as webhook_config.test, or leave the flag out.');
+  return items;
+}

@@ -159,6 +159,15 @@ describe('ricloud event listen --secret', () => {
     expect(run.stderr).toBe(`Listening on ${url} (POST to any path).\n`);
   });
 
+  it.each([
+    ['--only', ''],
+    ['--exclude', ' , '],
+  ])('refuses %s naming no event (exit 2): an empty --only would print no event at all', async (flag, value) => {
+    const run = await ricloud(['event', 'listen', '--port', '0', '--secret', 's', flag, value], {});
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toContain(`error: option '${flag} <slugs>' argument '${value}' is invalid. Names no event`);
+  });
+
   it('needs a secret: without one it is a usage error (exit 2)', async () => {
     const run = await ricloud(['event', 'listen', '--port', '0'], env(newToken()));
     expect(run).toMatchObject({ code: 2, stdout: '' });

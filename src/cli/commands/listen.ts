@@ -17,7 +17,7 @@ import {
 import { action, type Context } from '../context';
 import { refuseEmpty, UsageError } from '../errors';
 import { checkUrl, hideNestedSecrets, RicloudError } from '../sdk';
-import { list, port } from '../parse';
+import { port, slugs } from '../parse';
 import { host, listenFailure } from '../address';
 import { fromStdin } from '../secret-input';
 import { stopped } from '../stop';
@@ -144,8 +144,8 @@ export function addListenCommand(group: Command): void {
       '--webhook-url <url>',
       'create a webhook config for this URL (it must reach this listener), point the current key at it and verify with its secret; on exit, point the key back and delete the config',
     )
-    .option('--only <slugs>', 'print only these events, comma-separated, e.g. webhook_config.test', list)
-    .option('--exclude <slugs>', 'do not print these events, comma-separated', list)
+    .option('--only <slugs>', 'print only these events, comma-separated, e.g. webhook_config.test', slugs)
+    .option('--exclude <slugs>', 'do not print these events, comma-separated', slugs)
     .addHelpText(
       'after',
       `
