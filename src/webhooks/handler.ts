@@ -154,7 +154,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   if (typeof options.secret !== 'function' && !isSecrets(options.secret)) {
     throw new InvalidInputError(
       'options.secret',
-      'must be a non-empty string, a list of them, or a function that returns them',
+      'must be a string of more than whitespace, a list of them, or a function that returns them',
     );
   }
   // Ids whose handlers are running: with `replay`, a copy delivered meanwhile is refused, not handled twice.
@@ -241,7 +241,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       const secret = typeof options.secret === 'function' ? await options.secret(request) : options.secret;
       // The receiver's own fault, not the sender's: a 500 with no detail, and the error goes to onError.
       if (!isSecrets(secret))
-        throw new Error('the secret function returned no secret (a non-empty string or a list of them)');
+        throw new Error('the secret function returned no secret (a string of more than whitespace, or a list of them)');
       event = await verifyRequest(request, secret, { tolerance, maxBodyBytes, bodyTimeout });
     } catch (error) {
       return refuse(error, request);
