@@ -49,8 +49,9 @@ export interface WebhookHandlerOptions {
   /**
    * Called when a delivery is refused (a `SignatureVerificationError`, `WebhookPayloadError` or `ReplayError`, and no
    * handler ran), when one of an event already handled is acknowledged (`ReplayError`), when a handler threw (its
-   * error, also after a timeout), or when the handlers or the replay store passed `handlerTimeout` (a `TimeoutError`
-   * DOMException, then what the store throws late). For logs: the answer does not change, and what it throws is ignored.
+   * error, also after a timeout), or when the handlers, the replay store or the secret function passed `handlerTimeout`
+   * (a `TimeoutError` DOMException, then what they throw late). For logs: the answer does not change, and what it throws
+   * is ignored.
    */
   onError?: ((error: unknown, request: Request) => unknown) | undefined;
   /** Seconds the signature's timestamp may be off, both ways (default 600). */
@@ -67,7 +68,8 @@ export interface WebhookHandlerOptions {
    * it later, and the handlers' `signal` aborts. The handlers are not stopped: with `replay`, a retry that arrives after
    * the timeout runs them again even while the first call still runs (a handler that never settles must not have its
    * event refused for good); a copy that arrives before is refused (400). A first call that resolves late, or a record
-   * that answers late, still records its id, so later copies are acknowledged (200).
+   * that answers late, still records its id, so later copies are acknowledged (200). A secret function gets as long
+   * again, before the body is read: one that does not answer in time gets the delivery a 503 too.
    */
   handlerTimeout?: number | undefined;
   /** The largest body read, in bytes (default 1 MiB); a larger one gets 413 before its signature is checked. */
@@ -92,6 +94,7 @@ const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = {
 
 const HANDLERS = 'the webhook handlers did not finish';
 const STORE = 'the replay store did not answer';
+const SECRET_FUNCTION = 'the secret function did not answer';
 
 /**
  * The reason a handler's signal aborts with, what `onError` gets and the 503 says, when the handlers or the replay
@@ -134,7 +137,7 @@ function checkHandlers(on: unknown, onAny: unknown, onError: unknown): void {
  * `replay` holds (handlers not run again); 400 for a bad or missing signature, a copy of an event being handled or JSON
  * that is not an event; 405 for a non-POST; 408 for a body still arriving after
  * `bodyTimeout`; 413 for a body over `maxBodyBytes`; 415 for a body that is not JSON; 500 when a handler throws; 503 when
- * the handlers or the replay store pass `handlerTimeout`. No handler runs for a refused delivery. The returned function
+ * the handlers, the replay store or the secret function pass `handlerTimeout`. No handler runs for a refused delivery. The returned function
  * never throws: every failure becomes an answer (and a call of `onError`).
  * @throws InvalidInputError when `secret` is neither a string (of more than whitespace), a list of them, nor a
  *   function, when `maxBodyBytes`, `bodyTimeout` or `handlerTimeout` is not a positive number, when `tolerance` is not a number of
@@ -234,11 +237,25 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
     }
     return answer(200, 'OK');
   };
+  /** The secrets for `request`: the secret function's answer within `handlerTimeout`, or `LATE`. */
+  const secretsFor = async (request: Request, find: (request: Request) => Secrets | Promise<Secrets>) => {
+    const deadline = startDeadline(handlerTimeout);
+    try {
+      const asked = find(request);
+      const secret = await deadline.race(asked);
+      // Settled after the answer: a failure is still reported.
+      if (secret === LATE) Promise.resolve(asked).catch((failure) => report(failure, request));
+      return secret;
+    } finally {
+      deadline.clear();
+    }
+  };
   return async (request) => {
     if (request.method !== 'POST') return answer(405, 'webhook deliveries are POST requests', { allow: 'POST' });
     let event: WebhookEvent;
     try {
-      const secret = typeof options.secret === 'function' ? await options.secret(request) : options.secret;
+      const secret = typeof options.secret === 'function' ? await secretsFor(request, options.secret) : options.secret;
+      if (secret === LATE) return (await tooLate(SECRET_FUNCTION, request)).response;
       // The receiver's own fault, not the sender's: a 500 with no detail, and the error goes to onError.
       if (!isSecrets(secret))
         throw new Error('the secret function returned no secret (a string of more than whitespace, or a list of them)');

@@ -1,6 +1,7 @@
 /**
- * `createWebhookHandler`'s `handlerTimeout` bounds the replay store's calls too: a store that never answers (a Redis
- * client with no connection) gets the delivery a 503, not a request held open for ever.
+ * `createWebhookHandler`'s `handlerTimeout` bounds the replay store's calls and the secret function too: one that never
+ * answers (a Redis client with no connection, a vault out of reach) gets the delivery a 503, not a request held open
+ * for ever.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -119,5 +120,32 @@ describe('createWebhookHandler: a replay store that does not answer within handl
     fail(late);
     await vi.waitFor(() => expect(errors).toHaveLength(2));
     expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError' }), late]);
+  });
+});
+
+describe('createWebhookHandler: a secret function that does not answer within handlerTimeout', () => {
+  it('answers 503, runs no handler, and reports a TimeoutError naming the secret function', async () => {
+    let asked = 0;
+    const { handler, events, errors } = recorder({
+      handlerTimeout: 20,
+      secret: () => (++asked === 1 ? never() : SECRET),
+    });
+    const message = 'the secret function did not answer within 20 ms (handlerTimeout)';
+    expect(await deliver(handler)).toEqual({ status: 503, text: message });
+    expect(events).toEqual([]);
+    expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError', message })]);
+    expect(await deliver(handler)).toEqual({ status: 200, text: 'OK' });
+  });
+
+  it(`waits ${DEFAULT_HANDLER_TIMEOUT} ms for it by default, and reports what it throws later`, async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let fail = (_: unknown) => {};
+    const late = new Error('vault://whsec_test_0123456789abcdef unreachable');
+    const { handler, errors } = recorder({ secret: () => new Promise((_, reject) => (fail = reject)) });
+    await expect503At(handler, DEFAULT_HANDLER_TIMEOUT);
+    expect(vi.getTimerCount()).toBe(0);
+    fail(late);
+    await vi.waitFor(() => expect(errors).toHaveLength(2));
+    expect(errors[1]).toBe(late);
   });
 });
