@@ -50,8 +50,8 @@ export interface WebhookHandlerOptions {
    * Called when a delivery is refused (a `SignatureVerificationError`, `WebhookPayloadError` or `ReplayError`, and no
    * handler ran), when one of an event already handled is acknowledged (`ReplayError`), when a handler threw (its
    * error, also after a timeout), or when the handlers, the replay store or the secret function passed `handlerTimeout`
-   * (a `TimeoutError` DOMException, then what they throw late). For logs: the answer does not change, and what it throws
-   * is ignored.
+   * (a `TimeoutError` DOMException, then what they throw late). For logs: the answer waits for it up to `handlerTimeout`
+   * but does not change, and what it throws is ignored.
    */
   onError?: ((error: unknown, request: Request) => unknown) | undefined;
   /** Seconds the signature's timestamp may be off, both ways (default 600). */
@@ -162,11 +162,15 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   }
   // Ids whose handlers are running: with `replay`, a copy delivered meanwhile is refused, not handled twice.
   const handling = new Set<string>();
+  /** Calls `onError`, waiting for it (a log sent before the answer) up to `handlerTimeout`. */
   const report = async (error: unknown, request: Request) => {
+    const deadline = startDeadline(handlerTimeout);
     try {
-      await onError?.(error, request);
+      await deadline.race(onError?.(error, request));
     } catch {
       // A failing logger must not change the answer.
+    } finally {
+      deadline.clear();
     }
   };
   const refuse = async (error: unknown, request: Request) => {

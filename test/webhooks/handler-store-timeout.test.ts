@@ -149,3 +149,13 @@ describe('createWebhookHandler: a secret function that does not answer within ha
     expect(errors[1]).toBe(late);
   });
 });
+
+describe('createWebhookHandler: an onError that never settles', () => {
+  it('delays the answer by handlerTimeout at most, and leaves it as it was', async () => {
+    const { handler } = recorder({ handlerTimeout: 20, onError: never });
+    const refused = await handler(await createSignedRequest(taskSucceeded(), 'whsec_another_secret'));
+    expect(refused.status).toBe(400);
+    expect(await deliver(handler, 'evt_logged')).toEqual({ status: 200, text: 'OK' });
+    expect(await deliver(handler, 'evt_logged')).toEqual({ status: 200, text: 'OK (already received)' });
+  });
+});
