@@ -48,10 +48,10 @@ export interface WebhookHandlerOptions {
   onAny?: ((event: WebhookEvent, context: EventHandlerContext) => unknown) | undefined;
   /**
    * Called when a delivery is refused (a `SignatureVerificationError`, `WebhookPayloadError` or `ReplayError`, and no
-   * handler ran), when one of an event already handled is acknowledged (`ReplayError`), when a handler threw (its
-   * error, also after a timeout), or when the handlers, the replay store or the secret function passed `handlerTimeout`
-   * (a `TimeoutError` DOMException, then what they throw late). For logs: the answer waits for it up to `handlerTimeout`
-   * but does not change, and what it throws is ignored.
+   * handler ran), when one of an event already handled is acknowledged (`ReplayError`), when a handler threw (each
+   * one's error, also after a timeout), or when the handlers, the replay store or the secret function passed
+   * `handlerTimeout` (a `TimeoutError` DOMException, then what they throw late). For logs: the answer waits for it up
+   * to `handlerTimeout` but does not change, and what it throws is ignored.
    */
   onError?: ((error: unknown, request: Request) => unknown) | undefined;
   /** Seconds the signature's timestamp may be off, both ways (default 600). */
@@ -65,11 +65,11 @@ export interface WebhookHandlerOptions {
   /**
    * Milliseconds the handlers may take (default 10 000, `Infinity` for no limit), counted with the `replay` store's
    * calls: its lookup before them and its record after them. Past it the delivery is answered 503, so the API retries
-   * it later, and the handlers' `signal` aborts. The handlers are not stopped: with `replay`, a retry that arrives after
-   * the timeout runs them again even while the first call still runs (a handler that never settles must not have its
-   * event refused for good); a copy that arrives before is refused (400). A first call that resolves late, or a record
-   * that answers late, still records its id, so later copies are acknowledged (200). A secret function gets as long
-   * again, before the body is read: one that does not answer in time gets the delivery a 503 too.
+   * it later, and the handlers' `signal` aborts. The handlers are not stopped: with `replay`, a retry that arrives
+   * after the timeout runs them again even while the first call still runs (a handler that never settles must not have
+   * its event refused for good); a copy that arrives before is refused (400). A first call that resolves late, or a
+   * record that answers late, still records its id, so later copies are acknowledged (200). A secret function gets as
+   * long again, before the body is read: one that does not answer in time gets the delivery a 503 too.
    */
   handlerTimeout?: number | undefined;
   /** The largest body read, in bytes (default 1 MiB); a larger one gets 413 before its signature is checked. */
@@ -135,10 +135,10 @@ function checkHandlers(on: unknown, onAny: unknown, onError: unknown): void {
  * Builds a receiver for Web-standard runtimes: pass it to Next.js, Hono, Bun or Deno as it is, to the mock's `deliver`,
  * or to `toNodeHandler` for Node and Express. It answers 200 once the handlers resolved, or at once for an event id
  * `replay` holds (handlers not run again); 400 for a bad or missing signature, a copy of an event being handled or JSON
- * that is not an event; 405 for a non-POST; 408 for a body still arriving after
- * `bodyTimeout`; 413 for a body over `maxBodyBytes`; 415 for a body that is not JSON; 500 when a handler throws; 503 when
- * the handlers, the replay store or the secret function pass `handlerTimeout`. No handler runs for a refused delivery. The returned function
- * never throws: every failure becomes an answer (and a call of `onError`).
+ * that is not an event; 405 for a non-POST; 408 for a body still arriving after `bodyTimeout`; 413 for a body over
+ * `maxBodyBytes`; 415 for a body that is not JSON; 500 when a handler throws; 503 when the handlers, the replay store
+ * or the secret function pass `handlerTimeout`. No handler runs for a refused delivery. The returned function never
+ * throws: every failure becomes an answer (and a call of `onError`).
  * @throws InvalidInputError when `secret` is neither a string (of more than whitespace), a list of them, nor a
  *   function, when `maxBodyBytes`, `bodyTimeout` or `handlerTimeout` is not a positive number, when `tolerance` is not a number of
  *   seconds, 0 or more, when a handler (in `on`, `onAny`, `onError`) is not a function, or `replay` not a store.
@@ -172,6 +172,9 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
     } finally {
       deadline.clear();
     }
+  };
+  const reportEach = async (errors: unknown[], request: Request) => {
+    for (const error of errors) await report(error, request);
   };
   const refuse = async (error: unknown, request: Request) => {
     await report(error, request);
@@ -221,20 +224,35 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       const controller = new AbortController();
       const context: EventHandlerContext = { signal: controller.signal };
       let waitingOn = HANDLERS;
+      /** The failures of the handlers, or of the store's record after them: none when the event was handled. */
       const work = (async () => {
-        await Promise.all([on[eventSlug(event)]?.(event, context), onAny?.(event, context)]);
+        // Both run, even beside one that throws at once, and both are waited for: each failure is reported, and a
+        // retry of a failed delivery never runs beside a handler of it still running.
+        const settled = await Promise.allSettled(
+          [on[eventSlug(event)], onAny].map(async (run) => run?.(event, context)),
+        );
+        const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+        if (failures.length > 0) return failures;
         waitingOn = STORE;
         await replay?.add(event.id);
-      })();
-      if ((await deadline.race(work)) === LATE) {
+        return [];
+      })().catch((failure: unknown) => [failure]);
+      const failures = await deadline.race(work);
+      if (failures === LATE) {
         const { error, response } = await tooLate(waitingOn, request, controller);
-        // Settled after the answer: a failure is still reported, unless it is the abort itself.
-        work.catch((failure) => void (failure === error || report(failure, request)));
+        // Settled after the answer: failures are still reported, but the abort itself.
+        void work.then((late) =>
+          reportEach(
+            late.filter((failure) => failure !== error),
+            request,
+          ),
+        );
         return response;
       }
-    } catch (error) {
-      await report(error, request);
-      return answer(500, 'the webhook handler failed');
+      if (failures.length > 0) {
+        await reportEach(failures, request);
+        return answer(500, 'the webhook handler failed');
+      }
     } finally {
       // Freed at the answer, timed out or not: a retry after a timeout runs the handlers again.
       handling.delete(event.id);
