@@ -187,6 +187,12 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
     await report(error, request);
     return { error, response: answer(503, error.message) };
   };
+  /** `value` if it settles before `deadline`, else `LATE`; a failure after that is still reported. */
+  const inTime = async <T>(value: T, deadline: Deadline, request: Request) => {
+    const settled = await deadline.race(value);
+    if (settled === LATE) Promise.resolve(value).catch((failure: unknown) => report(failure, request));
+    return settled;
+  };
   /**
    * The answer to a delivery whose event id `replay` holds (200, handlers not run), could not look up (500) or did not
    * look up before `deadline` (503), and `undefined` for one to handle.
@@ -194,13 +200,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   const answerIfSeen = async (id: string, request: Request, deadline: Deadline): Promise<Response | undefined> => {
     try {
       if (!replay) return undefined;
-      const lookup = replay.has(id);
-      const seen = await deadline.race(lookup);
-      if (seen === LATE) {
-        // Settled after the answer: a failure is still reported.
-        Promise.resolve(lookup).catch((failure) => report(failure, request));
-        return (await tooLate(STORE, request)).response;
-      }
+      const seen = await inTime(replay.has(id), deadline, request);
+      if (seen === LATE) return (await tooLate(STORE, request)).response;
       // An event already handled is acknowledged, its handlers not run again: the API retries a delivery whose answer
       // it missed (a handler slower than its timeout), and refusing the retry would leave the event `failed`.
       if (!seen) return undefined;
@@ -263,11 +264,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   const secretsFor = async (request: Request, find: (request: Request) => Secrets | Promise<Secrets>) => {
     const deadline = startDeadline(handlerTimeout);
     try {
-      const asked = find(request);
-      const secret = await deadline.race(asked);
-      // Settled after the answer: a failure is still reported.
-      if (secret === LATE) Promise.resolve(asked).catch((failure) => report(failure, request));
-      return secret;
+      return await inTime(find(request), deadline, request);
     } finally {
       deadline.clear();
     }
