@@ -38,7 +38,8 @@ export class UsageError extends Error {
  * @throws UsageError naming `flag`.
  */
 export function refuseEmpty(flag: string, value: string | undefined): void {
-  if (value?.trim() === '') throw new UsageError(`${flag} is empty: give it a value, or leave it out`);
+  if (value?.trim() === '')
+    throw new UsageError(`${flag} is ${value ? 'only whitespace' : 'empty'}: give it a value, or leave it out`);
 }
 
 /** The waited work ended, but badly: a `failed` task, an `invalid` config, a session not `active`, a failed poll task. Exit 3. */

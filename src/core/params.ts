@@ -32,9 +32,9 @@ export const typed = (type: string): Rule => [(v) => typeof v === type, `a ${typ
  */
 export function checkRule(value: unknown, field: string, [ok, mustBe]: Rule): void {
   if (ok(value)) return;
-  // A secret's value (a password passed as a number) is not described: the message may be logged.
-  const secret = field.split(/[.[\]]/).some(isSecretKey);
-  throw new InvalidInputError(field, `must be ${mustBe}${secret ? '' : `, got ${describe(value)}`}`);
+  // A secret's value (a password passed as a number) is not described, unless blank: the message may be logged.
+  const hidden = field.split(/[.[\]]/).some(isSecretKey) && !isBlank(value);
+  throw new InvalidInputError(field, `must be ${mustBe}${hidden ? '' : `, got ${describe(value)}`}`);
 }
 
 /**
@@ -52,7 +52,7 @@ const MAX_ID_LENGTH = 256;
 export function encodeId(id: unknown, field = 'id'): string {
   checkRule(id, field, [(v) => typeof v === 'string' || typeof v === 'number', 'a string']);
   const text = String(id);
-  if (text.trim() === '') throw new InvalidInputError(field, 'must not be empty');
+  if (isBlank(text)) throw new InvalidInputError(field, `must not be ${text ? 'only whitespace' : 'empty'}`);
   if (text.length > MAX_ID_LENGTH)
     throw new InvalidInputError(field, `is ${text.length} characters long; ids are at most ${MAX_ID_LENGTH}`);
   if (text.includes('/') || text.includes('\\')) throw new InvalidInputError(field, 'must not contain "/"');
@@ -82,6 +82,7 @@ export function checkToken(value: string): string {
  */
 export function checkUrl(value: unknown, field = 'url'): string {
   if (typeof value !== 'string') throw new InvalidInputError(field, `must be a string, got ${describe(value)}`);
+  if (isBlank(value)) throw new InvalidInputError(field, `must be an absolute http(s) URL, got ${describe(value)}`);
   if (/[\s\p{Cc}]/u.test(value))
     throw new InvalidInputError(field, 'must not contain whitespace, line breaks or control characters');
   let url: URL;
@@ -224,11 +225,19 @@ export const alternatives = (names: readonly string[]): string =>
 /** `a string`, `an object`: a noun with its article. */
 export const withArticle = (noun: string): string => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
-/** A short, secret-free description of a value for messages: numbers and booleans as they are, strings by length. */
+/** True for a string with nothing but whitespace in it, or none at all. */
+const isBlank = (value: unknown): boolean => typeof value === 'string' && !/\S/.test(value);
+
+/**
+ * A short, secret-free description of a value for messages: numbers and booleans as they are, strings by length, or as
+ * empty or only whitespace (which a field refusing them would otherwise seem to take for text of that length).
+ */
 export function describe(value: unknown): string {
   if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean')
     return String(value);
   if (Array.isArray(value)) return 'an array';
   if (value instanceof Date) return 'a Date';
-  return typeof value === 'string' ? `a string of ${value.length} characters` : withArticle(typeof value);
+  if (typeof value !== 'string') return withArticle(typeof value);
+  if (isBlank(value)) return value ? 'only whitespace' : 'an empty string';
+  return `a string of ${value.length} character${value.length === 1 ? '' : 's'}`;
 }

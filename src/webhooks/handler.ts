@@ -1,6 +1,7 @@
 /** createWebhookHandler: a `(Request) => Promise<Response>` receiver that verifies, parses and dispatches by slug. */
 import { InvalidInputError } from '../core/errors';
-import { checkMaxBodyBytes, checkTimeout, DEFAULT_BODY_TIMEOUT, MAX_DELAY } from './body';
+import { checkMaxBodyBytes, checkTimeout, DEFAULT_BODY_TIMEOUT } from './body';
+import { LATE, startDeadline, type Deadline } from './deadline';
 import {
   eventSlug,
   WebhookPayloadError,
@@ -47,9 +48,10 @@ export interface WebhookHandlerOptions {
   onAny?: ((event: WebhookEvent, context: EventHandlerContext) => unknown) | undefined;
   /**
    * Called when a delivery is refused (a `SignatureVerificationError`, `WebhookPayloadError` or `ReplayError`, and no
-   * handler ran), when one of an event already handled is acknowledged (`ReplayError`), when a handler threw (its
-   * error, also after a timeout), or when the handlers passed `handlerTimeout` (a `TimeoutError` DOMException). For
-   * logs: the answer does not change, and what it throws is ignored.
+   * handler ran), when one of an event already handled is acknowledged (`ReplayError`), when a handler threw (each
+   * one's error, also after a timeout), or when the handlers, the replay store or the secret function passed
+   * `handlerTimeout` (a `TimeoutError` DOMException, then what they throw late). For logs: the answer waits for it up
+   * to `handlerTimeout` but does not change, and what it throws is ignored.
    */
   onError?: ((error: unknown, request: Request) => unknown) | undefined;
   /** Seconds the signature's timestamp may be off, both ways (default 600). */
@@ -61,11 +63,13 @@ export interface WebhookHandlerOptions {
    */
   replay?: ReplayStore | undefined;
   /**
-   * Milliseconds the handlers may take (default 10 000, `Infinity` for no limit). Past it the delivery is answered 503,
-   * so the API retries it later, and the handlers' `signal` aborts. The handlers are not stopped: with `replay`, a retry
-   * that arrives after the timeout runs them again even while the first call still runs (a handler that never settles
-   * must not have its event refused for good); a copy that arrives before is refused (400). A first call that resolves
-   * late still records its id, so later copies are acknowledged (200).
+   * Milliseconds the handlers may take (default 10 000, `Infinity` for no limit), counted with the `replay` store's
+   * calls: its lookup before them and its record after them. Past it the delivery is answered 503, so the API retries
+   * it later, and the handlers' `signal` aborts. The handlers are not stopped: with `replay`, a retry that arrives
+   * after the timeout runs them again even while the first call still runs (a handler that never settles must not have
+   * its event refused for good); a copy that arrives before is refused (400). A first call that resolves late, or a
+   * record that answers late, still records its id, so later copies are acknowledged (200). A secret function gets as
+   * long again, before the body is read: one that does not answer in time gets the delivery a 503 too.
    */
   handlerTimeout?: number | undefined;
   /** The largest body read, in bytes (default 1 MiB); a larger one gets 413 before its signature is checked. */
@@ -88,9 +92,16 @@ const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = {
   timeout: 408,
 };
 
-/** The reason a handler's signal aborts with, and what `onError` gets, when the handlers pass `handlerTimeout`. */
-const timedOut = (ms: number) =>
-  new DOMException(`the webhook handlers did not finish within ${ms} ms (handlerTimeout)`, 'TimeoutError');
+const HANDLERS = 'the webhook handlers did not finish';
+const STORE = 'the replay store did not answer';
+const SECRET_FUNCTION = 'the secret function did not answer';
+
+/**
+ * The reason a handler's signal aborts with, what `onError` gets and the 503 says, when the handlers or the replay
+ * store pass `handlerTimeout`.
+ */
+const timedOut = (waitingOn: string, ms: number) =>
+  new DOMException(`${waitingOn} within ${ms} ms (handlerTimeout)`, 'TimeoutError');
 
 const answer = (status: number, text: string, headers: Record<string, string> = {}): Response =>
   new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
@@ -124,10 +135,10 @@ function checkHandlers(on: unknown, onAny: unknown, onError: unknown): void {
  * Builds a receiver for Web-standard runtimes: pass it to Next.js, Hono, Bun or Deno as it is, to the mock's `deliver`,
  * or to `toNodeHandler` for Node and Express. It answers 200 once the handlers resolved, or at once for an event id
  * `replay` holds (handlers not run again); 400 for a bad or missing signature, a copy of an event being handled or JSON
- * that is not an event; 405 for a non-POST; 408 for a body still arriving after
- * `bodyTimeout`; 413 for a body over `maxBodyBytes`; 415 for a body that is not JSON; 500 when a handler throws; 503 when
- * the handlers pass `handlerTimeout`. No handler runs for a refused delivery. The returned function never throws: every
- * failure becomes an answer (and a call of `onError`).
+ * that is not an event; 405 for a non-POST; 408 for a body still arriving after `bodyTimeout`; 413 for a body over
+ * `maxBodyBytes`; 415 for a body that is not JSON; 500 when a handler throws; 503 when the handlers, the replay store
+ * or the secret function pass `handlerTimeout`. No handler runs for a refused delivery. The returned function never
+ * throws: every failure becomes an answer (and a call of `onError`).
  * @throws InvalidInputError when `secret` is neither a string (of more than whitespace), a list of them, nor a
  *   function, when `maxBodyBytes`, `bodyTimeout` or `handlerTimeout` is not a positive number, when `tolerance` is not a number of
  *   seconds, 0 or more, when a handler (in `on`, `onAny`, `onError`) is not a function, or `replay` not a store.
@@ -146,86 +157,137 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   if (typeof options.secret !== 'function' && !isSecrets(options.secret)) {
     throw new InvalidInputError(
       'options.secret',
-      'must be a non-empty string, a list of them, or a function that returns them',
+      'must be a string of more than whitespace, a list of them, or a function that returns them',
     );
   }
   // Ids whose handlers are running: with `replay`, a copy delivered meanwhile is refused, not handled twice.
   const handling = new Set<string>();
+  /** Calls `onError`, waiting for it (a log sent before the answer) up to `handlerTimeout`. */
   const report = async (error: unknown, request: Request) => {
+    const deadline = startDeadline(handlerTimeout);
     try {
-      await onError?.(error, request);
+      await deadline.race(onError?.(error, request));
     } catch {
       // A failing logger must not change the answer.
+    } finally {
+      deadline.clear();
     }
   };
+  const reportEach = async (errors: unknown[], request: Request) => {
+    for (const error of errors) await report(error, request);
+  };
+  const refuse = async (error: unknown, request: Request) => {
+    await report(error, request);
+    return refusal(error);
+  };
+  /** Answers 503 once `deadline` passed, aborting the handlers' signal with the `TimeoutError` reported. */
+  const tooLate = async (waitingOn: string, request: Request, controller?: AbortController) => {
+    const error = timedOut(waitingOn, handlerTimeout);
+    controller?.abort(error);
+    await report(error, request);
+    return { error, response: answer(503, error.message) };
+  };
+  /** `value` if it settles before `deadline`, else `LATE`; a failure after that is still reported. */
+  const inTime = async <T>(value: T, deadline: Deadline, request: Request) => {
+    const settled = await deadline.race(value);
+    if (settled === LATE) Promise.resolve(value).catch((failure: unknown) => report(failure, request));
+    return settled;
+  };
   /**
-   * The answer to a delivery whose event id `replay` holds (200, handlers not run) or could not look up (500), and
-   * `undefined` for one to handle.
+   * The answer to a delivery whose event id `replay` holds (200, handlers not run), could not look up (500) or did not
+   * look up before `deadline` (503), and `undefined` for one to handle.
    */
-  const answerIfSeen = async (id: string, request: Request): Promise<Response | undefined> => {
+  const answerIfSeen = async (id: string, request: Request, deadline: Deadline): Promise<Response | undefined> => {
     try {
+      if (!replay) return undefined;
+      const seen = await inTime(replay.has(id), deadline, request);
+      if (seen === LATE) return (await tooLate(STORE, request)).response;
       // An event already handled is acknowledged, its handlers not run again: the API retries a delivery whose answer
       // it missed (a handler slower than its timeout), and refusing the retry would leave the event `failed`.
-      if (!(await replay?.has(id))) return undefined;
+      if (!seen) return undefined;
       await report(new ReplayError(id), request);
       return answer(200, 'OK (already received)');
     } catch (error) {
-      await report(error, request);
-      return refusal(error);
+      return refuse(error, request);
+    }
+  };
+  /** Runs the handlers of a verified event, then records its id, all before `deadline`. */
+  const handle = async (event: WebhookEvent, request: Request, deadline: Deadline): Promise<Response> => {
+    // Checked, then marked below, with no await between, and before the store is asked: a copy delivered while the
+    // first is handled never runs the handlers, even one whose lookup began before the first was recorded and answers
+    // late. It is acknowledged when a call recorded the id meanwhile (a first call that resolved after its timeout).
+    if (replay && handling.has(event.id))
+      return (await answerIfSeen(event.id, request, deadline)) ?? refuse(new ReplayError(event.id), request);
+    handling.add(event.id);
+    try {
+      const seen = await answerIfSeen(event.id, request, deadline);
+      if (seen) return seen;
+      const controller = new AbortController();
+      const context: EventHandlerContext = { signal: controller.signal };
+      let waitingOn = HANDLERS;
+      /** The failures of the handlers, or of the store's record after them: none when the event was handled. */
+      const work = (async () => {
+        // Both run, even beside one that throws at once, and both are waited for: each failure is reported, and a
+        // retry of a failed delivery never runs beside a handler of it still running.
+        const settled = await Promise.allSettled(
+          [on[eventSlug(event)], onAny].map(async (run) => run?.(event, context)),
+        );
+        const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+        if (failures.length > 0) return failures;
+        waitingOn = STORE;
+        await replay?.add(event.id);
+        return [];
+      })().catch((failure: unknown) => [failure]);
+      const failures = await deadline.race(work);
+      if (failures === LATE) {
+        const { error, response } = await tooLate(waitingOn, request, controller);
+        // Settled after the answer: failures are still reported, but the abort itself.
+        void work.then((late) =>
+          reportEach(
+            late.filter((failure) => failure !== error),
+            request,
+          ),
+        );
+        return response;
+      }
+      if (failures.length > 0) {
+        await reportEach(failures, request);
+        return answer(500, 'the webhook handler failed');
+      }
+    } finally {
+      // Freed at the answer, timed out or not: a retry after a timeout runs the handlers again.
+      handling.delete(event.id);
+    }
+    return answer(200, 'OK');
+  };
+  /** The secrets for `request`: the secret function's answer within `handlerTimeout`, or `LATE`. */
+  const secretsFor = async (request: Request, find: (request: Request) => Secrets | Promise<Secrets>) => {
+    const deadline = startDeadline(handlerTimeout);
+    try {
+      return await inTime(find(request), deadline, request);
+    } finally {
+      deadline.clear();
     }
   };
   return async (request) => {
     if (request.method !== 'POST') return answer(405, 'webhook deliveries are POST requests', { allow: 'POST' });
     let event: WebhookEvent;
     try {
-      const secret = typeof options.secret === 'function' ? await options.secret(request) : options.secret;
+      const secret = typeof options.secret === 'function' ? await secretsFor(request, options.secret) : options.secret;
+      if (secret === LATE) return (await tooLate(SECRET_FUNCTION, request)).response;
       // The receiver's own fault, not the sender's: a 500 with no detail, and the error goes to onError.
       if (!isSecrets(secret))
-        throw new Error('the secret function returned no secret (a non-empty string or a list of them)');
+        throw new Error('the secret function returned no secret (a string of more than whitespace, or a list of them)');
       event = await verifyRequest(request, secret, { tolerance, maxBodyBytes, bodyTimeout });
-      // Checked, then marked below, with no await between, and before the store is asked: a copy delivered while the
-      // first is handled never runs the handlers, even one whose lookup began before the first was recorded and answers
-      // late. It is acknowledged when a call recorded the id meanwhile (a first call that resolved after its timeout).
-      if (replay && handling.has(event.id)) {
-        const seen = await answerIfSeen(event.id, request);
-        if (seen) return seen;
-        throw new ReplayError(event.id);
-      }
     } catch (error) {
-      await report(error, request);
-      return refusal(error);
+      return refuse(error, request);
     }
-    handling.add(event.id);
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    // One deadline for the replay store's calls and the handlers together: the API waits for one answer.
+    const deadline = startDeadline(handlerTimeout);
     try {
-      const seen = await answerIfSeen(event.id, request);
-      if (seen) return seen;
-      const controller = new AbortController();
-      const context: EventHandlerContext = { signal: controller.signal };
-      const work = (async () => {
-        await Promise.all([on[eventSlug(event)]?.(event, context), onAny?.(event, context)]);
-        await replay?.add(event.id);
-        return true;
-      })();
-      const late = new Promise<false>((resolve) => {
-        if (handlerTimeout <= MAX_DELAY) timer = setTimeout(resolve, handlerTimeout, false);
-      });
-      if (!(await Promise.race([work, late]))) {
-        const error = timedOut(handlerTimeout);
-        controller.abort(error);
-        // Settled after the answer: a failure is still reported, unless it is the abort itself.
-        work.catch((failure) => void (failure === error || report(failure, request)));
-        await report(error, request);
-        return answer(503, error.message);
-      }
-    } catch (error) {
-      await report(error, request);
-      return answer(500, 'the webhook handler failed');
+      return await handle(event, request, deadline);
     } finally {
-      clearTimeout(timer);
-      // Freed at the answer, timed out or not: a retry after a timeout runs the handlers again.
-      handling.delete(event.id);
+      deadline.clear();
     }
-    return answer(200, 'OK');
   };
 }

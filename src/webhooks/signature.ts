@@ -76,7 +76,7 @@ export function isSecrets(secret: unknown): secret is Secrets {
  */
 function checkSecrets(secret: unknown): string[] {
   if (!isSecrets(secret))
-    throw new SignatureVerificationError('the secret must be a non-empty string, or a list of them');
+    throw new SignatureVerificationError('the secret must be a string of more than whitespace, or a list of them');
   return (typeof secret === 'string' ? [secret] : secret).map((s) => s.trim());
 }
 

@@ -61,16 +61,17 @@ describe('--host of mock and event listen', () => {
 
 describe('global flags given empty', () => {
   it.each([
-    ['--token', ['--token', '', 'task', 'list']],
-    ['--token', ['--token', '  ', 'task', 'list']],
-    ['--url', ['--url', '', 'task', 'list']],
-  ])('%s "" exits 2 instead of falling through to RICLOUD_TOKEN or the default API', async (flag, args) => {
+    ['--token', ['--token', '', 'task', 'list'], 'empty'],
+    ['--token', ['--token', '  ', 'task', 'list'], 'only whitespace'],
+    ['--url', ['--url', '', 'task', 'list'], 'empty'],
+    ['--url', ['--url', '\t', 'task', 'list'], 'only whitespace'],
+  ])('%s %j exits 2 instead of falling through to RICLOUD_TOKEN or the default API', async (flag, args, what) => {
     const before = mock().api.requests.length;
     const run = await ricloud(args as string[], env(newToken()));
     expect(run).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: `error: ${flag} is empty: give it a value, or leave it out\n`,
+      stderr: `error: ${flag} is ${what}: give it a value, or leave it out\n`,
     });
     expect(mock().api.requests.length).toBe(before);
   });

@@ -30,7 +30,7 @@ const lastQuery = () => api.requests.at(-1)?.query;
 describe('ids', () => {
   it.each([
     ['', 'id: must not be empty'],
-    ['  ', 'id: must not be empty'],
+    ['  ', 'id: must not be only whitespace'],
     ['x'.repeat(257), 'id: is 257 characters long; ids are at most 256'],
     ['a/b', 'id: must not contain "/"'],
     ['a\\b', 'id: must not contain "/"'],
@@ -50,6 +50,54 @@ describe('ids', () => {
   it.each([['x'.repeat(256)], ['...'], [12]])('%j is sent, path-encoded', async (id) => {
     expect(await rejectionOf(client().webhookConfigs.retrieve(id as string))).toBeInstanceOf(NotFoundError);
     expect(api.requests.at(-1)?.path).toBe(`/configs/webhook/${id}`);
+  });
+});
+
+describe('text of whitespace only', () => {
+  const NON_EMPTY = 'must be a non-empty string';
+  it.each([
+    [
+      "an organisation's name",
+      'name',
+      () => client().organisation.update({ name: '   ' }),
+      `${NON_EMPTY}, got only whitespace`,
+    ],
+    ['an empty name', 'name', () => client().organisation.update({ name: '' }), `${NON_EMPTY}, got an empty string`],
+    [
+      "a task's target",
+      'target',
+      () => client().tasks.create({ type: 'x', target: '\t\n' }),
+      `${NON_EMPTY}, got only whitespace`,
+    ],
+    ['a list filter', 'state', () => client().keys.list({ state: ' ' }), `${NON_EMPTY}, got only whitespace`],
+    [
+      'a password, whose value is otherwise never described',
+      'payload.password',
+      () => client().sessions.create({ source: 'src_1', payload: { password: '   ' } }),
+      `${NON_EMPTY}, got only whitespace`,
+    ],
+    [
+      "a webhook config's url",
+      'url',
+      () => client().webhookConfigs.create({ url: '   ' }),
+      'must be an absolute http(s) URL, got only whitespace',
+    ],
+    [
+      'an empty url',
+      'url',
+      () => client().webhookConfigs.create({ url: '' }),
+      'must be an absolute http(s) URL, got an empty string',
+    ],
+    ['a reference', 'user', () => client().tasks.create({ type: 'x', user: ' \n' }), 'must not be only whitespace'],
+  ])('%s is refused saying so', async (_, field, call, message) => {
+    expect(await refusal(field, call)).toBe(`${field}: ${message}`);
+  });
+
+  it('a password that is not text is still not described', async () => {
+    const message = await refusal('payload.password', () =>
+      client().sessions.create({ source: 'src_1', payload: { password: 5 as unknown as string } }),
+    );
+    expect(message).toBe(`payload.password: must be a non-empty string`);
   });
 });
 
@@ -173,7 +221,7 @@ describe('page sizes, parameters and options', () => {
 
   it('parameters that are not an object are refused', async () => {
     expect(await refusal('params', () => client().webhookConfigs.list('x' as never))).toBe(
-      'params: must be an object, got a string of 1 characters',
+      'params: must be an object, got a string of 1 character',
     );
   });
 
@@ -186,7 +234,7 @@ describe('page sizes, parameters and options', () => {
     ],
     [{ maxRetries: 11 }, 'options.maxRetries', 'must be a whole number from 0 to 10, got 11'],
     [{ maxRetries: 0.5 }, 'options.maxRetries', 'must be a whole number from 0 to 10, got 0.5'],
-    [{ fetch: 'x' }, 'options.fetch', 'must be a function, got a string of 1 characters'],
+    [{ fetch: 'x' }, 'options.fetch', 'must be a function, got a string of 1 character'],
   ])('client options %j are refused', async (options, field, message) => {
     const make = () => new Client({ token: TOKEN_A, baseUrl: api.baseUrl, ...(options as object) });
     expect(await refusal(field, make)).toBe(`${field}: ${message}`);

@@ -160,9 +160,9 @@ describe('Source', () => {
     expect(api.requests).toHaveLength(before);
   });
 
-  it('counts whitespace alone as empty, and says how long the text was', async () => {
+  it('counts whitespace alone as empty, and says the text was only whitespace', async () => {
     const error = await rejectionOf(client().sources.list({ identifier: ' \n ' }));
-    expect(error.message).toBe('identifier: must be a non-empty string, got a string of 3 characters');
+    expect(error.message).toBe('identifier: must be a non-empty string, got only whitespace');
   });
 
   it('refuses an unknown list filter on first use, naming it', async () => {

@@ -71,13 +71,13 @@ describe('createWebhookHandler: the text and headers of each answer', () => {
     const { handler, errors } = recorder({ secret: () => '' });
     await handler(await createSignedRequest(taskSucceeded(), SECRET));
     expect((errors[0] as Error).message).toBe(
-      'the secret function returned no secret (a non-empty string or a list of them)',
+      'the secret function returned no secret (a string of more than whitespace, or a list of them)',
     );
   });
 
   it('refuses a missing secret with a message that says what is expected', () => {
     expect(() => createWebhookHandler({ secret: '' })).toThrow(
-      'options.secret: must be a non-empty string, a list of them, or a function that returns them',
+      'options.secret: must be a string of more than whitespace, a list of them, or a function that returns them',
     );
   });
 

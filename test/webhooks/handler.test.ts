@@ -71,6 +71,49 @@ describe('createWebhookHandler: answers', () => {
     expect(errors).toEqual([boom]);
   });
 
+  it('runs onAny even when the slug handler throws at once, and reports the failures of both', async () => {
+    const slugFailed = new Error('slug handler failed');
+    const anyFailed = new Error('onAny failed');
+    const ran: string[] = [];
+    const { handler, errors } = recorder({
+      on: {
+        'task.succeeded': () => {
+          ran.push('slug');
+          throw slugFailed;
+        },
+      },
+      onAny: async () => {
+        ran.push('any');
+        throw anyFailed;
+      },
+    });
+    const response = await handler(await createSignedRequest(taskSucceeded(), SECRET));
+    expect(response.status).toBe(500);
+    expect(ran).toEqual(['slug', 'any']);
+    expect(errors).toEqual([slugFailed, anyFailed]);
+  });
+
+  it('answers 500 for a failed handler only once the other handler settled, so a retry does not run beside it', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let anyDone = false;
+    const { handler } = recorder({
+      on: { 'task.succeeded': () => Promise.reject(new Error('failed')) },
+      onAny: async () => {
+        await held;
+        anyDone = true;
+      },
+    });
+    // What was done when the answer came.
+    const answer = handler(await createSignedRequest(taskSucceeded(), SECRET)).then((r) => ({
+      status: r.status,
+      anyDone,
+    }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    expect(await answer).toEqual({ status: 500, anyDone: true });
+  });
+
   it('accepts the retry of an event whose handler failed, since only handled ids count as seen', async () => {
     let calls = 0;
     const { handler } = recorder({

@@ -58,7 +58,11 @@ describe('a secret of whitespace only', () => {
         }
       })();
       expect(error).toBeInstanceOf(InvalidInputError);
-      expect(error).toMatchObject({ field: 'options.secret' });
+      expect(error).toMatchObject({
+        field: 'options.secret',
+        message:
+          'options.secret: must be a string of more than whitespace, a list of them, or a function that returns them',
+      });
     }
   });
 
@@ -66,7 +70,7 @@ describe('a secret of whitespace only', () => {
     const { handler, errors, events } = recorder({ secret: () => '\n' });
     expect((await handler(await createSignedRequest(taskSucceeded(), SECRET))).status).toBe(500);
     expect((errors[0] as Error).message).toBe(
-      'the secret function returned no secret (a non-empty string or a list of them)',
+      'the secret function returned no secret (a string of more than whitespace, or a list of them)',
     );
     expect(events).toEqual([]);
   });
@@ -80,7 +84,9 @@ describe('a secret of whitespace only', () => {
         await rejection(signPayload('{}', blank as string)),
       ]) {
         expect(refused).toBeInstanceOf(SignatureVerificationError);
-        expect((refused as Error).message).toBe('the secret must be a non-empty string, or a list of them');
+        expect((refused as Error).message).toBe(
+          'the secret must be a string of more than whitespace, or a list of them',
+        );
       }
     },
   );

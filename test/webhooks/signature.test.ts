@@ -236,7 +236,7 @@ describe('options and payloads', () => {
   it.each([[''], [[]], [['whsec_x', '']], [42]])('refuses the secret %j, without echoing it', async (secret) => {
     const error = await rejection(verifySignature(VECTOR.body, VECTOR.header, secret as never, { now: VECTOR.t }));
     expect(error).toBeInstanceOf(SignatureVerificationError);
-    expect((error as Error).message).toBe('the secret must be a non-empty string, or a list of them');
+    expect((error as Error).message).toBe('the secret must be a string of more than whitespace, or a list of them');
   });
 
   it('names null in the refusal of a null payload', async () => {

@@ -2,8 +2,9 @@
  * Shared fixtures of the webhook tests: a valid event, a signed delivery, and the table of bad deliveries that both
  * the Web handler and the Node server must refuse, each with the status and the typed error it must produce.
  */
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import {
+  createSignedRequest,
   createWebhookHandler,
   DEFAULT_MAX_BODY_BYTES,
   MemoryReplayStore,
@@ -226,4 +227,20 @@ export async function expectRefused(
   if (bad.reason) expect(errors[0]).toHaveProperty('reason', bad.reason);
   expect(text).toBe((errors[0] as Error).message);
   expect(leaks(text, wire)).toBe(false);
+}
+
+/**
+ * Delivers a signed event to `handler` under fake timers (the caller's `vi.useFakeTimers`) and checks that it is not
+ * answered before `ms`, then answered 503 at `ms`.
+ */
+export async function expect503At(handler: (request: Request) => Promise<Response>, ms: number): Promise<void> {
+  let status: number | undefined;
+  const answered = handler(await createSignedRequest(taskSucceeded(), SECRET)).then((response) => {
+    status = response.status;
+  });
+  await vi.advanceTimersByTimeAsync(ms - 1);
+  expect(status).toBeUndefined();
+  await vi.advanceTimersByTimeAsync(1);
+  await answered;
+  expect(status).toBe(503);
 }
