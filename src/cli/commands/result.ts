@@ -12,7 +12,7 @@ import type { DownloadOptions, Result } from '../../index';
 import { action, type Context } from '../context';
 import { UsageError } from '../errors';
 import { addListOptions, printList, type ListOptions } from '../list';
-import { formatBytes, withProgressBar } from '../progress';
+import { formatBytes, withProgressBar } from '../spinner';
 import { RESULT_STATES } from '../sdk';
 
 const COLUMNS = ['id', 'identifier', 'type', 'size', 'state', 'date_created'];
