@@ -8,10 +8,17 @@ import { relayIdentifier } from './choices';
 export class RelayPairings {
   readonly #paired = new Map<string, Map<string, string>>();
 
-  /** The identifier of the instance `code` paired in `organisation`: the one it paired before, else the next one. */
-  identifier(organisation: string, code: string): string {
+  /**
+   * The identifier of the instance `code` paired in `organisation`: the one it paired before, else the next one that
+   * is none of `taken` (the identifiers of the organisation's Relay instances, some named by hand).
+   */
+  identifier(organisation: string, code: string, taken: ReadonlySet<string>): string {
     const codes = this.#paired.get(organisation);
-    return codes?.get(code) ?? relayIdentifier((codes?.size ?? 0) + 1);
+    const paired = codes?.get(code);
+    if (paired !== undefined) return paired;
+    let n = (codes?.size ?? 0) + 1;
+    while (taken.has(relayIdentifier(n))) n++;
+    return relayIdentifier(n);
   }
 
   /**

@@ -232,6 +232,15 @@ describe("what ricloud-py's integration test and samples send beyond the docs' e
     for (const code of ['424242', '775577']) expect(shown).not.toContain(code);
   });
 
+  it('pairs a new code with an instance named as no Relay instance of the organisation is, even one named by hand', async () => {
+    const user = await usableWithUser();
+    const other = (await call('/users', { method: 'POST', body: { identifier: 'other@reincubate.com' } })).json.id;
+    const byHand = await opened({ user: other, type: 'rirelay.instance', identifier: 'rirelay-1' }, { code: '1' });
+    const paired = await opened({ user, type: 'rirelay.instance' }, { code: '5151' });
+    expect(paired).toMatchObject({ state: 'active', source: { identifier: 'rirelay-2' } });
+    expect(paired.source.id).not.toBe(byHand.source.id);
+  });
+
   it('refuses a Relay session naming no identifier for its source first, then its payload, as any session', async () => {
     const user = await usableWithUser();
     for (const type of ['rirelay.instance', 'icloud.account'])

@@ -48,6 +48,14 @@ function readNamedSource(value: unknown, call: Call, context: HandlerContext) {
   return { ...owner, identifier: byCode ? undefined : readText(fields.identifier, 'source.identifier') };
 }
 
+/** The identifiers of the organisation's Relay instances. */
+const relayNames = (call: Call, context: HandlerContext): Set<string> =>
+  new Set(
+    [...context.store.sources.values()]
+      .filter((s) => s.organisation === call.organisation && s.type === 'rirelay.instance')
+      .map((s) => s.identifier),
+  );
+
 /**
  * Opens a session on `source`: a source id, or `{ user, type, identifier }` naming (and making, when new) the
  * user's source; a Relay instance named by no identifier is the one its pairing code paired (a new one for a new
@@ -63,7 +71,8 @@ async function create(call: Call, context: HandlerContext): Promise<Response> {
   const pairing = owner?.identifier === undefined ? credentials.code : undefined;
   const named = owner && {
     ...owner,
-    identifier: owner.identifier ?? store.pairings.identifier(call.organisation, pairing as string),
+    identifier:
+      owner.identifier ?? store.pairings.identifier(call.organisation, pairing as string, relayNames(call, context)),
   };
   let source = given ?? (named && namedSource(context, named.user, named.type, named.identifier));
   checkActive(source, 'source');
