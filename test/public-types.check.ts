@@ -76,6 +76,7 @@ never(async () => {
   const poll = await (await Poll.create({ session, payload: { data_types: ['ios_messages.messages'] } })).wait();
   const results = poll.results && !Array.isArray(poll.results) ? poll.results.data : [];
   expectTypeOf(results[0]?.checksum).toEqualTypeOf<string | null | undefined>();
+  expectTypeOf(results[0]).toEqualTypeOf<Result | undefined>();
   expectTypeOf(poll.tasks_failed).toEqualTypeOf<(string | number)[] | null | undefined>();
   expectTypeOf(poll.error).toEqualTypeOf<string | null | undefined>();
   // ricloud-py's Relay sample: a session named by its pairing code, a manual poll of a subscription.

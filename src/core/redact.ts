@@ -3,8 +3,11 @@
 /** What stands in for a hidden value. */
 export const REDACTED = '[redacted]';
 
-/** Attributes that hold secrets: readable on a resource, but never printed, spread, serialised or described in messages. */
-export const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set(['secret', 'token', 'credentials', 'password']);
+/**
+ * Attributes that hold secrets: readable on a resource, but never printed, spread, serialised or described in messages.
+ * A session's payload is secret, each field of it: its `password` and its `code` (a 2FA or pairing code).
+ */
+export const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set(['secret', 'token', 'credentials', 'password', 'code']);
 
 /** Response bodies kept in errors are cut to this many characters. */
 export const MAX_ERROR_BODY = 64 * 1024;
@@ -15,9 +18,10 @@ export const MAX_ERROR_BODY = 64 * 1024;
 // a string in either quotes (also with Python's `u` or `b` prefix, and when the text ends inside it), an object or list
 // (one that nests another is hidden to the text's end, as a pattern cannot count brackets; one inside a string is no
 // bracket), a number, but no word (`'token': expected one of …`; `true` or `null` tells nothing); also in a string
-// holding JSON (`\"secret\": \"…`, a request echoed, hidden to that string's end).
+// holding JSON (`\"secret\": \"…`, a request echoed, hidden to that string's end). Its names are
+// `SECRET_ATTRIBUTES`' (test/reliability/redaction-bodies.test.ts fails when they differ).
 const SECRET_FIELD =
-  /((?:^|[\s&?;,"'([>:=/{]|%5B)(?:secret|token|password|credentials|s)(?:(?:[[\]]|%5[BD])[\w.-]*)*=)[^\s&"']+|((["'])(?:secret|token|password|credentials)\\?\3\s*:\s*)(?:[{[](?:[^{}[\]"']|(["'])(?:(?!\4)[^\\]|\\.)*\4?)*(?:[}\]]|[\s\S]*)|[ub]?\\?(["'])(?:(?!\5)[^\\]|\\.)*(?:\5|\\?$)|-?\d[^\s,}\]]*)/gi;
+  /((?:^|[\s&?;,"'([>:=/{]|%5B)(?:secret|token|password|credentials|code|s)(?:(?:[[\]]|%5[BD])[\w.-]*)*=)[^\s&"']+|((["'])(?:secret|token|password|credentials|code)\\?\3\s*:\s*)(?:[{[](?:[^{}[\]"']|(["'])(?:(?!\4)[^\\]|\\.)*\4?)*(?:[}\]]|[\s\S]*)|[ub]?\\?(["'])(?:(?!\5)[^\\]|\\.)*(?:\5|\\?$)|-?\d[^\s,}\]]*)/gi;
 // A key written with `\uXXXX` escapes: a secret one is written plainly before the pattern above looks for it. The `u`
 // is lower-case only, as JSON has it: `\U0073` is no escape, and JSON.parse would throw on it.
 const ESCAPED_KEY = /"(?:\w*\\u[\dA-Fa-f]{4})+\w*"(?=\s*:)/g;

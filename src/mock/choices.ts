@@ -82,8 +82,11 @@ export const UNCONFIGURED = { status: 400, code: 'unconfigured' } as const;
  */
 export const CLIENT_SOURCE_TYPES = ['icloud.account', 'rirelay.instance', 'mocks.mock'] as const;
 
-/** The identifier of the Relay instance a session names by its user and type only (ricloud-py's Relay sample). */
-export const relayIdentifier = (code: string): string => `rirelay-${code}`;
+/**
+ * The identifier of the `n`th Relay instance an organisation's pairing codes paired, when a session names the instance
+ * by its user and type only (ricloud-py's Relay sample): counted, as the code is a credential and must not show.
+ */
+export const relayIdentifier = (n: number): string => `rirelay-${n}`;
 
 /** A session's error when the service locked its source, which is then `locked`. */
 export const SOURCE_LOCKED = 'source-locked';

@@ -1,6 +1,6 @@
 /** The mock's request log (`api.requests`): bounded in length, in body size, without credentials or passwords. */
+import { isSecretKey, REDACTED } from '../core/redact';
 import { MAX_LOGGED_BODY_BYTES, MAX_LOGGED_REQUESTS } from './choices';
-import { REDACTED } from './shapes';
 
 /** A request the mock received, for tests to inspect. Headers are kept as sent. */
 export interface ReceivedRequest {
@@ -14,21 +14,24 @@ export interface ReceivedRequest {
   headers: Record<string, string>;
   /**
    * Body as text; empty when there was none, or when it was over `MAX_LOGGED_BODY_BYTES` (see `bodyBytes`), or over
-   * the mock's cap. A JSON body's `credentials` and `password` are logged as `[redacted]`.
+   * the mock's cap. A JSON body's secrets (as the SDK's `SECRET_ATTRIBUTES` name them: `credentials`, a session's
+   * `password` and `code`…) are logged as `[redacted]`.
    */
   body: string;
   /** The body's size in bytes, when it was too large to keep. */
   bodyBytes?: number | undefined;
 }
 
-/** Body fields whose values the log never keeps: storage credentials and a session's password. */
-const SECRET_FIELDS = ['credentials', 'password'];
-
-/** The body as the log keeps it: secret fields redacted, in a JSON body at any depth. */
+/** The body as the log keeps it: secret fields redacted, in a JSON body at any depth, however their keys are escaped. */
 function redacted(body: string): string {
-  if (!SECRET_FIELDS.some((name) => body.includes(name))) return body;
+  let hidden = false;
   try {
-    return JSON.stringify(JSON.parse(body, (name, value) => (SECRET_FIELDS.includes(name) ? REDACTED : value)));
+    const parsed: unknown = JSON.parse(body, (name, value: unknown) => {
+      if (!isSecretKey(name)) return value;
+      hidden = true;
+      return REDACTED;
+    });
+    return hidden ? JSON.stringify(parsed) : body;
   } catch {
     // Not JSON, so the mock read no credentials from it: a bare mention is kept as sent.
     return body;

@@ -6,6 +6,7 @@ import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '.
 import { LIMIT_EXCEEDED, MAX_STORED } from './choices';
 import type { Content } from './content';
 import { instantKey } from './dates';
+import { RelayPairings } from './pairings';
 import { ApiError } from './respond';
 import type {
   StoredKey,
@@ -89,6 +90,8 @@ export class MockStore {
   readonly validated = new Set<string>();
   /** The latest test task of each config: an older test that ends late must not decide the state. */
   readonly latestTest = new Map<string, string>();
+  /** The Relay instance each pairing code paired. */
+  readonly pairings = new RelayPairings();
   // Insertion order breaks ties between items created in the same millisecond.
   readonly #order = new Map<string, number>();
   #sequence = 0;
@@ -194,6 +197,7 @@ export class MockStore {
     for (const map of [this.results, this.files, this.tasks, this.events]) map.clear();
     this.latestTest.clear();
     this.validated.clear();
+    this.pairings.clear();
     this.#order.clear();
     for (const kind of KINDS) this.created[kind] = 0;
   }

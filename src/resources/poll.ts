@@ -2,6 +2,7 @@
  * The poll resource: a request for data from a session's source, run as one task per info type, data type and file;
  * each task that succeeds publishes results. `/polls`
  */
+import type { BaseClient } from '../core/client';
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, names, object, ref, text, type Ref } from '../core/fields';
@@ -9,9 +10,10 @@ import type { PagePromise } from '../core/list';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { type DateFilter, isPlainObject } from '../core/params';
+import type { ResponseMeta } from '../core/spec';
 import { waitFor, type WaitOptions } from '../core/wait';
 import { POLL_FINAL_STATES } from '../core/wire';
-import { Result, type ResultListParams } from './result';
+import { Result, type ResultListParams, withResults } from './result';
 import { Task, type TaskListParams } from './task';
 import { pollSchema, type PollAttributes, type PollState } from './poll.schema';
 
@@ -150,7 +152,10 @@ export class Polls extends APIResource {
 }
 
 /** A poll has the API's attributes: `id`, `session`, `source`, `payload`, `state`, `tasks_*`, `results`, … */
-export interface Poll extends PollAttributes {}
+export interface Poll extends Omit<PollAttributes, 'results'> {
+  /** The results its tasks published, as `Result`s: a list object (the first page; see `listResults()`), or an array. */
+  results?: { data: Result[]; has_more?: boolean; total_count?: number; url?: string } | Result[] | null | undefined;
+}
 
 /**
  * A poll. Its `state` moves `pending → processing → completed`; a data type that fails shows in `tasks_failed`, not
@@ -167,6 +172,11 @@ export class Poll extends /* @__PURE__ */ resource({
   /** `GET /polls`. See `Polls.list`. */
   static list = /* @__PURE__ */ staticPages(LIST);
 
+  /** @internal Built by the SDK from a validated response: its nested results become `Result`s of the same client. */
+  constructor(data: PollAttributes, response: ResponseMeta, client: BaseClient) {
+    super(withResults(data, response, client), response, client);
+  }
+
   /** True once the poll has `completed` (or `failed`, a state ricloud-py's samples check for). */
   get done(): boolean {
     return POLL_FINAL_STATES.includes(this.state);
@@ -178,8 +188,8 @@ export class Poll extends /* @__PURE__ */ resource({
   }
 
   /**
-   * Lists this poll's results as `Result`s, to download and acknowledge (`GET /results?poll=…`); `results` holds
-   * their attributes only. Consumed and expired ones are listed when `state` asks for them.
+   * Lists this poll's results as `Result`s, to download and acknowledge (`GET /results?poll=…`), all of them where
+   * `results` holds the first page. Consumed and expired ones are listed when `state` asks for them.
    */
   listResults(params?: Omit<ResultListParams, 'poll'>, options?: RequestOptions): PagePromise<Result> {
     return Result.list({ ...params, poll: this.id }, { ...options, client: this.client });

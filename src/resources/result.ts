@@ -8,12 +8,12 @@ import { type DownloadOptions, downloadText, openDownload, type ResultFile } fro
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError, ResponseValidationError } from '../core/errors';
 import { checkFields, dateFilter, type Ref, ref, refs, text } from '../core/fields';
-import type { DateFilter } from '../core/params';
+import { type DateFilter, isPlainObject } from '../core/params';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { CallOptions } from '../core/options';
 import { redactText } from '../core/redact';
 import type { Schema } from '../core/schema-kit';
-import { SEND, TRANSPORT } from '../core/spec';
+import { type ResponseMeta, SEND, TRANSPORT } from '../core/spec';
 import { resultSchema, type ResultAttributes, type ResultState } from './result.schema';
 
 /** Filters of `list`. Consumed and expired results are left out unless `state` asks for them. */
@@ -199,3 +199,17 @@ export class Result extends /* @__PURE__ */ resource({
 }
 
 export type { ResultAttributes, ResultState } from './result.schema';
+
+/**
+ * `data` with the results it nests (a poll's `results`: a list object, or a bare array) as `Result`s of `client`, as
+ * ricloud-py makes every nested resource: each can be downloaded and acknowledged. Anything else is left as it is.
+ */
+export function withResults<T extends { results?: unknown }>(data: T, response: ResponseMeta, client: BaseClient): T {
+  const wrap = (items: unknown[]) =>
+    items.map((item) => (isPlainObject(item) ? new Result(item, response, client) : item));
+  const { results } = data;
+  if (Array.isArray(results)) return { ...data, results: wrap(results) };
+  if (isPlainObject(results) && Array.isArray(results.data))
+    return { ...data, results: { ...results, data: wrap(results.data) } };
+  return data;
+}

@@ -8,6 +8,7 @@ import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, object, ref, text, type Ref } from '../core/fields';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import { type DateFilter, isPlainObject, withArticle } from '../core/params';
+import { isSecretKey } from '../core/redact';
 import type { ResponseMeta } from '../core/spec';
 import { waitFor, type WaitOptions } from '../core/wait';
 import { sourceType } from './source';
@@ -85,13 +86,8 @@ const describedSource = /* @__PURE__ */ object({
 const source: Field = (value, field, query) =>
   isPlainObject(value) && !('id' in value) ? describedSource(value, field, query) : ref(value, field, query);
 
-/** A 2FA or pairing code: text, and a refusal never shows it (a message describes a number as it is). */
-const code: Field = (value, field, query) => {
-  if (typeof value === 'number') throw new InvalidInputError(field, 'must be a non-empty string, not a number');
-  return text(value, field, query);
-};
-
-const payload = /* @__PURE__ */ object({ name: 'payload', fields: { password: text, code } });
+// Its fields are secrets (`SECRET_ATTRIBUTES`): a refusal names them without describing the value.
+const payload = /* @__PURE__ */ object({ name: 'payload', fields: { password: text, code: text } });
 
 /**
  * Refuses a session without what its source's type needs (`REQUIRED_FOR`), when the type is given.
@@ -169,9 +165,9 @@ export class Sessions extends APIResource {
   delete = this.method(DELETE);
 }
 
-/** Every `password` inside `data`, left out: a server that echoes the payload back does not get it kept. */
-const withoutPassword = <T>(data: T): T =>
-  JSON.parse(JSON.stringify(data), (key, value: unknown) => (key.toLowerCase() === 'password' ? undefined : value));
+/** Every secret inside `data` (a `password`, a `code`), left out: a server that echoes the payload does not get it kept. */
+const withoutSecrets = <T>(data: T): T =>
+  JSON.parse(JSON.stringify(data), (key, value: unknown) => (isSecretKey(key) ? undefined : value));
 
 /** A session has the API's attributes: `id`, `source` (nested), `state`, `error`, `date_expired`, … */
 export interface Session extends SessionAttributes {}
@@ -195,9 +191,9 @@ export class Session extends /* @__PURE__ */ resource({
   /** `DELETE /sessions/{id}`. See `Sessions.delete`. */
   static deleteWithId = /* @__PURE__ */ staticMethod(DELETE);
 
-  /** @internal Built by the SDK from a validated response, without any password it echoed. */
+  /** @internal Built by the SDK from a validated response, without any password or code it echoed. */
   constructor(data: SessionAttributes, response: ResponseMeta, client: BaseClient) {
-    super(withoutPassword(data), response, client);
+    super(withoutSecrets(data), response, client);
   }
 
   /** True once the session has left `pending`: `active`, `failed` or `expired`. */

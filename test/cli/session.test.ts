@@ -106,13 +106,16 @@ describe('ricloud session create', () => {
     expect(run.stdout).toMatch(/^source +rirelay\.instance relay-1 \(\S+\)$/m);
   });
 
-  it('opens a Relay session without --identifier, as the SDK and ricloud-py do: the API names the instance', async () => {
+  it('opens a Relay session without --identifier, as the SDK and ricloud-py do: the API names the instance, and the code is never printed', async () => {
     const { token, user } = await userOfNewOrganisation();
     const args = ['session', 'create', '--user', user.id, '--type', 'rirelay.instance', '--code', '654321', '--wait'];
     const run = await ricloud(args, env(token));
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^state +active$/m);
     expect(run.stdout).toMatch(/^source +rirelay\.instance \S+ \(\S+\)$/m);
+    const doc = await ricloud([...args, '--json'], env(token));
+    expect(doc.code).toBe(0);
+    for (const output of [run.stdout, run.stderr, doc.stdout, doc.stderr]) expect(output).not.toContain('654321');
   });
 
   it('refuses an iCloud session without --identifier before asking for the password (exit 2)', async () => {

@@ -210,14 +210,14 @@ describe("what ricloud-py's integration test and samples send beyond the docs' e
     expect((await call('/sources', { method: 'POST', body: { ...source, identifier: 'third' } })).status).toBe(201);
   });
 
-  it('opens a Relay session whose source names no identifier (`rirelay session create`): the pairing code names it', async () => {
+  it('opens a Relay session whose source names no identifier (`rirelay session create`): its pairing code finds the instance, named without the code', async () => {
     const user = await usableWithUser();
     const relay = { user, type: 'rirelay.instance' };
-    const first = await opened(relay, { code: '4242' });
-    expect(first).toMatchObject({ state: 'active', source: { ...relay, identifier: 'rirelay-4242' } });
-    expect((await opened(relay, { code: '4242' })).source.id).toBe(first.source.id);
-    expect((await opened({ ...relay, identifier: null }, { code: '4242' })).source.id).toBe(first.source.id);
-    expect((await opened(relay, { code: '77' })).source).toMatchObject({ identifier: 'rirelay-77' });
+    const first = await opened(relay, { code: '424242' });
+    expect(first).toMatchObject({ state: 'active', source: { ...relay, identifier: 'rirelay-1' } });
+    expect((await opened(relay, { code: '424242' })).source.id).toBe(first.source.id);
+    expect((await opened({ ...relay, identifier: null }, { code: '424242' })).source.id).toBe(first.source.id);
+    expect((await opened(relay, { code: '775577' })).source).toMatchObject({ identifier: 'rirelay-2' });
     expect(mock.api.created.source).toBe(2);
     expect(await opened(relay, {})).toMatchObject({
       error: 'invalid-parameter',
@@ -226,6 +226,31 @@ describe("what ricloud-py's integration test and samples send beyond the docs' e
     const icloud = await opened({ user, type: 'icloud.account' }, { password: 'p', code: '1' });
     expect(icloud).toMatchObject({ error: 'invalid-parameter', params: { 'source.identifier': [expect.any(String)] } });
     expect(mock.api.created.source).toBe(2);
+    // A pairing code is a credential: no answer, event or view of the store shows it.
+    const sources = await call('/sources');
+    const shown = JSON.stringify([sources.json, mock.api.store.sources(), mock.api.store.events(), receiver.received]);
+    for (const code of ['424242', '775577']) expect(shown).not.toContain(code);
+  });
+
+  it('pairs a new code with an instance named as no Relay instance of the organisation is, even one named by hand', async () => {
+    const user = await usableWithUser();
+    const other = (await call('/users', { method: 'POST', body: { identifier: 'other@reincubate.com' } })).json.id;
+    const byHand = await opened({ user: other, type: 'rirelay.instance', identifier: 'rirelay-1' }, { code: '1' });
+    const paired = await opened({ user, type: 'rirelay.instance' }, { code: '5151' });
+    expect(paired).toMatchObject({ state: 'active', source: { identifier: 'rirelay-2' } });
+    expect(paired.source.id).not.toBe(byHand.source.id);
+  });
+
+  it('refuses a Relay session naming no identifier for its source first, then its payload, as any session', async () => {
+    const user = await usableWithUser();
+    for (const type of ['rirelay.instance', 'icloud.account'])
+      expect(await opened({ user: 'no-such-user', type }, {})).toMatchObject({
+        error: 'invalid-parameter',
+        params: { 'source.user': [expect.any(String)] },
+      });
+    expect(await opened({ user, type: 'rirelay.instance' }, 'a code' as never)).toMatchObject({
+      params: { payload: [expect.any(String)] },
+    });
   });
 
   it('takes a poll that names only its subscription (`rirelay sub poll`): of its session and source', async () => {

@@ -128,6 +128,32 @@ describe('a session', () => {
     expect(mock().api.created.session).toBe(0);
   });
 
+  it('shows no payload field (password, 2FA or pairing code) in its refusals, answers, events or request log', async () => {
+    const secret = await configure(flow);
+    const owner = await user(flow);
+    const [password, code] = ['pw-5f1e2d3c4b', 'code-9a8b7c6d'];
+    const icloud = { user: owner, type: 'icloud.account', identifier: '2fa.john@icloud.com' };
+    const relay = { user: owner, type: 'rirelay.instance' };
+    const bodies = [
+      { source: icloud, payload: { password, code } },
+      { source: relay, payload: { code } },
+      { source: { ...relay, user: 'no-such-user' }, payload: { code } },
+      { source: { ...icloud, type: 'rirelay.source' }, payload: { password, code } },
+      { source: icloud, payload: { password: [password], code: { code } } },
+      { source: relay, payload: { code: [code], password } },
+      { source: 'no-such-source', payload: { password, code } },
+    ];
+    const answers = [];
+    for (const body of bodies) answers.push((await call(flow, '/sessions', { method: 'POST', body })).json);
+    await flow.settle();
+    const sessions = (await call(flow, '/sessions')).json;
+    const events = await rec.events(secret);
+    const shown = JSON.stringify([answers, sessions, events, mock().api.requests, mock().api.store.sources()]);
+    expect(answers.filter((answer) => answer.error).length).toBe(5);
+    expect(slugs(events)).toContain('session.active');
+    for (const value of [password, code]) expect(shown).not.toContain(value);
+  });
+
   it('is expired on DELETE, with a session.expired event, and lists filter it by source and state', async () => {
     const secret = await configure(flow);
     const opened = await session(flow);

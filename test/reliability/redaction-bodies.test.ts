@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Client, RequestError } from '../../src/index';
+import { SECRET_ATTRIBUTES } from '../../src/core/redact';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 
 const HIDDEN = 'whsec_hidden_value_123456';
@@ -40,6 +41,17 @@ describe('error bodies', () => {
   ])('a body cut inside %s keeps its text, with the value replaced', async (_name, body, kept) => {
     expect(await bodyOf(answering(() => body).client)).toBe(kept);
   });
+
+  it.each([...SECRET_ATTRIBUTES])(
+    'a body cut after "%s" (each secret key, a session\'s payload fields included) has its values hidden, JSON or form',
+    async (key) => {
+      const body = `{"error":"invalid-parameter","${key}": "${HIDDEN}", "echo": "a=1&${key}=${HIDDEN}&b=2`;
+      const error = (await rejectionOf(answering(() => body).client.webhookConfigs.list())) as RequestError;
+      expect(error.body).toBe(
+        `{"error":"invalid-parameter","${key}": "[redacted]", "echo": "a=1&${key}=[redacted]&b=2`,
+      );
+    },
+  );
 
   it.each(['Credentials', 'CREDENTIALS'])(
     'a body cut inside "%s" (a key in another case) keeps its text, with the value replaced',

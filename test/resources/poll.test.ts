@@ -121,6 +121,39 @@ describe('a poll', () => {
     expect((await poll.listResults({ state: 'consumed' })).data.map((r) => r.id)).toEqual([first?.id]);
   });
 
+  it('has its nested results as Results, as ricloud-py makes them: downloaded and acknowledged on its client, after a refresh too', async () => {
+    const c = client();
+    await configure(c, api);
+    const session = await activeSession(c);
+    const poll = await Poll.retrieve((await c.polls.create({ session, payload: { data_types: THREE } })).id, {
+      client: c,
+    });
+    await poll.wait();
+    const nested = poll.results && !Array.isArray(poll.results) ? poll.results : undefined;
+    expect(nested).toMatchObject({ total_count: 3, has_more: false });
+    const [first, second] = nested?.data ?? [];
+    expect(first).toBeInstanceOf(Result);
+    expect(first?.lastResponse.status).toBe(200);
+    const bytes = new Uint8Array(await new Response(await (first as Result).download()).arrayBuffer());
+    expect(bytes.byteLength).toBe(first?.size);
+    await second?.acknowledge();
+    expect(second?.state).toBe('consumed');
+    expect(api.requests.at(-1)).toMatchObject({ method: 'POST', path: `/results/${second?.id}/ack` });
+    // A result's signed URL carries a token: hidden in the poll's renderings as in the result's.
+    expect(JSON.stringify(poll)).not.toContain((first as Result).signed_url?.url);
+    expect(JSON.parse(JSON.stringify(poll)).results.data[0]).toMatchObject({ id: first?.id, resource: 'result' });
+    await poll.refresh();
+    expect((poll.results as { data: unknown[] }).data.every((result) => result instanceof Result)).toBe(true);
+  });
+
+  it('has its results as Results when the API nests them as a bare array (an older copy of the docs)', async () => {
+    const attributes = { id: 'res_1', resource: 'result', identifier: 'x', state: 'available', date_created: 'now' };
+    const fetch: typeof globalThis.fetch = async () =>
+      Response.json({ id: 'pol_1', resource: 'poll', state: 'completed', date_created: 'now', results: [attributes] });
+    const poll = await Poll.retrieve('pol_1', { client: client({ fetch }) });
+    expect(Array.isArray(poll.results) && poll.results[0]).toBeInstanceOf(Result);
+  });
+
   it("of a subscription alone polls the subscription's session and source, as ricloud-py's Relay sample does", async () => {
     const c = client();
     await configure(c, api);

@@ -2,7 +2,7 @@
  * `/sessions`: create (long-polled with `Ricloud-Await` until it leaves `pending`), retrieve (the same), list and
  * delete. The password is read to decide the session's outcome and is kept nowhere.
  */
-import { CLIENT_SOURCE_TYPES, CREATED, relayIdentifier } from '../choices';
+import { CLIENT_SOURCE_TYPES, CREATED } from '../choices';
 import { awaitSeconds, bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { readChoice, readFields, readOptionalText, readRef, readText } from '../fields';
 import { listObject } from '../lists';
@@ -10,7 +10,7 @@ import { json } from '../respond';
 import { checkUsable } from '../routing';
 import { type Credentials, expireSession, showSession, startSession } from '../sessions';
 import type { StoredSession, StoredSource } from '../shapes';
-import { checkActive, namedSource, readSourceFields, sourceFor } from './users-sources';
+import { checkActive, namedSource, readSourceOwner, sourceFor } from './users-sources';
 
 const find = (call: Call, context: HandlerContext) =>
   owned(context.store.sessions, call.id, call.organisation, 'Session');
@@ -32,36 +32,54 @@ function readCredentials(type: string, payload: Record<string, unknown>): Creden
   return {};
 }
 
-/** A Relay instance named by its user and type only (ricloud-py's `rirelay session create`) is its pairing code's. */
-function withRelayIdentifier(fields: Record<string, unknown>, payload: unknown): Record<string, unknown> {
-  if (fields.type !== 'rirelay.instance' || (fields.identifier !== undefined && fields.identifier !== null))
-    return fields;
-  return { ...fields, identifier: relayIdentifier(readText(readFields(payload, 'payload').code, 'payload.code')) };
+/** A source given by id: the organisation's, of a type a client names, and of a user that is not deactivated. */
+function readSourceId(value: string, call: Call, context: HandlerContext): StoredSource {
+  const source = readRef(context.store.sources, value, 'source', call.organisation);
+  readChoice(source.type, 'source', CLIENT_SOURCE_TYPES);
+  checkActive(context.store.users.get(source.user), 'source');
+  return source;
 }
+
+/** `{ user, type, identifier }`: a Relay instance may name no identifier (ricloud-py's `rirelay session create`). */
+function readNamedSource(value: unknown, call: Call, context: HandlerContext) {
+  const fields = readFields(value, 'source');
+  const owner = readSourceOwner(fields, 'source.', call, context);
+  const byCode = owner.type === 'rirelay.instance' && (fields.identifier === undefined || fields.identifier === null);
+  return { ...owner, identifier: byCode ? undefined : readText(fields.identifier, 'source.identifier') };
+}
+
+/** The identifiers of the organisation's Relay instances. */
+const relayNames = (call: Call, context: HandlerContext): Set<string> =>
+  new Set(
+    [...context.store.sources.values()]
+      .filter((s) => s.organisation === call.organisation && s.type === 'rirelay.instance')
+      .map((s) => s.identifier),
+  );
 
 /**
  * Opens a session on `source`: a source id, or `{ user, type, identifier }` naming (and making, when new) the
- * user's source. Neither the source nor its user may be deactivated.
+ * user's source; a Relay instance named by no identifier is the one its pairing code paired (a new one for a new
+ * code). Neither the source nor its user may be deactivated.
  */
 async function create(call: Call, context: HandlerContext): Promise<Response> {
   const awaitFor = awaitSeconds(call.request);
+  const { store } = context;
   const body = bodyOf(call, ['source', 'payload']);
-  let source: StoredSource | undefined;
-  let named: ReturnType<typeof readSourceFields> | undefined;
-  if (typeof body.source === 'string') {
-    source = readRef(context.store.sources, body.source, 'source', call.organisation);
-    readChoice(source.type, 'source', CLIENT_SOURCE_TYPES);
-    checkActive(context.store.users.get(source.user), 'source');
-  } else {
-    const fields = withRelayIdentifier(readFields(body.source, 'source'), body.payload);
-    named = readSourceFields(fields, 'source.', call, context);
-    source = namedSource(context, named.user, named.type, named.identifier);
-  }
+  const given = typeof body.source === 'string' ? readSourceId(body.source, call, context) : undefined;
+  const owner = given ? undefined : readNamedSource(body.source, call, context);
+  const credentials = readCredentials(given?.type ?? owner?.type ?? '', readFields(body.payload, 'payload'));
+  const pairing = owner?.identifier === undefined ? credentials.code : undefined;
+  const named = owner && {
+    ...owner,
+    identifier:
+      owner.identifier ?? store.pairings.identifier(call.organisation, pairing as string, relayNames(call, context)),
+  };
+  let source = given ?? (named && namedSource(context, named.user, named.type, named.identifier));
   checkActive(source, 'source');
-  const credentials = readCredentials(source?.type ?? named?.type ?? '', readFields(body.payload, 'payload'));
-  checkUsable(context.store, call.key);
-  context.store.checkRoom(context.store.sessions);
-  source ??= named && sourceFor(context, named.user, named.type, named.identifier);
+  checkUsable(store, call.key);
+  store.checkRoom(store.sessions);
+  if (named) source ??= sourceFor(context, named.user, named.type, named.identifier);
+  if (named && pairing) store.pairings.pair(call.organisation, pairing, named.identifier);
   const session = startSession(context, call.key, source as StoredSource, credentials);
   await settled(context, session, awaitFor);
   return json(CREATED, showSession(context, session));

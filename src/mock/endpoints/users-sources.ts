@@ -106,22 +106,20 @@ export function sourceFor(context: HandlerContext, user: StoredUser, type: strin
 }
 
 /**
- * Reads `{ user, type, identifier }`, as a source is named in `POST /sources` and in a session's `source`; the user
- * must not be deactivated.
+ * Reads the `user` and `type` of a source named as in `POST /sources` and a session's `source` (its `identifier` is
+ * the caller's to read); the user must not be deactivated.
  */
-export function readSourceFields(fields: Record<string, unknown>, prefix: string, call: Call, context: HandlerContext) {
+export function readSourceOwner(fields: Record<string, unknown>, prefix: string, call: Call, context: HandlerContext) {
   const user = readRef(context.store.users, fields.user, `${prefix}user`, call.organisation);
   checkActive(user, `${prefix}user`);
-  return {
-    user,
-    type: readChoice(fields.type, `${prefix}type`, CLIENT_SOURCE_TYPES),
-    identifier: readText(fields.identifier, `${prefix}identifier`),
-  };
+  return { user, type: readChoice(fields.type, `${prefix}type`, CLIENT_SOURCE_TYPES) };
 }
 
 /** Makes a source; one of the same user, type and identifier already made is a 400 on `identifier`. */
 function createSource(call: Call, context: HandlerContext): Response {
-  const { user, type, identifier } = readSourceFields(bodyOf(call, ['user', 'type', 'identifier']), '', call, context);
+  const body = bodyOf(call, ['user', 'type', 'identifier']);
+  const { user, type } = readSourceOwner(body, '', call, context);
+  const identifier = readText(body.identifier, 'identifier');
   const before = context.store.sources.size;
   const source = sourceFor(context, user, type, identifier);
   if (context.store.sources.size === before) throw invalidParameter('identifier', 'This user has this source already.');

@@ -1,6 +1,7 @@
 /**
- * A session's password is a secret: sent in the create body only, and never in a log line, a hook's event, the
- * session itself (`util.inspect`, `JSON.stringify`, its keys) or an error, even when a server echoes it back.
+ * A session's payload is secret, each field of it (an iCloud password, a 2FA code, a Relay pairing code): sent in the
+ * create body only, and never in a log line, a hook's event, the mock's request log, the session itself
+ * (`util.inspect`, `JSON.stringify`, its keys) or an error, even when a server echoes it back.
  */
 import { format, inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
@@ -18,7 +19,6 @@ import { rejectionOf, useMockApi } from '../support/core-harness';
 import { configure } from './flow-support';
 
 const { api, server, client } = useMockApi({ taskDelay: 5 });
-const PASSWORD = 'hunter2-correct-horse-battery';
 const SESSIONS = `${api.baseUrl}/sessions`;
 
 /** Every way a value may be printed or serialised. */
@@ -30,31 +30,59 @@ const renderings = (value: unknown) => [
   format('%o', value),
 ];
 
-/** Fails when any text holds the password, or its first 8 characters. */
-function expectClean(texts: string[]) {
-  for (const text of texts) {
-    expect(text).not.toContain(PASSWORD);
-    expect(text).not.toContain(PASSWORD.slice(0, 8));
+/** Each secret of a session's payload: the field that holds it, its value, and a create that sends it. */
+const SECRETS = [
+  {
+    name: "an iCloud account's password",
+    field: 'password',
+    value: 'hunter2-correct-horse-battery',
+    params: (user: string, value: unknown): SessionCreateParams => ({
+      source: { user, type: 'icloud.account', identifier: 'john@icloud.com' },
+      payload: { password: value as string },
+    }),
+  },
+  {
+    name: "an iCloud account's 2FA code",
+    field: 'code',
+    value: '918273',
+    params: (user: string, value: unknown): SessionCreateParams => ({
+      source: { user, type: 'icloud.account', identifier: '2fa.john@icloud.com' },
+      payload: { password: 'right', code: value as string },
+    }),
+  },
+  {
+    name: "a Relay instance's pairing code",
+    field: 'code',
+    value: 'PAIR-55443322',
+    params: (user: string, value: unknown): SessionCreateParams => ({
+      source: { user, type: 'rirelay.instance' },
+      payload: { code: value as string },
+    }),
+  },
+];
+
+describe.each(SECRETS)('$name', ({ field, value, params: withValue }) => {
+  const params = (user: string) => withValue(user, value);
+
+  /** Fails when any text holds the secret, or its first 8 characters. */
+  function expectClean(texts: string[]) {
+    for (const text of texts) {
+      expect(text).not.toContain(value);
+      expect(text).not.toContain(value.slice(0, 8));
+    }
   }
-}
 
-const params = (user: string): SessionCreateParams => ({
-  source: { user, type: 'icloud.account', identifier: 'john@icloud.com' },
-  payload: { password: PASSWORD },
-});
+  /** The session a server answers when it echoes the payload back. */
+  const echoedSession = (body: { payload: unknown }) => ({
+    id: 'ses_1',
+    resource: 'session',
+    source: 'src_1',
+    state: 'pending',
+    error: null,
+    payload: body.payload,
+    date_created: '2024-05-01T10:00:00Z',
+  });
 
-/** The session a server answers when it echoes the payload back. */
-const echoedSession = (body: { payload: unknown }) => ({
-  id: 'ses_1',
-  resource: 'session',
-  source: 'src_1',
-  state: 'pending',
-  error: null,
-  payload: body.payload,
-  date_created: '2024-05-01T10:00:00Z',
-});
-
-describe('the password', () => {
   it('is sent once in the body, and is in no debug log, hook event or rendering of the session', async () => {
     const { logger, lines } = recordingLogger();
     const events: unknown[] = [];
@@ -68,7 +96,7 @@ describe('the password', () => {
     const session = await c.sessions.create(params(user.id));
     await session.wait();
     expect(session.state).toBe('active');
-    expect(api.requests.find((r) => r.path === '/sessions')?.body).toContain('"password":"[redacted]"');
+    expect(api.requests.find((r) => r.path === '/sessions')?.body).toContain(`"${field}":"[redacted]"`);
     expect(lines.length).toBeGreaterThan(0);
     expectClean([...lines, ...events.map((e) => inspect(e, { depth: null })), ...renderings(session)]);
     expect(Object.keys(session)).not.toContain('payload');
@@ -77,17 +105,18 @@ describe('the password', () => {
   it('echoed by a server in a 4xx message, params and body, is hidden in every rendering of the error', async () => {
     server.use(
       http.post(SESSIONS, async ({ request }) => {
-        const body = (await request.json()) as { payload: { password: string } };
-        const message = `bad password ${body.payload.password} (${encodeURIComponent(body.payload.password)})`;
+        const body = (await request.json()) as { payload: Record<string, string> };
+        const secret = body.payload[field] as string;
+        const message = `bad ${field} ${secret} (${encodeURIComponent(secret)})`;
         return HttpResponse.json(
-          { error: 'invalid-parameter', message, params: { payload: body.payload, echo: [body.payload.password] } },
+          { error: 'invalid-parameter', message, params: { payload: body.payload, echo: [secret] } },
           { status: 400 },
         );
       }),
     );
     const error = (await rejectionOf(client().sessions.create(params('usr_1')))) as RequestError;
     expect(error).toBeInstanceOf(RequestError);
-    expect(error.message).toContain('bad password [redacted]');
+    expect(error.message).toContain(`bad ${field} [redacted]`);
     expectClean([...renderings(error), error.body, JSON.stringify(error.params)]);
   });
 
@@ -106,7 +135,7 @@ describe('the password', () => {
     server.use(
       http.post(SESSIONS, async ({ request }) => {
         const { state: _state, ...broken } = echoedSession((await request.json()) as { payload: unknown });
-        return HttpResponse.json({ ...broken, note: `for ${PASSWORD}` }, { status: 201 });
+        return HttpResponse.json({ ...broken, note: `for ${value}` }, { status: 201 });
       }),
     );
     const error = (await rejectionOf(client().sessions.create(params('usr_1')))) as ResponseValidationError;
@@ -129,13 +158,12 @@ describe('the password', () => {
     }
   });
 
-  it('given as a number by mistake, is refused naming payload.password without quoting it', async () => {
+  it('given as a number by mistake, is refused naming its field without quoting it', async () => {
     const pin = 987_654_321;
-    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' } as const;
     const sent = api.requests.length;
-    const error = await rejectionOf(client().sessions.create({ source, payload: { password: pin as never } }));
+    const error = await rejectionOf(client().sessions.create(withValue('usr_1', pin)));
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).field).toBe('payload.password');
+    expect((error as InvalidInputError).field).toBe(`payload.${field}`);
     for (const text of renderings(error)) expect(text).not.toContain(String(pin));
     expect(api.requests).toHaveLength(sent);
   });
@@ -148,7 +176,7 @@ describe('the password', () => {
     );
     const session = await Session.create(params('usr_1'), { client: client() });
     expect(session.id).toBe('ses_1');
-    expect((session as unknown as { payload: Record<string, unknown> }).payload).toEqual({});
+    expect((session as unknown as { payload: Record<string, unknown> }).payload).not.toHaveProperty(field);
     expectClean(renderings(session));
   });
 });
