@@ -181,7 +181,10 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       const secret = typeof options.secret === 'function' ? await options.secret(request) : options.secret;
       // The receiver's own fault, not the sender's: a 500 with no detail, and the error goes to onError.
       if (!isSecrets(secret))
-        throw new Error('the secret function returned no secret (a non-empty string or a list of them)');
+        throw new InvalidInputError(
+          'options.secret',
+          'the secret function returned no secret (a non-empty string or a list of them)',
+        );
       event = await verifyRequest(request, secret, { tolerance, maxBodyBytes, bodyTimeout });
       // Checked, then marked below, with no await between, and before the store is asked: a copy delivered while the
       // first is handled never runs the handlers, even one whose lookup began before the first was recorded and answers
