@@ -50,6 +50,8 @@ const MAX_ID_LENGTH = 256;
 
 /** Checks an id and returns it path-encoded. Refuses empty ids, `/`, `.`/`..` and absurd lengths. */
 export function encodeId(id: unknown, field = 'id'): string {
+  if (isPlainObject(id) && 'id' in id)
+    throw new InvalidInputError(field, 'must be a string, got an object with an id: pass its .id');
   checkRule(id, field, [(v) => typeof v === 'string' || typeof v === 'number', 'a string']);
   const text = String(id);
   if (text.trim() === '') throw new InvalidInputError(field, 'must not be empty');
@@ -230,5 +232,6 @@ export function describe(value: unknown): string {
     return String(value);
   if (Array.isArray(value)) return 'an array';
   if (value instanceof Date) return 'a Date';
+  if (value instanceof Promise) return 'a Promise (a missing await?)';
   return typeof value === 'string' ? `a string of ${value.length} characters` : withArticle(typeof value);
 }
