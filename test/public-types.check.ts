@@ -32,6 +32,11 @@ never(async () => {
   expectTypeOf(cfg.state).toEqualTypeOf<WebhookConfigState>();
   expectTypeOf(cfg.date_created).toEqualTypeOf<string>();
   expectTypeOf(cfg.secret).toEqualTypeOf<string | null | undefined>();
+  // create answers with the secret, so it is a string there, and a receiver takes it as it is.
+  const created = await WebhookConfig.create({ url: 'https://hooks.example.com/in' });
+  expectTypeOf(created.secret).toEqualTypeOf<string>();
+  expectTypeOf((await created.refresh()).secret).toEqualTypeOf<string>();
+  createWebhookHandler({ secret: (await new Client().webhookConfigs.create({ url: 'https://a.example' })).secret });
   // @ts-expect-error: no such attribute; unknown extra fields are kept at run time only
   void cfg.date_creatd;
   const task: Task = await cfg.test();
