@@ -69,10 +69,13 @@ export function encodeId(id: unknown, field = 'id'): string {
 
 /**
  * The token as it is sent: surrounding whitespace (the line break a token file ends with) is trimmed, once, here.
- * @throws InvalidInputError naming `token` when whitespace or a control character is left inside it.
+ * @throws InvalidInputError naming `token` when it starts with an Authorization scheme (`Token `, `Bearer `), or
+ *   whitespace or a control character is left inside it.
  */
 export function checkToken(value: string): string {
   const token = value.trim();
+  if (/^(token|bearer)\s/i.test(token))
+    throw new InvalidInputError('token', 'must be the key token alone, without "Token " or "Bearer " before it');
   if (/[\s\p{Cc}]/u.test(token))
     throw new InvalidInputError('token', 'must not contain whitespace or control characters');
   return token;

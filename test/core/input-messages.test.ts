@@ -121,6 +121,15 @@ describe('receiver urls and the base URL', () => {
     },
   );
 
+  it.each([['Token tok_a'], ['Bearer tok_a'], ['token\ttok_a']])(
+    'a token given with its scheme (%j, as an Authorization header has it) is refused, saying to pass it alone',
+    async (token) => {
+      expect(await refusal('token', () => new Client({ token, baseUrl: api.baseUrl }))).toBe(
+        'token: must be the key token alone, without "Token " or "Bearer " before it',
+      );
+    },
+  );
+
   it('a token with a space inside is refused', async () => {
     expect(await refusal('token', () => new Client({ token: 'tok_a b', baseUrl: api.baseUrl }))).toBe(
       'token: must not contain whitespace or control characters',
