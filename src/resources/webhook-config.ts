@@ -3,7 +3,7 @@ import type { Endpoint, ListEndpoint, Wrap } from '../core/endpoint';
 import { dateFilter, oneOf, text, url } from '../core/fields';
 import { APIResource, inPlaceMethod, instanceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { DateFilter } from '../core/params';
-import { build, type Kit } from '../core/schema-kit';
+import type { Kit } from '../core/schema-kit';
 import { WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
 import { webhookConfigSchema, type WebhookConfigAttributes, type WebhookConfigState } from './webhook-config.schema';
 import { Task } from './task';
@@ -53,7 +53,7 @@ const schema = webhookConfigSchema;
 const CREATE: Endpoint<[params: WebhookConfigCreateParams], WebhookConfigAttributes & { secret: string }, Created> = {
   method: 'POST',
   path: PATH,
-  schema: ({ z }: Kit) => z.looseObject({ ...build(schema).shape, secret: z.string() }),
+  schema: (kit: Kit) => kit.z.looseObject({ ...schema(kit).shape, secret: kit.z.string() }),
   retry: 'once',
   what: 'create webhook_config',
   params: { name: 'create', fields: { url }, required: ['url'] },
