@@ -13,8 +13,11 @@ import {
   Poll,
   Session,
   type SessionState,
+  type RequestHookInfo,
+  type ResponseHookInfo,
   Result,
   type ResultState,
+  type RetryHookInfo,
   type Task,
   type TaskState,
   User,
@@ -108,4 +111,12 @@ never(async () => {
   await result.download({ awaitFor: 1 });
   expectTypeOf(await Result.acknowledge([result, 'r_2'])).toEqualTypeOf<Result[]>();
   expectTypeOf(await result.json()).toEqualTypeOf<unknown>();
+});
+
+// The hooks' arguments have names, so a hook can be written apart from the client it is given to.
+never(() => {
+  const onRequest = ({ method, url, attempt }: RequestHookInfo) => void [method, url, attempt];
+  const onResponse = ({ status, durationMs, requestId }: ResponseHookInfo) => void [status, durationMs, requestId];
+  const onRetry = ({ attempt, delayMs, error }: RetryHookInfo) => void [attempt, delayMs, error.mayHaveSucceeded];
+  return new Client({ onRequest, onResponse, onRetry });
 });
