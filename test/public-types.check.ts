@@ -24,6 +24,7 @@ import {
   WebhookConfig,
   type WebhookConfigState,
 } from 'ricloud';
+import { createMockApi } from 'ricloud/mock';
 import { createWebhookHandler, toNodeHandler, verifySignature } from 'ricloud/webhooks';
 
 /** Type-checked, never called. */
@@ -119,4 +120,11 @@ never(() => {
   const onResponse = ({ status, durationMs, requestId }: ResponseHookInfo) => void [status, durationMs, requestId];
   const onRetry = ({ attempt, delayMs, error }: RetryHookInfo) => void [attempt, delayMs, error.mayHaveSucceeded];
   return new Client({ onRequest, onResponse, onRetry });
+});
+
+// createMockApi takes its options only: how the HTTP server plays its faults and closes it stays inside.
+never(() => {
+  createMockApi({ taskDelay: 5 });
+  // @ts-expect-error: no second argument
+  createMockApi({}, undefined);
 });
