@@ -17,7 +17,18 @@ export default defineConfig([
       'load-engine.browser': 'src/core/load-engine.browser.ts',
     },
     format: ['esm', 'cjs'],
-    dts: true,
+    // Declarations of the public entry points only: `#load-engine`'s would pull ky's types, which a CommonJS app's
+    // compiler cannot import (ky is ESM only), into the chunks they share.
+    dts: {
+      entry: {
+        index: 'src/index.ts',
+        webhooks: 'src/webhooks/index.ts',
+        mock: 'src/mock/index.ts',
+        schemas: 'src/schemas.ts',
+        node: 'src/node.ts',
+      },
+      compilerOptions: { stripInternal: true },
+    },
     splitting: true,
     treeshake: true,
     clean: true,

@@ -27,7 +27,14 @@ export type { DownloadOptions, DownloadProgress } from './core/download';
 export type { RequestInfo } from './core/errors';
 export { Page, PagePromise } from './core/list';
 export type { DateFilter, DateInput } from './core/params';
-export type { CallOptions, Hooks, RequestOptions } from './core/options';
+export type {
+  CallOptions,
+  Hooks,
+  RequestHookInfo,
+  RequestOptions,
+  ResponseHookInfo,
+  RetryHookInfo,
+} from './core/options';
 export type { ResponseMeta } from './core/spec';
 export type { Logger, LogLevel } from './core/log';
 export type { Validation } from './core/parse';

@@ -99,6 +99,16 @@ describe('configure() and the default client', () => {
     expect(eu.requests.map(authOf)).toEqual([`Token ${TOKEN_B}`]);
   });
 
+  it('replaces the default client when called again, without merging options; values made before keep their client', async () => {
+    vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
+    configure({ token: TOKEN_A, ...quiet });
+    const cfg = await WebhookConfig.create({ url: 'https://hooks.example.com/in' });
+    configure(quiet);
+    await WebhookConfig.list();
+    await cfg.refresh();
+    expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`, `Token ${TOKEN_B}`, `Token ${TOKEN_A}`]);
+  });
+
   it('refuses to send without any token, as InvalidInputError on `token`', async () => {
     vi.stubEnv('RICLOUD_TOKEN', undefined);
     configure(quiet);

@@ -13,14 +13,18 @@ import {
   Poll,
   Session,
   type SessionState,
+  type RequestHookInfo,
+  type ResponseHookInfo,
   Result,
   type ResultState,
+  type RetryHookInfo,
   type Task,
   type TaskState,
   User,
   WebhookConfig,
   type WebhookConfigState,
 } from 'ricloud';
+import { createMockApi } from 'ricloud/mock';
 import { createWebhookHandler, toNodeHandler, verifySignature } from 'ricloud/webhooks';
 
 /** Type-checked, never called. */
@@ -32,6 +36,11 @@ never(async () => {
   expectTypeOf(cfg.state).toEqualTypeOf<WebhookConfigState>();
   expectTypeOf(cfg.date_created).toEqualTypeOf<string>();
   expectTypeOf(cfg.secret).toEqualTypeOf<string | null | undefined>();
+  // create answers with the secret, so it is a string there, and a receiver takes it as it is.
+  const created = await WebhookConfig.create({ url: 'https://hooks.example.com/in' });
+  expectTypeOf(created.secret).toEqualTypeOf<string>();
+  expectTypeOf((await created.refresh()).secret).toEqualTypeOf<string>();
+  createWebhookHandler({ secret: (await new Client().webhookConfigs.create({ url: 'https://a.example' })).secret });
   // @ts-expect-error: no such attribute; unknown extra fields are kept at run time only
   void cfg.date_creatd;
   const task: Task = await cfg.test();
@@ -104,4 +113,19 @@ never(async () => {
   await result.download({ awaitFor: 1 });
   expectTypeOf(await Result.acknowledge([result, 'r_2'])).toEqualTypeOf<Result[]>();
   expectTypeOf(await result.json()).toEqualTypeOf<unknown>();
+});
+
+// The hooks' arguments have names, so a hook can be written apart from the client it is given to.
+never(() => {
+  const onRequest = ({ method, url, attempt }: RequestHookInfo) => void [method, url, attempt];
+  const onResponse = ({ status, durationMs, requestId }: ResponseHookInfo) => void [status, durationMs, requestId];
+  const onRetry = ({ attempt, delayMs, error }: RetryHookInfo) => void [attempt, delayMs, error.mayHaveSucceeded];
+  return new Client({ onRequest, onResponse, onRetry });
+});
+
+// createMockApi takes its options only: how the HTTP server plays its faults and closes it stays inside.
+never(() => {
+  createMockApi({ taskDelay: 5 });
+  // @ts-expect-error: no second argument
+  createMockApi({}, undefined);
 });

@@ -23,6 +23,8 @@ export interface ErrorAnswer {
   request: RequestInfo;
   /** How messages name the target, e.g. `webhook_config wc_1`. */
   what: string;
+  /** The path names no id: a 404 means no such endpoint, not no such resource. */
+  withoutId?: boolean | undefined;
   /** True for a create or test: an answer other than a 4xx refusal may mean it was applied. */
   once: boolean;
   /** Hides the client's token in server text the error keeps. */
@@ -71,7 +73,10 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
     case 403:
       return new PermissionDeniedError(`${what}: ${said ?? 'permission denied'} ${tag}`, errorInit);
     case 404:
-      return new NotFoundError(`${what} not found ${tag}`, errorInit);
+      return new NotFoundError(
+        answer.withoutId ? `${what}: no such endpoint ${tag}; is the base URL right?` : `${what} not found ${tag}`,
+        errorInit,
+      );
     case 429: {
       const wait = init.retryAfter === undefined ? '' : `; retry after ${init.retryAfter} s`;
       return new RateLimitError(`${what}: rate limited ${tag}${wait}`, errorInit);

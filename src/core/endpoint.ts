@@ -80,6 +80,7 @@ export async function callEndpoint<Out, R>(
       retry: endpoint.retry ?? 'idempotent',
       schema: endpoint.schema,
       what: what.replace('{id}', String(id)),
+      withoutId: !withId,
     },
     options,
   );
@@ -114,6 +115,7 @@ export function listEndpoint<Out, R extends { id: string }>(
           schema: endpoint.schema as unknown as Schema<{ data: Out[]; has_more: boolean }>,
           page: true,
           what: endpoint.what,
+          withoutId: true,
         },
         options,
       ),

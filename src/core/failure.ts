@@ -15,7 +15,7 @@ import { retryAfterMs, type RetryMode } from './retry';
 
 /** What the mapping needs to know of the call. */
 interface FailedCall {
-  spec: { what: string; retry: RetryMode };
+  spec: { what: string; retry: RetryMode; withoutId?: boolean | undefined };
   info: RequestInfo;
   options: RequestOptions;
   transport: { redact: (text: string) => string };
@@ -48,6 +48,7 @@ export function mapFailure(error: unknown, body: string, call: FailedCall): Ricl
       retryAfter: advised === undefined ? undefined : Math.ceil(advised / 1000),
       request,
       what: spec.what,
+      withoutId: spec.withoutId,
       once,
       redact: call.transport.redact,
     });

@@ -48,7 +48,7 @@ export class Page<T extends { id: string }> {
   readonly #walk: Walk;
   readonly #index: number;
 
-  /** @internal Built by the SDK from a list response; `load` and `query` fetch the next page of `walk`. */
+  /** Built by the SDK (not by apps) from a list response; `load` and `query` fetch the next page of `walk`. */
   constructor(
     body: ListBody<T>,
     response: ResponseMeta,

@@ -15,7 +15,7 @@ type OwnArgs<Args extends unknown[]> = Args extends [id: string, ...infer Rest] 
 
 /** Base of the client-bound resource groups (`client.webhookConfigs`, …): their methods are made from declarations. */
 export abstract class APIResource {
-  /** @internal Built by the client: use `client.webhookConfigs` and the like. */
+  /** Built by the client, not by apps: use `client.webhookConfigs` and the like. */
   constructor(protected readonly client: BaseClient) {}
 
   /** The method that sends `endpoint` with this group's client. */

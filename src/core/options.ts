@@ -7,20 +7,34 @@ import { MAX_AWAIT_SECONDS } from './wire';
 /** Observability hooks. Each may be set on the client and on a single request; both run. */
 export interface Hooks {
   /** Before each attempt is sent. */
-  onRequest?: ((event: { method: string; url: string; attempt: number }) => void) | undefined;
+  onRequest?: ((event: RequestHookInfo) => void) | undefined;
   /** When an attempt gets a response, whatever its status. */
-  onResponse?:
-    | ((event: {
-        method: string;
-        url: string;
-        attempt: number;
-        status: number;
-        durationMs: number;
-        requestId?: string | undefined;
-      }) => void)
-    | undefined;
+  onResponse?: ((event: ResponseHookInfo) => void) | undefined;
   /** Before the SDK sleeps `delayMs` and sends attempt `attempt + 1`. */
-  onRetry?: ((event: { attempt: number; delayMs: number; error: RicloudError }) => void) | undefined;
+  onRetry?: ((event: RetryHookInfo) => void) | undefined;
+}
+
+/** What `onRequest` gets: the attempt about to be sent (`url` is the whole URL, never the token). */
+export interface RequestHookInfo {
+  method: string;
+  url: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+}
+
+/** What `onResponse` gets: an attempt's response, whatever its status. */
+export interface ResponseHookInfo extends RequestHookInfo {
+  status: number;
+  durationMs: number;
+  /** The server's request id (`X-Request-Id`), when sent. */
+  requestId?: string | undefined;
+}
+
+/** What `onRetry` gets: the attempt that failed, its error, and the sleep before the next. */
+export interface RetryHookInfo {
+  attempt: number;
+  delayMs: number;
+  error: RicloudError;
 }
 
 /** Options every method takes as its last argument. Unset values fall back to the client's. */

@@ -50,6 +50,8 @@ const MAX_ID_LENGTH = 256;
 
 /** Checks an id and returns it path-encoded. Refuses empty ids, `/`, `.`/`..` and absurd lengths. */
 export function encodeId(id: unknown, field = 'id'): string {
+  if (isPlainObject(id) && 'id' in id)
+    throw new InvalidInputError(field, 'must be a string, got an object with an id: pass its .id');
   checkRule(id, field, [(v) => typeof v === 'string' || typeof v === 'number', 'a string']);
   const text = String(id);
   if (isBlank(text)) throw new InvalidInputError(field, `must not be ${text ? 'only whitespace' : 'empty'}`);
@@ -67,10 +69,13 @@ export function encodeId(id: unknown, field = 'id'): string {
 
 /**
  * The token as it is sent: surrounding whitespace (the line break a token file ends with) is trimmed, once, here.
- * @throws InvalidInputError naming `token` when whitespace or a control character is left inside it.
+ * @throws InvalidInputError naming `token` when it starts with an Authorization scheme (`Token `, `Bearer `), or
+ *   whitespace or a control character is left inside it.
  */
 export function checkToken(value: string): string {
   const token = value.trim();
+  if (/^(token|bearer)\s/i.test(token))
+    throw new InvalidInputError('token', 'must be the key token alone, without "Token " or "Bearer " before it');
   if (/[\s\p{Cc}]/u.test(token))
     throw new InvalidInputError('token', 'must not contain whitespace or control characters');
   return token;
@@ -237,6 +242,7 @@ export function describe(value: unknown): string {
     return String(value);
   if (Array.isArray(value)) return 'an array';
   if (value instanceof Date) return 'a Date';
+  if (value instanceof Promise) return 'a Promise (a missing await?)';
   if (typeof value !== 'string') return withArticle(typeof value);
   if (isBlank(value)) return value ? 'only whitespace' : 'an empty string';
   return `a string of ${value.length} character${value.length === 1 ? '' : 's'}`;

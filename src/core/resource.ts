@@ -36,8 +36,8 @@ export abstract class Resource<C = unknown> {
   declare readonly [owner]: C;
 
   /**
-   * @internal Built by the SDK from a validated response: copies `attributes` in, keeping secrets and response facts
-   * out of `console.log`, spread and `JSON.stringify`.
+   * Built by the SDK (not by apps) from a validated response: copies `attributes` in, keeping secrets and response
+   * facts out of `console.log`, spread and `JSON.stringify`.
    */
   constructor(attributes: object, response: ResponseMeta, client: C) {
     for (const key of Object.keys(attributes)) {

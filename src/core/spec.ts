@@ -24,6 +24,8 @@ export interface RequestSpec<T> {
   page?: boolean | undefined;
   /** How messages name the target, e.g. `webhook_config wc_1`. */
   what: string;
+  /** The path names no id (a list, a create, `/key`): a 404 there means the endpoint, so the base URL, is wrong. */
+  withoutId?: boolean | undefined;
 }
 
 /** The HTTP facts behind a returned value. */

@@ -151,11 +151,19 @@ export function checkMockOptions(options: MockApiOptions): void {
 }
 
 /**
- * Builds a mock API. `connection` is how below-HTTP faults are played, and `closed` ends the mock for good when it
- * aborts (queued tests are abandoned, the store is kept): the server passes its own.
+ * Builds a mock API for msw: `handlers` for `setupServer` or `setupWorker`, and the state a test inspects.
+ * @throws InvalidInputError for an option of the wrong type or value, naming it.
+ */
+export function createMockApi(options: MockApiOptions = {}): MockApi {
+  return buildMockApi(options);
+}
+
+/**
+ * Builds a mock API as `startMockServer` does: `connection` is how below-HTTP faults are played, and `closed` ends the
+ * mock for good when it aborts (queued tests are abandoned, the store is kept).
  * @throws InvalidInputError for a `taskDelay` or `deliveryTimeout` that is not a number of milliseconds a timer can wait.
  */
-export function createMockApi(
+export function buildMockApi(
   options: MockApiOptions = {},
   connection: ConnectionFaults = mswConnectionFaults,
   closed?: AbortSignal,

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 // Not msw's index (and its getResponse): the index opens a BroadcastChannel at import, which keeps Deno alive.
 import { HttpNetworkFrame } from 'msw/experimental';
-import { checkMockOptions, createMockApi, type MockApi, type MockApiOptions } from './api';
+import { buildMockApi, checkMockOptions, type MockApi, type MockApiOptions } from './api';
 import { checkCors, corsHeaders, preflight, type CorsOption } from './cors';
 import type { ConnectionFaults } from './endpoint';
 import { MAX_REQUEST_BYTES } from './choices';
@@ -91,7 +91,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const closed = new AbortController();
-  api = createMockApi({ ...mockOptions, baseUrl: url }, socketFaults, closed.signal);
+  api = buildMockApi({ ...mockOptions, baseUrl: url }, socketFaults, closed.signal);
   const mock = api;
   return {
     url,

@@ -191,7 +191,7 @@ export class Session extends /* @__PURE__ */ resource({
   /** `DELETE /sessions/{id}`. See `Sessions.delete`. */
   static deleteWithId = /* @__PURE__ */ staticMethod(DELETE);
 
-  /** @internal Built by the SDK from a validated response, without any password or code it echoed. */
+  /** Built by the SDK (not by apps) from a validated response, without any password or code it echoed. */
   constructor(data: SessionAttributes, response: ResponseMeta, client: BaseClient) {
     super(withoutSecrets(data), response, client);
   }

@@ -1,8 +1,9 @@
 /** The webhook config resource: where the API sends signed events. `/configs/webhook` */
-import type { Endpoint, ListEndpoint } from '../core/endpoint';
+import type { Endpoint, ListEndpoint, Wrap } from '../core/endpoint';
 import { dateFilter, oneOf, text, url } from '../core/fields';
 import { APIResource, inPlaceMethod, instanceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { DateFilter } from '../core/params';
+import type { Kit } from '../core/schema-kit';
 import { WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
 import { webhookConfigSchema, type WebhookConfigAttributes, type WebhookConfigState } from './webhook-config.schema';
 import { Task } from './task';
@@ -44,16 +45,19 @@ export interface WebhookConfigListParams {
   before_id?: string | undefined;
 }
 
+/** A config as `create` answers it: with its `secret`, which later answers may leave out. */
+type Created = WebhookConfig & { secret: string };
+
 const PATH = '/configs/webhook';
 const schema = webhookConfigSchema;
-const CREATE: Endpoint<[params: WebhookConfigCreateParams], WebhookConfigAttributes, WebhookConfig> = {
+const CREATE: Endpoint<[params: WebhookConfigCreateParams], WebhookConfigAttributes & { secret: string }, Created> = {
   method: 'POST',
   path: PATH,
-  schema,
+  schema: (kit: Kit) => kit.z.looseObject({ ...schema(kit).shape, secret: kit.z.string() }),
   retry: 'once',
   what: 'create webhook_config',
   params: { name: 'create', fields: { url }, required: ['url'] },
-  wrap: () => WebhookConfig,
+  wrap: () => WebhookConfig as Wrap<WebhookConfigAttributes, Created>,
 };
 const RETRIEVE: Endpoint<[id: string], WebhookConfigAttributes, WebhookConfig> = {
   method: 'GET',
@@ -102,7 +106,8 @@ export class WebhookConfigs extends APIResource {
   /**
    * Creates a config; the API answers with its `secret` and starts a `webhook_config.test` task.
    * Never re-sent after the server may have acted: on failure check `error.mayHaveSucceeded`.
-   * @throws InvalidInputError for a missing or bad `url`; RicloudError for API and network failures.
+   * @throws InvalidInputError for a missing or bad `url`; ResponseValidationError for an answer without its `secret`;
+   *   RicloudError for API and network failures.
    */
   create = this.method(CREATE);
 

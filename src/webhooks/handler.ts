@@ -277,7 +277,10 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       if (secret === LATE) return (await tooLate(SECRET_FUNCTION, request)).response;
       // The receiver's own fault, not the sender's: a 500 with no detail, and the error goes to onError.
       if (!isSecrets(secret))
-        throw new Error('the secret function returned no secret (a string of more than whitespace, or a list of them)');
+        throw new InvalidInputError(
+          'options.secret',
+          'the secret function returned no secret (a string of more than whitespace, or a list of them)',
+        );
       event = await verifyRequest(request, secret, { tolerance, maxBodyBytes, bodyTimeout });
     } catch (error) {
       return refuse(error, request);

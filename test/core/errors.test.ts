@@ -92,6 +92,23 @@ describe('4xx answers are RequestError with status, slug, message, params and th
     expect(error).toMatchObject({ status: 403, error: 'missing-scope' });
   });
 
+  it.each([
+    ['a list', (c: ReturnType<typeof once>) => c.webhookConfigs.list(), 'webhook_config list'],
+    [
+      'a create',
+      (c: ReturnType<typeof once>) => c.webhookConfigs.create({ url: 'https://a.example/in' }),
+      'create webhook_config',
+    ],
+    ['Key.current()', (c: ReturnType<typeof once>) => c.keys.current(), 'current key'],
+  ])(
+    '404 on %s, which names no id, says the endpoint is missing and asks about the base URL, not that a resource is',
+    async (_, call, what) => {
+      const error = await rejectionOf(call(once().withOptions({ baseUrl: `${api.baseUrl}/v1` })));
+      expectFamily(error, NotFoundError);
+      expect(error.message).toBe(`${what}: no such endpoint (404 not-found); is the base URL right?`);
+    },
+  );
+
   it('404 is a NotFoundError whose message names the resource: `webhook_config wc_1 not found (404 not-found)`', async () => {
     const error = await rejectionOf(once().webhookConfigs.retrieve('wc_1'));
     expectFamily(error, NotFoundError);

@@ -47,6 +47,21 @@ describe('ids', () => {
     expect(await refusal('id', () => client().webhookConfigs.retrieve(id as string))).toBe(message);
   });
 
+  it('says to pass the id of a resource, or of any object with one, given in its place', async () => {
+    const cfg = await client().webhookConfigs.create({ url: HOOK });
+    const hint = 'id: must be a string, got an object with an id: pass its .id';
+    expect(await refusal('id', () => client().webhookConfigs.retrieve(cfg as never))).toBe(hint);
+    expect(await refusal('id', () => client().tasks.retrieve({ id: 'task_1' } as never))).toBe(hint);
+  });
+
+  it('asks whether an await was forgotten when it gets a Promise, as from a create not awaited', async () => {
+    const pending = client().webhookConfigs.create({ url: HOOK });
+    expect(await refusal('id', () => client().webhookConfigs.retrieve(pending as never))).toBe(
+      'id: must be a string, got a Promise (a missing await?)',
+    );
+    await pending;
+  });
+
   it.each([['x'.repeat(256)], ['...'], [12]])('%j is sent, path-encoded', async (id) => {
     expect(await rejectionOf(client().webhookConfigs.retrieve(id as string))).toBeInstanceOf(NotFoundError);
     expect(api.requests.at(-1)?.path).toBe(`/configs/webhook/${id}`);
@@ -150,6 +165,15 @@ describe('receiver urls and the base URL', () => {
     async (baseUrl) => {
       expect(await refusal('options.baseUrl', () => new Client({ token: TOKEN_A, baseUrl }))).toBe(
         'options.baseUrl: must not have a query (?) or fragment (#): request paths are appended to it',
+      );
+    },
+  );
+
+  it.each([['Token tok_a'], ['Bearer tok_a'], ['token\ttok_a']])(
+    'a token given with its scheme (%j, as an Authorization header has it) is refused, saying to pass it alone',
+    async (token) => {
+      expect(await refusal('token', () => new Client({ token, baseUrl: api.baseUrl }))).toBe(
+        'token: must be the key token alone, without "Token " or "Bearer " before it',
       );
     },
   );

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { AbortError, configure, NotFoundError, Task, WebhookConfig } from '../../src/index';
+import { AbortError, configure, NotFoundError, ResponseValidationError, Task, WebhookConfig } from '../../src/index';
 import { TEST_ERRORS } from '../../src/mock/index';
 import { SignatureVerificationError, verifySignature } from '../../src/webhooks/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
@@ -36,6 +36,14 @@ describe('WebhookConfig.create', () => {
       `Token ${TOKEN_A}`,
       'Token tok_other_client_0000000000000000',
     ]);
+  });
+
+  it('refuses a create answer without its secret: ResponseValidationError on `secret`, the config may exist', async () => {
+    const { secret: _secret, ...withoutSecret } = await client().webhookConfigs.create({ url: URL_1 });
+    server.use(http.post(`${api.baseUrl}/configs/webhook`, () => HttpResponse.json(withoutSecret, { status: 201 })));
+    const error = await rejectionOf(client().webhookConfigs.create({ url: URL_1 }));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).toMatchObject({ status: 201, field: 'secret', mayHaveSucceeded: true });
   });
 
   it('keeps the secret readable but out of JSON, spread and util.inspect', async () => {

@@ -12,6 +12,7 @@ import {
   verifyRequest,
   WebhookPayloadError,
 } from '../../src/webhooks/index';
+import { InvalidInputError } from '../../src/index';
 import { expectErrorJson } from '../support/error-json';
 import { recorder, SECRET, signed, taskSucceeded } from './support';
 
@@ -67,12 +68,15 @@ describe('createWebhookHandler: the text and headers of each answer', () => {
     expect(await response.text()).toBe('the webhook handler failed');
   });
 
-  it('reports why a secret function failed the receiver', async () => {
-    const { handler, errors } = recorder({ secret: () => '' });
-    await handler(await createSignedRequest(taskSucceeded(), SECRET));
-    expect((errors[0] as Error).message).toBe(
-      'the secret function returned no secret (a string of more than whitespace, or a list of them)',
-    );
+  it('reports a secret function that returned no secret as an InvalidInputError naming options.secret', async () => {
+    const { handler, errors } = recorder({ secret: () => [] });
+    expect((await handler(await createSignedRequest(taskSucceeded(), SECRET))).status).toBe(500);
+    expect(errors[0]).toBeInstanceOf(InvalidInputError);
+    expect(errors[0]).toMatchObject({
+      field: 'options.secret',
+      message:
+        'options.secret: the secret function returned no secret (a string of more than whitespace, or a list of them)',
+    });
   });
 
   it('refuses a missing secret with a message that says what is expected', () => {

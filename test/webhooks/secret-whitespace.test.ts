@@ -69,8 +69,9 @@ describe('a secret of whitespace only', () => {
   it('returned by a secret function: the delivery gets 500, and onError says why', async () => {
     const { handler, errors, events } = recorder({ secret: () => '\n' });
     expect((await handler(await createSignedRequest(taskSucceeded(), SECRET))).status).toBe(500);
+    expect(errors[0]).toBeInstanceOf(InvalidInputError);
     expect((errors[0] as Error).message).toBe(
-      'the secret function returned no secret (a string of more than whitespace, or a list of them)',
+      'options.secret: the secret function returned no secret (a string of more than whitespace, or a list of them)',
     );
     expect(events).toEqual([]);
   });
