@@ -2,81 +2,16 @@
 import { InvalidInputError } from '../core/errors';
 import { checkMaxBodyBytes, checkTimeout, DEFAULT_BODY_TIMEOUT } from './body';
 import { LATE, startDeadline, type Deadline } from './deadline';
+import { eventSlug, WebhookPayloadError, type WebhookEvent, type WebhookPayloadProblem } from './event';
 import {
-  eventSlug,
-  WebhookPayloadError,
-  type GenericWebhookEvent,
-  type WebhookEvent,
-  type WebhookEventOf,
-  type WebhookEventSlug,
-  type WebhookPayloadProblem,
-} from './event';
-import { checkReplayStore, ReplayError, type ReplayStore } from './replay';
+  checkHandlers,
+  DEFAULT_HANDLER_TIMEOUT,
+  type EventHandlerContext,
+  type WebhookHandlerOptions,
+} from './handler-options';
+import { checkReplayStore, ReplayError } from './replay';
 import { checkVerifyOptions, isSecrets, SignatureVerificationError, type Secrets } from './signature';
 import { verifyRequest } from './verify-request';
-
-/** What a handler gets beside its event. */
-export interface EventHandlerContext {
-  /**
-   * Aborts when `handlerTimeout` passes, with a `TimeoutError` (a `DOMException`) as its reason: the delivery was
-   * answered 503, and a retry of the event may run the handlers again. Pass it to the handler's own requests.
-   */
-  signal: AbortSignal;
-}
-
-/** A handler of one event; the `bivariance` form lets a typed handler sit beside the generic ones. */
-export type EventHandler<E> = { bivariance(event: E, context: EventHandlerContext): unknown }['bivariance'];
-
-/**
- * Receivers' default `handlerTimeout`: 10 s, the time the API is taken to wait for an answer (its docs give none; the
- * mock waits 10 s). An answer after it would come too late to count.
- */
-export const DEFAULT_HANDLER_TIMEOUT = 10_000;
-
-/** Handlers by slug: documented slugs get their typed event, any other slug the generic one. */
-export type WebhookEventHandlers = { [S in WebhookEventSlug]?: EventHandler<WebhookEventOf<S>> } & {
-  [slug: string]: EventHandler<GenericWebhookEvent> | undefined;
-};
-
-/** Options of `createWebhookHandler`. */
-export interface WebhookHandlerOptions {
-  /** The config's secret, a list of them during a rotation, or a function that finds them for a request (trimmed). */
-  secret: Secrets | ((request: Request) => Secrets | Promise<Secrets>);
-  /** Handlers by slug, e.g. `{ 'task.succeeded': (event) => … }`. */
-  on?: WebhookEventHandlers | undefined;
-  /** Called with every verified event, beside the slug's own handler. */
-  onAny?: ((event: WebhookEvent, context: EventHandlerContext) => unknown) | undefined;
-  /**
-   * Called when a delivery is refused (a `SignatureVerificationError`, `WebhookPayloadError` or `ReplayError`, and no
-   * handler ran), when one of an event already handled is acknowledged (`ReplayError`), when a handler threw (each
-   * one's error, also after a timeout), or when the handlers, the replay store or the secret function passed
-   * `handlerTimeout` (a `TimeoutError` DOMException, then what they throw late). For logs: the answer waits for it up
-   * to `handlerTimeout` but does not change, and what it throws is ignored.
-   */
-  onError?: ((error: unknown, request: Request) => unknown) | undefined;
-  /** Seconds the signature's timestamp may be off, both ways (default 600). */
-  tolerance?: number | undefined;
-  /**
-   * Runs the handlers once per event id: a delivery of an id already handled is answered 200 without running them (so
-   * the API stops retrying), a copy that arrives while the first is handled 400. An id is recorded once its handlers
-   * resolved, so the API's retry of a failed one gets through.
-   */
-  replay?: ReplayStore | undefined;
-  /**
-   * Milliseconds the handlers may take (default 10 000, `Infinity` for no limit), counted with the `replay` store's
-   * calls: its lookup before them and its record after them. Past it the delivery is answered 503, so the API retries
-   * it later, and the handlers' `signal` aborts. The handlers are not stopped: with `replay`, a retry that arrives
-   * after the timeout runs them again even while the first call still runs (a handler that never settles must not have
-   * its event refused for good); a copy that arrives before is refused (400). A first call that resolves late, or a
-   * record that answers late, still records its id, so later copies are acknowledged (200). A secret function gets as
-   * long again, before the body is read: one that does not answer in time gets the delivery a 503 too.
-   */
-  handlerTimeout?: number | undefined;
-  /** The largest body read, in bytes (default 1 MiB); a larger one gets 413 before its signature is checked. */
-  maxBodyBytes?: number | undefined;
-  /** Milliseconds the whole body may take to arrive (default 10 000); a slower one gets 408. */
-  bodyTimeout?: number | undefined;
-}
 
 /**
  * The status of each kind of unreadable body: not JSON is 415, too large 413, too slow 408, cut off 400, the receiver's
@@ -112,23 +47,6 @@ function refusal(error: unknown): Response {
   if (error instanceof WebhookPayloadError) return answer(PAYLOAD_STATUS[error.reason], error.message);
   // A secret function or replay store that failed: the receiver's fault, and its details stay private.
   return answer(500, 'the webhook receiver failed');
-}
-
-/**
- * Checks the handler options: `on` an object of functions by slug, `onAny` and `onError` functions.
- * @throws InvalidInputError naming the first that is not.
- */
-function checkHandlers(on: unknown, onAny: unknown, onError: unknown): void {
-  if (typeof on !== 'object' || on === null)
-    throw new InvalidInputError('options.on', 'must be an object of handlers by slug');
-  const handlers: [string, unknown][] = [
-    ...Object.entries(on).map(([slug, handler]): [string, unknown] => [`options.on['${slug}']`, handler]),
-    ['options.onAny', onAny],
-    ['options.onError', onError],
-  ];
-  for (const [field, handler] of handlers)
-    if (handler !== undefined && typeof handler !== 'function')
-      throw new InvalidInputError(field, 'must be a function');
 }
 
 /**

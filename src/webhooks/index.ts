@@ -13,8 +13,9 @@ export type {
   WebhookEventSlug,
   WebhookPayloadProblem,
 } from './event';
-export { createWebhookHandler, DEFAULT_HANDLER_TIMEOUT } from './handler';
-export type { EventHandler, EventHandlerContext, WebhookEventHandlers, WebhookHandlerOptions } from './handler';
+export { createWebhookHandler } from './handler';
+export { DEFAULT_HANDLER_TIMEOUT } from './handler-options';
+export type { EventHandler, EventHandlerContext, WebhookEventHandlers, WebhookHandlerOptions } from './handler-options';
 export { toNodeHandler } from './node';
 export type { NodeHandler, NodeRequest, NodeResponse } from './node';
 export { MemoryReplayStore, ReplayError } from './replay';
