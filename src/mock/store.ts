@@ -130,6 +130,16 @@ export class MockStore {
       );
   }
 
+  /**
+   * Makes room in a full `map` by forgetting its oldest item that has `ended` (an expired or failed session, a deleted
+   * subscription), so a long-running mock keeps taking new ones; when none has ended, `checkRoom` still refuses.
+   */
+  forgetEnded<T extends { id: string }>(map: Map<string, T>, ended: (item: T) => boolean): void {
+    if (!this.isFull(map)) return;
+    const oldest = [...map.values()].find(ended);
+    if (oldest) this.remove(map, oldest.id);
+  }
+
   /** Whether `map` has no room for `adding` more items. */
   isFull(map: Map<string, unknown>, adding = 1): boolean {
     return map.size + adding > MAX_STORED;

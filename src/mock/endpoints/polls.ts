@@ -110,6 +110,7 @@ function createSubscription(call: Call, context: HandlerContext): Response {
   // A window that has ended could never poll: refused, so the mistake shows at once.
   if (end !== null && Date.parse(end) <= Date.parse(now)) throw invalidParameter('date_end', 'Must be in the future.');
   const { session, source } = readTarget(call, context, body, payload);
+  store.forgetEnded(store.subscriptions, (s) => s.state === 'deleted');
   const subscription = store.add('subscription', store.subscriptions, {
     id: newId(),
     resource: 'subscription',

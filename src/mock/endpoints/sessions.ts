@@ -77,6 +77,7 @@ async function create(call: Call, context: HandlerContext): Promise<Response> {
   let source = given ?? (named && namedSource(context, named.user, named.type, named.identifier));
   checkActive(source, 'source');
   checkUsable(store, call.key);
+  store.forgetEnded(store.sessions, (s) => s.state === 'expired' || s.state === 'failed');
   store.checkRoom(store.sessions);
   if (named) source ??= sourceFor(context, named.user, named.type, named.identifier);
   if (named && pairing) store.pairings.pair(call.organisation, pairing, named.identifier);
