@@ -126,7 +126,7 @@ export class MockStore {
       throw new ApiError(
         LIMIT_EXCEEDED.status,
         LIMIT_EXCEEDED.code,
-        `The mock holds ${MAX_STORED} of these at most: delete some, or reset the mock.`,
+        `The mock holds ${MAX_STORED} of these at most: delete some, or reset the mock (restart \`ricloud mock\`).`,
       );
   }
 
