@@ -22,8 +22,8 @@ export class RelayPairings {
   }
 
   /**
-   * Records that `code` paired the instance `identifier` (once a session on it was made: so there are never more
-   * pairings than sessions, which the store bounds).
+   * Records that `code` paired the instance `identifier` (once a session on it was made). A new code pairs a new
+   * instance, a source the store keeps and bounds, so there are never more pairings than Relay instances.
    */
   pair(organisation: string, code: string, identifier: string): void {
     const codes = this.#paired.get(organisation) ?? new Map<string, string>();
