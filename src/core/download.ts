@@ -19,6 +19,7 @@ import { checkKeys, checkObject, checkRules, checkUrl, MILLISECONDS, numberIn, t
 import { readCapped, readInto } from './body';
 import { ByteBuffer } from './bytes';
 import { tokenRedactor } from './redact';
+import { MAX_RETRY_AFTER_MS, retryAfterMs } from './retry-after';
 import { within } from './signal';
 import type { Transport } from './transport';
 
@@ -133,7 +134,15 @@ export async function openDownload(
       redirect: withToken ? 'manual' : 'follow',
       signal: own.signal,
       timeout: limits.timeout,
-      retry: { limit: o.maxRetries ?? transport.maxRetries },
+      retry: {
+        limit: o.maxRetries ?? transport.maxRetries,
+        // Advice past the cap fails at once, as an API call's does; ky's other rate-limit headers are held to it.
+        maxRetryAfter: MAX_RETRY_AFTER_MS,
+        shouldRetry: ({ error }) =>
+          error instanceof engine.HTTPError && (retryAfterMs(error.response.headers) ?? 0) > MAX_RETRY_AFTER_MS
+            ? false
+            : undefined,
+      },
       fetch: (input, init) => (transport.fetch ?? fetch)(input, init),
       hooks: { beforeRequest: [() => void info.attempts++] },
     });

@@ -277,6 +277,21 @@ describe('result.download() and its request', () => {
     expect(md5(bytes)).toBe(result.checksum);
   });
 
+  it('fails at once with the advice when a 503 asks to retry after days, as API calls do, rather than sleeping', async () => {
+    const result = await dataResult();
+    let refused = 0;
+    server.use(
+      http.get(`${api.baseUrl}/files/:id`, () => {
+        refused++;
+        return new HttpResponse('busy', { status: 503, headers: { 'retry-after': '172800' } });
+      }),
+    );
+    const error = await rejectionOf(result.download());
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ status: 503, retryAfter: 172800 });
+    expect(refused).toBe(1);
+  });
+
   it('an error answer whose body stalls ends within timeout, as a ServerError', async () => {
     const result = await dataResult();
     server.use(
