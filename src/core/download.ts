@@ -143,7 +143,10 @@ export async function openDownload(
             ? false
             : undefined,
       },
-      fetch: (input, init) => (transport.fetch ?? fetch)(input, init),
+      fetch: (input, init) =>
+        (transport.fetch ?? fetch)(input, init).catch((error: unknown) => {
+          throw hideIn(error, redact);
+        }),
       hooks: { beforeRequest: [() => void info.attempts++] },
     });
   } catch (error) {
@@ -177,6 +180,22 @@ export async function downloadText(
   const max = (await connect()).transport.maxResponseBytes;
   const tooLarge = () => new ResponseTooLargeError(file.what, { status: 200, maxResponseBytes: max });
   return readCapped(stream.getReader(), max, tooLarge);
+}
+
+/**
+ * `error` with `hide` applied to its message and stack, and its causes', in place: a platform's fetch may name the
+ * signed URL in them (Deno's does), and a ConnectionError keeps them as its cause.
+ */
+function hideIn(error: unknown, hide: (text: string) => string): unknown {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    try {
+      e.message = hide(e.message);
+      if (e.stack) e.stack = hide(e.stack);
+    } catch {
+      // A message that cannot be set (a DOMException's) is the platform's own, naming no URL.
+    }
+  }
+  return error;
 }
 
 /** The RicloudError for a request that failed before its body: a 410 is `ResultExpiredError`. */
