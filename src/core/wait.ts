@@ -47,7 +47,8 @@ export async function waitFor(target: Waitable, noun: string, path: string, opti
   const end = performance.now() + budget;
   let interval = FIRST_POLL_INTERVAL;
   while (!target.done) {
-    const remaining = end - performance.now();
+    // Whole milliseconds, as a `deadline` option is written and errors report it.
+    const remaining = Math.ceil(end - performance.now());
     if (remaining <= 0) throw stillRunning();
     const awaitFor = Math.min(MAX_AWAIT_SECONDS, Math.floor(remaining / 1000));
     const asked = performance.now();
