@@ -38,6 +38,7 @@ export const groups = [
       { source: 'src/core/fields.ts', break: 85 },
       { source: 'src/core/failure.ts', break: 85 },
       { source: 'src/core/retry.ts', break: 85 },
+      { source: 'src/core/retry-after.ts', break: 85 },
       { source: 'src/core/call-retry.ts', break: 85 },
       { source: 'src/core/redact.ts', break: 85 },
       { source: 'src/core/params.ts', break: 85 },

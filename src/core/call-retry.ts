@@ -6,7 +6,8 @@ import { HTTPError, type RetryOptions, type ShouldRetryState } from 'ky';
 import type { Call } from './call';
 import { RicloudError as BaseError, type RicloudError } from './errors';
 import { runHooks } from './hooks';
-import { backoffStep, jittered, MAX_RETRY_AFTER_MS, mayRetry, retryAfterMs, retryOptions } from './retry';
+import { backoffStep, jittered, mayRetry, retryOptions } from './retry';
+import { MAX_RETRY_AFTER_MS, retryAfterMs } from './retry-after';
 import { sleep } from './signal';
 
 /** The retry state of one call across its attempts. */

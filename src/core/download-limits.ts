@@ -46,7 +46,8 @@ export class Limits {
 
   /** A read of the body begins. */
   reading(): void {
-    this.#readSince = Date.now();
+    // Elapsed time, not the date: a wall clock set back would hide a stall for as long.
+    this.#readSince = performance.now();
     this.#idle ??= setTimeout(this.#check, this.timeout);
   }
 
@@ -60,7 +61,7 @@ export class Limits {
   #check = (): void => {
     this.#idle = undefined;
     if (this.#readSince === 0) return;
-    const waited = Date.now() - this.#readSince;
+    const waited = performance.now() - this.#readSince;
     if (waited >= this.timeout) this.#stop('idle');
     else this.#idle = setTimeout(this.#check, this.timeout - waited);
   };

@@ -19,6 +19,7 @@ import { checkKeys, checkObject, checkRules, checkUrl, MILLISECONDS, numberIn, t
 import { readCapped, readInto } from './body';
 import { ByteBuffer } from './bytes';
 import { tokenRedactor } from './redact';
+import { MAX_RETRY_AFTER_MS, retryAfterMs } from './retry-after';
 import { within } from './signal';
 import type { Transport } from './transport';
 
@@ -133,8 +134,19 @@ export async function openDownload(
       redirect: withToken ? 'manual' : 'follow',
       signal: own.signal,
       timeout: limits.timeout,
-      retry: { limit: o.maxRetries ?? transport.maxRetries },
-      fetch: (input, init) => (transport.fetch ?? fetch)(input, init),
+      retry: {
+        limit: o.maxRetries ?? transport.maxRetries,
+        // Advice past the cap fails at once, as an API call's does; ky's other rate-limit headers are held to it.
+        maxRetryAfter: MAX_RETRY_AFTER_MS,
+        shouldRetry: ({ error }) =>
+          error instanceof engine.HTTPError && (retryAfterMs(error.response.headers) ?? 0) > MAX_RETRY_AFTER_MS
+            ? false
+            : undefined,
+      },
+      fetch: (input, init) =>
+        (transport.fetch ?? fetch)(input, init).catch((error: unknown) => {
+          throw hideIn(error, redact);
+        }),
       hooks: { beforeRequest: [() => void info.attempts++] },
     });
   } catch (error) {
@@ -168,6 +180,22 @@ export async function downloadText(
   const max = (await connect()).transport.maxResponseBytes;
   const tooLarge = () => new ResponseTooLargeError(file.what, { status: 200, maxResponseBytes: max });
   return readCapped(stream.getReader(), max, tooLarge);
+}
+
+/**
+ * `error` with `hide` applied to its message and stack, and its causes', in place: a platform's fetch may name the
+ * signed URL in them (Deno's does), and a ConnectionError keeps them as its cause.
+ */
+function hideIn(error: unknown, hide: (text: string) => string): unknown {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    try {
+      e.message = hide(e.message);
+      if (e.stack) e.stack = hide(e.stack);
+    } catch {
+      // A message that cannot be set (a DOMException's) is the platform's own, naming no URL.
+    }
+  }
+  return error;
 }
 
 /** The RicloudError for a request that failed before its body: a 410 is `ResultExpiredError`. */

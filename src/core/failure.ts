@@ -11,7 +11,8 @@ import {
 } from './errors';
 import { corsHint, failedBeforeSending, networkCode } from './network';
 import type { RequestOptions } from './options';
-import { retryAfterMs, type RetryMode } from './retry';
+import type { RetryMode } from './retry';
+import { retryAfterMs } from './retry-after';
 
 /** What the mapping needs to know of the call. */
 interface FailedCall {

@@ -76,7 +76,8 @@ export class Page<T extends { id: string }> {
   /**
    * Fetches the page after this one, on the client's own base URL (a server-sent `url` is never followed).
    * @throws ResponseValidationError when the server said `has_more` but sent no item to continue from, led back to a
-   * cursor this walk already continued after (a cycle), or past `MAX_PAGES` pages.
+   * cursor this walk already continued after (a cycle), or past `MAX_PAGES` pages, or its next page holds the item it
+   * continued after again.
    */
   async nextPage(): Promise<Page<T>> {
     if (!this.has_more) throw new InvalidInputError('page', 'this is the last page (has_more is false)');
@@ -88,7 +89,10 @@ export class Page<T extends { id: string }> {
       throw stuck(this, `led back to a page already read (after_id ${after})`);
     if (this.#index + 1 >= MAX_PAGES) throw stuck(this, `went on past ${MAX_PAGES} pages`);
     this.#walk.set(after, this.#index);
-    return loadPage(this.#load, { ...this.#query, after_id: after }, this.#walk, this.#index + 1);
+    const next = await loadPage(this.#load, { ...this.#query, after_id: after }, this.#walk, this.#index + 1);
+    // A server reading the cursor as inclusive would hand that item out twice.
+    if (next.data.some((item) => String(item.id) === after)) throw stuck(this, `sent the item after_id ${after} again`);
+    return next;
   }
 }
 

@@ -10,8 +10,6 @@ import { failedBeforeSending } from './network';
 export const BACKOFF_BASE_MS = 500;
 /** Largest backoff step. */
 const BACKOFF_CAP_MS = 8_000;
-/** Largest `Retry-After` the SDK will sleep for; past it the call fails at once, carrying the advice. */
-export const MAX_RETRY_AFTER_MS = 60_000;
 
 /** Statuses worth sending an idempotent request again for; a `Retry-After` on any of them is obeyed. */
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
@@ -44,21 +42,6 @@ export const backoffStep = (retry: number): number => Math.min(BACKOFF_CAP_MS, B
 
 /** Full jitter: a whole number of milliseconds below `step`. */
 export const jittered = (step: number): number => Math.floor(Math.random() * step);
-
-// An HTTP date as `Retry-After` carries it (RFC 9110's IMF-fixdate), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
-const HTTP_DATE = /^[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$/;
-
-/**
- * Milliseconds advised by a `Retry-After` header: a whole number of seconds or an HTTP date, as RFC 9110 allows;
- * undefined for anything else (`0x14`, `1e3`, `20.5`), which `Number` or `Date.parse` would read as something.
- */
-export function retryAfterMs(headers: Headers): number | undefined {
-  // Stryker disable next-line StringLiteral: any text that is neither seconds nor a date is no advice.
-  const value = headers.get('retry-after') ?? '';
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const ms = HTTP_DATE.test(value) ? Date.parse(value) - Date.now() : Number.NaN;
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
-}
 
 /** Whether `error` may be retried under `mode`. Aborts are never retried; the caller checks those first. */
 export function mayRetry(error: unknown, mode: RetryMode): boolean {

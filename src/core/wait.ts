@@ -43,23 +43,25 @@ export async function waitFor(target: Waitable, noun: string, path: string, opti
     new TimeoutError(`${noun} ${target.id} is still ${target.state} after ${budget} ms`, {
       request: { method: 'GET', path, attempts: 0 },
     });
-  const end = Date.now() + budget;
+  // Elapsed time, not the date: a wall clock set back (NTP, a user) would stretch the wait by as much.
+  const end = performance.now() + budget;
   let interval = FIRST_POLL_INTERVAL;
   while (!target.done) {
-    const remaining = end - Date.now();
+    // Whole milliseconds, as a `deadline` option is written and errors report it.
+    const remaining = Math.ceil(end - performance.now());
     if (remaining <= 0) throw stillRunning();
     const awaitFor = Math.min(MAX_AWAIT_SECONDS, Math.floor(remaining / 1000));
-    const asked = Date.now();
+    const asked = performance.now();
     try {
       await target.refresh({ ...perRequest, deadline: remaining, ...(awaitFor > 0 ? { awaitFor } : {}) });
     } catch (error) {
       // The last refresh ran into the end of the wait: say so, rather than that one request timed out.
-      throw error instanceof TimeoutError && Date.now() >= end ? stillRunning() : error;
+      throw error instanceof TimeoutError && performance.now() >= end ? stillRunning() : error;
     }
     if (target.done) break;
     // The server held the request open as asked: ask again at once. Otherwise fall back to polling.
-    if (awaitFor > 0 && Date.now() - asked >= awaitFor * 900) continue;
-    await sleep(Math.max(0, Math.min(interval, end - Date.now())), options.signal).catch((reason: unknown) => {
+    if (awaitFor > 0 && performance.now() - asked >= awaitFor * 900) continue;
+    await sleep(Math.max(0, Math.min(interval, end - performance.now())), options.signal).catch((reason: unknown) => {
       throw new AbortError(`${noun} wait aborted`, { cause: reason });
     });
     interval = Math.min(interval * 2, MAX_POLL_INTERVAL);

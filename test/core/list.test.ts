@@ -156,16 +156,13 @@ describe('list() as a PagePromise', () => {
     expect(error.message).toBe('list: the server said has_more but sent no new item to continue after');
   });
 
-  it.each([
-    ['is empty', () => []],
-    ['ends with the item it was asked to continue after', (after: string) => [{ ...CONFIG_ANSWER, id: after }]],
-  ])('a next page that %s, with has_more, ends the walk: no new item to continue after', async (_name, items) => {
+  it('a next page that is empty, with has_more, ends the walk: no new item to continue after', async () => {
     const asked: (string | null)[] = [];
     server.use(
       http.get(`${api.baseUrl}/configs/webhook`, ({ request }) => {
         const after = new URL(request.url).searchParams.get('after_id');
         asked.push(after);
-        const data = after === null ? [{ ...CONFIG_ANSWER, id: 'wc_first' }] : items(after);
+        const data = after === null ? [{ ...CONFIG_ANSWER, id: 'wc_first' }] : [];
         return HttpResponse.json({ data, has_more: true });
       }),
     );
@@ -176,6 +173,24 @@ describe('list() as a PagePromise', () => {
     expect(error.message).toBe('list: the server said has_more but sent no new item to continue after');
     expect(asked).toEqual([null, 'wc_first']);
   });
+
+  it.each([
+    ['a first page', { after_id: 'wc_first' }, 'sent no new item to continue after'],
+    ['a next page', {}, 'sent the item after_id wc_first again'],
+  ])(
+    '%s that holds only the item after_id names is refused, as the walk could go no further',
+    async (_name, filters, why) => {
+      server.use(
+        http.get(`${api.baseUrl}/configs/webhook`, ({ request }) => {
+          const after = new URL(request.url).searchParams.get('after_id');
+          return HttpResponse.json({ data: [{ ...CONFIG_ANSWER, id: after ?? 'wc_first' }], has_more: true });
+        }),
+      );
+      const error = await rejectionOf(client().webhookConfigs.list(filters).toArray({ limit: 100 }));
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect(error.message).toBe(`list: the server said has_more but ${why}`);
+    },
+  );
 
   it('with validate: false, a last item without an id ends the walk rather than asking after_id=null', async () => {
     const asked: (string | null)[] = [];
@@ -307,6 +322,27 @@ describe('a server whose cursor goes round in circles', () => {
     // The first page comes round again before its cursor shows the cycle.
     expect(seen).toEqual([...cycle, cycle[0]]);
     expect(asked).toHaveLength(cycle.length + 1);
+  });
+
+  it('ends the walk with a ResponseValidationError when a page repeats the item it continued after', async () => {
+    // A server whose after_id is inclusive: each page starts again with the last item of the one before.
+    const ids = ['wc_1', 'wc_2', 'wc_3', 'wc_4', 'wc_5'];
+    server.use(
+      http.get(`${api.baseUrl}/configs/webhook`, ({ request }) => {
+        const after = new URL(request.url).searchParams.get('after_id');
+        const at = after === null ? 0 : ids.indexOf(after);
+        const data = ids.slice(at, at + 2).map((id) => ({ ...CONFIG, id }));
+        return HttpResponse.json({ data, has_more: at + 2 < ids.length });
+      }),
+    );
+    const seen: string[] = [];
+    const walk = async () => {
+      for await (const config of client().webhookConfigs.list()) seen.push(config.id);
+    };
+    const error = await rejectionOf(walk());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.message).toBe('list: the server said has_more but sent the item after_id wc_2 again');
+    expect(seen).toEqual(['wc_1', 'wc_2']);
   });
 
   it('asking the same page for its next page twice is no cycle', async () => {

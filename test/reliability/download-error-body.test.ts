@@ -2,9 +2,10 @@
  * A result download answered with an error status: whatever becomes of the error's body (it fails mid-way, stalls, or
  * a custom fetch already read it), the download fails with a typed error carrying the status and the text read.
  */
+import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { type Result, ServerError } from '../../src/index';
+import { ConnectionError, type Result, ServerError } from '../../src/index';
 import { rejectionOf, useMockApi } from '../support/core-harness';
 import { resultsOf } from '../support/results';
 
@@ -84,7 +85,7 @@ describe('download(): an error answer of a storage server, from a signed URL of 
   }).toString();
 
   /** A data result whose signed URL is `STORAGE?QUERY`, whose storage answers 403 with `body`. */
-  async function storageResult(body: string): Promise<Result> {
+  async function storageResult(body: string, sdk = client()): Promise<Result> {
     const { id } = await dataResult();
     const stored = api.store.results().find((result) => result.id === id);
     const signed_url = { url: `${STORAGE}?${QUERY}`, date_expires: '2030-01-01T00:00:00Z' };
@@ -92,7 +93,7 @@ describe('download(): an error answer of a storage server, from a signed URL of 
       http.get(`${api.baseUrl}/results/:id`, () => HttpResponse.json({ ...stored, signed_url })),
       http.get(STORAGE, () => new HttpResponse(body, { status: 403 })),
     );
-    return client().results.retrieve(id);
+    return sdk.results.retrieve(id);
   }
 
   it.each([
@@ -103,6 +104,24 @@ describe('download(): an error answer of a storage server, from a signed URL of 
     const error = await rejectionOf((await storageResult(body)).download({ maxRetries: 0 }));
     expect(error).toMatchObject({ status: 403, body: expect.stringContaining('[redacted]') });
     const shown = `${error.message} ${JSON.stringify(error)}`;
+    for (const secret of [SIGNATURE, SECURITY_TOKEN]) {
+      expect(shown).not.toContain(secret);
+      expect(shown).not.toContain(encodeURIComponent(secret));
+    }
+  });
+
+  it('a failed fetch whose error names the signed URL (as Deno does) keeps its credentials out of the error', async () => {
+    const sdk = client({
+      fetch: async (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (!url.startsWith(STORAGE)) return fetch(input, init);
+        throw new TypeError(`error sending request for url (${url})`, { cause: new Error(`connect to ${url}`) });
+      },
+    });
+    const error = await rejectionOf((await storageResult('', sdk)).download({ maxRetries: 0 }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    const shown = `${error.message} ${JSON.stringify(error)} ${inspect(error, { depth: 10 })}`;
+    expect(shown).toContain('bucket.storage.example.com/ricloud/result.bin');
     for (const secret of [SIGNATURE, SECURITY_TOKEN]) {
       expect(shown).not.toContain(secret);
       expect(shown).not.toContain(encodeURIComponent(secret));

@@ -17,7 +17,8 @@ import {
   TimeoutError,
   WebhookConfig,
 } from '../../src/index';
-import { BACKOFF_BASE_MS, MAX_RETRY_AFTER_MS } from '../../src/core/retry';
+import { BACKOFF_BASE_MS } from '../../src/core/retry';
+import { MAX_RETRY_AFTER_MS } from '../../src/core/retry-after';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 import { recordingRetries, seedConfig, sent, since } from './support';
 

@@ -2,7 +2,7 @@
  * `task.wait()`: each refresh asks the server to hold the answer (`Ricloud-Await`, at most 10 s), so a task is seen
  * to end with one request; a server that answers at once is polled with growing pauses (0.5 s, 1 s, 2 s … 5 s).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AbortError, TimeoutError } from '../../src/index';
 import { rejectionOf, useMockApi } from '../support/core-harness';
 import { RECEIVER, sent, since, sleep } from './support';
@@ -103,6 +103,21 @@ describe('task.wait()', () => {
     expect(since(start)).toBeLessThan(1300 + MARGIN);
     const asked = api.requests.filter((r) => r.path === `/tasks/${task.id}`).map((r) => r.headers['ricloud-await']);
     expect(asked[0]).toBe('1');
+  });
+
+  it('ends at its timeout when the wall clock is set back a day mid-wait (it counts elapsed time, not the date)', async () => {
+    answer = 'hang';
+    const task = await runningTask(client({ fetch: impatient }));
+    const wallClock = Date.now.bind(Date);
+    let setBack = 0;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => wallClock() - setBack);
+    try {
+      const error = await rejectionOf(task.wait({ timeout: 300, onRequest: () => void (setBack = 86_400_000) }));
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect(error.message).toContain(`task ${task.id} is still`);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('sends nothing for a task that has already ended', async () => {

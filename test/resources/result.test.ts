@@ -198,6 +198,29 @@ describe('result.download()', () => {
     expect(error.message).toContain('no data for 50 ms');
   });
 
+  it('stops a stalled file within timeout even when the wall clock is set back a day while it waits', async () => {
+    const result = await dataResult();
+    const wallClock = Date.now.bind(Date);
+    let setBack = 0;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => wallClock() - setBack);
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulls++ === 0) return controller.enqueue(new Uint8Array(1024));
+        setTimeout(() => void (setBack = 86_400_000), 100);
+        return new Promise(() => undefined);
+      },
+    });
+    server.use(http.get(`${api.baseUrl}/files/:id`, () => new HttpResponse(body)));
+    try {
+      const error = await rejectionOf(result.download({ timeout: 300 }).then(bytesOf));
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect(error.message).toContain('no data for 300 ms');
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('does not count a slow reader against timeout: only a pending read waits on the server', async () => {
     const result = await dataResult();
     const reader = (await result.download({ timeout: 1000 })).getReader();
@@ -275,6 +298,21 @@ describe('result.download() and its request', () => {
     const bytes = await bytesOf(await result.download());
     expect(refused).toBe(2);
     expect(md5(bytes)).toBe(result.checksum);
+  });
+
+  it('fails at once with the advice when a 503 asks to retry after days, as API calls do, rather than sleeping', async () => {
+    const result = await dataResult();
+    let refused = 0;
+    server.use(
+      http.get(`${api.baseUrl}/files/:id`, () => {
+        refused++;
+        return new HttpResponse('busy', { status: 503, headers: { 'retry-after': '172800' } });
+      }),
+    );
+    const error = await rejectionOf(result.download());
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ status: 503, retryAfter: 172800 });
+    expect(refused).toBe(1);
   });
 
   it('an error answer whose body stalls ends within timeout, as a ServerError', async () => {

@@ -1,0 +1,19 @@
+/** A server's `Retry-After` advice, and how much of it the SDK obeys. Imports nothing, so downloads load no ky for it. */
+
+/** Largest `Retry-After` the SDK will sleep for; past it the call fails at once, carrying the advice. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+// An HTTP date as `Retry-After` carries it (RFC 9110's IMF-fixdate), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$/;
+
+/**
+ * Milliseconds advised by a `Retry-After` header: a whole number of seconds or an HTTP date, as RFC 9110 allows;
+ * undefined for anything else (`0x14`, `1e3`, `20.5`), which `Number` or `Date.parse` would read as something.
+ */
+export function retryAfterMs(headers: Headers): number | undefined {
+  // Stryker disable next-line StringLiteral: any text that is neither seconds nor a date is no advice.
+  const value = headers.get('retry-after') ?? '';
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const ms = HTTP_DATE.test(value) ? Date.parse(value) - Date.now() : Number.NaN;
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
