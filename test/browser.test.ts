@@ -54,6 +54,8 @@ const webGlobals = () => ({
   EventTarget,
   FormData,
   Headers,
+  // High Resolution Time: in every browser, worker and edge runtime; waits measure elapsed time with it.
+  performance,
   queueMicrotask,
   ReadableStream,
   Request,
