@@ -230,17 +230,27 @@ export async function expectRefused(
 }
 
 /**
- * Delivers a signed event to `handler` under fake timers (the caller's `vi.useFakeTimers`) and checks that it is not
- * answered before `ms`, then answered 503 at `ms`.
+ * Hands `request` to `handler` under fake timers (the caller's `vi.useFakeTimers`) and checks that it is not answered
+ * before `ms`, then answered `expected` at `ms`.
  */
-export async function expect503At(handler: (request: Request) => Promise<Response>, ms: number): Promise<void> {
+export async function expectStatusAt(
+  handler: (request: Request) => Promise<Response>,
+  request: Request,
+  ms: number,
+  expected: number,
+): Promise<void> {
   let status: number | undefined;
-  const answered = handler(await createSignedRequest(taskSucceeded(), SECRET)).then((response) => {
+  const answered = handler(request).then((response) => {
     status = response.status;
   });
   await vi.advanceTimersByTimeAsync(ms - 1);
   expect(status).toBeUndefined();
   await vi.advanceTimersByTimeAsync(1);
   await answered;
-  expect(status).toBe(503);
+  expect(status).toBe(expected);
+}
+
+/** Delivers a signed event to `handler` under fake timers and checks that it is answered 503 at `ms`, not before. */
+export async function expect503At(handler: (request: Request) => Promise<Response>, ms: number): Promise<void> {
+  await expectStatusAt(handler, await createSignedRequest(taskSucceeded(), SECRET), ms, 503);
 }
