@@ -9,6 +9,7 @@ import {
   Client,
   Event,
   type EventState,
+  Key,
   Organisation,
   Poll,
   Session,
@@ -41,6 +42,10 @@ never(async () => {
   expectTypeOf(created.secret).toEqualTypeOf<string>();
   expectTypeOf((await created.refresh()).secret).toEqualTypeOf<string>();
   createWebhookHandler({ secret: (await new Client().webhookConfigs.create({ url: 'https://a.example' })).secret });
+  // A key's token likewise: a string where create and rotate answer with it, maybe absent where lists leave it out.
+  expectTypeOf((await Key.create()).token).toEqualTypeOf<string>();
+  expectTypeOf((await new Client().keys.rotate('key_1')).token).toEqualTypeOf<string>();
+  expectTypeOf((await Key.retrieve('key_1')).token).toEqualTypeOf<string | null | undefined>();
   // @ts-expect-error: no such attribute; unknown extra fields are kept at run time only
   void cfg.date_creatd;
   const task: Task = await cfg.test();

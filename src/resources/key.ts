@@ -2,10 +2,11 @@
  * The key resource: an API token of the organisation, and the configs that override the organisation's defaults for
  * its calls. `/key`, `/keys`
  */
-import type { Endpoint, ListEndpoint } from '../core/endpoint';
+import type { Endpoint, ListEndpoint, Wrap } from '../core/endpoint';
 import { dateFilter, type RefOrNull, refOrNull, text } from '../core/fields';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { DateFilter } from '../core/params';
+import type { Kit } from '../core/schema-kit';
 import { keySchema, type KeyAttributes, type KeyState } from './key.schema';
 
 /** Parameters of `create`: the new key's overrides, if any. */
@@ -33,8 +34,12 @@ export interface KeyListParams {
   before_id?: string | undefined;
 }
 
+/** A key as `create` and `rotate` answer it: with its new `token`, which lists leave out. */
+type WithToken = Key & { token: string };
+
 const PATH = '/keys';
 const schema = keySchema;
+const withToken = (kit: Kit) => kit.z.looseObject({ ...schema(kit).shape, token: kit.z.string() });
 const OVERRIDES = { webhook_config: refOrNull, storage_config: refOrNull };
 const CURRENT: Endpoint<[], KeyAttributes, Key> = {
   method: 'GET',
@@ -43,14 +48,14 @@ const CURRENT: Endpoint<[], KeyAttributes, Key> = {
   what: 'current key',
   wrap: () => Key,
 };
-const CREATE: Endpoint<[params?: KeyCreateParams], KeyAttributes, Key> = {
+const CREATE: Endpoint<[params?: KeyCreateParams], KeyAttributes & { token: string }, WithToken> = {
   method: 'POST',
   path: PATH,
-  schema,
+  schema: withToken,
   retry: 'once',
   what: 'create key',
   params: { name: 'create', fields: OVERRIDES },
-  wrap: () => Key,
+  wrap: () => Key as Wrap<KeyAttributes, WithToken>,
 };
 const RETRIEVE: Endpoint<[id: string], KeyAttributes, Key> = {
   method: 'GET',
@@ -68,13 +73,13 @@ const UPDATE: Endpoint<[id: string, params: KeyUpdateParams], KeyAttributes, Key
   wrap: () => Key,
 };
 // Never re-sent: a second rotation would replace the token the first one answered with.
-const ROTATE: Endpoint<[id: string], KeyAttributes, Key> = {
+const ROTATE: Endpoint<[id: string], KeyAttributes & { token: string }, WithToken> = {
   method: 'POST',
   path: '/keys/{id}/rotate',
-  schema,
+  schema: withToken,
   retry: 'once',
   what: 'rotate key {id}',
-  wrap: () => Key,
+  wrap: () => Key as Wrap<KeyAttributes, WithToken>,
 };
 const LIST: ListEndpoint<KeyListParams, KeyAttributes, Key> = {
   path: PATH,
@@ -91,7 +96,7 @@ export class Keys extends APIResource {
 
   /**
    * Creates a key of the organisation; the answer holds its token. Never re-sent after the server may have acted.
-   * @throws InvalidInputError for a bad config reference.
+   * @throws InvalidInputError for a bad config reference; ResponseValidationError for an answer without its token.
    */
   create = this.method(CREATE);
 
@@ -116,7 +121,8 @@ export class Keys extends APIResource {
   /**
    * Gives a key a new token, in the answer; the old token stops working. Never re-sent after the server may have
    * acted: on failure check `error.mayHaveSucceeded`.
-   * @throws InvalidInputError for a bad id; NotFoundError when there is no such key.
+   * @throws InvalidInputError for a bad id; NotFoundError when there is no such key; ResponseValidationError for an
+   *   answer without its token.
    */
   rotate = this.method(ROTATE);
 }

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, configure, Key, RequestError } from '../../src/index';
+import { AuthenticationError, configure, Key, RequestError, ResponseValidationError } from '../../src/index';
 import { rejectionOf, TOKEN_A, TOKEN_B, useMockApi } from '../support/core-harness';
 
 const { api, client, server } = useMockApi({ tokens: { [TOKEN_A]: 'org_acme', [TOKEN_B]: 'org_acme' } });
@@ -64,6 +64,19 @@ describe('Key', () => {
     expect(await rejectionOf(client({ token: TOKEN_B }).keys.current())).toBeInstanceOf(AuthenticationError);
     const again = await Key.rotateWithId(key.id, { client: client() });
     expect(again.token).not.toBe(key.token);
+  });
+
+  it('refuses a create or rotate answer without its token: ResponseValidationError on `token`, it may have acted', async () => {
+    const { token: _token, ...withoutToken } = await client().keys.create({});
+    server.use(
+      http.post(`${api.baseUrl}/keys`, () => HttpResponse.json(withoutToken, { status: 201 })),
+      http.post(`${api.baseUrl}/keys/:id/rotate`, () => HttpResponse.json(withoutToken)),
+    );
+    for (const call of [client().keys.create({}), client().keys.rotate(withoutToken.id)]) {
+      const error = await rejectionOf(call);
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect(error).toMatchObject({ field: 'token', mayHaveSucceeded: true });
+    }
   });
 
   it('never re-sends a rotate that failed with a 5xx (a second rotation would lose the first token)', async () => {
