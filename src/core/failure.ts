@@ -9,7 +9,7 @@ import {
   type RicloudError,
   TimeoutError,
 } from './errors';
-import { corsHint, failedBeforeSending, networkCode } from './network';
+import { corsHint, failedBeforeSending, networkDetail } from './network';
 import type { RequestOptions } from './options';
 import type { RetryMode } from './retry';
 import { retryAfterMs } from './retry-after';
@@ -70,11 +70,11 @@ export function mapFailure(error: unknown, body: string, call: FailedCall): Ricl
     );
   }
   const notSent = failedBeforeSending(error);
-  const code = networkCode(error);
+  const detail = networkDetail(error);
   const cause = (error as { cause?: unknown })?.cause ?? error;
   const hint = corsHint(error, info.url);
   return new ConnectionError(
-    `${spec.what}: connection failed${code ? ` (${code})` : ''}${hint}${once && !notSent ? MAY_HAVE_APPLIED : ''}`,
+    `${spec.what}: connection failed${detail ? ` (${detail})` : ''}${hint}${once && !notSent ? MAY_HAVE_APPLIED : ''}`,
     { cause, request, mayHaveSucceeded: once && !notSent },
   );
 }

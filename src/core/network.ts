@@ -9,10 +9,12 @@
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 /**
- * Deno's and workerd's words for the same failures (they give no code). Each holds a space, so no URL in ky's timeout
- * message ("Request timed out: GET <url>") can match one: a timed-out create must never count as not sent.
+ * Deno's and workerd's words for the same failures, and Node's for a port fetch refuses to use, such as 6000 (they
+ * give no code). Each holds a space, so no URL in ky's timeout message ("Request timed out: GET <url>") can match one:
+ * a timed-out create must never count as not sent.
  */
-const NOT_SENT_TEXT = /connection refused|os error 111|failed to lookup address|dns error|network is unreachable/i;
+const NOT_SENT_TEXT =
+  /connection refused|os error 111|failed to lookup address|dns error|network is unreachable|bad port/i;
 
 /** An error and the first few errors of its `cause` chain. */
 function* chain(error: unknown): Generator<unknown> {
@@ -26,6 +28,16 @@ export function networkCode(error: unknown): string | undefined {
     if (typeof code === 'string') return code;
   }
   return undefined;
+}
+
+/**
+ * What names the failure in a message: the error code, else the last cause's words when short (Node's "bad port");
+ * undefined for a bare "Failed to fetch", which has no cause.
+ */
+export function networkDetail(error: unknown): string | undefined {
+  const last = [...chain(error)].at(-1);
+  const words = last !== error && last instanceof Error ? last.message : '';
+  return networkCode(error) ?? (words && words.length <= 40 ? words : undefined);
 }
 
 /** True when a connection failure certainly happened before any byte of the request was sent. */

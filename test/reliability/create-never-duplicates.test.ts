@@ -270,6 +270,15 @@ describe('over real sockets (startMockServer)', () => {
     expect(mock.api.created.webhook_config).toBe(0);
   });
 
+  it("a port fetch refuses to use (Node's bad port): ConnectionError that says so and that nothing was applied", async () => {
+    const error = await rejectionOf(
+      mock.client({ baseUrl: 'http://127.0.0.1:6000', maxRetries: 0 }).webhookConfigs.create({ url: RECEIVER }),
+    );
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toBe('create webhook_config: connection failed (bad port)');
+    expect((error as ConnectionError).mayHaveSucceeded).toBe(false);
+  });
+
   it('a reset before the server acted looks the same from the client: not re-sent, mayHaveSucceeded', async () => {
     mock.api.faults.add({ method: 'POST', path: CONFIGS, reset: 'before' });
     const error = await rejectionOf(mock.client().webhookConfigs.create({ url: RECEIVER }));
