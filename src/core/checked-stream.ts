@@ -54,61 +54,56 @@ export function checkedStream(body: ReadableStream<Uint8Array> | null, checks: C
       : new RicloudError(`${what}: the MD5 of the file could not be computed`, { cause: error });
   // A cancelled reader ends its pending read as done: the check after each read turns that into the error.
   limits.onAbort(() => void reader?.cancel().catch(() => undefined));
+  async function pull(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
+    if (checksum) digest ??= digestFor(total);
+    let chunk: ReadableStreamReadResult<Uint8Array> = { done: true, value: undefined };
+    if (reader) {
+      limits.reading();
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        return fail(controller, limits.failure(error));
+      } finally {
+        limits.read();
+      }
+    }
+    if (limits.stopped) return fail(controller, limits.failure(limits.own.signal.reason));
+    if (chunk.done) {
+      limits.end();
+      if (typeof size === 'number' && bytes !== size) return fail(controller, new SizeMismatchError(what, size, bytes));
+      let actual: string | undefined;
+      try {
+        actual = await digest?.hex();
+      } catch (error) {
+        return fail(controller, hashFailure(error));
+      }
+      if (checksum && actual !== checksum.toLowerCase())
+        return fail(controller, new ChecksumMismatchError(what, checksum, actual ?? ''));
+      return controller.close();
+    }
+    bytes += chunk.value.byteLength;
+    if (typeof size === 'number' && bytes > size) return fail(controller, new SizeMismatchError(what, size, bytes));
+    const hashing = digest?.update(chunk.value);
+    if (hashing) {
+      // The MD5 thread holds as many bytes as it may: the reader waits for it.
+      try {
+        await hashing;
+      } catch (error) {
+        return fail(controller, hashFailure(error));
+      }
+      if (limits.stopped) return fail(controller, limits.failure(limits.own.signal.reason));
+    }
+    try {
+      onProgress?.({ bytes, total });
+    } catch (error) {
+      // The caller's own error ends the download as it is.
+      void end(error)?.catch(() => undefined);
+      throw error;
+    }
+    controller.enqueue(chunk.value);
+  }
   return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if (checksum) digest ??= digestFor(total);
-        let chunk: ReadableStreamReadResult<Uint8Array> = { done: true, value: undefined };
-        if (reader) {
-          limits.reading();
-          try {
-            chunk = await reader.read();
-          } catch (error) {
-            return fail(controller, limits.failure(error));
-          } finally {
-            limits.read();
-          }
-        }
-        if (limits.stopped) return fail(controller, limits.failure(limits.own.signal.reason));
-        if (chunk.done) {
-          limits.end();
-          if (typeof size === 'number' && bytes !== size)
-            return fail(controller, new SizeMismatchError(what, size, bytes));
-          let actual: string | undefined;
-          try {
-            actual = await digest?.hex();
-          } catch (error) {
-            return fail(controller, hashFailure(error));
-          }
-          if (checksum && actual !== checksum.toLowerCase())
-            return fail(controller, new ChecksumMismatchError(what, checksum, actual ?? ''));
-          return controller.close();
-        }
-        bytes += chunk.value.byteLength;
-        if (typeof size === 'number' && bytes > size) return fail(controller, new SizeMismatchError(what, size, bytes));
-        const hashing = digest?.update(chunk.value);
-        if (hashing) {
-          // The MD5 thread holds as many bytes as it may: the reader waits for it.
-          try {
-            await hashing;
-          } catch (error) {
-            return fail(controller, hashFailure(error));
-          }
-          if (limits.stopped) return fail(controller, limits.failure(limits.own.signal.reason));
-        }
-        try {
-          onProgress?.({ bytes, total });
-        } catch (error) {
-          // The caller's own error ends the download as it is.
-          void end(error)?.catch(() => undefined);
-          throw error;
-        }
-        controller.enqueue(chunk.value);
-      },
-      cancel(reason) {
-        return end(reason);
-      },
-    },
+    { pull: (controller) => limits.following(() => pull(controller)), cancel: (reason) => end(reason) },
     { highWaterMark: 0 },
   );
 }

@@ -2,12 +2,12 @@
 import type { DownloadOptions } from './download';
 import { AbortError, ConnectionError, type RicloudError, TimeoutError } from './errors';
 import { follow } from './signal';
+import { hiddenCopy } from './signed-url';
 
 /** The call's time limits and cancellation: they abort `own`, which the request and its body follow. */
 export class Limits {
   readonly timeout: number;
   #why: 'idle' | 'deadline' | undefined;
-  #release: (() => void) | undefined;
   #deadline: ReturnType<typeof setTimeout> | undefined;
   #idle: ReturnType<typeof setTimeout> | undefined;
   #onAbort: (() => void) | undefined;
@@ -19,9 +19,10 @@ export class Limits {
     readonly options: DownloadOptions,
     timeout: number,
     readonly what: string,
+    /** Hides the signed URL's credentials in what the platform's errors say. */
+    readonly hide: (text: string) => string,
   ) {
     this.timeout = timeout;
-    this.#release = options.signal && follow(options.signal, own);
     own.signal.addEventListener('abort', () => this.#onAbort?.(), { once: true });
     if (options.deadline === undefined) return;
     this.#deadline = setTimeout(() => this.#stop('deadline'), options.deadline);
@@ -32,6 +33,20 @@ export class Limits {
   #stop(why: 'idle' | 'deadline'): void {
     this.#why ??= why;
     this.own.abort(new DOMException(`${this.what}: ${why} time passed`, 'TimeoutError'));
+  }
+
+  /**
+   * `work` (the request, or one pull of the stream), following the caller's signal while it runs: between pulls nothing
+   * of the download is registered on that signal, so a stream dropped or left unread keeps nothing there, and a signal
+   * that fired meanwhile stops the next pull.
+   */
+  async following<T>(work: () => Promise<T>): Promise<T> {
+    const release = this.options.signal && follow(this.options.signal, this.own);
+    try {
+      return await work();
+    } finally {
+      release?.();
+    }
   }
 
   /** Calls `stop` once the download is aborted or timed out: a body that ignores the signal is cancelled with it. */
@@ -70,12 +85,11 @@ export class Limits {
   failure(error: unknown): RicloudError {
     const signal = this.options.signal;
     if (signal?.aborted) return new AbortError(`${this.what}: aborted`, { cause: signal.reason });
-    if (this.#why === 'idle') return new TimeoutError(`${this.what}: no data for ${this.timeout} ms`, { cause: error });
+    const cause = hiddenCopy(error, this.hide);
+    if (this.#why === 'idle') return new TimeoutError(`${this.what}: no data for ${this.timeout} ms`, { cause });
     if (this.#why === 'deadline')
-      return new TimeoutError(`${this.what}: not done within the deadline of ${this.options.deadline} ms`, {
-        cause: error,
-      });
-    return new ConnectionError(`${this.what}: the connection failed during the download`, { cause: error });
+      return new TimeoutError(`${this.what}: not done within the deadline of ${this.options.deadline} ms`, { cause });
+    return new ConnectionError(`${this.what}: the connection failed during the download`, { cause });
   }
 
   /** True once the deadline passed. */
@@ -83,11 +97,9 @@ export class Limits {
     return this.#why === 'deadline';
   }
 
-  /** Stops the timers and the signal's listener. */
+  /** Stops the timers. */
   end(): void {
     clearTimeout(this.#deadline);
     clearTimeout(this.#idle);
-    this.#release?.();
-    this.#release = undefined;
   }
 }

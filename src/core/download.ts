@@ -4,29 +4,16 @@
  * an idle timeout and an optional overall deadline.
  */
 import type { HTTPError, KyInstance } from 'ky';
-import {
-  InvalidInputError,
-  RequestError,
-  type RequestInfo,
-  ResponseTooLargeError,
-  ResultExpiredError,
-  type RicloudError,
-} from './errors';
+import { type RequestInfo, ResponseTooLargeError } from './errors';
 import type { mapFailure } from './failure';
 import { checkedStream } from './checked-stream';
+import { requestFailure } from './download-failure';
 import { Limits } from './download-limits';
 import { checkKeys, checkObject, checkRules, checkUrl, MILLISECONDS, numberIn, type Rule } from './params';
-import { readCapped, readInto } from './body';
-import { ByteBuffer } from './bytes';
-import { tokenRedactor } from './redact';
+import { readCapped } from './body';
 import { MAX_RETRY_AFTER_MS, retryAfterMs } from './retry-after';
-import { within } from './signal';
+import { credentialHider, hiddenCopy } from './signed-url';
 import type { Transport } from './transport';
-
-/** The shortest value of a signed URL's query hidden in errors: shorter ones would hide ordinary words. */
-const MIN_HIDDEN_VALUE = 8;
-/** Query parameters of a signed URL that hold a credential (`X-Amz-Signature`, Azure's `sig`, `X-Goog-Credential`). */
-const CREDENTIAL_PARAMETER = /^sig$|signature|token|credential|key|policy|secret|auth/i;
 
 /** Bytes received so far, and the file's size when known. */
 export interface DownloadProgress {
@@ -113,26 +100,18 @@ export async function openDownload(
   const o = checkOptions(options);
   const target = new URL(checkUrl(file.url, 'signed_url.url'));
   const { engine, transport } = await connect();
-  // The signed URL's query is a credential: errors name the file without it, and hide it in what a server says, whole
-  // and each credential's value (a storage server may echo one alone, as S3 does); a date or an algorithm stays, as
-  // one may explain the error (S3's `RequestTimeTooSkewed`).
   const info: RequestInfo = { method: 'GET', path: target.pathname, url: target.origin + target.pathname, attempts: 0 };
-  const credentials = [...target.searchParams].filter(([name]) => CREDENTIAL_PARAMETER.test(name));
-  const hide = tokenRedactor(
-    ...[target.search.slice(1), ...credentials.map(([, value]) => value)].filter((v) => v.length >= MIN_HIDDEN_VALUE),
-  );
+  const hide = credentialHider(file.url);
   const redact = (text: string) => transport.redact(hide(text));
-  const own = new AbortController();
-  const limits = new Limits(own, o, o.timeout ?? transport.timeout, file.what);
+  const limits = new Limits(new AbortController(), o, o.timeout ?? transport.timeout, file.what, redact);
   const withToken = sendsToken(file.url, baseUrl);
-  let response: Response;
-  try {
-    response = await (withToken ? transport.ky : engine.ky)(file.url, {
+  const send = () =>
+    (withToken ? transport.ky : engine.ky)(file.url, {
       prefixUrl: '',
       headers: { accept: '*/*' },
       // With the token, never to another host; without it, a storage redirect is followed.
       redirect: withToken ? 'manual' : 'follow',
-      signal: own.signal,
+      signal: limits.own.signal,
       timeout: limits.timeout,
       retry: {
         limit: o.maxRetries ?? transport.maxRetries,
@@ -143,25 +122,29 @@ export async function openDownload(
             ? false
             : undefined,
       },
+      // The platform's error may name the URL (Deno's does): hooks and logs see a copy with its credentials hidden.
       fetch: (input, init) =>
         (transport.fetch ?? fetch)(input, init).catch((error: unknown) => {
-          throw hideIn(error, redact);
+          throw hiddenCopy(error, redact);
         }),
       hooks: { beforeRequest: [() => void info.attempts++] },
     });
-  } catch (error) {
-    const failure = await requestFailure(error, {
-      engine,
-      info,
-      what: file.what,
-      redact,
-      limits,
-      options: o,
-      maxBytes: transport.maxResponseBytes,
-    });
-    limits.end();
-    throw failure;
-  }
+  const maxBytes = transport.maxResponseBytes;
+  const response = await limits.following(() =>
+    send().catch(async (error: unknown) => {
+      const failure = await requestFailure(error, {
+        engine,
+        info,
+        what: file.what,
+        redact,
+        limits,
+        options: o,
+        maxBytes,
+      });
+      limits.end();
+      throw failure;
+    }),
+  );
   const total = file.size ?? (Number(response.headers.get('content-length')) || undefined);
   return checkedStream(response.body, { ...file, total, onProgress: o.onProgress, limits });
 }
@@ -180,78 +163,4 @@ export async function downloadText(
   const max = (await connect()).transport.maxResponseBytes;
   const tooLarge = () => new ResponseTooLargeError(file.what, { status: 200, maxResponseBytes: max });
   return readCapped(stream.getReader(), max, tooLarge);
-}
-
-/**
- * `error` with `hide` applied to its message and stack, and its causes', in place: a platform's fetch may name the
- * signed URL in them (Deno's does), and a ConnectionError keeps them as its cause.
- */
-function hideIn(error: unknown, hide: (text: string) => string): unknown {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    try {
-      e.message = hide(e.message);
-      if (e.stack) e.stack = hide(e.stack);
-    } catch {
-      // A message that cannot be set (a DOMException's) is the platform's own, naming no URL.
-    }
-  }
-  return error;
-}
-
-/** The RicloudError for a request that failed before its body: a 410 is `ResultExpiredError`. */
-async function requestFailure(
-  error: unknown,
-  call: {
-    engine: DownloadEngine;
-    info: RequestInfo;
-    what: string;
-    redact: (text: string) => string;
-    limits: Limits;
-    options: DownloadOptions;
-    /** The client's `maxResponseBytes`: an error reads its body no further, as an API call's does. */
-    maxBytes: number;
-  },
-): Promise<RicloudError> {
-  if (error instanceof InvalidInputError) return error;
-  const body =
-    error instanceof call.engine.HTTPError
-      ? await errorBody(error.response.body, call.maxBytes, call.limits.timeout)
-      : '';
-  const mapped = call.engine.mapFailure(error, body, {
-    spec: { what: call.what, retry: 'idempotent' },
-    info: call.info,
-    options: call.options,
-    transport: { redact: call.redact },
-    deadline: call.options.deadline ?? 0,
-    attemptTimeout: call.limits.timeout,
-    pastDeadline: () => call.limits.pastDeadline(),
-  });
-  if (mapped instanceof RequestError && mapped.status === 410)
-    return new ResultExpiredError(
-      `${call.what}: the result has expired (410${mapped.error ? ` ${mapped.error}` : ''})`,
-      {
-        status: 410,
-        request: mapped.request,
-        body: mapped.body,
-        error: mapped.error,
-        params: mapped.params,
-      },
-    );
-  return mapped;
-}
-
-/**
- * The start of an error answer's body, read for no longer than an attempt waits and up to `max` bytes: a body that
- * stalls is cancelled, and one that stalls, fails or was already read (by a custom fetch) keeps what was read of it.
- */
-async function errorBody(body: ReadableStream<Uint8Array> | null, max: number, ms: number): Promise<string> {
-  const kept = new ByteBuffer(max);
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  try {
-    reader = body?.getReader();
-    if (reader) await within(readInto(reader, kept), ms, () => undefined);
-  } catch {
-    void reader?.cancel().catch(() => undefined);
-  }
-  return new TextDecoder().decode(kept.bytes());
 }

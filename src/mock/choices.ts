@@ -137,6 +137,11 @@ export const RELAY_DEVICES = ['iphone', 'ipad'] as const;
 export const MAX_STORED = 10_000;
 /** The answer to a create past `MAX_STORED` (the documented slug; 400, as `unconfigured`: no permission is missing). */
 export const LIMIT_EXCEEDED = { status: 400, code: 'limit-exceeded' } as const;
+/**
+ * The mock server's reset route (`POST`): `__`-prefixed, as WireMock's `/__admin`, so it is outside the API's paths and
+ * can never take one of its endpoints.
+ */
+export const RESET_PATH = '/__mock/reset';
 /** Without the `tokens` option, the most organisations unknown tokens make until `reset()`; past it they are 401. */
 export const MAX_MADE_ORGANISATIONS = 1000;
 /** The most tasks one poll makes: distinct info types, data types and files together. */

@@ -21,12 +21,16 @@ export function checkCors(cors: unknown): CorsOption | undefined {
 /** Response headers a browser reads after a call: the request id, and the advice of a 429. */
 const EXPOSED = 'x-request-id, retry-after';
 
+/** Whether `cors` lets a page of `origin` call the mock: `true` lets any, an origin only itself, off none. */
+export const allowsOrigin = (cors: CorsOption | undefined, origin: string): boolean =>
+  cors === true || (typeof cors === 'string' && origin === cors);
+
 /** The CORS headers of an answer to `req`, or none when CORS is off or the origin is not the allowed one. */
 export function corsHeaders(cors: CorsOption | undefined, req: IncomingMessage): Record<string, string> {
   const origin = req.headers.origin;
-  if (!cors || !origin || (typeof cors === 'string' && origin !== cors)) return {};
+  if (!origin || !allowsOrigin(cors, origin)) return {};
   return {
-    'access-control-allow-origin': cors === true ? '*' : cors,
+    'access-control-allow-origin': cors === true ? '*' : origin,
     'access-control-expose-headers': EXPOSED,
     vary: 'origin',
   };

@@ -1,4 +1,7 @@
-/** startMockServer(): the mock API over real HTTP on loopback, each request resolved by msw against the handlers. */
+/**
+ * startMockServer(): the mock API over real HTTP on loopback, each request resolved by msw against the handlers, and
+ * its control route (`POST /__mock/reset`).
+ */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Readable } from 'node:stream';
@@ -8,6 +11,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { HttpNetworkFrame } from 'msw/experimental';
 import { buildMockApi, checkMockOptions, type MockApi, type MockApiOptions } from './api';
 import { checkCors, corsHeaders, preflight, type CorsOption } from './cors';
+import { controlAnswer } from './control';
 import type { ConnectionFaults } from './endpoint';
 import { MAX_REQUEST_BYTES } from './choices';
 import { statusError } from './respond';
@@ -65,7 +69,8 @@ class ServerFrame extends HttpNetworkFrame {
 }
 
 /**
- * Serves the mock API over HTTP until `close()`.
+ * Serves the mock API over HTTP until `close()`, and `POST /__mock/reset`, which calls `api.reset()` for a client in
+ * another process.
  * @throws InvalidInputError for a `cors` that is neither a boolean nor an origin, or a `taskDelay` or
  *   `deliveryTimeout` that is not a number of milliseconds a timer can wait; the listen error when the port is
  *   taken (e.g. EADDRINUSE).
@@ -119,6 +124,14 @@ async function readUpTo(req: IncomingMessage, limit: number) {
   return Buffer.concat(chunks);
 }
 
+/** The handlers' answer to `request`, or a 404 when none takes it. */
+async function handlersAnswer(api: MockApi, request: Request): Promise<Response> {
+  const frame = new ServerFrame({ request });
+  await frame.resolve(api.handlers, 'bypass', { quiet: true });
+  if (frame.failure !== undefined) throw frame.failure;
+  return frame.answer ?? statusError(404, 'No such endpoint.').toResponse();
+}
+
 /** Turns one Node request into a Fetch `Request`, asks the handlers, and writes (or plays) the answer. */
 async function serve(
   api: MockApi,
@@ -148,10 +161,7 @@ async function serve(
       body: method === 'GET' || method === 'HEAD' ? null : body,
       signal: aborter.signal,
     });
-    const frame = new ServerFrame({ request });
-    await frame.resolve(api.handlers, 'bypass', { quiet: true });
-    if (frame.failure !== undefined) throw frame.failure;
-    const response = frame.answer ?? statusError(404, 'No such endpoint.').toResponse();
+    const response = controlAnswer(api, request, cors) ?? (await handlersAnswer(api, request));
     const fault = response.headers.get(FAULT_HEADER);
     if (fault === 'reset') {
       req.socket.destroy();

@@ -3,7 +3,7 @@
  * results, tasks and events (at most `MAX_STORED` of each), and how many were created.
  */
 import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
-import { LIMIT_EXCEEDED, MAX_STORED } from './choices';
+import { LIMIT_EXCEEDED, MAX_STORED, RESET_PATH } from './choices';
 import type { Content } from './content';
 import { instantKey } from './dates';
 import { RelayPairings } from './pairings';
@@ -126,7 +126,8 @@ export class MockStore {
       throw new ApiError(
         LIMIT_EXCEEDED.status,
         LIMIT_EXCEEDED.code,
-        `The mock holds ${MAX_STORED} of these at most: delete some, or reset the mock (restart \`ricloud mock\`).`,
+        `The mock holds ${MAX_STORED} of these at most: delete some, or reset the mock ` +
+          `(\`api.reset()\`, or \`POST ${RESET_PATH}\` to \`ricloud mock\`).`,
       );
   }
 

@@ -237,8 +237,11 @@ describe('a config file that cannot be read', () => {
       await ricloud(['task', 'list'], { ...broken, RICLOUD_URL: mock().url, RICLOUD_TOKEN: newToken() }),
     ).toMatchObject({ code: 0, stderr: 'No tasks.\n' });
     const served = start(['mock', '--port', '0'], broken);
-    await served.waitFor('stdout', /^Mock ricloud API listening on /m);
+    const [, url] = await served.waitFor('stdout', /^Mock ricloud API listening on (\S+)$/m);
     served.child.kill('SIGINT');
-    expect(await served.done).toMatchObject({ code: 130, stderr: 'Press Ctrl-C to stop.\nMock stopped.\n' });
+    expect(await served.done).toMatchObject({
+      code: 130,
+      stderr: `Reset it between tests: POST ${url}/__mock/reset\nPress Ctrl-C to stop.\nMock stopped.\n`,
+    });
   });
 });

@@ -25,15 +25,18 @@ describe('ricloud mock', () => {
     mock.child.kill('SIGINT');
     const run = await mock.done;
     expect(run.code).toBe(130);
-    expect(run.stderr).toBe('Press Ctrl-C to stop.\nMock stopped.\n');
+    expect(run.stderr).toBe(`Reset it between tests: POST ${url}/__mock/reset\nPress Ctrl-C to stop.\nMock stopped.\n`);
     expect((await ricloud(['webhook-config', 'list'], env)).code).toBe(1);
   });
 
   it('--json prints the URL and the environment as one JSON line, and SIGTERM stops it (exit 143)', async () => {
     const mock = background(['mock', '--port', '0', '--json', '--quiet']);
     await mock.waitFor('stdout', /\n/);
-    const started = json<{ url: string; env: Record<string, string> }>({ stdout: mock.output.stdout } as never);
+    const started = json<{ url: string; env: Record<string, string>; reset: string }>({
+      stdout: mock.output.stdout,
+    } as never);
     expect(started.env).toEqual({ RICLOUD_URL: started.url, RICLOUD_TOKEN: 'mock' });
+    expect(started.reset).toBe(`${started.url}/__mock/reset`);
     mock.child.kill('SIGTERM');
     expect(await mock.done).toMatchObject({ code: 143, stderr: '' });
   });
@@ -58,6 +61,28 @@ describe('ricloud mock', () => {
       },
     });
     expect([checked.status, checked.headers.get('access-control-allow-origin')]).toEqual([204, 'https://app.example']);
+  });
+
+  it('POST /__mock/reset forgets the configs and organisations the tokens made; a GET is 405 and resets nothing', async () => {
+    const mock = background(['mock', '--port', '0']);
+    const [, url = ''] = await mock.waitFor('stdout', /^Mock ricloud API listening on (http:\/\/127\.0\.0\.1:\d+)$/m);
+    const first = { RICLOUD_URL: url, RICLOUD_TOKEN: newToken() };
+    const second = { RICLOUD_URL: url, RICLOUD_TOKEN: newToken() };
+    expect((await ricloud(['webhook-config', 'create', '--url', 'https://hooks.example.com/r'], first)).code).toBe(0);
+    const organisation = async (env: Record<string, string>) =>
+      json<{ id: string }>(await ricloud(['--json', 'organisation', 'view'], env)).id;
+    expect(await organisation(second)).toBe('org_2');
+    const configs = async () => json<{ data: unknown[] }>(await ricloud(['--json', 'webhook-config', 'list'], first));
+
+    const refused = await fetch(`${url}/__mock/reset`);
+    expect([refused.status, refused.headers.get('allow')]).toEqual([405, 'POST']);
+    expect((await configs()).data).toHaveLength(1);
+
+    const reset = await fetch(`${url}/__mock/reset`, { method: 'POST' });
+    expect([reset.status, await reset.json()]).toEqual([200, { reset: true }]);
+    // The organisations the tokens made are forgotten: the first token seen now makes org_1 again.
+    expect(await organisation(second)).toBe('org_1');
+    expect((await configs()).data).toEqual([]);
   });
 
   it('exits 1 when the port is taken, and refuses a port that is not one (exit 2)', async () => {

@@ -30,8 +30,8 @@ describe('POST /sessions once the sessions are full', () => {
     expect((await open('john@icloud.com')).status).toBe(201);
     const refused = await open('jane@icloud.com');
     expect(refused).toMatchObject({ status: 400, json: { error: 'limit-exceeded' } });
-    // What frees room over HTTP, where `reset()` is out of reach.
-    expect(refused.json.message).toContain('restart `ricloud mock`');
+    // What frees room in process, and over HTTP where `reset()` is out of reach.
+    expect(refused.json.message).toContain('`api.reset()`, or `POST /__mock/reset` to `ricloud mock`');
     const sources = (await call(flow, '/sources')).json;
     expect(sources.data.map((s: { identifier: string }) => s.identifier)).toEqual(['john@icloud.com']);
   });

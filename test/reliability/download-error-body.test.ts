@@ -68,6 +68,14 @@ describe('download(): an error answer whose body cannot be read whole', () => {
   });
 });
 
+/** Checks that `shown` holds none of `secrets`, as they are or percent-encoded (as a URL's query has them). */
+function expectNoneOf(secrets: string[], shown: string): void {
+  for (const secret of secrets) {
+    expect(shown).not.toContain(secret);
+    expect(shown).not.toContain(encodeURIComponent(secret));
+  }
+}
+
 describe('download(): an error answer of a storage server, from a signed URL of its own', () => {
   // A secret with characters that percent-encoding changes, under names the form rule of bodies does not know.
   const SIGNATURE = 'c2Vj+cmV0/c2ln+bmF0dXJl=';
@@ -104,28 +112,79 @@ describe('download(): an error answer of a storage server, from a signed URL of 
     const error = await rejectionOf((await storageResult(body)).download({ maxRetries: 0 }));
     expect(error).toMatchObject({ status: 403, body: expect.stringContaining('[redacted]') });
     const shown = `${error.message} ${JSON.stringify(error)}`;
-    for (const secret of [SIGNATURE, SECURITY_TOKEN]) {
-      expect(shown).not.toContain(secret);
-      expect(shown).not.toContain(encodeURIComponent(secret));
-    }
+    expectNoneOf([SIGNATURE, SECURITY_TOKEN], shown);
   });
 
   it('a failed fetch whose error names the signed URL (as Deno does) keeps its credentials out of the error', async () => {
+    const thrown: Error[] = [];
     const sdk = client({
       fetch: async (input, init) => {
         const url = input instanceof Request ? input.url : String(input);
         if (!url.startsWith(STORAGE)) return fetch(input, init);
-        throw new TypeError(`error sending request for url (${url})`, { cause: new Error(`connect to ${url}`) });
+        const error = new TypeError(`error sending request for url (${url})`, {
+          cause: new Error(`connect to ${url}`),
+        });
+        thrown.push(error, error.cause as Error);
+        throw error;
       },
     });
     const error = await rejectionOf((await storageResult('', sdk)).download({ maxRetries: 0 }));
     expect(error).toBeInstanceOf(ConnectionError);
+    // The platform's errors are its own: the SDK's error holds copies with the credentials hidden, and leaves them be.
+    expect(thrown.map((e) => e.message)).toEqual([
+      `error sending request for url (${STORAGE}?${QUERY})`,
+      `connect to ${STORAGE}?${QUERY}`,
+    ]);
+    expect(thrown.every((e) => e.stack?.includes(encodeURIComponent(SIGNATURE)))).toBe(true);
     const shown = `${error.message} ${JSON.stringify(error)} ${inspect(error, { depth: 10 })}`;
     expect(shown).toContain('bucket.storage.example.com/ricloud/result.bin');
-    for (const secret of [SIGNATURE, SECURITY_TOKEN]) {
-      expect(shown).not.toContain(secret);
-      expect(shown).not.toContain(encodeURIComponent(secret));
-    }
+    expectNoneOf([SIGNATURE, SECURITY_TOKEN], shown);
+  });
+
+  describe('redirected to a second signed URL', () => {
+    const SIGNATURE_2 = 'Z29vZy1zZWNvbmQtc2lnbmF0dXJlLXZhbHVl';
+    const CREDENTIAL_2 = 'ricloud@project.iam.gserviceaccount.com/20260101/auto/storage/goog4_request';
+    const REDIRECTED = 'https://mirror.storage.example.com/ricloud/result.bin';
+    const QUERY_2 = new URLSearchParams({
+      'X-Goog-Algorithm': 'GOOG4-RSA-SHA256',
+      'X-Goog-Credential': CREDENTIAL_2,
+      'X-Goog-Signature': SIGNATURE_2,
+      sig: SIGNATURE_2,
+    }).toString();
+    const shownOf = (error: unknown) => `${String(error)} ${JSON.stringify(error)} ${inspect(error, { depth: 10 })}`;
+
+    it('an error answer of the second URL that echoes its signature, alone and in its query, keeps it out of the error', async () => {
+      const result = await storageResult('');
+      server.use(
+        http.get(STORAGE, () => HttpResponse.redirect(`${REDIRECTED}?${QUERY_2}`, 302)),
+        http.get(
+          REDIRECTED,
+          () =>
+            new HttpResponse(`<SignatureProvided>${SIGNATURE_2}</SignatureProvided> for ?${QUERY_2}`, { status: 403 }),
+        ),
+      );
+      const error = await rejectionOf(result.download({ maxRetries: 0 }));
+      expect(error).toMatchObject({ status: 403, body: expect.stringContaining('[redacted]') });
+      expectNoneOf([SIGNATURE_2, CREDENTIAL_2], shownOf(error));
+    });
+
+    it('a failed fetch of the second URL, named in its error (as Deno does), keeps its credentials out', async () => {
+      const sdk = client({
+        // The platform's fetch as Deno's: it follows the redirect and names the URL that failed.
+        fetch: async (input, init) => {
+          const response = await fetch(input, { ...init, redirect: 'manual' });
+          const next = response.headers.get('location');
+          if (!next?.startsWith(REDIRECTED)) return response;
+          throw new TypeError(`error sending request for url (${next})`, { cause: new Error(`connect to ${next}`) });
+        },
+      });
+      const result = await storageResult('', sdk);
+      server.use(http.get(STORAGE, () => HttpResponse.redirect(`${REDIRECTED}?${QUERY_2}`, 302)));
+      const error = await rejectionOf(result.download({ maxRetries: 0 }));
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(shownOf(error)).toContain('mirror.storage.example.com/ricloud/result.bin');
+      expectNoneOf([SIGNATURE_2, CREDENTIAL_2], shownOf(error));
+    });
   });
 
   it('the values of its query that are no credential stay readable in what the server says', async () => {

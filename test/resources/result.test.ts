@@ -4,6 +4,7 @@
  * limits, expiry, and the token kept from hosts other than the API's.
  */
 import { createHash } from 'node:crypto';
+import { getEventListeners } from 'node:events';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -441,6 +442,24 @@ describe('what a download leaves behind', () => {
       void reader.cancel();
     });
     expect(kept).toBe(0);
+  });
+
+  it('streams dropped unread, left mid-way or cancelled leave no listener on a signal shared by every download', async () => {
+    const result = await dataResult();
+    const shared = new AbortController();
+    const left: ReadableStreamDefaultReader<Uint8Array>[] = [];
+    for (let i = 0; i < 4; i++) {
+      await result.download({ signal: shared.signal });
+      const reader = (await result.download({ signal: shared.signal })).getReader();
+      await reader.read();
+      left.push(reader);
+      // Not awaited: msw's body may never settle a cancel.
+      void (await result.download({ signal: shared.signal })).cancel();
+    }
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
+    // A stream left mid-way still fails its next read once the signal fired.
+    shared.abort();
+    for (const reader of left) expect(await rejectionOf(reader.read())).toBeInstanceOf(AbortError);
   });
 });
 

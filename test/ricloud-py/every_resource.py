@@ -403,6 +403,19 @@ def session_delete_expires_it():
     refused(lambda: ricloud.Poll.create(session=s.session, payload={"info_types": ["*"]}), 400, "session-expired")
 
 
+@step
+def mock_reset_over_http_forgets_the_organisation():
+    # The mock's own control route, not an API endpoint: how a Python suite empties `ricloud mock` between tests.
+    url = ricloud.url.rstrip("/") + "/__mock/reset"
+    assert requests.get(url).status_code == 405
+    assert ricloud.Organisation.retrieve().state == "active"
+    answer = requests.post(url)
+    assert answer.status_code == 200 and answer.json() == {"reset": True}, answer.text
+    org = ricloud.Organisation.retrieve()
+    assert org.state == "unconfigured" and len(org.webhook_configs) == 0, org
+    assert len(ricloud.Event.list()) == 0
+
+
 def main():
     assert ricloud.url and ricloud.token, "set RICLOUD_URL and RICLOUD_TOKEN"
     failed = 0

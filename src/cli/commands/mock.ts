@@ -65,12 +65,15 @@ Run it in one terminal, then in another run the export line it prints and use an
   ricloud webhook-config create --url http://127.0.0.1:8080/webhooks --wait
 The mock takes any token; each token is its own organisation. Ctrl-C stops it.
 
+To forget everything (configs, users, sessions, every token's organisation) without a restart, e.g. between tests:
+  curl -X POST http://127.0.0.1:8787/__mock/reset
+
 To try downloads and expiries quickly:
   ricloud mock --result-size 104857600 --result-lifetime 600 --session-lifetime 300 --interval-scale 1`,
     )
     .action(
       action(async (ctx, options: MockOptions) => {
-        const { startMockServer } = await loadMock();
+        const { RESET_PATH, startMockServer } = await loadMock();
         const server = await startMockServer({
           host: options.host,
           port: options.port,
@@ -83,7 +86,8 @@ To try downloads and expiries quickly:
           throw listenFailure(error, options.host);
         });
         const env = { RICLOUD_URL: server.url, RICLOUD_TOKEN: MOCK_TOKEN };
-        if (ctx.out.json) ctx.out.jsonLine({ url: server.url, env });
+        const reset = `${server.url}${RESET_PATH}`;
+        if (ctx.out.json) ctx.out.jsonLine({ url: server.url, env, reset });
         else {
           ctx.out.line(`Mock ricloud API listening on ${server.url}`);
           ctx.out.line('Use it from another terminal:');
@@ -93,6 +97,7 @@ To try downloads and expiries quickly:
               .join(' ')}`,
           );
         }
+        ctx.out.note(`Reset it between tests: POST ${reset}`);
         ctx.out.note('Press Ctrl-C to stop.');
         await stopped(ctx.signal);
         await server.close();

@@ -1,0 +1,68 @@
+/** The RicloudError for a download whose request failed before its body: what the server or the connection said. */
+import type { DownloadEngine, DownloadOptions } from './download';
+import type { Limits } from './download-limits';
+import { InvalidInputError, RequestError, type RequestInfo, ResultExpiredError, type RicloudError } from './errors';
+import { readInto } from './body';
+import { ByteBuffer } from './bytes';
+import { credentialHider } from './signed-url';
+import { within } from './signal';
+
+/**
+ * The RicloudError for a request that failed before its body: a 410 is `ResultExpiredError`. What a server said has
+ * the credentials of the URL it answered for hidden too: a redirect may have led to another signed URL.
+ */
+export async function requestFailure(
+  error: unknown,
+  call: {
+    engine: DownloadEngine;
+    info: RequestInfo;
+    what: string;
+    redact: (text: string) => string;
+    limits: Limits;
+    options: DownloadOptions;
+    /** The client's `maxResponseBytes`: an error reads its body no further, as an API call's does. */
+    maxBytes: number;
+  },
+): Promise<RicloudError> {
+  if (error instanceof InvalidInputError) return error;
+  const answer = error instanceof call.engine.HTTPError ? error.response : undefined;
+  const body = answer ? await errorBody(answer.body, call.maxBytes, call.limits.timeout) : '';
+  const hide = answer?.url ? credentialHider(answer.url) : (text: string) => text;
+  const mapped = call.engine.mapFailure(error, body, {
+    spec: { what: call.what, retry: 'idempotent' },
+    info: call.info,
+    options: call.options,
+    transport: { redact: (text: string) => call.redact(hide(text)) },
+    deadline: call.options.deadline ?? 0,
+    attemptTimeout: call.limits.timeout,
+    pastDeadline: () => call.limits.pastDeadline(),
+  });
+  if (mapped instanceof RequestError && mapped.status === 410)
+    return new ResultExpiredError(
+      `${call.what}: the result has expired (410${mapped.error ? ` ${mapped.error}` : ''})`,
+      {
+        status: 410,
+        request: mapped.request,
+        body: mapped.body,
+        error: mapped.error,
+        params: mapped.params,
+      },
+    );
+  return mapped;
+}
+
+/**
+ * The start of an error answer's body, read for no longer than an attempt waits and up to `max` bytes: a body that
+ * stalls is cancelled, and one that stalls, fails or was already read (by a custom fetch) keeps what was read of it.
+ */
+async function errorBody(body: ReadableStream<Uint8Array> | null, max: number, ms: number): Promise<string> {
+  const kept = new ByteBuffer(max);
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  try {
+    reader = body?.getReader();
+    if (reader) await within(readInto(reader, kept), ms, () => undefined);
+  } catch {
+    void reader?.cancel().catch(() => undefined);
+  }
+  return new TextDecoder().decode(kept.bytes());
+}
