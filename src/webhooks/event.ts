@@ -3,7 +3,13 @@
  * No zod here: the schemas lend their types only, so `ricloud/webhooks` stays small.
  */
 import { RicloudError } from '../core/errors';
-import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
+import type {
+  EventAttributes,
+  PollAttributes,
+  SessionAttributes,
+  TaskAttributes,
+  WebhookConfigAttributes,
+} from '../schemas';
 import type { Payload } from './signature';
 
 /**
@@ -30,30 +36,6 @@ export class WebhookPayloadError extends RicloudError {
   ) {
     super(message);
   }
-}
-
-/** A poll, as a `poll.*` event carries it. The SDK has no poll resource yet, so only these attributes are typed. */
-export interface PollAttributes {
-  /** Identifier of the poll. */
-  id: string;
-  /** Always `poll`. */
-  resource: 'poll';
-  /** `pending`, `processing` or `completed`; failures show in the poll's tasks, not here. */
-  state: 'pending' | 'processing' | 'completed' | (string & {});
-  /** The poll's other attributes (`session`, `tasks_failed`, `results`, …), untyped. */
-  [attribute: string]: unknown;
-}
-
-/** A session, as a `session.*` event carries it. The SDK has no session resource yet, so only these attributes are typed. */
-export interface SessionAttributes {
-  /** Identifier of the session. */
-  id: string;
-  /** Always `session`. */
-  resource: 'session';
-  /** `pending` at first, then `active`, `failed` or `expired`. */
-  state: 'pending' | 'active' | 'failed' | 'expired' | (string & {});
-  /** The session's other attributes (`source`, `error`, `date_expired`, …), untyped. */
-  [attribute: string]: unknown;
 }
 
 /** The event slugs (`<type>.<action>`) the API documents, each with the resource its `data` holds. */

@@ -2,11 +2,10 @@
 export { constructEvent } from './construct-event';
 export type { ConstructEventOptions } from './construct-event';
 export { isEvent, WebhookPayloadError } from './event';
+export type { PollAttributes, SessionAttributes } from '../schemas';
 export type {
   GenericWebhookEvent,
   KnownWebhookEvent,
-  PollAttributes,
-  SessionAttributes,
   WebhookEvent,
   WebhookEventData,
   WebhookEventOf,

@@ -1,6 +1,11 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { TaskAttributes, WebhookConfigAttributes } from '../../src/index';
+import type {
+  PollAttributes as ClientPollAttributes,
+  SessionAttributes,
+  TaskAttributes,
+  WebhookConfigAttributes,
+} from '../../src/index';
 import {
   constructEvent,
   createSignedRequest,
@@ -223,6 +228,9 @@ describe('WebhookEvent types', () => {
     }
     expectTypeOf<WebhookEventOf<'webhook_config.test'>['data']>().toEqualTypeOf<WebhookConfigAttributes>();
     expectTypeOf<WebhookEventOf<'poll.completed'>['data']>().toEqualTypeOf<PollAttributes>();
+    // The same poll and session types as the client's resources, not looser copies of their own.
+    expectTypeOf<PollAttributes>().toEqualTypeOf<ClientPollAttributes>();
+    expectTypeOf<WebhookEventOf<'session.expired'>['data']>().toEqualTypeOf<SessionAttributes>();
     expectTypeOf<WebhookEventOf<'subscription.renewed'>>().toEqualTypeOf<GenericWebhookEvent>();
   });
 });
