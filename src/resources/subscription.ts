@@ -4,6 +4,7 @@ import { InvalidInputError } from '../core/errors';
 import { dateFilter, instant, ref, seconds, text, type Ref } from '../core/fields';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import { type DateFilter, type DateInput, isPlainObject, isoInstant } from '../core/params';
+import { waitFor, type WaitOptions } from '../core/wait';
 import { type PollPayloadParams, pollPayload } from './poll';
 import { subscriptionSchema, type SubscriptionAttributes, type SubscriptionState } from './subscription.schema';
 
@@ -150,6 +151,21 @@ export class Subscription extends /* @__PURE__ */ resource({
   static list = /* @__PURE__ */ staticPages(LIST);
   /** `DELETE /subscriptions/{id}`. See `Subscriptions.delete`. */
   static deleteWithId = /* @__PURE__ */ staticMethod(DELETE);
+
+  /** True once the subscription has left `pending`: `active` after its first poll, or `deleted`. */
+  get done(): boolean {
+    return this.state !== 'pending';
+  }
+
+  /**
+   * Resolves with this subscription once it has left `pending` (at its first poll, from `date_start`), as
+   * ricloud-py's Relay sample waits for it. Long-polls with `Ricloud-Await`, as `task.wait()` does.
+   * @throws TimeoutError when it is still pending after `timeout`; AbortError when `signal` fires.
+   */
+  async wait(options: WaitOptions = {}): Promise<this> {
+    await waitFor(this, 'subscription', `${PATH}/${this.id}`, options);
+    return this;
+  }
 }
 
 export type { SubscriptionAttributes, SubscriptionState } from './subscription.schema';

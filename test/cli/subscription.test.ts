@@ -41,6 +41,25 @@ describe('ricloud subscription', () => {
     expect(json<{ total_count: number }>(left).total_count).toBe(0);
   });
 
+  it('create --wait exits 0 once the first poll made it active; retrieve --wait exits 4 while the start is ahead', async () => {
+    const token = newToken();
+    const session = await activeSession(client(token));
+    const base = ['subscription', 'create', '--session', session.id, '--info-types', '*', '--json'];
+    const active = await ricloud([...base, '--wait'], env(token));
+    expect(active.code).toBe(0);
+    const made = json<{ id: string; state: string }>(active);
+    expect(made.state).toBe('active');
+    const shown = await ricloud(['subscription', 'retrieve', made.id, '--json'], env(token));
+    expect(json(shown)).toMatchObject({ id: made.id, state: 'active' });
+
+    const later = json<{ id: string }>(await ricloud([...base, '--start', '2100-01-01T00:00:00Z'], env(token)));
+    const run = await ricloud(['subscription', 'retrieve', later.id, '--wait', '--timeout', '1', '--json'], env(token));
+    expect(run.code).toBe(4);
+    // Printed as last known, as the --wait of other commands does.
+    expect(json(run)).toMatchObject({ id: later.id, state: 'pending' });
+    expect(run.stderr).toBe(`error: subscription ${later.id} is still pending after 1 s\n`);
+  });
+
   it('create refuses an end before the start, naming --end (exit 2), and an interval under an hour with the API error (exit 1)', async () => {
     const token = newToken();
     const session = await activeSession(client(token));

@@ -6,6 +6,7 @@ import {
   Poll,
   Subscription,
   type SubscriptionCreateParams,
+  TimeoutError,
 } from '../../src/index';
 import { rejectionOf, useMockApi } from '../support/core-harness';
 import { activeSession, configure } from './flow-support';
@@ -47,6 +48,26 @@ describe('a subscription', () => {
     expect((await c.subscriptions.list({ state: 'deleted' })).data.map((s) => s.id)).toEqual([subscription.id]);
     const other = await c.subscriptions.create({ session: session.id, poll_payload: { info_types: ['*'] } });
     expect((await Subscription.deleteWithId(other.id, { client: c })).state).toBe('deleted');
+  });
+
+  it('wait() resolves once the first poll made it active, and times out while date_start is ahead', async () => {
+    const c = client();
+    await configure(c, api);
+    const session = await activeSession(c);
+    const subscription = await c.subscriptions.create({ session, poll_payload: { info_types: ['*'] } });
+    expect(subscription.done).toBe(false);
+    expect(await subscription.wait({ timeout: 10_000 })).toBe(subscription);
+    expect(subscription).toMatchObject({ state: 'active', done: true });
+    expect(api.requests.at(-1)).toMatchObject({ method: 'GET', path: `/subscriptions/${subscription.id}` });
+
+    const later = await c.subscriptions.create({
+      session,
+      poll_payload: { info_types: ['*'] },
+      date_start: new Date('2030-01-01T00:00:00Z'),
+    });
+    const error = await rejectionOf(later.wait({ timeout: 50 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).message).toBe(`subscription ${later.id} is still pending after 50 ms`);
   });
 
   it('sends date_start and date_end as ISO instants in UTC', async () => {

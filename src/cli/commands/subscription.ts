@@ -1,9 +1,14 @@
-/** `ricloud subscription`: polls of a session made every interval, between two dates: create, list and delete them. */
+/**
+ * `ricloud subscription`: polls of a session made every interval, between two dates: create, retrieve, list and delete
+ * them.
+ */
 import { Option, type Command } from 'commander';
 import type { Subscription } from '../../index';
-import { action } from '../context';
+import { action, type Context } from '../context';
+import { Unsuccessful } from '../errors';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { integer, isoTime } from '../parse';
+import { showAfterWait, timeoutOption, waitForResource, waitForResourceId } from '../progress';
 import { SUBSCRIPTION_STATES } from '../sdk';
 import { addPayloadOptions, type PayloadOptions, payloadOf } from './poll';
 
@@ -15,7 +20,18 @@ interface CreateOptions extends PayloadOptions {
   interval?: number;
   start?: string;
   end?: string;
+  wait?: boolean;
+  timeout: number;
 }
+
+/** Fails the run when a waited subscription ended anything but `active`. @throws Unsuccessful (exit 3). */
+function throwIfNotActive(subscription: Subscription): void {
+  if (subscription.state !== 'active')
+    throw new Unsuccessful(`subscription ${subscription.id} is ${subscription.state}`);
+}
+
+const isActive = (subscription: Subscription) => subscription.state === 'active';
+const show = (ctx: Context, subscription: Subscription) => ctx.out.resource(subscription);
 
 /** Adds `subscription` and its commands to `program`. */
 export function addSubscriptionCommands(program: Command): void {
@@ -33,11 +49,13 @@ export function addSubscriptionCommands(program: Command): void {
     .option('--interval <seconds>', "seconds between polls, at least 3600 (default: the API's, a day)", integer)
     .option('--start <time>', 'when the first poll is due, ISO 8601 (default: now)', isoTime)
     .option('--end <time>', 'when polling stops, ISO 8601 (default: never)', isoTime)
+    .option('--wait', 'wait until its first poll makes it active: exit 0 when active, 3 otherwise')
+    .addOption(timeoutOption())
     .addHelpText(
       'after',
       `
 Example:
-  ricloud subscription create --session <id> --data-types ios_messages.messages --interval 86400
+  ricloud subscription create --session <id> --data-types ios_messages.messages --interval 86400 --wait
   ricloud poll list --subscription <subscription id>`,
     )
     .action(
@@ -51,7 +69,37 @@ Example:
           date_start: options.start,
           date_end: options.end,
         };
-        ctx.out.resource(await client.subscriptions.create(params, { signal: ctx.signal }));
+        const subscription = await client.subscriptions.create(params, { signal: ctx.signal });
+        if (!options.wait) return show(ctx, subscription);
+        // The subscription, refreshed in place, is printed however the wait ends: its id is not lost.
+        await showAfterWait(
+          () => waitForResource(ctx, 'subscription', subscription, options.timeout, isActive),
+          () => show(ctx, subscription),
+        );
+        throwIfNotActive(subscription);
+      }),
+    );
+
+  group
+    .command('retrieve')
+    .description('show one subscription')
+    .argument('<id>', 'the subscription id')
+    .option('--wait', 'first wait until it leaves pending: exit 0 when active, 3 otherwise')
+    .addOption(timeoutOption())
+    .action(
+      action(async (ctx, id: string, options: { wait?: boolean; timeout: number }) => {
+        const client = await ctx.client();
+        if (!options.wait) return show(ctx, await client.subscriptions.retrieve(id, { signal: ctx.signal }));
+        const subscription = await waitForResourceId(
+          ctx,
+          'subscription',
+          id,
+          options.timeout,
+          (request) => client.subscriptions.retrieve(id, request),
+          isActive,
+          (waited) => show(ctx, waited),
+        );
+        throwIfNotActive(subscription);
       }),
     );
 
