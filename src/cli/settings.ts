@@ -16,6 +16,8 @@ export interface Settings {
   url(): Promise<Setting | undefined>;
   /** The webhook secret for `event listen` (ricloud-py's `[webhooks] secret`). */
   secret(): Promise<Setting | undefined>;
+  /** The signature tolerance in seconds for `event listen` (ricloud-py's `[webhooks] delta`). */
+  tolerance(): Promise<Setting | undefined>;
   /** The config files that were found and read, in reading order. */
   files(): Promise<string[]>;
 }
@@ -42,6 +44,7 @@ export function resolveSettings(
     token: usage(async () => flag(flags.token) ?? reader.read('RICLOUD_TOKEN', 'api', 'token', 'RICLOUD_TOKEN_FILE')),
     url: usage(async () => flag(flags.url) ?? reader.read('RICLOUD_URL', 'api', 'url')),
     secret: usage(() => reader.read('RICLOUD_SECRET', 'webhooks', 'secret', 'RICLOUD_SECRET_FILE')),
+    tolerance: usage(() => reader.read('RICLOUD_DELTA', 'webhooks', 'delta')),
     files: usage(() => reader.files()),
   };
 }
