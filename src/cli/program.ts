@@ -31,6 +31,9 @@ Every command has --help.
 
 With the real API: ricloud config init --token <your key token>
 
+From ricloud-py: its icloud, rirelay and samples commands are steps here (user create, session create, poll create,
+result download); docs/porting-from-ricloud-py.md in the SDK's source maps each of its commands.
+
 Exit codes:
   0    success
   1    the API or the network failed (one line on stderr names the status and the error code),
