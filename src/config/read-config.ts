@@ -1,7 +1,7 @@
 /** `readRicloudConfig`: the client options a machine set up for ricloud-py holds, for `configure()` or `new Client()`. */
+import { inspect } from 'node:util';
 import type { ClientOptions } from '../core/client-options';
 import { AbortError, InvalidInputError } from '../core/errors';
-import { INSPECT } from '../core/inspect';
 import { checkBaseUrl, checkKeys, checkObject, checkRules, describe, type Rule } from '../core/params';
 import { REDACTED } from '../core/redact';
 import { settingName, settingReader } from './settings';
@@ -60,9 +60,9 @@ function hideToken(config: RicloudConfig): RicloudConfig {
   const shown = () => ({ ...config, ...(config.token ? { token: REDACTED } : {}) });
   // Not enumerable, so `new Client(config)` finds no unknown option and a spread copies the options alone.
   Object.defineProperty(config, 'toJSON', { value: shown });
-  Object.defineProperty(config, INSPECT, {
-    value: (_depth: number, options: object, inspect: (value: unknown, options: object) => string) =>
-      inspect(shown(), options),
+  Object.defineProperty(config, inspect.custom, {
+    value: (_depth: number, options: object, show: (value: unknown, options: object) => string) =>
+      show(shown(), options),
   });
   return config;
 }
