@@ -13,6 +13,9 @@ import { readFileBounded } from './read-file';
 import type { Result } from './resources/result';
 import type { StorageCredentials } from './resources/storage-config';
 
+export { readRicloudConfig } from './config/read-config';
+export type { RicloudConfig } from './config/read-config';
+
 /**
  * The fields of a CSV's first data row, named by its header row: lower-cased, spaces made `_` (`Access key ID` →
  * `access_key_id`), as ricloud-py reads an AWS console CSV. Quoted fields may hold commas, quotes and line breaks.

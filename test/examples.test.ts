@@ -1,5 +1,8 @@
 /** Every example in examples/ runs as a user would run it (tsx), against a real mock server, and prints what the README says. */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../src/mock/index';
@@ -12,10 +15,17 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-/** Runs an example with RICLOUD_URL pointing at the mock and its own token (its own organisation). */
-async function example(name: string): Promise<string> {
+/**
+ * Runs an example with RICLOUD_URL pointing at the mock and its own token (its own organisation), or with `env` in
+ * their place; no other `RICLOUD_*` variable of this process reaches it.
+ */
+async function example(
+  name: string,
+  env: Record<string, string> = { RICLOUD_URL: mock.url, RICLOUD_TOKEN: `token-${name}` },
+): Promise<string> {
+  const inherited = Object.entries(process.env).filter(([variable]) => !variable.startsWith('RICLOUD_'));
   const { stdout } = await run(process.execPath, ['--import', 'tsx', `examples/${name}.ts`], {
-    env: { ...process.env, RICLOUD_URL: mock.url, RICLOUD_TOKEN: `token-${name}`, RICLOUD_LOG: 'off' },
+    env: { ...Object.fromEntries(inherited), ...env, RICLOUD_LOG: 'off' },
     timeout: 60_000,
   });
   return stdout;
@@ -78,6 +88,17 @@ describe('examples', { timeout: 60_000 }, () => {
 
   it('escape-hatch.ts creates through client.post with a schema and lists through client.get', async () => {
     expect(await example('escape-hatch')).toMatch(/^[0-9a-f-]{36} new 1\n$/);
+  });
+
+  it("ricloud-py-config.ts configures the library from ricloud-py's ~/.ricloud.ini alone, its token hidden", async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ricloud-example-'));
+    try {
+      writeFileSync(join(home, '.ricloud.ini'), `[api]\ntoken = token-py-config\nurl = ${mock.url}\nmax_retries = 3\n`);
+      const out = await example('ricloud-py-config', { HOME: home });
+      expect(out).toBe(`{"token":"[redacted]","baseUrl":"${mock.url}","maxRetries":3}\n0 webhook configs\n`);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('testing-with-mock.ts drives the in-process mock with msw and a fault plan', async () => {

@@ -1,7 +1,7 @@
 /** Exit codes, the errors only the command raises, and the one line on stderr that reports a failure. */
 import { CommanderError } from 'commander';
 import { escapeControls } from './escape';
-import { RicloudError } from './sdk';
+import { InvalidInputError, RicloudError } from './sdk';
 
 /** The command's exit codes (a run stopped by a signal exits with `SIGNAL_EXIT_CODES`). */
 const EXIT_CODES = {
@@ -31,6 +31,14 @@ export type StopSignal = keyof typeof SIGNAL_EXIT_CODES;
  */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/**
+ * `error` as the command line tells it: the settings readers it shares with `ricloud/node` refuse a variable or config
+ * file with an InvalidInputError, whose message names it already; any other error stays as it is.
+ */
+export function asUsage(error: unknown): unknown {
+  return error instanceof InvalidInputError ? new UsageError(error.message.slice(error.field.length + 2)) : error;
 }
 
 /**

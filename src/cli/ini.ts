@@ -1,30 +1,7 @@
-/**
- * The INI subset that ricloud-py's configparser files use: `[section]` headers, `key = value` or `key: value`
- * lines, and `#` or `;` comment lines. Keys are lower-cased, as configparser does.
- */
+/** Writes ricloud-py's config files: the INI that `src/config/ini.ts` parses. */
+import type { Ini } from '../config/ini';
 import { UsageError } from './errors';
 import { escapeControls } from './escape';
-
-/** Sections by name, each a map of keys to values. */
-export type Ini = Record<string, Record<string, string>>;
-
-/** Parses INI text. Lines outside any section, and lines that are not `key = value`, are skipped. */
-export function parseIni(text: string): Ini {
-  const ini: Ini = Object.create(null) as Ini;
-  let section: Record<string, string> | undefined;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
-    const header = /^\[(.+)\]$/.exec(line);
-    if (header) {
-      section = ini[(header[1] as string).trim()] ??= Object.create(null) as Record<string, string>;
-      continue;
-    }
-    const at = line.search(/[=:]/);
-    if (section && at > 0) section[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
-  }
-  return ini;
-}
 
 // A line break would start a line of its own (`token = …` smuggled in a URL); no control character has a use here.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it refuses

@@ -43,6 +43,14 @@ export function seconds(text: string): number {
   return value;
 }
 
+/** A signature tolerance: a number of seconds from 0 (which turns the check off), as ricloud-py's `delta`. */
+export function tolerance(text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0)
+    throw new InvalidArgumentError('Not a number of seconds, 0 or more (0 turns the check off).');
+  return value;
+}
+
 /** A point in time in ISO 8601 as the SDK's datetime filters take it: a date, or a date and time with its zone. Returned as given. */
 export function isoTime(text: string): string {
   if (!parseIsoInstant(text))

@@ -4,7 +4,7 @@
  */
 import { readBounded } from '../read-file';
 import { UsageError } from './errors';
-import { MAX_SECRET_BYTES } from './secret-input';
+import { MAX_SECRET_BYTES } from '../config/secret-file';
 import { askHidden } from './hidden-prompt';
 
 /** Where the password is read from and where the prompt goes. */

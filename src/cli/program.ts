@@ -31,6 +31,9 @@ Every command has --help.
 
 With the real API: ricloud config init --token <your key token>
 
+From ricloud-py: its icloud, rirelay and samples commands are steps here (user create, session create, poll create,
+result download); docs/porting-from-ricloud-py.md in the SDK's source maps each of its commands.
+
 Exit codes:
   0    success
   1    the API or the network failed (one line on stderr names the status and the error code),
@@ -43,7 +46,8 @@ Exit codes:
   141  stdout's reader went away (ricloud ... | head -1): the run stops quietly, as on Ctrl-C
 
 Environment: RICLOUD_TOKEN, RICLOUD_TOKEN_FILE (a file holding the token), RICLOUD_URL, RICLOUD_CONF (a config
-file), RICLOUD_SECRET or RICLOUD_SECRET_FILE (for event listen), RICLOUD_LOG (SDK log level), NO_COLOR.
+file), RICLOUD_SECRET or RICLOUD_SECRET_FILE and RICLOUD_DELTA (for event listen), RICLOUD_LOG (SDK log level),
+NO_COLOR.
 
 Security: flag values (--token, --secret) are visible to other users of this machine (ps). In scripts, pipe the
 token to --token-stdin (event listen: --secret-stdin) or name a file in RICLOUD_TOKEN_FILE. Text output shows the

@@ -2,11 +2,12 @@
 import type { Command } from 'commander';
 import { DEFAULT_BASE_URL } from '../sdk';
 import { action } from '../context';
-import { UsageError } from '../errors';
+import { asUsage, UsageError } from '../errors';
 import { stringifyIni } from '../ini';
 import { mask } from '../output';
 import { writePrivateFile } from '../private-file';
-import { configTarget, readIniFile, type Setting } from '../settings';
+import { configTarget, readIniFile } from '../../config/settings';
+import type { Setting } from '../settings';
 
 /**
  * `url` with everything from its `//` to its last `@` masked (`user:password@`, a token as the user): the SDK refuses
@@ -47,7 +48,9 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
         // The client checks the settings the way every command will use them; its base URL has the default applied.
         const { baseUrl } = await ctx.client();
         const token = ((await ctx.settings.token()) as Setting).value;
-        const kept = options.force ? ((await readIniFile(target, ctx.signal)) ?? {}) : {};
+        const kept = options.force
+          ? ((await readIniFile(target, ctx.signal).catch((error: unknown) => Promise.reject(asUsage(error)))) ?? {})
+          : {};
         try {
           writePrivateFile(path, stringifyIni({ ...kept, api: { ...kept.api, token, url: baseUrl } }), {
             overwrite: Boolean(options.force),

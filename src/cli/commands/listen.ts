@@ -14,17 +14,19 @@ import {
   toNodeHandler,
   type WebhookEvent,
 } from '../../webhooks/index';
+import { settingName } from '../../config/settings';
 import { action, type Context } from '../context';
 import { refuseEmpty, UsageError } from '../errors';
 import { checkUrl, hideNestedSecrets, RicloudError } from '../sdk';
-import { port, slugs } from '../parse';
+import { port, slugs, tolerance } from '../parse';
 import { host, listenFailure } from '../address';
 import { fromStdin } from '../secret-input';
 import { stopped } from '../stop';
 
 interface ListenOptions {
-  host: string;
-  port: number;
+  host?: string;
+  port?: number;
+  tolerance?: number;
   secret?: string;
   secretStdin?: boolean;
   webhookUrl?: string;
@@ -44,6 +46,26 @@ function show(ctx: Context, event: WebhookEvent): void {
   const about =
     data && typeof data === 'object' && data.resource && data.id ? `  ${String(data.resource)} ${String(data.id)}` : '';
   ctx.out.line(`${event.date_created}  ${event.type}.${event.action}  ${event.id}${about}`);
+}
+
+/** The signature tolerance in seconds: `--tolerance`, else `RICLOUD_DELTA` or `[webhooks] delta`, else the SDK's. */
+async function toleranceOf(ctx: Context, given: number | undefined): Promise<number | undefined> {
+  const setting = given === undefined ? await ctx.settings.tolerance() : undefined;
+  if (!setting) return given;
+  try {
+    return tolerance(setting.value);
+  } catch (error) {
+    throw new UsageError(
+      `invalid ${settingName(setting, 'RICLOUD_DELTA', 'webhooks', 'delta')}: ${(error as Error).message}`,
+    );
+  }
+}
+
+/** The one of an argument (ricloud-py's `HOST PORT`) and its flag that is given. @throws UsageError when both are. */
+function either<T>(argument: T | undefined, flag: T | undefined, name: string): T | undefined {
+  if (argument !== undefined && flag !== undefined)
+    throw new UsageError(`pass the ${name} as ${name.toUpperCase()} or --${name}, not both`);
+  return argument ?? flag;
 }
 
 /** True when `--only` and `--exclude` let an event with this slug be printed. */
@@ -129,8 +151,14 @@ export function addListenCommand(group: Command): void {
   group
     .command('listen')
     .description('receive webhook deliveries here: verify each signature and print each event')
-    .option('--host <host>', 'address to listen on', host, '127.0.0.1')
-    .option('--port <port>', 'port to listen on (0: any free port, named on the first line of stderr)', port, 8080)
+    .argument('[host]', "address to listen on, as --host (ricloud-py's form: event listen HOST PORT)", host)
+    .argument('[port]', 'port to listen on, as --port', port)
+    .option('--host <host>', 'address to listen on (default: 127.0.0.1)', host)
+    .option(
+      '--port <port>',
+      'port to listen on (0: any free port, named on the first line of stderr; default: 8080)',
+      port,
+    )
     .addOption(
       new Option(
         '--secret <secret>',
@@ -144,6 +172,11 @@ export function addListenCommand(group: Command): void {
       '--webhook-url <url>',
       'create a webhook config for this URL (it must reach this listener), point the current key at it and verify with its secret; on exit, point the key back and delete the config',
     )
+    .option(
+      '--tolerance <seconds>',
+      'how old a signature may be (else RICLOUD_DELTA, else [webhooks] delta, else 600); 0 turns the check off',
+      tolerance,
+    )
     .option('--only <slugs>', 'print only these events, comma-separated, e.g. webhook_config.test', slugs)
     .option('--exclude <slugs>', 'do not print these events, comma-separated', slugs)
     .addHelpText(
@@ -154,67 +187,74 @@ A copy of a delivery already received is acknowledged (200), reported on stderr,
 Events left out by --only or --exclude are still accepted (200), just not printed.
 
 Examples:
+  ricloud event listen 0.0.0.0 8080 --tolerance 300   # ricloud-py's form, every interface
   ricloud event listen --webhook-url http://127.0.0.1:8080/webhooks
   ricloud event listen --port 9000 --secret "$RICLOUD_SECRET" --only webhook_config.test --json | jq .data.id`,
     )
     .action(
-      action(async (ctx, options: ListenOptions) => {
-        // Checked before anything starts, and by this flag's name: the SDK's create would call it `url`.
-        if (options.webhookUrl) checkUrl(options.webhookUrl, '--webhook-url');
-        refuseEmpty('--secret', options.secret);
-        // With --webhook-url, the new config's secret is the one deliveries are signed with, whatever is configured.
-        const given = options.webhookUrl
-          ? undefined
-          : options.secretStdin
-            ? (await fromStdin('--secret-stdin', 'Webhook secret', process.stdin, ctx.signal)).value
-            : (options.secret?.trim() ?? (await ctx.settings.secret())?.value);
-        if (!options.webhookUrl && !given)
-          throw new UsageError(
-            'event listen needs --secret-stdin, --secret, RICLOUD_SECRET, RICLOUD_SECRET_FILE, [webhooks] secret in the config file, or --webhook-url',
+      action(
+        async (ctx, hostArgument: string | undefined, portArgument: number | undefined, options: ListenOptions) => {
+          const listenHost = either(hostArgument, options.host, 'host') ?? '127.0.0.1';
+          const listenPort = either(portArgument, options.port, 'port') ?? 8080;
+          // Checked before anything starts, and by this flag's name: the SDK's create would call it `url`.
+          if (options.webhookUrl) checkUrl(options.webhookUrl, '--webhook-url');
+          refuseEmpty('--secret', options.secret);
+          // With --webhook-url, the new config's secret is the one deliveries are signed with, whatever is configured.
+          const given = options.webhookUrl
+            ? undefined
+            : options.secretStdin
+              ? (await fromStdin('--secret-stdin', 'Webhook secret', process.stdin, ctx.signal)).value
+              : (options.secret?.trim() ?? (await ctx.settings.secret())?.value);
+          if (!options.webhookUrl && !given)
+            throw new UsageError(
+              'event listen needs --secret-stdin, --secret, RICLOUD_SECRET, RICLOUD_SECRET_FILE, [webhooks] secret in the config file, or --webhook-url',
+            );
+          const maxAge = await toleranceOf(ctx, options.tolerance);
+          // Built before listening, so a missing token fails before anything starts.
+          const client = options.webhookUrl ? await ctx.client() : undefined;
+          // With --webhook-url the secret is known once the config exists; a delivery that comes first waits for it.
+          let created: (secret: string) => void = () => undefined;
+          const configSecret = new Promise<string>((resolve) => (created = resolve));
+          const handler = createWebhookHandler({
+            secret: given ?? (() => configSecret),
+            tolerance: maxAge,
+            // A copy of a delivery already received (a replay, or the API's retry) is acknowledged, not printed twice.
+            replay: new MemoryReplayStore(),
+            onAny: (event) => {
+              if (wanted(`${event.type}.${event.action}`, options)) show(ctx, event);
+            },
+            onError: (error) =>
+              ctx.out.warn(
+                error instanceof ReplayError
+                  ? // Not its message, which says "refused": a copy of an event already handled is acknowledged (200).
+                    `ignored a copy of a delivery: event ${error.eventId} was already received`
+                  : `refused a delivery: ${error instanceof Error ? error.message : String(error)}`,
+              ),
+          });
+          const server = createServer(toNodeHandler(handler));
+          await new Promise<void>((resolve, reject) => {
+            server.once('error', (error) => reject(listenFailure(error, listenHost)));
+            server.listen(listenPort, listenHost, resolve);
+          });
+          const { address, port: bound, family } = server.address() as AddressInfo;
+          // Not a banner: with --port 0 it is the one place a script finds the receiver, so --quiet keeps it, as it
+          // keeps the URL `ricloud mock` prints. stdout stays the events alone.
+          ctx.out.warn(
+            `Listening on http://${family === 'IPv6' ? `[${address}]` : address}:${bound} (POST to any path).`,
           );
-        // Built before listening, so a missing token fails before anything starts.
-        const client = options.webhookUrl ? await ctx.client() : undefined;
-        // With --webhook-url the secret is known once the config exists; a delivery that comes first waits for it.
-        let created: (secret: string) => void = () => undefined;
-        const configSecret = new Promise<string>((resolve) => (created = resolve));
-        const handler = createWebhookHandler({
-          secret: given ?? (() => configSecret),
-          // A copy of a delivery already received (a replay, or the API's retry) is acknowledged, not printed twice.
-          replay: new MemoryReplayStore(),
-          onAny: (event) => {
-            if (wanted(`${event.type}.${event.action}`, options)) show(ctx, event);
-          },
-          onError: (error) =>
-            ctx.out.warn(
-              error instanceof ReplayError
-                ? // Not its message, which says "refused": a copy of an event already handled is acknowledged (200).
-                  `ignored a copy of a delivery: event ${error.eventId} was already received`
-                : `refused a delivery: ${error instanceof Error ? error.message : String(error)}`,
-            ),
-        });
-        const server = createServer(toNodeHandler(handler));
-        await new Promise<void>((resolve, reject) => {
-          server.once('error', (error) => reject(listenFailure(error, options.host)));
-          server.listen(options.port, options.host, resolve);
-        });
-        const { address, port: bound, family } = server.address() as AddressInfo;
-        // Not a banner: with --port 0 it is the one place a script finds the receiver, so --quiet keeps it, as it
-        // keeps the URL `ricloud mock` prints. stdout stays the events alone.
-        ctx.out.warn(
-          `Listening on http://${family === 'IPv6' ? `[${address}]` : address}:${bound} (POST to any path).`,
-        );
-        ctx.out.note('Press Ctrl-C to stop.');
+          ctx.out.note('Press Ctrl-C to stop.');
 
-        const setup: Setup = {};
-        try {
-          if (client && options.webhookUrl) await setUp(ctx, client, options.webhookUrl, setup, created);
-          await stopped(ctx.signal);
-        } finally {
-          server.closeAllConnections();
-          server.close();
-          // The stop signal has fired, so these calls go without it.
-          if (client) await cleanUp(ctx, client, setup);
-        }
-      }),
+          const setup: Setup = {};
+          try {
+            if (client && options.webhookUrl) await setUp(ctx, client, options.webhookUrl, setup, created);
+            await stopped(ctx.signal);
+          } finally {
+            server.closeAllConnections();
+            server.close();
+            // The stop signal has fired, so these calls go without it.
+            if (client) await cleanUp(ctx, client, setup);
+          }
+        },
+      ),
     );
 }

@@ -1,0 +1,68 @@
+/** `readRicloudConfig`: the client options a machine set up for ricloud-py holds, for `configure()` or `new Client()`. */
+import { inspect } from 'node:util';
+import type { ClientOptions } from '../core/client-options';
+import { AbortError, InvalidInputError } from '../core/errors';
+import { checkBaseUrl, checkKeys, checkObject, checkRules, describe, type Rule } from '../core/params';
+import { REDACTED } from '../core/redact';
+import { settingName, settingReader } from './settings';
+
+/** The client options ricloud-py's settings give: its `[api]` `token`, `url` and `max_retries`. */
+export type RicloudConfig = Pick<ClientOptions, 'token' | 'baseUrl' | 'maxRetries'>;
+
+const READ_OPTION_RULES: Record<string, Rule> = { signal: [(v) => v instanceof AbortSignal, 'an AbortSignal'] };
+
+/** The most retries a client takes (its `maxRetries` option). */
+const MAX_RETRIES = 10;
+
+/**
+ * Reads ricloud-py's settings as its `ricloud` command does, and as this SDK's does: each from its `RICLOUD_*`
+ * variable (`RICLOUD_TOKEN`, or the file `RICLOUD_TOKEN_FILE` names; `RICLOUD_URL`; `RICLOUD_MAX_RETRIES`), else the
+ * file `RICLOUD_CONF` names, else `~/.ricloud.ini`. Returns only the options set somewhere, for `configure()` or
+ * `new Client()`; `util.inspect` and `JSON.stringify` show its token as `[redacted]`. `options.signal` ends a read.
+ * @throws InvalidInputError naming the variable or file when a file cannot be read, `max_retries` is not a whole
+ *   number from 0 to 10 or the URL is not an http(s) URL, or naming `options` when they are not an object of known
+ *   options; AbortError when `options.signal` aborts first.
+ */
+export async function readRicloudConfig(options: { signal?: AbortSignal } = {}): Promise<RicloudConfig> {
+  const o = checkObject(options, 'options');
+  checkKeys(o, Object.keys(READ_OPTION_RULES), 'an option of readRicloudConfig', 'options');
+  checkRules(o, 'options', READ_OPTION_RULES);
+  const { signal } = o as typeof options;
+  const reader = settingReader(process.env, signal);
+  try {
+    const token = await reader.read('RICLOUD_TOKEN', 'api', 'token', 'RICLOUD_TOKEN_FILE');
+    const url = await reader.read('RICLOUD_URL', 'api', 'url');
+    const retries = await reader.read('RICLOUD_MAX_RETRIES', 'api', 'max_retries');
+    const config: RicloudConfig = {};
+    if (token) config.token = token.value;
+    if (url) {
+      checkBaseUrl(url.value, settingName(url, 'RICLOUD_URL', 'api', 'url'));
+      config.baseUrl = url.value;
+    }
+    if (retries) {
+      const field = settingName(retries, 'RICLOUD_MAX_RETRIES', 'api', 'max_retries');
+      if (!/^\d+$/.test(retries.value) || Number(retries.value) > MAX_RETRIES)
+        throw new InvalidInputError(
+          field,
+          `must be a whole number from 0 to ${MAX_RETRIES}, got ${describe(retries.value)}`,
+        );
+      config.maxRetries = Number(retries.value);
+    }
+    return hideToken(config);
+  } catch (error) {
+    if (signal?.aborted) throw new AbortError('reading the ricloud config: aborted', { cause: signal.reason });
+    throw error;
+  }
+}
+
+/** `config`, shown by `util.inspect` and `JSON.stringify` with its token as `[redacted]`; spread, it keeps the token. */
+function hideToken(config: RicloudConfig): RicloudConfig {
+  const shown = () => ({ ...config, ...(config.token ? { token: REDACTED } : {}) });
+  // Not enumerable, so `new Client(config)` finds no unknown option and a spread copies the options alone.
+  Object.defineProperty(config, 'toJSON', { value: shown });
+  Object.defineProperty(config, inspect.custom, {
+    value: (_depth: number, options: object, show: (value: unknown, options: object) => string) =>
+      show(shown(), options),
+  });
+  return config;
+}

@@ -1,0 +1,119 @@
+/**
+ * Where ricloud-py's settings come from, for `ricloud/node` and the command line alike: `RICLOUD_*` environment
+ * variables first, then its config files, `~/.ricloud.ini` and then the file `RICLOUD_CONF` names (a later file
+ * overrides an earlier one). Node-only.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { InvalidInputError } from '../core/errors';
+import { readFileBounded } from '../read-file';
+import { type Ini, parseIni } from './ini';
+import { fromSecretFile } from './secret-file';
+
+/** A setting's value and where it came from: a flag (`--token`), a variable (`RICLOUD_TOKEN`) or a file path. */
+export interface Setting {
+  value: string;
+  source: string;
+}
+
+/** The environment the settings are read from. */
+export type Env = Record<string, string | undefined>;
+
+/** A config file ricloud-py reads, and what names it: `RICLOUD_CONF`, or nothing (the default file). */
+export interface ConfigFile {
+  path: string;
+  /** How messages name where the path came from: `named by RICLOUD_CONF` or `the default file`. */
+  origin: string;
+}
+
+/** The config files ricloud-py reads, in order: `~/.ricloud.ini`, then `RICLOUD_CONF` when set. */
+function configFiles(env: Env): ConfigFile[] {
+  const home = { path: join(homedir(), '.ricloud.ini'), origin: 'the default file' };
+  return env.RICLOUD_CONF ? [home, { path: env.RICLOUD_CONF, origin: 'named by RICLOUD_CONF' }] : [home];
+}
+
+/** The file `config init` writes: the one `RICLOUD_CONF` names, else `~/.ricloud.ini`. */
+export function configTarget(env: Env): ConfigFile {
+  return configFiles(env).at(-1) as ConfigFile;
+}
+
+/** The most a config file may take, in bytes: ricloud-py's holds a few lines. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * Reads an INI file, unless `stop` aborts first; a missing file reads as nothing, as configparser does.
+ * @throws InvalidInputError naming `RICLOUD_CONF` or `~/.ricloud.ini`, with the file and where its path came from in
+ *   its message, when it exists but cannot be read (a directory, no permission) or is too long; AbortError when `stop`
+ *   aborts.
+ */
+export async function readIniFile(file: ConfigFile, stop?: AbortSignal): Promise<Ini | undefined> {
+  const what = `the config file ${file.path} (${file.origin})`;
+  const field = file.origin === 'the default file' ? '~/.ricloud.ini' : 'RICLOUD_CONF';
+  let bytes: Buffer;
+  try {
+    bytes = await readFileBounded(file.path, MAX_CONFIG_BYTES, stop);
+  } catch (error) {
+    if (stop?.aborted) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new InvalidInputError(field, `cannot read ${what}: ${(error as Error).message}`);
+  }
+  if (bytes.length > MAX_CONFIG_BYTES)
+    throw new InvalidInputError(field, `${what} holds more than ${MAX_CONFIG_BYTES} bytes`);
+  return parseIni(bytes.toString('utf8'));
+}
+
+/** `make()`'s promise, made on the first call only. */
+export function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}
+
+/** `value` trimmed, as a setting from `source`; an empty one counts as unset, as in ricloud-py's defaults (`token =`). */
+export const trimmed = (value: string | undefined, source: string): Setting | undefined =>
+  value?.trim() ? { value: value.trim(), source } : undefined;
+
+/** How messages name where a setting came from: its variable (`RICLOUD_URL`), or its file and `[section] key`. */
+export const settingName = (setting: Setting, variable: string, section: string, key: string): string =>
+  setting.source === variable ? variable : `${setting.source} [${section}] ${key}`;
+
+/** Reads ricloud-py's settings: each from its variable, else the file its `_FILE` variable names, else the files. */
+export interface SettingReader {
+  /**
+   * The setting `variable` (`RICLOUD_TOKEN`), else the file `fileVariable` names (`RICLOUD_TOKEN_FILE`), else `key` in
+   * `[section]` of the config files.
+   * @throws InvalidInputError when both `variable` and `fileVariable` are set, or a file it falls through to exists
+   *   but cannot be read.
+   */
+  read(variable: string, section: string, key: string, fileVariable?: string): Promise<Setting | undefined>;
+  /** The config files that were found and read, in reading order. */
+  files(): Promise<string[]>;
+}
+
+/** A reader of the settings in `env` and the config files, each file read when first needed; `stop` ends a read. */
+export function settingReader(env: Env, stop?: AbortSignal): SettingReader {
+  const files = configFiles(env).map((file) => ({ path: file.path, ini: once(() => readIniFile(file, stop)) }));
+  return {
+    async read(variable, section, key, fileVariable) {
+      // A secret may come from the file a variable names (`RICLOUD_TOKEN_FILE`), which keeps it out of the environment.
+      const named = fileVariable && env[fileVariable];
+      if (env[variable] && named) throw new InvalidInputError(variable, `set ${variable} or ${fileVariable}, not both`);
+      const fromEnv =
+        trimmed(env[variable], variable) ?? (named ? await fromSecretFile(fileVariable, named, stop) : undefined);
+      if (fromEnv) return fromEnv;
+      // A later file overrides an earlier one, so it is read first; an earlier one only when the later one lacks the key.
+      for (const { path, ini } of [...files].reverse()) {
+        const value = trimmed((await ini())?.[section]?.[key], path);
+        if (value) return value;
+      }
+      return undefined;
+    },
+    async files() {
+      const found: string[] = [];
+      for (const file of files) if (await file.ini()) found.push(file.path);
+      return found;
+    },
+  };
+}
