@@ -3,6 +3,7 @@ import { inspect } from 'node:util';
 import type { ClientOptions } from '../core/client-options';
 import { AbortError, InvalidInputError } from '../core/errors';
 import { checkBaseUrl, checkKeys, checkObject, checkRules, describe, type Rule } from '../core/params';
+import { MAX_RETRIES } from '../core/wire';
 import { REDACTED } from '../core/redact';
 import { settingName, settingReader } from './settings';
 
@@ -10,9 +11,6 @@ import { settingName, settingReader } from './settings';
 export type RicloudConfig = Pick<ClientOptions, 'token' | 'baseUrl' | 'maxRetries'>;
 
 const READ_OPTION_RULES: Record<string, Rule> = { signal: [(v) => v instanceof AbortSignal, 'an AbortSignal'] };
-
-/** The most retries a client takes (its `maxRetries` option). */
-const MAX_RETRIES = 10;
 
 /**
  * Reads ricloud-py's settings as its `ricloud` command does, and as this SDK's does: each from its `RICLOUD_*`

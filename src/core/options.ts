@@ -2,7 +2,7 @@
 import type { BaseClient } from './client';
 import { InvalidInputError, type RicloudError } from './errors';
 import { checkKeys, checkObject, checkRules, isPlainObject, MILLISECONDS, numberIn, typed, type Rule } from './params';
-import { MAX_AWAIT_SECONDS } from './wire';
+import { MAX_AWAIT_SECONDS, MAX_RETRIES } from './wire';
 
 /** Observability hooks. Each may be set on the client and on a single request; both run. */
 export interface Hooks {
@@ -75,7 +75,7 @@ const hook: Rule = typed('function');
 const REQUEST_RULES: Record<string, Rule> = {
   timeout: MILLISECONDS,
   deadline: MILLISECONDS,
-  maxRetries: numberIn(0, 10, '', true),
+  maxRetries: numberIn(0, MAX_RETRIES, '', true),
   awaitFor: numberIn(0, MAX_AWAIT_SECONDS, ' of seconds'),
   signal: [(v) => v instanceof AbortSignal, 'an AbortSignal'],
   headers: [

@@ -11,6 +11,8 @@ export const AWAIT_HEADER = 'ricloud-await';
 export const MAX_AWAIT_SECONDS = 10;
 /** How long `task.wait()` (and the command line's `--wait`) waits unless told otherwise, in milliseconds. */
 export const DEFAULT_WAIT_TIMEOUT = 60_000;
+/** The most retries a client or a call takes (`maxRetries`). */
+export const MAX_RETRIES = 10;
 
 /** The states of a webhook config, in the order the API documents them. */
 export const WEBHOOK_CONFIG_STATES = ['new', 'valid', 'invalid', 'deactivated'] as const;
