@@ -45,11 +45,13 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
     // Not JSON (an HTML error page, an empty body): the status alone speaks.
   }
   const code = typeof parsed.error === 'string' ? redact(parsed.error) : '';
+  const said = typeof parsed.message === 'string' && parsed.message ? redactText(parsed.message, redact) : undefined;
   const init = {
     status,
     request: answer.request,
     body: redactText(answer.text, redact),
     retryAfter: answer.retryAfter,
+    apiMessage: said,
     // Only a 4xx says the server refused; a redirect is how many servers answer a POST they acted on.
     mayHaveSucceeded: answer.once && (status < 400 || status >= 500),
   };
@@ -60,7 +62,6 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
     return new ResponseValidationError(message, { ...init, field: '' });
   }
   const tag = `(${status}${code ? ` ${code}` : ''})`;
-  const said = typeof parsed.message === 'string' && parsed.message ? redactText(parsed.message, redact) : undefined;
   if (status >= 500) return new ServerError(`${what}: server error ${tag}${applied}`, init);
   const errorInit = {
     ...init,

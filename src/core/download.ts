@@ -233,6 +233,7 @@ async function requestFailure(
         status: 410,
         request: mapped.request,
         body: mapped.body,
+        apiMessage: mapped.apiMessage,
         error: mapped.error,
         params: mapped.params,
       },
