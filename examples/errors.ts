@@ -4,7 +4,10 @@ import { InvalidInputError, NotFoundError, RequestError, RicloudError, WebhookCo
 try {
   await WebhookConfig.retrieve('no-such-config');
 } catch (error) {
-  if (error instanceof NotFoundError) console.log(error.message); // "webhook_config no-such-config not found (404 not-found)"
+  if (error instanceof NotFoundError) {
+    console.log(error.message); // "webhook_config no-such-config not found (404 not-found)": the SDK's line
+    console.log(error.apiMessage); // "Webhook config not found.": the API's own text (ricloud-py's `message`)
+  }
 }
 
 try {

@@ -63,6 +63,7 @@ describe('examples', { timeout: 60_000 }, () => {
   it('errors.ts shows NotFoundError, InvalidInputError and the mayHaveSucceeded check', async () => {
     const out = await example('errors');
     expect(out).toContain('webhook_config no-such-config not found (404 not-found)');
+    expect(out).toContain('Webhook config not found.');
     expect(out).toContain('url - url: must use http or https, not ftp');
   });
 

@@ -10,7 +10,7 @@ const EXIT_CODES = {
   failure: 1,
   /** An unknown flag, a missing argument or an invalid value. */
   usage: 2,
-  /** A waited task ended `failed`, a config `invalid`, a session not `active`, or a poll with failed tasks. */
+  /** A waited task ended `failed` or `suspended`, a config `invalid`, a session not `active`, or a poll with such tasks. */
   unsuccessful: 3,
   /** A wait ran out of time (`--timeout`) before the work ended: wait again. */
   timedOut: 4,
@@ -50,7 +50,7 @@ export function refuseEmpty(flag: string, value: string | undefined): void {
     throw new UsageError(`${flag} is ${value ? 'only whitespace' : 'empty'}: give it a value, or leave it out`);
 }
 
-/** The waited work ended, but badly: a `failed` task, an `invalid` config, a session not `active`, a failed poll task. Exit 3. */
+/** The waited work ended, but badly: a task not `succeeded`, an `invalid` config, a session not `active`, a poll with such tasks. Exit 3. */
 export class Unsuccessful extends Error {
   override name = 'Unsuccessful';
 }

@@ -39,8 +39,8 @@ Exit codes:
   1    the API or the network failed (one line on stderr names the status and the error code),
        or stdout could not be written (e.g. a full disk), or the port to listen on is taken
   2    usage: an unknown flag, a missing argument, an invalid value or an unreadable config file
-  3    a waited task ended failed, a waited webhook config ended invalid, a waited session did not
-       become active, or a waited poll completed with failed tasks
+  3    a waited task ended failed or suspended, a waited webhook config ended invalid, a waited session
+       did not become active, or a waited poll completed with failed or suspended tasks
   4    a wait ran out of time (--timeout) before the work ended: it may still be running, wait again
   130  interrupted (Ctrl-C); 143 when stopped by SIGTERM, 129 when the terminal closed (SIGHUP)
   141  stdout's reader went away (ricloud ... | head -1): the run stops quietly, as on Ctrl-C

@@ -66,12 +66,15 @@ class WaitEnd {
   }
 }
 
+/** True for a task that has `succeeded`: what a wait that ended `failed`, `suspended` or in a state yet unknown is not. */
+const succeeded = (task: Task) => task.state === 'succeeded';
+
 /**
  * Waits for `task` to end with the SDK's `task.wait()`, which bounds each refresh by the time left.
  * @throws WaitTimedOut after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
  */
 export function waitForTask(ctx: Context, task: Task, seconds: number): Promise<Task> {
-  return waitForResource(ctx, 'task', task, seconds, (done) => done.state !== 'failed');
+  return waitForResource(ctx, 'task', task, seconds, succeeded);
 }
 
 /**
@@ -85,7 +88,7 @@ export function waitForTaskId(ctx: Context, client: Client, id: string, seconds:
     id,
     seconds,
     (options) => client.tasks.retrieve(id, options),
-    (done) => done.state !== 'failed',
+    succeeded,
     (task) => ctx.out.resource(task),
   );
 }
@@ -197,9 +200,11 @@ export async function showAfterWait(wait: () => Promise<unknown>, show: () => vo
 }
 
 /**
- * Fails the run when a waited task failed.
- * @throws Unsuccessful when the task ended `failed` (exit 3).
+ * Fails the run when a waited task did not succeed.
+ * @throws Unsuccessful when the task ended `failed`, `suspended` or in another state but `succeeded` (exit 3).
  */
-export function throwIfFailed(task: Task): void {
-  if (task.state === 'failed') throw new Unsuccessful(`task ${task.id} failed${task.error ? ` (${task.error})` : ''}`);
+export function throwUnlessSucceeded(task: Task): void {
+  if (succeeded(task)) return;
+  const error = task.error ? ` (${task.error})` : '';
+  throw new Unsuccessful(`task ${task.id} ${task.state === 'failed' ? 'failed' : `is ${task.state}`}${error}`);
 }

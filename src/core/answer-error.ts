@@ -44,12 +44,14 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
   } catch {
     // Not JSON (an HTML error page, an empty body): the status alone speaks.
   }
-  const code = typeof parsed.error === 'string' ? redact(parsed.error) : '';
+  const code = typeof parsed.error === 'string' ? errorCode(parsed.error, redact) : '';
+  const said = typeof parsed.message === 'string' && parsed.message ? redactText(parsed.message, redact) : undefined;
   const init = {
     status,
     request: answer.request,
     body: redactText(answer.text, redact),
     retryAfter: answer.retryAfter,
+    apiMessage: said,
     // Only a 4xx says the server refused; a redirect is how many servers answer a POST they acted on.
     mayHaveSucceeded: answer.once && (status < 400 || status >= 500),
   };
@@ -60,7 +62,6 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
     return new ResponseValidationError(message, { ...init, field: '' });
   }
   const tag = `(${status}${code ? ` ${code}` : ''})`;
-  const said = typeof parsed.message === 'string' && parsed.message ? redactText(parsed.message, redact) : undefined;
   if (status >= 500) return new ServerError(`${what}: server error ${tag}${applied}`, init);
   const errorInit = {
     ...init,
@@ -84,6 +85,19 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
     default:
       return new RequestError(`${what}: ${said ?? 'request refused'} ${tag}`, errorInit);
   }
+}
+
+/** The form of the API's error codes (`invalid-parameter`, `init_failed`): a fixed vocabulary, not the caller's data. */
+const ERROR_CODE = /^[a-z\d]+(?:[-_][a-z\d]+)*$/;
+
+/**
+ * The error code as sent when it has the codes' form, for programs to compare: a short secret (a password `p`) hidden
+ * inside it would corrupt it (`invalid-[redacted]arameter`). Any other text, or a code that is a secret itself, is
+ * redacted.
+ */
+function errorCode(code: string, redact: (text: string) => string): string {
+  const redacted = redact(code);
+  return ERROR_CODE.test(code) && redacted !== REDACTED ? code : redacted;
 }
 
 /** `value` redacted as a JSON body is (`redactedJson`), and the token hidden in its keys too; all of it when that breaks the JSON. */

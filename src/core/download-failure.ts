@@ -44,6 +44,7 @@ export async function requestFailure(
         status: 410,
         request: mapped.request,
         body: mapped.body,
+        apiMessage: mapped.apiMessage,
         error: mapped.error,
         params: mapped.params,
       },

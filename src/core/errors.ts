@@ -79,6 +79,8 @@ export interface ResponseErrorInit {
   mayHaveSucceeded?: boolean | undefined;
   /** The delay the server advised with `Retry-After`, in seconds. */
   retryAfter?: number | undefined;
+  /** The `message` of the API's error body (redacted), when it had one. */
+  apiMessage?: string | undefined;
 }
 
 /** An error status from the API: the base of RequestError (4xx) and ServerError (5xx). */
@@ -92,12 +94,18 @@ export class ResponseError extends RicloudError {
   declare readonly body: string;
   /** The delay the server advised with `Retry-After`, in seconds. */
   declare readonly retryAfter?: number | undefined;
+  /**
+   * The API's own `message` (ricloud-py's `RequestError.message`), e.g. `Some parameters were invalid.`, secrets
+   * redacted; undefined when the body had none. `message` is the SDK's line, which quotes it for some statuses only.
+   */
+  declare readonly apiMessage?: string | undefined;
 
-  /** `init` holds the response: its status and body, any `Retry-After` advice, and the request it answered. */
+  /** `init` holds the response: its status and body, the API's message, any `Retry-After` advice, and the request. */
   constructor(message: string, init: ResponseErrorInit) {
     super(message, { status: init.status, request: init.request, mayHaveSucceeded: init.mayHaveSucceeded ?? false });
     this.body = init.body;
     if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter;
+    if (init.apiMessage !== undefined) this.apiMessage = init.apiMessage;
   }
 }
 

@@ -204,12 +204,21 @@ export function checkLimit(value: unknown, field = 'limit'): number {
 
 /**
  * Refuses any key of `o` not in `allowed`, so a typo is not sent as a filter or ignored as an option. `what` says what
- * a key is (`a list parameter`, `an option`); `at` names the object holding them.
+ * a key is (`a list parameter`, `an option`); `at` names the object holding them; `hint` may add to the message.
  */
-export function checkKeys(o: object, allowed: readonly string[], what: string, at?: string): void {
+export function checkKeys(
+  o: object,
+  allowed: readonly string[],
+  what: string,
+  at?: string,
+  hint?: (key: string) => string,
+): void {
   for (const key of Object.keys(o))
     if (!allowed.includes(key))
-      throw new InvalidInputError(at ? `${at}.${key}` : key, `is not ${what} (expected one of ${allowed.join(', ')})`);
+      throw new InvalidInputError(
+        at ? `${at}.${key}` : key,
+        `is not ${what} (expected one of ${allowed.join(', ')})${hint?.(key) ?? ''}`,
+      );
 }
 
 /** A plain object: not null, not an array. */

@@ -20,8 +20,11 @@ export const WEBHOOK_CONFIG_STATES = ['new', 'valid', 'invalid', 'deactivated'] 
 export const WEBHOOK_CONFIG_UPDATE_STATES = ['new', 'deactivated'] as const;
 /** The states of a task. */
 export const TASK_STATES = ['pending', 'processing', 'suspended', 'succeeded', 'failed'] as const;
-/** The task states after which nothing changes. */
-export const TASK_FINAL_STATES: readonly string[] = ['succeeded', 'failed'];
+/**
+ * The states of a task or a poll while its work goes on. `wait()` ends on any other: `succeeded`, `failed`, a task's
+ * `suspended` (which ricloud-py's samples stop on too) and any state the API may add, so callers check `state`.
+ */
+export const RUNNING_STATES: readonly string[] = ['pending', 'processing'];
 /** The delivery states of an event. */
 export const EVENT_STATES = ['pending', 'delivered', 'failed'] as const;
 /** The bucket kinds of a storage config, read from its url. */
@@ -42,8 +45,6 @@ export const SOURCE_STATES = ['unvalidated', 'active', 'deactivated', 'blocked',
 export const SESSION_STATES = ['pending', 'active', 'failed', 'expired'] as const;
 /** The states of a poll. */
 export const POLL_STATES = ['pending', 'processing', 'completed'] as const;
-/** The poll states after which nothing changes: `failed` is not documented, but ricloud-py's samples check for it. */
-export const POLL_FINAL_STATES: readonly string[] = ['completed', 'failed'];
 /** The states of a subscription. */
 export const SUBSCRIPTION_STATES = ['pending', 'active', 'deleted'] as const;
 /** The states of a result. */

@@ -120,6 +120,8 @@ export const SUBSCRIPTION_INTERVAL = { default: 86_400, min: 3600 } as const;
 
 /** A data type or file whose name ends so makes its task fail, with this error. */
 export const FAILING_TARGET = { suffix: '.fail', error: 'data-unavailable' } as const;
+/** A data type or file whose name ends so leaves its task `suspended` after `processing`, for good. */
+export const SUSPENDED_TARGET = { suffix: '.suspend' } as const;
 /** The path where the mock serves result files: the `signed_url` of a result. */
 export const FILES_PATH = '/files';
 /** The answer for the file of an expired result, and to acknowledging it. */

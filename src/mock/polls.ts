@@ -1,10 +1,10 @@
 /**
  * The poll state machine: `pending`, then `processing` with one task per requested info type, data type and file,
- * then `completed` once every task has ended. A task runs `pending → processing → succeeded | failed`, and publishes
- * one result when it succeeds. Each step is an event: `poll.created`, `task.created`, `task.succeeded`,
+ * then `completed` once every task has left `pending` and `processing`. A task runs `pending → processing → succeeded |
+ * failed | suspended`, and publishes one result when it succeeds. Each step is an event: `poll.created`, `task.created`, `task.succeeded`,
  * `task.failed`, `poll.completed`.
  */
-import { FAILING_TARGET, RELAY_DEVICES } from './choices';
+import { FAILING_TARGET, RELAY_DEVICES, SUSPENDED_TARGET } from './choices';
 import { sleep } from './deliveries';
 import type { HandlerContext } from './endpoint';
 import { listObject } from './lists';
@@ -114,7 +114,10 @@ function newTask(
   return task;
 }
 
-/** Runs one task: a target ending in `FAILING_TARGET.suffix` fails, any other publishes its result. */
+/**
+ * Runs one task: a target ending in `FAILING_TARGET.suffix` fails, one ending in `SUSPENDED_TARGET.suffix` is left
+ * `suspended` (no event: the API documents none), any other publishes its result.
+ */
 async function runTask(
   context: HandlerContext,
   key: StoredKey,
@@ -128,6 +131,12 @@ async function runTask(
   task.date_started = store.now();
   runner.notify(poll.id);
   await sleep(flow.taskDelay, signal);
+  if (task.target.endsWith(SUSPENDED_TARGET.suffix)) {
+    task.state = 'suspended';
+    runner.notify(task.id);
+    runner.notify(poll.id);
+    return;
+  }
   const fails = task.target.endsWith(FAILING_TARGET.suffix);
   if (!fails) await publishResult(context, key, poll, task, signal);
   task.state = fails ? 'failed' : 'succeeded';

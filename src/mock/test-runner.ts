@@ -4,7 +4,7 @@
  * unless the `storageTest` option says `fail`, and its end is a `task.succeeded` | `task.failed` event of the key.
  * Also the long-poll wait on a task's end.
  */
-import { TASK_FINAL_STATES } from '../core/wire';
+import { RUNNING_STATES } from '../core/wire';
 import type { TaskAttributes } from '../schemas';
 import { STORAGE_TEST_ERROR } from './choices';
 import { attempt, type DeliveryContext, emit, newEvent, sleep } from './deliveries';
@@ -194,10 +194,10 @@ export class TestRunner {
     return error;
   }
 
-  /** Resolves once the task has ended, or after `ms`, whichever is first. */
+  /** Resolves once the task has left `pending` and `processing`, or after `ms`, whichever is first. */
   waitFor(taskId: string, ms: number): Promise<void> {
     const task = this.context.store.tasks.get(taskId);
-    return this.waitUntil(taskId, ms, () => !task || TASK_FINAL_STATES.includes(task.state));
+    return this.waitUntil(taskId, ms, () => !task || !RUNNING_STATES.includes(task.state));
   }
 
   /** Resolves once `ready()` holds (checked now and at each `notify(id)`), or after `ms`, whichever is first. */

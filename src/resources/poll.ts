@@ -12,7 +12,7 @@ import type { RequestOptions } from '../core/options';
 import { type DateFilter, isPlainObject } from '../core/params';
 import type { ResponseMeta } from '../core/spec';
 import { waitFor, type WaitOptions } from '../core/wait';
-import { POLL_FINAL_STATES } from '../core/wire';
+import { RUNNING_STATES } from '../core/wire';
 import { Result, type ResultListParams, withResults } from './result';
 import { Task, type TaskListParams } from './task';
 import { pollSchema, type PollAttributes, type PollState } from './poll.schema';
@@ -177,9 +177,9 @@ export class Poll extends /* @__PURE__ */ resource({
     super(withResults(data, response, client), response, client);
   }
 
-  /** True once the poll has `completed` (or `failed`, a state ricloud-py's samples check for). */
+  /** True once the poll has left `pending` and `processing`: `completed`, or a state yet undocumented (`failed`). */
   get done(): boolean {
-    return POLL_FINAL_STATES.includes(this.state);
+    return !RUNNING_STATES.includes(this.state);
   }
 
   /** Lists this poll's tasks as `Task`s (`GET /tasks?poll=…`). */
@@ -196,7 +196,8 @@ export class Poll extends /* @__PURE__ */ resource({
   }
 
   /**
-   * Resolves with this poll once it has `completed` (check `tasks_failed` for the data types that failed).
+   * Resolves with this poll once it has left `pending` and `processing`: check `state`, and `tasks_failed` and
+   * `tasks_suspended` for the data types that did not succeed.
    * Long-polls with `Ricloud-Await`, as `task.wait()` does.
    * @throws TimeoutError when it is still running after `timeout`; AbortError when `signal` fires.
    */

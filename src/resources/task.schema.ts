@@ -27,7 +27,7 @@ export const taskSchema = ({ z, id, maybe, datetime, openEnum, nestedList }: Kit
     type: z.string(),
     /** The task's main argument, e.g. the data type of a data task (`messages.sms`). */
     target: maybe(z.string()),
-    /** `pending`, `processing` or `suspended` while running; `succeeded` or `failed` once done. */
+    /** `pending` or `processing` while running; `succeeded`, `failed` or `suspended` (the docs say not why) after. */
     state: openEnum(TASK_STATES),
     /** The results the task published, as a list object or a plain array. */
     results: maybe(nestedList()),

@@ -4,7 +4,7 @@ import { dateFilter, type Ref, ref, text } from '../core/fields';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { DateFilter } from '../core/params';
 import { waitFor, type WaitOptions } from '../core/wait';
-import { TASK_FINAL_STATES } from '../core/wire';
+import { RUNNING_STATES } from '../core/wire';
 import { taskSchema, type TaskAttributes, type TaskState } from './task.schema';
 
 /** Filters of `Task.list`. */
@@ -118,7 +118,7 @@ export class Tasks extends APIResource {
 /** A task has the API's attributes: `id`, `type`, `state`, `error`, `date_completed`, … */
 export interface Task extends TaskAttributes {}
 
-/** A task. Its `state` moves `pending → processing → succeeded | failed`; `wait()` follows it to the end. */
+/** A task. Its `state` moves `pending → processing → succeeded | failed | suspended`; `wait()` follows it there. */
 export class Task extends /* @__PURE__ */ resource({
   /** Fetches this task again, in place. */
   refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
@@ -130,13 +130,14 @@ export class Task extends /* @__PURE__ */ resource({
   /** `GET /tasks`. See `Tasks.list`. */
   static list = /* @__PURE__ */ staticPages(LIST);
 
-  /** True once the task has `succeeded` or `failed`. */
+  /** True once the task has left `pending` and `processing`: `succeeded`, `failed`, `suspended` or a state yet unknown. */
   get done(): boolean {
-    return TASK_FINAL_STATES.includes(this.state);
+    return !RUNNING_STATES.includes(this.state);
   }
 
   /**
-   * Resolves with this task once it has `succeeded` or `failed` (a failed task resolves too: check `state`).
+   * Resolves with this task once it has left `pending` and `processing`, as ricloud-py's samples stop waiting: check
+   * `state`, for it resolves with a `failed` or `suspended` task too.
    * Each refresh asks the server to hold the answer (`Ricloud-Await`, up to 10 s); a server that answers at once
    * is polled with backoff from 0.5 s to 5 s.
    * @throws TimeoutError when the task is still running after `timeout`; AbortError when `signal` fires.

@@ -72,6 +72,24 @@ describe('ricloud poll', () => {
     expect(run.stderr).toBe(`error: poll ${poll.id} completed with 1 failed task(s): ${poll.tasks_failed[0]}\n`);
   });
 
+  it('create --wait exits 3 when tasks failed or were suspended, naming them, the poll printed', async () => {
+    const token = newToken();
+    const session = await activeSession(client(token));
+    const types = 'ios_messages.messages,ios_notes.fail,ios_photos.suspend';
+    const run = await ricloud(
+      ['poll', 'create', '--session', session.id, '--data-types', types, '--wait', '--json'],
+      env(token),
+    );
+    expect(run.code).toBe(3);
+    const poll = json<{ id: string; state: string; tasks_failed: string[]; tasks_suspended: string[] }>(run);
+    expect(poll.state).toBe('completed');
+    const ids = [...poll.tasks_failed, ...poll.tasks_suspended];
+    expect(ids).toHaveLength(2);
+    expect(run.stderr).toBe(
+      `error: poll ${poll.id} completed with 1 failed and 1 suspended task(s): ${ids.join(', ')}\n`,
+    );
+  });
+
   it("create --subscription without --session polls the subscription's session, as the SDK and ricloud-py allow", async () => {
     const token = newToken();
     const session = await activeSession(client(token));

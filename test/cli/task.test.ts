@@ -15,6 +15,7 @@ import {
   tempHome,
   useMockServer,
 } from './support';
+import { activeSession, until } from './flow-support';
 
 const { mock, env, client } = useMockServer();
 // Tasks on this one stay pending for a minute: for timeouts and interruptions.
@@ -86,6 +87,18 @@ describe('ricloud task wait', () => {
     const run = await ricloud(['task', 'wait', task.id, '--json'], env(token));
     expect(run.code).toBe(3);
     expect(json(run)).toMatchObject({ id: task.id, state: 'failed', error: 'webhook-bad-status' });
+  });
+
+  it('exits 3 when the task was suspended, at once rather than at --timeout, printing it', async () => {
+    const token = newToken();
+    const sdk = client(token);
+    const poll = await sdk.polls.create({ session: await activeSession(sdk), payload: { data_types: ['a.suspend'] } });
+    await until(async () => (await poll.refresh()).state !== 'pending');
+    const [task] = (await poll.listTasks()).data;
+    const run = await ricloud(['task', 'wait', task?.id ?? '', '--timeout', '10', '--json'], env(token));
+    expect(run.code).toBe(3);
+    expect(json(run)).toMatchObject({ id: task?.id, state: 'suspended' });
+    expect(run.stderr).toBe(`error: task ${task?.id} is suspended\n`);
   });
 
   it('exits 4, the wait timed out, when --timeout passes first, and prints the task still pending', async () => {

@@ -152,6 +152,39 @@ describe('4xx answers are RequestError with status, slug, message, params and th
   });
 });
 
+describe("the API's own message is `apiMessage` (ricloud-py's `RequestError.message`); `message` is the SDK's line", () => {
+  it('a 400 keeps it beside the slug and params', async () => {
+    const error = (await rejectionOf(once().webhookConfigs.list({ after_id: 'wc_unknown' }))) as RequestError;
+    expect(error).toMatchObject({ error: 'invalid-parameter', apiMessage: 'Some parameters were invalid.' });
+  });
+
+  it('a 404 keeps it though its message names the resource instead', async () => {
+    const error = (await rejectionOf(once().webhookConfigs.retrieve('nope'))) as NotFoundError;
+    expect(error.message).toBe('webhook_config nope not found (404 not-found)');
+    expect(error.apiMessage).toBe('Webhook config not found.');
+  });
+
+  it.each([
+    [429, RateLimitError],
+    [500, ServerError],
+  ] as const)('a %i keeps it', async (status, type) => {
+    api.faults.add({ path: '/configs/webhook', status });
+    const error = (await rejectionOf(once().webhookConfigs.list())) as ResponseError;
+    expectFamily(error, type);
+    expect(error.apiMessage).toBe('Injected fault.');
+    expect(error.toJSON()).toMatchObject({ apiMessage: 'Injected fault.' });
+  });
+
+  it('is redacted as the body is: a token the server echoes is hidden', async () => {
+    retrieveAnswers(() =>
+      HttpResponse.json({ error: 'server-error', message: `token ${TOKEN_A} failed` }, { status: 503 }),
+    );
+    const error = (await rejectionOf(once().webhookConfigs.retrieve('wc_1'))) as ServerError;
+    expectFamily(error, ServerError);
+    expect(error.apiMessage).toBe('token [redacted] failed');
+  });
+});
+
 describe('an error answer without the API error body: the status speaks', () => {
   it.each([
     ['401, empty', 401, '', AuthenticationError, 'webhook_config list: the token is missing or invalid (401)'],
@@ -187,6 +220,9 @@ describe('an error answer without the API error body: the status speaks', () => 
     expect(error.message).toBe(message);
     expect(error).toMatchObject({ status, body });
     if (status < 500) expect(error.error).toBe('');
+    // Only a body with a message of its own has an `apiMessage`; an empty one is none.
+    expect(error.apiMessage).toBe(body.startsWith('{"message"') ? 'Token expired.' : undefined);
+    expect(Object.keys(error).includes('apiMessage')).toBe(body.startsWith('{"message"'));
   });
 });
 

@@ -243,6 +243,28 @@ describe('page sizes, parameters and options', () => {
     expect(await refusal('colour', list)).toMatch(/^colour: is not a list parameter \(expected one of state, .*limit/);
   });
 
+  it('an unknown update parameter is refused with the right article: `an update parameter`', async () => {
+    const update = () => client().webhookConfigs.update('wc_1', { colour: 'red' } as never);
+    expect(await refusal('colour', update)).toMatch(/^colour: is not an update parameter \(expected one of /);
+  });
+
+  it.each(['gt', 'gte', 'lt', 'lte'])(
+    "ricloud-py's flat `date_created__%s` is refused, pointing at the range it is written as here",
+    async (op) => {
+      const list = () => client().events.list({ [`date_created__${op}`]: '2024-05-01' } as never);
+      expect(await refusal(`date_created__${op}`, list)).toMatch(
+        new RegExp(
+          `^date_created__${op}: is not a list parameter \\(expected one of .*\\); write date_created: \\{ ${op}: … \\}$`,
+        ),
+      );
+    },
+  );
+
+  it('a flat range of a filter that takes no range (`state__gt`) gets no such hint', async () => {
+    const list = () => client().events.list({ state__gt: 'pending' } as never);
+    expect(await refusal('state__gt', list)).toMatch(/^state__gt: is not a list parameter \(expected one of [^)]*\)$/);
+  });
+
   it('parameters that are not an object are refused', async () => {
     expect(await refusal('params', () => client().webhookConfigs.list('x' as never))).toBe(
       'params: must be an object, got a string of 1 character',

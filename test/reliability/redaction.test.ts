@@ -119,6 +119,7 @@ describe('in process', () => {
         request: { method: 'GET', path: CONFIGS, url: `${api.baseUrl}${CONFIGS}`, attempts: 1 },
         mayHaveSucceeded: false,
         body: JSON.stringify({ error: 'invalid-parameter', message: said, params: {} }),
+        apiMessage: said,
         error: 'invalid-parameter',
         params: {},
       },

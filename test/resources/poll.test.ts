@@ -3,6 +3,7 @@
  * data type, the poll's tasks and results, long-polled waits, Relay child sources, and the refusals (bad input before
  * sending, `unconfigured`, `missing-scope`).
  */
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import {
   InvalidInputError,
@@ -17,7 +18,7 @@ import {
 import { rejectionOf, useMockApi } from '../support/core-harness';
 import { activeSession, configure } from './flow-support';
 
-const { api, client } = useMockApi({ taskDelay: 40 });
+const { api, server, client } = useMockApi({ taskDelay: 40 });
 const THREE = ['ios_messages.messages', 'ios_photos.photos', 'ios_contacts.contacts'];
 
 describe('a poll', () => {
@@ -80,6 +81,32 @@ describe('a poll', () => {
     expect(failedTasks.data.map((t) => t.id)).toEqual([failed.id]);
     const results = poll.results && !Array.isArray(poll.results) ? poll.results.data : [];
     expect(results.map((r) => r.identifier)).toEqual(['ios_messages.messages']);
+  });
+
+  it('completes with a suspended data type in tasks_suspended; wait() on its task settles on `suspended`', async () => {
+    const c = client();
+    await configure(c, api);
+    const session = await activeSession(c);
+    const poll = await c.polls.create({ session, payload: { data_types: ['ios_messages.suspend'] } });
+    await vi.waitFor(async () => expect((await poll.refresh()).state).toBe('processing'), { interval: 10 });
+    const [task] = (await poll.listTasks()).data;
+    // Before the fix this waited out its timeout: only succeeded and failed ended a wait.
+    await task?.wait({ timeout: 3_000 });
+    expect(task).toMatchObject({ state: 'suspended', done: true });
+    await poll.wait({ timeout: 10_000 });
+    expect(poll).toMatchObject({ state: 'completed', tasks_suspended: [task?.id], tasks_failed: [] });
+  });
+
+  it('wait() settles on a state the API may add, rather than waiting out its timeout', async () => {
+    const c = client();
+    await configure(c, api);
+    const poll = await c.polls.create({ session: await activeSession(c), payload: { data_types: THREE } });
+    const shown = JSON.parse(JSON.stringify(poll)) as Record<string, unknown>;
+    server.use(
+      http.get(`${api.baseUrl}/polls/:id`, () => HttpResponse.json({ ...shown, results: null, state: 'cancelled' })),
+    );
+    await poll.wait({ timeout: 3_000 });
+    expect(poll).toMatchObject({ state: 'cancelled', done: true });
   });
 
   it('has its tasks listed by Task.list({ poll }), with the type, session and source_type filters', async () => {

@@ -385,7 +385,12 @@ describe('an expired result', () => {
       const error = await rejectionOf(result.download());
       expect(error).toBeInstanceOf(ResultExpiredError);
       expect(error).toBeInstanceOf(RequestError);
-      expect(error).toMatchObject({ status: 410, error: 'result-expired', body: expect.stringContaining('expired') });
+      expect(error).toMatchObject({
+        status: 410,
+        error: 'result-expired',
+        apiMessage: 'The result has expired.',
+        body: expect.stringContaining('expired'),
+      });
       expect(error.message).not.toContain(new URL(result.signed_url?.url ?? '').searchParams.get('token'));
       await result.refresh();
       expect(result.signed_url).toBeNull();

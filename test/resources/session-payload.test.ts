@@ -180,3 +180,22 @@ describe.each(SECRETS)('$name', ({ field, value, params: withValue }) => {
     expectClean(renderings(session));
   });
 });
+
+describe('a short payload value, as ricloud-py samples use', () => {
+  it("leaves the API's error code whole, for programs to compare, and hides the value in the message and body", async () => {
+    const password = 'p';
+    const source = { user: 'usr_nope', type: 'icloud.account', identifier: 'john@icloud.com' } as const;
+    const error = (await rejectionOf(client().sessions.create({ source, payload: { password } }))) as RequestError;
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error.error).toBe('invalid-parameter');
+    expect(error.message).toContain('(400 invalid-parameter)');
+    expect(error.body).toContain('invalid-[redacted]arameter');
+  });
+
+  it('hides a code that is the payload value itself', async () => {
+    server.use(http.post(SESSIONS, () => HttpResponse.json({ error: 'hunter2', message: 'no' }, { status: 400 })));
+    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' } as const;
+    const error = await rejectionOf(client().sessions.create({ source, payload: { password: 'hunter2' } }));
+    expect(error).toMatchObject({ error: '[redacted]', message: 'create session: no (400 [redacted])' });
+  });
+});

@@ -41,15 +41,22 @@ function show(ctx: Context, poll: Poll): void {
   ctx.out.fields(Object.entries({ ...poll, results: `${count} (ricloud result list --poll ${poll.id})` }));
 }
 
-/** True when a poll ended with every task succeeded. */
-const allSucceeded = (poll: Poll) => poll.state === 'completed' && (poll.tasks_failed ?? []).length === 0;
+/** The ids of a poll's tasks that ended without succeeding: `failed` or `suspended`. */
+const unsucceeded = (poll: Poll) => [...(poll.tasks_failed ?? []), ...(poll.tasks_suspended ?? [])];
 
-/** Fails the run when a waited poll has failed tasks, or failed itself. @throws Unsuccessful (exit 3). */
+/** True when a poll ended with every task succeeded. */
+const allSucceeded = (poll: Poll) => poll.state === 'completed' && unsucceeded(poll).length === 0;
+
+/** Fails the run when a waited poll has failed or suspended tasks, or failed itself. @throws Unsuccessful (exit 3). */
 function throwIfTasksFailed(poll: Poll): void {
-  const failed = poll.tasks_failed ?? [];
   if (poll.state !== 'completed') throw new Unsuccessful(`poll ${poll.id} is ${poll.state}`);
-  if (failed.length > 0)
-    throw new Unsuccessful(`poll ${poll.id} completed with ${failed.length} failed task(s): ${failed.join(', ')}`);
+  const ids = unsucceeded(poll);
+  const counts = [
+    [poll.tasks_failed?.length ?? 0, 'failed'],
+    [poll.tasks_suspended?.length ?? 0, 'suspended'],
+  ].flatMap(([count, state]) => (count ? [`${count} ${state}`] : []));
+  if (ids.length > 0)
+    throw new Unsuccessful(`poll ${poll.id} completed with ${counts.join(' and ')} task(s): ${ids.join(', ')}`);
 }
 
 /** Adds `poll` and its commands to `program`. */

@@ -6,7 +6,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { action, type Context, namingFlag } from '../context';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { integer } from '../parse';
-import { showAfterWait, throwIfFailed, timeoutOption, waitForTask } from '../progress';
+import { showAfterWait, throwUnlessSucceeded, timeoutOption, waitForTask } from '../progress';
 import { STORAGE_TYPES, WEBHOOK_CONFIG_STATES, WEBHOOK_CONFIG_UPDATE_STATES } from '../sdk';
 import type { StorageConfigUpdateParams, Task } from '../../index';
 
@@ -31,7 +31,7 @@ async function showTask(ctx: Context, task: Task, options: { wait?: boolean; tim
     () => waitForTask(ctx, task, options.timeout),
     () => ctx.out.resource(task),
   );
-  throwIfFailed(task);
+  throwUnlessSucceeded(task);
 }
 
 /** Adds `storage-config` and its commands to `program`. */
@@ -127,7 +127,7 @@ export function addStorageConfigCommands(program: Command): void {
     .command('test')
     .description('test a storage config; prints its task')
     .argument('<id>', 'the config id')
-    .option('--wait', 'wait for the task: exit 0 when it succeeded, 3 when it failed')
+    .option('--wait', 'wait for the task: exit 0 when it succeeded, 3 when it failed or was suspended')
     .addOption(timeoutOption())
     .action(
       action(async (ctx, id: string, options: { wait?: boolean; timeout: number }) => {

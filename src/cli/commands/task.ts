@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { action } from '../context';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { seconds } from '../parse';
-import { DEFAULT_WAIT_SECONDS, throwIfFailed, waitForTaskId } from '../progress';
+import { DEFAULT_WAIT_SECONDS, throwUnlessSucceeded, waitForTaskId } from '../progress';
 import { TASK_STATES } from '../sdk';
 
 const COLUMNS = ['id', 'type', 'state', 'error', 'date_created'];
@@ -45,7 +45,7 @@ export function addTaskCommands(program: Command): void {
   group
     .command('wait')
     .description(
-      'wait until a task has succeeded (exit 0) or failed (exit 3), and show it; on --timeout, as last known (exit 4)',
+      'wait until a task has succeeded (exit 0), failed or suspended (exit 3), and show it; on --timeout, as last known (exit 4)',
     )
     .argument('<id>', 'the task id')
     .addOption(
@@ -55,7 +55,7 @@ export function addTaskCommands(program: Command): void {
     )
     .action(
       action(async (ctx, id: string, options: { timeout: number }) => {
-        throwIfFailed(await waitForTaskId(ctx, await ctx.client(), id, options.timeout));
+        throwUnlessSucceeded(await waitForTaskId(ctx, await ctx.client(), id, options.timeout));
       }),
     );
 }

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { action } from '../context';
 import { Unsuccessful } from '../errors';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
-import { showAfterWait, timeoutOption, throwIfFailed, waitForConfig, waitForTask } from '../progress';
+import { showAfterWait, timeoutOption, throwUnlessSucceeded, waitForConfig, waitForTask } from '../progress';
 import { WEBHOOK_CONFIG_STATES } from '../sdk';
 import type { WebhookConfigUpdateParams } from '../../index';
 
@@ -95,7 +95,7 @@ Example:
     .command('test')
     .description('send a signed test event to a webhook config; prints its task')
     .argument('<id>', 'the config id')
-    .option('--wait', 'wait for the task: exit 0 when it succeeded, 3 when it failed')
+    .option('--wait', 'wait for the task: exit 0 when it succeeded, 3 when it failed or was suspended')
     .addOption(timeoutOption())
     .action(
       action(async (ctx, id: string, options: { wait?: boolean; timeout: number }) => {
@@ -107,7 +107,7 @@ Example:
           () => waitForTask(ctx, task, options.timeout),
           () => ctx.out.resource(task),
         );
-        throwIfFailed(task);
+        throwUnlessSucceeded(task);
       }),
     );
 }
