@@ -118,7 +118,7 @@ export interface Params {
 export function checkFields(params: unknown, spec: Params, at?: string): Record<string, unknown> {
   const p = checkObject(params, at ?? 'params');
   const named = (name: string) => (at ? `${at}.${name}` : name);
-  checkKeys(p, Object.keys(spec.fields), withArticle(`${spec.name} parameter`), at, (key) => rangeHint(spec, key));
+  checkKeys(p, Object.keys(spec.fields), withArticle(`${spec.name} parameter`), at);
   for (const name of spec.required ?? [])
     if (p[name] === undefined) throw new InvalidInputError(named(name), 'is required');
   const out: Record<string, unknown> = {};
@@ -129,12 +129,6 @@ export function checkFields(params: unknown, spec: Params, at?: string): Record<
   }
   if (spec.nonEmpty && Object.keys(out).length === 0) throw nothingToChange(spec, at);
   return out;
-}
-
-/** For ricloud-py's flat wire form of a range (`date_created__gte`), how it is written here: `date_created: { gte: … }`. */
-function rangeHint(spec: Params, key: string): string {
-  const [, name = '', op] = /^(.+)__([gl]te?)$/.exec(key) ?? [];
-  return spec.fields[name] === dateFilter ? `; write ${name}: { ${op}: … }` : '';
 }
 
 /** The refusal of parameters that set no field: `an update needs url or state`, with the names in `needs`. */

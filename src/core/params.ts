@@ -204,21 +204,12 @@ export function checkLimit(value: unknown, field = 'limit'): number {
 
 /**
  * Refuses any key of `o` not in `allowed`, so a typo is not sent as a filter or ignored as an option. `what` says what
- * a key is (`a list parameter`, `an option`); `at` names the object holding them; `hint` may add to the message.
+ * a key is (`a list parameter`, `an option`); `at` names the object holding them.
  */
-export function checkKeys(
-  o: object,
-  allowed: readonly string[],
-  what: string,
-  at?: string,
-  hint?: (key: string) => string,
-): void {
+export function checkKeys(o: object, allowed: readonly string[], what: string, at?: string): void {
   for (const key of Object.keys(o))
     if (!allowed.includes(key))
-      throw new InvalidInputError(
-        at ? `${at}.${key}` : key,
-        `is not ${what} (expected one of ${allowed.join(', ')})${hint?.(key) ?? ''}`,
-      );
+      throw new InvalidInputError(at ? `${at}.${key}` : key, `is not ${what} (expected one of ${allowed.join(', ')})`);
 }
 
 /** A plain object: not null, not an array. */

@@ -248,21 +248,11 @@ describe('page sizes, parameters and options', () => {
     expect(await refusal('colour', update)).toMatch(/^colour: is not an update parameter \(expected one of /);
   });
 
-  it.each(['gt', 'gte', 'lt', 'lte'])(
-    "ricloud-py's flat `date_created__%s` is refused, pointing at the range it is written as here",
-    async (op) => {
-      const list = () => client().events.list({ [`date_created__${op}`]: '2024-05-01' } as never);
-      expect(await refusal(`date_created__${op}`, list)).toMatch(
-        new RegExp(
-          `^date_created__${op}: is not a list parameter \\(expected one of .*\\); write date_created: \\{ ${op}: … \\}$`,
-        ),
-      );
-    },
-  );
-
-  it('a flat range of a filter that takes no range (`state__gt`) gets no such hint', async () => {
-    const list = () => client().events.list({ state__gt: 'pending' } as never);
-    expect(await refusal('state__gt', list)).toMatch(/^state__gt: is not a list parameter \(expected one of [^)]*\)$/);
+  it("ricloud-py's flat `date_created__gte` is refused as an unknown parameter, naming date_created", async () => {
+    const list = () => client().events.list({ date_created__gte: '2024-05-01' } as never);
+    expect(await refusal('date_created__gte', list)).toMatch(
+      /^date_created__gte: is not a list parameter \(expected one of [^)]*\bdate_created\b[^)]*\)$/,
+    );
   });
 
   it('parameters that are not an object are refused', async () => {
