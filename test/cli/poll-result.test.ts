@@ -151,6 +151,33 @@ describe('ricloud result', () => {
     expect(run.stderr).toBe(`Downloaded result ${result?.id}: 4.10 kB, checksum verified.\n`);
   });
 
+  it('download of a result whose storage config signs no URLs (--signed-urls off) says how to sign them (exit 1)', async () => {
+    const token = newToken();
+    const { client: sdk, session } = await completedPoll(token, ONE_FILE);
+    const [storage] = (await sdk.storageConfigs.list()).data;
+    const off = await ricloud(['storage-config', 'update', storage?.id ?? '', '--signed-urls', 'off'], env(token));
+    expect(off.code).toBe(0);
+    const poll = await sdk.polls.create({ session, payload: ONE_FILE });
+    await poll.wait({ timeout: 10_000 });
+    const [result] = (await sdk.results.list({ poll })).data;
+    expect(result?.signed_url).toBeNull();
+    const before = mock().api.requests.length;
+    const run = await ricloud(['result', 'download', result?.id ?? ''], env(token));
+    expect(run).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        `error: result ${result?.id} has no signed_url: its storage config signs no URLs. Turn them on ` +
+        `(ricloud storage-config update ID --signed-urls on) and poll again, or read the file from its url (${result?.url})\n`,
+    });
+    // The command retrieved the result, then sent nothing more.
+    expect(
+      mock()
+        .api.requests.slice(before)
+        .map((r) => r.path),
+    ).toEqual([`/results/${result?.id}`]);
+  });
+
   it('download to a stdout whose reader went away (`| head -c 1`) stops quietly with exit 141, as lists do', async () => {
     const token = newToken();
     const { client: sdk, poll } = await completedPoll(token, ONE_FILE);
