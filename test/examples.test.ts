@@ -76,12 +76,13 @@ describe('examples', { timeout: 60_000 }, () => {
     expect(out).not.toContain('token-client-options');
   });
 
-  it('retrieve-data.ts runs user → session → poll → download → acknowledge, and its receiver verifies every event', async () => {
+  it('retrieve-data.ts runs user → session → poll → JSON results → poll of their files → download → acknowledge, and its receiver verifies every event', async () => {
     const out = await example('retrieve-data');
-    expect(out).toMatch(/^session active\npoll completed: 3 tasks succeeded$/m);
-    for (const type of ['ios_messages.messages', 'ios_photos.photos', 'ios_contacts.contacts'])
-      expect(out).toMatch(new RegExp(`^downloaded ${type}: 4096 bytes, MD5 [0-9a-f]{32}$`, 'm'));
-    expect(out).toContain('acknowledged: consumed, consumed, consumed\n');
+    expect(out).toMatch(/^session active\npoll completed: 2 tasks succeeded$/m);
+    for (const type of ['ios_messages.messages', 'ios_photos.photos'])
+      expect(out).toMatch(new RegExp(`^read ${type}: 4 files named$`, 'm'));
+    expect(out.match(/^downloaded file-[0-9a-f]{12}-\d: 4096 bytes, MD5 [0-9a-f]{32}$/gm)).toHaveLength(8);
+    expect(out).toContain('acknowledged 10 results: consumed\n');
     expect(out).toContain(
       'events verified: poll.completed, poll.created, session.active, task.created, task.succeeded, webhook_config.test\n',
     );

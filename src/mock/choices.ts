@@ -111,7 +111,7 @@ export const SESSION_OUTCOMES: readonly {
 export const SESSION_LIFETIME = 24 * 60 * 60 * 1000;
 /** Milliseconds a result stays `available` or `consumed` before it is `expired` (`resultLifetime`): seven days. */
 export const RESULT_LIFETIME = 7 * 24 * 60 * 60 * 1000;
-/** Bytes of a data or file result (default of the `resultSize` option). */
+/** Bytes of a file result (default of the `resultSize` option). */
 export const RESULT_SIZE = 4096;
 /** Milliseconds of the mock per second of a subscription's `interval` (default of the `intervalScale` option). */
 export const INTERVAL_SCALE = 1000;

@@ -1,6 +1,7 @@
 /**
- * The content of result files: deterministic, made from the result's identifier (its data type, info type or file),
- * generated in chunks as it is read, so a result of any size is served and checksummed without being held.
+ * The content of result files: deterministic, made from the result's identifier (its data type, info type or file).
+ * A file's bytes are generated in chunks as they are read, so a result of any size is served and checksummed without
+ * being held; an info or data type's JSON document is small.
  */
 import { md5 } from '../core/md5';
 
@@ -31,6 +32,28 @@ export function jsonContent(document: unknown): Content {
     checksum: digest.hex(),
     stream: () => streamOf(() => [bytes.slice()][Symbol.iterator]()),
   };
+}
+
+/**
+ * A data type's result: a JSON document whose `data` items name files in each way ricloud-py's `poll download
+ * --cascade` reads them (`file.id`, `files[].id` whose first variant it takes, `attachments[].file_id`), and one item
+ * with none. The file ids, `file-<12 hex digits of the data type's MD5>-<n>`, are short whatever the data type's
+ * length, and differ between data types; a later poll's `payload.files` fetches them as file results.
+ */
+export function dataContent(dataType: string): Content {
+  const digest = md5();
+  digest.update(new TextEncoder().encode(dataType));
+  const prefix = `file-${digest.hex().slice(0, 12)}`;
+  const file = (n: number) => `${prefix}-${n}`;
+  return jsonContent({
+    data_type: dataType,
+    data: [
+      { id: 'item-1', file: { id: file(1) } },
+      { id: 'item-2', files: [{ id: file(2) }, { id: file(3) }] },
+      { id: 'item-3', attachments: [{ file_id: file(4) }, { file_id: file(5) }] },
+      { id: 'item-4' },
+    ],
+  });
 }
 
 /**

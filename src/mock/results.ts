@@ -1,9 +1,10 @@
 /**
  * Results: published by a succeeded task, `available` until acknowledged (`consumed`), and `expired` after
- * `resultLifetime` (then without a `signed_url`, and its file gone). The file is served by the mock itself.
+ * `resultLifetime` (then without a `signed_url`, and its file gone). The file is served by the mock itself, at the
+ * `signed_url` a result has when its storage config has `signed_urls_enabled`.
  */
 import { FILES_PATH } from './choices';
-import { jsonContent, patternContent } from './content';
+import { type Content, dataContent, jsonContent, patternContent } from './content';
 import type { HandlerContext } from './endpoint';
 import { storageRouteOf } from './routing';
 import type { StoredKey, StoredPoll, StoredResult } from './shapes';
@@ -24,7 +25,17 @@ export function showTask(context: HandlerContext, task: StoredTask): unknown {
   };
 }
 
-/** Publishes the result of a succeeded task: JSON for an info type, `resultSize` patterned bytes for the others. */
+/** What a task's result holds: a JSON document for an info or data type, `size` patterned bytes for a file. */
+function contentOf(task: StoredTask, size: number, signal: AbortSignal): Promise<Content> | Content {
+  if (task.type === 'info') return jsonContent({ info_type: task.target, source_type: task.source_type ?? null });
+  if (task.type === 'data') return dataContent(task.target);
+  return patternContent(task.target, size, signal);
+}
+
+/**
+ * Publishes the result of a succeeded task, stored at the key's storage route. It has a `signed_url` (and the mock
+ * keeps its file to serve there) only when that storage config has `signed_urls_enabled`, as the API signs none else.
+ */
 export async function publishResult(
   context: HandlerContext,
   key: StoredKey,
@@ -33,13 +44,11 @@ export async function publishResult(
   signal: AbortSignal,
 ): Promise<void> {
   const { store, runner, flow, baseUrl } = context;
-  const info = task.type === 'info';
-  const content = info
-    ? jsonContent({ info_type: task.target, source_type: task.source_type ?? null })
-    : await patternContent(task.target, flow.resultSize, signal);
+  const content = await contentOf(task, flow.resultSize, signal);
   const id = newId();
   const token = newSecret();
   const storage = storageRouteOf(store, key);
+  const signed = storage?.signed_urls_enabled === true;
   const created = store.now();
   const result = store.record('result', store.results, {
     id,
@@ -49,19 +58,21 @@ export async function publishResult(
     task: task.id,
     identifier: task.target,
     url: `${storage?.url.replace(/\/+$/, '') ?? 'gs://unconfigured'}/${poll.id}/${id}`,
-    type: info ? 'json' : 'binary',
+    type: task.type === 'file' ? 'binary' : 'json',
     checksum: content.checksum,
     size: content.size,
-    signed_url: {
-      url: `${baseUrl}${FILES_PATH}/${id}?token=${token}`,
-      date_expires: new Date(Date.parse(created) + flow.resultLifetime).toISOString(),
-    },
+    signed_url: signed
+      ? {
+          url: `${baseUrl}${FILES_PATH}/${id}?token=${token}`,
+          date_expires: new Date(Date.parse(created) + flow.resultLifetime).toISOString(),
+        }
+      : null,
     state: 'available',
     date_created: created,
     date_consumed: null,
     date_deleted: null,
   } satisfies StoredResult);
-  store.files.set(id, { content, token });
+  if (signed) store.files.set(id, { content, token });
   runner.later(flow.resultLifetime, async () => expireResult(context, key, result), id);
 }
 

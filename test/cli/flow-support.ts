@@ -22,12 +22,16 @@ export function useReceiver() {
   return { url: () => `http://127.0.0.1:${((server as Server).address() as AddressInfo).port}/webhooks` };
 }
 
-/** Gives the token's organisation a webhook config at `receiverUrl` and a storage config, both valid once tested. */
+/**
+ * Gives the token's organisation a webhook config at `receiverUrl` and a storage config that signs URLs (so that
+ * results can be downloaded), both valid once tested.
+ */
 export async function configureOrganisation(client: Client, receiverUrl: string): Promise<void> {
   const webhook = await client.webhookConfigs.create({ url: receiverUrl });
   const storage = await client.storageConfigs.create({
     url: 'gs://ricloud-cli-tests/results',
     credentials: { type: 'service_account' },
+    signed_urls_enabled: true,
   });
   await until(async () => (await webhook.refresh()).state === 'valid' && (await storage.refresh()).state === 'valid');
 }

@@ -39,10 +39,10 @@ async function activeSession(client: Client): Promise<Resource> {
   return session;
 }
 
-/** The results of a poll of one data type, once it has completed. */
+/** The results of a poll of one file, once it has completed. */
 async function pollResults(client: Client, session: Resource) {
   const poll = await client.post<Resource>('/polls', {
-    body: { session: session.id, payload: { data_types: ['ios_messages.messages'] } },
+    body: { session: session.id, payload: { files: ['file-1'] } },
   });
   await until(async () => (await client.get<Resource>(`/polls/${poll.id}`)).state === 'completed', 'poll completed');
   const page = await client.get<{ data: (Resource & { size: number; signed_url: { url: string } })[] }>('/results', {
@@ -52,7 +52,7 @@ async function pollResults(client: Client, session: Resource) {
 }
 
 describe('ricloud mock: the flow options', () => {
-  it('--result-size sets the bytes of each data result, and the file served has that size', async () => {
+  it('--result-size sets the bytes of each file result, and the file served has that size', async () => {
     const { client } = await mockWith(['--result-size', '12345']);
     const [result] = await pollResults(client, await activeSession(client));
     expect(result?.size).toBe(12345);

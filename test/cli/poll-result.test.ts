@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client, Session } from '../../src/index';
+import type { Client, PollPayloadParams, Session } from '../../src/index';
 import { activeSession, until } from './flow-support';
 import {
   json,
@@ -23,14 +23,20 @@ const { env, client, mock } = useMockServer();
 
 const DATA_TYPES = ['ios_messages.messages', 'ios_photos.photos', 'ios_contacts.contacts'];
 
-/** The bytes the mock serves for a data result: its identifier's line, repeated to 4096 bytes. */
+/** A poll of one file, whose result the download tests fetch. */
+const ONE_FILE = { files: ['file-1'] };
+
+/** The bytes the mock serves for a file result: its identifier's line, repeated to 4096 bytes. */
 const contentOf = (identifier: string) => `${identifier}\n`.repeat(4096).slice(0, 4096);
 
-/** A completed poll of the three data types on a new organisation, made with the SDK. */
-async function completedPoll(token: string): Promise<{ client: Client; session: Session; poll: { id: string } }> {
+/** A completed poll of `payload` (the three data types) on a new organisation, made with the SDK. */
+async function completedPoll(
+  token: string,
+  payload: PollPayloadParams = { data_types: DATA_TYPES },
+): Promise<{ client: Client; session: Session; poll: { id: string } }> {
   const sdk = client(token);
   const session = await activeSession(sdk);
-  const poll = await sdk.polls.create({ session, payload: { data_types: DATA_TYPES } });
+  const poll = await sdk.polls.create({ session, payload });
   await poll.wait({ timeout: 10_000 });
   return { client: sdk, session, poll };
 }
@@ -144,7 +150,7 @@ describe('ricloud result', () => {
     const table = await ricloud(['result', 'list', '--poll', poll.id], env(token));
     expect(table.stdout.split('\n')[0]).toMatch(/^ID +IDENTIFIER +TYPE +SIZE +STATE +DATE_CREATED$/);
     for (const type of DATA_TYPES)
-      expect(table.stdout).toMatch(new RegExp(`^\\S+ +${type} +binary +4096 +available`, 'm'));
+      expect(table.stdout).toMatch(new RegExp(`^\\S+ +${type} +json +\\d+ +available`, 'm'));
     const walked = ndjson<{ id: string }>(
       (await ricloud(['result', 'list', '--poll', poll.id, '--all', '--json'], env(token))).stdout,
     );
@@ -155,7 +161,7 @@ describe('ricloud result', () => {
 
   it('download writes the checked bytes to a piped stdout, and says so on stderr', async () => {
     const token = newToken();
-    const { client: sdk, poll } = await completedPoll(token);
+    const { client: sdk, poll } = await completedPoll(token, ONE_FILE);
     const [result] = (await sdk.results.list({ poll: poll.id })).data;
     const run = await ricloud(['result', 'download', result?.id ?? ''], env(token));
     expect(run.code).toBe(0);
@@ -163,9 +169,36 @@ describe('ricloud result', () => {
     expect(run.stderr).toBe(`Downloaded result ${result?.id}: 4.10 kB, checksum verified.\n`);
   });
 
+  it('download of a result whose storage config signs no URLs (--signed-urls off) says how to sign them (exit 1)', async () => {
+    const token = newToken();
+    const { client: sdk, session } = await completedPoll(token, ONE_FILE);
+    const [storage] = (await sdk.storageConfigs.list()).data;
+    const off = await ricloud(['storage-config', 'update', storage?.id ?? '', '--signed-urls', 'off'], env(token));
+    expect(off.code).toBe(0);
+    const poll = await sdk.polls.create({ session, payload: ONE_FILE });
+    await poll.wait({ timeout: 10_000 });
+    const [result] = (await sdk.results.list({ poll })).data;
+    expect(result?.signed_url).toBeNull();
+    const before = mock().api.requests.length;
+    const run = await ricloud(['result', 'download', result?.id ?? ''], env(token));
+    expect(run).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        `error: result ${result?.id} has no signed_url: its storage config signs no URLs. Turn them on ` +
+        `(ricloud storage-config update ID --signed-urls on) and poll again, or read the file from its url (${result?.url})\n`,
+    });
+    // The command retrieved the result, then sent nothing more.
+    expect(
+      mock()
+        .api.requests.slice(before)
+        .map((r) => r.path),
+    ).toEqual([`/results/${result?.id}`]);
+  });
+
   it('download to a stdout whose reader went away (`| head -c 1`) stops quietly with exit 141, as lists do', async () => {
     const token = newToken();
-    const { client: sdk, poll } = await completedPoll(token);
+    const { client: sdk, poll } = await completedPoll(token, ONE_FILE);
     const [result] = (await sdk.results.list({ poll: poll.id })).data;
     const run = start(['result', 'download', result?.id ?? ''], env(token));
     run.child.stdout.destroy();
@@ -176,7 +209,7 @@ describe('ricloud result', () => {
     'download to a stdout that fails otherwise (ENOSPC on /dev/full) names stdout in its one line, exit 1',
     async () => {
       const token = newToken();
-      const { client: sdk, poll } = await completedPoll(token);
+      const { client: sdk, poll } = await completedPoll(token, ONE_FILE);
       const [result] = (await sdk.results.list({ poll: poll.id })).data;
       const run = await ricloudToFullDevice(['result', 'download', result?.id ?? ''], env(token));
       expect(run).toMatchObject({
@@ -188,7 +221,7 @@ describe('ricloud result', () => {
 
   it('download --output writes the file once checked, refuses to overwrite it without --force, and --json prints the result', async () => {
     const token = newToken();
-    const { client: sdk, poll } = await completedPoll(token);
+    const { client: sdk, poll } = await completedPoll(token, ONE_FILE);
     const [result] = (await sdk.results.list({ poll: poll.id })).data;
     const path = join(tempHome(), 'result.bin');
     const run = await ricloud(['result', 'download', result?.id ?? '', '--output', path, '--json'], env(token));
@@ -207,7 +240,7 @@ describe('ricloud result', () => {
 
   it('download --output keeps a file made by something else while the file downloads, as one there before (exit 2)', async () => {
     const token = newToken();
-    const { client: sdk, poll } = await completedPoll(token);
+    const { client: sdk, poll } = await completedPoll(token, ONE_FILE);
     const [result] = (await sdk.results.list({ poll: poll.id })).data;
     const path = join(tempHome(), 'result.bin');
     // Put before the mock's own: the file appears after the command's check, as the file is fetched.

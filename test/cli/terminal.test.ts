@@ -142,7 +142,7 @@ describe('result download on a terminal', () => {
     const sdk = client(token);
     const poll = await sdk.polls.create({
       session: await activeSession(sdk),
-      payload: { data_types: ['ios_notes.notes'] },
+      payload: { files: ['notes-1'] },
     });
     await poll.wait({ timeout: 10_000 });
     const [result] = (await sdk.results.list({ poll })).data;
@@ -152,7 +152,7 @@ describe('result download on a terminal', () => {
     expect(stripVTControlCharacters(run.stdout)).toMatch(
       new RegExp(`✔ result ${result?.id} █{24} 100% 4\\.10 kB of 4\\.10 kB \\d+\\.\\d s`),
     );
-    expect(readFileSync(path, 'utf8')).toMatch(/^ios_notes\.notes\n/);
+    expect(readFileSync(path, 'utf8')).toMatch(/^notes-1\n/);
   });
 
   it('refuses to write the file to the terminal itself (exit 2)', async () => {

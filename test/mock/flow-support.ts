@@ -42,7 +42,10 @@ export interface Flow {
 export const call = (flow: Flow, path: string, init?: Parameters<typeof py>[3]): Promise<Answer> =>
   py(flow.base, flow.token, path, init);
 
-/** Makes the token's organisation usable (valid webhook and storage configs); returns the webhook config's secret. */
+/**
+ * Makes the token's organisation usable (valid webhook and storage configs, the storage config signing URLs so that
+ * results can be downloaded); returns the webhook config's secret.
+ */
 export async function configure(flow: Flow, parts: { webhook?: boolean; storage?: boolean } = {}): Promise<string> {
   let secret = '';
   if (parts.webhook !== false) {
@@ -50,7 +53,11 @@ export async function configure(flow: Flow, parts: { webhook?: boolean; storage?
     secret = hook.json.secret;
   }
   if (parts.storage !== false) {
-    const storage = { url: 'gs://results-bucket/ricloud', credentials: { private_key: 'k' } };
+    const storage = {
+      url: 'gs://results-bucket/ricloud',
+      credentials: { private_key: 'k' },
+      signed_urls_enabled: true,
+    };
     await call(flow, '/configs/storage', { method: 'POST', body: storage });
   }
   await flow.settle();

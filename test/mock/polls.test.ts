@@ -18,7 +18,7 @@ describe('a poll', () => {
     const secret = await configure(flow);
     const opened = await session(flow);
     rec.deliveries.length = 0;
-    const payload = { info_types: ['*'], data_types: ['ios_messages.messages', 'ios_photos.photos'], files: [] };
+    const payload = { info_types: ['*'], data_types: ['ios_messages.messages'], files: ['file-1'] };
     const created = await call(flow, '/polls', { method: 'POST', body: { session: opened.id, payload } });
     expect(created).toMatchObject({ status: 201, json: { resource: 'poll', state: 'pending', tasks_pending: [] } });
     const before = mock().api.requests.length;
@@ -28,7 +28,7 @@ describe('a poll', () => {
     expect(done.tasks_succeeded).toHaveLength(3);
     expect([...done.tasks_pending, ...done.tasks_processing, ...done.tasks_failed]).toEqual([]);
     expect(done.results.total_count).toBe(3);
-    expect(done.results.data.map((r: { type: string }) => r.type).sort()).toEqual(['binary', 'binary', 'json']);
+    expect(done.results.data.map((r: { type: string }) => r.type).sort()).toEqual(['binary', 'json', 'json']);
 
     await mock().api.settle();
     const events = await rec.events(secret);

@@ -1,7 +1,7 @@
 /**
  * Results: their files served by the mock (in process under msw and over HTTP) with bytes matching `size` and the MD5
- * `checksum`; acknowledged one by one or in a batch; expired after their lifetime. A large configured size streams
- * without the heap growing by it.
+ * `checksum`; a data type's a JSON document naming files that a later poll publishes; acknowledged one by one or in a
+ * batch; expired after their lifetime. A large configured size streams without the heap growing by it.
  */
 import { createHash } from 'node:crypto';
 import { setupServer } from 'msw/node';
@@ -76,23 +76,25 @@ describe('a result file', () => {
     ['in process, under msw', () => ({ base: inProcess.baseUrl, token: 't', settle: () => inProcess.settle() })],
     ['over HTTP', () => flow],
   ])('downloads %s from its signed_url with the bytes its size and checksum state', async (_, which) => {
-    const results = await resultsOf(which(), { info_types: ['*'], data_types: ['ios_messages.messages'] });
-    expect(results).toHaveLength(2);
+    const payload = { info_types: ['*'], data_types: ['ios_messages.messages'], files: ['file-1'] };
+    const results = await resultsOf(which(), payload);
+    expect(results).toHaveLength(3);
     for (const result of results) {
       expect(result).toMatchObject({ state: 'available', checksum: expect.stringMatching(/^[0-9a-f]{32}$/) });
       const file = await download(result.signed_url.url);
       expect(file).toMatchObject({ status: 200, size: result.size, md5: result.checksum, length: String(result.size) });
     }
-    const json = results.find((r) => r.type === 'json') as Json;
-    expect(JSON.parse((await download(json.signed_url.url)).text)).toEqual({
+    const of = (identifier: string) => results.find((r) => r.identifier === identifier) as Json;
+    expect(of('*').type).toBe('json');
+    expect(JSON.parse((await download(of('*').signed_url.url)).text)).toEqual({
       info_type: '*',
       source_type: 'icloud.account',
     });
-    const data = results.find((r) => r.type === 'binary') as Json;
-    expect(data.size).toBe(4096);
-    expect(
-      (await download(data.signed_url.url)).text.startsWith('ios_messages.messages\nios_messages.messages\n'),
-    ).toBe(true);
+    expect(of('ios_messages.messages').type).toBe('json');
+    const document = JSON.parse((await download(of('ios_messages.messages').signed_url.url)).text);
+    expect(document).toMatchObject({ data_type: 'ios_messages.messages', data: expect.any(Array) });
+    expect(of('file-1')).toMatchObject({ type: 'binary', size: 4096 });
+    expect((await download(of('file-1').signed_url.url)).text.startsWith('file-1\nfile-1\n')).toBe(true);
   });
 
   it('is 404 without its token or with another, and for an unknown id', async () => {
@@ -103,6 +105,66 @@ describe('a result file', () => {
     url.search = '';
     expect((await fetch(url)).status).toBe(404);
     expect((await fetch(`${mock.url}/files/nope?token=x`)).status).toBe(404);
+  });
+});
+
+describe("a data type's result", () => {
+  /** The file ids of a data document, read as ricloud-py's `parse_file_ids_from_result_data` reads them. */
+  const fileIds = (document: Json): string[] =>
+    document.data.flatMap((entry: Json) =>
+      entry.files
+        ? [entry.files[0].id]
+        : entry.file
+          ? [entry.file.id]
+          : (entry.attachments ?? []).map((a: Json) => a.file_id),
+    );
+
+  it('is a small JSON document, the same for a data type every time, naming files a later poll publishes', async () => {
+    const results = await resultsOf(flow, { data_types: ['ios_messages.messages', 'ios_photos.photos'] });
+    const documents = new Map<string, Json>();
+    for (const result of results) {
+      expect(result).toMatchObject({ type: 'json', size: expect.any(Number) });
+      const file = await download(result.signed_url.url);
+      expect(file).toMatchObject({ status: 200, size: result.size, md5: result.checksum });
+      documents.set(result.identifier, JSON.parse(file.text));
+    }
+    const messages = documents.get('ios_messages.messages') as Json;
+    expect(messages.data).toEqual([
+      { id: 'item-1', file: { id: expect.any(String) } },
+      { id: 'item-2', files: [{ id: expect.any(String) }, { id: expect.any(String) }] },
+      { id: 'item-3', attachments: [{ file_id: expect.any(String) }, { file_id: expect.any(String) }] },
+      { id: 'item-4' },
+    ]);
+    const ids = fileIds(messages);
+    expect(ids).toHaveLength(4);
+    expect(new Set(ids).size).toBe(4);
+    // Another data type names other files; the same data type, polled again, gives the same bytes.
+    expect(fileIds(documents.get('ios_photos.photos') as Json).filter((id) => ids.includes(id))).toEqual([]);
+    const opened = (await call(flow, '/sessions', { query: { state: 'active' } })).json.data[0];
+    const again = await call(flow, '/polls', {
+      method: 'POST',
+      body: { session: opened.id, payload: { data_types: ['ios_messages.messages'] } },
+    });
+    await flow.settle();
+    const [repeated] = (await call(flow, '/results', { query: { poll: again.json.id } })).json.data;
+    expect(repeated.checksum).toBe(results.find((r) => r.identifier === 'ios_messages.messages')?.checksum);
+
+    // As `poll download --cascade` goes on: a poll of the files the document names publishes each as a file result.
+    const cascade = await call(flow, '/polls', {
+      method: 'POST',
+      body: { session: opened.id, payload: { files: ids } },
+    });
+    expect(cascade.status).toBe(201);
+    await flow.settle();
+    expect((await call(flow, `/polls/${cascade.json.id}`)).json.tasks_succeeded).toHaveLength(4);
+    const files = (await call(flow, '/results', { query: { poll: cascade.json.id } })).json.data as Json[];
+    expect(files.map((f) => f.identifier).sort()).toEqual([...ids].sort());
+    for (const file of files) {
+      expect(file).toMatchObject({ type: 'binary', size: 4096 });
+      const bytes = await download(file.signed_url.url);
+      expect(bytes).toMatchObject({ status: 200, size: file.size, md5: file.checksum });
+      expect(bytes.text.startsWith(`${file.identifier}\n`)).toBe(true);
+    }
   });
 });
 
@@ -173,7 +235,7 @@ describe('a large result', () => {
     const large = await startMockServer({ taskDelay: 1, resultSize: SIZE, deliver: rec.deliver });
     try {
       const flow = { base: large.url, token: 'token-large', settle: () => large.api.settle() };
-      const [result] = await resultsOf(flow, { data_types: ['ios_photos.photos'] });
+      const [result] = await resultsOf(flow, { files: ['ios_photos.photos:1'] });
       expect(result?.size).toBe(SIZE);
       const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
       const start = used();

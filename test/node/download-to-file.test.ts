@@ -31,14 +31,14 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function dataResult(): Promise<Result> {
-  const { results } = await resultsOf(client(), { data_types: ['ios_photos.photos'] }, () => api.settle());
+async function fileResult(): Promise<Result> {
+  const { results } = await resultsOf(client(), { files: ['file-1'] }, () => api.settle());
   return results[0] as Result;
 }
 
 describe('downloadToFile', () => {
   it('writes the checked file at its path and nothing else', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const path = join(dir, 'photos.bin');
     await downloadToFile(result, path);
     const bytes = await readFile(path);
@@ -49,7 +49,7 @@ describe('downloadToFile', () => {
 
   it("creates the file readable by its owner only: a user's data is not left to every account on the machine", async () => {
     const path = join(dir, 'photos.bin');
-    await downloadToFile(await dataResult(), path);
+    await downloadToFile(await fileResult(), path);
     expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 
@@ -57,7 +57,7 @@ describe('downloadToFile', () => {
     ['corrupted', (good: Uint8Array) => good.map((b, i) => (i === 10 ? b ^ 1 : b)), ChecksumMismatchError],
     ['short', (good: Uint8Array) => good.subarray(0, SIZE - 1), SizeMismatchError],
   ])('leaves no file when the bytes are %s, and keeps a file already at the path', async (_, damage, type) => {
-    const result = await dataResult();
+    const result = await fileResult();
     const good = new Uint8Array(await new Response(await result.download()).arrayBuffer());
     server.use(http.get(`${api.baseUrl}/files/:id`, () => new HttpResponse(damage(good))));
     const path = join(dir, 'photos.bin');
@@ -78,7 +78,7 @@ describe('downloadToFile', () => {
       [' on a file system without hard links', noHardLinks],
     ])('writes the checked file where none is%s', async (_, setUp) => {
       setUp();
-      const result = await dataResult();
+      const result = await fileResult();
       const path = join(dir, 'photos.bin');
       await downloadToFile(result, path, { overwrite: false });
       const bytes = await readFile(path);
@@ -93,7 +93,7 @@ describe('downloadToFile', () => {
       ['made while the file downloads, on a file system without hard links', 'during', noHardLinks],
     ])('keeps a file %s: EEXIST, and no temporary file left', async (_, when, setUp?: () => void) => {
       setUp?.();
-      const result = await dataResult();
+      const result = await fileResult();
       const path = join(dir, 'photos.bin');
       if (when === 'before') await writeFile(path, 'theirs');
       let made = false;
@@ -114,21 +114,21 @@ describe('downloadToFile', () => {
         throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       });
       const error = await rejectionOf(
-        downloadToFile(await dataResult(), join(dir, 'photos.bin'), { overwrite: false }),
+        downloadToFile(await fileResult(), join(dir, 'photos.bin'), { overwrite: false }),
       );
       expect(error).toMatchObject({ code: 'ENOSPC' });
       expect(await readdir(dir)).toEqual([]);
     });
 
     it('by default, a file made while the file downloads is replaced', async () => {
-      const result = await dataResult();
+      const result = await fileResult();
       const path = join(dir, 'photos.bin');
       await downloadToFile(result, path, { onProgress: () => writeFileSync(path, 'theirs') });
       expect((await readFile(path)).length).toBe(SIZE);
     });
 
     it('refuses an overwrite that is not a boolean, naming it, before downloading', async () => {
-      const result = await dataResult();
+      const result = await fileResult();
       const before = api.requests.length;
       const error = await rejectionOf(downloadToFile(result, join(dir, 'x'), { overwrite: 'no' as never }));
       expect(error).toBeInstanceOf(InvalidInputError);
@@ -139,7 +139,7 @@ describe('downloadToFile', () => {
   });
 
   it('leaves no file when cancelled mid-download', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const controller = new AbortController();
     const path = join(dir, 'photos.bin');
     const error = await rejectionOf(

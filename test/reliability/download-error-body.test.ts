@@ -11,9 +11,9 @@ import { resultsOf } from '../support/results';
 
 const { api, client, server } = useMockApi({ taskDelay: 1, resultSize: 1024 });
 
-/** One data result of a new poll of `sdk`. */
-async function dataResult(sdk = client()): Promise<Result> {
-  const { results } = await resultsOf(sdk, { data_types: ['ios_messages.messages'] }, () => api.settle());
+/** One file result of a new poll of `sdk`. */
+async function fileResult(sdk = client()): Promise<Result> {
+  const { results } = await resultsOf(sdk, { files: ['file-1'] }, () => api.settle());
   return results[0] as Result;
 }
 
@@ -34,7 +34,7 @@ function busyAnswer(fail: boolean): Response {
 
 describe('download(): an error answer whose body cannot be read whole', () => {
   it('a body that fails mid-way: ServerError with the status and the text read before it failed', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     server.use(http.get(`${api.baseUrl}/files/:id`, () => busyAnswer(true)));
     const error = await rejectionOf(result.download({ maxRetries: 0 }));
     expect(error).toBeInstanceOf(ServerError);
@@ -42,7 +42,7 @@ describe('download(): an error answer whose body cannot be read whole', () => {
   });
 
   it('a body that stalls: ServerError within timeout, with the text read before it stalled', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     server.use(http.get(`${api.baseUrl}/files/:id`, () => busyAnswer(false)));
     const error = await rejectionOf(result.download({ timeout: 200, maxRetries: 0 }));
     expect(error).toBeInstanceOf(ServerError);
@@ -60,7 +60,7 @@ describe('download(): an error answer whose body cannot be read whole', () => {
         return response;
       },
     });
-    const result = await dataResult(sdk);
+    const result = await fileResult(sdk);
     server.use(http.get(`${api.baseUrl}/files/:id`, () => new HttpResponse('busy', { status: 503 })));
     const error = await rejectionOf(result.download({ maxRetries: 0 }));
     expect(error).toBeInstanceOf(ServerError);
@@ -94,7 +94,7 @@ describe('download(): an error answer of a storage server, from a signed URL of 
 
   /** A data result whose signed URL is `STORAGE?QUERY`, whose storage answers 403 with `body`. */
   async function storageResult(body: string, sdk = client()): Promise<Result> {
-    const { id } = await dataResult();
+    const { id } = await fileResult();
     const stored = api.store.results().find((result) => result.id === id);
     const signed_url = { url: `${STORAGE}?${QUERY}`, date_expires: '2030-01-01T00:00:00Z' };
     server.use(

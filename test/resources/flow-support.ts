@@ -2,11 +2,18 @@
 import type { Client, Session } from '../../src/index';
 import type { MockApi } from '../../src/mock/index';
 
-/** Gives the client's organisation a valid webhook config and a valid storage config, as sessions and polls need. */
+/**
+ * Gives the client's organisation a valid webhook config and a valid storage config, as sessions and polls need; the
+ * storage config signs URLs, so that results can be downloaded.
+ */
 export async function configure(c: Client, api: MockApi, parts: { webhook?: boolean; storage?: boolean } = {}) {
   if (parts.webhook !== false) await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
   if (parts.storage !== false)
-    await c.storageConfigs.create({ url: 'gs://results-bucket/ricloud', credentials: { private_key: 'k' } });
+    await c.storageConfigs.create({
+      url: 'gs://results-bucket/ricloud',
+      credentials: { private_key: 'k' },
+      signed_urls_enabled: true,
+    });
   await api.settle();
 }
 

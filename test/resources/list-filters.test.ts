@@ -21,7 +21,9 @@ describe('list filters', () => {
     const source = (session.source as { id: string }).id;
     const user = await c.users.retrieve(String(session.user));
     const key = await Key.current({ client: c });
-    const poll = await (await c.polls.create({ session, payload: { info_types: ['*'], data_types: ['a.b'] } })).wait();
+    const poll = await (
+      await c.polls.create({ session, payload: { info_types: ['*'], data_types: ['a.b'], files: ['f.1'] } })
+    ).wait();
     await (await client({ token: TOKEN_B }).polls.create({ session: other, payload: { data_types: ['a.b'] } })).wait();
 
     const tasks = await Task.list({ user, source: { id: source }, target: 'a.b', key }, { client: c });
@@ -36,7 +38,7 @@ describe('list filters', () => {
     expect(lastQuery()).toEqual({ user: user.id });
 
     const json = await Result.list({ poll, type: 'json' }, { client: c });
-    expect(json.data.map((r) => r.identifier)).toEqual(['*']);
+    expect(json.data.map((r) => r.identifier).sort()).toEqual(['*', 'a.b']);
     const named = await c.results.list({ identifier: 'a.b', date_created: { lte: new Date(Date.now() + 60_000) } });
     expect(lastQuery()).toMatchObject({ identifier: 'a.b', date_created__lte: expect.any(String) });
     expect(named.data.map((r) => r.identifier)).toEqual(['a.b', 'a.b']);

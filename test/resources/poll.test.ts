@@ -58,7 +58,7 @@ describe('a poll', () => {
     const results = poll.results && !Array.isArray(poll.results) ? poll.results.data : [];
     expect(results.map((r) => r.identifier).sort()).toEqual([...THREE].sort());
     for (const result of results) {
-      expect(result).toMatchObject({ resource: 'result', state: 'available', poll: poll.id, type: 'binary' });
+      expect(result).toMatchObject({ resource: 'result', state: 'available', poll: poll.id, type: 'json' });
       expect(result.signed_url?.url).toMatch(/^https:\/\//);
       expect(result.size).toBeGreaterThan(0);
     }

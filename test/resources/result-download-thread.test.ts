@@ -17,8 +17,8 @@ const { api, client, server } = useMockApi({ taskDelay: 1, resultSize: SIZE });
 /** Worker threads of this process that are running. */
 const threads = () => (process.report.getReport() as { workers: unknown[] }).workers.length;
 
-async function dataResult(): Promise<Result> {
-  const { results } = await resultsOf(client(), { data_types: ['ios_photos.photos'] }, () => api.settle());
+async function fileResult(): Promise<Result> {
+  const { results } = await resultsOf(client(), { files: ['file-1'] }, () => api.settle());
   return results[0] as Result;
 }
 
@@ -48,7 +48,7 @@ const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex')
 
 describe('result.download() of a large file', () => {
   it('hashes in a worker thread and streams the same bytes; the thread is gone when the stream ends', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const before = threads();
     const { bytes, most } = await drain(await result.download());
     expect(bytes.length).toBe(SIZE);
@@ -58,7 +58,7 @@ describe('result.download() of a large file', () => {
   });
 
   it('fails with ChecksumMismatchError when one byte differs, and leaves no thread', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const before = threads();
     const bad = (await drain(await result.download())).bytes;
     bad[SIZE / 2] = (bad[SIZE / 2] as number) ^ 1;
@@ -70,7 +70,7 @@ describe('result.download() of a large file', () => {
   });
 
   it('fails with SizeMismatchError as soon as more bytes than the size arrive, and leaves no thread', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const before = threads();
     // 1 MiB chunks, one more than the size holds, then an answer that never ends: only the check as the bytes pass
     // can end it, once the thread is hashing.
@@ -90,7 +90,7 @@ describe('result.download() of a large file', () => {
   });
 
   it('fails with SizeMismatchError at the end when fewer bytes arrive, and leaves no thread', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const before = threads();
     server.use(http.get(`${api.baseUrl}/files/:id`, () => new HttpResponse(new Uint8Array(SIZE - 1))));
     const error = await rejectionOf(result.download().then(drain));
@@ -99,7 +99,7 @@ describe('result.download() of a large file', () => {
   });
 
   it('stops with AbortError when its signal fires mid-stream, and leaves no thread', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const before = threads();
     const controller = new AbortController();
     let running = 0;
@@ -118,7 +118,7 @@ describe('result.download() of a large file', () => {
   });
 
   it('leaves no thread when the reader cancels the stream mid-way', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const before = threads();
     const reader = (await result.download()).getReader();
     let length = 0;
@@ -130,7 +130,7 @@ describe('result.download() of a large file', () => {
   });
 
   it('starts no thread for a stream that is never read', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const before = threads();
     const stream = await result.download();
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -28,9 +28,9 @@ import { resultsOf } from '../support/results';
 const SIZE = 1024 * 1024;
 const { api, client, server } = useMockApi({ taskDelay: 1, resultSize: SIZE });
 
-/** One data result of a new poll. */
-async function dataResult(sdk = client()): Promise<Result> {
-  const { results } = await resultsOf(sdk, { data_types: ['ios_messages.messages'] }, () => api.settle());
+/** One file result of a new poll. */
+async function fileResult(sdk = client()): Promise<Result> {
+  const { results } = await resultsOf(sdk, { files: ['file-1'] }, () => api.settle());
   return results[0] as Result;
 }
 
@@ -118,28 +118,29 @@ describe('Result lists and acknowledgement', () => {
 
 describe('result.json()', () => {
   it("parses a json result's file, checked; refuses other types before sending", async () => {
-    const { results } = await resultsOf(client(), { info_types: ['*'], data_types: ['a.b'] }, () => api.settle());
-    const info = results.find((r) => r.type === 'json') as Result;
-    expect(await info.json()).toEqual({ info_type: '*', source_type: 'icloud.account' });
-    const data = results.find((r) => r.type !== 'json') as Result;
+    const payload = { info_types: ['*'], data_types: ['a.b'], files: ['file-1'] };
+    const { results } = await resultsOf(client(), payload, () => api.settle());
+    const of = (identifier: string) => results.find((r) => r.identifier === identifier) as Result;
+    expect(await of('*').json()).toEqual({ info_type: '*', source_type: 'icloud.account' });
+    expect(await of('a.b').json()).toMatchObject({ data_type: 'a.b', data: expect.any(Array) });
     const sent = api.requests.length;
-    expect(await rejectionOf(data.json())).toMatchObject({ name: 'InvalidInputError', field: 'type' });
+    expect(await rejectionOf(of('file-1').json())).toMatchObject({ name: 'InvalidInputError', field: 'type' });
     expect(api.requests.length).toBe(sent);
   });
 });
 
 describe('result.download()', () => {
   it('streams the bytes of the file, whose length and MD5 are the result size and checksum', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const bytes = await bytesOf(await result.download());
     expect(bytes.length).toBe(SIZE);
     expect(result.size).toBe(SIZE);
     expect(md5(bytes)).toBe(result.checksum);
-    expect(new TextDecoder().decode(bytes.subarray(0, 44))).toBe('ios_messages.messages\n'.repeat(2));
+    expect(new TextDecoder().decode(bytes.subarray(0, 14))).toBe('file-1\n'.repeat(2));
   });
 
   it('reports progress after each chunk, up to the size, with the size as total', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const seen: { bytes: number; total: number | undefined }[] = [];
     await bytesOf(await result.download({ onProgress: (p) => seen.push(p) }));
     expect(seen.length).toBeGreaterThan(1);
@@ -148,7 +149,7 @@ describe('result.download()', () => {
   });
 
   it('fails with ChecksumMismatchError at the end when the bytes are corrupted on the way', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const good = await bytesOf(await result.download());
     const bad = good.slice();
     bad[SIZE - 1] = (bad[SIZE - 1] as number) ^ 1;
@@ -159,7 +160,7 @@ describe('result.download()', () => {
   });
 
   it('fails with SizeMismatchError as soon as more bytes than the size arrive, without waiting for the end', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     // The answer never ends: only a check made as the bytes pass can end this download.
     server.use(http.get(`${api.baseUrl}/files/:id`, () => fileAnswer(new Uint8Array(SIZE + 1), { hang: true })));
     const error = await rejectionOf(result.download().then(bytesOf));
@@ -168,14 +169,14 @@ describe('result.download()', () => {
   });
 
   it('fails with SizeMismatchError at the end when fewer bytes than the size arrive', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     server.use(http.get(`${api.baseUrl}/files/:id`, () => fileAnswer(new Uint8Array(SIZE - 10))));
     const error = await rejectionOf(result.download().then(bytesOf));
     expect(error).toMatchObject({ name: 'SizeMismatchError', expected: SIZE, received: SIZE - 10 });
   });
 
   it('stops with AbortError when its signal fires mid-download', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const controller = new AbortController();
     const seen: number[] = [];
     const stream = await result.download({
@@ -192,7 +193,7 @@ describe('result.download()', () => {
   });
 
   it('stops with TimeoutError when the file stalls longer than timeout', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     server.use(http.get(`${api.baseUrl}/files/:id`, () => fileAnswer(new Uint8Array(SIZE / 2), { hang: true })));
     const error = await rejectionOf(result.download({ timeout: 50 }).then(bytesOf));
     expect(error).toBeInstanceOf(TimeoutError);
@@ -200,7 +201,7 @@ describe('result.download()', () => {
   });
 
   it('stops a stalled file within timeout even when the wall clock is set back a day while it waits', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const wallClock = Date.now.bind(Date);
     let setBack = 0;
     const clock = vi.spyOn(Date, 'now').mockImplementation(() => wallClock() - setBack);
@@ -223,7 +224,7 @@ describe('result.download()', () => {
   });
 
   it('does not count a slow reader against timeout: only a pending read waits on the server', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const reader = (await result.download({ timeout: 1000 })).getReader();
     let size = (await reader.read()).value?.byteLength ?? 0;
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -232,7 +233,7 @@ describe('result.download()', () => {
   });
 
   it('ends with the error an onProgress callback throws', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const mistake = new Error('progress bar broke');
     const stream = await result.download({
       onProgress: () => {
@@ -243,7 +244,7 @@ describe('result.download()', () => {
   });
 
   it('refuses bad options and a result without signed_url before sending anything', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const sent = api.requests.length;
     const bad = { onProgress: 'yes' } as unknown as Parameters<Result['download']>[0];
     expect(await rejectionOf(result.download(bad))).toMatchObject({ field: 'options.onProgress' });
@@ -257,8 +258,23 @@ describe('result.download()', () => {
     expect(api.requests.length).toBe(sent);
   });
 
+  it('refuses, before sending, a result whose storage config signs no URLs (the default): signed_url null', async () => {
+    const payload = { data_types: ['a.b'], files: ['file-1'] };
+    const { results } = await resultsOf(client(), payload, () => api.settle(), false);
+    expect(results.map((r) => r.signed_url)).toEqual([null, null]);
+    const sent = api.requests.length;
+    for (const result of results) {
+      const advice = `signed_url: result ${result.id} has none (state available): turn on signed_urls_enabled`;
+      expect(await rejectionOf(result.download())).toMatchObject({ name: 'InvalidInputError', field: 'signed_url' });
+      expect((await rejectionOf(result.download())).message).toContain(advice);
+    }
+    const data = results.find((r) => r.type === 'json') as Result;
+    expect(await rejectionOf(data.json())).toMatchObject({ name: 'InvalidInputError', field: 'signed_url' });
+    expect(api.requests.length).toBe(sent);
+  });
+
   it('sends the API token to a signed URL on the API origin only, never to another host', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const good = await bytesOf(await result.download());
     const seen: Record<string, string | null> = {};
     server.use(
@@ -280,7 +296,7 @@ describe('result.download()', () => {
 
 describe('result.download() and its request', () => {
   it('sends nothing when its signal has already fired', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const files = () => api.requests.filter((r) => r.path.startsWith('/files/')).length;
     const before = files();
     const error = await rejectionOf(result.download({ signal: AbortSignal.abort() }));
@@ -289,7 +305,7 @@ describe('result.download() and its request', () => {
   });
 
   it('retries a 503 before the file begins, as reads are retried', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     let refused = 0;
     server.use(
       http.get(`${api.baseUrl}/files/:id`, () => {
@@ -302,7 +318,7 @@ describe('result.download() and its request', () => {
   });
 
   it('fails at once with the advice when a 503 asks to retry after days, as API calls do, rather than sleeping', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     let refused = 0;
     server.use(
       http.get(`${api.baseUrl}/files/:id`, () => {
@@ -317,7 +333,7 @@ describe('result.download() and its request', () => {
   });
 
   it('an error answer whose body stalls ends within timeout, as a ServerError', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     server.use(
       http.get(
         `${api.baseUrl}/files/:id`,
@@ -336,7 +352,7 @@ describe('result.download() and its request', () => {
   });
 
   it('an error answer larger than an error keeps is cut, and its start kept as body', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const page = `<html>${'busy '.repeat(40_000)}</html>`;
     server.use(http.get(`${api.baseUrl}/files/:id`, () => new HttpResponse(page, { status: 503 })));
     const error = await rejectionOf(result.download({ maxRetries: 0 }));
@@ -345,7 +361,7 @@ describe('result.download() and its request', () => {
   });
 
   it('refuses a redirect on the API origin, where it would carry the token, and follows one elsewhere', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const good = await bytesOf(await result.download());
     const seen: (string | null)[] = [];
     server.use(
@@ -428,7 +444,7 @@ describe('what a download leaves behind', () => {
   }
 
   it('a stream never read keeps no timer alive, even with a deadline', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     let stream: ReadableStream<Uint8Array> | undefined;
     const kept = await timersKeptBy(async () => {
       stream = await result.download({ deadline: LIMIT_MS, timeout: LIMIT_MS });
@@ -439,7 +455,7 @@ describe('what a download leaves behind', () => {
   });
 
   it('a stream the reader cancels mid-way stops its timers', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const kept = await timersKeptBy(async () => {
       const reader = (await result.download({ deadline: LIMIT_MS, timeout: LIMIT_MS })).getReader();
       await reader.read();
@@ -471,7 +487,7 @@ describe('what a download leaves behind', () => {
 describe('the signed URL, a credential', () => {
   it('is left out of util.inspect, JSON.stringify and spread copies, and still downloads', async () => {
     const { inspect } = await import('node:util');
-    const result = await dataResult();
+    const result = await fileResult();
     const url = result.signed_url?.url ?? '';
     const query = new URL(url).search.slice(1);
     expect(query).not.toBe('');
@@ -486,7 +502,7 @@ describe('the signed URL, a credential', () => {
   it("is left out of the task's printed results, and still readable there", async () => {
     const { inspect } = await import('node:util');
     const sdk = client();
-    const result = await dataResult(sdk);
+    const result = await fileResult(sdk);
     const query = new URL(result.signed_url?.url ?? '').search.slice(1);
     const task = await sdk.tasks.retrieve(String(result.task));
     const shown = [inspect(task, { depth: 9, showHidden: true }), JSON.stringify(task)];

@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -14,6 +15,7 @@ import requests
 
 import ricloud
 from ricloud.exceptions import RequestError
+from ricloud.samples import helpers
 from ricloud.signing import Signature
 
 from receiver import Receiver, settled, wait_for
@@ -166,16 +168,21 @@ def storage_configs_from_credentials_files():
     aws = os.path.join(folder, "credentials.csv")
     with open(aws, "w") as f:
         f.write("User name,Access key ID,Secret access key\nricloud,AKIAEXAMPLE,secret-example\n")
+    # Results have a signed_url to download from only when their storage config signs URLs (off by default).
     s.storage = ricloud.StorageConfig.create(
-        url="gs://ricloud-py-results/mock", credentials=ricloud.StorageConfig.read_credentials_file(gcp)
+        url="gs://ricloud-py-results/mock",
+        credentials=ricloud.StorageConfig.read_credentials_file(gcp),
+        signed_urls_enabled=True,
     )
     assert isinstance(s.storage, ricloud.StorageConfig) and s.storage.type == "gs", s.storage
+    assert s.storage.signed_urls_enabled is True, s.storage
     assert set(s.storage.credentials.values()) == {"[redacted]"}, "credentials are shown"
     assert settled(s.storage).state == "valid", s.storage
     s3 = ricloud.StorageConfig.create(
         url="s3://ricloud-py-results/mock", credentials=ricloud.StorageConfig.read_credentials_file(aws)
     )
     assert sorted(s3.credentials) == ["access_key_id", "secret_access_key", "user_name"], s3
+    assert s3.signed_urls_enabled is False, s3
     assert settled(s3).state == "valid", s3
     assert sorted(ids(ricloud.StorageConfig.list())) == sorted([s.storage.id, s3.id])
     assert ids(ricloud.StorageConfig.list(type="s3")) == [s3.id]
@@ -298,8 +305,11 @@ def result_files_download_and_acknowledge():
     for result in ricloud.Result.list(poll=s.poll):
         content = requests.get(result.signed_url["url"]).content
         assert len(content) == result.size and hashlib.md5(content).hexdigest() == result.checksum, result
-        if result.type == "json":
+        if result.identifier == "*":
             assert json.loads(content.decode("utf-8"))["info_type"] == "*", content
+        elif result.type == "json":
+            # A data type's result names files, as ricloud-py's own cascade reads them.
+            assert len(helpers.parse_file_ids_from_result_data(json.loads(content.decode("utf-8")))) == 4, content
     first, second, third = ricloud.Result.list(poll=s.poll)
     first.acknowledge()
     assert first.state == "consumed" and first.date_consumed, first
@@ -320,6 +330,38 @@ def events_listed_retrieved_and_delivered():
     assert completed.id in ids(ricloud.Event.list(date_created__gte=since, limit=1000))
     assert ids(ricloud.Event.list(date_created__lt=since)) == []
     assert all(d["status"] == 200 for d in s.receiver.deliveries if d["path"].startswith("/webhooks/"))
+
+
+@step
+def poll_download_cascade_as_the_samples_do():
+    # `ricloud icloud poll download --cascade` (samples.helpers): each data type's JSON result names files, which a
+    # poll of `payload.files` fetches. Its storage.download_result reads the result's gs:// url with Google's SDK; the
+    # mock has no bucket, so here it reads the result's signed_url (the result's id ends its url).
+    def from_signed_url(url, to_filename=None):
+        result = ricloud.Result.retrieve(url.rsplit("/", 1)[-1])
+        content = requests.get(result.signed_url["url"]).content
+        assert len(content) == result.size and hashlib.md5(content).hexdigest() == result.checksum, result
+        with open(to_filename, "wb") as f:
+            f.write(content)
+        return to_filename
+
+    folder = tempfile.mkdtemp()
+    os.environ["RICLOUD_OUTPUT_DIRECTORY"] = folder
+    bucket_reader = helpers.storage.download_result
+    helpers.storage.download_result = from_signed_url
+    try:
+        poll = helpers.create_poll({"data_types": ["ios_messages.messages"]}, session=s.session.id)
+        data, files = helpers.process_poll_results(poll, cascade=True)
+        (document,) = data.values()
+        named = helpers.parse_file_ids_from_result_data(document)
+        assert len(named) == 4 and sorted(files) == sorted(named), (named, files)
+        for identifier, filename in files.items():
+            with open(filename, "rb") as f:
+                assert f.read().startswith((identifier + "\n").encode("utf-8")), filename
+    finally:
+        helpers.storage.download_result = bucket_reader
+        del os.environ["RICLOUD_OUTPUT_DIRECTORY"]
+        shutil.rmtree(folder)
 
 
 @step

@@ -1,10 +1,19 @@
 /** Results to test with: a poll of the mock, run to completion through the public API. */
 import type { Client, Result } from '../../src/index';
 
-/** The results of a completed poll of `payload` on a new active session of `sdk`'s organisation. */
-export async function resultsOf(sdk: Client, payload: Record<string, string[]>, settle: () => Promise<void>) {
+/**
+ * The results of a completed poll of `payload` on a new active session of `sdk`'s organisation, whose storage config
+ * signs URLs (so that they can be downloaded) unless `signedUrls` is false.
+ */
+export async function resultsOf(
+  sdk: Client,
+  payload: Record<string, string[]>,
+  settle: () => Promise<void>,
+  signedUrls = true,
+) {
   await sdk.webhookConfigs.create({ url: 'https://hooks.example.com/r' });
-  await sdk.storageConfigs.create({ url: 'gs://results-bucket/ricloud', credentials: { private_key: 'k' } });
+  const storage = { url: 'gs://results-bucket/ricloud', credentials: { private_key: 'k' } };
+  await sdk.storageConfigs.create(signedUrls ? { ...storage, signed_urls_enabled: true } : storage);
   await settle();
   const user = await sdk.post<{ id: string }>('/users', { body: { identifier: 'customer-1' } });
   const source = { user: user.id, type: 'icloud.account', identifier: 'john@icloud.com' };

@@ -73,6 +73,14 @@ async function downloadToPath(ctx: Context, result: Result, path: string, overwr
   }
 }
 
+/** Why a result has no file to download: it expired, or its storage config signs no URLs (the API's default). */
+const whyNoFile = (result: Result): string =>
+  result.state === 'expired'
+    ? `result ${result.id} is expired: its file is gone`
+    : `result ${result.id} has no signed_url: its storage config signs no URLs. Turn them on ` +
+      '(ricloud storage-config update ID --signed-urls on) and poll again, or read the file from its url ' +
+      `(${result.url ?? 'the bucket'})`;
+
 /** The refusal to replace the file at `path`. */
 const alreadyExists = (path: string) => new UsageError(`${path} already exists: pass --force to overwrite it`);
 
@@ -153,8 +161,8 @@ Examples:
         if (options.output !== undefined) checkOutput(options.output, Boolean(options.force));
         const client = await ctx.client();
         const result = await client.results.retrieve(id, { signal: ctx.signal });
-        // The SDK would call it bad input (exit 2); the id was right, the file is gone (exit 1).
-        if (!result.signed_url) throw new Error(`result ${result.id} is ${result.state}: its file is gone`);
+        // The SDK would call it bad input (exit 2); the id was right, but the file is gone or was never signed (exit 1).
+        if (!result.signed_url) throw new Error(whyNoFile(result));
         if (options.output !== undefined) await downloadToPath(ctx, result, options.output, Boolean(options.force));
         else await downloadToStdout(ctx, result);
         const where = options.output ? ` to ${options.output}` : '';
