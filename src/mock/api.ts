@@ -63,7 +63,7 @@ export interface MockApiOptions {
   /** Milliseconds a result lives before it is `expired`, its file gone (default seven days). */
   resultLifetime?: number | undefined;
   /**
-   * Bytes of each data or file result (default 4096). Any size is served as a stream and never held; the checksum
+   * Bytes of each file result (default 4096). Any size is served as a stream and never held; the checksum
    * is computed once per data type and size, by generating the bytes.
    */
   resultSize?: number | undefined;

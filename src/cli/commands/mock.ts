@@ -52,7 +52,7 @@ export function addMockCommand(program: Command): void {
       seconds,
     )
     .option('--result-lifetime <seconds>', 'how long a result lives before it expires (default: seven days)', seconds)
-    .option('--result-size <bytes>', 'the size of each data or file result, served as a stream (default: 4096)', bytes)
+    .option('--result-size <bytes>', 'the size of each file result, served as a stream (default: 4096)', bytes)
     .option(
       '--interval-scale <ms>',
       "milliseconds of the mock per second of a subscription's interval (default: 1000, real time; 1 makes an hour 3.6 s)",
