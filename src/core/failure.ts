@@ -70,11 +70,12 @@ export function mapFailure(error: unknown, body: string, call: FailedCall): Ricl
     );
   }
   const notSent = failedBeforeSending(error);
+  // The cause's words may be anything a custom fetch or proxy said, so they are redacted as a server's are.
   const detail = networkDetail(error);
   const cause = (error as { cause?: unknown })?.cause ?? error;
   const hint = corsHint(error, info.url);
   return new ConnectionError(
-    `${spec.what}: connection failed${detail ? ` (${detail})` : ''}${hint}${once && !notSent ? MAY_HAVE_APPLIED : ''}`,
+    `${spec.what}: connection failed${detail ? ` (${call.transport.redact(detail)})` : ''}${hint}${once && !notSent ? MAY_HAVE_APPLIED : ''}`,
     { cause, request, mayHaveSucceeded: once && !notSent },
   );
 }

@@ -318,6 +318,16 @@ describe('a token echoed back in every form', () => {
     expect(error.message).toBe('webhook_config list: no such token; got Basic [redacted]Mjo= (401 invalid-token)');
   });
 
+  it("a connection failure's detail (its cause's words) that names the token is redacted in the message", async () => {
+    const token = 'tok-secret-abc';
+    const refuse: typeof fetch = async () => {
+      throw new TypeError('fetch failed', { cause: new Error(`proxy refused Token ${token}`) });
+    };
+    const c = new Client({ token, baseUrl: api.baseUrl, fetch: refuse, maxRetries: 0, logLevel: 'off' });
+    const error = await rejectionOf(c.webhookConfigs.list());
+    expect(error.message).toBe('webhook_config list: connection failed (proxy refused Token [redacted])');
+  });
+
   /** The error of a session create sending `password`, from a server that answers 400 with `body`. */
   const sessionError = async (password: string, body: string) => {
     const echo: typeof fetch = async () =>
