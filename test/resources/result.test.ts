@@ -466,7 +466,7 @@ describe('what a download leaves behind', () => {
   });
 
   it('streams dropped unread, left mid-way or cancelled leave no listener on a signal shared by every download', async () => {
-    const result = await dataResult();
+    const result = await fileResult();
     const shared = new AbortController();
     const left: ReadableStreamDefaultReader<Uint8Array>[] = [];
     for (let i = 0; i < 4; i++) {
