@@ -29,6 +29,8 @@ export interface ErrorAnswer {
   once: boolean;
   /** Hides the client's token in server text the error keeps. */
   redact: (text: string) => string;
+  /** Hides the client's token only (`redact` may hide a payload's secrets too); unset, `redact` is used. */
+  redactToken?: ((text: string) => string) | undefined;
 }
 
 /**
@@ -44,7 +46,7 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
   } catch {
     // Not JSON (an HTML error page, an empty body): the status alone speaks.
   }
-  const code = typeof parsed.error === 'string' ? errorCode(parsed.error, redact) : '';
+  const code = typeof parsed.error === 'string' ? errorCode(parsed.error, redact, answer.redactToken) : '';
   const said = typeof parsed.message === 'string' && parsed.message ? redactText(parsed.message, redact) : undefined;
   const init = {
     status,
@@ -91,13 +93,13 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
 const ERROR_CODE = /^[a-z\d]+(?:[-_][a-z\d]+)*$/;
 
 /**
- * The error code as sent when it has the codes' form, for programs to compare: a short secret (a password `p`) hidden
- * inside it would corrupt it (`invalid-[redacted]arameter`). Any other text, or a code that is a secret itself, is
- * redacted.
+ * The error code as sent when it has the codes' form, for programs to compare: a payload's short secret (a password
+ * `p`) hidden inside it would corrupt it (`invalid-[redacted]arameter`). Any other text, a code that holds the token
+ * (`unknown-key-<token>`, from a proxy), or a code that is a secret itself, is redacted.
  */
-function errorCode(code: string, redact: (text: string) => string): string {
+function errorCode(code: string, redact: (text: string) => string, redactToken = redact): string {
   const redacted = redact(code);
-  return ERROR_CODE.test(code) && redacted !== REDACTED ? code : redacted;
+  return ERROR_CODE.test(code) && redactToken(code) === code && redacted !== REDACTED ? code : redacted;
 }
 
 /** `value` redacted as a JSON body is (`redactedJson`), and the token hidden in its keys too; all of it when that breaks the JSON. */

@@ -19,7 +19,7 @@ interface FailedCall {
   spec: { what: string; retry: RetryMode; withoutId?: boolean | undefined };
   info: RequestInfo;
   options: RequestOptions;
-  transport: { redact: (text: string) => string };
+  transport: { redact: (text: string) => string; redactToken?: (text: string) => string };
   deadline: number;
   attemptTimeout: number;
   pastDeadline(): boolean;
@@ -52,6 +52,7 @@ export function mapFailure(error: unknown, body: string, call: FailedCall): Ricl
       withoutId: spec.withoutId,
       once,
       redact: call.transport.redact,
+      redactToken: call.transport.redactToken,
     });
   }
   if (call.pastDeadline()) {

@@ -21,6 +21,8 @@ export interface Transport extends Hooks {
   validate: Validation;
   /** Hides the client's token in server text that errors keep: a server may echo it back in a message. */
   redact: (text: string) => string;
+  /** Hides the client's token only, where a call's `redact` may hide its payload's secrets too. */
+  redactToken: (text: string) => string;
 }
 
 /** A client's checked settings, from which its transport is built with the first request. */
@@ -42,11 +44,13 @@ export interface TransportSettings extends Hooks {
 /** Builds a client's transport. */
 export function createTransport(settings: TransportSettings): Transport {
   const { token, baseUrl, headers, logger, logLevel, ...rest } = settings;
+  const redact = tokenRedactor(token);
   return {
     ...rest,
     ky: ky.create({ prefixUrl: baseUrl, headers, redirect: 'manual' }),
     log: levelled(logger, logLevel),
     debug: logLevel === 'debug',
-    redact: tokenRedactor(token),
+    redact,
+    redactToken: redact,
   };
 }

@@ -192,6 +192,15 @@ describe('a short payload value, as ricloud-py samples use', () => {
     expect(error.body).toContain('invalid-[redacted]arameter');
   });
 
+  it('hides a code-shaped error that holds the token (a proxy naming the key it refused), in every rendering', async () => {
+    const token = 'tok_alpha_secret0123';
+    server.use(http.get(SESSIONS, () => HttpResponse.json({ error: `unknown-key-${token}` }, { status: 401 })));
+    const error = await rejectionOf(client({ token }).sessions.list());
+    expect(error).toMatchObject({ error: 'unknown-key-[redacted]' });
+    for (const text of [error.message, JSON.stringify(error), inspect(error), format(error)])
+      expect(text).not.toContain(token);
+  });
+
   it('hides a code that is the payload value itself', async () => {
     server.use(http.post(SESSIONS, () => HttpResponse.json({ error: 'hunter2', message: 'no' }, { status: 400 })));
     const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' } as const;
