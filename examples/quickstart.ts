@@ -7,7 +7,7 @@ configure({ timeout: 10_000 }); // token: RICLOUD_TOKEN, baseUrl: RICLOUD_URL (e
 const cfg = await WebhookConfig.create({ url: 'https://hooks.example.com/ricloud' }); // answers with its secret
 console.log(cfg.id, cfg.state); // "…" "new"
 const task = await cfg.test(); // a webhook_config.test task: the API sends a signed event to the url
-await task.wait({ timeout: 30_000 }); // long-polls until the task has succeeded or failed
+await task.wait({ timeout: 30_000 }); // long-polls until the task has ended: succeeded, failed or suspended
 console.log(task.type, task.state, task.error);
 for await (const config of WebhookConfig.list()) console.log(config.id, config.state); // every page, fetched as needed
 

@@ -73,7 +73,10 @@ export function addPollCommands(program: Command): void {
       .option('--source <id>', "a child of the session's source to poll (a Relay device)")
       .option('--subscription <id>', 'the subscription the poll belongs to (--session or --subscription is required)'),
   )
-    .option('--wait', 'wait until the poll has completed: exit 0 when every task succeeded, 3 when one failed')
+    .option(
+      '--wait',
+      'wait until the poll has completed: exit 0 when every task succeeded, 3 when one failed or was suspended',
+    )
     .addOption(timeoutOption())
     .addHelpText(
       'after',
@@ -118,7 +121,10 @@ Example:
     .command('retrieve')
     .description('show one poll')
     .argument('<id>', 'the poll id')
-    .option('--wait', 'first wait until it has completed: exit 0 when every task succeeded, 3 when one failed')
+    .option(
+      '--wait',
+      'first wait until it has completed: exit 0 when every task succeeded, 3 when one failed or was suspended',
+    )
     .addOption(timeoutOption())
     .action(
       action(async (ctx, id: string, options: { wait?: boolean; timeout: number }) => {
