@@ -45,10 +45,10 @@ export function seconds(text: string): number {
 
 /** A signature tolerance: a number of seconds from 0 (which turns the check off), as ricloud-py's `delta`. */
 export function tolerance(text: string): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < 0)
+  // Decimal digits only: `Number` would also read `0x1F` and `1e3`, which ricloud-py's `delta` refuses.
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(text))
     throw new InvalidArgumentError('Not a number of seconds, 0 or more (0 turns the check off).');
-  return value;
+  return Number(text);
 }
 
 /** A point in time in ISO 8601 as the SDK's datetime filters take it: a date, or a date and time with its zone. Returned as given. */

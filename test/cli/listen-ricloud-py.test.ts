@@ -71,6 +71,12 @@ describe('ricloud event listen: the signature tolerance', () => {
     const env = await ricloud(['event', 'listen', '--port', '0', '--secret', 's'], { RICLOUD_DELTA: 'soon' });
     expect(env).toMatchObject({ code: 2, stdout: '' });
     expect(env.stderr).toMatch(/^error: invalid RICLOUD_DELTA: /);
+    // Only decimal digits: a hexadecimal or exponent form is refused, not read as another number.
+    for (const delta of ['0x1F', '1e3']) {
+      const odd = await ricloud(['event', 'listen', '--port', '0', '--secret', 's'], { RICLOUD_DELTA: delta });
+      expect(odd).toMatchObject({ code: 2, stdout: '' });
+      expect(odd.stderr).toMatch(/^error: invalid RICLOUD_DELTA: /);
+    }
     const home = homeWithDelta('ten');
     const file = await ricloud(['event', 'listen', '--port', '0'], { HOME: home });
     expect(file).toMatchObject({ code: 2, stdout: '' });
