@@ -36,6 +36,16 @@ describe('ricloud storage-config', () => {
     expect(Object.keys(stored.credentials ?? {})).toEqual(['access_key_id', 'secret_access_key']);
   });
 
+  it('create takes --signed-urls and --signed-urls-expiry, as update does, so downloads work without an update', async () => {
+    const token = newToken();
+    const args = ['storage-config', 'create', '--url', 'gs://acme-results/x', '--credentials-path', gcp];
+    const made = await ricloud(['--json', ...args, '--signed-urls', 'on', '--signed-urls-expiry', '600'], env(token));
+    expect(made.code).toBe(0);
+    expect(json(made)).toMatchObject({ signed_urls_enabled: true, signed_urls_expiry: 600 });
+    const plain = await ricloud(['--json', ...args], env(token));
+    expect(json(plain)).toMatchObject({ signed_urls_enabled: false });
+  });
+
   it('retrieve, list, update, test --wait and delete', async () => {
     const token = newToken();
     const made = json<{ id: string }>(

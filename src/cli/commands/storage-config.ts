@@ -34,6 +34,24 @@ async function showTask(ctx: Context, task: Task, options: { wait?: boolean; tim
   throwUnlessSucceeded(task);
 }
 
+/** The signed-URL settings of a config, for `create` and `update`. */
+interface SignedUrlOptions {
+  signedUrls?: boolean;
+  signedUrlsExpiry?: number;
+}
+
+/** Adds `--signed-urls` and `--signed-urls-expiry` to `command`. */
+const addSignedUrlOptions = (command: Command) =>
+  command
+    .option('--signed-urls <on|off>', 'whether results get signed URLs, which downloads need', onOff)
+    .option('--signed-urls-expiry <seconds>', 'how long signed URLs stay valid', integer);
+
+/** The API's fields for the signed-URL flags. */
+const signedUrlParams = (options: SignedUrlOptions) => ({
+  signed_urls_enabled: options.signedUrls,
+  signed_urls_expiry: options.signedUrlsExpiry,
+});
+
 /** Adds `storage-config` and its commands to `program`. */
 export function addStorageConfigCommands(program: Command): void {
   const group = program
@@ -44,18 +62,20 @@ export function addStorageConfigCommands(program: Command): void {
       '\nCredentials come from a file: a GCP service-account JSON key, or an AWS console CSV (first row).\nThey are sent to the API and never printed.',
     );
 
-  group
-    .command('create')
-    .description('create a storage config; the API tests it by writing to the bucket')
-    .requiredOption('--url <url>', 'the bucket: gs://<bucket>/<path> or s3://<bucket>/<path>')
-    .requiredOption('--credentials-path <path>', 'a GCP JSON key or an AWS console CSV')
-    .action(
-      action(async (ctx, options: { url: string; credentialsPath: string }) => {
-        const credentials = await credentialsFrom(ctx, options.credentialsPath);
-        const client = await ctx.client();
-        ctx.out.resource(await client.storageConfigs.create({ url: options.url, credentials }, { signal: ctx.signal }));
-      }),
-    );
+  addSignedUrlOptions(
+    group
+      .command('create')
+      .description('create a storage config; the API tests it by writing to the bucket')
+      .requiredOption('--url <url>', 'the bucket: gs://<bucket>/<path> or s3://<bucket>/<path>')
+      .requiredOption('--credentials-path <path>', 'a GCP JSON key or an AWS console CSV'),
+  ).action(
+    action(async (ctx, options: SignedUrlOptions & { url: string; credentialsPath: string }) => {
+      const credentials = await credentialsFrom(ctx, options.credentialsPath);
+      const client = await ctx.client();
+      const params = { url: options.url, credentials, ...signedUrlParams(options) };
+      ctx.out.resource(await client.storageConfigs.create(params, { signal: ctx.signal }));
+    }),
+  );
 
   group
     .command('retrieve')
@@ -85,14 +105,14 @@ export function addStorageConfigCommands(program: Command): void {
     }),
   );
 
-  group
-    .command('update')
-    .description('change a storage config; a new URL or credentials, or state new, is tested again')
-    .argument('<id>', 'the config id')
-    .option('--url <url>', 'the new bucket URL')
-    .option('--credentials-path <path>', 'new credentials: a GCP JSON key or an AWS console CSV')
-    .option('--signed-urls <on|off>', 'whether results get signed URLs', onOff)
-    .option('--signed-urls-expiry <seconds>', 'how long signed URLs stay valid', integer)
+  addSignedUrlOptions(
+    group
+      .command('update')
+      .description('change a storage config; a new URL or credentials, or state new, is tested again')
+      .argument('<id>', 'the config id')
+      .option('--url <url>', 'the new bucket URL')
+      .option('--credentials-path <path>', 'new credentials: a GCP JSON key or an AWS console CSV'),
+  )
     .addOption(
       new Option('--state <state>', 'new (test it again) or deactivated').choices(WEBHOOK_CONFIG_UPDATE_STATES),
     )
@@ -101,19 +121,12 @@ export function addStorageConfigCommands(program: Command): void {
         async (
           ctx,
           id: string,
-          options: {
-            url?: string;
-            credentialsPath?: string;
-            signedUrls?: boolean;
-            signedUrlsExpiry?: number;
-            state?: 'new' | 'deactivated';
-          },
+          options: SignedUrlOptions & { url?: string; credentialsPath?: string; state?: 'new' | 'deactivated' },
         ) => {
           const params: StorageConfigUpdateParams = {
             url: options.url,
             credentials: options.credentialsPath ? await credentialsFrom(ctx, options.credentialsPath) : undefined,
-            signed_urls_enabled: options.signedUrls,
-            signed_urls_expiry: options.signedUrlsExpiry,
+            ...signedUrlParams(options),
             state: options.state,
           };
           const client = await ctx.client();
