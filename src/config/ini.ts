@@ -1,6 +1,7 @@
 /**
- * The INI subset that ricloud-py's configparser files use: `[section]` headers, `key = value` or `key: value`
- * lines, and `#` or `;` comment lines. Keys are lower-cased, as configparser does.
+ * The INI subset that ricloud-py's configparser files use: `[section]` headers (text after the `]` ignored, as
+ * configparser does), `key = value` or `key: value` lines, and `#` or `;` comment lines. Keys are lower-cased, as
+ * configparser does.
  */
 
 /** Sections by name, each a map of keys to values. */
@@ -13,7 +14,7 @@ export function parseIni(text: string): Ini {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
-    const header = /^\[(.+)\]$/.exec(line);
+    const header = /^\[(.+)\]/.exec(line);
     if (header) {
       section = ini[(header[1] as string).trim()] ??= Object.create(null) as Record<string, string>;
       continue;

@@ -105,7 +105,9 @@ export function settingReader(env: Env, stop?: AbortSignal): SettingReader {
       if (fromEnv) return fromEnv;
       // A later file overrides an earlier one, so it is read first; an earlier one only when the later one lacks the key.
       for (const { path, ini } of [...files].reverse()) {
-        const value = trimmed((await ini())?.[section]?.[key], path);
+        // configparser's `[DEFAULT]` section gives every section the keys it lacks.
+        const sections = await ini();
+        const value = trimmed(sections?.[section]?.[key] ?? sections?.DEFAULT?.[key], path);
         if (value) return value;
       }
       return undefined;

@@ -42,6 +42,14 @@ describe('readRicloudConfig', () => {
     expect(new Client(config).toJSON()).toMatchObject({ baseUrl: api.baseUrl, maxRetries: 3 });
   });
 
+  it('reads files as configparser does: a comment after a section header, and [DEFAULT] for keys a section lacks', async () => {
+    writeFileSync(
+      join(home, '.ricloud.ini'),
+      `[DEFAULT]\nurl = ${api.baseUrl}\n\n[api] ; the main account\ntoken = ${TOKEN_A}\n`,
+    );
+    expect({ ...(await readRicloudConfig()) }).toEqual({ token: TOKEN_A, baseUrl: api.baseUrl });
+  });
+
   it('never shows the token in util.inspect or JSON.stringify', async () => {
     writeFileSync(join(home, '.ricloud.ini'), ricloudPyIni(TOKEN_A, api.baseUrl));
     const config = await readRicloudConfig();
