@@ -3,6 +3,7 @@
  * a custom fetch already read it), the download fails with a typed error carrying the status and the text read.
  */
 import { inspect } from 'node:util';
+import { runInNewContext } from 'node:vm';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ConnectionError, type Result, ServerError } from '../../src/index';
@@ -139,6 +140,46 @@ describe('download(): an error answer of a storage server, from a signed URL of 
     const shown = `${error.message} ${JSON.stringify(error)} ${inspect(error, { depth: 10 })}`;
     expect(shown).toContain('bucket.storage.example.com/ricloud/result.bin');
     expectNoneOf([SIGNATURE, SECURITY_TOKEN], shown);
+  });
+
+  /** A fetch that throws `thrown(url)` for the storage URL. */
+  const failing = (thrown: (url: string) => unknown) =>
+    client({
+      fetch: async (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (!url.startsWith(STORAGE)) return fetch(input, init);
+        throw thrown(url);
+      },
+    });
+  /** Errors `depth` deep, each the cause of the one before, the deepest naming `url`. */
+  const chain = (url: string, depth: number): Error =>
+    new Error(`level ${depth}`, { cause: depth === 0 ? new Error(`connect to ${url}`) : chain(url, depth - 1) });
+  class FetchFailed extends TypeError {}
+
+  it.each([
+    ['an error of another realm', (url: string) => runInNewContext("new TypeError('fetch failed: ' + url)", { url })],
+    ['a thrown plain object with a message', (url: string) => ({ message: `fetch failed: ${url}` })],
+    ['a cause seven levels down', (url: string) => chain(url, 7)],
+    ['an AggregateError of attempts', (url: string) => new AggregateError([new Error(`connect to ${url}`)], 'failed')],
+    ['a field one level down', (url: string) => Object.assign(new Error('failed'), { request: { url } })],
+    ['a URL object', (url: string) => Object.assign(new Error('failed'), { url: new URL(url) })],
+  ])('a failed fetch whose error names the signed URL in %s keeps its credentials out', async (_name, thrown) => {
+    const error = await rejectionOf((await storageResult('', failing(thrown))).download({ maxRetries: 0 }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    const shown = `${error.message} ${JSON.stringify(error)} ${inspect(error, { depth: 20 })}`;
+    expectNoneOf([SIGNATURE, SECURITY_TOKEN], shown);
+  });
+
+  it("a platform error's copy keeps its class, name and code (a DOMException, a TypeError subclass)", async () => {
+    const named = (url: string) => new DOMException(`connect to ${url}`, 'NetworkError');
+    const network = await rejectionOf((await storageResult('', failing(named))).download({ maxRetries: 0 }));
+    expect(network.cause).toBeInstanceOf(DOMException);
+    expect(network.cause).toMatchObject({ name: 'NetworkError', code: DOMException.NETWORK_ERR });
+    expect((network.cause as DOMException).message).toBe(`connect to ${STORAGE}?[redacted]`);
+    const subclassed = (url: string) => new FetchFailed(`fetch failed: ${url}`);
+    const failed = await rejectionOf((await storageResult('', failing(subclassed))).download({ maxRetries: 0 }));
+    expect(failed.cause).toBeInstanceOf(FetchFailed);
+    expect(inspect(failed, { depth: 5 })).not.toContain(SIGNATURE);
   });
 
   describe('redirected to a second signed URL', () => {
