@@ -209,6 +209,32 @@ describe('download(): an error answer of a storage server, from a signed URL of 
       expectNoneOf([SIGNATURE_2, CREDENTIAL_2], shownOf(error));
     });
 
+    /** The download of a result whose file, on the API's origin, answers 302 to `location` with `body`. */
+    async function refusedRedirect(location: string, body: string): Promise<Error> {
+      const result = await fileResult();
+      server.use(
+        http.get(`${api.baseUrl}/files/:id`, () => new HttpResponse(body, { status: 302, headers: { location } })),
+      );
+      return rejectionOf(result.download({ maxRetries: 0 }));
+    }
+
+    it.each([
+      ['absolute', `${REDIRECTED}?${QUERY_2}`],
+      ['relative', `/mirror/result.bin?${QUERY_2}`],
+    ])(
+      "a redirect refused on the API's origin, its Location %s, whose body echoes its signature alone keeps it out",
+      async (_name, location) => {
+        const error = await refusedRedirect(location, `<SignatureProvided>${SIGNATURE_2}</SignatureProvided>`);
+        expect(error).toMatchObject({ status: 302, body: expect.stringContaining('[redacted]') });
+        expectNoneOf([SIGNATURE_2, CREDENTIAL_2], shownOf(error));
+      },
+    );
+
+    it("a redirect refused on the API's origin whose Location does not parse is still the typed 302 error", async () => {
+      const error = await refusedRedirect('http://[mirror/result.bin', 'moved');
+      expect(error).toMatchObject({ status: 302, body: 'moved' });
+    });
+
     it('a failed fetch of the second URL, named in its error (as Deno does), keeps its credentials out', async () => {
       const sdk = client({
         // The platform's fetch as Deno's: it follows the redirect and names the URL that failed.
