@@ -102,8 +102,5 @@ export function checkedStream(body: ReadableStream<Uint8Array> | null, checks: C
     }
     controller.enqueue(chunk.value);
   }
-  return new ReadableStream<Uint8Array>(
-    { pull: (controller) => limits.following(() => pull(controller)), cancel: (reason) => end(reason) },
-    { highWaterMark: 0 },
-  );
+  return new ReadableStream<Uint8Array>({ pull, cancel: (reason) => end(reason) }, { highWaterMark: 0 });
 }

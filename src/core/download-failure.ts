@@ -9,7 +9,8 @@ import { within } from './signal';
 
 /**
  * The RicloudError for a request that failed before its body: a 410 is `ResultExpiredError`. What a server said has
- * the credentials of the URL it answered for hidden too: a redirect may have led to another signed URL.
+ * the credentials of the URL it answered for, and of the one its `Location` names, hidden too: a redirect may have led,
+ * or lead, to another signed URL.
  */
 export async function requestFailure(
   error: unknown,
@@ -27,7 +28,7 @@ export async function requestFailure(
   if (error instanceof InvalidInputError) return error;
   const answer = error instanceof call.engine.HTTPError ? error.response : undefined;
   const body = answer ? await errorBody(answer.body, call.maxBytes, call.limits.timeout) : '';
-  const hide = answer?.url ? credentialHider(answer.url) : (text: string) => text;
+  const hide = credentialHider(...answeredUrls(answer));
   const mapped = call.engine.mapFailure(error, body, {
     spec: { what: call.what, retry: 'idempotent' },
     info: call.info,
@@ -50,6 +51,18 @@ export async function requestFailure(
       },
     );
   return mapped;
+}
+
+/** The URL `answer` came from, and the one its `Location` names (resolved against it) when that parses. */
+function answeredUrls(answer: Response | undefined): string[] {
+  const urls = answer?.url ? [answer.url] : [];
+  const location = answer?.headers.get('location');
+  try {
+    if (location) urls.push(new URL(location, answer?.url || undefined).href);
+  } catch {
+    // A Location that is no URL names no credential.
+  }
+  return urls;
 }
 
 /**

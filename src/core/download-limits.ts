@@ -4,10 +4,36 @@ import { AbortError, ConnectionError, type RicloudError, TimeoutError } from './
 import { follow } from './signal';
 import { hiddenCopy } from './signed-url';
 
+/**
+ * Releases a download's following of the caller's signal once its stream is collected. Absent where the platform lacks
+ * weak references (workerd without its `enable_weak_ref` compatibility flag): a download is then followed until it ends.
+ * Marked pure, so a bundle that never downloads drops it.
+ */
+const collected =
+  typeof FinalizationRegistry === 'function' && typeof WeakRef === 'function'
+    ? /* @__PURE__ */ new FinalizationRegistry<() => void>((release) => release())
+    : undefined;
+
+/**
+ * `follow`, holding `own` weakly: a stream its reader drops, unread or mid-way, leaves nothing lasting on a signal
+ * shared by many downloads. A function of its own, so that no closure here holds `own` (nor the `Limits` holding it).
+ */
+function followWeakly(signal: AbortSignal, own: AbortController): () => void {
+  if (!collected) return follow(signal, own);
+  const ref = new WeakRef(own);
+  const release = follow(signal, { abort: (reason) => ref.deref()?.abort(reason) });
+  collected.register(own, release, ref);
+  return () => {
+    collected.unregister(ref);
+    release();
+  };
+}
+
 /** The call's time limits and cancellation: they abort `own`, which the request and its body follow. */
 export class Limits {
   readonly timeout: number;
   #why: 'idle' | 'deadline' | undefined;
+  #release: (() => void) | undefined;
   #deadline: ReturnType<typeof setTimeout> | undefined;
   #idle: ReturnType<typeof setTimeout> | undefined;
   #onAbort: (() => void) | undefined;
@@ -23,6 +49,8 @@ export class Limits {
     readonly hide: (text: string) => string,
   ) {
     this.timeout = timeout;
+    // From the request to the stream's end: an abort between reads closes the connection at once.
+    this.#release = options.signal && followWeakly(options.signal, own);
     own.signal.addEventListener('abort', () => this.#onAbort?.(), { once: true });
     if (options.deadline === undefined) return;
     this.#deadline = setTimeout(() => this.#stop('deadline'), options.deadline);
@@ -33,20 +61,6 @@ export class Limits {
   #stop(why: 'idle' | 'deadline'): void {
     this.#why ??= why;
     this.own.abort(new DOMException(`${this.what}: ${why} time passed`, 'TimeoutError'));
-  }
-
-  /**
-   * `work` (the request, or one pull of the stream), following the caller's signal while it runs: between pulls nothing
-   * of the download is registered on that signal, so a stream dropped or left unread keeps nothing there, and a signal
-   * that fired meanwhile stops the next pull.
-   */
-  async following<T>(work: () => Promise<T>): Promise<T> {
-    const release = this.options.signal && follow(this.options.signal, this.own);
-    try {
-      return await work();
-    } finally {
-      release?.();
-    }
   }
 
   /** Calls `stop` once the download is aborted or timed out: a body that ignores the signal is cancelled with it. */
@@ -97,8 +111,9 @@ export class Limits {
     return this.#why === 'deadline';
   }
 
-  /** Stops the timers. */
+  /** Stops the timers and the following of the caller's signal. */
   end(): void {
+    this.#release?.();
     clearTimeout(this.#deadline);
     clearTimeout(this.#idle);
   }

@@ -130,21 +130,19 @@ export async function openDownload(
       hooks: { beforeRequest: [() => void info.attempts++] },
     });
   const maxBytes = transport.maxResponseBytes;
-  const response = await limits.following(() =>
-    send().catch(async (error: unknown) => {
-      const failure = await requestFailure(error, {
-        engine,
-        info,
-        what: file.what,
-        redact,
-        limits,
-        options: o,
-        maxBytes,
-      });
-      limits.end();
-      throw failure;
-    }),
-  );
+  const response = await send().catch(async (error: unknown) => {
+    const failure = await requestFailure(error, {
+      engine,
+      info,
+      what: file.what,
+      redact,
+      limits,
+      options: o,
+      maxBytes,
+    });
+    limits.end();
+    throw failure;
+  });
   const total = file.size ?? (Number(response.headers.get('content-length')) || undefined);
   return checkedStream(response.body, { ...file, total, onProgress: o.onProgress, limits });
 }

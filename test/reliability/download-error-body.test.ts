@@ -3,6 +3,7 @@
  * a custom fetch already read it), the download fails with a typed error carrying the status and the text read.
  */
 import { inspect } from 'node:util';
+import { runInNewContext } from 'node:vm';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ConnectionError, type Result, ServerError } from '../../src/index';
@@ -141,6 +142,46 @@ describe('download(): an error answer of a storage server, from a signed URL of 
     expectNoneOf([SIGNATURE, SECURITY_TOKEN], shown);
   });
 
+  /** A fetch that throws `thrown(url)` for the storage URL. */
+  const failing = (thrown: (url: string) => unknown) =>
+    client({
+      fetch: async (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (!url.startsWith(STORAGE)) return fetch(input, init);
+        throw thrown(url);
+      },
+    });
+  /** Errors `depth` deep, each the cause of the one before, the deepest naming `url`. */
+  const chain = (url: string, depth: number): Error =>
+    new Error(`level ${depth}`, { cause: depth === 0 ? new Error(`connect to ${url}`) : chain(url, depth - 1) });
+  class FetchFailed extends TypeError {}
+
+  it.each([
+    ['an error of another realm', (url: string) => runInNewContext("new TypeError('fetch failed: ' + url)", { url })],
+    ['a thrown plain object with a message', (url: string) => ({ message: `fetch failed: ${url}` })],
+    ['a cause seven levels down', (url: string) => chain(url, 7)],
+    ['an AggregateError of attempts', (url: string) => new AggregateError([new Error(`connect to ${url}`)], 'failed')],
+    ['a field one level down', (url: string) => Object.assign(new Error('failed'), { request: { url } })],
+    ['a URL object', (url: string) => Object.assign(new Error('failed'), { url: new URL(url) })],
+  ])('a failed fetch whose error names the signed URL in %s keeps its credentials out', async (_name, thrown) => {
+    const error = await rejectionOf((await storageResult('', failing(thrown))).download({ maxRetries: 0 }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    const shown = `${error.message} ${JSON.stringify(error)} ${inspect(error, { depth: 20 })}`;
+    expectNoneOf([SIGNATURE, SECURITY_TOKEN], shown);
+  });
+
+  it("a platform error's copy keeps its class, name and code (a DOMException, a TypeError subclass)", async () => {
+    const named = (url: string) => new DOMException(`connect to ${url}`, 'NetworkError');
+    const network = await rejectionOf((await storageResult('', failing(named))).download({ maxRetries: 0 }));
+    expect(network.cause).toBeInstanceOf(DOMException);
+    expect(network.cause).toMatchObject({ name: 'NetworkError', code: DOMException.NETWORK_ERR });
+    expect((network.cause as DOMException).message).toBe(`connect to ${STORAGE}?[redacted]`);
+    const subclassed = (url: string) => new FetchFailed(`fetch failed: ${url}`);
+    const failed = await rejectionOf((await storageResult('', failing(subclassed))).download({ maxRetries: 0 }));
+    expect(failed.cause).toBeInstanceOf(FetchFailed);
+    expect(inspect(failed, { depth: 5 })).not.toContain(SIGNATURE);
+  });
+
   describe('redirected to a second signed URL', () => {
     const SIGNATURE_2 = 'Z29vZy1zZWNvbmQtc2lnbmF0dXJlLXZhbHVl';
     const CREDENTIAL_2 = 'ricloud@project.iam.gserviceaccount.com/20260101/auto/storage/goog4_request';
@@ -166,6 +207,32 @@ describe('download(): an error answer of a storage server, from a signed URL of 
       const error = await rejectionOf(result.download({ maxRetries: 0 }));
       expect(error).toMatchObject({ status: 403, body: expect.stringContaining('[redacted]') });
       expectNoneOf([SIGNATURE_2, CREDENTIAL_2], shownOf(error));
+    });
+
+    /** The download of a result whose file, on the API's origin, answers 302 to `location` with `body`. */
+    async function refusedRedirect(location: string, body: string): Promise<Error> {
+      const result = await fileResult();
+      server.use(
+        http.get(`${api.baseUrl}/files/:id`, () => new HttpResponse(body, { status: 302, headers: { location } })),
+      );
+      return rejectionOf(result.download({ maxRetries: 0 }));
+    }
+
+    it.each([
+      ['absolute', `${REDIRECTED}?${QUERY_2}`],
+      ['relative', `/mirror/result.bin?${QUERY_2}`],
+    ])(
+      "a redirect refused on the API's origin, its Location %s, whose body echoes its signature alone keeps it out",
+      async (_name, location) => {
+        const error = await refusedRedirect(location, `<SignatureProvided>${SIGNATURE_2}</SignatureProvided>`);
+        expect(error).toMatchObject({ status: 302, body: expect.stringContaining('[redacted]') });
+        expectNoneOf([SIGNATURE_2, CREDENTIAL_2], shownOf(error));
+      },
+    );
+
+    it("a redirect refused on the API's origin whose Location does not parse is still the typed 302 error", async () => {
+      const error = await refusedRedirect('http://[mirror/result.bin', 'moved');
+      expect(error).toMatchObject({ status: 302, body: 'moved' });
     });
 
     it('a failed fetch of the second URL, named in its error (as Deno does), keeps its credentials out', async () => {

@@ -22,6 +22,7 @@ import {
 } from '../../src/index';
 import { createMockApi } from '../../src/mock/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+import { gc } from '../support/gc';
 import { resultsOf } from '../support/results';
 
 // 1 MiB: several chunks of the mock's 256 KiB, so progress and cancellation happen mid-file.
@@ -190,6 +191,30 @@ describe('result.download()', () => {
     expect(error).toBeInstanceOf(AbortError);
     expect(seen).toHaveLength(1);
     expect(seen[0]).toBeLessThan(SIZE);
+  });
+
+  it('cancels the file as soon as its signal fires between reads: a parked stream keeps no connection open', async () => {
+    let cancels = 0;
+    // A fetch whose file body counts its cancels (msw's settles none).
+    const counting: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (!new URL(request.url).pathname.startsWith('/files/')) return fetch(request);
+      const body = new ReadableStream<Uint8Array>({
+        pull: (controller) => controller.enqueue(new Uint8Array(1024)),
+        cancel: () => void cancels++,
+      });
+      return new Response(body);
+    };
+    const result = await fileResult(client({ fetch: counting }));
+    const controller = new AbortController();
+    const reader = (await result.download({ signal: controller.signal })).getReader();
+    await reader.read();
+    // Parked: the read's pull has ended.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    // No read is pending: the abort alone must reach the connection.
+    expect(cancels).toBe(1);
+    expect(await rejectionOf(reader.read())).toBeInstanceOf(AbortError);
   });
 
   it('stops with TimeoutError when the file stalls longer than timeout', async () => {
@@ -465,22 +490,34 @@ describe('what a download leaves behind', () => {
     expect(kept).toBe(0);
   });
 
-  it('streams dropped unread, left mid-way or cancelled leave no listener on a signal shared by every download', async () => {
+  it('streams dropped unread or left mid-way leave no listener on a shared signal once collected; cancelled ones at once', async () => {
     const result = await fileResult();
     const shared = new AbortController();
-    const left: ReadableStreamDefaultReader<Uint8Array>[] = [];
-    for (let i = 0; i < 4; i++) {
-      await result.download({ signal: shared.signal });
-      const reader = (await result.download({ signal: shared.signal })).getReader();
-      await reader.read();
-      left.push(reader);
+    const listeners = () => getEventListeners(shared.signal, 'abort').length;
+    for (let i = 0; i < 4; i++)
       // Not awaited: msw's body may never settle a cancel.
       void (await result.download({ signal: shared.signal })).cancel();
+    expect(listeners()).toBe(0);
+    for (let i = 0; i < 4; i++) {
+      await result.download({ signal: shared.signal });
+      // A read's idle timer holds its stream until it lapses (after `timeout` at most).
+      await (await result.download({ signal: shared.signal, timeout: 100 })).getReader().read();
     }
-    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
-    // A stream left mid-way still fails its next read once the signal fired.
+    expect(listeners()).toBe(1);
+    await vi.waitFor(
+      () => {
+        gc();
+        expect(listeners()).toBe(0);
+      },
+      { timeout: 5000 },
+    );
+    // A stream still held is not collected: the signal still stops it.
+    const held = (await result.download({ signal: shared.signal })).getReader();
+    await held.read();
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 50));
     shared.abort();
-    for (const reader of left) expect(await rejectionOf(reader.read())).toBeInstanceOf(AbortError);
+    expect(await rejectionOf(held.read())).toBeInstanceOf(AbortError);
   });
 });
 

@@ -1,9 +1,5 @@
 /** A body sent a byte at a time, to show that readers keep about the memory of its bytes, not of its chunks. */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+import { gc } from './gc';
 
 /** How often, in chunks, the heap is measured (after a collection). */
 const SAMPLE_EVERY = 25_000;
