@@ -6,7 +6,6 @@
 import { Option, type Command } from 'commander';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Client, Key, WebhookConfig } from '../../index';
 import {
   createWebhookHandler,
   MemoryReplayStore,
@@ -17,7 +16,8 @@ import {
 import { settingName } from '../../config/settings';
 import { action, type Context } from '../context';
 import { refuseEmpty, UsageError } from '../errors';
-import { checkUrl, hideNestedSecrets, RicloudError } from '../sdk';
+import { checkUrl, hideNestedSecrets } from '../sdk';
+import { cleanUp, type Setup, setUp } from './listen-config';
 import { port, slugs, tolerance } from '../parse';
 import { host, listenFailure } from '../address';
 import { fromStdin } from '../secret-input';
@@ -71,79 +71,6 @@ function either<T>(argument: T | undefined, flag: T | undefined, name: string): 
 /** True when `--only` and `--exclude` let an event with this slug be printed. */
 function wanted(slug: string, options: ListenOptions): boolean {
   return (!options.only || options.only.includes(slug)) && !options.exclude?.includes(slug);
-}
-
-/** What `--webhook-url` has set up so far: what `cleanUp` undoes. */
-interface Setup {
-  config?: WebhookConfig;
-  /** The key, once it may have been pointed at `config`, and the config it pointed at before. */
-  pointed?: { key: Key; previous: Key['webhook_config'] };
-}
-
-/**
- * Creates a config for `url` and points the current key at it, recording each step in `setup` before its answer
- * comes. A stop does not abort the create or the repoint: the server may act on a request the client gave up on, and
- * the cleanup must know what it made. After a stop, nothing more is started.
- */
-async function setUp(
-  ctx: Context,
-  client: Client,
-  url: string,
-  setup: Setup,
-  created: (secret: string) => void,
-): Promise<void> {
-  const key = await client.keys.current({ signal: ctx.signal });
-  const waiting = () =>
-    ctx.out.note('Stopping once the webhook config is set up, to undo it (Ctrl-C again quits without undoing it).');
-  ctx.signal.addEventListener('abort', waiting, { once: true });
-  try {
-    const config = await client.webhookConfigs.create({ url });
-    setup.config = config;
-    if (!config.secret) throw new RicloudError(`webhook_config ${config.id}: the API sent no secret`);
-    created(config.secret);
-    if (ctx.signal.aborted) return;
-    const previous = key.webhook_config;
-    if (previous !== config.id) {
-      // Before it is sent: the cleanup points the key back only when it finds it pointing at this config.
-      setup.pointed = { key, previous };
-      await key.update({ webhook_config: config });
-    }
-    if (!ctx.signal.aborted)
-      ctx.out.note(
-        `Created webhook config ${config.id} for ${config.url}; key ${key.id} sends its events there until you stop.`,
-      );
-  } finally {
-    ctx.signal.removeEventListener('abort', waiting);
-  }
-}
-
-/**
- * Undoes what `--webhook-url` set up: the key goes back to its previous config (unless something else has repointed
- * it since), then the config this run created, and only that one, is deleted. Both are tried, whatever fails first.
- */
-async function cleanUp(ctx: Context, client: Client, { config, pointed }: Setup): Promise<void> {
-  if (!config) return;
-  let failure: unknown;
-  if (pointed) {
-    try {
-      const { key, previous } = pointed;
-      if ((await key.refresh()).webhook_config === config.id) {
-        await key.update({ webhook_config: previous ?? null });
-        ctx.out.note(
-          `Key ${key.id} points back at ${previous ? `webhook config ${previous}` : 'the organisation default'}.`,
-        );
-      }
-    } catch (error) {
-      failure = error;
-    }
-  }
-  try {
-    await client.webhookConfigs.delete(config.id);
-    ctx.out.note(`Deleted webhook config ${config.id}.`);
-  } catch (error) {
-    failure ??= error;
-  }
-  if (failure) throw failure;
 }
 
 /** Adds `listen` to the `event` group. */
