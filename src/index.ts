@@ -7,7 +7,6 @@ export type { ClientOptions, RawOptions } from './client';
 export {
   AbortError,
   AuthenticationError,
-  ChecksumMismatchError,
   ConnectionError,
   InvalidInputError,
   NotFoundError,
@@ -20,9 +19,9 @@ export {
   ResultExpiredError,
   RicloudError,
   ServerError,
-  SizeMismatchError,
   TimeoutError,
 } from './core/errors';
+export { ChecksumMismatchError, SizeMismatchError } from './core/download-errors';
 export type { DownloadOptions, DownloadProgress } from './core/download';
 export type { RequestInfo } from './core/errors';
 export { Page, PagePromise } from './core/list';

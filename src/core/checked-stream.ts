@@ -1,7 +1,8 @@
 /** A download's body as it passes: counted against the result's `size`, hashed against its `checksum`. */
 import type { DownloadOptions, ResultFile } from './download';
 import type { Limits } from './download-limits';
-import { ChecksumMismatchError, RicloudError, SizeMismatchError } from './errors';
+import { ChecksumMismatchError, SizeMismatchError } from './download-errors';
+import { RicloudError } from './errors';
 import { md5 } from './md5';
 import { md5InWorker, type PacedDigest } from './md5-worker';
 
