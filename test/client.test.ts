@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   AuthenticationError,
+  type BaseClient,
   Client,
   configure,
   DEFAULT_BASE_URL,
@@ -124,6 +125,33 @@ describe('configure() and the default client', () => {
     expect((error as InvalidInputError).field).toBe('token');
     expect(main.requests).toHaveLength(0);
   });
+});
+
+it('reads a variable it may not read (Deno without --allow-env) as unset, rather than throwing the runtime error', async () => {
+  // Deno's process.env throws NotCapable for a variable the script was not allowed to read.
+  const denied = new Proxy(
+    {},
+    {
+      get: (_, name) => {
+        throw new Error(`NotCapable: Requires env access to "${String(name)}", run again with the --allow-env flag`);
+      },
+    },
+  );
+  const env = process.env;
+  process.env = denied as NodeJS.ProcessEnv;
+  let given: Client;
+  let tokenless: BaseClient;
+  try {
+    given = new Client({ token: TOKEN_A, baseUrl: DEFAULT_BASE_URL });
+    tokenless = configure(quiet);
+  } finally {
+    process.env = env;
+  }
+  expect((await given.webhookConfigs.list()).data).toEqual([]);
+  const error = await rejectionOf(tokenless.get('/configs/webhook'));
+  expect(error).toBeInstanceOf(InvalidInputError);
+  expect((error as InvalidInputError).field).toBe('token');
+  expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`]);
 });
 
 describe('isolated clients', () => {

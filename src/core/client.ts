@@ -55,8 +55,14 @@ const QUERY_VALUE: Rule = [
   'a string, number or boolean',
 ];
 
-const env = (name: string): string | undefined =>
-  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+/** An environment variable; unset where there is no environment, or where reading it is refused. */
+function env(name: string): string | undefined {
+  try {
+    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+  } catch {
+    // Deno without --allow-env throws NotCapable for each variable: the client must still build from its options.
+  }
+}
 
 /**
  * A ricloud API client with its own token and settings, without the resource groups: what `configure()` returns and
