@@ -30,7 +30,9 @@ export default defineConfig([
       compilerOptions: { stripInternal: true },
     },
     splitting: true,
-    treeshake: true,
+    // Our chunks have no side effects (package.json says so): a bare `import './chunk-….js'` that code splitting hoists
+    // into an entry is dropped here, rather than by the app's bundler, which warns of each (esbuild, so wrangler).
+    treeshake: { moduleSideEffects: (id, external) => !(external && id.startsWith('./chunk-')) },
     clean: true,
     target: 'es2022',
     // Resolved by the app's runtime or bundler, through package.json `imports`.

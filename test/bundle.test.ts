@@ -1,7 +1,10 @@
 /**
  * What a browser app that uses only webhook configs and tasks bundles of the SDK: none of issue 17's resources, and
- * neither the result download nor MD5, which only `Result` uses. Runs against dist/ (built by `npm test` before vitest).
+ * neither the result download nor MD5, which only `Result` uses; and that esbuild, which wrangler bundles Workers with,
+ * warns of nothing in any entry point. Runs against dist/ (built by `npm test` before vitest).
  */
+import { fileURLToPath } from 'node:url';
+import { type BuildOptions, build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { bundleBrowserApp } from '../bench/browser-app';
 
@@ -14,6 +17,9 @@ configure({ token: 'app-token' });
 export const run = async () => (await Result.retrieve('r_1')).download();`;
 
 /** A message of the download's stream, and MD5's first initial word (0x67452301), as they appear in a bundle. */
+/** Where the apps below resolve `ricloud` from: the package refers to itself, so this is dist/ as published. */
+const resolveDir = fileURLToPath(new URL('../bench', import.meta.url));
+
 const DOWNLOAD_TEXT = 'the connection failed during the download';
 const MD5_WORD = '1732584193';
 
@@ -47,4 +53,41 @@ describe('a browser app that uses WebhookConfig and Task', () => {
     expect(code).toContain(DOWNLOAD_TEXT);
     expect(code).toContain(MD5_WORD);
   });
+});
+
+/** The platforms an app's esbuild bundles for: wrangler's for a Worker, a browser's, and Node's. */
+const PLATFORMS = {
+  workerd: {
+    platform: 'neutral',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['browser', 'module', 'main'],
+  },
+  browser: { platform: 'browser' },
+  node: { platform: 'node' },
+} satisfies Record<string, BuildOptions>;
+
+describe('an app bundled by esbuild, as wrangler bundles a Worker', () => {
+  it.each([
+    ['ricloud', 'Client', ['workerd', 'browser', 'node']],
+    ['ricloud/webhooks', 'createWebhookHandler', ['workerd', 'browser', 'node']],
+    ['ricloud/schemas', 'webhookConfigSchema', ['workerd', 'browser', 'node']],
+    ['ricloud/mock', 'createMockApi', ['workerd', 'browser', 'node']],
+    ['ricloud/node', 'downloadToFile', ['node']],
+  ] as const)(
+    'gets no warning from %s (no bare import its "sideEffects": false drops)',
+    async (entry, name, platforms) => {
+      for (const platform of platforms) {
+        const { warnings } = await build({
+          stdin: { contents: `export { ${name} } from '${entry}';`, resolveDir, loader: 'js' },
+          bundle: true,
+          format: 'esm',
+          write: false,
+          logLevel: 'silent',
+          tsconfigRaw: '{}',
+          ...PLATFORMS[platform],
+        });
+        expect({ platform, warnings: warnings.map((warning) => warning.text) }).toEqual({ platform, warnings: [] });
+      }
+    },
+  );
 });
