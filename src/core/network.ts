@@ -9,12 +9,12 @@
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 /**
- * Deno's and workerd's words for the same failures, and Node's for a port fetch refuses to use, such as 6000 (they
- * give no code). Each holds a space, so no URL in ky's timeout message ("Request timed out: GET <url>") can match one:
- * a timed-out create must never count as not sent.
+ * Deno's and workerd's words for the same failures, and Node's and Deno's for a port fetch refuses to use, such as
+ * 6000 (they give no code). Each holds a space, so no URL in ky's timeout message ("Request timed out: GET <url>") can
+ * match one: a timed-out create must never count as not sent.
  */
 const NOT_SENT_TEXT =
-  /connection refused|os error 111|failed to lookup address|dns error|network is unreachable|bad port/i;
+  /connection refused|os error 111|failed to lookup address|dns error|network is unreachable|bad port|are blocked/i;
 
 /** An error and the first few errors of its `cause` chain. */
 function* chain(error: unknown): Generator<unknown> {

@@ -279,6 +279,25 @@ describe('over real sockets (startMockServer)', () => {
     expect((error as ConnectionError).mayHaveSucceeded).toBe(false);
   });
 
+  it('a port fetch refuses to use, as Deno says it (a TypeError, no cause): ConnectionError that says nothing was applied', async () => {
+    let calls = 0;
+    const deno = async (request: Request) => {
+      calls++;
+      throw new TypeError(`Fetch failed: Requests to port ${new URL(request.url).port} are blocked`);
+    };
+    const error = await rejectionOf(
+      mock
+        .client({ baseUrl: 'http://127.0.0.1:6000', fetch: deno as typeof fetch, maxRetries: 0 })
+        .webhookConfigs.create({
+          url: RECEIVER,
+        }),
+    );
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toBe('create webhook_config: connection failed');
+    expect((error as ConnectionError).mayHaveSucceeded).toBe(false);
+    expect(calls).toBe(1);
+  });
+
   it('a reset before the server acted looks the same from the client: not re-sent, mayHaveSucceeded', async () => {
     mock.api.faults.add({ method: 'POST', path: CONFIGS, reset: 'before' });
     const error = await rejectionOf(mock.client().webhookConfigs.create({ url: RECEIVER }));
