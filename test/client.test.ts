@@ -100,6 +100,20 @@ describe('configure() and the default client', () => {
     expect(eu.requests.map(authOf)).toEqual([`Token ${TOKEN_B}`]);
   });
 
+  it('reads RICLOUD_TOKEN again after a static call found none: a token set later (secrets loaded at start-up) is sent', async () => {
+    vi.resetModules();
+    vi.stubEnv('RICLOUD_TOKEN', undefined);
+    vi.stubEnv('RICLOUD_URL', undefined);
+    vi.stubEnv('RICLOUD_LOG', 'off');
+    const fresh = await import('../src/index');
+    const error = await rejectionOf(fresh.WebhookConfig.list());
+    expect((error as InvalidInputError).field).toBe('token');
+    vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
+    await fresh.WebhookConfig.list();
+    await fresh.WebhookConfig.list();
+    expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_B}`, `Token ${TOKEN_B}`]);
+  });
+
   it('replaces the default client when called again, without merging options; values made before keep their client', async () => {
     vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
     configure({ token: TOKEN_A, ...quiet });

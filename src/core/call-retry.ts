@@ -72,7 +72,7 @@ export class CallRetries {
     this.#pending = undefined;
     // A backoff that would end past the deadline is not slept: the failure being retried ends the call now.
     // Stryker disable next-line OptionalChaining: `shouldRetry` sets `retrying` with `pending`.
-    if (!pending || Date.now() + delay >= this.call.deadlineAt) throw this.retrying?.raw;
+    if (!pending || performance.now() + delay >= this.call.deadlineAt) throw this.retrying?.raw;
     this.#retried(pending.attempt, delay, pending.error);
     return delay;
   };

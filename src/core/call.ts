@@ -47,7 +47,7 @@ export class Call<T> {
   readonly deadline: number;
   /** Milliseconds each attempt may take. */
   readonly attemptTimeout: number;
-  /** When the deadline passes, in `Date.now()` time. */
+  /** When the deadline passes, in `performance.now()` time: elapsed time, which a wall clock stepped leaves alone. */
   readonly deadlineAt: number;
   readonly retries = new CallRetries(this);
   // When the current attempt was sent.
@@ -73,7 +73,7 @@ export class Call<T> {
     const awaitMs = options.awaitFor === undefined ? 0 : options.awaitFor * 1000 + AWAIT_MARGIN_MS;
     this.attemptTimeout = Math.min(Math.max(timeout, awaitMs), this.deadline);
     this.info = { method: spec.method, path: spec.path, attempts: 0 };
-    this.deadlineAt = Date.now() + this.deadline;
+    this.deadlineAt = performance.now() + this.deadline;
     this.#aborted = new Promise<never>((_, reject) => {
       this.#rejectAborted = reject;
     });
@@ -103,7 +103,7 @@ export class Call<T> {
 
   /** True once the deadline has passed. */
   pastDeadline(): boolean {
-    return this.#expired || Date.now() >= this.deadlineAt;
+    return this.#expired || performance.now() >= this.deadlineAt;
   }
 
   /** Sends the call, retrying as its policy allows; returns the validated answer or throws one RicloudError. */
@@ -188,7 +188,7 @@ export class Call<T> {
     const { spec, transport, info } = this;
     info.attempts++;
     info.url = request.url;
-    this.#attemptStarted = Date.now();
+    this.#attemptStarted = performance.now();
     this.#inAttempt = true;
     if (transport.debug) transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
     runHooks(transport, this.options, 'onRequest', { method: spec.method, url: info.url, attempt: info.attempts });
@@ -206,7 +206,7 @@ export class Call<T> {
     const { spec, transport, info } = this;
     // A custom fetch may ignore the signal: it still ends with the call, and with it ky's attempt timer.
     const response = await Promise.race([(transport.fetch ?? fetch)(input, init), this.#aborted]);
-    const durationMs = Date.now() - this.#attemptStarted;
+    const durationMs = Math.round(performance.now() - this.#attemptStarted);
     // Server text, kept in errors and hooks: hidden as every other header is, should it echo the token.
     const requestId = response.headers.get(REQUEST_ID_HEADER);
     info.requestId = requestId === null ? undefined : transport.redact(requestId);
@@ -228,7 +228,7 @@ export class Call<T> {
    * false) is cut there.
    */
   async #readBody(response: Response, whole = true): Promise<string> {
-    const left = this.attemptTimeout - (Date.now() - this.#attemptStarted);
+    const left = this.attemptTimeout - (performance.now() - this.#attemptStarted);
     const max = this.transport.maxResponseBytes;
     // Only a 2xx answer is read whole, so only it is too large: the server acted on a create or test it answered.
     const tooLarge = () =>

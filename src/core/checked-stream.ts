@@ -95,7 +95,8 @@ export function checkedStream(body: ReadableStream<Uint8Array> | null, checks: C
       if (limits.stopped) return fail(controller, limits.failure(limits.own.signal.reason));
     }
     try {
-      onProgress?.({ bytes, total });
+      // Awaited: an async callback's rejection ends the download as a throw does, never as an unhandled rejection.
+      await onProgress?.({ bytes, total });
     } catch (error) {
       // The caller's own error ends the download as it is.
       void end(error)?.catch(() => undefined);

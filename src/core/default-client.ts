@@ -25,6 +25,10 @@ export function clientFor(options: { client?: BaseClient | undefined } | undefin
       throw new InvalidInputError('options.client', 'must be a Client');
     return client;
   }
-  current ??= new BaseClient();
-  return current;
+  if (current) return current;
+  const made = new BaseClient();
+  // Kept only with a token: a call made before RICLOUD_TOKEN was set (secrets loaded at start-up) must not hold a
+  // client without one for good.
+  if (made.toJSON().token) current = made;
+  return made;
 }

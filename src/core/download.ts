@@ -25,7 +25,10 @@ export interface DownloadProgress {
 export interface DownloadOptions {
   /** Cancels the download: the request, or the stream mid-way (it then fails with `AbortError`). */
   signal?: AbortSignal | undefined;
-  /** Called after each chunk with the bytes received so far and the result's `size`. */
+  /**
+   * Called after each chunk with the bytes received so far and the result's `size`; an async one is awaited before the
+   * chunk is passed on. What it throws or rejects with ends the download.
+   */
   onProgress?: ((progress: DownloadProgress) => void) | undefined;
   /** Milliseconds to wait for the answer, then for each chunk while the stream is read (default: the client's timeout). */
   timeout?: number | undefined;

@@ -13,10 +13,8 @@ export function runHooks<K extends keyof Hooks>(
     const threw = (error: unknown) =>
       client.log('warn', `${name} hook threw: ${error instanceof Error ? error.name : typeof error}`);
     try {
-      const result: unknown = (hook as (e: typeof event) => unknown)(event);
       // An async hook is not awaited, but its rejection is caught: it must not become an unhandled one.
-      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function')
-        (result as PromiseLike<unknown>).then(undefined, threw);
+      Promise.resolve((hook as (e: typeof event) => unknown)(event)).catch(threw);
     } catch (error) {
       threw(error);
     }

@@ -21,13 +21,17 @@ export interface Logger {
   error(message: string, ...rest: unknown[]): void;
 }
 
-/** A logger that drops every message above `level`. A logger that throws loses its line; the call goes on. */
+/**
+ * A logger that drops every message above `level`. A logger that throws, or rejects (an async one), loses its line;
+ * the call goes on.
+ */
 export function levelled(logger: Logger, level: LogLevel): (at: Exclude<LogLevel, 'off'>, message: string) => void {
   const max = LOG_LEVELS.indexOf(level);
   return (at, message) => {
     if (LOG_LEVELS.indexOf(at) > max) return;
     try {
-      logger[at](`[ricloud] ${message}`);
+      // An async logger is not awaited, but its rejection is caught: an unhandled one would end a Node process.
+      Promise.resolve(logger[at](`[ricloud] ${message}`)).catch(() => undefined);
     } catch {
       // Logging must never turn an answer into a failure.
     }

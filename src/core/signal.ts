@@ -52,18 +52,23 @@ export async function within<T>(promise: Promise<T>, ms: number, error: () => un
   }
 }
 
-/** Waits `ms`, or rejects with `signal`'s reason as soon as it fires. */
+/**
+ * Waits `ms`, or rejects with `signal`'s reason as soon as it fires. It follows `signal` as a call does, so waits
+ * sleeping at once on one signal (an app's shutdown) share its one listener.
+ */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const abort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', abort);
+      release?.();
       resolve();
     }, ms);
-    if (signal?.aborted) abort();
-    else signal?.addEventListener('abort', abort, { once: true });
+    const release =
+      signal &&
+      follow(signal, {
+        abort: (reason) => {
+          clearTimeout(timer);
+          reject(reason);
+        },
+      });
   });
 }

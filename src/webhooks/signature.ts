@@ -114,8 +114,11 @@ export interface ParsedSignature {
  * @throws SignatureVerificationError, and nothing else, for any other input.
  */
 export function parseSignatureHeader(header: unknown): ParsedSignature {
-  if (typeof header !== 'string' || header.trim() === '')
-    throw new SignatureVerificationError(`missing ${SIGNATURE_HEADER} header`);
+  if (typeof header !== 'string' || header.trim() === '') {
+    // Node's `req.headers` has lower-case names: `req.headers[SIGNATURE_HEADER]` is undefined even when it was sent.
+    const hint = header === undefined ? " (in Node, read req.headers['ricloud-signature'])" : '';
+    throw new SignatureVerificationError(`missing ${SIGNATURE_HEADER} header${hint}`);
+  }
   let t: string | undefined;
   const s: string[] = [];
   for (const part of header.split(',')) {

@@ -220,6 +220,26 @@ describe('a long-lived signal shared by many calls', () => {
     }
   });
 
+  it('20 concurrent task waits sharing one signal, pausing between polls, print no MaxListenersExceededWarning', async () => {
+    const c = mock.client();
+    const config = await c.webhookConfigs.create({ url: RECEIVER });
+    const tasks = await Promise.all(Array.from({ length: 20 }, () => config.test()));
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => void warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const shutdown = new AbortController();
+      // Under a second each: no Ricloud-Await is sent, so every wait pauses 500 ms between polls, all at once.
+      const waits = tasks.map((task) => rejectionOf(task.wait({ timeout: 700, signal: shutdown.signal })));
+      expect((await Promise.all(waits)).map((error) => error.name)).toEqual(Array(20).fill('TimeoutError'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(warnings).toEqual([]);
+      expect(getEventListeners(shutdown.signal, 'abort')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('aborting a signal shared by concurrent calls aborts every one of them', async () => {
     const config = await mock.client().webhookConfigs.create({ url: RECEIVER });
     mock.api.faults.add({ method: 'GET', path: `${CONFIGS}/${config.id}`, hang: true, times: Infinity });

@@ -152,6 +152,27 @@ describe('logging', () => {
     expect(page.lastResponse.status).toBe(200);
   });
 
+  it('an async logger that rejects loses its line, never an unhandled rejection; the call goes on', async () => {
+    api.faults.add({ method: 'GET', path: CONFIGS, status: 502, retryAfter: 0 });
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const broken = async () => Promise.reject(new Error('log shipper down'));
+      const page = await client({
+        logger: { debug: broken, info: broken, warn: broken, error: broken },
+        logLevel: 'debug',
+        maxRetries: 1,
+      }).webhookConfigs.list();
+      // The logger is not awaited: its rejections would surface a few ticks later.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(page.data).toEqual([]);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('RICLOUD_LOG sets the level when the client sets none', async () => {
     const { logger, lines } = recordingLogger();
     vi.stubEnv('RICLOUD_LOG', 'debug');

@@ -268,6 +268,22 @@ describe('result.download()', () => {
     expect(await rejectionOf(bytesOf(stream))).toBe(mistake);
   });
 
+  it('ends with the error an async onProgress callback rejects with, never an unhandled rejection', async () => {
+    const result = await fileResult();
+    const mistake = new Error('progress store down');
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const stream = await result.download({ onProgress: async () => Promise.reject(mistake) });
+      expect(await rejectionOf(bytesOf(stream))).toBe(mistake);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('refuses bad options and a result without signed_url before sending anything', async () => {
     const result = await fileResult();
     const sent = api.requests.length;

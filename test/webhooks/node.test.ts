@@ -6,7 +6,7 @@ import Fastify from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Client } from '../../src/index';
 import { startMockServer, type MockServer } from '../../src/mock/index';
-import { toNodeHandler, WebhookPayloadError } from '../../src/webhooks/index';
+import { constructEvent, SIGNATURE_HEADER, toNodeHandler, WebhookPayloadError } from '../../src/webhooks/index';
 import { badDeliveries, expectRefused, recorder, signed, taskSucceeded, type Wire } from './support';
 
 const servers: { close(): unknown }[] = [];
@@ -288,6 +288,27 @@ describe('toNodeHandler with the mock server delivering over real HTTP', () => {
     expect(config.state).toBe('valid');
     expect(tested).toEqual([config.id]);
     expect(errors).toEqual([]);
+  });
+
+  it("tells a receiver that reads req.headers[SIGNATURE_HEADER] that Node's header names are lower case", async () => {
+    const errors: string[] = [];
+    const app = express();
+    app.post('/webhooks/:id', express.raw({ type: '*/*' }), async (req, res) => {
+      const secrets = mock?.api.store.webhookConfigs().map((config) => config.secret) ?? [];
+      try {
+        await constructEvent(req.body as Buffer, req.headers[SIGNATURE_HEADER] as string | undefined, secrets);
+        res.status(200).end();
+      } catch (error) {
+        errors.push((error as Error).message);
+        res.status(400).end();
+      }
+    });
+    const receiver = await listen(app);
+    mock = await startMockServer({ taskDelay: 1 });
+    const client = new Client({ token: 'tok_node', baseUrl: mock.url, logLevel: 'off' });
+    await client.webhookConfigs.create({ url: `${receiver}/webhooks` });
+    await mock.api.settle();
+    expect(errors[0]).toContain("req.headers['ricloud-signature']");
   });
 
   it('acknowledges a replayed copy of the mock delivery after accepting the original, without handling it again', async () => {
