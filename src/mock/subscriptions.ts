@@ -1,14 +1,20 @@
 /**
  * Subscriptions: from `date_start`, a poll of the session every `interval` seconds (each second is `intervalScale`
- * ms of the mock) until `date_end` or delete. A subscription is `pending` until its first poll, then `active`; one
- * whose session is no longer `active` when a poll is due makes no more polls; one whose source is deactivated, or
- * whose organisation's configs or `data_type:` scopes would refuse the poll, skips it.
+ * ms of the mock) until `date_end` or delete. A subscription is `pending` until its first poll, then `active`, and
+ * `deleted` once deleted or its session ended; one whose source is deactivated, or whose organisation's configs or
+ * `data_type:` scopes would refuse the poll, skips it.
  */
 import type { HandlerContext } from './endpoint';
 import { startPoll } from './polls';
 import { missingConfig } from './routing';
 import { refusedDataType } from './scopes';
 import type { StoredSubscription } from './shapes';
+
+/** Ends a subscription (`deleted`: no more polls, its next one unscheduled), as a DELETE or its session's end does. */
+export function endSubscription(context: HandlerContext, subscription: StoredSubscription): void {
+  subscription.state = 'deleted';
+  context.runner.cancel(subscription.id);
+}
 
 /**
  * Schedules the subscription's first poll: at `date_start`, or at once when it is past. Polls that fell due before the

@@ -12,7 +12,7 @@ import { checkUsable } from '../routing';
 import { checkScopes } from '../scopes';
 import { type PollPayload, showSubscription, type StoredSubscription } from '../shapes';
 import { newId } from '../store';
-import { scheduleSubscription } from '../subscriptions';
+import { endSubscription, scheduleSubscription } from '../subscriptions';
 import { checkActive } from './users-sources';
 
 /** A poll payload: lists of info types, data types and files (each name once), 1 to `MAX_POLL_TASKS` names in all. */
@@ -141,8 +141,7 @@ function listSubscriptions(call: Call, context: HandlerContext): Response {
 /** Stops the subscription (`deleted`: no more polls) and answers it as JSON. */
 function deleteSubscription(call: Call, context: HandlerContext): Response {
   const subscription = findSubscription(call, context);
-  subscription.state = 'deleted';
-  context.runner.cancel(subscription.id);
+  endSubscription(context, subscription);
   return json(200, showSubscription(subscription));
 }
 
