@@ -2,6 +2,7 @@
  * `/polls` (create, retrieve long-polled with `Ricloud-Await` until `completed`, list) and `/subscriptions` (create,
  * retrieve, list, delete). Both need an `active` session, a usable organisation and the scopes for their data types.
  */
+import { POLL_STATES, SUBSCRIPTION_STATES } from '../../core/wire';
 import { CREATED, MAX_POLL_TASKS, SESSION_EXPIRED, SUBSCRIPTION_INTERVAL } from '../choices';
 import { awaitSeconds, bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { readDate, readFields, readNames, readRef } from '../fields';
@@ -82,7 +83,10 @@ async function retrievePoll(call: Call, context: HandlerContext): Promise<Respon
 
 function listPolls(call: Call, context: HandlerContext): Response {
   const mine = context.store.mine(context.store.polls, call.organisation);
-  const spec = { filters: ['session', 'subscription', 'requestor', 'source', 'user', 'state'] };
+  const spec = {
+    filters: ['session', 'subscription', 'requestor', 'source', 'user', 'state'],
+    choices: { state: POLL_STATES },
+  };
   return json(
     200,
     listObject(mine, call.url.searchParams, spec, '/polls', (p) => showPoll(context, p)),
@@ -134,7 +138,7 @@ const findSubscription = (call: Call, context: HandlerContext) =>
 
 function listSubscriptions(call: Call, context: HandlerContext): Response {
   const mine = context.store.mine(context.store.subscriptions, call.organisation);
-  const spec = { filters: ['session', 'source', 'state'] };
+  const spec = { filters: ['session', 'source', 'state'], choices: { state: SUBSCRIPTION_STATES } };
   return json(200, listObject(mine, call.url.searchParams, spec, '/subscriptions', showSubscription));
 }
 
