@@ -16,6 +16,7 @@ import { WEBHOOK_CONFIG_ROUTES } from './endpoints/webhook-configs';
 import type { Fault } from './faults';
 import { logRequest } from './request-log';
 import { ApiError, invalidParameter, readCapped, statusError } from './respond';
+import { nextTurn } from './turn';
 
 /** Each path the API serves, with the methods it takes. */
 const ROUTES = [
@@ -62,7 +63,7 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
     ),
     // A signed URL is its own credential: no token, no fault plan.
     http.get(`${base}${FILES_PATH}/:id`, async ({ request, params }) => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTurn();
       return serveFile(context, request, String(params.id));
     }),
     ...served,
@@ -79,7 +80,7 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
 async function handle(context: HandlerContext, request: Request, id: string, endpoint: Endpoint): Promise<Response> {
   // A real network answer always takes a turn of the event loop; in-process msw would not, and a caller polling in a
   // tight loop would then starve the task timers.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTurn();
   const url = new URL(request.url);
   let body = '';
   try {
