@@ -1,6 +1,16 @@
 /** createMockApi(): the mock's state, handlers and controls, for msw in tests and for the mock server. */
 import type { RequestHandler } from 'msw';
-import { checkKeys, checkObject, checkRule, MAX_TIMER_MS, MILLISECONDS, type Rule } from '../core/params';
+import {
+  checkBaseUrl,
+  checkKeys,
+  checkObject,
+  checkRule,
+  isPlainObject,
+  MAX_TIMER_MS,
+  MILLISECONDS,
+  type Rule,
+  typed,
+} from '../core/params';
 import { DEFAULT_BASE_URL } from '../core/wire';
 import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
 import { Accounts } from './accounts';
@@ -129,6 +139,12 @@ const SCALE: Rule = [(v) => typeof v === 'number' && v > 0 && v <= 1_000_000, 'a
 /** `storageTest` says how storage config tests end. */
 const STORAGE_TEST: Rule = [(v) => v === 'pass' || v === 'fail', 'pass or fail'];
 
+/** `tokens`: token → organisation id, each id a string (the message never shows a token). */
+const TOKENS: Rule = [
+  (v) => isPlainObject(v) && Object.values(v).every((id) => typeof id === 'string' && id.trim() !== ''),
+  'an object of token → organisation id (a string)',
+];
+
 /** Every option of `createMockApi`, so that a misspelt one is refused rather than silently ignored. */
 export const MOCK_OPTION_NAMES: Record<keyof MockApiOptions, true> = {
   baseUrl: true,
@@ -150,13 +166,18 @@ export const MOCK_OPTION_NAMES: Record<keyof MockApiOptions, true> = {
  * Checks the options: their names (`names`, those of `createMockApi` unless a caller such as `startMockServer` takes
  * others), the timings, which timers would otherwise silently turn into 1 ms (Infinity, NaN, negatives, past the
  * timer's ceiling), and the faults, which a handler could otherwise not play.
- * @throws InvalidInputError naming `options` (not an object), an option not in `names`, `options.taskDelay`,
+ * @throws InvalidInputError naming `options` (not an object), an option not in `names`, `options.baseUrl` (not an
+ *   absolute http(s) URL to append paths to), `options.tokens`, `options.deliver`, `options.debug`, `options.taskDelay`,
  *   `options.deliveryTimeout`, `options.retryDelay`, `options.storageTest`, `options.sessionLifetime`, `options.resultLifetime`, `options.resultSize`,
  *   `options.intervalScale` or `options.faults` (a fault the mock could not play, named with its index and field).
  */
 export function checkMockOptions(options: MockApiOptions, names: object = MOCK_OPTION_NAMES): void {
   checkObject(options, 'options');
   checkKeys(options, Object.keys(names), 'an option of the mock', 'options');
+  if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl, 'options.baseUrl');
+  if (options.tokens !== undefined) checkRule(options.tokens, 'options.tokens', TOKENS);
+  if (options.deliver !== undefined) checkRule(options.deliver, 'options.deliver', typed('function'));
+  if (options.debug !== undefined) checkRule(options.debug, 'options.debug', typed('function'));
   if (options.taskDelay !== undefined) checkRule(options.taskDelay, 'options.taskDelay', TASK_DELAY);
   if (options.deliveryTimeout !== undefined)
     checkRule(options.deliveryTimeout, 'options.deliveryTimeout', MILLISECONDS);

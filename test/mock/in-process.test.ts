@@ -110,6 +110,31 @@ describe('option names', () => {
     expect(() => createMockApi('fast' as MockApiOptions)).toThrow(expect.objectContaining({ field: 'options' }));
   });
 
+  it.each([
+    ['baseUrl', 'localhost:8787'],
+    ['baseUrl', 'https://ricloud.test/?v=3'],
+    ['deliver', 'https://app.test/hooks'],
+    ['debug', true],
+    ['tokens', ['app-token']],
+    ['tokens', { 'app-token': 42 }],
+  ])('refuses %s %o, which the mock would silently never use, with InvalidInputError naming it', (name, value) => {
+    expect(() => createMockApi({ [name]: value } as MockApiOptions)).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', field: `options.${name}` }),
+    );
+  });
+
+  it('names no token of the tokens option in its refusal', () => {
+    const refused = (() => {
+      try {
+        createMockApi({ tokens: { 'secret-app-token': 42 } as unknown as Record<string, string> });
+      } catch (error) {
+        return error as Error;
+      }
+    })();
+    expect(refused?.message).toMatch(/options\.tokens/);
+    expect(refused?.message).not.toContain('secret-app-token');
+  });
+
   it('refuses a misspelt option of startMockServer before listening, and takes its own port, host and cors', async () => {
     const misspelt = startMockServer({ prot: 8787 } as MockServerOptions);
     await expect(misspelt).rejects.toMatchObject({ name: 'InvalidInputError', field: 'options.prot' });
