@@ -6,7 +6,7 @@ import { checkKeys, checkRules, MAX_TIMER_MS, numberIn, type Rule, typed } from 
 export interface Fault {
   /** HTTP method to match (any when unset). */
   method?: string | undefined;
-  /** URL path to match: exactly, or by a RegExp (any when unset). */
+  /** URL path to match (`/configs/webhook`, no origin or query): exactly, or by a RegExp (any when unset). */
   path?: string | RegExp | undefined;
   /** How many matching requests it applies to: a whole number (default 1), or `Infinity` for all. */
   times?: number | undefined;
@@ -28,9 +28,11 @@ export interface Fault {
 const FAULT_RULES: Record<keyof Fault, Rule> = {
   method: typed('string'),
   // Not `instanceof`: a RegExp made in another realm (a vm context, Jest's environment) would fail it.
+  // A string is compared with the request's path alone: one without its leading `/`, or with an origin or a query,
+  // would never match, and the fault would silently never play.
   path: [
-    (v) => typeof v === 'string' || Object.prototype.toString.call(v) === '[object RegExp]',
-    'a string or a RegExp',
+    (v) => (typeof v === 'string' && /^\/[^?#]*$/.test(v)) || Object.prototype.toString.call(v) === '[object RegExp]',
+    'a path such as /configs/webhook (no origin or query), or a RegExp',
   ],
   times: [
     (v) => v === Number.POSITIVE_INFINITY || (Number.isInteger(v) && (v as number) >= 1),

@@ -38,6 +38,10 @@ describe('a fault', () => {
     [{ latency: Number.NaN }, 'fault.latency'],
     [{ times: 0 }, 'fault.times'],
     [{ path: 5 }, 'fault.path'],
+    // A path the mock would never match: the request's path is compared, without its origin or query.
+    [{ path: 'configs/webhook' }, 'fault.path'],
+    [{ path: '/results?task=task-1' }, 'fault.path'],
+    [{ path: 'https://ricloud-api.reincubate.com/configs/webhook' }, 'fault.path'],
     [{ method: ['GET'] }, 'fault.method'],
     [{ reset: 'during' }, 'fault.reset'],
     [{ hang: 'yes' }, 'fault.hang'],
