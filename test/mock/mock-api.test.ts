@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client, InvalidInputError } from '../../src/index';
 import { startMockServer, TEST_ERRORS, type MockServer } from '../../src/mock/index';
@@ -709,6 +710,17 @@ describe('controls', () => {
     expect(mock.api.created).toEqual(NOTHING_CREATED);
     expect(mock.api.store.webhookConfigs()).toEqual([]);
     expect((await call('/configs/webhook')).json.total_count).toBe(0);
+  });
+
+  it("keeps each request's token readable for assertions, but out of JSON.stringify, console.log and test diffs", async () => {
+    const client = new Client({ token: 'app-secret-token', baseUrl: mock.url, logLevel: 'off' });
+    await client.webhookConfigs.list();
+    const [logged] = mock.api.requests;
+    expect(logged?.headers.authorization).toBe('Token app-secret-token');
+    expect(mock.api.requests).toMatchObject([{ headers: { authorization: 'Token app-secret-token' } }]);
+    expect(JSON.stringify(mock.api.requests)).not.toContain('app-secret-token');
+    expect(inspect(mock.api.requests, { depth: null })).not.toContain('app-secret-token');
+    expect(Object.keys(logged?.headers ?? {})).toContain('user-agent');
   });
 
   it('keeps only the latest 10 000 requests in its log, so a long-running mock does not grow without bound', async () => {
