@@ -22,6 +22,11 @@ export interface Fault {
   reset?: 'before' | 'after' | undefined;
   /** Act, then send the first half of the body and cut it off: reading the body rejects, in process as over HTTP. */
   truncate?: boolean | undefined;
+  /**
+   * Answer this text as the body: a malformed 200 (`'{"data": ['`) after acting, or with `status` a proxy's page
+   * (`'<html>Bad gateway</html>'`) without acting. Its headers are the API's (JSON).
+   */
+  body?: string | undefined;
 }
 
 /** What each field of a fault takes: values the mock can play (a Response takes no status outside 200-599). */
@@ -48,6 +53,7 @@ const FAULT_RULES: Record<keyof Fault, Rule> = {
   hang: typed('boolean'),
   reset: [(v) => v === 'before' || v === 'after', 'before or after'],
   truncate: typed('boolean'),
+  body: typed('string'),
 };
 
 /**

@@ -100,13 +100,21 @@ async function handle(context: HandlerContext, request: Request, id: string, end
       context.debug(`${request.method} ${url.pathname}: ignored body fields ${names.join(', ')}`);
     // msw gives the path's id already decoded.
     const call = { request, url, body, id, key, organisation: key.organisation, ignored };
-    const response = await endpoint(call, context);
+    const response = withBody(await endpoint(call, context), fault);
     if (fault?.reset === 'after') return context.connection.drop();
     return fault?.truncate ? await context.connection.truncate(response) : response;
   } catch (error) {
     if (error instanceof ApiError) return error.toResponse();
     throw error;
   }
+}
+
+/** The answer with the fault's `body` in place of its own, when the fault has one. */
+function withBody(response: Response, fault: Fault | undefined): Response {
+  if (fault?.body === undefined) return response;
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(fault.body, { status: response.status, headers });
 }
 
 /** The part of a fault played before the server acts; returns the answer that replaces the real one, if any. */
@@ -123,7 +131,7 @@ async function beforeActing(
     return context.connection.drop();
   }
   if (fault.reset === 'before') return context.connection.drop();
-  if (fault.status) return statusError(fault.status, 'Injected fault.', fault.retryAfter).toResponse();
+  if (fault.status) return withBody(statusError(fault.status, 'Injected fault.', fault.retryAfter).toResponse(), fault);
   return undefined;
 }
 
