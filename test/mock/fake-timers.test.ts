@@ -26,6 +26,19 @@ afterEach(() => {
 });
 afterAll(() => msw.close());
 
+/** On a fake clock from now: an organisation made usable, and an active session of a new user. */
+async function activeSession() {
+  vi.useFakeTimers();
+  await client.webhookConfigs.create({ url: 'https://app.test/hooks' });
+  await client.storageConfigs.create({ url: 'gs://bucket/results', credentials: { private_key: 'k' } });
+  await vi.advanceTimersByTimeAsync(2 * taskDelay);
+  const user = await client.users.create({ identifier: 'customer-1' });
+  const source = { user: user.id, type: 'icloud.account', identifier: 'john@icloud.com' } as const;
+  const session = await client.sessions.create({ source, payload: { password: 'right' } });
+  await vi.advanceTimersByTimeAsync(taskDelay);
+  return session;
+}
+
 describe('the in-process mock on a fake clock', () => {
   it('answers without the clock moving, and runs a config test only as the clock is advanced', async () => {
     vi.useFakeTimers();
@@ -38,14 +51,7 @@ describe('the in-process mock on a fake clock', () => {
   });
 
   it('expires a session after a day of the fake clock, ending its subscription, after polling on the hour', async () => {
-    vi.useFakeTimers();
-    await client.webhookConfigs.create({ url: 'https://app.test/hooks' });
-    await client.storageConfigs.create({ url: 'gs://bucket/results', credentials: { private_key: 'k' } });
-    await vi.advanceTimersByTimeAsync(2 * taskDelay);
-    const user = await client.users.create({ identifier: 'customer-1' });
-    const source = { user: user.id, type: 'icloud.account', identifier: 'john@icloud.com' } as const;
-    const session = await client.sessions.create({ source, payload: { password: 'right' } });
-    await vi.advanceTimersByTimeAsync(taskDelay);
+    const session = await activeSession();
     expect((await client.sessions.retrieve(session.id)).state).toBe('active');
     const subscription = await client.subscriptions.create({
       session: session.id,
@@ -58,5 +64,20 @@ describe('the in-process mock on a fake clock', () => {
     await vi.advanceTimersByTimeAsync(24 * hour);
     expect((await client.sessions.retrieve(session.id)).state).toBe('expired');
     expect((await client.subscriptions.retrieve(subscription.id)).state).toBe('deleted');
+  });
+
+  it('ends a subscription (deleted) once no poll is due before its date_end, after the last one due', async () => {
+    const session = await activeSession();
+    const subscription = await client.subscriptions.create({
+      session: session.id,
+      poll_payload: { info_types: ['*'] },
+      interval: 3600,
+      date_end: new Date(Date.now() + 2.5 * hour),
+    });
+    await vi.advanceTimersByTimeAsync(2 * hour + taskDelay * 10);
+    expect((await client.subscriptions.retrieve(subscription.id)).state).toBe('active');
+    await vi.advanceTimersByTimeAsync(hour);
+    expect((await client.subscriptions.retrieve(subscription.id)).state).toBe('deleted');
+    expect((await client.polls.list({ subscription: subscription.id })).total_count).toBe(3);
   });
 });
