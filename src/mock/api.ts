@@ -193,7 +193,7 @@ export function checkMockOptions(options: MockApiOptions, names: object = MOCK_O
 
 /**
  * Builds a mock API for msw: `handlers` for `setupServer` or `setupWorker`, and the state a test inspects.
- * @throws InvalidInputError for an option of the wrong type or value, naming it.
+ * @throws InvalidInputError for an option of the wrong type or value, or of a name it does not take, naming it.
  */
 export function createMockApi(options: MockApiOptions = {}): MockApi {
   return buildMockApi(options);
