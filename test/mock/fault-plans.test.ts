@@ -43,6 +43,8 @@ describe('a fault', () => {
     [{ path: '/results?task=task-1' }, 'fault.path'],
     [{ path: 'https://ricloud-api.reincubate.com/configs/webhook' }, 'fault.path'],
     [{ method: ['GET'] }, 'fault.method'],
+    [{ method: 'GTE' }, 'fault.method'],
+    [{ retryAfter: 5 }, 'fault.retryAfter'],
     [{ reset: 'during' }, 'fault.reset'],
     [{ hang: 'yes' }, 'fault.hang'],
     [{ status: 503, retryAfter: '1\r\nx-injected: 1' }, 'fault.retryAfter'],
