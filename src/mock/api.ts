@@ -30,10 +30,12 @@ import type { ReceivedRequest } from './request-log';
 import type {
   StoredKey,
   StoredOrganisation,
+  StoredPermissions,
   StoredPoll,
   StoredResult,
   StoredSession,
   StoredSource,
+  StoredStorageConfig,
   StoredSubscription,
   StoredUser,
 } from './shapes';
@@ -92,11 +94,16 @@ export interface MockApi {
    * pending retries included); not for what is scheduled later (expiries, a subscription's next poll).
    */
   settle(): Promise<void>;
-  /** What the mock holds, as the API's plain objects (configs with their secrets). */
+  /**
+   * What the mock holds, as the API's plain objects (configs with their secrets and credentials), each list of one
+   * organisation when named.
+   */
   readonly store: {
     organisations(): StoredOrganisation[];
     keys(organisation?: string): StoredKey[];
     webhookConfigs(organisation?: string): (WebhookConfigAttributes & { secret: string })[];
+    storageConfigs(organisation?: string): StoredStorageConfig[];
+    permissions(organisation?: string): StoredPermissions[];
     users(organisation?: string): StoredUser[];
     sources(organisation?: string): StoredSource[];
     sessions(organisation?: string): StoredSession[];
@@ -263,6 +270,8 @@ export function buildMockApi(
       organisations: () => [...store.organisations.values()],
       keys: (organisation) => of(store.keys.values(), organisation),
       webhookConfigs: (organisation) => of(store.configs.values(), organisation),
+      storageConfigs: (organisation) => of(store.storageConfigs.values(), organisation),
+      permissions: (organisation) => of(store.permissions.values(), organisation),
       users: (organisation) => of(store.users.values(), organisation),
       sources: (organisation) => of(store.sources.values(), organisation),
       sessions: (organisation) => of(store.sessions.values(), organisation),
