@@ -1,6 +1,16 @@
 /** createMockApi(): the mock's state, handlers and controls, for msw in tests and for the mock server. */
 import type { RequestHandler } from 'msw';
-import { checkRule, MAX_TIMER_MS, MILLISECONDS, type Rule } from '../core/params';
+import {
+  checkBaseUrl,
+  checkKeys,
+  checkObject,
+  checkRule,
+  isPlainObject,
+  MAX_TIMER_MS,
+  MILLISECONDS,
+  type Rule,
+  typed,
+} from '../core/params';
 import { DEFAULT_BASE_URL } from '../core/wire';
 import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
 import { Accounts } from './accounts';
@@ -20,10 +30,12 @@ import type { ReceivedRequest } from './request-log';
 import type {
   StoredKey,
   StoredOrganisation,
+  StoredPermissions,
   StoredPoll,
   StoredResult,
   StoredSession,
   StoredSource,
+  StoredStorageConfig,
   StoredSubscription,
   StoredUser,
 } from './shapes';
@@ -82,11 +94,16 @@ export interface MockApi {
    * pending retries included); not for what is scheduled later (expiries, a subscription's next poll).
    */
   settle(): Promise<void>;
-  /** What the mock holds, as the API's plain objects (configs with their secrets). */
+  /**
+   * What the mock holds, as the API's plain objects (configs with their secrets and credentials), each list of one
+   * organisation when named.
+   */
   readonly store: {
     organisations(): StoredOrganisation[];
     keys(organisation?: string): StoredKey[];
     webhookConfigs(organisation?: string): (WebhookConfigAttributes & { secret: string })[];
+    storageConfigs(organisation?: string): StoredStorageConfig[];
+    permissions(organisation?: string): StoredPermissions[];
     users(organisation?: string): StoredUser[];
     sources(organisation?: string): StoredSource[];
     sessions(organisation?: string): StoredSession[];
@@ -129,14 +146,45 @@ const SCALE: Rule = [(v) => typeof v === 'number' && v > 0 && v <= 1_000_000, 'a
 /** `storageTest` says how storage config tests end. */
 const STORAGE_TEST: Rule = [(v) => v === 'pass' || v === 'fail', 'pass or fail'];
 
+/** `tokens`: token → organisation id, each id a string (the message never shows a token). */
+const TOKENS: Rule = [
+  (v) => isPlainObject(v) && Object.values(v).every((id) => typeof id === 'string' && id.trim() !== ''),
+  'an object of token → organisation id (a string)',
+];
+
+/** Every option of `createMockApi`, so that a misspelt one is refused rather than silently ignored. */
+export const MOCK_OPTION_NAMES: Record<keyof MockApiOptions, true> = {
+  baseUrl: true,
+  tokens: true,
+  taskDelay: true,
+  deliveryTimeout: true,
+  deliver: true,
+  faults: true,
+  retryDelay: true,
+  storageTest: true,
+  debug: true,
+  sessionLifetime: true,
+  resultLifetime: true,
+  resultSize: true,
+  intervalScale: true,
+};
+
 /**
- * Checks the options: the timings, which timers would otherwise silently turn into 1 ms (Infinity, NaN, negatives,
- * past the timer's ceiling), and the faults, which a handler could otherwise not play.
- * @throws InvalidInputError naming `options.taskDelay`, `options.deliveryTimeout`, `options.retryDelay`,
- *   `options.storageTest`, `options.sessionLifetime`, `options.resultLifetime`, `options.resultSize`,
+ * Checks the options: their names (`names`, those of `createMockApi` unless a caller such as `startMockServer` takes
+ * others), the timings, which timers would otherwise silently turn into 1 ms (Infinity, NaN, negatives, past the
+ * timer's ceiling), and the faults, which a handler could otherwise not play.
+ * @throws InvalidInputError naming `options` (not an object), an option not in `names`, `options.baseUrl` (not an
+ *   absolute http(s) URL to append paths to), `options.tokens`, `options.deliver`, `options.debug`, `options.taskDelay`,
+ *   `options.deliveryTimeout`, `options.retryDelay`, `options.storageTest`, `options.sessionLifetime`, `options.resultLifetime`, `options.resultSize`,
  *   `options.intervalScale` or `options.faults` (a fault the mock could not play, named with its index and field).
  */
-export function checkMockOptions(options: MockApiOptions): void {
+export function checkMockOptions(options: MockApiOptions, names: object = MOCK_OPTION_NAMES): void {
+  checkObject(options, 'options');
+  checkKeys(options, Object.keys(names), 'an option of the mock', 'options');
+  if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl, 'options.baseUrl');
+  if (options.tokens !== undefined) checkRule(options.tokens, 'options.tokens', TOKENS);
+  if (options.deliver !== undefined) checkRule(options.deliver, 'options.deliver', typed('function'));
+  if (options.debug !== undefined) checkRule(options.debug, 'options.debug', typed('function'));
   if (options.taskDelay !== undefined) checkRule(options.taskDelay, 'options.taskDelay', TASK_DELAY);
   if (options.deliveryTimeout !== undefined)
     checkRule(options.deliveryTimeout, 'options.deliveryTimeout', MILLISECONDS);
@@ -152,7 +200,7 @@ export function checkMockOptions(options: MockApiOptions): void {
 
 /**
  * Builds a mock API for msw: `handlers` for `setupServer` or `setupWorker`, and the state a test inspects.
- * @throws InvalidInputError for an option of the wrong type or value, naming it.
+ * @throws InvalidInputError for an option of the wrong type or value, or of a name it does not take, naming it.
  */
 export function createMockApi(options: MockApiOptions = {}): MockApi {
   return buildMockApi(options);
@@ -222,6 +270,8 @@ export function buildMockApi(
       organisations: () => [...store.organisations.values()],
       keys: (organisation) => of(store.keys.values(), organisation),
       webhookConfigs: (organisation) => of(store.configs.values(), organisation),
+      storageConfigs: (organisation) => of(store.storageConfigs.values(), organisation),
+      permissions: (organisation) => of(store.permissions.values(), organisation),
       users: (organisation) => of(store.users.values(), organisation),
       sources: (organisation) => of(store.sources.values(), organisation),
       sessions: (organisation) => of(store.sessions.values(), organisation),

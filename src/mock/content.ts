@@ -4,6 +4,7 @@
  * being held; an info or data type's JSON document is small.
  */
 import { md5 } from '../core/md5';
+import { nextTurn } from './turn';
 
 /** What a result file holds: `size` bytes of its identifier's pattern, or a small JSON document. */
 export interface Content {
@@ -72,7 +73,7 @@ export async function patternContent(identifier: string, size: number, signal: A
     for (const chunk of chunks()) {
       digest.update(chunk);
       if (++count % YIELD_EVERY === 0) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await nextTurn();
         signal.throwIfAborted();
       }
     }

@@ -4,15 +4,15 @@ import { checkKeys, checkRules, MAX_TIMER_MS, numberIn, type Rule, typed } from 
 
 /** One fault: which requests it hits, how many times, and what goes wrong. */
 export interface Fault {
-  /** HTTP method to match (any when unset). */
+  /** HTTP method to match, any case (any when unset): GET, POST, DELETE, or one the mock answers 405. */
   method?: string | undefined;
-  /** URL path to match: exactly, or by a RegExp (any when unset). */
+  /** URL path to match (`/configs/webhook`, no origin or query): exactly, or by a RegExp (any when unset). */
   path?: string | RegExp | undefined;
   /** How many matching requests it applies to: a whole number (default 1), or `Infinity` for all. */
   times?: number | undefined;
   /** Answer with this status (400 to 599) and an API error body, without acting. */
   status?: number | undefined;
-  /** With `status`: a `Retry-After` header, in seconds or as an HTTP date. */
+  /** With `status` (refused without it): a `Retry-After` header, in seconds or as an HTTP date. */
   retryAfter?: number | string | undefined;
   /** Milliseconds to wait before handling the request. */
   latency?: number | undefined;
@@ -22,15 +22,26 @@ export interface Fault {
   reset?: 'before' | 'after' | undefined;
   /** Act, then send the first half of the body and cut it off: reading the body rejects, in process as over HTTP. */
   truncate?: boolean | undefined;
+  /**
+   * Answer this text as the body: a malformed 200 (`'{"data": ['`) after acting, or with `status` a proxy's page
+   * (`'<html>Bad gateway</html>'`) without acting. Its headers are the API's (JSON).
+   */
+  body?: string | undefined;
 }
+
+/** The methods a fault may name: those the mock serves, and those it answers 405. */
+const HTTP_METHODS = ['GET', 'POST', 'DELETE', 'PUT', 'PATCH', 'HEAD', 'OPTIONS'];
 
 /** What each field of a fault takes: values the mock can play (a Response takes no status outside 200-599). */
 const FAULT_RULES: Record<keyof Fault, Rule> = {
-  method: typed('string'),
+  // A method no request has (`GTE`) would silently never play.
+  method: [(v) => typeof v === 'string' && HTTP_METHODS.includes(v.toUpperCase()), `one of ${HTTP_METHODS.join(', ')}`],
   // Not `instanceof`: a RegExp made in another realm (a vm context, Jest's environment) would fail it.
+  // A string is compared with the request's path alone: one without its leading `/`, or with an origin or a query,
+  // would never match, and the fault would silently never play.
   path: [
-    (v) => typeof v === 'string' || Object.prototype.toString.call(v) === '[object RegExp]',
-    'a string or a RegExp',
+    (v) => (typeof v === 'string' && /^\/[^?#]*$/.test(v)) || Object.prototype.toString.call(v) === '[object RegExp]',
+    'a path such as /configs/webhook (no origin or query), or a RegExp',
   ],
   times: [
     (v) => v === Number.POSITIVE_INFINITY || (Number.isInteger(v) && (v as number) >= 1),
@@ -46,6 +57,7 @@ const FAULT_RULES: Record<keyof Fault, Rule> = {
   hang: typed('boolean'),
   reset: [(v) => v === 'before' || v === 'after', 'before or after'],
   truncate: typed('boolean'),
+  body: typed('string'),
 };
 
 /**
@@ -57,6 +69,9 @@ export function checkFault(fault: unknown, field: string): Fault {
     throw new InvalidInputError(field, 'must be an object of fault fields');
   checkKeys(fault, Object.keys(FAULT_RULES), 'a field of a fault', field);
   checkRules(fault as Record<string, unknown>, field, FAULT_RULES);
+  const { retryAfter, status } = fault as Fault;
+  if (retryAfter !== undefined && status === undefined)
+    throw new InvalidInputError(`${field}.retryAfter`, 'goes with a status (e.g. 429 or 503), which answers it');
   return fault as Fault;
 }
 

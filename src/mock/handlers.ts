@@ -16,6 +16,7 @@ import { WEBHOOK_CONFIG_ROUTES } from './endpoints/webhook-configs';
 import type { Fault } from './faults';
 import { logRequest } from './request-log';
 import { ApiError, invalidParameter, readCapped, statusError } from './respond';
+import { nextTurn } from './turn';
 
 /** Each path the API serves, with the methods it takes. */
 const ROUTES = [
@@ -62,7 +63,7 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
     ),
     // A signed URL is its own credential: no token, no fault plan.
     http.get(`${base}${FILES_PATH}/:id`, async ({ request, params }) => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTurn();
       return serveFile(context, request, String(params.id));
     }),
     ...served,
@@ -79,7 +80,7 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
 async function handle(context: HandlerContext, request: Request, id: string, endpoint: Endpoint): Promise<Response> {
   // A real network answer always takes a turn of the event loop; in-process msw would not, and a caller polling in a
   // tight loop would then starve the task timers.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTurn();
   const url = new URL(request.url);
   let body = '';
   try {
@@ -99,13 +100,21 @@ async function handle(context: HandlerContext, request: Request, id: string, end
       context.debug(`${request.method} ${url.pathname}: ignored body fields ${names.join(', ')}`);
     // msw gives the path's id already decoded.
     const call = { request, url, body, id, key, organisation: key.organisation, ignored };
-    const response = await endpoint(call, context);
+    const response = withBody(await endpoint(call, context), fault);
     if (fault?.reset === 'after') return context.connection.drop();
     return fault?.truncate ? await context.connection.truncate(response) : response;
   } catch (error) {
     if (error instanceof ApiError) return error.toResponse();
     throw error;
   }
+}
+
+/** The answer with the fault's `body` in place of its own, when the fault has one. */
+function withBody(response: Response, fault: Fault | undefined): Response {
+  if (fault?.body === undefined) return response;
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(fault.body, { status: response.status, headers });
 }
 
 /** The part of a fault played before the server acts; returns the answer that replaces the real one, if any. */
@@ -122,7 +131,7 @@ async function beforeActing(
     return context.connection.drop();
   }
   if (fault.reset === 'before') return context.connection.drop();
-  if (fault.status) return statusError(fault.status, 'Injected fault.', fault.retryAfter).toResponse();
+  if (fault.status) return withBody(statusError(fault.status, 'Injected fault.', fault.retryAfter).toResponse(), fault);
   return undefined;
 }
 

@@ -1,12 +1,18 @@
 /** List endpoints of the mock: filters, datetime ranges, newest-first order, `limit`, `after_id`, `before_id`. */
 import { DEFAULT_LIST_LIMIT, LIMIT_FORMAT, MAX_LIST_LIMIT } from './choices';
 import { instantKey, readInstant } from './dates';
+import { readChoice } from './fields';
 import { invalidParameter } from './respond';
 
 /** How one list endpoint filters: plain string filters, and the datetime filter on `date_created`. */
 export interface ListSpec<T> {
   /** Filters compared for equality with the item's attribute of the same name. */
   filters: readonly string[];
+  /**
+   * The values the API documents for some of `filters` (a resource's states): any other is refused, as a typo
+   * (`state=vaild`) would otherwise be an empty list that looks like an answer.
+   */
+  choices?: Readonly<Record<string, readonly string[]>>;
   /** Items to leave out when no `state` filter is sent (deactivated configs). */
   hiddenUnlessAsked?: (item: T) => boolean;
 }
@@ -43,7 +49,10 @@ export function listObject<T extends { id: string; date_created: string }>(
   let items = sorted;
   for (const name of spec.filters) {
     const value = query.get(name);
-    if (value !== null) items = items.filter((item) => String((item as Record<string, unknown>)[name]) === value);
+    if (value === null) continue;
+    const choices = spec.choices?.[name];
+    if (choices) readChoice(value, name, choices);
+    items = items.filter((item) => String((item as Record<string, unknown>)[name]) === value);
   }
   if (spec.hiddenUnlessAsked && !query.has('state')) items = items.filter((item) => !spec.hiddenUnlessAsked?.(item));
   for (const [op, test] of Object.entries(DATE_OPS)) {

@@ -20,4 +20,18 @@ export type { Deliver } from './deliveries';
 export { FaultPlan } from './faults';
 export type { Fault } from './faults';
 export type { ReceivedRequest } from './request-log';
+// The shapes `api.store` gives, in its order.
+export type {
+  StoredOrganisation,
+  StoredKey,
+  StoredStorageConfig,
+  StoredPermissions,
+  StoredUser,
+  StoredSource,
+  StoredSession,
+  StoredPoll,
+  PollPayload,
+  StoredSubscription,
+  StoredResult,
+} from './shapes';
 export type { MockServer, MockServerOptions } from './server';

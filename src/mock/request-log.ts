@@ -1,4 +1,7 @@
-/** The mock's request log (`api.requests`): bounded in length, in body size, without credentials or passwords. */
+/**
+ * The mock's request log (`api.requests`): bounded in length, in body size, without credentials or passwords, and
+ * with the token out of what is printed.
+ */
 import { isSecretKey, REDACTED } from '../core/redact';
 import { MAX_LOGGED_BODY_BYTES, MAX_LOGGED_REQUESTS } from './choices';
 
@@ -10,7 +13,10 @@ export interface ReceivedRequest {
   path: string;
   /** Query parameters, decoded; a repeated name keeps its last value. */
   query: Record<string, string>;
-  /** Headers with lower-case names, values as sent (the `authorization` token included). */
+  /**
+   * Headers with lower-case names, values as sent. `authorization` (the token) is readable, for assertions, but not
+   * enumerable: `JSON.stringify`, `console.log` and test diffs leave it out.
+   */
   headers: Record<string, string>;
   /**
    * Body as text; empty when there was none, or when it was over `MAX_LOGGED_BODY_BYTES` (see `bodyBytes`), or over
@@ -38,6 +44,18 @@ function redacted(body: string): string {
   }
 }
 
+/** `headers` with `authorization` made non-enumerable: still read by a test, never printed or serialised with them. */
+function withHiddenToken(headers: Record<string, string>): Record<string, string> {
+  if (headers.authorization !== undefined)
+    Object.defineProperty(headers, 'authorization', {
+      value: headers.authorization,
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
+  return headers;
+}
+
 /** Adds a request to the log, dropping the oldest past `MAX_LOGGED_REQUESTS`. */
 export function logRequest(requests: ReceivedRequest[], request: Request, url: URL, body: string): void {
   // A long-running `ricloud mock` must not grow without bound: keep the latest requests only, small bodies only.
@@ -47,7 +65,7 @@ export function logRequest(requests: ReceivedRequest[], request: Request, url: U
     method: request.method,
     path: url.pathname,
     query: Object.fromEntries(url.searchParams),
-    headers: Object.fromEntries(request.headers),
+    headers: withHiddenToken(Object.fromEntries(request.headers)),
     ...(bytes > MAX_LOGGED_BODY_BYTES ? { body: '', bodyBytes: bytes } : { body: redacted(body) }),
   });
 }

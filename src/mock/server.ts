@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 // Not msw's index (and its getResponse): the index opens a BroadcastChannel at import, which keeps Deno alive.
 import { HttpNetworkFrame } from 'msw/experimental';
-import { buildMockApi, checkMockOptions, type MockApi, type MockApiOptions } from './api';
+import { buildMockApi, checkMockOptions, MOCK_OPTION_NAMES, type MockApi, type MockApiOptions } from './api';
 import { checkCors, corsHeaders, preflight, type CorsOption } from './cors';
 import { controlAnswer } from './control';
 import type { ConnectionFaults } from './endpoint';
@@ -28,6 +28,14 @@ export interface MockServerOptions extends Omit<MockApiOptions, 'baseUrl'> {
    */
   cors?: CorsOption | undefined;
 }
+
+/** Every option of `startMockServer`: the mock's but `baseUrl` (the server's own url), and where to listen. */
+const { baseUrl: _, ...SERVER_OPTION_NAMES } = {
+  ...MOCK_OPTION_NAMES,
+  port: true,
+  host: true,
+  cors: true,
+} satisfies Record<keyof MockServerOptions | 'baseUrl', true>;
 
 /** A running mock server. */
 export interface MockServer {
@@ -71,15 +79,15 @@ class ServerFrame extends HttpNetworkFrame {
 /**
  * Serves the mock API over HTTP until `close()`, and `POST /__mock/reset`, which calls `api.reset()` for a client in
  * another process.
- * @throws InvalidInputError for a `cors` that is neither a boolean nor an origin, or a `taskDelay` or
- *   `deliveryTimeout` that is not a number of milliseconds a timer can wait; the listen error when the port is
- *   taken (e.g. EADDRINUSE).
+ * @throws InvalidInputError for an option it does not take (`baseUrl` included: the server's is its own url), a `cors`
+ *   that is neither a boolean nor an origin, or a `taskDelay` or `deliveryTimeout` that is not a number of
+ *   milliseconds a timer can wait; the listen error when the port is taken (e.g. EADDRINUSE).
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  // Before listening: a refused option must not leave a server behind.
+  checkMockOptions(options, SERVER_OPTION_NAMES);
   const { port = 0, host = '127.0.0.1', cors: corsOption, ...mockOptions } = options;
   const cors = checkCors(corsOption);
-  // Before listening: a refused option must not leave a server behind.
-  checkMockOptions(mockOptions);
   const sockets = new Set<Socket>();
   let api: MockApi | undefined;
   const server = createServer((req, res) => {

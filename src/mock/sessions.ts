@@ -7,6 +7,7 @@ import { sleep } from './deliveries';
 import type { HandlerContext } from './endpoint';
 import type { StoredKey, StoredSession, StoredSource } from './shapes';
 import { newId } from './store';
+import { endSubscription } from './subscriptions';
 
 /** What a session is opened with. The password only decides the outcome, and is never stored. */
 export interface Credentials {
@@ -61,12 +62,17 @@ export function startSession(
   return session;
 }
 
-/** Ends a session that is `pending` or `active`: `expired` now, with a `session.expired` event. */
+/**
+ * Ends a session that is `pending` or `active`: `expired` now, with a `session.expired` event. Its subscriptions can
+ * make no more polls: they are `deleted`, the API's one state of a subscription that has ended.
+ */
 export function expireSession(context: HandlerContext, session: StoredSession): void {
   if (session.state !== 'active' && session.state !== 'pending') return;
   session.state = 'expired';
   session.date_expired = context.store.now();
   context.runner.cancel(session.id);
+  for (const subscription of context.store.subscriptions.values())
+    if (subscription.session === session.id) endSubscription(context, subscription);
   context.runner.notify(session.id);
   context.runner.announce(context.store.keys.get(session.key), 'session', 'expired', showSession(context, session));
 }

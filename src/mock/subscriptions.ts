@@ -1,14 +1,20 @@
 /**
  * Subscriptions: from `date_start`, a poll of the session every `interval` seconds (each second is `intervalScale`
- * ms of the mock) until `date_end` or delete. A subscription is `pending` until its first poll, then `active`; one
- * whose session is no longer `active` when a poll is due makes no more polls; one whose source is deactivated, or
- * whose organisation's configs or `data_type:` scopes would refuse the poll, skips it.
+ * ms of the mock) until `date_end` or delete. A subscription is `pending` until its first poll, then `active`, and
+ * `deleted` once deleted, its session ended, or its next poll would be due past `date_end`; one whose source is deactivated, or whose organisation's configs or
+ * `data_type:` scopes would refuse the poll, skips it.
  */
 import type { HandlerContext } from './endpoint';
 import { startPoll } from './polls';
 import { missingConfig } from './routing';
 import { refusedDataType } from './scopes';
 import type { StoredSubscription } from './shapes';
+
+/** Ends a subscription (`deleted`: no more polls, its next one unscheduled): a DELETE, its session's end, `date_end`. */
+export function endSubscription(context: HandlerContext, subscription: StoredSubscription): void {
+  subscription.state = 'deleted';
+  context.runner.cancel(subscription.id);
+}
 
 /**
  * Schedules the subscription's first poll: at `date_start`, or at once when it is past. Polls that fell due before the
@@ -22,12 +28,18 @@ export function scheduleSubscription(context: HandlerContext, subscription: Stor
   context.runner.later(wait, async () => tick(context, subscription, n, late), subscription.id);
 }
 
-/** Makes poll number `n` (due `late` seconds ago), when it is due before `date_end`, and schedules the next. */
+/**
+ * Makes poll number `n` (due `late` seconds ago) and schedules the next; a poll due past `date_end` ends the
+ * subscription instead.
+ */
 function tick(context: HandlerContext, subscription: StoredSubscription, n: number, late = 0): void {
   const { store, flow, runner } = context;
   if (subscription.state === 'deleted') return;
   const due = Date.parse(subscription.date_start) + n * subscription.interval * 1000;
-  if (subscription.date_end !== null && due > Date.parse(subscription.date_end)) return;
+  if (subscription.date_end !== null && due > Date.parse(subscription.date_end)) {
+    endSubscription(context, subscription);
+    return;
+  }
   const session = store.sessions.get(subscription.session);
   const source = store.sources.get(subscription.source);
   const key = store.keys.get(subscription.key);

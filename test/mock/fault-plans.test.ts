@@ -5,7 +5,7 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { InvalidInputError } from '../../src/index';
+import { Client, InvalidInputError } from '../../src/index';
 import { createMockApi, type MockServer, startMockServer } from '../../src/mock/index';
 import { py } from './support';
 
@@ -38,11 +38,18 @@ describe('a fault', () => {
     [{ latency: Number.NaN }, 'fault.latency'],
     [{ times: 0 }, 'fault.times'],
     [{ path: 5 }, 'fault.path'],
+    // A path the mock would never match: the request's path is compared, without its origin or query.
+    [{ path: 'configs/webhook' }, 'fault.path'],
+    [{ path: '/results?task=task-1' }, 'fault.path'],
+    [{ path: 'https://ricloud-api.reincubate.com/configs/webhook' }, 'fault.path'],
     [{ method: ['GET'] }, 'fault.method'],
+    [{ method: 'GTE' }, 'fault.method'],
+    [{ retryAfter: 5 }, 'fault.retryAfter'],
     [{ reset: 'during' }, 'fault.reset'],
     [{ hang: 'yes' }, 'fault.hang'],
     [{ status: 503, retryAfter: '1\r\nx-injected: 1' }, 'fault.retryAfter'],
     [{ statsu: 503 }, 'fault.statsu'],
+    [{ body: { error: 'x' } }, 'fault.body'],
     [null, 'fault'],
     [[], 'fault'],
   ])(
@@ -72,6 +79,34 @@ describe('a fault', () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await py(mock.url, TOKEN, '/key')).status);
     expect(statuses).toEqual([503, 503, 503, 200]);
+  });
+
+  it("with a body answers that text for the API's, in process as over HTTP: the SDK gets a typed error with it", async () => {
+    const api = createMockApi({ taskDelay: 1, deliver: ok });
+    const server = setupServer(...api.handlers);
+    server.listen({ onUnhandledRequest: 'bypass' });
+    try {
+      for (const [name, each, base] of [
+        ['in process', api, api.baseUrl],
+        ['over HTTP', mock.api, mock.url],
+      ] as const) {
+        const client = new Client({ token: TOKEN, baseUrl: base, logLevel: 'off', maxRetries: 0 });
+        each.faults.add({ method: 'GET', path: '/configs/webhook', body: '{"resource": "list", "data": [' });
+        await expect(client.webhookConfigs.list(), name).rejects.toMatchObject({
+          name: 'ResponseValidationError',
+          status: 200,
+          body: '{"resource": "list", "data": [',
+        });
+        each.faults.add({ method: 'POST', path: '/configs/webhook', status: 502, body: '<html>Bad gateway</html>' });
+        const created = client.webhookConfigs.create({ url: 'https://hooks.example.com/r' });
+        await expect(created, name).rejects.toMatchObject({ name: 'ServerError', status: 502 });
+        await expect(created, name).rejects.toMatchObject({ body: expect.stringContaining('Bad gateway') });
+        expect(each.created.webhook_config, name).toBe(0);
+      }
+    } finally {
+      api.reset();
+      server.close();
+    }
   });
 
   it('with a status is answered in process as the API error it names', async () => {

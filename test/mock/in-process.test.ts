@@ -5,7 +5,14 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Client, ConnectionError, InvalidInputError } from '../../src/index';
-import { createMockApi, startMockServer, type MockApi, type MockServer } from '../../src/mock/index';
+import {
+  createMockApi,
+  startMockServer,
+  type MockApi,
+  type MockApiOptions,
+  type MockServer,
+  type MockServerOptions,
+} from '../../src/mock/index';
 import { TOKEN_A } from '../support/core-harness';
 
 const deliver = async () => new Response('OK');
@@ -87,6 +94,56 @@ describe('timing options', () => {
   it('accepts taskDelay 0, fractions, and the timer ceiling (2 147 483 647 ms) for both', () => {
     expect(() => createMockApi({ taskDelay: 0, deliveryTimeout: 0.5 })).not.toThrow();
     expect(() => createMockApi({ taskDelay: 2_147_483_647, deliveryTimeout: 2_147_483_647 })).not.toThrow();
+  });
+});
+
+describe('option names', () => {
+  it('refuses a misspelt option of createMockApi with InvalidInputError naming it and the options it takes', () => {
+    const options = { taskdelay: 5 } as MockApiOptions;
+    expect(() => createMockApi(options)).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', field: 'options.taskdelay' }),
+    );
+    expect(() => createMockApi(options)).toThrow(/expected one of .*taskDelay/);
+    expect(() => createMockApi({ port: 8787 } as MockApiOptions)).toThrow(
+      expect.objectContaining({ field: 'options.port' }),
+    );
+    expect(() => createMockApi('fast' as MockApiOptions)).toThrow(expect.objectContaining({ field: 'options' }));
+  });
+
+  it.each([
+    ['baseUrl', 'localhost:8787'],
+    ['baseUrl', 'https://ricloud.test/?v=3'],
+    ['deliver', 'https://app.test/hooks'],
+    ['debug', true],
+    ['tokens', ['app-token']],
+    ['tokens', { 'app-token': 42 }],
+  ])('refuses %s %o, which the mock would silently never use, with InvalidInputError naming it', (name, value) => {
+    expect(() => createMockApi({ [name]: value } as MockApiOptions)).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', field: `options.${name}` }),
+    );
+  });
+
+  it('names no token of the tokens option in its refusal', () => {
+    const refused = (() => {
+      try {
+        createMockApi({ tokens: { 'secret-app-token': 42 } as unknown as Record<string, string> });
+      } catch (error) {
+        return error as Error;
+      }
+    })();
+    expect(refused?.message).toMatch(/options\.tokens/);
+    expect(refused?.message).not.toContain('secret-app-token');
+  });
+
+  it('refuses a misspelt option of startMockServer before listening, and takes its own port, host and cors', async () => {
+    const misspelt = startMockServer({ prot: 8787 } as MockServerOptions);
+    await expect(misspelt).rejects.toMatchObject({ name: 'InvalidInputError', field: 'options.prot' });
+    await expect(misspelt).rejects.toThrow(/expected one of .*port/);
+    await expect(startMockServer({ baseUrl: 'http://x.test' } as MockServerOptions)).rejects.toMatchObject({
+      field: 'options.baseUrl',
+    });
+    const server = await startMockServer({ port: 0, host: '127.0.0.1', cors: true, intervalScale: 1 });
+    await server.close();
   });
 });
 

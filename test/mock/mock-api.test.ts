@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client, InvalidInputError } from '../../src/index';
 import { startMockServer, TEST_ERRORS, type MockServer } from '../../src/mock/index';
@@ -370,6 +371,40 @@ describe('lists', () => {
     expect(strict.json.data.map((c: { id: string }) => c.id)).toEqual([cfg.id]);
   });
 
+  it('refuse a state (or storage type) the API does not document with 400 invalid-parameter naming the filter', async () => {
+    const documented: [string, string][] = [
+      ['/configs/webhook', 'deactivated'],
+      ['/configs/storage', 'invalid'],
+      ['/keys', 'active'],
+      ['/users', 'blocked'],
+      ['/sources', 'locked'],
+      ['/sessions', 'expired'],
+      ['/polls', 'completed'],
+      ['/subscriptions', 'deleted'],
+      ['/tasks', 'suspended'],
+      ['/results', 'consumed'],
+      ['/events', 'delivered'],
+    ];
+    for (const [path, state] of documented) {
+      expect((await call(`${path}?state=${state}`)).status, path).toBe(200);
+      const typo = await call(`${path}?state=${state.slice(1)}`);
+      expect(typo.status, path).toBe(400);
+      expect(typo.json, path).toMatchObject({
+        error: 'invalid-parameter',
+        params: { state: [expect.stringContaining(state)] },
+      });
+    }
+    expect((await call('/configs/storage?type=azure')).json).toMatchObject({ params: { type: [expect.any(String)] } });
+    // Event types and actions are open-ended: an unknown one is an empty list.
+    expect((await call('/events?type=subscription&action=renewed')).json).toMatchObject({ total_count: 0 });
+    const client = new Client({ token: TOKEN_A, baseUrl: mock.url, logLevel: 'off' });
+    await expect(client.webhookConfigs.list({ state: 'vaild' })).rejects.toMatchObject({
+      name: 'RequestError',
+      status: 400,
+      params: { state: [expect.stringContaining('valid')] },
+    });
+  });
+
   it('refuse an out-of-range limit, an unknown filter and a bad date with 400 invalid-parameter', async () => {
     for (const [query, param] of [
       ['limit=0', 'limit'],
@@ -675,6 +710,17 @@ describe('controls', () => {
     expect(mock.api.created).toEqual(NOTHING_CREATED);
     expect(mock.api.store.webhookConfigs()).toEqual([]);
     expect((await call('/configs/webhook')).json.total_count).toBe(0);
+  });
+
+  it("keeps each request's token readable for assertions, but out of JSON.stringify, console.log and test diffs", async () => {
+    const client = new Client({ token: 'app-secret-token', baseUrl: mock.url, logLevel: 'off' });
+    await client.webhookConfigs.list();
+    const [logged] = mock.api.requests;
+    expect(logged?.headers.authorization).toBe('Token app-secret-token');
+    expect(mock.api.requests).toMatchObject([{ headers: { authorization: 'Token app-secret-token' } }]);
+    expect(JSON.stringify(mock.api.requests)).not.toContain('app-secret-token');
+    expect(inspect(mock.api.requests, { depth: null })).not.toContain('app-secret-token');
+    expect(Object.keys(logged?.headers ?? {})).toContain('user-agent');
   });
 
   it('keeps only the latest 10 000 requests in its log, so a long-running mock does not grow without bound', async () => {

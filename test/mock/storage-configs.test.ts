@@ -4,7 +4,14 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/index';
-import { createMockApi, STORAGE_TEST_ERROR, startMockServer, type MockServer } from '../../src/mock/index';
+import {
+  createMockApi,
+  type MockServer,
+  STORAGE_TEST_ERROR,
+  type StoredPermissions,
+  type StoredStorageConfig,
+  startMockServer,
+} from '../../src/mock/index';
 import { py } from './support';
 
 const TOKEN = 'py-storage';
@@ -134,5 +141,19 @@ describe('storage configs', () => {
 
   it('storageTest other than pass or fail is refused before the mock is built', () => {
     expect(() => createMockApi({ storageTest: 'maybe' as 'pass' })).toThrow(InvalidInputError);
+  });
+});
+
+describe('api.store', () => {
+  it("shows each organisation's storage configs (credentials included, to assert on) and permissions, typed", async () => {
+    await call('/configs/storage', { method: 'POST', body: { url: 'gs://acme-results/ricloud', credentials: GCP } });
+    await call('/permissions', { method: 'POST', body: { scopes: { 'data_type:ios_messages.*': [] } } });
+    await mock.api.settle();
+    const [organisation] = mock.api.store.organisations();
+    const configs: StoredStorageConfig[] = mock.api.store.storageConfigs(organisation?.id);
+    expect(configs).toMatchObject([{ url: 'gs://acme-results/ricloud', state: 'valid', credentials: GCP }]);
+    const permissions: StoredPermissions[] = mock.api.store.permissions();
+    expect(permissions).toMatchObject([{ scopes: { 'data_type:ios_messages.*': [] } }]);
+    expect(mock.api.store.storageConfigs('another-organisation')).toEqual([]);
   });
 });

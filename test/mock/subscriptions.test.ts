@@ -3,7 +3,7 @@
  * `date_start` until `date_end` or DELETE.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, configure, session } from './flow-support';
+import { call, configure, session, user } from './flow-support';
 import { startMockServer } from '../../src/mock/index';
 import { TestRunner } from '../../src/mock/test-runner';
 import { flowServer } from '../support/flow-server';
@@ -143,6 +143,57 @@ describe('a subscription', () => {
     const after = (await pollsOf(id)).total_count;
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await pollsOf(id)).total_count).toBeLessThanOrEqual(after + 1);
+  });
+});
+
+describe('a subscription whose session ends', () => {
+  const subscribe = async (sessionId: string, extra: Record<string, unknown> = {}) =>
+    (
+      await call(flow, '/subscriptions', {
+        method: 'POST',
+        body: { session: sessionId, poll_payload: { info_types: ['*'] }, ...extra },
+      })
+    ).json;
+
+  it('is deleted, pending or active, when its session is deleted, as it can make no more polls', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    const active = await subscribe(opened.id);
+    const later = await subscribe(opened.id, { date_start: new Date(Date.now() + 3_600_000).toISOString() });
+    await vi.waitFor(async () => expect((await call(flow, `/subscriptions/${active.id}`)).json.state).toBe('active'));
+    await call(flow, `/sessions/${opened.id}`, { method: 'DELETE' });
+    for (const { id } of [active, later]) expect((await call(flow, `/subscriptions/${id}`)).json.state).toBe('deleted');
+    const listed = await call(flow, '/subscriptions', { query: { session: opened.id, state: 'deleted' } });
+    expect(listed.json.total_count).toBe(2);
+  });
+
+  it('is deleted when its session expires, or its user is deactivated; another session keeps its own', async () => {
+    await configure(flow);
+    const short = await startMockServer({ taskDelay: 1, sessionLifetime: 100, deliver: rec.deliver });
+    try {
+      const flowShort = { base: short.url, token: flow.token, settle: () => short.api.settle() };
+      await configure(flowShort);
+      const expiring = await session(flowShort);
+      const { id } = (
+        await call(flowShort, '/subscriptions', {
+          method: 'POST',
+          body: { session: expiring.id, poll_payload: { info_types: ['*'] } },
+        })
+      ).json;
+      await vi.waitFor(async () =>
+        expect((await call(flowShort, `/sessions/${expiring.id}`)).json.state).toBe('expired'),
+      );
+      expect((await call(flowShort, `/subscriptions/${id}`)).json.state).toBe('deleted');
+    } finally {
+      await short.close();
+    }
+    const kept = await session(flow, { user: await user(flow, 'customer-2'), identifier: 'jane@icloud.com' });
+    const ending = await session(flow);
+    const keptSubscription = await subscribe(kept.id);
+    const endingSubscription = await subscribe(ending.id);
+    await call(flow, `/users/${ending.user}`, { method: 'POST', body: { state: 'deactivated' } });
+    expect((await call(flow, `/subscriptions/${endingSubscription.id}`)).json.state).toBe('deleted');
+    expect((await call(flow, `/subscriptions/${keptSubscription.id}`)).json.state).not.toBe('deleted');
   });
 });
 

@@ -2,6 +2,7 @@
  * `/key` and `/keys`: the calling key, the organisation's keys, a new key, a key's config overrides, and rotation.
  * A key's token is shown as a config's secret is: by create, retrieve, update and rotate, never in lists.
  */
+import { KEY_STATES } from '../../core/wire';
 import { CREATED } from '../choices';
 import { bodyOf, type Call, configRef, type HandlerContext, owned, type Route } from '../endpoint';
 import { listObject } from '../lists';
@@ -36,7 +37,8 @@ function retrieve(call: Call, context: HandlerContext): Response {
 
 function list(call: Call, context: HandlerContext): Response {
   const mine = context.store.mine(context.store.keys, call.organisation);
-  return json(200, listObject(mine, call.url.searchParams, { filters: ['state'] }, '/keys', withoutToken));
+  const spec = { filters: ['state'], choices: { state: KEY_STATES } };
+  return json(200, listObject(mine, call.url.searchParams, spec, '/keys', withoutToken));
 }
 
 function create(call: Call, context: HandlerContext): Response {

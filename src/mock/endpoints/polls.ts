@@ -2,6 +2,7 @@
  * `/polls` (create, retrieve long-polled with `Ricloud-Await` until `completed`, list) and `/subscriptions` (create,
  * retrieve, list, delete). Both need an `active` session, a usable organisation and the scopes for their data types.
  */
+import { POLL_STATES, SUBSCRIPTION_STATES } from '../../core/wire';
 import { CREATED, MAX_POLL_TASKS, SESSION_EXPIRED, SUBSCRIPTION_INTERVAL } from '../choices';
 import { awaitSeconds, bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { readDate, readFields, readNames, readRef } from '../fields';
@@ -12,7 +13,7 @@ import { checkUsable } from '../routing';
 import { checkScopes } from '../scopes';
 import { type PollPayload, showSubscription, type StoredSubscription } from '../shapes';
 import { newId } from '../store';
-import { scheduleSubscription } from '../subscriptions';
+import { endSubscription, scheduleSubscription } from '../subscriptions';
 import { checkActive } from './users-sources';
 
 /** A poll payload: lists of info types, data types and files (each name once), 1 to `MAX_POLL_TASKS` names in all. */
@@ -82,7 +83,10 @@ async function retrievePoll(call: Call, context: HandlerContext): Promise<Respon
 
 function listPolls(call: Call, context: HandlerContext): Response {
   const mine = context.store.mine(context.store.polls, call.organisation);
-  const spec = { filters: ['session', 'subscription', 'requestor', 'source', 'user', 'state'] };
+  const spec = {
+    filters: ['session', 'subscription', 'requestor', 'source', 'user', 'state'],
+    choices: { state: POLL_STATES },
+  };
   return json(
     200,
     listObject(mine, call.url.searchParams, spec, '/polls', (p) => showPoll(context, p)),
@@ -134,15 +138,14 @@ const findSubscription = (call: Call, context: HandlerContext) =>
 
 function listSubscriptions(call: Call, context: HandlerContext): Response {
   const mine = context.store.mine(context.store.subscriptions, call.organisation);
-  const spec = { filters: ['session', 'source', 'state'] };
+  const spec = { filters: ['session', 'source', 'state'], choices: { state: SUBSCRIPTION_STATES } };
   return json(200, listObject(mine, call.url.searchParams, spec, '/subscriptions', showSubscription));
 }
 
 /** Stops the subscription (`deleted`: no more polls) and answers it as JSON. */
 function deleteSubscription(call: Call, context: HandlerContext): Response {
   const subscription = findSubscription(call, context);
-  subscription.state = 'deleted';
-  context.runner.cancel(subscription.id);
+  endSubscription(context, subscription);
   return json(200, showSubscription(subscription));
 }
 

@@ -2,6 +2,7 @@
  * `/results`: retrieve, list (consumed and expired hidden unless a `state` is asked for), acknowledge one or many;
  * and the files their `signed_url`s point at, served by the mock without the API token.
  */
+import { RESULT_STATES } from '../../core/wire';
 import { constantTimeEqual } from '../../webhooks/hmac';
 import { MAX_ACK_IDS, RESULT_EXPIRED } from '../choices';
 import { bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
@@ -20,6 +21,7 @@ function list(call: Call, context: HandlerContext): Response {
   const mine = context.store.mine(context.store.results, call.organisation);
   const spec = {
     filters: ['poll', 'task', 'state', 'identifier', 'type'],
+    choices: { state: RESULT_STATES },
     hiddenUnlessAsked: (r: StoredResult) => r.state !== 'available',
   };
   return json(

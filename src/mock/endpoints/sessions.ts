@@ -2,6 +2,7 @@
  * `/sessions`: create (long-polled with `Ricloud-Await` until it leaves `pending`), retrieve (the same), list and
  * delete. The password is read to decide the session's outcome and is kept nowhere.
  */
+import { SESSION_STATES } from '../../core/wire';
 import { CLIENT_SOURCE_TYPES, CREATED } from '../choices';
 import { awaitSeconds, bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { readChoice, readFields, readOptionalText, readRef, readText } from '../fields';
@@ -95,7 +96,7 @@ async function retrieve(call: Call, context: HandlerContext): Promise<Response> 
 
 function list(call: Call, context: HandlerContext): Response {
   const mine = context.store.mine(context.store.sessions, call.organisation);
-  const spec = { filters: ['source', 'state', 'user', 'key'] };
+  const spec = { filters: ['source', 'state', 'user', 'key'], choices: { state: SESSION_STATES } };
   return json(
     200,
     listObject(mine, call.url.searchParams, spec, '/sessions', (s) => showSession(context, s)),

@@ -2,6 +2,7 @@
  * `/configs/storage`: create (and test), retrieve, list, update, test and delete a storage config. Credentials are
  * kept to test with and are never shown: every answer gives their field names only.
  */
+import { STORAGE_TYPES, WEBHOOK_CONFIG_STATES } from '../../core/wire';
 import { CREATED } from '../choices';
 import { awaitSeconds, bodyOf, type Call, type HandlerContext, owned, type Route, startTest } from '../endpoint';
 import { listObject } from '../lists';
@@ -74,7 +75,11 @@ function retrieve(call: Call, context: HandlerContext): Response {
 }
 
 function list(call: Call, context: HandlerContext): Response {
-  const spec = { filters: ['state', 'type'], hiddenUnlessAsked: (c: StoredStorageConfig) => c.state === 'deactivated' };
+  const spec = {
+    filters: ['state', 'type'],
+    choices: { state: WEBHOOK_CONFIG_STATES, type: STORAGE_TYPES },
+    hiddenUnlessAsked: (c: StoredStorageConfig) => c.state === 'deactivated',
+  };
   const mine = context.store.mine(context.store.storageConfigs, call.organisation);
   return json(200, listObject(mine, call.url.searchParams, spec, CONFIGS, showStorageConfig));
 }

@@ -1,4 +1,5 @@
 /** `/tasks` and `/events`: retrieve (a task with `Ricloud-Await`) and list. */
+import { EVENT_STATES, TASK_STATES } from '../../core/wire';
 import { awaitSeconds, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { listObject } from '../lists';
 import { json } from '../respond';
@@ -7,6 +8,7 @@ import { showTask } from '../results';
 /** The task list's filters: a data task's poll, session, source and user too. */
 const TASK_FILTERS = {
   filters: ['state', 'type', 'key', 'target', 'poll', 'session', 'source', 'source_type', 'user'],
+  choices: { state: TASK_STATES },
 };
 
 async function retrieveTask(call: Call, context: HandlerContext): Promise<Response> {
@@ -30,7 +32,7 @@ function retrieveEvent(call: Call, context: HandlerContext): Response {
 
 function listEvents(call: Call, context: HandlerContext): Response {
   const mine = context.store.mine(context.store.events, call.organisation);
-  const spec = { filters: ['type', 'action', 'state'] };
+  const spec = { filters: ['type', 'action', 'state'], choices: { state: EVENT_STATES } };
   return json(
     200,
     listObject(mine, call.url.searchParams, spec, '/events', (e) => e),

@@ -1,4 +1,5 @@
 /** `/users` and `/sources`: create, retrieve, list and update; a source's `children` are the sources polls found. */
+import { SOURCE_STATES, USER_STATES } from '../../core/wire';
 import { CLIENT_SOURCE_TYPES, CREATED } from '../choices';
 import { bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { readChoice, readOptionalText, readRef, readText } from '../fields';
@@ -41,7 +42,7 @@ function createUser(call: Call, context: HandlerContext): Response {
 
 function listUsers(call: Call, context: HandlerContext): Response {
   const mine = context.store.mine(context.store.users, call.organisation);
-  const spec = { filters: ['identifier', 'key', 'state'] };
+  const spec = { filters: ['identifier', 'key', 'state'], choices: { state: USER_STATES } };
   return json(
     200,
     listObject(mine, call.url.searchParams, spec, '/users', (u) => u),
@@ -128,7 +129,7 @@ function createSource(call: Call, context: HandlerContext): Response {
 
 function listSources(call: Call, context: HandlerContext): Response {
   const mine = context.store.mine(context.store.sources, call.organisation);
-  const spec = { filters: ['user', 'identifier', 'type', 'parent', 'state'] };
+  const spec = { filters: ['user', 'identifier', 'type', 'parent', 'state'], choices: { state: SOURCE_STATES } };
   return json(
     200,
     listObject(mine, call.url.searchParams, spec, '/sources', (s) => showSource(context, s)),

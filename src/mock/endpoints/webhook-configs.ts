@@ -1,5 +1,5 @@
 /** `/configs/webhook`: create (and test), retrieve, list, update, test and delete a webhook config. */
-import { WEBHOOK_CONFIG_UPDATE_STATES } from '../../core/wire';
+import { WEBHOOK_CONFIG_STATES, WEBHOOK_CONFIG_UPDATE_STATES } from '../../core/wire';
 import { CREATED } from '../choices';
 import { awaitSeconds, bodyOf, type Call, type HandlerContext, owned, type Route, startTest } from '../endpoint';
 import { listObject } from '../lists';
@@ -33,7 +33,11 @@ function retrieve(call: Call, context: HandlerContext): Response {
 }
 
 function list(call: Call, context: HandlerContext): Response {
-  const spec = { filters: ['state'], hiddenUnlessAsked: (c: StoredConfig) => c.state === 'deactivated' };
+  const spec = {
+    filters: ['state'],
+    choices: { state: WEBHOOK_CONFIG_STATES },
+    hiddenUnlessAsked: (c: StoredConfig) => c.state === 'deactivated',
+  };
   const mine = context.store.mine(context.store.configs, call.organisation);
   return json(200, listObject(mine, call.url.searchParams, spec, CONFIGS, withoutSecret));
 }

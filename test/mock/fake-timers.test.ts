@@ -1,0 +1,83 @@
+/**
+ * An app's tests on a fake clock (`vi.useFakeTimers()`): the in-process mock answers each request at once, as a network
+ * would, while its state machines (tests, sessions, expiries, subscription polls) move only as the test advances the
+ * clock, so a day's session lifetime or an hour's subscription interval takes no real time.
+ */
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Client } from '../../src/index';
+import { createMockApi } from '../../src/mock/index';
+
+const taskDelay = 10;
+const api = createMockApi({ taskDelay, deliver: async () => new Response('OK') });
+const msw = setupServer(...api.handlers);
+const client = new Client({ token: 'app-token', baseUrl: api.baseUrl, logLevel: 'off' });
+const hour = 3600 * 1000;
+
+beforeAll(async () => {
+  msw.listen({ onUnhandledRequest: 'error' });
+  // The SDK loads its request engine with the first request; vitest's module runner (which loads src/ here, where an
+  // app's tests import the built package) needs the real clock for that.
+  await client.organisation.retrieve();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  api.reset();
+});
+afterAll(() => msw.close());
+
+/** On a fake clock from now: an organisation made usable, and an active session of a new user. */
+async function activeSession() {
+  vi.useFakeTimers();
+  await client.webhookConfigs.create({ url: 'https://app.test/hooks' });
+  await client.storageConfigs.create({ url: 'gs://bucket/results', credentials: { private_key: 'k' } });
+  await vi.advanceTimersByTimeAsync(2 * taskDelay);
+  const user = await client.users.create({ identifier: 'customer-1' });
+  const source = { user: user.id, type: 'icloud.account', identifier: 'john@icloud.com' } as const;
+  const session = await client.sessions.create({ source, payload: { password: 'right' } });
+  await vi.advanceTimersByTimeAsync(taskDelay);
+  return session;
+}
+
+describe('the in-process mock on a fake clock', () => {
+  it('answers without the clock moving, and runs a config test only as the clock is advanced', async () => {
+    vi.useFakeTimers();
+    const config = await client.webhookConfigs.create({ url: 'https://app.test/hooks' });
+    expect(config.state).toBe('new');
+    await vi.advanceTimersByTimeAsync(taskDelay);
+    expect((await client.webhookConfigs.retrieve(config.id)).state).toBe('new');
+    await vi.advanceTimersByTimeAsync(taskDelay);
+    expect((await client.webhookConfigs.retrieve(config.id)).state).toBe('valid');
+  });
+
+  it('expires a session after a day of the fake clock, ending its subscription, after polling on the hour', async () => {
+    const session = await activeSession();
+    expect((await client.sessions.retrieve(session.id)).state).toBe('active');
+    const subscription = await client.subscriptions.create({
+      session: session.id,
+      poll_payload: { info_types: ['*'] },
+      interval: 3600,
+    });
+    await vi.advanceTimersByTimeAsync(3 * hour);
+    const polls = await client.polls.list({ subscription: subscription.id, limit: 100 });
+    expect(polls.total_count).toBe(4);
+    await vi.advanceTimersByTimeAsync(24 * hour);
+    expect((await client.sessions.retrieve(session.id)).state).toBe('expired');
+    expect((await client.subscriptions.retrieve(subscription.id)).state).toBe('deleted');
+  });
+
+  it('ends a subscription (deleted) once no poll is due before its date_end, after the last one due', async () => {
+    const session = await activeSession();
+    const subscription = await client.subscriptions.create({
+      session: session.id,
+      poll_payload: { info_types: ['*'] },
+      interval: 3600,
+      date_end: new Date(Date.now() + 2.5 * hour),
+    });
+    await vi.advanceTimersByTimeAsync(2 * hour + taskDelay * 10);
+    expect((await client.subscriptions.retrieve(subscription.id)).state).toBe('active');
+    await vi.advanceTimersByTimeAsync(hour);
+    expect((await client.subscriptions.retrieve(subscription.id)).state).toBe('deleted');
+    expect((await client.polls.list({ subscription: subscription.id })).total_count).toBe(3);
+  });
+});
