@@ -49,7 +49,7 @@ export function listParams(options: ListOptions): {
 
 /**
  * Prints a list. One page: a table, or the page as one JSON document. With `--all`: every item, page by page as it
- * arrives (nothing is collected), as table rows or one JSON object per line. `row` makes an item's table row (a
+ * arrives and as fast as stdout takes it (nothing is collected), as table rows or one JSON object per line. `row` makes an item's table row (a
  * nested resource shown by its id); JSON is always the item itself.
  */
 export async function printList<T extends { id: string }>(
@@ -61,18 +61,17 @@ export async function printList<T extends { id: string }>(
   row: (item: T) => object = (item) => item,
 ): Promise<void> {
   const { out } = ctx;
-  if (options.all && out.json) {
-    for await (const item of list) out.jsonLine(item);
-    return;
-  }
   if (options.all) {
     const rows = out.openTable(columns);
     let count = 0;
     for await (const page of list.pages()) {
-      if (page.data.length > 0) rows(page.data.map(row));
+      if (out.json) for (const item of page.data) out.jsonLine(item);
+      else if (page.data.length > 0) rows(page.data.map(row));
       count += page.data.length;
+      // The next page is asked for only once stdout took this one, however slowly its reader reads.
+      await out.readyForMore(ctx.signal);
     }
-    if (count === 0) out.note(`No ${noun}.`);
+    if (count === 0 && !out.json) out.note(`No ${noun}.`);
     return;
   }
   const page = await list;

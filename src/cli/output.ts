@@ -3,6 +3,7 @@
  * JSON on stdout (`--json`). Hints and progress go to stderr, so stdout holds only the result. Text shows control
  * characters escaped (`escapeControls`), whoever wrote them: the server's values reach the terminal as text only.
  */
+import { once } from 'node:events';
 import { createColors } from 'picocolors';
 import { escapeControls, toJson } from './escape';
 import type { Env } from './settings';
@@ -144,6 +145,15 @@ export class Output {
   /** Prints `value` as one compact JSON line (NDJSON). */
   jsonLine(value: unknown): void {
     this.#print(toJson(value));
+  }
+
+  /**
+   * Resolves once stdout can take more: at once, unless a reader slower than the API let its buffer fill. A walk
+   * waits here before its next page, so it holds about a page, not the list.
+   * @throws AbortError when `signal` aborts first (Ctrl-C, or the reader went away).
+   */
+  async readyForMore(signal: AbortSignal): Promise<void> {
+    if (this.#stdout.writableNeedDrain) await once(this.#stdout, 'drain', { signal });
   }
 
   /** Writes a line of text to stdout, its control characters escaped. */
