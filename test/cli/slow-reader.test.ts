@@ -49,3 +49,16 @@ describe('a reader slower than the API (`list --all | slow-consumer`)', () => {
     }
   });
 });
+
+describe('a reader that stopped reading', () => {
+  it('SIGTERM or Ctrl-C still ends the run at once, with 143 or 130: what stdout did not take is dropped', async () => {
+    for (const [sent, code] of [
+      ['SIGTERM', 143],
+      ['SIGINT', 130],
+    ] as const) {
+      const walk = await walkUnread(['--json']);
+      walk.child.kill(sent);
+      expect({ sent, ...(await walk.done) }).toMatchObject({ sent, code, stderr: '' });
+    }
+  });
+});
