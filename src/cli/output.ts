@@ -38,9 +38,13 @@ function switchedOn(value: string | undefined): boolean {
   return text !== undefined && text !== '' && text !== '0' && text !== 'false';
 }
 
-/** Colour on a stream: wanted (no `--no-color`, no `NO_COLOR`), and a terminal or `FORCE_COLOR`. */
+/**
+ * Colour on a stream: wanted (no `--no-color`, no `NO_COLOR`), and a terminal that shows colour (not `TERM=dumb`, as
+ * Node, git and ls read it) or `FORCE_COLOR`.
+ */
 function colorsFor(stream: NodeJS.WriteStream, wanted: boolean, env: Env): Colors {
-  return createColors(wanted && !env.NO_COLOR && (stream.isTTY || switchedOn(env.FORCE_COLOR)));
+  const terminal = Boolean(stream.isTTY) && env.TERM !== 'dumb';
+  return createColors(wanted && !env.NO_COLOR && (terminal || switchedOn(env.FORCE_COLOR)));
 }
 
 /** Settings of an `Output`. */
