@@ -130,9 +130,12 @@ export class Output {
       const text = items.map((item) => columns.map((key) => plain((item as Record<string, unknown>)[key])));
       for (const row of text)
         for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] as number, cell.length);
+      // Painted before it is padded: a state is coloured by its name, which the padding would change.
       const pad = (cells: string[], paint: (cell: string, i: number) => string) =>
         cells
-          .map((cell, i) => (i === cells.length - 1 ? paint(cell, i) : paint(cell.padEnd(widths[i] as number), i)))
+          .map((cell, i) =>
+            i === cells.length - 1 ? paint(cell, i) : paint(cell, i) + ' '.repeat((widths[i] as number) - cell.length),
+          )
           .join('  ');
       const header = columns.map((key) => key.toUpperCase());
       if (!started) this.#print(this.#colors.bold(pad(header, (cell) => cell)));
