@@ -125,10 +125,17 @@ describe('ricloud config view', () => {
     expect(json<{ url: { value: string } }>(doc).url.value).toBe(shown);
   });
 
-  it('says when no file is found and no token is set', async () => {
+  it('says when no file is found and no token is set; --json has every key, null for a setting not set', async () => {
     const run = await ricloud(['config', 'view'], { HOME: tempHome() });
     expect(run.stdout).toMatch(/^files +\(none found\)$/m);
     expect(run.stdout).toMatch(/^token +-$/m);
+    const shown = json(await ricloud(['config', 'view', '--json'], { HOME: tempHome() }));
+    expect(shown).toEqual({
+      files: [],
+      token: null,
+      url: { value: 'https://ricloud-api.reincubate.com', source: 'default' },
+      secret: null,
+    });
   });
 });
 
@@ -193,8 +200,9 @@ describe('where settings come from', () => {
     const run = await ricloud(['webhook-config', 'list'], { HOME: home });
     expect(run.code).toBe(0);
     expect(tokensSeen()).toEqual([token]);
+    // An empty `secret =` is no secret, as in ricloud-py's defaults.
     const view = json<{ secret?: unknown }>(await ricloud(['config', 'view', '--json'], { HOME: home }));
-    expect(view.secret).toBeUndefined();
+    expect(view.secret).toBeNull();
   });
 });
 
