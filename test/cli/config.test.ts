@@ -217,6 +217,22 @@ describe('a config file that cannot be read', () => {
     );
   });
 
+  it('saved as UTF-16 (Windows PowerShell 5 `>`) is a usage error naming it, not a file of no settings', async () => {
+    const conf = join(tempHome(), 'conf.ini');
+    const text = `[api]\r\ntoken = ${newToken()}\r\nurl = ${mock().url}\r\n`;
+    writeFileSync(conf, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    mock().api.requests.length = 0;
+    // The token from the environment, the URL from the file: it must not fall through to the public API.
+    for (const extra of [{}, { RICLOUD_TOKEN: newToken() }]) {
+      const run = await ricloud(['task', 'list'], { RICLOUD_CONF: conf, ...extra });
+      expect({ extra, code: run.code, stdout: run.stdout }).toEqual({ extra, code: 2, stdout: '' });
+      expect(run.stderr).toBe(
+        `error: the config file ${conf} (named by RICLOUD_CONF) is not UTF-8 text (UTF-16?): save it as UTF-8\n`,
+      );
+    }
+    expect(mock().api.requests).toEqual([]);
+  });
+
   it('is a usage error (exit 2) naming the default file ~/.ricloud.ini', async () => {
     const home = tempHome();
     mkdirSync(iniOf(home));
