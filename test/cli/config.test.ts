@@ -173,6 +173,22 @@ describe('where settings come from', () => {
     ).toBe(0);
   });
 
+  it('reads a config file with any line ends, as Python does: \\r\\n (Windows) and a lone \\r (classic Mac)', async () => {
+    for (const end of ['\r\n', '\r']) {
+      const conf = join(tempHome(), 'conf.ini');
+      const token = newToken();
+      writeFileSync(conf, ['[api]', `token = ${token}`, `url = ${mock().url}`, ''].join(end));
+      const view = json<{ token: { value: string; source: string } | null; url: { value: string } }>(
+        await ricloud(['config', 'view', '--json'], { HOME: tempHome(), RICLOUD_CONF: conf }),
+      );
+      expect({ end, token: view.token, url: view.url.value }).toEqual({
+        end,
+        token: { value: `****${token.slice(-4)}`, source: conf },
+        url: mock().url,
+      });
+    }
+  });
+
   it('reads a config file written by ricloud-py as it is', async () => {
     const home = tempHome();
     const token = newToken();
