@@ -2,7 +2,9 @@
 import { Option, type Command } from 'commander';
 import type { PagePromise } from '../index';
 import type { Context } from './context';
+import { UsageError } from './errors';
 import { integer, isoTime } from './parse';
+import { parseIsoInstant } from './sdk';
 
 /** The shared options as commander parses them. */
 export interface ListOptions {
@@ -37,13 +39,19 @@ export function addListOptions(command: Command, { dates = true } = {}): Command
     );
 }
 
-/** The SDK list parameters for the shared options. */
+/**
+ * The SDK list parameters for the shared options.
+ * @throws UsageError when `--created-after` is at or past `--created-before`: the list would be empty, whatever exists.
+ */
 export function listParams(options: ListOptions): {
   date_created?: { gt?: string | undefined; lt?: string | undefined } | undefined;
   limit?: number | undefined;
 } {
   // The SDK skips parameters left undefined.
   const { createdAfter: gt, createdBefore: lt, limit } = options;
+  // Both parsed already (`isoTime`); swapped in a script, they would list nothing and exit 0.
+  if (gt !== undefined && lt !== undefined && (parseIsoInstant(gt) as Date) >= (parseIsoInstant(lt) as Date))
+    throw new UsageError(`invalid --created-before: ${lt} is not after --created-after ${gt}, so nothing could match`);
   return { date_created: gt !== undefined || lt !== undefined ? { gt, lt } : undefined, limit };
 }
 

@@ -151,3 +151,22 @@ describe('numbers are decimal, as people and ricloud-py write them', () => {
     expect(waited.stderr).toMatch(/404 not-found|no answer within 0.5 s/);
   });
 });
+
+it('--created-after at or past --created-before is refused before sending (exit 2): no item could match', async () => {
+  const before = mock().api.requests.length;
+  for (const [after, until] of [
+    ['2026-01-01', '2025-01-01'],
+    ['2025-01-31T13:00:00+01:00', '2025-01-31T12:00:00Z'],
+  ]) {
+    const run = await ricloud(
+      ['task', 'list', '--created-after', after as string, '--created-before', until as string],
+      env(newToken()),
+    );
+    expect(run).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `error: invalid --created-before: ${until} is not after --created-after ${after}, so nothing could match\n`,
+    });
+  }
+  expect(mock().api.requests.length).toBe(before);
+});
