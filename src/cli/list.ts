@@ -57,8 +57,8 @@ export function listParams(options: ListOptions): {
 
 /**
  * Prints a list. One page: a table, or the page as one JSON document. With `--all`: every item, page by page as it
- * arrives and as fast as stdout takes it (nothing is collected), as table rows or one JSON object per line. `row` makes an item's table row (a
- * nested resource shown by its id); JSON is always the item itself.
+ * arrives and as fast as stdout takes it (nothing is collected), as table rows or one JSON object per line. `row`
+ * makes an item's table row (a nested resource shown by its id); JSON is always the item itself.
  */
 export async function printList<T extends { id: string }>(
   ctx: Context,

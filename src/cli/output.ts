@@ -40,7 +40,7 @@ function switchedOn(value: string | undefined): boolean {
 
 /**
  * Colour on a stream: wanted (no `--no-color`, no `NO_COLOR`), and a terminal that shows colour (not `TERM=dumb`, as
- * Node, git and ls read it) or `FORCE_COLOR`.
+ * Node and git read it) or `FORCE_COLOR`.
  */
 function colorsFor(stream: NodeJS.WriteStream, wanted: boolean, env: Env): Colors {
   const terminal = Boolean(stream.isTTY) && env.TERM !== 'dumb';
