@@ -7,8 +7,9 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it escapes
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
 
-// What JSON.stringify leaves raw: it escapes C0 itself.
-const RAW_IN_JSON = /[\u007f-\u009f]/g;
+// What JSON.stringify leaves raw: it escapes C0 itself. U+2028 and U+2029 end a line for some readers (Python's
+// splitlines): raw, they would split one NDJSON object in two.
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029]/g;
 
 const hex = (char: string, digits: number) => char.charCodeAt(0).toString(16).padStart(digits, '0');
 
@@ -17,7 +18,10 @@ export function escapeControls(text: string): string {
   return text.replace(CONTROL, (char) => `\\x${hex(char, 2)}`);
 }
 
-/** `value` as JSON, with DEL and C1 written `\u00XX`: the same JSON document, and no control character in its text. */
+/**
+ * `value` as JSON, with DEL, C1, U+2028 and U+2029 written `\uXXXX`: the same JSON document, with no control character
+ * and no line end but its own in its text.
+ */
 export function toJson(value: unknown, indent?: number): string {
   return JSON.stringify(value, null, indent).replace(RAW_IN_JSON, (char) => `\\u${hex(char, 4)}`);
 }

@@ -2,7 +2,9 @@
 import { Option, type Command } from 'commander';
 import type { PagePromise } from '../index';
 import type { Context } from './context';
+import { UsageError } from './errors';
 import { integer, isoTime } from './parse';
+import { parseIsoInstant } from './sdk';
 
 /** The shared options as commander parses them. */
 export interface ListOptions {
@@ -37,20 +39,26 @@ export function addListOptions(command: Command, { dates = true } = {}): Command
     );
 }
 
-/** The SDK list parameters for the shared options. */
+/**
+ * The SDK list parameters for the shared options.
+ * @throws UsageError when `--created-after` is at or past `--created-before`: the list would be empty, whatever exists.
+ */
 export function listParams(options: ListOptions): {
   date_created?: { gt?: string | undefined; lt?: string | undefined } | undefined;
   limit?: number | undefined;
 } {
   // The SDK skips parameters left undefined.
   const { createdAfter: gt, createdBefore: lt, limit } = options;
+  // Both parsed already (`isoTime`); swapped in a script, they would list nothing and exit 0.
+  if (gt !== undefined && lt !== undefined && (parseIsoInstant(gt) as Date) >= (parseIsoInstant(lt) as Date))
+    throw new UsageError(`invalid --created-before: ${lt} is not after --created-after ${gt}, so nothing could match`);
   return { date_created: gt !== undefined || lt !== undefined ? { gt, lt } : undefined, limit };
 }
 
 /**
  * Prints a list. One page: a table, or the page as one JSON document. With `--all`: every item, page by page as it
- * arrives (nothing is collected), as table rows or one JSON object per line. `row` makes an item's table row (a
- * nested resource shown by its id); JSON is always the item itself.
+ * arrives and as fast as stdout takes it (nothing is collected), as table rows or one JSON object per line. `row`
+ * makes an item's table row (a nested resource shown by its id); JSON is always the item itself.
  */
 export async function printList<T extends { id: string }>(
   ctx: Context,
@@ -61,18 +69,17 @@ export async function printList<T extends { id: string }>(
   row: (item: T) => object = (item) => item,
 ): Promise<void> {
   const { out } = ctx;
-  if (options.all && out.json) {
-    for await (const item of list) out.jsonLine(item);
-    return;
-  }
   if (options.all) {
     const rows = out.openTable(columns);
     let count = 0;
     for await (const page of list.pages()) {
-      if (page.data.length > 0) rows(page.data.map(row));
+      if (out.json) for (const item of page.data) out.jsonLine(item);
+      else if (page.data.length > 0) rows(page.data.map(row));
       count += page.data.length;
+      // The next page is asked for only once stdout took this one, however slowly its reader reads.
+      await out.readyForMore(ctx.signal);
     }
-    if (count === 0) out.note(`No ${noun}.`);
+    if (count === 0 && !out.json) out.note(`No ${noun}.`);
     return;
   }
   const page = await list;

@@ -3,6 +3,7 @@
  * JSON on stdout (`--json`). Hints and progress go to stderr, so stdout holds only the result. Text shows control
  * characters escaped (`escapeControls`), whoever wrote them: the server's values reach the terminal as text only.
  */
+import { once } from 'node:events';
 import { createColors } from 'picocolors';
 import { escapeControls, toJson } from './escape';
 import type { Env } from './settings';
@@ -37,9 +38,13 @@ function switchedOn(value: string | undefined): boolean {
   return text !== undefined && text !== '' && text !== '0' && text !== 'false';
 }
 
-/** Colour on a stream: wanted (no `--no-color`, no `NO_COLOR`), and a terminal or `FORCE_COLOR`. */
+/**
+ * Colour on a stream: wanted (no `--no-color`, no `NO_COLOR`), and a terminal that shows colour (not `TERM=dumb`, as
+ * Node and git read it) or `FORCE_COLOR`.
+ */
 function colorsFor(stream: NodeJS.WriteStream, wanted: boolean, env: Env): Colors {
-  return createColors(wanted && !env.NO_COLOR && (stream.isTTY || switchedOn(env.FORCE_COLOR)));
+  const terminal = Boolean(stream.isTTY) && env.TERM !== 'dumb';
+  return createColors(wanted && !env.NO_COLOR && (terminal || switchedOn(env.FORCE_COLOR)));
 }
 
 /** Settings of an `Output`. */
@@ -125,9 +130,12 @@ export class Output {
       const text = items.map((item) => columns.map((key) => plain((item as Record<string, unknown>)[key])));
       for (const row of text)
         for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] as number, cell.length);
+      // Painted before it is padded: a state is coloured by its name, which the padding would change.
       const pad = (cells: string[], paint: (cell: string, i: number) => string) =>
         cells
-          .map((cell, i) => (i === cells.length - 1 ? paint(cell, i) : paint(cell.padEnd(widths[i] as number), i)))
+          .map((cell, i) =>
+            i === cells.length - 1 ? paint(cell, i) : paint(cell, i) + ' '.repeat((widths[i] as number) - cell.length),
+          )
           .join('  ');
       const header = columns.map((key) => key.toUpperCase());
       if (!started) this.#print(this.#colors.bold(pad(header, (cell) => cell)));
@@ -144,6 +152,15 @@ export class Output {
   /** Prints `value` as one compact JSON line (NDJSON). */
   jsonLine(value: unknown): void {
     this.#print(toJson(value));
+  }
+
+  /**
+   * Resolves once stdout can take more: at once, unless a reader slower than the API let its buffer fill. A walk
+   * waits here before its next page, so it holds about a page, not the list.
+   * @throws AbortError when `signal` aborts first (Ctrl-C, or the reader went away).
+   */
+  async readyForMore(signal: AbortSignal): Promise<void> {
+    if (this.#stdout.writableNeedDrain) await once(this.#stdout, 'drain', { signal });
   }
 
   /** Writes a line of text to stdout, its control characters escaped. */

@@ -2,11 +2,14 @@
 import { InvalidArgumentError } from 'commander';
 import { MAX_TIMER_MS, parseIsoInstant } from './sdk';
 
-/** A whole number. */
+// Decimal digits only: `Number` would also read `0x10`, `0o17`, `0b1` and `1e3`, which no one means as a count.
+const WHOLE = /^\s*[-+]?\d+\s*$/;
+const DECIMAL = /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/;
+
+/** A whole number, in decimal digits. */
 export function integer(text: string): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isInteger(value)) throw new InvalidArgumentError('Not a whole number.');
-  return value;
+  if (!WHOLE.test(text)) throw new InvalidArgumentError('Not a whole number.');
+  return Number(text);
 }
 
 /** A TCP port, 0 (any free port) to 65535. */
@@ -29,7 +32,7 @@ export function bytes(text: string): number {
 /** The mock's time scale: milliseconds per second, above 0 and up to 1000000. */
 export function scale(text: string): number {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 1_000_000)
+  if (!DECIMAL.test(text) || value <= 0 || value > 1_000_000)
     throw new InvalidArgumentError('Not a number of milliseconds above 0, up to 1000000.');
   return value;
 }
@@ -37,7 +40,7 @@ export function scale(text: string): number {
 /** A positive number of seconds, up to `MAX_SECONDS`. */
 export function seconds(text: string): number {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > MAX_SECONDS) {
+  if (!DECIMAL.test(text) || value <= 0 || value > MAX_SECONDS) {
     throw new InvalidArgumentError(`Not a positive number of seconds up to ${MAX_SECONDS}.`);
   }
   return value;

@@ -1,7 +1,7 @@
 /**
  * The INI subset that ricloud-py's configparser files use: `[section]` headers (text after the `]` ignored, as
- * configparser does), `key = value` or `key: value` lines, and `#` or `;` comment lines. Keys are lower-cased, as
- * configparser does.
+ * configparser does), `key = value` or `key: value` lines, and `#` or `;` comment lines, ended by `\n`, `\r\n` or `\r`.
+ * Keys are lower-cased, as configparser does.
  */
 
 /** Sections by name, each a map of keys to values. */
@@ -11,7 +11,8 @@ export type Ini = Record<string, Record<string, string>>;
 export function parseIni(text: string): Ini {
   const ini: Ini = Object.create(null) as Ini;
   let section: Record<string, string> | undefined;
-  for (const raw of text.split(/\r?\n/)) {
+  // Python reads a file with universal newlines: \n, \r\n and a lone \r each end a line.
+  for (const raw of text.split(/\r\n|\r|\n/)) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
     const header = /^\[(.+)\]/.exec(line);

@@ -43,8 +43,8 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 /**
  * Reads an INI file, unless `stop` aborts first; a missing file reads as nothing, as configparser does.
  * @throws InvalidInputError naming `RICLOUD_CONF` or `~/.ricloud.ini`, with the file and where its path came from in
- *   its message, when it exists but cannot be read (a directory, no permission) or is too long; AbortError when `stop`
- *   aborts.
+ *   its message, when it exists but cannot be read (a directory, no permission), is too long or is not UTF-8 text (a
+ *   NUL byte: UTF-16); AbortError when `stop` aborts.
  */
 export async function readIniFile(file: ConfigFile, stop?: AbortSignal): Promise<Ini | undefined> {
   const what = `the config file ${file.path} (${file.origin})`;
@@ -59,6 +59,8 @@ export async function readIniFile(file: ConfigFile, stop?: AbortSignal): Promise
   }
   if (bytes.length > MAX_CONFIG_BYTES)
     throw new InvalidInputError(field, `${what} holds more than ${MAX_CONFIG_BYTES} bytes`);
+  // configparser reads UTF-8; a file saved as UTF-16 (Windows PowerShell 5's `>`) would read as no settings at all.
+  if (bytes.includes(0)) throw new InvalidInputError(field, `${what} is not UTF-8 text (UTF-16?): save it as UTF-8`);
   return parseIni(bytes.toString('utf8'));
 }
 

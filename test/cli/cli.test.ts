@@ -6,7 +6,18 @@ import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
 import { buildProgram } from '../../src/cli/program';
 import { EVENT_STATES, TASK_STATES, WEBHOOK_CONFIG_STATES } from '../../src/index';
-import { BIN, hasAnsi, json, newToken, OK_URL, ricloud, ricloudToFullDevice, start, useMockServer } from './support';
+import {
+  BIN,
+  FAILING_URL,
+  hasAnsi,
+  json,
+  newToken,
+  OK_URL,
+  ricloud,
+  ricloudToFullDevice,
+  start,
+  useMockServer,
+} from './support';
 
 const { mock, env, client } = useMockServer();
 
@@ -178,6 +189,17 @@ describe('global options', () => {
     expect(
       hasAnsi((await ricloud(['webhook-config', 'list'], env(token, { FORCE_COLOR: '1', NO_COLOR: '1' }))).stdout),
     ).toBe(false);
+  });
+
+  it('colours a state in a table whatever its column width: valid beside invalid is green too', async () => {
+    const token = newToken();
+    for (const url of [OK_URL, FAILING_URL])
+      await ricloud(['webhook-config', 'create', '--url', url, '--wait', '--quiet'], env(token));
+    const run = await ricloud(['webhook-config', 'list'], env(token, { FORCE_COLOR: '1' }));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes start with ESC
+    expect(run.stdout).toMatch(/\u001b\[32mvalid\u001b\[39m {4}/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes start with ESC
+    expect(run.stdout).toMatch(/\u001b\[31minvalid\u001b\[39m {2}/);
   });
 
   it.each(['0', 'false'])('FORCE_COLOR=%s forces no colour on a pipe, as Node reads it', async (value) => {

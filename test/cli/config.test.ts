@@ -125,10 +125,17 @@ describe('ricloud config view', () => {
     expect(json<{ url: { value: string } }>(doc).url.value).toBe(shown);
   });
 
-  it('says when no file is found and no token is set', async () => {
+  it('says when no file is found and no token is set; --json has every key, null for a setting not set', async () => {
     const run = await ricloud(['config', 'view'], { HOME: tempHome() });
     expect(run.stdout).toMatch(/^files +\(none found\)$/m);
     expect(run.stdout).toMatch(/^token +-$/m);
+    const shown = json(await ricloud(['config', 'view', '--json'], { HOME: tempHome() }));
+    expect(shown).toEqual({
+      files: [],
+      token: null,
+      url: { value: 'https://ricloud-api.reincubate.com', source: 'default' },
+      secret: null,
+    });
   });
 });
 
@@ -166,6 +173,22 @@ describe('where settings come from', () => {
     ).toBe(0);
   });
 
+  it('reads a config file with any line ends, as Python does: \\r\\n (Windows) and a lone \\r (classic Mac)', async () => {
+    for (const end of ['\r\n', '\r']) {
+      const conf = join(tempHome(), 'conf.ini');
+      const token = newToken();
+      writeFileSync(conf, ['[api]', `token = ${token}`, `url = ${mock().url}`, ''].join(end));
+      const view = json<{ token: { value: string; source: string } | null; url: { value: string } }>(
+        await ricloud(['config', 'view', '--json'], { HOME: tempHome(), RICLOUD_CONF: conf }),
+      );
+      expect({ end, token: view.token, url: view.url.value }).toEqual({
+        end,
+        token: { value: `****${token.slice(-4)}`, source: conf },
+        url: mock().url,
+      });
+    }
+  });
+
   it('reads a config file written by ricloud-py as it is', async () => {
     const home = tempHome();
     const token = newToken();
@@ -193,8 +216,9 @@ describe('where settings come from', () => {
     const run = await ricloud(['webhook-config', 'list'], { HOME: home });
     expect(run.code).toBe(0);
     expect(tokensSeen()).toEqual([token]);
+    // An empty `secret =` is no secret, as in ricloud-py's defaults.
     const view = json<{ secret?: unknown }>(await ricloud(['config', 'view', '--json'], { HOME: home }));
-    expect(view.secret).toBeUndefined();
+    expect(view.secret).toBeNull();
   });
 });
 
@@ -207,6 +231,22 @@ describe('a config file that cannot be read', () => {
     expect(run.stderr).toMatch(
       new RegExp(`^error: cannot read the config file ${dir} \\(named by RICLOUD_CONF\\): EISDIR\\b.*\\n$`),
     );
+  });
+
+  it('saved as UTF-16 (Windows PowerShell 5 `>`) is a usage error naming it, not a file of no settings', async () => {
+    const conf = join(tempHome(), 'conf.ini');
+    const text = `[api]\r\ntoken = ${newToken()}\r\nurl = ${mock().url}\r\n`;
+    writeFileSync(conf, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    mock().api.requests.length = 0;
+    // The token from the environment, the URL from the file: it must not fall through to the public API.
+    for (const extra of [{}, { RICLOUD_TOKEN: newToken() }]) {
+      const run = await ricloud(['task', 'list'], { RICLOUD_CONF: conf, ...extra });
+      expect({ extra, code: run.code, stdout: run.stdout }).toEqual({ extra, code: 2, stdout: '' });
+      expect(run.stderr).toBe(
+        `error: the config file ${conf} (named by RICLOUD_CONF) is not UTF-8 text (UTF-16?): save it as UTF-8\n`,
+      );
+    }
+    expect(mock().api.requests).toEqual([]);
   });
 
   it('is a usage error (exit 2) naming the default file ~/.ricloud.ini', async () => {

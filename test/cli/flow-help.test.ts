@@ -21,6 +21,16 @@ describe("the flow commands' help", () => {
     expect(stdout).toContain('never a flag');
   });
 
+  it('session create and retrieve --wait say exit 3 for any end but active: expired too, not only failed', async () => {
+    for (const command of ['create', 'retrieve']) {
+      const { stdout } = await ricloud(['session', command, '--help']);
+      expect({ command, help: stdout.replace(/\s+/g, ' ') }).toMatchObject({
+        command,
+        help: expect.stringContaining('exit 0 when active, 3 when failed or expired'),
+      });
+    }
+  });
+
   it('the top-level help names exit code 3 for a task, a session or a poll that ended badly', async () => {
     const { stdout } = await ricloud(['--help']);
     expect(stdout.replace(/\s+/g, ' ')).toContain(

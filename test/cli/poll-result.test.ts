@@ -273,12 +273,17 @@ describe('ricloud result', () => {
     expect(mock().api.requests.length).toBe(before);
   });
 
-  it('ack consumes one result, or several in one request; list then leaves them out', async () => {
+  it('ack consumes one result, or several in one request, --json an array either way; list then leaves them out', async () => {
     const token = newToken();
     const { client: sdk, poll } = await completedPoll(token);
     const ids = (await sdk.results.list({ poll: poll.id })).data.map((result) => result.id);
     const one = await ricloud(['result', 'ack', ids[0] ?? ''], env(token));
     expect(one.stdout).toMatch(/^state +consumed$/m);
+    // --json is an array however many ids were given: `result ack $(… | jq -r '.data[].id') --json | jq '.[]'`.
+    const oneJson = await ricloud(['result', 'ack', ids[1] ?? '', '--json'], env(token));
+    expect(json<{ id: string; state: string }[]>(oneJson).map((result) => [result.id, result.state])).toEqual([
+      [ids[1], 'consumed'],
+    ]);
     const many = await ricloud(['result', 'ack', ids[1] ?? '', ids[2] ?? '', '--json'], env(token));
     expect(json<{ id: string; state: string }[]>(many).map((result) => [result.id, result.state])).toEqual([
       [ids[1], 'consumed'],

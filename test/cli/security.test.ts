@@ -135,6 +135,21 @@ describe('text output shows control characters from the server escaped; --json s
     expect(run.stdout).toContain('\\u009b31m\\u007f');
   });
 
+  it('--json writes U+2028 and U+2029 as \\u2028 and \\u2029: a reader that splits lines as Python does gets one object a line', async () => {
+    const token = newToken();
+    const cfg = await client(token).webhookConfigs.create({ url: OK_URL });
+    const stored = mock()
+      .api.store.webhookConfigs()
+      .find((c) => c.id === cfg.id);
+    if (stored) stored.url = `${OK_URL}/a\u2028b\u2029c`;
+    const run = await ricloud(['webhook-config', 'list', '--all', '--json'], env(token));
+    expect(run.stdout).toContain('a\\u2028b\\u2029c');
+    // Python's str.splitlines() ends a line at these too (and at \x1c-\x1e and \x85, which JSON already escapes).
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the line ends a reader may split at
+    const lines = run.stdout.split(/\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/).filter(Boolean);
+    expect(lines.map((line) => (JSON.parse(line) as { url: string }).url)).toEqual([`${OK_URL}/a\u2028b\u2029c`]);
+  });
+
   it('in the error line on stderr', async () => {
     const token = newToken();
     const cfg = await client(token).webhookConfigs.create({ url: FAILING_URL });

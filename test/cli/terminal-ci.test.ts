@@ -5,7 +5,7 @@
  */
 import { stripVTControlCharacters } from 'node:util';
 import { expect, it } from 'vitest';
-import { newToken, OK_URL, onTerminal, useMockServer } from './support';
+import { hasAnsi, newToken, OK_URL, onTerminal, useMockServer } from './support';
 
 // A config's test takes 1.5 s: fifteen redraws of a spinner.
 const { env } = useMockServer({ taskDelay: 1500 });
@@ -40,4 +40,20 @@ it.each([
 ])('--wait with %s is not a CI runner: the spinner is drawn and ends with the final state', async (_, extra) => {
   const lines = await waitOnTerminal(extra);
   expect(lines.some((line) => /✔ webhook_config \S+ valid \d+\.\d s/.test(line))).toBe(true);
+});
+
+it('TERM=dumb on a terminal prints no colour either, as Node and git do there; FORCE_COLOR still forces it', async () => {
+  const token = newToken();
+  expect((await onTerminal(['webhook-config', 'create', '--url', OK_URL, '--wait'], env(token)).done).code).toBe(0);
+  const list = (extra: Record<string, string>) =>
+    onTerminal(['webhook-config', 'list'], { ...env(token), ...extra }).done;
+  const [dumb, forced, xterm] = await Promise.all([
+    list({ TERM: 'dumb' }),
+    list({ TERM: 'dumb', FORCE_COLOR: '1' }),
+    list({}),
+  ]);
+  expect(dumb.stdout).toContain('valid');
+  expect(hasAnsi(dumb.stdout)).toBe(false);
+  expect(hasAnsi(forced.stdout)).toBe(true);
+  expect(hasAnsi(xterm.stdout)).toBe(true);
 });

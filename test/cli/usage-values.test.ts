@@ -102,3 +102,71 @@ it('RICLOUD_LOG that is no log level exits 2 naming the levels, before anything 
   });
   expect(mock().api.requests.length).toBe(before);
 });
+
+describe('numbers are decimal, as people and ricloud-py write them', () => {
+  it.each([
+    [['task', 'list', '--limit', '0x10'], '--limit <n>', '0x10', 'Not a whole number.'],
+    [['task', 'list', '--limit', '1e2'], '--limit <n>', '1e2', 'Not a whole number.'],
+    [
+      ['subscription', 'create', '--session', 's', '--data-types', 'a', '--interval', '0x15180'],
+      '--interval <seconds>',
+      '0x15180',
+      'Not a whole number.',
+    ],
+    [
+      ['task', 'wait', 't', '--timeout', '0x10'],
+      '--timeout <seconds>',
+      '0x10',
+      'Not a positive number of seconds up to 2147483.',
+    ],
+    [
+      ['task', 'wait', 't', '--timeout', '1e3'],
+      '--timeout <seconds>',
+      '1e3',
+      'Not a positive number of seconds up to 2147483.',
+    ],
+    // A second bad flag after it: before the fix the first was taken, and the mock would have started on it.
+    [['mock', '--port', '0o17', '--result-size', 'x'], '--port <port>', '0o17', 'Not a whole number.'],
+    [
+      ['mock', '--interval-scale', '0b1'],
+      '--interval-scale <ms>',
+      '0b1',
+      'Not a number of milliseconds above 0, up to 1000000.',
+    ],
+  ])(
+    '%j exits 2 before anything is sent: hex, octal, binary and exponents are refused',
+    async (args, flags, value, why) => {
+      const before = mock().api.requests.length;
+      const run = await ricloud(args, env(newToken()));
+      expect(run).toMatchObject({ code: 2, stdout: '' });
+      expect(run.stderr).toContain(`option '${flags}' argument '${value}' is invalid. ${why}`);
+      expect(mock().api.requests.length).toBe(before);
+    },
+  );
+
+  it('decimals still read as before: --timeout 0.5 and 90, --limit 5', async () => {
+    const token = newToken();
+    expect((await ricloud(['task', 'list', '--limit', '5'], env(token))).code).toBe(0);
+    const waited = await ricloud(['task', 'wait', 'nope', '--timeout', '0.5'], env(token));
+    expect(waited.stderr).toMatch(/404 not-found|no answer within 0.5 s/);
+  });
+});
+
+it('--created-after at or past --created-before is refused before sending (exit 2): no item could match', async () => {
+  const before = mock().api.requests.length;
+  for (const [after, until] of [
+    ['2026-01-01', '2025-01-01'],
+    ['2025-01-31T13:00:00+01:00', '2025-01-31T12:00:00Z'],
+  ]) {
+    const run = await ricloud(
+      ['task', 'list', '--created-after', after as string, '--created-before', until as string],
+      env(newToken()),
+    );
+    expect(run).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `error: invalid --created-before: ${until} is not after --created-after ${after}, so nothing could match\n`,
+    });
+  }
+  expect(mock().api.requests.length).toBe(before);
+});

@@ -264,14 +264,19 @@ describe('ricloud webhook-config list', () => {
         `error: option '${flag} <time>' argument '${value}' is invalid. Not an ISO 8601 date (2025-01-31) or time with a zone`,
       );
     }
-    for (const value of [
+    for (const [i, value] of [
       '2025-01-31',
       '2024-02-29',
       '2025-01-31T12:00Z',
       '2025-01-31T12:00:00.5+01:00',
       '2025-01-31T12:00:00-05:30',
-    ]) {
-      const run = await ricloud(['webhook-config', 'list', '--created-after', value, '--created-before', value], e);
+    ].entries()) {
+      // Each flag in turn, the other far off: the same instant in both would be a range nothing is in (exit 2).
+      const range = i % 2 ? ['2000-01-01', value] : [value, '2999-12-31'];
+      const run = await ricloud(
+        ['webhook-config', 'list', '--created-after', range[0] as string, '--created-before', range[1] as string],
+        e,
+      );
       expect({ value, code: run.code }).toEqual({ value, code: 0 });
     }
   });

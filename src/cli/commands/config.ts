@@ -80,8 +80,9 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
           await settings.secret(),
           await settings.files(),
         ];
+        // null, not left out, for a setting not set: --json has the same keys whatever is set.
         const masked = (setting: Setting | undefined) =>
-          setting && { value: mask(setting.value), source: setting.source };
+          setting ? { value: mask(setting.value), source: setting.source } : null;
         const shown = {
           files,
           token: masked(token),

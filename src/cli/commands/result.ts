@@ -17,10 +17,13 @@ import { RESULT_STATES } from '../sdk';
 
 const COLUMNS = ['id', 'identifier', 'type', 'size', 'state', 'date_created'];
 
-/** Prints results: one as `key  value` lines, several as a table (JSON: the one, or an array). */
+/**
+ * Prints results: one as `key  value` lines, several as a table. JSON is an array however many there are, so a
+ * script that acknowledges a varying number of ids reads one shape.
+ */
 function showResults(ctx: Context, results: Result[]): void {
-  if (results.length === 1) ctx.out.resource(results[0] as Result);
-  else if (ctx.out.json) ctx.out.document(results);
+  if (ctx.out.json) ctx.out.document(results);
+  else if (results.length === 1) ctx.out.resource(results[0] as Result);
   else ctx.out.table(results, COLUMNS);
 }
 
@@ -122,7 +125,9 @@ export function addResultCommands(program: Command): void {
 
   group
     .command('ack')
-    .description('acknowledge results: consumed from now on (their files stay until they expire)')
+    .description(
+      'acknowledge results: consumed from now on (their files stay until they expire); --json prints an array',
+    )
     .argument('<ids...>', 'the result ids (several go in one request, all or none)')
     .action(
       action(async (ctx, ids: string[]) => {

@@ -80,7 +80,7 @@ export function addSessionCommands(program: Command): void {
       ).conflicts('tokenStdin'),
     )
     .option('--code <code>', "a 2FA code for an iCloud account; a Relay instance's pairing code (required)")
-    .option('--wait', 'wait until the session leaves pending: exit 0 when active, 3 when failed')
+    .option('--wait', 'wait until the session leaves pending: exit 0 when active, 3 when failed or expired')
     .addOption(timeoutOption())
     .addHelpText(
       'after',
@@ -115,7 +115,7 @@ Examples:
     .command('retrieve')
     .description('show one session')
     .argument('<id>', 'the session id')
-    .option('--wait', 'first wait until it leaves pending: exit 0 when active, 3 otherwise')
+    .option('--wait', 'first wait until it leaves pending: exit 0 when active, 3 when failed or expired')
     .addOption(timeoutOption())
     .action(
       action(async (ctx, id: string, options: { wait?: boolean; timeout: number }) => {

@@ -1,0 +1,64 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Launched, newToken, OK_URL, start, useMockServer } from './support';
+
+const { mock, env, client } = useMockServer();
+
+/** A token with 1001 webhook configs of long URLs: the walk takes two pages, the first far more than a pipe holds. */
+const token = newToken();
+beforeAll(async () => {
+  for (let batch = 0; batch < 1001; batch += 77) {
+    await Promise.all(
+      Array.from({ length: Math.min(77, 1001 - batch) }, (_, i) =>
+        client(token).webhookConfigs.create({ url: `${OK_URL}/${batch + i}/${'x'.repeat(1000)}` }),
+      ),
+    );
+  }
+});
+
+/** The list requests of the token's walks the mock has received so far. */
+const pageRequests = () =>
+  mock().api.requests.filter(
+    (request) =>
+      request.method === 'GET' &&
+      request.path === '/configs/webhook' &&
+      request.headers.authorization?.includes(token) === true,
+  ).length;
+
+/** Starts `webhook-config list --all` with `format`, its stdout left unread until the test reads it. */
+async function walkUnread(format: string[]): Promise<Launched> {
+  const walk = start(['webhook-config', 'list', '--all', ...format], env(token));
+  walk.child.stdout.pause();
+  // The first page arrived and the command began to print it: it now waits for its reader, or asks for the second.
+  while (walk.child.stdout.readableLength === 0 && walk.child.exitCode === null) await sleep(10);
+  // Time enough to ask for the second page, had it not waited for its reader.
+  await sleep(500);
+  return walk;
+}
+
+describe('a reader slower than the API (`list --all | slow-consumer`)', () => {
+  it('list --all asks for the next page only once stdout took the last one: memory holds a page, not the list', async () => {
+    for (const format of [[], ['--json']]) {
+      const before = pageRequests();
+      const walk = await walkUnread(format);
+      expect({ format, pages: pageRequests() - before }).toEqual({ format, pages: 1 });
+      walk.child.stdout.resume();
+      const run = await walk.done;
+      expect({ format, code: run.code, pages: pageRequests() - before }).toEqual({ format, code: 0, pages: 2 });
+      expect(run.stdout.split(OK_URL).length - 1).toBe(1001);
+    }
+  });
+});
+
+describe('a reader that stopped reading', () => {
+  it('SIGTERM or Ctrl-C still ends the run at once, with 143 or 130: what stdout did not take is dropped', async () => {
+    for (const [sent, code] of [
+      ['SIGTERM', 143],
+      ['SIGINT', 130],
+    ] as const) {
+      const walk = await walkUnread(['--json']);
+      walk.child.kill(sent);
+      expect({ sent, ...(await walk.done) }).toMatchObject({ sent, code, stderr: '' });
+    }
+  });
+});
