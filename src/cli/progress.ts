@@ -208,3 +208,17 @@ export function throwUnlessSucceeded(task: Task): void {
   const error = task.error ? ` (${task.error})` : '';
   throw new Unsuccessful(`task ${task.id} ${task.state === 'failed' ? 'failed' : `is ${task.state}`}${error}`);
 }
+
+/**
+ * Fails the run when a waited session or subscription (`noun`) ended anything but `active`.
+ * @throws Unsuccessful (exit 3).
+ */
+export function throwUnlessActive(
+  noun: string,
+  resource: { id: string; state: string; error?: string | null | undefined },
+): void {
+  if (resource.state !== 'active')
+    throw new Unsuccessful(
+      `${noun} ${resource.id} is ${resource.state}${resource.error ? ` (${resource.error})` : ''}`,
+    );
+}

@@ -5,11 +5,11 @@
 import { Option, type Command } from 'commander';
 import type { Session } from '../../index';
 import { action, type Context } from '../context';
-import { Unsuccessful, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import { escapeControls } from '../escape';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { readPassword } from '../password';
-import { showAfterWait, timeoutOption, waitForResource, waitForResourceId } from '../progress';
+import { showAfterWait, throwUnlessActive, timeoutOption, waitForResource, waitForResourceId } from '../progress';
 import { SESSION_STATES } from '../sdk';
 
 const COLUMNS = ['id', 'state', 'error', 'source', 'date_created'];
@@ -41,12 +41,6 @@ const row = (session: Session) => ({
   ...session,
   source: typeof session.source === 'object' ? session.source.id : session.source,
 });
-
-/** Fails the run when a waited session ended anything but `active`. @throws Unsuccessful (exit 3). */
-function throwIfNotActive(session: Session): void {
-  if (session.state !== 'active')
-    throw new Unsuccessful(`session ${session.id} is ${session.state}${session.error ? ` (${session.error})` : ''}`);
-}
 
 /** The session's payload: the password (asked, or from stdin) and the 2FA code of an iCloud account; a Relay code. */
 async function payloadOf(ctx: Context, options: CreateOptions) {
@@ -107,7 +101,7 @@ Examples:
           () => waitForResource(ctx, 'session', session, options.timeout, (done) => done.state === 'active'),
           () => show(ctx, session),
         );
-        throwIfNotActive(session);
+        throwUnlessActive('session', session);
       }),
     );
 
@@ -130,7 +124,7 @@ Examples:
           (done) => done.state === 'active',
           (waited) => show(ctx, waited),
         );
-        throwIfNotActive(session);
+        throwUnlessActive('session', session);
       }),
     );
 

@@ -5,10 +5,9 @@
 import { Option, type Command } from 'commander';
 import type { Subscription } from '../../index';
 import { action, type Context } from '../context';
-import { Unsuccessful } from '../errors';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { integer, isoTime } from '../parse';
-import { showAfterWait, timeoutOption, waitForResource, waitForResourceId } from '../progress';
+import { showAfterWait, throwUnlessActive, timeoutOption, waitForResource, waitForResourceId } from '../progress';
 import { SUBSCRIPTION_STATES } from '../sdk';
 import { addPayloadOptions, type PayloadOptions, payloadOf } from './poll';
 
@@ -22,12 +21,6 @@ interface CreateOptions extends PayloadOptions {
   end?: string;
   wait?: boolean;
   timeout: number;
-}
-
-/** Fails the run when a waited subscription ended anything but `active`. @throws Unsuccessful (exit 3). */
-function throwIfNotActive(subscription: Subscription): void {
-  if (subscription.state !== 'active')
-    throw new Unsuccessful(`subscription ${subscription.id} is ${subscription.state}`);
 }
 
 const isActive = (subscription: Subscription) => subscription.state === 'active';
@@ -76,7 +69,7 @@ Example:
           () => waitForResource(ctx, 'subscription', subscription, options.timeout, isActive),
           () => show(ctx, subscription),
         );
-        throwIfNotActive(subscription);
+        throwUnlessActive('subscription', subscription);
       }),
     );
 
@@ -99,7 +92,7 @@ Example:
           isActive,
           (waited) => show(ctx, waited),
         );
-        throwIfNotActive(subscription);
+        throwUnlessActive('subscription', subscription);
       }),
     );
 
