@@ -1,6 +1,7 @@
 /** What `ricloud/mock` exports in every runtime; `index.ts` and `browser.ts` add their own `startMockServer`. */
 export { createMockApi } from './api';
-export type { MockApi, MockApiOptions } from './api';
+export type { MockApi } from './api';
+export type { MockApiOptions } from './options';
 export {
   deliveryUrl,
   DELIVERY_TIMEOUT,

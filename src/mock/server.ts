@@ -9,7 +9,8 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 // Not msw's index (and its getResponse): the index opens a BroadcastChannel at import, which keeps Deno alive.
 import { HttpNetworkFrame } from 'msw/experimental';
-import { buildMockApi, checkMockOptions, MOCK_OPTION_NAMES, type MockApi, type MockApiOptions } from './api';
+import { buildMockApi, type MockApi } from './api';
+import { checkMockOptions, MOCK_OPTION_NAMES, type MockApiOptions } from './options';
 import { checkCors, corsHeaders, preflight, type CorsOption } from './cors';
 import { controlAnswer } from './control';
 import type { ConnectionFaults } from './endpoint';
