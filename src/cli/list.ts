@@ -49,10 +49,22 @@ export function listParams(options: ListOptions): {
 } {
   // The SDK skips parameters left undefined.
   const { createdAfter: gt, createdBefore: lt, limit } = options;
-  // Both parsed already (`isoTime`); swapped in a script, they would list nothing and exit 0.
-  if (gt !== undefined && lt !== undefined && (parseIsoInstant(gt) as Date) >= (parseIsoInstant(lt) as Date))
+  // Swapped in a script, they would list nothing and exit 0.
+  if (gt !== undefined && lt !== undefined && emptyRange(gt, lt))
     throw new UsageError(`invalid --created-before: ${lt} is not after --created-after ${gt}, so nothing could match`);
   return { date_created: gt !== undefined || lt !== undefined ? { gt, lt } : undefined, limit };
+}
+
+/** A time's digits past the millisecond, which `Date` drops (`…00.168354Z` gives `354000`), padded to compare. */
+const finerThanDate = (text: string) => (/\.\d{3}(\d*)/.exec(text)?.[1] ?? '').padEnd(6, '0');
+
+/**
+ * True when no instant is after `gt` and before `lt` (both parsed already, by `isoTime`): compared to the API's
+ * microsecond, not `Date`'s millisecond, so two of its `date_created` in one millisecond still bound a list.
+ */
+function emptyRange(gt: string, lt: string): boolean {
+  const [after, before] = [gt, lt].map((text) => (parseIsoInstant(text) as Date).getTime()) as [number, number];
+  return after > before || (after === before && finerThanDate(gt) >= finerThanDate(lt));
 }
 
 /**

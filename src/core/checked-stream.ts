@@ -53,8 +53,13 @@ export function checkedStream(body: ReadableStream<Uint8Array> | null, checks: C
     limits.stopped
       ? limits.failure(limits.own.signal.reason)
       : new RicloudError(`${what}: the MD5 of the file could not be computed`, { cause: error });
+  // Ends the wait on the caller's onProgress once the download stops: a callback never settling must not hold it.
+  let wake: (() => void) | undefined;
   // A cancelled reader ends its pending read as done: the check after each read turns that into the error.
-  limits.onAbort(() => void reader?.cancel().catch(() => undefined));
+  limits.onAbort(() => {
+    wake?.();
+    void reader?.cancel().catch(() => undefined);
+  });
   async function pull(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
     if (checksum) digest ??= digestFor(total);
     let chunk: ReadableStreamReadResult<Uint8Array> = { done: true, value: undefined };
@@ -96,12 +101,18 @@ export function checkedStream(body: ReadableStream<Uint8Array> | null, checks: C
     }
     try {
       // Awaited: an async callback's rejection ends the download as a throw does, never as an unhandled rejection.
-      await onProgress?.({ bytes, total });
+      await new Promise<void>((resolve, reject) => {
+        wake = resolve;
+        Promise.resolve(onProgress?.({ bytes, total })).then(() => resolve(), reject);
+      });
     } catch (error) {
       // The caller's own error ends the download as it is.
       void end(error)?.catch(() => undefined);
       throw error;
+    } finally {
+      wake = undefined;
     }
+    if (limits.stopped) return fail(controller, limits.failure(limits.own.signal.reason));
     controller.enqueue(chunk.value);
   }
   return new ReadableStream<Uint8Array>({ pull, cancel: (reason) => end(reason) }, { highWaterMark: 0 });

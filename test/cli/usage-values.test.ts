@@ -157,6 +157,7 @@ it('--created-after at or past --created-before is refused before sending (exit 
   for (const [after, until] of [
     ['2026-01-01', '2025-01-01'],
     ['2025-01-31T13:00:00+01:00', '2025-01-31T12:00:00Z'],
+    ['2025-01-31T12:00:00.168999Z', '2025-01-31T12:00:00.168354Z'],
   ]) {
     const run = await ricloud(
       ['task', 'list', '--created-after', after as string, '--created-before', until as string],
@@ -169,4 +170,24 @@ it('--created-after at or past --created-before is refused before sending (exit 
     });
   }
   expect(mock().api.requests.length).toBe(before);
+});
+
+it('--created-after and --created-before within one millisecond, the API keeping microseconds, are sent', async () => {
+  // The API's own date_created (…00.168354Z), as a script takes it from one item to bound the next list.
+  const run = await ricloud(
+    [
+      'task',
+      'list',
+      '--created-after',
+      '2025-01-31T12:00:00.168354Z',
+      '--created-before',
+      '2025-01-31T12:00:00.168999Z',
+    ],
+    env(newToken()),
+  );
+  expect(run).toMatchObject({ code: 0, stderr: 'No tasks.\n' });
+  expect(mock().api.requests.at(-1)?.query).toMatchObject({
+    date_created__gt: '2025-01-31T12:00:00.168354Z',
+    date_created__lt: '2025-01-31T12:00:00.168999Z',
+  });
 });

@@ -284,6 +284,18 @@ describe('result.download()', () => {
     }
   });
 
+  it('ends at its deadline or its abort while an async onProgress callback never settles', async () => {
+    const result = await fileResult();
+    const never = () => new Promise<void>(() => undefined);
+    const late = await result.download({ deadline: 50, onProgress: never });
+    expect(await rejectionOf(bytesOf(late))).toBeInstanceOf(TimeoutError);
+    const controller = new AbortController();
+    const stopped = await result.download({ signal: controller.signal, onProgress: never });
+    const read = rejectionOf(bytesOf(stopped));
+    setTimeout(() => controller.abort(), 50);
+    expect(await read).toBeInstanceOf(AbortError);
+  });
+
   it('refuses bad options and a result without signed_url before sending anything', async () => {
     const result = await fileResult();
     const sent = api.requests.length;
