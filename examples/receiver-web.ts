@@ -1,12 +1,12 @@
 /**
- * A Web-standard webhook receiver, `(Request) => Promise<Response>`: a Next.js route's `POST`, or the `fetch` of Hono,
- * Bun and Deno. Here the mock API delivers its signed `webhook_config.test` event straight into it; the receiver
- * verifies it and answers 200, and the config becomes `valid`.
+ * A Web-standard webhook receiver, `(Request) => Promise<Response>`: a Next.js route's `POST`, the `fetch` of Hono,
+ * Bun and Deno, or a Cloudflare Worker's with its `ctx`. Here the mock API delivers its signed `webhook_config.test`
+ * event straight into it; the receiver verifies it and answers 200, and the config becomes `valid`.
  * Run: npx tsx examples/receiver-web.ts  (exits 0 once the config is valid, 1 otherwise)
  */
 import { Client, type WebhookConfig } from 'ricloud';
 import { startMockServer } from 'ricloud/mock';
-import { createWebhookHandler } from 'ricloud/webhooks';
+import { createWebhookHandler, type PlatformContext } from 'ricloud/webhooks';
 
 // The config, and so its secret, is created after the receiver is up: the receiver asks for the secret per delivery.
 let config: Promise<WebhookConfig> | undefined;
@@ -22,6 +22,12 @@ export const POST = createWebhookHandler({
   },
   onError: (error) => console.error(`refused a delivery: ${String(error)}`),
 });
+
+// A Cloudflare Worker: the receiver is made once, at module scope, and `ctx` comes with each request. Its waitUntil
+// keeps alive what outlives the answer: a handler past handlerTimeout, a late onError or replay store.
+export default {
+  fetch: (request: Request, _env: unknown, ctx: PlatformContext) => POST(request, ctx),
+};
 
 // The handler is the mock's `deliver`, as it is.
 const mock = await startMockServer({ deliver: POST });

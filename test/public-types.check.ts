@@ -106,6 +106,22 @@ never(async () => {
 // toNodeHandler mounts on node:http, though the webhooks entry names none of Node's types.
 never(() => createServer(toNodeHandler(createWebhookHandler({ secret: 'whsec_x' }))));
 
+// A receiver is handed over as it is where the platform passes a second argument of its own (Deno's info, Bun's server,
+// Next.js's params), and takes one with a `waitUntil` (Workers' ctx, a Vercel context) where work may outlive the answer.
+never(async () => {
+  const receiver = createWebhookHandler({ secret: 'whsec_x' });
+  const serve = (_: (request: Request, info: { remoteAddr: { hostname: string } }) => Promise<Response>) => {};
+  serve(receiver);
+  const route: (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response> = receiver;
+  abstract class WorkersContext {
+    abstract waitUntil(promise: Promise<unknown>): void;
+    abstract passThroughOnException(): void;
+  }
+  const worker = { fetch: (request: Request, _env: unknown, ctx: WorkersContext) => receiver(request, ctx) };
+  await receiver(new Request('https://a.example'), { waitUntil: (promise: Promise<unknown>) => void promise });
+  return [route, worker];
+});
+
 // A result's download is a web stream of bytes; its options are typed, and `json()` needs no type argument.
 never(async () => {
   const result = await Result.retrieve('r_1');

@@ -13,6 +13,15 @@ export interface EventHandlerContext {
   signal: AbortSignal;
 }
 
+/**
+ * What a platform passes beside a request, e.g. Cloudflare Workers' `ctx`, a Next.js middleware's `event`, Vercel's
+ * `{ waitUntil }` from `@vercel/functions`: its `waitUntil` keeps the isolate alive until the promise settles.
+ */
+export interface PlatformContext {
+  /** Keeps the work of `promise` alive past the answer; called as a method, so Workers' `ctx` passes as it is. */
+  waitUntil(promise: Promise<unknown>): void;
+}
+
 /** A handler of one event; the `bivariance` form lets a typed handler sit beside the generic ones. */
 export type EventHandler<E> = { bivariance(event: E, context: EventHandlerContext): unknown }['bivariance'];
 

@@ -7,6 +7,7 @@ import {
   checkHandlers,
   DEFAULT_HANDLER_TIMEOUT,
   type EventHandlerContext,
+  type PlatformContext,
   type WebhookHandlerOptions,
 } from './handler-options';
 import { checkReplayStore, ReplayError } from './replay';
@@ -56,12 +57,16 @@ function refusal(error: unknown): Response {
  * that is not an event; 405 for a non-POST; 408 for a body still arriving after `bodyTimeout`; 413 for a body over
  * `maxBodyBytes`; 415 for a body that is not JSON; 500 when a handler throws; 503 when the handlers, the replay store
  * or the secret function pass `handlerTimeout`. No handler runs for a refused delivery. The returned function never
- * throws: every failure becomes an answer (and a call of `onError`).
+ * throws: every failure becomes an answer (and a call of `onError`). Work that outlives the answer (handlers past
+ * `handlerTimeout`, a late `onError` or replay store) is handed to the `waitUntil` of `context`, the second argument
+ * (Workers' `ctx`), so an edge runtime does not cut it off; the promises it gets never reject.
  * @throws InvalidInputError when `secret` is neither a string (of more than whitespace), a list of them, nor a
  *   function, when `maxBodyBytes`, `bodyTimeout` or `handlerTimeout` is not a positive number, when `tolerance` is not a number of
  *   seconds, 0 or more, when a handler (in `on`, `onAny`, `onError`) is not a function, or `replay` not a store.
  */
-export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
+export function createWebhookHandler(
+  options: WebhookHandlerOptions,
+): (request: Request, context?: PlatformContext | object) => Promise<Response> {
   if (typeof options !== 'object' || options === null) throw new InvalidInputError('options', 'must be an object');
   const { on = {}, onAny, onError, tolerance } = options;
   // A handler that cannot be called would fail every delivery with a 500, and the API would retry each in vain.
@@ -80,11 +85,23 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   }
   // Ids whose handlers are running: with `replay`, a copy delivered meanwhile is refused, not handled twice.
   const handling = new Set<string>();
+  // By request, so the helpers below, shared by all deliveries, reach the platform context of theirs.
+  const contexts = new WeakMap<Request, PlatformContext>();
+  /** Hands `work`, still running at the answer, to the platform's `waitUntil`, with its failure caught. */
+  const keep = (request: Request, work: Promise<unknown>) => {
+    const kept = work.catch(() => {});
+    try {
+      contexts.get(request)?.waitUntil(kept);
+    } catch {
+      // A platform that refuses it leaves the work running as without one.
+    }
+  };
   /** Calls `onError`, waiting for it (a log sent before the answer) up to `handlerTimeout`. */
   const report = async (error: unknown, request: Request) => {
     const deadline = startDeadline(handlerTimeout);
     try {
-      await deadline.race(onError?.(error, request));
+      const logged = Promise.resolve(onError?.(error, request));
+      if ((await deadline.race(logged)) === LATE) keep(request, logged);
     } catch {
       // A failing logger must not change the answer.
     } finally {
@@ -108,7 +125,11 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   /** `value` if it settles before `deadline`, else `LATE`; a failure after that is still reported. */
   const inTime = async <T>(value: T, deadline: Deadline, request: Request) => {
     const settled = await deadline.race(value);
-    if (settled === LATE) Promise.resolve(value).catch((failure: unknown) => report(failure, request));
+    if (settled === LATE)
+      keep(
+        request,
+        Promise.resolve(value).catch((failure: unknown) => report(failure, request)),
+      );
     return settled;
   };
   /**
@@ -160,10 +181,13 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       if (failures === LATE) {
         const { error, response } = await tooLate(waitingOn, request, controller);
         // Settled after the answer: failures are still reported, but the abort itself.
-        void work.then((late) =>
-          reportEach(
-            late.filter((failure) => failure !== error),
-            request,
+        keep(
+          request,
+          work.then((late) =>
+            reportEach(
+              late.filter((failure) => failure !== error),
+              request,
+            ),
           ),
         );
         return response;
@@ -187,7 +211,9 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       deadline.clear();
     }
   };
-  return async (request) => {
+  return async (request, context) => {
+    const { waitUntil } = (context ?? {}) as Partial<PlatformContext>;
+    if (typeof waitUntil === 'function') contexts.set(request, context as PlatformContext);
     if (request.method !== 'POST') return answer(405, 'webhook deliveries are POST requests', { allow: 'POST' });
     let event: WebhookEvent;
     try {

@@ -14,7 +14,13 @@ export type {
 } from './event';
 export { createWebhookHandler } from './handler';
 export { DEFAULT_HANDLER_TIMEOUT } from './handler-options';
-export type { EventHandler, EventHandlerContext, WebhookEventHandlers, WebhookHandlerOptions } from './handler-options';
+export type {
+  EventHandler,
+  EventHandlerContext,
+  PlatformContext,
+  WebhookEventHandlers,
+  WebhookHandlerOptions,
+} from './handler-options';
 export { toNodeHandler } from './node';
 export type { NodeHandler, NodeRequest, NodeResponse } from './node';
 export { MemoryReplayStore, ReplayError } from './replay';
