@@ -1,8 +1,8 @@
 /**
  * Subscriptions: from `date_start`, a poll of the session every `interval` seconds (each second is `intervalScale`
  * ms of the mock) until `date_end` or delete. A subscription is `pending` until its first poll, then `active`, and
- * `deleted` once deleted, its session ended, or its next poll would be due past `date_end`; one whose source is deactivated, or whose organisation's configs or
- * `data_type:` scopes would refuse the poll, skips it.
+ * `deleted` once deleted, its session ended, or its next poll would be due past `date_end`; one whose source is
+ * deactivated, or whose organisation's configs or `data_type:` scopes would refuse the poll, skips it.
  */
 import type { HandlerContext } from './endpoint';
 import { startPoll } from './polls';
