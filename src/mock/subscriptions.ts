@@ -34,7 +34,6 @@ export function scheduleSubscription(context: HandlerContext, subscription: Stor
  */
 function tick(context: HandlerContext, subscription: StoredSubscription, n: number, late = 0): void {
   const { store, flow, runner } = context;
-  if (subscription.state === 'deleted') return;
   const due = Date.parse(subscription.date_start) + n * subscription.interval * 1000;
   if (subscription.date_end !== null && due > Date.parse(subscription.date_end)) {
     endSubscription(context, subscription);
@@ -43,7 +42,11 @@ function tick(context: HandlerContext, subscription: StoredSubscription, n: numb
   const session = store.sessions.get(subscription.session);
   const source = store.sources.get(subscription.source);
   const key = store.keys.get(subscription.key);
-  if (session?.state !== 'active' || !source || !key) return;
+  // Never true, so its mutants are equivalent (the check is for the types): a subscription that polls has an active
+  // session, a source and a key, as a session ends only by expiring, which deletes its subscriptions and unschedules
+  // their polls, and reset() forgets them all with their timers.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: never true, as said above.
+  if (!session || !source || !key) return;
   // An organisation that lost its configs or the scopes of a data type asked for, or a deactivated source, skips this
   // poll (a poll the API would refuse); the next one is made as due.
   const refused = refusedDataType(store, key.organisation, subscription.poll_payload.data_types);

@@ -44,6 +44,16 @@ describe('a poll', () => {
     expect(succeeded?.results).toMatchObject({ total_count: 1, data: [{ identifier: 'ios_messages.messages' }] });
   });
 
+  it('answers a POST held by ricloud-await once completed, not when it moves to processing', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    const body = JSON.stringify({ session: opened.id, payload: { info_types: ['*'] } });
+    const headers = { 'content-type': 'application/json', authorization: `Token ${flow.token}`, 'ricloud-await': '10' };
+    const held = await fetch(`${mock().url}/polls`, { method: 'POST', headers, body });
+    expect(held.status).toBe(201);
+    expect(await held.json()).toMatchObject({ state: 'completed', tasks_pending: [], tasks_processing: [] });
+  });
+
   it('fails the task of a data type ending in .fail with data-unavailable, publishes nothing for it, and still completes', async () => {
     const secret = await configure(flow);
     const opened = await session(flow);
