@@ -99,20 +99,22 @@ export function checkedStream(body: ReadableStream<Uint8Array> | null, checks: C
       }
       if (limits.stopped) return fail(controller, limits.failure(limits.own.signal.reason));
     }
-    try {
-      // Awaited: an async callback's rejection ends the download as a throw does, never as an unhandled rejection.
-      await new Promise<void>((resolve, reject) => {
-        wake = resolve;
-        Promise.resolve(onProgress?.({ bytes, total })).then(() => resolve(), reject);
-      });
-    } catch (error) {
-      // The caller's own error ends the download as it is.
-      void end(error)?.catch(() => undefined);
-      throw error;
-    } finally {
-      wake = undefined;
+    if (onProgress) {
+      try {
+        // Awaited: an async callback's rejection ends the download as a throw does, never as an unhandled rejection.
+        await new Promise<void>((resolve, reject) => {
+          wake = resolve;
+          Promise.resolve(onProgress({ bytes, total })).then(() => resolve(), reject);
+        });
+      } catch (error) {
+        // The caller's own error ends the download as it is.
+        void end(error)?.catch(() => undefined);
+        throw error;
+      } finally {
+        wake = undefined;
+      }
+      if (limits.stopped) return fail(controller, limits.failure(limits.own.signal.reason));
     }
-    if (limits.stopped) return fail(controller, limits.failure(limits.own.signal.reason));
     controller.enqueue(chunk.value);
   }
   return new ReadableStream<Uint8Array>({ pull, cancel: (reason) => end(reason) }, { highWaterMark: 0 });
