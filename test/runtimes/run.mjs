@@ -4,7 +4,8 @@
  * edge-runtime and headless Chromium, plus the vitest suite on Node 22 and 24. The runtimes are the exact versions of
  * this folder's package.json, installed once into a cache dir (RICLOUD_RUNTIMES_CACHE, default
  * ~/.cache/ricloud-runtimes/<lockfile hash>) and reused. Chromium is Debian's, installed with apt-get when missing.
- * A runtime that cannot be installed is reported as SKIPPED with the reason; any failure exits 1.
+ * A runtime that cannot be installed is reported as SKIPPED with the reason; any failure exits 1. Arguments pick jobs
+ * by label (`npm run test:runtimes -- workerd vitest`); none runs them all.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -160,6 +161,9 @@ function parseResult(output) {
 }
 
 async function main() {
+  // `npm run test:runtimes -- workerd edge`: only the jobs whose labels (below) contain one of those words.
+  const only = process.argv.slice(2).map((word) => word.toLowerCase());
+  const wanted = (label) => only.length === 0 || only.some((word) => label.includes(word));
   const work = await mkdtemp(join(tmpdir(), 'ricloud-runtimes-'));
   const results = [];
   const record = (name, version, outcome) => {
@@ -195,25 +199,27 @@ async function main() {
       .split(' ')[0];
 
   // The suite on the other Nodes starts first: it is the longest job.
-  const suites = ['node22', 'node24'].map(async (node) => {
-    const name = `vitest suite on Node ${node.slice(4)}`;
-    if (!existsSync(bin[node])) return record(name, undefined, { skip: `${bin[node]} was not installed` });
-    const nodeVersion = await version(bin[node]);
-    // Each run keeps its own temporary files, so the two can run at once. A test is retried up to twice here (npm test
-    // runs each once): beside the other jobs a timing-bound test can miss on 2 cores, which says nothing of the runtime.
-    // The kill is a guard against a hang, not a limit on speed: on a shared 2-core machine under load a run took 7 min.
-    const { code, output } = await run(bin[node], ['node_modules/vitest/vitest.mjs', 'run', '--retry=2'], {
-      timeout: 720_000,
-      env: { NO_COLOR: '1', FORCE_COLOR: '0', TMPDIR: await mkdtemp(join(work, `${node}-`)) },
+  const suites = ['node22', 'node24']
+    .filter((node) => wanted(`vitest ${node}`))
+    .map(async (node) => {
+      const name = `vitest suite on Node ${node.slice(4)}`;
+      if (!existsSync(bin[node])) return record(name, undefined, { skip: `${bin[node]} was not installed` });
+      const nodeVersion = await version(bin[node]);
+      // Each run keeps its own temporary files, so the two can run at once. A test is retried up to twice here (npm test
+      // runs each once): beside the other jobs a timing-bound test can miss on 2 cores, which says nothing of the runtime.
+      // The kill is a guard against a hang, not a limit on speed: on a shared 2-core machine under load a run took 7 min.
+      const { code, output } = await run(bin[node], ['node_modules/vitest/vitest.mjs', 'run', '--retry=2'], {
+        timeout: 720_000,
+        env: { NO_COLOR: '1', FORCE_COLOR: '0', TMPDIR: await mkdtemp(join(work, `${node}-`)) },
+      });
+      const tests = output.match(/Tests\s+(.*)/)?.[1]?.trim() ?? 'no summary';
+      if (code !== 0) return record(name, nodeVersion, { error: output.slice(-4000) });
+      const warnings = output.match(/^\(node:\d+\) .*$/gm) ?? [];
+      const quiet = warnings.length
+        ? { failed: [{ check: 'no process warnings', error: warnings.join('\n') }] }
+        : { passed: ['no process warnings'] };
+      record(name, nodeVersion, { passed: [tests, ...(quiet.passed ?? [])], failed: quiet.failed });
     });
-    const tests = output.match(/Tests\s+(.*)/)?.[1]?.trim() ?? 'no summary';
-    if (code !== 0) return record(name, nodeVersion, { error: output.slice(-4000) });
-    const warnings = output.match(/^\(node:\d+\) .*$/gm) ?? [];
-    const quiet = warnings.length
-      ? { failed: [{ check: 'no process warnings', error: warnings.join('\n') }] }
-      : { passed: ['no process warnings'] };
-    record(name, nodeVersion, { passed: [tests, ...(quiet.passed ?? [])], failed: quiet.failed });
-  });
 
   const project = await consumer(work, tarball);
   await must(process.execPath, ['node_modules/msw/cli/index.js', 'init', 'public', '--no-save'], { cwd: project });
@@ -430,19 +436,21 @@ const worker :Workerd.Worker = (
 
   // Two cores: the suites run beside at most two scenario jobs at a time.
   const jobs = [
-    engines,
-    () => serverSide('Node', process.execPath, [], 'node.mjs'),
-    () => serverSide('Node', bin.node22, [], 'node.mjs'),
-    () => serverSide('Node', bin.node24, [], 'node.mjs'),
-    () => serverSide('Bun', bin.bun, [], 'bun.mjs'),
-    () => serverSide('Deno', bin.deno, ['run', '-A'], 'deno.mjs'),
-    () => serverSide('Deno: ricloud/mock under msw/node', bin.deno, ['run', '-A'], 'mock-msw-exit.mjs'),
-    () => ctrlC('Deno: ricloud mock', bin.deno, ['run', '-A']),
-    () => ctrlC('Bun: ricloud mock', bin.bun, []),
-    workerd,
-    edge,
-    chrome,
-  ];
+    ['engines', engines],
+    ['node20', () => serverSide('Node', process.execPath, [], 'node.mjs')],
+    ['node22', () => serverSide('Node', bin.node22, [], 'node.mjs')],
+    ['node24', () => serverSide('Node', bin.node24, [], 'node.mjs')],
+    ['bun', () => serverSide('Bun', bin.bun, [], 'bun.mjs')],
+    ['deno', () => serverSide('Deno', bin.deno, ['run', '-A'], 'deno.mjs')],
+    ['deno msw', () => serverSide('Deno: ricloud/mock under msw/node', bin.deno, ['run', '-A'], 'mock-msw-exit.mjs')],
+    ['deno mock', () => ctrlC('Deno: ricloud mock', bin.deno, ['run', '-A'])],
+    ['bun mock', () => ctrlC('Bun: ricloud mock', bin.bun, [])],
+    ['workerd', workerd],
+    ['edge', edge],
+    ['chromium', chrome],
+  ]
+    .filter(([label]) => wanted(label))
+    .map(([, job]) => job);
   const lanes = Array.from({ length: 2 }, async () => {
     for (let job = jobs.shift(); job; job = jobs.shift()) {
       await job().catch((thrown) => record(String(job.name || 'job'), undefined, { error: thrown.stack }));

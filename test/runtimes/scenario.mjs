@@ -32,14 +32,32 @@ export async function runScenario({ sdk, serve, mockUrl, refusedUrl, refusedMayH
     delivered = resolve;
   });
   const refused = [];
+  // A handler still running at handlerTimeout: the delivery gets its 503, and the handler must still finish (edge
+  // runtimes cut off work past the answer unless it goes to the context's waitUntil).
+  const LATE_ID = 'evt-late-handler';
+  let releaseLate;
+  let lateDone;
+  const lateReleased = new Promise((resolve) => {
+    releaseLate = resolve;
+  });
+  const lateFinished = new Promise((resolve) => {
+    lateDone = resolve;
+  });
+  const finishLate = async () => {
+    await lateReleased;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    lateDone();
+  };
   const receiver = webhooks.createWebhookHandler({
     secret,
-    on: { 'webhook_config.test': (event) => delivered(event) },
+    handlerTimeout: 1_000,
+    on: { 'webhook_config.test': (event) => (event.id === LATE_ID ? finishLate() : delivered(event)) },
     onError: (error) => refused.push(error),
   });
   const server = await serve(receiver);
   try {
     let cfg;
+    let event;
     await check('create', async () => {
       created = client.webhookConfigs.create({ url: `${server.url}/webhooks` });
       cfg = await created;
@@ -67,7 +85,7 @@ export async function runScenario({ sdk, serve, mockUrl, refusedUrl, refusedMayH
     });
     await check('signed delivery verified', async () => {
       let timer;
-      const event = await Promise.race([
+      event = await Promise.race([
         deliveries,
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error('no delivery in 15 s')), 15_000);
@@ -82,6 +100,23 @@ export async function runScenario({ sdk, serve, mockUrl, refusedUrl, refusedMayH
       await answer.arrayBuffer();
       expect(answer.status === 400, `a delivery signed with another secret got ${answer.status}`);
       expect(refused[0] instanceof webhooks.SignatureVerificationError, `refused with ${refused[0]}`);
+    });
+    await check('handler past handlerTimeout finishes', async () => {
+      const late = await webhooks.createSignedRequest({ ...event, id: LATE_ID }, cfg.secret, {
+        url: `${server.url}/webhooks`,
+      });
+      const answer = await (server.send ?? fetch)(late);
+      await answer.arrayBuffer();
+      expect(answer.status === 503, `a handler past handlerTimeout got ${answer.status}`);
+      expect(refused.at(-1)?.name === 'TimeoutError', `onError got ${refused.at(-1)}`);
+      releaseLate();
+      let timer;
+      await Promise.race([
+        lateFinished,
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('the handler did not finish after its 503')), 10_000);
+        }),
+      ]).finally(() => clearTimeout(timer));
     });
     await check('update', async () => {
       await cfg.update({ url: `${server.url}/webhooks/v2` });

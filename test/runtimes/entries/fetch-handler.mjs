@@ -9,10 +9,11 @@ import { runScenario } from './scenario.mjs';
 
 let receiver;
 
-/** Answers `request`: runs the scenario, or hands a delivery to its receiver. */
-export async function handle(request) {
+/** Answers `request`: runs the scenario, or hands a delivery to its receiver with the platform's `context`. */
+export async function handle(request, context) {
   const url = new URL(request.url);
-  if (url.pathname !== '/run') return receiver ? receiver(request) : new Response('no receiver yet', { status: 503 });
+  if (url.pathname !== '/run')
+    return receiver ? receiver(request, context) : new Response('no receiver yet', { status: 503 });
   try {
     const { passed, failed } = await runScenario({
       sdk: { ricloud, webhooks },
