@@ -38,7 +38,7 @@ export function configTarget(env: Env): ConfigFile {
 }
 
 /** The most a config file may take, in bytes: ricloud-py's holds a few lines. */
-export const MAX_CONFIG_BYTES = 1024 * 1024;
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /**
  * Reads an INI file, unless `stop` aborts first; a missing file reads as nothing, as configparser does.

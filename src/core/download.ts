@@ -85,7 +85,7 @@ function checkOptions(options: unknown): DownloadOptions {
  * Whether a file URL gets the API token: only on the API's own origin (scheme, host and port of `baseUrl`). A signed
  * URL is its own credential; storage elsewhere never sees the token.
  */
-export const sendsToken = (url: string, baseUrl: string): boolean => new URL(url).origin === new URL(baseUrl).origin;
+const sendsToken = (url: string, baseUrl: string): boolean => new URL(url).origin === new URL(baseUrl).origin;
 
 /**
  * Opens the download of `file` with the transport `connect` gives (after the options are checked): resolves once the

@@ -22,7 +22,7 @@ function* chain(error: unknown): Generator<unknown> {
 }
 
 /** The platform's error code behind a failed `fetch` (undici puts it on `cause`). */
-export function networkCode(error: unknown): string | undefined {
+function networkCode(error: unknown): string | undefined {
   for (const e of chain(error)) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string') return code;

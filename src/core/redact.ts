@@ -10,7 +10,7 @@ export const REDACTED = '[redacted]';
 export const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set(['secret', 'token', 'credentials', 'password', 'code']);
 
 /** Response bodies kept in errors are cut to this many characters. */
-export const MAX_ERROR_BODY = 64 * 1024;
+const MAX_ERROR_BODY = 64 * 1024;
 
 // For text that is not JSON: a form or query field after a separator (`password=`, `&credentials%5Bkey%5D=`, the `s=`
 // of a signature in a header or tag: `:s=`, `>s=`; `+token=` may be inside a token, and an empty value is none: a token
@@ -70,7 +70,7 @@ const redactFields = (text: string): string =>
  * it), percent-encoded, and base64 (alone, and inside a longer base64 text such as a `Basic` credential, at each of the
  * three byte alignments).
  */
-export function tokenForms(token: string): string[] {
+function tokenForms(token: string): string[] {
   // Stryker disable next-line ArrayDeclaration: a form no text holds hides nothing, as no form does.
   if (!token) return [];
   const json = JSON.stringify(token).slice(1, -1);

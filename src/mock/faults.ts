@@ -64,7 +64,7 @@ const FAULT_RULES: Record<keyof Fault, Rule> = {
  * Checks one fault before it is planned: a field the mock could not play would make its handler throw.
  * @throws InvalidInputError naming `field` (a fault that is not an object) or `${field}.<name>` (a bad or unknown field).
  */
-export function checkFault(fault: unknown, field: string): Fault {
+function checkFault(fault: unknown, field: string): Fault {
   if (typeof fault !== 'object' || fault === null || Array.isArray(fault))
     throw new InvalidInputError(field, 'must be an object of fault fields');
   checkKeys(fault, Object.keys(FAULT_RULES), 'a field of a fault', field);

@@ -1,5 +1,5 @@
 /**
- * The mock's own shapes of the organisation's resources (the SDK's schemas for them come later), and how each is
+ * The mock's own shapes of the organisation's resources (as stored, apart from the SDK's schemas), and how each is
  * shown: secrets left out of lists, storage credentials never shown at all.
  */
 

@@ -67,5 +67,3 @@ export class Event extends /* @__PURE__ */ resource({
   /** `GET /events`. See `Events.list`. */
   static list = /* @__PURE__ */ staticPages(LIST);
 }
-
-export type { EventAttributes, EventState } from './event.schema';

@@ -155,5 +155,3 @@ export class Key extends /* @__PURE__ */ resource({
   /** `POST /keys/{id}/rotate`. See `Keys.rotate`. */
   static rotateWithId = /* @__PURE__ */ staticMethod(ROTATE);
 }
-
-export type { KeyAttributes, KeyState } from './key.schema';

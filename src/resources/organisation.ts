@@ -62,5 +62,3 @@ export class Organisation extends /* @__PURE__ */ resource({
   /** `POST /organisation`. See `Organisations.update`. */
   static update = /* @__PURE__ */ staticMethod(UPDATE);
 }
-
-export type { OrganisationAttributes } from './organisation.schema';

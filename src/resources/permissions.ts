@@ -121,5 +121,3 @@ export class Permissions extends /* @__PURE__ */ resource({
   /** `POST /permissions/{id}`. See `PermissionsGroup.update`. */
   static updateWithId = /* @__PURE__ */ staticMethod(UPDATE);
 }
-
-export type { PermissionsAttributes } from './permissions.schema';

@@ -206,5 +206,3 @@ export class Poll extends /* @__PURE__ */ resource({
     return this;
   }
 }
-
-export type { PollPayload, PollAttributes, PollState } from './poll.schema';

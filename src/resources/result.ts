@@ -198,8 +198,6 @@ export class Result extends /* @__PURE__ */ resource({
   }
 }
 
-export type { ResultAttributes, ResultState } from './result.schema';
-
 /**
  * `data` with the results it nests (a poll's `results`: a list object, or a bare array) as `Result`s of `client`, as
  * ricloud-py makes every nested resource: each can be downloaded and acknowledged. Anything else is left as it is.

@@ -211,5 +211,3 @@ export class Session extends /* @__PURE__ */ resource({
     return this;
   }
 }
-
-export type { SessionAttributes, SessionState } from './session.schema';

@@ -159,5 +159,3 @@ export class Source extends /* @__PURE__ */ resource({
     return listEndpoint(LIST, { ...params, parent: this.id }, options, this.client);
   }
 }
-
-export type { SourceAttributes, SourceType, SourceState } from './source.schema';

@@ -217,5 +217,3 @@ export class StorageConfig extends /* @__PURE__ */ resource({
   /** `DELETE /configs/storage/{id}`. See `StorageConfigs.delete`. */
   static deleteWithId = /* @__PURE__ */ staticMethod(DELETE);
 }
-
-export type { StorageConfigAttributes, StorageConfigState } from './storage-config.schema';

@@ -167,5 +167,3 @@ export class Subscription extends /* @__PURE__ */ resource({
     return this;
   }
 }
-
-export type { SubscriptionAttributes, SubscriptionState } from './subscription.schema';

@@ -128,5 +128,3 @@ export class User extends /* @__PURE__ */ resource({
   /** `POST /users/{id}`. See `Users.update`. */
   static updateWithId = /* @__PURE__ */ staticMethod(UPDATE);
 }
-
-export type { UserAttributes, UserState } from './user.schema';

@@ -174,5 +174,3 @@ export class WebhookConfig extends /* @__PURE__ */ resource({
   /** `DELETE /configs/webhook/{id}`. See `WebhookConfigs.delete`. */
   static deleteWithId = /* @__PURE__ */ staticMethod(DELETE);
 }
-
-export type { WebhookConfigAttributes, WebhookConfigState } from './webhook-config.schema';
