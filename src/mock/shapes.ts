@@ -77,15 +77,6 @@ export function withoutToken(key: StoredKey): Omit<StoredKey, 'token'> {
   return rest;
 }
 
-/** A list object as nested in another resource (a task's `results`, a source's `children`). */
-export interface NestedList {
-  resource: 'list';
-  data: unknown[];
-  has_more: boolean;
-  total_count: number;
-  url: string;
-}
-
 /** A user: the organisation's own name for one of its end users (`identifier`). */
 export interface StoredUser {
   id: string;
