@@ -51,7 +51,7 @@ NO_COLOR.
 
 Security: flag values (--token, --secret) are visible to other users of this machine (ps). In scripts, pipe the
 token to --token-stdin (event listen: --secret-stdin) or name a file in RICLOUD_TOKEN_FILE. Text output shows the
-server's control characters escaped (\\x1b); --json is exact JSON.`;
+server's control characters escaped (\\x1b), and its bidi and invisible ones (\\u202e); --json is exact JSON.`;
 
 /** The value glued to an unknown option in commander's message, e.g. `--tokn=tok_…`. */
 const UNKNOWN_OPTION_VALUE = /(unknown option '[^'=\s]+)=[^']*/g;
