@@ -160,7 +160,12 @@ export class Output {
    * @throws AbortError when `signal` aborts first (Ctrl-C, or the reader went away).
    */
   async readyForMore(signal: AbortSignal): Promise<void> {
-    if (this.#stdout.writableNeedDrain) await once(this.#stdout, 'drain', { signal });
+    if (this.backedUp) await once(this.#stdout, 'drain', { signal });
+  }
+
+  /** True while stdout holds more than its buffer: its reader is slower than the writes, or stopped reading. */
+  get backedUp(): boolean {
+    return this.#stdout.writableNeedDrain;
   }
 
   /** Writes a line of text to stdout, its control characters escaped. */
