@@ -41,7 +41,8 @@ Exit codes:
   2    usage: an unknown flag, a missing argument, an invalid value or an unreadable config file
   3    a waited task ended failed or suspended, a waited webhook config ended invalid, a waited session
        did not become active, or a waited poll completed with failed or suspended tasks
-  4    a wait ran out of time (--timeout) before the work ended: it may still be running, wait again
+  4    a wait ran out of time (--timeout) before the work ended: it may still be running, wait again;
+       or the run reached the global --timeout (given before a command with a --timeout of its own)
   130  interrupted (Ctrl-C); 143 when stopped by SIGTERM, 129 when the terminal closed (SIGHUP)
   141  stdout's reader went away (ricloud ... | head -1): the run stops quietly, as on Ctrl-C
 
