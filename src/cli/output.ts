@@ -39,12 +39,13 @@ function switchedOn(value: string | undefined): boolean {
 }
 
 /**
- * Colour on a stream: wanted (no `--no-color`, no `NO_COLOR`), and a terminal that shows colour (not `TERM=dumb`, as
- * Node and git read it) or `FORCE_COLOR`.
+ * Colour on a stream: wanted (no `--no-color`, no `NO_COLOR`), and `FORCE_COLOR` on, or a terminal that shows colour
+ * (not `TERM=dumb`, as Node and git read it) unless `FORCE_COLOR` is `0` or `false`, which Node reads as no colour.
  */
 function colorsFor(stream: NodeJS.WriteStream, wanted: boolean, env: Env): Colors {
   const terminal = Boolean(stream.isTTY) && env.TERM !== 'dumb';
-  return createColors(wanted && !env.NO_COLOR && (terminal || switchedOn(env.FORCE_COLOR)));
+  const forced = env.FORCE_COLOR?.trim() ? switchedOn(env.FORCE_COLOR) : undefined;
+  return createColors(wanted && !env.NO_COLOR && (forced ?? terminal));
 }
 
 /** Settings of an `Output`. */
