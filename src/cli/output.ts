@@ -73,6 +73,8 @@ export class Output {
   readonly #quiet: boolean;
   readonly #stdout: NodeJS.WriteStream;
   readonly #stderr: NodeJS.WriteStream;
+  /** The `report` lines dropped since stderr backed up. */
+  #dropped = 0;
 
   constructor(options: OutputOptions) {
     this.json = options.json;
@@ -185,6 +187,20 @@ export class Output {
    */
   warn(text: string): void {
     this.#stderr.write(`${escapeControls(text)}\n`);
+  }
+
+  /**
+   * Writes what others made happen (a delivery refused) to stderr, as `warn`, unless stderr is backed up: anyone who
+   * reaches a listener can send them, so they are counted there instead of queued, and the count is told once
+   * stderr takes more.
+   */
+  report(text: string): void {
+    if (!this.#stderr.writableNeedDrain) this.warn(text);
+    else if (this.#dropped++ === 0)
+      this.#stderr.once('drain', () => {
+        this.warn(`(${this.#dropped} more lines like these were not shown: stderr was backed up)`);
+        this.#dropped = 0;
+      });
   }
 
   /** Writes a line already made safe (escaped text, colours, JSON) to stdout. */

@@ -185,7 +185,7 @@ Examples:
             onError: (error) => {
               // Said once for the whole stall, not once a delivery: stderr may be the same stalled pipe.
               if (error instanceof OutputBackedUp) return;
-              ctx.out.warn(
+              ctx.out.report(
                 error instanceof ReplayError
                   ? // Not its message, which says "refused": a copy of an event already handled is acknowledged (200).
                     `ignored a copy of a delivery: event ${error.eventId} was already received`
