@@ -76,6 +76,13 @@ describe('the global --timeout', () => {
     expect((await client(token).webhookConfigs.list()).data).toEqual([]);
   });
 
+  it('bounds a read of --token-stdin that never ends, as in a CI job whose stdin stays open', async () => {
+    const run = await start(['--timeout', '1', '--token-stdin', 'webhook-config', 'list'], {
+      RICLOUD_URL: mock().url,
+    }).done;
+    expect(run).toMatchObject({ code: 4, stdout: '', stderr: 'error: ran out of time (--timeout 1 s)\n' });
+  });
+
   it('does not hold a run that ends first', async () => {
     const run = await ricloud(['--timeout', '2147483', 'webhook-config', 'list', '--json'], env(newToken()));
     expect(run).toMatchObject({ code: 0, stderr: '' });
