@@ -8,7 +8,7 @@ import { readGlobalOptions } from './globals';
 import { Output } from './output';
 import { fromStdin } from './secret-input';
 import { resolveSettings, type Settings } from './settings';
-import { stopSignal } from './stop';
+import { stopAfter, stopSignal } from './stop';
 
 /** One run's context. */
 export interface Context {
@@ -81,6 +81,8 @@ function stderrLogger(out: Output): Logger {
  */
 async function createContext(command: Command): Promise<Context> {
   const globals = readGlobalOptions(command);
+  // Started first, so it bounds the reads of stdin and the config files too.
+  if (globals.timeout !== undefined) stopAfter(globals.timeout);
   refuseEmpty('--token', globals.token);
   refuseEmpty('--url', globals.url);
   if (globals.tokenStdin && globals.token) throw new UsageError('pass --token or --token-stdin, not both');

@@ -12,7 +12,7 @@ const EXIT_CODES = {
   usage: 2,
   /** A waited task ended `failed` or `suspended`, a config `invalid`, a session not `active`, or a poll with such tasks. */
   unsuccessful: 3,
-  /** A wait ran out of time (`--timeout`) before the work ended: wait again. */
+  /** A wait, or the whole run (the global `--timeout`), ran out of time before the work ended. */
   timedOut: 4,
 } as const;
 
@@ -68,6 +68,11 @@ export class OutputError extends Error {
   override name = 'OutputError';
 }
 
+/** The run reached the global `--timeout` before it ended. It stops the run as a signal does, and exits 4. */
+export class RunTimedOut extends Error {
+  override name = 'RunTimedOut';
+}
+
 /**
  * True when the run ended because it was stopped: cleanly, with the AbortError that stopping caused, or with the stop's
  * own reason (`signal.throwIfAborted()` throws it: the signal's name).
@@ -79,15 +84,21 @@ function stoppedEarly(error: unknown, stop: AbortSignal): boolean {
   );
 }
 
+/** The exit code of a run stopped for `reason`: 1 for an output that failed, 4 at `--timeout`, else the signal's. */
+function stopExitCode(reason: unknown): number {
+  if (reason instanceof OutputError) return EXIT_CODES.failure;
+  if (reason instanceof RunTimedOut) return EXIT_CODES.timedOut;
+  return SIGNAL_EXIT_CODES[reason as StopSignal];
+}
+
 /**
  * The exit code of a run that threw `error` (undefined when it did not). A run stopped by SIGINT, SIGTERM or a closed
- * stdout (SIGPIPE) exits with the signal's code, and one stopped by an `OutputError` exits 1, unless its cleanup
- * failed for another reason.
+ * stdout (SIGPIPE) exits with the signal's code, one stopped by an `OutputError` exits 1 and one stopped at
+ * `--timeout` 4, unless its cleanup failed for another reason.
  */
 export function exitCode(error: unknown, stop: AbortSignal): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
-  if (stoppedEarly(error, stop))
-    return stop.reason instanceof OutputError ? EXIT_CODES.failure : SIGNAL_EXIT_CODES[stop.reason as StopSignal];
+  if (stoppedEarly(error, stop)) return stopExitCode(stop.reason);
   if (error === undefined) return EXIT_CODES.ok;
   if (error instanceof UsageError) return EXIT_CODES.usage;
   if (error instanceof Unsuccessful) return EXIT_CODES.unsuccessful;
@@ -98,7 +109,7 @@ export function exitCode(error: unknown, stop: AbortSignal): number {
 /**
  * The line that reports `error` (undefined when the run threw nothing) on stderr, or undefined when there is nothing
  * to add (commander has already printed its own usage errors; an interrupted run needs no message, but one stopped
- * by an `OutputError` reports it, and one that cut a request the server may have applied warns of it). API errors name
+ * by an `OutputError` or at `--timeout` reports it, and one that cut a request the server may have applied warns of it). API errors name
  * the status and the API's error code, which the SDK puts in its messages, and the request id for support.
  */
 export function errorLine(error: unknown, stop: AbortSignal): string | undefined {
@@ -111,6 +122,9 @@ function unescapedLine(error: unknown, stop: AbortSignal): string | undefined {
   if (error instanceof CommanderError) return undefined;
   if (stoppedEarly(error, stop)) {
     if (stop.reason instanceof OutputError) return `error: ${stop.reason.message}`;
+    // What was cut, when a call was: a create cut there may still have been applied.
+    if (stop.reason instanceof RunTimedOut)
+      return `error: ${stop.reason.message}${error instanceof RicloudError ? `: ${error.message}` : ''}`;
     // Stopped quietly, unless the stop cut a request the server may still have carried out.
     return error instanceof RicloudError && error.mayHaveSucceeded ? `warning: ${error.message}` : undefined;
   }

@@ -1,9 +1,11 @@
 /**
  * The options every command takes. They work before or after any command name (`ricloud --json task list` and
  * `ricloud task list --json`); given at several levels, the one nearest the command wins. Where a command has an
- * option of the same name (`webhook-config create --url` is the receiver's URL), the global one goes before it.
+ * option of the same name (`webhook-config create --url` is the receiver's URL, `--wait`'s `--timeout` bounds the
+ * wait), the global one goes before it.
  */
 import { Option, type Command } from 'commander';
+import { seconds } from './parse';
 
 /** The global options as a command sees them. */
 export interface GlobalOptions {
@@ -13,6 +15,7 @@ export interface GlobalOptions {
   json: boolean;
   quiet: boolean;
   color: boolean;
+  timeout?: number | undefined;
 }
 
 // The options addGlobalOptions made, told apart from a command's own option of the same name.
@@ -32,6 +35,10 @@ function makeGlobalOptions(): Option[] {
     new Option('--json', 'print JSON: one document, or one object per line for --all and listen'),
     new Option('-q, --quiet', 'print no progress, hints or banners on stderr'),
     new Option('--no-color', 'print without colour (so does NO_COLOR=1)'),
+    new Option(
+      '--timeout <seconds>',
+      'the longest this run may take, every request, wait and read included; exit 4 when it passes first (before the command on those with a --timeout of their own)',
+    ).argParser(seconds),
   ].map((option) => option.helpGroup('Global Options:'));
 }
 

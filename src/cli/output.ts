@@ -39,12 +39,13 @@ function switchedOn(value: string | undefined): boolean {
 }
 
 /**
- * Colour on a stream: wanted (no `--no-color`, no `NO_COLOR`), and a terminal that shows colour (not `TERM=dumb`, as
- * Node and git read it) or `FORCE_COLOR`.
+ * Colour on a stream: wanted (no `--no-color`, no `NO_COLOR`), and `FORCE_COLOR` on, or a terminal that shows colour
+ * (not `TERM=dumb`, as Node and git read it) unless `FORCE_COLOR` is `0` or `false`, which Node reads as no colour.
  */
 function colorsFor(stream: NodeJS.WriteStream, wanted: boolean, env: Env): Colors {
   const terminal = Boolean(stream.isTTY) && env.TERM !== 'dumb';
-  return createColors(wanted && !env.NO_COLOR && (terminal || switchedOn(env.FORCE_COLOR)));
+  const forced = env.FORCE_COLOR?.trim() ? switchedOn(env.FORCE_COLOR) : undefined;
+  return createColors(wanted && !env.NO_COLOR && (forced ?? terminal));
 }
 
 /** Settings of an `Output`. */
@@ -72,6 +73,8 @@ export class Output {
   readonly #quiet: boolean;
   readonly #stdout: NodeJS.WriteStream;
   readonly #stderr: NodeJS.WriteStream;
+  /** The `report` lines dropped since stderr backed up. */
+  #dropped = 0;
 
   constructor(options: OutputOptions) {
     this.json = options.json;
@@ -160,7 +163,12 @@ export class Output {
    * @throws AbortError when `signal` aborts first (Ctrl-C, or the reader went away).
    */
   async readyForMore(signal: AbortSignal): Promise<void> {
-    if (this.#stdout.writableNeedDrain) await once(this.#stdout, 'drain', { signal });
+    if (this.backedUp) await once(this.#stdout, 'drain', { signal });
+  }
+
+  /** True while stdout holds more than its buffer: its reader is slower than the writes, or stopped reading. */
+  get backedUp(): boolean {
+    return this.#stdout.writableNeedDrain;
   }
 
   /** Writes a line of text to stdout, its control characters escaped. */
@@ -179,6 +187,20 @@ export class Output {
    */
   warn(text: string): void {
     this.#stderr.write(`${escapeControls(text)}\n`);
+  }
+
+  /**
+   * Writes what others made happen (a delivery refused) to stderr, as `warn`, unless stderr is backed up: anyone who
+   * reaches a listener can send them, so they are counted there instead of queued, and the count is told once
+   * stderr takes more.
+   */
+  report(text: string): void {
+    if (!this.#stderr.writableNeedDrain) this.warn(text);
+    else if (this.#dropped++ === 0)
+      this.#stderr.once('drain', () => {
+        this.warn(`(${this.#dropped} more lines like these were not shown: stderr was backed up)`);
+        this.#dropped = 0;
+      });
   }
 
   /** Writes a line already made safe (escaped text, colours, JSON) to stdout. */

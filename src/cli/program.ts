@@ -41,7 +41,8 @@ Exit codes:
   2    usage: an unknown flag, a missing argument, an invalid value or an unreadable config file
   3    a waited task ended failed or suspended, a waited webhook config ended invalid, a waited session
        did not become active, or a waited poll completed with failed or suspended tasks
-  4    a wait ran out of time (--timeout) before the work ended: it may still be running, wait again
+  4    a wait ran out of time (--timeout) before the work ended: it may still be running, wait again;
+       or the run reached the global --timeout (given before a command with a --timeout of its own)
   130  interrupted (Ctrl-C); 143 when stopped by SIGTERM, 129 when the terminal closed (SIGHUP)
   141  stdout's reader went away (ricloud ... | head -1): the run stops quietly, as on Ctrl-C
 
@@ -51,7 +52,7 @@ NO_COLOR.
 
 Security: flag values (--token, --secret) are visible to other users of this machine (ps). In scripts, pipe the
 token to --token-stdin (event listen: --secret-stdin) or name a file in RICLOUD_TOKEN_FILE. Text output shows the
-server's control characters escaped (\\x1b); --json is exact JSON.`;
+server's control characters escaped (\\x1b), and its bidi and invisible ones (\\u202e); --json is exact JSON.`;
 
 /** The value glued to an unknown option in commander's message, e.g. `--tokn=tok_…`. */
 const UNKNOWN_OPTION_VALUE = /(unknown option '[^'=\s]+)=[^']*/g;

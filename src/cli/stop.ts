@@ -3,10 +3,10 @@
  * every command passes it to its API calls and servers, so each can clean up.
  */
 import type { StopSignal } from './errors';
-import { OutputError, SIGNAL_EXIT_CODES } from './errors';
+import { OutputError, RunTimedOut, SIGNAL_EXIT_CODES } from './errors';
 
-/** Why the run stopped: a signal's name, or the output failure that stopped it. */
-export type StopReason = StopSignal | OutputError;
+/** Why the run stopped: a signal's name, the output failure that stopped it, or the global `--timeout`. */
+export type StopReason = StopSignal | OutputError | RunTimedOut;
 
 /**
  * The signals the command handles itself: Ctrl-C, `kill`, and a terminal closed under a run (`event listen` must still
@@ -43,6 +43,13 @@ export function stopSignal(): AbortSignal {
 export function stopRun(reason: StopReason): void {
   const running = runController();
   if (!running.signal.aborted) running.abort(reason);
+}
+
+/** Stops the run with a `RunTimedOut` once `seconds` have passed (the global `--timeout`), unless it ended first. */
+export function stopAfter(seconds: number): void {
+  const timer = setTimeout(() => stopRun(new RunTimedOut(`ran out of time (--timeout ${seconds} s)`)), seconds * 1000);
+  // A run that ends first ends at once: the timer does not hold the process.
+  timer.unref();
 }
 
 // The errors of outputs that failed and so stopped the run.

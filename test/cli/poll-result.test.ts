@@ -169,6 +169,17 @@ describe('ricloud result', () => {
     expect(run.stderr).toBe(`Downloaded result ${result?.id}: 4.10 kB, checksum verified.\n`);
   });
 
+  it('download -o - writes to a piped stdout, as curl does, not to a file named -', async () => {
+    const token = newToken();
+    const { client: sdk, poll } = await completedPoll(token, ONE_FILE);
+    const [result] = (await sdk.results.list({ poll: poll.id })).data;
+    const cwd = tempHome();
+    const run = await start(['result', 'download', result?.id ?? '', '-o', '-'], env(token), cwd).done;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(contentOf(result?.identifier ?? ''));
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it('download of a result whose storage config signs no URLs (--signed-urls off) says how to sign them (exit 1)', async () => {
     const token = newToken();
     const { client: sdk, session } = await completedPoll(token, ONE_FILE);

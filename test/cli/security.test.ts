@@ -52,13 +52,19 @@ afterEach(() => {
 
 const ESC = '\u001b';
 const BEL = '\u0007';
-/** A window title, an OSC 52 clipboard write, a screen clear, a C1 CSI, DEL, a carriage return and a line break. */
-const HOSTILE = `${ESC}]0;owned${BEL}${ESC}]52;c;ZWNobyBvd25lZA==${BEL}${ESC}[2J\u009b31m\u007f\rx\ny\tz`;
-/** How the command shows it in text: every control character but the tab escaped. */
-const SHOWN = '\\x1b]0;owned\\x07\\x1b]52;c;ZWNobyBvd25lZA==\\x07\\x1b[2J\\x9b31m\\x7f\\x0dx\\x0ay\tz';
-/** Any control character but the tab and the line feed that ends each line. */
+/**
+ * A window title, an OSC 52 clipboard write, a screen clear, a C1 CSI, DEL, a carriage return and a line break; then
+ * what reorders or hides text without a control character (Trojan Source): a right-to-left override that shows
+ * `…exe.png` as `…gnp.exe`, a right-to-left isolate and its end, the bidi marks, a zero width space, a line separator
+ * and a tag character.
+ */
+const HOSTILE = `${ESC}]0;owned${BEL}${ESC}]52;c;ZWNobyBvd25lZA==${BEL}${ESC}[2J\u009b31m\u007f\rx\ny\tz\u202eexe.png\u2067ab\u2069\u200e\u200f\u061c\u200b\u2028\u{e0041}`;
+/** How the command shows it in text: every control character but the tab, and every invisible one, escaped. */
+const SHOWN =
+  '\\x1b]0;owned\\x07\\x1b]52;c;ZWNobyBvd25lZA==\\x07\\x1b[2J\\x9b31m\\x7f\\x0dx\\x0ay\tz\\u202eexe.png\\u2067ab\\u2069\\u200e\\u200f\\u061c\\u200b\\u2028\\u{e0041}';
+/** Any control character but the tab and the line feed that ends each line, or a format character or separator. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point of the test
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/u;
 
 describe('every wait keeps to its --timeout, even when the server stops answering (issue 14, point 3)', () => {
   it('webhook-config create --wait --timeout 2: the refreshes that hang are cut at the end of the wait', async () => {
@@ -127,12 +133,15 @@ describe('text output shows control characters from the server escaped; --json s
     expect(line?.url).toBe(`${OK_URL}/${HOSTILE}`);
   });
 
-  it('--json escapes DEL and C1 as \\u00XX, so even raw JSON on a terminal holds no control character', async () => {
+  it('--json escapes DEL, C1 and format characters as \\uXXXX, so even raw JSON on a terminal holds no control or bidi character', async () => {
     const token = newToken();
     const cfg = await hostileConfig(token);
-    const run = await ricloud(['webhook-config', 'retrieve', cfg.id, '--json'], env(token));
-    expect(run.stdout).not.toMatch(CONTROL);
-    expect(run.stdout).toContain('\\u009b31m\\u007f');
+    for (const args of [['retrieve', cfg.id], ['list'], ['list', '--all']]) {
+      const run = await ricloud(['webhook-config', ...args, '--json'], env(token));
+      expect(run.stdout).not.toMatch(CONTROL);
+      expect(run.stdout).toContain('\\u009b31m\\u007f');
+      expect(run.stdout).toContain('\\u202eexe.png\\u2067ab\\u2069\\u200e\\u200f\\u061c\\u200b\\u2028\\udb40\\udc41');
+    }
   });
 
   it('--json writes U+2028 and U+2029 as \\u2028 and \\u2029: a reader that splits lines as Python does gets one object a line', async () => {

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { type Launched, newToken, OK_URL, start, useMockServer } from './support';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createSignedRequest } from '../../src/webhooks/index';
+import { until } from './flow-support';
+import { configTestEvent, freePort, type Launched, ndjson, newToken, OK_URL, start, useMockServer } from './support';
 
 const { mock, env, client } = useMockServer();
 
@@ -63,5 +65,81 @@ describe('a reader that stopped reading', () => {
       walk.child.kill(sent);
       expect({ sent, ...(await walk.done) }).toMatchObject({ sent, code, stderr: '' });
     }
+  });
+});
+
+/** The listener a test started, stopped after it if it still runs. */
+let running: Launched | undefined;
+afterEach(() => {
+  if (running?.child.exitCode === null) running.child.kill('SIGKILL');
+});
+
+/** Starts `event listen --secret whsec_slow args…` on a free port; resolves once it said all it says at start. */
+async function listenOnFreePort(args: string[]): Promise<{ listener: Launched; url: string }> {
+  const port = await freePort();
+  const listener = start(
+    ['event', 'listen', '--port', String(port), '--secret', 'whsec_slow', ...args],
+    env(newToken()),
+  );
+  running = listener;
+  await listener.waitFor('stderr', /Press Ctrl-C/);
+  return { listener, url: `http://127.0.0.1:${port}/webhooks` };
+}
+
+describe('event listen with a reader that stopped reading', () => {
+  it('refuses deliveries (500, for the API to deliver again later) while stdout is backed up, instead of queueing them', async () => {
+    const { listener, url } = await listenOnFreePort(['--json']);
+    listener.child.stdout.pause();
+    // Events of 200 KB: one is more than a pipe and stdout's buffer hold together.
+    const deliver = async (id: string) => {
+      const event = {
+        ...configTestEvent(id),
+        data: { resource: 'webhook_config', id: 'cfg_1', note: 'x'.repeat(2e5) },
+      };
+      return (await fetch(await createSignedRequest(event, 'whsec_slow', { url }))).status;
+    };
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push(await deliver(`evt_${i}`));
+    const accepted = statuses.indexOf(500);
+    expect(accepted).toBeGreaterThan(0);
+    expect(statuses.slice(0, accepted)).toEqual(Array(accepted).fill(200));
+    expect(statuses.slice(accepted)).toEqual(Array(20 - accepted).fill(500));
+    listener.child.stdout.resume();
+    // Delivered again once the reader reads (as the API retries a refused delivery), the event is printed.
+    await until(async () => (await deliver(`evt_${accepted}`)) === 200, 'a delivery accepted again');
+    listener.child.kill('SIGINT');
+    const run = await listener.done;
+    expect(run.code).toBe(130);
+    const printed = ndjson<{ id: string }>(run.stdout).map((event) => event.id);
+    expect(printed).toEqual(Array.from({ length: accepted + 1 }, (_, i) => `evt_${i}`));
+    expect(run.stderr.match(/stdout is not taking events/g)).toHaveLength(1);
+    expect(run.stderr).not.toContain('refused a delivery');
+  });
+});
+
+describe('event listen with a stderr that stopped reading', () => {
+  it('counts the refused deliveries it cannot report instead of queueing a line for each: anyone can send them', async () => {
+    const { listener, url } = await listenOnFreePort([]);
+    listener.child.stderr.pause();
+    const forged = async (i: number) => {
+      const request = await createSignedRequest(configTestEvent(`evt_${i}`), 'whsec_other', { url });
+      return (await fetch(request)).status;
+    };
+    const sent = 3000;
+    for (let i = 0; i < sent; i += 100) {
+      const statuses = await Promise.all(Array.from({ length: 100 }, (_, j) => forged(i + j)));
+      expect(statuses.every((status) => status === 400)).toBe(true);
+    }
+    listener.child.stderr.resume();
+    await listener.waitFor('stderr', /more lines like these were not shown/);
+    listener.child.kill('SIGINT');
+    const run = await listener.done;
+    expect(run.code).toBe(130);
+    const shown = run.stderr.match(/^refused a delivery: /gm)?.length ?? 0;
+    const counted = [
+      ...run.stderr.matchAll(/^\((\d+) more lines like these were not shown: stderr was backed up\)$/gm),
+    ];
+    expect(shown).toBeLessThan(sent);
+    expect(shown + counted.reduce((sum, [, n]) => sum + Number(n), 0)).toBe(sent);
   });
 });

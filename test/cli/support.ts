@@ -50,13 +50,13 @@ export interface Launched {
   waitFor(stream: 'stdout' | 'stderr', pattern: RegExp, ms?: number): Promise<RegExpMatchArray>;
 }
 
-/** Starts `ricloud args…` with piped stdio and only PATH, a HOME and `env` in its environment. */
-export function start(args: string[], env: Record<string, string | undefined> = {}): Launched {
+/** Starts `ricloud args…` with piped stdio and only PATH, a HOME and `env` in its environment, in `cwd` if given. */
+export function start(args: string[], env: Record<string, string | undefined> = {}, cwd?: string): Launched {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build it first with \`npx tsup\` (npm test does)`);
   const clean = Object.fromEntries(
     Object.entries({ PATH: process.env.PATH, HOME: tempHome(), ...env }).filter(([, v]) => v !== undefined),
   );
-  return collect(spawn(process.execPath, [BIN, ...args], { env: clean as NodeJS.ProcessEnv }));
+  return collect(spawn(process.execPath, [BIN, ...args], { env: clean as NodeJS.ProcessEnv, cwd }));
 }
 
 /** Collects a child's output from the start, so nothing it printed is missed. */

@@ -57,3 +57,12 @@ it('TERM=dumb on a terminal prints no colour either, as Node and git do there; F
   expect(hasAnsi(forced.stdout)).toBe(true);
   expect(hasAnsi(xterm.stdout)).toBe(true);
 });
+
+it.each(['0', 'false'])('FORCE_COLOR=%s on a terminal prints no colour, as Node reads it there too', async (value) => {
+  const token = newToken();
+  expect((await onTerminal(['webhook-config', 'create', '--url', OK_URL], env(token)).done).code).toBe(0);
+  const run = await onTerminal(['webhook-config', 'list'], { ...env(token), FORCE_COLOR: value }).done;
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain(OK_URL);
+  expect(hasAnsi(run.stdout)).toBe(false);
+});

@@ -73,6 +73,34 @@ function wanted(slug: string, options: ListenOptions): boolean {
   return (!options.only || options.only.includes(slug)) && !options.exclude?.includes(slug);
 }
 
+/** The failure of a delivery that came while stdout was backed up: answered 500, so the API delivers it again later. */
+class OutputBackedUp extends Error {
+  override name = 'OutputBackedUp';
+}
+
+/**
+ * A check before each event is printed: while stdout is backed up (its reader slower than the deliveries, or stopped),
+ * it throws `OutputBackedUp`, and says so on stderr once until the reader catches up. Events are refused rather than
+ * queued, so memory holds stdout's buffer and one event, however long the reader stalls.
+ */
+function refuseWhileBackedUp(ctx: Context): () => void {
+  let waiting = false;
+  return () => {
+    if (!ctx.out.backedUp) return;
+    if (!waiting) {
+      waiting = true;
+      ctx.out.warn(
+        'stdout is not taking events: deliveries are refused (500) until its reader catches up; the API delivers them again later',
+      );
+      ctx.out.readyForMore(ctx.signal).then(
+        () => (waiting = false),
+        () => undefined,
+      );
+    }
+    throw new OutputBackedUp('stdout is backed up');
+  };
+}
+
 /** Adds `listen` to the `event` group. */
 export function addListenCommand(group: Command): void {
   group
@@ -112,6 +140,7 @@ export function addListenCommand(group: Command): void {
 Every POST, on any path, is checked: a delivery with a bad signature is refused (400) and reported on stderr.
 A copy of a delivery already received is acknowledged (200), reported on stderr, and not printed again.
 Events left out by --only or --exclude are still accepted (200), just not printed.
+While stdout's reader is not keeping up, deliveries are refused (500), not queued: the API delivers them again later.
 
 Examples:
   ricloud event listen 0.0.0.0 8080 --tolerance 300   # ricloud-py's form, every interface
@@ -142,21 +171,27 @@ Examples:
           // With --webhook-url the secret is known once the config exists; a delivery that comes first waits for it.
           let created: (secret: string) => void = () => undefined;
           const configSecret = new Promise<string>((resolve) => (created = resolve));
+          const printable = refuseWhileBackedUp(ctx);
           const handler = createWebhookHandler({
             secret: given ?? (() => configSecret),
             tolerance: maxAge,
             // A copy of a delivery already received (a replay, or the API's retry) is acknowledged, not printed twice.
             replay: new MemoryReplayStore(),
             onAny: (event) => {
-              if (wanted(`${event.type}.${event.action}`, options)) show(ctx, event);
+              if (!wanted(`${event.type}.${event.action}`, options)) return;
+              printable();
+              show(ctx, event);
             },
-            onError: (error) =>
-              ctx.out.warn(
+            onError: (error) => {
+              // Said once for the whole stall, not once a delivery: stderr may be the same stalled pipe.
+              if (error instanceof OutputBackedUp) return;
+              ctx.out.report(
                 error instanceof ReplayError
                   ? // Not its message, which says "refused": a copy of an event already handled is acknowledged (200).
                     `ignored a copy of a delivery: event ${error.eventId} was already received`
                   : `refused a delivery: ${error instanceof Error ? error.message : String(error)}`,
-              ),
+              );
+            },
           });
           const server = createServer(toNodeHandler(handler));
           await new Promise<void>((resolve, reject) => {

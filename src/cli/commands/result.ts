@@ -144,7 +144,7 @@ export function addResultCommands(program: Command): void {
     .command('download')
     .description("download a result's file, checked against its size and MD5 checksum")
     .argument('<id>', 'the result id')
-    .option('-o, --output <path>', 'write the file here (else to stdout, when it is piped)')
+    .option('-o, --output <path>', 'write the file here (else, or with -, to stdout when it is piped)')
     .option('--force', 'overwrite the file at --output')
     .addHelpText(
       'after',
@@ -159,7 +159,9 @@ Examples:
   ricloud result download <id> | gunzip > messages.db`,
     )
     .action(
-      action(async (ctx, id: string, options: { output?: string; force?: boolean }) => {
+      action(async (ctx, id: string, given: { output?: string; force?: boolean }) => {
+        // `-o -` is stdout, as curl's and wget's are: not a file named `-`.
+        const options = given.output === '-' ? { ...given, output: undefined } : given;
         // Bytes on a terminal would garble it, and could drive it: they go to a file or a pipe.
         if (options.output === undefined && process.stdout.isTTY)
           throw new UsageError('result download writes the file: pass --output PATH, or pipe stdout (… > file)');
