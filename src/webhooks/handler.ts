@@ -10,7 +10,7 @@ import {
   type PlatformContext,
   type WebhookHandlerOptions,
 } from './handler-options';
-import { checkReplayStore, ReplayError } from './replay';
+import { checkReplayStore, recordFailed, ReplayError } from './replay';
 import { checkVerifyOptions, isSecrets, SignatureVerificationError, type Secrets } from './signature';
 import { verifyRequest } from './verify-request';
 
@@ -31,6 +31,7 @@ const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = {
 const HANDLERS = 'the webhook handlers did not finish';
 const STORE = 'the replay store did not answer';
 const SECRET_FUNCTION = 'the secret function did not answer';
+const RECORD_FAILED = 'the event was handled, but the replay store failed to record it: it may be delivered again';
 
 /**
  * The reason a handler's signal aborts with, what `onError` gets and the 503 says, when the handlers or the replay
@@ -181,7 +182,8 @@ export function createWebhookHandler(
         waitingOn = STORE;
         await replay?.add(event.id);
         return [];
-      })().catch((failure: unknown) => [failure]);
+        // Only the store's record can reject (or throw): the handlers' failures are settled above.
+      })().catch((failure: unknown) => [recordFailed(event.id, failure)]);
       const failures = await deadline.race(work);
       if (failures === LATE) {
         const { error, response } = await tooLate(waitingOn, delivery, controller);
@@ -199,7 +201,8 @@ export function createWebhookHandler(
       }
       if (failures.length > 0) {
         await reportEach(failures, delivery);
-        return answer(500, 'the webhook handler failed');
+        // Past the handlers, only the store's record fails.
+        return answer(500, waitingOn === STORE ? RECORD_FAILED : 'the webhook handler failed');
       }
     } finally {
       // Freed at the answer, timed out or not: a retry after a timeout runs the handlers again.
