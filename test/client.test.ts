@@ -47,6 +47,15 @@ afterAll(() => server.close());
 const quiet = { logLevel: 'off' } as const;
 const authOf = (request: { headers: Record<string, string> }) => request.headers.authorization;
 
+/** The SDK imported afresh (no configure() called) with `RICLOUD_TOKEN` and `RICLOUD_URL` set, or unset when undefined. */
+async function freshSdk(token: string | undefined, url?: string) {
+  vi.resetModules();
+  vi.stubEnv('RICLOUD_TOKEN', token);
+  vi.stubEnv('RICLOUD_URL', url);
+  vi.stubEnv('RICLOUD_LOG', 'off');
+  return import('../src/index');
+}
+
 describe('configure() and the default client', () => {
   it('uses https://ricloud-api.reincubate.com when neither baseUrl nor RICLOUD_URL is given', async () => {
     vi.stubEnv('RICLOUD_URL', undefined);
@@ -90,26 +99,26 @@ describe('configure() and the default client', () => {
   });
 
   it('builds the default client from the environment when configure() was never called', async () => {
-    vi.resetModules();
-    vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
-    vi.stubEnv('RICLOUD_URL', 'https://eu.ricloud.test');
-    vi.stubEnv('RICLOUD_LOG', 'off');
-    const fresh = await import('../src/index');
+    const fresh = await freshSdk(TOKEN_B, 'https://eu.ricloud.test');
     const cfg = await fresh.WebhookConfig.create({ url: 'https://hooks.example.com/in' });
     expect(cfg).toBeInstanceOf(fresh.WebhookConfig);
     expect(eu.requests.map(authOf)).toEqual([`Token ${TOKEN_B}`]);
   });
 
   it('reads RICLOUD_TOKEN again after a static call found none: a token set later (secrets loaded at start-up) is sent', async () => {
-    vi.resetModules();
-    vi.stubEnv('RICLOUD_TOKEN', undefined);
-    vi.stubEnv('RICLOUD_URL', undefined);
-    vi.stubEnv('RICLOUD_LOG', 'off');
-    const fresh = await import('../src/index');
+    const fresh = await freshSdk(undefined);
     const error = await rejectionOf(fresh.WebhookConfig.list());
     expect((error as InvalidInputError).field).toBe('token');
     vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
     await fresh.WebhookConfig.list();
+    await fresh.WebhookConfig.list();
+    expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_B}`, `Token ${TOKEN_B}`]);
+  });
+
+  it('keeps the default client it built once it has a token: a later change of RICLOUD_TOKEN is not read', async () => {
+    const fresh = await freshSdk(TOKEN_B);
+    await fresh.WebhookConfig.list();
+    vi.stubEnv('RICLOUD_TOKEN', TOKEN_A);
     await fresh.WebhookConfig.list();
     expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_B}`, `Token ${TOKEN_B}`]);
   });

@@ -15,7 +15,7 @@ import { envLogLevel } from './log';
 import { checkRequestOptions, type RequestOptions } from './options';
 import { checkBaseUrl, checkObject, checkRule, checkRules, checkToken, isPlainObject, type Rule } from './params';
 import { REDACTED } from './redact';
-import { type RequestSpec, type ResponseMeta, SEND, TRANSPORT } from './spec';
+import { HAS_TOKEN, type RequestSpec, type ResponseMeta, SEND, TRANSPORT } from './spec';
 import type { Transport, TransportSettings } from './transport';
 import { DEFAULT_BASE_URL } from './wire';
 
@@ -151,7 +151,7 @@ export class BaseClient {
    * @throws RicloudError in every failure case.
    */
   async [SEND]<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<{ data: T; response: ResponseMeta }> {
-    if (!this.#token)
+    if (!this[HAS_TOKEN])
       throw new InvalidInputError(
         'token',
         'no API token: pass { token } to the client or configure(), or set RICLOUD_TOKEN',
@@ -167,6 +167,11 @@ export class BaseClient {
     const engine = await loadEngine();
     this.#transport ??= engine.createTransport(this.#settings);
     return { engine, transport: this.#transport };
+  }
+
+  /** @internal Whether this client holds a token (its own or `RICLOUD_TOKEN`'s): a call without one is refused. */
+  get [HAS_TOKEN](): boolean {
+    return this.#token !== '';
   }
 
   /** The settings, without the token. */

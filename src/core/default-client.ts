@@ -4,7 +4,7 @@
  */
 import { BaseClient } from './client';
 import { InvalidInputError } from './errors';
-import { SEND } from './spec';
+import { HAS_TOKEN, SEND } from './spec';
 
 let current: BaseClient | undefined;
 
@@ -29,6 +29,6 @@ export function clientFor(options: { client?: BaseClient | undefined } | undefin
   const made = new BaseClient();
   // Kept only with a token: a call made before RICLOUD_TOKEN was set (secrets loaded at start-up) must not hold a
   // client without one for good.
-  if (made.toJSON().token) current = made;
+  if (made[HAS_TOKEN]) current = made;
   return made;
 }

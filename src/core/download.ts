@@ -108,6 +108,8 @@ export async function openDownload(
   const redact = (text: string) => transport.redact(hide(text));
   const limits = new Limits(new AbortController(), o, o.timeout ?? transport.timeout, file.what, redact);
   const withToken = sendsToken(file.url, baseUrl);
+  // The `Retry-After` of the answer being retried: `jitter` gives it to ky as the delay.
+  let advised: number | undefined;
   const send = () =>
     (withToken ? transport.ky : engine.ky)(file.url, {
       prefixUrl: '',
@@ -118,12 +120,14 @@ export async function openDownload(
       timeout: limits.timeout,
       retry: {
         limit: o.maxRetries ?? transport.maxRetries,
-        // Advice past the cap fails at once, as an API call's does; ky's other rate-limit headers are held to it.
-        maxRetryAfter: MAX_RETRY_AFTER_MS,
-        shouldRetry: ({ error }) =>
-          error instanceof engine.HTTPError && (retryAfterMs(error.response.headers) ?? 0) > MAX_RETRY_AFTER_MS
-            ? false
-            : undefined,
+        // ky would measure an HTTP date by the local clock: the advice is read as an API call reads it.
+        afterStatusCodes: [],
+        // Advice past the cap fails at once, as an API call's does.
+        shouldRetry: ({ error }) => {
+          advised = error instanceof engine.HTTPError ? retryAfterMs(error.response.headers) : undefined;
+          return (advised ?? 0) > MAX_RETRY_AFTER_MS ? false : undefined;
+        },
+        jitter: (step) => advised ?? step,
       },
       // The platform's error may name the URL (Deno's does): hooks and logs see a copy with its credentials hidden.
       fetch: (input, init) =>

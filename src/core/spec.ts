@@ -60,3 +60,6 @@ export function responseMeta(
 
 /** The key of the client's method that hands over its transport, for a result's file: internal, as `SEND` is. */
 export const TRANSPORT = Symbol('ricloud.transport');
+
+/** The key of the client's getter that says whether it holds a token, never handing it over: internal, as `SEND` is. */
+export const HAS_TOKEN = Symbol('ricloud.hasToken');

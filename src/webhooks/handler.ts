@@ -10,7 +10,7 @@ import {
   type PlatformContext,
   type WebhookHandlerOptions,
 } from './handler-options';
-import { checkReplayStore, ReplayError } from './replay';
+import { checkReplayStore, recordFailed, ReplayError } from './replay';
 import { checkVerifyOptions, isSecrets, SignatureVerificationError, type Secrets } from './signature';
 import { verifyRequest } from './verify-request';
 
@@ -31,6 +31,7 @@ const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = {
 const HANDLERS = 'the webhook handlers did not finish';
 const STORE = 'the replay store did not answer';
 const SECRET_FUNCTION = 'the secret function did not answer';
+const RECORD_FAILED = 'the event was handled, but the replay store failed to record it: it may be delivered again';
 
 /**
  * The reason a handler's signal aborts with, what `onError` gets and the 503 says, when the handlers or the replay
@@ -38,6 +39,13 @@ const SECRET_FUNCTION = 'the secret function did not answer';
  */
 const timedOut = (waitingOn: string, ms: number) =>
   new DOMException(`${waitingOn} within ${ms} ms (handlerTimeout)`, 'TimeoutError');
+
+/** A delivery as the helpers of one receiver see it: the request, and the platform context to keep late work alive. */
+interface Delivery {
+  request: Request;
+  /** The receiver's second argument, when it has a `waitUntil`. */
+  platform: PlatformContext | undefined;
+}
 
 const answer = (status: number, text: string, headers: Record<string, string> = {}): Response =>
   new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
@@ -85,50 +93,48 @@ export function createWebhookHandler(
   }
   // Ids whose handlers are running: with `replay`, a copy delivered meanwhile is refused, not handled twice.
   const handling = new Set<string>();
-  // By request, so the helpers below, shared by all deliveries, reach the platform context of theirs.
-  const contexts = new WeakMap<Request, PlatformContext>();
   /** Hands `work`, still running at the answer, to the platform's `waitUntil`, with its failure caught. */
-  const keep = (request: Request, work: Promise<unknown>) => {
+  const keep = ({ platform }: Delivery, work: Promise<unknown>) => {
     const kept = work.catch(() => {});
     try {
-      contexts.get(request)?.waitUntil(kept);
+      platform?.waitUntil(kept);
     } catch {
       // A platform that refuses it leaves the work running as without one.
     }
   };
   /** Calls `onError`, waiting for it (a log sent before the answer) up to `handlerTimeout`. */
-  const report = async (error: unknown, request: Request) => {
+  const report = async (error: unknown, delivery: Delivery) => {
     const deadline = startDeadline(handlerTimeout);
     try {
-      const logged = Promise.resolve(onError?.(error, request));
-      if ((await deadline.race(logged)) === LATE) keep(request, logged);
+      const logged = Promise.resolve(onError?.(error, delivery.request));
+      if ((await deadline.race(logged)) === LATE) keep(delivery, logged);
     } catch {
       // A failing logger must not change the answer.
     } finally {
       deadline.clear();
     }
   };
-  const reportEach = async (errors: unknown[], request: Request) => {
-    for (const error of errors) await report(error, request);
+  const reportEach = async (errors: unknown[], delivery: Delivery) => {
+    for (const error of errors) await report(error, delivery);
   };
-  const refuse = async (error: unknown, request: Request) => {
-    await report(error, request);
+  const refuse = async (error: unknown, delivery: Delivery) => {
+    await report(error, delivery);
     return refusal(error);
   };
   /** Answers 503 once `deadline` passed, aborting the handlers' signal with the `TimeoutError` reported. */
-  const tooLate = async (waitingOn: string, request: Request, controller?: AbortController) => {
+  const tooLate = async (waitingOn: string, delivery: Delivery, controller?: AbortController) => {
     const error = timedOut(waitingOn, handlerTimeout);
     controller?.abort(error);
-    await report(error, request);
+    await report(error, delivery);
     return { error, response: answer(503, error.message) };
   };
   /** `value` if it settles before `deadline`, else `LATE`; a failure after that is still reported. */
-  const inTime = async <T>(value: T, deadline: Deadline, request: Request) => {
+  const inTime = async <T>(value: T, deadline: Deadline, delivery: Delivery) => {
     const settled = await deadline.race(value);
     if (settled === LATE)
       keep(
-        request,
-        Promise.resolve(value).catch((failure: unknown) => report(failure, request)),
+        delivery,
+        Promise.resolve(value).catch((failure: unknown) => report(failure, delivery)),
       );
     return settled;
   };
@@ -136,30 +142,30 @@ export function createWebhookHandler(
    * The answer to a delivery whose event id `replay` holds (200, handlers not run), could not look up (500) or did not
    * look up before `deadline` (503), and `undefined` for one to handle.
    */
-  const answerIfSeen = async (id: string, request: Request, deadline: Deadline): Promise<Response | undefined> => {
+  const answerIfSeen = async (id: string, delivery: Delivery, deadline: Deadline): Promise<Response | undefined> => {
     try {
       if (!replay) return undefined;
-      const seen = await inTime(replay.has(id), deadline, request);
-      if (seen === LATE) return (await tooLate(STORE, request)).response;
+      const seen = await inTime(replay.has(id), deadline, delivery);
+      if (seen === LATE) return (await tooLate(STORE, delivery)).response;
       // An event already handled is acknowledged, its handlers not run again: the API retries a delivery whose answer
       // it missed (a handler slower than its timeout), and refusing the retry would leave the event `failed`.
       if (!seen) return undefined;
-      await report(new ReplayError(id), request);
+      await report(new ReplayError(id), delivery);
       return answer(200, 'OK (already received)');
     } catch (error) {
-      return refuse(error, request);
+      return refuse(error, delivery);
     }
   };
   /** Runs the handlers of a verified event, then records its id, all before `deadline`. */
-  const handle = async (event: WebhookEvent, request: Request, deadline: Deadline): Promise<Response> => {
+  const handle = async (event: WebhookEvent, delivery: Delivery, deadline: Deadline): Promise<Response> => {
     // Checked, then marked below, with no await between, and before the store is asked: a copy delivered while the
     // first is handled never runs the handlers, even one whose lookup began before the first was recorded and answers
     // late. It is acknowledged when a call recorded the id meanwhile (a first call that resolved after its timeout).
     if (replay && handling.has(event.id))
-      return (await answerIfSeen(event.id, request, deadline)) ?? refuse(new ReplayError(event.id), request);
+      return (await answerIfSeen(event.id, delivery, deadline)) ?? refuse(new ReplayError(event.id), delivery);
     handling.add(event.id);
     try {
-      const seen = await answerIfSeen(event.id, request, deadline);
+      const seen = await answerIfSeen(event.id, delivery, deadline);
       if (seen) return seen;
       const controller = new AbortController();
       const context: EventHandlerContext = { signal: controller.signal };
@@ -176,25 +182,27 @@ export function createWebhookHandler(
         waitingOn = STORE;
         await replay?.add(event.id);
         return [];
-      })().catch((failure: unknown) => [failure]);
+        // Only the store's record can reject (or throw): the handlers' failures are settled above.
+      })().catch((failure: unknown) => [recordFailed(event.id, failure)]);
       const failures = await deadline.race(work);
       if (failures === LATE) {
-        const { error, response } = await tooLate(waitingOn, request, controller);
+        const { error, response } = await tooLate(waitingOn, delivery, controller);
         // Settled after the answer: failures are still reported, but the abort itself.
         keep(
-          request,
+          delivery,
           work.then((late) =>
             reportEach(
               late.filter((failure) => failure !== error),
-              request,
+              delivery,
             ),
           ),
         );
         return response;
       }
       if (failures.length > 0) {
-        await reportEach(failures, request);
-        return answer(500, 'the webhook handler failed');
+        await reportEach(failures, delivery);
+        // Past the handlers, only the store's record fails.
+        return answer(500, waitingOn === STORE ? RECORD_FAILED : 'the webhook handler failed');
       }
     } finally {
       // Freed at the answer, timed out or not: a retry after a timeout runs the handlers again.
@@ -202,23 +210,25 @@ export function createWebhookHandler(
     }
     return answer(200, 'OK');
   };
-  /** The secrets for `request`: the secret function's answer within `handlerTimeout`, or `LATE`. */
-  const secretsFor = async (request: Request, find: (request: Request) => Secrets | Promise<Secrets>) => {
+  /** The secrets for the delivery's request: the secret function's answer within `handlerTimeout`, or `LATE`. */
+  const secretsFor = async (delivery: Delivery, find: (request: Request) => Secrets | Promise<Secrets>) => {
     const deadline = startDeadline(handlerTimeout);
     try {
-      return await inTime(find(request), deadline, request);
+      return await inTime(find(delivery.request), deadline, delivery);
     } finally {
       deadline.clear();
     }
   };
   return async (request, context) => {
     const { waitUntil } = (context ?? {}) as Partial<PlatformContext>;
-    if (typeof waitUntil === 'function') contexts.set(request, context as PlatformContext);
+    // A context without `waitUntil` (Deno's `info`, Next.js's `{ params }`) is ignored.
+    const platform = typeof waitUntil === 'function' ? (context as PlatformContext) : undefined;
+    const delivery: Delivery = { request, platform };
     if (request.method !== 'POST') return answer(405, 'webhook deliveries are POST requests', { allow: 'POST' });
     let event: WebhookEvent;
     try {
-      const secret = typeof options.secret === 'function' ? await secretsFor(request, options.secret) : options.secret;
-      if (secret === LATE) return (await tooLate(SECRET_FUNCTION, request)).response;
+      const secret = typeof options.secret === 'function' ? await secretsFor(delivery, options.secret) : options.secret;
+      if (secret === LATE) return (await tooLate(SECRET_FUNCTION, delivery)).response;
       // The receiver's own fault, not the sender's: a 500 with no detail, and the error goes to onError.
       if (!isSecrets(secret))
         throw new InvalidInputError(
@@ -227,12 +237,12 @@ export function createWebhookHandler(
         );
       event = await verifyRequest(request, secret, { tolerance, maxBodyBytes, bodyTimeout });
     } catch (error) {
-      return refuse(error, request);
+      return refuse(error, delivery);
     }
     // One deadline for the replay store's calls and the handlers together: the API waits for one answer.
     const deadline = startDeadline(handlerTimeout);
     try {
-      return await handle(event, request, deadline);
+      return await handle(event, delivery, deadline);
     } finally {
       deadline.clear();
     }

@@ -22,6 +22,17 @@ export class ReplayError extends RicloudError {
 }
 
 /**
+ * What a receiver reports when the store's `add` failed (`cause`) after the handlers of event `id` resolved: the
+ * delivery is not acknowledged, so the event comes again.
+ */
+export const recordFailed = (id: string, cause: unknown): RicloudError =>
+  new RicloudError(
+    `event ${id} was handled, but the replay store failed to record its id (see cause): the delivery is not ` +
+      'acknowledged, so the API will deliver the event again and its handlers may run again. Check the store.',
+    { cause },
+  );
+
+/**
  * Checks a `replay` option: undefined, or a store with `has` and `add` methods.
  * @throws InvalidInputError naming `field`.
  */

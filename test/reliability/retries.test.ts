@@ -25,6 +25,17 @@ import { recordingRetries, seedConfig, sent, since } from './support';
 const { api, client } = useMockApi();
 const CONFIGS = '/configs/webhook';
 
+/** `fetch`, with each answer's `Date` header set to `date` (left as it is when undefined). */
+const withDate =
+  (date: string | undefined): typeof fetch =>
+  async (input, init) => {
+    const answer = await fetch(input, init);
+    if (date === undefined) return answer;
+    const headers = new Headers(answer.headers);
+    headers.set('date', date);
+    return new Response(answer.body, { status: answer.status, headers });
+  };
+
 /** A config in the mock, and the path to it. */
 const seed = (c: Client = client()) => seedConfig(c);
 
@@ -187,13 +198,16 @@ describe('Retry-After', () => {
     expect(retries[0]?.error).toBeInstanceOf(RateLimitError);
   });
 
-  it('as an HTTP date: the SDK waits until that date', async () => {
+  it.each([
+    ['without a Date header', undefined],
+    ['with a Date header that is no date', 'Sun, 32 Nov 1994 08:49:37 GMT'],
+  ])('as an HTTP date, %s: the SDK waits until that date by the local clock', async (_, date) => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, status: 503, retryAfter: new Date(Date.now() + 10_000).toUTCString() });
     const controller = new AbortController();
     let delay = -1;
     const error = await rejectionOf(
-      client().webhookConfigs.retrieve(config.id, {
+      client({ fetch: withDate(date) }).webhookConfigs.retrieve(config.id, {
         signal: controller.signal,
         onRetry: ({ delayMs }) => {
           delay = delayMs;

@@ -385,6 +385,26 @@ describe('result.download() and its request', () => {
     expect(refused).toBe(1);
   });
 
+  it("waits a Retry-After date as the server's Date measures it, with the server's clock 10 minutes ahead", async () => {
+    const result = await fileResult();
+    const serverNow = Date.now() + 10 * 60_000;
+    let refused = 0;
+    server.use(
+      http.get(`${api.baseUrl}/files/:id`, () => {
+        if (refused++ > 0) return;
+        const headers = {
+          date: new Date(serverNow).toUTCString(),
+          'retry-after': new Date(serverNow + 1000).toUTCString(),
+        };
+        return new HttpResponse('busy', { status: 503, headers });
+      }),
+    );
+    // By the local clock the advice is 10 minutes away: slept on (up to 60 s), it would pass the deadline.
+    const bytes = await bytesOf(await result.download({ deadline: 5000 }));
+    expect(refused).toBe(2);
+    expect(md5(bytes)).toBe(result.checksum);
+  });
+
   it('an error answer whose body stalls ends within timeout, as a ServerError', async () => {
     const result = await fileResult();
     server.use(

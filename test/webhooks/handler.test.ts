@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Client, InvalidInputError } from '../../src/index';
+import { Client, InvalidInputError, RicloudError } from '../../src/index';
 import { startMockServer, type MockServer, type MockServerOptions } from '../../src/mock/index';
 import {
   createSignedRequest,
@@ -7,6 +7,7 @@ import {
   DEFAULT_BODY_TIMEOUT,
   DEFAULT_MAX_BODY_BYTES,
   MemoryReplayStore,
+  type ReplayStore,
   SignatureVerificationError,
   type WebhookEvent,
   type WebhookHandlerOptions,
@@ -190,6 +191,46 @@ describe('createWebhookHandler: answers', () => {
     expect((await copy).status).toBe(400);
     expect(runs).toBe(1);
   });
+
+  it.each([
+    ['rejects', (failure: Error) => Promise.reject(failure)],
+    [
+      'throws',
+      (failure: Error) => {
+        throw failure;
+      },
+    ],
+  ])(
+    "answers 500 when the replay store's record %s after the handlers ran, saying the event may come again",
+    async (_, fail) => {
+      const ids = new Set<string>();
+      const down = new Error('redis://:hunter2@cache.internal:6379 is unreachable');
+      let records = 0;
+      const replay: ReplayStore = {
+        has: (id) => ids.has(id),
+        add: (id) => (++records === 1 ? fail(down) : void ids.add(id)),
+      };
+      const { handler, events, errors } = recorder({ replay });
+      const wire = await signed(JSON.stringify(taskSucceeded('evt_unrecorded')));
+      const first = await handler(post(wire));
+      expect({ status: first.status, text: await first.text() }).toEqual({
+        status: 500,
+        text: 'the event was handled, but the replay store failed to record it: it may be delivered again',
+      });
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toBeInstanceOf(RicloudError);
+      expect((errors[0] as RicloudError).message).toBe(
+        'event evt_unrecorded was handled, but the replay store failed to record its id (see cause): the delivery is ' +
+          'not acknowledged, so the API will deliver the event again and its handlers may run again. Check the store.',
+      );
+      expect((errors[0] as RicloudError).cause).toBe(down);
+      // The id was not recorded: the API's retry runs the handlers again, and is recorded this time.
+      expect((await handler(post(wire))).status).toBe(200);
+      expect(events).toHaveLength(2);
+      expect((await handler(post(wire))).status).toBe(200);
+      expect(events).toHaveLength(2);
+    },
+  );
 
   it('answers 400 to a body cut off while it was read, and runs no handler', async () => {
     const { handler, events, errors } = recorder();
@@ -488,6 +529,38 @@ describe('createWebhookHandler with the mock API', () => {
     const [event] = server!.api.store.events().filter((e) => e.type === 'task');
     expect(handled).toBe(1);
     expect(event?.state).toBe('delivered');
+  });
+
+  it('with a replay store whose record fails once, the API delivers the event again: delivered, handled twice', async () => {
+    const ids = new Set<string>();
+    let failNext = false;
+    const replay: ReplayStore = {
+      has: (id) => ids.has(id),
+      add: async (id) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('the store is down');
+        }
+        ids.add(id);
+      },
+    };
+    let handled = 0;
+    const { client, errors } = await mockDeliveringTo(
+      { replay, on: { 'task.succeeded': () => void handled++ } },
+      { retryDelay: 1 },
+    );
+    await client.webhookConfigs.create({ url: 'https://receiver.example/webhooks' });
+    await server!.api.settle();
+    failNext = true;
+    await client.storageConfigs.create({ url: 'gs://bucket/results', credentials: { private_key: 'k' } });
+    await server!.api.settle();
+
+    const [event] = server!.api.store.events().filter((e) => e.type === 'task');
+    expect(event).toMatchObject({ state: 'delivered', retries: 1 });
+    expect(handled).toBe(2);
+    expect(errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('the API will deliver the event again') }),
+    ]);
   });
 
   it('refuses the mock delivery when its secret is wrong, and the config becomes invalid', async () => {
