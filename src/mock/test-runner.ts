@@ -1,12 +1,13 @@
 /**
  * The config test tasks: pending → processing → succeeded | failed, which moves the config to valid | invalid. A
  * webhook config's test is a signed delivery of its own test event (one attempt); a storage config's test passes
- * unless the `storageTest` option says `fail`, and its end is a `task.succeeded` | `task.failed` event of the key.
+ * unless its url ends in `.fail` or the `storageTest` option says `fail`, and its end is a `task.succeeded` |
+ * `task.failed` event of the key.
  * Also the long-poll wait on a task's end.
  */
 import { RUNNING_STATES } from '../core/wire';
 import type { TaskAttributes } from '../schemas';
-import { STORAGE_TEST_ERROR } from './choices';
+import { FAILING_TARGET, STORAGE_TEST_ERROR } from './choices';
 import { attempt, type DeliveryContext, emit, newEvent, sleep } from './deliveries';
 import type { StoredKey, StoredStorageConfig } from './shapes';
 import { newId, withoutSecret, type StoredConfig } from './store';
@@ -164,7 +165,8 @@ export class TestRunner {
     task.state = 'processing';
     task.date_started = store.now();
     await sleep(taskDelay, signal);
-    const error = config.resource === 'webhook_config' ? await this.#deliverTest(config, signal) : this.#storageError();
+    const error =
+      config.resource === 'webhook_config' ? await this.#deliverTest(config, signal) : this.#storageError(config);
     task.state = error ? 'failed' : 'succeeded';
     task.error = error;
     task.date_completed = store.now();
@@ -176,8 +178,9 @@ export class TestRunner {
     if (config.resource === 'storage_config') this.announce(key, 'task', task.state, task, signal);
   }
 
-  #storageError(): string | null {
-    return this.context.storageTest === 'fail' ? STORAGE_TEST_ERROR : null;
+  #storageError(config: StoredStorageConfig): string | null {
+    const fails = this.context.storageTest === 'fail' || config.url.endsWith(FAILING_TARGET.suffix);
+    return fails ? STORAGE_TEST_ERROR : null;
   }
 
   /** Sends the signed test event, once; returns the task's error code, or null when the receiver took it. */
