@@ -44,7 +44,7 @@ export interface MockApi {
   settle(): Promise<void>;
   /**
    * What the mock holds, as the API's plain objects (configs with their secrets and credentials), each list of one
-   * organisation when named.
+   * organisation when named. Each call gives copies: changing them changes nothing in the mock.
    */
   readonly store: {
     organisations(): StoredOrganisation[];
@@ -137,15 +137,16 @@ export function buildMockApi(
       intervalScale: options.intervalScale ?? INTERVAL_SCALE,
     },
   });
+  // Copies: a test that changes what it read must not change the mock behind its state machines and checks.
   const of = <T extends { organisation?: unknown }>(items: Iterable<T>, organisation?: string) =>
-    [...items].filter((item) => organisation === undefined || item.organisation === organisation);
+    structuredClone([...items].filter((item) => organisation === undefined || item.organisation === organisation));
 
   return {
     baseUrl,
     handlers,
     settle: () => runner.settle(),
     store: {
-      organisations: () => [...store.organisations.values()],
+      organisations: () => structuredClone([...store.organisations.values()]),
       keys: (organisation) => of(store.keys.values(), organisation),
       webhookConfigs: (organisation) => of(store.configs.values(), organisation),
       storageConfigs: (organisation) => of(store.storageConfigs.values(), organisation),

@@ -118,7 +118,10 @@ export const INTERVAL_SCALE = 1000;
 /** A subscription's `interval` in seconds: a day by default, an hour at least (the API's changelog). */
 export const SUBSCRIPTION_INTERVAL = { default: 86_400, min: 3600 } as const;
 
-/** A data type or file whose name ends so makes its task fail, with this error. */
+/**
+ * A data type or file whose name ends so makes its task fail, with this error; a storage config whose url ends so fails
+ * its tests, with `STORAGE_TEST_ERROR`.
+ */
 export const FAILING_TARGET = { suffix: '.fail', error: 'data-unavailable' } as const;
 /** A data type or file whose name ends so leaves its task `suspended` after `processing`, for good. */
 export const SUSPENDED_TARGET = { suffix: '.suspend' } as const;

@@ -104,8 +104,9 @@ export class FaultPlan {
     this.#push(checkFault(fault, 'fault'));
   }
 
+  // A copy, as checked: a change the caller makes to its object afterwards must not bypass the checks.
   #push(fault: Fault): void {
-    this.#faults.push({ fault, left: fault.times ?? 1 });
+    this.#faults.push({ fault: { ...fault }, left: fault.times ?? 1 });
   }
 
   /** Removes every fault. */

@@ -74,6 +74,15 @@ describe('a fault', () => {
     await expect(startMockServer({ faults })).rejects.toBeInstanceOf(InvalidInputError);
   });
 
+  it('is planned as it was when added: changing the object afterwards (to a value it would refuse) changes nothing', async () => {
+    const fault = { path: '/key', status: 503, times: 2 };
+    mock.api.faults.add(fault);
+    Object.assign(fault, { status: 700, path: 'key' });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await py(mock.url, TOKEN, '/key')).status);
+    expect(statuses).toEqual([503, 503, 200]);
+  });
+
   it('with a global RegExp path hits every matching request it is planned for, not every other one', async () => {
     mock.api.faults.add({ path: /^\/key$/g, status: 503, times: 3 });
     const statuses = [];

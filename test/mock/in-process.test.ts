@@ -160,3 +160,29 @@ describe('a receiver url with credentials', () => {
     expect(api.created).toMatchObject({ webhook_config: 0, task: 0 });
   });
 });
+
+describe('api.store', () => {
+  it('gives copies: a test that changes what it returned changes nothing the API answers', async () => {
+    const client = new Client({ token: TOKEN_A, baseUrl: api.baseUrl });
+    const hook = await client.webhookConfigs.create({ url: 'https://receiver.example/hooks' });
+    const bucket = await client.storageConfigs.create({ url: 'gs://bucket/path', credentials: { key: 'k' } });
+    const permissions = await client.permissions.create({ scopes: { 'data_type:*': [] } });
+    await api.settle();
+    const [storedHook] = api.store.webhookConfigs();
+    const [storedBucket] = api.store.storageConfigs();
+    const [storedPermissions] = api.store.permissions();
+    const [storedTask] = api.store.tasks();
+    Object.assign(storedHook as object, { state: 'invalid', url: 'https://elsewhere.example/' });
+    Object.assign(storedBucket as object, { state: 'deactivated' });
+    Object.assign(storedBucket?.credentials as object, { key: 'changed' });
+    Object.assign(storedPermissions?.scopes as object, { 'data_type:ios_messages.*': [] });
+    Object.assign(storedTask as object, { state: 'pending' });
+
+    expect(await client.webhookConfigs.retrieve(hook.id)).toMatchObject({ state: 'valid', url: hook.url });
+    expect((await client.storageConfigs.retrieve(bucket.id)).state).toBe('valid');
+    expect((await client.permissions.retrieve(permissions.id)).scopes).toEqual({ 'data_type:*': [] });
+    expect((await client.tasks.retrieve(storedTask?.id ?? '')).state).toBe('succeeded');
+    expect(api.store.webhookConfigs()[0]).toMatchObject({ state: 'valid', url: hook.url });
+    expect(api.store.storageConfigs()[0]?.credentials).toEqual({ key: 'k' });
+  });
+});

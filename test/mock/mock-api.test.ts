@@ -8,6 +8,7 @@ import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client, InvalidInputError } from '../../src/index';
 import { startMockServer, TEST_ERRORS, type MockServer } from '../../src/mock/index';
+import { MockStore } from '../../src/mock/store';
 import {
   DEFAULT_TOLERANCE,
   parseSignatureHeader,
@@ -456,19 +457,28 @@ describe('timestamps', () => {
     }
   });
 
-  it('order lists by instant, whatever the number of digits a stored stamp has, as the date filters compare them', async () => {
-    const [a, b, c] = [await create(), await create(), await create()];
-    await mock.api.settle();
-    // The store's objects are the mock's own: a test may rewrite their stamps. As text, `.16Z` would sort after `.168354Z`.
-    const stored = new Map(mock.api.store.webhookConfigs().map((config) => [config.id, config]));
-    stored.get(a.id)!.date_created = '2025-01-01T00:00:00.16Z';
-    stored.get(b.id)!.date_created = '2025-01-01T00:00:00.168354Z';
-    // The same instant as `a`: the config made later comes first.
-    stored.get(c.id)!.date_created = '2025-01-01T00:00:00.160000Z';
-    const listed = await call('/configs/webhook');
-    expect(listed.json.data.map((config: { id: string }) => config.id)).toEqual([b.id, c.id, a.id]);
-    const older = await call('/configs/webhook?date_created__lt=2025-01-01T00:00:00.168354Z');
-    expect(older.json.data.map((config: { id: string }) => config.id)).toEqual([c.id, a.id]);
+  it('order lists by instant, whatever the number of digits a stamp has, as the date filters compare them', async () => {
+    // The mock writes six digits: its clock is made to write others. As text, `.16Z` would sort after `.168354Z`.
+    const now = vi.spyOn(MockStore.prototype, 'now');
+    const stamped = async (stamp: string) => {
+      await mock.api.settle(); // the steps of the last config's test take no stamp of this one's
+      now.mockReturnValueOnce(stamp);
+      return create();
+    };
+    try {
+      await call('/configs/webhook'); // the token's organisation, and its stamp, are made first
+      const a = await stamped('2025-01-01T00:00:00.16Z');
+      const b = await stamped('2025-01-01T00:00:00.168354Z');
+      // The same instant as `a`: the config made later comes first.
+      const c = await stamped('2025-01-01T00:00:00.160000Z');
+      await mock.api.settle();
+      const listed = await call('/configs/webhook');
+      expect(listed.json.data.map((config: { id: string }) => config.id)).toEqual([b.id, c.id, a.id]);
+      const older = await call('/configs/webhook?date_created__lt=2025-01-01T00:00:00.168354Z');
+      expect(older.json.data.map((config: { id: string }) => config.id)).toEqual([c.id, a.id]);
+    } finally {
+      now.mockRestore();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Storage configs as ricloud-py calls them (no Content-Type, `null` test body): create, retrieve, list, update, test,
- * delete; credentials never shown nor logged; the `storageTest` option makes tests fail.
+ * delete; credentials never shown nor logged; a url ending in `.fail`, or the `storageTest` option, makes tests fail.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/index';
@@ -137,6 +137,28 @@ describe('storage configs', () => {
     } finally {
       await failing.close();
     }
+  });
+
+  it('fail their test when their url ends in .fail, in the same mock as one that passes, until the url changes', async () => {
+    const denied = await call('/configs/storage', {
+      method: 'POST',
+      body: { url: 'gs://bucket/denied.fail', credentials: GCP },
+    });
+    const allowed = await call('/configs/storage', {
+      method: 'POST',
+      body: { url: 'gs://bucket/ok', credentials: GCP },
+    });
+    await mock.api.settle();
+    const state = async (id: string) => (await call(`/configs/storage/${id}`)).json.state;
+    expect([await state(denied.json.id), await state(allowed.json.id)]).toEqual(['invalid', 'valid']);
+    const tasks = (await call('/tasks', { query: { type: 'storage_config.test' } })).json.data;
+    expect(tasks).toMatchObject([
+      { target: allowed.json.id, state: 'succeeded', error: null },
+      { target: denied.json.id, state: 'failed', error: STORAGE_TEST_ERROR },
+    ]);
+    await call(`/configs/storage/${denied.json.id}`, { method: 'POST', body: { url: 'gs://bucket/fixed' } });
+    await mock.api.settle();
+    expect(await state(denied.json.id)).toBe('valid');
   });
 
   it('storageTest other than pass or fail is refused before the mock is built', () => {

@@ -261,9 +261,15 @@ describe('a subscription, as its organisation and start date change', () => {
 });
 
 describe('settle()', () => {
-  it('resolves while a subscription polls faster than its polls end, once the polls made before it have completed', async () => {
-    // At the default taskDelay a poll takes over 60 ms, and this subscription starts one every 36 ms.
-    const busy = await startMockServer({ intervalScale: 0.01, deliver: rec.deliver });
+  it('resolves while a subscription polls faster than its polls and their deliveries end, once those of the polls made before it have', async () => {
+    // At the default taskDelay a poll takes over 60 ms, each delivery 100 ms, and this subscription starts a poll every
+    // 36 ms: some delivery is always on its way.
+    const slow = async (request: Request) => {
+      await request.text();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return new Response('OK');
+    };
+    const busy = await startMockServer({ intervalScale: 0.01, deliver: slow });
     try {
       const flow = { base: busy.url, token: 't', settle: () => busy.api.settle() };
       await configure(flow);
@@ -275,6 +281,10 @@ describe('settle()', () => {
       await busy.api.settle();
       const states = busy.api.store.polls().filter((poll) => before.includes(poll.id));
       expect(states.map((poll) => poll.state)).toEqual(before.map(() => 'completed'));
+      const completed = busy.api.store
+        .events()
+        .filter((event) => event.action === 'completed' && before.includes((event.data as { id: string }).id));
+      expect(completed.map((event) => event.state)).toEqual(before.map(() => 'delivered'));
     } finally {
       busy.api.reset();
       await busy.close();

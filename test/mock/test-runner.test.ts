@@ -1,9 +1,11 @@
 /**
  * The mock's webhook_config.test task, driven over HTTP with a receiver the test answers by hand: which test decides
- * the config's state, what counts as delivered, when a held answer returns, and that no listener piles up.
+ * the config's state, what counts as delivered, when a held answer returns, that no listener piles up, and that a
+ * request handled while the mock closes starts nothing.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index';
+import { configure, session } from './flow-support';
 
 /** Deliveries waiting for the test to answer them, in order. */
 let waiting: ((response: Response) => void)[] = [];
@@ -134,5 +136,57 @@ describe('listeners', () => {
       process.off('warning', onWarning);
     }
     expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
+  });
+});
+
+describe('close() while a request is being handled', () => {
+  /** A mock server that closes as soon as its handler reads the body of a request (the `debug` line of its field). */
+  async function closingMidRequest() {
+    const delivered: string[] = [];
+    let closing: Promise<void> | undefined;
+    let closeOnDebug = false;
+    const server: MockServer = await startMockServer({
+      taskDelay: 1,
+      intervalScale: 0.01,
+      deliver: async (request) => {
+        delivered.push(await request.text());
+        return new Response('OK');
+      },
+      debug: () => {
+        if (closeOnDebug) closing ??= server.close();
+      },
+    });
+    const flow = { base: server.url, token: 'tok_closing', settle: () => server.api.settle() };
+    /** Sends `body` (with a field the endpoint ignores) to `path`, closing the mock while it is handled. */
+    const closeDuring = async (path: string, body: Record<string, unknown>) => {
+      closeOnDebug = true;
+      await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Token ${flow.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ ...body, colour: 'blue' }),
+      }).catch(() => undefined);
+      await closing;
+    };
+    return { server, flow, delivered, closeDuring };
+  }
+
+  it('a config it creates has its test queued but never run: nothing is delivered after close()', async () => {
+    const { server, delivered, closeDuring } = await closingMidRequest();
+    await closeDuring('/configs/webhook', { url: 'https://receiver.example/hooks' });
+    await server.api.settle();
+    expect(server.api.store.tasks()).toMatchObject([{ state: 'pending' }]);
+    expect(delivered).toEqual([]);
+  });
+
+  it('a subscription it creates never polls', async () => {
+    const { server, flow, closeDuring } = await closingMidRequest();
+    await configure(flow);
+    const opened = await session(flow);
+    const polls = server.api.created.poll;
+    await closeDuring('/subscriptions', { session: opened.id, poll_payload: { info_types: ['*'] }, interval: 3600 });
+    expect(server.api.store.subscriptions()).toMatchObject([{ state: 'pending' }]);
+    // Its first poll would be due at once, and each next one 36 ms later.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(server.api.created.poll).toBe(polls);
   });
 });
