@@ -71,6 +71,7 @@ describe('examples', { timeout: 60_000 }, () => {
     const out = await example('client-options');
     expect(out).toMatch(/^→ POST \/configs\/webhook #1$/m);
     expect(out).toMatch(/^← 201 \d+ ms req_\d+$/m);
+    expect(out).toMatch(/^(new|valid|invalid) true$/m); // withOptions kept the base URL
     expect(out).toContain('AbortError user went away');
     expect(out).toContain('token hidden');
     expect(out).not.toContain('token-client-options');
