@@ -25,7 +25,10 @@ const fresh = await WebhookConfig.retrieve(cfg.id, {
   timeout: 2_000,
   maxRetries: 0,
 });
-console.log(fresh.state);
+
+// The same settings with some changed: a new client, this one untouched.
+const patient = client.withOptions({ timeout: 60_000, maxRetries: 5 });
+console.log(fresh.state, patient.baseUrl === client.baseUrl);
 
 // Cancelling: the call rejects with AbortError, whose cause is the signal's reason.
 controller.abort(new Error('user went away'));

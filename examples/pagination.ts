@@ -16,7 +16,11 @@ while (page.hasNextPage()) page = await page.nextPage();
 let count = 0;
 for await (const cfg of WebhookConfig.list()) if (cfg.id) count++;
 
+// …or page by page, lazily: `pages()` yields the Page objects.
+const sizes: number[] = [];
+for await (const each of WebhookConfig.list({ limit: 2 }).pages()) sizes.push(each.data.length);
+
 // A bounded copy into an array.
 const firstTen = await WebhookConfig.list().toArray({ limit: 10 });
 const tests = await Event.list({ type: 'webhook_config', action: 'test' });
-console.log(count, firstTen.length, tests.total_count);
+console.log(count, firstTen.length, tests.total_count, sizes.join('+'));

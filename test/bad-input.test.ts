@@ -492,6 +492,20 @@ const callerCases: Case[] = [
     field: 'options.timeout',
   },
   {
+    name: 'a deadline given to wait(), which only its timeout bounds (it was silently ignored)',
+    setup: created,
+    run: (_c, { task }) => task!.wait({ deadline: 5_000 } as never),
+    error: InvalidInputError,
+    field: 'options.deadline',
+  },
+  {
+    name: 'awaitFor given to wait(), which long-polls by itself (it was silently ignored)',
+    setup: created,
+    run: (_c, { task }) => task!.wait({ awaitFor: 2 } as never),
+    error: InvalidInputError,
+    field: 'options.awaitFor',
+  },
+  {
     name: 'wait options of null',
     setup: created,
     run: (_c, { task }) => task!.wait(null as never),

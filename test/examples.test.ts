@@ -56,8 +56,8 @@ describe('examples', { timeout: 60_000 }, () => {
     expect(org.some((c) => c.state === 'deactivated')).toBe(true);
   });
 
-  it('pagination.ts pages by hand, iterates everything and copies a bounded array', async () => {
-    expect(await example('pagination')).toContain('2 of 3 on the first page\n3 3 3');
+  it('pagination.ts pages by hand, iterates everything and its pages, and copies a bounded array', async () => {
+    expect(await example('pagination')).toContain('2 of 3 on the first page\n3 3 3 2+1');
   });
 
   it('errors.ts shows NotFoundError, InvalidInputError and the mayHaveSucceeded check', async () => {
@@ -71,6 +71,7 @@ describe('examples', { timeout: 60_000 }, () => {
     const out = await example('client-options');
     expect(out).toMatch(/^→ POST \/configs\/webhook #1$/m);
     expect(out).toMatch(/^← 201 \d+ ms req_\d+$/m);
+    expect(out).toMatch(/^(new|valid|invalid) true$/m); // withOptions kept the base URL
     expect(out).toContain('AbortError user went away');
     expect(out).toContain('token hidden');
     expect(out).not.toContain('token-client-options');

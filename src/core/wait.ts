@@ -2,7 +2,7 @@
  * Waiting for a resource's asynchronous work to end (a task, a session, a poll): long-polls with `Ricloud-Await`,
  * falling back to polling with backoff against a server that answers at once.
  */
-import { AbortError, TimeoutError } from './errors';
+import { AbortError, InvalidInputError, TimeoutError } from './errors';
 import type { RequestOptions } from './options';
 import { checkObject, checkRule, MILLISECONDS } from './params';
 import { sleep } from './signal';
@@ -31,11 +31,15 @@ export interface Waitable {
  * Refreshes `target` until it is `done`. Each refresh asks the server to hold the answer (`Ricloud-Await`, up to
  * 10 s, never past the wait's end); when the server answers at once, it polls with backoff from 0.5 s to 5 s.
  * `noun` and `path` name the target in errors (`task`, `/tasks/{id}`).
- * @throws InvalidInputError for options that are not an object or a bad `timeout`; TimeoutError when `target` is not
- * done after `timeout`; AbortError when `signal` fires.
+ * @throws InvalidInputError for options that are not an object, a bad `timeout`, a `deadline` or an `awaitFor`;
+ * TimeoutError when `target` is not done after `timeout`; AbortError when `signal` fires.
  */
 export async function waitFor(target: Waitable, noun: string, path: string, options: WaitOptions): Promise<void> {
   checkObject(options, 'options');
+  // Each refresh gets its own deadline and awaitFor from the wait: a caller's would be overridden, so it is refused.
+  for (const key of ['deadline', 'awaitFor'] as const)
+    if ((options as RequestOptions)[key] !== undefined)
+      throw new InvalidInputError(`options.${key}`, 'is not an option of wait()');
   const budget = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
   checkRule(budget, 'options.timeout', MILLISECONDS);
   const { timeout: _budget, ...perRequest } = options;
