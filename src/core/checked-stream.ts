@@ -1,6 +1,6 @@
 /** A download's body as it passes: counted against the result's `size`, hashed against its `checksum`. */
 import type { DownloadOptions, ResultFile } from './download';
-import type { Limits } from './download-limits';
+import { type Limits, whenCollected } from './download-limits';
 import { ChecksumMismatchError, SizeMismatchError } from './download-errors';
 import { RicloudError } from './errors';
 import { md5 } from './md5';
@@ -117,5 +117,8 @@ export function checkedStream(body: ReadableStream<Uint8Array> | null, checks: C
     }
     controller.enqueue(chunk.value);
   }
-  return new ReadableStream<Uint8Array>({ pull, cancel: (reason) => end(reason) }, { highWaterMark: 0 });
+  const stream = new ReadableStream<Uint8Array>({ pull, cancel: (reason) => end(reason) }, { highWaterMark: 0 });
+  // A stream its reader drops mid-way, never cancelled, still stops its body and its MD5 thread once collected.
+  whenCollected(stream, () => void end()?.catch(() => undefined));
+  return stream;
 }

@@ -14,6 +14,9 @@ const collected =
     ? /* @__PURE__ */ new FinalizationRegistry<() => void>((release) => release())
     : undefined;
 
+/** Calls `cleanup` once `target` is collected, where the platform has weak references (else never). */
+export const whenCollected = (target: object, cleanup: () => void): void => collected?.register(target, cleanup);
+
 /**
  * `follow`, holding `own` weakly: a stream its reader drops, unread or mid-way, leaves nothing lasting on a signal
  * shared by many downloads. A function of its own, so that no closure here holds `own` (nor the `Limits` holding it).

@@ -102,16 +102,19 @@ export function createWebhookHandler(
       // A platform that refuses it leaves the work running as without one.
     }
   };
-  /** Calls `onError`, waiting for it (a log sent before the answer) up to `handlerTimeout`. */
-  const report = async (error: unknown, delivery: Delivery) => {
-    const deadline = startDeadline(handlerTimeout);
+  /**
+   * Calls `onError`, waiting for it (a log sent before the answer) up to `handlerTimeout`, or only until `within`, the
+   * delivery's deadline, passes: an answer that must arrive in time (an acknowledgement) is not held past it.
+   */
+  const report = async (error: unknown, delivery: Delivery, within?: Deadline) => {
+    const deadline = within ?? startDeadline(handlerTimeout);
     try {
       const logged = Promise.resolve(onError?.(error, delivery.request));
       if ((await deadline.race(logged)) === LATE) keep(delivery, logged);
     } catch {
       // A failing logger must not change the answer.
     } finally {
-      deadline.clear();
+      if (!within) deadline.clear();
     }
   };
   const reportEach = async (errors: unknown[], delivery: Delivery) => {
@@ -150,7 +153,7 @@ export function createWebhookHandler(
       // An event already handled is acknowledged, its handlers not run again: the API retries a delivery whose answer
       // it missed (a handler slower than its timeout), and refusing the retry would leave the event `failed`.
       if (!seen) return undefined;
-      await report(new ReplayError(id), delivery);
+      await report(new ReplayError(id), delivery, deadline);
       return answer(200, 'OK (already received)');
     } catch (error) {
       return refuse(error, delivery);

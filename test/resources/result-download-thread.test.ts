@@ -4,9 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AbortError, ChecksumMismatchError, type Result, SizeMismatchError } from '../../src/index';
 import { rejectionOf, useMockApi } from '../support/core-harness';
+import { gc } from '../support/gc';
 import { resultsOf } from '../support/results';
 
 // 40 MiB: past the size from which the MD5 runs in a worker thread, and more than the bytes it may hold at once.
@@ -128,6 +129,26 @@ describe('result.download() of a large file', () => {
     void reader.cancel();
     await expect.poll(threads).toBe(before);
   });
+
+  it('leaves no thread when the reader drops the stream mid-way without cancelling it', async () => {
+    const result = await fileResult();
+    const before = threads();
+    // A read's idle timer holds its stream until it lapses: a short timeout lets it go soon after.
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined = (
+      await result.download({ timeout: 100 })
+    ).getReader();
+    let length = 0;
+    while (length < SIZE / 2) length += (await reader.read()).value?.byteLength ?? SIZE;
+    expect(threads()).toBe(before + 1);
+    reader = undefined;
+    await vi.waitFor(
+      () => {
+        gc();
+        expect(threads()).toBe(before);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+  }, 20_000);
 
   it('starts no thread for a stream that is never read', async () => {
     const result = await fileResult();

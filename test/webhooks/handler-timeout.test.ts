@@ -9,6 +9,7 @@ import {
   DEFAULT_HANDLER_TIMEOUT,
   type EventHandlerContext,
   MemoryReplayStore,
+  type ReplayStore,
 } from '../../src/webhooks/index';
 import { expect503At, recorder, SECRET, taskSucceeded } from './support';
 
@@ -182,6 +183,22 @@ describe('createWebhookHandler: handlerTimeout', () => {
     retry.release();
     expect((await retried).status).toBe(200);
     expect(calls()).toBe(2);
+  });
+
+  it("acknowledges an event already handled by the delivery's handlerTimeout, however long onError takes", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // A lookup that takes most of the time: onError gets what is left, so the API gets its 200 in time.
+    const replay: ReplayStore = {
+      has: () => new Promise((resolve) => setTimeout(resolve, 60, true)),
+      add: () => undefined,
+    };
+    const { handler } = recorder({ replay, handlerTimeout: 100, onError: never });
+    let status: number | undefined;
+    void handler(await createSignedRequest(taskSucceeded('evt_seen'), SECRET)).then((r) => (status = r.status));
+    await vi.advanceTimersByTimeAsync(99);
+    expect(status).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(status).toBe(200);
   });
 
   it(`waits ${DEFAULT_HANDLER_TIMEOUT} ms by default, then answers 503`, async () => {
