@@ -80,11 +80,11 @@ export class TestRunner {
       .then(
         () => undefined,
         // No job rejects but when aborted: the rethrow only shows a bug of the mock, as an unhandled rejection.
-        // Stryker disable BlockStatement,ConditionalExpression: equivalent while the mock has no such bug.
+        // Stryker disable next-line BlockStatement: equivalent while the mock has no such bug.
         (error) => {
+          // Stryker disable next-line ConditionalExpression: as above.
           if (!controller.signal.aborted) throw error;
         },
-        // Stryker restore BlockStatement,ConditionalExpression
       )
       .finally(() => {
         this.#running.delete(run);

@@ -104,13 +104,23 @@ describe('every wait keeps to its --timeout, even when the server stops answerin
 });
 
 describe('text output shows control characters from the server escaped; --json stays exact (point 4)', () => {
-  /** A config the server holds with `HOSTILE` in its URL. */
-  async function hostileConfig(token: string) {
+  /**
+   * Has the mock answer each GET of `path` with its own answer of now, the JSON string `from` in it replaced by `to`:
+   * a value the mock would refuse to hold.
+   */
+  async function answerWith(token: string, path: string, from: string, to: string) {
+    await mock().api.settle();
+    const answer = await fetch(`${mock().url}${path}`, { headers: { authorization: `Token ${token}` } });
+    const encoded = (text: string) => JSON.stringify(text).slice(1, -1);
+    const body = (await answer.text()).replaceAll(encoded(from), encoded(to));
+    mock().api.faults.add({ method: 'GET', path, times: Infinity, body });
+  }
+
+  /** A config the server shows with `url` (retrieved and listed). */
+  async function hostileConfig(token: string, url = `${OK_URL}/${HOSTILE}`) {
     const cfg = await client(token).webhookConfigs.create({ url: OK_URL });
-    const stored = mock()
-      .api.store.webhookConfigs()
-      .find((c) => c.id === cfg.id);
-    if (stored) stored.url = `${OK_URL}/${HOSTILE}`;
+    await answerWith(token, `/configs/webhook/${cfg.id}`, OK_URL, url);
+    await answerWith(token, '/configs/webhook', OK_URL, url);
     return cfg;
   }
 
@@ -146,11 +156,7 @@ describe('text output shows control characters from the server escaped; --json s
 
   it('--json writes U+2028 and U+2029 as \\u2028 and \\u2029: a reader that splits lines as Python does gets one object a line', async () => {
     const token = newToken();
-    const cfg = await client(token).webhookConfigs.create({ url: OK_URL });
-    const stored = mock()
-      .api.store.webhookConfigs()
-      .find((c) => c.id === cfg.id);
-    if (stored) stored.url = `${OK_URL}/a\u2028b\u2029c`;
+    await hostileConfig(token, `${OK_URL}/a\u2028b\u2029c`);
     const run = await ricloud(['webhook-config', 'list', '--all', '--json'], env(token));
     expect(run.stdout).toContain('a\\u2028b\\u2029c');
     // Python's str.splitlines() ends a line at these too (and at \x1c-\x1e and \x85, which JSON already escapes).
@@ -166,7 +172,7 @@ describe('text output shows control characters from the server escaped; --json s
     const [failed] = mock()
       .api.store.tasks()
       .filter((t) => t.target === cfg.id);
-    if (failed) failed.error = HOSTILE;
+    await answerWith(token, `/tasks/${failed?.id}`, String(failed?.error), HOSTILE);
     const run = await ricloud(['task', 'wait', failed?.id ?? ''], env(token));
     expect(run.code).toBe(3);
     expect(run.stderr).toBe(`error: task ${failed?.id} failed (${SHOWN})\n`);

@@ -262,11 +262,11 @@ describe('a subscription, as its organisation and start date change', () => {
 
 describe('settle()', () => {
   it('resolves while a subscription polls faster than its polls and their deliveries end, once those of the polls made before it have', async () => {
-    // At the default taskDelay a poll takes over 60 ms, each delivery 100 ms, and this subscription starts a poll every
+    // At the default taskDelay a poll takes over 60 ms, each delivery 300 ms, and this subscription starts a poll every
     // 36 ms: some delivery is always on its way.
     const slow = async (request: Request) => {
       await request.text();
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 300));
       return new Response('OK');
     };
     const busy = await startMockServer({ intervalScale: 0.01, deliver: slow });
