@@ -506,6 +506,17 @@ const callerCases: Case[] = [
     field: 'options.awaitFor',
   },
   {
+    name: 'a misspelt wait option (timout) on a task that has already ended (it was refused only while it ran)',
+    setup: async (c) => {
+      const prepared = await created(c);
+      await prepared.task!.wait();
+      return prepared;
+    },
+    run: (_c, { task }) => task!.wait({ timout: 5_000 } as never),
+    error: InvalidInputError,
+    field: 'options.timout',
+  },
+  {
     name: 'wait options of null',
     setup: created,
     run: (_c, { task }) => task!.wait(null as never),

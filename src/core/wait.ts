@@ -3,7 +3,7 @@
  * falling back to polling with backoff against a server that answers at once.
  */
 import { AbortError, InvalidInputError, TimeoutError } from './errors';
-import type { RequestOptions } from './options';
+import { checkRequestOptions, type RequestOptions } from './options';
 import { checkObject, checkRule, MILLISECONDS } from './params';
 import { sleep } from './signal';
 import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS } from './wire';
@@ -31,7 +31,7 @@ export interface Waitable {
  * Refreshes `target` until it is `done`. Each refresh asks the server to hold the answer (`Ricloud-Await`, up to
  * 10 s, never past the wait's end); when the server answers at once, it polls with backoff from 0.5 s to 5 s.
  * `noun` and `path` name the target in errors (`task`, `/tasks/{id}`).
- * @throws InvalidInputError for options that are not an object, a bad `timeout`, a `deadline` or an `awaitFor`;
+ * @throws InvalidInputError for options that are not an object, a bad or unknown one, a `deadline` or an `awaitFor`;
  * TimeoutError when `target` is not done after `timeout`; AbortError when `signal` fires.
  */
 export async function waitFor(target: Waitable, noun: string, path: string, options: WaitOptions): Promise<void> {
@@ -43,6 +43,8 @@ export async function waitFor(target: Waitable, noun: string, path: string, opti
   const budget = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
   checkRule(budget, 'options.timeout', MILLISECONDS);
   const { timeout: _budget, ...perRequest } = options;
+  // Checked now, not by the first refresh: a target that has already ended is never refreshed.
+  checkRequestOptions(perRequest, 'options', []);
   const stillRunning = () =>
     new TimeoutError(`${noun} ${target.id} is still ${target.state} after ${budget} ms`, {
       request: { method: 'GET', path, attempts: 0 },
