@@ -22,6 +22,12 @@ import { createMockApi } from '../src/mock/index';
 import packageJson from '../package.json';
 import { rejectionOf, TOKEN_A, TOKEN_B } from './support/core-harness';
 
+/** A process where configure() was never called: the default client is process-wide (both builds share it). */
+const forgetDefaultClient = () => {
+  vi.resetModules();
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for(`ricloud@${packageJson.version}/default-client`)];
+};
+
 // Three mocks on three origins: the SDK default, one named by RICLOUD_URL, and one with a token → organisation map.
 const deliver = async () => new Response('OK');
 const main = createMockApi({ taskDelay: 5, deliver });
@@ -90,7 +96,7 @@ describe('configure() and the default client', () => {
   });
 
   it('builds the default client from the environment when configure() was never called', async () => {
-    vi.resetModules();
+    forgetDefaultClient();
     vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
     vi.stubEnv('RICLOUD_URL', 'https://eu.ricloud.test');
     vi.stubEnv('RICLOUD_LOG', 'off');
@@ -101,7 +107,7 @@ describe('configure() and the default client', () => {
   });
 
   it('reads RICLOUD_TOKEN again after a static call found none: a token set later (secrets loaded at start-up) is sent', async () => {
-    vi.resetModules();
+    forgetDefaultClient();
     vi.stubEnv('RICLOUD_TOKEN', undefined);
     vi.stubEnv('RICLOUD_URL', undefined);
     vi.stubEnv('RICLOUD_LOG', 'off');
