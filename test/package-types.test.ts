@@ -120,3 +120,43 @@ describe('the declarations, with skipLibCheck off and every strict option on', (
     120_000,
   );
 });
+
+/** The string literals an editor offers inside the quotes of `call` (e.g. `Event.list({ type: '' })`). */
+function completions(call: string): string[] {
+  const source = `import { Event, Task, WebhookConfig } from 'ricloud';\nvoid ${call};\n`;
+  const file = join(app, 'complete.ts');
+  writeFileSync(file, source);
+  const service = ts.createLanguageService({
+    getScriptFileNames: () => [file],
+    getScriptVersion: () => '1',
+    getScriptSnapshot: (name) =>
+      ts.sys.fileExists(name) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(name) ?? '') : undefined,
+    getCurrentDirectory: () => app,
+    getCompilationSettings: () => ({ module: Kind.NodeNext, moduleResolution: Resolution.NodeNext, strict: true }),
+    getDefaultLibFileName: ts.getDefaultLibFilePath,
+    fileExists: ts.sys.fileExists,
+    readFile: ts.sys.readFile,
+  });
+  const entries = service.getCompletionsAtPosition(file, source.indexOf("''") + 1, {})?.entries ?? [];
+  return entries.map((entry) => entry.name).sort();
+}
+
+describe('list filters in an editor', () => {
+  it('offer their documented choices inside the quotes (public-types.check.ts: and still take any string)', () => {
+    expect(completions("Event.list({ type: '' })")).toEqual(['poll', 'session', 'task', 'webhook_config']);
+    expect(completions("Event.list({ action: '' })")).toEqual([
+      'completed',
+      'created',
+      'expired',
+      'failed',
+      'succeeded',
+      'test',
+    ]);
+    expect(completions("Task.list({ source_type: '' })")).toEqual([
+      'icloud.account',
+      'rirelay.instance',
+      'rirelay.source',
+    ]);
+    expect(completions("WebhookConfig.list({ state: '' })")).toEqual(['deactivated', 'invalid', 'new', 'valid']);
+  }, 120_000);
+});

@@ -51,6 +51,9 @@ never(async () => {
   const task: Task = await cfg.test();
   expectTypeOf(task.state).toEqualTypeOf<TaskState>();
   expectTypeOf((await Event.list({ state: 'delivered' })).data[0]?.state).toEqualTypeOf<EventState | undefined>();
+  // Filters offer the documented types, actions and source types, and take one the API adds later.
+  await Event.list({ type: 'storage_config', action: 'test' });
+  await new Client().tasks.list({ source_type: 'icloud.device' });
 });
 
 // An empty update, and a state a caller cannot set, are errors.
