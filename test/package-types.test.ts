@@ -123,7 +123,7 @@ describe('the declarations, with skipLibCheck off and every strict option on', (
 
 /** The string literals an editor offers inside the quotes of `call` (e.g. `Event.list({ type: '' })`). */
 function completions(call: string): string[] {
-  const source = `import { Event, Task, WebhookConfig } from 'ricloud';\nvoid ${call};\n`;
+  const source = `import { Event, Permissions, Task, WebhookConfig } from 'ricloud';\nvoid ${call};\n`;
   const file = join(app, 'complete.ts');
   writeFileSync(file, source);
   const service = ts.createLanguageService({
@@ -141,7 +141,7 @@ function completions(call: string): string[] {
   return entries.map((entry) => entry.name).sort();
 }
 
-describe('list filters in an editor', () => {
+describe('filters and parameters in an editor', () => {
   it('offer their documented choices inside the quotes (public-types.check.ts: and still take any string)', () => {
     expect(completions("Event.list({ type: '' })")).toEqual(['poll', 'session', 'task', 'webhook_config']);
     expect(completions("Event.list({ action: '' })")).toEqual([
@@ -157,6 +157,11 @@ describe('list filters in an editor', () => {
       'rirelay.instance',
       'rirelay.source',
     ]);
+    expect(
+      completions(
+        "Permissions.create({ scopes: { 'source_type:icloud.account': [{ level: '', type: 'count', value: 3 }] } })",
+      ),
+    ).toEqual(['key', 'organisation', 'user']);
     expect(completions("WebhookConfig.list({ state: '' })")).toEqual(['deactivated', 'invalid', 'new', 'valid']);
   }, 120_000);
 });
