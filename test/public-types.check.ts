@@ -56,6 +56,15 @@ never(async () => {
   await new Client().tasks.list({ source_type: 'icloud.device' });
 });
 
+// A page's items are read-only: the last one is where the next page starts, so reordering them in place would skip items.
+never(async () => {
+  const page = await WebhookConfig.list();
+  const newestLast: WebhookConfig[] = page.data.toReversed();
+  // @ts-expect-error: sort a copy (toSorted, toReversed), not the page
+  page.data.reverse();
+  return newestLast;
+});
+
 // An empty update, and a state a caller cannot set, are errors.
 never(async () => {
   const cfg = await WebhookConfig.retrieve('wc_1');
