@@ -95,6 +95,18 @@ describe('configure() and the default client', () => {
     expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`]);
   });
 
+  it("is one for the process: configure() in one copy of the SDK (the ESM build) reaches another's (the CommonJS one)", async () => {
+    vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
+    configure({ token: TOKEN_A, ...quiet });
+    vi.resetModules();
+    const other = await import('../src/index');
+    expect(other.WebhookConfig).not.toBe(WebhookConfig);
+    await other.WebhookConfig.list();
+    other.configure({ token: TOKEN_B, ...quiet });
+    await WebhookConfig.list();
+    expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`, `Token ${TOKEN_B}`]);
+  });
+
   it('builds the default client from the environment when configure() was never called', async () => {
     forgetDefaultClient();
     vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
