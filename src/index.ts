@@ -39,7 +39,7 @@ export type { Logger, LogLevel } from './core/log';
 export type { Validation } from './core/parse';
 export type { RetryMode } from './core/retry';
 export { Event, Events } from './resources/event';
-export type { EventListParams } from './resources/event';
+export type { EventAction, EventListParams, EventType } from './resources/event';
 export { Key, Keys } from './resources/key';
 export type { KeyCreateParams, KeyListParams, KeyUpdateParams } from './resources/key';
 export { Organisation, Organisations } from './resources/organisation';

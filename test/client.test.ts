@@ -22,6 +22,12 @@ import { createMockApi } from '../src/mock/index';
 import packageJson from '../package.json';
 import { rejectionOf, TOKEN_A, TOKEN_B } from './support/core-harness';
 
+/** A process where configure() was never called: the default client is process-wide (both builds share it). */
+const forgetDefaultClient = () => {
+  vi.resetModules();
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for(`ricloud@${packageJson.version}/default-client`)];
+};
+
 // Three mocks on three origins: the SDK default, one named by RICLOUD_URL, and one with a token → organisation map.
 const deliver = async () => new Response('OK');
 const main = createMockApi({ taskDelay: 5, deliver });
@@ -49,7 +55,7 @@ const authOf = (request: { headers: Record<string, string> }) => request.headers
 
 /** The SDK imported afresh (no configure() called) with `RICLOUD_TOKEN` and `RICLOUD_URL` set, or unset when undefined. */
 async function freshSdk(token: string | undefined, url?: string) {
-  vi.resetModules();
+  forgetDefaultClient();
   vi.stubEnv('RICLOUD_TOKEN', token);
   vi.stubEnv('RICLOUD_URL', url);
   vi.stubEnv('RICLOUD_LOG', 'off');
@@ -96,6 +102,18 @@ describe('configure() and the default client', () => {
     await WebhookConfig.list();
     expect(eu.requests).toHaveLength(0);
     expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`]);
+  });
+
+  it("is one for the process: configure() in one copy of the SDK (the ESM build) reaches another's (the CommonJS one)", async () => {
+    vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
+    configure({ token: TOKEN_A, ...quiet });
+    vi.resetModules();
+    const other = await import('../src/index');
+    expect(other.WebhookConfig).not.toBe(WebhookConfig);
+    await other.WebhookConfig.list();
+    other.configure({ token: TOKEN_B, ...quiet });
+    await WebhookConfig.list();
+    expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`, `Token ${TOKEN_B}`]);
   });
 
   it('builds the default client from the environment when configure() was never called', async () => {

@@ -1,7 +1,8 @@
 /**
- * The built declarations as a strict app's compiler reads them, with `skipLibCheck` off: an ESM app and a CommonJS app
- * (`module: node16`), each importing every entry point of the package from node_modules. Runs against dist/ (built by
- * `npm test` before vitest).
+ * The built declarations as a strict app's compiler reads them, with `skipLibCheck` off and the strictest options
+ * (`exactOptionalPropertyTypes`, `noUncheckedIndexedAccess`, `verbatimModuleSyntax`, `isolatedModules`): ESM and
+ * CommonJS apps under each `moduleResolution` (node16, nodenext, bundler, the old node10), each importing every entry
+ * point of the package from node_modules. Runs against dist/ (built by `npm test` before vitest).
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,31 +17,78 @@ mkdirSync(join(app, 'node_modules'));
 symlinkSync(root, join(app, 'node_modules', 'ricloud'), 'dir');
 writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', type: 'module' }));
 
-/** An app's one source file: every entry point imported and used (a .cts file is CommonJS: its imports are requires). */
-const APP = `import { Client } from 'ricloud';
-import { createWebhookHandler } from 'ricloud/webhooks';
+/** The body of an app: every entry point used, a webhook config's life, errors narrowed by class, an event by slug. */
+const USE = `
+export async function main(): Promise<void> {
+  configure({ token: process.env['RICLOUD_TOKEN'] });
+  const client = new Client({ token: 'tok' });
+  const created = await client.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+  const secret: string = created.secret;
+  const page = await client.webhookConfigs.list({ state: 'valid', limit: 10 });
+  await page.data[0]?.update({ state: 'deactivated' });
+  for await (const config of WebhookConfig.list({ state: 'deactivated' })) console.log(config.id);
+  const task: Task = await created.test();
+  const done: TaskState = (await task.wait()).state;
+  try {
+    await WebhookConfig.retrieve('wc_1');
+  } catch (err) {
+    if (err instanceof NotFoundError) console.log(err.status, err.request.path);
+    else if (err instanceof RicloudError) console.log(err.mayHaveSucceeded);
+  }
+  const event: WebhookEvent = await constructEvent('{}', 'sig', secret);
+  if (isEvent(event, 'task.succeeded')) console.log(event.data.state, done);
+  console.log(createWebhookHandler({ secret }), createMockApi, webhookConfigSchema, downloadToFile);
+}
+`;
+
+/** The app as an ES module: named imports. */
+const ESM_APP = `import { Client, configure, NotFoundError, RicloudError, type Task, type TaskState, WebhookConfig } from 'ricloud';
+import { constructEvent, createWebhookHandler, isEvent, type WebhookEvent } from 'ricloud/webhooks';
 import { createMockApi } from 'ricloud/mock';
 import { webhookConfigSchema } from 'ricloud/schemas';
 import { downloadToFile } from 'ricloud/node';
+${USE}`;
 
-const client = new Client({ token: 'tok' });
-export const made = client.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
-export const receiver = createWebhookHandler({ secret: 'whsec_x' });
-export const used = [createMockApi, webhookConfigSchema, downloadToFile];
+/** The app as CommonJS, the way \`verbatimModuleSyntax\` has it written: \`import … = require()\`. */
+const CJS_APP = `import ricloud = require('ricloud');
+import webhooks = require('ricloud/webhooks');
+import mock = require('ricloud/mock');
+import schemas = require('ricloud/schemas');
+import node = require('ricloud/node');
+const { Client, configure, NotFoundError, RicloudError, WebhookConfig } = ricloud;
+type Task = ricloud.Task;
+type TaskState = ricloud.TaskState;
+type WebhookEvent = webhooks.WebhookEvent;
+const { constructEvent, createWebhookHandler, isEvent } = webhooks;
+const { createMockApi } = mock;
+const { webhookConfigSchema } = schemas;
+const { downloadToFile } = node;
+${USE.replace('export async function', 'async function')}
+export = main;
 `;
 
 /**
  * The compiler's complaints about the app's `files` and the package's declarations, as `path(line): message`. Those
  * about other packages' (msw's own declarations do not compile in a CommonJS app) are theirs to fix.
  */
-function diagnostics(files: string[]): string[] {
+function diagnostics(
+  files: string[],
+  module: ts.ModuleKind,
+  moduleResolution: ts.ModuleResolutionKind,
+  lib: string[],
+): string[] {
   const program = ts.createProgram(
     files.map((file) => join(app, file)),
     {
-      module: ts.ModuleKind.Node16,
-      moduleResolution: ts.ModuleResolutionKind.Node16,
+      module,
+      moduleResolution,
       target: ts.ScriptTarget.ES2022,
+      lib,
       strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      verbatimModuleSyntax: true,
+      isolatedModules: true,
       skipLibCheck: false,
       noEmit: true,
       types: ['node'],
@@ -57,10 +105,71 @@ function diagnostics(files: string[]): string[] {
     });
 }
 
-describe('the declarations, with skipLibCheck off', () => {
-  it('compile in an ESM app (import) and in a CommonJS app (require), so they never import ESM-only ky', () => {
-    // The same source as app.ts is ESM (the app's package.json says "type": "module"); as app.cts it is CommonJS.
-    for (const file of ['app.ts', 'app.cts']) writeFileSync(join(app, file), APP);
-    expect(diagnostics(['app.ts', 'app.cts'])).toEqual([]);
+const { ModuleKind: Kind, ModuleResolutionKind: Resolution } = ts;
+const NODE = ['lib.es2023.d.ts'];
+const BROWSER = ['lib.es2023.d.ts', 'lib.dom.d.ts'];
+// The source as app.ts is ESM (the app's package.json says "type": "module"); as app.cts it is CommonJS.
+writeFileSync(join(app, 'app.ts'), ESM_APP);
+writeFileSync(join(app, 'app.cts'), CJS_APP);
+
+describe('the declarations, with skipLibCheck off and every strict option on', () => {
+  it.each([
+    // A Node app's lib often has no DOM: the declarations name only the web types @types/node declares too.
+    ['node16, from ESM and from CommonJS', ['app.ts', 'app.cts'], Kind.Node16, Resolution.Node16, NODE],
+    ['nodenext, from ESM and from CommonJS', ['app.ts', 'app.cts'], Kind.NodeNext, Resolution.NodeNext, NODE],
+    ['bundler', ['app.ts'], Kind.ESNext, Resolution.Bundler, BROWSER],
+    // The old resolution reads no `exports`: `typesVersions` maps the subpaths to their declarations.
+    ['node10, from CommonJS', ['app.cts'], Kind.CommonJS, Resolution.Node10, NODE],
+  ])(
+    'resolve and compile under moduleResolution %s (a CommonJS app is never led to import ESM-only ky)',
+    (_, files, module, resolution, lib) => {
+      expect(diagnostics(files, module, resolution, lib)).toEqual([]);
+    },
+    120_000,
+  );
+});
+
+/** The string literals an editor offers inside the quotes of `call` (e.g. `Event.list({ type: '' })`). */
+function completions(call: string): string[] {
+  const source = `import { Event, Permissions, Task, WebhookConfig } from 'ricloud';\nvoid ${call};\n`;
+  const file = join(app, 'complete.ts');
+  writeFileSync(file, source);
+  const service = ts.createLanguageService({
+    getScriptFileNames: () => [file],
+    getScriptVersion: () => '1',
+    getScriptSnapshot: (name) =>
+      ts.sys.fileExists(name) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(name) ?? '') : undefined,
+    getCurrentDirectory: () => app,
+    getCompilationSettings: () => ({ module: Kind.NodeNext, moduleResolution: Resolution.NodeNext, strict: true }),
+    getDefaultLibFileName: ts.getDefaultLibFilePath,
+    fileExists: ts.sys.fileExists,
+    readFile: ts.sys.readFile,
+  });
+  const entries = service.getCompletionsAtPosition(file, source.indexOf("''") + 1, {})?.entries ?? [];
+  return entries.map((entry) => entry.name).sort();
+}
+
+describe('filters and parameters in an editor', () => {
+  it('offer their documented choices inside the quotes (public-types.check.ts: and still take any string)', () => {
+    expect(completions("Event.list({ type: '' })")).toEqual(['poll', 'session', 'task', 'webhook_config']);
+    expect(completions("Event.list({ action: '' })")).toEqual([
+      'completed',
+      'created',
+      'expired',
+      'failed',
+      'succeeded',
+      'test',
+    ]);
+    expect(completions("Task.list({ source_type: '' })")).toEqual([
+      'icloud.account',
+      'rirelay.instance',
+      'rirelay.source',
+    ]);
+    expect(
+      completions(
+        "Permissions.create({ scopes: { 'source_type:icloud.account': [{ level: '', type: 'count', value: 3 }] } })",
+      ),
+    ).toEqual(['key', 'organisation', 'user']);
+    expect(completions("WebhookConfig.list({ state: '' })")).toEqual(['deactivated', 'invalid', 'new', 'valid']);
   }, 120_000);
 });

@@ -143,6 +143,41 @@ describe('built package', () => {
     );
   });
 
+  it('is one SDK to an app that both imports and requires it: errors match either build, configure() reaches both', () => {
+    // Node loads dist/index.js for the import and dist/index.cjs for the require: two copies of every class.
+    const script = `import { createRequire } from 'node:module';
+      import * as esm from 'ricloud';
+      import { SignatureVerificationError } from 'ricloud/webhooks';
+      const cjs = createRequire(import.meta.url)('ricloud');
+      const config = { id: 'wc_1', resource: 'webhook_config', organisation: 'org_1', url: 'https://a.example',
+        state: 'valid', date_created: '2026-01-01T00:00:00Z' };
+      const fetchAs = (who) => async (request) => request.url.endsWith('/wc_1')
+        ? Response.json({ ...config, url: 'https://' + who + '.example' })
+        : Response.json({ error: 'not-found', message: 'no such config' }, { status: 404 });
+      const missing = (sdk) => sdk.WebhookConfig.retrieve('wc_2').catch((error) => error);
+      const families = (error, sdk) => ['NotFoundError', 'RequestError', 'RicloudError', 'AuthenticationError', 'ServerError']
+        .filter((name) => error instanceof sdk[name]);
+      esm.configure({ token: 'tok', fetch: fetchAs('esm'), maxRetries: 0 });
+      const fromEsm = [(await cjs.WebhookConfig.retrieve('wc_1')).url, families(await missing(cjs), esm)];
+      cjs.configure({ token: 'tok', fetch: fetchAs('cjs'), maxRetries: 0 });
+      const fromCjs = [(await esm.WebhookConfig.retrieve('wc_1')).url, families(await missing(esm), cjs)];
+      const webhooks = new (createRequire(import.meta.url)('ricloud/webhooks').SignatureVerificationError)('x');
+      console.log(JSON.stringify({ fromEsm, fromCjs, webhooks: [webhooks instanceof esm.RicloudError,
+        webhooks instanceof SignatureVerificationError, new SignatureVerificationError('x') instanceof cjs.RicloudError,
+        new esm.RequestError('x', { status: 400, request: { method: 'GET', path: '/', attempts: 1 }, body: '', error: '' })
+          instanceof cjs.NotFoundError, {} instanceof esm.RicloudError, null instanceof cjs.RicloudError] }));`;
+    const cwd = resolve(import.meta.dirname, '..');
+    const found = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8' }),
+    );
+    const matched = ['NotFoundError', 'RequestError', 'RicloudError'];
+    expect(found).toEqual({
+      fromEsm: ['https://esm.example', matched],
+      fromCjs: ['https://cjs.example', matched],
+      webhooks: [true, true, true, false, false, false],
+    });
+  });
+
   it.each(['index.js', 'index.cjs'])(
     '%s keeps the names of its classes, which util.inspect and stack traces print',
     async (entry) => {

@@ -51,6 +51,18 @@ never(async () => {
   const task: Task = await cfg.test();
   expectTypeOf(task.state).toEqualTypeOf<TaskState>();
   expectTypeOf((await Event.list({ state: 'delivered' })).data[0]?.state).toEqualTypeOf<EventState | undefined>();
+  // Filters offer the documented types, actions and source types, and take one the API adds later.
+  await Event.list({ type: 'storage_config', action: 'test' });
+  await new Client().tasks.list({ source_type: 'icloud.device' });
+});
+
+// A page's items are read-only: the last one is where the next page starts, so reordering them in place would skip items.
+never(async () => {
+  const page = await WebhookConfig.list();
+  const newestLast: WebhookConfig[] = page.data.toReversed();
+  // @ts-expect-error: sort a copy (toSorted, toReversed), not the page
+  page.data.reverse();
+  return newestLast;
 });
 
 // An empty update, and a state a caller cannot set, are errors.

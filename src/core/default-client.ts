@@ -4,13 +4,16 @@
  */
 import { BaseClient } from './client';
 import { InvalidInputError } from './errors';
+import { SHARED } from './shared';
 import { HAS_TOKEN, SEND } from './spec';
 
-let current: BaseClient | undefined;
+// On globalThis, so `configure()` in the ESM build reaches static calls in the CommonJS one, and back.
+const CURRENT = Symbol.for(`${SHARED}default-client`);
+const slot = globalThis as { [CURRENT]?: BaseClient };
 
 /** Makes `client` the default one. */
 export function setDefaultClient(client: BaseClient): void {
-  current = client;
+  slot[CURRENT] = client;
 }
 
 /**
@@ -25,10 +28,11 @@ export function clientFor(options: { client?: BaseClient | undefined } | undefin
       throw new InvalidInputError('options.client', 'must be a Client');
     return client;
   }
+  const current = slot[CURRENT];
   if (current) return current;
   const made = new BaseClient();
   // Kept only with a token: a call made before RICLOUD_TOKEN was set (secrets loaded at start-up) must not hold a
   // client without one for good.
-  if (made[HAS_TOKEN]) current = made;
+  if (made[HAS_TOKEN]) slot[CURRENT] = made;
   return made;
 }

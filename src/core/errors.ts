@@ -1,7 +1,11 @@
 /**
- * The RicloudError family: every failure the SDK reports is one of these. It imports nothing, so `ricloud/webhooks`
- * can share it without pulling in the HTTP client. `answer-error.ts` says which HTTP status becomes which class.
+ * The RicloudError family: every failure the SDK reports is one of these. It imports no HTTP client, so
+ * `ricloud/webhooks` can share it. `answer-error.ts` says which HTTP status becomes which class.
  */
+import { SHARED } from './shared';
+
+// Marks the family's classes in both builds, so `instanceof` knows an error the other build made.
+const FAMILY = Symbol.for(`${SHARED}error`);
 
 /** Where a request went, for errors and hooks. Never holds the token. */
 export interface RequestInfo {
@@ -17,6 +21,16 @@ export interface RequestInfo {
   requestId?: string | undefined;
 }
 
+/** True when `value` is an error of the other build's class of `family`'s name (the build keeps class names). */
+function madeByOtherBuild(family: { name: string }, value: unknown): boolean {
+  // A class's prototype is its parent class: NotFoundError, RequestError, …, RicloudError, Error, Function.prototype.
+  for (let made = (value as { constructor?: unknown } | null)?.constructor; typeof made === 'function'; ) {
+    if (FAMILY in made && made.name === family.name) return true;
+    made = Object.getPrototypeOf(made);
+  }
+  return false;
+}
+
 /** Base class of every error the SDK throws. `instanceof RicloudError` catches them all. */
 export class RicloudError extends Error {
   override name = 'RicloudError';
@@ -29,6 +43,17 @@ export class RicloudError extends Error {
    * say whether the server acted: check with `list` before sending it again.
    */
   declare readonly mayHaveSucceeded: boolean;
+  /** @internal */
+  static readonly [FAMILY] = true;
+
+  /**
+   * `instanceof` that also holds for an error from the package's other build: Node loads the ESM and the CommonJS
+   * builds side by side when one module imports `ricloud` and another requires it.
+   */
+  static override [Symbol.hasInstance]<T>(this: abstract new (...args: never) => T, value: unknown): value is T {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asks about, a subclass too.
+    return Function.prototype[Symbol.hasInstance].call(this, value) || madeByOtherBuild(this, value);
+  }
 
   /** `options` sets `cause` and the fields of the same names; `mayHaveSucceeded` defaults to false. */
   constructor(

@@ -34,7 +34,7 @@ async function loadPage<T extends { id: string }>(
 /** One page of a list: the API's `data`, `has_more`, `total_count` and `url`, plus a way to the next page. */
 export class Page<T extends { id: string }> {
   /** The items on this page, newest first. */
-  declare readonly data: T[];
+  declare readonly data: readonly T[];
   /** True when more items follow this page. */
   declare readonly has_more: boolean;
   /** How many items match the filters in all. */

@@ -3,6 +3,7 @@ import type * as z from 'zod/mini';
 import { redactHeaders } from './redact';
 import type { RetryMode } from './retry';
 import type { Schema } from './schema-kit';
+import { SHARED } from './shared';
 
 /** One API call, as a resource or the escape hatch describes it. Internal: not part of the public API. */
 export interface RequestSpec<T> {
@@ -38,8 +39,11 @@ export interface ResponseMeta {
   requestId?: string | undefined;
 }
 
-/** The key of the client's method that sends a request spec: internal, so not a name users see or call. */
-export const SEND = Symbol('ricloud.send');
+/**
+ * The key of the client's method that sends a request spec: internal, so not a name users see or call. Shared by the
+ * ESM and CommonJS builds, so either's static methods send with a client the other made.
+ */
+export const SEND: unique symbol = Symbol.for(`${SHARED}send`);
 
 /** The response facts of a value. The headers are copied (and redacted) only when someone reads them. */
 export function responseMeta(
@@ -59,7 +63,7 @@ export function responseMeta(
 }
 
 /** The key of the client's method that hands over its transport, for a result's file: internal, as `SEND` is. */
-export const TRANSPORT = Symbol('ricloud.transport');
+export const TRANSPORT: unique symbol = Symbol.for(`${SHARED}transport`);
 
 /** The key of the client's getter that says whether it holds a token, never handing it over: internal, as `SEND` is. */
-export const HAS_TOKEN = Symbol('ricloud.hasToken');
+export const HAS_TOKEN: unique symbol = Symbol.for(`${SHARED}hasToken`);

@@ -3,14 +3,22 @@ import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { dateFilter, text } from '../core/fields';
 import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
 import type { DateFilter } from '../core/params';
+import type { WebhookEventSlug } from '../webhooks/event';
 import { eventSchema, type EventAttributes, type EventState } from './event.schema';
+
+/** The two parts of each documented slug (`task.succeeded`): its `type` and its `action`. */
+type SlugParts<S extends string = WebhookEventSlug> = S extends `${infer T}.${infer A}` ? [T, A] : never;
+/** A documented event `type`, the kind of resource it is about: `webhook_config`, `task`, `poll` or `session`. */
+export type EventType = SlugParts[0];
+/** A documented event `action`, what happened: `test`, `created`, `succeeded`, `failed`, `completed` or `expired`. */
+export type EventAction = SlugParts[1];
 
 /** Filters of `Event.list`. */
 export interface EventListParams {
-  /** The resource type the event is about, e.g. `task` or `webhook_config`. */
-  type?: string | undefined;
-  /** What happened, e.g. `succeeded` or `test`. */
-  action?: string | undefined;
+  /** The resource type the event is about, e.g. `task` or `webhook_config`; one the API adds later is taken too. */
+  type?: EventType | (string & {}) | undefined;
+  /** What happened, e.g. `succeeded` or `test`; one the API adds later is taken too. */
+  action?: EventAction | (string & {}) | undefined;
   /** Delivery state: `pending`, `delivered` or `failed`. */
   state?: EventState | undefined;
   /** Only events created at this instant or within this range: a Date, an ISO string, or `{ gt, gte, lt, lte }` of them. */

@@ -7,8 +7,8 @@ import { permissionsSchema, type PermissionsAttributes } from './permissions.sch
 
 /** One limit of a scope, e.g. `{ level: 'user', type: 'count', value: 3 }`. */
 export interface PermissionLimit {
-  /** `organisation`, `key` or `user`. */
-  level: string;
+  /** Whose use is limited: `organisation`, `key` or `user` (or a level the API adds later). */
+  level: 'organisation' | 'key' | 'user' | (string & {});
   /** What is limited, e.g. `count`. */
   type: string;
   /** The limit. */

@@ -5,6 +5,7 @@ import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from 
 import type { DateFilter } from '../core/params';
 import { waitFor, type WaitOptions } from '../core/wait';
 import { RUNNING_STATES } from '../core/wire';
+import type { SourceType } from './source.schema';
 import { taskSchema, type TaskAttributes, type TaskState } from './task.schema';
 
 /** Filters of `Task.list`. */
@@ -18,7 +19,7 @@ export interface TaskListParams {
   /** Only the tasks that used this session: a session or its id. */
   session?: Ref | undefined;
   /** Only tasks on sources of this type, e.g. `icloud.account`. */
-  source_type?: string | undefined;
+  source_type?: SourceType | undefined;
   /** Only the tasks for this user: a user or its id. */
   user?: Ref | undefined;
   /** Only the tasks on this source: a source or its id. */

@@ -73,6 +73,31 @@ describe('error classes, as an app builds them (in its own test doubles, say)', 
   });
 });
 
+describe('instanceof across two copies of the error classes (the ESM and CommonJS builds Node may load together)', () => {
+  it("holds for the other copy's class of the same name and its parents, and for nothing else", async () => {
+    // A second instance of the module, as the other build is: the query makes it a module of its own.
+    const copy = '../../src/core/errors?other-build';
+    const other: typeof import('../../src/core/errors') = await import(copy);
+    expect(other.RicloudError).not.toBe(RicloudError);
+    const theirs = new other.ResultExpiredError('m', { ...answer, error: 'result-expired' });
+    const ours = new ResultExpiredError('m', { ...answer, error: 'result-expired' });
+    const classes = [ResultExpiredError, RequestError, ResponseError, RicloudError] as const;
+    expect(classes.map((kind) => theirs instanceof kind)).toEqual([true, true, true, true]);
+    expect([ours instanceof other.ResultExpiredError, ours instanceof other.RicloudError]).toEqual([true, true]);
+    expect([theirs instanceof other.NotFoundError, new other.RicloudError('m') instanceof ResponseError]).toEqual([
+      false,
+      false,
+    ]);
+    // A class of the same name outside the family, and values that are no error, are not taken for one.
+    class RequestErrorLookalike extends Error {}
+    Object.defineProperty(RequestErrorLookalike, 'name', { value: 'RequestError' });
+    const strangers = [new RequestErrorLookalike('m'), new Error('m'), {}, null, undefined, 'RicloudError', 42];
+    expect(strangers.map((value) => value instanceof RequestError || value instanceof RicloudError)).toEqual(
+      strangers.map(() => false),
+    );
+  });
+});
+
 describe('an error answer whose body is JSON but not an object', () => {
   it.each(['null', '42', '"refused"'])('(%s) is a RequestError from its status', async (body) => {
     server.use(http.get(`${api.baseUrl}/configs/webhook/:id`, () => new HttpResponse(body, { status: 400 })));

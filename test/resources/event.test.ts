@@ -70,7 +70,7 @@ describe('Event.list', () => {
     }
     vi.useRealTimers();
     // Oldest first; each was made at its day's midnight, and the API writes microseconds after it.
-    const [first, second, third] = (await c.events.list()).data.reverse();
+    const [first, second, third] = (await c.events.list()).data.toReversed();
     expect(first?.date_created).toMatch(/^2024-01-01T00:00:00\.000\d{3}Z$/);
     const range = await c.events.list({
       date_created: { gt: first?.date_created ?? '', lte: third?.date_created ?? '' },
