@@ -23,12 +23,15 @@ export interface RequestInfo {
 
 /** True when `value` is an error of the other build's class of `family`'s name (the build keeps class names). */
 function madeByOtherBuild(family: { name: string }, value: unknown): boolean {
+  let named = false;
   // A class's prototype is its parent class: NotFoundError, RequestError, …, RicloudError, Error, Function.prototype.
   for (let made = (value as { constructor?: unknown } | null)?.constructor; typeof made === 'function'; ) {
-    if (FAMILY in made && made.name === family.name) return true;
+    // An error of this build: the native check has answered, and a minifier may have given two classes one name.
+    if (made === RicloudError) return false;
+    named ||= FAMILY in made && made.name === family.name;
     made = Object.getPrototypeOf(made);
   }
-  return false;
+  return named;
 }
 
 /** Base class of every error the SDK throws. `instanceof RicloudError` catches them all. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   ChecksumMismatchError,
+  NotFoundError,
+  RateLimitError,
   RequestError,
   ResponseError,
   ResponseTooLargeError,
@@ -95,6 +97,18 @@ describe('instanceof across two copies of the error classes (the ESM and CommonJ
     expect(strangers.map((value) => value instanceof RequestError || value instanceof RicloudError)).toEqual(
       strangers.map(() => false),
     );
+  });
+
+  it('goes by class only within one copy: a minifier may give two of its classes the same name', () => {
+    // As a bundler's minifier may name two of this copy's classes alike: a RateLimitError subclass named NotFoundError.
+    class Renamed extends RateLimitError {}
+    Object.defineProperty(Renamed, 'name', { value: 'NotFoundError' });
+    const error = new Renamed('m', { ...answer, status: 429, error: 'rate-limited' });
+    expect([error instanceof NotFoundError, error instanceof RateLimitError, error instanceof ResponseError]).toEqual([
+      false,
+      true,
+      true,
+    ]);
   });
 });
 
