@@ -69,7 +69,7 @@ export interface MockApi {
   readonly faults: FaultPlan;
   /**
    * Forgets everything: store, counts, requests, faults, rotated tokens, the organisations of unknown tokens (the keys
-   * of the `tokens` option are made again); releases hanging requests and `Ricloud-Await` answers, and abandons queued
+   * of the `tokens` option are made again, as the `faults` option's faults are planned again); releases hanging requests and `Ricloud-Await` answers, and abandons queued
    * tests, polls, delivery retries and scheduled expiries and subscription polls (they send nothing more and change
    * nothing).
    */
@@ -166,7 +166,7 @@ export function buildMockApi(
     reset() {
       store.clear();
       accounts.reset();
-      faults.clear();
+      faults.reset();
       requests.length = 0;
       runner.reset();
       held.abort();

@@ -87,13 +87,16 @@ export function checkFaults(faults: unknown, field: string): Fault[] {
 /** The faults in force, consumed as requests match them. */
 export class FaultPlan {
   #faults: { fault: Fault; left: number }[] = [];
+  // The plan it was made with, which `reset()` plans again.
+  readonly #initial: readonly Fault[];
 
   /**
    * Plans `faults` in order: a request takes the first one that matches it.
    * @throws InvalidInputError naming `options.faults[i]` or its field, for a fault the mock could not play.
    */
   constructor(faults: readonly Fault[] = []) {
-    for (const fault of checkFaults(faults, 'options.faults')) this.#push(fault);
+    this.#initial = checkFaults(faults, 'options.faults').map((fault) => ({ ...fault }));
+    this.reset();
   }
 
   /**
@@ -112,6 +115,12 @@ export class FaultPlan {
   /** Removes every fault. */
   clear(): void {
     this.#faults = [];
+  }
+
+  /** Back to the faults it was made with (the `faults` option), each with all its `times`; those added since go. */
+  reset(): void {
+    this.clear();
+    for (const fault of this.#initial) this.#push(fault);
   }
 
   /** The first fault matching this request, counted as used; undefined when none applies. */

@@ -118,6 +118,27 @@ describe('a fault', () => {
     }
   });
 
+  it('planned by the faults option is planned again by reset(), with all its times; one added since is gone', async () => {
+    const api = createMockApi({ faults: [{ method: 'GET', path: '/organisation', status: 503 }] });
+    const server = setupServer(...api.handlers);
+    server.listen({ onUnhandledRequest: 'error' });
+    const status = (path: string) =>
+      fetch(`${api.baseUrl}${path}`, { headers: { authorization: `Token ${TOKEN}` } }).then((answer) => answer.status);
+    try {
+      api.faults.add({ method: 'GET', path: '/key', status: 502, times: 2 });
+      expect([await status('/organisation'), await status('/organisation'), await status('/key')]).toEqual([
+        503, 200, 502,
+      ]);
+      api.reset();
+      expect([await status('/organisation'), await status('/organisation'), await status('/key')]).toEqual([
+        503, 200, 200,
+      ]);
+    } finally {
+      api.reset();
+      server.close();
+    }
+  });
+
   it('with a status is answered in process as the API error it names', async () => {
     const api = createMockApi({ faults: [{ path: '/key', status: 599 }] });
     const server = setupServer(...api.handlers);
