@@ -10,7 +10,7 @@ import {
   type PlatformContext,
   type WebhookHandlerOptions,
 } from './handler-options';
-import { checkReplayStore, recordFailed, ReplayError } from './replay';
+import { checkReplayStore, lookupFailed, recordFailed, ReplayError } from './replay';
 import { checkVerifyOptions, isSecrets, SignatureVerificationError, type Secrets } from './signature';
 import { verifyRequest } from './verify-request';
 
@@ -148,7 +148,10 @@ export function createWebhookHandler(
   const answerIfSeen = async (id: string, delivery: Delivery, deadline: Deadline): Promise<Response | undefined> => {
     try {
       if (!replay) return undefined;
-      const seen = await inTime(replay.has(id), deadline, delivery);
+      const lookup = Promise.resolve()
+        .then(() => replay.has(id))
+        .catch((failure: unknown) => Promise.reject(lookupFailed(id, failure)));
+      const seen = await inTime(lookup, deadline, delivery);
       if (seen === LATE) return (await tooLate(STORE, delivery)).response;
       // An event already handled is acknowledged, its handlers not run again: the API retries a delivery whose answer
       // it missed (a handler slower than its timeout), and refusing the retry would leave the event `failed`.

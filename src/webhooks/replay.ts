@@ -22,6 +22,17 @@ export class ReplayError extends RicloudError {
 }
 
 /**
+ * What a receiver reports when the store's `has` failed (`cause`) for event `id`: its handlers did not run, and the
+ * delivery is not acknowledged, so the event comes again.
+ */
+export const lookupFailed = (id: string, cause: unknown): RicloudError =>
+  new RicloudError(
+    `the replay store failed to look up event ${id} (see cause): its handlers did not run and the delivery is not ` +
+      'acknowledged, so the API will deliver the event again. Check the store.',
+    { cause },
+  );
+
+/**
  * What a receiver reports when the store's `add` failed (`cause`) after the handlers of event `id` resolved: the
  * delivery is not acknowledged, so the event comes again.
  */

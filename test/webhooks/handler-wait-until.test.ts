@@ -89,7 +89,10 @@ describe("createWebhookHandler: the platform context's waitUntil", () => {
     lookup.fail(down);
     await expect(ctx.kept[0]).resolves.toBeUndefined();
     expect(events).toEqual([]);
-    expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError' }), down]);
+    expect(errors).toEqual([
+      expect.objectContaining({ name: 'TimeoutError' }),
+      expect.objectContaining({ name: 'RicloudError', cause: down }),
+    ]);
   });
 
   it('gets nothing when every piece of work ends before the answer', async () => {

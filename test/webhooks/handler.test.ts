@@ -201,6 +201,41 @@ describe('createWebhookHandler: answers', () => {
       },
     ],
   ])(
+    "answers 500 when the replay store's lookup %s, running no handler, and reports that the event comes again",
+    async (_, fail) => {
+      const down = new Error('redis://:hunter2@cache.internal:6379 is unreachable');
+      let lookups = 0;
+      const replay: ReplayStore = { has: () => (++lookups === 1 ? fail(down) : false), add: () => undefined };
+      const { handler, events, errors } = recorder({ replay });
+      const wire = await signed(JSON.stringify(taskSucceeded('evt_unlooked')));
+      const first = await handler(post(wire));
+      expect({ status: first.status, text: await first.text() }).toEqual({
+        status: 500,
+        text: 'the webhook receiver failed',
+      });
+      expect(events).toEqual([]);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toBeInstanceOf(RicloudError);
+      expect((errors[0] as RicloudError).message).toBe(
+        'the replay store failed to look up event evt_unlooked (see cause): its handlers did not run and the delivery ' +
+          'is not acknowledged, so the API will deliver the event again. Check the store.',
+      );
+      expect((errors[0] as RicloudError).cause).toBe(down);
+      // The API's retry is looked up again, and handled.
+      expect((await handler(post(wire))).status).toBe(200);
+      expect(events).toHaveLength(1);
+    },
+  );
+
+  it.each([
+    ['rejects', (failure: Error) => Promise.reject(failure)],
+    [
+      'throws',
+      (failure: Error) => {
+        throw failure;
+      },
+    ],
+  ])(
     "answers 500 when the replay store's record %s after the handlers ran, saying the event may come again",
     async (_, fail) => {
       const ids = new Set<string>();
