@@ -28,6 +28,17 @@ import { expectErrorJson } from '../support/error-json';
 const URL_ = 'https://receiver.example/webhooks';
 const post = (wire: Wire) => new Request(URL_, { method: 'POST', headers: wire.headers, body: wire.body });
 
+/** The two ways a replay store's method fails: a rejected promise, or a throw. */
+const STORE_FAILURES = [
+  ['rejects', (failure: Error) => Promise.reject(failure)],
+  [
+    'throws',
+    (failure: Error) => {
+      throw failure;
+    },
+  ],
+] as const;
+
 describe('createWebhookHandler: answers', () => {
   it('answers 200 and runs the slug handler and onAny for a signed event', async () => {
     const bySlug: unknown[] = [];
@@ -192,15 +203,7 @@ describe('createWebhookHandler: answers', () => {
     expect(runs).toBe(1);
   });
 
-  it.each([
-    ['rejects', (failure: Error) => Promise.reject(failure)],
-    [
-      'throws',
-      (failure: Error) => {
-        throw failure;
-      },
-    ],
-  ])(
+  it.each(STORE_FAILURES)(
     "answers 500 when the replay store's lookup %s, running no handler, and reports that the event comes again",
     async (_, fail) => {
       const down = new Error('redis://:hunter2@cache.internal:6379 is unreachable');
@@ -227,15 +230,7 @@ describe('createWebhookHandler: answers', () => {
     },
   );
 
-  it.each([
-    ['rejects', (failure: Error) => Promise.reject(failure)],
-    [
-      'throws',
-      (failure: Error) => {
-        throw failure;
-      },
-    ],
-  ])(
+  it.each(STORE_FAILURES)(
     "answers 500 when the replay store's record %s after the handlers ran, saying the event may come again",
     async (_, fail) => {
       const ids = new Set<string>();
