@@ -69,9 +69,9 @@ export interface MockApi {
   readonly faults: FaultPlan;
   /**
    * Forgets everything: store, counts, requests, faults, rotated tokens, the organisations of unknown tokens (the keys
-   * of the `tokens` option are made again, as the `faults` option's faults are planned again); releases hanging requests and `Ricloud-Await` answers, and abandons queued
-   * tests, polls, delivery retries and scheduled expiries and subscription polls (they send nothing more and change
-   * nothing).
+   * of the `tokens` option are made again, as the `faults` option's faults are planned again); releases hanging
+   * requests and `Ricloud-Await` answers, and abandons queued tests, polls, delivery retries and scheduled expiries and
+   * subscription polls (they send nothing more and change nothing).
    */
   reset(): void;
 }

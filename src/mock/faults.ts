@@ -61,22 +61,23 @@ const FAULT_RULES: Record<keyof Fault, Rule> = {
 };
 
 /**
- * Checks one fault before it is planned: a field the mock could not play would make its handler throw.
+ * A checked copy of one fault, before it is planned: a field the mock could not play would make its handler throw.
  * @throws InvalidInputError naming `field` (a fault that is not an object) or `${field}.<name>` (a bad or unknown field).
  */
 function checkFault(fault: unknown, field: string): Fault {
   if (typeof fault !== 'object' || fault === null || Array.isArray(fault))
     throw new InvalidInputError(field, 'must be an object of fault fields');
-  checkKeys(fault, Object.keys(FAULT_RULES), 'a field of a fault', field);
-  checkRules(fault as Record<string, unknown>, field, FAULT_RULES);
-  const { retryAfter, status } = fault as Fault;
-  if (retryAfter !== undefined && status === undefined)
+  // A copy, checked: a change the caller makes to its object afterwards must not bypass the checks.
+  const copy = { ...fault } as Fault;
+  checkKeys(copy, Object.keys(FAULT_RULES), 'a field of a fault', field);
+  checkRules(copy as Record<string, unknown>, field, FAULT_RULES);
+  if (copy.retryAfter !== undefined && copy.status === undefined)
     throw new InvalidInputError(`${field}.retryAfter`, 'goes with a status (e.g. 429 or 503), which answers it');
-  return fault as Fault;
+  return copy;
 }
 
 /**
- * Checks a list of faults (the `faults` option) before any is planned.
+ * Checked copies of a list of faults (the `faults` option), before any is planned.
  * @throws InvalidInputError naming `field`, `${field}[i]` or one of its fields.
  */
 export function checkFaults(faults: unknown, field: string): Fault[] {
@@ -95,7 +96,7 @@ export class FaultPlan {
    * @throws InvalidInputError naming `options.faults[i]` or its field, for a fault the mock could not play.
    */
   constructor(faults: readonly Fault[] = []) {
-    this.#initial = checkFaults(faults, 'options.faults').map((fault) => ({ ...fault }));
+    this.#initial = checkFaults(faults, 'options.faults');
     this.reset();
   }
 
@@ -107,9 +108,8 @@ export class FaultPlan {
     this.#push(checkFault(fault, 'fault'));
   }
 
-  // A copy, as checked: a change the caller makes to its object afterwards must not bypass the checks.
   #push(fault: Fault): void {
-    this.#faults.push({ fault: { ...fault }, left: fault.times ?? 1 });
+    this.#faults.push({ fault, left: fault.times ?? 1 });
   }
 
   /** Removes every fault. */
