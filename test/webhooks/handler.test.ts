@@ -28,6 +28,14 @@ import { expectErrorJson } from '../support/error-json';
 const URL_ = 'https://receiver.example/webhooks';
 const post = (wire: Wire) => new Request(URL_, { method: 'POST', headers: wire.headers, body: wire.body });
 
+/** `errors` (what onError got) is one RicloudError with `message`, whose cause is the store's own `failure`. */
+function expectOneStoreFailure(errors: unknown[], message: string, failure: Error): void {
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toBeInstanceOf(RicloudError);
+  expect((errors[0] as RicloudError).message).toBe(message);
+  expect((errors[0] as RicloudError).cause).toBe(failure);
+}
+
 /** The two ways a replay store's method fails: a rejected promise, or a throw. */
 const STORE_FAILURES = [
   ['rejects', (failure: Error) => Promise.reject(failure)],
@@ -217,13 +225,12 @@ describe('createWebhookHandler: answers', () => {
         text: 'the webhook receiver failed',
       });
       expect(events).toEqual([]);
-      expect(errors).toHaveLength(1);
-      expect(errors[0]).toBeInstanceOf(RicloudError);
-      expect((errors[0] as RicloudError).message).toBe(
+      expectOneStoreFailure(
+        errors,
         'the replay store failed to look up event evt_unlooked (see cause): its handlers did not run and the delivery ' +
           'is not acknowledged, so the API will deliver the event again. Check the store.',
+        down,
       );
-      expect((errors[0] as RicloudError).cause).toBe(down);
       // The API's retry is looked up again, and handled.
       expect((await handler(post(wire))).status).toBe(200);
       expect(events).toHaveLength(1);
@@ -247,13 +254,12 @@ describe('createWebhookHandler: answers', () => {
         status: 500,
         text: 'the event was handled, but the replay store failed to record it: it may be delivered again',
       });
-      expect(errors).toHaveLength(1);
-      expect(errors[0]).toBeInstanceOf(RicloudError);
-      expect((errors[0] as RicloudError).message).toBe(
+      expectOneStoreFailure(
+        errors,
         'event evt_unrecorded was handled, but the replay store failed to record its id (see cause): the delivery is ' +
           'not acknowledged, so the API will deliver the event again and its handlers may run again. Check the store.',
+        down,
       );
-      expect((errors[0] as RicloudError).cause).toBe(down);
       // The id was not recorded: the API's retry runs the handlers again, and is recorded this time.
       expect((await handler(post(wire))).status).toBe(200);
       expect(events).toHaveLength(2);
