@@ -93,9 +93,9 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
 const ERROR_CODE = /^[a-z\d]+(?:[-_][a-z\d]+)*$/;
 
 /**
- * The error code as sent when it has the codes' form, for programs to compare: a payload's short secret (a password
- * `p`) hidden inside it would corrupt it (`invalid-[redacted]arameter`). Any other text, a code that holds the token
- * (`unknown-key-<token>`, from a proxy), or a code that is a secret itself, is redacted.
+ * The error code as sent when it has the codes' form, for programs to compare: a payload's secret that is a word of
+ * it (a pairing code `invalid`) hidden would corrupt it (`[redacted]-parameter`). Any other text, a code that holds
+ * the token (`unknown-key-<token>`, from a proxy), or a code that is a secret itself, is redacted.
  */
 function errorCode(code: string, redact: (text: string) => string, redactToken = redact): string {
   const redacted = redact(code);

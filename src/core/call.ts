@@ -67,11 +67,12 @@ export class Call<T> {
     readonly spec: RequestSpec<T>,
     readonly options: RequestOptions,
   ) {
-    const timeout = options.timeout ?? transport.timeout;
-    // The default is held to what a timer can count: past it, setTimeout fires at once.
-    this.deadline = options.deadline ?? transport.deadline ?? Math.min(3 * timeout, MAX_TIMER_MS);
     const awaitMs = options.awaitFor === undefined ? 0 : options.awaitFor * 1000 + AWAIT_MARGIN_MS;
-    this.attemptTimeout = Math.min(Math.max(timeout, awaitMs), this.deadline);
+    // A long-poll's attempt outlasts a shorter `timeout`: the default deadline is three such attempts, as of any other.
+    const attempt = Math.max(options.timeout ?? transport.timeout, awaitMs);
+    // The default is held to what a timer can count: past it, setTimeout fires at once.
+    this.deadline = options.deadline ?? transport.deadline ?? Math.min(3 * attempt, MAX_TIMER_MS);
+    this.attemptTimeout = Math.min(attempt, this.deadline);
     this.info = { method: spec.method, path: spec.path, attempts: 0 };
     this.deadlineAt = performance.now() + this.deadline;
     this.#aborted = new Promise<never>((_, reject) => {

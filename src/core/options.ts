@@ -41,9 +41,9 @@ export interface RetryHookInfo {
 export interface RequestOptions extends Hooks {
   /** Cancels the call: the request in flight, any backoff sleep, and `task.wait()`. */
   signal?: AbortSignal | undefined;
-  /** Milliseconds each attempt may take. */
+  /** Milliseconds each attempt may take (with `awaitFor`, at least its seconds and 5 more). */
   timeout?: number | undefined;
-  /** Milliseconds the whole call may take, retries and backoff included (default 3 × timeout). */
+  /** Milliseconds the whole call may take, retries and backoff included (default 3 × the attempt's timeout). */
   deadline?: number | undefined;
   /** How many times a failed attempt may be retried (default 2). */
   maxRetries?: number | undefined;

@@ -66,13 +66,10 @@ const redactFields = (text: string): string =>
     .replace(SECRET_FIELD, (_, form, json) => (form ? form + REDACTED : `${json}"${REDACTED}"`));
 
 /**
- * Every form in which a server may echo `token` back: as sent, JSON-escaped (also with each `/` as `\/`, as PHP writes
- * it), percent-encoded, and base64 (alone, and inside a longer base64 text such as a `Basic` credential, at each of the
- * three byte alignments).
+ * The forms in which a server may echo `token` back on its own: as sent, JSON-escaped (also with each `/` as `\/`, as
+ * PHP writes it), percent-encoded, and base64, padded or not (inside a longer base64 text, `base64Groups` finds it).
  */
 function tokenForms(token: string): string[] {
-  // Stryker disable next-line ArrayDeclaration: a form no text holds hides nothing, as no form does.
-  if (!token) return [];
   const json = JSON.stringify(token).slice(1, -1);
   const forms = [token, json, json.replaceAll('/', '\\/')];
   const percent = encoded(encodeURIComponent, token);
@@ -82,18 +79,23 @@ function tokenForms(token: string): string[] {
       percent.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()),
     );
   const base64 = encoded(btoa, token);
-  if (base64) {
-    forms.push(base64, base64.replaceAll('=', ''));
-    // The token's bytes from `offset` on in a base64 text: only the characters its bytes alone decide.
-    for (const offset of [0, 1, 2]) {
-      const text = encoded(btoa, '\0'.repeat(offset) + token) as string;
-      const first = Math.ceil(offset / 3) * 3;
-      const last = Math.floor((offset + token.length) / 3) * 3;
-      if (last - first >= 3) forms.push(text.slice((first / 3) * 4, (last / 3) * 4));
-    }
+  if (base64) forms.push(base64, base64.replaceAll('=', ''));
+  return forms;
+}
+
+/**
+ * The token's bytes in a base64 text, at each of the three byte alignments: only the characters its bytes alone
+ * decide, which the text around them (a `Basic` credential's user or password) extends.
+ */
+function base64Groups(token: string): string[] {
+  const groups: string[] = [];
+  for (const offset of [0, 1, 2]) {
+    const text = encoded(btoa, '\0'.repeat(offset) + token);
+    const first = Math.ceil(offset / 3) * 3;
+    const last = Math.floor((offset + token.length) / 3) * 3;
+    if (text && last - first >= 3) groups.push(text.slice((first / 3) * 4, (last / 3) * 4));
   }
-  // Longest first: a shorter form inside a longer one would leave the rest of it visible.
-  return [...new Set(forms)].sort((a, b) => b.length - a.length);
+  return groups;
 }
 
 /** `encode(text)`, or undefined when `text` has none (`btoa` of non-Latin-1, `encodeURIComponent` of a lone surrogate). */
@@ -114,10 +116,42 @@ export function secretValues(value: unknown, underSecret = false): string[] {
   return Object.entries(value).flatMap(([key, field]) => secretValues(field, underSecret || isSecretKey(key)));
 }
 
-/** A function that hides every form of each of `tokens` (see `tokenForms`) in a text. */
+// A base64 or base64url text and its padding: one that holds a token's groups is hidden whole, as the characters at
+// its ends, which other bytes share, still tell a token's first and last bytes.
+const BASE64_TEXT = /[\w+/-]+=*/g;
+// A form this long is hidden wherever it is; a shorter one may be a word, or part of one (a token `t`), and is hidden
+// only where it stands alone.
+const HIDDEN_ANYWHERE = 16;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** True when `a` and `b` are letters or digits both: side by side, they are one word. */
+const joined = (a = '', b = ''): boolean => LETTER_OR_DIGIT.test(a) && LETTER_OR_DIGIT.test(b);
+
+/** `text` with `form` hidden: everywhere, or, when it is short enough to be a word, where no letter or digit touches it. */
+const hideForm = (text: string, form: string): string =>
+  text.replaceAll(form, (found, at: number) =>
+    form.length < HIDDEN_ANYWHERE && (joined(text[at - 1], form[0]) || joined(form.at(-1), text[at + form.length]))
+      ? found
+      : REDACTED,
+  );
+
+/**
+ * A function that hides every form of each of `tokens` in a text: a base64 text holding the token's bytes (see
+ * `base64Groups`) whole, then each other form (see `tokenForms`).
+ */
 export function tokenRedactor(...tokens: string[]): (text: string) => string {
-  const forms = tokens.flatMap(tokenForms);
-  return (text) => forms.reduce((hidden, form) => hidden.replaceAll(form, REDACTED), text);
+  // An empty token would be found between every two characters.
+  const given = tokens.filter(Boolean);
+  const groups = given.flatMap(base64Groups);
+  // Longest first: a shorter form inside a longer one would leave the rest of it visible.
+  const forms = [...new Set(given.flatMap(tokenForms))].sort((a, b) => b.length - a.length);
+  const holdsGroup = (text: string) => groups.some((group) => text.includes(group));
+  // Each word of a text is a base64 text to the pattern: they are looked at only when a group is there at all.
+  return (text) =>
+    forms.reduce(
+      hideForm,
+      holdsGroup(text) ? text.replace(BASE64_TEXT, (run) => (holdsGroup(run) ? REDACTED : run)) : text,
+    );
 }
 
 const SECRET_HEADERS = new Set(['authorization', 'ricloud-signature', 'cookie', 'set-cookie']);

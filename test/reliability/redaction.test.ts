@@ -4,7 +4,14 @@
  */
 import { format, inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { Client, InvalidInputError, RequestError, ResponseValidationError, type RicloudError } from '../../src/index';
+import {
+  Client,
+  type ClientOptions,
+  InvalidInputError,
+  RequestError,
+  ResponseValidationError,
+  type RicloudError,
+} from '../../src/index';
 import { signPayload } from '../../src/webhooks/index';
 import { recordingLogger } from '../support/recording-logger';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
@@ -226,7 +233,7 @@ describe('over real sockets: connection and timeout errors', () => {
 });
 
 describe('a token echoed back in every form', () => {
-  const { api } = useMockApi();
+  const { api, client } = useMockApi();
   const SENT = 'tok/echo+Secret=0123456789abcdefXYZ';
   // What a hostile server may send back of the Authorization value it received.
   const echoes = (token: string) => [
@@ -273,49 +280,65 @@ describe('a token echoed back in every form', () => {
     );
   });
 
+  /** The error of a list call with `token`, answered 401 by the mock with `message` in the API's error body. */
+  const echoedBy401 = async (token: string, message: string, options: ClientOptions = {}) => {
+    api.faults.add({
+      method: 'GET',
+      path: CONFIGS,
+      status: 401,
+      body: JSON.stringify({ error: 'invalid-token', message }),
+    });
+    return (await rejectionOf(client({ token, maxRetries: 0, ...options }).webhookConfigs.list())) as RequestError;
+  };
+
   it.each([
     ['one', SENT],
     ['two', SENT.slice(0, -1)],
   ])(
-    'its base64 (%s = of padding), unpadded, and in a Basic credential at each byte alignment, is hidden',
+    'its base64 (%s = of padding), unpadded, and a whole Basic credential holding it at each byte alignment, is hidden',
     async (_pad, token) => {
       // Before the token: none, 2, 3 and 4 bytes (alignments 0, 2, 0 and 1); after it, other bytes or none.
       const basics = [`${token}:`, `u:${token}:`, `ab:${token}`, `api:${token}:x`].map((text) => `Basic ${btoa(text)}`);
       const echoed = [btoa(token), btoa(token).replace(/=+$/, ''), ...basics];
-      const echo: typeof fetch = async () =>
-        new Response(JSON.stringify({ error: 'invalid-token', message: echoed.join(' | ') }), {
-          status: 401,
-          headers: { 'content-type': 'application/json' },
-        });
       const { logger, lines } = recordingLogger();
-      const c = new Client({ token, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logger, logLevel: 'debug' });
-      const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
+      const error = await echoedBy401(token, echoed.join(' | '), { logger, logLevel: 'debug' });
       expect(error.name).toBe('AuthenticationError');
-      const said = /^webhook_config list: (.*) \(401 invalid-token\)$/.exec(error.message)?.[1] ?? 'missing';
-      const [plain, unpadded, ...credentials] = said.split(' | ');
-      expect(plain).toBe('[redacted]');
-      expect(unpadded).toBe('[redacted]');
-      expect(credentials).toHaveLength(basics.length);
-      // Only the groups that hold other bytes (at most 2 at each end here, as they are at most 4 bytes) may stay.
-      for (const credential of credentials)
-        expect(credential).toMatch(/^Basic [A-Za-z0-9+/]{0,8}\[redacted\][A-Za-z0-9+/=]{0,8}$/);
-      const middles = basics.map((basic) => basic.slice('Basic '.length + 8, -4));
-      expectClean([...renderings(error), error.body, ...lines], [btoa(token).replace(/=+$/, ''), ...middles]);
+      // The base64 at a credential's ends, which the user name or the colon shares, still tells the token's first and
+      // last bytes: the credential goes whole.
+      const hidden = echoed.map((echo) => (echo.startsWith('Basic ') ? 'Basic [redacted]' : '[redacted]')).join(' | ');
+      expect(error.message).toBe(`webhook_config list: ${hidden} (401 invalid-token)`);
+      expect(error.body).toBe(JSON.stringify({ error: 'invalid-token', message: hidden }));
+      const encoded = basics.map((basic) => basic.slice('Basic '.length));
+      expectClean([...renderings(error), error.body, ...lines], [btoa(token).replace(/=+$/, ''), ...encoded]);
     },
   );
 
-  it('a token of 4 characters: its one whole base64 group is hidden, and text without it is left as it was', async () => {
-    const token = 'tk42';
-    const said = `no such token; got Basic ${btoa(`${token}:`)}`;
-    const echo: typeof fetch = async () =>
-      new Response(JSON.stringify({ error: 'invalid-token', message: said }), {
-        status: 401,
-        headers: { 'content-type': 'application/json' },
-      });
-    const c = new Client({ token, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logLevel: 'off' });
-    const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
-    // 'tk4' is the group `dGs0`; `Mjo=` holds '2' with the colon.
-    expect(error.message).toBe('webhook_config list: no such token; got Basic [redacted]Mjo= (401 invalid-token)');
+  it('a token of 4 characters: a Basic credential holding its one whole base64 group is hidden whole', async () => {
+    const error = await echoedBy401('tk42', `no such token; got Basic ${btoa('tk42:')}`);
+    // 'tk4' is the group `dGs0`; `Mjo=` holds '2' with the colon, and goes with it.
+    expect(error.message).toBe('webhook_config list: no such token; got Basic [redacted] (401 invalid-token)');
+  });
+
+  it('a session password echoed in a Basic credential, by a server that takes it for a login, is hidden whole', async () => {
+    const password = 'correct-horse-battery';
+    const echoed = `login refused for Basic ${btoa(`john@icloud.com:${password}`)}`;
+    const body = JSON.stringify({ error: 'invalid-parameter', message: echoed });
+    api.faults.add({ method: 'POST', path: '/sessions', status: 400, body });
+    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
+    const error = (await rejectionOf(client().sessions.create({ source, payload: { password } }))) as RequestError;
+    expect(error.message).toBe('create session: login refused for Basic [redacted] (400 invalid-parameter)');
+    expectClean([...renderings(error), error.body], [btoa(`john@icloud.com:${password}`).slice(4, -4)]);
+  });
+
+  it.each([
+    ['one character', 't'],
+    ["4 characters (the CLI mock's)", 'mock'],
+  ])('a token of %s is hidden where it stands alone, and words holding it keep their letters', async (_name, token) => {
+    const words = "the mocked org's token expired at the start of this month";
+    const error = await echoedBy401(token, `unknown token ${token} (Token ${token}, '${token}'); ${words}`);
+    const said = `unknown token [redacted] (Token [redacted], '[redacted]'); ${words}`;
+    expect(error.message).toBe(`webhook_config list: ${said} (401 invalid-token)`);
+    expect(error.body).toBe(JSON.stringify({ error: 'invalid-token', message: said }));
   });
 
   it("a connection failure's detail (its cause's words) that names the token is redacted in the message", async () => {
@@ -477,12 +500,12 @@ describe('secret fields in error bodies, read as JSON', () => {
     );
   });
 
-  it('a token that is part of the word "secret" does not stop the secret being hidden', async () => {
+  it('a token that is part of the word "secret" does not stop the secret being hidden, nor hides part of the word', async () => {
     const body = `{"error":"invalid-parameter","message":"cret","secret":"${HIDDEN}"}`;
     const c = new Client({ token: 'cret', baseUrl: api.baseUrl, fetch: answering(body), maxRetries: 0 });
     const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;
     expect(error).toBeInstanceOf(RequestError);
     expectClean([...renderings(error), error.body], [HIDDEN]);
-    expect(error.body).not.toContain('cret"');
+    expect(error.body).toBe('{"error":"invalid-parameter","message":"[redacted]","secret":"[redacted]"}');
   });
 });

@@ -54,6 +54,16 @@ describe('Task.retrieve', () => {
     expect(pollsOf(task.id)[0]?.headers['ricloud-await']).toBe('5');
   });
 
+  it('with awaitFor beyond 3 × a short timeout, the default deadline lets the long-poll wait; a deadline given still wins', async () => {
+    const { task } = await heldTest();
+    const cut = await rejectionOf(client().tasks.retrieve(task.id, { awaitFor: 1, timeout: 50, deadline: 100 }));
+    expect(cut).toBeInstanceOf(TimeoutError);
+    // The mock holds the answer while the task runs (its delivery held), far past 3 × 50 ms.
+    const done = await client().tasks.retrieve(task.id, { awaitFor: 1, timeout: 50, maxRetries: 0 });
+    expect(done.id).toBe(task.id);
+    expect(pollsOf(task.id)).toHaveLength(2);
+  });
+
   it("refuses another organisation's task with a NotFoundError naming it", async () => {
     await client().webhookConfigs.create({ url: URL_1 });
     const [stored] = api.store.tasks();
