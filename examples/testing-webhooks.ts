@@ -3,7 +3,14 @@
  * `verifyRequest`. Also shows secret rotation and replay protection. A vitest or jest file looks the same.
  * Run: npx tsx examples/testing-webhooks.ts
  */
-import { createSignedRequest, createWebhookHandler, isEvent, MemoryReplayStore, verifyRequest } from 'ricloud/webhooks';
+import {
+  createSignedRequest,
+  createWebhookHandler,
+  type GenericWebhookEvent,
+  isEvent,
+  MemoryReplayStore,
+  verifyRequest,
+} from 'ricloud/webhooks';
 
 const event = {
   id: 'evt_1',
@@ -35,6 +42,15 @@ console.log(
   (await handler(await createSignedRequest({ ...event, id: 'evt_3' }, 'whsec_new', { timestamp: anHourAgo }))).status,
 ); // 400: stale
 
-// Your own routing: verifyRequest reads the raw body of a Request; isEvent narrows the event by its slug.
+// Your own routing: verifyRequest reads the raw body of a Request; a check of `type` narrows `data`, as does isEvent.
 const verified = await verifyRequest(await createSignedRequest(event, 'whsec_new'), 'whsec_new');
-if (isEvent(verified, 'task.succeeded')) console.log(verified.data.state); // "succeeded", typed as TaskAttributes
+switch (verified.type) {
+  case 'task':
+    console.log(verified.data.state); // "succeeded", typed as TaskAttributes
+    break;
+  default: {
+    const other: GenericWebhookEvent = verified; // also a type this version of the SDK does not know yet
+    console.log(`not a task: ${other.type}.${other.action}`);
+  }
+}
+if (isEvent(verified, 'task.succeeded')) console.log(verified.data.id); // "task_1": the slug checks type and action at once

@@ -17,7 +17,7 @@ mkdirSync(join(app, 'node_modules'));
 symlinkSync(root, join(app, 'node_modules', 'ricloud'), 'dir');
 writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', type: 'module' }));
 
-/** The body of an app: every entry point used, a webhook config's life, errors narrowed by class, an event by slug. */
+/** The body of an app: every entry point used, a webhook config's life, errors narrowed by class, an event by slug and type. */
 const USE = `
 export async function main(): Promise<void> {
   configure({ token: process.env['RICLOUD_TOKEN'] });
@@ -37,6 +37,7 @@ export async function main(): Promise<void> {
   }
   const event: WebhookEvent = await constructEvent('{}', 'sig', secret);
   if (isEvent(event, 'task.succeeded')) console.log(event.data.state, done);
+  if (event.type === 'webhook_config') console.log(event.data.url);
   console.log(createWebhookHandler({ secret }), createMockApi, webhookConfigSchema, downloadToFile);
 }
 `;
@@ -129,10 +130,9 @@ describe('the declarations, with skipLibCheck off and every strict option on', (
   );
 });
 
-/** The string literals an editor offers inside the quotes of `call` (e.g. `Event.list({ type: '' })`). */
-function completions(call: string): string[] {
-  const source = `import { Event, Permissions, Task, WebhookConfig } from 'ricloud';\nvoid ${call};\n`;
-  const file = join(app, 'complete.ts');
+/** What an editor asks of the app's `name` file holding `source`, as a strict app under nodenext resolution. */
+function editor(name: string, source: string): { file: string; service: ts.LanguageService } {
+  const file = join(app, name);
   writeFileSync(file, source);
   const service = ts.createLanguageService({
     getScriptFileNames: () => [file],
@@ -145,8 +145,27 @@ function completions(call: string): string[] {
     fileExists: ts.sys.fileExists,
     readFile: ts.sys.readFile,
   });
+  return { file, service };
+}
+
+/** The string literals an editor offers inside the quotes of `call` (e.g. `Event.list({ type: '' })`). */
+function completions(call: string): string[] {
+  const source = `import { Event, Permissions, Task, WebhookConfig } from 'ricloud';\nvoid ${call};\n`;
+  const { file, service } = editor('complete.ts', source);
   const entries = service.getCompletionsAtPosition(file, source.indexOf("''") + 1, {})?.entries ?? [];
   return entries.map((entry) => entry.name).sort();
+}
+
+/** The docs an editor shows on hovering the last name of each `read` (e.g. `cfg.url`), after the app's `declarations`. */
+function hoverDocs(declarations: string, reads: string[]): Record<string, string> {
+  const source = `${declarations}\n${reads.map((read) => `void ${read};`).join('\n')}\n`;
+  const { file, service } = editor('hover.ts', source);
+  return Object.fromEntries(
+    reads.map((read) => {
+      const info = service.getQuickInfoAtPosition(file, source.indexOf(`void ${read};`) + `void ${read}`.length - 1);
+      return [read, ts.displayPartsToString(info?.documentation)];
+    }),
+  );
 }
 
 describe('filters and parameters in an editor', () => {
@@ -171,5 +190,35 @@ describe('filters and parameters in an editor', () => {
       ),
     ).toEqual(['key', 'organisation', 'user']);
     expect(completions("WebhookConfig.list({ state: '' })")).toEqual(['deactivated', 'invalid', 'new', 'valid']);
+  }, 120_000);
+});
+
+describe('attributes in an editor', () => {
+  it("show their schema's docs on hover, on resources, on the schemas' attribute types and on what a schema parses", () => {
+    const docs = hoverDocs(
+      `import type { Session, Task, WebhookConfig } from 'ricloud';
+import { type TaskAttributes, webhookConfigSchema } from 'ricloud/schemas';
+declare const cfg: WebhookConfig;
+declare const task: Task;
+declare const session: Session;
+declare const attributes: TaskAttributes;`,
+      [
+        'cfg.url',
+        'cfg.state',
+        'task.state',
+        'session.state',
+        'attributes.error',
+        'webhookConfigSchema.parse({}).secret',
+      ],
+    );
+    expect(docs).toEqual({
+      'cfg.url': 'Where the API sends events: an absolute http(s) URL.',
+      'cfg.state': '`new` until tested, then `valid` or `invalid`; `deactivated` once switched off.',
+      'task.state':
+        '`pending` or `processing` while running; `succeeded`, `failed` or `suspended` (the docs say not why) after.',
+      'session.state': '`pending` at first, then `active` or `failed` (see `error`); `expired` once it ended.',
+      'attributes.error': 'The error code, when the task failed.',
+      'webhookConfigSchema.parse({}).secret': 'Sent by `create`; later answers may leave it out.',
+    });
   }, 120_000);
 });

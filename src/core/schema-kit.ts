@@ -16,9 +16,11 @@ import {
   string,
   union,
   unknown,
+  type ZodMiniObject,
   type ZodMiniType,
 } from 'zod/mini';
 import type * as zod from 'zod/mini';
+import type { $loose, $ZodLooseShape } from 'zod/v4/core';
 
 /**
  * The zod/mini functions the schemas are written with, by name: a bundler keeps these and drops the rest of zod (its
@@ -31,7 +33,10 @@ const z = {
   boolean,
   catchall,
   literal,
-  looseObject,
+  // Typed with the shape as written: zod's own type passes it through a mapped type (`Writeable`), whose fields the
+  // declaration emit prints without their docs (microsoft/TypeScript#62309), so a user's editor would lose them. The
+  // shapes here are object literals, with no readonly field for `Writeable` to remove.
+  looseObject: looseObject as <T extends $ZodLooseShape>(shape: T) => ZodMiniObject<T, $loose>,
   nullable,
   number,
   object,
@@ -96,22 +101,28 @@ type Declared<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
 const built = new WeakMap<Schema, ZodMiniType>();
 const pages = new WeakMap<Schema, ZodMiniType>();
 
+/** The zod schema of a declaration. */
+export type Built<S extends Schema> = ReturnType<S>;
+
 /** The zod schema of a declaration, made on first use. */
-export function build<S extends Schema>(schema: S): ReturnType<S> {
+export function build<S extends Schema>(schema: S): Built<S> {
   let made = built.get(schema);
   if (!made) {
     made = schema(kit);
     built.set(schema, made);
   }
-  return made as ReturnType<S>;
+  return made as Built<S>;
 }
 
+/** The zod schema of a page of a declaration's items. */
+export type Page<S extends Schema> = ReturnType<typeof kit.page<Built<S>>>;
+
 /** The zod schema of a page of a declaration's items, made on first use. */
-export function buildPage<S extends Schema>(item: S): ReturnType<typeof kit.page<ReturnType<S>>> {
+export function buildPage<S extends Schema>(item: S): Page<S> {
   let made = pages.get(item);
   if (!made) {
     made = kit.page(build(item));
     pages.set(item, made);
   }
-  return made as ReturnType<typeof kit.page<ReturnType<S>>>;
+  return made as Page<S>;
 }

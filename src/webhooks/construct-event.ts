@@ -11,7 +11,7 @@ export interface ConstructEventOptions extends VerifyOptions {
 
 /**
  * Verifies `header` against the raw `payload` with the secret (or any of a list of secrets), then parses and checks
- * the event. An event of a type the SDK does not know is returned as a generic event, not refused.
+ * the event. An event of a type the SDK does not know is returned too, not refused (see `GenericWebhookEvent`).
  * @throws SignatureVerificationError for a missing, malformed, stale or non-matching signature (nothing is parsed);
  *   WebhookPayloadError for a signed body that is empty, not JSON or not an event; ReplayError for an id seen before;
  *   InvalidInputError for options that are not numbers of seconds, or a `replay` that is not a store.

@@ -78,7 +78,11 @@ type Envelope = Pick<
   'id' | 'resource' | 'organisation' | 'state' | 'retries' | 'date_created' | 'date_delivered'
 >;
 
-/** An event of a type the SDK does not know yet: it parses, with `data` left `unknown`. */
+/**
+ * An event of a type the SDK does not know yet: it parses, with `data` left `unknown`. A handler of its slug gets it
+ * (`on['subscription.renewed']`); elsewhere it arrives where every documented type has been ruled out, as in the
+ * `default` of a `switch (event.type)`, where `const other: GenericWebhookEvent = event` reads it.
+ */
 export type GenericWebhookEvent = Envelope & { type: string; action: string; data: unknown };
 
 /** The event for one slug: `WebhookEventOf<'task.succeeded'>` has `type: 'task'`, `action: 'succeeded'`, `data: TaskAttributes`. */
@@ -92,10 +96,12 @@ export type WebhookEventOf<S extends string> = S extends `${infer T}.${infer A}`
 export type KnownWebhookEvent = WebhookEventOf<WebhookEventSlug>;
 
 /**
- * A verified delivery. TypeScript cannot tell a known `type` from the generic `string` one, so narrow with
- * `isEvent(event, 'task.succeeded')`, or register handlers by slug with `createWebhookHandler`.
+ * A verified delivery: one of the documented events, so `switch (event.type)`, `event.type === 'task'` or
+ * `isEvent(event, 'task.succeeded')` narrows its `data` to the resource. As with stripe-node's `Stripe.Event`, the
+ * union holds the documented types only: a `string` type beside them would keep TypeScript from narrowing on it. An
+ * event of a type the SDK does not know yet is returned all the same: see `GenericWebhookEvent`.
  */
-export type WebhookEvent = KnownWebhookEvent | GenericWebhookEvent;
+export type WebhookEvent = KnownWebhookEvent;
 
 /** The event's slug, `<type>.<action>`, the way ricloud-py builds it. */
 export const eventSlug = (event: { type: string; action: string }): string => `${event.type}.${event.action}`;

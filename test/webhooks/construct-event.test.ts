@@ -233,4 +233,35 @@ describe('WebhookEvent types', () => {
     expectTypeOf<WebhookEventOf<'session.expired'>['data']>().toEqualTypeOf<SessionAttributes>();
     expectTypeOf<WebhookEventOf<'subscription.renewed'>>().toEqualTypeOf<GenericWebhookEvent>();
   });
+
+  it('narrows data on type and action, in a switch or an if; an unknown type reaches the default', async () => {
+    const renewed = { ...taskSucceeded('evt_2'), type: 'subscription', action: 'renewed', data: [1, 2] };
+    const seen: string[] = [];
+    for (const body of [JSON.stringify(taskSucceeded('evt_1')), JSON.stringify(renewed)]) {
+      const event = await constructEvent(body, await sign(body), SECRET, at);
+      switch (event.type) {
+        case 'task':
+          expectTypeOf(event.data).toEqualTypeOf<TaskAttributes>();
+          expectTypeOf(event.action).toEqualTypeOf<'created' | 'succeeded' | 'failed'>();
+          seen.push(`task ${event.data.state}`);
+          break;
+        case 'webhook_config':
+          expectTypeOf(event.data).toEqualTypeOf<WebhookConfigAttributes>();
+          break;
+        case 'poll':
+          expectTypeOf(event.data).toEqualTypeOf<PollAttributes>();
+          break;
+        case 'session':
+          expectTypeOf(event.data).toEqualTypeOf<SessionAttributes>();
+          break;
+        default: {
+          const other: GenericWebhookEvent = event;
+          expectTypeOf(other.data).toBeUnknown();
+          seen.push(`${other.type}.${other.action} ${JSON.stringify(other.data)}`);
+        }
+      }
+      if (event.type === 'task' && event.action === 'succeeded') expect(event.data.id).toBe('task_1');
+    }
+    expect(seen).toEqual(['task succeeded', 'subscription.renewed [1,2]']);
+  });
 });
