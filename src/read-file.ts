@@ -5,21 +5,34 @@
  */
 import { close, constants, createReadStream, fstat, open } from 'node:fs';
 import { Socket } from 'node:net';
-import { addAbortSignal, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { isatty } from 'node:tty';
 import { promisify } from 'node:util';
 import { ByteBuffer } from './core/bytes';
+import { follow } from './core/signal';
+
+/** What ends a read when its signal aborts, as Node's `addAbortSignal` names it: an `AbortError` with the reason. */
+function aborted(reason: unknown): Error {
+  const error = new Error('The operation was aborted', { cause: reason });
+  error.name = 'AbortError';
+  return error;
+}
 
 /**
  * The bytes of `stream` up to its end, or its first `maxBytes` and more (which tells the caller it is too long).
- * `signal` ends the read (a pipe kept open, a terminal).
+ * `signal` ends the read (a pipe kept open, a terminal). Reads sharing one signal share its one listener, as calls do.
  * @throws AbortError when `signal` aborts first; the stream's own error.
  */
 export async function readBounded(stream: Readable, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
   // One byte more than `maxBytes` is kept, which tells the caller the bytes went on.
   const bytes = new ByteBuffer(maxBytes + 1);
-  for await (const chunk of signal ? addAbortSignal(signal, stream) : stream) {
-    if (!bytes.add(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))) break;
+  const release = signal && follow(signal, { abort: (reason) => stream.destroy(aborted(reason)) });
+  try {
+    for await (const chunk of stream) {
+      if (!bytes.add(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))) break;
+    }
+  } finally {
+    release?.();
   }
   const view = bytes.bytes();
   return Buffer.from(view.buffer, view.byteOffset, view.byteLength);

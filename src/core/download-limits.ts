@@ -81,15 +81,18 @@ export class Limits {
     // Elapsed time, not the date: a wall clock set back would hide a stall for as long.
     this.#readSince = performance.now();
     this.#idle ??= setTimeout(this.#check, this.timeout);
+    (this.#idle as { ref?: () => void }).ref?.();
   }
 
   /** The pending read ended. */
   read(): void {
     this.#readSince = 0;
+    // Only a pending read keeps the process alive: a stream its reader leaves mid-way does not.
+    (this.#idle as { unref?: () => void } | undefined)?.unref?.();
   }
 
-  // One timer for the whole stream, moved on as reads end, rather than one per chunk; none while no read is pending,
-  // so a stream left unread keeps no timer (nor the process) alive.
+  // One timer for the whole stream, moved on as reads end, rather than one per chunk; none while no read is pending
+  // that keeps the process alive, so a stream left unread or mid-way does not.
   #check = (): void => {
     this.#idle = undefined;
     if (this.#readSince === 0) return;

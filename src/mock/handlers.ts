@@ -2,6 +2,7 @@
 import type { HttpCustomPredicate, RequestHandler } from 'msw';
 // msw's subpath, not its index: the index opens a BroadcastChannel at import, which keeps Deno from exiting.
 import { http } from 'msw/core/http';
+import { follow } from '../core/signal';
 import { FILES_PATH, MAX_REQUEST_BYTES } from './choices';
 import type { ConnectionFaults, Endpoint, HandlerContext } from './endpoint';
 import { ORGANISATION_ROUTES } from './endpoints/organisation';
@@ -136,21 +137,24 @@ async function beforeActing(
 }
 
 /**
- * Holds a request: resolves true after `ms` (never without it), or false as soon as one of `signals` fires. Its
- * listeners and timer are removed either way, so requests held one after another leave nothing behind.
+ * Holds a request: resolves true after `ms` (never without it), or false as soon as `released` or the request's own
+ * `signal` fires. Its listeners and timer are removed either way, so requests held one after another leave nothing
+ * behind; `released` is followed as the SDK's calls follow a signal, so requests held at once share one listener on it.
  */
-function held(released: AbortSignal, ms?: number, ...signals: AbortSignal[]): Promise<boolean> {
-  const all = [released, ...signals];
+function held(released: AbortSignal, ms?: number, signal?: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
+    let release: (() => void) | undefined;
     const end = (passed: boolean) => {
       clearTimeout(timer);
-      for (const signal of all) signal.removeEventListener('abort', stop);
+      release?.();
+      signal?.removeEventListener('abort', stop);
       resolve(passed);
     };
     const stop = () => end(false);
     const timer = ms === undefined ? undefined : setTimeout(end, ms, true);
-    for (const signal of all) signal.addEventListener('abort', stop, { once: true });
-    if (all.some((signal) => signal.aborted)) stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    release = follow(released, { abort: stop });
+    if (signal?.aborted) stop();
   });
 }
 

@@ -1,9 +1,10 @@
 /**
  * Hostile requests to the mock (issue 14): bodies over the cap are 413 in the API's error shape and the log keeps no
- * large body; a malformed percent-escape is 400, not 500; many concurrent requests raise no listener warning.
+ * large body; a malformed percent-escape is 400, not 500; many concurrent requests, held by a fault or not, raise no
+ * listener warning.
  */
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockApi, type MockApi, type MockServer, startMockServer } from '../../src/mock/index';
 
 const TOKEN = 'hostile';
@@ -132,6 +133,33 @@ describe('many concurrent requests', () => {
     } finally {
       process.off('warning', record);
       await server.close();
+    }
+    expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning');
+  });
+
+  it.each([
+    ['hang', { hang: true }],
+    ['latency', { latency: 600_000 }],
+  ])('held at once by a %s fault, raise no MaxListenersExceededWarning until reset() drops them', async (_, fault) => {
+    const warnings: Error[] = [];
+    const record = (warning: Error) => warnings.push(warning);
+    process.on('warning', record);
+    try {
+      mock.api.faults.add({ method: 'GET', path: '/configs/webhook', times: Infinity, ...fault });
+      const held = Array.from({ length: 30 }, () =>
+        fetch(`${mock.url}/configs/webhook`, { headers: { authorization: `Token ${TOKEN}` } }).then(
+          () => 'answered',
+          () => 'dropped',
+        ),
+      );
+      // A request is held as soon as it is logged.
+      await vi.waitFor(() => expect(mock.api.requests).toHaveLength(30));
+      mock.api.reset();
+      expect(await Promise.all(held)).toEqual(Array(30).fill('dropped'));
+      // A warning is emitted on the next turn of the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', record);
     }
     expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning');
   });

@@ -538,6 +538,37 @@ describe('what a download leaves behind', () => {
     expect(kept).toBe(0);
   });
 
+  it('a stream the reader leaves mid-way, neither read on nor cancelled, keeps no timer alive', async () => {
+    const result = await fileResult();
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    const kept = await timersKeptBy(async () => {
+      reader = (await result.download({ timeout: LIMIT_MS })).getReader();
+      await reader.read();
+    });
+    // A script that read the first chunk and went on to something else would otherwise live on for `timeout`.
+    expect(kept).toBe(0);
+    void reader?.cancel();
+  });
+
+  it('a read pending on a stalled file, after others, keeps its idle timer alive: the process waits for its end', async () => {
+    const result = await fileResult();
+    server.use(
+      http.get(`${api.baseUrl}/files/:id`, () => fileAnswer(new Uint8Array(SIZE / 2), { chunks: 2, hang: true })),
+    );
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    const kept = await timersKeptBy(async () => {
+      reader = (await result.download({ timeout: LIMIT_MS })).getReader();
+      await reader.read();
+      await reader.read();
+      // The file stalls: only the idle timer can end this read.
+      void reader.read().catch(() => undefined);
+      // Its pull begins within the microtasks that follow.
+      await new Promise((resolve) => setImmediate(resolve));
+    });
+    expect(kept).toBe(1);
+    void reader?.cancel();
+  });
+
   it('streams dropped unread or left mid-way leave no listener on a shared signal once collected; cancelled ones at once', async () => {
     const result = await fileResult();
     const shared = new AbortController();

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { getEventListeners } from 'node:events';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -173,6 +174,37 @@ describe('readCredentialsFile (ricloud/node)', () => {
         cause: 'SIGTERM',
         message: `reading the credentials file ${silent}: aborted`,
       });
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'reads sharing one signal (an app shutdown) share one listener on it: no MaxListenersExceededWarning, none left',
+    async () => {
+      const warnings: string[] = [];
+      const onWarning = (warning: Error) => void warnings.push(warning.name);
+      process.on('warning', onWarning);
+      const pipes = () => process.getActiveResourcesInfo().filter((kind) => kind === 'PipeWrap').length;
+      const before = pipes();
+      try {
+        const shutdown = new AbortController();
+        const reads = Array.from({ length: 20 }, (_, i) => {
+          const pipe = join(dir, `shared-${i}.pipe`);
+          execFileSync('mkfifo', [pipe]);
+          return rejectionOf(readCredentialsFile(pipe, { signal: shutdown.signal }));
+        });
+        // Each read listens from when its pipe is open: all 20 wait on a pipe nothing writes to.
+        await vi.waitFor(() => expect(pipes()).toBeGreaterThanOrEqual(before + 20));
+        expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(1);
+        shutdown.abort('SIGTERM');
+        const stopped = await Promise.all(reads);
+        expect(stopped.every((error) => error instanceof AbortError && error.cause === 'SIGTERM')).toBe(true);
+        expect(getEventListeners(shutdown.signal, 'abort')).toEqual([]);
+        // Warnings are emitted on a later tick.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(warnings).toEqual([]);
+      } finally {
+        process.off('warning', onWarning);
+      }
     },
   );
 });
