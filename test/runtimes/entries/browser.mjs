@@ -59,6 +59,11 @@ async function run() {
     refusedUrl,
     refusedMayHaveSucceeded: true,
   });
+  // A page reads another origin's `X-Request-Id` and `Date` only if exposed: the SDK's request ids and server clock.
+  const answer = await fetch(`${params.get('mock')}/configs/webhook`, { headers: { authorization: 'Token runtimes' } });
+  const hidden = ['x-request-id', 'date'].filter((name) => !answer.headers.get(name));
+  if (hidden.length === 0) passed.push('request id and Date readable');
+  else failed.push({ check: 'request id and Date readable', error: `hidden from the page: ${hidden.join(', ')}` });
   // The page's own server at another origin answers no CORS checks: the error must say that CORS may be the cause.
   const other = new ricloud.Client({ token: 'runtimes', baseUrl: params.get('noCors'), maxRetries: 0 });
   const error = await other.webhookConfigs.retrieve('any').catch((e) => e);
