@@ -135,7 +135,9 @@ export async function run() {
     );
     vi.useFakeTimers();
     try {
-      const answered = await Promise.race([exports.run(), sleep(4000).then(() => 'no answer in 4 s')]);
+      const late = new AbortController();
+      const answered = await Promise.race([exports.run(), sleep(4000, 'no answer in 4 s', { signal: late.signal })]);
+      late.abort();
       expect(answered).toEqual({ state: 'new', listed: 1 });
     } finally {
       vi.useRealTimers();
