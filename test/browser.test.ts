@@ -5,7 +5,8 @@
  */
 import { runInNewContext } from 'node:vm';
 import { getResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it, vi } from 'vitest';
 import { bundleBrowserApp } from '../bench/browser-app';
 import { createMockApi } from '../src/mock/index';
 
@@ -54,6 +55,7 @@ const webGlobals = () => ({
   EventTarget,
   FormData,
   Headers,
+  MessageChannel,
   // High Resolution Time: in every browser, worker and edge runtime; waits measure elapsed time with it.
   performance,
   queueMicrotask,
@@ -109,6 +111,37 @@ describe('the browser build', () => {
       server:
         "RicloudError: startMockServer needs Node's http server; in a browser, pass createMockApi().handlers to msw's setupWorker",
     });
+  });
+
+  it("answers a page on a fake clock at once, as Vitest's browser mode with vi.useFakeTimers() has it", async () => {
+    // The page's timers are the test's, looked up at each call: faked once vi.useFakeTimers() runs, as in such a page.
+    const timers = {
+      setTimeout: (...args: Parameters<typeof setTimeout>) => setTimeout(...args),
+      clearTimeout: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),
+    };
+    const { exports } = await loadPage<{ run(): Promise<unknown> }>(
+      `import { configure, WebhookConfig } from 'ricloud';
+import { createMockApi } from 'ricloud/mock';
+import { getResponse } from 'msw';
+export async function run() {
+  const api = createMockApi({ baseUrl: 'https://ricloud.test', deliver: async () => new Response('OK') });
+  configure({ token: 'tok_page', baseUrl: 'https://ricloud.test', fetch: (request) => getResponse(api.handlers, request) });
+  const config = await WebhookConfig.create({ url: 'https://app.example/hooks' });
+  const listed = await WebhookConfig.list();
+  api.reset();
+  return { state: config.state, listed: listed.data.length };
+}`,
+      timers,
+    );
+    vi.useFakeTimers();
+    try {
+      const late = new AbortController();
+      const answered = await Promise.race([exports.run(), sleep(4000, 'no answer in 4 s', { signal: late.signal })]);
+      late.abort();
+      expect(answered).toEqual({ state: 'new', listed: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it.each([

@@ -18,8 +18,8 @@ export function checkCors(cors: unknown): CorsOption | undefined {
   throw new InvalidInputError('options.cors', 'must be true, false or an origin such as https://app.example');
 }
 
-/** Response headers a browser reads after a call: the request id, and the advice of a 429. */
-const EXPOSED = 'x-request-id, retry-after';
+/** Response headers the SDK reads, which a page sees only when exposed: the request id, a 429's advice, its clock. */
+const EXPOSED = 'x-request-id, retry-after, date';
 
 /** Whether `cors` lets a page of `origin` call the mock: `true` lets any, an origin only itself, off none. */
 export const allowsOrigin = (cors: CorsOption | undefined, origin: string): boolean =>

@@ -810,6 +810,48 @@ describe('CORS on the mock server (opt-in)', () => {
     },
   );
 
+  it("with cors: true, a page's client sees the request id, and measures a Retry-After date on the mock's clock", async () => {
+    const open = await startMockServer({ cors: true });
+    // A page reads a cross-origin answer's safelisted headers and those the server exposes, nothing else (Fetch §3.2).
+    const safelisted = [
+      'cache-control',
+      'content-language',
+      'content-length',
+      'content-type',
+      'expires',
+      'last-modified',
+      'pragma',
+    ];
+    const asPage: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      const answer = await fetch(request, { headers: { ...Object.fromEntries(request.headers), origin: PAGE } });
+      const exposed = [...safelisted, ...(answer.headers.get('access-control-expose-headers') ?? '').split(', ')];
+      const headers = [...answer.headers].filter(([name]) => exposed.includes(name));
+      return new Response(answer.body, { status: answer.status, headers });
+    };
+    const retries: number[] = [];
+    const stop = new AbortController();
+    const onRetry = ({ delayMs }: { delayMs: number }) => {
+      retries.push(delayMs);
+      stop.abort();
+    };
+    const client = new Client({ token: TOKEN_A, baseUrl: open.url, fetch: asPage, onRetry, logLevel: 'off' });
+    try {
+      const listed = await client.webhookConfigs.list();
+      expect(listed.lastResponse?.requestId).toMatch(/\S/);
+      // The page's clock runs ten minutes fast: the mock's own `Date` says when its 30 s are up.
+      const serverNow = Math.floor(Date.now() / 1000) * 1000;
+      open.api.faults.add({ status: 503, retryAfter: new Date(serverNow + 30_000).toUTCString(), times: 1 });
+      vi.spyOn(Date, 'now').mockReturnValue(serverNow + 600_000);
+      await client.webhookConfigs.list({}, { signal: stop.signal }).catch(() => undefined);
+      // Within the second the mock's `Date` may have moved on; on the page's clock it would be no wait at all.
+      expect(retries).toEqual([expect.toSatisfy((ms: number) => ms >= 29_000 && ms <= 30_000)]);
+    } finally {
+      vi.restoreAllMocks();
+      await open.close();
+    }
+  });
+
   it('with cors: <origin>, allows that origin only', async () => {
     const one = await startMockServer({ taskDelay: 5, cors: PAGE });
     try {

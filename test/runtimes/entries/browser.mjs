@@ -12,6 +12,19 @@ import { runScenario } from './scenario.mjs';
 
 const params = new URLSearchParams(location.search);
 
+// The page is served with `script-src 'self'`: violations are reported after the script that made them, so this
+// listener also hears those of the imports above.
+const violations = [];
+document.addEventListener('securitypolicyviolation', (event) =>
+  violations.push(`${event.violatedDirective} at ${event.sourceFile}:${event.lineNumber}`),
+);
+
+/** The check that the page ran under its strict Content-Security-Policy without a violation. */
+function cspCheck(passed, failed) {
+  if (violations.length === 0) passed.push('no CSP violation');
+  else failed.push({ check: 'no CSP violation', error: violations.join('; ') });
+}
+
 /** The page cannot listen: its server keeps each delivery, and the page hands them to the receiver. */
 function relay(handler) {
   let open = true;
@@ -50,6 +63,7 @@ async function run() {
       refusedMayHaveSucceeded: true,
     });
     worker.stop();
+    cspCheck(passed, failed);
     return { passed: ['import esm', 'msw setupWorker', ...passed], failed };
   }
   const { passed, failed } = await runScenario({
@@ -59,11 +73,17 @@ async function run() {
     refusedUrl,
     refusedMayHaveSucceeded: true,
   });
+  // A page reads another origin's `X-Request-Id` and `Date` only if exposed: the SDK's request ids and server clock.
+  const answer = await fetch(`${params.get('mock')}/configs/webhook`, { headers: { authorization: 'Token runtimes' } });
+  const hidden = ['x-request-id', 'date'].filter((name) => !answer.headers.get(name));
+  if (hidden.length === 0) passed.push('request id and Date readable');
+  else failed.push({ check: 'request id and Date readable', error: `hidden from the page: ${hidden.join(', ')}` });
   // The page's own server at another origin answers no CORS checks: the error must say that CORS may be the cause.
   const other = new ricloud.Client({ token: 'runtimes', baseUrl: params.get('noCors'), maxRetries: 0 });
   const error = await other.webhookConfigs.retrieve('any').catch((e) => e);
   if (error instanceof ricloud.ConnectionError && /CORS/.test(error.message)) passed.push('CORS hint');
   else failed.push({ check: 'CORS hint', error: `no CORS hint: ${error}` });
+  cspCheck(passed, failed);
   return { passed: ['import esm', ...passed], failed };
 }
 
