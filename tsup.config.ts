@@ -36,9 +36,23 @@ export default defineConfig([
     clean: true,
     target: 'es2022',
     // Resolved by the app's runtime or bundler, through package.json `imports`.
-    external: ['msw', '#load-engine'],
+    external: ['msw', '#load-engine', '#msw'],
     // @noble/hashes' MD5 (the browsers' fallback) is built in: loading its modules at `import 'ricloud'` took ~20 ms.
     noExternal: ['@noble/hashes'],
+  },
+  {
+    // `#msw` (package.json `imports`), the mock's one import of msw: caught by a top-level await in ESM outside browsers,
+    // which CommonJS cannot have (so `msw.require.ts` below), statically in browsers, whose bundlers resolve it.
+    entry: { msw: 'src/mock/msw.ts', 'msw.browser': 'src/mock/msw.browser.ts' },
+    format: ['esm'],
+    target: 'es2022',
+    external: ['msw'],
+  },
+  {
+    entry: { msw: 'src/mock/msw.require.ts' },
+    format: ['cjs'],
+    target: 'es2022',
+    external: ['msw'],
   },
   {
     // The `ricloud` command: ESM only, with a shebang. The mock is a separate chunk, loaded only by `ricloud mock`.
@@ -47,7 +61,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     splitting: true,
-    external: ['msw'],
+    external: ['msw', '#msw'],
     noExternal: ['@noble/hashes'],
     banner: { js: '#!/usr/bin/env node' },
   },

@@ -1,15 +1,27 @@
 /**
  * The built package as users load it: ESM and CJS entry points share one error family, `ricloud` never loads msw,
- * `ricloud/webhooks` never loads ky or zod, and there is one build. Its one lazy import() is the request engine's, in
- * the servers' `#load-engine` (package.json `imports`), which loads ky and zod with the first request; under the
- * `browser` condition `#load-engine` imports the engine statically, so a bundler tree-shakes it with the app. Only
- * `ricloud/mock` has a `browser` condition in `exports`. Runs against dist/ (built by `npm test` before vitest).
+ * `ricloud/webhooks` never loads ky or zod, and there is one build. Its lazy import()s are the request engine's, in
+ * the servers' `#load-engine` (package.json `imports`), which loads ky and zod with the first request, and msw's, in
+ * the ESM `#msw`, where `ricloud/mock` catches a missing msw; under the `browser` condition both import statically, so
+ * a bundler tree-shakes the engine with the app and resolves msw. Only `ricloud/mock` has a `browser` condition in
+ * `exports`. Runs against dist/ (built by `npm test` before vitest).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const dist = resolve(import.meta.dirname, '../dist');
 const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8'));
@@ -65,12 +77,13 @@ describe('built package', () => {
     expect(imports.filter((name) => /^(ky|zod|msw)(\/|$)/.test(name))).toEqual([]);
   });
 
-  it("is one build whose only lazy import() is the request engine's, in the servers' #load-engine", () => {
+  it("is one build whose only lazy import()s are the request engine's, in the servers' #load-engine, and msw's, in #msw", () => {
     const loaders: string[] = [];
     for (const file of readdirSync(dist).filter((name) => /\.(c?js)$/.test(name))) {
       const code = readFileSync(join(dist, file), 'utf8');
       const lazy = [...code.matchAll(/\bimport\s*\(\s*([^)]*)\)/g)].map(([, spec]) => spec ?? '');
-      const others = lazy.filter((spec) => !/^["']\.\/engine-\w+\.c?js["']$/.test(spec));
+      const msw = file === 'msw.js' ? lazy.filter((spec) => /^["']msw\//.test(spec)) : [];
+      const others = lazy.filter((spec) => !/^["']\.\/engine-\w+\.c?js["']$/.test(spec) && !msw.includes(spec));
       expect({ file, others }).toEqual({ file, others: [] });
       if (lazy.some((spec) => spec.includes('engine-'))) loaders.push(file);
     }
@@ -82,6 +95,9 @@ describe('built package', () => {
     expect(loaders.filter((file) => !file.startsWith('load-engine')).length).toBeLessThanOrEqual(1);
     expect(importTarget('#load-engine', ['import'])).toBe(join(dist, 'load-engine.js'));
     expect(importTarget('#load-engine', ['require'])).toBe(join(dist, 'load-engine.cjs'));
+    expect(importTarget('#msw', ['import'])).toBe(join(dist, 'msw.js'));
+    expect(importTarget('#msw', ['import', 'browser'])).toBe(join(dist, 'msw.browser.js'));
+    expect(readFileSync(join(dist, 'msw.browser.js'), 'utf8')).not.toMatch(/\bimport\s*\(/);
   });
 
   it.each([
@@ -202,4 +218,48 @@ describe('built package', () => {
       expect(inspected).not.toContain('tok_hidden');
     },
   );
+});
+
+describe('ricloud/mock without msw (an optional peer dependency)', () => {
+  // An app of its own, outside this repository (whose node_modules has msw): the package as installed, with its
+  // dependencies but no msw. dist/ is copied, not linked, as Node would resolve msw from a link's real path.
+  const app = mkdtempSync(join(tmpdir(), 'ricloud-no-msw-'));
+  const installed = join(app, 'node_modules/ricloud');
+  mkdirSync(installed, { recursive: true });
+  cpSync(resolve(import.meta.dirname, '../package.json'), join(installed, 'package.json'));
+  cpSync(dist, join(installed, 'dist'), { recursive: true });
+  for (const name of Object.keys(manifest.dependencies))
+    symlinkSync(realpathSync(resolve(import.meta.dirname, '../node_modules', name)), join(app, 'node_modules', name));
+  afterAll(() => rmSync(app, { recursive: true, force: true }));
+
+  const needsMsw = `ricloud/mock needs msw ${manifest.peerDependencies.msw}, an optional peer dependency of ricloud, and could not load it: npm install --save-dev msw`;
+  /** What `node args` prints in the app, and its exit status. */
+  const run = (args: string[]) => {
+    const done = spawnSync(process.execPath, args, { cwd: app, encoding: 'utf8' });
+    return { status: done.status, out: `${done.stdout}${done.stderr}`.trim() };
+  };
+
+  const report = '(e) => console.log(JSON.stringify([e.message, e.cause?.code]))';
+  it.each([
+    ['import', `import('ricloud/mock').catch(${report})`, 'ERR_MODULE_NOT_FOUND'],
+    ['require', `try { require('ricloud/mock') } catch (e) { (${report})(e) }`, 'MODULE_NOT_FOUND'],
+  ])(
+    "throws at %s an error that says to install msw and which versions, with the runtime's as its cause",
+    (_, script, code) => {
+      expect(run(['-e', script])).toEqual({ status: 0, out: JSON.stringify([needsMsw, code]) });
+    },
+  );
+
+  it('leaves ricloud itself loading and working, in ESM and CommonJS', () => {
+    const esm = `const { Client } = await import('ricloud'); console.log(typeof new Client({ token: 't' }).webhookConfigs.create)`;
+    expect(run(['--input-type=module', '-e', esm])).toEqual({ status: 0, out: 'function' });
+    expect(run(['-e', "console.log(typeof require('ricloud').Client)"])).toEqual({ status: 0, out: 'function' });
+  });
+
+  it('makes `ricloud mock` exit 1 with the same error, on one line', () => {
+    expect(run([join(installed, 'dist/cli/main.js'), 'mock', '--port', '0'])).toEqual({
+      status: 1,
+      out: `error: ${needsMsw}`,
+    });
+  });
 });

@@ -61,7 +61,10 @@ export interface MockApi {
     tasks(organisation?: string): TaskAttributes[];
     events(organisation?: string): EventAttributes[];
   };
-  /** How many of each resource were really created. */
+  /**
+   * How many of each resource were really created, as a frozen copy taken at each read: read it again for the new
+   * counts (an earlier read keeps its own, to compare with), and writing to it throws.
+   */
   readonly created: Readonly<Record<Kind, number>>;
   /** The requests received, oldest first (the latest 10 000). */
   readonly requests: ReceivedRequest[];
@@ -160,7 +163,9 @@ export function buildMockApi(
       tasks: (organisation) => of(store.tasks.values(), organisation),
       events: (organisation) => of(store.events.values(), organisation),
     },
-    created: store.created,
+    get created() {
+      return Object.freeze({ ...store.created });
+    },
     requests,
     faults,
     reset() {

@@ -1,7 +1,6 @@
 /** The mock's msw handlers: one per API endpoint, wrapped in auth, the fault plan and the request log. */
 import type { HttpCustomPredicate, RequestHandler } from 'msw';
-// msw's subpath, not its index: the index opens a BroadcastChannel at import, which keeps Deno from exiting.
-import { http } from 'msw/core/http';
+import { http } from '#msw';
 import { follow } from '../core/signal';
 import { FILES_PATH, MAX_REQUEST_BYTES } from './choices';
 import type { ConnectionFaults, Endpoint, HandlerContext } from './endpoint';

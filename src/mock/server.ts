@@ -7,8 +7,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-// Not msw's index (and its getResponse): the index opens a BroadcastChannel at import, which keeps Deno alive.
-import { HttpNetworkFrame } from 'msw/experimental';
+// msw/experimental's frame, not msw's getResponse, whose index keeps Deno alive (see msw.ts).
+import { HttpNetworkFrame } from '#msw';
 import { buildMockApi, type MockApi } from './api';
 import { checkMockOptions, MOCK_OPTION_NAMES, type MockApiOptions } from './options';
 import { checkCors, corsHeaders, preflight, type CorsOption } from './cors';

@@ -186,3 +186,20 @@ describe('api.store', () => {
     expect(api.store.storageConfigs()[0]?.credentials).toEqual({ key: 'k' });
   });
 });
+
+describe('api.created', () => {
+  it('is a frozen snapshot at each read: changing it fails and changes no count, and an earlier read stays as it was', async () => {
+    const client = new Client({ token: TOKEN_A, baseUrl: api.baseUrl });
+    const before = api.created;
+    await client.webhookConfigs.create({ url: 'https://receiver.example/hooks' });
+    await api.settle();
+    const after = api.created;
+
+    expect(before).toMatchObject({ webhook_config: 0, task: 0 });
+    expect(after).toMatchObject({ webhook_config: 1, task: 1 });
+    expect(() => Object.assign(after, { webhook_config: 0 })).toThrow(TypeError);
+    expect(api.created.webhook_config).toBe(1);
+    await client.webhookConfigs.create({ url: 'https://receiver.example/other' });
+    expect([before.webhook_config, after.webhook_config, api.created.webhook_config]).toEqual([0, 1, 2]);
+  });
+});

@@ -23,18 +23,6 @@ interface MockOptions {
 /** Seconds from a flag as the mock's milliseconds; undefined stays undefined (the mock's default). */
 const milliseconds = (seconds: number | undefined) => (seconds === undefined ? undefined : seconds * 1000);
 
-/** Loads the mock (and msw with it) only for this command. */
-async function loadMock(): Promise<typeof import('../../mock/index')> {
-  try {
-    return await import('../../mock/index');
-  } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    if (code === 'ERR_MODULE_NOT_FOUND' && message.includes("'msw'"))
-      throw new Error('ricloud mock needs msw: run `npm install msw`');
-    throw error;
-  }
-}
-
 /** Adds `mock` to `program`. */
 export function addMockCommand(program: Command): void {
   program
@@ -73,7 +61,8 @@ To try downloads and expiries quickly:
     )
     .action(
       action(async (ctx, options: MockOptions) => {
-        const { RESET_PATH, startMockServer } = await loadMock();
+        // Loaded (msw with it) only for this command; without msw, its import throws the error that says to install it.
+        const { RESET_PATH, startMockServer } = await import('../../mock/index');
         const server = await startMockServer({
           host: options.host,
           port: options.port,
