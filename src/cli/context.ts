@@ -1,8 +1,9 @@
 /** What a command's work receives: where to print, the settings, the stop signal and an API client. */
 import type { Command } from 'commander';
 import { format } from 'node:util';
-import type { Client, Logger } from '../index';
-import { alternatives, InvalidInputError, LOG_LEVELS } from './sdk';
+import { envValue } from '../config/settings';
+import type { Client, Logger, LogLevel } from '../index';
+import { alternatives, DEFAULT_BASE_URL, InvalidInputError, LOG_LEVELS } from './sdk';
 import { refuseEmpty, UsageError } from './errors';
 import { readGlobalOptions } from './globals';
 import { Output } from './output';
@@ -111,7 +112,7 @@ async function createContext(command: Command): Promise<Context> {
     settings,
     signal,
     async client() {
-      const level = process.env.RICLOUD_LOG;
+      const level = envValue(process.env, 'RICLOUD_LOG')?.trim();
       // The SDK ignores a level it does not know; asked for on the command line, a misspelt one is said so.
       if (level && !(LOG_LEVELS as readonly string[]).includes(level))
         throw new UsageError(`RICLOUD_LOG=${level} is not a log level: use ${alternatives([...LOG_LEVELS])}`);
@@ -121,12 +122,13 @@ async function createContext(command: Command): Promise<Context> {
           'no API token: pass --token or set RICLOUD_TOKEN (`ricloud config init --token T` saves one)',
         );
       const { Client } = await import('../index');
+      // Every option is given, so the Client reads no variable itself: an empty one counts as unset here.
       return new Client({
         token: apiToken.value,
-        ...(apiUrl ? { baseUrl: apiUrl.value } : {}),
+        baseUrl: apiUrl?.value ?? DEFAULT_BASE_URL,
         // The command reports failures itself, in one line: the SDK logs only when RICLOUD_LOG asks, and to stderr.
         logger: stderrLogger(out),
-        ...(globals.quiet || !process.env.RICLOUD_LOG ? { logLevel: 'off' as const } : {}),
+        logLevel: globals.quiet || !level ? 'off' : (level as LogLevel),
       });
     },
   };

@@ -26,10 +26,17 @@ export interface ConfigFile {
   origin: string;
 }
 
+/**
+ * The variable `name` of `env`, unless it is empty or only whitespace: such a variable counts as unset, as an empty
+ * setting in ricloud-py's config file does (`token =`), `RICLOUD_URL=` as much as `RICLOUD_TOKEN=`.
+ */
+export const envValue = (env: Env, name: string): string | undefined => (env[name]?.trim() ? env[name] : undefined);
+
 /** The config files ricloud-py reads, in order: `~/.ricloud.ini`, then `RICLOUD_CONF` when set. */
 function configFiles(env: Env): ConfigFile[] {
   const home = { path: join(homedir(), '.ricloud.ini'), origin: 'the default file' };
-  return env.RICLOUD_CONF ? [home, { path: env.RICLOUD_CONF, origin: 'named by RICLOUD_CONF' }] : [home];
+  const named = envValue(env, 'RICLOUD_CONF');
+  return named ? [home, { path: named, origin: 'named by RICLOUD_CONF' }] : [home];
 }
 
 /** The file `config init` writes: the one `RICLOUD_CONF` names, else `~/.ricloud.ini`. */
@@ -100,10 +107,10 @@ export function settingReader(env: Env, stop?: AbortSignal): SettingReader {
   return {
     async read(variable, section, key, fileVariable) {
       // A secret may come from the file a variable names (`RICLOUD_TOKEN_FILE`), which keeps it out of the environment.
-      const named = fileVariable && env[fileVariable];
-      if (env[variable] && named) throw new InvalidInputError(variable, `set ${variable} or ${fileVariable}, not both`);
-      const fromEnv =
-        trimmed(env[variable], variable) ?? (named ? await fromSecretFile(fileVariable, named, stop) : undefined);
+      const named = fileVariable && envValue(env, fileVariable);
+      const given = trimmed(env[variable], variable);
+      if (given && named) throw new InvalidInputError(variable, `set ${variable} or ${fileVariable}, not both`);
+      const fromEnv = given ?? (named ? await fromSecretFile(fileVariable, named, stop) : undefined);
       if (fromEnv) return fromEnv;
       // A later file overrides an earlier one, so it is read first; an earlier one only when the later one lacks the key.
       for (const { path, ini } of [...files].reverse()) {

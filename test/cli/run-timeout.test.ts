@@ -76,6 +76,34 @@ describe('the global --timeout', () => {
     expect((await client(token).webhookConfigs.list()).data).toEqual([]);
   });
 
+  it('bounds the cleanup of event listen --webhook-url, and says what a stalled cleanup left behind', async () => {
+    const token = newToken();
+    const key = await client(token).keys.current();
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/webhooks`;
+    // The API stops answering once the run has set up: the cleanup's look at the key and its delete get no answer.
+    hang('GET', /^\/keys\/[^/]+$/);
+    hang('DELETE', /^\/configs\/webhook\/[^/]+$/);
+    const run = await start(
+      ['--timeout', '3', 'event', 'listen', '--port', String(port), '--webhook-url', url],
+      env(token),
+    ).done;
+    const [, id] = /Created webhook config (\S+) for/.exec(run.stderr) ?? [];
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `warning: key ${key.id} may still point at webhook config ${id}: ricloud key update ${key.id} --webhook-config none points it back\n`,
+    );
+    expect(run.stderr).toContain(
+      `warning: webhook config ${id} for ${url} may be left: ricloud webhook-config update ${id} --state deactivated switches it off\n`,
+    );
+    // Each call of the cleanup had 5 s, not the SDK's 90 s; the first that failed is the error.
+    expect(run.stderr).toMatch(
+      new RegExp(`\\nerror: key ${key.id}: no answer within the deadline of 5000 ms\\b.*\\n$`),
+    );
+    mock().api.faults.clear();
+    expect((await key.refresh()).webhook_config).toBe(id);
+  }, 60_000);
+
   it('bounds a read of --token-stdin that never ends, as in a CI job whose stdin stays open', async () => {
     const run = await start(['--timeout', '1', '--token-stdin', 'webhook-config', 'list'], {
       RICLOUD_URL: mock().url,

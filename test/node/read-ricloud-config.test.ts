@@ -83,6 +83,20 @@ describe('readRicloudConfig', () => {
     expect({ ...(await readRicloudConfig()) }).toEqual({});
   });
 
+  it('takes a variable that is empty or only whitespace as unset: the file, or the _FILE variable, decides', async () => {
+    writeFileSync(join(home, '.ricloud.ini'), ricloudPyIni(TOKEN_A, api.baseUrl));
+    const tokenFile = join(home, 'token');
+    writeFileSync(tokenFile, `${TOKEN_B}\n`);
+    for (const blank of ['', ' \t ']) {
+      for (const name of ['RICLOUD_URL', 'RICLOUD_MAX_RETRIES', 'RICLOUD_CONF', 'RICLOUD_TOKEN_FILE'])
+        vi.stubEnv(name, blank);
+      expect({ ...(await readRicloudConfig()) }).toEqual({ token: TOKEN_A, baseUrl: api.baseUrl, maxRetries: 3 });
+      vi.stubEnv('RICLOUD_TOKEN', blank);
+      vi.stubEnv('RICLOUD_TOKEN_FILE', tokenFile);
+      expect((await readRicloudConfig()).token).toBe(TOKEN_B);
+    }
+  });
+
   it('refuses a bad value with an InvalidInputError naming where it came from, before anything is sent', async () => {
     const ini = join(home, '.ricloud.ini');
     writeFileSync(ini, `[api]\ntoken = ${TOKEN_A}\nmax_retries = many\n`);

@@ -4,7 +4,11 @@
  */
 import type { Client, Key, WebhookConfig } from '../../index';
 import type { Context } from '../context';
+import { RunTimedOut } from '../errors';
 import { RicloudError } from '../sdk';
+
+/** Milliseconds each cleanup call may take once the global `--timeout` has passed, retries included. */
+const CLEANUP_DEADLINE_MS = 5_000;
 
 /** What `--webhook-url` has set up so far: what `cleanUp` undoes. */
 export interface Setup {
@@ -52,29 +56,38 @@ export async function setUp(
 
 /**
  * Undoes what `--webhook-url` set up: the key goes back to its previous config (unless something else has repointed
- * it since), then the config this run created, and only that one, is deleted. Both are tried, whatever fails first.
+ * it since), then the config this run created, and only that one, is deleted. Both are tried, whatever fails first,
+ * and a step that failed says on stderr what it may have left. After the global `--timeout`, each call gets
+ * `CLEANUP_DEADLINE_MS` instead of the SDK's 90 s: no one is there to press Ctrl-C again.
  */
 export async function cleanUp(ctx: Context, client: Client, { config, pointed }: Setup): Promise<void> {
   if (!config) return;
+  const options = ctx.signal.reason instanceof RunTimedOut ? { deadline: CLEANUP_DEADLINE_MS } : {};
   let failure: unknown;
   if (pointed) {
+    const { key, previous } = pointed;
     try {
-      const { key, previous } = pointed;
-      if ((await key.refresh()).webhook_config === config.id) {
-        await key.update({ webhook_config: previous ?? null });
+      if ((await key.refresh(options)).webhook_config === config.id) {
+        await key.update({ webhook_config: previous ?? null }, options);
         ctx.out.note(
           `Key ${key.id} points back at ${previous ? `webhook config ${previous}` : 'the organisation default'}.`,
         );
       }
     } catch (error) {
       failure = error;
+      ctx.out.warn(
+        `warning: key ${key.id} may still point at webhook config ${config.id}: ricloud key update ${key.id} --webhook-config ${previous ?? 'none'} points it back`,
+      );
     }
   }
   try {
-    await client.webhookConfigs.delete(config.id);
+    await client.webhookConfigs.delete(config.id, options);
     ctx.out.note(`Deleted webhook config ${config.id}.`);
   } catch (error) {
     failure ??= error;
+    ctx.out.warn(
+      `warning: webhook config ${config.id} for ${config.url} may be left: ricloud webhook-config update ${config.id} --state deactivated switches it off`,
+    );
   }
   if (failure) throw failure;
 }
