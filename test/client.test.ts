@@ -79,6 +79,15 @@ describe('configure() and the default client', () => {
     expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`, `Token ${TOKEN_A}`]);
   });
 
+  it.each(['', ' \t'])('counts a blank RICLOUD_URL (%j) as unset, as a blank RICLOUD_TOKEN is', async (blank) => {
+    vi.stubEnv('RICLOUD_URL', blank);
+    vi.stubEnv('RICLOUD_TOKEN', blank);
+    const client = new Client(quiet);
+    expect(client.baseUrl).toBe('https://ricloud-api.reincubate.com');
+    await expect(client.webhookConfigs.list()).rejects.toThrow(/no API token/);
+    expect(main.requests).toHaveLength(0);
+  });
+
   it('returns a client that the static methods take as { client }', async () => {
     const client = configure({ token: TOKEN_A, ...quiet });
     await WebhookConfig.list({}, { client });

@@ -55,10 +55,11 @@ const QUERY_VALUE: Rule = [
   'a string, number or boolean',
 ];
 
-/** An environment variable; unset where there is no environment, or where reading it is refused. */
+/** An environment variable; unset where there is no environment, where reading it is refused, or when it is blank. */
 function env(name: string): string | undefined {
   try {
-    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+    const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+    return value?.trim() ? value : undefined;
   } catch {
     // Deno without --allow-env throws NotCapable for each variable: the client must still build from its options.
   }
