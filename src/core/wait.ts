@@ -32,7 +32,8 @@ export interface Waitable {
  * 10 s, never past the wait's end); when the server answers at once, it polls with backoff from 0.5 s to 5 s.
  * `noun` and `path` name the target in errors (`task`, `/tasks/{id}`).
  * @throws InvalidInputError for options that are not an object, a bad or unknown one, a `deadline` or an `awaitFor`;
- * TimeoutError when `target` is not done after `timeout`; AbortError when `signal` fires.
+ * TimeoutError when `target` is not done after `timeout`; AbortError when `signal` fires, or had fired, even for a
+ * target already done.
  */
 export async function waitFor(target: Waitable, noun: string, path: string, options: WaitOptions): Promise<void> {
   checkObject(options, 'options');
@@ -45,10 +46,15 @@ export async function waitFor(target: Waitable, noun: string, path: string, opti
   const { timeout: _budget, ...perRequest } = options;
   // Checked now, not by the first refresh: a target that has already ended is never refreshed.
   checkRequestOptions(perRequest, 'options', []);
-  const stillRunning = () =>
-    new TimeoutError(`${noun} ${target.id} is still ${target.state} after ${budget} ms`, {
-      request: { method: 'GET', path, attempts: 0 },
+  const request = { method: 'GET', path, attempts: 0 };
+  // As every call, whatever the target's state: a wait for one that has ended would otherwise resolve.
+  if (options.signal?.aborted)
+    throw new AbortError(`${noun} ${target.id} wait: aborted before sending`, {
+      cause: options.signal.reason,
+      request,
     });
+  const stillRunning = () =>
+    new TimeoutError(`${noun} ${target.id} is still ${target.state} after ${budget} ms`, { request });
   // Elapsed time, not the date: a wall clock set back (NTP, a user) would stretch the wait by as much.
   const end = performance.now() + budget;
   let interval = FIRST_POLL_INTERVAL;

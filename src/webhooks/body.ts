@@ -13,6 +13,12 @@ export const DEFAULT_BODY_TIMEOUT = 10_000;
 export const MAX_DELAY = 2_147_483_647;
 
 /**
+ * The `bodyTimeout` of each receiver `createWebhookHandler` made, so that `toNodeHandler` bounds by it the drain of a
+ * body the receiver answered before reading it whole.
+ */
+export const bodyTimeouts = new WeakMap<object, number>();
+
+/**
  * Checks a `maxBodyBytes` option: a positive number of bytes (`Infinity` lifts the limit).
  * @throws InvalidInputError naming `field`.
  */

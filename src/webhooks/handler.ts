@@ -1,6 +1,6 @@
 /** createWebhookHandler: a `(Request) => Promise<Response>` receiver that verifies, parses and dispatches by slug. */
 import { InvalidInputError } from '../core/errors';
-import { checkMaxBodyBytes, checkTimeout, DEFAULT_BODY_TIMEOUT } from './body';
+import { bodyTimeouts, checkMaxBodyBytes, checkTimeout, DEFAULT_BODY_TIMEOUT } from './body';
 import { LATE, startDeadline, type Deadline } from './deadline';
 import { eventSlug, WebhookPayloadError, type WebhookEvent, type WebhookPayloadProblem } from './event';
 import {
@@ -225,7 +225,7 @@ export function createWebhookHandler(
       deadline.clear();
     }
   };
-  return async (request, context) => {
+  const receiver = async (request: Request, context?: PlatformContext | object): Promise<Response> => {
     const { waitUntil } = (context ?? {}) as Partial<PlatformContext>;
     // A context without `waitUntil` (Deno's `info`, Next.js's `{ params }`) is ignored.
     const platform = typeof waitUntil === 'function' ? (context as PlatformContext) : undefined;
@@ -253,4 +253,6 @@ export function createWebhookHandler(
       deadline.clear();
     }
   };
+  bodyTimeouts.set(receiver, bodyTimeout);
+  return receiver;
 }

@@ -3,6 +3,7 @@
  * It imports nothing from Node, and its types describe only what it uses of Node's request and response, so
  * `ricloud/webhooks` loads and type-checks in any runtime, without `@types/node`.
  */
+import { bodyTimeouts, DEFAULT_BODY_TIMEOUT, MAX_DELAY } from './body';
 import { WebhookPayloadError } from './event';
 import { toBytes } from './signature';
 
@@ -22,6 +23,12 @@ export interface NodeRequest extends AsyncIterable<Uint8Array | string> {
   readableDidRead?: boolean | undefined;
   /** True once the body stream has been read to its end. */
   readableEnded?: boolean | undefined;
+  /** True once the whole body has arrived (read or not). */
+  complete?: boolean | undefined;
+  /** Drops the request: over HTTP/1.1 its connection, over HTTP/2 its stream. */
+  destroy?(): unknown;
+  /** Listens for the request's `close`, once it has ended or its connection is gone. */
+  once?(event: 'close', listener: () => void): unknown;
 }
 
 /** What the adapter uses of a Node `ServerResponse` (Express's `res` is one). */
@@ -145,6 +152,18 @@ async function serve(
   res.writeHead(response.status, headers).end(bytes);
 }
 
+/**
+ * Bounds the arrival of a body still arriving at the answer (refused unread, or read part way): Node reads it to its
+ * end to reuse the connection, and a sender that has not sent it all after `ms` loses the connection, not holding it.
+ */
+function limitDrain(req: NodeRequest, ms: number): void {
+  if (req.complete !== false || ms > MAX_DELAY) return;
+  const timer = setTimeout(() => {
+    if (!req.complete) req.destroy?.();
+  }, ms);
+  req.once?.('close', () => clearTimeout(timer));
+}
+
 /** Hands a failure to Express's `next`, or without one, makes it a process warning: a request listener must not throw. */
 function report(error: unknown, next: ((error?: unknown) => void) | undefined): void {
   if (next) next(error);
@@ -160,6 +179,9 @@ function report(error: unknown, next: ((error?: unknown) => void) | undefined): 
  * When a body parser has consumed the body and left no raw bytes, it refuses to verify a re-serialised object:
  * with `next` (Express) it passes the error on, so Express answers 500; without, it answers 500 and emits the error
  * as a process warning. It never throws: a malformed request (a method or Host no `Request` can hold) gets 405 or 400.
+ * A body still arriving when the answer went out (refused by its declared length, say) is left to Node to drain, so the
+ * connection is reused; a sender that has not sent it all within the receiver's `bodyTimeout` (10 s for a receiver not
+ * made by `createWebhookHandler`) has its connection closed.
  */
 export function toNodeHandler(handler: (request: Request) => Promise<Response>): NodeHandler {
   return (req, res, next) => {
@@ -170,13 +192,15 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>):
       if (!next) reply(res, 500, (error as Error).message);
       return report(error, next);
     }
-    serve(handler, req, res, body).catch((error: unknown) => {
-      // Reached only when a custom handler rejects: createWebhookHandler answers every failure itself.
-      if (!next) {
-        if (!res.headersSent) reply(res, 500, 'the webhook receiver failed');
-        else res.destroy();
-      }
-      report(error, next);
-    });
+    serve(handler, req, res, body)
+      .catch((error: unknown) => {
+        // Reached only when a custom handler rejects: createWebhookHandler answers every failure itself.
+        if (!next) {
+          if (!res.headersSent) reply(res, 500, 'the webhook receiver failed');
+          else res.destroy();
+        }
+        report(error, next);
+      })
+      .finally(() => limitDrain(req, bodyTimeouts.get(handler) ?? DEFAULT_BODY_TIMEOUT));
   };
 }

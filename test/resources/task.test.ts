@@ -234,6 +234,20 @@ describe('wait', () => {
     expect(api.requests).toHaveLength(before);
   });
 
+  it('throws AbortError, as every call does, when the signal fired before wait(), for a task that has already ended', async () => {
+    const task = await (await client().webhookConfigs.create({ url: URL_1 })).test();
+    await api.settle();
+    await task.refresh();
+    expect(task.done).toBe(true);
+    const before = api.requests.length;
+    const why = new Error('user left');
+    const error = await rejectionOf(task.wait({ signal: AbortSignal.abort(why) }));
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.message).toBe(`task ${task.id} wait: aborted before sending`);
+    expect(error.cause).toBe(why);
+    expect(api.requests).toHaveLength(before);
+  });
+
   it('refuses a timeout that is not a positive number before sending', async () => {
     const { task } = await heldTest();
     const before = api.requests.length;

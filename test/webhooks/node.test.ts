@@ -1,5 +1,5 @@
 import { Agent, createServer, request, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import middie from '@fastify/middie';
 import express from 'express';
 import Fastify from 'fastify';
@@ -114,6 +114,80 @@ describe('toNodeHandler on node:http', () => {
       expect(cut).toMatchObject({ status: 413, connection: 'close' });
       expect(next.status).toBe(200);
       expect(events.map((event) => event.id)).toEqual(['evt_after_cut']);
+    });
+  });
+
+  describe('a body still arriving when it is refused', () => {
+    /** A raw connection: what it writes is sent as it is, and `until` waits for what the server wrote to match. */
+    function rawConnection(url: string) {
+      let received = '';
+      const socket = connect(Number(new URL(url).port), '127.0.0.1');
+      socket.setEncoding('utf8');
+      socket.on('data', (data: string) => {
+        received += data;
+      });
+      // A reset (ECONNRESET) closes it as well.
+      socket.on('error', () => undefined);
+      const closed = new Promise<string>((resolve) => socket.on('close', () => resolve(received)));
+      /** What the server wrote, once it matches `pattern`; rejects if the connection closes first. */
+      const until = (pattern: RegExp) =>
+        new Promise<string>((resolve, reject) => {
+          const check = () => pattern.test(received) && resolve(received);
+          socket.on('data', check);
+          check();
+          closed.then(() => reject(new Error(`connection closed after: ${received}`)));
+        });
+      return { write: (text: string) => socket.write(text), until, closed, end: () => socket.destroy() };
+    }
+
+    /** A request's head: its line, the signature headers of an empty body, a Host and `framing`, then a blank line. */
+    const head = async (method: string, framing: string, body = '{}') => {
+      const { headers } = await signed(body);
+      const lines = Object.entries({ ...headers, host: '127.0.0.1' }).map(([name, value]) => `${name}: ${value}`);
+      return `${method} /webhooks HTTP/1.1\r\n${[...lines, framing].join('\r\n')}\r\n\r\n`;
+    };
+
+    it.each([
+      ['a POST declaring a Content-Length over maxBodyBytes', 'POST', 'content-length: 200000', 'x'.repeat(100), 413],
+      ['a PUT with a declared body, refused by method', 'PUT', 'content-length: 200000', 'x'.repeat(100), 405],
+      [
+        'a chunked POST whose first chunk passes maxBodyBytes',
+        'POST',
+        'transfer-encoding: chunked',
+        `100000\r\n${'x'.repeat(2_000)}`,
+        413,
+      ],
+    ])(
+      'answers %s, and closes the connection when the sender is still sending it after bodyTimeout',
+      async (_name, method, framing, start, status) => {
+        const { handler, events } = recorder({ maxBodyBytes: 1_000, bodyTimeout: 100 });
+        const connection = rawConnection(await listen(toNodeHandler(handler)));
+        // The start of the body, then a byte now and then: Node's keep-alive timeout never fires, and a server that
+        // waits for the rest holds the socket until its requestTimeout (5 minutes by default, or never).
+        connection.write((await head(method, framing)) + start);
+        const trickle = setInterval(() => connection.write('x'), 50);
+        const received = await connection.closed.finally(() => clearInterval(trickle));
+        expect(received).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+        expect(events).toEqual([]);
+      },
+    );
+
+    it('keeps the connection of a sender that sends the rest of a refused body promptly, and serves the next delivery on it after bodyTimeout', async () => {
+      const { handler, events } = recorder({ maxBodyBytes: 1_000, bodyTimeout: 100 });
+      const connection = rawConnection(await listen(toNodeHandler(handler)));
+      connection.write((await head('POST', 'content-length: 2000')) + 'x'.repeat(1_000));
+      // Answers carry no length: each ends with the last chunk of its chunked body.
+      const refused = await connection.until(/\r\n0\r\n\r\n$/);
+      // The rest of the body comes after the answer, well within bodyTimeout.
+      connection.write('x'.repeat(1_000));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const body = JSON.stringify(taskSucceeded('evt_later'));
+      connection.write(`${await head('POST', `content-length: ${body.length}`, body)}${body}`);
+      const served = await connection.until(/ 200 .*\r\n0\r\n\r\n$/s);
+      connection.end();
+      expect(refused).toMatch(/^HTTP\/1\.1 413 .*\r\nConnection: keep-alive\r\n/is);
+      expect(served.slice(refused.length)).toMatch(/^HTTP\/1\.1 200 /);
+      expect(events.map((event) => event.id)).toEqual(['evt_later']);
     });
   });
 
