@@ -41,9 +41,9 @@ export default defineConfig([
     noExternal: ['@noble/hashes'],
   },
   {
-    // `#msw` (package.json `imports`), the mock's one import of msw: caught by a top-level await in ESM outside browsers,
-    // which CommonJS cannot have (so `msw.require.ts` below), statically in browsers, whose bundlers resolve it.
-    entry: { msw: 'src/mock/msw.ts', 'msw.browser': 'src/mock/msw.browser.ts' },
+    // `#msw` (package.json `imports`), the mock's one import of msw: caught by a top-level await in ESM runtimes, which
+    // CommonJS cannot have (so `msw.require.ts` below), statically in bundlers and browsers, which resolve it.
+    entry: { msw: 'src/mock/msw.ts', 'msw.module': 'src/mock/msw.module.ts', 'msw.browser': 'src/mock/msw.browser.ts' },
     format: ['esm'],
     target: 'es2022',
     external: ['msw'],

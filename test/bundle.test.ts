@@ -3,6 +3,10 @@
  * neither the result download nor MD5, which only `Result` uses; and that esbuild, which wrangler bundles Workers with,
  * warns of nothing in any entry point. Runs against dist/ (built by `npm test` before vitest).
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -90,4 +94,29 @@ describe('an app bundled by esbuild, as wrangler bundles a Worker', () => {
       }
     },
   );
+});
+
+describe('ricloud/mock bundled by esbuild for Node in its default format, CommonJS (as tsup builds by default)', () => {
+  it('builds, msw in it, and the bundle loads the mock', async () => {
+    const { outputFiles } = await build({
+      stdin: {
+        contents: "import { createMockApi } from 'ricloud/mock'; console.log(typeof createMockApi);",
+        resolveDir,
+      },
+      bundle: true,
+      platform: 'node',
+      write: false,
+      logLevel: 'silent',
+      tsconfigRaw: '{}',
+    });
+    const [bundle] = outputFiles;
+    expect(bundle?.text).not.toMatch(/\brequire\(["']msw/);
+    const dir = mkdtempSync(join(tmpdir(), 'ricloud-cjs-bundle-'));
+    try {
+      writeFileSync(join(dir, 'app.cjs'), bundle?.contents ?? '');
+      expect(execFileSync(process.execPath, [join(dir, 'app.cjs')], { encoding: 'utf8' })).toBe('function\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

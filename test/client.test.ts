@@ -88,6 +88,18 @@ describe('configure() and the default client', () => {
     expect(main.requests).toHaveLength(0);
   });
 
+  it('reads RICLOUD_URL and RICLOUD_LOG trimmed, as the CLI and readRicloudConfig() do', async () => {
+    vi.stubEnv('RICLOUD_URL', ' https://eu.ricloud.test \n');
+    vi.stubEnv('RICLOUD_LOG', ' debug ');
+    const lines: unknown[] = [];
+    const logger = { debug: (...args: unknown[]) => lines.push(args), info() {}, warn() {}, error() {} };
+    const client = new Client({ token: TOKEN_A, logger });
+    expect(client.baseUrl).toBe('https://eu.ricloud.test');
+    await client.webhookConfigs.list();
+    expect(eu.requests).toHaveLength(1);
+    expect(lines.length).toBeGreaterThan(0);
+  });
+
   it('returns a client that the static methods take as { client }', async () => {
     const client = configure({ token: TOKEN_A, ...quiet });
     await WebhookConfig.list({}, { client });

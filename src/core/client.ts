@@ -55,11 +55,14 @@ const QUERY_VALUE: Rule = [
   'a string, number or boolean',
 ];
 
-/** An environment variable; unset where there is no environment, where reading it is refused, or when it is blank. */
+/**
+ * An environment variable, trimmed as the CLI reads it; unset where there is no environment, where reading it is
+ * refused, or when it is blank.
+ */
 function env(name: string): string | undefined {
   try {
     const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
-    return value?.trim() ? value : undefined;
+    return value?.trim() || undefined;
   } catch {
     // Deno without --allow-env throws NotCapable for each variable: the client must still build from its options.
   }

@@ -123,14 +123,21 @@ const BASE64_TEXT = /[\w+/-]+=*/g;
 // only where it stands alone.
 const HIDDEN_ANYWHERE = 16;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+// An escape ends in a letter or digit, yet is no part of the word after it: `%22hunter2`, `\u0022mock`, `\nmock`.
+const ESCAPE_END = /(?:%[\dA-F]{2}|\\(?:u[\dA-F]{4}|U[\dA-F]{8}|x[\dA-F]{2}|[0-7]{1,3}|[a-z]))$/i;
 
 /** True when `a` and `b` are letters or digits both: side by side, they are one word. */
 const joined = (a = '', b = ''): boolean => LETTER_OR_DIGIT.test(a) && LETTER_OR_DIGIT.test(b);
 
-/** `text` with `form` hidden: everywhere, or, when it is short enough to be a word, where no letter or digit touches it. */
+/**
+ * `text` with `form` hidden: everywhere, or, when it is short enough to be a word, where no letter or digit touches it
+ * (the end of an escape before it does not).
+ */
 const hideForm = (text: string, form: string): string =>
   text.replaceAll(form, (found, at: number) =>
-    form.length < HIDDEN_ANYWHERE && (joined(text[at - 1], form[0]) || joined(form.at(-1), text[at + form.length]))
+    form.length < HIDDEN_ANYWHERE &&
+    ((joined(text[at - 1], form[0]) && !ESCAPE_END.test(text.slice(Math.max(0, at - 10), at))) ||
+      joined(form.at(-1), text[at + form.length]))
       ? found
       : REDACTED,
   );

@@ -106,8 +106,14 @@ export type WebhookEvent = KnownWebhookEvent;
 /** The event's slug, `<type>.<action>`, the way ricloud-py builds it. */
 export const eventSlug = (event: { type: string; action: string }): string => `${event.type}.${event.action}`;
 
-/** True when `event` is a `slug` event; narrows its `data` to the matching resource. Throws nothing. */
-export function isEvent<S extends WebhookEventSlug>(event: WebhookEvent, slug: S): event is WebhookEventOf<S> {
+/**
+ * True when `event` (also one typed `GenericWebhookEvent`) is a `slug` event; narrows its `data` to the matching
+ * resource. Throws nothing.
+ */
+export function isEvent<S extends WebhookEventSlug>(
+  event: WebhookEvent | GenericWebhookEvent,
+  slug: S,
+): event is WebhookEventOf<S> {
   return eventSlug(event) === slug;
 }
 

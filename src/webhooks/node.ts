@@ -25,6 +25,8 @@ export interface NodeRequest extends AsyncIterable<Uint8Array | string> {
   readableEnded?: boolean | undefined;
   /** True once the whole body has arrived (read or not). */
   complete?: boolean | undefined;
+  /** True once the request is dropped: its `close` has been or is about to be emitted. */
+  destroyed?: boolean | undefined;
   /** Drops the request: over HTTP/1.1 its connection, over HTTP/2 its stream. */
   destroy?(): unknown;
   /** Listens for the request's `close`, once it has ended or its connection is gone. */
@@ -157,7 +159,8 @@ async function serve(
  * end to reuse the connection, and a sender that has not sent it all after `ms` loses the connection, not holding it.
  */
 function limitDrain(req: NodeRequest, ms: number): void {
-  if (req.complete !== false || ms > MAX_DELAY) return;
+  // A request already dropped (its sender gone part way) drains nothing, and its `close` may have passed.
+  if (req.complete !== false || req.destroyed || ms > MAX_DELAY) return;
   const timer = setTimeout(() => {
     if (!req.complete) req.destroy?.();
   }, ms);

@@ -341,6 +341,29 @@ describe('a token echoed back in every form', () => {
     expect(error.body).toBe(JSON.stringify({ error: 'invalid-token', message: said }));
   });
 
+  it('a short payload secret after an escape (a request echoed percent-encoded or JSON-escaped) is hidden', async () => {
+    const password = 'hunter2';
+    // As a server may echo the body it refused: form-encoded, inside JSON text in a string, in a repr's escapes.
+    const echoed = [
+      'payload=%7B%22password%22%3A%22hunter2%22%7D',
+      String.raw`{\u0022password\u0022: \u0022hunter2\u0022}`,
+      String.raw`'got\nhunter2\thunter2\x27'`,
+    ];
+    const body = JSON.stringify({ error: 'invalid-parameter', message: echoed.join(' | ') });
+    api.faults.add({ method: 'POST', path: '/sessions', status: 400, body });
+    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
+    const error = (await rejectionOf(client().sessions.create({ source, payload: { password } }))) as RequestError;
+    expect(error.apiMessage).toBe(echoed.join(' | ').replaceAll(password, '[redacted]'));
+    expectClean([...renderings(error), error.body], [password]);
+  });
+
+  it('a short token after an escape (%22, \\u0022, \\x22, \\042, \\n) is hidden, and inside a word is kept', async () => {
+    const escapes = String.raw`%22 %3a \u0022 \x22 \042 \U0001F600 \n`.split(' ');
+    const error = await echoedBy401('mock', `got ${escapes.map((before) => `${before}mock`).join(' ')}; mocked`);
+    const said = `got ${escapes.map((before) => `${before}[redacted]`).join(' ')}; mocked`;
+    expect(error.message).toBe(`webhook_config list: ${said} (401 invalid-token)`);
+  });
+
   it("a connection failure's detail (its cause's words) that names the token is redacted in the message", async () => {
     const token = 'tok-secret-abc';
     const refuse: typeof fetch = async () => {

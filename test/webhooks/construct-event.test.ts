@@ -234,6 +234,13 @@ describe('WebhookEvent types', () => {
     expectTypeOf<WebhookEventOf<'subscription.renewed'>>().toEqualTypeOf<GenericWebhookEvent>();
   });
 
+  it('isEvent takes an event typed GenericWebhookEvent, as a handler of an unknown slug or a store gives it', async () => {
+    const body = JSON.stringify(taskSucceeded('evt_1'));
+    const stored: GenericWebhookEvent = await constructEvent(body, await sign(body), SECRET, at);
+    expect(isEvent(stored, 'task.succeeded')).toBe(true);
+    if (isEvent(stored, 'task.succeeded')) expectTypeOf(stored.data).toEqualTypeOf<TaskAttributes>();
+  });
+
   it('narrows data on type and action, in a switch or an if; an unknown type reaches the default', async () => {
     const renewed = { ...taskSucceeded('evt_2'), type: 'subscription', action: 'renewed', data: [1, 2] };
     const seen: string[] = [];

@@ -172,6 +172,28 @@ describe('toNodeHandler on node:http', () => {
       },
     );
 
+    it('keeps no timer holding the process for a sender that dropped the connection part way through its body', async () => {
+      const LIMIT_MS = 60_000;
+      const set = vi.spyOn(globalThis, 'setTimeout');
+      const clear = vi.spyOn(globalThis, 'clearTimeout');
+      try {
+        const { handler, errors } = recorder({ bodyTimeout: LIMIT_MS });
+        const connection = rawConnection(await listen(toNodeHandler(handler)));
+        connection.write(`${await head('POST', 'content-length: 2000')}${'x'.repeat(100)}`);
+        await vi.waitFor(() => expect(set.mock.calls.some(([, ms]) => ms === LIMIT_MS)).toBe(true));
+        connection.end();
+        await vi.waitFor(() => expect(errors).toHaveLength(1));
+        // The adapter's own work after the answer, a few turns later.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const cleared = new Set(clear.mock.calls.map(([timer]) => timer));
+        const started = set.mock.calls.flatMap(([, ms], i) => (ms === LIMIT_MS ? [set.mock.results[i]?.value] : []));
+        expect(started.filter((timer: NodeJS.Timeout) => !cleared.has(timer) && timer.hasRef())).toEqual([]);
+      } finally {
+        set.mockRestore();
+        clear.mockRestore();
+      }
+    });
+
     it('keeps the connection of a sender that sends the rest of a refused body promptly, and serves the next delivery on it after bodyTimeout', async () => {
       const { handler, events } = recorder({ maxBodyBytes: 1_000, bodyTimeout: 100 });
       const connection = rawConnection(await listen(toNodeHandler(handler)));
