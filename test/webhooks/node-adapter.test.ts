@@ -165,6 +165,24 @@ describe('toNodeHandler: the raw body', () => {
     expect(res.status).toBe(0);
     expect(seen).toEqual([]);
   });
+
+  it('answers, and throws nothing, where the runtime has no process at all', () => {
+    const { req } = fakeRequest({ readableEnded: true });
+    const { res } = fakeResponse();
+    const node = toNodeHandler(recorder().handler);
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'process') as PropertyDescriptor;
+    let thrown: unknown;
+    Object.defineProperty(globalThis, 'process', { value: undefined, configurable: true });
+    try {
+      node(req, res);
+    } catch (error) {
+      thrown = error;
+    } finally {
+      Object.defineProperty(globalThis, 'process', descriptor);
+    }
+    expect(thrown).toBeUndefined();
+    expect(res.status).toBe(500);
+  });
 });
 
 describe('toNodeHandler: the Request a receiver sees', () => {
@@ -227,6 +245,12 @@ describe('toNodeHandler: the Request a receiver sees', () => {
     expect((await seen({ url: undefined })).url).toBe('http://localhost/');
   });
 
+  it('takes the path from the request, never from a Host that carries one', async () => {
+    expect((await seen({ url: undefined, headers: { host: 'receiver.example/admin' } })).url).toBe(
+      'http://receiver.example/',
+    );
+  });
+
   it('has every header, repeated ones appended, and none of HTTP/2 pseudo-headers', async () => {
     const request = await seen({
       headers: {
@@ -277,6 +301,116 @@ describe('toNodeHandler: the Request a receiver sees', () => {
     })(req, res);
     await done;
     expect(res).toMatchObject({ status: 413, body: 'stopped', headers: { connection: 'close' } });
+  });
+
+  it('answers Connection: close when a raw copy was kept but the stream was left read part way', async () => {
+    const { req } = fakeRequest({ rawBody: '{', readableDidRead: true, readableEnded: false });
+    const { res, done } = fakeResponse();
+    toNodeHandler(() => Promise.resolve(new Response('refused', { status: 400 })))(req, res);
+    await done;
+    expect(res).toMatchObject({ status: 400, body: 'refused', headers: { connection: 'close' } });
+  });
+});
+
+describe('toNodeHandler: a body still arriving after the answer', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A request whose body is refused unread (by its declared length); it records whether it was dropped. */
+  function arriving(fields: Partial<FakeRequest>) {
+    const listeners: Record<string, (() => void)[]> = {};
+    const state = { dropped: false };
+    const { req } = fakeRequest({
+      headers: { 'content-length': '200000' },
+      destroy: () => {
+        state.dropped = true;
+      },
+      once: (event: string, listener: () => void) => void (listeners[event] ??= []).push(listener),
+      ...fields,
+    });
+    const emit = (event: string) => {
+      for (const listener of listeners[event] ?? []) listener();
+    };
+    return { req, state, emit };
+  }
+
+  /** Answers `req` with `handler` (413, unread, by default), and lets the adapter finish its work after the answer. */
+  async function answer(req: FakeRequest, handler = recorder({ maxBodyBytes: 1_000 }).handler) {
+    const { res, done } = fakeResponse();
+    toNodeHandler(handler)(req, res);
+    await done;
+    await nextTick();
+    return res;
+  }
+
+  it('drops a request still sending its refused body after bodyTimeout, at its limit or at the ceiling of timers', async () => {
+    for (const bodyTimeout of [100, 2_147_483_647]) {
+      const { req, state } = arriving({ complete: false });
+      const res = await answer(req, recorder({ maxBodyBytes: 1_000, bodyTimeout }).handler);
+      expect(res.status).toBe(413);
+      vi.advanceTimersByTime(bodyTimeout - 1);
+      expect(state.dropped).toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(state.dropped).toBe(true);
+    }
+  });
+
+  it.each([
+    ['whose body had all arrived', { complete: true }],
+    ['that does not say whether its body arrived (no complete)', {}],
+    ['already dropped (its sender gone)', { complete: false, destroyed: true }],
+  ])('leaves alone a request %s', async (_, fields) => {
+    const { req, state } = arriving(fields);
+    await answer(req);
+    vi.runAllTimers();
+    expect(state.dropped).toBe(false);
+  });
+
+  it('never drops a request for a receiver whose bodyTimeout is Infinity', async () => {
+    const { req, state } = arriving({ complete: false });
+    await answer(req, recorder({ maxBodyBytes: 1_000, bodyTimeout: Infinity }).handler);
+    vi.runAllTimers();
+    expect(state.dropped).toBe(false);
+    expect(warnings()).toEqual([]);
+  });
+
+  it('keeps a request whose body has all arrived by bodyTimeout, before its close came', async () => {
+    const { req, state } = arriving({ complete: false });
+    await answer(req);
+    req.complete = true;
+    vi.runAllTimers();
+    expect(state.dropped).toBe(false);
+  });
+
+  it('keeps no timer once the request closes (its body arrived, or its sender went)', async () => {
+    const { req, state, emit } = arriving({ complete: false });
+    await answer(req);
+    expect(vi.getTimerCount()).toBe(1);
+    emit('close');
+    expect(vi.getTimerCount()).toBe(0);
+    vi.runAllTimers();
+    expect(state.dropped).toBe(false);
+  });
+
+  it('serves a request that has no destroy or once, and throws nothing after bodyTimeout', async () => {
+    const rejections: unknown[] = [];
+    const record = (reason: unknown) => void rejections.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const { req } = arriving({ complete: false });
+      delete req.destroy;
+      delete req.once;
+      expect((await answer(req)).status).toBe(413);
+      expect(() => vi.runAllTimers()).not.toThrow();
+      await nextTick();
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+    expect(rejections).toEqual([]);
   });
 });
 
