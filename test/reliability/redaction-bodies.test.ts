@@ -281,6 +281,18 @@ describe('error bodies', () => {
     expect(error.message).not.toContain(HIDDEN);
   });
 
+  it('each value inside a secret object (credentials) is hidden where the server echoes it alone', async () => {
+    const { client } = answering(() =>
+      JSON.stringify({ error: 'invalid-parameter', message: 'key AKIAEXAMPLE0123 refused' }),
+    );
+    const credentials = { access_key: 'AKIAEXAMPLE0123', secret_key: HIDDEN };
+    const error = (await rejectionOf(
+      client.storageConfigs.create({ url: 's3://bucket/path', credentials }),
+    )) as RequestError;
+    expect(error.apiMessage).toBe('key [redacted] refused');
+    expect(error.body).not.toContain('AKIAEXAMPLE0123');
+  });
+
   it('a secret with a lone surrogate (no percent-encoded form) fails as the server answered, not with a URIError', async () => {
     const { client } = answering(() => '{"error":"invalid-parameter"}');
     const error = await rejectionOf(

@@ -319,6 +319,21 @@ describe('a token echoed back in every form', () => {
     expect(error.message).toBe('webhook_config list: no such token; got Basic [redacted] (401 invalid-token)');
   });
 
+  it('a token under 16 characters in a Basic credential, at each byte alignment, is hidden whole', async () => {
+    const token = 'tok-8chr';
+    // Before the token: 0, 2 and 4 bytes (alignments 0, 2 and 1).
+    const basics = [`${token}:`, `u:${token}`, `api:${token}`].map((text) => `Basic ${btoa(text)}`);
+    const error = await echoedBy401(token, basics.join(' | '));
+    const hidden = basics.map(() => 'Basic [redacted]').join(' | ');
+    expect(error.message).toBe(`webhook_config list: ${hidden} (401 invalid-token)`);
+  });
+
+  it('a token of 16 characters is hidden wherever it is, even where letters touch it', async () => {
+    const token = 'tok_0123456789ab';
+    const error = await echoedBy401(token, `no key${token}s; ${token}${token}`);
+    expect(error.message).toBe('webhook_config list: no key[redacted]s; [redacted][redacted] (401 invalid-token)');
+  });
+
   it('a session password echoed in a Basic credential, by a server that takes it for a login, is hidden whole', async () => {
     const password = 'correct-horse-battery';
     const echoed = `login refused for Basic ${btoa(`john@icloud.com:${password}`)}`;
@@ -335,8 +350,9 @@ describe('a token echoed back in every form', () => {
     ["4 characters (the CLI mock's)", 'mock'],
   ])('a token of %s is hidden where it stands alone, and words holding it keep their letters', async (_name, token) => {
     const words = "the mocked org's token expired at the start of this month";
-    const error = await echoedBy401(token, `unknown token ${token} (Token ${token}, '${token}'); ${words}`);
-    const said = `unknown token [redacted] (Token [redacted], '[redacted]'); ${words}`;
+    const base64 = `base64 ${btoa(token)} or ${btoa(token).replace(/=+$/, '')}`;
+    const error = await echoedBy401(token, `unknown token ${token} (Token ${token}, '${token}', ${base64}); ${words}`);
+    const said = `unknown token [redacted] (Token [redacted], '[redacted]', base64 [redacted] or [redacted]); ${words}`;
     expect(error.message).toBe(`webhook_config list: ${said} (401 invalid-token)`);
     expect(error.body).toBe(JSON.stringify({ error: 'invalid-token', message: said }));
   });
@@ -427,13 +443,13 @@ describe('a token echoed back in every form', () => {
 describe('a token that JSON escapes, and long bodies', () => {
   const { api } = useMockApi();
 
-  /** The error of a list call whose server answers 401 with `token` in its JSON message. */
-  async function echoedInA401(token: string): Promise<RequestError> {
+  /** The error of a list call whose server answers 401 with `body`: by default, `token` in its JSON message. */
+  async function echoedInA401(
+    token: string,
+    body = JSON.stringify({ error: 'invalid-token', message: `bad ${token}` }),
+  ): Promise<RequestError> {
     const echo: typeof fetch = async () =>
-      new Response(JSON.stringify({ error: 'invalid-token', message: `bad ${token}` }), {
-        status: 401,
-        headers: { 'content-type': 'application/json' },
-      });
+      new Response(body, { status: 401, headers: { 'content-type': 'application/json' } });
     const c = new Client({ token, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logLevel: 'off' });
     return (await rejectionOf(c.webhookConfigs.list())) as RequestError;
   }
@@ -453,6 +469,8 @@ describe('a token that JSON escapes, and long bodies', () => {
     const error = await echoedInA401(token);
     expect(error.body).toBe('{"error":"invalid-token","message":"bad [redacted]"}');
     expect(error.message).toBe('webhook_config list: bad [redacted] (401 invalid-token)');
+    // In a body that is not JSON, the forms alone hide it.
+    expect((await echoedInA401(token, `bad ${JSON.stringify(token)}`)).body).toBe('bad "[redacted]"');
   });
 
   it('a body longer than 64 KiB is kept cut to 64 KiB, with an ellipsis', async () => {
