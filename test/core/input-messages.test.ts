@@ -39,6 +39,7 @@ describe('ids', () => {
     ['a\uD800', 'id: is not well-formed Unicode text'],
     [{}, 'id: must be a string, got an object'],
     [null, 'id: must be a string, got null'],
+    [undefined, 'id: must be a string, got undefined'],
     [['a'], 'id: must be a string, got an array'],
     [new Date(0), 'id: must be a string, got a Date'],
     [true, 'id: must be a string, got true'],
@@ -286,5 +287,71 @@ describe('page sizes, parameters and options', () => {
     expect(await refusal('options.awaitFor', list)).toBe(
       'options.awaitFor: must be a number of seconds from 0 to 10, got 10.5',
     );
+  });
+});
+
+describe('the fields of the other resources', () => {
+  it.each([
+    [
+      "a source's state it cannot be set to",
+      'state',
+      () => client().sources.update('src_1', { state: 'blocked' } as never),
+      'state: can only be set to active or deactivated',
+    ],
+    [
+      'a storage type the API does not have',
+      'type',
+      () => client().storageConfigs.list({ type: 'azure' } as never),
+      'type: can only be gs or s3',
+    ],
+    [
+      'a flag that is not a boolean',
+      'signed_urls_enabled',
+      () => client().storageConfigs.update('sc_1', { signed_urls_enabled: 'yes' } as never),
+      'signed_urls_enabled: must be true or false, got a string of 3 characters',
+    ],
+    [
+      'an interval of no seconds',
+      'interval',
+      () => client().subscriptions.create({ session: 's_1', poll_payload: { data_types: ['x'] }, interval: 0 }),
+      `interval: must be a whole number of seconds from 1 to ${Number.MAX_SAFE_INTEGER}, got 0`,
+    ],
+    [
+      'a payload list that is not a list',
+      'payload.data_types',
+      () => client().polls.create({ session: 's_1', payload: { data_types: 'photos' as never } }),
+      'payload.data_types: must be a list of strings, got a string of 6 characters',
+    ],
+    [
+      'a missing required field',
+      'identifier',
+      () => client().sources.create({ user: 'u_1', type: 'icloud.account' } as never),
+      'identifier: is required',
+    ],
+    [
+      'a null cursor',
+      'after_id',
+      () => client().webhookConfigs.list({ after_id: null as never }),
+      'after_id: must be a string, got null',
+    ],
+  ])('%s is refused', async (_, field, call, message) => {
+    expect(await refusal(field, call)).toBe(message);
+  });
+
+  it.each([[0], [1001]])('a batch of %i results to acknowledge is refused', async (count) => {
+    const ids = Array.from({ length: count }, (_, i) => `res_${i}`);
+    expect(await refusal('ids', () => client().results.acknowledge(ids))).toBe(
+      'ids: must be a list of 1 to 1000 ids, got an array',
+    );
+  });
+
+  it('a batch of 1000 results to acknowledge is sent', async () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => `res_${i}`);
+    // The mock knows none of them, so the API refuses the batch; what matters is that it was sent whole.
+    expect(await rejectionOf(client().results.acknowledge(ids))).not.toBeInstanceOf(InvalidInputError);
+    const sent = api.requests.at(-1);
+    expect(sent?.path).toBe('/results/ack');
+    // Too large for the log to keep, so the log gives its size: that of all 1000 ids.
+    expect(sent?.bodyBytes).toBe(JSON.stringify({ ids }).length);
   });
 });
