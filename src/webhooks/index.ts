@@ -22,7 +22,7 @@ export type {
   WebhookHandlerOptions,
 } from './handler-options';
 export { toNodeHandler } from './node';
-export type { NodeHandler, NodeRequest, NodeResponse } from './node';
+export type { NodeHandler, NodeHandlerOptions, NodeRequest, NodeResponse } from './node';
 export { MemoryReplayStore, ReplayError } from './replay';
 export type { ReplayStore } from './replay';
 export {
