@@ -6,6 +6,7 @@ export type { PollAttributes, SessionAttributes } from '../schemas';
 export type {
   GenericWebhookEvent,
   KnownWebhookEvent,
+  UnknownActionWebhookEvent,
   WebhookEvent,
   WebhookEventData,
   WebhookEventOf,
