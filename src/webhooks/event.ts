@@ -59,17 +59,12 @@ export interface WebhookEventData {
 /** A slug the SDK knows, such as `task.succeeded`. */
 export type WebhookEventSlug = keyof WebhookEventData;
 
-// The same slugs at run time; `Record` makes the compiler keep the two lists equal.
+/** A documented event type, the part of a documented slug before its dot: `webhook_config`, `task`, `poll`, `session`. */
+type WebhookEventType = { [S in WebhookEventSlug]: S extends `${infer T}.${string}` ? T : never }[WebhookEventSlug];
+
+// The same types at run time; `Record` makes the compiler keep the two lists equal.
 // Stryker disable BooleanLiteral: only the keys are read.
-const KNOWN_SLUGS: Record<WebhookEventSlug, true> = {
-  'webhook_config.test': true,
-  'task.created': true,
-  'task.succeeded': true,
-  'task.failed': true,
-  'poll.created': true,
-  'poll.completed': true,
-  'session.expired': true,
-};
+const KNOWN_TYPES: Record<WebhookEventType, true> = { webhook_config: true, task: true, poll: true, session: true };
 // Stryker restore BooleanLiteral
 
 /** The attributes every event has, whatever its type. */
@@ -92,16 +87,30 @@ export type WebhookEventOf<S extends string> = S extends `${infer T}.${infer A}`
     : GenericWebhookEvent
   : GenericWebhookEvent;
 
-/** An event of a documented type, discriminated on `type` and `action`. */
+/** An event of a documented slug, discriminated on `type` and `action`. */
 export type KnownWebhookEvent = WebhookEventOf<WebhookEventSlug>;
 
 /**
- * A verified delivery: one of the documented events, so `switch (event.type)`, `event.type === 'task'` or
- * `isEvent(event, 'task.succeeded')` narrows its `data` to the resource. As with stripe-node's `Stripe.Event`, the
- * union holds the documented types only: a `string` type beside them would keep TypeScript from narrowing on it. An
- * event of a type the SDK does not know yet is returned all the same: see `GenericWebhookEvent`.
+ * An event of a documented type with an action the SDK does not know (a `task.cancelled`): its `action` is any string,
+ * and its `data` its type's resource, which the parser checks of it as of a documented slug's.
  */
-export type WebhookEvent = KnownWebhookEvent;
+export type UnknownActionWebhookEvent = {
+  [T in WebhookEventType]: Envelope & {
+    type: T;
+    action: string;
+    data: WebhookEventData[Extract<WebhookEventSlug, `${T}.${string}`>];
+  };
+}[WebhookEventType];
+
+/**
+ * A verified delivery of a documented type, so `switch (event.type)` or `event.type === 'task'` narrows its `data` to
+ * the resource. Its `action` is then any string, since the API may add actions to a type: compare it (`event.action
+ * === 'succeeded'`), or check the slug with `isEvent(event, 'task.succeeded')`, which narrows the whole event. As with
+ * stripe-node's `Stripe.Event`, the union holds the documented types only: a `string` type beside them would keep
+ * TypeScript from narrowing on it. An event of a type the SDK does not know yet is returned all the same: see
+ * `GenericWebhookEvent`.
+ */
+export type WebhookEvent = KnownWebhookEvent | UnknownActionWebhookEvent;
 
 /** The event's slug, `<type>.<action>`, the way ricloud-py builds it. */
 export const eventSlug = (event: { type: string; action: string }): string => `${event.type}.${event.action}`;
@@ -120,7 +129,7 @@ export function isEvent<S extends WebhookEventSlug>(
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** What makes `json` not an event, or undefined when it is one. Checks the envelope, and for a known slug the kind of `data`. */
+/** What makes `json` not an event, or undefined when it is one. Checks the envelope, and for a known type the kind of `data`. */
 function eventProblem(json: unknown): string | undefined {
   if (!isRecord(json)) return 'it is not a JSON object';
   if (json.resource !== 'event') return '`resource` is not "event"';
@@ -130,7 +139,7 @@ function eventProblem(json: unknown): string | undefined {
   const slug = eventSlug(json as { type: string; action: string });
   // Only the kind of resource is checked: the body is signed by the API, and its attributes are trusted as sent.
   if (
-    Object.hasOwn(KNOWN_SLUGS, slug) &&
+    Object.hasOwn(KNOWN_TYPES, json.type as string) &&
     !(isRecord(json.data) && json.data.resource === json.type && typeof json.data.id === 'string')
   ) {
     return `\`data\` is not the ${String(json.type)} a ${slug} event carries`;

@@ -6,6 +6,7 @@ export type { PollAttributes, SessionAttributes } from '../schemas';
 export type {
   GenericWebhookEvent,
   KnownWebhookEvent,
+  UnknownActionWebhookEvent,
   WebhookEvent,
   WebhookEventData,
   WebhookEventOf,
@@ -22,7 +23,7 @@ export type {
   WebhookHandlerOptions,
 } from './handler-options';
 export { toNodeHandler } from './node';
-export type { NodeHandler, NodeRequest, NodeResponse } from './node';
+export type { NodeHandler, NodeHandlerOptions, NodeRequest, NodeResponse } from './node';
 export { MemoryReplayStore, ReplayError } from './replay';
 export type { ReplayStore } from './replay';
 export {

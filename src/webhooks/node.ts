@@ -3,7 +3,8 @@
  * It imports nothing from Node, and its types describe only what it uses of Node's request and response, so
  * `ricloud/webhooks` loads and type-checks in any runtime, without `@types/node`.
  */
-import { bodyTimeouts, DEFAULT_BODY_TIMEOUT, MAX_DELAY } from './body';
+import { InvalidInputError } from '../core/errors';
+import { bodyTimeouts, checkTimeout, DEFAULT_BODY_TIMEOUT, MAX_DELAY } from './body';
 import { WebhookPayloadError } from './event';
 import { toBytes } from './signature';
 
@@ -47,6 +48,16 @@ export interface NodeResponse {
 
 /** What body parsers leave on a request: the parsed `body`, and sometimes the raw bytes as `rawBody`. */
 type ParsedRequest = NodeRequest & { body?: unknown; rawBody?: unknown; originalUrl?: string };
+
+/** Options of `toNodeHandler`. */
+export interface NodeHandlerOptions {
+  /**
+   * Milliseconds a body still arriving after the answer may take before its connection is closed (`Infinity` for no
+   * limit); by default the receiver's `bodyTimeout`, which only a receiver passed as `createWebhookHandler` made it
+   * carries: one wrapped in a function of yours gets 10 000 unless you pass it here.
+   */
+  bodyTimeout?: number | undefined;
+}
 
 /** A Node request listener that is also Express / Connect middleware. */
 export type NodeHandler = (req: NodeRequest, res: NodeResponse, next?: (error?: unknown) => void) => void;
@@ -183,10 +194,20 @@ function report(error: unknown, next: ((error?: unknown) => void) | undefined): 
  * with `next` (Express) it passes the error on, so Express answers 500; without, it answers 500 and emits the error
  * as a process warning. It never throws: a malformed request (a method or Host no `Request` can hold) gets 405 or 400.
  * A body still arriving when the answer went out (refused by its declared length, say) is left to Node to drain, so the
- * connection is reused; a sender that has not sent it all within the receiver's `bodyTimeout` (10 s for a receiver not
- * made by `createWebhookHandler`) has its connection closed.
+ * connection is reused; a sender that has not sent it all within `options.bodyTimeout` has its connection closed. It
+ * defaults to the receiver's `bodyTimeout`, which a receiver wrapped in a function of yours hides: 10 s applies then.
+ * @throws InvalidInputError when `options` is not an object, or `options.bodyTimeout` not a positive number.
  */
-export function toNodeHandler(handler: (request: Request) => Promise<Response>): NodeHandler {
+export function toNodeHandler(
+  handler: (request: Request) => Promise<Response>,
+  options: NodeHandlerOptions = {},
+): NodeHandler {
+  if (typeof options !== 'object' || options === null) throw new InvalidInputError('options', 'must be an object');
+  const bodyTimeout = checkTimeout(
+    options.bodyTimeout,
+    'options.bodyTimeout',
+    bodyTimeouts.get(handler) ?? DEFAULT_BODY_TIMEOUT,
+  );
   return (req, res, next) => {
     let body: Uint8Array | ReadableStream<Uint8Array>;
     try {
@@ -204,6 +225,6 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>):
         }
         report(error, next);
       })
-      .finally(() => limitDrain(req, bodyTimeouts.get(handler) ?? DEFAULT_BODY_TIMEOUT));
+      .finally(() => limitDrain(req, bodyTimeout));
   };
 }

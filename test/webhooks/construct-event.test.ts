@@ -18,6 +18,7 @@ import {
   WebhookPayloadError,
   type GenericWebhookEvent,
   type PollAttributes,
+  type UnknownActionWebhookEvent,
   type WebhookEvent,
   type WebhookEventOf,
 } from '../../src/webhooks/index';
@@ -249,7 +250,8 @@ describe('WebhookEvent types', () => {
       switch (event.type) {
         case 'task':
           expectTypeOf(event.data).toEqualTypeOf<TaskAttributes>();
-          expectTypeOf(event.action).toEqualTypeOf<'created' | 'succeeded' | 'failed'>();
+          // Any string: a task event of an action the SDK does not know (a task.cancelled) takes this branch too.
+          expectTypeOf(event.action).toEqualTypeOf<string>();
           seen.push(`task ${event.data.state}`);
           break;
         case 'webhook_config':
@@ -270,5 +272,23 @@ describe('WebhookEvent types', () => {
       if (event.type === 'task' && event.action === 'succeeded') expect(event.data.id).toBe('task_1');
     }
     expect(seen).toEqual(['task succeeded', 'subscription.renewed [1,2]']);
+  });
+
+  it('types an action the SDK does not know of a documented type as a string, its data still the resource', async () => {
+    const body = JSON.stringify({ ...taskSucceeded('evt_c'), action: 'cancelled' });
+    const event = await constructEvent(body, await sign(body), SECRET, at);
+    expect(event).toMatchObject({ type: 'task', action: 'cancelled', data: { id: 'task_1', resource: 'task' } });
+    expect(isEvent(event, 'task.succeeded')).toBe(false);
+    expectTypeOf(event).toExtend<UnknownActionWebhookEvent>();
+    expectTypeOf<Extract<WebhookEvent, { type: 'task' }>['action']>().toEqualTypeOf<string>();
+    expectTypeOf<Extract<WebhookEvent, { type: 'task' }>['data']>().toEqualTypeOf<TaskAttributes>();
+    expectTypeOf<Extract<WebhookEvent, { type: 'webhook_config' }>['action']>().toEqualTypeOf<string>();
+    // A documented pair still narrows: a check of both, or the slug with isEvent, which narrows the whole event.
+    if (event.type === 'task' && event.action === 'cancelled') expect(event.data.state).toBe('succeeded');
+    if (event.type === 'poll' && event.action === 'completed') {
+      expectTypeOf<typeof event.action>().toEqualTypeOf<'completed'>();
+      expectTypeOf(event.data).toEqualTypeOf<PollAttributes>();
+    }
+    if (isEvent(event, 'task.failed')) expectTypeOf(event).toEqualTypeOf<WebhookEventOf<'task.failed'>>();
   });
 });

@@ -187,9 +187,29 @@ describe('constructEvent: what is not an event', () => {
     for (const data of [[], null, { resource: 'task' }]) {
       expect((await refusal(JSON.stringify({ ...taskSucceeded(), data }))).reason).toBe('not-an-event');
     }
-    const unknown = JSON.stringify({ ...taskSucceeded('evt_new'), action: 'archived', data: [1] });
+    const unknown = JSON.stringify({ ...taskSucceeded('evt_new'), type: 'subscription', action: 'renewed', data: [1] });
     const event = await constructEvent(unknown, await signPayload(unknown, SECRET, { timestamp: T }), SECRET, at);
     expect(event.id).toBe('evt_new');
+  });
+
+  it('checks the data of an action it does not know of a documented type: that resource, as its type says', async () => {
+    for (const [type, resource] of [
+      ['task', 'webhook_config'],
+      ['poll', 'task'],
+      ['session', 'poll'],
+      ['webhook_config', 'session'],
+    ]) {
+      const wrong = { ...taskSucceeded(), type, action: 'archived', data: { id: 'x_1', resource } };
+      expect((await refusal(JSON.stringify(wrong))).message).toBe(
+        `the body is JSON but not a ricloud event: \`data\` is not the ${type} a ${type}.archived event carries`,
+      );
+      const right = JSON.stringify({ ...wrong, id: `evt_${type}`, data: { id: 'x_1', resource: type } });
+      const event = await constructEvent(right, await signPayload(right, SECRET, { timestamp: T }), SECRET, at);
+      expect(event).toMatchObject({ type, action: 'archived', data: { id: 'x_1', resource: type } });
+    }
+    expect((await refusal(JSON.stringify({ ...taskSucceeded(), action: 'archived', data: [1] }))).reason).toBe(
+      'not-an-event',
+    );
   });
 
   it('refuses a body of white space as empty, not as bad JSON', async () => {

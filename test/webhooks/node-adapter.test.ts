@@ -4,7 +4,13 @@
  */
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type NodeRequest, type NodeResponse, toNodeHandler, WebhookPayloadError } from '../../src/webhooks/index';
+import {
+  type NodeHandlerOptions,
+  type NodeRequest,
+  type NodeResponse,
+  toNodeHandler,
+  WebhookPayloadError,
+} from '../../src/webhooks/index';
 import { recorder, signed, taskSucceeded } from './support';
 
 type FakeRequest = NodeRequest & { body?: unknown; rawBody?: unknown; originalUrl?: string };
@@ -339,9 +345,13 @@ describe('toNodeHandler: a body still arriving after the answer', () => {
   }
 
   /** Answers `req` with `handler` (413, unread, by default), and lets the adapter finish its work after the answer. */
-  async function answer(req: FakeRequest, handler = recorder({ maxBodyBytes: 1_000 }).handler) {
+  async function answer(
+    req: FakeRequest,
+    handler = recorder({ maxBodyBytes: 1_000 }).handler,
+    options?: NodeHandlerOptions,
+  ) {
     const { res, done } = fakeResponse();
-    toNodeHandler(handler)(req, res);
+    toNodeHandler(handler, options)(req, res);
     await done;
     await nextTick();
     return res;
@@ -357,6 +367,45 @@ describe('toNodeHandler: a body still arriving after the answer', () => {
       vi.advanceTimersByTime(1);
       expect(state.dropped).toBe(true);
     }
+  });
+
+  it("drops it after the bodyTimeout given to toNodeHandler, for a receiver wrapped in the user's own function", async () => {
+    const { handler: receiver } = recorder({ maxBodyBytes: 1_000, bodyTimeout: 100 });
+    const seen: string[] = [];
+    const wrapped = (request: Request) => {
+      seen.push(request.method);
+      return receiver(request);
+    };
+    const { req, state } = arriving({ complete: false });
+    expect((await answer(req, wrapped, { bodyTimeout: 100 })).status).toBe(413);
+    expect(seen).toEqual(['POST']);
+    vi.advanceTimersByTime(99);
+    expect(state.dropped).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(state.dropped).toBe(true);
+  });
+
+  it('drops it after 10 s for a wrapped receiver given no bodyTimeout, whatever the receiver has', async () => {
+    const { handler: receiver } = recorder({ maxBodyBytes: 1_000, bodyTimeout: 100 });
+    const { req, state } = arriving({ complete: false });
+    await answer(req, (request) => receiver(request));
+    vi.advanceTimersByTime(9_999);
+    expect(state.dropped).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(state.dropped).toBe(true);
+  });
+
+  it("takes the bodyTimeout given to toNodeHandler over the receiver's own, Infinity for none", async () => {
+    const dropped = async (bodyTimeout: number) => {
+      const { req, state } = arriving({ complete: false });
+      await answer(req, recorder({ maxBodyBytes: 1_000, bodyTimeout: 100 }).handler, { bodyTimeout });
+      vi.advanceTimersByTime(50);
+      const early = state.dropped;
+      vi.runAllTimers();
+      return [early, state.dropped];
+    };
+    expect(await dropped(50)).toEqual([true, true]);
+    expect(await dropped(Infinity)).toEqual([false, false]);
   });
 
   it.each([
@@ -411,6 +460,32 @@ describe('toNodeHandler: a body still arriving after the answer', () => {
       process.off('unhandledRejection', record);
     }
     expect(rejections).toEqual([]);
+  });
+});
+
+describe('toNodeHandler: its options', () => {
+  const thrown = (options: unknown) => {
+    try {
+      toNodeHandler(recorder().handler, options as NodeHandlerOptions);
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+
+  it.each([0, -1, Number.NaN, '5000', null])('refuses a bodyTimeout of %j as bad input, naming it', (bodyTimeout) => {
+    expect(thrown({ bodyTimeout })).toMatchObject({
+      name: 'InvalidInputError',
+      field: 'options.bodyTimeout',
+      message: 'options.bodyTimeout: must be a positive number of milliseconds (Infinity for no limit)',
+    });
+  });
+
+  it('refuses options that are not an object, and takes none or an empty one', () => {
+    for (const options of [null, 5_000])
+      expect(thrown(options)).toMatchObject({ name: 'InvalidInputError', field: 'options' });
+    expect(thrown(undefined)).toBeUndefined();
+    expect(thrown({})).toBeUndefined();
   });
 });
 
