@@ -11,8 +11,12 @@ import { promisify } from 'node:util';
 import { ByteBuffer } from './core/bytes';
 import { follow } from './core/signal';
 
-/** What ends a read when its signal aborts, as Node's `addAbortSignal` names it: an `AbortError` with the reason. */
-function aborted(reason: unknown): Error {
+/**
+ * What ends a read (a file, stdin, a hidden prompt) when its signal aborts, as Node's `addAbortSignal` names it: an
+ * `AbortError` with the reason, which the command line takes for a stop (no message). Not the SDK's AbortError, whose
+ * message the command line would print after a `--timeout`.
+ */
+export function aborted(reason: unknown): Error {
   const error = new Error('The operation was aborted', { cause: reason });
   error.name = 'AbortError';
   return error;

@@ -1,4 +1,5 @@
 /** A question asked on the terminal whose answer is typed with echo off: a password, a token, a webhook secret. */
+import { aborted } from '../read-file';
 import { UsageError } from './errors';
 import { stopRun } from './stop';
 
@@ -7,13 +8,6 @@ const ENTER = new Set(['\r', '\n']);
 const CTRL_C = '\u0003';
 const CTRL_D = '\u0004';
 const BACKSPACE = new Set(['\u007f', '\b']);
-
-/** An interruption as the run's stop machinery reports it: the stop signal's exit code, no message. */
-function interrupted(): Error {
-  const error = new Error('interrupted');
-  error.name = 'AbortError';
-  return error;
-}
 
 /**
  * Asks `question` on the terminal and reads a line without echoing it; Ctrl-C stops the run, as it does elsewhere, and
@@ -36,7 +30,7 @@ export function askHidden(
   let onData: (chunk: string) => void = () => undefined;
   let onStop: () => void = () => undefined;
   return new Promise<string>((resolve, reject) => {
-    onStop = () => reject(interrupted());
+    onStop = () => reject(aborted(stop.reason));
     if (stop.aborted) return onStop();
     stop.addEventListener('abort', onStop, { once: true });
     onData = (chunk) => {

@@ -7,12 +7,12 @@ import { readCapped } from './body';
 import { parseAnswer } from './call-answer';
 import { CallRetries } from './call-retry';
 import {
-  AbortError,
   InvalidInputError,
   type RequestInfo,
   RicloudError as BaseError,
   type RicloudError,
   ResponseTooLargeError,
+  throwIfAborted,
 } from './errors';
 import { mapFailure } from './failure';
 import { runHooks } from './hooks';
@@ -110,11 +110,7 @@ export class Call<T> {
   /** Sends the call, retrying as its policy allows; returns the validated answer or throws one RicloudError. */
   async run(): Promise<{ data: T; response: ResponseMeta }> {
     const { spec, options, transport } = this;
-    if (options.signal?.aborted)
-      throw new AbortError(`${spec.what}: aborted before sending`, {
-        cause: options.signal.reason,
-        request: this.info,
-      });
+    throwIfAborted(spec.what, options.signal, this.info);
     const release = options.signal && follow(options.signal, this);
     const deadline = setTimeout(() => {
       this.#expired = true;

@@ -244,6 +244,14 @@ export class AbortError extends RicloudError {
   override name = 'AbortError';
 }
 
+/**
+ * Refuses `what` (a call, a wait) when `signal` has already fired, whatever it would do: nothing is sent.
+ * @throws AbortError `<what>: aborted before sending`, with the signal's reason as `cause`.
+ */
+export function throwIfAborted(what: string, signal: AbortSignal | undefined, request: RequestInfo): void {
+  if (signal?.aborted) throw new AbortError(`${what}: aborted before sending`, { cause: signal.reason, request });
+}
+
 /** HTTP 410 for a result's file: the result has expired and its file is gone. */
 export class ResultExpiredError extends RequestError {
   override name = 'ResultExpiredError';

@@ -2,7 +2,7 @@
  * Waiting for a resource's asynchronous work to end (a task, a session, a poll): long-polls with `Ricloud-Await`,
  * falling back to polling with backoff against a server that answers at once.
  */
-import { AbortError, InvalidInputError, TimeoutError } from './errors';
+import { AbortError, InvalidInputError, TimeoutError, throwIfAborted } from './errors';
 import { checkRequestOptions, type RequestOptions } from './options';
 import { checkObject, checkRule, MILLISECONDS } from './params';
 import { sleep } from './signal';
@@ -48,11 +48,7 @@ export async function waitFor(target: Waitable, noun: string, path: string, opti
   checkRequestOptions(perRequest, 'options', []);
   const request = { method: 'GET', path, attempts: 0 };
   // As every call, whatever the target's state: a wait for one that has ended would otherwise resolve.
-  if (options.signal?.aborted)
-    throw new AbortError(`${noun} ${target.id} wait: aborted before sending`, {
-      cause: options.signal.reason,
-      request,
-    });
+  throwIfAborted(`${noun} ${target.id} wait`, options.signal, request);
   const stillRunning = () =>
     new TimeoutError(`${noun} ${target.id} is still ${target.state} after ${budget} ms`, { request });
   // Elapsed time, not the date: a wall clock set back (NTP, a user) would stretch the wait by as much.

@@ -27,7 +27,9 @@ describe('AbortSignal', () => {
     );
     expect(error).toBeInstanceOf(AbortError);
     expect(error).toBeInstanceOf(RicloudError);
+    expect(error.message).toBe('create webhook_config: aborted before sending');
     expect(error.cause).toBe(why);
+    expect((error as AbortError).request).toEqual({ method: 'POST', path: CONFIGS, attempts: 0 });
     expect((error as AbortError).mayHaveSucceeded).toBe(false);
     expect(mock.api.requests).toHaveLength(0);
   });

@@ -245,6 +245,7 @@ describe('wait', () => {
     expect(error).toBeInstanceOf(AbortError);
     expect(error.message).toBe(`task ${task.id} wait: aborted before sending`);
     expect(error.cause).toBe(why);
+    expect((error as AbortError).request).toEqual({ method: 'GET', path: `/tasks/${task.id}`, attempts: 0 });
     expect(api.requests).toHaveLength(before);
   });
 

@@ -47,6 +47,35 @@ const STORE_FAILURES = [
   ],
 ] as const;
 
+/**
+ * The two steps of a replay store that can fail: the lookup before the handlers and the record after them, with the
+ * answer and the onError message the delivery gets, and how many times its handlers ran.
+ */
+const STORE_STEPS = [
+  {
+    step: 'lookup',
+    method: 'has',
+    id: 'evt_unlooked',
+    outcome: 'running no handler, and reports that the event comes again',
+    text: 'the webhook receiver failed',
+    message:
+      'the replay store failed to look up event evt_unlooked (see cause): its handlers did not run and the delivery ' +
+      'is not acknowledged, so the API will deliver the event again. Check the store.',
+    runs: 0,
+  },
+  {
+    step: 'record',
+    method: 'add',
+    id: 'evt_unrecorded',
+    outcome: 'after the handlers ran, saying the event may come again',
+    text: 'the event was handled, but the replay store failed to record it: it may be delivered again',
+    message:
+      'event evt_unrecorded was handled, but the replay store failed to record its id (see cause): the delivery is ' +
+      'not acknowledged, so the API will deliver the event again and its handlers may run again. Check the store.',
+    runs: 1,
+  },
+] as const;
+
 describe('createWebhookHandler: answers', () => {
   it('answers 200 and runs the slug handler and onAny for a signed event', async () => {
     const bySlug: unknown[] = [];
@@ -211,60 +240,32 @@ describe('createWebhookHandler: answers', () => {
     expect(runs).toBe(1);
   });
 
-  it.each(STORE_FAILURES)(
-    "answers 500 when the replay store's lookup %s, running no handler, and reports that the event comes again",
-    async (_, fail) => {
-      const down = new Error('redis://:hunter2@cache.internal:6379 is unreachable');
-      let lookups = 0;
-      const replay: ReplayStore = { has: () => (++lookups === 1 ? fail(down) : false), add: () => undefined };
-      const { handler, events, errors } = recorder({ replay });
-      const wire = await signed(JSON.stringify(taskSucceeded('evt_unlooked')));
-      const first = await handler(post(wire));
-      expect({ status: first.status, text: await first.text() }).toEqual({
-        status: 500,
-        text: 'the webhook receiver failed',
-      });
-      expect(events).toEqual([]);
-      expectOneStoreFailure(
-        errors,
-        'the replay store failed to look up event evt_unlooked (see cause): its handlers did not run and the delivery ' +
-          'is not acknowledged, so the API will deliver the event again. Check the store.',
-        down,
-      );
-      // The API's retry is looked up again, and handled.
-      expect((await handler(post(wire))).status).toBe(200);
-      expect(events).toHaveLength(1);
-    },
-  );
-
-  it.each(STORE_FAILURES)(
-    "answers 500 when the replay store's record %s after the handlers ran, saying the event may come again",
-    async (_, fail) => {
+  it.each(
+    STORE_STEPS.flatMap((step) =>
+      STORE_FAILURES.map(([way, fail]) => [step.step, way, step.outcome, step, fail] as const),
+    ),
+  )(
+    "answers 500 when the replay store's %s %s, %s",
+    async (_step, _way, _outcome, { method, id, text, message, runs }, fail) => {
       const ids = new Set<string>();
       const down = new Error('redis://:hunter2@cache.internal:6379 is unreachable');
-      let records = 0;
+      let calls = 0;
+      // A store in memory whose `method` fails the first time it is called.
       const replay: ReplayStore = {
-        has: (id) => ids.has(id),
-        add: (id) => (++records === 1 ? fail(down) : void ids.add(id)),
+        has: (key) => (method === 'has' && ++calls === 1 ? fail(down) : ids.has(key)),
+        add: (key) => (method === 'add' && ++calls === 1 ? fail(down) : void ids.add(key)),
       };
       const { handler, events, errors } = recorder({ replay });
-      const wire = await signed(JSON.stringify(taskSucceeded('evt_unrecorded')));
+      const wire = await signed(JSON.stringify(taskSucceeded(id)));
       const first = await handler(post(wire));
-      expect({ status: first.status, text: await first.text() }).toEqual({
-        status: 500,
-        text: 'the event was handled, but the replay store failed to record it: it may be delivered again',
-      });
-      expectOneStoreFailure(
-        errors,
-        'event evt_unrecorded was handled, but the replay store failed to record its id (see cause): the delivery is ' +
-          'not acknowledged, so the API will deliver the event again and its handlers may run again. Check the store.',
-        down,
-      );
-      // The id was not recorded: the API's retry runs the handlers again, and is recorded this time.
+      expect({ status: first.status, text: await first.text() }).toEqual({ status: 500, text });
+      expect(events).toHaveLength(runs);
+      expectOneStoreFailure(errors, message, down);
+      // The id was not recorded: the API's retry runs the handlers, and is recorded this time.
       expect((await handler(post(wire))).status).toBe(200);
-      expect(events).toHaveLength(2);
+      expect(events).toHaveLength(runs + 1);
       expect((await handler(post(wire))).status).toBe(200);
-      expect(events).toHaveLength(2);
+      expect(events).toHaveLength(runs + 1);
     },
   );
 
