@@ -57,7 +57,8 @@ export class Page<T extends { id: string }> {
     walk: Walk,
     index: number,
   ) {
-    this.data = body.data;
+    // Frozen: the next page's cursor is the last item's id, so reordering `data` would move it.
+    this.data = Object.freeze(body.data);
     this.has_more = body.has_more;
     this.total_count = body.total_count;
     this.url = body.url;

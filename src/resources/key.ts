@@ -72,7 +72,7 @@ const UPDATE: Endpoint<[id: string, params: KeyUpdateParams], KeyAttributes, Key
   params: { name: 'update', fields: OVERRIDES, nonEmpty: true },
   wrap: () => Key,
 };
-// Never re-sent: a second rotation would replace the token the first one answered with.
+// Re-sent only when the server certainly did not act (a 429): a second rotation would replace the first one's token.
 const ROTATE: Endpoint<[id: string], KeyAttributes & { token: string }, WithToken> = {
   method: 'POST',
   path: '/keys/{id}/rotate',

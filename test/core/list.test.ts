@@ -48,6 +48,18 @@ describe('a page', () => {
     expect(listCalls()).toHaveLength(3);
   });
 
+  it('keeps data read-only in JavaScript too, so reordering it cannot move the next page', async () => {
+    const ids = await configs(3);
+    const first = await client().webhookConfigs.list({ limit: 2 });
+    const data = first.data as unknown[];
+    expect(() => data.reverse()).toThrow(TypeError);
+    expect(() => data.push(first.data[0])).toThrow(TypeError);
+    expect(first.data.toReversed().map((c) => c.id)).toEqual(ids.slice(0, 2).reverse());
+    const second = await first.nextPage();
+    expect(listCalls().at(-1)?.query).toEqual({ limit: '2', after_id: ids[1] });
+    expect(second.data.map((c) => c.id)).toEqual(ids.slice(2));
+  });
+
   it('sends before_id when asked', async () => {
     const ids = await configs(3);
     const page = await client().webhookConfigs.list({ before_id: ids[2] });
