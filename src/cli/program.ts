@@ -9,6 +9,7 @@ import { addOrganisationCommands } from './commands/organisation';
 import { addPollCommands } from './commands/poll';
 import { addResultCommands } from './commands/result';
 import { addSessionCommands } from './commands/session';
+import { addSourceCommands } from './commands/source';
 import { addStorageConfigCommands } from './commands/storage-config';
 import { addSubscriptionCommands } from './commands/subscription';
 import { addTaskCommands } from './commands/task';
@@ -82,6 +83,7 @@ export function buildProgram(): Command {
   addTaskCommands(program);
   addEventCommands(program);
   addUserCommands(program);
+  addSourceCommands(program);
   addSessionCommands(program);
   addPollCommands(program);
   addResultCommands(program);

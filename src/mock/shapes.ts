@@ -49,10 +49,10 @@ export interface StoredStorageConfig {
   date_created: string;
 }
 
-/** A permissions object: scopes, each a list of limits. */
+/** A permissions object: scopes, each a list of limits; `resource` as the docs name it (ricloud-py: `permissions`). */
 export interface StoredPermissions {
   id: string;
-  resource: 'permissions';
+  resource: 'permission';
   organisation: string;
   scopes: Record<string, unknown[]>;
   date_created: string;

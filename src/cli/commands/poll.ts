@@ -10,6 +10,14 @@ import { POLL_STATES } from '../sdk';
 
 const COLUMNS = ['id', 'state', 'session', 'requestor', 'date_created'];
 
+/** The flags of `poll list`, as commander parses them. */
+type PollListFlags = ListOptions & {
+  session?: string;
+  subscription?: string;
+  requestor?: string;
+  state?: Poll['state'];
+};
+
 /** The flags of what to fetch, shared with `subscription create`. */
 export interface PayloadOptions {
   infoTypes?: string[];
@@ -149,12 +157,14 @@ Example:
       .description('list polls, newest first')
       .option('--session <id>', 'only the polls of this session')
       .option('--subscription <id>', 'only the polls of this subscription')
+      .option('--requestor <who>', "only the polls made by this: 'subscription' (automatic) or 'key' (by a client)")
       .addOption(new Option('--state <state>', 'only polls in this state').choices(POLL_STATES)),
   ).action(
-    action(async (ctx, options: ListOptions & { session?: string; subscription?: string; state?: Poll['state'] }) => {
+    action(async (ctx, options: PollListFlags) => {
       const client = await ctx.client();
+      const { session, subscription, requestor, state } = options;
       const polls = client.polls.list(
-        { ...listParams(options), session: options.session, subscription: options.subscription, state: options.state },
+        { ...listParams(options), session, subscription, requestor, state },
         { signal: ctx.signal },
       );
       await printList(ctx, polls, options, COLUMNS, 'polls');
