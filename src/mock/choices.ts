@@ -151,13 +151,3 @@ export const RESET_PATH = '/__mock/reset';
 export const MAX_MADE_ORGANISATIONS = 1000;
 /** The most tasks one poll makes: distinct info types, data types and files together. */
 export const MAX_POLL_TASKS = 100;
-
-/**
- * An organisation's base permissions, nested in it as the docs' example shows them: every scope kind, any value
- * (`*`), with no limit, as the mock enforces none of them (only `data_type:` scopes of `/permissions`, which narrow it).
- */
-export const BASE_PERMISSIONS = {
-  resource: 'organisation_permissions',
-  identifier: 'default',
-  scopes: { 'source_type:*': [], 'task_type:*': [], 'data_type:*': [], 'file_type:*': [] },
-} as const;

@@ -49,10 +49,10 @@ export interface StoredStorageConfig {
   date_created: string;
 }
 
-/** A permissions object: scopes, each a list of limits; `resource` as the docs name it (ricloud-py: `permissions`). */
+/** A permissions object: scopes, each a list of limits. */
 export interface StoredPermissions {
   id: string;
-  resource: 'permission';
+  resource: 'permissions';
   organisation: string;
   scopes: Record<string, unknown[]>;
   date_created: string;

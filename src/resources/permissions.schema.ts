@@ -6,7 +6,7 @@ export const permissionsSchema = ({ z, id, maybe, datetime }: Kit) =>
   z.looseObject({
     /** Identifier, as `retrieve` and `update` take it. */
     id: z.string(),
-    /** `permission`, as the docs name it; any other name is read too (ricloud-py's `permissions`). */
+    /** `permissions`, as ricloud-py names it. */
     resource: z.string(),
     /** The organisation the permissions belong to (its id). */
     organisation: maybe(id()),

@@ -162,12 +162,12 @@ describe('the organisation and its keys, as ricloud-py calls them', () => {
     expect((await call('/organisation')).json.webhook_config_default).toBeNull();
   });
 
-  it("permissions: create, list, retrieve and update, per organisation, as resource permission (the docs' name, not ricloud-py's)", async () => {
+  it('permissions: create, list, retrieve and update, per organisation', async () => {
     const scopes = { 'source_type:icloud.account': [{ level: 'user', type: 'count', value: 3 }] };
     const created = await call('/permissions', { method: 'POST', body: { scopes } });
-    expect(created).toMatchObject({ status: 201, json: { resource: 'permission', scopes } });
+    expect(created).toMatchObject({ status: 201, json: { resource: 'permissions', scopes } });
     const id = created.json.id;
-    expect((await call('/permissions')).json).toMatchObject({ total_count: 1, data: [{ id, resource: 'permission' }] });
+    expect((await call('/permissions')).json).toMatchObject({ total_count: 1, data: [{ id }] });
     const next = { 'task_type:icloud.*': [{ level: 'key', type: 'count', value: 1 }] };
     expect((await call(`/permissions/${id}`, { method: 'POST', body: { scopes: next } })).json.scopes).toEqual(next);
     expect((await call(`/permissions/${id}`)).json.scopes).toEqual(next);

@@ -27,15 +27,6 @@ describe('Organisation', () => {
     expect(org.webhook_configs).toMatchObject({ data: [{ id: cfg.id }] });
   });
 
-  it("retrieve() answers the organisation's base permissions, nested as the docs' example shows them", async () => {
-    const org = await client().organisation.retrieve();
-    expect(org.permissions).toEqual({
-      resource: 'organisation_permissions',
-      identifier: 'default',
-      scopes: { 'source_type:*': [], 'task_type:*': [], 'data_type:*': [], 'file_type:*': [] },
-    });
-  });
-
   it('update() sets webhook_config_default from a config (its id is sent), and null clears it', async () => {
     const cfg = await client().webhookConfigs.create({ url: HOOK_DEFAULT });
     const org = await client().organisation.update({ webhook_config_default: cfg, name: 'Acme' });

