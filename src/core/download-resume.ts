@@ -5,6 +5,7 @@
 import type { Limits } from './download-limits';
 import { ConnectionError, type RequestInfo } from './errors';
 import { sleep } from './signal';
+import { hiddenCopy } from './signed-url';
 
 /** The wait before retry number `retry` (from 1): ky's default backoff, which downloads have always used. */
 export const downloadBackoff = (retry: number): number => 300 * 2 ** (retry - 1);
@@ -87,6 +88,6 @@ async function resumeFrom(
   throw new ConnectionError(
     `${what}: the connection failed after ${received} bytes, and resuming was answered ${said}, not 206 from byte ` +
       `${received} of ${total} (the file changed, or the server ignores Range)`,
-    { cause, status: answer.status, request: info },
+    { cause: hiddenCopy(cause, limits.hide), status: answer.status, request: info },
   );
 }
