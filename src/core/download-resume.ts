@@ -40,7 +40,7 @@ function validatorOf(headers: Headers): string | undefined {
 export function resumingBody(first: Response, resume: Resume): ReadableStream<Uint8Array> | null {
   const validator = first.headers.get('content-encoding') ? undefined : validatorOf(first.headers);
   if (!first.body || !validator || resume.total === undefined) return first.body;
-  const { limits } = resume;
+  const { limits, total } = resume;
   let reader: ReadableStreamDefaultReader<Uint8Array> = first.body.getReader();
   let received = 0;
   let cancelled = false;
@@ -53,7 +53,7 @@ export function resumingBody(first: Response, resume: Resume): ReadableStream<Ui
         return controller.enqueue(chunk.value);
       } catch (error) {
         const spent = resume.info.attempts > resume.maxRetries;
-        if (limits.stopped || spent || received >= (resume.total ?? 0)) throw error;
+        if (limits.stopped || spent || received >= total) throw error;
         reader = await resumeFrom(received, validator, resume, error);
         if (cancelled) return void reader.cancel().catch(() => undefined);
       }
