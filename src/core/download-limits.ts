@@ -1,6 +1,6 @@
 /** A download's time limits (an idle timeout, an optional deadline) and its cancellation. */
 import type { DownloadOptions } from './download';
-import { AbortError, ConnectionError, type RicloudError, TimeoutError } from './errors';
+import { AbortError, ConnectionError, RicloudError, TimeoutError } from './errors';
 import { follow } from './signal';
 import { hiddenCopy } from './signed-url';
 
@@ -105,6 +105,8 @@ export class Limits {
   failure(error: unknown): RicloudError {
     const signal = this.options.signal;
     if (signal?.aborted) return new AbortError(`${this.what}: aborted`, { cause: signal.reason });
+    // A resume's own failure is already typed.
+    if (error instanceof RicloudError) return error;
     const cause = hiddenCopy(error, this.hide);
     if (this.#why === 'idle') return new TimeoutError(`${this.what}: no data for ${this.timeout} ms`, { cause });
     if (this.#why === 'deadline')

@@ -9,6 +9,7 @@ import type { mapFailure } from './failure';
 import { checkedStream } from './checked-stream';
 import { requestFailure } from './download-failure';
 import { Limits } from './download-limits';
+import { downloadBackoff, resumingBody } from './download-resume';
 import { checkKeys, checkObject, checkRules, checkUrl, MILLISECONDS, numberIn, type Rule } from './params';
 import { readCapped } from './body';
 import { MAX_RETRY_AFTER_MS, retryAfterMs } from './retry-after';
@@ -34,7 +35,10 @@ export interface DownloadOptions {
   timeout?: number | undefined;
   /** Milliseconds the whole download may take, to the last byte (default: no limit; `timeout` still stops a stall). */
   deadline?: number | undefined;
-  /** Retries of a request that failed before its answer began (default: the client's). */
+  /**
+   * Retries of a request that failed before its answer began, and resumes of a file cut part way by the network, from
+   * the byte it stopped at (default: the client's).
+   */
   maxRetries?: number | undefined;
 }
 
@@ -110,16 +114,20 @@ export async function openDownload(
   const withToken = sendsToken(file.url, baseUrl);
   // The `Retry-After` of the answer being retried: `jitter` gives it to ky as the delay.
   let advised: number | undefined;
-  const send = () =>
+  const maxRetries = o.maxRetries ?? transport.maxRetries;
+  const send = (headers: Record<string, string> = {}) =>
     (withToken ? transport.ky : engine.ky)(file.url, {
       prefixUrl: '',
-      headers: { accept: '*/*' },
+      headers: { accept: '*/*', ...headers },
       // With the token, never to another host; without it, a storage redirect is followed.
       redirect: withToken ? 'manual' : 'follow',
       signal: limits.own.signal,
       timeout: limits.timeout,
       retry: {
-        limit: o.maxRetries ?? transport.maxRetries,
+        // A resume is a retry: it and its own retries share the download's budget.
+        limit: maxRetries - info.attempts,
+        // The attempts so far number the retry to come, a resume's as the first request's.
+        delay: () => downloadBackoff(info.attempts),
         // ky would measure an HTTP date by the local clock: the advice is read as an API call reads it.
         afterStatusCodes: [],
         // Advice past the cap fails at once, as an API call's does.
@@ -137,21 +145,14 @@ export async function openDownload(
       hooks: { beforeRequest: [() => void info.attempts++] },
     });
   const maxBytes = transport.maxResponseBytes;
-  const response = await send().catch(async (error: unknown) => {
-    const failure = await requestFailure(error, {
-      engine,
-      info,
-      what: file.what,
-      redact,
-      limits,
-      options: o,
-      maxBytes,
-    });
-    limits.end();
-    throw failure;
-  });
+  const failed = async (error: unknown) => {
+    throw await requestFailure(error, { engine, info, what: file.what, redact, limits, options: o, maxBytes });
+  };
+  const response = await send().catch((error: unknown) => failed(error).finally(() => limits.end()));
   const total = file.size ?? (Number(response.headers.get('content-length')) || undefined);
-  return checkedStream(response.body, { ...file, total, onProgress: o.onProgress, limits });
+  const resume = { send: (headers: Record<string, string>) => send(headers).catch(failed), info, maxRetries };
+  const body = resumingBody(response, { ...resume, total, limits, what: file.what });
+  return checkedStream(body, { ...file, total, onProgress: o.onProgress, limits });
 }
 
 /**

@@ -11,8 +11,8 @@ export interface Content {
   size: number;
   /** MD5 of the bytes, 32 hex digits. */
   checksum: string;
-  /** The bytes, as a new stream each time. */
-  stream(): ReadableStream<Uint8Array>;
+  /** The bytes from `start` to before `end` (default: all of them), as a new stream each time. */
+  stream(start?: number, end?: number): ReadableStream<Uint8Array>;
 }
 
 /** Bytes per chunk of a streamed file. */
@@ -31,7 +31,7 @@ export function jsonContent(document: unknown): Content {
   return {
     size: bytes.length,
     checksum: digest.hex(),
-    stream: () => streamOf(() => [bytes.slice()][Symbol.iterator]()),
+    stream: (start = 0, end = bytes.length) => streamOf(() => [bytes.slice(start, end)][Symbol.iterator]()),
   };
 }
 
@@ -64,13 +64,12 @@ export function dataContent(dataType: string): Content {
  * @throws the reason of `signal` once it aborts (reset or close).
  */
 export async function patternContent(identifier: string, size: number, signal: AbortSignal): Promise<Content> {
-  const chunks = () => patternChunks(identifier, size);
   const name = `${size}:${identifier}`;
   let checksum = checksums.get(name);
   if (checksum === undefined) {
     const digest = md5();
     let count = 0;
-    for (const chunk of chunks()) {
+    for (const chunk of patternChunks(identifier, 0, size)) {
       digest.update(chunk);
       if (++count % YIELD_EVERY === 0) {
         await nextTurn();
@@ -81,15 +80,20 @@ export async function patternContent(identifier: string, size: number, signal: A
     if (checksums.size >= MAX_CHECKSUMS) checksums.delete(checksums.keys().next().value as string);
     checksums.set(name, checksum);
   }
-  return { size, checksum, stream: () => streamOf(chunks) };
+  return { size, checksum, stream: (start = 0, end = size) => streamOf(() => patternChunks(identifier, start, end)) };
 }
 
-/** The pattern's chunks: each a fresh copy of one block of whole lines, the last one cut to size. */
-function* patternChunks(identifier: string, size: number): Generator<Uint8Array> {
-  const line = new TextEncoder().encode(`${identifier}\n`);
+/**
+ * The pattern's bytes from `start` to before `end`, in chunks: each a fresh copy of one block of whole lines, each
+ * line turned to begin at `start`'s place in it (so a range costs no more than its own bytes), the last cut to size.
+ */
+function* patternChunks(identifier: string, start: number, end: number): Generator<Uint8Array> {
+  const whole = new TextEncoder().encode(`${identifier}\n`);
+  const turn = start % whole.length;
+  const line = new Uint8Array([...whole.subarray(turn), ...whole.subarray(0, turn)]);
   const block = new Uint8Array(Math.max(1, Math.floor(CHUNK_BYTES / line.length)) * line.length);
   for (let at = 0; at < block.length; at += line.length) block.set(line, at);
-  for (let left = size; left > 0; left -= block.length) yield block.slice(0, Math.min(left, block.length));
+  for (let left = end - start; left > 0; left -= block.length) yield block.slice(0, Math.min(left, block.length));
 }
 
 /** A byte stream pulled from a generator: one chunk per read, so a slow reader holds the rest back. */

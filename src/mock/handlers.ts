@@ -61,10 +61,14 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
         throw invalidParameter('id', 'The path holds a malformed percent-escape.');
       }),
     ),
-    // A signed URL is its own credential: no token, no fault plan.
+    // A signed URL is its own credential: no token. The fault plan plays on its path as on the API's.
     http.get(`${base}${FILES_PATH}/:id`, async ({ request, params }) => {
       await nextTurn();
-      return serveFile(context, request, String(params.id));
+      const url = new URL(request.url);
+      logRequest(context.requests, request, url, '');
+      const fault = context.faults.take(request.method, url.pathname);
+      const early = await beforeActing(context, request, fault);
+      return early ?? afterActing(context, serveFile(context, request, String(params.id)), fault);
     }),
     ...served,
     http.all(
@@ -100,13 +104,18 @@ async function handle(context: HandlerContext, request: Request, id: string, end
       context.debug(`${request.method} ${url.pathname}: ignored body fields ${names.join(', ')}`);
     // msw gives the path's id already decoded.
     const call = { request, url, body, id, key, organisation: key.organisation, ignored };
-    const response = withBody(await endpoint(call, context), fault);
-    if (fault?.reset === 'after') return context.connection.drop();
-    return fault?.truncate ? await context.connection.truncate(response) : response;
+    return await afterActing(context, await endpoint(call, context), fault);
   } catch (error) {
     if (error instanceof ApiError) return error.toResponse();
     throw error;
   }
+}
+
+/** The answer once the server acted, as the fault leaves it: its body replaced, the connection dropped, or cut. */
+async function afterActing(context: HandlerContext, response: Response, fault: Fault | undefined): Promise<Response> {
+  const answer = withBody(response, fault);
+  if (fault?.reset === 'after') return context.connection.drop();
+  return fault?.truncate ? await context.connection.truncate(answer) : answer;
 }
 
 /** The answer with the fault's `body` in place of its own, when the fault has one. */
@@ -199,8 +208,10 @@ export const mswConnectionFaults: ConnectionFaults = {
 function halfThenFail(bytes: Uint8Array): ReadableStream<Uint8Array> {
   let sent = false;
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       if (sent) {
+        // A turn first: the reader takes the half before the error, which would drop a chunk still queued.
+        await nextTurn();
         controller.error(new TypeError('The connection was cut before the body ended.'));
         return;
       }

@@ -71,6 +71,42 @@ async function download(url: string) {
   };
 }
 
+describe('a result file asked for by Range', () => {
+  it.each([
+    ['in process, under msw', () => ({ base: inProcess.baseUrl, token: 't', settle: () => inProcess.settle() })],
+    ['over HTTP', () => flow],
+  ])('is served %s as S3 serves it: 206 with Content-Range under its ETag, else whole or 416', async (_, which) => {
+    const [file] = await resultsOf(which(), { files: ['file-1'] });
+    const url = file?.signed_url.url as string;
+    const etag = `"${file?.checksum}"`;
+    const whole = await fetch(url);
+    expect(whole.headers.get('etag')).toBe(etag);
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    const bytes = Buffer.from(await whole.arrayBuffer());
+    const get = (headers: Record<string, string>) => fetch(url, { headers });
+    const rest = await get({ range: 'bytes=1000-', 'if-range': etag });
+    expect(rest.status).toBe(206);
+    expect(rest.headers.get('content-range')).toBe(`bytes 1000-4095/4096`);
+    expect(rest.headers.get('content-length')).toBe('3096');
+    const joined = Buffer.concat([bytes.subarray(0, 1000), Buffer.from(await rest.arrayBuffer())]);
+    expect(createHash('md5').update(joined).digest('hex')).toBe(file?.checksum);
+    const middle = await get({ range: 'bytes=7-13' });
+    expect([middle.status, middle.headers.get('content-range'), await middle.text()]).toEqual([
+      206,
+      'bytes 7-13/4096',
+      'file-1\n',
+    ]);
+    const changed = await get({ range: 'bytes=1000-', 'if-range': '"another"' });
+    expect([changed.status, (await changed.arrayBuffer()).byteLength]).toEqual([200, 4096]);
+    const past = await get({ range: 'bytes=4096-' });
+    expect([past.status, past.headers.get('content-range'), (await past.json()).error]).toEqual([
+      416,
+      'bytes */4096',
+      expect.any(String),
+    ]);
+  });
+});
+
 describe('a result file', () => {
   it.each([
     ['in process, under msw', () => ({ base: inProcess.baseUrl, token: 't', settle: () => inProcess.settle() })],

@@ -7,7 +7,6 @@ import { constantTimeEqual } from '../../webhooks/hmac';
 import { MAX_ACK_IDS, RESULT_EXPIRED } from '../choices';
 import { bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { listObject } from '../lists';
-import { logRequest } from '../request-log';
 import { ApiError, invalidParameter, json, readNothing, statusError } from '../respond';
 import { consume } from '../results';
 import type { StoredResult } from '../shapes';
@@ -64,12 +63,28 @@ export const RESULT_ROUTES: Route[] = [
 ];
 
 /**
+ * The bytes `[start, end)` a `Range` asks for, as S3 serves one (`bytes=<first>-` or `bytes=<first>-<last>`); undefined
+ * for the whole file: no Range, a form S3 ignores, or an `If-Range` other than the file's ETag.
+ * @throws ApiError 416 with `Content-Range: bytes *\/<size>` for a range starting past the file's end.
+ */
+function rangeOf(request: Request, size: number, etag: string): [number, number] | undefined {
+  const match = /^bytes=(\d+)-(\d*)$/.exec(request.headers.get('range') ?? '');
+  const ifRange = request.headers.get('if-range');
+  if (!match || (ifRange !== null && ifRange !== etag)) return undefined;
+  const start = Number(match[1]);
+  const end = match[2] ? Math.min(Number(match[2]) + 1, size) : size;
+  if (start >= size || end <= start)
+    throw statusError(416, 'The range is not satisfiable.', undefined, { 'content-range': `bytes */${size}` });
+  return [start, end];
+}
+
+/**
  * Serves the file of result `id` to whoever has its signed URL (the `token` it carries; no API token), streamed
- * with its `size` as Content-Length. An unknown id or a wrong token is 404; an expired result is 410.
+ * with its `size` as Content-Length and its MD5 as a strong ETag, as S3 does; a `Range` (with an `If-Range` of that
+ * ETag, or none) is answered 206 with `Content-Range`. An unknown id or a wrong token is 404; an expired result is 410.
  */
 export function serveFile(context: HandlerContext, request: Request, id: string): Response {
   const url = new URL(request.url);
-  logRequest(context.requests, request, url, '');
   try {
     const file = context.store.files.get(id);
     const token = new TextEncoder().encode(url.searchParams.get('token') ?? '');
@@ -80,13 +95,19 @@ export function serveFile(context: HandlerContext, request: Request, id: string)
       throw statusError(404, 'No such file.');
     }
     const result = context.store.results.get(id);
-    return new Response(file.content.stream(), {
-      status: 200,
-      headers: {
-        'content-type': result?.type === 'json' ? 'application/json' : 'application/octet-stream',
-        'content-length': String(file.content.size),
-      },
-    });
+    const { size, checksum } = file.content;
+    const etag = `"${checksum}"`;
+    const range = rangeOf(request, size, etag);
+    const [start, end] = range ?? [0, size];
+    const headers: Record<string, string> = {
+      'content-type': result?.type === 'json' ? 'application/json' : 'application/octet-stream',
+      'content-length': String(end - start),
+      'accept-ranges': 'bytes',
+      etag,
+    };
+    if (!range) return new Response(file.content.stream(), { status: 200, headers });
+    headers['content-range'] = `bytes ${start}-${end - 1}/${size}`;
+    return new Response(file.content.stream(start, end), { status: 206, headers });
   } catch (error) {
     if (error instanceof ApiError) return error.toResponse();
     throw error;

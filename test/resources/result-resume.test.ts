@@ -1,0 +1,199 @@
+/**
+ * A result's download cut part way by the network resumes from the byte it stopped at, with `Range` and `If-Range`,
+ * through the public API against the mock: the whole file checks out, and an answer that is not the rest of the same
+ * file ends it typed, never restarted into bytes already passed on.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { http, HttpResponse, passthrough } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { AbortError, Client, ConnectionError, type Result } from '../../src/index';
+import { startMockServer } from '../../src/mock/index';
+import { downloadToFile } from '../../src/node';
+import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+import { resultsOf } from '../support/results';
+
+// 1 MiB: the mock's truncate fault cuts it after its first half.
+const SIZE = 1024 * 1024;
+const HALF = SIZE / 2;
+const { api, client, server, receiver } = useMockApi({ taskDelay: 1, resultSize: SIZE });
+
+/** One file result of a new poll. */
+async function fileResult(sdk = client()): Promise<Result> {
+  const { results } = await resultsOf(sdk, { files: ['file-1'] }, () => api.settle());
+  return results[0] as Result;
+}
+
+const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
+
+/** All bytes of `stream`, concatenated. */
+async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** The requests the mock received for `result`'s file. */
+const fileRequests = (result: Result) => api.requests.filter((r) => r.path === `/files/${result.id}`);
+
+/**
+ * A file answer that sends `bytes`, then a turn later (once they were read) fails as a cut connection does, calling
+ * `onCut` as it fails.
+ */
+function cutAnswer(bytes: Uint8Array, headers: Record<string, string>, onCut = () => undefined): Response {
+  let sent = false;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (sent) {
+        await new Promise((resolve) => setImmediate(resolve));
+        controller.error(new TypeError('The connection was cut.'));
+        onCut();
+      } else controller.enqueue(bytes);
+      sent = true;
+    },
+  });
+  return new HttpResponse(body, { headers: { 'content-type': 'application/octet-stream', ...headers } });
+}
+
+/** Answers each file request with `answer` (the mock's own when undefined), keeping the headers each was sent with. */
+function answerFiles(answer: (request: Request) => Response | undefined): Record<string, string>[] {
+  const sent: Record<string, string>[] = [];
+  server.use(
+    http.get(`${api.baseUrl}/files/:id`, ({ request }) => {
+      sent.push(Object.fromEntries(request.headers));
+      return answer(request);
+    }),
+  );
+  return sent;
+}
+
+/** The file's first half, as the mock serves it. */
+async function firstHalf(result: Result): Promise<Uint8Array> {
+  const bytes = await bytesOf(await result.download());
+  api.requests.length = 0;
+  return bytes.slice(0, HALF);
+}
+
+describe('a download cut part way by the network', () => {
+  it('resumes from the byte it stopped at with one Range request and If-Range, and the whole file checks out', async () => {
+    const result = await fileResult();
+    api.faults.add({ path: `/files/${result.id}`, truncate: true });
+    const seen: number[] = [];
+    const bytes = await bytesOf(await result.download({ onProgress: ({ bytes }) => void seen.push(bytes) }));
+    expect(bytes.length).toBe(SIZE);
+    expect(md5(bytes)).toBe(result.checksum);
+    expect(seen.at(-1)).toBe(SIZE);
+    const [first, resumed, ...more] = fileRequests(result);
+    expect(first?.headers.range).toBeUndefined();
+    expect(resumed?.headers).toMatchObject({ range: `bytes=${HALF}-`, 'if-range': `"${result.checksum}"` });
+    expect(more).toEqual([]);
+  });
+
+  it('resumes for json() and, over HTTP, for downloadToFile, which write the whole file', async () => {
+    const mock = await startMockServer({ taskDelay: 1, resultSize: SIZE, deliver: receiver.deliver });
+    server.use(http.all(`${mock.url}/*`, () => passthrough()));
+    const dir = await mkdtemp(join(tmpdir(), 'ricloud-resume-'));
+    try {
+      const sdk = new Client({ token: TOKEN_A, baseUrl: mock.url, logLevel: 'off' });
+      const { results } = await resultsOf(sdk, { info_types: ['*'], files: ['file-1'] }, () => mock.api.settle());
+      const [info, file] = [results.find((r) => r.type === 'json'), results.find((r) => r.type !== 'json')] as Result[];
+      mock.api.faults.add({ path: `/files/${info?.id}`, truncate: true });
+      mock.api.faults.add({ path: `/files/${file?.id}`, truncate: true });
+      expect(await info?.json()).toMatchObject({ info_type: '*' });
+      await downloadToFile(file as Result, join(dir, 'file'));
+      expect(md5(await readFile(join(dir, 'file')))).toBe(file?.checksum);
+      const ranges = mock.api.requests.filter((r) => r.headers.range).map((r) => r.headers['if-range']);
+      expect(ranges).toEqual([`"${info?.checksum}"`, `"${file?.checksum}"`]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await mock.close();
+    }
+  });
+
+  it('sends Last-Modified as If-Range when the first answer has no ETag', async () => {
+    const result = await fileResult();
+    const half = await firstHalf(result);
+    const date = 'Sun, 06 Dec 2026 10:00:00 GMT';
+    const sent = answerFiles((request) =>
+      request.headers.has('range') ? undefined : cutAnswer(half, { 'last-modified': date }),
+    );
+    // The mock's file has an ETag, not this date: it answers the whole file, which ends the download.
+    const error = await rejectionOf(result.download().then(bytesOf));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(sent.map((headers) => [headers.range, headers['if-range']])).toEqual([
+      [undefined, undefined],
+      [`bytes=${HALF}-`, date],
+    ]);
+  });
+
+  it('ends with ConnectionError when the resume is answered 200, without restarting the file', async () => {
+    const result = await fileResult();
+    api.faults.add({ path: `/files/${result.id}`, truncate: true });
+    server.use(
+      http.get(`${api.baseUrl}/files/:id`, ({ request }) =>
+        request.headers.has('range') ? new HttpResponse(new Uint8Array(SIZE)) : undefined,
+      ),
+    );
+    const seen: number[] = [];
+    const stream = await result.download({ onProgress: ({ bytes }) => void seen.push(bytes) });
+    const error = await rejectionOf(bytesOf(stream));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ status: 200 });
+    expect(error.message).toContain(`resuming was answered 200, not 206 from byte ${HALF} of ${SIZE}`);
+    expect(seen).toEqual([HALF]);
+    const token = new URL(result.signed_url?.url ?? '').searchParams.get('token') as string;
+    expect(JSON.stringify({ error, message: error.message, cause: String(error.cause) })).not.toContain(token);
+  });
+
+  it('ends with ConnectionError when the 206 starts at another byte than the one asked for', async () => {
+    const result = await fileResult();
+    api.faults.add({ path: `/files/${result.id}`, truncate: true });
+    const range = `bytes 0-${SIZE - 1}/${SIZE}`;
+    server.use(
+      http.get(`${api.baseUrl}/files/:id`, ({ request }) =>
+        request.headers.has('range')
+          ? new HttpResponse(new Uint8Array(SIZE), { status: 206, headers: { 'content-range': range } })
+          : undefined,
+      ),
+    );
+    const error = await rejectionOf(result.download().then(bytesOf));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ status: 206 });
+    expect(error.message).toContain(`answered 206 with Content-Range ${range}, not 206 from byte ${HALF}`);
+  });
+
+  it('does not resume when the first answer has neither ETag nor Last-Modified', async () => {
+    const result = await fileResult();
+    const half = await firstHalf(result);
+    const sent = answerFiles(() => cutAnswer(half, {}));
+    const error = await rejectionOf(result.download().then(bytesOf));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toContain('the connection failed during the download');
+    expect(sent).toHaveLength(1);
+  });
+
+  it.each([
+    ['no retries', 0, 1],
+    ['one retry, spent on a resume cut again', 1, 2],
+  ])('fails with ConnectionError as before once retries are spent: %s', async (_, maxRetries, sent) => {
+    const result = await fileResult();
+    api.faults.add({ path: `/files/${result.id}`, truncate: true, times: 2 });
+    const error = await rejectionOf(result.download({ maxRetries }).then(bytesOf));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toContain('the connection failed during the download');
+    expect(fileRequests(result)).toHaveLength(sent);
+  });
+
+  it('ends with AbortError, sending nothing more, when its signal fires during the backoff before resuming', async () => {
+    const result = await fileResult();
+    const half = await firstHalf(result);
+    const controller = new AbortController();
+    const etag = `"${result.checksum}"`;
+    // Fired a turn after the body fails: while the download waits its backoff (300 ms) before resuming.
+    const abortSoon = () => void setTimeout(() => controller.abort(), 0);
+    const sent = answerFiles(() => cutAnswer(half, { etag }, abortSoon));
+    const error = await rejectionOf(result.download({ signal: controller.signal }).then(bytesOf));
+    expect(error).toBeInstanceOf(AbortError);
+    expect(sent).toHaveLength(1);
+  });
+});
