@@ -50,6 +50,7 @@ const FLAG_OF_FIELD: Record<string, string> = {
   session: '--session',
   source: '--source',
   subscription: '--subscription',
+  requestor: '--requestor',
   poll: '--poll',
   task: '--task',
   'source.user': '--user',

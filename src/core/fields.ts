@@ -10,6 +10,7 @@ import {
   checkObject,
   checkRule,
   checkUrl,
+  describe,
   encodeDateFilter,
   encodeId,
   isoInstant,
@@ -56,8 +57,12 @@ export const refOrNull: Field = (value, field, query) => (value === null ? null 
 export const refs =
   (max: number): Field =>
   (value, field, query) => {
-    checkRule(value, field, [(v) => Array.isArray(v) && v.length > 0 && v.length <= max, `a list of 1 to ${max} ids`]);
-    return (value as unknown[]).map((item, at) => ref(item, `${field}[${at}]`, query));
+    if (!Array.isArray(value) || value.length === 0 || value.length > max) {
+      // Of a list, what is wrong is its length.
+      const got = Array.isArray(value) ? `${value.length} ids` : describe(value);
+      throw new InvalidInputError(field, `must be a list of 1 to ${max} ids, got ${got}`);
+    }
+    return value.map((item, at) => ref(item, `${field}[${at}]`, query));
   };
 
 /** `true` or `false`. */

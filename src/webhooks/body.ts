@@ -13,8 +13,8 @@ export const DEFAULT_BODY_TIMEOUT = 10_000;
 export const MAX_DELAY = 2_147_483_647;
 
 /**
- * The `bodyTimeout` of each receiver `createWebhookHandler` made, so that `toNodeHandler`, given no `bodyTimeout` of its
- * own, bounds by it the drain of a body the receiver answered before reading it whole.
+ * The `bodyTimeout` of each receiver `createWebhookHandler` made, so that `toNodeHandler`, given no `bodyTimeout` of
+ * its own, bounds by it the drain of a body the receiver answered before reading it whole.
  */
 export const bodyTimeouts = new WeakMap<object, number>();
 

@@ -59,7 +59,7 @@ export interface WebhookEventData {
 /** A slug the SDK knows, such as `task.succeeded`. */
 export type WebhookEventSlug = keyof WebhookEventData;
 
-/** A documented event type, the part of a documented slug before its dot: `webhook_config`, `task`, `poll`, `session`. */
+/** A documented event type, a documented slug's part before its dot: `webhook_config`, `task`, `poll`, `session`. */
 type WebhookEventType = { [S in WebhookEventSlug]: S extends `${infer T}.${string}` ? T : never }[WebhookEventSlug];
 
 // The same types at run time; `Record` makes the compiler keep the two lists equal.
@@ -129,7 +129,10 @@ export function isEvent<S extends WebhookEventSlug>(
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** What makes `json` not an event, or undefined when it is one. Checks the envelope, and for a known type the kind of `data`. */
+/**
+ * What makes `json` not an event, or undefined when it is one. Checks the envelope, and for a documented type (of any
+ * action) the kind of `data`.
+ */
 function eventProblem(json: unknown): string | undefined {
   if (!isRecord(json)) return 'it is not a JSON object';
   if (json.resource !== 'event') return '`resource` is not "event"';

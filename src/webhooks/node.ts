@@ -196,12 +196,16 @@ function report(error: unknown, next: ((error?: unknown) => void) | undefined): 
  * A body still arriving when the answer went out (refused by its declared length, say) is left to Node to drain, so the
  * connection is reused; a sender that has not sent it all within `options.bodyTimeout` has its connection closed. It
  * defaults to the receiver's `bodyTimeout`, which a receiver wrapped in a function of yours hides: 10 s applies then.
- * @throws InvalidInputError when `options` is not an object, or `options.bodyTimeout` not a positive number.
+ * @throws InvalidInputError when `handler` is not a function, `options` not an object, or `options.bodyTimeout` not a
+ *   positive number.
  */
 export function toNodeHandler(
   handler: (request: Request) => Promise<Response>,
   options: NodeHandlerOptions = {},
 ): NodeHandler {
+  // A handler that cannot be called would fail every delivery with a 500, and the API would retry each in vain.
+  if (typeof handler !== 'function')
+    throw new InvalidInputError('handler', 'must be a function, such as the receiver createWebhookHandler returns');
   if (typeof options !== 'object' || options === null) throw new InvalidInputError('options', 'must be an object');
   const bodyTimeout = checkTimeout(
     options.bodyTimeout,

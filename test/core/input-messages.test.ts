@@ -338,10 +338,16 @@ describe('the fields of the other resources', () => {
     expect(await refusal(field, call)).toBe(message);
   });
 
-  it.each([[0], [1001]])('a batch of %i results to acknowledge is refused', async (count) => {
+  it.each([[0], [1001]])('a batch of %i results to acknowledge is refused, saying how many it got', async (count) => {
     const ids = Array.from({ length: count }, (_, i) => `res_${i}`);
     expect(await refusal('ids', () => client().results.acknowledge(ids))).toBe(
-      'ids: must be a list of 1 to 1000 ids, got an array',
+      `ids: must be a list of 1 to 1000 ids, got ${count} ids`,
+    );
+  });
+
+  it('a batch that is no list is refused, saying what it got', async () => {
+    expect(await refusal('ids', () => client().results.acknowledge('res_1' as never))).toBe(
+      'ids: must be a list of 1 to 1000 ids, got a string of 5 characters',
     );
   });
 

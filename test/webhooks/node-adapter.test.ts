@@ -463,15 +463,30 @@ describe('toNodeHandler: a body still arriving after the answer', () => {
   });
 });
 
-describe('toNodeHandler: its options', () => {
-  const thrown = (options: unknown) => {
+describe('toNodeHandler: its arguments', () => {
+  const thrown = (options: unknown, handler: unknown = recorder().handler) => {
     try {
-      toNodeHandler(recorder().handler, options as NodeHandlerOptions);
+      toNodeHandler(handler as Parameters<typeof toNodeHandler>[0], options as NodeHandlerOptions);
     } catch (error) {
       return error;
     }
     return undefined;
   };
+
+  // Else every delivery would fail with a 500, and the API retry each in vain.
+  it.each([null, {}, 'receiver', 0])('refuses a handler of %j at once, naming it', (handler) => {
+    expect(thrown(undefined, handler)).toMatchObject({
+      name: 'InvalidInputError',
+      field: 'handler',
+      message: 'handler: must be a function, such as the receiver createWebhookHandler returns',
+    });
+  });
+
+  it('refuses no handler at all (an import that missed), naming it', () => {
+    expect(() => toNodeHandler(undefined as never)).toThrow(
+      'handler: must be a function, such as the receiver createWebhookHandler returns',
+    );
+  });
 
   it.each([0, -1, Number.NaN, '5000', null])('refuses a bodyTimeout of %j as bad input, naming it', (bodyTimeout) => {
     expect(thrown({ bodyTimeout })).toMatchObject({
