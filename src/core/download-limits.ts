@@ -40,6 +40,7 @@ export class Limits {
   #deadline: ReturnType<typeof setTimeout> | undefined;
   #idle: ReturnType<typeof setTimeout> | undefined;
   #onAbort: (() => void) | undefined;
+  #onStall: ((reason: DOMException) => boolean) | undefined;
   // When the pending read began (0: none pending): a slow reader of the stream is not the server's stall.
   #readSince = 0;
 
@@ -63,12 +64,24 @@ export class Limits {
 
   #stop(why: 'idle' | 'deadline'): void {
     this.#why ??= why;
-    this.own.abort(new DOMException(`${this.what}: ${why} time passed`, 'TimeoutError'));
+    this.own.abort(this.#timeUp(why));
+  }
+
+  #timeUp(why: 'idle' | 'deadline'): DOMException {
+    return new DOMException(`${this.what}: ${why} time passed`, 'TimeoutError');
   }
 
   /** Calls `stop` once the download is aborted or timed out: a body that ignores the signal is cancelled with it. */
   onAbort(stop: () => void): void {
     this.#onAbort = stop;
+  }
+
+  /**
+   * Calls `resume` with the reason when the body stalls past `timeout`: true when it ended only the current answer, to
+   * resume it; false stops the whole download.
+   */
+  onStall(resume: (reason: DOMException) => boolean): void {
+    this.#onStall = resume;
   }
 
   /** True once the download was aborted or timed out. */
@@ -97,8 +110,8 @@ export class Limits {
     this.#idle = undefined;
     if (this.#readSince === 0) return;
     const waited = performance.now() - this.#readSince;
-    if (waited >= this.timeout) this.#stop('idle');
-    else this.#idle = setTimeout(this.#check, this.timeout - waited);
+    if (waited < this.timeout) this.#idle = setTimeout(this.#check, this.timeout - waited);
+    else if (!this.#onStall?.(this.#timeUp('idle'))) this.#stop('idle');
   };
 
   /** The error for a failure of the body while it was read. */

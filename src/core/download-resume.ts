@@ -1,6 +1,7 @@
 /**
- * A download's body that, cut part way by the network, is resumed: the same GET again with `Range` from the byte it
- * stopped at and `If-Range` with the first answer's validator, whose `206` continues the same stream.
+ * A download's body that, cut part way by the network or stalled past its `timeout`, is resumed: the same GET again
+ * with `Range` from the byte it stopped at and `If-Range` with the first answer's validator, whose `206` continues the
+ * same stream.
  */
 import type { Limits } from './download-limits';
 import { ConnectionError, type RequestInfo } from './errors';
@@ -32,8 +33,8 @@ function validatorOf(headers: Headers): string | undefined {
 }
 
 /**
- * `first`'s body, resumed where a network failure cut it while retries remain. Without a validator, a known size, or
- * with a `Content-Encoding` (whose byte offsets are not those read), it is the body as it is.
+ * `first`'s body, resumed where a network failure cut it or a stall ended it while retries remain. Without a validator,
+ * a known size, or with a `Content-Encoding` (whose byte offsets are not those read), it is the body as it is.
  * @throws (the stream fails with) the resume's RicloudError, or ConnectionError when it is answered other than `206`
  *   from the byte it asked for: a `200` would start again into bytes already passed on.
  */
@@ -44,16 +45,29 @@ export function resumingBody(first: Response, resume: Resume): ReadableStream<Ui
   let reader: ReadableStreamDefaultReader<Uint8Array> = first.body.getReader();
   let received = 0;
   let cancelled = false;
+  // Why the current answer was ended for a stall: its pending read then ends as done, which is no end of the file.
+  let stalled: DOMException | undefined;
+  const resumable = () => !limits.stopped && resume.info.attempts <= resume.maxRetries && received < total;
+  limits.onStall((reason) => {
+    if (!resumable()) return false;
+    stalled = reason;
+    // Ends this answer alone, freeing its connection; the download's signal stays for the resume.
+    void reader.cancel(reason).catch(() => undefined);
+    return true;
+  });
   const pull = async (controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> => {
     for (;;) {
       try {
         const chunk = await reader.read();
-        if (chunk.done) return controller.close();
-        received += chunk.value.byteLength;
-        return controller.enqueue(chunk.value);
+        if (!chunk.done) {
+          received += chunk.value.byteLength;
+          return controller.enqueue(chunk.value);
+        }
+        if (!stalled) return controller.close();
+        throw stalled;
       } catch (error) {
-        const spent = resume.info.attempts > resume.maxRetries;
-        if (limits.stopped || spent || received >= total) throw error;
+        stalled = undefined;
+        if (!resumable()) throw error;
         reader = await resumeFrom(received, validator, resume, error);
         if (cancelled) return void reader.cancel().catch(() => undefined);
       }
@@ -86,8 +100,8 @@ async function resumeFrom(
   void answer.body?.cancel().catch(() => undefined);
   const said = answer.status === 206 ? `206 with Content-Range ${limits.hide(range ?? 'missing')}` : answer.status;
   throw new ConnectionError(
-    `${what}: the connection failed after ${received} bytes, and resuming was answered ${said}, not 206 from byte ` +
-      `${received} of ${total} (the file changed, or the server ignores Range)`,
+    `${what}: the connection failed or stalled after ${received} bytes, and resuming was answered ${said}, not 206 ` +
+      `from byte ${received} of ${total} (the file changed, or the server ignores Range)`,
     { cause: hiddenCopy(cause, limits.hide), status: answer.status, request: info },
   );
 }

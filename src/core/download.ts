@@ -36,8 +36,8 @@ export interface DownloadOptions {
   /** Milliseconds the whole download may take, to the last byte (default: no limit; `timeout` still stops a stall). */
   deadline?: number | undefined;
   /**
-   * Retries of a request that failed before its answer began, and resumes of a file cut part way by the network, from
-   * the byte it stopped at (default: the client's).
+   * Retries of a request that failed before its answer began, and resumes of a file cut part way by the network or
+   * stalled past `timeout`, from the byte it stopped at (default: the client's).
    */
   maxRetries?: number | undefined;
 }
