@@ -3,7 +3,7 @@
  * result's size and MD5 checksum as it streams, with a progress bar on a terminal.
  */
 import { Option, type Command } from 'commander';
-import { lstatSync, statSync } from 'node:fs';
+import { lstatSync, type Stats, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -53,11 +53,20 @@ function downloadToStdout(ctx: Context, result: Result): Promise<void> {
  */
 function checkOutput(path: string, overwrite: boolean): void {
   if (path === '') throw new UsageError('invalid --output: must be a non-empty file path');
-  const found = statSync(path, { throwIfNoEntry: false });
+  const found = statOf(path);
   if (found?.isDirectory()) throw new UsageError(`--output ${path} is a directory: name the file to write`);
   if (found && !overwrite) throw alreadyExists(path);
-  if (!statSync(dirname(resolve(path)), { throwIfNoEntry: false })?.isDirectory())
+  if (!statOf(dirname(resolve(path)))?.isDirectory())
     throw new UsageError(`--output ${path}: no such directory as ${dirname(path)}`);
+}
+
+/** What is at `path`, or undefined when nothing is or it cannot be read (`ENOTDIR`: a file where a directory should be). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /**
