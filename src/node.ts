@@ -1,8 +1,8 @@
 /** `ricloud/node`: helpers that need Node's file system, kept out of the main entry so browsers never load them. */
 import { randomBytes } from 'node:crypto';
-import { constants, createWriteStream, rmSync } from 'node:fs';
-import { copyFile, link, rename, rm } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { constants, rmSync } from 'node:fs';
+import { copyFile, type FileHandle, link, lstat, open, rename, rm } from 'node:fs/promises';
+import { dirname, extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
@@ -104,7 +104,7 @@ export async function readCredentialsFile(
 
 /** Options of `downloadToFile`: those of `result.download()`, and whether a file already at the path is replaced. */
 export interface DownloadToFileOptions extends DownloadOptions {
-  /** `false` keeps a file already at the path, also one made during the download (the fs error `EEXIST`). Default `true`. */
+  /** `false` keeps a file already at the path, also one made during the download (InvalidInputError). Default `true`. */
   overwrite?: boolean | undefined;
 }
 
@@ -136,25 +136,55 @@ function removeUnfinished(): void {
  * beside it, put at `path` only once its size and MD5 checksum matched, and removed on any failure, or when the process
  * exits (`process.exit`) before the download ends, so `path` never holds a partial or corrupted file. A process killed by
  * a signal it does not handle cannot clean up.
- * @throws what `result.download()` throws (SizeMismatchError, ChecksumMismatchError, AbortError, …), or the file
- *   system's error (`EEXIST` when `overwrite` is false and `path` exists).
+ * @throws InvalidInputError naming `path`, before anything is sent, when it is a directory, a file is there and
+ *   `overwrite` is false, or its directory is missing or refuses a new file (the temporary one); naming `path` too when
+ *   a file was made there during the download and `overwrite` is false (that file is kept). What `result.download()`
+ *   throws (SizeMismatchError, ChecksumMismatchError, AbortError, …), or the file system's error (`ENOSPC`, `EIO`).
  */
 export async function downloadToFile(result: Result, path: string, options?: DownloadToFileOptions): Promise<void> {
   if (typeof path !== 'string' || path === '') throw new InvalidInputError('path', 'must be a non-empty file path');
   const { overwrite = true, ...download } = checkObject(options, 'options') as DownloadToFileOptions;
   checkRule(overwrite, 'options.overwrite', typed('boolean'));
-  const stream = await result.download(download);
+  const found = await lstat(path).catch(() => undefined);
+  if (found?.isDirectory()) throw new InvalidInputError('path', `${path} is a directory: name the file to write`);
+  if (found && !overwrite) throw alreadyExists(path);
   const partial = `${path}.${randomBytes(6).toString('hex')}.part`;
+  const file = await createPartial(partial, path);
   const done = removeAtExit(partial);
   try {
-    await pipeline(
-      Readable.fromWeb(stream as NodeReadableStream<Uint8Array>),
-      createWriteStream(partial, { flags: 'wx', mode: 0o600 }),
-    );
+    const stream = await result.download(download).catch(async (error: unknown) => {
+      await file.close();
+      throw error;
+    });
+    await pipeline(Readable.fromWeb(stream as NodeReadableStream<Uint8Array>), file.createWriteStream());
     await (overwrite ? rename(partial, path) : placeNew(partial, path));
   } finally {
     await rm(partial, { force: true });
     done();
+  }
+}
+
+/** The refusal to replace the file at `path`, found before the download or made during it. */
+const alreadyExists = (path: string) =>
+  new InvalidInputError('path', `${path} already exists: pass overwrite: true to replace it`);
+
+// Creating the temporary file fails with these when `path` names a place no file can be made: the caller's input.
+const BAD_PLACE = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENAMETOOLONG', 'ELOOP']);
+
+/**
+ * Creates the temporary file `partial` beside `path`, exclusively and with mode 0600, before anything is sent: the
+ * directory's own answer, where a check of its permissions would guess (ACLs, read-only mounts).
+ * @throws InvalidInputError naming `path` when its directory is missing or refuses the file; else the fs error.
+ */
+async function createPartial(partial: string, path: string): Promise<FileHandle> {
+  try {
+    return await open(partial, 'wx', 0o600);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (!BAD_PLACE.has(code)) throw error;
+    const reason =
+      code === 'ENOENT' || code === 'ENOTDIR' ? 'no such directory as' : `cannot write a file (${code}) in`;
+    throw new InvalidInputError('path', `${path}: ${reason} ${dirname(path)}`);
   }
 }
 
@@ -166,13 +196,14 @@ async function placeNew(partial: string, path: string): Promise<void> {
   try {
     await link(partial, path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(path);
     // The link found no file at `path`: one there when the process exits mid-copy is this copy, cut short.
     const copyDone = removeAtExit(path);
     await copyFile(partial, path, constants.COPYFILE_EXCL)
       .catch(async (failure: NodeJS.ErrnoException) => {
         // A copy cut short (a full disk) made the file at `path`: it goes, so no partial file is left there.
-        if (failure.code !== 'EEXIST') await rm(path, { force: true });
+        if (failure.code === 'EEXIST') throw alreadyExists(path);
+        await rm(path, { force: true });
         throw failure;
       })
       .finally(copyDone);

@@ -81,7 +81,10 @@ export class RicloudError extends Error {
   }
 }
 
-/** The caller passed a value the API would refuse; nothing was sent. `field` names it. */
+/**
+ * The caller passed a value the API would refuse; nothing was sent (but for a file made at `downloadToFile`'s `path`
+ * during its download). `field` names it.
+ */
 export class InvalidInputError extends RicloudError {
   override name = 'InvalidInputError';
   /** Set when the parameters changed nothing (an empty update): the fields of which at least one is needed. */

@@ -275,6 +275,15 @@ describe('ricloud result', () => {
     ['empty', () => '', 'invalid --output: must be a non-empty file path'],
     ['a directory', () => tempHome(), 'is a directory: name the file to write'],
     ['in a missing directory', () => join(tempHome(), 'missing', 'result.bin'), 'no such directory'],
+    [
+      'in a file taken for a directory',
+      () => {
+        const file = join(tempHome(), 'notes.txt');
+        writeFileSync(file, 'not a directory');
+        return join(file, 'result.bin');
+      },
+      'no such directory',
+    ],
   ])('download --output %s is a usage error (exit 2) before anything is sent', async (_, path, message) => {
     const token = newToken();
     const before = mock().api.requests.length;

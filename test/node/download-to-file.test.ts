@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { copyFile, link, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
@@ -14,10 +14,11 @@ import { downloadToFile } from '../../src/node';
 import { rejectionOf, useMockApi } from '../support/core-harness';
 import { resultsOf } from '../support/results';
 
-// `link` can fail as on a file system without hard links (FAT, some network shares).
+// `link` can fail as on a file system without hard links (FAT, some network shares); `open` as in a directory this
+// account may not write in (the tests may run as root, whom permissions do not stop).
 vi.mock('node:fs/promises', async (original) => {
   const actual = await original<typeof import('node:fs/promises')>();
-  return { ...actual, link: vi.fn(actual.link), copyFile: vi.fn(actual.copyFile) };
+  return { ...actual, link: vi.fn(actual.link), copyFile: vi.fn(actual.copyFile), open: vi.fn(actual.open) };
 });
 
 const SIZE = 1024 * 1024;
@@ -35,6 +36,9 @@ async function fileResult(): Promise<Result> {
   const { results } = await resultsOf(client(), { files: ['file-1'] }, () => api.settle());
   return results[0] as Result;
 }
+
+/** How many times the result's file was asked for. */
+const fileRequests = () => api.requests.filter((request) => request.path.startsWith('/files/')).length;
 
 describe('downloadToFile', () => {
   it('writes the checked file at its path and nothing else', async () => {
@@ -87,25 +91,40 @@ describe('downloadToFile', () => {
       expect(await readdir(dir)).toEqual(['photos.bin']);
     });
 
-    it.each([
-      ['there before', 'before'],
-      ['made while the file downloads', 'during'],
-      ['made while the file downloads, on a file system without hard links', 'during', noHardLinks],
-    ])('keeps a file %s: EEXIST, and no temporary file left', async (_, when, setUp?: () => void) => {
-      setUp?.();
+    it('refuses a file already at the path before asking for the file: InvalidInputError naming path', async () => {
       const result = await fileResult();
       const path = join(dir, 'photos.bin');
-      if (when === 'before') await writeFile(path, 'theirs');
-      let made = false;
-      const onProgress = () => {
-        if (when === 'during' && !made) writeFileSync(path, 'theirs');
-        made = true;
-      };
-      const error = await rejectionOf(downloadToFile(result, path, { overwrite: false, onProgress }));
-      expect(error).toMatchObject({ code: 'EEXIST' });
+      await writeFile(path, 'theirs');
+      const error = await rejectionOf(downloadToFile(result, path, { overwrite: false }));
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ field: 'path', message: expect.stringContaining('pass overwrite: true') });
+      expect(fileRequests()).toBe(0);
       expect(await readFile(path, 'utf8')).toBe('theirs');
       expect(await readdir(dir)).toEqual(['photos.bin']);
     });
+
+    it.each([
+      ['', () => undefined],
+      [', on a file system without hard links', noHardLinks],
+    ])(
+      'keeps a file made while the file downloads%s: the same InvalidInputError, no temporary file left',
+      async (_, setUp) => {
+        setUp();
+        const result = await fileResult();
+        const path = join(dir, 'photos.bin');
+        let made = false;
+        const onProgress = () => {
+          if (!made) writeFileSync(path, 'theirs');
+          made = true;
+        };
+        const error = await rejectionOf(downloadToFile(result, path, { overwrite: false, onProgress }));
+        expect(error).toBeInstanceOf(InvalidInputError);
+        expect(error).toMatchObject({ field: 'path', message: expect.stringContaining('pass overwrite: true') });
+        expect(fileRequests()).toBe(1);
+        expect(await readFile(path, 'utf8')).toBe('theirs');
+        expect(await readdir(dir)).toEqual(['photos.bin']);
+      },
+    );
 
     it('leaves no partial file when the copy of a file system without hard links fails part-way (a full disk)', async () => {
       noHardLinks();
@@ -134,6 +153,34 @@ describe('downloadToFile', () => {
       expect(error).toBeInstanceOf(InvalidInputError);
       expect(error).toMatchObject({ field: 'options.overwrite' });
       expect(api.requests.length).toBe(before);
+      expect(await readdir(dir)).toEqual([]);
+    });
+  });
+
+  describe('refuses, naming path, before asking for the file', () => {
+    it.each([
+      ['a directory', async (path: string) => void (await mkdir(path)), 'is a directory'],
+      ['in a directory that does not exist', async () => undefined, 'no such directory as'],
+      ['in a file taken for a directory', async () => writeFile(join(dir, 'missing'), 'a file'), 'no such directory'],
+    ])('a path that is %s', async (_, setUp, says) => {
+      const result = await fileResult();
+      const path = says === 'is a directory' ? join(dir, 'photos') : join(dir, 'missing', 'photos.bin');
+      await setUp(path);
+      const before = await readdir(dir);
+      const error = await rejectionOf(downloadToFile(result, path));
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ field: 'path', message: expect.stringContaining(says) });
+      expect(fileRequests()).toBe(0);
+      expect(await readdir(dir)).toEqual(before);
+    });
+
+    it('a path in a directory this account may not write in', async () => {
+      const result = await fileResult();
+      vi.mocked(open).mockRejectedValueOnce(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
+      const error = await rejectionOf(downloadToFile(result, join(dir, 'photos.bin')));
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ field: 'path', message: expect.stringContaining(`(EACCES) in ${dir}`) });
+      expect(fileRequests()).toBe(0);
       expect(await readdir(dir)).toEqual([]);
     });
   });

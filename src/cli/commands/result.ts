@@ -3,13 +3,13 @@
  * result's size and MD5 checksum as it streams, with a progress bar on a terminal.
  */
 import { Option, type Command } from 'commander';
-import { statSync } from 'node:fs';
+import { lstatSync, type Stats, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { DownloadOptions, Result } from '../../index';
-import { action, type Context } from '../context';
+import { action, type Context, namingFlag } from '../context';
 import { UsageError } from '../errors';
 import { addListOptions, printList, type ListOptions } from '../list';
 import { formatBytes, withProgressBar } from '../spinner';
@@ -53,25 +53,39 @@ function downloadToStdout(ctx: Context, result: Result): Promise<void> {
  */
 function checkOutput(path: string, overwrite: boolean): void {
   if (path === '') throw new UsageError('invalid --output: must be a non-empty file path');
-  const found = statSync(path, { throwIfNoEntry: false });
+  const found = statOf(path);
   if (found?.isDirectory()) throw new UsageError(`--output ${path} is a directory: name the file to write`);
   if (found && !overwrite) throw alreadyExists(path);
-  if (!statSync(dirname(resolve(path)), { throwIfNoEntry: false })?.isDirectory())
+  if (!statOf(dirname(resolve(path)))?.isDirectory())
     throw new UsageError(`--output ${path}: no such directory as ${dirname(path)}`);
+}
+
+/** What is at `path`, or undefined when nothing is or it cannot be read (`ENOTDIR`: a file where a directory should be). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * Downloads to `path` with `ricloud/node`'s `downloadToFile`: the file appears there only once checked.
- * @throws UsageError when a file appeared at `path` meanwhile and `overwrite` is off.
+ * @throws UsageError when a file appeared at `path` meanwhile and `overwrite` is off, or naming `--output` when the SDK
+ *   refuses the path (a directory that refuses the file).
  */
 async function downloadToPath(ctx: Context, result: Result, path: string, overwrite: boolean): Promise<void> {
   // Node-only, so loaded when used.
   const { downloadToFile } = await import('../../node');
   try {
-    await withBar(ctx, result, (options) => downloadToFile(result, path, { ...options, overwrite }));
+    await namingFlag('path', '--output', () =>
+      withBar(ctx, result, (options) => downloadToFile(result, path, { ...options, overwrite })),
+    );
   } catch (error) {
-    // Made by something else while the file downloaded: kept, as one there before is.
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(path);
+    // Made by something else since checkOutput or while the file downloaded: kept, as one there before is. The SDK's
+    // refusal names its option, `overwrite`, where the command line's is --force.
+    if (!overwrite && error instanceof UsageError && lstatSync(path, { throwIfNoEntry: false }))
+      throw alreadyExists(path);
     throw error;
   }
 }
