@@ -392,6 +392,8 @@ async function benchDownload(): Promise<void> {
     const storage = await client.storageConfigs.create({
       url: 'gs://results/bench',
       credentials: { private_key: 'k' },
+      // Off by default, as the API's: without it a result has no signed_url to download.
+      signed_urls_enabled: true,
     });
     await until(`/configs/storage/${storage.id}`, (c) => c.state === 'valid');
     const user = await client.post<{ id: string }>('/users', { body: { identifier: 'bench' } });
@@ -401,7 +403,8 @@ async function benchDownload(): Promise<void> {
     });
     await until(`/sessions/${session.id}`, (s) => s.state === 'active');
     const poll = await client.post<{ id: string }>('/polls', {
-      body: { session: session.id, payload: { data_types: ['ios_photos.photos'] } },
+      // A poll for a file: a data type's result is JSON naming files, and only a file's has `resultSize` bytes.
+      body: { session: session.id, payload: { files: ['bench-file'] } },
     });
     // The mock computes the file's checksum once, here, by generating its bytes.
     await until(`/polls/${poll.id}`, (p) => p.state === 'completed');
