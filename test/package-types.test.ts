@@ -38,7 +38,11 @@ export async function main(): Promise<void> {
   const event: WebhookEvent = await constructEvent('{}', 'sig', secret);
   if (isEvent(event, 'task.succeeded')) console.log(event.data.state, done);
   if (event.type === 'webhook_config') console.log(event.data.url);
-  console.log(createWebhookHandler({ secret }), createMockApi, webhookConfigSchema, downloadToFile);
+  const handler = createWebhookHandler({
+    secret,
+    on: { 'task.cancelled': (cancelled) => console.log(cancelled.data.state) },
+  });
+  console.log(handler, createMockApi, webhookConfigSchema, downloadToFile);
 }
 `;
 
@@ -150,7 +154,10 @@ function editor(name: string, source: string): { file: string; service: ts.Langu
 
 /** The string literals an editor offers inside the quotes of `call` (e.g. `Event.list({ type: '' })`). */
 function completions(call: string): string[] {
-  const source = `import { Event, Permissions, Task, WebhookConfig } from 'ricloud';\nvoid ${call};\n`;
+  const source = `import { Event, Permissions, Task, WebhookConfig } from 'ricloud';
+import { createWebhookHandler } from 'ricloud/webhooks';
+void ${call};
+`;
   const { file, service } = editor('complete.ts', source);
   const entries = service.getCompletionsAtPosition(file, source.indexOf("''") + 1, {})?.entries ?? [];
   return entries.map((entry) => entry.name).sort();
@@ -190,6 +197,16 @@ describe('filters and parameters in an editor', () => {
       ),
     ).toEqual(['key', 'organisation', 'user']);
     expect(completions("WebhookConfig.list({ state: '' })")).toEqual(['deactivated', 'invalid', 'new', 'valid']);
+    // The handlers also take `task.${string}` and any string as keys, but offer the documented slugs.
+    expect(completions("createWebhookHandler({ secret: 's', on: { '' } })")).toEqual([
+      'poll.completed',
+      'poll.created',
+      'session.expired',
+      'task.created',
+      'task.failed',
+      'task.succeeded',
+      'webhook_config.test',
+    ]);
   }, 120_000);
 });
 

@@ -92,7 +92,8 @@ export type KnownWebhookEvent = WebhookEventOf<WebhookEventSlug>;
 
 /**
  * An event of a documented type with an action the SDK does not know (a `task.cancelled`): its `action` is any string,
- * and its `data` its type's resource, which the parser checks of it as of a documented slug's.
+ * and its `data` its type's resource, which the parser checks of it as of a documented slug's. A handler of its slug
+ * gets it (`on['task.cancelled']`).
  */
 export type UnknownActionWebhookEvent = {
   [T in WebhookEventType]: Envelope & {

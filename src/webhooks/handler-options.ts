@@ -1,6 +1,12 @@
 /** The options of `createWebhookHandler`: the handlers, their context and their limits, and their checks. */
 import { InvalidInputError } from '../core/errors';
-import type { GenericWebhookEvent, WebhookEvent, WebhookEventOf, WebhookEventSlug } from './event';
+import type {
+  GenericWebhookEvent,
+  UnknownActionWebhookEvent,
+  WebhookEvent,
+  WebhookEventOf,
+  WebhookEventSlug,
+} from './event';
 import type { ReplayStore } from './replay';
 import type { Secrets } from './signature';
 
@@ -31,10 +37,20 @@ export type EventHandler<E> = { bivariance(event: E, context: EventHandlerContex
  */
 export const DEFAULT_HANDLER_TIMEOUT = 10_000;
 
-/** Handlers by slug: documented slugs get their typed event, any other slug the generic one. */
-export type WebhookEventHandlers = { [S in WebhookEventSlug]?: EventHandler<WebhookEventOf<S>> } & {
-  [slug: string]: EventHandler<GenericWebhookEvent> | undefined;
+/** Handlers of documented slugs, and of the other actions of documented types (`` `task.${string}` ``). */
+type TypedEventHandlers = { [S in WebhookEventSlug]?: EventHandler<WebhookEventOf<S>> } & {
+  [E in UnknownActionWebhookEvent as `${E['type']}.${string}`]?: EventHandler<E>;
 };
+
+/**
+ * Handlers by slug: a documented slug gets its event, another action of a documented type (`task.cancelled`) an
+ * `UnknownActionWebhookEvent` with its type's resource as `data`, and a slug of an unknown type `GenericWebhookEvent`.
+ */
+export interface WebhookEventHandlers extends TypedEventHandlers {
+  // One type, not an intersection: in it a slug's own key wins over the `task.${string}` index, and that index over
+  // this one; an intersection would type a `task.cancelled` handler with the events of both indexes.
+  [slug: string]: EventHandler<GenericWebhookEvent> | undefined;
+}
 
 /** Options of `createWebhookHandler`. */
 export interface WebhookHandlerOptions {

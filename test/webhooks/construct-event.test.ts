@@ -9,6 +9,7 @@ import type {
 import {
   constructEvent,
   createSignedRequest,
+  createWebhookHandler,
   isEvent,
   MemoryReplayStore,
   ReplayError,
@@ -20,6 +21,7 @@ import {
   type PollAttributes,
   type UnknownActionWebhookEvent,
   type WebhookEvent,
+  type WebhookEventHandlers,
   type WebhookEventOf,
 } from '../../src/webhooks/index';
 import { OTHER_SECRET, SECRET, taskSucceeded } from './support';
@@ -290,5 +292,46 @@ describe('WebhookEvent types', () => {
       expectTypeOf(event.data).toEqualTypeOf<PollAttributes>();
     }
     if (isEvent(event, 'task.failed')) expectTypeOf(event).toEqualTypeOf<WebhookEventOf<'task.failed'>>();
+  });
+
+  it("types on['task.cancelled'] with the task, a documented slug with its event, an unknown type's generically", async () => {
+    const seen: string[] = [];
+    const handler = createWebhookHandler({
+      secret: SECRET,
+      on: {
+        'task.succeeded': (event) => {
+          expectTypeOf(event).toEqualTypeOf<WebhookEventOf<'task.succeeded'>>();
+          seen.push(`succeeded ${event.data.state}`);
+        },
+        'task.cancelled': (event) => {
+          expectTypeOf(event).toEqualTypeOf<Extract<UnknownActionWebhookEvent, { type: 'task' }>>();
+          expectTypeOf(event.data).toEqualTypeOf<TaskAttributes>();
+          seen.push(`${event.action} ${event.data.id}`);
+        },
+        'subscription.renewed': (event) => {
+          expectTypeOf(event).toEqualTypeOf<GenericWebhookEvent>();
+          seen.push(`renewed ${JSON.stringify(event.data)}`);
+        },
+      },
+    });
+    const renewed = { ...taskSucceeded('evt_r'), type: 'subscription', action: 'renewed', data: [1] };
+    for (const body of [taskSucceeded('evt_s'), { ...taskSucceeded('evt_c'), action: 'cancelled' }, renewed])
+      expect((await handler(await createSignedRequest(body, SECRET))).status).toBe(200);
+    expect(seen).toEqual(['succeeded succeeded', 'cancelled task_1', 'renewed [1]']);
+    type Handled<S extends string> = Parameters<NonNullable<WebhookEventHandlers[S]>>[0];
+    expectTypeOf<Handled<'poll.expired'>['data']>().toEqualTypeOf<PollAttributes>();
+    expectTypeOf<Handled<'webhook_config.test'>>().toEqualTypeOf<WebhookEventOf<'webhook_config.test'>>();
+    // A mistake in a documented slug's handler is caught as before, and now in one of another action of its type.
+    createWebhookHandler({
+      secret: SECRET,
+      on: {
+        // @ts-expect-error: a task.succeeded handler does not get a poll
+        'task.succeeded': (event: WebhookEventOf<'poll.completed'>) => event,
+        // @ts-expect-error: a task has no `stat`
+        'task.failed': (event) => event.data.stat,
+        // @ts-expect-error: a task has no `stat`, whatever its action
+        'task.cancelled': (event) => event.data.stat,
+      },
+    });
   });
 });
