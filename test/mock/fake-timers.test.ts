@@ -80,4 +80,15 @@ describe('the in-process mock on a fake clock', () => {
     expect((await client.subscriptions.retrieve(subscription.id)).state).toBe('deleted');
     expect((await client.polls.list({ subscription: subscription.id })).total_count).toBe(3);
   });
+
+  it("publishes a poll's result unsigned at gs://unconfigured when its storage config is deleted before then", async () => {
+    const session = await activeSession();
+    const poll = await client.polls.create({ session: session.id, payload: { info_types: ['*'] } });
+    for (const storage of (await client.storageConfigs.list()).data) await storage.delete();
+    await vi.advanceTimersByTimeAsync(10 * taskDelay);
+    const [result, ...others] = (await client.results.list({ poll: poll.id })).data;
+    expect(others).toEqual([]);
+    expect(result).toMatchObject({ url: `gs://unconfigured/${poll.id}/${result?.id}`, signed_url: null });
+    expect((await client.polls.retrieve(poll.id)).state).toBe('completed');
+  });
 });

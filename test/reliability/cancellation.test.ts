@@ -142,6 +142,35 @@ describe('AbortSignal', () => {
     await vi.waitFor(() => expect(mock.api.created.webhook_config).toBe(1), { timeout: 5000 });
   });
 
+  it('a create aborted after it began but before its first attempt was sent: plainly aborted, not applied', async () => {
+    const controller = new AbortController();
+    const why = reason();
+    const attempts: number[] = [];
+    const client = mock.client({ onRequest: ({ attempt }) => void attempts.push(attempt) });
+    // The one window between the call's start (it follows the signal from then on) and its first attempt is the
+    // synchronous work of building the request. A header read there aborts, and its value, valid when the options
+    // were checked, stops ky building the request before its first attempt (ky runs its beforeRequest hooks, which
+    // count the attempt, even on an aborted signal: an abort alone would leave one counted).
+    let started = false;
+    const headers = {
+      get 'x-trace'() {
+        started ||= getEventListeners(controller.signal, 'abort').length > 0;
+        if (started) controller.abort(why);
+        return started ? 'on\nmore' : 'on';
+      },
+    };
+    const error = await rejectionOf(
+      client.webhookConfigs.create({ url: RECEIVER }, { signal: controller.signal, headers }),
+    );
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.message).toBe('create webhook_config: aborted');
+    expect(error.cause).toBe(why);
+    expect((error as AbortError).mayHaveSucceeded).toBe(false);
+    expect((error as AbortError).request).toMatchObject({ method: 'POST', path: CONFIGS, attempts: 0 });
+    expect(attempts).toEqual([]);
+    expect(sent(mock.api, 'POST', CONFIGS)).toBe(0);
+  });
+
   it('stops task.wait() while the server holds the long-poll', async () => {
     const client = mock.client();
     const config = await client.webhookConfigs.create({ url: RECEIVER });

@@ -298,6 +298,25 @@ describe('over real sockets (startMockServer)', () => {
     expect(calls).toBe(1);
   });
 
+  it.each([undefined, null])(
+    'a custom fetch that rejects with %s: ConnectionError, not re-sent, may have been applied',
+    async (value) => {
+      let calls = 0;
+      const odd = async () => {
+        calls++;
+        throw value;
+      };
+      const error = await rejectionOf(
+        mock.client({ fetch: odd as typeof fetch }).webhookConfigs.create({ url: RECEIVER }),
+      );
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error.message).toBe('create webhook_config: connection failed; the request may have been applied');
+      expect(error.cause).toBe(value);
+      expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
+      expect(calls).toBe(1);
+    },
+  );
+
   it('a reset before the server acted looks the same from the client: not re-sent, mayHaveSucceeded', async () => {
     mock.api.faults.add({ method: 'POST', path: CONFIGS, reset: 'before' });
     const error = await rejectionOf(mock.client().webhookConfigs.create({ url: RECEIVER }));
