@@ -11,7 +11,13 @@ import {
   type WebhookHandlerOptions,
 } from './handler-options';
 import { checkReplayStore, lookupFailed, recordFailed, ReplayError } from './replay';
-import { checkVerifyOptions, isSecrets, SignatureVerificationError, type Secrets } from './signature';
+import {
+  checkOptionsObject,
+  checkVerifyOptions,
+  isSecrets,
+  SignatureVerificationError,
+  type Secrets,
+} from './signature';
 import { verifyRequest } from './verify-request';
 
 /**
@@ -75,7 +81,7 @@ function refusal(error: unknown): Response {
 export function createWebhookHandler(
   options: WebhookHandlerOptions,
 ): (request: Request, context?: PlatformContext | object) => Promise<Response> {
-  if (typeof options !== 'object' || options === null) throw new InvalidInputError('options', 'must be an object');
+  checkOptionsObject(options, 'options');
   const { on = {}, onAny, onError, tolerance } = options;
   // A handler that cannot be called would fail every delivery with a 500, and the API would retry each in vain.
   checkHandlers(on, onAny, onError);

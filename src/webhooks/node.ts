@@ -6,7 +6,7 @@
 import { InvalidInputError } from '../core/errors';
 import { bodyTimeouts, checkTimeout, DEFAULT_BODY_TIMEOUT, MAX_DELAY } from './body';
 import { WebhookPayloadError } from './event';
-import { toBytes } from './signature';
+import { checkOptionsObject, toBytes } from './signature';
 
 /** What the adapter reads of a Node `IncomingMessage` (Express's `req` is one). */
 export interface NodeRequest extends AsyncIterable<Uint8Array | string> {
@@ -206,7 +206,7 @@ export function toNodeHandler(
   // A handler that cannot be called would fail every delivery with a 500, and the API would retry each in vain.
   if (typeof handler !== 'function')
     throw new InvalidInputError('handler', 'must be a function, such as the receiver createWebhookHandler returns');
-  if (typeof options !== 'object' || options === null) throw new InvalidInputError('options', 'must be an object');
+  checkOptionsObject(options, 'options');
   const bodyTimeout = checkTimeout(
     options.bodyTimeout,
     'options.bodyTimeout',

@@ -32,12 +32,20 @@ export interface VerifyOptions {
 }
 
 /**
+ * Refuses options that are not an object, for every entry of `ricloud/webhooks`.
+ * @throws InvalidInputError naming `field`.
+ */
+export function checkOptionsObject(options: unknown, field: string): asserts options is object {
+  if (typeof options !== 'object' || options === null) throw new InvalidInputError(field, 'must be an object');
+}
+
+/**
  * Checks the options of `verifySignature` (and of the receivers that pass them on): a NaN or negative tolerance must not
  * turn the age check off unnoticed. Written out rather than with core/params, which would double this entry's size.
  * @throws InvalidInputError naming the option (`field` prefixes the name).
  */
 export function checkVerifyOptions(options: unknown, field = 'options'): VerifyOptions {
-  if (typeof options !== 'object' || options === null) throw new InvalidInputError(field, 'must be an object');
+  checkOptionsObject(options, field);
   const { tolerance, now } = options as VerifyOptions;
   if (tolerance !== undefined && !(typeof tolerance === 'number' && tolerance >= 0)) {
     throw new InvalidInputError(
