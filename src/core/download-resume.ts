@@ -1,7 +1,7 @@
 /**
  * A download's body that, cut part way by the network or stalled past its `timeout`, is resumed: the same GET again
- * with `Range` from the byte it stopped at and `If-Range` with the first answer's validator, whose `206` continues the
- * same stream.
+ * with `Range` from the byte it stopped at and `If-Range` with the first answer's strong validator, whose `206`
+ * continues the same stream.
  */
 import type { Limits } from './download-limits';
 import { ConnectionError, type RequestInfo } from './errors';
@@ -21,26 +21,51 @@ export interface Resume {
   maxRetries: number;
   /** The file's size, which a resumed answer's `Content-Range` must state. */
   total: number | undefined;
+  /** Whether the result states the MD5 that the whole file is checked against. */
+  checked: boolean;
   limits: Limits;
   what: string;
 }
 
-/** The validator `If-Range` sends: the first answer's strong ETag, else its Last-Modified (none: no resume). */
-function validatorOf(headers: Headers): string | undefined {
+/** How long before its answer's `Date` a `Last-Modified` must be to be a strong validator (RFC 9110 §8.8.2.2). */
+const STRONG_DATE_MS = 60_000;
+
+/**
+ * The validator `If-Range` may send (RFC 9110 §13.1.5): the first answer's ETag when strong; with no ETag, its
+ * Last-Modified when at least 60 s before its `Date`. A weak ETag, or a date nearer its `Date` (or without one), is none.
+ */
+function strongValidator(headers: Headers): string | undefined {
   const etag = headers.get('etag');
-  if (etag && !etag.startsWith('W/')) return etag;
-  return headers.get('last-modified') ?? undefined;
+  if (etag) return etag.startsWith('W/') ? undefined : etag;
+  const modified = headers.get('last-modified');
+  const date = Date.parse(headers.get('date') ?? '');
+  return modified && date - Date.parse(modified) >= STRONG_DATE_MS ? modified : undefined;
+}
+
+/** Whether `answer` states another version than `first`: its ETag (compared weakly) or Last-Modified differs. */
+function anotherVersion(first: Headers, answer: Headers): boolean {
+  return ['etag', 'last-modified'].some((name) => {
+    const [was, now] = [first.get(name)?.replace(/^W\//, ''), answer.get(name)?.replace(/^W\//, '')];
+    return was !== undefined && now !== undefined && was !== now;
+  });
 }
 
 /**
- * `first`'s body, resumed where a network failure cut it or a stall ended it while retries remain. Without a validator,
- * a known size, or with a `Content-Encoding` (whose byte offsets are not those read), it is the body as it is.
+ * `first`'s body, resumed where a network failure cut it or a stall ended it while retries remain. Without a known
+ * size, with a `Content-Encoding` (whose byte offsets are not those read), or with neither a strong validator nor a
+ * checksum, it is the body as it is.
  * @throws (the stream fails with) the resume's RicloudError, or ConnectionError when it is answered other than `206`
- *   from the byte it asked for: a `200` would start again into bytes already passed on.
+ *   from the byte it asked for, or for another version of the file: a `200` would start again into bytes already
+ *   passed on.
  */
 export function resumingBody(first: Response, resume: Resume): ReadableStream<Uint8Array> | null {
-  const validator = first.headers.get('content-encoding') ? undefined : validatorOf(first.headers);
-  if (!first.body || !validator || resume.total === undefined) return first.body;
+  const validator = strongValidator(first.headers);
+  // Without a strong validator, a Range alone may splice two versions of the file (RFC 9110 §15.3.7.3): resumed only
+  // when the result's MD5 checks the whole, which ends a splice as it ends any corruption (ChecksumMismatchError).
+  // Restarting from byte 0 instead could not take back the bytes already passed on.
+  const unchecked = validator === undefined && !resume.checked;
+  if (!first.body || unchecked || first.headers.has('content-encoding') || resume.total === undefined)
+    return first.body;
   const { limits, total } = resume;
   let reader: ReadableStreamDefaultReader<Uint8Array> = first.body.getReader();
   let received = 0;
@@ -68,7 +93,7 @@ export function resumingBody(first: Response, resume: Resume): ReadableStream<Ui
       } catch (error) {
         stalled = undefined;
         if (!resumable()) throw error;
-        reader = await resumeFrom(received, validator, resume, error);
+        reader = await resumeFrom(received, first.headers, validator, resume, error);
         if (cancelled) return void reader.cancel().catch(() => undefined);
       }
     }
@@ -80,10 +105,14 @@ export function resumingBody(first: Response, resume: Resume): ReadableStream<Ui
   return new ReadableStream<Uint8Array>({ pull, cancel }, { highWaterMark: 0 });
 }
 
-/** After the backoff, the reader of a `206` answering `bytes=<received>-`; `cause` is the failure that cut the body. */
+/**
+ * After the backoff, the reader of a `206` answering `bytes=<received>-` for the version `first` stated (with `If-Range`
+ * when there is a strong `validator`); `cause` is the failure that cut the body.
+ */
 async function resumeFrom(
   received: number,
-  validator: string,
+  first: Headers,
+  validator: string | undefined,
   resume: Resume,
   cause: unknown,
 ): Promise<ReadableStreamDefaultReader<Uint8Array>> {
@@ -91,14 +120,21 @@ async function resumeFrom(
   // The backoff and the new request are no stall of the body: the idle timer waits again for the new answer's bytes.
   limits.read();
   await sleep(downloadBackoff(info.attempts), limits.own.signal);
-  const answer = await resume.send({ range: `bytes=${received}-`, 'if-range': validator });
+  const asked = `bytes=${received}-`;
+  const answer = await resume.send(validator ? { range: asked, 'if-range': validator } : { range: asked });
   limits.reading();
   const range = answer.headers.get('content-range');
   const [, start, size] = /^bytes (\d+)-\d+\/(\d+)$/.exec(range ?? '') ?? [];
-  if (answer.status === 206 && answer.body && Number(start) === received && Number(size) === total)
+  const changed = anotherVersion(first, answer.headers);
+  if (answer.status === 206 && answer.body && Number(start) === received && Number(size) === total && !changed)
     return answer.body.getReader();
   void answer.body?.cancel().catch(() => undefined);
-  const said = answer.status === 206 ? `206 with Content-Range ${limits.hide(range ?? 'missing')}` : answer.status;
+  const said =
+    answer.status !== 206
+      ? answer.status
+      : changed
+        ? '206 for another version (its ETag or Last-Modified differs)'
+        : `206 with Content-Range ${limits.hide(range ?? 'missing')}`;
   throw new ConnectionError(
     `${what}: the connection failed or stalled after ${received} bytes, and resuming was answered ${said}, not 206 ` +
       `from byte ${received} of ${total} (the file changed, or the server ignores Range)`,

@@ -151,7 +151,7 @@ export async function openDownload(
   const response = await send().catch((error: unknown) => failed(error).finally(() => limits.end()));
   const total = file.size ?? (Number(response.headers.get('content-length')) || undefined);
   const resume = { send: (headers: Record<string, string>) => send(headers).catch(failed), info, maxRetries };
-  const body = resumingBody(response, { ...resume, total, limits, what: file.what });
+  const body = resumingBody(response, { ...resume, total, checked: Boolean(file.checksum), limits, what: file.what });
   return checkedStream(body, { ...file, total, onProgress: o.onProgress, limits });
 }
 

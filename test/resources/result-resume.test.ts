@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http, HttpResponse, passthrough } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { AbortError, Client, ConnectionError, type Result } from '../../src/index';
+import { AbortError, ChecksumMismatchError, Client, ConnectionError, type Result } from '../../src/index';
 import { startMockServer } from '../../src/mock/index';
 import { downloadToFile } from '../../src/node';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
@@ -25,6 +25,10 @@ async function fileResult(sdk = client()): Promise<Result> {
   const { results } = await resultsOf(sdk, { files: ['file-1'] }, () => api.settle());
   return results[0] as Result;
 }
+
+// Dates of the first answer: a Last-Modified 60 s before a Date is a strong validator (RFC 9110 §8.8.2.2).
+const OLD = 'Sun, 06 Dec 2026 10:00:00 GMT';
+const LATER = 'Sun, 06 Dec 2026 10:01:00 GMT';
 
 const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
 
@@ -110,20 +114,92 @@ describe('a download cut part way by the network', () => {
     }
   });
 
-  it('sends Last-Modified as If-Range when the first answer has no ETag', async () => {
+  it('sends Last-Modified as If-Range when the first answer has no ETag and it is 60 s or more before its Date', async () => {
     const result = await fileResult();
     const half = await firstHalf(result);
-    const date = 'Sun, 06 Dec 2026 10:00:00 GMT';
     const sent = answerFiles((request) =>
-      request.headers.has('range') ? undefined : cutAnswer(half, { 'last-modified': date }),
+      request.headers.has('range') ? undefined : cutAnswer(half, { 'last-modified': OLD, date: LATER }),
     );
     // The mock's file has an ETag, not this date: it answers the whole file, which ends the download.
     const error = await rejectionOf(result.download().then(bytesOf));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(sent.map((headers) => [headers.range, headers['if-range']])).toEqual([
       [undefined, undefined],
-      [`bytes=${HALF}-`, date],
+      [`bytes=${HALF}-`, OLD],
     ]);
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ['neither ETag nor Last-Modified', {}],
+    [
+      'a weak ETag (and a Last-Modified long before its Date)',
+      { etag: 'W/"<md5>"', 'last-modified': OLD, date: LATER },
+    ],
+    ['a Last-Modified in the second of its Date', { 'last-modified': LATER, date: LATER }],
+    ['a Last-Modified 59 s before its Date', { 'last-modified': OLD, date: 'Sun, 06 Dec 2026 10:00:59 GMT' }],
+    ['a Last-Modified without a Date', { 'last-modified': OLD }],
+  ])('resumes without If-Range after %s, the result checksum checking the whole file', async (_, headers) => {
+    const result = await fileResult();
+    const half = await firstHalf(result);
+    const etag = headers.etag?.replace('<md5>', result.checksum as string);
+    const sent = answerFiles((request) =>
+      request.headers.has('range') ? undefined : cutAnswer(half, { ...headers, ...(etag && { etag }) }),
+    );
+    const bytes = await bytesOf(await result.download());
+    expect(md5(bytes)).toBe(result.checksum);
+    expect(sent.map((headers) => [headers.range, headers['if-range']])).toEqual([
+      [undefined, undefined],
+      [`bytes=${HALF}-`, undefined],
+    ]);
+  });
+
+  it('ends with ConnectionError, passing none of its bytes on, when the 206 states another ETag', async () => {
+    const result = await fileResult();
+    const half = await firstHalf(result);
+    // The mock's 206 carries the file's strong ETag, which even compared weakly is not this one.
+    const sent = answerFiles((request) =>
+      request.headers.has('range') ? undefined : cutAnswer(half, { etag: 'W/"version-1"' }),
+    );
+    const seen: number[] = [];
+    const stream = await result.download({ onProgress: ({ bytes }) => void seen.push(bytes) });
+    const error = await rejectionOf(bytesOf(stream));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ status: 206 });
+    expect(error.message).toContain(
+      'resuming was answered 206 for another version (its ETag or Last-Modified differs)',
+    );
+    expect(seen).toEqual([HALF]);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('ends with ChecksumMismatchError when, resumed without If-Range, the rest is of another version', async () => {
+    const result = await fileResult();
+    const half = await firstHalf(result);
+    const range = `bytes ${HALF}-${SIZE - 1}/${SIZE}`;
+    answerFiles((request) =>
+      request.headers.has('range')
+        ? new HttpResponse(new Uint8Array(HALF), { status: 206, headers: { 'content-range': range } })
+        : cutAnswer(half, {}),
+    );
+    const error = await rejectionOf(result.download().then(bytesOf));
+    expect(error).toBeInstanceOf(ChecksumMismatchError);
+    expect(error).toMatchObject({ expected: result.checksum });
+  });
+
+  it('without the result checksum, resumes only with a strong validator for If-Range', async () => {
+    const result = await fileResult();
+    const strong = `"${result.checksum}"`;
+    Object.assign(result, { checksum: null });
+    const half = await firstHalf(result);
+    let first: Record<string, string> = { etag: 'W/"weak"', 'last-modified': LATER, date: LATER };
+    const sent = answerFiles((request) => (request.headers.has('range') ? undefined : cutAnswer(half, first)));
+    const error = await rejectionOf(result.download().then(bytesOf));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toContain('the connection failed during the download');
+    expect(sent).toHaveLength(1);
+    first = { etag: strong };
+    expect((await bytesOf(await result.download())).length).toBe(SIZE);
+    expect(sent.slice(1).map((headers) => headers['if-range'])).toEqual([undefined, strong]);
   });
 
   it('ends with ConnectionError when the resume is answered 200, without restarting the file', async () => {
@@ -160,16 +236,6 @@ describe('a download cut part way by the network', () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ status: 206 });
     expect(error.message).toContain(`answered 206 with Content-Range ${range}, not 206 from byte ${HALF}`);
-  });
-
-  it('does not resume when the first answer has neither ETag nor Last-Modified', async () => {
-    const result = await fileResult();
-    const half = await firstHalf(result);
-    const sent = answerFiles(() => cutAnswer(half, {}));
-    const error = await rejectionOf(result.download().then(bytesOf));
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect(error.message).toContain('the connection failed during the download');
-    expect(sent).toHaveLength(1);
   });
 
   it.each([
