@@ -62,20 +62,28 @@ export const RESULT_ROUTES: Route[] = [
   { path: '/results/:id/ack', methods: { POST: acknowledge } },
 ];
 
+/** The 416 of a range the file cannot satisfy, with the `Content-Range: bytes *\/<size>` S3 sends. */
+const unsatisfiable = (size: number) =>
+  statusError(416, 'The range is not satisfiable.', undefined, { 'content-range': `bytes */${size}` });
+
 /**
- * The bytes `[start, end)` a `Range` asks for, as S3 serves one (`bytes=<first>-` or `bytes=<first>-<last>`); undefined
- * for the whole file: no Range, a form S3 ignores, or an `If-Range` other than the file's ETag.
- * @throws ApiError 416 with `Content-Range: bytes *\/<size>` for a range starting past the file's end.
+ * The bytes `[start, end)` a `Range` asks for, as S3 serves one (`bytes=<first>-`, `bytes=<first>-<last>`, or the last
+ * bytes, `bytes=-<length>`); undefined for the whole file: no Range, one S3 ignores (several ranges, a malformed one, a
+ * last byte before the first), a suffix of an empty file, or an `If-Range` other than the file's ETag.
+ * @throws ApiError 416 for a range starting past the file's end, or the last 0 bytes (RFC 9110 §14.1.1).
  */
 function rangeOf(request: Request, size: number, etag: string): [number, number] | undefined {
-  const match = /^bytes=(\d+)-(\d*)$/.exec(request.headers.get('range') ?? '');
+  const match = /^bytes=(\d*)-(\d*)$/i.exec(request.headers.get('range') ?? '');
   const ifRange = request.headers.get('if-range');
   if (!match || (ifRange !== null && ifRange !== etag)) return undefined;
-  const start = Number(match[1]);
-  const end = match[2] ? Math.min(Number(match[2]) + 1, size) : size;
-  if (start >= size || end <= start)
-    throw statusError(416, 'The range is not satisfiable.', undefined, { 'content-range': `bytes */${size}` });
-  return [start, end];
+  const [first, last] = [match[1] as string, match[2] as string];
+  if (first === '' && last === '') return undefined;
+  if (first === '' && Number(last) === 0) throw unsatisfiable(size);
+  // A suffix of an empty file is satisfiable (RFC 9110 §14.1.1) but no Content-Range states it: the whole file.
+  if (first === '') return size === 0 ? undefined : [Math.max(size - Number(last), 0), size];
+  if (last !== '' && Number(last) < Number(first)) return undefined;
+  if (Number(first) >= size) throw unsatisfiable(size);
+  return [Number(first), last === '' ? size : Math.min(Number(last) + 1, size)];
 }
 
 /**
