@@ -40,7 +40,10 @@ export async function main(): Promise<void> {
   if (event.type === 'webhook_config') console.log(event.data.url);
   const handler = createWebhookHandler({
     secret,
-    on: { 'task.cancelled': (cancelled) => console.log(cancelled.data.state) },
+    on: {
+      'task.cancelled': (cancelled) => console.log(cancelled.data.state),
+      'task.retried': (retried: WebhookEventOf<'task.retried'>) => console.log(retried.data.state),
+    },
   });
   console.log(handler, createMockApi, webhookConfigSchema, downloadToFile);
 }
@@ -48,7 +51,7 @@ export async function main(): Promise<void> {
 
 /** The app as an ES module: named imports. */
 const ESM_APP = `import { Client, configure, NotFoundError, RicloudError, type Task, type TaskState, WebhookConfig } from 'ricloud';
-import { constructEvent, createWebhookHandler, isEvent, type WebhookEvent } from 'ricloud/webhooks';
+import { constructEvent, createWebhookHandler, isEvent, type WebhookEvent, type WebhookEventOf } from 'ricloud/webhooks';
 import { createMockApi } from 'ricloud/mock';
 import { webhookConfigSchema } from 'ricloud/schemas';
 import { downloadToFile } from 'ricloud/node';
@@ -64,6 +67,7 @@ const { Client, configure, NotFoundError, RicloudError, WebhookConfig } = riclou
 type Task = ricloud.Task;
 type TaskState = ricloud.TaskState;
 type WebhookEvent = webhooks.WebhookEvent;
+type WebhookEventOf<S extends string> = webhooks.WebhookEventOf<S>;
 const { constructEvent, createWebhookHandler, isEvent } = webhooks;
 const { createMockApi } = mock;
 const { webhookConfigSchema } = schemas;

@@ -1,4 +1,4 @@
-/** A delivery's deadline: one timer that several waits (the replay store's calls, the handlers) share. */
+/** A delivery's deadline: one timer that every wait of its answer (secret function, replay store, handlers, onError) shares. */
 import { MAX_DELAY } from './body';
 
 /** What `Deadline.race` gives once the deadline passed. */
@@ -8,6 +8,8 @@ export const LATE = Symbol('late');
 export interface Deadline {
   /** `value` once it settles, or `LATE` if the deadline passes first. */
   race<T>(value: T): Promise<Awaited<T> | typeof LATE>;
+  /** True once the time is up. */
+  passed(): boolean;
   /** Stops the timer, once the delivery is answered. */
   clear(): void;
 }
@@ -15,8 +17,13 @@ export interface Deadline {
 /** Starts a deadline `ms` from now; past setTimeout's ceiling it never passes. */
 export function startDeadline(ms: number): Deadline {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let passed = false;
   const late = new Promise<typeof LATE>((resolve) => {
-    if (ms <= MAX_DELAY) timer = setTimeout(resolve, ms, LATE);
+    if (ms <= MAX_DELAY)
+      timer = setTimeout(() => {
+        passed = true;
+        resolve(LATE);
+      }, ms);
   });
-  return { race: (value) => Promise.race([value, late]), clear: () => clearTimeout(timer) };
+  return { race: (value) => Promise.race([value, late]), passed: () => passed, clear: () => clearTimeout(timer) };
 }

@@ -80,11 +80,17 @@ type Envelope = Pick<
  */
 export type GenericWebhookEvent = Envelope & { type: string; action: string; data: unknown };
 
-/** The event for one slug: `WebhookEventOf<'task.succeeded'>` has `type: 'task'`, `action: 'succeeded'`, `data: TaskAttributes`. */
+/**
+ * The event a handler of slug `S` gets: `WebhookEventOf<'task.succeeded'>` has `type: 'task'`, `action: 'succeeded'`,
+ * `data: TaskAttributes`; another action of a documented type (`'task.cancelled'`) is its `UnknownActionWebhookEvent`,
+ * and a slug of an unknown type a `GenericWebhookEvent`.
+ */
 export type WebhookEventOf<S extends string> = S extends `${infer T}.${infer A}`
   ? S extends WebhookEventSlug
     ? Envelope & { type: T; action: A; data: WebhookEventData[S] }
-    : GenericWebhookEvent
+    : T extends WebhookEventType
+      ? Extract<UnknownActionWebhookEvent, { type: T }>
+      : GenericWebhookEvent
   : GenericWebhookEvent;
 
 /** An event of a documented slug, discriminated on `type` and `action`. */

@@ -63,9 +63,11 @@ export interface WebhookHandlerOptions {
   /**
    * Called when a delivery is refused (a `SignatureVerificationError`, `WebhookPayloadError` or `ReplayError`, and no
    * handler ran), when one of an event already handled is acknowledged (`ReplayError`), when a handler threw (each
-   * one's error, also after a timeout), or when the handlers, the replay store or the secret function passed
-   * `handlerTimeout` (a `TimeoutError` DOMException, then what they throw late). For logs: the answer waits for it up
-   * to `handlerTimeout` but does not change, and what it throws is ignored.
+   * one's error, also after a timeout), once for a key of `on` one or two letters off the slug of an event no handler
+   * took (an `InvalidInputError` naming it: `task.succeded`?), or when the handlers, the replay store or the secret
+   * function passed `handlerTimeout` (a `TimeoutError` DOMException, then what they throw late). For logs: the answer
+   * waits for it while the delivery's `handlerTimeout` lasts (not for the misspelling's) but does not change, and what
+   * it throws is ignored.
    */
   onError?: ((error: unknown, request: Request) => unknown) | undefined;
   /** Seconds the signature's timestamp may be off, both ways (default 600). */
@@ -77,13 +79,14 @@ export interface WebhookHandlerOptions {
    */
   replay?: ReplayStore | undefined;
   /**
-   * Milliseconds the handlers may take (default 10 000, `Infinity` for no limit), counted with the `replay` store's
-   * calls: its lookup before them and its record after them. Past it the delivery is answered 503, so the API retries
-   * it later, and the handlers' `signal` aborts. The handlers are not stopped: with `replay`, a retry that arrives
-   * after the timeout runs them again even while the first call still runs (a handler that never settles must not have
-   * its event refused for good); a copy that arrives before is refused (400). A first call that resolves late, or a
-   * record that answers late, still records its id, so later copies are acknowledged (200). A secret function gets as
-   * long again, before the body is read: one that does not answer in time gets the delivery a 503 too.
+   * Milliseconds from a request's arrival to its answer (default 10 000, `Infinity` for no limit), shared by the
+   * secret function, the body's arrival, the `replay` store's calls (its lookup before the handlers and its record
+   * after them), the handlers and the wait for `onError`. Past it the delivery is answered 503, so the API retries it
+   * later, and the handlers' `signal` aborts; a refusal is answered as it is, without waiting longer for `onError`.
+   * The handlers are not stopped: with `replay`, a retry that arrives after the timeout runs them again even while the
+   * first call still runs (a handler that never settles must not have its event refused for good); a copy that arrives
+   * before is refused (400). A first call that resolves late, or a record that answers late, still records its id, so
+   * later copies are acknowledged (200).
    */
   handlerTimeout?: number | undefined;
   /** The largest body read, in bytes (default 1 MiB); a larger one gets 413 before its signature is checked. */

@@ -10,14 +10,9 @@ import {
   type PlatformContext,
   type WebhookHandlerOptions,
 } from './handler-options';
+import { nearSlug } from './near-slug';
 import { checkReplayStore, lookupFailed, recordFailed, ReplayError } from './replay';
-import {
-  checkOptionsObject,
-  checkVerifyOptions,
-  isSecrets,
-  SignatureVerificationError,
-  type Secrets,
-} from './signature';
+import { checkOptionsObject, checkVerifyOptions, isSecrets, SignatureVerificationError } from './signature';
 import { verifyRequest } from './verify-request';
 
 /**
@@ -37,6 +32,7 @@ const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = {
 const HANDLERS = 'the webhook handlers did not finish';
 const STORE = 'the replay store did not answer';
 const SECRET_FUNCTION = 'the secret function did not answer';
+const BODY = 'the body was not read and verified';
 const RECORD_FAILED = 'the event was handled, but the replay store failed to record it: it may be delivered again';
 
 /**
@@ -46,11 +42,16 @@ const RECORD_FAILED = 'the event was handled, but the replay store failed to rec
 const timedOut = (waitingOn: string, ms: number) =>
   new DOMException(`${waitingOn} within ${ms} ms (handlerTimeout)`, 'TimeoutError');
 
-/** A delivery as the helpers of one receiver see it: the request, and the platform context to keep late work alive. */
+/**
+ * A delivery as the helpers of one receiver see it: the request, the platform context to keep late work alive, and the
+ * deadline of its answer.
+ */
 interface Delivery {
   request: Request;
   /** The receiver's second argument, when it has a `waitUntil`. */
   platform: PlatformContext | undefined;
+  /** `handlerTimeout` from the request's arrival, shared by everything the answer waits on. */
+  deadline: Deadline;
 }
 
 const answer = (status: number, text: string, headers: Record<string, string> = {}): Response =>
@@ -70,10 +71,12 @@ function refusal(error: unknown): Response {
  * `replay` holds (handlers not run again); 400 for a bad or missing signature, a copy of an event being handled or JSON
  * that is not an event; 405 for a non-POST; 408 for a body still arriving after `bodyTimeout`; 413 for a body over
  * `maxBodyBytes`; 415 for a body that is not JSON; 500 when a handler throws; 503 when the handlers, the replay store
- * or the secret function pass `handlerTimeout`. No handler runs for a refused delivery. The returned function never
- * throws: every failure becomes an answer (and a call of `onError`). Work that outlives the answer (handlers past
- * `handlerTimeout`, a late `onError` or replay store) is handed to the `waitUntil` of `context`, the second argument
- * (Workers' `ctx`), so an edge runtime does not cut it off; the promises it gets never reject.
+ * or the secret function pass `handlerTimeout`, or the body arrives after it. No handler runs for a refused delivery.
+ * Every answer, `onError` included, comes within `handlerTimeout` of the request's arrival, or once a body slower
+ * than that has arrived (within `bodyTimeout`). The returned function never throws: every failure becomes an answer
+ * (and a call of `onError`). Work that outlives the answer (handlers past `handlerTimeout`, a late `onError` or replay
+ * store) is handed to the `waitUntil` of `context`, the second argument (Workers' `ctx`), so an edge runtime does not
+ * cut it off; the promises it gets never reject.
  * @throws InvalidInputError when `secret` is neither a string (of more than whitespace), a list of them, nor a
  *   function, when `maxBodyBytes`, `bodyTimeout` or `handlerTimeout` is not a positive number, when `tolerance` is not a number of
  *   seconds, 0 or more, when a handler (in `on`, `onAny`, `onError`) is not a function, or `replay` not a store.
@@ -99,6 +102,8 @@ export function createWebhookHandler(
   }
   // Ids whose handlers are running: with `replay`, a copy delivered meanwhile is refused, not handled twice.
   const handling = new Set<string>();
+  // Keys of `on` already reported as near the slug of an event no handler took: each is reported once.
+  const hinted = new Set<string>();
   /** Hands `work`, still running at the answer, to the platform's `waitUntil`, with its failure caught. */
   const keep = ({ platform }: Delivery, work: Promise<unknown>) => {
     const kept = work.catch(() => {});
@@ -109,18 +114,15 @@ export function createWebhookHandler(
     }
   };
   /**
-   * Calls `onError`, waiting for it (a log sent before the answer) up to `handlerTimeout`, or only until `within`, the
-   * delivery's deadline, passes: an answer that must arrive in time (an acknowledgement) is not held past it.
+   * Calls `onError`, waiting for it (a log sent before the answer) only while the delivery's deadline lasts: the
+   * answer is not held past `handlerTimeout`, however slow the logger.
    */
-  const report = async (error: unknown, delivery: Delivery, within?: Deadline) => {
-    const deadline = within ?? startDeadline(handlerTimeout);
+  const report = async (error: unknown, delivery: Delivery) => {
     try {
       const logged = Promise.resolve(onError?.(error, delivery.request));
-      if ((await deadline.race(logged)) === LATE) keep(delivery, logged);
+      if ((await delivery.deadline.race(logged)) === LATE) keep(delivery, logged);
     } catch {
       // A failing logger must not change the answer.
-    } finally {
-      if (!within) deadline.clear();
     }
   };
   const reportEach = async (errors: unknown[], delivery: Delivery) => {
@@ -130,16 +132,16 @@ export function createWebhookHandler(
     await report(error, delivery);
     return refusal(error);
   };
-  /** Answers 503 once `deadline` passed, aborting the handlers' signal with the `TimeoutError` reported. */
+  /** Answers 503 once the deadline passed, aborting the handlers' signal with the `TimeoutError` reported. */
   const tooLate = async (waitingOn: string, delivery: Delivery, controller?: AbortController) => {
     const error = timedOut(waitingOn, handlerTimeout);
     controller?.abort(error);
     await report(error, delivery);
     return { error, response: answer(503, error.message) };
   };
-  /** `value` if it settles before `deadline`, else `LATE`; a failure after that is still reported. */
-  const inTime = async <T>(value: T, deadline: Deadline, delivery: Delivery) => {
-    const settled = await deadline.race(value);
+  /** `value` if it settles before the delivery's deadline, else `LATE`; a failure after that is still reported. */
+  const inTime = async <T>(value: T, delivery: Delivery) => {
+    const settled = await delivery.deadline.race(value);
     if (settled === LATE)
       keep(
         delivery,
@@ -149,36 +151,44 @@ export function createWebhookHandler(
   };
   /**
    * The answer to a delivery whose event id `replay` holds (200, handlers not run), could not look up (500) or did not
-   * look up before `deadline` (503), and `undefined` for one to handle.
+   * look up before the deadline (503), and `undefined` for one to handle.
    */
-  const answerIfSeen = async (id: string, delivery: Delivery, deadline: Deadline): Promise<Response | undefined> => {
+  const answerIfSeen = async (id: string, delivery: Delivery): Promise<Response | undefined> => {
     try {
       if (!replay) return undefined;
       const lookup = Promise.resolve()
         .then(() => replay.has(id))
         .catch((failure: unknown) => Promise.reject(lookupFailed(id, failure)));
-      const seen = await inTime(lookup, deadline, delivery);
+      const seen = await inTime(lookup, delivery);
       if (seen === LATE) return (await tooLate(STORE, delivery)).response;
       // An event already handled is acknowledged, its handlers not run again: the API retries a delivery whose answer
       // it missed (a handler slower than its timeout), and refusing the retry would leave the event `failed`.
       if (!seen) return undefined;
-      await report(new ReplayError(id), delivery, deadline);
+      await report(new ReplayError(id), delivery);
       return answer(200, 'OK (already received)');
     } catch (error) {
       return refuse(error, delivery);
     }
   };
-  /** Runs the handlers of a verified event, then records its id, all before `deadline`. */
-  const handle = async (event: WebhookEvent, delivery: Delivery, deadline: Deadline): Promise<Response> => {
+  /** Runs the handlers of a verified event, then records its id, all before the delivery's deadline. */
+  const handle = async (event: WebhookEvent, delivery: Delivery): Promise<Response> => {
     // Checked, then marked below, with no await between, and before the store is asked: a copy delivered while the
     // first is handled never runs the handlers, even one whose lookup began before the first was recorded and answers
     // late. It is acknowledged when a call recorded the id meanwhile (a first call that resolved after its timeout).
     if (replay && handling.has(event.id))
-      return (await answerIfSeen(event.id, delivery, deadline)) ?? refuse(new ReplayError(event.id), delivery);
+      return (await answerIfSeen(event.id, delivery)) ?? refuse(new ReplayError(event.id), delivery);
     handling.add(event.id);
     try {
-      const seen = await answerIfSeen(event.id, delivery, deadline);
+      const seen = await answerIfSeen(event.id, delivery);
       if (seen) return seen;
+      const slug = eventSlug(event);
+      const near = on[slug] ? undefined : nearSlug(on, slug);
+      // Once a key, and not waited for: a hint, not a failure of the delivery.
+      if (near && !hinted.has(near)) {
+        hinted.add(near);
+        const hint = `no handler took a ${slug} event; is this slug misspelt?`;
+        keep(delivery, report(new InvalidInputError(`options.on['${near}']`, hint), delivery));
+      }
       const controller = new AbortController();
       const context: EventHandlerContext = { signal: controller.signal };
       let waitingOn = HANDLERS;
@@ -186,9 +196,7 @@ export function createWebhookHandler(
       const work = (async () => {
         // Both run, even beside one that throws at once, and both are waited for: each failure is reported, and a
         // retry of a failed delivery never runs beside a handler of it still running.
-        const settled = await Promise.allSettled(
-          [on[eventSlug(event)], onAny].map(async (run) => run?.(event, context)),
-        );
+        const settled = await Promise.allSettled([on[slug], onAny].map(async (run) => run?.(event, context)));
         const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
         if (failures.length > 0) return failures;
         waitingOn = STORE;
@@ -196,7 +204,7 @@ export function createWebhookHandler(
         return [];
         // Only the store's record can reject (or throw): the handlers' failures are settled above.
       })().catch((failure: unknown) => [recordFailed(event.id, failure)]);
-      const failures = await deadline.race(work);
+      const failures = await delivery.deadline.race(work);
       if (failures === LATE) {
         const { error, response } = await tooLate(waitingOn, delivery, controller);
         // Settled after the answer: failures are still reported, but the abort itself.
@@ -222,24 +230,14 @@ export function createWebhookHandler(
     }
     return answer(200, 'OK');
   };
-  /** The secrets for the delivery's request: the secret function's answer within `handlerTimeout`, or `LATE`. */
-  const secretsFor = async (delivery: Delivery, find: (request: Request) => Secrets | Promise<Secrets>) => {
-    const deadline = startDeadline(handlerTimeout);
-    try {
-      return await inTime(find(delivery.request), deadline, delivery);
-    } finally {
-      deadline.clear();
-    }
-  };
-  const receiver = async (request: Request, context?: PlatformContext | object): Promise<Response> => {
-    const { waitUntil } = (context ?? {}) as Partial<PlatformContext>;
-    // A context without `waitUntil` (Deno's `info`, Next.js's `{ params }`) is ignored.
-    const platform = typeof waitUntil === 'function' ? (context as PlatformContext) : undefined;
-    const delivery: Delivery = { request, platform };
-    if (request.method !== 'POST') return answer(405, 'webhook deliveries are POST requests', { allow: 'POST' });
+  /** Verifies the delivery and handles its event, or refuses it, all before its deadline. */
+  const receive = async (delivery: Delivery): Promise<Response> => {
     let event: WebhookEvent;
     try {
-      const secret = typeof options.secret === 'function' ? await secretsFor(delivery, options.secret) : options.secret;
+      const secret =
+        typeof options.secret === 'function'
+          ? await inTime(options.secret(delivery.request), delivery)
+          : options.secret;
       if (secret === LATE) return (await tooLate(SECRET_FUNCTION, delivery)).response;
       // The receiver's own fault, not the sender's: a 500 with no detail, and the error goes to onError.
       if (!isSecrets(secret))
@@ -247,14 +245,24 @@ export function createWebhookHandler(
           'options.secret',
           'the secret function returned no secret (a string of more than whitespace, or a list of them)',
         );
-      event = await verifyRequest(request, secret, { tolerance, maxBodyBytes, bodyTimeout });
+      event = await verifyRequest(delivery.request, secret, { tolerance, maxBodyBytes, bodyTimeout });
     } catch (error) {
       return refuse(error, delivery);
     }
-    // One deadline for the replay store's calls and the handlers together: the API waits for one answer.
+    // A body that took the time left (it has `bodyTimeout` of its own): the API no longer waits, so no handler runs.
+    if (delivery.deadline.passed()) return (await tooLate(BODY, delivery)).response;
+    return handle(event, delivery);
+  };
+  const receiver = async (request: Request, context?: PlatformContext | object): Promise<Response> => {
+    const { waitUntil } = (context ?? {}) as Partial<PlatformContext>;
+    // A context without `waitUntil` (Deno's `info`, Next.js's `{ params }`) is ignored.
+    const platform = typeof waitUntil === 'function' ? (context as PlatformContext) : undefined;
+    if (request.method !== 'POST') return answer(405, 'webhook deliveries are POST requests', { allow: 'POST' });
+    // One deadline from the request's arrival to its answer, for everything the receiver waits on: the API waits for
+    // one answer, however the time was spent.
     const deadline = startDeadline(handlerTimeout);
     try {
-      return await handle(event, delivery, deadline);
+      return await receive({ request, platform, deadline });
     } finally {
       deadline.clear();
     }

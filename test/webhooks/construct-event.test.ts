@@ -305,11 +305,13 @@ describe('WebhookEvent types', () => {
         },
         'task.cancelled': (event) => {
           expectTypeOf(event).toEqualTypeOf<Extract<UnknownActionWebhookEvent, { type: 'task' }>>();
+          expectTypeOf(event).toEqualTypeOf<WebhookEventOf<'task.cancelled'>>();
           expectTypeOf(event.data).toEqualTypeOf<TaskAttributes>();
           seen.push(`${event.action} ${event.data.id}`);
         },
         'subscription.renewed': (event) => {
           expectTypeOf(event).toEqualTypeOf<GenericWebhookEvent>();
+          expectTypeOf(event).toEqualTypeOf<WebhookEventOf<'subscription.renewed'>>();
           seen.push(`renewed ${JSON.stringify(event.data)}`);
         },
       },
@@ -321,6 +323,14 @@ describe('WebhookEvent types', () => {
     type Handled<S extends string> = Parameters<NonNullable<WebhookEventHandlers[S]>>[0];
     expectTypeOf<Handled<'poll.expired'>['data']>().toEqualTypeOf<PollAttributes>();
     expectTypeOf<Handled<'webhook_config.test'>>().toEqualTypeOf<WebhookEventOf<'webhook_config.test'>>();
+    // WebhookEventOf<slug> is what the slug's handler gets, whichever of the three kinds of slug it is.
+    expectTypeOf<WebhookEventOf<'poll.expired'>>().toEqualTypeOf<Handled<'poll.expired'>>();
+    expectTypeOf<WebhookEventOf<'session.expired'>>().toEqualTypeOf<Handled<'session.expired'>>();
+    expectTypeOf<WebhookEventOf<'subscription.renewed'>>().toEqualTypeOf<Handled<'subscription.renewed'>>();
+    expectTypeOf<WebhookEventOf<'webhook_config.test'>['action']>().toEqualTypeOf<'test'>();
+    expectTypeOf<WebhookEventOf<'webhook_config.resent'>['data']>().toEqualTypeOf<WebhookConfigAttributes>();
+    expectTypeOf<WebhookEventOf<'task.cancelled'>['action']>().toEqualTypeOf<string>();
+    expectTypeOf<WebhookEventOf<'task'>>().toEqualTypeOf<GenericWebhookEvent>();
     // A mistake in a documented slug's handler is caught as before, and now in one of another action of its type.
     createWebhookHandler({
       secret: SECRET,

@@ -11,7 +11,7 @@ import {
   toNodeHandler,
   WebhookPayloadError,
 } from '../../src/webhooks/index';
-import { recorder, signed, taskSucceeded } from './support';
+import { OTHER_SECRET, recorder, signed, taskSucceeded } from './support';
 
 type FakeRequest = NodeRequest & { body?: unknown; rawBody?: unknown; originalUrl?: string };
 
@@ -584,5 +584,30 @@ describe('createWebhookHandler through toNodeHandler, without onAny', () => {
     await done;
     expect(res.status).toBe(200);
     expect(states).toEqual(['succeeded']);
+  });
+});
+
+describe('createWebhookHandler through toNodeHandler: one handlerTimeout per delivery', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('answers a refusal after a slow secret function by handlerTimeout, however long onError takes', async () => {
+    const { handler } = recorder({
+      handlerTimeout: 100,
+      secret: () => new Promise((resolve) => setTimeout(resolve, 60, OTHER_SECRET)),
+      onError: () => new Promise(() => {}),
+    });
+    const wire = await signed(JSON.stringify(taskSucceeded()));
+    const { req } = fakeRequest({ headers: wire.headers }, [wire.body]);
+    const { res } = fakeResponse();
+    toNodeHandler(handler)(req, res);
+    await vi.advanceTimersByTimeAsync(99);
+    expect(res.status).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(res.status).toBe(400);
   });
 });

@@ -246,8 +246,9 @@ export async function expectStatusAt(
   await vi.advanceTimersByTimeAsync(ms - 1);
   expect(status).toBeUndefined();
   await vi.advanceTimersByTimeAsync(1);
-  await answered;
+  // Checked before awaiting the answer: one that never comes fails here, not at the test's timeout.
   expect(status).toBe(expected);
+  await answered;
 }
 
 /** Delivers a signed event to `handler` under fake timers and checks that it is answered 503 at `ms`, not before. */
