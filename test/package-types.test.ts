@@ -251,6 +251,44 @@ declare const attributes: TaskAttributes;`,
   }, 120_000);
 });
 
+describe("hooks' and callbacks' arguments in an editor", () => {
+  it('show their docs on hover, as the options that take them do', () => {
+    const docs = hoverDocs(
+      `import type { DownloadProgress, PermissionsParams, ResponseHookInfo, RetryHookInfo } from 'ricloud';
+declare const response: ResponseHookInfo;
+declare const retry: RetryHookInfo;
+declare const progress: DownloadProgress;
+declare const params: PermissionsParams;`,
+      [
+        'response.method',
+        'response.url',
+        'response.status',
+        'response.durationMs',
+        'retry.attempt',
+        'retry.delayMs',
+        'retry.error',
+        'progress.bytes',
+        'progress.total',
+        'params.scopes',
+      ],
+    );
+    expect(docs).toEqual({
+      'response.method': 'The HTTP method: `GET`, `POST` or `DELETE`.',
+      'response.url': 'The whole URL, query included.',
+      'response.status': 'The HTTP status of the response.',
+      'response.durationMs': 'Milliseconds from sending the attempt to its response headers (the body is read after).',
+      'retry.attempt': 'The attempt that failed: 1 for the first.',
+      'retry.delayMs': 'Milliseconds the SDK sleeps before it sends the next attempt.',
+      'retry.error': 'Why the attempt failed: the error the call would throw, were it not retried.',
+      'progress.bytes': 'Bytes received so far.',
+      'progress.total':
+        "The file's size in bytes: the result's `size`, else the answer's `Content-Length`; undefined when neither is known.",
+      'params.scopes':
+        "Each scope with its limits, e.g. `{ 'source_type:icloud.account': [{ level: 'user', type: 'count', value: 3 }] }`.",
+    });
+  }, 120_000);
+});
+
 describe('types in an editor', () => {
   it("name a resource's attributes on hover (TaskAttributes), rather than spelling out every field", () => {
     const types = hoverTypes(
