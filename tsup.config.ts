@@ -33,7 +33,8 @@ export default defineConfig([
     // Our chunks have no side effects (package.json says so): a bare `import './chunk-….js'` that code splitting hoists
     // into an entry is dropped here, rather than by the app's bundler, which warns of each (esbuild, so wrangler).
     treeshake: { moduleSideEffects: (id, external) => !(external && id.startsWith('./chunk-')) },
-    clean: true,
+    // No `clean`: tsup builds these configs at once, and a config's clean could delete the msw and CLI files the
+    // others had written already (a tarball without dist/msw.js). `npm run build` empties dist/ before tsup starts.
     target: 'es2022',
     // Resolved by the app's runtime or bundler, through package.json `imports`.
     external: ['msw', '#load-engine', '#msw'],

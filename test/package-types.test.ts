@@ -167,17 +167,28 @@ void ${call};
   return entries.map((entry) => entry.name).sort();
 }
 
-/** The docs an editor shows on hovering the last name of each `read` (e.g. `cfg.url`), after the app's `declarations`. */
-function hoverDocs(declarations: string, reads: string[]): Record<string, string> {
+/** What an editor shows on hovering the last name of each `read` (e.g. `cfg.url`), after the app's `declarations`. */
+function hover(declarations: string, reads: string[]): Map<string, ts.QuickInfo | undefined> {
   const source = `${declarations}\n${reads.map((read) => `void ${read};`).join('\n')}\n`;
   const { file, service } = editor('hover.ts', source);
-  return Object.fromEntries(
-    reads.map((read) => {
-      const info = service.getQuickInfoAtPosition(file, source.indexOf(`void ${read};`) + `void ${read}`.length - 1);
-      return [read, ts.displayPartsToString(info?.documentation)];
+  const at = (read: string) => source.indexOf(`void ${read};`) + `void ${read}`.length - 1;
+  return new Map(reads.map((read) => [read, service.getQuickInfoAtPosition(file, at(read))]));
+}
+
+/** The docs an editor shows on hovering each `read`. */
+const hoverDocs = (declarations: string, reads: string[]): Record<string, string> =>
+  Object.fromEntries(
+    [...hover(declarations, reads)].map(([read, info]) => [read, ts.displayPartsToString(info?.documentation)]),
+  );
+
+/** The type an editor shows on hovering each `read` (what follows the name and its colon). */
+const hoverTypes = (declarations: string, reads: string[]): Record<string, string> =>
+  Object.fromEntries(
+    [...hover(declarations, reads)].map(([read, info]) => {
+      const shown = ts.displayPartsToString(info?.displayParts);
+      return [read, shown.slice(shown.indexOf(': ') + 2)];
     }),
   );
-}
 
 describe('filters and parameters in an editor', () => {
   it('offer their documented choices inside the quotes (public-types.check.ts: and still take any string)', () => {
@@ -240,6 +251,67 @@ declare const attributes: TaskAttributes;`,
       'session.state': '`pending` at first, then `active` or `failed` (see `error`); `expired` once it ended.',
       'attributes.error': 'The error code, when the task failed.',
       'webhookConfigSchema.parse({}).secret': 'Sent by `create`; later answers may leave it out.',
+    });
+  }, 120_000);
+});
+
+describe("hooks' and callbacks' arguments in an editor", () => {
+  it('show their docs on hover, as the options that take them do', () => {
+    const docs = hoverDocs(
+      `import type { DownloadProgress, PermissionsParams, ResponseHookInfo, RetryHookInfo } from 'ricloud';
+declare const response: ResponseHookInfo;
+declare const retry: RetryHookInfo;
+declare const progress: DownloadProgress;
+declare const params: PermissionsParams;`,
+      [
+        'response.method',
+        'response.url',
+        'response.status',
+        'response.durationMs',
+        'retry.attempt',
+        'retry.delayMs',
+        'retry.error',
+        'progress.bytes',
+        'progress.total',
+        'params.scopes',
+      ],
+    );
+    expect(docs).toEqual({
+      'response.method': 'The HTTP method: `GET`, `POST` or `DELETE`.',
+      'response.url': 'The whole URL, query included.',
+      'response.status': 'The HTTP status of the response.',
+      'response.durationMs': 'Milliseconds from sending the attempt to its response headers (the body is read after).',
+      'retry.attempt': 'The attempt that failed: 1 for the first.',
+      'retry.delayMs': 'Milliseconds the SDK sleeps before it sends the next attempt.',
+      'retry.error': 'Why the attempt failed: the error the call would throw, were it not retried.',
+      'progress.bytes': 'Bytes received so far.',
+      'progress.total':
+        "The file's size in bytes: the result's `size`, else the answer's `Content-Length`; undefined when neither is known.",
+      'params.scopes':
+        "Each scope with its limits, e.g. `{ 'source_type:icloud.account': [{ level: 'user', type: 'count', value: 3 }] }`.",
+    });
+  }, 120_000);
+});
+
+describe('types in an editor', () => {
+  it("name a resource's attributes on hover (TaskAttributes), rather than spelling out every field", () => {
+    const types = hoverTypes(
+      `import type { WebhookEvent, WebhookEventOf } from 'ricloud/webhooks';
+import type { PollPayload, TaskAttributes, UserAttributes } from 'ricloud/schemas';
+declare const event: WebhookEvent;
+declare const succeeded: WebhookEventOf<'task.succeeded'>;
+declare const task: TaskAttributes;
+declare const user: UserAttributes;
+declare const payload: PollPayload;
+const narrowed = event.type === 'session' ? event : undefined;`,
+      ['succeeded.data', 'narrowed?.data', 'task', 'user', 'payload'],
+    );
+    expect(types).toEqual({
+      'succeeded.data': 'TaskAttributes',
+      'narrowed?.data': 'SessionAttributes | undefined',
+      task: 'TaskAttributes',
+      user: 'UserAttributes',
+      payload: 'PollPayload',
     });
   }, 120_000);
 });

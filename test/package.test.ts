@@ -61,9 +61,21 @@ function externalImports(entry: string, lazy = true, browser = false): Set<strin
   return external;
 }
 
+/** Every file path in `value`, a package.json field: its strings, and the strings in its objects and arrays. */
+const pathsIn = (value: unknown): string[] =>
+  typeof value === 'string' ? [value] : typeof value === 'object' && value ? Object.values(value).flatMap(pathsIn) : [];
+
 describe('built package', () => {
   it('exists (npm test builds before running vitest)', () => {
     expect(existsSync(join(dist, 'index.js')) && existsSync(join(dist, 'index.cjs'))).toBe(true);
+  });
+
+  it('holds every file package.json names: main, module, types, bin, exports, imports and typesVersions', () => {
+    const { main, module, types, bin, exports, imports, typesVersions } = manifest;
+    const named = pathsIn([main, module, types, bin, exports, imports, typesVersions]);
+    const root = resolve(import.meta.dirname, '..');
+    expect(named.filter((path) => !existsSync(join(root, path)))).toEqual([]);
+    expect(named).toContain('./dist/msw.js');
   });
 
   it.each(['index.js', 'index.cjs'])('%s loads ky and zod but never msw', (entry) => {

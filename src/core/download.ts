@@ -18,7 +18,9 @@ import type { Transport } from './transport';
 
 /** Bytes received so far, and the file's size when known. */
 export interface DownloadProgress {
+  /** Bytes received so far. */
   bytes: number;
+  /** The file's size in bytes: the result's `size`, else the answer's `Content-Length`; undefined when neither is known. */
   total: number | undefined;
 }
 

@@ -16,7 +16,9 @@ export interface Hooks {
 
 /** What `onRequest` gets: the attempt about to be sent (`url` is the whole URL, never the token). */
 export interface RequestHookInfo {
+  /** The HTTP method: `GET`, `POST` or `DELETE`. */
   method: string;
+  /** The whole URL, query included. */
   url: string;
   /** 1 for the first attempt. */
   attempt: number;
@@ -24,7 +26,9 @@ export interface RequestHookInfo {
 
 /** What `onResponse` gets: an attempt's response, whatever its status. */
 export interface ResponseHookInfo extends RequestHookInfo {
+  /** The HTTP status of the response. */
   status: number;
+  /** Milliseconds from sending the attempt to its response headers (the body is read after). */
   durationMs: number;
   /** The server's request id (`X-Request-Id`), when sent. */
   requestId?: string | undefined;
@@ -32,8 +36,11 @@ export interface ResponseHookInfo extends RequestHookInfo {
 
 /** What `onRetry` gets: the attempt that failed, its error, and the sleep before the next. */
 export interface RetryHookInfo {
+  /** The attempt that failed: 1 for the first. */
   attempt: number;
+  /** Milliseconds the SDK sleeps before it sends the next attempt. */
   delayMs: number;
+  /** Why the attempt failed: the error the call would throw, were it not retried. */
   error: RicloudError;
 }
 

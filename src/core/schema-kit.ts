@@ -93,7 +93,9 @@ export type Schema<T = unknown> = (kit: Kit) => ZodMiniType<T>;
 
 /**
  * The declared attributes of a schema's loose object: the fields kept at run time for unknown names are left out of
- * the type, so a misspelt attribute (`cfg.date_creatd`) is a type error rather than `unknown`.
+ * the type, so a misspelt attribute (`cfg.date_creatd`) is a type error rather than `unknown`. A resource names its own
+ * as a mapped type of this (`{ [K in keyof Attributes<…>]: … }`): an editor shows an alias of a generic alias's
+ * instantiation as the inner one, every field spelt out, and shows a mapped type by its name.
  */
 export type Attributes<S extends Schema> = Declared<zod.output<ReturnType<S>>>;
 type Declared<T> = { [K in keyof T as string extends K ? never : K]: T[K] };

@@ -28,6 +28,6 @@ export const eventSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
   });
 
 /** An event's attributes, as the API sends them. */
-export type EventAttributes = Attributes<typeof eventSchema>;
+export type EventAttributes = { [K in keyof Attributes<typeof eventSchema>]: Attributes<typeof eventSchema>[K] };
 /** One of the documented event delivery states, or a state added later. */
 export type EventState = EventAttributes['state'];

@@ -30,6 +30,6 @@ export const keySchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
   });
 
 /** A key's attributes, as the API sends them. */
-export type KeyAttributes = Attributes<typeof keySchema>;
+export type KeyAttributes = { [K in keyof Attributes<typeof keySchema>]: Attributes<typeof keySchema>[K] };
 /** One of the documented key states, or a state added later. */
 export type KeyState = KeyAttributes['state'];

@@ -36,4 +36,6 @@ export const organisationSchema = ({ z, id, maybe, datetime, openEnum, nestedLis
   });
 
 /** An organisation's attributes, as the API sends them. */
-export type OrganisationAttributes = Attributes<typeof organisationSchema>;
+export type OrganisationAttributes = {
+  [K in keyof Attributes<typeof organisationSchema>]: Attributes<typeof organisationSchema>[K];
+};

@@ -17,4 +17,6 @@ export const permissionsSchema = ({ z, id, maybe, datetime }: Kit) =>
   });
 
 /** A permissions object's attributes, as the API sends them. */
-export type PermissionsAttributes = Attributes<typeof permissionsSchema>;
+export type PermissionsAttributes = {
+  [K in keyof Attributes<typeof permissionsSchema>]: Attributes<typeof permissionsSchema>[K];
+};

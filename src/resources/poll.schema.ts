@@ -74,8 +74,10 @@ export const pollSchema = (kit: Kit) => {
 };
 
 /** What a poll asks for, as the API sends it. */
-export type PollPayload = Attributes<typeof pollPayloadSchema>;
+export type PollPayload = {
+  [K in keyof Attributes<typeof pollPayloadSchema>]: Attributes<typeof pollPayloadSchema>[K];
+};
 /** A poll's attributes, as the API sends them. */
-export type PollAttributes = Attributes<typeof pollSchema>;
+export type PollAttributes = { [K in keyof Attributes<typeof pollSchema>]: Attributes<typeof pollSchema>[K] };
 /** One of the documented poll states, or a state added later. */
 export type PollState = PollAttributes['state'];

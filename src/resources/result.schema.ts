@@ -38,6 +38,6 @@ export const resultSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
   });
 
 /** A result's attributes, as the API sends them. */
-export type ResultAttributes = Attributes<typeof resultSchema>;
+export type ResultAttributes = { [K in keyof Attributes<typeof resultSchema>]: Attributes<typeof resultSchema>[K] };
 /** One of the documented result states, or a state added later. */
 export type ResultState = ResultAttributes['state'];

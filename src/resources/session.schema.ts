@@ -31,6 +31,6 @@ export const sessionSchema = (kit: Kit) => {
 };
 
 /** A session's attributes, as the API sends them. */
-export type SessionAttributes = Attributes<typeof sessionSchema>;
+export type SessionAttributes = { [K in keyof Attributes<typeof sessionSchema>]: Attributes<typeof sessionSchema>[K] };
 /** One of the documented session states, or a state added later. */
 export type SessionState = SessionAttributes['state'];

@@ -28,7 +28,7 @@ export const sourceSchema = ({ z, id, maybe, datetime, openEnum, nestedList }: K
   });
 
 /** A source's attributes, as the API sends them. */
-export type SourceAttributes = Attributes<typeof sourceSchema>;
+export type SourceAttributes = { [K in keyof Attributes<typeof sourceSchema>]: Attributes<typeof sourceSchema>[K] };
 /** One of the documented source types, or a type added later. */
 export type SourceType = SourceAttributes['type'];
 /** One of the documented source states, or a state added later. */

@@ -28,6 +28,8 @@ export const storageConfigSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =
   });
 
 /** A storage config's attributes, as the API sends them. */
-export type StorageConfigAttributes = Attributes<typeof storageConfigSchema>;
+export type StorageConfigAttributes = {
+  [K in keyof Attributes<typeof storageConfigSchema>]: Attributes<typeof storageConfigSchema>[K];
+};
 /** One of the documented storage config states, or a state added later. */
 export type StorageConfigState = StorageConfigAttributes['state'];

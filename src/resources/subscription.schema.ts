@@ -37,6 +37,8 @@ export const subscriptionSchema = (kit: Kit) => {
 };
 
 /** A subscription's attributes, as the API sends them. */
-export type SubscriptionAttributes = Attributes<typeof subscriptionSchema>;
+export type SubscriptionAttributes = {
+  [K in keyof Attributes<typeof subscriptionSchema>]: Attributes<typeof subscriptionSchema>[K];
+};
 /** One of the documented subscription states, or a state added later. */
 export type SubscriptionState = SubscriptionAttributes['state'];

@@ -42,6 +42,6 @@ export const taskSchema = ({ z, id, maybe, datetime, openEnum, nestedList }: Kit
   });
 
 /** A task's attributes, as the API sends them. */
-export type TaskAttributes = Attributes<typeof taskSchema>;
+export type TaskAttributes = { [K in keyof Attributes<typeof taskSchema>]: Attributes<typeof taskSchema>[K] };
 /** One of the documented task states, or a state added later. */
 export type TaskState = TaskAttributes['state'];

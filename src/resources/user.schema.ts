@@ -22,6 +22,6 @@ export const userSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
   });
 
 /** A user's attributes, as the API sends them. */
-export type UserAttributes = Attributes<typeof userSchema>;
+export type UserAttributes = { [K in keyof Attributes<typeof userSchema>]: Attributes<typeof userSchema>[K] };
 /** One of the documented user states, or a state added later. */
 export type UserState = UserAttributes['state'];

@@ -22,6 +22,8 @@ export const webhookConfigSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =
   });
 
 /** A webhook config's attributes, as the API sends them. */
-export type WebhookConfigAttributes = Attributes<typeof webhookConfigSchema>;
+export type WebhookConfigAttributes = {
+  [K in keyof Attributes<typeof webhookConfigSchema>]: Attributes<typeof webhookConfigSchema>[K];
+};
 /** One of the documented webhook config states, or a state added to the API later. */
 export type WebhookConfigState = WebhookConfigAttributes['state'];
