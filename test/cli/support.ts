@@ -16,7 +16,7 @@ import { startMockServer, type MockServer } from '../../src/mock/index';
 // Every test starts node processes, several for some: give them time on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
 
-/** The bin, as built by `npx tsup`. */
+/** The bin, as built by `npm run build`. */
 export const BIN = resolve(import.meta.dirname, '../../dist/cli/main.js');
 
 /** What a finished run left behind. */
@@ -52,7 +52,7 @@ export interface Launched {
 
 /** Starts `ricloud args…` with piped stdio and only PATH, a HOME and `env` in its environment, in `cwd` if given. */
 export function start(args: string[], env: Record<string, string | undefined> = {}, cwd?: string): Launched {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build it first with \`npx tsup\` (npm test does)`);
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build it first with \`npm run build\` (npm test does)`);
   const clean = Object.fromEntries(
     Object.entries({ PATH: process.env.PATH, HOME: tempHome(), ...env }).filter(([, v]) => v !== undefined),
   );

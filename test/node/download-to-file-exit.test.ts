@@ -19,7 +19,7 @@ const FILE = Buffer.alloc(4096, 7);
 let server: Server | undefined;
 beforeAll(async () => {
   if (!existsSync(`${DIST}/node.js`))
-    throw new Error(`${DIST} is missing: build it first with \`npx tsup\` (npm test does)`);
+    throw new Error(`${DIST} is missing: build it first with \`npm run build\` (npm test does)`);
   server = createServer((request, response) => {
     const hang = request.url?.endsWith('/hang') ?? false;
     if (request.url?.startsWith('/files/')) {
