@@ -1,6 +1,7 @@
 // The README's "Endpoints the SDK does not wrap yet", as it runs. Reads RICLOUD_TOKEN and RICLOUD_URL.
 import { Client } from 'ricloud';
 import { webhookConfigSchema } from 'ricloud/schemas';
+import * as z from 'zod';
 
 const client = new Client();
 
@@ -10,4 +11,6 @@ const made = await client.post('/configs/webhook', {
   schema: webhookConfigSchema,
 });
 const page = await client.get('/configs/webhook', { query: { limit: '5' } });
-console.log(made.id, made.state, (page as { data: unknown[] }).data.length);
+// Any Standard Schema (zod, valibot, arktype, …): here the app's own zod. `url` is typed as a string.
+const { url } = await client.get(`/configs/webhook/${made.id}`, { schema: z.object({ url: z.url() }) });
+console.log(made.id, made.state, (page as { data: unknown[] }).data.length, url);

@@ -521,40 +521,18 @@ describe('the escape hatch: client.get, post and delete', () => {
       expect(text).not.toContain(password);
   });
 
-  it.each([
-    [
-      'throws',
-      z.pipe(
-        z.unknown(),
-        z.transform(() => {
-          throw new Error('schema boom');
-        }),
-      ),
-    ],
-    ['is async', z.unknown().check(z.refine(async () => true))],
-  ])(
-    'an answer checked by a schema that %s is a ResponseValidationError with its status, not a lost connection',
-    async (_name, schema) => {
-      const error = await rejectionOf(client().get('/configs/webhook', { schema }));
-      expect(error).toBeInstanceOf(ResponseValidationError);
-      expect(error).toMatchObject({ status: 200, mayHaveSucceeded: false });
-      expect(error.message).toContain('the schema threw while checking the response');
-      expect((error as Error).cause).toBeInstanceOf(Error);
-    },
-  );
-
-  it.each([
-    ['an object', {}],
-    ['a function', () => undefined],
-    ['a string', 'webhook_config'],
-  ])('refuses a schema that is %s, not a zod schema, before sending anything', async (_name, schema) => {
-    const spy = vi.fn(fetch);
-    const error = await rejectionOf(
-      new Client({ token: TOKEN_A, fetch: spy, ...quiet }).get('/configs/webhook', { schema: schema as never }),
+  it('an answer checked by a zod schema that throws is a ResponseValidationError with its status, not a lost connection', async () => {
+    const schema = z.pipe(
+      z.unknown(),
+      z.transform(() => {
+        throw new Error('schema boom');
+      }),
     );
-    expect(error).toBeInstanceOf(InvalidInputError);
-    expect(error).toMatchObject({ field: 'options.schema', mayHaveSucceeded: false });
-    expect(spy).not.toHaveBeenCalled();
+    const error = await rejectionOf(client().get('/configs/webhook', { schema }));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).toMatchObject({ status: 200, mayHaveSucceeded: false });
+    expect(error.message).toContain('the schema threw while checking the response');
+    expect((error as Error).cause).toBeInstanceOf(Error);
   });
 
   it.each([
@@ -562,7 +540,6 @@ describe('the escape hatch: client.get, post and delete', () => {
     ['query', { query: 'limit=1' }],
     ['query.limit', { query: { limit: { max: 1 } } }],
     ['query.limit', { query: { limit: null } }],
-    ['schema', { schema: { '~standard': { version: 1, vendor: 'valibot', validate: () => ({ value: {} }) } } }],
   ])('refuses a bad %s before sending anything: %j', async (field, options) => {
     const spy = vi.fn(fetch);
     const error = await rejectionOf(

@@ -89,8 +89,8 @@ describe('examples', { timeout: 60_000 }, () => {
     );
   });
 
-  it('escape-hatch.ts creates through client.post with a schema and lists through client.get', async () => {
-    expect(await example('escape-hatch')).toMatch(/^[0-9a-f-]{36} new 1\n$/);
+  it('escape-hatch.ts creates through client.post with a schema, lists through client.get, and reads with zod', async () => {
+    expect(await example('escape-hatch')).toMatch(/^[0-9a-f-]{36} new 1 https:\/\/hooks\.example\.com\/raw\n$/);
   });
 
   it("ricloud-py-config.ts configures the library from ricloud-py's ~/.ricloud.ini alone, its token hidden", async () => {

@@ -2,12 +2,12 @@
 import type * as z from 'zod/mini';
 import type { Call } from './call';
 import type { RicloudError } from './errors';
-import { parseBody } from './parse';
+import { type AnswerSchema, parseBody } from './parse';
 import { build, buildPage } from './schema-kit';
 import type { RequestSpec } from './spec';
 
-/** The value of an answer's `text`, checked as the client's `validate` says. */
-export function parseAnswer<T>(call: Call<T>, text: string, status: number): T {
+/** The value of an answer's `text`, checked as the client's `validate` says: a promise for a caller's schema. */
+export function parseAnswer<T>(call: Call<T>, text: string, status: number): T | Promise<T> {
   const { spec, transport } = call;
   if (!spec.schema && text.trim() === '') return undefined as T;
   const context = {
@@ -25,8 +25,10 @@ export function parseAnswer<T>(call: Call<T>, text: string, status: number): T {
   return parseBody(transport.validate === false ? undefined : resolve(spec), text, context, warn);
 }
 
-/** The zod schema of a spec's answer: a resource's declaration is built on first use. */
-function resolve<T>({ schema, page }: RequestSpec<T>): z.ZodMiniType<T> | undefined {
-  if (typeof schema !== 'function') return schema;
-  return (page ? buildPage(schema) : build(schema)) as z.ZodMiniType<T>;
+/** The schema of a spec's answer: a resource's declaration is built on first use. */
+function resolve<T>({ schema, page }: RequestSpec<T>): AnswerSchema<T> | undefined {
+  if (!schema) return undefined;
+  // A caller's Standard Schema may be a function too (arktype's are): what marks it is its `~standard`.
+  if ('~standard' in schema) return { standard: schema };
+  return { zod: (page ? buildPage(schema) : build(schema)) as z.ZodMiniType<T> };
 }

@@ -147,9 +147,10 @@ export class Call<T> {
           kyOptions.retry = this.retries.options(left);
           continue;
         }
+        // A caller's schema may be async: its check ends with the call (its deadline, its signal), as the read does.
+        const data = await Promise.race([parseAnswer(this, text, response.status), this.#aborted]);
         this.#inAttempt = false;
-        const meta = responseMeta(response, this.info.requestId, transport.redact);
-        return { data: parseAnswer(this, text, response.status), response: meta };
+        return { data, response: responseMeta(response, this.info.requestId, transport.redact) };
       }
     } catch (error) {
       throw await this.failure(error);

@@ -4,7 +4,6 @@
  * (`WebhookConfig.create`, …) bundles only the resources it calls; `Client` adds the groups (`client.webhookConfigs`,
  * …).
  */
-import type * as z from 'zod/mini';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body';
 import type { Connection } from './download';
 import { checkClientOptions, type ClientOptions, requestHeaders } from './client-options';
@@ -16,6 +15,7 @@ import { checkRequestOptions, type RequestOptions } from './options';
 import { checkBaseUrl, checkObject, checkRule, checkRules, checkToken, isPlainObject, type Rule } from './params';
 import { REDACTED } from './redact';
 import { HAS_TOKEN, type RequestSpec, type ResponseMeta, SEND, TRANSPORT } from './spec';
+import type { StandardSchemaV1 } from './standard-schema';
 import type { Transport, TransportSettings } from './transport';
 import { DEFAULT_BASE_URL } from './wire';
 
@@ -32,8 +32,11 @@ export interface RawOptions<T> extends RequestOptions {
   query?: Record<string, string | number | boolean | undefined> | undefined;
   /** Sent as the JSON body. */
   body?: object | undefined;
-  /** A zod schema the answer must pass; without one, any JSON object (or an empty answer) is returned as it is. */
-  schema?: z.ZodMiniType<T> | undefined;
+  /**
+   * A schema the answer must pass, from any Standard Schema library (zod, valibot, arktype, …; it may be async);
+   * without one, any JSON object (or an empty answer) is returned as it is.
+   */
+  schema?: StandardSchemaV1<unknown, T> | undefined;
   /** `once` (the default for POST) re-sends only when the server certainly did not act; `idempotent` on any transient failure. */
   retry?: 'once' | 'idempotent' | undefined;
 }
@@ -41,10 +44,12 @@ export interface RawOptions<T> extends RequestOptions {
 /** The checks of the escape hatch's options: a bad `schema` would otherwise fail only once the answer came. */
 const RAW_RULES: Record<string, Rule> = {
   query: [isPlainObject, 'an object'],
-  // zod's own Standard Schema tag: the answer is checked with zod's safeParse, which takes no other library's schema.
   schema: [
-    (v) => isPlainObject(v) && (v['~standard'] as { vendor?: unknown } | undefined)?.vendor === 'zod',
-    'a zod schema',
+    (v) => {
+      const props = (v as Partial<StandardSchemaV1> | null)?.['~standard'];
+      return props?.version === 1 && typeof props.validate === 'function';
+    },
+    'a Standard Schema',
   ],
   retry: [(v) => v === 'once' || v === 'idempotent', "'once' or 'idempotent'"],
 };

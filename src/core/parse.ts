@@ -1,9 +1,10 @@
-/** Response bodies to values: JSON, then the resource's zod schema. */
+/** Response bodies to values: JSON, then the resource's zod schema or the caller's Standard Schema. */
 import { safeParse } from 'zod/mini';
 import type * as z from 'zod/mini';
 import { ResponseValidationError, type RequestInfo } from './errors';
 import { describe, isPlainObject, withArticle } from './params';
 import { isSecretKey, redactText } from './redact';
+import type { StandardSchemaV1 } from './standard-schema';
 
 type $ZodIssue = z.core.$ZodIssue;
 
@@ -26,18 +27,25 @@ interface BodyContext {
   redact: (text: string) => string;
 }
 
+/** The schema a body is checked against: a resource's zod schema, or a caller's Standard Schema (the escape hatch's). */
+export type AnswerSchema<T> = { zod: z.ZodMiniType<T> } | { standard: StandardSchemaV1<unknown, T> };
+
+/** What a schema made of a body: its value, or its first issue as [field, why]. */
+type Verdict<T> = { value: T } | [field: string, why: string];
+
 /**
  * Parses `text` as JSON and checks it against `schema`; anything else is a `ResponseValidationError`. Without a schema
  * (validation off), or when `warn` takes the schema's refusal (`validate: 'warn'`), the body is returned unchecked
- * once it has the shape the SDK builds on.
+ * once it has the shape the SDK builds on. A resource's schema answers at once, a caller's Standard Schema with a
+ * promise (it may be async).
  */
 export function parseBody<T>(
   /** The response's schema, unless validation is off. */
-  schema: z.ZodMiniType<T> | undefined,
+  schema: AnswerSchema<T> | undefined,
   text: string,
   context: BodyContext,
   warn?: (error: ResponseValidationError) => void,
-): T {
+): T | Promise<T> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -50,30 +58,58 @@ export function parseBody<T>(
       text.trim() === '' ? 'the response body is empty' : 'the response body is not JSON',
     );
   }
-  if (schema) {
-    let result: ReturnType<typeof safeParse<typeof schema>>;
-    try {
-      result = safeParse(schema, json);
-    } catch (cause) {
-      // A caller's schema (the escape hatch's) may throw, or be async: the answer arrived, so no connection failed.
-      throw invalid(context, text, '', 'the schema threw while checking the response', cause);
+  const settle = (verdict: Verdict<T> | undefined): T => {
+    if (verdict && !Array.isArray(verdict)) return verdict.value;
+    if (verdict) {
+      const error = invalid(context, text, verdict[0], verdict[1]);
+      if (!warn) throw error;
+      warn(error);
     }
-    if (result.success) return result.data;
-    const first = result.error.issues[0];
-    const issue = first && reported(first);
-    const field = issue?.path.join('.') ?? '';
-    const error = invalid(
-      context,
-      text,
-      field,
-      `field \`${field || '(root)'}\` ${issue ? issueText(issue, json) : 'is invalid'}`,
-    );
-    if (!warn) throw error;
-    warn(error);
+    const problem = shapeProblem(json, context.page);
+    if (problem) throw invalid(context, text, problem[0], problem[1]);
+    return json as T;
+  };
+  // A caller's schema may throw, or be async where zod's safeParse is not: the answer arrived, so no connection failed.
+  const threw = (cause: unknown) => invalid(context, text, '', 'the schema threw while checking the response', cause);
+  if (!schema) return settle(undefined);
+  if ('standard' in schema)
+    return standardVerdict(schema.standard, json, context.redact).then(settle, (cause) => {
+      throw threw(cause);
+    });
+  let result: ReturnType<typeof safeParse<z.ZodMiniType<T>>>;
+  try {
+    result = safeParse(schema.zod, json);
+  } catch (cause) {
+    throw threw(cause);
   }
-  const problem = shapeProblem(json, context.page);
-  if (problem) throw invalid(context, text, problem[0], problem[1]);
-  return json as T;
+  return settle(result.success ? { value: result.data } : zodIssue(result.error.issues[0], json));
+}
+
+/**
+ * A Standard Schema's verdict on `json`. A zod schema's issue is told from its code, as a resource's is (zod/mini
+ * carries no message text); another library's by its message, hidden for a secret field, whose value it may quote.
+ */
+async function standardVerdict<T>(
+  schema: StandardSchemaV1<unknown, T>,
+  json: unknown,
+  redact: (text: string) => string,
+): Promise<Verdict<T>> {
+  const props = schema['~standard'];
+  const result = await props.validate(json);
+  if (!result.issues) return { value: result.value };
+  const issue = result.issues[0];
+  if (props.vendor === 'zod') return zodIssue(issue as $ZodIssue | undefined, json);
+  const keys = (issue?.path ?? []).map((step) => String(typeof step === 'object' ? step.key : step));
+  const field = keys.join('.');
+  const shown = issue && !isSecretKey(String(keys.at(-1))) ? `: ${redact(issue.message)}` : '';
+  return [field, `field \`${field || '(root)'}\` is invalid${shown}`];
+}
+
+/** zod's first issue on `json` as [field, why]. */
+function zodIssue(first: $ZodIssue | undefined, json: unknown): [string, string] {
+  const issue = first && reported(first);
+  const field = issue?.path.join('.') ?? '';
+  return [field, `field \`${field || '(root)'}\` ${issue ? issueText(issue, json) : 'is invalid'}`];
 }
 
 /** One issue of `json` in words, from its code: zod carries no message text (`Invalid input`) unless a locale is loaded. */
@@ -92,7 +128,8 @@ function issueText(issue: $ZodIssue, json: unknown): string {
  * value had that option's shape, as a task's `results` list with a bad `data`), with its whole path; else `issue`.
  */
 function reported(issue: $ZodIssue): $ZodIssue {
-  const below = issue.code === 'invalid_union' ? issue.errors.find((errors) => errors[0]?.path.length)?.[0] : undefined;
+  const below =
+    issue.code === 'invalid_union' ? issue.errors?.find((errors) => errors[0]?.path.length)?.[0] : undefined;
   return below ? reported({ ...below, path: [...issue.path, ...below.path] } as $ZodIssue) : issue;
 }
 
@@ -104,7 +141,7 @@ function mustBe(issue: $ZodIssue | undefined): string {
     case 'invalid_value':
       return issue.values.map((v) => JSON.stringify(v)).join(' or ');
     case 'invalid_union':
-      return issue.errors.map((errors) => mustBe(errors[0])).join(' or ');
+      return issue.errors?.map((errors) => mustBe(errors[0])).join(' or ') ?? 'valid';
     default:
       return 'valid';
   }

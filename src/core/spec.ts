@@ -1,9 +1,9 @@
 /** What the request layer takes and gives: a request spec in, an answer's facts out. */
-import type * as z from 'zod/mini';
 import { redactHeaders } from './redact';
 import type { RetryMode } from './retry';
 import type { Schema } from './schema-kit';
 import { SHARED } from './shared';
+import type { StandardSchemaV1 } from './standard-schema';
 
 /** One API call, as a resource or the escape hatch describes it. Internal: not part of the public API. */
 export interface RequestSpec<T> {
@@ -17,10 +17,10 @@ export interface RequestSpec<T> {
   /** How the call may be repeated. */
   retry: RetryMode;
   /**
-   * The answer's schema (a resource's declaration, or a caller's zod schema); without one, any JSON object (or an
+   * The answer's schema (a resource's declaration, or a caller's Standard Schema); without one, any JSON object (or an
    * empty body) is taken as it is. For a list page, the schema of its items.
    */
-  schema?: Schema<T> | z.ZodMiniType<T> | undefined;
+  schema?: Schema<T> | StandardSchemaV1<unknown, T> | undefined;
   /** The answer is a list page: its `data` must be a list of objects even when validation is off. */
   page?: boolean | undefined;
   /** How messages name the target, e.g. `webhook_config wc_1`. */
