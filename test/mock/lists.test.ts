@@ -78,20 +78,35 @@ describe('lists', () => {
   });
 
   it('compare date_created to the instant: equal, the bounds of gte and lte included, of gt and lt left out', async () => {
-    const [id] = await configs(1);
-    const { date_created: at } = (await call(`/configs/webhook/${id}`)).json;
+    const [newest, middle, oldest] = await configs(3);
+    const { date_created: at } = (await call(`/configs/webhook/${middle}`)).json;
     const listed = async (op: string) => ids(await call('/configs/webhook', { query: { [`date_created${op}`]: at } }));
-    expect(await listed('')).toEqual([id]);
-    expect(await listed('__gte')).toEqual([id]);
-    expect(await listed('__lte')).toEqual([id]);
-    expect(await listed('__gt')).toEqual([]);
-    expect(await listed('__lt')).toEqual([]);
+    expect(await listed('')).toEqual([middle]);
+    expect(await listed('__gte')).toEqual([newest, middle]);
+    expect(await listed('__lte')).toEqual([middle, oldest]);
+    expect(await listed('__gt')).toEqual([newest]);
+    expect(await listed('__lt')).toEqual([oldest]);
   });
 
   it('leave the cursor item out: before_id lists the newer items, after_id the older', async () => {
     const made = await configs(3);
     expect(ids(await call('/configs/webhook', { query: { before_id: made[1] as string } }))).toEqual([made[0]]);
     expect(ids(await call('/configs/webhook', { query: { after_id: made[1] as string } }))).toEqual([made[2]]);
+  });
+});
+
+describe('a source', () => {
+  it('nests the first page of its children, named by the source list filtered by parent', async () => {
+    const user = (await call('/users', { method: 'POST', body: { identifier: 'lists@example.com' } })).json.id;
+    const body = { user, type: 'icloud.account', identifier: 'lists@example.com' };
+    const source = (await call('/sources', { method: 'POST', body })).json;
+    expect(source.children).toEqual({
+      resource: 'list',
+      data: [],
+      has_more: false,
+      total_count: 0,
+      url: `/sources?parent=${source.id}`,
+    });
   });
 });
 
