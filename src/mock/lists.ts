@@ -1,21 +1,83 @@
-/** List endpoints of the mock: filters, datetime ranges, newest-first order, `limit`, `after_id`, `before_id`. */
+/**
+ * The mock's list endpoints, each a declaration over one implementation: filters, datetime ranges, newest-first
+ * order, `limit`, `after_id`, `before_id`, and the 400 answers for a bad query parameter.
+ */
 import { DEFAULT_LIST_LIMIT, LIMIT_FORMAT, MAX_LIST_LIMIT } from './choices';
 import { instantKey, readInstant } from './dates';
+import type { Endpoint, HandlerContext } from './endpoint';
 import { readChoice } from './fields';
-import { invalidParameter } from './respond';
+import { invalidParameter, json } from './respond';
+import type { MockStore } from './store';
 
-/** How one list endpoint filters: plain string filters, and the datetime filter on `date_created`. */
-export interface ListSpec<T> {
-  /** Filters compared for equality with the item's attribute of the same name. */
-  filters: readonly string[];
+/** What a list holds: items of an organisation, ordered and filtered by `date_created`. */
+type Listable = { id: string; organisation?: unknown; date_created: string };
+/** The items of the store's map named `K`. */
+type ItemOf<K extends keyof MockStore> = MockStore[K] extends Map<string, infer T extends Listable> ? T : never;
+/** The store's maps a list endpoint can list. */
+type Listed = { [K in keyof MockStore]: ItemOf<K> extends never ? never : K }[keyof MockStore];
+
+/** How a list filters its items, and the path it names as its `url`. */
+interface ListSpec {
+  /** The collection's path, the list object's `url`. */
+  path: string;
+  /** Filters compared for equality with the item's attribute of the same name; none when absent. */
+  filters?: readonly string[];
   /**
-   * The values the API documents for some of `filters` (a resource's states): any other is refused, as a typo
-   * (`state=vaild`) would otherwise be an empty list that looks like an answer.
+   * The values of the `state` filter, the resource's documented states: any other is refused, as a typo
+   * (`state=vaild`) would otherwise be an empty list that looks like an answer. No `state` filter when absent.
    */
+  states?: readonly string[];
+  /** The values the API documents for other `filters` (a storage config's `type`), refused as `states`. */
   choices?: Readonly<Record<string, readonly string[]>>;
-  /** Items to leave out when no `state` filter is sent (deactivated configs). */
-  hiddenUnlessAsked?: (item: T) => boolean;
+  /** States left out when no `state` filter is sent (deactivated configs, consumed and expired results). */
+  hiddenStates?: readonly string[];
 }
+
+/** One list endpoint: the store's map it lists (the caller's organisation's items), its filters, how it shows one. */
+export interface ListDeclaration<K extends Listed> extends ListSpec {
+  /** The store's map of the items, e.g. `keys`. */
+  from: K;
+  /** The item as the list shows it; as stored when absent. */
+  show?: (item: ItemOf<K>, context: HandlerContext) => unknown;
+}
+
+/** The `GET` endpoint of a collection, from its declaration. */
+export const listEndpoint =
+  <K extends Listed>(declaration: ListDeclaration<K>): Endpoint =>
+  (call, context) =>
+    json(200, listOf(declaration, context, call.organisation, call.url.searchParams));
+
+/**
+ * The list object of a declared list for `organisation`, as a `GET` with `query` answers it; with none, its first page
+ * as a resource nests it (an organisation's configs).
+ */
+export function listOf<K extends Listed>(
+  declaration: ListDeclaration<K>,
+  context: HandlerContext,
+  organisation: string,
+  query = new URLSearchParams(),
+): unknown {
+  const { from, show = (item) => item } = declaration;
+  // The store seen as its lists by name, so that `from` gives a map of `ItemOf<K>`.
+  const maps: { [L in Listed]: Map<string, ItemOf<L>> } = context.store;
+  return listObject(context.store.mine(maps[from], organisation), query, declaration, (item) => show(item, context));
+}
+
+/** A list nested in a resource (a source's children, a poll's results): the first page of `sorted`, unfiltered. */
+export const firstPage = <T extends { id: string; date_created: string }>(
+  sorted: T[],
+  path: string,
+  show: (item: T) => unknown = (item) => item,
+): unknown => listObject(sorted, new URLSearchParams(), { path }, show);
+
+/** The API's list object. */
+export const listBody = (data: unknown[], hasMore: boolean, total: number, url: string) => ({
+  resource: 'list',
+  data,
+  has_more: hasMore,
+  total_count: total,
+  url,
+});
 
 /** The comparisons of a datetime filter, on `instantKey`s. */
 const DATE_OPS: Record<string, (item: string, bound: string) => boolean> = {
@@ -30,15 +92,16 @@ const DATE_OPS: Record<string, (item: string, bound: string) => boolean> = {
  * Applies the query to items already sorted newest first (the order ricloud-py's `limit=1` "latest" samples imply;
  * `after_id` continues after an item in it), and returns the API's list object.
  */
-export function listObject<T extends { id: string; date_created: string }>(
+function listObject<T extends { id: string; date_created: string }>(
   sorted: T[],
   query: URLSearchParams,
-  spec: ListSpec<T>,
-  path: string,
+  spec: ListSpec,
   show: (item: T) => unknown,
 ): unknown {
+  const { filters = [], states, choices, hiddenStates } = spec;
+  const named = states ? ['state', ...filters] : filters;
   const allowed = new Set([
-    ...spec.filters,
+    ...named,
     'limit',
     'after_id',
     'before_id',
@@ -47,14 +110,15 @@ export function listObject<T extends { id: string; date_created: string }>(
   for (const key of query.keys()) if (!allowed.has(key)) throw invalidParameter(key, 'Unknown filter.');
 
   let items = sorted;
-  for (const name of spec.filters) {
+  for (const name of named) {
     const value = query.get(name);
     if (value === null) continue;
-    const choices = spec.choices?.[name];
-    if (choices) readChoice(value, name, choices);
-    items = items.filter((item) => String((item as Record<string, unknown>)[name]) === value);
+    const values = name === 'state' ? states : choices?.[name];
+    if (values) readChoice(value, name, values);
+    items = items.filter((item) => attribute(item, name) === value);
   }
-  if (spec.hiddenUnlessAsked && !query.has('state')) items = items.filter((item) => !spec.hiddenUnlessAsked?.(item));
+  if (hiddenStates && !query.has('state'))
+    items = items.filter((item) => !hiddenStates.includes(attribute(item, 'state')));
   for (const [op, test] of Object.entries(DATE_OPS)) {
     const raw = query.get(`date_created${op}`);
     if (raw === null) continue;
@@ -64,9 +128,11 @@ export function listObject<T extends { id: string; date_created: string }>(
   const total = items.length;
   const limit = readLimit(query.get('limit'));
   items = afterCursors(sorted, items, query);
-  const data = items.slice(0, limit);
-  return { resource: 'list', data: data.map(show), has_more: items.length > limit, total_count: total, url: path };
+  return listBody(items.slice(0, limit).map(show), items.length > limit, total, spec.path);
 }
+
+/** An item's attribute as a query compares it: a string. */
+const attribute = (item: object, name: string): string => String((item as Record<string, unknown>)[name]);
 
 /** The page size: digits only, from 1 to the maximum; the default when absent; else 400. */
 function readLimit(raw: string | null): number {

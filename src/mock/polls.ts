@@ -7,7 +7,7 @@
 import { FAILING_TARGET, RELAY_DEVICES, SUSPENDED_TARGET } from './choices';
 import { sleep } from './deliveries';
 import type { HandlerContext } from './endpoint';
-import { listObject } from './lists';
+import { firstPage } from './lists';
 import { publishResult, showTask } from './results';
 import type { PollPayload, StoredKey, StoredPoll, StoredSession, StoredSource } from './shapes';
 import { newId, type StoredTask } from './store';
@@ -28,7 +28,7 @@ export function showPoll(context: HandlerContext, poll: StoredPoll): unknown {
     tasks_suspended: ids('suspended'),
     tasks_succeeded: ids('succeeded'),
     tasks_failed: ids('failed'),
-    results: listObject(results, new URLSearchParams(), { filters: [] }, `/results?poll=${poll.id}`, (r) => r),
+    results: firstPage(results, `/results?poll=${poll.id}`),
   };
 }
 

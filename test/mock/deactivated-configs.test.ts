@@ -2,23 +2,12 @@
  * A deactivated config is switched back on only by `state: "new"`: an update of its url (or a storage config's
  * credentials) alone keeps it deactivated, hidden from lists, and untested.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type MockServer, startMockServer } from '../../src/mock/index';
-import { py } from './support';
+import { describe, expect, it } from 'vitest';
+import { pyMock } from './support';
 
-const TOKEN = 'token-deactivated-configs';
-let mock: MockServer;
-const call = (path: string, init?: Parameters<typeof py>[3]) => py(mock.url, TOKEN, path, init);
+const server = pyMock('token-deactivated-configs');
+const { call } = server;
 const update = (path: string, body: Record<string, unknown>) => call(path, { method: 'POST', body });
-
-beforeAll(async () => {
-  mock = await startMockServer({ taskDelay: 1, deliver: async () => new Response('OK') });
-});
-afterEach(async () => {
-  await mock.api.settle();
-  mock.api.reset();
-});
-afterAll(() => mock.close());
 
 const kinds = [
   ['webhook', { url: 'https://hooks.example.com/a' }, { url: 'https://hooks.example.com/b' }],
@@ -31,23 +20,23 @@ describe.each(kinds)('a deactivated %s config', (kind, created, change) => {
 
   it(`stays deactivated and untested after an update of ${Object.keys(change)[0]} alone`, async () => {
     const { id } = (await update(path, created)).json;
-    await mock.api.settle();
+    await server.mock.api.settle();
     await update(`${path}/${id}`, { state: 'deactivated' });
-    const tests = mock.api.created.task;
+    const tests = server.mock.api.created.task;
     const changed = await update(`${path}/${id}`, change);
     expect(changed).toMatchObject({ status: 200, json: { id, state: 'deactivated' } });
-    await mock.api.settle();
-    expect(mock.api.created.task).toBe(tests);
+    await server.mock.api.settle();
+    expect(server.mock.api.created.task).toBe(tests);
     expect((await call(`${path}/${id}`)).json.state).toBe('deactivated');
     expect((await call(path)).json.total_count).toBe(0);
   });
 
   it('is switched on by state new: tested again, then valid', async () => {
     const { id } = (await update(path, created)).json;
-    await mock.api.settle();
+    await server.mock.api.settle();
     await update(`${path}/${id}`, { state: 'deactivated' });
     expect((await update(`${path}/${id}`, { ...change, state: 'new' })).json.state).toBe('new');
-    await mock.api.settle();
+    await server.mock.api.settle();
     expect((await call(`${path}/${id}`)).json.state).toBe('valid');
     expect((await call(path)).json.total_count).toBe(1);
   });

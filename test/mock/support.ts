@@ -1,6 +1,8 @@
 /** Helpers of the mock's wire tests: requests written as stock ricloud-py 3.2.0 writes them, and a local receiver. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { type MockServer, startMockServer } from '../../src/mock/index';
 
 /** The headers ricloud-py 3.2.0 sends on every call (through `requests`): never a Content-Type. */
 export const pyHeaders = (token: string): Record<string, string> => ({
@@ -38,6 +40,30 @@ export async function py(
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
+}
+
+/**
+ * A mock server for a test file, whose deliveries all answer 200: started before its tests, settled and reset after
+ * each, closed after all; `call` calls it as ricloud-py does with `token`.
+ */
+export function pyMock(token: string) {
+  let mock: MockServer | undefined;
+  beforeAll(async () => {
+    mock = await startMockServer({ taskDelay: 1, deliver: async () => new Response('OK') });
+  });
+  afterEach(async () => {
+    await mock?.api.settle();
+    mock?.api.reset();
+  });
+  afterAll(() => mock?.close());
+  const server = {
+    get mock(): MockServer {
+      if (!mock) throw new Error('The mock server starts before the tests.');
+      return mock;
+    },
+    call: (path: string, init?: Parameters<typeof py>[3]) => py(server.mock.url, token, path, init),
+  };
+  return server;
 }
 
 /** A delivery a receiver got. */

@@ -5,7 +5,7 @@
 import { KEY_STATES } from '../../core/wire';
 import { CREATED } from '../choices';
 import { bodyOf, type Call, configRef, type HandlerContext, owned, type Route } from '../endpoint';
-import { listObject } from '../lists';
+import { listEndpoint } from '../lists';
 import { json, readNothing } from '../respond';
 import { type StoredKey, withoutToken } from '../shapes';
 
@@ -35,11 +35,7 @@ function retrieve(call: Call, context: HandlerContext): Response {
   return json(200, find(context, call));
 }
 
-function list(call: Call, context: HandlerContext): Response {
-  const mine = context.store.mine(context.store.keys, call.organisation);
-  const spec = { filters: ['state'], choices: { state: KEY_STATES } };
-  return json(200, listObject(mine, call.url.searchParams, spec, '/keys', withoutToken));
-}
+const list = listEndpoint({ path: '/keys', from: 'keys', states: KEY_STATES, show: withoutToken });
 
 function create(call: Call, context: HandlerContext): Response {
   const overrides = readOverrides(call, context);

@@ -1,26 +1,24 @@
 /** `/organisation`: the caller's organisation, with its configs and state; update its defaults and name. */
 import { bodyOf, type Call, configRef, type HandlerContext, type Route } from '../endpoint';
-import { listObject } from '../lists';
+import { listOf } from '../lists';
 import { invalidParameter, json } from '../respond';
 import { isUsable } from '../routing';
-import { showStorageConfig, type StoredOrganisation } from '../shapes';
-import { withoutSecret } from '../store';
+import type { StoredOrganisation } from '../shapes';
 import { KEY_ROUTES } from './keys';
+import { STORAGE_CONFIG_LIST } from './storage-configs';
+import { WEBHOOK_CONFIG_LIST } from './webhook-configs';
 
 /**
- * The organisation as the API shows it: its configs as nested lists (the first page), and its state: `active` when
- * it has a `valid` webhook config and a `valid` storage config (the docs' rules), else `unconfigured`.
+ * The organisation as the API shows it: its configs as nested lists (each the first page a `GET` of it without a query
+ * gives: deactivated configs left out), and its state: `active` when it has a `valid` webhook config and a `valid`
+ * storage config (the docs' rules), else `unconfigured`.
  */
 function show(context: HandlerContext, organisation: StoredOrganisation): unknown {
-  const { store } = context;
-  const none = new URLSearchParams();
-  const configs = store.mine(store.configs, organisation.id).filter((c) => c.state !== 'deactivated');
-  const storage = store.mine(store.storageConfigs, organisation.id).filter((c) => c.state !== 'deactivated');
   return {
     ...organisation,
-    state: isUsable(store, organisation.id) ? 'active' : 'unconfigured',
-    webhook_configs: listObject(configs, none, { filters: [] }, '/configs/webhook', withoutSecret),
-    storage_configs: listObject(storage, none, { filters: [] }, '/configs/storage', showStorageConfig),
+    state: isUsable(context.store, organisation.id) ? 'active' : 'unconfigured',
+    webhook_configs: listOf(WEBHOOK_CONFIG_LIST, context, organisation.id),
+    storage_configs: listOf(STORAGE_CONFIG_LIST, context, organisation.id),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { CREATED } from '../choices';
 import { bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
-import { listObject } from '../lists';
+import { listEndpoint } from '../lists';
 import { invalidParameter, json } from '../respond';
 import type { StoredPermissions } from '../shapes';
 import { newId } from '../store';
@@ -39,13 +39,7 @@ function retrieve(call: Call, context: HandlerContext): Response {
   return json(200, owned(context.store.permissions, call.id, call.organisation, 'Permissions'));
 }
 
-function list(call: Call, context: HandlerContext): Response {
-  const mine = context.store.mine(context.store.permissions, call.organisation);
-  return json(
-    200,
-    listObject(mine, call.url.searchParams, { filters: [] }, '/permissions', (p) => p),
-  );
-}
+const list = listEndpoint({ path: '/permissions', from: 'permissions' });
 
 /** Replaces the scopes. */
 function update(call: Call, context: HandlerContext): Response {

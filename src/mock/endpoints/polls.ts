@@ -6,7 +6,7 @@ import { POLL_STATES, SUBSCRIPTION_STATES } from '../../core/wire';
 import { CREATED, MAX_POLL_TASKS, SESSION_EXPIRED, SUBSCRIPTION_INTERVAL } from '../choices';
 import { awaitSeconds, bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { readDate, readFields, readNames, readRef } from '../fields';
-import { listObject } from '../lists';
+import { listEndpoint } from '../lists';
 import { showPoll, startPoll } from '../polls';
 import { ApiError, invalidParameter, json } from '../respond';
 import { checkUsable } from '../routing';
@@ -81,17 +81,13 @@ async function retrievePoll(call: Call, context: HandlerContext): Promise<Respon
   return json(200, showPoll(context, poll));
 }
 
-function listPolls(call: Call, context: HandlerContext): Response {
-  const mine = context.store.mine(context.store.polls, call.organisation);
-  const spec = {
-    filters: ['session', 'subscription', 'requestor', 'source', 'user', 'state'],
-    choices: { state: POLL_STATES },
-  };
-  return json(
-    200,
-    listObject(mine, call.url.searchParams, spec, '/polls', (p) => showPoll(context, p)),
-  );
-}
+const listPolls = listEndpoint({
+  path: '/polls',
+  from: 'polls',
+  filters: ['session', 'subscription', 'requestor', 'source', 'user'],
+  states: POLL_STATES,
+  show: (poll, context) => showPoll(context, poll),
+});
 
 /** A subscription's `interval`: whole seconds, at least an hour; a day when absent. */
 function readInterval(value: unknown): number {
@@ -136,11 +132,13 @@ function createSubscription(call: Call, context: HandlerContext): Response {
 const findSubscription = (call: Call, context: HandlerContext) =>
   owned(context.store.subscriptions, call.id, call.organisation, 'Subscription');
 
-function listSubscriptions(call: Call, context: HandlerContext): Response {
-  const mine = context.store.mine(context.store.subscriptions, call.organisation);
-  const spec = { filters: ['session', 'source', 'state'], choices: { state: SUBSCRIPTION_STATES } };
-  return json(200, listObject(mine, call.url.searchParams, spec, '/subscriptions', showSubscription));
-}
+const listSubscriptions = listEndpoint({
+  path: '/subscriptions',
+  from: 'subscriptions',
+  filters: ['session', 'source'],
+  states: SUBSCRIPTION_STATES,
+  show: showSubscription,
+});
 
 /** Stops the subscription (`deleted`: no more polls) and answers it as JSON. */
 function deleteSubscription(call: Call, context: HandlerContext): Response {

@@ -6,7 +6,7 @@ import { RESULT_STATES } from '../../core/wire';
 import { constantTimeEqual } from '../../webhooks/hmac';
 import { MAX_ACK_IDS, RESULT_EXPIRED } from '../choices';
 import { bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
-import { listObject } from '../lists';
+import { listBody, listEndpoint } from '../lists';
 import { ApiError, invalidParameter, json, readNothing, statusError } from '../respond';
 import { consume } from '../results';
 import type { StoredResult } from '../shapes';
@@ -16,18 +16,13 @@ const expired = () => new ApiError(RESULT_EXPIRED.status, RESULT_EXPIRED.code, '
 const find = (call: Call, context: HandlerContext) =>
   owned(context.store.results, call.id, call.organisation, 'Result');
 
-function list(call: Call, context: HandlerContext): Response {
-  const mine = context.store.mine(context.store.results, call.organisation);
-  const spec = {
-    filters: ['poll', 'task', 'state', 'identifier', 'type'],
-    choices: { state: RESULT_STATES },
-    hiddenUnlessAsked: (r: StoredResult) => r.state !== 'available',
-  };
-  return json(
-    200,
-    listObject(mine, call.url.searchParams, spec, '/results', (r) => r),
-  );
-}
+const list = listEndpoint({
+  path: '/results',
+  from: 'results',
+  filters: ['poll', 'task', 'identifier', 'type'],
+  states: RESULT_STATES,
+  hiddenStates: ['consumed', 'expired'],
+});
 
 /** `POST /results/{id}/ack`: `consumed` from now; an expired result is 410 `result-expired`. */
 function acknowledge(call: Call, context: HandlerContext): Response {
@@ -50,8 +45,7 @@ function acknowledgeMany(call: Call, context: HandlerContext): Response {
   const unknown = ids.filter((_, at) => results[at]?.organisation !== call.organisation);
   if (unknown.length > 0) throw invalidParameter('ids', `No such results: ${unknown.join(', ')}.`);
   for (const result of results as StoredResult[]) consume(context, result);
-  const data = results as StoredResult[];
-  return json(200, { resource: 'list', data, has_more: false, total_count: data.length, url: '/results/ack' });
+  return json(200, listBody(results, false, results.length, '/results/ack'));
 }
 
 /** The result endpoints. */

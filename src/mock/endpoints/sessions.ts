@@ -6,7 +6,7 @@ import { SESSION_STATES } from '../../core/wire';
 import { CLIENT_SOURCE_TYPES, CREATED } from '../choices';
 import { awaitSeconds, bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { readChoice, readFields, readOptionalText, readRef, readText } from '../fields';
-import { listObject } from '../lists';
+import { listEndpoint } from '../lists';
 import { json } from '../respond';
 import { checkUsable } from '../routing';
 import { type Credentials, expireSession, showSession, startSession } from '../sessions';
@@ -94,14 +94,13 @@ async function retrieve(call: Call, context: HandlerContext): Promise<Response> 
   return json(200, showSession(context, session));
 }
 
-function list(call: Call, context: HandlerContext): Response {
-  const mine = context.store.mine(context.store.sessions, call.organisation);
-  const spec = { filters: ['source', 'state', 'user', 'key'], choices: { state: SESSION_STATES } };
-  return json(
-    200,
-    listObject(mine, call.url.searchParams, spec, '/sessions', (s) => showSession(context, s)),
-  );
-}
+const list = listEndpoint({
+  path: '/sessions',
+  from: 'sessions',
+  filters: ['source', 'user', 'key'],
+  states: SESSION_STATES,
+  show: (session, context) => showSession(context, session),
+});
 
 /** Ends the session (`expired`, with a `session.expired` event) and answers it as JSON, as ricloud-py decodes it. */
 function remove(call: Call, context: HandlerContext): Response {

@@ -5,7 +5,7 @@
 import { STORAGE_TYPES, WEBHOOK_CONFIG_STATES } from '../../core/wire';
 import { CREATED } from '../choices';
 import { awaitSeconds, bodyOf, type Call, type HandlerContext, owned, type Route, startTest } from '../endpoint';
-import { listObject } from '../lists';
+import { type ListDeclaration, listEndpoint } from '../lists';
 import { invalidParameter, json, readNothing } from '../respond';
 import { type ConfigState, type StoredStorageConfig, showStorageConfig } from '../shapes';
 import { newId } from '../store';
@@ -74,15 +74,16 @@ function retrieve(call: Call, context: HandlerContext): Response {
   return json(200, showStorageConfig(find(context, call)));
 }
 
-function list(call: Call, context: HandlerContext): Response {
-  const spec = {
-    filters: ['state', 'type'],
-    choices: { state: WEBHOOK_CONFIG_STATES, type: STORAGE_TYPES },
-    hiddenUnlessAsked: (c: StoredStorageConfig) => c.state === 'deactivated',
-  };
-  const mine = context.store.mine(context.store.storageConfigs, call.organisation);
-  return json(200, listObject(mine, call.url.searchParams, spec, CONFIGS, showStorageConfig));
-}
+/** The storage config list: deactivated configs hidden unless a `state` is asked for, as webhook configs. */
+export const STORAGE_CONFIG_LIST: ListDeclaration<'storageConfigs'> = {
+  path: CONFIGS,
+  from: 'storageConfigs',
+  filters: ['type'],
+  states: WEBHOOK_CONFIG_STATES,
+  choices: { type: STORAGE_TYPES },
+  hiddenStates: ['deactivated'],
+  show: showStorageConfig,
+};
 
 /**
  * Updates the fields sent; state `new`, or a new url or credentials of a config that is not deactivated, is tested
@@ -120,7 +121,7 @@ function remove(call: Call, context: HandlerContext): Response {
 
 /** The storage config endpoints. */
 export const STORAGE_CONFIG_ROUTES: Route[] = [
-  { path: CONFIGS, methods: { GET: list, POST: create } },
+  { path: CONFIGS, methods: { GET: listEndpoint(STORAGE_CONFIG_LIST), POST: create } },
   { path: `${CONFIGS}/:id`, methods: { GET: retrieve, POST: update, DELETE: remove } },
   { path: `${CONFIGS}/:id/test`, methods: { POST: test } },
 ];

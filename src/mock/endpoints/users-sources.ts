@@ -3,7 +3,7 @@ import { SOURCE_STATES, USER_STATES } from '../../core/wire';
 import { CLIENT_SOURCE_TYPES, CREATED } from '../choices';
 import { bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { readChoice, readOptionalText, readRef, readText } from '../fields';
-import { listObject } from '../lists';
+import { firstPage, listEndpoint } from '../lists';
 import { invalidParameter, json } from '../respond';
 import { endSessions } from '../sessions';
 import type { StoredSource, StoredUser } from '../shapes';
@@ -40,14 +40,7 @@ function createUser(call: Call, context: HandlerContext): Response {
   return json(CREATED, user);
 }
 
-function listUsers(call: Call, context: HandlerContext): Response {
-  const mine = context.store.mine(context.store.users, call.organisation);
-  const spec = { filters: ['identifier', 'key', 'state'], choices: { state: USER_STATES } };
-  return json(
-    200,
-    listObject(mine, call.url.searchParams, spec, '/users', (u) => u),
-  );
-}
+const listUsers = listEndpoint({ path: '/users', from: 'users', filters: ['identifier', 'key'], states: USER_STATES });
 
 /**
  * Takes `identifier` (one no other user of the organisation has: identifiers name users, as `POST /users` reads them)
@@ -77,7 +70,7 @@ function showSource(context: HandlerContext, source: StoredSource): unknown {
   const children = context.store.newestFirst([...context.store.sources.values()].filter((s) => s.parent === source.id));
   return {
     ...source,
-    children: listObject(children, new URLSearchParams(), { filters: [] }, `/sources?parent=${source.id}`, (s) => s),
+    children: firstPage(children, `/sources?parent=${source.id}`),
   };
 }
 
@@ -127,14 +120,13 @@ function createSource(call: Call, context: HandlerContext): Response {
   return json(CREATED, showSource(context, source));
 }
 
-function listSources(call: Call, context: HandlerContext): Response {
-  const mine = context.store.mine(context.store.sources, call.organisation);
-  const spec = { filters: ['user', 'identifier', 'type', 'parent', 'state'], choices: { state: SOURCE_STATES } };
-  return json(
-    200,
-    listObject(mine, call.url.searchParams, spec, '/sources', (s) => showSource(context, s)),
-  );
-}
+const listSources = listEndpoint({
+  path: '/sources',
+  from: 'sources',
+  filters: ['user', 'identifier', 'type', 'parent'],
+  states: SOURCE_STATES,
+  show: (source, context) => showSource(context, source),
+});
 
 /**
  * Takes `state`: `deactivated` (its sessions expire), or `active` again; a source no session has validated (an

@@ -2,7 +2,7 @@
 import { WEBHOOK_CONFIG_STATES, WEBHOOK_CONFIG_UPDATE_STATES } from '../../core/wire';
 import { CREATED } from '../choices';
 import { awaitSeconds, bodyOf, type Call, type HandlerContext, owned, type Route, startTest } from '../endpoint';
-import { listObject } from '../lists';
+import { type ListDeclaration, listEndpoint } from '../lists';
 import { invalidParameter, json, readNothing, readUrl } from '../respond';
 import { newId, newSecret, type StoredConfig, withoutSecret } from '../store';
 
@@ -32,15 +32,14 @@ function retrieve(call: Call, context: HandlerContext): Response {
   return json(200, find(context, call));
 }
 
-function list(call: Call, context: HandlerContext): Response {
-  const spec = {
-    filters: ['state'],
-    choices: { state: WEBHOOK_CONFIG_STATES },
-    hiddenUnlessAsked: (c: StoredConfig) => c.state === 'deactivated',
-  };
-  const mine = context.store.mine(context.store.configs, call.organisation);
-  return json(200, listObject(mine, call.url.searchParams, spec, CONFIGS, withoutSecret));
-}
+/** The webhook config list: deactivated configs hidden unless a `state` is asked for (the seed page). */
+export const WEBHOOK_CONFIG_LIST: ListDeclaration<'configs'> = {
+  path: CONFIGS,
+  from: 'configs',
+  states: WEBHOOK_CONFIG_STATES,
+  hiddenStates: ['deactivated'],
+  show: withoutSecret,
+};
 
 async function update(call: Call, context: HandlerContext): Promise<Response> {
   const awaitFor = awaitSeconds(call.request);
@@ -87,7 +86,7 @@ function remove(call: Call, context: HandlerContext): Response {
 
 /** The webhook config endpoints. */
 export const WEBHOOK_CONFIG_ROUTES: Route[] = [
-  { path: CONFIGS, methods: { GET: list, POST: create } },
+  { path: CONFIGS, methods: { GET: listEndpoint(WEBHOOK_CONFIG_LIST), POST: create } },
   { path: `${CONFIGS}/:id`, methods: { GET: retrieve, POST: update, DELETE: remove } },
   { path: `${CONFIGS}/:id/test`, methods: { POST: test } },
 ];
