@@ -398,7 +398,7 @@ describe('a token echoed back in every form', () => {
   });
 
   it("a password echoed percent-encoded in any encoder's form (a form's `+` for a space, `(`, `)`, `!` encoded) is hidden", async () => {
-    const password = 'correct horse (battery)!';
+    const password = 'correct horse (b\u00e4ttery)!';
     const json = JSON.stringify({ password });
     // As a server may echo the body it refused: in a form (URLSearchParams, PHP, Python's urlencode), by Python's
     // quote() (`%20`, `!` encoded), by encodeURIComponent, and with its hex in lower case.
@@ -408,22 +408,37 @@ describe('a token echoed back in every form', () => {
       `payload=${encodeURIComponent(json)}`,
       `payload=${encodeURIComponent(json).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())}`,
     ];
-    const body = JSON.stringify({ error: 'invalid-parameter', message: echoed.join(' | ') });
+    // Another text, where a `+` stands for no space, is not the password.
+    const other = 'correct+horse+(b\u00e4ttery)+';
+    const body = JSON.stringify({ error: 'invalid-parameter', message: [...echoed, other].join(' | ') });
     api.faults.add({ method: 'POST', path: '/sessions', status: 400, body });
     const { logger, lines } = recordingLogger();
     const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
     const c = client({ logger, logLevel: 'debug' });
     const error = (await rejectionOf(c.sessions.create({ source, payload: { password } }))) as RequestError;
     const hidden = echoed.map((echo) => echo.replace(/(%22%3A%22).*(%22%7D)/i, '$1[redacted]$2'));
-    expect(error.apiMessage).toBe(hidden.join(' | '));
-    expectClean([...renderings(error), error.body, ...lines], ['correct+horse', 'correct%20horse', 'battery']);
+    expect(error.apiMessage).toBe([...hidden, other].join(' | '));
+    const leaks = ['correct%20horse', 'horse%20%28', 'horse+%28', 'b%C3%A4ttery%29', 'b%c3%a4ttery%29'];
+    expectClean([...renderings(error), error.body, ...lines], leaks);
   });
 
   it('a short token after an escape (%22, \\u0022, \\x22, \\042, \\n) is hidden, and inside a word is kept', async () => {
-    const escapes = String.raw`%22 %3a \u0022 \x22 \042 \U0001F600 \n`.split(' ');
+    // First an escape ending in a letter, a few characters into the text.
+    const escapes = String.raw`%3a %22 \u0022 \x22 \042 \U0001F600 \n`.split(' ');
     const error = await echoedBy401('mock', `got ${escapes.map((before) => `${before}mock`).join(' ')}; mocked`);
     const said = `got ${escapes.map((before) => `${before}[redacted]`).join(' ')}; mocked`;
     expect(error.message).toBe(`webhook_config list: ${said} (401 invalid-token)`);
+  });
+
+  it('payload secrets are hidden longest first: a code inside the password does not leave the rest of it', async () => {
+    const [password, code] = ['correct 2468 horse', '2468'];
+    const body = JSON.stringify({ error: 'invalid-parameter', message: `bad ${password}; bad ${code}` });
+    api.faults.add({ method: 'POST', path: '/sessions', status: 400, body });
+    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
+    const error = (await rejectionOf(
+      client().sessions.create({ source, payload: { code, password } }),
+    )) as RequestError;
+    expect(error.apiMessage).toBe('bad [redacted]; bad [redacted]');
   });
 
   it('a short token ending in a percent-encoded character is hidden where a letter follows the escape', async () => {
