@@ -65,22 +65,29 @@ const redactFields = (text: string): string =>
     .replace(ESCAPED_KEY, (key) => (isSecretKey(JSON.parse(key)) ? JSON.stringify(JSON.parse(key)) : key))
     .replace(SECRET_FIELD, (_, form, json) => (form ? form + REDACTED : `${json}"${REDACTED}"`));
 
+/** `text` with the characters a regular expression reads as syntax escaped. */
+const literal = (text: string): string => text.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
+
 /**
- * The forms in which a server may echo `token` back on its own: as sent, JSON-escaped (also with each `/` as `\/`, as
- * PHP writes it), percent-encoded, and base64, padded or not (inside a longer base64 text, `base64Groups` finds it).
+ * A pattern of the forms in which a server may echo `secret` back on its own: its base64, padded or not (inside a
+ * longer base64 text, `base64Groups` finds it), JSON-escaped (also with each `/` as `\/`, as PHP writes it), or each
+ * character as sent or percent-encoded (its UTF-8 bytes, hex in upper or lower case; a space also as a form's `+`):
+ * encoders differ in which characters they encode (`encodeURIComponent` keeps `!'()`, a form encodes them, Python's
+ * `quote` keeps `/`), so each character may be either way. Two ways of one character that start alike (`%2f` and
+ * `%2F`, `%25` and `%`) part within three characters: a hostile text cannot make a match step back far, nor slow it.
  */
-function tokenForms(token: string): string[] {
-  const json = JSON.stringify(token).slice(1, -1);
-  const forms = [token, json, json.replaceAll('/', '\\/')];
-  const percent = encoded(encodeURIComponent, token);
-  if (percent)
-    forms.push(
-      percent,
-      percent.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()),
-    );
-  const base64 = encoded(btoa, token);
-  if (base64) forms.push(base64, base64.replaceAll('=', ''));
-  return forms;
+function secretPattern(secret: string): RegExp {
+  const utf8 = new TextEncoder();
+  const base64 = encoded(btoa, secret)?.replaceAll('=', '');
+  let chars = '';
+  for (const char of secret) {
+    const hex = [...utf8.encode(char)].map((byte) => `%${(byte | 256).toString(16).slice(1)}`).join('');
+    chars += `(?:${hex}|${hex.toUpperCase()}|${char === ' ' ? '\\+|' : ''}${literal(char)})`;
+  }
+  // The longer forms first: a JSON-escaped token ending in `\` is hidden whole, not as the token and a `\`.
+  const json = literal(JSON.stringify(secret).slice(1, -1));
+  // Stryker disable next-line StringLiteral: another text in place of none makes an alternative no text holds.
+  return new RegExp(`${base64 ? `${literal(base64)}=*|` : ''}${json.replaceAll('/', '\\\\/')}|${json}|${chars}`, 'g');
 }
 
 /**
@@ -119,44 +126,46 @@ export function secretValues(value: unknown, underSecret = false): string[] {
 // A base64 or base64url text and its padding: one that holds a token's groups is hidden whole, as the characters at
 // its ends, which other bytes share, still tell a token's first and last bytes.
 const BASE64_TEXT = /[\w+/-]+=*/g;
-// A form this long is hidden wherever it is; a shorter one may be a word, or part of one (a token `t`), and is hidden
-// only where it stands alone.
-const HIDDEN_ANYWHERE = 16;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-// An escape ends in a letter or digit, yet is no part of the word after it: `%22hunter2`, `\u0022mock`, `\nmock`.
+// A secret this long is hidden wherever it is: no word or number holds one by chance. A shorter one may be a word or
+// part of one (a token `t` or `mock`, a 2FA code): it is hidden only where it stands alone.
+const HIDDEN_ANYWHERE = 8;
+// An escape ends in a letter or digit, yet is no part of the word beside it: `%22hunter2`, `\u0022mock`, `\nmock`.
 const ESCAPE_END = /(?:%[\dA-F]{2}|\\(?:u[\dA-F]{4}|U[\dA-F]{8}|x[\dA-F]{2}|[0-7]{1,3}|[a-z]))$/i;
 
-/** True when `a` and `b` are letters or digits both: side by side, they are one word. */
-const joined = (a = '', b = ''): boolean => LETTER_OR_DIGIT.test(a) && LETTER_OR_DIGIT.test(b);
+/**
+ * True when `a` and `b` are letters both or digits both: side by side, they are one word (`mocked`, `14821`), where a
+ * letter and a digit need not be (`key4821`, `mock2`).
+ */
+const joined = (a?: string, b?: string): boolean => /^(?:\p{L}{2}|\p{N}{2})$/u.test(`${a}${b}`);
 
 /**
- * `text` with `form` hidden: everywhere, or, when it is short enough to be a word, where no letter or digit touches it
- * (the end of an escape before it does not).
+ * `text` with each match of `pattern` (a secret's) hidden: everywhere, or, when the secret is `short`, where it
+ * stands alone: no letter or digit of its kind touches it (an escape, before it or as its last character, is none).
  */
-const hideForm = (text: string, form: string): string =>
-  text.replaceAll(form, (found, at: number) =>
-    form.length < HIDDEN_ANYWHERE &&
-    ((joined(text[at - 1], form[0]) && !ESCAPE_END.test(text.slice(Math.max(0, at - 10), at))) ||
-      joined(form.at(-1), text[at + form.length]))
+const hideSecret = (text: string, [pattern, short]: [RegExp, boolean]): string =>
+  text.replace(pattern, (found, at: number) =>
+    short &&
+    ((joined(text[at - 1], found[0]) && !ESCAPE_END.test(text.slice(Math.max(0, at - 10), at))) ||
+      (joined(found.at(-1), text[at + found.length]) && !ESCAPE_END.test(found)))
       ? found
       : REDACTED,
   );
 
 /**
  * A function that hides every form of each of `tokens` in a text: a base64 text holding the token's bytes (see
- * `base64Groups`) whole, then each other form (see `tokenForms`).
+ * `base64Groups`) whole, then each other form (see `secretPattern`).
  */
 export function tokenRedactor(...tokens: string[]): (text: string) => string {
-  // An empty token would be found between every two characters.
-  const given = tokens.filter(Boolean);
+  // An empty token would be found between every two characters; longest first, as a shorter one inside a longer one
+  // would leave the rest of it visible.
+  const given = tokens.filter(Boolean).sort((a, b) => b.length - a.length);
   const groups = given.flatMap(base64Groups);
-  // Longest first: a shorter form inside a longer one would leave the rest of it visible.
-  const forms = [...new Set(given.flatMap(tokenForms))].sort((a, b) => b.length - a.length);
+  const patterns = given.map((token): [RegExp, boolean] => [secretPattern(token), token.length < HIDDEN_ANYWHERE]);
   const holdsGroup = (text: string) => groups.some((group) => text.includes(group));
   // Each word of a text is a base64 text to the pattern: they are looked at only when a group is there at all.
   return (text) =>
-    forms.reduce(
-      hideForm,
+    patterns.reduce(
+      hideSecret,
       holdsGroup(text) ? text.replace(BASE64_TEXT, (run) => (holdsGroup(run) ? REDACTED : run)) : text,
     );
 }

@@ -241,6 +241,10 @@ describe('a token echoed back in every form', () => {
     JSON.stringify(token).slice(1, -1),
     encodeURIComponent(token),
     encodeURIComponent(token).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+    // As Python's quote() and Go's PathEscape write it: `/` kept, the rest percent-encoded.
+    encodeURIComponent(token).replaceAll('%2F', '/'),
+    // As a form (URLSearchParams, PHP's urlencode) writes it.
+    new URLSearchParams({ token }).toString().slice('token='.length),
     btoa(token),
     `Basic ${btoa(`${token}:`)}`,
     `Basic ${btoa(`api:${token}`)}`,
@@ -328,11 +332,31 @@ describe('a token echoed back in every form', () => {
     expect(error.message).toBe(`webhook_config list: ${hidden} (401 invalid-token)`);
   });
 
-  it('a token of 16 characters is hidden wherever it is, even where letters touch it', async () => {
-    const token = 'tok_0123456789ab';
-    const error = await echoedBy401(token, `no key${token}s; ${token}${token}`);
+  it.each([
+    ['16', 'tok_0123456789ab'],
+    ['8', 'tk9f3a2c'],
+  ])('a token of %s characters is hidden wherever it is, even where letters touch it', async (_length, token) => {
+    const { logger, lines } = recordingLogger();
+    const error = await echoedBy401(token, `no key${token}s; ${token}${token}`, { logger, logLevel: 'debug' });
     expect(error.message).toBe('webhook_config list: no key[redacted]s; [redacted][redacted] (401 invalid-token)');
+    expectClean([...renderings(error), error.body, ...lines], [token]);
   });
+
+  it.each([
+    [
+      'letters',
+      'mock',
+      'tokens mock2, 2mock, mocked, mocks and 2mock2',
+      'tokens [redacted]2, 2[redacted], mocked, mocks and 2[redacted]2',
+    ],
+    ['digits', '4821', 'codes key4821, 4821s, 14821 and 48210', 'codes key[redacted], [redacted]s, 14821 and 48210'],
+  ])(
+    'a short token of %s is hidden where only the other kind touches it, and kept inside a word or number',
+    async (_kind, token, said, hidden) => {
+      const error = await echoedBy401(token, said);
+      expect(error.message).toBe(`webhook_config list: ${hidden} (401 invalid-token)`);
+    },
+  );
 
   it('a session password echoed in a Basic credential, by a server that takes it for a login, is hidden whole', async () => {
     const password = 'correct-horse-battery';
@@ -373,11 +397,53 @@ describe('a token echoed back in every form', () => {
     expectClean([...renderings(error), error.body], [password]);
   });
 
+  it("a password echoed percent-encoded in any encoder's form (a form's `+` for a space, `(`, `)`, `!` encoded) is hidden", async () => {
+    const password = 'correct horse (b\u00e4ttery)!';
+    const json = JSON.stringify({ password });
+    // As a server may echo the body it refused: in a form (URLSearchParams, PHP, Python's urlencode), by Python's
+    // quote() (`%20`, `!` encoded), by encodeURIComponent, and with its hex in lower case.
+    const echoed = [
+      new URLSearchParams({ payload: json }).toString(),
+      `payload=${encodeURIComponent(json).replaceAll('!', '%21').replaceAll('(', '%28').replaceAll(')', '%29')}`,
+      `payload=${encodeURIComponent(json)}`,
+      `payload=${encodeURIComponent(json).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())}`,
+    ];
+    // Another text, where a `+` stands for no space, is not the password.
+    const other = 'correct+horse+(b\u00e4ttery)+';
+    const body = JSON.stringify({ error: 'invalid-parameter', message: [...echoed, other].join(' | ') });
+    api.faults.add({ method: 'POST', path: '/sessions', status: 400, body });
+    const { logger, lines } = recordingLogger();
+    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
+    const c = client({ logger, logLevel: 'debug' });
+    const error = (await rejectionOf(c.sessions.create({ source, payload: { password } }))) as RequestError;
+    const hidden = echoed.map((echo) => echo.replace(/(%22%3A%22).*(%22%7D)/i, '$1[redacted]$2'));
+    expect(error.apiMessage).toBe([...hidden, other].join(' | '));
+    const leaks = ['correct%20horse', 'horse%20%28', 'horse+%28', 'b%C3%A4ttery%29', 'b%c3%a4ttery%29'];
+    expectClean([...renderings(error), error.body, ...lines], leaks);
+  });
+
   it('a short token after an escape (%22, \\u0022, \\x22, \\042, \\n) is hidden, and inside a word is kept', async () => {
-    const escapes = String.raw`%22 %3a \u0022 \x22 \042 \U0001F600 \n`.split(' ');
+    // First an escape ending in a letter, a few characters into the text.
+    const escapes = String.raw`%3a %22 \u0022 \x22 \042 \U0001F600 \n`.split(' ');
     const error = await echoedBy401('mock', `got ${escapes.map((before) => `${before}mock`).join(' ')}; mocked`);
     const said = `got ${escapes.map((before) => `${before}[redacted]`).join(' ')}; mocked`;
     expect(error.message).toBe(`webhook_config list: ${said} (401 invalid-token)`);
+  });
+
+  it('payload secrets are hidden longest first: a code inside the password does not leave the rest of it', async () => {
+    const [password, code] = ['correct 2468 horse', '2468'];
+    const body = JSON.stringify({ error: 'invalid-parameter', message: `bad ${password}; bad ${code}` });
+    api.faults.add({ method: 'POST', path: '/sessions', status: 400, body });
+    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
+    const error = (await rejectionOf(
+      client().sessions.create({ source, payload: { code, password } }),
+    )) as RequestError;
+    expect(error.apiMessage).toBe('bad [redacted]; bad [redacted]');
+  });
+
+  it('a short token ending in a percent-encoded character is hidden where a letter follows the escape', async () => {
+    const error = await echoedBy401('tk+', 'got tk%2Bx, tk%2bx and tk+x');
+    expect(error.message).toBe('webhook_config list: got [redacted]x, [redacted]x and [redacted]x (401 invalid-token)');
   });
 
   it("a connection failure's detail (its cause's words) that names the token is redacted in the message", async () => {
