@@ -7,7 +7,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { DownloadOptions } from './core/download';
-import { AbortError, InvalidInputError } from './core/errors';
+import { abortError } from './core/abort';
+import { InvalidInputError } from './core/errors';
 import { checkKeys, checkObject, checkRule, checkRules, type Rule, typed } from './core/params';
 import { readFileBounded } from './read-file';
 import type { Result } from './resources/result';
@@ -72,8 +73,7 @@ export async function readCredentialsFile(
   try {
     bytes = await readFileBounded(path, MAX_CREDENTIALS_BYTES, signal);
   } catch (error) {
-    if (signal?.aborted)
-      throw new AbortError(`reading the credentials file ${path}: aborted`, { cause: signal.reason });
+    if (signal?.aborted) throw abortError(`reading the credentials file ${path}`, signal);
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new InvalidInputError('path', `cannot read the credentials file ${path} (${code})`);
   }

@@ -1,7 +1,8 @@
 /** `readRicloudConfig`: the client options a machine set up for ricloud-py holds, for `configure()` or `new Client()`. */
 import { inspect } from 'node:util';
 import type { ClientOptions } from '../core/client-options';
-import { AbortError, InvalidInputError } from '../core/errors';
+import { abortError } from '../core/abort';
+import { InvalidInputError } from '../core/errors';
 import { checkBaseUrl, checkKeys, checkObject, checkRules, describe, type Rule } from '../core/params';
 import { MAX_RETRIES } from '../core/wire';
 import { REDACTED } from '../core/redact';
@@ -48,7 +49,7 @@ export async function readRicloudConfig(options: { signal?: AbortSignal } = {}):
     }
     return hideToken(config);
   } catch (error) {
-    if (signal?.aborted) throw new AbortError('reading the ricloud config: aborted', { cause: signal.reason });
+    if (signal?.aborted) throw abortError('reading the ricloud config', signal);
     throw error;
   }
 }

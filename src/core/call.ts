@@ -3,6 +3,7 @@
  * attempt leaves and its answer arrives, and its one failure.
  */
 import { HTTPError, type KyRequest, TimeoutError as KyTimeoutError, type Options } from 'ky';
+import { abortError } from './abort';
 import { readCapped } from './body';
 import { parseAnswer } from './call-answer';
 import { CallRetries } from './call-retry';
@@ -12,7 +13,6 @@ import {
   RicloudError as BaseError,
   type RicloudError,
   ResponseTooLargeError,
-  throwIfAborted,
 } from './errors';
 import { mapFailure } from './failure';
 import { runHooks } from './hooks';
@@ -110,7 +110,7 @@ export class Call<T> {
   /** Sends the call, retrying as its policy allows; returns the validated answer or throws one RicloudError. */
   async run(): Promise<{ data: T; response: ResponseMeta }> {
     const { spec, options, transport } = this;
-    throwIfAborted(spec.what, options.signal, this.info);
+    if (options.signal?.aborted) throw abortError(spec.what, options.signal, this.info);
     const release = options.signal && follow(options.signal, this);
     const deadline = setTimeout(() => {
       this.#expired = true;

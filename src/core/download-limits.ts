@@ -1,6 +1,7 @@
 /** A download's time limits (an idle timeout, an optional deadline) and its cancellation. */
 import type { DownloadOptions } from './download';
-import { AbortError, ConnectionError, RicloudError, TimeoutError } from './errors';
+import { abortError } from './abort';
+import { ConnectionError, RicloudError, TimeoutError } from './errors';
 import { follow } from './signal';
 import { hiddenCopy } from './signed-url';
 
@@ -117,7 +118,7 @@ export class Limits {
   /** The error for a failure of the body while it was read. */
   failure(error: unknown): RicloudError {
     const signal = this.options.signal;
-    if (signal?.aborted) return new AbortError(`${this.what}: aborted`, { cause: signal.reason });
+    if (signal?.aborted) return abortError(this.what, signal);
     // A resume's own failure is already typed.
     if (error instanceof RicloudError) return error;
     const cause = hiddenCopy(error, this.hide);

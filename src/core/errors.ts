@@ -242,17 +242,9 @@ export class TimeoutError extends RicloudError {
   override name = 'TimeoutError';
 }
 
-/** The caller's `AbortSignal` fired. `cause` is the signal's reason. */
+/** The caller's `AbortSignal` fired. `cause` is the signal's reason; `abort.ts` words the message. */
 export class AbortError extends RicloudError {
   override name = 'AbortError';
-}
-
-/**
- * Refuses `what` (a call, a wait) when `signal` has already fired, whatever it would do: nothing is sent.
- * @throws AbortError `<what>: aborted before sending`, with the signal's reason as `cause`.
- */
-export function throwIfAborted(what: string, signal: AbortSignal | undefined, request: RequestInfo): void {
-  if (signal?.aborted) throw new AbortError(`${what}: aborted before sending`, { cause: signal.reason, request });
 }
 
 /** HTTP 410 for a result's file: the result has expired and its file is gone. */

@@ -1,14 +1,8 @@
 /** Whatever a failed call threw, as the matching RicloudError. */
 import { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
 import { errorFromAnswer } from './answer-error';
-import {
-  AbortError,
-  ConnectionError,
-  MAY_HAVE_APPLIED,
-  type RequestInfo,
-  type RicloudError,
-  TimeoutError,
-} from './errors';
+import { abortError } from './abort';
+import { ConnectionError, MAY_HAVE_APPLIED, type RequestInfo, type RicloudError, TimeoutError } from './errors';
 import { corsHint, failedBeforeSending, networkDetail } from './network';
 import type { RequestOptions } from './options';
 import type { RetryMode } from './retry';
@@ -34,12 +28,7 @@ export function mapFailure(error: unknown, body: string, call: FailedCall): Ricl
   // again (a new config's secret comes only once).
   const applied = once ? MAY_HAVE_APPLIED : '';
   const sent = once && info.attempts > 0;
-  if (options.signal?.aborted)
-    return new AbortError(`${spec.what}: aborted${sent ? MAY_HAVE_APPLIED : ''}`, {
-      cause: options.signal.reason,
-      request,
-      mayHaveSucceeded: sent,
-    });
+  if (options.signal?.aborted) return abortError(spec.what, options.signal, request, sent);
   // An answer is reported as what it is, even when it came as the deadline passed.
   if (error instanceof HTTPError) {
     const advised = retryAfterMs(error.response.headers);

@@ -2,7 +2,8 @@
  * Waiting for a resource's asynchronous work to end (a task, a session, a poll): long-polls with `Ricloud-Await`,
  * falling back to polling with backoff against a server that answers at once.
  */
-import { AbortError, InvalidInputError, TimeoutError, throwIfAborted } from './errors';
+import { abortError } from './abort';
+import { InvalidInputError, TimeoutError } from './errors';
 import { checkRequestOptions, type RequestOptions } from './options';
 import { checkObject, checkRule, MILLISECONDS } from './params';
 import { sleep } from './signal';
@@ -47,8 +48,9 @@ export async function waitFor(target: Waitable, noun: string, path: string, opti
   // Checked now, not by the first refresh: a target that has already ended is never refreshed.
   checkRequestOptions(perRequest, 'options', []);
   const request = { method: 'GET', path, attempts: 0 };
+  const what = `${noun} ${target.id} wait`;
   // As every call, whatever the target's state: a wait for one that has ended would otherwise resolve.
-  throwIfAborted(`${noun} ${target.id} wait`, options.signal, request);
+  if (options.signal?.aborted) throw abortError(what, options.signal, request);
   const stillRunning = () =>
     new TimeoutError(`${noun} ${target.id} is still ${target.state} after ${budget} ms`, { request });
   // Elapsed time, not the date: a wall clock set back (NTP, a user) would stretch the wait by as much.
@@ -62,16 +64,16 @@ export async function waitFor(target: Waitable, noun: string, path: string, opti
     const asked = performance.now();
     try {
       await target.refresh({ ...perRequest, deadline: remaining, ...(awaitFor > 0 ? { awaitFor } : {}) });
+      if (target.done) break;
+      // The server held the request open as asked: ask again at once. Otherwise fall back to polling.
+      if (awaitFor > 0 && performance.now() - asked >= awaitFor * 900) continue;
+      await sleep(Math.max(0, Math.min(interval, end - performance.now())), options.signal);
     } catch (error) {
+      // Stopped in a refresh or between polls: what was aborted is the wait, as before its first refresh.
+      if (options.signal?.aborted) throw abortError(what, options.signal);
       // The last refresh ran into the end of the wait: say so, rather than that one request timed out.
       throw error instanceof TimeoutError && performance.now() >= end ? stillRunning() : error;
     }
-    if (target.done) break;
-    // The server held the request open as asked: ask again at once. Otherwise fall back to polling.
-    if (awaitFor > 0 && performance.now() - asked >= awaitFor * 900) continue;
-    await sleep(Math.max(0, Math.min(interval, end - performance.now())), options.signal).catch((reason: unknown) => {
-      throw new AbortError(`${noun} wait aborted`, { cause: reason });
-    });
     interval = Math.min(interval * 2, MAX_POLL_INTERVAL);
   }
 }

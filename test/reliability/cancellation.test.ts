@@ -1,6 +1,7 @@
 /**
- * Cancellation: the caller's AbortSignal stops the request in flight, a backoff sleep, and `task.wait()`. The call
- * rejects with AbortError (a RicloudError) whose `cause` is the signal's reason.
+ * Cancellation: the caller's AbortSignal stops the request in flight, a backoff sleep, a list between its pages, and
+ * `task.wait()`. The call rejects with AbortError (a RicloudError) whose `cause` is the signal's reason, and whose
+ * message says, in one wording, what was aborted, whether anything was sent, and whether a create may have been applied.
  */
 import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
@@ -46,6 +47,7 @@ describe('AbortSignal', () => {
       mock.client({ timeout: 30_000 }).webhookConfigs.retrieve(config.id, { signal: controller.signal }),
     );
     expect(error).toBeInstanceOf(AbortError);
+    expect(error.message).toBe(`webhook_config ${config.id}: aborted`);
     expect(error.cause).toBe(why);
     expect((error as AbortError).request?.attempts).toBe(1);
     // A read changes nothing on the server, whenever it was stopped.
@@ -71,6 +73,8 @@ describe('AbortSignal', () => {
     const error = await rejectionOf(call);
     expect(slept).toBe(30_000);
     expect(error).toBeInstanceOf(AbortError);
+    // A plain abort()'s reason says nothing more than "aborted": it is not repeated.
+    expect(error.message).toBe(`webhook_config ${config.id}: aborted`);
     expect(error.cause).toBeInstanceOf(DOMException);
     expect((error.cause as DOMException).name).toBe('AbortError');
     expect(since(start)).toBeLessThan(100 + MARGIN);
@@ -142,7 +146,7 @@ describe('AbortSignal', () => {
     await vi.waitFor(() => expect(mock.api.created.webhook_config).toBe(1), { timeout: 5000 });
   });
 
-  it('a create aborted after it began but before its first attempt was sent: plainly aborted, not applied', async () => {
+  it('a create aborted after it began but before its first attempt was sent: aborted before sending, not applied', async () => {
     const controller = new AbortController();
     const why = reason();
     const attempts: number[] = [];
@@ -163,12 +167,35 @@ describe('AbortSignal', () => {
       client.webhookConfigs.create({ url: RECEIVER }, { signal: controller.signal, headers }),
     );
     expect(error).toBeInstanceOf(AbortError);
-    expect(error.message).toBe('create webhook_config: aborted');
+    expect(error.message).toBe('create webhook_config: aborted before sending');
     expect(error.cause).toBe(why);
     expect((error as AbortError).mayHaveSucceeded).toBe(false);
     expect((error as AbortError).request).toMatchObject({ method: 'POST', path: CONFIGS, attempts: 0 });
     expect(attempts).toEqual([]);
     expect(sent(mock.api, 'POST', CONFIGS)).toBe(0);
+  });
+
+  it('stops a list iterated with for await between two pages, before the next page is sent', async () => {
+    const client = mock.client();
+    for (let i = 0; i < 3; i++) await client.webhookConfigs.create({ url: RECEIVER });
+    const controller = new AbortController();
+    const why = reason();
+    const seen: string[] = [];
+    const error = await rejectionOf(
+      (async () => {
+        for await (const config of client.webhookConfigs.list({ limit: 2 }, { signal: controller.signal })) {
+          seen.push(config.id);
+          // The last item of the first page: the next page is not asked for yet.
+          if (seen.length === 2) controller.abort(why);
+        }
+      })(),
+    );
+    expect(seen).toHaveLength(2);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.message).toBe('webhook_config list: aborted before sending');
+    expect(error.cause).toBe(why);
+    expect((error as AbortError).request).toMatchObject({ method: 'GET', path: CONFIGS, attempts: 0 });
+    expect(sent(mock.api, 'GET', CONFIGS)).toBe(1);
   });
 
   it('stops task.wait() while the server holds the long-poll', async () => {
@@ -182,6 +209,7 @@ describe('AbortSignal', () => {
     const start = Date.now();
     const error = await rejectionOf(task.wait({ signal: controller.signal }));
     expect(error).toBeInstanceOf(AbortError);
+    expect(error.message).toBe(`task ${task.id} wait: aborted`);
     expect(error.cause).toBe(why);
     expect(since(start)).toBeLessThan(100 + MARGIN);
     const polls = mock.api.requests.filter((r) => r.path === `/tasks/${task.id}`);
@@ -206,7 +234,9 @@ describe('AbortSignal', () => {
     const start = Date.now();
     const error = await rejectionOf(task.wait({ signal: controller.signal }));
     expect(error).toBeInstanceOf(AbortError);
+    expect(error.message).toBe(`task ${task.id} wait: aborted`);
     expect(error.cause).toBe(why);
+    expect((error as AbortError).mayHaveSucceeded).toBe(false);
     expect(since(start)).toBeLessThan(200 + MARGIN);
     expect(sent(mock.api, 'GET', `/tasks/${task.id}`)).toBe(1);
   });

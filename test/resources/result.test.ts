@@ -189,6 +189,7 @@ describe('result.download()', () => {
     });
     const error = await rejectionOf(bytesOf(stream));
     expect(error).toBeInstanceOf(AbortError);
+    expect(error.message).toBe(`download result ${result.id}: aborted`);
     expect(seen).toHaveLength(1);
     expect(seen[0]).toBeLessThan(SIZE);
   });
