@@ -85,12 +85,22 @@ export function resumingBody(first: Response, resume: Resume): ReadableStream<Ui
     for (;;) {
       try {
         const chunk = await reader.read();
+        // A 206 states the rest of the file: one that ends short of it is cut, and one that sends more is refused,
+        // even when no `size` checks the file's length.
         if (!chunk.done) {
           received += chunk.value.byteLength;
+          if (resumed && received > total) {
+            void reader.cancel().catch(() => undefined);
+            throw new ConnectionError(
+              `${resume.what}: the resumed answer sent more than the ${total} bytes of the file`,
+              {
+                request: resume.info,
+              },
+            );
+          }
           return controller.enqueue(chunk.value);
         }
         if (stalled) throw stalled;
-        // A 206 states the rest of the file: one that ends short of it is cut, even when no `size` checks the end.
         if (resumed && received < total)
           throw new ConnectionError(`${resume.what}: the resumed answer ended after ${received} of ${total} bytes`, {
             request: resume.info,
