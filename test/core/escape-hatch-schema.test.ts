@@ -149,6 +149,20 @@ describe('client.get(path, { schema }) with a Standard Schema', () => {
     expect(await rejectionOf(call)).toBeInstanceOf(AbortError);
   });
 
+  it('says at the deadline that the answer came and its schema had not checked it, not that no answer came', async () => {
+    const never = standard(() => new Promise<Result<unknown>>(() => undefined));
+    const error = await rejectionOf(
+      client({ deadline: 1_000 }).post('/configs/webhook', {
+        body: { url: 'https://hooks.example.com/in' },
+        schema: never,
+      }),
+    );
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ mayHaveSucceeded: true });
+    expect(error.message).toContain('the answer (HTTP 201) came, but its schema did not check it within the deadline');
+    expect(error.message).not.toContain('no answer');
+  });
+
   it("with validate: 'warn' returns the refused answer and logs the refusal; with validate: false never runs it", async () => {
     thingsAnswer({ id: 'wc_1', url: 'http://hooks.example.com' });
     const logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
