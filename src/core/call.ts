@@ -49,6 +49,8 @@ export class Call<T> {
   readonly attemptTimeout: number;
   /** When the deadline passes, in `performance.now()` time: elapsed time, which a wall clock stepped leaves alone. */
   readonly deadlineAt: number;
+  /** The status of the answer being checked by a caller's schema, which may be async: it came, only the check is late. */
+  answered: number | undefined;
   readonly retries = new CallRetries(this);
   // When the current attempt was sent.
   #attemptStarted = 0;
@@ -148,6 +150,7 @@ export class Call<T> {
           continue;
         }
         // A caller's schema may be async: its check ends with the call (its deadline, its signal), as the read does.
+        this.answered = response.status;
         const data = await Promise.race([parseAnswer(this, text, response.status), this.#aborted]);
         this.#inAttempt = false;
         return { data, response: responseMeta(response, this.info.requestId, transport.redact) };

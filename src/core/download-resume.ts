@@ -69,6 +69,7 @@ export function resumingBody(first: Response, resume: Resume): ReadableStream<Ui
   const { limits, total } = resume;
   let reader: ReadableStreamDefaultReader<Uint8Array> = first.body.getReader();
   let received = 0;
+  let resumed = false;
   let cancelled = false;
   // Why the current answer was ended for a stall: its pending read then ends as done, which is no end of the file.
   let stalled: DOMException | undefined;
@@ -84,16 +85,32 @@ export function resumingBody(first: Response, resume: Resume): ReadableStream<Ui
     for (;;) {
       try {
         const chunk = await reader.read();
+        // A 206 states the rest of the file: one that ends short of it is cut, and one that sends more is refused,
+        // even when no `size` checks the file's length.
         if (!chunk.done) {
           received += chunk.value.byteLength;
+          if (resumed && received > total) {
+            void reader.cancel().catch(() => undefined);
+            throw new ConnectionError(
+              `${resume.what}: the resumed answer sent more than the ${total} bytes of the file`,
+              {
+                request: resume.info,
+              },
+            );
+          }
           return controller.enqueue(chunk.value);
         }
-        if (!stalled) return controller.close();
-        throw stalled;
+        if (stalled) throw stalled;
+        if (resumed && received < total)
+          throw new ConnectionError(`${resume.what}: the resumed answer ended after ${received} of ${total} bytes`, {
+            request: resume.info,
+          });
+        return controller.close();
       } catch (error) {
         stalled = undefined;
         if (!resumable()) throw error;
         reader = await resumeFrom(received, first.headers, validator, resume, error);
+        resumed = true;
         if (cancelled) return void reader.cancel().catch(() => undefined);
       }
     }

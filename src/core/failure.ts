@@ -16,6 +16,7 @@ interface FailedCall {
   transport: { redact: (text: string) => string; redactToken?: (text: string) => string };
   deadline: number;
   attemptTimeout: number;
+  answered?: number | undefined;
   pastDeadline(): boolean;
 }
 
@@ -45,8 +46,11 @@ export function mapFailure(error: unknown, body: string, call: FailedCall): Ricl
     });
   }
   if (call.pastDeadline()) {
+    const late = call.answered
+      ? `the answer (HTTP ${call.answered}) came, but its schema did not check it`
+      : 'no answer';
     return new TimeoutError(
-      `${spec.what}: no answer within the deadline of ${call.deadline} ms (${info.attempts} attempts)${applied}`,
+      `${spec.what}: ${late} within the deadline of ${call.deadline} ms (${info.attempts} attempts)${applied}`,
       { request, mayHaveSucceeded: once },
     );
   }

@@ -87,7 +87,8 @@ export function parseBody<T>(
 
 /**
  * A Standard Schema's verdict on `json`. A zod schema's issue is told from its code, as a resource's is (zod/mini
- * carries no message text); another library's by its message, hidden for a secret field, whose value it may quote.
+ * carries no message text); another library's by its message, hidden for a secret field, whose value it may quote,
+ * and redacted and cut as a body is (it may quote a parent's value, secrets and all, or the whole body).
  */
 async function standardVerdict<T>(
   schema: StandardSchemaV1<unknown, T>,
@@ -101,7 +102,7 @@ async function standardVerdict<T>(
   if (props.vendor === 'zod') return zodIssue(issue as $ZodIssue | undefined, json);
   const keys = (issue?.path ?? []).map((step) => String(typeof step === 'object' ? step.key : step));
   const field = keys.join('.');
-  const shown = issue && !isSecretKey(String(keys.at(-1))) ? `: ${redact(issue.message)}` : '';
+  const shown = issue && !isSecretKey(String(keys.at(-1))) ? `: ${redactText(issue.message, redact)}` : '';
   return [field, `field \`${field || '(root)'}\` is invalid${shown}`];
 }
 

@@ -87,6 +87,24 @@ describe('client.get(path, { schema }) with a Standard Schema', () => {
     expect(error.message).toBe('GET /things: field `password` is invalid (HTTP 200)');
   });
 
+  it("hides secret fields a message quotes from a parent's value, and cuts a huge message as a body is cut", async () => {
+    thingsAnswer({ session: { state: 'failed', password: 'hunter2-correct-horse' } });
+    const quoting = standard((value) => ({
+      issues: [
+        {
+          message: `must be finished, got ${JSON.stringify((value as { session: object }).session)}`,
+          path: ['session'],
+        },
+      ],
+    }));
+    const error = await rejectionOf(client().get('/things', { schema: quoting }));
+    expect(error).toMatchObject({ field: 'session' });
+    expect(error.message).not.toContain('hunter2');
+    expect(error.message).toContain('"password":"[redacted]"');
+    const huge = standard(() => ({ issues: [{ message: 'x'.repeat(1024 * 1024), path: ['session'] }] }));
+    expect((await rejectionOf(client().get('/things', { schema: huge }))).message.length).toBeLessThan(65 * 1024);
+  });
+
   it("reads another zod's issues by their code, a zod 3 union's (unionErrors, not errors) too", async () => {
     thingsAnswer({ state: 'gone' });
     const zod3 = (issue: object) => ({
@@ -129,6 +147,20 @@ describe('client.get(path, { schema }) with a Standard Schema', () => {
     await vi.waitFor(() => expect(validate).toHaveBeenCalledTimes(2));
     controller.abort();
     expect(await rejectionOf(call)).toBeInstanceOf(AbortError);
+  });
+
+  it('says at the deadline that the answer came and its schema had not checked it, not that no answer came', async () => {
+    const never = standard(() => new Promise<Result<unknown>>(() => undefined));
+    const error = await rejectionOf(
+      client({ deadline: 1_000 }).post('/configs/webhook', {
+        body: { url: 'https://hooks.example.com/in' },
+        schema: never,
+      }),
+    );
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ mayHaveSucceeded: true });
+    expect(error.message).toContain('the answer (HTTP 201) came, but its schema did not check it within the deadline');
+    expect(error.message).not.toContain('no answer');
   });
 
   it("with validate: 'warn' returns the refused answer and logs the refusal; with validate: false never runs it", async () => {

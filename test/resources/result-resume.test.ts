@@ -202,6 +202,32 @@ describe('a download cut part way by the network', () => {
     expect(sent.slice(1).map((headers) => headers['if-range'])).toEqual([undefined, strong]);
   });
 
+  it.each([
+    ['ends before the end', 100, `the resumed answer ended after ${HALF + 100} of ${SIZE} bytes`],
+    ['sends more than the rest', SIZE, `the resumed answer sent more than the ${SIZE} bytes of the file`],
+  ])(
+    'ends with ConnectionError, not a file of another length, when a 206 %s its Content-Range states',
+    async (_, length, why) => {
+      const result = await fileResult();
+      const etag = `"${result.checksum}"`;
+      // Without size and checksum, the file's length is the first answer's Content-Length, and nothing checks the end.
+      Object.assign(result, { checksum: null, size: null });
+      const half = await firstHalf(result);
+      const range = `bytes ${HALF}-${SIZE - 1}/${SIZE}`;
+      answerFiles((request) =>
+        request.headers.has('range')
+          ? new HttpResponse(new Uint8Array(length), { status: 206, headers: { 'content-range': range, etag } })
+          : cutAnswer(half, { etag, 'content-length': String(SIZE) }),
+      );
+      const seen: number[] = [];
+      const stream = await result.download({ maxRetries: 1, onProgress: ({ bytes }) => void seen.push(bytes) });
+      const error = await rejectionOf(bytesOf(stream));
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error.message).toContain(why);
+      expect(Math.max(...seen)).toBeLessThanOrEqual(SIZE);
+    },
+  );
+
   it('ends with ConnectionError when the resume is answered 200, without restarting the file', async () => {
     const result = await fileResult();
     api.faults.add({ path: `/files/${result.id}`, truncate: true });
