@@ -102,8 +102,7 @@ export function createWebhookHandler(
   }
   // Ids whose handlers are running: with `replay`, a copy delivered meanwhile is refused, not handled twice.
   const handling = new Set<string>();
-  // Keys of `on` not to report as near the slug of an event no handler took: each is reported once, and one whose own
-  // event came is spelt right (`source.linked` beside a `source.unlinked`).
+  // Keys of `on` already reported as near the slug of an event no handler took: each is reported once.
   const hinted = new Set<string>();
   /** Hands `work`, still running at the answer, to the platform's `waitUntil`, with its failure caught. */
   const keep = ({ platform }: Delivery, work: Promise<unknown>) => {
@@ -183,7 +182,6 @@ export function createWebhookHandler(
       const seen = await answerIfSeen(event.id, delivery);
       if (seen) return seen;
       const slug = eventSlug(event);
-      if (on[slug]) hinted.add(slug);
       const near = on[slug] ? undefined : nearSlug(on, slug);
       // Once a key, and not waited for: a hint, not a failure of the delivery.
       if (near && !hinted.has(near)) {

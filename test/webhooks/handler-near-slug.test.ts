@@ -47,16 +47,6 @@ describe('createWebhookHandler: a slug one or two letters off an event no handle
     expect(errors).toEqual([]);
   });
 
-  it('says nothing of a key whose own event came: source.linked is no misspelt source.unlinked', async () => {
-    const linked = vi.fn();
-    const { handler, errors } = recorder({ on: { 'source.linked': linked } });
-    const source = (action: string) => ({ ...taskSucceeded(), type: 'source', action, data: {} });
-    expect(await deliver(handler, source('linked'))).toBe(200);
-    expect(await deliver(handler, source('unlinked'))).toBe(200);
-    expect(linked).toHaveBeenCalledTimes(1);
-    expect(errors).toEqual([]);
-  });
-
   it('hints at a misspelt slug of a type the SDK does not know, too', async () => {
     const { handler, errors } = recorder({ on: { 'subscription.renwed': () => {} } });
     const renewed = { ...taskSucceeded(), type: 'subscription', action: 'renewed', data: {} };
