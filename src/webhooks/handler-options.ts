@@ -63,11 +63,9 @@ export interface WebhookHandlerOptions {
   /**
    * Called when a delivery is refused (a `SignatureVerificationError`, `WebhookPayloadError` or `ReplayError`, and no
    * handler ran), when one of an event already handled is acknowledged (`ReplayError`), when a handler threw (each
-   * one's error, also after a timeout), once for a key of `on` one or two letters off the slug of an event no handler
-   * took (an `InvalidInputError` naming it: `task.succeded`?), or when the handlers, the replay store or the secret
-   * function passed `handlerTimeout` (a `TimeoutError` DOMException, then what they throw late). For logs: the answer
-   * waits for it while the delivery's `handlerTimeout` lasts (not for the misspelling's) but does not change, and what
-   * it throws is ignored.
+   * one's error, also after a timeout), or when the handlers, the replay store or the secret function passed
+   * `handlerTimeout` (a `TimeoutError` DOMException, then what they throw late). For logs: the answer waits for it
+   * while the delivery's `handlerTimeout` lasts but does not change, and what it throws is ignored.
    */
   onError?: ((error: unknown, request: Request) => unknown) | undefined;
   /** Seconds the signature's timestamp may be off, both ways (default 600). */

@@ -10,7 +10,6 @@ import {
   type PlatformContext,
   type WebhookHandlerOptions,
 } from './handler-options';
-import { nearSlug } from './near-slug';
 import { checkReplayStore, lookupFailed, recordFailed, ReplayError } from './replay';
 import { checkOptionsObject, checkVerifyOptions, isSecrets, SignatureVerificationError } from './signature';
 import { verifyRequest } from './verify-request';
@@ -102,8 +101,6 @@ export function createWebhookHandler(
   }
   // Ids whose handlers are running: with `replay`, a copy delivered meanwhile is refused, not handled twice.
   const handling = new Set<string>();
-  // Keys of `on` already reported as near the slug of an event no handler took: each is reported once.
-  const hinted = new Set<string>();
   /** Hands `work`, still running at the answer, to the platform's `waitUntil`, with its failure caught. */
   const keep = ({ platform }: Delivery, work: Promise<unknown>) => {
     const kept = work.catch(() => {});
@@ -181,14 +178,6 @@ export function createWebhookHandler(
     try {
       const seen = await answerIfSeen(event.id, delivery);
       if (seen) return seen;
-      const slug = eventSlug(event);
-      const near = on[slug] ? undefined : nearSlug(on, slug);
-      // Once a key, and not waited for: a hint, not a failure of the delivery.
-      if (near && !hinted.has(near)) {
-        hinted.add(near);
-        const hint = `no handler took a ${slug} event; is this slug misspelt?`;
-        keep(delivery, report(new InvalidInputError(`options.on['${near}']`, hint), delivery));
-      }
       const controller = new AbortController();
       const context: EventHandlerContext = { signal: controller.signal };
       let waitingOn = HANDLERS;
@@ -196,7 +185,9 @@ export function createWebhookHandler(
       const work = (async () => {
         // Both run, even beside one that throws at once, and both are waited for: each failure is reported, and a
         // retry of a failed delivery never runs beside a handler of it still running.
-        const settled = await Promise.allSettled([on[slug], onAny].map(async (run) => run?.(event, context)));
+        const settled = await Promise.allSettled(
+          [on[eventSlug(event)], onAny].map(async (run) => run?.(event, context)),
+        );
         const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
         if (failures.length > 0) return failures;
         waitingOn = STORE;
