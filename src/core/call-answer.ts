@@ -1,10 +1,10 @@
 /** A call's answer: its body text checked as the client's `validate` says, against the resource's schema. */
-import type * as z from 'zod/mini';
 import type { Call } from './call';
 import type { RicloudError } from './errors';
-import { type AnswerSchema, parseBody } from './parse';
+import { parseBody } from './parse';
 import { build, buildPage } from './schema-kit';
 import type { RequestSpec } from './spec';
+import type { StandardSchemaV1 } from './standard-schema';
 
 /** The value of an answer's `text`, checked as the client's `validate` says: a promise for a caller's schema. */
 export function parseAnswer<T>(call: Call<T>, text: string, status: number): T | Promise<T> {
@@ -25,10 +25,9 @@ export function parseAnswer<T>(call: Call<T>, text: string, status: number): T |
   return parseBody(transport.validate === false ? undefined : resolve(spec), text, context, warn);
 }
 
-/** The schema of a spec's answer: a resource's declaration is built on first use. */
-function resolve<T>({ schema, page }: RequestSpec<T>): AnswerSchema<T> | undefined {
-  if (!schema) return undefined;
+/** The schema of a spec's answer: a resource's declaration is built on first use, a caller's schema is as given. */
+function resolve<T>({ schema, page }: RequestSpec<T>): StandardSchemaV1<unknown, T> | undefined {
   // A caller's Standard Schema may be a function too (arktype's are): what marks it is its `~standard`.
-  if ('~standard' in schema) return { standard: schema };
-  return { zod: (page ? buildPage(schema) : build(schema)) as z.ZodMiniType<T> };
+  if (!schema || '~standard' in schema) return schema;
+  return (page ? buildPage(schema) : build(schema)) as StandardSchemaV1<unknown, T>;
 }

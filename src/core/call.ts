@@ -151,7 +151,8 @@ export class Call<T> {
         }
         // A caller's schema may be async: its check ends with the call (its deadline, its signal), as the read does.
         this.answered = response.status;
-        const data = await Promise.race([parseAnswer(this, text, response.status), this.#aborted]);
+        const parsed = parseAnswer(this, text, response.status);
+        const data = parsed instanceof Promise ? await Promise.race([parsed, this.#aborted]) : parsed;
         this.#inAttempt = false;
         return { data, response: responseMeta(response, this.info.requestId, transport.redact) };
       }

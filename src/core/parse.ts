@@ -1,5 +1,4 @@
 /** Response bodies to values: JSON, then the resource's zod schema or the caller's Standard Schema. */
-import { safeParse } from 'zod/mini';
 import type * as z from 'zod/mini';
 import { ResponseValidationError, type RequestInfo } from './errors';
 import { describe, isPlainObject, withArticle } from './params';
@@ -27,21 +26,18 @@ interface BodyContext {
   redact: (text: string) => string;
 }
 
-/** The schema a body is checked against: a resource's zod schema, or a caller's Standard Schema (the escape hatch's). */
-export type AnswerSchema<T> = { zod: z.ZodMiniType<T> } | { standard: StandardSchemaV1<unknown, T> };
-
 /** What a schema made of a body: its value, or its first issue as [field, why]. */
 type Verdict<T> = { value: T } | [field: string, why: string];
 
 /**
  * Parses `text` as JSON and checks it against `schema`; anything else is a `ResponseValidationError`. Without a schema
  * (validation off), or when `warn` takes the schema's refusal (`validate: 'warn'`), the body is returned unchecked
- * once it has the shape the SDK builds on. A resource's schema answers at once, a caller's Standard Schema with a
- * promise (it may be async).
+ * once it has the shape the SDK builds on. Every schema is checked through Standard Schema's `validate`: one that
+ * answers at once (zod's, so every resource's) gives the value at once, an async one a promise.
  */
 export function parseBody<T>(
   /** The response's schema, unless validation is off. */
-  schema: AnswerSchema<T> | undefined,
+  schema: StandardSchemaV1<unknown, T> | undefined,
   text: string,
   context: BodyContext,
   warn?: (error: ResponseValidationError) => void,
@@ -69,37 +65,40 @@ export function parseBody<T>(
     if (problem) throw invalid(context, text, problem[0], problem[1]);
     return json as T;
   };
-  // A caller's schema may throw, or be async where zod's safeParse is not: the answer arrived, so no connection failed.
+  // A caller's schema may throw, or be async: the answer arrived, so no connection failed.
   const threw = (cause: unknown) => invalid(context, text, '', 'the schema threw while checking the response', cause);
   if (!schema) return settle(undefined);
-  if ('standard' in schema)
-    return standardVerdict(schema.standard, json, context.redact).then(settle, (cause) => {
-      throw threw(cause);
-    });
-  let result: ReturnType<typeof safeParse<z.ZodMiniType<T>>>;
+  let verdict: Verdict<T> | Promise<Verdict<T>>;
   try {
-    result = safeParse(schema.zod, json);
+    const result = schema['~standard'].validate(json);
+    verdict =
+      result instanceof Promise
+        ? result.then((answer) => verdictOf(schema, answer, json, context.redact))
+        : verdictOf(schema, result, json, context.redact);
   } catch (cause) {
     throw threw(cause);
   }
-  return settle(result.success ? { value: result.data } : zodIssue(result.error.issues[0], json));
+  return verdict instanceof Promise
+    ? verdict.then(settle, (cause) => {
+        throw threw(cause);
+      })
+    : settle(verdict);
 }
 
 /**
- * A Standard Schema's verdict on `json`. A zod schema's issue is told from its code, as a resource's is (zod/mini
- * carries no message text); another library's by its message, hidden for a secret field, whose value it may quote,
- * and redacted and cut as a body is (it may quote a parent's value, secrets and all, or the whole body).
+ * A schema's verdict on `json` from its `result`. A zod schema's issue is told from its code, as a resource's is
+ * (zod/mini carries no message text); another library's by its message, hidden for a secret field, whose value it may
+ * quote, and redacted and cut as a body is (it may quote a parent's value, secrets and all, or the whole body).
  */
-async function standardVerdict<T>(
+function verdictOf<T>(
   schema: StandardSchemaV1<unknown, T>,
+  result: StandardSchemaV1.Result<T>,
   json: unknown,
   redact: (text: string) => string,
-): Promise<Verdict<T>> {
-  const props = schema['~standard'];
-  const result = await props.validate(json);
+): Verdict<T> {
   if (!result.issues) return { value: result.value };
   const issue = result.issues[0];
-  if (props.vendor === 'zod') return zodIssue(issue as $ZodIssue | undefined, json);
+  if (schema['~standard'].vendor === 'zod') return zodIssue(issue as $ZodIssue | undefined, json);
   const keys = (issue?.path ?? []).map((step) => String(typeof step === 'object' ? step.key : step));
   const field = keys.join('.');
   const shown = issue && !isSecretKey(String(keys.at(-1))) ? `: ${redactText(issue.message, redact)}` : '';
