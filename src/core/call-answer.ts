@@ -18,9 +18,12 @@ export function parseAnswer<T>(call: Call<T>, text: string, status: number): T |
     mayHaveSucceeded: spec.retry === 'once',
     redact: transport.redact,
   };
+  // An async check that refuses after the call ended (its deadline, its signal) returned nothing: its error stands.
   const warn =
     transport.validate === 'warn'
-      ? (error: RicloudError) => transport.log('warn', `${error.message}; returned unchecked (validate: 'warn')`)
+      ? (error: RicloudError) => {
+          if (!call.signal.aborted) transport.log('warn', `${error.message}; returned unchecked (validate: 'warn')`);
+        }
       : undefined;
   return parseBody(transport.validate === false ? undefined : resolve(spec), text, context, warn);
 }

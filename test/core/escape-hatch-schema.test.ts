@@ -179,6 +179,26 @@ describe('client.get(path, { schema }) with a Standard Schema', () => {
     expect(validate).not.toHaveBeenCalled();
   });
 
+  it("with validate: 'warn' logs nothing for an async schema that refuses the answer after the call ended", async () => {
+    thingsAnswer({ id: 'wc_1', url: 'http://hooks.example.com' });
+    const logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
+    const checks: (() => void)[] = [];
+    // Each check answers only when the test lets it: after its call has ended.
+    const schema = standard(
+      (value) => new Promise<Result<unknown>>((resolve) => checks.push(() => resolve(configCheck(value)))),
+    );
+    const warned = client({ validate: 'warn', logger, logLevel: 'warn', deadline: 1_000 });
+    expect(await rejectionOf(warned.get('/things', { schema }))).toBeInstanceOf(TimeoutError);
+    const controller = new AbortController();
+    const aborted = warned.get('/things', { schema, signal: controller.signal });
+    await vi.waitFor(() => expect(checks).toHaveLength(2));
+    controller.abort();
+    expect(await rejectionOf(aborted)).toBeInstanceOf(AbortError);
+    for (const check of checks) check();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
   it.each([
     ['an object', {}],
     ['a function', () => undefined],
