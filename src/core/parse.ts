@@ -108,7 +108,8 @@ function verdictOf<T>(
 /** zod's first issue on `json` as [field, why]. */
 function zodIssue(first: $ZodIssue | undefined, json: unknown): [string, string] {
   const issue = first && reported(first);
-  const field = issue?.path.join('.') ?? '';
+  // String, not join, turns a symbol key into `Symbol(name)`: join throws on it.
+  const field = issue?.path.map(String).join('.') ?? '';
   return [field, `field \`${field || '(root)'}\` ${issue ? issueText(issue, json) : 'is invalid'}`];
 }
 

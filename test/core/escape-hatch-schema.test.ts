@@ -248,6 +248,24 @@ describe("client.get(path, { schema }) with the app's zod/mini", () => {
     expect(error.message).toBe('GET /things: field `url` must be a string, got 5 (HTTP 200)');
   });
 
+  it("names a field whose path has a symbol key, zod's or in another library's { key } step, not 'the schema threw'", async () => {
+    thingsAnswer({ data: [{ url: 'http://hooks.example.com' }] });
+    const symbolic = z.object({ data: z.array(z.object({ url: z.string() })) }).check(
+      z.superRefine((value, context) => {
+        context.issues.push({ code: 'custom', message: 'must be https', input: value, path: ['data', Symbol('x')] });
+      }),
+    );
+    const error = await rejectionOf(client().get('/things', { schema: symbolic }));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).toMatchObject({ status: 200, field: 'data.Symbol(x)' });
+    expect(error.message).toBe('GET /things: field `data.Symbol(x)` is missing (HTTP 200)');
+    const other = standard(() => ({ issues: [{ message: 'must be https', path: [{ key: Symbol('y') }, 'url'] }] }));
+    expect(await rejectionOf(client().get('/things', { schema: other }))).toMatchObject({
+      field: 'Symbol(y).url',
+      message: 'GET /things: field `Symbol(y).url` is invalid: must be https (HTTP 200)',
+    });
+  });
+
   it('runs an async refinement, and reports its refusal by field', async () => {
     const created = await client().webhookConfigs.create({ url: 'https://hooks.example.com/in' });
     const https = z.object({ url: z.string().check(z.refine(async (url) => url.startsWith('https:'))) });
