@@ -8,7 +8,7 @@ export const LATE = Symbol('late');
 export interface Deadline {
   /** `value` once it settles, or `LATE` if the deadline passes first. */
   race<T>(value: T): Promise<Awaited<T> | typeof LATE>;
-  /** True once the time is up. */
+  /** True once the time is up, by the clock: a step that held the thread past it ran before the timer could fire. */
   passed(): boolean;
   /** Stops the timer, once the delivery is answered. */
   clear(): void;
@@ -18,6 +18,7 @@ export interface Deadline {
 export function startDeadline(ms: number): Deadline {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let passed = false;
+  const end = performance.now() + ms;
   const late = new Promise<typeof LATE>((resolve) => {
     if (ms <= MAX_DELAY)
       timer = setTimeout(() => {
@@ -25,5 +26,9 @@ export function startDeadline(ms: number): Deadline {
         resolve(LATE);
       }, ms);
   });
-  return { race: (value) => Promise.race([value, late]), passed: () => passed, clear: () => clearTimeout(timer) };
+  return {
+    race: (value) => Promise.race([value, late]),
+    passed: () => passed || performance.now() >= end,
+    clear: () => clearTimeout(timer),
+  };
 }

@@ -144,7 +144,8 @@ export function createWebhookHandler(
         delivery,
         Promise.resolve(value).catch((failure: unknown) => report(failure, delivery)),
       );
-    return settled;
+    // One that held the thread past the deadline settled before its timer fired: it used up the time, not what follows.
+    return delivery.deadline.passed() ? LATE : settled;
   };
   /**
    * The answer to a delivery whose event id `replay` holds (200, handlers not run), could not look up (500) or did not

@@ -13,7 +13,8 @@ const resolvesIn = <T>(ms: number, value: T) => new Promise<T>((resolve) => setT
 const delivery = (id = 'evt_deadline') => createSignedRequest(taskSucceeded(id), SECRET);
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  // The clock too: a delivery's deadline is also read from it.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
 });
 afterEach(() => {
   vi.useRealTimers();

@@ -18,6 +18,10 @@ const deliver = async (handler: (request: Request) => Promise<Response>, id = 'e
 };
 
 const never = () => new Promise<never>(() => {});
+/** Holds the thread for `ms`, as a synchronous secret function or store that is slow does. */
+const hold = (ms: number) => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+/** A handler that settles on the next turn of the event loop, when a deadline already passed has fired. */
+const nextTurn = { 'task.succeeded': () => new Promise<void>((resolve) => setTimeout(resolve, 0)) };
 
 /** A store in memory whose lookups (`has`) or records (`add`) never answer while `hung` says so. */
 function hangingStore(hung: { has?: boolean; add?: boolean }) {
@@ -91,7 +95,7 @@ describe('createWebhookHandler: a replay store that does not answer within handl
   });
 
   it('gives the lookup and the handlers one handlerTimeout between them, not one each', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const store: ReplayStore = {
       has: () => new Promise((resolve) => setTimeout(resolve, 60, false)),
       add: () => undefined,
@@ -105,6 +109,20 @@ describe('createWebhookHandler: a replay store that does not answer within handl
     const { handler } = recorder({ replay: hangingStore({ has: true }).store });
     await expect503At(handler, DEFAULT_HANDLER_TIMEOUT);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('names the store, not the handlers, when its lookup held the thread past handlerTimeout', async () => {
+    const store: ReplayStore = {
+      has: () => {
+        hold(60);
+        return false;
+      },
+      add: () => undefined,
+    };
+    const { handler, events, errors } = recorder({ replay: store, handlerTimeout: 20, on: nextTurn });
+    expect(await deliver(handler)).toEqual({ status: 503, text: storeTimedOut(20) });
+    expect(events).toEqual([]);
+    expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError', message: storeTimedOut(20) })]);
   });
 
   it('reports a lookup that fails after its timeout, and keeps its message from the sender', async () => {
@@ -139,6 +157,18 @@ describe('createWebhookHandler: a secret function that does not answer within ha
     expect(events).toEqual([]);
     expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError', message })]);
     expect(await deliver(handler)).toEqual({ status: 200, text: 'OK' });
+  });
+
+  it('names the secret function, not the handlers, when it held the thread past handlerTimeout', async () => {
+    const secret = () => {
+      hold(60);
+      return SECRET;
+    };
+    const { handler, events, errors } = recorder({ handlerTimeout: 20, secret, on: nextTurn });
+    const message = 'the secret function did not answer within 20 ms (handlerTimeout)';
+    expect(await deliver(handler)).toEqual({ status: 503, text: message });
+    expect(events).toEqual([]);
+    expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError', message })]);
   });
 
   it(`waits ${DEFAULT_HANDLER_TIMEOUT} ms for it by default, and reports what it throws later`, async () => {
