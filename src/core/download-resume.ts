@@ -52,8 +52,8 @@ function anotherVersion(first: Headers, answer: Headers): boolean {
 
 /**
  * `first`'s body, resumed where a network failure cut it or a stall ended it while retries remain. Without a known
- * size, with a `Content-Encoding` (whose byte offsets are not those read), or with neither a strong validator nor a
- * checksum, it is the body as it is.
+ * size, with a `Content-Encoding` other than `identity` (whose byte offsets are not those read), or with neither a
+ * strong validator nor a checksum, it is the body as it is.
  * @throws (the stream fails with) the resume's RicloudError, or ConnectionError when it is answered other than `206`
  *   from the byte it asked for, or for another version of the file: a `200` would start again into bytes already
  *   passed on.
@@ -64,8 +64,10 @@ export function resumingBody(first: Response, resume: Resume): ReadableStream<Ui
   // when the result's MD5 checks the whole, which ends a splice as it ends any corruption (ChecksumMismatchError).
   // Restarting from byte 0 instead could not take back the bytes already passed on.
   const unchecked = validator === undefined && !resume.checked;
-  if (!first.body || unchecked || first.headers.has('content-encoding') || resume.total === undefined)
-    return first.body;
+  // `identity` is no encoding (RFC 9110 §8.4.1), so its offsets are those read.
+  const encoding = first.headers.get('content-encoding');
+  const encoded = encoding !== null && encoding.toLowerCase() !== 'identity';
+  if (!first.body || unchecked || encoded || resume.total === undefined) return first.body;
   const { limits, total } = resume;
   let reader: ReadableStreamDefaultReader<Uint8Array> = first.body.getReader();
   let received = 0;

@@ -153,6 +153,29 @@ describe('a download cut part way by the network', () => {
     ]);
   });
 
+  it('resumes an answer with Content-Encoding: identity (no encoding) as one without, but not a compressed one', async () => {
+    let encoding = 'identity';
+    let half: Uint8Array = new Uint8Array();
+    const ranges: (string | null)[] = [];
+    // The first answer is given straight to the SDK: msw would pipe an encoded body through a decoder of its own.
+    const fetcher: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (!new URL(request.url).pathname.startsWith('/files/')) return fetch(request);
+      ranges.push(request.headers.get('range'));
+      return request.headers.has('range') ? fetch(request) : cutAnswer(half, { 'content-encoding': encoding });
+    };
+    const result = await fileResult(client({ fetch: fetcher }));
+    half = await firstHalf(await client().results.retrieve(result.id));
+    expect(md5(await bytesOf(await result.download()))).toBe(result.checksum);
+    expect(ranges).toEqual([null, `bytes=${HALF}-`]);
+    // Its byte offsets are not those read: a Range could not say where the rest starts.
+    encoding = 'gzip';
+    const error = await rejectionOf(result.download().then(bytesOf));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toContain('the connection failed during the download');
+    expect(ranges).toHaveLength(3);
+  });
+
   it('ends with ConnectionError, passing none of its bytes on, when the 206 states another ETag', async () => {
     const result = await fileResult();
     const half = await firstHalf(result);
