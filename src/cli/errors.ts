@@ -92,12 +92,13 @@ function stopExitCode(reason: unknown): number {
 }
 
 /**
- * The exit code of a run that threw `error` (undefined when it did not). A run stopped by SIGINT, SIGTERM or a closed
- * stdout (SIGPIPE) exits with the signal's code, one stopped by an `OutputError` exits 1 and one stopped at
- * `--timeout` 4, unless its cleanup failed for another reason.
+ * The exit code of a run that threw `error` (undefined when it did not, help and --version included: commander's
+ * error of code 0 is no failure). A run stopped by SIGINT, SIGTERM or a closed stdout (SIGPIPE) exits with the
+ * signal's code, one stopped by an `OutputError` exits 1 and one stopped at `--timeout` 4, unless its cleanup failed
+ * for another reason.
  */
 export function exitCode(error: unknown, stop: AbortSignal): number {
-  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
+  if (error instanceof CommanderError) return EXIT_CODES.usage;
   if (stoppedEarly(error, stop)) return stopExitCode(stop.reason);
   if (error === undefined) return EXIT_CODES.ok;
   if (error instanceof UsageError) return EXIT_CODES.usage;

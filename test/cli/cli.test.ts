@@ -14,7 +14,7 @@ import {
   newToken,
   OK_URL,
   ricloud,
-  ricloudToFullDevice,
+  ricloudWithStdout,
   start,
   useMockServer,
 } from './support';
@@ -266,6 +266,20 @@ describe('a reader that goes away, or a full disk', () => {
     expect(await run.done).toMatchObject({ code: 141, stderr: '' });
   });
 
+  it('--help and --version to a stdout that fails end as any output does (141 for a reader gone, else 1), not 0', async () => {
+    for (const args of [['--help'], ['--version'], ['webhook-config', 'list', '--help']]) {
+      const gone = start(args);
+      gone.child.stdout.destroy();
+      expect({ args, ...(await gone.done) }).toMatchObject({ args, code: 141, stderr: '' });
+      const unwritable = await ricloudWithStdout(args, {}, '1</dev/null');
+      expect({ args, ...unwritable }).toMatchObject({
+        args,
+        code: 1,
+        stderr: 'error: cannot write to stdout: EBADF: bad file descriptor, write\n',
+      });
+    }
+  });
+
   it.skipIf(!existsSync('/dev/full'))(
     'a stdout that fails otherwise (ENOSPC on /dev/full) is one line on stderr and exit 1',
     async () => {
@@ -275,7 +289,7 @@ describe('a reader that goes away, or a full disk', () => {
         ['webhook-config', 'list', '--all', '--json'],
         ['webhook-config', 'list'],
       ]) {
-        const run = await ricloudToFullDevice(args, env(token));
+        const run = await ricloudWithStdout(args, env(token));
         expect({ args, code: run.code }).toEqual({ args, code: 1 });
         expect(run.stderr).toBe('error: cannot write to stdout: ENOSPC: no space left on device, write\n');
       }

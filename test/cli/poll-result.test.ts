@@ -12,7 +12,7 @@ import {
   ndjson,
   newToken,
   ricloud,
-  ricloudToFullDevice,
+  ricloudWithStdout,
   start,
   tempHome,
   useHostileServer,
@@ -222,7 +222,7 @@ describe('ricloud result', () => {
       const token = newToken();
       const { client: sdk, poll } = await completedPoll(token, ONE_FILE);
       const [result] = (await sdk.results.list({ poll: poll.id })).data;
-      const run = await ricloudToFullDevice(['result', 'download', result?.id ?? ''], env(token));
+      const run = await ricloudWithStdout(['result', 'download', result?.id ?? ''], env(token));
       expect(run).toMatchObject({
         code: 1,
         stderr: 'error: cannot write to stdout: ENOSPC: no space left on device, write\n',

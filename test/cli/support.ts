@@ -94,10 +94,16 @@ export function ricloud(args: string[], env: Record<string, string | undefined> 
   return start(args, env).done;
 }
 
-/** Runs `ricloud args…` to the end with its stdout on /dev/full, where every write fails with ENOSPC. */
-export function ricloudToFullDevice(args: string[], env: Record<string, string | undefined>): Promise<Run> {
-  // The shell points stdout at /dev/full.
-  const child = spawn('sh', ['-c', 'exec "$@" > /dev/full', 'sh', process.execPath, BIN, ...args], {
+/**
+ * Runs `ricloud args…` to the end with its stdout where the shell's `redirect` points it: by default /dev/full, where
+ * every write fails with ENOSPC; `1</dev/null`, open for reading only, fails every write with EBADF.
+ */
+export function ricloudWithStdout(
+  args: string[],
+  env: Record<string, string | undefined>,
+  redirect = '> /dev/full',
+): Promise<Run> {
+  const child = spawn('sh', ['-c', `exec "$@" ${redirect}`, 'sh', process.execPath, BIN, ...args], {
     env: { PATH: process.env.PATH, HOME: tempHome(), ...env },
   });
   return collect(child).done;
