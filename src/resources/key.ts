@@ -4,8 +4,10 @@
  */
 import type { Endpoint, ListEndpoint, Wrap } from '../core/endpoint';
 import { dateFilter, type RefOrNull, refOrNull, text } from '../core/fields';
-import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
+import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
+import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
+import { Resource } from '../core/resource';
 import type { Kit } from '../core/schema-kit';
 import { keySchema, type KeyAttributes, type KeyState } from './key.schema';
 
@@ -134,14 +136,22 @@ export interface Key extends KeyAttributes {}
  * A key. Static methods use the default client (or `options.client`); instance methods the client it came from.
  * `token` is readable but never printed or serialised.
  */
-export class Key extends /* @__PURE__ */ resource({
+export class Key extends Resource {
   /** Updates this key in place and returns it. */
-  update: /* @__PURE__ */ inPlaceMethod(UPDATE),
+  update(params: KeyUpdateParams, options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, UPDATE, [params, options]);
+  }
+
   /** Fetches this key again, in place. */
-  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
+  refresh(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, RETRIEVE, [options]);
+  }
+
   /** Rotates this key in place: `token` becomes the new one. See `Keys.rotate`. */
-  rotate: /* @__PURE__ */ inPlaceMethod(ROTATE),
-}) {
+  rotate(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, ROTATE, [options]);
+  }
+
   /** `GET /key`. See `Keys.current`. */
   static current = /* @__PURE__ */ staticMethod(CURRENT);
   /** `POST /keys`. See `Keys.create`. */
