@@ -7,11 +7,13 @@ import { createServer } from 'node:http';
 import { expectTypeOf } from 'vitest';
 import {
   Client,
+  type CreatedWebhookConfig,
   Event,
   type EventAttributes,
   type EventState,
   Key,
   type KeyAttributes,
+  type KeyWithToken,
   Organisation,
   type OrganisationAttributes,
   Permissions,
@@ -59,10 +61,22 @@ never(async () => {
   expectTypeOf(created.secret).toEqualTypeOf<string>();
   expectTypeOf((await created.refresh()).secret).toEqualTypeOf<string>();
   createWebhookHandler({ secret: (await new Client().webhookConfigs.create({ url: 'https://a.example' })).secret });
+  // A variable declared with the created config's name keeps its secret a string, through refresh too.
+  let kept: CreatedWebhookConfig = await WebhookConfig.create({ url: 'https://hooks.example.com/in' });
+  expectTypeOf(kept.secret).toEqualTypeOf<string>();
+  kept = await new Client().webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+  kept = await kept.refresh();
+  createWebhookHandler({ secret: kept.secret });
+  // @ts-expect-error: a retrieved config may have no secret
+  kept = await WebhookConfig.retrieve('wc_1');
+  expectTypeOf(kept).toExtend<WebhookConfig>();
   // A key's token likewise: a string where create and rotate answer with it, maybe absent where lists leave it out.
   expectTypeOf((await Key.create()).token).toEqualTypeOf<string>();
   expectTypeOf((await new Client().keys.rotate('key_1')).token).toEqualTypeOf<string>();
   expectTypeOf((await Key.retrieve('key_1')).token).toEqualTypeOf<string | null | undefined>();
+  let key: KeyWithToken = await Key.create();
+  key = await new Client().keys.rotate(key.id);
+  expectTypeOf(key.token).toEqualTypeOf<string>();
   // @ts-expect-error: no such attribute; unknown extra fields are kept at run time only
   void cfg.date_creatd;
   const task: Task = await cfg.test();

@@ -36,8 +36,14 @@ export interface KeyListParams {
   before_id?: string | undefined;
 }
 
-/** A key as `create` and `rotate` answer it: with its new `token`, which lists leave out. */
-type WithToken = Key & { token: string };
+/**
+ * A key as `create` and `rotate` answer it: with its new `token`, which lists leave out. The type to keep that in a
+ * variable: `let key: KeyWithToken = await Key.create()`.
+ */
+export interface KeyWithToken extends Key {
+  /** The token, a secret, as `create` or `rotate` answered it. */
+  token: string;
+}
 
 const PATH = '/keys';
 const schema = keySchema;
@@ -50,14 +56,14 @@ const CURRENT: Endpoint<[], KeyAttributes, Key> = {
   what: 'current key',
   wrap: () => Key,
 };
-const CREATE: Endpoint<[params?: KeyCreateParams], KeyAttributes & { token: string }, WithToken> = {
+const CREATE: Endpoint<[params?: KeyCreateParams], KeyAttributes & { token: string }, KeyWithToken> = {
   method: 'POST',
   path: PATH,
   schema: withToken,
   retry: 'once',
   what: 'create key',
   params: { name: 'create', fields: OVERRIDES },
-  wrap: () => Key as Wrap<KeyAttributes, WithToken>,
+  wrap: () => Key as Wrap<KeyAttributes, KeyWithToken>,
 };
 const RETRIEVE: Endpoint<[id: string], KeyAttributes, Key> = {
   method: 'GET',
@@ -75,13 +81,13 @@ const UPDATE: Endpoint<[id: string, params: KeyUpdateParams], KeyAttributes, Key
   wrap: () => Key,
 };
 // Re-sent only when the server certainly did not act (a 429): a second rotation would replace the first one's token.
-const ROTATE: Endpoint<[id: string], KeyAttributes & { token: string }, WithToken> = {
+const ROTATE: Endpoint<[id: string], KeyAttributes & { token: string }, KeyWithToken> = {
   method: 'POST',
   path: '/keys/{id}/rotate',
   schema: withToken,
   retry: 'once',
   what: 'rotate key {id}',
-  wrap: () => Key as Wrap<KeyAttributes, WithToken>,
+  wrap: () => Key as Wrap<KeyAttributes, KeyWithToken>,
 };
 const LIST: ListEndpoint<KeyListParams, KeyAttributes, Key> = {
   path: PATH,

@@ -47,19 +47,29 @@ export interface WebhookConfigListParams {
   before_id?: string | undefined;
 }
 
-/** A config as `create` answers it: with its `secret`, which later answers may leave out. */
-type Created = WebhookConfig & { secret: string };
+/**
+ * A webhook config as `create` answers it: with its `secret`, which later answers may leave out. The type to keep
+ * that in a variable: `let cfg: CreatedWebhookConfig = await WebhookConfig.create({ url })`.
+ */
+export interface CreatedWebhookConfig extends WebhookConfig {
+  /** The secret the API signs this config's events with: keep it to verify deliveries. */
+  secret: string;
+}
 
 const PATH = '/configs/webhook';
 const schema = webhookConfigSchema;
-const CREATE: Endpoint<[params: WebhookConfigCreateParams], WebhookConfigAttributes & { secret: string }, Created> = {
+const CREATE: Endpoint<
+  [params: WebhookConfigCreateParams],
+  WebhookConfigAttributes & { secret: string },
+  CreatedWebhookConfig
+> = {
   method: 'POST',
   path: PATH,
   schema: (kit: Kit) => kit.z.looseObject({ ...schema(kit).shape, secret: kit.z.string() }),
   retry: 'once',
   what: 'create webhook_config',
   params: { name: 'create', fields: { url }, required: ['url'] },
-  wrap: () => WebhookConfig as Wrap<WebhookConfigAttributes, Created>,
+  wrap: () => WebhookConfig as Wrap<WebhookConfigAttributes, CreatedWebhookConfig>,
 };
 const RETRIEVE: Endpoint<[id: string], WebhookConfigAttributes, WebhookConfig> = {
   method: 'GET',
