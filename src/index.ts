@@ -41,7 +41,7 @@ export type { RetryMode } from './core/retry';
 export { Event, Events } from './resources/event';
 export type { EventAction, EventListParams, EventType } from './resources/event';
 export { Key, Keys } from './resources/key';
-export type { KeyCreateParams, KeyListParams, KeyUpdateParams } from './resources/key';
+export type { KeyCreateParams, KeyListParams, KeyUpdateParams, KeyWithToken } from './resources/key';
 export { Organisation, Organisations } from './resources/organisation';
 export type { OrganisationUpdateParams } from './resources/organisation';
 export { Permissions, PermissionsGroup } from './resources/permissions';
@@ -65,6 +65,7 @@ export type { TaskCreateParams, TaskListParams } from './resources/task';
 export type { WaitOptions } from './core/wait';
 export { WebhookConfig, WebhookConfigs } from './resources/webhook-config';
 export type {
+  CreatedWebhookConfig,
   WebhookConfigCreateParams,
   WebhookConfigListParams,
   WebhookConfigUpdateParams,

@@ -22,7 +22,8 @@ const USE = `
 export async function main(): Promise<void> {
   configure({ token: process.env['RICLOUD_TOKEN'] });
   const client = new Client({ token: 'tok' });
-  const created = await client.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+  let created: CreatedWebhookConfig = await client.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+  created = await created.refresh();
   const secret: string = created.secret;
   const page = await client.webhookConfigs.list({ state: 'valid', limit: 10 });
   await page.data[0]?.update({ state: 'deactivated' });
@@ -50,7 +51,16 @@ export async function main(): Promise<void> {
 `;
 
 /** The app as an ES module: named imports. */
-const ESM_APP = `import { Client, configure, NotFoundError, RicloudError, type Task, type TaskState, WebhookConfig } from 'ricloud';
+const ESM_APP = `import {
+  Client,
+  configure,
+  type CreatedWebhookConfig,
+  NotFoundError,
+  RicloudError,
+  type Task,
+  type TaskState,
+  WebhookConfig,
+} from 'ricloud';
 import { constructEvent, createWebhookHandler, isEvent, type WebhookEvent, type WebhookEventOf } from 'ricloud/webhooks';
 import { createMockApi } from 'ricloud/mock';
 import { webhookConfigSchema } from 'ricloud/schemas';
@@ -64,6 +74,7 @@ import mock = require('ricloud/mock');
 import schemas = require('ricloud/schemas');
 import node = require('ricloud/node');
 const { Client, configure, NotFoundError, RicloudError, WebhookConfig } = ricloud;
+type CreatedWebhookConfig = ricloud.CreatedWebhookConfig;
 type Task = ricloud.Task;
 type TaskState = ricloud.TaskState;
 type WebhookEvent = webhooks.WebhookEvent;

@@ -7,19 +7,38 @@ import { createServer } from 'node:http';
 import { expectTypeOf } from 'vitest';
 import {
   Client,
+  type CreatedWebhookConfig,
   Event,
+  type EventAttributes,
   type EventState,
   Key,
+  type KeyAttributes,
+  type KeyWithToken,
   Organisation,
+  type OrganisationAttributes,
+  Permissions,
+  type PermissionsAttributes,
   Poll,
+  type PollAttributes,
+  type ResultAttributes,
   Session,
+  type SessionAttributes,
   type SessionState,
+  Source,
+  type SourceAttributes,
+  StorageConfig,
+  type StorageConfigAttributes,
+  Subscription,
+  type SubscriptionAttributes,
+  type TaskAttributes,
+  type UserAttributes,
+  type WebhookConfigAttributes,
   type RequestHookInfo,
   type ResponseHookInfo,
   Result,
   type ResultState,
   type RetryHookInfo,
-  type Task,
+  Task,
   type TaskState,
   User,
   WebhookConfig,
@@ -42,10 +61,22 @@ never(async () => {
   expectTypeOf(created.secret).toEqualTypeOf<string>();
   expectTypeOf((await created.refresh()).secret).toEqualTypeOf<string>();
   createWebhookHandler({ secret: (await new Client().webhookConfigs.create({ url: 'https://a.example' })).secret });
+  // A variable declared with the created config's name keeps its secret a string, through refresh too.
+  let kept: CreatedWebhookConfig = await WebhookConfig.create({ url: 'https://hooks.example.com/in' });
+  expectTypeOf(kept.secret).toEqualTypeOf<string>();
+  kept = await new Client().webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+  kept = await kept.refresh();
+  createWebhookHandler({ secret: kept.secret });
+  // @ts-expect-error: a retrieved config may have no secret
+  kept = await WebhookConfig.retrieve('wc_1');
+  expectTypeOf(kept).toExtend<WebhookConfig>();
   // A key's token likewise: a string where create and rotate answer with it, maybe absent where lists leave it out.
   expectTypeOf((await Key.create()).token).toEqualTypeOf<string>();
   expectTypeOf((await new Client().keys.rotate('key_1')).token).toEqualTypeOf<string>();
   expectTypeOf((await Key.retrieve('key_1')).token).toEqualTypeOf<string | null | undefined>();
+  let key: KeyWithToken = await Key.create();
+  key = await new Client().keys.rotate(key.id);
+  expectTypeOf(key.token).toEqualTypeOf<string>();
   // @ts-expect-error: no such attribute; unknown extra fields are kept at run time only
   void cfg.date_creatd;
   const task: Task = await cfg.test();
@@ -54,6 +85,33 @@ never(async () => {
   // Filters offer the documented types, actions and source types, and take one the API adds later.
   await Event.list({ type: 'storage_config', action: 'test' });
   await new Client().tasks.list({ source_type: 'icloud.device' });
+});
+
+// A spread copies a resource's attributes, and so does its type: no instance method, getter (`done`) or
+// `lastResponse`, which live on the prototype or are not enumerable. A top-level secret (`secret`, `token`,
+// `credentials`) is not enumerable either, so not copied, yet stays in the type: it is an attribute.
+never(async () => {
+  const cfg = await WebhookConfig.retrieve('wc_1');
+  expectTypeOf({ ...cfg }).toEqualTypeOf<WebhookConfigAttributes>();
+  expectTypeOf({ ...(await cfg.test()) }).toEqualTypeOf<TaskAttributes>();
+  expectTypeOf({ ...(await Event.retrieve('evt_1')) }).toEqualTypeOf<EventAttributes>();
+  expectTypeOf({ ...(await Key.retrieve('key_1')) }).toEqualTypeOf<KeyAttributes>();
+  expectTypeOf({ ...(await Organisation.retrieve()) }).toEqualTypeOf<OrganisationAttributes>();
+  expectTypeOf({ ...(await Permissions.retrieve('perm_1')) }).toEqualTypeOf<PermissionsAttributes>();
+  const { results, ...poll } = await Poll.retrieve('pol_1');
+  expectTypeOf(poll).toEqualTypeOf<Omit<PollAttributes, 'results'>>();
+  expectTypeOf({ ...(await Result.retrieve('res_1')) }).toEqualTypeOf<ResultAttributes>();
+  expectTypeOf({ ...(await Session.retrieve('ses_1')) }).toEqualTypeOf<SessionAttributes>();
+  expectTypeOf({ ...(await Source.retrieve('src_1')) }).toEqualTypeOf<SourceAttributes>();
+  expectTypeOf({ ...(await StorageConfig.retrieve('sc_1')) }).toEqualTypeOf<StorageConfigAttributes>();
+  expectTypeOf({ ...(await Subscription.retrieve('sub_1')) }).toEqualTypeOf<SubscriptionAttributes>();
+  expectTypeOf({ ...(await User.retrieve('usr_1')) }).toEqualTypeOf<UserAttributes>();
+  const copy = { ...(await Task.retrieve('tsk_1')) };
+  // @ts-expect-error: a copy has no methods: refresh() would have no client to send with
+  await copy.refresh();
+  // @ts-expect-error: nor the response facts
+  void copy.lastResponse;
+  return results;
 });
 
 // A page's items are read-only: the last one is where the next page starts, so reordering them in place would skip items.

@@ -1,14 +1,14 @@
 /**
  * The methods an endpoint declaration makes, each one line in its resource file: the client group's
- * (`create = this.method(CREATE)`), the static one (`static create = staticMethod(CREATE)`) and the instance one
- * (`update: inPlaceMethod(UPDATE)`, on the class `resource({ … })` makes). Each hands its arguments to `callEndpoint`.
+ * (`create = this.method(CREATE)`), the static one (`static create = staticMethod(CREATE)`) and the body of the
+ * instance one (`update(params, options) { return sendInPlace(this, UPDATE, [params, options]); }`, a class method so
+ * a spread's type leaves it out as a spread does). Each hands its arguments to `callEndpoint`.
  */
 import type { BaseClient } from './client';
 import { callEndpoint, type Endpoint, type ListEndpoint, listEndpoint } from './endpoint';
 import type { PagePromise } from './list';
 import type { CallOptions, RequestOptions } from './options';
-import { Resource } from './resource';
-import type { ResponseMeta } from './spec';
+import type { Resource } from './resource';
 
 /** What an instance method takes: its endpoint's arguments without the id, which is the resource's own. */
 type OwnArgs<Args extends unknown[]> = Args extends [id: string, ...infer Rest] ? Rest : Args;
@@ -47,48 +47,34 @@ export function staticPages<Filters, Out, R extends { id: string }>(
   return (params, options) => listEndpoint(endpoint, params, options);
 }
 
-/** What the instance methods use of their resource: its id, and `Resource`'s client and reload. */
+/** What the instance methods use of their resource: its id, and `Resource`'s client and reload (both protected). */
 interface Own {
   readonly id: string;
   readonly client: BaseClient;
   reload(fetch: () => Promise<unknown>): Promise<unknown>;
 }
 
-/** The instance method that sends `endpoint` for this resource; it returns the answer's resource. */
-export function instanceMethod<Args extends unknown[], Out, R>(
-  endpoint: Endpoint<Args, Out, R>,
-): (...args: [...OwnArgs<Args>, options?: RequestOptions]) => Promise<R> {
-  return function (this: Own, ...args: unknown[]) {
-    return callEndpoint(endpoint, args, this.client, this.id);
-  };
-}
-
-/** The instance method that sends `endpoint` for this resource and takes the answer's attributes; it returns this. */
-export function inPlaceMethod<Args extends unknown[], Out, R>(
-  endpoint: Endpoint<Args, Out, R>,
-): <T>(this: T, ...args: [...OwnArgs<Args>, options?: RequestOptions]) => Promise<T> {
-  return function (this: Own, ...args: unknown[]) {
-    return this.reload(() => callEndpoint(endpoint, args, this.client, this.id));
-  } as <T>(this: T) => Promise<T>;
-}
+/** An instance method's arguments for `Args`, its endpoint's: without the id, which is the resource's own. */
+type OwnCall<Args extends unknown[]> = [...OwnArgs<Args>, options: RequestOptions | undefined];
 
 /**
- * The base class of a resource with these instance methods (made by `instanceMethod` and `inPlaceMethod`), on its
- * prototype as a class's methods are.
+ * The body of an instance method (`test(options) { return send(this, TEST, [options]); }`): sends `endpoint` on this
+ * resource's id with the client it came from; resolves with the answer's resource.
  */
-export function resource<Methods extends object>(
-  methods: Methods,
-): new (
-  attributes: object,
-  response: ResponseMeta,
-  client: BaseClient,
-) => Resource<BaseClient> & Methods {
-  class WithMethods extends Resource<BaseClient> {}
-  for (const name in methods)
-    Object.defineProperty(WithMethods.prototype, name, { value: methods[name], writable: true, configurable: true });
-  return WithMethods as unknown as new (
-    attributes: object,
-    response: ResponseMeta,
-    client: BaseClient,
-  ) => Resource<BaseClient> & Methods;
+export function send<Args extends unknown[], Out, R>(
+  resource: Resource,
+  endpoint: Endpoint<Args, Out, R>,
+  args: OwnCall<Args>,
+): Promise<R> {
+  const own = resource as unknown as Own;
+  return callEndpoint(endpoint, args, own.client, own.id);
+}
+
+/** The body of an in-place method (`update`, `refresh`): `send`, then this resource takes the answer's attributes. */
+export function sendInPlace<T extends Resource, Args extends unknown[], Out>(
+  resource: T,
+  endpoint: Endpoint<Args, Out, unknown>,
+  args: OwnCall<Args>,
+): Promise<T> {
+  return (resource as unknown as Own).reload(() => send(resource, endpoint, args)) as Promise<T>;
 }

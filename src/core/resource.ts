@@ -1,10 +1,8 @@
 /** What every resource instance has: its attributes, the response that produced it, and a redacted print form. */
+import type { BaseClient } from './client';
 import type { ResponseMeta } from './spec';
 import { INSPECT, inspected } from './inspect';
 import { isSecretKey, REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
-
-// The client a resource was fetched with, so instance methods use the same one.
-const owner = Symbol('ricloud.client');
 
 /**
  * True for a nested attribute that is a credential: a secret (in any case, as data echoed from elsewhere may spell
@@ -29,20 +27,24 @@ export function hideNestedSecrets(name: string, root: unknown): void {
   }
 }
 
-/** Base of WebhookConfig, Task and Event. */
-export abstract class Resource<C = unknown> {
-  /** The HTTP status, headers and request id of the response that produced this value (not enumerable). */
-  declare readonly lastResponse: ResponseMeta;
-  declare readonly [owner]: C;
+/**
+ * Base of WebhookConfig, Task and the other resources. Only attributes are own enumerable properties: everything else
+ * is a private field, an accessor or a class method, so a spread (`{ ...config }`) and its type both hold the
+ * attributes alone (TypeScript leaves a class's methods and accessors out of a spread's type).
+ */
+export abstract class Resource {
+  // The client this resource was fetched with, so instance methods use the same one; and the response it came from.
+  #client: BaseClient;
+  #response: ResponseMeta;
 
   /**
    * Built by the SDK (not by apps) from a validated response: copies `attributes` in, keeping secrets and response
    * facts out of `console.log`, spread and `JSON.stringify`.
    */
-  constructor(attributes: object, response: ResponseMeta, client: C) {
+  constructor(attributes: object, response: ResponseMeta, client: BaseClient) {
     for (const key of Object.keys(attributes)) {
       // Server data never replaces behaviour: a name the prototype chain has (a method such as `refresh`, the `done`
-      // getter, `constructor`, `toString`, `__proto__`) is not taken.
+      // getter, `lastResponse`, `constructor`, `toString`, `__proto__`) is not taken.
       if (key in this) continue;
       const value = (attributes as Record<string, unknown>)[key];
       if (typeof value === 'object') hideNestedSecrets(key, value);
@@ -51,13 +53,13 @@ export abstract class Resource<C = unknown> {
         Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: false });
       else (this as Record<string, unknown>)[key] = value;
     }
-    Object.defineProperty(this, 'lastResponse', {
-      value: response,
-      writable: true,
-      configurable: true,
-      enumerable: false,
-    });
-    Object.defineProperty(this, owner, { value: client, writable: true, configurable: true, enumerable: false });
+    this.#response = response;
+    this.#client = client;
+  }
+
+  /** The HTTP status, headers and request id of the response that produced this value (not copied by spread). */
+  get lastResponse(): ResponseMeta {
+    return this.#response;
   }
 
   // In-place calls sent so far, and the latest of them whose answer this resource holds.
@@ -69,19 +71,20 @@ export abstract class Resource<C = unknown> {
    * in-place calls overlap (an `update` and a `refresh`, say), an answer to an earlier call never replaces one to a
    * later call, so the resource never falls back to older server state.
    */
-  protected async reload(fetch: () => Promise<Resource<C>>): Promise<this> {
+  protected async reload(fetch: () => Promise<Resource>): Promise<this> {
     const call = ++this.#sent;
     const fresh = await fetch();
     if (call > this.#held) {
       this.#held = call;
       Object.defineProperties(this, Object.getOwnPropertyDescriptors(fresh));
+      this.#response = fresh.#response;
     }
     return this;
   }
 
   /** The client this resource was fetched with. */
-  protected get client(): C {
-    return this[owner];
+  protected get client(): BaseClient {
+    return this.#client;
   }
 
   /**

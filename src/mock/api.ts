@@ -47,18 +47,34 @@ export interface MockApi {
    * organisation when named. Each call gives copies: changing them changes nothing in the mock.
    */
   readonly store: {
+    /** The organisations: those the `tokens` option names, or one for each new token the mock met. */
     organisations(): StoredOrganisation[];
+    /** The keys, one a token, their tokens included. */
     keys(organisation?: string): StoredKey[];
-    webhookConfigs(organisation?: string): (WebhookConfigAttributes & { secret: string })[];
+    /** The webhook configs, their secrets included. */
+    webhookConfigs(organisation?: string): (WebhookConfigAttributes & {
+      /** The secret the mock signs this config's events with. */
+      secret: string;
+    })[];
+    /** The storage configs, their credentials included. */
     storageConfigs(organisation?: string): StoredStorageConfig[];
+    /** The permissions objects. */
     permissions(organisation?: string): StoredPermissions[];
+    /** The users. */
     users(organisation?: string): StoredUser[];
+    /** The sources, the devices that polls found under them included. */
     sources(organisation?: string): StoredSource[];
+    /** The sessions: never their credentials, which the mock does not keep. */
     sessions(organisation?: string): StoredSession[];
+    /** The polls, as stored: `tasks` holds their tasks' ids, shown by the API as the `tasks_*` lists. */
     polls(organisation?: string): StoredPoll[];
+    /** The subscriptions. */
     subscriptions(organisation?: string): StoredSubscription[];
+    /** The results that polls' tasks published. */
     results(organisation?: string): StoredResult[];
+    /** The tasks: config tests, and the tasks of polls. */
     tasks(organisation?: string): TaskAttributes[];
+    /** The events, with their delivery `state` and `retries`. */
     events(organisation?: string): EventAttributes[];
   };
   /**

@@ -37,22 +37,33 @@ export type Kind =
 
 /** A task as stored: a data task also names its poll, session, source and user. */
 export type StoredTask = TaskAttributes & {
+  /** The task's main argument: a poll task's data type, info type or file; a config test's config (its id). */
   target: string;
+  /** The user the task is for (its id), if any. */
   user?: string;
+  /** The source the task targets (its id), if any. */
   source?: string;
+  /** The session the task used (its id), if any. */
   session?: string;
+  /** The poll the task is part of (its id), if any. */
   poll?: string;
+  /** A copy of the source's `type`, for filtering. */
   source_type?: string;
 };
 
 /** A result's file: its content, and the token its signed URL carries. */
 export interface StoredFile {
+  /** What the file holds: its size, its MD5 and its bytes, made as they are read. */
   content: Content;
+  /** The token its `signed_url` carries, which serving the file checks (a wrong one is a 404). */
   token: string;
 }
 
 /** A stored webhook config: the API object, secret included. */
-export type StoredConfig = WebhookConfigAttributes & { secret: string };
+export type StoredConfig = WebhookConfigAttributes & {
+  /** The secret the mock signs this config's events with: 43 base64url characters. */
+  secret: string;
+};
 
 const KINDS: Kind[] = [
   'webhook_config',

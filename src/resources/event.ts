@@ -1,8 +1,10 @@
 /** The event resource: what happened to a resource, as delivered to webhook receivers. `/events` */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { dateFilter, text } from '../core/fields';
-import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
+import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
+import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
+import { Resource } from '../core/resource';
 import type { WebhookEventSlug } from '../webhooks/event';
 import { eventSchema, type EventAttributes, type EventState } from './event.schema';
 
@@ -66,10 +68,12 @@ export class Events extends APIResource {
 export interface Event extends EventAttributes {}
 
 /** An event. `type` and `action` name what happened (`webhook_config` + `test`); `data` is the resource it is about. */
-export class Event extends /* @__PURE__ */ resource({
+export class Event extends Resource {
   /** Fetches this event again, in place: its delivery `state`, `retries` and `date_delivered` move on. */
-  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
-}) {
+  refresh(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, RETRIEVE, [options]);
+  }
+
   /** `GET /events/{id}`. See `Events.retrieve`. */
   static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
   /** `GET /events`. See `Events.list`. */

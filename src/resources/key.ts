@@ -4,8 +4,10 @@
  */
 import type { Endpoint, ListEndpoint, Wrap } from '../core/endpoint';
 import { dateFilter, type RefOrNull, refOrNull, text } from '../core/fields';
-import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
+import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
+import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
+import { Resource } from '../core/resource';
 import type { Kit } from '../core/schema-kit';
 import { keySchema, type KeyAttributes, type KeyState } from './key.schema';
 
@@ -34,8 +36,14 @@ export interface KeyListParams {
   before_id?: string | undefined;
 }
 
-/** A key as `create` and `rotate` answer it: with its new `token`, which lists leave out. */
-type WithToken = Key & { token: string };
+/**
+ * A key as `create` and `rotate` answer it: with its new `token`, which lists leave out. The type to keep that in a
+ * variable: `let key: KeyWithToken = await Key.create()`.
+ */
+export interface KeyWithToken extends Key {
+  /** The token, a secret, as `create` or `rotate` answered it. */
+  token: string;
+}
 
 const PATH = '/keys';
 const schema = keySchema;
@@ -48,14 +56,14 @@ const CURRENT: Endpoint<[], KeyAttributes, Key> = {
   what: 'current key',
   wrap: () => Key,
 };
-const CREATE: Endpoint<[params?: KeyCreateParams], KeyAttributes & { token: string }, WithToken> = {
+const CREATE: Endpoint<[params?: KeyCreateParams], KeyAttributes & { token: string }, KeyWithToken> = {
   method: 'POST',
   path: PATH,
   schema: withToken,
   retry: 'once',
   what: 'create key',
   params: { name: 'create', fields: OVERRIDES },
-  wrap: () => Key as Wrap<KeyAttributes, WithToken>,
+  wrap: () => Key as Wrap<KeyAttributes, KeyWithToken>,
 };
 const RETRIEVE: Endpoint<[id: string], KeyAttributes, Key> = {
   method: 'GET',
@@ -73,13 +81,13 @@ const UPDATE: Endpoint<[id: string, params: KeyUpdateParams], KeyAttributes, Key
   wrap: () => Key,
 };
 // Re-sent only when the server certainly did not act (a 429): a second rotation would replace the first one's token.
-const ROTATE: Endpoint<[id: string], KeyAttributes & { token: string }, WithToken> = {
+const ROTATE: Endpoint<[id: string], KeyAttributes & { token: string }, KeyWithToken> = {
   method: 'POST',
   path: '/keys/{id}/rotate',
   schema: withToken,
   retry: 'once',
   what: 'rotate key {id}',
-  wrap: () => Key as Wrap<KeyAttributes, WithToken>,
+  wrap: () => Key as Wrap<KeyAttributes, KeyWithToken>,
 };
 const LIST: ListEndpoint<KeyListParams, KeyAttributes, Key> = {
   path: PATH,
@@ -134,14 +142,22 @@ export interface Key extends KeyAttributes {}
  * A key. Static methods use the default client (or `options.client`); instance methods the client it came from.
  * `token` is readable but never printed or serialised.
  */
-export class Key extends /* @__PURE__ */ resource({
+export class Key extends Resource {
   /** Updates this key in place and returns it. */
-  update: /* @__PURE__ */ inPlaceMethod(UPDATE),
+  update(params: KeyUpdateParams, options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, UPDATE, [params, options]);
+  }
+
   /** Fetches this key again, in place. */
-  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
+  refresh(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, RETRIEVE, [options]);
+  }
+
   /** Rotates this key in place: `token` becomes the new one. See `Keys.rotate`. */
-  rotate: /* @__PURE__ */ inPlaceMethod(ROTATE),
-}) {
+  rotate(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, ROTATE, [options]);
+  }
+
   /** `GET /key`. See `Keys.current`. */
   static current = /* @__PURE__ */ staticMethod(CURRENT);
   /** `POST /keys`. See `Keys.create`. */

@@ -1,7 +1,9 @@
 /** The organisation resource: the caller's organisation, its configs and its defaults. `/organisation` */
 import type { Endpoint } from '../core/endpoint';
 import { type RefOrNull, refOrNull, text } from '../core/fields';
-import { APIResource, inPlaceMethod, resource, staticMethod } from '../core/methods';
+import { APIResource, sendInPlace, staticMethod } from '../core/methods';
+import type { RequestOptions } from '../core/options';
+import { Resource } from '../core/resource';
 import { organisationSchema, type OrganisationAttributes } from './organisation.schema';
 
 /** Parameters of `update`: the defaults its keys fall back to, and its name (an empty update is refused). */
@@ -51,12 +53,17 @@ export class Organisations extends APIResource {
 export interface Organisation extends OrganisationAttributes {}
 
 /** The caller's organisation. Static methods use the default client; instance methods the one it came from. */
-export class Organisation extends /* @__PURE__ */ resource({
+export class Organisation extends Resource {
   /** Updates this organisation in place and returns it. */
-  update: /* @__PURE__ */ inPlaceMethod(UPDATE),
+  update(params: OrganisationUpdateParams, options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, UPDATE, [params, options]);
+  }
+
   /** Fetches the organisation again, in place. */
-  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
-}) {
+  refresh(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, RETRIEVE, [options]);
+  }
+
   /** `GET /organisation`. See `Organisations.retrieve`. */
   static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
   /** `POST /organisation`. See `Organisations.update`. */

@@ -1,8 +1,10 @@
 /** The permissions resource: scopes of the organisation mapped to limits. `/permissions` */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { dateFilter, type Field } from '../core/fields';
-import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
+import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
+import type { RequestOptions } from '../core/options';
 import { checkRule, type DateFilter, isPlainObject } from '../core/params';
+import { Resource } from '../core/resource';
 import { permissionsSchema, type PermissionsAttributes } from './permissions.schema';
 
 /** One limit of a scope, e.g. `{ level: 'user', type: 'count', value: 3 }`. */
@@ -107,12 +109,17 @@ export class PermissionsGroup extends APIResource {
 export interface Permissions extends PermissionsAttributes {}
 
 /** A permissions object. Static methods use the default client; instance methods the one it came from. */
-export class Permissions extends /* @__PURE__ */ resource({
+export class Permissions extends Resource {
   /** Replaces this object's scopes in place and returns it. */
-  update: /* @__PURE__ */ inPlaceMethod(UPDATE),
+  update(params: PermissionsParams, options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, UPDATE, [params, options]);
+  }
+
   /** Fetches this object again, in place. */
-  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
-}) {
+  refresh(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, RETRIEVE, [options]);
+  }
+
   /** `POST /permissions`. See `PermissionsGroup.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /permissions/{id}`. See `PermissionsGroup.retrieve`. */

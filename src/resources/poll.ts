@@ -7,9 +7,10 @@ import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, names, object, ref, text, type Ref } from '../core/fields';
 import type { PagePromise } from '../core/list';
-import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
+import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { type DateFilter, isPlainObject } from '../core/params';
+import { Resource } from '../core/resource';
 import type { ResponseMeta } from '../core/spec';
 import { waitFor, type WaitOptions } from '../core/wait';
 import { RUNNING_STATES } from '../core/wire';
@@ -161,10 +162,12 @@ export interface Poll extends Omit<PollAttributes, 'results'> {
  * A poll. Its `state` moves `pending → processing → completed`; a data type that fails shows in `tasks_failed`, not
  * in the poll's state. `wait()` follows it to the end.
  */
-export class Poll extends /* @__PURE__ */ resource({
+export class Poll extends Resource {
   /** Fetches this poll again, in place. */
-  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
-}) {
+  refresh(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, RETRIEVE, [options]);
+  }
+
   /** `POST /polls`. See `Polls.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /polls/{id}`. See `Polls.retrieve`. */

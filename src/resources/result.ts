@@ -9,9 +9,10 @@ import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError, ResponseValidationError } from '../core/errors';
 import { checkFields, dateFilter, type Ref, ref, refs, text } from '../core/fields';
 import { type DateFilter, isPlainObject } from '../core/params';
-import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
-import type { CallOptions } from '../core/options';
+import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
+import type { CallOptions, RequestOptions } from '../core/options';
 import { redactText } from '../core/redact';
+import { Resource } from '../core/resource';
 import type { Schema } from '../core/schema-kit';
 import { type ResponseMeta, SEND, TRANSPORT } from '../core/spec';
 import { resultSchema, type ResultAttributes, type ResultState } from './result.schema';
@@ -130,12 +131,17 @@ export class Results extends APIResource {
 export interface Result extends ResultAttributes {}
 
 /** A result. Static methods use the default client (or `options.client`); instance methods the client it came from. */
-export class Result extends /* @__PURE__ */ resource({
+export class Result extends Resource {
   /** Fetches this result again, in place. */
-  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
+  refresh(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, RETRIEVE, [options]);
+  }
+
   /** Acknowledges this result, in place: `consumed` from now on. */
-  acknowledge: /* @__PURE__ */ inPlaceMethod(ACKNOWLEDGE),
-}) {
+  acknowledge(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, ACKNOWLEDGE, [options]);
+  }
+
   /** `GET /results/{id}`. See `Results.retrieve`. */
   static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
   /** `GET /results`. See `Results.list`. */

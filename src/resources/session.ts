@@ -6,9 +6,11 @@ import type { BaseClient } from '../core/client';
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, object, ref, text, type Ref } from '../core/fields';
-import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
+import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
+import type { RequestOptions } from '../core/options';
 import { type DateFilter, isPlainObject, withArticle } from '../core/params';
 import { isSecretKey } from '../core/redact';
+import { Resource } from '../core/resource';
 import type { ResponseMeta } from '../core/spec';
 import { waitFor, type WaitOptions } from '../core/wait';
 import { sourceType } from './source';
@@ -176,12 +178,17 @@ export interface Session extends SessionAttributes {}
  * A session. Its `state` moves `pending → active | failed` (with an `error` slug such as `invalid-credentials` or
  * `code-required`), and `active → expired`; `wait()` follows it out of `pending`.
  */
-export class Session extends /* @__PURE__ */ resource({
+export class Session extends Resource {
   /** Fetches this session again, in place. */
-  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
+  refresh(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, RETRIEVE, [options]);
+  }
+
   /** Ends this session in place: `state` becomes `expired`. */
-  delete: /* @__PURE__ */ inPlaceMethod(DELETE),
-}) {
+  delete(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, DELETE, [options]);
+  }
+
   /** `POST /sessions`. See `Sessions.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /sessions/{id}`. See `Sessions.retrieve`. */

@@ -6,9 +6,10 @@ import { type Endpoint, type ListEndpoint, listEndpoint } from '../core/endpoint
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, oneOf, ref, text, type Ref } from '../core/fields';
 import type { PagePromise } from '../core/list';
-import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
+import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
+import { Resource } from '../core/resource';
 import { sourceSchema, type SourceAttributes, type SourceType, type SourceState } from './source.schema';
 
 /** The states a caller may set with an update. */
@@ -139,12 +140,17 @@ export class Sources extends APIResource {
 export interface Source extends SourceAttributes {}
 
 /** A source. Static methods use the default client (or `options.client`); instance methods the client it came from. */
-export class Source extends /* @__PURE__ */ resource({
+export class Source extends Resource {
   /** Updates this source in place and returns it. */
-  update: /* @__PURE__ */ inPlaceMethod(UPDATE),
+  update(params: SourceUpdateParams, options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, UPDATE, [params, options]);
+  }
+
   /** Fetches this source again, in place. */
-  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
-}) {
+  refresh(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, RETRIEVE, [options]);
+  }
+
   /** `POST /sources`. See `Sources.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /sources/{id}`. See `Sources.retrieve`. */

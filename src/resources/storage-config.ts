@@ -5,8 +5,10 @@
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { bool, dateFilter, type Field, oneOf, text } from '../core/fields';
-import { APIResource, inPlaceMethod, instanceMethod, resource, staticMethod, staticPages } from '../core/methods';
+import { APIResource, send, sendInPlace, staticMethod, staticPages } from '../core/methods';
+import type { RequestOptions } from '../core/options';
 import { checkRule, isPlainObject, type DateFilter } from '../core/params';
+import { Resource } from '../core/resource';
 import { STORAGE_TYPES, WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
 import { storageConfigSchema, type StorageConfigAttributes, type StorageConfigState } from './storage-config.schema';
 import { Task } from './task';
@@ -194,16 +196,27 @@ export interface StorageConfig extends StorageConfigAttributes {}
  * A storage config. Static methods use the default client (or `options.client`); instance methods the client it came
  * from. `credentials` is readable but never printed or serialised.
  */
-export class StorageConfig extends /* @__PURE__ */ resource({
+export class StorageConfig extends Resource {
   /** Updates this config in place and returns it. */
-  update: /* @__PURE__ */ inPlaceMethod(UPDATE),
+  update(params: StorageConfigUpdateParams, options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, UPDATE, [params, options]);
+  }
+
   /** Fetches this config again, in place. */
-  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
+  refresh(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, RETRIEVE, [options]);
+  }
+
   /** Starts a test of this config; returns its task. */
-  test: /* @__PURE__ */ instanceMethod(TEST),
+  test(options?: RequestOptions): Promise<Task> {
+    return send(this, TEST, [options]);
+  }
+
   /** Deletes this config; returns the API's last view of it. */
-  delete: /* @__PURE__ */ instanceMethod(DELETE),
-}) {
+  delete(options?: RequestOptions): Promise<StorageConfig> {
+    return send(this, DELETE, [options]);
+  }
+
   /** `POST /configs/storage`. See `StorageConfigs.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /configs/storage/{id}`. See `StorageConfigs.retrieve`. */

@@ -2,8 +2,10 @@
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, instant, ref, seconds, text, type Ref } from '../core/fields';
-import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
+import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
+import type { RequestOptions } from '../core/options';
 import { type DateFilter, type DateInput, isPlainObject, isoInstant } from '../core/params';
+import { Resource } from '../core/resource';
 import { waitFor, type WaitOptions } from '../core/wait';
 import { type PollPayloadParams, pollPayload } from './poll';
 import { subscriptionSchema, type SubscriptionAttributes, type SubscriptionState } from './subscription.schema';
@@ -137,12 +139,17 @@ export class Subscriptions extends APIResource {
 export interface Subscription extends SubscriptionAttributes {}
 
 /** A subscription. Static methods use the default client (or `options.client`); instance methods the one it is from. */
-export class Subscription extends /* @__PURE__ */ resource({
+export class Subscription extends Resource {
   /** Fetches this subscription again, in place. */
-  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
+  refresh(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, RETRIEVE, [options]);
+  }
+
   /** Deletes this subscription in place: `state` becomes `deleted`. */
-  delete: /* @__PURE__ */ inPlaceMethod(DELETE),
-}) {
+  delete(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, DELETE, [options]);
+  }
+
   /** `POST /subscriptions`. See `Subscriptions.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /subscriptions/{id}`. See `Subscriptions.retrieve`. */

@@ -1,8 +1,10 @@
 /** The task resource: asynchronous work on the server, such as a webhook config test. `/tasks` */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { dateFilter, type Ref, ref, text } from '../core/fields';
-import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
+import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
+import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
+import { Resource } from '../core/resource';
 import { waitFor, type WaitOptions } from '../core/wait';
 import { RUNNING_STATES } from '../core/wire';
 import type { SourceType } from './source.schema';
@@ -120,10 +122,12 @@ export class Tasks extends APIResource {
 export interface Task extends TaskAttributes {}
 
 /** A task. Its `state` moves `pending → processing → succeeded | failed | suspended`; `wait()` follows it there. */
-export class Task extends /* @__PURE__ */ resource({
+export class Task extends Resource {
   /** Fetches this task again, in place. */
-  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
-}) {
+  refresh(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, RETRIEVE, [options]);
+  }
+
   /** `POST /tasks`. See `Tasks.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /tasks/{id}`. See `Tasks.retrieve`. */

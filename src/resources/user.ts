@@ -1,8 +1,10 @@
 /** The user resource: the organisation's own name for one of its end users, whose sources it polls. `/users` */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { dateFilter, oneOf, type Ref, ref, text } from '../core/fields';
-import { APIResource, inPlaceMethod, resource, staticMethod, staticPages } from '../core/methods';
+import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
+import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
+import { Resource } from '../core/resource';
 import { userSchema, type UserAttributes, type UserState } from './user.schema';
 
 /** The states a caller may set with an update. */
@@ -113,12 +115,17 @@ export class Users extends APIResource {
 export interface User extends UserAttributes {}
 
 /** A user. Static methods use the default client (or `options.client`); instance methods the client it came from. */
-export class User extends /* @__PURE__ */ resource({
+export class User extends Resource {
   /** Updates this user in place and returns it. */
-  update: /* @__PURE__ */ inPlaceMethod(UPDATE),
+  update(params: UserUpdateParams, options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, UPDATE, [params, options]);
+  }
+
   /** Fetches this user again, in place. */
-  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
-}) {
+  refresh(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, RETRIEVE, [options]);
+  }
+
   /** `POST /users`. See `Users.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /users/{id}`. See `Users.retrieve`. */

@@ -1,8 +1,10 @@
 /** The webhook config resource: where the API sends signed events. `/configs/webhook` */
 import type { Endpoint, ListEndpoint, Wrap } from '../core/endpoint';
 import { dateFilter, oneOf, text, url } from '../core/fields';
-import { APIResource, inPlaceMethod, instanceMethod, resource, staticMethod, staticPages } from '../core/methods';
+import { APIResource, send, sendInPlace, staticMethod, staticPages } from '../core/methods';
+import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
+import { Resource } from '../core/resource';
 import type { Kit } from '../core/schema-kit';
 import { WEBHOOK_CONFIG_UPDATE_STATES } from '../core/wire';
 import { webhookConfigSchema, type WebhookConfigAttributes, type WebhookConfigState } from './webhook-config.schema';
@@ -45,19 +47,29 @@ export interface WebhookConfigListParams {
   before_id?: string | undefined;
 }
 
-/** A config as `create` answers it: with its `secret`, which later answers may leave out. */
-type Created = WebhookConfig & { secret: string };
+/**
+ * A webhook config as `create` answers it: with its `secret`, which later answers may leave out. The type to keep
+ * that in a variable: `let cfg: CreatedWebhookConfig = await WebhookConfig.create({ url })`.
+ */
+export interface CreatedWebhookConfig extends WebhookConfig {
+  /** The secret the API signs this config's events with: keep it to verify deliveries. */
+  secret: string;
+}
 
 const PATH = '/configs/webhook';
 const schema = webhookConfigSchema;
-const CREATE: Endpoint<[params: WebhookConfigCreateParams], WebhookConfigAttributes & { secret: string }, Created> = {
+const CREATE: Endpoint<
+  [params: WebhookConfigCreateParams],
+  WebhookConfigAttributes & { secret: string },
+  CreatedWebhookConfig
+> = {
   method: 'POST',
   path: PATH,
   schema: (kit: Kit) => kit.z.looseObject({ ...schema(kit).shape, secret: kit.z.string() }),
   retry: 'once',
   what: 'create webhook_config',
   params: { name: 'create', fields: { url }, required: ['url'] },
-  wrap: () => WebhookConfig as Wrap<WebhookConfigAttributes, Created>,
+  wrap: () => WebhookConfig as Wrap<WebhookConfigAttributes, CreatedWebhookConfig>,
 };
 const RETRIEVE: Endpoint<[id: string], WebhookConfigAttributes, WebhookConfig> = {
   method: 'GET',
@@ -151,16 +163,27 @@ export interface WebhookConfig extends WebhookConfigAttributes {}
  * A webhook config. Static methods use the default client (or `options.client`); instance methods use the client
  * the config came from. `secret` is readable but never printed or serialised.
  */
-export class WebhookConfig extends /* @__PURE__ */ resource({
+export class WebhookConfig extends Resource {
   /** Updates this config in place and returns it. */
-  update: /* @__PURE__ */ inPlaceMethod(UPDATE),
+  update(params: WebhookConfigUpdateParams, options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, UPDATE, [params, options]);
+  }
+
   /** Fetches this config again, in place. The `secret` from `create` is kept when the answer leaves it out. */
-  refresh: /* @__PURE__ */ inPlaceMethod(RETRIEVE),
+  refresh(options?: RequestOptions): Promise<this> {
+    return sendInPlace(this, RETRIEVE, [options]);
+  }
+
   /** Starts a test of this config; returns its task. */
-  test: /* @__PURE__ */ instanceMethod(TEST),
+  test(options?: RequestOptions): Promise<Task> {
+    return send(this, TEST, [options]);
+  }
+
   /** Deletes this config; returns the API's last view of it. */
-  delete: /* @__PURE__ */ instanceMethod(DELETE),
-}) {
+  delete(options?: RequestOptions): Promise<WebhookConfig> {
+    return send(this, DELETE, [options]);
+  }
+
   /** `POST /configs/webhook`. See `WebhookConfigs.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /configs/webhook/{id}`. See `WebhookConfigs.retrieve`. */

@@ -1,0 +1,33 @@
+/**
+ * A resource's spread copy (`{ ...config }`): the attributes the API answered and nothing else, as its type says
+ * (test/public-types.check.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { useMockApi } from '../support/core-harness';
+
+const { client } = useMockApi();
+
+/** The names a resource's methods, getters and response facts go by: none is copied. */
+const NOT_ATTRIBUTES = ['update', 'refresh', 'test', 'delete', 'rotate', 'wait', 'done', 'lastResponse', 'client'];
+
+describe('a spread resource', () => {
+  it('holds the attributes the API answered, without methods, getters, lastResponse or top-level secrets', async () => {
+    const c = client();
+    const created = await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+    const task = await (await created.test()).wait({ timeout: 5_000 });
+    const key = await c.keys.create();
+    const cases = [
+      [await c.webhookConfigs.retrieve(created.id), `/configs/webhook/${created.id}`, 'secret'],
+      [await c.tasks.retrieve(task.id), `/tasks/${task.id}`, undefined],
+      [await c.keys.retrieve(key.id), `/keys/${key.id}`, 'token'],
+    ] as const;
+    for (const [resource, path, secret] of cases) {
+      const answered = Object.keys(await c.get<Record<string, unknown>>(path));
+      if (secret) expect(answered).toContain(secret);
+      const copy = { ...resource };
+      expect(Object.keys(copy).sort()).toEqual(answered.filter((name) => name !== secret).sort());
+      for (const name of NOT_ATTRIBUTES) expect(copy).not.toHaveProperty(name);
+      expect(Object.getOwnPropertySymbols(copy)).toEqual([]);
+    }
+  });
+});
