@@ -77,6 +77,11 @@ never(async () => {
   let key: KeyWithToken = await Key.create();
   key = await new Client().keys.rotate(key.id);
   expectTypeOf(key.token).toEqualTypeOf<string>();
+  // A listed key has no token until rotated in place, which answers with the new one.
+  const listed = (await Key.list()).data[0] as Key;
+  expectTypeOf(listed.token).toEqualTypeOf<string | null | undefined>();
+  expectTypeOf((await listed.rotate()).token).toEqualTypeOf<string>();
+  key = await listed.rotate();
   // @ts-expect-error: no such attribute; unknown extra fields are kept at run time only
   void cfg.date_creatd;
   const task: Task = await cfg.test();

@@ -153,9 +153,10 @@ export class Key extends Resource {
     return sendInPlace(this, RETRIEVE, [options]);
   }
 
-  /** Rotates this key in place: `token` becomes the new one. See `Keys.rotate`. */
-  rotate(options?: RequestOptions): Promise<this> {
-    return sendInPlace(this, ROTATE, [options]);
+  /** Rotates this key in place: `token` becomes the new one, typed `string`. See `Keys.rotate`. */
+  rotate(options?: RequestOptions): Promise<this & { token: string }> {
+    // ROTATE's schema requires the token.
+    return sendInPlace(this, ROTATE, [options]) as Promise<this & { token: string }>;
   }
 
   /** `GET /key`. See `Keys.current`. */
