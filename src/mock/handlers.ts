@@ -43,10 +43,11 @@ const notAllowed =
 /** Builds the handlers for `context.baseUrl`. */
 export function createHandlers(context: HandlerContext): RequestHandler[] {
   const base = context.baseUrl;
+  const apiPath = apiPathOf(base);
   const route =
     (endpoint: Endpoint) =>
     async ({ request, params }: { request: Request; params: Record<string, unknown> }) =>
-      handle(context, request, String(params.id ?? ''), endpoint);
+      handle(context, request, apiPath, String(params.id ?? ''), endpoint);
   // Each path's 405 right after its methods: `GET /results/ack` is refused by its own path, not taken for a result id.
   const served = ROUTES.flatMap(({ path, methods }) => [
     ...Object.entries(methods).map(([method, endpoint]) =>
@@ -65,8 +66,9 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
     http.get(`${base}${FILES_PATH}/:id`, async ({ request, params }) => {
       await nextTurn();
       const url = new URL(request.url);
-      logRequest(context.requests, request, url, '');
-      const fault = context.faults.take(request.method, url.pathname);
+      const path = apiPath(url);
+      logRequest(context.requests, request, url, path, '');
+      const fault = context.faults.take(request.method, path);
       const early = await beforeActing(context, request, fault);
       return early ?? afterActing(context, serveFile(context, request, String(params.id)), fault);
     }),
@@ -81,27 +83,34 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
 }
 
 /** Logs the request, plays its fault, authenticates it, runs the endpoint and maps API errors to answers. */
-async function handle(context: HandlerContext, request: Request, id: string, endpoint: Endpoint): Promise<Response> {
+async function handle(
+  context: HandlerContext,
+  request: Request,
+  apiPath: (url: URL) => string,
+  id: string,
+  endpoint: Endpoint,
+): Promise<Response> {
   // A real network answer always takes a turn of the event loop; in-process msw would not, and a caller polling in a
   // tight loop would then starve the task timers.
   await nextTurn();
   const url = new URL(request.url);
+  const path = apiPath(url);
   let body = '';
   try {
     body = await readCapped(request, MAX_REQUEST_BYTES);
   } catch (error) {
-    logRequest(context.requests, request, url, '');
+    logRequest(context.requests, request, url, path, '');
     if (error instanceof ApiError) return error.toResponse();
     throw error;
   }
-  logRequest(context.requests, request, url, body);
-  const fault = context.faults.take(request.method, url.pathname);
+  logRequest(context.requests, request, url, path, body);
+  const fault = context.faults.take(request.method, path);
   try {
     const early = await beforeActing(context, request, fault);
     if (early) return early;
     const key = authenticate(context, request);
     const ignored = (names: string[]) =>
-      context.debug(`${request.method} ${url.pathname}: ignored body fields ${names.join(', ')}`);
+      context.debug(`${request.method} ${path}: ignored body fields ${names.join(', ')}`);
     // msw gives the path's id already decoded.
     const call = { request, url, body, id, key, organisation: key.organisation, ignored };
     return await afterActing(context, await endpoint(call, context), fault);
@@ -164,6 +173,15 @@ function held(released: AbortSignal, ms?: number, signal?: AbortSignal): Promise
     release = follow(released, { abort: stop });
     if (signal?.aborted) stop();
   });
+}
+
+/**
+ * The API path of a request url (`/configs/webhook`), without the path of `base` (`https://app.test/ricloud`), which
+ * the fault plan and the request log leave out: a fault names the API's path wherever the mock is served.
+ */
+function apiPathOf(base: string): (url: URL) => string {
+  const prefix = new URL(base).pathname.replace(/\/+$/, '');
+  return ({ pathname }) => (pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : pathname);
 }
 
 /** The key whose token the request carries; 401 when there is none or it is not a key's. */
