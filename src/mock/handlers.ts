@@ -43,6 +43,7 @@ const notAllowed =
 /** Builds the handlers for `context.baseUrl`. */
 export function createHandlers(context: HandlerContext): RequestHandler[] {
   const base = context.baseUrl;
+  const pattern = patternOf(base);
   const apiPath = apiPathOf(base);
   const route =
     (endpoint: Endpoint) =>
@@ -51,9 +52,9 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
   // Each path's 405 right after its methods: `GET /results/ack` is refused by its own path, not taken for a result id.
   const served = ROUTES.flatMap(({ path, methods }) => [
     ...Object.entries(methods).map(([method, endpoint]) =>
-      METHODS[method as keyof typeof METHODS](`${base}${path}`, route(endpoint)),
+      METHODS[method as keyof typeof METHODS](`${pattern}${path}`, route(endpoint)),
     ),
-    http.all(`${base}${path}`, route(notAllowed(Object.keys(methods)))),
+    http.all(`${pattern}${path}`, route(notAllowed(Object.keys(methods)))),
   ]);
   return [
     http.all(
@@ -63,7 +64,7 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
       }),
     ),
     // A signed URL is its own credential: no token. The fault plan plays on its path as on the API's.
-    http.get(`${base}${FILES_PATH}/:id`, async ({ request, params }) => {
+    http.get(`${pattern}${FILES_PATH}/:id`, async ({ request, params }) => {
       await nextTurn();
       const url = new URL(request.url);
       const path = apiPath(url);
@@ -74,7 +75,7 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
     }),
     ...served,
     http.all(
-      `${base}/*`,
+      `${pattern}/*`,
       route(() => {
         throw statusError(404, 'No such endpoint.');
       }),
@@ -173,6 +174,17 @@ function held(released: AbortSignal, ms?: number, signal?: AbortSignal): Promise
     release = follow(released, { abort: stop });
     if (signal?.aborted) stop();
   });
+}
+
+/**
+ * `base` as the start of an msw path: what its matcher would read as syntax (the brackets and colons of an IPv6 host,
+ * `http://[::1]:8787`) escaped, and the url normalised as requests' are (`:443` of https dropped). msw escapes the
+ * port's colon itself.
+ */
+function patternOf(base: string): string {
+  const { protocol, hostname, port, pathname } = new URL(base);
+  const literal = (text: string) => text.replace(/[:()[\]{}?+!\\]/g, '\\$&');
+  return `${protocol}//${literal(hostname)}${port ? `:${port}` : ''}${literal(pathname.replace(/\/+$/, ''))}`;
 }
 
 /**
