@@ -58,7 +58,7 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
   ]);
   return [
     http.all(
-      malformedPath(base),
+      malformedPath(new URL(base).href.replace(/\/+$/, '')),
       route(() => {
         throw invalidParameter('id', 'The path holds a malformed percent-escape.');
       }),
@@ -205,8 +205,8 @@ function authenticate(context: HandlerContext, request: Request) {
 }
 
 /**
- * Whether the request is for `base` with a malformed percent-escape in its path (`%E0%A4%A`): msw's path matching
- * would throw on it, so this is tried first and answers 400.
+ * Whether the request is for `base` (normalised as request urls are) with a malformed percent-escape in its path
+ * (`%E0%A4%A`): msw's path matching would throw on it, so this is tried first and answers 400.
  */
 function malformedPath(base: string): HttpCustomPredicate<Record<string, never>> {
   return ({ request }) => {
