@@ -108,4 +108,21 @@ describe('the in-process mock on a fake clock', () => {
     await vi.advanceTimersByTimeAsync(latency / 2);
     expect((await created).state).toBe('new');
   });
+
+  it("answers and runs config tests on Jest's fake clock, which fakes more than vitest's, but queueMicrotask", async () => {
+    // Jest's defaults but nextTick (which vitest fakes only in worker threads) and queueMicrotask (see the README).
+    const jest = [
+      'Date',
+      'hrtime',
+      'performance',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+    ] as const;
+    vi.useFakeTimers({ toFake: [...jest, 'setTimeout', 'clearTimeout'] });
+    const config = await client.webhookConfigs.create({ url: 'https://app.test/hooks' });
+    await vi.advanceTimersByTimeAsync(2 * taskDelay);
+    expect((await client.webhookConfigs.retrieve(config.id)).state).toBe('valid');
+  });
 });
