@@ -3,7 +3,8 @@
  * keys exist from the start, several per organisation when tokens share one; without it, a new token is a new key of a
  * new organisation, up to `MAX_MADE_ORGANISATIONS` until `reset()`. A rotated key's old token is refused from then on.
  */
-import { MAX_MADE_ORGANISATIONS, MAX_STORED, ORGANISATION_PREFIX } from './choices';
+import { MAX_MADE_ORGANISATIONS, MAX_STORED, ORGANISATION_PREFIX, RESET_PATH } from './choices';
+import { statusError } from './respond';
 import type { StoredKey, StoredOrganisation } from './shapes';
 import { newId, newSecret, type MockStore } from './store';
 
@@ -36,8 +37,8 @@ export class Accounts {
   }
 
   /**
-   * The key a token belongs to; undefined (401) for a rotated token, one the `tokens` option does not list, or a new
-   * one once `MAX_MADE_ORGANISATIONS` were made.
+   * The key a token belongs to; undefined (401) for a rotated token or one the `tokens` option does not list.
+   * @throws ApiError 401 saying why, for a new token once `MAX_MADE_ORGANISATIONS` were made: its token is not wrong.
    */
   keyOf(token: string): StoredKey | undefined {
     if (this.#retired.has(token)) return undefined;
@@ -46,7 +47,12 @@ export class Accounts {
     if (this.tokens) return undefined;
     let organisation = this.#organisationIds.get(token);
     if (organisation === undefined) {
-      if (this.#organisationIds.size >= MAX_MADE_ORGANISATIONS) return undefined;
+      if (this.#organisationIds.size >= MAX_MADE_ORGANISATIONS)
+        throw statusError(
+          401,
+          `The mock has made an organisation for each of ${MAX_MADE_ORGANISATIONS} new tokens, its most: use a token ` +
+            `it knows, or reset it (\`api.reset()\`, or \`POST ${RESET_PATH}\` to \`ricloud mock\`).`,
+        );
       organisation = `${ORGANISATION_PREFIX}${this.#organisationIds.size + 1}`;
       this.#organisationIds.set(token, organisation);
     }

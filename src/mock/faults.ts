@@ -6,7 +6,10 @@ import { checkKeys, checkRules, MAX_TIMER_MS, numberIn, type Rule, typed } from 
 export interface Fault {
   /** HTTP method to match, any case (any when unset): GET, POST, DELETE, or one the mock answers 405. */
   method?: string | undefined;
-  /** URL path to match (`/configs/webhook`, no origin or query): exactly, or by a RegExp (any when unset). */
+  /**
+   * API path to match (`/configs/webhook`: no origin, query, or path of the mock's `baseUrl`): exactly, or by a RegExp
+   * (any when unset).
+   */
   path?: string | RegExp | undefined;
   /** How many matching requests it applies to: a whole number (default 1), or `Infinity` for all. */
   times?: number | undefined;

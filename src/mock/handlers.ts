@@ -43,36 +43,39 @@ const notAllowed =
 /** Builds the handlers for `context.baseUrl`. */
 export function createHandlers(context: HandlerContext): RequestHandler[] {
   const base = context.baseUrl;
+  const pattern = patternOf(base);
+  const apiPath = apiPathOf(base);
   const route =
     (endpoint: Endpoint) =>
     async ({ request, params }: { request: Request; params: Record<string, unknown> }) =>
-      handle(context, request, String(params.id ?? ''), endpoint);
+      handle(context, request, apiPath, String(params.id ?? ''), endpoint);
   // Each path's 405 right after its methods: `GET /results/ack` is refused by its own path, not taken for a result id.
   const served = ROUTES.flatMap(({ path, methods }) => [
     ...Object.entries(methods).map(([method, endpoint]) =>
-      METHODS[method as keyof typeof METHODS](`${base}${path}`, route(endpoint)),
+      METHODS[method as keyof typeof METHODS](`${pattern}${path}`, route(endpoint)),
     ),
-    http.all(`${base}${path}`, route(notAllowed(Object.keys(methods)))),
+    http.all(`${pattern}${path}`, route(notAllowed(Object.keys(methods)))),
   ]);
   return [
     http.all(
-      malformedPath(base),
+      malformedPath(new URL(base).href.replace(/\/+$/, '')),
       route(() => {
         throw invalidParameter('id', 'The path holds a malformed percent-escape.');
       }),
     ),
     // A signed URL is its own credential: no token. The fault plan plays on its path as on the API's.
-    http.get(`${base}${FILES_PATH}/:id`, async ({ request, params }) => {
+    http.get(`${pattern}${FILES_PATH}/:id`, async ({ request, params }) => {
       await nextTurn();
       const url = new URL(request.url);
-      logRequest(context.requests, request, url, '');
-      const fault = context.faults.take(request.method, url.pathname);
+      const path = apiPath(url);
+      logRequest(context.requests, request, url, path, '');
+      const fault = context.faults.take(request.method, path);
       const early = await beforeActing(context, request, fault);
       return early ?? afterActing(context, serveFile(context, request, String(params.id)), fault);
     }),
     ...served,
     http.all(
-      `${base}/*`,
+      `${pattern}/*`,
       route(() => {
         throw statusError(404, 'No such endpoint.');
       }),
@@ -81,27 +84,34 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
 }
 
 /** Logs the request, plays its fault, authenticates it, runs the endpoint and maps API errors to answers. */
-async function handle(context: HandlerContext, request: Request, id: string, endpoint: Endpoint): Promise<Response> {
+async function handle(
+  context: HandlerContext,
+  request: Request,
+  apiPath: (url: URL) => string,
+  id: string,
+  endpoint: Endpoint,
+): Promise<Response> {
   // A real network answer always takes a turn of the event loop; in-process msw would not, and a caller polling in a
   // tight loop would then starve the task timers.
   await nextTurn();
   const url = new URL(request.url);
+  const path = apiPath(url);
   let body = '';
   try {
     body = await readCapped(request, MAX_REQUEST_BYTES);
   } catch (error) {
-    logRequest(context.requests, request, url, '');
+    logRequest(context.requests, request, url, path, '');
     if (error instanceof ApiError) return error.toResponse();
     throw error;
   }
-  logRequest(context.requests, request, url, body);
-  const fault = context.faults.take(request.method, url.pathname);
+  logRequest(context.requests, request, url, path, body);
+  const fault = context.faults.take(request.method, path);
   try {
     const early = await beforeActing(context, request, fault);
     if (early) return early;
     const key = authenticate(context, request);
     const ignored = (names: string[]) =>
-      context.debug(`${request.method} ${url.pathname}: ignored body fields ${names.join(', ')}`);
+      context.debug(`${request.method} ${path}: ignored body fields ${names.join(', ')}`);
     // msw gives the path's id already decoded.
     const call = { request, url, body, id, key, organisation: key.organisation, ignored };
     return await afterActing(context, await endpoint(call, context), fault);
@@ -166,6 +176,26 @@ function held(released: AbortSignal, ms?: number, signal?: AbortSignal): Promise
   });
 }
 
+/**
+ * `base` as the start of an msw path: what its matcher would read as syntax (the brackets and colons of an IPv6 host,
+ * `http://[::1]:8787`) escaped, and the url normalised as requests' are (`:443` of https dropped). msw escapes the
+ * port's colon itself.
+ */
+function patternOf(base: string): string {
+  const { protocol, hostname, port, pathname } = new URL(base);
+  const literal = (text: string) => text.replace(/[:()[\]{}?+!\\]/g, '\\$&');
+  return `${protocol}//${literal(hostname)}${port ? `:${port}` : ''}${literal(pathname.replace(/\/+$/, ''))}`;
+}
+
+/**
+ * The API path of a request url (`/configs/webhook`), without the path of `base` (`https://app.test/ricloud`), which
+ * the fault plan and the request log leave out: a fault names the API's path wherever the mock is served.
+ */
+function apiPathOf(base: string): (url: URL) => string {
+  const prefix = new URL(base).pathname.replace(/\/+$/, '');
+  return ({ pathname }) => (pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : pathname);
+}
+
 /** The key whose token the request carries; 401 when there is none or it is not a key's. */
 function authenticate(context: HandlerContext, request: Request) {
   const match = /^Token (\S+)$/.exec(request.headers.get('authorization') ?? '');
@@ -175,8 +205,8 @@ function authenticate(context: HandlerContext, request: Request) {
 }
 
 /**
- * Whether the request is for `base` with a malformed percent-escape in its path (`%E0%A4%A`): msw's path matching
- * would throw on it, so this is tried first and answers 400.
+ * Whether the request is for `base` (normalised as request urls are) with a malformed percent-escape in its path
+ * (`%E0%A4%A`): msw's path matching would throw on it, so this is tried first and answers 400.
  */
 function malformedPath(base: string): HttpCustomPredicate<Record<string, never>> {
   return ({ request }) => {

@@ -9,7 +9,7 @@ import { MAX_LOGGED_BODY_BYTES, MAX_LOGGED_REQUESTS } from './choices';
 export interface ReceivedRequest {
   /** HTTP method, as sent. */
   method: string;
-  /** URL path, without the query, e.g. `/configs/webhook/wc_1`. */
+  /** The API path, without the query or the path of the mock's `baseUrl`, e.g. `/configs/webhook/wc_1`. */
   path: string;
   /** Query parameters, decoded; a repeated name keeps its last value. */
   query: Record<string, string>;
@@ -56,14 +56,14 @@ function withHiddenToken(headers: Record<string, string>): Record<string, string
   return headers;
 }
 
-/** Adds a request to the log, dropping the oldest past `MAX_LOGGED_REQUESTS`. */
-export function logRequest(requests: ReceivedRequest[], request: Request, url: URL, body: string): void {
+/** Adds a request to `path` (its API path) to the log, dropping the oldest past `MAX_LOGGED_REQUESTS`. */
+export function logRequest(requests: ReceivedRequest[], request: Request, url: URL, path: string, body: string): void {
   // A long-running `ricloud mock` must not grow without bound: keep the latest requests only, small bodies only.
   if (requests.length >= MAX_LOGGED_REQUESTS) requests.shift();
   const bytes = new TextEncoder().encode(body).byteLength;
   requests.push({
     method: request.method,
-    path: url.pathname,
+    path,
     query: Object.fromEntries(url.searchParams),
     headers: withHiddenToken(Object.fromEntries(request.headers)),
     ...(bytes > MAX_LOGGED_BODY_BYTES ? { body: '', bodyBytes: bytes } : { body: redacted(body) }),

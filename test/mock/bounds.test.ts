@@ -43,7 +43,11 @@ describe('unknown tokens, without the tokens option', () => {
     expect(mock.api.store.organisations()).toHaveLength(MAX_MADE_ORGANISATIONS);
     const refused = await keyOf('one-token-too-many');
     expect(refused.status).toBe(401);
-    expect(await refused.json()).toMatchObject({ error: 'unauthorized' });
+    // Its token is not wrong: the message says why, and how to go on.
+    expect(await refused.json()).toMatchObject({
+      error: 'unauthorized',
+      message: expect.stringMatching(/1000 new tokens.*api\.reset\(\).*POST \/__mock\/reset/),
+    });
     expect((await keyOf('token-7')).status).toBe(200);
     expect(mock.api.store.organisations()).toHaveLength(MAX_MADE_ORGANISATIONS);
     // A thousand requests take about 5 s on a loaded machine, and more under Stryker's instrumentation.

@@ -91,4 +91,38 @@ describe('the in-process mock on a fake clock', () => {
     expect(result).toMatchObject({ url: `gs://unconfigured/${poll.id}/${result?.id}`, signed_url: null });
     expect((await client.polls.retrieve(poll.id)).state).toBe('completed');
   });
+
+  it("holds a request for a fault's latency of the fake clock, once the request has reached the mock", async () => {
+    vi.useFakeTimers();
+    // Within the client's own timeout (30 s), which runs on the fake clock too.
+    const latency = 10_000;
+    api.faults.add({ method: 'POST', path: '/configs/webhook', latency });
+    let answered = false;
+    const created = client.webhookConfigs.create({ url: 'https://app.test/hooks' }).finally(() => {
+      answered = true;
+    });
+    // On a fake clock, waitFor advances it a little at each look.
+    await vi.waitFor(() => expect(api.requests).toHaveLength(1));
+    await vi.advanceTimersByTimeAsync(latency / 2);
+    expect(answered).toBe(false);
+    await vi.advanceTimersByTimeAsync(latency / 2);
+    expect((await created).state).toBe('new');
+  });
+
+  it("answers and runs config tests on Jest's fake clock, which fakes more than vitest's, but queueMicrotask", async () => {
+    // Jest's defaults but nextTick (which vitest fakes only in worker threads) and queueMicrotask (see the README).
+    const jest = [
+      'Date',
+      'hrtime',
+      'performance',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+    ] as const;
+    vi.useFakeTimers({ toFake: [...jest, 'setTimeout', 'clearTimeout'] });
+    const config = await client.webhookConfigs.create({ url: 'https://app.test/hooks' });
+    await vi.advanceTimersByTimeAsync(2 * taskDelay);
+    expect((await client.webhookConfigs.retrieve(config.id)).state).toBe('valid');
+  });
 });
