@@ -35,6 +35,7 @@ import {
   type WebhookConfigAttributes,
   type RequestHookInfo,
   type ResponseHookInfo,
+  type ResponseMeta,
   Result,
   type ResultState,
   type RetryHookInfo,
@@ -126,6 +127,16 @@ never(async () => {
   // @ts-expect-error: sort a copy (toSorted, toReversed), not the page
   page.data.reverse();
   return newestLast;
+});
+
+// A spread copies a page's list fields, and so does its type: not `lastResponse`, which is not enumerable.
+never(async () => {
+  const page = await WebhookConfig.list();
+  expectTypeOf(page.lastResponse).toEqualTypeOf<ResponseMeta>();
+  const copy = { ...page };
+  expectTypeOf<keyof typeof copy>().toEqualTypeOf<'data' | 'has_more' | 'total_count' | 'url'>();
+  // @ts-expect-error: nor the response facts
+  void copy.lastResponse;
 });
 
 // An empty update, and a state a caller cannot set, are errors.

@@ -31,6 +31,9 @@ async function loadPage<T extends { id: string }>(
   return new Page(body, response, load, query, walk, index);
 }
 
+// A symbol key: a `#private` field throws read through a Proxy (Vue's `reactive`), a WeakMap keyed by `this` misses.
+const RESPONSE = Symbol('lastResponse');
+
 /** One page of a list: the API's `data`, `has_more`, `total_count` and `url`, plus a way to the next page. */
 export class Page<T extends { id: string }> {
   /** The items on this page, newest first. */
@@ -41,8 +44,8 @@ export class Page<T extends { id: string }> {
   declare readonly total_count: number | undefined;
   /** The collection path the list came from (relative; never followed). */
   declare readonly url: string | undefined;
-  /** The HTTP status, headers and request id of this page's response (not enumerable). */
-  declare readonly lastResponse: ResponseMeta;
+  /** This page's response, not enumerable: neither a spread of the page nor its type holds it. */
+  declare private readonly [RESPONSE]: ResponseMeta;
   readonly #load: PageLoader<T>;
   readonly #query: Record<string, string>;
   readonly #walk: Walk;
@@ -62,11 +65,16 @@ export class Page<T extends { id: string }> {
     this.has_more = body.has_more;
     this.total_count = body.total_count;
     this.url = body.url;
-    Object.defineProperty(this, 'lastResponse', { value: response, enumerable: false });
+    Object.defineProperty(this, RESPONSE, { value: response, enumerable: false });
     this.#load = load;
     this.#query = query;
     this.#walk = walk;
     this.#index = index;
+  }
+
+  /** The HTTP status, headers and request id of this page's response (not copied by spread). */
+  get lastResponse(): ResponseMeta {
+    return this[RESPONSE];
   }
 
   /** True when `nextPage()` has something to fetch. */

@@ -8,10 +8,12 @@ import type { StoredKey, StoredStorageConfig } from './shapes';
 import type { MockStore, StoredConfig } from './store';
 import type { TestRunner } from './test-runner';
 
-/** Plays the faults that act below HTTP: a dropped connection and a cut body. */
+/** Plays what acts below HTTP: the faults (a dropped connection, a cut body), and a HEAD's answer left without body. */
 export interface ConnectionFaults {
   drop(): Response;
   truncate(response: Response): Promise<Response>;
+  /** The answer to a HEAD, from its GET's: the body left out, or left to a server that sends none to a HEAD. */
+  head(response: Response): Response;
 }
 
 /** What the handlers share. */
@@ -61,7 +63,7 @@ export interface Call {
 /** One endpoint: answers a call, or throws an `ApiError`. */
 export type Endpoint = (call: Call, context: HandlerContext) => Response | Promise<Response>;
 
-/** HTTP methods the mock serves. */
+/** HTTP methods the mock's endpoints declare (HEAD is answered wherever GET is). */
 export type Method = 'GET' | 'POST' | 'DELETE';
 
 /** A path the API serves, with the methods it takes and the endpoint of each. */

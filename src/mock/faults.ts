@@ -4,7 +4,10 @@ import { checkKeys, checkRules, MAX_TIMER_MS, numberIn, type Rule, typed } from 
 
 /** One fault: which requests it hits, how many times, and what goes wrong. */
 export interface Fault {
-  /** HTTP method to match, any case (any when unset): GET, POST, DELETE, or one the mock answers 405. */
+  /**
+   * HTTP method to match, any case (any when unset): GET, HEAD, POST, DELETE, or one the mock answers 405. A HEAD is
+   * matched as HEAD, not as the GET it is answered like.
+   */
   method?: string | undefined;
   /**
    * API path to match (`/configs/webhook`: no origin, query, or path of the mock's `baseUrl`): exactly, or by a RegExp

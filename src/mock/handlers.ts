@@ -3,7 +3,7 @@ import type { HttpCustomPredicate, RequestHandler } from 'msw';
 import { http } from '#msw';
 import { follow } from '../core/signal';
 import { FILES_PATH, MAX_REQUEST_BYTES } from './choices';
-import type { ConnectionFaults, Endpoint, HandlerContext } from './endpoint';
+import type { ConnectionFaults, Endpoint, HandlerContext, Route } from './endpoint';
 import { ORGANISATION_ROUTES } from './endpoints/organisation';
 import { PERMISSIONS_ROUTES } from './endpoints/permissions';
 import { POLL_AND_SUBSCRIPTION_ROUTES } from './endpoints/polls';
@@ -31,7 +31,11 @@ const ROUTES = [
   ...RESULT_ROUTES,
 ];
 
-const METHODS = { GET: http.get, POST: http.post, DELETE: http.delete } as const;
+const METHODS = { GET: http.get, HEAD: http.head, POST: http.post, DELETE: http.delete } as const;
+
+/** A path's methods, with HEAD right after GET wherever it takes GET: answered as its GET (RFC 9110 §9.3.2). */
+const withHead = ({ GET, ...others }: Route['methods']): Route['methods'] & { HEAD?: Endpoint } =>
+  GET ? { GET, HEAD: GET, ...others } : others;
 
 /** An endpoint answering 405 with the `Allow` header RFC 9110 requires. */
 const notAllowed =
@@ -48,14 +52,31 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
   const route =
     (endpoint: Endpoint) =>
     async ({ request, params }: { request: Request; params: Record<string, unknown> }) =>
-      handle(context, request, apiPath, String(params.id ?? ''), endpoint);
+      headless(context, request, await handle(context, request, apiPath, String(params.id ?? ''), endpoint));
   // Each path's 405 right after its methods: `GET /results/ack` is refused by its own path, not taken for a result id.
-  const served = ROUTES.flatMap(({ path, methods }) => [
-    ...Object.entries(methods).map(([method, endpoint]) =>
-      METHODS[method as keyof typeof METHODS](`${pattern}${path}`, route(endpoint)),
-    ),
-    http.all(`${pattern}${path}`, route(notAllowed(Object.keys(methods)))),
-  ]);
+  const served = ROUTES.flatMap(({ path, methods }) => {
+    const taken = withHead(methods);
+    return [
+      ...Object.entries(taken).map(([method, endpoint]) =>
+        METHODS[method as keyof typeof METHODS](`${pattern}${path}`, route(endpoint)),
+      ),
+      http.all(`${pattern}${path}`, route(notAllowed(Object.keys(taken)))),
+    ];
+  });
+  // A signed URL is its own credential: no token. The fault plan plays on its path as on the API's.
+  const file = async ({ request, params }: { request: Request; params: Record<string, unknown> }) => {
+    await nextTurn();
+    const url = new URL(request.url);
+    const path = apiPath(url);
+    logRequest(context.requests, request, url, path, '');
+    const fault = context.faults.take(request.method, path);
+    const early = await beforeActing(context, request, fault);
+    return headless(
+      context,
+      request,
+      early ?? (await afterActing(context, serveFile(context, request, String(params.id)), fault)),
+    );
+  };
   return [
     http.all(
       malformedPath(new URL(base).href.replace(/\/+$/, '')),
@@ -63,16 +84,8 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
         throw invalidParameter('id', 'The path holds a malformed percent-escape.');
       }),
     ),
-    // A signed URL is its own credential: no token. The fault plan plays on its path as on the API's.
-    http.get(`${pattern}${FILES_PATH}/:id`, async ({ request, params }) => {
-      await nextTurn();
-      const url = new URL(request.url);
-      const path = apiPath(url);
-      logRequest(context.requests, request, url, path, '');
-      const fault = context.faults.take(request.method, path);
-      const early = await beforeActing(context, request, fault);
-      return early ?? afterActing(context, serveFile(context, request, String(params.id)), fault);
-    }),
+    http.get(`${pattern}${FILES_PATH}/:id`, file),
+    http.head(`${pattern}${FILES_PATH}/:id`, file),
     ...served,
     http.all(
       `${pattern}/*`,
@@ -120,6 +133,10 @@ async function handle(
     throw error;
   }
 }
+
+/** The answer to `request` as sent: a HEAD's is its GET's without the body, which the connection leaves out. */
+const headless = (context: HandlerContext, request: Request, response: Response): Response =>
+  request.method === 'HEAD' ? context.connection.head(response) : response;
 
 /** The answer once the server acted, as the fault leaves it: its body replaced, the connection dropped, or cut. */
 async function afterActing(context: HandlerContext, response: Response, fault: Fault | undefined): Promise<Response> {
@@ -226,6 +243,12 @@ function malformedPath(base: string): HttpCustomPredicate<Record<string, never>>
  */
 export const mswConnectionFaults: ConnectionFaults = {
   drop: () => Response.error(),
+  // msw sends whatever body it is given, to a HEAD too. A dropped connection (a network error) stays one.
+  head(response) {
+    if (response.type === 'error') return response;
+    void response.body?.cancel();
+    return new Response(null, { status: response.status, headers: response.headers });
+  },
   async truncate(response) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     const headers = new Headers(response.headers);

@@ -94,10 +94,12 @@ const DATE_OPS: Record<string, (item: string, bound: string) => boolean> = {
  */
 function listObject<T extends { id: string; date_created: string }>(
   sorted: T[],
-  query: URLSearchParams,
+  params: URLSearchParams,
   spec: ListSpec,
   show: (item: T) => unknown,
 ): unknown {
+  // A repeated name's last value, as Django REST Framework's `query_params.get` reads it and the request log keeps it.
+  const query = new Map(params);
   const { filters = [], states, choices, hiddenStates } = spec;
   const named = states ? ['state', ...filters] : filters;
   const allowed = new Set([
@@ -112,7 +114,7 @@ function listObject<T extends { id: string; date_created: string }>(
   let items = sorted;
   for (const name of named) {
     const value = query.get(name);
-    if (value === null) continue;
+    if (value === undefined) continue;
     const values = name === 'state' ? states : choices?.[name];
     if (values) readChoice(value, name, values);
     items = items.filter((item) => attribute(item, name) === value);
@@ -121,7 +123,7 @@ function listObject<T extends { id: string; date_created: string }>(
     items = items.filter((item) => !hiddenStates.includes(attribute(item, 'state')));
   for (const [op, test] of Object.entries(DATE_OPS)) {
     const raw = query.get(`date_created${op}`);
-    if (raw === null) continue;
+    if (raw === undefined) continue;
     const bound = readInstant(raw, `date_created${op}`);
     items = items.filter((item) => test(instantKey(item.date_created), bound));
   }
@@ -135,8 +137,8 @@ function listObject<T extends { id: string; date_created: string }>(
 const attribute = (item: object, name: string): string => String((item as Record<string, unknown>)[name]);
 
 /** The page size: digits only, from 1 to the maximum; the default when absent; else 400. */
-function readLimit(raw: string | null): number {
-  if (raw === null) return DEFAULT_LIST_LIMIT;
+function readLimit(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_LIST_LIMIT;
   const limit = LIMIT_FORMAT.test(raw) ? Number(raw) : Number.NaN;
   if (!(limit >= 1 && limit <= MAX_LIST_LIMIT))
     throw invalidParameter('limit', `Ensure this value is a whole number between 1 and ${MAX_LIST_LIMIT}.`);
@@ -148,11 +150,11 @@ function readLimit(raw: string | null): number {
  * newest-first list (`sorted`), so paging goes on when the cursor item stopped matching the filter (e.g. it was
  * deactivated meanwhile); an id not in that list at all is a 400.
  */
-function afterCursors<T extends { id: string }>(sorted: T[], items: T[], query: URLSearchParams): T[] {
+function afterCursors<T extends { id: string }>(sorted: T[], items: T[], query: ReadonlyMap<string, string>): T[] {
   const position = new Map(sorted.map((item, index) => [item.id, index]));
   for (const cursor of ['after_id', 'before_id'] as const) {
     const id = query.get(cursor);
-    if (id === null) continue;
+    if (id === undefined) continue;
     const at = position.get(id);
     if (at === undefined) throw invalidParameter(cursor, 'No such object in this list.');
     items = items.filter((item) => {

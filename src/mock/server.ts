@@ -58,6 +58,8 @@ const socketFaults: ConnectionFaults = {
     headers.set(FAULT_HEADER, 'truncate');
     return new Response(await response.arrayBuffer(), { status: response.status, headers });
   },
+  // Node sends no body to a HEAD: the GET's is kept, to count for its Content-Length.
+  head: (response) => response,
 };
 
 /** One request to the server, as a frame msw resolves against the handlers: it keeps msw's answer, or its error. */
@@ -183,13 +185,18 @@ async function serve(
     if (fault === null && response.body && response.headers.has('content-length')) {
       // A result file, of any size: streamed as it is generated, never held.
       res.writeHead(response.status, out);
+      if (req.method === 'HEAD') {
+        await response.body.cancel();
+        res.end();
+        return;
+      }
       await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res).catch(() => res.destroy());
       return;
     }
     const answer = Buffer.from(await response.arrayBuffer());
     out['content-length'] = String(answer.length);
     res.writeHead(response.status, out);
-    if (fault === 'truncate') {
+    if (fault === 'truncate' && req.method !== 'HEAD') {
       res.write(answer.subarray(0, Math.floor(answer.length / 2)), () => req.socket.destroy());
       return;
     }

@@ -219,13 +219,15 @@ describe('list() as a PagePromise', () => {
     expect(asked).toEqual([null]);
   });
 
-  it("a page's lastResponse is not enumerable: not in keys, spread or JSON", async () => {
+  it("a page's lastResponse is not enumerable: not in keys, spread or JSON; yet read through a Proxy", async () => {
     await configs(1);
     const page = await client().webhookConfigs.list();
     expect(page.lastResponse.status).toBe(200);
     expect(Object.keys(page)).not.toContain('lastResponse');
     expect({ ...page }).not.toHaveProperty('lastResponse');
     expect(JSON.parse(JSON.stringify(page))).not.toHaveProperty('lastResponse');
+    // As Vue's `reactive` wraps it: a getter over a `#private` field would throw there.
+    expect(new Proxy(page, {}).lastResponse).toBe(page.lastResponse);
   });
 
   it('asks for pages of 1000 when iterating without a limit', async () => {

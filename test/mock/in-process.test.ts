@@ -1,6 +1,7 @@
 /**
  * The mock API in process (createMockApi with msw) next to the same mock over real HTTP (startMockServer): faults
- * look the same both ways, bad options are refused up front, and a receiver url the mock cannot call never crashes it.
+ * look the same both ways, a HEAD is answered as its GET without body and an OPTIONS (no CORS preflight) is 405, bad
+ * options are refused up front, and a receiver url the mock cannot call never crashes it.
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -201,5 +202,82 @@ describe('api.created', () => {
     expect(api.created.webhook_config).toBe(1);
     await client.webhookConfigs.create({ url: 'https://receiver.example/other' });
     expect([before.webhook_config, after.webhook_config, api.created.webhook_config]).toEqual([0, 1, 2]);
+  });
+});
+
+/**
+ * Headers an answer's comparison leaves out: its fresh request id, its clock, and the connection's (Node's fetch asks
+ * to close the connection after a HEAD, which the server then does).
+ */
+const UNCOMPARED = ['x-request-id', 'date', 'connection', 'keep-alive'];
+
+/** An answer's status, headers (but the `UNCOMPARED`) and body text. */
+async function answer(url: string, method: string, token: string | null = TOKEN_A) {
+  const response = await fetch(url, { method, headers: token === null ? {} : { authorization: `Token ${token}` } });
+  const headers = Object.fromEntries([...response.headers].filter(([name]) => !UNCOMPARED.includes(name)));
+  return { status: response.status, headers, body: await response.text() };
+}
+
+describe('HEAD', () => {
+  it('answers every path as its GET would: status and headers (Content-Length or not), errors included, no body', async () => {
+    for (const [name, each, base] of bothWays()) {
+      const made = await fetch(`${base}/configs/webhook`, {
+        method: 'POST',
+        headers: { authorization: `Token ${TOKEN_A}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ url: 'https://hooks.example.test/head' }),
+      });
+      const { id } = (await made.json()) as { id: string };
+      await each.settle();
+      const cases: [string, string | null][] = [
+        ['/configs/webhook', TOKEN_A],
+        [`/configs/webhook/${id}`, TOKEN_A],
+        ['/configs/webhook/wc_missing', TOKEN_A],
+        ['/configs/webhook', null],
+        [`/configs/webhook/${id}/test`, TOKEN_A],
+        ['/configs/webhook?state=vaild', TOKEN_A],
+        ['/no/such/endpoint', TOKEN_A],
+        ['/files/nothing?token=x', null],
+      ];
+      for (const [path, token] of cases) {
+        const get = await answer(`${base}${path}`, 'GET', token);
+        const head = await answer(`${base}${path}`, 'HEAD', token);
+        expect(get.body, `${name} GET ${path}`).not.toBe('');
+        expect(head, `${name} HEAD ${path}`).toEqual({ ...get, body: '' });
+      }
+    }
+  });
+
+  it('is logged as sent, acts on nothing, and plays the faults planned for HEAD (not those for GET)', async () => {
+    for (const [name, each, base] of bothWays()) {
+      each.faults.add({ method: 'GET', path: '/tasks', status: 500 });
+      each.faults.add({ method: 'HEAD', path: '/tasks', status: 503 });
+      const faulted = await answer(`${base}/tasks?limit=2`, 'HEAD');
+      expect([faulted.status, faulted.body], name).toEqual([503, '']);
+      expect(each.requests.at(-1), name).toMatchObject({ method: 'HEAD', path: '/tasks', query: { limit: '2' } });
+      expect((await answer(`${base}/tasks`, 'GET')).status, name).toBe(500);
+      // A HEAD has no body to cut.
+      each.faults.add({ method: 'HEAD', path: '/tasks', truncate: true });
+      expect(await answer(`${base}/tasks`, 'HEAD'), name).toMatchObject({ status: 200, body: '' });
+      expect(
+        Object.values(each.created).every((count) => count === 0),
+        name,
+      ).toBe(true);
+    }
+  });
+});
+
+describe('OPTIONS without a CORS preflight', () => {
+  it('is 405 with the Allow of the path, which lists HEAD wherever it lists GET', async () => {
+    for (const [name, , base] of bothWays()) {
+      for (const [path, allow] of [
+        ['/configs/webhook', 'GET, HEAD, POST'],
+        ['/configs/webhook/x', 'GET, HEAD, POST, DELETE'],
+        ['/configs/webhook/x/test', 'POST'],
+        ['/tasks', 'GET, HEAD'],
+      ]) {
+        const options = await answer(`${base}${path}`, 'OPTIONS');
+        expect([options.status, options.headers.allow], `${name} OPTIONS ${path}`).toEqual([405, allow]);
+      }
+    }
   });
 });

@@ -93,6 +93,23 @@ describe('lists', () => {
     expect(ids(await call('/configs/webhook', { query: { before_id: made[1] as string } }))).toEqual([made[0]]);
     expect(ids(await call('/configs/webhook', { query: { after_id: made[1] as string } }))).toEqual([made[2]]);
   });
+
+  it('read a repeated query parameter by its last value, as Django REST Framework does and the request log keeps', async () => {
+    const [newest, middle, oldest] = await configs(3);
+    await server.mock.api.settle();
+    const listed = async (query: string) => ids(await call(`/configs/webhook?${query}`));
+    expect(await listed('state=deactivated&state=valid')).toEqual([newest, middle, oldest]);
+    expect(await listed('state=valid&state=deactivated')).toEqual([]);
+    expect(await listed('limit=1&limit=2')).toEqual([newest, middle]);
+    expect(await listed(`after_id=${oldest}&after_id=${newest}`)).toEqual([middle, oldest]);
+    expect(await listed(`before_id=${newest}&before_id=${oldest}`)).toEqual([newest, middle]);
+    expect(await listed('date_created__lt=2000-01-01&date_created__lt=2999-01-01')).toHaveLength(3);
+    // A bad first value is not read: only the last is checked.
+    expect(await listed('limit=0&limit=1')).toEqual([newest]);
+    const logged = server.mock.api.requests.filter(({ method }) => method === 'GET').map(({ query }) => query);
+    expect(logged[0]).toEqual({ state: 'valid' });
+    expect(logged.at(-1)).toEqual({ limit: '1' });
+  });
 });
 
 describe('a source', () => {

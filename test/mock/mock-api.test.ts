@@ -637,17 +637,17 @@ describe('strictness and errors', () => {
   it('answers 405 with an Allow header listing the methods the path takes (RFC 9110)', async () => {
     const cfg = await create();
     for (const [method, path, allow] of [
-      ['DELETE', '/configs/webhook', 'GET, POST'],
-      ['PUT', `/configs/webhook/${cfg.id}`, 'GET, POST, DELETE'],
-      ['PATCH', '/configs/webhook', 'GET, POST'],
+      ['DELETE', '/configs/webhook', 'GET, HEAD, POST'],
+      ['PUT', `/configs/webhook/${cfg.id}`, 'GET, HEAD, POST, DELETE'],
+      ['PATCH', '/configs/webhook', 'GET, HEAD, POST'],
       ['GET', `/configs/webhook/${cfg.id}/test`, 'POST'],
-      ['POST', '/tasks', 'GET'],
-      ['PUT', '/tasks/x', 'GET'],
-      ['DELETE', '/events', 'GET'],
-      ['POST', '/events/x', 'GET'],
+      ['POST', '/tasks', 'GET, HEAD'],
+      ['PUT', '/tasks/x', 'GET, HEAD'],
+      ['DELETE', '/events', 'GET, HEAD'],
+      ['POST', '/events/x', 'GET, HEAD'],
       ['GET', '/results/ack', 'POST'],
       ['DELETE', '/results/ack', 'POST'],
-      ['POST', '/results/x', 'GET'],
+      ['POST', '/results/x', 'GET, HEAD'],
     ] as const) {
       const answer = await call(path, { method });
       expect(answer.status).toBe(405);

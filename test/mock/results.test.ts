@@ -77,6 +77,22 @@ async function download(url: string) {
   };
 }
 
+describe('a result file asked for by HEAD', () => {
+  it.each(BOTH_WAYS)('is answered %s as its GET, whole or by Range, with no body', async (_, which) => {
+    const [file] = await resultsOf(which(), { files: ['file-1'] });
+    const url = file?.signed_url.url as string;
+    for (const headers of [{}, { range: 'bytes=1000-' }, { range: 'bytes=5000-' }]) {
+      const get = await fetch(url, { headers });
+      await get.arrayBuffer();
+      const head = await fetch(url, { method: 'HEAD', headers });
+      const shown = (answer: Response) =>
+        ['content-length', 'content-range', 'content-type', 'etag'].map((name) => answer.headers.get(name));
+      expect([head.status, shown(head)]).toEqual([get.status, shown(get)]);
+      expect(await head.text()).toBe('');
+    }
+  });
+});
+
 describe('a result file asked for by Range', () => {
   it.each(BOTH_WAYS)('is served %s as S3 serves it: 206 under its ETag, else whole or 416', async (_, which) => {
     const [file] = await resultsOf(which(), { files: ['file-1'] });
