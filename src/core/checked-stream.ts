@@ -38,14 +38,17 @@ export function checkedStream(body: ReadableStream<Uint8Array> | null, checks: C
   let bytes = 0;
   // Made at the first read, so a stream never read starts no thread.
   let digest: PacedDigest | undefined;
-  /** Stops the timers, the body and the MD5 thread. */
+  /**
+   * Stops the timers, the body and the MD5 thread. The body's cancel is not waited for: a fetch's may never settle
+   * (msw's on Node 20), and the caller's `cancel()` must not hang on it.
+   */
   const end = (reason?: unknown) => {
     limits.end();
     digest?.close();
-    return reader?.cancel(reason);
+    void reader?.cancel(reason).catch(() => undefined);
   };
   const fail = (controller: ReadableStreamDefaultController<Uint8Array>, error: RicloudError) => {
-    void end(error)?.catch(() => undefined);
+    end(error);
     controller.error(error);
   };
   /** The error for a failure of the MD5 thread, or the abort or timeout that stopped it. */
@@ -108,7 +111,7 @@ export function checkedStream(body: ReadableStream<Uint8Array> | null, checks: C
         });
       } catch (error) {
         // The caller's own error ends the download as it is.
-        void end(error)?.catch(() => undefined);
+        end(error);
         throw error;
       } finally {
         wake = undefined;
@@ -119,6 +122,6 @@ export function checkedStream(body: ReadableStream<Uint8Array> | null, checks: C
   }
   const stream = new ReadableStream<Uint8Array>({ pull, cancel: (reason) => end(reason) }, { highWaterMark: 0 });
   // A stream its reader drops mid-way, never cancelled, still stops its body and its MD5 thread once collected.
-  whenCollected(stream, () => void end()?.catch(() => undefined));
+  whenCollected(stream, () => end());
   return stream;
 }

@@ -117,9 +117,10 @@ export function resumingBody(first: Response, resume: Resume): ReadableStream<Ui
       }
     }
   };
+  // As `checkedStream` ends its body: without waiting for a cancel that may never settle.
   const cancel = (reason: unknown) => {
     cancelled = true;
-    return reader.cancel(reason);
+    void reader.cancel(reason).catch(() => undefined);
   };
   return new ReadableStream<Uint8Array>({ pull, cancel }, { highWaterMark: 0 });
 }

@@ -125,8 +125,8 @@ describe('result.download() of a large file', () => {
     let length = 0;
     while (length < SIZE / 2) length += (await reader.read()).value?.byteLength ?? SIZE;
     expect(threads()).toBe(before + 1);
-    // Not awaited: msw's body may never settle a cancel.
-    void reader.cancel();
+    // Awaited: it settles though msw's body may never settle a cancel.
+    await reader.cancel();
     await expect.poll(threads).toBe(before);
   });
 
@@ -156,7 +156,7 @@ describe('result.download() of a large file', () => {
     const stream = await result.download();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(threads()).toBe(before);
-    // Not awaited: msw's body settles a cancel only once it was read from.
-    void stream.cancel();
+    // Awaited: it settles though msw's body may never settle a cancel.
+    await stream.cancel();
   });
 });

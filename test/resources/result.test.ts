@@ -525,8 +525,8 @@ describe('what a download leaves behind', () => {
       stream = await result.download({ deadline: LIMIT_MS, timeout: LIMIT_MS });
     });
     expect(kept).toBe(0);
-    // Not awaited: msw's body settles a cancel only once it was read from.
-    void stream?.cancel();
+    // Awaited: it settles though msw's body may never settle a cancel.
+    await stream?.cancel();
   });
 
   it('a stream the reader cancels mid-way stops its timers', async () => {
@@ -534,8 +534,8 @@ describe('what a download leaves behind', () => {
     const kept = await timersKeptBy(async () => {
       const reader = (await result.download({ deadline: LIMIT_MS, timeout: LIMIT_MS })).getReader();
       await reader.read();
-      // Not awaited: msw's body may never settle a cancel.
-      void reader.cancel();
+      // Awaited: it settles though msw's body may never settle a cancel.
+      await reader.cancel();
     });
     expect(kept).toBe(0);
   });
@@ -576,8 +576,8 @@ describe('what a download leaves behind', () => {
     const shared = new AbortController();
     const listeners = () => getEventListeners(shared.signal, 'abort').length;
     for (let i = 0; i < 4; i++)
-      // Not awaited: msw's body may never settle a cancel.
-      void (await result.download({ signal: shared.signal })).cancel();
+      // Awaited: it settles though msw's body may never settle a cancel.
+      await (await result.download({ signal: shared.signal })).cancel();
     expect(listeners()).toBe(0);
     for (let i = 0; i < 4; i++) {
       await result.download({ signal: shared.signal });
