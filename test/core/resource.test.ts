@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useMockApi } from '../support/core-harness';
+import { reactive } from '../support/reactive';
 
 const { client } = useMockApi();
 
@@ -29,5 +30,22 @@ describe('a spread resource', () => {
       for (const name of NOT_ATTRIBUTES) expect(copy).not.toHaveProperty(name);
       expect(Object.getOwnPropertySymbols(copy)).toEqual([]);
     }
+  });
+});
+
+// Vue's reactive(), MobX and other state libraries hand back a Proxy of the resource, where a private field
+// (`#client`) cannot be read: TypeError.
+describe('a resource behind a Proxy, as reactive state libraries wrap it', () => {
+  it('reads lastResponse and runs its instance methods, in place ones included', async () => {
+    const c = client();
+    const cfg = reactive(await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' }));
+    expect(cfg.lastResponse).toMatchObject({ status: 201 });
+    const task = await cfg.test();
+    expect(await reactive(task).wait({ timeout: 5_000 })).toMatchObject({ state: 'succeeded' });
+    expect(await cfg.update({ url: 'https://hooks.example.com/v2' })).toBe(cfg);
+    expect(cfg.url).toBe('https://hooks.example.com/v2');
+    expect(cfg.lastResponse).toMatchObject({ status: 200 });
+    expect(await cfg.refresh()).toBe(cfg);
+    expect((await cfg.delete()).id).toBe(cfg.id);
   });
 });
