@@ -4,7 +4,7 @@
  */
 import type { Endpoint, ListEndpoint, Wrap } from '../core/endpoint';
 import { dateFilter, type RefOrNull, refOrNull, text } from '../core/fields';
-import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
+import { APIResource, send, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
@@ -135,6 +135,9 @@ export class Keys extends APIResource {
   rotate = this.method(ROTATE);
 }
 
+// The rotations a key has sent (a hidden property of it): the token of the latest one stands.
+const ROTATIONS = Symbol('ricloud.rotations');
+
 /** A key has the API's attributes: `id`, `state`, `webhook_config`, `storage_config`, `token`, … */
 export interface Key extends KeyAttributes {}
 
@@ -153,10 +156,24 @@ export class Key extends Resource {
     return sendInPlace(this, RETRIEVE, [options]);
   }
 
-  /** Rotates this key in place: `token` becomes the new one, typed `string`. See `Keys.rotate`. */
-  rotate(options?: RequestOptions): Promise<this & { token: string }> {
-    // ROTATE's schema requires the token.
-    return sendInPlace(this, ROTATE, [options]) as Promise<this & { token: string }>;
+  /**
+   * Rotates this key in place: `token` becomes the new one, typed `string`, even where a call sent after the rotation
+   * (a `refresh`) was answered first, with the token the rotation ended. See `Keys.rotate`.
+   */
+  async rotate(options?: RequestOptions): Promise<this & { token: string }> {
+    const own = this as unknown as Record<typeof ROTATIONS, number | undefined>;
+    const rotation = (own[ROTATIONS] ?? 0) + 1;
+    Object.defineProperty(this, ROTATIONS, { value: rotation, writable: true, configurable: true });
+    let token = '';
+    await this.reload(async () => {
+      const rotated = await send(this, ROTATE, [options]);
+      token = rotated.token;
+      return rotated;
+    });
+    // Only a later rotation's token replaces this one's: another answer may have been served before this rotation.
+    if (own[ROTATIONS] === rotation)
+      Object.defineProperty(this, 'token', { value: token, writable: true, configurable: true, enumerable: false });
+    return this as this & { token: string };
   }
 
   /** `GET /key`. See `Keys.current`. */
