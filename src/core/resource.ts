@@ -38,7 +38,7 @@ interface Held {
   kept: number;
 }
 
-// Under a symbol, not in private fields: a Proxy of the resource (Vue's reactive(), MobX) reads it as it reads an
+// Under a symbol, not in private fields: a Proxy of the resource (Vue's reactive()) reads it as it reads an
 // attribute, where a private field throws TypeError. Kept in a function, as such a Proxy wraps an object it reads (a
 // wrapped client's own private fields would throw) but hands a function back as it is.
 const HELD = Symbol('ricloud.resource');

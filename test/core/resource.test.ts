@@ -33,9 +33,9 @@ describe('a spread resource', () => {
   });
 });
 
-// Vue's reactive(), MobX and other state libraries hand back a Proxy of the resource, where a private field
-// (`#client`) cannot be read: TypeError.
-describe('a resource behind a Proxy, as reactive state libraries wrap it', () => {
+// Vue's reactive() hands back a Proxy of the resource, which runs its getters and methods with itself as `this`: a
+// private field (`#client`) cannot be read there (TypeError).
+describe("a resource behind a Proxy, as Vue's reactive() wraps it", () => {
   it('reads lastResponse and runs its instance methods, in place ones included', async () => {
     const c = client();
     const cfg = reactive(await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' }));

@@ -1,6 +1,6 @@
 /**
- * A Proxy of `target` as Vue's reactive() makes one, a stand-in for the state libraries' Proxies: getters and methods
- * run with the Proxy as `this`, and an object value read through it comes back wrapped the same way.
+ * A Proxy of `target` as Vue's reactive() makes one: getters and methods run with the Proxy as `this`, and an object
+ * value read through it comes back wrapped the same way.
  */
 export function reactive<T extends object>(target: T): T {
   return new Proxy(target, {
