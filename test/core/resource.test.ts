@@ -48,4 +48,15 @@ describe("a resource behind a Proxy, as Vue's reactive() wraps it", () => {
     expect(await cfg.refresh()).toBe(cfg);
     expect((await cfg.delete()).id).toBe(cfg.id);
   });
+
+  it("sets an in-place answer's attributes through the Proxy, so Vue sees them change", async () => {
+    const changed = new Set<PropertyKey>();
+    const cfg = reactive(await client().webhookConfigs.create({ url: 'https://hooks.example.com/in' }), (key) =>
+      changed.add(key),
+    );
+    await cfg.update({ url: 'https://hooks.example.com/v2' });
+    expect([...changed]).toEqual(expect.arrayContaining(['url', 'state']));
+    expect(cfg.secret).toMatch(/\S{32}/);
+    expect({ ...cfg }).not.toHaveProperty('secret');
+  });
 });
