@@ -89,9 +89,10 @@ export abstract class Resource {
     const fresh = await fetch();
     if (call > held.kept) {
       held.kept = call;
-      const attributes: Record<PropertyKey, PropertyDescriptor> = Object.getOwnPropertyDescriptors(fresh);
-      delete attributes[HELD];
-      Object.defineProperties(this, attributes);
+      // Set, not defined, so a Proxy of this resource (Vue's reactive()) sees the change; hidden ones are defined.
+      for (const [key, attribute] of Object.entries(Object.getOwnPropertyDescriptors(fresh)))
+        if (attribute.enumerable) (this as Record<string, unknown>)[key] = attribute.value;
+        else Object.defineProperty(this, key, attribute);
       held.response = heldBy(fresh).response;
     }
     return this;
