@@ -135,9 +135,6 @@ export class Keys extends APIResource {
   rotate = this.method(ROTATE);
 }
 
-// The rotations a key has sent (a hidden property of it): the token of the latest one stands.
-const ROTATIONS = Symbol('ricloud.rotations');
-
 /** A key has the API's attributes: `id`, `state`, `webhook_config`, `storage_config`, `token`, … */
 export interface Key extends KeyAttributes {}
 
@@ -157,23 +154,13 @@ export class Key extends Resource {
   }
 
   /**
-   * Rotates this key in place: `token` becomes the new one, typed `string`, even where a call sent after the rotation
-   * (a `refresh`) was answered first, with the token the rotation ended. See `Keys.rotate`.
+   * Rotates this key in place: `token` becomes the new one, typed `string`. See `Keys.rotate`. Its answer is taken as
+   * the key's latest when it comes: a call sent before then may have been served before the rotation, with the token
+   * the rotation ended.
    */
   async rotate(options?: RequestOptions): Promise<this & { token: string }> {
-    const own = this as unknown as Record<typeof ROTATIONS, number | undefined>;
-    const rotation = (own[ROTATIONS] ?? 0) + 1;
-    Object.defineProperty(this, ROTATIONS, { value: rotation, writable: true, configurable: true });
-    let token = '';
-    await this.reload(async () => {
-      const rotated = await send(this, ROTATE, [options]);
-      token = rotated.token;
-      return rotated;
-    });
-    // Only a later rotation's token replaces this one's: another answer may have been served before this rotation.
-    if (own[ROTATIONS] === rotation)
-      Object.defineProperty(this, 'token', { value: token, writable: true, configurable: true, enumerable: false });
-    return this as this & { token: string };
+    const rotated = await send(this, ROTATE, [options]);
+    return this.reload(async () => rotated) as Promise<this & { token: string }>;
   }
 
   /** `GET /key`. See `Keys.current`. */
