@@ -8,7 +8,7 @@ import type { BaseClient } from './client';
 import { callEndpoint, type Endpoint, type ListEndpoint, listEndpoint } from './endpoint';
 import type { PagePromise } from './list';
 import type { CallOptions, RequestOptions } from './options';
-import type { Resource } from './resource';
+import { clientOf, type Resource } from './resource';
 
 /** What an instance method takes: its endpoint's arguments without the id, which is the resource's own. */
 type OwnArgs<Args extends unknown[]> = Args extends [id: string, ...infer Rest] ? Rest : Args;
@@ -47,10 +47,9 @@ export function staticPages<Filters, Out, R extends { id: string }>(
   return (params, options) => listEndpoint(endpoint, params, options);
 }
 
-/** What the instance methods use of their resource: its id, and `Resource`'s client and reload (both protected). */
+/** What the instance methods use of their resource: its id, and `Resource`'s reload (protected). */
 interface Own {
   readonly id: string;
-  readonly client: BaseClient;
   reload(fetch: () => Promise<unknown>): Promise<unknown>;
 }
 
@@ -66,8 +65,7 @@ export function send<Args extends unknown[], Out, R>(
   endpoint: Endpoint<Args, Out, R>,
   args: OwnCall<Args>,
 ): Promise<R> {
-  const own = resource as unknown as Own;
-  return callEndpoint(endpoint, args, own.client, own.id);
+  return callEndpoint(endpoint, args, clientOf(resource), (resource as unknown as Own).id);
 }
 
 /** The body of an in-place method (`update`, `refresh`): `send`, then this resource takes the answer's attributes. */

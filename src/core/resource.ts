@@ -28,15 +28,31 @@ export function hideNestedSecrets(name: string, root: unknown): void {
 }
 
 /**
+ * What a resource holds besides its attributes: the client it was fetched with (its instance methods use the same
+ * one), the response it came from, the in-place calls sent so far and the latest of them whose answer it holds.
+ */
+interface Held {
+  readonly client: BaseClient;
+  response: ResponseMeta;
+  sent: number;
+  kept: number;
+}
+
+// Under a symbol, not in private fields: a Proxy of the resource (Vue's reactive()) reads it as it reads an
+// attribute, where a private field throws TypeError. Kept in a function, as such a Proxy wraps an object it reads (a
+// wrapped client's own private fields would throw) but hands a function back as it is.
+const HELD = Symbol('ricloud.resource');
+const heldBy = (resource: Resource): Held => (resource as unknown as Record<typeof HELD, () => Held>)[HELD]();
+
+/** The client `resource` was fetched with: its instance methods send with the same one. */
+export const clientOf = (resource: Resource): BaseClient => heldBy(resource).client;
+
+/**
  * Base of WebhookConfig, Task and the other resources. Only attributes are own enumerable properties: everything else
- * is a private field, an accessor or a class method, so a spread (`{ ...config }`) and its type both hold the
- * attributes alone (TypeScript leaves a class's methods and accessors out of a spread's type).
+ * is a hidden symbol-keyed property, an accessor or a class method, so a spread (`{ ...config }`) and its type both
+ * hold the attributes alone (TypeScript leaves a class's methods and accessors out of a spread's type).
  */
 export abstract class Resource {
-  // The client this resource was fetched with, so instance methods use the same one; and the response it came from.
-  #client: BaseClient;
-  #response: ResponseMeta;
-
   /**
    * Built by the SDK (not by apps) from a validated response: copies `attributes` in, keeping secrets and response
    * facts out of `console.log`, spread and `JSON.stringify`.
@@ -53,18 +69,14 @@ export abstract class Resource {
         Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: false });
       else (this as Record<string, unknown>)[key] = value;
     }
-    this.#response = response;
-    this.#client = client;
+    const held: Held = { client, response, sent: 0, kept: 0 };
+    Object.defineProperty(this, HELD, { value: () => held });
   }
 
   /** The HTTP status, headers and request id of the response that produced this value (not copied by spread). */
   get lastResponse(): ResponseMeta {
-    return this.#response;
+    return heldBy(this).response;
   }
-
-  // In-place calls sent so far, and the latest of them whose answer this resource holds.
-  #sent = 0;
-  #held = 0;
 
   /**
    * Fetches a fresh copy of this resource and takes over its attributes and response facts; returns this. When
@@ -72,19 +84,18 @@ export abstract class Resource {
    * later call, so the resource never falls back to older server state.
    */
   protected async reload(fetch: () => Promise<Resource>): Promise<this> {
-    const call = ++this.#sent;
+    const held = heldBy(this);
+    const call = ++held.sent;
     const fresh = await fetch();
-    if (call > this.#held) {
-      this.#held = call;
-      Object.defineProperties(this, Object.getOwnPropertyDescriptors(fresh));
-      this.#response = fresh.#response;
+    if (call > held.kept) {
+      held.kept = call;
+      // Set, not defined, so a Proxy of this resource (Vue's reactive()) sees the change; hidden ones are defined.
+      for (const [key, attribute] of Object.entries(Object.getOwnPropertyDescriptors(fresh)))
+        if (attribute.enumerable) (this as Record<string, unknown>)[key] = attribute.value;
+        else Object.defineProperty(this, key, attribute);
+      held.response = heldBy(fresh).response;
     }
     return this;
-  }
-
-  /** The client this resource was fetched with. */
-  protected get client(): BaseClient {
-    return this.#client;
   }
 
   /**

@@ -10,7 +10,7 @@ import type { PagePromise } from '../core/list';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { type DateFilter, isPlainObject } from '../core/params';
-import { Resource } from '../core/resource';
+import { clientOf, Resource } from '../core/resource';
 import type { ResponseMeta } from '../core/spec';
 import { waitFor, type WaitOptions } from '../core/wait';
 import { RUNNING_STATES } from '../core/wire';
@@ -187,7 +187,7 @@ export class Poll extends Resource {
 
   /** Lists this poll's tasks as `Task`s (`GET /tasks?poll=…`). */
   listTasks(params?: Omit<TaskListParams, 'poll'>, options?: RequestOptions): PagePromise<Task> {
-    return Task.list({ ...params, poll: this.id }, { ...options, client: this.client });
+    return Task.list({ ...params, poll: this.id }, { ...options, client: clientOf(this) });
   }
 
   /**
@@ -195,7 +195,7 @@ export class Poll extends Resource {
    * `results` holds the first page. Consumed and expired ones are listed when `state` asks for them.
    */
   listResults(params?: Omit<ResultListParams, 'poll'>, options?: RequestOptions): PagePromise<Result> {
-    return Result.list({ ...params, poll: this.id }, { ...options, client: this.client });
+    return Result.list({ ...params, poll: this.id }, { ...options, client: clientOf(this) });
   }
 
   /**

@@ -12,7 +12,7 @@ import { type DateFilter, isPlainObject } from '../core/params';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { redactText } from '../core/redact';
-import { Resource } from '../core/resource';
+import { clientOf, Resource } from '../core/resource';
 import type { Schema } from '../core/schema-kit';
 import { type ResponseMeta, SEND, TRANSPORT } from '../core/spec';
 import { resultSchema, type ResultAttributes, type ResultState } from './result.schema';
@@ -164,24 +164,8 @@ export class Result extends Resource {
    *   (410) when the file is gone; RequestError, ServerError, ConnectionError, TimeoutError or AbortError.
    */
   async download(options?: DownloadOptions): Promise<ReadableStream<Uint8Array>> {
-    return openDownload(() => this.client[TRANSPORT](), this.client.baseUrl, this.#file(), options);
-  }
-
-  /**
-   * The file to download. @throws InvalidInputError when the result has no `signed_url`: it expired, or its storage
-   * config does not sign URLs (`signed_urls_enabled` is off by default).
-   */
-  #file(): ResultFile {
-    const url = this.signed_url?.url;
-    if (!url)
-      throw new InvalidInputError(
-        'signed_url',
-        this.state === 'expired'
-          ? `result ${this.id} has expired: its file is gone`
-          : `result ${this.id} has none (state ${this.state}): turn on signed_urls_enabled in its storage config, ` +
-              'or read its url from the bucket',
-      );
-    return { url, size: this.size, checksum: this.checksum, what: `download result ${this.id}` };
+    const client = clientOf(this);
+    return openDownload(() => client[TRANSPORT](), client.baseUrl, fileOf(this), options);
   }
 
   /**
@@ -193,7 +177,8 @@ export class Result extends Resource {
   async json(options?: DownloadOptions): Promise<unknown> {
     if (this.type !== 'json')
       throw new InvalidInputError('type', `result ${this.id} is of type ${this.type ?? 'none'}, not json`);
-    const text = await downloadText(() => this.client[TRANSPORT](), this.client.baseUrl, this.#file(), options);
+    const client = clientOf(this);
+    const text = await downloadText(() => client[TRANSPORT](), client.baseUrl, fileOf(this), options);
     try {
       return JSON.parse(text) as unknown;
     } catch {
@@ -202,6 +187,23 @@ export class Result extends Resource {
       throw new ResponseValidationError(message, { status: 200, field: '', body: redactText(text, (kept) => kept) });
     }
   }
+}
+
+/**
+ * The file to download. @throws InvalidInputError when the result has no `signed_url`: it expired, or its storage
+ * config does not sign URLs (`signed_urls_enabled` is off by default).
+ */
+function fileOf(result: Result): ResultFile {
+  const url = result.signed_url?.url;
+  if (!url)
+    throw new InvalidInputError(
+      'signed_url',
+      result.state === 'expired'
+        ? `result ${result.id} has expired: its file is gone`
+        : `result ${result.id} has none (state ${result.state}): turn on signed_urls_enabled in its storage config, ` +
+            'or read its url from the bucket',
+    );
+  return { url, size: result.size, checksum: result.checksum, what: `download result ${result.id}` };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { PagePromise } from '../core/list';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
-import { Resource } from '../core/resource';
+import { clientOf, Resource } from '../core/resource';
 import { sourceSchema, type SourceAttributes, type SourceType, type SourceState } from './source.schema';
 
 /** The states a caller may set with an update. */
@@ -162,6 +162,6 @@ export class Source extends Resource {
 
   /** Lists the sources the API found under this one (a Relay instance's devices), as `Source`s. */
   listChildren(params?: Omit<SourceListParams, 'parent'>, options?: RequestOptions): PagePromise<Source> {
-    return listEndpoint(LIST, { ...params, parent: this.id }, options, this.client);
+    return listEndpoint(LIST, { ...params, parent: this.id }, options, clientOf(this));
   }
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useMockApi } from '../support/core-harness';
+import { reactive } from '../support/reactive';
 
 const { client } = useMockApi();
 
@@ -29,5 +30,33 @@ describe('a spread resource', () => {
       for (const name of NOT_ATTRIBUTES) expect(copy).not.toHaveProperty(name);
       expect(Object.getOwnPropertySymbols(copy)).toEqual([]);
     }
+  });
+});
+
+// Vue's reactive() hands back a Proxy of the resource, which runs its getters and methods with itself as `this`: a
+// private field (`#client`) cannot be read there (TypeError).
+describe("a resource behind a Proxy, as Vue's reactive() wraps it", () => {
+  it('reads lastResponse and runs its instance methods, in place ones included', async () => {
+    const c = client();
+    const cfg = reactive(await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' }));
+    expect(cfg.lastResponse).toMatchObject({ status: 201 });
+    const task = await cfg.test();
+    expect(await reactive(task).wait({ timeout: 5_000 })).toMatchObject({ state: 'succeeded' });
+    expect(await cfg.update({ url: 'https://hooks.example.com/v2' })).toBe(cfg);
+    expect(cfg.url).toBe('https://hooks.example.com/v2');
+    expect(cfg.lastResponse).toMatchObject({ status: 200 });
+    expect(await cfg.refresh()).toBe(cfg);
+    expect((await cfg.delete()).id).toBe(cfg.id);
+  });
+
+  it("sets an in-place answer's attributes through the Proxy, so Vue sees them change", async () => {
+    const changed = new Set<PropertyKey>();
+    const cfg = reactive(await client().webhookConfigs.create({ url: 'https://hooks.example.com/in' }), (key) =>
+      changed.add(key),
+    );
+    await cfg.update({ url: 'https://hooks.example.com/v2' });
+    expect([...changed]).toEqual(expect.arrayContaining(['url', 'state']));
+    expect(cfg.secret).toMatch(/\S{32}/);
+    expect({ ...cfg }).not.toHaveProperty('secret');
   });
 });

@@ -66,6 +66,38 @@ describe('Key', () => {
     expect(again.token).not.toBe(key.token);
   });
 
+  it('rotate() resolves with the new token when a refresh sent during it is answered first, with the old one', async () => {
+    const key = await client().keys.create({});
+    const old = key.token;
+    let answerRotate = () => {};
+    const rotateAnswered = new Promise<void>((resolve) => (answerRotate = resolve));
+    // Held before the mock rotates: the refresh sent after it is served first, and answers the old token.
+    server.use(http.post(`${api.baseUrl}/keys/:id/rotate`, () => rotateAnswered.then(() => undefined)));
+    const rotating = key.rotate();
+    await key.refresh();
+    expect(key.token).toBe(old);
+    answerRotate();
+    const rotated = await rotating;
+    expect(rotated.token).not.toBe(old);
+    expect((await client({ token: rotated.token }).keys.current()).id).toBe(key.id);
+  });
+
+  it('keeps the token of rotate() when a refresh served before the rotation is answered after it', async () => {
+    const key = await client().keys.create({});
+    const old = key.token;
+    let answerRefresh = () => {};
+    const refreshAnswered = new Promise<void>((resolve) => (answerRefresh = resolve));
+    const before = { ...key, token: old };
+    server.use(http.get(`${api.baseUrl}/keys/:id`, () => refreshAnswered.then(() => HttpResponse.json(before))));
+    const rotating = key.rotate();
+    const refreshing = key.refresh();
+    const { token } = await rotating;
+    answerRefresh();
+    await refreshing;
+    expect(key.token).toBe(token);
+    expect(token).not.toBe(old);
+  });
+
   it('refuses a create or rotate answer without its token: ResponseValidationError on `token`, it may have acted', async () => {
     const { token: _token, ...withoutToken } = await client().keys.create({});
     server.use(

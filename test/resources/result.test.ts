@@ -23,6 +23,7 @@ import {
 import { createMockApi } from '../../src/mock/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 import { gc } from '../support/gc';
+import { reactive } from '../support/reactive';
 import { resultsOf } from '../support/results';
 
 // 1 MiB: several chunks of the mock's 256 KiB, so progress and cancellation happen mid-file.
@@ -599,6 +600,16 @@ describe('what a download leaves behind', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     shared.abort();
     expect(await rejectionOf(held.read())).toBeInstanceOf(AbortError);
+  });
+});
+
+describe("a result behind a Proxy (Vue's reactive())", () => {
+  it("downloads its file and lists its poll's results with the client it came from", async () => {
+    const sdk = client();
+    const result = reactive(await fileResult(sdk));
+    expect(md5(await bytesOf(await result.download()))).toBe(result.checksum);
+    const poll = reactive(await sdk.polls.retrieve(String(result.poll)));
+    expect((await poll.listResults()).data.map((listed) => listed.id)).toEqual([result.id]);
   });
 });
 
