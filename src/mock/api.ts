@@ -17,17 +17,14 @@ import { createHandlers, mswConnectionFaults } from './handlers';
 import { checkMockOptions, type MockApiOptions } from './options';
 import type { ReceivedRequest } from './request-log';
 import type {
-  StoredKey,
-  StoredOrganisation,
-  StoredPermissions,
   StoredPoll,
   StoredResult,
   StoredSession,
   StoredSource,
-  StoredStorageConfig,
   StoredSubscription,
   StoredUser,
-} from './shapes';
+} from './data-shapes';
+import type { StoredKey, StoredOrganisation, StoredPermissions, StoredStorageConfig } from './shapes';
 import { type Kind, MockStore } from './store';
 import { TestRunner } from './test-runner';
 

@@ -1,7 +1,8 @@
 /** The mock's msw handlers: one per API endpoint, wrapped in auth, the fault plan and the request log. */
-import type { HttpCustomPredicate, RequestHandler } from 'msw';
+import type { RequestHandler } from 'msw';
 import { http } from '#msw';
 import { follow } from '../core/signal';
+import { apiPathOf, malformedPath, patternOf } from './base-url';
 import { FILES_PATH, MAX_REQUEST_BYTES } from './choices';
 import type { ConnectionFaults, Endpoint, HandlerContext, Route } from './endpoint';
 import { ORGANISATION_ROUTES } from './endpoints/organisation';
@@ -193,48 +194,12 @@ function held(released: AbortSignal, ms?: number, signal?: AbortSignal): Promise
   });
 }
 
-/**
- * `base` as the start of an msw path: what its matcher would read as syntax (the brackets and colons of an IPv6 host,
- * `http://[::1]:8787`) escaped, and the url normalised as requests' are (`:443` of https dropped). msw escapes the
- * port's colon itself.
- */
-function patternOf(base: string): string {
-  const { protocol, hostname, port, pathname } = new URL(base);
-  const literal = (text: string) => text.replace(/[:()[\]{}?+!\\]/g, '\\$&');
-  return `${protocol}//${literal(hostname)}${port ? `:${port}` : ''}${literal(pathname.replace(/\/+$/, ''))}`;
-}
-
-/**
- * The API path of a request url (`/configs/webhook`), without the path of `base` (`https://app.test/ricloud`), which
- * the fault plan and the request log leave out: a fault names the API's path wherever the mock is served.
- */
-function apiPathOf(base: string): (url: URL) => string {
-  const prefix = new URL(base).pathname.replace(/\/+$/, '');
-  return ({ pathname }) => (pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : pathname);
-}
-
 /** The key whose token the request carries; 401 when there is none or it is not a key's. */
 function authenticate(context: HandlerContext, request: Request) {
   const match = /^Token (\S+)$/.exec(request.headers.get('authorization') ?? '');
   const key = match?.[1] ? context.accounts.keyOf(match[1]) : undefined;
   if (!key) throw statusError(401, 'Authentication credentials were not provided or are invalid.');
   return key;
-}
-
-/**
- * Whether the request is for `base` (normalised as request urls are) with a malformed percent-escape in its path
- * (`%E0%A4%A`): msw's path matching would throw on it, so this is tried first and answers 400.
- */
-function malformedPath(base: string): HttpCustomPredicate<Record<string, never>> {
-  return ({ request }) => {
-    if (!request.url.startsWith(`${base}/`)) return false;
-    try {
-      decodeURIComponent(new URL(request.url).pathname);
-      return false;
-    } catch {
-      return true;
-    }
-  };
 }
 
 /**

@@ -9,7 +9,8 @@ import { sleep } from './deliveries';
 import type { HandlerContext } from './endpoint';
 import { firstPage } from './lists';
 import { publishResult, showTask } from './results';
-import type { PollPayload, StoredKey, StoredPoll, StoredSession, StoredSource } from './shapes';
+import type { PollPayload, StoredPoll, StoredSession, StoredSource } from './data-shapes';
+import type { StoredKey } from './shapes';
 import { newId, type StoredTask } from './store';
 
 /** The task types of a poll, by the payload list that asks for them. */

@@ -22,11 +22,8 @@ export { FaultPlan } from './faults';
 export type { Fault } from './faults';
 export type { ReceivedRequest } from './request-log';
 // The shapes `api.store` gives, in its order.
+export type { StoredOrganisation, StoredKey, StoredStorageConfig, StoredPermissions } from './shapes';
 export type {
-  StoredOrganisation,
-  StoredKey,
-  StoredStorageConfig,
-  StoredPermissions,
   StoredUser,
   StoredSource,
   StoredSession,
@@ -34,5 +31,5 @@ export type {
   PollPayload,
   StoredSubscription,
   StoredResult,
-} from './shapes';
+} from './data-shapes';
 export type { MockServer, MockServerOptions } from './server';

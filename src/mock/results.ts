@@ -7,7 +7,8 @@ import { FILES_PATH } from './choices';
 import { type Content, dataContent, jsonContent, patternContent } from './content';
 import type { HandlerContext } from './endpoint';
 import { storageRouteOf } from './routing';
-import type { StoredKey, StoredPoll, StoredResult } from './shapes';
+import type { StoredPoll, StoredResult } from './data-shapes';
+import type { StoredKey } from './shapes';
 import { newId, newSecret, type StoredTask } from './store';
 
 /** The task as the API shows it: `results` lists what it published. */

@@ -5,7 +5,8 @@
 import { SESSION_OUTCOMES, SOURCE_LOCKED } from './choices';
 import { sleep } from './deliveries';
 import type { HandlerContext } from './endpoint';
-import type { StoredKey, StoredSession, StoredSource } from './shapes';
+import type { StoredSession, StoredSource } from './data-shapes';
+import type { StoredKey } from './shapes';
 import { newId } from './store';
 import { endSubscription } from './subscriptions';
 

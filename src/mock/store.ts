@@ -9,17 +9,14 @@ import { instantKey } from './dates';
 import { RelayPairings } from './pairings';
 import { ApiError } from './respond';
 import type {
-  StoredKey,
-  StoredOrganisation,
-  StoredPermissions,
   StoredPoll,
   StoredResult,
   StoredSession,
   StoredSource,
-  StoredStorageConfig,
   StoredSubscription,
   StoredUser,
-} from './shapes';
+} from './data-shapes';
+import type { StoredKey, StoredOrganisation, StoredPermissions, StoredStorageConfig } from './shapes';
 
 /** The resource kinds whose creations the mock counts. */
 export type Kind =

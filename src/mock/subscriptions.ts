@@ -8,7 +8,7 @@ import type { HandlerContext } from './endpoint';
 import { startPoll } from './polls';
 import { missingConfig } from './routing';
 import { refusedDataType } from './scopes';
-import type { StoredSubscription } from './shapes';
+import type { StoredSubscription } from './data-shapes';
 
 /** Ends a subscription (`deleted`: no more polls, its next one unscheduled): a DELETE, its session's end, `date_end`. */
 export function endSubscription(context: HandlerContext, subscription: StoredSubscription): void {

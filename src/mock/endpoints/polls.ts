@@ -11,7 +11,7 @@ import { showPoll, startPoll } from '../polls';
 import { ApiError, invalidParameter, json } from '../respond';
 import { checkUsable } from '../routing';
 import { checkScopes } from '../scopes';
-import { type PollPayload, showSubscription, type StoredSubscription } from '../shapes';
+import { type PollPayload, showSubscription, type StoredSubscription } from '../data-shapes';
 import { newId } from '../store';
 import { endSubscription, scheduleSubscription } from '../subscriptions';
 import { checkActive } from './users-sources';

@@ -9,7 +9,7 @@ import { bodyOf, type Call, type HandlerContext, owned, type Route } from '../en
 import { listBody, listEndpoint } from '../lists';
 import { ApiError, invalidParameter, json, readNothing, statusError } from '../respond';
 import { consume } from '../results';
-import type { StoredResult } from '../shapes';
+import type { StoredResult } from '../data-shapes';
 
 const expired = () => new ApiError(RESULT_EXPIRED.status, RESULT_EXPIRED.code, 'The result has expired.');
 

@@ -10,7 +10,7 @@ import { listEndpoint } from '../lists';
 import { json } from '../respond';
 import { checkUsable } from '../routing';
 import { type Credentials, expireSession, showSession, startSession } from '../sessions';
-import type { StoredSession, StoredSource } from '../shapes';
+import type { StoredSession, StoredSource } from '../data-shapes';
 import { checkActive, namedSource, readSourceOwner, sourceFor } from './users-sources';
 
 const find = (call: Call, context: HandlerContext) =>

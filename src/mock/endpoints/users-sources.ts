@@ -6,7 +6,7 @@ import { readChoice, readOptionalText, readRef, readText } from '../fields';
 import { firstPage, listEndpoint } from '../lists';
 import { invalidParameter, json } from '../respond';
 import { endSessions } from '../sessions';
-import type { StoredSource, StoredUser } from '../shapes';
+import type { StoredSource, StoredUser } from '../data-shapes';
 import { newId } from '../store';
 
 const findUser = (call: Call, context: HandlerContext) =>

@@ -1,0 +1,38 @@
+/** Where the mock is served: its `baseUrl` as msw's path patterns, the API path of a request, a malformed path. */
+import type { HttpCustomPredicate } from 'msw';
+
+/**
+ * `base` as the start of an msw path: what its matcher would read as syntax (the brackets and colons of an IPv6 host,
+ * `http://[::1]:8787`) escaped, and the url normalised as requests' are (`:443` of https dropped). msw escapes the
+ * port's colon itself.
+ */
+export function patternOf(base: string): string {
+  const { protocol, hostname, port, pathname } = new URL(base);
+  const literal = (text: string) => text.replace(/[:()[\]{}?+!\\]/g, '\\$&');
+  return `${protocol}//${literal(hostname)}${port ? `:${port}` : ''}${literal(pathname.replace(/\/+$/, ''))}`;
+}
+
+/**
+ * The API path of a request url (`/configs/webhook`), without the path of `base` (`https://app.test/ricloud`), which
+ * the fault plan and the request log leave out: a fault names the API's path wherever the mock is served.
+ */
+export function apiPathOf(base: string): (url: URL) => string {
+  const prefix = new URL(base).pathname.replace(/\/+$/, '');
+  return ({ pathname }) => (pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : pathname);
+}
+
+/**
+ * Whether the request is for `base` (normalised as request urls are) with a malformed percent-escape in its path
+ * (`%E0%A4%A`): msw's path matching would throw on it, so this is tried first and answers 400.
+ */
+export function malformedPath(base: string): HttpCustomPredicate<Record<string, never>> {
+  return ({ request }) => {
+    if (!request.url.startsWith(`${base}/`)) return false;
+    try {
+      decodeURIComponent(new URL(request.url).pathname);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+}
