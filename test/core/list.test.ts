@@ -225,6 +225,8 @@ describe('list() as a PagePromise', () => {
     expect(page.lastResponse.status).toBe(200);
     expect(Object.keys(page)).not.toContain('lastResponse');
     expect({ ...page }).not.toHaveProperty('lastResponse');
+    // A spread copies enumerable symbol keys too: the page's response is under one, and stays behind.
+    expect(Reflect.ownKeys({ ...page })).toEqual(['data', 'has_more', 'total_count', 'url']);
     expect(JSON.parse(JSON.stringify(page))).not.toHaveProperty('lastResponse');
     // As Vue's `reactive` wraps it: a getter over a `#private` field would throw there.
     expect(new Proxy(page, {}).lastResponse).toBe(page.lastResponse);
