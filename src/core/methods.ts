@@ -50,7 +50,7 @@ export function staticPages<Filters, Out, R extends { id: string }>(
 /** What the instance methods use of their resource: its id, and `Resource`'s reload (protected). */
 interface Own {
   readonly id: string;
-  reload(fetch: () => Promise<unknown>): Promise<unknown>;
+  reload(fetch: () => Promise<unknown>, write: boolean): Promise<unknown>;
 }
 
 /** An instance method's arguments for `Args`, its endpoint's: without the id, which is the resource's own. */
@@ -68,11 +68,15 @@ export function send<Args extends unknown[], Out, R>(
   return callEndpoint(endpoint, args, clientOf(resource), (resource as unknown as Own).id);
 }
 
-/** The body of an in-place method (`update`, `refresh`): `send`, then this resource takes the answer's attributes. */
+/**
+ * The body of an in-place method (`update`, `refresh`, `rotate`): `send`, then this resource takes the answer's
+ * attributes; an endpoint other than GET writes, so its answer outdates what was sent before it came.
+ */
 export function sendInPlace<T extends Resource, Args extends unknown[], Out>(
   resource: T,
   endpoint: Endpoint<Args, Out, unknown>,
   args: OwnCall<Args>,
 ): Promise<T> {
-  return (resource as unknown as Own).reload(() => send(resource, endpoint, args)) as Promise<T>;
+  const write = endpoint.method !== 'GET';
+  return (resource as unknown as Own).reload(() => send(resource, endpoint, args), write) as Promise<T>;
 }

@@ -29,13 +29,15 @@ export function hideNestedSecrets(name: string, root: unknown): void {
 
 /**
  * What a resource holds besides its attributes: the client it was fetched with (its instance methods use the same
- * one), the response it came from, the in-place calls sent so far and the latest of them whose answer it holds.
+ * one), the response it came from, the in-place calls sent so far, the latest of them whose answer it holds, and the
+ * latest write (`update`, `rotate`, …) whose answer it took.
  */
 interface Held {
   readonly client: BaseClient;
   response: ResponseMeta;
   sent: number;
   kept: number;
+  written: number;
 }
 
 // Under a symbol, not in private fields: a Proxy of the resource (Vue's reactive()) reads it as it reads an
@@ -69,7 +71,7 @@ export abstract class Resource {
         Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: false });
       else (this as Record<string, unknown>)[key] = value;
     }
-    const held: Held = { client, response, sent: 0, kept: 0 };
+    const held: Held = { client, response, sent: 0, kept: 0, written: 0 };
     Object.defineProperty(this, HELD, { value: () => held });
   }
 
@@ -80,15 +82,17 @@ export abstract class Resource {
 
   /**
    * Fetches a fresh copy of this resource and takes over its attributes and response facts; returns this. When
-   * in-place calls overlap (an `update` and a `refresh`, say), an answer to an earlier call never replaces one to a
-   * later call, so the resource never falls back to older server state.
+   * in-place calls overlap, the resource never falls back to older server state: a read's answer is taken unless a
+   * call sent after it was; a `write`'s unless a later write's was, and it outdates every call sent before it came
+   * (a `refresh` sent during an `update` or `rotate` may have been served before it).
    */
-  protected async reload(fetch: () => Promise<Resource>): Promise<this> {
+  protected async reload(fetch: () => Promise<Resource>, write: boolean): Promise<this> {
     const held = heldBy(this);
     const call = ++held.sent;
     const fresh = await fetch();
-    if (call > held.kept) {
-      held.kept = call;
+    if (write ? call > held.written : call > held.kept) {
+      held.kept = write ? held.sent : call;
+      if (write) held.written = call;
       // Set, not defined, so a Proxy of this resource (Vue's reactive()) sees the change; hidden ones are defined.
       for (const [key, attribute] of Object.entries(Object.getOwnPropertyDescriptors(fresh)))
         if (attribute.enumerable) (this as Record<string, unknown>)[key] = attribute.value;

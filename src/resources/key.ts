@@ -4,7 +4,7 @@
  */
 import type { Endpoint, ListEndpoint, Wrap } from '../core/endpoint';
 import { dateFilter, type RefOrNull, refOrNull, text } from '../core/fields';
-import { APIResource, send, sendInPlace, staticMethod, staticPages } from '../core/methods';
+import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
@@ -153,14 +153,10 @@ export class Key extends Resource {
     return sendInPlace(this, RETRIEVE, [options]);
   }
 
-  /**
-   * Rotates this key in place: `token` becomes the new one, typed `string`. See `Keys.rotate`. Its answer is taken as
-   * the key's latest when it comes: a call sent before then may have been served before the rotation, with the token
-   * the rotation ended.
-   */
-  async rotate(options?: RequestOptions): Promise<this & { token: string }> {
-    const rotated = await send(this, ROTATE, [options]);
-    return this.reload(async () => rotated) as Promise<this & { token: string }>;
+  /** Rotates this key in place: `token` becomes the new one, typed `string`. See `Keys.rotate`. */
+  rotate(options?: RequestOptions): Promise<this & { token: string }> {
+    // ROTATE's schema requires the token.
+    return sendInPlace(this, ROTATE, [options]) as Promise<this & { token: string }>;
   }
 
   /** `GET /key`. See `Keys.current`. */

@@ -341,6 +341,20 @@ describe('refresh', () => {
     expect(cfg.url).toBe('https://hooks.example.com/v2');
     expect(cfg.lastResponse).toBe(updateResponse);
   });
+
+  it('update() resolves with its own answer when a refresh sent during it is served first, with the old url', async () => {
+    const cfg = await client().webhookConfigs.create({ url: URL_1 });
+    let answerUpdate = () => {};
+    const updateAnswered = new Promise<void>((resolve) => (answerUpdate = resolve));
+    // Held before the mock updates: the refresh sent after it is served and answered first, with the old url.
+    server.use(http.post(`${api.baseUrl}/configs/webhook/:id`, () => updateAnswered.then(() => undefined)));
+    const updating = cfg.update({ url: 'https://hooks.example.com/v2' });
+    await cfg.refresh();
+    expect(cfg.url).toBe(URL_1);
+    answerUpdate();
+    expect(await updating).toBe(cfg);
+    expect(cfg.url).toBe('https://hooks.example.com/v2');
+  });
 });
 
 describe('test', () => {
