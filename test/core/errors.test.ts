@@ -501,6 +501,16 @@ describe('response validation', () => {
     expect(line).not.toContain('whsec_0123456789abcdef0123456789abcdef');
   });
 
+  it("with validate: 'warn', logs no 'returned unchecked' line for a body it refuses as one it cannot build on", async () => {
+    retrieveAnswers(() => HttpResponse.json(null));
+    const logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
+    const error = await rejectionOf(
+      client({ validate: 'warn', logger, logLevel: 'warn' }).webhookConfigs.retrieve('wc_1'),
+    );
+    expectFamily(error, ResponseValidationError);
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
   it('with validate: false, lets a schema-breaking body through but still refuses one that is not JSON', async () => {
     retrieveAnswers(() => HttpResponse.json({ ...CONFIG, id: 42 }));
     const cfg = await client({ validate: false }).webhookConfigs.retrieve('wc_1');
