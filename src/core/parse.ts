@@ -56,12 +56,14 @@ export function parseBody<T>(
   }
   const settle = (verdict: Verdict<T> | undefined): T => {
     if (verdict && !Array.isArray(verdict)) return verdict.value;
-    const error = verdict && invalid(context, text, verdict[0], verdict[1]);
-    if (error && !warn) throw error;
     const problem = shapeProblem(json, context.page);
+    if (verdict) {
+      const error = invalid(context, text, verdict[0], verdict[1]);
+      if (!warn) throw error;
+      // Only a body that is returned is reported as returned unchecked.
+      if (!problem) warn(error);
+    }
     if (problem) throw invalid(context, text, problem[0], problem[1]);
-    // Only a body that is returned is reported as returned unchecked.
-    if (error) warn?.(error);
     return json as T;
   };
   // A caller's schema may throw, or be async: the answer arrived, so no connection failed.
