@@ -24,3 +24,11 @@ for await (const each of WebhookConfig.list({ limit: 2 }).pages()) sizes.push(ea
 const firstTen = await WebhookConfig.list().toArray({ limit: 10 });
 const tests = await Event.list({ type: 'webhook_config', action: 'test' });
 console.log(count, firstTen.length, tests.total_count, sizes.join('+'));
+
+// Deleting as you go: the first page again until it is empty, with no cursor naming a deleted item.
+let batch = await WebhookConfig.list({ limit: 2 });
+while (batch.data.length > 0) {
+  for (const cfg of batch.data) await cfg.delete();
+  batch = await WebhookConfig.list({ limit: 2 });
+}
+console.log(`${batch.total_count} left`);

@@ -56,8 +56,8 @@ describe('examples', { timeout: 60_000 }, () => {
     expect(org.some((c) => c.state === 'deactivated')).toBe(true);
   });
 
-  it('pagination.ts pages by hand, iterates everything and its pages, and copies a bounded array', async () => {
-    expect(await example('pagination')).toContain('2 of 3 on the first page\n3 3 3 2+1');
+  it('pagination.ts pages by hand, iterates everything and its pages, copies a bounded array, and deletes all', async () => {
+    expect(await example('pagination')).toContain('2 of 3 on the first page\n3 3 3 2+1\n0 left');
   });
 
   it('errors.ts shows NotFoundError, InvalidInputError and the mayHaveSucceeded check', async () => {

@@ -4,11 +4,13 @@ import type { HttpCustomPredicate } from 'msw';
 /**
  * `base` as the start of an msw path: what its matcher would read as syntax (the brackets and colons of an IPv6 host,
  * `http://[::1]:8787`) escaped, and the url normalised as requests' are (`:443` of https dropped). msw escapes the
- * port's colon itself.
+ * port's colon itself. msw cuts a path at `|` and reads `*` as a wildcard before any escape is seen, so these two are
+ * written as a group of their character code (`(\x7c)`), which neither reads.
  */
 export function patternOf(base: string): string {
   const { protocol, hostname, port, pathname } = new URL(base);
-  const literal = (text: string) => text.replace(/[:()[\]{}?+!\\]/g, '\\$&');
+  const literal = (text: string) =>
+    text.replace(/[:()[\]{}?+!\\]/g, '\\$&').replace(/[|*]/g, (char) => (char === '|' ? '(\\x7c)' : '(\\x2a)'));
   return `${protocol}//${literal(hostname)}${port ? `:${port}` : ''}${literal(pathname.replace(/\/+$/, ''))}`;
 }
 
@@ -22,14 +24,15 @@ export function apiPathOf(base: string): (url: URL) => string {
 }
 
 /**
- * Whether the request is for `base` (normalised as request urls are) with a malformed percent-escape in its path
- * (`%E0%A4%A`): msw's path matching would throw on it, so this is tried first and answers 400.
+ * Whether the request is for `base` (normalised as request urls are) with a malformed percent-escape in its path after
+ * `base`'s (`%E0%A4%A`): msw's path matching would throw on it, so this is tried first and answers 400. A `%` of
+ * `base`'s own path is matched as written.
  */
 export function malformedPath(base: string): HttpCustomPredicate<Record<string, never>> {
   return ({ request }) => {
     if (!request.url.startsWith(`${base}/`)) return false;
     try {
-      decodeURIComponent(new URL(request.url).pathname);
+      decodeURIComponent(new URL(request.url).pathname.slice(new URL(base).pathname.length));
       return false;
     } catch {
       return true;

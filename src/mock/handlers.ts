@@ -162,7 +162,8 @@ async function beforeActing(
 ): Promise<Response | undefined> {
   if (!fault) return undefined;
   // A request still held when the mock is reset or closed is dropped: acting later would change the next test's store.
-  if (fault.latency && !(await held(context.released(), fault.latency))) return context.connection.drop();
+  if (fault.latency && !(await held(context.released(), fault.latency, request.signal)))
+    return context.connection.drop();
   if (fault.hang) {
     await held(context.released(), undefined, request.signal);
     return context.connection.drop();
@@ -173,9 +174,12 @@ async function beforeActing(
 }
 
 /**
- * Holds a request: resolves true after `ms` (never without it), or false as soon as `released` or the request's own
- * `signal` fires. Its listeners and timer are removed either way, so requests held one after another leave nothing
- * behind; `released` is followed as the SDK's calls follow a signal, so requests held at once share one listener on it.
+ * Holds a request: resolves true after `ms` (never without it), or false as soon as `released` fires. When the
+ * request's own `signal` fires (its client gave up), a hold without `ms` ends (false); one with `ms` still ends after
+ * it, as a slow server still acts, but its timer no longer keeps the process alive: a request in flight does, as a
+ * socket would, and one nobody awaits any more does not. Its listeners and timer are removed either way, so requests
+ * held one after another leave nothing behind; `released` is followed as the SDK's calls follow a signal, so requests
+ * held at once share one listener on it.
  */
 function held(released: AbortSignal, ms?: number, signal?: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
@@ -183,14 +187,15 @@ function held(released: AbortSignal, ms?: number, signal?: AbortSignal): Promise
     const end = (passed: boolean) => {
       clearTimeout(timer);
       release?.();
-      signal?.removeEventListener('abort', stop);
+      signal?.removeEventListener('abort', gone);
       resolve(passed);
     };
     const stop = () => end(false);
     const timer = ms === undefined ? undefined : setTimeout(end, ms, true);
-    signal?.addEventListener('abort', stop, { once: true });
+    const gone = timer === undefined ? stop : () => (timer as { unref?: () => void }).unref?.();
+    signal?.addEventListener('abort', gone, { once: true });
     release = follow(released, { abort: stop });
-    if (signal?.aborted) stop();
+    if (signal?.aborted) gone();
   });
 }
 

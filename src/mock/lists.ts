@@ -60,7 +60,9 @@ export function listOf<K extends Listed>(
   const { from, show = (item) => item } = declaration;
   // The store seen as its lists by name, so that `from` gives a map of `ItemOf<K>`.
   const maps: { [L in Listed]: Map<string, ItemOf<L>> } = context.store;
-  return listObject(context.store.mine(maps[from], organisation), query, declaration, (item) => show(item, context));
+  const sorted = context.store.mine(maps[from], organisation);
+  const removedPlace = (id: string) => context.store.removedPlace(maps[from], organisation, id, sorted);
+  return listObject(sorted, query, declaration, (item) => show(item, context), removedPlace);
 }
 
 /** A list nested in a resource (a source's children, a poll's results): the first page of `sorted`, unfiltered. */
@@ -97,6 +99,7 @@ function listObject<T extends { id: string; date_created: string }>(
   params: URLSearchParams,
   spec: ListSpec,
   show: (item: T) => unknown,
+  removedPlace: (id: string) => number | undefined = () => undefined,
 ): unknown {
   // A repeated name's last value, as Django REST Framework's `query_params.get` reads it and the request log keeps it.
   const query = new Map(params);
@@ -129,7 +132,7 @@ function listObject<T extends { id: string; date_created: string }>(
   }
   const total = items.length;
   const limit = readLimit(query.get('limit'));
-  items = afterCursors(sorted, items, query);
+  items = afterCursors(sorted, items, query, removedPlace);
   return listBody(items.slice(0, limit).map(show), items.length > limit, total, spec.path);
 }
 
@@ -148,14 +151,22 @@ function readLimit(raw: string | undefined): number {
 /**
  * The filtered `items` after `after_id` and before `before_id`. A cursor is found in the organisation's whole
  * newest-first list (`sorted`), so paging goes on when the cursor item stopped matching the filter (e.g. it was
- * deactivated meanwhile); an id not in that list at all is a 400.
+ * deactivated meanwhile), or at the place it had when it was deleted (`removedPlace`: the items newer than it), so
+ * that deleting each item while iterating goes on to the next page; an id the list never had is a 400.
  */
-function afterCursors<T extends { id: string }>(sorted: T[], items: T[], query: ReadonlyMap<string, string>): T[] {
+function afterCursors<T extends { id: string }>(
+  sorted: T[],
+  items: T[],
+  query: ReadonlyMap<string, string>,
+  removedPlace: (id: string) => number | undefined,
+): T[] {
   const position = new Map(sorted.map((item, index) => [item.id, index]));
   for (const cursor of ['after_id', 'before_id'] as const) {
     const id = query.get(cursor);
     if (id === undefined) continue;
-    const at = position.get(id);
+    // A removed item stands between the items around it: half a place before the first one older than it.
+    const removed = removedPlace(id);
+    const at = position.get(id) ?? (removed === undefined ? undefined : removed - 0.5);
     if (at === undefined) throw invalidParameter(cursor, 'No such object in this list.');
     items = items.filter((item) => {
       const place = position.get(item.id) ?? -1;

@@ -76,6 +76,15 @@ const KINDS: Kind[] = [
   'result',
 ];
 
+/** Where an item stands in a list: its `date_created` as `instantKey` compares it, then its creation order. */
+interface Place {
+  key: string;
+  order: number;
+}
+
+/** Sorts places newest first: a negative number when `a` is newer than `b`. */
+const newestFirst = (a: Place, b: Place): number => (a.key === b.key ? b.order - a.order : a.key < b.key ? 1 : -1);
+
 /** The mock's state. Objects are the API's own shapes, kept as plain data. */
 export class MockStore {
   readonly organisations = new Map<string, StoredOrganisation>();
@@ -103,6 +112,8 @@ export class MockStore {
   // Insertion order breaks ties between items created in the same millisecond.
   readonly #order = new Map<string, number>();
   #sequence = 0;
+  // Where the latest removed items stood, so that a list cursor naming one (a config deleted while iterating) goes on.
+  readonly #removed = new Map<string, Place & { map: Map<string, unknown>; organisation: unknown }>();
 
   /** Called with the id of each resource the store forgets, so that what hangs on it (an expiry timer) goes too. */
   onDrop: (id: string) => void = () => undefined;
@@ -156,6 +167,12 @@ export class MockStore {
 
   /** Forgets the resource `id` of `map`, and what the store keeps about it. */
   remove(map: Map<string, unknown>, id: string): void {
+    const item = map.get(id) as { organisation?: unknown; date_created?: unknown } | undefined;
+    const order = this.#order.get(id);
+    if (typeof item?.date_created === 'string' && order !== undefined) {
+      this.#removed.set(id, { map, organisation: item.organisation, key: instantKey(item.date_created), order });
+      if (this.#removed.size > MAX_STORED) this.#removed.delete(this.#removed.keys().next().value as string);
+    }
     map.delete(id);
     this.#order.delete(id);
     this.latestTest.delete(id);
@@ -181,13 +198,30 @@ export class MockStore {
 
   /** Newest first: by `date_created`, compared as the date filters compare it (`instantKey`), then by creation order. */
   newestFirst<T extends { id: string; date_created: string }>(items: Iterable<T>): T[] {
-    const keyed = [...items].map((item) => ({
-      item,
-      key: instantKey(item.date_created),
-      order: this.#order.get(item.id) ?? 0,
-    }));
-    keyed.sort((a, b) => (a.key === b.key ? b.order - a.order : a.key < b.key ? 1 : -1));
+    const keyed = [...items].map((item) => ({ item, ...this.#placeOf(item) }));
+    keyed.sort(newestFirst);
     return keyed.map(({ item }) => item);
+  }
+
+  /**
+   * How many of `sorted` (`organisation`'s items of `map`, newest first) are newer than the item `id` removed from
+   * `map`: the place it keeps as a list cursor, as a position in a list. Undefined when the store removed no such item
+   * of the organisation, or no longer remembers it (it keeps the latest `MAX_STORED` removed).
+   */
+  removedPlace<T extends { id: string; date_created: string }>(
+    map: Map<string, T>,
+    organisation: string,
+    id: string,
+    sorted: readonly T[],
+  ): number | undefined {
+    const place = this.#removed.get(id);
+    if (place?.map !== map || place.organisation !== organisation) return undefined;
+    const older = sorted.findIndex((item) => newestFirst(place, this.#placeOf(item)) < 0);
+    return older === -1 ? sorted.length : older;
+  }
+
+  #placeOf(item: { id: string; date_created: string }): Place {
+    return { key: instantKey(item.date_created), order: this.#order.get(item.id) ?? 0 };
   }
 
   // Timestamps issued per millisecond of the clock, for the digits below it.
@@ -218,6 +252,7 @@ export class MockStore {
     this.validated.clear();
     this.pairings.clear();
     this.#order.clear();
+    this.#removed.clear();
     for (const kind of KINDS) this.created[kind] = 0;
   }
 }

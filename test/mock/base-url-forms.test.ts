@@ -61,3 +61,24 @@ describe('a mock whose baseUrl names the default port, or its host in capitals',
 
   it('answers as well when its host is written in capitals', () => inProcess('https://RICLOUD.example.test'));
 });
+
+describe('a mock whose baseUrl path holds a character msw reads as syntax, or a lone %', () => {
+  it.each(['|', '*', '%'])(
+    'answers at /a%sb, logging and faulting the API paths, and at no other path',
+    async (char) => {
+      await inProcess(`https://app.example.test/a${char}b`);
+      const api = createMockApi({ baseUrl: `https://app.example.test/a${char}b`, taskDelay: 1, deliver });
+      const server = setupServer(...api.handlers);
+      server.listen({ onUnhandledRequest: 'error' });
+      try {
+        const headers = { authorization: `Token ${TOKEN_A}` };
+        expect((await fetch(`${api.baseUrl}/configs/webhook`, { headers })).status).toBe(200);
+        expect(api.requests.map(({ path }) => path)).toEqual(['/configs/webhook']);
+        await expect(fetch('https://app.example.test/aXb/configs/webhook', { headers })).rejects.toThrow();
+      } finally {
+        api.reset();
+        server.close();
+      }
+    },
+  );
+});

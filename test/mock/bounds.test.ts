@@ -127,6 +127,15 @@ describe('the store', () => {
     expect(dropped).toEqual(['id-0']);
   });
 
+  it(`keeps the place of the latest ${MAX_STORED} items it removed as list cursors, no more`, () => {
+    const store = new MockStore();
+    for (let n = 0; n <= 2 * MAX_STORED; n++) store.record('result', store.results, item(n) as never);
+    const place = (n: number) => store.removedPlace(store.results, 'org', `id-${n}`, []);
+    expect([place(0), place(1), place(MAX_STORED)]).toEqual([undefined, 0, 0]);
+    store.clear();
+    expect(place(MAX_STORED)).toBeUndefined();
+  });
+
   it('forgets the latest test of a deleted config', () => {
     const store = new MockStore();
     store.latestTest.set('config-1', 'task-1');

@@ -343,6 +343,36 @@ describe('lists', () => {
     expect(mock.api.store.webhookConfigs().every((c) => c.state === 'deactivated')).toBe(true);
   });
 
+  it('can be emptied by the SDK deleting each webhook and storage config as it iterates, pages of 2 at a time', async () => {
+    const client = new Client({ token: TOKEN_A, baseUrl: mock.url });
+    for (let i = 0; i < 5; i++) {
+      await create();
+      await client.storageConfigs.create({ url: `gs://bucket/${i}`, credentials: { private_key: 'k' } });
+    }
+    await mock.api.settle();
+    let deleted = 0;
+    for await (const cfg of client.webhookConfigs.list({ limit: 2 })) deleted += (await cfg.delete()) ? 1 : 0;
+    for await (const cfg of client.storageConfigs.list({ limit: 2 })) deleted += (await cfg.delete()) ? 1 : 0;
+    expect(deleted).toBe(10);
+    expect([mock.api.store.webhookConfigs(), mock.api.store.storageConfigs()]).toEqual([[], []]);
+  });
+
+  it('take a deleted item as a cursor at its place, before_id too; an id the organisation never had is still 400', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.unshift((await create()).id);
+    const other = (await create(receiverUrl, TOKEN_B)).id;
+    for (const id of [ids[1], ids[2]]) await call(`/configs/webhook/${id}`, { method: 'DELETE' });
+    await call(`/configs/webhook/${other}`, { method: 'DELETE', token: TOKEN_B });
+    const after = await call(`/configs/webhook?limit=1&after_id=${ids[1]}`);
+    expect(after.json).toMatchObject({ data: [{ id: ids[3] }], has_more: true, total_count: 3 });
+    const before = await call(`/configs/webhook?before_id=${ids[2]}`);
+    expect(before.json.data.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
+    expect((await call(`/configs/webhook?after_id=${other}`)).json).toMatchObject({
+      error: 'invalid-parameter',
+      params: { after_id: ['No such object in this list.'] },
+    });
+  });
+
   it('refuse a limit not written in digits, or a date that is not ISO 8601 or does not exist, with 400 invalid-parameter', async () => {
     for (const [query, param] of [
       ['limit=1e1', 'limit'],
