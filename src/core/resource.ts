@@ -1,5 +1,6 @@
 /** What every resource instance has: its attributes, the response that produced it, and a redacted print form. */
 import type { BaseClient } from './client';
+import { InvalidInputError } from './errors';
 import { heldBy, hold } from './held';
 import type { ResponseMeta } from './spec';
 import { INSPECT, inspected } from './inspect';
@@ -80,8 +81,19 @@ export abstract class Resource {
    * in-place calls overlap, the resource never falls back to older server state: a read's answer is taken unless a
    * call sent after it was; a `write`'s unless a later write's was, and it outdates every call sent before it came
    * (a `refresh` sent during an `update` or `rotate` may have been served before it).
+   * @throws InvalidInputError, before sending, when this resource is frozen or sealed (it could not take the answer).
    */
   protected async reload(fetch: () => Promise<Resource>, write: boolean): Promise<this> {
+    // Frozen or sealed (deep-frozen app state): the answer could not be written in, nor add an attribute (rotate's
+    // `token`, one the last answer left out), so the call would fail once answered, a write already done.
+    if (!Object.isExtensible(this)) {
+      const name = this.constructor.name;
+      throw new InvalidInputError(
+        `${name} ${(this as { id?: string }).id}`,
+        'is frozen or sealed, so it cannot take an in-place answer (nothing was sent): use the static methods, which ' +
+          `answer with a new value (${name}.retrieve(id), ${name}.updateWithId(id, …))`,
+      );
+    }
     const held = heldBy<Held>(this);
     const call = ++held.sent;
     const fresh = await fetch();
