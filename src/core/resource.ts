@@ -87,11 +87,10 @@ export abstract class Resource {
     // Frozen or sealed (deep-frozen app state): the answer could not be written in, nor add an attribute (rotate's
     // `token`, one the last answer left out), so the call would fail once answered, a write already done.
     if (!Object.isExtensible(this)) {
-      const name = this.constructor.name;
+      const { resource, id } = this as { resource?: string; id?: string };
       throw new InvalidInputError(
-        `${name} ${(this as { id?: string }).id}`,
-        'is frozen or sealed, so it cannot take an in-place answer (nothing was sent): use the static methods, which ' +
-          `answer with a new value (${name}.retrieve(id), ${name}.updateWithId(id, …))`,
+        `${resource} ${id}`,
+        'is frozen or sealed, so it cannot take an in-place answer (nothing was sent): use the static method instead',
       );
     }
     const held = heldBy<Held>(this);

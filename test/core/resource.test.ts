@@ -68,7 +68,7 @@ describe.each([
   ['sealed', Object.seal],
   ['made non-extensible', Object.preventExtensions],
 ])('a resource %s', (_, lock) => {
-  it('refuses each in-place call, a read and the writes, before sending, naming it and the static methods', async () => {
+  it('refuses each in-place call, a read and the writes, before sending, naming it and pointing to the static methods', async () => {
     const c = client();
     const cfg = await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
     const key = await c.keys.create();
@@ -76,16 +76,16 @@ describe.each([
     lock(key);
     const sent = api.requests.length;
     const calls = [
-      ['WebhookConfig', cfg.id, () => cfg.refresh()],
-      ['WebhookConfig', cfg.id, () => cfg.update({ url: 'https://hooks.example.com/v2' })],
-      ['Key', key.id, () => key.rotate()],
+      ['webhook_config', cfg.id, () => cfg.refresh()],
+      ['webhook_config', cfg.id, () => cfg.update({ url: 'https://hooks.example.com/v2' })],
+      ['key', key.id, () => key.rotate()],
     ] as const;
     for (const [name, id, call] of calls) {
       const error = await rejectionOf(call());
       expect(error).toBeInstanceOf(InvalidInputError);
       expect(error).toMatchObject({ field: `${name} ${id}` });
       expect(error.message).toMatch(/is frozen or sealed.*nothing was sent/);
-      expect(error.message).toContain(`(${name}.retrieve(id), ${name}.updateWithId(id, …))`);
+      expect(error.message).toContain('use the static method instead');
     }
     expect(api.requests).toHaveLength(sent);
     expect(cfg.url).toBe('https://hooks.example.com/in');
