@@ -1,5 +1,6 @@
 /** Pages of list endpoints, and lazy iteration over every item with the `after_id` cursor. */
 import { InvalidInputError, ResponseValidationError } from './errors';
+import { heldBy, hold } from './held';
 import { MAX_PAGE_SIZE } from './params';
 import type { ResponseMeta } from './spec';
 
@@ -31,8 +32,17 @@ async function loadPage<T extends { id: string }>(
   return new Page(body, response, load, query, walk, index);
 }
 
-// A symbol key: a `#private` field throws read through a Proxy (Vue's `reactive`), a WeakMap keyed by `this` misses.
-const RESPONSE = Symbol('lastResponse');
+/**
+ * What a page keeps besides its attributes: its response, and how to load the page after it, page `index` of `walk`.
+ * Held (./held), not in `#private` fields, so a page in Vue's `reactive()` state still works.
+ */
+interface PageState<T> {
+  readonly response: ResponseMeta;
+  readonly load: PageLoader<T>;
+  readonly query: Record<string, string>;
+  readonly walk: Walk;
+  readonly index: number;
+}
 
 /** One page of a list: the API's `data`, `has_more`, `total_count` and `url`, plus a way to the next page. */
 export class Page<T extends { id: string }> {
@@ -44,12 +54,6 @@ export class Page<T extends { id: string }> {
   declare readonly total_count: number | undefined;
   /** The collection path the list came from (relative; never followed). */
   declare readonly url: string | undefined;
-  /** This page's response, not enumerable: neither a spread of the page nor its type holds it. */
-  declare private readonly [RESPONSE]: ResponseMeta;
-  readonly #load: PageLoader<T>;
-  readonly #query: Record<string, string>;
-  readonly #walk: Walk;
-  readonly #index: number;
 
   /** Built by the SDK (not by apps) from a list response; `load` and `query` fetch the next page of `walk`. */
   constructor(
@@ -65,16 +69,12 @@ export class Page<T extends { id: string }> {
     this.has_more = body.has_more;
     this.total_count = body.total_count;
     this.url = body.url;
-    Object.defineProperty(this, RESPONSE, { value: response, enumerable: false });
-    this.#load = load;
-    this.#query = query;
-    this.#walk = walk;
-    this.#index = index;
+    hold(this, { response, load, query, walk, index });
   }
 
   /** The HTTP status, headers and request id of this page's response (not copied by spread). */
   get lastResponse(): ResponseMeta {
-    return this[RESPONSE];
+    return heldBy<PageState<T>>(this).response;
   }
 
   /** True when `nextPage()` has something to fetch. */
@@ -90,15 +90,15 @@ export class Page<T extends { id: string }> {
    */
   async nextPage(): Promise<Page<T>> {
     if (!this.has_more) throw new InvalidInputError('page', 'this is the last page (has_more is false)');
+    const { load, query, walk, index } = heldBy<PageState<T>>(this);
     const after = cursorOf(this);
-    if (after === undefined || after === this.#query.after_id) throw stuck(this, 'sent no new item to continue after');
+    if (after === undefined || after === query.after_id) throw stuck(this, 'sent no new item to continue after');
     // The same page asked again (a retry after a failure) continues from where it did before.
-    const from = this.#walk.get(after);
-    if (from !== undefined && from !== this.#index)
-      throw stuck(this, `led back to a page already read (after_id ${after})`);
-    if (this.#index + 1 >= MAX_PAGES) throw stuck(this, `went on past ${MAX_PAGES} pages`);
-    this.#walk.set(after, this.#index);
-    const next = await loadPage(this.#load, { ...this.#query, after_id: after }, this.#walk, this.#index + 1);
+    const from = walk.get(after);
+    if (from !== undefined && from !== index) throw stuck(this, `led back to a page already read (after_id ${after})`);
+    if (index + 1 >= MAX_PAGES) throw stuck(this, `went on past ${MAX_PAGES} pages`);
+    walk.set(after, index);
+    const next = await loadPage(load, { ...query, after_id: after }, walk, index + 1);
     // A server reading the cursor as inclusive would hand that item out twice.
     if (next.data.some((item) => String(item.id) === after)) throw stuck(this, `sent the item after_id ${after} again`);
     return next;
@@ -120,28 +120,31 @@ function stuck(page: Page<{ id: string }>, why: string): ResponseValidationError
   });
 }
 
+/** What a list keeps, held as a page's state is: how to load its pages, and its first page once asked for. */
+interface ListState<T extends { id: string }> {
+  readonly load: PageLoader<T>;
+  readonly query: Record<string, string>;
+  first?: Promise<Page<T>> | undefined;
+}
+
+/** The first page of `list`: shared while it loads and once it has; a failed load is tried again on the next use. */
+function firstPage<T extends { id: string }>(list: PagePromise<T>): Promise<Page<T>> {
+  const state = heldBy<ListState<T>>(list);
+  state.first ??= loadPage(state.load, state.query).catch((error: unknown) => {
+    state.first = undefined;
+    throw error;
+  });
+  return state.first;
+}
+
 /**
  * What `list()` returns: await it for the first page, or iterate it with `for await` for every item, page by page.
  * Nothing is sent until one of those happens.
  */
 export class PagePromise<T extends { id: string }> implements PromiseLike<Page<T>>, AsyncIterable<T> {
-  #first: Promise<Page<T>> | undefined;
-  readonly #load: PageLoader<T>;
-  readonly #query: Record<string, string>;
-
   /** @param query the encoded filters; iteration adds `limit=1000` when the caller set no `limit`. */
   constructor(load: PageLoader<T>, query: Record<string, string>) {
-    this.#load = load;
-    this.#query = query;
-  }
-
-  #firstPage(): Promise<Page<T>> {
-    // Shared while it loads and once it has; a failed load is tried again on the next use.
-    this.#first ??= loadPage(this.#load, this.#query).catch((error: unknown) => {
-      this.#first = undefined;
-      throw error;
-    });
-    return this.#first;
+    hold(this, { load, query });
   }
 
   /** Loads the first page (once: later calls share it; a failed load is tried again) and settles with it, as `Promise.then` does. */
@@ -150,25 +153,24 @@ export class PagePromise<T extends { id: string }> implements PromiseLike<Page<T
     onFulfilled?: ((page: Page<T>) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return this.#firstPage().then(onFulfilled, onRejected);
+    return firstPage(this).then(onFulfilled, onRejected);
   }
 
   /** Loads the first page (once) and handles its failure, as `Promise.catch` does. */
   catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page<T> | B> {
-    return this.#firstPage().catch(onRejected);
+    return firstPage(this).catch(onRejected);
   }
 
   /** Loads the first page (once) and runs `onFinally` when it settles, as `Promise.finally` does. */
   finally(onFinally?: (() => void) | null): Promise<Page<T>> {
-    return this.#firstPage().finally(onFinally);
+    return firstPage(this).finally(onFinally);
   }
 
   /** Every page in turn, starting with the first. Pages hold up to the caller's `limit`, else 1000 items. */
   async *pages(): AsyncGenerator<Page<T>> {
     // Walking everything: the largest pages cost the fewest requests.
-    let page = await ('limit' in this.#query
-      ? this.#firstPage()
-      : loadPage(this.#load, { ...this.#query, limit: String(MAX_PAGE_SIZE) }));
+    const { load, query } = heldBy<ListState<T>>(this);
+    let page = await ('limit' in query ? firstPage(this) : loadPage(load, { ...query, limit: String(MAX_PAGE_SIZE) }));
     yield page;
     while (page.has_more) {
       page = await page.nextPage();

@@ -1,5 +1,7 @@
 /** What every resource instance has: its attributes, the response that produced it, and a redacted print form. */
 import type { BaseClient } from './client';
+import { InvalidInputError } from './errors';
+import { heldBy, hold } from './held';
 import type { ResponseMeta } from './spec';
 import { INSPECT, inspected } from './inspect';
 import { isSecretKey, REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
@@ -30,7 +32,8 @@ export function hideNestedSecrets(name: string, root: unknown): void {
 /**
  * What a resource holds besides its attributes: the client it was fetched with (its instance methods use the same
  * one), the response it came from, the in-place calls sent so far, the latest of them whose answer it holds, and the
- * latest write (`update`, `rotate`, …) whose answer it took.
+ * latest write (`update`, `rotate`, …) whose answer it took. Held (./held), not in `#private` fields, so a resource
+ * in Vue's `reactive()` state still works.
  */
 interface Held {
   readonly client: BaseClient;
@@ -40,14 +43,8 @@ interface Held {
   written: number;
 }
 
-// Under a symbol, not in private fields: a Proxy of the resource (Vue's reactive()) reads it as it reads an
-// attribute, where a private field throws TypeError. Kept in a function, as such a Proxy wraps an object it reads (a
-// wrapped client's own private fields would throw) but hands a function back as it is.
-const HELD = Symbol('ricloud.resource');
-const heldBy = (resource: Resource): Held => (resource as unknown as Record<typeof HELD, () => Held>)[HELD]();
-
 /** The client `resource` was fetched with: its instance methods send with the same one. */
-export const clientOf = (resource: Resource): BaseClient => heldBy(resource).client;
+export const clientOf = (resource: Resource): BaseClient => heldBy<Held>(resource).client;
 
 /**
  * Base of WebhookConfig, Task and the other resources. Only attributes are own enumerable properties: everything else
@@ -71,13 +68,12 @@ export abstract class Resource {
         Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: false });
       else (this as Record<string, unknown>)[key] = value;
     }
-    const held: Held = { client, response, sent: 0, kept: 0, written: 0 };
-    Object.defineProperty(this, HELD, { value: () => held });
+    hold(this, { client, response, sent: 0, kept: 0, written: 0 });
   }
 
   /** The HTTP status, headers and request id of the response that produced this value (not copied by spread). */
   get lastResponse(): ResponseMeta {
-    return heldBy(this).response;
+    return heldBy<Held>(this).response;
   }
 
   /**
@@ -85,9 +81,19 @@ export abstract class Resource {
    * in-place calls overlap, the resource never falls back to older server state: a read's answer is taken unless a
    * call sent after it was; a `write`'s unless a later write's was, and it outdates every call sent before it came
    * (a `refresh` sent during an `update` or `rotate` may have been served before it).
+   * @throws InvalidInputError, before sending, when this resource is frozen or sealed (it could not take the answer).
    */
   protected async reload(fetch: () => Promise<Resource>, write: boolean): Promise<this> {
-    const held = heldBy(this);
+    // Frozen or sealed (deep-frozen app state): the answer could not be written in, nor add an attribute (rotate's
+    // `token`, one the last answer left out), so the call would fail once answered, a write already done.
+    if (!Object.isExtensible(this)) {
+      const { resource, id } = this as { resource?: string; id?: string };
+      throw new InvalidInputError(
+        `${resource} ${id}`,
+        'is frozen or sealed, so it cannot take an in-place answer (nothing was sent): use the static method instead',
+      );
+    }
+    const held = heldBy<Held>(this);
     const call = ++held.sent;
     const fresh = await fetch();
     if (write ? call > held.written : call > held.kept) {
@@ -97,7 +103,7 @@ export abstract class Resource {
       for (const [key, attribute] of Object.entries(Object.getOwnPropertyDescriptors(fresh)))
         if (attribute.enumerable) (this as Record<string, unknown>)[key] = attribute.value;
         else Object.defineProperty(this, key, attribute);
-      held.response = heldBy(fresh).response;
+      held.response = heldBy<Held>(fresh).response;
     }
     return this;
   }

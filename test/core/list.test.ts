@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { InvalidInputError, Page, PagePromise, ResponseValidationError, WebhookConfig } from '../../src/index';
 import { rejectionOf, TOKEN_A, useMockApi, CONFIG_ANSWER } from '../support/core-harness';
+import { reactive } from '../support/reactive';
 
 const { api, server, client } = useMockApi();
 
@@ -271,6 +272,46 @@ describe('list() as a PagePromise', () => {
       break;
     }
     expect(listCalls()).toHaveLength(1);
+  });
+});
+
+// Vue's reactive() hands back a Proxy, which runs getters and methods with itself as `this`: a private field (`#query`)
+// cannot be read there (TypeError). A bare `new Proxy(target, {})` does the same without wrapping what it reads.
+const PROXIES = [
+  ['a bare Proxy', <T extends object>(target: T): T => new Proxy(target, {})],
+  ["Vue's reactive()", <T extends object>(target: T): T => reactive(target)],
+] as const;
+
+describe.each(PROXIES)('a list behind %s', (_, wrap) => {
+  it('a page fetches its next pages ("load more"), with lastResponse and hasNextPage', async () => {
+    const ids = await configs(5);
+    let page = wrap(await client().webhookConfigs.list({ limit: 2 }));
+    expect(page.hasNextPage()).toBe(true);
+    expect(page.lastResponse).toMatchObject({ status: 200 });
+    page = wrap(await page.nextPage());
+    expect(page.data.map((c) => c.id)).toEqual(ids.slice(2, 4));
+    page = wrap(await page.nextPage());
+    expect(page.data.map((c) => c.id)).toEqual(ids.slice(4));
+    expect(page.hasNextPage()).toBe(false);
+    expect(await rejectionOf(page.nextPage())).toBeInstanceOf(InvalidInputError);
+    expect(listCalls().map((r) => r.query.after_id ?? null)).toEqual([null, ids[1], ids[3]]);
+  });
+
+  it('a list is awaited once, and walked with for await, pages() and toArray()', async () => {
+    const ids = await configs(5);
+    const list = wrap(client().webhookConfigs.list({ limit: 2 }));
+    const first = await list;
+    expect(first.data.map((c) => c.id)).toEqual(ids.slice(0, 2));
+    expect((await list.catch(() => null))?.data).toEqual(first.data);
+    expect((await list.finally(() => undefined)).data).toEqual(first.data);
+    expect(listCalls()).toHaveLength(1);
+    const seen: string[] = [];
+    for await (const cfg of list) seen.push(cfg.id);
+    expect(seen).toEqual(ids);
+    const sizes: number[] = [];
+    for await (const page of list.pages()) sizes.push(page.data.length);
+    expect(sizes).toEqual([2, 2, 1]);
+    expect((await list.toArray({ limit: 3 })).map((c) => c.id)).toEqual(ids.slice(0, 3));
   });
 });
 

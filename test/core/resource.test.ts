@@ -3,10 +3,11 @@
  * (test/public-types.check.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { useMockApi } from '../support/core-harness';
+import { InvalidInputError, WebhookConfig } from '../../src/index';
+import { rejectionOf, useMockApi } from '../support/core-harness';
 import { reactive } from '../support/reactive';
 
-const { client } = useMockApi();
+const { api, client } = useMockApi();
 
 /** The names a resource's methods, getters and response facts go by: none is copied. */
 const NOT_ATTRIBUTES = ['update', 'refresh', 'test', 'delete', 'rotate', 'wait', 'done', 'lastResponse', 'client'];
@@ -58,5 +59,39 @@ describe("a resource behind a Proxy, as Vue's reactive() wraps it", () => {
     expect([...changed]).toEqual(expect.arrayContaining(['url', 'state']));
     expect(cfg.secret).toMatch(/\S{32}/);
     expect({ ...cfg }).not.toHaveProperty('secret');
+  });
+});
+
+// Redux Toolkit, Immer and a hand-written Object.freeze lock state: an in-place call could not write its answer there.
+describe.each([
+  ['frozen', Object.freeze],
+  ['sealed', Object.seal],
+  ['made non-extensible', Object.preventExtensions],
+])('a resource %s', (_, lock) => {
+  it('refuses each in-place call, a read and the writes, before sending, naming it and pointing to the static methods', async () => {
+    const c = client();
+    const cfg = await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+    const key = await c.keys.create();
+    lock(cfg);
+    lock(key);
+    const sent = api.requests.length;
+    const calls = [
+      ['webhook_config', cfg.id, () => cfg.refresh()],
+      ['webhook_config', cfg.id, () => cfg.update({ url: 'https://hooks.example.com/v2' })],
+      ['key', key.id, () => key.rotate()],
+    ] as const;
+    for (const [name, id, call] of calls) {
+      const error = await rejectionOf(call());
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ field: `${name} ${id}` });
+      expect(error.message).toMatch(/is frozen or sealed.*nothing was sent/);
+      expect(error.message).toContain('use the static method instead');
+    }
+    expect(api.requests).toHaveLength(sent);
+    expect(cfg.url).toBe('https://hooks.example.com/in');
+    // What does not write into it still works, and the static method answers with a new value.
+    expect((await cfg.test()).id).toMatch(/\S/);
+    const updated = await WebhookConfig.updateWithId(cfg.id, { url: 'https://hooks.example.com/v2' }, { client: c });
+    expect(updated.url).toBe('https://hooks.example.com/v2');
   });
 });

@@ -1,0 +1,15 @@
+/**
+ * What a resource, a page or a list keeps besides what it shows, held so it still works behind a Proxy (Vue's
+ * `reactive()`), which runs getters and methods with itself as `this`: there a `#private` field throws `TypeError`,
+ * but a symbol-keyed property reads as an attribute does. The state sits in a function, as such a Proxy wraps an
+ * object it reads (a wrapped `Map`'s or client's internals would throw, and a wrapped non-configurable value breaks
+ * the Proxy's invariants) but hands a function back as it is.
+ */
+const HELD = Symbol('ricloud.held');
+
+/** Keeps `state` on `owner`, under a non-enumerable symbol: keys, spread and JSON leave it out. */
+export const hold = (owner: object, state: object): void =>
+  void Object.defineProperty(owner, HELD, { value: () => state });
+
+/** The state `hold` kept on `owner` (or on the target of a Proxy `owner`), as its owner's class declares it. */
+export const heldBy = <S>(owner: object): S => (owner as { [HELD]: () => S })[HELD]();
