@@ -81,6 +81,7 @@ export abstract class Resource {
    * in-place calls overlap, the resource never falls back to older server state: a read's answer is taken unless a
    * call sent after it was; a `write`'s unless a later write's was, and it outdates every call sent before it came
    * (a `refresh` sent during an `update` or `rotate` may have been served before it).
+   * Frozen or sealed once the call was sent, it is left as it is and the answer is returned as a new value.
    * @throws InvalidInputError, before sending, when this resource is frozen or sealed (it could not take the answer).
    */
   protected async reload(fetch: () => Promise<Resource>, write: boolean): Promise<this> {
@@ -97,6 +98,9 @@ export abstract class Resource {
     const call = ++held.sent;
     const fresh = await fetch();
     if (write ? call > held.written : call > held.kept) {
+      // Frozen or sealed while the call was in flight: the server has acted, so its answer (rotate's new token) is
+      // handed back as a new value rather than lost, and this resource is left whole rather than half written.
+      if (!Object.isExtensible(this)) return fresh as this;
       held.kept = write ? held.sent : call;
       if (write) held.written = call;
       // Set, not defined, so a Proxy of this resource (Vue's reactive()) sees the change; hidden ones are defined.

@@ -94,4 +94,28 @@ describe.each([
     const updated = await WebhookConfig.updateWithId(cfg.id, { url: 'https://hooks.example.com/v2' }, { client: c });
     expect(updated.url).toBe('https://hooks.example.com/v2');
   });
+
+  it('when locked while its call is in flight, is left whole and the call resolves with the answer as a new value', async () => {
+    const c = client();
+    const cfg = await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+    const key = await c.keys.create();
+    const token = key.token;
+    const [updating, refreshing, rotating] = [
+      cfg.update({ url: 'https://hooks.example.com/v2' }),
+      cfg.refresh(),
+      key.rotate(),
+    ];
+    lock(cfg);
+    lock(key);
+    const [updated, refreshed, rotated] = await Promise.all([updating, refreshing, rotating]);
+    for (const [answer, locked] of [
+      [updated, cfg],
+      [refreshed, cfg],
+      [rotated, key],
+    ])
+      expect(answer).not.toBe(locked);
+    expect([updated.url, cfg.url]).toEqual(['https://hooks.example.com/v2', 'https://hooks.example.com/in']);
+    expect([rotated.token, key.token]).toEqual([api.store.keys().find(({ id }) => id === key.id)?.token, token]);
+    expect(rotated.token).not.toBe(token);
+  });
 });
