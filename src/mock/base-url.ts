@@ -4,13 +4,14 @@ import type { HttpCustomPredicate } from 'msw';
 /**
  * `base` as the start of an msw path: what its matcher would read as syntax (the brackets and colons of an IPv6 host,
  * `http://[::1]:8787`) escaped, and the url normalised as requests' are (`:443` of https dropped). msw escapes the
- * port's colon itself. msw cuts a path at `|` and reads `*` as a wildcard before any escape is seen, so these two are
- * written as a group of their character code (`(\x7c)`), which neither reads.
+ * port's colon itself. msw cuts a path at `|`, reads `*` as a wildcard and a `:` before digits (`/v:1/`) as a port
+ * before any escape is seen, so these three are written as a group of their character code (`(\x7c)`), which none
+ * of those reads.
  */
 export function patternOf(base: string): string {
   const { protocol, hostname, port, pathname } = new URL(base);
   const literal = (text: string) =>
-    text.replace(/[:()[\]{}?+!\\]/g, '\\$&').replace(/[|*]/g, (char) => (char === '|' ? '(\\x7c)' : '(\\x2a)'));
+    text.replace(/[()[\]{}?+!\\]/g, '\\$&').replace(/[|*:]/g, (char) => `(\\x${char.charCodeAt(0).toString(16)})`);
   return `${protocol}//${literal(hostname)}${port ? `:${port}` : ''}${literal(pathname.replace(/\/+$/, ''))}`;
 }
 

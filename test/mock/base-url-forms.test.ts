@@ -62,8 +62,9 @@ describe('a mock whose baseUrl names the default port, or its host in capitals',
   it('answers as well when its host is written in capitals', () => inProcess('https://RICLOUD.example.test'));
 });
 
+// A `:` and digits ending a segment (`/a:1/b`) is what msw takes for a port, when the url names none.
 describe('a mock whose baseUrl path holds a character msw reads as syntax, or a lone %', () => {
-  it.each(['|', '*', '%'])(
+  it.each(['|', '*', '%', ':1/'])(
     'answers at /a%sb, logging and faulting the API paths, and at no other path',
     async (char) => {
       await inProcess(`https://app.example.test/a${char}b`);
