@@ -147,6 +147,21 @@ describe('the declarations, with skipLibCheck off and every strict option on', (
     },
     120_000,
   );
+
+  it("take the app's own fetch where the runtime's has members of its own (Bun's types give it preconnect)", () => {
+    writeFileSync(
+      join(app, 'fetch.ts'),
+      `import { Client } from 'ricloud';
+declare global {
+  namespace fetch {
+    function preconnect(url: string): void;
+  }
+}
+export const client = new Client({ fetch: (input, init) => fetch(input, init) });
+`,
+    );
+    expect(diagnostics(['fetch.ts'], Kind.NodeNext, Resolution.NodeNext, NODE)).toEqual([]);
+  }, 120_000);
 });
 
 /** What an editor asks of the app's `name` file holding `source`, as a strict app under nodenext resolution. */
