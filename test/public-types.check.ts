@@ -208,13 +208,14 @@ never(async () => {
   return [route, worker];
 });
 
-// A result's download is a web stream of bytes; its options are typed, and `json()` needs no type argument.
+// A result's download is a web stream of bytes, typed as a response body's (which a Blob takes); its options are typed,
+// and `json()` needs no type argument.
 never(async () => {
   const result = await Result.retrieve('r_1');
   expectTypeOf(result.state).toEqualTypeOf<ResultState>();
   expectTypeOf(result.size).toEqualTypeOf<number | null | undefined>();
   expectTypeOf(await result.download({ onProgress: ({ bytes, total }) => void [bytes, total] })).toEqualTypeOf<
-    ReadableStream<Uint8Array>
+    ReadableStream<Uint8Array<ArrayBuffer>>
   >();
   // @ts-expect-error: not a download option
   await result.download({ awaitFor: 1 });
