@@ -4,6 +4,7 @@ export { BaseClient } from './core/client';
 export { configure } from './configure';
 export { DEFAULT_BASE_URL, DEFAULT_WAIT_TIMEOUT } from './core/wire';
 export type { ClientOptions, RawOptions } from './client';
+export type { Fetch } from './core/client-options';
 export {
   AbortError,
   AuthenticationError,

@@ -147,6 +147,32 @@ describe('the declarations, with skipLibCheck off and every strict option on', (
     },
     120_000,
   );
+
+  it("take the app's own fetch where the runtime's has members of its own (Bun's types give it preconnect)", () => {
+    writeFileSync(
+      join(app, 'fetch.ts'),
+      `import { Client } from 'ricloud';
+declare global {
+  namespace fetch {
+    function preconnect(url: string): void;
+  }
+}
+export const client = new Client({ fetch: (input, init) => fetch(input, init) });
+`,
+    );
+    expect(diagnostics(['fetch.ts'], Kind.NodeNext, Resolution.NodeNext, NODE)).toEqual([]);
+  }, 120_000);
+
+  it("give a download's bytes as a response body's are, which a Blob takes (TypeScript 5.7+: Uint8Array<ArrayBuffer>)", () => {
+    writeFileSync(
+      join(app, 'download.ts'),
+      `import { Result } from 'ricloud';
+const { value } = await (await (await Result.retrieve('res_1')).download()).getReader().read();
+export const blob = new Blob(value ? [value] : []);
+`,
+    );
+    expect(diagnostics(['download.ts'], Kind.ESNext, Resolution.Bundler, BROWSER)).toEqual([]);
+  }, 120_000);
 });
 
 /** What an editor asks of the app's `name` file holding `source`, as a strict app under nodenext resolution. */

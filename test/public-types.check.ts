@@ -91,6 +91,11 @@ never(async () => {
   // Filters offer the documented types, actions and source types, and take one the API adds later.
   await Event.list({ type: 'storage_config', action: 'test' });
   await new Client().tasks.list({ source_type: 'icloud.device' });
+  // Filters are typed per resource: a misspelt one, or another resource's, is an error before the call refuses it.
+  // @ts-expect-error: no such filter
+  await WebhookConfig.list({ stat: 'valid' });
+  // @ts-expect-error: tasks are filtered by poll, events are not
+  await new Client().events.list({ poll: 'pol_1' });
 });
 
 // A spread copies a resource's attributes, and so does its type: no instance method, getter (`done`) or
@@ -208,13 +213,14 @@ never(async () => {
   return [route, worker];
 });
 
-// A result's download is a web stream of bytes; its options are typed, and `json()` needs no type argument.
+// A result's download is a web stream of bytes, typed as a response body's (which a Blob takes); its options are typed,
+// and `json()` needs no type argument.
 never(async () => {
   const result = await Result.retrieve('r_1');
   expectTypeOf(result.state).toEqualTypeOf<ResultState>();
   expectTypeOf(result.size).toEqualTypeOf<number | null | undefined>();
   expectTypeOf(await result.download({ onProgress: ({ bytes, total }) => void [bytes, total] })).toEqualTypeOf<
-    ReadableStream<Uint8Array>
+    ReadableStream<Uint8Array<ArrayBuffer>>
   >();
   // @ts-expect-error: not a download option
   await result.download({ awaitFor: 1 });

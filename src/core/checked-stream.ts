@@ -6,6 +6,12 @@ import { RicloudError } from './errors';
 import { md5 } from './md5';
 import { md5InWorker, type PacedDigest } from './md5-worker';
 
+/**
+ * A download's chunk, typed as a response body's are: `Uint8Array<ArrayBuffer>` from TypeScript 5.7 on, which a `Blob`
+ * and `crypto.subtle` take where they refuse a plain `Uint8Array`; `Uint8Array` before, which has no type argument.
+ */
+export type Bytes = ReturnType<Uint8Array['slice']>;
+
 /** What the checked stream compares the bytes with. */
 interface Checks extends ResultFile {
   total: number | undefined;
@@ -32,7 +38,7 @@ function digestFor(total: number | undefined): PacedDigest {
  * `body` passed on chunk by chunk as its reader pulls, counted and hashed on the way; fails as soon as more bytes
  * than `size` arrived, and at the end when fewer did or the MD5 differs from `checksum`.
  */
-export function checkedStream(body: ReadableStream<Uint8Array> | null, checks: Checks): ReadableStream<Uint8Array> {
+export function checkedStream(body: ReadableStream<Bytes> | null, checks: Checks): ReadableStream<Bytes> {
   const { size, checksum, limits, onProgress, total, what } = checks;
   const reader = body?.getReader();
   let bytes = 0;
@@ -47,7 +53,7 @@ export function checkedStream(body: ReadableStream<Uint8Array> | null, checks: C
     digest?.close();
     void reader?.cancel(reason).catch(() => undefined);
   };
-  const fail = (controller: ReadableStreamDefaultController<Uint8Array>, error: RicloudError) => {
+  const fail = (controller: ReadableStreamDefaultController<Bytes>, error: RicloudError) => {
     end(error);
     controller.error(error);
   };
@@ -63,9 +69,9 @@ export function checkedStream(body: ReadableStream<Uint8Array> | null, checks: C
     wake?.();
     void reader?.cancel().catch(() => undefined);
   });
-  async function pull(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
+  async function pull(controller: ReadableStreamDefaultController<Bytes>): Promise<void> {
     if (checksum) digest ??= digestFor(total);
-    let chunk: ReadableStreamReadResult<Uint8Array> = { done: true, value: undefined };
+    let chunk: ReadableStreamReadResult<Bytes> = { done: true, value: undefined };
     if (reader) {
       limits.reading();
       try {
@@ -120,7 +126,7 @@ export function checkedStream(body: ReadableStream<Uint8Array> | null, checks: C
     }
     controller.enqueue(chunk.value);
   }
-  const stream = new ReadableStream<Uint8Array>({ pull, cancel: (reason) => end(reason) }, { highWaterMark: 0 });
+  const stream = new ReadableStream<Bytes>({ pull, cancel: (reason) => end(reason) }, { highWaterMark: 0 });
   // A stream its reader drops mid-way, never cancelled, still stops its body and its MD5 thread once collected.
   whenCollected(stream, () => end());
   return stream;

@@ -6,6 +6,12 @@ import { checkBaseUrl, checkRules, numberIn, type Rule, typed } from './params';
 import type { Validation } from './parse';
 import { userAgent } from './user-agent';
 
+/**
+ * A `fetch` the client may use: what calling `fetch` takes, and no more, so the app's own function passes where the
+ * runtime's `fetch` has members of its own (Bun's `preconnect`).
+ */
+export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
 /** Settings of a client. Every one is optional; see each for its default. */
 export interface ClientOptions extends Hooks {
   /** The key token; defaults to `RICLOUD_TOKEN`. Trimmed, sent as `Authorization: Token <token>`, never printed. */
@@ -23,7 +29,7 @@ export interface ClientOptions extends Hooks {
   /** Headers sent with every request (not `Authorization`: the token sets it). */
   headers?: Record<string, string> | undefined;
   /** A `fetch` to use instead of the global one (proxies, tests). */
-  fetch?: typeof fetch | undefined;
+  fetch?: Fetch | undefined;
   /** Where log lines go (default `console`). */
   logger?: Logger | undefined;
   /** How much to log (default `RICLOUD_LOG`, else `warn`). */

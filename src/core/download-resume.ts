@@ -3,6 +3,7 @@
  * with `Range` from the byte it stopped at and `If-Range` with the first answer's strong validator, whose `206`
  * continues the same stream.
  */
+import type { Bytes } from './checked-stream';
 import type { Limits } from './download-limits';
 import { ConnectionError, type RequestInfo } from './errors';
 import { sleep } from './signal';
@@ -58,7 +59,7 @@ function anotherVersion(first: Headers, answer: Headers): boolean {
  *   from the byte it asked for, or for another version of the file: a `200` would start again into bytes already
  *   passed on.
  */
-export function resumingBody(first: Response, resume: Resume): ReadableStream<Uint8Array> | null {
+export function resumingBody(first: Response, resume: Resume): ReadableStream<Bytes> | null {
   const validator = strongValidator(first.headers);
   // Without a strong validator, a Range alone may splice two versions of the file (RFC 9110 §15.3.7.3): resumed only
   // when the result's MD5 checks the whole, which ends a splice as it ends any corruption (ChecksumMismatchError).
@@ -69,7 +70,7 @@ export function resumingBody(first: Response, resume: Resume): ReadableStream<Ui
   const encoded = encoding !== null && encoding.toLowerCase() !== 'identity';
   if (!first.body || unchecked || encoded || resume.total === undefined) return first.body;
   const { limits, total } = resume;
-  let reader: ReadableStreamDefaultReader<Uint8Array> = first.body.getReader();
+  let reader: ReadableStreamDefaultReader<Bytes> = first.body.getReader();
   let received = 0;
   let resumed = false;
   let cancelled = false;
@@ -83,7 +84,7 @@ export function resumingBody(first: Response, resume: Resume): ReadableStream<Ui
     void reader.cancel(reason).catch(() => undefined);
     return true;
   });
-  const pull = async (controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> => {
+  const pull = async (controller: ReadableStreamDefaultController<Bytes>): Promise<void> => {
     for (;;) {
       try {
         const chunk = await reader.read();
@@ -122,7 +123,7 @@ export function resumingBody(first: Response, resume: Resume): ReadableStream<Ui
     cancelled = true;
     void reader.cancel(reason).catch(() => undefined);
   };
-  return new ReadableStream<Uint8Array>({ pull, cancel }, { highWaterMark: 0 });
+  return new ReadableStream<Bytes>({ pull, cancel }, { highWaterMark: 0 });
 }
 
 /**
@@ -135,7 +136,7 @@ async function resumeFrom(
   validator: string | undefined,
   resume: Resume,
   cause: unknown,
-): Promise<ReadableStreamDefaultReader<Uint8Array>> {
+): Promise<ReadableStreamDefaultReader<Bytes>> {
   const { limits, info, what, total } = resume;
   // The backoff and the new request are no stall of the body: the idle timer waits again for the new answer's bytes.
   limits.read();

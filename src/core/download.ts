@@ -6,7 +6,7 @@
 import type { HTTPError, KyInstance } from 'ky';
 import { type RequestInfo, ResponseTooLargeError } from './errors';
 import type { mapFailure } from './failure';
-import { checkedStream } from './checked-stream';
+import { type Bytes, checkedStream } from './checked-stream';
 import { requestFailure } from './download-failure';
 import { Limits } from './download-limits';
 import { downloadBackoff, resumingBody } from './download-resume';
@@ -105,7 +105,7 @@ export async function openDownload(
   baseUrl: string,
   file: ResultFile,
   options: DownloadOptions = {},
-): Promise<ReadableStream<Uint8Array>> {
+): Promise<ReadableStream<Bytes>> {
   const o = checkOptions(options);
   const target = new URL(checkUrl(file.url, 'signed_url.url'));
   const { engine, transport } = await connect();

@@ -1,5 +1,6 @@
 /** A client's transport: its one ky instance (base URL, auth and default headers) and the settings calls fall back on. */
 import ky, { type KyInstance } from 'ky';
+import type { Fetch } from './client-options';
 import { levelled, type Logger, type LogLevel } from './log';
 import type { Hooks } from './options';
 import type { Validation } from './parse';
@@ -9,7 +10,7 @@ import { tokenRedactor } from './redact';
 export interface Transport extends Hooks {
   ky: KyInstance;
   /** The caller's `fetch`; unset means the global one, looked up at each call (so test interceptors apply). */
-  fetch?: typeof fetch | undefined;
+  fetch?: Fetch | undefined;
   timeout: number;
   deadline?: number | undefined;
   maxRetries: number;
@@ -35,7 +36,7 @@ export interface TransportSettings extends Hooks {
   deadline?: number | undefined;
   maxRetries: number;
   maxResponseBytes: number;
-  fetch?: typeof fetch | undefined;
+  fetch?: Fetch | undefined;
   logger: Logger;
   logLevel: LogLevel;
   validate: Validation;

@@ -2,6 +2,7 @@
  * The result resource: a file a task published, downloaded from its signed URL and checked against its `size` and
  * MD5 `checksum`, then acknowledged (`consumed`). `/results`
  */
+import type { Bytes } from '../core/checked-stream';
 import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
 import { type DownloadOptions, downloadText, openDownload, type ResultFile } from '../core/download';
@@ -163,7 +164,7 @@ export class Result extends Resource {
    *   a bad option; ResultExpiredError
    *   (410) when the file is gone; RequestError, ServerError, ConnectionError, TimeoutError or AbortError.
    */
-  async download(options?: DownloadOptions): Promise<ReadableStream<Uint8Array>> {
+  async download(options?: DownloadOptions): Promise<ReadableStream<Bytes>> {
     const client = clientOf(this);
     return openDownload(() => client[TRANSPORT](), client.baseUrl, fileOf(this), options);
   }
