@@ -27,6 +27,8 @@ export type { DownloadOptions, DownloadProgress } from './core/download';
 export type { RequestInfo } from './core/errors';
 export { Page, PagePromise } from './core/list';
 export type { DateFilter, DateInput } from './core/params';
+export type { Ref } from './core/fields';
+export type { Resource } from './core/resource';
 export type {
   CallOptions,
   Hooks,

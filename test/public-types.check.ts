@@ -33,7 +33,9 @@ import {
   type TaskAttributes,
   type UserAttributes,
   type WebhookConfigAttributes,
+  type Ref,
   type RequestHookInfo,
+  type Resource,
   type ResponseHookInfo,
   type ResponseMeta,
   Result,
@@ -241,4 +243,14 @@ never(() => {
   createMockApi({ taskDelay: 5 });
   // @ts-expect-error: no second argument
   createMockApi({}, undefined);
+});
+
+// Code over any resource, or naming one as params do, writes its type with the exported names.
+never(async () => {
+  const cfg = await WebhookConfig.retrieve('wc_1');
+  expectTypeOf(cfg).toExtend<Resource>();
+  expectTypeOf(cfg).toExtend<Ref>();
+  expectTypeOf<string>().toExtend<Ref>();
+  // @ts-expect-error: a number is no id
+  expectTypeOf<number>().toExtend<Ref>();
 });
