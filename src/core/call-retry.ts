@@ -47,7 +47,7 @@ export class CallRetries {
     return limit - retries - 1;
   }
 
-  #shouldRetry = async ({ error, retryCount: kyCount }: ShouldRetryState): Promise<boolean | undefined> => {
+  #shouldRetry = async ({ error, retryCount: kyCount }: ShouldRetryState): Promise<boolean> => {
     const { call } = this;
     const retryCount = kyCount + this.#retriesBefore;
     if (call.options.signal?.aborted || call.pastDeadline() || !mayRetry(error, call.spec.retry)) return false;
@@ -62,7 +62,7 @@ export class CallRetries {
     this.retrying = { raw: error, error: mapped };
     // ky asks `jitter` for the delay next, which is the advice when there is one.
     this.#pending = { attempt: retryCount, error: mapped, advised };
-    return undefined;
+    return true;
   };
 
   #jitter = (step: number): number => {

@@ -20,22 +20,18 @@ const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
  */
 export type RetryMode = 'idempotent' | 'once';
 
-/** ky's retry options for a call that may be retried `limit` times, with the call's own `shouldRetry` and `jitter`. */
+/** Methods ky may retry: every one the API uses, since `mayRetry` decides which calls are sent again. */
+const RETRY_METHODS = ['get', 'post', 'delete'];
+
+/**
+ * ky's retry options for a call that may be retried `limit` times, with the call's own `shouldRetry` and `jitter`.
+ * `shouldRetry` answers true or false, so ky's own rules (its `statusCodes`, `retryOnTimeout`, its reading of
+ * `Retry-After`) never apply and are left out: ky normalises these options on every call, each key at a cost.
+ */
 export const retryOptions = (
   limit: number,
   { shouldRetry, jitter }: Required<Pick<RetryOptions, 'shouldRetry' | 'jitter'>>,
-): RetryOptions => ({
-  limit,
-  methods: ['get', 'post', 'delete'],
-  statusCodes: RETRY_STATUSES,
-  // ky would read `Retry-After` its own way (and other headers besides): the call reads it with `retryAfterMs`.
-  // Stryker disable next-line ArrayDeclaration: ky compares statuses as numbers, so a string in the list matches none.
-  afterStatusCodes: [],
-  retryOnTimeout: true,
-  delay: backoffStep,
-  shouldRetry,
-  jitter,
-});
+): RetryOptions => ({ limit, methods: RETRY_METHODS, delay: backoffStep, shouldRetry, jitter });
 
 /** The backoff step before retry number `retry` (from 1): doubling from `BACKOFF_BASE_MS`, capped at `BACKOFF_CAP_MS`. */
 export const backoffStep = (retry: number): number => Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));

@@ -91,6 +91,25 @@ describe('maxResponseBytes', () => {
     expect(peakGrowth()).toBeLessThan(16 * 1024 * 1024);
   }, 60_000);
 
+  it('a body in several chunks is read whole, and the chunks its stream handed over are left as they came', async () => {
+    const text = '{"data":[],"has_more":false}';
+    const chunks = [text.slice(0, 10), text.slice(10, 11), '', text.slice(11)].map((part) =>
+      new TextEncoder().encode(part),
+    );
+    const copies = chunks.map((chunk) => chunk.slice());
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const fetch = async () => new Response(body, { headers: { 'content-type': 'application/json' } });
+    const client = new Client({ token: TOKEN_A, baseUrl: 'https://api.example', fetch, logLevel: 'off' });
+    const page = await client.webhookConfigs.list();
+    expect(page.data).toEqual([]);
+    expect(chunks).toEqual(copies);
+  });
+
   it('a body under the cap is read as usual', async () => {
     mode = 'bomb';
     const client = new Client({ token: TOKEN_A, baseUrl, maxResponseBytes: 100 * 1024 * 1024, logLevel: 'off' });
