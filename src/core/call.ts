@@ -2,7 +2,7 @@
  * One call across its attempts: its time limits and cancellation, the loop that hands it to ky, what it does as each
  * attempt leaves and its answer arrives, and its one failure.
  */
-import { HTTPError, TimeoutError as KyTimeoutError, type Options } from 'ky';
+import { HTTPError, type KyRequest, TimeoutError as KyTimeoutError, type Options } from 'ky';
 import { abortError } from './abort';
 import { readCapped } from './body';
 import { parseAnswer } from './call-answer';
@@ -122,9 +122,9 @@ export class Call<T> {
     const kyOptions: Options = {
       method: spec.method,
       timeout: this.attemptTimeout,
-      // ky hands its fetch the attempt's Request.
-      fetch: (request, init) => this.#fetch(request as Request, init),
+      fetch: (input, init) => this.#fetch(input, init),
       retry: this.retries.options(limit),
+      hooks: { beforeRequest: [(request) => this.#beforeAttempt(request)] },
     };
     // Set only when there is a value: ky treats a key that is present as given.
     if (options.signal) kyOptions.signal = this.signal;
@@ -182,23 +182,32 @@ export class Call<T> {
     return this.pastDeadline() && !this.#inAttempt && this.retries.retrying !== undefined;
   }
 
-  /**
-   * ky's `fetch`: counts and reports the attempt, sends it with the platform's fetch (or the client's), and reports
-   * its response as it arrives. The attempt is counted here, not in a ky hook: ky copies its options for each hook.
-   */
-  async #fetch(request: Request, init?: RequestInit): Promise<Response> {
-    const { spec, transport, info } = this;
+  /** ky's `beforeRequest`: counts and reports an attempt; returns the request to send when it must end at the deadline. */
+  #beforeAttempt(request: KyRequest): Request | undefined {
     // A backoff sleep that ended late (a busy machine) left no time: send nothing, end with the failure being retried.
     const retrying = this.retries.retrying;
     if (retrying && this.pastDeadline()) throw retrying.raw;
+    const { spec, transport, info } = this;
     info.attempts++;
     info.url = request.url;
     this.#attemptStarted = performance.now();
     this.#inAttempt = true;
     if (transport.debug) transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);
     runHooks(transport, this.options, 'onRequest', { method: spec.method, url: info.url, attempt: info.attempts });
+    // ky gets the call's signal only with a caller's (AbortSignal.any is costly on Node 20 and missing in older
+    // browsers); an attempt that ky's own timeout would let run past the deadline is linked to it here.
+    if (this.options.signal || this.#attemptStarted + this.attemptTimeout <= this.deadlineAt) return undefined;
+    const linked = new AbortController();
+    follow(request.signal, linked);
+    follow(this.signal, linked);
+    return new Request(request, { signal: linked.signal });
+  }
+
+  /** ky's `fetch`: the platform's (or the client's), reporting each response as it arrives. */
+  async #fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+    const { spec, transport, info } = this;
     // A custom fetch may ignore the signal: it still ends with the call, and with it ky's attempt timer.
-    const response = await Promise.race([(transport.fetch ?? fetch)(this.#linked(request), init), this.#aborted]);
+    const response = await Promise.race([(transport.fetch ?? fetch)(input, init), this.#aborted]);
     const durationMs = Math.round(performance.now() - this.#attemptStarted);
     // Server text, kept in errors and hooks: hidden as every other header is, should it echo the token.
     const requestId = response.headers.get(REQUEST_ID_HEADER);
@@ -206,24 +215,13 @@ export class Call<T> {
     if (transport.debug) transport.log('debug', `← ${response.status} ${spec.method} ${spec.path} in ${durationMs} ms`);
     runHooks(transport, this.options, 'onResponse', {
       method: spec.method,
-      url: info.url,
+      url: info.url ?? String(input),
       attempt: info.attempts,
       status: response.status,
       durationMs,
       requestId: info.requestId,
     });
     return response;
-  }
-
-  /** `request`, or a copy that also ends at the deadline when ky's own timeout would let it run past it. */
-  #linked(request: Request): Request {
-    // ky gets the call's signal only with a caller's (AbortSignal.any is costly on Node 20 and missing in older
-    // browsers); an attempt that ky's own timeout would let run past the deadline is linked to it here.
-    if (this.options.signal || this.#attemptStarted + this.attemptTimeout <= this.deadlineAt) return request;
-    const linked = new AbortController();
-    follow(request.signal, linked);
-    follow(this.signal, linked);
-    return new Request(request, { signal: linked.signal });
   }
 
   /**

@@ -153,8 +153,8 @@ describe('AbortSignal', () => {
     const client = mock.client({ onRequest: ({ attempt }) => void attempts.push(attempt) });
     // The one window between the call's start (it follows the signal from then on) and its first attempt is the
     // synchronous work of building the request. A header read there aborts, and its value, valid when the options
-    // were checked, stops ky building the request before its first attempt (ky calls the call's fetch, which counts
-    // the attempt, even on an aborted signal: an abort alone would leave one counted).
+    // were checked, stops ky building the request before its first attempt (ky runs its beforeRequest hooks, which
+    // count the attempt, even on an aborted signal: an abort alone would leave one counted).
     let started = false;
     const headers = {
       get 'x-trace'() {
