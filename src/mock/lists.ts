@@ -61,7 +61,7 @@ export function listOf<K extends Listed>(
   // The store seen as its lists by name, so that `from` gives a map of `ItemOf<K>`.
   const maps: { [L in Listed]: Map<string, ItemOf<L>> } = context.store;
   const sorted = context.store.mine(maps[from], organisation);
-  const removedPlace = (id: string) => context.store.removedPlace(maps[from], organisation, id, sorted);
+  const removedPlace = (id: string) => context.store.order.removedPlace(maps[from], organisation, id, sorted);
   return listObject(sorted, query, declaration, (item) => show(item, context), removedPlace);
 }
 

@@ -21,7 +21,7 @@ export function showPoll(context: HandlerContext, poll: StoredPoll): unknown {
   const { store } = context;
   const { tasks, ...shown } = poll;
   const ids = (state: string) => tasks.filter((id) => store.tasks.get(id)?.state === state);
-  const results = store.newestFirst([...store.results.values()].filter((result) => result.poll === poll.id));
+  const results = store.order.newestFirst([...store.results.values()].filter((result) => result.poll === poll.id));
   return {
     ...shown,
     tasks_pending: ids('pending'),

@@ -5,7 +5,7 @@
 import type { EventAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
 import { LIMIT_EXCEEDED, MAX_STORED, RESET_PATH } from './choices';
 import type { Content } from './content';
-import { instantKey } from './dates';
+import { ListOrder } from './list-order';
 import { RelayPairings } from './pairings';
 import { ApiError } from './respond';
 import type {
@@ -76,15 +76,6 @@ const KINDS: Kind[] = [
   'result',
 ];
 
-/** Where an item stands in a list: its `date_created` as `instantKey` compares it, then its creation order. */
-interface Place {
-  key: string;
-  order: number;
-}
-
-/** Sorts places newest first: a negative number when `a` is newer than `b`. */
-const newestFirst = (a: Place, b: Place): number => (a.key === b.key ? b.order - a.order : a.key < b.key ? 1 : -1);
-
 /** The mock's state. Objects are the API's own shapes, kept as plain data. */
 export class MockStore {
   readonly organisations = new Map<string, StoredOrganisation>();
@@ -109,11 +100,8 @@ export class MockStore {
   readonly latestTest = new Map<string, string>();
   /** The Relay instance each pairing code paired. */
   readonly pairings = new RelayPairings();
-  // Insertion order breaks ties between items created in the same millisecond.
-  readonly #order = new Map<string, number>();
-  #sequence = 0;
-  // Where the latest removed items stood, so that a list cursor naming one (a config deleted while iterating) goes on.
-  readonly #removed = new Map<string, Place & { map: Map<string, unknown>; organisation: unknown }>();
+  /** The order of lists, and where removed items stood (a list cursor naming one goes on). */
+  readonly order = new ListOrder();
 
   /** Called with the id of each resource the store forgets, so that what hangs on it (an expiry timer) goes too. */
   onDrop: (id: string) => void = () => undefined;
@@ -167,14 +155,8 @@ export class MockStore {
 
   /** Forgets the resource `id` of `map`, and what the store keeps about it. */
   remove(map: Map<string, unknown>, id: string): void {
-    const item = map.get(id) as { organisation?: unknown; date_created?: unknown } | undefined;
-    const order = this.#order.get(id);
-    if (typeof item?.date_created === 'string' && order !== undefined) {
-      this.#removed.set(id, { map, organisation: item.organisation, key: instantKey(item.date_created), order });
-      if (this.#removed.size > MAX_STORED) this.#removed.delete(this.#removed.keys().next().value as string);
-    }
+    this.order.remove(map, id);
     map.delete(id);
-    this.#order.delete(id);
     this.latestTest.delete(id);
     this.validated.delete(id);
     this.files.delete(id);
@@ -183,7 +165,7 @@ export class MockStore {
 
   #put<T extends { id: string }>(kind: Kind | undefined, map: Map<string, T>, item: T): T {
     map.set(item.id, item);
-    this.#order.set(item.id, this.#sequence++);
+    this.order.add(item.id);
     if (kind) this.created[kind]++;
     return item;
   }
@@ -193,35 +175,7 @@ export class MockStore {
     map: Map<string, T>,
     organisation: string,
   ): T[] {
-    return this.newestFirst([...map.values()].filter((item) => item.organisation === organisation));
-  }
-
-  /** Newest first: by `date_created`, compared as the date filters compare it (`instantKey`), then by creation order. */
-  newestFirst<T extends { id: string; date_created: string }>(items: Iterable<T>): T[] {
-    const keyed = [...items].map((item) => ({ item, ...this.#placeOf(item) }));
-    keyed.sort(newestFirst);
-    return keyed.map(({ item }) => item);
-  }
-
-  /**
-   * How many of `sorted` (`organisation`'s items of `map`, newest first) are newer than the item `id` removed from
-   * `map`: the place it keeps as a list cursor, as a position in a list. Undefined when the store removed no such item
-   * of the organisation, or no longer remembers it (it keeps the latest `MAX_STORED` removed).
-   */
-  removedPlace<T extends { id: string; date_created: string }>(
-    map: Map<string, T>,
-    organisation: string,
-    id: string,
-    sorted: readonly T[],
-  ): number | undefined {
-    const place = this.#removed.get(id);
-    if (place?.map !== map || place.organisation !== organisation) return undefined;
-    const older = sorted.findIndex((item) => newestFirst(place, this.#placeOf(item)) < 0);
-    return older === -1 ? sorted.length : older;
-  }
-
-  #placeOf(item: { id: string; date_created: string }): Place {
-    return { key: instantKey(item.date_created), order: this.#order.get(item.id) ?? 0 };
+    return this.order.newestFirst([...map.values()].filter((item) => item.organisation === organisation));
   }
 
   // Timestamps issued per millisecond of the clock, for the digits below it.
@@ -251,8 +205,7 @@ export class MockStore {
     this.latestTest.clear();
     this.validated.clear();
     this.pairings.clear();
-    this.#order.clear();
-    this.#removed.clear();
+    this.order.clear();
     for (const kind of KINDS) this.created[kind] = 0;
   }
 }

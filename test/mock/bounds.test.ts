@@ -130,7 +130,7 @@ describe('the store', () => {
   it(`keeps the place of the latest ${MAX_STORED} items it removed as list cursors, no more`, () => {
     const store = new MockStore();
     for (let n = 0; n <= 2 * MAX_STORED; n++) store.record('result', store.results, item(n) as never);
-    const place = (n: number) => store.removedPlace(store.results, 'org', `id-${n}`, []);
+    const place = (n: number) => store.order.removedPlace(store.results, 'org', `id-${n}`, []);
     expect([place(0), place(1), place(MAX_STORED)]).toEqual([undefined, 0, 0]);
     store.clear();
     expect(place(MAX_STORED)).toBeUndefined();

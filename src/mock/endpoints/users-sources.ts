@@ -67,7 +67,9 @@ export function checkActive(item: StoredUser | StoredSource | undefined, field: 
 
 /** The source as the API shows it: its child sources as a nested list. */
 function showSource(context: HandlerContext, source: StoredSource): unknown {
-  const children = context.store.newestFirst([...context.store.sources.values()].filter((s) => s.parent === source.id));
+  const children = context.store.order.newestFirst(
+    [...context.store.sources.values()].filter((s) => s.parent === source.id),
+  );
   return {
     ...source,
     children: firstPage(children, `/sources?parent=${source.id}`),
