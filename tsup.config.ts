@@ -7,7 +7,7 @@ export default defineConfig([
       index: 'src/index.ts',
       webhooks: 'src/webhooks/index.ts',
       mock: 'src/mock/index.ts',
-      // `ricloud/mock` under the `browser` condition: a page cannot run the mock's HTTP server.
+      // `ricloud/mock` under the `browser` condition, imported or required: a page cannot run the mock's HTTP server.
       'mock.browser': 'src/mock/browser.ts',
       schemas: 'src/schemas.ts',
       // `ricloud/node`: file helpers (readCredentialsFile) that need node:fs.
@@ -43,8 +43,8 @@ export default defineConfig([
   },
   {
     // `#msw` (package.json `imports`), the mock's one import of msw: caught by a top-level await in ESM runtimes, which
-    // CommonJS cannot have (so `msw.require.ts` below), statically in bundlers and browsers, which resolve it.
-    entry: { msw: 'src/mock/msw.ts', 'msw.module': 'src/mock/msw.module.ts', 'msw.browser': 'src/mock/msw.browser.ts' },
+    // CommonJS cannot have (so `msw.require.ts` below), statically in bundlers, which resolve it.
+    entry: { msw: 'src/mock/msw.ts', 'msw.static': 'src/mock/msw.static.ts' },
     format: ['esm'],
     target: 'es2022',
     external: ['msw'],

@@ -108,8 +108,16 @@ describe('built package', () => {
     expect(importTarget('#load-engine', ['import'])).toBe(join(dist, 'load-engine.js'));
     expect(importTarget('#load-engine', ['require'])).toBe(join(dist, 'load-engine.cjs'));
     expect(importTarget('#msw', ['import'])).toBe(join(dist, 'msw.js'));
-    expect(importTarget('#msw', ['import', 'browser'])).toBe(join(dist, 'msw.browser.js'));
-    expect(readFileSync(join(dist, 'msw.browser.js'), 'utf8')).not.toMatch(/\bimport\s*\(/);
+    expect(importTarget('#msw', ['require'])).toBe(join(dist, 'msw.cjs'));
+    // Bundlers, for browsers or not: static imports, as bundles for CommonJS or an IIFE hold no top-level await.
+    for (const bundler of [
+      ['import', 'browser'],
+      ['require', 'browser'],
+      ['import', 'module'],
+      ['require', 'module'],
+    ])
+      expect(importTarget('#msw', bundler)).toBe(join(dist, 'msw.static.js'));
+    expect(readFileSync(join(dist, 'msw.static.js'), 'utf8')).not.toMatch(/\bimport\s*\(/);
   });
 
   it.each([
@@ -140,7 +148,7 @@ describe('built package', () => {
     expect(execFileSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' }).trim()).toBe('false true');
   });
 
-  it.each(['mock.js', 'mock.cjs', 'mock.browser.js'])(
+  it.each(['mock.js', 'mock.cjs', 'mock.browser.js', 'mock.browser.cjs'])(
     "%s imports msw's http subpath, never msw's index, which opens a BroadcastChannel that keeps Deno alive",
     (entry) => {
       const imports = externalImports(entry);
@@ -153,10 +161,25 @@ describe('built package', () => {
   it('gives only ricloud/mock a `browser` condition (a page cannot run its HTTP server), which never loads node:http', () => {
     const exports = manifest.exports;
     expect(Object.keys(exports).filter((path) => exports[path].browser)).toEqual(['./mock']);
-    expect(exports['./mock'].browser.default).toBe('./dist/mock.browser.js');
-    const builtins = (entry: string) => [...externalImports(entry)].filter((name) => isBuiltin(name));
+    expect(exports['./mock'].browser.import.default).toBe('./dist/mock.browser.js');
+    expect(exports['./mock'].browser.require.default).toBe('./dist/mock.browser.cjs');
+    const builtins = (entry: string) => [...externalImports(entry, true, true)].filter((name) => isBuiltin(name));
     expect(builtins('mock.browser.js')).toEqual([]);
+    expect(builtins('mock.browser.cjs')).toEqual([]);
     expect(builtins('mock.js').length).toBeGreaterThan(0);
+  });
+
+  it('requires ricloud/mock under the `browser` condition as CommonJS, one SDK with a required ricloud', () => {
+    // An app's CommonJS bundled for browsers (webpack) or run under `browser` (Jest's jsdom): an ES module here would
+    // load a second copy of the SDK beside ricloud's CommonJS one, each with its own classes.
+    const script = `const { RicloudError } = require('ricloud');
+      const mock = require('ricloud/mock');
+      mock.startMockServer().catch((error) => console.log(Object.getPrototypeOf(error) === RicloudError.prototype,
+        mock.createMockApi().handlers.length > 0, error.message.split(';')[0]));`;
+    const cwd = resolve(import.meta.dirname, '..');
+    expect(
+      execFileSync(process.execPath, ['--conditions=browser', '-e', script], { cwd, encoding: 'utf8' }).trim(),
+    ).toBe("true true startMockServer needs Node's http server");
   });
 
   it('shares one RicloudError between entry points in CommonJS and in ESM', () => {

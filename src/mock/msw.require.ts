@@ -1,4 +1,4 @@
-/** `#msw` for CommonJS (package.json `imports`): msw's modules as `msw.ts` gives them, required in a `try`. */
+/** `#msw` for every `require` (package.json `imports`): msw's modules as `msw.ts` gives them, required in a `try`. */
 import { mswMissing } from './msw-missing';
 
 /** msw's modules, or `mswMissing`'s error. */
