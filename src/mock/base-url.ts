@@ -30,10 +30,12 @@ export function apiPathOf(base: string): (url: URL) => string {
  * `base`'s own path is matched as written.
  */
 export function malformedPath(base: string): HttpCustomPredicate<Record<string, never>> {
+  const start = `${base}/`;
+  const skipped = new URL(base).pathname.length;
   return ({ request }) => {
-    if (!request.url.startsWith(`${base}/`)) return false;
+    if (!request.url.startsWith(start)) return false;
     try {
-      decodeURIComponent(new URL(request.url).pathname.slice(new URL(base).pathname.length));
+      decodeURIComponent(new URL(request.url).pathname.slice(skipped));
       return false;
     } catch {
       return true;
