@@ -5,23 +5,26 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index';
 import { verifySignature } from '../../src/webhooks/index';
-import { py, startReceiver } from './support';
+import { type Delivery, py, startReceiver } from './support';
 
 const ALICE = 'token-alice';
 const BOB = 'token-bob';
 /** The receiver's next answers, in order; 200 once they run out. */
 const answers: number[] = [];
+/** How the receiver answers each delivery instead, when set. */
+let answerOf: ((delivery: Delivery) => Promise<number>) | undefined;
 let mock: MockServer;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
 beforeAll(async () => {
-  receiver = await startReceiver(() => answers.shift() ?? 200);
+  receiver = await startReceiver((delivery) => answerOf?.(delivery) ?? answers.shift() ?? 200);
   mock = await startMockServer({ taskDelay: 1, retryDelay: 1, tokens: { [ALICE]: 'org_acme', [BOB]: 'org_acme' } });
 });
 afterEach(async () => {
   await mock.api.settle();
   mock.api.reset();
   answers.length = 0;
+  answerOf = undefined;
   receiver.received.length = 0;
 });
 afterAll(async () => {
@@ -114,5 +117,38 @@ describe('deliveries', () => {
     expect(receiver.received).toHaveLength(3);
     const [event] = (await py(mock.url, ALICE, '/events', { query: { type: 'task' } })).json.data;
     expect(event).toMatchObject({ state: 'delivered', retries: 2, date_delivered: expect.any(String) });
+  });
+
+  it('to one receiver at once each keep their own attempts: a 503 is retried and counted on its own event', async () => {
+    await validConfig('/shared');
+    // The events in the order their first attempts came; those are all held until the three are in flight.
+    const order: string[] = [];
+    let allArrived = () => {};
+    const together = new Promise<void>((resolve) => (allArrived = resolve));
+    const idOf = (delivery: Delivery): string => JSON.parse(delivery.body).id;
+    answerOf = async (delivery) => {
+      const id = idOf(delivery);
+      if (!order.includes(id) && order.push(id) === 3) allArrived();
+      await together;
+      // The first event's attempts all get 503, the second's first two, the third's none.
+      const refused = [Number.POSITIVE_INFINITY, 2, 0][order.indexOf(id)] ?? 0;
+      return receiver.received.filter((d) => idOf(d) === id).length <= refused ? 503 : 200;
+    };
+    const storage = { url: 'gs://bucket/results', credentials: { private_key: 'k' } };
+    await Promise.all([1, 2, 3].map(() => py(mock.url, ALICE, '/configs/storage', { method: 'POST', body: storage })));
+    await mock.api.settle();
+    const events = (await py(mock.url, ALICE, '/events', { query: { type: 'task' } })).json.data as { id: string }[];
+    expect(order.map((id) => events.find((event) => event.id === id))).toMatchObject([
+      { state: 'failed', retries: 4, date_delivered: null },
+      { state: 'delivered', retries: 2, date_delivered: expect.any(String) },
+      { state: 'delivered', retries: 0, date_delivered: expect.any(String) },
+    ]);
+    // Each attempt sent its own event, numbered by that event's own retries.
+    const sent = (id: string) =>
+      receiver.received
+        .map((d) => JSON.parse(d.body))
+        .filter((e) => e.id === id)
+        .map((e) => e.retries);
+    expect(order.map(sent)).toEqual([[0, 1, 2, 3, 4], [0, 1, 2], [0]]);
   });
 });

@@ -73,15 +73,16 @@ export interface Delivery {
   body: string;
 }
 
-/** A receiver on loopback that records deliveries and answers `status()` (200 unless changed). */
-export async function startReceiver(status: () => number = () => 200) {
+/** A receiver on loopback that records deliveries and answers `status(delivery)` (200 unless changed). */
+export async function startReceiver(status: (delivery: Delivery) => number | Promise<number> = () => 200) {
   const received: Delivery[] = [];
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
-    received.push({ path: req.url ?? '', signature: String(req.headers['ricloud-signature']), body });
-    res.writeHead(status()).end('OK');
+    const delivery = { path: req.url ?? '', signature: String(req.headers['ricloud-signature']), body };
+    received.push(delivery);
+    res.writeHead(await status(delivery)).end('OK');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
