@@ -280,6 +280,17 @@ describe('a reader that goes away, or a full disk', () => {
     }
   });
 
+  it('a closed stdout (`>&-`) ends as `> /dev/null` does, 0 and quiet: Node opens /dev/null in its place at start-up', async () => {
+    // The command cannot tell the two apart (docs/cli.md, "A closed stdout"): it must neither hang nor crash on either.
+    const token = newToken();
+    await client(token).webhookConfigs.create({ url: OK_URL });
+    for (const args of [['--version'], ['--help'], ['webhook-config', 'list', '--json']]) {
+      const closed = await ricloudWithStdout(args, env(token), '>&-');
+      expect({ args, ...closed }).toEqual({ args, ...(await ricloudWithStdout(args, env(token), '> /dev/null')) });
+      expect({ args, ...closed }).toMatchObject({ args, code: 0, stderr: '' });
+    }
+  });
+
   it.skipIf(!existsSync('/dev/full'))(
     'a stdout that fails otherwise (ENOSPC on /dev/full) is one line on stderr and exit 1',
     async () => {
