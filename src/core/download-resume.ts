@@ -9,7 +9,8 @@ import { ConnectionError, type RequestInfo } from './errors';
 import { sleep } from './signal';
 import { hiddenCopy } from './signed-url';
 
-/** The wait before retry number `retry` (from 1): ky's default backoff, which downloads have always used. */
+/** The wait before a download's retry number `retry` (from 1), ky's or a resume's: ky's default, 0.3 s doubling. */
+// Written out: ky does not export it, and its count starts again at each resume, which runs outside ky's retry loop.
 export const downloadBackoff = (retry: number): number => 300 * 2 ** (retry - 1);
 
 /** What a resume takes from the download that opened the body. */
