@@ -70,19 +70,22 @@ const literal = (text: string): string => text.replace(/[$()*+.?[\\\]^{|}]/g, '\
 
 /**
  * A pattern of the forms in which a server may echo `secret` back on its own: its base64, padded or not (inside a
- * longer base64 text, `base64Groups` finds it), JSON-escaped (also with each `/` as `\/`, as PHP writes it), or each
- * character as sent or percent-encoded (its UTF-8 bytes, hex in upper or lower case; a space also as a form's `+`):
- * encoders differ in which characters they encode (`encodeURIComponent` keeps `!'()`, a form encodes them, Python's
- * `quote` keeps `/`), so each character may be either way. Two ways of one character that start alike (`%2f` and
- * `%2F`, `%25` and `%`) part within three characters: a hostile text cannot make a match step back far, nor slow it.
+ * longer base64 or base64url text, `base64Groups` finds it), JSON-escaped (also with each `/` as `\/`, as PHP writes
+ * it), or each character as sent or percent-encoded, once or twice (its UTF-8 bytes, hex in upper or lower case; a
+ * space also as a form's `+`, or as that `+` encoded once more): encoders differ in which characters they encode
+ * (`encodeURIComponent` keeps `!'()`, a form encodes them, Python's `quote` keeps `/`), so each character may be either
+ * way. Ways of one character that start alike (`%2f` and `%252F`, `%25` and `%`) part within five characters, and no
+ * two are alike: a hostile text cannot make a match step back far, nor slow it.
  */
 function secretPattern(secret: string): RegExp {
   const utf8 = new TextEncoder();
   const base64 = encoded(btoa, secret)?.replaceAll('=', '');
   let chars = '';
   for (const char of secret) {
-    const hex = [...utf8.encode(char)].map((byte) => `%${(byte | 256).toString(16).slice(1)}`).join('');
-    chars += `(?:${hex}|${hex.toUpperCase()}|${char === ' ' ? '\\+|' : ''}${literal(char)})`;
+    const hex = [...utf8.encode(char)].map((byte) => `%(?:25)?${(byte | 256).toString(16).slice(1)}`).join('');
+    // A hex of digits alone is one way, not two: `%61` offered as its upper and its lower case made a failing match try
+    // each of a hex token's starts 2^n times.
+    chars += `(?:${[...new Set([hex, hex.toUpperCase()])].join('|')}|${char === ' ' ? '\\+|%2[Bb]|' : ''}${literal(char)})`;
   }
   // The longer forms first: a JSON-escaped token ending in `\` is hidden whole, not as the token and a `\`.
   const json = literal(JSON.stringify(secret).slice(1, -1));
@@ -129,8 +132,9 @@ const BASE64_TEXT = /[\w+/-]+=*/g;
 // A secret this long is hidden wherever it is: no word or number holds one by chance. A shorter one may be a word or
 // part of one (a token `t` or `mock`, a 2FA code): it is hidden only where it stands alone.
 const HIDDEN_ANYWHERE = 8;
-// An escape ends in a letter or digit, yet is no part of the word beside it: `%22hunter2`, `\u0022mock`, `\nmock`.
-const ESCAPE_END = /(?:%[\dA-F]{2}|\\(?:u[\dA-F]{4}|U[\dA-F]{8}|x[\dA-F]{2}|[0-7]{1,3}|[a-z]))$/i;
+// An escape ends in a letter or digit, yet is no part of the word beside it: `%22hunter2`, `%2522hunter2` (encoded
+// twice), `\u0022mock`, `\nmock`.
+const ESCAPE_END = /(?:%(?:25)?[\dA-F]{2}|\\(?:u[\dA-F]{4}|U[\dA-F]{8}|x[\dA-F]{2}|[0-7]{1,3}|[a-z]))$/i;
 
 /**
  * True when `a` and `b` are letters both or digits both: side by side, they are one word (`mocked`, `14821`), where a
@@ -161,7 +165,11 @@ export function tokenRedactor(...tokens: string[]): (text: string) => string {
   const given = tokens.filter(Boolean).sort((a, b) => b.length - a.length);
   const groups = given.flatMap(base64Groups);
   const patterns = given.map((token): [RegExp, boolean] => [secretPattern(token), token.length < HIDDEN_ANYWHERE]);
-  const holdsGroup = (text: string) => groups.some((group) => text.includes(group));
+  // In base64's alphabet: base64url writes its `+` and `/` as `-` and `_`.
+  const holdsGroup = (text: string) => {
+    const base64 = text.replaceAll('-', '+').replaceAll('_', '/');
+    return groups.some((group) => base64.includes(group));
+  };
   // Each word of a text is a base64 text to the pattern: they are looked at only when a group is there at all.
   return (text) =>
     patterns.reduce(

@@ -4,7 +4,7 @@
  */
 import { Call } from './call';
 import type { RequestOptions } from './options';
-import { secretValues, tokenRedactor } from './redact';
+import { secretValues } from './redact';
 import type { RequestSpec, ResponseMeta } from './spec';
 import type { Transport } from './transport';
 
@@ -18,16 +18,17 @@ export function send<T>(
 }
 
 /**
- * `transport` hiding the values under secret keys of `body` (a password) too, wherever it hides its token: found when
- * first needed, so only once the body was sent (it then holds no cycle).
+ * `transport` hiding the values under secret keys of `body` (a password) too, wherever it hides its token, in one pass
+ * with it (so a short token inside a password leaves none of the password): found when first needed, so only once
+ * the body was sent (it then holds no cycle).
  */
 function withSecrets(transport: Transport, body: object): Transport {
   let hide: ((text: string) => string) | undefined;
   return {
     ...transport,
     redact: (text) => {
-      hide ??= tokenRedactor(...secretValues(body));
-      return hide(transport.redact(text));
+      hide ??= transport.redactWith(secretValues(body));
+      return hide(text);
     },
   };
 }

@@ -24,6 +24,8 @@ export interface Transport extends Hooks {
   redact: (text: string) => string;
   /** Hides the client's token only, where a call's `redact` may hide its payload's secrets too. */
   redactToken: (text: string) => string;
+  /** Hides the client's token and `secrets` (a call's payload) longest first: one inside another leaves none of it. */
+  redactWith: (secrets: string[]) => (text: string) => string;
 }
 
 /** A client's checked settings, from which its transport is built with the first request. */
@@ -53,5 +55,6 @@ export function createTransport(settings: TransportSettings): Transport {
     debug: logLevel === 'debug',
     redact,
     redactToken: redact,
+    redactWith: (secrets) => tokenRedactor(token, ...secrets),
   };
 }
