@@ -701,7 +701,7 @@ const callerCases: Case[] = [
   // Issue 16: the organisation, keys, storage configs, permissions, tasks.
   {
     name: 'an empty organisation update',
-    run: (c) => c.organisation.update({}),
+    run: (c) => c.organisation.update({} as never),
     error: InvalidInputError,
     field: 'params',
   },
@@ -729,7 +729,12 @@ const callerCases: Case[] = [
     error: InvalidInputError,
     field: 'slug',
   },
-  { name: 'an empty key update', run: (c) => c.keys.update('key_1', {}), error: InvalidInputError, field: 'params' },
+  {
+    name: 'an empty key update',
+    run: (c) => c.keys.update('key_1', {} as never),
+    error: InvalidInputError,
+    field: 'params',
+  },
   {
     name: 'a key override that is an object without an id',
     run: (c) => c.keys.update('key_1', { webhook_config: { url: 'x' } as never }),
@@ -795,7 +800,7 @@ const callerCases: Case[] = [
   },
   {
     name: 'an empty storage update',
-    run: (c) => c.storageConfigs.update('sc_1', {}),
+    run: (c) => c.storageConfigs.update('sc_1', {} as never),
     error: InvalidInputError,
     field: 'params',
   },

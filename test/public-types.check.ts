@@ -254,3 +254,20 @@ never(async () => {
   // @ts-expect-error: a number is no id
   expectTypeOf<number>().toExtend<Ref>();
 });
+
+// Each resource class names its kind as the API's `resource` attribute does (refusals name a resource by it).
+never(() => {
+  expectTypeOf(WebhookConfig.resource).toEqualTypeOf<WebhookConfigAttributes['resource']>();
+  expectTypeOf(Task.resource).toEqualTypeOf<TaskAttributes['resource']>();
+  expectTypeOf(Event.resource).toEqualTypeOf<EventAttributes['resource']>();
+  expectTypeOf(Key.resource).toEqualTypeOf<KeyAttributes['resource']>();
+  expectTypeOf(Organisation.resource).toEqualTypeOf<OrganisationAttributes['resource']>();
+  expectTypeOf(Permissions.resource).toEqualTypeOf<'permissions'>();
+  expectTypeOf(Poll.resource).toEqualTypeOf<PollAttributes['resource']>();
+  expectTypeOf(Result.resource).toEqualTypeOf<ResultAttributes['resource']>();
+  expectTypeOf(Session.resource).toEqualTypeOf<SessionAttributes['resource']>();
+  expectTypeOf(Source.resource).toEqualTypeOf<SourceAttributes['resource']>();
+  expectTypeOf(StorageConfig.resource).toEqualTypeOf<StorageConfigAttributes['resource']>();
+  expectTypeOf(Subscription.resource).toEqualTypeOf<SubscriptionAttributes['resource']>();
+  expectTypeOf(User.resource).toEqualTypeOf<UserAttributes['resource']>();
+});

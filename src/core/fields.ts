@@ -116,6 +116,12 @@ export interface Params {
 }
 
 /**
+ * Parameters that set at least one field of `T`, as a `nonEmpty` declaration asks: `{}`, or fields all `undefined`, is
+ * a type error, as it is refused at run time (`update({})`).
+ */
+export type AtLeastOne<T> = { [K in keyof T]-?: T & { [F in K]-?: Exclude<T[F], undefined> } }[keyof T];
+
+/**
  * Checks `params` against `spec` and returns what goes on the wire, leaving out fields set to undefined. `at` names a
  * nested object (`payload`): messages then name its fields `payload.code`.
  * @throws InvalidInputError naming the first bad, unknown or missing field.

@@ -3,9 +3,10 @@
  * `reactive()`), which runs getters and methods with itself as `this`: there a `#private` field throws `TypeError`,
  * but a symbol-keyed property reads as an attribute does. The state sits in a function, as such a Proxy wraps an
  * object it reads (a wrapped `Map`'s or client's internals would throw, and a wrapped non-configurable value breaks
- * the Proxy's invariants) but hands a function back as it is.
+ * the Proxy's invariants) but hands a function back as it is. Its owner has it as its own property (so has a Proxy's
+ * target); an `Object.create` copy only inherits it, and a clone with the owner's prototype has none.
  */
-const HELD = Symbol('ricloud.held');
+export const HELD = Symbol('ricloud.held');
 
 /** Keeps `state` on `owner`, under a non-enumerable symbol: keys, spread and JSON leave it out. */
 export const hold = (owner: object, state: object): void =>

@@ -1,7 +1,7 @@
 /** What every resource instance has: its attributes, the response that produced it, and a redacted print form. */
 import type { BaseClient } from './client';
 import { InvalidInputError } from './errors';
-import { heldBy, hold } from './held';
+import { HELD, heldBy, hold } from './held';
 import type { ResponseMeta } from './spec';
 import { INSPECT, inspected } from './inspect';
 import { isSecretKey, REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
@@ -52,6 +52,9 @@ export const clientOf = (resource: Resource): BaseClient => heldBy<Held>(resourc
  * hold the attributes alone (TypeScript leaves a class's methods and accessors out of a spread's type).
  */
 export abstract class Resource {
+  /** The API's name of this kind of resource (`webhook_config`, `task`, …), as error messages name it. */
+  declare static readonly resource: string;
+
   /**
    * Built by the SDK (not by apps) from a validated response: copies `attributes` in, keeping secrets and response
    * facts out of `console.log`, spread and `JSON.stringify`.
@@ -82,18 +85,19 @@ export abstract class Resource {
    * call sent after it was; a `write`'s unless a later write's was, and it outdates every call sent before it came
    * (a `refresh` sent during an `update` or `rotate` may have been served before it).
    * Frozen or sealed once the call was sent, it is left as it is and the answer is returned as a new value.
-   * @throws InvalidInputError, before sending, when this resource is frozen or sealed (it could not take the answer).
+   * @throws InvalidInputError, before sending, when this resource is frozen or sealed (it could not take the answer),
+   *   or a copy (`Object.create(resource)`, a clone with its prototype), which has no state of its own.
    */
   protected async reload(fetch: () => Promise<Resource>, write: boolean): Promise<this> {
     // Frozen or sealed (deep-frozen app state): the answer could not be written in, nor add an attribute (rotate's
-    // `token`, one the last answer left out), so the call would fail once answered, a write already done.
-    if (!Object.isExtensible(this)) {
-      const { resource, id } = this as { resource?: string; id?: string };
+    // `token`, one the last answer left out), so the call would fail once answered, a write already done. A copy made
+    // with `Object.create` would put its answer's response and call counts into its original's state (and fail once
+    // answered when that one is frozen); a clone with the prototype has no state to use.
+    if (!Object.isExtensible(this) || !Object.hasOwn(this, HELD))
       throw new InvalidInputError(
-        `${resource} ${id}`,
-        'is frozen or sealed, so it cannot take an in-place answer (nothing was sent): use the static method instead',
+        `${(this.constructor as typeof Resource).resource} ${(this as { id?: string }).id}`,
+        'is frozen or sealed, or a copy, so it cannot take an in-place answer (nothing was sent): use the static method instead',
       );
-    }
     const held = heldBy<Held>(this);
     const call = ++held.sent;
     const fresh = await fetch();

@@ -74,6 +74,8 @@ export class Event extends Resource {
     return sendInPlace(this, RETRIEVE, [options]);
   }
 
+  /** `event`, as the API names this resource. */
+  static override readonly resource = 'event' as const;
   /** `GET /events/{id}`. See `Events.retrieve`. */
   static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
   /** `GET /events`. See `Events.list`. */

@@ -3,7 +3,7 @@
  * its calls. `/key`, `/keys`
  */
 import type { Endpoint, ListEndpoint, Wrap } from '../core/endpoint';
-import { dateFilter, type RefOrNull, refOrNull, text } from '../core/fields';
+import { type AtLeastOne, dateFilter, type RefOrNull, refOrNull, text } from '../core/fields';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
@@ -19,8 +19,8 @@ export interface KeyCreateParams {
   storage_config?: RefOrNull | undefined;
 }
 
-/** Parameters of `update`: one override or both (an empty update is refused). */
-export type KeyUpdateParams = KeyCreateParams;
+/** Parameters of `update`: one override or both (an empty update is a type error). */
+export type KeyUpdateParams = AtLeastOne<KeyCreateParams>;
 
 /** Filters of `list`. */
 export interface KeyListParams {
@@ -159,6 +159,8 @@ export class Key extends Resource {
     return sendInPlace(this, ROTATE, [options]) as Promise<this & { token: string }>;
   }
 
+  /** `key`, as the API names this resource. */
+  static override readonly resource = 'key' as const;
   /** `GET /key`. See `Keys.current`. */
   static current = /* @__PURE__ */ staticMethod(CURRENT);
   /** `POST /keys`. See `Keys.create`. */

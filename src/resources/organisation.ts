@@ -1,13 +1,13 @@
 /** The organisation resource: the caller's organisation, its configs and its defaults. `/organisation` */
 import type { Endpoint } from '../core/endpoint';
-import { type RefOrNull, refOrNull, text } from '../core/fields';
+import { type AtLeastOne, type RefOrNull, refOrNull, text } from '../core/fields';
 import { APIResource, sendInPlace, staticMethod } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { Resource } from '../core/resource';
 import { organisationSchema, type OrganisationAttributes } from './organisation.schema';
 
-/** Parameters of `update`: the defaults its keys fall back to, and its name (an empty update is refused). */
-export interface OrganisationUpdateParams {
+/** The fields an update may change. */
+interface OrganisationUpdateFields {
   /** The webhook config events go to for keys that name none of their own (`null` clears it). */
   webhook_config_default?: RefOrNull | undefined;
   /** The storage config results go to for keys that name none of their own (`null` clears it). */
@@ -15,6 +15,9 @@ export interface OrganisationUpdateParams {
   /** The organisation's name. */
   name?: string | undefined;
 }
+
+/** Parameters of `update`: the defaults its keys fall back to, or its name (an empty update is a type error). */
+export type OrganisationUpdateParams = AtLeastOne<OrganisationUpdateFields>;
 
 const PATH = '/organisation';
 const RETRIEVE: Endpoint<[], OrganisationAttributes, Organisation> = {
@@ -64,6 +67,8 @@ export class Organisation extends Resource {
     return sendInPlace(this, RETRIEVE, [options]);
   }
 
+  /** `organisation`, as the API names this resource. */
+  static override readonly resource = 'organisation' as const;
   /** `GET /organisation`. See `Organisations.retrieve`. */
   static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
   /** `POST /organisation`. See `Organisations.update`. */

@@ -120,6 +120,8 @@ export class Permissions extends Resource {
     return sendInPlace(this, RETRIEVE, [options]);
   }
 
+  /** `permissions`, as the API names this resource. */
+  static override readonly resource = 'permissions' as const;
   /** `POST /permissions`. See `PermissionsGroup.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /permissions/{id}`. See `PermissionsGroup.retrieve`. */

@@ -168,6 +168,8 @@ export class Poll extends Resource {
     return sendInPlace(this, RETRIEVE, [options]);
   }
 
+  /** `poll`, as the API names this resource. */
+  static override readonly resource = 'poll' as const;
   /** `POST /polls`. See `Polls.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /polls/{id}`. See `Polls.retrieve`. */

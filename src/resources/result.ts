@@ -143,6 +143,8 @@ export class Result extends Resource {
     return sendInPlace(this, ACKNOWLEDGE, [options]);
   }
 
+  /** `result`, as the API names this resource. */
+  static override readonly resource = 'result' as const;
   /** `GET /results/{id}`. See `Results.retrieve`. */
   static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
   /** `GET /results`. See `Results.list`. */

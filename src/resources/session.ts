@@ -189,6 +189,8 @@ export class Session extends Resource {
     return sendInPlace(this, DELETE, [options]);
   }
 
+  /** `session`, as the API names this resource. */
+  static override readonly resource = 'session' as const;
   /** `POST /sessions`. See `Sessions.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /sessions/{id}`. See `Sessions.retrieve`. */

@@ -151,6 +151,8 @@ export class Source extends Resource {
     return sendInPlace(this, RETRIEVE, [options]);
   }
 
+  /** `source`, as the API names this resource. */
+  static override readonly resource = 'source' as const;
   /** `POST /sources`. See `Sources.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /sources/{id}`. See `Sources.retrieve`. */

@@ -4,7 +4,7 @@
  */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
-import { bool, dateFilter, type Field, oneOf, text } from '../core/fields';
+import { type AtLeastOne, bool, dateFilter, type Field, oneOf, text } from '../core/fields';
 import { APIResource, send, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { checkRule, isPlainObject, type DateFilter } from '../core/params';
@@ -29,8 +29,8 @@ export interface StorageConfigCreateParams {
   signed_urls_expiry?: number | null | undefined;
 }
 
-/** Parameters of `update`: any of the create fields, or a `state` (an empty update is refused). */
-export interface StorageConfigUpdateParams {
+/** The fields an update may change. */
+interface StorageConfigUpdateFields {
   /** A new bucket url; the API tests it again. */
   url?: string | undefined;
   /** New credentials; the API tests them again. */
@@ -42,6 +42,9 @@ export interface StorageConfigUpdateParams {
   /** `deactivated` retires the config; `new` puts it back and tests it again. */
   state?: (typeof WEBHOOK_CONFIG_UPDATE_STATES)[number] | undefined;
 }
+
+/** Parameters of `update`: any of the create fields, or a `state` (an empty update is a type error). */
+export type StorageConfigUpdateParams = AtLeastOne<StorageConfigUpdateFields>;
 
 /** Filters of `list`. Deactivated configs are left out unless `state` asks for them. */
 export interface StorageConfigListParams {
@@ -217,6 +220,8 @@ export class StorageConfig extends Resource {
     return send(this, DELETE, [options]);
   }
 
+  /** `storage_config`, as the API names this resource. */
+  static override readonly resource = 'storage_config' as const;
   /** `POST /configs/storage`. See `StorageConfigs.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /configs/storage/{id}`. See `StorageConfigs.retrieve`. */

@@ -150,6 +150,8 @@ export class Subscription extends Resource {
     return sendInPlace(this, DELETE, [options]);
   }
 
+  /** `subscription`, as the API names this resource. */
+  static override readonly resource = 'subscription' as const;
   /** `POST /subscriptions`. See `Subscriptions.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /subscriptions/{id}`. See `Subscriptions.retrieve`. */

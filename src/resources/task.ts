@@ -128,6 +128,8 @@ export class Task extends Resource {
     return sendInPlace(this, RETRIEVE, [options]);
   }
 
+  /** `task`, as the API names this resource. */
+  static override readonly resource = 'task' as const;
   /** `POST /tasks`. See `Tasks.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /tasks/{id}`. See `Tasks.retrieve`. */

@@ -1,6 +1,6 @@
 /** The user resource: the organisation's own name for one of its end users, whose sources it polls. `/users` */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
-import { dateFilter, oneOf, type Ref, ref, text } from '../core/fields';
+import { type AtLeastOne, dateFilter, oneOf, type Ref, ref, text } from '../core/fields';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
@@ -20,13 +20,16 @@ export interface UserCreateParams {
   organisation?: Ref | undefined;
 }
 
-/** Parameters of `update`: a new `identifier`, a new `state`, or both (an empty update is refused). */
-export interface UserUpdateParams {
+/** The fields an update may change. */
+interface UserUpdateFields {
   /** A new value for the user. */
   identifier?: string | undefined;
   /** `deactivated` retires the user; `active` brings it back. */
   state?: (typeof USER_UPDATE_STATES)[number] | undefined;
 }
+
+/** Parameters of `update`: a new `identifier`, a new `state`, or both (an empty update is a type error). */
+export type UserUpdateParams = AtLeastOne<UserUpdateFields>;
 
 /** Filters of `list`. */
 export interface UserListParams {
@@ -126,6 +129,8 @@ export class User extends Resource {
     return sendInPlace(this, RETRIEVE, [options]);
   }
 
+  /** `user`, as the API names this resource. */
+  static override readonly resource = 'user' as const;
   /** `POST /users`. See `Users.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /users/{id}`. See `Users.retrieve`. */

@@ -1,6 +1,6 @@
 /** The webhook config resource: where the API sends signed events. `/configs/webhook` */
 import type { Endpoint, ListEndpoint, Wrap } from '../core/endpoint';
-import { dateFilter, oneOf, text, url } from '../core/fields';
+import { type AtLeastOne, dateFilter, oneOf, text, url } from '../core/fields';
 import { APIResource, send, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
@@ -21,7 +21,7 @@ export interface WebhookConfigCreateParams {
 export type WebhookConfigUpdateState = (typeof WEBHOOK_CONFIG_UPDATE_STATES)[number];
 
 /** The fields an update may change. */
-interface UpdateFields {
+interface WebhookConfigUpdateFields {
   /** A new receiver URL; the API tests it again. */
   url?: string | undefined;
   /** `deactivated` retires the config; `new` puts it back and tests it again. */
@@ -29,9 +29,7 @@ interface UpdateFields {
 }
 
 /** Parameters of `update`: a new `url`, a new `state`, or both (an empty update is a type error). */
-export type WebhookConfigUpdateParams =
-  | (UpdateFields & { url: string })
-  | (UpdateFields & { state: WebhookConfigUpdateState });
+export type WebhookConfigUpdateParams = AtLeastOne<WebhookConfigUpdateFields>;
 
 /** Filters of `list`. Deactivated configs are left out unless `state` asks for them. */
 export interface WebhookConfigListParams {
@@ -184,6 +182,8 @@ export class WebhookConfig extends Resource {
     return send(this, DELETE, [options]);
   }
 
+  /** `webhook_config`, as the API names this resource. */
+  static override readonly resource = 'webhook_config' as const;
   /** `POST /configs/webhook`. See `WebhookConfigs.create`. */
   static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /configs/webhook/{id}`. See `WebhookConfigs.retrieve`. */

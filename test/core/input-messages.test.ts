@@ -122,14 +122,14 @@ describe('an update with nothing to change', () => {
     ['webhook config', () => client().webhookConfigs.update('wc_1', {} as never), ['url', 'state']],
     [
       'storage config',
-      () => client().storageConfigs.update('sc_1', {}),
+      () => client().storageConfigs.update('sc_1', {} as never),
       ['url', 'credentials', 'signed_urls_enabled', 'signed_urls_expiry', 'state'],
     ],
-    ['key', () => client().keys.update('key_1', {}), ['webhook_config', 'storage_config']],
-    ['user', () => client().users.update('usr_1', { identifier: undefined }), ['identifier', 'state']],
+    ['key', () => client().keys.update('key_1', {} as never), ['webhook_config', 'storage_config']],
+    ['user', () => client().users.update('usr_1', { identifier: undefined } as never), ['identifier', 'state']],
     [
       'organisation',
-      () => client().organisation.update({}),
+      () => client().organisation.update({} as never),
       ['webhook_config_default', 'storage_config_default', 'name'],
     ],
   ])(

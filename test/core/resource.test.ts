@@ -1,8 +1,10 @@
 /**
  * A resource's spread copy (`{ ...config }`): the attributes the API answered and nothing else, as its type says
- * (test/public-types.check.ts).
+ * (test/public-types.check.ts). A resource behind a Proxy, frozen or sealed, or copied with its prototype
+ * (`Object.create`, a clone): which in-place calls it takes, and how a refusal names it.
  */
 import { describe, expect, it } from 'vitest';
+import * as sdk from '../../src/index';
 import { InvalidInputError, WebhookConfig } from '../../src/index';
 import { rejectionOf, useMockApi } from '../support/core-harness';
 import { reactive } from '../support/reactive';
@@ -117,5 +119,93 @@ describe.each([
     expect([updated.url, cfg.url]).toEqual(['https://hooks.example.com/v2', 'https://hooks.example.com/in']);
     expect([rotated.token, key.token]).toEqual([api.store.keys().find(({ id }) => id === key.id)?.token, token]);
     expect(rotated.token).not.toBe(token);
+  });
+});
+
+// `Object.create(cfg)` inherits the original's held state (its client, response and call counts), and a clone with the
+// prototype (lodash's `cloneDeep`, `Object.assign(Object.create(proto), cfg)`) has none: an in-place answer would land
+// in the original's state, or fail once answered.
+describe('a copy of a resource that keeps its prototype', () => {
+  it.each([
+    ['Object.create', (cfg: WebhookConfig): WebhookConfig => Object.create(cfg)],
+    ['a clone with its prototype', (cfg: WebhookConfig) => Object.assign(Object.create(WebhookConfig.prototype), cfg)],
+  ])(
+    'made with %s refuses each in-place call before sending, naming it, and leaves the original as it was',
+    async (_, copyOf) => {
+      const c = client();
+      const cfg = await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+      const copy: WebhookConfig = copyOf(cfg);
+      const response = cfg.lastResponse;
+      const sent = api.requests.length;
+      for (const call of [() => copy.refresh(), () => copy.update({ url: 'https://hooks.example.com/v2' })]) {
+        const error = await rejectionOf(call());
+        expect(error).toBeInstanceOf(InvalidInputError);
+        expect(error).toMatchObject({ field: `webhook_config ${cfg.id}` });
+        expect(error.message).toMatch(/or a copy, so it cannot take an in-place answer \(nothing was sent\)/);
+        expect(error.message).toContain('use the static method instead');
+      }
+      expect(api.requests).toHaveLength(sent);
+      expect(cfg.lastResponse).toBe(response);
+      expect(await cfg.refresh()).toBe(cfg);
+      expect(cfg.lastResponse).not.toBe(response);
+    },
+  );
+
+  it('made with Object.create of a frozen resource is refused before sending, not failing once answered', async () => {
+    const c = client();
+    const cfg = Object.freeze(await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' }));
+    const copy: WebhookConfig = Object.create(cfg);
+    const sent = api.requests.length;
+    const error = await rejectionOf(copy.update({ url: 'https://hooks.example.com/v2' }));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(api.requests).toHaveLength(sent);
+    expect((await WebhookConfig.retrieve(cfg.id, { client: c })).url).toBe('https://hooks.example.com/in');
+  });
+
+  it("made with Object.create keeps its original's other methods, which write nothing into it", async () => {
+    const c = client();
+    const cfg = await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+    const copy: WebhookConfig = Object.create(cfg);
+    const task = await copy.test();
+    expect(api.requests.at(-1)).toMatchObject({ method: 'POST', path: `/configs/webhook/${cfg.id}/test` });
+    expect(task.lastResponse.status).toBe(201);
+  });
+});
+
+/** A fetch that hands on the mock's answers without their `resource` attribute, as `validate: false` then takes them. */
+const withoutResource: typeof fetch = async (input, init) => {
+  const answer = await fetch(input, init);
+  const { resource: _, ...rest } = (await answer.json()) as Record<string, unknown>;
+  return Response.json(rest, { status: answer.status, headers: answer.headers });
+};
+
+describe('a frozen resource whose answer has no `resource` attribute (validation off)', () => {
+  it("is named by its class's API name when an in-place call is refused", async () => {
+    const c = client({ validate: false, fetch: withoutResource });
+    const cfg = await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+    const resources = [
+      ['webhook_config', cfg],
+      ['task', await cfg.test()],
+      ['key', await c.keys.create()],
+      ['permissions', await c.permissions.create({ scopes: {} })],
+      ['organisation', await c.organisation.retrieve()],
+    ] as const;
+    const sent = api.requests.length;
+    for (const [name, resource] of resources) {
+      expect(resource).not.toHaveProperty('resource');
+      const error = await rejectionOf(Object.freeze(resource).refresh());
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ field: `${name} ${resource.id}` });
+    }
+    expect(api.requests).toHaveLength(sent);
+  });
+
+  it('is named so whatever its class: every resource class names its kind', () => {
+    const classes = Object.values(sdk).filter(
+      (value) => typeof value === 'function' && typeof value.prototype?.refresh === 'function',
+    );
+    expect(classes.length).toBeGreaterThanOrEqual(13);
+    for (const resourceClass of classes)
+      expect((resourceClass as { resource?: unknown }).resource).toMatch(/^[a-z]+(_[a-z]+)*$/);
   });
 });

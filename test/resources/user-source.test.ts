@@ -45,7 +45,7 @@ describe('User', () => {
     ['create with a blank identifier', () => client().users.create({ identifier: '  ' }), 'identifier'],
     ['an update to a blank identifier', () => client().users.update('usr_1', { identifier: ' ' }), 'identifier'],
     ['create with a key that is no id', () => client().users.create({ identifier: 'x', key: 'a/b' }), 'key'],
-    ['an empty update', () => client().users.update('usr_1', {}), 'params'],
+    ['an empty update', () => client().users.update('usr_1', {} as never), 'params'],
     [
       'an update to a state a caller cannot set',
       () => client().users.update('usr_1', { state: 'blocked' } as unknown as UserUpdateParams),

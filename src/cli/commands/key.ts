@@ -1,5 +1,6 @@
 /** `ricloud key`: the current key, the organisation's keys, their config overrides, and rotation. */
 import type { Command } from 'commander';
+import type { KeyUpdateParams } from '../../index';
 import { action } from '../context';
 import { UsageError } from '../errors';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
@@ -46,7 +47,7 @@ export function addKeyCommands(program: Command): void {
         const params = {
           webhook_config: configRef(options.webhookConfig),
           storage_config: configRef(options.storageConfig),
-        };
+        } as KeyUpdateParams;
         // With neither flag, the SDK refuses the update by name (InvalidInputError: exit 2).
         ctx.out.resource(await client.keys.update(id, params, { signal: ctx.signal }));
       }),

@@ -1,5 +1,6 @@
 /** `ricloud organisation`: view the caller's organisation and set its default configs or name. */
 import type { Command } from 'commander';
+import type { OrganisationUpdateParams } from '../../index';
 import { action } from '../context';
 import { configRef } from './key';
 
@@ -32,7 +33,7 @@ export function addOrganisationCommands(program: Command): void {
           webhook_config_default: configRef(options.webhookConfigDefault),
           storage_config_default: configRef(options.storageConfigDefault),
           name: options.name,
-        };
+        } as OrganisationUpdateParams;
         // With no flag, the SDK refuses the update by name (InvalidInputError: exit 2).
         ctx.out.resource(await client.organisation.update(params, { signal: ctx.signal }));
       }),

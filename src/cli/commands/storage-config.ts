@@ -123,12 +123,12 @@ export function addStorageConfigCommands(program: Command): void {
           id: string,
           options: SignedUrlOptions & { url?: string; credentialsPath?: string; state?: 'new' | 'deactivated' },
         ) => {
-          const params: StorageConfigUpdateParams = {
+          const params = {
             url: options.url,
             credentials: options.credentialsPath ? await credentialsFrom(ctx, options.credentialsPath) : undefined,
             ...signedUrlParams(options),
             state: options.state,
-          };
+          } as StorageConfigUpdateParams;
           const client = await ctx.client();
           // With no flag, the SDK refuses the update by name (InvalidInputError: exit 2).
           ctx.out.resource(await client.storageConfigs.update(id, params, { signal: ctx.signal }));
