@@ -7,13 +7,8 @@ import { abortError } from './abort';
 import { readCapped } from './body';
 import { parseAnswer } from './call-answer';
 import { CallRetries } from './call-retry';
-import {
-  InvalidInputError,
-  type RequestInfo,
-  RicloudError as BaseError,
-  type RicloudError,
-  ResponseTooLargeError,
-} from './errors';
+import { setRequest } from './call-request';
+import { type RequestInfo, RicloudError as BaseError, type RicloudError, ResponseTooLargeError } from './errors';
 import { mapFailure } from './failure';
 import { runHooks } from './hooks';
 import type { RequestOptions } from './options';
@@ -21,24 +16,10 @@ import { MAX_TIMER_MS } from './params';
 import { follow, within } from './signal';
 import { type RequestSpec, type ResponseMeta, responseMeta } from './spec';
 import type { Transport } from './transport';
-import { AWAIT_HEADER, REQUEST_ID_HEADER } from './wire';
+import { REQUEST_ID_HEADER } from './wire';
 
 // A long-poll attempt gets this much time beyond what it asked the server to wait.
 const AWAIT_MARGIN_MS = 5_000;
-
-/**
- * ky's one serialisation of a body: one JSON cannot carry (a BigInt, a cycle, a function) is refused as ky builds the
- * request, before anything is sent. @throws InvalidInputError naming `body`.
- */
-function stringifyBody(body: unknown): string {
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(body);
-  } catch {}
-  // JSON.stringify gives nothing for a function or a toJSON that returns nothing: ky would send no body.
-  if (text === undefined) throw new InvalidInputError('body', 'must be serialisable as JSON (no BigInt, no cycle)');
-  return text;
-}
 
 /** The state of one call across its attempts. Internal to the request layer. */
 export class Call<T> {
@@ -126,15 +107,9 @@ export class Call<T> {
       retry: this.retries.options(limit),
       hooks: { beforeRequest: [(request) => this.#beforeAttempt(request)] },
     };
-    // Set only when there is a value: ky treats a key that is present as given.
+    // Set only with the caller's signal: ky treats a key that is present as given.
     if (options.signal) kyOptions.signal = this.signal;
-    if (spec.body !== undefined) {
-      kyOptions.json = spec.body;
-      kyOptions.stringifyJson = stringifyBody;
-    }
-    if (spec.query) kyOptions.searchParams = spec.query;
-    const awaitHeader = options.awaitFor === undefined ? undefined : { [AWAIT_HEADER]: String(options.awaitFor) };
-    if (options.headers || awaitHeader) kyOptions.headers = { ...options.headers, ...awaitHeader };
+    setRequest(kyOptions, spec, options);
     try {
       for (;;) {
         const sent = transport.ky(spec.path.slice(1), kyOptions);

@@ -2,7 +2,8 @@
 import { InvalidInputError } from '../core/errors';
 import { bodyTimeouts, checkMaxBodyBytes, checkTimeout, DEFAULT_BODY_TIMEOUT } from './body';
 import { LATE, startDeadline, type Deadline } from './deadline';
-import { eventSlug, WebhookPayloadError, type WebhookEvent, type WebhookPayloadProblem } from './event';
+import { eventSlug, type WebhookEvent } from './event';
+import { answer, BODY, HANDLERS, RECORD_FAILED, refusal, SECRET_FUNCTION, STORE, timedOut } from './handler-answers';
 import {
   checkHandlers,
   DEFAULT_HANDLER_TIMEOUT,
@@ -11,35 +12,8 @@ import {
   type WebhookHandlerOptions,
 } from './handler-options';
 import { checkReplayStore, lookupFailed, recordFailed, ReplayError } from './replay';
-import { checkOptionsObject, checkVerifyOptions, isSecrets, SignatureVerificationError } from './signature';
+import { checkOptionsObject, checkVerifyOptions, isSecrets } from './signature';
 import { verifyRequest } from './verify-request';
-
-/**
- * The status of each kind of unreadable body: not JSON is 415, too large 413, too slow 408, cut off 400, the receiver's
- * own mistake 500.
- */
-const PAYLOAD_STATUS: Record<WebhookPayloadProblem, number> = {
-  empty: 415,
-  'not-json': 415,
-  'not-an-event': 400,
-  'body-used': 500,
-  'too-large': 413,
-  unreadable: 400,
-  timeout: 408,
-};
-
-const HANDLERS = 'the webhook handlers did not finish';
-const STORE = 'the replay store did not answer';
-const SECRET_FUNCTION = 'the secret function did not answer';
-const BODY = 'the body was not read and verified';
-const RECORD_FAILED = 'the event was handled, but the replay store failed to record it: it may be delivered again';
-
-/**
- * The reason a handler's signal aborts with, what `onError` gets and the 503 says, when the handlers or the replay
- * store pass `handlerTimeout`.
- */
-const timedOut = (waitingOn: string, ms: number) =>
-  new DOMException(`${waitingOn} within ${ms} ms (handlerTimeout)`, 'TimeoutError');
 
 /**
  * A delivery as the helpers of one receiver see it: the request, the platform context to keep late work alive, and the
@@ -51,17 +25,6 @@ interface Delivery {
   platform: PlatformContext | undefined;
   /** `handlerTimeout` from the request's arrival, shared by everything the answer waits on. */
   deadline: Deadline;
-}
-
-const answer = (status: number, text: string, headers: Record<string, string> = {}): Response =>
-  new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
-
-/** The answer to a delivery refused before any handler ran. Our own errors say what is wrong and hold no secret. */
-function refusal(error: unknown): Response {
-  if (error instanceof SignatureVerificationError || error instanceof ReplayError) return answer(400, error.message);
-  if (error instanceof WebhookPayloadError) return answer(PAYLOAD_STATUS[error.reason], error.message);
-  // A secret function or replay store that failed: the receiver's fault, and its details stay private.
-  return answer(500, 'the webhook receiver failed');
 }
 
 /**
