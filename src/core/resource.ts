@@ -62,7 +62,7 @@ export abstract class Resource {
       // getter, `lastResponse`, `constructor`, `toString`, `__proto__`) is not taken.
       if (key in this) continue;
       const value = (attributes as Record<string, unknown>)[key];
-      if (typeof value === 'object') hideNestedSecrets(key, value);
+      hideNestedSecrets(key, value);
       // Assignment makes the same own, writable, enumerable property as defineProperty, at a fraction of the cost.
       if (HIDDEN.has(key))
         Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: false });
