@@ -1,7 +1,7 @@
 /** Pages of list endpoints, and lazy iteration over every item with the `after_id` cursor. */
 import { InvalidInputError, ResponseValidationError } from './errors';
 import { heldBy, hold } from './held';
-import { MAX_PAGE_SIZE } from './params';
+import { MAX_ID_LENGTH, MAX_PAGE_SIZE } from './params';
 import type { ResponseMeta } from './spec';
 
 /** A list body as the API sends it. */
@@ -84,15 +84,17 @@ export class Page<T extends { id: string }> {
 
   /**
    * Fetches the page after this one, on the client's own base URL (a server-sent `url` is never followed).
-   * @throws ResponseValidationError when the server said `has_more` but sent no item to continue from, led back to a
-   * cursor this walk already continued after (a cycle), or past `MAX_PAGES` pages, or its next page holds the item it
-   * continued after again.
+   * @throws ResponseValidationError when the server said `has_more` but sent no item to continue from (none with an
+   * id of at most `MAX_ID_LENGTH` characters), led back to a cursor this walk already continued after (a cycle), or
+   * past `MAX_PAGES` pages, or its next page holds the item it continued after again.
    */
   async nextPage(): Promise<Page<T>> {
     if (!this.has_more) throw new InvalidInputError('page', 'this is the last page (has_more is false)');
     const { load, query, walk, index } = heldBy<PageState<T>>(this);
     const after = cursorOf(this);
-    if (after === undefined || after === query.after_id) throw stuck(this, 'sent no new item to continue after');
+    // The walk keeps every cursor: an id longer than any is no cursor, or a server could grow that memory for good.
+    if (after === undefined || after === query.after_id || after.length > MAX_ID_LENGTH)
+      throw stuck(this, 'sent no new item to continue after');
     // The same page asked again (a retry after a failure) continues from where it did before.
     const from = walk.get(after);
     if (from !== undefined && from !== index) throw stuck(this, `led back to a page already read (after_id ${after})`);

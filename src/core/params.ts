@@ -45,8 +45,8 @@ export function checkRules(o: Record<string, unknown>, field: string, rules: Rec
   for (const key in rules) if (o[key] !== undefined) checkRule(o[key], `${field}.${key}`, rules[key] as Rule);
 }
 
-/** Longest id the SDK will put in a path; real ids are UUID-sized. */
-const MAX_ID_LENGTH = 256;
+/** Longest id the SDK will put in a path or a list's cursor; real ids are UUID-sized. */
+export const MAX_ID_LENGTH = 256;
 
 /** Checks an id and returns it path-encoded. Refuses empty ids, `/`, `.`/`..` and absurd lengths. */
 export function encodeId(id: unknown, field = 'id'): string {

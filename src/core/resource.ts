@@ -65,7 +65,7 @@ export abstract class Resource {
       // getter, `lastResponse`, `constructor`, `toString`, `__proto__`) is not taken.
       if (key in this) continue;
       const value = (attributes as Record<string, unknown>)[key];
-      if (typeof value === 'object') hideNestedSecrets(key, value);
+      hideNestedSecrets(key, value);
       // Assignment makes the same own, writable, enumerable property as defineProperty, at a fraction of the cost.
       if (HIDDEN.has(key))
         Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: false });
@@ -117,12 +117,14 @@ export abstract class Resource {
   }
 
   /**
-   * The `util.inspect` / `console.log` form: attributes, with hidden ones shown as `[redacted]`. A JSON copy: nested
-   * secrets are non-enumerable, so they are left out even when inspect shows hidden properties.
+   * The `util.inspect` / `console.log` form: attributes, with hidden ones shown as `[redacted]`. Nested secrets are
+   * non-enumerable, so they stay out as long as inspect shows no hidden properties, even when asked to (`%o`).
    */
   [INSPECT](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
-    const shown = JSON.parse(JSON.stringify(this)) as Record<string, unknown>;
+    // A copy of the top level only: inspect walks the rest to its depth, where a JSON copy overflowed the stack on
+    // an answer nested far enough.
+    const shown: Record<string, unknown> = { ...(this as object) };
     for (const key of HIDDEN) if ((this as unknown as Record<string, unknown>)[key] != null) shown[key] = REDACTED;
-    return inspected(this, shown, options, inspect);
+    return inspected(this, shown, { ...options, showHidden: false }, inspect);
   }
 }

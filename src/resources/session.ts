@@ -167,9 +167,22 @@ export class Sessions extends APIResource {
   delete = this.method(DELETE);
 }
 
-/** Every secret inside `data` (a `password`, a `code`), left out: a server that echoes the payload does not get it kept. */
-const withoutSecrets = <T>(data: T): T =>
-  JSON.parse(JSON.stringify(data), (key, value: unknown) => (isSecretKey(key) ? undefined : value));
+/**
+ * `data` with every secret inside it (a `password`, a `code`) deleted: a server that echoes the payload does not get it
+ * kept. In place, as the answer is the SDK's own, and by a loop rather than recursion, so no nesting depth overflows it.
+ */
+function withoutSecrets<T>(data: T): T {
+  const pending: unknown[] = [data];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    for (const key of Object.keys(value)) {
+      if (isSecretKey(key)) delete (value as Record<string, unknown>)[key];
+      else pending.push((value as Record<string, unknown>)[key]);
+    }
+  }
+  return data;
+}
 
 /** A session has the API's attributes: `id`, `source` (nested), `state`, `error`, `date_expired`, … */
 export interface Session extends SessionAttributes {}
