@@ -60,6 +60,12 @@ describe('an answer that is another resource than the one its path names', () =>
     expectRefused(await rejectionOf(client().webhookConfigs.retrieve(config.id)), config, 'GET');
   });
 
+  it('an id the server writes in another case (a UUID sent in capitals) is the same resource', async () => {
+    const id = '0f8c2a9e-5b1d-4c3e-9a7f-2d6b8e1c4a50';
+    server.use(http.get(`${api.baseUrl}/configs/webhook/*`, () => HttpResponse.json({ ...CONFIG_ANSWER, id })));
+    expect((await client().webhookConfigs.retrieve(id.toUpperCase())).id).toBe(id);
+  });
+
   it('an id sent encoded in the path is compared as the caller gave it', async () => {
     const id = 'wc_ä 1';
     server.use(http.get(`${api.baseUrl}/configs/webhook/*`, () => HttpResponse.json({ ...CONFIG_ANSWER, id })));
