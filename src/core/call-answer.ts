@@ -15,6 +15,7 @@ export function parseAnswer<T>(call: Call<T>, text: string, status: number): T |
     request: call.info,
     what: spec.what,
     page: spec.page,
+    id: spec.id,
     mayHaveSucceeded: spec.retry === 'once',
     redact: transport.redact,
   };

@@ -14,7 +14,7 @@ import { runHooks } from './hooks';
 import type { RequestOptions } from './options';
 import { MAX_TIMER_MS } from './params';
 import { follow, within } from './signal';
-import { type RequestSpec, type ResponseMeta, responseMeta } from './spec';
+import { type Answer, type RequestSpec, responseMeta } from './spec';
 import type { Transport } from './transport';
 import { REQUEST_ID_HEADER } from './wire';
 
@@ -91,7 +91,7 @@ export class Call<T> {
   }
 
   /** Sends the call, retrying as its policy allows; returns the validated answer or throws one RicloudError. */
-  async run(): Promise<{ data: T; response: ResponseMeta }> {
+  async run(): Promise<Answer<T>> {
     const { spec, options, transport } = this;
     if (options.signal?.aborted) throw abortError(spec.what, options.signal, this.info);
     const release = options.signal && follow(options.signal, this);
@@ -129,7 +129,7 @@ export class Call<T> {
         const parsed = parseAnswer(this, text, response.status);
         const data = parsed instanceof Promise ? await Promise.race([parsed, this.#aborted]) : parsed;
         this.#inAttempt = false;
-        return { data, response: responseMeta(response, this.info.requestId, transport.redact) };
+        return { data, response: responseMeta(response, this.info.requestId, transport.redact), request: this.info };
       }
     } catch (error) {
       throw await this.failure(error);

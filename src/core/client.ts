@@ -14,7 +14,7 @@ import { envLogLevel } from './log';
 import { checkRequestOptions, type RequestOptions } from './options';
 import { checkBaseUrl, checkObject, checkRule, checkRules, checkToken, isPlainObject, type Rule } from './params';
 import { REDACTED } from './redact';
-import { HAS_TOKEN, type RequestSpec, type ResponseMeta, SEND, TRANSPORT } from './spec';
+import { type Answer, HAS_TOKEN, type RequestSpec, SEND, TRANSPORT } from './spec';
 import type { StandardSchemaV1 } from './standard-schema';
 import type { Transport, TransportSettings } from './transport';
 import { DEFAULT_BASE_URL } from './wire';
@@ -159,7 +159,7 @@ export class BaseClient {
    * @internal Sends one request spec: what resources and the escape hatch use.
    * @throws RicloudError in every failure case.
    */
-  async [SEND]<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<{ data: T; response: ResponseMeta }> {
+  async [SEND]<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<Answer<T>> {
     if (!this[HAS_TOKEN])
       throw new InvalidInputError(
         'token',

@@ -81,6 +81,9 @@ export async function callEndpoint<Out, R>(
       schema: endpoint.schema,
       what: what.replace('{id}', String(id)),
       withoutId: !withId,
+      // A call on an id that starts no work answers that resource; `test` answers a task, and what `rotate` answers
+      // the API leaves open (refusing it would lose the new token).
+      id: withId && endpoint.retry !== 'once' ? String(id) : undefined,
     },
     options,
   );

@@ -1,8 +1,8 @@
 /** Pages of list endpoints, and lazy iteration over every item with the `after_id` cursor. */
-import { InvalidInputError, ResponseValidationError } from './errors';
+import { InvalidInputError, type RequestInfo, ResponseValidationError } from './errors';
 import { heldBy, hold } from './held';
 import { MAX_ID_LENGTH, MAX_PAGE_SIZE } from './params';
-import type { ResponseMeta } from './spec';
+import type { Answer, ResponseMeta } from './spec';
 
 /** A list body as the API sends it. */
 export interface ListBody<T> {
@@ -13,7 +13,9 @@ export interface ListBody<T> {
 }
 
 /** Sends one list request with these query parameters. */
-export type PageLoader<T> = (query: Record<string, string>) => Promise<{ body: ListBody<T>; response: ResponseMeta }>;
+export type PageLoader<T> = (
+  query: Record<string, string>,
+) => Promise<{ body: ListBody<T>; response: ResponseMeta; request: RequestInfo }>;
 
 /** Most pages one walk may read: the bound of the cursors it remembers. */
 const MAX_PAGES = 100_000;
@@ -28,16 +30,18 @@ async function loadPage<T extends { id: string }>(
   walk: Walk = new Map(),
   index = 0,
 ): Promise<Page<T>> {
-  const { body, response } = await load(query);
-  return new Page(body, response, load, query, walk, index);
+  const { body, response, request } = await load(query);
+  return new Page(body, { response, request, load, query, walk, index });
 }
 
 /**
- * What a page keeps besides its attributes: its response, and how to load the page after it, page `index` of `walk`.
+ * What a page keeps besides its attributes: its response and the request it answered (not its text, which a walk's
+ * error would need: every page would hold its body twice), and how to load the page after it, page `index` of `walk`.
  * Held (./held), not in `#private` fields, so a page in Vue's `reactive()` state still works.
  */
 interface PageState<T> {
   readonly response: ResponseMeta;
+  readonly request: RequestInfo;
   readonly load: PageLoader<T>;
   readonly query: Record<string, string>;
   readonly walk: Walk;
@@ -55,21 +59,14 @@ export class Page<T extends { id: string }> {
   /** The collection path the list came from (relative; never followed). */
   declare readonly url: string | undefined;
 
-  /** Built by the SDK (not by apps) from a list response; `load` and `query` fetch the next page of `walk`. */
-  constructor(
-    body: ListBody<T>,
-    response: ResponseMeta,
-    load: PageLoader<T>,
-    query: Record<string, string>,
-    walk: Walk,
-    index: number,
-  ) {
+  /** Built by the SDK (not by apps) from a list response; the state's `load` and `query` fetch the next page. */
+  constructor(body: ListBody<T>, state: PageState<T>) {
     // Frozen: the next page's cursor is the last item's id, so reordering `data` would move it.
     this.data = Object.freeze(body.data);
     this.has_more = body.has_more;
     this.total_count = body.total_count;
     this.url = body.url;
-    hold(this, { response, load, query, walk, index });
+    hold(this, state);
   }
 
   /** The HTTP status, headers and request id of this page's response (not copied by spread). */
@@ -86,7 +83,8 @@ export class Page<T extends { id: string }> {
    * Fetches the page after this one, on the client's own base URL (a server-sent `url` is never followed).
    * @throws ResponseValidationError when the server said `has_more` but sent no item to continue from (none with an
    * id of at most `MAX_ID_LENGTH` characters), led back to a cursor this walk already continued after (a cycle), or
-   * past `MAX_PAGES` pages, or its next page holds the item it continued after again.
+   * past `MAX_PAGES` pages, or its next page holds the item it continued after again; it carries the status and
+   * request of the page at fault (this one, or that next page), and no body.
    */
   async nextPage(): Promise<Page<T>> {
     if (!this.has_more) throw new InvalidInputError('page', 'this is the last page (has_more is false)');
@@ -102,7 +100,7 @@ export class Page<T extends { id: string }> {
     walk.set(after, index);
     const next = await loadPage(load, { ...query, after_id: after }, walk, index + 1);
     // A server reading the cursor as inclusive would hand that item out twice.
-    if (next.data.some((item) => String(item.id) === after)) throw stuck(this, `sent the item after_id ${after} again`);
+    if (next.data.some((item) => String(item.id) === after)) throw stuck(next, `sent the item after_id ${after} again`);
     return next;
   }
 }
@@ -113,10 +111,12 @@ function cursorOf(page: Page<{ id: string }>): string | undefined {
   return id === undefined || id === null ? undefined : String(id);
 }
 
-/** The error for a server whose `has_more` leads nowhere new. */
+/** The error for a server whose `has_more` leads nowhere new, at `page`: its status and request, not its text. */
 function stuck(page: Page<{ id: string }>, why: string): ResponseValidationError {
+  const { response, request } = heldBy<PageState<{ id: string }>>(page);
   return new ResponseValidationError(`list: the server said has_more but ${why}`, {
-    status: page.lastResponse.status,
+    status: response.status,
+    request,
     field: 'data',
     body: '',
   });
@@ -209,14 +209,14 @@ export class PagePromise<T extends { id: string }> implements PromiseLike<Page<T
  */
 export function listPages<T extends { id: string }, A>(
   makeQuery: () => Record<string, string>,
-  request: (query: Record<string, string>) => Promise<{ data: ListBody<A>; response: ResponseMeta }>,
+  request: (query: Record<string, string>) => Promise<Answer<ListBody<A>>>,
   wrap: (item: A, response: ResponseMeta) => T,
 ): PagePromise<T> {
   return lazyPages(() => {
     const query = makeQuery();
     return new PagePromise(async (q) => {
-      const { data, response } = await request(q);
-      return { body: { ...data, data: data.data.map((item) => wrap(item, response)) }, response };
+      const { data, ...facts } = await request(q);
+      return { body: { ...data, data: data.data.map((item) => wrap(item, facts.response)) }, ...facts };
     }, query);
   });
 }

@@ -21,6 +21,8 @@ interface BodyContext {
   what: string;
   /** A list page: `data` must be a list of objects. */
   page?: boolean | undefined;
+  /** The answer is the resource of this id: one with another id is refused, as a server's mix-up. */
+  id?: string | undefined;
   mayHaveSucceeded?: boolean;
   /** Hides the client's token, which a server may echo back, in the body the error keeps. */
   redact: (text: string) => string;
@@ -54,6 +56,11 @@ export function parseBody<T>(
       text.trim() === '' ? 'the response body is empty' : 'the response body is not JSON',
     );
   }
+  // Checked whatever the validation: taken in place, another resource's answer would turn a resource into it. An id
+  // that is no string is the schema's to refuse; case is ignored, as a server may write a UUID it was sent in its own.
+  const id = (json as { id?: unknown } | null)?.id;
+  if (context.id !== undefined && typeof id === 'string' && id.toLowerCase() !== context.id.toLowerCase())
+    throw invalid(context, text, 'id', 'field `id` names another resource');
   const settle = (verdict: Verdict<T> | undefined): T => {
     if (verdict && !Array.isArray(verdict)) return verdict.value;
     const problem = shapeProblem(json, context.page);

@@ -5,15 +5,11 @@
 import { Call } from './call';
 import type { RequestOptions } from './options';
 import { secretValues } from './redact';
-import type { RequestSpec, ResponseMeta } from './spec';
+import type { Answer, RequestSpec } from './spec';
 import type { Transport } from './transport';
 
-/** Sends one API call and returns the validated body with its response facts. Throws only RicloudError. */
-export function send<T>(
-  transport: Transport,
-  spec: RequestSpec<T>,
-  options: RequestOptions = {},
-): Promise<{ data: T; response: ResponseMeta }> {
+/** Sends one API call and returns the validated body with its response facts and request. Throws only RicloudError. */
+export function send<T>(transport: Transport, spec: RequestSpec<T>, options: RequestOptions = {}): Promise<Answer<T>> {
   return new Call(spec.body === undefined ? transport : withSecrets(transport, spec.body), spec, options).run();
 }
 

@@ -1,4 +1,5 @@
 /** What the request layer takes and gives: a request spec in, an answer's facts out. */
+import type { RequestInfo } from './errors';
 import { redactHeaders } from './redact';
 import type { RetryMode } from './retry';
 import type { Schema } from './schema-kit';
@@ -27,6 +28,15 @@ export interface RequestSpec<T> {
   what: string;
   /** The path names no id (a list, a create, `/key`): a 404 there means the endpoint, so the base URL, is wrong. */
   withoutId?: boolean | undefined;
+  /** The id the answer must have, whatever the validation: the path's, when the answer is the resource it names. */
+  id?: string | undefined;
+}
+
+/** A call's answer: its validated value, its response facts, and the request it answered. */
+export interface Answer<T> {
+  data: T;
+  response: ResponseMeta;
+  request: RequestInfo;
 }
 
 /** The HTTP facts behind a returned value. */

@@ -424,6 +424,50 @@ describe('a server whose cursor goes round in circles', () => {
   });
 });
 
+describe("a walk's error names the request of the page that led there", () => {
+  /** Serves `pages` by their after_id ('' for none), each answer with the request id `req_<after_id or first>`. */
+  function pagesByCursor(pages: Record<string, string[]>): void {
+    server.use(
+      http.get(`${api.baseUrl}/configs/webhook`, ({ request }) => {
+        const after = new URL(request.url).searchParams.get('after_id') ?? '';
+        const data = (pages[after] ?? []).map((id) => ({ ...CONFIG_ANSWER, id }));
+        return HttpResponse.json({ data, has_more: true }, { headers: { 'x-request-id': `req_${after || 'first'}` } });
+      }),
+    );
+  }
+
+  it('has_more with no item: the request of that page, and no body (pages do not keep their text)', async () => {
+    pagesByCursor({ '': [] });
+    const page = await client().webhookConfigs.list();
+    const error = await rejectionOf(page.nextPage());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).toMatchObject({
+      status: 200,
+      field: 'data',
+      body: '',
+      request: { method: 'GET', path: '/configs/webhook', url: `${api.baseUrl}/configs/webhook`, attempts: 1 },
+    });
+    expect(error).toMatchObject({ request: { requestId: 'req_first' } });
+  });
+
+  it('a cycle: the request of the page whose cursor leads back', async () => {
+    pagesByCursor({ '': ['wc_a'], wc_a: ['wc_b'], wc_b: ['wc_a'] });
+    const error = await rejectionOf(client().webhookConfigs.list().toArray({ limit: 1_000 }));
+    expect(error.message).toContain('led back to a page already read');
+    expect(error).toMatchObject({ request: { method: 'GET', attempts: 1, requestId: 'req_wc_b' } });
+    expect((error as ResponseValidationError).request?.url).toContain('after_id=wc_b');
+  });
+
+  it('an item sent again: the request of the page that repeats it', async () => {
+    pagesByCursor({ '': ['wc_1', 'wc_2'], wc_2: ['wc_2', 'wc_3'] });
+    const first = await client().webhookConfigs.list();
+    const error = await rejectionOf(first.nextPage());
+    expect(error.message).toBe('list: the server said has_more but sent the item after_id wc_2 again');
+    expect(error).toMatchObject({ status: 200, body: '', request: { attempts: 1, requestId: 'req_wc_2' } });
+    expect((error as ResponseValidationError).request?.url).toBe(`${api.baseUrl}/configs/webhook?after_id=wc_2`);
+  });
+});
+
 describe('filters', () => {
   it('sends a date_created range as date_created__gt/__gte/__lt/__lte in UTC and gets the matching items', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });

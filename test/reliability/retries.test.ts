@@ -286,6 +286,20 @@ describe('Retry-After in another form', () => {
     expect(error.message).toContain('retry after 0 s');
   });
 
+  it('whole seconds too many to count (400 digits) are advice past the cap, read as the range of a JavaScript Date', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status: 429, retryAfter: '9'.repeat(400) });
+    const error = (await rejectionOf(client().webhookConfigs.retrieve(config.id))) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(sent(api, 'GET', path)).toBe(1);
+    // 8.64e15 ms: a number a log or JSON keeps (Infinity is null there).
+    expect(error.retryAfter).toBe(8_640_000_000_000);
+    expect(error.toJSON().retryAfter).toBe(8_640_000_000_000);
+    expect(error.message).toBe(
+      `webhook_config ${config.id}: rate limited (429 rate-limited); retry after 8640000000000 s`,
+    );
+  });
+
   it('whole seconds are read as they are: 2 is 2000 ms, and the error says 2 s', async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, status: 429, retryAfter: '2', times: 2 });
