@@ -28,7 +28,8 @@ beforeAll(async () => {
       return;
     }
     const result = {
-      id: 'res_1',
+      // The result asked for: an answer naming another id is refused.
+      id: hang ? 'hang' : 'whole',
       resource: 'result',
       size: hang ? FILE.length * 2 : FILE.length,
       checksum: createHash('md5').update(FILE).digest('hex'),
