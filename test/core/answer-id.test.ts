@@ -66,6 +66,17 @@ describe('an answer that is another resource than the one its path names', () =>
     expect((await client().webhookConfigs.retrieve(id.toUpperCase())).id).toBe(id);
   });
 
+  it('an id given as a number is the same resource as the string id the server answers', async () => {
+    server.use(http.get(`${api.baseUrl}/configs/webhook/*`, () => HttpResponse.json({ ...CONFIG_ANSWER, id: '123' })));
+    expect((await client().webhookConfigs.retrieve(123 as never)).id).toBe('123');
+  });
+
+  it("the current key's in-place refresh and update take the answer on its id", async () => {
+    const key = await client().keys.current();
+    expect(await key.refresh()).toBe(key);
+    expect(await key.update({ webhook_config: null })).toBe(key);
+  });
+
   it('an id sent encoded in the path is compared as the caller gave it', async () => {
     const id = 'wc_ä 1';
     server.use(http.get(`${api.baseUrl}/configs/webhook/*`, () => HttpResponse.json({ ...CONFIG_ANSWER, id })));

@@ -52,6 +52,14 @@ describe("a resource behind a Proxy, as Vue's reactive() wraps it", () => {
     expect((await cfg.delete()).id).toBe(cfg.id);
   });
 
+  it('takes in-place answers behind a bare Proxy, whose traps all fall through to the resource', async () => {
+    const config = await client().webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+    const proxy = new Proxy(config, {});
+    expect(await proxy.refresh()).toBe(proxy);
+    expect(await proxy.update({ url: 'https://hooks.example.com/v2' })).toBe(proxy);
+    expect(config.url).toBe('https://hooks.example.com/v2');
+  });
+
   it("sets an in-place answer's attributes through the Proxy, so Vue sees them change", async () => {
     const changed = new Set<PropertyKey>();
     const cfg = reactive(await client().webhookConfigs.create({ url: 'https://hooks.example.com/in' }), (key) =>

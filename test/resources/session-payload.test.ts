@@ -174,10 +174,13 @@ describe.each(SECRETS)('$name', ({ field, value, params: withValue }) => {
         HttpResponse.json(echoedSession((await request.json()) as { payload: unknown }), { status: 201 }),
       ),
     );
-    const session = await Session.create(params('usr_1'), { client: client() });
+    const sent = params('usr_1');
+    const session = await Session.create(sent, { client: client() });
     expect(session.id).toBe('ses_1');
     expect((session as unknown as { payload: Record<string, unknown> }).payload).not.toHaveProperty(field);
     expectClean(renderings(session));
+    // What was taken out is the answer's copy: the caller's parameters keep their secret, to be sent again.
+    expect(sent.payload).toHaveProperty(field, value);
   });
 });
 
