@@ -1,4 +1,4 @@
-// The README's "Lists and pagination" section, as it runs.
+// The README's "Lists and pagination" section, and the loop in docs/client.md's, as they run.
 import { Event, WebhookConfig } from 'ricloud';
 
 for (const name of ['a', 'b', 'c']) await WebhookConfig.create({ url: `https://hooks.example.com/${name}` });

@@ -1,4 +1,5 @@
-// The README's "Example" (the first ten lines of code), then the sample under its "Methods", as they run.
+// The README's "Example" (the first ten lines of code), then the sample in docs/client.md's "Resources and their
+// answers", as they run.
 // Reads RICLOUD_TOKEN and RICLOUD_URL from the environment.
 import { configure, Task, WebhookConfig } from 'ricloud';
 

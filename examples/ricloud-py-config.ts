@@ -1,4 +1,4 @@
-// The README's "A machine set up for ricloud-py" section, as it runs.
+// The "A machine set up for ricloud-py" section of docs/client.md, as it runs.
 import { configure, WebhookConfig } from 'ricloud';
 import { readRicloudConfig } from 'ricloud/node';
 

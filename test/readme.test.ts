@@ -1,22 +1,41 @@
-/** Every TypeScript sample in the README is part of a file in examples/, which test/examples.test.ts runs. */
+/** Every TypeScript sample in the README and in docs/ is part of a file in examples/, which test/examples.test.ts runs. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 const examples = readdirSync(new URL('../examples/', import.meta.url))
   .filter((name) => name.endsWith('.ts'))
-  .map((name) => readFileSync(new URL(`../examples/${name}`, import.meta.url), 'utf8'));
-const samples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+  .map((name) => read(`examples/${name}`));
+/** The ```ts samples of a markdown file. */
+const samplesOf = (markdown: string) => [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+const readme = samplesOf(read('README.md'));
+/** Design notes whose samples sketch src/ (elided with …), not code a user runs. */
+const designNotes = new Set(['design.md']);
+const docs = readdirSync(new URL('../docs/', import.meta.url))
+  .filter((name) => name.endsWith('.md') && !designNotes.has(name))
+  .flatMap((name) =>
+    samplesOf(read(`docs/${name}`)).map((sample, i) => [`docs/${name} sample ${i + 1}`, sample] as const),
+  );
 
 describe('README samples', () => {
   it('has samples to check', () => {
-    expect(samples.length).toBeGreaterThanOrEqual(5);
+    expect(readme.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(samples.map((sample, i) => [i + 1, sample] as const))(
+  it.each(readme.map((sample, i) => [i + 1, sample] as const))(
     'sample %i is a runnable excerpt of an example file',
     (_n, sample) => {
       expect(examples.some((file) => file.includes(sample.trimEnd()))).toBe(true);
     },
   );
+});
+
+describe('docs/ samples', () => {
+  it('has samples to check', () => {
+    expect(docs.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(docs)('%s is a runnable excerpt of an example file', (_name, sample) => {
+    expect(examples.some((file) => file.includes(sample.trimEnd()))).toBe(true);
+  });
 });
