@@ -1,4 +1,4 @@
-/** The walk of an answer's nested values that finds its credentials: one rule for which keys, two ways to act on them. */
+/** The walk of an answer's nested values that finds its credentials: one rule for which keys, two ways to act. */
 import { isSecretKey } from './redact';
 
 type Nested = Record<string, unknown>;

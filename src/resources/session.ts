@@ -196,7 +196,7 @@ export class Session extends Resource {
   /** `DELETE /sessions/{id}`. See `Sessions.delete`. */
   static deleteWithId = /* @__PURE__ */ staticMethod(DELETE);
 
-  /** Built by the SDK (not by apps) from a validated response, without any credential it echoed (a password, a code). */
+  /** Built by the SDK (not by apps) from a validated response, without any credential it echoed (a password). */
   constructor(data: SessionAttributes, response: ResponseMeta, client: BaseClient) {
     super(withoutNestedSecrets(data), response, client);
   }

@@ -252,7 +252,7 @@ describe('secrets nested in lists inside an answer', () => {
       for (const secret of [PASSWORD, TOKEN, LINK]) expect(text).not.toContain(secret);
   });
 
-  it('are found by the same rule in a webhook config answer, which keeps them readable but out of every rendering', async () => {
+  it('are found by the same rule in a webhook config answer, which keeps them readable, never shown', async () => {
     server.use(
       http.get(`${api.baseUrl}/configs/webhook/:id`, () => HttpResponse.json({ ...CONFIG_ANSWER, history: history() })),
     );
