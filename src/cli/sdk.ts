@@ -6,7 +6,7 @@
 export { InvalidInputError, RicloudError, TimeoutError } from '../core/errors';
 export { alternatives, checkUrl, MAX_TIMER_MS, parseIsoInstant } from '../core/params';
 export { LOG_LEVELS } from '../core/log';
-export { hideNestedSecrets } from '../core/resource';
+export { hideNestedSecrets } from '../core/secret-walk';
 export {
   DEFAULT_BASE_URL,
   DEFAULT_WAIT_TIMEOUT,

@@ -4,30 +4,8 @@ import { InvalidInputError } from './errors';
 import { HELD, heldBy, hold } from './held';
 import type { ResponseMeta } from './spec';
 import { INSPECT, inspected } from './inspect';
-import { isSecretKey, REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
-
-/**
- * True for a nested attribute that is a credential: a secret (in any case, as data echoed from elsewhere may spell
- * it), or the `url` of a `signed_url` (it carries a token).
- */
-const isHidden = (parent: string, key: string) => isSecretKey(key) || (parent === 'signed_url' && key === 'url');
-
-/**
- * Makes every credential inside `root`, the value of attribute `name` (an event's `data`, a task's `results`, a
- * result's `signed_url`), non-enumerable: still readable, but left out of `console.log`, spread and
- * `JSON.stringify`. A loop rather than recursion, so no nesting depth overflows it.
- */
-export function hideNestedSecrets(name: string, root: unknown): void {
-  const pending: [string, unknown][] = [[name, root]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [parent, value] = next;
-    if (typeof value !== 'object' || value === null) continue;
-    for (const key of Object.keys(value)) {
-      if (isHidden(parent, key)) Object.defineProperty(value, key, { enumerable: false });
-      else pending.push([key, (value as Record<string, unknown>)[key]]);
-    }
-  }
-}
+import { REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
+import { hideNestedSecrets } from './secret-walk';
 
 /**
  * What a resource holds besides its attributes: the client it was fetched with (its instance methods use the same

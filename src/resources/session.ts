@@ -9,8 +9,8 @@ import { dateFilter, type Field, object, ref, text, type Ref } from '../core/fie
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { type DateFilter, isPlainObject, withArticle } from '../core/params';
-import { isSecretKey } from '../core/redact';
 import { Resource } from '../core/resource';
+import { withoutNestedSecrets } from '../core/secret-walk';
 import type { ResponseMeta } from '../core/spec';
 import { waitFor, type WaitOptions } from '../core/wait';
 import { sourceType } from './source';
@@ -167,23 +167,6 @@ export class Sessions extends APIResource {
   delete = this.method(DELETE);
 }
 
-/**
- * `data` with every secret inside it (a `password`, a `code`) deleted: a server that echoes the payload does not get it
- * kept. In place, as the answer is the SDK's own, and by a loop rather than recursion, so no nesting depth overflows it.
- */
-function withoutSecrets<T>(data: T): T {
-  const pending: unknown[] = [data];
-  while (pending.length > 0) {
-    const value = pending.pop();
-    if (typeof value !== 'object' || value === null) continue;
-    for (const key of Object.keys(value)) {
-      if (isSecretKey(key)) delete (value as Record<string, unknown>)[key];
-      else pending.push((value as Record<string, unknown>)[key]);
-    }
-  }
-  return data;
-}
-
 /** A session has the API's attributes: `id`, `source` (nested), `state`, `error`, `date_expired`, … */
 export interface Session extends SessionAttributes {}
 
@@ -213,9 +196,9 @@ export class Session extends Resource {
   /** `DELETE /sessions/{id}`. See `Sessions.delete`. */
   static deleteWithId = /* @__PURE__ */ staticMethod(DELETE);
 
-  /** Built by the SDK (not by apps) from a validated response, without any password or code it echoed. */
+  /** Built by the SDK (not by apps) from a validated response, without any credential it echoed (a password). */
   constructor(data: SessionAttributes, response: ResponseMeta, client: BaseClient) {
-    super(withoutSecrets(data), response, client);
+    super(withoutNestedSecrets(data), response, client);
   }
 
   /** True once the session has left `pending`: `active`, `failed` or `expired`. */

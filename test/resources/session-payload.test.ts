@@ -15,7 +15,7 @@ import {
   type SessionCreateParams,
 } from '../../src/index';
 import { recordingLogger } from '../support/recording-logger';
-import { rejectionOf, useMockApi } from '../support/core-harness';
+import { CONFIG_ANSWER, rejectionOf, useMockApi } from '../support/core-harness';
 import { configure } from './flow-support';
 
 const { api, server, client } = useMockApi({ taskDelay: 5 });
@@ -212,5 +212,62 @@ describe('a short payload value, as ricloud-py samples use', () => {
     const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' } as const;
     const error = await rejectionOf(client().sessions.create({ source, payload: { password: 'hunter2' } }));
     expect(error).toMatchObject({ error: '[redacted]', message: 'create session: no (400 [redacted])' });
+  });
+});
+
+describe('secrets nested in lists inside an answer', () => {
+  const PASSWORD = 'hunter2-listed-0123456789';
+  const TOKEN = 'tok_listed_0123456789abcdef';
+  const LINK = 'https://storage.example.com/r_1?X-Signature=signed0123456789';
+  /** Data a server echoed from elsewhere: secrets in any case, in a list of lists, and a signed URL in a list. */
+  const history = () => [
+    { note: 'kept', PASSWORD, attempts: [{ Token: TOKEN, note: 'kept' }] },
+    { signed_url: { url: LINK, expires: '2024-05-02T10:00:00Z' } },
+  ];
+  type Listed = [{ PASSWORD?: string; attempts: [{ Token?: string }] }, { signed_url: { url?: string } }];
+  const SESSION = {
+    id: 'ses_1',
+    resource: 'session',
+    source: 'src_1',
+    state: 'active',
+    error: null,
+    date_created: '2024-05-01T10:00:00Z',
+  };
+
+  it("are deleted from a session's copy, at any depth and in any case, the rest of the list whole", async () => {
+    server.use(http.get(`${SESSIONS}/:id`, () => HttpResponse.json({ ...SESSION, history: history() })));
+    const session = await client().sessions.retrieve('ses_1');
+    const listed = (session as unknown as { history: Listed }).history;
+    // Deleted, not hidden: none of them can be read.
+    expect([listed[0].PASSWORD, listed[0].attempts[0].Token, listed[1].signed_url.url]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(listed).toStrictEqual([
+      { note: 'kept', attempts: [{ note: 'kept' }] },
+      { signed_url: { expires: '2024-05-02T10:00:00Z' } },
+    ]);
+    for (const text of renderings(session))
+      for (const secret of [PASSWORD, TOKEN, LINK]) expect(text).not.toContain(secret);
+  });
+
+  it('are found by the same rule in a webhook config answer, which keeps them readable, never shown', async () => {
+    server.use(
+      http.get(`${api.baseUrl}/configs/webhook/:id`, () => HttpResponse.json({ ...CONFIG_ANSWER, history: history() })),
+    );
+    const config = await client().webhookConfigs.retrieve('wc_1');
+    const listed = (config as unknown as { history: Listed }).history;
+    expect([listed[0].PASSWORD, listed[0].attempts[0].Token, listed[1].signed_url.url]).toEqual([
+      PASSWORD,
+      TOKEN,
+      LINK,
+    ]);
+    expect(JSON.parse(JSON.stringify(listed))).toStrictEqual([
+      { note: 'kept', attempts: [{ note: 'kept' }] },
+      { signed_url: { expires: '2024-05-02T10:00:00Z' } },
+    ]);
+    for (const text of renderings(config))
+      for (const secret of [PASSWORD, TOKEN, LINK]) expect(text).not.toContain(secret);
   });
 });
