@@ -4,7 +4,6 @@ import type { Limits } from './download-limits';
 import { InvalidInputError, RequestError, type RequestInfo, ResultExpiredError, type RicloudError } from './errors';
 import { readInto } from './body';
 import { ByteBuffer } from './bytes';
-import { credentialHider } from './signed-url';
 import { within } from './signal';
 
 /**
@@ -18,7 +17,8 @@ export async function requestFailure(
     engine: DownloadEngine;
     info: RequestInfo;
     what: string;
-    redact: (text: string) => string;
+    /** What hides the token and the credentials of the download's URL and of `urls`, in one pass. */
+    hideWith: (...urls: string[]) => (text: string) => string;
     limits: Limits;
     options: DownloadOptions;
     /** The client's `maxResponseBytes`: an error reads its body no further, as an API call's does. */
@@ -28,12 +28,11 @@ export async function requestFailure(
   if (error instanceof InvalidInputError) return error;
   const answer = error instanceof call.engine.HTTPError ? error.response : undefined;
   const body = answer ? await errorBody(answer.body, call.maxBytes, call.limits.timeout) : '';
-  const hide = credentialHider(...answeredUrls(answer));
   const mapped = call.engine.mapFailure(error, body, {
     spec: { what: call.what, retry: 'idempotent' },
     info: call.info,
     options: call.options,
-    transport: { redact: (text: string) => call.redact(hide(text)) },
+    transport: { redact: call.hideWith(...answeredUrls(answer)) },
     deadline: call.options.deadline ?? 0,
     attemptTimeout: call.limits.timeout,
     pastDeadline: () => call.limits.pastDeadline(),

@@ -110,8 +110,9 @@ export async function openDownload(
   const target = new URL(checkUrl(file.url, 'signed_url.url'));
   const { engine, transport } = await connect();
   const info: RequestInfo = { method: 'GET', path: target.pathname, url: target.origin + target.pathname, attempts: 0 };
-  const hide = credentialHider(file.url);
-  const redact = (text: string) => transport.redact(hide(text));
+  // What hides the token and the credentials of the file's URL and of `urls` (where a redirect led).
+  const hideWith = (...urls: string[]) => credentialHider(transport.redactWith, file.url, ...urls);
+  const redact = hideWith();
   const limits = new Limits(new AbortController(), o, o.timeout ?? transport.timeout, file.what, redact);
   const withToken = sendsToken(file.url, baseUrl);
   // The `Retry-After` of the answer being retried: `jitter` gives it to ky as the delay.
@@ -148,7 +149,7 @@ export async function openDownload(
     });
   const maxBytes = transport.maxResponseBytes;
   const failed = async (error: unknown) => {
-    throw await requestFailure(error, { engine, info, what: file.what, redact, limits, options: o, maxBytes });
+    throw await requestFailure(error, { engine, info, what: file.what, hideWith, limits, options: o, maxBytes });
   };
   const response = await send().catch((error: unknown) => failed(error).finally(() => limits.end()));
   const total = file.size ?? (Number(response.headers.get('content-length')) || undefined);

@@ -71,21 +71,22 @@ const literal = (text: string): string => text.replace(/[$()*+.?[\\\]^{|}]/g, '\
 /**
  * A pattern of the forms in which a server may echo `secret` back on its own: its base64, padded or not (inside a
  * longer base64 or base64url text, `base64Groups` finds it), JSON-escaped (also with each `/` as `\/`, as PHP writes
- * it), or each character as sent or percent-encoded, once or twice (its UTF-8 bytes, hex in upper or lower case; a
- * space also as a form's `+`, or as that `+` encoded once more): encoders differ in which characters they encode
- * (`encodeURIComponent` keeps `!'()`, a form encodes them, Python's `quote` keeps `/`), so each character may be either
- * way. Ways of one character that start alike (`%2f` and `%252F`, `%25` and `%`) part within five characters, and no
- * two are alike: a hostile text cannot make a match step back far, nor slow it.
+ * it), or each character as sent or percent-encoded, any number of times (its UTF-8 bytes, hex in upper or lower case,
+ * each re-encoding a `%` as `%25`; a space also as a form's `+`, or as that `+` encoded): encoders differ in which
+ * characters they encode (`encodeURIComponent` keeps `!'()`, a form encodes them, Python's `quote` keeps `/`), so each
+ * character may be either way. Ways of one character that start alike (`%2f` and `%25252F`, `%2525` and `%`) part at
+ * the end of a run of `25`s, and no two are alike: a failing match steps back through that run once for each way, so
+ * a hostile text cannot slow it more than its length does.
  */
 function secretPattern(secret: string): RegExp {
   const utf8 = new TextEncoder();
   const base64 = encoded(btoa, secret)?.replaceAll('=', '');
   let chars = '';
   for (const char of secret) {
-    const hex = [...utf8.encode(char)].map((byte) => `%(?:25)?${(byte | 256).toString(16).slice(1)}`).join('');
+    const hex = [...utf8.encode(char)].map((byte) => `%(?:25)*${(byte | 256).toString(16).slice(1)}`).join('');
     // A hex of digits alone is one way, not two: `%61` offered as its upper and its lower case made a failing match try
     // each of a hex token's starts 2^n times.
-    chars += `(?:${[...new Set([hex, hex.toUpperCase()])].join('|')}|${char === ' ' ? '\\+|%2[Bb]|' : ''}${literal(char)})`;
+    chars += `(?:${[...new Set([hex, hex.toUpperCase()])].join('|')}|${char === ' ' ? '\\+|%(?:25)*2[Bb]|' : ''}${literal(char)})`;
   }
   // The longer forms first: a JSON-escaped token ending in `\` is hidden whole, not as the token and a `\`.
   const json = literal(JSON.stringify(secret).slice(1, -1));
@@ -133,8 +134,8 @@ const BASE64_TEXT = /[\w+/-]+=*/g;
 // part of one (a token `t` or `mock`, a 2FA code): it is hidden only where it stands alone.
 const HIDDEN_ANYWHERE = 8;
 // An escape ends in a letter or digit, yet is no part of the word beside it: `%22hunter2`, `%2522hunter2` (encoded
-// twice), `\u0022mock`, `\nmock`.
-const ESCAPE_END = /(?:%(?:25)?[\dA-F]{2}|\\(?:u[\dA-F]{4}|U[\dA-F]{8}|x[\dA-F]{2}|[0-7]{1,3}|[a-z]))$/i;
+// twice, or up to four times: `hideSecret` looks ten characters back), `\u0022mock`, `\nmock`.
+const ESCAPE_END = /(?:%(?:25)*[\dA-F]{2}|\\(?:u[\dA-F]{4}|U[\dA-F]{8}|x[\dA-F]{2}|[0-7]{1,3}|[a-z]))$/i;
 
 /**
  * True when `a` and `b` are letters both or digits both: side by side, they are one word (`mocked`, `14821`), where a
@@ -163,18 +164,16 @@ export function tokenRedactor(...tokens: string[]): (text: string) => string {
   // An empty token would be found between every two characters; longest first, as a shorter one inside a longer one
   // would leave the rest of it visible.
   const given = tokens.filter(Boolean).sort((a, b) => b.length - a.length);
-  const groups = given.flatMap(base64Groups);
   const patterns = given.map((token): [RegExp, boolean] => [secretPattern(token), token.length < HIDDEN_ANYWHERE]);
-  // In base64's alphabet: base64url writes its `+` and `/` as `-` and `_`.
-  const holdsGroup = (text: string) => {
-    const base64 = text.replaceAll('-', '+').replaceAll('_', '/');
-    return groups.some((group) => base64.includes(group));
-  };
+  // Any group, in base64's alphabet or base64url's (`-` and `_` for `+` and `/`); none when no token has one.
+  const group = new RegExp(
+    given.flatMap(base64Groups).join('|').replaceAll('+', '[+-]').replaceAll('/', '[/_]') || '(?!)',
+  );
   // Each word of a text is a base64 text to the pattern: they are looked at only when a group is there at all.
   return (text) =>
     patterns.reduce(
       hideSecret,
-      holdsGroup(text) ? text.replace(BASE64_TEXT, (run) => (holdsGroup(run) ? REDACTED : run)) : text,
+      group.test(text) ? text.replace(BASE64_TEXT, (run) => (group.test(run) ? REDACTED : run)) : text,
     );
 }
 

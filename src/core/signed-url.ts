@@ -3,7 +3,10 @@
  * says, whole and each credential's value (a storage server may echo one alone, as S3 does); a date or an algorithm
  * stays, as one may explain the error (S3's `RequestTimeTooSkewed`).
  */
-import { REDACTED, tokenRedactor } from './redact';
+import { REDACTED } from './redact';
+
+/** What hides the credentials in a text. */
+type Hide = (text: string) => string;
 
 /** The shortest value of a signed URL's query hidden in errors: shorter ones would hide ordinary words. */
 const MIN_HIDDEN_VALUE = 8;
@@ -14,23 +17,21 @@ const QUERY_FIELD = /([?&]([^=&#\s]+)=)[^&#\s"'<>()[\]]+/g;
 
 /**
  * A function that hides the credentials of `urls` in a text (each query whole, and each credential's value in every
- * form `tokenRedactor` knows), and those of any other URL in it: a redirect leads to a URL the SDK was never given.
+ * form the transport's `redactWith` knows, in the one pass that hides the token: one inside another is hidden whole),
+ * and those of any other URL in it: a redirect leads to a URL the SDK was never given.
  */
-export function credentialHider(...urls: string[]): (text: string) => string {
+export function credentialHider(redactWith: (secrets: string[]) => Hide, ...urls: string[]): Hide {
   const values = urls.flatMap((url) => {
     const { search, searchParams } = new URL(url);
     const credentials = [...searchParams].filter(([name]) => CREDENTIAL_PARAMETER.test(name));
     return [search.slice(1), ...credentials.map(([, value]) => value)];
   });
-  const hideKnown = tokenRedactor(...values.filter((value) => value.length >= MIN_HIDDEN_VALUE));
+  const hideKnown = redactWith(values.filter((value) => value.length >= MIN_HIDDEN_VALUE));
   return (text) =>
     hideKnown(text).replace(QUERY_FIELD, (field, start: string, name: string) =>
       CREDENTIAL_PARAMETER.test(name) ? start + REDACTED : field,
     );
 }
-
-/** What hides the credentials in a text. */
-type Hide = (text: string) => string;
 
 /** Whether `value` is an error: any object with a string `message` (one of another realm, a thrown plain object). */
 const isError = (value: unknown): value is object =>

@@ -7,7 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ConnectionError, type Result, ServerError } from '../../src/index';
-import { rejectionOf, useMockApi } from '../support/core-harness';
+import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 import { resultsOf } from '../support/results';
 
 const { api, client, server } = useMockApi({ taskDelay: 1, resultSize: 1024 });
@@ -93,11 +93,11 @@ describe('download(): an error answer of a storage server, from a signed URL of 
     sig: SIGNATURE,
   }).toString();
 
-  /** A data result whose signed URL is `STORAGE?QUERY`, whose storage answers 403 with `body`. */
-  async function storageResult(body: string, sdk = client()): Promise<Result> {
+  /** A data result whose signed URL is `STORAGE?query`, whose storage answers 403 with `body`. */
+  async function storageResult(body: string, sdk = client(), query = QUERY): Promise<Result> {
     const { id } = await fileResult();
     const stored = api.store.results().find((result) => result.id === id);
-    const signed_url = { url: `${STORAGE}?${QUERY}`, date_expires: '2030-01-01T00:00:00Z' };
+    const signed_url = { url: `${STORAGE}?${query}`, date_expires: '2030-01-01T00:00:00Z' };
     server.use(
       http.get(`${api.baseUrl}/results/:id`, () => HttpResponse.json({ ...stored, signed_url })),
       http.get(STORAGE, () => new HttpResponse(body, { status: 403 })),
@@ -114,6 +114,18 @@ describe('download(): an error answer of a storage server, from a signed URL of 
     expect(error).toMatchObject({ status: 403, body: expect.stringContaining('[redacted]') });
     const shown = `${error.message} ${JSON.stringify(error)}`;
     expectNoneOf([SIGNATURE, SECURITY_TOKEN], shown);
+  });
+
+  // A credential that is part of the client's token: hidden first, it would leave the token's ends to be read.
+  const TOKEN_PART = TOKEN_A.slice(10, 26);
+
+  it("the client's token echoed whole, holding a credential of the query, is hidden whole", async () => {
+    const body = `<Message>bad token ${TOKEN_A}</Message>`;
+    const error = await rejectionOf(
+      (await storageResult(body, client(), `sig=${TOKEN_PART}`)).download({ maxRetries: 0 }),
+    );
+    expect(error).toMatchObject({ status: 403, body: '<Message>bad token [redacted]</Message>' });
+    expectNoneOf([TOKEN_A.slice(0, 10), TOKEN_A.slice(26)], `${error.message} ${JSON.stringify(error)}`);
   });
 
   it('a failed fetch whose error names the signed URL (as Deno does) keeps its credentials out of the error', async () => {
@@ -207,6 +219,17 @@ describe('download(): an error answer of a storage server, from a signed URL of 
       const error = await rejectionOf(result.download({ maxRetries: 0 }));
       expect(error).toMatchObject({ status: 403, body: expect.stringContaining('[redacted]') });
       expectNoneOf([SIGNATURE_2, CREDENTIAL_2], shownOf(error));
+    });
+
+    it("the client's token echoed whole by the second URL, holding a credential of its query, is hidden whole", async () => {
+      const result = await storageResult('');
+      server.use(
+        http.get(STORAGE, () => HttpResponse.redirect(`${REDIRECTED}?sig=${TOKEN_PART}`, 302)),
+        http.get(REDIRECTED, () => new HttpResponse(`bad token ${TOKEN_A}`, { status: 403 })),
+      );
+      const error = await rejectionOf(result.download({ maxRetries: 0 }));
+      expect(error).toMatchObject({ status: 403, body: 'bad token [redacted]' });
+      expectNoneOf([TOKEN_A.slice(0, 10), TOKEN_A.slice(26)], shownOf(error));
     });
 
     /** The download of a result whose file, on the API's origin, answers 302 to `location` with `body`. */

@@ -1,7 +1,7 @@
 /**
- * Redaction of secrets a server or proxy echoes in encodings of encodings (percent-encoded twice: a URL holding a
- * secret in its query, put in another URL's query) or in base64url; secrets of one call that hold one another; and
- * hostile texts, which must not stall redaction.
+ * Redaction of secrets a server or proxy echoes in encodings of encodings (percent-encoded twice or more: a URL
+ * holding a secret in its query, put in another URL's query) or in base64url; secrets of one call that hold one
+ * another; and hostile texts, which must not stall redaction.
  */
 import { format, inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +80,39 @@ describe('a secret echoed in an encoding of an encoding', () => {
     expect(error.apiMessage).toBe('resend %257B%2522code%2522%253A%2522[redacted]%2522%257D');
   });
 
+  /** `text` percent-encoded `times` times, as a URL in a query put in the query of another, and so on. */
+  const encodedTimes = (text: string, times: number): string =>
+    times ? encodedTimes(encodeURIComponent(text), times - 1) : text;
+
+  it.each([3, 5])('a token percent-encoded %i times is hidden in every rendering and log', async (times) => {
+    const token = 'tok/echo+Secret=0123456789abcdefXYZ';
+    const encoded = encodedTimes(token, times);
+    const lower = encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
+    const { error, lines } = await echoedBy401(token, `expired: ${encoded} (${lower})`);
+    expect(error.apiMessage).toBe('expired: [redacted] ([redacted])');
+    expectClean([...renderings(error), ...lines], [encoded, lower, '0123456789abcdefXYZ']);
+  });
+
+  it('a password with spaces, in a form put in a form put in a form (its `+` as `%252B`), is hidden', async () => {
+    const password = 'correct horse 2024!';
+    const retry = `/sessions/retry?${new URLSearchParams({ user: 'john', password })}`;
+    const nested = new URLSearchParams({ next: `/login?${new URLSearchParams({ next: retry })}` });
+    const error = await sessionRefused({ password }, `retry at ${nested}`);
+    expect(error.apiMessage).toBe(
+      `retry at next=${encodedTimes('/login?next=', 1)}${encodedTimes('/sessions/retry?user=john&password=', 2)}[redacted]`,
+    );
+    expectClean(renderings(error), ['correct%252Bhorse', 'horse%252B2024']);
+  });
+
+  it.each([3, 4])('a 2FA code after a quote percent-encoded %i times is hidden', async (times) => {
+    const code = '4821';
+    const error = await sessionRefused(
+      { password: 'correct-horse', code },
+      `resend ${encodedTimes(`"${code}"`, times)}`,
+    );
+    expect(error.apiMessage).toBe(`resend ${encodedTimes('"', times)}[redacted]${encodedTimes('"', times)}`);
+  });
+
   it('a token in base64url, alone or inside a longer base64url text (a JWT-like claim) at each byte alignment, hides that text whole', async () => {
     // Its base64 holds `+` and `/`, which base64url writes as `-` and `_`.
     const token = 'tok~~~???>>>0123';
@@ -118,4 +151,21 @@ describe('hostile texts', () => {
     const error = (await rejectionOf(client({ maxRetries: 0 }).webhookConfigs.list())) as RequestError;
     expect(error.apiMessage).toBe(message);
   });
+
+  it.each([
+    ['percent signs', '%%%%%%%%%%'],
+    ['percent signs encoded', '%25%25%25%25'],
+  ])(
+    'about 1 MB of `%` then runs of `25`, against a password of %s, is redacted without stalling',
+    async (_name, password) => {
+      // Each re-encoding adds a `25`: a match that fails steps back through the run once for each way of a character.
+      const message = `%${'25'.repeat(40)}2`.repeat(12_000);
+      const body = JSON.stringify({ error: 'invalid-parameter', message });
+      api.faults.add({ method: 'POST', path: '/sessions', status: 400, body });
+      const created = client({ maxRetries: 0 }).sessions.create({ source: SOURCE, payload: { password } });
+      const error = (await rejectionOf(created)) as RequestError;
+      // Nothing in it is the password: it comes back as sent, cut to 64 KiB.
+      expect(error.apiMessage).toBe(`${message.slice(0, 64 * 1024)}…`);
+    },
+  );
 });
