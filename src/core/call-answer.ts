@@ -3,7 +3,7 @@ import type { Call } from './call';
 import type { RicloudError } from './errors';
 import { parseBody } from './parse';
 import { build, buildPage } from './schema-kit';
-import type { RequestSpec } from './spec';
+import { mayHaveWritten, type RequestSpec } from './spec';
 import type { StandardSchemaV1 } from './standard-schema';
 
 /** The value of an answer's `text`, checked as the client's `validate` says: a promise for a caller's schema. */
@@ -16,7 +16,7 @@ export function parseAnswer<T>(call: Call<T>, text: string, status: number): T |
     what: spec.what,
     page: spec.page,
     id: spec.id,
-    mayHaveSucceeded: spec.retry === 'once',
+    mayHaveSucceeded: mayHaveWritten(spec),
     redact: transport.redact,
   };
   // An async check that refuses after the call ended (its deadline, its signal) returned nothing: its error stands.

@@ -14,7 +14,7 @@ import { runHooks } from './hooks';
 import type { RequestOptions } from './options';
 import { MAX_TIMER_MS } from './params';
 import { follow, within } from './signal';
-import { type Answer, type RequestSpec, responseMeta } from './spec';
+import { type Answer, mayHaveWritten, type RequestSpec, responseMeta } from './spec';
 import type { Transport } from './transport';
 import { REQUEST_ID_HEADER } from './wire';
 
@@ -207,13 +207,13 @@ export class Call<T> {
   async #readBody(response: Response, whole = true): Promise<string> {
     const left = this.attemptTimeout - (performance.now() - this.#attemptStarted);
     const max = this.transport.maxResponseBytes;
-    // Only a 2xx answer is read whole, so only it is too large: the server acted on a create or test it answered.
+    // Only a 2xx answer is read whole, so only it is too large: the server acted on a write it answered.
     const tooLarge = () =>
       new ResponseTooLargeError(this.spec.what, {
         status: response.status,
         maxResponseBytes: max,
         request: this.info,
-        mayHaveSucceeded: this.spec.retry === 'once',
+        mayHaveSucceeded: mayHaveWritten(this.spec),
       });
     const reader = response.body?.getReader();
     const timedOut = () => new KyTimeoutError(new Request(this.info.url ?? 'about:blank'));

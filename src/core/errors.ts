@@ -43,7 +43,8 @@ export class RicloudError extends Error {
   declare readonly request?: RequestInfo | undefined;
   /**
    * True when a request that starts work on the server (`create`, `test`) failed in a way that does not
-   * say whether the server acted: check with `list` before sending it again.
+   * say whether the server acted: check with `list` before sending it again. Also true when any call that writes
+   * (an update, a delete) was answered but its answer refused: the server may have acted.
    */
   declare readonly mayHaveSucceeded: boolean;
   /** @internal */

@@ -69,9 +69,12 @@ export class Page<T extends { id: string }> {
     hold(this, state);
   }
 
-  /** The HTTP status, headers and request id of this page's response (not copied by spread). */
+  /**
+   * The HTTP status, headers and request id of this page's response (not copied by spread).
+   * @throws InvalidInputError for a copy of this page (`Object.create`, a clone with the prototype).
+   */
   get lastResponse(): ResponseMeta {
-    return heldBy<PageState<T>>(this).response;
+    return heldBy<PageState<T>>(this, 'page').response;
   }
 
   /** True when `nextPage()` has something to fetch. */
@@ -88,7 +91,7 @@ export class Page<T extends { id: string }> {
    */
   async nextPage(): Promise<Page<T>> {
     if (!this.has_more) throw new InvalidInputError('page', 'this is the last page (has_more is false)');
-    const { load, query, walk, index } = heldBy<PageState<T>>(this);
+    const { load, query, walk, index } = heldBy<PageState<T>>(this, 'page');
     const after = cursorOf(this);
     // The walk keeps every cursor: an id longer than any is no cursor, or a server could grow that memory for good.
     if (after === undefined || after === query.after_id || after.length > MAX_ID_LENGTH)
@@ -130,8 +133,8 @@ interface ListState<T extends { id: string }> {
 }
 
 /** The first page of `list`: shared while it loads and once it has; a failed load is tried again on the next use. */
-function firstPage<T extends { id: string }>(list: PagePromise<T>): Promise<Page<T>> {
-  const state = heldBy<ListState<T>>(list);
+async function firstPage<T extends { id: string }>(list: PagePromise<T>): Promise<Page<T>> {
+  const state = heldBy<ListState<T>>(list, 'list');
   state.first ??= loadPage(state.load, state.query).catch((error: unknown) => {
     state.first = undefined;
     throw error;
@@ -171,7 +174,7 @@ export class PagePromise<T extends { id: string }> implements PromiseLike<Page<T
   /** Every page in turn, starting with the first. Pages hold up to the caller's `limit`, else 1000 items. */
   async *pages(): AsyncGenerator<Page<T>> {
     // Walking everything: the largest pages cost the fewest requests.
-    const { load, query } = heldBy<ListState<T>>(this);
+    const { load, query } = heldBy<ListState<T>>(this, 'list');
     let page = await ('limit' in query ? firstPage(this) : loadPage(load, { ...query, limit: String(MAX_PAGE_SIZE) }));
     yield page;
     while (page.has_more) {
@@ -222,7 +225,7 @@ export function listPages<T extends { id: string }, A>(
 }
 
 /** Runs `make`; when it throws (bad input), returns pages that reject with that error on first use instead. */
-function lazyPages<T extends { id: string }>(make: () => PagePromise<T>): PagePromise<T> {
+export function lazyPages<T extends { id: string }>(make: () => PagePromise<T>): PagePromise<T> {
   try {
     return make();
   } catch (error) {

@@ -59,8 +59,9 @@ type OwnCall<Args extends unknown[]> = [...OwnArgs<Args>, options: RequestOption
 /**
  * The body of an instance method (`test(options) { return send(this, TEST, [options]); }`): sends `endpoint` on this
  * resource's id with the client it came from; resolves with the answer's resource.
+ * @throws InvalidInputError (a rejection, as any refusal) for a clone of a resource, which has no client.
  */
-export function send<Args extends unknown[], Out, R>(
+export async function send<Args extends unknown[], Out, R>(
   resource: Resource,
   endpoint: Endpoint<Args, Out, R>,
   args: OwnCall<Args>,

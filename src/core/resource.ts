@@ -1,7 +1,7 @@
 /** What every resource instance has: its attributes, the response that produced it, and a redacted print form. */
 import type { BaseClient } from './client';
 import { InvalidInputError } from './errors';
-import { HELD, heldBy, hold } from './held';
+import { COPY, HELD, heldBy, hold } from './held';
 import type { ResponseMeta } from './spec';
 import { INSPECT, inspected } from './inspect';
 import { REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
@@ -21,7 +21,18 @@ interface Held {
   written: number;
 }
 
-/** The client `resource` was fetched with: its instance methods send with the same one. */
+/** The error refusing a call on `resource` before sending, saying `why`: its static method takes the id. */
+const refused = (resource: Resource, why: string) =>
+  new InvalidInputError(
+    `${(resource.constructor as typeof Resource).resource} ${(resource as { id?: string }).id}`,
+    `${why}: use the static method instead`,
+  );
+
+/**
+ * The client `resource` was fetched with: its instance methods send with the same one. An `Object.create` copy reads
+ * its original's.
+ * @throws InvalidInputError for a clone of it, which has none (Resource's `[HELD]`).
+ */
 export const clientOf = (resource: Resource): BaseClient => heldBy<Held>(resource).client;
 
 /**
@@ -52,7 +63,10 @@ export abstract class Resource {
     hold(this, { client, response, sent: 0, kept: 0, written: 0 });
   }
 
-  /** The HTTP status, headers and request id of the response that produced this value (not copied by spread). */
+  /**
+   * The HTTP status, headers and request id of the response that produced this value (not copied by spread).
+   * @throws InvalidInputError for a clone of it, which holds none.
+   */
   get lastResponse(): ResponseMeta {
     return heldBy<Held>(this).response;
   }
@@ -72,10 +86,7 @@ export abstract class Resource {
     // with `Object.create` would put its answer's response and call counts into its original's state (and fail once
     // answered when that one is frozen); a clone with the prototype has no state to use.
     if (!Object.isExtensible(this) || !Object.hasOwn(this, HELD))
-      throw new InvalidInputError(
-        `${(this.constructor as typeof Resource).resource} ${(this as { id?: string }).id}`,
-        'is frozen or sealed, or a copy, so it cannot take an in-place answer (nothing was sent): use the static method instead',
-      );
+      throw refused(this, 'is frozen or sealed, or a copy, so it cannot take an in-place answer (nothing was sent)');
     const held = heldBy<Held>(this);
     const call = ++held.sent;
     const fresh = await fetch();
@@ -92,6 +103,14 @@ export abstract class Resource {
       held.response = heldBy<Held>(fresh).response;
     }
     return this;
+  }
+
+  /**
+   * What a clone with the prototype (lodash's `cloneDeep`) finds in place of the state it lacks: a refusal, as sending
+   * with a guessed client (the default one, another token perhaps) would be worse.
+   */
+  [HELD](): never {
+    throw refused(this, COPY);
   }
 
   /**

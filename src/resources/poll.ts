@@ -6,7 +6,7 @@ import type { BaseClient } from '../core/client';
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, names, object, ref, text, type Ref } from '../core/fields';
-import type { PagePromise } from '../core/list';
+import { lazyPages, type PagePromise } from '../core/list';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { type DateFilter, isPlainObject } from '../core/params';
@@ -189,7 +189,7 @@ export class Poll extends Resource {
 
   /** Lists this poll's tasks as `Task`s (`GET /tasks?poll=…`). */
   listTasks(params?: Omit<TaskListParams, 'poll'>, options?: RequestOptions): PagePromise<Task> {
-    return Task.list({ ...params, poll: this.id }, { ...options, client: clientOf(this) });
+    return lazyPages(() => Task.list({ ...params, poll: this.id }, { ...options, client: clientOf(this) }));
   }
 
   /**
@@ -197,7 +197,7 @@ export class Poll extends Resource {
    * `results` holds the first page. Consumed and expired ones are listed when `state` asks for them.
    */
   listResults(params?: Omit<ResultListParams, 'poll'>, options?: RequestOptions): PagePromise<Result> {
-    return Result.list({ ...params, poll: this.id }, { ...options, client: clientOf(this) });
+    return lazyPages(() => Result.list({ ...params, poll: this.id }, { ...options, client: clientOf(this) }));
   }
 
   /**

@@ -5,7 +5,7 @@
 import { type Endpoint, type ListEndpoint, listEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, oneOf, ref, text, type Ref } from '../core/fields';
-import type { PagePromise } from '../core/list';
+import { lazyPages, type PagePromise } from '../core/list';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
@@ -164,6 +164,6 @@ export class Source extends Resource {
 
   /** Lists the sources the API found under this one (a Relay instance's devices), as `Source`s. */
   listChildren(params?: Omit<SourceListParams, 'parent'>, options?: RequestOptions): PagePromise<Source> {
-    return listEndpoint(LIST, { ...params, parent: this.id }, options, clientOf(this));
+    return lazyPages(() => listEndpoint(LIST, { ...params, parent: this.id }, options, clientOf(this)));
   }
 }

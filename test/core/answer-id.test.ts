@@ -54,6 +54,20 @@ describe('an answer that is another resource than the one its path names', () =>
     expect({ ...config }).toEqual(before);
   });
 
+  it('a refused answer to a write says the server may have applied it; to a read, that nothing changed', async () => {
+    const config = await answeredWithOther();
+    server.use(http.delete(`${api.baseUrl}/configs/webhook/${config.id}`, () => HttpResponse.json(OTHER)));
+    const update = await rejectionOf(config.update({ url: 'https://hooks.example.com/new' }));
+    const remove = await rejectionOf(WebhookConfig.deleteWithId(config.id, { client: client() }));
+    const read = await rejectionOf(config.refresh());
+    expect([update, remove, read].map((error) => (error as ResponseValidationError).mayHaveSucceeded)).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(remove).toMatchObject({ field: 'id', request: { method: 'DELETE' } });
+  });
+
   it('a static retrieve() refuses it too', async () => {
     const config = await answeredWithOther();
     expectRefused(await rejectionOf(WebhookConfig.retrieve(config.id, { client: client() })), config, 'GET');

@@ -315,6 +315,66 @@ describe.each(PROXIES)('a list behind %s', (_, wrap) => {
   });
 });
 
+// A page or list keeps its walk (the cursors it continued after, its first page) as hidden state of its own: a copy
+// made with `Object.create` would walk with its original's, and a clone with the prototype has none.
+describe('a copy of a page or a list that keeps its prototype', () => {
+  const COPIES = [
+    ['Object.create', <T extends object>(target: T): T => Object.create(target)],
+    [
+      'a clone with its prototype',
+      <T extends object>(target: T): T => Object.assign(Object.create(Object.getPrototypeOf(target)), target),
+    ],
+  ] as const;
+
+  /** Checks that `error` refuses a copy of a page or list named `name` before sending. */
+  function expectCopyRefused(error: Error, name: string) {
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field: name });
+    expect(error.message).toMatch(/is a copy.*\(nothing was sent\)/);
+  }
+
+  it.each(COPIES)(
+    'a page copied with %s is refused its next page before sending; the original walks on',
+    async (_, copyOf) => {
+      const ids = await configs(3);
+      const page = await client().webhookConfigs.list({ limit: 1 });
+      const copy = copyOf(page);
+      expect(copy.data).toBe(page.data);
+      expectCopyRefused(await rejectionOf(copy.nextPage()), 'page');
+      expect(listCalls()).toHaveLength(1);
+      const second = await page.nextPage();
+      expect(second.data.map((c) => c.id)).toEqual([ids[1]]);
+      expect((await second.nextPage()).data.map((c) => c.id)).toEqual([ids[2]]);
+    },
+  );
+
+  it.each(COPIES)(
+    'a page copied with %s has no lastResponse of its own: refused, not a TypeError',
+    async (_, copyOf) => {
+      await configs(1);
+      const page = await client().webhookConfigs.list();
+      expect(() => copyOf(page).lastResponse).toThrow(InvalidInputError);
+      expect(page.lastResponse).toMatchObject({ status: 200 });
+    },
+  );
+
+  it.each(COPIES)(
+    'a list copied with %s is refused when awaited or walked, before sending; the original loads its own',
+    async (_, copyOf) => {
+      const ids = await configs(2);
+      const list = client().webhookConfigs.list();
+      const copy = copyOf(list);
+      expectCopyRefused(await rejectionOf(copy), 'list');
+      expectCopyRefused(await rejectionOf(copy.then((page) => page)), 'list');
+      expectCopyRefused(await rejectionOf(copy.toArray({ limit: 5 })), 'list');
+      expectCopyRefused(await rejectionOf(copy.pages().next()), 'list');
+      expect(listCalls()).toHaveLength(0);
+      expect((await list).data.map((c) => c.id)).toEqual(ids);
+      expect(listCalls()).toHaveLength(1);
+    },
+  );
+});
+
 describe('a server whose cursor goes round in circles', () => {
   const CONFIG = CONFIG_ANSWER;
 
