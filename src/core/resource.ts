@@ -108,6 +108,7 @@ export abstract class Resource {
   /**
    * What a clone with the prototype (lodash's `cloneDeep`) finds in place of the state it lacks: a refusal, as sending
    * with a guessed client (the default one, another token perhaps) would be worse.
+   * @internal
    */
   [HELD](): never {
     throw refused(this, COPY);
