@@ -12,8 +12,11 @@ type Hide = (text: string) => string;
 const MIN_HIDDEN_VALUE = 8;
 /** Query parameters of a signed URL that hold a credential (`X-Amz-Signature`, Azure's `sig`, `X-Goog-Credential`). */
 const CREDENTIAL_PARAMETER = /^sig$|signature|token|credential|key|policy|secret|auth/i;
-/** A field of a URL's query in a text: its name and value (which ends where a message's punctuation begins). */
-const QUERY_FIELD = /([?&]([^=&#\s]+)=)[^&#\s"'<>()[\]]+/g;
+/**
+ * A field of a URL's query in a text: its name (no `?`, or a run of them would each be read to the text's end) and
+ * value (which ends where a message's punctuation begins).
+ */
+const QUERY_FIELD = /([?&]([^=&#?\s]+)=)[^&#\s"'<>()[\]]+/g;
 
 /**
  * A function that hides the credentials of `urls` in a text (each query whole, and each credential's value in every
