@@ -157,13 +157,19 @@ const hideSecret = (text: string, [pattern, short]: [RegExp, boolean]): string =
   );
 
 /**
+ * `secret` in pieces of at most 1024 characters, none under 8: a longer one (a private key) made a pattern whose
+ * SyntaxError quoted it. Each is long enough to be hidden anywhere: an echo of the whole leaves nothing.
+ */
+const pieces = (secret: string): string[] => secret.match(/[\s\S]{1,1024}(?![\s\S]{1,7}$)/gu) ?? [];
+
+/**
  * A function that hides every form of each of `tokens` in a text: a base64 text holding the token's bytes (see
  * `base64Groups`) whole, then each other form (see `secretPattern`).
  */
 export function tokenRedactor(...tokens: string[]): (text: string) => string {
-  // An empty token would be found between every two characters; longest first, as a shorter one inside a longer one
-  // would leave the rest of it visible.
-  const given = tokens.filter(Boolean).sort((a, b) => b.length - a.length);
+  // An empty token (no pieces) would be found between every two characters; longest first, as a shorter one inside a
+  // longer one would leave the rest of it visible.
+  const given = tokens.flatMap(pieces).sort((a, b) => b.length - a.length);
   const patterns = given.map((token): [RegExp, boolean] => [secretPattern(token), token.length < HIDDEN_ANYWHERE]);
   // Any group, in base64's alphabet or base64url's (`-` and `_` for `+` and `/`); none when no token has one.
   const group = new RegExp(

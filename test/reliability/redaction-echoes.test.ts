@@ -3,6 +3,7 @@
  * holding a secret in its query, put in another URL's query) or in base64url; secrets of one call that hold one
  * another; and hostile texts, which must not stall redaction.
  */
+import { createHash } from 'node:crypto';
 import { format, inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { RequestError } from '../../src/index';
@@ -168,4 +169,33 @@ describe('hostile texts', () => {
       expect(error.apiMessage).toBe(`${message.slice(0, 64 * 1024)}…`);
     },
   );
+});
+
+describe('long secrets', () => {
+  const { api, client } = useMockApi();
+
+  it('a private key of about 8 KB in credentials, echoed by the server, is hidden, not quoted in a SyntaxError', async () => {
+    // A 4096-bit RSA key in PEM is about 3.2 KB; one pattern per character of a longer one overflowed the stack.
+    const lines = Array.from({ length: 120 }, (_, i) => createHash('sha512').update(String(i)).digest('base64'));
+    const key = `-----BEGIN PRIVATE KEY-----\n${lines.join('\n')}\n-----END PRIVATE KEY-----\n`;
+    const message = `bad credentials: ${key}`;
+    api.faults.add({
+      method: 'POST',
+      path: '/configs/storage',
+      status: 400,
+      body: JSON.stringify({ error: 'x', message }),
+    });
+    const created = client({ maxRetries: 0 }).storageConfigs.create({
+      url: 'gs://bucket/ricloud',
+      credentials: { private_key: key },
+    });
+    const error = (await rejectionOf(created)) as RequestError;
+    expect(error.name).toBe('RequestError');
+    // Hidden piece by piece: nothing of it is left between the pieces.
+    expect(error.apiMessage).toMatch(/^bad credentials: (?:\[redacted\])+$/);
+    expectClean(
+      renderings(error),
+      lines.map((line) => line.slice(0, 20)),
+    );
+  });
 });
