@@ -225,6 +225,10 @@ describe('secrets nested in lists inside an answer', () => {
     { signed_url: { url: LINK, expires: '2024-05-02T10:00:00Z' } },
   ];
   type Listed = [{ PASSWORD?: string; attempts: [{ Token?: string }] }, { signed_url: { url?: string } }];
+  /** The three secrets, read where they were sent. */
+  const secretsIn = (listed: Listed) => [listed[0].PASSWORD, listed[0].attempts[0].Token, listed[1].signed_url.url];
+  /** The answer's `history` as it may be shown: without its secrets. */
+  const SHOWN = [{ note: 'kept', attempts: [{ note: 'kept' }] }, { signed_url: { expires: '2024-05-02T10:00:00Z' } }];
   const SESSION = {
     id: 'ses_1',
     resource: 'session',
@@ -239,15 +243,8 @@ describe('secrets nested in lists inside an answer', () => {
     const session = await client().sessions.retrieve('ses_1');
     const listed = (session as unknown as { history: Listed }).history;
     // Deleted, not hidden: none of them can be read.
-    expect([listed[0].PASSWORD, listed[0].attempts[0].Token, listed[1].signed_url.url]).toEqual([
-      undefined,
-      undefined,
-      undefined,
-    ]);
-    expect(listed).toStrictEqual([
-      { note: 'kept', attempts: [{ note: 'kept' }] },
-      { signed_url: { expires: '2024-05-02T10:00:00Z' } },
-    ]);
+    expect(secretsIn(listed)).toEqual([undefined, undefined, undefined]);
+    expect(listed).toStrictEqual(SHOWN);
     for (const text of renderings(session))
       for (const secret of [PASSWORD, TOKEN, LINK]) expect(text).not.toContain(secret);
   });
@@ -258,15 +255,8 @@ describe('secrets nested in lists inside an answer', () => {
     );
     const config = await client().webhookConfigs.retrieve('wc_1');
     const listed = (config as unknown as { history: Listed }).history;
-    expect([listed[0].PASSWORD, listed[0].attempts[0].Token, listed[1].signed_url.url]).toEqual([
-      PASSWORD,
-      TOKEN,
-      LINK,
-    ]);
-    expect(JSON.parse(JSON.stringify(listed))).toStrictEqual([
-      { note: 'kept', attempts: [{ note: 'kept' }] },
-      { signed_url: { expires: '2024-05-02T10:00:00Z' } },
-    ]);
+    expect(secretsIn(listed)).toEqual([PASSWORD, TOKEN, LINK]);
+    expect(JSON.parse(JSON.stringify(listed))).toStrictEqual(SHOWN);
     for (const text of renderings(config))
       for (const secret of [PASSWORD, TOKEN, LINK]) expect(text).not.toContain(secret);
   });
