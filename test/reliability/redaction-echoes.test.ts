@@ -174,11 +174,8 @@ describe('hostile texts', () => {
 describe('long secrets', () => {
   const { api, client } = useMockApi();
 
-  it('a private key of about 8 KB in credentials, echoed by the server, is hidden, not quoted in a SyntaxError', async () => {
-    // A 4096-bit RSA key in PEM is about 3.2 KB; one pattern per character of a longer one overflowed the stack.
-    const lines = Array.from({ length: 120 }, (_, i) => createHash('sha512').update(String(i)).digest('base64'));
-    const key = `-----BEGIN PRIVATE KEY-----\n${lines.join('\n')}\n-----END PRIVATE KEY-----\n`;
-    const message = `bad credentials: ${key}`;
+  /** The error of a storage config created with `key` as its private key, which the server echoes in `message`. */
+  const refusedWith = async (key: string, message: string) => {
     api.faults.add({
       method: 'POST',
       path: '/configs/storage',
@@ -191,11 +188,27 @@ describe('long secrets', () => {
     });
     const error = (await rejectionOf(created)) as RequestError;
     expect(error.name).toBe('RequestError');
+    return error;
+  };
+
+  it('a private key of about 8 KB in credentials, echoed by the server, is hidden, not quoted in a SyntaxError', async () => {
+    // A 4096-bit RSA key in PEM is about 3.2 KB; one pattern per character of a longer one overflowed the stack.
+    const lines = Array.from({ length: 120 }, (_, i) => createHash('sha512').update(String(i)).digest('base64'));
+    const key = `-----BEGIN PRIVATE KEY-----\n${lines.join('\n')}\n-----END PRIVATE KEY-----\n`;
+    const error = await refusedWith(key, `bad credentials: ${key}`);
     // Hidden piece by piece: nothing of it is left between the pieces.
     expect(error.apiMessage).toMatch(/^bad credentials: (?:\[redacted\])+$/);
     expectClean(
       renderings(error),
       lines.map((line) => line.slice(0, 20)),
     );
+  });
+
+  it('a key of 1024 characters and a few more is hidden to its last character, where a letter touches its end', async () => {
+    // Its last few characters, alone, would be a short secret, which is left inside a word: they go with the piece before.
+    const material = createHash('sha512').update('key').digest('hex').repeat(20);
+    const key = `${material.slice(0, 1022)}ab\ncd`;
+    const error = await refusedWith(key, `bad credentials: ${key}tail`);
+    expect(error.apiMessage).toMatch(/^bad credentials: (?:\[redacted\])+tail$/);
   });
 });
