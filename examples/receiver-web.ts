@@ -14,7 +14,7 @@ const webhookSecret = async () => (await config)?.secret ?? [];
 
 // app/webhooks/[eventId]/route.ts
 export const POST = createWebhookHandler({
-  secret: webhookSecret,
+  secret: webhookSecret, // the config's `secret`, or a function that gives it
   on: {
     'webhook_config.test': (event) =>
       console.log(`received webhook_config.test for ${event.data.id} (${event.data.url})`),
