@@ -25,8 +25,8 @@ export interface ErrorAnswer {
   what: string;
   /** The path names no id: a 404 means no such endpoint, not no such resource. */
   withoutId?: boolean | undefined;
-  /** True for a create or test: an answer other than a 4xx refusal may mean it was applied. */
-  once: boolean;
+  /** True for a call that may write (a create, a test, an update, a delete): an answer other than a 4xx refusal may mean it was applied. */
+  writes: boolean;
   /** Hides the client's token in server text the error keeps. */
   redact: (text: string) => string;
   /** Hides the client's token only (`redact` may hide a payload's secrets too); unset, `redact` is used. */
@@ -55,7 +55,7 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
     retryAfter: answer.retryAfter,
     apiMessage: said,
     // Only a 4xx says the server refused; a redirect is how many servers answer a POST they acted on.
-    mayHaveSucceeded: answer.once && (status < 400 || status >= 500),
+    mayHaveSucceeded: answer.writes && (status < 400 || status >= 500),
   };
   const applied = init.mayHaveSucceeded ? MAY_HAVE_APPLIED : '';
   if (status < 400) {

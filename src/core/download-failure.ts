@@ -29,7 +29,7 @@ export async function requestFailure(
   const answer = error instanceof call.engine.HTTPError ? error.response : undefined;
   const body = answer ? await errorBody(answer.body, call.maxBytes, call.limits.timeout) : '';
   const mapped = call.engine.mapFailure(error, body, {
-    spec: { what: call.what, retry: 'idempotent' },
+    spec: { method: 'GET', what: call.what, retry: 'idempotent' },
     info: call.info,
     options: call.options,
     transport: { redact: call.hideWith(...answeredUrls(answer)) },

@@ -42,9 +42,9 @@ export class RicloudError extends Error {
   /** The request that failed, when the error came from one. */
   declare readonly request?: RequestInfo | undefined;
   /**
-   * True when a request that starts work on the server (`create`, `test`) failed in a way that does not
-   * say whether the server acted: check with `list` before sending it again. Also true when any call that writes
-   * (an update, a delete) was answered but its answer refused: the server may have acted.
+   * True when a call that writes (`create`, `test`, an update, a delete) failed in a way that does not say whether the
+   * server acted (a 5xx, a timeout, a connection dropped after sending, an answer refused): check with `list` or
+   * `retrieve` before sending a create again. A read, or a 4xx refusal, is always false.
    */
   declare readonly mayHaveSucceeded: boolean;
   /** @internal */

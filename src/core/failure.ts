@@ -5,12 +5,12 @@ import { abortError } from './abort';
 import { ConnectionError, MAY_HAVE_APPLIED, type RequestInfo, type RicloudError, TimeoutError } from './errors';
 import { corsHint, failedBeforeSending, networkDetail } from './network';
 import type { RequestOptions } from './options';
-import type { RetryMode } from './retry';
 import { retryAfterMs } from './retry-after';
+import { mayHaveWritten, type RequestSpec } from './spec';
 
 /** What the mapping needs to know of the call. */
 interface FailedCall {
-  spec: { what: string; retry: RetryMode; withoutId?: boolean | undefined };
+  spec: Pick<RequestSpec<unknown>, 'method' | 'retry' | 'what' | 'withoutId'>;
   info: RequestInfo;
   options: RequestOptions;
   transport: { redact: (text: string) => string; redactToken?: (text: string) => string };
@@ -23,12 +23,12 @@ interface FailedCall {
 /** The RicloudError for `error`; `body` is the answer's text when `error` is an HTTP error status. */
 export function mapFailure(error: unknown, body: string, call: FailedCall): RicloudError {
   const { spec, info, options } = call;
-  const once = spec.retry === 'once';
+  const writes = mayHaveWritten(spec);
   const request = { ...info };
-  // A create or test that may have reached the server says so: its error is all a caller has to decide on sending it
-  // again (a new config's secret comes only once).
-  const applied = once ? MAY_HAVE_APPLIED : '';
-  const sent = once && info.attempts > 0;
+  // A write that may have reached the server says so: its error is all a caller has to decide on sending it again (a
+  // new config's secret comes only once) or on what state a config is left in.
+  const applied = writes ? MAY_HAVE_APPLIED : '';
+  const sent = writes && info.attempts > 0;
   if (options.signal?.aborted) return abortError(spec.what, options.signal, request, sent);
   // An answer is reported as what it is, even when it came as the deadline passed.
   if (error instanceof HTTPError) {
@@ -40,7 +40,7 @@ export function mapFailure(error: unknown, body: string, call: FailedCall): Ricl
       request,
       what: spec.what,
       withoutId: spec.withoutId,
-      once,
+      writes,
       redact: call.transport.redact,
       redactToken: call.transport.redactToken,
     });
@@ -51,7 +51,7 @@ export function mapFailure(error: unknown, body: string, call: FailedCall): Ricl
       : 'no answer';
     return new TimeoutError(
       `${spec.what}: ${late} within the deadline of ${call.deadline} ms (${info.attempts} attempts)${applied}`,
-      { request, mayHaveSucceeded: once },
+      { request, mayHaveSucceeded: writes },
     );
   }
   if (error instanceof KyTimeoutError) {
@@ -59,7 +59,7 @@ export function mapFailure(error: unknown, body: string, call: FailedCall): Ricl
       `${spec.what}: attempt ${info.attempts} got no answer within ${call.attemptTimeout} ms${applied}`,
       {
         request,
-        mayHaveSucceeded: once,
+        mayHaveSucceeded: writes,
       },
     );
   }
@@ -69,7 +69,7 @@ export function mapFailure(error: unknown, body: string, call: FailedCall): Ricl
   const cause = (error as { cause?: unknown })?.cause ?? error;
   const hint = corsHint(error, info.url);
   return new ConnectionError(
-    `${spec.what}: connection failed${detail ? ` (${call.transport.redact(detail)})` : ''}${hint}${once && !notSent ? MAY_HAVE_APPLIED : ''}`,
-    { cause, request, mayHaveSucceeded: once && !notSent },
+    `${spec.what}: connection failed${detail ? ` (${call.transport.redact(detail)})` : ''}${hint}${writes && !notSent ? MAY_HAVE_APPLIED : ''}`,
+    { cause, request, mayHaveSucceeded: writes && !notSent },
   );
 }

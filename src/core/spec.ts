@@ -36,7 +36,8 @@ export interface RequestSpec<T> {
  * Whether the server may have acted on `spec` by the time it answered: any call but a read may have written (an
  * update, a delete), whether or not it may be sent again. An answer the SDK refuses says so in `mayHaveSucceeded`.
  */
-export const mayHaveWritten = (spec: RequestSpec<unknown>): boolean => spec.method !== 'GET' || spec.retry === 'once';
+export const mayHaveWritten = (spec: Pick<RequestSpec<unknown>, 'method' | 'retry'>): boolean =>
+  spec.method !== 'GET' || spec.retry === 'once';
 
 /** A call's answer: its validated value, its response facts, and the request it answered. */
 export interface Answer<T> {
