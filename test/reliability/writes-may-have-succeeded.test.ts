@@ -4,12 +4,10 @@
  * does, and a 4xx says the server refused. An update is still retried (it is idempotent); the flag tells the caller
  * that the config may be in its new state.
  */
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Client, ConnectionError, RequestError, type RicloudError, ServerError, TimeoutError } from '../../src/index';
-import { createMockApi } from '../../src/mock/index';
-import { rejectionOf, TOKEN_A } from '../support/core-harness';
-import { deliverOk, RECEIVER, sent } from './support';
+import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
+import { RECEIVER, sent } from './support';
 
 const CONFIGS = '/configs/webhook';
 const APPLIED = 'may have been applied';
@@ -18,16 +16,7 @@ const APPLIED = 'may have been applied';
 const failure = async (call: Promise<unknown>) => (await rejectionOf(call)) as RicloudError;
 
 describe('a write that failed without saying whether the server acted', () => {
-  const api = createMockApi({ taskDelay: 5, deliver: deliverOk });
-  const server = setupServer(...api.handlers);
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(async () => {
-    await api.settle();
-    api.reset();
-  });
-  afterAll(() => server.close());
-  const client = (options: { timeout?: number; maxRetries?: number } = {}) =>
-    new Client({ token: TOKEN_A, logLevel: 'off', ...options });
+  const { api, client } = useMockApi();
 
   it('an update answered 503 on every attempt: retried, then a ServerError that may have succeeded', async () => {
     const config = await client().webhookConfigs.create({ url: RECEIVER });
