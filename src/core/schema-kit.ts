@@ -56,11 +56,10 @@ export const kit = {
   /** An ISO 8601 datetime string, as the API sends it (`2018-08-22T10:25:05Z`, fractional seconds allowed). */
   datetime: () => z.string(),
   /**
-   * A string the API documents with a fixed set of values, typed as that set, but accepting any string at run time:
-   * the API may add a state, and a read must not fail because of it.
+   * A string the API documents with a fixed set of values (`openEnum<typeof TASK_STATES>()`), typed as that set, but
+   * accepting any string at run time: the API may add a state, and a read must not fail because of it.
    */
-  openEnum: <const T extends readonly string[]>(_known: T) =>
-    z.string() as unknown as ZodMiniType<T[number] | (string & {})>,
+  openEnum: <T extends readonly string[]>() => z.string() as unknown as ZodMiniType<T[number] | (string & {})>,
   /**
    * A list nested inside another resource (an organisation's `webhook_configs`, a task's `results`): a list object, or
    * a bare array, as an older copy of the docs shows them.

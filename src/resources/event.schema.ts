@@ -1,6 +1,6 @@
 /** The event schema, declared as a function of the kit (see `src/core/schema-kit.ts`). */
 import type { Attributes, Kit } from '../core/schema-kit';
-import { EVENT_STATES } from '../core/wire';
+import type { EVENT_STATES } from '../core/wire';
 
 /** An event: something that happened to a resource, as delivered to webhook receivers. */
 export const eventSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
@@ -18,7 +18,7 @@ export const eventSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
     /** The resource the event is about, in full. */
     data: z.unknown(),
     /** Delivery: `pending` while being sent, `delivered` once a receiver accepted it, `failed` after the last retry. */
-    state: openEnum(EVENT_STATES),
+    state: openEnum<typeof EVENT_STATES>(),
     /** How many delivery retries have been made. */
     retries: maybe(z.number()),
     /** When the event was created (ISO 8601). */

@@ -1,6 +1,6 @@
 /** The key schema, declared as a function of the kit (see `src/core/schema-kit.ts`). */
 import type { Attributes, Kit } from '../core/schema-kit';
-import { KEY_STATES, KEY_TYPES } from '../core/wire';
+import type { KEY_STATES, KEY_TYPES } from '../core/wire';
 
 /** A key: a token of the organisation, and the configs that override the organisation's defaults for it. */
 export const keySchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
@@ -12,7 +12,7 @@ export const keySchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
     /** The organisation the key belongs to (its id). */
     organisation: id(),
     /** `standard` or `trial`. */
-    type: maybe(openEnum(KEY_TYPES)),
+    type: maybe(openEnum<typeof KEY_TYPES>()),
     /** The key's settings, e.g. `publish_source_files`. */
     config: maybe(z.looseObject({})),
     /** The webhook config this key's events go to instead of the organisation's default (its id). */
@@ -22,7 +22,7 @@ export const keySchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
     /** The token, a secret: sent by create, retrieve, update and rotate; lists leave it out. */
     token: maybe(z.string()),
     /** `active`, `deactivated`, `blocked` or `expired`. */
-    state: openEnum(KEY_STATES),
+    state: openEnum<typeof KEY_STATES>(),
     /** When the key was created (ISO 8601). */
     date_created: datetime(),
     /** When the key expires (mostly trials), if ever. */

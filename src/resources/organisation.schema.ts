@@ -1,6 +1,6 @@
 /** The organisation schema, declared as a function of the kit (see `src/core/schema-kit.ts`). */
 import type { Attributes, Kit } from '../core/schema-kit';
-import { ORGANISATION_STATES } from '../core/wire';
+import type { ORGANISATION_STATES } from '../core/wire';
 
 /** An organisation: its configs, its defaults and its state. */
 export const organisationSchema = ({ z, id, maybe, datetime, openEnum, nestedList }: Kit) =>
@@ -30,7 +30,7 @@ export const organisationSchema = ({ z, id, maybe, datetime, openEnum, nestedLis
     /** The storage config its keys' results go to unless a key names its own (its id). */
     storage_config_default: maybe(id()),
     /** `unconfigured` until it has a valid webhook config, then `active`; or `deactivated`, `blocked`. */
-    state: maybe(openEnum(ORGANISATION_STATES)),
+    state: maybe(openEnum<typeof ORGANISATION_STATES>()),
     /** When the organisation was created (ISO 8601). */
     date_created: maybe(datetime()),
   });

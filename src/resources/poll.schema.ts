@@ -1,6 +1,6 @@
 /** The poll schema, declared as a function of the kit (see `src/core/schema-kit.ts`). */
 import type { Attributes, Kit } from '../core/schema-kit';
-import { POLL_STATES } from '../core/wire';
+import type { POLL_STATES } from '../core/wire';
 import { resultSchema } from './result.schema';
 
 /** What a poll asks for: lists of info types, data types and files (`["*"]` for every info type). */
@@ -61,7 +61,7 @@ export const pollSchema = (kit: Kit) => {
     /** The results its tasks published, as a list object (the first page). */
     results: maybe(z.union([nestedResults, z.array(result)])),
     /** `pending`, `processing`, then `completed` once every task has ended. */
-    state: openEnum(POLL_STATES),
+    state: openEnum<typeof POLL_STATES>(),
     /** Why the poll failed, as a slug: ricloud-py's samples read it when `state` is `failed`. */
     error: maybe(z.string()),
     /** The errors of its tasks (newer docs; their form is not documented). */

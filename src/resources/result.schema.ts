@@ -1,6 +1,6 @@
 /** The result schema, declared as a function of the kit (see `src/core/schema-kit.ts`). */
 import type { Attributes, Kit } from '../core/schema-kit';
-import { RESULT_STATES } from '../core/wire';
+import type { RESULT_STATES } from '../core/wire';
 
 /** A result: a file a task published, where to fetch it (`signed_url`) and how to check it (`size`, `checksum`). */
 export const resultSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
@@ -28,7 +28,7 @@ export const resultSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
     /** Where to download the file, and until when; `null` once the result expired. */
     signed_url: maybe(z.looseObject({ url: z.string(), date_expires: maybe(datetime()) })),
     /** `available` until acknowledged, then `consumed`; `expired` once its file is gone. */
-    state: openEnum(RESULT_STATES),
+    state: openEnum<typeof RESULT_STATES>(),
     /** When the result was published (ISO 8601). */
     date_created: datetime(),
     /** When it was acknowledged (ISO 8601). */

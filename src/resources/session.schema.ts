@@ -1,6 +1,6 @@
 /** The session schema, declared as a function of the kit (see `src/core/schema-kit.ts`). */
 import type { Attributes, Kit } from '../core/schema-kit';
-import { SESSION_STATES } from '../core/wire';
+import type { SESSION_STATES } from '../core/wire';
 import { sourceSchema } from './source.schema';
 
 /** A session: an open login on a source, which polls use. */
@@ -20,7 +20,7 @@ export const sessionSchema = (kit: Kit) => {
     /** The source, nested in full (or its id). */
     source: z.union([sourceSchema(kit), id()]),
     /** `pending` at first, then `active` or `failed` (see `error`); `expired` once it ended. */
-    state: openEnum(SESSION_STATES),
+    state: openEnum<typeof SESSION_STATES>(),
     /** Why the session failed, as a slug, e.g. `invalid-credentials` or `code-required`. */
     error: maybe(z.string()),
     /** When the session was created (ISO 8601). */

@@ -1,6 +1,6 @@
 /** The storage config schema, declared as a function of the kit (see `src/core/schema-kit.ts`). */
 import type { Attributes, Kit } from '../core/schema-kit';
-import { STORAGE_TYPES, WEBHOOK_CONFIG_STATES } from '../core/wire';
+import type { STORAGE_TYPES, WEBHOOK_CONFIG_STATES } from '../core/wire';
 
 /** A storage config: the bucket the API publishes results to, and the credentials it writes with. */
 export const storageConfigSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
@@ -12,7 +12,7 @@ export const storageConfigSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =
     /** The organisation that owns the config (its id). */
     organisation: id(),
     /** `gs` or `s3`, read from `url`. */
-    type: maybe(openEnum(STORAGE_TYPES)),
+    type: maybe(openEnum<typeof STORAGE_TYPES>()),
     /** The bucket and path: `gs://bucket/path` or `s3://bucket/path`. */
     url: z.string(),
     /** The credentials the API writes with; answers show their field names only. */
@@ -22,7 +22,7 @@ export const storageConfigSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =
     /** How long signed URLs stay valid, in seconds. */
     signed_urls_expiry: maybe(z.number()),
     /** `new` until tested, then `valid` or `invalid`; `deactivated` once switched off. */
-    state: openEnum(WEBHOOK_CONFIG_STATES),
+    state: openEnum<typeof WEBHOOK_CONFIG_STATES>(),
     /** When the config was created (ISO 8601). */
     date_created: datetime(),
   });

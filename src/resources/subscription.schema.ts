@@ -1,6 +1,6 @@
 /** The subscription schema, declared as a function of the kit (see `src/core/schema-kit.ts`). */
 import type { Attributes, Kit } from '../core/schema-kit';
-import { SUBSCRIPTION_STATES } from '../core/wire';
+import type { SUBSCRIPTION_STATES } from '../core/wire';
 import { pollPayloadSchema } from './poll.schema';
 
 /** A subscription: polls of a session made every `interval` seconds from `date_start` until `date_end`. */
@@ -30,7 +30,7 @@ export const subscriptionSchema = (kit: Kit) => {
     /** When it stops polling (ISO 8601); null for never. */
     date_end: maybe(datetime()),
     /** `pending` until its first poll, then `active`; `deleted` once deleted. */
-    state: openEnum(SUBSCRIPTION_STATES),
+    state: openEnum<typeof SUBSCRIPTION_STATES>(),
     /** When the subscription was created (ISO 8601). */
     date_created: maybe(datetime()),
   });

@@ -1,6 +1,6 @@
 /** The task schema, declared as a function of the kit (see `src/core/schema-kit.ts`). */
 import type { Attributes, Kit } from '../core/schema-kit';
-import { TASK_STATES } from '../core/wire';
+import type { TASK_STATES } from '../core/wire';
 
 /** A task: asynchronous work on the server, such as a webhook config test. */
 export const taskSchema = ({ z, id, maybe, datetime, openEnum, nestedList }: Kit) =>
@@ -28,7 +28,7 @@ export const taskSchema = ({ z, id, maybe, datetime, openEnum, nestedList }: Kit
     /** The task's main argument, e.g. the data type of a data task (`messages.sms`). */
     target: maybe(z.string()),
     /** `pending` or `processing` while running; `succeeded`, `failed` or `suspended` (the docs say not why) after. */
-    state: openEnum(TASK_STATES),
+    state: openEnum<typeof TASK_STATES>(),
     /** The results the task published, as a list object or a plain array. */
     results: maybe(nestedList()),
     /** The error code, when the task failed. */

@@ -1,6 +1,6 @@
 /** The user schema, declared as a function of the kit (see `src/core/schema-kit.ts`). */
 import type { Attributes, Kit } from '../core/schema-kit';
-import { USER_STATES } from '../core/wire';
+import type { USER_STATES } from '../core/wire';
 
 /** A user: the organisation's own name (`identifier`) for one of its end users. */
 export const userSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
@@ -16,7 +16,7 @@ export const userSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
     /** The organisation's own value for this user, e.g. an email address. */
     identifier: z.string(),
     /** `active`, `deactivated` or `blocked`. */
-    state: openEnum(USER_STATES),
+    state: openEnum<typeof USER_STATES>(),
     /** When the user was created (ISO 8601). */
     date_created: datetime(),
   });

@@ -1,6 +1,6 @@
 /** The webhook config schema, declared as a function of the kit (see `src/core/schema-kit.ts`). */
 import type { Attributes, Kit } from '../core/schema-kit';
-import { WEBHOOK_CONFIG_STATES } from '../core/wire';
+import type { WEBHOOK_CONFIG_STATES } from '../core/wire';
 
 /** A webhook config: where the API sends events, and the secret it signs them with. */
 export const webhookConfigSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
@@ -16,7 +16,7 @@ export const webhookConfigSchema = ({ z, id, maybe, datetime, openEnum }: Kit) =
     /** Sent by `create`; later answers may leave it out. */
     secret: maybe(z.string()),
     /** `new` until tested, then `valid` or `invalid`; `deactivated` once switched off. */
-    state: openEnum(WEBHOOK_CONFIG_STATES),
+    state: openEnum<typeof WEBHOOK_CONFIG_STATES>(),
     /** When the config was created (ISO 8601). */
     date_created: datetime(),
   });
