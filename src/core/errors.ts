@@ -134,7 +134,7 @@ export class ResponseError extends RicloudError {
 
   /** `init` holds the response: its status and body, the API's message, any `Retry-After` advice, and the request. */
   constructor(message: string, init: ResponseErrorInit) {
-    super(message, { status: init.status, request: init.request, mayHaveSucceeded: init.mayHaveSucceeded ?? false });
+    super(message, init);
     this.body = init.body;
     if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter;
     if (init.apiMessage !== undefined) this.apiMessage = init.apiMessage;
