@@ -175,7 +175,7 @@ export function isoInstant(value: unknown, field: string): string {
  * Encodes a datetime filter as flat query keys: `date_created=<iso>`, or `date_created__gt=<iso>` and so on
  * for a range. The API docs do not show the wire form; this is the one place that decides it.
  */
-export function encodeDateFilter(name: string, filter: unknown, query: Record<string, string>): void {
+export function encodeDateFilter(filter: unknown, name: string, query: Record<string, unknown>): void {
   if (filter instanceof Date || typeof filter === 'string') {
     query[name] = isoInstant(filter, name);
     return;
