@@ -12,7 +12,7 @@ export default defineConfig([
       schemas: 'src/schemas.ts',
       // `ricloud/node`: file helpers (readCredentialsFile) that need node:fs.
       node: 'src/node.ts',
-      // `#load-engine` (package.json `imports`): the engine is loaded lazily on servers, bundled statically in browsers.
+      // `#load-engine` (package.json `imports`): the engine is lazy-loaded on servers, bundled statically in browsers.
       'load-engine': 'src/core/load-engine.ts',
       'load-engine.browser': 'src/core/load-engine.browser.ts',
     },

@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: the five figures of issue 4 and two of our own, measured on the built package (dist/), printed with their goals.
- * Figures are informational: nothing here fails a build. Record a run in bench/RESULTS.md.
+ * `npm run bench`: the five figures of issue 4 and two of our own, measured on the built package (dist/), printed with
+ * their goals. Figures are informational: nothing here fails a build. Record a run in bench/RESULTS.md.
  *
  * 1. throughput of `WebhookConfig.retrieve` at concurrency 8, against bare ky and raw fetch
  * 2. `task.wait()`: detection latency and requests for a 5 s task, against ricloud-py's 1 s polling
@@ -9,7 +9,8 @@
  * 5. cold `import('ricloud')` time over a bare `node -e ''`
  * 6. heap kept by calls that share one long-lived AbortSignal (Node 20's AbortSignal.any() kept one composite per call)
  * 7. the SDK's own time per call: both clients against a `fetch` that answers at once, so network and server drop out
- * 8. `result.download()` of a 1 GB result from the mock over HTTP, against a raw `fetch` of the same URL: throughput and peak memory
+ * 8. `result.download()` of a 1 GB result from the mock over HTTP, against a raw `fetch` of the same URL: throughput
+ *    and peak memory
  *
  * `npm run bench -- 1 3` runs only the figures named.
  */
@@ -123,12 +124,15 @@ async function benchThroughput(url: string): Promise<void> {
   const line = (label: string, v: { rate: number; cpu: number }) =>
     `   ${label.padEnd(24)}${fmt(v.rate).padStart(6)} req/s  ${fmt(v.cpu).padStart(4)} µs CPU/request`;
   console.log(
-    `1. WebhookConfig.retrieve throughput, concurrency ${CONCURRENCY}, loopback server in its own process (median of ${ROUNDS} rounds × ${PER_ROUND} requests)`,
+    `1. WebhookConfig.retrieve throughput, concurrency ${CONCURRENCY}, loopback server in its own process ` +
+      `(median of ${ROUNDS} rounds × ${PER_ROUND} requests)`,
   );
   console.log(line('raw fetch + JSON.parse', f));
   console.log(`${line('bare ky', k)}   = ${fmt(k.rate / f.rate, 2)}× fetch`);
   console.log(
-    `${line('ricloud (dist)', s)}   = ${fmt(s.rate / k.rate, 2)}× ky (goal ≥ 0.9) ${verdict(s.rate / k.rate >= 0.9)}, ${fmt(s.rate / f.rate, 2)}× fetch (goal ≥ 0.60) ${verdict(s.rate / f.rate >= 0.6)}`,
+    `${line('ricloud (dist)', s)}   = ${fmt(s.rate / k.rate, 2)}× ky ` +
+      `(goal ≥ 0.9) ${verdict(s.rate / k.rate >= 0.9)}, ` +
+      `${fmt(s.rate / f.rate, 2)}× fetch (goal ≥ 0.60) ${verdict(s.rate / f.rate >= 0.6)}`,
   );
 }
 
@@ -157,10 +161,12 @@ async function benchTaskWait(): Promise<void> {
     const sdkLate = late(sdkResult);
     const sdkGets = gets(waited.id);
     console.log(
-      `2. task.wait() on a task of ${fmt((Date.parse(sdkResult.task.date_completed ?? '') - started) / 1000, 1)} s (mock, taskDelay 2500 ms)`,
+      `2. task.wait() on a task of ${fmt((Date.parse(sdkResult.task.date_completed ?? '') - started) / 1000, 1)} s ` +
+        '(mock, taskDelay 2500 ms)',
     );
     console.log(
-      `   ricloud wait()          detected ${sdkLate} ms after the end, ${sdkGets} GET /tasks/{id} (goal ≤ 100 ms ${verdict(sdkLate <= 100)}, ≤ 3 requests ${verdict(sdkGets <= 3)})`,
+      `   ricloud wait()          detected ${sdkLate} ms after the end, ${sdkGets} GET /tasks/{id} ` +
+        `(goal ≤ 100 ms ${verdict(sdkLate <= 100)}, ≤ 3 requests ${verdict(sdkGets <= 3)})`,
     );
     console.log(
       `   1 s polling (ricloud-py) detected ${late(pyResult)} ms after the end, ${gets(polled.id)} GET /tasks/{id}`,
@@ -202,10 +208,12 @@ async function benchIterate(url: string): Promise<void> {
   const mb = (bytes: number) => `${fmt(bytes / 2 ** 20, 2)} MB`;
   const spread = Math.max(...retained) - Math.min(...retained);
   console.log(
-    `3. for await over ${fmt(count)} configs (loopback server): ${iterated} requests (goal ≤ 11 ${verdict(iterated <= 11)}), ${fmt(seconds, 2)} s`,
+    `3. for await over ${fmt(count)} configs (loopback server): ` +
+      `${iterated} requests (goal ≤ 11 ${verdict(iterated <= 11)}), ${fmt(seconds, 2)} s`,
   );
   console.log(
-    `   heap kept at the 10 page boundaries varies by ${mb(spread)}; holding all ${fmt(all.length)} in an array: ${mb(holding)} (flat ${verdict(spread < holding / 4)})`,
+    `   heap kept at the 10 page boundaries varies by ${mb(spread)}; ` +
+      `holding all ${fmt(all.length)} in an array: ${mb(holding)} (flat ${verdict(spread < holding / 4)})`,
   );
 }
 
@@ -246,11 +254,13 @@ async function benchSharedSignal(url: string): Promise<void> {
   const shared = median(shareds);
   const extra = shared - without;
   console.log(
-    `6. heap kept per call over ${fmt(calls)} calls (median of 3 rounds): ${fmt(without, 1)} B without a signal, ${fmt(shared, 1)} B sharing one AbortSignal`,
+    `6. heap kept per call over ${fmt(calls)} calls (median of 3 rounds): ` +
+      `${fmt(without, 1)} B without a signal, ${fmt(shared, 1)} B sharing one AbortSignal`,
   );
   // A composite that AbortSignal.any() keeps costs about 60 B; the rounds still move by about ±10 B per call.
   console.log(
-    `   the signal adds ${fmt(extra, 1)} B per call (goal < 20, well under the ~60 B of a kept composite) ${verdict(extra < 20)}`,
+    `   the signal adds ${fmt(extra, 1)} B per call ` +
+      `(goal < 20, well under the ~60 B of a kept composite) ${verdict(extra < 20)}`,
   );
 }
 
@@ -305,7 +315,8 @@ async function benchVerify(): Promise<void> {
   console.log(`   node:crypto createHmac + timingSafeEqual  ${fmt(n)} ops/s`);
   console.log(`   crypto.subtle.verify alone                ${fmt(w)} ops/s = ${fmt(w / n, 2)}×`);
   console.log(
-    `   verifySignature (dist)                    ${fmt(v)} ops/s = ${fmt(v / n, 2)}× (goal ≥ 0.5) ${verdict(v / n >= 0.5)}`,
+    `   verifySignature (dist)                    ${fmt(v)} ops/s = ${fmt(v / n, 2)}× ` +
+      `(goal ≥ 0.5) ${verdict(v / n >= 0.5)}`,
   );
   console.log(`   verifySignature, 16 in flight             ${fmt(v16)} ops/s = ${fmt(v16 / n, 2)}×`);
 }
@@ -328,7 +339,8 @@ function benchColdImport(): void {
   console.log(`5. cold start, median of 20 interleaved runs each`);
   console.log(`   node -e ''                         ${fmt(median(bare), 1)} ms`);
   console.log(
-    `   node -e "import('<dist>/index.js')" ${fmt(median(loaded), 1)} ms: +${fmt(extra, 1)} ms (goal ≤ 50 ms) ${verdict(extra <= 50)}`,
+    `   node -e "import('<dist>/index.js')" ${fmt(median(loaded), 1)} ms: ` +
+      `+${fmt(extra, 1)} ms (goal ≤ 50 ms) ${verdict(extra <= 50)}`,
   );
 }
 
@@ -368,11 +380,13 @@ async function benchOverhead(): Promise<void> {
     added.push((micros.sdk?.at(-1) ?? 0) - (micros.ky?.at(-1) ?? 0));
   }
   console.log(
-    `7. time per call against a fetch that answers at once, one call at a time (median of ${ROUNDS} rounds × ${PER_ROUND} calls)`,
+    '7. time per call against a fetch that answers at once, one call at a time ' +
+      `(median of ${ROUNDS} rounds × ${PER_ROUND} calls)`,
   );
   console.log(`   bare ky                  ${fmt(median(micros.ky ?? []), 1)} µs`);
   console.log(
-    `   ricloud (dist)           ${fmt(median(micros.sdk ?? []), 1)} µs: the SDK adds ${fmt(median(added), 1)} µs a call (median of the rounds' differences)`,
+    `   ricloud (dist)           ${fmt(median(micros.sdk ?? []), 1)} µs: ` +
+      `the SDK adds ${fmt(median(added), 1)} µs a call (median of the rounds' differences)`,
   );
 }
 
@@ -457,14 +471,17 @@ async function benchDownload(): Promise<void> {
       `8. a 1 GiB result from the mock over HTTP, piped to a sink that discards (median of ${ROUNDS} rounds)`,
     );
     console.log(
-      `   raw fetch          ${fmt(f)} MiB/s, peak heap + buffers growth ${fmt(peak('fetch'), 1)} MB, ${cpuPerGiB('fetch')}`,
+      `   raw fetch          ${fmt(f)} MiB/s, ` +
+        `peak heap + buffers growth ${fmt(peak('fetch'), 1)} MB, ${cpuPerGiB('fetch')}`,
     );
     console.log(
-      `   result.download()  ${fmt(d)} MiB/s = ${fmt(d / f, 2)}× (goal ≥ 0.9 ${verdict(d / f >= 0.9)}), peak growth ${fmt(peak('sdk'), 1)} MB (goal < 64 MB ${verdict(peak('sdk') < 64)}), ${cpuPerGiB('sdk')}`,
+      `   result.download()  ${fmt(d)} MiB/s = ${fmt(d / f, 2)}× (goal ≥ 0.9 ${verdict(d / f >= 0.9)}), ` +
+        `peak growth ${fmt(peak('sdk'), 1)} MB (goal < 64 MB ${verdict(peak('sdk') < 64)}), ${cpuPerGiB('sdk')}`,
     );
     const u = rate('unchecked');
     console.log(
-      `   without checksum   ${fmt(u)} MiB/s = ${fmt(u / f, 2)}× (size check and progress only), peak growth ${fmt(peak('unchecked'), 1)} MB, ${cpuPerGiB('unchecked')}`,
+      `   without checksum   ${fmt(u)} MiB/s = ${fmt(u / f, 2)}× (size check and progress only), ` +
+        `peak growth ${fmt(peak('unchecked'), 1)} MB, ${cpuPerGiB('unchecked')}`,
     );
     console.log(`   MD5 alone (node:crypto, 256 KiB chunks) ${fmt(md5Rate)} MiB/s`);
   } finally {
@@ -476,7 +493,8 @@ const only = process.argv.slice(2);
 const wanted = (figure: number) => only.length === 0 || only.includes(String(figure));
 
 console.log(
-  `ricloud benchmarks: ${new Date().toISOString()}, node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}\n`,
+  `ricloud benchmarks: ${new Date().toISOString()}, node ${process.version}, ` +
+    `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}\n`,
 );
 const server = await startLoopbackServer();
 try {

@@ -83,7 +83,8 @@ const app = new TextDecoder().decode(await bundleBrowserApp(BROWSER_APP));
 const carried = UNUSED_PATHS.filter((path) => app.includes(`'${path}`) || app.includes(`"${path}`));
 over ||= carried.length > 0;
 console.log(
-  `browser app carries no unused resource (${UNUSED_PATHS.join(', ')}): ${carried.length ? `MISS, has ${carried.join(', ')}` : 'OK'}`,
+  `browser app carries no unused resource (${UNUSED_PATHS.join(', ')}): ` +
+    (carried.length ? `MISS, has ${carried.join(', ')}` : 'OK'),
 );
 for (const item of cases) {
   const bytes = await gzippedSize(item);

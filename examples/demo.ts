@@ -82,8 +82,9 @@ try {
   await client.storageConfigs.create({ url: 'gs://demo-results/main', credentials });
   await devClient.storageConfigs.create({ url: 'gs://demo-results/dev', credentials });
   await mock.api.settle();
+  const arrived = (path: string) => received.filter((p) => p.endsWith(path)).length;
   step(
-    `routed      default key → ${received.filter((p) => p.endsWith('/second')).length} event(s) on …/second, override key → ${received.filter((p) => p.endsWith('/v2')).length} on …/v2`,
+    `routed      default key → ${arrived('/second')} event(s) on …/second, override key → ${arrived('/v2')} on …/v2`,
   );
   if (received.length !== 2 || received[0] === received[1]) throw new Error('routing did not go as expected');
   await devKey.update({ webhook_config: null });

@@ -34,9 +34,12 @@ const handler = createWebhookHandler({
   replay: new MemoryReplayStore(), // handles each event id once
 });
 
-console.log((await handler(await createSignedRequest(event, 'whsec_old'))).status); // 200, after "task task_1 is succeeded"
-console.log((await handler(await createSignedRequest(event, 'whsec_new'))).status); // 200: evt_1 was already handled, not again
-console.log((await handler(await createSignedRequest({ ...event, id: 'evt_2' }, 'whsec_retired'))).status); // 400: wrong secret
+// 200, after "task task_1 is succeeded"
+console.log((await handler(await createSignedRequest(event, 'whsec_old'))).status);
+// 200: evt_1 was already handled, not again
+console.log((await handler(await createSignedRequest(event, 'whsec_new'))).status);
+// 400: wrong secret
+console.log((await handler(await createSignedRequest({ ...event, id: 'evt_2' }, 'whsec_retired'))).status);
 const anHourAgo = Math.floor(Date.now() / 1000) - 3600;
 console.log(
   (await handler(await createSignedRequest({ ...event, id: 'evt_3' }, 'whsec_new', { timestamp: anHourAgo }))).status,
@@ -53,4 +56,5 @@ switch (verified.type) {
     console.log(`not a task: ${other.type}.${other.action}`);
   }
 }
-if (isEvent(verified, 'task.succeeded')) console.log(verified.data.id); // "task_1": the slug checks type and action at once
+// The slug checks type and action at once.
+if (isEvent(verified, 'task.succeeded')) console.log(verified.data.id); // "task_1"

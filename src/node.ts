@@ -104,7 +104,9 @@ export async function readCredentialsFile(
 
 /** Options of `downloadToFile`: those of `result.download()`, and whether a file already at the path is replaced. */
 export interface DownloadToFileOptions extends DownloadOptions {
-  /** `false` keeps a file already at the path, also one made during the download (InvalidInputError). Default `true`. */
+  /**
+   * `false` keeps a file already at the path, also one made during the download (InvalidInputError). Default `true`.
+   */
   overwrite?: boolean | undefined;
 }
 
@@ -134,8 +136,8 @@ function removeUnfinished(): void {
 /**
  * Downloads a result's file to `path`, readable and writable by its owner only (mode 0600): written to a temporary name
  * beside it, put at `path` only once its size and MD5 checksum matched, and removed on any failure, or when the process
- * exits (`process.exit`) before the download ends, so `path` never holds a partial or corrupted file. A process killed by
- * a signal it does not handle cannot clean up.
+ * exits (`process.exit`) before the download ends, so `path` never holds a partial or corrupted file. A process killed
+ * by a signal it does not handle cannot clean up.
  * @throws InvalidInputError naming `path`, before anything is sent, when it is a directory, a file is there and
  *   `overwrite` is false, or its directory is missing or refuses a new file (the temporary one); naming `path` too when
  *   a file was made there during the download and `overwrite` is false (that file is kept). What `result.download()`

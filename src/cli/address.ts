@@ -1,4 +1,6 @@
-/** The address `mock` and `event listen` listen on: the `--host` parser, and a failed listen told as the flag's fault. */
+/**
+ * The address `mock` and `event listen` listen on: the `--host` parser, and a failed listen told as the flag's fault.
+ */
 import { InvalidArgumentError } from 'commander';
 import { isIP } from 'node:net';
 import { UsageError } from './errors';

@@ -78,8 +78,8 @@ function stderrLogger(out: Output): Logger {
 
 /**
  * Builds the context of the command being run; with `--token-stdin`, reads the token first.
- * @throws UsageError when `--token` or `--url` is empty, `--token-stdin` comes with `--token` or another flag that reads
- *   stdin, or stdin holds no token.
+ * @throws UsageError when `--token` or `--url` is empty, `--token-stdin` comes with `--token` or another flag that
+ *   reads stdin, or stdin holds no token.
  */
 async function createContext(command: Command): Promise<Context> {
   const globals = readGlobalOptions(command);
@@ -145,7 +145,9 @@ async function nameOf(field: string, settings: Settings): Promise<string> {
 /** The SDK's reason, without the field name its message starts with. */
 const reasonOf = (error: InvalidInputError): string => error.message.slice(error.field.length + 2);
 
-/** The SDK's refusal of a value, told in the command line's terms: which flag, or where the API URL or token came from. */
+/**
+ * The SDK's refusal of a value, told in the command line's terms: which flag, or where the API URL or token came from.
+ */
 async function usageError(error: InvalidInputError, settings: Settings): Promise<UsageError> {
   // An update with nothing to change: the command line names the flags of the fields the SDK needs one of.
   if (error.needs)

@@ -10,7 +10,9 @@ const EXIT_CODES = {
   failure: 1,
   /** An unknown flag, a missing argument or an invalid value. */
   usage: 2,
-  /** A waited task ended `failed` or `suspended`, a config `invalid`, a session not `active`, or a poll with such tasks. */
+  /**
+   * A waited task ended `failed` or `suspended`, a config `invalid`, a session not `active`, or a poll with such tasks.
+   */
   unsuccessful: 3,
   /** A wait, or the whole run (the global `--timeout`), ran out of time before the work ended. */
   timedOut: 4,
@@ -50,7 +52,10 @@ export function refuseEmpty(flag: string, value: string | undefined): void {
     throw new UsageError(`${flag} is ${value ? 'only whitespace' : 'empty'}: give it a value, or leave it out`);
 }
 
-/** The waited work ended, but badly: a task not `succeeded`, an `invalid` config, a session not `active`, a poll with such tasks. Exit 3. */
+/**
+ * The waited work ended, but badly: a task not `succeeded`, an `invalid` config, a session not `active`, a poll with
+ * such tasks. Exit 3.
+ */
 export class Unsuccessful extends Error {
   override name = 'Unsuccessful';
 }
@@ -110,8 +115,9 @@ export function exitCode(error: unknown, stop: AbortSignal): number {
 /**
  * The line that reports `error` (undefined when the run threw nothing) on stderr, or undefined when there is nothing
  * to add (commander has already printed its own usage errors; an interrupted run needs no message, but one stopped
- * by an `OutputError` or at `--timeout` reports it, and one that cut a request the server may have applied warns of it). API errors name
- * the status and the API's error code, which the SDK puts in its messages, and the request id for support.
+ * by an `OutputError` or at `--timeout` reports it, and one that cut a request the server may have applied warns of
+ * it). API errors name the status and the API's error code, which the SDK puts in its messages, and the request id for
+ * support.
  */
 export function errorLine(error: unknown, stop: AbortSignal): string | undefined {
   const line = unescapedLine(error, stop);

@@ -25,7 +25,8 @@ function makeGlobalOptions(): Option[] {
   return [
     new Option(
       '--token <token>',
-      'API token (else RICLOUD_TOKEN or RICLOUD_TOKEN_FILE, else the config file); visible to other users of this machine (ps): in scripts prefer --token-stdin',
+      'API token (else RICLOUD_TOKEN or RICLOUD_TOKEN_FILE, else the config file); ' +
+        'visible to other users of this machine (ps): in scripts prefer --token-stdin',
     ),
     new Option(
       '--token-stdin',
@@ -37,7 +38,8 @@ function makeGlobalOptions(): Option[] {
     new Option('--no-color', 'print without colour (so does NO_COLOR=1)'),
     new Option(
       '--timeout <seconds>',
-      'the longest this run may take, every request, wait and read included; exit 4 when it passes first (before the command on those with a --timeout of their own)',
+      'the longest this run may take, every request, wait and read included; exit 4 when it passes first ' +
+        '(before the command on those with a --timeout of their own)',
     ).argParser(seconds),
   ].map((option) => option.helpGroup('Global Options:'));
 }

@@ -12,7 +12,8 @@ function oneLine(text: string, what: string): string {
   const found = CONTROL.exec(text);
   if (found)
     throw new UsageError(
-      `cannot write ${what} to the config file: it holds a ${/[\r\n]/.test(found[0]) ? 'line break' : 'control character'} (${escapeControls(found[0])})`,
+      `cannot write ${what} to the config file: ` +
+        `it holds a ${/[\r\n]/.test(found[0]) ? 'line break' : 'control character'} (${escapeControls(found[0])})`,
     );
   return text;
 }

@@ -35,7 +35,8 @@ export function addListOptions(command: Command, { dates = true } = {}): Command
     )
     .option(
       '--all',
-      'every match, printed page by page as it arrives: table rows, or with --json JSON lines (one object per line, not an array)',
+      'every match, printed page by page as it arrives: table rows, ' +
+        'or with --json JSON lines (one object per line, not an array)',
     );
 }
 

@@ -19,7 +19,9 @@ export function port(text: string): number {
   return value;
 }
 
-/** The longest wait, in whole seconds: the SDK takes waits in milliseconds, up to the timer's ceiling (about 24 days). */
+/**
+ * The longest wait, in whole seconds: the SDK takes waits in milliseconds, up to the timer's ceiling (about 24 days).
+ */
 const MAX_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
 
 /** A whole number of bytes, from 0 to what a number counts exactly. */
@@ -54,7 +56,10 @@ export function tolerance(text: string): number {
   return Number(text);
 }
 
-/** A point in time in ISO 8601 as the SDK's datetime filters take it: a date, or a date and time with its zone. Returned as given. */
+/**
+ * A point in time in ISO 8601 as the SDK's datetime filters take it: a date, or a date and time with its zone. Returned
+ * as given.
+ */
 export function isoTime(text: string): string {
   if (!parseIsoInstant(text))
     throw new InvalidArgumentError(

@@ -33,7 +33,8 @@ function create(path: string, text: string): void {
  * Writes `text` to `path`, readable and writable by its owner only. A new file is created with mode 0600. With
  * `overwrite`, the text goes to a new 0600 file beside `path`, renamed into place: the old file, and any other link to
  * it, never holds the text.
- * @throws UsageError when `path` exists and `overwrite` is off, or when it is a symbolic link (which is never written through).
+ * @throws UsageError when `path` exists and `overwrite` is off, or when it is a symbolic link (which is never written
+ *   through).
  */
 export function writePrivateFile(path: string, text: string, options: { overwrite: boolean }): void {
   if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())

@@ -66,7 +66,9 @@ class WaitEnd {
   }
 }
 
-/** True for a task that has `succeeded`: what a wait that ended `failed`, `suspended` or in a state yet unknown is not. */
+/**
+ * True for a task that has `succeeded`: what a wait that ended `failed`, `suspended` or in a state yet unknown is not.
+ */
 const succeeded = (task: Task) => task.state === 'succeeded';
 
 /**
@@ -101,8 +103,8 @@ export interface Waited {
 }
 
 /**
- * Waits for `resource` (a task, a session or a poll: `noun`) with its own `wait()`, beside a spinner that ends as a success
- * when `succeeded(resource)`.
+ * Waits for `resource` (a task, a session or a poll: `noun`) with its own `wait()`, beside a spinner that ends as a
+ * success when `succeeded(resource)`.
  * @throws WaitTimedOut after `seconds`; AbortError on Ctrl-C; RicloudError when the API fails.
  */
 export function waitForResource<T extends Waited>(

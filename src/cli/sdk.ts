@@ -1,7 +1,7 @@
 /**
  * The SDK values the command needs at start-up, taken from the SDK modules that import neither ky nor zod, so
- * `ricloud --help` loads neither. `Context.client()` loads the rest of the SDK (`../index`) when a command calls the API.
- * Types still come from `../index`: they cost nothing at run time.
+ * `ricloud --help` loads neither. `Context.client()` loads the rest of the SDK (`../index`) when a command calls the
+ * API. Types still come from `../index`: they cost nothing at run time.
  */
 export { InvalidInputError, RicloudError, TimeoutError } from '../core/errors';
 export { alternatives, checkUrl, MAX_TIMER_MS, parseIsoInstant } from '../core/params';

@@ -31,9 +31,9 @@ function runController(): AbortController {
 }
 
 /**
- * The signal that aborts on the first SIGINT, SIGTERM or SIGHUP, with the signal's name as its reason, or when an output
- * fails (see `stopOnWriteError`). A second signal exits at once, for a cleanup that hangs. Installs the handlers on
- * first use.
+ * The signal that aborts on the first SIGINT, SIGTERM or SIGHUP, with the signal's name as its reason, or when an
+ * output fails (see `stopOnWriteError`). A second signal exits at once, for a cleanup that hangs. Installs the handlers
+ * on first use.
  */
 export function stopSignal(): AbortSignal {
   return runController().signal;

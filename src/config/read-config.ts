@@ -1,4 +1,6 @@
-/** `readRicloudConfig`: the client options a machine set up for ricloud-py holds, for `configure()` or `new Client()`. */
+/**
+ * `readRicloudConfig`: the client options a machine set up for ricloud-py holds, for `configure()` or `new Client()`.
+ */
 import { inspect } from 'node:util';
 import type { ClientOptions } from '../core/client-options';
 import { abortError } from '../core/abort';
@@ -54,7 +56,9 @@ export async function readRicloudConfig(options: { signal?: AbortSignal } = {}):
   }
 }
 
-/** `config`, shown by `util.inspect` and `JSON.stringify` with its token as `[redacted]`; spread, it keeps the token. */
+/**
+ * `config`, shown by `util.inspect` and `JSON.stringify` with its token as `[redacted]`; spread, it keeps the token.
+ */
 function hideToken(config: RicloudConfig): RicloudConfig {
   const shown = () => ({ ...config, ...(config.token ? { token: REDACTED } : {}) });
   // Not enumerable, so `new Client(config)` finds no unknown option and a spread copies the options alone.

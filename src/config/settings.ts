@@ -80,7 +80,9 @@ export function once<T>(make: () => Promise<T>): () => Promise<T> {
   };
 }
 
-/** `value` trimmed, as a setting from `source`; an empty one counts as unset, as in ricloud-py's defaults (`token =`). */
+/**
+ * `value` trimmed, as a setting from `source`; an empty one counts as unset, as in ricloud-py's defaults (`token =`).
+ */
 export const trimmed = (value: string | undefined, source: string): Setting | undefined =>
   value?.trim() ? { value: value.trim(), source } : undefined;
 
@@ -112,7 +114,7 @@ export function settingReader(env: Env, stop?: AbortSignal): SettingReader {
       if (given && named) throw new InvalidInputError(variable, `set ${variable} or ${fileVariable}, not both`);
       const fromEnv = given ?? (named ? await fromSecretFile(fileVariable, named, stop) : undefined);
       if (fromEnv) return fromEnv;
-      // A later file overrides an earlier one, so it is read first; an earlier one only when the later one lacks the key.
+      // A later file overrides an earlier one, so it is read first; an earlier one only if the later one lacks the key.
       for (const { path, ini } of [...files].reverse()) {
         // configparser's `[DEFAULT]` section gives every section the keys it lacks.
         const sections = await ini();

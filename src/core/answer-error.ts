@@ -25,7 +25,10 @@ export interface ErrorAnswer {
   what: string;
   /** The path names no id: a 404 means no such endpoint, not no such resource. */
   withoutId?: boolean | undefined;
-  /** True for a call that may write (a create, a test, an update, a delete): an answer other than a 4xx refusal may mean it was applied. */
+  /**
+   * True for a call that may write (a create, a test, an update, a delete): an answer other than a 4xx refusal may mean
+   * it was applied.
+   */
   writes: boolean;
   /** Hides the client's token in server text the error keeps. */
   redact: (text: string) => string;
@@ -60,8 +63,10 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
   const applied = init.mayHaveSucceeded ? MAY_HAVE_APPLIED : '';
   if (status < 400) {
     // A redirect (status 0 in browsers): the SDK never follows a server-provided location with the token.
-    const message = `${what}: the server answered with a redirect (${status}); the SDK does not follow redirects${applied}`;
-    return new ResponseValidationError(message, { ...init, field: '' });
+    return new ResponseValidationError(
+      `${what}: the server answered with a redirect (${status}); the SDK does not follow redirects${applied}`,
+      { ...init, field: '' },
+    );
   }
   const tag = `(${status}${code ? ` ${code}` : ''})`;
   if (status >= 500) return new ServerError(`${what}: server error ${tag}${applied}`, init);
@@ -89,7 +94,9 @@ export function errorFromAnswer(answer: ErrorAnswer): RicloudError {
   }
 }
 
-/** The form of the API's error codes (`invalid-parameter`, `init_failed`): a fixed vocabulary, not the caller's data. */
+/**
+ * The form of the API's error codes (`invalid-parameter`, `init_failed`): a fixed vocabulary, not the caller's data.
+ */
 const ERROR_CODE = /^[a-z\d]+(?:[-_][a-z\d]+)*$/;
 
 /**
@@ -102,7 +109,10 @@ function errorCode(code: string, redact: (text: string) => string, redactToken =
   return ERROR_CODE.test(code) && redactToken(code) === code && redacted !== REDACTED ? code : redacted;
 }
 
-/** `value` redacted as a JSON body is (`redactedJson`), and the token hidden in its keys too; all of it when that breaks the JSON. */
+/**
+ * `value` redacted as a JSON body is (`redactedJson`), and the token hidden in its keys too; all of it when that breaks
+ * the JSON.
+ */
 function redactJson(value: unknown, redact: (text: string) => string): unknown {
   try {
     return JSON.parse(redact(redactedJson(value, redact)));

@@ -67,7 +67,7 @@ export class CallRetries {
 
   #jitter = (step: number): number => {
     const pending = this.#pending;
-    // Stryker disable next-line OptionalChaining: ky calls `jitter` only after `shouldRetry` set it (no forced retries).
+    // Stryker disable next-line OptionalChaining: ky calls `jitter` only once `shouldRetry` set it (no forced retries).
     const delay = pending?.advised ?? jittered(step);
     this.#pending = undefined;
     // A backoff that would end past the deadline is not slept: the failure being retried ends the call now.

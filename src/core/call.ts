@@ -30,7 +30,9 @@ export class Call<T> {
   readonly attemptTimeout: number;
   /** When the deadline passes, in `performance.now()` time: elapsed time, which a wall clock stepped leaves alone. */
   readonly deadlineAt: number;
-  /** The status of the answer being checked by a caller's schema, which may be async: it came, only the check is late. */
+  /**
+   * The status of the answer being checked by a caller's schema, which may be async: it came, only the check is late.
+   */
   answered: number | undefined;
   readonly retries = new CallRetries(this);
   // When the current attempt was sent.
@@ -157,7 +159,9 @@ export class Call<T> {
     return this.pastDeadline() && !this.#inAttempt && this.retries.retrying !== undefined;
   }
 
-  /** ky's `beforeRequest`: counts and reports an attempt; returns the request to send when it must end at the deadline. */
+  /**
+   * ky's `beforeRequest`: counts and reports an attempt; returns the request to send when it must end at the deadline.
+   */
   #beforeAttempt(request: KyRequest): Request | undefined {
     // A backoff sleep that ended late (a busy machine) left no time: send nothing, end with the failure being retried.
     const retrying = this.retries.retrying;

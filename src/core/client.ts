@@ -37,7 +37,10 @@ export interface RawOptions<T> extends RequestOptions {
    * without one, any JSON object (or an empty answer) is returned as it is.
    */
   schema?: StandardSchemaV1<unknown, T> | undefined;
-  /** `once` (the default for POST) re-sends only when the server certainly did not act; `idempotent` on any transient failure. */
+  /**
+   * `once` (the default for POST) re-sends only when the server certainly did not act; `idempotent` on any transient
+   * failure.
+   */
   retry?: 'once' | 'idempotent' | undefined;
 }
 
@@ -89,7 +92,8 @@ export class BaseClient {
   /**
    * Checks `options`, and takes what they leave out from `RICLOUD_TOKEN`, `RICLOUD_URL` and `RICLOUD_LOG`.
    * Sends nothing: a missing token is reported by the first call.
-   * @throws InvalidInputError when an option or `RICLOUD_URL` has the wrong type or value, or the token cannot be sent in a header.
+   * @throws InvalidInputError when an option or `RICLOUD_URL` has the wrong type or value, or the token cannot be sent
+   *   in a header.
    */
   constructor(options: ClientOptions = {}) {
     const o = checkClientOptions(options);
@@ -112,7 +116,10 @@ export class BaseClient {
     };
   }
 
-  /** A new client of this class with these options laid over this one's (an option set to undefined keeps this one's value). */
+  /**
+   * A new client of this class with these options laid over this one's (an option set to undefined keeps this one's
+   * value).
+   */
   withOptions(options: ClientOptions): this {
     // An option given as undefined keeps this client's value, as one left out does.
     const given = Object.entries(checkClientOptions(options)).filter(([, value]) => value !== undefined);

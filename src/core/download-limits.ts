@@ -7,8 +7,8 @@ import { hiddenCopy } from './signed-url';
 
 /**
  * Releases a download's following of the caller's signal once its stream is collected. Absent where the platform lacks
- * weak references (workerd without its `enable_weak_ref` compatibility flag): a download is then followed until it ends.
- * Marked pure, so a bundle that never downloads drops it.
+ * weak references (workerd without its `enable_weak_ref` compatibility flag): a download is then followed until it
+ * ends. Marked pure, so a bundle that never downloads drops it.
  */
 const collected =
   typeof FinalizationRegistry === 'function' && typeof WeakRef === 'function'

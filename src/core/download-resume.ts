@@ -34,7 +34,8 @@ const STRONG_DATE_MS = 60_000;
 
 /**
  * The validator `If-Range` may send (RFC 9110 §13.1.5): the first answer's ETag when strong; with no ETag, its
- * Last-Modified when at least 60 s before its `Date`. A weak ETag, or a date nearer its `Date` (or without one), is none.
+ * Last-Modified when at least 60 s before its `Date`. A weak ETag, or a date nearer its `Date` (or without one), is
+ * none.
  */
 function strongValidator(headers: Headers): string | undefined {
   const etag = headers.get('etag');
@@ -128,8 +129,8 @@ export function resumingBody(first: Response, resume: Resume): ReadableStream<By
 }
 
 /**
- * After the backoff, the reader of a `206` answering `bytes=<received>-` for the version `first` stated (with `If-Range`
- * when there is a strong `validator`); `cause` is the failure that cut the body.
+ * After the backoff, the reader of a `206` answering `bytes=<received>-` for the version `first` stated (with
+ * `If-Range` when there is a strong `validator`); `cause` is the failure that cut the body.
  */
 async function resumeFrom(
   received: number,

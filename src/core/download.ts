@@ -20,7 +20,9 @@ import type { Transport } from './transport';
 export interface DownloadProgress {
   /** Bytes received so far. */
   bytes: number;
-  /** The file's size in bytes: the result's `size`, else the answer's `Content-Length`; undefined when neither is known. */
+  /**
+   * The file's size in bytes: the result's `size`, else the answer's `Content-Length`; undefined when neither is known.
+   */
   total: number | undefined;
 }
 
@@ -33,7 +35,9 @@ export interface DownloadOptions {
    * chunk is passed on. What it throws or rejects with ends the download.
    */
   onProgress?: ((progress: DownloadProgress) => void) | undefined;
-  /** Milliseconds to wait for the answer, then for each chunk while the stream is read (default: the client's timeout). */
+  /**
+   * Milliseconds to wait for the answer, then for each chunk while the stream is read (default: the client's timeout).
+   */
   timeout?: number | undefined;
   /** Milliseconds the whole download may take, to the last byte (default: no limit; `timeout` still stops a stall). */
   deadline?: number | undefined;

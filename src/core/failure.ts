@@ -69,7 +69,9 @@ export function mapFailure(error: unknown, body: string, call: FailedCall): Ricl
   const cause = (error as { cause?: unknown })?.cause ?? error;
   const hint = corsHint(error, info.url);
   return new ConnectionError(
-    `${spec.what}: connection failed${detail ? ` (${call.transport.redact(detail)})` : ''}${hint}${writes && !notSent ? MAY_HAVE_APPLIED : ''}`,
+    `${spec.what}: connection failed${detail ? ` (${call.transport.redact(detail)})` : ''}${hint}${
+      writes && !notSent ? MAY_HAVE_APPLIED : ''
+    }`,
     { cause, request, mayHaveSucceeded: writes && !notSent },
   );
 }

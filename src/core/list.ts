@@ -152,7 +152,10 @@ export class PagePromise<T extends { id: string }> implements PromiseLike<Page<T
     hold(this, { load, query });
   }
 
-  /** Loads the first page (once: later calls share it; a failed load is tried again) and settles with it, as `Promise.then` does. */
+  /**
+   * Loads the first page (once: later calls share it; a failed load is tried again) and settles with it, as
+   * `Promise.then` does.
+   */
   // biome-ignore lint/suspicious/noThenProperty: a PagePromise is awaited for its first page, so it is a thenable.
   then<A = Page<T>, B = never>(
     onFulfilled?: ((page: Page<T>) => A | PromiseLike<A>) | null,

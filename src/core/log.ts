@@ -15,7 +15,10 @@ export interface Logger {
   debug(message: string, ...rest: unknown[]): void;
   /** An `info` line. Written when `logLevel` is `info` or `debug`. */
   info(message: string, ...rest: unknown[]): void;
-  /** A `warn` line: a retry, a hook that threw, a body returned unchecked. Written unless `logLevel` is `error` or `off`. */
+  /**
+   * A `warn` line: a retry, a hook that threw, a body returned unchecked. Written unless `logLevel` is `error` or
+   * `off`.
+   */
   warn(message: string, ...rest: unknown[]): void;
   /** An `error` line. Written unless `logLevel` is `off`. */
   error(message: string, ...rest: unknown[]): void;

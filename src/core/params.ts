@@ -128,7 +128,10 @@ export type DateFilter =
 
 const RANGE_KEYS = ['gt', 'gte', 'lt', 'lte'] as const;
 
-/** The first and last instants whose ISO form has a four-digit year, 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z (`toISOString` writes others as `+010000-…`). */
+/**
+ * The first and last instants whose ISO form has a four-digit year, 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z
+ * (`toISOString` writes others as `+010000-…`).
+ */
 const FIRST_INSTANT = -62_167_219_200_000;
 const LAST_INSTANT = 253_402_300_799_999;
 
@@ -143,7 +146,10 @@ const isValidDate = (date: Date): boolean => date.getTime() >= FIRST_INSTANT && 
  */
 const ISO_8601 = /^(\d{4}-\d\d-\d\d)(T([01]\d|2[0-3]):\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d))?$/;
 
-/** The instant that `text` names in ISO 8601 (see `ISO_8601`); undefined for other text, or a day not on the calendar (2025-02-30). */
+/**
+ * The instant that `text` names in ISO 8601 (see `ISO_8601`); undefined for other text, or a day not on the calendar
+ * (2025-02-30).
+ */
 export function parseIsoInstant(text: string): Date | undefined {
   // `Date` reads other text its own way ('1' is 2001) and rolls an impossible day over to the next month.
   const day = ISO_8601.exec(text)?.[1];

@@ -121,7 +121,9 @@ function zodIssue(first: $ZodIssue | undefined, json: unknown): [string, string]
   return [field, `field \`${field || '(root)'}\` ${issue ? issueText(issue, json) : 'is invalid'}`];
 }
 
-/** One issue of `json` in words, from its code: zod carries no message text (`Invalid input`) unless a locale is loaded. */
+/**
+ * One issue of `json` in words, from its code: zod carries no message text (`Invalid input`) unless a locale is loaded.
+ */
 function issueText(issue: $ZodIssue, json: unknown): string {
   const input = issue.path.reduce<unknown>(
     (value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key],

@@ -86,7 +86,9 @@ function secretPattern(secret: string): RegExp {
     const hex = [...utf8.encode(char)].map((byte) => `%(?:25)*${(byte | 256).toString(16).slice(1)}`).join('');
     // A hex of digits alone is one way, not two: `%61` offered as its upper and its lower case made a failing match try
     // each of a hex token's starts 2^n times.
-    chars += `(?:${[...new Set([hex, hex.toUpperCase()])].join('|')}|${char === ' ' ? '\\+|%(?:25)*2[Bb]|' : ''}${literal(char)})`;
+    chars += `(?:${[...new Set([hex, hex.toUpperCase()])].join('|')}|${
+      char === ' ' ? '\\+|%(?:25)*2[Bb]|' : ''
+    }${literal(char)})`;
   }
   // The longer forms first: a JSON-escaped token ending in `\` is hidden whole, not as the token and a `\`.
   const json = literal(JSON.stringify(secret).slice(1, -1));
@@ -110,7 +112,9 @@ function base64Groups(token: string): string[] {
   return groups;
 }
 
-/** `encode(text)`, or undefined when `text` has none (`btoa` of non-Latin-1, `encodeURIComponent` of a lone surrogate). */
+/**
+ * `encode(text)`, or undefined when `text` has none (`btoa` of non-Latin-1, `encodeURIComponent` of a lone surrogate).
+ */
 function encoded(encode: (text: string) => string, text: string): string | undefined {
   try {
     return encode(text);

@@ -1,4 +1,6 @@
-/** A server's `Retry-After` advice, and how much of it the SDK obeys. Imports nothing, so downloads load no ky for it. */
+/**
+ * A server's `Retry-After` advice, and how much of it the SDK obeys. Imports nothing, so downloads load no ky for it.
+ */
 
 /** Largest `Retry-After` the SDK will sleep for; past it the call fails at once, carrying the advice. */
 export const MAX_RETRY_AFTER_MS = 60_000;

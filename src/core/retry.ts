@@ -33,7 +33,9 @@ export const retryOptions = (
   { shouldRetry, jitter }: Required<Pick<RetryOptions, 'shouldRetry' | 'jitter'>>,
 ): RetryOptions => ({ limit, methods: RETRY_METHODS, delay: backoffStep, shouldRetry, jitter });
 
-/** The backoff step before retry number `retry` (from 1): doubling from `BACKOFF_BASE_MS`, capped at `BACKOFF_CAP_MS`. */
+/**
+ * The backoff step before retry number `retry` (from 1): doubling from `BACKOFF_BASE_MS`, capped at `BACKOFF_CAP_MS`.
+ */
 export const backoffStep = (retry: number): number => Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));
 
 /** Full jitter: a whole number of milliseconds below `step`. */

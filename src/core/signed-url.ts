@@ -40,14 +40,16 @@ export function credentialHider(redactWith: (secrets: string[]) => Hide, ...urls
 const isError = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
 
-/** Fields an error may hold through its prototype (a DOMException's are getters there): a copy holds them as its own. */
+/**
+ * Fields an error may hold through its prototype (a DOMException's are getters there): a copy holds them as its own.
+ */
 const INHERITED = ['name', 'message', 'stack', 'code', 'cause', 'errors'];
 
 /**
- * `error` with `hide` applied to its text, its causes, its `errors` (an AggregateError's) and the strings and URLs of its
- * fields one level down (`request.url`): the error itself when that hides nothing, else a copy of its class, as the
- * error is the platform's (a fetch may name the URL in it, as Deno's does). `copies` maps each error met to its copy, so
- * a cycle of causes ends.
+ * `error` with `hide` applied to its text, its causes, its `errors` (an AggregateError's) and the strings and URLs of
+ * its fields one level down (`request.url`): the error itself when that hides nothing, else a copy of its class, as the
+ * error is the platform's (a fetch may name the URL in it, as Deno's does). `copies` maps each error met to its copy,
+ * so a cycle of causes ends.
  */
 export function hiddenCopy(error: unknown, hide: Hide, copies = new Map<object, object>()): unknown {
   if (typeof error === 'string') return hide(error);

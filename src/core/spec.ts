@@ -13,7 +13,9 @@ export interface RequestSpec<T> {
   path: string;
   /** Query parameters (list filters, `limit`, cursors), each sent as its text; an undefined one is left out. */
   query?: Record<string, string | number | boolean | undefined> | undefined;
-  /** Sent as the JSON body; its values under secret keys (a password) are hidden, as the token is, in what errors keep. */
+  /**
+   * Sent as the JSON body; its values under secret keys (a password) are hidden, as the token is, in what errors keep.
+   */
   body?: object | undefined;
   /** How the call may be repeated. */
   retry: RetryMode;

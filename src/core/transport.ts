@@ -1,4 +1,6 @@
-/** A client's transport: its one ky instance (base URL, auth and default headers) and the settings calls fall back on. */
+/**
+ * A client's transport: its one ky instance (base URL, auth and default headers) and the settings calls fall back on.
+ */
 import ky, { type KyInstance } from 'ky';
 import type { Fetch } from './client-options';
 import { levelled, type Logger, type LogLevel } from './log';

@@ -15,7 +15,8 @@ export const LIMIT_FORMAT = /^\d+$/;
 /**
  * A `date_created` filter is ISO 8601 as any client's encoder writes it: a date alone (midnight UTC), or a date and
  * time with an optional fraction (up to nine digits) and a zone (`Z`, `±HH:MM`, `±HHMM`); a time without a zone is
- * read as UTC (ricloud-py sends naive datetimes so). Any other text, or a date that does not exist, is refused with 400.
+ * read as UTC (ricloud-py sends naive datetimes so). Any other text, or a date that does not exist, is refused with
+ * 400.
  */
 export const DATE_FILTER_FORMAT =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -65,7 +66,9 @@ export const MAX_LOGGED_BODY_BYTES = 4096;
 
 /** Delivery attempts of an event before it is `failed` (documented: "up to 5"); a config test makes one. */
 export const DELIVERY_ATTEMPTS = 5;
-/** Milliseconds before the first retry of a failed delivery; each later one waits 5 times longer (1, 5, 25, 125 min). */
+/**
+ * Milliseconds before the first retry of a failed delivery; each later one waits 5 times longer (1, 5, 25, 125 min).
+ */
 export const RETRY_DELAY = 60_000;
 /** The growth of the wait between two retries. */
 export const RETRY_BACKOFF = 5;

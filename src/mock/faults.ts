@@ -68,7 +68,8 @@ const FAULT_RULES: Record<keyof Fault, Rule> = {
 
 /**
  * A checked copy of one fault, before it is planned: a field the mock could not play would make its handler throw.
- * @throws InvalidInputError naming `field` (a fault that is not an object) or `${field}.<name>` (a bad or unknown field).
+ * @throws InvalidInputError naming `field` (a fault that is not an object) or `${field}.<name>` (a bad or unknown
+ *   field).
  */
 function checkFault(fault: unknown, field: string): Fault {
   if (typeof fault !== 'object' || fault === null || Array.isArray(fault))

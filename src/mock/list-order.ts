@@ -35,7 +35,9 @@ export class ListOrder {
     this.#order.delete(id);
   }
 
-  /** Newest first: by `date_created`, compared as the date filters compare it (`instantKey`), then by creation order. */
+  /**
+   * Newest first: by `date_created`, compared as the date filters compare it (`instantKey`), then by creation order.
+   */
   newestFirst<T extends { id: string; date_created: string }>(items: Iterable<T>): T[] {
     const keyed = [...items].map((item) => ({ item, ...this.#placeOf(item) }));
     keyed.sort(newer);

@@ -14,8 +14,8 @@ export function mswMissing(error: unknown): never {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (NOT_LOADABLE.has(String(code)) && NAMES_MSW.test(String(message)))
     throw new Error(
-      `ricloud/mock needs msw ${peerDependencies.msw}, an optional peer dependency of ricloud, and could not load it: ` +
-        'npm install --save-dev msw',
+      `ricloud/mock needs msw ${peerDependencies.msw}, an optional peer dependency of ricloud, ` +
+        'and could not load it: npm install --save-dev msw',
       { cause: error },
     );
   throw error;

@@ -38,8 +38,8 @@ export interface MockApiOptions {
    */
   retryDelay?: number | undefined;
   /**
-   * Whether storage config tests pass (default) or fail (task error `storage-access-denied`); with `pass`, a config whose
-   * url ends in `.fail` still fails.
+   * Whether storage config tests pass (default) or fail (task error `storage-access-denied`); with `pass`, a config
+   * whose url ends in `.fail` still fails.
    */
   storageTest?: 'pass' | 'fail' | undefined;
   /** Receives the mock's debug lines, such as the body fields it ignored (names only, never values). */

@@ -1,8 +1,8 @@
 /**
  * The poll state machine: `pending`, then `processing` with one task per requested info type, data type and file,
  * then `completed` once every task has left `pending` and `processing`. A task runs `pending → processing → succeeded |
- * failed | suspended`, and publishes one result when it succeeds. Each step is an event: `poll.created`, `task.created`, `task.succeeded`,
- * `task.failed`, `poll.completed`.
+ * failed | suspended`, and publishes one result when it succeeds. Each step is an event: `poll.created`,
+ * `task.created`, `task.succeeded`, `task.failed`, `poll.completed`.
  */
 import { FAILING_TARGET, RELAY_DEVICES, SUSPENDED_TARGET } from './choices';
 import { sleep } from './deliveries';

@@ -28,7 +28,9 @@ export interface ReceivedRequest {
   bodyBytes?: number | undefined;
 }
 
-/** The body as the log keeps it: secret fields redacted, in a JSON body at any depth, however their keys are escaped. */
+/**
+ * The body as the log keeps it: secret fields redacted, in a JSON body at any depth, however their keys are escaped.
+ */
 function redacted(body: string): string {
   let hidden = false;
   try {

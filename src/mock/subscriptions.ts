@@ -10,7 +10,9 @@ import { missingConfig } from './routing';
 import { refusedDataType } from './scopes';
 import type { StoredSubscription } from './data-shapes';
 
-/** Ends a subscription (`deleted`: no more polls, its next one unscheduled): a DELETE, its session's end, `date_end`. */
+/**
+ * Ends a subscription (`deleted`: no more polls, its next one unscheduled): a DELETE, its session's end, `date_end`.
+ */
 export function endSubscription(context: HandlerContext, subscription: StoredSubscription): void {
   subscription.state = 'deleted';
   context.runner.cancel(subscription.id);

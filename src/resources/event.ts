@@ -23,7 +23,9 @@ export interface EventListParams {
   action?: EventAction | (string & {}) | undefined;
   /** Delivery state: `pending`, `delivered` or `failed`. */
   state?: EventState | undefined;
-  /** Only events created at this instant or within this range: a Date, an ISO string, or `{ gt, gte, lt, lte }` of them. */
+  /**
+   * Only events created at this instant or within this range: a Date, an ISO string, or `{ gt, gte, lt, lte }` of them.
+   */
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;

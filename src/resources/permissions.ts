@@ -23,7 +23,9 @@ export type PermissionScopes = Record<string, PermissionLimit[]>;
 
 /** Parameters of `create` and `update` (an update replaces the scopes). */
 export interface PermissionsParams {
-  /** Each scope with its limits, e.g. `{ 'source_type:icloud.account': [{ level: 'user', type: 'count', value: 3 }] }`. */
+  /**
+   * Each scope with its limits, e.g. `{ 'source_type:icloud.account': [{ level: 'user', type: 'count', value: 3 }] }`.
+   */
   scopes: PermissionScopes;
 }
 

@@ -154,7 +154,9 @@ export class Polls extends APIResource {
 
 /** A poll has the API's attributes: `id`, `session`, `source`, `payload`, `state`, `tasks_*`, `results`, … */
 export interface Poll extends Omit<PollAttributes, 'results'> {
-  /** The results its tasks published, as `Result`s: a list object (the first page; see `listResults()`), or an array. */
+  /**
+   * The results its tasks published, as `Result`s: a list object (the first page; see `listResults()`), or an array.
+   */
   results?: { data: Result[]; has_more?: boolean; total_count?: number; url?: string } | Result[] | null | undefined;
 }
 

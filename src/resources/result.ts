@@ -75,7 +75,8 @@ const LIST: ListEndpoint<ResultListParams, ResultAttributes, Result> = {
 
 /**
  * Acknowledges many results with `client` in one call; answers them in the order sent.
- * @throws InvalidInputError for an empty list, more than 1000 ids or a bad id; RicloudError for API and network failures.
+ * @throws InvalidInputError for an empty list, more than 1000 ids or a bad id; RicloudError for API and network
+ *   failures.
  */
 async function acknowledgeMany(
   client: BaseClient,
@@ -121,7 +122,8 @@ export class Results extends APIResource {
 
   /**
    * Acknowledges many results in one call (`POST /results/ack` with `{ ids }`); answers them in the order sent.
-   * @throws InvalidInputError for an empty list, more than 1000 ids or a bad id; RequestError when one is unknown (then none is acknowledged).
+   * @throws InvalidInputError for an empty list, more than 1000 ids or a bad id; RequestError when one is unknown (then
+   *   none is acknowledged).
    */
   acknowledge(ids: readonly (string | { id: string })[], options?: CallOptions): Promise<Result[]> {
     return acknowledgeMany(this.client, ids, options);

@@ -30,7 +30,9 @@ export interface TaskListParams {
   target?: string | undefined;
   /** Only the tasks of this key: a key or its id. */
   key?: Ref | undefined;
-  /** Only tasks created at this instant or within this range: a Date, an ISO string, or `{ gt, gte, lt, lte }` of them. */
+  /**
+   * Only tasks created at this instant or within this range: a Date, an ISO string, or `{ gt, gte, lt, lte }` of them.
+   */
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
@@ -137,7 +139,9 @@ export class Task extends Resource {
   /** `GET /tasks`. See `Tasks.list`. */
   static list = /* @__PURE__ */ staticPages(LIST);
 
-  /** True once the task has left `pending` and `processing`: `succeeded`, `failed`, `suspended` or a state yet unknown. */
+  /**
+   * True once the task has left `pending` and `processing`: `succeeded`, `failed`, `suspended` or a state yet unknown.
+   */
   get done(): boolean {
     return !RUNNING_STATES.includes(this.state);
   }

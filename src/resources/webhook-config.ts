@@ -35,7 +35,10 @@ export type WebhookConfigUpdateParams = AtLeastOne<WebhookConfigUpdateFields>;
 export interface WebhookConfigListParams {
   /** Only configs in this state; `deactivated` ones are listed only when asked for. */
   state?: WebhookConfigState | undefined;
-  /** Only configs created at this instant or within this range: a Date, an ISO string, or `{ gt, gte, lt, lte }` of them. */
+  /**
+   * Only configs created at this instant or within this range: a Date, an ISO string, or `{ gt, gte, lt, lte }` of
+   * them.
+   */
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;

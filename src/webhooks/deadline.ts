@@ -1,4 +1,7 @@
-/** A delivery's deadline: one timer that every wait of its answer (secret function, replay store, handlers, onError) shares. */
+/**
+ * A delivery's deadline: one timer that every wait of its answer (secret function, replay store, handlers, onError)
+ * shares.
+ */
 import { MAX_DELAY } from './body';
 
 /** What `Deadline.race` gives once the deadline passed. */

@@ -40,8 +40,9 @@ interface Delivery {
  * store) is handed to the `waitUntil` of `context`, the second argument (Workers' `ctx`), so an edge runtime does not
  * cut it off; the promises it gets never reject.
  * @throws InvalidInputError when `secret` is neither a string (of more than whitespace), a list of them, nor a
- *   function, when `maxBodyBytes`, `bodyTimeout` or `handlerTimeout` is not a positive number, when `tolerance` is not a number of
- *   seconds, 0 or more, when a handler (in `on`, `onAny`, `onError`) is not a function, or `replay` not a store.
+ *   function, when `maxBodyBytes`, `bodyTimeout` or `handlerTimeout` is not a positive number, when `tolerance` is not
+ *   a number of seconds, 0 or more, when a handler (in `on`, `onAny`, `onError`) is not a function, or `replay` not a
+ *   store.
  */
 export function createWebhookHandler(
   options: WebhookHandlerOptions,

@@ -26,7 +26,7 @@ const KEY_CACHE_SIZE = 16;
 function webKey(secret: string): Promise<CryptoKey> {
   let key = keyCache.get(secret);
   if (!key) {
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: the cache changes speed and memory, never a result.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the cache alters speed and memory, not results.
     if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value as string);
     // Stryker disable next-line BooleanLiteral: whether the key could be exported changes nothing here.
     key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);

@@ -1,4 +1,7 @@
-/** `ricloud/webhooks`: verify, parse and receive the API's signed webhook deliveries, in any runtime. No HTTP client inside. */
+/**
+ * `ricloud/webhooks`: verify, parse and receive the API's signed webhook deliveries, in any runtime. No HTTP client
+ * inside.
+ */
 export { constructEvent } from './construct-event';
 export type { ConstructEventOptions } from './construct-event';
 export { isEvent, WebhookPayloadError } from './event';

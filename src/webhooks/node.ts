@@ -65,7 +65,9 @@ export type NodeHandler = (req: NodeRequest, res: NodeResponse, next?: (error?: 
 // Not `instanceof Uint8Array`: a Buffer from another realm (Jest's test environment) would fail it.
 const isRaw = (value: unknown): value is Uint8Array | string => ArrayBuffer.isView(value) || typeof value === 'string';
 
-/** Requests whose stream the receiver began and did not finish: Node's `readableDidRead` stays false until a byte came. */
+/**
+ * Requests whose stream the receiver began and did not finish: Node's `readableDidRead` stays false until a byte came.
+ */
 const unfinished = new WeakSet<object>();
 
 /**
@@ -102,9 +104,10 @@ function rawBody(req: ParsedRequest): Uint8Array | ReadableStream<Uint8Array> {
   if (req.readableDidRead || req.readableEnded) {
     throw new WebhookPayloadError(
       'body-used',
-      'the request body was already read (by a body parser such as express.json()), so its raw bytes are gone and the ' +
-        'signature cannot be checked; a re-serialised object never matches. Mount the webhook handler before express.json(), ' +
-        'or keep the raw bytes as req.rawBody, e.g. express.json({ verify: (req, res, buf) => { req.rawBody = buf } }).',
+      'the request body was already read (by a body parser such as express.json()), ' +
+        'so its raw bytes are gone and the signature cannot be checked; a re-serialised object never matches. ' +
+        'Mount the webhook handler before express.json(), or keep the raw bytes as req.rawBody, ' +
+        'e.g. express.json({ verify: (req, res, buf) => { req.rawBody = buf } }).',
     );
   }
   return streamOf(req);
@@ -137,7 +140,9 @@ function reply(res: NodeResponse, status: number, text: string, headers: Record<
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers }).end(text);
 }
 
-/** A malformed request that no `Request` can hold: a method fetch forbids (TRACE, CONNECT) or a Host that is not one. */
+/**
+ * A malformed request that no `Request` can hold: a method fetch forbids (TRACE, CONNECT) or a Host that is not one.
+ */
 function unservable(req: ParsedRequest, res: NodeResponse): void {
   if (req.method === 'POST') reply(res, 400, 'malformed request');
   else reply(res, 405, 'webhook deliveries are POST requests', { allow: 'POST' });
@@ -178,7 +183,9 @@ function limitDrain(req: NodeRequest, ms: number): void {
   req.once?.('close', () => clearTimeout(timer));
 }
 
-/** Hands a failure to Express's `next`, or without one, makes it a process warning: a request listener must not throw. */
+/**
+ * Hands a failure to Express's `next`, or without one, makes it a process warning: a request listener must not throw.
+ */
 function report(error: unknown, next: ((error?: unknown) => void) | undefined): void {
   if (next) next(error);
   else
@@ -189,13 +196,14 @@ function report(error: unknown, next: ((error?: unknown) => void) | undefined): 
 
 /**
  * Adapts a receiver (from `createWebhookHandler`) to `(req, res, next?)`: a `node:http` (or `node:http2`) request
- * listener, and Express or Connect middleware. It reads the raw bytes itself, or takes `req.rawBody` when a body parser kept them.
- * When a body parser has consumed the body and left no raw bytes, it refuses to verify a re-serialised object:
- * with `next` (Express) it passes the error on, so Express answers 500; without, it answers 500 and emits the error
- * as a process warning. It never throws: a malformed request (a method or Host no `Request` can hold) gets 405 or 400.
- * A body still arriving when the answer went out (refused by its declared length, say) is left to Node to drain, so the
- * connection is reused; a sender that has not sent it all within `options.bodyTimeout` has its connection closed. It
- * defaults to the receiver's `bodyTimeout`, which a receiver wrapped in a function of yours hides: 10 s applies then.
+ * listener, and Express or Connect middleware. It reads the raw bytes itself, or takes `req.rawBody` when a body parser
+ * kept them. When a body parser has consumed the body and left no raw bytes, it refuses to verify a re-serialised
+ * object: with `next` (Express) it passes the error on, so Express answers 500; without, it answers 500 and emits the
+ * error as a process warning. It never throws: a malformed request (a method or Host no `Request` can hold) gets 405 or
+ * 400. A body still arriving when the answer went out (refused by its declared length, say) is left to Node to drain,
+ * so the connection is reused; a sender that has not sent it all within `options.bodyTimeout` has its connection
+ * closed. It defaults to the receiver's `bodyTimeout`, which a receiver wrapped in a function of yours hides: 10 s
+ * applies then.
  * @throws InvalidInputError when `handler` is not a function, `options` not an object, or `options.bodyTimeout` not a
  *   positive number.
  */

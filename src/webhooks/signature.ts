@@ -40,8 +40,8 @@ export function checkOptionsObject(options: unknown, field: string): asserts opt
 }
 
 /**
- * Checks the options of `verifySignature` (and of the receivers that pass them on): a NaN or negative tolerance must not
- * turn the age check off unnoticed. Written out rather than with core/params, which would double this entry's size.
+ * Checks the options of `verifySignature` (and of the receivers that pass them on): a NaN or negative tolerance must
+ * not turn the age check off unnoticed. Written out rather than with core/params, which would double this entry's size.
  * @throws InvalidInputError naming the option (`field` prefixes the name).
  */
 export function checkVerifyOptions(options: unknown, field = 'options'): VerifyOptions {
@@ -67,7 +67,8 @@ export function toBytes(payload: unknown): Uint8Array {
   if (Object.prototype.toString.call(payload) === '[object ArrayBuffer]') return new Uint8Array(payload as ArrayBuffer);
   throw new SignatureVerificationError(
     `the payload must be the raw request body (string or bytes), got ${payload === null ? 'null' : typeof payload}. ` +
-      'A parsed JSON object cannot be verified: re-serialising it changes the bytes. Read the body as text before any JSON parser runs.',
+      'A parsed JSON object cannot be verified: re-serialising it changes the bytes. ' +
+      'Read the body as text before any JSON parser runs.',
   );
 }
 
@@ -179,7 +180,8 @@ export async function verifySignature(
   if (tolerance > 0 && Math.abs(now - timestamp) > tolerance) {
     throw new SignatureVerificationError(
       // Stryker disable next-line EqualityOperator: `<=` is the same here, since equal times are never refused.
-      `signature timestamp is ${Math.abs(now - timestamp)} s ${timestamp < now ? 'old' : 'in the future'}; the tolerance is ${tolerance} s`,
+      `signature timestamp is ${Math.abs(now - timestamp)} s ${timestamp < now ? 'old' : 'in the future'}; ` +
+        `the tolerance is ${tolerance} s`,
     );
   }
 }

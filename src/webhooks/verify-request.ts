@@ -17,8 +17,8 @@ export interface VerifyRequestOptions extends ConstructEventOptions {
  * Reads the request's raw body (up to `maxBodyBytes`, within `bodyTimeout`) and signature header, verifies them and
  * returns the event. Pass the request before anything reads its body (or pass `request.clone()`).
  * @throws WebhookPayloadError (`body-used`) when the body was already read, (`too-large`) when it is over the limit,
- *   (`timeout`) when it arrives too slowly; InvalidInputError for a bad `maxBodyBytes`, `bodyTimeout` or `replay`; otherwise
- *   what `constructEvent` throws.
+ *   (`timeout`) when it arrives too slowly; InvalidInputError for a bad `maxBodyBytes`, `bodyTimeout` or `replay`;
+ *   otherwise what `constructEvent` throws.
  */
 export async function verifyRequest(
   request: Request,
@@ -32,7 +32,8 @@ export async function verifyRequest(
   if (request.bodyUsed || request.body?.locked) {
     throw new WebhookPayloadError(
       'body-used',
-      'the request body was already read, so its raw bytes cannot be verified; pass the Request before reading it, or pass request.clone()',
+      'the request body was already read, so its raw bytes cannot be verified; ' +
+        'pass the Request before reading it, or pass request.clone()',
     );
   }
   const body = await readBody(request, max, timeout);

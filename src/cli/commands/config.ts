@@ -35,11 +35,13 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
     .description('write the token and URL to ~/.ricloud.ini (or to RICLOUD_CONF), readable by you only')
     .option(
       '--force',
-      'overwrite the file when it exists (its other sections are kept): a new 0600 file is renamed into place; a symbolic link there is refused',
+      'overwrite the file when it exists (its other sections are kept): a new 0600 file is renamed into place; ' +
+        'a symbolic link there is refused',
     )
     .addHelpText(
       'after',
-      '\nExample:\n  ricloud config init --token <your key token>\n  ricloud config init --token-stdin < token.txt   # keeps the token out of shell history and ps',
+      '\nExample:\n  ricloud config init --token <your key token>\n' +
+        '  ricloud config init --token-stdin < token.txt   # keeps the token out of shell history and ps',
     )
     .action(
       action(async (ctx, options: { force?: boolean }) => {

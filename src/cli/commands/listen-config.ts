@@ -76,7 +76,8 @@ export async function cleanUp(ctx: Context, client: Client, { config, pointed }:
     } catch (error) {
       failure = error;
       ctx.out.warn(
-        `warning: key ${key.id} may still point at webhook config ${config.id}: ricloud key update ${key.id} --webhook-config ${previous ?? 'none'} points it back`,
+        `warning: key ${key.id} may still point at webhook config ${config.id}: ` +
+          `ricloud key update ${key.id} --webhook-config ${previous ?? 'none'} points it back`,
       );
     }
   }
@@ -86,7 +87,8 @@ export async function cleanUp(ctx: Context, client: Client, { config, pointed }:
   } catch (error) {
     failure ??= error;
     ctx.out.warn(
-      `warning: webhook config ${config.id} for ${config.url} may be left: ricloud webhook-config update ${config.id} --state deactivated switches it off`,
+      `warning: webhook config ${config.id} for ${config.url} may be left: ` +
+        `ricloud webhook-config update ${config.id} --state deactivated switches it off`,
     );
   }
   if (failure) throw failure;

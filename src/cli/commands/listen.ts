@@ -90,7 +90,8 @@ function refuseWhileBackedUp(ctx: Context): () => void {
     if (!waiting) {
       waiting = true;
       ctx.out.warn(
-        'stdout is not taking events: deliveries are refused (500) until its reader catches up; the API delivers them again later',
+        'stdout is not taking events: deliveries are refused (500) until its reader catches up; ' +
+          'the API delivers them again later',
       );
       ctx.out.readyForMore(ctx.signal).then(
         () => (waiting = false),
@@ -117,7 +118,8 @@ export function addListenCommand(group: Command): void {
     .addOption(
       new Option(
         '--secret <secret>',
-        'the secret deliveries are signed with (else RICLOUD_SECRET or RICLOUD_SECRET_FILE, else [webhooks] secret); visible to other users of this machine (ps): prefer --secret-stdin',
+        'the secret deliveries are signed with (else RICLOUD_SECRET or RICLOUD_SECRET_FILE, else [webhooks] secret); ' +
+          'visible to other users of this machine (ps): prefer --secret-stdin',
       ).conflicts(['webhookUrl', 'secretStdin']),
     )
     .addOption(
@@ -125,7 +127,8 @@ export function addListenCommand(group: Command): void {
     )
     .option(
       '--webhook-url <url>',
-      'create a webhook config for this URL (it must reach this listener), point the current key at it and verify with its secret; on exit, point the key back and delete the config',
+      'create a webhook config for this URL (it must reach this listener), point the current key at it and verify ' +
+        'with its secret; on exit, point the key back and delete the config',
     )
     .option(
       '--tolerance <seconds>',
@@ -163,7 +166,8 @@ Examples:
               : (options.secret?.trim() ?? (await ctx.settings.secret())?.value);
           if (!options.webhookUrl && !given)
             throw new UsageError(
-              'event listen needs --secret-stdin, --secret, RICLOUD_SECRET, RICLOUD_SECRET_FILE, [webhooks] secret in the config file, or --webhook-url',
+              'event listen needs --secret-stdin, --secret, RICLOUD_SECRET, RICLOUD_SECRET_FILE, ' +
+                '[webhooks] secret in the config file, or --webhook-url',
             );
           const maxAge = await toleranceOf(ctx, options.tolerance);
           // Built before listening, so a missing token fails before anything starts.

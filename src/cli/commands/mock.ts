@@ -43,7 +43,8 @@ export function addMockCommand(program: Command): void {
     .option('--result-size <bytes>', 'the size of each file result, served as a stream (default: 4096)', bytes)
     .option(
       '--interval-scale <ms>',
-      "milliseconds of the mock per second of a subscription's interval (default: 1000, real time; 1 makes an hour 3.6 s)",
+      "milliseconds of the mock per second of a subscription's interval " +
+        '(default: 1000, real time; 1 makes an hour 3.6 s)',
       scale,
     )
     .addHelpText(

@@ -60,7 +60,9 @@ function checkOutput(path: string, overwrite: boolean): void {
     throw new UsageError(`--output ${path}: no such directory as ${dirname(path)}`);
 }
 
-/** What is at `path`, or undefined when nothing is or it cannot be read (`ENOTDIR`: a file where a directory should be). */
+/**
+ * What is at `path`, or undefined when nothing is or it cannot be read (`ENOTDIR`: a file where a directory should be).
+ */
 function statOf(path: string): Stats | undefined {
   try {
     return statSync(path, { throwIfNoEntry: false });
@@ -182,7 +184,7 @@ Examples:
         if (options.output !== undefined) checkOutput(options.output, Boolean(options.force));
         const client = await ctx.client();
         const result = await client.results.retrieve(id, { signal: ctx.signal });
-        // The SDK would call it bad input (exit 2); the id was right, but the file is gone or was never signed (exit 1).
+        // The SDK would call it bad input (exit 2); the id was right, but the file is gone or never signed (exit 1).
         if (!result.signed_url) throw new Error(whyNoFile(result));
         if (options.output !== undefined) await downloadToPath(ctx, result, options.output, Boolean(options.force));
         else await downloadToStdout(ctx, result);

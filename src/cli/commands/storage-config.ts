@@ -59,7 +59,8 @@ export function addStorageConfigCommands(program: Command): void {
     .description('manage storage configs: the buckets the API publishes results to')
     .addHelpText(
       'after',
-      '\nCredentials come from a file: a GCP service-account JSON key, or an AWS console CSV (first row).\nThey are sent to the API and never printed.',
+      '\nCredentials come from a file: a GCP service-account JSON key, or an AWS console CSV (first row).\n' +
+        'They are sent to the API and never printed.',
     );
 
   addSignedUrlOptions(

@@ -45,7 +45,8 @@ export function addTaskCommands(program: Command): void {
   group
     .command('wait')
     .description(
-      'wait until a task has succeeded (exit 0), failed or suspended (exit 3), and show it; on --timeout, as last known (exit 4)',
+      'wait until a task has succeeded (exit 0), failed or suspended (exit 3), and show it; ' +
+        'on --timeout, as last known (exit 4)',
     )
     .argument('<id>', 'the task id')
     .addOption(

@@ -16,7 +16,8 @@ export function addWebhookConfigCommands(program: Command): void {
     .description('manage webhook configs: the URLs the API sends signed events to')
     .addHelpText(
       'after',
-      '\nA new config is tested at once: the API sends a signed webhook_config.test event to its URL.\nIt becomes valid when the receiver answers 2xx, invalid otherwise.',
+      '\nA new config is tested at once: the API sends a signed webhook_config.test event to its URL.\n' +
+        'It becomes valid when the receiver answers 2xx, invalid otherwise.',
     );
 
   group
@@ -42,7 +43,7 @@ Example:
         const client = await ctx.client();
         const config = await client.webhookConfigs.create({ url: options.url }, { signal: ctx.signal });
         const show = () => ctx.out.resource(config, { revealSecret: true });
-        // Its secret is shown only here: the config, refreshed in place, is printed even when the wait does not end well.
+        // Its secret is shown only here: the config, refreshed in place, is printed even when the wait ends badly.
         if (options.wait) await showAfterWait(() => waitForConfig(ctx, config, options.timeout), show);
         else show();
         if (config.state === 'invalid')
