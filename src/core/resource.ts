@@ -1,7 +1,7 @@
 /** What every resource instance has: its attributes, the response that produced it, and a redacted print form. */
 import type { BaseClient } from './client';
 import { InvalidInputError } from './errors';
-import { COPY, HELD, heldBy, hold } from './held';
+import { heldBy, hold } from './held';
 import type { ResponseMeta } from './spec';
 import { INSPECT, inspected } from './inspect';
 import { REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
@@ -31,9 +31,9 @@ const refused = (resource: Resource, why: string) =>
 /**
  * The client `resource` was fetched with: its instance methods send with the same one. An `Object.create` copy reads
  * its original's.
- * @throws InvalidInputError for a clone of it, which has none (Resource's `[HELD]`).
+ * @throws InvalidInputError for a clone of it, which has none.
  */
-export const clientOf = (resource: Resource): BaseClient => heldBy<Held>(resource).client;
+export const clientOf = (resource: Resource): BaseClient => heldBy<Held, Resource>(resource, refused, true).client;
 
 /**
  * Base of WebhookConfig, Task and the other resources. Only attributes are own enumerable properties: everything else
@@ -68,7 +68,7 @@ export abstract class Resource {
    * @throws InvalidInputError for a clone of it, which holds none.
    */
   get lastResponse(): ResponseMeta {
-    return heldBy<Held>(this).response;
+    return heldBy<Held, Resource>(this, refused, true).response;
   }
 
   /**
@@ -85,9 +85,10 @@ export abstract class Resource {
     // `token`, one the last answer left out), so the call would fail once answered, a write already done. A copy made
     // with `Object.create` would put its answer's response and call counts into its original's state (and fail once
     // answered when that one is frozen); a clone with the prototype has no state to use.
-    if (!Object.isExtensible(this) || !Object.hasOwn(this, HELD))
-      throw refused(this, 'is frozen or sealed, or a copy, so it cannot take an in-place answer (nothing was sent)');
-    const held = heldBy<Held>(this);
+    const cannot = () =>
+      refused(this, 'is frozen or sealed, or a copy, so it cannot take an in-place answer (nothing was sent)');
+    if (!Object.isExtensible(this)) throw cannot();
+    const held = heldBy<Held, Resource>(this, cannot);
     const call = ++held.sent;
     const fresh = await fetch();
     if (write ? call > held.written : call > held.kept) {
@@ -100,18 +101,9 @@ export abstract class Resource {
       for (const [key, attribute] of Object.entries(Object.getOwnPropertyDescriptors(fresh)))
         if (attribute.enumerable) (this as Record<string, unknown>)[key] = attribute.value;
         else Object.defineProperty(this, key, attribute);
-      held.response = heldBy<Held>(fresh).response;
+      held.response = heldBy<Held, Resource>(fresh, refused).response;
     }
     return this;
-  }
-
-  /**
-   * What a clone with the prototype (lodash's `cloneDeep`) finds in place of the state it lacks: a refusal, as sending
-   * with a guessed client (the default one, another token perhaps) would be worse.
-   * @internal
-   */
-  [HELD](): never {
-    throw refused(this, COPY);
   }
 
   /**
