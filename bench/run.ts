@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: the five figures of issue 4 and two of our own, measured on the built package (dist/), printed with
- * their goals. Figures are informational: nothing here fails a build. Record a run in bench/RESULTS.md.
+ * `npm run bench`: the SDK's speed and memory figures, measured on the built package (dist/), printed with their
+ * goals. Figures are informational: nothing here fails a build. Record a run in bench/RESULTS.md.
  *
  * 1. throughput of `WebhookConfig.retrieve` at concurrency 8, against bare ky and raw fetch
  * 2. `task.wait()`: detection latency and requests for a 5 s task, against ricloud-py's 1 s polling
