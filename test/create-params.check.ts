@@ -1,84 +1,67 @@
 /**
- * A create or an acknowledgement whose input is refused at run time is a type error too, where the type can tell:
- * a poll payload with no list, an acknowledgement of `[]`, a session on an iCloud account without its password or on
- * a Relay instance without its code (the runtime refusals are in test/resources/). What only the run time knows (how
- * many names a list holds, a source given by its id) still compiles. A type-check fixture, not a test file, checked by
- * `tsc --noEmit` as test/update-params.check.ts is. A `@ts-expect-error` that finds no error fails the type check.
- * Nothing here runs.
+ * Creates and acknowledgements as apps write them, which must keep compiling: inputs built at run time from optional
+ * values, generic wrappers, and variables typed with the exported params. Their emptiness or missing credential is the
+ * run time's to refuse (test/resources/), since a type that refused `payload: {}` or `acknowledge([])` also refused
+ * these. A type-check fixture, not a test file, checked by `tsc --noEmit` as test/update-params.check.ts is. Nothing
+ * here runs.
  */
-import { Client, Poll, type PollPayloadParams, Result, Session, Source, Subscription } from 'ricloud';
+import {
+  Client,
+  Poll,
+  type PollPayloadParams,
+  type Ref,
+  Result,
+  Session,
+  type SessionCreateParams,
+  type SessionPayload,
+  type SourceType,
+  Subscription,
+} from 'ricloud';
 
 /** Type-checked, never called. */
 const never = (_check: () => unknown) => undefined;
-const names = (): string[] => process.env.RICLOUD_NAMES?.split(',') ?? [];
 const maybeNames = (): string[] | undefined => process.env.RICLOUD_NAMES?.split(',');
 
 never(async () => {
   const client = new Client();
-  await Poll.create({ session: 'ses_1', payload: { data_types: ['ios_messages.messages'] } });
-  await client.polls.create({ subscription: 'sub_1', payload: { info_types: ['*'], files: names() } });
-  await Subscription.create({ session: 'ses_1', poll_payload: { info_types: ['*'] } });
-  // A list may be empty when another names something; how many names a list holds only the run time counts.
-  await client.polls.create({ session: 'ses_1', payload: { data_types: [], files: ['file-1'] } });
-  const payload: PollPayloadParams = { data_types: names() };
-  await client.subscriptions.create({ session: 'ses_1', poll_payload: payload });
-  // @ts-expect-error: a poll payload needs info_types, data_types or files
-  await Poll.create({ session: 'ses_1', payload: {} });
-  // @ts-expect-error: a poll payload needs info_types, data_types or files
-  await client.polls.create({ subscription: 'sub_1', payload: {} });
-  // @ts-expect-error: a poll payload needs info_types, data_types or files
-  await Subscription.create({ session: 'ses_1', poll_payload: {} });
-  // @ts-expect-error: a poll payload needs info_types, data_types or files
-  await client.subscriptions.create({ session: 'ses_1', poll_payload: {} });
-  // @ts-expect-error: a list set to undefined names nothing
-  await client.polls.create({ session: 'ses_1', payload: { data_types: maybeNames() } });
+  // A payload from optional flags, as the CLI builds it: the run time refuses it when no list names anything.
+  const flags = { info: maybeNames(), data: maybeNames(), files: maybeNames() };
+  await Poll.create({
+    session: 'ses_1',
+    payload: { info_types: flags.info, data_types: flags.data, files: flags.files },
+  });
+  // A payload built step by step, and a type of the app's own extending the SDK's.
+  const payload: PollPayloadParams = {};
+  payload.info_types = ['*'];
+  await client.polls.create({ subscription: 'sub_1', payload });
+  interface NamedPayload extends PollPayloadParams {
+    label: string;
+  }
+  const named: NamedPayload = { label: 'daily', data_types: ['ios_messages.messages'] };
+  const { label: _label, ...poll_payload } = named;
+  await Subscription.create({ session: 'ses_1', poll_payload });
 });
 
 never(async () => {
   const client = new Client();
-  const result = await Result.retrieve('res_1');
-  await Result.acknowledge([result]);
-  await client.results.acknowledge(['res_1', result]);
+  // Generic wrappers over a batch acknowledgement, and the lists a page hands over.
+  const ackAll = <T extends Ref>(ids: T[]) => client.results.acknowledge(ids);
+  const ackList = <L extends readonly Ref[]>(ids: L) => Result.acknowledge(ids, { client });
+  await ackAll(['res_1']);
+  await ackList([await Result.retrieve('res_1')] as const);
   await client.results.acknowledge((await client.results.list()).data);
-  // A list built at run time compiles whatever its length: the run time refuses an empty one.
-  const ids: string[] = names();
-  await Result.acknowledge(ids, { client });
-  const kept: readonly string[] = ids;
-  await client.results.acknowledge(kept);
-  // @ts-expect-error: an acknowledgement needs at least one id
-  await Result.acknowledge([]);
-  // @ts-expect-error: an acknowledgement needs at least one id
-  await Result.acknowledge([], { client });
-  // @ts-expect-error: an acknowledgement needs at least one id
-  await client.results.acknowledge([]);
-  // @ts-expect-error: ids are strings or resources
-  await client.results.acknowledge([42]);
 });
 
 never(async () => {
   const client = new Client();
-  const user = 'usr_1';
-  const account = { user, type: 'icloud.account', identifier: 'john@icloud.com' } as const;
-  await Session.create({ source: account, payload: { password: 'right' } });
-  await client.sessions.create({ source: account, payload: { password: 'right', code: '123456' } });
-  // A password from the environment compiles; the run time refuses it unset.
-  await client.sessions.create({ source: account, payload: { password: process.env.ICLOUD_PASSWORD } });
-  await Session.create({ source: { user, type: 'rirelay.instance' }, payload: { code: 'PAIR' } }, { client });
-  // A source given by its id, or as a resource, has a type the compiler does not know: the run time checks it.
-  await client.sessions.create({ source: 'src_1', payload: {} });
-  await client.sessions.create({ source: { id: 'src_1' }, payload: { code: 'PAIR' } });
-  await Session.create({ source: await Source.retrieve('src_1'), payload: {} });
-  // A type the SDK does not know is sent for the API to judge.
-  const type: string = 'gmail.account';
-  await client.sessions.create({ source: { user, type, identifier: 'gina@example.com' }, payload: {} });
-  // @ts-expect-error: an iCloud account needs its password
-  await Session.create({ source: account, payload: {} });
-  // @ts-expect-error: an iCloud account needs its password
-  await client.sessions.create({ source: account, payload: { code: '123456' } });
-  // @ts-expect-error: a Relay instance needs its pairing code
-  await Session.create({ source: { user, type: 'rirelay.instance' }, payload: {} });
-  // @ts-expect-error: a Relay instance needs its pairing code
-  await client.sessions.create({ source: { user, type: 'rirelay.instance' }, payload: { password: 'p' } });
-  // @ts-expect-error: a misspelt source field is still caught
-  await client.sessions.create({ source: { user, type: 'rirelay.instance', identifer: 'r' }, payload: { code: 'c' } });
+  // A payload variable typed with the exported `SessionPayload`, for a source written out.
+  const payload: SessionPayload = { password: process.env.ICLOUD_PASSWORD };
+  await client.sessions.create({
+    source: { user: 'usr_1', type: 'icloud.account', identifier: 'j@icloud.com' },
+    payload,
+  });
+  // A wrapper taking the exported params, and a source type held in a variable.
+  const open = (params: SessionCreateParams) => Session.create(params, { client });
+  const type: SourceType = 'rirelay.instance';
+  await open({ source: { user: 'usr_1', type }, payload: { code: 'PAIR' } });
 });

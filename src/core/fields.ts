@@ -53,12 +53,6 @@ export type RefOrNull = string | number | { id: string | number } | null;
 /** A resource, its id, or `null`, which clears the reference (a key's override, an organisation's default). */
 export const refOrNull: Field = (value, field, query) => (value === null ? null : ref(value, field, query));
 
-/**
- * What `refs` takes: a list of resources or ids. A literal `[]` is a type error, as it is refused at run time; a list
- * built at run time (`string[]`) compiles whatever its length, which only the run time knows.
- */
-export type Refs<L extends readonly Ref[]> = [L] extends [readonly never[]] ? readonly [Ref, ...Ref[]] : L;
-
 /** A list of 1 to `max` resources or ids, sent as their ids. */
 export const refs =
   (max: number): Field =>
@@ -119,8 +113,8 @@ export interface Params {
 }
 
 /**
- * Parameters that set at least one field of `T`, as a `nonEmpty` declaration (or a poll payload) asks: `{}`, or fields
- * all `undefined`, is a type error, as it is refused at run time (`update({})`).
+ * Parameters that set at least one field of `T`, as a `nonEmpty` declaration asks: `{}`, or fields all `undefined`, is
+ * a type error, as it is refused at run time (`update({})`).
  */
 export type AtLeastOne<T> = { [K in keyof T]-?: T & { [F in K]-?: Exclude<T[F], undefined> } }[keyof T];
 

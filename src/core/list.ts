@@ -21,7 +21,8 @@ export type PageLoader<T> = (
 const MAX_PAGES = 100_000;
 
 /** Refuses a copy of a page or a list (./held), named as errors name it: it would walk with its original's state. */
-const copied = (owner: object, why: string) => new InvalidInputError(owner instanceof Page ? 'page' : 'list', why);
+const copiedPage = (_owner: object, why: string) => new InvalidInputError('page', why);
+const copiedList = (_owner: object, why: string) => new InvalidInputError('list', why);
 
 /** One walk through a list: each cursor it continued after, with the number of the page it came from. */
 type Walk = Map<string, number>;
@@ -77,7 +78,7 @@ export class Page<T extends { id: string }> {
    * @throws InvalidInputError for a copy of this page (`Object.create`, a clone with the prototype).
    */
   get lastResponse(): ResponseMeta {
-    return heldBy<PageState<T>>(this, copied).response;
+    return heldBy<PageState<T>>(this, copiedPage).response;
   }
 
   /** True when `nextPage()` has something to fetch. */
@@ -94,7 +95,7 @@ export class Page<T extends { id: string }> {
    */
   async nextPage(): Promise<Page<T>> {
     if (!this.has_more) throw new InvalidInputError('page', 'this is the last page (has_more is false)');
-    const { load, query, walk, index } = heldBy<PageState<T>>(this, copied);
+    const { load, query, walk, index } = heldBy<PageState<T>>(this, copiedPage);
     const after = cursorOf(this);
     // The walk keeps every cursor: an id longer than any is no cursor, or a server could grow that memory for good.
     if (after === undefined || after === query.after_id || after.length > MAX_ID_LENGTH)
@@ -119,7 +120,7 @@ function cursorOf(page: Page<{ id: string }>): string | undefined {
 
 /** The error for a server whose `has_more` leads nowhere new, at `page`: its status and request, not its text. */
 function stuck(page: Page<{ id: string }>, why: string): ResponseValidationError {
-  const { response, request } = heldBy<PageState<{ id: string }>>(page, copied);
+  const { response, request } = heldBy<PageState<{ id: string }>>(page, copiedPage);
   return new ResponseValidationError(`list: the server said has_more but ${why}`, {
     status: response.status,
     request,
@@ -137,7 +138,7 @@ interface ListState<T extends { id: string }> {
 
 /** The first page of `list`: shared while it loads and once it has; a failed load is tried again on the next use. */
 async function firstPage<T extends { id: string }>(list: PagePromise<T>): Promise<Page<T>> {
-  const state = heldBy<ListState<T>>(list, copied);
+  const state = heldBy<ListState<T>>(list, copiedList);
   state.first ??= loadPage(state.load, state.query).catch((error: unknown) => {
     state.first = undefined;
     throw error;
@@ -180,7 +181,7 @@ export class PagePromise<T extends { id: string }> implements PromiseLike<Page<T
   /** Every page in turn, starting with the first. Pages hold up to the caller's `limit`, else 1000 items. */
   async *pages(): AsyncGenerator<Page<T>> {
     // Walking everything: the largest pages cost the fewest requests.
-    const { load, query } = heldBy<ListState<T>>(this, copied);
+    const { load, query } = heldBy<ListState<T>>(this, copiedList);
     let page = await ('limit' in query ? firstPage(this) : loadPage(load, { ...query, limit: String(MAX_PAGE_SIZE) }));
     yield page;
     while (page.has_more) {

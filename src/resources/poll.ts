@@ -5,7 +5,7 @@
 import type { BaseClient } from '../core/client';
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
-import { type AtLeastOne, dateFilter, type Field, names, object, ref, text, type Ref } from '../core/fields';
+import { dateFilter, type Field, names, object, ref, text, type Ref } from '../core/fields';
 import { lazyPages, type PagePromise } from '../core/list';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
@@ -18,8 +18,8 @@ import { Result, type ResultListParams, withResults } from './result';
 import { Task, type TaskListParams } from './task';
 import { pollSchema, type PollAttributes, type PollState } from './poll.schema';
 
-/** The lists a poll payload may hold. */
-interface PollPayloadFields {
+/** What a poll (or each poll of a subscription) asks for: at least one name in all. */
+export interface PollPayloadParams {
   /** Info types, e.g. `['*']` for all. */
   info_types?: string[] | undefined;
   /** Data types, e.g. `['ios_messages.messages']`. */
@@ -27,12 +27,6 @@ interface PollPayloadFields {
   /** Files, by their ids. */
   files?: string[] | undefined;
 }
-
-/**
- * What a poll (or each poll of a subscription) asks for: at least one name in all. A payload with no list is a type
- * error; one whose lists are all empty is refused at run time.
- */
-export type PollPayloadParams = AtLeastOne<PollPayloadFields>;
 
 /** The fields of `create`. */
 interface PollCreateFields {

@@ -8,7 +8,7 @@ import { clientFor } from '../core/default-client';
 import { type DownloadOptions, downloadText, openDownload, type ResultFile } from '../core/download';
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError, ResponseValidationError } from '../core/errors';
-import { checkFields, dateFilter, type Ref, ref, type Refs, refs, text } from '../core/fields';
+import { checkFields, dateFilter, type Ref, ref, refs, text } from '../core/fields';
 import { type DateFilter, isPlainObject } from '../core/params';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { CallOptions, RequestOptions } from '../core/options';
@@ -125,7 +125,7 @@ export class Results extends APIResource {
    * @throws InvalidInputError for an empty list, more than 1000 ids or a bad id; RequestError when one is unknown (then
    *   none is acknowledged).
    */
-  acknowledge<L extends readonly Ref[]>(ids: Refs<L>, options?: CallOptions): Promise<Result[]> {
+  acknowledge(ids: readonly Ref[], options?: CallOptions): Promise<Result[]> {
     return acknowledgeMany(this.client, ids, options);
   }
 }
@@ -155,7 +155,7 @@ export class Result extends Resource {
   static acknowledgeWithId = /* @__PURE__ */ staticMethod(ACKNOWLEDGE);
 
   /** `POST /results/ack`. See `Results.acknowledge`. */
-  static async acknowledge<L extends readonly Ref[]>(ids: Refs<L>, options?: CallOptions): Promise<Result[]> {
+  static async acknowledge(ids: readonly Ref[], options?: CallOptions): Promise<Result[]> {
     return acknowledgeMany(clientFor(options), ids, options);
   }
 

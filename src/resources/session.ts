@@ -7,7 +7,7 @@ import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, object, ref, text, type Ref } from '../core/fields';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
-import type { CallOptions, RequestOptions } from '../core/options';
+import type { RequestOptions } from '../core/options';
 import { type DateFilter, isPlainObject, withArticle } from '../core/params';
 import { Resource } from '../core/resource';
 import { withoutNestedSecrets } from '../core/secret-walk';
@@ -18,11 +18,11 @@ import type { SourceType } from './source.schema';
 import { sessionSchema, type SessionAttributes, type SessionState } from './session.schema';
 
 /** The source a session opens, by its user, type and identifier: the API finds it, or makes it when new. */
-export interface SessionSourceParams<T extends SourceType = SourceType> {
+export interface SessionSourceParams {
   /** The user the source belongs to: a user or its id. */
   user: Ref;
   /** `icloud.account` or `rirelay.instance`. */
-  type: T;
+  type: SourceType;
   /** The source's name in its service: an Apple ID, required for `icloud.account`; a Relay instance needs none. */
   identifier?: string | undefined;
 }
@@ -35,26 +35,12 @@ export interface SessionPayload {
   code?: string | undefined;
 }
 
-/**
- * The payload a source of type `T` needs: a `password` for `icloud.account`, a `code` for `rirelay.instance` (a value
- * that may be `undefined`, as an environment variable, compiles; the run time refuses it unset). A source given by its
- * id has a type unknown here, so any payload compiles.
- */
-type SessionPayloadFor<T> = T extends 'icloud.account'
-  ? SessionPayload & { password: string | undefined }
-  : T extends 'rirelay.instance'
-    ? SessionPayload & { code: string | undefined }
-    : SessionPayload;
-
-/**
- * Parameters of `create`. `T` is the source's type, when the source is written out: a payload without what that type
- * needs (an iCloud account's password, a Relay instance's code) is then a type error.
- */
-export interface SessionCreateParams<T extends SourceType = SourceType> {
+/** Parameters of `create`. */
+export interface SessionCreateParams {
   /** The source: `{ user, type, identifier }`, or a source (or its id) that exists. */
-  source: SessionSourceParams<T> | Ref;
+  source: SessionSourceParams | Ref;
   /** The credentials the source's type takes. */
-  payload: SessionPayloadFor<T>;
+  payload: SessionPayload;
 }
 
 /** Filters of `list`. */
@@ -160,8 +146,7 @@ export class Sessions extends APIResource {
    * @throws InvalidInputError for a bad `source` or a payload without the credential its type needs; RequestError
    * `unconfigured` when the organisation has no valid webhook or storage config.
    */
-  create: <T extends SourceType>(params: SessionCreateParams<T>, options?: CallOptions) => Promise<Session> =
-    this.method(CREATE);
+  create = this.method(CREATE);
 
   /**
    * Fetches one session, its source nested.
@@ -203,8 +188,7 @@ export class Session extends Resource {
   /** `session`, as the API names this resource. */
   static override readonly resource = 'session' as const;
   /** `POST /sessions`. See `Sessions.create`. */
-  static create: <T extends SourceType>(params: SessionCreateParams<T>, options?: CallOptions) => Promise<Session> =
-    /* @__PURE__ */ staticMethod(CREATE);
+  static create = /* @__PURE__ */ staticMethod(CREATE);
   /** `GET /sessions/{id}`. See `Sessions.retrieve`. */
   static retrieve = /* @__PURE__ */ staticMethod(RETRIEVE);
   /** `GET /sessions`. See `Sessions.list`. */

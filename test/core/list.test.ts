@@ -373,6 +373,17 @@ describe('a copy of a page or a list that keeps its prototype', () => {
       expect(listCalls()).toHaveLength(1);
     },
   );
+
+  it("a page's or list's method run on a spread of it is refused naming which, before sending", async () => {
+    await configs(3);
+    const page = await client().webhookConfigs.list({ limit: 1 });
+    const list = client().webhookConfigs.list();
+    const { nextPage } = Object.getPrototypeOf(page) as typeof page;
+    const { pages } = Object.getPrototypeOf(list) as typeof list;
+    expectCopyRefused(await rejectionOf(nextPage.call({ ...page })), 'page');
+    expectCopyRefused(await rejectionOf(pages.call({ ...list }).next()), 'list');
+    expect(listCalls()).toHaveLength(1);
+  });
 });
 
 describe('a server whose cursor goes round in circles', () => {

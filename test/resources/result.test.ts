@@ -109,7 +109,7 @@ describe('Result lists and acknowledgement', () => {
 
   it('refuses a batch of no ids, too many, or a bad one before sending anything', async () => {
     const sent = api.requests.length;
-    const none = await rejectionOf(client().results.acknowledge([] as string[]));
+    const none = await rejectionOf(client().results.acknowledge([]));
     expect(none).toMatchObject({ name: 'InvalidInputError', field: 'ids' });
     const many = Array.from({ length: 1001 }, (_, i) => `r_${i}`);
     expect(await rejectionOf(client().results.acknowledge(many))).toBeInstanceOf(InvalidInputError);

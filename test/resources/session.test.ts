@@ -98,8 +98,7 @@ describe('Session.create and wait()', () => {
     expect(sent).toEqual({ source: { user: user.id, type: 'rirelay.instance' }, payload: { code: '[redacted]' } });
     await session.wait();
     expect(session).toMatchObject({ state: 'active', source: { type: 'rirelay.instance', user: user.id } });
-    const params: SessionCreateParams = { source: { user, type: 'icloud.account' }, payload: {} };
-    const error = await rejectionOf(c.sessions.create(params));
+    const error = await rejectionOf(c.sessions.create({ source: { user, type: 'icloud.account' }, payload: {} }));
     expect(error.message).toBe('source.identifier: is required for an icloud.account session');
   });
 

@@ -1,6 +1,6 @@
 /** `ricloud poll`: ask a session's source for data, follow the poll to its end, and list polls. */
 import { Option, type Command } from 'commander';
-import type { Poll, PollCreateParams, PollPayloadParams } from '../../index';
+import type { Poll, PollCreateParams } from '../../index';
 import { action, type Context } from '../context';
 import { Unsuccessful } from '../errors';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
@@ -35,7 +35,7 @@ export function addPayloadOptions(command: Command): Command {
 
 /** The API's payload for the flags given; the SDK refuses one that names nothing. */
 export function payloadOf(options: PayloadOptions) {
-  return { info_types: options.infoTypes, data_types: options.dataTypes, files: options.files } as PollPayloadParams;
+  return { info_types: options.infoTypes, data_types: options.dataTypes, files: options.files };
 }
 
 /** A poll as text: its results as a count and the command that lists them, rather than a JSON object. */
