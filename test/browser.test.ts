@@ -103,7 +103,7 @@ export async function run() {
 }`;
 
 describe('the browser build', () => {
-  it('runs ricloud/mock inside a page: a config reaches valid through a signed delivery to an in-page receiver', async () => {
+  it('runs ricloud/mock in a page: a config turns valid through a signed delivery to an in-page receiver', async () => {
     const { exports } = await loadPage<{ run(): Promise<unknown> }>(MOCK_IN_PAGE);
     expect(await exports.run()).toEqual({
       state: 'valid',
@@ -178,29 +178,33 @@ export async function run() {
     await api.settle();
   });
 
-  it('a browser\'s bare "Failed to fetch": a create is sent once, may have been applied, and the message names CORS', async () => {
-    const { exports: app } = await loadPage<{
-      create(fetch: (request: Request) => Promise<Response>): Promise<unknown>;
-    }>(
-      `import { Client } from 'ricloud';
+  it(
+    'a browser\'s bare "Failed to fetch": a create is sent once, may have been applied, ' +
+      'and the message names CORS',
+    async () => {
+      const { exports: app } = await loadPage<{
+        create(fetch: (request: Request) => Promise<Response>): Promise<unknown>;
+      }>(
+        `import { Client } from 'ricloud';
 export const create = (fetch) => new Client({ token: 'tok_page', baseUrl: 'https://ricloud.test', fetch, maxRetries: 2 })
   .webhookConfigs.create({ url: 'https://app.example/hooks' })
   .then(() => 'created', (error) => ({ name: error.name, message: error.message, attempts: error.request.attempts, mayHaveSucceeded: error.mayHaveSucceeded }));`,
-      { location: { origin: 'https://app.example' } },
-    );
-    let sent = 0;
-    // All a browser says of a refused connection, a dropped one, or a response CORS withheld.
-    const failed = async () => {
-      sent++;
-      throw new TypeError('Failed to fetch');
-    };
-    expect(await app.create(failed)).toEqual({
-      name: 'ConnectionError',
-      message:
-        'create webhook_config: connection failed; from a page on https://app.example, a server that does not allow this origin (CORS) fails this way too; the request may have been applied',
-      attempts: 1,
-      mayHaveSucceeded: true,
-    });
-    expect(sent).toBe(1);
-  });
+        { location: { origin: 'https://app.example' } },
+      );
+      let sent = 0;
+      // All a browser says of a refused connection, a dropped one, or a response CORS withheld.
+      const failed = async () => {
+        sent++;
+        throw new TypeError('Failed to fetch');
+      };
+      expect(await app.create(failed)).toEqual({
+        name: 'ConnectionError',
+        message:
+          'create webhook_config: connection failed; from a page on https://app.example, a server that does not allow this origin (CORS) fails this way too; the request may have been applied',
+        attempts: 1,
+        mayHaveSucceeded: true,
+      });
+      expect(sent).toBe(1);
+    },
+  );
 });

@@ -163,7 +163,8 @@ export const client = new Client({ fetch: (input, init) => fetch(input, init) })
     expect(diagnostics(['fetch.ts'], Kind.NodeNext, Resolution.NodeNext, NODE)).toEqual([]);
   }, 120_000);
 
-  it("give a download's bytes as a response body's are, which a Blob takes (TypeScript 5.7+: Uint8Array<ArrayBuffer>)", () => {
+  it("give a download's bytes as a response body's are, which a Blob takes (TypeScript 5.7+: " +
+    'Uint8Array<ArrayBuffer>)', () => {
     writeFileSync(
       join(app, 'download.ts'),
       `import { Result } from 'ricloud';
@@ -263,7 +264,7 @@ describe('filters and parameters in an editor', () => {
 });
 
 describe('attributes in an editor', () => {
-  it("show their schema's docs on hover, on resources, on the schemas' attribute types and on what a schema parses", () => {
+  it("show their schema's docs on hover: on resources, the schemas' attribute types and what a schema parses", () => {
     const docs = hoverDocs(
       `import type { Session, Task, WebhookConfig } from 'ricloud';
 import { type TaskAttributes, webhookConfigSchema } from 'ricloud/schemas';

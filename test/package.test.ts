@@ -89,36 +89,40 @@ describe('built package', () => {
     expect(imports.filter((name) => /^(ky|zod|msw)(\/|$)/.test(name))).toEqual([]);
   });
 
-  it("is one build whose only lazy import()s are the request engine's, in the servers' #load-engine, and msw's, in #msw", () => {
-    const loaders: string[] = [];
-    for (const file of readdirSync(dist).filter((name) => /\.(c?js)$/.test(name))) {
-      const code = readFileSync(join(dist, file), 'utf8');
-      const lazy = [...code.matchAll(/\bimport\s*\(\s*([^)]*)\)/g)].map(([, spec]) => spec ?? '');
-      const msw = file === 'msw.js' ? lazy.filter((spec) => /^["']msw\//.test(spec)) : [];
-      const others = lazy.filter((spec) => !/^["']\.\/engine-\w+\.c?js["']$/.test(spec) && !msw.includes(spec));
-      expect({ file, others }).toEqual({ file, others: [] });
-      if (lazy.some((spec) => spec.includes('engine-'))) loaders.push(file);
-    }
-    // The servers' loaders of the library's ESM and CJS builds, and the CLI's own bundle of the SDK.
-    expect(loaders.filter((file) => file.startsWith('load-engine')).sort()).toEqual([
-      'load-engine.cjs',
-      'load-engine.js',
-    ]);
-    expect(loaders.filter((file) => !file.startsWith('load-engine')).length).toBeLessThanOrEqual(1);
-    expect(importTarget('#load-engine', ['import'])).toBe(join(dist, 'load-engine.js'));
-    expect(importTarget('#load-engine', ['require'])).toBe(join(dist, 'load-engine.cjs'));
-    expect(importTarget('#msw', ['import'])).toBe(join(dist, 'msw.js'));
-    expect(importTarget('#msw', ['require'])).toBe(join(dist, 'msw.cjs'));
-    // Bundlers, for browsers or not: static imports, as bundles for CommonJS or an IIFE hold no top-level await.
-    for (const bundler of [
-      ['import', 'browser'],
-      ['require', 'browser'],
-      ['import', 'module'],
-      ['require', 'module'],
-    ])
-      expect(importTarget('#msw', bundler)).toBe(join(dist, 'msw.static.js'));
-    expect(readFileSync(join(dist, 'msw.static.js'), 'utf8')).not.toMatch(/\bimport\s*\(/);
-  });
+  it(
+    "is one build whose only lazy import()s are the request engine's, in the servers' #load-engine, and msw's, " +
+      'in #msw',
+    () => {
+      const loaders: string[] = [];
+      for (const file of readdirSync(dist).filter((name) => /\.(c?js)$/.test(name))) {
+        const code = readFileSync(join(dist, file), 'utf8');
+        const lazy = [...code.matchAll(/\bimport\s*\(\s*([^)]*)\)/g)].map(([, spec]) => spec ?? '');
+        const msw = file === 'msw.js' ? lazy.filter((spec) => /^["']msw\//.test(spec)) : [];
+        const others = lazy.filter((spec) => !/^["']\.\/engine-\w+\.c?js["']$/.test(spec) && !msw.includes(spec));
+        expect({ file, others }).toEqual({ file, others: [] });
+        if (lazy.some((spec) => spec.includes('engine-'))) loaders.push(file);
+      }
+      // The servers' loaders of the library's ESM and CJS builds, and the CLI's own bundle of the SDK.
+      expect(loaders.filter((file) => file.startsWith('load-engine')).sort()).toEqual([
+        'load-engine.cjs',
+        'load-engine.js',
+      ]);
+      expect(loaders.filter((file) => !file.startsWith('load-engine')).length).toBeLessThanOrEqual(1);
+      expect(importTarget('#load-engine', ['import'])).toBe(join(dist, 'load-engine.js'));
+      expect(importTarget('#load-engine', ['require'])).toBe(join(dist, 'load-engine.cjs'));
+      expect(importTarget('#msw', ['import'])).toBe(join(dist, 'msw.js'));
+      expect(importTarget('#msw', ['require'])).toBe(join(dist, 'msw.cjs'));
+      // Bundlers, for browsers or not: static imports, as bundles for CommonJS or an IIFE hold no top-level await.
+      for (const bundler of [
+        ['import', 'browser'],
+        ['require', 'browser'],
+        ['import', 'module'],
+        ['require', 'module'],
+      ])
+        expect(importTarget('#msw', bundler)).toBe(join(dist, 'msw.static.js'));
+      expect(readFileSync(join(dist, 'msw.static.js'), 'utf8')).not.toMatch(/\bimport\s*\(/);
+    },
+  );
 
   it.each([
     ['index.js', 'import', 'load-engine.browser.js'],
@@ -158,16 +162,20 @@ describe('built package', () => {
     },
   );
 
-  it('gives only ricloud/mock a `browser` condition (a page cannot run its HTTP server), which never loads node:http', () => {
-    const exports = manifest.exports;
-    expect(Object.keys(exports).filter((path) => exports[path].browser)).toEqual(['./mock']);
-    expect(exports['./mock'].browser.import.default).toBe('./dist/mock.browser.js');
-    expect(exports['./mock'].browser.require.default).toBe('./dist/mock.browser.cjs');
-    const builtins = (entry: string) => [...externalImports(entry, true, true)].filter((name) => isBuiltin(name));
-    expect(builtins('mock.browser.js')).toEqual([]);
-    expect(builtins('mock.browser.cjs')).toEqual([]);
-    expect(builtins('mock.js').length).toBeGreaterThan(0);
-  });
+  it(
+    'gives only ricloud/mock a `browser` condition (a page cannot run its HTTP server), ' +
+      'which never loads node:http',
+    () => {
+      const exports = manifest.exports;
+      expect(Object.keys(exports).filter((path) => exports[path].browser)).toEqual(['./mock']);
+      expect(exports['./mock'].browser.import.default).toBe('./dist/mock.browser.js');
+      expect(exports['./mock'].browser.require.default).toBe('./dist/mock.browser.cjs');
+      const builtins = (entry: string) => [...externalImports(entry, true, true)].filter((name) => isBuiltin(name));
+      expect(builtins('mock.browser.js')).toEqual([]);
+      expect(builtins('mock.browser.cjs')).toEqual([]);
+      expect(builtins('mock.js').length).toBeGreaterThan(0);
+    },
+  );
 
   it('requires ricloud/mock under the `browser` condition as CommonJS, one SDK with a required ricloud', () => {
     // An app's CommonJS bundled for browsers (webpack) or run under `browser` (Jest's jsdom): an ES module here would
@@ -194,7 +202,7 @@ describe('built package', () => {
     );
   });
 
-  it('is one SDK to an app that both imports and requires it: errors match either build, configure() reaches both', () => {
+  it('is one SDK to an app that imports and requires it: errors match either build, configure() reaches both', () => {
     // Node loads dist/index.js for the import and dist/index.cjs for the require: two copies of every class.
     const script = `import { createRequire } from 'node:module';
       import * as esm from 'ricloud';

@@ -101,7 +101,7 @@ it('a process that exits mid-download leaves no temporary file', async () => {
   expect(await readdir(dir)).toEqual([]);
 }, 30_000);
 
-it('a process that exits while the checked file is copied into place (no hard links) leaves no part of it', async () => {
+it('a process that exits while the checked file is copied in place (no hard links) leaves no part of it', async () => {
   const run = download('whole', join(dir, 'photos.bin'), true);
   await run.printed('copying');
   expect(await readdir(dir)).toContain('photos.bin');
