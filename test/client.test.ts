@@ -53,7 +53,7 @@ afterAll(() => server.close());
 const quiet = { logLevel: 'off' } as const;
 const authOf = (request: { headers: Record<string, string> }) => request.headers.authorization;
 
-/** The SDK imported afresh (no configure() called) with `RICLOUD_TOKEN` and `RICLOUD_URL` set, or unset when undefined. */
+/** The SDK imported afresh (no configure()) with `RICLOUD_TOKEN` and `RICLOUD_URL` set, or unset when undefined. */
 async function freshSdk(token: string | undefined, url?: string) {
   forgetDefaultClient();
   vi.stubEnv('RICLOUD_TOKEN', token);

@@ -1,4 +1,4 @@
-/** Every example in examples/ runs as a user would run it (tsx), against a real mock server, and prints what the README says. */
+/** Each example in examples/ runs as a user runs it (tsx) against a real mock server, printing what the README says. */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -17,7 +17,7 @@ mkdirSync(join(app, 'node_modules'));
 symlinkSync(root, join(app, 'node_modules', 'ricloud'), 'dir');
 writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', type: 'module' }));
 
-/** The body of an app: every entry point used, a webhook config's life, errors narrowed by class, an event by slug and type. */
+/** An app's body: each entry point used, a webhook config's life, errors narrowed by class, events by slug and type. */
 const USE = `
 export async function main(): Promise<void> {
   configure({ token: process.env['RICLOUD_TOKEN'] });

@@ -26,7 +26,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dist = resolve(import.meta.dirname, '../dist');
 const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8'));
 
-/** The file package.json `imports` maps `spec` to for a runtime or bundler that sets `conditions`, as Node resolves it. */
+/** The file package.json `imports` maps `spec` to for a runtime or bundler with `conditions`, as Node resolves it. */
 function importTarget(spec: string, conditions: string[]): string {
   let target: string | Record<string, unknown> = manifest.imports[spec];
   while (typeof target === 'object')

@@ -284,7 +284,7 @@ describe('a reader that goes away, or a full disk', () => {
     'a closed stdout (`>&-`) ends as `> /dev/null` does, 0 and quiet: Node opens ' +
       '/dev/null in its place at start-up',
     async () => {
-      // The command cannot tell the two apart (docs/cli.md, "A closed stdout"): it must neither hang nor crash on either.
+      // The command cannot tell the two apart (docs/cli.md, "A closed stdout"): it must neither hang nor crash.
       const token = newToken();
       await client(token).webhookConfigs.create({ url: OK_URL });
       for (const args of [['--version'], ['--help'], ['webhook-config', 'list', '--json']]) {

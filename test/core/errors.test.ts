@@ -392,7 +392,7 @@ describe('response validation', () => {
 
   it.each([
     [{ results: 'done' }, 'field `results` must be an object or an array, got a string of 4 characters (HTTP 200)'],
-    // A list object whose field is wrong is reported at that field, not as a list that is neither an object nor an array.
+    // A list object with a wrong field is reported at that field, not as a list that is neither an object nor an array.
     [
       { results: { data: [], has_more: 'no' } },
       'field `results.has_more` must be a boolean, got a string of 2 characters (HTTP 200)',

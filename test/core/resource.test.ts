@@ -184,7 +184,7 @@ describe('a copy of a resource that keeps its prototype', () => {
   });
 });
 
-/** A fetch that hands on the mock's answers without their `resource` attribute, as `validate: false` then takes them. */
+/** A fetch that hands on the mock's answers without their `resource` attribute, as `validate: false` takes them. */
 const withoutResource: typeof fetch = async (input, init) => {
   const answer = await fetch(input, init);
   const { resource: _, ...rest } = (await answer.json()) as Record<string, unknown>;

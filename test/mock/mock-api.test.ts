@@ -829,7 +829,7 @@ describe('CORS on the mock server (opt-in)', () => {
       expect(checked.status).toBe(204);
       expect(checked.headers.get('access-control-allow-origin')).toBe('*');
       expect(checked.headers.get('access-control-allow-methods')).toBe('GET, POST, DELETE');
-      // A page's session.delete() or config.delete() is a DELETE, which a browser sends only once its preflight allows it.
+      // A page's session.delete() or config.delete() is a DELETE: a browser sends it only once its preflight allows it.
       const deleting = await fetch(`${open.url}/sessions/any`, {
         method: 'OPTIONS',
         headers: { origin: PAGE, 'access-control-request-method': 'DELETE' },

@@ -328,7 +328,7 @@ describe('a large result', () => {
       }
       expect(size).toBe(SIZE);
       expect(hash.digest('hex')).toBe(result?.checksum);
-      // A mock that held the file would grow by its whole 256 MiB; streamed, growth stays near 64 MiB under GC's timing.
+      // A mock holding the file would grow by its whole 256 MiB; streamed, growth stays near 64 MiB under GC's timing.
       expect(peak - start).toBeLessThan(SIZE / 2);
     } finally {
       await large.close();

@@ -1,6 +1,7 @@
 /**
  * Where the mock sends a key's events (the key's webhook_config, else the organisation's default, else its oldest
- * valid config), signed with that config's secret; retries of failed deliveries. (`unconfigured`: flow-refusals.test.ts.)
+ * valid config), signed with that config's secret; retries of failed deliveries.
+ * (`unconfigured`: flow-refusals.test.ts.)
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index';

@@ -276,8 +276,8 @@ describe('settle()', () => {
     'resolves while a subscription polls faster than its polls and their deliveries end, ' +
       'once those of the polls made before it have',
     async () => {
-      // At the default taskDelay a poll takes over 60 ms, each delivery 300 ms, and this subscription starts a poll every
-      // 36 ms: some delivery is always on its way.
+      // At the default taskDelay a poll takes over 60 ms, each delivery 300 ms, and this subscription starts a poll
+      // every 36 ms: some delivery is always on its way.
       const slow = async (request: Request) => {
         await request.text();
         await new Promise((resolve) => setTimeout(resolve, 300));

@@ -60,8 +60,8 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 /**
- * A child that downloads result `id` to `path` and exits (130) on SIGINT. With `noHardLinks`, `link` fails as on FAT and
- * the copy writes part of the file, then never ends.
+ * A child that downloads result `id` to `path` and exits (130) on SIGINT. With `noHardLinks`, `link` fails as on FAT
+ * and the copy writes part of the file, then never ends.
  */
 function download(id: string, path: string, noHardLinks: boolean) {
   const script = `

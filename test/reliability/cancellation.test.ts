@@ -1,7 +1,7 @@
 /**
  * Cancellation: the caller's AbortSignal stops the request in flight, a backoff sleep, a list between its pages, and
  * `task.wait()`. The call rejects with AbortError (a RicloudError) whose `cause` is the signal's reason, and whose
- * message says, in one wording, what was aborted, whether anything was sent, and whether a create may have been applied.
+ * message says in one wording what was aborted, whether anything was sent, and whether a create may have been applied.
  */
 import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';

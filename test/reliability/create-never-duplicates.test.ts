@@ -244,7 +244,7 @@ describe('over real sockets (startMockServer)', () => {
     },
   );
 
-  // workerd's fetch throws this Error (retryable: true) for a refused connection and for one dropped after sending alike.
+  // workerd's fetch throws this Error (retryable: true) for a refused connection and one dropped after sending alike.
   const workerdLost = () => Object.assign(new Error('Network connection lost.'), { retryable: true });
 
   it(

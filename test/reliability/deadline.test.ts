@@ -54,8 +54,8 @@ describe('timeout and deadline', () => {
   it('against a server that hangs, each attempt is cut at the timeout and the call at 3 × timeout', async () => {
     const { config, path } = await seed();
     mock.api.faults.add({ method: 'GET', path, hang: true, times: Infinity });
-    // No backoff (full jitter picks 0): the three attempts start about 100 ms apart, each well before the deadline. With
-    // a random backoff, the last attempt could start a moment before the deadline and be cut before the server saw it.
+    // No backoff (full jitter picks 0): the three attempts start about 100 ms apart, each well before the deadline.
+    // With a random backoff, the last attempt could start just before the deadline and be cut before the server saw it.
     const random = vi.spyOn(Math, 'random').mockReturnValue(0);
     const start = Date.now();
     const error = await rejectionOf(mock.client({ timeout: 100 }).webhookConfigs.retrieve(config.id));

@@ -209,7 +209,7 @@ describe('long secrets', () => {
   });
 
   it('a key of 1024 characters and a few more is hidden to its last character, a letter touching its end', async () => {
-    // Its last few characters, alone, would be a short secret, which is left inside a word: they go with the piece before.
+    // Alone, its last few characters would be a short secret, left inside a word: they go with the piece before.
     const material = createHash('sha512').update('key').digest('hex').repeat(20);
     const key = `${material.slice(0, 1022)}ab\ncd`;
     const error = await refusedWith(key, `bad credentials: ${key}tail`);

@@ -250,7 +250,7 @@ describe('a token echoed back in every form', () => {
     `Basic ${btoa(`api:${token}`)}`,
     `Basic ${btoa(`ap:${token}:x`)}`,
   ];
-  // Every echo as it would appear; of a Basic credential, the middle of its base64, which encodes the token's bytes only.
+  // Every echo as it would appear; of a Basic credential, the middle of its base64, encoding the token's bytes only.
   const leaks = (token: string) =>
     echoes(token).map((echo) => (echo.startsWith('Basic ') ? echo.slice('Basic '.length + 8, -8) : echo));
   const echoing =
