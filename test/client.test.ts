@@ -338,9 +338,12 @@ describe('client options', () => {
       const sent = [];
       const fetch = async (request) => {
         sent.push([request.headers.get('user-agent'), request.headers.get('authorization')]);
-        return new Response(JSON.stringify({ data: [], has_more: false }), { headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify({ data: [], has_more: false }), {
+          headers: { 'content-type': 'application/json' },
+        });
       };
-      await new Client({ token: 'tok_browser', baseUrl: 'https://api.test', fetch, logLevel: 'off' }).webhookConfigs.list();
+      await new Client({ token: 'tok_browser', baseUrl: 'https://api.test', fetch, logLevel: 'off' })
+        .webhookConfigs.list();
       Object.defineProperty(globalThis, 'process', { value: saved, configurable: true });
       console.log(JSON.stringify(sent));`;
       const { execFileSync } = await import('node:child_process');

@@ -88,7 +88,8 @@ describe('examples', { timeout: 60_000 }, () => {
       expect(out.match(/^downloaded file-[0-9a-f]{12}-\d: 4096 bytes, MD5 [0-9a-f]{32}$/gm)).toHaveLength(8);
       expect(out).toContain('acknowledged 10 results: consumed\n');
       expect(out).toContain(
-        'events verified: poll.completed, poll.created, session.active, task.created, task.succeeded, webhook_config.test\n',
+        'events verified: poll.completed, poll.created, session.active, task.created, task.succeeded, ' +
+          'webhook_config.test\n',
       );
     },
   );

@@ -61,7 +61,13 @@ const ESM_APP = `import {
   type TaskState,
   WebhookConfig,
 } from 'ricloud';
-import { constructEvent, createWebhookHandler, isEvent, type WebhookEvent, type WebhookEventOf } from 'ricloud/webhooks';
+import {
+  constructEvent,
+  createWebhookHandler,
+  isEvent,
+  type WebhookEvent,
+  type WebhookEventOf,
+} from 'ricloud/webhooks';
 import { createMockApi } from 'ricloud/mock';
 import { webhookConfigSchema } from 'ricloud/schemas';
 import { downloadToFile } from 'ricloud/node';
@@ -324,9 +330,11 @@ declare const params: PermissionsParams;`,
       'retry.error': 'Why the attempt failed: the error the call would throw, were it not retried.',
       'progress.bytes': 'Bytes received so far.',
       'progress.total':
-        "The file's size in bytes: the result's `size`, else the answer's `Content-Length`; undefined when neither is known.",
+        "The file's size in bytes: the result's `size`, else the answer's `Content-Length`; " +
+        'undefined when neither is known.',
       'params.scopes':
-        "Each scope with its limits, e.g. `{ 'source_type:icloud.account': [{ level: 'user', type: 'count', value: 3 }] }`.",
+        'Each scope with its limits, e.g. ' +
+        "`{ 'source_type:icloud.account': [{ level: 'user', type: 'count', value: 3 }] }`.",
     });
   }, 120_000);
 });

@@ -144,7 +144,8 @@ describe('built package', () => {
 
   it('loads ky and zod with the first request, through the engine (require.cache of a CommonJS app)', () => {
     const script = `const { Client } = require('ricloud');
-      const loaded = () => Object.keys(require.cache).filter((f) => /node_modules[\\/](ky|zod)[\\/]/.test(f)).length > 0;
+      const loaded = () =>
+        Object.keys(require.cache).filter((f) => /node_modules[\\/](ky|zod)[\\/]/.test(f)).length > 0;
       const before = loaded();
       new Client({ token: 't', baseUrl: 'http://127.0.0.1:9', maxRetries: 0, logLevel: 'off' })
         .get('/key').catch(() => console.log(before, loaded()));`;
@@ -214,8 +215,9 @@ describe('built package', () => {
         ? Response.json({ ...config, url: 'https://' + who + '.example' })
         : Response.json({ error: 'not-found', message: 'no such config' }, { status: 404 });
       const missing = (sdk) => sdk.WebhookConfig.retrieve('wc_2').catch((error) => error);
-      const families = (error, sdk) => ['NotFoundError', 'RequestError', 'RicloudError', 'AuthenticationError', 'ServerError']
-        .filter((name) => error instanceof sdk[name]);
+      const families = (error, sdk) =>
+        ['NotFoundError', 'RequestError', 'RicloudError', 'AuthenticationError', 'ServerError']
+          .filter((name) => error instanceof sdk[name]);
       esm.configure({ token: 'tok', fetch: fetchAs('esm'), maxRetries: 0 });
       const fromEsm = [(await cjs.WebhookConfig.retrieve('wc_1')).url, families(await missing(cjs), esm)];
       cjs.configure({ token: 'tok', fetch: fetchAs('cjs'), maxRetries: 0 });
@@ -223,8 +225,12 @@ describe('built package', () => {
       const webhooks = new (createRequire(import.meta.url)('ricloud/webhooks').SignatureVerificationError)('x');
       console.log(JSON.stringify({ fromEsm, fromCjs, webhooks: [webhooks instanceof esm.RicloudError,
         webhooks instanceof SignatureVerificationError, new SignatureVerificationError('x') instanceof cjs.RicloudError,
-        new esm.RequestError('x', { status: 400, request: { method: 'GET', path: '/', attempts: 1 }, body: '', error: '' })
-          instanceof cjs.NotFoundError, {} instanceof esm.RicloudError, null instanceof cjs.RicloudError] }));`;
+        new esm.RequestError('x', {
+          status: 400,
+          request: { method: 'GET', path: '/', attempts: 1 },
+          body: '',
+          error: '',
+        }) instanceof cjs.NotFoundError, {} instanceof esm.RicloudError, null instanceof cjs.RicloudError] }));`;
     const cwd = resolve(import.meta.dirname, '..');
     const found = JSON.parse(
       execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8' }),
@@ -253,7 +259,8 @@ describe('built package', () => {
         process.execPath,
         [
           '-e',
-          `const { Client } = require(${JSON.stringify(join(dist, 'index.cjs'))}); console.log(require('node:util').inspect(new Client({ token: 'tok_hidden' })))`,
+          `const { Client } = require(${JSON.stringify(join(dist, 'index.cjs'))}); ` +
+            "console.log(require('node:util').inspect(new Client({ token: 'tok_hidden' })))",
         ],
         { encoding: 'utf8' },
       );
@@ -275,7 +282,9 @@ describe('ricloud/mock without msw (an optional peer dependency)', () => {
     symlinkSync(realpathSync(resolve(import.meta.dirname, '../node_modules', name)), join(app, 'node_modules', name));
   afterAll(() => rmSync(app, { recursive: true, force: true }));
 
-  const needsMsw = `ricloud/mock needs msw ${manifest.peerDependencies.msw}, an optional peer dependency of ricloud, and could not load it: npm install --save-dev msw`;
+  const needsMsw =
+    `ricloud/mock needs msw ${manifest.peerDependencies.msw}, an optional peer dependency of ricloud, ` +
+    'and could not load it: npm install --save-dev msw';
   /** What `node args` prints in the app, and its exit status. */
   const run = (args: string[]) => {
     const done = spawnSync(process.execPath, args, { cwd: app, encoding: 'utf8' });
@@ -294,7 +303,9 @@ describe('ricloud/mock without msw (an optional peer dependency)', () => {
   );
 
   it('leaves ricloud itself loading and working, in ESM and CommonJS', () => {
-    const esm = `const { Client } = await import('ricloud'); console.log(typeof new Client({ token: 't' }).webhookConfigs.create)`;
+    const esm =
+      "const { Client } = await import('ricloud'); " +
+      "console.log(typeof new Client({ token: 't' }).webhookConfigs.create)";
     expect(run(['--input-type=module', '-e', esm])).toEqual({ status: 0, out: 'function' });
     expect(run(['-e', "console.log(typeof require('ricloud').Client)"])).toEqual({ status: 0, out: 'function' });
   });

@@ -197,7 +197,8 @@ describe('ricloud result', () => {
       stdout: '',
       stderr:
         `error: result ${result?.id} has no signed_url: its storage config signs no URLs. Turn them on ` +
-        `(ricloud storage-config update ID --signed-urls on) and poll again, or read the file from its url (${result?.url})\n`,
+        '(ricloud storage-config update ID --signed-urls on) and poll again, ' +
+        `or read the file from its url (${result?.url})\n`,
     });
     // The command retrieved the result, then sent nothing more.
     expect(

@@ -58,10 +58,13 @@ const BEL = '\u0007';
  * `…exe.png` as `…gnp.exe`, a right-to-left isolate and its end, the bidi marks, a zero width space, a line separator
  * and a tag character.
  */
-const HOSTILE = `${ESC}]0;owned${BEL}${ESC}]52;c;ZWNobyBvd25lZA==${BEL}${ESC}[2J\u009b31m\u007f\rx\ny\tz\u202eexe.png\u2067ab\u2069\u200e\u200f\u061c\u200b\u2028\u{e0041}`;
+const HOSTILE =
+  `${ESC}]0;owned${BEL}${ESC}]52;c;ZWNobyBvd25lZA==${BEL}${ESC}[2J\u009b31m\u007f\rx\ny\tz` +
+  '\u202eexe.png\u2067ab\u2069\u200e\u200f\u061c\u200b\u2028\u{e0041}';
 /** How the command shows it in text: every control character but the tab, and every invisible one, escaped. */
 const SHOWN =
-  '\\x1b]0;owned\\x07\\x1b]52;c;ZWNobyBvd25lZA==\\x07\\x1b[2J\\x9b31m\\x7f\\x0dx\\x0ay\tz\\u202eexe.png\\u2067ab\\u2069\\u200e\\u200f\\u061c\\u200b\\u2028\\u{e0041}';
+  '\\x1b]0;owned\\x07\\x1b]52;c;ZWNobyBvd25lZA==\\x07\\x1b[2J\\x9b31m\\x7f\\x0dx\\x0ay\tz' +
+  '\\u202eexe.png\\u2067ab\\u2069\\u200e\\u200f\\u061c\\u200b\\u2028\\u{e0041}';
 /** Any control character but the tab and the line feed that ends each line, or a format character or separator. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point of the test
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/u;

@@ -150,7 +150,8 @@ describe('ricloud task wait', () => {
     const over = await ricloud(['task', 'wait', task.id, '--timeout', '2147484'], env(token));
     expect(over).toMatchObject({ code: 2, stdout: '' });
     expect(over.stderr).toContain(
-      "error: option '--timeout <seconds>' argument '2147484' is invalid. Not a positive number of seconds up to 2147483.",
+      "error: option '--timeout <seconds>' argument '2147484' is invalid. " +
+        'Not a positive number of seconds up to 2147483.',
     );
     expect(sent()).toBe(before);
   });

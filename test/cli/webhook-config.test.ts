@@ -264,7 +264,8 @@ describe('ricloud webhook-config list', () => {
         const run = await ricloud(['webhook-config', 'list', flag, value], e);
         expect({ value, code: run.code, stdout: run.stdout }).toEqual({ value, code: 2, stdout: '' });
         expect(run.stderr).toContain(
-          `error: option '${flag} <time>' argument '${value}' is invalid. Not an ISO 8601 date (2025-01-31) or time with a zone`,
+          `error: option '${flag} <time>' argument '${value}' is invalid. ` +
+            'Not an ISO 8601 date (2025-01-31) or time with a zone',
         );
       }
       for (const [i, value] of [
@@ -381,7 +382,8 @@ describe('ricloud webhook-config test', () => {
     const run = await ricloud(['webhook-config', 'test', cfg.id, '--timeout', '99999999'], env(token));
     expect(run).toMatchObject({ code: 2, stdout: '' });
     expect(run.stderr).toContain(
-      "error: option '--timeout <seconds>' argument '99999999' is invalid. Not a positive number of seconds up to 2147483.",
+      "error: option '--timeout <seconds>' argument '99999999' is invalid. " +
+        'Not a positive number of seconds up to 2147483.',
     );
     // Only the test that create started: the command created none.
     expect(

@@ -411,7 +411,8 @@ describe('lists', () => {
       }
       const cfg = await create();
       const strict = await call(
-        `/configs/webhook?limit=1&date_created__lte=${new Date(Date.now() + 60_000).toISOString()}&date_created__gt=2020-03-01T00:00:00Z`,
+        `/configs/webhook?limit=1&date_created__lte=${new Date(Date.now() + 60_000).toISOString()}` +
+          '&date_created__gt=2020-03-01T00:00:00Z',
       );
       expect(strict.status).toBe(200);
       expect(strict.json.data.map((c: { id: string }) => c.id)).toEqual([cfg.id]);

@@ -213,7 +213,8 @@ describe('over real sockets (startMockServer)', () => {
     const deno = async (request: Request) => {
       if (++calls === 1)
         throw new TypeError(
-          `error sending request for url (${request.url}): client error (Connect): tcp connect error: Connection refused (os error 111)`,
+          `error sending request for url (${request.url}): client error (Connect): tcp connect error: ` +
+            'Connection refused (os error 111)',
         );
       return fetch(request);
     };
@@ -231,7 +232,8 @@ describe('over real sockets (startMockServer)', () => {
       const deno = async (request: Request) => {
         if (++calls === 1) {
           const cause = new Error(
-            `error sending request for url (${request.url}): client error (Connect): tcp connect error: Connection refused (os error 111)`,
+            `error sending request for url (${request.url}): client error (Connect): tcp connect error: ` +
+              'Connection refused (os error 111)',
           );
           throw new TypeError('fetch failed', { cause });
         }

@@ -148,11 +148,14 @@ describe('error bodies', () => {
     ['a body cut short', (form: string) => `{"error":"invalid-body","message":"cannot parse ${form}`],
     ['a string of a JSON body', (form: string) => JSON.stringify({ error: 'invalid-body', message: `got ${form}` })],
   ])('a form-encoded request echoed in %s has its secret fields hidden, and the rest kept', async (_name, wrap) => {
-    const form = `user=ann&password=${HIDDEN}1&Token=${HIDDEN}2&credentials%5Bprivate_key%5D=${HIDDEN}3&user%5Bsecret%5D=${HIDDEN}4&x=1`;
+    const form =
+      `user=ann&password=${HIDDEN}1&Token=${HIDDEN}2` +
+      `&credentials%5Bprivate_key%5D=${HIDDEN}3&user%5Bsecret%5D=${HIDDEN}4&x=1`;
     const error = (await rejectionOf(answering(() => wrap(form)).client.webhookConfigs.list())) as RequestError;
     expect(`${error.body} ${error.message} ${JSON.stringify(error)}`).not.toContain(HIDDEN);
     expect(error.body).toContain(
-      'user=ann&password=[redacted]&Token=[redacted]&credentials%5Bprivate_key%5D=[redacted]&user%5Bsecret%5D=[redacted]&x=1',
+      'user=ann&password=[redacted]&Token=[redacted]' +
+        '&credentials%5Bprivate_key%5D=[redacted]&user%5Bsecret%5D=[redacted]&x=1',
     );
   });
 

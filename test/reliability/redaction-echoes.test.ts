@@ -100,7 +100,8 @@ describe('a secret echoed in an encoding of an encoding', () => {
     const nested = new URLSearchParams({ next: `/login?${new URLSearchParams({ next: retry })}` });
     const error = await sessionRefused({ password }, `retry at ${nested}`);
     expect(error.apiMessage).toBe(
-      `retry at next=${encodedTimes('/login?next=', 1)}${encodedTimes('/sessions/retry?user=john&password=', 2)}[redacted]`,
+      `retry at next=${encodedTimes('/login?next=', 1)}` +
+        `${encodedTimes('/sessions/retry?user=john&password=', 2)}[redacted]`,
     );
     expectClean(renderings(error), ['correct%252Bhorse', 'horse%252B2024']);
   });

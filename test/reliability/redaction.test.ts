@@ -82,7 +82,8 @@ describe('in process', () => {
   it('a body cut inside the secret (say, by a proxy) keeps no part of it', async () => {
     const cut: typeof fetch = async () =>
       new Response(
-        '{"id":"wc_1","resource":"webhook_config","url":"https://hooks.example.com/in","secret":"whsec_cut_0123456789abcdef',
+        '{"id":"wc_1","resource":"webhook_config","url":"https://hooks.example.com/in",' +
+          '"secret":"whsec_cut_0123456789abcdef',
         {
           status: 201,
           headers: { 'content-type': 'application/json' },

@@ -309,7 +309,9 @@ describe('result.download()', () => {
     expect(await rejectionOf(result.download())).toMatchObject({
       name: 'InvalidInputError',
       field: 'signed_url',
-      message: `signed_url: result ${result.id} has none (state available): turn on signed_urls_enabled in its storage config, or read its url from the bucket`,
+      message:
+        `signed_url: result ${result.id} has none (state available): ` +
+        'turn on signed_urls_enabled in its storage config, or read its url from the bucket',
     });
     expect(api.requests.length).toBe(sent);
   });

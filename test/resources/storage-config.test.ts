@@ -35,7 +35,8 @@ describe('StorageConfig', () => {
       expect(cfg).toBeInstanceOf(StorageConfig);
       expect(cfg.lastResponse.status).toBe(201);
       expect(cfg).toMatchObject({ resource: 'storage_config', type: 'gs', url: URL_GS, state: 'new' });
-      const shown = `${JSON.stringify(cfg)} ${inspect(cfg)} ${inspect({ ...cfg })} ${JSON.stringify(logger.debug.mock.calls)}`;
+      const logs = logger.debug.mock.calls;
+      const shown = `${JSON.stringify(cfg)} ${inspect(cfg)} ${inspect({ ...cfg })} ${JSON.stringify(logs)}`;
       expect(shown).not.toContain('BEGIN PRIVATE KEY');
       expect(shown).not.toContain('r@acme.iam');
       expect(inspect(cfg)).toContain('[redacted]');
