@@ -91,9 +91,16 @@ import { getResponse } from 'msw';
 export async function run() {
   let secret;
   const received = [];
-  const receiver = createWebhookHandler({ secret: () => secret, onAny: (event) => void received.push(event.type + '.' + event.action) });
+  const receiver = createWebhookHandler({
+    secret: () => secret,
+    onAny: (event) => void received.push(event.type + '.' + event.action),
+  });
   const api = createMockApi({ baseUrl: 'https://ricloud.test', taskDelay: 5, deliver: receiver });
-  configure({ token: 'tok_page', baseUrl: 'https://ricloud.test', fetch: (request) => getResponse(api.handlers, request) });
+  configure({
+    token: 'tok_page',
+    baseUrl: 'https://ricloud.test',
+    fetch: (request) => getResponse(api.handlers, request),
+  });
   const config = await WebhookConfig.create({ url: 'https://app.example/hooks' });
   secret = config.secret;
   await api.settle();
@@ -103,13 +110,14 @@ export async function run() {
 }`;
 
 describe('the browser build', () => {
-  it('runs ricloud/mock inside a page: a config reaches valid through a signed delivery to an in-page receiver', async () => {
+  it('runs ricloud/mock in a page: a config turns valid through a signed delivery to an in-page receiver', async () => {
     const { exports } = await loadPage<{ run(): Promise<unknown> }>(MOCK_IN_PAGE);
     expect(await exports.run()).toEqual({
       state: 'valid',
       received: ['webhook_config.test'],
       server:
-        "RicloudError: startMockServer needs Node's http server; in a browser, pass createMockApi().handlers to msw's setupWorker",
+        "RicloudError: startMockServer needs Node's http server; in a browser, " +
+        "pass createMockApi().handlers to msw's setupWorker",
     });
   });
 
@@ -125,7 +133,11 @@ import { createMockApi } from 'ricloud/mock';
 import { getResponse } from 'msw';
 export async function run() {
   const api = createMockApi({ baseUrl: 'https://ricloud.test', deliver: async () => new Response('OK') });
-  configure({ token: 'tok_page', baseUrl: 'https://ricloud.test', fetch: (request) => getResponse(api.handlers, request) });
+  configure({
+    token: 'tok_page',
+    baseUrl: 'https://ricloud.test',
+    fetch: (request) => getResponse(api.handlers, request),
+  });
   const config = await WebhookConfig.create({ url: 'https://app.example/hooks' });
   const listed = await WebhookConfig.list();
   api.reset();
@@ -178,29 +190,43 @@ export async function run() {
     await api.settle();
   });
 
-  it('a browser\'s bare "Failed to fetch": a create is sent once, may have been applied, and the message names CORS', async () => {
-    const { exports: app } = await loadPage<{
-      create(fetch: (request: Request) => Promise<Response>): Promise<unknown>;
-    }>(
-      `import { Client } from 'ricloud';
-export const create = (fetch) => new Client({ token: 'tok_page', baseUrl: 'https://ricloud.test', fetch, maxRetries: 2 })
-  .webhookConfigs.create({ url: 'https://app.example/hooks' })
-  .then(() => 'created', (error) => ({ name: error.name, message: error.message, attempts: error.request.attempts, mayHaveSucceeded: error.mayHaveSucceeded }));`,
-      { location: { origin: 'https://app.example' } },
-    );
-    let sent = 0;
-    // All a browser says of a refused connection, a dropped one, or a response CORS withheld.
-    const failed = async () => {
-      sent++;
-      throw new TypeError('Failed to fetch');
-    };
-    expect(await app.create(failed)).toEqual({
-      name: 'ConnectionError',
-      message:
-        'create webhook_config: connection failed; from a page on https://app.example, a server that does not allow this origin (CORS) fails this way too; the request may have been applied',
-      attempts: 1,
-      mayHaveSucceeded: true,
-    });
-    expect(sent).toBe(1);
-  });
+  it(
+    'a browser\'s bare "Failed to fetch": a create is sent once, may have been applied, ' +
+      'and the message names CORS',
+    async () => {
+      const { exports: app } = await loadPage<{
+        create(fetch: (request: Request) => Promise<Response>): Promise<unknown>;
+      }>(
+        `import { Client } from 'ricloud';
+export const create = (fetch) =>
+  new Client({ token: 'tok_page', baseUrl: 'https://ricloud.test', fetch, maxRetries: 2 })
+    .webhookConfigs.create({ url: 'https://app.example/hooks' })
+    .then(
+      () => 'created',
+      (error) => ({
+        name: error.name,
+        message: error.message,
+        attempts: error.request.attempts,
+        mayHaveSucceeded: error.mayHaveSucceeded,
+      }),
+    );`,
+        { location: { origin: 'https://app.example' } },
+      );
+      let sent = 0;
+      // All a browser says of a refused connection, a dropped one, or a response CORS withheld.
+      const failed = async () => {
+        sent++;
+        throw new TypeError('Failed to fetch');
+      };
+      expect(await app.create(failed)).toEqual({
+        name: 'ConnectionError',
+        message:
+          'create webhook_config: connection failed; from a page on https://app.example, ' +
+          'a server that does not allow this origin (CORS) fails this way too; the request may have been applied',
+        attempts: 1,
+        mayHaveSucceeded: true,
+      });
+      expect(sent).toBe(1);
+    },
+  );
 });

@@ -53,7 +53,7 @@ afterAll(() => server.close());
 const quiet = { logLevel: 'off' } as const;
 const authOf = (request: { headers: Record<string, string> }) => request.headers.authorization;
 
-/** The SDK imported afresh (no configure() called) with `RICLOUD_TOKEN` and `RICLOUD_URL` set, or unset when undefined. */
+/** The SDK imported afresh (no configure()) with `RICLOUD_TOKEN` and `RICLOUD_URL` set, or unset when undefined. */
 async function freshSdk(token: string | undefined, url?: string) {
   forgetDefaultClient();
   vi.stubEnv('RICLOUD_TOKEN', token);
@@ -125,17 +125,21 @@ describe('configure() and the default client', () => {
     expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`]);
   });
 
-  it("is one for the process: configure() in one copy of the SDK (the ESM build) reaches another's (the CommonJS one)", async () => {
-    vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
-    configure({ token: TOKEN_A, ...quiet });
-    vi.resetModules();
-    const other = await import('../src/index');
-    expect(other.WebhookConfig).not.toBe(WebhookConfig);
-    await other.WebhookConfig.list();
-    other.configure({ token: TOKEN_B, ...quiet });
-    await WebhookConfig.list();
-    expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`, `Token ${TOKEN_B}`]);
-  });
+  it(
+    'is one for the process: configure() in one copy of the SDK (the ESM build) ' +
+      "reaches another's (the CommonJS one)",
+    async () => {
+      vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
+      configure({ token: TOKEN_A, ...quiet });
+      vi.resetModules();
+      const other = await import('../src/index');
+      expect(other.WebhookConfig).not.toBe(WebhookConfig);
+      await other.WebhookConfig.list();
+      other.configure({ token: TOKEN_B, ...quiet });
+      await WebhookConfig.list();
+      expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`, `Token ${TOKEN_B}`]);
+    },
+  );
 
   it('builds the default client from the environment when configure() was never called', async () => {
     const fresh = await freshSdk(TOKEN_B, 'https://eu.ricloud.test');
@@ -144,15 +148,19 @@ describe('configure() and the default client', () => {
     expect(eu.requests.map(authOf)).toEqual([`Token ${TOKEN_B}`]);
   });
 
-  it('reads RICLOUD_TOKEN again after a static call found none: a token set later (secrets loaded at start-up) is sent', async () => {
-    const fresh = await freshSdk(undefined);
-    const error = await rejectionOf(fresh.WebhookConfig.list());
-    expect((error as InvalidInputError).field).toBe('token');
-    vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
-    await fresh.WebhookConfig.list();
-    await fresh.WebhookConfig.list();
-    expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_B}`, `Token ${TOKEN_B}`]);
-  });
+  it(
+    'reads RICLOUD_TOKEN again after a static call found none: a token set later (secrets loaded at start-up) ' +
+      'is sent',
+    async () => {
+      const fresh = await freshSdk(undefined);
+      const error = await rejectionOf(fresh.WebhookConfig.list());
+      expect((error as InvalidInputError).field).toBe('token');
+      vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
+      await fresh.WebhookConfig.list();
+      await fresh.WebhookConfig.list();
+      expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_B}`, `Token ${TOKEN_B}`]);
+    },
+  );
 
   it('keeps the default client it built once it has a token: a later change of RICLOUD_TOKEN is not read', async () => {
     const fresh = await freshSdk(TOKEN_B);
@@ -162,7 +170,7 @@ describe('configure() and the default client', () => {
     expect(main.requests.map(authOf)).toEqual([`Token ${TOKEN_B}`, `Token ${TOKEN_B}`]);
   });
 
-  it('replaces the default client when called again, without merging options; values made before keep their client', async () => {
+  it('replaces the default client on each call, not merging options; earlier values keep their client', async () => {
     vi.stubEnv('RICLOUD_TOKEN', TOKEN_B);
     configure({ token: TOKEN_A, ...quiet });
     const cfg = await WebhookConfig.create({ url: 'https://hooks.example.com/in' });
@@ -189,7 +197,7 @@ describe('configure() and the default client', () => {
   });
 });
 
-it('reads a variable it may not read (Deno without --allow-env) as unset, rather than throwing the runtime error', async () => {
+it('reads a variable it may not read (Deno without --allow-env) as unset, not throwing the runtime error', async () => {
   // Deno's process.env throws NotCapable for a variable the script was not allowed to read.
   const denied = new Proxy(
     {},
@@ -217,7 +225,7 @@ it('reads a variable it may not read (Deno without --allow-env) as unset, rather
 });
 
 describe('isolated clients', () => {
-  it('leaves the default client alone: static calls keep the configured token, options.client switches per call', async () => {
+  it('leaves the default client alone: static calls keep their token, options.client switches per call', async () => {
     configure({ token: TOKEN_A, ...quiet });
     const isolated = new Client({ token: TOKEN_B, ...quiet });
     await isolated.webhookConfigs.list();
@@ -330,9 +338,12 @@ describe('client options', () => {
       const sent = [];
       const fetch = async (request) => {
         sent.push([request.headers.get('user-agent'), request.headers.get('authorization')]);
-        return new Response(JSON.stringify({ data: [], has_more: false }), { headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify({ data: [], has_more: false }), {
+          headers: { 'content-type': 'application/json' },
+        });
       };
-      await new Client({ token: 'tok_browser', baseUrl: 'https://api.test', fetch, logLevel: 'off' }).webhookConfigs.list();
+      await new Client({ token: 'tok_browser', baseUrl: 'https://api.test', fetch, logLevel: 'off' })
+        .webhookConfigs.list();
       Object.defineProperty(globalThis, 'process', { value: saved, configurable: true });
       console.log(JSON.stringify(sent));`;
       const { execFileSync } = await import('node:child_process');
@@ -474,7 +485,7 @@ describe('the escape hatch: client.get, post and delete', () => {
     }
   });
 
-  it('maps an error status like any call: DELETE on a path the mock does not serve that way is a RequestError', async () => {
+  it('maps an error status like any call: a DELETE the mock does not serve is a RequestError', async () => {
     const error = await rejectionOf(client().delete('/tasks'));
     expect(error).toBeInstanceOf(RequestError);
     expect(error).toMatchObject({ status: 405, request: { method: 'DELETE', path: '/tasks' } });
@@ -501,7 +512,7 @@ describe('the escape hatch: client.get, post and delete', () => {
     expect(spy).not.toHaveBeenCalled();
   });
 
-  it('a password sent through the hatch and echoed by the server is hidden in the error, as a resource hides it', async () => {
+  it('a password sent through the hatch and echoed back is hidden in the error, as a resource hides it', async () => {
     const password = 'hunter2-correct-horse-battery';
     server.use(
       http.post(`${DEFAULT_BASE_URL}/sessions`, async ({ request }) => {
@@ -521,19 +532,23 @@ describe('the escape hatch: client.get, post and delete', () => {
       expect(text).not.toContain(password);
   });
 
-  it('an answer checked by a zod schema that throws is a ResponseValidationError with its status, not a lost connection', async () => {
-    const schema = z.pipe(
-      z.unknown(),
-      z.transform(() => {
-        throw new Error('schema boom');
-      }),
-    );
-    const error = await rejectionOf(client().get('/configs/webhook', { schema }));
-    expect(error).toBeInstanceOf(ResponseValidationError);
-    expect(error).toMatchObject({ status: 200, mayHaveSucceeded: false });
-    expect(error.message).toContain('the schema threw while checking the response');
-    expect((error as Error).cause).toBeInstanceOf(Error);
-  });
+  it(
+    'an answer checked by a zod schema that throws is a ResponseValidationError with its status, ' +
+      'not a lost connection',
+    async () => {
+      const schema = z.pipe(
+        z.unknown(),
+        z.transform(() => {
+          throw new Error('schema boom');
+        }),
+      );
+      const error = await rejectionOf(client().get('/configs/webhook', { schema }));
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect(error).toMatchObject({ status: 200, mayHaveSucceeded: false });
+      expect(error.message).toContain('the schema threw while checking the response');
+      expect((error as Error).cause).toBeInstanceOf(Error);
+    },
+  );
 
   it.each([
     ['retry', { retry: 'idempotant' }],

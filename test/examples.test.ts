@@ -1,4 +1,4 @@
-/** Every example in examples/ runs as a user would run it (tsx), against a real mock server, and prints what the README says. */
+/** Each example in examples/ runs as a user runs it (tsx) against a real mock server, printing what the README says. */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +40,7 @@ describe('examples', { timeout: 60_000 }, () => {
     expect(out).toContain('1 without a state filter, 1 with state=deactivated');
   });
 
-  it("demo.ts sets the organisation's default config and a key's override, and each key's event reaches its own", async () => {
+  it("demo.ts sets the organisation's default and a key's override, and each key's event reaches its own", async () => {
     const out = await example('demo');
     expect(out).toMatch(/^• org default \S+: events of keys without their own config go to …\/second$/m);
     expect(out).toMatch(/^• key {9}\S+ overrides it: its events go to …\/v2$/m);
@@ -56,7 +56,7 @@ describe('examples', { timeout: 60_000 }, () => {
     expect(org.some((c) => c.state === 'deactivated')).toBe(true);
   });
 
-  it('pagination.ts pages by hand, iterates everything and its pages, copies a bounded array, and deletes all', async () => {
+  it('pagination.ts pages by hand, iterates all items and pages, copies a bounded array, and deletes all', async () => {
     expect(await example('pagination')).toContain('2 of 3 on the first page\n3 3 3 2+1\n0 left');
   });
 
@@ -77,23 +77,28 @@ describe('examples', { timeout: 60_000 }, () => {
     expect(out).not.toContain('token-client-options');
   });
 
-  it('retrieve-data.ts runs user → session → poll → JSON results → poll of their files → download → acknowledge, and its receiver verifies every event', async () => {
-    const out = await example('retrieve-data');
-    expect(out).toMatch(/^session active\npoll completed: 2 tasks succeeded$/m);
-    for (const type of ['ios_messages.messages', 'ios_photos.photos'])
-      expect(out).toMatch(new RegExp(`^read ${type}: 4 files named$`, 'm'));
-    expect(out.match(/^downloaded file-[0-9a-f]{12}-\d: 4096 bytes, MD5 [0-9a-f]{32}$/gm)).toHaveLength(8);
-    expect(out).toContain('acknowledged 10 results: consumed\n');
-    expect(out).toContain(
-      'events verified: poll.completed, poll.created, session.active, task.created, task.succeeded, webhook_config.test\n',
-    );
-  });
+  it(
+    'retrieve-data.ts runs user → session → poll → JSON results → poll of their files → download → acknowledge, ' +
+      'and its receiver verifies every event',
+    async () => {
+      const out = await example('retrieve-data');
+      expect(out).toMatch(/^session active\npoll completed: 2 tasks succeeded$/m);
+      for (const type of ['ios_messages.messages', 'ios_photos.photos'])
+        expect(out).toMatch(new RegExp(`^read ${type}: 4 files named$`, 'm'));
+      expect(out.match(/^downloaded file-[0-9a-f]{12}-\d: 4096 bytes, MD5 [0-9a-f]{32}$/gm)).toHaveLength(8);
+      expect(out).toContain('acknowledged 10 results: consumed\n');
+      expect(out).toContain(
+        'events verified: poll.completed, poll.created, session.active, task.created, task.succeeded, ' +
+          'webhook_config.test\n',
+      );
+    },
+  );
 
-  it('escape-hatch.ts creates through client.post with a schema, lists through client.get, and reads with zod', async () => {
+  it('escape-hatch.ts creates via client.post with a schema, lists via client.get, and reads with zod', async () => {
     expect(await example('escape-hatch')).toMatch(/^[0-9a-f-]{36} new 1 https:\/\/hooks\.example\.com\/raw\n$/);
   });
 
-  it("ricloud-py-config.ts configures the library from ricloud-py's ~/.ricloud.ini alone, its token hidden", async () => {
+  it("ricloud-py-config.ts configures the SDK from ricloud-py's ~/.ricloud.ini alone, its token hidden", async () => {
     const home = mkdtempSync(join(tmpdir(), 'ricloud-example-'));
     try {
       writeFileSync(join(home, '.ricloud.ini'), `[api]\ntoken = token-py-config\nurl = ${mock.url}\nmax_retries = 3\n`);

@@ -17,7 +17,7 @@ mkdirSync(join(app, 'node_modules'));
 symlinkSync(root, join(app, 'node_modules', 'ricloud'), 'dir');
 writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', type: 'module' }));
 
-/** The body of an app: every entry point used, a webhook config's life, errors narrowed by class, an event by slug and type. */
+/** An app's body: each entry point used, a webhook config's life, errors narrowed by class, events by slug and type. */
 const USE = `
 export async function main(): Promise<void> {
   configure({ token: process.env['RICLOUD_TOKEN'] });
@@ -61,7 +61,13 @@ const ESM_APP = `import {
   type TaskState,
   WebhookConfig,
 } from 'ricloud';
-import { constructEvent, createWebhookHandler, isEvent, type WebhookEvent, type WebhookEventOf } from 'ricloud/webhooks';
+import {
+  constructEvent,
+  createWebhookHandler,
+  isEvent,
+  type WebhookEvent,
+  type WebhookEventOf,
+} from 'ricloud/webhooks';
 import { createMockApi } from 'ricloud/mock';
 import { webhookConfigSchema } from 'ricloud/schemas';
 import { downloadToFile } from 'ricloud/node';
@@ -163,7 +169,8 @@ export const client = new Client({ fetch: (input, init) => fetch(input, init) })
     expect(diagnostics(['fetch.ts'], Kind.NodeNext, Resolution.NodeNext, NODE)).toEqual([]);
   }, 120_000);
 
-  it("give a download's bytes as a response body's are, which a Blob takes (TypeScript 5.7+: Uint8Array<ArrayBuffer>)", () => {
+  it("give a download's bytes as a response body's are, which a Blob takes (TypeScript 5.7+: " +
+    'Uint8Array<ArrayBuffer>)', () => {
     writeFileSync(
       join(app, 'download.ts'),
       `import { Result } from 'ricloud';
@@ -263,7 +270,7 @@ describe('filters and parameters in an editor', () => {
 });
 
 describe('attributes in an editor', () => {
-  it("show their schema's docs on hover, on resources, on the schemas' attribute types and on what a schema parses", () => {
+  it("show their schema's docs on hover: on resources, the schemas' attribute types and what a schema parses", () => {
     const docs = hoverDocs(
       `import type { Session, Task, WebhookConfig } from 'ricloud';
 import { type TaskAttributes, webhookConfigSchema } from 'ricloud/schemas';
@@ -323,9 +330,11 @@ declare const params: PermissionsParams;`,
       'retry.error': 'Why the attempt failed: the error the call would throw, were it not retried.',
       'progress.bytes': 'Bytes received so far.',
       'progress.total':
-        "The file's size in bytes: the result's `size`, else the answer's `Content-Length`; undefined when neither is known.",
+        "The file's size in bytes: the result's `size`, else the answer's `Content-Length`; " +
+        'undefined when neither is known.',
       'params.scopes':
-        "Each scope with its limits, e.g. `{ 'source_type:icloud.account': [{ level: 'user', type: 'count', value: 3 }] }`.",
+        'Each scope with its limits, e.g. ' +
+        "`{ 'source_type:icloud.account': [{ level: 'user', type: 'count', value: 3 }] }`.",
     });
   }, 120_000);
 });

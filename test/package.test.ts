@@ -26,7 +26,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dist = resolve(import.meta.dirname, '../dist');
 const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8'));
 
-/** The file package.json `imports` maps `spec` to for a runtime or bundler that sets `conditions`, as Node resolves it. */
+/** The file package.json `imports` maps `spec` to for a runtime or bundler with `conditions`, as Node resolves it. */
 function importTarget(spec: string, conditions: string[]): string {
   let target: string | Record<string, unknown> = manifest.imports[spec];
   while (typeof target === 'object')
@@ -89,36 +89,40 @@ describe('built package', () => {
     expect(imports.filter((name) => /^(ky|zod|msw)(\/|$)/.test(name))).toEqual([]);
   });
 
-  it("is one build whose only lazy import()s are the request engine's, in the servers' #load-engine, and msw's, in #msw", () => {
-    const loaders: string[] = [];
-    for (const file of readdirSync(dist).filter((name) => /\.(c?js)$/.test(name))) {
-      const code = readFileSync(join(dist, file), 'utf8');
-      const lazy = [...code.matchAll(/\bimport\s*\(\s*([^)]*)\)/g)].map(([, spec]) => spec ?? '');
-      const msw = file === 'msw.js' ? lazy.filter((spec) => /^["']msw\//.test(spec)) : [];
-      const others = lazy.filter((spec) => !/^["']\.\/engine-\w+\.c?js["']$/.test(spec) && !msw.includes(spec));
-      expect({ file, others }).toEqual({ file, others: [] });
-      if (lazy.some((spec) => spec.includes('engine-'))) loaders.push(file);
-    }
-    // The servers' loaders of the library's ESM and CJS builds, and the CLI's own bundle of the SDK.
-    expect(loaders.filter((file) => file.startsWith('load-engine')).sort()).toEqual([
-      'load-engine.cjs',
-      'load-engine.js',
-    ]);
-    expect(loaders.filter((file) => !file.startsWith('load-engine')).length).toBeLessThanOrEqual(1);
-    expect(importTarget('#load-engine', ['import'])).toBe(join(dist, 'load-engine.js'));
-    expect(importTarget('#load-engine', ['require'])).toBe(join(dist, 'load-engine.cjs'));
-    expect(importTarget('#msw', ['import'])).toBe(join(dist, 'msw.js'));
-    expect(importTarget('#msw', ['require'])).toBe(join(dist, 'msw.cjs'));
-    // Bundlers, for browsers or not: static imports, as bundles for CommonJS or an IIFE hold no top-level await.
-    for (const bundler of [
-      ['import', 'browser'],
-      ['require', 'browser'],
-      ['import', 'module'],
-      ['require', 'module'],
-    ])
-      expect(importTarget('#msw', bundler)).toBe(join(dist, 'msw.static.js'));
-    expect(readFileSync(join(dist, 'msw.static.js'), 'utf8')).not.toMatch(/\bimport\s*\(/);
-  });
+  it(
+    "is one build whose only lazy import()s are the request engine's, in the servers' #load-engine, and msw's, " +
+      'in #msw',
+    () => {
+      const loaders: string[] = [];
+      for (const file of readdirSync(dist).filter((name) => /\.(c?js)$/.test(name))) {
+        const code = readFileSync(join(dist, file), 'utf8');
+        const lazy = [...code.matchAll(/\bimport\s*\(\s*([^)]*)\)/g)].map(([, spec]) => spec ?? '');
+        const msw = file === 'msw.js' ? lazy.filter((spec) => /^["']msw\//.test(spec)) : [];
+        const others = lazy.filter((spec) => !/^["']\.\/engine-\w+\.c?js["']$/.test(spec) && !msw.includes(spec));
+        expect({ file, others }).toEqual({ file, others: [] });
+        if (lazy.some((spec) => spec.includes('engine-'))) loaders.push(file);
+      }
+      // The servers' loaders of the library's ESM and CJS builds, and the CLI's own bundle of the SDK.
+      expect(loaders.filter((file) => file.startsWith('load-engine')).sort()).toEqual([
+        'load-engine.cjs',
+        'load-engine.js',
+      ]);
+      expect(loaders.filter((file) => !file.startsWith('load-engine')).length).toBeLessThanOrEqual(1);
+      expect(importTarget('#load-engine', ['import'])).toBe(join(dist, 'load-engine.js'));
+      expect(importTarget('#load-engine', ['require'])).toBe(join(dist, 'load-engine.cjs'));
+      expect(importTarget('#msw', ['import'])).toBe(join(dist, 'msw.js'));
+      expect(importTarget('#msw', ['require'])).toBe(join(dist, 'msw.cjs'));
+      // Bundlers, for browsers or not: static imports, as bundles for CommonJS or an IIFE hold no top-level await.
+      for (const bundler of [
+        ['import', 'browser'],
+        ['require', 'browser'],
+        ['import', 'module'],
+        ['require', 'module'],
+      ])
+        expect(importTarget('#msw', bundler)).toBe(join(dist, 'msw.static.js'));
+      expect(readFileSync(join(dist, 'msw.static.js'), 'utf8')).not.toMatch(/\bimport\s*\(/);
+    },
+  );
 
   it.each([
     ['index.js', 'import', 'load-engine.browser.js'],
@@ -140,7 +144,8 @@ describe('built package', () => {
 
   it('loads ky and zod with the first request, through the engine (require.cache of a CommonJS app)', () => {
     const script = `const { Client } = require('ricloud');
-      const loaded = () => Object.keys(require.cache).filter((f) => /node_modules[\\/](ky|zod)[\\/]/.test(f)).length > 0;
+      const loaded = () =>
+        Object.keys(require.cache).filter((f) => /node_modules[\\/](ky|zod)[\\/]/.test(f)).length > 0;
       const before = loaded();
       new Client({ token: 't', baseUrl: 'http://127.0.0.1:9', maxRetries: 0, logLevel: 'off' })
         .get('/key').catch(() => console.log(before, loaded()));`;
@@ -158,16 +163,20 @@ describe('built package', () => {
     },
   );
 
-  it('gives only ricloud/mock a `browser` condition (a page cannot run its HTTP server), which never loads node:http', () => {
-    const exports = manifest.exports;
-    expect(Object.keys(exports).filter((path) => exports[path].browser)).toEqual(['./mock']);
-    expect(exports['./mock'].browser.import.default).toBe('./dist/mock.browser.js');
-    expect(exports['./mock'].browser.require.default).toBe('./dist/mock.browser.cjs');
-    const builtins = (entry: string) => [...externalImports(entry, true, true)].filter((name) => isBuiltin(name));
-    expect(builtins('mock.browser.js')).toEqual([]);
-    expect(builtins('mock.browser.cjs')).toEqual([]);
-    expect(builtins('mock.js').length).toBeGreaterThan(0);
-  });
+  it(
+    'gives only ricloud/mock a `browser` condition (a page cannot run its HTTP server), ' +
+      'which never loads node:http',
+    () => {
+      const exports = manifest.exports;
+      expect(Object.keys(exports).filter((path) => exports[path].browser)).toEqual(['./mock']);
+      expect(exports['./mock'].browser.import.default).toBe('./dist/mock.browser.js');
+      expect(exports['./mock'].browser.require.default).toBe('./dist/mock.browser.cjs');
+      const builtins = (entry: string) => [...externalImports(entry, true, true)].filter((name) => isBuiltin(name));
+      expect(builtins('mock.browser.js')).toEqual([]);
+      expect(builtins('mock.browser.cjs')).toEqual([]);
+      expect(builtins('mock.js').length).toBeGreaterThan(0);
+    },
+  );
 
   it('requires ricloud/mock under the `browser` condition as CommonJS, one SDK with a required ricloud', () => {
     // An app's CommonJS bundled for browsers (webpack) or run under `browser` (Jest's jsdom): an ES module here would
@@ -194,7 +203,7 @@ describe('built package', () => {
     );
   });
 
-  it('is one SDK to an app that both imports and requires it: errors match either build, configure() reaches both', () => {
+  it('is one SDK to an app that imports and requires it: errors match either build, configure() reaches both', () => {
     // Node loads dist/index.js for the import and dist/index.cjs for the require: two copies of every class.
     const script = `import { createRequire } from 'node:module';
       import * as esm from 'ricloud';
@@ -206,8 +215,9 @@ describe('built package', () => {
         ? Response.json({ ...config, url: 'https://' + who + '.example' })
         : Response.json({ error: 'not-found', message: 'no such config' }, { status: 404 });
       const missing = (sdk) => sdk.WebhookConfig.retrieve('wc_2').catch((error) => error);
-      const families = (error, sdk) => ['NotFoundError', 'RequestError', 'RicloudError', 'AuthenticationError', 'ServerError']
-        .filter((name) => error instanceof sdk[name]);
+      const families = (error, sdk) =>
+        ['NotFoundError', 'RequestError', 'RicloudError', 'AuthenticationError', 'ServerError']
+          .filter((name) => error instanceof sdk[name]);
       esm.configure({ token: 'tok', fetch: fetchAs('esm'), maxRetries: 0 });
       const fromEsm = [(await cjs.WebhookConfig.retrieve('wc_1')).url, families(await missing(cjs), esm)];
       cjs.configure({ token: 'tok', fetch: fetchAs('cjs'), maxRetries: 0 });
@@ -215,8 +225,12 @@ describe('built package', () => {
       const webhooks = new (createRequire(import.meta.url)('ricloud/webhooks').SignatureVerificationError)('x');
       console.log(JSON.stringify({ fromEsm, fromCjs, webhooks: [webhooks instanceof esm.RicloudError,
         webhooks instanceof SignatureVerificationError, new SignatureVerificationError('x') instanceof cjs.RicloudError,
-        new esm.RequestError('x', { status: 400, request: { method: 'GET', path: '/', attempts: 1 }, body: '', error: '' })
-          instanceof cjs.NotFoundError, {} instanceof esm.RicloudError, null instanceof cjs.RicloudError] }));`;
+        new esm.RequestError('x', {
+          status: 400,
+          request: { method: 'GET', path: '/', attempts: 1 },
+          body: '',
+          error: '',
+        }) instanceof cjs.NotFoundError, {} instanceof esm.RicloudError, null instanceof cjs.RicloudError] }));`;
     const cwd = resolve(import.meta.dirname, '..');
     const found = JSON.parse(
       execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8' }),
@@ -245,7 +259,8 @@ describe('built package', () => {
         process.execPath,
         [
           '-e',
-          `const { Client } = require(${JSON.stringify(join(dist, 'index.cjs'))}); console.log(require('node:util').inspect(new Client({ token: 'tok_hidden' })))`,
+          `const { Client } = require(${JSON.stringify(join(dist, 'index.cjs'))}); ` +
+            "console.log(require('node:util').inspect(new Client({ token: 'tok_hidden' })))",
         ],
         { encoding: 'utf8' },
       );
@@ -267,7 +282,9 @@ describe('ricloud/mock without msw (an optional peer dependency)', () => {
     symlinkSync(realpathSync(resolve(import.meta.dirname, '../node_modules', name)), join(app, 'node_modules', name));
   afterAll(() => rmSync(app, { recursive: true, force: true }));
 
-  const needsMsw = `ricloud/mock needs msw ${manifest.peerDependencies.msw}, an optional peer dependency of ricloud, and could not load it: npm install --save-dev msw`;
+  const needsMsw =
+    `ricloud/mock needs msw ${manifest.peerDependencies.msw}, an optional peer dependency of ricloud, ` +
+    'and could not load it: npm install --save-dev msw';
   /** What `node args` prints in the app, and its exit status. */
   const run = (args: string[]) => {
     const done = spawnSync(process.execPath, args, { cwd: app, encoding: 'utf8' });
@@ -286,7 +303,9 @@ describe('ricloud/mock without msw (an optional peer dependency)', () => {
   );
 
   it('leaves ricloud itself loading and working, in ESM and CommonJS', () => {
-    const esm = `const { Client } = await import('ricloud'); console.log(typeof new Client({ token: 't' }).webhookConfigs.create)`;
+    const esm =
+      "const { Client } = await import('ricloud'); " +
+      "console.log(typeof new Client({ token: 't' }).webhookConfigs.create)";
     expect(run(['--input-type=module', '-e', esm])).toEqual({ status: 0, out: 'function' });
     expect(run(['-e', "console.log(typeof require('ricloud').Client)"])).toEqual({ status: 0, out: 'function' });
   });

@@ -127,7 +127,7 @@ never(async () => {
   return results;
 });
 
-// A page's items are read-only: the last one is where the next page starts, so reordering them in place would skip items.
+// A page's items are read-only: the last is where the next page starts, so reordering them in place would skip items.
 never(async () => {
   const page = await WebhookConfig.list();
   const newestLast: WebhookConfig[] = page.data.toReversed();
@@ -199,8 +199,9 @@ never(async () => {
 // toNodeHandler mounts on node:http, though the webhooks entry names none of Node's types.
 never(() => createServer(toNodeHandler(createWebhookHandler({ secret: 'whsec_x' }))));
 
-// A receiver is handed over as it is where the platform passes a second argument of its own (Deno's info, Bun's server,
-// Next.js's params), and takes one with a `waitUntil` (Workers' ctx, a Vercel context) where work may outlive the answer.
+// A receiver is handed over as it is where the platform passes a second argument of its own
+// (Deno's info, Bun's server, Next.js's params), and takes one with a `waitUntil` (Workers' ctx, a Vercel context)
+// where work may outlive the answer.
 never(async () => {
   const receiver = createWebhookHandler({ secret: 'whsec_x' });
   const serve = (_: (request: Request, info: { remoteAddr: { hostname: string } }) => Promise<Response>) => {};

@@ -1,4 +1,4 @@
-/** Every TypeScript sample in the README and in docs/ is part of a file in examples/, which test/examples.test.ts runs. */
+/** Every TypeScript sample in the README and docs/ is part of a file in examples/, which test/examples.test.ts runs. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 

@@ -235,7 +235,7 @@ describe('global options', () => {
 });
 
 describe('a reader that goes away, or a full disk', () => {
-  it('`list --all --json | head -1`: the walk stops at once, quietly, with exit 141 as git and coreutils do', async () => {
+  it('`list --all --json | head -1`: the walk stops at once, quietly, exit 141 as git and coreutils do', async () => {
     const token = newToken();
     // One more than the largest page: the walk needs a second page, which hangs until the command gives up on it.
     for (let batch = 0; batch < 1001; batch += 77) {
@@ -266,7 +266,7 @@ describe('a reader that goes away, or a full disk', () => {
     expect(await run.done).toMatchObject({ code: 141, stderr: '' });
   });
 
-  it('--help and --version to a stdout that fails end as any output does (141 for a reader gone, else 1), not 0', async () => {
+  it('--help and --version to a failing stdout end as any output (141 for a reader gone, else 1), not 0', async () => {
     for (const args of [['--help'], ['--version'], ['webhook-config', 'list', '--help']]) {
       const gone = start(args);
       gone.child.stdout.destroy();
@@ -280,16 +280,20 @@ describe('a reader that goes away, or a full disk', () => {
     }
   });
 
-  it('a closed stdout (`>&-`) ends as `> /dev/null` does, 0 and quiet: Node opens /dev/null in its place at start-up', async () => {
-    // The command cannot tell the two apart (docs/cli.md, "A closed stdout"): it must neither hang nor crash on either.
-    const token = newToken();
-    await client(token).webhookConfigs.create({ url: OK_URL });
-    for (const args of [['--version'], ['--help'], ['webhook-config', 'list', '--json']]) {
-      const closed = await ricloudWithStdout(args, env(token), '>&-');
-      expect({ args, ...closed }).toEqual({ args, ...(await ricloudWithStdout(args, env(token), '> /dev/null')) });
-      expect({ args, ...closed }).toMatchObject({ args, code: 0, stderr: '' });
-    }
-  });
+  it(
+    'a closed stdout (`>&-`) ends as `> /dev/null` does, 0 and quiet: Node opens ' +
+      '/dev/null in its place at start-up',
+    async () => {
+      // The command cannot tell the two apart (docs/cli.md, "A closed stdout"): it must neither hang nor crash.
+      const token = newToken();
+      await client(token).webhookConfigs.create({ url: OK_URL });
+      for (const args of [['--version'], ['--help'], ['webhook-config', 'list', '--json']]) {
+        const closed = await ricloudWithStdout(args, env(token), '>&-');
+        expect({ args, ...closed }).toEqual({ args, ...(await ricloudWithStdout(args, env(token), '> /dev/null')) });
+        expect({ args, ...closed }).toMatchObject({ args, code: 0, stderr: '' });
+      }
+    },
+  );
 
   it.skipIf(!existsSync('/dev/full'))(
     'a stdout that fails otherwise (ENOSPC on /dev/full) is one line on stderr and exit 1',

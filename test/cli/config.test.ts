@@ -35,7 +35,7 @@ describe('ricloud config init', () => {
     expect(readFileSync(iniOf(home), 'utf8')).toContain(`token = ${token}\n`);
   });
 
-  it('refuses to overwrite an existing file (exit 2) unless --force, which keeps other sections and sets mode 0600', async () => {
+  it('refuses to overwrite a file (exit 2) unless --force, which keeps other sections and sets mode 0600', async () => {
     const home = tempHome();
     const before = '[api]\ntoken = old\nurl = https://old.example\n\n[webhooks]\nsecret = whsec_kept\n';
     writeFileSync(iniOf(home), before);
@@ -140,7 +140,7 @@ describe('ricloud config view', () => {
 });
 
 describe('where settings come from', () => {
-  it('flags win over RICLOUD_TOKEN/RICLOUD_URL, which win over RICLOUD_CONF, which wins over ~/.ricloud.ini', async () => {
+  it('flags beat RICLOUD_TOKEN/RICLOUD_URL, which beat RICLOUD_CONF, which beats ~/.ricloud.ini', async () => {
     const home = tempHome();
     const [inHome, inConf, inEnv, inFlag] = [newToken(), newToken(), newToken(), newToken()];
     const conf = join(tempHome(), 'conf.ini');
@@ -173,7 +173,7 @@ describe('where settings come from', () => {
     ).toBe(0);
   });
 
-  it('reads a config file with any line ends, as Python does: \\r\\n (Windows) and a lone \\r (classic Mac)', async () => {
+  it('reads config files with any line ends, as Python does: \\r\\n (Windows) and lone \\r (classic Mac)', async () => {
     for (const end of ['\r\n', '\r']) {
       const conf = join(tempHome(), 'conf.ini');
       const token = newToken();
@@ -264,7 +264,7 @@ describe('a config file that cannot be read', () => {
     }
   });
 
-  it('is not read when no setting comes from it: --token and --url, RICLOUD_TOKEN and RICLOUD_URL, or ricloud mock', async () => {
+  it('is not read when nothing comes from it: --token/--url, RICLOUD_TOKEN/RICLOUD_URL, or ricloud mock', async () => {
     const dir = tempHome();
     const home = tempHome();
     mkdirSync(iniOf(home));

@@ -85,32 +85,39 @@ describe('ricloud event listen --webhook-url stopped while it sets up', () => {
 });
 
 describe('ricloud event listen --webhook-url and the current key', () => {
-  it("points the key at its new config, then on Ctrl-C points it back at the key's previous config and deletes its own", async () => {
-    const token = newToken();
-    const before = await client(token).webhookConfigs.create({ url: OK_URL });
-    const key = await client(token).keys.current();
-    await key.update({ webhook_config: before });
-    const { listener, id, keyId } = await listenWithUrl(token);
-    expect(keyId).toBe(key.id);
-    expect((await key.refresh()).webhook_config).toBe(id);
-    // The key now routes its events here: a storage test's task event arrives, verified with the new secret.
-    await client(token).storageConfigs.create({ url: 'gs://acme-results/x', credentials: { type: 'service_account' } });
-    await listener.waitFor('stdout', /task\.succeeded {2}\S+ {2}task /);
+  it(
+    "points the key at its new config, then on Ctrl-C points it back at the key's previous " +
+      'config and deletes its own',
+    async () => {
+      const token = newToken();
+      const before = await client(token).webhookConfigs.create({ url: OK_URL });
+      const key = await client(token).keys.current();
+      await key.update({ webhook_config: before });
+      const { listener, id, keyId } = await listenWithUrl(token);
+      expect(keyId).toBe(key.id);
+      expect((await key.refresh()).webhook_config).toBe(id);
+      // The key now routes its events here: a storage test's task event arrives, verified with the new secret.
+      await client(token).storageConfigs.create({
+        url: 'gs://acme-results/x',
+        credentials: { type: 'service_account' },
+      });
+      await listener.waitFor('stdout', /task\.succeeded {2}\S+ {2}task /);
 
-    listener.child.kill('SIGINT');
-    const run = await listener.done;
-    expect(run.code).toBe(130);
-    expect(run.stderr).toContain(`Key ${key.id} points back at webhook config ${before.id}.`);
-    expect(run.stderr).toContain(`Deleted webhook config ${id}.`);
-    expect(run.stderr).not.toContain('refused a delivery');
-    expect((await key.refresh()).webhook_config).toBe(before.id);
-    expect(
-      mock()
-        .api.store.webhookConfigs()
-        .map((c) => c.id),
-    ).not.toContain(id);
-    expect(run.stdout + run.stderr).not.toContain(token);
-  });
+      listener.child.kill('SIGINT');
+      const run = await listener.done;
+      expect(run.code).toBe(130);
+      expect(run.stderr).toContain(`Key ${key.id} points back at webhook config ${before.id}.`);
+      expect(run.stderr).toContain(`Deleted webhook config ${id}.`);
+      expect(run.stderr).not.toContain('refused a delivery');
+      expect((await key.refresh()).webhook_config).toBe(before.id);
+      expect(
+        mock()
+          .api.store.webhookConfigs()
+          .map((c) => c.id),
+      ).not.toContain(id);
+      expect(run.stdout + run.stderr).not.toContain(token);
+    },
+  );
 
   it('points a key that had no override back at the organisation default (null)', async () => {
     const token = newToken();

@@ -87,7 +87,7 @@ describe('ricloud event listen --secret', () => {
     expect(run.stderr).toContain('refused a delivery: signature does not match');
   });
 
-  it('takes the secret from RICLOUD_SECRET, and --exclude / --only leave events out while still accepting them', async () => {
+  it('takes the secret from RICLOUD_SECRET; --exclude / --only leave events out while accepting them', async () => {
     const token = newToken();
     const port = await freePort();
     const cfg = await configFor(token, port);
@@ -144,7 +144,7 @@ describe('ricloud event listen --secret', () => {
     ]);
   });
 
-  it('--port 0 --quiet still prints the address it listens on, the port the OS chose, as the first line of stderr', async () => {
+  it('--port 0 --quiet still prints its address, the port the OS chose, as the first line of stderr', async () => {
     const listener = start(['event', 'listen', '--port', '0', '--quiet', '--secret', 'whsec_quiet', '--json'], {});
     running.push(listener);
     const [, url] = await listener.waitFor(
@@ -188,7 +188,7 @@ describe('ricloud event listen --secret', () => {
     expect(run.stderr).toContain("option '--secret-stdin' cannot be used with option '--token-stdin'");
   });
 
-  it('refuses a --webhook-url that is not an http(s) URL by that name (exit 2), before it listens or calls the API', async () => {
+  it('refuses a non-http(s) --webhook-url by that name (exit 2), before it listens or calls the API', async () => {
     const token = newToken();
     const run = await ricloud(
       ['event', 'listen', '--port', String(await freePort()), '--webhook-url', 'notaurl'],
@@ -222,7 +222,7 @@ describe('ricloud event listen --secret', () => {
 });
 
 describe('ricloud event listen --webhook-url', () => {
-  it('registers a config for the URL, verifies with its secret, and on Ctrl-C deletes that config and no other', async () => {
+  it('registers a config for the URL, verifies with its secret, and on Ctrl-C deletes that config alone', async () => {
     const token = newToken();
     const other = await client(token).webhookConfigs.create({ url: OK_URL });
     const port = await freePort();
@@ -266,7 +266,7 @@ describe('ricloud event listen --webhook-url', () => {
     expect(run.stderr).not.toContain('refused a delivery');
   });
 
-  it('stops as on Ctrl-C when its reader goes away (`| head -1`): deletes its config, exits 141, no stack trace', async () => {
+  it('stops as on Ctrl-C when its reader leaves (`| head -1`): config deleted, exits 141, no stack trace', async () => {
     const token = newToken();
     const port = await freePort();
     const listener = await listen(

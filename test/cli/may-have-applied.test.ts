@@ -20,19 +20,23 @@ afterAll(() => {
 });
 
 describe('a create cut short says the API may have applied it', () => {
-  it('Ctrl-C while webhook-config create waits for its answer: exit 130 and a warning, so no one creates it twice blindly', async () => {
-    const arrived = new Promise<void>((resolve) => (received = resolve));
-    const run = start(['webhook-config', 'create', '--url', 'https://hooks.test/ok'], {
-      RICLOUD_URL: url,
-      RICLOUD_TOKEN: newToken(),
-    });
-    await arrived;
-    run.child.kill('SIGINT');
-    const { code, stdout, stderr } = await run.done;
-    expect(code).toBe(130);
-    expect(stdout).toBe('');
-    expect(stderr).toBe('warning: create webhook_config: aborted; the request may have been applied\n');
-  });
+  it(
+    'Ctrl-C while webhook-config create waits for its answer: exit 130 and a warning, ' +
+      'so no one creates it twice blindly',
+    async () => {
+      const arrived = new Promise<void>((resolve) => (received = resolve));
+      const run = start(['webhook-config', 'create', '--url', 'https://hooks.test/ok'], {
+        RICLOUD_URL: url,
+        RICLOUD_TOKEN: newToken(),
+      });
+      await arrived;
+      run.child.kill('SIGINT');
+      const { code, stdout, stderr } = await run.done;
+      expect(code).toBe(130);
+      expect(stdout).toBe('');
+      expect(stderr).toBe('warning: create webhook_config: aborted; the request may have been applied\n');
+    },
+  );
 
   it('a server error on a create says it once, as the SDK words it', async () => {
     const arrived = new Promise<void>((resolve) => (received = resolve));

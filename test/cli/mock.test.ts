@@ -63,7 +63,7 @@ describe('ricloud mock', () => {
     expect([checked.status, checked.headers.get('access-control-allow-origin')]).toEqual([204, 'https://app.example']);
   });
 
-  it('POST /__mock/reset forgets the configs and organisations the tokens made; a GET is 405 and resets nothing', async () => {
+  it('POST /__mock/reset forgets the configs and organisations tokens made; a GET is 405, resets nothing', async () => {
     const mock = background(['mock', '--port', '0']);
     const [, url = ''] = await mock.waitFor('stdout', /^Mock ricloud API listening on (http:\/\/127\.0\.0\.1:\d+)$/m);
     const first = { RICLOUD_URL: url, RICLOUD_TOKEN: newToken() };
@@ -98,38 +98,45 @@ describe('ricloud mock', () => {
 });
 
 describe('the whole lifecycle, with nothing but the command', () => {
-  it('mock in one process, a listener in another, and create, test and list from a third; the listener deletes its config on exit', async () => {
-    const mock = background(['mock', '--port', '0']);
-    const [, exported] = await mock.waitFor('stdout', /^ {2}export (.+)$/m);
-    const env = {
-      ...Object.fromEntries((exported ?? '').split(' ').map((pair) => pair.split('=') as [string, string])),
-      RICLOUD_TOKEN: newToken(),
-    };
-    const port = await freePort();
-    const listener = background(
-      ['event', 'listen', '--port', String(port), '--webhook-url', `http://127.0.0.1:${port}/webhooks`],
-      env,
-    );
-    const [, id] = await listener.waitFor('stderr', /Created webhook config (\S+) /);
+  it(
+    'mock in one process, a listener in another, and create, test and list from a third; ' +
+      'the listener deletes its config on exit',
+    async () => {
+      const mock = background(['mock', '--port', '0']);
+      const [, exported] = await mock.waitFor('stdout', /^ {2}export (.+)$/m);
+      const env = {
+        ...Object.fromEntries((exported ?? '').split(' ').map((pair) => pair.split('=') as [string, string])),
+        RICLOUD_TOKEN: newToken(),
+      };
+      const port = await freePort();
+      const listener = background(
+        ['event', 'listen', '--port', String(port), '--webhook-url', `http://127.0.0.1:${port}/webhooks`],
+        env,
+      );
+      const [, id] = await listener.waitFor('stderr', /Created webhook config (\S+) /);
 
-    const test = await ricloud(['webhook-config', 'test', id ?? '', '--wait', '--json'], env);
-    expect(test.code).toBe(0);
-    const task = json<{ id: string; state: string }>(test);
-    expect(task.state).toBe('succeeded');
-    await listener.waitFor('stdout', /webhook_config\.test.*\n.*webhook_config\.test/);
+      const test = await ricloud(['webhook-config', 'test', id ?? '', '--wait', '--json'], env);
+      expect(test.code).toBe(0);
+      const task = json<{ id: string; state: string }>(test);
+      expect(task.state).toBe('succeeded');
+      await listener.waitFor('stdout', /webhook_config\.test.*\n.*webhook_config\.test/);
 
-    expect((await ricloud(['task', 'wait', task.id], env)).code).toBe(0);
-    expect((await ricloud(['webhook-config', 'retrieve', id ?? ''], env)).stdout).toMatch(/^state +valid$/m);
-    const events = await ricloud(['event', 'list', '--type', 'webhook_config', '--state', 'delivered', '--json'], env);
-    expect(json<{ total_count: number }>(events).total_count).toBe(2);
+      expect((await ricloud(['task', 'wait', task.id], env)).code).toBe(0);
+      expect((await ricloud(['webhook-config', 'retrieve', id ?? ''], env)).stdout).toMatch(/^state +valid$/m);
+      const events = await ricloud(
+        ['event', 'list', '--type', 'webhook_config', '--state', 'delivered', '--json'],
+        env,
+      );
+      expect(json<{ total_count: number }>(events).total_count).toBe(2);
 
-    listener.child.kill('SIGINT');
-    expect((await listener.done).code).toBe(130);
-    // event listen deleted its config on the way out.
-    const after = await ricloud(['webhook-config', 'retrieve', id ?? ''], env);
-    expect(after.code).toBe(1);
-    expect(after.stderr).toContain('(404 not-found)');
-    mock.child.kill('SIGINT');
-    expect((await mock.done).code).toBe(130);
-  });
+      listener.child.kill('SIGINT');
+      expect((await listener.done).code).toBe(130);
+      // event listen deleted its config on the way out.
+      const after = await ricloud(['webhook-config', 'retrieve', id ?? ''], env);
+      expect(after.code).toBe(1);
+      expect(after.stderr).toContain('(404 not-found)');
+      mock.child.kill('SIGINT');
+      expect((await mock.done).code).toBe(130);
+    },
+  );
 });

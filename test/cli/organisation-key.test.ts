@@ -14,25 +14,32 @@ describe('ricloud organisation', () => {
     expect(doc).toMatchObject({ resource: 'organisation', state: 'unconfigured' });
   });
 
-  it('update sets the default webhook config and clears it with none; no flag is a usage error naming the flags (exit 2)', async () => {
-    const token = newToken();
-    const cfg = await client(token).webhookConfigs.create({ url: OK_URL });
-    const set = await ricloud(['--json', 'organisation', 'update', '--webhook-config-default', cfg.id], env(token));
-    expect(set.code).toBe(0);
-    expect(json(set)).toMatchObject({ webhook_config_default: cfg.id });
-    const cleared = await ricloud(['--json', 'organisation', 'update', '--webhook-config-default', 'none'], env(token));
-    expect(json(cleared)).toMatchObject({ webhook_config_default: null });
-    const none = await ricloud(['organisation', 'update'], env(token));
-    expect(none).toMatchObject({ code: 2, stdout: '' });
-    expect(none.stderr).toBe('error: an update needs --webhook-config-default, --storage-config-default or --name\n');
-    const storage = await ricloud(['storage-config', 'update', 'any'], env(token));
-    expect(storage).toMatchObject({
-      code: 2,
-      stderr: 'error: an update needs --url, --credentials-path, --signed-urls, --signed-urls-expiry or --state\n',
-    });
-    const key = await ricloud(['key', 'update', 'any'], env(token));
-    expect(key).toMatchObject({ code: 2, stderr: 'error: an update needs --webhook-config or --storage-config\n' });
-  });
+  it(
+    'update sets the default webhook config and clears it with none; no flag is a usage error ' +
+      'naming the flags (exit 2)',
+    async () => {
+      const token = newToken();
+      const cfg = await client(token).webhookConfigs.create({ url: OK_URL });
+      const set = await ricloud(['--json', 'organisation', 'update', '--webhook-config-default', cfg.id], env(token));
+      expect(set.code).toBe(0);
+      expect(json(set)).toMatchObject({ webhook_config_default: cfg.id });
+      const cleared = await ricloud(
+        ['--json', 'organisation', 'update', '--webhook-config-default', 'none'],
+        env(token),
+      );
+      expect(json(cleared)).toMatchObject({ webhook_config_default: null });
+      const none = await ricloud(['organisation', 'update'], env(token));
+      expect(none).toMatchObject({ code: 2, stdout: '' });
+      expect(none.stderr).toBe('error: an update needs --webhook-config-default, --storage-config-default or --name\n');
+      const storage = await ricloud(['storage-config', 'update', 'any'], env(token));
+      expect(storage).toMatchObject({
+        code: 2,
+        stderr: 'error: an update needs --url, --credentials-path, --signed-urls, --signed-urls-expiry or --state\n',
+      });
+      const key = await ricloud(['key', 'update', 'any'], env(token));
+      expect(key).toMatchObject({ code: 2, stderr: 'error: an update needs --webhook-config or --storage-config\n' });
+    },
+  );
 });
 
 describe('ricloud key', () => {
@@ -65,7 +72,7 @@ describe('ricloud key', () => {
     expect(empty.code).toBe(2);
   });
 
-  it('rotate needs --json (nothing sent without it), then prints the new token once; the old one stops working', async () => {
+  it('rotate needs --json (nothing sent without it), prints the new token once; the old one then fails', async () => {
     const token = newToken();
     const key = await client(token).keys.current();
     const refused = await ricloud(['key', 'rotate', key.id], env(token));

@@ -96,7 +96,7 @@ describe('ricloud poll', () => {
     );
   });
 
-  it("create --subscription without --session polls the subscription's session, as the SDK and ricloud-py allow", async () => {
+  it("create --subscription alone polls the subscription's session, as the SDK and ricloud-py allow", async () => {
     const token = newToken();
     const session = await activeSession(client(token));
     const subscription = await client(token).subscriptions.create({
@@ -115,7 +115,7 @@ describe('ricloud poll', () => {
     });
   });
 
-  it('create with neither --session nor --subscription is refused before sending, naming --session (exit 2)', async () => {
+  it('create without --session or --subscription is refused before sending, naming --session (exit 2)', async () => {
     const before = mock().api.requests.length;
     const run = await ricloud(['poll', 'create', '--info-types', '*'], env(newToken()));
     expect(run.code).toBe(2);
@@ -180,7 +180,7 @@ describe('ricloud result', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
-  it('download of a result whose storage config signs no URLs (--signed-urls off) says how to sign them (exit 1)', async () => {
+  it('download when the storage config signs no URLs (--signed-urls off) says how to sign them (exit 1)', async () => {
     const token = newToken();
     const { client: sdk, session } = await completedPoll(token, ONE_FILE);
     const [storage] = (await sdk.storageConfigs.list()).data;
@@ -197,7 +197,8 @@ describe('ricloud result', () => {
       stdout: '',
       stderr:
         `error: result ${result?.id} has no signed_url: its storage config signs no URLs. Turn them on ` +
-        `(ricloud storage-config update ID --signed-urls on) and poll again, or read the file from its url (${result?.url})\n`,
+        '(ricloud storage-config update ID --signed-urls on) and poll again, ' +
+        `or read the file from its url (${result?.url})\n`,
     });
     // The command retrieved the result, then sent nothing more.
     expect(
@@ -207,7 +208,7 @@ describe('ricloud result', () => {
     ).toEqual([`/results/${result?.id}`]);
   });
 
-  it('download to a stdout whose reader went away (`| head -c 1`) stops quietly with exit 141, as lists do', async () => {
+  it('download to a stdout whose reader left (`| head -c 1`) stops quietly with exit 141, as lists do', async () => {
     const token = newToken();
     const { client: sdk, poll } = await completedPoll(token, ONE_FILE);
     const [result] = (await sdk.results.list({ poll: poll.id })).data;
@@ -230,26 +231,30 @@ describe('ricloud result', () => {
     },
   );
 
-  it('download --output writes the file once checked, refuses to overwrite it without --force, and --json prints the result', async () => {
-    const token = newToken();
-    const { client: sdk, poll } = await completedPoll(token, ONE_FILE);
-    const [result] = (await sdk.results.list({ poll: poll.id })).data;
-    const path = join(tempHome(), 'result.bin');
-    const run = await ricloud(['result', 'download', result?.id ?? '', '--output', path, '--json'], env(token));
-    expect(run.code).toBe(0);
-    expect(readFileSync(path, 'utf8')).toBe(contentOf(result?.identifier ?? ''));
-    expect(json<{ id: string }>(run).id).toBe(result?.id);
-    expect(run.stderr).toBe(`Downloaded result ${result?.id} to ${path}: 4.10 kB, checksum verified.\n`);
-    writeFileSync(path, 'mine');
-    const again = await ricloud(['result', 'download', result?.id ?? '', '-o', path], env(token));
-    expect(again).toMatchObject({ code: 2, stderr: `error: ${path} already exists: pass --force to overwrite it\n` });
-    expect(readFileSync(path, 'utf8')).toBe('mine');
-    expect((await ricloud(['result', 'download', result?.id ?? '', '-o', path, '--force'], env(token))).code).toBe(0);
-    expect(readFileSync(path, 'utf8')).toBe(contentOf(result?.identifier ?? ''));
-    expect(readdirSync(dirname(path))).toEqual(['result.bin']);
-  });
+  it(
+    'download --output writes the file once checked, refuses to overwrite it without --force, ' +
+      'and --json prints the result',
+    async () => {
+      const token = newToken();
+      const { client: sdk, poll } = await completedPoll(token, ONE_FILE);
+      const [result] = (await sdk.results.list({ poll: poll.id })).data;
+      const path = join(tempHome(), 'result.bin');
+      const run = await ricloud(['result', 'download', result?.id ?? '', '--output', path, '--json'], env(token));
+      expect(run.code).toBe(0);
+      expect(readFileSync(path, 'utf8')).toBe(contentOf(result?.identifier ?? ''));
+      expect(json<{ id: string }>(run).id).toBe(result?.id);
+      expect(run.stderr).toBe(`Downloaded result ${result?.id} to ${path}: 4.10 kB, checksum verified.\n`);
+      writeFileSync(path, 'mine');
+      const again = await ricloud(['result', 'download', result?.id ?? '', '-o', path], env(token));
+      expect(again).toMatchObject({ code: 2, stderr: `error: ${path} already exists: pass --force to overwrite it\n` });
+      expect(readFileSync(path, 'utf8')).toBe('mine');
+      expect((await ricloud(['result', 'download', result?.id ?? '', '-o', path, '--force'], env(token))).code).toBe(0);
+      expect(readFileSync(path, 'utf8')).toBe(contentOf(result?.identifier ?? ''));
+      expect(readdirSync(dirname(path))).toEqual(['result.bin']);
+    },
+  );
 
-  it('download --output keeps a file made by something else while the file downloads, as one there before (exit 2)', async () => {
+  it('download --output keeps a file made by something else meanwhile, as one there before (exit 2)', async () => {
     const token = newToken();
     const { client: sdk, poll } = await completedPoll(token, ONE_FILE);
     const [result] = (await sdk.results.list({ poll: poll.id })).data;
@@ -293,7 +298,7 @@ describe('ricloud result', () => {
     expect(mock().api.requests.length).toBe(before);
   });
 
-  it('ack consumes one result, or several in one request, --json an array either way; list then leaves them out', async () => {
+  it('ack consumes one result, or several in one request, --json an array either way; list omits them', async () => {
     const token = newToken();
     const { client: sdk, poll } = await completedPoll(token);
     const ids = (await sdk.results.list({ poll: poll.id })).data.map((result) => result.id);

@@ -91,10 +91,12 @@ describe('the global --timeout', () => {
     const [, id] = /Created webhook config (\S+) for/.exec(run.stderr) ?? [];
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      `warning: key ${key.id} may still point at webhook config ${id}: ricloud key update ${key.id} --webhook-config none points it back\n`,
+      `warning: key ${key.id} may still point at webhook config ${id}: ` +
+        `ricloud key update ${key.id} --webhook-config none points it back\n`,
     );
     expect(run.stderr).toContain(
-      `warning: webhook config ${id} for ${url} may be left: ricloud webhook-config update ${id} --state deactivated switches it off\n`,
+      `warning: webhook config ${id} for ${url} may be left: ` +
+        `ricloud webhook-config update ${id} --state deactivated switches it off\n`,
     );
     // Each call of the cleanup had 5 s, not the SDK's 90 s; the first that failed is the error.
     expect(run.stderr).toMatch(

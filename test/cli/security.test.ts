@@ -58,10 +58,13 @@ const BEL = '\u0007';
  * `…exe.png` as `…gnp.exe`, a right-to-left isolate and its end, the bidi marks, a zero width space, a line separator
  * and a tag character.
  */
-const HOSTILE = `${ESC}]0;owned${BEL}${ESC}]52;c;ZWNobyBvd25lZA==${BEL}${ESC}[2J\u009b31m\u007f\rx\ny\tz\u202eexe.png\u2067ab\u2069\u200e\u200f\u061c\u200b\u2028\u{e0041}`;
+const HOSTILE =
+  `${ESC}]0;owned${BEL}${ESC}]52;c;ZWNobyBvd25lZA==${BEL}${ESC}[2J\u009b31m\u007f\rx\ny\tz` +
+  '\u202eexe.png\u2067ab\u2069\u200e\u200f\u061c\u200b\u2028\u{e0041}';
 /** How the command shows it in text: every control character but the tab, and every invisible one, escaped. */
 const SHOWN =
-  '\\x1b]0;owned\\x07\\x1b]52;c;ZWNobyBvd25lZA==\\x07\\x1b[2J\\x9b31m\\x7f\\x0dx\\x0ay\tz\\u202eexe.png\\u2067ab\\u2069\\u200e\\u200f\\u061c\\u200b\\u2028\\u{e0041}';
+  '\\x1b]0;owned\\x07\\x1b]52;c;ZWNobyBvd25lZA==\\x07\\x1b[2J\\x9b31m\\x7f\\x0dx\\x0ay\tz' +
+  '\\u202eexe.png\\u2067ab\\u2069\\u200e\\u200f\\u061c\\u200b\\u2028\\u{e0041}';
 /** Any control character but the tab and the line feed that ends each line, or a format character or separator. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point of the test
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/u;
@@ -143,27 +146,35 @@ describe('text output shows control characters from the server escaped; --json s
     expect(line?.url).toBe(`${OK_URL}/${HOSTILE}`);
   });
 
-  it('--json escapes DEL, C1 and format characters as \\uXXXX, so even raw JSON on a terminal holds no control or bidi character', async () => {
-    const token = newToken();
-    const cfg = await hostileConfig(token);
-    for (const args of [['retrieve', cfg.id], ['list'], ['list', '--all']]) {
-      const run = await ricloud(['webhook-config', ...args, '--json'], env(token));
-      expect(run.stdout).not.toMatch(CONTROL);
-      expect(run.stdout).toContain('\\u009b31m\\u007f');
-      expect(run.stdout).toContain('\\u202eexe.png\\u2067ab\\u2069\\u200e\\u200f\\u061c\\u200b\\u2028\\udb40\\udc41');
-    }
-  });
+  it(
+    '--json escapes DEL, C1 and format characters as \\uXXXX, so even raw JSON on a terminal holds no ' +
+      'control or bidi character',
+    async () => {
+      const token = newToken();
+      const cfg = await hostileConfig(token);
+      for (const args of [['retrieve', cfg.id], ['list'], ['list', '--all']]) {
+        const run = await ricloud(['webhook-config', ...args, '--json'], env(token));
+        expect(run.stdout).not.toMatch(CONTROL);
+        expect(run.stdout).toContain('\\u009b31m\\u007f');
+        expect(run.stdout).toContain('\\u202eexe.png\\u2067ab\\u2069\\u200e\\u200f\\u061c\\u200b\\u2028\\udb40\\udc41');
+      }
+    },
+  );
 
-  it('--json writes U+2028 and U+2029 as \\u2028 and \\u2029: a reader that splits lines as Python does gets one object a line', async () => {
-    const token = newToken();
-    await hostileConfig(token, `${OK_URL}/a\u2028b\u2029c`);
-    const run = await ricloud(['webhook-config', 'list', '--all', '--json'], env(token));
-    expect(run.stdout).toContain('a\\u2028b\\u2029c');
-    // Python's str.splitlines() ends a line at these too (and at \x1c-\x1e and \x85, which JSON already escapes).
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the line ends a reader may split at
-    const lines = run.stdout.split(/\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/).filter(Boolean);
-    expect(lines.map((line) => (JSON.parse(line) as { url: string }).url)).toEqual([`${OK_URL}/a\u2028b\u2029c`]);
-  });
+  it(
+    '--json writes U+2028 and U+2029 as \\u2028 and \\u2029: a reader that splits lines as Python ' +
+      'does gets one object a line',
+    async () => {
+      const token = newToken();
+      await hostileConfig(token, `${OK_URL}/a\u2028b\u2029c`);
+      const run = await ricloud(['webhook-config', 'list', '--all', '--json'], env(token));
+      expect(run.stdout).toContain('a\\u2028b\\u2029c');
+      // Python's str.splitlines() ends a line at these too (and at \x1c-\x1e and \x85, which JSON already escapes).
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the line ends a reader may split at
+      const lines = run.stdout.split(/\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/).filter(Boolean);
+      expect(lines.map((line) => (JSON.parse(line) as { url: string }).url)).toEqual([`${OK_URL}/a\u2028b\u2029c`]);
+    },
+  );
 
   it('in the error line on stderr', async () => {
     const token = newToken();
@@ -196,7 +207,7 @@ describe('text output shows control characters from the server escaped; --json s
   });
 });
 
-describe('the SDK log on stderr (RICLOUD_LOG=debug) shows control characters from the server escaped too (point 4)', () => {
+describe('the SDK log on stderr (RICLOUD_LOG=debug) shows server control characters escaped too (point 4)', () => {
   const hostile = useHostileServer(() => ({
     status: 400,
     body: JSON.stringify({ error: 'bad-request', message: HOSTILE }),
@@ -244,7 +255,7 @@ describe('list --all streams: each page is printed as it arrives (point 5)', () 
 describe('config init writes only what it was given, where it was told (points 9 and 10)', () => {
   const iniOf = (home: string) => join(home, '.ricloud.ini');
 
-  it('refuses a URL or a token with a line break or another control character (exit 2) and writes nothing', async () => {
+  it('refuses a URL or token with a line break or another control character (exit 2) and writes nothing', async () => {
     const home = tempHome();
     for (const [flag, value] of [
       ['--url', 'http://x\ntoken = INJECTED'],
@@ -262,20 +273,24 @@ describe('config init writes only what it was given, where it was told (points 9
     }
   });
 
-  it('--force replaces the file by renaming a new 0600 file into place: a hard link to the old one never sees the token', async () => {
-    const home = tempHome();
-    writeFileSync(iniOf(home), '[api]\ntoken = old\n');
-    chmodSync(iniOf(home), 0o644);
-    const other = join(tempHome(), 'shared.ini');
-    linkSync(iniOf(home), other);
-    const token = newToken();
-    const run = await ricloud(['config', 'init', '--token', token, '--force'], { HOME: home });
-    expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(readFileSync(iniOf(home), 'utf8')).toContain(`token = ${token}\n`);
-    expect(statSync(iniOf(home)).mode & 0o777).toBe(0o600);
-    expect(readFileSync(other, 'utf8')).toBe('[api]\ntoken = old\n');
-    expect(readdirSync(home)).toEqual(['.ricloud.ini']);
-  });
+  it(
+    '--force replaces the file by renaming a new 0600 file into place: a hard link to the ' +
+      'old one never sees the token',
+    async () => {
+      const home = tempHome();
+      writeFileSync(iniOf(home), '[api]\ntoken = old\n');
+      chmodSync(iniOf(home), 0o644);
+      const other = join(tempHome(), 'shared.ini');
+      linkSync(iniOf(home), other);
+      const token = newToken();
+      const run = await ricloud(['config', 'init', '--token', token, '--force'], { HOME: home });
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(readFileSync(iniOf(home), 'utf8')).toContain(`token = ${token}\n`);
+      expect(statSync(iniOf(home)).mode & 0o777).toBe(0o600);
+      expect(readFileSync(other, 'utf8')).toBe('[api]\ntoken = old\n');
+      expect(readdirSync(home)).toEqual(['.ricloud.ini']);
+    },
+  );
 
   it('--force refuses a symbolic link at the path (exit 2): it never writes through it', async () => {
     const home = tempHome();
@@ -297,7 +312,7 @@ describe('a token never leaks, however it is given (points 1 and 15)', () => {
     body: JSON.stringify({ error: 'invalid-token', message: `bad credentials: ${request.headers.authorization}` }),
   }));
 
-  it('a token with surrounding whitespace (read from a file with its newline) is trimmed, and redacted when echoed', async () => {
+  it("a token with surrounding whitespace (a file's trailing newline) is trimmed, redacted when echoed", async () => {
     for (const pad of [(t: string) => `${t}\n`, (t: string) => `\t${t}\r\n`, (t: string) => ` ${t}  `]) {
       const token = newToken();
       const run = await ricloud(['webhook-config', 'list'], { RICLOUD_URL: echo.url(), RICLOUD_TOKEN: pad(token) });

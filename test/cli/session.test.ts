@@ -15,7 +15,7 @@ async function userOfNewOrganisation() {
 const PASSWORD = 'correct horse battery staple';
 
 describe('ricloud session create', () => {
-  it('reads the password from --password-stdin, waits until active (exit 0), and never prints the password', async () => {
+  it('reads the password from --password-stdin, waits until active (exit 0), and never prints it', async () => {
     const { token, user } = await userOfNewOrganisation();
     const args = ['session', 'create', '--user', user.id, '--identifier', 'john@example.com', '--password-stdin'];
     const run = await ricloudWithInput([...args, '--wait'], env(token), `${PASSWORD}\n`);
@@ -27,33 +27,44 @@ describe('ricloud session create', () => {
     for (const output of [run.stdout, run.stderr, doc.stdout, doc.stderr]) expect(output).not.toContain('horse');
   });
 
-  it('sends the password without its final line break: "wrong" fails with invalid-credentials (exit 3), the session printed', async () => {
-    const { token, user } = await userOfNewOrganisation();
-    const run = await ricloudWithInput(
-      ['session', 'create', '--user', user.id, '--identifier', 'john@example.com', '--password-stdin', '--wait'],
-      env(token),
-      'wrong\r\n',
-    );
-    expect(run.code).toBe(3);
-    expect(run.stdout).toMatch(/^state +failed$/m);
-    expect(run.stdout).toMatch(/^error +invalid-credentials$/m);
-    expect(run.stderr).toMatch(/^error: session \S+ is failed \(invalid-credentials\)$/m);
-  });
+  it(
+    'sends the password without its final line break: "wrong" fails with invalid-credentials (exit 3), ' +
+      'the session printed',
+    async () => {
+      const { token, user } = await userOfNewOrganisation();
+      const run = await ricloudWithInput(
+        ['session', 'create', '--user', user.id, '--identifier', 'john@example.com', '--password-stdin', '--wait'],
+        env(token),
+        'wrong\r\n',
+      );
+      expect(run.code).toBe(3);
+      expect(run.stdout).toMatch(/^state +failed$/m);
+      expect(run.stdout).toMatch(/^error +invalid-credentials$/m);
+      expect(run.stderr).toMatch(/^error: session \S+ is failed \(invalid-credentials\)$/m);
+    },
+  );
 
-  it('asks for the password only on a terminal: piped stdin without --password-stdin is refused before anything is sent (exit 2)', async () => {
-    const { token, user } = await userOfNewOrganisation();
-    const before = mock().api.requests.length;
-    const run = await ricloud(['session', 'create', '--user', user.id, '--identifier', 'john@example.com'], env(token));
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe(
-      'error: no terminal to ask the password on: pipe it to --password-stdin (it is never a flag)\n',
-    );
-    expect(
-      mock()
-        .api.requests.slice(before)
-        .filter((request) => request.path === '/sessions'),
-    ).toEqual([]);
-  });
+  it(
+    'asks for the password only on a terminal: piped stdin without --password-stdin is refused before ' +
+      'anything is sent (exit 2)',
+    async () => {
+      const { token, user } = await userOfNewOrganisation();
+      const before = mock().api.requests.length;
+      const run = await ricloud(
+        ['session', 'create', '--user', user.id, '--identifier', 'john@example.com'],
+        env(token),
+      );
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        'error: no terminal to ask the password on: pipe it to --password-stdin (it is never a flag)\n',
+      );
+      expect(
+        mock()
+          .api.requests.slice(before)
+          .filter((request) => request.path === '/sessions'),
+      ).toEqual([]);
+    },
+  );
 
   it('has no --password flag: --password=… is refused (exit 2) without printing the value back', async () => {
     const run = await ricloud(['session', 'create', '--user', 'u', '--identifier', 'i', `--password=${PASSWORD}`]);
@@ -106,17 +117,21 @@ describe('ricloud session create', () => {
     expect(run.stdout).toMatch(/^source +rirelay\.instance relay-1 \(\S+\)$/m);
   });
 
-  it('opens a Relay session without --identifier, as the SDK and ricloud-py do: the API names the instance, and the code is never printed', async () => {
-    const { token, user } = await userOfNewOrganisation();
-    const args = ['session', 'create', '--user', user.id, '--type', 'rirelay.instance', '--code', '654321', '--wait'];
-    const run = await ricloud(args, env(token));
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^state +active$/m);
-    expect(run.stdout).toMatch(/^source +rirelay\.instance \S+ \(\S+\)$/m);
-    const doc = await ricloud([...args, '--json'], env(token));
-    expect(doc.code).toBe(0);
-    for (const output of [run.stdout, run.stderr, doc.stdout, doc.stderr]) expect(output).not.toContain('654321');
-  });
+  it(
+    'opens a Relay session without --identifier, as the SDK and ricloud-py do: the API names the instance, ' +
+      'and the code is never printed',
+    async () => {
+      const { token, user } = await userOfNewOrganisation();
+      const args = ['session', 'create', '--user', user.id, '--type', 'rirelay.instance', '--code', '654321', '--wait'];
+      const run = await ricloud(args, env(token));
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^state +active$/m);
+      expect(run.stdout).toMatch(/^source +rirelay\.instance \S+ \(\S+\)$/m);
+      const doc = await ricloud([...args, '--json'], env(token));
+      expect(doc.code).toBe(0);
+      for (const output of [run.stdout, run.stderr, doc.stdout, doc.stderr]) expect(output).not.toContain('654321');
+    },
+  );
 
   it('refuses an iCloud session without --identifier before asking for the password (exit 2)', async () => {
     const { token, user } = await userOfNewOrganisation();

@@ -42,7 +42,7 @@ async function walkUnread(format: string[]): Promise<Launched> {
 }
 
 describe('a reader slower than the API (`list --all | slow-consumer`)', () => {
-  it('list --all asks for the next page only once stdout took the last one: memory holds a page, not the list', async () => {
+  it('list --all fetches the next page only once stdout took the last: memory holds a page, not the list', async () => {
     for (const format of [[], ['--json']]) {
       const before = pageRequests();
       const walk = await walkUnread(format);
@@ -87,38 +87,42 @@ async function listenOnFreePort(args: string[]): Promise<{ listener: Launched; u
 }
 
 describe('event listen with a reader that stopped reading', () => {
-  it('refuses deliveries (500, for the API to deliver again later) while stdout is backed up, instead of queueing them', async () => {
-    const { listener, url } = await listenOnFreePort(['--json']);
-    listener.child.stdout.pause();
-    // Events of 200 KB: one is more than a pipe and stdout's buffer hold together.
-    const deliver = async (id: string) => {
-      const event = {
-        ...configTestEvent(id),
-        data: { resource: 'webhook_config', id: 'cfg_1', note: 'x'.repeat(2e5) },
+  it(
+    'refuses deliveries (500, for the API to deliver again later) while stdout is backed up, ' +
+      'instead of queueing them',
+    async () => {
+      const { listener, url } = await listenOnFreePort(['--json']);
+      listener.child.stdout.pause();
+      // Events of 200 KB: one is more than a pipe and stdout's buffer hold together.
+      const deliver = async (id: string) => {
+        const event = {
+          ...configTestEvent(id),
+          data: { resource: 'webhook_config', id: 'cfg_1', note: 'x'.repeat(2e5) },
+        };
+        return (await fetch(await createSignedRequest(event, 'whsec_slow', { url }))).status;
       };
-      return (await fetch(await createSignedRequest(event, 'whsec_slow', { url }))).status;
-    };
-    const statuses: number[] = [];
-    for (let i = 0; i < 20; i++) statuses.push(await deliver(`evt_${i}`));
-    const accepted = statuses.indexOf(500);
-    expect(accepted).toBeGreaterThan(0);
-    expect(statuses.slice(0, accepted)).toEqual(Array(accepted).fill(200));
-    expect(statuses.slice(accepted)).toEqual(Array(20 - accepted).fill(500));
-    listener.child.stdout.resume();
-    // Delivered again once the reader reads (as the API retries a refused delivery), the event is printed.
-    await until(async () => (await deliver(`evt_${accepted}`)) === 200, 'a delivery accepted again');
-    listener.child.kill('SIGINT');
-    const run = await listener.done;
-    expect(run.code).toBe(130);
-    const printed = ndjson<{ id: string }>(run.stdout).map((event) => event.id);
-    expect(printed).toEqual(Array.from({ length: accepted + 1 }, (_, i) => `evt_${i}`));
-    expect(run.stderr.match(/stdout is not taking events/g)).toHaveLength(1);
-    expect(run.stderr).not.toContain('refused a delivery');
-  });
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i++) statuses.push(await deliver(`evt_${i}`));
+      const accepted = statuses.indexOf(500);
+      expect(accepted).toBeGreaterThan(0);
+      expect(statuses.slice(0, accepted)).toEqual(Array(accepted).fill(200));
+      expect(statuses.slice(accepted)).toEqual(Array(20 - accepted).fill(500));
+      listener.child.stdout.resume();
+      // Delivered again once the reader reads (as the API retries a refused delivery), the event is printed.
+      await until(async () => (await deliver(`evt_${accepted}`)) === 200, 'a delivery accepted again');
+      listener.child.kill('SIGINT');
+      const run = await listener.done;
+      expect(run.code).toBe(130);
+      const printed = ndjson<{ id: string }>(run.stdout).map((event) => event.id);
+      expect(printed).toEqual(Array.from({ length: accepted + 1 }, (_, i) => `evt_${i}`));
+      expect(run.stderr.match(/stdout is not taking events/g)).toHaveLength(1);
+      expect(run.stderr).not.toContain('refused a delivery');
+    },
+  );
 });
 
 describe('event listen with a stderr that stopped reading', () => {
-  it('counts the refused deliveries it cannot report instead of queueing a line for each: anyone can send them', async () => {
+  it('counts the refused deliveries it cannot report, not queueing a line for each: anyone can send them', async () => {
     const { listener, url } = await listenOnFreePort([]);
     listener.child.stderr.pause();
     const forged = async (i: number) => {

@@ -4,7 +4,7 @@ import { json, newToken, ricloud, useMockServer } from './support';
 const { env, client } = useMockServer();
 
 describe('ricloud source', () => {
-  it("list finds a user's source by its identifier, as ricloud-py's icloud session latest does, and shows a table", async () => {
+  it("list finds a user's source by identifier as ricloud-py's icloud session latest does; shows a table", async () => {
     const token = newToken();
     const c = client(token);
     const [owner, other] = [

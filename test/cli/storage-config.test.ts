@@ -36,7 +36,7 @@ describe('ricloud storage-config', () => {
     expect(Object.keys(stored.credentials ?? {})).toEqual(['access_key_id', 'secret_access_key']);
   });
 
-  it('create takes --signed-urls and --signed-urls-expiry, as update does, so downloads work without an update', async () => {
+  it('create takes --signed-urls and --signed-urls-expiry, as update does: downloads work with no update', async () => {
     const token = newToken();
     const args = ['storage-config', 'create', '--url', 'gs://acme-results/x', '--credentials-path', gcp];
     const made = await ricloud(['--json', ...args, '--signed-urls', 'on', '--signed-urls-expiry', '600'], env(token));

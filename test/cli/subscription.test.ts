@@ -41,7 +41,7 @@ describe('ricloud subscription', () => {
     expect(json<{ total_count: number }>(left).total_count).toBe(0);
   });
 
-  it('create --wait exits 0 once the first poll made it active; retrieve --wait exits 4 while the start is ahead', async () => {
+  it('create --wait exits 0 once its first poll made it active; retrieve --wait exits 4 before the start', async () => {
     const token = newToken();
     const session = await activeSession(client(token));
     const base = ['subscription', 'create', '--session', session.id, '--info-types', '*', '--json'];
@@ -60,30 +60,38 @@ describe('ricloud subscription', () => {
     expect(run.stderr).toBe(`error: subscription ${later.id} is still pending after 1 s\n`);
   });
 
-  it("poll list --requestor subscription finds a subscription's latest automatic poll, as ricloud-py's rirelay sub latest", async () => {
-    const token = newToken();
-    const c = client(token);
-    const session = await activeSession(c);
-    const sub = await (await c.subscriptions.create({ session, poll_payload: { info_types: ['*'] } })).wait();
-    const automatic = (await c.polls.list({ subscription: sub, limit: 1 })).data[0];
-    const manual = await c.polls.create({ subscription: sub, payload: { info_types: ['*'] } });
-    const base = ['poll', 'list', '--subscription', sub.id, '--limit', '1', '--json'];
-    const latest = await ricloud([...base, '--requestor', 'subscription'], env(token));
-    expect(latest.code).toBe(0);
-    expect(json<{ data: { id: string }[] }>(latest).data.map((poll) => poll.id)).toEqual([automatic?.id]);
-    const byClient = await ricloud([...base, '--requestor', 'key'], env(token));
-    expect(json<{ data: { id: string }[] }>(byClient).data.map((poll) => poll.id)).toEqual([manual.id]);
-  });
+  it(
+    "poll list --requestor subscription finds a subscription's latest automatic poll, " +
+      "as ricloud-py's rirelay sub latest",
+    async () => {
+      const token = newToken();
+      const c = client(token);
+      const session = await activeSession(c);
+      const sub = await (await c.subscriptions.create({ session, poll_payload: { info_types: ['*'] } })).wait();
+      const automatic = (await c.polls.list({ subscription: sub, limit: 1 })).data[0];
+      const manual = await c.polls.create({ subscription: sub, payload: { info_types: ['*'] } });
+      const base = ['poll', 'list', '--subscription', sub.id, '--limit', '1', '--json'];
+      const latest = await ricloud([...base, '--requestor', 'subscription'], env(token));
+      expect(latest.code).toBe(0);
+      expect(json<{ data: { id: string }[] }>(latest).data.map((poll) => poll.id)).toEqual([automatic?.id]);
+      const byClient = await ricloud([...base, '--requestor', 'key'], env(token));
+      expect(json<{ data: { id: string }[] }>(byClient).data.map((poll) => poll.id)).toEqual([manual.id]);
+    },
+  );
 
-  it('create refuses an end before the start, naming --end (exit 2), and an interval under an hour with the API error (exit 1)', async () => {
-    const token = newToken();
-    const session = await activeSession(client(token));
-    const base = ['subscription', 'create', '--session', session.id, '--info-types', '*'];
-    const dates = await ricloud([...base, '--start', '2100-01-02', '--end', '2100-01-01'], env(token));
-    expect(dates.code).toBe(2);
-    expect(dates.stderr).toMatch(/^error: invalid --end: must be after date_start/);
-    const short = await ricloud([...base, '--interval', '60'], env(token));
-    expect(short.code).toBe(1);
-    expect(short.stderr).toMatch(/^error: create subscription: .*\(400 invalid-parameter\)/);
-  });
+  it(
+    'create refuses an end before the start, naming --end (exit 2), and an interval under an hour ' +
+      'with the API error (exit 1)',
+    async () => {
+      const token = newToken();
+      const session = await activeSession(client(token));
+      const base = ['subscription', 'create', '--session', session.id, '--info-types', '*'];
+      const dates = await ricloud([...base, '--start', '2100-01-02', '--end', '2100-01-01'], env(token));
+      expect(dates.code).toBe(2);
+      expect(dates.stderr).toMatch(/^error: invalid --end: must be after date_start/);
+      const short = await ricloud([...base, '--interval', '60'], env(token));
+      expect(short.code).toBe(1);
+      expect(short.stderr).toMatch(/^error: create subscription: .*\(400 invalid-parameter\)/);
+    },
+  );
 });

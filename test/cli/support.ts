@@ -27,7 +27,7 @@ export interface Run {
   stderr: string;
 }
 
-/** A fresh, distinctive token: each token is its own organisation in the mock, so tests do not see each other's data. */
+/** A fresh, distinctive token: each token is its own organisation in the mock, so tests never see each other's data. */
 export const newToken = (): string => `tok_cli_${crypto.randomUUID().replace(/-/g, '')}`;
 
 /** A new empty directory, to be HOME. Removed after the file's tests. */
@@ -80,7 +80,7 @@ export function collect(child: ChildProcessWithoutNullStreams): Launched {
   return { child, output, done, waitFor };
 }
 
-/** Starts `ricloud args…` on a pseudo-terminal (util-linux `script`), with only PATH, a HOME, `TERM=xterm` and `env`. */
+/** Starts `ricloud args…` on a pseudo-terminal (util-linux `script`) with only PATH, HOME, `TERM=xterm` and `env`. */
 export function onTerminal(args: string[], environment: Record<string, string>): Launched {
   const command = [process.execPath, BIN, ...args].map((word) => `'${word}'`).join(' ');
   const child = spawn('script', ['--quiet', '--return', '--command', command, '/dev/null'], {
@@ -139,7 +139,7 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Receiver URLs the mock answers itself: `…/ok` takes a delivery (2xx), anything else on this host refuses it (500). */
+/** Receiver URLs the mock answers itself: `…/ok` takes a delivery (2xx), anything else on this host refuses (500). */
 export const OK_URL = 'https://hooks.test/ok';
 export const FAILING_URL = 'https://hooks.test/fail';
 

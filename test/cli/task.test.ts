@@ -115,7 +115,7 @@ describe('ricloud task wait', () => {
     expect(run.stderr).toBe(`error: task ${pending?.id} is still pending after 1 s\n`);
   });
 
-  it('exits 130, with no error line, when interrupted with Ctrl-C (SIGINT), the task printed as last known', async () => {
+  it('exits 130, with no error line, on Ctrl-C (SIGINT), the task printed as last known', async () => {
     const token = newToken();
     const cfg = await slow.client(token).webhookConfigs.create({ url: OK_URL });
     const [pending] = slow
@@ -138,7 +138,7 @@ describe('ricloud task wait', () => {
     expect(run.stderr).toContain("option '--timeout <seconds>' argument '0' is invalid");
   });
 
-  it('--timeout goes up to 2147483 s, the longest timer; one more is refused (exit 2) before any API call', async () => {
+  it('--timeout goes to 2147483 s, the longest timer; one more is refused (exit 2) before any API call', async () => {
     const token = newToken();
     const task = await finishedTask(token);
     expect(await ricloud(['task', 'wait', task.id, '--timeout', '2147483'], env(token))).toMatchObject({
@@ -150,7 +150,8 @@ describe('ricloud task wait', () => {
     const over = await ricloud(['task', 'wait', task.id, '--timeout', '2147484'], env(token));
     expect(over).toMatchObject({ code: 2, stdout: '' });
     expect(over.stderr).toContain(
-      "error: option '--timeout <seconds>' argument '2147484' is invalid. Not a positive number of seconds up to 2147483.",
+      "error: option '--timeout <seconds>' argument '2147484' is invalid. " +
+        'Not a positive number of seconds up to 2147483.',
     );
     expect(sent()).toBe(before);
   });

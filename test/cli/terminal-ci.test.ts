@@ -42,7 +42,7 @@ it.each([
   expect(lines.some((line) => /✔ webhook_config \S+ valid \d+\.\d s/.test(line))).toBe(true);
 });
 
-it('TERM=dumb on a terminal prints no colour either, as Node and git do there; FORCE_COLOR still forces it', async () => {
+it('TERM=dumb on a terminal prints no colour either, as Node and git do; FORCE_COLOR still forces it', async () => {
   const token = newToken();
   expect((await onTerminal(['webhook-config', 'create', '--url', OK_URL, '--wait'], env(token)).done).code).toBe(0);
   const list = (extra: Record<string, string>) =>

@@ -12,7 +12,7 @@ import { newToken, OK_URL, onTerminal, tempHome, useMockServer } from './support
 const { mock, env, client } = useMockServer();
 
 describe('the password prompt', () => {
-  it('asks without echo, takes backspace, and sends what was typed: "wrong" fails (exit 3) and is never shown', async () => {
+  it('asks without echo, takes backspace, sends what was typed: "wrong" fails (exit 3), never shown', async () => {
     const token = newToken();
     await configureOrganisation(client(token), OK_URL);
     const user = await client(token).users.create({ identifier: 'terminal' });
@@ -85,7 +85,7 @@ describe('--token-stdin and --secret-stdin typed on a terminal', () => {
     expect(done.stdout).not.toContain(token);
   });
 
-  it('stops reading a token typed or pasted past 64 KiB: a usage error (exit 2) before Enter, nothing kept growing', async () => {
+  it('a token typed or pasted past 64 KiB is a usage error (exit 2) before Enter: nothing kept growing', async () => {
     const run = onTerminal(['--token-stdin', 'webhook-config', 'list'], { RICLOUD_URL: mock().url });
     await run.waitFor('stdout', /API token \(--token-stdin\): $/);
     run.child.stdin.write('t'.repeat(64 * 1024 + 1));

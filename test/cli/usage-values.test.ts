@@ -166,7 +166,9 @@ it('--created-after at or past --created-before is refused before sending (exit 
     expect(run).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: `error: invalid --created-before: ${until} is not after --created-after ${after}, so nothing could match\n`,
+      stderr:
+        `error: invalid --created-before: ${until} is not after --created-after ${after}, ` +
+        'so nothing could match\n',
     });
   }
   expect(mock().api.requests.length).toBe(before);

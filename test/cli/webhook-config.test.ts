@@ -55,7 +55,7 @@ describe('ricloud webhook-config create', () => {
     expect(created).toMatchObject({ resource: 'webhook_config', url: OK_URL, state: 'new', secret: stored?.secret });
   });
 
-  it('--wait follows the test to valid, prints the final config and exits 0; nothing is drawn on a piped stderr', async () => {
+  it('--wait follows the test to valid, prints the final config, exits 0; nothing drawn on piped stderr', async () => {
     const run = await ricloud(['webhook-config', 'create', '--url', OK_URL, '--wait'], env(newToken()));
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(/^state +valid$/m);
@@ -115,7 +115,7 @@ describe('ricloud webhook-config create', () => {
     expect(run.stderr).toContain("required option '--url <url>' not specified");
   });
 
-  it('takes the API URL from a --url given before the command, and the receiver URL from the one after it', async () => {
+  it('takes the API URL from a --url given before the command, the receiver URL from the one after it', async () => {
     const token = newToken();
     const run = await ricloud(['--url', mock().url, 'webhook-config', 'create', '--url', OK_URL, '--json'], {
       RICLOUD_TOKEN: token,
@@ -243,43 +243,48 @@ describe('ricloud webhook-config list', () => {
     }
   });
 
-  it('--created-after/--created-before take only ISO 8601: a date, or a time with Z or an offset (exit 2 naming the flag otherwise)', async () => {
-    const e = env(newToken());
-    const refused = [
-      '1',
-      'Jan 5',
-      '2025-02-30',
-      '2025-13-01',
-      '2025-01-01 10:00',
-      '2025-01-01T10:00',
-      '2025-01-01T10:00:00',
-      '2025-01-01T24:00Z',
-      '2025-1-5',
-    ];
-    for (const [i, value] of refused.entries()) {
-      const flag = i % 2 ? '--created-before' : '--created-after';
-      const run = await ricloud(['webhook-config', 'list', flag, value], e);
-      expect({ value, code: run.code, stdout: run.stdout }).toEqual({ value, code: 2, stdout: '' });
-      expect(run.stderr).toContain(
-        `error: option '${flag} <time>' argument '${value}' is invalid. Not an ISO 8601 date (2025-01-31) or time with a zone`,
-      );
-    }
-    for (const [i, value] of [
-      '2025-01-31',
-      '2024-02-29',
-      '2025-01-31T12:00Z',
-      '2025-01-31T12:00:00.5+01:00',
-      '2025-01-31T12:00:00-05:30',
-    ].entries()) {
-      // Each flag in turn, the other far off: the same instant in both would be a range nothing is in (exit 2).
-      const range = i % 2 ? ['2000-01-01', value] : [value, '2999-12-31'];
-      const run = await ricloud(
-        ['webhook-config', 'list', '--created-after', range[0] as string, '--created-before', range[1] as string],
-        e,
-      );
-      expect({ value, code: run.code }).toEqual({ value, code: 0 });
-    }
-  });
+  it(
+    '--created-after/--created-before take only ISO 8601: a date, or a time with Z or an offset (exit 2 ' +
+      'naming the flag otherwise)',
+    async () => {
+      const e = env(newToken());
+      const refused = [
+        '1',
+        'Jan 5',
+        '2025-02-30',
+        '2025-13-01',
+        '2025-01-01 10:00',
+        '2025-01-01T10:00',
+        '2025-01-01T10:00:00',
+        '2025-01-01T24:00Z',
+        '2025-1-5',
+      ];
+      for (const [i, value] of refused.entries()) {
+        const flag = i % 2 ? '--created-before' : '--created-after';
+        const run = await ricloud(['webhook-config', 'list', flag, value], e);
+        expect({ value, code: run.code, stdout: run.stdout }).toEqual({ value, code: 2, stdout: '' });
+        expect(run.stderr).toContain(
+          `error: option '${flag} <time>' argument '${value}' is invalid. ` +
+            'Not an ISO 8601 date (2025-01-31) or time with a zone',
+        );
+      }
+      for (const [i, value] of [
+        '2025-01-31',
+        '2024-02-29',
+        '2025-01-31T12:00Z',
+        '2025-01-31T12:00:00.5+01:00',
+        '2025-01-31T12:00:00-05:30',
+      ].entries()) {
+        // Each flag in turn, the other far off: the same instant in both would be a range nothing is in (exit 2).
+        const range = i % 2 ? ['2000-01-01', value] : [value, '2999-12-31'];
+        const run = await ricloud(
+          ['webhook-config', 'list', '--created-after', range[0] as string, '--created-before', range[1] as string],
+          e,
+        );
+        expect({ value, code: run.code }).toEqual({ value, code: 0 });
+      }
+    },
+  );
 
   it('prints "No webhook configs." on stderr, and nothing on stdout, when there are none', async () => {
     const run = await ricloud(['webhook-config', 'list'], env(newToken()));
@@ -371,13 +376,14 @@ describe('ricloud webhook-config test', () => {
     expect(run.stdout).toMatch(/^state +pending$/m);
   });
 
-  it('a --timeout over 2147483 s (the longest timer) is a usage error naming the flag, before any API call', async () => {
+  it('a --timeout over 2147483 s (longest timer) is a usage error naming the flag, before any API call', async () => {
     const token = newToken();
     const cfg = await client(token).webhookConfigs.create({ url: OK_URL });
     const run = await ricloud(['webhook-config', 'test', cfg.id, '--timeout', '99999999'], env(token));
     expect(run).toMatchObject({ code: 2, stdout: '' });
     expect(run.stderr).toContain(
-      "error: option '--timeout <seconds>' argument '99999999' is invalid. Not a positive number of seconds up to 2147483.",
+      "error: option '--timeout <seconds>' argument '99999999' is invalid. " +
+        'Not a positive number of seconds up to 2147483.',
     );
     // Only the test that create started: the command created none.
     expect(

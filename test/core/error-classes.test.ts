@@ -75,7 +75,7 @@ describe('error classes, as an app builds them (in its own test doubles, say)', 
   });
 });
 
-describe('instanceof across two copies of the error classes (the ESM and CommonJS builds Node may load together)', () => {
+describe('instanceof across two copies of the error classes (ESM and CommonJS builds Node may load together)', () => {
   it("holds for the other copy's class of the same name and its parents, and for nothing else", async () => {
     // A second instance of the module, as the other build is: the query makes it a module of its own.
     const copy = '../../src/core/errors?other-build';

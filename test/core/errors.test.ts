@@ -109,7 +109,7 @@ describe('4xx answers are RequestError with status, slug, message, params and th
     },
   );
 
-  it('404 is a NotFoundError whose message names the resource: `webhook_config wc_1 not found (404 not-found)`', async () => {
+  it('404 is a NotFoundError naming the resource: `webhook_config wc_1 not found (404 not-found)`', async () => {
     const error = await rejectionOf(once().webhookConfigs.retrieve('wc_1'));
     expectFamily(error, NotFoundError);
     expect(error.message).toBe('webhook_config wc_1 not found (404 not-found)');
@@ -152,7 +152,7 @@ describe('4xx answers are RequestError with status, slug, message, params and th
   });
 });
 
-describe("the API's own message is `apiMessage` (ricloud-py's `RequestError.message`); `message` is the SDK's line", () => {
+describe("the API's message is `apiMessage` (ricloud-py's `RequestError.message`); `message` is the SDK's line", () => {
   it('a 400 keeps it beside the slug and params', async () => {
     const error = (await rejectionOf(once().webhookConfigs.list({ after_id: 'wc_unknown' }))) as RequestError;
     expect(error).toMatchObject({ error: 'invalid-parameter', apiMessage: 'Some parameters were invalid.' });
@@ -272,7 +272,7 @@ describe('failures without an HTTP answer', () => {
     expect(error).not.toBeInstanceOf(TypeError);
   });
 
-  it('a call that outlives its `deadline` is a TimeoutError naming the deadline; a read may not have applied', async () => {
+  it('a call outliving its `deadline` is a TimeoutError naming the deadline; a read may not have applied', async () => {
     api.faults.add({ path: '/configs/webhook', hang: true });
     const error = await rejectionOf(client({ timeout: 30_000 }).webhookConfigs.list({}, { deadline: 100 }));
     expectFamily(error, TimeoutError);
@@ -392,7 +392,7 @@ describe('response validation', () => {
 
   it.each([
     [{ results: 'done' }, 'field `results` must be an object or an array, got a string of 4 characters (HTTP 200)'],
-    // A list object whose field is wrong is reported at that field, not as a list that is neither an object nor an array.
+    // A list object with a wrong field is reported at that field, not as a list that is neither an object nor an array.
     [
       { results: { data: [], has_more: 'no' } },
       'field `results.has_more` must be a boolean, got a string of 2 characters (HTTP 200)',
@@ -425,35 +425,39 @@ describe('response validation', () => {
     expect(JSON.parse(JSON.stringify(cfg))).toMatchObject({ colour: 'blue', limits: { per_minute: 5 } });
   });
 
-  it('never lets a server field replace behaviour: `done`, `refresh`, `constructor` or `toString` in the body are not taken', async () => {
-    const TASK = {
-      id: 'tsk_1',
-      resource: 'task',
-      type: 'webhook_config.test',
-      state: 'succeeded',
-      date_created: '2024-05-01T10:00:00Z',
-    };
-    server.use(
-      http.get(`${api.baseUrl}/tasks/:id`, () =>
-        HttpResponse.json({
-          ...TASK,
-          done: false,
-          refresh: 1,
-          wait: 'soon',
-          constructor: null,
-          toString: 'x',
-          colour: 'blue',
-        }),
-      ),
-    );
-    const task = await once().tasks.retrieve('tsk_1');
-    expect(task.done).toBe(true);
-    expect(await task.wait()).toBe(task);
-    expect(typeof task.refresh).toBe('function');
-    expect(inspect(task)).toMatch(/^Task \{/);
-    expect(String(task)).toBe('[object Object]');
-    expect((task as unknown as Record<string, unknown>).colour).toBe('blue');
-  });
+  it(
+    'never lets a server field replace behaviour: `done`, `refresh`, `constructor` or `toString` ' +
+      'in the body are not taken',
+    async () => {
+      const TASK = {
+        id: 'tsk_1',
+        resource: 'task',
+        type: 'webhook_config.test',
+        state: 'succeeded',
+        date_created: '2024-05-01T10:00:00Z',
+      };
+      server.use(
+        http.get(`${api.baseUrl}/tasks/:id`, () =>
+          HttpResponse.json({
+            ...TASK,
+            done: false,
+            refresh: 1,
+            wait: 'soon',
+            constructor: null,
+            toString: 'x',
+            colour: 'blue',
+          }),
+        ),
+      );
+      const task = await once().tasks.retrieve('tsk_1');
+      expect(task.done).toBe(true);
+      expect(await task.wait()).toBe(task);
+      expect(typeof task.refresh).toBe('function');
+      expect(inspect(task)).toMatch(/^Task \{/);
+      expect(String(task)).toBe('[object Object]');
+      expect((task as unknown as Record<string, unknown>).colour).toBe('blue');
+    },
+  );
 
   it('reads a config in an unknown state without failing', async () => {
     retrieveAnswers(() => HttpResponse.json({ ...CONFIG, state: 'paused' }));
@@ -487,21 +491,25 @@ describe('response validation', () => {
     },
   );
 
-  it("with validate: 'warn', returns a schema-breaking body and logs the refusal it would have been, naming the field", async () => {
-    retrieveAnswers(() =>
-      HttpResponse.json({ ...CONFIG, state: 42, secret: 'whsec_0123456789abcdef0123456789abcdef' }),
-    );
-    const logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
-    const cfg = await client({ validate: 'warn', logger, logLevel: 'warn' }).webhookConfigs.retrieve('wc_1');
-    expect(cfg.state as unknown).toBe(42);
-    expect(logger.warn).toHaveBeenCalledTimes(1);
-    const line = String(logger.warn.mock.calls[0]?.[0]);
-    expect(line).toContain('webhook_config wc_1: field `state`');
-    expect(line).toContain("returned unchecked (validate: 'warn')");
-    expect(line).not.toContain('whsec_0123456789abcdef0123456789abcdef');
-  });
+  it(
+    "with validate: 'warn', returns a schema-breaking body and logs the refusal it would have been, " +
+      'naming the field',
+    async () => {
+      retrieveAnswers(() =>
+        HttpResponse.json({ ...CONFIG, state: 42, secret: 'whsec_0123456789abcdef0123456789abcdef' }),
+      );
+      const logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
+      const cfg = await client({ validate: 'warn', logger, logLevel: 'warn' }).webhookConfigs.retrieve('wc_1');
+      expect(cfg.state as unknown).toBe(42);
+      expect(logger.warn).toHaveBeenCalledTimes(1);
+      const line = String(logger.warn.mock.calls[0]?.[0]);
+      expect(line).toContain('webhook_config wc_1: field `state`');
+      expect(line).toContain("returned unchecked (validate: 'warn')");
+      expect(line).not.toContain('whsec_0123456789abcdef0123456789abcdef');
+    },
+  );
 
-  it("with validate: 'warn', logs no 'returned unchecked' line for a body it refuses as one it cannot build on", async () => {
+  it("with validate: 'warn', logs no 'returned unchecked' line for a body it cannot build on", async () => {
     retrieveAnswers(() => HttpResponse.json(null));
     const logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
     const error = await rejectionOf(

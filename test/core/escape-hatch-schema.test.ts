@@ -60,7 +60,8 @@ describe('client.get(path, { schema }) with a Standard Schema', () => {
     ['sync', (issues: readonly Issue[]) => standard(() => ({ issues }))],
     ['async', (issues: readonly Issue[]) => standard(async () => ({ issues }))],
   ])(
-    "refuses an answer a %s schema refuses: its issue's path (keys or { key } steps) and message, the status and the redacted body",
+    "refuses an answer a %s schema refuses: its issue's path (keys or { key } steps) and message, " +
+      'the status and the redacted body',
     async (_name, make) => {
       const body = { data: [{ id: 'wc_1', url: 'http://hooks.example.com', note: `echoed ${TOKEN_A}` }] };
       thingsAnswer(body);
@@ -75,7 +76,7 @@ describe('client.get(path, { schema }) with a Standard Schema', () => {
     },
   );
 
-  it('names the root for an issue without a path, and hides the message of a secret field, which may quote it', async () => {
+  it("names the root for an issue without a path, and hides a secret field's message, which may quote it", async () => {
     thingsAnswer({ password: 'hunter2-correct-horse' });
     const root = standard(() => ({ issues: [{ message: 'must be a list' }] }));
     expect((await rejectionOf(client().get('/things', { schema: root }))).message).toBe(
@@ -87,7 +88,7 @@ describe('client.get(path, { schema }) with a Standard Schema', () => {
     expect(error.message).toBe('GET /things: field `password` is invalid (HTTP 200)');
   });
 
-  it("hides secret fields a message quotes from a parent's value, and cuts a huge message as a body is cut", async () => {
+  it("hides secret fields a message quotes from a parent's value, cuts a huge message as a body is cut", async () => {
     thingsAnswer({ session: { state: 'failed', password: 'hunter2-correct-horse' } });
     const quoting = standard((value) => ({
       issues: [
@@ -149,7 +150,7 @@ describe('client.get(path, { schema }) with a Standard Schema', () => {
     expect(await rejectionOf(call)).toBeInstanceOf(AbortError);
   });
 
-  it('says at the deadline that the answer came and its schema had not checked it, not that no answer came', async () => {
+  it('says at the deadline that the answer came and its schema had not checked it, not that none came', async () => {
     const never = standard(() => new Promise<Result<unknown>>(() => undefined));
     const error = await rejectionOf(
       client({ deadline: 1_000 }).post('/configs/webhook', {
@@ -163,7 +164,7 @@ describe('client.get(path, { schema }) with a Standard Schema', () => {
     expect(error.message).not.toContain('no answer');
   });
 
-  it("with validate: 'warn' returns the refused answer and logs the refusal; with validate: false never runs it", async () => {
+  it("validate: 'warn' returns the refused answer and logs the refusal; validate: false never runs it", async () => {
     thingsAnswer({ id: 'wc_1', url: 'http://hooks.example.com' });
     const logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
     const schema = standard(configCheck);
@@ -179,7 +180,7 @@ describe('client.get(path, { schema }) with a Standard Schema', () => {
     expect(validate).not.toHaveBeenCalled();
   });
 
-  it("with validate: 'warn' logs nothing for an async schema that refuses the answer after the call ended", async () => {
+  it("with validate: 'warn' logs nothing for an async schema refusing the answer after the call ended", async () => {
     thingsAnswer({ id: 'wc_1', url: 'http://hooks.example.com' });
     const logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
     const checks: (() => void)[] = [];
@@ -248,23 +249,27 @@ describe("client.get(path, { schema }) with the app's zod/mini", () => {
     expect(error.message).toBe('GET /things: field `url` must be a string, got 5 (HTTP 200)');
   });
 
-  it("names a field whose path has a symbol key, zod's or in another library's { key } step, not 'the schema threw'", async () => {
-    thingsAnswer({ data: [{ url: 'http://hooks.example.com' }] });
-    const symbolic = z.object({ data: z.array(z.object({ url: z.string() })) }).check(
-      z.superRefine((value, context) => {
-        context.issues.push({ code: 'custom', message: 'must be https', input: value, path: ['data', Symbol('x')] });
-      }),
-    );
-    const error = await rejectionOf(client().get('/things', { schema: symbolic }));
-    expect(error).toBeInstanceOf(ResponseValidationError);
-    expect(error).toMatchObject({ status: 200, field: 'data.Symbol(x)' });
-    expect(error.message).toBe('GET /things: field `data.Symbol(x)` is missing (HTTP 200)');
-    const other = standard(() => ({ issues: [{ message: 'must be https', path: [{ key: Symbol('y') }, 'url'] }] }));
-    expect(await rejectionOf(client().get('/things', { schema: other }))).toMatchObject({
-      field: 'Symbol(y).url',
-      message: 'GET /things: field `Symbol(y).url` is invalid: must be https (HTTP 200)',
-    });
-  });
+  it(
+    "names a field whose path has a symbol key, zod's or in another library's { key } step, " +
+      "not 'the schema threw'",
+    async () => {
+      thingsAnswer({ data: [{ url: 'http://hooks.example.com' }] });
+      const symbolic = z.object({ data: z.array(z.object({ url: z.string() })) }).check(
+        z.superRefine((value, context) => {
+          context.issues.push({ code: 'custom', message: 'must be https', input: value, path: ['data', Symbol('x')] });
+        }),
+      );
+      const error = await rejectionOf(client().get('/things', { schema: symbolic }));
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect(error).toMatchObject({ status: 200, field: 'data.Symbol(x)' });
+      expect(error.message).toBe('GET /things: field `data.Symbol(x)` is missing (HTTP 200)');
+      const other = standard(() => ({ issues: [{ message: 'must be https', path: [{ key: Symbol('y') }, 'url'] }] }));
+      expect(await rejectionOf(client().get('/things', { schema: other }))).toMatchObject({
+        field: 'Symbol(y).url',
+        message: 'GET /things: field `Symbol(y).url` is invalid: must be https (HTTP 200)',
+      });
+    },
+  );
 
   it('runs an async refinement, and reports its refusal by field', async () => {
     const created = await client().webhookConfigs.create({ url: 'https://hooks.example.com/in' });

@@ -407,7 +407,7 @@ describe('a server whose cursor goes round in circles', () => {
     expect(asked).toEqual(['', 'wc_a', 'wc_b']);
   });
 
-  /** Serves a list whose cursors go round `cycle` for ever: after_id of each leads to the next, the last to the first. */
+  /** Serves a list whose cursors go round `cycle` for ever: each after_id leads to the next, the last to the first. */
   function cyclingList(cycle: string[]): string[] {
     const asked: string[] = [];
     server.use(

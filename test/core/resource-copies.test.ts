@@ -101,7 +101,7 @@ const IN_PLACE = ['refresh', 'update', 'rotate', 'acknowledge'];
 const SENDING = ['test', 'listTasks', 'listResults', 'listChildren', 'download'];
 
 describe('an Object.create copy of a resource', () => {
-  it("runs what writes nothing into it with its original's client, and refuses each in-place call before sending", async () => {
+  it("runs what writes nothing into it on its original's client; refuses in-place calls before sending", async () => {
     const resources = await oneOfEach(client());
     for (const resource of resources) {
       const copy = Object.create(resource) as Resource;

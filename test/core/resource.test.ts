@@ -78,34 +78,38 @@ describe.each([
   ['sealed', Object.seal],
   ['made non-extensible', Object.preventExtensions],
 ])('a resource %s', (_, lock) => {
-  it('refuses each in-place call, a read and the writes, before sending, naming it and pointing to the static methods', async () => {
-    const c = client();
-    const cfg = await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
-    const key = await c.keys.create();
-    lock(cfg);
-    lock(key);
-    const sent = api.requests.length;
-    const calls = [
-      ['webhook_config', cfg.id, () => cfg.refresh()],
-      ['webhook_config', cfg.id, () => cfg.update({ url: 'https://hooks.example.com/v2' })],
-      ['key', key.id, () => key.rotate()],
-    ] as const;
-    for (const [name, id, call] of calls) {
-      const error = await rejectionOf(call());
-      expect(error).toBeInstanceOf(InvalidInputError);
-      expect(error).toMatchObject({ field: `${name} ${id}` });
-      expect(error.message).toMatch(/is frozen or sealed.*nothing was sent/);
-      expect(error.message).toContain('use the static method instead');
-    }
-    expect(api.requests).toHaveLength(sent);
-    expect(cfg.url).toBe('https://hooks.example.com/in');
-    // What does not write into it still works, and the static method answers with a new value.
-    expect((await cfg.test()).id).toMatch(/\S/);
-    const updated = await WebhookConfig.updateWithId(cfg.id, { url: 'https://hooks.example.com/v2' }, { client: c });
-    expect(updated.url).toBe('https://hooks.example.com/v2');
-  });
+  it(
+    'refuses each in-place call, a read and the writes, before sending, naming it and ' +
+      'pointing to the static methods',
+    async () => {
+      const c = client();
+      const cfg = await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+      const key = await c.keys.create();
+      lock(cfg);
+      lock(key);
+      const sent = api.requests.length;
+      const calls = [
+        ['webhook_config', cfg.id, () => cfg.refresh()],
+        ['webhook_config', cfg.id, () => cfg.update({ url: 'https://hooks.example.com/v2' })],
+        ['key', key.id, () => key.rotate()],
+      ] as const;
+      for (const [name, id, call] of calls) {
+        const error = await rejectionOf(call());
+        expect(error).toBeInstanceOf(InvalidInputError);
+        expect(error).toMatchObject({ field: `${name} ${id}` });
+        expect(error.message).toMatch(/is frozen or sealed.*nothing was sent/);
+        expect(error.message).toContain('use the static method instead');
+      }
+      expect(api.requests).toHaveLength(sent);
+      expect(cfg.url).toBe('https://hooks.example.com/in');
+      // What does not write into it still works, and the static method answers with a new value.
+      expect((await cfg.test()).id).toMatch(/\S/);
+      const updated = await WebhookConfig.updateWithId(cfg.id, { url: 'https://hooks.example.com/v2' }, { client: c });
+      expect(updated.url).toBe('https://hooks.example.com/v2');
+    },
+  );
 
-  it('when locked while its call is in flight, is left whole and the call resolves with the answer as a new value', async () => {
+  it('when locked mid-call, is left whole and the call resolves with the answer as a new value', async () => {
     const c = client();
     const cfg = await c.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
     const key = await c.keys.create();
@@ -180,7 +184,7 @@ describe('a copy of a resource that keeps its prototype', () => {
   });
 });
 
-/** A fetch that hands on the mock's answers without their `resource` attribute, as `validate: false` then takes them. */
+/** A fetch that hands on the mock's answers without their `resource` attribute, as `validate: false` takes them. */
 const withoutResource: typeof fetch = async (input, init) => {
   const answer = await fetch(input, init);
   const { resource: _, ...rest } = (await answer.json()) as Record<string, unknown>;

@@ -37,7 +37,7 @@ describe('unknown tokens, without the tokens option', () => {
     expect(mock.api.store.organisations().map((o) => o.id)).toEqual(['org_1']);
   });
 
-  it(`make at most ${MAX_MADE_ORGANISATIONS} organisations; a new token past it is 401, a known one still works`, async () => {
+  it(`make at most ${MAX_MADE_ORGANISATIONS} organisations; then a new token is 401, a known one works`, async () => {
     for (let n = 0; n < MAX_MADE_ORGANISATIONS; n += 50)
       await Promise.all(Array.from({ length: 50 }, (_, i) => keyOf(`token-${n + i}`).then((r) => r.arrayBuffer())));
     expect(mock.api.store.organisations()).toHaveLength(MAX_MADE_ORGANISATIONS);

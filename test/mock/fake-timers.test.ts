@@ -50,7 +50,7 @@ describe('the in-process mock on a fake clock', () => {
     expect((await client.webhookConfigs.retrieve(config.id)).state).toBe('valid');
   });
 
-  it('expires a session after a day of the fake clock, ending its subscription, after polling on the hour', async () => {
+  it('expires a session after a day on the fake clock, ending its subscription, after polling hourly', async () => {
     const session = await activeSession();
     expect((await client.sessions.retrieve(session.id)).state).toBe('active');
     const subscription = await client.subscriptions.create({
@@ -81,7 +81,7 @@ describe('the in-process mock on a fake clock', () => {
     expect((await client.polls.list({ subscription: subscription.id })).total_count).toBe(3);
   });
 
-  it("publishes a poll's result unsigned at gs://unconfigured when its storage config is deleted before then", async () => {
+  it("publishes a poll's result unsigned at gs://unconfigured when its storage config is deleted first", async () => {
     const session = await activeSession();
     const poll = await client.polls.create({ session: session.id, payload: { info_types: ['*'] } });
     for (const storage of (await client.storageConfigs.list()).data) await storage.delete();
@@ -109,7 +109,7 @@ describe('the in-process mock on a fake clock', () => {
     expect((await created).state).toBe('new');
   });
 
-  it("answers and runs config tests on Jest's fake clock, which fakes more than vitest's, but queueMicrotask", async () => {
+  it("answers and tests configs on Jest's fake clock, which fakes more than vitest's, but queueMicrotask", async () => {
     // Jest's defaults but nextTick (which vitest fakes only in worker threads) and queueMicrotask (see the README).
     const jest = [
       'Date',

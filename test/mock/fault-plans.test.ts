@@ -74,7 +74,7 @@ describe('a fault', () => {
     await expect(startMockServer({ faults })).rejects.toBeInstanceOf(InvalidInputError);
   });
 
-  it('is planned as it was when added: changing the object afterwards (to a value it would refuse) changes nothing', async () => {
+  it('is planned as it was added: changing the object later (to a value it would refuse) changes nothing', async () => {
     const fault = { path: '/key', status: 503, times: 2 };
     mock.api.faults.add(fault);
     Object.assign(fault, { status: 700, path: 'key' });
@@ -90,7 +90,7 @@ describe('a fault', () => {
     expect(statuses).toEqual([503, 503, 503, 200]);
   });
 
-  it("with a body answers that text for the API's, in process as over HTTP: the SDK gets a typed error with it", async () => {
+  it("with a body answers that text for the API's, in process as over HTTP: a typed SDK error holds it", async () => {
     const api = createMockApi({ taskDelay: 1, deliver: ok });
     const server = setupServer(...api.handlers);
     server.listen({ onUnhandledRequest: 'bypass' });
@@ -118,7 +118,7 @@ describe('a fault', () => {
     }
   });
 
-  it('planned by the faults option is planned again by reset(), with all its times; one added since is gone', async () => {
+  it('planned by the faults option is planned again by reset(), all its times; one added since is gone', async () => {
     const api = createMockApi({ faults: [{ method: 'GET', path: '/organisation', status: 503 }] });
     const server = setupServer(...api.handlers);
     server.listen({ onUnhandledRequest: 'error' });

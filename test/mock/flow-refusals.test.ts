@@ -45,7 +45,7 @@ describe('an organisation that is not configured', () => {
     }
   });
 
-  it('cannot start a poll once its webhook config is gone, nor when its key points at a config that is not valid', async () => {
+  it('cannot start a poll once its webhook config is gone, nor when its key points at a config not valid', async () => {
     await configure(flow);
     const opened = await session(flow);
     const body = { session: opened.id, payload: { info_types: ['*'] } };
@@ -65,7 +65,7 @@ describe('an organisation that is not configured', () => {
 });
 
 describe("the organisation's data_type scopes", () => {
-  it('refuse a poll or subscription of a data type none allows with 403 missing-scope naming it, and allow a match', async () => {
+  it('refuse an unallowed type in a poll or subscription: 403 missing-scope naming it; allow matches', async () => {
     await configure(flow);
     const opened = await session(flow);
     const scopes = { 'data_type:ios_messages.*': [], 'source_type:icloud.account': [] };

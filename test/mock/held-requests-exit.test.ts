@@ -38,7 +38,7 @@ describe('a request a latency fault holds, in a script', { timeout: 60_000 }, ()
     expect(out).toBe('TimeoutError\n');
   });
 
-  it('keeps it alive while its client awaits the answer, with nothing else to keep it up (fetch sets no timer)', async () => {
+  it('keeps it alive while its client awaits the answer and nothing else holds it (fetch sets no timer)', async () => {
     const out = await script(`
       api.faults.add({ method: 'GET', path: '/configs/webhook', latency: 200 });
       const answer = await fetch(api.baseUrl + '/configs/webhook', { headers: { authorization: 'Token token-exit' } });

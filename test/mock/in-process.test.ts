@@ -45,7 +45,7 @@ const bothWays = () =>
   ] as const;
 
 describe('a truncate fault', () => {
-  it('fails the same way in process as over HTTP: plain fetch gets its headers, then reading the body rejects', async () => {
+  it('fails alike in process and over HTTP: plain fetch gets its headers, then reading the body rejects', async () => {
     for (const [name, each, base] of bothWays()) {
       each.faults.add({ path: '/configs/webhook', truncate: true });
       const response = await fetch(`${base}/configs/webhook`, { headers: { authorization: `Token ${TOKEN_A}` } });
@@ -54,19 +54,23 @@ describe('a truncate fault', () => {
     }
   });
 
-  it('fails the same way in process as over HTTP: the SDK throws ConnectionError with mayHaveSucceeded, the config exists', async () => {
-    for (const [name, each, base] of bothWays()) {
-      each.faults.add({ method: 'POST', path: '/configs/webhook', truncate: true });
-      const client = new Client({ token: TOKEN_A, baseUrl: base, logLevel: 'off' });
-      const error = await client.webhookConfigs.create({ url: 'https://hooks.example.test/in' }).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(error, name).toBeInstanceOf(ConnectionError);
-      expect((error as ConnectionError).mayHaveSucceeded, name).toBe(true);
-      expect(each.created.webhook_config, name).toBe(1);
-    }
-  });
+  it(
+    'fails the same way in process as over HTTP: the SDK throws ConnectionError with mayHaveSucceeded, ' +
+      'the config exists',
+    async () => {
+      for (const [name, each, base] of bothWays()) {
+        each.faults.add({ method: 'POST', path: '/configs/webhook', truncate: true });
+        const client = new Client({ token: TOKEN_A, baseUrl: base, logLevel: 'off' });
+        const error = await client.webhookConfigs.create({ url: 'https://hooks.example.test/in' }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error, name).toBeInstanceOf(ConnectionError);
+        expect((error as ConnectionError).mayHaveSucceeded, name).toBe(true);
+        expect(each.created.webhook_config, name).toBe(1);
+      }
+    },
+  );
 });
 
 describe('timing options', () => {
@@ -136,7 +140,7 @@ describe('option names', () => {
     expect(refused?.message).not.toContain('secret-app-token');
   });
 
-  it('refuses a misspelt option of startMockServer before listening, and takes its own port, host and cors', async () => {
+  it('refuses a misspelt startMockServer option before listening, and takes its own port, host and cors', async () => {
     const misspelt = startMockServer({ prot: 8787 } as MockServerOptions);
     await expect(misspelt).rejects.toMatchObject({ name: 'InvalidInputError', field: 'options.prot' });
     await expect(misspelt).rejects.toThrow(/expected one of .*port/);
@@ -189,20 +193,24 @@ describe('api.store', () => {
 });
 
 describe('api.created', () => {
-  it('is a frozen snapshot at each read: changing it fails and changes no count, and an earlier read stays as it was', async () => {
-    const client = new Client({ token: TOKEN_A, baseUrl: api.baseUrl });
-    const before = api.created;
-    await client.webhookConfigs.create({ url: 'https://receiver.example/hooks' });
-    await api.settle();
-    const after = api.created;
+  it(
+    'is a frozen snapshot at each read: changing it fails and changes no count, ' +
+      'and an earlier read stays as it was',
+    async () => {
+      const client = new Client({ token: TOKEN_A, baseUrl: api.baseUrl });
+      const before = api.created;
+      await client.webhookConfigs.create({ url: 'https://receiver.example/hooks' });
+      await api.settle();
+      const after = api.created;
 
-    expect(before).toMatchObject({ webhook_config: 0, task: 0 });
-    expect(after).toMatchObject({ webhook_config: 1, task: 1 });
-    expect(() => Object.assign(after, { webhook_config: 0 })).toThrow(TypeError);
-    expect(api.created.webhook_config).toBe(1);
-    await client.webhookConfigs.create({ url: 'https://receiver.example/other' });
-    expect([before.webhook_config, after.webhook_config, api.created.webhook_config]).toEqual([0, 1, 2]);
-  });
+      expect(before).toMatchObject({ webhook_config: 0, task: 0 });
+      expect(after).toMatchObject({ webhook_config: 1, task: 1 });
+      expect(() => Object.assign(after, { webhook_config: 0 })).toThrow(TypeError);
+      expect(api.created.webhook_config).toBe(1);
+      await client.webhookConfigs.create({ url: 'https://receiver.example/other' });
+      expect([before.webhook_config, after.webhook_config, api.created.webhook_config]).toEqual([0, 1, 2]);
+    },
+  );
 });
 
 /**
@@ -219,7 +227,7 @@ async function answer(url: string, method: string, token: string | null = TOKEN_
 }
 
 describe('HEAD', () => {
-  it('answers every path as its GET would: status and headers (Content-Length or not), errors included, no body', async () => {
+  it('answers every path as its GET would: status, headers (Content-Length or not), errors too, no body', async () => {
     for (const [name, each, base] of bothWays()) {
       const made = await fetch(`${base}/configs/webhook`, {
         method: 'POST',

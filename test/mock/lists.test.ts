@@ -77,7 +77,7 @@ describe('lists', () => {
     });
   });
 
-  it('compare date_created to the instant: equal, the bounds of gte and lte included, of gt and lt left out', async () => {
+  it('compare date_created by instant: equal, the bounds of gte and lte included, of gt and lt left out', async () => {
     const [newest, middle, oldest] = await configs(3);
     const { date_created: at } = (await call(`/configs/webhook/${middle}`)).json;
     const listed = async (op: string) => ids(await call('/configs/webhook', { query: { [`date_created${op}`]: at } }));
@@ -94,7 +94,7 @@ describe('lists', () => {
     expect(ids(await call('/configs/webhook', { query: { after_id: made[1] as string } }))).toEqual([made[2]]);
   });
 
-  it('read a repeated query parameter by its last value, as Django REST Framework does and the request log keeps', async () => {
+  it('read a repeated query parameter by its last value, as Django REST Framework does; the log keeps it', async () => {
     const [newest, middle, oldest] = await configs(3);
     await server.mock.api.settle();
     const listed = async (query: string) => ids(await call(`/configs/webhook?${query}`));

@@ -114,49 +114,57 @@ const create = async (url = receiverUrl, token?: string) =>
   (await call('/configs/webhook', { method: 'POST', body: { url }, token })).json;
 
 describe('create and the test task', () => {
-  it('answers 201 with state new, a secret of at least 32 characters and an X-Request-Id, and queues a webhook_config.test task', async () => {
-    const answer = await call('/configs/webhook', { method: 'POST', body: { url: receiverUrl } });
-    expect(answer.status).toBe(201);
-    expect(answer.headers.get('x-request-id')).toMatch(/^req_/);
-    expect(answer.json).toMatchObject({
-      resource: 'webhook_config',
-      url: receiverUrl,
-      state: 'new',
-      organisation: expect.any(String),
-    });
-    expect(answer.json.secret.length).toBeGreaterThanOrEqual(32);
-    const tasks = (await call('/tasks')).json;
-    expect(tasks.data).toHaveLength(1);
-    expect(tasks.data[0]).toMatchObject({ type: 'webhook_config.test', target: answer.json.id });
-    expect(mock.api.created).toMatchObject({ webhook_config: 1, task: 1 });
-  });
+  it(
+    'answers 201 with state new, a secret of at least 32 characters and an X-Request-Id, ' +
+      'and queues a webhook_config.test task',
+    async () => {
+      const answer = await call('/configs/webhook', { method: 'POST', body: { url: receiverUrl } });
+      expect(answer.status).toBe(201);
+      expect(answer.headers.get('x-request-id')).toMatch(/^req_/);
+      expect(answer.json).toMatchObject({
+        resource: 'webhook_config',
+        url: receiverUrl,
+        state: 'new',
+        organisation: expect.any(String),
+      });
+      expect(answer.json.secret.length).toBeGreaterThanOrEqual(32);
+      const tasks = (await call('/tasks')).json;
+      expect(tasks.data).toHaveLength(1);
+      expect(tasks.data[0]).toMatchObject({ type: 'webhook_config.test', target: answer.json.id });
+      expect(mock.api.created).toMatchObject({ webhook_config: 1, task: 1 });
+    },
+  );
 
-  it('delivers a signed event to <url>/<event id>, with the config without its secret, and on 2xx the task succeeds and the config turns valid', async () => {
-    const cfg = await create();
-    await mock.api.settle();
-    expect(received).toHaveLength(1);
-    const [delivery] = received;
-    const event = JSON.parse(delivery?.body ?? '{}');
-    expect(delivery?.path).toBe(`/hooks/${event.id}`);
-    expect(delivery?.contentType).toMatch(/^application\/json/);
-    expect(event).toMatchObject({
-      resource: 'event',
-      type: 'webhook_config',
-      action: 'test',
-      data: { id: cfg.id, url: receiverUrl, organisation: cfg.organisation },
-    });
-    expect(event.data).not.toHaveProperty('secret');
-    expect(delivery?.body).not.toContain(cfg.secret);
-    await verifySignature(delivery?.body ?? '', delivery?.signature, cfg.secret);
-    expect((await call(`/configs/webhook/${cfg.id}`)).json.state).toBe('valid');
-    const [task] = (await call('/tasks')).json.data;
-    expect(task).toMatchObject({
-      state: 'succeeded',
-      error: null,
-      date_started: expect.any(String),
-      date_completed: expect.any(String),
-    });
-  });
+  it(
+    'delivers a signed event to <url>/<event id>, with the config without its secret, ' +
+      'and on 2xx the task succeeds and the config turns valid',
+    async () => {
+      const cfg = await create();
+      await mock.api.settle();
+      expect(received).toHaveLength(1);
+      const [delivery] = received;
+      const event = JSON.parse(delivery?.body ?? '{}');
+      expect(delivery?.path).toBe(`/hooks/${event.id}`);
+      expect(delivery?.contentType).toMatch(/^application\/json/);
+      expect(event).toMatchObject({
+        resource: 'event',
+        type: 'webhook_config',
+        action: 'test',
+        data: { id: cfg.id, url: receiverUrl, organisation: cfg.organisation },
+      });
+      expect(event.data).not.toHaveProperty('secret');
+      expect(delivery?.body).not.toContain(cfg.secret);
+      await verifySignature(delivery?.body ?? '', delivery?.signature, cfg.secret);
+      expect((await call(`/configs/webhook/${cfg.id}`)).json.state).toBe('valid');
+      const [task] = (await call('/tasks')).json.data;
+      expect(task).toMatchObject({
+        state: 'succeeded',
+        error: null,
+        date_started: expect.any(String),
+        date_completed: expect.any(String),
+      });
+    },
+  );
 
   it.each([
     ['answers 500', 500, TEST_ERRORS.status],
@@ -216,7 +224,7 @@ describe('the Ricloud-Signature of a real delivery', () => {
     expect((error as Error).message).toContain(why);
   };
 
-  it("verifies with the config's secret, and is refused once the body, the timestamp or the secret changes", async () => {
+  it("verifies with the config's secret, and is refused once the body, timestamp or secret changes", async () => {
     const { cfg, body, header, timestamp } = await delivered();
     const other = await create();
     await expect(verifySignature(body, header, cfg.secret)).resolves.toBeUndefined();
@@ -244,7 +252,7 @@ describe('the Ricloud-Signature of a real delivery', () => {
     }
   });
 
-  it(`is accepted within the tolerance (default ${DEFAULT_TOLERANCE} s) either way, and refused one second past it`, async () => {
+  it(`is accepted within the tolerance (default ${DEFAULT_TOLERANCE} s) either way; refused 1 s past it`, async () => {
     const { cfg, body, header, timestamp: t } = await delivered();
     await expect(verifySignature(body, header, cfg.secret, { now: t + DEFAULT_TOLERANCE })).resolves.toBeUndefined();
     await expect(verifySignature(body, header, cfg.secret, { now: t - DEFAULT_TOLERANCE })).resolves.toBeUndefined();
@@ -281,7 +289,7 @@ describe('update and test', () => {
     expect(await ids('?state=deactivated')).toEqual([retired.id]);
   });
 
-  it('answers POST <config>/test with 201 and the task, whatever JSON body comes; refuses a body that is not JSON', async () => {
+  it('answers POST <config>/test with 201 and the task for any JSON body; refuses a non-JSON body', async () => {
     const cfg = await create();
     const answer = await call(`/configs/webhook/${cfg.id}/test`, { method: 'POST' });
     expect(answer.status).toBe(201);
@@ -311,24 +319,28 @@ describe('lists', () => {
     expect(last.data.map((c: { id: string }) => c.id)).toEqual([ids[4]]);
   });
 
-  it('go on after an after_id (or before a before_id) that no longer matches the filter; an unknown id is still 400', async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.unshift((await create()).id);
-    await mock.api.settle();
-    await call(`/configs/webhook/${ids[1]}`, { method: 'POST', body: { state: 'deactivated' } });
-    const after = await call(`/configs/webhook?limit=2&after_id=${ids[1]}`);
-    expect(after.status).toBe(200);
-    expect(after.json.data.map((c: { id: string }) => c.id)).toEqual([ids[2], ids[3]]);
-    expect(after.json).toMatchObject({ has_more: true, total_count: 4 });
-    const before = await call(`/configs/webhook?before_id=${ids[1]}`);
-    expect(before.json.data.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
-    const valid = await call(`/configs/webhook?state=valid&after_id=${ids[1]}`);
-    expect(valid.json.data.map((c: { id: string }) => c.id)).toEqual(ids.slice(2));
-    expect((await call('/configs/webhook?before_id=nope')).json).toMatchObject({
-      error: 'invalid-parameter',
-      params: { before_id: [expect.any(String)] },
-    });
-  });
+  it(
+    'go on after an after_id (or before a before_id) that no longer matches the filter; ' +
+      'an unknown id is still 400',
+    async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) ids.unshift((await create()).id);
+      await mock.api.settle();
+      await call(`/configs/webhook/${ids[1]}`, { method: 'POST', body: { state: 'deactivated' } });
+      const after = await call(`/configs/webhook?limit=2&after_id=${ids[1]}`);
+      expect(after.status).toBe(200);
+      expect(after.json.data.map((c: { id: string }) => c.id)).toEqual([ids[2], ids[3]]);
+      expect(after.json).toMatchObject({ has_more: true, total_count: 4 });
+      const before = await call(`/configs/webhook?before_id=${ids[1]}`);
+      expect(before.json.data.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
+      const valid = await call(`/configs/webhook?state=valid&after_id=${ids[1]}`);
+      expect(valid.json.data.map((c: { id: string }) => c.id)).toEqual(ids.slice(2));
+      expect((await call('/configs/webhook?before_id=nope')).json).toMatchObject({
+        error: 'invalid-parameter',
+        params: { before_id: [expect.any(String)] },
+      });
+    },
+  );
 
   it('can be paged through by the SDK while each config is deactivated', async () => {
     for (let i = 0; i < 5; i++) await create();
@@ -343,7 +355,7 @@ describe('lists', () => {
     expect(mock.api.store.webhookConfigs().every((c) => c.state === 'deactivated')).toBe(true);
   });
 
-  it('can be emptied by the SDK deleting each webhook and storage config as it iterates, pages of 2 at a time', async () => {
+  it('can be emptied by the SDK deleting each webhook and storage config as it iterates pages of 2', async () => {
     const client = new Client({ token: TOKEN_A, baseUrl: mock.url });
     for (let i = 0; i < 5; i++) {
       await create();
@@ -357,7 +369,7 @@ describe('lists', () => {
     expect([mock.api.store.webhookConfigs(), mock.api.store.storageConfigs()]).toEqual([[], []]);
   });
 
-  it('take a deleted item as a cursor at its place, before_id too; an id the organisation never had is still 400', async () => {
+  it('take a deleted item as a cursor at its place, before_id too; an unknown id is still 400', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.unshift((await create()).id);
     const other = (await create(receiverUrl, TOKEN_B)).id;
@@ -373,36 +385,41 @@ describe('lists', () => {
     });
   });
 
-  it('refuse a limit not written in digits, or a date that is not ISO 8601 or does not exist, with 400 invalid-parameter', async () => {
-    for (const [query, param] of [
-      ['limit=1e1', 'limit'],
-      ['limit=0x2', 'limit'],
-      [`limit=${encodeURIComponent(' 2')}`, 'limit'],
-      ['limit=2.0', 'limit'],
-      ['limit=', 'limit'],
-      ['date_created__gt=2020', 'date_created__gt'],
-      ['date_created__gte=2020-03', 'date_created__gte'],
-      [`date_created__lt=${encodeURIComponent('March 1 2020')}`, 'date_created__lt'],
-      [`date_created__lte=${encodeURIComponent('2020-03-01 00:00:00')}`, 'date_created__lte'],
-      [`date_created=${encodeURIComponent('2020-03-01T00:00:00+24:00')}`, 'date_created'],
-      ['date_created__gt=2020-02-30T00:00:00Z', 'date_created__gt'],
-      ['date_created__gt=2020-03-01T24:00:00Z', 'date_created__gt'],
-      ['date_created__gt=2020-02-30', 'date_created__gt'],
-    ]) {
-      const answer = await call(`/configs/webhook?${query}`);
-      expect(answer.status, query).toBe(400);
-      expect(answer.json).toMatchObject({ error: 'invalid-parameter' });
-      expect(Object.keys(answer.json.params)).toEqual([param]);
-    }
-    const cfg = await create();
-    const strict = await call(
-      `/configs/webhook?limit=1&date_created__lte=${new Date(Date.now() + 60_000).toISOString()}&date_created__gt=2020-03-01T00:00:00Z`,
-    );
-    expect(strict.status).toBe(200);
-    expect(strict.json.data.map((c: { id: string }) => c.id)).toEqual([cfg.id]);
-  });
+  it(
+    'refuse a limit not written in digits, or a date that is not ISO 8601 or does not exist, ' +
+      'with 400 invalid-parameter',
+    async () => {
+      for (const [query, param] of [
+        ['limit=1e1', 'limit'],
+        ['limit=0x2', 'limit'],
+        [`limit=${encodeURIComponent(' 2')}`, 'limit'],
+        ['limit=2.0', 'limit'],
+        ['limit=', 'limit'],
+        ['date_created__gt=2020', 'date_created__gt'],
+        ['date_created__gte=2020-03', 'date_created__gte'],
+        [`date_created__lt=${encodeURIComponent('March 1 2020')}`, 'date_created__lt'],
+        [`date_created__lte=${encodeURIComponent('2020-03-01 00:00:00')}`, 'date_created__lte'],
+        [`date_created=${encodeURIComponent('2020-03-01T00:00:00+24:00')}`, 'date_created'],
+        ['date_created__gt=2020-02-30T00:00:00Z', 'date_created__gt'],
+        ['date_created__gt=2020-03-01T24:00:00Z', 'date_created__gt'],
+        ['date_created__gt=2020-02-30', 'date_created__gt'],
+      ]) {
+        const answer = await call(`/configs/webhook?${query}`);
+        expect(answer.status, query).toBe(400);
+        expect(answer.json).toMatchObject({ error: 'invalid-parameter' });
+        expect(Object.keys(answer.json.params)).toEqual([param]);
+      }
+      const cfg = await create();
+      const strict = await call(
+        `/configs/webhook?limit=1&date_created__lte=${new Date(Date.now() + 60_000).toISOString()}` +
+          '&date_created__gt=2020-03-01T00:00:00Z',
+      );
+      expect(strict.status).toBe(200);
+      expect(strict.json.data.map((c: { id: string }) => c.id)).toEqual([cfg.id]);
+    },
+  );
 
-  it('refuse a state (or storage type) the API does not document with 400 invalid-parameter naming the filter', async () => {
+  it('refuse an undocumented state (or storage type) with 400 invalid-parameter naming the filter', async () => {
     const documented: [string, string][] = [
       ['/configs/webhook', 'deactivated'],
       ['/configs/storage', 'invalid'],
@@ -455,39 +472,43 @@ describe('lists', () => {
 describe('timestamps', () => {
   const at = (iso: string) => vi.setSystemTime(new Date(iso));
 
-  it('carry microseconds, counted within each millisecond, so what is made later sorts later even on a frozen clock', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      const client = new Client({ token: TOKEN_A, baseUrl: mock.url, logLevel: 'off' });
-      at('2024-01-01T00:00:00Z');
-      const a = await client.webhookConfigs.create({ url: receiverUrl });
-      const b = await client.webhookConfigs.create({ url: receiverUrl });
-      // The first stamp of the millisecond; the test task queued with `a` took the next.
-      expect(a.date_created).toBe('2024-01-01T00:00:00.000001Z');
-      expect(b.date_created).toMatch(/^2024-01-01T00:00:00\.000\d{3}Z$/);
-      expect(b.date_created > a.date_created).toBe(true);
-      const after = await client.webhookConfigs.list({ date_created: { gt: a.date_created } });
-      expect(after.data.map((config) => config.id)).toEqual([b.id]);
-      // A clock that comes back to a millisecond goes on counting in it: the newest is still listed first.
-      at('2024-01-01T00:01:00Z');
-      const later = await client.webhookConfigs.create({ url: receiverUrl });
-      at('2024-01-01T00:00:00Z');
-      const again = await client.webhookConfigs.create({ url: receiverUrl });
-      expect(again.date_created > b.date_created).toBe(true);
-      const listed = await client.webhookConfigs.list({ date_created: { lte: '2024-01-01T00:01:00.001Z' } });
-      expect(listed.data.map((config) => config.id)).toEqual([later.id, again.id, b.id, a.id]);
-      // reset() forgets the count with everything else.
-      await mock.api.settle();
-      mock.api.reset();
-      expect((await client.webhookConfigs.create({ url: receiverUrl })).date_created).toBe(
-        '2024-01-01T00:00:00.000001Z',
-      );
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+  it(
+    'carry microseconds, counted within each millisecond, so what is made later sorts ' +
+      'later even on a frozen clock',
+    async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        const client = new Client({ token: TOKEN_A, baseUrl: mock.url, logLevel: 'off' });
+        at('2024-01-01T00:00:00Z');
+        const a = await client.webhookConfigs.create({ url: receiverUrl });
+        const b = await client.webhookConfigs.create({ url: receiverUrl });
+        // The first stamp of the millisecond; the test task queued with `a` took the next.
+        expect(a.date_created).toBe('2024-01-01T00:00:00.000001Z');
+        expect(b.date_created).toMatch(/^2024-01-01T00:00:00\.000\d{3}Z$/);
+        expect(b.date_created > a.date_created).toBe(true);
+        const after = await client.webhookConfigs.list({ date_created: { gt: a.date_created } });
+        expect(after.data.map((config) => config.id)).toEqual([b.id]);
+        // A clock that comes back to a millisecond goes on counting in it: the newest is still listed first.
+        at('2024-01-01T00:01:00Z');
+        const later = await client.webhookConfigs.create({ url: receiverUrl });
+        at('2024-01-01T00:00:00Z');
+        const again = await client.webhookConfigs.create({ url: receiverUrl });
+        expect(again.date_created > b.date_created).toBe(true);
+        const listed = await client.webhookConfigs.list({ date_created: { lte: '2024-01-01T00:01:00.001Z' } });
+        expect(listed.data.map((config) => config.id)).toEqual([later.id, again.id, b.id, a.id]);
+        // reset() forgets the count with everything else.
+        await mock.api.settle();
+        mock.api.reset();
+        expect((await client.webhookConfigs.create({ url: receiverUrl })).date_created).toBe(
+          '2024-01-01T00:00:00.000001Z',
+        );
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+  );
 
-  it('order lists by instant, whatever the number of digits a stamp has, as the date filters compare them', async () => {
+  it('order lists by instant, however many digits a stamp has, as the date filters compare them', async () => {
     // The mock writes six digits: its clock is made to write others. As text, `.16Z` would sort after `.168354Z`.
     const now = vi.spyOn(MockStore.prototype, 'now');
     const stamped = async (stamp: string) => {
@@ -705,7 +726,7 @@ describe('Ricloud-Await on GET /tasks/{id}', () => {
     expect((await call(`/configs/webhook/${cfg.id}`)).json.state).toBe('invalid');
   });
 
-  it('is checked before acting: a bad value on create, update or test creates, changes and queues nothing', async () => {
+  it('is checked before acting: a bad value on create, update or test makes, changes and queues nothing', async () => {
     const bad = { 'ricloud-await': 'soon' };
     const created = await call('/configs/webhook', { method: 'POST', body: { url: receiverUrl }, headers: bad });
     expect(created).toMatchObject({ status: 400, json: { params: { 'Ricloud-Await': [expect.any(String)] } } });
@@ -752,7 +773,7 @@ describe('controls', () => {
     expect((await call('/configs/webhook')).json.total_count).toBe(0);
   });
 
-  it("keeps each request's token readable for assertions, but out of JSON.stringify, console.log and test diffs", async () => {
+  it("keeps each request's token readable by assertions but out of JSON.stringify, console.log and diffs", async () => {
     const client = new Client({ token: 'app-secret-token', baseUrl: mock.url, logLevel: 'off' });
     await client.webhookConfigs.list();
     const [logged] = mock.api.requests;
@@ -763,7 +784,7 @@ describe('controls', () => {
     expect(Object.keys(logged?.headers ?? {})).toContain('user-agent');
   });
 
-  it('keeps only the latest 10 000 requests in its log, so a long-running mock does not grow without bound', async () => {
+  it('keeps only the latest 10 000 requests in its log, so a long-running mock does not grow unbounded', async () => {
     const filler = { method: 'GET', path: '/filler', query: {}, headers: {}, body: '' };
     mock.api.requests.push(...Array.from({ length: 10_000 }, () => ({ ...filler })));
     await call('/tasks');
@@ -794,7 +815,7 @@ describe('CORS on the mock server (opt-in)', () => {
       },
     });
 
-  it('is off by default: no CORS headers, and a preflight gets what any OPTIONS without a token gets (401)', async () => {
+  it('is off by default: no CORS headers, and a preflight gets what any tokenless OPTIONS gets (401)', async () => {
     const answer = await call('/configs/webhook', { headers: { origin: PAGE } });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('access-control-allow-origin')).toBeNull();
@@ -802,14 +823,14 @@ describe('CORS on the mock server (opt-in)', () => {
     expect([checked.status, checked.headers.get('access-control-allow-origin')]).toEqual([401, null]);
   });
 
-  it('with cors: true, answers the preflight for the headers asked, and lets the page read the request id', async () => {
+  it('with cors: true, answers the preflight for the headers asked and lets the page read the request id', async () => {
     const open = await startMockServer({ taskDelay: 5, cors: true });
     try {
       const checked = await preflight(open.url);
       expect(checked.status).toBe(204);
       expect(checked.headers.get('access-control-allow-origin')).toBe('*');
       expect(checked.headers.get('access-control-allow-methods')).toBe('GET, POST, DELETE');
-      // A page's session.delete() or config.delete() is a DELETE, which a browser sends only once its preflight allows it.
+      // A page's session.delete() or config.delete() is a DELETE: a browser sends it only once its preflight allows it.
       const deleting = await fetch(`${open.url}/sessions/any`, {
         method: 'OPTIONS',
         headers: { origin: PAGE, 'access-control-request-method': 'DELETE' },
@@ -840,7 +861,7 @@ describe('CORS on the mock server (opt-in)', () => {
     },
   );
 
-  it("with cors: true, a page's client sees the request id, and measures a Retry-After date on the mock's clock", async () => {
+  it("with cors: true, a page's client reads the request id, and a Retry-After date on the mock's clock", async () => {
     const open = await startMockServer({ cors: true });
     // A page reads a cross-origin answer's safelisted headers and those the server exposes, nothing else (Fetch §3.2).
     const safelisted = [
@@ -919,34 +940,38 @@ describe('reset() and close() abandon queued tests', () => {
       if (Date.now() - started > 2_000) throw new Error('timed out waiting');
   }
 
-  it('reset() right after a create: the queued test never delivers, stores an event or lists one; later tests run as usual', async () => {
-    const delivered: Request[] = [];
-    const { server, send, createConfig } = await serverWith(async (request) => {
-      delivered.push(request);
-      return new Response('OK');
-    });
-    try {
-      await createConfig();
-      server.api.reset();
-      await pause(200);
-      expect(delivered).toHaveLength(0);
-      expect([server.api.store.events(), server.api.store.tasks(), server.api.created]).toEqual([
-        [],
-        [],
-        NOTHING_CREATED,
-      ]);
-      expect(((await (await send('/events')).json()) as { total_count: number }).total_count).toBe(0);
-      const cfg = await createConfig();
-      await server.api.settle();
-      expect(delivered).toHaveLength(1);
-      expect(delivered[0]?.redirect).toBe('manual');
-      expect(server.api.store.webhookConfigs()).toMatchObject([{ id: cfg.id, state: 'valid' }]);
-    } finally {
-      await server.close();
-    }
-  });
+  it(
+    'reset() right after a create: the queued test never delivers, stores an event or lists one; ' +
+      'later tests run as usual',
+    async () => {
+      const delivered: Request[] = [];
+      const { server, send, createConfig } = await serverWith(async (request) => {
+        delivered.push(request);
+        return new Response('OK');
+      });
+      try {
+        await createConfig();
+        server.api.reset();
+        await pause(200);
+        expect(delivered).toHaveLength(0);
+        expect([server.api.store.events(), server.api.store.tasks(), server.api.created]).toEqual([
+          [],
+          [],
+          NOTHING_CREATED,
+        ]);
+        expect(((await (await send('/events')).json()) as { total_count: number }).total_count).toBe(0);
+        const cfg = await createConfig();
+        await server.api.settle();
+        expect(delivered).toHaveLength(1);
+        expect(delivered[0]?.redirect).toBe('manual');
+        expect(server.api.store.webhookConfigs()).toMatchObject([{ id: cfg.id, state: 'valid' }]);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 
-  it('reset() releases a held Ricloud-Await answer and settle() at once, even when the receiver never answers', async () => {
+  it('reset() frees a held Ricloud-Await answer and settle() at once, even if the receiver never answers', async () => {
     let seen: Request | undefined;
     const { server, send, createConfig } = await serverWith((request) => {
       seen = request;
@@ -983,20 +1008,24 @@ describe('reset() and close() abandon queued tests', () => {
     expect(server.api.store.tasks()).toMatchObject([{ state: 'pending' }]);
   });
 
-  it('close() aborts a delivery in flight and resolves without waiting for the delivery timeout; the task is left as it was', async () => {
-    let seen: Request | undefined;
-    const { server, createConfig } = await serverWith((request) => {
-      seen = request;
-      return new Promise<Response>(() => undefined);
-    }, 5);
-    await createConfig();
-    await until(() => seen !== undefined);
-    const started = Date.now();
-    await server.close();
-    expect(seen?.signal.aborted).toBe(true);
-    await server.api.settle();
-    expect(Date.now() - started).toBeLessThan(2_000);
-    expect(server.api.store.tasks()).toMatchObject([{ state: 'processing', error: null }]);
-    expect(server.api.store.webhookConfigs()).toMatchObject([{ state: 'new' }]);
-  });
+  it(
+    'close() aborts a delivery in flight and resolves without waiting for the delivery timeout; ' +
+      'the task is left as it was',
+    async () => {
+      let seen: Request | undefined;
+      const { server, createConfig } = await serverWith((request) => {
+        seen = request;
+        return new Promise<Response>(() => undefined);
+      }, 5);
+      await createConfig();
+      await until(() => seen !== undefined);
+      const started = Date.now();
+      await server.close();
+      expect(seen?.signal.aborted).toBe(true);
+      await server.api.settle();
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(server.api.store.tasks()).toMatchObject([{ state: 'processing', error: null }]);
+      expect(server.api.store.webhookConfigs()).toMatchObject([{ state: 'new' }]);
+    },
+  );
 });

@@ -35,7 +35,7 @@ const storage = (token: string) =>
   });
 
 describe("an organisation's state", () => {
-  it('stays unconfigured with a valid webhook config until a storage config is valid too, as sessions need both', async () => {
+  it('stays unconfigured with a valid webhook config until a storage config is valid: sessions need both', async () => {
     await py(mock.url, ACME, '/configs/webhook', { method: 'POST', body: { url: `${receiver.url}/acme` } });
     await mock.api.settle();
     expect(await stateOf(ACME)).toBe('unconfigured');

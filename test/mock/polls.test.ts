@@ -14,7 +14,7 @@ const awaiting = (path: string) =>
   );
 
 describe('a poll', () => {
-  it('goes pending → processing → completed, a task per requested name, each with its events, and its results', async () => {
+  it('goes pending → processing → completed, a task per requested name with its events, and results', async () => {
     const secret = await configure(flow);
     const opened = await session(flow);
     rec.deliveries.length = 0;
@@ -54,21 +54,25 @@ describe('a poll', () => {
     expect(await held.json()).toMatchObject({ state: 'completed', tasks_pending: [], tasks_processing: [] });
   });
 
-  it('fails the task of a data type ending in .fail with data-unavailable, publishes nothing for it, and still completes', async () => {
-    const secret = await configure(flow);
-    const opened = await session(flow);
-    const payload = { data_types: ['ios_messages.messages', 'ios_messages.fail'] };
-    const created = await call(flow, '/polls', { method: 'POST', body: { session: opened.id, payload } });
-    const done = await awaiting(`/polls/${created.json.id}`);
-    expect(done).toMatchObject({ state: 'completed' });
-    expect(done.tasks_failed).toHaveLength(1);
-    const failed = (await call(flow, `/tasks/${done.tasks_failed[0]}`)).json;
-    expect(failed).toMatchObject({ state: 'failed', error: 'data-unavailable', target: 'ios_messages.fail' });
-    expect(failed.results.total_count).toBe(0);
-    expect(done.results.data.map((r: { identifier: string }) => r.identifier)).toEqual(['ios_messages.messages']);
-    await mock().api.settle();
-    expect(slugs(await rec.events(secret))).toContain('task.failed');
-  });
+  it(
+    'fails the task of a data type ending in .fail with data-unavailable, publishes nothing for it, ' +
+      'and still completes',
+    async () => {
+      const secret = await configure(flow);
+      const opened = await session(flow);
+      const payload = { data_types: ['ios_messages.messages', 'ios_messages.fail'] };
+      const created = await call(flow, '/polls', { method: 'POST', body: { session: opened.id, payload } });
+      const done = await awaiting(`/polls/${created.json.id}`);
+      expect(done).toMatchObject({ state: 'completed' });
+      expect(done.tasks_failed).toHaveLength(1);
+      const failed = (await call(flow, `/tasks/${done.tasks_failed[0]}`)).json;
+      expect(failed).toMatchObject({ state: 'failed', error: 'data-unavailable', target: 'ios_messages.fail' });
+      expect(failed.results.total_count).toBe(0);
+      expect(done.results.data.map((r: { identifier: string }) => r.identifier)).toEqual(['ios_messages.messages']);
+      await mock().api.settle();
+      expect(slugs(await rec.events(secret))).toContain('task.failed');
+    },
+  );
 
   it('lists its tasks with the poll, type and source_type filters, and polls by session', async () => {
     await configure(flow);
@@ -105,7 +109,7 @@ describe('a poll', () => {
     expect(wrong).toMatchObject({ status: 400, json: { params: { source: [expect.any(String)] } } });
   });
 
-  it("dates its tasks and itself as they end, lists each task's results, and signs results for seven days", async () => {
+  it("dates its tasks and itself as they end, lists each task's results, and signs results for 7 days", async () => {
     await configure(flow);
     const opened = await session(flow);
     const payload = { data_types: ['ios_messages.messages', 'ios_messages.fail'] };

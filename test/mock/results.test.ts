@@ -307,7 +307,8 @@ describe('an expired result', () => {
 describe('a large result', () => {
   // 256 MiB: four times the bound, so a server that held the file would fail; small enough not to starve other tests.
   const SIZE = 256 * 1024 ** 2;
-  it('of 256 MiB (the resultSize option) streams with the right size and checksum, the heap never growing by half of it', async () => {
+  it('of 256 MiB (the resultSize option) streams with the right size and checksum, ' +
+    'the heap never growing by half of it', async () => {
     const large = await startMockServer({ taskDelay: 1, resultSize: SIZE, deliver: rec.deliver });
     try {
       const flow = { base: large.url, token: 'token-large', settle: () => large.api.settle() };
@@ -327,7 +328,7 @@ describe('a large result', () => {
       }
       expect(size).toBe(SIZE);
       expect(hash.digest('hex')).toBe(result?.checksum);
-      // A mock that held the file would grow by its whole 256 MiB; streamed, growth stays near 64 MiB under GC's timing.
+      // A mock holding the file would grow by its whole 256 MiB; streamed, growth stays near 64 MiB under GC's timing.
       expect(peak - start).toBeLessThan(SIZE / 2);
     } finally {
       await large.close();

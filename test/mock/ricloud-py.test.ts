@@ -28,20 +28,24 @@ afterAll(async () => {
 });
 
 describe('webhook configs, as ricloud-py calls them', () => {
-  it('creates from a JSON body with no Content-Type, ignoring unknown fields (named in the debug log, not their values)', async () => {
-    const created = await call('/configs/webhook', {
-      method: 'POST',
-      body: { url: `${receiver.url}/webhooks`, colour: 'blue-secret-value' },
-    });
-    expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ resource: 'webhook_config', url: `${receiver.url}/webhooks`, state: 'new' });
-    expect(created.json).not.toHaveProperty('colour');
-    expect(debug).toEqual(['POST /configs/webhook: ignored body fields colour']);
-    await mock.api.settle();
-    expect((await call(`/configs/webhook/${created.json.id}`)).json.state).toBe('valid');
-  });
+  it(
+    'creates from a JSON body with no Content-Type, ignoring unknown fields (named in the debug log, ' +
+      'not their values)',
+    async () => {
+      const created = await call('/configs/webhook', {
+        method: 'POST',
+        body: { url: `${receiver.url}/webhooks`, colour: 'blue-secret-value' },
+      });
+      expect(created.status).toBe(201);
+      expect(created.json).toMatchObject({ resource: 'webhook_config', url: `${receiver.url}/webhooks`, state: 'new' });
+      expect(created.json).not.toHaveProperty('colour');
+      expect(debug).toEqual(['POST /configs/webhook: ignored body fields colour']);
+      await mock.api.settle();
+      expect((await call(`/configs/webhook/${created.json.id}`)).json.state).toBe('valid');
+    },
+  );
 
-  it('still refuses a body that is not JSON, or sent with a Content-Type that is not JSON, with 400 invalid-body', async () => {
+  it('still refuses a body that is not JSON, or sent with a non-JSON Content-Type, with 400 invalid-body', async () => {
     for (const [body, type] of [
       ['url=https://x.test', undefined],
       ['{"url":', undefined],
@@ -58,24 +62,28 @@ describe('webhook configs, as ricloud-py calls them', () => {
     expect(mock.api.created.webhook_config).toBe(0);
   });
 
-  it('tests with the body null (201 and the task), updates, lists and deletes (200 with the config as JSON, then 404)', async () => {
-    const { json: cfg } = await call('/configs/webhook', { method: 'POST', body: { url: `${receiver.url}/hooks` } });
-    const tested = await call(`/configs/webhook/${cfg.id}/test`, { method: 'POST', body: null });
-    expect(tested.status).toBe(201);
-    expect(tested.json).toMatchObject({ resource: 'task', type: 'webhook_config.test', target: cfg.id });
-    const updated = await call(`/configs/webhook/${cfg.id}`, { method: 'POST', body: { url: `${receiver.url}/v2` } });
-    expect(updated).toMatchObject({ status: 200, json: { url: `${receiver.url}/v2`, state: 'new' } });
-    expect((await call('/configs/webhook', { query: { limit: '10' } })).json.data).toHaveLength(1);
-    const deleted = await call(`/configs/webhook/${cfg.id}`, { method: 'DELETE' });
-    expect(deleted.status).toBe(200);
-    expect(deleted.headers.get('content-type')).toBe('application/json');
-    expect(deleted.json).toMatchObject({ resource: 'webhook_config', id: cfg.id });
-    expect(deleted.json).not.toHaveProperty('secret');
-    expect((await call(`/configs/webhook/${cfg.id}`)).status).toBe(404);
-    expect((await call('/configs/webhook')).json.total_count).toBe(0);
-  });
+  it(
+    'tests with the body null (201 and the task), updates, lists and deletes (200 with the config as JSON, ' +
+      'then 404)',
+    async () => {
+      const { json: cfg } = await call('/configs/webhook', { method: 'POST', body: { url: `${receiver.url}/hooks` } });
+      const tested = await call(`/configs/webhook/${cfg.id}/test`, { method: 'POST', body: null });
+      expect(tested.status).toBe(201);
+      expect(tested.json).toMatchObject({ resource: 'task', type: 'webhook_config.test', target: cfg.id });
+      const updated = await call(`/configs/webhook/${cfg.id}`, { method: 'POST', body: { url: `${receiver.url}/v2` } });
+      expect(updated).toMatchObject({ status: 200, json: { url: `${receiver.url}/v2`, state: 'new' } });
+      expect((await call('/configs/webhook', { query: { limit: '10' } })).json.data).toHaveLength(1);
+      const deleted = await call(`/configs/webhook/${cfg.id}`, { method: 'DELETE' });
+      expect(deleted.status).toBe(200);
+      expect(deleted.headers.get('content-type')).toBe('application/json');
+      expect(deleted.json).toMatchObject({ resource: 'webhook_config', id: cfg.id });
+      expect(deleted.json).not.toHaveProperty('secret');
+      expect((await call(`/configs/webhook/${cfg.id}`)).status).toBe(404);
+      expect((await call('/configs/webhook')).json.total_count).toBe(0);
+    },
+  );
 
-  it('reads every datetime form its encoder writes in filters: naive as UTC, a date as midnight UTC, any offset', async () => {
+  it('reads every filter datetime its encoder writes: naive as UTC, a date as midnight UTC, any offset', async () => {
     const { json: cfg } = await call('/configs/webhook', { method: 'POST', body: { url: `${receiver.url}/hooks` } });
     const created = new Date(cfg.date_created);
     const day = created.toISOString().slice(0, 10);
@@ -110,7 +118,7 @@ describe('the organisation and its keys, as ricloud-py calls them', () => {
     expect((await call(`/keys/${current.json.id}`)).json).toEqual(current.json);
   });
 
-  it("POST /keys/{id} sets the key's webhook_config (an id of the organisation's), as `event listen` does", async () => {
+  it("POST /keys/{id} sets the key's webhook_config (one of its organisation's), as `event listen` does", async () => {
     const { json: cfg } = await call('/configs/webhook', { method: 'POST', body: { url: `${receiver.url}/hooks` } });
     const { json: key } = await call('/key');
     const updated = await call(`/keys/${key.id}`, { method: 'POST', body: { webhook_config: cfg.id } });
@@ -191,7 +199,7 @@ describe("what ricloud-py's integration test and samples send beyond the docs' e
     return created.status === 201 ? (await call(`/sessions/${created.json.id}`)).json : created.json;
   };
 
-  it("opens a session on a `mocks.mock` source (the API's test source, tests/test_integration.py) with any payload", async () => {
+  it("opens a session on `mocks.mock` (the API's test source, test_integration.py) with any payload", async () => {
     const user = await usableWithUser();
     const source = { user, type: 'mocks.mock', identifier: 'john.appleseed@reincubate.com' };
     const session = await opened(source, { password: 'abcd1234' });
@@ -210,29 +218,41 @@ describe("what ricloud-py's integration test and samples send beyond the docs' e
     expect((await call('/sources', { method: 'POST', body: { ...source, identifier: 'third' } })).status).toBe(201);
   });
 
-  it('opens a Relay session whose source names no identifier (`rirelay session create`): its pairing code finds the instance, named without the code', async () => {
-    const user = await usableWithUser();
-    const relay = { user, type: 'rirelay.instance' };
-    const first = await opened(relay, { code: '424242' });
-    expect(first).toMatchObject({ state: 'active', source: { ...relay, identifier: 'rirelay-1' } });
-    expect((await opened(relay, { code: '424242' })).source.id).toBe(first.source.id);
-    expect((await opened({ ...relay, identifier: null }, { code: '424242' })).source.id).toBe(first.source.id);
-    expect((await opened(relay, { code: '775577' })).source).toMatchObject({ identifier: 'rirelay-2' });
-    expect(mock.api.created.source).toBe(2);
-    expect(await opened(relay, {})).toMatchObject({
-      error: 'invalid-parameter',
-      params: { 'payload.code': [expect.any(String)] },
-    });
-    const icloud = await opened({ user, type: 'icloud.account' }, { password: 'p', code: '1' });
-    expect(icloud).toMatchObject({ error: 'invalid-parameter', params: { 'source.identifier': [expect.any(String)] } });
-    expect(mock.api.created.source).toBe(2);
-    // A pairing code is a credential: no answer, event or view of the store shows it.
-    const sources = await call('/sources');
-    const shown = JSON.stringify([sources.json, mock.api.store.sources(), mock.api.store.events(), receiver.received]);
-    for (const code of ['424242', '775577']) expect(shown).not.toContain(code);
-  });
+  it(
+    'opens a Relay session whose source names no identifier (`rirelay session create`): ' +
+      'its pairing code finds the instance, named without the code',
+    async () => {
+      const user = await usableWithUser();
+      const relay = { user, type: 'rirelay.instance' };
+      const first = await opened(relay, { code: '424242' });
+      expect(first).toMatchObject({ state: 'active', source: { ...relay, identifier: 'rirelay-1' } });
+      expect((await opened(relay, { code: '424242' })).source.id).toBe(first.source.id);
+      expect((await opened({ ...relay, identifier: null }, { code: '424242' })).source.id).toBe(first.source.id);
+      expect((await opened(relay, { code: '775577' })).source).toMatchObject({ identifier: 'rirelay-2' });
+      expect(mock.api.created.source).toBe(2);
+      expect(await opened(relay, {})).toMatchObject({
+        error: 'invalid-parameter',
+        params: { 'payload.code': [expect.any(String)] },
+      });
+      const icloud = await opened({ user, type: 'icloud.account' }, { password: 'p', code: '1' });
+      expect(icloud).toMatchObject({
+        error: 'invalid-parameter',
+        params: { 'source.identifier': [expect.any(String)] },
+      });
+      expect(mock.api.created.source).toBe(2);
+      // A pairing code is a credential: no answer, event or view of the store shows it.
+      const sources = await call('/sources');
+      const shown = JSON.stringify([
+        sources.json,
+        mock.api.store.sources(),
+        mock.api.store.events(),
+        receiver.received,
+      ]);
+      for (const code of ['424242', '775577']) expect(shown).not.toContain(code);
+    },
+  );
 
-  it('pairs a new code with an instance named as no Relay instance of the organisation is, even one named by hand', async () => {
+  it('pairs a new code with an instance named as no Relay instance of the organisation is, even by hand', async () => {
     const user = await usableWithUser();
     const other = (await call('/users', { method: 'POST', body: { identifier: 'other@reincubate.com' } })).json.id;
     const byHand = await opened({ user: other, type: 'rirelay.instance', identifier: 'rirelay-1' }, { code: '1' });
@@ -241,7 +261,7 @@ describe("what ricloud-py's integration test and samples send beyond the docs' e
     expect(paired.source.id).not.toBe(byHand.source.id);
   });
 
-  it('refuses a Relay session naming no identifier for its source first, then its payload, as any session', async () => {
+  it('refuses a Relay session with no identifier for its source first, then its payload, as any session', async () => {
     const user = await usableWithUser();
     for (const type of ['rirelay.instance', 'icloud.account'])
       expect(await opened({ user: 'no-such-user', type }, {})).toMatchObject({

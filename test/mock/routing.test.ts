@@ -1,6 +1,7 @@
 /**
  * Where the mock sends a key's events (the key's webhook_config, else the organisation's default, else its oldest
- * valid config), signed with that config's secret; retries of failed deliveries. (`unconfigured`: flow-refusals.test.ts.)
+ * valid config), signed with that config's secret; retries of failed deliveries.
+ * (`unconfigured`: flow-refusals.test.ts.)
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index';
@@ -55,24 +56,28 @@ async function deliveredAt(path: string, secret: string) {
 }
 
 describe("a key's events", () => {
-  it("go to the key's own config when set, else to the organisation's default, each signed with that config's secret", async () => {
-    const own = await validConfig('/alice');
-    const fallback = await validConfig('/default');
-    const alice = (await py(mock.url, ALICE, '/key')).json;
-    const bob = (await py(mock.url, BOB, '/key')).json;
-    expect(alice.organisation).toBe(bob.organisation);
-    expect((await py(mock.url, ALICE, '/keys')).json.total_count).toBe(2);
-    await py(mock.url, ALICE, `/keys/${alice.id}`, { method: 'POST', body: { webhook_config: own.id } });
-    await py(mock.url, BOB, '/organisation', { method: 'POST', body: { webhook_config_default: fallback.id } });
-    await eventOf(ALICE);
-    await eventOf(BOB);
-    const toAlice = await deliveredAt('/alice', own.secret);
-    const toDefault = await deliveredAt('/default', fallback.secret);
-    expect(toAlice).toMatchObject([{ type: 'task', action: 'succeeded', data: { key: alice.id } }]);
-    expect(toDefault).toMatchObject([{ type: 'task', action: 'succeeded', data: { key: bob.id } }]);
-    const [toAliceRaw] = receiver.received.filter((d) => d.path.startsWith('/alice/'));
-    await expect(verifySignature(toAliceRaw?.body ?? '', toAliceRaw?.signature, fallback.secret)).rejects.toThrow();
-  });
+  it(
+    "go to the key's own config when set, else to the organisation's default, " +
+      "each signed with that config's secret",
+    async () => {
+      const own = await validConfig('/alice');
+      const fallback = await validConfig('/default');
+      const alice = (await py(mock.url, ALICE, '/key')).json;
+      const bob = (await py(mock.url, BOB, '/key')).json;
+      expect(alice.organisation).toBe(bob.organisation);
+      expect((await py(mock.url, ALICE, '/keys')).json.total_count).toBe(2);
+      await py(mock.url, ALICE, `/keys/${alice.id}`, { method: 'POST', body: { webhook_config: own.id } });
+      await py(mock.url, BOB, '/organisation', { method: 'POST', body: { webhook_config_default: fallback.id } });
+      await eventOf(ALICE);
+      await eventOf(BOB);
+      const toAlice = await deliveredAt('/alice', own.secret);
+      const toDefault = await deliveredAt('/default', fallback.secret);
+      expect(toAlice).toMatchObject([{ type: 'task', action: 'succeeded', data: { key: alice.id } }]);
+      expect(toDefault).toMatchObject([{ type: 'task', action: 'succeeded', data: { key: bob.id } }]);
+      const [toAliceRaw] = receiver.received.filter((d) => d.path.startsWith('/alice/'));
+      await expect(verifySignature(toAliceRaw?.body ?? '', toAliceRaw?.signature, fallback.secret)).rejects.toThrow();
+    },
+  );
 
   it("go to the organisation's oldest valid config when neither the key nor the organisation names one", async () => {
     await validConfig('/oldest');
@@ -89,7 +94,7 @@ describe("a key's events", () => {
     expect(receiver.received.map((d) => d.path.split('/')[1])).toEqual(['newer']);
   });
 
-  it('never go to a config that is not valid: it receives its own test events only, and the event is failed', async () => {
+  it('never go to a config that is not valid: it gets its own test events only, and the event is failed', async () => {
     const cfg = await validConfig('/off');
     await py(mock.url, ALICE, `/configs/webhook/${cfg.id}`, { method: 'POST', body: { state: 'deactivated' } });
     await py(mock.url, ALICE, '/organisation', { method: 'POST', body: { webhook_config_default: cfg.id } });
@@ -119,7 +124,7 @@ describe('deliveries', () => {
     expect(event).toMatchObject({ state: 'delivered', retries: 2, date_delivered: expect.any(String) });
   });
 
-  it('to one receiver at once each keep their own attempts: a 503 is retried and counted on its own event', async () => {
+  it('to one receiver at once each keep their attempts: a 503 is retried and counted on its own event', async () => {
     await validConfig('/shared');
     // The events in the order their first attempts came; those are all held until the three are in flight.
     const order: string[] = [];

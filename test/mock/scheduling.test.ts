@@ -35,23 +35,27 @@ describe('jobs scheduled for later', () => {
     expect(job).not.toHaveBeenCalled();
   });
 
-  it('run when due even past the ceiling of one timer (a 30-day subscription interval), and reset() still clears them', () => {
-    vi.useFakeTimers();
-    const mock = runner();
-    const job = vi.fn(async () => undefined);
-    const cleared = vi.fn(async () => undefined);
-    mock.later(MAX_TIMER_MS + 60_000, job);
-    vi.advanceTimersByTime(MAX_TIMER_MS);
-    expect(job).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(60_000);
-    expect(job).toHaveBeenCalledOnce();
-    mock.later(2 * MAX_TIMER_MS, cleared);
-    vi.advanceTimersByTime(MAX_TIMER_MS);
-    mock.reset();
-    expect(vi.getTimerCount()).toBe(0);
-    vi.advanceTimersByTime(2 * MAX_TIMER_MS);
-    expect(cleared).not.toHaveBeenCalled();
-  });
+  it(
+    'run when due even past the ceiling of one timer (a 30-day subscription interval), and reset() ' +
+      'still clears them',
+    () => {
+      vi.useFakeTimers();
+      const mock = runner();
+      const job = vi.fn(async () => undefined);
+      const cleared = vi.fn(async () => undefined);
+      mock.later(MAX_TIMER_MS + 60_000, job);
+      vi.advanceTimersByTime(MAX_TIMER_MS);
+      expect(job).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(60_000);
+      expect(job).toHaveBeenCalledOnce();
+      mock.later(2 * MAX_TIMER_MS, cleared);
+      vi.advanceTimersByTime(MAX_TIMER_MS);
+      mock.reset();
+      expect(vi.getTimerCount()).toBe(0);
+      vi.advanceTimersByTime(2 * MAX_TIMER_MS);
+      expect(cleared).not.toHaveBeenCalled();
+    },
+  );
 
   it('are not waited for by settle(), which waits for the job once it runs', async () => {
     vi.useFakeTimers();

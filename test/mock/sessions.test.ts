@@ -28,24 +28,28 @@ describe('users and sources', () => {
     });
   });
 
-  it("answers a create of an identifier the organisation has with that user (200), as ricloud-py's samples get their user", async () => {
-    // `ricloud icloud session latest` runs get_or_create_user (User.create), then lists that user's sources.
-    const first = await call(flow, '/users', { method: 'POST', body: { identifier: 'ricloud-py' } });
-    expect(first).toMatchObject({ status: 201, json: { identifier: 'ricloud-py' } });
-    const body = { user: first.json.id, type: 'icloud.account', identifier: 'john@icloud.com' };
-    await call(flow, '/sources', { method: 'POST', body });
-    const again = await call(flow, '/users', { method: 'POST', body: { identifier: 'ricloud-py' } });
-    expect(again).toMatchObject({ status: 200, json: { id: first.json.id } });
-    const sources = await call(flow, '/sources', { query: { user: again.json.id, identifier: 'john@icloud.com' } });
-    expect(sources.json.total_count).toBe(1);
-    expect(mock().api.created.user).toBe(1);
-    expect(
-      (await py(mock().url, 'another-organisation', '/users', { method: 'POST', body: { identifier: 'ricloud-py' } }))
-        .status,
-    ).toBe(201);
-  });
+  it(
+    'answers a create of an identifier the organisation has with that user (200), ' +
+      "as ricloud-py's samples get their user",
+    async () => {
+      // `ricloud icloud session latest` runs get_or_create_user (User.create), then lists that user's sources.
+      const first = await call(flow, '/users', { method: 'POST', body: { identifier: 'ricloud-py' } });
+      expect(first).toMatchObject({ status: 201, json: { identifier: 'ricloud-py' } });
+      const body = { user: first.json.id, type: 'icloud.account', identifier: 'john@icloud.com' };
+      await call(flow, '/sources', { method: 'POST', body });
+      const again = await call(flow, '/users', { method: 'POST', body: { identifier: 'ricloud-py' } });
+      expect(again).toMatchObject({ status: 200, json: { id: first.json.id } });
+      const sources = await call(flow, '/sources', { query: { user: again.json.id, identifier: 'john@icloud.com' } });
+      expect(sources.json.total_count).toBe(1);
+      expect(mock().api.created.user).toBe(1);
+      expect(
+        (await py(mock().url, 'another-organisation', '/users', { method: 'POST', body: { identifier: 'ricloud-py' } }))
+          .status,
+      ).toBe(201);
+    },
+  );
 
-  it('creates a source of a user, lists it by user, type and identifier, and refuses a client-made child type', async () => {
+  it("creates a user's source, lists it by user, type and identifier, refuses a client-made child type", async () => {
     const owner = await user(flow);
     const body = { user: owner, type: 'icloud.account', identifier: 'john@icloud.com' };
     const created = await call(flow, '/sources', { method: 'POST', body });
@@ -64,7 +68,7 @@ describe('users and sources', () => {
 });
 
 describe('a session', () => {
-  it('starts pending, and a retrieve with Ricloud-Await answers once it is active, its source nested and active', async () => {
+  it('starts pending; a retrieve with Ricloud-Await answers once active, its source nested and active', async () => {
     secret = await configure(flow);
     const owner = await user(flow);
     const body = {
@@ -128,7 +132,7 @@ describe('a session', () => {
     expect(mock().api.created.session).toBe(0);
   });
 
-  it('shows no payload field (password, 2FA or pairing code) in its refusals, answers, events or request log', async () => {
+  it('shows no payload field (password, 2FA, pairing code) in its refusals, answers, events, request log', async () => {
     const secret = await configure(flow);
     const owner = await user(flow);
     const [password, code] = ['pw-5f1e2d3c4b', 'code-9a8b7c6d'];
@@ -181,7 +185,7 @@ describe('a session that is no longer pending or active', () => {
     expect(slugs(await rec.events(secret))).toEqual(['session.failed']);
   });
 
-  it('deleted while pending, is expired and never decided: no session.active, its source still unvalidated', async () => {
+  it('deleted while pending, is expired and never decided: no session.active, its source unvalidated', async () => {
     const slow = await startMockServer({ taskDelay: 1000, deliver: rec.deliver });
     try {
       const flow = { base: slow.url, token: 'token-pending', settle: () => slow.api.settle() };
@@ -201,25 +205,29 @@ describe('a session that is no longer pending or active', () => {
 });
 
 describe('session expiry', () => {
-  it('expires an active session after sessionLifetime, sends session.expired, and a poll on it is 400 session-expired', async () => {
-    const short = await startMockServer({ taskDelay: 1, sessionLifetime: 50, deliver: rec.deliver });
-    try {
-      const flow = { base: short.url, token: 'token-expiry', settle: () => short.api.settle() };
-      const secret = await configure(flow);
-      const opened = await session(flow);
-      expect(opened.state).toBe('active');
-      await vi.waitFor(async () => expect((await call(flow, `/sessions/${opened.id}`)).json.state).toBe('expired'), {
-        timeout: 5000,
-      });
-      await short.api.settle();
-      expect(slugs(await rec.events(secret))).toEqual(['session.active', 'session.expired']);
-      const poll = await call(flow, '/polls', {
-        method: 'POST',
-        body: { session: opened.id, payload: { info_types: ['*'] } },
-      });
-      expect(poll).toMatchObject({ status: 400, json: { error: 'session-expired' } });
-    } finally {
-      await short.close();
-    }
-  });
+  it(
+    'expires an active session after sessionLifetime, sends session.expired, ' +
+      'and a poll on it is 400 session-expired',
+    async () => {
+      const short = await startMockServer({ taskDelay: 1, sessionLifetime: 50, deliver: rec.deliver });
+      try {
+        const flow = { base: short.url, token: 'token-expiry', settle: () => short.api.settle() };
+        const secret = await configure(flow);
+        const opened = await session(flow);
+        expect(opened.state).toBe('active');
+        await vi.waitFor(async () => expect((await call(flow, `/sessions/${opened.id}`)).json.state).toBe('expired'), {
+          timeout: 5000,
+        });
+        await short.api.settle();
+        expect(slugs(await rec.events(secret))).toEqual(['session.active', 'session.expired']);
+        const poll = await call(flow, '/polls', {
+          method: 'POST',
+          body: { session: opened.id, payload: { info_types: ['*'] } },
+        });
+        expect(poll).toMatchObject({ status: 400, json: { error: 'session-expired' } });
+      } finally {
+        await short.close();
+      }
+    },
+  );
 });

@@ -35,7 +35,7 @@ afterAll(() => mock.close());
 const everything = (answers: unknown[]) => JSON.stringify([answers, mock.api.requests, debug]);
 
 describe('storage configs', () => {
-  it('create (gs:// and s3://), retrieve, list, update, test with a null body and delete, as ricloud-py sends them', async () => {
+  it('create (gs://, s3://), retrieve, list, update, test with a null body, delete, as ricloud-py does', async () => {
     const created = await call('/configs/storage', {
       method: 'POST',
       body: { url: 'gs://acme-results/ricloud', credentials: GCP, colour: 'x' },
@@ -93,7 +93,7 @@ describe('storage configs', () => {
     expect(mock.api.requests[0]?.body).toBe('{"url":"gs://bucket/p","credentials":"[redacted]"}');
   });
 
-  it('take no state on create: a state sent is ignored and named to the debug log, as a webhook config create does', async () => {
+  it('take no state on create: a state sent is ignored, named to the debug log, as for a webhook config', async () => {
     for (const state of ['valid', 'deactivated', 42]) {
       const body = { url: 'gs://acme-results/ricloud', credentials: GCP, state };
       const created = await call('/configs/storage', { method: 'POST', body });
@@ -107,7 +107,7 @@ describe('storage configs', () => {
     });
   });
 
-  it('refuse a url that is not gs:// or s3://, or credentials that are not an object, with 400 invalid-parameter', async () => {
+  it('refuse a url not gs:// or s3://, or credentials not an object, with 400 invalid-parameter', async () => {
     for (const [body, param] of [
       [{ url: 'https://bucket/path', credentials: GCP }, 'url'],
       [{ url: 'gs://', credentials: GCP }, 'url'],
@@ -123,23 +123,27 @@ describe('storage configs', () => {
     expect(mock.api.created.storage_config).toBe(0);
   });
 
-  it('fail their test with storageTest: "fail": the task fails with storage-access-denied and the config is invalid', async () => {
-    const failing = await startMockServer({ taskDelay: 1, storageTest: 'fail' });
-    try {
-      const created = await py(failing.url, TOKEN, '/configs/storage', {
-        method: 'POST',
-        body: { url: 'gs://bucket/p', credentials: GCP },
-      });
-      await failing.api.settle();
-      const tasks = (await py(failing.url, TOKEN, '/tasks', { query: { type: 'storage_config.test' } })).json.data;
-      expect(tasks).toMatchObject([{ state: 'failed', error: STORAGE_TEST_ERROR }]);
-      expect((await py(failing.url, TOKEN, `/configs/storage/${created.json.id}`)).json.state).toBe('invalid');
-    } finally {
-      await failing.close();
-    }
-  });
+  it(
+    'fail their test with storageTest: "fail": the task fails with storage-access-denied ' +
+      'and the config is invalid',
+    async () => {
+      const failing = await startMockServer({ taskDelay: 1, storageTest: 'fail' });
+      try {
+        const created = await py(failing.url, TOKEN, '/configs/storage', {
+          method: 'POST',
+          body: { url: 'gs://bucket/p', credentials: GCP },
+        });
+        await failing.api.settle();
+        const tasks = (await py(failing.url, TOKEN, '/tasks', { query: { type: 'storage_config.test' } })).json.data;
+        expect(tasks).toMatchObject([{ state: 'failed', error: STORAGE_TEST_ERROR }]);
+        expect((await py(failing.url, TOKEN, `/configs/storage/${created.json.id}`)).json.state).toBe('invalid');
+      } finally {
+        await failing.close();
+      }
+    },
+  );
 
-  it('fail their test when their url ends in .fail, in the same mock as one that passes, until the url changes', async () => {
+  it('fail their test while their url ends in .fail, in the same mock as one that passes', async () => {
     const denied = await call('/configs/storage', {
       method: 'POST',
       body: { url: 'gs://bucket/denied.fail', credentials: GCP },
@@ -167,7 +171,7 @@ describe('storage configs', () => {
 });
 
 describe('api.store', () => {
-  it("shows each organisation's storage configs (credentials included, to assert on) and permissions, typed", async () => {
+  it("shows each organisation's storage configs (with credentials, to assert on) and permissions, typed", async () => {
     await call('/configs/storage', { method: 'POST', body: { url: 'gs://acme-results/ricloud', credentials: GCP } });
     await call('/permissions', { method: 'POST', body: { scopes: { 'data_type:ios_messages.*': [] } } });
     await mock.api.settle();

@@ -39,7 +39,7 @@ async function resultUrl(sessionId: string): Promise<string> {
 }
 
 describe("a key's results", () => {
-  it("go to the key's storage config when set, else the organisation's default, else its oldest valid one", async () => {
+  it("go to the key's storage config if set, else the organisation's default, else its oldest valid one", async () => {
     await configure(flow, { storage: false });
     await storageAt('gs://oldest/r');
     const fallback = await storageAt('gs://default/r//');
@@ -55,7 +55,7 @@ describe("a key's results", () => {
     expect(await resultUrl(opened.id)).toBe('gs://own/r/');
   });
 
-  it("have a signed_url only when the storage config they go to signs URLs: off by default, the key's own first", async () => {
+  it("have a signed_url only if their storage config signs URLs: off by default, the key's own first", async () => {
     await configure(flow, { storage: false });
     const unsigned = await storageAt('gs://unsigned/r');
     expect((await call(flow, `/configs/storage/${unsigned}`)).json.signed_urls_enabled).toBe(false);

@@ -46,7 +46,7 @@ describe('a subscription', () => {
     expect((await call(flow, '/subscriptions', { query: { state: 'deleted' } })).json.total_count).toBe(1);
   });
 
-  it('makes the polls due from date_start to date_end (one due at date_end included), none due before it was made', async () => {
+  it('makes the polls due from date_start to date_end (date_end included), none due before it was made', async () => {
     await configure(flow);
     const opened = await session(flow);
     const hour = 3600 * 1000;
@@ -65,7 +65,7 @@ describe('a subscription', () => {
     expect((await pollsOf(id)).total_count).toBe(3);
   });
 
-  it('waits for date_start, then for each poll when it falls due (the first after a past date_start sooner)', async () => {
+  it('waits for date_start, then for each poll when due (the first after a past date_start sooner)', async () => {
     await configure(flow);
     const opened = await session(flow);
     // At 0.01 ms a second an hour is 36 ms, and a few ms between the request and now move a wait by a millionth.
@@ -88,7 +88,7 @@ describe('a subscription', () => {
     expect(waits(past).slice(0, 3)).toEqual([0, expect.closeTo(9, 2), 36]);
   });
 
-  it('refuses an interval under an hour, and a date_end before date_start or past, with 400 naming the field', async () => {
+  it('refuses an interval under an hour, and a date_end before date_start or past: 400 naming the field', async () => {
     await configure(flow);
     const opened = await session(flow);
     const base = { session: opened.id, poll_payload: { info_types: ['*'] } };
@@ -103,33 +103,37 @@ describe('a subscription', () => {
     expect(mock().api.created.subscription).toBe(0);
   });
 
-  it('reads date_start and date_end as the date filters do: naive as UTC whatever the zone of the mock, other text 400', async () => {
-    await configure(flow);
-    const opened = await session(flow);
-    const base = { session: opened.id, poll_payload: { info_types: ['*'] } };
-    const zone = process.env.TZ;
-    // ricloud-py sends naive datetimes (no zone); a mock run on a machine east of UTC must not shift them.
-    process.env.TZ = 'Asia/Tokyo';
-    try {
-      const body = { ...base, date_start: '2030-03-01T10:00:00.123', date_end: '2030-03-02' };
-      const created = await call(flow, '/subscriptions', { method: 'POST', body });
-      expect(created.json).toMatchObject({
-        date_start: '2030-03-01T10:00:00.123Z',
-        date_end: '2030-03-02T00:00:00.000Z',
-      });
-      await call(flow, `/subscriptions/${created.json.id}`, { method: 'DELETE' });
-    } finally {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
-    }
-    for (const date_start of ['March 7, 2030', '2030-02-30T00:00:00Z', '2030']) {
-      const refused = await call(flow, '/subscriptions', { method: 'POST', body: { ...base, date_start } });
-      expect(refused, date_start).toMatchObject({
-        status: 400,
-        json: { params: { date_start: [expect.any(String)] } },
-      });
-    }
-  });
+  it(
+    'reads date_start and date_end as the date filters do: naive as UTC whatever the zone of the mock, ' +
+      'other text 400',
+    async () => {
+      await configure(flow);
+      const opened = await session(flow);
+      const base = { session: opened.id, poll_payload: { info_types: ['*'] } };
+      const zone = process.env.TZ;
+      // ricloud-py sends naive datetimes (no zone); a mock run on a machine east of UTC must not shift them.
+      process.env.TZ = 'Asia/Tokyo';
+      try {
+        const body = { ...base, date_start: '2030-03-01T10:00:00.123', date_end: '2030-03-02' };
+        const created = await call(flow, '/subscriptions', { method: 'POST', body });
+        expect(created.json).toMatchObject({
+          date_start: '2030-03-01T10:00:00.123Z',
+          date_end: '2030-03-02T00:00:00.000Z',
+        });
+        await call(flow, `/subscriptions/${created.json.id}`, { method: 'DELETE' });
+      } finally {
+        if (zone === undefined) delete process.env.TZ;
+        else process.env.TZ = zone;
+      }
+      for (const date_start of ['March 7, 2030', '2030-02-30T00:00:00Z', '2030']) {
+        const refused = await call(flow, '/subscriptions', { method: 'POST', body: { ...base, date_start } });
+        expect(refused, date_start).toMatchObject({
+          status: 400,
+          json: { params: { date_start: [expect.any(String)] } },
+        });
+      }
+    },
+  );
 
   it('stops polling once its session has expired', async () => {
     await configure(flow);
@@ -211,7 +215,7 @@ describe('a subscription, as its organisation and start date change', () => {
     await call(flow, `/subscriptions/${id}`, { method: 'DELETE' });
   });
 
-  it('skips the polls due while its organisation has no valid webhook config, and polls again once it has', async () => {
+  it('skips polls due while its organisation has no valid webhook config, and polls again once it has', async () => {
     await configure(flow);
     const opened = await session(flow);
     const body = { session: opened.id, poll_payload: { info_types: ['*'] }, interval: 3600 };
@@ -232,64 +236,75 @@ describe('a subscription, as its organisation and start date change', () => {
     await call(flow, `/subscriptions/${id}`, { method: 'DELETE' });
   });
 
-  it("skips the polls due while its organisation's data_type scopes refuse a data type it asks for, as POST /polls would", async () => {
-    await configure(flow);
-    const opened = await session(flow);
-    const poll_payload = { data_types: ['ios_messages.messages'] };
-    const body = { session: opened.id, poll_payload, interval: 3600 };
-    const { id } = (await call(flow, '/subscriptions', { method: 'POST', body })).json;
-    await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBeGreaterThanOrEqual(1), {
-      timeout: 10_000,
-    });
-    const scoped = await call(flow, '/permissions', {
-      method: 'POST',
-      body: { scopes: { 'data_type:ios_photos.*': [] } },
-    });
-    const refused = await call(flow, '/polls', { method: 'POST', body: { session: opened.id, payload: poll_payload } });
-    expect(refused).toMatchObject({ status: 403, json: { error: 'missing-scope' } });
-    const before = (await pollsOf(id)).total_count;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const during = (await pollsOf(id)).total_count;
-    expect(during).toBeLessThanOrEqual(before + 1);
-    const scopes = { 'data_type:ios_photos.*': [], 'data_type:ios_messages.*': [] };
-    await call(flow, `/permissions/${scoped.json.id}`, { method: 'POST', body: { scopes } });
-    await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBeGreaterThan(during + 1), {
-      timeout: 10_000,
-    });
-    await call(flow, `/subscriptions/${id}`, { method: 'DELETE' });
-  });
+  it(
+    "skips the polls due while its organisation's data_type scopes refuse a data type it asks for, " +
+      'as POST /polls would',
+    async () => {
+      await configure(flow);
+      const opened = await session(flow);
+      const poll_payload = { data_types: ['ios_messages.messages'] };
+      const body = { session: opened.id, poll_payload, interval: 3600 };
+      const { id } = (await call(flow, '/subscriptions', { method: 'POST', body })).json;
+      await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBeGreaterThanOrEqual(1), {
+        timeout: 10_000,
+      });
+      const scoped = await call(flow, '/permissions', {
+        method: 'POST',
+        body: { scopes: { 'data_type:ios_photos.*': [] } },
+      });
+      const refused = await call(flow, '/polls', {
+        method: 'POST',
+        body: { session: opened.id, payload: poll_payload },
+      });
+      expect(refused).toMatchObject({ status: 403, json: { error: 'missing-scope' } });
+      const before = (await pollsOf(id)).total_count;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const during = (await pollsOf(id)).total_count;
+      expect(during).toBeLessThanOrEqual(before + 1);
+      const scopes = { 'data_type:ios_photos.*': [], 'data_type:ios_messages.*': [] };
+      await call(flow, `/permissions/${scoped.json.id}`, { method: 'POST', body: { scopes } });
+      await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBeGreaterThan(during + 1), {
+        timeout: 10_000,
+      });
+      await call(flow, `/subscriptions/${id}`, { method: 'DELETE' });
+    },
+  );
 });
 
 describe('settle()', () => {
-  it('resolves while a subscription polls faster than its polls and their deliveries end, once those of the polls made before it have', async () => {
-    // At the default taskDelay a poll takes over 60 ms, each delivery 300 ms, and this subscription starts a poll every
-    // 36 ms: some delivery is always on its way.
-    const slow = async (request: Request) => {
-      await request.text();
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return new Response('OK');
-    };
-    const busy = await startMockServer({ intervalScale: 0.01, deliver: slow });
-    try {
-      const flow = { base: busy.url, token: 't', settle: () => busy.api.settle() };
-      await configure(flow);
-      const opened = await session(flow);
-      const body = { session: opened.id, poll_payload: { data_types: ['ios_messages.messages'] }, interval: 3600 };
-      await call(flow, '/subscriptions', { method: 'POST', body });
-      await vi.waitFor(() => expect(busy.api.created.poll).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
-      const before = busy.api.store.polls().map((poll) => poll.id);
-      await busy.api.settle();
-      const states = busy.api.store.polls().filter((poll) => before.includes(poll.id));
-      expect(states.map((poll) => poll.state)).toEqual(before.map(() => 'completed'));
-      const completed = busy.api.store
-        .events()
-        .filter((event) => event.action === 'completed' && before.includes((event.data as { id: string }).id));
-      expect(completed.map((event) => event.state)).toEqual(before.map(() => 'delivered'));
-    } finally {
-      busy.api.reset();
-      await busy.close();
-    }
-  });
+  it(
+    'resolves while a subscription polls faster than its polls and their deliveries end, ' +
+      'once those of the polls made before it have',
+    async () => {
+      // At the default taskDelay a poll takes over 60 ms, each delivery 300 ms, and this subscription starts a poll
+      // every 36 ms: some delivery is always on its way.
+      const slow = async (request: Request) => {
+        await request.text();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return new Response('OK');
+      };
+      const busy = await startMockServer({ intervalScale: 0.01, deliver: slow });
+      try {
+        const flow = { base: busy.url, token: 't', settle: () => busy.api.settle() };
+        await configure(flow);
+        const opened = await session(flow);
+        const body = { session: opened.id, poll_payload: { data_types: ['ios_messages.messages'] }, interval: 3600 };
+        await call(flow, '/subscriptions', { method: 'POST', body });
+        await vi.waitFor(() => expect(busy.api.created.poll).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+        const before = busy.api.store.polls().map((poll) => poll.id);
+        await busy.api.settle();
+        const states = busy.api.store.polls().filter((poll) => before.includes(poll.id));
+        expect(states.map((poll) => poll.state)).toEqual(before.map(() => 'completed'));
+        const completed = busy.api.store
+          .events()
+          .filter((event) => event.action === 'completed' && before.includes((event.data as { id: string }).id));
+        expect(completed.map((event) => event.state)).toEqual(before.map(() => 'delivered'));
+      } finally {
+        busy.api.reset();
+        await busy.close();
+      }
+    },
+  );
 });
 
 describe('reset()', () => {

@@ -49,7 +49,7 @@ describe('a deactivated user', () => {
     expect(mock().api.created).toMatchObject({ source: 0, session: 0 });
   });
 
-  it('has its sessions expired, with session.expired, so its polls and subscriptions stop: 400 session-expired', async () => {
+  it('has its sessions expired (session.expired), so polls and subscriptions stop: 400 session-expired', async () => {
     const secret = await configure(flow);
     const opened = await session(flow);
     await update(`/users/${opened.user}`, { state: 'deactivated' });
@@ -65,7 +65,7 @@ describe('a deactivated user', () => {
 });
 
 describe('a deactivated source', () => {
-  it('takes no session, by id or by user, type and identifier, nor one by id once its user is deactivated', async () => {
+  it('takes no session, by id or by user, type and identifier, nor by id once its user is deactivated', async () => {
     await configure(flow);
     const opened = await session(flow);
     await update(`/sources/${opened.source.id}`, { state: 'deactivated' });
@@ -80,29 +80,33 @@ describe('a deactivated source', () => {
     expect(mock().api.created.session).toBe(1);
   });
 
-  it("of a Relay instance's device takes no poll or subscription, and its subscription skips polls until reactivated", async () => {
-    await configure(flow);
-    const relay = await session(flow, { type: 'rirelay.instance', identifier: 'relay-1' }, { code: 'PAIR-1' });
-    await update('/polls', { session: relay.id, payload: { info_types: ['*'] } });
-    await mock().api.settle();
-    const [device] = (await call(flow, '/sources', { query: { parent: relay.source.id } })).json.data;
-    const body = { session: relay.id, source: device.id, poll_payload: { info_types: ['*'] }, interval: 3600 };
-    const subscription = (await update('/subscriptions', body)).json;
-    const polls = async () =>
-      (await call(flow, '/polls', { query: { subscription: subscription.id, limit: '1000' } })).json.total_count;
-    await vi.waitFor(async () => expect(await polls()).toBeGreaterThan(0), { timeout: 10_000 });
-    await update(`/sources/${device.id}`, { state: 'deactivated' });
-    const made = await polls();
-    // Twenty intervals pass: at most the poll already being made when the source was deactivated is added.
-    await new Promise((resolve) => setTimeout(resolve, 20 * 36));
-    expect(await polls()).toBeLessThanOrEqual(made + 1);
-    const poll = { session: relay.id, source: device.id, payload: { info_types: ['*'] } };
-    expect(await update('/polls', poll)).toMatchObject(refusedOn('source'));
-    expect(await update('/subscriptions', body)).toMatchObject(refusedOn('source'));
-    await update(`/sources/${device.id}`, { state: 'active' });
-    await vi.waitFor(async () => expect(await polls()).toBeGreaterThan(made + 1), { timeout: 10_000 });
-    await call(flow, `/subscriptions/${subscription.id}`, { method: 'DELETE' });
-  });
+  it(
+    "of a Relay instance's device takes no poll or subscription, and its subscription " +
+      'skips polls until reactivated',
+    async () => {
+      await configure(flow);
+      const relay = await session(flow, { type: 'rirelay.instance', identifier: 'relay-1' }, { code: 'PAIR-1' });
+      await update('/polls', { session: relay.id, payload: { info_types: ['*'] } });
+      await mock().api.settle();
+      const [device] = (await call(flow, '/sources', { query: { parent: relay.source.id } })).json.data;
+      const body = { session: relay.id, source: device.id, poll_payload: { info_types: ['*'] }, interval: 3600 };
+      const subscription = (await update('/subscriptions', body)).json;
+      const polls = async () =>
+        (await call(flow, '/polls', { query: { subscription: subscription.id, limit: '1000' } })).json.total_count;
+      await vi.waitFor(async () => expect(await polls()).toBeGreaterThan(0), { timeout: 10_000 });
+      await update(`/sources/${device.id}`, { state: 'deactivated' });
+      const made = await polls();
+      // Twenty intervals pass: at most the poll already being made when the source was deactivated is added.
+      await new Promise((resolve) => setTimeout(resolve, 20 * 36));
+      expect(await polls()).toBeLessThanOrEqual(made + 1);
+      const poll = { session: relay.id, source: device.id, payload: { info_types: ['*'] } };
+      expect(await update('/polls', poll)).toMatchObject(refusedOn('source'));
+      expect(await update('/subscriptions', body)).toMatchObject(refusedOn('source'));
+      await update(`/sources/${device.id}`, { state: 'active' });
+      await vi.waitFor(async () => expect(await polls()).toBeGreaterThan(made + 1), { timeout: 10_000 });
+      await call(flow, `/subscriptions/${subscription.id}`, { method: 'DELETE' });
+    },
+  );
 
   it('that no session validated stays so: active again is 400 on state', async () => {
     const owner = await user(flow);
@@ -115,23 +119,27 @@ describe('a deactivated source', () => {
 });
 
 describe('a locked source', () => {
-  it('is locked by a session failed source-locked; it takes new sessions, which fail so too, and can be deactivated', async () => {
-    await configure(flow);
-    const failed = await session(flow, { identifier: 'locked.john@icloud.com' });
-    expect(failed).toMatchObject({ state: 'failed', error: 'source-locked', source: { state: 'locked' } });
-    const listed = await call(flow, '/sources', { query: { state: 'locked' } });
-    expect(listed.json.data.map((s: { id: string }) => s.id)).toEqual([failed.source.id]);
-    const again = await update('/sessions', { source: failed.source.id, payload: { password: 'right' } });
-    expect(again.status).toBe(201);
-    await mock().api.settle();
-    expect((await call(flow, `/sessions/${again.json.id}`)).json).toMatchObject({
-      state: 'failed',
-      error: 'source-locked',
-      source: { state: 'locked' },
-    });
-    expect(await update(`/sources/${failed.source.id}`, { state: 'active' })).toMatchObject(refusedOn('state'));
-    expect((await update(`/sources/${failed.source.id}`, { state: 'deactivated' })).json.state).toBe('deactivated');
-  });
+  it(
+    'is locked by a session failed source-locked; it takes new sessions, which fail so too, ' +
+      'and can be deactivated',
+    async () => {
+      await configure(flow);
+      const failed = await session(flow, { identifier: 'locked.john@icloud.com' });
+      expect(failed).toMatchObject({ state: 'failed', error: 'source-locked', source: { state: 'locked' } });
+      const listed = await call(flow, '/sources', { query: { state: 'locked' } });
+      expect(listed.json.data.map((s: { id: string }) => s.id)).toEqual([failed.source.id]);
+      const again = await update('/sessions', { source: failed.source.id, payload: { password: 'right' } });
+      expect(again.status).toBe(201);
+      await mock().api.settle();
+      expect((await call(flow, `/sessions/${again.json.id}`)).json).toMatchObject({
+        state: 'failed',
+        error: 'source-locked',
+        source: { state: 'locked' },
+      });
+      expect(await update(`/sources/${failed.source.id}`, { state: 'active' })).toMatchObject(refusedOn('state'));
+      expect((await update(`/sources/${failed.source.id}`, { state: 'deactivated' })).json.state).toBe('deactivated');
+    },
+  );
 });
 
 describe('a user made with a key', () => {

@@ -60,8 +60,8 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 /**
- * A child that downloads result `id` to `path` and exits (130) on SIGINT. With `noHardLinks`, `link` fails as on FAT and
- * the copy writes part of the file, then never ends.
+ * A child that downloads result `id` to `path` and exits (130) on SIGINT. With `noHardLinks`, `link` fails as on FAT
+ * and the copy writes part of the file, then never ends.
  */
 function download(id: string, path: string, noHardLinks: boolean) {
   const script = `
@@ -101,7 +101,7 @@ it('a process that exits mid-download leaves no temporary file', async () => {
   expect(await readdir(dir)).toEqual([]);
 }, 30_000);
 
-it('a process that exits while the checked file is copied into place (no hard links) leaves no part of it', async () => {
+it('a process that exits while the checked file is copied in place (no hard links) leaves no part of it', async () => {
   const run = download('whole', join(dir, 'photos.bin'), true);
   await run.printed('copying');
   expect(await readdir(dir)).toContain('photos.bin');

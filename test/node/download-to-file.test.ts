@@ -51,7 +51,7 @@ describe('downloadToFile', () => {
     expect(await readdir(dir)).toEqual(['photos.bin']);
   });
 
-  it("creates the file readable by its owner only: a user's data is not left to every account on the machine", async () => {
+  it("creates the file readable by its owner only: a user's data is not left to all accounts on the host", async () => {
     const path = join(dir, 'photos.bin');
     await downloadToFile(await fileResult(), path);
     expect((await stat(path)).mode & 0o777).toBe(0o600);
@@ -126,7 +126,7 @@ describe('downloadToFile', () => {
       },
     );
 
-    it('leaves no partial file when the copy of a file system without hard links fails part-way (a full disk)', async () => {
+    it('leaves no partial file when a copy on a file system without hard links fails midway (disk full)', async () => {
       noHardLinks();
       vi.mocked(copyFile).mockImplementationOnce(async (_from, to) => {
         await writeFile(to as string, 'part');

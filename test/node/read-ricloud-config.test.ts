@@ -42,7 +42,7 @@ describe('readRicloudConfig', () => {
     expect(new Client(config).toJSON()).toMatchObject({ baseUrl: api.baseUrl, maxRetries: 3 });
   });
 
-  it('reads files as configparser does: a comment after a section header, and [DEFAULT] for keys a section lacks', async () => {
+  it('reads as configparser does: a comment after a section header, [DEFAULT] for keys a section lacks', async () => {
     writeFileSync(
       join(home, '.ricloud.ini'),
       `[DEFAULT]\nurl = ${api.baseUrl}\n\n[api] ; the main account\ntoken = ${TOKEN_A}\n`,
@@ -83,7 +83,7 @@ describe('readRicloudConfig', () => {
     expect({ ...(await readRicloudConfig()) }).toEqual({});
   });
 
-  it('takes a variable that is empty or only whitespace as unset: the file, or the _FILE variable, decides', async () => {
+  it('takes a variable that is empty or only whitespace as unset: the file or the _FILE variable decides', async () => {
     writeFileSync(join(home, '.ricloud.ini'), ricloudPyIni(TOKEN_A, api.baseUrl));
     const tokenFile = join(home, 'token');
     writeFileSync(tokenFile, `${TOKEN_B}\n`);

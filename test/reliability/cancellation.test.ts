@@ -1,7 +1,7 @@
 /**
  * Cancellation: the caller's AbortSignal stops the request in flight, a backoff sleep, a list between its pages, and
  * `task.wait()`. The call rejects with AbortError (a RicloudError) whose `cause` is the signal's reason, and whose
- * message says, in one wording, what was aborted, whether anything was sent, and whether a create may have been applied.
+ * message says in one wording what was aborted, whether anything was sent, and whether a create may have been applied.
  */
 import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
@@ -101,7 +101,7 @@ describe('AbortSignal', () => {
     expect(since(start)).toBeLessThan(50 + MARGIN);
   });
 
-  it('leaves no attempt timer running once it ends, even when the fetch ignores the signal and never answers', async () => {
+  it('leaves no attempt timer running once it ends, even if fetch ignores the signal and never answers', async () => {
     const ATTEMPT_MS = 29_000;
     const setTimer = vi.spyOn(globalThis, 'setTimeout');
     const clearTimer = vi.spyOn(globalThis, 'clearTimeout');
@@ -146,7 +146,7 @@ describe('AbortSignal', () => {
     await vi.waitFor(() => expect(mock.api.created.webhook_config).toBe(1), { timeout: 5000 });
   });
 
-  it('a create aborted after it began but before its first attempt was sent: aborted before sending, not applied', async () => {
+  it('a create aborted once begun, before its first attempt: aborted before sending, not applied', async () => {
     const controller = new AbortController();
     const why = reason();
     const attempts: number[] = [];
@@ -243,24 +243,28 @@ describe('AbortSignal', () => {
 });
 
 describe('a long-lived signal shared by many calls', () => {
-  it('is never combined into another signal and keeps no listener once each call ends (Node 20 would keep every composite)', async () => {
-    const config = await mock.client().webhookConfigs.create({ url: RECEIVER });
-    const shutdown = new AbortController();
-    const any = vi.spyOn(AbortSignal, 'any');
-    try {
-      const c = mock.client();
-      for (let i = 0; i < 5; i++) await c.webhookConfigs.retrieve(config.id, { signal: shutdown.signal });
-      await c.webhookConfigs.list({}, { signal: shutdown.signal });
-      // A retried call too: ky combines signals again for each attempt.
-      mock.api.faults.add({ method: 'GET', path: `${CONFIGS}/${config.id}`, status: 503, retryAfter: 0 });
-      await c.webhookConfigs.retrieve(config.id, { signal: shutdown.signal });
-      expect(any).toHaveBeenCalled();
-      expect(any.mock.calls.filter(([signals]) => [...signals].includes(shutdown.signal))).toEqual([]);
-      expect(getEventListeners(shutdown.signal, 'abort')).toEqual([]);
-    } finally {
-      any.mockRestore();
-    }
-  });
+  it(
+    'is never combined into another signal and keeps no listener once each call ends (Node 20 ' +
+      'would keep every composite)',
+    async () => {
+      const config = await mock.client().webhookConfigs.create({ url: RECEIVER });
+      const shutdown = new AbortController();
+      const any = vi.spyOn(AbortSignal, 'any');
+      try {
+        const c = mock.client();
+        for (let i = 0; i < 5; i++) await c.webhookConfigs.retrieve(config.id, { signal: shutdown.signal });
+        await c.webhookConfigs.list({}, { signal: shutdown.signal });
+        // A retried call too: ky combines signals again for each attempt.
+        mock.api.faults.add({ method: 'GET', path: `${CONFIGS}/${config.id}`, status: 503, retryAfter: 0 });
+        await c.webhookConfigs.retrieve(config.id, { signal: shutdown.signal });
+        expect(any).toHaveBeenCalled();
+        expect(any.mock.calls.filter(([signals]) => [...signals].includes(shutdown.signal))).toEqual([]);
+        expect(getEventListeners(shutdown.signal, 'abort')).toEqual([]);
+      } finally {
+        any.mockRestore();
+      }
+    },
+  );
 
   it('20 concurrent calls sharing one signal print no MaxListenersExceededWarning', async () => {
     const config = await mock.client().webhookConfigs.create({ url: RECEIVER });
@@ -281,7 +285,7 @@ describe('a long-lived signal shared by many calls', () => {
     }
   });
 
-  it('20 concurrent task waits sharing one signal, pausing between polls, print no MaxListenersExceededWarning', async () => {
+  it('20 parallel task waits on one signal, pausing between polls, print no MaxListenersExceededWarning', async () => {
     const c = mock.client();
     const config = await c.webhookConfigs.create({ url: RECEIVER });
     const tasks = await Promise.all(Array.from({ length: 20 }, () => config.test()));

@@ -113,7 +113,7 @@ describe('in process (msw): by HTTP status', () => {
     expect(api.created.task).toBe(2);
   });
 
-  it('a dropped connection (a network error in process) is not re-sent: the SDK cannot tell when it dropped', async () => {
+  it('a dropped connection (a network error in process) is not re-sent: the SDK cannot tell when it did', async () => {
     api.faults.add({ method: 'POST', path: CONFIGS, reset: 'after' });
     const error = await rejectionOf(client().webhookConfigs.create({ url: RECEIVER }));
     expect(error).toBeInstanceOf(ConnectionError);
@@ -122,16 +122,20 @@ describe('in process (msw): by HTTP status', () => {
     expect(api.created.webhook_config).toBe(1);
   });
 
-  it('a body cut after the server acted is not re-sent: ConnectionError with mayHaveSucceeded, as over real sockets', async () => {
-    api.faults.add({ method: 'POST', path: CONFIGS, truncate: true });
-    const error = await rejectionOf(client().webhookConfigs.create({ url: RECEIVER }));
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
-    expect(sent(api, 'POST', CONFIGS)).toBe(1);
-    expect(api.created.webhook_config).toBe(1);
-  });
+  it(
+    'a body cut after the server acted is not re-sent: ConnectionError with mayHaveSucceeded, ' +
+      'as over real sockets',
+    async () => {
+      api.faults.add({ method: 'POST', path: CONFIGS, truncate: true });
+      const error = await rejectionOf(client().webhookConfigs.create({ url: RECEIVER }));
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
+      expect(sent(api, 'POST', CONFIGS)).toBe(1);
+      expect(api.created.webhook_config).toBe(1);
+    },
+  );
 
-  it('a retry after a 429 whose answer (the server acted) stalls until the deadline: mayHaveSucceeded, not the 429', async () => {
+  it('a retry after a 429 whose answer (server acted) hits the deadline: mayHaveSucceeded, not the 429', async () => {
     let calls = 0;
     const stalling: typeof fetch = async () => {
       calls++;
@@ -147,15 +151,19 @@ describe('in process (msw): by HTTP status', () => {
     expect(calls).toBe(2);
   });
 
-  it('an answer past maxResponseBytes (the server acted) is not re-sent: ResponseTooLargeError with mayHaveSucceeded', async () => {
-    const c = new Client({ token: TOKEN_A, logLevel: 'off', maxResponseBytes: 10 });
-    const error = await rejectionOf(c.webhookConfigs.create({ url: RECEIVER }));
-    expect(error).toBeInstanceOf(ResponseTooLargeError);
-    expect((error as ResponseTooLargeError).status).toBe(201);
-    expect((error as ResponseTooLargeError).mayHaveSucceeded).toBe(true);
-    expect(sent(api, 'POST', CONFIGS)).toBe(1);
-    expect(api.created.webhook_config).toBe(1);
-  });
+  it(
+    'an answer past maxResponseBytes (the server acted) is not re-sent: ' +
+      'ResponseTooLargeError with mayHaveSucceeded',
+    async () => {
+      const c = new Client({ token: TOKEN_A, logLevel: 'off', maxResponseBytes: 10 });
+      const error = await rejectionOf(c.webhookConfigs.create({ url: RECEIVER }));
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect((error as ResponseTooLargeError).status).toBe(201);
+      expect((error as ResponseTooLargeError).mayHaveSucceeded).toBe(true);
+      expect(sent(api, 'POST', CONFIGS)).toBe(1);
+      expect(api.created.webhook_config).toBe(1);
+    },
+  );
 
   it('a read whose answer is past maxResponseBytes changed nothing: mayHaveSucceeded is false', async () => {
     const c = new Client({ token: TOKEN_A, logLevel: 'off', maxResponseBytes: 10 });
@@ -168,21 +176,25 @@ describe('in process (msw): by HTTP status', () => {
 describe('over real sockets (startMockServer)', () => {
   const mock = useMockServer();
 
-  it('a reset after the server acted: not re-sent, ConnectionError with mayHaveSucceeded, and list finds the one config', async () => {
-    mock.api.faults.add({ method: 'POST', path: CONFIGS, reset: 'after' });
-    const client = mock.client();
-    const error = await rejectionOf(client.webhookConfigs.create({ url: RECEIVER }));
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
-    expect((error as ConnectionError).request?.attempts).toBe(1);
-    expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
-    expect(mock.api.created.webhook_config).toBe(1);
-    // What the error tells the caller to do: check before trying again.
-    const page = await client.webhookConfigs.list();
-    expect(page.data.map((c) => c.url)).toEqual([RECEIVER]);
-  });
+  it(
+    'a reset after the server acted: not re-sent, ConnectionError with mayHaveSucceeded, ' +
+      'and list finds the one config',
+    async () => {
+      mock.api.faults.add({ method: 'POST', path: CONFIGS, reset: 'after' });
+      const client = mock.client();
+      const error = await rejectionOf(client.webhookConfigs.create({ url: RECEIVER }));
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
+      expect((error as ConnectionError).request?.attempts).toBe(1);
+      expect(sent(mock.api, 'POST', CONFIGS)).toBe(1);
+      expect(mock.api.created.webhook_config).toBe(1);
+      // What the error tells the caller to do: check before trying again.
+      const page = await client.webhookConfigs.list();
+      expect(page.data.map((c) => c.url)).toEqual([RECEIVER]);
+    },
+  );
 
-  it('a connection refused before sending (real ECONNREFUSED): create is re-sent and the config exists once', async () => {
+  it('a connection refused before sending (real ECONNREFUSED): create is re-sent, the config exists once', async () => {
     const refusing = await refusingFetch(1);
     const attempts: number[] = [];
     const config = await mock
@@ -195,13 +207,14 @@ describe('over real sockets (startMockServer)', () => {
     expect(mock.api.created.webhook_config).toBe(1);
   });
 
-  it('a connection refused as Deno says it (a TypeError, no code): create is re-sent and the config exists once', async () => {
+  it('a connection refused as Deno says it (a TypeError, no code): create is re-sent, one config exists', async () => {
     let calls = 0;
     // Deno's fetch gives no error code; the words are all it has.
     const deno = async (request: Request) => {
       if (++calls === 1)
         throw new TypeError(
-          `error sending request for url (${request.url}): client error (Connect): tcp connect error: Connection refused (os error 111)`,
+          `error sending request for url (${request.url}): client error (Connect): tcp connect error: ` +
+            'Connection refused (os error 111)',
         );
       return fetch(request);
     };
@@ -211,53 +224,66 @@ describe('over real sockets (startMockServer)', () => {
     expect(mock.api.created.webhook_config).toBe(1);
   });
 
-  it('Deno 2.9\'s refused connection ("fetch failed", the words on its cause): create is re-sent, the config exists once', async () => {
-    let calls = 0;
-    const deno = async (request: Request) => {
-      if (++calls === 1) {
-        const cause = new Error(
-          `error sending request for url (${request.url}): client error (Connect): tcp connect error: Connection refused (os error 111)`,
-        );
-        throw new TypeError('fetch failed', { cause });
-      }
-      return fetch(request);
-    };
-    const config = await mock.client({ fetch: deno as typeof fetch }).webhookConfigs.create({ url: RECEIVER });
-    expect(config.url).toBe(RECEIVER);
-    expect(calls).toBe(2);
-    expect(mock.api.created.webhook_config).toBe(1);
-  });
+  it(
+    'Deno 2.9\'s refused connection ("fetch failed", the words on its cause): create is re-sent, ' +
+      'the config exists once',
+    async () => {
+      let calls = 0;
+      const deno = async (request: Request) => {
+        if (++calls === 1) {
+          const cause = new Error(
+            `error sending request for url (${request.url}): client error (Connect): tcp connect error: ` +
+              'Connection refused (os error 111)',
+          );
+          throw new TypeError('fetch failed', { cause });
+        }
+        return fetch(request);
+      };
+      const config = await mock.client({ fetch: deno as typeof fetch }).webhookConfigs.create({ url: RECEIVER });
+      expect(config.url).toBe(RECEIVER);
+      expect(calls).toBe(2);
+      expect(mock.api.created.webhook_config).toBe(1);
+    },
+  );
 
-  // workerd's fetch throws this Error (retryable: true) for a refused connection and for one dropped after sending alike.
+  // workerd's fetch throws this Error (retryable: true) for a refused connection and one dropped after sending alike.
   const workerdLost = () => Object.assign(new Error('Network connection lost.'), { retryable: true });
 
-  it('workerd\'s refused connection ("Network connection lost.", as when dropped after sending): create is not re-sent, mayHaveSucceeded', async () => {
-    let calls = 0;
-    const workerd = async () => {
-      calls++;
-      throw workerdLost();
-    };
-    const error = await rejectionOf(
-      mock.client({ fetch: workerd as typeof fetch }).webhookConfigs.create({ url: RECEIVER }),
-    );
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
-    expect(error.message).toContain('may have been applied');
-    expect(calls).toBe(1);
-  });
+  it(
+    'workerd\'s refused connection ("Network connection lost.", as when dropped after sending): ' +
+      'create is not re-sent, mayHaveSucceeded',
+    async () => {
+      let calls = 0;
+      const workerd = async () => {
+        calls++;
+        throw workerdLost();
+      };
+      const error = await rejectionOf(
+        mock.client({ fetch: workerd as typeof fetch }).webhookConfigs.create({ url: RECEIVER }),
+      );
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect((error as ConnectionError).mayHaveSucceeded).toBe(true);
+      expect(error.message).toContain('may have been applied');
+      expect(calls).toBe(1);
+    },
+  );
 
-  it('workerd\'s failed name lookup ("Network connection failed: failed to lookup address"): create is re-sent once', async () => {
-    let calls = 0;
-    const workerd = async (request: Request) => {
-      if (++calls === 1)
-        throw new Error('Network connection failed: failed to lookup address information: Name or service not known');
-      return fetch(request);
-    };
-    const config = await mock.client({ fetch: workerd as typeof fetch }).webhookConfigs.create({ url: RECEIVER });
-    expect(config.url).toBe(RECEIVER);
-    expect(calls).toBe(2);
-    expect(mock.api.created.webhook_config).toBe(1);
-  });
+  it(
+    'workerd\'s failed name lookup ("Network connection failed: failed to lookup address"): ' +
+      'create is re-sent once',
+    async () => {
+      let calls = 0;
+      const workerd = async (request: Request) => {
+        if (++calls === 1)
+          throw new Error('Network connection failed: failed to lookup address information: Name or service not known');
+        return fetch(request);
+      };
+      const config = await mock.client({ fetch: workerd as typeof fetch }).webhookConfigs.create({ url: RECEIVER });
+      expect(config.url).toBe(RECEIVER);
+      expect(calls).toBe(2);
+      expect(mock.api.created.webhook_config).toBe(1);
+    },
+  );
 
   it('a refused connection with no retries left: ConnectionError that says nothing was applied', async () => {
     const refusing = await refusingFetch(1);
@@ -270,7 +296,7 @@ describe('over real sockets (startMockServer)', () => {
     expect(mock.api.created.webhook_config).toBe(0);
   });
 
-  it("a port fetch refuses to use (Node's bad port): ConnectionError that says so and that nothing was applied", async () => {
+  it("a port on fetch's bad-port list (Node): ConnectionError that says so and that nothing was applied", async () => {
     const error = await rejectionOf(
       mock.client({ baseUrl: 'http://127.0.0.1:6000', maxRetries: 0 }).webhookConfigs.create({ url: RECEIVER }),
     );
@@ -279,24 +305,28 @@ describe('over real sockets (startMockServer)', () => {
     expect((error as ConnectionError).mayHaveSucceeded).toBe(false);
   });
 
-  it('a port fetch refuses to use, as Deno says it (a TypeError, no cause): ConnectionError that says nothing was applied', async () => {
-    let calls = 0;
-    const deno = async (request: Request) => {
-      calls++;
-      throw new TypeError(`Fetch failed: Requests to port ${new URL(request.url).port} are blocked`);
-    };
-    const error = await rejectionOf(
-      mock
-        .client({ baseUrl: 'http://127.0.0.1:6000', fetch: deno as typeof fetch, maxRetries: 0 })
-        .webhookConfigs.create({
-          url: RECEIVER,
-        }),
-    );
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect(error.message).toBe('create webhook_config: connection failed');
-    expect((error as ConnectionError).mayHaveSucceeded).toBe(false);
-    expect(calls).toBe(1);
-  });
+  it(
+    'a port fetch refuses to use, as Deno says it (a TypeError, no cause): ConnectionError ' +
+      'that says nothing was applied',
+    async () => {
+      let calls = 0;
+      const deno = async (request: Request) => {
+        calls++;
+        throw new TypeError(`Fetch failed: Requests to port ${new URL(request.url).port} are blocked`);
+      };
+      const error = await rejectionOf(
+        mock
+          .client({ baseUrl: 'http://127.0.0.1:6000', fetch: deno as typeof fetch, maxRetries: 0 })
+          .webhookConfigs.create({
+            url: RECEIVER,
+          }),
+      );
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error.message).toBe('create webhook_config: connection failed');
+      expect((error as ConnectionError).mayHaveSucceeded).toBe(false);
+      expect(calls).toBe(1);
+    },
+  );
 
   it.each([undefined, null])(
     'a custom fetch that rejects with %s: ConnectionError, not re-sent, may have been applied',
@@ -335,7 +365,7 @@ describe('over real sockets (startMockServer)', () => {
     expect(mock.api.created.webhook_config).toBe(1);
   });
 
-  it('a timeout: not re-sent, TimeoutError with mayHaveSucceeded, and indeed the slow server acts afterwards', async () => {
+  it('a timeout: not re-sent, TimeoutError with mayHaveSucceeded, and indeed the slow server acts later', async () => {
     mock.api.faults.add({ method: 'POST', path: CONFIGS, latency: 300 });
     const error = await rejectionOf(mock.client({ timeout: 80 }).webhookConfigs.create({ url: RECEIVER }));
     expect(error).toBeInstanceOf(TimeoutError);

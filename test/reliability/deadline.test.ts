@@ -54,8 +54,8 @@ describe('timeout and deadline', () => {
   it('against a server that hangs, each attempt is cut at the timeout and the call at 3 × timeout', async () => {
     const { config, path } = await seed();
     mock.api.faults.add({ method: 'GET', path, hang: true, times: Infinity });
-    // No backoff (full jitter picks 0): the three attempts start about 100 ms apart, each well before the deadline. With
-    // a random backoff, the last attempt could start a moment before the deadline and be cut before the server saw it.
+    // No backoff (full jitter picks 0): the three attempts start about 100 ms apart, each well before the deadline.
+    // With a random backoff, the last attempt could start just before the deadline and be cut before the server saw it.
     const random = vi.spyOn(Math, 'random').mockReturnValue(0);
     const start = Date.now();
     const error = await rejectionOf(mock.client({ timeout: 100 }).webhookConfigs.retrieve(config.id));
@@ -89,7 +89,7 @@ describe('timeout and deadline', () => {
     expect(since(start)).toBeLessThan(500 + MARGIN);
   });
 
-  it('a retry whose sleep ends past the deadline (a stalled machine) is not sent: the failure it retried comes', async () => {
+  it('a retry sleeping past the deadline (a stalled machine) is not sent: the failure it retried comes', async () => {
     const { config, path } = await seed();
     mock.api.faults.add({ method: 'GET', path, status: 503, retryAfter: 0.05, times: Infinity });
     const start = Date.now();
@@ -132,22 +132,26 @@ describe('timeout and deadline', () => {
     expect(since(start)).toBeLessThan(2_000 + MARGIN);
   });
 
-  it('a last attempt whose error answer stalls its body, from a fetch that ignores abort signals, ends at the deadline', async () => {
-    // A slow 503, then a 500 that sends its headers and never ends its body: reading it for the error must stop too.
-    const stalled = () =>
-      new Response(new ReadableStream({ start: (body) => body.enqueue(new TextEncoder().encode('{"e')) }), {
-        status: 500,
-      });
-    const { client: c, calls } = stubbornClient(stalled, { maxRetries: 1 });
-    const start = Date.now();
-    const error = await rejectionOf(c.webhookConfigs.retrieve('wc_1'));
-    // The answer came: it is reported as what it is, without the body that never ended.
-    expect(error).toBeInstanceOf(ServerError);
-    expect((error as ServerError).status).toBe(500);
-    expect(calls()).toBe(2);
-    // Without the deadline, the read of the stalled body would run its full 2 s timeout: about 3.2 s in all.
-    expect(since(start)).toBeLessThan(2_000 + MARGIN);
-  });
+  it(
+    'a last attempt whose error answer stalls its body, from a fetch that ignores abort signals, ' +
+      'ends at the deadline',
+    async () => {
+      // A slow 503, then a 500 that sends its headers and never ends its body: reading it for the error must stop too.
+      const stalled = () =>
+        new Response(new ReadableStream({ start: (body) => body.enqueue(new TextEncoder().encode('{"e')) }), {
+          status: 500,
+        });
+      const { client: c, calls } = stubbornClient(stalled, { maxRetries: 1 });
+      const start = Date.now();
+      const error = await rejectionOf(c.webhookConfigs.retrieve('wc_1'));
+      // The answer came: it is reported as what it is, without the body that never ended.
+      expect(error).toBeInstanceOf(ServerError);
+      expect((error as ServerError).status).toBe(500);
+      expect(calls()).toBe(2);
+      // Without the deadline, the read of the stalled body would run its full 2 s timeout: about 3.2 s in all.
+      expect(since(start)).toBeLessThan(2_000 + MARGIN);
+    },
+  );
 
   it('timeout and deadline set on the client, with configure() and per request (the request wins)', async () => {
     const { config, path } = await seed();
@@ -286,7 +290,7 @@ describe('the body is part of the attempt', () => {
     expect((error as ConnectionError).request?.requestId).toBe('req_slow_1');
   });
 
-  it('the largest timeout with no deadline still answers: the default deadline is held to what a timer counts', async () => {
+  it('the largest timeout with no deadline answers: the default deadline is held to what a timer counts', async () => {
     const { config } = await seed();
     const client = mock.client({ timeout: 2_147_483_647 });
     expect((await client.webhookConfigs.retrieve(config.id)).id).toBe(config.id);

@@ -128,7 +128,7 @@ describe('download(): an error answer of a storage server, from a signed URL of 
     expectNoneOf([TOKEN_A.slice(0, 10), TOKEN_A.slice(26)], `${error.message} ${JSON.stringify(error)}`);
   });
 
-  it('a failed fetch whose error names the signed URL (as Deno does) keeps its credentials out of the error', async () => {
+  it('a fetch failure naming the signed URL (as Deno does) keeps its credentials out of the error', async () => {
     const thrown: Error[] = [];
     const sdk = client({
       fetch: async (input, init) => {
@@ -206,22 +206,28 @@ describe('download(): an error answer of a storage server, from a signed URL of 
     }).toString();
     const shownOf = (error: unknown) => `${String(error)} ${JSON.stringify(error)} ${inspect(error, { depth: 10 })}`;
 
-    it('an error answer of the second URL that echoes its signature, alone and in its query, keeps it out of the error', async () => {
-      const result = await storageResult('');
-      server.use(
-        http.get(STORAGE, () => HttpResponse.redirect(`${REDIRECTED}?${QUERY_2}`, 302)),
-        http.get(
-          REDIRECTED,
-          () =>
-            new HttpResponse(`<SignatureProvided>${SIGNATURE_2}</SignatureProvided> for ?${QUERY_2}`, { status: 403 }),
-        ),
-      );
-      const error = await rejectionOf(result.download({ maxRetries: 0 }));
-      expect(error).toMatchObject({ status: 403, body: expect.stringContaining('[redacted]') });
-      expectNoneOf([SIGNATURE_2, CREDENTIAL_2], shownOf(error));
-    });
+    it(
+      'an error answer of the second URL that echoes its signature, alone and in its query, ' +
+        'keeps it out of the error',
+      async () => {
+        const result = await storageResult('');
+        server.use(
+          http.get(STORAGE, () => HttpResponse.redirect(`${REDIRECTED}?${QUERY_2}`, 302)),
+          http.get(
+            REDIRECTED,
+            () =>
+              new HttpResponse(`<SignatureProvided>${SIGNATURE_2}</SignatureProvided> for ?${QUERY_2}`, {
+                status: 403,
+              }),
+          ),
+        );
+        const error = await rejectionOf(result.download({ maxRetries: 0 }));
+        expect(error).toMatchObject({ status: 403, body: expect.stringContaining('[redacted]') });
+        expectNoneOf([SIGNATURE_2, CREDENTIAL_2], shownOf(error));
+      },
+    );
 
-    it("the client's token echoed whole by the second URL, holding a credential of its query, is hidden whole", async () => {
+    it('the token echoed whole by the second URL, holding a credential of its query, is hidden whole', async () => {
       const result = await storageResult('');
       server.use(
         http.get(STORAGE, () => HttpResponse.redirect(`${REDIRECTED}?sig=${TOKEN_PART}`, 302)),
@@ -253,7 +259,7 @@ describe('download(): an error answer of a storage server, from a signed URL of 
       },
     );
 
-    it("a redirect refused on the API's origin whose Location does not parse is still the typed 302 error", async () => {
+    it("a redirect refused on the API's origin whose Location is unparsable is still the typed 302 error", async () => {
       const error = await refusedRedirect('http://[mirror/result.bin', 'moved');
       expect(error).toMatchObject({ status: 302, body: 'moved' });
     });
@@ -277,7 +283,7 @@ describe('download(): an error answer of a storage server, from a signed URL of 
     });
   });
 
-  it('a body of 200 KB of `?` (each the start of a query, none with a field) is redacted without running away', async () => {
+  it('a 200 KB body of `?` (each starts a query, none with a field) is redacted without running away', async () => {
     // A query field's name that could hold a `?` made each of them scan to the body's end for an `=`.
     const body = '?'.repeat(200_000);
     const error = await rejectionOf((await storageResult(body)).download({ maxRetries: 0 }));

@@ -106,20 +106,24 @@ describe('a response head that never ends', () => {
     expect(api.state.requests).toBe(1);
   });
 
-  it('headers past what a response head may hold, sent as fast as they go: a create is a ConnectionError, sent once', async () => {
-    const flood = (socket: Socket) => {
-      socket.write('HTTP/1.1 201 Created\r\n');
-      const more = () => {
-        while (!socket.destroyed && socket.write(`x-more: ${'y'.repeat(1000)}\r\n`));
-        if (!socket.destroyed) socket.once('drain', more);
+  it(
+    'headers past what a response head may hold, sent as fast as they go: a create is a ConnectionError, ' +
+      'sent once',
+    async () => {
+      const flood = (socket: Socket) => {
+        socket.write('HTTP/1.1 201 Created\r\n');
+        const more = () => {
+          while (!socket.destroyed && socket.write(`x-more: ${'y'.repeat(1000)}\r\n`));
+          if (!socket.destroyed) socket.once('drain', more);
+        };
+        more();
       };
-      more();
-    };
-    const error = await rejectionOf(create(client(flood)));
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect(error).toMatchObject({ mayHaveSucceeded: true });
-    expect(api.state.requests).toBe(1);
-  });
+      const error = await rejectionOf(create(client(flood)));
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error).toMatchObject({ mayHaveSucceeded: true });
+      expect(api.state.requests).toBe(1);
+    },
+  );
 });
 
 describe('answers without the body a call expects', () => {
@@ -153,7 +157,7 @@ describe('answers without the body a call expects', () => {
 });
 
 describe('a redirect that echoes the token', () => {
-  it('to another host, in its Location, body and request id: not followed, and the token in none of the error', async () => {
+  it('to another host, in its Location, body, request id: not followed, the token in none of the error', async () => {
     const location = `${elsewhere.url}/configs/webhook/wc_1?token=${TOKEN_A}`;
     const redirect = answer(302, { location, 'x-request-id': `req-${TOKEN_A}` }, `Moved to ${location}`);
     elsewhere.state.requests = 0;

@@ -41,7 +41,7 @@ async function walk(length: number): Promise<string[]> {
 }
 
 describe('a list whose ids are longer than any id', () => {
-  it('ends the walk at the first such cursor, with ResponseValidationError, before asking for the next page', async () => {
+  it('ends the walk at the first such cursor with ResponseValidationError, before fetching the next page', async () => {
     const error = await rejectionOf(walk(257));
     expect(error).toBeInstanceOf(ResponseValidationError);
     // An id no path could hold is no cursor: the item is as good as one without an id.

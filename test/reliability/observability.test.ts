@@ -85,7 +85,7 @@ describe('hooks', () => {
     expect(lines).toEqual(['warn [ricloud] onResponse hook threw: TypeError']);
   });
 
-  it('an async hook that rejects is logged as a warning, never an unhandled rejection; the call still succeeds', async () => {
+  it('a rejecting async hook is logged as a warning, not an unhandled rejection; the call still succeeds', async () => {
     const { logger, lines } = recordingLogger();
     const c = client({
       logger,

@@ -71,7 +71,8 @@ describe('error bodies', () => {
     ['cred\\u0065ntials', 'credentials'],
     ['Credentials', 'Credentials'],
   ])(
-    'a body cut after a key written "%s" (JSON escapes, any case) keeps its text, with the value replaced and the key as it spells',
+    'a body cut after a key written "%s" (JSON escapes, any case) keeps its text, ' +
+      'with the value replaced and the key as it spells',
     async (key, spelt) => {
       const body = `{"error":"invalid-parameter","${key}": "${HIDDEN}", "params": {"url": "https://x`;
       const error = (await rejectionOf(answering(() => body).client.webhookConfigs.list())) as RequestError;
@@ -147,11 +148,14 @@ describe('error bodies', () => {
     ['a body cut short', (form: string) => `{"error":"invalid-body","message":"cannot parse ${form}`],
     ['a string of a JSON body', (form: string) => JSON.stringify({ error: 'invalid-body', message: `got ${form}` })],
   ])('a form-encoded request echoed in %s has its secret fields hidden, and the rest kept', async (_name, wrap) => {
-    const form = `user=ann&password=${HIDDEN}1&Token=${HIDDEN}2&credentials%5Bprivate_key%5D=${HIDDEN}3&user%5Bsecret%5D=${HIDDEN}4&x=1`;
+    const form =
+      `user=ann&password=${HIDDEN}1&Token=${HIDDEN}2` +
+      `&credentials%5Bprivate_key%5D=${HIDDEN}3&user%5Bsecret%5D=${HIDDEN}4&x=1`;
     const error = (await rejectionOf(answering(() => wrap(form)).client.webhookConfigs.list())) as RequestError;
     expect(`${error.body} ${error.message} ${JSON.stringify(error)}`).not.toContain(HIDDEN);
     expect(error.body).toContain(
-      'user=ann&password=[redacted]&Token=[redacted]&credentials%5Bprivate_key%5D=[redacted]&user%5Bsecret%5D=[redacted]&x=1',
+      'user=ann&password=[redacted]&Token=[redacted]' +
+        '&credentials%5Bprivate_key%5D=[redacted]&user%5Bsecret%5D=[redacted]&x=1',
     );
   });
 
@@ -249,7 +253,7 @@ describe('error bodies', () => {
     expect(typeof (await bodyOf(answering(() => body).client))).toBe('string');
   });
 
-  it('a token echoed JSON-escaped in a body cut short is hidden, with its slashes escaped too (as PHP writes them)', async () => {
+  it('a token echoed JSON-escaped in a body cut short is hidden, its slashes escaped too (as PHP does)', async () => {
     // A token may hold any Latin-1 character but line breaks: quotes, backslashes and slashes included.
     const token = 'tok"en\\wi/th_123456';
     const escaped = JSON.stringify(token).slice(1, -1);
@@ -293,7 +297,7 @@ describe('error bodies', () => {
     expect(error.body).not.toContain('AKIAEXAMPLE0123');
   });
 
-  it('a secret with a lone surrogate (no percent-encoded form) fails as the server answered, not with a URIError', async () => {
+  it('a secret with a lone surrogate (no percent-encoding) fails as the server answered, not a URIError', async () => {
     const { client } = answering(() => '{"error":"invalid-parameter"}');
     const error = await rejectionOf(
       client.storageConfigs.create({ url: 's3://bucket/path', credentials: { secret_key: 'x\uD800y' } }),

@@ -52,7 +52,7 @@ describe('a secret echoed in an encoding of an encoding', () => {
     return (await rejectionOf(client().sessions.create({ source: SOURCE, payload }))) as RequestError;
   };
 
-  it('a token percent-encoded twice, in a URL put in the query of another, is hidden in every rendering and log', async () => {
+  it("a token percent-encoded twice, in a URL in another's query, is hidden in every rendering and log", async () => {
     const token = 'tok/echo+Secret=0123456789abcdefXYZ';
     const inner = `https://api.example/v1/keys?token=${encodeURIComponent(token)}`;
     const twice = encodeURIComponent(encodeURIComponent(token));
@@ -100,7 +100,8 @@ describe('a secret echoed in an encoding of an encoding', () => {
     const nested = new URLSearchParams({ next: `/login?${new URLSearchParams({ next: retry })}` });
     const error = await sessionRefused({ password }, `retry at ${nested}`);
     expect(error.apiMessage).toBe(
-      `retry at next=${encodedTimes('/login?next=', 1)}${encodedTimes('/sessions/retry?user=john&password=', 2)}[redacted]`,
+      `retry at next=${encodedTimes('/login?next=', 1)}` +
+        `${encodedTimes('/sessions/retry?user=john&password=', 2)}[redacted]`,
     );
     expectClean(renderings(error), ['correct%252Bhorse', 'horse%252B2024']);
   });
@@ -114,15 +115,19 @@ describe('a secret echoed in an encoding of an encoding', () => {
     expect(error.apiMessage).toBe(`resend ${encodedTimes('"', times)}[redacted]${encodedTimes('"', times)}`);
   });
 
-  it('a token in base64url, alone or inside a longer base64url text (a JWT-like claim) at each byte alignment, hides that text whole', async () => {
-    // Its base64 holds `+` and `/`, which base64url writes as `-` and `_`.
-    const token = 'tok~~~???>>>0123';
-    expect(btoa(token)).toMatch(/\+.*\//);
-    const claims = ['{"k":"', '{"key":"', '{"keys":"'].map((before) => base64url(`${before}${token}"}`));
-    const { error, lines } = await echoedBy401(token, `bad ${base64url(token)}; bad claims ${claims.join('.')}`);
-    expect(error.apiMessage).toBe('bad [redacted]; bad claims [redacted].[redacted].[redacted]');
-    expectClean([...renderings(error), ...lines], [base64url(token), ...claims]);
-  });
+  it(
+    'a token in base64url, alone or inside a longer base64url text (a JWT-like claim) at each byte alignment, ' +
+      'hides that text whole',
+    async () => {
+      // Its base64 holds `+` and `/`, which base64url writes as `-` and `_`.
+      const token = 'tok~~~???>>>0123';
+      expect(btoa(token)).toMatch(/\+.*\//);
+      const claims = ['{"k":"', '{"key":"', '{"keys":"'].map((before) => base64url(`${before}${token}"}`));
+      const { error, lines } = await echoedBy401(token, `bad ${base64url(token)}; bad claims ${claims.join('.')}`);
+      expect(error.apiMessage).toBe('bad [redacted]; bad claims [redacted].[redacted].[redacted]');
+      expectClean([...renderings(error), ...lines], [base64url(token), ...claims]);
+    },
+  );
 });
 
 describe('secrets of one call that hold one another', () => {
@@ -191,7 +196,7 @@ describe('long secrets', () => {
     return error;
   };
 
-  it('a private key of about 8 KB in credentials, echoed by the server, is hidden, not quoted in a SyntaxError', async () => {
+  it('an 8 KB private key in credentials, echoed by the server, is hidden, not quoted in a SyntaxError', async () => {
     // A 4096-bit RSA key in PEM is about 3.2 KB; one pattern per character of a longer one overflowed the stack.
     const lines = Array.from({ length: 120 }, (_, i) => createHash('sha512').update(String(i)).digest('base64'));
     const key = `-----BEGIN PRIVATE KEY-----\n${lines.join('\n')}\n-----END PRIVATE KEY-----\n`;
@@ -204,8 +209,8 @@ describe('long secrets', () => {
     );
   });
 
-  it('a key of 1024 characters and a few more is hidden to its last character, where a letter touches its end', async () => {
-    // Its last few characters, alone, would be a short secret, which is left inside a word: they go with the piece before.
+  it('a key of 1024 characters and a few more is hidden to its last character, a letter touching its end', async () => {
+    // Alone, its last few characters would be a short secret, left inside a word: they go with the piece before.
     const material = createHash('sha512').update('key').digest('hex').repeat(20);
     const key = `${material.slice(0, 1022)}ab\ncd`;
     const error = await refusedWith(key, `bad credentials: ${key}tail`);

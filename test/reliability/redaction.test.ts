@@ -53,7 +53,7 @@ describe('in process', () => {
     expectClean(lines, [TOKEN_A, secretOf(config.id)]);
   });
 
-  it('a create whose body was cut in half: the connection error holds neither the token nor any part of the secret', async () => {
+  it('a create answer cut in half: the connection error holds neither the token nor part of the secret', async () => {
     api.faults.add({ method: 'POST', path: CONFIGS, truncate: true });
     const error = (await rejectionOf(client().webhookConfigs.create({ url: RECEIVER }))) as RicloudError;
     expect(error.name).toBe('ConnectionError');
@@ -82,7 +82,8 @@ describe('in process', () => {
   it('a body cut inside the secret (say, by a proxy) keeps no part of it', async () => {
     const cut: typeof fetch = async () =>
       new Response(
-        '{"id":"wc_1","resource":"webhook_config","url":"https://hooks.example.com/in","secret":"whsec_cut_0123456789abcdef',
+        '{"id":"wc_1","resource":"webhook_config","url":"https://hooks.example.com/in",' +
+          '"secret":"whsec_cut_0123456789abcdef',
         {
           status: 201,
           headers: { 'content-type': 'application/json' },
@@ -250,7 +251,7 @@ describe('a token echoed back in every form', () => {
     `Basic ${btoa(`api:${token}`)}`,
     `Basic ${btoa(`ap:${token}:x`)}`,
   ];
-  // Every echo as it would appear; of a Basic credential, the middle of its base64, which encodes the token's bytes only.
+  // Every echo as it would appear; of a Basic credential, the middle of its base64, encoding the token's bytes only.
   const leaks = (token: string) =>
     echoes(token).map((echo) => (echo.startsWith('Basic ') ? echo.slice('Basic '.length + 8, -8) : echo));
   const echoing =
@@ -358,7 +359,7 @@ describe('a token echoed back in every form', () => {
     },
   );
 
-  it('a session password echoed in a Basic credential, by a server that takes it for a login, is hidden whole', async () => {
+  it('a session password echoed in a Basic credential (the server took it for a login) is hidden whole', async () => {
     const password = 'correct-horse-battery';
     const echoed = `login refused for Basic ${btoa(`john@icloud.com:${password}`)}`;
     const body = JSON.stringify({ error: 'invalid-parameter', message: echoed });
@@ -381,7 +382,7 @@ describe('a token echoed back in every form', () => {
     expect(error.body).toBe(JSON.stringify({ error: 'invalid-token', message: said }));
   });
 
-  it('a short payload secret after an escape (a request echoed percent-encoded or JSON-escaped) is hidden', async () => {
+  it('a short payload secret after an escape (a request echoed URL-encoded or JSON-escaped) is hidden', async () => {
     const password = 'hunter2';
     // As a server may echo the body it refused: form-encoded, inside JSON text in a string, in a repr's escapes.
     const echoed = [
@@ -397,32 +398,36 @@ describe('a token echoed back in every form', () => {
     expectClean([...renderings(error), error.body], [password]);
   });
 
-  it("a password echoed percent-encoded in any encoder's form (a form's `+` for a space, `(`, `)`, `!` encoded) is hidden", async () => {
-    const password = 'correct horse (b\u00e4ttery)!';
-    const json = JSON.stringify({ password });
-    // As a server may echo the body it refused: in a form (URLSearchParams, PHP, Python's urlencode), by Python's
-    // quote() (`%20`, `!` encoded), by encodeURIComponent, and with its hex in lower case.
-    const echoed = [
-      new URLSearchParams({ payload: json }).toString(),
-      `payload=${encodeURIComponent(json).replaceAll('!', '%21').replaceAll('(', '%28').replaceAll(')', '%29')}`,
-      `payload=${encodeURIComponent(json)}`,
-      `payload=${encodeURIComponent(json).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())}`,
-    ];
-    // Another text, where a `+` stands for no space, is not the password.
-    const other = 'correct+horse+(b\u00e4ttery)+';
-    const body = JSON.stringify({ error: 'invalid-parameter', message: [...echoed, other].join(' | ') });
-    api.faults.add({ method: 'POST', path: '/sessions', status: 400, body });
-    const { logger, lines } = recordingLogger();
-    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
-    const c = client({ logger, logLevel: 'debug' });
-    const error = (await rejectionOf(c.sessions.create({ source, payload: { password } }))) as RequestError;
-    const hidden = echoed.map((echo) => echo.replace(/(%22%3A%22).*(%22%7D)/i, '$1[redacted]$2'));
-    expect(error.apiMessage).toBe([...hidden, other].join(' | '));
-    const leaks = ['correct%20horse', 'horse%20%28', 'horse+%28', 'b%C3%A4ttery%29', 'b%c3%a4ttery%29'];
-    expectClean([...renderings(error), error.body, ...lines], leaks);
-  });
+  it(
+    "a password echoed percent-encoded in any encoder's form (a form's `+` for a space, `(`, `)`, `!` encoded) " +
+      'is hidden',
+    async () => {
+      const password = 'correct horse (b\u00e4ttery)!';
+      const json = JSON.stringify({ password });
+      // As a server may echo the body it refused: in a form (URLSearchParams, PHP, Python's urlencode), by Python's
+      // quote() (`%20`, `!` encoded), by encodeURIComponent, and with its hex in lower case.
+      const echoed = [
+        new URLSearchParams({ payload: json }).toString(),
+        `payload=${encodeURIComponent(json).replaceAll('!', '%21').replaceAll('(', '%28').replaceAll(')', '%29')}`,
+        `payload=${encodeURIComponent(json)}`,
+        `payload=${encodeURIComponent(json).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())}`,
+      ];
+      // Another text, where a `+` stands for no space, is not the password.
+      const other = 'correct+horse+(b\u00e4ttery)+';
+      const body = JSON.stringify({ error: 'invalid-parameter', message: [...echoed, other].join(' | ') });
+      api.faults.add({ method: 'POST', path: '/sessions', status: 400, body });
+      const { logger, lines } = recordingLogger();
+      const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
+      const c = client({ logger, logLevel: 'debug' });
+      const error = (await rejectionOf(c.sessions.create({ source, payload: { password } }))) as RequestError;
+      const hidden = echoed.map((echo) => echo.replace(/(%22%3A%22).*(%22%7D)/i, '$1[redacted]$2'));
+      expect(error.apiMessage).toBe([...hidden, other].join(' | '));
+      const leaks = ['correct%20horse', 'horse%20%28', 'horse+%28', 'b%C3%A4ttery%29', 'b%c3%a4ttery%29'];
+      expectClean([...renderings(error), error.body, ...lines], leaks);
+    },
+  );
 
-  it('a short token after an escape (%22, \\u0022, \\x22, \\042, \\n) is hidden, and inside a word is kept', async () => {
+  it('a short token after an escape (%22, \\u0022, \\x22, \\042, \\n) is hidden, inside a word kept', async () => {
     // First an escape ending in a letter, a few characters into the text.
     const escapes = String.raw`%3a %22 \u0022 \x22 \042 \U0001F600 \n`.split(' ');
     const error = await echoedBy401('mock', `got ${escapes.map((before) => `${before}mock`).join(' ')}; mocked`);
@@ -520,7 +525,7 @@ describe('a token that JSON escapes, and long bodies', () => {
     return (await rejectionOf(c.webhookConfigs.list())) as RequestError;
   }
 
-  it('a token with a quote and a backslash, echoed JSON-escaped in a body, is hidden in the body and the message', async () => {
+  it('a token with a quote and a backslash, echoed JSON-escaped in a body, is hidden in body and message', async () => {
     const token = 'tok"quoted\\back0123456789';
     const error = await echoedInA401(token);
     expect(error.name).toBe('AuthenticationError');
@@ -529,7 +534,7 @@ describe('a token that JSON escapes, and long bodies', () => {
     expectClean([...renderings(error), error.body], [token, JSON.stringify(token).slice(1, -1)]);
   });
 
-  it('a token ending in a backslash, echoed JSON-escaped, is hidden whole: no escape of it is left behind', async () => {
+  it('a token ending in a backslash, echoed JSON-escaped, is hidden whole: no escape of it is left', async () => {
     // Its JSON-escaped form holds the token itself: the longer form must be hidden first.
     const token = 'tok_0123456789abcdef\\';
     const error = await echoedInA401(token);
@@ -607,7 +612,7 @@ describe('secret fields in error bodies, read as JSON', () => {
     );
   });
 
-  it('a token that is part of the word "secret" does not stop the secret being hidden, nor hides part of the word', async () => {
+  it('a token inside the word "secret" does not stop the secret being hidden, nor hides part of the word', async () => {
     const body = `{"error":"invalid-parameter","message":"cret","secret":"${HIDDEN}"}`;
     const c = new Client({ token: 'cret', baseUrl: api.baseUrl, fetch: answering(body), maxRetries: 0 });
     const error = (await rejectionOf(c.webhookConfigs.list())) as RequestError;

@@ -286,7 +286,7 @@ describe('Retry-After in another form', () => {
     expect(error.message).toContain('retry after 0 s');
   });
 
-  it('whole seconds too many to count (400 digits) are advice past the cap, read as the range of a JavaScript Date', async () => {
+  it("whole seconds too many to count (400 digits) are advice past the cap, read as a Date's range", async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, status: 429, retryAfter: '9'.repeat(400) });
     const error = (await rejectionOf(client().webhookConfigs.retrieve(config.id))) as RateLimitError;

@@ -39,7 +39,7 @@ describe('Retry-After as an HTTP date, against a local clock off from the server
     15_000,
   );
 
-  it("past the cap by the server's clock, with the local clock as far ahead: fails at once carrying the advice", async () => {
+  it("past the cap by the server's clock, the local clock as far ahead: fails at once with the advice", async () => {
     const { config, path } = await seedConfig(mock.client());
     const advice = new Date(Date.now() + TEN_MINUTES).toUTCString();
     mock.api.faults.add({ method: 'GET', path, status: 503, retryAfter: advice });

@@ -91,7 +91,7 @@ describe('maxResponseBytes', () => {
     expect(peakGrowth()).toBeLessThan(16 * 1024 * 1024);
   }, 60_000);
 
-  it('a body in several chunks is read whole, and the chunks its stream handed over are left as they came', async () => {
+  it('a body in several chunks is read whole, and the chunks its stream gave are left as they came', async () => {
     const text = '{"data":[],"has_more":false}';
     const chunks = [text.slice(0, 10), text.slice(10, 11), '', text.slice(11)].map((part) =>
       new TextEncoder().encode(part),

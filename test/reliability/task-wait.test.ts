@@ -105,7 +105,7 @@ describe('task.wait()', () => {
     expect(asked[0]).toBe('1');
   });
 
-  it('ends at its timeout when the wall clock is set back a day mid-wait (it counts elapsed time, not the date)', async () => {
+  it('ends at its timeout when the date is set back a day midway (it counts elapsed time, not the date)', async () => {
     answer = 'hang';
     const task = await runningTask(client({ fetch: impatient }));
     const wallClock = Date.now.bind(Date);

@@ -40,7 +40,7 @@ describe('a write that failed without saying whether the server acted', () => {
     expect(error.message).toContain(APPLIED);
   });
 
-  it('a delete whose connection dropped after sending may have succeeded; one refused before sending did not', async () => {
+  it('a delete whose connection dropped once sent may have succeeded; one refused before sending did not', async () => {
     // What undici throws: a TypeError whose cause carries the socket's code.
     const failing =
       (code: string): typeof fetch =>

@@ -21,7 +21,7 @@ async function deliveries(...answers: ('ok' | 500)[]) {
 }
 
 describe('Event.list', () => {
-  it('records each delivery as an event: webhook_config.test, data without the secret, delivered with a date', async () => {
+  it('records each delivery as an event: webhook_config.test, data without the secret, delivered, dated', async () => {
     const { c, configs } = await deliveries('ok');
     const page = await c.events.list();
     expect(page.data).toHaveLength(1);

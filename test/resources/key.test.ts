@@ -56,17 +56,21 @@ describe('Key', () => {
     expect(api.requests.at(-1)?.body).toBe('{"webhook_config":null}');
   });
 
-  it('rotate() gives the key a new token in place and the old one stops working; rotateWithId() does the same by id', async () => {
-    const key = await client({ token: TOKEN_B }).keys.current();
-    await key.rotate();
-    expect(api.requests.at(-1)).toMatchObject({ method: 'POST', path: `/keys/${key.id}/rotate` });
-    expect(key.token).not.toBe(TOKEN_B);
-    expect(await rejectionOf(client({ token: TOKEN_B }).keys.current())).toBeInstanceOf(AuthenticationError);
-    const again = await Key.rotateWithId(key.id, { client: client() });
-    expect(again.token).not.toBe(key.token);
-  });
+  it(
+    'rotate() gives the key a new token in place and the old one stops working; rotateWithId() ' +
+      'does the same by id',
+    async () => {
+      const key = await client({ token: TOKEN_B }).keys.current();
+      await key.rotate();
+      expect(api.requests.at(-1)).toMatchObject({ method: 'POST', path: `/keys/${key.id}/rotate` });
+      expect(key.token).not.toBe(TOKEN_B);
+      expect(await rejectionOf(client({ token: TOKEN_B }).keys.current())).toBeInstanceOf(AuthenticationError);
+      const again = await Key.rotateWithId(key.id, { client: client() });
+      expect(again.token).not.toBe(key.token);
+    },
+  );
 
-  it('rotate() resolves with the new token when a refresh sent during it is answered first, with the old one', async () => {
+  it('rotate() resolves with the new token when a refresh sent during it is served first (the old token)', async () => {
     const key = await client().keys.create({});
     const old = key.token;
     let answerRotate = () => {};
@@ -98,7 +102,7 @@ describe('Key', () => {
     expect(token).not.toBe(old);
   });
 
-  it('refuses a create or rotate answer without its token: ResponseValidationError on `token`, it may have acted', async () => {
+  it('refuses a create/rotate answer with no token: ResponseValidationError on `token`, mayHaveSucceeded', async () => {
     const { token: _token, ...withoutToken } = await client().keys.create({});
     server.use(
       http.post(`${api.baseUrl}/keys`, () => HttpResponse.json(withoutToken, { status: 201 })),

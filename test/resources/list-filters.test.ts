@@ -13,7 +13,7 @@ const { api, client } = useMockApi({ taskDelay: 5, tokens: { [TOKEN_A]: 'org_acm
 const lastQuery = () => api.requests.at(-1)?.query;
 
 describe('list filters', () => {
-  it("of tasks, sessions, polls and results: a user's, a source's, a key's, a target, an identifier and a type", async () => {
+  it('of tasks, sessions, polls and results: by user, source, key, target, identifier and type', async () => {
     const c = client();
     await configure(c, api);
     const session = await activeSession(c);

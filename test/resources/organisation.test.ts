@@ -10,22 +10,26 @@ const HOOK_DEFAULT = 'https://hooks.example.com/default';
 const HOOK_OWN = 'https://hooks.example.com/own';
 
 describe('Organisation', () => {
-  it('retrieve() GETs /organisation: its id, name, configs as a nested list and state unconfigured until its webhook and storage configs are valid', async () => {
-    const org = await client().organisation.retrieve();
-    expect(api.requests.at(-1)).toMatchObject({ method: 'GET', path: '/organisation' });
-    expect(org).toBeInstanceOf(Organisation);
-    expect(org).toMatchObject({ id: 'org_acme', resource: 'organisation', state: 'unconfigured' });
-    expect(org.webhook_configs).toMatchObject({ data: [] });
-    const cfg = await client().webhookConfigs.create({ url: HOOK_DEFAULT });
-    await api.settle();
-    await org.refresh();
-    expect(org.state).toBe('unconfigured');
-    await client().storageConfigs.create({ url: 'gs://results-bucket/ricloud', credentials: { private_key: 'k' } });
-    await api.settle();
-    await org.refresh();
-    expect(org.state).toBe('active');
-    expect(org.webhook_configs).toMatchObject({ data: [{ id: cfg.id }] });
-  });
+  it(
+    'retrieve() GETs /organisation: its id, name, configs as a nested list and state unconfigured until its ' +
+      'webhook and storage configs are valid',
+    async () => {
+      const org = await client().organisation.retrieve();
+      expect(api.requests.at(-1)).toMatchObject({ method: 'GET', path: '/organisation' });
+      expect(org).toBeInstanceOf(Organisation);
+      expect(org).toMatchObject({ id: 'org_acme', resource: 'organisation', state: 'unconfigured' });
+      expect(org.webhook_configs).toMatchObject({ data: [] });
+      const cfg = await client().webhookConfigs.create({ url: HOOK_DEFAULT });
+      await api.settle();
+      await org.refresh();
+      expect(org.state).toBe('unconfigured');
+      await client().storageConfigs.create({ url: 'gs://results-bucket/ricloud', credentials: { private_key: 'k' } });
+      await api.settle();
+      await org.refresh();
+      expect(org.state).toBe('active');
+      expect(org.webhook_configs).toMatchObject({ data: [{ id: cfg.id }] });
+    },
+  );
 
   it('update() sets webhook_config_default from a config (its id is sent), and null clears it', async () => {
     const cfg = await client().webhookConfigs.create({ url: HOOK_DEFAULT });
@@ -40,26 +44,30 @@ describe('Organisation', () => {
     expect(org.webhook_config_default).toBeNull();
   });
 
-  it('reads an organisation whose configs are bare arrays, as an older copy of the docs shows them, and its permissions', async () => {
-    const permissions = { resource: 'organisation_permissions', identifier: 'default', scopes: {} };
-    server.use(
-      http.get(`${api.baseUrl}/organisation`, () =>
-        HttpResponse.json({
-          id: 1,
-          resource: 'organisation',
-          name: 'Acme',
-          webhook_configs: [],
-          storage_configs: [{ id: 'sc_1', resource: 'storage_config', credentials: { private_key: 'pk-secret' } }],
-          permissions,
-        }),
-      ),
-    );
-    const org = await client().organisation.retrieve();
-    expect(org.webhook_configs).toEqual([]);
-    expect(org.storage_configs).toMatchObject([{ id: 'sc_1' }]);
-    expect(JSON.stringify(org)).not.toContain('pk-secret');
-    expect(org.permissions).toEqual(permissions);
-  });
+  it(
+    'reads an organisation whose configs are bare arrays, as an older copy of the docs shows them, ' +
+      'and its permissions',
+    async () => {
+      const permissions = { resource: 'organisation_permissions', identifier: 'default', scopes: {} };
+      server.use(
+        http.get(`${api.baseUrl}/organisation`, () =>
+          HttpResponse.json({
+            id: 1,
+            resource: 'organisation',
+            name: 'Acme',
+            webhook_configs: [],
+            storage_configs: [{ id: 'sc_1', resource: 'storage_config', credentials: { private_key: 'pk-secret' } }],
+            permissions,
+          }),
+        ),
+      );
+      const org = await client().organisation.retrieve();
+      expect(org.webhook_configs).toEqual([]);
+      expect(org.storage_configs).toMatchObject([{ id: 'sc_1' }]);
+      expect(JSON.stringify(org)).not.toContain('pk-secret');
+      expect(org.permissions).toEqual(permissions);
+    },
+  );
 
   it('refuses a nested list that is neither an array nor a list object (its data not a list)', async () => {
     const answer = { id: 1, resource: 'organisation', webhook_configs: { data: 'none', total_count: 0 } };
@@ -78,32 +86,36 @@ describe('Organisation', () => {
     expect((await org.refresh()).name).toBe('Again');
   });
 
-  it("routes a key's events to its own config and the other key's to the organisation default, each signed with its config's secret", async () => {
-    const c = client();
-    const fallback = await c.webhookConfigs.create({ url: HOOK_DEFAULT });
-    const own = await c.webhookConfigs.create({ url: HOOK_OWN });
-    await c.organisation.update({ webhook_config_default: fallback });
-    const mine = await Key.current({ client: c });
-    await mine.update({ webhook_config: own });
-    const storageOf = (token: string) =>
-      client({ token }).storageConfigs.create({
-        url: 'gs://acme-results/in',
-        credentials: { type: 'service_account' },
-      });
-    await api.settle();
-    receiver.clear();
-    // A storage config test ends with a task event, routed for the key that started it.
-    await storageOf(TOKEN_A);
-    await storageOf(TOKEN_B);
-    await api.settle();
-    const byUrl = (url: string) => receiver.deliveries.filter((d) => d.url.startsWith(url));
-    expect(byUrl(HOOK_OWN)).toHaveLength(1);
-    expect(byUrl(HOOK_DEFAULT)).toHaveLength(1);
-    const [toOwn] = byUrl(HOOK_OWN);
-    const [toDefault] = byUrl(HOOK_DEFAULT);
-    await expect(verifySignature(toOwn?.body ?? '', toOwn?.signature, own.secret ?? '')).resolves.toBeUndefined();
-    await expect(
-      verifySignature(toDefault?.body ?? '', toDefault?.signature, fallback.secret ?? ''),
-    ).resolves.toBeUndefined();
-  });
+  it(
+    "routes a key's events to its own config and the other key's to the organisation default, " +
+      "each signed with its config's secret",
+    async () => {
+      const c = client();
+      const fallback = await c.webhookConfigs.create({ url: HOOK_DEFAULT });
+      const own = await c.webhookConfigs.create({ url: HOOK_OWN });
+      await c.organisation.update({ webhook_config_default: fallback });
+      const mine = await Key.current({ client: c });
+      await mine.update({ webhook_config: own });
+      const storageOf = (token: string) =>
+        client({ token }).storageConfigs.create({
+          url: 'gs://acme-results/in',
+          credentials: { type: 'service_account' },
+        });
+      await api.settle();
+      receiver.clear();
+      // A storage config test ends with a task event, routed for the key that started it.
+      await storageOf(TOKEN_A);
+      await storageOf(TOKEN_B);
+      await api.settle();
+      const byUrl = (url: string) => receiver.deliveries.filter((d) => d.url.startsWith(url));
+      expect(byUrl(HOOK_OWN)).toHaveLength(1);
+      expect(byUrl(HOOK_DEFAULT)).toHaveLength(1);
+      const [toOwn] = byUrl(HOOK_OWN);
+      const [toDefault] = byUrl(HOOK_DEFAULT);
+      await expect(verifySignature(toOwn?.body ?? '', toOwn?.signature, own.secret ?? '')).resolves.toBeUndefined();
+      await expect(
+        verifySignature(toDefault?.body ?? '', toDefault?.signature, fallback.secret ?? ''),
+      ).resolves.toBeUndefined();
+    },
+  );
 });

@@ -64,7 +64,7 @@ describe('a poll', () => {
     }
   });
 
-  it('completes with a failing data type in tasks_failed, its task failed with data-unavailable and no result', async () => {
+  it('completes with a failing data type in tasks_failed, its task failed (data-unavailable), no result', async () => {
     const c = client();
     await configure(c, api);
     const session = await activeSession(c);
@@ -131,7 +131,7 @@ describe('a poll', () => {
     expect((await c.tasks.list({ poll, state: 'failed' })).data).toEqual([]);
   });
 
-  it('has its results listed as Results by listResults(), to download and acknowledge, on the client it came from', async () => {
+  it('has its results listed as Results by listResults(), to download and acknowledge on its client', async () => {
     const c = client();
     await configure(c, api);
     const session = await activeSession(c);
@@ -148,30 +148,34 @@ describe('a poll', () => {
     expect((await poll.listResults({ state: 'consumed' })).data.map((r) => r.id)).toEqual([first?.id]);
   });
 
-  it('has its nested results as Results, as ricloud-py makes them: downloaded and acknowledged on its client, after a refresh too', async () => {
-    const c = client();
-    await configure(c, api);
-    const session = await activeSession(c);
-    const poll = await Poll.retrieve((await c.polls.create({ session, payload: { data_types: THREE } })).id, {
-      client: c,
-    });
-    await poll.wait();
-    const nested = poll.results && !Array.isArray(poll.results) ? poll.results : undefined;
-    expect(nested).toMatchObject({ total_count: 3, has_more: false });
-    const [first, second] = nested?.data ?? [];
-    expect(first).toBeInstanceOf(Result);
-    expect(first?.lastResponse.status).toBe(200);
-    const bytes = new Uint8Array(await new Response(await (first as Result).download()).arrayBuffer());
-    expect(bytes.byteLength).toBe(first?.size);
-    await second?.acknowledge();
-    expect(second?.state).toBe('consumed');
-    expect(api.requests.at(-1)).toMatchObject({ method: 'POST', path: `/results/${second?.id}/ack` });
-    // A result's signed URL carries a token: hidden in the poll's renderings as in the result's.
-    expect(JSON.stringify(poll)).not.toContain((first as Result).signed_url?.url);
-    expect(JSON.parse(JSON.stringify(poll)).results.data[0]).toMatchObject({ id: first?.id, resource: 'result' });
-    await poll.refresh();
-    expect((poll.results as { data: unknown[] }).data.every((result) => result instanceof Result)).toBe(true);
-  });
+  it(
+    'has its nested results as Results, as ricloud-py makes them: downloaded and acknowledged on its client, ' +
+      'after a refresh too',
+    async () => {
+      const c = client();
+      await configure(c, api);
+      const session = await activeSession(c);
+      const poll = await Poll.retrieve((await c.polls.create({ session, payload: { data_types: THREE } })).id, {
+        client: c,
+      });
+      await poll.wait();
+      const nested = poll.results && !Array.isArray(poll.results) ? poll.results : undefined;
+      expect(nested).toMatchObject({ total_count: 3, has_more: false });
+      const [first, second] = nested?.data ?? [];
+      expect(first).toBeInstanceOf(Result);
+      expect(first?.lastResponse.status).toBe(200);
+      const bytes = new Uint8Array(await new Response(await (first as Result).download()).arrayBuffer());
+      expect(bytes.byteLength).toBe(first?.size);
+      await second?.acknowledge();
+      expect(second?.state).toBe('consumed');
+      expect(api.requests.at(-1)).toMatchObject({ method: 'POST', path: `/results/${second?.id}/ack` });
+      // A result's signed URL carries a token: hidden in the poll's renderings as in the result's.
+      expect(JSON.stringify(poll)).not.toContain((first as Result).signed_url?.url);
+      expect(JSON.parse(JSON.stringify(poll)).results.data[0]).toMatchObject({ id: first?.id, resource: 'result' });
+      await poll.refresh();
+      expect((poll.results as { data: unknown[] }).data.every((result) => result instanceof Result)).toBe(true);
+    },
+  );
 
   it('has its results as Results when the API nests them as a bare array (an older copy of the docs)', async () => {
     const attributes = { id: 'res_1', resource: 'result', identifier: 'x', state: 'available', date_created: 'now' };
@@ -181,7 +185,7 @@ describe('a poll', () => {
     expect(Array.isArray(poll.results) && poll.results[0]).toBeInstanceOf(Result);
   });
 
-  it("of a subscription alone polls the subscription's session and source, as ricloud-py's Relay sample does", async () => {
+  it("of a subscription alone polls its session and source, as ricloud-py's Relay sample does", async () => {
     const c = client();
     await configure(c, api);
     const session = await activeSession(c);

@@ -79,7 +79,7 @@ async function firstHalf(result: Result): Promise<Uint8Array> {
 }
 
 describe('a download cut part way by the network', () => {
-  it('resumes from the byte it stopped at with one Range request and If-Range, and the whole file checks out', async () => {
+  it('resumes from the byte it stopped at with one Range request and If-Range; the whole file checks out', async () => {
     const result = await fileResult();
     api.faults.add({ path: `/files/${result.id}`, truncate: true });
     const seen: number[] = [];
@@ -114,7 +114,7 @@ describe('a download cut part way by the network', () => {
     }
   });
 
-  it('sends Last-Modified as If-Range when the first answer has no ETag and it is 60 s or more before its Date', async () => {
+  it('sends Last-Modified as If-Range when the first answer has no ETag and it is ≥ 60 s before its Date', async () => {
     const result = await fileResult();
     const half = await firstHalf(result);
     const sent = answerFiles((request) =>
@@ -153,7 +153,7 @@ describe('a download cut part way by the network', () => {
     ]);
   });
 
-  it('resumes an answer with Content-Encoding: identity (no encoding) as one without, but not a compressed one', async () => {
+  it('resumes an answer with Content-Encoding: identity as one without, but not a compressed one', async () => {
     let encoding = 'identity';
     let half: Uint8Array = new Uint8Array();
     const ranges: (string | null)[] = [];
@@ -299,7 +299,7 @@ describe('a download cut part way by the network', () => {
     expect(fileRequests(result)).toHaveLength(sent);
   });
 
-  it('ends with AbortError, sending nothing more, when its signal fires during the backoff before resuming', async () => {
+  it('ends with AbortError, sending nothing more, when its signal fires in the backoff before resuming', async () => {
     const result = await fileResult();
     const half = await firstHalf(result);
     const controller = new AbortController();

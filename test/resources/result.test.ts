@@ -161,7 +161,7 @@ describe('result.download()', () => {
     expect(error).toMatchObject({ expected: result.checksum, actual: md5(bad) });
   });
 
-  it('fails with SizeMismatchError as soon as more bytes than the size arrive, without waiting for the end', async () => {
+  it('fails with SizeMismatchError once more bytes than the size arrive, without waiting for the end', async () => {
     const result = await fileResult();
     // The answer never ends: only a check made as the bytes pass can end this download.
     server.use(http.get(`${api.baseUrl}/files/:id`, () => fileAnswer(new Uint8Array(SIZE + 1), { hang: true })));
@@ -195,7 +195,7 @@ describe('result.download()', () => {
     expect(seen[0]).toBeLessThan(SIZE);
   });
 
-  it('cancels the file as soon as its signal fires between reads: a parked stream keeps no connection open', async () => {
+  it('cancels the file once its signal fires between reads: a parked stream keeps no connection open', async () => {
     let cancels = 0;
     // A fetch whose file body counts its cancels (msw's settles none).
     const counting: typeof fetch = async (input, init) => {
@@ -309,12 +309,14 @@ describe('result.download()', () => {
     expect(await rejectionOf(result.download())).toMatchObject({
       name: 'InvalidInputError',
       field: 'signed_url',
-      message: `signed_url: result ${result.id} has none (state available): turn on signed_urls_enabled in its storage config, or read its url from the bucket`,
+      message:
+        `signed_url: result ${result.id} has none (state available): ` +
+        'turn on signed_urls_enabled in its storage config, or read its url from the bucket',
     });
     expect(api.requests.length).toBe(sent);
   });
 
-  it('refuses, before sending, a result whose storage config signs no URLs (the default): signed_url null', async () => {
+  it('refuses before sending a result whose storage config signs no URLs (the default): signed_url null', async () => {
     const payload = { data_types: ['a.b'], files: ['file-1'] };
     const { results } = await resultsOf(client(), payload, () => api.settle(), false);
     expect(results.map((r) => r.signed_url)).toEqual([null, null]);
@@ -373,7 +375,7 @@ describe('result.download() and its request', () => {
     expect(md5(bytes)).toBe(result.checksum);
   });
 
-  it('fails at once with the advice when a 503 asks to retry after days, as API calls do, rather than sleeping', async () => {
+  it('fails at once with the advice when a 503 asks to retry after days, as API calls do, not sleeping', async () => {
     const result = await fileResult();
     let refused = 0;
     server.use(
@@ -388,7 +390,7 @@ describe('result.download() and its request', () => {
     expect(refused).toBe(1);
   });
 
-  it("waits a Retry-After date as the server's Date measures it, with the server's clock 10 minutes ahead", async () => {
+  it("waits a Retry-After date as the server's Date measures it, the server's clock 10 minutes ahead", async () => {
     const result = await fileResult();
     const serverNow = Date.now() + 10 * 60_000;
     let refused = 0;
@@ -461,7 +463,7 @@ describe('result.download() and its request', () => {
 });
 
 describe('an expired result', () => {
-  it('download() fails with ResultExpiredError (410) and the raw body; once refreshed, it has no signed_url', async () => {
+  it('download() fails with ResultExpiredError (410) and the raw body; refreshed, it has no signed_url', async () => {
     const short = createMockApi({
       baseUrl: 'https://short.mock',
       taskDelay: 1,
@@ -553,7 +555,7 @@ describe('what a download leaves behind', () => {
     void reader?.cancel();
   });
 
-  it('a read pending on a stalled file, after others, keeps its idle timer alive: the process waits for its end', async () => {
+  it('a read on a stalled file, after others, keeps its idle timer alive: the process waits for its end', async () => {
     const result = await fileResult();
     server.use(
       http.get(`${api.baseUrl}/files/:id`, () => fileAnswer(new Uint8Array(SIZE / 2), { chunks: 2, hang: true })),
@@ -572,35 +574,39 @@ describe('what a download leaves behind', () => {
     void reader?.cancel();
   });
 
-  it('streams dropped unread or left mid-way leave no listener on a shared signal once collected; cancelled ones at once', async () => {
-    const result = await fileResult();
-    const shared = new AbortController();
-    const listeners = () => getEventListeners(shared.signal, 'abort').length;
-    for (let i = 0; i < 4; i++)
-      // Awaited: it settles though msw's body may never settle a cancel.
-      await (await result.download({ signal: shared.signal })).cancel();
-    expect(listeners()).toBe(0);
-    for (let i = 0; i < 4; i++) {
-      await result.download({ signal: shared.signal });
-      // A read's idle timer holds its stream until it lapses (after `timeout` at most).
-      await (await result.download({ signal: shared.signal, timeout: 100 })).getReader().read();
-    }
-    expect(listeners()).toBe(1);
-    await vi.waitFor(
-      () => {
-        gc();
-        expect(listeners()).toBe(0);
-      },
-      { timeout: 5000 },
-    );
-    // A stream still held is not collected: the signal still stops it.
-    const held = (await result.download({ signal: shared.signal })).getReader();
-    await held.read();
-    gc();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    shared.abort();
-    expect(await rejectionOf(held.read())).toBeInstanceOf(AbortError);
-  });
+  it(
+    'streams dropped unread or left mid-way leave no listener on a shared signal once collected; ' +
+      'cancelled ones at once',
+    async () => {
+      const result = await fileResult();
+      const shared = new AbortController();
+      const listeners = () => getEventListeners(shared.signal, 'abort').length;
+      for (let i = 0; i < 4; i++)
+        // Awaited: it settles though msw's body may never settle a cancel.
+        await (await result.download({ signal: shared.signal })).cancel();
+      expect(listeners()).toBe(0);
+      for (let i = 0; i < 4; i++) {
+        await result.download({ signal: shared.signal });
+        // A read's idle timer holds its stream until it lapses (after `timeout` at most).
+        await (await result.download({ signal: shared.signal, timeout: 100 })).getReader().read();
+      }
+      expect(listeners()).toBe(1);
+      await vi.waitFor(
+        () => {
+          gc();
+          expect(listeners()).toBe(0);
+        },
+        { timeout: 5000 },
+      );
+      // A stream still held is not collected: the signal still stops it.
+      const held = (await result.download({ signal: shared.signal })).getReader();
+      await held.read();
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      shared.abort();
+      expect(await rejectionOf(held.read())).toBeInstanceOf(AbortError);
+    },
+  );
 });
 
 describe("a result behind a Proxy (Vue's reactive())", () => {

@@ -198,7 +198,7 @@ describe('a short payload value, as ricloud-py samples use', () => {
     });
   });
 
-  it('hides a code-shaped error that holds the token (a proxy naming the key it refused), in every rendering', async () => {
+  it('hides a code-shaped error holding the token (a proxy naming the key it refused) in every rendering', async () => {
     const token = 'tok_alpha_secret0123';
     server.use(http.get(SESSIONS, () => HttpResponse.json({ error: `unknown-key-${token}` }, { status: 401 })));
     const error = await rejectionOf(client({ token }).sessions.list());

@@ -22,30 +22,34 @@ const { api, client } = useMockApi({ taskDelay: 5 });
 const requestsOf = (id: string) => api.requests.filter((r) => r.path === `/sessions/${id}`);
 
 describe('Session.create and wait()', () => {
-  it('starts pending, and wait() long-polls once with Ricloud-Await until it is active, its source nested and active', async () => {
-    const c = client();
-    await configure(c, api);
-    const user = await c.users.create({ identifier: 'alice@example.com' });
-    const session = await Session.create(
-      { source: { user, type: 'icloud.account', identifier: 'john@icloud.com' }, payload: { password: 'right' } },
-      { client: c },
-    );
-    expect(session).toBeInstanceOf(Session);
-    expect(session).toMatchObject({ resource: 'session', state: 'pending', error: null });
-    expect(session.done).toBe(false);
-    const sent = JSON.parse(api.requests.find((r) => r.path === '/sessions')?.body ?? '{}');
-    expect(sent.source).toEqual({ user: user.id, type: 'icloud.account', identifier: 'john@icloud.com' });
+  it(
+    'starts pending, and wait() long-polls once with Ricloud-Await until it is active, ' +
+      'its source nested and active',
+    async () => {
+      const c = client();
+      await configure(c, api);
+      const user = await c.users.create({ identifier: 'alice@example.com' });
+      const session = await Session.create(
+        { source: { user, type: 'icloud.account', identifier: 'john@icloud.com' }, payload: { password: 'right' } },
+        { client: c },
+      );
+      expect(session).toBeInstanceOf(Session);
+      expect(session).toMatchObject({ resource: 'session', state: 'pending', error: null });
+      expect(session.done).toBe(false);
+      const sent = JSON.parse(api.requests.find((r) => r.path === '/sessions')?.body ?? '{}');
+      expect(sent.source).toEqual({ user: user.id, type: 'icloud.account', identifier: 'john@icloud.com' });
 
-    expect(await session.wait()).toBe(session);
-    expect(session).toMatchObject({
-      state: 'active',
-      error: null,
-      source: { type: 'icloud.account', state: 'active' },
-    });
-    expect(requestsOf(session.id).map((r) => r.headers['ricloud-await'])).toEqual(['10']);
-    const source = await Source.retrieve((session.source as { id: string }).id, { client: c });
-    expect(source.state).toBe('active');
-  });
+      expect(await session.wait()).toBe(session);
+      expect(session).toMatchObject({
+        state: 'active',
+        error: null,
+        source: { type: 'icloud.account', state: 'active' },
+      });
+      expect(requestsOf(session.id).map((r) => r.headers['ricloud-await'])).toEqual(['10']);
+      const source = await Source.retrieve((session.source as { id: string }).id, { client: c });
+      expect(source.state).toBe('active');
+    },
+  );
 
   it.each(SESSION_FAILURES)(
     'resolves wait() failed with the slug of %s, and its source state',
@@ -85,7 +89,7 @@ describe('Session.create and wait()', () => {
     expect(session.state).toBe('active');
   });
 
-  it("opens a Relay session named by its pairing code alone, as ricloud-py's Relay sample sends it (no identifier)", async () => {
+  it("opens a Relay session by its pairing code alone (no identifier), as ricloud-py's Relay sample does", async () => {
     const c = client();
     await configure(c, api);
     const user = await c.users.create({ identifier: 'relay-owner' });

@@ -25,22 +25,27 @@ const file = (name: string, text: string) => {
 };
 
 describe('StorageConfig', () => {
-  it('create() POSTs url and credentials, answers 201 with state new and a storage_config.test task; credentials never shown', async () => {
-    const logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-    const cfg = await client({ logger, logLevel: 'debug' }).storageConfigs.create({ url: URL_GS, credentials: GCP });
-    expect(api.requests.at(-1)).toMatchObject({ method: 'POST', path: '/configs/storage' });
-    expect(cfg).toBeInstanceOf(StorageConfig);
-    expect(cfg.lastResponse.status).toBe(201);
-    expect(cfg).toMatchObject({ resource: 'storage_config', type: 'gs', url: URL_GS, state: 'new' });
-    const shown = `${JSON.stringify(cfg)} ${inspect(cfg)} ${inspect({ ...cfg })} ${JSON.stringify(logger.debug.mock.calls)}`;
-    expect(shown).not.toContain('BEGIN PRIVATE KEY');
-    expect(shown).not.toContain('r@acme.iam');
-    expect(inspect(cfg)).toContain('[redacted]');
-    const [task] = (await client().tasks.list({ type: 'storage_config.test' })).data;
-    await task?.wait({ timeout: 5_000 });
-    expect(task?.state).toBe('succeeded');
-    expect((await cfg.refresh()).state).toBe('valid');
-  });
+  it(
+    'create() POSTs url and credentials, answers 201 with state new and a storage_config.test task; ' +
+      'credentials never shown',
+    async () => {
+      const logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+      const cfg = await client({ logger, logLevel: 'debug' }).storageConfigs.create({ url: URL_GS, credentials: GCP });
+      expect(api.requests.at(-1)).toMatchObject({ method: 'POST', path: '/configs/storage' });
+      expect(cfg).toBeInstanceOf(StorageConfig);
+      expect(cfg.lastResponse.status).toBe(201);
+      expect(cfg).toMatchObject({ resource: 'storage_config', type: 'gs', url: URL_GS, state: 'new' });
+      const logs = logger.debug.mock.calls;
+      const shown = `${JSON.stringify(cfg)} ${inspect(cfg)} ${inspect({ ...cfg })} ${JSON.stringify(logs)}`;
+      expect(shown).not.toContain('BEGIN PRIVATE KEY');
+      expect(shown).not.toContain('r@acme.iam');
+      expect(inspect(cfg)).toContain('[redacted]');
+      const [task] = (await client().tasks.list({ type: 'storage_config.test' })).data;
+      await task?.wait({ timeout: 5_000 });
+      expect(task?.state).toBe('succeeded');
+      expect((await cfg.refresh()).state).toBe('valid');
+    },
+  );
 
   it('retrieve, list (for await), update, test and delete, in static, client and instance forms', async () => {
     configure({ token: TOKEN_A, baseUrl: api.baseUrl, logLevel: 'off' });
@@ -109,7 +114,7 @@ describe('readCredentialsFile (ricloud/node)', () => {
     expect(await readCredentialsFile(file('key.json', JSON.stringify(GCP)))).toEqual(GCP);
   });
 
-  it('reads the first row of an AWS console CSV, headers lower-cased with spaces as _ (quoted fields included)', async () => {
+  it('reads the first row of an AWS console CSV, headers lower-cased, spaces as _ (quoted fields too)', async () => {
     const csv =
       '\uFEFFUser name,Password,Access key ID,Secret access key,Console login link\r\n' +
       'ricloud,,AKIAEXAMPLE,"wJalr/K7MDENG,bPxRfi""CY",https://acme.signin.aws.amazon.com/console\r\n';

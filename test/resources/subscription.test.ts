@@ -15,7 +15,7 @@ import { activeSession, configure } from './flow-support';
 const { api, client } = useMockApi({ taskDelay: 5, intervalScale: 0.01 });
 
 describe('a subscription', () => {
-  it('polls its session every interval until it is deleted, and is listed, retrieved and deleted in each form', async () => {
+  it('polls its session every interval until deleted, and is listed, retrieved and deleted in each form', async () => {
     const c = client();
     await configure(c, api);
     const session = await activeSession(c);

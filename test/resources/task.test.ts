@@ -54,15 +54,19 @@ describe('Task.retrieve', () => {
     expect(pollsOf(task.id)[0]?.headers['ricloud-await']).toBe('5');
   });
 
-  it('with awaitFor beyond 3 × a short timeout, the default deadline lets the long-poll wait; a deadline given still wins', async () => {
-    const { task } = await heldTest();
-    const cut = await rejectionOf(client().tasks.retrieve(task.id, { awaitFor: 1, timeout: 50, deadline: 100 }));
-    expect(cut).toBeInstanceOf(TimeoutError);
-    // The mock holds the answer while the task runs (its delivery held), far past 3 × 50 ms.
-    const done = await client().tasks.retrieve(task.id, { awaitFor: 1, timeout: 50, maxRetries: 0 });
-    expect(done.id).toBe(task.id);
-    expect(pollsOf(task.id)).toHaveLength(2);
-  });
+  it(
+    'with awaitFor beyond 3 × a short timeout, the default deadline lets the long-poll wait; ' +
+      'a deadline given still wins',
+    async () => {
+      const { task } = await heldTest();
+      const cut = await rejectionOf(client().tasks.retrieve(task.id, { awaitFor: 1, timeout: 50, deadline: 100 }));
+      expect(cut).toBeInstanceOf(TimeoutError);
+      // The mock holds the answer while the task runs (its delivery held), far past 3 × 50 ms.
+      const done = await client().tasks.retrieve(task.id, { awaitFor: 1, timeout: 50, maxRetries: 0 });
+      expect(done.id).toBe(task.id);
+      expect(pollsOf(task.id)).toHaveLength(2);
+    },
+  );
 
   it("refuses another organisation's task with a NotFoundError naming it", async () => {
     await client().webhookConfigs.create({ url: URL_1 });
@@ -74,30 +78,34 @@ describe('Task.retrieve', () => {
     expect(error.message).toBe(`task ${stored?.id} not found (404 not-found)`);
   });
 
-  it('reads a task in a state the SDK does not know without failing, takes null optional attributes, and wait() settles on it', async () => {
-    server.use(
-      http.get(`${api.baseUrl}/tasks/:id`, ({ params }) =>
-        HttpResponse.json({
-          id: params.id,
-          resource: 'task',
-          type: 'webhook_config.test',
-          state: 'archived',
-          organisation: null,
-          error: null,
-          results: null,
-          date_created: '2024-05-01T10:00:00Z',
-          date_started: null,
-          date_completed: null,
-        }),
-      ),
-    );
-    const task = await client().tasks.retrieve('tsk_1');
-    expect(task.state).toBe('archived');
-    // A state the API may add is not running: wait() returns it, as ricloud-py's samples stop on it.
-    expect(task.done).toBe(true);
-    expect(await task.wait({ timeout: 10_000 })).toBe(task);
-    expect(task.date_completed).toBeNull();
-  });
+  it(
+    'reads a task in a state the SDK does not know without failing, takes null optional attributes, and wait() ' +
+      'settles on it',
+    async () => {
+      server.use(
+        http.get(`${api.baseUrl}/tasks/:id`, ({ params }) =>
+          HttpResponse.json({
+            id: params.id,
+            resource: 'task',
+            type: 'webhook_config.test',
+            state: 'archived',
+            organisation: null,
+            error: null,
+            results: null,
+            date_created: '2024-05-01T10:00:00Z',
+            date_started: null,
+            date_completed: null,
+          }),
+        ),
+      );
+      const task = await client().tasks.retrieve('tsk_1');
+      expect(task.state).toBe('archived');
+      // A state the API may add is not running: wait() returns it, as ricloud-py's samples stop on it.
+      expect(task.done).toBe(true);
+      expect(await task.wait({ timeout: 10_000 })).toBe(task);
+      expect(task.date_completed).toBeNull();
+    },
+  );
 });
 
 describe('Task.list', () => {
@@ -181,7 +189,7 @@ describe('refresh', () => {
 });
 
 describe('wait', () => {
-  it('long-polls with Ricloud-Await (10 s by default) and resolves once the task succeeded, in one held request', async () => {
+  it('long-polls with Ricloud-Await (default 10 s) and resolves once it succeeded, in one held request', async () => {
     const { task } = await heldTest();
     const waiting = task.wait();
     await vi.waitFor(() => expect(pollsOf(task.id)).toHaveLength(1));
@@ -234,20 +242,24 @@ describe('wait', () => {
     expect(api.requests).toHaveLength(before);
   });
 
-  it('throws AbortError, as every call does, when the signal fired before wait(), for a task that has already ended', async () => {
-    const task = await (await client().webhookConfigs.create({ url: URL_1 })).test();
-    await api.settle();
-    await task.refresh();
-    expect(task.done).toBe(true);
-    const before = api.requests.length;
-    const why = new Error('user left');
-    const error = await rejectionOf(task.wait({ signal: AbortSignal.abort(why) }));
-    expect(error).toBeInstanceOf(AbortError);
-    expect(error.message).toBe(`task ${task.id} wait: aborted before sending`);
-    expect(error.cause).toBe(why);
-    expect((error as AbortError).request).toEqual({ method: 'GET', path: `/tasks/${task.id}`, attempts: 0 });
-    expect(api.requests).toHaveLength(before);
-  });
+  it(
+    'throws AbortError, as every call does, when the signal fired before wait(), ' +
+      'for a task that has already ended',
+    async () => {
+      const task = await (await client().webhookConfigs.create({ url: URL_1 })).test();
+      await api.settle();
+      await task.refresh();
+      expect(task.done).toBe(true);
+      const before = api.requests.length;
+      const why = new Error('user left');
+      const error = await rejectionOf(task.wait({ signal: AbortSignal.abort(why) }));
+      expect(error).toBeInstanceOf(AbortError);
+      expect(error.message).toBe(`task ${task.id} wait: aborted before sending`);
+      expect(error.cause).toBe(why);
+      expect((error as AbortError).request).toEqual({ method: 'GET', path: `/tasks/${task.id}`, attempts: 0 });
+      expect(api.requests).toHaveLength(before);
+    },
+  );
 
   it('refuses a timeout that is not a positive number before sending', async () => {
     const { task } = await heldTest();

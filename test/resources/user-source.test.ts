@@ -16,7 +16,7 @@ import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 const { api, client, server } = useMockApi();
 
 describe('User', () => {
-  it('creates, retrieves, lists by identifier (for await) and updates a user, in static, client and instance forms', async () => {
+  it('creates, retrieves, lists by identifier (for await) and updates a user, in each form', async () => {
     configure({ token: TOKEN_A, baseUrl: api.baseUrl, logLevel: 'off' });
     const alice = await User.create({ identifier: 'alice@example.com' });
     expect(alice).toBeInstanceOf(User);
@@ -60,7 +60,7 @@ describe('User', () => {
     expect(api.requests).toHaveLength(before);
   });
 
-  it('creates a user of another key of the organisation, given as a Key or its id, and lists it by that key', async () => {
+  it('creates a user of another organisation key, given as a Key or its id, and lists it by that key', async () => {
     const c = client();
     const other = await c.keys.create({});
     const user = await c.users.create({ identifier: 'dave', key: other });
@@ -125,7 +125,7 @@ describe('Source', () => {
     expect(error).toMatchObject({ name: 'RequestError', status: 400, params: { state: [expect.any(String)] } });
   });
 
-  it('refuses a child type (rirelay.source, which the API alone makes) before sending, in a source or a session', async () => {
+  it('refuses a child type (rirelay.source, made by the API only) before sending, in a source or session', async () => {
     const c = client();
     const user = await c.users.create({ identifier: 'erin' });
     const before = api.requests.length;

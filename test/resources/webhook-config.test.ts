@@ -14,18 +14,22 @@ const testsOf = (id: string) => api.store.tasks().filter((t) => t.type === 'webh
 const stateOf = (id: string) => api.store.webhookConfigs().find((c) => c.id === id)?.state;
 
 describe('WebhookConfig.create', () => {
-  it('POSTs {url} as JSON and answers 201 with state new, a secret of at least 32 characters and a queued test task', async () => {
-    const cfg = await client().webhookConfigs.create({ url: URL_1 });
-    const [sent] = api.requests;
-    expect(sent).toMatchObject({ method: 'POST', path: '/configs/webhook', body: JSON.stringify({ url: URL_1 }) });
-    expect(sent?.headers['content-type']).toMatch(/^application\/json/);
-    expect(cfg).toBeInstanceOf(WebhookConfig);
-    expect(cfg.lastResponse.status).toBe(201);
-    expect(cfg).toMatchObject({ resource: 'webhook_config', url: URL_1, state: 'new' });
-    expect(cfg.secret?.length).toBeGreaterThanOrEqual(32);
-    expect(testsOf(cfg.id)).toHaveLength(1);
-    expect(api.created).toMatchObject({ webhook_config: 1, task: 1 });
-  });
+  it(
+    'POSTs {url} as JSON and answers 201 with state new, a secret of at least 32 ' +
+      'characters and a queued test task',
+    async () => {
+      const cfg = await client().webhookConfigs.create({ url: URL_1 });
+      const [sent] = api.requests;
+      expect(sent).toMatchObject({ method: 'POST', path: '/configs/webhook', body: JSON.stringify({ url: URL_1 }) });
+      expect(sent?.headers['content-type']).toMatch(/^application\/json/);
+      expect(cfg).toBeInstanceOf(WebhookConfig);
+      expect(cfg.lastResponse.status).toBe(201);
+      expect(cfg).toMatchObject({ resource: 'webhook_config', url: URL_1, state: 'new' });
+      expect(cfg.secret?.length).toBeGreaterThanOrEqual(32);
+      expect(testsOf(cfg.id)).toHaveLength(1);
+      expect(api.created).toMatchObject({ webhook_config: 1, task: 1 });
+    },
+  );
 
   it('takes the default client through the static method, and another client through options.client', async () => {
     configure({ token: TOKEN_A, baseUrl: api.baseUrl, logLevel: 'off' });
@@ -38,7 +42,7 @@ describe('WebhookConfig.create', () => {
     ]);
   });
 
-  it('refuses a create answer without its secret: ResponseValidationError on `secret`, the config may exist', async () => {
+  it('refuses a create answer with no secret: ResponseValidationError on `secret`, the config may exist', async () => {
     const { secret: _secret, ...withoutSecret } = await client().webhookConfigs.create({ url: URL_1 });
     server.use(http.post(`${api.baseUrl}/configs/webhook`, () => HttpResponse.json(withoutSecret, { status: 201 })));
     const error = await rejectionOf(client().webhookConfigs.create({ url: URL_1 }));
@@ -56,7 +60,7 @@ describe('WebhookConfig.create', () => {
     expect(inspect(cfg)).toContain('[redacted]');
   });
 
-  it('does not send Ricloud-Await unless asked, and holds the answer until the test ends when awaitFor is given', async () => {
+  it('sends no Ricloud-Await unless asked; holds the answer until the test ends when awaitFor is given', async () => {
     const quick = await client().webhookConfigs.create({ url: URL_1 });
     const held = await client().webhookConfigs.create({ url: URL_1 }, { awaitFor: 5 });
     expect(api.requests.map((r) => r.headers['ricloud-await'])).toEqual([undefined, '5']);
@@ -67,7 +71,7 @@ describe('WebhookConfig.create', () => {
 });
 
 describe('the test lifecycle of a config', () => {
-  it('goes pending -> processing -> a signed delivery to <url>/<event id> -> succeeded, and the config turns valid', async () => {
+  it('goes pending → processing → signed delivery to <url>/<event id> → succeeded; config turns valid', async () => {
     receiver.answer('hold');
     const c = client();
     const cfg = await c.webhookConfigs.create({ url: URL_1 });
@@ -123,7 +127,7 @@ describe('the test lifecycle of a config', () => {
     },
   );
 
-  it('walks new -> valid -> new (url change) -> invalid -> new (state new) -> valid -> deactivated -> new -> valid', async () => {
+  it('walks new → valid → new (new url) → invalid → new (state new) → valid → deactivated → new → valid', async () => {
     const c = client();
     const cfg = await c.webhookConfigs.create({ url: URL_1 });
     const states: string[] = [cfg.state];
@@ -314,7 +318,7 @@ describe('refresh', () => {
     expect(cfg.secret).toBe(secret);
   });
 
-  it('keeps the answer to the later of two overlapping in-place calls, even when the earlier one is answered last', async () => {
+  it('keeps the answer to the later of two overlapping in-place calls, even if the earlier answers last', async () => {
     const cfg = await client().webhookConfigs.create({ url: URL_1 });
     // A refresh answered slowly with the old url, then an update answered at once with the new one.
     let answerRefresh = () => {};
@@ -342,7 +346,7 @@ describe('refresh', () => {
     expect(cfg.lastResponse).toBe(updateResponse);
   });
 
-  it('update() resolves with its own answer when a refresh sent during it is served first, with the old url', async () => {
+  it('update() resolves with its own answer when a refresh sent during it is served first (the old url)', async () => {
     const cfg = await client().webhookConfigs.create({ url: URL_1 });
     let answerUpdate = () => {};
     const updateAnswered = new Promise<void>((resolve) => (answerUpdate = resolve));
@@ -399,19 +403,23 @@ describe('test', () => {
 });
 
 describe('the methods made from the declarations', () => {
-  it('keep instance methods on the prototype: for…in and Object.keys list the API fields only, and each method runs', async () => {
-    const cfg = await client().webhookConfigs.create({ url: URL_1 });
-    const listed: string[] = [];
-    for (const key in cfg) listed.push(key);
-    expect(listed).toEqual(Object.keys(cfg));
-    expect(listed).not.toEqual(expect.arrayContaining(['update']));
-    for (const name of ['update', 'refresh', 'test', 'delete'] as const) {
-      expect(Object.hasOwn(cfg, name)).toBe(false);
-      expect(typeof cfg[name]).toBe('function');
-    }
-    expect(await cfg.refresh()).toBe(cfg);
-    expect(await cfg.test()).toBeInstanceOf(Task);
-  });
+  it(
+    'keep instance methods on the prototype: for…in and Object.keys list the API fields only, ' +
+      'and each method runs',
+    async () => {
+      const cfg = await client().webhookConfigs.create({ url: URL_1 });
+      const listed: string[] = [];
+      for (const key in cfg) listed.push(key);
+      expect(listed).toEqual(Object.keys(cfg));
+      expect(listed).not.toEqual(expect.arrayContaining(['update']));
+      for (const name of ['update', 'refresh', 'test', 'delete'] as const) {
+        expect(Object.hasOwn(cfg, name)).toBe(false);
+        expect(typeof cfg[name]).toBe('function');
+      }
+      expect(await cfg.refresh()).toBe(cfg);
+      expect(await cfg.test()).toBeInstanceOf(Task);
+    },
+  );
 
   it('work detached from their object: a static method and a client group method called on their own', async () => {
     configure({ token: TOKEN_A, baseUrl: api.baseUrl, logLevel: 'off' });

@@ -19,7 +19,12 @@ PRINTED = re.compile(r"^(\w+)\((\{.*\})\)$", re.MULTILINE | re.DOTALL)
 def cli(*args):
     """Runs `python -m ricloud *args`; returns its output, failing on a non-zero exit."""
     done = subprocess.run([sys.executable, "-m", "ricloud"] + list(args), capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, "ricloud %s exited %d:\n%s%s" % (" ".join(args), done.returncode, done.stdout, done.stderr)
+    assert done.returncode == 0, "ricloud %s exited %d:\n%s%s" % (
+        " ".join(args),
+        done.returncode,
+        done.stdout,
+        done.stderr,
+    )
     return done.stdout
 
 
@@ -66,7 +71,9 @@ def main():
 
     relay = printed(cli("rirelay", "session", "create", "2468", *user), "Session")
     assert relay["state"] == "active" and relay["source"]["type"] == "rirelay.instance", relay
-    sub = printed(cli("rirelay", "sub", "create", relay["id"], relay["source"]["id"], "--info-types", "*"), "Subscription")
+    sub = printed(
+        cli("rirelay", "sub", "create", relay["id"], relay["source"]["id"], "--info-types", "*"), "Subscription"
+    )
     manual = printed(cli("rirelay", "sub", "poll", sub["id"], "--data-types", "ios_messages.messages"), "Poll")
     assert manual["subscription"] == sub["id"] and manual["state"] == "completed", manual
     assert printed(cli("rirelay", "sub", "retrieve", sub["id"]), "Subscription")["id"] == sub["id"]

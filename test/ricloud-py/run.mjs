@@ -1,8 +1,9 @@
 /**
  * `npm run test:ricloud-py -- <ricloud-py checkout>` (or RICLOUD_PY=<checkout>): runs the official Python client,
  * ricloud-py 3.2.0, against `ricloud mock` over HTTP: ricloud-py's own integration test (pytest, `-m integration`),
- * then `every_resource.py`, which drives every resource it wraps, then its command line (`cli_commands.py`). The checkout is not ours to ship (AGPL-3.0): it is
- * only put on PYTHONPATH. Without one this exits 2 and says how to get it; any failure exits 1. See docs/ricloud-py.md.
+ * then `every_resource.py`, which drives every resource it wraps, then its command line (`cli_commands.py`). The
+ * checkout is not ours to ship (AGPL-3.0): it is only put on PYTHONPATH. Without one this exits 2 and says how to get
+ * it; any failure exits 1. See docs/ricloud-py.md.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';

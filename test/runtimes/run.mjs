@@ -205,9 +205,10 @@ async function main() {
       const name = `vitest suite on Node ${node.slice(4)}`;
       if (!existsSync(bin[node])) return record(name, undefined, { skip: `${bin[node]} was not installed` });
       const nodeVersion = await version(bin[node]);
-      // Each run keeps its own temporary files, so the two can run at once. A test is retried up to twice here (npm test
-      // runs each once): beside the other jobs a timing-bound test can miss on 2 cores, which says nothing of the runtime.
-      // The kill is a guard against a hang, not a limit on speed: on a shared 2-core machine under load a run took 7 min.
+      // Each run keeps its own temporary files, so the two can run at once. A test is retried up to twice here (npm
+      // test runs each once): beside the other jobs a timing-bound test can miss on 2 cores, which says nothing of the
+      // runtime. The kill is a guard against a hang, not a limit on speed: on a shared 2-core machine under load a run
+      // took 7 min.
       const { code, output } = await run(bin[node], ['node_modules/vitest/vitest.mjs', 'run', '--retry=2'], {
         timeout: 720_000,
         env: { NO_COLOR: '1', FORCE_COLOR: '0', TMPDIR: await mkdtemp(join(work, `${node}-`)) },
@@ -381,7 +382,7 @@ const worker :Workerd.Worker = (
         const file = join(publicDir, url.pathname === '/' ? 'index.html' : url.pathname.slice(1));
         if (!existsSync(file)) return res.writeHead(404).end();
         const type = file.endsWith('.html') ? 'text/html' : 'text/javascript';
-        // A strict policy without 'unsafe-eval': the page reports each violation (code compiled from strings, as zod's JIT).
+        // A strict policy, no 'unsafe-eval': the page reports violations (code compiled from strings, as zod's JIT).
         res.setHeader('content-security-policy', "script-src 'self'");
         res.setHeader('content-type', type).end(await readFile(file));
       }

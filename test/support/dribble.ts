@@ -6,7 +6,7 @@ const SAMPLE_EVERY = 25_000;
 
 /**
  * A stream of `chunks` one-byte chunks of spaces, then `tail` in one chunk; the most the heap has grown above where
- * it stood when the stream was made, measured after a collection every 25,000 chunks; and whether it was read to its end.
+ * it stood when the stream was made, measured after a collection every 25,000 chunks; and whether it was read whole.
  */
 export function dribble(
   chunks: number,

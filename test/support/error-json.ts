@@ -1,7 +1,7 @@
 /** Positive assertions on what an error's JSON carries, so `toJSON` returning `{}` or a secret fails a test. */
 import { expect } from 'vitest';
 
-/** The JSON an error must give: its name, message, status and request (`undefined` when it has none), and its own fields. */
+/** The JSON an error must give: its name, message, status and request (`undefined` if none), and its own fields. */
 export interface ErrorJson {
   name: string;
   message: string;

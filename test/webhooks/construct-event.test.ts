@@ -63,7 +63,7 @@ describe('constructEvent', () => {
     expect(isEvent(event, 'task.succeeded')).toBe(false);
   });
 
-  it('checks the signature before it parses: a bad signature on a non-JSON body is a SignatureVerificationError', async () => {
+  it('verifies before parsing: a bad signature on a non-JSON body is a SignatureVerificationError', async () => {
     const error = await rejection(constructEvent('not json', await sign('other'), SECRET, at));
     expect(error).toBeInstanceOf(SignatureVerificationError);
   });
@@ -184,7 +184,7 @@ describe('verifyRequest', () => {
     expect((await verifyRequest(again, SECRET, { now: T + 600 })).type).toBe('task');
   });
 
-  it('refuses a body cut off while it was read (the sender went away) as unreadable, not as an untyped error', async () => {
+  it('refuses a body cut off mid-read (the sender went away) as unreadable, not as an untyped error', async () => {
     const signedRequest = await createSignedRequest(taskSucceeded(), SECRET);
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -237,7 +237,7 @@ describe('WebhookEvent types', () => {
     expectTypeOf<WebhookEventOf<'subscription.renewed'>>().toEqualTypeOf<GenericWebhookEvent>();
   });
 
-  it('isEvent takes an event typed GenericWebhookEvent, as a handler of an unknown slug or a store gives it', async () => {
+  it("isEvent takes an event typed GenericWebhookEvent, as an unknown slug's handler or a store gives it", async () => {
     const body = JSON.stringify(taskSucceeded('evt_1'));
     const stored: GenericWebhookEvent = await constructEvent(body, await sign(body), SECRET, at);
     expect(isEvent(stored, 'task.succeeded')).toBe(true);
@@ -276,7 +276,7 @@ describe('WebhookEvent types', () => {
     expect(seen).toEqual(['task succeeded', 'subscription.renewed [1,2]']);
   });
 
-  it('types an action the SDK does not know of a documented type as a string, its data still the resource', async () => {
+  it('types an action unknown to the SDK of a documented type as a string, its data still the resource', async () => {
     const body = JSON.stringify({ ...taskSucceeded('evt_c'), action: 'cancelled' });
     const event = await constructEvent(body, await sign(body), SECRET, at);
     expect(event).toMatchObject({ type: 'task', action: 'cancelled', data: { id: 'task_1', resource: 'task' } });
@@ -294,7 +294,7 @@ describe('WebhookEvent types', () => {
     if (isEvent(event, 'task.failed')) expectTypeOf(event).toEqualTypeOf<WebhookEventOf<'task.failed'>>();
   });
 
-  it("types on['task.cancelled'] with the task, a documented slug with its event, an unknown type's generically", async () => {
+  it("types on['task.cancelled'] by the task, a known slug by its event, an unknown type's generically", async () => {
     const seen: string[] = [];
     const handler = createWebhookHandler({
       secret: SECRET,

@@ -192,7 +192,7 @@ describe('constructEvent: what is not an event', () => {
     expect(event.id).toBe('evt_new');
   });
 
-  it('checks the data of an action it does not know of a documented type: that resource, as its type says', async () => {
+  it('checks the data of an unknown action of a documented type: that resource, as its type says', async () => {
     for (const [type, resource] of [
       ['task', 'webhook_config'],
       ['poll', 'task'],

@@ -22,7 +22,8 @@ describe.concurrent('the webhook examples', () => {
     60_000,
   );
 
-  it('examples/testing-webhooks.ts handles the signed event once, acknowledges its replay, and refuses the wrong secret and the stale one', async () => {
+  it('examples/testing-webhooks.ts handles the signed event once, acknowledges its replay, ' +
+    'and refuses the wrong secret and the stale one', async () => {
     const { stdout } = await example('testing-webhooks.ts');
     expect(stdout).toBe('task task_1 is succeeded\n200\n200\n400\n400\nsucceeded\ntask_1\n');
   }, 60_000);

@@ -34,7 +34,7 @@ describe('createWebhookHandler: one handlerTimeout per delivery, onError include
     expect(errors).toEqual([expect.objectContaining({ name: 'SignatureVerificationError' })]);
   });
 
-  it('answers 503 for a secret function that never answers by handlerTimeout, not a second one for onError', async () => {
+  it('answers 503 when a secret function never answers by handlerTimeout, not a second one for onError', async () => {
     const { handler } = recorder({ handlerTimeout: 100, secret: never, onError: never });
     await expectStatusAt(handler, await delivery(), 100, 503);
   });

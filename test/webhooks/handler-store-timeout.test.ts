@@ -40,7 +40,7 @@ afterEach(() => {
 });
 
 describe('createWebhookHandler: a replay store that does not answer within handlerTimeout', () => {
-  it('answers 503 when the lookup never answers, runs no handler, reports a TimeoutError, and frees the id', async () => {
+  it('answers 503 when the lookup never answers, runs no handler, reports a TimeoutError, frees the id', async () => {
     const hung = { has: true };
     const { store } = hangingStore(hung);
     const { handler, events, errors } = recorder({ replay: store, handlerTimeout: 20 });
@@ -74,7 +74,7 @@ describe('createWebhookHandler: a replay store that does not answer within handl
     expect(ids).toEqual(new Set(['evt_store']));
   });
 
-  it('answers 503 to a copy delivered while the first is handled when its lookup never answers, and runs nothing', async () => {
+  it('answers 503 to a copy sent while the first is handled, if its lookup never answers; runs nothing', async () => {
     let lookups = 0;
     let runs = 0;
     const store: ReplayStore = { has: () => (++lookups === 1 ? false : never()), add: () => undefined };

@@ -39,7 +39,7 @@ afterEach(() => {
 });
 
 describe('createWebhookHandler: handlerTimeout', () => {
-  it('answers 503 when the handlers pass it, aborts their signal with a TimeoutError, and reports that error', async () => {
+  it('answers 503 when the handlers pass it, aborts their signal with a TimeoutError, and reports it', async () => {
     const contexts: EventHandlerContext[] = [];
     const { handler, errors } = recorder({
       replay: undefined,
@@ -77,18 +77,22 @@ describe('createWebhookHandler: handlerTimeout', () => {
     expect(errors).toEqual([]);
   });
 
-  it('with replay, frees the event id at the timeout: a retry runs the handlers again while the first call still runs', async () => {
-    let calls = 0;
-    const { handler } = recorder({
-      handlerTimeout: 20,
-      on: { 'task.succeeded': () => (++calls === 1 ? never() : undefined) },
-    });
-    expect((await deliver(handler)).status).toBe(503);
-    expect(await deliver(handler)).toEqual({ status: 200, text: 'OK' });
-    // The retry was handled, so its id is recorded: a later copy is acknowledged without running the handlers.
-    expect(await deliver(handler)).toEqual({ status: 200, text: 'OK (already received)' });
-    expect(calls).toBe(2);
-  });
+  it(
+    'with replay, frees the event id at the timeout: a retry runs the handlers again while ' +
+      'the first call still runs',
+    async () => {
+      let calls = 0;
+      const { handler } = recorder({
+        handlerTimeout: 20,
+        on: { 'task.succeeded': () => (++calls === 1 ? never() : undefined) },
+      });
+      expect((await deliver(handler)).status).toBe(503);
+      expect(await deliver(handler)).toEqual({ status: 200, text: 'OK' });
+      // The retry was handled, so its id is recorded: a later copy is acknowledged without running the handlers.
+      expect(await deliver(handler)).toEqual({ status: 200, text: 'OK (already received)' });
+      expect(calls).toBe(2);
+    },
+  );
 
   it('refuses a copy that arrives before the timeout (400), as one being handled', async () => {
     const first = held();
@@ -100,7 +104,7 @@ describe('createWebhookHandler: handlerTimeout', () => {
     expect((await answer).status).toBe(200);
   });
 
-  it('records the id of a first call that resolves after its timeout: a later copy is acknowledged, not run again', async () => {
+  it('records the id of a first call resolving past its timeout: a later copy is acknowledged, not rerun', async () => {
     const first = held();
     let calls = 0;
     const { handler, errors } = recorder({
@@ -164,7 +168,7 @@ describe('createWebhookHandler: handlerTimeout', () => {
     return { first, retry, handler, retried, calls: () => calls };
   }
 
-  it('keeps a retry being handled marked when the timed-out first call fails later: a copy meanwhile is refused', async () => {
+  it('keeps a running retry marked when the timed-out first call fails late: a copy meanwhile is refused', async () => {
     // A first call that fails records nothing: the retry runs, with a timeout of its own that will not pass.
     const { first, retry, handler, retried, calls } = await retryAfterTimeout();
     first.fail(new Error('failed late'));
@@ -175,7 +179,7 @@ describe('createWebhookHandler: handlerTimeout', () => {
     expect(calls()).toBe(2);
   });
 
-  it('acknowledges a copy that arrives while a retry runs once the timed-out first call recorded the id late', async () => {
+  it('acknowledges a copy arriving while a retry runs once the timed-out first call recorded the id late', async () => {
     const { first, retry, handler, retried, calls } = await retryAfterTimeout();
     first.release();
     await settle();
@@ -207,27 +211,31 @@ describe('createWebhookHandler: handlerTimeout', () => {
     await expect503At(handler, DEFAULT_HANDLER_TIMEOUT);
   });
 
-  it("leaves no timer behind once the handlers resolved, holds one up to setTimeout's ceiling, and sets none past it", async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    expect((await deliver(recorder({ handlerTimeout: 60_000 }).handler)).status).toBe(200);
-    expect(vi.getTimerCount()).toBe(0);
+  it(
+    "leaves no timer behind once the handlers resolved, holds one up to setTimeout's ceiling, " +
+      'and sets none past it',
+    async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      expect((await deliver(recorder({ handlerTimeout: 60_000 }).handler)).status).toBe(200);
+      expect(vi.getTimerCount()).toBe(0);
 
-    const ceiling = held();
-    const atCeiling = deliver(recorder({ handlerTimeout: 2_147_483_647, onAny: () => ceiling.promise }).handler);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(vi.getTimerCount()).toBe(1);
-    ceiling.release();
-    expect((await atCeiling).status).toBe(200);
-    expect(vi.getTimerCount()).toBe(0);
+      const ceiling = held();
+      const atCeiling = deliver(recorder({ handlerTimeout: 2_147_483_647, onAny: () => ceiling.promise }).handler);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(vi.getTimerCount()).toBe(1);
+      ceiling.release();
+      expect((await atCeiling).status).toBe(200);
+      expect(vi.getTimerCount()).toBe(0);
 
-    let answered = false;
-    void deliver(recorder({ handlerTimeout: Infinity, onAny: never }).handler).then(() => {
-      answered = true;
-    });
-    await vi.advanceTimersByTimeAsync(24 * 3600 * 1000);
-    expect(answered).toBe(false);
-    expect(vi.getTimerCount()).toBe(0);
-  });
+      let answered = false;
+      void deliver(recorder({ handlerTimeout: Infinity, onAny: never }).handler).then(() => {
+        answered = true;
+      });
+      await vi.advanceTimersByTimeAsync(24 * 3600 * 1000);
+      expect(answered).toBe(false);
+      expect(vi.getTimerCount()).toBe(0);
+    },
+  );
 
   it.each([0, -1, Number.NaN, '10s', null])('refuses to start with handlerTimeout %j, naming it', (handlerTimeout) => {
     expect(() => createWebhookHandler({ secret: SECRET, handlerTimeout: handlerTimeout as number })).toThrow(

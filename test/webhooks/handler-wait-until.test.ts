@@ -39,7 +39,7 @@ const isSettled = async (promise: Promise<unknown> | undefined) =>
 const delivery = (id = 'evt_edge') => createSignedRequest(taskSucceeded(id), SECRET);
 
 describe("createWebhookHandler: the platform context's waitUntil", () => {
-  it('gets the handlers that outlive handlerTimeout, settling once they end, with their late failure reported', async () => {
+  it('gets the handlers that outlive handlerTimeout, settling once they end, their late failure reported', async () => {
     const handlers = held();
     const { handler, errors } = recorder({ handlerTimeout: 20, onAny: () => handlers.promise });
     const ctx = new ExecutionContext();

@@ -112,7 +112,7 @@ describe('createWebhookHandler: answers', () => {
     expect(events).toEqual([]);
   });
 
-  it('answers 500 when a handler throws, reports its error to onError, and hides its message from the sender', async () => {
+  it('answers 500 when a handler throws, reports its error to onError, hides its message from the sender', async () => {
     const boom = new Error('database password is hunter2');
     const { handler, errors } = recorder({ on: { 'task.succeeded': () => Promise.reject(boom) } });
     const response = await handler(await createSignedRequest(taskSucceeded(), SECRET));
@@ -143,7 +143,7 @@ describe('createWebhookHandler: answers', () => {
     expect(errors).toEqual([slugFailed, anyFailed]);
   });
 
-  it('answers 500 for a failed handler only once the other handler settled, so a retry does not run beside it', async () => {
+  it('answers 500 for a failed handler only once the other settled, so a retry does not run beside it', async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     let anyDone = false;
@@ -202,43 +202,47 @@ describe('createWebhookHandler: answers', () => {
     expect(runs).toBe(1);
   });
 
-  it('with a replay store slow to answer, runs the handlers once for a copy whose lookup began before the first was recorded', async () => {
-    const recorded = new Set<string>();
-    let answerLookup = () => {};
-    const lookupHeld = new Promise<void>((resolve) => (answerLookup = resolve));
-    let lookups = 0;
-    // A store across the network: the second lookup answers what the store held when it was asked, but late.
-    const replay = {
-      has: async (id: string) => {
-        const found = recorded.has(id);
-        if (++lookups === 2) await lookupHeld;
-        return found;
-      },
-      add: (id: string) => void recorded.add(id),
-    };
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let runs = 0;
-    const { handler } = recorder({
-      replay,
-      onAny: async () => {
-        runs++;
-        await held;
-      },
-    });
-    const wire = await signed(JSON.stringify(taskSucceeded('evt_slow_store')));
-    const first = handler(post(wire));
-    await vi.waitFor(() => expect(runs).toBe(1));
-    let copyAnswered = false;
-    const copy = handler(post(wire)).finally(() => (copyAnswered = true));
-    // The copy is refused at once, or its lookup is on its way: only then does the first finish.
-    await vi.waitFor(() => expect(copyAnswered || lookups === 2).toBe(true));
-    release();
-    expect((await first).status).toBe(200);
-    answerLookup();
-    expect((await copy).status).toBe(400);
-    expect(runs).toBe(1);
-  });
+  it(
+    'with a replay store slow to answer, runs the handlers once for a copy whose lookup began ' +
+      'before the first was recorded',
+    async () => {
+      const recorded = new Set<string>();
+      let answerLookup = () => {};
+      const lookupHeld = new Promise<void>((resolve) => (answerLookup = resolve));
+      let lookups = 0;
+      // A store across the network: the second lookup answers what the store held when it was asked, but late.
+      const replay = {
+        has: async (id: string) => {
+          const found = recorded.has(id);
+          if (++lookups === 2) await lookupHeld;
+          return found;
+        },
+        add: (id: string) => void recorded.add(id),
+      };
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let runs = 0;
+      const { handler } = recorder({
+        replay,
+        onAny: async () => {
+          runs++;
+          await held;
+        },
+      });
+      const wire = await signed(JSON.stringify(taskSucceeded('evt_slow_store')));
+      const first = handler(post(wire));
+      await vi.waitFor(() => expect(runs).toBe(1));
+      let copyAnswered = false;
+      const copy = handler(post(wire)).finally(() => (copyAnswered = true));
+      // The copy is refused at once, or its lookup is on its way: only then does the first finish.
+      await vi.waitFor(() => expect(copyAnswered || lookups === 2).toBe(true));
+      release();
+      expect((await first).status).toBe(200);
+      answerLookup();
+      expect((await copy).status).toBe(400);
+      expect(runs).toBe(1);
+    },
+  );
 
   it.each(
     STORE_STEPS.flatMap((step) =>
@@ -536,39 +540,43 @@ describe('createWebhookHandler with the mock API', () => {
     expect(errors).toEqual([]);
   });
 
-  it('with replay, acknowledges the API’s retry of an event it already handled, so the event ends delivered, handled once', async () => {
-    // The first delivery's handler outlasts the mock's delivery timeout: the API retries an event that was handled.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let handled = 0;
-    const { client, errors } = await mockDeliveringTo(
-      {
-        replay: new MemoryReplayStore(),
-        on: {
-          'task.succeeded': async () => {
-            handled++;
-            await held;
+  it(
+    'with replay, acknowledges the API’s retry of an event it already handled, so the event ends delivered, ' +
+      'handled once',
+    async () => {
+      // The first delivery's handler outlasts the mock's delivery timeout: the API retries an event that was handled.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let handled = 0;
+      const { client, errors } = await mockDeliveringTo(
+        {
+          replay: new MemoryReplayStore(),
+          on: {
+            'task.succeeded': async () => {
+              handled++;
+              await held;
+            },
+          },
+          // The first retries arrive while the first delivery is still handled; then it is let through.
+          onError: (error) => {
+            errors.push(error);
+            if (errors.length === 2) release();
           },
         },
-        // The first retries arrive while the first delivery is still handled; then it is let through.
-        onError: (error) => {
-          errors.push(error);
-          if (errors.length === 2) release();
-        },
-      },
-      { deliveryTimeout: 20, retryDelay: 1 },
-    );
-    await client.webhookConfigs.create({ url: 'https://receiver.example/webhooks' });
-    await server!.api.settle();
-    await client.storageConfigs.create({ url: 'gs://bucket/results', credentials: { private_key: 'k' } });
-    await server!.api.settle();
+        { deliveryTimeout: 20, retryDelay: 1 },
+      );
+      await client.webhookConfigs.create({ url: 'https://receiver.example/webhooks' });
+      await server!.api.settle();
+      await client.storageConfigs.create({ url: 'gs://bucket/results', credentials: { private_key: 'k' } });
+      await server!.api.settle();
 
-    const [event] = server!.api.store.events().filter((e) => e.type === 'task');
-    expect(handled).toBe(1);
-    expect(event?.state).toBe('delivered');
-  });
+      const [event] = server!.api.store.events().filter((e) => e.type === 'task');
+      expect(handled).toBe(1);
+      expect(event?.state).toBe('delivered');
+    },
+  );
 
-  it('with a replay store whose record fails once, the API delivers the event again: delivered, handled twice', async () => {
+  it('with a replay store whose record fails once, the API delivers again: delivered, handled twice', async () => {
     const ids = new Set<string>();
     let failNext = false;
     const replay: ReplayStore = {

@@ -357,7 +357,7 @@ describe('toNodeHandler: a body still arriving after the answer', () => {
     return res;
   }
 
-  it('drops a request still sending its refused body after bodyTimeout, at its limit or at the ceiling of timers', async () => {
+  it('drops a request still sending its refused body after bodyTimeout, up to the ceiling of timers', async () => {
     for (const bodyTimeout of [100, 2_147_483_647]) {
       const { req, state } = arriving({ complete: false });
       const res = await answer(req, recorder({ maxBodyBytes: 1_000, bodyTimeout }).handler);
@@ -369,7 +369,7 @@ describe('toNodeHandler: a body still arriving after the answer', () => {
     }
   });
 
-  it("drops it after the bodyTimeout given to toNodeHandler, for a receiver wrapped in the user's own function", async () => {
+  it("drops it after toNodeHandler's bodyTimeout, for a receiver wrapped in the user's own function", async () => {
     const { handler: receiver } = recorder({ maxBodyBytes: 1_000, bodyTimeout: 100 });
     const seen: string[] = [];
     const wrapped = (request: Request) => {

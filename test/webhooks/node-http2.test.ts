@@ -73,7 +73,7 @@ describe('toNodeHandler on node:http2 (h2c)', () => {
     expect(events).toEqual([]);
   });
 
-  it('answers 413 to a body streamed past maxBodyBytes, with no warning, and serves the next on the same session', async () => {
+  it('answers 413 to a body streamed past maxBodyBytes, with no warning; serves the next on that session', async () => {
     const warnings: Error[] = [];
     const warned = (warning: Error) => void warnings.push(warning);
     process.on('warning', warned);

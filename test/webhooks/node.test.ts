@@ -57,22 +57,26 @@ describe('toNodeHandler on node:http', () => {
     },
   );
 
-  it('answers 413 to a chunked upload over maxBodyBytes, reading only up to the limit, and serves the next delivery', async () => {
-    const { handler, events } = recorder({ maxBodyBytes: 1_000 });
-    const url = await listen(toNodeHandler(handler));
-    // An upload with no declared length that never ends: only a server that stops reading can answer it.
-    const endless = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        controller.enqueue(new Uint8Array(1_000).fill(0x20));
-      },
-    });
-    const { headers } = await signed('{}');
-    const response = await fetch(url, { method: 'POST', headers, body: endless, duplex: 'half' } as RequestInit);
-    expect(response.status).toBe(413);
-    expect(events).toEqual([]);
-    expect((await send(url, await signed(JSON.stringify(taskSucceeded('evt_after'))))).status).toBe(200);
-    expect(events.map((event) => event.id)).toEqual(['evt_after']);
-  });
+  it(
+    'answers 413 to a chunked upload over maxBodyBytes, reading only up to the limit, ' +
+      'and serves the next delivery',
+    async () => {
+      const { handler, events } = recorder({ maxBodyBytes: 1_000 });
+      const url = await listen(toNodeHandler(handler));
+      // An upload with no declared length that never ends: only a server that stops reading can answer it.
+      const endless = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          controller.enqueue(new Uint8Array(1_000).fill(0x20));
+        },
+      });
+      const { headers } = await signed('{}');
+      const response = await fetch(url, { method: 'POST', headers, body: endless, duplex: 'half' } as RequestInit);
+      expect(response.status).toBe(413);
+      expect(events).toEqual([]);
+      expect((await send(url, await signed(JSON.stringify(taskSucceeded('evt_after'))))).status).toBe(200);
+      expect(events.map((event) => event.id)).toEqual(['evt_after']);
+    },
+  );
 
   describe('over one kept-alive connection', () => {
     /** POSTs `body` (written in `chunks` parts, without a declared length when there are several) through `agent`. */
@@ -91,30 +95,38 @@ describe('toNodeHandler on node:http', () => {
         sent.end(wire.body);
       });
 
-    it('after a 413 for a declared Content-Length, the connection stays usable: the next delivery is answered on it', async () => {
-      const { handler, events } = recorder({ maxBodyBytes: 1_000 });
-      const url = await listen(toNodeHandler(handler));
-      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-      const big = await post(url, agent, { body: 'x'.repeat(200_000), headers: (await signed('{}')).headers });
-      const next = await post(url, agent, await signed(JSON.stringify(taskSucceeded('evt_next'))));
-      agent.destroy();
-      expect(big).toMatchObject({ status: 413, connection: 'keep-alive' });
-      expect(next.status).toBe(200);
-      expect(next.socket).toBe(big.socket);
-      expect(events.map((event) => event.id)).toEqual(['evt_next']);
-    });
+    it(
+      'after a 413 for a declared Content-Length, the connection stays usable: ' +
+        'the next delivery is answered on it',
+      async () => {
+        const { handler, events } = recorder({ maxBodyBytes: 1_000 });
+        const url = await listen(toNodeHandler(handler));
+        const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+        const big = await post(url, agent, { body: 'x'.repeat(200_000), headers: (await signed('{}')).headers });
+        const next = await post(url, agent, await signed(JSON.stringify(taskSucceeded('evt_next'))));
+        agent.destroy();
+        expect(big).toMatchObject({ status: 413, connection: 'keep-alive' });
+        expect(next.status).toBe(200);
+        expect(next.socket).toBe(big.socket);
+        expect(events.map((event) => event.id)).toEqual(['evt_next']);
+      },
+    );
 
-    it('after a 413 for an upload cut part way, answers Connection: close, and the next delivery gets a new connection', async () => {
-      const { handler, events } = recorder({ maxBodyBytes: 1_000 });
-      const url = await listen(toNodeHandler(handler));
-      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-      const cut = await post(url, agent, { body: 'x'.repeat(1_000), headers: (await signed('{}')).headers }, 200);
-      const next = await post(url, agent, await signed(JSON.stringify(taskSucceeded('evt_after_cut'))));
-      agent.destroy();
-      expect(cut).toMatchObject({ status: 413, connection: 'close' });
-      expect(next.status).toBe(200);
-      expect(events.map((event) => event.id)).toEqual(['evt_after_cut']);
-    });
+    it(
+      'after a 413 for an upload cut part way, answers Connection: close, ' +
+        'and the next delivery gets a new connection',
+      async () => {
+        const { handler, events } = recorder({ maxBodyBytes: 1_000 });
+        const url = await listen(toNodeHandler(handler));
+        const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+        const cut = await post(url, agent, { body: 'x'.repeat(1_000), headers: (await signed('{}')).headers }, 200);
+        const next = await post(url, agent, await signed(JSON.stringify(taskSucceeded('evt_after_cut'))));
+        agent.destroy();
+        expect(cut).toMatchObject({ status: 413, connection: 'close' });
+        expect(next.status).toBe(200);
+        expect(events.map((event) => event.id)).toEqual(['evt_after_cut']);
+      },
+    );
   });
 
   describe('a body still arriving when it is refused', () => {
@@ -172,7 +184,7 @@ describe('toNodeHandler on node:http', () => {
       },
     );
 
-    it('keeps no timer holding the process for a sender that dropped the connection part way through its body', async () => {
+    it('keeps no timer holding the process for a sender that dropped the connection mid-body', async () => {
       const LIMIT_MS = 60_000;
       const set = vi.spyOn(globalThis, 'setTimeout');
       const clear = vi.spyOn(globalThis, 'clearTimeout');
@@ -194,26 +206,30 @@ describe('toNodeHandler on node:http', () => {
       }
     });
 
-    it('keeps the connection of a sender that sends the rest of a refused body promptly, and serves the next delivery on it after bodyTimeout', async () => {
-      const { handler, events } = recorder({ maxBodyBytes: 1_000, bodyTimeout: 100 });
-      const connection = rawConnection(await listen(toNodeHandler(handler)));
-      connection.write((await head('POST', 'content-length: 2000')) + 'x'.repeat(1_000));
-      // Answers carry no length: each ends with the last chunk of its chunked body.
-      const refused = await connection.until(/\r\n0\r\n\r\n$/);
-      // The rest of the body comes after the answer, well within bodyTimeout.
-      connection.write('x'.repeat(1_000));
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      const body = JSON.stringify(taskSucceeded('evt_later'));
-      connection.write(`${await head('POST', `content-length: ${body.length}`, body)}${body}`);
-      const served = await connection.until(/ 200 .*\r\n0\r\n\r\n$/s);
-      connection.end();
-      expect(refused).toMatch(/^HTTP\/1\.1 413 .*\r\nConnection: keep-alive\r\n/is);
-      expect(served.slice(refused.length)).toMatch(/^HTTP\/1\.1 200 /);
-      expect(events.map((event) => event.id)).toEqual(['evt_later']);
-    });
+    it(
+      'keeps the connection of a sender that sends the rest of a refused body promptly, ' +
+        'and serves the next delivery on it after bodyTimeout',
+      async () => {
+        const { handler, events } = recorder({ maxBodyBytes: 1_000, bodyTimeout: 100 });
+        const connection = rawConnection(await listen(toNodeHandler(handler)));
+        connection.write((await head('POST', 'content-length: 2000')) + 'x'.repeat(1_000));
+        // Answers carry no length: each ends with the last chunk of its chunked body.
+        const refused = await connection.until(/\r\n0\r\n\r\n$/);
+        // The rest of the body comes after the answer, well within bodyTimeout.
+        connection.write('x'.repeat(1_000));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const body = JSON.stringify(taskSucceeded('evt_later'));
+        connection.write(`${await head('POST', `content-length: ${body.length}`, body)}${body}`);
+        const served = await connection.until(/ 200 .*\r\n0\r\n\r\n$/s);
+        connection.end();
+        expect(refused).toMatch(/^HTTP\/1\.1 413 .*\r\nConnection: keep-alive\r\n/is);
+        expect(served.slice(refused.length)).toMatch(/^HTTP\/1\.1 200 /);
+        expect(events.map((event) => event.id)).toEqual(['evt_later']);
+      },
+    );
   });
 
-  it('answers 408 with Connection: close to a body still arriving after bodyTimeout, and serves the next delivery', async () => {
+  it('answers 408 with Connection: close to a body unfinished at bodyTimeout; serves the next delivery', async () => {
     const { handler, events, errors } = recorder({ bodyTimeout: 50 });
     const url = await listen(toNodeHandler(handler));
     const wire = await signed(JSON.stringify(taskSucceeded('evt_slow')));
@@ -232,52 +248,60 @@ describe('toNodeHandler on node:http', () => {
     expect(events.map((event) => event.id)).toEqual(['evt_next']);
   });
 
-  it('answers 408 with Connection: close, and closes the connection, when not one byte of a declared body came in time', async () => {
-    const { handler, events, errors } = recorder({ bodyTimeout: 50 });
-    const url = await listen(toNodeHandler(handler));
-    const wire = await signed(JSON.stringify(taskSucceeded('evt_silent')));
-    // The headers promise 100 bytes, and then the sender says nothing: the server must not keep the socket for it.
-    let closed: Promise<unknown> = Promise.resolve();
-    const silent = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
-      const sent = request(url, { method: 'POST', headers: { ...wire.headers, 'content-length': '100' } }, (res) => {
-        closed = new Promise((done) => (res.socket.destroyed ? done(null) : res.socket.on('close', done)));
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+  it(
+    'answers 408 with Connection: close, and closes the connection, when not one byte of a ' +
+      'declared body came in time',
+    async () => {
+      const { handler, events, errors } = recorder({ bodyTimeout: 50 });
+      const url = await listen(toNodeHandler(handler));
+      const wire = await signed(JSON.stringify(taskSucceeded('evt_silent')));
+      // The headers promise 100 bytes, and then the sender says nothing: the server must not keep the socket for it.
+      let closed: Promise<unknown> = Promise.resolve();
+      const silent = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const sent = request(url, { method: 'POST', headers: { ...wire.headers, 'content-length': '100' } }, (res) => {
+          closed = new Promise((done) => (res.socket.destroyed ? done(null) : res.socket.on('close', done)));
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+        });
+        sent.on('error', reject);
+        sent.flushHeaders();
       });
-      sent.on('error', reject);
-      sent.flushHeaders();
-    });
-    expect(silent).toEqual({ status: 408, connection: 'close' });
-    await closed;
-    expect(errors).toEqual([expect.objectContaining({ reason: 'timeout' })]);
-    expect(events).toEqual([]);
-  });
+      expect(silent).toEqual({ status: 408, connection: 'close' });
+      await closed;
+      expect(errors).toEqual([expect.objectContaining({ reason: 'timeout' })]);
+      expect(events).toEqual([]);
+    },
+  );
 
-  it('answers 500 and emits a process warning when the stream was already read, never throwing or verifying what is left', async () => {
-    const { handler, events } = recorder();
-    const node = toNodeHandler(handler);
-    const thrown: unknown[] = [];
-    // Caught where it is emitted, so that the test run itself prints no process warning.
-    const warnings: unknown[] = [];
-    const emitWarning = vi.spyOn(process, 'emitWarning').mockImplementation((warning) => void warnings.push(warning));
-    const url = await listen(async (req, res) => {
-      for await (const _chunk of req); // someone else read the body
-      try {
-        node(req, res);
-      } catch (error) {
-        thrown.push(error);
-      }
-    });
-    const response = await send(url, await signed(JSON.stringify(taskSucceeded())));
-    emitWarning.mockRestore();
-    expect(response.status).toBe(500);
-    expect(await response.text()).toMatch(/Mount the webhook handler before express\.json\(\)/);
-    expect(thrown).toEqual([]);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toBeInstanceOf(WebhookPayloadError);
-    expect(warnings[0]).toHaveProperty('reason', 'body-used');
-    expect(events).toEqual([]);
-  });
+  it(
+    'answers 500 and emits a process warning when the stream was already read, never throwing ' +
+      'or verifying what is left',
+    async () => {
+      const { handler, events } = recorder();
+      const node = toNodeHandler(handler);
+      const thrown: unknown[] = [];
+      // Caught where it is emitted, so that the test run itself prints no process warning.
+      const warnings: unknown[] = [];
+      const emitWarning = vi.spyOn(process, 'emitWarning').mockImplementation((warning) => void warnings.push(warning));
+      const url = await listen(async (req, res) => {
+        for await (const _chunk of req); // someone else read the body
+        try {
+          node(req, res);
+        } catch (error) {
+          thrown.push(error);
+        }
+      });
+      const response = await send(url, await signed(JSON.stringify(taskSucceeded())));
+      emitWarning.mockRestore();
+      expect(response.status).toBe(500);
+      expect(await response.text()).toMatch(/Mount the webhook handler before express\.json\(\)/);
+      expect(thrown).toEqual([]);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toBeInstanceOf(WebhookPayloadError);
+      expect(warnings[0]).toHaveProperty('reason', 'body-used');
+      expect(events).toEqual([]);
+    },
+  );
 
   /** Sends a raw request with any method and Host, which fetch would refuse to make. */
   const raw = (url: string, method: string, headers: Record<string, string>) =>
@@ -407,7 +431,7 @@ describe('toNodeHandler with the mock server delivering over real HTTP', () => {
     expect(errors[0]).toContain("req.headers['ricloud-signature']");
   });
 
-  it('acknowledges a replayed copy of the mock delivery after accepting the original, without handling it again', async () => {
+  it('acknowledges a replay of the mock delivery after accepting the original, not handling it again', async () => {
     const delivered: Request[] = [];
     const { handler, events, errors } = recorder({
       secret: () => mock!.api.store.webhookConfigs().map((config) => config.secret),

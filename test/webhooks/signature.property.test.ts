@@ -70,7 +70,7 @@ describe('parseSignatureHeader on any input', () => {
 });
 
 describe('verifySignature on any input', () => {
-  it('rejects with SignatureVerificationError, and nothing else, for arbitrary bytes, strings and headers', async () => {
+  it('rejects with SignatureVerificationError, and nothing else, for any bytes, strings and headers', async () => {
     await fc.assert(
       fc.asyncProperty(
         anyPayload,
@@ -96,7 +96,7 @@ describe('verifySignature on any input', () => {
     );
   });
 
-  it('accepts what signPayload signed, for any bytes and secret, and refuses it once any one byte changes', async () => {
+  it('accepts what signPayload signed, for any bytes and secret, and refuses it once any byte changes', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.uint8Array({ minLength: 1, maxLength: 256 }),

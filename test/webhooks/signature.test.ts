@@ -212,14 +212,18 @@ describe('options and payloads', () => {
     expect(await signPayload(bytes.buffer, VECTOR.secret, { timestamp: VECTOR.t })).toBe(VECTOR.header);
   });
 
-  it('verifies bytes and an ArrayBuffer made in another realm, as a Jest test environment or a vm context hands them over', async () => {
-    const foreign = runInNewContext('(bytes) => Uint8Array.from(bytes)')(new TextEncoder().encode(VECTOR.body));
-    expect(foreign).not.toBeInstanceOf(Uint8Array);
-    const at = { now: VECTOR.t };
-    await verifySignature(foreign, VECTOR.header, VECTOR.secret, at);
-    await verifySignature(foreign.buffer, VECTOR.header, VECTOR.secret, at);
-    expect(await signPayload(foreign, VECTOR.secret, { timestamp: VECTOR.t })).toBe(VECTOR.header);
-  });
+  it(
+    'verifies bytes and an ArrayBuffer made in another realm, as a Jest test environment or a ' +
+      'vm context hands them over',
+    async () => {
+      const foreign = runInNewContext('(bytes) => Uint8Array.from(bytes)')(new TextEncoder().encode(VECTOR.body));
+      expect(foreign).not.toBeInstanceOf(Uint8Array);
+      const at = { now: VECTOR.t };
+      await verifySignature(foreign, VECTOR.header, VECTOR.secret, at);
+      await verifySignature(foreign.buffer, VECTOR.header, VECTOR.secret, at);
+      expect(await signPayload(foreign, VECTOR.secret, { timestamp: VECTOR.t })).toBe(VECTOR.header);
+    },
+  );
 
   it('verifies only the bytes a view shows, not the rest of its buffer', async () => {
     const padded = new TextEncoder().encode(`xx${VECTOR.body}yy`);

@@ -13,12 +13,16 @@ describe('runtimes without node:crypto (browsers, edge)', () => {
   it('sign and verify through Web Crypto give the same headers and verdicts', async () => {
     // A fresh process where process.getBuiltinModule is gone, as in a browser, loading the built entry point.
     const script = `delete process.getBuiltinModule;
-      const { signPayload, verifySignature } = await import(${JSON.stringify(new URL('../../dist/webhooks.js', import.meta.url).href)});
+      const { signPayload, verifySignature } = await import(
+        ${JSON.stringify(new URL('../../dist/webhooks.js', import.meta.url).href)}
+      );
       const v = ${JSON.stringify(VECTOR)};
       const header = await signPayload(v.body, v.secret, { timestamp: v.t });
       await verifySignature(v.body, header, v.secret, { now: v.t });
-      const tampered = await verifySignature(v.body + ' ', header, v.secret, { now: v.t }).then(() => 'accepted', (e) => e.name);
-      const wrongSecret = await verifySignature(v.body, header, ['x', v.secret + 'x'], { now: v.t }).then(() => 'accepted', (e) => e.name);
+      const tampered = await verifySignature(v.body + ' ', header, v.secret, { now: v.t })
+        .then(() => 'accepted', (e) => e.name);
+      const wrongSecret = await verifySignature(v.body, header, ['x', v.secret + 'x'], { now: v.t })
+        .then(() => 'accepted', (e) => e.name);
       console.log(JSON.stringify({ header, tampered, wrongSecret }));`;
     const { execFileSync } = await import('node:child_process');
     const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));

@@ -1,7 +1,7 @@
 /**
  * The scenario as a Worker's `fetch` handler, for workerd and edge-runtime: `GET /run?mock=…&refused=…` runs it and
- * answers `{ passed, failed }` (or `{ error }`, status 500); any other request is a delivery for the scenario's receiver,
- * which the same Worker serves at its own origin.
+ * answers `{ passed, failed }` (or `{ error }`, status 500); any other request is a delivery for the scenario's
+ * receiver, which the same Worker serves at its own origin.
  */
 import * as ricloud from 'ricloud';
 import * as webhooks from 'ricloud/webhooks';

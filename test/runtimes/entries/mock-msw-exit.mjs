@@ -1,4 +1,4 @@
-/** `ricloud/mock` in process under msw's `setupServer`, as a user's tests run it: the runtime must then exit by itself. */
+/** `ricloud/mock` in process under msw's `setupServer`, as a user's tests run it: the runtime must exit by itself. */
 import { setupServer } from 'msw/node';
 import * as ricloud from 'ricloud';
 import { createMockApi } from 'ricloud/mock';
