@@ -57,7 +57,9 @@ export function encodeId(id: unknown, field = 'id'): string {
   if (isBlank(text)) throw new InvalidInputError(field, `must not be ${text ? 'only whitespace' : 'empty'}`);
   if (text.length > MAX_ID_LENGTH)
     throw new InvalidInputError(field, `is ${text.length} characters long; ids are at most ${MAX_ID_LENGTH}`);
-  if (text.includes('/') || text.includes('\\')) throw new InvalidInputError(field, 'must not contain "/"');
+  // A `\` is refused too: URL parsers read it as a `/`.
+  const slash = /[/\\]/.exec(text)?.[0];
+  if (slash) throw new InvalidInputError(field, `must not contain "${slash}"`);
   if (text === '.' || text === '..') throw new InvalidInputError(field, `must not be "${text}"`);
   try {
     return encodeURIComponent(text);

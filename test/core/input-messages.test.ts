@@ -33,7 +33,7 @@ describe('ids', () => {
     ['  ', 'id: must not be only whitespace'],
     ['x'.repeat(257), 'id: is 257 characters long; ids are at most 256'],
     ['a/b', 'id: must not contain "/"'],
-    ['a\\b', 'id: must not contain "/"'],
+    ['a\\b', 'id: must not contain "\\"'],
     ['.', 'id: must not be "."'],
     ['..', 'id: must not be ".."'],
     ['a\uD800', 'id: is not well-formed Unicode text'],
