@@ -107,7 +107,8 @@ function rawBody(req: ParsedRequest): Uint8Array | ReadableStream<Uint8Array> {
       'the request body was already read (by a body parser such as express.json()), ' +
         'so its raw bytes are gone and the signature cannot be checked; a re-serialised object never matches. ' +
         'Mount the webhook handler before express.json(), or keep the raw bytes as req.rawBody, ' +
-        'e.g. express.json({ verify: (req, res, buf) => { req.rawBody = buf } }).',
+        'e.g. express.json({ verify: (req, res, buf) => { req.rawBody = buf } }). ' +
+        "In Next.js's pages/api, turn the route's parser off: export const config = { api: { bodyParser: false } }.",
     );
   }
   return streamOf(req);

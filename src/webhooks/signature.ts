@@ -53,7 +53,8 @@ export function checkVerifyOptions(options: unknown, field = 'options'): VerifyO
       'must be a number of seconds, 0 or more (0 turns the age check off)',
     );
   }
-  if (now !== undefined && !Number.isFinite(now))
+  // Past 12 digits it is milliseconds (`Date.now()`), which would make every delivery look days old.
+  if (now !== undefined && !(Number.isFinite(now) && now <= MAX_TIMESTAMP))
     throw new InvalidInputError(`${field}.now`, 'must be a number of unix seconds');
   return options;
 }
@@ -176,7 +177,12 @@ export async function verifySignature(
     // Every secret and every signature is tried, so the time taken does not tell which one matched.
     for (const signature of signatures) if (constantTimeEqual(expected, signature)) match = true;
   }
-  if (!match) throw new SignatureVerificationError('signature does not match: wrong secret, or the body was changed');
+  if (!match) {
+    // The usual cause is the body, not the secret: a framework parsed it, or a gateway handed it over in base64.
+    throw new SignatureVerificationError(
+      'signature does not match: check the secret, and pass the raw body as received (not parsed or base64)',
+    );
+  }
   if (tolerance > 0 && Math.abs(now - timestamp) > tolerance) {
     throw new SignatureVerificationError(
       // Stryker disable next-line EqualityOperator: `<=` is the same here, since equal times are never refused.

@@ -68,6 +68,16 @@ describe('constructEvent', () => {
     expect(error).toBeInstanceOf(SignatureVerificationError);
   });
 
+  it("says what to pass when the body is base64 (API Gateway's isBase64Encoded), not only that it does not match", async () => {
+    const body = JSON.stringify(taskSucceeded());
+    const error = await rejection(constructEvent(btoa(body), await sign(body), SECRET, at));
+    expect(error).toBeInstanceOf(SignatureVerificationError);
+    expect(error).toHaveProperty(
+      'message',
+      'signature does not match: check the secret, and pass the raw body as received (not parsed or base64)',
+    );
+  });
+
   it('accepts any secret of a rotation list, and refuses when none matches', async () => {
     const body = JSON.stringify(taskSucceeded());
     expect((await constructEvent(body, await sign(body, OTHER_SECRET), [SECRET, OTHER_SECRET], at)).type).toBe('task');

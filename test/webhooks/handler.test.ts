@@ -658,7 +658,7 @@ describe('createWebhookHandler: refusals as typed errors, and their JSON', () =>
       {
         ...base,
         name: 'SignatureVerificationError',
-        message: 'signature does not match: wrong secret, or the body was changed',
+        message: 'signature does not match: check the secret, and pass the raw body as received (not parsed or base64)',
       },
       secrets,
     );

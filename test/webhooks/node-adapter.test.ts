@@ -158,6 +158,16 @@ describe('toNodeHandler: the raw body', () => {
     expect(events).toEqual([]);
   });
 
+  it("names the fix in Next.js's pages/api too, whose parser reads the body before the handler runs", async () => {
+    const { handler } = recorder();
+    const { req } = fakeRequest({ readableDidRead: true, readableEnded: true, body: taskSucceeded() });
+    const { res, done } = fakeResponse();
+    toNodeHandler(handler)(req, res);
+    await done;
+    expect(res.status).toBe(500);
+    expect(res.body).toContain('export const config = { api: { bodyParser: false } }');
+  });
+
   it("leaves the answer to Express's next when the body is gone: it writes nothing and warns of nothing", async () => {
     const seen = warnings();
     const { handler } = recorder();

@@ -59,6 +59,12 @@ describe('signatures compatible with ricloud-py', () => {
     expect(error).toHaveProperty('field', `options.${name}`);
   });
 
+  it('refuses a now in milliseconds (Date.now()), which would make every delivery look days old', async () => {
+    const error = await rejection(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, { now: VECTOR.t * 1000 }));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toHaveProperty('message', 'options.now: must be a number of unix seconds');
+  });
+
   it('refuses options that are not an object, naming them', async () => {
     expect(await rejection(verifySignature(VECTOR.body, VECTOR.header, VECTOR.secret, null as never))).toHaveProperty(
       'field',
