@@ -9,8 +9,8 @@ export const organisationSchema = ({ z, id, maybe, datetime, openEnum, nestedLis
     id: id(),
     /** Always `organisation`. */
     resource: z.literal('organisation'),
-    /** `standard` or `super`. */
-    type: maybe(z.string()),
+    /** `standard` or `super` (a super organisation makes users of others). */
+    type: maybe(openEnum<['standard', 'super']>()),
     /** The organisation's name. */
     name: maybe(z.string()),
     /** A short name. */

@@ -1,6 +1,7 @@
 /** The permissions resource: scopes of the organisation mapped to limits. `/permissions` */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
-import { dateFilter, type Field } from '../core/fields';
+import { InvalidInputError } from '../core/errors';
+import { dateFilter, type Field, text } from '../core/fields';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { checkRule, type DateFilter, isPlainObject } from '../core/params';
@@ -41,11 +42,21 @@ export interface PermissionsListParams {
   before_id?: string | undefined;
 }
 
-const scopes: Field = (value, field) => {
+/** Scopes: each named, with a list of limits, each limit with its `level`, its `type` and a `value`. */
+const scopes: Field = (value, field, query) => {
   checkRule(value, field, [
     (v) => isPlainObject(v) && Object.values(v).every((limits) => Array.isArray(limits) && limits.every(isPlainObject)),
     'an object mapping each scope to a list of limit objects',
   ]);
+  for (const [scope, limits] of Object.entries(value as PermissionScopes)) {
+    if (!/\S/.test(scope)) throw new InvalidInputError(field, 'must not name a scope with an empty string');
+    for (const [at, limit] of limits.entries()) {
+      const named = `${field}.${scope}[${at}]`;
+      text(limit.level, `${named}.level`, query);
+      text(limit.type, `${named}.type`, query);
+      if (limit.value === undefined) throw new InvalidInputError(`${named}.value`, 'is required');
+    }
+  }
   return value;
 };
 

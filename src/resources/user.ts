@@ -1,6 +1,6 @@
 /** The user resource: the organisation's own name for one of its end users, whose sources it polls. `/users` */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
-import { type AtLeastOne, dateFilter, oneOf, type Ref, ref, text } from '../core/fields';
+import { type AtLeastOne, dateFilter, oneOf, type Ref, type RefOrNull, ref, text } from '../core/fields';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
@@ -17,7 +17,7 @@ export interface UserCreateParams {
   /** The key the user belongs to: a key of the organisation or its id (the API's default: the calling key). */
   key?: Ref | undefined;
   /** The organisation the user belongs to, or its id: for super organisations only (the default: the caller's). */
-  organisation?: Ref | undefined;
+  organisation?: Exclude<RefOrNull, null> | undefined;
 }
 
 /** The fields an update may change. */

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { configure, Key, Organisation } from '../../src/index';
 import { verifySignature } from '../../src/webhooks/index';
 import { rejectionOf, TOKEN_A, TOKEN_B, useMockApi } from '../support/core-harness';
@@ -10,6 +10,17 @@ const HOOK_DEFAULT = 'https://hooks.example.com/default';
 const HOOK_OWN = 'https://hooks.example.com/own';
 
 describe('Organisation', () => {
+  it('types its type as the documented standard or super, taking one the API adds later', async () => {
+    server.use(
+      http.get(`${api.baseUrl}/organisation`, () =>
+        HttpResponse.json({ id: 1, resource: 'organisation', type: 'partner' }),
+      ),
+    );
+    const org = await client().organisation.retrieve();
+    expect(org.type).toBe('partner');
+    expectTypeOf(org.type).toEqualTypeOf<'standard' | 'super' | (string & {}) | null | undefined>();
+  });
+
   it(
     'retrieve() GETs /organisation: its id, name, configs as a nested list and state unconfigured until its ' +
       'webhook and storage configs are valid',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configure, Permissions } from '../../src/index';
-import { TOKEN_A, useMockApi } from '../support/core-harness';
+import { configure, InvalidInputError, type PermissionsParams, Permissions } from '../../src/index';
+import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 
 const { api, client } = useMockApi();
 const SCOPES = { 'source_type:icloud.account': [{ level: 'user', type: 'count', value: 3 }] };
@@ -26,5 +26,45 @@ describe('Permissions', () => {
     expect(made.scopes).toEqual(wider);
     expect((await Permissions.updateWithId(other.id, { scopes: SCOPES })).scopes).toEqual(SCOPES);
     expect((await other.refresh()).scopes).toEqual(SCOPES);
+  });
+
+  it.each([
+    [
+      'a limit whose level is not a string',
+      { 'source_type:icloud.account': [{ level: 5, type: 'count', value: 3 }] },
+      'scopes.source_type:icloud.account[0].level',
+    ],
+    [
+      'a limit with an empty type',
+      { 'task_type:icloud.*': [{ level: 'user', type: '', value: 3 }] },
+      'scopes.task_type:icloud.*[0].type',
+    ],
+    [
+      'a limit without a value',
+      {
+        'data_type:*': [
+          { level: 'key', type: 'count', value: 1 },
+          { level: 'key', type: 'count' },
+        ],
+      },
+      'scopes.data_type:*[1].value',
+    ],
+    ['a limit that is an empty object', { 'file_type:*': [{}] }, 'scopes.file_type:*[0].level'],
+    ['a scope named by an empty string', { '': [] }, 'scopes'],
+  ])('refuses %s before sending, naming it, in each form', async (_, scopes, field) => {
+    const c = client();
+    const made = await c.permissions.create({ scopes: {} });
+    const before = api.requests.length;
+    const params = { scopes } as unknown as PermissionsParams;
+    for (const run of [
+      () => Permissions.create(params, { client: c }),
+      () => c.permissions.update(made.id, params),
+      () => made.update(params),
+    ]) {
+      const error = await rejectionOf(run());
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ field });
+    }
+    expect(api.requests).toHaveLength(before);
   });
 });

@@ -94,6 +94,23 @@ describe('User.create for a super organisation', () => {
     const error = await rejectionOf(client().users.create({ identifier: 'bob', organisation: 'org/2' }));
     expect(error).toMatchObject({ name: 'InvalidInputError', field: 'organisation' });
   });
+
+  it('takes the Organisation itself, whose id the docs show as a number', async () => {
+    let sent: unknown;
+    server.use(
+      http.get(`${api.baseUrl}/organisation`, () => HttpResponse.json({ id: 2, resource: 'organisation' })),
+      http.post(`${api.baseUrl}/users`, async ({ request }) => {
+        sent = await request.json();
+        const user = { id: 'usr_9', resource: 'user', organisation: 2, identifier: 'bob', state: 'active' };
+        return HttpResponse.json({ ...user, date_created: '2024-05-01T10:00:00Z' }, { status: 201 });
+      }),
+    );
+    const c = client();
+    const organisation = await c.organisation.retrieve();
+    const user = await User.create({ identifier: 'bob', organisation }, { client: c });
+    expect(sent).toEqual({ identifier: 'bob', organisation: '2' });
+    expect(user.organisation).toBe(2);
+  });
 });
 
 describe('Source', () => {
