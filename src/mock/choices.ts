@@ -132,6 +132,8 @@ export const SUSPENDED_TARGET = { suffix: '.suspend' } as const;
 export const FILES_PATH = '/files';
 /** The answer for the file of an expired result, and to acknowledging it. */
 export const RESULT_EXPIRED = { status: 410, code: 'result-expired' } as const;
+/** The answer for a result's file once its signed URL expired (`signed_urls_expiry`), as S3 answers one: 403. */
+export const SIGNED_URL_EXPIRED = { status: 403, code: 'signed-url-expired' } as const;
 /** The answer to a poll on an expired session (the documented slug). */
 export const SESSION_EXPIRED = { status: 400, code: 'session-expired' } as const;
 /** The most ids one `POST /results/ack` takes. */

@@ -38,6 +38,9 @@ const METHODS = { GET: http.get, HEAD: http.head, POST: http.post, DELETE: http.
 const withHead = ({ GET, ...others }: Route['methods']): Route['methods'] & { HEAD?: Endpoint } =>
   GET ? { GET, HEAD: GET, ...others } : others;
 
+/** A route's path as a case-sensitive pattern of the API path: `:id` any one segment, a trailing `/` allowed. */
+const exactly = (path: string): RegExp => new RegExp(`^${path.replaceAll(':id', '[^/]+')}/?$`);
+
 /** An endpoint answering 405 with the `Allow` header RFC 9110 requires. */
 const notAllowed =
   (allow: string[]): Endpoint =>
@@ -51,17 +54,21 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
   const pattern = patternOf(base);
   const apiPath = apiPathOf(base);
   const route =
-    (endpoint: Endpoint) =>
-    async ({ request, params }: { request: Request; params: Record<string, unknown> }) =>
-      headless(context, request, await handle(context, request, apiPath, String(params.id ?? ''), endpoint));
+    (endpoint: Endpoint, exact?: RegExp) =>
+    async ({ request, params }: { request: Request; params: Record<string, unknown> }) => {
+      // msw matches paths whatever their case; the API's are lower-case: `/Configs/Webhook` is no path of it (404).
+      if (exact && !exact.test(apiPath(new URL(request.url)))) return undefined;
+      return headless(context, request, await handle(context, request, apiPath, String(params.id ?? ''), endpoint));
+    };
   // Each path's 405 right after its methods: `GET /results/ack` is refused by its own path, not taken for a result id.
   const served = ROUTES.flatMap(({ path, methods }) => {
     const taken = withHead(methods);
+    const exact = exactly(path);
     return [
       ...Object.entries(taken).map(([method, endpoint]) =>
-        METHODS[method as keyof typeof METHODS](`${pattern}${path}`, route(endpoint)),
+        METHODS[method as keyof typeof METHODS](`${pattern}${path}`, route(endpoint, exact)),
       ),
-      http.all(`${pattern}${path}`, route(notAllowed(Object.keys(taken)))),
+      http.all(`${pattern}${path}`, route(notAllowed(Object.keys(taken)), exact)),
     ];
   });
   // A signed URL is its own credential: no token. The fault plan plays on its path as on the API's.

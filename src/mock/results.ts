@@ -51,6 +51,9 @@ export async function publishResult(
   const storage = storageRouteOf(store, key);
   const signed = storage?.signed_urls_enabled === true;
   const created = store.now();
+  // A signed URL lasts the config's `signed_urls_expiry` (seconds), and never past the result's own expiry.
+  const expiry = Math.min((storage?.signed_urls_expiry ?? Number.POSITIVE_INFINITY) * 1000, flow.resultLifetime);
+  const expires = Date.parse(created) + expiry;
   const result = store.record('result', store.results, {
     id,
     resource: 'result',
@@ -65,7 +68,7 @@ export async function publishResult(
     signed_url: signed
       ? {
           url: `${baseUrl}${FILES_PATH}/${id}?token=${token}`,
-          date_expires: new Date(Date.parse(created) + flow.resultLifetime).toISOString(),
+          date_expires: new Date(expires).toISOString(),
         }
       : null,
     state: 'available',
@@ -75,7 +78,7 @@ export async function publishResult(
   } satisfies StoredResult);
   // An unsigned result's file token is never shown, so a file kept for it could never be served.
   // Stryker disable next-line ConditionalExpression: equivalent, as just said.
-  if (signed) store.files.set(id, { content, token });
+  if (signed) store.files.set(id, { content, token, expires });
   runner.later(flow.resultLifetime, async () => expireResult(context, key, result), id);
 }
 

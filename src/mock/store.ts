@@ -54,6 +54,8 @@ export interface StoredFile {
   content: Content;
   /** The token its `signed_url` carries, which serving the file checks (a wrong one is a 404). */
   token: string;
+  /** When its `signed_url` stops working (ms since the epoch): its `date_expires`. */
+  expires: number;
 }
 
 /** A stored webhook config: the API object, secret included. */

@@ -52,6 +52,12 @@ export class TestRunner {
       resource: 'task',
       organisation: config.organisation,
       key: key.id,
+      // Shown as null, as a task's other optional attributes (`error`, `date_started`) are: no poll's task.
+      user: null,
+      source: null,
+      session: null,
+      poll: null,
+      source_type: null,
       type: `${config.resource}.test`,
       target: config.id,
       state: 'pending',

@@ -119,7 +119,11 @@ describe('the store', () => {
     const store = new MockStore();
     const dropped: string[] = [];
     store.onDrop = (id) => dropped.push(id);
-    store.files.set('id-0', { content: { size: 0, checksum: '', stream: () => new ReadableStream() }, token: 't' });
+    store.files.set('id-0', {
+      content: { size: 0, checksum: '', stream: () => new ReadableStream() },
+      token: 't',
+      expires: 0,
+    });
     for (let n = 0; n <= MAX_STORED; n++) store.record('result', store.results, item(n) as never);
     expect(store.results.size).toBe(MAX_STORED);
     expect(store.results.has('id-0')).toBe(false);

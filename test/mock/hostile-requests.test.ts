@@ -1,7 +1,7 @@
 /**
  * Hostile requests to the mock (issue 14): bodies over the cap are 413 in the API's error shape and the log keeps no
  * large body; a malformed percent-escape is 400, not 500; many concurrent requests, held by a fault or not, raise no
- * listener warning.
+ * listener warning; a path in another case than the API's is 404.
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -115,6 +115,28 @@ describe('a malformed percent-escape in the path', () => {
       expect(answer.status, path).toBe(400);
       expect(await answer.json()).toMatchObject({ error: 'invalid-parameter', params: { id: [expect.any(String)] } });
     }
+  });
+});
+
+describe('a path in another case', () => {
+  it.each(bothWays)('is no path of the API: 404 not-found, and nothing is made (%s)', async (_, way) => {
+    const [mockApi, base] = way();
+    const headers = { authorization: `Token ${TOKEN}`, 'content-type': 'application/json' };
+    const body = JSON.stringify({ url: 'https://hooks.example.com/r' });
+    const made = await fetch(`${base}/configs/webhook`, { method: 'POST', headers, body });
+    const { id } = (await made.json()) as { id: string };
+    for (const [method, path] of [
+      ['POST', '/Configs/Webhook'],
+      ['GET', '/KEY'],
+      ['GET', `/CONFIGS/webhook/${id}`],
+      ['POST', `/configs/webhook/${id}/Test`],
+    ] as const) {
+      const answer = await fetch(`${base}${path}`, { method, headers, ...(method === 'POST' ? { body } : {}) });
+      expect(answer.status, path).toBe(404);
+      expect(await answer.json()).toMatchObject({ error: 'not-found' });
+    }
+    expect(mockApi.created).toMatchObject({ webhook_config: 1, task: 1 });
+    expect((await fetch(`${base}/configs/webhook/${id}/`, { headers })).status).toBe(200);
   });
 });
 

@@ -304,6 +304,52 @@ describe('an expired result', () => {
   });
 });
 
+/** The result of a poll of one data type, published at a storage config signing URLs for `seconds`. */
+async function signedFor(seconds: number) {
+  const flow: Flow = { base: inProcess.baseUrl, token: 'token-signed', settle: () => inProcess.settle() };
+  await configure(flow, { storage: false });
+  const storage = {
+    url: 'gs://signing/r',
+    credentials: { k: 'v' },
+    signed_urls_enabled: true,
+    signed_urls_expiry: seconds,
+  };
+  await call(flow, '/configs/storage', { method: 'POST', body: storage });
+  await flow.settle();
+  const opened = await session(flow);
+  const poll = (
+    await call(flow, '/polls', { method: 'POST', body: { session: opened.id, payload: { data_types: ['a.b'] } } })
+  ).json;
+  await flow.settle();
+  const [result] = (await call(flow, '/results', { query: { poll: poll.id } })).json.data as Json[];
+  return { flow, result: result as Json };
+}
+
+describe('a signed URL of a storage config with signed_urls_expiry', () => {
+  it('expires after that many seconds: date_expires says when, then its file is 403 signed-url-expired', async () => {
+    const { flow, result } = await signedFor(60);
+    const { url, date_expires } = result.signed_url as { url: string; date_expires: string };
+    expect(Date.parse(date_expires) - Date.parse(result.date_created)).toBe(60_000);
+    expect((await fetch(url)).status).toBe(200);
+    // Only the clock moves, to that instant: no timer runs, so the result itself stays available.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse(date_expires) });
+    try {
+      const file = await fetch(url);
+      expect(file.status).toBe(403);
+      expect(await file.json()).toMatchObject({ error: 'signed-url-expired' });
+      expect((await call(flow, `/results/${result.id}`)).json.state).toBe('available');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('lasts no longer than its result: an expiry past resultLifetime is cut to it', async () => {
+    const { result } = await signedFor(1e300);
+    const week = 7 * 24 * 3600_000;
+    expect(Date.parse(result.signed_url.date_expires) - Date.parse(result.date_created)).toBe(week);
+  });
+});
+
 describe('a large result', () => {
   // 256 MiB: four times the bound, so a server that held the file would fail; small enough not to starve other tests.
   const SIZE = 256 * 1024 ** 2;

@@ -65,6 +65,18 @@ describe('storage configs', () => {
     expect((await call(`/configs/storage/${id}`)).status).toBe(404);
   });
 
+  it('make test tasks that show user, source, session, poll and source_type as null, as error', async () => {
+    const storage = await call('/configs/storage', {
+      method: 'POST',
+      body: { url: 'gs://acme-results/ricloud', credentials: GCP },
+    });
+    const none = { user: null, source: null, session: null, poll: null, source_type: null, error: null };
+    await mock.api.settle();
+    expect((await call('/tasks')).json.data).toEqual([
+      expect.objectContaining({ type: 'storage_config.test', target: storage.json.id, state: 'succeeded', ...none }),
+    ]);
+  });
+
   it('never show or log credentials: answers name their fields only, the request log redacts them', async () => {
     const created = await call('/configs/storage', {
       method: 'POST',

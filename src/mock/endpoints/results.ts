@@ -4,7 +4,7 @@
  */
 import { RESULT_STATES } from '../../core/wire';
 import { constantTimeEqual } from '../../webhooks/hmac';
-import { MAX_ACK_IDS, RESULT_EXPIRED } from '../choices';
+import { MAX_ACK_IDS, RESULT_EXPIRED, SIGNED_URL_EXPIRED } from '../choices';
 import { bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { listBody, listEndpoint } from '../lists';
 import { ApiError, invalidParameter, json, readNothing, statusError } from '../respond';
@@ -83,7 +83,8 @@ function rangeOf(request: Request, size: number, etag: string): [number, number]
 /**
  * Serves the file of result `id` to whoever has its signed URL (the `token` it carries; no API token), streamed
  * with its `size` as Content-Length and its MD5 as a strong ETag, as S3 does; a `Range` (with an `If-Range` of that
- * ETag, or none) is answered 206 with `Content-Range`. An unknown id or a wrong token is 404; an expired result is 410.
+ * ETag, or none) is answered 206 with `Content-Range`. An unknown id or a wrong token is 404; an expired signed URL
+ * is 403; an expired result is 410.
  */
 export function serveFile(context: HandlerContext, request: Request, id: string): Response {
   const url = new URL(request.url);
@@ -96,6 +97,8 @@ export function serveFile(context: HandlerContext, request: Request, id: string)
       if (context.store.results.get(id)?.state === 'expired') throw expired();
       throw statusError(404, 'No such file.');
     }
+    if (Date.now() >= file.expires)
+      throw new ApiError(SIGNED_URL_EXPIRED.status, SIGNED_URL_EXPIRED.code, 'The signed URL has expired.');
     const result = context.store.results.get(id);
     const { size, checksum } = file.content;
     const etag = `"${checksum}"`;
