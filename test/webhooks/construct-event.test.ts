@@ -68,7 +68,7 @@ describe('constructEvent', () => {
     expect(error).toBeInstanceOf(SignatureVerificationError);
   });
 
-  it("says what to pass when the body is base64 (API Gateway's isBase64Encoded), not only that it does not match", async () => {
+  it("says what to pass when the body is base64 (API Gateway's isBase64Encoded), not just that it fails", async () => {
     const body = JSON.stringify(taskSucceeded());
     const error = await rejection(constructEvent(btoa(body), await sign(body), SECRET, at));
     expect(error).toBeInstanceOf(SignatureVerificationError);
