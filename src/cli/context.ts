@@ -139,6 +139,9 @@ async function createContext(command: Command): Promise<Context> {
 async function nameOf(field: string, settings: Settings): Promise<string> {
   if (field === 'options.baseUrl') return `API URL (from ${(await settings.url())?.source})`;
   if (field === 'token') return `token (from ${(await settings.token())?.source})`;
+  // An item of a list the SDK numbers from 0 (`ids[1]`): its flag or argument, numbered as the user counts.
+  const [, list, at] = /^(.+)\[(\d+)\]$/.exec(field) ?? [];
+  if (list && at) return `${FLAG_OF_FIELD[list] ?? list} #${Number(at) + 1}`;
   return FLAG_OF_FIELD[field] ?? field;
 }
 
