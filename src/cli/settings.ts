@@ -14,6 +14,8 @@ export type { Env, Setting } from '../config/settings';
 export interface Settings {
   token(): Promise<Setting | undefined>;
   url(): Promise<Setting | undefined>;
+  /** How often a failed request is sent again (ricloud-py's `[api] max_retries`). */
+  maxRetries(): Promise<Setting | undefined>;
   /** The webhook secret for `event listen` (ricloud-py's `[webhooks] secret`). */
   secret(): Promise<Setting | undefined>;
   /** The signature tolerance in seconds for `event listen` (ricloud-py's `[webhooks] delta`). */
@@ -43,6 +45,7 @@ export function resolveSettings(
   return {
     token: usage(async () => flag(flags.token) ?? reader.read('RICLOUD_TOKEN', 'api', 'token', 'RICLOUD_TOKEN_FILE')),
     url: usage(async () => flag(flags.url) ?? reader.read('RICLOUD_URL', 'api', 'url')),
+    maxRetries: usage(() => reader.read('RICLOUD_MAX_RETRIES', 'api', 'max_retries')),
     secret: usage(() => reader.read('RICLOUD_SECRET', 'webhooks', 'secret', 'RICLOUD_SECRET_FILE')),
     tolerance: usage(() => reader.read('RICLOUD_DELTA', 'webhooks', 'delta')),
     files: usage(() => reader.files()),

@@ -16,7 +16,7 @@ const api = useHostileServer((request) => {
 });
 
 describe('exit codes', () => {
-  it('exits 5 when the API refuses the token (401) or its permission (403), with the error line on stderr', async () => {
+  it('exits 5 when the API refuses the token (401) or its permission (403), with its error line', async () => {
     for (const status of [401, 403]) {
       const run = await ricloud(['webhook-config', 'retrieve', String(status), '--json'], {
         RICLOUD_URL: api.url(),
