@@ -101,6 +101,7 @@ describe('ricloud config view', () => {
       files: [iniOf(home)],
       token: { value: `****${token.slice(-4)}`, source: iniOf(home) },
       url: { value: 'http://127.0.0.1:1', source: 'RICLOUD_URL' },
+      max_retries: null,
       secret: { value: '****cdef', source: iniOf(home) },
     });
   });
@@ -134,6 +135,7 @@ describe('ricloud config view', () => {
       files: [],
       token: null,
       url: { value: 'https://ricloud-api.reincubate.com', source: 'default' },
+      max_retries: null,
       secret: null,
     });
   });
