@@ -1,6 +1,7 @@
 /** What a command's work receives: where to print, the settings, the stop signal and an API client. */
 import type { Command } from 'commander';
 import { format } from 'node:util';
+import { maxRetriesOf } from '../config/read-config';
 import { envValue } from '../config/settings';
 import type { Client, Logger, LogLevel } from '../index';
 import { alternatives, DEFAULT_BASE_URL, InvalidInputError, LOG_LEVELS } from './sdk';
@@ -117,7 +118,7 @@ async function createContext(command: Command): Promise<Context> {
       // The SDK ignores a level it does not know; asked for on the command line, a misspelt one is said so.
       if (level && !(LOG_LEVELS as readonly string[]).includes(level))
         throw new UsageError(`RICLOUD_LOG=${level} is not a log level: use ${alternatives([...LOG_LEVELS])}`);
-      const [apiToken, apiUrl] = [await settings.token(), await settings.url()];
+      const [apiToken, apiUrl, retries] = [await settings.token(), await settings.url(), await settings.maxRetries()];
       if (!apiToken)
         throw new UsageError(
           'no API token: pass --token or set RICLOUD_TOKEN (`ricloud config init --token T` saves one)',
@@ -127,6 +128,7 @@ async function createContext(command: Command): Promise<Context> {
       return new Client({
         token: apiToken.value,
         baseUrl: apiUrl?.value ?? DEFAULT_BASE_URL,
+        ...(retries ? { maxRetries: maxRetriesOf(retries) } : {}),
         // The command reports failures itself, in one line: the SDK logs only when RICLOUD_LOG asks, and to stderr.
         logger: stderrLogger(out),
         logLevel: globals.quiet || !level ? 'off' : (level as LogLevel),
@@ -139,6 +141,9 @@ async function createContext(command: Command): Promise<Context> {
 async function nameOf(field: string, settings: Settings): Promise<string> {
   if (field === 'options.baseUrl') return `API URL (from ${(await settings.url())?.source})`;
   if (field === 'token') return `token (from ${(await settings.token())?.source})`;
+  // An item of a list the SDK numbers from 0 (`ids[1]`): its flag or argument, numbered as the user counts.
+  const [, list, at] = /^(.+)\[(\d+)\]$/.exec(field) ?? [];
+  if (list && at) return `${FLAG_OF_FIELD[list] ?? list} #${Number(at) + 1}`;
   return FLAG_OF_FIELD[field] ?? field;
 }
 

@@ -1,12 +1,20 @@
 /** Exit codes, the errors only the command raises, and the one line on stderr that reports a failure. */
 import { CommanderError } from 'commander';
 import { escapeControls } from './escape';
-import { InvalidInputError, RicloudError } from './sdk';
+import {
+  AuthenticationError,
+  ConnectionError,
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+  RicloudError,
+  TimeoutError,
+} from './sdk';
 
 /** The command's exit codes (a run stopped by a signal exits with `SIGNAL_EXIT_CODES`). */
 const EXIT_CODES = {
   ok: 0,
-  /** The API refused or failed, or the network did. */
+  /** The API refused or failed for another reason below (a 400, 409, 429 or 5xx, an unreadable answer). */
   failure: 1,
   /** An unknown flag, a missing argument or an invalid value. */
   usage: 2,
@@ -16,6 +24,12 @@ const EXIT_CODES = {
   unsuccessful: 3,
   /** A wait, or the whole run (the global `--timeout`), ran out of time before the work ended. */
   timedOut: 4,
+  /** The API refused the token (401) or what it may do (403): retrying will not help, another token may. */
+  auth: 5,
+  /** The API has no such resource (404): a script may create it, or stop. */
+  notFound: 6,
+  /** No answer came: the connection failed or a request timed out. The API may be back soon: a retry may work. */
+  network: 7,
 } as const;
 
 /**
@@ -100,7 +114,7 @@ function stopExitCode(reason: unknown): number {
  * The exit code of a run that threw `error` (undefined when it did not, help and --version included: commander's
  * error of code 0 is no failure). A run stopped by SIGINT, SIGTERM or a closed stdout (SIGPIPE) exits with the
  * signal's code, one stopped by an `OutputError` exits 1 and one stopped at `--timeout` 4, unless its cleanup failed
- * for another reason.
+ * for another reason. An API failure exits 5 (the token refused), 6 (not found), 7 (no answer) or 1 (any other).
  */
 export function exitCode(error: unknown, stop: AbortSignal): number {
   if (error instanceof CommanderError) return EXIT_CODES.usage;
@@ -109,6 +123,9 @@ export function exitCode(error: unknown, stop: AbortSignal): number {
   if (error instanceof UsageError) return EXIT_CODES.usage;
   if (error instanceof Unsuccessful) return EXIT_CODES.unsuccessful;
   if (error instanceof WaitTimedOut) return EXIT_CODES.timedOut;
+  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return EXIT_CODES.auth;
+  if (error instanceof NotFoundError) return EXIT_CODES.notFound;
+  if (error instanceof ConnectionError || error instanceof TimeoutError) return EXIT_CODES.network;
   return EXIT_CODES.failure;
 }
 

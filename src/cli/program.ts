@@ -37,19 +37,23 @@ result download); docs/porting-from-ricloud-py.md in the SDK's source maps each 
 
 Exit codes:
   0    success
-  1    the API or the network failed (one line on stderr names the status and the error code),
-       or stdout could not be written (e.g. a full disk), or the port to listen on is taken
+  1    the API failed or refused for another reason than 5-7 (one line on stderr names the status and the error
+       code), or stdout could not be written (e.g. a full disk), or the port to listen on is taken
   2    usage: an unknown flag, a missing argument, an invalid value or an unreadable config file
   3    a waited task ended failed or suspended, a waited webhook config ended invalid, a waited session
        did not become active, or a waited poll completed with failed or suspended tasks
   4    a wait ran out of time (--timeout) before the work ended: it may still be running, wait again;
        or the run reached the global --timeout (given before a command with a --timeout of its own)
+  5    the API refused the token (401) or what it may do (403)
+  6    the API has no such resource (404)
+  7    the API could not be reached, or a request got no answer in time: a retry may work
   130  interrupted (Ctrl-C); 143 when stopped by SIGTERM, 129 when the terminal closed (SIGHUP)
   141  stdout's reader went away (ricloud ... | head -1): the run stops quietly, as on Ctrl-C
 
 Environment: RICLOUD_TOKEN, RICLOUD_TOKEN_FILE (a file holding the token), RICLOUD_URL, RICLOUD_CONF (a config
-file), RICLOUD_SECRET or RICLOUD_SECRET_FILE and RICLOUD_DELTA (for event listen), RICLOUD_LOG (SDK log level),
-NO_COLOR. A variable that is empty or only whitespace counts as unset.
+file), RICLOUD_MAX_RETRIES (0 to 10: how often a failed request is sent again), RICLOUD_SECRET or
+RICLOUD_SECRET_FILE and RICLOUD_DELTA (for event listen), RICLOUD_LOG (SDK log level), NO_COLOR. A variable that is
+empty or only whitespace counts as unset.
 
 Security: flag values (--token, --secret) are visible to other users of this machine (ps). In scripts, pipe the
 token to --token-stdin (event listen: --secret-stdin) or name a file in RICLOUD_TOKEN_FILE. Text output shows the

@@ -3,7 +3,15 @@
  * `ricloud --help` loads neither. `Context.client()` loads the rest of the SDK (`../index`) when a command calls the
  * API. Types still come from `../index`: they cost nothing at run time.
  */
-export { InvalidInputError, RicloudError, TimeoutError } from '../core/errors';
+export {
+  AuthenticationError,
+  ConnectionError,
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+  RicloudError,
+  TimeoutError,
+} from '../core/errors';
 export { alternatives, checkUrl, MAX_TIMER_MS, parseIsoInstant } from '../core/params';
 export { LOG_LEVELS } from '../core/log';
 export { hideNestedSecrets } from '../core/secret-walk';

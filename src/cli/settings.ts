@@ -2,7 +2,7 @@
  * Where the command's settings come from: flags first, then what `ricloud/node` reads too (`../config/settings`):
  * `RICLOUD_*` environment variables, then ricloud-py's config files.
  */
-import { once, type Setting, settingReader, trimmed } from '../config/settings';
+import { configFiles, once, type Setting, settingReader, trimmed } from '../config/settings';
 import { asUsage } from './errors';
 
 export type { Env, Setting } from '../config/settings';
@@ -14,6 +14,11 @@ export type { Env, Setting } from '../config/settings';
 export interface Settings {
   token(): Promise<Setting | undefined>;
   url(): Promise<Setting | undefined>;
+  /**
+   * How often a failed request is sent again: `RICLOUD_MAX_RETRIES`, else ricloud-py's `[api] max_retries` when the
+   * token or URL comes from a config file.
+   */
+  maxRetries(): Promise<Setting | undefined>;
   /** The webhook secret for `event listen` (ricloud-py's `[webhooks] secret`). */
   secret(): Promise<Setting | undefined>;
   /** The signature tolerance in seconds for `event listen` (ricloud-py's `[webhooks] delta`). */
@@ -40,9 +45,24 @@ export function resolveSettings(
 ): Settings {
   const reader = settingReader(env, stop);
   const flag = (setting: Setting | undefined) => setting && trimmed(setting.value, setting.source);
+  const token = usage(
+    async () => flag(flags.token) ?? reader.read('RICLOUD_TOKEN', 'api', 'token', 'RICLOUD_TOKEN_FILE'),
+  );
+  const url = usage(async () => flag(flags.url) ?? reader.read('RICLOUD_URL', 'api', 'url'));
+  const files = configFiles(env).map((file) => file.path);
+  const fromFile = (setting: Setting | undefined) => setting !== undefined && files.includes(setting.source);
   return {
-    token: usage(async () => flag(flags.token) ?? reader.read('RICLOUD_TOKEN', 'api', 'token', 'RICLOUD_TOKEN_FILE')),
-    url: usage(async () => flag(flags.url) ?? reader.read('RICLOUD_URL', 'api', 'url')),
+    token,
+    url,
+    // It has a default, so the files are read for it only when they are for the token or URL: a run set up without
+    // them is not failed by a file that cannot be read.
+    maxRetries: usage(
+      async () =>
+        trimmed(env.RICLOUD_MAX_RETRIES, 'RICLOUD_MAX_RETRIES') ??
+        (fromFile(await token()) || fromFile(await url())
+          ? reader.read('RICLOUD_MAX_RETRIES', 'api', 'max_retries')
+          : undefined),
+    ),
     secret: usage(() => reader.read('RICLOUD_SECRET', 'webhooks', 'secret', 'RICLOUD_SECRET_FILE')),
     tolerance: usage(() => reader.read('RICLOUD_DELTA', 'webhooks', 'delta')),
     files: usage(() => reader.files()),

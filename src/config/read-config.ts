@@ -8,7 +8,7 @@ import { InvalidInputError } from '../core/errors';
 import { checkBaseUrl, checkKeys, checkObject, checkRules, describe, type Rule } from '../core/params';
 import { MAX_RETRIES } from '../core/wire';
 import { REDACTED } from '../core/redact';
-import { settingName, settingReader } from './settings';
+import { type Setting, settingName, settingReader } from './settings';
 
 /** The client options ricloud-py's settings give: its `[api]` `token`, `url` and `max_retries`. */
 export type RicloudConfig = Pick<ClientOptions, 'token' | 'baseUrl' | 'maxRetries'>;
@@ -40,20 +40,25 @@ export async function readRicloudConfig(options: { signal?: AbortSignal } = {}):
       checkBaseUrl(url.value, settingName(url, 'RICLOUD_URL', 'api', 'url'));
       config.baseUrl = url.value;
     }
-    if (retries) {
-      const field = settingName(retries, 'RICLOUD_MAX_RETRIES', 'api', 'max_retries');
-      if (!/^\d+$/.test(retries.value) || Number(retries.value) > MAX_RETRIES)
-        throw new InvalidInputError(
-          field,
-          `must be a whole number from 0 to ${MAX_RETRIES}, got ${describe(retries.value)}`,
-        );
-      config.maxRetries = Number(retries.value);
-    }
+    if (retries) config.maxRetries = maxRetriesOf(retries);
     return hideToken(config);
   } catch (error) {
     if (signal?.aborted) throw abortError('reading the ricloud config', signal);
     throw error;
   }
+}
+
+/**
+ * The retries ricloud-py's `max_retries` setting (`RICLOUD_MAX_RETRIES`, `[api] max_retries`) gives.
+ * @throws InvalidInputError naming the variable, or the file and key, when it is not a whole number from 0 to 10.
+ */
+export function maxRetriesOf(setting: Setting): number {
+  if (!/^\d+$/.test(setting.value) || Number(setting.value) > MAX_RETRIES)
+    throw new InvalidInputError(
+      settingName(setting, 'RICLOUD_MAX_RETRIES', 'api', 'max_retries'),
+      `must be a whole number from 0 to ${MAX_RETRIES}, got ${describe(setting.value)}`,
+    );
+  return Number(setting.value);
 }
 
 /**

@@ -33,7 +33,7 @@ export interface ConfigFile {
 export const envValue = (env: Env, name: string): string | undefined => (env[name]?.trim() ? env[name] : undefined);
 
 /** The config files ricloud-py reads, in order: `~/.ricloud.ini`, then `RICLOUD_CONF` when set. */
-function configFiles(env: Env): ConfigFile[] {
+export function configFiles(env: Env): ConfigFile[] {
   const home = { path: join(homedir(), '.ricloud.ini'), origin: 'the default file' };
   const named = envValue(env, 'RICLOUD_CONF');
   return named ? [home, { path: named, origin: 'named by RICLOUD_CONF' }] : [home];

@@ -101,6 +101,7 @@ describe('ricloud config view', () => {
       files: [iniOf(home)],
       token: { value: `****${token.slice(-4)}`, source: iniOf(home) },
       url: { value: 'http://127.0.0.1:1', source: 'RICLOUD_URL' },
+      max_retries: null,
       secret: { value: '****cdef', source: iniOf(home) },
     });
   });
@@ -134,6 +135,7 @@ describe('ricloud config view', () => {
       files: [],
       token: null,
       url: { value: 'https://ricloud-api.reincubate.com', source: 'default' },
+      max_retries: null,
       secret: null,
     });
   });
@@ -163,9 +165,9 @@ describe('where settings come from', () => {
     for (const [environment, flags] of cases.slice(1))
       expect((await ricloud(['task', 'list', ...flags], environment)).code).toBe(0);
     expect(tokensSeen()).toEqual([inConf, inEnv, inFlag]);
-    // ~/.ricloud.ini alone points at a closed port: its url is used too (and fails as a network error, exit 1).
+    // ~/.ricloud.ini alone points at a closed port: its url is used too (and fails as a network error, exit 7).
     const fromHome = await ricloud(['task', 'list', '--quiet'], { HOME: home });
-    expect(fromHome.code).toBe(1);
+    expect(fromHome.code).toBe(7);
     expect(fromHome.stderr).toMatch(/^error: task list: connection failed.*\n$/);
     // A flag beats the environment for the URL as well.
     expect(

@@ -26,9 +26,9 @@ describe('ricloud event retrieve', () => {
     expect(json(doc)).toMatchObject({ id: event?.id, type: 'webhook_config', action: 'test', data: { id: cfg.id } });
   });
 
-  it('exits 1 naming 404 not-found for an unknown event', async () => {
+  it('exits 6 naming 404 not-found for an unknown event', async () => {
     const run = await ricloud(['event', 'retrieve', 'nope'], env(newToken()));
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(6);
     expect(run.stderr).toMatch(/^error: event nope not found \(404 not-found\)/);
   });
 });

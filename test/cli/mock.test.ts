@@ -26,7 +26,7 @@ describe('ricloud mock', () => {
     const run = await mock.done;
     expect(run.code).toBe(130);
     expect(run.stderr).toBe(`Reset it between tests: POST ${url}/__mock/reset\nPress Ctrl-C to stop.\nMock stopped.\n`);
-    expect((await ricloud(['webhook-config', 'list'], env)).code).toBe(1);
+    expect((await ricloud(['webhook-config', 'list'], env)).code).toBe(7);
   });
 
   it('--json prints the URL and the environment as one JSON line, and SIGTERM stops it (exit 143)', async () => {
@@ -133,7 +133,7 @@ describe('the whole lifecycle, with nothing but the command', () => {
       expect((await listener.done).code).toBe(130);
       // event listen deleted its config on the way out.
       const after = await ricloud(['webhook-config', 'retrieve', id ?? ''], env);
-      expect(after.code).toBe(1);
+      expect(after.code).toBe(6);
       expect(after.stderr).toContain('(404 not-found)');
       mock.child.kill('SIGINT');
       expect((await mock.done).code).toBe(130);

@@ -84,7 +84,7 @@ describe('ricloud key', () => {
     const fresh = json<{ token: string }>(rotated).token;
     expect(fresh).toMatch(/^key_/);
     expect(fresh).not.toBe(token);
-    expect((await ricloud(['key', 'current'], env(token))).code).toBe(1);
+    expect((await ricloud(['key', 'current'], env(token))).code).toBe(5);
     expect((await ricloud(['key', 'current'], env(fresh))).code).toBe(0);
   });
 });

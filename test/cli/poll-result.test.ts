@@ -319,6 +319,13 @@ describe('ricloud result', () => {
     expect(json<{ total_count: number }>(consumed).total_count).toBe(3);
   });
 
+  it('an empty id among several is refused by its place among the ids, before anything is sent', async () => {
+    const before = mock().api.requests.length;
+    const run = await ricloud(['result', 'ack', 'res_1', ''], env(newToken()));
+    expect(run).toMatchObject({ code: 2, stdout: '', stderr: 'error: invalid ID #2: must not be empty\n' });
+    expect(mock().api.requests.length).toBe(before);
+  });
+
   it('ack of an unknown id acknowledges none (exit 1)', async () => {
     const token = newToken();
     const { client: sdk, poll } = await completedPoll(token);

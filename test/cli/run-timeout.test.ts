@@ -89,7 +89,7 @@ describe('the global --timeout', () => {
       env(token),
     ).done;
     const [, id] = /Created webhook config (\S+) for/.exec(run.stderr) ?? [];
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(7);
     expect(run.stderr).toContain(
       `warning: key ${key.id} may still point at webhook config ${id}: ` +
         `ricloud key update ${key.id} --webhook-config none points it back\n`,

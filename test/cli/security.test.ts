@@ -316,7 +316,7 @@ describe('a token never leaks, however it is given (points 1 and 15)', () => {
     for (const pad of [(t: string) => `${t}\n`, (t: string) => `\t${t}\r\n`, (t: string) => ` ${t}  `]) {
       const token = newToken();
       const run = await ricloud(['webhook-config', 'list'], { RICLOUD_URL: echo.url(), RICLOUD_TOKEN: pad(token) });
-      expect(run.code).toBe(1);
+      expect(run.code).toBe(5);
       expect(run.stderr).toMatch(/^error: .*401/);
       expect(run.stderr).not.toContain(token);
     }
@@ -327,7 +327,7 @@ describe('a token never leaks, however it is given (points 1 and 15)', () => {
     const run = launch(['--token-stdin', 'webhook-config', 'list'], { RICLOUD_URL: echo.url() });
     run.child.stdin.end(`${token}\n`);
     const done = await run.done;
-    expect(done.code).toBe(1);
+    expect(done.code).toBe(5);
     expect(done.stderr).toMatch(/^error: .*401/);
     expect(done.stderr).not.toContain(token);
 

@@ -186,7 +186,7 @@ describe('ricloud session retrieve, list and delete', () => {
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/^error +invalid-credentials$/m);
     const unknown = await ricloud(['session', 'retrieve', 'nope'], env(token));
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(6);
     expect(unknown.stderr).toMatch(/\(404 not-found\)/);
   });
 

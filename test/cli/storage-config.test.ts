@@ -69,7 +69,7 @@ describe('ricloud storage-config', () => {
     expect(test.stdout).toMatch(/^state +succeeded$/m);
     const gone = await ricloud(['storage-config', 'delete', made.id], env(token));
     expect(gone.code).toBe(0);
-    expect((await ricloud(['storage-config', 'retrieve', made.id], env(token))).code).toBe(1);
+    expect((await ricloud(['storage-config', 'retrieve', made.id], env(token))).code).toBe(6);
   });
 
   it('refuses a bad url or an unreadable credentials file (exit 2), naming the flag, sending nothing', async () => {

@@ -41,9 +41,9 @@ describe('ricloud task retrieve', () => {
     expect(json(doc)).toEqual(JSON.parse(JSON.stringify(task)));
   });
 
-  it('exits 1 naming 404 not-found for an unknown task', async () => {
+  it('exits 6 naming 404 not-found for an unknown task', async () => {
     const run = await ricloud(['task', 'retrieve', 'nope'], env(newToken()));
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(6);
     expect(run.stderr).toMatch(/^error: task nope not found \(404 not-found\)/);
   });
 });

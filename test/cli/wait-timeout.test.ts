@@ -110,11 +110,11 @@ describe('a wait that times out exits 4', () => {
     expect(run.stderr).toBe(`error: ${noun} ${id} is still ${printed.state} after 1 s\n`);
   });
 
-  it('but an API failure during the wait stays exit 1', async () => {
+  it('but an API failure during the wait exits with its own code, not 4', async () => {
     const token = newToken();
     mock().api.faults.add({ method: 'GET', path: /^\/sessions\/[^/]+$/, status: 404, times: Infinity });
     const run = await createSession(token, ['--wait', '--timeout', '30']);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(6);
     expect(run.stdout).toMatch(/^state +pending$/m);
     expect(run.stderr).toMatch(/^error: .*\(404 not-found\)/);
   });

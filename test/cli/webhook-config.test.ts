@@ -140,9 +140,9 @@ describe('ricloud webhook-config retrieve', () => {
     expect(doc.stdout).not.toContain(cfg.secret);
   });
 
-  it('exits 1 with one line naming the status and the API error code for an unknown id', async () => {
+  it('exits 6 with one line naming the status and the API error code for an unknown id', async () => {
     const run = await ricloud(['webhook-config', 'retrieve', 'no-such-config'], env(newToken()));
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(6);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^error: .*404 not-found.*\[request \S+\]\n$/);

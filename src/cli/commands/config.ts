@@ -6,6 +6,7 @@ import { asUsage, UsageError } from '../errors';
 import { stringifyIni } from '../ini';
 import { mask } from '../output';
 import { writePrivateFile } from '../private-file';
+import { maxRetriesOf } from '../../config/read-config';
 import { configTarget, readIniFile } from '../../config/settings';
 import type { Setting } from '../settings';
 
@@ -76,9 +77,10 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
     .action(
       action(async (ctx) => {
         const { settings } = ctx;
-        const [token, url, secret, files] = [
+        const [token, url, retries, secret, files] = [
           await settings.token(),
           await settings.url(),
+          await settings.maxRetries(),
           await settings.secret(),
           await settings.files(),
         ];
@@ -91,12 +93,13 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
           url: url
             ? { value: maskUserInfo(url.value), source: url.source }
             : { value: DEFAULT_BASE_URL, source: 'default' },
+          max_retries: retries ? { value: maxRetriesOf(retries), source: retries.source } : null,
           secret: masked(secret),
         };
         if (ctx.out.json) return ctx.out.document(shown);
         ctx.out.fields([
           ['files', files.join(', ') || '(none found)'],
-          ...(['token', 'url', 'secret'] as const).map((key): [string, unknown] => {
+          ...(['token', 'url', 'max_retries', 'secret'] as const).map((key): [string, unknown] => {
             const setting = shown[key];
             return [key, setting ? `${setting.value}  (from ${setting.source})` : undefined];
           }),

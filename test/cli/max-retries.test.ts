@@ -1,0 +1,69 @@
+/**
+ * ricloud-py's `max_retries` setting reaches the command as it reaches `readRicloudConfig()`: a CI job that wants a
+ * failing API reported at once sets `RICLOUD_MAX_RETRIES=0`, and a machine set up for ricloud-py keeps its own.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_RETRIES } from '../../src/index';
+import { newToken, ricloud, tempHome, useHostileServer } from './support';
+
+// An API that is down: every request is a 503, which the SDK sends again while it has retries left.
+let requests = 0;
+const down = useHostileServer(() => {
+  requests++;
+  return { status: 503, body: JSON.stringify({ error: 'unavailable', message: 'down' }) };
+});
+
+/** Runs `task list` against the API that is down, and counts the requests it sent. */
+async function taskList(env: Record<string, string | undefined>) {
+  requests = 0;
+  const run = await ricloud(['task', 'list'], { RICLOUD_URL: down.url(), RICLOUD_TOKEN: newToken(), ...env });
+  return { code: run.code, stderr: run.stderr, requests };
+}
+
+describe('max_retries', () => {
+  it('the top-level help names RICLOUD_MAX_RETRIES', async () => {
+    expect((await ricloud(['--help'])).stdout).toContain('RICLOUD_MAX_RETRIES (0 to 10');
+  });
+
+  it('RICLOUD_MAX_RETRIES=0 sends a failing request once; unset, the SDK retries it', async () => {
+    expect(await taskList({ RICLOUD_MAX_RETRIES: '0' })).toMatchObject({ code: 1, requests: 1 });
+    expect((await taskList({})).requests).toBe(DEFAULT_MAX_RETRIES + 1);
+  });
+
+  /** A config file with the token, the URL of the API that is down, and `max_retries = 1`. */
+  const configFile = () => {
+    const conf = join(tempHome(), 'ricloud.ini');
+    writeFileSync(conf, `[api]\ntoken = ${newToken()}\nurl = ${down.url()}\nmax_retries = 1\n`);
+    return { RICLOUD_CONF: conf, RICLOUD_TOKEN: undefined, RICLOUD_URL: undefined };
+  };
+
+  it("is read from ricloud-py's config file, where the variable is not set", async () => {
+    const fromFile = configFile();
+    expect(await taskList(fromFile)).toMatchObject({ code: 1, requests: 2 });
+    expect(await taskList({ ...fromFile, RICLOUD_MAX_RETRIES: '0' })).toMatchObject({ code: 1, requests: 1 });
+  });
+
+  it('is not taken from the file when the token and URL are not: the file is then not read at all', async () => {
+    const { RICLOUD_CONF } = configFile();
+    expect(await taskList({ RICLOUD_CONF, RICLOUD_MAX_RETRIES: '0' })).toMatchObject({ code: 1, requests: 1 });
+    expect((await taskList({ RICLOUD_CONF })).requests).toBe(DEFAULT_MAX_RETRIES + 1);
+  });
+
+  it('config view shows it and where it came from; --json as a number', async () => {
+    const { RICLOUD_CONF: conf } = configFile();
+    const text = await ricloud(['config', 'view'], { RICLOUD_CONF: conf });
+    expect(text.stdout).toMatch(new RegExp(`^max_retries +1  \\(from ${conf}\\)$`, 'm'));
+    const doc = await ricloud(['config', 'view', '--json'], { RICLOUD_CONF: conf, RICLOUD_MAX_RETRIES: '0' });
+    expect(JSON.parse(doc.stdout).max_retries).toEqual({ value: 0, source: 'RICLOUD_MAX_RETRIES' });
+  });
+
+  it('a value that is no whole number from 0 to 10 is refused by name before anything is sent', async () => {
+    for (const value of ['abc', '-1', '11', '1.5']) {
+      const run = await taskList({ RICLOUD_MAX_RETRIES: value });
+      expect({ value, code: run.code, requests: run.requests }).toEqual({ value, code: 2, requests: 0 });
+      expect(run.stderr).toMatch(/^error: invalid RICLOUD_MAX_RETRIES: must be a whole number from 0 to 10, got .+\n$/);
+    }
+  });
+});
