@@ -58,8 +58,8 @@ export function encodeId(id: unknown, field = 'id'): string {
   if (text.length > MAX_ID_LENGTH)
     throw new InvalidInputError(field, `is ${text.length} characters long; ids are at most ${MAX_ID_LENGTH}`);
   // A `\` is refused too: URL parsers read it as a `/`.
-  const slash = /[/\\]/.exec(text)?.[0];
-  if (slash) throw new InvalidInputError(field, `must not contain "${slash}"`);
+  const slash = /[/\\]/.exec(text);
+  if (slash) throw new InvalidInputError(field, `must not contain "${slash[0]}"`);
   if (text === '.' || text === '..') throw new InvalidInputError(field, `must not be "${text}"`);
   try {
     return encodeURIComponent(text);
