@@ -51,6 +51,7 @@ describe('Permissions', () => {
     ],
     ['a limit that is an empty object', { 'file_type:*': [{}] }, 'scopes.file_type:*[0].level'],
     ['a scope named by an empty string', { '': [] }, 'scopes'],
+    ['a scope named by whitespace only', { ' ': [] }, 'scopes'],
   ])('refuses %s before sending, naming it, in each form', async (_, scopes, field) => {
     const c = client();
     const made = await c.permissions.create({ scopes: {} });
