@@ -49,7 +49,8 @@ const scopes: Field = (value, field, query) => {
     'an object mapping each scope to a list of limit objects',
   ]);
   for (const [scope, limits] of Object.entries(value as PermissionScopes)) {
-    if (!/\S/.test(scope)) throw new InvalidInputError(field, 'must not have a blank scope name (empty or only whitespace)');
+    if (!/\S/.test(scope))
+      throw new InvalidInputError(field, 'must not have a blank scope name (empty or only whitespace)');
     for (const [at, limit] of limits.entries()) {
       const named = `${field}.${scope}[${at}]`;
       text(limit.level, `${named}.level`, query);
