@@ -176,7 +176,7 @@ describe('ricloud session retrieve, list and delete', () => {
     expect(after.stderr).toBe('No sessions.\n');
   });
 
-  it('retrieve --wait exits 3 for a failed session, and 1 naming 404 for an unknown one', async () => {
+  it('retrieve --wait exits 3 for a failed session, and 6 naming 404 for an unknown one', async () => {
     const { token, user } = await userOfNewOrganisation();
     const failed = await client(token).sessions.create({
       source: { user, type: 'icloud.account', identifier: 'john@example.com' },
