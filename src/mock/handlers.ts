@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'msw';
 import { http } from '#msw';
 import { follow } from '../core/signal';
-import { apiPathOf, malformedPath, patternOf } from './base-url';
+import { anyPathOf, apiPathOf, malformedPath, otherCaseOf, routeOf } from './base-url';
 import { FILES_PATH, MAX_REQUEST_BYTES } from './choices';
 import type { ConnectionFaults, Endpoint, HandlerContext, Route } from './endpoint';
 import { ORGANISATION_ROUTES } from './endpoints/organisation';
@@ -38,9 +38,6 @@ const METHODS = { GET: http.get, HEAD: http.head, POST: http.post, DELETE: http.
 const withHead = ({ GET, ...others }: Route['methods']): Route['methods'] & { HEAD?: Endpoint } =>
   GET ? { GET, HEAD: GET, ...others } : others;
 
-/** A route's path as a case-sensitive pattern of the API path: `:id` any one segment, a trailing `/` allowed. */
-const exactly = (path: string): RegExp => new RegExp(`^${path.replaceAll(':id', '[^/]+')}/?$`);
-
 /** An endpoint answering 405 with the `Allow` header RFC 9110 requires. */
 const notAllowed =
   (allow: string[]): Endpoint =>
@@ -51,24 +48,20 @@ const notAllowed =
 /** Builds the handlers for `context.baseUrl`. */
 export function createHandlers(context: HandlerContext): RequestHandler[] {
   const base = context.baseUrl;
-  const pattern = patternOf(base);
   const apiPath = apiPathOf(base);
   const route =
-    (endpoint: Endpoint, exact?: RegExp) =>
-    async ({ request, params }: { request: Request; params: Record<string, unknown> }) => {
-      // msw matches paths whatever their case; the API's are lower-case: `/Configs/Webhook` is no path of it (404).
-      if (exact && !exact.test(apiPath(new URL(request.url)))) return undefined;
-      return headless(context, request, await handle(context, request, apiPath, String(params.id ?? ''), endpoint));
-    };
+    (endpoint: Endpoint) =>
+    async ({ request, params }: { request: Request; params: Record<string, unknown> }) =>
+      headless(context, request, await handle(context, request, apiPath, String(params.id ?? ''), endpoint));
   // Each path's 405 right after its methods: `GET /results/ack` is refused by its own path, not taken for a result id.
   const served = ROUTES.flatMap(({ path, methods }) => {
     const taken = withHead(methods);
-    const exact = exactly(path);
+    const matches = routeOf(base, path);
     return [
       ...Object.entries(taken).map(([method, endpoint]) =>
-        METHODS[method as keyof typeof METHODS](`${pattern}${path}`, route(endpoint, exact)),
+        METHODS[method as keyof typeof METHODS](matches, route(endpoint)),
       ),
-      http.all(`${pattern}${path}`, route(notAllowed(Object.keys(taken)), exact)),
+      http.all(matches, route(notAllowed(Object.keys(taken)))),
     ];
   });
   // A signed URL is its own credential: no token. The fault plan plays on its path as on the API's.
@@ -82,21 +75,25 @@ export function createHandlers(context: HandlerContext): RequestHandler[] {
     return headless(
       context,
       request,
-      early ?? (await afterActing(context, serveFile(context, request, String(params.id)), fault)),
+      early ?? (await afterActing(context, serveFile(context, request, String(params.id ?? '')), fault)),
     );
   };
+  const filePath = `${FILES_PATH}/:id`;
   return [
     http.all(
-      malformedPath(new URL(base).href.replace(/\/+$/, '')),
+      malformedPath(base),
       route(() => {
         throw invalidParameter('id', 'The path holds a malformed percent-escape.');
       }),
     ),
-    http.get(`${pattern}${FILES_PATH}/:id`, file),
-    http.head(`${pattern}${FILES_PATH}/:id`, file),
+    ...[http.get, http.head].flatMap((method) => [
+      method(routeOf(base, filePath), file),
+      // A file path in another case (`/Files/<id>`) names no file: 404 as an unknown id, not the API's 401 (no token).
+      method(otherCaseOf(base, filePath), file),
+    ]),
     ...served,
     http.all(
-      `${pattern}/*`,
+      anyPathOf(base),
       route(() => {
         throw statusError(404, 'No such endpoint.');
       }),

@@ -1,6 +1,7 @@
 /**
  * A mock whose `baseUrl` has a path (an app's own proxy, `${location.origin}/ricloud`, as the README suggests for a
- * page): its fault plan and request log speak of the API's paths (`/configs/webhook`), as they do at the root.
+ * page): its fault plan and request log speak of the API's paths (`/configs/webhook`), as they do at the root; it
+ * answers at its path as written, not in another case.
  */
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,5 +43,15 @@ describe('a mock whose baseUrl has a path', () => {
       `GET /configs/webhook/${config.id}`,
     ]);
     await api.settle();
+  });
+});
+
+describe('the path of a mock whose baseUrl has one', () => {
+  it('is taken as written: in another case it is no path of the mock (nor a 500 with a malformed escape)', async () => {
+    const headers = { authorization: `Token ${TOKEN_A}` };
+    expect((await fetch(`${api.baseUrl}/configs/webhook`, { headers })).status).toBe(200);
+    for (const path of ['/configs/webhook/%E0%A4%A', '/configs/webhook', '/files/x']) {
+      await expect(fetch(`https://app.example.test/RICLOUD${path}`, { headers }), path).rejects.toThrow();
+    }
   });
 });

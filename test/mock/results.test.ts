@@ -182,6 +182,31 @@ describe('a result file', () => {
     expect((await fetch(url)).status).toBe(404);
     expect((await fetch(`${mock.url}/files/nope?token=x`)).status).toBe(404);
   });
+
+  it.each(BOTH_WAYS)(
+    'is an unknown file %s when its path is in another case, and downloads as written',
+    async (_, which) => {
+      const [result] = await resultsOf(which(), { files: ['file-1'] });
+      const url = new URL(result?.signed_url.url);
+      const unknown = new URL(url);
+      unknown.pathname = '/files/nope';
+      const answer = async (method: string, to: URL) => {
+        const response = await fetch(to, { method });
+        return [response.status, await response.text()];
+      };
+      const [status, body] = await answer('GET', unknown);
+      expect([status, JSON.parse(body as string)]).toEqual([404, { error: 'not-found', message: 'No such file.' }]);
+      for (const path of [url.pathname.replace('/files/', '/Files/'), url.pathname.toUpperCase()]) {
+        const wrong = new URL(url);
+        wrong.pathname = path;
+        expect(await answer('GET', wrong), path).toEqual([status, body]);
+        expect(await answer('HEAD', wrong), path).toEqual([404, '']);
+      }
+      expect(await download(url.href)).toMatchObject({ status: 200, size: 4096, md5: result?.checksum });
+      url.pathname += '/';
+      expect(await download(url.href)).toMatchObject({ status: 200, size: 4096, md5: result?.checksum });
+    },
+  );
 });
 
 describe("a data type's result", () => {
