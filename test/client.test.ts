@@ -485,6 +485,45 @@ describe('the escape hatch: client.get, post and delete', () => {
     }
   });
 
+  it(
+    'retries a post as a create: not after a 500 (it may have acted), after a 429; ' +
+      "with retry: 'idempotent' after a 500 too, and a get after a 503",
+    async () => {
+      const sentTo = (method: string, path: string) =>
+        main.requests.filter((r) => r.method === method && r.path === path).length;
+      const body = { url: 'https://hooks.example.com/raw' };
+      main.faults.add({ method: 'POST', path: '/configs/webhook', status: 500, retryAfter: 0 });
+      const error = await rejectionOf(client().post('/configs/webhook', { body }));
+      expect(error).toMatchObject({ name: 'ServerError', mayHaveSucceeded: true, request: { attempts: 1 } });
+      expect(sentTo('POST', '/configs/webhook')).toBe(1);
+
+      main.faults.add({ method: 'POST', path: '/configs/webhook', status: 429, retryAfter: 0 });
+      await client().post('/configs/webhook', { body });
+      expect(sentTo('POST', '/configs/webhook')).toBe(3);
+
+      main.faults.add({ method: 'POST', path: '/configs/webhook', status: 500, retryAfter: 0 });
+      await client().post('/configs/webhook', { body, retry: 'idempotent' });
+      expect(sentTo('POST', '/configs/webhook')).toBe(5);
+
+      main.faults.add({ method: 'GET', path: '/configs/webhook', status: 503, retryAfter: 0 });
+      await client().get('/configs/webhook');
+      expect(sentTo('GET', '/configs/webhook')).toBe(2);
+    },
+  );
+
+  it('without a schema, JSON that is not an object is a ResponseValidationError; a schema takes it', async () => {
+    server.use(http.get(`${DEFAULT_BASE_URL}/ids`, () => HttpResponse.json(['a', 'b'])));
+    try {
+      const error = await rejectionOf(client().get('/ids'));
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect(error).toMatchObject({ status: 200, field: '', body: '["a","b"]' });
+      expect(error.message).toContain('not a JSON object');
+      expect(await client().get('/ids', { schema: z.array(z.string()) })).toEqual(['a', 'b']);
+    } finally {
+      server.resetHandlers();
+    }
+  });
+
   it('maps an error status like any call: a DELETE the mock does not serve is a RequestError', async () => {
     const error = await rejectionOf(client().delete('/tasks'));
     expect(error).toBeInstanceOf(RequestError);

@@ -182,6 +182,29 @@ describe('timeout and deadline', () => {
     expect(since(start)).toBeLessThan(80 + MARGIN);
   });
 
+  it('by default, an attempt has 30 s and a call 3 × 30 s (on a fake clock, a server never answering)', async () => {
+    // The request engine loads with a client's first request, on the real clock.
+    await seed();
+    vi.useFakeTimers();
+    try {
+      const silent = () => new Promise<Response>(() => undefined);
+      const client = new Client({ token: TOKEN_A, baseUrl: 'https://api.test', fetch: silent, logLevel: 'off' });
+      const attempt = rejectionOf(client.webhookConfigs.retrieve('wc_1', { maxRetries: 0 }));
+      const call = rejectionOf(client.webhookConfigs.retrieve('wc_1', { maxRetries: 10 }));
+      await vi.advanceTimersByTimeAsync(90_000);
+      expect(await attempt).toMatchObject({
+        name: 'TimeoutError',
+        message: expect.stringContaining('within 30000 ms'),
+      });
+      expect(await call).toMatchObject({
+        name: 'TimeoutError',
+        message: expect.stringContaining('deadline of 90000 ms'),
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   // Every fault, on a read and on a create: the call settles within its deadline, as a typed RicloudError.
   const plans: [string, Fault][] = [
     ['hang', { hang: true }],

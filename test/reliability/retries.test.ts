@@ -163,6 +163,31 @@ describe('backoff: exponential steps from 0.5 s with full jitter, capped', () =>
     expect(retries.map((r) => r.delayMs)).toEqual([499, 999]);
   });
 
+  it('the step stops doubling at 8 s: the sixth retry waits below 8 s, not 16 s', async () => {
+    const { config, path } = await seed();
+    api.faults.add({ method: 'GET', path, status: 503, times: Infinity });
+    // The jitter picks 0 (no sleep) until the fifth retry is chosen, then its top for the sixth.
+    let top = false;
+    vi.spyOn(Math, 'random').mockImplementation(() => (top ? 0.999 : 0));
+    const controller = new AbortController();
+    const delays: number[] = [];
+    try {
+      const call = client({ maxRetries: 6 }).webhookConfigs.retrieve(config.id, {
+        signal: controller.signal,
+        onRetry: ({ attempt, delayMs }) => {
+          delays.push(delayMs);
+          top = attempt >= 5;
+          // Aborting from the hook ends the call before it sleeps: only the chosen delay is wanted here.
+          if (attempt === 6) controller.abort();
+        },
+      });
+      await rejectionOf(call);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(delays).toEqual([0, 0, 0, 0, 0, Math.floor(0.999 * 8_000)]);
+  });
+
   it('full jitter spreads the first delay over [0, 500 ms)', async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, status: 503, times: Infinity });

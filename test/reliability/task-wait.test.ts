@@ -2,6 +2,7 @@
  * `task.wait()`: each refresh asks the server to hold the answer (`Ricloud-Await`, at most 10 s), so a task is seen
  * to end with one request; a server that answers at once is polled with growing pauses (0.5 s, 1 s, 2 s … 5 s).
  */
+import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AbortError, TimeoutError } from '../../src/index';
 import { rejectionOf, useMockApi } from '../support/core-harness';
@@ -20,7 +21,7 @@ const deliver = async (request: Request) => {
   return new Response('OK', { status: answer.status });
 };
 // A task takes 2 × 200 ms plus its delivery; a delivery that hangs ends at 2.5 s.
-const { api, client } = useMockApi({ taskDelay: 200, deliveryTimeout: 2500, deliver });
+const { api, client, server } = useMockApi({ taskDelay: 200, deliveryTimeout: 2500, deliver });
 afterEach(() => {
   answer = { latency: 0, status: 200 };
 });
@@ -126,6 +127,22 @@ describe('task.wait()', () => {
     expect(task.done).toBe(true);
     await task.wait();
     expect(sent(api, 'GET', `/tasks/${task.id}`)).toBe(0);
+  });
+
+  it('gives up after 60 s by default (on a fake clock, against a task that stays processing)', async () => {
+    const task = await runningTask();
+    const answer = { ...((await client().get(`/tasks/${task.id}`)) as object), state: 'processing' };
+    server.use(http.get(`${api.baseUrl}/tasks/:id`, () => HttpResponse.json(answer)));
+    vi.useFakeTimers();
+    try {
+      const waiting = rejectionOf(task.wait());
+      await vi.advanceTimersByTimeAsync(60_000);
+      const error = await waiting;
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect(error.message).toBe(`task ${task.id} is still processing after 60000 ms`);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is stopped by its signal', async () => {
