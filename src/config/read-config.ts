@@ -37,7 +37,7 @@ export async function readRicloudConfig(options: { signal?: AbortSignal } = {}):
     const config: RicloudConfig = {};
     if (token) config.token = token.value;
     if (url) {
-      checkBaseUrl(url.value, settingName(url, 'RICLOUD_URL', 'api', 'url'));
+      checkBaseUrl(url.value, settingName(url, 'api', 'url'));
       config.baseUrl = url.value;
     }
     if (retries) config.maxRetries = maxRetriesOf(retries);
@@ -55,7 +55,7 @@ export async function readRicloudConfig(options: { signal?: AbortSignal } = {}):
 export function maxRetriesOf(setting: Setting): number {
   if (!/^\d+$/.test(setting.value) || Number(setting.value) > MAX_RETRIES)
     throw new InvalidInputError(
-      settingName(setting, 'RICLOUD_MAX_RETRIES', 'api', 'max_retries'),
+      settingName(setting, 'api', 'max_retries'),
       `must be a whole number from 0 to ${MAX_RETRIES}, got ${describe(setting.value)}`,
     );
   return Number(setting.value);

@@ -51,6 +51,15 @@ describe('max_retries', () => {
     expect((await taskList({ RICLOUD_CONF })).requests).toBe(DEFAULT_MAX_RETRIES + 1);
   });
 
+  it('is not taken from a file when the token comes from RICLOUD_TOKEN_FILE, even one naming a config file', async () => {
+    // The token file is the path of ~/.ricloud.ini: the token still came from the variable, not from a config file.
+    const home = tempHome();
+    writeFileSync(join(home, '.ricloud.ini'), `${newToken()}\n`);
+    const { RICLOUD_CONF } = configFile();
+    const env = { HOME: home, RICLOUD_CONF, RICLOUD_TOKEN: undefined, RICLOUD_TOKEN_FILE: join(home, '.ricloud.ini') };
+    expect(await taskList(env)).toMatchObject({ code: 1, requests: DEFAULT_MAX_RETRIES + 1 });
+  });
+
   it('config view shows it and where it came from; --json as a number', async () => {
     const { RICLOUD_CONF: conf } = configFile();
     const text = await ricloud(['config', 'view'], { RICLOUD_CONF: conf });
