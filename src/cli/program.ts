@@ -17,6 +17,7 @@ import { addUserCommands } from './commands/user';
 import { addWebhookConfigCommands } from './commands/webhook-config';
 import { escapeControls } from './escape';
 import { addGlobalOptions } from './globals';
+import { addHelpCommands } from './help-command';
 
 const ROOT_HELP = `
 Try it with no account: a mock API on this machine, and a receiver for its webhooks.
@@ -95,5 +96,6 @@ export function buildProgram(): Command {
   addMockCommand(program);
   addConfigCommands(program);
   addGlobalOptions(program);
+  addHelpCommands(program);
   return program;
 }
