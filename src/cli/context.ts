@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { format } from 'node:util';
 import { maxRetriesOf } from '../config/read-config';
-import { envValue } from '../config/settings';
+import { envValue, once, settingName } from '../config/settings';
 import type { Client, Logger, LogLevel } from '../index';
 import { alternatives, DEFAULT_BASE_URL, InvalidInputError, LOG_LEVELS } from './sdk';
 import { refuseEmpty, UsageError } from './errors';
@@ -24,6 +24,12 @@ export interface Context {
    *   an http(s) URL.
    */
   client(): Promise<Client>;
+  /**
+   * How often a failed request is sent again, from the settings (absent when none sets it). A value above 10, which
+   * ricloud-py takes, is used as 10 and said once on stderr.
+   * @throws InvalidInputError naming the setting when it is not a whole number.
+   */
+  maxRetries(): Promise<number | undefined>;
 }
 
 // How the SDK's `InvalidInputError.field` names read on the command line. A file's `path` is named by the command
@@ -109,26 +115,39 @@ async function createContext(command: Command): Promise<Context> {
   const signal = stopSignal();
   const settings = resolveSettings({ token, url }, process.env, signal);
   const out = new Output({ ...globals, env: process.env, stdout: process.stdout, stderr: process.stderr });
+  const maxRetries = once(async () => {
+    const setting = await settings.maxRetries();
+    const retries = setting && maxRetriesOf(setting);
+    // A warning, so even --quiet shows it: the run sends fewer retries than the setting asks for.
+    if (setting && retries !== Number(setting.value))
+      out.warn(
+        `warning: ${settingName(setting, 'api', 'max_retries')} is ${setting.value}; ` +
+          `using ${retries}, the most retries this client sends`,
+      );
+    return retries;
+  });
   return {
     out,
     settings,
     signal,
+    maxRetries,
     async client() {
       const level = envValue(process.env, 'RICLOUD_LOG')?.trim();
       // The SDK ignores a level it does not know; asked for on the command line, a misspelt one is said so.
       if (level && !(LOG_LEVELS as readonly string[]).includes(level))
         throw new UsageError(`RICLOUD_LOG=${level} is not a log level: use ${alternatives([...LOG_LEVELS])}`);
-      const [apiToken, apiUrl, retries] = [await settings.token(), await settings.url(), await settings.maxRetries()];
+      const [apiToken, apiUrl] = [await settings.token(), await settings.url()];
       if (!apiToken)
         throw new UsageError(
           'no API token: pass --token or set RICLOUD_TOKEN (`ricloud config init --token T` saves one)',
         );
+      const retries = await maxRetries();
       const { Client } = await import('../index');
       // Every option is given, so the Client reads no variable itself: an empty one counts as unset here.
       return new Client({
         token: apiToken.value,
         baseUrl: apiUrl?.value ?? DEFAULT_BASE_URL,
-        ...(retries ? { maxRetries: maxRetriesOf(retries) } : {}),
+        ...(retries === undefined ? {} : { maxRetries: retries }),
         // The command reports failures itself, in one line: the SDK logs only when RICLOUD_LOG asks, and to stderr.
         logger: stderrLogger(out),
         logLevel: globals.quiet || !level ? 'off' : (level as LogLevel),

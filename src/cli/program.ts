@@ -17,6 +17,7 @@ import { addUserCommands } from './commands/user';
 import { addWebhookConfigCommands } from './commands/webhook-config';
 import { escapeControls } from './escape';
 import { addGlobalOptions } from './globals';
+import { addHelpCommands } from './help-command';
 
 const ROOT_HELP = `
 Try it with no account: a mock API on this machine, and a receiver for its webhooks.
@@ -51,9 +52,9 @@ Exit codes:
   141  stdout's reader went away (ricloud ... | head -1): the run stops quietly, as on Ctrl-C
 
 Environment: RICLOUD_TOKEN, RICLOUD_TOKEN_FILE (a file holding the token), RICLOUD_URL, RICLOUD_CONF (a config
-file), RICLOUD_MAX_RETRIES (0 to 10: how often a failed request is sent again), RICLOUD_SECRET or
-RICLOUD_SECRET_FILE and RICLOUD_DELTA (for event listen), RICLOUD_LOG (SDK log level), NO_COLOR. A variable that is
-empty or only whitespace counts as unset.
+file), RICLOUD_MAX_RETRIES (0 to 10: how often a failed request is sent again; more is taken as 10), RICLOUD_SECRET
+or RICLOUD_SECRET_FILE and RICLOUD_DELTA (for event listen), RICLOUD_LOG (SDK log level), NO_COLOR. A variable that
+is empty or only whitespace counts as unset.
 
 Security: flag values (--token, --secret) are visible to other users of this machine (ps). In scripts, pipe the
 token to --token-stdin (event listen: --secret-stdin) or name a file in RICLOUD_TOKEN_FILE. Text output shows the
@@ -95,5 +96,6 @@ export function buildProgram(): Command {
   addMockCommand(program);
   addConfigCommands(program);
   addGlobalOptions(program);
+  addHelpCommands(program);
   return program;
 }

@@ -2,7 +2,7 @@
  * Where the command's settings come from: flags first, then what `ricloud/node` reads too (`../config/settings`):
  * `RICLOUD_*` environment variables, then ricloud-py's config files.
  */
-import { configFiles, once, type Setting, settingReader, trimmed } from '../config/settings';
+import { once, type Setting, settingReader, trimmed } from '../config/settings';
 import { asUsage } from './errors';
 
 export type { Env, Setting } from '../config/settings';
@@ -49,8 +49,6 @@ export function resolveSettings(
     async () => flag(flags.token) ?? reader.read('RICLOUD_TOKEN', 'api', 'token', 'RICLOUD_TOKEN_FILE'),
   );
   const url = usage(async () => flag(flags.url) ?? reader.read('RICLOUD_URL', 'api', 'url'));
-  const files = configFiles(env).map((file) => file.path);
-  const fromFile = (setting: Setting | undefined) => setting !== undefined && files.includes(setting.source);
   return {
     token,
     url,
@@ -59,7 +57,7 @@ export function resolveSettings(
     maxRetries: usage(
       async () =>
         trimmed(env.RICLOUD_MAX_RETRIES, 'RICLOUD_MAX_RETRIES') ??
-        (fromFile(await token()) || fromFile(await url())
+        ((await token())?.configFile || (await url())?.configFile
           ? reader.read('RICLOUD_MAX_RETRIES', 'api', 'max_retries')
           : undefined),
     ),

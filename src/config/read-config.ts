@@ -19,10 +19,11 @@ const READ_OPTION_RULES: Record<string, Rule> = { signal: [(v) => v instanceof A
  * Reads ricloud-py's settings as its `ricloud` command does, and as this SDK's does: each from its `RICLOUD_*`
  * variable (`RICLOUD_TOKEN`, or the file `RICLOUD_TOKEN_FILE` names; `RICLOUD_URL`; `RICLOUD_MAX_RETRIES`), else the
  * file `RICLOUD_CONF` names, else `~/.ricloud.ini`. Returns only the options set somewhere, for `configure()` or
- * `new Client()`; `util.inspect` and `JSON.stringify` show its token as `[redacted]`. `options.signal` ends a read.
+ * `new Client()`; `util.inspect` and `JSON.stringify` show its token as `[redacted]`. A `max_retries` above 10, which
+ * ricloud-py takes, gives `maxRetries: 10`, the most a client takes; nothing is printed. `options.signal` ends a read.
  * @throws InvalidInputError naming the variable or file when a file cannot be read, `max_retries` is not a whole
- *   number from 0 to 10 or the URL is not an http(s) URL, or naming `options` when they are not an object of known
- *   options; AbortError when `options.signal` aborts first.
+ *   number or the URL is not an http(s) URL, or naming `options` when they are not an object of known options;
+ *   AbortError when `options.signal` aborts first.
  */
 export async function readRicloudConfig(options: { signal?: AbortSignal } = {}): Promise<RicloudConfig> {
   const o = checkObject(options, 'options');
@@ -37,7 +38,7 @@ export async function readRicloudConfig(options: { signal?: AbortSignal } = {}):
     const config: RicloudConfig = {};
     if (token) config.token = token.value;
     if (url) {
-      checkBaseUrl(url.value, settingName(url, 'RICLOUD_URL', 'api', 'url'));
+      checkBaseUrl(url.value, settingName(url, 'api', 'url'));
       config.baseUrl = url.value;
     }
     if (retries) config.maxRetries = maxRetriesOf(retries);
@@ -49,16 +50,17 @@ export async function readRicloudConfig(options: { signal?: AbortSignal } = {}):
 }
 
 /**
- * The retries ricloud-py's `max_retries` setting (`RICLOUD_MAX_RETRIES`, `[api] max_retries`) gives.
- * @throws InvalidInputError naming the variable, or the file and key, when it is not a whole number from 0 to 10.
+ * The retries ricloud-py's `max_retries` setting (`RICLOUD_MAX_RETRIES`, `[api] max_retries`) gives: one above 10
+ * gives 10 (`MAX_RETRIES`), the most a client takes, as ricloud-py takes any number and a file may be shared with it.
+ * @throws InvalidInputError naming the variable, or the file and key, when it is not a whole number (`-1`, `1.5`).
  */
 export function maxRetriesOf(setting: Setting): number {
-  if (!/^\d+$/.test(setting.value) || Number(setting.value) > MAX_RETRIES)
+  if (!/^\d+$/.test(setting.value))
     throw new InvalidInputError(
-      settingName(setting, 'RICLOUD_MAX_RETRIES', 'api', 'max_retries'),
+      settingName(setting, 'api', 'max_retries'),
       `must be a whole number from 0 to ${MAX_RETRIES}, got ${describe(setting.value)}`,
     );
-  return Number(setting.value);
+  return Math.min(Number(setting.value), MAX_RETRIES);
 }
 
 /**

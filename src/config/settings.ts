@@ -13,7 +13,10 @@ import { fromSecretFile } from './secret-file';
 /** A setting's value and where it came from: a flag (`--token`), a variable (`RICLOUD_TOKEN`) or a file path. */
 export interface Setting {
   value: string;
+  /** How messages name where it came from: the flag, the variable, or the path of the file it was read from. */
   source: string;
+  /** The config file it was read from; absent for a flag, a variable or the file a variable names. */
+  configFile?: ConfigFile;
 }
 
 /** The environment the settings are read from. */
@@ -86,9 +89,9 @@ export function once<T>(make: () => Promise<T>): () => Promise<T> {
 export const trimmed = (value: string | undefined, source: string): Setting | undefined =>
   value?.trim() ? { value: value.trim(), source } : undefined;
 
-/** How messages name where a setting came from: its variable (`RICLOUD_URL`), or its file and `[section] key`. */
-export const settingName = (setting: Setting, variable: string, section: string, key: string): string =>
-  setting.source === variable ? variable : `${setting.source} [${section}] ${key}`;
+/** How messages name where a setting came from: its config file and `[section] key`, else its source (`RICLOUD_URL`). */
+export const settingName = (setting: Setting, section: string, key: string): string =>
+  setting.configFile ? `${setting.source} [${section}] ${key}` : setting.source;
 
 /** Reads ricloud-py's settings: each from its variable, else the file its `_FILE` variable names, else the files. */
 export interface SettingReader {
@@ -105,7 +108,7 @@ export interface SettingReader {
 
 /** A reader of the settings in `env` and the config files, each file read when first needed; `stop` ends a read. */
 export function settingReader(env: Env, stop?: AbortSignal): SettingReader {
-  const files = configFiles(env).map((file) => ({ path: file.path, ini: once(() => readIniFile(file, stop)) }));
+  const files = configFiles(env).map((file) => ({ file, ini: once(() => readIniFile(file, stop)) }));
   return {
     async read(variable, section, key, fileVariable) {
       // A secret may come from the file a variable names (`RICLOUD_TOKEN_FILE`), which keeps it out of the environment.
@@ -115,17 +118,17 @@ export function settingReader(env: Env, stop?: AbortSignal): SettingReader {
       const fromEnv = given ?? (named ? await fromSecretFile(fileVariable, named, stop) : undefined);
       if (fromEnv) return fromEnv;
       // A later file overrides an earlier one, so it is read first; an earlier one only if the later one lacks the key.
-      for (const { path, ini } of [...files].reverse()) {
+      for (const { file, ini } of [...files].reverse()) {
         // configparser's `[DEFAULT]` section gives every section the keys it lacks.
         const sections = await ini();
-        const value = trimmed(sections?.[section]?.[key] ?? sections?.DEFAULT?.[key], path);
-        if (value) return value;
+        const value = trimmed(sections?.[section]?.[key] ?? sections?.DEFAULT?.[key], file.path);
+        if (value) return { ...value, configFile: file };
       }
       return undefined;
     },
     async files() {
       const found: string[] = [];
-      for (const file of files) if (await file.ini()) found.push(file.path);
+      for (const { file, ini } of files) if (await ini()) found.push(file.path);
       return found;
     },
   };

@@ -38,4 +38,41 @@ describe("the flow commands' help", () => {
         'become active, or a waited poll completed with failed or suspended tasks',
     );
   });
+
+  it('help with a word that is no command fails as that word alone does: exit 2, naming it', async () => {
+    for (const path of [[], ['task']]) {
+      const [help, alone] = [await ricloud([...path, 'help', 'frobnicate']), await ricloud([...path, 'frobnicate'])];
+      expect({ path, code: help.code, stdout: help.stdout, stderr: help.stderr }).toEqual({
+        path,
+        code: 2,
+        stdout: '',
+        stderr: "error: unknown command 'frobnicate'\n(add --help for usage)\n",
+      });
+      expect(help.stderr).toBe(alone.stderr);
+    }
+  });
+
+  it('help with no word, or with a command, prints what --help prints and exits 0', async () => {
+    const same = [
+      [['help'], ['--help']],
+      [
+        ['help', 'task'],
+        ['task', '--help'],
+      ],
+      [
+        ['task', 'help', 'list'],
+        ['task', 'list', '--help'],
+      ],
+      // As commander's own help command: the words after the first are not read.
+      [
+        ['help', 'task', 'list'],
+        ['task', '--help'],
+      ],
+    ];
+    for (const [args, flag] of same as [string[], string[]][]) {
+      const [help, shown] = [await ricloud(args), await ricloud(flag)];
+      expect({ args, code: help.code, stderr: help.stderr }).toEqual({ args, code: 0, stderr: '' });
+      expect(help.stdout).toBe(shown.stdout);
+    }
+  });
 });

@@ -51,6 +51,15 @@ describe('max_retries', () => {
     expect((await taskList({ RICLOUD_CONF })).requests).toBe(DEFAULT_MAX_RETRIES + 1);
   });
 
+  it('is not taken from a file when the token comes from RICLOUD_TOKEN_FILE, even one naming a config file', async () => {
+    // The token file is the path of ~/.ricloud.ini: the token still came from the variable, not from a config file.
+    const home = tempHome();
+    writeFileSync(join(home, '.ricloud.ini'), `${newToken()}\n`);
+    const { RICLOUD_CONF } = configFile();
+    const env = { HOME: home, RICLOUD_CONF, RICLOUD_TOKEN: undefined, RICLOUD_TOKEN_FILE: join(home, '.ricloud.ini') };
+    expect(await taskList(env)).toMatchObject({ code: 1, requests: DEFAULT_MAX_RETRIES + 1 });
+  });
+
   it('config view shows it and where it came from; --json as a number', async () => {
     const { RICLOUD_CONF: conf } = configFile();
     const text = await ricloud(['config', 'view'], { RICLOUD_CONF: conf });
@@ -59,11 +68,69 @@ describe('max_retries', () => {
     expect(JSON.parse(doc.stdout).max_retries).toEqual({ value: 0, source: 'RICLOUD_MAX_RETRIES' });
   });
 
-  it('a value that is no whole number from 0 to 10 is refused by name before anything is sent', async () => {
-    for (const value of ['abc', '-1', '11', '1.5']) {
+  it('a value that is no whole number is refused by name before anything is sent', async () => {
+    for (const value of ['abc', '-1', '1.5']) {
       const run = await taskList({ RICLOUD_MAX_RETRIES: value });
       expect({ value, code: run.code, requests: run.requests }).toEqual({ value, code: 2, requests: 0 });
       expect(run.stderr).toMatch(/^error: invalid RICLOUD_MAX_RETRIES: must be a whole number from 0 to 10, got .+\n$/);
     }
+  });
+
+  describe('above 10, as ricloud-py takes it', () => {
+    // An API that is down, and asks for each retry at once (Retry-After: 0), so ten take no time; it answers again
+    // after `failures` requests.
+    let failures = Number.POSITIVE_INFINITY;
+    let sent = 0;
+    const flaky = useHostileServer(() => {
+      sent++;
+      if (sent > failures)
+        return { status: 200, body: JSON.stringify({ data: [], has_more: false, total_count: 0, url: '/tasks' }) };
+      return {
+        status: 503,
+        body: JSON.stringify({ error: 'unavailable', message: 'down' }),
+        headers: { 'retry-after': '0' },
+      };
+    });
+    const warning = (name: string, value: string) =>
+      `warning: ${name} is ${value}; using 10, the most retries this client sends\n`;
+
+    /** Runs `task list args…` against the flaky API, which answers again after `down` failed requests. */
+    async function run(down: number, env: Record<string, string | undefined>, ...args: string[]) {
+      [failures, sent] = [down, 0];
+      const result = await ricloud(['task', 'list', ...args], {
+        RICLOUD_URL: flaky.url(),
+        RICLOUD_TOKEN: newToken(),
+        ...env,
+      });
+      return { code: result.code, stderr: result.stderr, requests: sent };
+    }
+
+    it('RICLOUD_MAX_RETRIES=20 sends 10 retries, not refused, and says so once on stderr, even with --quiet', async () => {
+      expect(await run(10, { RICLOUD_MAX_RETRIES: '20' }, '--quiet')).toEqual({
+        code: 0,
+        stderr: warning('RICLOUD_MAX_RETRIES', '20'),
+        requests: 11,
+      });
+      const down = await run(Number.POSITIVE_INFINITY, { RICLOUD_MAX_RETRIES: '20' });
+      expect(down).toMatchObject({ code: 1, requests: 11 });
+      expect(down.stderr).toMatch(new RegExp(`^${warning('RICLOUD_MAX_RETRIES', '20')}error: [^\n]+\n$`));
+    });
+
+    it("[api] max_retries = 20 in ricloud-py's config file is used as 10, the warning naming the file", async () => {
+      const conf = join(tempHome(), 'ricloud.ini');
+      writeFileSync(conf, `[api]\ntoken = ${newToken()}\nurl = ${flaky.url()}\nmax_retries = 20\n`);
+      const fromFile = { RICLOUD_CONF: conf, RICLOUD_TOKEN: undefined, RICLOUD_URL: undefined };
+      expect(await run(10, fromFile, '--quiet')).toEqual({
+        code: 0,
+        stderr: warning(`${conf} [api] max_retries`, '20'),
+        requests: 11,
+      });
+      const view = await ricloud(['config', 'view', '--json'], { RICLOUD_CONF: conf });
+      expect({ code: view.code, stderr: view.stderr }).toEqual({
+        code: 0,
+        stderr: warning(`${conf} [api] max_retries`, '20'),
+      });
+      expect(JSON.parse(view.stdout).max_retries).toEqual({ value: 10, source: conf });
+    });
   });
 });

@@ -189,12 +189,14 @@ export const ndjson = <T = Record<string, unknown>>(text: string): T[] =>
 export const hasAnsi = (text: string): boolean => /\u001b\[/.test(text);
 
 /** A server that answers every request with `answer(request)`: a hostile API, for what the mock will not do. */
-export function useHostileServer(answer: (request: IncomingMessage) => { status: number; body: string }) {
+export function useHostileServer(
+  answer: (request: IncomingMessage) => { status: number; body: string; headers?: Record<string, string> },
+) {
   let server: Server | undefined;
   beforeAll(async () => {
     server = createHttpServer((request, response) => {
-      const { status, body } = answer(request);
-      response.writeHead(status, { 'content-type': 'application/json' }).end(body);
+      const { status, body, headers } = answer(request);
+      response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body);
     });
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
   });

@@ -27,6 +27,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.unstubAllEnvs();
+  vi.restoreAllMocks();
   rmSync(home, { recursive: true, force: true });
 });
 
@@ -107,6 +108,20 @@ describe('readRicloudConfig', () => {
     vi.stubEnv('RICLOUD_URL', 'localhost:8787');
     expect(await rejectionOf(readRicloudConfig())).toMatchObject({ field: 'RICLOUD_URL' });
     for (const shown of [retries.message, inspect(retries)]) expect(shown).not.toContain('alpha');
+  });
+
+  it('takes a max_retries above 10, which ricloud-py takes, as 10: ten retries are sent, and nothing is printed', async () => {
+    const ini = join(home, '.ricloud.ini');
+    writeFileSync(ini, `[api]\ntoken = ${TOKEN_A}\nurl = ${api.baseUrl}\nmax_retries = 20\n`);
+    const printed = [vi.spyOn(process.stderr, 'write'), vi.spyOn(process.stdout, 'write'), vi.spyOn(console, 'warn')];
+    const config = await readRicloudConfig();
+    vi.stubEnv('RICLOUD_MAX_RETRIES', '11');
+    expect([config.maxRetries, (await readRicloudConfig()).maxRetries]).toEqual([10, 10]);
+    for (const spy of printed) expect(spy).not.toHaveBeenCalled();
+    api.faults.add({ method: 'GET', path: '/configs/webhook', status: 503, retryAfter: 0, times: Infinity });
+    const list = new Client({ ...config, logLevel: 'off' }).webhookConfigs.list();
+    expect(await rejectionOf(list)).toMatchObject({ status: 503 });
+    expect(api.requests.filter((r) => r.path === '/configs/webhook')).toHaveLength(11);
   });
 
   it('refuses a config file that cannot be read, naming it, and a signal that aborted', async () => {

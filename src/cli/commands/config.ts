@@ -6,7 +6,6 @@ import { asUsage, UsageError } from '../errors';
 import { stringifyIni } from '../ini';
 import { mask } from '../output';
 import { writePrivateFile } from '../private-file';
-import { maxRetriesOf } from '../../config/read-config';
 import { configTarget, readIniFile } from '../../config/settings';
 import type { Setting } from '../settings';
 
@@ -93,7 +92,7 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
           url: url
             ? { value: maskUserInfo(url.value), source: url.source }
             : { value: DEFAULT_BASE_URL, source: 'default' },
-          max_retries: retries ? { value: maxRetriesOf(retries), source: retries.source } : null,
+          max_retries: retries ? { value: await ctx.maxRetries(), source: retries.source } : null,
           secret: masked(secret),
         };
         if (ctx.out.json) return ctx.out.document(shown);

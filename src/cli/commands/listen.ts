@@ -55,9 +55,7 @@ async function toleranceOf(ctx: Context, given: number | undefined): Promise<num
   try {
     return tolerance(setting.value);
   } catch (error) {
-    throw new UsageError(
-      `invalid ${settingName(setting, 'RICLOUD_DELTA', 'webhooks', 'delta')}: ${(error as Error).message}`,
-    );
+    throw new UsageError(`invalid ${settingName(setting, 'webhooks', 'delta')}: ${(error as Error).message}`);
   }
 }
 
