@@ -58,7 +58,8 @@ export function maxRetriesOf(setting: Setting): number {
   if (!/^\d+$/.test(setting.value))
     throw new InvalidInputError(
       settingName(setting, 'api', 'max_retries'),
-      `must be a whole number from 0 to ${MAX_RETRIES}, got ${describe(setting.value)}`,
+      `must be a whole number, 0 or more (above ${MAX_RETRIES} counts as ${MAX_RETRIES}), ` +
+        `got ${describe(setting.value)}`,
     );
   return Math.min(Number(setting.value), MAX_RETRIES);
 }

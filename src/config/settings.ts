@@ -89,7 +89,7 @@ export function once<T>(make: () => Promise<T>): () => Promise<T> {
 export const trimmed = (value: string | undefined, source: string): Setting | undefined =>
   value?.trim() ? { value: value.trim(), source } : undefined;
 
-/** How messages name where a setting came from: its config file and `[section] key`, else its source (`RICLOUD_URL`). */
+/** How messages name where a setting came from: its file and `[section] key`, else its source (`RICLOUD_URL`). */
 export const settingName = (setting: Setting, section: string, key: string): string =>
   setting.configFile ? `${setting.source} [${section}] ${key}` : setting.source;
 

@@ -51,7 +51,7 @@ describe('max_retries', () => {
     expect((await taskList({ RICLOUD_CONF })).requests).toBe(DEFAULT_MAX_RETRIES + 1);
   });
 
-  it('is not taken from a file when the token comes from RICLOUD_TOKEN_FILE, even one naming a config file', async () => {
+  it('is not taken from a file when the token comes from RICLOUD_TOKEN_FILE, even naming a config file', async () => {
     // The token file is the path of ~/.ricloud.ini: the token still came from the variable, not from a config file.
     const home = tempHome();
     writeFileSync(join(home, '.ricloud.ini'), `${newToken()}\n`);
@@ -72,7 +72,9 @@ describe('max_retries', () => {
     for (const value of ['abc', '-1', '1.5']) {
       const run = await taskList({ RICLOUD_MAX_RETRIES: value });
       expect({ value, code: run.code, requests: run.requests }).toEqual({ value, code: 2, requests: 0 });
-      expect(run.stderr).toMatch(/^error: invalid RICLOUD_MAX_RETRIES: must be a whole number from 0 to 10, got .+\n$/);
+      expect(run.stderr).toMatch(
+        /^error: invalid RICLOUD_MAX_RETRIES: must be a whole number, 0 or more \(above 10 counts as 10\), got .+\n$/,
+      );
     }
   });
 
@@ -105,7 +107,7 @@ describe('max_retries', () => {
       return { code: result.code, stderr: result.stderr, requests: sent };
     }
 
-    it('RICLOUD_MAX_RETRIES=20 sends 10 retries, not refused, and says so once on stderr, even with --quiet', async () => {
+    it('RICLOUD_MAX_RETRIES=20 sends 10 retries, and says so once on stderr, even with --quiet', async () => {
       expect(await run(10, { RICLOUD_MAX_RETRIES: '20' }, '--quiet')).toEqual({
         code: 0,
         stderr: warning('RICLOUD_MAX_RETRIES', '20'),
