@@ -364,6 +364,19 @@ describe('createWebhookHandler: answers', () => {
     },
   );
 
+  it.each(STORE_FAILURES)(
+    'answers 500 (the receiver failed, no detail) when the secret function %s, and reports its error',
+    async (_, fail) => {
+      const failure = new Error('vault unreachable');
+      const { handler, events, errors } = recorder({ secret: () => fail(failure) });
+      const response = await handler(await createSignedRequest(taskSucceeded(), SECRET));
+      expect(response.status).toBe(500);
+      expect(await response.text()).toBe('the webhook receiver failed');
+      expect(errors).toEqual([failure]);
+      expect(events).toEqual([]);
+    },
+  );
+
   it.each([Number.NaN, -5, '600', null])(
     'refuses to start with the tolerance %j, which would turn the age check off unnoticed',
     (tolerance) => {
