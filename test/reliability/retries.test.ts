@@ -114,6 +114,19 @@ describe('reads and updates are retried on transient failures', () => {
     expect(sent(api, 'GET', path)).toBe(1);
   });
 
+  it.each([501, 505])(
+    'HTTP %i, a 5xx outside the retried ones, is not retried: ServerError at once',
+    async (status) => {
+      const { config, path } = await seed();
+      api.faults.add({ method: 'GET', path, status, retryAfter: 0 });
+      const error = await rejectionOf(client().webhookConfigs.retrieve(config.id));
+      expect(error).toBeInstanceOf(ServerError);
+      expect((error as ServerError).status).toBe(status);
+      expect((error as ServerError).request.attempts).toBe(1);
+      expect(sent(api, 'GET', path)).toBe(1);
+    },
+  );
+
   it('gives up after maxRetries (default 2): three attempts, then the last error', async () => {
     const { config, path } = await seed();
     api.faults.add({ method: 'GET', path, status: 503, retryAfter: 0, times: Infinity });

@@ -1,11 +1,19 @@
 /**
  * Any call that writes (an update, a delete), not only a create or test, says `mayHaveSucceeded` when it failed in a
- * way that does not say whether the server acted: a 5xx, a timeout, a connection dropped after sending. A read never
- * does, and a 4xx says the server refused. An update is still retried (it is idempotent); the flag tells the caller
- * that the config may be in its new state.
+ * way that does not say whether the server acted: a 5xx, a timeout, a connection dropped or an abort after sending. A
+ * read never does, and a 4xx says the server refused. An update is still retried (it is idempotent); the flag tells
+ * the caller that the config may be in its new state.
  */
-import { describe, expect, it } from 'vitest';
-import { Client, ConnectionError, RequestError, type RicloudError, ServerError, TimeoutError } from '../../src/index';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  AbortError,
+  Client,
+  ConnectionError,
+  RequestError,
+  type RicloudError,
+  ServerError,
+  TimeoutError,
+} from '../../src/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 import { RECEIVER, sent } from './support';
 
@@ -58,6 +66,22 @@ describe('a write that failed without saying whether the server acted', () => {
     expect(before).toBeInstanceOf(ConnectionError);
     expect(before.mayHaveSucceeded).toBe(false);
     expect(before.message).not.toContain(APPLIED);
+  });
+
+  it('an update aborted once sent may have succeeded, and its AbortError says so', async () => {
+    const config = await client().webhookConfigs.create({ url: RECEIVER });
+    const path = `${CONFIGS}/${config.id}`;
+    api.faults.add({ method: 'POST', path, latency: 1000 });
+    const controller = new AbortController();
+    const update = { state: 'deactivated' } as const;
+    const call = failure(client().webhookConfigs.update(config.id, update, { signal: controller.signal }));
+    // Aborted once the server has the request, however slowly a loaded machine got it there.
+    await vi.waitFor(() => expect(sent(api, 'POST', path)).toBe(1), { interval: 5 });
+    controller.abort();
+    const error = await call;
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.mayHaveSucceeded).toBe(true);
+    expect(error.message).toBe(`webhook_config ${config.id}: aborted; the request may have been applied`);
   });
 
   it('an update refused with a 400 did not succeed', async () => {

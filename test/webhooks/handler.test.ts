@@ -364,6 +364,19 @@ describe('createWebhookHandler: answers', () => {
     },
   );
 
+  it.each(STORE_FAILURES)(
+    'answers 500 (the receiver failed, no detail) when the secret function %s, and reports its error',
+    async (_, fail) => {
+      const failure = new Error('vault unreachable');
+      const { handler, events, errors } = recorder({ secret: () => fail(failure) });
+      const response = await handler(await createSignedRequest(taskSucceeded(), SECRET));
+      expect(response.status).toBe(500);
+      expect(await response.text()).toBe('the webhook receiver failed');
+      expect(errors).toEqual([failure]);
+      expect(events).toEqual([]);
+    },
+  );
+
   it.each([Number.NaN, -5, '600', null])(
     'refuses to start with the tolerance %j, which would turn the age check off unnoticed',
     (tolerance) => {
@@ -412,6 +425,19 @@ describe('createWebhookHandler: maxBodyBytes', () => {
     expect(cancelled).toBe(true);
     expect(events).toEqual([]);
     expect(errors[0]).toHaveProperty('reason', 'too-large');
+  });
+
+  it('reads up to 1 MiB by default: a body of 1 MiB is handled, one a byte longer is 413', async () => {
+    const { handler, events } = recorder();
+    const bodyOf = (bytes: number, id: string) => {
+      const event = JSON.stringify({ ...taskSucceeded(id), padding: '' });
+      return `${event.slice(0, -2)}${'x'.repeat(bytes - event.length)}"}`;
+    };
+    const mib = bodyOf(1_048_576, 'evt_mib');
+    expect(mib).toHaveLength(1_048_576);
+    expect((await handler(post(await signed(mib)))).status).toBe(200);
+    expect((await handler(post(await signed(bodyOf(1_048_577, 'evt_over'))))).status).toBe(413);
+    expect(events.map((event) => event.id)).toEqual(['evt_mib']);
   });
 
   it('accepts a body over 1 MiB when the limit is lifted with Infinity', async () => {

@@ -16,6 +16,12 @@ describe('MemoryReplayStore', () => {
     expect(['a', 'b', 'c', 'd'].map((id) => store.has(id))).toEqual([false, true, true, true]);
   });
 
+  it('keeps the latest 10 000 ids by default', () => {
+    const store = new MemoryReplayStore();
+    for (let i = 0; i <= 10_000; i++) store.add(`evt_${i}`);
+    expect([0, 1, 10_000].map((i) => store.has(`evt_${i}`))).toEqual([false, true, true]);
+  });
+
   it.each([0, -1, 1.5, Number.NaN])('refuses capacity %s', (capacity) => {
     expect(() => new MemoryReplayStore({ capacity })).toThrow(InvalidInputError);
   });
