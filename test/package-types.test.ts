@@ -2,13 +2,15 @@
  * The built declarations as a strict app's compiler reads them, with `skipLibCheck` off and the strictest options
  * (`exactOptionalPropertyTypes`, `noUncheckedIndexedAccess`, `verbatimModuleSyntax`, `isolatedModules`): ESM and
  * CommonJS apps under each `moduleResolution` (node16, nodenext, bundler, the old node10), each importing every entry
- * point of the package from node_modules. Runs against dist/ (built by `npm test` before vitest).
+ * point of the package from node_modules (the app is test/support/strict-app.mjs, which `npm run test:runtimes` also
+ * compiles with the oldest TypeScript the docs support). Runs against dist/ (built by `npm test` before vitest).
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BROWSER_LIB, CJS_APP, ESM_APP, isOurs, NODE_LIB, RESOLUTIONS, STRICT } from './support/strict-app.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const app = mkdtempSync(join(tmpdir(), 'ricloud-types-'));
@@ -17,139 +19,35 @@ mkdirSync(join(app, 'node_modules'));
 symlinkSync(root, join(app, 'node_modules', 'ricloud'), 'dir');
 writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', type: 'module' }));
 
-/** An app's body: each entry point used, a webhook config's life, errors narrowed by class, events by slug and type. */
-const USE = `
-export async function main(): Promise<void> {
-  configure({ token: process.env['RICLOUD_TOKEN'] });
-  const client = new Client({ token: 'tok' });
-  let created: CreatedWebhookConfig = await client.webhookConfigs.create({ url: 'https://hooks.example.com/in' });
-  created = await created.refresh();
-  const secret: string = created.secret;
-  const page = await client.webhookConfigs.list({ state: 'valid', limit: 10 });
-  await page.data[0]?.update({ state: 'deactivated' });
-  for await (const config of WebhookConfig.list({ state: 'deactivated' })) console.log(config.id);
-  const task: Task = await created.test();
-  const done: TaskState = (await task.wait()).state;
-  try {
-    await WebhookConfig.retrieve('wc_1');
-  } catch (err) {
-    if (err instanceof NotFoundError) console.log(err.status, err.request.path);
-    else if (err instanceof RicloudError) console.log(err.mayHaveSucceeded);
-  }
-  const event: WebhookEvent = await constructEvent('{}', 'sig', secret);
-  if (isEvent(event, 'task.succeeded')) console.log(event.data.state, done);
-  if (event.type === 'webhook_config') console.log(event.data.url);
-  const handler = createWebhookHandler({
-    secret,
-    on: {
-      'task.cancelled': (cancelled) => console.log(cancelled.data.state),
-      'task.retried': (retried: WebhookEventOf<'task.retried'>) => console.log(retried.data.state),
-    },
-  });
-  console.log(handler, createMockApi, webhookConfigSchema, downloadToFile);
-}
-`;
-
-/** The app as an ES module: named imports. */
-const ESM_APP = `import {
-  Client,
-  configure,
-  type CreatedWebhookConfig,
-  NotFoundError,
-  RicloudError,
-  type Task,
-  type TaskState,
-  WebhookConfig,
-} from 'ricloud';
-import {
-  constructEvent,
-  createWebhookHandler,
-  isEvent,
-  type WebhookEvent,
-  type WebhookEventOf,
-} from 'ricloud/webhooks';
-import { createMockApi } from 'ricloud/mock';
-import { webhookConfigSchema } from 'ricloud/schemas';
-import { downloadToFile } from 'ricloud/node';
-${USE}`;
-
-/** The app as CommonJS, the way \`verbatimModuleSyntax\` has it written: \`import … = require()\`. */
-const CJS_APP = `import ricloud = require('ricloud');
-import webhooks = require('ricloud/webhooks');
-import mock = require('ricloud/mock');
-import schemas = require('ricloud/schemas');
-import node = require('ricloud/node');
-const { Client, configure, NotFoundError, RicloudError, WebhookConfig } = ricloud;
-type CreatedWebhookConfig = ricloud.CreatedWebhookConfig;
-type Task = ricloud.Task;
-type TaskState = ricloud.TaskState;
-type WebhookEvent = webhooks.WebhookEvent;
-type WebhookEventOf<S extends string> = webhooks.WebhookEventOf<S>;
-const { constructEvent, createWebhookHandler, isEvent } = webhooks;
-const { createMockApi } = mock;
-const { webhookConfigSchema } = schemas;
-const { downloadToFile } = node;
-${USE.replace('export async function', 'async function')}
-export = main;
-`;
-
 /**
- * The compiler's complaints about the app's `files` and the package's declarations, as `path(line): message`. Those
- * about other packages' (msw's own declarations do not compile in a CommonJS app) are theirs to fix.
+ * The compiler's complaints about the app's `files`, as `path(line): message`, under the strict options and
+ * `options` (tsconfig.json's spelling). Those about msw's or @types/node's declarations are theirs to fix.
  */
-function diagnostics(
-  files: string[],
-  module: ts.ModuleKind,
-  moduleResolution: ts.ModuleResolutionKind,
-  lib: string[],
-): string[] {
+function diagnostics(files: string[], options: Record<string, unknown>): string[] {
+  const { options: compilerOptions, errors } = ts.convertCompilerOptionsFromJson({ ...STRICT, ...options }, app);
+  if (errors.length) throw new Error(errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' ')).join());
   const program = ts.createProgram(
     files.map((file) => join(app, file)),
-    {
-      module,
-      moduleResolution,
-      target: ts.ScriptTarget.ES2022,
-      lib,
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      noUncheckedIndexedAccess: true,
-      verbatimModuleSyntax: true,
-      isolatedModules: true,
-      skipLibCheck: false,
-      noEmit: true,
-      types: ['node'],
-      typeRoots: [join(root, 'node_modules', '@types')],
-    },
+    { ...compilerOptions, typeRoots: [join(root, 'node_modules', '@types')] },
   );
-  const ours = (d: ts.Diagnostic) => !d.file?.fileName.includes('/node_modules/');
   return ts
     .getPreEmitDiagnostics(program)
-    .filter(ours)
+    .filter((d) => isOurs(d.file?.fileName ?? ''))
     .map((d) => {
       const where = d.file ? `${d.file.fileName}(${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1})` : '';
       return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
     });
 }
 
-const { ModuleKind: Kind, ModuleResolutionKind: Resolution } = ts;
-const NODE = ['lib.es2023.d.ts'];
-const BROWSER = ['lib.es2023.d.ts', 'lib.dom.d.ts'];
 // The source as app.ts is ESM (the app's package.json says "type": "module"); as app.cts it is CommonJS.
 writeFileSync(join(app, 'app.ts'), ESM_APP);
 writeFileSync(join(app, 'app.cts'), CJS_APP);
 
 describe('the declarations, with skipLibCheck off and every strict option on', () => {
-  it.each([
-    // A Node app's lib often has no DOM: the declarations name only the web types @types/node declares too.
-    ['node16, from ESM and from CommonJS', ['app.ts', 'app.cts'], Kind.Node16, Resolution.Node16, NODE],
-    ['nodenext, from ESM and from CommonJS', ['app.ts', 'app.cts'], Kind.NodeNext, Resolution.NodeNext, NODE],
-    ['bundler', ['app.ts'], Kind.ESNext, Resolution.Bundler, BROWSER],
-    // The old resolution reads no `exports`: `typesVersions` maps the subpaths to their declarations.
-    ['node10, from CommonJS', ['app.cts'], Kind.CommonJS, Resolution.Node10, NODE],
-  ])(
+  it.each(RESOLUTIONS.map(({ name, files, options }) => [name, files, options] as const))(
     'resolve and compile under moduleResolution %s (a CommonJS app is never led to import ESM-only ky)',
-    (_, files, module, resolution, lib) => {
-      expect(diagnostics(files, module, resolution, lib)).toEqual([]);
+    (_, files, options) => {
+      expect(diagnostics(files, options)).toEqual([]);
     },
     120_000,
   );
@@ -166,7 +64,7 @@ declare global {
 export const client = new Client({ fetch: (input, init) => fetch(input, init) });
 `,
     );
-    expect(diagnostics(['fetch.ts'], Kind.NodeNext, Resolution.NodeNext, NODE)).toEqual([]);
+    expect(diagnostics(['fetch.ts'], { module: 'NodeNext', moduleResolution: 'NodeNext', lib: NODE_LIB })).toEqual([]);
   }, 120_000);
 
   it("give a download's bytes as a response body's are, which a Blob takes (TypeScript 5.7+: " +
@@ -178,9 +76,13 @@ const { value } = await (await (await Result.retrieve('res_1')).download()).getR
 export const blob = new Blob(value ? [value] : []);
 `,
     );
-    expect(diagnostics(['download.ts'], Kind.ESNext, Resolution.Bundler, BROWSER)).toEqual([]);
+    expect(diagnostics(['download.ts'], { module: 'ESNext', moduleResolution: 'Bundler', lib: BROWSER_LIB })).toEqual(
+      [],
+    );
   }, 120_000);
 });
+
+const { ModuleKind: Kind, ModuleResolutionKind: Resolution } = ts;
 
 /** What an editor asks of the app's `name` file holding `source`, as a strict app under nodenext resolution. */
 function editor(name: string, source: string): { file: string; service: ts.LanguageService } {

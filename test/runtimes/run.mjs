@@ -1,7 +1,8 @@
 /**
  * `npm run test:runtimes`: packs the package, installs the tarball into a throwaway consumer project, and runs the
  * shared scenario (`scenario.mjs`) in Node 20 (this Node), 22 and 24, Bun, Deno, Cloudflare's workerd, Vercel's
- * edge-runtime and headless Chromium, plus the vitest suite on Node 22 and 24. The runtimes are the exact versions of
+ * edge-runtime and headless Chromium, plus the vitest suite on Node 22 and 24, and compiles the strict app of
+ * test/support/strict-app.mjs with the oldest TypeScript the docs support. The runtimes are the exact versions of
  * this folder's package.json, installed once into a cache dir (RICLOUD_RUNTIMES_CACHE, default
  * ~/.cache/ricloud-runtimes/<lockfile hash>) and reused. Chromium is Debian's, installed with apt-get when missing.
  * A runtime that cannot be installed is reported as SKIPPED with the reason; any failure exits 1. Arguments pick jobs
@@ -17,6 +18,7 @@ import { homedir, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CJS_APP, ESM_APP, isOurs, RESOLUTIONS, STRICT } from '../support/strict-app.mjs';
 
 /**
  * Checks that fail today for a reason being fixed elsewhere: reported as PENDING with the reason, never as passed.
@@ -430,6 +432,39 @@ const worker :Workerd.Worker = (
     }
   };
 
+  /**
+   * The strict app test/package-types.test.ts compiles, compiled by the oldest TypeScript the docs support (its `tsc`,
+   * `skipLibCheck` off) against the installed package, under each `moduleResolution`, ESM and CommonJS.
+   */
+  const typescript = async () => {
+    const name = 'TypeScript: a strict app, skipLibCheck off';
+    const compiler = join(cache, 'node_modules/typescript-5-5');
+    if (!existsSync(compiler)) return record(name, undefined, { skip: `${compiler} was not installed` });
+    const compilerVersion = JSON.parse(await readFile(join(compiler, 'package.json'))).version;
+    // Beside the consumer's package.json ("type": "module"): app.ts is ESM, app.cts CommonJS.
+    const dir = join(project, 'typescript');
+    await mkdir(dir);
+    await writeFile(join(dir, 'app.ts'), ESM_APP);
+    await writeFile(join(dir, 'app.cts'), CJS_APP);
+    const passed = [];
+    const failed = [];
+    for (const [index, { name: resolution, files, options }] of RESOLUTIONS.entries()) {
+      const config = join(dir, `tsconfig.${index}.json`);
+      const typeRoots = [join(root, 'node_modules/@types')];
+      await writeFile(config, JSON.stringify({ compilerOptions: { ...STRICT, ...options, typeRoots }, files }));
+      const check = `moduleResolution ${resolution.replace(',', '')}`;
+      const tsc = [join(compiler, 'bin/tsc'), '-p', config, '--pretty', 'false'];
+      const { code, output } = await run(process.execPath, tsc, { cwd: dir, timeout: 300_000 });
+      // One complaint a line, `file(line,col): error TS…`, its chained messages indented below it.
+      const complaints = output.split(/\n(?=\S)/).filter((text) => text.trim());
+      const ours = complaints.filter((text) => isOurs(text.match(/^(.+?)\(\d+,\d+\): /)?.[1] ?? ''));
+      if (ours.length) failed.push({ check, error: ours.join('\n').trim() });
+      else if (code !== 0 && complaints.length === 0) failed.push({ check, error: `tsc exited ${code}:\n${output}` });
+      else passed.push(check);
+    }
+    record(name, compilerVersion, { passed, failed });
+  };
+
   /** `npm ci` of the lockfile on this Node (the lowest the package supports) warns of no EBADENGINE. */
   const engines = async () => {
     const name = 'npm ci on Node 20: no EBADENGINE';
@@ -444,6 +479,7 @@ const worker :Workerd.Worker = (
   // Two cores: the suites run beside at most two scenario jobs at a time.
   const jobs = [
     ['engines', engines],
+    ['typescript', typescript],
     ['node20', () => serverSide('Node', process.execPath, [], 'node.mjs')],
     ['node22', () => serverSide('Node', bin.node22, [], 'node.mjs')],
     ['node24', () => serverSide('Node', bin.node24, [], 'node.mjs')],
