@@ -1,7 +1,7 @@
 /** A client's settings: what each may be, how they are checked, and the headers they make for every request. */
 import { InvalidInputError } from './errors';
 import { LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './log';
-import { checkRequestOptions, type Hooks, type RequestOptions } from './options';
+import { checkRequestOptions, type Hooks } from './options';
 import { checkBaseUrl, checkRules, numberIn, type Rule, typed } from './params';
 import type { Validation } from './parse';
 import { userAgent } from './user-agent';
@@ -57,15 +57,15 @@ const CLIENT_RULES: Record<string, Rule> = {
   validate: [(v) => typeof v === 'boolean' || v === 'warn', "true, false or 'warn'"],
 };
 
-/** Options of each call that a client cannot apply to all of them (a signal given there would cancel nothing). */
-const CALL_ONLY = ['signal', 'awaitFor'] as const;
+/** Why a client refuses an option that it cannot apply to all calls (a signal given there would cancel nothing). */
+const CALL_ONLY = 'is an option of each call, not of a client';
 
 /** Checks client options; every refusal names the option. */
 export function checkClientOptions(options: unknown): ClientOptions {
-  const o: ClientOptions = checkRequestOptions(options, 'options', [...Object.keys(CLIENT_RULES), 'baseUrl']);
-  for (const key of CALL_ONLY)
-    if ((o as RequestOptions)[key] !== undefined)
-      throw new InvalidInputError(`options.${key}`, 'is an option of each call, not of a client');
+  const o: ClientOptions = checkRequestOptions(options, 'options', [...Object.keys(CLIENT_RULES), 'baseUrl'], {
+    signal: CALL_ONLY,
+    awaitFor: CALL_ONLY,
+  });
   checkRules(o as Record<string, unknown>, 'options', CLIENT_RULES);
   if (o.baseUrl !== undefined) checkBaseUrl(o.baseUrl, 'options.baseUrl');
   return o;

@@ -3,7 +3,7 @@
  * falling back to polling with backoff against a server that answers at once.
  */
 import { abortError } from './abort';
-import { InvalidInputError, TimeoutError } from './errors';
+import { TimeoutError } from './errors';
 import { checkRequestOptions, type RequestOptions } from './options';
 import { checkObject, checkRule, MILLISECONDS } from './params';
 import { sleep } from './signal';
@@ -11,6 +11,8 @@ import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS } from './wire';
 
 /** First pause between polls when the server does not hold requests open; it doubles up to `MAX_POLL_INTERVAL`. */
 const FIRST_POLL_INTERVAL = 500;
+/** Why a per-call option that a wait sets itself for each refresh is refused. */
+const NOT_WAIT = 'is not an option of wait()';
 /** Longest pause between polls. */
 const MAX_POLL_INTERVAL = 5_000;
 
@@ -38,15 +40,12 @@ export interface Waitable {
  */
 export async function waitFor(target: Waitable, noun: string, path: string, options: WaitOptions): Promise<void> {
   checkObject(options, 'options');
-  // Each refresh gets its own deadline and awaitFor from the wait: a caller's would be overridden, so it is refused.
-  for (const key of ['deadline', 'awaitFor'] as const)
-    if ((options as RequestOptions)[key] !== undefined)
-      throw new InvalidInputError(`options.${key}`, 'is not an option of wait()');
   const budget = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
   checkRule(budget, 'options.timeout', MILLISECONDS);
   const { timeout: _budget, ...perRequest } = options;
-  // Checked now, not by the first refresh: a target that has already ended is never refreshed.
-  checkRequestOptions(perRequest, 'options', []);
+  // Checked now, not by the first refresh: a target that has already ended is never refreshed. Each refresh gets its
+  // own deadline and awaitFor from the wait: a caller's would be overridden, so they are refused.
+  checkRequestOptions(perRequest, 'options', [], { deadline: NOT_WAIT, awaitFor: NOT_WAIT });
   const request = { method: 'GET', path, attempts: 0 };
   const what = `${noun} ${target.id} wait`;
   // As every call, whatever the target's state: a wait for one that has ended would otherwise resolve.

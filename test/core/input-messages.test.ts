@@ -277,6 +277,25 @@ describe('page sizes, parameters and options', () => {
     expect(await refusal(field, make)).toBe(`${field}: ${message}`);
   });
 
+  it('a misspelt option offers only the options of where it was given', async () => {
+    const offered = (message: string) => /\(expected one of (.*)\)$/.exec(message)?.[1]?.split(', ');
+    const make = () => new Client({ token: TOKEN_A, baseUrl: api.baseUrl, timout: 5 } as never);
+    expect(offered(await refusal('options.timout', make))).toEqual(
+      expect.not.arrayContaining(['signal', 'awaitFor', 'client']),
+    );
+    expect(offered(await refusal('options.timout', make))).toEqual(expect.arrayContaining(['timeout', 'deadline']));
+    const task = await (await client().webhookConfigs.create({ url: HOOK })).test();
+    const wait = () => task.wait({ timout: 5 } as never);
+    expect(await refusal('options.timout', wait)).toBe(
+      'options.timout: is not an option (expected one of timeout, maxRetries, signal, headers, onRequest, ' +
+        'onResponse, onRetry)',
+    );
+    const retrieve = () => client().webhookConfigs.retrieve('wc_1', { timout: 5 } as never);
+    expect(offered(await refusal('options.timout', retrieve))).toEqual(
+      expect.arrayContaining(['deadline', 'awaitFor', 'signal', 'client']),
+    );
+  });
+
   it('the edges of the timeout and of maxRetries are taken', async () => {
     const c = client({ timeout: 2_147_483_647, deadline: 2_147_483_647, maxRetries: 10 });
     expect((await c.webhookConfigs.list({}, { maxRetries: 0 })).data).toEqual([]);

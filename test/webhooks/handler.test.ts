@@ -427,19 +427,6 @@ describe('createWebhookHandler: maxBodyBytes', () => {
     expect(errors[0]).toHaveProperty('reason', 'too-large');
   });
 
-  it('reads up to 1 MiB by default: a body of 1 MiB is handled, one a byte longer is 413', async () => {
-    const { handler, events } = recorder();
-    const bodyOf = (bytes: number, id: string) => {
-      const event = JSON.stringify({ ...taskSucceeded(id), padding: '' });
-      return `${event.slice(0, -2)}${'x'.repeat(bytes - event.length)}"}`;
-    };
-    const mib = bodyOf(1_048_576, 'evt_mib');
-    expect(mib).toHaveLength(1_048_576);
-    expect((await handler(post(await signed(mib)))).status).toBe(200);
-    expect((await handler(post(await signed(bodyOf(1_048_577, 'evt_over'))))).status).toBe(413);
-    expect(events.map((event) => event.id)).toEqual(['evt_mib']);
-  });
-
   it('accepts a body over 1 MiB when the limit is lifted with Infinity', async () => {
     const { handler, events } = recorder({ maxBodyBytes: Infinity });
     const big = { ...taskSucceeded('evt_big'), padding: 'x'.repeat(2 * DEFAULT_MAX_BODY_BYTES) };
