@@ -6,10 +6,13 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client } from '../../src/index';
-import { createMockApi } from '../../src/mock/index';
+import { createMockApi, type Deliver } from '../../src/mock/index';
 
 const taskDelay = 10;
-const api = createMockApi({ taskDelay, deliver: async () => new Response('OK') });
+const accept: Deliver = async () => new Response('OK');
+/** The app's receiver: accepts every delivery unless a test says otherwise. */
+let receive = accept;
+const api = createMockApi({ taskDelay, deliver: (request) => receive(request) });
 const msw = setupServer(...api.handlers);
 const client = new Client({ token: 'app-token', baseUrl: api.baseUrl, logLevel: 'off' });
 const hour = 3600 * 1000;
@@ -23,6 +26,7 @@ beforeAll(async () => {
 afterEach(() => {
   vi.useRealTimers();
   api.reset();
+  receive = accept;
 });
 afterAll(() => msw.close());
 
@@ -107,6 +111,34 @@ describe('the in-process mock on a fake clock', () => {
     expect(answered).toBe(false);
     await vi.advanceTimersByTimeAsync(latency / 2);
     expect((await created).state).toBe('new');
+  });
+
+  it('retries a failed delivery after 1, 5, 25 and 125 minutes by default, then fails the event', async () => {
+    vi.useFakeTimers();
+    await client.webhookConfigs.create({ url: 'https://app.test/hooks' });
+    await vi.advanceTimersByTimeAsync(2 * taskDelay);
+    const attempts: number[] = [];
+    receive = async (request) => {
+      if ((await request.json()).type !== 'task') return new Response('OK');
+      attempts.push(Date.now());
+      return new Response('down', { status: 503 });
+    };
+    // Its test ends with a task.succeeded event, routed to the valid webhook config.
+    await client.storageConfigs.create({ url: 'gs://bucket/results', credentials: { private_key: 'k' } });
+    await vi.advanceTimersByTimeAsync(2 * taskDelay);
+    expect(attempts).toHaveLength(1);
+    const minute = 60_000;
+    for (const wait of [1, 5, 25, 125]) {
+      const before = attempts.length;
+      await vi.advanceTimersByTimeAsync(wait * minute - 1);
+      expect(attempts, `just before ${wait} min`).toHaveLength(before);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(attempts, `at ${wait} min`).toHaveLength(before + 1);
+    }
+    await vi.advanceTimersByTimeAsync(24 * hour);
+    expect(attempts).toHaveLength(5);
+    const [event] = (await client.events.list({ type: 'task' })).data;
+    expect(event).toMatchObject({ state: 'failed', retries: 4, date_delivered: null });
   });
 
   it("answers and tests configs on Jest's fake clock, which fakes more than vitest's, but queueMicrotask", async () => {
