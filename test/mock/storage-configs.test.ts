@@ -135,6 +135,21 @@ describe('storage configs', () => {
     expect(mock.api.created.storage_config).toBe(0);
   });
 
+  it('take a bucket of 3 to 223 of a-z 0-9 . _ -, a letter or digit at each end, and an optional path', async () => {
+    const urls = (bucket: string) => [`gs://${bucket}`, `s3://${bucket}/results`];
+    for (const url of [...urls('abc'), ...urls('a.b_c-9'), ...urls('a'.repeat(223))]) {
+      const answer = await call('/configs/storage', { method: 'POST', body: { url, credentials: GCP } });
+      expect(answer.status, url).toBe(201);
+    }
+    for (const bucket of ['ab', 'a'.repeat(224), '-abc', 'abc.', 'Abc', 'a c']) {
+      for (const url of urls(bucket)) {
+        const answer = await call('/configs/storage', { method: 'POST', body: { url, credentials: GCP } });
+        expect(answer, url).toMatchObject({ status: 400, json: { params: { url: expect.any(Array) } } });
+      }
+    }
+    expect(mock.api.created.storage_config).toBe(6);
+  });
+
   it(
     'fail their test with storageTest: "fail": the task fails with storage-access-denied ' +
       'and the config is invalid',
