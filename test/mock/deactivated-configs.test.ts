@@ -1,6 +1,6 @@
 /**
  * A deactivated config is switched back on only by `state: "new"`: an update of its url (or a storage config's
- * credentials) alone keeps it deactivated, hidden from lists, and untested.
+ * credentials) alone keeps it deactivated, hidden from lists, and untested; a test asked for runs, and keeps it so.
  */
 import { describe, expect, it } from 'vitest';
 import { pyMock } from './support';
@@ -27,6 +27,18 @@ describe.each(kinds)('a deactivated %s config', (kind, created, change) => {
     expect(changed).toMatchObject({ status: 200, json: { id, state: 'deactivated' } });
     await server.mock.api.settle();
     expect(server.mock.api.created.task).toBe(tests);
+    expect((await call(`${path}/${id}`)).json.state).toBe('deactivated');
+    expect((await call(path)).json.total_count).toBe(0);
+  });
+
+  it('is tested by POST <config>/test, its task succeeding, and stays deactivated', async () => {
+    const { id } = (await update(path, created)).json;
+    await server.mock.api.settle();
+    await update(`${path}/${id}`, { state: 'deactivated' });
+    const task = await call(`${path}/${id}/test`, { method: 'POST', body: null });
+    expect(task).toMatchObject({ status: 201, json: { target: id, state: 'pending' } });
+    await server.mock.api.settle();
+    expect((await call(`/tasks/${task.json.id}`)).json.state).toBe('succeeded');
     expect((await call(`${path}/${id}`)).json.state).toBe('deactivated');
     expect((await call(path)).json.total_count).toBe(0);
   });
