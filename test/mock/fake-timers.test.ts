@@ -3,6 +3,7 @@
  * would, while its state machines (tests, sessions, expiries, subscription polls) move only as the test advances the
  * clock, so a day's session lifetime or an hour's subscription interval takes no real time.
  */
+import { setImmediate as realTurn } from 'node:timers/promises';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client } from '../../src/index';
@@ -139,6 +140,22 @@ describe('the in-process mock on a fake clock', () => {
     expect(attempts).toHaveLength(5);
     const [event] = (await client.events.list({ type: 'task' })).data;
     expect(event).toMatchObject({ state: 'failed', retries: 4, date_delivered: null });
+  });
+
+  it('holds a Ricloud-Await answer 10 s at most, however long the wait asked', async () => {
+    vi.useFakeTimers();
+    // The receiver never answers: the config's test runs until the delivery times out, 10 s after it starts.
+    receive = () => new Promise(() => undefined);
+    const config = await client.webhookConfigs.create({ url: 'https://app.test/hooks' });
+    const [task] = api.store.tasks();
+    const held = fetch(`${api.baseUrl}/tasks/${task?.id}`, {
+      headers: { authorization: 'Token app-token', 'ricloud-await': '60' },
+    }).then((answer) => answer.json());
+    // On the real clock: vi.waitFor would move the fake one.
+    while (api.requests.length < 2) await realTurn();
+    await vi.advanceTimersByTimeAsync(60_000);
+    // Released at 10 s, before the test task ends (10 s after its delivery began, two steps after the create).
+    expect(await held).toMatchObject({ id: task?.id, target: config.id, state: 'processing' });
   });
 
   it("answers and tests configs on Jest's fake clock, which fakes more than vitest's, but queueMicrotask", async () => {
