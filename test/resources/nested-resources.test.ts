@@ -27,7 +27,8 @@ describe('nested resources', () => {
     expect(typeof session.source).toBe('object');
     expect(plain(session.source)).toBe(true);
     expect(session.source).not.toHaveProperty('refresh');
-    const sourceId = typeof session.source === 'string' ? session.source : session.source.id;
+    // As the porting guide writes it: the bare id may be a number, as the API's own examples show ids.
+    const sourceId = typeof session.source === 'object' ? session.source.id : String(session.source);
     expect(await Source.retrieve(sourceId, { client: c })).toBeInstanceOf(Source);
 
     const task = await Task.retrieve(String(poll.tasks_succeeded?.[0]), { client: c });
