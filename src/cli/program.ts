@@ -41,8 +41,8 @@ Exit codes:
   1    the API failed or refused for another reason than 5-7 (one line on stderr names the status and the error
        code), or stdout could not be written (e.g. a full disk), or the port to listen on is taken
   2    usage: an unknown flag, a missing argument, an invalid value or an unreadable config file
-  3    a waited task ended failed or suspended, a waited webhook config ended invalid, a waited session
-       did not become active, or a waited poll completed with failed or suspended tasks
+  3    a waited task ended failed or suspended, a waited webhook config ended invalid, a waited session or
+       subscription did not become active, or a waited poll completed with failed or suspended tasks
   4    a wait ran out of time (--timeout) before the work ended: it may still be running, wait again;
        or the run reached the global --timeout (given before a command with a --timeout of its own)
   5    the API refused the token (401) or what it may do (403)

@@ -34,8 +34,8 @@ describe("the flow commands' help", () => {
   it('the top-level help names exit code 3 for a task, a session or a poll that ended badly', async () => {
     const { stdout } = await ricloud(['--help']);
     expect(stdout.replace(/\s+/g, ' ')).toContain(
-      'a waited task ended failed or suspended, a waited webhook config ended invalid, a waited session did not ' +
-        'become active, or a waited poll completed with failed or suspended tasks',
+      'a waited task ended failed or suspended, a waited webhook config ended invalid, a waited session or ' +
+        'subscription did not become active, or a waited poll completed with failed or suspended tasks',
     );
   });
 

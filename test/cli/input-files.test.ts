@@ -144,6 +144,20 @@ describe('files past their bound', () => {
     });
   });
 
+  it.each([
+    ['RICLOUD_TOKEN_FILE', ['task', 'list']],
+    ['RICLOUD_SECRET_FILE', ['event', 'listen', '--port', '0']],
+  ])('a %s of more than 64 KiB is refused, naming it, before anything starts (exit 2)', async (name, args) => {
+    const path = fileOf(64 * 1024 + 1, 'big.txt');
+    // The token from the file alone: RICLOUD_TOKEN beside it would be refused first.
+    const run = await ricloud(args, { ...env(newToken()), RICLOUD_TOKEN: undefined, [name]: path });
+    expect(run).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `error: ${name} ${path} holds more than ${64 * 1024} bytes\n`,
+    });
+  });
+
   it('a credentials file of more than 1 MiB is refused, naming --credentials-path, nothing sent (exit 2)', async () => {
     const token = newToken();
     const path = fileOf(MIB + 1);

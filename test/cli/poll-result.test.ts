@@ -208,6 +208,24 @@ describe('ricloud result', () => {
     ).toEqual([`/results/${result?.id}`]);
   });
 
+  it('download of a result whose signed URL expired exits 5 (403 signed-url-expired): poll again', async () => {
+    const token = newToken();
+    const { client: sdk, session } = await completedPoll(token, ONE_FILE);
+    const [storage] = (await sdk.storageConfigs.list()).data;
+    await storage?.update({ signed_urls_expiry: 1 });
+    const poll = await sdk.polls.create({ session, payload: ONE_FILE });
+    await poll.wait({ timeout: 10_000 });
+    const [result] = (await sdk.results.list({ poll })).data;
+    const expires = Date.parse(result?.signed_url?.date_expires ?? '');
+    await until(async () => Date.now() > expires, 'the signed URL expired');
+    const run = await ricloud(['result', 'download', result?.id ?? ''], env(token));
+    expect(run).toMatchObject({
+      code: 5,
+      stdout: '',
+      stderr: `error: download result ${result?.id}: The signed URL has expired. (403 signed-url-expired)\n`,
+    });
+  });
+
   it('download to a stdout whose reader left (`| head -c 1`) stops quietly with exit 141, as lists do', async () => {
     const token = newToken();
     const { client: sdk, poll } = await completedPoll(token, ONE_FILE);

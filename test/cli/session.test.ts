@@ -44,6 +44,17 @@ describe('ricloud session create', () => {
     },
   );
 
+  it('sends the spaces around the password as they are: " wrong " is not "wrong", the session is active', async () => {
+    const { token, user } = await userOfNewOrganisation();
+    const run = await ricloudWithInput(
+      ['session', 'create', '--user', user.id, '--identifier', 'john@example.com', '--password-stdin', '--wait'],
+      env(token),
+      ' wrong \n',
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^state +active$/m);
+  });
+
   it(
     'asks for the password only on a terminal: piped stdin without --password-stdin is refused before ' +
       'anything is sent (exit 2)',

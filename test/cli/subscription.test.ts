@@ -60,6 +60,18 @@ describe('ricloud subscription', () => {
     expect(run.stderr).toBe(`error: subscription ${later.id} is still pending after 1 s\n`);
   });
 
+  it('retrieve --wait exits 3 for a subscription that ended other than active (deleted), printing it', async () => {
+    const token = newToken();
+    const session = await activeSession(client(token));
+    const base = ['subscription', 'create', '--session', session.id, '--info-types', '*', '--json'];
+    const later = json<{ id: string }>(await ricloud([...base, '--start', '2100-01-01T00:00:00Z'], env(token)));
+    expect((await ricloud(['subscription', 'delete', later.id], env(token))).code).toBe(0);
+    const run = await ricloud(['subscription', 'retrieve', later.id, '--wait', '--json'], env(token));
+    expect(run.code).toBe(3);
+    expect(json(run)).toMatchObject({ id: later.id, state: 'deleted' });
+    expect(run.stderr).toBe(`error: subscription ${later.id} is deleted\n`);
+  });
+
   it(
     "poll list --requestor subscription finds a subscription's latest automatic poll, " +
       "as ricloud-py's rirelay sub latest",
