@@ -95,7 +95,8 @@ export function buildProgram(): Command {
   addSubscriptionCommands(program);
   addMockCommand(program);
   addConfigCommands(program);
-  addGlobalOptions(program);
+  // Help commands first, so that they take the global options too (`ricloud task help list --json`).
   addHelpCommands(program);
+  addGlobalOptions(program);
   return program;
 }

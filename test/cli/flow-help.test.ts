@@ -75,4 +75,37 @@ describe("the flow commands' help", () => {
       expect(help.stdout).toBe(shown.stdout);
     }
   });
+
+  it('help takes the global options, before or after it, as every command does', async () => {
+    const same = [
+      [
+        ['help', '--json', 'task'],
+        ['task', '--help'],
+      ],
+      [
+        ['--json', 'help', 'task'],
+        ['task', '--help'],
+      ],
+      [
+        ['task', 'help', 'list', '--json'],
+        ['task', 'list', '--help'],
+      ],
+      [['help', '-q', '--no-color'], ['--help']],
+    ];
+    for (const [args, flag] of same as [string[], string[]][]) {
+      const [help, shown] = [await ricloud(args), await ricloud(flag)];
+      expect({ args, code: help.code, stderr: help.stderr }).toEqual({ args, code: 0, stderr: '' });
+      expect(help.stdout).toBe(shown.stdout);
+    }
+  });
+
+  it('the help command is listed once in each group, as commander lists its own: help [command]', async () => {
+    for (const path of [[], ['task'], ['config']]) {
+      const { stdout } = await ricloud([...path, '--help']);
+      expect({ path, listed: stdout.match(/^ {2}help\b.*$/gm) }).toEqual({
+        path,
+        listed: [expect.stringMatching(/^ {2}help \[command\] +display help for command$/)],
+      });
+    }
+  });
 });
