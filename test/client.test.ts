@@ -396,6 +396,17 @@ describe('client options', () => {
     expect(eu.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`]);
   });
 
+  it("takes signal and awaitFor set to undefined as left out, as any option (a call's options spread in)", async () => {
+    const c = new Client({
+      token: TOKEN_A,
+      baseUrl: 'https://eu.ricloud.test',
+      ...quiet,
+      ...{ signal: undefined, awaitFor: undefined },
+    });
+    await c.webhookConfigs.list();
+    expect(eu.requests.map(authOf)).toEqual([`Token ${TOKEN_A}`]);
+  });
+
   it('never shows the token in toJSON, util.inspect or log lines', async () => {
     const lines: string[] = [];
     const logger: Logger = {

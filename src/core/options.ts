@@ -97,7 +97,8 @@ const REQUEST_RULES: Record<string, Rule> = {
 /**
  * Checks the options object every method takes, which may also hold the `more` keys; `field` prefixes the names in
  * errors. An unknown key (a typo such as `timout`) is refused, as an unknown parameter is; a key of `refused` (one
- * this place does not take) is refused with its reason, and is not offered among the keys a typo could have meant.
+ * this place does not take) is refused with its reason, unless undefined (left out, as any option is), and is not
+ * offered among the keys a typo could have meant.
  */
 export function checkRequestOptions(
   options: unknown,
@@ -106,14 +107,15 @@ export function checkRequestOptions(
   refused: Readonly<Record<string, string>> = {},
 ): RequestOptions {
   const o = checkObject(options, field);
-  for (const [key, why] of Object.entries(refused))
-    if (o[key] !== undefined) throw new InvalidInputError(`${field}.${key}`, why);
   checkKeys(
     o,
-    [...Object.keys(REQUEST_RULES), ...more].filter((key) => !(key in refused)),
+    // A key of `refused` that is given passes here: it is refused below with its reason, or left out as undefined.
+    [...Object.keys(REQUEST_RULES), ...more].filter((key) => !(key in refused) || key in o),
     'an option',
     field,
   );
+  for (const [key, why] of Object.entries(refused))
+    if (o[key] !== undefined) throw new InvalidInputError(`${field}.${key}`, why);
   checkRules(o, field, REQUEST_RULES);
   const auth = o.headers && Object.keys(o.headers).find((name) => name.toLowerCase() === 'authorization');
   // Only the client's token is sent as credentials, so only it is redacted wherever a server echoes it.

@@ -207,6 +207,12 @@ describe('wait', () => {
     expect(task.done).toBe(true);
   });
 
+  it('takes deadline and awaitFor set to undefined as left out, as any option', async () => {
+    const task = await (await client().webhookConfigs.create({ url: URL_1 })).test();
+    await task.wait({ timeout: 5_000, ...{ deadline: undefined, awaitFor: undefined } });
+    expect(task.done).toBe(true);
+  });
+
   it('sends nothing for a task that has already ended', async () => {
     const task = await (await client().webhookConfigs.create({ url: URL_1 })).test();
     await api.settle();
