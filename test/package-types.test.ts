@@ -3,14 +3,15 @@
  * (`exactOptionalPropertyTypes`, `noUncheckedIndexedAccess`, `verbatimModuleSyntax`, `isolatedModules`): ESM and
  * CommonJS apps under each `moduleResolution` (node16, nodenext, bundler, the old node10), each importing every entry
  * point of the package from node_modules (the app is test/support/strict-app.mjs, which `npm run test:runtimes` also
- * compiles with the oldest TypeScript the docs support). Runs against dist/ (built by `npm test` before vitest).
+ * compiles with the oldest TypeScript the docs support); and the same app again with `strict` and its family off.
+ * Runs against dist/ (built by `npm test` before vitest).
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BROWSER_LIB, CJS_APP, ESM_APP, isOurs, NODE_LIB, RESOLUTIONS, STRICT } from './support/strict-app.mjs';
+import { BROWSER_LIB, CJS_APP, ESM_APP, isOurs, LOOSE, NODE_LIB, RESOLUTIONS, STRICT } from './support/strict-app.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const app = mkdtempSync(join(tmpdir(), 'ricloud-types-'));
@@ -80,6 +81,16 @@ export const blob = new Blob(value ? [value] : []);
       [],
     );
   }, 120_000);
+});
+
+describe('the declarations, with skipLibCheck off and the strict family off', () => {
+  it.each(RESOLUTIONS.map(({ name, files, options }) => [name, files, options] as const))(
+    'compile the same app under moduleResolution %s',
+    (_, files, options) => {
+      expect(diagnostics(files, { ...options, ...LOOSE })).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 const { ModuleKind: Kind, ModuleResolutionKind: Resolution } = ts;

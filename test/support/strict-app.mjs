@@ -94,6 +94,9 @@ export const STRICT = {
   types: ['node'],
 };
 
+/** The strict family turned off, over `STRICT`, for an app written loosely (`skipLibCheck` stays off). */
+export const LOOSE = { strict: false, exactOptionalPropertyTypes: false, noUncheckedIndexedAccess: false };
+
 /** A Node app's lib often has no DOM: the declarations name only the web types @types/node declares too. */
 export const NODE_LIB = ['ES2023'];
 /** A browser app's lib. */
