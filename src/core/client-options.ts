@@ -62,7 +62,7 @@ const CALL_ONLY = 'is an option of each call, not of a client';
 
 /** Checks client options; every refusal names the option. */
 export function checkClientOptions(options: unknown): ClientOptions {
-  const o: ClientOptions = checkRequestOptions(options, 'options', [...Object.keys(CLIENT_RULES), 'baseUrl'], {
+  const o: ClientOptions = checkRequestOptions(options, [...Object.keys(CLIENT_RULES), 'baseUrl'], {
     signal: CALL_ONLY,
     awaitFor: CALL_ONLY,
   });

@@ -94,32 +94,34 @@ const REQUEST_RULES: Record<string, Rule> = {
   onRetry: hook,
 };
 
+/** The keys of a resource call's options: every method's, and the client to send with. */
+const CALL_KEYS = [...Object.keys(REQUEST_RULES), 'client'];
+
 /**
- * Checks the options object every method takes, which may also hold the `more` keys; `field` prefixes the names in
- * errors. An unknown key (a typo such as `timout`) is refused, as an unknown parameter is; a key of `refused` (one
+ * Checks the options object every method takes, which may also hold the `more` keys (by default, a resource call's
+ * `client`). An unknown key (a typo such as `timout`) is refused, as an unknown parameter is; a key of `refused` (one
  * this place does not take) is refused with its reason, unless undefined (left out, as any option is), and is not
  * offered among the keys a typo could have meant.
  */
 export function checkRequestOptions(
   options: unknown,
-  field = 'options',
-  more: readonly string[] = ['client'],
+  more?: readonly string[],
   refused: Readonly<Record<string, string>> = {},
 ): RequestOptions {
-  const o = checkObject(options, field);
+  const o = checkObject(options, 'options');
   checkKeys(
     o,
     // A key of `refused` that is given passes here: it is refused below with its reason, or left out as undefined.
-    [...Object.keys(REQUEST_RULES), ...more].filter((key) => !(key in refused) || key in o),
+    more ? [...Object.keys(REQUEST_RULES), ...more].filter((key) => !(key in refused) || key in o) : CALL_KEYS,
     'an option',
-    field,
+    'options',
   );
-  for (const [key, why] of Object.entries(refused))
-    if (o[key] !== undefined) throw new InvalidInputError(`${field}.${key}`, why);
-  checkRules(o, field, REQUEST_RULES);
+  for (const key in refused)
+    if (o[key] !== undefined) throw new InvalidInputError(`options.${key}`, refused[key] as string);
+  checkRules(o, 'options', REQUEST_RULES);
   const auth = o.headers && Object.keys(o.headers).find((name) => name.toLowerCase() === 'authorization');
   // Only the client's token is sent as credentials, so only it is redacted wherever a server echoes it.
   if (auth)
-    throw new InvalidInputError(`${field}.headers.${auth}`, 'is set from the token option; pass { token } instead');
+    throw new InvalidInputError(`options.headers.${auth}`, 'is set from the token option; pass { token } instead');
   return o as RequestOptions;
 }

@@ -45,7 +45,7 @@ export async function waitFor(target: Waitable, noun: string, path: string, opti
   const { timeout: _budget, ...perRequest } = options;
   // Checked now, not by the first refresh: a target that has already ended is never refreshed. Each refresh gets its
   // own deadline and awaitFor from the wait: a caller's would be overridden, so they are refused.
-  checkRequestOptions(perRequest, 'options', [], { deadline: NOT_WAIT, awaitFor: NOT_WAIT });
+  checkRequestOptions(perRequest, [], { deadline: NOT_WAIT, awaitFor: NOT_WAIT });
   const request = { method: 'GET', path, attempts: 0 };
   const what = `${noun} ${target.id} wait`;
   // As every call, whatever the target's state: a wait for one that has ended would otherwise resolve.
