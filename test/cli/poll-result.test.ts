@@ -316,6 +316,20 @@ describe('ricloud result', () => {
     expect(mock().api.requests.length).toBe(before);
   });
 
+  it.each([
+    ['without --output', []],
+    ['with -o - (stdout)', ['-o', '-']],
+  ])('download --force %s is a usage error (exit 2) naming both, before anything is sent', async (_, output) => {
+    const before = mock().api.requests.length;
+    const run = await ricloud(['result', 'download', 'res_unknown', ...output, '--force'], env(newToken()));
+    expect(run).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'error: --force overwrites the file at --output: pass --output PATH, or leave --force out\n',
+    });
+    expect(mock().api.requests.length).toBe(before);
+  });
+
   it('ack consumes one result, or several in one request, --json an array either way; list omits them', async () => {
     const token = newToken();
     const { client: sdk, poll } = await completedPoll(token);

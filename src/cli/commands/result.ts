@@ -161,7 +161,7 @@ export function addResultCommands(program: Command): void {
     .description("download a result's file, checked against its size and MD5 checksum")
     .argument('<id>', 'the result id')
     .option('-o, --output <path>', 'write the file here (else, or with -, to stdout when it is piped)')
-    .option('--force', 'overwrite the file at --output')
+    .option('--force', 'overwrite the file at --output PATH (stdout has none: refused without it)')
     .addHelpText(
       'after',
       `
@@ -178,6 +178,8 @@ Examples:
       action(async (ctx, id: string, given: { output?: string; force?: boolean }) => {
         // `-o -` is stdout, as curl's and wget's are: not a file named `-`.
         const options = given.output === '-' ? { ...given, output: undefined } : given;
+        if (options.force && options.output === undefined)
+          throw new UsageError('--force overwrites the file at --output: pass --output PATH, or leave --force out');
         // Bytes on a terminal would garble it, and could drive it: they go to a file or a pipe.
         if (options.output === undefined && process.stdout.isTTY)
           throw new UsageError('result download writes the file: pass --output PATH, or pipe stdout (… > file)');
