@@ -226,6 +226,35 @@ describe('ricloud result', () => {
     });
   });
 
+  it('download of a file its signed URL no longer finds exits 6 (404), naming the result, not the token', async () => {
+    const token = newToken();
+    const { client: sdk, poll } = await completedPoll(token, ONE_FILE);
+    const [result] = (await sdk.results.list({ poll: poll.id })).data;
+    const fileToken = new URL(result?.signed_url?.url ?? '').searchParams.get('token') ?? '';
+    expect(fileToken).not.toBe('');
+    // The file goes once the command has the result: the mock forgets it, and answers its signed URL 404.
+    const { handlers } = mock().api;
+    const forget = http.get(`${mock().url}/files/*`, () => {
+      mock().api.reset();
+      return undefined;
+    });
+    handlers.unshift(forget);
+    try {
+      const run = await ricloud(['result', 'download', result?.id ?? ''], env(token));
+      expect(run).toMatchObject({
+        code: 6,
+        stdout: '',
+        stderr: `error: download result ${result?.id} not found (404 not-found)\n`,
+      });
+      // The 404 is the file's: the one request after the mock forgot it.
+      expect(mock().api.requests.map((request) => request.path)).toEqual([`/files/${result?.id}`]);
+      expect(run.stderr).not.toContain(fileToken);
+      expect(run.stderr).not.toContain(token);
+    } finally {
+      handlers.splice(handlers.indexOf(forget), 1);
+    }
+  });
+
   it('download to a stdout whose reader left (`| head -c 1`) stops quietly with exit 141, as lists do', async () => {
     const token = newToken();
     const { client: sdk, poll } = await completedPoll(token, ONE_FILE);
