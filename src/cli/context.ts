@@ -1,7 +1,7 @@
 /** What a command's work receives: where to print, the settings, the stop signal and an API client. */
 import type { Command } from 'commander';
 import { format } from 'node:util';
-import { maxRetriesOf } from '../config/read-config';
+import { maxRetriesOf, retriesAsked } from '../config/read-config';
 import { envValue, once, settingName } from '../config/settings';
 import type { Client, Logger, LogLevel } from '../index';
 import { alternatives, DEFAULT_BASE_URL, InvalidInputError, LOG_LEVELS } from './sdk';
@@ -119,7 +119,7 @@ async function createContext(command: Command): Promise<Context> {
     const setting = await settings.maxRetries();
     const retries = setting && maxRetriesOf(setting);
     // A warning, so even --quiet shows it: the run sends fewer retries than the setting asks for.
-    if (setting && retries !== Number(setting.value))
+    if (setting && retries !== retriesAsked(setting))
       out.warn(
         `warning: ${settingName(setting, 'api', 'max_retries')} is ${setting.value}; ` +
           `using ${retries}, the most retries this client sends`,

@@ -50,19 +50,44 @@ export async function readRicloudConfig(options: { signal?: AbortSignal } = {}):
 }
 
 /**
- * The retries ricloud-py's `max_retries` setting (`RICLOUD_MAX_RETRIES`, `[api] max_retries`) gives: one above 10
- * gives 10 (`MAX_RETRIES`), the most a client takes, as ricloud-py takes any number and a file may be shared with it.
- * @throws InvalidInputError naming the variable, or the file and key, when it is not a whole number (`-1`, `1.5`).
+ * A whole number as Python's `int()` reads one, as ricloud-py reads `max_retries`: whitespace around it, a sign, and
+ * decimal digits (of any script, as `int('٣')`) with single underscores between them: ` 7 `, `+5`, `1_000`.
  */
-export function maxRetriesOf(setting: Setting): number {
-  if (!/^\d+$/.test(setting.value))
+const PYTHON_INT = /^[\s\x85]*([+-]?)(\p{Nd}+(?:_\p{Nd}+)*)[\s\x85]*$/u;
+
+/** A decimal digit's value, in any script: Unicode gives each script's digits in a row, from 0 to 9. */
+function digitValue(digit: string): string {
+  const code = digit.codePointAt(0) as number;
+  let zero = code;
+  while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
+  return String((code - zero) % 10);
+}
+
+/**
+ * The retries ricloud-py's `max_retries` setting (`RICLOUD_MAX_RETRIES`, `[api] max_retries`) asks for, read as
+ * ricloud-py reads it, with Python's `int()`, so a setting it takes is taken here: `+5`, ` 7 `, `1_0`.
+ * @throws InvalidInputError naming the variable, or the file and key, when it is not a whole number 0 or more (`-1`,
+ *   `1.5`, `0x10`, `1__0`).
+ */
+export function retriesAsked(setting: Setting): number {
+  const [, sign, digits] = PYTHON_INT.exec(setting.value) ?? [];
+  const asked = Number(digits?.replace(/_/g, '').replace(/\p{Nd}/gu, digitValue));
+  // No digits give NaN; `-0` is 0, as Python reads it.
+  if (Number.isNaN(asked) || (sign === '-' && asked > 0))
     throw new InvalidInputError(
       settingName(setting, 'api', 'max_retries'),
       `must be a whole number, 0 or more (above ${MAX_RETRIES} counts as ${MAX_RETRIES}), ` +
         `got ${describe(setting.value)}`,
     );
-  return Math.min(Number(setting.value), MAX_RETRIES);
+  return asked;
 }
+
+/**
+ * The retries a client sends for the `max_retries` setting: one above 10 gives 10 (`MAX_RETRIES`), the most a client
+ * takes, as ricloud-py takes any number and a file may be shared with it.
+ * @throws InvalidInputError as `retriesAsked` does.
+ */
+export const maxRetriesOf = (setting: Setting): number => Math.min(retriesAsked(setting), MAX_RETRIES);
 
 /**
  * `config`, shown by `util.inspect` and `JSON.stringify` with its token as `[redacted]`; spread, it keeps the token.

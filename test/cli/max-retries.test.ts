@@ -68,8 +68,21 @@ describe('max_retries', () => {
     expect(JSON.parse(doc.stdout).max_retries).toEqual({ value: 0, source: 'RICLOUD_MAX_RETRIES' });
   });
 
+  it("takes what ricloud-py's int() takes: a sign, surrounding whitespace, underscores between digits", async () => {
+    for (const [value, requests] of [
+      ['+1', 2],
+      [' 1 ', 2],
+      ['0_1', 2],
+      ['-0', 1],
+    ] as const) {
+      const run = await taskList({ RICLOUD_MAX_RETRIES: value });
+      expect({ value, code: run.code, requests: run.requests }).toEqual({ value, code: 1, requests });
+      expect(run.stderr).toMatch(/^error: [^\n]+\n$/);
+    }
+  });
+
   it('a value that is no whole number is refused by name before anything is sent', async () => {
-    for (const value of ['abc', '-1', '1.5']) {
+    for (const value of ['abc', '-1', '1.5', '0x1', '1__0', '_1', '1_']) {
       const run = await taskList({ RICLOUD_MAX_RETRIES: value });
       expect({ value, code: run.code, requests: run.requests }).toEqual({ value, code: 2, requests: 0 });
       expect(run.stderr).toMatch(
@@ -116,6 +129,15 @@ describe('max_retries', () => {
       const down = await run(Number.POSITIVE_INFINITY, { RICLOUD_MAX_RETRIES: '20' });
       expect(down).toMatchObject({ code: 1, requests: 11 });
       expect(down.stderr).toMatch(new RegExp(`^${warning('RICLOUD_MAX_RETRIES', '20')}error: [^\n]+\n$`));
+    });
+
+    it('RICLOUD_MAX_RETRIES=1_0 sends 10 retries and warns of nothing; 2_0 warns as 20 does', async () => {
+      expect(await run(10, { RICLOUD_MAX_RETRIES: '1_0' }, '--quiet')).toEqual({ code: 0, stderr: '', requests: 11 });
+      expect(await run(10, { RICLOUD_MAX_RETRIES: '2_0' }, '--quiet')).toEqual({
+        code: 0,
+        stderr: warning('RICLOUD_MAX_RETRIES', '2_0'),
+        requests: 11,
+      });
     });
 
     it("[api] max_retries = 20 in ricloud-py's config file is used as 10, the warning naming the file", async () => {

@@ -110,6 +110,37 @@ describe('readRicloudConfig', () => {
     for (const shown of [retries.message, inspect(retries)]) expect(shown).not.toContain('alpha');
   });
 
+  it.each([
+    ['+5', 5],
+    [' 7 ', 7],
+    ['1_0', 10],
+    ['0_1', 1],
+    ['007', 7],
+    ['-0', 0],
+    ['\u00a02\u2003', 2],
+    ['\u00853\u0085', 3],
+    ['٣', 3],
+    ['1٣', 10],
+    ['５', 5],
+  ])("takes max_retries %j as ricloud-py's int() reads it: %i", async (value, retries) => {
+    vi.stubEnv('RICLOUD_MAX_RETRIES', value);
+    expect((await readRicloudConfig()).maxRetries).toBe(retries);
+    vi.stubEnv('RICLOUD_MAX_RETRIES', undefined);
+    writeFileSync(join(home, '.ricloud.ini'), `[api]\nmax_retries = ${value}\n`);
+    expect((await readRicloudConfig()).maxRetries).toBe(retries);
+  });
+
+  it.each(['0x10', '0b1', '1.5', '1e3', '-1', '1__0', '_1', '1_', '+_5', '+ 5', '++5', '1 0', '٣_', 'Ⅲ'])(
+    'refuses max_retries %j, as int() does or as a negative count',
+    async (value) => {
+      vi.stubEnv('RICLOUD_MAX_RETRIES', value);
+      expect(await rejectionOf(readRicloudConfig())).toMatchObject({
+        field: 'RICLOUD_MAX_RETRIES',
+        message: expect.stringMatching(/must be a whole number, 0 or more \(above 10 counts as 10\), got /),
+      });
+    },
+  );
+
   it('takes a max_retries above 10 (ricloud-py takes it) as 10: ten retries are sent, nothing printed', async () => {
     const ini = join(home, '.ricloud.ini');
     writeFileSync(ini, `[api]\ntoken = ${TOKEN_A}\nurl = ${api.baseUrl}\nmax_retries = 20\n`);
