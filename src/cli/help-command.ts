@@ -1,7 +1,6 @@
 /**
  * `help [command]` on the program and each command group: commander's own help command, except that a word that is
- * no command fails as `ricloud <word>` does (exit 2, naming it, with commander's "Did you mean …?"), where
- * commander's prints the whole help instead.
+ * no command fails as `ricloud <word>` does (exit 2, naming it), where commander's prints the whole help instead.
  */
 import { type Command, Help } from 'commander';
 
@@ -17,11 +16,7 @@ export function addHelpCommands(command: Command): void {
     .action((name: string | undefined) => {
       if (name === undefined) command.help();
       const sub = command.commands.find((known) => known.name() === name || known.aliases().includes(name));
-      if (!sub) {
-        // Commander's own refusal of `ricloud <word>`, suggestion included, which names the command's first word.
-        command.args = [name];
-        return (command as unknown as { unknownCommand(): never }).unknownCommand();
-      }
+      if (!sub) command.error(`error: unknown command '${name}'`, { code: 'commander.unknownCommand' });
       sub.help();
     });
   // It takes the global options as every command does, but is listed as commander's is: `help [command]`.

@@ -52,22 +52,6 @@ describe("the flow commands' help", () => {
     }
   });
 
-  it('help with a misspelt command suggests the command, as the word alone does', async () => {
-    for (const [path, word, meant] of [
-      [[], 'tsk', 'task'],
-      [['task'], 'lst', 'list'],
-    ] as const) {
-      const [help, alone] = [await ricloud([...path, 'help', word]), await ricloud([...path, word])];
-      expect({ path, code: help.code, stdout: help.stdout, stderr: help.stderr }).toEqual({
-        path,
-        code: 2,
-        stdout: '',
-        stderr: `error: unknown command '${word}'\n(Did you mean ${meant}?)\n(add --help for usage)\n`,
-      });
-      expect(help.stderr).toBe(alone.stderr);
-    }
-  });
-
   it('help with no word, or with a command, prints what --help prints and exits 0', async () => {
     const same = [
       [['help'], ['--help']],
