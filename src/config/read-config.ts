@@ -8,6 +8,7 @@ import { InvalidInputError } from '../core/errors';
 import { checkBaseUrl, checkKeys, checkObject, checkRules, describe, type Rule } from '../core/params';
 import { MAX_RETRIES } from '../core/wire';
 import { REDACTED } from '../core/redact';
+import { pythonInt } from './python-int';
 import { type Setting, settingName, settingReader } from './settings';
 
 /** The client options ricloud-py's settings give: its `[api]` `token`, `url` and `max_retries`. */
@@ -50,30 +51,14 @@ export async function readRicloudConfig(options: { signal?: AbortSignal } = {}):
 }
 
 /**
- * A whole number as Python's `int()` reads one, as ricloud-py reads `max_retries`: whitespace around it, a sign, and
- * decimal digits (of any script, as `int('٣')`) with single underscores between them: ` 7 `, `+5`, `1_000`.
- */
-const PYTHON_INT = /^[\s\x85]*([+-]?)(\p{Nd}+(?:_\p{Nd}+)*)[\s\x85]*$/u;
-
-/** A decimal digit's value, in any script: Unicode gives each script's digits in a row, from 0 to 9. */
-function digitValue(digit: string): string {
-  const code = digit.codePointAt(0) as number;
-  let zero = code;
-  while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
-  return String((code - zero) % 10);
-}
-
-/**
  * The retries ricloud-py's `max_retries` setting (`RICLOUD_MAX_RETRIES`, `[api] max_retries`) asks for, read as
  * ricloud-py reads it, with Python's `int()`, so a setting it takes is taken here: `+5`, ` 7 `, `1_0`.
  * @throws InvalidInputError naming the variable, or the file and key, when it is not a whole number 0 or more (`-1`,
  *   `1.5`, `0x10`, `1__0`).
  */
 export function retriesAsked(setting: Setting): number {
-  const [, sign, digits] = PYTHON_INT.exec(setting.value) ?? [];
-  const asked = Number(digits?.replace(/_/g, '').replace(/\p{Nd}/gu, digitValue));
-  // No digits give NaN; `-0` is 0, as Python reads it.
-  if (Number.isNaN(asked) || (sign === '-' && asked > 0))
+  const asked = pythonInt(setting.value);
+  if (asked === undefined || asked < 0)
     throw new InvalidInputError(
       settingName(setting, 'api', 'max_retries'),
       `must be a whole number, 0 or more (above ${MAX_RETRIES} counts as ${MAX_RETRIES}), ` +

@@ -64,6 +64,20 @@ describe('ricloud event listen: the signature tolerance', () => {
     expect(await statusOfDeliveryAged(fromFlag.url, 300)).toBe(200);
   });
 
+  it("reads delta as ricloud-py's int() does: a sign, underscores and spaces around it", async () => {
+    const signed = await listen(['--port', '0'], { HOME: homeWithDelta('+30') });
+    expect(await statusOfDeliveryAged(signed.url, 0)).toBe(200);
+    expect(await statusOfDeliveryAged(signed.url, 120)).toBe(400);
+    const grouped = await listen(['--port', '0', '--secret', 'whsec_t'], { RICLOUD_DELTA: ' 2_00 ' });
+    expect(await statusOfDeliveryAged(grouped.url, 120)).toBe(200);
+    expect(await statusOfDeliveryAged(grouped.url, 300)).toBe(400);
+    for (const delta of ['-5', '2__00', '_200']) {
+      const odd = await ricloud(['event', 'listen', '--port', '0', '--secret', 's'], { RICLOUD_DELTA: delta });
+      expect(odd).toMatchObject({ code: 2, stdout: '' });
+      expect(odd.stderr).toMatch(/^error: invalid RICLOUD_DELTA: /);
+    }
+  });
+
   it('refuses a tolerance that is no number of seconds (exit 2), naming where it came from', async () => {
     const flag = await ricloud(['event', 'listen', '--port', '0', '--secret', 's', '--tolerance', '-1']);
     expect(flag).toMatchObject({ code: 2, stdout: '' });

@@ -13,6 +13,7 @@ import {
   toNodeHandler,
   type WebhookEvent,
 } from '../../webhooks/index';
+import { pythonInt } from '../../config/python-int';
 import { settingName } from '../../config/settings';
 import { action, type Context } from '../context';
 import { refuseEmpty, UsageError } from '../errors';
@@ -52,6 +53,9 @@ function show(ctx: Context, event: WebhookEvent): void {
 async function toleranceOf(ctx: Context, given: number | undefined): Promise<number | undefined> {
   const setting = given === undefined ? await ctx.settings.tolerance() : undefined;
   if (!setting) return given;
+  // ricloud-py reads `delta` with Python's `int()` (`+600`, `6_00`); a fraction of a second is taken here too.
+  const whole = pythonInt(setting.value);
+  if (whole !== undefined && whole >= 0) return whole;
   try {
     return tolerance(setting.value);
   } catch (error) {
