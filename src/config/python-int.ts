@@ -1,4 +1,4 @@
-/** Reading a whole number as Python's `int()` does, as ricloud-py reads its `getint` settings (`max_retries`, `delta`). */
+/** A whole number read as Python's `int()` reads it, as ricloud-py reads its settings `max_retries` and `delta`. */
 
 // Whitespace around it, a sign, and decimal digits (of any script, as `int('٣')`) with single underscores between them.
 const PYTHON_INT = /^[\s\x85]*([+-]?)(\p{Nd}+(?:_\p{Nd}+)*)[\s\x85]*$/u;

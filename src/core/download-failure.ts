@@ -1,15 +1,28 @@
 /** The RicloudError for a download whose request failed before its body: what the server or the connection said. */
 import type { DownloadEngine, DownloadOptions } from './download';
 import type { Limits } from './download-limits';
-import { InvalidInputError, RequestError, type RequestInfo, ResultExpiredError, type RicloudError } from './errors';
+import {
+  InvalidInputError,
+  NotFoundError,
+  RequestError,
+  type RequestInfo,
+  ResultExpiredError,
+  type RicloudError,
+} from './errors';
 import { readInto } from './body';
 import { ByteBuffer } from './bytes';
 import { within } from './signal';
 
+// What a signed URL's 404 and 410 mean: the result was found, its file is what is missing.
+const ANSWERS: Record<number, [typeof RequestError, string]> = {
+  404: [NotFoundError, 'its file is not at its signed URL'],
+  410: [ResultExpiredError, 'the result has expired'],
+};
+
 /**
- * The RicloudError for a request that failed before its body: a 410 is `ResultExpiredError`. What a server said has
- * the credentials of the URL it answered for, and of the one its `Location` names, hidden too: a redirect may have led,
- * or lead, to another signed URL.
+ * The RicloudError for a request that failed before its body: a 404 is a `NotFoundError` saying the file is missing, a
+ * 410 a `ResultExpiredError`. What a server said has the credentials of the URL it answered for, and of the one its
+ * `Location` names, hidden too: a redirect may have led, or lead, to another signed URL.
  */
 export async function requestFailure(
   error: unknown,
@@ -37,19 +50,17 @@ export async function requestFailure(
     attemptTimeout: call.limits.timeout,
     pastDeadline: () => call.limits.pastDeadline(),
   });
-  if (mapped instanceof RequestError && mapped.status === 410)
-    return new ResultExpiredError(
-      `${call.what}: the result has expired (410${mapped.error ? ` ${mapped.error}` : ''})`,
-      {
-        status: 410,
-        request: mapped.request,
-        body: mapped.body,
-        apiMessage: mapped.apiMessage,
-        error: mapped.error,
-        params: mapped.params,
-      },
-    );
-  return mapped;
+  const told = mapped instanceof RequestError && ANSWERS[mapped.status];
+  if (!told) return mapped;
+  const [Class, what] = told;
+  return new Class(`${call.what}: ${what} (${mapped.status}${mapped.error ? ` ${mapped.error}` : ''})`, {
+    status: mapped.status,
+    request: mapped.request,
+    body: mapped.body,
+    apiMessage: mapped.apiMessage,
+    error: mapped.error,
+    params: mapped.params,
+  });
 }
 
 /** The URL `answer` came from, and the one its `Location` names (resolved against it) when that parses. */

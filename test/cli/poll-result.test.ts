@@ -226,7 +226,7 @@ describe('ricloud result', () => {
     });
   });
 
-  it('download of a file its signed URL no longer finds exits 6 (404), naming the result, not the token', async () => {
+  it('download of a file its signed URL no longer finds exits 6 (404): the file is missing', async () => {
     const token = newToken();
     const { client: sdk, poll } = await completedPoll(token, ONE_FILE);
     const [result] = (await sdk.results.list({ poll: poll.id })).data;
@@ -244,7 +244,7 @@ describe('ricloud result', () => {
       expect(run).toMatchObject({
         code: 6,
         stdout: '',
-        stderr: `error: download result ${result?.id} not found (404 not-found)\n`,
+        stderr: `error: download result ${result?.id}: its file is not at its signed URL (404 not-found)\n`,
       });
       // The 404 is the file's: the one request after the mock forgot it.
       expect(mock().api.requests.map((request) => request.path)).toEqual([`/files/${result?.id}`]);

@@ -11,6 +11,7 @@ import {
   AbortError,
   ChecksumMismatchError,
   InvalidInputError,
+  NotFoundError,
   RequestError,
   ResponseTooLargeError,
   ResponseValidationError,
@@ -459,6 +460,26 @@ describe('result.download() and its request', () => {
     result.signed_url = { url: 'https://storage.example.com/bucket/start', date_expires: null };
     expect(md5(await bytesOf(await result.download()))).toBe(result.checksum);
     expect(seen).toEqual([null, null]);
+  });
+});
+
+describe('a result whose file is gone', () => {
+  it('download() fails with a NotFoundError (404) that says the file is missing, not the result', async () => {
+    const result = await fileResult();
+    const fileToken = new URL(result.signed_url?.url ?? '').searchParams.get('token') ?? '';
+    expect(fileToken).not.toBe('');
+    // The mock forgets its results and files: the result's signed URL now answers 404 "No such file.".
+    api.reset();
+    const error = await rejectionOf(result.download());
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({
+      status: 404,
+      error: 'not-found',
+      message: `download result ${result.id}: its file is not at its signed URL (404 not-found)`,
+      request: { method: 'GET', attempts: 1 },
+    });
+    expect(error.message).not.toContain(fileToken);
+    expect(JSON.stringify(error)).not.toContain(fileToken);
   });
 });
 
