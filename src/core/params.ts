@@ -205,14 +205,6 @@ export function encodeDateFilter(filter: unknown, name: string, query: Record<st
 /** The largest page the API serves. */
 export const MAX_PAGE_SIZE = 1000;
 
-const PAGE_SIZE = numberIn(1, MAX_PAGE_SIZE, '', true);
-
-/** Checks a page size: a whole number from 1 to 1000. */
-export function checkLimit(value: unknown, field = 'limit'): number {
-  checkRule(value, field, PAGE_SIZE);
-  return value as number;
-}
-
 /**
  * Refuses any key of `o` not in `allowed`, so a typo is not sent as a filter or ignored as an option. `what` says what
  * a key is (`a list parameter`, `an option`); `at` names the object holding them.
