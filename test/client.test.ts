@@ -615,14 +615,37 @@ describe('the escape hatch: client.get, post and delete', () => {
     expect(spy).not.toHaveBeenCalled();
   });
 
-  it.each(['https://evil.example/configs', '//evil.example/configs', 'configs/webhook', '/configs?x=1', '/a\nb'])(
-    'refuses %j as a path before sending anything',
-    async (path) => {
-      const spy = vi.fn(fetch);
-      const error = await rejectionOf(new Client({ token: TOKEN_A, fetch: spy, ...quiet }).get(path));
-      expect(error).toBeInstanceOf(InvalidInputError);
-      expect((error as InvalidInputError).field).toBe('path');
-      expect(spy).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    'https://evil.example/configs',
+    '//evil.example/configs',
+    'configs/webhook',
+    '/configs?x=1',
+    '/a\nb',
+    // Dot segments, which URL resolves: from a base URL with a path, these climb out of it.
+    '/../key',
+    '/configs/webhook/..',
+    '/configs/./webhook',
+    '/%2e%2E/%2E./admin',
+  ])('refuses %j as a path before sending anything', async (path) => {
+    const spy = vi.fn(fetch);
+    const error = await rejectionOf(new Client({ token: TOKEN_A, fetch: spy, ...quiet }).get(path));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).field).toBe('path');
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('sends a path whose segments only hold dots among other characters below a base URL with a path', async () => {
+    const sent: string[] = [];
+    const spy = async (input: string | URL | Request) => {
+      sent.push(input instanceof Request ? input.url : String(input));
+      return Response.json({});
+    };
+    const client = new Client({ token: TOKEN_A, baseUrl: 'https://gw.example/ricloud', fetch: spy, ...quiet });
+    for (const path of ['/.well-known/x', '/a..b/...', '/v1.2/x.json']) await client.get(path);
+    expect(sent).toEqual([
+      'https://gw.example/ricloud/.well-known/x',
+      'https://gw.example/ricloud/a..b/...',
+      'https://gw.example/ricloud/v1.2/x.json',
+    ]);
+  });
 });

@@ -5,7 +5,6 @@
  * …).
  */
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body';
-import type { Connection } from './download';
 import { checkClientOptions, type ClientOptions, requestHeaders } from './client-options';
 import { InvalidInputError } from './errors';
 import { loadEngine } from '#load-engine';
@@ -173,13 +172,12 @@ export class BaseClient {
         'no API token: pass { token } to the client or configure(), or set RICLOUD_TOKEN',
       );
     const checked = checkRequestOptions(options);
-    const { send, createTransport } = await loadEngine();
-    this.#transport ??= createTransport(this.#settings);
-    return await send(this.#transport, spec, checked);
+    const { engine, transport } = await this[TRANSPORT]();
+    return await engine.send(transport, spec, checked);
   }
 
-  /** @internal This client's transport and the loaded engine, for a request `SEND` does not make (a result's file). */
-  async [TRANSPORT](): Promise<Connection> {
+  /** @internal This client's transport and the loaded engine, for `SEND` and for a result's file. */
+  async [TRANSPORT](): Promise<{ engine: Awaited<ReturnType<typeof loadEngine>>; transport: Transport }> {
     const engine = await loadEngine();
     this.#transport ??= engine.createTransport(this.#settings);
     return { engine, transport: this.#transport };
@@ -208,11 +206,13 @@ export class BaseClient {
 }
 
 /**
- * Checks an escape-hatch path: below the base URL, so the token never goes to another host.
+ * Checks an escape-hatch path: below the base URL, so the token never goes to another host, nor above the base URL's
+ * own path. Refused: a path not starting with one `/`, a control character, `\`, `?` or `#`, and a `.` or `..`
+ * segment, percent-encoded too (URL resolves `/%2e%2e/` as `/../`).
  * @throws InvalidInputError naming `path`.
  */
 function checkPath(path: unknown): string {
-  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || /[\p{Cc}\\?#]/u.test(path))
+  if (typeof path !== 'string' || /^(?!\/(?!\/))|[\p{Cc}\\?#]|\/(\.|%2e){1,2}(\/|$)/iu.test(path))
     throw new InvalidInputError('path', 'must be a path below the base URL such as /key, with no query (pass query)');
   return path;
 }

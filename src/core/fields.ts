@@ -6,7 +6,6 @@ import { InvalidInputError } from './errors';
 import {
   alternatives,
   checkKeys,
-  checkLimit,
   checkObject,
   checkRule,
   checkUrl,
@@ -14,6 +13,7 @@ import {
   encodeDateFilter,
   encodeId,
   isoInstant,
+  MAX_PAGE_SIZE,
   numberIn,
   withArticle,
 } from './params';
@@ -96,8 +96,11 @@ export const object =
   (value, field) =>
     checkFields(value, spec, field);
 
-/** A page size from 1 to 1000. */
-const pageSize: Field = (value, field) => String(checkLimit(value, field));
+/** A page size: a whole number from 1 to 1000. */
+const pageSize: Field = (value, field) => {
+  checkRule(value, field, numberIn(1, MAX_PAGE_SIZE, '', true));
+  return String(value);
+};
 
 /** The cursors and page size every list takes. */
 export const LIST_CURSORS: Record<string, Field> = { limit: pageSize, after_id: ref, before_id: ref };

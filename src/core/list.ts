@@ -27,11 +27,11 @@ const copiedList = (_owner: object, why: string) => new InvalidInputError('list'
 /** One walk through a list: each cursor it continued after, with the number of the page it came from. */
 type Walk = Map<string, number>;
 
-/** Loads the page that `query` names, page `index` of `walk`. */
+/** Loads the page that `query` names: a first page, or page `index` of `walk`. */
 async function loadPage<T extends { id: string }>(
   load: PageLoader<T>,
   query: Record<string, string>,
-  walk: Walk = new Map(),
+  walk?: Walk,
   index = 0,
 ): Promise<Page<T>> {
   const { body, response, request } = await load(query);
@@ -40,7 +40,8 @@ async function loadPage<T extends { id: string }>(
 
 /**
  * What a page keeps besides its attributes: its response and the request it answered (not its text, which a walk's
- * error would need: every page would hold its body twice), and how to load the page after it, page `index` of `walk`.
+ * error would need: every page would hold its body twice), and how to load the page after it, page `index` of `walk`
+ * (a first page has none: each walk from it is its own).
  * Held (./held), not in `#private` fields, so a page in Vue's `reactive()` state still works.
  */
 interface PageState<T> {
@@ -48,7 +49,7 @@ interface PageState<T> {
   readonly request: RequestInfo;
   readonly load: PageLoader<T>;
   readonly query: Record<string, string>;
-  readonly walk: Walk;
+  readonly walk: Walk | undefined;
   readonly index: number;
 }
 
@@ -95,7 +96,10 @@ export class Page<T extends { id: string }> {
    */
   async nextPage(): Promise<Page<T>> {
     if (!this.has_more) throw new InvalidInputError('page', 'this is the last page (has_more is false)');
-    const { load, query, walk, index } = heldBy<PageState<T>>(this, copiedPage);
+    const { load, query, walk: held, index } = heldBy<PageState<T>>(this, copiedPage);
+    // Each walk from a first page (a list awaited once, then walked twice) has cursors of its own: the list may have
+    // changed since the last (a deleted item moves later ones to earlier pages, which it would take for a cycle).
+    const walk = held ?? new Map();
     const after = cursorOf(this);
     // The walk keeps every cursor: an id longer than any is no cursor, or a server could grow that memory for good.
     if (after === undefined || after === query.after_id || after.length > MAX_ID_LENGTH)

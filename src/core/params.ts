@@ -27,10 +27,10 @@ export const MILLISECONDS: Rule = [
 export const typed = (type: string): Rule => [(v) => typeof v === type, `a ${type}`];
 
 /**
- * Checks one value against its rule.
+ * Checks one value against its rule; `T` is what the rule lets through, when a caller needs it narrowed.
  * @throws InvalidInputError naming `field` and saying what it must be.
  */
-export function checkRule(value: unknown, field: string, [ok, mustBe]: Rule): void {
+export function checkRule<T>(value: unknown, field: string, [ok, mustBe]: Rule): asserts value is T {
   if (ok(value)) return;
   // A secret's value (a password passed as a number) is not described, unless blank: the message may be logged.
   const hidden = field.split(/[.[\]]/).some(isSecretKey) && !isBlank(value);
@@ -48,11 +48,14 @@ export function checkRules(o: Record<string, unknown>, field: string, rules: Rec
 /** Longest id the SDK will put in a path or a list's cursor; real ids are UUID-sized. */
 export const MAX_ID_LENGTH = 256;
 
-/** Checks an id and returns it path-encoded. Refuses empty ids, `/`, `.`/`..` and absurd lengths. */
+/**
+ * Checks an id and returns it path-encoded. Refuses empty ids, `/`, `.`/`..` and absurd lengths, and a number that is
+ * no safe whole number (NaN, say, or an id JSON rounded: sent, it would name another resource).
+ */
 export function encodeId(id: unknown, field = 'id'): string {
   if (isPlainObject(id) && 'id' in id)
     throw new InvalidInputError(field, 'must be a string, got an object with an id: pass its .id');
-  checkRule(id, field, [(v) => typeof v === 'string' || typeof v === 'number', 'a string']);
+  checkRule(id, field, [(v) => typeof v === 'string' || Number.isSafeInteger(v), 'a string']);
   const text = String(id);
   if (isBlank(text)) throw new InvalidInputError(field, `must not be ${text ? 'only whitespace' : 'empty'}`);
   if (text.length > MAX_ID_LENGTH)
@@ -88,7 +91,7 @@ export function checkToken(value: string): string {
  * silently drop, so the text sent would differ from the URL checked). Returns it unchanged.
  */
 export function checkUrl(value: unknown, field = 'url'): string {
-  if (typeof value !== 'string') throw new InvalidInputError(field, `must be a string, got ${describe(value)}`);
+  checkRule<string>(value, field, typed('string'));
   if (isBlank(value)) throw new InvalidInputError(field, `must be an absolute http(s) URL, got ${describe(value)}`);
   if (/[\s\p{Cc}]/u.test(value))
     throw new InvalidInputError(field, 'must not contain whitespace, line breaks or control characters');
@@ -201,14 +204,6 @@ export function encodeDateFilter(filter: unknown, name: string, query: Record<st
 
 /** The largest page the API serves. */
 export const MAX_PAGE_SIZE = 1000;
-
-const PAGE_SIZE = numberIn(1, MAX_PAGE_SIZE, '', true);
-
-/** Checks a page size: a whole number from 1 to 1000. */
-export function checkLimit(value: unknown, field = 'limit'): number {
-  checkRule(value, field, PAGE_SIZE);
-  return value as number;
-}
 
 /**
  * Refuses any key of `o` not in `allowed`, so a typo is not sent as a filter or ignored as an option. `what` says what

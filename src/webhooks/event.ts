@@ -158,13 +158,18 @@ function eventProblem(json: unknown): string | undefined {
 }
 
 /**
- * Reads a raw body as an event: UTF-8 JSON with the event envelope. Call it only on a verified body.
+ * Reads a raw body as an event: UTF-8 JSON with the event envelope, a byte order mark before it passed over (as in
+ * bytes, so in text). Call it only on a verified body.
  * @throws WebhookPayloadError when the body is empty, not JSON, or not an event.
  */
 export function parseEvent(payload: Payload): WebhookEvent {
   let text: string;
   try {
-    text = typeof payload === 'string' ? payload : new TextDecoder('utf-8', { fatal: true }).decode(payload);
+    // TextDecoder drops a leading BOM of bytes: the same body read as text (`buffer.toString()`) is read the same.
+    text =
+      typeof payload === 'string'
+        ? payload.replace(/^\uFEFF/, '')
+        : new TextDecoder('utf-8', { fatal: true }).decode(payload);
   } catch {
     throw new WebhookPayloadError('not-json', 'the body is not UTF-8 text, so it is not JSON');
   }

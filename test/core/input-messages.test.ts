@@ -48,6 +48,16 @@ describe('ids', () => {
     expect(await refusal('id', () => client().webhookConfigs.retrieve(id as string))).toBe(message);
   });
 
+  it.each([
+    [Number.NaN, 'id: must be a string, got NaN'],
+    [Number.POSITIVE_INFINITY, 'id: must be a string, got Infinity'],
+    [1.5, 'id: must be a string, got 1.5'],
+    // 2 ** 53 + 1 as JSON.parse reads it: the id the server sent is lost, and this one may be another resource's.
+    [2 ** 53, 'id: must be a string, got 9007199254740992'],
+  ])('the number %s, no safe whole number, is refused: %s', async (id, message) => {
+    expect(await refusal('id', () => client().webhookConfigs.retrieve(id as never))).toBe(message);
+  });
+
   it('says to pass the id of a resource, or of any object with one, given in its place', async () => {
     const cfg = await client().webhookConfigs.create({ url: HOOK });
     const hint = 'id: must be a string, got an object with an id: pass its .id';
@@ -63,7 +73,14 @@ describe('ids', () => {
     await pending;
   });
 
-  it.each([['x'.repeat(256)], ['...'], [12]])('%j is sent, path-encoded', async (id) => {
+  it('a number that is no safe whole number is refused where an id is a parameter too', async () => {
+    expect(await refusal('after_id', () => client().webhookConfigs.list({ after_id: Number.NaN as never }))).toBe(
+      'after_id: must be a string, got NaN',
+    );
+  });
+
+  const SENT: [string | number][] = [['x'.repeat(256)], ['...'], [12], [0], [Number.MAX_SAFE_INTEGER]];
+  it.each(SENT)('%j is sent, path-encoded', async (id) => {
     expect(await rejectionOf(client().webhookConfigs.retrieve(id as string))).toBeInstanceOf(NotFoundError);
     expect(api.requests.at(-1)?.path).toBe(`/configs/webhook/${id}`);
   });

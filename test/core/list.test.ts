@@ -481,6 +481,20 @@ describe('a server whose cursor goes round in circles', () => {
     expect((await second.nextPage()).data[0]?.id).toBe('wc_c');
   });
 
+  it('a list walked again after items were deleted is walked whole: its cursors moved, not cycled', async () => {
+    const ids = await configs(8);
+    const list = client().webhookConfigs.list({ limit: 2 });
+    const walk = async () => {
+      const seen: string[] = [];
+      for await (const config of list) seen.push(config.id);
+      return seen;
+    };
+    expect(await walk()).toEqual(ids);
+    // The second page's items deleted: the last item of the third page, a cursor of the first walk, ends the second.
+    for (const id of ids.slice(2, 4)) await client().webhookConfigs.delete(id);
+    expect(await walk()).toEqual([...ids.slice(0, 2), ...ids.slice(4)]);
+  });
+
   it('with validate: false, a numeric id the server repeats still ends the walk', async () => {
     let asked = 0;
     server.use(

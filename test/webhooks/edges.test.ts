@@ -218,6 +218,15 @@ describe('constructEvent: what is not an event', () => {
     expect(error.message).toBe('the body is empty; a delivery carries a JSON event');
   });
 
+  it('reads a signed body that starts with a byte order mark the same as bytes and as text', async () => {
+    const text = `\uFEFF${JSON.stringify(taskSucceeded('evt_bom'))}`;
+    const header = await signPayload(text, SECRET, { timestamp: T });
+    for (const body of [text, new TextEncoder().encode(text)])
+      expect(await constructEvent(body, header, SECRET, at)).toMatchObject({ id: 'evt_bom', type: 'task' });
+    // Only the one mark a decoder drops: a second is text before the JSON.
+    expect((await refusal(`\uFEFF${text}`)).reason).toBe('not-json');
+  });
+
   it('refuses bytes that are not UTF-8 as not JSON', async () => {
     const error = await refusal(new Uint8Array([0x7b, 0xff, 0x7d]));
     expect(error.reason).toBe('not-json');
