@@ -10,31 +10,43 @@ import {
   type CreatedWebhookConfig,
   Event,
   type EventAttributes,
+  type ErrorCode,
   type EventState,
   Key,
+  KEY_TYPES,
+  type KeyType,
   type KeyAttributes,
   type KeyWithToken,
   Organisation,
   type OrganisationAttributes,
+  ORGANISATION_STATES,
+  type OrganisationState,
+  type OrganisationType,
   Permissions,
   type PermissionsAttributes,
   Poll,
   type PollAttributes,
+  type PollListParams,
+  type PollRequestor,
   type ResultAttributes,
   Session,
   type SessionAttributes,
   type SessionState,
   Source,
   type SourceAttributes,
+  type SourceType,
   StorageConfig,
   type StorageConfigAttributes,
+  type StorageType,
   Subscription,
   type SubscriptionAttributes,
   type TaskAttributes,
   type UserAttributes,
   type WebhookConfigAttributes,
   type Ref,
+  RequestError,
   type RequestHookInfo,
+  type RequestInfo,
   type Resource,
   type ResponseHookInfo,
   type ResponseMeta,
@@ -271,4 +283,52 @@ never(() => {
   expectTypeOf(StorageConfig.resource).toEqualTypeOf<StorageConfigAttributes['resource']>();
   expectTypeOf(Subscription.resource).toEqualTypeOf<SubscriptionAttributes['resource']>();
   expectTypeOf(User.resource).toEqualTypeOf<UserAttributes['resource']>();
+});
+
+// Each documented set of values has a name a user's own signature can take, as the attribute is typed with it:
+// open sets, so a value the API adds later still compiles.
+never(async () => {
+  const organisation = await Organisation.retrieve();
+  expectTypeOf(organisation.state).toEqualTypeOf<OrganisationState | null | undefined>();
+  expectTypeOf<'unconfigured'>().toExtend<OrganisationState>();
+  expectTypeOf<'suspended-later'>().toExtend<OrganisationState>();
+  // The documented values stay in the type (a plain `string` would not offer them to an editor).
+  expectTypeOf<Extract<OrganisationState, 'blocked'>>().toEqualTypeOf<'blocked'>();
+  expectTypeOf(ORGANISATION_STATES).toEqualTypeOf<readonly ['unconfigured', 'active', 'deactivated', 'blocked']>();
+  expectTypeOf(organisation.type).toEqualTypeOf<OrganisationType | null | undefined>();
+  expectTypeOf<Extract<OrganisationType, 'super'>>().toEqualTypeOf<'super'>();
+  expectTypeOf((await Key.retrieve('key_1')).type).toEqualTypeOf<KeyType | null | undefined>();
+  expectTypeOf<Extract<KeyType, 'trial'>>().toEqualTypeOf<'trial'>();
+  expectTypeOf(KEY_TYPES).toEqualTypeOf<readonly ['standard', 'trial']>();
+  expectTypeOf((await StorageConfig.retrieve('sc_1')).type).toEqualTypeOf<StorageType | null | undefined>();
+  expectTypeOf<Extract<StorageType, 'gs' | 's3'>>().toEqualTypeOf<'gs' | 's3'>();
+  // A task's `source_type` copies its source's `type`, so it has the source types, as the `source_type` filter does.
+  const task = await Task.retrieve('tsk_1');
+  expectTypeOf(task.source_type).toEqualTypeOf<SourceType | null | undefined>();
+  await Task.list({ source_type: task.source_type ?? undefined });
+  // A poll's `requestor` is `key` or `subscription`, as its filter is.
+  const poll = await Poll.retrieve('pol_1');
+  expectTypeOf(poll.requestor).toEqualTypeOf<PollRequestor | null | undefined>();
+  expectTypeOf<Extract<PollRequestor, 'key' | 'subscription'>>().toEqualTypeOf<'key' | 'subscription'>();
+  await Poll.list({ requestor: poll.requestor ?? undefined });
+  expectTypeOf<PollListParams['requestor']>().toEqualTypeOf<PollRequestor | undefined>();
+});
+
+// A refusal's `error` offers the documented codes to compare with, and takes one the API adds later.
+never(async () => {
+  try {
+    await WebhookConfig.create({ url: 'https://hooks.example.com/in' });
+  } catch (error) {
+    if (error instanceof RequestError) {
+      expectTypeOf(error.error).toEqualTypeOf<ErrorCode>();
+      expectTypeOf<Extract<ErrorCode, 'invalid-parameter'>>().toEqualTypeOf<'invalid-parameter'>();
+      expectTypeOf<Extract<ErrorCode, 'missing-scope' | 'session-expired'>>().toEqualTypeOf<
+        'missing-scope' | 'session-expired'
+      >();
+      expectTypeOf<'a-code-added-later'>().toExtend<ErrorCode>();
+      expectTypeOf(error.status).toEqualTypeOf<number>();
+      expectTypeOf(error.request).toEqualTypeOf<RequestInfo>();
+      expectTypeOf(error.body).toEqualTypeOf<string>();
+    }
+  }
 });

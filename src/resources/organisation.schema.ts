@@ -39,3 +39,7 @@ export const organisationSchema = ({ z, id, maybe, datetime, openEnum, nestedLis
 export type OrganisationAttributes = {
   [K in keyof Attributes<typeof organisationSchema>]: Attributes<typeof organisationSchema>[K];
 };
+/** One of the documented organisation states, or a state added later. */
+export type OrganisationState = Exclude<OrganisationAttributes['state'], null | undefined>;
+/** `standard` or `super` (a super organisation makes users of others), or a type added later. */
+export type OrganisationType = Exclude<OrganisationAttributes['type'], null | undefined>;

@@ -16,7 +16,7 @@ import { waitFor, type WaitOptions } from '../core/wait';
 import { RUNNING_STATES } from '../core/wire';
 import { Result, type ResultListParams, withResults } from './result';
 import { Task, type TaskListParams } from './task';
-import { pollSchema, type PollAttributes, type PollState } from './poll.schema';
+import { pollSchema, type PollAttributes, type PollRequestor, type PollState } from './poll.schema';
 
 /** What a poll (or each poll of a subscription) asks for: at least one name in all. */
 export interface PollPayloadParams {
@@ -50,7 +50,7 @@ export interface PollListParams {
   /** Only the polls of this subscription: a subscription or its id. */
   subscription?: Ref | undefined;
   /** Only polls made by a `key` or by a `subscription`. */
-  requestor?: string | undefined;
+  requestor?: PollRequestor | undefined;
   /** Only polls of this source: a source or its id. */
   source?: Ref | undefined;
   /** Only the polls of this user's sources: a user or its id. */
