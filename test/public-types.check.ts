@@ -332,3 +332,15 @@ never(async () => {
     }
   }
 });
+
+// A cursor takes an item as it takes its id, as every other field naming a resource does (`ref` at run time).
+never(async () => {
+  const events = await Event.list({ limit: 5 });
+  await Event.list({ after_id: events.data.at(-1), before_id: events.data[0] });
+  const client = new Client();
+  const configs = await client.webhookConfigs.list();
+  await client.webhookConfigs.list({ after_id: configs.data.at(-1) });
+  await Result.list({ after_id: await Result.retrieve('res_1') });
+  // @ts-expect-error: an item of another shape is no cursor
+  await Task.list({ after_id: { name: 'tsk_1' } });
+});

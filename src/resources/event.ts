@@ -1,6 +1,6 @@
 /** The event resource: what happened to a resource, as delivered to webhook receivers. `/events` */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
-import { dateFilter, text } from '../core/fields';
+import { dateFilter, type Ref, text } from '../core/fields';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
@@ -29,10 +29,10 @@ export interface EventListParams {
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
-  /** Cursor: start listing after this event id. */
-  after_id?: string | undefined;
-  /** Cursor: stop listing at this event id. */
-  before_id?: string | undefined;
+  /** Cursor: start listing after this event (or its id). */
+  after_id?: Ref | undefined;
+  /** Cursor: stop listing at this event (or its id). */
+  before_id?: Ref | undefined;
 }
 
 const PATH = '/events';

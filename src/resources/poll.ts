@@ -61,10 +61,10 @@ export interface PollListParams {
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
-  /** Cursor: start listing after this poll id. */
-  after_id?: string | undefined;
-  /** Cursor: stop listing at this poll id. */
-  before_id?: string | undefined;
+  /** Cursor: start listing after this poll (or its id). */
+  after_id?: Ref | undefined;
+  /** Cursor: stop listing at this poll (or its id). */
+  before_id?: Ref | undefined;
 }
 
 const payloadFields = /* @__PURE__ */ object({
