@@ -11,7 +11,9 @@ import {
   Event,
   type EventAttributes,
   type ErrorCode,
+  type EventAction,
   type EventState,
+  type EventType,
   Key,
   KEY_TYPES,
   type KeyType,
@@ -60,7 +62,7 @@ import {
   type WebhookConfigState,
 } from 'ricloud';
 import { createMockApi } from 'ricloud/mock';
-import { createWebhookHandler, toNodeHandler, verifySignature } from 'ricloud/webhooks';
+import { createWebhookHandler, isEvent, toNodeHandler, verifySignature } from 'ricloud/webhooks';
 
 /** Type-checked, never called. */
 const never = (_check: () => unknown) => undefined;
@@ -343,4 +345,16 @@ never(async () => {
   await Result.list({ after_id: await Result.retrieve('res_1') });
   // @ts-expect-error: an item of another shape is no cursor
   await Task.list({ after_id: { name: 'tsk_1' } });
+});
+
+// A listed event's `type` and `action` offer the documented values (as the filters do), and take any other; its `data`
+// is narrowed by the slug with ricloud/webhooks' isEvent.
+never(async () => {
+  const event = await Event.retrieve('evt_1');
+  expectTypeOf(event.type).toEqualTypeOf<EventType | (string & {})>();
+  expectTypeOf(event.action).toEqualTypeOf<EventAction | (string & {})>();
+  expectTypeOf<Extract<typeof event.type, 'webhook_config'>>().toEqualTypeOf<'webhook_config'>();
+  expectTypeOf<Extract<typeof event.action, 'succeeded'>>().toEqualTypeOf<'succeeded'>();
+  await Event.list({ type: event.type, action: event.action });
+  if (isEvent(event, 'task.failed')) expectTypeOf(event.data).toEqualTypeOf<TaskAttributes>();
 });

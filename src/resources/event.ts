@@ -5,15 +5,9 @@ import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/met
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
-import type { WebhookEventSlug } from '../webhooks/event';
-import { eventSchema, type EventAttributes, type EventState } from './event.schema';
+import { type EventAction, eventSchema, type EventAttributes, type EventState, type EventType } from './event.schema';
 
-/** The two parts of each documented slug (`task.succeeded`): its `type` and its `action`. */
-type SlugParts<S extends string = WebhookEventSlug> = S extends `${infer T}.${infer A}` ? [T, A] : never;
-/** A documented event `type`, the kind of resource it is about: `webhook_config`, `task`, `poll` or `session`. */
-export type EventType = SlugParts[0];
-/** A documented event `action`, what happened: `test`, `created`, `succeeded`, `failed`, `completed` or `expired`. */
-export type EventAction = SlugParts[1];
+export type { EventAction, EventType } from './event.schema';
 
 /** Filters of `Event.list`. */
 export interface EventListParams {
