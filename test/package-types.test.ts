@@ -115,7 +115,7 @@ function editor(name: string, source: string): { file: string; service: ts.Langu
 
 /** The string literals an editor offers inside the quotes of `call` (e.g. `Event.list({ type: '' })`). */
 function completions(call: string): string[] {
-  const source = `import { Event, Permissions, Task, WebhookConfig } from 'ricloud';
+  const source = `import { Event, Permissions, Poll, type RequestError, Task, WebhookConfig } from 'ricloud';
 import { createWebhookHandler } from 'ricloud/webhooks';
 void ${call};
 `;
@@ -169,6 +169,17 @@ describe('filters and parameters in an editor', () => {
       ),
     ).toEqual(['key', 'organisation', 'user']);
     expect(completions("WebhookConfig.list({ state: '' })")).toEqual(['deactivated', 'invalid', 'new', 'valid']);
+    expect(completions("Poll.list({ requestor: '' })")).toEqual(['key', 'subscription']);
+    // Answers offer theirs where code compares them: an event's type, a refusal's error code.
+    expect(completions("((event: Event) => event.type === '')")).toEqual(['poll', 'session', 'task', 'webhook_config']);
+    expect(completions("((error: RequestError) => error.error === '')")).toEqual([
+      'invalid-body',
+      'invalid-parameter',
+      'limit-exceeded',
+      'missing-scope',
+      'session-expired',
+      'unconfigured',
+    ]);
     // The handlers also take `task.${string}` and any string as keys, but offer the documented slugs.
     expect(completions("createWebhookHandler({ secret: 's', on: { '' } })")).toEqual([
       'poll.completed',
