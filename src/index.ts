@@ -133,6 +133,7 @@ export type {
   ResultAttributes,
   ResultState,
   SessionAttributes,
+  SessionError,
   SessionState,
   SourceAttributes,
   SourceState,

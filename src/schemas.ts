@@ -81,7 +81,7 @@ export type { OrganisationAttributes, OrganisationState, OrganisationType } from
 export type { PermissionsAttributes } from './resources/permissions.schema';
 export type { PollAttributes, PollPayload, PollRequestor, PollState } from './resources/poll.schema';
 export type { ResultAttributes, ResultState } from './resources/result.schema';
-export type { SessionAttributes, SessionState } from './resources/session.schema';
+export type { SessionAttributes, SessionError, SessionState } from './resources/session.schema';
 export type { SourceAttributes, SourceState, SourceType } from './resources/source.schema';
 export type {
   StorageConfigAttributes,

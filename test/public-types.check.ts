@@ -33,6 +33,7 @@ import {
   type ResultAttributes,
   Session,
   type SessionAttributes,
+  type SessionError,
   type SessionState,
   Source,
   type SourceAttributes,
@@ -357,4 +358,14 @@ never(async () => {
   expectTypeOf<Extract<typeof event.action, 'succeeded'>>().toEqualTypeOf<'succeeded'>();
   await Event.list({ type: event.type, action: event.action });
   if (isEvent(event, 'task.failed')) expectTypeOf(event.data).toEqualTypeOf<TaskAttributes>();
+});
+
+// A failed session's `error` offers the slugs ricloud-py's samples branch on, and takes any other.
+never(async () => {
+  const session = await (await Session.retrieve('ses_1')).wait();
+  expectTypeOf(session.error).toEqualTypeOf<SessionError | null | undefined>();
+  expectTypeOf<Extract<SessionError, 'code-required' | 'code-invalid'>>().toEqualTypeOf<
+    'code-required' | 'code-invalid'
+  >();
+  expectTypeOf<'invalid-credentials'>().toExtend<SessionError>();
 });
