@@ -196,8 +196,9 @@ describe('filters and parameters in an editor', () => {
 describe('attributes in an editor', () => {
   it("show their schema's docs on hover: on resources, the schemas' attribute types and what a schema parses", () => {
     const docs = hoverDocs(
-      `import type { Session, Task, WebhookConfig } from 'ricloud';
+      `import type { Organisation, Session, Task, WebhookConfig } from 'ricloud';
 import { type TaskAttributes, webhookConfigSchema } from 'ricloud/schemas';
+declare const organisation: Organisation;
 declare const cfg: WebhookConfig;
 declare const task: Task;
 declare const session: Session;
@@ -207,6 +208,7 @@ declare const attributes: TaskAttributes;`,
         'cfg.state',
         'task.state',
         'session.state',
+        'organisation.state',
         'attributes.error',
         'webhookConfigSchema.parse({}).secret',
       ],
@@ -217,6 +219,8 @@ declare const attributes: TaskAttributes;`,
       'task.state':
         '`pending` or `processing` while running; `succeeded`, `failed` or `suspended` (the docs say not why) after.',
       'session.state': '`pending` at first, then `active` or `failed` (see `error`); `expired` once it ended.',
+      'organisation.state':
+        '`unconfigured` until it has valid webhook and storage configs, then `active`; or `deactivated`, `blocked`.',
       'attributes.error': 'The error code, when the task failed.',
       'webhookConfigSchema.parse({}).secret': 'Sent by `create`; later answers may leave it out.',
     });

@@ -29,7 +29,7 @@ export const organisationSchema = ({ z, id, maybe, datetime, openEnum, nestedLis
     storage_configs: maybe(nestedList()),
     /** The storage config its keys' results go to unless a key names its own (its id). */
     storage_config_default: maybe(id()),
-    /** `unconfigured` until it has a valid webhook config, then `active`; or `deactivated`, `blocked`. */
+    /** `unconfigured` until it has valid webhook and storage configs, then `active`; or `deactivated`, `blocked`. */
     state: maybe(openEnum<typeof ORGANISATION_STATES>()),
     /** When the organisation was created (ISO 8601). */
     date_created: maybe(datetime()),
