@@ -63,7 +63,16 @@ import {
   type WebhookConfigState,
 } from 'ricloud';
 import { createMockApi } from 'ricloud/mock';
-import { createWebhookHandler, isEvent, toNodeHandler, verifySignature } from 'ricloud/webhooks';
+import {
+  createWebhookHandler,
+  isEvent,
+  type PollAttributes as HookedPoll,
+  type SessionAttributes as HookedSession,
+  type TaskAttributes as HookedTask,
+  toNodeHandler,
+  verifySignature,
+  type WebhookConfigAttributes as HookedWebhookConfig,
+} from 'ricloud/webhooks';
 
 /** Type-checked, never called. */
 const never = (_check: () => unknown) => undefined;
@@ -369,3 +378,16 @@ never(async () => {
   >();
   expectTypeOf<'invalid-credentials'>().toExtend<SessionError>();
 });
+
+// A receiver names each documented slug's `data` from ricloud/webhooks alone, as its handlers get it.
+never(() =>
+  createWebhookHandler({
+    secret: 'whsec_x',
+    on: {
+      'webhook_config.test': ({ data }) => expectTypeOf(data).toEqualTypeOf<HookedWebhookConfig>(),
+      'task.succeeded': ({ data }) => expectTypeOf(data).toEqualTypeOf<HookedTask>(),
+      'poll.completed': ({ data }) => expectTypeOf(data).toEqualTypeOf<HookedPoll>(),
+      'session.expired': ({ data }) => expectTypeOf(data).toEqualTypeOf<HookedSession>(),
+    },
+  }),
+);
