@@ -24,7 +24,7 @@ export {
 } from './core/errors';
 export { ChecksumMismatchError, SizeMismatchError } from './core/download-errors';
 export type { DownloadOptions, DownloadProgress } from './core/download';
-export type { RequestInfo } from './core/errors';
+export type { ErrorCode, RequestInfo } from './core/errors';
 export { Page, PagePromise } from './core/list';
 export type { DateFilter, DateInput } from './core/params';
 export type { Ref } from './core/fields';
@@ -89,7 +89,15 @@ export { Poll, Polls } from './resources/poll';
 export type { PollCreateParams, PollListParams, PollPayloadParams } from './resources/poll';
 export { Subscription, Subscriptions } from './resources/subscription';
 export type { SubscriptionCreateParams, SubscriptionListParams } from './resources/subscription';
-export { EVENT_STATES, KEY_STATES, STORAGE_TYPES, TASK_STATES, WEBHOOK_CONFIG_STATES } from './core/wire';
+export {
+  EVENT_STATES,
+  KEY_STATES,
+  KEY_TYPES,
+  ORGANISATION_STATES,
+  STORAGE_TYPES,
+  TASK_STATES,
+  WEBHOOK_CONFIG_STATES,
+} from './core/wire';
 export {
   POLL_STATES,
   RESULT_STATES,
@@ -104,10 +112,14 @@ export type {
   EventState,
   KeyAttributes,
   KeyState,
+  KeyType,
   OrganisationAttributes,
+  OrganisationState,
+  OrganisationType,
   PermissionsAttributes,
   StorageConfigAttributes,
   StorageConfigState,
+  StorageType,
   TaskAttributes,
   TaskState,
   WebhookConfigAttributes,
@@ -116,10 +128,12 @@ export type {
 export type {
   PollAttributes,
   PollPayload,
+  PollRequestor,
   PollState,
   ResultAttributes,
   ResultState,
   SessionAttributes,
+  SessionError,
   SessionState,
   SourceAttributes,
   SourceState,

@@ -76,14 +76,18 @@ export const pollPageSchema: Page<typeof poll> = buildPage(poll);
 export const subscriptionPageSchema: Page<typeof subscription> = buildPage(subscription);
 
 export type { EventAttributes, EventState } from './resources/event.schema';
-export type { KeyAttributes, KeyState } from './resources/key.schema';
-export type { OrganisationAttributes } from './resources/organisation.schema';
+export type { KeyAttributes, KeyState, KeyType } from './resources/key.schema';
+export type { OrganisationAttributes, OrganisationState, OrganisationType } from './resources/organisation.schema';
 export type { PermissionsAttributes } from './resources/permissions.schema';
-export type { PollAttributes, PollPayload, PollState } from './resources/poll.schema';
+export type { PollAttributes, PollPayload, PollRequestor, PollState } from './resources/poll.schema';
 export type { ResultAttributes, ResultState } from './resources/result.schema';
-export type { SessionAttributes, SessionState } from './resources/session.schema';
+export type { SessionAttributes, SessionError, SessionState } from './resources/session.schema';
 export type { SourceAttributes, SourceState, SourceType } from './resources/source.schema';
-export type { StorageConfigAttributes, StorageConfigState } from './resources/storage-config.schema';
+export type {
+  StorageConfigAttributes,
+  StorageConfigState,
+  StorageType,
+} from './resources/storage-config.schema';
 export type { SubscriptionAttributes, SubscriptionState } from './resources/subscription.schema';
 export type { TaskAttributes, TaskState } from './resources/task.schema';
 export type { UserAttributes, UserState } from './resources/user.schema';

@@ -115,7 +115,7 @@ function editor(name: string, source: string): { file: string; service: ts.Langu
 
 /** The string literals an editor offers inside the quotes of `call` (e.g. `Event.list({ type: '' })`). */
 function completions(call: string): string[] {
-  const source = `import { Event, Permissions, Task, WebhookConfig } from 'ricloud';
+  const source = `import { Event, Permissions, Poll, type RequestError, Task, WebhookConfig } from 'ricloud';
 import { createWebhookHandler } from 'ricloud/webhooks';
 void ${call};
 `;
@@ -169,6 +169,17 @@ describe('filters and parameters in an editor', () => {
       ),
     ).toEqual(['key', 'organisation', 'user']);
     expect(completions("WebhookConfig.list({ state: '' })")).toEqual(['deactivated', 'invalid', 'new', 'valid']);
+    expect(completions("Poll.list({ requestor: '' })")).toEqual(['key', 'subscription']);
+    // Answers offer theirs where code compares them: an event's type, a refusal's error code.
+    expect(completions("((event: Event) => event.type === '')")).toEqual(['poll', 'session', 'task', 'webhook_config']);
+    expect(completions("((error: RequestError) => error.error === '')")).toEqual([
+      'invalid-body',
+      'invalid-parameter',
+      'limit-exceeded',
+      'missing-scope',
+      'session-expired',
+      'unconfigured',
+    ]);
     // The handlers also take `task.${string}` and any string as keys, but offer the documented slugs.
     expect(completions("createWebhookHandler({ secret: 's', on: { '' } })")).toEqual([
       'poll.completed',
@@ -185,8 +196,9 @@ describe('filters and parameters in an editor', () => {
 describe('attributes in an editor', () => {
   it("show their schema's docs on hover: on resources, the schemas' attribute types and what a schema parses", () => {
     const docs = hoverDocs(
-      `import type { Session, Task, WebhookConfig } from 'ricloud';
+      `import type { Organisation, Session, Task, WebhookConfig } from 'ricloud';
 import { type TaskAttributes, webhookConfigSchema } from 'ricloud/schemas';
+declare const organisation: Organisation;
 declare const cfg: WebhookConfig;
 declare const task: Task;
 declare const session: Session;
@@ -196,6 +208,7 @@ declare const attributes: TaskAttributes;`,
         'cfg.state',
         'task.state',
         'session.state',
+        'organisation.state',
         'attributes.error',
         'webhookConfigSchema.parse({}).secret',
       ],
@@ -206,6 +219,8 @@ declare const attributes: TaskAttributes;`,
       'task.state':
         '`pending` or `processing` while running; `succeeded`, `failed` or `suspended` (the docs say not why) after.',
       'session.state': '`pending` at first, then `active` or `failed` (see `error`); `expired` once it ended.',
+      'organisation.state':
+        '`unconfigured` until it has valid webhook and storage configs, then `active`; or `deactivated`, `blocked`.',
       'attributes.error': 'The error code, when the task failed.',
       'webhookConfigSchema.parse({}).secret': 'Sent by `create`; later answers may leave it out.',
     });

@@ -10,31 +10,46 @@ import {
   type CreatedWebhookConfig,
   Event,
   type EventAttributes,
+  type ErrorCode,
+  type EventAction,
   type EventState,
+  type EventType,
   Key,
+  KEY_TYPES,
+  type KeyType,
   type KeyAttributes,
   type KeyWithToken,
   Organisation,
   type OrganisationAttributes,
+  ORGANISATION_STATES,
+  type OrganisationState,
+  type OrganisationType,
   Permissions,
   type PermissionsAttributes,
   Poll,
   type PollAttributes,
+  type PollListParams,
+  type PollRequestor,
   type ResultAttributes,
   Session,
   type SessionAttributes,
+  type SessionError,
   type SessionState,
   Source,
   type SourceAttributes,
+  type SourceType,
   StorageConfig,
   type StorageConfigAttributes,
+  type StorageType,
   Subscription,
   type SubscriptionAttributes,
   type TaskAttributes,
   type UserAttributes,
   type WebhookConfigAttributes,
   type Ref,
+  RequestError,
   type RequestHookInfo,
+  type RequestInfo,
   type Resource,
   type ResponseHookInfo,
   type ResponseMeta,
@@ -48,7 +63,16 @@ import {
   type WebhookConfigState,
 } from 'ricloud';
 import { createMockApi } from 'ricloud/mock';
-import { createWebhookHandler, toNodeHandler, verifySignature } from 'ricloud/webhooks';
+import {
+  createWebhookHandler,
+  isEvent,
+  type PollAttributes as HookedPoll,
+  type SessionAttributes as HookedSession,
+  type TaskAttributes as HookedTask,
+  toNodeHandler,
+  verifySignature,
+  type WebhookConfigAttributes as HookedWebhookConfig,
+} from 'ricloud/webhooks';
 
 /** Type-checked, never called. */
 const never = (_check: () => unknown) => undefined;
@@ -272,3 +296,98 @@ never(() => {
   expectTypeOf(Subscription.resource).toEqualTypeOf<SubscriptionAttributes['resource']>();
   expectTypeOf(User.resource).toEqualTypeOf<UserAttributes['resource']>();
 });
+
+// Each documented set of values has a name a user's own signature can take, as the attribute is typed with it:
+// open sets, so a value the API adds later still compiles.
+never(async () => {
+  const organisation = await Organisation.retrieve();
+  expectTypeOf(organisation.state).toEqualTypeOf<OrganisationState | null | undefined>();
+  expectTypeOf<'unconfigured'>().toExtend<OrganisationState>();
+  expectTypeOf<'suspended-later'>().toExtend<OrganisationState>();
+  // The documented values stay in the type (a plain `string` would not offer them to an editor).
+  expectTypeOf<Extract<OrganisationState, 'blocked'>>().toEqualTypeOf<'blocked'>();
+  expectTypeOf(ORGANISATION_STATES).toEqualTypeOf<readonly ['unconfigured', 'active', 'deactivated', 'blocked']>();
+  expectTypeOf(organisation.type).toEqualTypeOf<OrganisationType | null | undefined>();
+  expectTypeOf<Extract<OrganisationType, 'super'>>().toEqualTypeOf<'super'>();
+  expectTypeOf((await Key.retrieve('key_1')).type).toEqualTypeOf<KeyType | null | undefined>();
+  expectTypeOf<Extract<KeyType, 'trial'>>().toEqualTypeOf<'trial'>();
+  expectTypeOf(KEY_TYPES).toEqualTypeOf<readonly ['standard', 'trial']>();
+  expectTypeOf((await StorageConfig.retrieve('sc_1')).type).toEqualTypeOf<StorageType | null | undefined>();
+  expectTypeOf<Extract<StorageType, 'gs' | 's3'>>().toEqualTypeOf<'gs' | 's3'>();
+  // A task's `source_type` copies its source's `type`, so it has the source types, as the `source_type` filter does.
+  const task = await Task.retrieve('tsk_1');
+  expectTypeOf(task.source_type).toEqualTypeOf<SourceType | null | undefined>();
+  await Task.list({ source_type: task.source_type ?? undefined });
+  // A poll's `requestor` is `key` or `subscription`, as its filter is.
+  const poll = await Poll.retrieve('pol_1');
+  expectTypeOf(poll.requestor).toEqualTypeOf<PollRequestor | null | undefined>();
+  expectTypeOf<Extract<PollRequestor, 'key' | 'subscription'>>().toEqualTypeOf<'key' | 'subscription'>();
+  await Poll.list({ requestor: poll.requestor ?? undefined });
+  expectTypeOf<PollListParams['requestor']>().toEqualTypeOf<PollRequestor | undefined>();
+});
+
+// A refusal's `error` offers the documented codes to compare with, and takes one the API adds later.
+never(async () => {
+  try {
+    await WebhookConfig.create({ url: 'https://hooks.example.com/in' });
+  } catch (error) {
+    if (error instanceof RequestError) {
+      expectTypeOf(error.error).toEqualTypeOf<ErrorCode>();
+      expectTypeOf<Extract<ErrorCode, 'invalid-parameter'>>().toEqualTypeOf<'invalid-parameter'>();
+      expectTypeOf<Extract<ErrorCode, 'missing-scope' | 'session-expired'>>().toEqualTypeOf<
+        'missing-scope' | 'session-expired'
+      >();
+      expectTypeOf<'a-code-added-later'>().toExtend<ErrorCode>();
+      expectTypeOf(error.status).toEqualTypeOf<number>();
+      expectTypeOf(error.request).toEqualTypeOf<RequestInfo>();
+      expectTypeOf(error.body).toEqualTypeOf<string>();
+    }
+  }
+});
+
+// A cursor takes an item as it takes its id, as every other field naming a resource does (`ref` at run time).
+never(async () => {
+  const events = await Event.list({ limit: 5 });
+  await Event.list({ after_id: events.data.at(-1), before_id: events.data[0] });
+  const client = new Client();
+  const configs = await client.webhookConfigs.list();
+  await client.webhookConfigs.list({ after_id: configs.data.at(-1) });
+  await Result.list({ after_id: await Result.retrieve('res_1') });
+  // @ts-expect-error: an item of another shape is no cursor
+  await Task.list({ after_id: { name: 'tsk_1' } });
+});
+
+// A listed event's `type` and `action` offer the documented values (as the filters do), and take any other; its `data`
+// is narrowed by the slug with ricloud/webhooks' isEvent.
+never(async () => {
+  const event = await Event.retrieve('evt_1');
+  expectTypeOf(event.type).toEqualTypeOf<EventType | (string & {})>();
+  expectTypeOf(event.action).toEqualTypeOf<EventAction | (string & {})>();
+  expectTypeOf<Extract<typeof event.type, 'webhook_config'>>().toEqualTypeOf<'webhook_config'>();
+  expectTypeOf<Extract<typeof event.action, 'succeeded'>>().toEqualTypeOf<'succeeded'>();
+  await Event.list({ type: event.type, action: event.action });
+  if (isEvent(event, 'task.failed')) expectTypeOf(event.data).toEqualTypeOf<TaskAttributes>();
+});
+
+// A failed session's `error` offers the slugs ricloud-py's samples branch on, and takes any other.
+never(async () => {
+  const session = await (await Session.retrieve('ses_1')).wait();
+  expectTypeOf(session.error).toEqualTypeOf<SessionError | null | undefined>();
+  expectTypeOf<Extract<SessionError, 'code-required' | 'code-invalid'>>().toEqualTypeOf<
+    'code-required' | 'code-invalid'
+  >();
+  expectTypeOf<'invalid-credentials'>().toExtend<SessionError>();
+});
+
+// A receiver names each documented slug's `data` from ricloud/webhooks alone, as its handlers get it.
+never(() =>
+  createWebhookHandler({
+    secret: 'whsec_x',
+    on: {
+      'webhook_config.test': ({ data }) => expectTypeOf(data).toEqualTypeOf<HookedWebhookConfig>(),
+      'task.succeeded': ({ data }) => expectTypeOf(data).toEqualTypeOf<HookedTask>(),
+      'poll.completed': ({ data }) => expectTypeOf(data).toEqualTypeOf<HookedPoll>(),
+      'session.expired': ({ data }) => expectTypeOf(data).toEqualTypeOf<HookedSession>(),
+    },
+  }),
+);

@@ -141,16 +141,29 @@ export class ResponseError extends RicloudError {
   }
 }
 
+/**
+ * An error code the API documents (`invalid-parameter` comes with `params`; `unconfigured` names what the organisation
+ * lacks), or a code it adds later.
+ */
+export type ErrorCode =
+  | 'invalid-body'
+  | 'invalid-parameter'
+  | 'unconfigured'
+  | 'missing-scope'
+  | 'limit-exceeded'
+  | 'session-expired'
+  | (string & {});
+
 /** The API refused the request (HTTP 4xx). */
 export class RequestError extends ResponseError {
   override name = 'RequestError';
-  /** The API's error code slug, e.g. `invalid-parameter` (empty when the body had none). */
-  declare readonly error: string;
+  /** The API's error code slug, e.g. `invalid-parameter` or `missing-scope` (empty when the body had none). */
+  declare readonly error: ErrorCode;
   /** Per-parameter detail sent with `invalid-parameter`. */
   declare readonly params?: unknown;
 
   /** `init` holds the response, plus the `error` slug and `params` detail of the API's error body. */
-  constructor(message: string, init: ResponseErrorInit & { error: string; params?: unknown }) {
+  constructor(message: string, init: ResponseErrorInit & { error: ErrorCode; params?: unknown }) {
     super(message, init);
     this.error = init.error;
     if (init.params !== undefined) this.params = init.params;

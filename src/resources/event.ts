@@ -1,19 +1,13 @@
 /** The event resource: what happened to a resource, as delivered to webhook receivers. `/events` */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
-import { dateFilter, text } from '../core/fields';
+import { dateFilter, type Ref, text } from '../core/fields';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
-import type { WebhookEventSlug } from '../webhooks/event';
-import { eventSchema, type EventAttributes, type EventState } from './event.schema';
+import { type EventAction, eventSchema, type EventAttributes, type EventState, type EventType } from './event.schema';
 
-/** The two parts of each documented slug (`task.succeeded`): its `type` and its `action`. */
-type SlugParts<S extends string = WebhookEventSlug> = S extends `${infer T}.${infer A}` ? [T, A] : never;
-/** A documented event `type`, the kind of resource it is about: `webhook_config`, `task`, `poll` or `session`. */
-export type EventType = SlugParts[0];
-/** A documented event `action`, what happened: `test`, `created`, `succeeded`, `failed`, `completed` or `expired`. */
-export type EventAction = SlugParts[1];
+export type { EventAction, EventType } from './event.schema';
 
 /** Filters of `Event.list`. */
 export interface EventListParams {
@@ -29,10 +23,10 @@ export interface EventListParams {
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
-  /** Cursor: start listing after this event id. */
-  after_id?: string | undefined;
-  /** Cursor: stop listing at this event id. */
-  before_id?: string | undefined;
+  /** Cursor: start listing after this event (or its id). */
+  after_id?: Ref | undefined;
+  /** Cursor: stop listing at this event (or its id). */
+  before_id?: Ref | undefined;
 }
 
 const PATH = '/events';

@@ -33,3 +33,5 @@ export const keySchema = ({ z, id, maybe, datetime, openEnum }: Kit) =>
 export type KeyAttributes = { [K in keyof Attributes<typeof keySchema>]: Attributes<typeof keySchema>[K] };
 /** One of the documented key states, or a state added later. */
 export type KeyState = KeyAttributes['state'];
+/** `standard` or `trial`, or a kind of key added later. */
+export type KeyType = Exclude<KeyAttributes['type'], null | undefined>;

@@ -3,7 +3,7 @@
  * its calls. `/key`, `/keys`
  */
 import type { Endpoint, ListEndpoint, Wrap } from '../core/endpoint';
-import { type AtLeastOne, dateFilter, type RefOrNull, refOrNull, text } from '../core/fields';
+import { type AtLeastOne, dateFilter, type Ref, type RefOrNull, refOrNull, text } from '../core/fields';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
@@ -30,10 +30,10 @@ export interface KeyListParams {
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
-  /** Cursor: start listing after this key id. */
-  after_id?: string | undefined;
-  /** Cursor: stop listing at this key id. */
-  before_id?: string | undefined;
+  /** Cursor: start listing after this key (or its id). */
+  after_id?: Ref | undefined;
+  /** Cursor: stop listing at this key (or its id). */
+  before_id?: Ref | undefined;
 }
 
 /**

@@ -29,7 +29,7 @@ export const organisationSchema = ({ z, id, maybe, datetime, openEnum, nestedLis
     storage_configs: maybe(nestedList()),
     /** The storage config its keys' results go to unless a key names its own (its id). */
     storage_config_default: maybe(id()),
-    /** `unconfigured` until it has a valid webhook config, then `active`; or `deactivated`, `blocked`. */
+    /** `unconfigured` until it has valid webhook and storage configs, then `active`; or `deactivated`, `blocked`. */
     state: maybe(openEnum<typeof ORGANISATION_STATES>()),
     /** When the organisation was created (ISO 8601). */
     date_created: maybe(datetime()),
@@ -39,3 +39,7 @@ export const organisationSchema = ({ z, id, maybe, datetime, openEnum, nestedLis
 export type OrganisationAttributes = {
   [K in keyof Attributes<typeof organisationSchema>]: Attributes<typeof organisationSchema>[K];
 };
+/** One of the documented organisation states, or a state added later. */
+export type OrganisationState = Exclude<OrganisationAttributes['state'], null | undefined>;
+/** `standard` or `super` (a super organisation makes users of others), or a type added later. */
+export type OrganisationType = Exclude<OrganisationAttributes['type'], null | undefined>;

@@ -1,7 +1,7 @@
 /** The permissions resource: scopes of the organisation mapped to limits. `/permissions` */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
-import { dateFilter, type Field, text } from '../core/fields';
+import { dateFilter, type Field, type Ref, text } from '../core/fields';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { checkRule, type DateFilter, isPlainObject } from '../core/params';
@@ -36,10 +36,10 @@ export interface PermissionsListParams {
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
-  /** Cursor: start listing after this id. */
-  after_id?: string | undefined;
-  /** Cursor: stop listing at this id. */
-  before_id?: string | undefined;
+  /** Cursor: start listing after this item (or its id). */
+  after_id?: Ref | undefined;
+  /** Cursor: stop listing at this item (or its id). */
+  before_id?: Ref | undefined;
 }
 
 /** Scopes: each named, with a list of limits, each limit with its `level`, its `type` and a `value`. */

@@ -45,7 +45,7 @@ export const pollSchema = (kit: Kit) => {
     /** The subscription that made the poll (its id), if any. */
     subscription: maybe(id()),
     /** Who made the poll: `key` or `subscription`. */
-    requestor: maybe(z.string()),
+    requestor: maybe(openEnum<['key', 'subscription']>()),
     /** What the poll asked for. */
     payload: maybe(pollPayloadSchema(kit)),
     /** Ids of its tasks not started yet. */
@@ -81,3 +81,5 @@ export type PollPayload = {
 export type PollAttributes = { [K in keyof Attributes<typeof pollSchema>]: Attributes<typeof pollSchema>[K] };
 /** One of the documented poll states, or a state added later. */
 export type PollState = PollAttributes['state'];
+/** Who made a poll: `key` (a call) or `subscription`, or a requestor added later. */
+export type PollRequestor = Exclude<PollAttributes['requestor'], null | undefined>;

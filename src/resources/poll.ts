@@ -16,7 +16,7 @@ import { waitFor, type WaitOptions } from '../core/wait';
 import { RUNNING_STATES } from '../core/wire';
 import { Result, type ResultListParams, withResults } from './result';
 import { Task, type TaskListParams } from './task';
-import { pollSchema, type PollAttributes, type PollState } from './poll.schema';
+import { pollSchema, type PollAttributes, type PollRequestor, type PollState } from './poll.schema';
 
 /** What a poll (or each poll of a subscription) asks for: at least one name in all. */
 export interface PollPayloadParams {
@@ -50,7 +50,7 @@ export interface PollListParams {
   /** Only the polls of this subscription: a subscription or its id. */
   subscription?: Ref | undefined;
   /** Only polls made by a `key` or by a `subscription`. */
-  requestor?: string | undefined;
+  requestor?: PollRequestor | undefined;
   /** Only polls of this source: a source or its id. */
   source?: Ref | undefined;
   /** Only the polls of this user's sources: a user or its id. */
@@ -61,10 +61,10 @@ export interface PollListParams {
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
-  /** Cursor: start listing after this poll id. */
-  after_id?: string | undefined;
-  /** Cursor: stop listing at this poll id. */
-  before_id?: string | undefined;
+  /** Cursor: start listing after this poll (or its id). */
+  after_id?: Ref | undefined;
+  /** Cursor: stop listing at this poll (or its id). */
+  before_id?: Ref | undefined;
 }
 
 const payloadFields = /* @__PURE__ */ object({

@@ -34,10 +34,10 @@ export interface ResultListParams {
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
-  /** Cursor: start listing after this result id. */
-  after_id?: string | undefined;
-  /** Cursor: stop listing at this result id. */
-  before_id?: string | undefined;
+  /** Cursor: start listing after this result (or its id). */
+  after_id?: Ref | undefined;
+  /** Cursor: stop listing at this result (or its id). */
+  before_id?: Ref | undefined;
 }
 
 /** Most ids one batch acknowledgement takes. */

@@ -21,8 +21,8 @@ export const sessionSchema = (kit: Kit) => {
     source: z.union([sourceSchema(kit), id()]),
     /** `pending` at first, then `active` or `failed` (see `error`); `expired` once it ended. */
     state: openEnum<typeof SESSION_STATES>(),
-    /** Why the session failed, as a slug, e.g. `invalid-credentials` or `code-required`. */
-    error: maybe(z.string()),
+    /** Why the session failed, as a slug: `code-required` (a 2FA code), `code-invalid` (a wrong code), or another. */
+    error: maybe(openEnum<['code-required', 'code-invalid']>()),
     /** When the session was created (ISO 8601). */
     date_created: datetime(),
     /** When the session expired (ISO 8601). */
@@ -34,3 +34,5 @@ export const sessionSchema = (kit: Kit) => {
 export type SessionAttributes = { [K in keyof Attributes<typeof sessionSchema>]: Attributes<typeof sessionSchema>[K] };
 /** One of the documented session states, or a state added later. */
 export type SessionState = SessionAttributes['state'];
+/** Why a session failed: the slugs ricloud-py's samples branch on (`code-required`, `code-invalid`), or another. */
+export type SessionError = Exclude<SessionAttributes['error'], null | undefined>;

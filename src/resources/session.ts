@@ -57,10 +57,10 @@ export interface SessionListParams {
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
-  /** Cursor: start listing after this session id. */
-  after_id?: string | undefined;
-  /** Cursor: stop listing at this session id. */
-  before_id?: string | undefined;
+  /** Cursor: start listing after this session (or its id). */
+  after_id?: Ref | undefined;
+  /** Cursor: stop listing at this session (or its id). */
+  before_id?: Ref | undefined;
 }
 
 /**

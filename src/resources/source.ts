@@ -47,10 +47,10 @@ export interface SourceListParams {
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
-  /** Cursor: start listing after this source id. */
-  after_id?: string | undefined;
-  /** Cursor: stop listing at this source id. */
-  before_id?: string | undefined;
+  /** Cursor: start listing after this source (or its id). */
+  after_id?: Ref | undefined;
+  /** Cursor: stop listing at this source (or its id). */
+  before_id?: Ref | undefined;
 }
 
 /**

@@ -33,3 +33,5 @@ export type StorageConfigAttributes = {
 };
 /** One of the documented storage config states, or a state added later. */
 export type StorageConfigState = StorageConfigAttributes['state'];
+/** `gs` or `s3`, the bucket's kind read from a storage config's `url`, or a kind added later. */
+export type StorageType = Exclude<StorageConfigAttributes['type'], null | undefined>;

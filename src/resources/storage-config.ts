@@ -4,7 +4,7 @@
  */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
-import { type AtLeastOne, bool, dateFilter, type Field, oneOf, text } from '../core/fields';
+import { type AtLeastOne, bool, dateFilter, type Field, oneOf, type Ref, text } from '../core/fields';
 import { APIResource, send, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { checkRule, isPlainObject, type DateFilter } from '../core/params';
@@ -56,10 +56,10 @@ export interface StorageConfigListParams {
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
-  /** Cursor: start listing after this config id. */
-  after_id?: string | undefined;
-  /** Cursor: stop listing at this config id. */
-  before_id?: string | undefined;
+  /** Cursor: start listing after this config (or its id). */
+  after_id?: Ref | undefined;
+  /** Cursor: stop listing at this config (or its id). */
+  before_id?: Ref | undefined;
 }
 
 /** A bucket url: `gs://` or `s3://`, a bucket name, then an optional path. */

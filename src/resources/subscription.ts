@@ -38,10 +38,10 @@ export interface SubscriptionListParams {
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
-  /** Cursor: start listing after this subscription id. */
-  after_id?: string | undefined;
-  /** Cursor: stop listing at this subscription id. */
-  before_id?: string | undefined;
+  /** Cursor: start listing after this subscription (or its id). */
+  after_id?: Ref | undefined;
+  /** Cursor: stop listing at this subscription (or its id). */
+  before_id?: Ref | undefined;
 }
 
 /**

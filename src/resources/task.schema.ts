@@ -1,6 +1,6 @@
 /** The task schema, declared as a function of the kit (see `src/core/schema-kit.ts`). */
 import type { Attributes, Kit } from '../core/schema-kit';
-import type { TASK_STATES } from '../core/wire';
+import type { SOURCE_TYPES, TASK_STATES } from '../core/wire';
 
 /** A task: asynchronous work on the server, such as a webhook config test. */
 export const taskSchema = ({ z, id, maybe, datetime, openEnum, nestedList }: Kit) =>
@@ -21,8 +21,8 @@ export const taskSchema = ({ z, id, maybe, datetime, openEnum, nestedList }: Kit
     session: maybe(id()),
     /** The poll the task is part of (its id), if any. */
     poll: maybe(id()),
-    /** A copy of the source's `type`, for filtering. */
-    source_type: maybe(z.string()),
+    /** A copy of its source's `type` (`icloud.account`, …), for filtering. */
+    source_type: maybe(openEnum<typeof SOURCE_TYPES>()),
     /** What the task does, as a slug, e.g. `webhook_config.test`. */
     type: z.string(),
     /** The task's main argument, e.g. the data type of a data task (`messages.sms`). */

@@ -36,10 +36,10 @@ export interface TaskListParams {
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
-  /** Cursor: start listing after this task id. */
-  after_id?: string | undefined;
-  /** Cursor: stop listing at this task id. */
-  before_id?: string | undefined;
+  /** Cursor: start listing after this task (or its id). */
+  after_id?: Ref | undefined;
+  /** Cursor: stop listing at this task (or its id). */
+  before_id?: Ref | undefined;
 }
 
 /** Parameters of `Task.create`: the task's type and its arguments, as ricloud-py's `Task.create(**data)` sends them. */

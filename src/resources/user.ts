@@ -43,10 +43,10 @@ export interface UserListParams {
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
-  /** Cursor: start listing after this user id. */
-  after_id?: string | undefined;
-  /** Cursor: stop listing at this user id. */
-  before_id?: string | undefined;
+  /** Cursor: start listing after this user (or its id). */
+  after_id?: Ref | undefined;
+  /** Cursor: stop listing at this user (or its id). */
+  before_id?: Ref | undefined;
 }
 
 const PATH = '/users';

@@ -1,6 +1,6 @@
 /** The webhook config resource: where the API sends signed events. `/configs/webhook` */
 import type { Endpoint, ListEndpoint, Wrap } from '../core/endpoint';
-import { type AtLeastOne, dateFilter, oneOf, text, url } from '../core/fields';
+import { type AtLeastOne, dateFilter, oneOf, type Ref, text, url } from '../core/fields';
 import { APIResource, send, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
@@ -42,10 +42,10 @@ export interface WebhookConfigListParams {
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
-  /** Cursor: start listing after this config id. */
-  after_id?: string | undefined;
-  /** Cursor: stop listing at this config id. */
-  before_id?: string | undefined;
+  /** Cursor: start listing after this config (or its id). */
+  after_id?: Ref | undefined;
+  /** Cursor: stop listing at this config (or its id). */
+  before_id?: Ref | undefined;
 }
 
 /**

@@ -5,7 +5,8 @@
 export { constructEvent } from './construct-event';
 export type { ConstructEventOptions } from './construct-event';
 export { isEvent, WebhookPayloadError } from './event';
-export type { PollAttributes, SessionAttributes } from '../schemas';
+// The resources the documented slugs carry as `data`, for a receiver's own signatures.
+export type { PollAttributes, SessionAttributes, TaskAttributes, WebhookConfigAttributes } from '../schemas';
 export type {
   GenericWebhookEvent,
   KnownWebhookEvent,

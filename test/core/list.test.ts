@@ -49,6 +49,14 @@ describe('a page', () => {
     expect(listCalls()).toHaveLength(3);
   });
 
+  it('takes an item as its after_id or before_id cursor, sending its id', async () => {
+    const ids = await configs(4);
+    const [newest, , , oldest] = (await client().webhookConfigs.list()).data;
+    const page = await client().webhookConfigs.list({ after_id: newest, before_id: oldest });
+    expect(page.data.map((c) => c.id)).toEqual(ids.slice(1, 3));
+    expect(listCalls().at(-1)?.query).toEqual({ after_id: ids[0], before_id: ids[3] });
+  });
+
   it('keeps data read-only in JavaScript too, so reordering it cannot move the next page', async () => {
     const ids = await configs(3);
     const first = await client().webhookConfigs.list({ limit: 2 });
