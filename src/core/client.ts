@@ -5,6 +5,7 @@
  * …).
  */
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body';
+import type { Connection } from './download';
 import { checkClientOptions, type ClientOptions, requestHeaders } from './client-options';
 import { InvalidInputError } from './errors';
 import { loadEngine } from '#load-engine';
@@ -177,7 +178,7 @@ export class BaseClient {
   }
 
   /** @internal This client's transport and the loaded engine, for `SEND` and for a result's file. */
-  async [TRANSPORT](): Promise<{ engine: Awaited<ReturnType<typeof loadEngine>>; transport: Transport }> {
+  async [TRANSPORT](): Promise<Connection<Awaited<ReturnType<typeof loadEngine>>>> {
     const engine = await loadEngine();
     this.#transport ??= engine.createTransport(this.#settings);
     return { engine, transport: this.#transport };

@@ -56,9 +56,12 @@ export interface DownloadEngine {
   mapFailure: typeof mapFailure;
 }
 
-/** A client's transport with the loaded engine, as `BaseClient`'s internal `TRANSPORT` method hands them over. */
-export interface Connection {
-  engine: DownloadEngine;
+/**
+ * A client's transport with the loaded engine, as `BaseClient`'s internal `TRANSPORT` method hands them over; a
+ * download needs only the engine's `DownloadEngine` part.
+ */
+export interface Connection<E = DownloadEngine> {
+  engine: E;
   transport: Transport;
 }
 
