@@ -24,14 +24,14 @@ const MAX_PAGES = 100_000;
 const copiedPage = (_owner: object, why: string) => new InvalidInputError('page', why);
 const copiedList = (_owner: object, why: string) => new InvalidInputError('list', why);
 
-/** One walk through a list: each cursor it continued after, with the number of the page it came from. */
-type Walk = Map<string, number>;
+/** One walk through a list: the cursors it continued after, page `i`'s the `i`th (a Set keeps their order). */
+type Walk = Set<string>;
 
 /** Loads the page that `query` names: a first page, or page `index` of `walk`. */
 async function loadPage<T extends { id: string }>(
   load: PageLoader<T>,
   query: Record<string, string>,
-  walk?: Walk,
+  walk: Walk = new Set(),
   index = 0,
 ): Promise<Page<T>> {
   const { body, response, request } = await load(query);
@@ -40,8 +40,7 @@ async function loadPage<T extends { id: string }>(
 
 /**
  * What a page keeps besides its attributes: its response and the request it answered (not its text, which a walk's
- * error would need: every page would hold its body twice), and how to load the page after it, page `index` of `walk`
- * (a first page has none: each walk from it is its own).
+ * error would need: every page would hold its body twice), and how to load the page after it, page `index` of `walk`.
  * Held (./held), not in `#private` fields, so a page in Vue's `reactive()` state still works.
  */
 interface PageState<T> {
@@ -49,7 +48,7 @@ interface PageState<T> {
   readonly request: RequestInfo;
   readonly load: PageLoader<T>;
   readonly query: Record<string, string>;
-  readonly walk: Walk | undefined;
+  readonly walk: Walk;
   readonly index: number;
 }
 
@@ -97,18 +96,17 @@ export class Page<T extends { id: string }> {
   async nextPage(): Promise<Page<T>> {
     if (!this.has_more) throw new InvalidInputError('page', 'this is the last page (has_more is false)');
     const { load, query, walk: held, index } = heldBy<PageState<T>>(this, copiedPage);
-    // Each walk from a first page (a list awaited once, then walked twice) has cursors of its own: the list may have
-    // changed since the last (a deleted item moves later ones to earlier pages, which it would take for a cycle).
-    const walk = held ?? new Map();
+    // A page asked again (a retry after a failure, or a list awaited once and walked twice) starts a walk of its own
+    // from here, with the cursors of the pages before it: the list may have changed since (a deleted item moves later
+    // ones to earlier pages, which the cursors of the pages read after it would take for a cycle).
+    const walk = held.size > index ? new Set([...held].slice(0, index)) : held;
     const after = cursorOf(this);
     // The walk keeps every cursor: an id longer than any is no cursor, or a server could grow that memory for good.
     if (after === undefined || after === query.after_id || after.length > MAX_ID_LENGTH)
       throw stuck(this, 'sent no new item to continue after');
-    // The same page asked again (a retry after a failure) continues from where it did before.
-    const from = walk.get(after);
-    if (from !== undefined && from !== index) throw stuck(this, `led back to a page already read (after_id ${after})`);
+    if (walk.has(after)) throw stuck(this, `led back to a page already read (after_id ${after})`);
     if (index + 1 >= MAX_PAGES) throw stuck(this, `went on past ${MAX_PAGES} pages`);
-    walk.set(after, index);
+    walk.add(after);
     const next = await loadPage(load, { ...query, after_id: after }, walk, index + 1);
     // A server reading the cursor as inclusive would hand that item out twice.
     if (next.data.some((item) => String(item.id) === after)) throw stuck(next, `sent the item after_id ${after} again`);

@@ -505,6 +505,18 @@ describe('a server whose cursor goes round in circles', () => {
     expect(await walk()).toEqual([...ids.slice(0, 2), ...ids.slice(4)]);
   });
 
+  it('a later page asked again after items were deleted walks on: later cursors moved, not cycled', async () => {
+    const ids = await configs(10);
+    const second = await (await client().webhookConfigs.list({ limit: 2 })).nextPage();
+    let page = second;
+    while (page.has_more) page = await page.nextPage();
+    // The third page's items deleted: the fourth page's last item, a cursor of the first walk, ends the third again.
+    for (const id of ids.slice(4, 6)) await client().webhookConfigs.delete(id);
+    const third = await second.nextPage();
+    expect(third.data.map((config) => config.id)).toEqual(ids.slice(6, 8));
+    expect((await third.nextPage()).data.map((config) => config.id)).toEqual(ids.slice(8));
+  });
+
   it('with validate: false, a numeric id the server repeats still ends the walk', async () => {
     let asked = 0;
     server.use(
