@@ -1,0 +1,10 @@
+import ky from 'ky';
+const sdk = await import(process.argv[3] ?? '../dist/index.js');
+const body = JSON.stringify({ id: 'wc_000001', resource: 'webhook_config', organisation: 1, url: 'https://hooks.example.com/in', state: 'valid', date_created: '2024-05-01T10:00:00Z' });
+const answer = async () => new Response(body, { headers: { 'content-type': 'application/json' } });
+const url = 'https://ricloud.bench';
+const bare = ky.create({ prefixUrl: url, headers: { authorization: 'Token t', accept: 'application/json' }, redirect: 'manual', timeout: 30000, retry: { limit: 2, methods: ['get','post'] }, fetch: answer });
+const client = new sdk.Client({ token: 't', baseUrl: url, fetch: answer });
+const call = process.argv[2] === 'sdk' ? () => client.webhookConfigs.retrieve('wc_000001') : () => bare.get('configs/webhook/wc_000001').json();
+for (let i = 0; i < 5000; i++) await call();
+const t0 = performance.now(); for (let i = 0; i < 50000; i++) await call(); console.log(process.argv[2], ((performance.now()-t0)*1000/50000).toFixed(1), 'µs');
