@@ -57,9 +57,14 @@ export function parseBody<T>(
     );
   }
   // Checked whatever the validation: taken in place, another resource's answer would turn a resource into it. An id
-  // that is no string is the schema's to refuse; case is ignored, as a server may write a UUID it was sent in its own.
+  // that is no string or number is the schema's to refuse; case is ignored, as a server may write a UUID it was sent
+  // in its own.
   const id = (json as { id?: unknown } | null)?.id;
-  if (context.id !== undefined && typeof id === 'string' && id.toLowerCase() !== context.id.toLowerCase())
+  if (
+    context.id !== undefined &&
+    (typeof id === 'string' || typeof id === 'number') &&
+    `${id}`.toLowerCase() !== context.id.toLowerCase()
+  )
     throw invalid(context, text, 'id', 'field `id` names another resource');
   const settle = (verdict: Verdict<T> | undefined): T => {
     if (verdict && !Array.isArray(verdict)) return verdict.value;

@@ -47,6 +47,14 @@ describe('an answer that is another resource than the one its path names', () =>
     },
   );
 
+  it.each([false, 'warn'] as const)('refresh() refuses a number for the id (validate: %s)', async (validate) => {
+    const config = await client({ validate }).webhookConfigs.create({ url: 'https://hooks.example.com/in' });
+    server.use(http.get(`${api.baseUrl}/configs/webhook/${config.id}`, () => HttpResponse.json({ ...OTHER, id: 7 })));
+    const error = await rejectionOf(config.refresh());
+    expect(error).toMatchObject({ field: 'id', status: 200 });
+    expect(config.id).not.toBe(7);
+  });
+
   it('an in-place update() refuses it and leaves the config as it was', async () => {
     const config = await answeredWithOther();
     const before = { ...config };

@@ -520,9 +520,10 @@ describe('response validation', () => {
   });
 
   it('with validate: false, lets a schema-breaking body through but still refuses one that is not JSON', async () => {
-    retrieveAnswers(() => HttpResponse.json({ ...CONFIG, id: 42 }));
+    // Its url breaks the schema; an id naming another resource would be refused whatever `validate` says.
+    retrieveAnswers(() => HttpResponse.json({ ...CONFIG, id: 'wc_1', url: 42 }));
     const cfg = await client({ validate: false }).webhookConfigs.retrieve('wc_1');
-    expect(cfg.id as unknown).toBe(42);
+    expect(cfg.url as unknown).toBe(42);
     retrieveAnswers(() => new HttpResponse('<html></html>', { status: 200 }));
     await expect(client({ validate: false }).webhookConfigs.retrieve('wc_1')).rejects.toBeInstanceOf(
       ResponseValidationError,
