@@ -77,7 +77,12 @@ export type {
 export { User, Users, USER_UPDATE_STATES } from './resources/user';
 export type { UserCreateParams, UserListParams, UserUpdateParams } from './resources/user';
 export { Source, Sources, SOURCE_UPDATE_STATES } from './resources/source';
-export type { SourceCreateParams, SourceListParams, SourceUpdateParams } from './resources/source';
+export type {
+  SourceCreateParams,
+  SourceCreateType,
+  SourceListParams,
+  SourceUpdateParams,
+} from './resources/source';
 export { Session, Sessions } from './resources/session';
 export type {
   SessionCreateParams,

@@ -14,7 +14,7 @@ import {
   Session,
   type SessionCreateParams,
   type SessionPayload,
-  type SourceType,
+  type SourceCreateType,
   Subscription,
 } from 'ricloud';
 
@@ -62,6 +62,6 @@ never(async () => {
   });
   // A wrapper taking the exported params, and a source type held in a variable.
   const open = (params: SessionCreateParams) => Session.create(params, { client });
-  const type: SourceType = 'rirelay.instance';
+  const type: SourceCreateType = 'rirelay.instance';
   await open({ source: { user: 'usr_1', type }, payload: { code: 'PAIR' } });
 });

@@ -37,7 +37,9 @@ import {
   type SessionState,
   Source,
   type SourceAttributes,
+  type SourceCreateParams,
   type SourceType,
+  type SessionSourceParams,
   StorageConfig,
   type StorageConfigAttributes,
   type StorageType,
@@ -218,6 +220,33 @@ never(async () => {
   // A super organisation makes users of its organisations.
   await User.create({ identifier: 'bob@example.com', organisation: 'org_2' });
   expectTypeOf((await Organisation.retrieve()).permissions).toEqualTypeOf<Record<string, unknown> | null | undefined>();
+});
+
+// A create names any source type but `rirelay.source`, which the API makes: a source's `type` may still be one.
+never(async () => {
+  const client = new Client();
+  const user = await User.create({ identifier: 'carol@example.com' });
+  await Source.create({ user, type: 'mocks.mock', identifier: 'carol@example.com' });
+  // @ts-expect-error: a Relay instance's devices are made by the API
+  await Source.create({ user, type: 'rirelay.source', identifier: 'device-1' });
+  // @ts-expect-error: a Relay instance's devices are made by the API
+  await client.sources.create({ user, type: 'rirelay.source', identifier: 'device-1' });
+  // @ts-expect-error: a Relay instance's devices are made by the API
+  const params: SourceCreateParams = { user, type: 'rirelay.source', identifier: 'device-1' };
+  // @ts-expect-error: nor may a session make one
+  await Session.create({ source: { user, type: 'rirelay.source' }, payload: { code: 'ABCD-1234' } });
+  // @ts-expect-error: nor may a session make one
+  await client.sessions.create({ source: { user, type: 'rirelay.source' }, payload: { code: 'ABCD-1234' } });
+  // @ts-expect-error: nor may a session make one
+  const described: SessionSourceParams = { user, type: 'rirelay.source' };
+  const found = await Source.retrieve('src_1');
+  expectTypeOf(found.type).toEqualTypeOf<SourceType>();
+  expectTypeOf<Extract<SourceType, 'rirelay.source'>>().toEqualTypeOf<'rirelay.source'>();
+  // @ts-expect-error: a type read from an answer may be `rirelay.source`
+  await Source.create({ user, type: found.type, identifier: 'carol@example.com' });
+  // A source found (a device too) is named by itself, not by its type.
+  await Session.create({ source: found, payload: {} });
+  return [params, described];
 });
 
 // toNodeHandler mounts on node:http, though the webhooks entry names none of Node's types.

@@ -117,9 +117,11 @@ async function createContext(command: Command): Promise<Context> {
   const out = new Output({ ...globals, env: process.env, stdout: process.stdout, stderr: process.stderr });
   const maxRetries = once(async () => {
     const setting = await settings.maxRetries();
-    const retries = setting && maxRetriesOf(setting);
+    if (!setting) return undefined;
+    const asked = retriesAsked(setting);
+    const retries = maxRetriesOf(asked);
     // A warning, so even --quiet shows it: the run sends fewer retries than the setting asks for.
-    if (setting && retries !== retriesAsked(setting))
+    if (retries !== asked)
       out.warn(
         `warning: ${settingName(setting, 'api', 'max_retries')} is ${setting.value}; ` +
           `using ${retries}, the most retries this client sends`,

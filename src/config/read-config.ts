@@ -42,7 +42,7 @@ export async function readRicloudConfig(options: { signal?: AbortSignal } = {}):
       checkBaseUrl(url.value, settingName(url, 'api', 'url'));
       config.baseUrl = url.value;
     }
-    if (retries) config.maxRetries = maxRetriesOf(retries);
+    if (retries) config.maxRetries = maxRetriesOf(retriesAsked(retries));
     return hideToken(config);
   } catch (error) {
     if (signal?.aborted) throw abortError('reading the ricloud config', signal);
@@ -68,11 +68,10 @@ export function retriesAsked(setting: Setting): number {
 }
 
 /**
- * The retries a client sends for the `max_retries` setting: one above 10 gives 10 (`MAX_RETRIES`), the most a client
- * takes, as ricloud-py takes any number and a file may be shared with it.
- * @throws InvalidInputError as `retriesAsked` does.
+ * The retries a client sends when the `max_retries` setting asks for `asked` (`retriesAsked`): more than 10 gives 10
+ * (`MAX_RETRIES`), the most a client takes, as ricloud-py takes any number and a file may be shared with it.
  */
-export const maxRetriesOf = (setting: Setting): number => Math.min(retriesAsked(setting), MAX_RETRIES);
+export const maxRetriesOf = (asked: number): number => Math.min(asked, MAX_RETRIES);
 
 /**
  * `config`, shown by `util.inspect` and `JSON.stringify` with its token as `[redacted]`; spread, it keeps the token.

@@ -97,10 +97,11 @@ export abstract class Resource {
       if (!Object.isExtensible(this)) return fresh as this;
       held.kept = write ? held.sent : call;
       if (write) held.written = call;
-      // Set, not defined, so a Proxy of this resource (Vue's reactive()) sees the change; hidden ones are defined.
+      // Set, not defined, so a Proxy of this resource (Vue's reactive()) sees the change; hidden ones are defined. A
+      // secret the answer shows as null (not shown again) keeps the one held: create's, typed `string`.
       for (const [key, attribute] of Object.entries(Object.getOwnPropertyDescriptors(fresh)))
         if (attribute.enumerable) (this as Record<string, unknown>)[key] = attribute.value;
-        else Object.defineProperty(this, key, attribute);
+        else if (attribute.value !== null) Object.defineProperty(this, key, attribute);
       held.response = heldBy<Held, Resource>(fresh, refused).response;
     }
     return this;

@@ -39,6 +39,11 @@ export const ORGANISATION_STATES = ['unconfigured', 'active', 'deactivated', 'bl
 export const USER_STATES = ['active', 'deactivated', 'blocked'] as const;
 /** The source types: an iCloud account, a Relay instance, and a Relay instance's device (made by the API). */
 export const SOURCE_TYPES = ['icloud.account', 'rirelay.instance', 'rirelay.source'] as const;
+/**
+ * The source types a client may name when it creates a source or a session: not `rirelay.source`, which the API makes
+ * when it polls a Relay instance. `mocks.mock` is the API's own test source (ricloud-py's integration test opens one).
+ */
+export const SOURCE_CREATE_TYPES = ['icloud.account', 'rirelay.instance', 'mocks.mock'] as const;
 /** The states of a source. */
 export const SOURCE_STATES = ['unvalidated', 'active', 'deactivated', 'blocked', 'locked'] as const;
 /** The states of a session. */

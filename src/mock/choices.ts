@@ -80,12 +80,6 @@ export const STORAGE_TEST_ERROR = 'storage-access-denied';
 export const UNCONFIGURED = { status: 400, code: 'unconfigured' } as const;
 
 /**
- * The source types a client may name when it creates a source or a session. `mocks.mock` is the API's own test source
- * (ricloud-py's integration test opens one): its sessions take any payload and always open.
- */
-export const CLIENT_SOURCE_TYPES = ['icloud.account', 'rirelay.instance', 'mocks.mock'] as const;
-
-/**
  * The identifier of the `n`th Relay instance an organisation's pairing codes paired, when a session names the instance
  * by its user and type only (ricloud-py's Relay sample): counted, as the code is a credential and must not show.
  */

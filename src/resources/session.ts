@@ -13,16 +13,15 @@ import { Resource } from '../core/resource';
 import { withoutNestedSecrets } from '../core/secret-walk';
 import type { ResponseMeta } from '../core/spec';
 import { waitFor, type WaitOptions } from '../core/wait';
-import { sourceType } from './source';
-import type { SourceType } from './source.schema';
+import { type SourceCreateType, sourceType } from './source';
 import { sessionSchema, type SessionAttributes, type SessionState } from './session.schema';
 
 /** The source a session opens, by its user, type and identifier: the API finds it, or makes it when new. */
 export interface SessionSourceParams {
   /** The user the source belongs to: a user or its id. */
   user: Ref;
-  /** `icloud.account` or `rirelay.instance`. */
-  type: SourceType;
+  /** `icloud.account` or `rirelay.instance` (not `rirelay.source`, which the API makes). */
+  type: SourceCreateType;
   /** The source's name in its service: an Apple ID, required for `icloud.account`; a Relay instance needs none. */
   identifier?: string | undefined;
 }

@@ -10,17 +10,24 @@ import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/met
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { clientOf, Resource } from '../core/resource';
+import type { SOURCE_CREATE_TYPES } from '../core/wire';
 import { sourceSchema, type SourceAttributes, type SourceType, type SourceState } from './source.schema';
 
 /** The states a caller may set with an update. */
 export const SOURCE_UPDATE_STATES = ['active', 'deactivated'] as const;
+
+/**
+ * A source type a create names (a source's, or a session's source): `icloud.account`, `rirelay.instance`, or the API's
+ * test source `mocks.mock`; never `rirelay.source`, which the API makes (a source's `type` may still be one).
+ */
+export type SourceCreateType = (typeof SOURCE_CREATE_TYPES)[number];
 
 /** Parameters of `create`: the user's account or Relay instance. */
 export interface SourceCreateParams {
   /** The user the source belongs to: a user or its id. */
   user: Ref;
   /** `icloud.account` or `rirelay.instance` (`rirelay.source` children are made by the API). */
-  type: SourceType;
+  type: SourceCreateType;
   /** The source's name in its service, e.g. an Apple ID. */
   identifier: string;
 }
@@ -55,7 +62,7 @@ export interface SourceListParams {
 
 /**
  * A source type a caller names: any but `rirelay.source`, which the API alone makes (a Relay instance's devices, found
- * by its polls).
+ * by its polls). Checked at run time too, for callers the types do not hold (JavaScript, a cast).
  */
 export const sourceType: Field = (value, field, query) => {
   if (value === 'rirelay.source')

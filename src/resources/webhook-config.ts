@@ -170,7 +170,7 @@ export class WebhookConfig extends Resource {
     return sendInPlace(this, UPDATE, [params, options]);
   }
 
-  /** Fetches this config again, in place. The `secret` from `create` is kept when the answer leaves it out. */
+  /** Fetches this config again, in place. The `secret` from `create` is kept when the answer leaves it out or null. */
   refresh(options?: RequestOptions): Promise<this> {
     return sendInPlace(this, RETRIEVE, [options]);
   }

@@ -11,7 +11,7 @@ import { recordingLogger } from '../support/recording-logger';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 
 const CONFIGS = '/configs/webhook';
-const SOURCE = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
+const SOURCE = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' } as const;
 
 /** Every way an error may be printed, with its body. */
 const renderings = (error: RequestError) => [

@@ -364,7 +364,7 @@ describe('a token echoed back in every form', () => {
     const echoed = `login refused for Basic ${btoa(`john@icloud.com:${password}`)}`;
     const body = JSON.stringify({ error: 'invalid-parameter', message: echoed });
     api.faults.add({ method: 'POST', path: '/sessions', status: 400, body });
-    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
+    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' } as const;
     const error = (await rejectionOf(client().sessions.create({ source, payload: { password } }))) as RequestError;
     expect(error.message).toBe('create session: login refused for Basic [redacted] (400 invalid-parameter)');
     expectClean([...renderings(error), error.body], [btoa(`john@icloud.com:${password}`).slice(4, -4)]);
@@ -392,7 +392,7 @@ describe('a token echoed back in every form', () => {
     ];
     const body = JSON.stringify({ error: 'invalid-parameter', message: echoed.join(' | ') });
     api.faults.add({ method: 'POST', path: '/sessions', status: 400, body });
-    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
+    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' } as const;
     const error = (await rejectionOf(client().sessions.create({ source, payload: { password } }))) as RequestError;
     expect(error.apiMessage).toBe(echoed.join(' | ').replaceAll(password, '[redacted]'));
     expectClean([...renderings(error), error.body], [password]);
@@ -417,7 +417,7 @@ describe('a token echoed back in every form', () => {
       const body = JSON.stringify({ error: 'invalid-parameter', message: [...echoed, other].join(' | ') });
       api.faults.add({ method: 'POST', path: '/sessions', status: 400, body });
       const { logger, lines } = recordingLogger();
-      const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
+      const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' } as const;
       const c = client({ logger, logLevel: 'debug' });
       const error = (await rejectionOf(c.sessions.create({ source, payload: { password } }))) as RequestError;
       const hidden = echoed.map((echo) => echo.replace(/(%22%3A%22).*(%22%7D)/i, '$1[redacted]$2'));
@@ -439,7 +439,7 @@ describe('a token echoed back in every form', () => {
     const [password, code] = ['correct 2468 horse', '2468'];
     const body = JSON.stringify({ error: 'invalid-parameter', message: `bad ${password}; bad ${code}` });
     api.faults.add({ method: 'POST', path: '/sessions', status: 400, body });
-    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
+    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' } as const;
     const error = (await rejectionOf(
       client().sessions.create({ source, payload: { code, password } }),
     )) as RequestError;
@@ -466,7 +466,7 @@ describe('a token echoed back in every form', () => {
     const echo: typeof fetch = async () =>
       new Response(body, { status: 400, headers: { 'content-type': 'application/json' } });
     const c = new Client({ token: SENT, baseUrl: api.baseUrl, fetch: echo, maxRetries: 0, logLevel: 'off' });
-    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' };
+    const source = { user: 'usr_1', type: 'icloud.account', identifier: 'john@icloud.com' } as const;
     return (await rejectionOf(c.sessions.create({ source, payload: { password } }))) as RequestError;
   };
 

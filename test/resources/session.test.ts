@@ -10,6 +10,7 @@ import {
   Session,
   type SessionCreateParams,
   Source,
+  type SourceCreateType,
   TimeoutError,
 } from '../../src/index';
 import { rejectionOf, useMockApi } from '../support/core-harness';
@@ -182,7 +183,8 @@ describe('Session input', () => {
     'sends a source type the SDK does not know (%s), with no check of its own, for the API to judge',
     async (type) => {
       const user = await client().users.create({ identifier: 'gina' });
-      const source = { user, type, identifier: 'gina@example.com' };
+      // A type the SDK's types do not name either: a caller sends it with a cast.
+      const source = { user, type: type as SourceCreateType, identifier: 'gina@example.com' };
       const error = await rejectionOf(client().sessions.create({ source, payload: {} }));
       expect(error).toMatchObject({
         name: 'RequestError',

@@ -146,6 +146,7 @@ describe('Source', () => {
     const c = client();
     const user = await c.users.create({ identifier: 'erin' });
     const before = api.requests.length;
+    // @ts-expect-error: the types refuse it too; a caller they do not hold (JavaScript, a cast) is refused at run time
     const error = await rejectionOf(c.sources.create({ user, type: 'rirelay.source', identifier: 'x' }));
     expect(error).toMatchObject({
       name: 'InvalidInputError',
@@ -153,6 +154,7 @@ describe('Source', () => {
       message: 'type: cannot be rirelay.source: the API makes those when it polls a Relay instance',
     });
     const source = { user, type: 'rirelay.source', identifier: 'x' };
+    // @ts-expect-error: the types refuse it too
     const inSession = await rejectionOf(c.sessions.create({ source, payload: { code: '1' } }));
     expect(inSession).toMatchObject({ name: 'InvalidInputError', field: 'source.type' });
     expect(api.requests).toHaveLength(before);

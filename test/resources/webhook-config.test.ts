@@ -1,7 +1,15 @@
 import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { AbortError, configure, NotFoundError, ResponseValidationError, Task, WebhookConfig } from '../../src/index';
+import {
+  AbortError,
+  configure,
+  type CreatedWebhookConfig,
+  NotFoundError,
+  ResponseValidationError,
+  Task,
+  WebhookConfig,
+} from '../../src/index';
 import { TEST_ERRORS } from '../../src/mock/index';
 import { SignatureVerificationError, verifySignature } from '../../src/webhooks/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
@@ -316,6 +324,24 @@ describe('refresh', () => {
     await cfg.refresh();
     expect(cfg.state).toBe('valid');
     expect(cfg.secret).toBe(secret);
+  });
+
+  it('keeps the secret from create when a refresh or an update answers it as null, as its type promises', async () => {
+    const cfg: CreatedWebhookConfig = await client().webhookConfigs.create({ url: URL_1 });
+    const secret = cfg.secret;
+    // The config as the mock holds it, shown without its secret: the API need not show it again.
+    const shown = (url: string) => ({ ...api.store.webhookConfigs().find((c) => c.id === cfg.id), url, secret: null });
+    server.use(
+      http.get(`${api.baseUrl}/configs/webhook/:id`, () => HttpResponse.json(shown(URL_1))),
+      http.post(`${api.baseUrl}/configs/webhook/:id`, () => HttpResponse.json(shown('https://hooks.example.com/v2'))),
+    );
+    await cfg.refresh();
+    expect(cfg.secret).toBe(secret);
+    await cfg.update({ url: 'https://hooks.example.com/v2' });
+    expect(cfg.url).toBe('https://hooks.example.com/v2');
+    expect(cfg.secret).toBe(secret);
+    // A config fetched afresh shows what the answer said.
+    expect((await WebhookConfig.retrieve(cfg.id, { client: client() })).secret).toBeNull();
   });
 
   it('keeps the answer to the later of two overlapping in-place calls, even if the earlier answers last', async () => {

@@ -2,8 +2,8 @@
  * `/sessions`: create (long-polled with `Ricloud-Await` until it leaves `pending`), retrieve (the same), list and
  * delete. The password is read to decide the session's outcome and is kept nowhere.
  */
-import { SESSION_STATES } from '../../core/wire';
-import { CLIENT_SOURCE_TYPES, CREATED } from '../choices';
+import { SESSION_STATES, SOURCE_CREATE_TYPES } from '../../core/wire';
+import { CREATED } from '../choices';
 import { awaitSeconds, bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { readChoice, readFields, readOptionalText, readRef, readText } from '../fields';
 import { listEndpoint } from '../lists';
@@ -36,7 +36,7 @@ function readCredentials(type: string, payload: Record<string, unknown>): Creden
 /** A source given by id: the organisation's, of a type a client names, and of a user that is not deactivated. */
 function readSourceId(value: string, call: Call, context: HandlerContext): StoredSource {
   const source = readRef(context.store.sources, value, 'source', call.organisation);
-  readChoice(source.type, 'source', CLIENT_SOURCE_TYPES);
+  readChoice(source.type, 'source', SOURCE_CREATE_TYPES);
   checkActive(context.store.users.get(source.user), 'source');
   return source;
 }

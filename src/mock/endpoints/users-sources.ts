@@ -1,6 +1,6 @@
 /** `/users` and `/sources`: create, retrieve, list and update; a source's `children` are the sources polls found. */
-import { SOURCE_STATES, USER_STATES } from '../../core/wire';
-import { CLIENT_SOURCE_TYPES, CREATED } from '../choices';
+import { SOURCE_CREATE_TYPES, SOURCE_STATES, USER_STATES } from '../../core/wire';
+import { CREATED } from '../choices';
 import { bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { readChoice, readOptionalText, readRef, readText } from '../fields';
 import { firstPage, listEndpoint } from '../lists';
@@ -108,7 +108,7 @@ export function sourceFor(context: HandlerContext, user: StoredUser, type: strin
 export function readSourceOwner(fields: Record<string, unknown>, prefix: string, call: Call, context: HandlerContext) {
   const user = readRef(context.store.users, fields.user, `${prefix}user`, call.organisation);
   checkActive(user, `${prefix}user`);
-  return { user, type: readChoice(fields.type, `${prefix}type`, CLIENT_SOURCE_TYPES) };
+  return { user, type: readChoice(fields.type, `${prefix}type`, SOURCE_CREATE_TYPES) };
 }
 
 /** Makes a source; one of the same user, type and identifier already made is a 400 on `identifier`. */
