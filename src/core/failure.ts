@@ -50,7 +50,8 @@ export function mapFailure(error: unknown, body: string, call: FailedCall): Ricl
       ? `the answer (HTTP ${call.answered}) came, but its schema did not check it`
       : 'no answer';
     return new TimeoutError(
-      `${spec.what}: ${late} within the deadline of ${call.deadline} ms (${info.attempts} attempts)${applied}`,
+      `${spec.what}: ${late} within the deadline of ${call.deadline} ms ` +
+        `(${info.attempts} attempt${info.attempts === 1 ? '' : 's'})${applied}`,
       { request, mayHaveSucceeded: writes },
     );
   }

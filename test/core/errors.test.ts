@@ -276,7 +276,7 @@ describe('failures without an HTTP answer', () => {
     api.faults.add({ path: '/configs/webhook', hang: true });
     const error = await rejectionOf(client({ timeout: 30_000 }).webhookConfigs.list({}, { deadline: 100 }));
     expectFamily(error, TimeoutError);
-    expect(error.message).toBe('webhook_config list: no answer within the deadline of 100 ms (1 attempts)');
+    expect(error.message).toBe('webhook_config list: no answer within the deadline of 100 ms (1 attempt)');
     expect(error).toMatchObject({ request: { attempts: 1 }, mayHaveSucceeded: false });
   });
 

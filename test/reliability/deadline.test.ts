@@ -62,6 +62,7 @@ describe('timeout and deadline', () => {
     random.mockRestore();
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).request?.attempts).toBe(3);
+    expect(error.message).toContain('within the deadline of 300 ms (3 attempts)');
     expect(since(start)).toBeLessThan(300 + MARGIN);
     expect(sent(mock.api, 'GET', path)).toBe(3);
   });
