@@ -491,6 +491,18 @@ describe('a server whose cursor goes round in circles', () => {
     expect((await second.nextPage()).data[0]?.id).toBe('wc_c');
   });
 
+  it('a page asked twice keeps the cursors before it: a cycle back to the first page still ends the walk', async () => {
+    cyclingList(['wc_a', 'wc_b', 'wc_c']);
+    const second = await (await client().webhookConfigs.list()).nextPage();
+    await second.nextPage();
+    const third = await second.nextPage();
+    const back = await third.nextPage();
+    expect(back.data[0]?.id).toBe('wc_a');
+    const error = await rejectionOf(back.nextPage());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.message).toContain('led back to a page already read (after_id wc_a)');
+  });
+
   it('a list walked again after items were deleted is walked whole: its cursors moved, not cycled', async () => {
     const ids = await configs(8);
     const list = client().webhookConfigs.list({ limit: 2 });
