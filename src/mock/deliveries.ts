@@ -9,6 +9,7 @@ import { routeOf } from './routing';
 import type { StoredKey } from './shapes';
 import { newId, type MockStore, type StoredConfig } from './store';
 import { MAX_TIMER_MS } from '../core/params';
+import { follow, sleep } from '../core/signal';
 
 /** How deliveries leave the mock: `fetch`, or any `(Request) => Promise<Response>` such as a webhook handler. */
 export type Deliver = (request: Request) => Promise<Response>;
@@ -22,22 +23,6 @@ export interface DeliveryContext {
   retryDelay: number;
 }
 
-/** Waits `ms`; rejects at once, timer cleared, when `signal` aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal.throwIfAborted();
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', stop);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', stop, { once: true });
-  });
-}
-
 /** Rejects once `signal` aborts: for a `deliver` that does not listen to its request's signal. */
 const whenAborted = (signal: AbortSignal) =>
   new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
@@ -49,8 +34,8 @@ const whenAborted = (signal: AbortSignal) =>
 async function post(context: DeliveryContext, url: string, init: RequestInit, signal: AbortSignal) {
   signal.throwIfAborted();
   const delivery = new AbortController();
-  const abandon = () => delivery.abort(signal.reason);
-  signal.addEventListener('abort', abandon, { once: true });
+  // Deliveries in flight at once share one listener on `signal`: Node warns past ten on one signal.
+  const release = follow(signal, delivery);
   const timer = setTimeout(() => delivery.abort(new Error('timeout')), context.deliveryTimeout);
   try {
     // Inside the try: a url the Request cannot take (credentials, say) is an unreachable receiver, never a throw.
@@ -64,7 +49,7 @@ async function post(context: DeliveryContext, url: string, init: RequestInit, si
     return delivery.signal.aborted ? TEST_ERRORS.timeout : TEST_ERRORS.unreachable;
   } finally {
     clearTimeout(timer);
-    signal.removeEventListener('abort', abandon);
+    release();
   }
 }
 

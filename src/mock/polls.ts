@@ -5,7 +5,7 @@
  * `task.created`, `task.succeeded`, `task.failed`, `poll.completed`.
  */
 import { FAILING_TARGET, RELAY_DEVICES, SUSPENDED_TARGET } from './choices';
-import { sleep } from './deliveries';
+import { sleep } from '../core/signal';
 import type { HandlerContext } from './endpoint';
 import { firstPage } from './lists';
 import { publishResult, showTask } from './results';

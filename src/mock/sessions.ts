@@ -3,7 +3,7 @@
  * `SESSION_OUTCOMES`), and `expired` after `sessionLifetime` or on delete. Each change is a `session.*` event.
  */
 import { SESSION_OUTCOMES, SOURCE_LOCKED } from './choices';
-import { sleep } from './deliveries';
+import { sleep } from '../core/signal';
 import type { HandlerContext } from './endpoint';
 import type { StoredSession, StoredSource } from './data-shapes';
 import type { StoredKey } from './shapes';

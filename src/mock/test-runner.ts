@@ -5,10 +5,11 @@
  * `task.failed` event of the key.
  * Also the long-poll wait on a task's end.
  */
+import { sleep } from '../core/signal';
 import { RUNNING_STATES } from '../core/wire';
 import type { TaskAttributes } from '../schemas';
 import { FAILING_TARGET, STORAGE_TEST_ERROR } from './choices';
-import { attempt, type DeliveryContext, emit, newEvent, sleep } from './deliveries';
+import { attempt, type DeliveryContext, emit, newEvent } from './deliveries';
 import type { StoredKey, StoredStorageConfig } from './shapes';
 import { newId, withoutSecret, type StoredConfig } from './store';
 import { MAX_TIMER_MS } from '../core/params';

@@ -69,6 +69,25 @@ describe('a poll', () => {
     expect(tasks.map((t) => (t as { target?: string }).target).sort()).toEqual(['f', 'ios_messages.messages']);
   });
 
+  it('of many names, its tasks and their events raise no MaxListenersExceededWarning', async () => {
+    await configure(flow);
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const names = Array.from({ length: 24 }, (_, i) => `data_${i}`);
+      const made = await poll({ data_types: names });
+      expect(made.status).toBe(201);
+      await flow.settle();
+      const tasks = mock.api.store.tasks().filter((task) => (task as { poll?: string }).poll === made.json.id);
+      expect(tasks.map((task) => task.state)).toEqual(names.map(() => 'succeeded'));
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
+  });
+
   it(`of more than ${MAX_POLL_TASKS} names in all is 400 on payload, and makes nothing`, async () => {
     await configure(flow);
     const names = Array.from({ length: MAX_POLL_TASKS }, (_, i) => `data_${i}`);
