@@ -491,6 +491,17 @@ describe('a server whose cursor goes round in circles', () => {
     expect((await second.nextPage()).data[0]?.id).toBe('wc_c');
   });
 
+  it('a next page that failed, asked again, walks on; so does one asked twice at once', async () => {
+    const ids = await configs(6);
+    const first = await client().webhookConfigs.list({ limit: 2 });
+    api.faults.add({ method: 'GET', path: '/configs/webhook', status: 400 });
+    expect(await rejectionOf(first.nextPage())).not.toBeInstanceOf(ResponseValidationError);
+    for (const page of await Promise.all([first.nextPage(), first.nextPage()])) {
+      expect(page.data.map((config) => config.id)).toEqual(ids.slice(2, 4));
+      expect((await page.nextPage()).data.map((config) => config.id)).toEqual(ids.slice(4));
+    }
+  });
+
   it('a page asked twice keeps the cursors before it: a cycle back to the first page still ends the walk', async () => {
     cyclingList(['wc_a', 'wc_b', 'wc_c']);
     const second = await (await client().webhookConfigs.list()).nextPage();
