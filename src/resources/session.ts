@@ -20,7 +20,7 @@ import { sessionSchema, type SessionAttributes, type SessionState } from './sess
 export interface SessionSourceParams {
   /** The user the source belongs to: a user or its id. */
   user: Ref;
-  /** `icloud.account` or `rirelay.instance` (not `rirelay.source`, which the API makes). */
+  /** `icloud.account`, `rirelay.instance` or the API's test source `mocks.mock` (never `rirelay.source`). */
   type: SourceCreateType;
   /** The source's name in its service: an Apple ID, required for `icloud.account`; a Relay instance needs none. */
   identifier?: string | undefined;
