@@ -280,6 +280,17 @@ describe('failures without an HTTP answer', () => {
     expect(error).toMatchObject({ request: { attempts: 1 }, mayHaveSucceeded: false });
   });
 
+  it('a call whose retry outlives its `deadline` counts both attempts in the message', async () => {
+    api.faults.add({ path: '/configs/webhook', status: 503 });
+    api.faults.add({ path: '/configs/webhook', hang: true });
+    // Full jitter picks 0: the retry starts at once, well before the deadline.
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0);
+    const error = await rejectionOf(client({ timeout: 30_000 }).webhookConfigs.list({}, { deadline: 1_000 }));
+    random.mockRestore();
+    expectFamily(error, TimeoutError);
+    expect(error.message).toBe('webhook_config list: no answer within the deadline of 1000 ms (2 attempts)');
+  });
+
   it('a create that outlives its `deadline` may have been applied', async () => {
     api.faults.add({ path: '/configs/webhook', method: 'POST', hang: true });
     const create = client({ timeout: 30_000 }).webhookConfigs.create(
