@@ -17,11 +17,14 @@ const findSource = (call: Call, context: HandlerContext) =>
 /**
  * Makes a user of `key` (a key id of the organisation; the calling key when absent or null), or answers 200 with the
  * organisation's user of that identifier: ricloud-py's samples get their user so (`get_or_create_user` calls
- * `User.create`), and a create re-sent after a 5xx makes no second user.
+ * `User.create`), and a create re-sent after a 5xx makes no second user. `organisation` (the docs: for super
+ * organisations only) may name the caller's own; the mock's organisations are standard, so another is refused.
  */
 function createUser(call: Call, context: HandlerContext): Response {
-  const body = bodyOf(call, ['identifier', 'key']);
+  const body = bodyOf(call, ['identifier', 'key', 'organisation']);
   const identifier = readText(body.identifier, 'identifier');
+  if (body.organisation !== undefined && body.organisation !== null && body.organisation !== call.organisation)
+    throw invalidParameter('organisation', 'Only a super organisation makes users of another organisation.');
   const key =
     body.key === undefined || body.key === null
       ? call.key
