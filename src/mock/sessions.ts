@@ -7,6 +7,7 @@ import { sleep } from '../core/signal';
 import type { HandlerContext } from './endpoint';
 import type { StoredSession, StoredSource } from './data-shapes';
 import type { StoredKey } from './shapes';
+import { showSource } from './sources';
 import { newId } from './store';
 import { endSubscription } from './subscriptions';
 
@@ -16,11 +17,11 @@ export interface Credentials {
   code?: string;
 }
 
-/** The session as the API shows it: its source nested. */
-export const showSession = (context: HandlerContext, session: StoredSession): unknown => ({
-  ...session,
-  source: context.store.sources.get(session.source) ?? session.source,
-});
+/** The session as the API shows it: its source nested, as `GET /sources/{id}` shows it (`children` included). */
+export function showSession(context: HandlerContext, session: StoredSession): unknown {
+  const source = context.store.sources.get(session.source);
+  return { ...session, source: source ? showSource(context, source) : session.source };
+}
 
 /** Opens a `pending` session on `source` for `key`, decided after a step of `taskDelay`. */
 export function startSession(

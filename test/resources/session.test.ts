@@ -10,6 +10,7 @@ import {
   Session,
   type SessionCreateParams,
   Source,
+  type SourceAttributes,
   type SourceCreateType,
   TimeoutError,
 } from '../../src/index';
@@ -142,6 +143,25 @@ describe('Session.retrieve, list and delete', () => {
     expect((await Session.retrieve(second.id, { client: c })).state).toBe('expired');
     expect((await c.sessions.list({ state: 'active' })).data).toEqual([]);
     expect((await Session.list({ state: 'expired' }, { client: c })).total_count).toBe(2);
+  });
+});
+
+describe("a session's nested source", () => {
+  it("is the source as GET /sources/{id} shows it, its children (a Relay instance's devices) included", async () => {
+    const c = client();
+    await configure(c, api);
+    const user = await c.users.create({ identifier: 'relay-owner' });
+    const session = await c.sessions.create({
+      source: { user, type: 'rirelay.instance' },
+      payload: { code: 'PAIR-2' },
+    });
+    await session.wait();
+    expect(session.source).toMatchObject({ children: { resource: 'list', data: [], total_count: 0 } });
+    await (await c.polls.create({ session, payload: { info_types: ['*'] } })).wait();
+    const nested = (await Session.retrieve(session.id, { client: c })).source as SourceAttributes;
+    const alone = await Source.retrieve(nested.id, { client: c });
+    expect(nested.children).toMatchObject({ total_count: 2 });
+    expect(nested).toEqual({ ...alone });
   });
 });
 

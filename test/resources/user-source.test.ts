@@ -6,6 +6,7 @@ import {
   configure,
   InvalidInputError,
   NotFoundError,
+  RequestError,
   Source,
   type SourceCreateParams,
   User,
@@ -79,6 +80,23 @@ describe('User', () => {
 });
 
 describe('User.create for a super organisation', () => {
+  it('is refused by the mock (standard organisations only) for another organisation; its own is taken', async () => {
+    const c = client();
+    const before = api.created.user ?? 0;
+    const error = await rejectionOf(c.users.create({ identifier: 'bob', organisation: 'org_other' }));
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error).toMatchObject({
+      status: 400,
+      error: 'invalid-parameter',
+      params: { organisation: [expect.any(String)] },
+    });
+    expect(api.created.user ?? 0).toBe(before);
+    const own = await c.organisation.retrieve();
+    const user = await c.users.create({ identifier: 'bob', organisation: own });
+    expect(user).toMatchObject({ identifier: 'bob', organisation: own.id });
+    expect(JSON.parse(api.requests.at(-1)?.body ?? '')).toEqual({ identifier: 'bob', organisation: own.id });
+  });
+
   it('sends organisation, as the docs document it for super organisations, a resource sent as its id', async () => {
     let sent: unknown;
     server.use(

@@ -3,9 +3,10 @@ import { SOURCE_CREATE_TYPES, SOURCE_STATES, USER_STATES } from '../../core/wire
 import { CREATED } from '../choices';
 import { bodyOf, type Call, type HandlerContext, owned, type Route } from '../endpoint';
 import { readChoice, readOptionalText, readRef, readText } from '../fields';
-import { firstPage, listEndpoint } from '../lists';
+import { listEndpoint } from '../lists';
 import { invalidParameter, json } from '../respond';
 import { endSessions } from '../sessions';
+import { showSource } from '../sources';
 import type { StoredSource, StoredUser } from '../data-shapes';
 import { newId } from '../store';
 
@@ -17,11 +18,14 @@ const findSource = (call: Call, context: HandlerContext) =>
 /**
  * Makes a user of `key` (a key id of the organisation; the calling key when absent or null), or answers 200 with the
  * organisation's user of that identifier: ricloud-py's samples get their user so (`get_or_create_user` calls
- * `User.create`), and a create re-sent after a 5xx makes no second user.
+ * `User.create`), and a create re-sent after a 5xx makes no second user. `organisation` (the docs: for super
+ * organisations only) may name the caller's own; the mock's organisations are standard, so another is refused.
  */
 function createUser(call: Call, context: HandlerContext): Response {
-  const body = bodyOf(call, ['identifier', 'key']);
+  const body = bodyOf(call, ['identifier', 'key', 'organisation']);
   const identifier = readText(body.identifier, 'identifier');
+  if (body.organisation !== undefined && body.organisation !== null && body.organisation !== call.organisation)
+    throw invalidParameter('organisation', 'Only a super organisation makes users of another organisation.');
   const key =
     body.key === undefined || body.key === null
       ? call.key
@@ -63,17 +67,6 @@ function updateUser(call: Call, context: HandlerContext): Response {
 /** Refuses a user or source that is `deactivated`: it takes no new source, session or poll. */
 export function checkActive(item: StoredUser | StoredSource | undefined, field: string): void {
   if (item?.state === 'deactivated') throw invalidParameter(field, `The ${item.resource} is deactivated.`);
-}
-
-/** The source as the API shows it: its child sources as a nested list. */
-function showSource(context: HandlerContext, source: StoredSource): unknown {
-  const children = context.store.order.newestFirst(
-    [...context.store.sources.values()].filter((s) => s.parent === source.id),
-  );
-  return {
-    ...source,
-    children: firstPage(children, `/sources?parent=${source.id}`),
-  };
 }
 
 /** The top-level source of `user` with this type and identifier, if there is one. */
