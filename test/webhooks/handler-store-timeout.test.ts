@@ -43,12 +43,12 @@ describe('createWebhookHandler: a replay store that does not answer within handl
   it('answers 503 when the lookup never answers, runs no handler, reports a TimeoutError, frees the id', async () => {
     const hung = { has: true };
     const { store } = hangingStore(hung);
-    const { handler, events, errors } = recorder({ replay: store, handlerTimeout: 20 });
-    expect(await deliver(handler)).toEqual({ status: 503, text: storeTimedOut(20) });
+    const { handler, events, errors } = recorder({ replay: store, handlerTimeout: 200 });
+    expect(await deliver(handler)).toEqual({ status: 503, text: storeTimedOut(200) });
     expect(events).toEqual([]);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toBeInstanceOf(DOMException);
-    expect(errors[0]).toMatchObject({ name: 'TimeoutError', message: storeTimedOut(20) });
+    expect(errors[0]).toMatchObject({ name: 'TimeoutError', message: storeTimedOut(200) });
     // The API's retry, once the store answers again, is handled: the id was not left marked as being handled.
     hung.has = false;
     expect(await deliver(handler)).toEqual({ status: 200, text: 'OK' });
@@ -61,11 +61,11 @@ describe('createWebhookHandler: a replay store that does not answer within handl
     const contexts: EventHandlerContext[] = [];
     const { handler, errors } = recorder({
       replay: store,
-      handlerTimeout: 20,
+      handlerTimeout: 200,
       onAny: (_, context) => void contexts.push(context),
     });
-    expect(await deliver(handler)).toEqual({ status: 503, text: storeTimedOut(20) });
-    expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError', message: storeTimedOut(20) })]);
+    expect(await deliver(handler)).toEqual({ status: 503, text: storeTimedOut(200) });
+    expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError', message: storeTimedOut(200) })]);
     expect(contexts[0]?.signal.reason).toBe(errors[0]);
     // Nothing was recorded, so the API's retry runs the handlers again rather than the event being lost.
     hung.add = false;
@@ -80,7 +80,7 @@ describe('createWebhookHandler: a replay store that does not answer within handl
     const store: ReplayStore = { has: () => (++lookups === 1 ? false : never()), add: () => undefined };
     const { handler } = recorder({
       replay: store,
-      handlerTimeout: 20,
+      handlerTimeout: 200,
       onAny: () => {
         runs++;
         return never();
@@ -88,7 +88,7 @@ describe('createWebhookHandler: a replay store that does not answer within handl
     });
     const first = deliver(handler);
     await vi.waitFor(() => expect(runs).toBe(1));
-    expect(await deliver(handler)).toEqual({ status: 503, text: storeTimedOut(20) });
+    expect(await deliver(handler)).toEqual({ status: 503, text: storeTimedOut(200) });
     expect(lookups).toBe(2);
     expect(runs).toBe(1);
     await first;
@@ -114,15 +114,15 @@ describe('createWebhookHandler: a replay store that does not answer within handl
   it('names the store, not the handlers, when its lookup held the thread past handlerTimeout', async () => {
     const store: ReplayStore = {
       has: () => {
-        hold(60);
+        hold(300);
         return false;
       },
       add: () => undefined,
     };
-    const { handler, events, errors } = recorder({ replay: store, handlerTimeout: 20, on: nextTurn });
-    expect(await deliver(handler)).toEqual({ status: 503, text: storeTimedOut(20) });
+    const { handler, events, errors } = recorder({ replay: store, handlerTimeout: 200, on: nextTurn });
+    expect(await deliver(handler)).toEqual({ status: 503, text: storeTimedOut(200) });
     expect(events).toEqual([]);
-    expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError', message: storeTimedOut(20) })]);
+    expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError', message: storeTimedOut(200) })]);
   });
 
   it('reports a lookup that fails after its timeout, and keeps its message from the sender', async () => {
@@ -132,9 +132,9 @@ describe('createWebhookHandler: a replay store that does not answer within handl
       has: () => new Promise((_, reject) => (fail = reject)),
       add: () => undefined,
     };
-    const { handler, errors } = recorder({ replay: store, handlerTimeout: 20 });
+    const { handler, errors } = recorder({ replay: store, handlerTimeout: 200 });
     const answer = await deliver(handler);
-    expect(answer).toEqual({ status: 503, text: storeTimedOut(20) });
+    expect(answer).toEqual({ status: 503, text: storeTimedOut(200) });
     fail(late);
     await vi.waitFor(() => expect(errors).toHaveLength(2));
     expect(errors).toEqual([
@@ -149,10 +149,10 @@ describe('createWebhookHandler: a secret function that does not answer within ha
   it('answers 503, runs no handler, and reports a TimeoutError naming the secret function', async () => {
     let asked = 0;
     const { handler, events, errors } = recorder({
-      handlerTimeout: 20,
+      handlerTimeout: 200,
       secret: () => (++asked === 1 ? never() : SECRET),
     });
-    const message = 'the secret function did not answer within 20 ms (handlerTimeout)';
+    const message = 'the secret function did not answer within 200 ms (handlerTimeout)';
     expect(await deliver(handler)).toEqual({ status: 503, text: message });
     expect(events).toEqual([]);
     expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError', message })]);
@@ -161,11 +161,11 @@ describe('createWebhookHandler: a secret function that does not answer within ha
 
   it('names the secret function, not the handlers, when it held the thread past handlerTimeout', async () => {
     const secret = () => {
-      hold(60);
+      hold(300);
       return SECRET;
     };
-    const { handler, events, errors } = recorder({ handlerTimeout: 20, secret, on: nextTurn });
-    const message = 'the secret function did not answer within 20 ms (handlerTimeout)';
+    const { handler, events, errors } = recorder({ handlerTimeout: 200, secret, on: nextTurn });
+    const message = 'the secret function did not answer within 200 ms (handlerTimeout)';
     expect(await deliver(handler)).toEqual({ status: 503, text: message });
     expect(events).toEqual([]);
     expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError', message })]);
@@ -186,7 +186,7 @@ describe('createWebhookHandler: a secret function that does not answer within ha
 
 describe('createWebhookHandler: an onError that never settles', () => {
   it('delays the answer by handlerTimeout at most, and leaves it as it was', async () => {
-    const { handler } = recorder({ handlerTimeout: 20, onError: never });
+    const { handler } = recorder({ handlerTimeout: 200, onError: never });
     const refused = await handler(await createSignedRequest(taskSucceeded(), 'whsec_another_secret'));
     expect(refused.status).toBe(400);
     expect(await deliver(handler, 'evt_logged')).toEqual({ status: 200, text: 'OK' });

@@ -43,7 +43,7 @@ describe('createWebhookHandler: handlerTimeout', () => {
     const contexts: EventHandlerContext[] = [];
     const { handler, errors } = recorder({
       replay: undefined,
-      handlerTimeout: 20,
+      handlerTimeout: 200,
       on: {
         'task.succeeded': (_, context) => {
           contexts.push(context);
@@ -54,7 +54,7 @@ describe('createWebhookHandler: handlerTimeout', () => {
     });
     expect(await deliver(handler)).toEqual({
       status: 503,
-      text: 'the webhook handlers did not finish within 20 ms (handlerTimeout)',
+      text: 'the webhook handlers did not finish within 200 ms (handlerTimeout)',
     });
     expect(contexts).toHaveLength(2);
     expect(contexts[0]).toBe(contexts[1]);
@@ -63,7 +63,7 @@ describe('createWebhookHandler: handlerTimeout', () => {
     expect(signal.reason).toBeInstanceOf(DOMException);
     expect(signal.reason).toMatchObject({
       name: 'TimeoutError',
-      message: 'the webhook handlers did not finish within 20 ms (handlerTimeout)',
+      message: 'the webhook handlers did not finish within 200 ms (handlerTimeout)',
     });
     expect(errors).toEqual([signal.reason]);
   });
@@ -83,7 +83,7 @@ describe('createWebhookHandler: handlerTimeout', () => {
     async () => {
       let calls = 0;
       const { handler } = recorder({
-        handlerTimeout: 20,
+        handlerTimeout: 200,
         on: { 'task.succeeded': () => (++calls === 1 ? never() : undefined) },
       });
       expect((await deliver(handler)).status).toBe(503);
@@ -108,7 +108,7 @@ describe('createWebhookHandler: handlerTimeout', () => {
     const first = held();
     let calls = 0;
     const { handler, errors } = recorder({
-      handlerTimeout: 20,
+      handlerTimeout: 200,
       on: {
         'task.succeeded': () => {
           calls++;
@@ -128,7 +128,7 @@ describe('createWebhookHandler: handlerTimeout', () => {
     const first = held();
     const late = new Error('failed late');
     const { handler, errors } = recorder({
-      handlerTimeout: 20,
+      handlerTimeout: 200,
       on: {
         'task.succeeded': async () => {
           await first.promise;
@@ -144,7 +144,7 @@ describe('createWebhookHandler: handlerTimeout', () => {
 
   it('does not report twice a handler that stops with the abort it was given', async () => {
     const { handler, errors } = recorder({
-      handlerTimeout: 20,
+      handlerTimeout: 200,
       onAny: (_, { signal }) =>
         new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
     });
@@ -159,7 +159,7 @@ describe('createWebhookHandler: handlerTimeout', () => {
     const retry = held();
     let calls = 0;
     const { handler } = recorder({
-      handlerTimeout: 20,
+      handlerTimeout: 200,
       on: { 'task.succeeded': () => (++calls === 1 ? first.promise : retry.promise) },
     });
     expect((await deliver(handler)).status).toBe(503);
@@ -252,7 +252,7 @@ describe('createWebhookHandler: handlerTimeout', () => {
     const handler = createWebhookHandler({
       secret: SECRET,
       replay,
-      handlerTimeout: 20,
+      handlerTimeout: 200,
       on: { 'task.succeeded': never },
     });
     expect((await deliver(handler, 'evt_never')).status).toBe(503);
