@@ -461,6 +461,19 @@ describe('a token echoed back in every form', () => {
     expect(error.message).toBe('webhook_config list: connection failed (proxy refused Token [redacted])');
   });
 
+  it("a connection failure's cause that names the token is printed (util.inspect, its stack) without it", async () => {
+    const token = 'tok-secret-abc';
+    const detail = Object.assign(new Error(`proxy refused Token ${token}`), { code: 'EPROXY' });
+    const refuse: typeof fetch = async () => {
+      throw new TypeError(`fetch failed for Token ${token}`, { cause: detail });
+    };
+    const c = new Client({ token, baseUrl: api.baseUrl, fetch: refuse, maxRetries: 0, logLevel: 'off' });
+    const error = (await rejectionOf(c.webhookConfigs.list())) as RicloudError;
+    expectClean([...renderings(error), inspect(error.cause, { depth: 10 })], [token]);
+    expect(inspect(error)).toContain('proxy refused Token [redacted]');
+    expect(error.cause).toMatchObject({ name: 'Error', code: 'EPROXY', message: 'proxy refused Token [redacted]' });
+  });
+
   /** The error of a session create sending `password`, from a server that answers 400 with `body`. */
   const sessionError = async (password: string, body: string) => {
     const echo: typeof fetch = async () =>
