@@ -79,6 +79,24 @@ describe('in process', () => {
     );
   });
 
+  it("the client's token given as an id is refused before sending: it is in no URL, error or log line", async () => {
+    const { logger, lines } = recordingLogger();
+    const c = client({ logger, logLevel: 'debug' });
+    const sentBefore = api.requests.length;
+    for (const call of [
+      () => c.keys.retrieve(TOKEN_A),
+      () => c.webhookConfigs.update(TOKEN_A, { url: RECEIVER }),
+      () => c.get(`/keys/${encodeURIComponent(TOKEN_A)}`),
+    ]) {
+      const error = await rejectionOf(call());
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ field: 'id' });
+      expectClean(renderings(error), [TOKEN_A]);
+    }
+    expect(api.requests.length).toBe(sentBefore);
+    expectClean(lines, [TOKEN_A]);
+  });
+
   it('a body cut inside the secret (say, by a proxy) keeps no part of it', async () => {
     const cut: typeof fetch = async () =>
       new Response(
