@@ -8,11 +8,18 @@ import { readCapped } from './body';
 import { parseAnswer } from './call-answer';
 import { CallRetries } from './call-retry';
 import { setRequest } from './call-request';
-import { type RequestInfo, RicloudError as BaseError, type RicloudError, ResponseTooLargeError } from './errors';
+import {
+  InvalidInputError,
+  type RequestInfo,
+  RicloudError as BaseError,
+  type RicloudError,
+  ResponseTooLargeError,
+} from './errors';
 import { mapFailure } from './failure';
 import { runHooks } from './hooks';
 import type { RequestOptions } from './options';
 import { MAX_TIMER_MS } from './params';
+import { REDACTED } from './redact';
 import { follow, within } from './signal';
 import { type Answer, mayHaveWritten, type RequestSpec, responseMeta } from './spec';
 import type { Transport } from './transport';
@@ -95,6 +102,9 @@ export class Call<T> {
   /** Sends the call, retrying as its policy allows; returns the validated answer or throws one RicloudError. */
   async run(): Promise<Answer<T>> {
     const { spec, options, transport } = this;
+    // A key's token given for its id would be in the URL, which servers and proxies log, and in errors: not sent.
+    if (spec.path.split('/').some((step) => transport.redactToken(step) === REDACTED))
+      throw new InvalidInputError('id', "is the client's API token, not an id (nothing was sent)");
     if (options.signal?.aborted) throw abortError(spec.what, options.signal, this.info);
     const release = options.signal && follow(options.signal, this);
     const deadline = setTimeout(() => {

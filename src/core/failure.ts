@@ -5,6 +5,7 @@ import { abortError } from './abort';
 import { ConnectionError, MAY_HAVE_APPLIED, type RequestInfo, type RicloudError, TimeoutError } from './errors';
 import { corsHint, failedBeforeSending, networkDetail } from './network';
 import type { RequestOptions } from './options';
+import { hiddenCopy } from './signed-url';
 import { retryAfterMs } from './retry-after';
 import { mayHaveWritten, type RequestSpec } from './spec';
 
@@ -67,7 +68,8 @@ export function mapFailure(error: unknown, body: string, call: FailedCall): Ricl
   const notSent = failedBeforeSending(error);
   // The cause's words may be anything a custom fetch or proxy said, so they are redacted as a server's are.
   const detail = networkDetail(error);
-  const cause = (error as { cause?: unknown })?.cause ?? error;
+  // A copy with the same hidden, as `util.inspect(err)` prints the cause: the platform's error is not changed in place.
+  const cause = hiddenCopy((error as { cause?: unknown })?.cause ?? error, call.transport.redact);
   const hint = corsHint(error, info.url);
   return new ConnectionError(
     `${spec.what}: connection failed${detail ? ` (${call.transport.redact(detail)})` : ''}${hint}${

@@ -3,6 +3,7 @@ import type * as z from 'zod/mini';
 import { ResponseValidationError, type RequestInfo } from './errors';
 import { describe, isPlainObject, withArticle } from './params';
 import { isSecretKey, redactText } from './redact';
+import { hiddenCopy } from './signed-url';
 import type { StandardSchemaV1 } from './standard-schema';
 
 type $ZodIssue = z.core.$ZodIssue;
@@ -79,7 +80,10 @@ export function parseBody<T>(
     return json as T;
   };
   // A caller's schema may throw, or be async: the answer arrived, so no connection failed.
-  const threw = (cause: unknown) => invalid(context, text, '', 'the schema threw while checking the response', cause);
+  // Its error may quote the answer, secrets and all: `util.inspect(err)` prints the cause, so a copy hides them.
+  const hide = (said: string) => redactText(said, context.redact);
+  const threw = (cause: unknown) =>
+    invalid(context, text, '', 'the schema threw while checking the response', hiddenCopy(cause, hide));
   if (!schema) return settle(undefined);
   let verdict: Verdict<T> | Promise<Verdict<T>>;
   try {

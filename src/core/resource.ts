@@ -4,7 +4,7 @@ import { InvalidInputError } from './errors';
 import { heldBy, hold } from './held';
 import type { ResponseMeta } from './spec';
 import { INSPECT, inspected } from './inspect';
-import { REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
+import { isSecretKey, REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
 import { hideNestedSecrets } from './secret-walk';
 
 /**
@@ -55,8 +55,9 @@ export abstract class Resource {
       if (key in this) continue;
       const value = (attributes as Record<string, unknown>)[key];
       hideNestedSecrets(key, value);
-      // Assignment makes the same own, writable, enumerable property as defineProperty, at a fraction of the cost.
-      if (HIDDEN.has(key))
+      // Assignment makes the same own, writable, enumerable property as defineProperty, at a fraction of the cost. A
+      // secret in another case (`Token`) is hidden too, as one nested is.
+      if (isSecretKey(key))
         Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: false });
       else (this as Record<string, unknown>)[key] = value;
     }

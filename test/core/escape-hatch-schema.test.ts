@@ -2,6 +2,7 @@
  * The escape hatch's `schema` (`client.get(path, { schema })`): any Standard Schema v1, zod's or another library's,
  * sync or async. A refusal is a ResponseValidationError naming the field, with the status and the redacted body.
  */
+import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import * as z from 'zod/mini';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
@@ -135,6 +136,19 @@ describe('client.get(path, { schema }) with a Standard Schema', () => {
     expect(error).toMatchObject({ status: 200, field: '', mayHaveSucceeded: false });
     expect(error.message).toContain('the schema threw while checking the response');
     expect((error.cause as Error).message).toBe('schema boom');
+  });
+
+  it('a schema that throws quoting the answer: its cause, as util.inspect prints it, hides the secrets', async () => {
+    thingsAnswer({ session: { state: 'failed', password: 'hunter2-correct-horse' } });
+    const quoting = standard((value) => {
+      throw new TypeError(`cannot read ${JSON.stringify(value)} for Token ${TOKEN_A}`);
+    });
+    const error = await rejectionOf(client().get('/things', { schema: quoting }));
+    const cause = error.cause as Error;
+    expect(cause).toBeInstanceOf(TypeError);
+    expect(cause.message).toContain('"password":"[redacted]"');
+    for (const shown of [inspect(error), cause.stack ?? ''])
+      for (const secret of ['hunter2', TOKEN_A]) expect(shown).not.toContain(secret);
   });
 
   it('an async schema that never settles ends with the call: at its deadline, or when its signal aborts', async () => {

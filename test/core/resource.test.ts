@@ -3,13 +3,15 @@
  * (test/public-types.check.ts). A resource behind a Proxy, frozen or sealed, or copied with its prototype
  * (`Object.create`, a clone): which in-place calls it takes, and how a refusal names it.
  */
+import { inspect } from 'node:util';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import * as sdk from '../../src/index';
 import { InvalidInputError, WebhookConfig } from '../../src/index';
-import { rejectionOf, useMockApi } from '../support/core-harness';
+import { CONFIG_ANSWER, rejectionOf, useMockApi } from '../support/core-harness';
 import { reactive } from '../support/reactive';
 
-const { api, client } = useMockApi();
+const { api, client, server } = useMockApi();
 
 /** The names a resource's methods, getters and response facts go by: none is copied. */
 const NOT_ATTRIBUTES = ['update', 'refresh', 'test', 'delete', 'rotate', 'wait', 'done', 'lastResponse', 'client'];
@@ -34,6 +36,26 @@ describe('a spread resource', () => {
       expect(Object.getOwnPropertySymbols(copy)).toEqual([]);
     }
   });
+});
+
+describe('a secret attribute spelled in another case', () => {
+  it.each(['Secret', 'TOKEN', 'Credentials'])(
+    'keeps a top-level `%s` readable, but out of console.log, spread and JSON.stringify, as a nested one is',
+    async (key) => {
+      const SECRET = 'whsec_top_level_0123456789abcdef0123456789';
+      server.use(
+        http.get(`${api.baseUrl}/configs/webhook/wc_1`, () => HttpResponse.json({ ...CONFIG_ANSWER, [key]: SECRET })),
+      );
+      const config = await client().webhookConfigs.retrieve('wc_1');
+      expect((config as unknown as Record<string, unknown>)[key]).toBe(SECRET);
+      for (const shown of [
+        JSON.stringify(config),
+        inspect(config, { showHidden: true }),
+        JSON.stringify({ ...config }),
+      ])
+        expect(shown).not.toContain(SECRET);
+    },
+  );
 });
 
 // Vue's reactive() hands back a Proxy of the resource, which runs its getters and methods with itself as `this`: a

@@ -79,6 +79,24 @@ describe('in process', () => {
     );
   });
 
+  it("the client's token given as an id is refused before sending: it is in no URL, error or log line", async () => {
+    const { logger, lines } = recordingLogger();
+    const c = client({ logger, logLevel: 'debug' });
+    const sentBefore = api.requests.length;
+    for (const call of [
+      () => c.keys.retrieve(TOKEN_A),
+      () => c.webhookConfigs.update(TOKEN_A, { url: RECEIVER }),
+      () => c.get(`/keys/${encodeURIComponent(TOKEN_A)}`),
+    ]) {
+      const error = await rejectionOf(call());
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ field: 'id' });
+      expectClean(renderings(error), [TOKEN_A]);
+    }
+    expect(api.requests.length).toBe(sentBefore);
+    expectClean(lines, [TOKEN_A]);
+  });
+
   it('a body cut inside the secret (say, by a proxy) keeps no part of it', async () => {
     const cut: typeof fetch = async () =>
       new Response(
@@ -459,6 +477,19 @@ describe('a token echoed back in every form', () => {
     const c = new Client({ token, baseUrl: api.baseUrl, fetch: refuse, maxRetries: 0, logLevel: 'off' });
     const error = await rejectionOf(c.webhookConfigs.list());
     expect(error.message).toBe('webhook_config list: connection failed (proxy refused Token [redacted])');
+  });
+
+  it("a connection failure's cause that names the token is printed (util.inspect, its stack) without it", async () => {
+    const token = 'tok-secret-abc';
+    const detail = Object.assign(new Error(`proxy refused Token ${token}`), { code: 'EPROXY' });
+    const refuse: typeof fetch = async () => {
+      throw new TypeError(`fetch failed for Token ${token}`, { cause: detail });
+    };
+    const c = new Client({ token, baseUrl: api.baseUrl, fetch: refuse, maxRetries: 0, logLevel: 'off' });
+    const error = (await rejectionOf(c.webhookConfigs.list())) as RicloudError;
+    expectClean([...renderings(error), inspect(error.cause, { depth: 10 })], [token]);
+    expect(inspect(error)).toContain('proxy refused Token [redacted]');
+    expect(error.cause).toMatchObject({ name: 'Error', code: 'EPROXY', message: 'proxy refused Token [redacted]' });
   });
 
   /** The error of a session create sending `password`, from a server that answers 400 with `body`. */
