@@ -3,7 +3,7 @@ import type { DownloadOptions } from './download';
 import { abortError } from './abort';
 import { ConnectionError, RicloudError, TimeoutError } from './errors';
 import { follow } from './signal';
-import { hiddenCopy } from './signed-url';
+import { hiddenCopy } from './hidden-copy';
 
 /**
  * Releases a download's following of the caller's signal once its stream is collected. Absent where the platform lacks

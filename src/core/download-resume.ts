@@ -7,7 +7,7 @@ import type { Bytes } from './checked-stream';
 import type { Limits } from './download-limits';
 import { ConnectionError, type RequestInfo } from './errors';
 import { sleep } from './signal';
-import { hiddenCopy } from './signed-url';
+import { hiddenCopy } from './hidden-copy';
 
 /** The wait before a download's retry number `retry` (from 1), ky's or a resume's: ky's default, 0.3 s doubling. */
 // Written out: ky does not export it, and its count starts again at each resume, which runs outside ky's retry loop.

@@ -13,7 +13,8 @@ import { downloadBackoff, resumingBody } from './download-resume';
 import { checkKeys, checkObject, checkRules, checkUrl, MILLISECONDS, numberIn, type Rule } from './params';
 import { readCapped } from './body';
 import { MAX_RETRY_AFTER_MS, retryAfterMs } from './retry-after';
-import { credentialHider, hiddenCopy } from './signed-url';
+import { hiddenCopy } from './hidden-copy';
+import { credentialHider } from './signed-url';
 import type { Transport } from './transport';
 
 /** Bytes received so far, and the file's size when known. */

@@ -5,7 +5,7 @@ import { abortError } from './abort';
 import { ConnectionError, MAY_HAVE_APPLIED, type RequestInfo, type RicloudError, TimeoutError } from './errors';
 import { corsHint, failedBeforeSending, networkDetail } from './network';
 import type { RequestOptions } from './options';
-import { hiddenCopy } from './signed-url';
+import { hiddenCopy } from './hidden-copy';
 import { retryAfterMs } from './retry-after';
 import { mayHaveWritten, type RequestSpec } from './spec';
 

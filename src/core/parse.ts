@@ -3,7 +3,7 @@ import type * as z from 'zod/mini';
 import { ResponseValidationError, type RequestInfo } from './errors';
 import { describe, isPlainObject, withArticle } from './params';
 import { isSecretKey, redactText } from './redact';
-import { hiddenCopy } from './signed-url';
+import { hiddenCopy } from './hidden-copy';
 import type { StandardSchemaV1 } from './standard-schema';
 
 type $ZodIssue = z.core.$ZodIssue;
