@@ -4,7 +4,7 @@
  * an idle timeout and an optional overall deadline.
  */
 import type { HTTPError, KyInstance } from 'ky';
-import { type RequestInfo, ResponseTooLargeError } from './errors';
+import { type RequestInfo, ResponseTooLargeError, ResponseValidationError } from './errors';
 import type { mapFailure } from './failure';
 import { type Bytes, checkedStream } from './checked-stream';
 import { requestFailure } from './download-failure';
@@ -101,12 +101,19 @@ function checkOptions(options: unknown): DownloadOptions {
  */
 const sendsToken = (url: string, baseUrl: string): boolean => new URL(url).origin === new URL(baseUrl).origin;
 
+/** Whether `response` is a `206` whose `Content-Range` is not the whole file from byte 0 (or is missing). */
+function partOnly(response: Response): boolean {
+  const [, end, size] = /^bytes 0-(\d+)\/(\d+)$/.exec(response.headers.get('content-range') ?? '') ?? [];
+  return response.status === 206 && Number(end) + 1 !== Number(size);
+}
+
 /**
  * Opens the download of `file` with the transport `connect` gives (after the options are checked): resolves once the
  * answer's headers arrived, with its body as a checked stream.
  * @throws InvalidInputError for a bad option or URL; ResultExpiredError for a 410; RequestError, ServerError,
- *   ConnectionError, TimeoutError or AbortError for the request. The stream fails with SizeMismatchError,
- *   ChecksumMismatchError, TimeoutError, AbortError or ConnectionError.
+ *   ConnectionError, TimeoutError or AbortError for the request; ResponseValidationError for a 206 holding part of
+ *   the file. The stream fails with SizeMismatchError, ChecksumMismatchError, TimeoutError, AbortError or
+ *   ConnectionError.
  */
 export async function openDownload(
   connect: () => Promise<Connection>,
@@ -160,6 +167,16 @@ export async function openDownload(
     throw await requestFailure(error, { engine, info, what: file.what, hideWith, limits, options: o, maxBytes });
   };
   const response = await send().catch((error: unknown) => failed(error).finally(() => limits.end()));
+  // Asked for the whole file, a server sending part of it would pass for it where no `size` or `checksum` checks.
+  if (partOnly(response)) {
+    limits.end();
+    void response.body?.cancel().catch(() => undefined);
+    const range = redact(response.headers.get('content-range') ?? 'missing');
+    throw new ResponseValidationError(
+      `${file.what}: the server answered 206 Partial Content (Content-Range ${range}) to a request for the whole file`,
+      { status: 206, request: info, field: '', body: '' },
+    );
+  }
   const total = file.size ?? (Number(response.headers.get('content-length')) || undefined);
   const resume = { send: (headers: Record<string, string>) => send(headers).catch(failed), info, maxRetries };
   const body = resumingBody(response, { ...resume, total, checked: Boolean(file.checksum), limits, what: file.what });

@@ -9,7 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http, HttpResponse, passthrough } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { AbortError, ChecksumMismatchError, Client, ConnectionError, type Result } from '../../src/index';
+import {
+  AbortError,
+  ChecksumMismatchError,
+  Client,
+  ConnectionError,
+  ResponseValidationError,
+  type Result,
+} from '../../src/index';
 import { startMockServer } from '../../src/mock/index';
 import { downloadToFile } from '../../src/node';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
@@ -310,5 +317,35 @@ describe('a download cut part way by the network', () => {
     const error = await rejectionOf(result.download({ signal: controller.signal }).then(bytesOf));
     expect(error).toBeInstanceOf(AbortError);
     expect(sent).toHaveLength(1);
+  });
+});
+
+describe('a first answer that is part of the file (206 to a request without Range)', () => {
+  it('is refused, status and all, when its Content-Range is not the whole file: no part passes for the file', async () => {
+    const result = await fileResult();
+    // Without size and checksum, nothing at the end would tell half a file from the whole.
+    Object.assign(result, { checksum: null, size: null });
+    const half = await firstHalf(result);
+    const range = `bytes 0-${HALF - 1}/${SIZE}`;
+    answerFiles(() => new HttpResponse(half, { status: 206, headers: { 'content-range': range } }));
+    const error = await rejectionOf(result.download());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).toMatchObject({ status: 206, request: { attempts: 1 } });
+    expect(error.message).toContain(`206 Partial Content (Content-Range ${range})`);
+    const dir = await mkdtemp(join(tmpdir(), 'ricloud-206-'));
+    try {
+      await expect(downloadToFile(result, join(dir, 'file'))).rejects.toBeInstanceOf(ResponseValidationError);
+      await expect(readFile(join(dir, 'file'))).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+
+  it('is downloaded as usual when its Content-Range is the whole file', async () => {
+    const result = await fileResult();
+    const whole = await bytesOf(await result.download());
+    const range = `bytes 0-${SIZE - 1}/${SIZE}`;
+    answerFiles(() => new HttpResponse(whole, { status: 206, headers: { 'content-range': range } }));
+    expect(md5(await bytesOf(await result.download()))).toBe(result.checksum);
   });
 });
