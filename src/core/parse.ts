@@ -1,7 +1,7 @@
 /** Response bodies to values: JSON, then the resource's zod schema or the caller's Standard Schema. */
 import type * as z from 'zod/mini';
 import { ResponseValidationError, type RequestInfo } from './errors';
-import { describe, isPlainObject, withArticle } from './params';
+import { describe, isPlainObject, MAX_PAGE_SIZE, withArticle } from './params';
 import { isSecretKey, redactText } from './redact';
 import { hiddenCopy } from './hidden-copy';
 import type { StandardSchemaV1 } from './standard-schema';
@@ -67,6 +67,11 @@ export function parseBody<T>(
     `${id}`.toLowerCase() !== context.id.toLowerCase()
   )
     throw invalid(context, text, 'id', 'field `id` names another resource');
+  // The API sends at most MAX_PAGE_SIZE items a page. zod makes an issue for each bad field of each item it checks: a
+  // 10 MB page of three million bad items made gigabytes of them, and the process ran out of memory.
+  const data = (json as { data?: unknown } | null)?.data;
+  if (context.page && Array.isArray(data) && data.length > MAX_PAGE_SIZE)
+    throw invalid(context, text, 'data', `field \`data\` holds more than ${MAX_PAGE_SIZE} items`);
   const settle = (verdict: Verdict<T> | undefined): T => {
     if (verdict && !Array.isArray(verdict)) return verdict.value;
     const problem = shapeProblem(json, context.page);
