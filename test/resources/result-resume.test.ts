@@ -321,7 +321,7 @@ describe('a download cut part way by the network', () => {
 });
 
 describe('a first answer that is part of the file (206 to a request without Range)', () => {
-  it('is refused, status and all, when its Content-Range is not the whole file: no part passes for the file', async () => {
+  it('is refused, status and all, when its Content-Range is not the whole file: no part passes for it', async () => {
     const result = await fileResult();
     // Without size and checksum, nothing at the end would tell half a file from the whole.
     Object.assign(result, { checksum: null, size: null });
