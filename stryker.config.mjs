@@ -34,7 +34,6 @@ export const groups = [
     modules: [
       { source: 'src/core/list.ts', break: 85 },
       { source: 'src/core/errors.ts', break: 85 },
-      { source: 'src/core/error-family.ts', break: 85 },
       { source: 'src/core/answer-error.ts', break: 85 },
       { source: 'src/core/fields.ts', break: 85 },
       { source: 'src/core/failure.ts', break: 85 },

@@ -2,7 +2,10 @@
  * The RicloudError family: every failure the SDK reports is one of these. It imports no HTTP client, so
  * `ricloud/webhooks` can share it. `answer-error.ts` says which HTTP status becomes which class.
  */
-import { FAMILY, madeByOtherBuild } from './error-family';
+import { SHARED } from './shared';
+
+// Marks the family's classes in both builds, so `instanceof` knows an error the other build made.
+const FAMILY = Symbol.for(`${SHARED}error`);
 
 /** Where a request went, for errors and hooks. Never holds the token. */
 export interface RequestInfo {
@@ -16,6 +19,19 @@ export interface RequestInfo {
   attempts: number;
   /** The server's request id, when it sent one. */
   requestId?: string | undefined;
+}
+
+/** True when `value` is an error of the other build's class of `family`'s name (the build keeps class names). */
+function madeByOtherBuild(family: { name: string }, value: unknown): boolean {
+  let named = false;
+  // A class's prototype is its parent class: NotFoundError, RequestError, …, RicloudError, Error, Function.prototype.
+  for (let made = (value as { constructor?: unknown } | null)?.constructor; typeof made === 'function'; ) {
+    // An error of this build: the native check has answered, and a minifier may have given two classes one name.
+    if (made === RicloudError) return false;
+    named ||= FAMILY in made && made.name === family.name;
+    made = Object.getPrototypeOf(made);
+  }
+  return named;
 }
 
 /** Base class of every error the SDK throws. `instanceof RicloudError` catches them all. */
@@ -40,7 +56,7 @@ export class RicloudError extends Error {
    */
   static override [Symbol.hasInstance]<T>(this: abstract new (...args: never) => T, value: unknown): value is T {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asks about, a subclass too.
-    return Function.prototype[Symbol.hasInstance].call(this, value) || madeByOtherBuild(this, value, RicloudError);
+    return Function.prototype[Symbol.hasInstance].call(this, value) || madeByOtherBuild(this, value);
   }
 
   /** `options` sets `cause` and the fields of the same names; `mayHaveSucceeded` defaults to false. */
