@@ -2,12 +2,11 @@
  * Answers nested far deeper than any the API sends (a hostile or broken server), over a real socket: a value the SDK
  * returns is built and printed without recursion, so such an answer is returned, never a RangeError from the stack.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { format, inspect } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, Session, WebhookConfig } from '../../src/index';
-import { CONFIG_ANSWER, TOKEN_A } from '../support/core-harness';
+import { describe, expect, it } from 'vitest';
+import { Session, WebhookConfig } from '../../src/index';
+import { CONFIG_ANSWER } from '../support/core-harness';
+import { useAnswerServer } from './support';
 
 // 100 000 levels of lists: about 200 KB, far inside the size cap, and far past what a recursive walk survives.
 const LEVELS = 100_000;
@@ -29,21 +28,7 @@ const SESSION_ANSWER = {
 /** `answer` as JSON text with a `nested` attribute LEVELS deep, and `extra` beside it. */
 const deeply = (answer: object, extra = '') => `${JSON.stringify(answer).slice(0, -1)},${extra}"nested":${DEEP}}`;
 
-let server: Server;
-let baseUrl = '';
-let body = '';
-
-beforeAll(async () => {
-  server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-const client = () => new Client({ token: TOKEN_A, baseUrl, logLevel: 'off' });
+const { answer, client } = useAnswerServer();
 
 /** The depth of the list nesting in `value`, counted with a loop. */
 function depthOf(value: unknown): number {
@@ -54,7 +39,7 @@ function depthOf(value: unknown): number {
 
 describe('an answer nested 100 000 levels deep', () => {
   it('a session is returned, with the nested attribute whole and an echoed password still dropped', async () => {
-    body = deeply(SESSION_ANSWER, '"extra":{"payload":{"password":"hunter2-echoed"}},');
+    answer(deeply(SESSION_ANSWER, '"extra":{"payload":{"password":"hunter2-echoed"}},'));
     const session = await client().sessions.retrieve('ses_1');
     expect(session).toBeInstanceOf(Session);
     expect(session.state).toBe('active');
@@ -63,13 +48,13 @@ describe('an answer nested 100 000 levels deep', () => {
   });
 
   it('a page of sessions is returned', async () => {
-    body = `{"data":[${deeply(SESSION_ANSWER)}],"has_more":false}`;
+    answer(`{"data":[${deeply(SESSION_ANSWER)}],"has_more":false}`);
     const page = await client().sessions.list();
     expect(page.data.map((session) => session.id)).toEqual(['ses_1']);
   });
 
   it('a resource holding it prints, to any depth, with its secrets still hidden', async () => {
-    body = deeply({ ...CONFIG_ANSWER, secret: 'whsec_kept_out' }, '"extra":{"token":"tok_kept_out"},');
+    answer(deeply({ ...CONFIG_ANSWER, secret: 'whsec_kept_out' }, '"extra":{"token":"tok_kept_out"},'));
     const config = await client().webhookConfigs.retrieve('wc_1');
     expect(config).toBeInstanceOf(WebhookConfig);
     const printed = [

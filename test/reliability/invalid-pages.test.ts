@@ -4,34 +4,19 @@
  * issues and the process died out of memory; 200 000 overflowed the stack in zod. Such a page is refused before any
  * item is checked.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, ResponseValidationError, WebhookConfig } from '../../src/index';
-import { CONFIG_ANSWER, rejectionOf, TOKEN_A } from '../support/core-harness';
+import { describe, expect, it } from 'vitest';
+import { ResponseValidationError, WebhookConfig } from '../../src/index';
+import { CONFIG_ANSWER, rejectionOf } from '../support/core-harness';
+import { useAnswerServer } from './support';
 
-let server: Server;
-let baseUrl = '';
-let body = '';
-
-beforeAll(async () => {
-  server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-const client = () => new Client({ token: TOKEN_A, baseUrl, logLevel: 'off' });
+const { answer, client } = useAnswerServer();
 
 /** A page of `items`, as JSON text. */
 const page = (items: string[]) => `{"data":[${items.join(',')}],"has_more":false}`;
 
 describe('a page of more items than the API sends', () => {
   it('200 000 items, each missing every field: ResponseValidationError on data, with status and raw text', async () => {
-    body = page(Array(200_000).fill('{}'));
+    answer(page(Array(200_000).fill('{}')));
     const error = await rejectionOf(client().webhookConfigs.list());
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error).toMatchObject({ status: 200, field: 'data' });
@@ -41,16 +26,16 @@ describe('a page of more items than the API sends', () => {
 
   it('1001 good items are refused too, and 1000 are returned whole', async () => {
     const items = Array.from({ length: 1001 }, (_, i) => JSON.stringify({ ...CONFIG_ANSWER, id: `wc_${i}` }));
-    body = page(items);
+    answer(page(items));
     await expect(client().webhookConfigs.list()).rejects.toMatchObject({ field: 'data' });
-    body = page(items.slice(0, 1000));
+    answer(page(items.slice(0, 1000)));
     const { data } = await client().webhookConfigs.list();
     expect(data).toHaveLength(1000);
     expect(data.every((item) => item instanceof WebhookConfig)).toBe(true);
   });
 
   it('1000 items, each missing every field, are refused at the first', async () => {
-    body = page(Array(1000).fill('{}'));
+    answer(page(Array(1000).fill('{}')));
     const error = await rejectionOf(client().webhookConfigs.list());
     expect(error).toMatchObject({ status: 200, field: 'data.0.id' });
   });

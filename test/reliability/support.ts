@@ -2,7 +2,8 @@
  * Set-up shared by the reliability tests: the mock API over real sockets (so a reset really drops the connection, a
  * truncated body is really cut and a hang really hangs), a port that refuses connections, and small counters.
  */
-import { createServer } from 'node:net';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { Client, type ClientOptions, type RequestOptions } from '../../src/index';
 import { startMockServer, type MockApi, type MockServer, type MockServerOptions } from '../../src/mock/index';
@@ -62,6 +63,34 @@ export function useMockServer(options: MockServerOptions = {}) {
     /** A client for the server that logs nothing unless told. */
     client: (extra: ClientOptions = {}) =>
       new Client({ token: TOKEN_A, baseUrl: started().url, logLevel: 'off', ...extra }),
+  };
+}
+
+/**
+ * Starts, for the whole file, a loopback server that answers every request 200 with the JSON text last given to
+ * `answer` (a body no mock would send), and returns a client factory for it.
+ */
+export function useAnswerServer() {
+  let server: Server | undefined;
+  let baseUrl = '';
+  let body = '';
+  beforeAll(async () => {
+    const started = createHttpServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(body);
+    });
+    server = started;
+    await new Promise<void>((resolve) => started.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+  return {
+    /** Sets the text every later request is answered with. */
+    answer: (text: string) => {
+      body = text;
+    },
+    /** A client for the server that logs nothing. */
+    client: () => new Client({ token: TOKEN_A, baseUrl, logLevel: 'off' }),
   };
 }
 
