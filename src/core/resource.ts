@@ -4,7 +4,7 @@ import { InvalidInputError } from './errors';
 import { heldBy, hold } from './held';
 import type { ResponseMeta } from './spec';
 import { INSPECT, inspected } from './inspect';
-import { isSecretKey, REDACTED, SECRET_ATTRIBUTES as HIDDEN } from './redact';
+import { isSecretKey, REDACTED } from './redact';
 import { hideNestedSecrets } from './secret-walk';
 
 /**
@@ -116,7 +116,8 @@ export abstract class Resource {
     // A copy of the top level only: inspect walks the rest to its depth, where a JSON copy overflowed the stack on
     // an answer nested far enough.
     const shown: Record<string, unknown> = { ...(this as object) };
-    for (const key of HIDDEN) if ((this as unknown as Record<string, unknown>)[key] != null) shown[key] = REDACTED;
+    for (const key of Object.getOwnPropertyNames(this))
+      if (isSecretKey(key) && (this as unknown as Record<string, unknown>)[key] != null) shown[key] = REDACTED;
     return inspected(this, shown, { ...options, showHidden: false }, inspect);
   }
 }

@@ -54,6 +54,8 @@ describe('a secret attribute spelled in another case', () => {
         JSON.stringify({ ...config }),
       ])
         expect(shown).not.toContain(SECRET);
+      // The inspect form marks it as it marks `secret`, so a reader sees it is there.
+      expect(inspect(config)).toContain(`${key}: '[redacted]'`);
     },
   );
 });
