@@ -90,7 +90,8 @@ export const SOURCE_LOCKED = 'source-locked';
 
 /**
  * How the mock ends a session from its credentials: the first matching row decides (`error` null: `active`).
- * iCloud accounts whose identifier starts with `2fa` need a code; Relay instances are paired by their code.
+ * iCloud accounts whose identifier starts with `2fa` need a code: none, or a wrong one, is `code-required`
+ * (ricloud-py's iCloud sample asks again on it); `code-invalid` is a wrong Relay pairing code (its Relay sample's).
  */
 export const SESSION_OUTCOMES: readonly {
   type: string;
@@ -99,8 +100,11 @@ export const SESSION_OUTCOMES: readonly {
 }[] = [
   { type: 'icloud.account', when: (_, p) => p.password === 'wrong', error: 'invalid-credentials' },
   { type: 'icloud.account', when: (id) => id.startsWith('locked'), error: SOURCE_LOCKED },
-  { type: 'icloud.account', when: (id, p) => id.startsWith('2fa') && !p.code, error: 'code-required' },
-  { type: 'icloud.account', when: (id, p) => id.startsWith('2fa') && p.code === 'invalid', error: 'code-invalid' },
+  {
+    type: 'icloud.account',
+    when: (id, p) => id.startsWith('2fa') && (!p.code || p.code === 'invalid'),
+    error: 'code-required',
+  },
   { type: 'rirelay.instance', when: (_, p) => p.code === 'invalid', error: 'code-invalid' },
 ];
 

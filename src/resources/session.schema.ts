@@ -21,7 +21,7 @@ export const sessionSchema = (kit: Kit) => {
     source: z.union([sourceSchema(kit), id()]),
     /** `pending` at first, then `active` or `failed` (see `error`); `expired` once it ended. */
     state: openEnum<typeof SESSION_STATES>(),
-    /** Why the session failed, as a slug: `code-required` (a 2FA code), `code-invalid` (a wrong code), or another. */
+    /** Why it failed, as a slug: `code-required` (no 2FA code, or a wrong one), `code-invalid` (a wrong Relay code). */
     error: maybe(openEnum<['code-required', 'code-invalid']>()),
     /** When the session was created (ISO 8601). */
     date_created: datetime(),

@@ -252,6 +252,22 @@ describe("what ricloud-py's integration test and samples send beyond the docs' e
     },
   );
 
+  it(
+    "fails an iCloud session with a wrong 2FA code as `code-required`, on which ricloud-py's sample asks again " +
+      '(its `code-invalid` is a wrong Relay pairing code)',
+    async () => {
+      const user = await usableWithUser();
+      const account = { user, type: 'icloud.account', identifier: '2fa.jane@icloud.com' };
+      // samples/icloud.py: `code-required` without a code asks for one; with a wrong one, warns and asks again.
+      expect(await opened(account, { password: 'p' })).toMatchObject({ state: 'failed', error: 'code-required' });
+      const wrong = await opened(account, { password: 'p', code: 'invalid' });
+      expect(wrong).toMatchObject({ state: 'failed', error: 'code-required' });
+      expect(await opened(account, { password: 'p', code: '123456' })).toMatchObject({ state: 'active' });
+      const relay = await opened({ user, type: 'rirelay.instance' }, { code: 'invalid' });
+      expect(relay).toMatchObject({ state: 'failed', error: 'code-invalid' });
+    },
+  );
+
   it('pairs a new code with an instance named as no Relay instance of the organisation is, even by hand', async () => {
     const user = await usableWithUser();
     const other = (await call('/users', { method: 'POST', body: { identifier: 'other@reincubate.com' } })).json.id;

@@ -16,9 +16,10 @@ from receiver import Receiver, settled
 PRINTED = re.compile(r"^(\w+)\((\{.*\})\)$", re.MULTILINE | re.DOTALL)
 
 
-def cli(*args):
-    """Runs `python -m ricloud *args`; returns its output, failing on a non-zero exit."""
-    done = subprocess.run([sys.executable, "-m", "ricloud"] + list(args), capture_output=True, text=True, timeout=120)
+def cli(*args, answers=None):
+    """Runs `python -m ricloud *args`, `answers` typed at its prompts; returns its output, failing on a nonzero exit."""
+    command = [sys.executable, "-m", "ricloud"] + list(args)
+    done = subprocess.run(command, input=answers, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, "ricloud %s exited %d:\n%s%s" % (
         " ".join(args),
         done.returncode,
@@ -62,6 +63,10 @@ def main():
     session = printed(out, "Session")
     assert session["state"] == "active" and "Session created" in out, out
     assert printed(cli("icloud", "session", "latest", "john@example.com", *user), "Session")["id"] == session["id"]
+    # A 2FA account: the sample asks for a code on `code-required`, and again ("Invalid code provided") on a wrong one.
+    args = ["icloud", "session", "create", "2fa.jane@example.com", "--icloud-password", "p"]
+    out = cli(*args, *user, answers="invalid\n1234\n")
+    assert printed(out, "Session")["state"] == "active" and "Invalid code provided" in out, out
     out = cli("icloud", "poll", "create", session["id"], "--info-types", "*", "--data-types", "ios_messages.messages")
     poll = printed(out, "Poll")
     assert poll["state"] == "completed" and poll["results"]["total_count"] == 2, out

@@ -27,7 +27,7 @@ export const SESSION_FAILURES = [
     'icloud.account',
     '2fa.john@icloud.com',
     { password: 'r', code: 'invalid' },
-    'code-invalid',
+    'code-required',
     'unvalidated',
   ],
   ['a wrong Relay pairing code', 'rirelay.instance', 'relay-1', { code: 'invalid' }, 'code-invalid', 'unvalidated'],
