@@ -205,7 +205,8 @@ function held(released: AbortSignal, ms?: number, signal?: AbortSignal): Promise
 
 /** The key whose token the request carries; 401 when there is none or it is not a key's. */
 function authenticate(context: HandlerContext, request: Request) {
-  const match = /^Token (\S+)$/.exec(request.headers.get('authorization') ?? '');
+  // The scheme in any case (RFC 9110 §11.1), then any whitespace, as DRF's TokenAuthentication splits the header.
+  const match = /^Token\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '');
   const key = match?.[1] ? context.accounts.keyOf(match[1]) : undefined;
   if (!key) throw statusError(401, 'Authentication credentials were not provided or are invalid.');
   return key;

@@ -556,6 +556,20 @@ describe('organisations and authentication', () => {
     expect(mock.api.store.webhookConfigs()).toEqual([]);
   });
 
+  it(
+    'reads the scheme in any case and the token after any whitespace, as the API (DRF TokenAuthentication) and ' +
+      'RFC 9110 §11.1 do; a token with a space in it is 401',
+    async () => {
+      const key = (await call('/key', { token: TOKEN_A })).json;
+      for (const scheme of ['token ', 'TOKEN ', 'Token  ', 'Token\t']) {
+        const answer = await call('/key', { token: null, headers: { authorization: scheme + TOKEN_A } });
+        expect(answer, JSON.stringify(scheme)).toMatchObject({ status: 200, json: { id: key.id } });
+      }
+      const spaced = await call('/key', { token: null, headers: { authorization: `Token ${TOKEN_A} extra` } });
+      expect(spaced.status).toBe(401);
+    },
+  );
+
   it('with the tokens option, maps tokens to organisations and refuses every other token', async () => {
     const mapped = await startMockServer({
       taskDelay: 5,
