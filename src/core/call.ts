@@ -178,7 +178,8 @@ export class Call<T> {
     if (retrying && this.pastDeadline()) throw retrying.raw;
     const { spec, transport, info } = this;
     info.attempts++;
-    info.url = request.url;
+    // A query's secret (the escape hatch's `{ token }`) is sent, but not kept where errors, hooks and logs show it.
+    info.url = transport.redact(request.url);
     this.#attemptStarted = performance.now();
     this.#inAttempt = true;
     if (transport.debug) transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);

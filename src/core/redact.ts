@@ -123,9 +123,12 @@ function encoded(encode: (text: string) => string, text: string): string | undef
   }
 }
 
-/** The strings held under secret keys anywhere in `value` (a request body): what a call must hide besides the token. */
+/**
+ * The strings and numbers (as text) held under secret keys anywhere in `value` (a request body, a query): what a call
+ * must hide besides the token.
+ */
 export function secretValues(value: unknown, underSecret = false): string[] {
-  if (underSecret && typeof value === 'string') return [value];
+  if (underSecret && (typeof value === 'string' || typeof value === 'number')) return [String(value)];
   // Stryker disable next-line ArrayDeclaration: a value no text holds hides nothing.
   if (typeof value !== 'object' || value === null) return [];
   return Object.entries(value).flatMap(([key, field]) => secretValues(field, underSecret || isSecretKey(key)));

@@ -10,20 +10,20 @@ import type { Transport } from './transport';
 
 /** Sends one API call and returns the validated body with its response facts and request. Throws only RicloudError. */
 export function send<T>(transport: Transport, spec: RequestSpec<T>, options: RequestOptions = {}): Promise<Answer<T>> {
-  return new Call(spec.body === undefined ? transport : withSecrets(transport, spec.body), spec, options).run();
+  return new Call(withSecrets(transport, [spec.body, spec.query]), spec, options).run();
 }
 
 /**
- * `transport` hiding the values under secret keys of `body` (a password) too, wherever it hides its token, in one pass
- * with it (so a short token inside a password leaves none of the password): found when first needed, so only once
- * the body was sent (it then holds no cycle).
+ * `transport` hiding the values under secret keys of `sent` (a body's password, a query's `token`) too, wherever it
+ * hides its token, in one pass with it (so a short token inside a password leaves none of the password): found when
+ * first needed, so only once the body was sent (it then holds no cycle).
  */
-function withSecrets(transport: Transport, body: object): Transport {
+function withSecrets(transport: Transport, sent: unknown[]): Transport {
   let hide: ((text: string) => string) | undefined;
   return {
     ...transport,
     redact: (text) => {
-      hide ??= transport.redactWith(secretValues(body));
+      hide ??= transport.redactWith(secretValues(sent));
       return hide(text);
     },
   };

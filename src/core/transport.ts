@@ -57,6 +57,7 @@ export function createTransport(settings: TransportSettings): Transport {
     debug: logLevel === 'debug',
     redact,
     redactToken: redact,
-    redactWith: (secrets) => tokenRedactor(token, ...secrets),
+    // A call that sends no secret hides with the client's own redactor, built once.
+    redactWith: (secrets) => (secrets.length ? tokenRedactor(token, ...secrets) : redact),
   };
 }
