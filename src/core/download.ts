@@ -12,6 +12,7 @@ import { Limits } from './download-limits';
 import { downloadBackoff, resumingBody } from './download-resume';
 import { checkKeys, checkObject, checkRules, checkUrl, MILLISECONDS, numberIn, type Rule } from './params';
 import { readCapped } from './body';
+import { redactText } from './redact';
 import { MAX_RETRY_AFTER_MS, retryAfterMs } from './retry-after';
 import { hiddenCopy } from './hidden-copy';
 import { credentialHider } from './signed-url';
@@ -119,8 +120,25 @@ export async function openDownload(
   connect: () => Promise<Connection>,
   baseUrl: string,
   file: ResultFile,
-  options: DownloadOptions = {},
+  options?: DownloadOptions,
 ): Promise<ReadableStream<Bytes>> {
+  return (await openFile(connect, baseUrl, file, options)).stream;
+}
+
+/** An opened download: its checked stream, and the answer its bytes come from. */
+interface OpenedFile {
+  stream: ReadableStream<Bytes>;
+  /** The first answer's status; a resume's (206) once the rest comes from one. */
+  answer: { status: number };
+}
+
+/** `openDownload`, telling the status of the answer too. */
+async function openFile(
+  connect: () => Promise<Connection>,
+  baseUrl: string,
+  file: ResultFile,
+  options: DownloadOptions = {},
+): Promise<OpenedFile> {
   const o = checkOptions(options);
   const target = new URL(checkUrl(file.url, 'signed_url.url'));
   const { engine, transport } = await connect();
@@ -178,23 +196,42 @@ export async function openDownload(
     );
   }
   const total = file.size ?? (Number(response.headers.get('content-length')) || undefined);
-  const resume = { send: (headers: Record<string, string>) => send(headers).catch(failed), info, maxRetries };
+  // Kept apart from the stream: the resumes update it, and a caller's signal holds them till the download ends.
+  const answer = { status: response.status };
+  const resumed = (resumedAnswer: Response) => {
+    answer.status = resumedAnswer.status;
+    return resumedAnswer;
+  };
+  const resume = { send: (headers: Record<string, string>) => send(headers).then(resumed, failed), info, maxRetries };
   const body = resumingBody(response, { ...resume, total, checked: Boolean(file.checksum), limits, what: file.what });
-  return checkedStream(body, { ...file, total, onProgress: o.onProgress, limits });
+  return { stream: checkedStream(body, { ...file, total, onProgress: o.onProgress, limits }), answer };
 }
 
 /**
- * The file of `openDownload`, checked likewise, as text held in memory: no larger than the client's `maxResponseBytes`.
- * @throws ResponseTooLargeError past `maxResponseBytes` (the rest is not read); what `openDownload` throws.
+ * The file of `openDownload`, checked likewise, held in memory (no larger than the client's `maxResponseBytes`) and
+ * parsed as JSON. Its errors carry the status the file was answered with.
+ * @throws ResponseTooLargeError past `maxResponseBytes` (the rest is not read); ResponseValidationError when the file
+ *   is not JSON; what `openDownload` throws.
  */
-export async function downloadText(
+export async function downloadJson(
   connect: () => Promise<Connection>,
   baseUrl: string,
   file: ResultFile,
   options?: DownloadOptions,
-): Promise<string> {
-  const stream = await openDownload(connect, baseUrl, file, options);
+): Promise<unknown> {
+  const { stream, answer } = await openFile(connect, baseUrl, file, options);
   const max = (await connect()).transport.maxResponseBytes;
-  const tooLarge = () => new ResponseTooLargeError(file.what, { status: 200, maxResponseBytes: max });
-  return readCapped(stream.getReader(), max, tooLarge);
+  // The status is read as the error is made: a resume may have answered the rest of the file.
+  const tooLarge = () => new ResponseTooLargeError(file.what, { status: answer.status, maxResponseBytes: max });
+  const text = await readCapped(stream.getReader(), max, tooLarge);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // Kept as an answer's body is: its secret fields hidden, cut to 64 KiB (the file never held the API token).
+    throw new ResponseValidationError(`${file.what}: the file is not JSON`, {
+      status: answer.status,
+      field: '',
+      body: redactText(text, (kept) => kept),
+    });
+  }
 }

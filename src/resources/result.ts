@@ -5,14 +5,13 @@
 import type { Bytes } from '../core/checked-stream';
 import type { BaseClient } from '../core/client';
 import { clientFor } from '../core/default-client';
-import { type DownloadOptions, downloadText, openDownload, type ResultFile } from '../core/download';
+import { type DownloadOptions, downloadJson, openDownload, type ResultFile } from '../core/download';
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
-import { InvalidInputError, ResponseValidationError } from '../core/errors';
+import { InvalidInputError } from '../core/errors';
 import { checkFields, dateFilter, type Ref, ref, refs, text } from '../core/fields';
 import { type DateFilter, isPlainObject } from '../core/params';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { CallOptions, RequestOptions } from '../core/options';
-import { redactText } from '../core/redact';
 import { clientOf, Resource } from '../core/resource';
 import type { Schema } from '../core/schema-kit';
 import { type ResponseMeta, SEND, TRANSPORT } from '../core/spec';
@@ -183,14 +182,7 @@ export class Result extends Resource {
     if (this.type !== 'json')
       throw new InvalidInputError('type', `result ${this.id} is of type ${this.type ?? 'none'}, not json`);
     const client = clientOf(this);
-    const text = await downloadText(() => client[TRANSPORT](), client.baseUrl, fileOf(this), options);
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      const message = `download result ${this.id}: the file is not JSON`;
-      // Kept as an answer's body is: its secret fields hidden, cut to 64 KiB (the file never held the API token).
-      throw new ResponseValidationError(message, { status: 200, field: '', body: redactText(text, (kept) => kept) });
-    }
+    return downloadJson(() => client[TRANSPORT](), client.baseUrl, fileOf(this), options);
   }
 }
 
