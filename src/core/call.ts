@@ -178,8 +178,9 @@ export class Call<T> {
     if (retrying && this.pastDeadline()) throw retrying.raw;
     const { spec, transport, info } = this;
     info.attempts++;
-    // A query's secret (the escape hatch's `{ token }`) is sent, but not kept where errors, hooks and logs show it.
-    info.url = transport.redact(request.url);
+    // A query's secret (the escape hatch's `{ token }`) is sent, but not kept where errors, hooks and logs show it;
+    // only the query is looked at, so a short one that is also a word of the host leaves a URL.
+    info.url = request.url.replace(/\?.*/, transport.redact);
     this.#attemptStarted = performance.now();
     this.#inAttempt = true;
     if (transport.debug) transport.log('debug', `→ ${spec.method} ${spec.path} (attempt ${info.attempts})`);

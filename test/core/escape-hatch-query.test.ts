@@ -84,4 +84,14 @@ describe('client.get(path, { query }) with secret-named keys', () => {
     expect(events.length).toBeGreaterThan(3);
     expectClean([...lines, ...events.map((event) => inspect(event, { depth: 10 }))]);
   });
+
+  it('hides only the query: a short secret that is also a word of the host leaves request.url a URL', async () => {
+    // A body that stalls: the timeout's error is made from the request's URL.
+    const stalled = new ReadableStream({ pull: () => new Promise(() => undefined) });
+    server.use(http.get(`${api.baseUrl}/key`, () => new HttpResponse(stalled)));
+    const query = { password: new URL(api.baseUrl).hostname.split(/\W/)[0] as string };
+    const error = (await rejectionOf(client({ timeout: 50, maxRetries: 0 }).get('/key', { query }))) as RicloudError;
+    expect(error.name).toBe('TimeoutError');
+    expect(error.request?.url).toBe(`${api.baseUrl}/key?password=[redacted]`);
+  });
 });
