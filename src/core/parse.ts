@@ -109,8 +109,9 @@ export function parseBody<T>(
 
 /**
  * A schema's verdict on `json` from its `result`. A zod schema's issue is told from its code, as a resource's is
- * (zod/mini carries no message text); another library's by its message, hidden for a secret field, whose value it may
- * quote, and redacted and cut as a body is (it may quote a parent's value, secrets and all, or the whole body).
+ * (zod/mini carries no message text); another library's by its message, hidden for a secret field or one inside it
+ * (whose value it may quote), and redacted and cut as a body is (it may quote a parent's value, secrets and all, or the
+ * whole body).
  */
 function verdictOf<T>(
   schema: StandardSchemaV1<unknown, T>,
@@ -123,7 +124,7 @@ function verdictOf<T>(
   if (schema['~standard'].vendor === 'zod') return zodIssue(issue as $ZodIssue | undefined, json);
   const keys = (issue?.path ?? []).map((step) => String(typeof step === 'object' ? step.key : step));
   const field = keys.join('.');
-  const shown = issue && !isSecretKey(String(keys.at(-1))) ? `: ${redactText(issue.message, redact)}` : '';
+  const shown = issue && !keys.some(isSecretKey) ? `: ${redactText(issue.message, redact)}` : '';
   return [field, `field \`${field || '(root)'}\` is invalid${shown}`];
 }
 
@@ -144,8 +145,8 @@ function issueText(issue: $ZodIssue, json: unknown): string {
     json,
   );
   if (input === undefined) return 'is missing';
-  // A secret attribute's value is not described, whatever its type.
-  return `must be ${mustBe(issue)}${isSecretKey(String(issue.path.at(-1))) ? '' : `, got ${describe(input)}`}`;
+  // A secret attribute's value, or one inside it, is not described, whatever its type.
+  return `must be ${mustBe(issue)}${issue.path.map(String).some(isSecretKey) ? '' : `, got ${describe(input)}`}`;
 }
 
 /**

@@ -89,6 +89,19 @@ describe('client.get(path, { schema }) with a Standard Schema', () => {
     expect(error.message).toBe('GET /things: field `password` is invalid (HTTP 200)');
   });
 
+  it("hides the message and value of a field below a secret one (a credential's pin), another zod's too", async () => {
+    thingsAnswer({ credentials: { pin: 987654321 } });
+    const quoting = standard(() => ({
+      issues: [{ message: 'expected a string, got 987654321', path: ['credentials', 'pin'] }],
+    }));
+    const hand = await rejectionOf(client().get('/things', { schema: quoting }));
+    expect(hand).toMatchObject({ field: 'credentials.pin' });
+    expect(hand.message).toBe('GET /things: field `credentials.pin` is invalid (HTTP 200)');
+    const zod = z.object({ credentials: z.object({ pin: z.string() }) });
+    const error = await rejectionOf(client().get('/things', { schema: zod }));
+    expect(error.message).toBe('GET /things: field `credentials.pin` must be a string (HTTP 200)');
+  });
+
   it("hides secret fields a message quotes from a parent's value, cuts a huge message as a body is cut", async () => {
     thingsAnswer({ session: { state: 'failed', password: 'hunter2-correct-horse' } });
     const quoting = standard((value) => ({
