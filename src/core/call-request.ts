@@ -24,7 +24,7 @@ export function setRequest(kyOptions: Options, spec: RequestSpec<unknown>, optio
   // Set only when there is a value: ky treats a key that is present as given.
   if (spec.body !== undefined) {
     kyOptions.json = spec.body;
-    kyOptions.stringifyJson = stringifyBody;
+    kyOptions.stringifyJson = (body) => (spec.sent = stringifyBody(body));
   }
   if (spec.query) kyOptions.searchParams = spec.query;
   const awaitHeader = options.awaitFor === undefined ? undefined : { [AWAIT_HEADER]: String(options.awaitFor) };

@@ -17,6 +17,8 @@ export interface RequestSpec<T> {
    * Sent as the JSON body; its values under secret keys (a password) are hidden, as the token is, in what errors keep.
    */
   body?: object | undefined;
+  /** The body as sent, set once ky serialised it: its secrets are those of its JSON (a `toJSON`'s, not its own). */
+  sent?: string | undefined;
   /** How the call may be repeated. */
   retry: RetryMode;
   /**
