@@ -125,14 +125,16 @@ export async function openDownload(
   return (await openFile(connect, baseUrl, file, options)).stream;
 }
 
-/** An opened download: its checked stream, and the answer its bytes come from. */
+/** An opened download: its checked stream, the answer its bytes come from, and what hides its credentials. */
 interface OpenedFile {
   stream: ReadableStream<Bytes>;
   /** The first answer's status; a resume's (206) once the rest comes from one. */
   answer: { status: number };
+  /** Hides the token and the credentials of the file's URL. */
+  redact: (text: string) => string;
 }
 
-/** `openDownload`, telling the status of the answer too. */
+/** `openDownload`, telling the status of the answer and what hides its credentials too. */
 async function openFile(
   connect: () => Promise<Connection>,
   baseUrl: string,
@@ -204,7 +206,7 @@ async function openFile(
   };
   const resume = { send: (headers: Record<string, string>) => send(headers).then(resumed, failed), info, maxRetries };
   const body = resumingBody(response, { ...resume, total, checked: Boolean(file.checksum), limits, what: file.what });
-  return { stream: checkedStream(body, { ...file, total, onProgress: o.onProgress, limits }), answer };
+  return { stream: checkedStream(body, { ...file, total, onProgress: o.onProgress, limits }), answer, redact };
 }
 
 /**
@@ -219,7 +221,7 @@ export async function downloadJson(
   file: ResultFile,
   options?: DownloadOptions,
 ): Promise<unknown> {
-  const { stream, answer } = await openFile(connect, baseUrl, file, options);
+  const { stream, answer, redact } = await openFile(connect, baseUrl, file, options);
   const max = (await connect()).transport.maxResponseBytes;
   // The status is read as the error is made: a resume may have answered the rest of the file.
   const tooLarge = () => new ResponseTooLargeError(file.what, { status: answer.status, maxResponseBytes: max });
@@ -227,11 +229,11 @@ export async function downloadJson(
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    // Kept as an answer's body is: its secret fields hidden, cut to 64 KiB (the file never held the API token).
+    // Kept as an answer's body is: its secret fields, the token and the URL's credentials hidden, cut to 64 KiB.
     throw new ResponseValidationError(`${file.what}: the file is not JSON`, {
       status: answer.status,
       field: '',
-      body: redactText(text, (kept) => kept),
+      body: redactText(text, redact),
     });
   }
 }

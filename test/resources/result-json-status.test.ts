@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ResponseTooLargeError, ResponseValidationError, type Result } from '../../src/index';
-import { rejectionOf, useMockApi } from '../support/core-harness';
+import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 import { resultsOf } from '../support/results';
 
 const { api, client, server } = useMockApi({ taskDelay: 1 });
@@ -77,5 +77,17 @@ describe('result.json() errors report the status the file came with', () => {
     const error = await rejectionOf(result.json());
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(error).toMatchObject({ status: 206, maxResponseBytes: 1024 });
+  });
+
+  it("a file that is not JSON holding the token or the signed URL's credential keeps neither in its body", async () => {
+    const { results } = await resultsOf(client(), { info_types: ['*'] }, () => api.settle());
+    const result = results.find((r) => r.type === 'json') as Result;
+    const signature = new URL(result.signed_url?.url ?? '').searchParams.get('token') ?? 'missing';
+    expect(signature.length).toBeGreaterThan(8);
+    const echo = new TextEncoder().encode(`{"got": "${TOKEN_A} ${signature}", "items": [1, 2`);
+    server.use(http.get(`${api.baseUrl}/files/:id`, () => new HttpResponse(echo)));
+    Object.assign(result, { size: echo.length, checksum: md5(echo) });
+    const error = await rejectionOf(result.json());
+    expect(error).toMatchObject({ status: 200, body: '{"got": "[redacted] [redacted]", "items": [1, 2' });
   });
 });
