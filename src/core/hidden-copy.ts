@@ -3,7 +3,7 @@
  * `util.inspect(err)` prints causes whole.
  */
 
-import { REDACTED } from './redact';
+import { REDACTED, redactHeaders } from './redact';
 
 /** How many objects a copy walks at most. */
 const MAX_WALKED = 1000;
@@ -51,6 +51,9 @@ function hiddenField(value: unknown, hide: Hide, copies: Map<object, object>): u
   if (typeof value === 'string') return hide(value);
   if (value instanceof URL) return hide(value.href) === value.href ? value : hide(value.href);
   if (isError(value)) return hiddenCopy(value, hide, copies);
+  // Their fields are no own ones, yet printed: a request's headers hold the token.
+  if (value instanceof Headers) return redactHeaders(value, hide);
+  if (value instanceof Request) value = { method: value.method, url: value.url, headers: value.headers };
   if (typeof value !== 'object' || value === null) return value;
   const known = copies.get(value);
   if (known) return known;

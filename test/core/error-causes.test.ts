@@ -47,6 +47,17 @@ describe("a custom fetch's failure, kept as the cause", () => {
     expect(shown(error)).toContain('Token [redacted]');
   });
 
+  it('hides the token in the request a wrapping fetch puts on its error (its headers), as in a Headers', async () => {
+    const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+      const error = new TypeError('fetch failed');
+      throw Object.assign(error, { request: input, headers: new Headers(init?.headers ?? (input as Request).headers) });
+    };
+    const error = (await rejectionOf(client({ fetch, maxRetries: 0 }).get('/key'))) as RicloudError;
+    expect(error.name).toBe('ConnectionError');
+    expect(shown(error)).not.toContain(TOKEN_A);
+    expect(inspect(error.cause, { depth: 5 })).toContain("authorization: '[redacted]'");
+  });
+
   it('walks at most 1000 objects: a longer chain is cut, not followed to a stack overflow', async () => {
     let chain: Record<string, unknown> = { auth: `Token ${TOKEN_A}` };
     for (let i = 0; i < 100_000; i++) chain = { next: chain };
