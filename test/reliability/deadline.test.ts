@@ -54,16 +54,17 @@ describe('timeout and deadline', () => {
   it('against a server that hangs, each attempt is cut at the timeout and the call at 3 × timeout', async () => {
     const { config, path } = await seed();
     mock.api.faults.add({ method: 'GET', path, hang: true, times: Infinity });
-    // No backoff (full jitter picks 0): the three attempts start about 100 ms apart, each well before the deadline.
-    // With a random backoff, the last attempt could start just before the deadline and be cut before the server saw it.
+    // No backoff (full jitter picks 0): the three attempts start about 400 ms apart, each well before the deadline
+    // (a loaded machine's late timers have 400 ms to spare). With a random backoff, the last attempt could start just
+    // before the deadline and be cut before the server saw it.
     const random = vi.spyOn(Math, 'random').mockReturnValue(0);
     const start = Date.now();
-    const error = await rejectionOf(mock.client({ timeout: 100 }).webhookConfigs.retrieve(config.id));
+    const error = await rejectionOf(mock.client({ timeout: 400 }).webhookConfigs.retrieve(config.id));
     random.mockRestore();
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).request?.attempts).toBe(3);
-    expect(error.message).toContain('within the deadline of 300 ms (3 attempts)');
-    expect(since(start)).toBeLessThan(300 + MARGIN);
+    expect(error.message).toContain('within the deadline of 1200 ms (3 attempts)');
+    expect(since(start)).toBeLessThan(1200 + MARGIN);
     expect(sent(mock.api, 'GET', path)).toBe(3);
   });
 
