@@ -44,7 +44,7 @@ const cases: Case[] = [
     source: BROWSER_APP,
     // The goal is 20 KB. Held at the app's measured size, so it cannot grow unnoticed, and unused resources stay out
     // (UNUSED_PATHS). docs/performance.md says where the bytes go; bench/RESULTS.md, what each change of it paid for.
-    budgetKB: 24.32,
+    budgetKB: 24.39,
   },
   {
     name: '  of which ky alone (ky.create and a call)',
