@@ -1,5 +1,6 @@
 /** Replay protection: remember the ids of accepted events, and refuse an id seen before. */
 import { InvalidInputError, RicloudError } from '../core/errors';
+import { checkOptionsObject } from './signature';
 
 /** Where accepted event ids are kept: memory, Redis, a database table. Both methods may be async. */
 export interface ReplayStore {
@@ -79,9 +80,10 @@ export class MemoryReplayStore implements ReplayStore {
 
   /**
    * @param options.capacity how many ids to keep (default 10 000); the oldest are forgotten first.
-   * @throws InvalidInputError when `capacity` is not a positive whole number.
+   * @throws InvalidInputError when `options` is not an object, or `capacity` not a positive whole number.
    */
   constructor(options: { capacity?: number | undefined } = {}) {
+    checkOptionsObject(options, 'options');
     const capacity = options.capacity ?? 10_000;
     if (!Number.isInteger(capacity) || capacity < 1)
       throw new InvalidInputError('options.capacity', 'must be a positive whole number');

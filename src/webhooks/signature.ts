@@ -93,13 +93,15 @@ function checkSecrets(secret: unknown): string[] {
 /**
  * Signs a raw body the way the API does and returns the `Ricloud-Signature` header value.
  * @throws SignatureVerificationError for a parsed object instead of a raw body, or an empty secret;
- *   InvalidInputError for a timestamp that is not a whole number of seconds from 0 to 999 999 999 999.
+ *   InvalidInputError for options that are not an object, or a timestamp that is not a whole number of seconds from
+ *   0 to 999 999 999 999.
  */
 export async function signPayload(
   payload: Payload,
   secret: string,
   options: { timestamp?: number | undefined } = {},
 ): Promise<string> {
+  checkOptionsObject(options, 'options');
   const [key] = checkSecrets(secret);
   const t = options.timestamp ?? Math.floor(Date.now() / 1000);
   // The parser takes 1 to 12 digits; a header it would refuse is never made.

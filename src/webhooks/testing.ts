@@ -1,5 +1,5 @@
 /** Helpers for users' tests: a signed delivery, built the way the API builds one. */
-import { SIGNATURE_HEADER, signPayload, type Payload } from './signature';
+import { checkOptionsObject, SIGNATURE_HEADER, signPayload, type Payload } from './signature';
 
 /** Where `createSignedRequest` sends to unless told otherwise. */
 const TEST_URL = 'http://localhost/webhooks';
@@ -14,7 +14,8 @@ export interface SignedRequestOptions {
 
 /**
  * The `Ricloud-Signature` header the API would send with `payload`, signed now (or at `options.timestamp`).
- * @throws SignatureVerificationError for a parsed object instead of a raw body, or an empty secret.
+ * @throws SignatureVerificationError for a parsed object instead of a raw body, or an empty secret;
+ *   InvalidInputError for options that are not an object, or a bad timestamp.
  */
 export function generateTestHeader(
   payload: Payload,
@@ -27,13 +28,14 @@ export function generateTestHeader(
 /**
  * A delivery `verifyRequest` and `createWebhookHandler` accept: a POST of `event` as JSON (a string is sent as it is),
  * signed with `secret`.
- * @throws SignatureVerificationError for an empty secret.
+ * @throws SignatureVerificationError for an empty secret; InvalidInputError for options that are not an object.
  */
 export async function createSignedRequest(
   event: object | string,
   secret: string,
   options: SignedRequestOptions = {},
 ): Promise<Request> {
+  checkOptionsObject(options, 'options');
   const body = typeof event === 'string' ? event : JSON.stringify(event);
   const header = await generateTestHeader(body, secret, { timestamp: options.timestamp });
   return new Request(options.url ?? TEST_URL, {

@@ -7,6 +7,7 @@ import {
   constructEvent,
   createSignedRequest,
   createWebhookHandler,
+  generateTestHeader,
   MemoryReplayStore,
   signPayload,
   verifyRequest,
@@ -280,5 +281,58 @@ describe('createSignedRequest', () => {
     expect(request.url).toBe('http://localhost/webhooks');
     expect(request.method).toBe('POST');
     expect(await request.text()).toBe('{"a":1}');
+  });
+});
+
+describe('arguments of the wrong type, refused as bad input naming them', () => {
+  it.each([null, 'x'])(
+    'refuses options %j of signPayload, generateTestHeader and createSignedRequest',
+    async (options) => {
+      for (const call of [
+        () => signPayload('{}', SECRET, options as never),
+        () => generateTestHeader('{}', SECRET, options as never),
+        () => createSignedRequest(taskSucceeded(), SECRET, options as never),
+      ]) {
+        const error = await rejection(call());
+        expect(error).toBeInstanceOf(InvalidInputError);
+        expect(error).toHaveProperty('field', 'options');
+      }
+    },
+  );
+
+  it('refuses options of verifyRequest that are not an object, before reading the body', async () => {
+    const request = await createSignedRequest(taskSucceeded(), SECRET);
+    const error = await rejection(verifyRequest(request, SECRET, null as never));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toHaveProperty('field', 'options');
+    expect(request.bodyUsed).toBe(false);
+  });
+
+  it.each([
+    ['nothing', undefined],
+    [
+      'a Node or Express req (it has plain-object headers)',
+      { method: 'POST', headers: { 'ricloud-signature': 't=1' } },
+    ],
+  ])('refuses %s as the request of verifyRequest, pointing Node to toNodeHandler', async (_name, request) => {
+    const error = await rejection(verifyRequest(request as never, SECRET));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toHaveProperty('field', 'request');
+    expect((error as Error).message).toMatch(/toNodeHandler/);
+  });
+
+  it('reports a Node req given to the receiver itself (no toNodeHandler) as that InvalidInputError', async () => {
+    const { handler, errors } = recorder();
+    const req = { method: 'POST', headers: { 'ricloud-signature': 't=1,s=x' } };
+    expect((await handler(req as never)).status).toBe(500);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(InvalidInputError);
+    expect(errors[0]).toHaveProperty('field', 'request');
+  });
+
+  it.each([null, 'x'])('refuses options %j of MemoryReplayStore', (options) => {
+    expect(() => new MemoryReplayStore(options as never)).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', field: 'options' }),
+    );
   });
 });
