@@ -1,5 +1,5 @@
 /** Helpers for users' tests: a signed delivery, built the way the API builds one. */
-import { checkOptionsObject, SIGNATURE_HEADER, signPayload, type Payload } from './signature';
+import { checkOptionsObject, SIGNATURE_HEADER, signPayload, toBytes, type Payload } from './signature';
 
 /** Where `createSignedRequest` sends to unless told otherwise. */
 const TEST_URL = 'http://localhost/webhooks';
@@ -26,17 +26,20 @@ export function generateTestHeader(
 }
 
 /**
- * A delivery `verifyRequest` and `createWebhookHandler` accept: a POST of `event` as JSON (a string is sent as it is),
- * signed with `secret`.
+ * A delivery `verifyRequest` and `createWebhookHandler` accept: a POST of `event` as JSON (a string or bytes are sent
+ * as they are), signed with `secret`.
  * @throws SignatureVerificationError for an empty secret; InvalidInputError for options that are not an object.
  */
 export async function createSignedRequest(
-  event: object | string,
+  event: object | Payload,
   secret: string,
   options: SignedRequestOptions = {},
 ): Promise<Request> {
   checkOptionsObject(options, 'options');
-  const body = typeof event === 'string' ? event : JSON.stringify(event);
+  // Bytes are a raw body too (a test of a byte order mark, of bytes that are not UTF-8): not JSON of their indexes.
+  const bytes = ArrayBuffer.isView(event) || Object.prototype.toString.call(event) === '[object ArrayBuffer]';
+  const raw = typeof event === 'string' || bytes;
+  const body = raw ? (toBytes(event) as Uint8Array<ArrayBuffer>) : JSON.stringify(event);
   const header = await generateTestHeader(body, secret, { timestamp: options.timestamp });
   return new Request(options.url ?? TEST_URL, {
     method: 'POST',

@@ -282,6 +282,17 @@ describe('createSignedRequest', () => {
     expect(request.method).toBe('POST');
     expect(await request.text()).toBe('{"a":1}');
   });
+
+  it('sends bytes (a Buffer, a Uint8Array, an ArrayBuffer) as they are, signed, as it signs a string', async () => {
+    const body = JSON.stringify(taskSucceeded('evt_bytes'));
+    const bytes = new TextEncoder().encode(`\uFEFF${body}`);
+    for (const raw of [Buffer.from(bytes), bytes, bytes.slice().buffer]) {
+      const request = await createSignedRequest(raw, SECRET, { timestamp: T });
+      expect(request.headers.get('ricloud-signature')).toBe(await signPayload(bytes, SECRET, { timestamp: T }));
+      expect(new Uint8Array(await request.clone().arrayBuffer())).toEqual(bytes);
+      expect((await verifyRequest(request, SECRET, at)).id).toBe('evt_bytes');
+    }
+  });
 });
 
 describe('arguments of the wrong type, refused as bad input naming them', () => {
