@@ -69,7 +69,8 @@ export async function claimReplay(store: ReplayStore, id: string): Promise<void>
 
 /**
  * A `ReplayStore` in memory, for one process: it keeps the latest `capacity` ids (default 10 000) and forgets the
- * oldest first. Ids only need to outlive the signature tolerance, since an older delivery fails its timestamp check.
+ * oldest first. To refuse a captured request, ids need only outlive the signature tolerance; to acknowledge the API's
+ * retries of a handled event (signed anew, over a few hours), they must outlive those: size `capacity` to match.
  * @throws InvalidInputError when `capacity` is not a positive whole number.
  */
 export class MemoryReplayStore implements ReplayStore {
