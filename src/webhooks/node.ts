@@ -125,7 +125,9 @@ function toRequest(req: ParsedRequest, body: Uint8Array | ReadableStream<Uint8Ar
   // HTTP/2 names the host and scheme in pseudo-headers: it has no Host header. HTTP/1.1 has the socket say it is TLS.
   const encrypted = (req.socket as { encrypted?: unknown } | undefined)?.encrypted === true;
   const { host = req.headers[':authority'] ?? 'localhost', ':scheme': scheme = encrypted && 'https' } = req.headers;
-  const url = new URL(req.originalUrl ?? req.url ?? '/', `${scheme === 'https' ? 'https' : 'http'}://${host}`);
+  const path = req.originalUrl ?? req.url ?? '/';
+  // A path is resolved as one: URL reads `//x/…` (a config url ending in `/`, its event id appended) as host `x`.
+  const url = new URL(path.startsWith('/') ? `.${path}` : path, `${scheme === 'https' ? 'https' : 'http'}://${host}`);
   const hasBody = method !== 'GET' && method !== 'HEAD';
   // `duplex: 'half'` is what fetch asks of a streamed request body.
   return new Request(url, {

@@ -267,6 +267,11 @@ describe('toNodeHandler: the Request a receiver sees', () => {
     );
   });
 
+  it('reads a path that starts with // as a path on the Host, not as a host (a config url ending in /)', async () => {
+    const request = await seen({ url: '//evt_1?a=b', headers: { host: 'receiver.example' } });
+    expect(request.url).toBe('http://receiver.example//evt_1?a=b');
+  });
+
   it('has every header, repeated ones appended, and none of HTTP/2 pseudo-headers', async () => {
     const request = await seen({
       headers: {
