@@ -18,7 +18,7 @@ export interface ConstructEventOptions extends VerifyOptions {
  */
 export async function constructEvent(
   payload: Payload,
-  header: string | null | undefined,
+  header: string | readonly string[] | null | undefined,
   secret: Secrets,
   options: ConstructEventOptions = {},
 ): Promise<WebhookEvent> {

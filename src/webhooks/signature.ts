@@ -126,14 +126,16 @@ export interface ParsedSignature {
  * @throws SignatureVerificationError, and nothing else, for any other input.
  */
 export function parseSignatureHeader(header: unknown): ParsedSignature {
-  if (typeof header !== 'string' || header.trim() === '') {
+  // Node types a header `string | string[]`: a list of strings is read as Node reads a repeated header, joined.
+  const text = Array.isArray(header) && header.every((value) => typeof value === 'string') ? header.join() : header;
+  if (typeof text !== 'string' || text.trim() === '') {
     // Node's `req.headers` has lower-case names: `req.headers[SIGNATURE_HEADER]` is undefined even when it was sent.
     const hint = header === undefined ? " (in Node, read req.headers['ricloud-signature'])" : '';
     throw new SignatureVerificationError(`missing ${SIGNATURE_HEADER} header${hint}`);
   }
   let t: string | undefined;
   const s: string[] = [];
-  for (const part of header.split(',')) {
+  for (const part of text.split(',')) {
     const eq = part.indexOf('=');
     // A part with no name before an `=` is skipped, like any part not named t or s.
     if (eq < 1) continue;
@@ -165,7 +167,7 @@ export function parseSignatureHeader(header: unknown): ParsedSignature {
  */
 export async function verifySignature(
   payload: Payload,
-  header: string | null | undefined,
+  header: string | readonly string[] | null | undefined,
   secret: Secrets,
   options: VerifyOptions = {},
 ): Promise<void> {

@@ -92,6 +92,16 @@ describe('the header, read as leniently as documented', () => {
     await verifySignature(VECTOR.body, header, VECTOR.secret, at);
   });
 
+  it('takes the header as Node types it (string | string[]), a list read as Node joins a repeated header', async () => {
+    const headers: Record<string, string | string[] | undefined> = { 'ricloud-signature': [VECTOR.header] };
+    await verifySignature(VECTOR.body, headers['ricloud-signature'], VECTOR.secret, at);
+    const twice = await rejection(verifySignature(VECTOR.body, [VECTOR.header, VECTOR.header], VECTOR.secret, at));
+    expect((twice as Error).message).toMatch(/several timestamps/);
+    expect(((await rejection(verifySignature(VECTOR.body, [], VECTOR.secret, at))) as Error).message).toMatch(
+      /missing/,
+    );
+  });
+
   it('refuses several s= values when none matches, or when one of them is not a signature', async () => {
     const none = await rejection(
       verifySignature(VECTOR.body, `t=${VECTOR.t},s=${wrong},s=${wrong}`, VECTOR.secret, at),
