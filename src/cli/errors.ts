@@ -7,6 +7,7 @@ import {
   InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
+  RequestError,
   RicloudError,
   TimeoutError,
 } from './sdk';
@@ -142,6 +143,25 @@ export function errorLine(error: unknown, stop: AbortSignal): string | undefined
   return line === undefined ? undefined : escapeControls(line);
 }
 
+/**
+ * What an `invalid-parameter` answer says of each parameter (its `params`, redacted by the SDK), for the error line:
+ * `; interval: Enter a whole number…`, so the user knows what to change. Params of another shape are shown as JSON.
+ */
+function detailOf(error: RicloudError): string {
+  const params = error instanceof RequestError ? error.params : undefined;
+  if (params == null) return '';
+  if (typeof params !== 'object' || Array.isArray(params)) return `; ${JSON.stringify(params)}`;
+  const reason = (value: unknown) =>
+    typeof value === 'string'
+      ? value
+      : Array.isArray(value) && value.every((item) => typeof item === 'string')
+        ? value.join(' ')
+        : JSON.stringify(value);
+  return Object.entries(params)
+    .map(([name, value]) => `; ${name}: ${reason(value)}`)
+    .join('');
+}
+
 function unescapedLine(error: unknown, stop: AbortSignal): string | undefined {
   if (error instanceof CommanderError) return undefined;
   if (stoppedEarly(error, stop)) {
@@ -155,7 +175,7 @@ function unescapedLine(error: unknown, stop: AbortSignal): string | undefined {
   if (error === undefined) return undefined;
   if (error instanceof RicloudError) {
     const id = error.request?.requestId;
-    return `error: ${error.message}${id ? ` [request ${id}]` : ''}`;
+    return `error: ${error.message}${detailOf(error)}${id ? ` [request ${id}]` : ''}`;
   }
   return `error: ${error instanceof Error ? error.message : String(error)}`;
 }

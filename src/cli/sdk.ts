@@ -9,6 +9,7 @@ export {
   InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
+  RequestError,
   RicloudError,
   TimeoutError,
 } from '../core/errors';
