@@ -56,6 +56,26 @@ describe('the password prompt', () => {
     expect(mock().api.requests.slice(before)).toEqual([]);
   });
 
+  it.each([
+    ['no token is set', ['--user', 'u', '--identifier', 'john@example.com'], {}, /no API token/],
+    ['--user is empty', ['--user', '', '--identifier', 'john@example.com'], undefined, /invalid --user: /],
+    ['--identifier is empty', ['--user', 'u', '--identifier', ''], undefined, /invalid --identifier: /],
+    ['--identifier is blank', ['--user', 'u', '--identifier', ' '], undefined, /invalid --identifier: /],
+  ])('refuses the run before asking for the password when %s (exit 2)', async (_, flags, environment, error) => {
+    const before = mock().api.requests.length;
+    const run = onTerminal(['session', 'create', ...flags], environment ?? env(newToken()));
+    // A prompt would wait for a person: Ctrl-C ends it, and the assertions below say why the run failed.
+    run.waitFor('stdout', /Password for/).then(
+      () => run.child.stdin.write('\u0003'),
+      () => undefined,
+    );
+    const done = await run.done;
+    expect(done.code).toBe(2);
+    expect(done.stdout).toMatch(error);
+    expect(done.stdout).not.toMatch(/Password for/);
+    expect(mock().api.requests.slice(before)).toEqual([]);
+  });
+
   it.skipIf(!existsSync('/proc/self/cmdline'))(
     'SIGTERM at the prompt stops the run (exit 143) and sends nothing',
     async () => {

@@ -45,9 +45,14 @@ const row = (session: Session) => ({
 /** The session's payload: the password (asked, or from stdin) and the 2FA code of an iCloud account; a Relay code. */
 async function payloadOf(ctx: Context, options: CreateOptions) {
   if (options.type !== 'icloud.account') return { code: options.code };
-  // The SDK would refuse it too, but only once the password was asked for.
+  // The SDK would refuse these too, but only once the password was typed.
   if (options.identifier === undefined)
     throw new UsageError('invalid --identifier: is required for an icloud.account session');
+  for (const [flag, value] of [
+    ['--user', options.user],
+    ['--identifier', options.identifier],
+  ] as const)
+    if (!value.trim()) throw new UsageError(`invalid ${flag}: must not be ${value ? 'only whitespace' : 'empty'}`);
   const password = await readPassword(
     { fromStdin: Boolean(options.passwordStdin), stdin: process.stdin, prompt: process.stderr, stop: ctx.signal },
     `Password for ${escapeControls(options.identifier)}: `,
@@ -89,8 +94,9 @@ Examples:
     )
     .action(
       action(async (ctx, options: CreateOptions) => {
-        const payload = await payloadOf(ctx, options);
+        // The token and the API URL are checked before the password is asked for.
         const client = await ctx.client();
+        const payload = await payloadOf(ctx, options);
         const session = await client.sessions.create(
           { source: { user: options.user, type: options.type, identifier: options.identifier }, payload },
           { signal: ctx.signal },
