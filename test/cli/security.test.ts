@@ -387,6 +387,8 @@ describe('a token never leaks, however it is given (points 1 and 15)', () => {
     const listen = (await ricloud(['event', 'listen', '--help'])).stdout.replace(/\s+/g, ' ');
     expect(listen).toMatch(/visible to other users of this machine \(ps\)/);
     expect(listen).toContain('--secret-stdin');
+    // Its examples follow that advice: none puts the secret in a flag, where ps shows it.
+    expect(listen).not.toMatch(/ricloud [^\n]*--secret ["$]/);
   });
 
   it('event listen --secret-stdin and RICLOUD_SECRET_FILE take the secret from stdin or a file, trimmed', async () => {

@@ -150,7 +150,7 @@ While stdout's reader is not keeping up, deliveries are refused (500), not queue
 Examples:
   ricloud event listen 0.0.0.0 8080 --tolerance 300   # ricloud-py's form, every interface
   ricloud event listen --webhook-url http://127.0.0.1:8080/webhooks
-  ricloud event listen --port 9000 --secret "$RICLOUD_SECRET" --only webhook_config.test --json | jq .data.id`,
+  pass show ricloud/webhook-secret | ricloud event listen --port 9000 --secret-stdin --only webhook_config.test --json`,
     )
     .action(
       action(
