@@ -84,6 +84,22 @@ describe('ricloud event listen --webhook-url stopped while it sets up', () => {
   });
 });
 
+describe('ricloud event listen --webhook-url given empty', () => {
+  it('is refused naming the flag (exit 2), not taken as absent: no listening with the configured secret', async () => {
+    const token = newToken();
+    const sent = mock().api.requests.length;
+    // The global --timeout ends a listener that started anyway.
+    const run = await start(
+      ['--timeout', '5', 'event', 'listen', '--port', String(await freePort()), '--webhook-url', ''],
+      env(token, { RICLOUD_SECRET: 'whsec_configured_elsewhere' }),
+    ).done;
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(/^error: invalid --webhook-url: /);
+    expect(run.stderr).not.toMatch(/Listening on/);
+    expect(mock().api.requests.slice(sent)).toEqual([]);
+  });
+});
+
 describe('ricloud event listen --webhook-url and the current key', () => {
   it(
     "points the key at its new config, then on Ctrl-C points it back at the key's previous " +

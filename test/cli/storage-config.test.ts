@@ -90,4 +90,23 @@ describe('ricloud storage-config', () => {
     );
     expect(mock().api.requests.filter((r) => r.headers.authorization === `Token ${token}`)).toEqual([]);
   });
+
+  it('refuses an empty --credentials-path (an unset variable) on create and update (exit 2)', async () => {
+    const token = newToken();
+    const config = await client(token).storageConfigs.create({
+      url: 'gs://acme-results/x',
+      credentials: { type: 'service_account', private_key: PRIVATE },
+    });
+    const sent = mock().api.requests.length;
+    for (const args of [
+      ['create', '--url', 'gs://acme-results/y', '--credentials-path', ''],
+      ['update', config.id, '--signed-urls', 'on', '--credentials-path', ''],
+      ['update', config.id, '--credentials-path', ' '],
+    ]) {
+      const run = await ricloud(['storage-config', ...args], env(token));
+      expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(run.stderr).toBe('error: invalid --credentials-path: must be a non-empty file path\n');
+    }
+    expect(mock().api.requests.slice(sent)).toEqual([]);
+  });
 });

@@ -158,7 +158,8 @@ Examples:
           const listenHost = either(hostArgument, options.host, 'host') ?? '127.0.0.1';
           const listenPort = either(portArgument, options.port, 'port') ?? 8080;
           // Checked before anything starts, and by this flag's name: the SDK's create would call it `url`.
-          if (options.webhookUrl) checkUrl(options.webhookUrl, '--webhook-url');
+          // Given empty (an unset variable), it is refused too: taken as absent, the run would listen without it.
+          if (options.webhookUrl !== undefined) checkUrl(options.webhookUrl, '--webhook-url');
           refuseEmpty('--secret', options.secret);
           // With --webhook-url, the new config's secret is the one deliveries are signed with, whatever is configured.
           const given = options.webhookUrl

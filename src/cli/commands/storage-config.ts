@@ -4,6 +4,7 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { action, type Context, namingFlag } from '../context';
+import { UsageError } from '../errors';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { integer } from '../parse';
 import { showAfterWait, throwUnlessSucceeded, timeoutOption, waitForTask } from '../progress';
@@ -14,6 +15,7 @@ const COLUMNS = ['id', 'type', 'state', 'url', 'date_created'];
 
 /** The credentials in `path`: a GCP JSON key or an AWS console CSV. Node-only, so loaded when used. */
 async function credentialsFrom(ctx: Context, path: string) {
+  if (!path.trim()) throw new UsageError('invalid --credentials-path: must be a non-empty file path');
   const { readCredentialsFile } = await import('../../node');
   return namingFlag('path', '--credentials-path', () => readCredentialsFile(path, { signal: ctx.signal }));
 }
@@ -126,7 +128,8 @@ export function addStorageConfigCommands(program: Command): void {
         ) => {
           const params = {
             url: options.url,
-            credentials: options.credentialsPath ? await credentialsFrom(ctx, options.credentialsPath) : undefined,
+            credentials:
+              options.credentialsPath === undefined ? undefined : await credentialsFrom(ctx, options.credentialsPath),
             ...signedUrlParams(options),
             state: options.state,
           } as StorageConfigUpdateParams;
