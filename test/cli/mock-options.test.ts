@@ -98,4 +98,14 @@ describe('ricloud mock: the flow options', () => {
     expect(run.stderr).toContain(`argument '${value}' is invalid. ${message}`);
     expect(run.stdout).toBe('');
   });
+
+  it.each([[''], ['app.example'], ['https://app.example/page']])(
+    'refuses --cors %j before it listens, naming the flag (exit 2)',
+    async (origin) => {
+      const run = await ricloud(['mock', '--port', '0', '--cors', origin]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^error: invalid --cors: /);
+      expect(run.stdout).toBe('');
+    },
+  );
 });

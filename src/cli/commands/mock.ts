@@ -1,6 +1,6 @@
 /** `ricloud mock`: serves the mock API on this machine, for trying the command and for tests. */
 import type { Command } from 'commander';
-import { action } from '../context';
+import { action, namingFlag } from '../context';
 import { errorLine, exitCode } from '../errors';
 import { bytes, port, scale, seconds } from '../parse';
 import { host, listenFailure } from '../address';
@@ -64,15 +64,18 @@ To try downloads and expiries quickly:
       action(async (ctx, options: MockOptions) => {
         // Loaded (msw with it) only for this command; without msw, its import throws the error that says to install it.
         const { RESET_PATH, startMockServer } = await import('../../mock/index');
-        const server = await startMockServer({
-          host: options.host,
-          port: options.port,
-          cors: options.cors,
-          sessionLifetime: milliseconds(options.sessionLifetime),
-          resultLifetime: milliseconds(options.resultLifetime),
-          resultSize: options.resultSize,
-          intervalScale: options.intervalScale,
-        }).catch((error: unknown) => {
+        // The other options' values were checked by their flags' parsers; the mock checks the origin itself.
+        const server = await namingFlag('options.cors', '--cors', () =>
+          startMockServer({
+            host: options.host,
+            port: options.port,
+            cors: options.cors,
+            sessionLifetime: milliseconds(options.sessionLifetime),
+            resultLifetime: milliseconds(options.resultLifetime),
+            resultSize: options.resultSize,
+            intervalScale: options.intervalScale,
+          }),
+        ).catch((error: unknown) => {
           throw listenFailure(error, options.host);
         });
         const env = { RICLOUD_URL: server.url, RICLOUD_TOKEN: MOCK_TOKEN };
