@@ -178,7 +178,9 @@ async function usageError(error: InvalidInputError, settings: Settings): Promise
   // An update with nothing to change: the command line names the flags of the fields the SDK needs one of.
   if (error.needs)
     return new UsageError(`an update needs ${alternatives(error.needs.map((f) => FLAG_OF_FIELD[f] ?? f))}`);
-  return new UsageError(`invalid ${await nameOf(error.field, settings)}: ${reasonOf(error)}`);
+  // A reason that names another field (`must be after date_start`) names its flag too.
+  const reason = reasonOf(error).replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (field) => FLAG_OF_FIELD[field] ?? field);
+  return new UsageError(`invalid ${await nameOf(error.field, settings)}: ${reason}`);
 }
 
 /**

@@ -100,7 +100,7 @@ describe('ricloud subscription', () => {
       const base = ['subscription', 'create', '--session', session.id, '--info-types', '*'];
       const dates = await ricloud([...base, '--start', '2100-01-02', '--end', '2100-01-01'], env(token));
       expect(dates.code).toBe(2);
-      expect(dates.stderr).toMatch(/^error: invalid --end: must be after date_start/);
+      expect(dates.stderr).toBe('error: invalid --end: must be after --start\n');
       const short = await ricloud([...base, '--interval', '60'], env(token));
       expect(short.code).toBe(1);
       expect(short.stderr).toMatch(/^error: create subscription: .*\(400 invalid-parameter\)/);
