@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { json, newToken, OK_URL, ricloud, useMockServer } from './support';
+import { json, newToken, OK_URL, ricloud, start, useMockServer } from './support';
 
 const { env, client } = useMockServer();
 
@@ -86,5 +86,28 @@ describe('ricloud key', () => {
     expect(fresh).not.toBe(token);
     expect((await ricloud(['key', 'current'], env(token))).code).toBe(5);
     expect((await ricloud(['key', 'current'], env(fresh))).code).toBe(0);
+  });
+
+  it('says on stderr when the new token shown only once never reached its reader (`| jq` not found)', async () => {
+    const token = newToken();
+    const key = await client(token).keys.current();
+    const run = start(['--json', 'key', 'rotate', key.id], env(token));
+    run.child.stdout.destroy();
+    const done = await run.done;
+    expect(done.code).toBe(141);
+    expect(done.stderr).toBe(
+      `warning: key ${key.id} was rotated, but its new token did not reach stdout: the old token no longer works\n`,
+    );
+  });
+
+  it('says so too for a new webhook config whose secret, shown only once, never reached its reader', async () => {
+    const token = newToken();
+    const run = start(['--json', 'webhook-config', 'create', '--url', OK_URL], env(token));
+    run.child.stdout.destroy();
+    const done = await run.done;
+    expect(done.code).toBe(141);
+    expect(done.stderr).toMatch(
+      /^warning: webhook config \S+ was created, but its secret did not reach stdout: it cannot be shown again\n$/,
+    );
   });
 });

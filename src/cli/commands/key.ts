@@ -4,6 +4,7 @@ import type { KeyUpdateParams } from '../../index';
 import { action } from '../context';
 import { UsageError } from '../errors';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
+import { warnIfLost } from '../shown-once';
 
 const COLUMNS = ['id', 'state', 'webhook_config', 'storage_config', 'date_created'];
 
@@ -71,7 +72,12 @@ Example:
         if (!ctx.out.json)
           throw new UsageError('key rotate prints the new token only as JSON: add --json (nothing was rotated)');
         const client = await ctx.client();
-        ctx.out.resource(await client.keys.rotate(id, { signal: ctx.signal }), { revealSecret: true });
+        const key = await client.keys.rotate(id, { signal: ctx.signal });
+        ctx.out.resource(key, { revealSecret: true });
+        await warnIfLost(
+          ctx,
+          `key ${key.id} was rotated, but its new token did not reach stdout: the old token no longer works`,
+        );
       }),
     );
 }

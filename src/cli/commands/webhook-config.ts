@@ -5,6 +5,7 @@ import { Unsuccessful } from '../errors';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { showAfterWait, timeoutOption, throwUnlessSucceeded, waitForConfig, waitForTask } from '../progress';
 import { WEBHOOK_CONFIG_STATES } from '../sdk';
+import { warnIfLost } from '../shown-once';
 import type { WebhookConfigUpdateParams } from '../../index';
 
 const COLUMNS = ['id', 'state', 'url', 'date_created'];
@@ -46,6 +47,10 @@ Example:
         // Its secret is shown only here: the config, refreshed in place, is printed even when the wait ends badly.
         if (options.wait) await showAfterWait(() => waitForConfig(ctx, config, options.timeout), show);
         else show();
+        await warnIfLost(
+          ctx,
+          `webhook config ${config.id} was created, but its secret did not reach stdout: it cannot be shown again`,
+        );
         if (config.state === 'invalid')
           throw new Unsuccessful(`webhook_config ${config.id} is invalid: its test delivery failed`);
       }),
