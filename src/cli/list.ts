@@ -5,6 +5,7 @@ import type { Context } from './context';
 import { UsageError } from './errors';
 import { integer, isoTime } from './parse';
 import { parseIsoInstant } from './sdk';
+import { drained, stopped } from './stop';
 
 /** The shared options as commander parses them. */
 export interface ListOptions {
@@ -98,7 +99,10 @@ export async function printList<T extends { id: string }>(
   const page = await list;
   if (out.json) return out.document(page);
   printTable(ctx, page.data.map(row), columns, noun);
-  if (page.has_more)
+  if (!page.has_more) return;
+  // Once stdout took the page: a run whose reader went away (`| head -1`) stops quietly, without the hint.
+  await Promise.race([drained(process.stdout), stopped(ctx.signal)]);
+  if (!ctx.signal.aborted)
     out.note(`Showing ${page.data.length} of ${page.total_count ?? 'more'} ${noun}. Use --limit N or --all for more.`);
 }
 

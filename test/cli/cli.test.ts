@@ -258,6 +258,14 @@ describe('a reader that goes away, or a full disk', () => {
     }
   });
 
+  it('`list | head -1` on a page that has more: 141 and quiet, no hint about the rest on stderr', async () => {
+    const token = newToken();
+    await Promise.all(Array.from({ length: 3 }, (_, i) => client(token).users.create({ identifier: `reader-${i}` })));
+    const run = start(['user', 'list', '--limit', '2'], env(token));
+    run.child.stdout.destroy();
+    expect(await run.done).toMatchObject({ code: 141, stderr: '' });
+  });
+
   it('a reader gone before the only write still ends the run with 141, not 0 nor a stack trace', async () => {
     const token = newToken();
     await client(token).webhookConfigs.create({ url: OK_URL });
