@@ -47,12 +47,13 @@ describe('the global --timeout', () => {
     const token = newToken();
     hang('GET', /^\/configs\/webhook\/[^/]+$/);
     const cut = await ricloud(
-      ['--timeout', '1', 'webhook-config', 'create', '--url', OK_URL, '--wait', '--timeout', '60', '--json'],
+      // 3 s, so that a loaded machine still creates the config in time: the wait's hanging status check runs it out.
+      ['--timeout', '3', 'webhook-config', 'create', '--url', OK_URL, '--wait', '--timeout', '60', '--json'],
       env(token),
     );
     expect(cut.code).toBe(4);
     expect(json(cut)).toMatchObject({ url: OK_URL, state: 'new' });
-    expect(cut.stderr).toMatch(/^error: ran out of time \(--timeout 1 s\): /);
+    expect(cut.stderr).toMatch(/^error: ran out of time \(--timeout 3 s\): /);
     const waited = await ricloud(
       ['--timeout', '60', 'webhook-config', 'create', '--url', OK_URL, '--timeout', '1'],
       env(token),
