@@ -20,8 +20,9 @@ export type { RicloudConfig } from './config/read-config';
 /**
  * The fields of a CSV's first data row, named by its header row: lower-cased, spaces made `_` (`Access key ID` →
  * `access_key_id`), as ricloud-py reads an AWS console CSV. Quoted fields may hold commas, quotes and line breaks.
+ * @throws InvalidInputError naming `path` when there is no data row, or it has not as many fields as the header.
  */
-function firstCsvRow(text: string): Record<string, string> {
+function firstCsvRow(text: string, path: string): Record<string, string> {
   const rows: string[][] = [[]];
   let field = '';
   let quoted = false;
@@ -43,7 +44,14 @@ function firstCsvRow(text: string): Record<string, string> {
     } else field += c;
   }
   if (field !== '' || (rows.at(-1)?.length ?? 0) > 0) rows.at(-1)?.push(field);
-  const [header = [], values = []] = rows.filter((row) => row.some((cell) => cell.trim() !== ''));
+  const [header = [], values] = rows.filter((row) => row.some((cell) => cell.trim() !== ''));
+  // Sent as it is, a row cut short (or run on) would store blank or shifted credentials.
+  if (values?.length !== header.length) {
+    const fault = values
+      ? `its first row has ${values.length} fields, its header ${header.length}`
+      : 'it has no data row';
+    throw new InvalidInputError('path', `${path} is no AWS console CSV: ${fault}`);
+  }
   return Object.fromEntries(header.map((name, i) => [name.trim().toLowerCase().replace(/ /g, '_'), values[i] ?? '']));
 }
 
@@ -81,7 +89,7 @@ export async function readCredentialsFile(
     throw new InvalidInputError('path', `the credentials file ${path} holds more than ${MAX_CREDENTIALS_BYTES} bytes`);
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   let credentials: unknown;
-  if (extname(path).toLowerCase() === '.csv') credentials = firstCsvRow(text);
+  if (extname(path).toLowerCase() === '.csv') credentials = firstCsvRow(text, path);
   else {
     try {
       credentials = JSON.parse(text);

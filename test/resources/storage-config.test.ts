@@ -127,6 +127,18 @@ describe('readCredentialsFile (ricloud/node)', () => {
     });
   });
 
+  it.each([
+    ['a header row only', 'Access key ID,Secret access key\r\n'],
+    ['a row with more fields than the header', 'Access key ID,Secret access key\nAKIAEXAMPLE,hunter2,extra\n'],
+    ['a row with fewer fields than the header', 'Access key ID,Secret access key\nhunter2\n'],
+  ])('refuses a CSV with %s, naming the path and never quoting the file', async (_, csv) => {
+    const error = await rejectionOf(readCredentialsFile(file('short.csv', csv)));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field: 'path' });
+    expect(error.message).toContain('short.csv');
+    expect(error.message).not.toMatch(/hunter2|AKIAEXAMPLE/);
+  });
+
   it('refuses a file that is neither, or missing, naming the path and never quoting the file', async () => {
     const bad = await rejectionOf(readCredentialsFile(file('key.txt', 'private_key = hunter2')));
     expect(bad).toBeInstanceOf(InvalidInputError);
