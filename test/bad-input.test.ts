@@ -777,7 +777,7 @@ const callerCases: Case[] = [
     name: 'nested storage credentials, never described',
     run: (c) => c.storageConfigs.update('sc_1', { credentials: { key: { private: 'hunter2' } } as never }),
     error: InvalidInputError,
-    field: 'credentials',
+    field: 'credentials.key',
     check: (e) => expect(e.message).not.toContain('hunter2'),
   },
   {
@@ -832,7 +832,7 @@ const callerCases: Case[] = [
     name: 'permission scopes whose limits are not a list',
     run: (c) => c.permissions.update('perm_1', { scopes: { 'task_type:*': { value: 1 } } as never }),
     error: InvalidInputError,
-    field: 'scopes',
+    field: 'scopes.task_type:*',
   },
   {
     name: 'a task create without type',

@@ -165,6 +165,8 @@ async function nameOf(field: string, settings: Settings): Promise<string> {
   // An item of a list the SDK numbers from 0 (`ids[1]`): its flag or argument, numbered as the user counts.
   const [, list, at] = /^(.+)\[(\d+)\]$/.exec(field) ?? [];
   if (list && at) return `${FLAG_OF_FIELD[list] ?? list} #${Number(at) + 1}`;
+  // A field of the credentials file, as the file names it.
+  if (field.startsWith('credentials.')) return `--credentials-path field ${field.slice('credentials.'.length)}`;
   return FLAG_OF_FIELD[field] ?? field;
 }
 

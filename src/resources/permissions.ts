@@ -44,15 +44,14 @@ export interface PermissionsListParams {
 
 /** Scopes: each named, with a list of limits, each limit with its `level`, its `type` and a `value`. */
 const scopes: Field = (value, field, query) => {
-  checkRule(value, field, [
-    (v) => isPlainObject(v) && Object.values(v).every((limits) => Array.isArray(limits) && limits.every(isPlainObject)),
-    'an object mapping each scope to a list of limit objects',
-  ]);
+  checkRule(value, field, [isPlainObject, 'an object mapping each scope to a list of limit objects']);
   for (const [scope, limits] of Object.entries(value as PermissionScopes)) {
     if (!/\S/.test(scope))
       throw new InvalidInputError(field, 'must not have a blank scope name (empty or only whitespace)');
+    checkRule(limits, `${field}.${scope}`, [Array.isArray, 'a list of limit objects']);
     for (const [at, limit] of limits.entries()) {
       const named = `${field}.${scope}[${at}]`;
+      checkRule(limit, named, [isPlainObject, 'a limit object ({ level, type, value })']);
       text(limit.level, `${named}.level`, query);
       text(limit.type, `${named}.type`, query);
       if (limit.value === undefined) throw new InvalidInputError(`${named}.value`, 'is required');

@@ -74,11 +74,11 @@ const bucketUrl: Field = (value, field) => {
 
 /** Credentials: a non-empty object of plain values. The message never describes what was given. */
 const credentials: Field = (value, field) => {
-  const ok =
-    isPlainObject(value) &&
-    Object.keys(value).length > 0 &&
-    Object.values(value).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
-  if (!ok) throw new InvalidInputError(field, 'must be a non-empty object of strings (a GCP JSON key or AWS keys)');
+  if (!isPlainObject(value) || Object.keys(value).length === 0)
+    throw new InvalidInputError(field, 'must be a non-empty object of strings (a GCP JSON key or AWS keys)');
+  for (const [key, v] of Object.entries(value))
+    if (v !== null && !['string', 'number', 'boolean'].includes(typeof v))
+      throw new InvalidInputError(`${field}.${key}`, 'must be a string, a number, true, false or null');
   return value;
 };
 

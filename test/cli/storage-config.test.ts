@@ -109,4 +109,18 @@ describe('ricloud storage-config', () => {
     }
     expect(mock().api.requests.slice(sent)).toEqual([]);
   });
+
+  it('names --credentials-path and the field of a key file whose value is not a plain value (exit 2)', async () => {
+    const token = newToken();
+    const nested = join(dir, 'nested.json');
+    writeFileSync(nested, JSON.stringify({ private_key: PRIVATE, client_email: { address: 'r@acme.iam' } }));
+    const run = await ricloud(
+      ['storage-config', 'create', '--url', 'gs://acme-results/x', '--credentials-path', nested],
+      env(token),
+    );
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(/^error: invalid --credentials-path field client_email: must be a string/);
+    expect(run.stderr).not.toContain('r@acme.iam');
+    expect(mock().api.requests.filter((r) => r.headers.authorization === `Token ${token}`)).toEqual([]);
+  });
 });

@@ -50,6 +50,21 @@ describe('Permissions', () => {
       'scopes.data_type:*[1].value',
     ],
     ['a limit that is an empty object', { 'file_type:*': [{}] }, 'scopes.file_type:*[0].level'],
+    [
+      'a scope whose limits are not a list',
+      { 'source_type:*': [], 'data_type:*': { level: 'key' } },
+      'scopes.data_type:*',
+    ],
+    [
+      'a limit that is not an object',
+      { 'data_type:*': [{ level: 'key', type: 'count', value: 1 }, 'count'] },
+      'scopes.data_type:*[1]',
+    ],
+    [
+      'a limit that is a list',
+      { 'data_type:*': [[{ level: 'key', type: 'count', value: 1 }]] },
+      'scopes.data_type:*[0]',
+    ],
     ['a scope named by an empty string', { '': [] }, 'scopes'],
     ['a scope named by whitespace only', { ' ': [] }, 'scopes'],
   ])('refuses %s before sending, naming it, in each form', async (_, scopes, field) => {

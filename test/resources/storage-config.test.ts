@@ -107,6 +107,24 @@ describe('StorageConfig', () => {
     expect(error.message).not.toContain('hunter2');
     expect(api.requests).toHaveLength(0);
   });
+
+  it('names the credential whose value is not a plain value, without describing it, in each form', async () => {
+    const c = client();
+    const credentials = { ...GCP, client_email: { address: 'hunter2@acme.iam' } } as never;
+    const cfg = await c.storageConfigs.create({ url: URL_GS, credentials: GCP });
+    const before = api.requests.length;
+    for (const run of [
+      () => c.storageConfigs.create({ url: URL_GS, credentials }),
+      () => StorageConfig.updateWithId(cfg.id, { credentials }, { client: c }),
+      () => cfg.update({ credentials }),
+    ]) {
+      const error = await rejectionOf(run());
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ field: 'credentials.client_email' });
+      expect(error.message).not.toContain('hunter2');
+    }
+    expect(api.requests).toHaveLength(before);
+  });
 });
 
 describe('readCredentialsFile (ricloud/node)', () => {
