@@ -3,7 +3,8 @@
  * its calls. `/key`, `/keys`
  */
 import type { Endpoint, ListEndpoint, Wrap } from '../core/endpoint';
-import { type AtLeastOne, dateFilter, type Ref, type RefOrNull, refOrNull, text } from '../core/fields';
+import { type AtLeastOne, dateFilter, type Ref, type RefOrNull, text } from '../core/fields';
+import { refOf } from './ref-of';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
@@ -48,7 +49,10 @@ export interface KeyWithToken extends Key {
 const PATH = '/keys';
 const schema = keySchema;
 const withToken = (kit: Kit) => kit.z.looseObject({ ...schema(kit).shape, token: kit.z.string() });
-const OVERRIDES = { webhook_config: refOrNull, storage_config: refOrNull };
+const OVERRIDES = {
+  webhook_config: /* @__PURE__ */ refOf('webhook_config', true),
+  storage_config: /* @__PURE__ */ refOf('storage_config', true),
+};
 const CURRENT: Endpoint<[], KeyAttributes, Key> = {
   method: 'GET',
   path: '/key',

@@ -1,6 +1,7 @@
 /** The organisation resource: the caller's organisation, its configs and its defaults. `/organisation` */
 import type { Endpoint } from '../core/endpoint';
-import { type AtLeastOne, type RefOrNull, refOrNull, text } from '../core/fields';
+import { type AtLeastOne, type RefOrNull, text } from '../core/fields';
+import { refOf } from './ref-of';
 import { APIResource, sendInPlace, staticMethod } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { Resource } from '../core/resource';
@@ -34,7 +35,11 @@ const UPDATE: Endpoint<[params: OrganisationUpdateParams], OrganisationAttribute
   what: 'update organisation',
   params: {
     name: 'update',
-    fields: { webhook_config_default: refOrNull, storage_config_default: refOrNull, name: text },
+    fields: {
+      webhook_config_default: /* @__PURE__ */ refOf('webhook_config', true),
+      storage_config_default: /* @__PURE__ */ refOf('storage_config', true),
+      name: text,
+    },
     nonEmpty: true,
   },
   wrap: () => Organisation,

@@ -5,7 +5,8 @@
 import type { BaseClient } from '../core/client';
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
-import { dateFilter, type Field, names, object, ref, text, type Ref } from '../core/fields';
+import { dateFilter, type Field, names, object, text, type Ref } from '../core/fields';
+import { refOf } from './ref-of';
 import { lazyPages, type PagePromise } from '../core/list';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
@@ -99,7 +100,12 @@ const CREATE: Endpoint<[params: PollCreateParams], PollAttributes, Poll> = {
   what: 'create poll',
   params: {
     name: 'create',
-    fields: { session: ref, source: ref, subscription: ref, payload: pollPayload },
+    fields: {
+      session: /* @__PURE__ */ refOf('session'),
+      source: /* @__PURE__ */ refOf('source'),
+      subscription: /* @__PURE__ */ refOf('subscription'),
+      payload: pollPayload,
+    },
     required: ['payload'],
   },
   check: checkTarget,
@@ -117,11 +123,11 @@ const LIST: ListEndpoint<PollListParams, PollAttributes, Poll> = {
   schema,
   what: 'poll list',
   filters: {
-    session: ref,
-    subscription: ref,
+    session: /* @__PURE__ */ refOf('session'),
+    subscription: /* @__PURE__ */ refOf('subscription'),
     requestor: text,
-    source: ref,
-    user: ref,
+    source: /* @__PURE__ */ refOf('source'),
+    user: /* @__PURE__ */ refOf('user'),
     state: text,
     date_created: dateFilter,
   },

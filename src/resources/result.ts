@@ -8,7 +8,8 @@ import { clientFor } from '../core/default-client';
 import { type DownloadOptions, downloadJson, openDownload, type ResultFile } from '../core/download';
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
-import { checkFields, dateFilter, type Ref, ref, refs, text } from '../core/fields';
+import { checkFields, dateFilter, type Ref, text } from '../core/fields';
+import { refOf, refsOf } from './ref-of';
 import { type DateFilter, isPlainObject } from '../core/params';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { CallOptions, RequestOptions } from '../core/options';
@@ -61,14 +62,21 @@ const ACKNOWLEDGE: Endpoint<[id: string], ResultAttributes, Result> = {
 };
 const ACKNOWLEDGE_MANY = {
   name: 'acknowledge',
-  fields: { ids: /* @__PURE__ */ refs(MAX_ACKNOWLEDGE_IDS) },
+  fields: { ids: /* @__PURE__ */ refsOf('result', MAX_ACKNOWLEDGE_IDS) },
   required: ['ids'],
 };
 const LIST: ListEndpoint<ResultListParams, ResultAttributes, Result> = {
   path: PATH,
   schema,
   what: 'result list',
-  filters: { poll: ref, task: ref, state: text, identifier: text, type: text, date_created: dateFilter },
+  filters: {
+    poll: /* @__PURE__ */ refOf('poll'),
+    task: /* @__PURE__ */ refOf('task'),
+    state: text,
+    identifier: text,
+    type: text,
+    date_created: dateFilter,
+  },
   wrap: () => Result,
 };
 

@@ -5,7 +5,8 @@
 import type { BaseClient } from '../core/client';
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
-import { dateFilter, type Field, object, ref, text, type Ref } from '../core/fields';
+import { dateFilter, type Field, object, text, type Ref } from '../core/fields';
+import { refOf } from './ref-of';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { type DateFilter, isPlainObject, withArticle } from '../core/params';
@@ -79,13 +80,13 @@ const REQUIRED_FOR = /* @__PURE__ */ new Map<string, readonly ['source' | 'paylo
 
 const describedSource = /* @__PURE__ */ object({
   name: 'source',
-  fields: { user: ref, type: sourceType, identifier: text },
+  fields: { user: /* @__PURE__ */ refOf('user'), type: sourceType, identifier: text },
   required: ['user', 'type'],
 });
 
 /** A source: `{ user, type, identifier }`, or a source or its id. */
 const source: Field = (value, field, query) =>
-  isPlainObject(value) && !('id' in value) ? describedSource(value, field, query) : ref(value, field, query);
+  isPlainObject(value) && !('id' in value) ? describedSource(value, field, query) : sourceRef(value, field, query);
 
 // Its fields are secrets (`SECRET_ATTRIBUTES`): a refusal names them without describing the value.
 const payload = /* @__PURE__ */ object({ name: 'payload', fields: { password: text, code: text } });
@@ -102,6 +103,9 @@ function checkRequired(params: unknown): void {
     if ((params[part] as Record<string, unknown>)[name] === undefined)
       throw new InvalidInputError(`${part}.${name}`, `is required for ${withArticle(type)} session`);
 }
+
+/** A source or its id. */
+const sourceRef = /* @__PURE__ */ refOf('source');
 
 const PATH = '/sessions';
 const schema = sessionSchema;
@@ -133,7 +137,13 @@ const LIST: ListEndpoint<SessionListParams, SessionAttributes, Session> = {
   path: PATH,
   schema,
   what: 'session list',
-  filters: { source: ref, state: text, user: ref, key: ref, date_created: dateFilter },
+  filters: {
+    source: sourceRef,
+    state: text,
+    user: /* @__PURE__ */ refOf('user'),
+    key: /* @__PURE__ */ refOf('key'),
+    date_created: dateFilter,
+  },
   wrap: () => Session,
 };
 

@@ -4,7 +4,8 @@
  */
 import { type Endpoint, type ListEndpoint, listEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
-import { dateFilter, type Field, oneOf, ref, text, type Ref } from '../core/fields';
+import { dateFilter, type Field, oneOf, text, type Ref } from '../core/fields';
+import { refOf } from './ref-of';
 import { lazyPages, type PagePromise } from '../core/list';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
@@ -70,8 +71,11 @@ export const sourceType: Field = (value, field, query) => {
   return text(value, field, query);
 };
 
+/** A source or its id. */
+const sourceRef = /* @__PURE__ */ refOf('source');
+
 /** A parent filter: a source or its id, or `null` (sent as `null`) for sources without a parent. */
-const parent: Field = (value, field, query) => (value === null ? 'null' : ref(value, field, query));
+const parent: Field = (value, field, query) => (value === null ? 'null' : sourceRef(value, field, query));
 
 const PATH = '/sources';
 const schema = sourceSchema;
@@ -83,7 +87,7 @@ const CREATE: Endpoint<[params: SourceCreateParams], SourceAttributes, Source> =
   what: 'create source',
   params: {
     name: 'create',
-    fields: { user: ref, type: sourceType, identifier: text },
+    fields: { user: /* @__PURE__ */ refOf('user'), type: sourceType, identifier: text },
     required: ['user', 'type', 'identifier'],
   },
   wrap: () => Source,
@@ -111,7 +115,14 @@ const LIST: ListEndpoint<SourceListParams, SourceAttributes, Source> = {
   path: PATH,
   schema,
   what: 'source list',
-  filters: { user: ref, identifier: text, type: text, parent, state: text, date_created: dateFilter },
+  filters: {
+    user: /* @__PURE__ */ refOf('user'),
+    identifier: text,
+    type: text,
+    parent,
+    state: text,
+    date_created: dateFilter,
+  },
   wrap: () => Source,
 };
 

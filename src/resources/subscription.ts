@@ -1,7 +1,8 @@
 /** The subscription resource: polls of a session made every `interval` seconds, between two dates. `/subscriptions` */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
-import { dateFilter, instant, ref, seconds, text, type Ref } from '../core/fields';
+import { dateFilter, instant, seconds, text, type Ref } from '../core/fields';
+import { refOf } from './ref-of';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { type DateFilter, type DateInput, isPlainObject, isoInstant } from '../core/params';
@@ -72,8 +73,8 @@ const CREATE: Endpoint<[params: SubscriptionCreateParams], SubscriptionAttribute
   params: {
     name: 'create',
     fields: {
-      session: ref,
-      source: ref,
+      session: /* @__PURE__ */ refOf('session'),
+      source: /* @__PURE__ */ refOf('source'),
       poll_payload: pollPayload,
       interval: seconds,
       date_start: instant,
@@ -102,7 +103,12 @@ const LIST: ListEndpoint<SubscriptionListParams, SubscriptionAttributes, Subscri
   path: PATH,
   schema,
   what: 'subscription list',
-  filters: { session: ref, source: ref, state: text, date_created: dateFilter },
+  filters: {
+    session: /* @__PURE__ */ refOf('session'),
+    source: /* @__PURE__ */ refOf('source'),
+    state: text,
+    date_created: dateFilter,
+  },
   wrap: () => Subscription,
 };
 

@@ -1,6 +1,7 @@
 /** The user resource: the organisation's own name for one of its end users, whose sources it polls. `/users` */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
-import { type AtLeastOne, dateFilter, oneOf, type Ref, type RefOrNull, ref, text } from '../core/fields';
+import { type AtLeastOne, dateFilter, oneOf, type Ref, type RefOrNull, text } from '../core/fields';
+import { refOf } from './ref-of';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
@@ -57,7 +58,15 @@ const CREATE: Endpoint<[params: UserCreateParams], UserAttributes, User> = {
   schema,
   retry: 'once',
   what: 'create user',
-  params: { name: 'create', fields: { identifier: text, key: ref, organisation: ref }, required: ['identifier'] },
+  params: {
+    name: 'create',
+    fields: {
+      identifier: text,
+      key: /* @__PURE__ */ refOf('key'),
+      organisation: /* @__PURE__ */ refOf('organisation'),
+    },
+    required: ['identifier'],
+  },
   wrap: () => User,
 };
 const RETRIEVE: Endpoint<[id: string], UserAttributes, User> = {
@@ -83,7 +92,7 @@ const LIST: ListEndpoint<UserListParams, UserAttributes, User> = {
   path: PATH,
   schema,
   what: 'user list',
-  filters: { identifier: text, state: text, key: ref, date_created: dateFilter },
+  filters: { identifier: text, state: text, key: /* @__PURE__ */ refOf('key'), date_created: dateFilter },
   wrap: () => User,
 };
 
