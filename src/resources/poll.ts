@@ -7,6 +7,7 @@ import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, names, object, text, type Ref } from '../core/fields';
 import { refOf } from './ref-of';
+import { scoped } from './scoped';
 import { lazyPages, type PagePromise } from '../core/list';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
@@ -197,7 +198,9 @@ export class Poll extends Resource {
 
   /** Lists this poll's tasks as `Task`s (`GET /tasks?poll=…`). */
   listTasks(params?: Omit<TaskListParams, 'poll'>, options?: RequestOptions): PagePromise<Task> {
-    return lazyPages(() => Task.list({ ...params, poll: this.id }, { ...options, client: clientOf(this) }));
+    return lazyPages(() =>
+      Task.list(scoped(params, 'poll', this.id, 'poll', 'listTasks'), { ...options, client: clientOf(this) }),
+    );
   }
 
   /**
@@ -205,7 +208,9 @@ export class Poll extends Resource {
    * `results` holds the first page. Consumed and expired ones are listed when `state` asks for them.
    */
   listResults(params?: Omit<ResultListParams, 'poll'>, options?: RequestOptions): PagePromise<Result> {
-    return lazyPages(() => Result.list({ ...params, poll: this.id }, { ...options, client: clientOf(this) }));
+    return lazyPages(() =>
+      Result.list(scoped(params, 'poll', this.id, 'poll', 'listResults'), { ...options, client: clientOf(this) }),
+    );
   }
 
   /**

@@ -99,8 +99,10 @@ function checkRequired(params: unknown): void {
   if (!isPlainObject(params) || !isPlainObject(params.source) || !isPlainObject(params.payload)) return;
   const type = params.source.type as string;
   // A map, not an object: a type such as `constructor` or `__proto__` names nothing in it.
+  // A source given by its id (a stored source) is not described: its identifier is the API's already.
+  const described = !('id' in params.source);
   for (const [part, name] of REQUIRED_FOR.get(type) ?? [])
-    if ((params[part] as Record<string, unknown>)[name] === undefined)
+    if ((part === 'payload' || described) && (params[part] as Record<string, unknown>)[name] === undefined)
       throw new InvalidInputError(`${part}.${name}`, `is required for ${withArticle(type)} session`);
 }
 

@@ -6,6 +6,7 @@ import { type Endpoint, type ListEndpoint, listEndpoint } from '../core/endpoint
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, oneOf, text, type Ref } from '../core/fields';
 import { refOf } from './ref-of';
+import { scoped } from './scoped';
 import { lazyPages, type PagePromise } from '../core/list';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
@@ -182,6 +183,8 @@ export class Source extends Resource {
 
   /** Lists the sources the API found under this one (a Relay instance's devices), as `Source`s. */
   listChildren(params?: Omit<SourceListParams, 'parent'>, options?: RequestOptions): PagePromise<Source> {
-    return lazyPages(() => listEndpoint(LIST, { ...params, parent: this.id }, options, clientOf(this)));
+    return lazyPages(() =>
+      listEndpoint(LIST, scoped(params, 'parent', this.id, 'source', 'listChildren'), options, clientOf(this)),
+    );
   }
 }

@@ -1,4 +1,7 @@
-/** A resource passed where another kind is asked for is refused before sending, naming the field and both kinds. */
+/**
+ * References to other resources: one of the wrong kind is refused before sending, naming the field and both kinds, and
+ * the list methods scoped to one resource (`poll.listTasks()`) refuse params that name another.
+ */
 import { describe, expect, it } from 'vitest';
 import { type Client, InvalidInputError, Poll, Result, Session, Subscription } from '../../src/index';
 import { rejectionOf, useMockApi } from '../support/core-harness';
@@ -58,5 +61,43 @@ describe('a reference to a resource of the wrong kind', () => {
     // The right kind, and plain ids, still go through.
     expect(await c.polls.create({ session, source, payload })).toBeInstanceOf(Poll);
     expect((await c.sessions.list({ user, source, key })).data.map((s) => s.id)).toContain(session.id);
+  });
+
+  it('scoped to one resource, a list method refuses params that are no object, or that name another resource', async () => {
+    const c: Client = client();
+    await configure(c, api);
+    const session = await activeSession(c);
+    const poll = await c.polls.create({ session, payload: { info_types: ['*'] } });
+    const source = await c.sources.retrieve((session.source as { id: string }).id);
+    const cases: [string, () => PromiseLike<unknown>, string][] = [
+      ['params', () => poll.listTasks('failed' as never), 'must be an object'],
+      ['params', () => poll.listResults([poll.id] as never), 'must be an object'],
+      ['params', () => source.listChildren(null as never), 'must be an object'],
+      ['poll', () => poll.listTasks({ poll: 'pol_other' } as never), 'listTasks() lists this poll'],
+      ['poll', () => poll.listResults({ poll: 'pol_other' } as never), 'listResults() lists this poll'],
+      ['parent', () => source.listChildren({ parent: 'src_other' } as never), 'listChildren() lists this source'],
+    ];
+    const before = api.requests.length;
+    for (const [field, run, says] of cases) {
+      const error = await rejectionOf(run());
+      expect(error, field).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ field });
+      expect(error.message).toContain(says);
+    }
+    expect(api.requests).toHaveLength(before);
+    expect((await poll.listTasks({ state: 'failed' })).data).toEqual([]);
+    expect((await source.listChildren(undefined)).data).toEqual([]);
+  });
+
+  it('takes a source given as a plain object with its id and type, as stored, without its identifier', async () => {
+    const c: Client = client();
+    await configure(c, api);
+    const session = await activeSession(c);
+    const { id, type } = session.source as { id: string; type: 'icloud.account' };
+    const again = await c.sessions.create({ source: { id, type } as never, payload: { password: 'right' } });
+    expect(again).toMatchObject({ state: 'pending', source: { id } });
+    // What its type needs of the payload is still asked for.
+    const error = await rejectionOf(c.sessions.create({ source: { id, type } as never, payload: {} }));
+    expect(error).toMatchObject({ field: 'payload.password' });
   });
 });
