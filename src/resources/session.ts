@@ -98,9 +98,9 @@ const payload = /* @__PURE__ */ object({ name: 'payload', fields: { password: te
 function checkRequired(params: unknown): void {
   if (!isPlainObject(params) || !isPlainObject(params.source) || !isPlainObject(params.payload)) return;
   const type = params.source.type as string;
-  // A map, not an object: a type such as `constructor` or `__proto__` names nothing in it.
   // A source given by its id (a stored source) is not described: its identifier is the API's already.
   const described = !('id' in params.source);
+  // A map, not an object: a type such as `constructor` or `__proto__` names nothing in it.
   for (const [part, name] of REQUIRED_FOR.get(type) ?? [])
     if ((part === 'payload' || described) && (params[part] as Record<string, unknown>)[name] === undefined)
       throw new InvalidInputError(`${part}.${name}`, `is required for ${withArticle(type)} session`);
