@@ -47,11 +47,8 @@ export const ref: Field = (value, field) => {
   return decodeURIComponent(encodeId(id, field));
 };
 
-/** What `refOrNull` takes: a resource or its id, or `null`. */
+/** A reference that may be cleared: a resource or its id, or `null` (a key's override, an organisation's default). */
 export type RefOrNull = string | number | { id: string | number } | null;
-
-/** A resource, its id, or `null`, which clears the reference (a key's override, an organisation's default). */
-export const refOrNull: Field = (value, field, query) => (value === null ? null : ref(value, field, query));
 
 /** A list of 1 to `max` resources or ids, sent as their ids. */
 export const refs =

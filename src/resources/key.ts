@@ -4,12 +4,12 @@
  */
 import type { Endpoint, ListEndpoint, Wrap } from '../core/endpoint';
 import { type AtLeastOne, dateFilter, type Ref, type RefOrNull, text } from '../core/fields';
-import { refOf } from './ref-of';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
 import type { Kit } from '../core/schema-kit';
+import { refOf } from './ref-of';
 import { keySchema, type KeyAttributes, type KeyState } from './key.schema';
 
 /** Parameters of `create`: the new key's overrides, if any. */

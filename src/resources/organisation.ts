@@ -1,10 +1,10 @@
 /** The organisation resource: the caller's organisation, its configs and its defaults. `/organisation` */
 import type { Endpoint } from '../core/endpoint';
 import { type AtLeastOne, type RefOrNull, text } from '../core/fields';
-import { refOf } from './ref-of';
 import { APIResource, sendInPlace, staticMethod } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { Resource } from '../core/resource';
+import { refOf } from './ref-of';
 import { organisationSchema, type OrganisationAttributes } from './organisation.schema';
 
 /** The fields an update may change. */

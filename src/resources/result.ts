@@ -9,13 +9,13 @@ import { type DownloadOptions, downloadJson, openDownload, type ResultFile } fro
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { checkFields, dateFilter, type Ref, text } from '../core/fields';
-import { refOf, refsOf } from './ref-of';
 import { type DateFilter, isPlainObject } from '../core/params';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { CallOptions, RequestOptions } from '../core/options';
 import { clientOf, Resource } from '../core/resource';
 import type { Schema } from '../core/schema-kit';
 import { type ResponseMeta, SEND, TRANSPORT } from '../core/spec';
+import { refOf, refsOf } from './ref-of';
 import { resultSchema, type ResultAttributes, type ResultState } from './result.schema';
 
 /** Filters of `list`. Consumed and expired results are left out unless `state` asks for them. */

@@ -6,7 +6,6 @@ import type { BaseClient } from '../core/client';
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, object, text, type Ref } from '../core/fields';
-import { refOf } from './ref-of';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { type DateFilter, isPlainObject, withArticle } from '../core/params';
@@ -14,6 +13,7 @@ import { Resource } from '../core/resource';
 import { withoutNestedSecrets } from '../core/secret-walk';
 import type { ResponseMeta } from '../core/spec';
 import { waitFor, type WaitOptions } from '../core/wait';
+import { refOf } from './ref-of';
 import { type SourceCreateType, sourceType } from './source';
 import { sessionSchema, type SessionAttributes, type SessionState } from './session.schema';
 
@@ -84,6 +84,9 @@ const describedSource = /* @__PURE__ */ object({
   required: ['user', 'type'],
 });
 
+/** A source or its id. */
+const sourceRef = /* @__PURE__ */ refOf('source');
+
 /** A source: `{ user, type, identifier }`, or a source or its id. */
 const source: Field = (value, field, query) =>
   isPlainObject(value) && !('id' in value) ? describedSource(value, field, query) : sourceRef(value, field, query);
@@ -105,9 +108,6 @@ function checkRequired(params: unknown): void {
     if ((part === 'payload' || described) && (params[part] as Record<string, unknown>)[name] === undefined)
       throw new InvalidInputError(`${part}.${name}`, `is required for ${withArticle(type)} session`);
 }
-
-/** A source or its id. */
-const sourceRef = /* @__PURE__ */ refOf('source');
 
 const PATH = '/sessions';
 const schema = sessionSchema;

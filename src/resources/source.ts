@@ -5,14 +5,14 @@
 import { type Endpoint, type ListEndpoint, listEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, type Field, oneOf, text, type Ref } from '../core/fields';
-import { refOf } from './ref-of';
-import { scoped } from './scoped';
 import { lazyPages, type PagePromise } from '../core/list';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { clientOf, Resource } from '../core/resource';
 import type { SOURCE_CREATE_TYPES } from '../core/wire';
+import { refOf } from './ref-of';
+import { scoped } from './scoped';
 import { sourceSchema, type SourceAttributes, type SourceType, type SourceState } from './source.schema';
 
 /** The states a caller may set with an update. */

@@ -2,12 +2,12 @@
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { InvalidInputError } from '../core/errors';
 import { dateFilter, instant, seconds, text, type Ref } from '../core/fields';
-import { refOf } from './ref-of';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import { type DateFilter, type DateInput, isPlainObject, isoInstant } from '../core/params';
 import { Resource } from '../core/resource';
 import { waitFor, type WaitOptions } from '../core/wait';
+import { refOf } from './ref-of';
 import { type PollPayloadParams, pollPayload } from './poll';
 import { subscriptionSchema, type SubscriptionAttributes, type SubscriptionState } from './subscription.schema';
 

@@ -1,11 +1,11 @@
 /** The user resource: the organisation's own name for one of its end users, whose sources it polls. `/users` */
 import type { Endpoint, ListEndpoint } from '../core/endpoint';
 import { type AtLeastOne, dateFilter, oneOf, type Ref, type RefOrNull, text } from '../core/fields';
-import { refOf } from './ref-of';
 import { APIResource, sendInPlace, staticMethod, staticPages } from '../core/methods';
 import type { RequestOptions } from '../core/options';
 import type { DateFilter } from '../core/params';
 import { Resource } from '../core/resource';
+import { refOf } from './ref-of';
 import { userSchema, type UserAttributes, type UserState } from './user.schema';
 
 /** The states a caller may set with an update. */

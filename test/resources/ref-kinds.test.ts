@@ -63,7 +63,7 @@ describe('a reference to a resource of the wrong kind', () => {
     expect((await c.sessions.list({ user, source, key })).data.map((s) => s.id)).toContain(session.id);
   });
 
-  it('scoped to one resource, a list method refuses params that are no object, or that name another resource', async () => {
+  it('scoped to one resource, a list method refuses params that are no object or that name another', async () => {
     const c: Client = client();
     await configure(c, api);
     const session = await activeSession(c);
