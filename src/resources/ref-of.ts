@@ -2,7 +2,7 @@
 import { InvalidInputError } from '../core/errors';
 import { type Field, ref, refs } from '../core/fields';
 
-/** `a user`, `an organisation`: a kind starts with a vowel sound after a, e, i, o only (`withArticle`: `an user`). */
+/** `a user`, `an organisation`: unlike `withArticle`'s rule, a kind starting with u (only `user`) takes `a`. */
 const a = (kind: string): string => `${/^[aeio]/.test(kind) ? 'an' : 'a'} ${kind}`;
 
 /**
