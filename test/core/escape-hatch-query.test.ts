@@ -3,12 +3,13 @@
  * `secret`, in any case) is sent as given, but is hidden wherever the SDK shows the request: an error's `request.url`,
  * its message, `util.inspect`, `JSON.stringify`, its cause, a server's echo of it, hook events and log lines.
  */
-import { format, inspect } from 'node:util';
+import { inspect } from 'node:util';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { RicloudError } from '../../src/index';
 import { recordingLogger } from '../support/recording-logger';
 import { rejectionOf, useMockApi } from '../support/core-harness';
+import { renderings } from '../support/renderings';
 
 const { api, server, client } = useMockApi();
 
@@ -25,15 +26,6 @@ const SECRETS = [
   'correct+horse',
   'whsec_0a9b8c7d6e5f4a3b',
   '482913',
-];
-
-/** Every way an error may be printed, its cause included. */
-const renderings = (error: unknown) => [
-  String(error),
-  (error as Error).message,
-  JSON.stringify(error),
-  inspect(error, { depth: 10 }),
-  format(error),
 ];
 
 function expectClean(texts: string[]) {

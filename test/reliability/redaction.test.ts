@@ -17,17 +17,9 @@ import { recordingLogger } from '../support/recording-logger';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 import { expectErrorJson } from '../support/error-json';
 import { RECEIVER, useMockServer } from './support';
+import { renderings } from '../support/renderings';
 
 const CONFIGS = '/configs/webhook';
-
-/** Every way an error may be printed. */
-const renderings = (error: unknown) => [
-  String(error),
-  (error as Error).message,
-  JSON.stringify(error),
-  inspect(error, { depth: 10 }),
-  format(error),
-];
 
 /** Fails when `text` holds the secret, or even its first 8 characters (a body cut in half may cut it too). */
 function expectClean(texts: string[], secrets: string[]) {
