@@ -230,8 +230,8 @@ export function checkObject(value: unknown, field: string): Record<string, unkno
 export const alternatives = (names: readonly string[]): string =>
   names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join('');
 
-/** `a string`, `an object`: a noun with its article. */
-export const withArticle = (noun: string): string => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+/** `a string`, `an object`, `an update`, `a user`: a noun with its article (`us…` sounds as `you`). */
+export const withArticle = (noun: string): string => `${/^(?!us)[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
 /** True for a string with nothing but whitespace in it, or none at all. */
 const isBlank = (value: unknown): boolean => typeof value === 'string' && !/\S/.test(value);

@@ -1,9 +1,7 @@
 /** References to a resource of one kind, for the resources a browser app leaves out (their check adds bytes). */
 import { InvalidInputError } from '../core/errors';
 import { type Field, ref, refs } from '../core/fields';
-
-/** `a user`, `an organisation`: unlike `withArticle`'s rule, a kind starting with u (only `user`) takes `a`. */
-const a = (kind: string): string => `${/^[aeio]/.test(kind) ? 'an' : 'a'} ${kind}`;
+import { withArticle } from '../core/params';
 
 /**
  * A resource of `kind` or its id, as `ref` takes it; a resource that says it is another kind (`resource: 'source'`
@@ -15,7 +13,7 @@ export const refOf =
     if (value === null && orNull) return null;
     const other = typeof value === 'object' && value !== null ? (value as { resource?: unknown }).resource : kind;
     if (typeof other === 'string' && other !== kind)
-      throw new InvalidInputError(field, `must be ${a(kind)} or its id, got ${a(other)}`);
+      throw new InvalidInputError(field, `must be ${withArticle(kind)} or its id, got ${withArticle(other)}`);
     return ref(value, field, query);
   };
 

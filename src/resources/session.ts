@@ -14,7 +14,7 @@ import { withoutNestedSecrets } from '../core/secret-walk';
 import type { ResponseMeta } from '../core/spec';
 import { waitFor, type WaitOptions } from '../core/wait';
 import { refOf } from './ref-of';
-import { type SourceCreateType, sourceType } from './source';
+import { type SourceCreateType, sourceRef, sourceType } from './source';
 import { sessionSchema, type SessionAttributes, type SessionState } from './session.schema';
 
 /** The source a session opens, by its user, type and identifier: the API finds it, or makes it when new. */
@@ -83,9 +83,6 @@ const describedSource = /* @__PURE__ */ object({
   fields: { user: /* @__PURE__ */ refOf('user'), type: sourceType, identifier: text },
   required: ['user', 'type'],
 });
-
-/** A source or its id. */
-const sourceRef = /* @__PURE__ */ refOf('source');
 
 /** A source: `{ user, type, identifier }`, or a source or its id. */
 const source: Field = (value, field, query) =>

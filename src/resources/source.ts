@@ -73,7 +73,7 @@ export const sourceType: Field = (value, field, query) => {
 };
 
 /** A source or its id. */
-const sourceRef = /* @__PURE__ */ refOf('source');
+export const sourceRef = /* @__PURE__ */ refOf('source');
 
 /** A parent filter: a source or its id, or `null` (sent as `null`) for sources without a parent. */
 const parent: Field = (value, field, query) => (value === null ? 'null' : sourceRef(value, field, query));
