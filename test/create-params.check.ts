@@ -44,9 +44,10 @@ never(async () => {
 
 never(async () => {
   const client = new Client();
-  // Generic wrappers over a batch acknowledgement, and the lists a page hands over.
-  const ackAll = <T extends Ref>(ids: T[]) => client.results.acknowledge(ids);
-  const ackList = <L extends readonly Ref[]>(ids: L) => Result.acknowledge(ids, { client });
+  // Generic wrappers over a batch acknowledgement, and the lists a page hands over. They name the kind
+  // (`Ref<'result'>`): a bare `Ref` takes any resource, so would pass a session on where results are asked for.
+  const ackAll = <T extends Ref<'result'>>(ids: T[]) => client.results.acknowledge(ids);
+  const ackList = <L extends readonly Ref<'result'>[]>(ids: L) => Result.acknowledge(ids, { client });
   await ackAll(['res_1']);
   await ackList([await Result.retrieve('res_1')] as const);
   await client.results.acknowledge((await client.results.list()).data);

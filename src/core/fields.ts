@@ -38,8 +38,12 @@ export const oneOf =
     return value;
   };
 
-/** What `ref` takes: a resource, or its id. */
-export type Ref = string | { id: string };
+/**
+ * What `ref` takes: a resource of kind `K` (`Ref<'user'>`: a `User`), its id, or any object with an `id` whose
+ * `resource`, if it has one, is `K`; so a resource of another kind, which `refOf` refuses, is a type error. Bare, of
+ * any kind.
+ */
+export type Ref<K extends string = string> = string | { readonly id: string; readonly resource?: K | undefined };
 
 /** A resource's id, or the resource itself (anything with an `id`): `{ webhook_config: cfg }` sends `cfg.id`. */
 export const ref: Field = (value, field) => {
@@ -47,8 +51,15 @@ export const ref: Field = (value, field) => {
   return decodeURIComponent(encodeId(id, field));
 };
 
-/** A reference that may be cleared: a resource or its id, or `null` (a key's override, an organisation's default). */
-export type RefOrNull = string | number | { id: string | number } | null;
+/**
+ * A reference that may be cleared: a resource of kind `K` or its id, or `null` (a key's override, an organisation's
+ * default).
+ */
+export type RefOrNull<K extends string = string> =
+  | string
+  | number
+  | { readonly id: string | number; readonly resource?: K | undefined }
+  | null;
 
 /** A list of 1 to `max` resources or ids, sent as their ids. */
 export const refs =

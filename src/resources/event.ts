@@ -24,9 +24,9 @@ export interface EventListParams {
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
   /** Cursor: start listing after this event (or its id). */
-  after_id?: Ref | undefined;
+  after_id?: Ref<'event'> | undefined;
   /** Cursor: stop listing at this event (or its id). */
-  before_id?: Ref | undefined;
+  before_id?: Ref<'event'> | undefined;
 }
 
 const PATH = '/events';

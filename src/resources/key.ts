@@ -15,9 +15,9 @@ import { keySchema, type KeyAttributes, type KeyState } from './key.schema';
 /** Parameters of `create`: the new key's overrides, if any. */
 export interface KeyCreateParams {
   /** The webhook config this key's events go to instead of the organisation's default (`null`: the default again). */
-  webhook_config?: RefOrNull | undefined;
+  webhook_config?: RefOrNull<'webhook_config'> | undefined;
   /** The storage config this key's results go to instead of the organisation's default (`null`: the default again). */
-  storage_config?: RefOrNull | undefined;
+  storage_config?: RefOrNull<'storage_config'> | undefined;
 }
 
 /** Parameters of `update`: one override or both (an empty update is a type error). */
@@ -32,9 +32,9 @@ export interface KeyListParams {
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
   /** Cursor: start listing after this key (or its id). */
-  after_id?: Ref | undefined;
+  after_id?: Ref<'key'> | undefined;
   /** Cursor: stop listing at this key (or its id). */
-  before_id?: Ref | undefined;
+  before_id?: Ref<'key'> | undefined;
 }
 
 /**

@@ -10,9 +10,9 @@ import { organisationSchema, type OrganisationAttributes } from './organisation.
 /** The fields an update may change. */
 interface OrganisationUpdateFields {
   /** The webhook config events go to for keys that name none of their own (`null` clears it). */
-  webhook_config_default?: RefOrNull | undefined;
+  webhook_config_default?: RefOrNull<'webhook_config'> | undefined;
   /** The storage config results go to for keys that name none of their own (`null` clears it). */
-  storage_config_default?: RefOrNull | undefined;
+  storage_config_default?: RefOrNull<'storage_config'> | undefined;
   /** The organisation's name. */
   name?: string | undefined;
 }

@@ -33,30 +33,30 @@ export interface PollPayloadParams {
 /** The fields of `create`. */
 interface PollCreateFields {
   /** The session to poll with (an `active` one): a session or its id. */
-  session?: Ref | undefined;
+  session?: Ref<'session'> | undefined;
   /** The source to poll, when not the session's own: one of its children (a Relay device), or its id. */
-  source?: Ref | undefined;
+  source?: Ref<'source'> | undefined;
   /** The subscription the poll belongs to (a subscription or its id); without `session`, its session is polled. */
-  subscription?: Ref | undefined;
+  subscription?: Ref<'subscription'> | undefined;
   /** What to fetch. */
   payload: PollPayloadParams;
 }
 
 /** Parameters of `create`: a `session`, a `subscription` (polled by hand, as in ricloud-py's Relay sample), or both. */
-export type PollCreateParams = PollCreateFields & ({ session: Ref } | { subscription: Ref });
+export type PollCreateParams = PollCreateFields & ({ session: Ref<'session'> } | { subscription: Ref<'subscription'> });
 
 /** Filters of `list`. */
 export interface PollListParams {
   /** Only the polls of this session: a session or its id. */
-  session?: Ref | undefined;
+  session?: Ref<'session'> | undefined;
   /** Only the polls of this subscription: a subscription or its id. */
-  subscription?: Ref | undefined;
+  subscription?: Ref<'subscription'> | undefined;
   /** Only polls made by a `key` or by a `subscription`. */
   requestor?: PollRequestor | undefined;
   /** Only polls of this source: a source or its id. */
-  source?: Ref | undefined;
+  source?: Ref<'source'> | undefined;
   /** Only the polls of this user's sources: a user or its id. */
-  user?: Ref | undefined;
+  user?: Ref<'user'> | undefined;
   /** Only polls in this state. */
   state?: PollState | undefined;
   /** Only polls created at this instant or within this range. */
@@ -64,9 +64,9 @@ export interface PollListParams {
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
   /** Cursor: start listing after this poll (or its id). */
-  after_id?: Ref | undefined;
+  after_id?: Ref<'poll'> | undefined;
   /** Cursor: stop listing at this poll (or its id). */
-  before_id?: Ref | undefined;
+  before_id?: Ref<'poll'> | undefined;
 }
 
 const payloadFields = /* @__PURE__ */ object({

@@ -21,9 +21,9 @@ import { resultSchema, type ResultAttributes, type ResultState } from './result.
 /** Filters of `list`. Consumed and expired results are left out unless `state` asks for them. */
 export interface ResultListParams {
   /** Only results of this poll: a poll or its id. */
-  poll?: Ref | undefined;
+  poll?: Ref<'poll'> | undefined;
   /** Only results of this task: a task or its id. */
-  task?: Ref | undefined;
+  task?: Ref<'task'> | undefined;
   /** Only results in this state; `consumed` and `expired` ones are listed only when asked for. */
   state?: ResultState | undefined;
   /** Only results with this content, e.g. the data type `ios_messages.messages`. */
@@ -35,9 +35,9 @@ export interface ResultListParams {
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
   /** Cursor: start listing after this result (or its id). */
-  after_id?: Ref | undefined;
+  after_id?: Ref<'result'> | undefined;
   /** Cursor: stop listing at this result (or its id). */
-  before_id?: Ref | undefined;
+  before_id?: Ref<'result'> | undefined;
 }
 
 /** Most ids one batch acknowledgement takes. */
@@ -132,7 +132,7 @@ export class Results extends APIResource {
    * @throws InvalidInputError for an empty list, more than 1000 ids or a bad id; RequestError when one is unknown (then
    *   none is acknowledged).
    */
-  acknowledge(ids: readonly Ref[], options?: CallOptions): Promise<Result[]> {
+  acknowledge(ids: readonly Ref<'result'>[], options?: CallOptions): Promise<Result[]> {
     return acknowledgeMany(this.client, ids, options);
   }
 }
@@ -162,7 +162,7 @@ export class Result extends Resource {
   static acknowledgeWithId = /* @__PURE__ */ staticMethod(ACKNOWLEDGE);
 
   /** `POST /results/ack`. See `Results.acknowledge`. */
-  static async acknowledge(ids: readonly Ref[], options?: CallOptions): Promise<Result[]> {
+  static async acknowledge(ids: readonly Ref<'result'>[], options?: CallOptions): Promise<Result[]> {
     return acknowledgeMany(clientFor(options), ids, options);
   }
 

@@ -20,7 +20,7 @@ import { sessionSchema, type SessionAttributes, type SessionState } from './sess
 /** The source a session opens, by its user, type and identifier: the API finds it, or makes it when new. */
 export interface SessionSourceParams {
   /** The user the source belongs to: a user or its id. */
-  user: Ref;
+  user: Ref<'user'>;
   /** `icloud.account`, `rirelay.instance` or the API's test source `mocks.mock` (never `rirelay.source`). */
   type: SourceCreateType;
   /** The source's name in its service: an Apple ID, required for `icloud.account`; a Relay instance needs none. */
@@ -38,7 +38,7 @@ export interface SessionPayload {
 /** Parameters of `create`. */
 export interface SessionCreateParams {
   /** The source: `{ user, type, identifier }`, or a source (or its id) that exists. */
-  source: SessionSourceParams | Ref;
+  source: SessionSourceParams | Ref<'source'>;
   /** The credentials the source's type takes. */
   payload: SessionPayload;
 }
@@ -46,21 +46,21 @@ export interface SessionCreateParams {
 /** Filters of `list`. */
 export interface SessionListParams {
   /** Only the sessions of this source: a source or its id. */
-  source?: Ref | undefined;
+  source?: Ref<'source'> | undefined;
   /** Only sessions in this state, e.g. `active`. */
   state?: SessionState | undefined;
   /** Only the sessions of this user: a user or its id. */
-  user?: Ref | undefined;
+  user?: Ref<'user'> | undefined;
   /** Only the sessions opened with this key: a key or its id. */
-  key?: Ref | undefined;
+  key?: Ref<'key'> | undefined;
   /** Only sessions created at this instant or within this range. */
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
   /** Cursor: start listing after this session (or its id). */
-  after_id?: Ref | undefined;
+  after_id?: Ref<'session'> | undefined;
   /** Cursor: stop listing at this session (or its id). */
-  before_id?: Ref | undefined;
+  before_id?: Ref<'session'> | undefined;
 }
 
 /**

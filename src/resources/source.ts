@@ -27,7 +27,7 @@ export type SourceCreateType = (typeof SOURCE_CREATE_TYPES)[number];
 /** Parameters of `create`: the user's account or Relay instance. */
 export interface SourceCreateParams {
   /** The user the source belongs to: a user or its id. */
-  user: Ref;
+  user: Ref<'user'>;
   /** `icloud.account` or `rirelay.instance` (`rirelay.source` children are made by the API). */
   type: SourceCreateType;
   /** The source's name in its service, e.g. an Apple ID. */
@@ -43,13 +43,13 @@ export interface SourceUpdateParams {
 /** Filters of `list`. */
 export interface SourceListParams {
   /** Only the sources of this user: a user or its id. */
-  user?: Ref | undefined;
+  user?: Ref<'user'> | undefined;
   /** Only sources with this identifier. */
   identifier?: string | undefined;
   /** Only sources of this type, e.g. `icloud.account`. */
   type?: SourceType | undefined;
   /** Only the children of this source (a source or its id); `null` for top-level sources only. */
-  parent?: Ref | null | undefined;
+  parent?: Ref<'source'> | null | undefined;
   /** Only sources in this state. */
   state?: SourceState | undefined;
   /** Only sources created at this instant or within this range. */
@@ -57,9 +57,9 @@ export interface SourceListParams {
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
   /** Cursor: start listing after this source (or its id). */
-  after_id?: Ref | undefined;
+  after_id?: Ref<'source'> | undefined;
   /** Cursor: stop listing at this source (or its id). */
-  before_id?: Ref | undefined;
+  before_id?: Ref<'source'> | undefined;
 }
 
 /**

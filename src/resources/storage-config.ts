@@ -57,9 +57,9 @@ export interface StorageConfigListParams {
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
   /** Cursor: start listing after this config (or its id). */
-  after_id?: Ref | undefined;
+  after_id?: Ref<'storage_config'> | undefined;
   /** Cursor: stop listing at this config (or its id). */
-  before_id?: Ref | undefined;
+  before_id?: Ref<'storage_config'> | undefined;
 }
 
 /** A bucket url: `gs://` or `s3://`, a bucket name, then an optional path. */

@@ -14,9 +14,9 @@ import { subscriptionSchema, type SubscriptionAttributes, type SubscriptionState
 /** Parameters of `create`. */
 export interface SubscriptionCreateParams {
   /** The session its polls use (an `active` one): a session or its id. */
-  session: Ref;
+  session: Ref<'session'>;
   /** The source its polls ask, when not the session's own: one of its children, or its id. */
-  source?: Ref | undefined;
+  source?: Ref<'source'> | undefined;
   /** What each poll fetches. */
   poll_payload: PollPayloadParams;
   /** Seconds between polls (the API's minimum is an hour; default a day). */
@@ -30,9 +30,9 @@ export interface SubscriptionCreateParams {
 /** Filters of `list`. */
 export interface SubscriptionListParams {
   /** Only the subscriptions of this session: a session or its id. */
-  session?: Ref | undefined;
+  session?: Ref<'session'> | undefined;
   /** Only the subscriptions of this source: a source or its id. */
-  source?: Ref | undefined;
+  source?: Ref<'source'> | undefined;
   /** Only subscriptions in this state. */
   state?: SubscriptionState | undefined;
   /** Only subscriptions created at this instant or within this range. */
@@ -40,9 +40,9 @@ export interface SubscriptionListParams {
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
   /** Cursor: start listing after this subscription (or its id). */
-  after_id?: Ref | undefined;
+  after_id?: Ref<'subscription'> | undefined;
   /** Cursor: stop listing at this subscription (or its id). */
-  before_id?: Ref | undefined;
+  before_id?: Ref<'subscription'> | undefined;
 }
 
 /**

@@ -17,19 +17,19 @@ export interface TaskListParams {
   /** Only tasks of this type, e.g. `webhook_config.test` or `data`. */
   type?: string | undefined;
   /** Only the tasks of this poll: a poll or its id. */
-  poll?: Ref | undefined;
+  poll?: Ref<'poll'> | undefined;
   /** Only the tasks that used this session: a session or its id. */
-  session?: Ref | undefined;
+  session?: Ref<'session'> | undefined;
   /** Only tasks on sources of this type, e.g. `icloud.account`. */
   source_type?: SourceType | undefined;
   /** Only the tasks for this user: a user or its id. */
-  user?: Ref | undefined;
+  user?: Ref<'user'> | undefined;
   /** Only the tasks on this source: a source or its id. */
-  source?: Ref | undefined;
+  source?: Ref<'source'> | undefined;
   /** Only the tasks with this main argument, e.g. a data type (`ios_messages.messages`). */
   target?: string | undefined;
   /** Only the tasks of this key: a key or its id. */
-  key?: Ref | undefined;
+  key?: Ref<'key'> | undefined;
   /**
    * Only tasks created at this instant or within this range: a Date, an ISO string, or `{ gt, gte, lt, lte }` of them.
    */
@@ -37,9 +37,9 @@ export interface TaskListParams {
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
   /** Cursor: start listing after this task (or its id). */
-  after_id?: Ref | undefined;
+  after_id?: Ref<'task'> | undefined;
   /** Cursor: stop listing at this task (or its id). */
-  before_id?: Ref | undefined;
+  before_id?: Ref<'task'> | undefined;
 }
 
 /** Parameters of `Task.create`: the task's type and its arguments, as ricloud-py's `Task.create(**data)` sends them. */
@@ -49,13 +49,13 @@ export interface TaskCreateParams {
   /** The task's main argument, e.g. a data type (`messages.sms`). */
   target?: string | undefined;
   /** The user the task is for: a user or its id. */
-  user?: Ref | undefined;
+  user?: Ref<'user'> | undefined;
   /** The source the task targets: a source or its id. */
-  source?: Ref | undefined;
+  source?: Ref<'source'> | undefined;
   /** The session the task uses: a session or its id. */
-  session?: Ref | undefined;
+  session?: Ref<'session'> | undefined;
   /** The poll the task is part of: a poll or its id. */
-  poll?: Ref | undefined;
+  poll?: Ref<'poll'> | undefined;
 }
 
 const PATH = '/tasks';

@@ -16,9 +16,9 @@ export interface UserCreateParams {
   /** Your own value for the user, e.g. an email address or an id of your system. */
   identifier: string;
   /** The key the user belongs to: a key of the organisation or its id (the API's default: the calling key). */
-  key?: Ref | undefined;
+  key?: Ref<'key'> | undefined;
   /** The organisation the user belongs to, or its id: for super organisations only (the default: the caller's). */
-  organisation?: Exclude<RefOrNull, null> | undefined;
+  organisation?: Exclude<RefOrNull<'organisation'>, null> | undefined;
 }
 
 /** The fields an update may change. */
@@ -39,15 +39,15 @@ export interface UserListParams {
   /** Only users in this state. */
   state?: UserState | undefined;
   /** Only users made by this key: a key or its id. */
-  key?: Ref | undefined;
+  key?: Ref<'key'> | undefined;
   /** Only users created at this instant or within this range. */
   date_created?: DateFilter | undefined;
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
   /** Cursor: start listing after this user (or its id). */
-  after_id?: Ref | undefined;
+  after_id?: Ref<'user'> | undefined;
   /** Cursor: stop listing at this user (or its id). */
-  before_id?: Ref | undefined;
+  before_id?: Ref<'user'> | undefined;
 }
 
 const PATH = '/users';

@@ -43,9 +43,9 @@ export interface WebhookConfigListParams {
   /** Page size, 1 to 1000 (API default 10). */
   limit?: number | undefined;
   /** Cursor: start listing after this config (or its id). */
-  after_id?: Ref | undefined;
+  after_id?: Ref<'webhook_config'> | undefined;
   /** Cursor: stop listing at this config (or its id). */
-  before_id?: Ref | undefined;
+  before_id?: Ref<'webhook_config'> | undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { configure, InvalidInputError, Key, NotFoundError, Task, WebhookConfig } from '../../src/index';
+import { configure, InvalidInputError, NotFoundError, Task, User, WebhookConfig } from '../../src/index';
 import { rejectionOf, TOKEN_A, useMockApi } from '../support/core-harness';
 
 const { api, client, server } = useMockApi();
@@ -48,17 +48,17 @@ describe('Task.create', () => {
       }),
     );
     configure({ token: TOKEN_A, baseUrl: api.baseUrl, logLevel: 'off' });
-    const key = await Key.current();
+    const user = await User.create({ identifier: 'j@example.com' });
     const task = await Task.create({
       type: 'icloud.data',
       target: 'messages.sms',
       session: { id: 'ses_1' },
-      user: key,
+      user,
     });
     expect(task).toBeInstanceOf(Task);
     expect(task).toMatchObject({ id: 'tsk_1', state: 'pending' });
     expect(sent).toEqual([
-      JSON.stringify({ type: 'icloud.data', target: 'messages.sms', session: 'ses_1', user: key.id }),
+      JSON.stringify({ type: 'icloud.data', target: 'messages.sms', session: 'ses_1', user: user.id }),
     ]);
     const error = await rejectionOf(client().tasks.create({} as never));
     expect(error).toBeInstanceOf(InvalidInputError);
