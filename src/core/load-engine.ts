@@ -4,5 +4,9 @@
  */
 let engine: Promise<typeof import('./engine')> | undefined;
 
-/** The request engine, loaded once. */
-export const loadEngine = () => (engine ??= import('./engine'));
+/** The request engine, loaded once; an import that failed is tried again by the next call. */
+export const loadEngine = () =>
+  (engine ??= import('./engine').catch((error: unknown) => {
+    engine = undefined;
+    throw error;
+  }));
