@@ -132,9 +132,11 @@ interface OpenedFile {
   answer: { status: number };
   /** Hides the token and the credentials of the file's URL. */
   redact: (text: string) => string;
+  /** The client's `maxResponseBytes`. */
+  maxBytes: number;
 }
 
-/** `openDownload`, telling the status of the answer and what hides its credentials too. */
+/** `openDownload`, telling the status of the answer, what hides its credentials and the client's cap too. */
 async function openFile(
   connect: () => Promise<Connection>,
   baseUrl: string,
@@ -206,7 +208,8 @@ async function openFile(
   };
   const resume = { send: (headers: Record<string, string>) => send(headers).then(resumed, failed), info, maxRetries };
   const body = resumingBody(response, { ...resume, total, checked: Boolean(file.checksum), limits, what: file.what });
-  return { stream: checkedStream(body, { ...file, total, onProgress: o.onProgress, limits }), answer, redact };
+  const stream = checkedStream(body, { ...file, total, onProgress: o.onProgress, limits });
+  return { stream, answer, redact, maxBytes };
 }
 
 /**
@@ -221,11 +224,10 @@ export async function downloadJson(
   file: ResultFile,
   options?: DownloadOptions,
 ): Promise<unknown> {
-  const { stream, answer, redact } = await openFile(connect, baseUrl, file, options);
-  const max = (await connect()).transport.maxResponseBytes;
+  const { stream, answer, redact, maxBytes } = await openFile(connect, baseUrl, file, options);
   // The status is read as the error is made: a resume may have answered the rest of the file.
-  const tooLarge = () => new ResponseTooLargeError(file.what, { status: answer.status, maxResponseBytes: max });
-  const text = await readCapped(stream.getReader(), max, tooLarge);
+  const tooLarge = () => new ResponseTooLargeError(file.what, { status: answer.status, maxResponseBytes: maxBytes });
+  const text = await readCapped(stream.getReader(), maxBytes, tooLarge);
   try {
     return JSON.parse(text) as unknown;
   } catch {

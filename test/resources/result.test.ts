@@ -120,11 +120,15 @@ describe('Result lists and acknowledgement', () => {
 });
 
 describe('result.json()', () => {
-  it("parses a json result's file, checked; refuses other types before sending", async () => {
+  it("parses a json result's file, checked, with one request; refuses other types before sending", async () => {
     const payload = { info_types: ['*'], data_types: ['a.b'], files: ['file-1'] };
     const { results } = await resultsOf(client(), payload, () => api.settle());
     const of = (identifier: string) => results.find((r) => r.identifier === identifier) as Result;
+    const before = api.requests.length;
     expect(await of('*').json()).toEqual({ info_type: '*', source_type: 'icloud.account' });
+    expect(api.requests.slice(before).map(({ method, path }) => `${method} ${path}`)).toEqual([
+      expect.stringMatching(/^GET \/files\//),
+    ]);
     expect(await of('a.b').json()).toMatchObject({ data_type: 'a.b', data: expect.any(Array) });
     const sent = api.requests.length;
     expect(await rejectionOf(of('file-1').json())).toMatchObject({ name: 'InvalidInputError', field: 'type' });
