@@ -1,6 +1,6 @@
 /**
- * The mock's request log (`api.requests`): bounded in length, in body size, without credentials or passwords, and
- * with the token out of what is printed.
+ * The mock's request log (`api.requests`): bounded in length, in body size, without credentials, passwords or secret
+ * query values, and with the token out of what is printed.
  */
 import { isSecretKey, REDACTED } from '../core/redact';
 import { MAX_LOGGED_BODY_BYTES, MAX_LOGGED_REQUESTS } from './choices';
@@ -11,7 +11,10 @@ export interface ReceivedRequest {
   method: string;
   /** The API path, without the query or the path of the mock's `baseUrl`, e.g. `/configs/webhook/wc_1`. */
   path: string;
-  /** Query parameters, decoded; a repeated name keeps its last value. */
+  /**
+   * Query parameters, decoded; a repeated name keeps its last value. A secret-named one (a signed URL's `token`, a
+   * `password`, `credentials[key]`: the SDK's `SECRET_ATTRIBUTES`, in any case) is logged as `[redacted]`.
+   */
   query: Record<string, string>;
   /**
    * Headers with lower-case names, values as sent. `authorization` (the token) is readable, for assertions, but not
@@ -46,6 +49,12 @@ function redacted(body: string): string {
   }
 }
 
+/** The query as the log keeps it: the value of a name with a secret part (`credentials[key]`) redacted. */
+const redactedQuery = (params: URLSearchParams): Record<string, string> =>
+  Object.fromEntries(
+    [...params].map(([name, value]) => [name, name.split(/[.[\]]/).some(isSecretKey) ? REDACTED : value]),
+  );
+
 /** `headers` with `authorization` made non-enumerable: still read by a test, never printed or serialised with them. */
 function withHiddenToken(headers: Record<string, string>): Record<string, string> {
   if (headers.authorization !== undefined)
@@ -66,7 +75,7 @@ export function logRequest(requests: ReceivedRequest[], request: Request, url: U
   requests.push({
     method: request.method,
     path,
-    query: Object.fromEntries(url.searchParams),
+    query: redactedQuery(url.searchParams),
     headers: withHiddenToken(Object.fromEntries(request.headers)),
     ...(bytes > MAX_LOGGED_BODY_BYTES ? { body: '', bodyBytes: bytes } : { body: redacted(body) }),
   });

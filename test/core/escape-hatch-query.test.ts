@@ -1,7 +1,8 @@
 /**
  * The escape hatch's query (`client.get(path, { query })`): a value under a secret-named key (`token`, `password`,
  * `secret`, in any case) is sent as given, but is hidden wherever the SDK shows the request: an error's `request.url`,
- * its message, `util.inspect`, `JSON.stringify`, its cause, a server's echo of it, hook events and log lines.
+ * its message, `util.inspect`, `JSON.stringify`, its cause, a server's echo of it, hook events and log lines; and in
+ * the mock's request log (`api.requests[].query`).
  */
 import { inspect } from 'node:util';
 import { HttpResponse, http } from 'msw';
@@ -35,11 +36,29 @@ function expectClean(texts: string[]) {
 describe('client.get(path, { query }) with secret-named keys', () => {
   it("sends each value, and hides the secret ones in the error's request.url, message, JSON and inspect", async () => {
     api.faults.add({ method: 'GET', path: '/key', status: 500 });
+    const sent: URL[] = [];
+    const record = ({ request }: { request: Request }) => void sent.push(new URL(request.url));
+    server.events.on('request:start', record);
     const error = (await rejectionOf(client({ maxRetries: 0 }).get('/key', { query: QUERY }))) as RicloudError;
+    server.events.removeListener('request:start', record);
     expect(error.name).toBe('ServerError');
-    expect(api.requests.at(-1)?.query).toEqual({ ...QUERY, code: '482913' });
+    expect(Object.fromEntries(sent.at(-1)?.searchParams ?? [])).toEqual({ ...QUERY, code: '482913' });
     expect(error.request?.url).toMatch(/\/key\?Token=.+&password=.+&secret=.+&code=.+&state=valid$/);
     expectClean([...renderings(error), String(error.request?.url)]);
+  });
+
+  it("is logged in the mock's api.requests with each secret value [redacted], whatever its case", async () => {
+    await client().get('/key', { query: { ...QUERY, 'credentials[key]': 'ck_77aa', tokens: 'plural-is-no-secret' } });
+    expect(api.requests.at(-1)?.query).toEqual({
+      Token: '[redacted]',
+      password: '[redacted]',
+      secret: '[redacted]',
+      code: '[redacted]',
+      state: 'valid',
+      'credentials[key]': '[redacted]',
+      tokens: 'plural-is-no-secret',
+    });
+    expectClean([JSON.stringify(api.requests), inspect(api.requests, { depth: null })]);
   });
 
   it('hides a secret value the server echoes in its error body', async () => {

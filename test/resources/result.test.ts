@@ -336,6 +336,16 @@ describe('result.download()', () => {
     expect(api.requests.length).toBe(sent);
   });
 
+  it("logs the signed URL's token in api.requests as [redacted], as the SDK shows it, never as sent", async () => {
+    const result = await fileResult();
+    await bytesOf(await result.download());
+    const token = new URL(String(result.signed_url?.url)).searchParams.get('token') as string;
+    expect(token.length).toBeGreaterThan(8);
+    const logged = api.requests.find((r) => r.path === `/files/${result.id}`);
+    expect(logged?.query).toEqual({ token: '[redacted]' });
+    expect(JSON.stringify(api.requests)).not.toContain(token);
+  });
+
   it('sends the API token to a signed URL on the API origin only, never to another host', async () => {
     const result = await fileResult();
     const good = await bytesOf(await result.download());
