@@ -19,7 +19,7 @@ export interface SubscriptionCreateParams {
   source?: Ref<'source'> | undefined;
   /** What each poll fetches. */
   poll_payload: PollPayloadParams;
-  /** Seconds between polls (the API's minimum is an hour; default a day). */
+  /** Seconds between polls; the API changelog gives Relay's as at least an hour, a day by default. */
   interval?: number | undefined;
   /** When the first poll is due (default now). */
   date_start?: DateInput | undefined;

@@ -241,6 +241,19 @@ describe('WebhookConfig.list', () => {
     expect(api.requests.at(-1)?.query).toEqual({ state: 'deactivated' });
   });
 
+  it('sends a date_created range whose lower bound is past its upper one: the API docs refuse none', async () => {
+    const c = client();
+    await c.webhookConfigs.create({ url: URL_1 });
+    const page = await c.webhookConfigs.list({
+      date_created: { gte: '2030-01-02T00:00:00Z', lt: '2030-01-01T00:00Z' },
+    });
+    expect(api.requests.at(-1)?.query).toEqual({
+      date_created__gte: '2030-01-02T00:00:00.000Z',
+      date_created__lt: '2030-01-01T00:00:00.000Z',
+    });
+    expect(page.data).toEqual([]);
+  });
+
   it('sends no query at all when given no filters, and never the secret in list items', async () => {
     const c = client();
     const cfg = await c.webhookConfigs.create({ url: URL_1 });
