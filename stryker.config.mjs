@@ -20,6 +20,7 @@ export const groups = [
     tests: ['test/mock/*.test.ts', 'test/resources/poll.test.ts'],
     modules: [
       { source: 'src/mock/test-runner.ts', break: 85 },
+      { source: 'src/mock/waiters.ts', break: 85 },
       { source: 'src/mock/sessions.ts', break: 85 },
       { source: 'src/mock/results.ts', break: 85 },
       { source: 'src/mock/subscriptions.ts', break: 85 },
@@ -34,6 +35,7 @@ export const groups = [
     modules: [
       { source: 'src/core/list.ts', break: 85 },
       { source: 'src/core/errors.ts', break: 85 },
+      { source: 'src/core/ricloud-error.ts', break: 85 },
       { source: 'src/core/answer-error.ts', break: 85 },
       { source: 'src/core/fields.ts', break: 85 },
       { source: 'src/core/failure.ts', break: 85 },
@@ -42,6 +44,7 @@ export const groups = [
       { source: 'src/core/call-retry.ts', break: 85 },
       { source: 'src/core/redact.ts', break: 85 },
       { source: 'src/core/params.ts', break: 85 },
+      { source: 'src/core/rules.ts', break: 85 },
     ],
   },
 ];

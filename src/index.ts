@@ -18,13 +18,14 @@ export {
   ResponseTooLargeError,
   ResponseValidationError,
   ResultExpiredError,
-  RicloudError,
   ServerError,
   TimeoutError,
 } from './core/errors';
+export { RicloudError } from './core/ricloud-error';
 export { ChecksumMismatchError, SizeMismatchError } from './core/download-errors';
 export type { DownloadOptions, DownloadProgress } from './core/download';
-export type { ErrorCode, RequestInfo } from './core/errors';
+export type { ErrorCode } from './core/errors';
+export type { RequestInfo } from './core/ricloud-error';
 export { Page, PagePromise } from './core/list';
 export type { DateFilter, DateInput } from './core/params';
 export type { Ref } from './core/fields';

@@ -10,11 +10,12 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RequestError,
-  RicloudError,
   TimeoutError,
 } from '../core/errors';
-export { alternatives, checkUrl, MAX_TIMER_MS, parseIsoInstant } from '../core/params';
+export { alternatives, checkUrl, parseIsoInstant } from '../core/params';
 export { LOG_LEVELS } from '../core/log';
+export { RicloudError } from '../core/ricloud-error';
+export { MAX_TIMER_MS } from '../core/rules';
 export { hideNestedSecrets } from '../core/secret-walk';
 export {
   DEFAULT_BASE_URL,

@@ -1,5 +1,6 @@
 /** The one wording of an operation (a call, a list's page, a wait, a download, a read) the caller's signal stopped. */
-import { AbortError, MAY_HAVE_APPLIED, type RequestInfo } from './errors';
+import { AbortError, MAY_HAVE_APPLIED } from './errors';
+import type { RequestInfo } from './ricloud-error';
 
 /**
  * The AbortError of `what`, which `signal` stopped (its reason the `cause`): `<what>: aborted`, then ` before sending`

@@ -6,12 +6,11 @@ import {
   PermissionDeniedError,
   RateLimitError,
   RequestError,
-  type RequestInfo,
   ResponseValidationError,
-  type RicloudError,
   ServerError,
 } from './errors';
 import { REDACTED, redactedJson, redactText } from './redact';
+import type { RequestInfo, RicloudError } from './ricloud-error';
 
 /** An HTTP error answer, as the request layer hands it over for mapping. */
 export interface ErrorAnswer {

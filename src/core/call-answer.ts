@@ -1,7 +1,7 @@
 /** A call's answer: its body text checked as the client's `validate` says, against the resource's schema. */
 import type { Call } from './call';
-import type { RicloudError } from './errors';
 import { parseBody } from './parse';
+import type { RicloudError } from './ricloud-error';
 import { build, buildPage } from './schema-kit';
 import { mayHaveWritten, type RequestSpec } from './spec';
 import type { StandardSchemaV1 } from './standard-schema';

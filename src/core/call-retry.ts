@@ -4,10 +4,10 @@
  */
 import { HTTPError, type RetryOptions, type ShouldRetryState } from 'ky';
 import type { Call } from './call';
-import { RicloudError as BaseError, type RicloudError } from './errors';
 import { runHooks } from './hooks';
 import { backoffStep, jittered, mayRetry, retryOptions } from './retry';
 import { MAX_RETRY_AFTER_MS, retryAfterMs } from './retry-after';
+import { RicloudError as BaseError, type RicloudError } from './ricloud-error';
 import { sleep } from './signal';
 
 /** The retry state of one call across its attempts. */

@@ -8,18 +8,13 @@ import { readCapped } from './body';
 import { parseAnswer } from './call-answer';
 import { CallRetries } from './call-retry';
 import { setRequest } from './call-request';
-import {
-  InvalidInputError,
-  type RequestInfo,
-  RicloudError as BaseError,
-  type RicloudError,
-  ResponseTooLargeError,
-} from './errors';
+import { InvalidInputError, ResponseTooLargeError } from './errors';
 import { mapFailure } from './failure';
 import { runHooks } from './hooks';
 import type { RequestOptions } from './options';
-import { MAX_TIMER_MS } from './params';
 import { REDACTED } from './redact';
+import { type RequestInfo, RicloudError as BaseError, type RicloudError } from './ricloud-error';
+import { MAX_TIMER_MS } from './rules';
 import { follow, within } from './signal';
 import { type Answer, mayHaveWritten, type RequestSpec, responseMeta } from './spec';
 import type { Transport } from './transport';

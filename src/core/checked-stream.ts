@@ -2,7 +2,7 @@
 import type { DownloadOptions, ResultFile } from './download';
 import { type Limits, whenCollected } from './download-limits';
 import { ChecksumMismatchError, SizeMismatchError } from './download-errors';
-import { RicloudError } from './errors';
+import { RicloudError } from './ricloud-error';
 import { md5 } from './md5';
 import { md5InWorker, type PacedDigest } from './md5-worker';
 

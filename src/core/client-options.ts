@@ -2,8 +2,9 @@
 import { InvalidInputError } from './errors';
 import { LOG_LEVELS, LOG_METHODS, type Logger, type LogLevel } from './log';
 import { checkRequestOptions, type Hooks } from './options';
-import { checkBaseUrl, checkRules, numberIn, type Rule, typed } from './params';
+import { checkBaseUrl, checkRules } from './params';
 import type { Validation } from './parse';
+import { numberIn, type Rule, typed } from './rules';
 import { userAgent } from './user-agent';
 
 /**

@@ -1,5 +1,5 @@
 /** The errors of a downloaded file whose bytes are not the result's: too many or too few, or another MD5. */
-import { RicloudError } from './errors';
+import { RicloudError } from './ricloud-error';
 
 /** A downloaded file's bytes do not match the result's `size`: more arrived than it states, or fewer. */
 export class SizeMismatchError extends RicloudError {

@@ -1,16 +1,10 @@
 /** The RicloudError for a download whose request failed before its body: what the server or the connection said. */
 import type { DownloadEngine, DownloadOptions } from './download';
 import type { Limits } from './download-limits';
-import {
-  InvalidInputError,
-  NotFoundError,
-  RequestError,
-  type RequestInfo,
-  ResultExpiredError,
-  type RicloudError,
-} from './errors';
+import { InvalidInputError, NotFoundError, RequestError, ResultExpiredError } from './errors';
 import { readInto } from './body';
 import { ByteBuffer } from './bytes';
+import type { RequestInfo, RicloudError } from './ricloud-error';
 import { within } from './signal';
 
 // What a signed URL's 404 and 410 mean: the result was found, its file is what is missing.

@@ -1,7 +1,8 @@
 /** A download's time limits (an idle timeout, an optional deadline) and its cancellation. */
 import type { DownloadOptions } from './download';
 import { abortError } from './abort';
-import { ConnectionError, RicloudError, TimeoutError } from './errors';
+import { ConnectionError, TimeoutError } from './errors';
+import { RicloudError } from './ricloud-error';
 import { follow } from './signal';
 import { hiddenCopy } from './hidden-copy';
 

@@ -5,7 +5,8 @@
  */
 import type { Bytes } from './checked-stream';
 import type { Limits } from './download-limits';
-import { ConnectionError, type RequestInfo } from './errors';
+import { ConnectionError } from './errors';
+import type { RequestInfo } from './ricloud-error';
 import { sleep } from './signal';
 import { hiddenCopy } from './hidden-copy';
 

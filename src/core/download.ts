@@ -4,17 +4,19 @@
  * an idle timeout and an optional overall deadline.
  */
 import type { HTTPError, KyInstance } from 'ky';
-import { type RequestInfo, ResponseTooLargeError, ResponseValidationError } from './errors';
+import { ResponseTooLargeError, ResponseValidationError } from './errors';
 import type { mapFailure } from './failure';
 import { type Bytes, checkedStream } from './checked-stream';
 import { requestFailure } from './download-failure';
 import { Limits } from './download-limits';
 import { downloadBackoff, resumingBody } from './download-resume';
-import { checkKeys, checkObject, checkRules, checkUrl, MILLISECONDS, numberIn, type Rule } from './params';
+import { checkKeys, checkObject, checkRules, checkUrl } from './params';
 import { readCapped } from './body';
 import { redactText } from './redact';
 import { MAX_RETRY_AFTER_MS, retryAfterMs } from './retry-after';
 import { hiddenCopy } from './hidden-copy';
+import type { RequestInfo } from './ricloud-error';
+import { MILLISECONDS, numberIn, type Rule } from './rules';
 import { credentialHider } from './signed-url';
 import type { Transport } from './transport';
 

@@ -2,11 +2,12 @@
 import { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
 import { errorFromAnswer } from './answer-error';
 import { abortError } from './abort';
-import { ConnectionError, MAY_HAVE_APPLIED, type RequestInfo, type RicloudError, TimeoutError } from './errors';
+import { ConnectionError, MAY_HAVE_APPLIED, TimeoutError } from './errors';
 import { corsHint, failedBeforeSending, networkDetail } from './network';
 import type { RequestOptions } from './options';
 import { hiddenCopy } from './hidden-copy';
 import { retryAfterMs } from './retry-after';
+import type { RequestInfo, RicloudError } from './ricloud-error';
 import { mayHaveWritten, type RequestSpec } from './spec';
 
 /** What the mapping needs to know of the call. */

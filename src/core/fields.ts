@@ -14,9 +14,9 @@ import {
   encodeId,
   isoInstant,
   MAX_PAGE_SIZE,
-  numberIn,
   withArticle,
 } from './params';
+import { numberIn } from './rules';
 
 /** Checks one value and returns what goes on the wire; `query` takes fields that expand to several keys (dates). */
 export type Field = (value: unknown, field: string, query: Record<string, unknown>) => unknown;

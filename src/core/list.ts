@@ -1,7 +1,8 @@
 /** Pages of list endpoints, and lazy iteration over every item with the `after_id` cursor. */
-import { InvalidInputError, type RequestInfo, ResponseValidationError } from './errors';
+import { InvalidInputError, ResponseValidationError } from './errors';
 import { heldBy, hold } from './held';
 import { MAX_ID_LENGTH, MAX_PAGE_SIZE } from './params';
+import type { RequestInfo } from './ricloud-error';
 import type { Answer, ResponseMeta } from './spec';
 
 /** A list body as the API sends it. */

@@ -1,7 +1,9 @@
 /** The options every call takes, and their checks. */
 import type { BaseClient } from './client';
-import { InvalidInputError, type RicloudError } from './errors';
-import { checkKeys, checkObject, checkRules, isPlainObject, MILLISECONDS, numberIn, typed, type Rule } from './params';
+import { InvalidInputError } from './errors';
+import { checkKeys, checkObject, checkRules, isPlainObject } from './params';
+import type { RicloudError } from './ricloud-error';
+import { MILLISECONDS, numberIn, typed, type Rule } from './rules';
 import { MAX_AWAIT_SECONDS, MAX_RETRIES } from './wire';
 
 /** Observability hooks. Each may be set on the client and on a single request; both run. */

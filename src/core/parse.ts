@@ -1,9 +1,10 @@
 /** Response bodies to values: JSON, then the resource's zod schema or the caller's Standard Schema. */
 import type * as z from 'zod/mini';
-import { ResponseValidationError, type RequestInfo } from './errors';
+import { ResponseValidationError } from './errors';
 import { describe, isPlainObject, MAX_PAGE_SIZE, withArticle } from './params';
 import { isSecretKey, redactText } from './redact';
 import { hiddenCopy } from './hidden-copy';
+import type { RequestInfo } from './ricloud-error';
 import type { StandardSchemaV1 } from './standard-schema';
 
 type $ZodIssue = z.core.$ZodIssue;

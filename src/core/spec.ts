@@ -1,7 +1,7 @@
 /** What the request layer takes and gives: a request spec in, an answer's facts out. */
-import type { RequestInfo } from './errors';
 import { redactHeaders } from './redact';
 import type { RetryMode } from './retry';
+import type { RequestInfo } from './ricloud-error';
 import type { Schema } from './schema-kit';
 import { SHARED } from './shared';
 import type { StandardSchemaV1 } from './standard-schema';

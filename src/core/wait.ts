@@ -5,7 +5,8 @@
 import { abortError } from './abort';
 import { TimeoutError } from './errors';
 import { checkRequestOptions, type RequestOptions } from './options';
-import { checkObject, checkRule, MILLISECONDS } from './params';
+import { checkObject, checkRule } from './params';
+import { MILLISECONDS } from './rules';
 import { sleep } from './signal';
 import { DEFAULT_WAIT_TIMEOUT, MAX_AWAIT_SECONDS } from './wire';
 

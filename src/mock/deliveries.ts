@@ -8,7 +8,7 @@ import { DELIVERY_ATTEMPTS, deliveryUrl, isDelivered, RETRY_BACKOFF, TEST_ERRORS
 import { routeOf } from './routing';
 import type { StoredKey } from './shapes';
 import { newId, type MockStore, type StoredConfig } from './store';
-import { MAX_TIMER_MS } from '../core/params';
+import { MAX_TIMER_MS } from '../core/rules';
 import { follow, sleep } from '../core/signal';
 
 /** How deliveries leave the mock: `fetch`, or any `(Request) => Promise<Response>` such as a webhook handler. */

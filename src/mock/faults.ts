@@ -1,6 +1,7 @@
 /** Fault plans: make the mock fail, slow down, hang, drop connections or cut bodies, for chosen requests. */
 import { InvalidInputError } from '../core/errors';
-import { checkKeys, checkRules, MAX_TIMER_MS, numberIn, type Rule, typed } from '../core/params';
+import { checkKeys, checkRules } from '../core/params';
+import { MAX_TIMER_MS, numberIn, type Rule, typed } from '../core/rules';
 
 /** One fault: which requests it hits, how many times, and what goes wrong. */
 export interface Fault {

@@ -1,15 +1,6 @@
 /** The options of `createMockApi` and `startMockServer`, and their checks. */
-import {
-  checkBaseUrl,
-  checkKeys,
-  checkObject,
-  checkRule,
-  isPlainObject,
-  MAX_TIMER_MS,
-  MILLISECONDS,
-  type Rule,
-  typed,
-} from '../core/params';
+import { checkBaseUrl, checkKeys, checkObject, checkRule, isPlainObject } from '../core/params';
+import { MAX_TIMER_MS, MILLISECONDS, type Rule, typed } from '../core/rules';
 import type { Deliver } from './deliveries';
 import { checkFaults, type Fault } from './faults';
 

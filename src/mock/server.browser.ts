@@ -2,7 +2,7 @@
  * `server.ts` as the browser build has it: a page cannot listen for HTTP, so `ricloud/mock` there serves its
  * handlers through msw's own browser worker instead.
  */
-import { RicloudError } from '../core/errors';
+import { RicloudError } from '../core/ricloud-error';
 import type * as node from './server';
 
 /**

@@ -3,8 +3,9 @@
  * webhook config's test is a signed delivery of its own test event (one attempt); a storage config's test passes
  * unless its url ends in `.fail` or the `storageTest` option says `fail`, and its end is a `task.succeeded` |
  * `task.failed` event of the key.
- * Also the long-poll wait on a task's end.
+ * Also the long-poll wait on a task's end (`waiters.ts` holds the callers waiting).
  */
+import { MAX_TIMER_MS } from '../core/rules';
 import { sleep } from '../core/signal';
 import { RUNNING_STATES } from '../core/wire';
 import type { TaskAttributes } from '../schemas';
@@ -12,7 +13,7 @@ import { FAILING_TARGET, STORAGE_TEST_ERROR } from './choices';
 import { attempt, type DeliveryContext, emit, newEvent } from './deliveries';
 import type { StoredKey, StoredStorageConfig } from './shapes';
 import { newId, withoutSecret, type StoredConfig } from './store';
-import { MAX_TIMER_MS } from '../core/params';
+import { Waiters } from './waiters';
 
 /** What the task runner needs from the mock. */
 export interface TestRunnerContext extends DeliveryContext {
@@ -32,7 +33,7 @@ export class TestRunner {
   readonly #roots = new WeakMap<AbortSignal, number>();
   #fired = 0;
   #firing = 0;
-  readonly #waiters = new Map<string, Set<{ ready: () => boolean; release: () => void }>>();
+  readonly #waiters = new Waiters();
   // One controller per task, so that no signal collects a listener per task; aborted when the task must stop.
   readonly #queued = new Set<AbortController>();
   // Timers of what happens later (expiries, a subscription's next poll): settle() does not wait for them.
@@ -165,7 +166,7 @@ export class TestRunner {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
     this.#stops.clear();
-    for (const id of [...this.#waiters.keys()]) this.notify(id, true);
+    this.#waiters.releaseAll();
   }
 
   /** Abandons the tasks queued so far, and any later one, and releases their waiters. */
@@ -220,28 +221,13 @@ export class TestRunner {
 
   /** Resolves once `ready()` holds (checked now and at each `notify(id)`), or after `ms`, whichever is first. */
   waitUntil(id: string, ms: number, ready: () => boolean): Promise<void> {
-    if (ready() || ms <= 0 || this.#closed) return Promise.resolve();
-    return new Promise((resolve) => {
-      const waiters = this.#waiters.get(id) ?? new Set();
-      this.#waiters.set(id, waiters);
-      const waiter = {
-        ready,
-        release: () => {
-          clearTimeout(timer);
-          waiters.delete(waiter);
-          // Stryker disable next-line ConditionalExpression: memory only; an empty set left releases nothing.
-          if (waiters.size === 0) this.#waiters.delete(id);
-          resolve();
-        },
-      };
-      const timer = setTimeout(waiter.release, ms);
-      waiters.add(waiter);
-    });
+    // A closed runner holds no one: close() has released its waiters.
+    return this.#waiters.until(id, this.#closed ? 0 : ms, ready);
   }
 
-  /** Releases those waiting on `id` whose condition now holds; all of them when `all` (reset and close). */
-  notify(id: string, all = false): void {
-    for (const waiter of [...(this.#waiters.get(id) ?? [])]) if (all || waiter.ready()) waiter.release();
+  /** Releases those waiting on `id` whose condition now holds. */
+  notify(id: string): void {
+    this.#waiters.notify(id);
   }
 
   /**

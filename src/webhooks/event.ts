@@ -2,7 +2,7 @@
  * What a delivery's body is: the event types, and the hand-written check of the event envelope.
  * No zod here: the schemas lend their types only, so `ricloud/webhooks` stays small.
  */
-import { RicloudError } from '../core/errors';
+import { RicloudError } from '../core/ricloud-error';
 import type {
   EventAttributes,
   PollAttributes,

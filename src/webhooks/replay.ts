@@ -1,5 +1,6 @@
 /** Replay protection: remember the ids of accepted events, and refuse an id seen before. */
-import { InvalidInputError, RicloudError } from '../core/errors';
+import { InvalidInputError } from '../core/errors';
+import { RicloudError } from '../core/ricloud-error';
 import { checkOptionsObject } from './signature';
 
 /** Where accepted event ids are kept: memory, Redis, a database table. Both methods may be async. */

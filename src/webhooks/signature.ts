@@ -2,7 +2,8 @@
  * `Ricloud-Signature`: `t=<unix seconds>,s=<base64 HMAC-SHA256(secret, "<t>.<raw body>")>`.
  * The same code runs in Node, browsers, Deno, Bun and edge runtimes (see hmac.ts). No HTTP client here.
  */
-import { InvalidInputError, RicloudError } from '../core/errors';
+import { InvalidInputError } from '../core/errors';
+import { RicloudError } from '../core/ricloud-error';
 import { constantTimeEqual, hmacSha256 } from './hmac';
 
 /** The header the API signs deliveries with. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ChecksumMismatchError,
   NotFoundError,
@@ -77,9 +77,9 @@ describe('error classes, as an app builds them (in its own test doubles, say)', 
 
 describe('instanceof across two copies of the error classes (ESM and CommonJS builds Node may load together)', () => {
   it("holds for the other copy's class of the same name and its parents, and for nothing else", async () => {
-    // A second instance of the module, as the other build is: the query makes it a module of its own.
-    const copy = '../../src/core/errors?other-build';
-    const other: typeof import('../../src/core/errors') = await import(copy);
+    // A second instance of the package's modules, as the other build is: a fresh module registry loads them again.
+    vi.resetModules();
+    const other: typeof import('../../src/index') = await import('../../src/index');
     expect(other.RicloudError).not.toBe(RicloudError);
     const theirs = new other.ResultExpiredError('m', { ...answer, error: 'result-expired' });
     const ours = new ResultExpiredError('m', { ...answer, error: 'result-expired' });

@@ -3,7 +3,7 @@
  * and runs nothing after them; settle() waits for queued work, never for what is scheduled.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_TIMER_MS } from '../../src/core/params';
+import { MAX_TIMER_MS } from '../../src/core/rules';
 import { MockStore } from '../../src/mock/store';
 import { TestRunner } from '../../src/mock/test-runner';
 
