@@ -51,12 +51,12 @@ export function configTarget(env: Env): ConfigFile {
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /**
- * Reads an INI file, unless `stop` aborts first; a missing file reads as nothing, as configparser does.
+ * Reads a config file's text, unless `stop` aborts first; a missing file reads as nothing, as configparser does.
  * @throws InvalidInputError naming `RICLOUD_CONF` or `~/.ricloud.ini`, with the file and where its path came from in
  *   its message, when it exists but cannot be read (a directory, no permission), is too long or is not UTF-8 text (a
  *   NUL byte: UTF-16); AbortError when `stop` aborts.
  */
-export async function readIniFile(file: ConfigFile, stop?: AbortSignal): Promise<Ini | undefined> {
+export async function readConfigText(file: ConfigFile, stop?: AbortSignal): Promise<string | undefined> {
   const what = `the config file ${file.path} (${file.origin})`;
   const field = file.origin === 'the default file' ? '~/.ricloud.ini' : 'RICLOUD_CONF';
   let bytes: Buffer;
@@ -71,7 +71,13 @@ export async function readIniFile(file: ConfigFile, stop?: AbortSignal): Promise
     throw new InvalidInputError(field, `${what} holds more than ${MAX_CONFIG_BYTES} bytes`);
   // configparser reads UTF-8; a file saved as UTF-16 (Windows PowerShell 5's `>`) would read as no settings at all.
   if (bytes.includes(0)) throw new InvalidInputError(field, `${what} is not UTF-8 text (UTF-16?): save it as UTF-8`);
-  return parseIni(bytes.toString('utf8'));
+  return bytes.toString('utf8');
+}
+
+/** Reads an INI file as `readConfigText` does, and parses it. */
+async function readIniFile(file: ConfigFile, stop?: AbortSignal): Promise<Ini | undefined> {
+  const text = await readConfigText(file, stop);
+  return text === undefined ? undefined : parseIni(text);
 }
 
 /** `make()`'s promise, made on the first call only. */

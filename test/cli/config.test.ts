@@ -54,6 +54,33 @@ describe('ricloud config init', () => {
     expect(modeOf(iniOf(home))).toBe(0o600);
   });
 
+  it('--force edits the file in place: comments, other settings and line breaks stay as they were', async () => {
+    const home = tempHome();
+    writeFileSync(
+      iniOf(home),
+      "# written by hand\r\n[api]\r\n; the team's key\r\ntoken = old\r\n  old_continuation\r\nmax_retries = 5\r\n" +
+        'url: https://old.example\r\n\r\n# receiver\r\n[webhooks]\r\nsecret = whsec_kept\r\n',
+    );
+    chmodSync(iniOf(home), 0o644);
+    const token = newToken();
+    const run = await ricloud(['config', 'init', '--token', token, '--url', mock().url, '--force'], { HOME: home });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    // The old token's continuation line (configparser's multi-line value) goes with it.
+    expect(readFileSync(iniOf(home), 'utf8')).toBe(
+      `# written by hand\r\n[api]\r\n; the team's key\r\ntoken = ${token}\r\nmax_retries = 5\r\n` +
+        `url = ${mock().url}\r\n\r\n# receiver\r\n[webhooks]\r\nsecret = whsec_kept\r\n`,
+    );
+    expect(modeOf(iniOf(home))).toBe(0o600);
+
+    // A file without an [api] section gets one at its end, after a blank line.
+    const other = tempHome();
+    writeFileSync(iniOf(other), '# mine\n[webhooks]\nsecret = whsec_kept');
+    expect((await ricloud(['config', 'init', '--token', token, '--force'], { HOME: other })).code).toBe(0);
+    expect(readFileSync(iniOf(other), 'utf8')).toBe(
+      `# mine\n[webhooks]\nsecret = whsec_kept\n\n[api]\ntoken = ${token}\nurl = https://ricloud-api.reincubate.com\n`,
+    );
+  });
+
   it('writes the file RICLOUD_CONF names instead, when set', async () => {
     const home = tempHome();
     const other = join(tempHome(), 'team.ini');

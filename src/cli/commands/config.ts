@@ -3,10 +3,10 @@ import type { Command } from 'commander';
 import { DEFAULT_BASE_URL } from '../sdk';
 import { action } from '../context';
 import { asUsage, UsageError } from '../errors';
-import { stringifyIni } from '../ini';
+import { setIniValues } from '../ini';
 import { mask } from '../output';
 import { writePrivateFile } from '../private-file';
-import { configTarget, readIniFile } from '../../config/settings';
+import { configTarget, readConfigText } from '../../config/settings';
 import type { Setting } from '../settings';
 
 /**
@@ -35,8 +35,8 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
     .description('write the token and URL to ~/.ricloud.ini (or to RICLOUD_CONF), readable by you only')
     .option(
       '--force',
-      'overwrite the file when it exists (its other sections are kept): a new 0600 file is renamed into place; ' +
-        'a symbolic link there is refused',
+      'replace the token and url of a file that exists, keeping its comments and other settings: a new 0600 ' +
+        'file is renamed into place; a symbolic link there is refused',
     )
     .addHelpText(
       'after',
@@ -50,11 +50,12 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
         // The client checks the settings the way every command will use them; its base URL has the default applied.
         const { baseUrl } = await ctx.client();
         const token = ((await ctx.settings.token()) as Setting).value;
+        // --force edits the file in place: its comments, other keys and sections stay as they were.
         const kept = options.force
-          ? ((await readIniFile(target, ctx.signal).catch((error: unknown) => Promise.reject(asUsage(error)))) ?? {})
-          : {};
+          ? await readConfigText(target, ctx.signal).catch((error: unknown) => Promise.reject(asUsage(error)))
+          : undefined;
         try {
-          writePrivateFile(path, stringifyIni({ ...kept, api: { ...kept.api, token, url: baseUrl } }), {
+          writePrivateFile(path, setIniValues(kept ?? '', 'api', { token, url: baseUrl }), {
             overwrite: Boolean(options.force),
           });
         } catch (error) {
