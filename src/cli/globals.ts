@@ -44,10 +44,19 @@ function makeGlobalOptions(): Option[] {
   ].map((option) => option.helpGroup('Global Options:'));
 }
 
+/** Where the API's URL goes for a command whose own `--url` is another (a receiver's, a bucket's), named in `own`. */
+const ownUrlHelp = (command: Command, own: Option) =>
+  `\nHere --url is ${own.description}. To set the API's URL, put --url before the command\n` +
+  `(ricloud --url http://127.0.0.1:8787 ${command.parent?.name()} ${command.name()} --url ...) or set RICLOUD_URL.`;
+
 /** Adds the global options to `command` and every command below it, except where a command has its own flag. */
 export function addGlobalOptions(command: Command): void {
   for (const option of makeGlobalOptions()) {
-    if (command.options.some((own) => own.long === option.long)) continue;
+    const own = command.options.find((mine) => mine.long === option.long);
+    if (own) {
+      if (own.long === '--url') command.addHelpText('after', ownUrlHelp(command, own));
+      continue;
+    }
     globalOptions.add(option);
     command.addOption(option);
   }

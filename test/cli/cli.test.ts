@@ -76,6 +76,25 @@ describe('help and version', () => {
       expect(stdout).toContain(text);
   });
 
+  it("the help of each command with a --url of its own says where the API's URL goes instead", async () => {
+    for (const [command, own] of [
+      ['webhook-config create', "the receiver's URL (absolute http or https)"],
+      ['webhook-config update', "the receiver's new URL"],
+      ['storage-config create', 'the bucket: gs://<bucket>/<path> or s3://<bucket>/<path>'],
+      ['storage-config update', 'the new bucket URL'],
+    ] as const) {
+      const { stdout } = await ricloud([...command.split(' '), '--help']);
+      expect({ command, help: stdout.replace(/\s+/g, ' ') }).toEqual({
+        command,
+        help: expect.stringContaining(
+          `Here --url is ${own}. To set the API's URL, put --url before the command ` +
+            `(ricloud --url http://127.0.0.1:8787 ${command} --url ...) or set RICLOUD_URL.`,
+        ),
+      });
+    }
+    expect((await ricloud(['task', 'list', '--help'])).stdout).not.toContain('Here --url');
+  });
+
   it("the list filters' help names every state the SDK knows", async () => {
     const help = async (...path: string[]) => (await ricloud([...path, 'list', '--help'])).stdout.replace(/\s+/g, ' ');
     // commander's own list of the --state choices.

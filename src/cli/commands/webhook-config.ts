@@ -30,9 +30,6 @@ export function addWebhookConfigCommands(program: Command): void {
     .addHelpText(
       'after',
       `
-Here --url is the receiver's URL. To set the API's URL, put --url before the command
-(ricloud --url http://127.0.0.1:8787 webhook-config create --url ...) or set RICLOUD_URL.
-
 The secret that signs deliveries is masked in text. Only create --json shows it, and only once:
 with --wait, the config is printed even when the wait times out or is interrupted.
 
