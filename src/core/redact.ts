@@ -190,7 +190,13 @@ export function tokenRedactor(...tokens: string[]): (text: string) => string {
     );
 }
 
-const SECRET_HEADERS = new Set(['authorization', 'ricloud-signature', 'cookie', 'set-cookie']);
+/** Headers (lower-case names) that carry credentials or signatures: hidden whole wherever headers are shown. */
+export const SECRET_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'ricloud-signature',
+  'cookie',
+  'set-cookie',
+]);
 
 /** A plain copy of headers with credentials and signatures hidden, and `hide` applied to every other value. */
 export function redactHeaders(headers: Headers, hide: (text: string) => string): Record<string, string> {

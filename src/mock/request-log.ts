@@ -1,8 +1,8 @@
 /**
  * The mock's request log (`api.requests`): bounded in length, in body size, without credentials, passwords or secret
- * query values, and with the token out of what is printed.
+ * query values, and with the token, cookies and signatures out of what is printed.
  */
-import { isSecretKey, REDACTED } from '../core/redact';
+import { isSecretKey, REDACTED, SECRET_HEADERS } from '../core/redact';
 import { MAX_LOGGED_BODY_BYTES, MAX_LOGGED_REQUESTS } from './choices';
 
 /** A request the mock received, for tests to inspect. Headers are kept as sent. */
@@ -17,8 +17,9 @@ export interface ReceivedRequest {
    */
   query: Record<string, string>;
   /**
-   * Headers with lower-case names, values as sent. `authorization` (the token) is readable, for assertions, but not
-   * enumerable: `JSON.stringify`, `console.log` and test diffs leave it out.
+   * Headers with lower-case names, values as sent. Those the SDK hides in its own output (`SECRET_HEADERS`:
+   * `authorization`, the token; `cookie`, `set-cookie`, `ricloud-signature`) are readable, for assertions, but not
+   * enumerable: `JSON.stringify`, `console.log` and test diffs leave them out.
    */
   headers: Record<string, string>;
   /**
@@ -55,15 +56,19 @@ const redactedQuery = (params: URLSearchParams): Record<string, string> =>
     [...params].map(([name, value]) => [name, name.split(/[.[\]]/).some(isSecretKey) ? REDACTED : value]),
   );
 
-/** `headers` with `authorization` made non-enumerable: still read by a test, never printed or serialised with them. */
-function withHiddenToken(headers: Record<string, string>): Record<string, string> {
-  if (headers.authorization !== undefined)
-    Object.defineProperty(headers, 'authorization', {
-      value: headers.authorization,
-      enumerable: false,
-      writable: true,
-      configurable: true,
-    });
+/**
+ * `headers` with the SDK's `SECRET_HEADERS` (the token, cookies, a signature) made non-enumerable: still read by a
+ * test, never printed or serialised with them.
+ */
+function withHiddenSecrets(headers: Record<string, string>): Record<string, string> {
+  for (const name of SECRET_HEADERS)
+    if (headers[name] !== undefined)
+      Object.defineProperty(headers, name, {
+        value: headers[name],
+        enumerable: false,
+        writable: true,
+        configurable: true,
+      });
   return headers;
 }
 
@@ -76,7 +81,7 @@ export function logRequest(requests: ReceivedRequest[], request: Request, url: U
     method: request.method,
     path,
     query: redactedQuery(url.searchParams),
-    headers: withHiddenToken(Object.fromEntries(request.headers)),
+    headers: withHiddenSecrets(Object.fromEntries(request.headers)),
     ...(bytes > MAX_LOGGED_BODY_BYTES ? { body: '', bodyBytes: bytes } : { body: redacted(body) }),
   });
 }

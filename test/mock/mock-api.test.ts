@@ -798,6 +798,22 @@ describe('controls', () => {
     expect(Object.keys(logged?.headers ?? {})).toContain('user-agent');
   });
 
+  it('keeps cookies and a Ricloud-Signature readable by assertions but out of JSON.stringify and inspect', async () => {
+    const hidden = {
+      cookie: 'session=cookie-secret-value',
+      'set-cookie': 'id=set-cookie-secret-value',
+      'ricloud-signature': 't=1,s=signature-secret-value',
+    };
+    await call('/key', { headers: { ...hidden, 'x-shown': 'shown-value' } });
+    const [logged] = mock.api.requests;
+    expect(logged?.headers).toMatchObject(hidden);
+    for (const text of [JSON.stringify(mock.api.requests), inspect(mock.api.requests, { depth: null })]) {
+      expect(text).not.toMatch(/secret-value|Token /);
+      expect(text).toContain('shown-value');
+    }
+    expect(Object.keys(logged?.headers ?? {})).not.toContain('cookie');
+  });
+
   it('keeps only the latest 10 000 requests in its log, so a long-running mock does not grow unbounded', async () => {
     const filler = { method: 'GET', path: '/filler', query: {}, headers: {}, body: '' };
     mock.api.requests.push(...Array.from({ length: 10_000 }, () => ({ ...filler })));
