@@ -26,3 +26,13 @@ export async function activeSession(c: Client, identifier = 'john@icloud.com'): 
   });
   return session.wait();
 }
+
+/** An `active` session on a new user's Relay instance, opened with a pairing code and waited for. */
+export async function activeRelaySession(c: Client, identifier?: string): Promise<Session> {
+  const user = await c.users.create({ identifier: 'relay-owner' });
+  const session = await c.sessions.create({
+    source: { user, type: 'rirelay.instance', ...(identifier === undefined ? {} : { identifier }) },
+    payload: { code: 'PAIR-1' },
+  });
+  return session.wait();
+}

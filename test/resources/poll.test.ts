@@ -16,7 +16,7 @@ import {
   Task,
 } from '../../src/index';
 import { rejectionOf, useMockApi } from '../support/core-harness';
-import { activeSession, configure } from './flow-support';
+import { activeRelaySession, activeSession, configure } from './flow-support';
 
 const { api, server, client } = useMockApi({ taskDelay: 40 });
 const THREE = ['ios_messages.messages', 'ios_photos.photos', 'ios_contacts.contacts'];
@@ -218,12 +218,7 @@ describe('Relay child sources', () => {
   it('are made by the first poll of a Relay instance, listed as Sources, and a later poll may name one', async () => {
     const c = client();
     await configure(c, api);
-    const user = await c.users.create({ identifier: 'relay-owner' });
-    const session = await c.sessions.create({
-      source: { user, type: 'rirelay.instance', identifier: 'relay-7' },
-      payload: { code: 'PAIR-1' },
-    });
-    await session.wait();
+    const session = await activeRelaySession(c, 'relay-7');
     const instance = await Source.retrieve((session.source as { id: string }).id, { client: c });
     await (await c.polls.create({ session, payload: { info_types: ['*'] } })).wait();
     const children = await instance.listChildren();

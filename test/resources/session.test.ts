@@ -16,7 +16,7 @@ import {
 } from '../../src/index';
 import { rejectionOf, useMockApi } from '../support/core-harness';
 import { SESSION_FAILURES, SESSION_SUCCESSES } from '../support/sessions';
-import { activeSession, configure } from './flow-support';
+import { activeRelaySession, activeSession, configure } from './flow-support';
 
 const { api, client } = useMockApi({ taskDelay: 5 });
 
@@ -150,12 +150,7 @@ describe("a session's nested source", () => {
   it("is the source as GET /sources/{id} shows it, its children (a Relay instance's devices) included", async () => {
     const c = client();
     await configure(c, api);
-    const user = await c.users.create({ identifier: 'relay-owner' });
-    const session = await c.sessions.create({
-      source: { user, type: 'rirelay.instance' },
-      payload: { code: 'PAIR-2' },
-    });
-    await session.wait();
+    const session = await activeRelaySession(c);
     expect(session.source).toMatchObject({ children: { resource: 'list', data: [], total_count: 0 } });
     await (await c.polls.create({ session, payload: { info_types: ['*'] } })).wait();
     const nested = (await Session.retrieve(session.id, { client: c })).source as SourceAttributes;
