@@ -28,7 +28,7 @@ export interface ReceivedRequest {
    * `password` and `code`…) are logged as `[redacted]`.
    */
   body: string;
-  /** The body's size in bytes, when it was too large to keep. */
+  /** The body's size in bytes, when it was over `MAX_LOGGED_BODY_BYTES`; not set for one over the mock's cap (413). */
   bodyBytes?: number | undefined;
 }
 
