@@ -3,7 +3,7 @@
  * how ids go into paths, how a datetime filter goes on the wire, what a valid url is.
  */
 import { InvalidInputError } from './errors';
-import { isSecretKey } from './redact';
+import { isSecretField } from './redact';
 import { type Rule, typed } from './rules';
 
 /**
@@ -13,7 +13,7 @@ import { type Rule, typed } from './rules';
 export function checkRule<T>(value: unknown, field: string, [ok, mustBe]: Rule): asserts value is T {
   if (ok(value)) return;
   // A secret's value (a password passed as a number) is not described, unless blank: the message may be logged.
-  const hidden = field.split(/[.[\]]/).some(isSecretKey) && !isBlank(value);
+  const hidden = isSecretField(field) && !isBlank(value);
   throw new InvalidInputError(field, `must be ${mustBe}${hidden ? '' : `, got ${describe(value)}`}`);
 }
 

@@ -2,7 +2,7 @@
 import type * as z from 'zod/mini';
 import { ResponseValidationError } from './errors';
 import { describe, isPlainObject, MAX_PAGE_SIZE, withArticle } from './params';
-import { isSecretKey, redactText } from './redact';
+import { isSecretField, isSecretKey, redactText } from './redact';
 import { hiddenCopy } from './hidden-copy';
 import type { RequestInfo } from './ricloud-error';
 import type { StandardSchemaV1 } from './standard-schema';
@@ -125,7 +125,7 @@ function verdictOf<T>(
   if (schema['~standard'].vendor === 'zod') return zodIssue(issue as $ZodIssue | undefined, json);
   const keys = (issue?.path ?? []).map((step) => String(typeof step === 'object' ? step.key : step));
   const field = keys.join('.');
-  const shown = issue && !keys.some(isSecretKey) ? `: ${redactText(issue.message, redact)}` : '';
+  const shown = issue && !isSecretField(field) ? `: ${redactText(issue.message, redact)}` : '';
   return [field, `field \`${field || '(root)'}\` is invalid${shown}`];
 }
 

@@ -29,6 +29,9 @@ const ESCAPED_KEY = /"(?:\w*\\u[\dA-Fa-f]{4})+\w*"(?=\s*:)/g;
 /** True for a key whose value is a secret: a name in `SECRET_ATTRIBUTES`, in any case. */
 export const isSecretKey = (key: string): boolean => SECRET_ATTRIBUTES.has(key.toLowerCase());
 
+/** True for a field path with a secret part: `session.password`, `credentials[key]`. */
+export const isSecretField = (field: string): boolean => field.split(/[.[\]]/).some(isSecretKey);
+
 /**
  * Hides secret values inside a body or message, then `hide` (the token), then cuts it to `MAX_ERROR_BODY` characters.
  * A JSON body is redacted as `redactedJson` says, and re-serialised only when something was hidden; only text that is

@@ -2,7 +2,7 @@
  * The mock's request log (`api.requests`): bounded in length, in body size, without credentials, passwords or secret
  * query values, and with the token, cookies and signatures out of what is printed.
  */
-import { isSecretKey, REDACTED, SECRET_HEADERS } from '../core/redact';
+import { isSecretField, isSecretKey, REDACTED, SECRET_HEADERS } from '../core/redact';
 import { MAX_LOGGED_BODY_BYTES, MAX_LOGGED_REQUESTS } from './choices';
 
 /** A request the mock received, for tests to inspect. Headers are kept as sent. */
@@ -52,9 +52,7 @@ function redacted(body: string): string {
 
 /** The query as the log keeps it: the value of a name with a secret part (`credentials[key]`) redacted. */
 const redactedQuery = (params: URLSearchParams): Record<string, string> =>
-  Object.fromEntries(
-    [...params].map(([name, value]) => [name, name.split(/[.[\]]/).some(isSecretKey) ? REDACTED : value]),
-  );
+  Object.fromEntries([...params].map(([name, value]) => [name, isSecretField(name) ? REDACTED : value]));
 
 /**
  * `headers` with the SDK's `SECRET_HEADERS` (the token, cookies, a signature) made non-enumerable: still read by a
