@@ -4,6 +4,7 @@
  * imports it again, and once loaded it is kept.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { RicloudError } from '../../src';
 import { rejectionOf, useMockApi } from '../support/core-harness';
 
 const loads = vi.hoisted(() => ({ count: 0, failing: 0 }));
@@ -26,8 +27,13 @@ describe('loading the request engine', () => {
     const c = client();
     // Calls made together while the engine loads share its one import, and its failure.
     const errors = await Promise.all([rejectionOf(c.webhookConfigs.list()), rejectionOf(client().tasks.list())]);
-    // Vitest wraps what a mock's factory throws, as its cause.
-    for (const error of errors) expect(String(error.cause)).toContain('EMFILE');
+    // A RicloudError, as every failure of a call is; Vitest wraps what a mock's factory throws, as its cause.
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(RicloudError);
+      expect(error).toMatchObject({ mayHaveSucceeded: false, status: undefined });
+      expect(error.message).toMatch(/^could not load the request engine, so nothing was sent \(Error: .*\)$/);
+      expect(String((error.cause as Error).cause)).toContain('EMFILE');
+    }
     expect(loads.count).toBe(1);
     expect(api.requests).toHaveLength(0);
 
