@@ -116,8 +116,11 @@ export const RESULT_LIFETIME = 7 * 24 * 60 * 60 * 1000;
 export const RESULT_SIZE = 4096;
 /** Milliseconds of the mock per second of a subscription's `interval` (default of the `intervalScale` option). */
 export const INTERVAL_SCALE = 1000;
-/** A subscription's `interval` in seconds: a day by default, an hour at least (the API's changelog). */
-export const SUBSCRIPTION_INTERVAL = { default: 86_400, min: 3600 } as const;
+/**
+ * A subscription's `interval` in seconds: a day by default; an hour at least for a Relay source (the API's changelog),
+ * whose app is passed it; an iCloud subscription's is its polling period, with no minimum documented.
+ */
+export const SUBSCRIPTION_INTERVAL = { default: 86_400, relayMin: 3600 } as const;
 
 /**
  * A data type or file whose name ends so makes its task fail, with this error; a storage config whose url ends so fails

@@ -3,7 +3,7 @@
  * refused and why (its `params`), not only "Some parameters were invalid.".
  */
 import { describe, expect, it } from 'vitest';
-import { activeSession } from './flow-support';
+import { activeRelaySession } from './flow-support';
 import { newToken, ricloud, useHostileServer, useMockServer } from './support';
 
 const { env, client } = useMockServer();
@@ -22,7 +22,7 @@ const api = useHostileServer((request) => {
 describe('the error line of an invalid-parameter answer', () => {
   it("names each refused parameter with the API's reason, on the one line (exit 1)", async () => {
     const token = newToken();
-    const session = await activeSession(client(token));
+    const session = await activeRelaySession(client(token));
     const run = await ricloud(
       ['subscription', 'create', '--session', session.id, '--info-types', '*', '--interval', '60'],
       env(token),

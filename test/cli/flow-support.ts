@@ -62,3 +62,14 @@ export async function activeSession(client: Client): Promise<Session> {
   });
   return session.wait({ timeout: 10_000 });
 }
+
+/** An active Relay session (paired with a code) of a new user on the token's organisation (configured first). */
+export async function activeRelaySession(client: Client): Promise<Session> {
+  await configureOrganisation(client, OK_URL);
+  const user = await client.users.create({ identifier: 'cli-relay-user' });
+  const session = await client.sessions.create({
+    source: { user, type: 'rirelay.instance', identifier: 'relay-1' },
+    payload: { code: 'PAIR-1' },
+  });
+  return session.wait({ timeout: 10_000 });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeSession } from './flow-support';
+import { activeRelaySession, activeSession } from './flow-support';
 import { json, newToken, ricloud, useMockServer } from './support';
 
 const { env, client } = useMockServer();
@@ -92,11 +92,11 @@ describe('ricloud subscription', () => {
   );
 
   it(
-    'create refuses an end before the start, naming --end (exit 2), and an interval under an hour ' +
+    'create refuses an end before the start, naming --end (exit 2), and a Relay interval under an hour ' +
       'with the API error (exit 1)',
     async () => {
       const token = newToken();
-      const session = await activeSession(client(token));
+      const session = await activeRelaySession(client(token));
       const base = ['subscription', 'create', '--session', session.id, '--info-types', '*'];
       const dates = await ricloud([...base, '--start', '2100-01-02', '--end', '2100-01-01'], env(token));
       expect(dates.code).toBe(2);

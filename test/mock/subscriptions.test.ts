@@ -88,18 +88,81 @@ describe('a subscription', () => {
     expect(waits(past).slice(0, 3)).toEqual([0, expect.closeTo(9, 2), 36]);
   });
 
-  it('refuses an interval under an hour, and a date_end before date_start or past: 400 naming the field', async () => {
+  it('refuses a Relay interval under an hour, and a date_end before date_start or past: 400 naming the field', async () => {
     await configure(flow);
+    const relay = await session(flow, { type: 'rirelay.instance', identifier: 'relay-1' }, { code: 'PAIR-1' });
+    const relayBase = { session: relay.id, poll_payload: { info_types: ['*'] } };
+    const short = await call(flow, '/subscriptions', { method: 'POST', body: { ...relayBase, interval: 60 } });
+    expect(short).toMatchObject({ status: 400, json: { params: { interval: [expect.any(String)] } } });
     const opened = await session(flow);
     const base = { session: opened.id, poll_payload: { info_types: ['*'] } };
-    const short = await call(flow, '/subscriptions', { method: 'POST', body: { ...base, interval: 60 } });
-    expect(short).toMatchObject({ status: 400, json: { params: { interval: [expect.any(String)] } } });
     const body = { ...base, date_start: '2030-01-02T00:00:00Z', date_end: '2030-01-01T00:00:00Z' };
     const backwards = await call(flow, '/subscriptions', { method: 'POST', body });
     expect(backwards).toMatchObject({ status: 400, json: { params: { date_end: [expect.any(String)] } } });
     const ended = { ...base, date_start: '2020-01-01T00:00:00Z', date_end: '2020-01-02T00:00:00Z' };
     const past = await call(flow, '/subscriptions', { method: 'POST', body: ended });
     expect(past).toMatchObject({ status: 400, json: { params: { date_end: ['Must be in the future.'] } } });
+    expect(mock().api.created.subscription).toBe(0);
+  });
+
+  it('of an iCloud account takes an interval under an hour (its polling period) and polls at that pace', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    // At 0.01 ms a second, half an hour is 18 ms.
+    const later = vi.spyOn(TestRunner.prototype, 'later');
+    const body = { session: opened.id, poll_payload: { info_types: ['*'] }, interval: 1800 };
+    const created = await call(flow, '/subscriptions', { method: 'POST', body });
+    expect(created).toMatchObject({ status: 201, json: { interval: 1800, state: 'pending' } });
+    const { id } = created.json;
+    const waits = () => later.mock.calls.filter(([, , owner]) => owner === id).map(([ms]) => ms);
+    await vi.waitFor(() => expect(waits().length).toBeGreaterThanOrEqual(3), { timeout: 10_000 });
+    expect(waits().slice(0, 3)).toEqual([0, expect.closeTo(18, 1), 18]);
+    await vi.waitFor(async () => expect((await pollsOf(id)).total_count).toBeGreaterThanOrEqual(2), {
+      timeout: 10_000,
+    });
+    await call(flow, `/subscriptions/${id}`, { method: 'DELETE' });
+  });
+
+  it(
+    'of a Relay instance or one of its devices refuses an interval under an hour (400 naming interval), ' +
+      'takes one of an hour',
+    async () => {
+      await configure(flow);
+      const relay = await session(flow, { type: 'rirelay.instance', identifier: 'relay-2' }, { code: 'PAIR-1' });
+      const base = { session: relay.id, poll_payload: { info_types: ['*'] } };
+      const short = await call(flow, '/subscriptions', { method: 'POST', body: { ...base, interval: 1800 } });
+      expect(short).toMatchObject({
+        status: 400,
+        json: {
+          error: 'invalid-parameter',
+          params: { interval: ['Enter a whole number of seconds, at least 3600.'] },
+        },
+      });
+      await call(flow, '/polls', { method: 'POST', body: { session: relay.id, payload: { info_types: ['*'] } } });
+      await flow.settle();
+      const devices = await call(flow, '/sources', { query: { parent: relay.source.id } });
+      expect(devices.json.data.length).toBeGreaterThan(0);
+      const onDevice = { ...base, source: devices.json.data[0].id, interval: 1800 };
+      const refused = await call(flow, '/subscriptions', { method: 'POST', body: onDevice });
+      expect(refused).toMatchObject({ status: 400, json: { params: { interval: [expect.any(String)] } } });
+      expect(mock().api.created.subscription).toBe(0);
+      const hourly = await call(flow, '/subscriptions', { method: 'POST', body: { ...base, interval: 3600 } });
+      expect(hourly).toMatchObject({ status: 201, json: { interval: 3600 } });
+      await call(flow, `/subscriptions/${hourly.json.id}`, { method: 'DELETE' });
+    },
+  );
+
+  it('refuses an interval that is not a whole number of seconds above 0, whatever the source', async () => {
+    await configure(flow);
+    const opened = await session(flow);
+    const base = { session: opened.id, poll_payload: { info_types: ['*'] } };
+    for (const interval of [0, -60, 1.5, '3600', true]) {
+      const refused = await call(flow, '/subscriptions', { method: 'POST', body: { ...base, interval } });
+      expect(refused, String(interval)).toMatchObject({
+        status: 400,
+        json: { error: 'invalid-parameter', params: { interval: ['Enter a whole number of seconds, at least 1.'] } },
+      });
+    }
     expect(mock().api.created.subscription).toBe(0);
   });
 

@@ -39,7 +39,11 @@ export function addSubscriptionCommands(program: Command): void {
       .requiredOption('--session <id>', 'the session its polls use (active)')
       .option('--source <id>', "a child of the session's source to poll (a Relay device)"),
   )
-    .option('--interval <seconds>', "seconds between polls, at least 3600 (default: the API's, a day)", integer)
+    .option(
+      '--interval <seconds>',
+      "seconds between polls, at least 3600 for Relay (default: the API's, a day)",
+      integer,
+    )
     .option('--start <time>', 'when the first poll is due, ISO 8601 (default: now)', isoTime)
     .option('--end <time>', 'when polling stops, ISO 8601 (default: never)', isoTime)
     .option('--wait', 'wait until its first poll makes it active: exit 0 when active, 3 otherwise')

@@ -11,7 +11,7 @@ import { showPoll, startPoll } from '../polls';
 import { ApiError, invalidParameter, json } from '../respond';
 import { checkUsable } from '../routing';
 import { checkScopes } from '../scopes';
-import { type PollPayload, showSubscription, type StoredSubscription } from '../data-shapes';
+import { type PollPayload, showSubscription, type StoredSource, type StoredSubscription } from '../data-shapes';
 import { newId } from '../store';
 import { endSubscription, scheduleSubscription } from '../subscriptions';
 import { checkActive } from './users-sources';
@@ -89,12 +89,18 @@ const listPolls = listEndpoint({
   show: (poll, context) => showPoll(context, poll),
 });
 
-/** A subscription's `interval`: whole seconds, at least an hour; a day when absent. */
+/** A subscription's `interval`: whole seconds, at least 1; a day when absent. */
 function readInterval(value: unknown): number {
   if (value === undefined || value === null) return SUBSCRIPTION_INTERVAL.default;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < SUBSCRIPTION_INTERVAL.min)
-    throw invalidParameter('interval', `Enter a whole number of seconds, at least ${SUBSCRIPTION_INTERVAL.min}.`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+    throw invalidParameter('interval', 'Enter a whole number of seconds, at least 1.');
   return value;
+}
+
+/** Refuses an `interval` under an hour for a Relay source (`rirelay.instance` or one of its devices) only. */
+function checkRelayInterval(interval: number, source: StoredSource): void {
+  if (source.type.startsWith('rirelay.') && interval < SUBSCRIPTION_INTERVAL.relayMin)
+    throw invalidParameter('interval', `Enter a whole number of seconds, at least ${SUBSCRIPTION_INTERVAL.relayMin}.`);
 }
 
 function createSubscription(call: Call, context: HandlerContext): Response {
@@ -110,6 +116,7 @@ function createSubscription(call: Call, context: HandlerContext): Response {
   // A window that has ended could never poll: refused, so the mistake shows at once.
   if (end !== null && Date.parse(end) <= Date.parse(now)) throw invalidParameter('date_end', 'Must be in the future.');
   const { session, source } = readTarget(call, context, body, payload);
+  checkRelayInterval(interval, source);
   store.forgetEnded(store.subscriptions, (s) => s.state === 'deleted');
   const subscription = store.add('subscription', store.subscriptions, {
     id: newId(),
