@@ -88,7 +88,7 @@ describe('a subscription', () => {
     expect(waits(past).slice(0, 3)).toEqual([0, expect.closeTo(9, 2), 36]);
   });
 
-  it('refuses a Relay interval under an hour, and a date_end before date_start or past: 400 naming the field', async () => {
+  it('refuses a Relay interval under an hour, a date_end before date_start or past: 400 naming the field', async () => {
     await configure(flow);
     const relay = await session(flow, { type: 'rirelay.instance', identifier: 'relay-1' }, { code: 'PAIR-1' });
     const relayBase = { session: relay.id, poll_payload: { info_types: ['*'] } };
