@@ -79,7 +79,7 @@ export function checkedStream(body: ReadableStream<Bytes> | null, checks: Checks
       } catch (error) {
         return fail(controller, limits.failure(error));
       } finally {
-        limits.read();
+        limits.read(chunk.value?.byteLength);
       }
     }
     if (limits.stopped) return fail(controller, limits.failure(limits.own.signal.reason));

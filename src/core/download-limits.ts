@@ -1,4 +1,4 @@
-/** A download's time limits (an idle timeout, an optional deadline) and its cancellation. */
+/** A download's time limits (an idle timeout, a minimum speed, an optional deadline) and its cancellation. */
 import type { DownloadOptions } from './download';
 import { abortError } from './abort';
 import { ConnectionError, TimeoutError } from './errors';
@@ -34,10 +34,20 @@ function followWeakly(signal: AbortSignal, own: AbortController): () => void {
   };
 }
 
+/**
+ * A download's default `minSpeed`, in bytes per second: 1 KiB/s, slower than any working connection (a 9.6 kbit/s
+ * modem), so only a server that trickles its bytes to dodge `timeout` fails it.
+ */
+const DEFAULT_MIN_SPEED = 1024;
+
+/** What stopped a download: a read waiting past `timeout`, a window of `timeout` under `minSpeed`, the deadline. */
+type Why = 'idle' | 'slow' | 'deadline';
+
 /** The call's time limits and cancellation: they abort `own`, which the request and its body follow. */
 export class Limits {
   readonly timeout: number;
-  #why: 'idle' | 'deadline' | undefined;
+  readonly #minSpeed: number;
+  #why: Why | undefined;
   #release: (() => void) | undefined;
   #deadline: ReturnType<typeof setTimeout> | undefined;
   #idle: ReturnType<typeof setTimeout> | undefined;
@@ -45,6 +55,11 @@ export class Limits {
   #onStall: ((reason: DOMException) => boolean) | undefined;
   // When the pending read began (0: none pending): a slow reader of the stream is not the server's stall.
   #readSince = 0;
+  // The current speed window: the milliseconds reads were pending in it (counted up to `#counted`) and the bytes they
+  // brought. Only time a read waits on the server counts, as for the idle timeout.
+  #windowMs = 0;
+  #windowBytes = 0;
+  #counted = 0;
 
   constructor(
     readonly own: AbortController,
@@ -55,6 +70,7 @@ export class Limits {
     readonly hide: (text: string) => string,
   ) {
     this.timeout = timeout;
+    this.#minSpeed = options.minSpeed ?? DEFAULT_MIN_SPEED;
     // From the request to the stream's end: an abort between reads closes the connection at once.
     this.#release = options.signal && followWeakly(options.signal, own);
     own.signal.addEventListener('abort', () => this.#onAbort?.(), { once: true });
@@ -64,13 +80,13 @@ export class Limits {
     (this.#deadline as { unref?: () => void }).unref?.();
   }
 
-  #stop(why: 'idle' | 'deadline'): void {
+  #stop(why: Why): void {
     this.#why ??= why;
     this.own.abort(this.#timeUp(why));
   }
 
-  #timeUp(why: 'idle' | 'deadline'): DOMException {
-    return new DOMException(`${this.what}: ${why} time passed`, 'TimeoutError');
+  #timeUp(why: Why): DOMException {
+    return new DOMException(`${this.what}: ${why === 'slow' ? 'too slow' : `${why} time passed`}`, 'TimeoutError');
   }
 
   /** Calls `stop` once the download is aborted or timed out: a body that ignores the signal is cancelled with it. */
@@ -79,8 +95,8 @@ export class Limits {
   }
 
   /**
-   * Calls `resume` with the reason when the body stalls past `timeout`: true when it ended only the current answer, to
-   * resume it; false stops the whole download.
+   * Calls `resume` with the reason when the body stalls: no data for `timeout`, or less than `minSpeed` over a window of
+   * `timeout`. True when it ended only the current answer, to resume it; false stops the whole download.
    */
   onStall(resume: (reason: DOMException) => boolean): void {
     this.#onStall = resume;
@@ -94,16 +110,25 @@ export class Limits {
   /** A read of the body begins. */
   reading(): void {
     // Elapsed time, not the date: a wall clock set back would hide a stall for as long.
-    this.#readSince = performance.now();
-    this.#idle ??= setTimeout(this.#check, this.timeout);
+    this.#readSince = this.#counted = performance.now();
+    // Due when the speed window ends, which is at the latest when this read has waited `timeout`.
+    this.#idle ??= setTimeout(this.#check, this.timeout - this.#windowMs);
     (this.#idle as { ref?: () => void }).ref?.();
   }
 
-  /** The pending read ended. */
-  read(): void {
+  /** The pending read ended, with a chunk of `bytes`. */
+  read(bytes = 0): void {
+    if (this.#readSince !== 0) this.#count(performance.now());
+    this.#windowBytes += bytes;
     this.#readSince = 0;
     // Only a pending read keeps the process alive: a stream its reader leaves mid-way does not.
     (this.#idle as { unref?: () => void } | undefined)?.unref?.();
+  }
+
+  /** Adds the pending read's wait up to `now` to the speed window. */
+  #count(now: number): void {
+    this.#windowMs += now - this.#counted;
+    this.#counted = now;
   }
 
   // One timer for the whole stream, moved on as reads end, rather than one per chunk; none while no read is pending
@@ -111,10 +136,25 @@ export class Limits {
   #check = (): void => {
     this.#idle = undefined;
     if (this.#readSince === 0) return;
-    const waited = performance.now() - this.#readSince;
-    if (waited < this.timeout) this.#idle = setTimeout(this.#check, this.timeout - waited);
-    else if (!this.#onStall?.(this.#timeUp('idle'))) this.#stop('idle');
+    const now = performance.now();
+    this.#count(now);
+    const waited = now - this.#readSince;
+    const windowEnded = this.#windowMs >= this.timeout;
+    const slow = windowEnded && this.#windowBytes < (this.#minSpeed * this.timeout) / 1000;
+    if (waited >= this.timeout) this.#stall('idle');
+    else if (slow) this.#stall('slow');
+    else {
+      // A window that kept the speed: the next begins now.
+      if (windowEnded) this.#windowMs = this.#windowBytes = 0;
+      this.#idle = setTimeout(this.#check, this.timeout - Math.max(waited, this.#windowMs));
+    }
   };
+
+  /** Ends the current answer to resume it, or the download; the resumed answer starts a new speed window. */
+  #stall(why: 'idle' | 'slow'): void {
+    this.#windowMs = this.#windowBytes = 0;
+    if (!this.#onStall?.(this.#timeUp(why))) this.#stop(why);
+  }
 
   /** The error for a failure of the body while it was read. */
   failure(error: unknown): RicloudError {
@@ -124,6 +164,10 @@ export class Limits {
     if (error instanceof RicloudError) return error;
     const cause = hiddenCopy(error, this.hide);
     if (this.#why === 'idle') return new TimeoutError(`${this.what}: no data for ${this.timeout} ms`, { cause });
+    if (this.#why === 'slow') {
+      const slow = `${this.what}: slower than ${this.#minSpeed} bytes per second for ${this.timeout} ms`;
+      return new TimeoutError(slow, { cause });
+    }
     if (this.#why === 'deadline')
       return new TimeoutError(`${this.what}: not done within the deadline of ${this.options.deadline} ms`, { cause });
     return new ConnectionError(`${this.what}: the connection failed during the download`, { cause });

@@ -1,7 +1,7 @@
 /**
  * A result's file, fetched from its signed URL as a stream and checked as it passes: its length against the result's
  * `size` (an excess stops the stream at once), its MD5 against `checksum` (at the end), with progress, cancellation,
- * an idle timeout and an optional overall deadline.
+ * an idle timeout, a minimum speed and an optional overall deadline.
  */
 import type { HTTPError, KyInstance } from 'ky';
 import { ResponseTooLargeError, ResponseValidationError } from './errors';
@@ -43,11 +43,19 @@ export interface DownloadOptions {
    * Milliseconds to wait for the answer, then for each chunk while the stream is read (default: the client's timeout).
    */
   timeout?: number | undefined;
-  /** Milliseconds the whole download may take, to the last byte (default: no limit; `timeout` still stops a stall). */
+  /**
+   * Bytes per second the file must arrive at, over each window of `timeout` that reads wait on the server: slower is a
+   * stall, as no data for `timeout` is (default: 1024; a reader that does not read does not count).
+   */
+  minSpeed?: number | undefined;
+  /**
+   * Milliseconds the whole download may take, to the last byte (default: no limit; `timeout` and `minSpeed` still stop
+   * a stall).
+   */
   deadline?: number | undefined;
   /**
    * Retries of a request that failed before its answer began, and resumes of a file cut part way by the network or
-   * stalled past `timeout`, from the byte it stopped at (default: the client's).
+   * stalled (past `timeout`, or under `minSpeed`), from the byte it stopped at (default: the client's).
    */
   maxRetries?: number | undefined;
 }
@@ -83,6 +91,7 @@ const OPTION_RULES: Record<string, Rule> = {
   signal: [(v) => v instanceof AbortSignal, 'an AbortSignal'],
   onProgress: [(v) => typeof v === 'function', 'a function'],
   timeout: MILLISECONDS,
+  minSpeed: /* @__PURE__ */ numberIn(1, 1_073_741_824, ' of bytes per second'),
   deadline: MILLISECONDS,
   maxRetries: /* @__PURE__ */ numberIn(0, 10, '', true),
 };
