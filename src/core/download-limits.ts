@@ -95,7 +95,7 @@ export class Limits {
   }
 
   /**
-   * Calls `resume` with the reason when the body stalls: no data for `timeout`, or less than `minSpeed` over a window of
+   * Calls `resume` with the reason when the body stalls: no data for `timeout`, or under `minSpeed` over a window of
    * `timeout`. True when it ended only the current answer, to resume it; false stops the whole download.
    */
   onStall(resume: (reason: DOMException) => boolean): void {

@@ -112,7 +112,7 @@ async function timersLeftBy(work: () => Promise<void>): Promise<number> {
 }
 
 describe('a download slower than minSpeed over a window of timeout', () => {
-  it('stops a server trickling a byte within each timeout with TimeoutError, as an idle stall, without retries', async () => {
+  it('stops a server trickling a byte within each timeout: the TimeoutError of a stall, no retries', async () => {
     const { result, ranges, cancels } = await pacedFile(TRICKLE);
     const error = await rejectionOf(result.download({ timeout: 300, maxRetries: 0 }).then(bytesOf));
     expect(error).toBeInstanceOf(TimeoutError);
@@ -157,7 +157,7 @@ describe('a download slower than minSpeed over a window of timeout', () => {
     expect(cancels.count).toBe(1);
   });
 
-  it('bounds each resume by the same minimum: every answer trickling, TimeoutError after maxRetries resumes', async () => {
+  it('bounds each resume by the same minimum: every answer trickling, TimeoutError after maxRetries', async () => {
     const { result, ranges, cancels } = await pacedFile(TRICKLE, TRICKLE);
     const error = await rejectionOf(result.download({ timeout: 300, maxRetries: 1 }).then(bytesOf));
     expect(error).toBeInstanceOf(TimeoutError);
@@ -178,8 +178,8 @@ describe('a download slower than minSpeed over a window of timeout', () => {
   });
 
   it('does not count a reader that pauses longer than the window: only reads waiting on the server count', async () => {
-    // The server sends 256 bytes each 2 ms, 128 KB/s; the reader takes them each 150 ms, 1.7 KB/s, under minSpeed, after
-    // a pause of over two windows.
+    // The server sends 256 bytes each 2 ms, 128 KB/s; the reader takes them each 150 ms, 1.7 KB/s, under minSpeed,
+    // after a pause of over two windows.
     const { result, ranges } = await pacedFile({ chunk: 256, every: 2 });
     const reader = (await result.download({ timeout: 200, minSpeed: 5000, maxRetries: 0 })).getReader();
     const hash = createHash('md5');
