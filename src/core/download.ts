@@ -39,19 +39,14 @@ export interface DownloadOptions {
    * chunk is passed on. What it throws or rejects with ends the download.
    */
   onProgress?: ((progress: DownloadProgress) => void) | undefined;
-  /**
-   * Milliseconds to wait for the answer, then for each chunk while the stream is read (default: the client's timeout).
-   */
+  /** Milliseconds to wait for the answer, then for each chunk as the stream is read (default: the client's timeout). */
   timeout?: number | undefined;
   /**
    * Bytes per second the file must arrive at, over each window of `timeout` that reads wait on the server: slower is a
    * stall, as no data for `timeout` is (default: 1024; a reader that does not read does not count).
    */
   minSpeed?: number | undefined;
-  /**
-   * Milliseconds the whole download may take, to the last byte (default: no limit; `timeout` and `minSpeed` still stop
-   * a stall).
-   */
+  /** Milliseconds the whole download may take, to its last byte (default: none; `timeout` and `minSpeed` apply). */
   deadline?: number | undefined;
   /**
    * Retries of a request that failed before its answer began, and resumes of a file cut part way by the network or
