@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { createColors } from 'picocolors';
 import { escapeControls, toJson } from './escape';
 import type { Env } from './settings';
+import { displayWidth } from './width';
 
 type Colors = ReturnType<typeof createColors>;
 
@@ -112,9 +113,9 @@ export class Output {
 
   /** Prints `key  value` lines with the values aligned; `state` values are coloured. */
   fields(rows: [string, unknown][]): void {
-    const width = Math.max(0, ...rows.map(([key]) => plain(key).length));
+    const width = Math.max(0, ...rows.map(([key]) => displayWidth(plain(key))));
     for (const [key, value] of rows)
-      this.#print(`${this.#colors.bold(plain(key).padEnd(width))}  ${this.#cell(key, value)}`);
+      this.#print(`${this.#colors.bold(plain(key) + padding(plain(key), width))}  ${this.#cell(key, value)}`);
   }
 
   /** Prints items as a table with one column per attribute in `columns`; `state` values are coloured. */
@@ -127,17 +128,17 @@ export class Output {
    * each column is as wide as its widest cell so far (a wider cell later widens it from there on).
    */
   openTable(columns: string[]): (items: object[]) => void {
-    const widths = columns.map((key) => key.length);
+    const widths = columns.map((key) => displayWidth(key));
     let started = false;
     return (items) => {
       const text = items.map((item) => columns.map((key) => plain((item as Record<string, unknown>)[key])));
       for (const row of text)
-        for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] as number, cell.length);
+        for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] as number, displayWidth(cell));
       // Painted before it is padded: a state is coloured by its name, which the padding would change.
       const pad = (cells: string[], paint: (cell: string, i: number) => string) =>
         cells
           .map((cell, i) =>
-            i === cells.length - 1 ? paint(cell, i) : paint(cell, i) + ' '.repeat((widths[i] as number) - cell.length),
+            i === cells.length - 1 ? paint(cell, i) : paint(cell, i) + padding(cell, widths[i] as number),
           )
           .join('  ');
       const header = columns.map((key) => key.toUpperCase());
@@ -224,6 +225,9 @@ export function paintState(colors: Colors, state: string): string {
   const color = STATE_COLORS[state];
   return color ? colors[color](state) : escapeControls(state);
 }
+
+/** The spaces that make `text` `width` columns wide on a terminal: a wide character (CJK, emoji) takes two. */
+const padding = (text: string, width: number): string => ' '.repeat(Math.max(0, width - displayWidth(text)));
 
 /** A value as one line of text, its control characters escaped: `-` for nothing, compact JSON for objects. */
 function plain(value: unknown): string {
