@@ -185,7 +185,7 @@ export function waitForConfig(ctx: Context, config: WebhookConfig, seconds: numb
     ctx,
     stateLine(ctx, `webhook_config ${config.id}`, () => config.state),
     work,
-    (done) => done.state !== 'invalid',
+    (done) => done.state === 'valid',
   );
 }
 

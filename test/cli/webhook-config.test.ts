@@ -101,6 +101,20 @@ describe('ricloud webhook-config create', () => {
     expect(run.stdout).toMatch(new RegExp(`^secret +\\*{4}${stored?.secret.slice(-4)}$`, 'm'));
   });
 
+  it('--wait exits 3 for a config that ended anything but valid: deactivated while its test was pending', async () => {
+    const token = newToken();
+    const launched = start(['webhook-config', 'create', '--url', OK_URL, '--wait', '--json'], slow.env(token));
+    const polled = (r: { method: string; path: string; headers: Record<string, string | undefined> }) =>
+      r.method === 'GET' && /^\/configs\/webhook\/[^/]+$/.test(r.path) && r.headers.authorization === `Token ${token}`;
+    while (!slow.mock().api.requests.some(polled)) await new Promise((resolve) => setTimeout(resolve, 20));
+    const [made] = (await slow.client(token).webhookConfigs.list()).data;
+    await slow.client(token).webhookConfigs.update(made?.id as string, { state: 'deactivated' });
+    const run = await launched.done;
+    expect(run.code).toBe(3);
+    expect(json(run)).toMatchObject({ id: made?.id, state: 'deactivated', secret: expect.any(String) });
+    expect(run.stderr).toBe(`error: webhook_config ${made?.id} is deactivated, not valid\n`);
+  });
+
   it('a bad --url is a usage error (exit 2) that names the flag; nothing is sent', async () => {
     const token = newToken();
     const run = await ricloud(['webhook-config', 'create', '--url', 'ftp://example.com'], env(token));

@@ -25,7 +25,10 @@ export function addWebhookConfigCommands(program: Command): void {
     .command('create')
     .description('create a webhook config; the API tests it by sending a signed event to its URL')
     .requiredOption('--url <url>', "the receiver's URL (absolute http or https)")
-    .option('--wait', 'wait for the test: exit 0 when the config is valid, 3 when it is invalid')
+    .option(
+      '--wait',
+      'wait for the test: exit 0 when the config is valid, 3 when not (invalid, or deactivated meanwhile)',
+    )
     .addOption(timeoutOption())
     .addHelpText(
       'after',
@@ -50,6 +53,9 @@ Example:
         );
         if (config.state === 'invalid')
           throw new Unsuccessful(`webhook_config ${config.id} is invalid: its test delivery failed`);
+        // Deactivated meanwhile, or a state this client does not know: not a config that events reach.
+        if (options.wait && config.state !== 'valid')
+          throw new Unsuccessful(`webhook_config ${config.id} is ${config.state}, not valid`);
       }),
     );
 
