@@ -6,10 +6,13 @@ import { MAX_TIMER_MS, parseIsoInstant } from './sdk';
 const WHOLE = /^\s*[-+]?\d+\s*$/;
 const DECIMAL = /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/;
 
-/** A whole number, in decimal digits. */
+/** A whole number, in decimal digits, that a number holds exactly (past 2^53, `Number` would round what was typed). */
 export function integer(text: string): number {
   if (!WHOLE.test(text)) throw new InvalidArgumentError('Not a whole number.');
-  return Number(text);
+  const value = Number(text);
+  if (!Number.isSafeInteger(value))
+    throw new InvalidArgumentError(`Not a whole number up to ${Number.MAX_SAFE_INTEGER}.`);
+  return value;
 }
 
 /** A TCP port, 0 (any free port) to 65535. */
@@ -27,7 +30,7 @@ const MAX_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
 /** A whole number of bytes, from 0 to what a number counts exactly. */
 export function bytes(text: string): number {
   const value = integer(text);
-  if (value < 0 || !Number.isSafeInteger(value)) throw new InvalidArgumentError('Not a whole number of bytes.');
+  if (value < 0) throw new InvalidArgumentError('Not a whole number of bytes.');
   return value;
 }
 

@@ -133,8 +133,15 @@ describe('numbers are decimal, as people and ricloud-py write them', () => {
       '0b1',
       'Not a number of milliseconds above 0, up to 1000000.',
     ],
+    // Past 2^53 not every whole number is a number: 99999999999999999999 would be sent as 1e20.
+    [
+      ['storage-config', 'update', 'x', '--signed-urls-expiry', '99999999999999999999'],
+      '--signed-urls-expiry <seconds>',
+      '99999999999999999999',
+      'Not a whole number up to 9007199254740991.',
+    ],
   ])(
-    '%j exits 2 before anything is sent: hex, octal, binary and exponents are refused',
+    '%j exits 2 before anything is sent: hex, octal, binary, exponents and digits past 2^53 are refused',
     async (args, flags, value, why) => {
       const before = mock().api.requests.length;
       const run = await ricloud(args, env(newToken()));
