@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -343,6 +344,29 @@ describe('ricloud result', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(mock().api.requests.length).toBe(before);
+  });
+
+  it.each([
+    ['/dev/null', () => '/dev/null'],
+    [
+      'a named pipe',
+      () => {
+        const fifo = join(tempHome(), 'pipe');
+        execFileSync('mkfifo', [fifo]);
+        return fifo;
+      },
+    ],
+  ])('download --output %s is refused even with --force (exit 2): the file would replace it', async (_, path) => {
+    const before = mock().api.requests.length;
+    const output = path();
+    const run = await ricloud(['result', 'download', 'res_unknown', '--output', output, '--force'], env(newToken()));
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe(
+      `error: --output ${output} is no regular file (a device, a pipe or a socket), which the file would replace: ` +
+        'pass -o - and redirect stdout there\n',
+    );
+    expect(mock().api.requests.length).toBe(before);
+    expect(lstatSync(output).isFile()).toBe(false);
   });
 
   it.each([

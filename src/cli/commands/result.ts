@@ -48,13 +48,19 @@ function downloadToStdout(ctx: Context, result: Result): Promise<void> {
 
 /**
  * Checks `--output` before anything is sent: a file's path, in a directory that exists, and no file already there
- * unless `overwrite`.
+ * unless `overwrite`, nor a device, pipe or socket.
  * @throws UsageError saying what is wrong with `path`.
  */
 function checkOutput(path: string, overwrite: boolean): void {
   if (path === '') throw new UsageError('invalid --output: must be a non-empty file path');
   const found = statOf(path);
   if (found?.isDirectory()) throw new UsageError(`--output ${path} is a directory: name the file to write`);
+  // The checked file is renamed into place: over /dev/null or a named pipe, it would replace them, not write to them.
+  if (found && !found.isFile())
+    throw new UsageError(
+      `--output ${path} is no regular file (a device, a pipe or a socket), which the file would replace: ` +
+        'pass -o - and redirect stdout there',
+    );
   if (found && !overwrite) throw alreadyExists(path);
   if (!statOf(dirname(resolve(path)))?.isDirectory())
     throw new UsageError(`--output ${path}: no such directory as ${dirname(path)}`);
