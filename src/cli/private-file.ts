@@ -30,15 +30,27 @@ function create(path: string, text: string): void {
 }
 
 /**
+ * Refuses a `path` that is a symbolic link, or anything else but a regular file: the file renamed into place would
+ * replace a device or a pipe (`RICLOUD_CONF=/dev/null`), not write to it.
+ * @throws UsageError naming `path`.
+ */
+export function refuseOddTarget(path: string): void {
+  const found = lstatSync(path, { throwIfNoEntry: false });
+  if (found?.isSymbolicLink())
+    throw new UsageError(`${path} is a symbolic link: remove it, or set RICLOUD_CONF to a file`);
+  if (found && !found.isFile())
+    throw new UsageError(`${path} is no regular file (a device, a pipe or a socket): set RICLOUD_CONF to a file`);
+}
+
+/**
  * Writes `text` to `path`, readable and writable by its owner only. A new file is created with mode 0600. With
  * `overwrite`, the text goes to a new 0600 file beside `path`, renamed into place: the old file, and any other link to
  * it, never holds the text.
  * @throws UsageError when `path` exists and `overwrite` is off, or when it is a symbolic link (which is never written
- *   through).
+ *   through) or no regular file.
  */
 export function writePrivateFile(path: string, text: string, options: { overwrite: boolean }): void {
-  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
-    throw new UsageError(`${path} is a symbolic link: remove it, or set RICLOUD_CONF to a file`);
+  refuseOddTarget(path);
   if (!options.overwrite) {
     try {
       create(path, text);

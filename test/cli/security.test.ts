@@ -2,10 +2,12 @@
  * The command against hostile servers and hostile input (issue 14): bounded waits, clean terminals, streamed lists,
  * a config file nobody else can read or redirect, and tokens that never leak.
  */
+import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
   linkSync,
+  lstatSync,
   readdirSync,
   readFileSync,
   statSync,
@@ -302,6 +304,23 @@ describe('config init writes only what it was given, where it was told (points 9
     expect(run.stderr).toBe(`error: ${iniOf(home)} is a symbolic link: remove it, or set RICLOUD_CONF to a file\n`);
     expect(readFileSync(target, 'utf8')).toBe('not a config\n');
     expect(readdirSync(home)).toEqual(['.ricloud.ini']);
+  });
+
+  it('--force refuses a named pipe or a device at the path (exit 2): a file renamed there replaced it', async () => {
+    const home = tempHome();
+    const pipe = join(home, 'pipe');
+    execFileSync('mkfifo', [pipe]);
+    const launched = start(['config', 'init', '--token', newToken(), '--force'], { HOME: home, RICLOUD_CONF: pipe });
+    // Before the fix it read the pipe for the URL, waiting for a writer: stopped here, it fails in good time.
+    const stop = setTimeout(() => launched.child.kill('SIGINT'), 5_000);
+    const run = await launched.done;
+    clearTimeout(stop);
+    expect(run).toMatchObject({
+      code: 2,
+      stderr: `error: ${pipe} is no regular file (a device, a pipe or a socket): set RICLOUD_CONF to a file\n`,
+    });
+    expect(lstatSync(pipe).isFIFO()).toBe(true);
+    expect(readdirSync(home)).toEqual(['pipe']);
   });
 });
 

@@ -5,7 +5,7 @@ import { action } from '../context';
 import { asUsage, UsageError } from '../errors';
 import { setIniValues } from '../ini';
 import { mask } from '../output';
-import { writePrivateFile } from '../private-file';
+import { refuseOddTarget, writePrivateFile } from '../private-file';
 import { configTarget, readConfigText } from '../../config/settings';
 import type { Setting } from '../settings';
 
@@ -47,6 +47,9 @@ the file RICLOUD_CONF names; ~/.ricloud.ini. A machine set up for ricloud-py wor
       action(async (ctx, options: { force?: boolean }) => {
         const target = configTarget(process.env);
         const { path } = target;
+        // Before anything reads it (the URL may come from it): a pipe there would hold the run, and neither a pipe nor
+        // a device is a file to edit.
+        refuseOddTarget(path);
         // The client checks the settings the way every command will use them; its base URL has the default applied.
         const { baseUrl } = await ctx.client();
         const token = ((await ctx.settings.token()) as Setting).value;
