@@ -1,7 +1,7 @@
 // The README's "Example" (the first ten lines of code), then the sample in docs/client.md's "Resources and their
 // answers", as they run.
 // Reads RICLOUD_TOKEN and RICLOUD_URL from the environment.
-import { configure, Task, WebhookConfig } from 'ricloud';
+import { configure, WebhookConfig } from 'ricloud';
 
 configure({ timeout: 10_000 }); // token: RICLOUD_TOKEN, baseUrl: RICLOUD_URL (else the public API)
 
@@ -25,5 +25,5 @@ await cfg.refresh(); // valid or invalid now that its test has run
 // Update (in place) or by id; deactivated configs leave the default list.
 await cfg.update({ url: 'https://hooks.example.com/ricloud/v2' });
 await WebhookConfig.updateWithId(cfg.id, { state: 'deactivated' });
-const again = await Task.retrieve(task.id);
-console.log(again.state, secret ? 'secret kept' : 'no secret');
+await task.refresh(); // as Task.retrieve(task.id) would, in place
+console.log(task.state, secret ? 'secret kept' : 'no secret');

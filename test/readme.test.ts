@@ -30,6 +30,18 @@ describe('README samples', () => {
   );
 });
 
+describe("README's Example", () => {
+  // The ten lines are a whole program: one copied into an app with noUnusedLocals (Vite's templates) must compile.
+  it('imports only names it uses', () => {
+    const [example = ''] = readme;
+    const imports = /^import \{ ([^}]+) \} from 'ricloud';$/m.exec(example);
+    const body = example.replace(imports?.[0] ?? '', '');
+    const unused = (imports?.[1] ?? '').split(', ').filter((name) => !new RegExp(`\\b${name}\\b`).test(body));
+    expect(imports).not.toBeNull();
+    expect(unused).toEqual([]);
+  });
+});
+
 describe('docs/ samples', () => {
   it('has samples to check', () => {
     expect(docs.length).toBeGreaterThanOrEqual(5);
