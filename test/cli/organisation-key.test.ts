@@ -14,6 +14,13 @@ describe('ricloud organisation', () => {
     expect(doc).toMatchObject({ resource: 'organisation', state: 'unconfigured' });
   });
 
+  it('retrieve, as every other group names it and the SDK calls it, is view', async () => {
+    const token = newToken();
+    const run = await ricloud(['--json', 'organisation', 'retrieve'], env(token));
+    expect(run.code).toBe(0);
+    expect(json(run)).toMatchObject({ resource: 'organisation', state: 'unconfigured' });
+  });
+
   it(
     'update sets the default webhook config and clears it with none; no flag is a usage error ' +
       'naming the flags (exit 2)',

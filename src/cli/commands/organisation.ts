@@ -12,6 +12,8 @@ export function addOrganisationCommands(program: Command): void {
 
   group
     .command('view')
+    // As every other group's `retrieve`, and the SDK's `Organisation.retrieve()`.
+    .alias('retrieve')
     .description('show the organisation (state active once it has a valid webhook config)')
     .action(
       action(async (ctx) => {
