@@ -6,19 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { InvalidInputError, type Result, TimeoutError } from '../../src/index';
+import { InvalidInputError, TimeoutError } from '../../src/index';
 import { rejectionOf, useMockApi } from '../support/core-harness';
-import { resultsOf } from '../support/results';
+import { bytesOf, fileAnswering } from '../support/file-answers';
 
 const SIZE = 16 * 1024;
 const { api, client } = useMockApi({ taskDelay: 1, resultSize: SIZE });
 
 const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
-
-/** All bytes of `stream`, concatenated. */
-async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
 
 /** How a file answer sends its bytes: `chunk` bytes at a time, each `every` ms after the read asked (0: at once). */
 interface Pace {
@@ -51,32 +46,13 @@ function pacedBody(bytes: Uint8Array, pace: Pace, cancels: { count: number }): R
   );
 }
 
-/**
- * A file result whose answers carry its ETag and send at a pace: the first at `first`, resumes at `resumed` (default:
- * the rest at once). `ranges` keeps the `Range` of each file request, `cancels` counts the answers ended.
- */
-async function pacedFile(first: Pace, resumed: Pace = { chunk: SIZE, every: 0 }) {
-  const ranges: (string | null)[] = [];
-  const cancels = { count: 0 };
-  let file: Uint8Array = new Uint8Array();
-  let etag = '';
-  const fetcher: typeof fetch = async (input, init) => {
-    const request = new Request(input, init);
-    if (!new URL(request.url).pathname.startsWith('/files/')) return fetch(request);
-    const range = request.headers.get('range');
-    ranges.push(range);
-    if (!range) return new Response(pacedBody(file, first, cancels), { headers: { etag } });
-    const start = Number(/^bytes=(\d+)-$/.exec(range)?.[1]);
-    const headers = { etag, 'content-range': `bytes ${start}-${SIZE - 1}/${SIZE}` };
-    return new Response(pacedBody(file.slice(start), resumed, cancels), { status: 206, headers });
-  };
-  const sdk = client({ fetch: fetcher });
-  const { results } = await resultsOf(sdk, { files: ['file-1'] }, () => api.settle());
-  const result = results[0] as Result;
-  file = await bytesOf(await (await client().results.retrieve(result.id)).download());
-  etag = `"${result.checksum}"`;
-  return { result, ranges, cancels };
-}
+/** A file result whose answers send at a pace: the first at `first`, resumes at `resumed` (default: the rest at once). */
+const pacedFile = (first: Pace, resumed: Pace = { chunk: SIZE, every: 0 }) =>
+  fileAnswering(
+    client,
+    () => api.settle(),
+    (rest, resumes, cancels) => pacedBody(rest, resumes === 0 ? first : resumed, cancels),
+  );
 
 // One byte each 20 ms: never idle for a `timeout` of 300 ms, 15 bytes a window where the default asks for 307.
 const TRICKLE: Pace = { chunk: 1, every: 20 };

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type Result, TimeoutError } from '../../src/index';
+import { TimeoutError } from '../../src/index';
 import { rejectionOf, useMockApi } from '../support/core-harness';
-import { resultsOf } from '../support/results';
+import { bytesOf, fileAnswering } from '../support/file-answers';
 
 // 1 MiB, whose first answer stalls after its first half.
 const SIZE = 1024 * 1024;
@@ -15,11 +15,6 @@ const HALF = SIZE / 2;
 const { api, client } = useMockApi({ taskDelay: 1, resultSize: SIZE });
 
 const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
-
-/** All bytes of `stream`, concatenated. */
-async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
 
 /** A body that sends `bytes`, then nothing until it is cancelled, counted in `cancels`. */
 function stallingBody(bytes: Uint8Array, cancels: { count: number }): ReadableStream<Uint8Array> {
@@ -35,39 +30,18 @@ function stallingBody(bytes: Uint8Array, cancels: { count: number }): ReadableSt
 }
 
 /**
- * A client whose file answers carry the file's ETag and stall: the first after its first half, the first
- * `stalledResumes` resumes after a quarter of what they were asked for; later resumes send the rest. `ranges` keeps the
- * `Range` each file request was sent with, `cancels` counts the stalled bodies ended.
+ * A file result whose answers stall: the first after its first half, the first `stalledResumes` resumes after a quarter
+ * of what they were asked for; later resumes send the rest.
  */
-async function stallingFile(stalledResumes = 0) {
-  const ranges: (string | null)[] = [];
-  const cancels = { count: 0 };
-  let file: Uint8Array = new Uint8Array();
-  let etag = '';
-  const fetcher: typeof fetch = async (input, init) => {
-    const request = new Request(input, init);
-    if (!new URL(request.url).pathname.startsWith('/files/')) return fetch(request);
-    const range = request.headers.get('range');
-    ranges.push(range);
-    if (!range) return new Response(stallingBody(file.slice(0, HALF), cancels), { headers: { etag } });
-    const start = Number(/^bytes=(\d+)-$/.exec(range)?.[1]);
-    const rest = file.slice(start);
-    const stalls = ranges.length - 1 <= stalledResumes;
-    const body = stalls ? stallingBody(rest.slice(0, rest.length / 4), cancels) : rest;
-    const headers = { etag, 'content-range': `bytes ${start}-${SIZE - 1}/${SIZE}` };
-    return new Response(body, { status: 206, headers });
-  };
-  const sdk = client({ fetch: fetcher });
-  const { results } = await resultsOf(sdk, { files: ['file-1'] }, () => api.settle());
-  const result = results[0] as Result;
-  file = await bytesOf(
-    await client()
-      .results.retrieve(result.id)
-      .then((r) => r.download()),
+const stallingFile = (stalledResumes = 0) =>
+  fileAnswering(
+    client,
+    () => api.settle(),
+    (rest, resumes, cancels) => {
+      if (resumes === 0) return stallingBody(rest.slice(0, HALF), cancels);
+      return resumes <= stalledResumes ? stallingBody(rest.slice(0, rest.length / 4), cancels) : rest;
+    },
   );
-  etag = `"${result.checksum}"`;
-  return { result, ranges, cancels };
-}
 
 describe('a download whose body stalls part way', () => {
   it('ends the stalled answer alone and resumes with one Range request: the whole file checks out', async () => {
