@@ -19,12 +19,18 @@ export function host(text: string): string {
 }
 
 /**
- * The error of a failed listen on `host`: one that names no address of this machine (`EADDRNOTAVAIL`, or a name that
- * does not resolve: `ENOTFOUND`) is the flag's fault, a UsageError (exit 2); any other (a port in use) stays as it is.
+ * The error of a failed listen on `host` and `port`: one that names no address of this machine (`EADDRNOTAVAIL`, or a
+ * name that does not resolve: `ENOTFOUND`) is the flag's fault, a UsageError (exit 2). A port in use (`EADDRINUSE`)
+ * is told by its flag with what to do, but exits 1 as documented: the flags are right, the machine is busy. Any other
+ * stays as it is.
  */
-export function listenFailure(error: unknown, host: string): unknown {
+export function listenFailure(error: unknown, host: string, port: number): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EADDRNOTAVAIL') return new UsageError(`invalid --host: ${host} is not an address of this machine`);
   if (code === 'ENOTFOUND') return new UsageError(`invalid --host: ${host} names no address (${code})`);
+  if (code === 'EADDRINUSE')
+    return new Error(
+      `--port ${port} is in use on ${host} (${code}): choose another port, or --port 0 for any free port`,
+    );
   return error;
 }

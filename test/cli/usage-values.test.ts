@@ -42,7 +42,7 @@ describe('--host of mock and event listen', () => {
   );
 
   it.each(commands.map((command) => [command.slice(0, 2).join(' '), command]))(
-    '%s on a port in use exits 1: the flags are right, the machine is busy',
+    '%s on a port in use exits 1 (the flags are right, the machine is busy), naming --port and what to do',
     async (_, command) => {
       const taken = createServer();
       await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
@@ -52,6 +52,13 @@ describe('--host of mock and event listen', () => {
         const run = await ricloud([...args, '--host', '127.0.0.1', '--port', String(port)], env(newToken()));
         expect(run.code).toBe(1);
         expect(run.stderr).toContain('EADDRINUSE');
+        // One line, not Node's bare `listen EADDRINUSE: address already in use`.
+        expect(run).toMatchObject({
+          stdout: '',
+          stderr:
+            `error: --port ${port} is in use on 127.0.0.1 (EADDRINUSE): ` +
+            'choose another port, or --port 0 for any free port\n',
+        });
       } finally {
         taken.close();
       }

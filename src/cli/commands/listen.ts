@@ -202,7 +202,7 @@ Examples:
           });
           const server = createServer(toNodeHandler(handler));
           await new Promise<void>((resolve, reject) => {
-            server.once('error', (error) => reject(listenFailure(error, listenHost)));
+            server.once('error', (error) => reject(listenFailure(error, listenHost, listenPort)));
             server.listen(listenPort, listenHost, resolve);
           });
           const { address, port: bound, family } = server.address() as AddressInfo;

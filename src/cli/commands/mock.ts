@@ -76,7 +76,7 @@ To try downloads and expiries quickly:
             intervalScale: options.intervalScale,
           }),
         ).catch((error: unknown) => {
-          throw listenFailure(error, options.host);
+          throw listenFailure(error, options.host, options.port);
         });
         const env = { RICLOUD_URL: server.url, RICLOUD_TOKEN: MOCK_TOKEN };
         const reset = `${server.url}${RESET_PATH}`;
