@@ -105,6 +105,13 @@ describe('help and version', () => {
     expect(await help('event')).toContain(choices(EVENT_STATES));
   });
 
+  it("the update commands' help names the states --state may set, for webhook and storage configs alike", async () => {
+    for (const group of ['webhook-config', 'storage-config']) {
+      const help = (await ricloud([group, 'update', '--help'])).stdout.replace(/\s+/g, ' ');
+      expect(help).toMatch(/--state <state> (?:(?!--).)*\(choices: "new", "deactivated"\)/);
+    }
+  });
+
   it('--version prints the package version', async () => {
     expect(await ricloud(['--version'])).toMatchObject({ code: 0, stdout: `${packageJson.version}\n` });
   });
@@ -134,6 +141,14 @@ describe('usage errors exit 2 and name what is wrong', () => {
     [
       ['webhook-config', 'list', '--state', 'bogus'],
       `option '--state <state>' argument 'bogus' is invalid. Allowed choices are ${WEBHOOK_CONFIG_STATES.join(', ')}.`,
+    ],
+    [
+      ['webhook-config', 'update', 'any', '--state', 'valid'],
+      "option '--state <state>' argument 'valid' is invalid. Allowed choices are new, deactivated.",
+    ],
+    [
+      ['storage-config', 'update', 'any', '--state', 'valid'],
+      "option '--state <state>' argument 'valid' is invalid. Allowed choices are new, deactivated.",
     ],
     [
       ['event', 'list', '--state', 'succeeded'],

@@ -321,7 +321,12 @@ describe('ricloud webhook-config update', () => {
   it('refuses a state other than new or deactivated, and an update with nothing to change (exit 2)', async () => {
     const token = newToken();
     const bad = await ricloud(['webhook-config', 'update', 'any', '--state', 'valid'], env(token));
-    expect(bad).toMatchObject({ code: 2, stderr: 'error: invalid --state: can only be set to new or deactivated\n' });
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toContain(
+      "option '--state <state>' argument 'valid' is invalid. Allowed choices are new, deactivated.",
+    );
+    // Refused before anything is sent.
+    expect(mock().api.requests.filter((r) => r.headers.authorization === `Token ${token}`)).toEqual([]);
     const empty = await ricloud(['webhook-config', 'update', 'any'], env(token));
     expect(empty).toMatchObject({ code: 2, stderr: 'error: an update needs --url or --state\n' });
   });

@@ -4,7 +4,7 @@ import { action } from '../context';
 import { Unsuccessful } from '../errors';
 import { addListOptions, listParams, printList, type ListOptions } from '../list';
 import { showAfterWait, timeoutOption, throwUnlessSucceeded, waitForConfig, waitForTask } from '../progress';
-import { WEBHOOK_CONFIG_STATES } from '../sdk';
+import { WEBHOOK_CONFIG_STATES, WEBHOOK_CONFIG_UPDATE_STATES } from '../sdk';
 import { warnIfLost } from '../shown-once';
 import type { WebhookConfigUpdateParams } from '../../index';
 
@@ -88,7 +88,11 @@ Example:
     .description('change the URL or the state of a webhook config; a new URL, or state new, is tested again')
     .argument('<id>', 'the config id')
     .option('--url <url>', "the receiver's new URL")
-    .option('--state <state>', 'new (test it again) or deactivated (stop sending to it)')
+    .addOption(
+      new Option('--state <state>', 'new (test it again) or deactivated (stop sending to it)').choices(
+        WEBHOOK_CONFIG_UPDATE_STATES,
+      ),
+    )
     .action(
       action(async (ctx, id: string, options: { url?: string; state?: 'new' | 'deactivated' }) => {
         const { url, state } = options;
