@@ -59,7 +59,9 @@ describe('the global --timeout', () => {
       env(token),
     );
     expect(waited.code).toBe(4);
-    expect(waited.stderr).toMatch(/^error: webhook_config \S+ is still new after 1 s\n$/);
+    // In text, the note that the new config's secret cannot be shown again comes first.
+    expect(waited.stderr).toMatch(/^Webhook config (\S+) was created, but its secret is masked .*\n(?=error: )/);
+    expect(waited.stderr).toMatch(/\nerror: webhook_config \S+ is still new after 1 s\n$/);
   });
 
   it('ends event listen --webhook-url as Ctrl-C does: its config deleted, exit 4', async () => {

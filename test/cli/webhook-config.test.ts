@@ -16,6 +16,12 @@ const { mock, env, client } = useMockServer();
 // Tests on this one stay pending for a minute: for waits that time out or are interrupted.
 const slow = useMockServer({ taskDelay: 60_000 });
 
+/** The note a create in text leaves on stderr: the config's secret, masked, cannot be shown again. */
+const secretNote = (id: string | undefined) =>
+  `Webhook config ${id} was created, but its secret is masked in text and cannot be shown again: ` +
+  'only webhook-config create --json prints it. To have one, deactivate this config ' +
+  `(ricloud webhook-config update ${id} --state deactivated) and create another with --json.\n`;
+
 /** Interrupts `run` with Ctrl-C once the slow mock has received a request from `token` whose path `path` matches. */
 async function interruptWhen(run: Launched, token: string, path: RegExp): Promise<Run> {
   const seen = () =>
@@ -30,14 +36,15 @@ async function interruptWhen(run: Launched, token: string, path: RegExp): Promis
 }
 
 describe('ricloud webhook-config create', () => {
-  it('prints the new config as aligned key/value lines, with its secret masked', async () => {
+  it('prints the new config as key/value lines, its secret masked, and says on stderr it is lost', async () => {
     const token = newToken();
     const run = await ricloud(['webhook-config', 'create', '--url', OK_URL], env(token));
-    expect(run).toMatchObject({ code: 0, stderr: '' });
     const stored = mock()
       .api.store.webhookConfigs()
       .find((c) => run.stdout.includes(c.id));
     expect(stored).toBeDefined();
+    expect(run).toMatchObject({ code: 0, stderr: secretNote(stored?.id) });
+    expect(run.stderr).not.toContain(stored?.secret.slice(-4));
     expect(run.stdout).toMatch(new RegExp(`^id +${stored?.id}$`, 'm'));
     expect(run.stdout).toMatch(/^url +https:\/\/hooks\.test\/ok$/m);
     expect(run.stdout).toMatch(/^state +new$/m);
@@ -45,9 +52,15 @@ describe('ricloud webhook-config create', () => {
     expect(run.stdout).not.toContain(stored?.secret);
   });
 
+  it('--quiet leaves out the note on stderr, as it does every note; the config is still printed', async () => {
+    const run = await ricloud(['webhook-config', 'create', '--url', OK_URL, '--quiet'], env(newToken()));
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^secret +\*{4}.{4}$/m);
+  });
+
   it('--json prints one JSON document that includes the secret, for this create only', async () => {
     const run = await ricloud(['webhook-config', 'create', '--url', OK_URL, '--json'], env(newToken()));
-    expect(run.code).toBe(0);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
     const created = json(run);
     const stored = mock()
       .api.store.webhookConfigs()
@@ -55,9 +68,11 @@ describe('ricloud webhook-config create', () => {
     expect(created).toMatchObject({ resource: 'webhook_config', url: OK_URL, state: 'new', secret: stored?.secret });
   });
 
-  it('--wait follows the test to valid, prints the final config, exits 0; nothing drawn on piped stderr', async () => {
+  it('--wait follows the test to valid, prints the final config, exits 0; only the note on piped stderr', async () => {
     const run = await ricloud(['webhook-config', 'create', '--url', OK_URL, '--wait'], env(newToken()));
-    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const id = /^id +(\S+)$/m.exec(run.stdout)?.[1];
+    // The note that the secret is lost, and nothing drawn.
+    expect(run).toMatchObject({ code: 0, stderr: secretNote(id) });
     expect(run.stdout).toMatch(/^state +valid$/m);
   });
 
@@ -90,12 +105,13 @@ describe('ricloud webhook-config create', () => {
     const launched = start(['webhook-config', 'create', '--url', OK_URL, '--wait'], slow.env(token));
     // Interrupt once the command is polling the new config.
     const run = await interruptWhen(launched, token, /^\/configs\/webhook\/[^/]+$/);
-    expect(run).toMatchObject({ code: 130, stderr: '' });
     const stored = slow
       .mock()
       .api.store.webhookConfigs()
       .find((c) => run.stdout.includes(c.id));
     expect(stored).toBeDefined();
+    // Interrupted, the secret is lost all the same: the note follows the config.
+    expect(run).toMatchObject({ code: 130, stderr: secretNote(stored?.id) });
     expect(run.stdout).toMatch(new RegExp(`^id +${stored?.id}$`, 'm'));
     expect(run.stdout).toMatch(/^state +new$/m);
     expect(run.stdout).toMatch(new RegExp(`^secret +\\*{4}${stored?.secret.slice(-4)}$`, 'm'));

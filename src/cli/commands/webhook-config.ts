@@ -10,6 +10,12 @@ import type { WebhookConfigUpdateParams } from '../../index';
 
 const COLUMNS = ['id', 'state', 'url', 'date_created'];
 
+/** The note after a config created in text: its secret, masked, is lost, and how to have one next time. */
+const secretNotShown = (id: string) =>
+  `Webhook config ${id} was created, but its secret is masked in text and cannot be shown again: ` +
+  'only webhook-config create --json prints it. To have one, deactivate this config ' +
+  `(ricloud webhook-config update ${id} --state deactivated) and create another with --json.`;
+
 /** Adds `webhook-config` and its commands to `program`. */
 export function addWebhookConfigCommands(program: Command): void {
   const group = program
@@ -34,7 +40,8 @@ export function addWebhookConfigCommands(program: Command): void {
       'after',
       `
 The secret that signs deliveries is masked in text. Only create --json shows it, and only once:
-with --wait, the config is printed even when the wait times out or is interrupted.
+with --wait, the config is printed even when the wait times out or is interrupted. In text, a note on
+stderr says the secret cannot be shown again (--quiet hides it).
 
 Example:
   ricloud webhook-config create --url http://127.0.0.1:8080/webhooks --wait`,
@@ -43,7 +50,11 @@ Example:
       action(async (ctx, options: { url: string; wait?: boolean; timeout: number }) => {
         const client = await ctx.client();
         const config = await client.webhookConfigs.create({ url: options.url }, { signal: ctx.signal });
-        const show = () => ctx.out.resource(config, { revealSecret: true });
+        const show = () => {
+          ctx.out.resource(config, { revealSecret: true });
+          // Text masks the secret and the API never shows it again: said now, not when the user first needs it.
+          if (!ctx.out.json) ctx.out.note(secretNotShown(config.id));
+        };
         // Its secret is shown only here: the config, refreshed in place, is printed even when the wait ends badly.
         if (options.wait) await showAfterWait(() => waitForConfig(ctx, config, options.timeout), show);
         else show();
