@@ -147,9 +147,10 @@ function removeUnfinished(): void {
  * beside it, put at `path` only once its size and MD5 checksum matched, and removed on any failure, or when the process
  * exits (`process.exit`) before the download ends, so `path` never holds a partial or corrupted file. A process killed
  * by a signal it does not handle cannot clean up.
- * @throws InvalidInputError naming `path`, before anything is sent, when it is a directory, a file is there and
- *   `overwrite` is false, or its directory is missing or refuses a new file (the temporary one); naming `path` too when
- *   a file was made there during the download and `overwrite` is false (that file is kept). What `result.download()`
+ * @throws InvalidInputError naming `path`, before anything is sent, when it is a directory, a symbolic link, a device,
+ *   a pipe or a socket, a file is there and `overwrite` is false, or its directory is missing or refuses a new file (the
+ *   temporary one); naming `path` too when a file was made there during the download and `overwrite` is false (that
+ *   file is kept). What `result.download()`
  *   throws (SizeMismatchError, ChecksumMismatchError, AbortError, …), or the file system's error (`ENOSPC`, `EIO`).
  */
 export async function downloadToFile(result: Result, path: string, options?: DownloadToFileOptions): Promise<void> {
@@ -158,6 +159,12 @@ export async function downloadToFile(result: Result, path: string, options?: Dow
   checkRule(overwrite, 'options.overwrite', typed('boolean'));
   const found = await lstat(path).catch(() => undefined);
   if (found?.isDirectory()) throw new InvalidInputError('path', `${path} is a directory: name the file to write`);
+  // The file is renamed into place: a link, /dev/null or a named pipe would be replaced, not written to.
+  if (found && !found.isFile())
+    throw new InvalidInputError(
+      'path',
+      `${path} is no regular file (a link, device, pipe or socket), which it would replace`,
+    );
   if (found && !overwrite) throw alreadyExists(path);
   const partial = `${path}.${randomBytes(6).toString('hex')}.part`;
   const file = await createPartial(partial, path);

@@ -55,11 +55,10 @@ export class Limits {
   #onStall: ((reason: DOMException) => boolean) | undefined;
   // When the pending read began (0: none pending): a slow reader of the stream is not the server's stall.
   #readSince = 0;
-  // The current speed window: the milliseconds reads were pending in it (counted up to `#counted`) and the bytes they
-  // brought. Only time a read waits on the server counts, as for the idle timeout.
+  // The speed window: the milliseconds its ended reads waited on the server, and the bytes they brought. A reader that
+  // does not read is not the server's slowness, as for the idle timeout.
   #windowMs = 0;
   #windowBytes = 0;
-  #counted = 0;
 
   constructor(
     readonly own: AbortController,
@@ -110,25 +109,38 @@ export class Limits {
   /** A read of the body begins. */
   reading(): void {
     // Elapsed time, not the date: a wall clock set back would hide a stall for as long.
-    this.#readSince = this.#counted = performance.now();
-    // Due when the speed window ends, which is at the latest when this read has waited `timeout`.
-    this.#idle ??= setTimeout(this.#check, this.timeout - this.#windowMs);
+    this.#readSince = performance.now();
+    this.#idle ??= setTimeout(this.#check, this.timeout);
     (this.#idle as { ref?: () => void }).ref?.();
   }
 
-  /** The pending read ended, with a chunk of `bytes`. */
-  read(bytes = 0): void {
-    if (this.#readSince !== 0) this.#count(performance.now());
+  /**
+   * The pending read ended, with a chunk of `bytes` (none at the body's end or failure, which is not judged). Once the
+   * reads of the speed window have waited `timeout` in all, their bytes are judged against `minSpeed`: a whole read's
+   * wait and bytes, so a chunk still coming is no shortfall.
+   */
+  read(bytes?: number): void {
+    const waited = this.#readSince === 0 ? 0 : performance.now() - this.#readSince;
+    this.#readEnded();
+    if (bytes === undefined) return;
+    this.#windowMs += waited;
     this.#windowBytes += bytes;
+    if (this.#windowMs < this.timeout) return;
+    const slow = this.#windowBytes < (this.#minSpeed * this.#windowMs) / 1000;
+    this.#windowMs = this.#windowBytes = 0;
+    if (slow) this.#stall('slow');
+  }
+
+  /** The answer is resumed: its pending read ends uncounted, and the next answer's speed is judged on its own. */
+  resumed(): void {
+    this.#windowMs = this.#windowBytes = 0;
+    this.#readEnded();
+  }
+
+  #readEnded(): void {
     this.#readSince = 0;
     // Only a pending read keeps the process alive: a stream its reader leaves mid-way does not.
     (this.#idle as { unref?: () => void } | undefined)?.unref?.();
-  }
-
-  /** Adds the pending read's wait up to `now` to the speed window. */
-  #count(now: number): void {
-    this.#windowMs += now - this.#counted;
-    this.#counted = now;
   }
 
   // One timer for the whole stream, moved on as reads end, rather than one per chunk; none while no read is pending
@@ -136,23 +148,13 @@ export class Limits {
   #check = (): void => {
     this.#idle = undefined;
     if (this.#readSince === 0) return;
-    const now = performance.now();
-    this.#count(now);
-    const waited = now - this.#readSince;
-    const windowEnded = this.#windowMs >= this.timeout;
-    const slow = windowEnded && this.#windowBytes < (this.#minSpeed * this.timeout) / 1000;
-    if (waited >= this.timeout) this.#stall('idle');
-    else if (slow) this.#stall('slow');
-    else {
-      // A window that kept the speed: the next begins now.
-      if (windowEnded) this.#windowMs = this.#windowBytes = 0;
-      this.#idle = setTimeout(this.#check, this.timeout - Math.max(waited, this.#windowMs));
-    }
+    const waited = performance.now() - this.#readSince;
+    if (waited < this.timeout) this.#idle = setTimeout(this.#check, this.timeout - waited);
+    else this.#stall('idle');
   };
 
-  /** Ends the current answer to resume it, or the download; the resumed answer starts a new speed window. */
+  /** Ends the current answer to resume it, or else the download. */
   #stall(why: 'idle' | 'slow'): void {
-    this.#windowMs = this.#windowBytes = 0;
     if (!this.#onStall?.(this.#timeUp(why))) this.#stop(why);
   }
 

@@ -141,8 +141,9 @@ async function resumeFrom(
   cause: unknown,
 ): Promise<ReadableStreamDefaultReader<Bytes>> {
   const { limits, info, what, total } = resume;
-  // The backoff and the new request are no stall of the body: the idle timer waits again for the new answer's bytes.
-  limits.read();
+  // The backoff and the new request are no stall of the body: the idle timer waits again for the new answer's bytes,
+  // and its speed is judged on its own.
+  limits.resumed();
   await sleep(downloadBackoff(info.attempts), limits.own.signal);
   const asked = `bytes=${received}-`;
   const answer = await resume.send(validator ? { range: asked, 'if-range': validator } : { range: asked });

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -367,6 +367,22 @@ describe('ricloud result', () => {
     );
     expect(mock().api.requests.length).toBe(before);
     expect(lstatSync(output).isFile()).toBe(false);
+  });
+
+  it('download --output naming a symbolic link is refused even with --force (exit 2): the file would replace it', async () => {
+    const before = mock().api.requests.length;
+    const target = join(tempHome(), 'kept.bin');
+    writeFileSync(target, 'kept');
+    const link = join(tempHome(), 'link.bin');
+    symlinkSync(target, link);
+    const run = await ricloud(['result', 'download', 'res_unknown', '--output', link, '--force'], env(newToken()));
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe(
+      `error: --output ${link} is a symbolic link, which the file would replace: pass the path it points to\n`,
+    );
+    expect(mock().api.requests.length).toBe(before);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('kept');
   });
 
   it.each([

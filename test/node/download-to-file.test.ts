@@ -2,9 +2,23 @@
  * `downloadToFile` of `ricloud/node`: the file appears at its path only once its size and checksum matched; a
  * corrupted, short or cancelled download leaves nothing behind, not even its temporary file.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { copyFile, link, mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  link,
+  lstat,
+  mkdir,
+  mkdtemp,
+  open,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
@@ -172,6 +186,27 @@ describe('downloadToFile', () => {
       expect(error).toMatchObject({ field: 'path', message: expect.stringContaining(says) });
       expect(fileRequests()).toBe(0);
       expect(await readdir(dir)).toEqual(before);
+    });
+
+    it.each([
+      ['a symbolic link to a file', (path: string) => symlink(join(dir, 'kept.txt'), path)],
+      ['a named pipe', async (path: string) => void execFileSync('mkfifo', [path])],
+    ])('a path that is %s, which the file would replace, even with overwrite', async (_, setUp) => {
+      const result = await fileResult();
+      const path = join(dir, 'photos.bin');
+      await writeFile(join(dir, 'kept.txt'), 'kept');
+      await setUp(path);
+      const before = await readdir(dir);
+      const error = await rejectionOf(downloadToFile(result, path, { overwrite: true }));
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({
+        field: 'path',
+        message: `path: ${path} is no regular file (a link, device, pipe or socket), which it would replace`,
+      });
+      expect(fileRequests()).toBe(0);
+      expect((await lstat(path)).isFile()).toBe(false);
+      expect(await readdir(dir)).toEqual(before);
+      expect(await readFile(join(dir, 'kept.txt'), 'utf8')).toBe('kept');
     });
 
     it('a path in a directory this account may not write in', async () => {

@@ -5,7 +5,7 @@
  * longer than the window is not the server's stall.
  */
 import { createHash } from 'node:crypto';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvalidInputError, TimeoutError } from '../../src/index';
 import { rejectionOf, useMockApi } from '../support/core-harness';
 import { bytesOf, fileAnswering } from '../support/file-answers';
@@ -46,13 +46,20 @@ function pacedBody(bytes: Uint8Array, pace: Pace, cancels: { count: number }): R
   );
 }
 
-/** A file result whose answers send at a pace: the first at `first`, resumes at `resumed` (default: the rest at once). */
+/** A file result whose answers send at a pace: the first at `first`, resumes at `resumed` (default: all at once). */
 const pacedFile = (first: Pace, resumed: Pace = { chunk: SIZE, every: 0 }) =>
   fileAnswering(
     client,
     () => api.settle(),
     (rest, resumes, cancels) => pacedBody(rest, resumes === 0 ? first : resumed, cancels),
   );
+
+/** A body that sends nothing and fails after `ms`, as a connection reset does. */
+const failingBody = (ms: number) =>
+  new ReadableStream<Uint8Array>({
+    pull: (controller) =>
+      new Promise<void>((resolve) => setTimeout(() => resolve(controller.error(new TypeError('terminated'))), ms)),
+  });
 
 // One byte each 20 ms: never idle for a `timeout` of 300 ms, 15 bytes a window where the default asks for 307.
 const TRICKLE: Pace = { chunk: 1, every: 20 };
@@ -180,4 +187,49 @@ describe('a download slower than minSpeed over a window of timeout', () => {
       expect(ranges).toEqual([]);
     },
   );
+});
+
+describe('minSpeed on a clock the test moves', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** Reads `result`'s download to its end with fake timers, advanced 10 ms at a time: its bytes, or its error. */
+  async function onFakeClock(download: () => Promise<ReadableStream<Uint8Array>>) {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    let settled = false;
+    const outcome = download()
+      .then(bytesOf)
+      .then(
+        (bytes) => ({ bytes, error: undefined }),
+        (error: unknown) => ({ bytes: undefined, error }),
+      )
+      .finally(() => {
+        settled = true;
+      });
+    for (let step = 0; !settled && step < 20_000; step++) await vi.advanceTimersByTimeAsync(10);
+    return outcome;
+  }
+
+  it('completes chunks more than half a timeout apart at 1.6× minSpeed, to the end of the body', async () => {
+    // 922 B each 550 ms is 1,676 B/s. Judged by whole reads: a window ending while a read waits would hold one chunk,
+    // under the 1,024 B it asks for, and the read that finds the body's end (550 ms, no bytes) is not judged.
+    const { result } = await pacedFile({ chunk: 922, every: 550 });
+    const { bytes, error } = await onFakeClock(() => result.download({ timeout: 1000, minSpeed: 1024 }));
+    expect(error).toBeUndefined();
+    expect(md5(bytes as Uint8Array)).toBe(result.checksum);
+  });
+
+  it('judges a resumed answer on its own: a connection that hung short of timeout, then failed, is not counted', async () => {
+    // The first answer waits 900 ms and fails, under the timeout of 1,000 ms; the resumed one sends 330 B each 300 ms,
+    // 1,100 B/s: over minSpeed alone, under it with the 900 ms of the failed read counted.
+    const { result, ranges } = await fileAnswering(
+      client,
+      () => api.settle(),
+      (rest, resumes, cancels) =>
+        resumes === 0 ? failingBody(900) : pacedBody(rest, { chunk: 330, every: 300 }, cancels),
+    );
+    const { bytes, error } = await onFakeClock(() => result.download({ timeout: 1000, minSpeed: 1024 }));
+    expect(error).toBeUndefined();
+    expect(md5(bytes as Uint8Array)).toBe(result.checksum);
+    expect(ranges).toEqual([null, 'bytes=0-']);
+  });
 });

@@ -48,11 +48,16 @@ function downloadToStdout(ctx: Context, result: Result): Promise<void> {
 
 /**
  * Checks `--output` before anything is sent: a file's path, in a directory that exists, and no file already there
- * unless `overwrite`, nor a device, pipe or socket.
+ * unless `overwrite`, nor a symbolic link, device, pipe or socket.
  * @throws UsageError saying what is wrong with `path`.
  */
 function checkOutput(path: string, overwrite: boolean): void {
   if (path === '') throw new UsageError('invalid --output: must be a non-empty file path');
+  // A link would be replaced, not written through: /dev/stdout is one, to a file when stdout is redirected to it.
+  if (statOf(path, lstatSync)?.isSymbolicLink())
+    throw new UsageError(
+      `--output ${path} is a symbolic link, which the file would replace: pass the path it points to`,
+    );
   const found = statOf(path);
   if (found?.isDirectory()) throw new UsageError(`--output ${path} is a directory: name the file to write`);
   // The checked file is renamed into place: over /dev/null or a named pipe, it would replace them, not write to them.
@@ -67,11 +72,12 @@ function checkOutput(path: string, overwrite: boolean): void {
 }
 
 /**
- * What is at `path`, or undefined when nothing is or it cannot be read (`ENOTDIR`: a file where a directory should be).
+ * What is at `path` (a link itself with `lstatSync`), or undefined when nothing is or it cannot be read (`ENOTDIR`: a
+ * file where a directory should be).
  */
-function statOf(path: string): Stats | undefined {
+function statOf(path: string, stat: typeof statSync = statSync): Stats | undefined {
   try {
-    return statSync(path, { throwIfNoEntry: false });
+    return stat(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
