@@ -11,7 +11,7 @@ export function integer(text: string): number {
   if (!WHOLE.test(text)) throw new InvalidArgumentError('Not a whole number.');
   const value = Number(text);
   if (!Number.isSafeInteger(value))
-    throw new InvalidArgumentError(`Not a whole number up to ${Number.MAX_SAFE_INTEGER}.`);
+    throw new InvalidArgumentError(`Not a whole number within ±${Number.MAX_SAFE_INTEGER}.`);
   return value;
 }
 

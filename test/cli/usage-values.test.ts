@@ -145,7 +145,13 @@ describe('numbers are decimal, as people and ricloud-py write them', () => {
       ['storage-config', 'update', 'x', '--signed-urls-expiry', '99999999999999999999'],
       '--signed-urls-expiry <seconds>',
       '99999999999999999999',
-      'Not a whole number up to 9007199254740991.',
+      'Not a whole number within ±9007199254740991.',
+    ],
+    [
+      ['task', 'list', '--limit', '-99999999999999999999'],
+      '--limit <n>',
+      '-99999999999999999999',
+      'Not a whole number within ±9007199254740991.',
     ],
   ])(
     '%j exits 2 before anything is sent: hex, octal, binary, exponents and digits past 2^53 are refused',
