@@ -148,9 +148,9 @@ function removeUnfinished(): void {
  * exits (`process.exit`) before the download ends, so `path` never holds a partial or corrupted file. A process killed
  * by a signal it does not handle cannot clean up.
  * @throws InvalidInputError naming `path`, before anything is sent, when it is a directory, a symbolic link, a device,
- *   a pipe or a socket, a file is there and `overwrite` is false, or its directory is missing or refuses a new file (the
- *   temporary one); naming `path` too when a file was made there during the download and `overwrite` is false (that
- *   file is kept). What `result.download()`
+ *   a pipe or a socket, a file is there and `overwrite` is false, or its directory is missing or refuses a new file
+ *   (the temporary one); naming `path` too when a file was made there during the download and `overwrite` is false
+ *   (that file is kept). What `result.download()`
  *   throws (SizeMismatchError, ChecksumMismatchError, AbortError, …), or the file system's error (`ENOSPC`, `EIO`).
  */
 export async function downloadToFile(result: Result, path: string, options?: DownloadToFileOptions): Promise<void> {

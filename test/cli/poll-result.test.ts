@@ -369,7 +369,7 @@ describe('ricloud result', () => {
     expect(lstatSync(output).isFile()).toBe(false);
   });
 
-  it('download --output naming a symbolic link is refused even with --force (exit 2): the file would replace it', async () => {
+  it('download --output naming a symbolic link is refused, --force or not (exit 2): it would be replaced', async () => {
     const before = mock().api.requests.length;
     const target = join(tempHome(), 'kept.bin');
     writeFileSync(target, 'kept');

@@ -218,7 +218,7 @@ describe('minSpeed on a clock the test moves', () => {
     expect(md5(bytes as Uint8Array)).toBe(result.checksum);
   });
 
-  it('judges a resumed answer on its own: a connection that hung short of timeout, then failed, is not counted', async () => {
+  it('judges a resumed answer alone: a connection that hung under timeout, then failed, is not counted', async () => {
     // The first answer waits 900 ms and fails, under the timeout of 1,000 ms; the resumed one sends 330 B each 300 ms,
     // 1,100 B/s: over minSpeed alone, under it with the 900 ms of the failed read counted.
     const { result, ranges } = await fileAnswering(
